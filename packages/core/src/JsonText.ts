@@ -1,0 +1,137 @@
+/**
+ * JSON text with positions: parses like `JSON.parse`, and also tells on which
+ * line each value stands (by JSON pointer), so that a problem in a catalogue
+ * or rule file can be reported as `file:line`. Syntax errors carry their line
+ * and column on every Node version.
+ *
+ * @module
+ */
+import type { Bilingual } from "./internal/text.js"
+
+/** @category models */
+export type Parsed =
+  | { readonly ok: true; readonly value: unknown; readonly lineOf: (pointer: string) => number | undefined }
+  | { readonly ok: false; readonly line: number; readonly column: number; readonly message: Bilingual }
+
+class SyntaxProblem extends Error {
+  constructor(
+    readonly at: number,
+    readonly en: string,
+    readonly nb: string
+  ) {
+    super(en)
+  }
+}
+
+const escapePointer = (k: string | number) => String(k).replace(/~/gu, "~0").replace(/\//gu, "~1")
+
+/**
+ * Parses JSON text and records the line of every value.
+ * @example
+ * const r = JsonText.parse('{\n  "a": [1, 2]\n}')
+ * r.ok && r.lineOf("/a/1") // 2
+ * @category constructors
+ */
+export const parse = (text: string): Parsed => {
+  const lines = new Map<string, number>()
+  let pos = 0
+  let line = 1
+  const ws = () => {
+    while (pos < text.length) {
+      const c = text[pos]
+      if (c === "\n") line++
+      else if (c !== " " && c !== "\t" && c !== "\r") break
+      pos++
+    }
+  }
+  const fail = (en: string, nb: string): never => {
+    throw new SyntaxProblem(pos, en, nb)
+  }
+  const str = (): string => {
+    const start = pos
+    pos++ // opening quote
+    while (pos < text.length && text[pos] !== '"') {
+      if (text[pos] === "\\") pos++
+      if (text[pos] === "\n") fail("Line break inside a string", "Linjeskift inne i en tekst")
+      pos++
+    }
+    if (pos >= text.length) fail("Unterminated string", "Teksten mangler avsluttende anførselstegn")
+    pos++
+    try {
+      return JSON.parse(text.slice(start, pos)) as string
+    } catch {
+      pos = start
+      return fail("Invalid escape in string", "Ugyldig escape-sekvens i tekst")
+    }
+  }
+  const value = (pointer: string): unknown => {
+    ws()
+    lines.set(pointer, line)
+    const c = text[pos]
+    if (c === "{") {
+      pos++
+      const out: Record<string, unknown> = {}
+      ws()
+      if (text[pos] === "}") return pos++, out
+      for (;;) {
+        ws()
+        if (text[pos] !== '"') fail("Expected a property name in double quotes", "Forventet et feltnavn i doble anførselstegn")
+        const key = str()
+        ws()
+        if (text[pos] !== ":") fail("Expected ':' after the property name", "Forventet ':' etter feltnavnet")
+        pos++
+        out[key] = value(`${pointer}/${escapePointer(key)}`)
+        ws()
+        if (text[pos] === ",") pos++
+        else if (text[pos] === "}") return pos++, out
+        else fail("Expected ',' or '}'", "Forventet ',' eller '}'")
+      }
+    }
+    if (c === "[") {
+      pos++
+      const out: Array<unknown> = []
+      ws()
+      if (text[pos] === "]") return pos++, out
+      for (;;) {
+        out.push(value(`${pointer}/${out.length}`))
+        ws()
+        if (text[pos] === ",") pos++
+        else if (text[pos] === "]") return pos++, out
+        else fail("Expected ',' or ']'", "Forventet ',' eller ']'")
+      }
+    }
+    if (c === '"') return str()
+    const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/u.exec(text.slice(pos, pos + 400))
+    if (m === null) return fail(pos >= text.length ? "Unexpected end of the file" : "Expected a value", pos >= text.length ? "Uventet slutt på filen" : "Forventet en verdi")
+    pos += m[0].length
+    return JSON.parse(m[0])
+  }
+  try {
+    const v = value("")
+    ws()
+    if (pos < text.length) fail("Unexpected text after the JSON value", "Uventet tekst etter JSON-verdien")
+    return { ok: true, value: v, lineOf: (pointer) => lines.get(pointer) }
+  } catch (e) {
+    if (!(e instanceof SyntaxProblem)) throw e
+    const before = text.slice(0, e.at)
+    const column = e.at - before.lastIndexOf("\n")
+    return { ok: false, line: before.split("\n").length, column, message: { en: e.en, nb: e.nb } }
+  }
+}
+
+/**
+ * The line of the value at `pointer`, or of its nearest parent that has one
+ * (a missing field is reported on the line of the object that lacks it).
+ * @example
+ * JsonText.nearestLine(parsed, "/offerings/3/name") // 41
+ * @category constructors
+ */
+export const nearestLine = (parsed: Extract<Parsed, { ok: true }>, pointer: string): number => {
+  let p = pointer
+  for (;;) {
+    const l = parsed.lineOf(p)
+    if (l !== undefined) return l
+    if (p === "") return 1
+    p = p.slice(0, p.lastIndexOf("/"))
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * An activity offering (tilbud) of the unit, as the catalogue lists it.
+ *
+ * @module
+ */
+import { Schema } from "effect"
+import { Category } from "./Category.js"
+import { DepartmentId } from "./Department.js"
+import { addDays, addMonths, IsoDate } from "./IsoDate.js"
+import { IntBetween, NonEmptyText, NumberBetween, Slug } from "./internal/checks.js"
+
+/**
+ * An offering's identifier, such as `mindfull-restorative-yoga`.
+ * @example
+ * Schema.decodeUnknownSync(Offering.OfferingId)("turgruppe")
+ * @category schemas
+ */
+export const OfferingId = Slug.pipe(Schema.brand("OfferingId")).annotate({ identifier: "OfferingId" })
+/** @category models */
+export type OfferingId = typeof OfferingId.Type
+
+/**
+ * How a citizen gets in (seed 000):
+ * `open` (no registration), `referral` (from the therapist), `intake` (karate's beginner groups),
+ * `application` (Pro-Service), `binding-registration` (padel), `individual-decision` (Aktivitetskontakt).
+ * @category schemas
+ */
+export const AccessMode = Schema.Literals([
+  "open",
+  "referral",
+  "intake",
+  "application",
+  "binding-registration",
+  "individual-decision"
+]).annotate({ title: "AccessMode" })
+/** @category models */
+export type AccessMode = typeof AccessMode.Type
+
+/**
+ * Who may join, before any assessment of need (seed 000):
+ * `unit` — citizens who get help from the unit;
+ * `unit-or-healthy-life-centre` — also the healthy-life centre's citizens (everyday activities);
+ * `own-department` — only citizens of the operating department (department groups).
+ * @category schemas
+ */
+export const Audience = Schema.Literals(["unit", "unit-or-healthy-life-centre", "own-department"]).annotate({
+  title: "Audience"
+})
+/** @category models */
+export type Audience = typeof Audience.Type
+
+/**
+ * Who runs an offering: a department, and within it the activity team or the
+ * department's own staff, with the partners seed 000 §Ansvarsfordeling names.
+ * @category schemas
+ */
+export const Operator = Schema.Struct({
+  department: DepartmentId,
+  team: Schema.Literals(["activity-team", "department"]),
+  partners: Schema.Array(Schema.Literals(["students", "blue-cross", "peer-support-workers"]))
+}).annotate({ identifier: "Operator" })
+/** @category models */
+export type Operator = typeof Operator.Type
+
+/**
+ * How often an offering meets: `weekly` at a fixed time, a new `monthly-cohort`
+ * (the walking group), `per-plan` (individual training), a `course` with a set
+ * number of sessions, `ongoing` help without sessions, or `occasional`.
+ * @category schemas
+ */
+export const Schedule = Schema.Struct({
+  frequency: Schema.Literals(["weekly", "monthly-cohort", "per-plan", "course", "ongoing", "occasional"]),
+  note: Schema.optionalKey(NonEmptyText)
+}).annotate({ identifier: "Schedule" })
+/** @category models */
+export type Schedule = typeof Schedule.Type
+
+/**
+ * The offering's limits as the seed states them. Absent means "no limit".
+ * `endsWhen` names an open-ended duration: Recoveryhjelpa lasts until an
+ * activity has started, Inkludert as long as it is needed.
+ * @category schemas
+ */
+export const Limits = Schema.Struct({
+  sessions: Schema.optionalKey(IntBetween(1, 1000)),
+  weeks: Schema.optionalKey(IntBetween(1, 520)),
+  sessionsPerWeek: Schema.optionalKey(IntBetween(1, 14)),
+  extensions: Schema.optionalKey(IntBetween(0, 10)),
+  endsWhen: Schema.optionalKey(Schema.Literals(["activity-started", "no-longer-needed"]))
+}).annotate({ identifier: "Limits" })
+/** @category models */
+export type Limits = typeof Limits.Type
+
+/**
+ * Where a participant goes on to in the ordinary community, such as Lura
+ * Karateklubb after the first grading, or a Mudo membership.
+ * @category schemas
+ */
+export const Continuation = Schema.Struct({
+  destination: NonEmptyText,
+  kind: Schema.Literals(["club", "membership", "community-offering"]),
+  after: Schema.optionalKey(NonEmptyText)
+}).annotate({ identifier: "Continuation" })
+/** @category models */
+export type Continuation = typeof Continuation.Type
+
+/**
+ * An offering's status. `transferred` offerings are active under their new
+ * operator; `discontinued` ones hand their participants over to the local
+ * community during a transition period (seed 000 §Endringer av eksisterende tilbud).
+ * @category schemas
+ */
+export const Status = Schema.Union([
+  Schema.Struct({ kind: Schema.Literal("active") }),
+  Schema.Struct({
+    kind: Schema.Literal("transferred"),
+    effective: IsoDate,
+    from: Schema.Union([Schema.Literal("all-departments"), Schema.Array(DepartmentId)]),
+    to: DepartmentId
+  }),
+  Schema.Struct({
+    kind: Schema.Literal("discontinued"),
+    transitionStart: IsoDate,
+    transitionMonths: IntBetween(0, 24),
+    formerOperator: DepartmentId
+  })
+]).annotate({ identifier: "OfferingStatus" })
+/** @category models */
+export type Status = typeof Status.Type
+
+/**
+ * Where a fact comes from: a seed file and the section in it.
+ * @category schemas
+ */
+export const SeedRef = Schema.Struct({
+  file: NonEmptyText,
+  section: NonEmptyText
+}).annotate({ identifier: "SeedRef" })
+/** @category models */
+export type SeedRef = typeof SeedRef.Type
+
+/**
+ * One offering of the catalogue.
+ * @example
+ * import offerings from "@aktivitetsmodell/core/catalogue.json"
+ * Schema.decodeUnknownSync(Offering.Offering)(offerings.offerings[0])
+ * @category schemas
+ */
+export const Offering = Schema.Struct({
+  id: OfferingId,
+  name: NonEmptyText.annotate({ description: "Norwegian name as the seed writes it" }),
+  nameEn: NonEmptyText,
+  description: NonEmptyText.annotate({ description: "Norwegian description (bokmål)" }),
+  category: Category,
+  operator: Operator,
+  format: Schema.Literals(["individual", "group"]),
+  access: AccessMode,
+  audience: Audience,
+  location: Schema.optionalKey(NonEmptyText),
+  schedule: Schedule,
+  limits: Limits,
+  priceNok: NumberBetween(0, 1_000_000).annotate({ description: "Price to the citizen; the model says every offering is free" }),
+  continuation: Schema.optionalKey(Continuation),
+  status: Status,
+  seed: SeedRef
+}).annotate({ identifier: "Offering", title: "Offering (tilbud)" })
+/** @category models */
+export type Offering = typeof Offering.Type
+
+/**
+ * The last day of a discontinued offering's transition period, or undefined
+ * when the offering is not discontinued. "en overgangsperiode på 2 måneder, fra
+ * oppstart av aktivitetsmodellen" (seed 000): the period covers that many calendar
+ * months from its start, so it ends the day before the same date months later.
+ * @example
+ * Offering.transitionEnd(pilates) // "2023-05-08"
+ * @category constructors
+ */
+export const transitionEnd = (offering: Pick<Offering, "status">): IsoDate | undefined =>
+  offering.status.kind === "discontinued"
+    ? addDays(addMonths(offering.status.transitionStart, offering.status.transitionMonths), -1)
+    : undefined

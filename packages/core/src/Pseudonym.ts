@@ -1,0 +1,233 @@
+/**
+ * Pseudonyms for citizens: a keyed hash (HMAC-SHA-256) of the national
+ * identity number, so records can be linked without storing the number.
+ *
+ * Uses Web Crypto (`globalThis.crypto.subtle`), which Node 20 and browsers
+ * both provide, so the same code runs in the app and in batch jobs. Whoever
+ * holds the secret can recompute a pseudonym from a known number, so the
+ * secret must be kept like the numbers themselves.
+ *
+ * @module
+ */
+import { Schema } from "effect"
+import { bilingual, type Bilingual } from "./internal/text.js"
+import { validateNationalId, type NationalIdRejectionCode } from "./NationalId.js"
+
+/**
+ * A citizen's pseudonym: 32 lowercase hexadecimal characters (the first 16
+ * bytes of an HMAC-SHA-256), branded `Pseudonym`.
+ *
+ * Use it as the only identifier of a citizen in stored records.
+ *
+ * @example
+ * import { Schema } from "effect"
+ * Schema.decodeUnknownSync(Pseudonym)("0f1e2d3c4b5a69788796a5b4c3d2e1f0")
+ * @category schemas
+ */
+export const Pseudonym = Schema.String.check(
+  Schema.isPattern(/^[0-9a-f]{32}$/u, {
+    message: "Expected a pseudonym: 32 lowercase hexadecimal characters",
+    messageNb: "Forventet et pseudonym: 32 små heksadesimale tegn"
+  })
+).pipe(Schema.brand("Pseudonym"))
+
+/**
+ * A string that has passed {@link Pseudonym}.
+ *
+ * Use it for citizen identifiers in records and function signatures.
+ *
+ * @example
+ * const p: Pseudonym = Schema.decodeUnknownSync(Pseudonym)("0f1e2d3c4b5a69788796a5b4c3d2e1f0")
+ * @category models
+ */
+export type Pseudonym = typeof Pseudonym.Type
+
+/**
+ * Why pseudonymising failed: a secret that is too short, a key that is not an
+ * HMAC-SHA-256 signing key, or an input that is not a national identity
+ * number. `message` holds both languages; `text` holds them apart.
+ * Messages never contain the secret or the number.
+ *
+ * @example
+ * try { await importPseudonymKey("short") } catch (e) { if (e instanceof PseudonymError) e.text.nb }
+ * @category models
+ */
+export class PseudonymError extends Error {
+  override readonly name = "PseudonymError"
+  constructor(
+    readonly code: "secret-too-short" | "unsuitable-key" | NationalIdRejectionCode,
+    readonly text: Bilingual
+  ) {
+    super(`${text.en} / ${text.nb}`)
+  }
+}
+
+/** Bytes of secret below which a key is refused: 128 bits, so the secret itself cannot be guessed by brute force. */
+const MIN_SECRET_BYTES = 16
+
+const subtle = (): SubtleCrypto => globalThis.crypto.subtle
+
+/**
+ * Imports a secret as the HMAC-SHA-256 key that {@link pseudonymise} uses.
+ *
+ * Use it once per process or batch; the key is not extractable. A string
+ * secret is taken as its UTF-8 bytes. Rejects with a {@link PseudonymError}
+ * when the secret has fewer than 16 bytes; a random 32-byte secret is better.
+ *
+ * @example
+ * const key = await importPseudonymKey(crypto.getRandomValues(new Uint8Array(32)))
+ * @category constructors
+ */
+export const importPseudonymKey = async (secret: string | Uint8Array): Promise<CryptoKey> => {
+  // A copy: it has a plain ArrayBuffer, as importKey wants, and the caller's
+  // array can change without affecting us.
+  const bytes = typeof secret === "string" ? new TextEncoder().encode(secret) : new Uint8Array(secret)
+  if (bytes.length < MIN_SECRET_BYTES) {
+    throw new PseudonymError(
+      "secret-too-short",
+      bilingual(
+        `The pseudonym secret must be at least ${MIN_SECRET_BYTES} bytes; use a random secret of 32 bytes`,
+        `Hemmeligheten for pseudonymer må være minst ${MIN_SECRET_BYTES} byte; bruk en tilfeldig hemmelighet på 32 byte`
+      )
+    )
+  }
+  try {
+    return await subtle().importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, ["sign"])
+  } finally {
+    bytes.fill(0)
+  }
+}
+
+const unsuitableKey = (): PseudonymError =>
+  new PseudonymError(
+    "unsuitable-key",
+    bilingual(
+      "The key is not an HMAC-SHA-256 signing key; make it with importPseudonymKey",
+      "Nøkkelen er ikke en HMAC-SHA-256-nøkkel for signering; lag den med importPseudonymKey"
+    )
+  )
+
+// Another hash would give different pseudonyms for the same person without
+// any error, splitting their records, so the key is checked, not trusted.
+const isSuitableKey = (key: CryptoKey): boolean => {
+  if (typeof key !== "object" || key === null || key.type !== "secret") return false
+  const algorithm = key.algorithm as Partial<HmacKeyAlgorithm>
+  return algorithm.name === "HMAC" && algorithm.hash?.name === "SHA-256" && key.usages.includes("sign")
+}
+
+const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")
+
+const hmac = async (key: CryptoKey, id: string): Promise<Pseudonym> => {
+  const mac = new Uint8Array(await subtle().sign("HMAC", key, new TextEncoder().encode(id)))
+  // 16 bytes keep collisions negligible (birthday bound ~2^64) at half the length.
+  return Pseudonym.make(hex(mac.subarray(0, 16)))
+}
+
+type Checked =
+  | { readonly id: string }
+  | { readonly rejection: { readonly code: NationalIdRejectionCode; readonly message: Bilingual } }
+
+const check = (nationalId: string | undefined): Checked => {
+  // Plain JavaScript callers may pass anything (or leave holes in an array);
+  // validateNationalId rejects non-strings without throwing.
+  const id = typeof nationalId === "string" ? nationalId.trim() : (nationalId ?? "")
+  const result = validateNationalId(id, { allowSynthetic: true })
+  return result.ok ? { id } : { rejection: result.rejection }
+}
+
+/**
+ * The pseudonym of a national identity number under a key.
+ *
+ * Use it wherever a number enters the system, and store only the result. The
+ * number is trimmed, then validated (synthetic test numbers are accepted); an
+ * invalid number rejects with a {@link PseudonymError} whose message says why
+ * without repeating it. The same key and number always give the same
+ * pseudonym.
+ *
+ * @example
+ * const p = await pseudonymise(key, "02013299997") // e.g. "3f9c…" (32 hex characters)
+ * @category constructors
+ */
+export const pseudonymise = async (key: CryptoKey, nationalId: string): Promise<Pseudonym> => {
+  if (!isSuitableKey(key)) throw unsuitableKey()
+  const checked = check(nationalId)
+  if ("rejection" in checked) throw new PseudonymError(checked.rejection.code, checked.rejection.message)
+  return hmac(key, checked.id)
+}
+
+/**
+ * The outcome for one input of {@link pseudonymiseMany}, at the input's index.
+ *
+ * @example
+ * const r: PseudonymResult = { index: 0, ok: false, code: "check-digit-2", message: { en: "…", nb: "…" } }
+ * @category models
+ */
+export type PseudonymResult =
+  | { readonly index: number; readonly ok: true; readonly pseudonym: Pseudonym }
+  | {
+      readonly index: number
+      readonly ok: false
+      readonly code: NationalIdRejectionCode
+      readonly message: Bilingual
+    }
+
+/**
+ * Pseudonymises many numbers, one result per input in the same order, so an
+ * invalid number never shifts or drops the others.
+ *
+ * Use it for imports: report the rejected indexes back to the person who made
+ * the file. Rejects as a whole only when the key is unsuitable.
+ *
+ * @example
+ * const results = await pseudonymiseMany(key, ["02013299997", "123"])
+ * results[1] // { index: 1, ok: false, code: "not-11-digits", message: {…} }
+ * @category constructors
+ */
+export const pseudonymiseMany = async (
+  key: CryptoKey,
+  ids: ReadonlyArray<string>
+): Promise<ReadonlyArray<PseudonymResult>> => {
+  if (!isSuitableKey(key)) throw unsuitableKey()
+  // Index loop, not map: map skips holes in a sparse array and would lose inputs.
+  const pending: Array<Promise<PseudonymResult>> = []
+  for (let index = 0; index < ids.length; index++) {
+    const checked = check(ids[index])
+    pending.push(
+      "rejection" in checked
+        ? Promise.resolve({ index, ok: false, ...checked.rejection })
+        : hmac(key, checked.id).then((pseudonym) => ({ index, ok: true, pseudonym }))
+    )
+  }
+  return Promise.all(pending)
+}
+
+/**
+ * A pseudonymiser bound to one secret.
+ *
+ * @example
+ * const p: Pseudonymiser = await makePseudonymiser(secret)
+ * @category models
+ */
+export interface Pseudonymiser {
+  readonly pseudonymise: (nationalId: string) => Promise<Pseudonym>
+  readonly pseudonymiseMany: (ids: ReadonlyArray<string>) => Promise<ReadonlyArray<PseudonymResult>>
+}
+
+/**
+ * Imports the secret once and returns functions that pseudonymise with it.
+ *
+ * Use it when one secret serves a whole process, to avoid passing the key
+ * around. Rejects like {@link importPseudonymKey} for a short secret.
+ *
+ * @example
+ * const { pseudonymise } = await makePseudonymiser(process.env.PSEUDONYM_SECRET ?? "")
+ * await pseudonymise("02013299997")
+ * @category constructors
+ */
+export const makePseudonymiser = async (secret: string | Uint8Array): Promise<Pseudonymiser> => {
+  const key = await importPseudonymKey(secret)
+  return {
+    pseudonymise: (nationalId) => pseudonymise(key, nationalId),
+    pseudonymiseMany: (ids) => pseudonymiseMany(key, ids)
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * @aktivitetsmodell/core — Sandnes Mestringsenheten's model for activity
+ * (decided 2023-03-09) as Effect schemas, a catalogue, invariants and the
+ * treatment flow. Browser-safe: file loading lives in `@aktivitetsmodell/core/node`,
+ * the synthetic generator in `@aktivitetsmodell/core/synthetic`.
+ *
+ * @example
+ * import { Catalogue, Invariants } from "@aktivitetsmodell/core"
+ * const violations = Invariants.check(year)
+ *
+ * @module
+ */
+export * as Batch from "./Batch.js"
+export * as Catalogue from "./Catalogue.js"
+export * as Category from "./Category.js"
+export * as Citizen from "./Citizen.js"
+export * as CommunityTransition from "./CommunityTransition.js"
+export * as Dataset from "./Dataset.js"
+export * as Department from "./Department.js"
+export * as Enrollment from "./Enrollment.js"
+export * as Episode from "./Episode.js"
+export * as Extension from "./Extension.js"
+export * as Feedback from "./Feedback.js"
+export * as FitScore from "./FitScore.js"
+export * as GoalEvaluation from "./GoalEvaluation.js"
+export * as Invariants from "./Invariants.js"
+export * as IsoDate from "./IsoDate.js"
+export * as JointMeeting from "./JointMeeting.js"
+export * as JsonText from "./JsonText.js"
+export * as JsonSchemas from "./JsonSchemas.js"
+export * as NationalId from "./NationalId.js"
+export * as Offering from "./Offering.js"
+export * as OfferingProposal from "./OfferingProposal.js"
+export * as Pseudonym from "./Pseudonym.js"
+export * as Referral from "./Referral.js"
+export * as ResourceContribution from "./ResourceContribution.js"
+export * as Session from "./Session.js"
+export * as Staff from "./Staff.js"
+export * as TreatmentFlow from "./TreatmentFlow.js"
+export type { Bilingual } from "./internal/text.js"

@@ -1,0 +1,84 @@
+// Turns an Effect Schema issue tree into flat, bilingual problems with paths.
+// English comes from Effect's own formatter; Norwegian from the `messageNb`
+// annotations our checks carry, or a translation of Effect's generic wording.
+import { SchemaIssue } from "effect"
+import type { Bilingual } from "./text.js"
+
+/** One problem with a decoded value: where it is and what was expected. */
+export interface Problem {
+  readonly path: ReadonlyArray<string | number>
+  readonly message: Bilingual
+}
+
+const typeNames: Record<string, string> = {
+  string: "tekst",
+  number: "tall",
+  boolean: "sann/usann",
+  array: "liste",
+  object: "objekt",
+  null: "null",
+  undefined: "ingen verdi",
+  never: "ingen verdi her"
+}
+
+const phrases: Record<string, string> = {
+  "a string representing a finite number": "et tall skrevet som tekst",
+  "a finite number": "et endelig tall",
+  "pathway 1, 2 or 3": "hovedforløp 1, 2 eller 3"
+}
+
+const translateExpected = (expected: string): string =>
+  phrases[expected] ??
+  (expected.includes(" | ")
+    ? `én av ${expected}`
+    : expected.replace(/\b(string|number|boolean|array|object|null|undefined|never)\b/gu, (w) => typeNames[w] ?? w))
+
+/** Norwegian wording for Effect's generic English messages. */
+export const translateGeneric = (en: string): string => {
+  if (en === "Missing key") return "Mangler felt"
+  if (en === "Expected no excess property") return "Ukjent felt: det er ikke tillatt her"
+  if (en.startsWith("Expected exactly one member to match")) return "Forventet at nøyaktig ett alternativ passer"
+  if (en === "Expected a valid value") return "Forventet en gyldig verdi"
+  if (en === "Forbidden operation") return "Ikke tillatt"
+  const m = /^Expected (.*)$/su.exec(en)
+  if (m !== null) return `Forventet ${translateExpected(m[1] ?? "")}`
+  return en
+}
+
+const english = SchemaIssue.makeFormatterStandardSchemaV1()
+const norwegian = SchemaIssue.makeFormatterStandardSchemaV1({
+  leafHook: (issue) => translateGeneric(SchemaIssue.defaultLeafHook(issue)),
+  checkHook: (issue) => {
+    const nb = issue.filter.annotations?.["messageNb"]
+    if (typeof nb === "string") return nb
+    const en = SchemaIssue.defaultCheckHook(issue)
+    return en === undefined ? undefined : translateGeneric(en)
+  }
+})
+
+const keyOf = (k: PropertyKey | { key: PropertyKey }): string | number => {
+  const key = typeof k === "object" ? k.key : k
+  return typeof key === "number" ? key : String(key)
+}
+
+/** Flattens an issue into problems, each with both languages. */
+export const problemsOf = (issue: SchemaIssue.Issue): ReadonlyArray<Problem> => {
+  const en = english(issue).issues
+  const nb = norwegian(issue).issues
+  return en.map((p, i) => ({
+    path: (p.path ?? []).map(keyOf),
+    // Effect uses some messages without calling the hooks; translate those too.
+    message: { en: p.message, nb: translateGeneric(nb[i]?.message ?? p.message) }
+  }))
+}
+
+/** `["offerings", 3, "limits", "sessions"]` → `offerings[3].limits.sessions`. */
+export const formatPath = (path: ReadonlyArray<string | number>): string =>
+  path.reduce<string>(
+    (acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc === "" ? k : `${acc}.${k}`),
+    ""
+  )
+
+/** `["offerings", 3, "limits"]` → `/offerings/3/limits` (RFC 6901). */
+export const jsonPointer = (path: ReadonlyArray<string | number>): string =>
+  path.map((k) => `/${String(k).replace(/~/gu, "~0").replace(/\//gu, "~1")}`).join("")

@@ -1,0 +1,92 @@
+// Indexes a dataset once so that every invariant looks records up in O(1).
+// Lookups return undefined for dangling references instead of throwing:
+// invariants must survive bad data.
+import type { Parameters } from "../Catalogue.js"
+import type { Dataset } from "../Dataset.js"
+import type { Enrollment } from "../Enrollment.js"
+import type { Extension } from "../Extension.js"
+import type { GoalEvaluation } from "../GoalEvaluation.js"
+import type { Bilingual } from "../internal/text.js"
+import type { JointMeeting } from "../JointMeeting.js"
+import type { Offering } from "../Offering.js"
+import type { Attendance } from "../Session.js"
+import { seedFacts } from "./seeds.js"
+import type { Violation, ViolationCode } from "./Violation.js"
+
+/** The numbers the invariants compare against; from the catalogue or the rules package. */
+export interface Policy {
+  /** The model's first day; contributions are owed from then. */
+  readonly modelStart: string
+  readonly minimumAge: number
+  readonly departmentContributionPercent: number
+  readonly priceNok: number
+}
+
+export const policyOf = (p: Parameters): Policy => ({
+  modelStart: p.modelStart.value,
+  minimumAge: p.minimumAge.value,
+  departmentContributionPercent: p.departmentContributionPercent.value,
+  priceNok: p.priceNok.value
+})
+
+const groupBy = <T, K>(xs: ReadonlyArray<T>, key: (x: T) => K): Map<K, Array<T>> => {
+  const m = new Map<K, Array<T>>()
+  for (const x of xs) {
+    const k = key(x)
+    const list = m.get(k)
+    if (list === undefined) m.set(k, [x])
+    else list.push(x)
+  }
+  return m
+}
+
+export interface Context {
+  readonly data: Dataset
+  readonly policy: Policy
+  readonly offerings: ReadonlyMap<string, Offering>
+  readonly citizens: ReadonlyMap<string, Dataset["citizens"][number]>
+  readonly referrals: ReadonlyMap<string, Dataset["referrals"][number]>
+  readonly enrollments: ReadonlyMap<string, Enrollment>
+  readonly meetingsByReferral: ReadonlyMap<string, ReadonlyArray<JointMeeting>>
+  readonly extensionsByEnrollment: ReadonlyMap<string, ReadonlyArray<Extension>>
+  readonly evaluationsByEnrollment: ReadonlyMap<string, ReadonlyArray<GoalEvaluation>>
+  readonly attendanceByEnrollment: ReadonlyMap<string, ReadonlyArray<Attendance>>
+}
+
+export const makeContext = (data: Dataset, policy: Policy): Context => ({
+  data,
+  policy,
+  offerings: new Map(data.offerings.map((o) => [o.id, o])),
+  citizens: new Map(data.citizens.map((c) => [c.id, c])),
+  referrals: new Map(data.referrals.map((r) => [r.id, r])),
+  enrollments: new Map(data.enrollments.map((e) => [e.id, e])),
+  meetingsByReferral: groupBy(data.jointMeetings, (m) => m.referralId),
+  extensionsByEnrollment: groupBy(data.extensions, (x) => x.enrollmentId),
+  evaluationsByEnrollment: groupBy(data.goalEvaluations, (g) => g.enrollmentId),
+  attendanceByEnrollment: groupBy(data.attendance, (a) => a.enrollmentId)
+})
+
+/** An enrollment's extensions in the order they were decided. */
+export const extensionsOf = (ctx: Context, e: Enrollment): ReadonlyArray<Extension> =>
+  [...(ctx.extensionsByEnrollment.get(e.id) ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+
+/** The last day of an enrollment's period, including its latest extension. */
+export const periodEnd = (ctx: Context, e: Enrollment): string | undefined => {
+  let end: string | undefined = e.end
+  for (const x of ctx.extensionsByEnrollment.get(e.id) ?? []) if (end === undefined || x.newEnd > end) end = x.newEnd
+  if (e.closedOn !== undefined && (end === undefined || e.closedOn < end)) end = e.closedOn
+  return end
+}
+
+export const violation = (
+  code: ViolationCode,
+  path: string,
+  recordId: string | undefined,
+  message: Bilingual
+): Violation => ({ code, path, ...(recordId === undefined ? {} : { recordId }), message, seed: seedFacts[code] })
+
+export const unknownReference = (path: string, recordId: string, what: string, hvaNb: string, ref: string): Violation =>
+  violation("unknown-reference", path, recordId, {
+    en: `Refers to ${what} "${ref}", which is not in the data`,
+    nb: `Viser til ${hvaNb} «${ref}», som ikke finnes i dataene`
+  })

@@ -1,0 +1,110 @@
+// Invariants about who is enrolled in what, and when.
+import { ageOn } from "../IsoDate.js"
+import { transitionEnd } from "../Offering.js"
+import type { Context } from "./context.js"
+import { unknownReference, violation } from "./context.js"
+import type { Violation } from "./Violation.js"
+
+/** Every enrollment points at a known citizen and offering; every attendance at a known enrollment. */
+export const referencesResolve = (ctx: Context): Array<Violation> => {
+  const out: Array<Violation> = []
+  ctx.data.enrollments.forEach((e, i) => {
+    if (!ctx.offerings.has(e.offeringId)) out.push(unknownReference(`enrollments[${i}].offeringId`, e.id, "offering", "tilbud", e.offeringId))
+    if (!ctx.citizens.has(e.citizenId)) out.push(unknownReference(`enrollments[${i}].citizenId`, e.id, "citizen", "innbygger", e.citizenId))
+  })
+  ctx.data.attendance.forEach((a, i) => {
+    if (!ctx.enrollments.has(a.enrollmentId)) out.push(unknownReference(`attendance[${i}].enrollmentId`, a.id, "enrollment", "deltagelse", a.enrollmentId))
+  })
+  return out
+}
+
+/** Seed 000 §Egne grupper i avdelingene: only the department's own citizens join its groups. */
+export const departmentGroupsServeOwnCitizens = (ctx: Context): Array<Violation> =>
+  ctx.data.enrollments.flatMap((e, i) => {
+    const o = ctx.offerings.get(e.offeringId)
+    const c = ctx.citizens.get(e.citizenId)
+    if (o === undefined || c === undefined || o.category !== "department") return []
+    return c.departments.includes(o.operator.department)
+      ? []
+      : [
+          violation("department-group-foreign-citizen", `enrollments[${i}].citizenId`, e.id, {
+            en: `${o.name} is for citizens of ${o.operator.department}, and this citizen gets help from ${c.departments.join(", ") || "no department"}`,
+            nb: `${o.name} er for innbyggere i ${o.operator.department}, og denne innbyggeren får hjelp fra ${c.departments.join(", ") || "ingen avdeling"}`
+          })
+        ]
+  })
+
+/** Seed 000 §Endringer av eksisterende tilbud: no one joins or attends a discontinued offering after its transition. */
+export const noEnrollmentAfterTransition = (ctx: Context): Array<Violation> => {
+  const out: Array<Violation> = []
+  ctx.data.enrollments.forEach((e, i) => {
+    const o = ctx.offerings.get(e.offeringId)
+    const end = o === undefined ? undefined : transitionEnd(o)
+    if (o === undefined || end === undefined) return
+    if (e.start > end) {
+      out.push(
+        violation("enrollment-after-transition", `enrollments[${i}].start`, e.id, {
+          en: `${o.name} was discontinued; its transition ended ${end}, but this enrollment starts ${e.start}`,
+          nb: `${o.name} er avviklet; overgangsperioden sluttet ${end}, men denne deltagelsen starter ${e.start}`
+        })
+      )
+      return
+    }
+    if (e.closedOn === undefined && e.status === "ongoing" && `${ctx.data.year}-12-31` > end) {
+      out.push(
+        violation("enrollment-after-transition", `enrollments[${i}].status`, e.id, {
+          en: `${o.name} was discontinued; its transition ended ${end}, but this enrollment is still ongoing`,
+          nb: `${o.name} er avviklet; overgangsperioden sluttet ${end}, men denne deltagelsen pågår fortsatt`
+        })
+      )
+      return
+    }
+    if (e.closedOn !== undefined && e.closedOn > end) {
+      out.push(
+        violation("enrollment-after-transition", `enrollments[${i}].closedOn`, e.id, {
+          en: `${o.name} was discontinued; its transition ended ${end}, but this enrollment lasted until ${e.closedOn}`,
+          nb: `${o.name} er avviklet; overgangsperioden sluttet ${end}, men denne deltagelsen varte til ${e.closedOn}`
+        })
+      )
+      return
+    }
+    for (const a of ctx.attendanceByEnrollment.get(e.id) ?? []) {
+      if (a.date > end) {
+        out.push(
+          violation("enrollment-after-transition", `enrollments[${i}]`, e.id, {
+            en: `${o.name} was discontinued; its transition ended ${end}, but a session is recorded ${a.date}`,
+            nb: `${o.name} er avviklet; overgangsperioden sluttet ${end}, men en samling er registrert ${a.date}`
+          })
+        )
+        return
+      }
+    }
+  })
+  return out
+}
+
+/** Seed 003: the unit serves adults over 18. Checked on the first day a citizen is in the data. */
+export const citizensAreAdults = (ctx: Context): Array<Violation> => {
+  const firstSeen = new Map<string, string>()
+  const see = (id: string, date: string) => {
+    const d = firstSeen.get(id)
+    if (d === undefined || date < d) firstSeen.set(id, date)
+  }
+  for (const r of ctx.data.referrals) see(r.citizenId, r.date)
+  for (const e of ctx.data.enrollments) see(e.citizenId, e.start)
+  const min = ctx.policy.minimumAge
+  return ctx.data.citizens.flatMap((c, i) => {
+    const date = firstSeen.get(c.id) ?? `${ctx.data.year}-12-31`
+    // With only a birth year, the citizen is certainly under age only if even
+    // a 1 January birthday leaves them younger than the minimum.
+    const age = c.birthDate !== undefined ? ageOn(c.birthDate, date) : Number(date.slice(0, 4)) - c.birthYear
+    return age >= min
+      ? []
+      : [
+          violation("citizen-under-minimum-age", `citizens[${i}].${c.birthDate !== undefined ? "birthDate" : "birthYear"}`, c.id, {
+            en: `The citizen is ${age} on ${date}; the unit serves adults aged ${min} or more`,
+            nb: `Innbyggeren er ${age} år ${date}; mestringsenheten gir tilbud til voksne fra ${min} år`
+          })
+        ]
+  })
+}

@@ -1,0 +1,176 @@
+// Invariants of activity as treatment: the flow, the period and the limits.
+import { daysBetween, isoWeek } from "../IsoDate.js"
+import type { Enrollment } from "../Enrollment.js"
+import type { Offering } from "../Offering.js"
+import type { Context } from "./context.js"
+import { extensionsOf, periodEnd, unknownReference, violation } from "./context.js"
+import type { Violation } from "./Violation.js"
+
+const treatments = (ctx: Context): Array<[Enrollment, number, Offering]> =>
+  ctx.data.enrollments.flatMap((e, i): Array<[Enrollment, number, Offering]> => {
+    const o = ctx.offerings.get(e.offeringId)
+    return o?.category === "treatment" ? [[e, i, o]] : []
+  })
+
+const firstSessionDate = (ctx: Context, e: Enrollment): string => {
+  let first = e.start as string
+  let seen = false
+  for (const a of ctx.attendanceByEnrollment.get(e.id) ?? []) {
+    if (!seen || a.date < first) first = a.date
+    seen = true
+  }
+  return first
+}
+
+/** Seed 000 Saksgang: referral, then a joint meeting that sets a goal, before the first session. */
+export const treatmentNeedsReferralAndGoal = (ctx: Context): Array<Violation> =>
+  treatments(ctx).flatMap(([e, i, o]): Array<Violation> => {
+    const referral = e.referralId === undefined ? undefined : ctx.referrals.get(e.referralId)
+    if (e.referralId !== undefined && referral === undefined) {
+      return [unknownReference(`enrollments[${i}].referralId`, e.id, "referral", "henvendelse", e.referralId)]
+    }
+    if (referral === undefined || referral.citizenId !== e.citizenId || referral.offeringId !== e.offeringId) {
+      return [
+        violation("treatment-referral-missing", `enrollments[${i}].referralId`, e.id, {
+          en: `${o.name} is treatment: the enrollment needs a referral from the therapist for this citizen and offering`,
+          nb: `${o.name} er behandling: deltagelsen krever en henvendelse fra behandler for denne innbyggeren og dette tilbudet`
+        })
+      ]
+    }
+    const meetings = ctx.meetingsByReferral.get(referral.id) ?? []
+    if (meetings.length === 0) {
+      return [
+        violation("treatment-goal-missing", `enrollments[${i}].referralId`, e.id, {
+          en: `${o.name} is treatment: a joint meeting must set a goal before the first session`,
+          nb: `${o.name} er behandling: et felles møte må sette et mål før første samling`
+        })
+      ]
+    }
+    const first = firstSessionDate(ctx, e)
+    const earliest = meetings.reduce((d, m) => (m.date < d ? m.date : d), meetings[0]!.date as string)
+    return earliest <= first
+      ? []
+      : [
+          violation("treatment-goal-after-first-session", `enrollments[${i}]`, e.id, {
+            en: `The goal was set ${earliest}, after the first session ${first}`,
+            nb: `Målet ble satt ${earliest}, etter første samling ${first}`
+          })
+        ]
+  })
+
+/** Seed 000: attendance falls inside the enrollment's period, including any extension. */
+export const attendanceWithinPeriod = (ctx: Context): Array<Violation> => {
+  const out: Array<Violation> = []
+  ctx.data.attendance.forEach((a, i) => {
+    const e = ctx.enrollments.get(a.enrollmentId)
+    if (e === undefined) return
+    const end = periodEnd(ctx, e)
+    if (a.date < e.start || (end !== undefined && a.date > end)) {
+      out.push(
+        violation("attendance-outside-period", `attendance[${i}].date`, a.id, {
+          en: `Attendance on ${a.date} is outside the enrollment period ${e.start} – ${end ?? "open"}`,
+          nb: `Oppmøte ${a.date} er utenfor deltagelsesperioden ${e.start} – ${end ?? "åpen"}`
+        })
+      )
+    }
+  })
+  return out
+}
+
+/** Seed 000: at most one extension period (the number comes from the offering's limits). */
+export const extensionsWithinLimit = (ctx: Context): Array<Violation> =>
+  ctx.data.enrollments.flatMap((e, i) => {
+    const o = ctx.offerings.get(e.offeringId)
+    const extensions = extensionsOf(ctx, e)
+    const max = o?.limits.extensions ?? 0
+    const out: Array<Violation> = []
+    if (o !== undefined && extensions.length > max) {
+      out.push(
+        violation("too-many-extensions", `enrollments[${i}]`, e.id, {
+          en: `${o.name} may be extended at most ${max} time(s); this enrollment has ${extensions.length} extensions`,
+          nb: `${o.name} kan forlenges maksimalt ${max} gang(er); denne deltagelsen har ${extensions.length} forlengelser`
+        })
+      )
+    }
+    // Each extension adds a period after the previous one ends.
+    let previous = e.end
+    for (const x of extensions) {
+      if (previous === undefined || x.newEnd <= previous) {
+        out.push(
+          violation("extension-does-not-extend", `enrollments[${i}]`, e.id, {
+            en: `The extension to ${x.newEnd} does not end after the period it extends (${previous ?? "no end"})`,
+            nb: `Forlengelsen til ${x.newEnd} slutter ikke etter perioden den forlenger (${previous ?? "ingen slutt"})`
+          })
+        )
+      }
+      previous = x.newEnd
+    }
+    return out
+  })
+
+/**
+ * Seed 000: each offering's limits — Mudo 4 weeks with at most 2 sessions per
+ * ISO week; yoga, the creative group and padel 4 sessions — per period.
+ */
+export const sessionLimitsHold = (ctx: Context): Array<Violation> =>
+  treatments(ctx).flatMap(([e, i, o]): Array<Violation> => {
+    const out: Array<Violation> = []
+    const periods = 1 + (ctx.extensionsByEnrollment.get(e.id)?.length ?? 0)
+    // Every booked session counts toward the limit, attended or not: "Gruppen har 4 samlinger".
+    const booked = ctx.attendanceByEnrollment.get(e.id) ?? []
+    const { sessions, sessionsPerWeek, weeks } = o.limits
+    if (sessions !== undefined && booked.length > sessions * periods) {
+      out.push(
+        violation("session-limit-exceeded", `enrollments[${i}]`, e.id, {
+          en: `${o.name} has ${sessions} sessions per period; this enrollment has ${booked.length} over ${periods} period(s)`,
+          nb: `${o.name} har ${sessions} samlinger per periode; denne deltagelsen har ${booked.length} over ${periods} periode(r)`
+        })
+      )
+    }
+    if (sessionsPerWeek !== undefined) {
+      const perWeek = new Map<string, number>()
+      for (const a of booked) perWeek.set(isoWeek(a.date), (perWeek.get(isoWeek(a.date)) ?? 0) + 1)
+      for (const [week, n] of perWeek) {
+        if (n > sessionsPerWeek) {
+          out.push(
+            violation("weekly-session-limit-exceeded", `enrollments[${i}]`, e.id, {
+              en: `${o.name} allows at most ${sessionsPerWeek} sessions per week; week ${week} has ${n}`,
+              nb: `${o.name} tillater inntil ${sessionsPerWeek} økter per uke; uke ${week} har ${n}`
+            })
+          )
+        }
+      }
+    }
+    if (weeks !== undefined) {
+      const max = weeks * 7
+      const bounds = [e.start as string, ...(e.end === undefined ? [] : [e.end as string]), ...extensionsOf(ctx, e).map((x) => x.newEnd as string)]
+      for (let k = 1; k < bounds.length; k++) {
+        // The first period counts its first day; later periods start the day after the previous end.
+        const days = daysBetween(bounds[k - 1]!, bounds[k]!) + (k === 1 ? 1 : 0)
+        if (days > max) {
+          out.push(
+            violation("period-longer-than-limit", `enrollments[${i}]`, e.id, {
+              en: `${o.name} lasts ${weeks} weeks per period; period ${k} runs ${days} days`,
+              nb: `${o.name} varer ${weeks} uker per periode; periode ${k} varer ${days} dager`
+            })
+          )
+        }
+      }
+    }
+    return out
+  })
+
+/** Seed 000 Saksgang 5: a treatment is completed only after the therapist's goal evaluation. */
+export const completionNeedsGoalEvaluation = (ctx: Context): Array<Violation> =>
+  treatments(ctx).flatMap(([e, i, o]) => {
+    if (e.status !== "completed") return []
+    const closing = (ctx.evaluationsByEnrollment.get(e.id) ?? []).some((g) => g.decision !== "extend")
+    return closing
+      ? []
+      : [
+          violation("completed-without-goal-evaluation", `enrollments[${i}].status`, e.id, {
+            en: `${o.name} is marked completed without the therapist's goal evaluation`,
+            nb: `${o.name} er markert som gjennomført uten behandlers evaluering av målet`
+          })
+        ]
+  })

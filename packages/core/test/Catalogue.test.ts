@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest"
+import catalogueJson from "../catalogue/offerings.json" with { type: "json" }
+import { Catalogue, Offering } from "../src/index.js"
+
+const byId = (id: string) => Catalogue.sandnes().offerings.find((o) => o.id === id)
+
+describe("the shipped catalogue", () => {
+  it("holds every offering seed 000 names, in its category", () => {
+    const names = (category: string) =>
+      Catalogue.sandnes()
+        .offerings.filter((o) => o.category === category && o.status.kind !== "discontinued")
+        .map((o) => o.name)
+    expect(names("treatment")).toEqual([
+      "Individuell trening på Mudo",
+      "Mindfull restorative yoga",
+      "Turgruppe",
+      "Kreativ gruppe",
+      "Bakkestart",
+      "Padelgruppe"
+    ])
+    expect(names("everyday")).toEqual([
+      "Sandneshallen",
+      "Åpen trening på Mudo i gruppe",
+      "Helårsbading",
+      "Volleyball",
+      "Karategruppe",
+      "Løpegruppe",
+      "Mestringsenhetens plasser på Pro-Service"
+    ])
+    expect(names("participation")).toEqual(["Recoveryhjelpa", "Inkludert", "Aktivitetskontakt"])
+    expect(names("department")).toHaveLength(9)
+  })
+
+  it("carries the seed's limits, access and places", () => {
+    expect(byId("individuell-trening-mudo")?.limits).toEqual({ weeks: 4, sessionsPerWeek: 2, extensions: 1 })
+    for (const id of ["mindfull-restorative-yoga", "kreativ-gruppe", "padelgruppe"]) expect(byId(id)?.limits.sessions).toBe(4)
+    expect(byId("padelgruppe")?.access).toBe("binding-registration")
+    expect(byId("karategruppe")?.access).toBe("intake")
+    expect(byId("karategruppe")?.continuation).toEqual({ destination: "Lura Karateklubb", kind: "club", after: "første gradering" })
+    expect(byId("pro-service")?.access).toBe("application")
+    expect(byId("aktivitetskontakt")?.access).toBe("individual-decision")
+    expect(byId("turgruppe")?.schedule.frequency).toBe("monthly-cohort")
+    expect(byId("recoveryhjelpa")?.limits.endsWhen).toBe("activity-started")
+    expect(byId("inkludert")?.limits.endsWhen).toBe("no-longer-needed")
+    expect(byId("helarsbading")?.location).toBe("Holmavika")
+    expect(Catalogue.sandnes().offerings.every((o) => o.priceNok === 0)).toBe(true)
+  })
+
+  it("holds the six discontinued offerings with a 2-month transition from the model's start", () => {
+    const discontinued = Catalogue.sandnes().offerings.filter((o) => o.status.kind === "discontinued")
+    expect(discontinued.map((o) => [o.name, o.status.kind === "discontinued" && o.status.formerOperator, Offering.transitionEnd(o)])).toEqual([
+      ["Fotballgruppen FK Angst", "psykisk-helse", "2023-05-08"],
+      ["Løpegruppe (rus og avhengighet)", "rus-og-avhengighet", "2023-05-08"],
+      ["Sykkelgruppe", "rus-og-avhengighet", "2023-05-08"],
+      ["Chill-Out", "rpha", "2023-05-08"],
+      ["Pilates", "rpha", "2023-05-08"],
+      ["Mediyoga", "rpha", "2023-05-08"]
+    ])
+  })
+
+  it("holds the three transferred offerings with their from and to departments", () => {
+    const transferred = Catalogue.sandnes().offerings.flatMap((o) => (o.status.kind === "transferred" ? [[o.id, o.status.from, o.status.to]] : []))
+    expect(transferred).toEqual([
+      ["padelgruppe", ["rus-og-avhengighet"], "rpha"],
+      ["apen-trening-mudo", "all-departments", "rpha"],
+      ["volleyball", ["psykisk-helse"], "rpha"]
+    ])
+  })
+})
+
+describe("Catalogue.decode", () => {
+  const copy = () => structuredClone(catalogueJson) as any
+
+  it("adding an offering is an edit of the file", () => {
+    const c = copy()
+    c.offerings.push({ ...c.offerings[1], id: "sjakk", name: "Sjakk", nameEn: "Chess" })
+    const r = Catalogue.decode(c)
+    expect(r.ok && r.catalogue.offerings.at(-1)?.name).toBe("Sjakk")
+  })
+
+  it("a bad entry names the entry, the field and what was expected", () => {
+    const c = copy()
+    c.offerings[2].limits.sessions = 0
+    delete c.offerings[5].nameEn
+    c.offerings[7].access = "drop-in"
+    const r = Catalogue.decode(c)
+    expect(r.ok).toBe(false)
+    expect(!r.ok && r.problems).toEqual([
+      { pointer: "/offerings/2/limits/sessions", path: "offerings[2].limits.sessions", entry: "turgruppe", message: { en: "Expected a whole number from 1 to 1000", nb: "Forventet et heltall fra 1 til 1000" } },
+      { pointer: "/offerings/5/nameEn", path: "offerings[5].nameEn", entry: "padelgruppe", message: { en: "Missing key", nb: "Mangler felt" } },
+      {
+        pointer: "/offerings/7/access",
+        path: "offerings[7].access",
+        entry: "apen-trening-mudo",
+        message: {
+          en: 'Expected "open" | "referral" | "intake" | "application" | "binding-registration" | "individual-decision"',
+          nb: 'Forventet én av "open" | "referral" | "intake" | "application" | "binding-registration" | "individual-decision"'
+        }
+      }
+    ])
+  })
+
+  it("duplicate ids and unknown departments are found after the shape is right", () => {
+    const c = copy()
+    c.offerings[3].id = c.offerings[0].id
+    c.offerings[4].operator.department = "hr"
+    const r = Catalogue.decode(c)
+    expect(!r.ok && r.problems.map((p) => `${p.path}: ${p.message.en}`)).toEqual([
+      "offerings[3].id: Duplicate offering id; offerings[0] has the same id",
+      "offerings[4].operator.department: Unknown department \"hr\"; expected one of psykisk-helse, rus-og-avhengighet, rpha"
+    ])
+  })
+
+  it("decodeOrThrow lists every problem in its message", () => {
+    const c = copy()
+    c.offerings[0].priceNok = -1
+    expect(() => Catalogue.decodeOrThrow(c)).toThrow(
+      "The offering catalogue has 1 problem(s):\n  offerings[0].priceNok (individuell-trening-mudo): Expected a number from 0 to 1000000 / Forventet et tall fra 0 til 1000000"
+    )
+  })
+})

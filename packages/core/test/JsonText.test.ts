@@ -1,0 +1,48 @@
+import * as fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { JsonText } from "../src/index.js"
+
+describe("JsonText.parse", () => {
+  it("gives the line of every value by JSON pointer", () => {
+    const r = JsonText.parse('{\n  "a": [\n    1,\n    {"b~/c": true}\n  ],\n  "d": null\n}')
+    expect(r.ok).toBe(true)
+    if (!r.ok) return
+    expect([r.lineOf(""), r.lineOf("/a"), r.lineOf("/a/0"), r.lineOf("/a/1/b~0~1c"), r.lineOf("/d"), r.lineOf("/x")]).toEqual([1, 2, 3, 4, 6, undefined])
+    expect(JsonText.nearestLine(r, "/a/1/missing")).toBe(4)
+  })
+
+  it("reports syntax errors with line and column in both languages", () => {
+    expect(JsonText.parse('{\n  "a": 1,\n  "b" 2\n}')).toEqual({
+      ok: false,
+      line: 3,
+      column: 7,
+      message: { en: "Expected ':' after the property name", nb: "Forventet ':' etter feltnavnet" }
+    })
+    expect(JsonText.parse("[1, 2").ok).toBe(false)
+    expect(JsonText.parse("[1] x").ok).toBe(false)
+  })
+
+  it("agrees with JSON.parse on any JSON value", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.boolean(), (v, pretty) => {
+        const text = JSON.stringify(v, null, pretty ? 2 : 0)
+        const r = JsonText.parse(text)
+        expect(r.ok && r.value).toEqual(JSON.parse(text))
+      })
+    )
+  })
+
+  it("rejects what JSON.parse rejects", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), (text) => {
+        let native = true
+        try {
+          JSON.parse(text)
+        } catch {
+          native = false
+        }
+        expect(JsonText.parse(text).ok).toBe(native)
+      })
+    )
+  })
+})

@@ -1,0 +1,17 @@
+import { defineConfig } from "vitest/config"
+
+// Tests run against each package's TypeScript sources through the
+// "@aktivitetsmodell/source" export condition, so no build is needed first.
+const conditions = ["@aktivitetsmodell/source", "module", "node", "import", "default"]
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: conditions } },
+  test: {
+    include: ["packages/*/test/**/*.test.ts"],
+    environment: "node",
+    pool: "forks",
+    testTimeout: 60_000,
+    hookTimeout: 120_000
+  }
+})
