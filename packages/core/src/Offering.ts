@@ -124,7 +124,10 @@ export const Status = Schema.Union([
     transitionMonths: IntBetween(0, 24),
     formerOperator: DepartmentId
   })
-]).annotate({ identifier: "OfferingStatus" })
+]).annotate({
+  title: "OfferingStatus",
+  expected: 'a status whose kind is "active", "transferred" or "discontinued"'
+})
 /** @category models */
 export type Status = typeof Status.Type
 

@@ -100,6 +100,21 @@ describe("Catalogue.decode", () => {
     ])
   })
 
+  it("a status of an unknown kind says which kinds exist", () => {
+    const c = copy()
+    c.offerings[0].status = { kind: "paused" }
+    const r = Catalogue.decode(c)
+    expect(!r.ok && r.problems.map((p) => [p.path, p.message])).toEqual([
+      [
+        "offerings[0].status",
+        {
+          en: 'Expected a status whose kind is "active", "transferred" or "discontinued"',
+          nb: 'Forventet en status der kind er "active", "transferred" eller "discontinued"'
+        }
+      ]
+    ])
+  })
+
   it("duplicate ids and unknown departments are found after the shape is right", () => {
     const c = copy()
     c.offerings[3].id = c.offerings[0].id

@@ -24,7 +24,8 @@ const typeNames: Record<string, string> = {
 const phrases: Record<string, string> = {
   "a string representing a finite number": "et tall skrevet som tekst",
   "a finite number": "et endelig tall",
-  "pathway 1, 2 or 3": "hovedforløp 1, 2 eller 3"
+  "pathway 1, 2 or 3": "hovedforløp 1, 2 eller 3",
+  'a status whose kind is "active", "transferred" or "discontinued"': 'en status der kind er "active", "transferred" eller "discontinued"'
 }
 
 const translateExpected = (expected: string): string =>
