@@ -23,6 +23,9 @@ class SyntaxProblem extends Error {
   }
 }
 
+// Deep enough for any real file, shallow enough that recursion never overflows the stack.
+const maxDepth = 512
+
 const escapePointer = (k: string | number) => String(k).replace(/~/gu, "~0").replace(/\//gu, "~1")
 
 /**
@@ -64,7 +67,8 @@ export const parse = (text: string): Parsed => {
       return fail("Invalid escape in string", "Ugyldig escape-sekvens i tekst")
     }
   }
-  const value = (pointer: string): unknown => {
+  const value = (pointer: string, depth: number): unknown => {
+    if (depth > maxDepth) fail(`Nested deeper than ${maxDepth} levels`, `Nøstet dypere enn ${maxDepth} nivåer`)
     ws()
     lines.set(pointer, line)
     const c = text[pos]
@@ -80,7 +84,9 @@ export const parse = (text: string): Parsed => {
         ws()
         if (text[pos] !== ":") fail("Expected ':' after the property name", "Forventet ':' etter feltnavnet")
         pos++
-        out[key] = value(`${pointer}/${escapePointer(key)}`)
+        // defineProperty, not assignment: a "__proto__" key must stay a plain
+        // key, as JSON.parse keeps it, instead of replacing the prototype.
+        Object.defineProperty(out, key, { value: value(`${pointer}/${escapePointer(key)}`, depth + 1), enumerable: true, writable: true, configurable: true })
         ws()
         if (text[pos] === ",") pos++
         else if (text[pos] === "}") return pos++, out
@@ -93,7 +99,7 @@ export const parse = (text: string): Parsed => {
       ws()
       if (text[pos] === "]") return pos++, out
       for (;;) {
-        out.push(value(`${pointer}/${out.length}`))
+        out.push(value(`${pointer}/${out.length}`, depth + 1))
         ws()
         if (text[pos] === ",") pos++
         else if (text[pos] === "]") return pos++, out
@@ -107,7 +113,7 @@ export const parse = (text: string): Parsed => {
     return JSON.parse(m[0])
   }
   try {
-    const v = value("")
+    const v = value("", 0)
     ws()
     if (pos < text.length) fail("Unexpected text after the JSON value", "Uventet tekst etter JSON-verdien")
     return { ok: true, value: v, lineOf: (pointer) => lines.get(pointer) }

@@ -32,6 +32,18 @@ describe("JsonText.parse", () => {
     )
   })
 
+  it("keeps a __proto__ key as a plain key, as JSON.parse does", () => {
+    const r = JsonText.parse('{"__proto__": {"polluted": true}}')
+    expect(r.ok && Object.getPrototypeOf(r.value)).toBe(Object.prototype)
+    expect(r.ok && Object.keys(r.value as object)).toEqual(["__proto__"])
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined()
+  })
+
+  it("reports absurd nesting as a syntax problem instead of overflowing the stack", () => {
+    const r = JsonText.parse("[".repeat(100_000))
+    expect(r).toEqual({ ok: false, line: 1, column: 514, message: { en: "Nested deeper than 512 levels", nb: "Nøstet dypere enn 512 nivåer" } })
+  })
+
   it("rejects what JSON.parse rejects", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 20 }), (text) => {

@@ -1,8 +1,7 @@
 import { Result, Schema } from "effect"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Citizen, Enrollment, Feedback, FitScore, Referral, ResourceContribution, Session } from "../src/index.js"
-import { problemsOf } from "../src/internal/issues.js"
+import { Citizen, Enrollment, Feedback, FitScore, Problems, Referral, ResourceContribution, Session } from "../src/index.js"
 import * as arb from "./arbitraries.js"
 
 const cases = [
@@ -17,7 +16,7 @@ const cases = [
 
 const problems = (schema: Schema.Top, input: unknown) => {
   const r = Schema.decodeUnknownResult(schema as Schema.Codec<unknown, unknown>)(input, { errors: "all", onExcessProperty: "error" })
-  return Result.isSuccess(r) ? [] : problemsOf(r.failure.issue).map((p) => ({ path: p.path.join("."), ...p.message }))
+  return Result.isSuccess(r) ? [] : Problems.of(r.failure.issue).map((p) => ({ path: p.path.join("."), ...p.message }))
 }
 
 describe("entity schemas", () => {
