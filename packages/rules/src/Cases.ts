@@ -1,0 +1,242 @@
+/**
+ * Test cases as data, beside the rule they test: `karate-needs-intake.cases.yaml`
+ * next to `karate-needs-intake.json`. Each case has a whole-sentence name, a
+ * date, a subject and the outcome the rule must give. Running them also
+ * tells which rule versions and outcomes no case reaches (coverage).
+ *
+ * @module
+ */
+import type { Bilingual } from "@aktivitetsmodell/core"
+import type { IsoDate } from "@aktivitetsmodell/core"
+import { decide } from "./Decision.js"
+import { child } from "./internal/pointer.js"
+import { type Finding, isObject, Reader } from "./internal/read.js"
+import { bi } from "./internal/text.js"
+import type { Outcome } from "./Outcome.js"
+import type { Problem } from "./Problem.js"
+import type { Tree } from "./PolicyTree.js"
+import { decode as decodeSubject, type Subject } from "./Subject.js"
+
+/**
+ * The outcome a case expects: an outcome type with any parameters, or
+ * `not-applicable` when the rule must not apply to the subject.
+ * @category models
+ */
+export type Expected = Outcome
+
+/**
+ * One case.
+ * @category models
+ */
+export interface Case {
+  readonly name: string
+  readonly date: IsoDate.IsoDate
+  readonly subject: Subject
+  readonly expect: Expected
+  /** Outcomes other rules must give for the same subject. */
+  readonly also: ReadonlyArray<{ readonly rule: string; readonly expect: Expected }>
+  readonly pointer: string
+}
+
+/**
+ * A case file and the rule it tests.
+ * @category models
+ */
+export interface CaseFile {
+  readonly file: string
+  readonly rule: string
+  readonly cases: ReadonlyArray<Case>
+}
+
+/**
+ * The rule a case file tests, from its path: `duration/session-limit.cases.yaml` → `duration/session-limit`.
+ * @example
+ * Cases.ruleOf("eligibility/adults-only.cases.yaml") // "eligibility/adults-only"
+ * @category constructors
+ */
+export const ruleOf = (file: string): string => file.replace(/\.cases\.(?:ya?ml|json)$/u, "")
+
+/**
+ * True for a path that names a case file.
+ * @example
+ * Cases.isCaseFile("eligibility/adults-only.cases.yaml") // true
+ * @category predicates
+ */
+export const isCaseFile = (file: string): boolean => /\.cases\.(?:ya?ml|json)$/u.test(file)
+
+// A whole sentence: a capital letter first, at least four words, a full stop last.
+const sentence = /^[A-ZÆØÅ].*\S\s+\S+\s+\S+\s+\S+.*[.!?]$/su
+
+const readExpected = (r: Reader, u: unknown, pointer: string): Expected | undefined => {
+  if (typeof u === "string") return r.string(u, pointer) === undefined ? undefined : { type: u }
+  if (!isObject(u)) {
+    r.expected(pointer, bi('an outcome, such as "eligible" or { type: escalate, to: therapist, action: review-feedback }', "et utfall, som «eligible» eller { type: escalate, to: therapist, action: review-feedback }"), u)
+    return undefined
+  }
+  const type = Object.hasOwn(u, "type") ? r.string(u["type"], child(pointer, "type")) : undefined
+  if (!Object.hasOwn(u, "type")) r.error(pointer, "shape", 'Missing "type"', "Mangler «type»")
+  const params: Record<string, string> = {}
+  for (const [k, v] of Object.entries(u)) {
+    if (k === "type") continue
+    const s = r.string(v, child(pointer, k))
+    if (s !== undefined) params[k] = s
+  }
+  return type === undefined ? undefined : Object.keys(params).length === 0 ? { type } : { type, params }
+}
+
+/**
+ * Decodes a case file's parsed content (YAML or JSON). Subjects are checked
+ * against the catalogue, so an unknown offering is found before any case runs.
+ * @example
+ * const { caseFile, findings } = Cases.decode(parsed, "eligibility/adults-only.cases.yaml", Catalogue.sandnes())
+ * @category constructors
+ */
+export const decode = (
+  input: unknown,
+  file: string,
+  catalogue: Parameters<typeof decodeSubject>[1]
+): { readonly caseFile?: CaseFile; readonly findings: ReadonlyArray<Finding> } => {
+  const r = new Reader()
+  const o = r.object(input, "", ["cases"], ["$schema", "rule"])
+  if (o === undefined) return { findings: r.findings }
+  const rule = Object.hasOwn(o, "rule") ? r.string(o["rule"], "/rule") : ruleOf(file)
+  const list = Object.hasOwn(o, "cases") ? r.array(o["cases"], "/cases") : undefined
+  const cases: Array<Case> = []
+  list?.forEach((item, i) => {
+    const at = `/cases/${i}`
+    const c = r.object(item, at, ["name", "date", "subject", "expect"], ["also"])
+    if (c === undefined) return
+    const name = Object.hasOwn(c, "name") ? r.string(c["name"], `${at}/name`) : undefined
+    if (name !== undefined && !sentence.test(name.trim())) {
+      r.error(`${at}/name`, "shape", "A case's name is a whole sentence: a capital letter first, at least four words, a full stop last", "Navnet på et tilfelle er en hel setning: stor forbokstav, minst fire ord og punktum til slutt")
+    }
+    const date = Object.hasOwn(c, "date") ? r.date(c["date"], `${at}/date`) : undefined
+    let subject: Subject | undefined
+    if (Object.hasOwn(c, "subject")) {
+      const s = decodeSubject(c["subject"], catalogue)
+      if (s.ok) subject = s.subject
+      else for (const p of s.problems) r.error(`${at}/subject${p.pointer}`, "case-subject", p.message.en, p.message.nb)
+    }
+    const expect = Object.hasOwn(c, "expect") ? readExpected(r, c["expect"], `${at}/expect`) : undefined
+    const also: Array<{ rule: string; expect: Expected }> = []
+    if (Object.hasOwn(c, "also")) {
+      const a = r.object(c["also"], `${at}/also`, [], isObject(c["also"]) ? Object.keys(c["also"]) : [])
+      for (const [k, v] of Object.entries(a ?? {})) {
+        const e = readExpected(r, v, child(`${at}/also`, k))
+        if (e !== undefined) also.push({ rule: k, expect: e })
+      }
+    }
+    if (name !== undefined && date !== undefined && subject !== undefined && expect !== undefined) {
+      cases.push({ name: name.trim(), date, subject, expect, also, pointer: at })
+    }
+  })
+  if (rule === undefined || r.findings.some((f) => f.severity === "error")) return { findings: r.findings }
+  return { caseFile: { file, rule, cases }, findings: r.findings }
+}
+
+/**
+ * One case's result.
+ * @category models
+ */
+export interface CaseResult {
+  readonly file: string
+  readonly name: string
+  readonly pointer: string
+  readonly ok: boolean
+  readonly failures: ReadonlyArray<Bilingual>
+}
+
+/**
+ * Which rule versions and outcomes the cases reach. A branch is `event`,
+ * `otherwise` or `not-applicable`.
+ * @category models
+ */
+export interface Coverage {
+  readonly reached: ReadonlyMap<string, ReadonlySet<string>>
+  /** One warning per rule version or outcome branch that no case reaches. */
+  readonly uncovered: ReadonlyArray<Problem>
+}
+
+const show = (o: Expected | undefined): string =>
+  o === undefined ? "—" : o.params === undefined ? o.type : `${o.type} (${Object.entries(o.params).map(([k, v]) => `${k}: ${v}`).join(", ")})`
+
+const matches = (expected: Expected, actual: Expected | undefined): boolean => {
+  if (actual === undefined || actual.type !== expected.type) return false
+  if (expected.params === undefined) return true
+  const a = actual.params ?? {}
+  const e = expected.params
+  return Object.keys(e).length === Object.keys(a).length && Object.entries(e).every(([k, v]) => a[k] === v)
+}
+
+/**
+ * Runs every case of the tree, and reports failures (errors) and coverage gaps (warnings).
+ * @example
+ * const { results, problems, coverage } = Cases.run(tree)
+ * results.filter((r) => !r.ok).length // 0
+ * @category validation
+ */
+export const run = (tree: Tree): { readonly results: ReadonlyArray<CaseResult>; readonly problems: ReadonlyArray<Problem>; readonly coverage: Coverage } => {
+  const results: Array<CaseResult> = []
+  const problems: Array<Problem> = []
+  const reached = new Map<string, Set<string>>()
+  const reach = (rule: string, version: number, branch: string) => {
+    const key = `${rule}#${version}`
+    const set = reached.get(key) ?? new Set<string>()
+    set.add(branch)
+    reached.set(key, set)
+  }
+  const ruleIds = new Set(tree.rules.map((r) => r.id))
+  for (const cf of tree.cases) {
+    if (!ruleIds.has(cf.rule)) {
+      problems.push({ file: cf.file, pointer: "", line: 1, code: "unknown-rule", severity: "error", message: bi(`There is no rule ${cf.rule} for these cases`, `Det finnes ingen regel ${cf.rule} for disse tilfellene`) })
+      continue
+    }
+    for (const c of cf.cases) {
+      const result = decide(tree, c.subject, c.date)
+      for (const d of result.decisions) reach(d.rule, d.version, d.branch)
+      for (const id of result.notApplicable) {
+        const v = tree.rules.find((r) => r.id === id)?.versions.find((x) => x.effective.from <= c.date && (x.effective.to === undefined || c.date <= x.effective.to))
+        if (v !== undefined) reach(id, v.number, "not-applicable")
+      }
+      const failures: Array<Bilingual> = []
+      for (const { rule, expect } of [{ rule: cf.rule, expect: c.expect }, ...c.also]) {
+        const d = result.decisions.find((x) => x.rule === rule)
+        const actual: Expected | undefined = d?.outcome ?? (result.notApplicable.includes(rule) ? { type: "not-applicable" } : undefined)
+        if (!ruleIds.has(rule)) {
+          failures.push(bi(`there is no rule ${rule}`, `det finnes ingen regel ${rule}`))
+        } else if (!matches(expect, actual)) {
+          const got = actual === undefined ? bi(`no version in force on ${c.date}`, `ingen versjon gjelder ${c.date}`) : bi(show(actual), show(actual))
+          const version = d === undefined ? "" : ` (${rule}, version ${d.version})`
+          const versjon = d === undefined ? "" : ` (${rule}, versjon ${d.version})`
+          failures.push(bi(`expected ${show(expect)}, got ${got.en}${version}`, `forventet ${show(expect)}, fikk ${got.nb}${versjon}`))
+        }
+      }
+      results.push({ file: cf.file, name: c.name, pointer: c.pointer, ok: failures.length === 0, failures })
+      for (const f of failures) {
+        problems.push({
+          file: cf.file,
+          pointer: `${c.pointer}/expect`,
+          line: tree.lineOf(cf.file, `${c.pointer}/expect`),
+          code: "case-failed",
+          severity: "error",
+          message: bi(`Case "${c.name}": ${f.en}`, `Tilfellet «${c.name}»: ${f.nb}`)
+        })
+      }
+    }
+  }
+  const uncovered: Array<Problem> = []
+  for (const rule of tree.rules) {
+    rule.versions.forEach((v, i) => {
+      const got = reached.get(`${rule.id}#${v.number}`)
+      const warn = (pointer: string, en: string, nb: string) =>
+        uncovered.push({ file: rule.file, pointer, line: tree.lineOf(rule.file, pointer), code: "uncovered", severity: "warning", message: bi(en, nb) })
+      if (got === undefined || (!got.has("event") && !got.has("otherwise"))) {
+        warn(`/versions/${i}`, `No case exercises version ${v.number} of ${rule.id}`, `Ingen tilfeller prøver versjon ${v.number} av ${rule.id}`)
+        return
+      }
+      if (!got.has("event")) warn(`/versions/${i}/event`, `No case reaches the outcome "${v.event.type}" of ${rule.id}, version ${v.number}`, `Ingen tilfeller når utfallet «${v.event.type}» i ${rule.id}, versjon ${v.number}`)
+      if (!got.has("otherwise")) warn(`/versions/${i}/otherwise`, `No case reaches the outcome "${v.otherwise.type}" of ${rule.id}, version ${v.number}`, `Ingen tilfeller når utfallet «${v.otherwise.type}» i ${rule.id}, versjon ${v.number}`)
+    })
+  }
+  return { results, problems, coverage: { reached, uncovered } }
+}

@@ -1,0 +1,137 @@
+/**
+ * Subjects from a municipality-year of records, so a policy change can be
+ * tried on real or synthetic data: each enrollment at its start (may the
+ * citizen take part?) and at the last session of each period (does it end,
+ * may it be extended?), each no-show, goal evaluation, FIT score and
+ * proposal, and each participant of a discontinued offering when its
+ * transition ends.
+ *
+ * @module
+ */
+import type { Dataset } from "@aktivitetsmodell/core"
+import { IsoDate, Offering } from "@aktivitetsmodell/core"
+import type { Subject } from "./Subject.js"
+
+/**
+ * A subject to evaluate, with the date and a key naming the record it comes from.
+ * @category models
+ */
+export interface Item {
+  readonly key: string
+  readonly date: string
+  readonly subject: Subject
+}
+
+const groupBy = <T>(xs: ReadonlyArray<T>, key: (x: T) => string | undefined): Map<string, Array<T>> => {
+  const m = new Map<string, Array<T>>()
+  for (const x of xs) {
+    const k = key(x)
+    if (k === undefined) continue
+    const list = m.get(k)
+    if (list === undefined) m.set(k, [x])
+    else list.push(x)
+  }
+  return m
+}
+
+const byDate = <T extends { readonly date: string }>(xs: ReadonlyArray<T>) => [...xs].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+
+/**
+ * Every subject a year's records give, in record order.
+ * @example
+ * const items = DatasetSubjects.of(generate({ seed: 1, year: 2024 }))
+ * items.length
+ * @category constructors
+ */
+export const of = (data: Dataset.Dataset): ReadonlyArray<Item> => {
+  const items: Array<Item> = []
+  const citizens = new Map<string, Dataset.Dataset["citizens"][number]>(data.citizens.map((c) => [c.id, c]))
+  const offerings = new Map<string, Dataset.Dataset["offerings"][number]>(data.offerings.map((o) => [o.id, o]))
+  const attendance = groupBy(data.attendance, (a) => a.enrollmentId)
+  const extensions = groupBy(data.extensions, (x) => x.enrollmentId)
+  const transitionsByCitizen = groupBy(data.transitions, (t) => t.citizenId)
+  const enrollments = new Map<string, Dataset.Dataset["enrollments"][number]>(data.enrollments.map((e) => [e.id, e]))
+  const citizenOf = (id: string): Subject["citizen"] => {
+    const c = citizens.get(id)
+    if (c === undefined) return undefined
+    return { id: c.id, birthYear: c.birthYear, ...(c.birthDate === undefined ? {} : { birthDate: c.birthDate }), departments: c.departments, healthyLifeCentre: c.healthyLifeCentre }
+  }
+  for (const e of data.enrollments) {
+    const citizen = citizenOf(e.citizenId)
+    const o = offerings.get(e.offeringId)
+    if (citizen === undefined || o === undefined) continue
+    const base = { citizen, offering: e.offeringId } as const
+    // Enrolled means the offering's access step was passed.
+    items.push({ key: `enrollment ${e.id} start`, date: e.start, subject: { ...base, referral: e.referralId !== undefined, intakeRegistered: true, applied: true, individualDecision: true, bindingRegistration: true } })
+    const attended = byDate(attendance.get(e.id) ?? [])
+    const exts = byDate(extensions.get(e.id) ?? [])
+    const moved = (date: string) =>
+      (transitionsByCitizen.get(e.citizenId) ?? []).some((t) => t.date <= date && (t.enrollmentId === e.id || t.fromOfferingId === e.offeringId || t.enrollmentId === undefined))
+    const started = (date: string) => (transitionsByCitizen.get(e.citizenId) ?? []).some((t) => t.date <= date)
+    // Periods: the first, then one per extension, each starting the day after the previous end.
+    const ends = [e.end, ...exts.map((x) => x.newEnd)]
+    const periodStarts: Array<IsoDate.IsoDate | undefined> = [e.start, ...ends.slice(0, -1).map((end) => (end === undefined ? undefined : IsoDate.addDays(end, 1)))]
+    periodStarts.forEach((periodStart, k) => {
+      if (periodStart === undefined) return
+      const end = ends[k]
+      const inPeriod = attended.filter((a) => a.date >= periodStart && (end === undefined || a.date <= end))
+      const last = inPeriod[inPeriod.length - 1]
+      if (last === undefined) return
+      const week = IsoDate.isoWeek(last.date)
+      let noShows = 0
+      for (let i = attended.indexOf(last); i >= 0 && attended[i]!.status === "no-show"; i--) noShows++
+      items.push({
+        key: `enrollment ${e.id} period ${k + 1}`,
+        date: last.date,
+        subject: {
+          ...base,
+          enrollment: {
+            start: e.start,
+            periodStart,
+            ...(e.cohort === undefined ? {} : { cohort: e.cohort }),
+            sessionsUsed: inPeriod.length,
+            sessionsThisWeek: inPeriod.filter((a) => IsoDate.isoWeek(a.date) === week).length,
+            extensionsUsed: k,
+            extensionRequested: k + 1 < periodStarts.length,
+            activityStarted: started(last.date),
+            stillNeeded: e.closedOn === undefined || e.closedOn > last.date,
+            movedToCommunity: moved(last.date),
+            consecutiveNoShows: noShows
+          }
+        }
+      })
+    })
+    let run = 0
+    for (const a of attended) {
+      run = a.status === "no-show" ? run + 1 : 0
+      if (run > 0) items.push({ key: `attendance ${a.id}`, date: a.date, subject: { ...base, enrollment: { start: e.start, consecutiveNoShows: run } } })
+    }
+    const transitionEnd = Offering.transitionEnd(o)
+    if (transitionEnd !== undefined) {
+      const after = IsoDate.addDays(transitionEnd, 1)
+      if (e.start <= transitionEnd && (e.closedOn === undefined || e.closedOn >= after)) {
+        items.push({ key: `enrollment ${e.id} transition`, date: after, subject: { ...base, enrollment: { start: e.start, movedToCommunity: moved(after) } } })
+      }
+    }
+  }
+  for (const g of data.goalEvaluations) {
+    const e = enrollments.get(g.enrollmentId)
+    const citizen = e === undefined ? undefined : citizenOf(e.citizenId)
+    if (e === undefined || citizen === undefined || !offerings.has(e.offeringId)) continue
+    items.push({ key: `goal evaluation ${g.id}`, date: g.date, subject: { citizen, offering: e.offeringId, enrollment: { start: e.start, goalReached: g.goalReached } } })
+  }
+  for (const s of data.fitScores) {
+    const citizen = citizenOf(s.citizenId)
+    if (citizen === undefined) continue
+    items.push({ key: `FIT ${s.id}`, date: s.date, subject: { citizen, fit: s.instrument === "ORS" ? { ors: s.total } : { srs: s.total } } })
+  }
+  for (const p of data.proposals) {
+    const decision = p.decision?.outcome ?? "pending"
+    items.push({
+      key: `proposal ${p.id}`,
+      date: p.decision?.date ?? p.date,
+      subject: { proposal: { requested: p.requested, decision, ...(p.proposedByDepartment === undefined ? {} : { byDepartment: p.proposedByDepartment }), category: p.category } }
+    })
+  }
+  return items
+}

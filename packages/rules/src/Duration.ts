@@ -1,0 +1,88 @@
+/**
+ * Calendar durations as parameter values, written the ISO 8601 way: `P2M`
+ * (two months), `P4W`, `P1Y6M`, `P10D`. Months are calendar months, so
+ * "2 months from 9 March" ends on 9 May, as a person counts.
+ *
+ * @module
+ */
+import type { Bilingual } from "@aktivitetsmodell/core"
+import { IsoDate } from "@aktivitetsmodell/core"
+
+/**
+ * A parsed duration.
+ * @category models
+ */
+export interface Duration {
+  readonly years: number
+  readonly months: number
+  readonly weeks: number
+  readonly days: number
+}
+
+const pattern = /^P(?:(\d{1,4})Y)?(?:(\d{1,4})M)?(?:(\d{1,4})W)?(?:(\d{1,5})D)?$/u
+
+/**
+ * Parses `P…` text, or returns undefined when it is not a duration this
+ * package supports (years, months, weeks and days; no times).
+ * @example
+ * Duration.parse("P2M") // { years: 0, months: 2, weeks: 0, days: 0 }
+ * @category constructors
+ */
+export const parse = (text: string): Duration | undefined => {
+  const m = pattern.exec(text)
+  if (m === null || text === "P") return undefined
+  return { years: Number(m[1] ?? 0), months: Number(m[2] ?? 0), weeks: Number(m[3] ?? 0), days: Number(m[4] ?? 0) }
+}
+
+/**
+ * True for a supported duration text.
+ * @example
+ * Duration.isDuration("P1M") // true
+ * @category predicates
+ */
+export const isDuration = (u: unknown): u is string => typeof u === "string" && parse(u) !== undefined
+
+/**
+ * The date a duration after `date`: years and months first (clamped to the
+ * month's end), then weeks and days.
+ * @example
+ * Duration.addTo("2023-03-09", "P2M") // "2023-05-09"
+ * @category constructors
+ */
+export const addTo = (date: string, duration: string): IsoDate.IsoDate => {
+  const d = parse(duration)
+  if (d === undefined) throw new RangeError(`Not a duration: ${duration}`)
+  return IsoDate.addDays(IsoDate.addMonths(date, d.years * 12 + d.months), d.weeks * 7 + d.days)
+}
+
+/**
+ * Whole months in a duration that has only years and months, else undefined.
+ * @example
+ * Duration.wholeMonths("P2M") // 2
+ * @category constructors
+ */
+export const wholeMonths = (duration: string): number | undefined => {
+  const d = parse(duration)
+  return d === undefined || d.weeks !== 0 || d.days !== 0 ? undefined : d.years * 12 + d.months
+}
+
+const part = (n: number, en: [string, string], nb: [string, string]): Bilingual | undefined =>
+  n === 0 ? undefined : { en: `${n} ${n === 1 ? en[0] : en[1]}`, nb: `${n} ${n === 1 ? nb[0] : nb[1]}` }
+
+/**
+ * A duration in words.
+ * @example
+ * Duration.words("P2M").nb // "2 måneder"
+ * @category constructors
+ */
+export const words = (duration: string): Bilingual => {
+  const d = parse(duration)
+  if (d === undefined) return { en: duration, nb: duration }
+  const parts = [
+    part(d.years, ["year", "years"], ["år", "år"]),
+    part(d.months, ["month", "months"], ["måned", "måneder"]),
+    part(d.weeks, ["week", "weeks"], ["uke", "uker"]),
+    part(d.days, ["day", "days"], ["dag", "dager"])
+  ].filter((p): p is Bilingual => p !== undefined)
+  return { en: parts.map((p) => p.en).join(" "), nb: parts.map((p) => p.nb).join(" ") }
+}

@@ -1,0 +1,110 @@
+/**
+ * The explaining evaluator: runs a rule's condition tree over a subject's
+ * facts and records every comparison with the values on both sides. It
+ * evaluates every condition — as json-rules-engine does when no priorities are
+ * set — so the explanation is complete, and gives the same result as the engine.
+ *
+ * @module
+ */
+import type { Value } from "./Facts.js"
+import type { ParameterInForce } from "./InForce.js"
+import { all as operators, isOperator, type OperatorName } from "./Operators.js"
+import type { Condition, FactRef, Literal } from "./RuleFile.js"
+import { isFactRef } from "./RuleFile.js"
+
+/**
+ * One side of a comparison: a literal from the rule, a fact of the subject,
+ * or a parameter in force (with the date its value took effect).
+ * @category models
+ */
+export type Side =
+  | { readonly kind: "literal"; readonly value: Literal }
+  | { readonly kind: "fact"; readonly fact: string; readonly value: Value; readonly parameters?: ReadonlyArray<{ readonly name: string; readonly from: string }> }
+  | { readonly kind: "parameter"; readonly name: string; readonly value: Value; readonly from: string }
+
+/**
+ * A node of an explanation tree, with its result.
+ * @category models
+ */
+export type Node =
+  | { readonly kind: "all" | "any"; readonly result: boolean; readonly children: ReadonlyArray<Node> }
+  | { readonly kind: "not"; readonly result: boolean; readonly child: Node }
+  | { readonly kind: "comparison"; readonly result: boolean; readonly left: Side; readonly operator: OperatorName; readonly right: Side }
+
+/**
+ * What the evaluator reads: the subject's facts and the parameters in force.
+ * @category models
+ */
+export interface Inputs {
+  readonly facts: { readonly [name: string]: Value }
+  readonly parameters: ReadonlyMap<string, ParameterInForce>
+  /** The parameters each derived fact was computed from, to show in explanations. */
+  readonly derivedFrom?: ReadonlyMap<string, ReadonlyArray<ParameterInForce>>
+}
+
+const side = (ref: FactRef, inputs: Inputs): Side => {
+  if (ref.fact === "parameter" && ref.params !== undefined) {
+    const p = inputs.parameters.get(ref.params.name)
+    if (p === undefined) throw new RangeError(`The parameter ${ref.params.name} has no value here`)
+    return { kind: "parameter", name: ref.params.name, value: p.entry.value, from: p.entry.from }
+  }
+  if (!Object.hasOwn(inputs.facts, ref.fact)) throw new RangeError(`Unknown fact ${ref.fact}`)
+  const from = inputs.derivedFrom?.get(ref.fact)
+  const value = inputs.facts[ref.fact] ?? null
+  return from === undefined || from.length === 0
+    ? { kind: "fact", fact: ref.fact, value }
+    : { kind: "fact", fact: ref.fact, value, parameters: from.map((p) => ({ name: p.parameter.name, from: p.entry.from })) }
+}
+
+/**
+ * Evaluates a condition tree and returns its explanation. Throws only for a
+ * fact, parameter or operator the tree's validation would have rejected.
+ * @example
+ * const node = Evaluate.condition(version.conditions, { facts, parameters })
+ * node.result // true or false
+ * @category evaluation
+ */
+export const condition = (c: Condition, inputs: Inputs): Node => {
+  if ("all" in c || "any" in c) {
+    const kind = "all" in c ? "all" : "any"
+    const children = ("all" in c ? c.all : c.any).map((x) => condition(x, inputs))
+    // json-rules-engine: an empty list passes, whether "all" or "any".
+    const result = children.length === 0 ? true : kind === "all" ? children.every((n) => n.result) : children.some((n) => n.result)
+    return { kind, result, children }
+  }
+  if ("not" in c) {
+    const child = condition(c.not, inputs)
+    return { kind: "not", result: !child.result, child }
+  }
+  if (!isOperator(c.operator)) throw new RangeError(`Unknown operator ${c.operator}`)
+  const left = side({ fact: c.fact, ...(c.params === undefined ? {} : { params: c.params }) }, inputs)
+  const right: Side = isFactRef(c.value) ? side(c.value, inputs) : { kind: "literal", value: c.value }
+  return { kind: "comparison", result: operators[c.operator].test(left.value, right.value), left, operator: c.operator, right }
+}
+
+/**
+ * The facts and parameters a condition tree reads, in first-use order.
+ * @example
+ * Evaluate.reads(version.conditions) // { facts: ["age"], parameters: ["citizen.minimum-age"] }
+ * @category evaluation
+ */
+export const reads = (c: Condition): { readonly facts: ReadonlyArray<string>; readonly parameters: ReadonlyArray<string> } => {
+  const facts: Array<string> = []
+  const parameters: Array<string> = []
+  const ref = (r: FactRef) => {
+    if (r.fact === "parameter" && r.params !== undefined) {
+      if (!parameters.includes(r.params.name)) parameters.push(r.params.name)
+    } else if (!facts.includes(r.fact)) facts.push(r.fact)
+  }
+  const walk = (x: Condition): void => {
+    if ("all" in x) x.all.forEach(walk)
+    else if ("any" in x) x.any.forEach(walk)
+    else if ("not" in x) walk(x.not)
+    else {
+      ref({ fact: x.fact, ...(x.params === undefined ? {} : { params: x.params }) })
+      if (isFactRef(x.value)) ref(x.value)
+    }
+  }
+  walk(c)
+  return { facts, parameters }
+}

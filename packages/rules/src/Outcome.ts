@@ -1,0 +1,122 @@
+/**
+ * The outcomes a rule can give, per kind of rule, and how each reads. A rule
+ * file's `event` and `otherwise` must use one of these; `params` name the
+ * offering a service is granted as, or who a case is escalated to and what they do.
+ *
+ * @module
+ */
+import type { Bilingual, Catalogue } from "@aktivitetsmodell/core"
+import { codeLabel } from "./Facts.js"
+
+/**
+ * The three kinds of rule, one folder each in the policy tree.
+ * @category models
+ */
+export type Kind = "eligibility" | "duration" | "escalation"
+
+/**
+ * The kinds, in the order the tree lists them.
+ * @example
+ * Outcome.kinds // ["eligibility", "duration", "escalation"]
+ * @category models
+ */
+export const kinds: ReadonlyArray<Kind> = ["eligibility", "duration", "escalation"]
+
+/**
+ * An outcome, as json-rules-engine's event: a type and optional parameters.
+ * @example
+ * const o: Outcome.Outcome = { type: "escalate", params: { to: "therapist", action: "consider-other-measures" } }
+ * @category models
+ */
+export interface Outcome {
+  readonly type: string
+  readonly params?: Readonly<Record<string, string>>
+}
+
+/**
+ * Who a case is escalated to (seed 000 §Nye tilbud, §Saksgang).
+ * @example
+ * Outcome.recipients["extended-leadership-group"].nb // "utvida ledergruppe"
+ * @category models
+ */
+export const recipients: Readonly<Record<string, Bilingual>> = {
+  "extended-leadership-group": { en: "the extended leadership group", nb: "utvida ledergruppe" },
+  "activity-lead": { en: "the activity lead", nb: "fagleder aktivitet" },
+  therapist: { en: "the therapist", nb: "behandler" },
+  "activity-team": { en: "the activity team", nb: "aktivitetsteamet" }
+}
+
+/**
+ * What the recipient is asked to do.
+ * @example
+ * Outcome.actions["consider-other-measures"].en // "considers whether other measures should be tried"
+ * @category models
+ */
+export const actions: Readonly<Record<string, Bilingual>> = {
+  "decide-on-offering": { en: "decides whether the offering starts", nb: "avgjør om tilbudet skal startes" },
+  "review-department-group": { en: "reviews a group a department started outside its own groups", nb: "vurderer en gruppe en avdeling har startet utenom egne grupper" },
+  "consider-other-measures": { en: "considers whether other measures should be tried", nb: "vurderer om andre tiltak skal forsøkes" },
+  "review-feedback": { en: "goes through the feedback with the citizen", nb: "går gjennom tilbakemeldingen sammen med innbyggeren" },
+  "follow-up-contact": { en: "contacts the citizen to follow up", nb: "tar kontakt med innbyggeren for å følge opp" },
+  "move-participant": { en: "helps the participant over to an offering in the local community", nb: "hjelper deltakeren over i et tilbud i lokalmiljøet" }
+}
+
+/**
+ * How an outcome type is spelled and which parameters it takes.
+ * @category models
+ */
+export interface OutcomeInfo {
+  readonly label: Bilingual
+  /** Each parameter and the codes it takes (`offering` means an offering id). */
+  readonly params: Readonly<Record<string, "offering" | "recipient" | "action">>
+}
+
+/**
+ * Every outcome type by kind.
+ * @example
+ * Object.keys(Outcome.vocabulary.duration) // ["continues", "ends", "no-more-this-week", "may-extend", "may-not-extend"]
+ * @category models
+ */
+export const vocabulary: Readonly<Record<Kind, Readonly<Record<string, OutcomeInfo>>>> = {
+  eligibility: {
+    eligible: { label: { en: "May take part", nb: "Kan delta" }, params: {} },
+    "not-eligible": { label: { en: "May not take part", nb: "Kan ikke delta" }, params: {} },
+    "granted-as": { label: { en: "Granted as another service", nb: "Innvilges som en annen tjeneste" }, params: { offering: "offering" } }
+  },
+  duration: {
+    continues: { label: { en: "Continues", nb: "Fortsetter" }, params: {} },
+    ends: { label: { en: "Ends", nb: "Avsluttes" }, params: {} },
+    "no-more-this-week": { label: { en: "No more sessions this week", nb: "Ingen flere økter denne uka" }, params: {} },
+    "may-extend": { label: { en: "May be extended by one more period", nb: "Kan forlenges med en periode til" }, params: {} },
+    "may-not-extend": { label: { en: "May not be extended", nb: "Kan ikke forlenges" }, params: {} }
+  },
+  escalation: {
+    escalate: { label: { en: "Escalated", nb: "Løftes videre" }, params: { to: "recipient", action: "action" } },
+    "no-escalation": { label: { en: "No escalation", nb: "Ingen eskalering" }, params: {} }
+  }
+}
+
+/**
+ * An outcome in plain language, with its parameters spelled out.
+ * @example
+ * Outcome.describe("escalation", { type: "escalate", params: { to: "therapist", action: "review-feedback" } }, Catalogue.sandnes()).nb
+ * // "Løftes til behandler, som går gjennom tilbakemeldingen sammen med innbyggeren"
+ * @category constructors
+ */
+export const describe = (kind: Kind, outcome: Outcome, catalogue: Catalogue.Catalogue): Bilingual => {
+  const info = vocabulary[kind][outcome.type]
+  if (info === undefined) return { en: outcome.type, nb: outcome.type }
+  const p = outcome.params ?? {}
+  if (outcome.type === "granted-as" && p["offering"] !== undefined) {
+    const name = codeLabel("offering", p["offering"], catalogue)
+    return { en: `Granted as ${name.en}`, nb: `Innvilges som ${name.nb}` }
+  }
+  if (outcome.type === "escalate" && p["to"] !== undefined) {
+    const to = recipients[p["to"]] ?? { en: p["to"], nb: p["to"] }
+    const action = p["action"] === undefined ? undefined : actions[p["action"]]
+    return action === undefined
+      ? { en: `Escalated to ${to.en}`, nb: `Løftes til ${to.nb}` }
+      : { en: `Escalated to ${to.en}, who ${action.en}`, nb: `Løftes til ${to.nb}, som ${action.nb}` }
+  }
+  return info.label
+}

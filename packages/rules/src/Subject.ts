@@ -1,0 +1,311 @@
+/**
+ * The subject of a decision: a citizen (by pseudonym, never by national
+ * identity number) plus the situation the question is about — an offering
+ * they want, an enrollment they are in, FIT feedback, or a proposed group.
+ * {@link facts} turns a subject and a date into the facts rules test.
+ *
+ * @module
+ */
+import type { Bilingual } from "@aktivitetsmodell/core"
+import { Batch, Catalogue, Category, Citizen, Department, IsoDate, Offering, Pseudonym } from "@aktivitetsmodell/core"
+import { Schema } from "effect"
+import { addTo } from "./Duration.js"
+import type { Facts } from "./Facts.js"
+import type { InForce, ParameterInForce } from "./InForce.js"
+import { limitParameter } from "./InForce.js"
+import { didYouMean } from "./internal/suggest.js"
+import { redact } from "./internal/text.js"
+
+const Between = (min: number, max: number) =>
+  Schema.Finite.check(
+    Schema.makeFilter((n: number) => Number.isInteger(n) && n >= min && n <= max, {
+      message: `Expected a whole number from ${min} to ${max}`,
+      messageNb: `Forventet et heltall fra ${min} til ${max}`,
+      toJsonSchema: () => ({ type: "integer", minimum: min, maximum: max })
+    })
+  )
+const Count = (max: number) => Between(0, max)
+
+const Score = Schema.Finite.check(
+  Schema.makeFilter((n: number) => n >= 0 && n <= 40, { message: "Expected a score from 0 to 40", messageNb: "Forventet en skår fra 0 til 40" })
+)
+
+const Month = Schema.String.check(
+  Schema.isPattern(/^\d{4}-(0[1-9]|1[0-2])$/u, { message: "Expected a month as YYYY-MM", messageNb: "Forventet en måned på formen ÅÅÅÅ-MM" })
+)
+
+/**
+ * The citizen as a decision needs them: pseudonym, age, departments and
+ * whether the healthy-life centre helps them. A core `Citizen` record fits.
+ * @category schemas
+ */
+export const SubjectCitizen = Schema.Struct({
+  id: Schema.optionalKey(Pseudonym.Pseudonym),
+  birthYear: Schema.optionalKey(Between(1900, 2100)),
+  birthDate: Schema.optionalKey(IsoDate.IsoDate),
+  departments: Schema.Array(Department.DepartmentId),
+  healthyLifeCentre: Schema.optionalKey(Schema.Boolean),
+  pathway: Schema.optionalKey(Citizen.Pathway)
+}).annotate({ identifier: "SubjectCitizen", title: "Citizen (innbygger)" })
+
+/**
+ * An enrollment's state on the date: its period and what has happened in it.
+ * @category schemas
+ */
+export const SubjectEnrollment = Schema.Struct({
+  start: IsoDate.IsoDate,
+  periodStart: Schema.optionalKey(IsoDate.IsoDate),
+  cohort: Schema.optionalKey(Month),
+  sessionsUsed: Schema.optionalKey(Count(1000)),
+  sessionsThisWeek: Schema.optionalKey(Count(100)),
+  extensionsUsed: Schema.optionalKey(Count(100)),
+  extensionRequested: Schema.optionalKey(Schema.Boolean),
+  activityStarted: Schema.optionalKey(Schema.Boolean),
+  stillNeeded: Schema.optionalKey(Schema.Boolean),
+  movedToCommunity: Schema.optionalKey(Schema.Boolean),
+  consecutiveNoShows: Schema.optionalKey(Count(1000)),
+  goalReached: Schema.optionalKey(Schema.Literals(["yes", "partly", "no"]))
+}).annotate({ identifier: "SubjectEnrollment", title: "Enrollment (deltagelse)" })
+
+/**
+ * FIT feedback: the latest ORS and SRS totals and whether the citizen is off track.
+ * @category schemas
+ */
+export const SubjectFit = Schema.Struct({
+  ors: Schema.optionalKey(Score),
+  srs: Schema.optionalKey(Score),
+  offTrack: Schema.optionalKey(Schema.Boolean)
+}).annotate({ identifier: "SubjectFit", title: "FIT feedback (ORS/SRS)" })
+
+/**
+ * A proposed group, or one a department has started.
+ * @category schemas
+ */
+export const SubjectProposal = Schema.Struct({
+  requested: Schema.Boolean,
+  decision: Schema.optionalKey(Schema.Literals(["approved", "declined", "pending"])),
+  byDepartment: Schema.optionalKey(Department.DepartmentId),
+  category: Category.Category
+}).annotate({ identifier: "SubjectProposal", title: "Proposal (forslag til tilbud)" })
+
+/**
+ * A subject. Every field is optional except what a question needs: an
+ * eligibility or duration question needs `citizen` and `offering`.
+ * @example
+ * Schema.decodeUnknownSync(Subject.Subject)({
+ *   citizen: { birthYear: 1990, departments: ["psykisk-helse"] },
+ *   offering: "karategruppe",
+ *   intakeRegistered: true
+ * })
+ * @category schemas
+ */
+export const Subject = Schema.Struct({
+  citizen: Schema.optionalKey(SubjectCitizen),
+  offering: Schema.optionalKey(Offering.OfferingId),
+  referral: Schema.optionalKey(Schema.Boolean),
+  intakeRegistered: Schema.optionalKey(Schema.Boolean),
+  applied: Schema.optionalKey(Schema.Boolean),
+  individualDecision: Schema.optionalKey(Schema.Boolean),
+  newApplication: Schema.optionalKey(Schema.Boolean),
+  bindingRegistration: Schema.optionalKey(Schema.Boolean),
+  enrollment: Schema.optionalKey(SubjectEnrollment),
+  fit: Schema.optionalKey(SubjectFit),
+  proposal: Schema.optionalKey(SubjectProposal)
+}).annotate({ identifier: "Subject", title: "Subject of a decision (innbygger og situasjon)" })
+/** @category models */
+export type Subject = typeof Subject.Type
+
+/**
+ * A subject as plain JSON, before it is decoded: what an app builds.
+ * @category models
+ */
+export type Input = typeof Subject.Encoded
+
+/**
+ * A problem with a subject: where (a JSON pointer into it) and what, in both languages.
+ * @category models
+ */
+export interface SubjectProblem {
+  readonly pointer: string
+  readonly message: Bilingual
+}
+
+const pointerOf = (path: ReadonlyArray<string | number>) => path.map((k) => `/${k}`).join("")
+
+/**
+ * Decodes a subject and checks its offering and departments against the
+ * catalogue. Every problem is returned; no value from the input is echoed,
+ * so a national identity number pasted in the wrong field never reaches a log.
+ * @example
+ * const r = Subject.decode(JSON.parse(text), Catalogue.sandnes())
+ * if (!r.ok) for (const p of r.problems) console.error(p.pointer, p.message.nb)
+ * @category constructors
+ */
+export const decode = (
+  input: unknown,
+  catalogue: { readonly offerings: ReadonlyArray<{ readonly id: string }>; readonly departments: ReadonlyArray<{ readonly id: string }> }
+): { readonly ok: true; readonly subject: Subject } | { readonly ok: false; readonly problems: ReadonlyArray<SubjectProblem> } => {
+  const r = Batch.decode(Subject, [input])
+  const first = r.rejected[0]
+  if (first !== undefined) return { ok: false, problems: first.problems.map((p) => ({ pointer: pointerOf(p.path), message: p.message })) }
+  const subject = r.valid[0]!
+  const problems: Array<SubjectProblem> = []
+  const offerings = catalogue.offerings.map((o) => o.id)
+  const departments = catalogue.departments.map((d) => d.id)
+  const unknown = (pointer: string, value: string, known: ReadonlyArray<string>, en: string, nb: string) => {
+    if (known.includes(value)) return
+    const dym = didYouMean(value, known)
+    const shown = redact(value)
+    problems.push({ pointer, message: { en: `Unknown ${en} "${shown}"${dym.en}`, nb: `Ukjent ${nb} «${shown}»${dym.nb}` } })
+  }
+  if (subject.offering !== undefined) unknown("/offering", subject.offering, offerings, "offering", "tilbud")
+  subject.citizen?.departments.forEach((d, i) => unknown(`/citizen/departments/${i}`, d, departments, "department", "avdeling"))
+  if (subject.proposal?.byDepartment !== undefined) unknown("/proposal/byDepartment", subject.proposal.byDepartment, departments, "department", "avdeling")
+  if (subject.offering !== undefined && subject.citizen === undefined) {
+    problems.push({ pointer: "", message: { en: 'A question about an offering needs "citizen"', nb: "Et spørsmål om et tilbud trenger «citizen»" } })
+  }
+  if (subject.enrollment !== undefined && subject.offering === undefined) {
+    problems.push({ pointer: "/enrollment", message: { en: 'An enrollment needs "offering"', nb: "En deltagelse trenger «offering»" } })
+  }
+  if (subject.citizen !== undefined && subject.citizen.birthYear === undefined && subject.citizen.birthDate === undefined) {
+    problems.push({ pointer: "/citizen", message: { en: 'The citizen needs "birthYear" or "birthDate"', nb: "Innbyggeren trenger «birthYear» eller «birthDate»" } })
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, subject }
+}
+
+/**
+ * Thrown by {@link make} with every problem of a subject.
+ * @example
+ * try { Subject.make(input) } catch (e) { if (e instanceof Subject.SubjectError) e.problems.length }
+ * @category models
+ */
+export class SubjectError extends Error {
+  override readonly name = "SubjectError"
+  constructor(readonly problems: ReadonlyArray<SubjectProblem>) {
+    super(
+      `The subject has ${problems.length} problem(s) / Situasjonen har ${problems.length} feil:\n` +
+        problems.map((p) => `  ${p.pointer === "" ? "/" : p.pointer}: ${p.message.en} / ${p.message.nb}`).join("\n")
+    )
+  }
+}
+
+/**
+ * Decodes a subject or throws a {@link SubjectError}: for apps that build
+ * subjects in code and treat a bad one as a bug.
+ * @example
+ * const subject = Subject.make({ citizen: { birthYear: 1990, departments: ["rpha"] }, offering: "karategruppe" })
+ * @category constructors
+ */
+export const make = (input: Input, catalogue: Parameters<typeof decode>[1] = Catalogue.sandnes()): Subject => {
+  const r = decode(input, catalogue)
+  if (!r.ok) throw new SubjectError(r.problems)
+  return r.subject
+}
+
+/**
+ * The facts of a subject on a date, and the parameters each derived fact was
+ * computed from (so a decision can say which dated value it used).
+ * @category models
+ */
+export interface Derived {
+  readonly facts: Facts
+  readonly parameters: ReadonlyMap<string, ReadonlyArray<ParameterInForce>>
+}
+
+const ageOn = (c: Subject["citizen"], date: string): number | null => {
+  if (c === undefined) return null
+  if (c.birthDate !== undefined) return IsoDate.ageOn(c.birthDate, date)
+  // With only a birth year, count the age reached that year, as core's
+  // invariant does, so decisions and invariants agree.
+  return c.birthYear === undefined ? null : Number(date.slice(0, 4)) - c.birthYear
+}
+
+/**
+ * Computes every fact for `subject` on `date` from what is in force then.
+ * Unknown values are `null`; counts of an enrollment default to 0.
+ * @example
+ * const { facts } = Subject.facts(subject, "2024-03-01", InForce.on(tree, "2024-03-01"))
+ * facts.age // 33
+ * @category constructors
+ */
+export const facts = (subject: Subject, date: string, now: InForce): Derived => {
+  const used = new Map<string, Array<ParameterInForce>>()
+  const use = (fact: string, name: string) => {
+    const p = now.parameters.get(name)
+    if (p !== undefined) used.set(fact, [...(used.get(fact) ?? []), p])
+    return p
+  }
+  const c = subject.citizen
+  const o = subject.offering === undefined ? undefined : now.offerings.get(subject.offering)
+  const e = subject.enrollment
+  const departments = c?.departments ?? []
+  const limit = (fact: string, key: "sessions" | "weeks" | "sessionsPerWeek"): number | null => {
+    if (o === undefined) return null
+    use(fact, limitParameter(o.id, key))
+    return o.limits[key] ?? null
+  }
+  let transitionEnd: string | null = null
+  if (o?.status.kind === "discontinued") {
+    use("transitionEnd", "model.start")
+    use("transitionEnd", "transition.duration")
+    transitionEnd = Offering.transitionEnd(o) ?? null
+  }
+  let extensionLimit: number | null = null
+  if (o?.category === "treatment") {
+    use("extensionLimit", "treatment.max-extensions")
+    extensionLimit = o.limits.extensions ?? null
+  }
+  let cohortEnd: string | null = null
+  if (o !== undefined && e !== undefined) {
+    const length = use("cohortEnd", limitParameter(o.id, "cohortLength"))?.entry.value
+    if (typeof length === "string") cohortEnd = IsoDate.addDays(addTo(`${e.cohort ?? e.start.slice(0, 7)}-01`, length), -1)
+  }
+  const fit = subject.fit
+  const proposal = subject.proposal
+  const values: Facts = {
+    date,
+    age: ageOn(c, date),
+    citizenDepartments: departments,
+    getsHelpFromUnit: departments.length > 0,
+    healthyLifeCentre: c?.healthyLifeCentre ?? false,
+    offering: o?.id ?? null,
+    offeringCategory: o?.category ?? null,
+    offeringDepartment: o?.operator.department ?? null,
+    offeringStatus: o?.status.kind ?? null,
+    offeringPriceNok: o?.priceNok ?? null,
+    transitionEnd,
+    hasReferral: subject.referral ?? false,
+    intakeRegistered: subject.intakeRegistered ?? false,
+    applied: subject.applied ?? false,
+    individualDecision: subject.individualDecision ?? false,
+    newApplication: subject.newApplication ?? false,
+    bindingRegistration: subject.bindingRegistration ?? false,
+    enrolled: e !== undefined,
+    sessionsUsed: e === undefined ? null : (e.sessionsUsed ?? 0),
+    sessionsThisWeek: e === undefined ? null : (e.sessionsThisWeek ?? 0),
+    periodWeek: e === undefined ? null : Math.floor(IsoDate.daysBetween(e.periodStart ?? e.start, date) / 7) + 1,
+    extensionsUsed: e === undefined ? null : (e.extensionsUsed ?? 0),
+    extensionRequested: e?.extensionRequested ?? false,
+    sessionLimit: limit("sessionLimit", "sessions"),
+    weekLimit: limit("weekLimit", "weeks"),
+    sessionsPerWeekLimit: limit("sessionsPerWeekLimit", "sessionsPerWeek"),
+    extensionLimit,
+    cohortEnd,
+    activityStarted: e?.activityStarted ?? null,
+    stillNeeded: e?.stillNeeded ?? null,
+    movedToCommunity: e?.movedToCommunity ?? false,
+    consecutiveNoShows: e?.consecutiveNoShows ?? 0,
+    hasGoalEvaluation: e?.goalReached !== undefined,
+    goalReached: e?.goalReached ?? null,
+    hasFitScore: fit !== undefined,
+    ors: fit?.ors ?? null,
+    srs: fit?.srs ?? null,
+    offTrack: fit?.offTrack ?? false,
+    hasProposal: proposal !== undefined,
+    proposalRequested: proposal?.requested ?? null,
+    proposalDecision: proposal?.decision ?? null,
+    proposalByDepartment: proposal?.byDepartment ?? null,
+    proposalCategory: proposal?.category ?? null
+  }
+  return { facts: values, parameters: used }
+}

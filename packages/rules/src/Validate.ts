@@ -1,0 +1,377 @@
+/**
+ * Load-time checks of a policy tree beyond each file's shape: every fact,
+ * operator, parameter, offering and code a rule names must exist (with a
+ * "did you mean"); comparisons must make sense for the fact's type; a rule's
+ * versions may neither overlap nor leave gaps; and every parameter a rule or
+ * the catalogue needs must have a value from the day it is needed.
+ *
+ * @module
+ */
+import type { Catalogue } from "@aktivitetsmodell/core"
+import { IsoDate } from "@aktivitetsmodell/core"
+import { wholeMonths } from "./Duration.js"
+import { type Domain, domainValues, type FactType, all as facts, isFact, names as factNames } from "./Facts.js"
+import { child } from "./internal/pointer.js"
+import type { Finding } from "./internal/read.js"
+import { didYouMean } from "./internal/suggest.js"
+import { bi } from "./internal/text.js"
+import { all as operators, isOperator, names as operatorNames } from "./Operators.js"
+import { actions, recipients, vocabulary } from "./Outcome.js"
+import type { Outcome } from "./Outcome.js"
+import type { Parameter } from "./Parameters.js"
+import type { FactRef, Literal, RuleFile, TopCondition } from "./RuleFile.js"
+import { isFactRef, leaves } from "./RuleFile.js"
+
+/**
+ * A finding in a named file.
+ * @category models
+ */
+export interface FileFinding extends Finding {
+  readonly file: string
+}
+
+type Operand =
+  | { readonly kind: "number" | "boolean" | "date" | "duration" | "null" }
+  | { readonly kind: "text"; readonly domain?: Domain }
+  | { readonly kind: "list"; readonly domain: Domain }
+  | { readonly kind: "array" }
+
+const typeName = (t: Operand) =>
+  ({
+    number: bi("a number", "et tall"),
+    boolean: bi("true/false", "sann/usann"),
+    date: bi("a date", "en dato"),
+    duration: bi("a duration", "en varighet"),
+    null: bi("null", "null"),
+    text: bi("a text", "en tekst"),
+    list: bi("a list fact", "et listefaktum"),
+    array: bi("a list", "en liste")
+  })[t.kind]
+
+const ofFactType = (t: FactType): Operand => (t.kind === "text" || t.kind === "list" ? { kind: t.kind, domain: t.domain } : { kind: t.kind })
+
+const ofLiteral = (v: Literal): Operand =>
+  v === null
+    ? { kind: "null" }
+    : Array.isArray(v)
+      ? { kind: "array" }
+      : typeof v === "number"
+        ? { kind: "number" }
+        : typeof v === "boolean"
+          ? { kind: "boolean" }
+          : IsoDate.isIsoDate(v)
+            ? { kind: "date" }
+            : { kind: "text" }
+
+interface Context {
+  readonly file: string
+  readonly catalogue: Catalogue.Catalogue
+  readonly parameters: ReadonlyMap<string, Parameter>
+  readonly out: Array<FileFinding>
+}
+
+const error = (ctx: Context, pointer: string, code: Finding["code"], en: string, nb: string) =>
+  ctx.out.push({ file: ctx.file, pointer, code, severity: "error", message: bi(en, nb) })
+
+const domainNames: Record<Domain, { en: string; nb: string; code: Finding["code"] }> = {
+  offering: { en: "offering", nb: "tilbud", code: "unknown-offering" },
+  category: { en: "category", nb: "kategori", code: "unknown-code" },
+  department: { en: "department", nb: "avdeling", code: "unknown-code" },
+  "offering-status": { en: "offering status", nb: "tilbudsstatus", code: "unknown-code" },
+  "goal-reached": { en: "goal finding", nb: "måloppnåelse", code: "unknown-code" },
+  "proposal-decision": { en: "decision", nb: "beslutning", code: "unknown-code" }
+}
+
+const checkCode = (ctx: Context, pointer: string, domain: Domain, value: string) => {
+  const known: ReadonlyArray<string> = domainValues(domain, ctx.catalogue)
+  if (known.includes(value)) return
+  const d = domainNames[domain]
+  const dym = didYouMean(value, known)
+  error(ctx, pointer, d.code, `Unknown ${d.en} "${value}"${dym.en}`, `Ukjent ${d.nb} «${value}»${dym.nb}`)
+}
+
+/** The operand a reference stands for, or undefined after reporting why it is unknown. */
+const operandOf = (ctx: Context, ref: FactRef, pointer: string): Operand | undefined => {
+  if (ref.fact === "parameter") {
+    const name = ref.params?.name ?? ""
+    const p = ctx.parameters.get(name)
+    if (p === undefined) {
+      const dym = didYouMean(name, ctx.parameters.keys())
+      error(ctx, `${pointer}/params/name`, "unknown-parameter", `Unknown parameter "${name}"${dym.en}`, `Ukjent parameter «${name}»${dym.nb}`)
+      return undefined
+    }
+    return { kind: p.type }
+  }
+  if (!isFact(ref.fact)) {
+    const dym = didYouMean(ref.fact, factNames)
+    error(ctx, `${pointer}/fact`, "unknown-fact", `Unknown fact "${ref.fact}"${dym.en}`, `Ukjent faktum «${ref.fact}»${dym.nb}`)
+    return undefined
+  }
+  return ofFactType(facts[ref.fact].type)
+}
+
+const sameScalar = (a: Operand, b: Operand): boolean => {
+  if (b.kind === "null") return true
+  if (a.kind === "text" && b.kind === "text") return a.domain === undefined || b.domain === undefined || a.domain === b.domain
+  return a.kind === b.kind
+}
+
+const mismatch = (ctx: Context, pointer: string, operator: string, left: Operand, right: Operand) => {
+  const l = typeName(left)
+  const r = typeName(right)
+  error(ctx, pointer, "type-mismatch", `"${operator}" cannot compare ${l.en} with ${r.en}`, `«${operator}» kan ikke sammenligne ${l.nb} med ${r.nb}`)
+}
+
+const checkLiteralCodes = (ctx: Context, pointer: string, domain: Domain | undefined, v: Literal) => {
+  if (domain === undefined) return
+  if (typeof v === "string") checkCode(ctx, pointer, domain, v)
+  if (Array.isArray(v)) v.forEach((x, i) => typeof x === "string" && checkCode(ctx, child(pointer, i), domain, x))
+}
+
+const checkLeaf = (ctx: Context, leaf: { fact: string; operator: string; value: Literal | FactRef; params?: { name: string } }, pointer: string) => {
+  const left = operandOf(ctx, { fact: leaf.fact, ...(leaf.params === undefined ? {} : { params: leaf.params }) }, pointer)
+  if (!isOperator(leaf.operator)) {
+    const dym = didYouMean(leaf.operator, operatorNames)
+    error(ctx, `${pointer}/operator`, "unknown-operator", `Unknown operator "${leaf.operator}"${dym.en}`, `Ukjent operator «${leaf.operator}»${dym.nb}`)
+  }
+  const valuePointer = `${pointer}/value`
+  const right = isFactRef(leaf.value) ? operandOf(ctx, leaf.value, valuePointer) : ofLiteral(leaf.value)
+  if (left === undefined || right === undefined || !isOperator(leaf.operator)) return
+  const shape = operators[leaf.operator].shape
+  const literal = isFactRef(leaf.value) ? undefined : leaf.value
+  const leftDomain = left.kind === "text" || left.kind === "list" ? left.domain : undefined
+  switch (shape) {
+    case "scalar":
+      if (left.kind === "list" || right.kind === "array" || right.kind === "list" || !sameScalar(left, right)) return mismatch(ctx, valuePointer, leaf.operator, left, right)
+      if (literal !== undefined) checkLiteralCodes(ctx, valuePointer, leftDomain, literal)
+      return
+    case "ordered":
+      if (!((left.kind === "number" || left.kind === "date") && right.kind === left.kind)) return mismatch(ctx, valuePointer, leaf.operator, left, right)
+      return
+    case "member":
+      if (left.kind === "list" || !(right.kind === "array" || right.kind === "list")) return mismatch(ctx, valuePointer, leaf.operator, left, right)
+      if (right.kind === "list" && leftDomain !== right.domain) return mismatch(ctx, valuePointer, leaf.operator, left, right)
+      if (Array.isArray(literal)) {
+        literal.forEach((x, i) => {
+          const t = ofLiteral(x)
+          if (!sameScalar(left, t)) mismatch(ctx, child(valuePointer, i), leaf.operator, left, t)
+        })
+        checkLiteralCodes(ctx, valuePointer, leftDomain, literal)
+      }
+      return
+    case "list":
+      if (left.kind !== "list" || right.kind === "array" || right.kind === "list" || !(right.kind === "text" || right.kind === "null")) {
+        return mismatch(ctx, valuePointer, leaf.operator, left, right)
+      }
+      if (right.kind === "text" && right.domain !== undefined && right.domain !== left.domain) return mismatch(ctx, valuePointer, leaf.operator, left, right)
+      if (literal !== undefined) checkLiteralCodes(ctx, valuePointer, left.domain, literal)
+  }
+}
+
+const checkOutcome = (ctx: Context, rule: RuleFile, o: Outcome, pointer: string) => {
+  const known = vocabulary[rule.kind]
+  const info = known[o.type]
+  if (info === undefined) {
+    const dym = didYouMean(o.type, Object.keys(known))
+    const article = /^[aeiou]/u.test(rule.kind) ? "an" : "a"
+    error(ctx, `${pointer}/type`, "unknown-outcome", `Unknown outcome "${o.type}" for ${article} ${rule.kind} rule${dym.en}`, `Ukjent utfall «${o.type}» for en ${rule.kind}-regel${dym.nb}`)
+    return
+  }
+  const params = o.params ?? {}
+  for (const key of Object.keys(params)) {
+    if (!Object.hasOwn(info.params, key)) {
+      const dym = didYouMean(key, Object.keys(info.params))
+      error(ctx, `${pointer}/params/${key}`, "shape", `"${o.type}" takes no parameter "${key}"${dym.en}`, `«${o.type}» tar ingen parameter «${key}»${dym.nb}`)
+    }
+  }
+  for (const [key, what] of Object.entries(info.params)) {
+    const v = params[key]
+    if (v === undefined) {
+      error(ctx, `${pointer}`, "shape", `"${o.type}" needs params.${key}`, `«${o.type}» trenger params.${key}`)
+      continue
+    }
+    const p = `${pointer}/params/${key}`
+    if (what === "offering") checkCode(ctx, p, "offering", v)
+    else {
+      const codes = Object.keys(what === "recipient" ? recipients : actions)
+      if (!codes.includes(v)) {
+        const dym = didYouMean(v, codes)
+        error(ctx, p, "unknown-code", `Unknown ${what === "recipient" ? "recipient" : "action"} "${v}"${dym.en}`, `Ukjent ${what === "recipient" ? "mottaker" : "handling"} «${v}»${dym.nb}`)
+      }
+    }
+  }
+}
+
+const firstValue = (p: Parameter): string | undefined => p.values[0]?.from
+
+const checkPeriods = (ctx: Context, rule: RuleFile) => {
+  rule.versions.forEach((v, i) => {
+    if (i === 0) return
+    const prev = rule.versions[i - 1]!
+    const at = `/versions/${i}/effective/from`
+    if (v.effective.from <= prev.effective.from) {
+      error(ctx, at, "period-order", `Versions must be in date order; version ${i + 1} starts ${v.effective.from}, not after version ${i} (${prev.effective.from})`, `Versjonene må stå i datorekkefølge; versjon ${i + 1} starter ${v.effective.from}, ikke etter versjon ${i} (${prev.effective.from})`)
+    } else if (prev.effective.to === undefined || prev.effective.to >= v.effective.from) {
+      const end = prev.effective.to ?? "…"
+      error(ctx, at, "period-overlap", `Version ${i + 1} starts ${v.effective.from}, while version ${i} (${prev.effective.from} – ${end}) is still in force; end version ${i} on ${IsoDate.addDays(v.effective.from, -1)}`, `Versjon ${i + 1} starter ${v.effective.from} mens versjon ${i} (${prev.effective.from} – ${end}) fortsatt gjelder; avslutt versjon ${i} ${IsoDate.addDays(v.effective.from, -1)}`)
+    } else if (IsoDate.addDays(prev.effective.to, 1) < v.effective.from) {
+      const gapFrom = IsoDate.addDays(prev.effective.to, 1)
+      const gapTo = IsoDate.addDays(v.effective.from, -1)
+      error(ctx, at, "period-gap", `No version is in force from ${gapFrom} to ${gapTo}; version ${i} ends ${prev.effective.to} and version ${i + 1} starts ${v.effective.from}`, `Ingen versjon gjelder fra ${gapFrom} til ${gapTo}; versjon ${i} slutter ${prev.effective.to} og versjon ${i + 1} starter ${v.effective.from}`)
+    }
+  })
+}
+
+const checkParameterCoverage = (ctx: Context, name: string, from: string, pointer: string, what: { en: string; nb: string }) => {
+  const p = ctx.parameters.get(name)
+  if (p === undefined) return
+  const start = firstValue(p)
+  if (start !== undefined && start > from) {
+    error(ctx, pointer, "parameter-missing", `The parameter ${name} has no value on ${from}, when ${what.en} comes into force; its first value is from ${start}`, `Parameteren ${name} har ingen verdi ${from}, når ${what.nb} trer i kraft; første verdi er fra ${start}`)
+  }
+}
+
+/** Parameters a fact needs whatever the offering (those with `{offering}` depend on it and may be absent). */
+const globalParameters = (fact: string): ReadonlyArray<string> =>
+  isFact(fact) ? ((facts[fact] as { parameters?: ReadonlyArray<string> }).parameters ?? []).filter((p) => !p.includes("{offering}")) : []
+
+const checkRule = (ctx: Context, rule: RuleFile) => {
+  checkPeriods(ctx, rule)
+  rule.versions.forEach((v, i) => {
+    const base = `/versions/${i}`
+    const trees: Array<[TopCondition, string]> = [[v.conditions, `${base}/conditions`]]
+    if (v.appliesWhen !== undefined) trees.unshift([v.appliesWhen, `${base}/appliesWhen`])
+    const what = { en: `version ${i + 1}`, nb: `versjon ${i + 1}` }
+    for (const [tree, at] of trees) {
+      for (const [leaf, pointer] of leaves(tree, at)) {
+        checkLeaf(ctx, leaf, pointer)
+        const refs: Array<[FactRef, string]> = [[{ fact: leaf.fact, ...(leaf.params === undefined ? {} : { params: leaf.params }) }, pointer]]
+        if (isFactRef(leaf.value)) refs.push([leaf.value, `${pointer}/value`])
+        for (const [ref, p] of refs) {
+          if (ref.fact === "parameter" && ref.params !== undefined) checkParameterCoverage(ctx, ref.params.name, v.effective.from, `${p}/params/name`, what)
+          for (const name of globalParameters(ref.fact)) {
+            if (!ctx.parameters.has(name)) {
+              error(ctx, `${p}/fact`, "parameter-missing", `The fact ${ref.fact} is computed from the parameter ${name}, which the tree does not have`, `Faktumet ${ref.fact} regnes ut fra parameteren ${name}, som treet ikke har`)
+            } else checkParameterCoverage(ctx, name, v.effective.from, `${p}/fact`, what)
+          }
+        }
+      }
+    }
+    checkOutcome(ctx, rule, v.event, `${base}/event`)
+    checkOutcome(ctx, rule, v.otherwise, `${base}/otherwise`)
+  })
+}
+
+/**
+ * The parameters the catalogue and core's invariants need, each with why:
+ * every offering limit in the catalogue, the transition for discontinued
+ * offerings, the monthly cohort length, and core's policy numbers.
+ * @example
+ * Validate.requiredParameters(Catalogue.sandnes()).map((r) => r.name)
+ * @category validation
+ */
+export const requiredParameters = (catalogue: Catalogue.Catalogue): ReadonlyArray<{ readonly name: string; readonly why: { readonly en: string; readonly nb: string } }> => {
+  const out: Array<{ name: string; why: { en: string; nb: string } }> = [
+    { name: "model.start", why: bi("core's invariants count department contributions from the model's start", "kjernens invarianter regner avdelingenes bidrag fra modellens oppstart") },
+    { name: "citizen.minimum-age", why: bi("core's invariants read the minimum age", "kjernens invarianter leser minstealderen") },
+    { name: "departments.contribution-percent", why: bi("core's invariants read the department contribution", "kjernens invarianter leser avdelingenes bidrag") },
+    { name: "offerings.price-nok", why: bi("core's invariants read the price", "kjernens invarianter leser prisen") }
+  ]
+  const add = (name: string, en: string, nb: string) => {
+    if (!out.some((o) => o.name === name)) out.push({ name, why: bi(en, nb) })
+  }
+  for (const o of catalogue.offerings) {
+    const { sessions, weeks, sessionsPerWeek, extensions } = o.limits
+    if (sessions !== undefined) add(`offerings.${o.id}.sessions`, `the catalogue gives ${o.nameEn} ${sessions} sessions`, `katalogen gir ${o.name} ${sessions} samlinger`)
+    if (weeks !== undefined) add(`offerings.${o.id}.weeks`, `the catalogue gives ${o.nameEn} ${weeks} weeks`, `katalogen gir ${o.name} ${weeks} uker`)
+    if (sessionsPerWeek !== undefined) add(`offerings.${o.id}.sessions-per-week`, `the catalogue gives ${o.nameEn} ${sessionsPerWeek} sessions a week`, `katalogen gir ${o.name} ${sessionsPerWeek} økter i uka`)
+    if (extensions !== undefined && o.category === "treatment") add("treatment.max-extensions", "treatments may be extended", "behandlinger kan forlenges")
+    if (o.schedule.frequency === "monthly-cohort") add(`offerings.${o.id}.cohort-length`, `${o.nameEn} starts a new group every month`, `${o.name} starter ny gruppe hver måned`)
+    if (o.status.kind === "discontinued") {
+      add("transition.duration", `${o.nameEn} is discontinued after a transition`, `${o.name} avvikles etter en overgangsperiode`)
+    }
+  }
+  return out
+}
+
+const knownOfferingParameters = ["sessions", "weeks", "sessions-per-week", "cohort-length"]
+
+const checkParameters = (
+  catalogue: Catalogue.Catalogue,
+  parameters: ReadonlyMap<string, Parameter>,
+  firstRuleDate: string | undefined,
+  used: ReadonlySet<string>,
+  broken: ReadonlySet<string>,
+  out: Array<FileFinding>
+) => {
+  const required = requiredParameters(catalogue)
+  for (const r of required) {
+    const p = parameters.get(r.name)
+    const file = `parameters/${r.name.split(".").join("/")}.json`
+    // A file that exists but did not load has already been reported.
+    if (p === undefined && broken.has(r.name)) continue
+    if (p === undefined) {
+      out.push({ file, pointer: "", code: "parameter-missing", severity: "error", message: bi(`The parameter ${r.name} is missing: ${r.why.en}; add this file`, `Parameteren ${r.name} mangler: ${r.why.nb}; legg til denne filen`) })
+    } else if (firstRuleDate !== undefined && (firstValue(p) ?? "") > firstRuleDate) {
+      out.push({ file, pointer: "/values/0/from", code: "parameter-missing", severity: "error", message: bi(`The parameter ${r.name} has no value on ${firstRuleDate}, when the first rules come into force; ${r.why.en}`, `Parameteren ${r.name} har ingen verdi ${firstRuleDate}, når de første reglene trer i kraft; ${r.why.nb}`) })
+    }
+  }
+  const offeringIds: ReadonlyArray<string> = catalogue.offerings.map((o) => o.id)
+  for (const p of parameters.values()) {
+    const parts = p.name.split(".")
+    if (parts[0] === "offerings" && parts.length === 3) {
+      const id = parts[1]!
+      if (!offeringIds.includes(id)) {
+        const dym = didYouMean(id, offeringIds)
+        out.push({ file: p.file, pointer: "", code: "unknown-offering", severity: "error", message: bi(`Unknown offering "${id}" in the parameter's path${dym.en}`, `Ukjent tilbud «${id}» i parameterens sti${dym.nb}`) })
+      } else if (!knownOfferingParameters.includes(parts[2]!)) {
+        const dym = didYouMean(parts[2]!, knownOfferingParameters)
+        out.push({ file: p.file, pointer: "", code: "unknown-parameter", severity: "error", message: bi(`An offering has no limit "${parts[2]}"; expected ${knownOfferingParameters.join(", ")}${dym.en}`, `Et tilbud har ingen grense «${parts[2]}»; forventet ${knownOfferingParameters.join(", ")}${dym.nb}`) })
+      }
+    } else if (!used.has(p.name) && !required.some((r) => r.name === p.name)) {
+      out.push({ file: p.file, pointer: "", code: "unknown-parameter", severity: "warning", message: bi(`No rule uses the parameter ${p.name}`, `Ingen regel bruker parameteren ${p.name}`) })
+    }
+    if (p.name === "transition.duration") {
+      p.values.forEach((e, i) => {
+        if (typeof e.value === "string" && wholeMonths(e.value) === undefined) {
+          out.push({ file: p.file, pointer: `/values/${i}/value`, code: "type-mismatch", severity: "error", message: bi("The transition is counted in whole months (such as P2M), as the catalogue stores it", "Overgangsperioden regnes i hele måneder (som P2M), slik katalogen lagrer den") })
+        }
+      })
+    }
+  }
+}
+
+/**
+ * Checks decoded rules and parameters against the fact, operator, outcome
+ * and offering catalogues and against each other. Returns every finding.
+ * `brokenParameters` names parameter files that exist but did not decode,
+ * so they are not reported again as missing.
+ * @example
+ * const findings = Validate.check(rules, parameters, Catalogue.sandnes())
+ * @category validation
+ */
+export const check = (
+  rules: ReadonlyArray<RuleFile>,
+  parameters: ReadonlyMap<string, Parameter>,
+  catalogue: Catalogue.Catalogue,
+  options: { readonly brokenParameters?: ReadonlySet<string> } = {}
+): ReadonlyArray<FileFinding> => {
+  const out: Array<FileFinding> = []
+  const used = new Set<string>()
+  for (const rule of rules) {
+    checkRule({ file: rule.file, catalogue, parameters, out }, rule)
+    for (const v of rule.versions) {
+      for (const tree of [v.appliesWhen, v.conditions]) {
+        if (tree === undefined) continue
+        for (const [leaf] of leaves(tree, "")) {
+          if (leaf.params !== undefined) used.add(leaf.params.name)
+          if (isFactRef(leaf.value) && leaf.value.params !== undefined) used.add(leaf.value.params.name)
+          for (const f of [leaf.fact, isFactRef(leaf.value) ? leaf.value.fact : undefined]) if (f !== undefined) globalParameters(f).forEach((n) => used.add(n))
+        }
+      }
+    }
+  }
+  const firstRuleDate = rules.flatMap((r) => r.versions.map((v) => v.effective.from)).sort()[0]
+  checkParameters(catalogue, parameters, firstRuleDate, used, options.brokenParameters ?? new Set(), out)
+  return out
+}

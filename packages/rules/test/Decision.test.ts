@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest"
+import { Decision, Subject } from "../src/index.js"
+import { adult, shipped } from "./helpers.js"
+
+const pseudonym = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
+
+describe("Decision.decide", () => {
+  it("carries the outcome, rule, file, version, period, facts, parameters and an explanation tree", () => {
+    const result = Decision.decide(shipped(), Subject.make({ citizen: { id: pseudonym, birthDate: "2006-05-10", departments: ["rpha"] }, offering: "karategruppe" }), "2024-05-09")
+    expect(result.subject).toBe(pseudonym)
+    expect(result.summary).toEqual({ eligibility: { type: "not-eligible" }, escalations: [] })
+    const adults = result.decisions.find((d) => d.rule === "eligibility/adults-only")
+    expect(adults).toEqual({
+      rule: "eligibility/adults-only",
+      kind: "eligibility",
+      file: "eligibility/adults-only.json",
+      version: 1,
+      effective: { from: "2023-03-09" },
+      date: "2024-05-09",
+      outcome: { type: "not-eligible" },
+      branch: "otherwise",
+      title: { nb: "Bare voksne", en: "Adults only" },
+      source: {
+        file: "seeds/003_073a726d8c17351e.txt",
+        section: "Psykisk helsearbeid for voksne",
+        lines: "29",
+        quote: "Mestringsenheten har ansvar å vurdere, tildele og gi psykiske helsetjenester til voksne over 18 år."
+      },
+      facts: { offering: "karategruppe", age: 17 },
+      parameters: [{ name: "citizen.minimum-age", value: 18, from: "2023-03-09", file: "parameters/citizen/minimum-age.json" }],
+      explanation: {
+        appliesWhen: {
+          kind: "all",
+          result: true,
+          children: [{ kind: "comparison", result: true, left: { kind: "fact", fact: "offering", value: "karategruppe" }, operator: "notEqual", right: { kind: "literal", value: null } }]
+        },
+        conditions: {
+          kind: "all",
+          result: false,
+          children: [
+            {
+              kind: "comparison",
+              result: false,
+              left: { kind: "fact", fact: "age", value: 17 },
+              operator: "greaterThanInclusive",
+              right: { kind: "parameter", name: "citizen.minimum-age", value: 18, from: "2023-03-09" }
+            }
+          ]
+        }
+      }
+    })
+  })
+
+  it("keeps the whole tree of an any with the values on both sides", () => {
+    const result = Decision.decide(shipped(), Subject.make({ citizen: { birthYear: 1975, departments: [], healthyLifeCentre: true }, offering: "helarsbading" }), "2023-10-05")
+    const everyday = result.decisions.find((d) => d.rule === "eligibility/everyday-open-to-healthy-life-centre")
+    expect(everyday?.explanation.conditions).toEqual({
+      kind: "any",
+      result: true,
+      children: [
+        { kind: "comparison", result: false, left: { kind: "fact", fact: "getsHelpFromUnit", value: false }, operator: "equal", right: { kind: "literal", value: true } },
+        { kind: "comparison", result: true, left: { kind: "fact", fact: "healthyLifeCentre", value: true }, operator: "equal", right: { kind: "literal", value: true } }
+      ]
+    })
+  })
+
+  it("lists the rules in force that did not apply", () => {
+    const result = Decision.decide(shipped(), Subject.make({ proposal: { requested: true, decision: "declined", category: "everyday" } }), "2024-01-10")
+    expect(result.decisions.map((d) => d.rule)).toEqual(["escalation/declined-offering-to-extended-leadership-group", "escalation/department-group-outside-own-groups"])
+    expect(result.notApplicable.length).toBe(25)
+    expect(result.summary).toEqual({ escalations: [{ type: "escalate", params: { to: "extended-leadership-group", action: "decide-on-offering" } }] })
+  })
+
+  it("combines decisions: not eligible outweighs eligible, and grant as another service outweighs eligible", () => {
+    const grant = Decision.decide(shipped(), Subject.make({ citizen: adult, offering: "aktivitetskontakt", newApplication: true }), "2024-01-10")
+    expect(grant.summary.eligibility).toEqual({ type: "granted-as", params: { offering: "recoveryhjelpa" } })
+    const child = Decision.decide(shipped(), Subject.make({ citizen: { birthYear: 2010, departments: ["rpha"] }, offering: "aktivitetskontakt", newApplication: true }), "2024-01-10")
+    expect(child.summary.eligibility).toEqual({ type: "not-eligible" })
+  })
+
+  it("derives the period's week, the cohort's last day and the transition's end from the parameters", () => {
+    const walk = Decision.decide(shipped(), Subject.make({ citizen: adult, offering: "turgruppe", enrollment: { start: "2024-02-05" } }), "2024-02-29")
+    expect(walk.decisions.find((d) => d.rule === "duration/walking-group-monthly-cohort")?.facts).toEqual({ enrolled: true, offering: "turgruppe", date: "2024-02-29", cohortEnd: "2024-02-29" })
+    const mudo = Decision.decide(shipped(), Subject.make({ citizen: adult, offering: "individuell-trening-mudo", enrollment: { start: "2024-01-01" } }), "2024-01-29")
+    expect(mudo.decisions.find((d) => d.rule === "duration/week-limit")?.facts).toEqual({ enrolled: true, weekLimit: 4, periodWeek: 5 })
+    expect(mudo.summary.duration).toEqual({ type: "ends" })
+  })
+
+  it("rejects a date that is not YYYY-MM-DD", () => {
+    expect(() => Decision.decide(shipped(), Subject.make({}), "2024-02-30")).toThrow("Expected a date as YYYY-MM-DD / Forventet en dato på formen ÅÅÅÅ-MM-DD")
+  })
+
+  it("makes no decisions before the model's start", () => {
+    expect(Decision.decide(shipped(), Subject.make({ citizen: adult, offering: "karategruppe" }), "2023-01-01").decisions).toEqual([])
+  })
+})

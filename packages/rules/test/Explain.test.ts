@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest"
+import { Decision, Explain, Subject } from "../src/index.js"
+import { shipped } from "./helpers.js"
+
+const karate = () => Decision.decide(shipped(), Subject.make({ citizen: { birthYear: 1990, departments: ["rpha"] }, offering: "karategruppe" }), "2024-03-01")
+
+describe("Explain", () => {
+  it("explains a decision in bokmål", () => {
+    const d = karate().decisions.find((x) => x.rule === "eligibility/karate-needs-intake")!
+    expect(Explain.decision(d, shipped(), "nb")).toBe(
+      [
+        "Karate har inntak: Kan ikke delta",
+        "  Regel: eligibility/karate-needs-intake (eligibility/karate-needs-intake.json), versjon 1, gjelder fra 2023-03-09",
+        "  Gjelder fordi:",
+        "    ✓ Tilbud (Karategruppe) er Karategruppe",
+        "  Begrunnelse:",
+        "    ✗ Påmeldt inntak (nei) er ja",
+        "  Kilde: seeds/000_b0fda6026573384c.txt, Hverdagsaktiviteter, linje 102"
+      ].join("\n")
+    )
+  })
+
+  it("explains a decision in English, with the parameter and the date it took effect", () => {
+    const d = Decision.decide(shipped(), Subject.make({ citizen: { birthYear: 1990, departments: ["rpha"] }, fit: { ors: 19 } }), "2024-03-01").decisions.find((x) => x.rule === "escalation/fit-ors-below-cutoff")!
+    expect(Explain.decision(d, shipped(), "en")).toBe(
+      [
+        "ORS below the clinical cutoff alerts the therapist: Escalated to the therapist, who goes through the feedback with the citizen",
+        "  Rule: escalation/fit-ors-below-cutoff (escalation/fit-ors-below-cutoff.json), version 1, in force from 2023-03-09",
+        "  Applies because:",
+        "    ✓ FIT feedback given (yes) is yes",
+        "  Reason:",
+        "    ✓ ORS score (19) is less than ORS clinical cutoff (25 points (0–40); parameter fit.ors-cutoff, from 2023-03-09)",
+        "  Source: seeds/003_073a726d8c17351e.txt, Psykisk helse for voksne - felles for alle forløp, line 158"
+      ].join("\n")
+    )
+  })
+
+  it("reads dates, lists, nested conditions and given/not given in plain words", () => {
+    const result = Decision.decide(shipped(), Subject.make({ citizen: { birthYear: 1980, departments: [] }, offering: "pilates", enrollment: { start: "2023-03-01" } }), "2023-06-01")
+    const text = Explain.decisions(result, shipped(), "en")
+    expect(text.split("\n").slice(0, 4)).toEqual([
+      "Decisions 2023-06-01",
+      "  Taking part: May not take part",
+      "  Escalation: Escalated to the activity lead, who helps the participant over to an offering in the local community",
+      ""
+    ])
+    expect(text).toContain("    ✓ Offering (Pilates) is given")
+    expect(text).toContain("    ✗ The citizen's departments (none) contains the department that runs the offering (Rapid mental-health help and activity)")
+    expect(text).toContain("    ✗ Date (2023-06-01) is on or before last day of the transition period (2023-05-08; parameter model.start, from 2023-03-09; parameter transition.duration, from 2023-03-09)")
+    expect(text).toContain(["    ✓ All of these must hold:", "      ✓ Date (2023-06-01) is after last day of the transition period (2023-05-08; parameter model.start, from 2023-03-09; parameter transition.duration, from 2023-03-09)", "      ✓ Helped over to a community offering (no) is no"].join("\n"))
+  })
+
+  it("summarises in bokmål and says when no rule applies", () => {
+    expect(Explain.decisions(karate(), shipped(), "nb").split("\n").slice(0, 2)).toEqual(["Avgjørelser 2024-03-01", "  Deltagelse: Kan ikke delta"])
+    expect(Explain.decisions(Decision.decide(shipped(), Subject.make({}), "2024-03-01"), shipped(), "nb")).toBe("Avgjørelser 2024-03-01\n  Ingen regler gjelder for dette.")
+  })
+})

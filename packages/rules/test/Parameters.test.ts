@@ -1,0 +1,86 @@
+import fc from "fast-check"
+import { IsoDate } from "@aktivitetsmodell/core"
+import { describe, expect, it } from "vitest"
+import { Duration, Parameters } from "../src/index.js"
+
+const file = "parameters/fit/ors-cutoff.json"
+const base = {
+  label: { nb: "grense", en: "cutoff" },
+  description: { nb: "D", en: "D" },
+  type: "number",
+  source: { url: "https://example.org/x" },
+  values: [{ from: "2023-03-09", value: 25 }]
+}
+
+describe("Parameters", () => {
+  it("takes its name from its path", () => {
+    expect(Parameters.nameOf("parameters/offerings/turgruppe/cohort-length.json")).toBe("offerings.turgruppe.cohort-length")
+  })
+
+  it("decodes a parameter and finds the value in force on a date", () => {
+    const { parameter } = Parameters.decode({ ...base, values: [{ from: "2023-03-09", value: 25 }, { from: "2025-01-01", value: 23 }] }, file)
+    expect(parameter?.name).toBe("fit.ors-cutoff")
+    expect(Parameters.entryOn(parameter!, "2023-03-08")).toBeUndefined()
+    expect(Parameters.entryOn(parameter!, "2024-12-31")?.value).toBe(25)
+    expect(Parameters.entryOn(parameter!, "2025-01-01")?.value).toBe(23)
+  })
+
+  it("checks values against the type, in both languages", () => {
+    const { findings } = Parameters.decode({ ...base, type: "duration", values: [{ from: "2023-03-09", value: "2 months" }] }, file)
+    expect(findings.map((f) => [f.pointer, f.message])).toEqual([
+      [
+        "/values/0/value",
+        {
+          en: 'Expected a duration such as "P2M" (2 months) or "P4W" (4 weeks), as the parameter\'s type says',
+          nb: "Forventet en varighet som «P2M» (2 måneder) eller «P4W» (4 uker), slik parameterens type sier"
+        }
+      ]
+    ])
+  })
+
+  it("rejects a source without a seed section or a link", () => {
+    const { findings } = Parameters.decode({ ...base, source: { file: "seeds/000_b0fda6026573384c.txt" } }, file)
+    expect(findings.map((f) => `${f.pointer}: ${f.message.en}`)).toEqual(['/source: A source needs "file" and "section", or "url"'])
+  })
+
+  it("picks the last entry on or before the date, for any dated values", () => {
+    const day = fc.integer({ min: 0, max: 2000 }).map((d) => IsoDate.addDays("2023-01-01", d))
+    fc.assert(
+      fc.property(fc.uniqueArray(day, { minLength: 1, maxLength: 6 }), day, (dates, date) => {
+        const values = [...dates].sort().map((from, i) => ({ from, value: i }))
+        const found = Parameters.entryOn({ values }, date)
+        const expected = values.filter((v) => v.from <= date).at(-1)
+        expect(found).toEqual(expected)
+      })
+    )
+  })
+
+  it("never throws, whatever JSON it is given", () => {
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), (u) => Array.isArray(Parameters.decode(u, file).findings)))
+  })
+})
+
+describe("Duration", () => {
+  it("parses, adds and words ISO durations", () => {
+    expect(Duration.parse("P1Y2M3W4D")).toEqual({ years: 1, months: 2, weeks: 3, days: 4 })
+    expect(Duration.parse("P")).toBeUndefined()
+    expect(Duration.parse("PT1H")).toBeUndefined()
+    expect(Duration.addTo("2023-03-09", "P2M")).toBe("2023-05-09")
+    expect(Duration.addTo("2024-01-31", "P1M")).toBe("2024-02-29")
+    expect(Duration.addTo("2024-01-31", "P1W")).toBe("2024-02-07")
+    expect(Duration.wholeMonths("P1Y6M")).toBe(18)
+    expect(Duration.wholeMonths("P4W")).toBeUndefined()
+    expect(Duration.words("P2M")).toEqual({ en: "2 months", nb: "2 måneder" })
+    expect(Duration.words("P1W1D")).toEqual({ en: "1 week 1 day", nb: "1 uke 1 dag" })
+  })
+
+  it("adds days and weeks as plain day counts and months as core counts them", () => {
+    const day = fc.integer({ min: 0, max: 3000 }).map((d) => IsoDate.addDays("2020-01-01", d))
+    fc.assert(
+      fc.property(day, fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 30 }), (date, m, d) => {
+        expect(Duration.addTo(date, `P${d}D`)).toBe(IsoDate.addDays(date, d))
+        expect(Duration.addTo(date, `P${m}M`)).toBe(IsoDate.addMonths(date, m))
+      })
+    )
+  })
+})
