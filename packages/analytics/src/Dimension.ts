@@ -1,0 +1,68 @@
+/**
+ * The dimensions indicators are grouped by: offering, category, department,
+ * month, year and, for feedback, its source.
+ *
+ * @module
+ */
+import { bi, type Bilingual } from "./internal/text.js"
+
+/**
+ * A grouping dimension. Values in indicator tables are text: an offering id
+ * (`turgruppe`), a category (`treatment`), a department id (`rpha`), a month
+ * (`2024-03`), a year (`2024`) or a feedback source (`experience-council`).
+ * `department` is the department that runs the offering (its operator).
+ * @example
+ * const by: ReadonlyArray<Dimension.Dimension> = ["offering", "month"]
+ * @category models
+ */
+export type Dimension = "offering" | "category" | "department" | "month" | "year" | "source"
+
+/**
+ * Every dimension, in the order tables show them.
+ * @example
+ * Dimension.all.includes("month") // true
+ * @category models
+ */
+export const all: ReadonlyArray<Dimension> = ["offering", "category", "department", "month", "year", "source"]
+
+/**
+ * The column headings of each dimension.
+ * @example
+ * Dimension.labels.offering.nb // "Tilbud"
+ * @category models
+ */
+export const labels: Readonly<Record<Dimension, Bilingual>> = {
+  offering: bi("Tilbud", "Offering"),
+  category: bi("Kategori", "Category"),
+  department: bi("Avdeling", "Department"),
+  month: bi("Måned", "Month"),
+  year: bi("År", "Year"),
+  source: bi("Kilde", "Source")
+}
+
+/**
+ * The value that marks a margin (total) row in an indicator table: the row
+ * holds the indicator over every value of that dimension.
+ * @example
+ * table.filter((d) => d.offering === "(total)")
+ * @category models
+ */
+export const TOTAL = "(total)"
+
+/**
+ * The value for a record that cannot be placed on a dimension, such as a FIT
+ * score without an enrollment when grouping by offering.
+ * @example
+ * Dimension.UNKNOWN // "(unknown)"
+ * @category models
+ */
+export const UNKNOWN = "(unknown)"
+
+/**
+ * Sorts dimensions into their canonical order and drops duplicates, so that
+ * `["month", "offering"]` and `["offering", "month"]` give the same table.
+ * @example
+ * Dimension.canonical(["month", "offering"]) // ["offering", "month"]
+ * @category constructors
+ */
+export const canonical = (by: ReadonlyArray<Dimension>): ReadonlyArray<Dimension> => all.filter((d) => by.includes(d))

@@ -1,0 +1,223 @@
+/**
+ * A draft evaluation plan in the shape of seed 002 (NAV Trysil's plan for
+ * "Optimist", line 7: "Aktivitet/tiltak | Vurdering | Videreføres? | Hvem?"):
+ * one row per offering and per model-wide measure, with an assessment drawn
+ * from the indicators and the feedback, a suggestion whether to continue, and
+ * who is responsible. People edit the draft; `parse` reads the edited file.
+ *
+ * @module
+ */
+import { csvField, parseCsv } from "./internal/csv.js"
+import { formatNumber, formatShare } from "./internal/format.js"
+import { bi, type Bilingual, type Lang } from "./internal/text.js"
+import { DataFileError, type Problem } from "./internal/yearTable.js"
+import { evidence, type Evidence } from "./evaluation/evidence.js"
+import type { Rule } from "./privacy/Suppression.js"
+import type { Tables } from "./Tables.js"
+
+/**
+ * Whether a measure should continue, as seed 002 answers it: yes, no,
+ * uncertain, or yes if there is capacity (seed 002 lines 89 and 104: "Ja,
+ * videreføres hvis det er nok kandidater", "Ja ved behov og kapasitet").
+ * @category models
+ */
+export type Continue = "yes" | "no" | "uncertain" | "if-capacity"
+
+/**
+ * The labels of each answer.
+ * @example
+ * EvaluationPlan.continueLabels["if-capacity"].nb // "Ja, hvis kapasitet"
+ * @category models
+ */
+export const continueLabels: Readonly<Record<Continue, Bilingual>> = {
+  yes: bi("Ja", "Yes"),
+  no: bi("Nei", "No"),
+  uncertain: bi("Usikker", "Uncertain"),
+  "if-capacity": bi("Ja, hvis kapasitet", "Yes, if capacity allows")
+}
+
+/**
+ * The column headings, after seed 002 line 7.
+ * @example
+ * EvaluationPlan.headings.continue.nb // "Videreføres?"
+ * @category models
+ */
+export const headings: Readonly<Record<"measure" | "assessment" | "continue" | "who", Bilingual>> = {
+  measure: bi("Aktivitet/tiltak", "Activity/measure"),
+  assessment: bi("Vurdering", "Assessment"),
+  continue: bi("Videreføres?", "Continue?"),
+  who: bi("Hvem?", "Who?")
+}
+
+/**
+ * One row of the plan; `id` is the offering id or a model-wide measure id.
+ * @category models
+ */
+export interface Row {
+  readonly id: string
+  readonly measure: Bilingual
+  readonly assessment: Bilingual
+  readonly continue: Continue
+  readonly who: Bilingual
+}
+
+/**
+ * An evaluation plan for a period.
+ * @category models
+ */
+export interface Plan {
+  readonly period: { readonly from: string; readonly to: string }
+  readonly rows: ReadonlyArray<Row>
+}
+
+/**
+ * The draft's suggestion for an offering, from its evidence:
+ * - nothing happened in the period → uncertain;
+ * - attendances fell by 30 % or more from the first to the second half of the
+ *   period and attendance is below 60 % or feedback below 3 of 5 → no;
+ * - any one of those signs, or too few participants to show → uncertain;
+ * - capacity used 90 % or more → yes, if capacity allows (it is full);
+ * - otherwise → yes.
+ * @example
+ * EvaluationPlan.suggest({ active: true, participants: 40, trend: 0.1, attendance: 0.8, feedback: 4.2, use: 0.5 }) // "yes"
+ * @category outputs
+ */
+export const suggest = (e: Pick<Evidence, "active" | "participants" | "trend" | "attendance" | "feedback" | "use">): Continue => {
+  if (!e.active) return "uncertain"
+  const falling = e.trend !== null && e.trend <= -0.3
+  const weak = (e.attendance !== null && e.attendance < 0.6) || (e.feedback !== null && e.feedback < 3)
+  if (falling && weak) return "no"
+  if (falling || weak || e.participants === null) return "uncertain"
+  if (e.use !== null && e.use >= 0.9) return "if-capacity"
+  return "yes"
+}
+
+const sentence = (e: Evidence, lang: Lang): string => {
+  if (!e.active) return lang === "nb" ? "Ingen registrert aktivitet i perioden." : "No activity recorded in the period."
+  const parts: Array<string> = []
+  const n = (v: number) => formatNumber(v, lang)
+  const who = e.participants === null
+    ? lang === "nb" ? "Antall deltakere er skjermet" : "The number of participants is suppressed"
+    : lang === "nb" ? `${n(e.participants)} deltakere` : `${n(e.participants)} participants`
+  const sessions = lang === "nb" ? `${n(e.sessions)} samlinger` : `${n(e.sessions)} sessions`
+  parts.push(`${who}, ${sessions}${e.attendance === null ? "" : lang === "nb" ? `; oppmøte ${formatShare(e.attendance, lang)}` : `; attendance ${formatShare(e.attendance, lang)}`}.`)
+  if (e.trend !== null && Math.abs(e.trend) < 0.005) {
+    parts.push(lang === "nb" ? "Oppmøtene var stabile fra første til andre halvdel av perioden." : "Attendances were stable from the first to the second half of the period.")
+  } else if (e.trend !== null) {
+    const size = formatShare(Math.abs(e.trend), lang)
+    parts.push(
+      lang === "nb"
+        ? `Oppmøtene ${e.trend >= 0 ? "økte" : "falt"} ${size} fra første til andre halvdel av perioden.`
+        : `Attendances ${e.trend >= 0 ? "rose" : "fell"} ${size} from the first to the second half of the period.`
+    )
+  }
+  if (e.transition !== null) {
+    parts.push(lang === "nb" ? `${formatShare(e.transition, lang)} gikk over til ordinære tilbud.` : `${formatShare(e.transition, lang)} moved on to ordinary offerings.`)
+  }
+  if (e.feedback !== null && e.responses !== null) {
+    const m = formatNumber(e.feedback, lang, 1)
+    parts.push(lang === "nb" ? `Tilbakemeldinger: snitt ${m} av 5 (${n(e.responses)} svar).` : `Feedback: mean ${m} of 5 (${n(e.responses)} responses).`)
+  }
+  if (e.themes.length > 0) parts.push(lang === "nb" ? `Tema: ${e.themes.join(", ")}.` : `Themes: ${e.themes.join(", ")}.`)
+  if (e.use !== null) parts.push(lang === "nb" ? `Kapasitet utnyttet: ${formatShare(e.use, lang)}.` : `Capacity used: ${formatShare(e.use, lang)}.`)
+  return parts.join(" ")
+}
+
+/**
+ * Drafts a plan from the period's indicators: one row per offering that was
+ * not discontinued, then the department contributions, the student programme
+ * and volunteering. Every figure in it is a published figure (small counts
+ * suppressed by `rule`, default 1–4).
+ * @example
+ * const plan = EvaluationPlan.draft(Tables.fromDataset(year))
+ * EvaluationPlan.toMarkdown(plan, "nb")
+ * @category outputs
+ */
+export const draft = (tables: Tables, options: { readonly rule?: Rule } = {}): Plan => {
+  const { offerings, model } = evidence(tables, options.rule)
+  const rows: Array<Row> = offerings.map((e) => ({
+    id: e.id,
+    measure: e.name,
+    assessment: bi(sentence(e, "nb"), sentence(e, "en")),
+    continue: suggest(e),
+    who: e.who
+  }))
+  return { period: tables.period, rows: [...rows, ...model] }
+}
+
+/**
+ * The plan as CSV in one language, columns as seed 002 plus `id`.
+ * @example
+ * EvaluationPlan.toCsv(plan, "nb").split("\n")[0] // "Aktivitet/tiltak,Vurdering,Videreføres?,Hvem?,id"
+ * @category outputs
+ */
+export const toCsv = (plan: Plan, lang: Lang): string =>
+  [
+    [headings.measure[lang], headings.assessment[lang], headings.continue[lang], headings.who[lang], "id"].map(csvField).join(","),
+    ...plan.rows.map((r) => [r.measure[lang], r.assessment[lang], continueLabels[r.continue][lang], r.who[lang], r.id].map(csvField).join(","))
+  ].join("\n") + "\n"
+
+const cell = (s: string) => s.replace(/\|/gu, "\\|").replace(/\r?\n/gu, " ")
+
+/**
+ * The plan as a Markdown table in one language.
+ * @example
+ * EvaluationPlan.toMarkdown(plan, "en")
+ * @category outputs
+ */
+export const toMarkdown = (plan: Plan, lang: Lang): string =>
+  [
+    `| ${headings.measure[lang]} | ${headings.assessment[lang]} | ${headings.continue[lang]} | ${headings.who[lang]} |`,
+    "|---|---|---|---|",
+    ...plan.rows.map((r) => `| ${cell(r.measure[lang])} | ${cell(r.assessment[lang])} | ${continueLabels[r.continue][lang]} | ${cell(r.who[lang])} |`)
+  ].join("\n") + "\n"
+
+/**
+ * Reads an edited plan back from CSV, headings in bokmål or English. The
+ * "continue" cell must be one of the four answers in either language (any
+ * case). Edited texts are kept as written, for both languages. Throws a
+ * DataFileError naming the file, line and field of every problem.
+ * @example
+ * const edited = EvaluationPlan.parse(text, "evalueringsplan.csv")
+ * @category constructors
+ */
+export const parse = (text: string, file: string, period: Plan["period"] = { from: "", to: "" }): Plan => {
+  const [header, ...records] = parseCsv(text, file)
+  const problems: Array<Problem> = []
+  if (header === undefined) throw new DataFileError([{ file, line: 1, field: "(header)", message: bi("Filen er tom", "The file is empty") }])
+  const names = header.fields.map((f) => f.trim().toLowerCase())
+  const column = (k: keyof typeof headings) => names.findIndex((n) => n === headings[k].nb.toLowerCase() || n === headings[k].en.toLowerCase())
+  const index = { measure: column("measure"), assessment: column("assessment"), continue: column("continue"), who: column("who"), id: names.indexOf("id") }
+  for (const k of ["measure", "assessment", "continue", "who"] as const) {
+    if (index[k] < 0) {
+      problems.push({ file, line: header.line, field: headings[k].en, message: bi(`Mangler kolonnen «${headings[k].nb}»`, `Missing the column "${headings[k].en}"`) })
+    }
+  }
+  if (problems.length > 0) throw new DataFileError(problems)
+  const answers = new Map<string, Continue>()
+  for (const [k, label] of Object.entries(continueLabels) as Array<[Continue, Bilingual]>) {
+    answers.set(label.nb.toLowerCase(), k)
+    answers.set(label.en.toLowerCase(), k)
+  }
+  const rows: Array<Row> = []
+  for (const r of records) {
+    const get = (i: number) => (i < 0 ? "" : (r.fields[i] ?? ""))
+    const answer = answers.get(get(index.continue).trim().toLowerCase())
+    if (answer === undefined) {
+      problems.push({
+        file,
+        line: r.line,
+        field: headings.continue.nb,
+        message: bi(
+          `Forventet Ja, Nei, Usikker eller «Ja, hvis kapasitet», fant «${get(index.continue)}»`,
+          `Expected Yes, No, Uncertain or "Yes, if capacity allows", found "${get(index.continue)}"`
+        )
+      })
+      continue
+    }
+    const same = (s: string) => bi(s, s)
+    rows.push({ id: get(index.id), measure: same(get(index.measure)), assessment: same(get(index.assessment)), continue: answer, who: same(get(index.who)) })
+  }
+  if (problems.length > 0) throw new DataFileError(problems)
+  return { period, rows }
+}

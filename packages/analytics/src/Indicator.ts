@@ -1,0 +1,153 @@
+/**
+ * What an indicator is: an id, names in bokmål and English, a definition
+ * (numerator, denominator, unit, period), the dimensions it may be grouped
+ * by, the seed fact it serves, its measures, and how it is computed.
+ *
+ * @module
+ */
+import * as aq from "arquero"
+import type { ColumnTable } from "arquero"
+import { canonical, type Dimension, TOTAL, UNKNOWN } from "./Dimension.js"
+import { checkDimensions } from "./internal/group.js"
+import type { Bilingual } from "./internal/text.js"
+import type { Tables } from "./Tables.js"
+
+/**
+ * How a measure is protected when published:
+ * - `persons` — a count of citizens (or their records); counts of 1–4 are suppressed
+ * - `count` — a count of sessions, forms or helpers, not of citizens; shown unless its row is hidden
+ * - `rate` — `numerator / denominator`; hidden with its row, and a small complement (denominator − numerator) hides the row too
+ * - `statistic` — a median, mean or percentage; hidden with its row
+ * @category models
+ */
+export type MeasureKind = "persons" | "count" | "rate" | "statistic"
+
+/**
+ * One column of an indicator table.
+ * @example
+ * const m: Indicator.Measure = { column: "rate", label: { nb: "Andel", en: "Share" }, kind: "rate", unit: "share", numerator: "present", denominator: "booked" }
+ * @category models
+ */
+export interface Measure {
+  readonly column: string
+  readonly label: Bilingual
+  readonly kind: MeasureKind
+  readonly unit: "persons" | "records" | "sessions" | "attendances" | "forms" | "share" | "days" | "points" | "percent" | "rating" | "per-session" | "places"
+  readonly numerator?: string
+  readonly denominator?: string
+}
+
+/**
+ * An indicator's definition in words, as an analyst writes it in a report.
+ * @category models
+ */
+export interface Definition {
+  readonly numerator: Bilingual
+  readonly denominator: Bilingual | null
+  readonly unit: Bilingual
+  readonly period: Bilingual
+  readonly note?: Bilingual
+}
+
+/**
+ * The fact in a seed document an indicator serves: file, line(s) and the fact.
+ * @category models
+ */
+export interface SeedFact {
+  readonly file: string
+  readonly lines: string
+  readonly fact: Bilingual
+}
+
+/**
+ * An indicator. `compute` returns one row per group of `by` with the
+ * dimension columns followed by the measure columns; `headline` names the
+ * measure a chart or summary shows.
+ * @example
+ * Indicators.catalogue.attendanceRate.name.nb // "Oppmøte"
+ * @category models
+ */
+export interface Indicator<Id extends string = string> {
+  readonly id: Id
+  readonly name: Bilingual
+  readonly definition: Definition
+  readonly dimensions: ReadonlyArray<Dimension>
+  readonly defaultBy: ReadonlyArray<Dimension>
+  readonly seed: SeedFact
+  readonly measures: ReadonlyArray<Measure>
+  readonly headline: string
+  readonly compute: (tables: Tables, by: ReadonlyArray<Dimension>) => ColumnTable
+}
+
+/**
+ * An indicator computed for a grouping: its table and how it was grouped.
+ * With margins, rows whose dimension value is `"(total)"` hold the totals.
+ * @category models
+ */
+export interface Result {
+  readonly indicator: Indicator
+  readonly by: ReadonlyArray<Dimension>
+  readonly margins: boolean
+  readonly table: ColumnTable
+}
+
+// Turns missing values (arquero's undefined for an empty aggregate, NaN) into
+// null and fixes column order, so that every output writes them the same way.
+// A record that names no offering (say) gets the dimension value "(unknown)".
+const tidy = (table: ColumnTable, by: ReadonlyArray<Dimension>, columns: ReadonlyArray<string>): ColumnTable =>
+  aq.table(
+    Object.fromEntries(
+      columns.map((c) => {
+        const values = Array.from(table.array(c) as ArrayLike<unknown>)
+        const missing = (by as ReadonlyArray<string>).includes(c) ? UNKNOWN : null
+        return [c, values.map((v) => (v === undefined || v === null || (typeof v === "number" && Number.isNaN(v)) ? missing : v))]
+      })
+    )
+  )
+
+const computeOne = (indicator: Indicator, tables: Tables, by: ReadonlyArray<Dimension>): ColumnTable => {
+  const columns = [...by, ...indicator.measures.map((m) => m.column)]
+  const raw = indicator.compute(tables, by)
+  const ordered = by.length > 0 ? raw.orderby(...by) : raw
+  return tidy(ordered, by, columns)
+}
+
+/**
+ * Computes an indicator for a grouping (default: the indicator's own).
+ * With `margins`, adds a total row over every value of each dimension and a
+ * grand total, each computed from the records, not summed, so distinct counts
+ * and medians stay right.
+ * @example
+ * const r = Indicator.compute(Indicators.catalogue.attendanceRate, tables, { by: ["offering"], margins: true })
+ * r.table.objects()
+ * @category indicators
+ */
+export const compute = (
+  indicator: Indicator,
+  tables: Tables,
+  options: { readonly by?: ReadonlyArray<Dimension>; readonly margins?: boolean } = {}
+): Result => {
+  const by = canonical(options.by ?? indicator.defaultBy)
+  checkDimensions(indicator.id, indicator.dimensions, by)
+  const margins = options.margins ?? false
+  if (!margins || by.length === 0) return { indicator, by, margins, table: computeOne(indicator, tables, by) }
+  // Subsets of `by` from the full grouping down to the grand total.
+  const subsets: Array<ReadonlyArray<Dimension>> = []
+  for (let mask = (1 << by.length) - 1; mask >= 0; mask--) subsets.push(by.filter((_, i) => (mask & (1 << (by.length - 1 - i))) !== 0))
+  const parts = subsets.map((subset) => {
+    const t = computeOne(indicator, tables, subset)
+    const missing = by.filter((d) => !subset.includes(d))
+    return missing.length === 0 ? t : t.derive(Object.fromEntries(missing.map((d) => [d, `() => ${JSON.stringify(TOTAL)}`])))
+  })
+  const columns = [...by, ...indicator.measures.map((m) => m.column)]
+  const table = parts.slice(1).reduce((acc, t) => acc.concat(t.select(columns)), parts[0]!.select(columns))
+  return { indicator, by, margins, table: tidy(table, by, columns) }
+}
+
+/**
+ * The measure an indicator names by column, or undefined.
+ * @example
+ * Indicator.measure(Indicators.catalogue.attendanceRate, "rate")?.kind // "rate"
+ * @category models
+ */
+export const measure = (indicator: Indicator, column: string): Measure | undefined => indicator.measures.find((m) => m.column === column)

@@ -1,0 +1,108 @@
+/**
+ * Yearly service statistics in the shape of the unit's results report (seed
+ * 001 lines 37–55: one row per measure, one column per year), with level,
+ * change and percentage change year over year. A missing figure stays
+ * missing: it is never filled in, and no change is computed across it.
+ *
+ * @module
+ */
+import * as aq from "arquero"
+import type { ColumnTable } from "arquero"
+import { DataFileError, type Problem, readYearTable } from "./internal/yearTable.js"
+import { bi, type Bilingual } from "./internal/text.js"
+
+export { DataFileError, type Problem }
+
+/**
+ * What a series counts: a number of persons, cases or events (`count`), a
+ * percentage (`percent`) or full-time equivalents (`fte`). Only counts are
+ * subject to small-cell suppression.
+ * @category models
+ */
+export type Unit = "count" | "percent" | "fte"
+
+/**
+ * One measure over the years; `values` maps each year to its figure, or null
+ * where the source gives none.
+ * @category models
+ */
+export interface Series {
+  readonly id: string
+  readonly label: Bilingual
+  readonly unit: Unit
+  readonly values: ReadonlyMap<number, number | null>
+  readonly source: string
+}
+
+/**
+ * A set of series over the same years.
+ * @category models
+ */
+export interface Statistics {
+  readonly years: ReadonlyArray<number>
+  readonly series: ReadonlyArray<Series>
+}
+
+const units: ReadonlyArray<Unit> = ["count", "percent", "fte"]
+
+/**
+ * Reads a statistics CSV: columns `id`, `label_nb`, `label_en`, `unit`
+ * (count, percent or fte), one column per year and optionally `source`.
+ * Throws a {@link DataFileError} naming the file, line and field of every
+ * problem, in English and bokmål.
+ * @example
+ * const stats = ServiceStatistics.parse(text, "service-statistics-2017-2021.csv")
+ * stats.series.find((s) => s.id === "new-cases")?.values.get(2021) // 1585
+ * @category constructors
+ */
+export const parse = (text: string, file: string): Statistics => {
+  const { years, rows } = readYearTable(text, file, { key: "id", textColumns: ["label_nb", "label_en", "unit"] })
+  const problems: Array<Problem> = []
+  const series = rows.map((row): Series => {
+    const unit = row.text.unit as Unit
+    if (!units.includes(unit)) {
+      problems.push({
+        file,
+        line: row.line,
+        field: "unit",
+        message: bi(`Ukjent enhet «${row.text.unit}»; forventet count, percent eller fte`, `Unknown unit "${row.text.unit}"; expected count, percent or fte`)
+      })
+    }
+    return { id: row.key, label: bi(row.text.label_nb ?? row.key, row.text.label_en ?? row.key), unit, values: row.values, source: row.text.source ?? "" }
+  })
+  if (problems.length > 0) throw new DataFileError(problems)
+  return { years, series }
+}
+
+/**
+ * Level, change and percentage change from the year before, one row per
+ * measure and year. Change is null when this year or the year before is
+ * missing; percentage change is also null when the year before is 0.
+ * @example
+ * ServiceStatistics.changes(stats).filter((d) => d.measure === "new-cases").objects()
+ * // [..., { measure: "new-cases", year: 2021, level: 1585, change: 619, changePercent: 64.08 }]
+ * @category outputs
+ */
+export const changes = (stats: Statistics): ColumnTable => {
+  const rows = stats.series.flatMap((s) =>
+    stats.years.map((year, i) => {
+      const level = s.values.get(year) ?? null
+      const previousYear = i > 0 ? stats.years[i - 1]! : undefined
+      // Only the adjacent year counts as "the year before": a gap in the years is not bridged.
+      const previous = previousYear !== undefined && previousYear === year - 1 ? (s.values.get(previousYear) ?? null) : null
+      const change = level !== null && previous !== null ? level - previous : null
+      const changePercent = change !== null && previous !== null && previous !== 0 ? (change / previous) * 100 : null
+      return { measure: s.id, unit: s.unit, year, level, change, changePercent }
+    })
+  )
+  return aq.from(rows)
+}
+
+/**
+ * The statistics as a long table: measure, year, value (null where missing).
+ * @example
+ * ServiceStatistics.toTable(stats).numRows()
+ * @category outputs
+ */
+export const toTable = (stats: Statistics): ColumnTable =>
+  aq.from(stats.series.flatMap((s) => stats.years.map((year) => ({ measure: s.id, year, value: s.values.get(year) ?? null }))))

@@ -1,0 +1,146 @@
+// What the evaluation-plan draft knows about each offering and about the
+// model-wide measures, taken from published (suppressed) indicator tables so
+// that the draft never shows a figure a report would hide.
+import { desc, op } from "arquero"
+import type { Continue, Row } from "../EvaluationPlan.js"
+import { type Indicator, compute } from "../Indicator.js"
+import { catalogue } from "../indicators/index.js"
+import { monthsBetween } from "../internal/dates.js"
+import { formatNumber, formatShare } from "../internal/format.js"
+import { dayWithin } from "../internal/group.js"
+import { bi, type Bilingual, type Lang } from "../internal/text.js"
+import { publish } from "../privacy/Publish.js"
+import { defaultRule, type Rule } from "../privacy/Suppression.js"
+import type { Tables } from "../Tables.js"
+
+/** The evidence about one offering; null where unknown or suppressed. */
+export interface Evidence {
+  readonly id: string
+  readonly name: Bilingual
+  readonly who: Bilingual
+  readonly active: boolean
+  readonly participants: number | null
+  readonly sessions: number
+  readonly attendance: number | null
+  readonly trend: number | null
+  readonly transition: number | null
+  readonly feedback: number | null
+  readonly responses: number | null
+  readonly themes: ReadonlyArray<string>
+  readonly use: number | null
+}
+
+type Values = Record<string, unknown>
+const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null)
+
+const byOffering = (tables: Tables, indicator: Indicator, rule: Rule): Map<string, Values> => {
+  const shown = publish(compute(indicator, tables, { by: ["offering"], margins: true }), { rule })
+  return new Map((shown.table.objects() as Array<Values>).map((r) => [String(r.offering), r]))
+}
+
+const whoRuns = (team: string, department: string, partners: string, departmentName: Bilingual | undefined): Bilingual => {
+  const base = team === "activity-team" ? bi("Aktivitetsteamet (RPHA)", "The activity team (RPHA)") : bi(`Avdeling ${departmentName?.nb ?? department}`, `Department ${departmentName?.en ?? department}`)
+  const extra = partners.split(",").filter((p) => p !== "")
+  const nb = extra.map((p) => (p === "students" ? "studenter" : p === "blue-cross" ? "Blå Kors" : "erfaringskonsulenter"))
+  const en = extra.map((p) => (p === "students" ? "students" : p === "blue-cross" ? "Blue Cross" : "peer-support workers"))
+  return extra.length === 0 ? base : bi(`${base.nb} med ${nb.join(" og ")}`, `${base.en} with ${en.join(" and ")}`)
+}
+
+/** Evidence for every offering that was not discontinued, and the model-wide rows. */
+export const evidence = (tables: Tables, rule: Rule = defaultRule): { offerings: Array<Evidence>; model: Array<Row> } => {
+  const participation = byOffering(tables, catalogue.participation, rule)
+  const attendance = byOffering(tables, catalogue.attendanceRate, rule)
+  const transition = byOffering(tables, catalogue.communityTransition, rule)
+  const feedback = byOffering(tables, catalogue.feedbackSummary, rule)
+  const capacity = byOffering(tables, catalogue.capacityUse, rule)
+
+  // Trend: attendances in the second half of the period against the first.
+  const months = monthsBetween(tables.days.from, tables.days.to)
+  const firstHalf = new Set(months.slice(0, Math.ceil(months.length / 2)))
+  const monthly = compute(catalogue.participation, tables, { by: ["offering", "month"] }).table.objects() as Array<Values>
+  const halves = new Map<string, [number, number]>()
+  for (const r of monthly) {
+    const h = halves.get(String(r.offering)) ?? [0, 0]
+    h[firstHalf.has(String(r.month)) ? 0 : 1] += num(r.attendances) ?? 0
+    halves.set(String(r.offering), h)
+  }
+
+  // Themes named by more people than the small-cell rule hides.
+  const { from, to } = tables.days
+  const themeRows = tables.feedback
+    .filter(`d => ${dayWithin("day", from, to)}`)
+    .groupby("offering", "theme")
+    .rollup({ n: op.count() })
+    .filter(`d => d.n > ${rule.max}`)
+    .orderby("offering", desc("n"), "theme")
+    .objects() as Array<Values>
+  const themes = new Map<string, Array<string>>()
+  for (const r of themeRows) themes.set(String(r.offering), [...(themes.get(String(r.offering)) ?? []), String(r.theme)].slice(0, 2))
+
+  const departments = new Map((tables.departments.objects() as Array<Values>).map((d) => [String(d.department), bi(String(d.name), String(d.nameEn))]))
+  const offerings = (tables.offerings.objects() as Array<Values>)
+    .filter((o) => o.status !== "discontinued")
+    .map((o): Evidence => {
+      const id = String(o.offering)
+      const p = participation.get(id)
+      const [h1, h2] = halves.get(id) ?? [0, 0]
+      const participants = p === undefined ? 0 : num(p.participants)
+      return {
+        id,
+        name: bi(String(o.name), String(o.nameEn)),
+        who: whoRuns(String(o.team), String(o.department), String(o.partners), departments.get(String(o.department))),
+        active: p !== undefined && (num(p.sessions) ?? 0) + (participants ?? 1) > 0,
+        participants,
+        sessions: num(p?.sessions) ?? 0,
+        attendance: num(attendance.get(id)?.rate),
+        trend: participants !== null && h1 >= 10 ? (h2 - h1) / h1 : null,
+        transition: num(transition.get(id)?.rate),
+        feedback: num(feedback.get(id)?.meanRating),
+        responses: num(feedback.get(id)?.responses),
+        themes: themes.get(id) ?? [],
+        use: num(capacity.get(id)?.use)
+      }
+    })
+  return { offerings, model: modelRows(tables, rule) }
+}
+
+const percent = (v: number, lang: Lang) => `${formatNumber(v, lang, 1)}${lang === "nb" ? "\u00a0%" : "%"}`
+
+// The measures of the model as a whole: contributions, the student programme, volunteering.
+const modelRows = (tables: Tables, rule: Rule): Array<Row> => {
+  const contributions = compute(catalogue.departmentContributions, tables).table.objects() as Array<Values>
+  const names = new Map((tables.departments.objects() as Array<Values>).map((d) => [String(d.department), bi(String(d.name), String(d.nameEn))]))
+  const short = contributions.filter((c) => (num(c.gap) ?? 0) < -0.05)
+  const list = (lang: Lang) => contributions.map((c) => `${names.get(String(c.department))?.[lang] ?? String(c.department)} ${percent(num(c.percent) ?? 0, lang)}`).join(", ")
+  const required = tables.requiredContributionPercent
+  const involvement = publish(compute(catalogue.involvement, tables, { by: ["category"], margins: true }), { rule }).table.objects() as Array<Values>
+  const everyday = involvement.find((r) => r.category === "everyday")
+  const participation = involvement.find((r) => r.category === "participation")
+  const studentShare = num(everyday?.studentShare)
+  const volunteerShare = num(participation?.volunteerShare)
+  const shareText = (v: number | null, lang: Lang) => (v === null ? (lang === "nb" ? "ingen samlinger registrert" : "no sessions recorded") : formatShare(v, lang))
+  const row = (id: string, measure: Bilingual, assessment: Bilingual, answer: Continue, who: Bilingual): Row => ({ id, measure, assessment, continue: answer, who })
+  return [
+    row(
+      "department-contributions",
+      bi(`Avdelingenes bidrag (${required} %)`, `Department contributions (${required} %)`),
+      bi(`Bidrag i perioden: ${list("nb")}; krav ${required} % hver.`, `Contributions in the period: ${list("en")}; ${required} % required of each.`),
+      short.length === 0 ? "yes" : "uncertain",
+      bi("Utvida ledergruppe", "The extended leadership group")
+    ),
+    row(
+      "student-programme",
+      bi("Studentprogrammet i hverdagsaktivitetene", "The student programme in everyday activities"),
+      bi(`Andel hverdagssamlinger med studenter: ${shareText(studentShare, "nb")}.`, `Share of everyday sessions with students: ${shareText(studentShare, "en")}.`),
+      studentShare !== null && studentShare >= 0.5 ? "yes" : "uncertain",
+      bi("Aktivitetsteamet og studentprogrammet", "The activity team and the student programme")
+    ),
+    row(
+      "volunteering",
+      bi("Frivillighet (Inkludert med Blå Kors)", "Volunteering (Inkludert with Blue Cross)"),
+      bi(`Andel samlinger i «deltagende i samfunnet» med tidgivere: ${shareText(volunteerShare, "nb")}.`, `Share of participation sessions with time-givers: ${shareText(volunteerShare, "en")}.`),
+      volunteerShare !== null && volunteerShare > 0 ? "yes" : "uncertain",
+      bi("Aktivitetsteamet og Blå Kors", "The activity team and Blue Cross")
+    )
+  ]
+}

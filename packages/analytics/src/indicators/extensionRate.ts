@@ -1,0 +1,57 @@
+/**
+ * Extension rate: the share of treatments extended by one more period.
+ *
+ * @module
+ */
+import { op } from "arquero"
+import type { Indicator } from "../Indicator.js"
+import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
+import { bi } from "../internal/text.js"
+
+/**
+ * Treatment enrollments that started in the period and were extended at
+ * least once, divided by all treatment enrollments that started in it. Seed
+ * 000 line 96: a citizen not ready to move on may be extended by at most one
+ * more period; seed 001 line 39 counts extensions (896 in 2020, 996 in 2021).
+ * @example
+ * Indicator.compute(extensionRate, tables, { by: ["offering"] })
+ * @category indicators
+ */
+export const extensionRate: Indicator<"extensionRate"> = {
+  id: "extensionRate",
+  name: bi("Forlengelser", "Extension rate"),
+  definition: {
+    numerator: bi("Behandlinger som ble forlenget", "Treatments that were extended"),
+    denominator: bi("Behandlinger som startet i perioden", "Treatments that started in the period"),
+    unit: bi("andel", "share"),
+    period: bi("Startdatoen for behandlingen", "The treatment's start date")
+  },
+  dimensions: ["offering", "category", "department", "month", "year"],
+  defaultBy: ["offering"],
+  seed: {
+    file: "000_b0fda6026573384c.txt",
+    lines: "96",
+    fact: bi(
+      "For innbyggere som ikke er klare til å gå videre kan det vurderes å forlenge med maksimalt en periode til",
+      "A citizen not ready to move on may be extended by at most one more period"
+    )
+  },
+  measures: [
+    { column: "enrollments", label: bi("Behandlinger", "Treatments"), kind: "persons", unit: "records" },
+    { column: "extended", label: bi("Forlenget", "Extended"), kind: "persons", unit: "records" },
+    { column: "rate", label: bi("Andel forlenget", "Extension rate"), kind: "rate", unit: "share", numerator: "extended", denominator: "enrollments" }
+  ],
+  headline: "rate",
+  compute: (tables, by) => {
+    const { from, to } = tables.days
+    const extended = tables.extensions.groupby("enrollment").rollup({ extensions: op.count() })
+    const treatments = tables.enrollments.lookup(extended, "enrollment", "extensions")
+    const counts = rollupBy(
+      treatments,
+      by,
+      { enrollments: op.count(), extended: "d => op.sum(d.extensions > 0 ? 1 : 0)" },
+      { columns: { month: "startMonth", year: "startYear" }, filter: `d => d.category === "treatment" && ${dayWithin("start", from, to)}` }
+    )
+    return withRate(zeroFill(counts, ["enrollments", "extended"]), "rate", "extended", "enrollments")
+  }
+}

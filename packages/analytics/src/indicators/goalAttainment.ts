@@ -1,0 +1,63 @@
+/**
+ * Goal attainment in activity as treatment: was the goal set in the joint
+ * meeting reached by the end of the treatment?
+ *
+ * @module
+ */
+import { op } from "arquero"
+import type { Indicator } from "../Indicator.js"
+import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
+import { bi } from "../internal/text.js"
+
+/**
+ * Of the treatment enrollments whose last goal evaluation falls in the
+ * period, the share where the goal was reached (`yes`); `partly` and `no` are
+ * counted beside it. An extended treatment has two evaluations; only the
+ * last counts. Seed 000 line 72: the therapist examines whether the goal was
+ * reached or other measures should be tried.
+ * @example
+ * Indicator.compute(goalAttainment, tables, { by: ["offering"] })
+ * @category indicators
+ */
+export const goalAttainment: Indicator<"goalAttainment"> = {
+  id: "goalAttainment",
+  name: bi("Måloppnåelse (behandling)", "Goal attainment (treatment)"),
+  definition: {
+    numerator: bi("Behandlinger der målet ble nådd ved siste evaluering", "Treatments whose goal was reached at the last evaluation"),
+    denominator: bi("Behandlinger med siste målevaluering i perioden", "Treatments with their last goal evaluation in the period"),
+    unit: bi("andel", "share"),
+    period: bi("Datoen for siste målevaluering", "The date of the last goal evaluation")
+  },
+  dimensions: ["offering", "category", "department", "month", "year"],
+  defaultBy: ["offering"],
+  seed: {
+    file: "000_b0fda6026573384c.txt",
+    lines: "72",
+    fact: bi(
+      "Behandler undersøker om målet er oppnådd eller om en skal forsøke andre tiltak",
+      "The therapist examines whether the goal was reached or other measures should be tried"
+    )
+  },
+  measures: [
+    { column: "evaluated", label: bi("Evaluert", "Evaluated"), kind: "persons", unit: "records" },
+    { column: "reached", label: bi("Nådd", "Reached"), kind: "persons", unit: "records" },
+    { column: "partly", label: bi("Delvis nådd", "Partly reached"), kind: "persons", unit: "records" },
+    { column: "notReached", label: bi("Ikke nådd", "Not reached"), kind: "persons", unit: "records" },
+    { column: "rate", label: bi("Andel nådd", "Share reached"), kind: "rate", unit: "share", numerator: "reached", denominator: "evaluated" }
+  ],
+  headline: "rate",
+  compute: (tables, by) => {
+    const { from, to } = tables.days
+    const last = tables.goalEvaluations.groupby("enrollment").rollup({ lastOrder: op.max("order") })
+    const finals = tables.goalEvaluations
+      .lookup(last, "enrollment", "lastOrder")
+      .filter(`d => d.enrollment >= 0 && d.order === d.lastOrder && d.category === "treatment" && ${dayWithin("day", from, to)}`)
+    const counts = rollupBy(finals, by, {
+      evaluated: op.count(),
+      reached: "d => op.sum(d.goalReached === 'yes' ? 1 : 0)",
+      partly: "d => op.sum(d.goalReached === 'partly' ? 1 : 0)"
+    })
+    const filled = zeroFill(counts, ["evaluated", "reached", "partly"]).derive({ notReached: "d => d.evaluated - d.reached - d.partly" })
+    return withRate(filled, "rate", "reached", "evaluated")
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Student and volunteer involvement in running the sessions.
+ *
+ * @module
+ */
+import { op } from "arquero"
+import type { Indicator } from "../Indicator.js"
+import { rollupBy, withRate, zeroFill } from "../internal/group.js"
+import { bi } from "../internal/text.js"
+
+/**
+ * Sessions held with at least one student, with at least one volunteer
+ * (time-giver), their shares of all sessions, and the student and volunteer
+ * presences summed over sessions. Seed 000 line 31: all students take part in
+ * running the everyday activities; line 12: more contribution from volunteers
+ * and students.
+ * @example
+ * Indicator.compute(involvement, tables, { by: ["category"] })
+ * @category indicators
+ */
+export const involvement: Indicator<"involvement"> = {
+  id: "involvement",
+  name: bi("Studenter og frivillige", "Student and volunteer involvement"),
+  definition: {
+    numerator: bi("Samlinger med minst én student (eller frivillig)", "Sessions with at least one student (or volunteer)"),
+    denominator: bi("Alle samlinger", "All sessions"),
+    unit: bi("andel, og antall til stede", "share, and number present"),
+    period: bi("Datoen for samlingen", "The session's date")
+  },
+  dimensions: ["offering", "category", "department", "month", "year"],
+  defaultBy: ["category"],
+  seed: {
+    file: "000_b0fda6026573384c.txt",
+    lines: "12, 31",
+    fact: bi(
+      "Øke bidrag fra frivillige og studenter; alle studenter deltar i gjennomføringen av hverdagsaktivitetene",
+      "More contribution from volunteers and students; all students help run the everyday activities"
+    )
+  },
+  measures: [
+    { column: "sessions", label: bi("Samlinger", "Sessions"), kind: "count", unit: "sessions" },
+    { column: "withStudents", label: bi("Med studenter", "With students"), kind: "count", unit: "sessions" },
+    { column: "studentShare", label: bi("Andel med studenter", "Share with students"), kind: "rate", unit: "share", numerator: "withStudents", denominator: "sessions" },
+    { column: "students", label: bi("Studenter til stede", "Student presences"), kind: "count", unit: "persons" },
+    { column: "withVolunteers", label: bi("Med frivillige", "With volunteers"), kind: "count", unit: "sessions" },
+    { column: "volunteerShare", label: bi("Andel med frivillige", "Share with volunteers"), kind: "rate", unit: "share", numerator: "withVolunteers", denominator: "sessions" },
+    { column: "volunteers", label: bi("Frivillige til stede", "Volunteer presences"), kind: "count", unit: "persons" }
+  ],
+  headline: "studentShare",
+  compute: (tables, by) => {
+    const counts = rollupBy(tables.sessions, by, {
+      sessions: op.count(),
+      withStudents: "d => op.sum(d.students > 0 ? 1 : 0)",
+      students: op.sum("students"),
+      withVolunteers: "d => op.sum(d.volunteers > 0 ? 1 : 0)",
+      volunteers: op.sum("volunteers")
+    })
+    const filled = zeroFill(counts, ["sessions", "withStudents", "students", "withVolunteers", "volunteers"])
+    return withRate(withRate(filled, "studentShare", "withStudents", "sessions"), "volunteerShare", "withVolunteers", "sessions")
+  }
+}

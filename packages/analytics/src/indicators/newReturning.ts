@@ -1,0 +1,78 @@
+/**
+ * New versus returning citizens: of those who started in an offering, how
+ * many were new to the activity model.
+ *
+ * @module
+ */
+import * as aq from "arquero"
+import { op } from "arquero"
+import type { Indicator } from "../Indicator.js"
+import { isoOfDay } from "../internal/dates.js"
+import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
+import { bi } from "../internal/text.js"
+
+/**
+ * Citizens who started an enrollment in the period, split into new (their
+ * first enrollment in any offering starts in the same period: month, year or
+ * the whole period) and returning (they had started one before). Seed 001
+ * line 38 counts new cases per year (966 in 2020, 1585 in 2021).
+ * @example
+ * Indicator.compute(newReturning, tables, { by: ["month"] })
+ * @category indicators
+ */
+export const newReturning: Indicator<"newReturning"> = {
+  id: "newReturning",
+  name: bi("Nye og tilbakevendende innbyggere", "New and returning citizens"),
+  definition: {
+    numerator: bi(
+      "Innbyggere som startet i et tilbud og som ikke hadde startet i noe tilbud før perioden",
+      "Citizens who started in an offering and had not started in any offering before the period"
+    ),
+    denominator: bi("Innbyggere som startet i et tilbud i perioden", "Citizens who started in an offering in the period"),
+    unit: bi("personer og andel", "persons and share"),
+    period: bi("Startdatoen for deltakelsen", "The enrollment's start date"),
+    note: bi(
+      "Bare deltakelser i datagrunnlaget teller som tidligere; eldre historikk er ukjent.",
+      "Only enrollments in the data count as earlier ones; older history is unknown."
+    )
+  },
+  dimensions: ["offering", "category", "department", "month", "year"],
+  defaultBy: ["offering"],
+  seed: {
+    file: "001_caa8cf5e82b1ed1f.txt",
+    lines: "38",
+    fact: bi("Antall nye saker: 966 i 2020 og 1585 i 2021", "New cases: 966 in 2020 and 1585 in 2021")
+  },
+  measures: [
+    { column: "started", label: bi("Startet", "Started"), kind: "persons", unit: "persons" },
+    { column: "new", label: bi("Nye", "New"), kind: "persons", unit: "persons" },
+    { column: "returning", label: bi("Tilbakevendende", "Returning"), kind: "persons", unit: "persons" },
+    { column: "newShare", label: bi("Andel nye", "Share new"), kind: "rate", unit: "share", numerator: "new", denominator: "started" }
+  ],
+  headline: "newShare",
+  compute: (tables, by) => {
+    const { from, to } = tables.days
+    const earliest = tables.enrollments.groupby("citizen").rollup({ first: op.min("start") })
+    // Month and year of the first start, only when the grouping needs them.
+    const firsts = by.includes("month") || by.includes("year")
+      ? earliest.derive({
+          firstMonth: aq.escape((d: { first: number }) => isoOfDay(d.first).slice(0, 7)),
+          firstYear: aq.escape((d: { first: number }) => isoOfDay(d.first).slice(0, 4))
+        })
+      : earliest.derive({ firstMonth: "() => null", firstYear: "() => null" })
+    // A citizen is new in a period when their first start falls in that same period.
+    const isNew = by.includes("month") ? "d.firstMonth === d.startMonth" : by.includes("year") ? "d.firstYear === d.startYear" : `d.first >= ${from}`
+    // Count distinct new citizens in the same pass as all citizens: non-new rows
+    // carry null, which arquero's distinct counts as one extra value when present.
+    const started = tables.enrollments
+      .lookup(firsts, "citizen", "first", "firstMonth", "firstYear")
+      .derive({ newCitizen: `d => ${isNew} ? d.citizen : null` })
+    const counts = rollupBy(
+      started,
+      by,
+      { started: op.distinct("citizen"), distinctNew: op.distinct("newCitizen"), validNew: op.valid("newCitizen"), rows: op.count() },
+      { columns: { month: "startMonth", year: "startYear" }, filter: `d => ${dayWithin("start", from, to)}` }
+    ).derive({ new: "d => d.distinctNew - (d.validNew < d.rows ? 1 : 0)" })
+    return withRate(zeroFill(counts, ["started", "new"]).derive({ returning: "d => d.started - d.new" }), "newShare", "new", "started")
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * FIT outcome: change in the Outcome Rating Scale (ORS) from a citizen's
+ * first score to their last.
+ *
+ * @module
+ */
+import { FitScore } from "@aktivitetsmodell/core"
+import * as aq from "arquero"
+import { op } from "arquero"
+import type { Indicator } from "../Indicator.js"
+import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
+import { bi } from "../internal/text.js"
+import { ORDER_SHIFT } from "../Tables.js"
+
+/**
+ * For each citizen with at least two ORS scores in the period (per offering
+ * when grouped by offering, through the enrollment a score names): the change
+ * from first to last score. Reports the mean change and the shares that
+ * reliably improved (at least +5), reliably recovered (improved reliably and
+ * crossed the clinical cutoff of 25 from below; share of those who started
+ * below 25) and deteriorated (at most −5). Seed 001 line 13: the unit uses
+ * FIT so that citizens report how they experience the help; seed 004 line 42:
+ * measure before and after.
+ * @example
+ * Indicator.compute(orsChange, tables, { by: ["category"] })
+ * @category indicators
+ */
+export const orsChange: Indicator<"orsChange"> = {
+  id: "orsChange",
+  name: bi("FIT: endring i ORS", "FIT: change in ORS"),
+  definition: {
+    numerator: bi(
+      "Innbyggere med pålitelig bedring (≥ 5 poeng), bedring over grensen 25, eller forverring (≤ −5 poeng)",
+      "Citizens who reliably improved (≥ 5 points), recovered across the cutoff 25, or deteriorated (≤ −5 points)"
+    ),
+    denominator: bi(
+      "Innbyggere med minst to ORS-skårer (for bedring over grensen: de som startet under 25)",
+      "Citizens with at least two ORS scores (for recovery: those who started below 25)"
+    ),
+    unit: bi("poeng og andeler", "points and shares"),
+    period: bi("ORS-skårer datert i perioden", "ORS scores dated in the period")
+  },
+  dimensions: ["offering", "category", "department", "year"],
+  defaultBy: [],
+  seed: {
+    file: "001_caa8cf5e82b1ed1f.txt",
+    lines: "13",
+    fact: bi(
+      "Mestringsenheten har valgt verktøyet Feedback informed treatment (FIT)",
+      "The unit has chosen the tool Feedback Informed Treatment (FIT)"
+    )
+  },
+  measures: [
+    { column: "citizens", label: bi("Innbyggere", "Citizens"), kind: "persons", unit: "persons" },
+    { column: "meanChange", label: bi("Gjennomsnittlig endring", "Mean change"), kind: "statistic", unit: "points" },
+    { column: "improved", label: bi("Pålitelig bedring", "Reliably improved"), kind: "persons", unit: "persons" },
+    { column: "improvedRate", label: bi("Andel bedring", "Share improved"), kind: "rate", unit: "share", numerator: "improved", denominator: "citizens" },
+    { column: "clinicalStart", label: bi("Startet under 25", "Started below 25"), kind: "persons", unit: "persons" },
+    { column: "recovered", label: bi("Bedring over grensen", "Reliably recovered"), kind: "persons", unit: "persons" },
+    { column: "recoveredRate", label: bi("Andel over grensen", "Share recovered"), kind: "rate", unit: "share", numerator: "recovered", denominator: "clinicalStart" },
+    { column: "deteriorated", label: bi("Forverring", "Deteriorated"), kind: "persons", unit: "persons" },
+    { column: "deterioratedRate", label: bi("Andel forverring", "Share deteriorated"), kind: "rate", unit: "share", numerator: "deteriorated", denominator: "citizens" }
+  ],
+  headline: "improvedRate",
+  compute: (tables, by) => {
+    const { from, to } = tables.days
+    const totals = tables.fitScores.array("total") as Float64Array
+    const at = (order: number): number => totals[order % ORDER_SHIFT]!
+    const perCitizen = rollupBy(
+      tables.fitScores,
+      [...by, "citizen"],
+      { n: op.count(), firstOrder: op.min("order"), lastOrder: op.max("order") },
+      { filter: `d => d.instrument === "ORS" && ${dayWithin("day", from, to)}` }
+    )
+      .filter("d => d.n >= 2")
+      .derive({
+        first: aq.escape((d: { firstOrder: number }) => at(d.firstOrder)),
+        last: aq.escape((d: { lastOrder: number }) => at(d.lastOrder))
+      })
+      .derive({ change: "d => d.last - d.first" })
+      .derive({
+        improved: `d => d.change >= ${FitScore.orsReliableChange} ? 1 : 0`,
+        deteriorated: `d => d.change <= ${-FitScore.orsReliableChange} ? 1 : 0`,
+        clinicalStart: `d => d.first < ${FitScore.orsClinicalCutoff} ? 1 : 0`,
+        recovered: `d => d.first < ${FitScore.orsClinicalCutoff} && d.last >= ${FitScore.orsClinicalCutoff} && d.change >= ${FitScore.orsReliableChange} ? 1 : 0`
+      })
+    const counts = rollupBy(perCitizen, by, {
+      citizens: op.count(),
+      meanChange: op.mean("change"),
+      improved: op.sum("improved"),
+      clinicalStart: op.sum("clinicalStart"),
+      recovered: op.sum("recovered"),
+      deteriorated: op.sum("deteriorated")
+    })
+    const filled = zeroFill(counts, ["citizens", "improved", "clinicalStart", "recovered", "deteriorated"])
+    return withRate(withRate(withRate(filled, "improvedRate", "improved", "citizens"), "recoveredRate", "recovered", "clinicalStart"), "deterioratedRate", "deteriorated", "citizens")
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Participation: citizens who took part, their attendances and the sessions
+ * held, per offering, category, department, month or year.
+ *
+ * @module
+ */
+import { op } from "arquero"
+import type { Indicator } from "../Indicator.js"
+import { joinBy, rollupBy, zeroFill } from "../internal/group.js"
+import { bi } from "../internal/text.js"
+
+/**
+ * Participants (distinct citizens present at least once), attendances
+ * (present) and sessions held. Seed 000 line 161: offerings are adjusted to
+ * need and participation.
+ * @example
+ * Indicator.compute(participation, tables, { by: ["category", "month"] })
+ * @category indicators
+ */
+export const participation: Indicator<"participation"> = {
+  id: "participation",
+  name: bi("Deltakelse", "Participation"),
+  definition: {
+    numerator: bi(
+      "Antall ulike innbyggere som møtte minst én gang; antall oppmøter; antall samlinger holdt",
+      "Number of distinct citizens present at least once; number of attendances; number of sessions held"
+    ),
+    denominator: null,
+    unit: bi("personer, oppmøter, samlinger", "persons, attendances, sessions"),
+    period: bi("Datoen for samlingen", "The session's date")
+  },
+  dimensions: ["offering", "category", "department", "month", "year"],
+  defaultBy: ["offering"],
+  seed: {
+    file: "000_b0fda6026573384c.txt",
+    lines: "161",
+    fact: bi("De ulike tilbudene justeres etter behov og deltagelse", "Offerings are adjusted to need and participation")
+  },
+  measures: [
+    { column: "participants", label: bi("Deltakere", "Participants"), kind: "persons", unit: "persons" },
+    { column: "attendances", label: bi("Oppmøter", "Attendances"), kind: "count", unit: "attendances" },
+    { column: "sessions", label: bi("Samlinger", "Sessions"), kind: "count", unit: "sessions" }
+  ],
+  headline: "participants",
+  compute: (tables, by) => {
+    const present = rollupBy(
+      tables.attendance,
+      by,
+      { participants: op.distinct("citizen"), attendances: op.count() },
+      { filter: "d => d.present === 1" }
+    )
+    const sessions = rollupBy(tables.sessions, by, { sessions: op.count() })
+    return zeroFill(joinBy(sessions, present, by), ["participants", "attendances", "sessions"])
+  }
+}

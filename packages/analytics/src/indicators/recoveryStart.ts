@@ -1,0 +1,79 @@
+/**
+ * Days until a Recoveryhjelpa citizen has started an activity in the community.
+ *
+ * @module
+ */
+import { op } from "arquero"
+import type { Indicator } from "../Indicator.js"
+import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
+import { bi } from "../internal/text.js"
+
+/**
+ * The offering whose help lasts until the citizen has started an activity
+ * (seed 000 line 139).
+ * @example
+ * Indicators.RECOVERY_OFFERING // "recoveryhjelpa"
+ * @category models
+ */
+export const RECOVERY_OFFERING = "recoveryhjelpa"
+
+/**
+ * Recoveryhjelpa enrollments that started in the period, how many led to an
+ * activity, and the median and 90th percentile of days until then. The
+ * activity started on the first community transition of the citizen on or
+ * after the enrollment's start, or, failing that, when the enrollment closed
+ * as completed (the help ends when an activity has started). Seed 000 line
+ * 139: the help lasts until the citizen has started an activity.
+ * @example
+ * Indicator.compute(recoveryStart, tables, { by: ["month"] })
+ * @category indicators
+ */
+export const recoveryStart: Indicator<"recoveryStart"> = {
+  id: "recoveryStart",
+  name: bi("Recoveryhjelpa: tid til aktivitet", "Recoveryhjelpa: days until an activity has started"),
+  definition: {
+    numerator: bi(
+      "Dager fra start i Recoveryhjelpa til innbyggeren er i gang med en aktivitet",
+      "Days from the start in Recoveryhjelpa until the citizen has started an activity"
+    ),
+    denominator: bi("Innbyggere som startet i Recoveryhjelpa i perioden", "Citizens who started in Recoveryhjelpa in the period"),
+    unit: bi("dager (median og 90-persentil) og andel i gang", "days (median and 90th percentile) and share started"),
+    period: bi("Startdatoen i Recoveryhjelpa", "The start date in Recoveryhjelpa")
+  },
+  dimensions: ["month", "year"],
+  defaultBy: [],
+  seed: {
+    file: "000_b0fda6026573384c.txt",
+    lines: "139",
+    fact: bi("Hjelpen varer til innbygger er komt i gang med en aktivitet", "The help lasts until the citizen has started an activity")
+  },
+  measures: [
+    { column: "helped", label: bi("Fikk hjelp", "Helped"), kind: "persons", unit: "records" },
+    { column: "started", label: bi("I gang med aktivitet", "Started an activity"), kind: "persons", unit: "records" },
+    { column: "rate", label: bi("Andel i gang", "Share started"), kind: "rate", unit: "share", numerator: "started", denominator: "helped" },
+    { column: "median", label: bi("Median dager", "Median days"), kind: "statistic", unit: "days" },
+    { column: "p90", label: bi("90-persentil dager", "90th percentile days"), kind: "statistic", unit: "days" }
+  ],
+  headline: "median",
+  compute: (tables, by) => {
+    const { from, to } = tables.days
+    const helped = tables.enrollments.filter(`d => d.offering === "${RECOVERY_OFFERING}" && ${dayWithin("start", from, to)}`)
+    const firstTransition = helped
+      .select("enrollment", "citizen", "start")
+      .join(tables.transitions.select("citizen", "day"), "citizen")
+      .filter("d => d.day >= d.start")
+      .groupby("enrollment")
+      .rollup({ transitionDay: op.min("day") })
+    const outcome = helped.lookup(firstTransition, "enrollment", "transitionDay").derive({
+      startedDay: "d => d.transitionDay != null ? d.transitionDay : d.completed === 1 ? d.closed : null"
+    })
+    const timed = outcome.derive({ days: "d => d.startedDay == null ? null : d.startedDay - d.start", isStarted: "d => d.startedDay == null ? 0 : 1" })
+    const counts = rollupBy(
+      timed,
+      by,
+      { helped: op.count(), started: op.sum("isStarted"), median: op.median("days"), p90: op.quantile("days", 0.9) },
+      { columns: { month: "startMonth", year: "startYear" } }
+    )
+    return withRate(zeroFill(counts, ["helped", "started"]), "rate", "started", "helped")
+  }
+}

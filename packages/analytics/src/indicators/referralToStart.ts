@@ -1,0 +1,67 @@
+/**
+ * Waiting time in activity as treatment: days from the therapist's referral
+ * to the citizen's first session.
+ *
+ * @module
+ */
+import * as aq from "arquero"
+import { op } from "arquero"
+import type { Indicator } from "../Indicator.js"
+import { isoOfDay } from "../internal/dates.js"
+import { rollupBy } from "../internal/group.js"
+import { bi } from "../internal/text.js"
+
+/**
+ * For referred enrollments whose first session with the citizen present
+ * falls in the period: the median and 90th percentile of days from referral
+ * to that session (percentiles interpolate linearly between ranks, as
+ * arquero's `quantile`). Enrollments that started before the period are left
+ * out, as their first session may lie before it. Seed 000 line 72: referral,
+ * joint meeting, then the activity.
+ * @example
+ * Indicator.compute(referralToStart, tables, { by: ["offering"] })
+ * @category indicators
+ */
+export const referralToStart: Indicator<"referralToStart"> = {
+  id: "referralToStart",
+  name: bi("Tid fra henvendelse til første samling", "Days from referral to first session"),
+  definition: {
+    numerator: bi("Dager fra henvendelsen til første samling innbyggeren møtte på", "Days from the referral to the first session the citizen attended"),
+    denominator: null,
+    unit: bi("dager (median og 90-persentil)", "days (median and 90th percentile)"),
+    period: bi("Datoen for første samling", "The date of the first session")
+  },
+  dimensions: ["offering", "category", "department", "month", "year"],
+  defaultBy: ["offering"],
+  seed: {
+    file: "000_b0fda6026573384c.txt",
+    lines: "72",
+    fact: bi(
+      "Behandler sender en henvendelse til fagleder aktivitet, og en ansatt fra aktivitetsteamet deltar i et felles møte",
+      "The therapist sends a referral to the activity lead, and an activity-team member joins a joint meeting"
+    )
+  },
+  measures: [
+    { column: "started", label: bi("Startet", "Started"), kind: "persons", unit: "records" },
+    { column: "median", label: bi("Median dager", "Median days"), kind: "statistic", unit: "days" },
+    { column: "p90", label: bi("90-persentil dager", "90th percentile days"), kind: "statistic", unit: "days" }
+  ],
+  headline: "median",
+  compute: (tables, by) => {
+    const { from } = tables.days
+    // The attendance table is grouped by its pre-keyed enrollment column without hashing.
+    const firsts = tables.attendance.groupby("enrollment").filter("d => d.present === 1").rollup({ first: op.min("day") })
+    const started = tables.enrollments
+      .filter(`d => d.referralDay != null && d.start >= ${from}`)
+      .lookup(firsts, "enrollment", "first")
+      .filter("d => d.first != null")
+      .derive({ days: "d => d.first - d.referralDay" })
+    const timed = by.some((d) => d === "month" || d === "year")
+      ? started.derive({
+          month: aq.escape((d: { first: number }) => isoOfDay(d.first).slice(0, 7)),
+          year: aq.escape((d: { first: number }) => isoOfDay(d.first).slice(0, 4))
+        })
+      : started
+    return rollupBy(timed, by, { started: op.count(), median: op.median("days"), p90: op.quantile("days", 0.9) })
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * FIT alliance alerts: Session Rating Scale (SRS) totals below 36.
+ *
+ * @module
+ */
+import { FitScore } from "@aktivitetsmodell/core"
+import { op } from "arquero"
+import type { Indicator } from "../Indicator.js"
+import { dayWithin, joinBy, rollupBy, withRate, zeroFill } from "../internal/group.js"
+import { bi } from "../internal/text.js"
+
+/**
+ * SRS forms in the period with a total below 36 (a possible problem with the
+ * alliance), as a share of all SRS forms, and the citizens who gave at least
+ * one. Seed 001 line 13: those who get help report how they experience it so
+ * that the unit can do more of what works.
+ * @example
+ * Indicator.compute(srsAlerts, tables, { by: ["offering"] })
+ * @category indicators
+ */
+export const srsAlerts: Indicator<"srsAlerts"> = {
+  id: "srsAlerts",
+  name: bi("FIT: SRS under 36", "FIT: SRS below 36"),
+  definition: {
+    numerator: bi("SRS-skjema med total under 36", "SRS forms with a total below 36"),
+    denominator: bi("Alle SRS-skjema", "All SRS forms"),
+    unit: bi("andel", "share"),
+    period: bi("Datoen for skjemaet", "The form's date")
+  },
+  dimensions: ["offering", "category", "department", "month", "year"],
+  defaultBy: [],
+  seed: {
+    file: "001_caa8cf5e82b1ed1f.txt",
+    lines: "13",
+    fact: bi(
+      "De som får hjelp melder tilbake hvordan de opplever hjelpen slik at vi sammen kan gjøre mer av det som virker",
+      "Those who get help report how they experience it so that together we can do more of what works"
+    )
+  },
+  measures: [
+    { column: "forms", label: bi("SRS-skjema", "SRS forms"), kind: "count", unit: "forms" },
+    { column: "alerts", label: bi("Under 36", "Below 36"), kind: "count", unit: "forms" },
+    { column: "rate", label: bi("Andel under 36", "Share below 36"), kind: "rate", unit: "share", numerator: "alerts", denominator: "forms" },
+    { column: "citizens", label: bi("Innbyggere", "Citizens"), kind: "persons", unit: "persons" },
+    { column: "citizensAlerted", label: bi("Innbyggere med varsel", "Citizens with an alert"), kind: "persons", unit: "persons" }
+  ],
+  headline: "rate",
+  compute: (tables, by) => {
+    const { from, to } = tables.days
+    const inPeriod = `d.instrument === "SRS" && ${dayWithin("day", from, to)}`
+    const forms = rollupBy(
+      tables.fitScores,
+      by,
+      { forms: op.count(), alerts: `d => op.sum(d.total < ${FitScore.srsAlertBelow} ? 1 : 0)`, citizens: op.distinct("citizen") },
+      { filter: `d => ${inPeriod}` }
+    )
+    const alerted = rollupBy(tables.fitScores, by, { citizensAlerted: op.distinct("citizen") }, {
+      filter: `d => ${inPeriod} && d.total < ${FitScore.srsAlertBelow}`
+    })
+    return withRate(zeroFill(joinBy(forms, alerted, by), ["forms", "alerts", "citizens", "citizensAlerted"]), "rate", "alerts", "forms")
+  }
+}

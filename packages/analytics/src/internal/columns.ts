@@ -1,0 +1,142 @@
+// Column building in one pass per table. A million attendance rows repeat a
+// few dozen offerings, a few hundred dates and, row after row, the same
+// enrollment and citizen, so every coder remembers the last value it saw and
+// looks a value up in its map only when it changes.
+import type { DateParts } from "./dates.js"
+import { DictionaryColumn } from "./DictionaryColumn.js"
+
+/** What the builder needs to know of an offering. */
+export interface OfferingFacts {
+  readonly category: string | null
+  readonly department: string | null
+}
+
+/** Gives each distinct value a small integer code, in order of first appearance. */
+export class Coder<T> {
+  readonly values: Array<T> = []
+  private readonly index = new Map<T, number>()
+  private last: T | undefined
+  private lastCode = -1
+
+  code(v: T): number {
+    if (this.lastCode >= 0 && v === this.last) return this.lastCode
+    let c = this.index.get(v)
+    if (c === undefined) {
+      c = this.values.length
+      this.values.push(v)
+      this.index.set(v, c)
+    }
+    this.last = v
+    this.lastCode = c
+    return c
+  }
+}
+
+/** The rows of `rows` whose ISO date lies within `from`–`to` (ISO dates compare as text). */
+export const rowsWithin = <R>(rows: ReadonlyArray<R>, date: (r: R) => string, from: string, to: string): Int32Array => {
+  const out = new Int32Array(rows.length)
+  let m = 0
+  for (let i = 0; i < rows.length; i++) {
+    const d = date(rows[i]!)
+    if (d >= from && d <= to) out[m++] = i
+  }
+  return out.subarray(0, m)
+}
+
+/** Every row index of a table of `n` rows. */
+export const allRows = (n: number): Int32Array => {
+  const out = new Int32Array(n)
+  for (let i = 0; i < n; i++) out[i] = i
+  return out
+}
+
+/**
+ * Fills the dimension columns of a table (offering, category, department,
+ * day, month, year) row by row from each row's offering id and ISO date, so a
+ * table's own loop can fill them in the same pass as its other columns.
+ */
+export class DimensionBuilder {
+  private readonly offering: Uint32Array
+  private readonly category: Uint32Array
+  private readonly department: Uint32Array
+  private readonly day: Int32Array
+  private readonly month: Uint32Array
+  private readonly year: Uint32Array
+  private readonly offerings = new Coder<string | undefined>()
+  private readonly categories = new Coder<string | null>()
+  private readonly departments = new Coder<string | null>()
+  private readonly months = new Coder<string>()
+  private readonly years = new Coder<string>()
+  private readonly dateCodes = new Coder<string>()
+  private readonly offeringCategory: Array<number> = []
+  private readonly offeringDepartment: Array<number> = []
+  private readonly dateDay: Array<number> = []
+  private readonly dateMonth: Array<number> = []
+  private readonly dateYear: Array<number> = []
+
+  constructor(
+    n: number,
+    private readonly facts: (offering: string) => OfferingFacts | undefined,
+    private readonly dates: DateParts
+  ) {
+    this.offering = new Uint32Array(n)
+    this.category = new Uint32Array(n)
+    this.department = new Uint32Array(n)
+    this.day = new Int32Array(n)
+    this.month = new Uint32Array(n)
+    this.year = new Uint32Array(n)
+  }
+
+  set(i: number, o: string | undefined, d: string): void {
+    const oc = this.offerings.code(o)
+    if (oc === this.offeringCategory.length) {
+      const f = o === undefined ? undefined : this.facts(o)
+      this.offeringCategory.push(this.categories.code(f?.category ?? null))
+      this.offeringDepartment.push(this.departments.code(f?.department ?? null))
+    }
+    this.offering[i] = oc
+    this.category[i] = this.offeringCategory[oc]!
+    this.department[i] = this.offeringDepartment[oc]!
+    const dc = this.dateCodes.code(d)
+    if (dc === this.dateDay.length) {
+      const p = this.dates.parts(d)
+      this.dateDay.push(p.day)
+      this.dateMonth.push(this.months.code(p.month))
+      this.dateYear.push(this.years.code(p.year))
+    }
+    this.day[i] = this.dateDay[dc]!
+    this.month[i] = this.dateMonth[dc]!
+    this.year[i] = this.dateYear[dc]!
+  }
+
+  columns() {
+    return {
+      offering: new DictionaryColumn(this.offering, this.offerings.values.map((v) => v ?? null)),
+      category: new DictionaryColumn(this.category, this.categories.values),
+      department: new DictionaryColumn(this.department, this.departments.values),
+      day: this.day,
+      month: new DictionaryColumn(this.month, this.months.values),
+      year: new DictionaryColumn(this.year, this.years.values)
+    }
+  }
+}
+
+/** The dimension columns of the selected rows, in a pass of their own. */
+export const dimensionColumns = (
+  rows: Int32Array,
+  offeringAt: (row: number) => string | undefined,
+  dateAt: (row: number) => string,
+  facts: (offering: string) => OfferingFacts | undefined,
+  dates: DateParts
+) => {
+  const b = new DimensionBuilder(rows.length, facts, dates)
+  for (let i = 0; i < rows.length; i++) b.set(i, offeringAt(rows[i]!), dateAt(rows[i]!))
+  return b.columns()
+}
+
+/** An Int32Array of `f` over the selected rows. */
+export const ints = (rows: Int32Array, f: (row: number) => number): Int32Array => {
+  const out = new Int32Array(rows.length)
+  for (let i = 0; i < rows.length; i++) out[i] = f(rows[i]!)
+  return out
+}

@@ -1,0 +1,81 @@
+// Calendar dates as whole day numbers (days since 1970-01-01, UTC calendar),
+// so that indicators subtract and compare integers instead of strings. The
+// model speaks of calendar days in Europe/Oslo, never instants, so the UTC
+// calendar gives the same day arithmetic without daylight-saving gaps.
+const DAY = 86_400_000
+
+/** The day number of an ISO date `YYYY-MM-DD`. */
+export const dayOf = (iso: string): number =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY
+
+/** The ISO date of a day number. */
+export const isoOfDay = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10)
+
+/** The first day of the month `YYYY-MM`. */
+export const monthStart = (month: string): number => Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1) / DAY
+
+/** The last day of the month `YYYY-MM`. */
+export const monthEnd = (month: string): number => Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0) / DAY
+
+/** Every month `YYYY-MM` that overlaps the days `from`–`to` (inclusive). */
+export const monthsBetween = (from: number, to: number): Array<string> => {
+  const out: Array<string> = []
+  if (to < from) return out
+  let month = isoOfDay(from).slice(0, 7)
+  const last = isoOfDay(to).slice(0, 7)
+  for (;;) {
+    out.push(month)
+    if (month >= last) return out
+    const y = Number(month.slice(0, 4))
+    const m = Number(month.slice(5, 7))
+    month = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`
+  }
+}
+
+/** Every year (as text, like the `year` dimension) that overlaps the days `from`–`to`. */
+export const yearsBetween = (from: number, to: number): Array<string> => {
+  const out: Array<string> = []
+  for (let y = Number(isoOfDay(from).slice(0, 4)); y <= Number(isoOfDay(to).slice(0, 4)) && to >= from; y++) out.push(String(y))
+  return out
+}
+
+/** A date's day number, month (`YYYY-MM`) and year (`YYYY`). */
+export interface Parts {
+  readonly day: number
+  readonly month: string
+  readonly year: string
+}
+
+/**
+ * Memoised date parts. A year of records repeats the same few hundred dates
+ * a million times, so each is parsed once, with one map lookup per row for
+ * all three parts; month and year strings are shared, not sliced anew.
+ */
+export class DateParts {
+  private readonly cache = new Map<string, Parts>()
+  private readonly months = new Map<string, string>()
+  private readonly years = new Map<string, string>()
+
+  parts(iso: string): Parts {
+    let p = this.cache.get(iso)
+    if (p === undefined) {
+      const m = iso.slice(0, 7)
+      const y = iso.slice(0, 4)
+      p = { day: dayOf(iso), month: this.months.get(m) ?? (this.months.set(m, m), m), year: this.years.get(y) ?? (this.years.set(y, y), y) }
+      this.cache.set(iso, p)
+    }
+    return p
+  }
+
+  day(iso: string): number {
+    return this.parts(iso).day
+  }
+
+  month(iso: string): string {
+    return this.parts(iso).month
+  }
+
+  year(iso: string): string {
+    return this.parts(iso).year
+  }
+}

@@ -1,0 +1,111 @@
+// The report's sections for source figures: the yearly service statistics
+// (levels and changes, counts of 1–4 hidden, a change hidden with either of
+// its years) and Recovery College participants per municipality, with
+// secondary suppression against the row and column totals the source prints.
+import { formatNumber } from "./format.js"
+import { bi, type Lang } from "./text.js"
+import { type Rule, suppress } from "../privacy/Suppression.js"
+import { type Participants, perThousand, type Population } from "../RecoveryCollege.js"
+import { changes, type Statistics } from "../ServiceStatistics.js"
+import type { Grid } from "../outputs/ReportModel.js"
+import { texts } from "./texts.js"
+import { lineChart } from "../outputs/Svg.js"
+
+const SUPPRESSED = ":"
+const MISSING = ".."
+const NOT_APPLICABLE = "."
+const small = (v: number | null, rule: Rule) => v !== null && v >= rule.min && v <= rule.max
+
+/** Levels and percentage changes of every series, and a chart of the main counts. */
+export const statisticsSection = (stats: Statistics, rule: Rule, lang: Lang): { grids: Array<Grid>; chart: string } => {
+  const rows = changes(stats).objects() as Array<{ measure: string; unit: string; year: number; level: number | null; change: number | null; changePercent: number | null }>
+  const label = (id: string) => stats.series.find((s) => s.id === id)?.label[lang] ?? id
+  const hiddenLevel = (r: (typeof rows)[number]) => r.unit === "count" && small(r.level, rule)
+  const levelText = (r: (typeof rows)[number]) =>
+    r.level === null
+      ? MISSING
+      : hiddenLevel(r)
+        ? SUPPRESSED
+        : `${formatNumber(r.level, lang, r.unit === "count" ? 0 : 1)}${r.unit === "percent" ? (lang === "nb" ? "\u00a0%" : "%") : ""}`
+  const byMeasure = new Map<string, Array<(typeof rows)[number]>>()
+  for (const r of rows) byMeasure.set(r.measure, [...(byMeasure.get(r.measure) ?? []), r])
+  const years = stats.years.map(String)
+  const levels: Grid = {
+    title: texts.level,
+    rowHeading: texts.measure,
+    columns: years,
+    rows: [...byMeasure].map(([id, rs]) => ({ label: label(id), cells: rs.map(levelText) })),
+    note: bi("Kilde: Mestringsenhetens resultatvurdering 2021 (seed 001, linje 37–65).", "Source: the unit's 2021 results report (seed 001, lines 37–65).")
+  }
+  const changeGrid: Grid = {
+    title: texts.changePercent,
+    rowHeading: texts.measure,
+    columns: years.slice(1),
+    rows: [...byMeasure].map(([id, rs]) => ({
+      label: label(id),
+      cells: rs.slice(1).map((r, i) => {
+        // A change reveals a hidden level when the other year is shown.
+        if (hiddenLevel(r) || hiddenLevel(rs[i]!)) return SUPPRESSED
+        // From 0 a percentage cannot be computed: SSB's "." (not applicable), not missing.
+        if (r.changePercent === null) return r.change === null ? MISSING : NOT_APPLICABLE
+        return `${r.changePercent > 0 ? "+" : ""}${formatNumber(r.changePercent, lang, 1)}`
+      })
+    })),
+    note: null
+  }
+  const main = ["new-cases", "extensions", "rph-citizens", "course-participants"].filter((id) => byMeasure.has(id))
+  const chart = lineChart(
+    texts.statistics[lang],
+    years,
+    main.map((id) => ({ name: label(id), values: byMeasure.get(id)!.map((r) => (hiddenLevel(r) ? null : r.level)) })),
+    (v) => formatNumber(v, lang),
+    { id: "statistics-chart" }
+  )
+  return { grids: [levels, changeGrid], chart }
+}
+
+/** Participants per municipality and year with the source's totals, suppressed; per 1,000 where a population is given. */
+export const recoveryCollegeSection = (rc: Participants, population: Population | undefined, rule: Rule, lang: Lang): Array<Grid> => {
+  const totalRow = rc.rows.find((r) => r.municipality === "Totalt")
+  const rows = rc.rows.filter((r) => r !== totalRow)
+  const pattern = suppress(
+    {
+      cells: rows.map((r) => rc.years.map((y) => r.values.get(y) ?? null)),
+      rowTotals: rows.map((r) => r.total),
+      columnTotals: rc.years.map((y) => totalRow?.values.get(y) ?? null),
+      grandTotal: totalRow?.total ?? null
+    },
+    rule
+  )
+  const show = (v: number | null, i: number, j: number) =>
+    pattern.states[i]![j] === "primary" || pattern.states[i]![j] === "secondary" ? SUPPRESSED : v === null ? MISSING : formatNumber(v, lang)
+  const R = rows.length
+  const C = rc.years.length
+  const participants: Grid = {
+    title: texts.participants,
+    rowHeading: texts.municipality,
+    columns: [...rc.years.map(String), texts.total[lang]],
+    rows: [
+      ...rows.map((r, i) => ({ label: r.municipality, cells: [...rc.years.map((y, j) => show(r.values.get(y) ?? null, i, j)), show(r.total, i, C)] })),
+      ...(totalRow === undefined ? [] : [{ label: totalRow.municipality, cells: [...rc.years.map((y, j) => show(totalRow.values.get(y) ?? null, R, j)), show(totalRow.total, R, C)] }])
+    ],
+    note: bi("Kilde: Årsrapport Jæren Recovery College 2021 (seed 001, linje 148–158).", "Source: Jæren Recovery College annual report 2021 (seed 001, lines 148–158).")
+  }
+  if (population === undefined) return [participants]
+  const rates = perThousand(rc, population).objects() as Array<{ municipality: string; year: number; perThousand: number | null }>
+  const perThousandGrid: Grid = {
+    title: texts.perThousand,
+    rowHeading: texts.municipality,
+    columns: rc.years.map(String),
+    rows: rows.map((r, i) => ({
+      label: r.municipality,
+      cells: rc.years.map((y, j) => {
+        if (show(r.values.get(y) ?? null, i, j) === SUPPRESSED) return SUPPRESSED
+        const v = rates.find((x) => x.municipality === r.municipality && x.year === y)?.perThousand ?? null
+        return v === null ? MISSING : formatNumber(v, lang, 2)
+      })
+    })),
+    note: null
+  }
+  return [participants, perThousandGrid]
+}

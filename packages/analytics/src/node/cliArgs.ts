@@ -1,0 +1,114 @@
+/**
+ * The `aktivitet-report` command line, parsed without a library: every
+ * option is checked and a mistake is explained in both languages.
+ *
+ * @module
+ */
+import { AnalyticsError, bi, type Lang } from "../internal/text.js"
+import type { Format } from "./index.js"
+
+/**
+ * What the command was asked to do.
+ * @category models
+ */
+export interface CliOptions {
+  readonly source: { readonly kind: "data"; readonly file: string } | { readonly kind: "synthetic"; readonly seed: number; readonly citizens: number }
+  readonly year: number | undefined
+  readonly out: string | undefined
+  readonly lang: Lang
+  readonly format: Format
+  readonly statistics: string | undefined
+  readonly recoveryCollege: string | undefined
+  readonly population: string | undefined
+  readonly capacity: string | undefined
+  readonly plan: string | undefined
+  readonly rule: { readonly min: number; readonly max: number }
+  readonly help: boolean
+}
+
+/**
+ * The usage text of `aktivitet-report`, in both languages.
+ * @example
+ * process.stdout.write(usage)
+ * @category outputs
+ */
+export const usage = `aktivitet-report — aktivitetsrapport med indikatorer, skjerming og evalueringsplan
+aktivitet-report — activity report with indicators, suppression and an evaluation plan
+
+  aktivitet-report --data FILE.json [--year 2024] [--out report.html]
+  aktivitet-report --synthetic [--seed 1] [--citizens 1500] [--year 2024] [--out report.html]
+
+  --data FILE           a municipality-year as JSON (core Dataset) / et kommuneår som JSON
+  --synthetic           a generated year instead / et generert år i stedet
+  --seed N, --citizens N   for --synthetic
+  --year YYYY           the year to report (default: the data's) / året rapporten gjelder
+  --out FILE            write here (default: standard output) / skriv hit
+  --lang nb|en          language (default nb) / språk
+  --format html|md|csv|json   (default: from --out's extension, else html)
+  --statistics FILE     yearly service statistics CSV / tjenestestatistikk
+  --recovery-college FILE, --population FILE   Recovery College participants and inhabitants
+  --capacity FILE.json  places per session by offering id / plasser per samling
+  --plan FILE.csv       also write the evaluation-plan draft / skriv også evalueringsplanen
+  --min N --max N       the small-cell rule (default 1–4) / skjermingsregelen
+`
+
+const fail = (nb: string, en: string): never => {
+  throw new AnalyticsError(bi(nb, en))
+}
+
+const whole = (name: string, raw: string | undefined, min: number, max: number): number => {
+  const n = Number(raw)
+  if (raw === undefined || !Number.isInteger(n) || n < min || n > max) fail(`--${name} må være et heltall fra ${min} til ${max}, fikk «${raw ?? ""}»`, `--${name} must be a whole number from ${min} to ${max}, got "${raw ?? ""}"`)
+  return n
+}
+
+/**
+ * Parses the arguments after the command name.
+ * @example
+ * parseArgs(["--synthetic", "--seed", "7", "--out", "out/r.html"]).format // "html"
+ * @category constructors
+ */
+export const parseArgs = (argv: ReadonlyArray<string>): CliOptions => {
+  const values = new Map<string, string>()
+  const flags = new Set<string>()
+  const valued = ["data", "seed", "citizens", "year", "out", "lang", "format", "statistics", "recovery-college", "population", "capacity", "plan", "min", "max"]
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    const [name, inline] = arg.startsWith("--") ? (arg.slice(2).split(/=(.*)/su) as [string, string | undefined]) : [arg, undefined]
+    if (!arg.startsWith("--")) fail(`Ukjent argument «${arg}»`, `Unknown argument "${arg}"`)
+    if (name === "synthetic" || name === "help") flags.add(name)
+    else if (valued.includes(name)) {
+      const v = inline ?? argv[++i]
+      if (v === undefined || (inline === undefined && v.startsWith("--"))) fail(`--${name} mangler en verdi`, `--${name} needs a value`)
+      values.set(name, v!)
+    } else fail(`Ukjent valg --${name}`, `Unknown option --${name}`)
+  }
+  const help = flags.has("help")
+  const data = values.get("data")
+  if (!help && data === undefined && !flags.has("synthetic")) fail("Oppgi --data FIL eller --synthetic", "Give --data FILE or --synthetic")
+  if (data !== undefined && flags.has("synthetic")) fail("Bruk enten --data eller --synthetic, ikke begge", "Use either --data or --synthetic, not both")
+  const langRaw = values.get("lang") ?? "nb"
+  if (langRaw !== "nb" && langRaw !== "en") fail(`--lang må være nb eller en, fikk «${langRaw}»`, `--lang must be nb or en, got "${langRaw}"`)
+  const lang = langRaw as Lang
+  const out = values.get("out")
+  const ext = out?.slice(out.lastIndexOf(".") + 1).toLowerCase()
+  const format = values.get("format") ?? (ext === "md" || ext === "csv" || ext === "json" ? ext : "html")
+  if (!["html", "md", "csv", "json"].includes(format)) fail(`--format må være html, md, csv eller json, fikk «${format}»`, `--format must be html, md, csv or json, got "${format}"`)
+  const min = values.has("min") ? whole("min", values.get("min"), 1, 1000) : 1
+  const max = values.has("max") ? whole("max", values.get("max"), 0, 1000) : 4
+  if (max < min) fail(`--max (${max}) er mindre enn --min (${min})`, `--max (${max}) is less than --min (${min})`)
+  return {
+    source: data !== undefined ? { kind: "data", file: data } : { kind: "synthetic", seed: values.has("seed") ? whole("seed", values.get("seed"), 0, 2 ** 31) : 1, citizens: values.has("citizens") ? whole("citizens", values.get("citizens"), 0, 1_000_000) : 1500 },
+    year: values.has("year") ? whole("year", values.get("year"), 2000, 2100) : undefined,
+    out,
+    lang,
+    format: format as Format,
+    statistics: values.get("statistics"),
+    recoveryCollege: values.get("recovery-college"),
+    population: values.get("population"),
+    capacity: values.get("capacity"),
+    plan: values.get("plan"),
+    rule: { min, max },
+    help
+  }
+}

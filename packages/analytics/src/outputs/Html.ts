@@ -1,0 +1,102 @@
+/**
+ * A report as one self-contained HTML file: inline CSS, charts as inline
+ * SVG, no scripts and nothing fetched from the network.
+ *
+ * @module
+ */
+import * as EvaluationPlan from "../EvaluationPlan.js"
+import { formatMeasure } from "../internal/format.js"
+import { displayOrder } from "../internal/order.js"
+import type { Lang } from "../internal/text.js"
+import * as Labels from "../Labels.js"
+import { describeRule, periodText } from "../internal/words.js"
+import type { Grid, Model, Section } from "./ReportModel.js"
+import { texts } from "../internal/texts.js"
+import { escapeXml as esc } from "./Svg.js"
+
+const style = `
+body{font-family:system-ui,sans-serif;max-width:980px;margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.45}
+h1{font-size:1.8rem;margin-bottom:.2rem}h2{margin-top:2.5rem;border-bottom:2px solid #1f5f8b;padding-bottom:.2rem}
+table{border-collapse:collapse;margin:1rem 0;font-size:.9rem}th,td{border-bottom:1px solid #ddd;padding:.25rem .6rem;text-align:right;vertical-align:top}
+th:first-child,td:first-child{text-align:left}tr.total td{font-weight:bold;border-top:2px solid #999}
+td.hidden{color:#888}.def{font-size:.9rem;color:#444}.summary dl{display:grid;grid-template-columns:auto auto;gap:.2rem 1.5rem}
+.summary dt{color:#555}.summary dd{margin:0;font-weight:bold}table.plan td{text-align:left}figure{margin:1rem 0}
+@media print{h2{page-break-before:auto}section{page-break-inside:avoid}}`
+
+const indicatorTable = (section: Section, lang: Lang, which: "table" | "monthly"): string => {
+  const published = which === "table" ? section.table : section.monthly!
+  const { indicator, by } = published
+  const rows = displayOrder(published.table.objects() as Array<Record<string, unknown>>, by, lang)
+  const head = [...by.map((d) => Labels.dimension(d, lang)), ...indicator.measures.map((m) => m.label[lang])]
+  const body = rows
+    .map((r) => {
+      const hidden = r.suppressed === "primary" || r.suppressed === "secondary"
+      const isTotal = by.some((d) => r[d] === "(total)")
+      const dims = by.map((d) => `<td>${esc(Labels.value(d, r[d], lang))}</td>`)
+      const cells = indicator.measures.map((m) => `<td${hidden ? ' class="hidden" title="skjermet / suppressed"' : ""}>${esc(formatMeasure(m, r[m.column], lang, hidden))}</td>`)
+      return `<tr${isTotal ? ' class="total"' : ""}>${[...dims, ...cells].join("")}</tr>`
+    })
+    .join("\n")
+  return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>\n${body}\n</tbody></table>`
+}
+
+const gridTable = (grid: Grid, lang: Lang): string =>
+  `<h3>${esc(grid.title[lang])}</h3><table><thead><tr><th>${esc(grid.rowHeading[lang])}</th>${grid.columns.map((c) => `<th>${esc(c)}</th>`).join("")}</tr></thead><tbody>` +
+  grid.rows.map((r) => `<tr><td>${esc(r.label)}</td>${r.cells.map((c) => `<td${c === ":" ? ' class="hidden"' : ""}>${esc(c)}</td>`).join("")}</tr>`).join("") +
+  `</tbody></table>${grid.note === null ? "" : `<p class="def">${esc(grid.note[lang])}</p>`}`
+
+/**
+ * Writes a report model as a self-contained HTML document.
+ * @example
+ * const html = Html.render(model)
+ * @category outputs
+ */
+export const render = (model: Model): string => {
+  const { lang } = model
+  const t = (k: keyof typeof texts) => esc(texts[k][lang])
+  const sections = model.sections
+    .map((s) => {
+      const d = s.indicator.definition
+      const charts = model.charts.get(s.indicator.id)
+      return `<section id="${esc(s.indicator.id)}">
+<h2>${esc(s.indicator.name[lang])}</h2>
+<p class="def"><strong>${t("numerator")}:</strong> ${esc(d.numerator[lang])}${d.denominator === null ? "" : ` <strong>${t("denominator")}:</strong> ${esc(d.denominator[lang])}`} <strong>${t("unit")}:</strong> ${esc(d.unit[lang])}. <strong>${t("period")}:</strong> ${esc(d.period[lang])}.${d.note === undefined ? "" : ` ${esc(d.note[lang])}`}<br><strong>${t("source")}:</strong> ${esc(`seed ${s.indicator.seed.file}, ${lang === "nb" ? "linje" : "line"} ${s.indicator.seed.lines}`)}: «${esc(s.indicator.seed.fact[lang])}»</p>
+${charts === undefined ? "" : `<figure>${charts.bars}</figure>`}
+${indicatorTable(s, lang, "table")}
+${s.monthly === null ? "" : `<h3>${t("byMonth")}</h3>${charts?.months === null || charts === undefined ? "" : `<figure>${charts.months}</figure>`}${indicatorTable(s, lang, "monthly")}`}
+</section>`
+    })
+    .join("\n")
+  const statistics =
+    model.statistics === null
+      ? ""
+      : `<section id="statistics"><h2>${t("statistics")}</h2><figure>${model.statistics.chart}</figure>${model.statistics.grids.map((g) => gridTable(g, lang)).join("")}</section>`
+  const rc = model.recoveryCollege === null ? "" : `<section id="recovery-college"><h2>${t("recoveryCollege")}</h2>${model.recoveryCollege.map((g) => gridTable(g, lang)).join("")}</section>`
+  const toc = [
+    ...model.sections.map((s) => `<li><a href="#${esc(s.indicator.id)}">${esc(s.indicator.name[lang])}</a></li>`),
+    ...(model.statistics === null ? [] : [`<li><a href="#statistics">${t("statistics")}</a></li>`]),
+    ...(model.recoveryCollege === null ? [] : [`<li><a href="#recovery-college">${t("recoveryCollege")}</a></li>`]),
+    `<li><a href="#plan">${t("plan")}</a></li>`,
+    `<li><a href="#privacy">${t("privacy")}</a></li>`
+  ].join("")
+  const h = EvaluationPlan.headings
+  const plan = `<section id="plan"><h2>${t("plan")}</h2><p class="def">${t("planNote")}</p><table class="plan"><thead><tr><th>${esc(h.measure[lang])}</th><th>${esc(h.assessment[lang])}</th><th>${esc(h.continue[lang])}</th><th>${esc(h.who[lang])}</th></tr></thead><tbody>${model.plan.rows
+    .map((r) => `<tr><td>${esc(r.measure[lang])}</td><td>${esc(r.assessment[lang])}</td><td>${esc(EvaluationPlan.continueLabels[r.continue][lang])}</td><td>${esc(r.who[lang])}</td></tr>`)
+    .join("")}</tbody></table></section>`
+  const privacy = `<section id="privacy"><h2>${t("privacy")}</h2><p>${esc(describeRule(model.rule, model.hidden, lang))}</p><h3>${t("symbols")}</h3><p>${t("suppressed")}<br>${t("missing")}<br>${t("notApplicable")}</p></section>`
+  return `<!doctype html>
+<html lang="${lang === "nb" ? "nb" : "en"}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(model.title)}</title><style>${style}</style></head>
+<body>
+<header><h1>${esc(model.title)}</h1><p>${esc(periodText(model.period, lang))}</p></header>
+<section class="summary"><h2>${t("summary")}</h2><dl>${model.headlines.map((x) => `<dt>${esc(x.label[lang])}</dt><dd>${esc(x.value)}</dd>`).join("")}</dl></section>
+<nav><h2>${t("contents")}</h2><ol>${toc}</ol></nav>
+${sections}
+${statistics}
+${rc}
+${plan}
+${privacy}
+</body>
+</html>
+`
+}

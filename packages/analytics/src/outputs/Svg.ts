@@ -1,0 +1,150 @@
+/**
+ * Charts as inline SVG, written by hand so reports need no chart library and
+ * no network: horizontal bars for values by group, lines for values over time.
+ * Hidden (suppressed) values get no bar and show SSB's ":"; missing ones
+ * break the line.
+ *
+ * @module
+ */
+
+/**
+ * Escapes text for SVG and HTML, so labels such as "Mat & prat" stay text.
+ * @example
+ * Svg.escapeXml("Mat & prat") // "Mat &amp; prat"
+ * @category outputs
+ */
+export const escapeXml = (s: string): string =>
+  s.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;").replace(/"/gu, "&quot;").replace(/'/gu, "&#39;")
+
+// The outer element: an accessible image with its title, shown and announced.
+const frame = (id: string, title: string, width: number, height: number, body: string): string =>
+  `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${id}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">` +
+  `<title id="${id}">${escapeXml(title)}</title>` +
+  `<text x="0" y="16" font-family="system-ui, sans-serif" font-size="14" font-weight="bold">${escapeXml(title)}</text>` +
+  body +
+  `</svg>`
+
+const palette = ["#1f5f8b", "#c0504d", "#4f8a3c", "#8064a2", "#d08a1e", "#2f8f9d"]
+const font = 'font-family="system-ui, sans-serif" font-size="12"'
+
+/**
+ * One bar: a label and a value, or null with a text to show instead (":" when hidden).
+ * @category models
+ */
+export interface Bar {
+  readonly label: string
+  readonly value: number | null
+  readonly text: string
+}
+
+// A stable id from the title, so that the same report renders to the same text.
+const chartId = (title: string, id: string | undefined): string => {
+  if (id !== undefined) return id
+  let h = 2166136261
+  for (let i = 0; i < title.length; i++) h = Math.imul(h ^ title.charCodeAt(i), 16777619)
+  return `chart-${(h >>> 0).toString(36)}`
+}
+
+/**
+ * A horizontal bar chart. `max` fixes the scale (1 for shares); by default
+ * it is the largest value.
+ * @example
+ * Svg.barChart("Oppmøte per tilbud", [{ label: "Turgruppe", value: 0.8, text: "80 %" }], { max: 1 })
+ * @category outputs
+ */
+export const barChart = (title: string, bars: ReadonlyArray<Bar>, options: { readonly max?: number; readonly id?: string } = {}): string => {
+  const id = chartId(title, options.id)
+  // Room for the longest label (about 6.6 px a character at this font size),
+  // so names like "Tilpassede aktiviteter i omsorgsbolig (rus og avhengighet)" are not cut.
+  const longest = Math.max(0, ...bars.map((b) => b.label.length))
+  const labelWidth = Math.min(420, Math.max(150, Math.ceil(16 + longest * 6.6)))
+  const barArea = 340
+  const width = labelWidth + barArea + 70
+  const row = 22
+  const height = 30 + bars.length * row + 10
+  const max = options.max ?? Math.max(0, ...bars.map((b) => b.value ?? 0))
+  const scale = (v: number) => (max > 0 ? (Math.max(0, v) / max) * barArea : 0)
+  const body = bars
+    .map((b, i) => {
+      const y = 30 + i * row
+      const w = b.value === null ? 0 : scale(b.value)
+      return (
+        `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" ${font}>${escapeXml(b.label)}</text>` +
+        (b.value === null ? "" : `<rect x="${labelWidth}" y="${y + 4}" width="${w.toFixed(1)}" height="${row - 8}" fill="${palette[0]}"/>`) +
+        `<text x="${(labelWidth + w + 6).toFixed(1)}" y="${y + 15}" ${font}>${escapeXml(b.text)}</text>`
+      )
+    })
+    .join("")
+  return frame(id, title, width, height, body)
+}
+
+/**
+ * One line: a name and a value (or null) for each x position.
+ * @category models
+ */
+export interface Line {
+  readonly name: string
+  readonly values: ReadonlyArray<number | null>
+}
+
+/**
+ * A line chart over labelled x positions (months, years). A null value
+ * breaks the line: a missing year is never drawn as if it were known.
+ * @example
+ * Svg.lineChart("Nye saker", ["2020", "2021"], [{ name: "Nye saker", values: [966, 1585] }], (v) => String(v))
+ * @category outputs
+ */
+export const lineChart = (
+  title: string,
+  xLabels: ReadonlyArray<string>,
+  lines: ReadonlyArray<Line>,
+  format: (v: number) => string,
+  options: { readonly min?: number; readonly max?: number; readonly id?: string } = {}
+): string => {
+  const id = chartId(title, options.id)
+  const width = 640
+  const height = 260
+  const left = 60
+  const right = 20
+  const top = 34
+  const bottom = 46 + 16 * Math.ceil(lines.length / 2)
+  const values = lines.flatMap((l) => l.values.filter((v): v is number => v !== null))
+  const lo = options.min ?? Math.min(0, ...values)
+  const hi = options.max ?? Math.max(lo + 1, ...values)
+  const plotH = height - top - bottom
+  const x = (i: number) => left + (xLabels.length <= 1 ? (width - left - right) / 2 : (i / (xLabels.length - 1)) * (width - left - right))
+  const y = (v: number) => top + plotH - ((v - lo) / (hi - lo)) * plotH
+  const axis =
+    `<line x1="${left}" y1="${top + plotH}" x2="${width - right}" y2="${top + plotH}" stroke="#888"/>` +
+    `<text x="${left - 6}" y="${top + 4}" text-anchor="end" ${font}>${escapeXml(format(hi))}</text>` +
+    `<text x="${left - 6}" y="${top + plotH}" text-anchor="end" ${font}>${escapeXml(format(lo))}</text>` +
+    xLabels.map((l, i) => `<text x="${x(i).toFixed(1)}" y="${top + plotH + 16}" text-anchor="middle" ${font}>${escapeXml(l)}</text>`).join("")
+  const paths = lines
+    .map((line, k) => {
+      const colour = palette[k % palette.length]!
+      // Segments between consecutive known values only.
+      let d = ""
+      let pen = false
+      line.values.forEach((v, i) => {
+        if (v === null) {
+          pen = false
+          return
+        }
+        d += `${pen ? "L" : "M"}${x(i).toFixed(1)} ${y(v).toFixed(1)} `
+        pen = true
+      })
+      const dots = line.values
+        .map((v, i) => (v === null ? "" : `<circle cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3" fill="${colour}"><title>${escapeXml(`${line.name}, ${xLabels[i] ?? ""}: ${format(v)}`)}</title></circle>`))
+        .join("")
+      const legendY = top + plotH + 34 + 16 * Math.floor(k / 2)
+      const legendX = left + (k % 2) * 290
+      return (
+        `<path d="${d.trim()}" fill="none" stroke="${colour}" stroke-width="2"/>` +
+        dots +
+        `<rect x="${legendX}" y="${legendY - 9}" width="10" height="10" fill="${colour}"/>` +
+        `<text x="${legendX + 14}" y="${legendY}" ${font}>${escapeXml(line.name)}</text>`
+      )
+    })
+    .join("")
+  return frame(id, title, width, height, axis + paths)
+}

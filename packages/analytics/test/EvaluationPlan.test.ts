@@ -1,0 +1,116 @@
+import * as fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { EvaluationPlan, Tables } from "../src/index.js"
+import { att, session, year } from "./helpers.js"
+
+describe("EvaluationPlan.suggest", () => {
+  const base = { active: true, participants: 40, trend: 0.1, attendance: 0.8, feedback: 4.2, use: 0.5 }
+  it.each([
+    ["a healthy offering", base, "yes"],
+    ["nothing happened", { ...base, active: false }, "uncertain"],
+    ["falling and poorly attended", { ...base, trend: -0.3, attendance: 0.55 }, "no"],
+    ["falling with poor feedback", { ...base, trend: -0.4, feedback: 2.9 }, "no"],
+    ["only falling", { ...base, trend: -0.3 }, "uncertain"],
+    ["only poorly attended", { ...base, attendance: 0.59 }, "uncertain"],
+    ["too few participants to show", { ...base, participants: null }, "uncertain"],
+    ["full", { ...base, use: 0.9 }, "if-capacity"],
+    ["no trend, feedback or capacity known", { ...base, trend: null, feedback: null, use: null }, "yes"]
+  ] as const)("suggests for %s", (_, evidence, answer) => {
+    expect(EvaluationPlan.suggest(evidence)).toBe(answer)
+  })
+})
+
+describe("EvaluationPlan.draft", () => {
+  // Sandneshallen: 6 citizens, one session in each of January and July; 5 of 6
+  // come in January and 6 of 6 in July. Nothing else happens.
+  const citizens = [1, 2, 3, 4, 5, 6]
+  const tables = Tables.fromDataset(
+    year({
+      sessions: [session("sandneshallen", "2024-01-08", 2), session("sandneshallen", "2024-07-08", 2)],
+      attendance: [
+        ...citizens.map((c) => att(c, "sandneshallen", "2024-01-08", c === 6 ? "absent" : "present")),
+        ...citizens.map((c) => att(c, "sandneshallen", "2024-07-08"))
+      ]
+    })
+  )
+  const plan = EvaluationPlan.draft(tables)
+
+  it("writes an assessment from the published indicators, in both languages", () => {
+    const row = plan.rows.find((r) => r.id === "sandneshallen")!
+    // 11 of 12 attendances present; too few attendances (5) in the first half for a
+    // trend; no enrollments, so no transition share.
+    expect(row.assessment.nb).toBe("6 deltakere, 2 samlinger; oppmøte 92\u00a0%.")
+    expect(row.assessment.en).toBe("6 participants, 2 sessions; attendance 92%.")
+    expect(row.continue).toBe("yes")
+    expect(row.who.nb).toBe("Aktivitetsteamet (RPHA) med studenter")
+  })
+
+  it("says how attendances moved from the first to the second half of the year", () => {
+    // Volleyball: 12 present in January, 9 in July (of 12 citizens): attendances fell 25 %.
+    const twelve = Array.from({ length: 12 }, (_, i) => 20 + i)
+    const t = Tables.fromDataset(
+      year({
+        sessions: [session("volleyball", "2024-01-09"), session("volleyball", "2024-07-09")],
+        attendance: [...twelve.map((c) => att(c, "volleyball", "2024-01-09")), ...twelve.map((c, i) => att(c, "volleyball", "2024-07-09", i < 9 ? "present" : "absent"))]
+      })
+    )
+    const row = EvaluationPlan.draft(t).rows.find((r) => r.id === "volleyball")!
+    expect(row.assessment.nb).toBe("12 deltakere, 2 samlinger; oppmøte 88\u00a0%. Oppmøtene falt 25\u00a0% fra første til andre halvdel av perioden.")
+    expect(row.assessment.en).toBe("12 participants, 2 sessions; attendance 88%. Attendances fell 25% from the first to the second half of the period.")
+    expect(row.continue).toBe("yes")
+  })
+
+  it("lists every offering that was not discontinued, then the model-wide measures", () => {
+    expect(plan.rows.filter((r) => r.id === "pilates")).toEqual([])
+    expect(plan.rows.find((r) => r.id === "volleyball")!.continue).toBe("uncertain")
+    expect(plan.rows.slice(-3).map((r) => [r.id, r.continue])).toEqual([
+      ["department-contributions", "uncertain"],
+      ["student-programme", "yes"],
+      ["volunteering", "uncertain"]
+    ])
+  })
+
+  it("exports seed 002's columns", () => {
+    expect(EvaluationPlan.toCsv(plan, "nb").split("\n")[0]).toBe("Aktivitet/tiltak,Vurdering,Videreføres?,Hvem?,id")
+    expect(EvaluationPlan.toMarkdown(plan, "en").split("\n")[0]).toBe("| Activity/measure | Assessment | Continue? | Who? |")
+  })
+})
+
+describe("EvaluationPlan.parse", () => {
+  it("reads back an edited plan in either language", () => {
+    const text = "Aktivitet/tiltak,Vurdering,Videreføres?,Hvem?,id\nTurgruppe,\"Bra, fortsetter\",ja,Aktivitetsteamet,turgruppe\nYoga,Usikkert,\"Ja, hvis kapasitet\",RPHA,yoga\n"
+    const parsed = EvaluationPlan.parse(text, "plan.csv")
+    expect(parsed.rows.map((r) => [r.id, r.continue, r.assessment.nb])).toEqual([
+      ["turgruppe", "yes", "Bra, fortsetter"],
+      ["yoga", "if-capacity", "Usikkert"]
+    ])
+  })
+
+  it("names the file, line and field of an answer it does not know", () => {
+    expect(() => EvaluationPlan.parse("Activity/measure,Assessment,Continue?,Who?\nA,B,Maybe,C\n", "plan.csv")).toThrow(
+      /plan\.csv:2, field Videreføres\?: Expected Yes, No, Uncertain or "Yes, if capacity allows", found "Maybe"/u
+    )
+    expect(() => EvaluationPlan.parse("Tiltak,Vurdering\n", "plan.csv")).toThrow(/plan\.csv:1, field Activity\/measure: Missing the column "Activity\/measure"/u)
+  })
+
+  it("gives back what it wrote, whatever the texts hold", () => {
+    const text = fc.string({ maxLength: 30 })
+    const row = fc.record({
+      id: fc.stringMatching(/^[a-z-]{0,12}$/),
+      measure: text,
+      assessment: text,
+      continue: fc.constantFrom<EvaluationPlan.Continue>("yes", "no", "uncertain", "if-capacity"),
+      who: text
+    })
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 6 }), fc.constantFrom<"nb" | "en">("nb", "en"), (rows, lang) => {
+        const plan: EvaluationPlan.Plan = {
+          period: { from: "2024-01-01", to: "2024-12-31" },
+          rows: rows.map((r) => ({ id: r.id, measure: { nb: r.measure, en: r.measure }, assessment: { nb: r.assessment, en: r.assessment }, continue: r.continue, who: { nb: r.who, en: r.who } }))
+        }
+        const csv = EvaluationPlan.toCsv(plan, lang)
+        expect(EvaluationPlan.toCsv(EvaluationPlan.parse(csv, "plan.csv", plan.period), lang)).toBe(csv)
+      })
+    )
+  })
+})

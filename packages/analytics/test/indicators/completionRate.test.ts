@@ -1,0 +1,42 @@
+import { describe, it } from "vitest"
+import { Indicator, Indicators, Tables } from "../../src/index.js"
+import { enr, tableEqual, year } from "../helpers.js"
+
+// Mudo: n-1 completed in March, n-2 withdrawn in March, n-3 completed in
+// April via its planned end (no closedOn), n-4 still ongoing. Yoga: n-5
+// completed in 2023 (outside the year), n-6 withdrawn in May.
+const tables = Tables.fromDataset(
+  year({
+    enrollments: [
+      enr("n-1", 1, "individuell-trening-mudo", "2024-02-01", { end: "2024-02-28", closedOn: "2024-03-01", status: "completed" }),
+      enr("n-2", 2, "individuell-trening-mudo", "2024-02-05", { end: "2024-03-03", closedOn: "2024-03-10", status: "withdrawn" }),
+      enr("n-3", 3, "individuell-trening-mudo", "2024-03-04", { end: "2024-04-01", status: "completed" }),
+      enr("n-4", 4, "individuell-trening-mudo", "2024-04-08", { end: "2024-05-05" }),
+      enr("n-5", 5, "mindfull-restorative-yoga", "2023-11-01", { closedOn: "2023-11-30", status: "completed" }),
+      enr("n-6", 6, "mindfull-restorative-yoga", "2024-05-01", { closedOn: "2024-05-20", status: "withdrawn" })
+    ]
+  })
+)
+const { completionRate } = Indicators.catalogue
+
+describe("completionRate", () => {
+  it("divides completed by all closed enrollments in the period, per offering", () => {
+    tableEqual(Indicator.compute(completionRate, tables, { by: ["offering"] }).table, {
+      offering: ["individuell-trening-mudo", "mindfull-restorative-yoga"],
+      ended: [3, 1],
+      completed: [2, 0],
+      withdrawn: [1, 1],
+      rate: [2 / 3, 0]
+    })
+  })
+
+  it("places each enrollment in the month it closed", () => {
+    tableEqual(Indicator.compute(completionRate, tables, { by: ["month"] }).table, {
+      month: ["2024-03", "2024-04", "2024-05"],
+      ended: [2, 1, 1],
+      completed: [1, 1, 0],
+      withdrawn: [1, 0, 1],
+      rate: [0.5, 1, 0]
+    })
+  })
+})

@@ -1,0 +1,30 @@
+import * as fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { Identifiers } from "../../src/index.js"
+
+describe("Identifiers", () => {
+  it("finds national identity numbers and pseudonyms, not dates or counts", () => {
+    expect(Identifiers.find("fnr 01017012345, pseudonym 0f1e2d3c4b5a69788796a5b4c3d2e1f0")).toEqual(["01017012345", "0f1e2d3c4b5a69788796a5b4c3d2e1f0"])
+    expect(Identifiers.find("2024-03-09: 1585 nye saker, 123456789012 kroner, 0.8333333333333334")).toEqual([])
+  })
+
+  it("refuses text with an identifier without repeating it", () => {
+    expect(() => Identifiers.assertNone("<td>01017012345</td>", "report.html")).toThrow(/report\.html contains 1 possible identifier/u)
+    try {
+      Identifiers.assertNone("<td>01017012345</td>", "report.html")
+    } catch (e) {
+      expect(String(e)).not.toContain("01017012345")
+    }
+  })
+
+  it("finds any 11-digit number or pseudonym wherever it sits in text", () => {
+    const id = fc.oneof(fc.stringMatching(/^\d{11}$/), fc.stringMatching(/^[0-9a-f]{32}$/))
+    const filler = fc.string({ maxLength: 20 }).map((s) => s.replace(/[0-9a-fA-F]/gu, "x"))
+    fc.assert(
+      fc.property(filler, id, filler, (a, x, b) => {
+        // A pseudonym may hold a run of 11 digits too; it must be found either way.
+        expect(Identifiers.find(a + x + b)).toContain(x)
+      })
+    )
+  })
+})

@@ -1,0 +1,129 @@
+import * as fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { Dimension, Indicator, Indicators, Publish, Suppression, Tables } from "../../src/index.js"
+import { dataset } from "../arbitraries.js"
+import { enr, fit, tableEqual, year } from "../helpers.js"
+import { revealedByAlgebra, revealedBySubtraction } from "./oracle.js"
+
+const closed = (id: string, c: number, offeringId: string, status: "completed" | "withdrawn") =>
+  enr(id, c, offeringId, "2024-02-01", { closedOn: "2024-03-01", status })
+const many = (from: number, n: number, offeringId: string, status: "completed" | "withdrawn") =>
+  Array.from({ length: n }, (_, i) => closed(`${offeringId}-${status}-${i}`, from + i, offeringId, status))
+
+// Mudo: 20 completed, 5 withdrawn. Yoga: 3 completed (small), 6 withdrawn.
+// Walking group: 6 completed, 2 withdrawn (small complement). Padel: 7 and 7.
+const tables = Tables.fromDataset(
+  year({
+    enrollments: [
+      ...many(100, 20, "individuell-trening-mudo", "completed"),
+      ...many(200, 5, "individuell-trening-mudo", "withdrawn"),
+      ...many(300, 3, "mindfull-restorative-yoga", "completed"),
+      ...many(400, 6, "mindfull-restorative-yoga", "withdrawn"),
+      ...many(500, 6, "turgruppe", "completed"),
+      ...many(600, 2, "turgruppe", "withdrawn"),
+      ...many(700, 7, "padelgruppe", "completed"),
+      ...many(800, 7, "padelgruppe", "withdrawn")
+    ]
+  })
+)
+
+describe("Publish.publish", () => {
+  it("hides small counts and small complements, then enough rows that the total gives nothing away", () => {
+    const shown = Publish.publish(Indicator.compute(Indicators.catalogue.completionRate, tables, { by: ["offering"], margins: true }))
+    // Yoga (3 completed) and the walking group (2 withdrawn) are primary. With
+    // the total shown, their sum is known, but not either one: no secondary needed.
+    tableEqual(shown.table, {
+      offering: ["individuell-trening-mudo", "mindfull-restorative-yoga", "padelgruppe", "turgruppe", "(total)"],
+      ended: [25, null, 14, null, 56],
+      completed: [20, null, 7, null, 36],
+      withdrawn: [5, null, 7, null, 20],
+      rate: [0.8, null, 0.5, null, 36 / 56],
+      suppressed: [null, "primary", null, "primary", null]
+    })
+    expect(shown.hidden).toEqual({ primary: 2, secondary: 0 })
+  })
+
+  it("hides a second row when only one is small", () => {
+    const onlyYoga = Tables.fromDataset(
+      year({ enrollments: [...many(100, 20, "individuell-trening-mudo", "completed"), ...many(300, 3, "mindfull-restorative-yoga", "completed"), ...many(700, 7, "padelgruppe", "completed")] })
+    )
+    const shown = Publish.publish(Indicator.compute(Indicators.catalogue.completionRate, onlyYoga, { by: ["offering"], margins: true }))
+    // Padel (7) is the smallest other row, so it is hidden too; the total stays.
+    expect(Array.from(shown.table.array("suppressed"))).toEqual([null, "primary", "secondary", null])
+    expect(Array.from(shown.table.array("ended"))).toEqual([20, null, null, 30])
+  })
+
+  it("shows indicators without person counts whole", () => {
+    const shown = Publish.publish(Indicator.compute(Indicators.catalogue.departmentContributions, tables))
+    expect(shown.hidden).toEqual({ primary: 0, secondary: 0 })
+  })
+
+  it("hides a small total that has no rows under it", () => {
+    // One citizen with one ORS score in each of two offerings: no offering has
+    // two scores, so only the total row exists, and it counts one person.
+    const shown = Publish.publish(
+      Indicator.compute(
+        Indicators.catalogue.orsChange,
+        Tables.fromDataset(
+          year({
+            enrollments: [enr("n-1", 1, "turgruppe", "2024-01-01"), enr("n-2", 1, "kreativ-gruppe", "2024-01-01")],
+            fitScores: [fit(1, "2024-02-01", "ORS", 10, "n-1"), fit(1, "2024-03-01", "ORS", 20, "n-2")]
+          })
+        ),
+        { by: ["offering"], margins: true }
+      )
+    )
+    expect(shown.table.objects()).toEqual([
+      { offering: "(total)", citizens: null, meanChange: null, improved: null, improvedRate: null, clinicalStart: null, recovered: null, recoveredRate: null, deteriorated: null, deterioratedRate: null, suppressed: "primary" }
+    ])
+  })
+
+  it("refuses tables of three dimensions", () => {
+    const r = Indicator.compute(Indicators.catalogue.attendanceRate, tables, { by: ["offering", "month", "year"] })
+    expect(() => Publish.publish(r)).toThrow(/at most two/u)
+  })
+
+  // The attacker knows the published rows, the totals and that missing rows are zero.
+  const patternOf = (shown: Publish.Published, column: string): Suppression.Pattern => {
+    const rows = shown.table.objects() as Array<Record<string, unknown>>
+    const [d1, d2] = shown.by
+    const keys = (d: Dimension.Dimension | undefined) => (d === undefined ? [""] : [...new Set(rows.map((r) => String(r[d])).filter((v) => v !== Dimension.TOTAL))])
+    const rk = keys(d1)
+    const ck = keys(d2)
+    const R = rk.length
+    const C = ck.length
+    const states: Array<Array<Suppression.CellState>> = Array.from({ length: R + 1 }, (_, i) =>
+      Array.from({ length: C + 1 }, (_, j): Suppression.CellState => (i < R && j < C ? "structural" : "unpublished"))
+    )
+    for (const r of rows) {
+      const a = d1 === undefined ? "" : String(r[d1])
+      const b = d2 === undefined ? "" : String(r[d2])
+      const i = a === Dimension.TOTAL ? R : rk.indexOf(a)
+      const j = d2 === undefined ? 0 : b === Dimension.TOTAL ? C : ck.indexOf(b)
+      states[i]![j] = r[column] === null ? "primary" : "published"
+    }
+    return { rows: R, columns: C, states }
+  }
+
+  it("never shows a count of 1–4 persons and never lets a hidden one be worked out, on random years", () => {
+    const publishable = Indicators.all.filter((i) => i.measures.some((m) => m.kind === "persons"))
+    const grouping = fc.constantFrom(...publishable).chain((indicator) =>
+      fc.subarray([...indicator.dimensions], { minLength: 0, maxLength: 2 }).map((by) => ({ indicator, by }))
+    )
+    fc.assert(
+      fc.property(dataset, grouping, fc.boolean(), (data, { indicator, by }, margins) => {
+        const shown = Publish.publish(Indicator.compute(indicator, Tables.fromDataset(data), { by, margins }))
+        for (const m of indicator.measures.filter((x) => x.kind === "persons")) {
+          const where = `${indicator.id}.${m.column} by [${by.join(", ")}]${margins ? " with margins" : ""}`
+          for (const v of Array.from(shown.table.array(m.column) as ArrayLike<number | null>)) expect(v === null || v === 0 || v >= 5, `${where}: ${v}`).toBe(true)
+          const pattern = patternOf(shown, m.column)
+          // With only total rows there are no rows to subtract (and no equations to use).
+          if (pattern.rows === 0 || pattern.columns === 0) continue
+          expect(revealedBySubtraction(pattern), where).toEqual([])
+          expect(revealedByAlgebra(pattern), where).toEqual([])
+        }
+      }),
+      { numRuns: 150 }
+    )
+  })
+})
