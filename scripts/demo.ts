@@ -1,43 +1,89 @@
-// `npm run demo`: generate a synthetic municipality-year, validate every
-// record against the schemas and the invariants, and print counts by
-// category and any violations.
+// `npm run demo`: the main job. Generates a synthetic municipality-year,
+// validates every record (schemas and invariants, with the limits in force
+// from the rule files), evaluates the policy for every subject the year
+// gives, computes the evaluation indicators and writes out/report.html with a
+// console summary.
+import { mkdirSync } from "node:fs"
 import { Batch, Category, Dataset, Invariants } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
+import { buildReport } from "@aktivitetsmodell/analytics"
+import { readStatistics, writeReport } from "@aktivitetsmodell/analytics/node"
+import { Compile, DatasetSubjects, InForce } from "@aktivitetsmodell/rules"
+import { loadTreeOrThrow, shippedPolicyDir } from "@aktivitetsmodell/rules/node"
 
-const arg = (name: string, fallback: number) => {
+const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`)
-  return i > 0 ? Number(process.argv[i + 1]) : fallback
+  return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback
 }
-const options = { seed: arg("seed", 1), year: arg("year", 2024), citizens: arg("citizens", 1500) }
+const options = { seed: Number(arg("seed", "1")), year: Number(arg("year", "2024")), citizens: Number(arg("citizens", "1500")) }
+const lang = arg("lang", "nb") === "en" ? "en" : "nb"
+const out = arg("out", "out/report.html")
+const timed = <T>(f: () => T): [T, number] => {
+  const t0 = performance.now()
+  const v = f()
+  return [v, performance.now() - t0]
+}
 
-const t0 = performance.now()
-const year = generate(options)
-const ms = performance.now() - t0
-console.log(`Synthetic municipality-year ${options.year} (seed ${options.seed}, ${options.citizens} citizens) in ${ms.toFixed(0)} ms\n`)
+// 1. The year.
+const [year, genMs] = timed(() => generate(options))
+console.log(`1. Syntetisk kommuneår ${options.year} (seed ${options.seed}, ${options.citizens} innbyggere): ${genMs.toFixed(0)} ms`)
 
+// 2. Validation: every record against its schema, the year against the
+//    invariants with the policy in force on the last day of the year.
+const tree = loadTreeOrThrow(shippedPolicyDir())
+const lastDay = `${options.year}-12-31`
 let rejected = 0
 for (const entity of Dataset.entityNames) {
   const result = Batch.decodeEntity(entity, year[entity])
   rejected += result.rejected.length
-  if (result.rejected.length > 0) console.log(Batch.report(result))
+  if (result.rejected.length > 0) console.log(Batch.report(result, "nb"))
+}
+const violations = Invariants.check(
+  { ...year, offerings: InForce.catalogueOn(tree, lastDay).offerings },
+  { policy: InForce.policyOn(tree, lastDay) }
+)
+console.log(`2. Validering: ${rejected} avviste poster, ${violations.length} regelbrudd`)
+for (const v of violations.slice(0, 10)) console.log(`   ${v.code} ${v.path}: ${v.message.nb}`)
+
+// 3. The rules: every subject the year gives, on its own date, through the compiled fast path.
+const program = Compile.forTree(tree)
+const [outcomes, rulesMs] = timed(() => {
+  const counts = new Map<string, number>()
+  const items = DatasetSubjects.of(year)
+  for (const item of items) {
+    for (const o of program.outcomes(item.subject, item.date)) {
+      if (o.outcome === undefined) continue
+      const key = `${o.rule} → ${o.outcome.type}`
+      counts.set(key, (counts.get(key) ?? 0) + 1)
+    }
+  }
+  return { items: items.length, counts }
+})
+console.log(`3. Regler: ${outcomes.items} vurderinger på ${rulesMs.toFixed(0)} ms. Eskaleringer:`)
+for (const [key, n] of [...outcomes.counts].filter(([k]) => k.startsWith("escalation/") && k.endsWith("escalate")).sort()) {
+  console.log(`   ${key}: ${n}`)
 }
 
+// 4. Counts by category, then the indicators and the report.
 const offerings = new Map(year.offerings.map((o) => [o.id, o]))
-const rows = Category.all.map((category) => {
-  const enrollments = year.enrollments.filter((e) => offerings.get(e.offeringId)?.category === category)
-  const attendance = year.attendance.filter((a) => offerings.get(a.offeringId)?.category === category)
-  return {
-    category: Category.info[category].label.nb,
-    offerings: year.offerings.filter((o) => o.category === category && o.status.kind !== "discontinued").length,
-    citizens: new Set(enrollments.map((e) => e.citizenId)).size,
-    enrollments: enrollments.length,
-    attendances: attendance.length
-  }
-})
-console.table(rows)
-console.log("Records:", Dataset.counts(year))
-
-const violations = Invariants.check(year)
-console.log(`\nSchema rejections: ${rejected}. Invariant violations: ${violations.length}.`)
-for (const v of violations.slice(0, 20)) console.log(`  ${v.code} at ${v.path}: ${v.message.nb}`)
+console.table(
+  Category.all.map((category) => {
+    const enrollments = year.enrollments.filter((e) => offerings.get(e.offeringId)?.category === category)
+    return {
+      kategori: Category.info[category].label.nb,
+      tilbud: year.offerings.filter((o) => o.category === category && o.status.kind !== "discontinued").length,
+      innbyggere: new Set(enrollments.map((e) => e.citizenId)).size,
+      deltagelser: enrollments.length,
+      oppmøter: year.attendance.filter((a) => offerings.get(a.offeringId)?.category === category).length
+    }
+  })
+)
+// Seed 001's service statistics 2017–2021 ship with the examples.
+const statistics = await readStatistics("examples/data/service-statistics-2017-2021.csv")
+const [report, reportMs] = timed(() => buildReport(year, { lang, year: options.year, statistics }))
+mkdirSync(out.slice(0, Math.max(0, out.lastIndexOf("/"))) || ".", { recursive: true })
+const written = await writeReport(report, out)
+console.log(`4. Indikatorer og rapport: ${reportMs.toFixed(0)} ms\n`)
+console.log(report.summary)
+console.log(`\nRapporten er skrevet til ${written}`)
 if (rejected > 0 || violations.length > 0) process.exitCode = 1

@@ -1,23 +1,27 @@
-// The README's test command. Runs every vitest suite and ends with the plain
-// line CI reads: "N passed, N failed".
+// The README's test command. Builds the packages (consumers get the built
+// output, and the notebooks and the web page load it), runs every vitest
+// suite, then the examples (notebooks in Jupyter with the Deno kernel, the web
+// page in headless Chromium). Ends with the plain line CI reads:
+// "N passed, N failed".
 import { spawnSync } from "node:child_process"
-import { mkdtempSync, readFileSync, existsSync } from "node:fs"
+import { existsSync, mkdtempSync, readFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 
 const env = { ...process.env, TZ: "Europe/Oslo" }
+const vitestArgs = process.argv.slice(2)
 
-// Consumers get the built packages, so the build is part of the test: the
-// dist tests import the ESM and CJS outputs as an app would.
 const build = spawnSync("npm", ["run", "build", "--silent"], { stdio: "inherit", env })
 if (build.status !== 0) {
   console.log("0 passed, 1 failed")
   process.exit(1)
 }
-const report = join(mkdtempSync(join(tmpdir(), "aktivitetsmodell-test-")), "vitest.json")
+
+const dir = mkdtempSync(join(tmpdir(), "aktivitetsmodell-test-"))
+const report = join(dir, "vitest.json")
 const run = spawnSync(
   "npx",
-  ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...vitestArgs],
   { stdio: "inherit", env }
 )
 
@@ -30,5 +34,21 @@ if (existsSync(report)) {
 } else {
   failed = 1
 }
+
+// The examples run only for the whole suite, not when vitest got a filter.
+let examplesOk = true
+if (vitestArgs.length === 0) {
+  const summary = join(dir, "examples.json")
+  const examples = spawnSync("node", ["scripts/examples-test.mjs", `--summary=${summary}`], { stdio: "inherit", env })
+  if (existsSync(summary)) {
+    const counts = JSON.parse(readFileSync(summary, "utf8"))
+    passed += counts.passed
+    failed += counts.failed
+  } else {
+    failed += 1
+  }
+  examplesOk = examples.status === 0
+}
+
 console.log(`${passed} passed, ${failed} failed`)
-process.exit(run.status === 0 && failed === 0 && passed > 0 ? 0 : 1)
+process.exit(run.status === 0 && examplesOk && failed === 0 && passed > 0 ? 0 : 1)

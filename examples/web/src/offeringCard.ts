@@ -1,0 +1,40 @@
+import { Catalogue, Category, type Offering } from "@aktivitetsmodell/core"
+import { el } from "./dom.js"
+import * as label from "./labels.js"
+
+/** What the catalogue says about one offering, in Norwegian. */
+export function renderOfferingCard(
+  offering: Offering.Offering,
+  catalogue: Catalogue.Catalogue,
+  transitionEnd: string | undefined
+): DocumentFragment {
+  const department = catalogue.departments.find((d) => d.id === offering.operator.department)
+  const runBy = [
+    offering.operator.team === "activity-team" ? "Aktivitetsteamet" : (department?.name ?? offering.operator.department),
+    ...offering.operator.partners.map((p) => label.partners[p])
+  ].join(" med ")
+  const rows: Array<[string, string, string]> = [
+    ["Kategori", Category.info[offering.category].label.nb, "category"],
+    ["Tilgang", label.access[offering.access], "access"],
+    ["Målgruppe", label.audience[offering.audience], "audience"],
+    ["Drives av", runBy, "operator"],
+    ["Hyppighet", offering.schedule.note ?? label.frequency[offering.schedule.frequency], "schedule"],
+    ["Varighet", label.limits(offering.limits), "limits"],
+    ["Pris", offering.priceNok === 0 ? "Gratis" : `${label.number(offering.priceNok)} kr`, "price"],
+    ["Status", label.status(offering.status, transitionEnd), "status"]
+  ]
+  if (offering.continuation !== undefined) {
+    const c = offering.continuation
+    rows.push(["Videre", c.after !== undefined ? `${c.destination}, etter ${c.after}` : c.destination, "continuation"])
+  }
+  const fragment = document.createDocumentFragment()
+  fragment.append(el("h3", offering.name), el("p", offering.description))
+  const dl = el("dl")
+  for (const [term, value, key] of rows) {
+    const dd = el("dd", value)
+    dd.dataset["field"] = key
+    dl.append(el("dt", term), dd)
+  }
+  fragment.append(dl, el("p", `Kilde: ${offering.seed.file.split("/").pop()} – ${offering.seed.section}`, "source"))
+  return fragment
+}

@@ -1,0 +1,77 @@
+import { Indicator, Indicators, Labels, Publish, Tables } from "@aktivitetsmodell/analytics"
+import { type Catalogue, Category } from "@aktivitetsmodell/core"
+import { generate } from "@aktivitetsmodell/core/synthetic"
+import { el } from "./dom.js"
+import * as label from "./labels.js"
+
+export const syntheticYear = { seed: 1, year: 2024, citizens: 1500 } as const
+
+type Row = Record<string, unknown>
+
+
+const show = (value: unknown, kind: "persons" | "rate") =>
+  typeof value !== "number" || !Number.isFinite(value) ? "–" : kind === "rate" ? label.percent(value) : label.number(value)
+
+/** The indicators shown as tiles: the indicator, its headline column and how it prints. */
+const tiles = [
+  [Indicators.catalogue.participation, "participants", "persons"],
+  [Indicators.catalogue.attendanceRate, "rate", "rate"],
+  [Indicators.catalogue.completionRate, "rate", "rate"],
+  [Indicators.catalogue.communityTransition, "rate", "rate"],
+  [Indicators.catalogue.goalAttainment, "rate", "rate"],
+  [Indicators.catalogue.orsChange, "improvedRate", "rate"]
+] as const
+
+/** The columns of the per-category table. */
+const columns = [
+  [Indicators.catalogue.participation, "participants", "persons"],
+  [Indicators.catalogue.attendanceRate, "rate", "rate"],
+  [Indicators.catalogue.completionRate, "rate", "rate"],
+  [Indicators.catalogue.communityTransition, "rate", "rate"]
+] as const
+
+/** Generates the synthetic year and shows its key indicators, small cells suppressed. */
+export function renderYear(target: HTMLElement, catalogue: Catalogue.Catalogue): void {
+  const started = performance.now()
+  const year = generate({ ...syntheticYear, catalogue })
+  const tables = Tables.fromDataset(year)
+
+  const tileBox = el("div", undefined, "tiles")
+  tileBox.dataset["testid"] = "tiles"
+  for (const [indicator, column, kind] of tiles) {
+    const published = Publish.publish(Indicator.compute(indicator, tables, { by: [] }))
+    const row = (published.table.objects()[0] ?? {}) as Row
+    const tile = el("div", undefined, "tile")
+    tile.dataset["indicator"] = indicator.id
+    tile.append(
+      el("div", show(row[column], kind), "value"),
+      el("div", indicator.name.nb, "label"),
+      el("div", Indicator.measure(indicator, column)?.label.nb ?? column, "measure")
+    )
+    tileBox.append(tile)
+  }
+
+  const table = el("table")
+  table.dataset["testid"] = "year-table"
+  table.createCaption().textContent = `Per kategori, ${syntheticYear.year} (syntetiske data, ${label.number(syntheticYear.citizens)} innbyggere; celler med 1–4 personer skjules)`
+  const head = table.createTHead().insertRow()
+  head.append(el("th", "Kategori"), ...columns.map(([indicator, column]) => el("th", Indicator.measure(indicator, column)?.label.nb ?? column, "n")))
+  const byCategory = columns.map(([indicator, column, kind]) => {
+    const published = Publish.publish(Indicator.compute(indicator, tables, { by: ["category"] }))
+    const rows = new Map((published.table.objects() as Array<Row>).map((r) => [String(r["category"]), r]))
+    return (category: string) => show(rows.get(category)?.[column], kind)
+  })
+  const body = table.createTBody()
+  for (const category of Category.all) {
+    const row = body.insertRow()
+    row.insertCell().textContent = Labels.value("category", category, "nb")
+    for (const cell of byCategory) {
+      const td = row.insertCell()
+      td.className = "n"
+      td.textContent = cell(category)
+    }
+  }
+  const note = el("p", `Generert og regnet ut i nettleseren på ${label.number(Math.round(performance.now() - started))} ms (frø ${syntheticYear.seed}).`, "source")
+  target.replaceChildren(tileBox, table, note)
+  target.setAttribute("aria-busy", "false")
+}
