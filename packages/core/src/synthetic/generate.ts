@@ -10,6 +10,7 @@ import { makeCitizens } from "./citizens.js"
 import { makeDepartmentGroups } from "./departments.js"
 import { makeEveryday } from "./everyday.js"
 import { makeGovernance } from "./governance.js"
+import { makeHistory } from "./history.js"
 import { makeParticipation } from "./participation.js"
 import { Random } from "./random.js"
 import { makeStaff } from "./staff.js"
@@ -73,5 +74,6 @@ export const generateYear = (options: GenerateOptions = {}): Dataset => {
   makeDepartmentGroups(w)
   makeParticipation(w)
   makeGovernance(w)
+  makeHistory(w)
   return { year, ...w.records }
 }

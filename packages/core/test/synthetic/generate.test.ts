@@ -90,17 +90,29 @@ describe("generate() — the default year", () => {
     expect(year.staff[0]?.id).toBe("s-001")
   })
 
-  it("dates every event inside the year", () => {
+  it("dates every event inside the year, but for last year's completed enrollments", () => {
     const outside: Array<string> = []
+    const lastYear = (r: Record<string, unknown>) => String(r.start).startsWith("2023-") && String(r.closedOn).startsWith("2023-") && r.status === "completed"
     for (const k of Dataset.entityNames) {
       if (k === "citizens" || k === "offerings" || k === "departments") continue
       for (const r of year[k] as ReadonlyArray<Record<string, unknown>>) {
+        if (k === "enrollments" && lastYear(r)) continue
         for (const [field, v] of Object.entries(r)) {
           if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/u.test(v) && !v.startsWith("2024-")) outside.push(`${k}.${field}=${v}`)
         }
       }
     }
     expect(outside).toEqual([])
+  })
+
+  it("has returning citizens: about 30 % of this year's participants also took part last year", () => {
+    const earlier = year.enrollments.filter((e) => e.start < "2024-01-01")
+    const thisYear = new Set(year.enrollments.filter((e) => e.start >= "2024-01-01").map((e) => e.citizenId))
+    expect(earlier.every((e) => thisYear.has(e.citizenId) && e.closedOn !== undefined && e.closedOn < "2024-01-01")).toBe(true)
+    expect(year.attendance.some((a) => earlier.some((e) => e.id === a.enrollmentId))).toBe(false)
+    const share = new Set(earlier.map((e) => e.citizenId)).size / thisYear.size
+    expect(share).toBeGreaterThan(0.15)
+    expect(share).toBeLessThan(0.4)
   })
 
   it("has adult citizens with distinct 32-hex pseudonyms and the intended mix", () => {
