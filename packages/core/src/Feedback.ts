@@ -14,6 +14,8 @@ import { OfferingId } from "./Offering.js"
  * One piece of feedback from an employee, a citizen or the experience council,
  * about an offering, a category or the model as a whole, with an optional
  * rating of 1 (poor) to 5 (very good). No identity is kept for its author.
+ * `comment` is free text and may name people: keep it out of anything
+ * published (the analytics package never reads it).
  * @example
  * Schema.decodeUnknownSync(Feedback.Feedback)({ id: "b-1", source: "experience-council", date: "2024-09-12", theme: "tilgjengelighet", rating: 4 })
  * @category schemas
@@ -26,7 +28,7 @@ export const Feedback = Schema.Struct({
   category: Schema.optionalKey(Category),
   theme: NonEmptyText,
   rating: Schema.optionalKey(IntBetween(1, 5)),
-  comment: Schema.optionalKey(NonEmptyText)
+  comment: Schema.optionalKey(NonEmptyText.annotate({ description: "Free text; may name people, so never publish it" }))
 }).annotate({ identifier: "Feedback", title: "Evaluation feedback (tilbakemelding)" })
 /** @category models */
 export type Feedback = typeof Feedback.Type
