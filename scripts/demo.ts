@@ -29,7 +29,8 @@ const [year, genMs] = timed(() => generate(options))
 console.log(`1. Syntetisk kommuneår ${options.year} (seed ${options.seed}, ${options.citizens} innbyggere): ${genMs.toFixed(0)} ms`)
 
 // 2. Validation: every record against its schema, the year against the
-//    invariants with the policy in force on the last day of the year.
+//    invariants with the policy in force on the last day of the year; each
+//    enrollment is held to the limits in force on its own first day.
 const tree = loadTreeOrThrow(shippedPolicyDir())
 const lastDay = `${options.year}-12-31`
 let rejected = 0

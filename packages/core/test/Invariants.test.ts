@@ -147,6 +147,19 @@ describe("Invariants.check", () => {
     ])
   })
 
+  it("limits can change over time: each enrollment is held to the limits in force on its first day", () => {
+    const d = mutable(tinyYear())
+    for (const [k, date] of ["2024-04-10", "2024-04-17", "2024-04-24", "2024-04-26", "2024-05-01"].entries()) {
+      d.attendance.push({ id: `a-y${k}`, sessionId: `x-y${k}`, enrollmentId: "n-2", citizenId: ids.anna, offeringId: "mindfull-restorative-yoga", date, status: "present" })
+    }
+    const base = Invariants.policyFrom(Catalogue.sandnes())
+    // Yoga goes from 4 to 6 sessions from 1 April 2024; the enrollment starts 10 April.
+    const sixFromApril = { ...base, limitsOn: (id: string, date: string) => (id === "mindfull-restorative-yoga" && date >= "2024-04-01" ? { sessions: 6, extensions: 1 } : undefined) }
+    expect(Invariants.check(d, { policy: sixFromApril })).toEqual([])
+    const sixFromMay = { ...base, limitsOn: (id: string, date: string) => (id === "mindfull-restorative-yoga" && date >= "2024-05-01" ? { sessions: 6, extensions: 1 } : undefined) }
+    expect(Invariants.check(d, { policy: sixFromMay }).map((v) => v.code)).toEqual(["session-limit-exceeded"])
+  })
+
   it("a treatment completes only with the therapist's goal evaluation", () => {
     const d = mutable(tinyYear())
     d.enrollments[1].status = "completed"

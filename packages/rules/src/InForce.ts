@@ -233,7 +233,10 @@ const requireNumber = (now: InForce, name: string, date: string): number => {
 /**
  * Core's invariant policy (model start, minimum age, department contribution, price) from
  * the parameters in force on `date`, for `Invariants.check(data, { policy })`.
- * Throws {@link MissingParameterError} when one has no value that day.
+ * Its `limitsOn` gives each offering's limits in force on any other date, so
+ * an enrollment is held to the limits of its own first day even when a
+ * limit changed during the year. Throws {@link MissingParameterError} when
+ * one of the values has none that day.
  * @example
  * Invariants.check(year, { policy: InForce.policyOn(tree, "2024-06-01") })
  * @category constructors
@@ -246,7 +249,8 @@ export const policyOn = (tree: Tree, date: string): Invariants.Policy => {
     modelStart,
     minimumAge: requireNumber(now, "citizen.minimum-age", date),
     departmentContributionPercent: requireNumber(now, "departments.contribution-percent", date),
-    priceNok: requireNumber(now, "offerings.price-nok", date)
+    priceNok: requireNumber(now, "offerings.price-nok", date),
+    limitsOn: (offeringId, day) => on(tree, day).offerings.get(offeringId)?.limits
   }
 }
 

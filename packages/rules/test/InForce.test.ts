@@ -16,7 +16,9 @@ const yogaAfterFourSessions = {
 
 describe("InForce", () => {
   it("gives core's policy from the parameters in force", () => {
-    expect(InForce.policyOn(shipped(), "2024-06-01")).toEqual({ modelStart: "2023-03-09", minimumAge: 18, departmentContributionPercent: 20, priceNok: 0 })
+    const { limitsOn, ...values } = InForce.policyOn(shipped(), "2024-06-01")
+    expect(values).toEqual({ modelStart: "2023-03-09", minimumAge: 18, departmentContributionPercent: 20, priceNok: 0 })
+    expect(limitsOn?.("individuell-trening-mudo", "2024-06-01")).toEqual({ weeks: 4, sessionsPerWeek: 2, extensions: 1 })
   })
 
   it("says which parameter is missing before the model's start", () => {
@@ -45,6 +47,27 @@ describe("InForce", () => {
     const three = check(treeWithYoga([{ from: "2023-03-09", value: 3 }]))
     expect(three.length).toBeGreaterThan(0)
     expect(three[0]).toMatch(/^Mindfull restorative yoga has 3 sessions per period; this enrollment has \d+ over \d+ period\(s\)$/u)
+  })
+
+  it("holds each enrollment to the limits in force on its first day when a limit changes mid-year", () => {
+    const tree = treeWithYoga([{ from: "2023-03-09", value: 4 }, { from: "2024-07-01", value: 6 }])
+    const policy = InForce.policyOn(tree, "2024-12-31")
+    expect(policy.limitsOn?.("mindfull-restorative-yoga", "2024-06-30")?.sessions).toBe(4)
+    expect(policy.limitsOn?.("mindfull-restorative-yoga", "2024-07-01")?.sessions).toBe(6)
+    const year = generate({ seed: 2, year: 2024, citizens: 150 })
+    // Five sessions for every yoga enrollment: too many before July, allowed after.
+    const yoga = year.enrollments.filter((e) => e.offeringId === "mindfull-restorative-yoga" && !year.extensions.some((x) => x.enrollmentId === e.id))
+    const extra = yoga.flatMap((e) => {
+      const booked = year.attendance.filter((a) => a.enrollmentId === e.id)
+      const first = booked[0]
+      return first === undefined ? [] : Array.from({ length: Math.max(0, 5 - booked.length) }, (_, k) => ({ ...first, id: `a-extra-${e.id}-${k}`, date: e.start }))
+    })
+    const flagged = Invariants.check({ ...year, attendance: [...year.attendance, ...extra] }, { policy })
+      .filter((v) => v.code === "session-limit-exceeded")
+      .map((v) => year.enrollments.find((e) => e.id === v.recordId)!.start < "2024-07-01")
+    expect(flagged.length).toBeGreaterThan(0)
+    expect(flagged.every((beforeJuly) => beforeJuly)).toBe(true)
+    expect(yoga.some((e) => e.start >= "2024-07-01")).toBe(true)
   })
 
   it("keeps past dates as they were when a dated value is added", () => {

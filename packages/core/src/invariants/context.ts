@@ -20,6 +20,12 @@ export interface Policy {
   readonly minimumAge: number
   readonly departmentContributionPercent: number
   readonly priceNok: number
+  /**
+   * An offering's limits in force on a date, when they change over time (the
+   * rules package's dated parameters). Without it, the limits in
+   * `dataset.offerings` apply to every date.
+   */
+  readonly limitsOn?: (offeringId: string, date: string) => Offering["limits"] | undefined
 }
 
 export const policyOf = (p: Parameters): Policy => ({
@@ -65,6 +71,10 @@ export const makeContext = (data: Dataset, policy: Policy): Context => ({
   evaluationsByEnrollment: groupBy(data.goalEvaluations, (g) => g.enrollmentId),
   attendanceByEnrollment: groupBy(data.attendance, (a) => a.enrollmentId)
 })
+
+/** The limits that governed an enrollment: those in force on its first day. */
+export const limitsOf = (ctx: Context, o: Offering, e: Enrollment): Offering["limits"] =>
+  ctx.policy.limitsOn?.(o.id, e.start) ?? o.limits
 
 /** An enrollment's extensions in the order they were decided. */
 export const extensionsOf = (ctx: Context, e: Enrollment): ReadonlyArray<Extension> =>

@@ -3,7 +3,7 @@ import { daysBetween, isoWeek } from "../IsoDate.js"
 import type { Enrollment } from "../Enrollment.js"
 import type { Offering } from "../Offering.js"
 import type { Context } from "./context.js"
-import { extensionsOf, periodEnd, unknownReference, violation } from "./context.js"
+import { extensionsOf, limitsOf, periodEnd, unknownReference, violation } from "./context.js"
 import type { Violation } from "./Violation.js"
 
 const treatments = (ctx: Context): Array<[Enrollment, number, Offering]> =>
@@ -82,7 +82,7 @@ export const extensionsWithinLimit = (ctx: Context): Array<Violation> =>
   ctx.data.enrollments.flatMap((e, i) => {
     const o = ctx.offerings.get(e.offeringId)
     const extensions = extensionsOf(ctx, e)
-    const max = o?.limits.extensions ?? 0
+    const max = (o === undefined ? undefined : limitsOf(ctx, o, e).extensions) ?? 0
     const out: Array<Violation> = []
     if (o !== undefined && extensions.length > max) {
       out.push(
@@ -118,7 +118,7 @@ export const sessionLimitsHold = (ctx: Context): Array<Violation> =>
     const periods = 1 + (ctx.extensionsByEnrollment.get(e.id)?.length ?? 0)
     // Every booked session counts toward the limit, attended or not: "Gruppen har 4 samlinger".
     const booked = ctx.attendanceByEnrollment.get(e.id) ?? []
-    const { sessions, sessionsPerWeek, weeks } = o.limits
+    const { sessions, sessionsPerWeek, weeks } = limitsOf(ctx, o, e)
     if (sessions !== undefined && booked.length > sessions * periods) {
       out.push(
         violation("session-limit-exceeded", `enrollments[${i}]`, e.id, {
