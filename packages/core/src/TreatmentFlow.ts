@@ -37,6 +37,7 @@
  *
  * @module
  */
+import { isIsoDate } from "./IsoDate.js"
 import { bilingual, type Bilingual } from "./internal/text.js"
 
 // ---------------------------------------------------------------------------
@@ -529,18 +530,6 @@ export type ReplayResult =
 // Dates
 // ---------------------------------------------------------------------------
 
-const isoPattern = /^(\d{4})-(\d{2})-(\d{2})$/u
-
-const isIsoDate = (u: unknown): u is string => {
-  if (typeof u !== "string") return false
-  const m = isoPattern.exec(u)
-  if (m === null) return false
-  const year = Number(m[1])
-  const month = Number(m[2])
-  const day = Number(m[3])
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate()
-  return month >= 1 && month <= 12 && day >= 1 && day <= lastDay
-}
 
 // ---------------------------------------------------------------------------
 // Messages

@@ -7,7 +7,7 @@
  * @module
  */
 import type { Bilingual } from "@aktivitetsmodell/core"
-import { Batch, Catalogue, Category, Citizen, Department, IsoDate, Offering, Pseudonym } from "@aktivitetsmodell/core"
+import { Batch, Catalogue, Category, Citizen, Department, IsoDate, Offering, Problems, Pseudonym } from "@aktivitetsmodell/core"
 import { Schema } from "effect"
 import { addTo } from "./Duration.js"
 import type { Facts } from "./Facts.js"
@@ -130,8 +130,6 @@ export interface SubjectProblem {
   readonly message: Bilingual
 }
 
-const pointerOf = (path: ReadonlyArray<string | number>) => path.map((k) => `/${k}`).join("")
-
 /**
  * Decodes a subject and checks its offering and departments against the
  * catalogue. Every problem is returned; no value from the input is echoed,
@@ -147,7 +145,7 @@ export const decode = (
 ): { readonly ok: true; readonly subject: Subject } | { readonly ok: false; readonly problems: ReadonlyArray<SubjectProblem> } => {
   const r = Batch.decode(Subject, [input])
   const first = r.rejected[0]
-  if (first !== undefined) return { ok: false, problems: first.problems.map((p) => ({ pointer: pointerOf(p.path), message: p.message })) }
+  if (first !== undefined) return { ok: false, problems: first.problems.map((p) => ({ pointer: Problems.jsonPointer(p.path), message: p.message })) }
   const subject = r.valid[0]!
   const problems: Array<SubjectProblem> = []
   const offerings = catalogue.offerings.map((o) => o.id)

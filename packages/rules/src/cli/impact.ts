@@ -1,6 +1,6 @@
 // `aktivitet-rules impact`: how many decisions change between two trees over a data set.
 import { resolve } from "node:path"
-import { Batch, Dataset } from "@aktivitetsmodell/core"
+import { Batch, Dataset, Problems } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { DatasetSubjects, Impact, Subject } from "../index.js"
 import { bi } from "../internal/text.js"
@@ -49,8 +49,7 @@ const itemsOf = (io: Io, data: string, tree: Tree, lang: Lang): { items: Readonl
   const rejected = decoded.rejected[0]
   if (rejected !== undefined) {
     for (const p of rejected.problems.slice(0, 50)) {
-      const pointer = p.path.map((k) => `/${k}`).join("")
-      io.stderr(`${input.name}:${input.lineOf(pointer)}: ${p.field}: ${say(p.message, lang)}`)
+      io.stderr(`${input.name}:${input.lineOf(Problems.jsonPointer(p.path))}: ${p.field}: ${say(p.message, lang)}`)
     }
     return undefined
   }

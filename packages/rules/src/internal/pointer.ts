@@ -1,12 +1,9 @@
 // RFC 6901 JSON pointers, the one way this package names a place in a file.
-
-/** `["versions", 0, "conditions"]` → `/versions/0/conditions`. */
-export const pointer = (path: ReadonlyArray<string | number>): string =>
-  path.map((k) => `/${String(k).replace(/~/gu, "~0").replace(/\//gu, "~1")}`).join("")
+// Escaping is core's (Problems.jsonPointer), so both packages name places alike.
+import { Problems } from "@aktivitetsmodell/core"
 
 /** Appends one step to a pointer. */
-export const child = (base: string, key: string | number): string =>
-  `${base}/${String(key).replace(/~/gu, "~0").replace(/\//gu, "~1")}`
+export const child = (base: string, key: string | number): string => `${base}${Problems.jsonPointer([key])}`
 
 /** `/versions/0/conditions` → `["versions", "0", "conditions"]`. */
 export const steps = (p: string): Array<string> =>
