@@ -9,6 +9,8 @@ export default defineConfig({
   ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
     include: ["packages/*/test/**/*.test.ts"],
+    // After every test file: no prototype was changed (see the file).
+    setupFiles: ["scripts/test-setup/prototypes.ts"],
     environment: "node",
     pool: "forks",
     testTimeout: 60_000,

@@ -30,7 +30,12 @@ let failed = 0
 if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, "utf8"))
   passed = json.numPassedTests
-  failed = json.numFailedTests + (json.numFailedTestSuites ?? 0)
+  // A file that fails outside its tests (an import error, the prototype check
+  // after the file) counts once; a file whose tests failed is counted by them.
+  const fileFailures = (json.testResults ?? []).filter(
+    (f) => f.status === "failed" && !(f.assertionResults ?? []).some((a) => a.status === "failed")
+  ).length
+  failed = json.numFailedTests + fileFailures
 } else {
   failed = 1
 }

@@ -6,9 +6,11 @@
  * @module
  */
 import { Result, Schema } from "effect"
-import { type EntityName, entities } from "./Dataset.js"
+import { type EntityName, entities, entityNames } from "./Dataset.js"
 import { formatPath, type Problem, problemsOf } from "./internal/issues.js"
 import type { Bilingual } from "./internal/text.js"
+import * as Redact from "./Redact.js"
+import { guard } from "./internal/guard.js"
 
 export type { Problem } from "./internal/issues.js"
 
@@ -39,8 +41,38 @@ const problemsWithField = (problems: ReadonlyArray<Problem>) =>
   problems.map((p) => ({ ...p, field: formatPath(p.path) }))
 
 /**
+ * A call that cannot decode anything: an unknown entity name or something
+ * that is not a schema. Bad records are never errors; they are rejections.
+ * @category models
+ */
+export class BatchError extends Error {
+  readonly _tag = "BatchError"
+  constructor(readonly en: string, readonly nb: string) {
+    super(`${en} / ${nb}`)
+    this.name = "BatchError"
+  }
+}
+
+const unreadable = (what: string): Rejected["problems"] => [
+  {
+    path: [],
+    field: "",
+    message: {
+      en: `The ${what} could not be read: reading it threw an error (a getter or a proxy)`,
+      nb: `${what === "record" ? "Posten" : "Listen"} kunne ikke leses: lesingen ga en feil (en getter eller en proxy)`
+    }
+  }
+]
+
+const notAList: Rejected["problems"] = [
+  { path: [], field: "", message: { en: "Expected a list of records", nb: "Forventet en liste med poster" } }
+]
+
+/**
  * Decodes each record with `schema`. Excess fields are errors, not silently
- * dropped; every rejected record reports all its problems.
+ * dropped; every rejected record reports all its problems. Never throws on
+ * data: `null`, wrong types, throwing getters and cyclic objects come back as
+ * rejections, and one bad record never stops the batch.
  * @example
  * const { valid, rejected } = Batch.decode(Referral.Referral, rows)
  * @category constructors
@@ -50,18 +82,51 @@ export const decode = <S extends Schema.Top & { readonly DecodingServices: never
   records: ReadonlyArray<unknown>,
   options: { readonly lines?: ReadonlyArray<number> } = {}
 ): BatchResult<S["Type"]> => {
+  if (!Schema.isSchema(schema)) throw new BatchError("Batch.decode needs an Effect schema", "Batch.decode trenger et Effect-skjema")
   const decodeOne = Schema.decodeUnknownResult(schema as unknown as Schema.Codec<S["Type"], unknown>)
   const valid: Array<S["Type"]> = []
   const rejected: Array<Rejected> = []
-  records.forEach((record, index) => {
-    const r = decodeOne(record, { errors: "all", onExcessProperty: "error" })
-    if (Result.isSuccess(r)) valid.push(r.success)
-    else {
-      const line = options.lines?.[index]
-      rejected.push({ index, ...(line === undefined ? {} : { line }), record, problems: problemsWithField(problemsOf(r.failure.issue)) })
+  if (!Array.isArray(records)) {
+    return { valid, rejected: [{ index: 0, record: records, problems: notAList }], total: 1 }
+  }
+  const lines = Array.isArray(options?.lines) ? options.lines : undefined
+  const n = records.length
+  for (let index = 0; index < n; index++) {
+    const line = lines?.[index]
+    const at = typeof line === "number" ? { line } : {}
+    let record: unknown
+    try {
+      record = records[index]
+    } catch {
+      rejected.push({ index, ...at, record: undefined, problems: unreadable("list") })
+      continue
     }
-  })
-  return { valid, rejected, total: records.length }
+    try {
+      const r = decodeOne(record, { errors: "all", onExcessProperty: "error" })
+      if (Result.isSuccess(r)) valid.push(r.success)
+      else rejected.push({ index, ...at, record, problems: problemsWithField(problemsOf(r.failure.issue)) })
+    } catch {
+      rejected.push({ index, ...at, record, problems: unreadable("record") })
+    }
+  }
+  return { valid, rejected, total: n }
+}
+
+/**
+ * The schema of a named entity, or a {@link BatchError} naming the entities
+ * there are. Names are looked up as own keys only, so `"__proto__"` or
+ * `"constructor"` is an unknown entity, not a prototype.
+ * @example
+ * Batch.entitySchema("referrals")
+ * @category constructors
+ */
+export const entitySchema = <K extends EntityName>(entity: K): (typeof entities)[K] => {
+  if (typeof entity === "string" && Object.hasOwn(entities, entity)) return entities[entity]
+  const name = typeof entity === "string" ? Redact.show(entity, 40) : typeof entity
+  throw new BatchError(
+    `Unknown entity ${name}; expected one of ${entityNames.join(", ")}`,
+    `Ukjent entitet ${name}; forventet én av ${entityNames.join(", ")}`
+  )
 }
 
 /**
@@ -70,8 +135,12 @@ export const decode = <S extends Schema.Top & { readonly DecodingServices: never
  * Batch.decodeEntity("enrollments", JSON.parse(text))
  * @category constructors
  */
-export const decodeEntity = <K extends EntityName>(entity: K, records: ReadonlyArray<unknown>) =>
-  decode(entities[entity], records) as BatchResult<(typeof entities)[K]["Type"]>
+export const decodeEntity = <K extends EntityName>(
+  entity: K,
+  records: ReadonlyArray<unknown>,
+  options: { readonly lines?: ReadonlyArray<number> } = {}
+) =>
+  decode(entitySchema(entity), records, options) as BatchResult<(typeof entities)[K]["Type"]>
 
 /**
  * Decodes records whose leaves are all strings, as read from a CSV file:
@@ -85,7 +154,7 @@ export const decodeStrings = <K extends EntityName>(
   records: ReadonlyArray<unknown>,
   options: { readonly lines?: ReadonlyArray<number> } = {}
 ) =>
-  decode(Schema.toCodecStringTree(entities[entity]) as unknown as (typeof entities)[K], records, options) as BatchResult<
+  decode(Schema.toCodecStringTree(entitySchema(entity)) as unknown as (typeof entities)[K], records, options) as BatchResult<
     (typeof entities)[K]["Type"]
   >
 
@@ -96,7 +165,7 @@ export const decodeStrings = <K extends EntityName>(
  * console.error(Batch.report(result, "nb"))
  * @category constructors
  */
-export const report = (result: Pick<BatchResult<unknown>, "rejected">, lang: keyof Bilingual = "en"): string =>
+export const report = guard("Batch.report", { en: "a batch result and \"nb\" or \"en\"", nb: "et batch-resultat og \"nb\" eller \"en\"" }, (result: Pick<BatchResult<unknown>, "rejected">, lang: keyof Bilingual = "en"): string =>
   result.rejected
     .flatMap((r) =>
       r.problems.map((p) => {
@@ -105,4 +174,4 @@ export const report = (result: Pick<BatchResult<unknown>, "rejected">, lang: key
         return `${where}${field}: ${p.message[lang]}`
       })
     )
-    .join("\n")
+    .join("\n"))

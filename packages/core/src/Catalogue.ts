@@ -14,6 +14,7 @@ import { IntBetween, NonEmptyText, NumberBetween } from "./internal/checks.js"
 import { formatPath, jsonPointer, problemsOf } from "./internal/issues.js"
 import type { Bilingual } from "./internal/text.js"
 import { Offering, SeedRef } from "./Offering.js"
+import { guard } from "./internal/guard.js"
 
 const Parameter = <S extends Schema.Top>(value: S) =>
   Schema.Struct({ value, description: NonEmptyText, seed: SeedRef })
@@ -138,7 +139,7 @@ const crossChecks = (c: Catalogue): Array<CatalogueProblem> => {
  * if (!result.ok) console.error(result.problems)
  * @category constructors
  */
-export const decode = (
+export const decode = guard("Catalogue.decode", { en: "catalogue data", nb: "katalogdata" }, (
   input: unknown
 ): { readonly ok: true; readonly catalogue: Catalogue } | { readonly ok: false; readonly problems: ReadonlyArray<CatalogueProblem> } => {
   const r = Schema.decodeUnknownResult(Catalogue)(input, { errors: "all", onExcessProperty: "error" })
@@ -153,7 +154,7 @@ export const decode = (
   }
   const problems = crossChecks(r.success)
   return problems.length > 0 ? { ok: false, problems } : { ok: true, catalogue: r.success }
-}
+})
 
 /**
  * Decodes a catalogue or throws a {@link CatalogueError} listing every problem.
@@ -161,11 +162,11 @@ export const decode = (
  * const mine = Catalogue.decodeOrThrow(JSON.parse(text))
  * @category constructors
  */
-export const decodeOrThrow = (input: unknown): Catalogue => {
+export const decodeOrThrow = guard("Catalogue.decodeOrThrow", { en: "catalogue data", nb: "katalogdata" }, (input: unknown): Catalogue => {
   const r = decode(input)
   if (!r.ok) throw new CatalogueError(r.problems)
   return r.catalogue
-}
+})
 
 /**
  * Sandnes' catalogue as decided 2023-03-09 (seed 000), decoded and checked

@@ -22,6 +22,7 @@ import { Referral } from "./Referral.js"
 import { ResourceContribution } from "./ResourceContribution.js"
 import { Attendance, Session } from "./Session.js"
 import { Staff } from "./Staff.js"
+import { guard } from "./internal/guard.js"
 
 /**
  * Every record entity by name: the keys batch loaders and the CSV reader accept.
@@ -93,5 +94,5 @@ export type Dataset = typeof Dataset.Type
  * Dataset.counts(year).enrollments
  * @category constructors
  */
-export const counts = (d: Dataset): Record<EntityName, number> =>
-  Object.fromEntries(entityNames.map((k) => [k, d[k].length])) as Record<EntityName, number>
+export const counts = guard("Dataset.counts", { en: "a dataset", nb: "et datasett" }, (d: Dataset): Record<EntityName, number> =>
+  Object.fromEntries(entityNames.map((k) => [k, d[k].length])) as Record<EntityName, number>)

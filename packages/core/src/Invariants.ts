@@ -15,6 +15,7 @@ import {
   noEnrollmentAfterTransition,
   referencesResolve
 } from "./invariants/enrollments.js"
+import { duplicateIds, idsAreUnique, withoutDuplicates } from "./invariants/integrity.js"
 import { offeringsAreFree, onlyDepartmentsRunDepartmentGroups } from "./invariants/offerings.js"
 import {
   attendanceWithinPeriod,
@@ -24,6 +25,8 @@ import {
   treatmentNeedsReferralAndGoal
 } from "./invariants/treatment.js"
 import type { Violation } from "./invariants/Violation.js"
+import * as Redact from "./Redact.js"
+import { guard } from "./internal/guard.js"
 
 export type { SeedFact, Violation, ViolationCode } from "./invariants/Violation.js"
 export type { Policy } from "./invariants/context.js"
@@ -44,7 +47,8 @@ export const all = {
   completionNeedsGoalEvaluation,
   departmentsContribute,
   citizensAreAdults,
-  referencesResolve
+  referencesResolve,
+  idsAreUnique
 } as const satisfies Record<string, (ctx: Context) => Array<Violation>>
 
 /** @category models */
@@ -58,7 +62,10 @@ export type InvariantName = keyof typeof all
  * Invariants.policyFrom(Catalogue.sandnes()) // { minimumAge: 18, departmentContributionPercent: 20, priceNok: 0 }
  * @category constructors
  */
-export const policyFrom = (catalogue: Catalogue): Policy => policyOf(catalogue.parameters)
+export const policyFrom = guard("Invariants.policyFrom", { en: "a catalogue", nb: "en katalog" }, (catalogue: Catalogue): Policy => policyOf(catalogue.parameters))
+
+// The error's own text may quote the data; only its kind is shown.
+const kindOf = (e: unknown): string => (e instanceof Error ? e.name : typeof e)
 
 const run = (name: InvariantName, ctx: Context): Array<Violation> => {
   try {
@@ -67,23 +74,37 @@ const run = (name: InvariantName, ctx: Context): Array<Violation> => {
     // Data so broken that a rule cannot read it is itself a finding.
     return [
       violation("unreadable-data", name, undefined, {
-        en: `The invariant ${name} could not read the data: ${e instanceof Error ? e.message : String(e)}`,
-        nb: `Invarianten ${name} kunne ikke lese dataene: ${e instanceof Error ? e.message : String(e)}`
+        en: `The invariant ${name} could not read the data (${kindOf(e)})`,
+        nb: `Invarianten ${name} kunne ikke lese dataene (${kindOf(e)})`
       })
     ]
   }
 }
 
-const contextOf = (data: Dataset, policy: Policy | undefined): Context | Violation => {
+// Integrity checks see every record; the model's rules skip records whose id is
+// not unique, since they cannot tell which of them a reference means.
+const integrityChecks: ReadonlySet<InvariantName> = new Set(["referencesResolve", "idsAreUnique"])
+
+interface Contexts {
+  readonly full: Context
+  readonly unique: Context
+}
+
+const contextOf = (data: Dataset, policy: Policy | undefined): Contexts | Violation => {
   try {
-    return makeContext(data, policy ?? policyFrom(sandnes()))
+    const p = policy ?? policyFrom(sandnes())
+    const full = makeContext(data, p)
+    const dups = duplicateIds(data)
+    return { full, unique: dups.size === 0 ? full : makeContext(withoutDuplicates(data, dups), p) }
   } catch (e) {
     return violation("unreadable-data", "", undefined, {
-      en: `The data could not be indexed: ${e instanceof Error ? e.message : String(e)}`,
-      nb: `Dataene kunne ikke indekseres: ${e instanceof Error ? e.message : String(e)}`
+      en: `The data could not be indexed (${kindOf(e)})`,
+      nb: `Dataene kunne ikke indekseres (${kindOf(e)})`
     })
   }
 }
+
+const runIn = (name: InvariantName, ctx: Contexts) => run(name, integrityChecks.has(name) ? ctx.full : ctx.unique)
 
 /**
  * Runs every invariant and returns all violations (empty when the year is sound).
@@ -92,11 +113,11 @@ const contextOf = (data: Dataset, policy: Policy | undefined): Context | Violati
  * for (const v of violations) console.log(v.code, v.path, v.message.nb)
  * @category invariants
  */
-export const check = (data: Dataset, options: { readonly policy?: Policy } = {}): Array<Violation> => {
-  const ctx = contextOf(data, options.policy)
-  if (!("data" in ctx)) return [ctx]
-  return (Object.keys(all) as Array<InvariantName>).flatMap((name) => run(name, ctx))
-}
+export const check = guard("Invariants.check", { en: "a dataset", nb: "et datasett" }, (data: Dataset, options: { readonly policy?: Policy } = {}): Array<Violation> => {
+  const ctx = contextOf(data, options?.policy)
+  if (!("full" in ctx)) return [ctx]
+  return (Object.keys(all) as Array<InvariantName>).flatMap((name) => runIn(name, ctx))
+})
 
 /**
  * Runs one invariant.
@@ -104,7 +125,11 @@ export const check = (data: Dataset, options: { readonly policy?: Policy } = {})
  * Invariants.checkOne("offeringsAreFree", year)
  * @category invariants
  */
-export const checkOne = (name: InvariantName, data: Dataset, options: { readonly policy?: Policy } = {}): Array<Violation> => {
-  const ctx = contextOf(data, options.policy)
-  return "data" in ctx ? run(name, ctx) : [ctx]
-}
+export const checkOne = guard("Invariants.checkOne", { en: "an invariant name and a dataset", nb: "et invariantnavn og et datasett" }, (name: InvariantName, data: Dataset, options: { readonly policy?: Policy } = {}): Array<Violation> => {
+  const ctx = contextOf(data, options?.policy)
+  if (!("full" in ctx)) return [ctx]
+  if (typeof name !== "string" || !Object.hasOwn(all, name)) {
+    return [violation("unreadable-data", "", undefined, { en: `Unknown invariant ${Redact.show(name, 40)}`, nb: `Ukjent invariant ${Redact.show(name, 40)}` })]
+  }
+  return runIn(name, ctx)
+})

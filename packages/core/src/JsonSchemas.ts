@@ -8,6 +8,7 @@
 import { Schema } from "effect"
 import { Catalogue } from "./Catalogue.js"
 import { Dataset, entities } from "./Dataset.js"
+import { guard } from "./internal/guard.js"
 
 const names = {
   Department: entities.departments,
@@ -48,7 +49,7 @@ export const schemaNames = Object.keys(names) as ReadonlyArray<SchemaName>
  * schema.required // ["id", "citizenId", "therapistId", "offeringId", "date"]
  * @category constructors
  */
-export const of = (name: SchemaName): Record<string, unknown> => {
+export const of = guard("JsonSchemas.of", { en: "a schema name", nb: "et skjemanavn" }, (name: SchemaName): Record<string, unknown> => {
   const doc = Schema.toJsonSchemaDocument(names[name])
   const root = doc.schema as Record<string, unknown>
   const defs = doc.definitions as Record<string, unknown>
@@ -62,7 +63,7 @@ export const of = (name: SchemaName): Record<string, unknown> => {
     ...body,
     $defs: defs
   }) as Record<string, unknown>
-}
+})
 
 // The loaders reject unknown fields, so the published schemas say so too:
 // an editor then flags a misspelt field name instead of accepting it.

@@ -7,6 +7,7 @@
  * @module
  */
 import type { Bilingual } from "./internal/text.js"
+import { guard } from "./internal/guard.js"
 
 /** @category models */
 export type Parsed =
@@ -35,7 +36,7 @@ const escapePointer = (k: string | number) => String(k).replace(/~/gu, "~0").rep
  * r.ok && r.lineOf("/a/1") // 2
  * @category constructors
  */
-export const parse = (text: string): Parsed => {
+export const parse = guard("JsonText.parse", { en: "JSON text", nb: "JSON-tekst" }, (text: string): Parsed => {
   const lines = new Map<string, number>()
   let pos = 0
   let line = 1
@@ -123,7 +124,7 @@ export const parse = (text: string): Parsed => {
     const column = e.at - before.lastIndexOf("\n")
     return { ok: false, line: before.split("\n").length, column, message: { en: e.en, nb: e.nb } }
   }
-}
+})
 
 /**
  * The line of the value at `pointer`, or of its nearest parent that has one
@@ -132,7 +133,7 @@ export const parse = (text: string): Parsed => {
  * JsonText.nearestLine(parsed, "/offerings/3/name") // 41
  * @category constructors
  */
-export const nearestLine = (parsed: Extract<Parsed, { ok: true }>, pointer: string): number => {
+export const nearestLine = guard("JsonText.nearestLine", { en: "a parsed text and a JSON pointer", nb: "en tolket tekst og en JSON-peker" }, (parsed: Extract<Parsed, { ok: true }>, pointer: string): number => {
   let p = pointer
   for (;;) {
     const l = parsed.lineOf(p)
@@ -140,4 +141,4 @@ export const nearestLine = (parsed: Extract<Parsed, { ok: true }>, pointer: stri
     if (p === "") return 1
     p = p.slice(0, p.lastIndexOf("/"))
   }
-}
+})

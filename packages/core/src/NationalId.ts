@@ -26,6 +26,7 @@
  */
 import { Schema } from "effect"
 import { bilingual, type Bilingual } from "./internal/text.js"
+import { guard } from "./internal/guard.js"
 
 /**
  * What kind of number an accepted national identity number is.
@@ -388,7 +389,7 @@ const validate2032 = (d: Decoded): NationalIdValidation => {
  * // { ok: true, kind: "fodselsnummer", birthDate: "1899-12-31", checkDigitRules: "classic" }
  * @category validation
  */
-export const validateNationalId = (input: string, options: ValidateNationalIdOptions = {}): NationalIdValidation => {
+export const validateNationalId = guard("NationalId.validateNationalId", { en: "a national identity number as text", nb: "et fødselsnummer som tekst" }, (input: string, options: ValidateNationalIdOptions = {}): NationalIdValidation => {
   const step = decode(input, options.allowSynthetic === true)
   if ("rejected" in step) return step.rejected
   const rules = options.checkDigitRules ?? "any"
@@ -396,7 +397,7 @@ export const validateNationalId = (input: string, options: ValidateNationalIdOpt
   if (rules === "2032") return validate2032(step.decoded)
   const classic = validateClassic(step.decoded)
   return classic.ok ? classic : validate2032(step.decoded)
-}
+})
 
 /**
  * True when the string is a real national identity number (fødselsnummer or

@@ -8,6 +8,7 @@ import { Category } from "./Category.js"
 import { DepartmentId } from "./Department.js"
 import { addDays, addMonths, IsoDate } from "./IsoDate.js"
 import { IntBetween, NonEmptyText, NumberBetween, Slug } from "./internal/checks.js"
+import { guard } from "./internal/guard.js"
 
 /**
  * An offering's identifier, such as `mindfull-restorative-yoga`.
@@ -179,7 +180,7 @@ export type Offering = typeof Offering.Type
  * Offering.transitionEnd(pilates) // "2023-05-08"
  * @category constructors
  */
-export const transitionEnd = (offering: Pick<Offering, "status">): IsoDate | undefined =>
+export const transitionEnd = guard("Offering.transitionEnd", { en: "an offering with a status", nb: "et tilbud med status" }, (offering: Pick<Offering, "status">): IsoDate | undefined =>
   offering.status.kind === "discontinued"
     ? addDays(addMonths(offering.status.transitionStart, offering.status.transitionMonths), -1)
-    : undefined
+    : undefined)

@@ -12,6 +12,7 @@
 import { Schema } from "effect"
 import { bilingual, type Bilingual } from "./internal/text.js"
 import { validateNationalId, type NationalIdRejectionCode } from "./NationalId.js"
+import { guard } from "./internal/guard.js"
 
 /**
  * A citizen's pseudonym: 32 lowercase hexadecimal characters (the first 16
@@ -43,7 +44,7 @@ export const Pseudonym = Schema.String.check(
 export type Pseudonym = typeof Pseudonym.Type
 
 /**
- * Why pseudonymising failed: a secret that is too short, a key that is not an
+ * Why pseudonymising failed: a secret that is too short or too regular, a key that is not an
  * HMAC-SHA-256 signing key, or an input that is not a national identity
  * number. `message` holds both languages; `text` holds them apart.
  * Messages never contain the secret or the number.
@@ -62,35 +63,75 @@ export class PseudonymError extends Error {
   }
 }
 
-/** Bytes of secret below which a key is refused: 128 bits, so the secret itself cannot be guessed by brute force. */
-const MIN_SECRET_BYTES = 16
+/** Bytes of key material below which a key is refused: 256 bits, the size of the HMAC-SHA-256 hash. */
+export const MIN_SECRET_BYTES = 32
+// A random 32-byte secret has about 30 distinct byte values; fewer than 16 means
+// a typed or repeated pattern ("aaaa…", all zeros), which can be guessed.
+const MIN_DISTINCT_BYTES = 16
 
 const subtle = (): SubtleCrypto => globalThis.crypto.subtle
 
+const howToMake = {
+  en: "make one with crypto.getRandomValues(new Uint8Array(32)), or keep one as base64 (node -e \"console.log(crypto.randomBytes(32).toString('base64'))\") and read it with Pseudonym.secretFromBase64",
+  nb: "lag en med crypto.getRandomValues(new Uint8Array(32)), eller ta vare på en som base64 (node -e \"console.log(crypto.randomBytes(32).toString('base64'))\") og les den med Pseudonym.secretFromBase64"
+}
+
+const weak = (en: string, nb: string): PseudonymError =>
+  new PseudonymError("secret-too-short", bilingual(`${en}; ${howToMake.en}`, `${nb}; ${howToMake.nb}`))
+
 /**
- * Imports a secret as the HMAC-SHA-256 key that {@link pseudonymise} uses.
+ * Key material from a base64 text, as kept in an environment variable or a
+ * secret store. Rejects with a {@link PseudonymError} when it is not base64.
+ * @example
+ * const key = await importPseudonymKey(secretFromBase64(process.env.PSEUDONYM_SECRET ?? ""))
+ * @category constructors
+ */
+export const secretFromBase64 = (text: string): Uint8Array => {
+  const clean = typeof text === "string" ? text.trim() : ""
+  if (!/^[A-Za-z0-9+/]*={0,2}$/u.test(clean) || clean.length % 4 !== 0) {
+    throw weak("The secret is not base64 text", "Hemmeligheten er ikke base64-tekst")
+  }
+  return Uint8Array.from(atob(clean), (c) => c.charCodeAt(0))
+}
+
+/**
+ * Imports key material as the HMAC-SHA-256 key that {@link pseudonymise} uses.
  *
- * Use it once per process or batch; the key is not extractable. A string
- * secret is taken as its UTF-8 bytes. Rejects with a {@link PseudonymError}
- * when the secret has fewer than 16 bytes; a random 32-byte secret is better.
+ * Use it once per process or batch; the key is not extractable. Only a
+ * `Uint8Array` of at least 32 random bytes is accepted: a string, a number, an
+ * all-zero or repetitive secret rejects with a {@link PseudonymError} that says
+ * how to make a key. An HMAC-SHA-256 `CryptoKey` is passed through after a check.
  *
  * @example
  * const key = await importPseudonymKey(crypto.getRandomValues(new Uint8Array(32)))
  * @category constructors
  */
-export const importPseudonymKey = async (secret: string | Uint8Array): Promise<CryptoKey> => {
-  // A copy: it has a plain ArrayBuffer, as importKey wants, and the caller's
-  // array can change without affecting us.
-  const bytes = typeof secret === "string" ? new TextEncoder().encode(secret) : new Uint8Array(secret)
-  if (bytes.length < MIN_SECRET_BYTES) {
-    throw new PseudonymError(
-      "secret-too-short",
-      bilingual(
-        `The pseudonym secret must be at least ${MIN_SECRET_BYTES} bytes; use a random secret of 32 bytes`,
-        `Hemmeligheten for pseudonymer må være minst ${MIN_SECRET_BYTES} byte; bruk en tilfeldig hemmelighet på 32 byte`
-      )
+export const importPseudonymKey = async (secret: Uint8Array | CryptoKey): Promise<CryptoKey> => {
+  if (typeof CryptoKey !== "undefined" && secret instanceof CryptoKey) {
+    if (!isSuitableKey(secret)) throw unsuitableKey()
+    return secret
+  }
+  if (!(secret instanceof Uint8Array)) {
+    throw weak(
+      `The pseudonym secret must be a Uint8Array of at least ${MIN_SECRET_BYTES} random bytes, not ${typeof secret === "string" ? "text" : typeof secret}`,
+      `Hemmeligheten for pseudonymer må være en Uint8Array med minst ${MIN_SECRET_BYTES} tilfeldige byte, ikke ${typeof secret === "string" ? "tekst" : typeof secret}`
     )
   }
+  if (secret.length < MIN_SECRET_BYTES) {
+    throw weak(
+      `The pseudonym secret must be at least ${MIN_SECRET_BYTES} bytes`,
+      `Hemmeligheten for pseudonymer må være minst ${MIN_SECRET_BYTES} byte`
+    )
+  }
+  if (new Set(secret).size < MIN_DISTINCT_BYTES) {
+    throw weak(
+      "The pseudonym secret is too regular (all zeros, or a repeated pattern) to be secret",
+      "Hemmeligheten for pseudonymer er for regelmessig (bare nuller eller et gjentatt mønster) til å være hemmelig"
+    )
+  }
+  // A copy: it has a plain ArrayBuffer, as importKey wants, and the caller's
+  // array can change without affecting us.
+  const bytes = new Uint8Array(secret)
   try {
     return await subtle().importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, ["sign"])
   } finally {
@@ -148,12 +189,12 @@ const check = (nationalId: string | undefined): Checked => {
  * const p = await pseudonymise(key, "02013299997") // e.g. "3f9c…" (32 hex characters)
  * @category constructors
  */
-export const pseudonymise = async (key: CryptoKey, nationalId: string): Promise<Pseudonym> => {
+export const pseudonymise = guard("Pseudonym.pseudonymise", { en: "a key and a national identity number", nb: "en nøkkel og et fødselsnummer" }, async (key: CryptoKey, nationalId: string): Promise<Pseudonym> => {
   if (!isSuitableKey(key)) throw unsuitableKey()
   const checked = check(nationalId)
   if ("rejection" in checked) throw new PseudonymError(checked.rejection.code, checked.rejection.message)
   return hmac(key, checked.id)
-}
+})
 
 /**
  * The outcome for one input of {@link pseudonymiseMany}, at the input's index.
@@ -183,7 +224,7 @@ export type PseudonymResult =
  * results[1] // { index: 1, ok: false, code: "not-11-digits", message: {…} }
  * @category constructors
  */
-export const pseudonymiseMany = async (
+export const pseudonymiseMany = guard("Pseudonym.pseudonymiseMany", { en: "a key and a list of national identity numbers", nb: "en nøkkel og en liste med fødselsnumre" }, async (
   key: CryptoKey,
   ids: ReadonlyArray<string>
 ): Promise<ReadonlyArray<PseudonymResult>> => {
@@ -199,7 +240,7 @@ export const pseudonymiseMany = async (
     )
   }
   return Promise.all(pending)
-}
+})
 
 /**
  * A pseudonymiser bound to one secret.
@@ -220,11 +261,11 @@ export interface Pseudonymiser {
  * around. Rejects like {@link importPseudonymKey} for a short secret.
  *
  * @example
- * const { pseudonymise } = await makePseudonymiser(process.env.PSEUDONYM_SECRET ?? "")
+ * const { pseudonymise } = await makePseudonymiser(secretFromBase64(process.env.PSEUDONYM_SECRET ?? ""))
  * await pseudonymise("02013299997")
  * @category constructors
  */
-export const makePseudonymiser = async (secret: string | Uint8Array): Promise<Pseudonymiser> => {
+export const makePseudonymiser = async (secret: Uint8Array | CryptoKey): Promise<Pseudonymiser> => {
   const key = await importPseudonymKey(secret)
   return {
     pseudonymise: (nationalId) => pseudonymise(key, nationalId),

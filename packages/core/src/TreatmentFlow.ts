@@ -39,6 +39,9 @@
  */
 import { isIsoDate } from "./IsoDate.js"
 import { bilingual, type Bilingual } from "./internal/text.js"
+import { CoreError } from "./CoreError.js"
+import { guard } from "./internal/guard.js"
+import * as Redact from "./Redact.js"
 
 // ---------------------------------------------------------------------------
 // Names
@@ -577,10 +580,11 @@ interface Rejection {
   readonly message: Bilingual
 }
 
+// Messages may quote what the caller passed; one redaction keeps identity numbers out.
 const reject = (code: FlowErrorCode, en: string, nb: string): Rejection => ({
   ok: false,
   code,
-  message: bilingual(en, nb)
+  message: bilingual(Redact.text(en), Redact.text(nb))
 })
 
 const terminal = (state: TerminalState, type: EventType): Rejection =>
@@ -852,8 +856,15 @@ const step = (state: FlowState, event: FlowEvent): Step => {
  * isTerminal(start({ date: "2024-01-08" })) // false
  * @category predicates
  */
-export const isTerminal = (state: FlowState): state is TerminalState =>
-  state.state === "completed" || state.state === "other-measures" || state.state === "withdrawn"
+export const isTerminal = (state: FlowState): state is TerminalState => {
+  try {
+    const s: unknown = (state as { readonly state?: unknown } | null | undefined)?.state
+    return s === "completed" || s === "other-measures" || s === "withdrawn"
+  } catch {
+    // A predicate answers; a value that cannot be read is not a terminal state.
+    return false
+  }
+}
 
 /**
  * Starts a flow from the therapist's referral to the activity lead; use it to get the first state.
@@ -866,12 +877,15 @@ export const isTerminal = (state: FlowState): state is TerminalState =>
  * s.state // "referred"
  * @category constructors
  */
-export const start = (referral: { readonly date: string }, options?: { readonly maxExtensions?: number }): FlowState => {
+export const start = guard("TreatmentFlow.start", { en: "a referral with a date (YYYY-MM-DD)", nb: "en henvisning med dato (ÅÅÅÅ-MM-DD)" }, (referral: { readonly date: string }, options?: { readonly maxExtensions?: number }): FlowState => {
   const date: unknown = referral.date
-  if (!isIsoDate(date)) throw new RangeError(invalidDate(date).message.en)
+  if (!isIsoDate(date)) throw new CoreError("invalid-argument", invalidDate(date).message)
   const maxExtensions = options?.maxExtensions ?? DEFAULT_MAX_EXTENSIONS
   if (!Number.isSafeInteger(maxExtensions) || maxExtensions < 0) {
-    throw new RangeError(`maxExtensions must be a non-negative integer (got ${String(maxExtensions)}).`)
+    throw new CoreError("invalid-argument", {
+      en: `maxExtensions must be a non-negative integer (got ${Redact.show(maxExtensions, 20)}).`,
+      nb: `maxExtensions må være et heltall som ikke er negativt (fikk ${Redact.show(maxExtensions, 20)}).`
+    })
   }
   return {
     state: "referred",
@@ -887,7 +901,7 @@ export const start = (referral: { readonly date: string }, options?: { readonly 
       lastDate: date
     }
   }
-}
+})
 
 /**
  * Applies one event to a state; use it whenever a step of the case happens. Never throws.
@@ -896,14 +910,14 @@ export const start = (referral: { readonly date: string }, options?: { readonly 
  * r.ok && r.state.state // "goal-set"
  * @category transitions
  */
-export const transition = (state: FlowState, event: FlowEvent): TransitionResult => {
+export const transition = guard("TreatmentFlow.transition", { en: "a flow state and an event", nb: "en forløpstilstand og en hendelse" }, (state: FlowState, event: FlowEvent): TransitionResult => {
   const result = step(state, event)
   if (result.ok) return result
   return {
     ok: false,
     error: { _tag: "IllegalTransition", from: state.state, event: event.type, code: result.code, message: result.message }
   }
-}
+})
 
 /**
  * Folds events over a fresh flow; use it to rebuild a case from its stored history. Stops at the first refused event.
@@ -915,7 +929,7 @@ export const transition = (state: FlowState, event: FlowEvent): TransitionResult
  * r.ok && r.state.state // "withdrawn"
  * @category transitions
  */
-export const replay = (
+export const replay = guard("TreatmentFlow.replay", { en: "a referral date and a list of events", nb: "en henvisningsdato og en liste med hendelser" }, (
   referralDate: string,
   events: ReadonlyArray<FlowEvent>,
   options?: { readonly maxExtensions?: number }
@@ -929,7 +943,7 @@ export const replay = (
     state = result.state
   }
   return { ok: true, state }
-}
+})
 
 const probe = (type: EventType, date: string): FlowEvent => {
   switch (type) {
@@ -948,5 +962,5 @@ const probe = (type: EventType, date: string): FlowEvent => {
  * allowedEvents(start({ date: "2024-01-08" })) // ["HoldJointMeeting", "Withdraw"]
  * @category predicates
  */
-export const allowedEvents = (state: FlowState): ReadonlyArray<EventType> =>
-  EVENT_TYPES.filter((type) => step(state, probe(type, state.context.lastDate)).ok)
+export const allowedEvents = guard("TreatmentFlow.allowedEvents", { en: "a flow state", nb: "en forløpstilstand" }, (state: FlowState): ReadonlyArray<EventType> =>
+  EVENT_TYPES.filter((type) => step(state, probe(type, state.context.lastDate)).ok))

@@ -6,6 +6,7 @@
  * event sequences, legal and illegal, against a small independent model.
  */
 import * as fc from "fast-check"
+import { CoreError } from "../src/CoreError.js"
 import { describe, expect, it } from "vitest"
 import {
   allowedEvents,
@@ -559,8 +560,8 @@ describe("legal steps", () => {
     [{ date: REFERRAL }, { maxExtensions: -1 }],
     [{ date: REFERRAL }, { maxExtensions: 1.5 }],
     [{ date: REFERRAL }, { maxExtensions: Number.NaN }]
-  ])("start rejects malformed input %j %j with a RangeError", (referral, options) => {
-    expect(() => start(referral, options)).toThrow(RangeError)
+  ])("start rejects malformed input %j %j with a CoreError", (referral, options) => {
+    expect(() => start(referral, options)).toThrow(CoreError)
   })
 
   it("HoldJointMeeting sets the (trimmed) goal and its date", () => {

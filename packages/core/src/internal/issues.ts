@@ -2,7 +2,9 @@
 // English comes from Effect's own formatter; Norwegian from the `messageNb`
 // annotations our checks carry, or a translation of Effect's generic wording.
 import { SchemaIssue } from "effect"
+import * as Redact from "../Redact.js"
 import type { Bilingual } from "./text.js"
+import { guard } from "./guard.js"
 
 /** One problem with a decoded value: where it is and what was expected. */
 export interface Problem {
@@ -57,29 +59,30 @@ const norwegian = SchemaIssue.makeFormatterStandardSchemaV1({
   }
 })
 
+// A key from the data may itself be an identity number; paths are redacted like messages.
 const keyOf = (k: PropertyKey | { key: PropertyKey }): string | number => {
   const key = typeof k === "object" ? k.key : k
-  return typeof key === "number" ? key : String(key)
+  return typeof key === "number" ? key : Redact.text(String(key))
 }
 
 /** Flattens an issue into problems, each with both languages. */
-export const problemsOf = (issue: SchemaIssue.Issue): ReadonlyArray<Problem> => {
+export const problemsOf = guard("Problems.of", { en: "an Effect schema issue", nb: "et problem fra et Effect-skjema" }, (issue: SchemaIssue.Issue): ReadonlyArray<Problem> => {
   const en = english(issue).issues
   const nb = norwegian(issue).issues
   return en.map((p, i) => ({
     path: (p.path ?? []).map(keyOf),
     // Effect uses some messages without calling the hooks; translate those too.
-    message: { en: p.message, nb: translateGeneric(nb[i]?.message ?? p.message) }
+    message: { en: Redact.text(p.message), nb: Redact.text(translateGeneric(nb[i]?.message ?? p.message)) }
   }))
-}
+})
 
 /** `["offerings", 3, "limits", "sessions"]` → `offerings[3].limits.sessions`. */
-export const formatPath = (path: ReadonlyArray<string | number>): string =>
+export const formatPath = guard("Problems.formatPath", { en: "a list of keys and indexes", nb: "en liste med nøkler og indekser" }, (path: ReadonlyArray<string | number>): string =>
   path.reduce<string>(
     (acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc === "" ? k : `${acc}.${k}`),
     ""
-  )
+  ))
 
 /** `["offerings", 3, "limits"]` → `/offerings/3/limits` (RFC 6901). */
-export const jsonPointer = (path: ReadonlyArray<string | number>): string =>
-  path.map((k) => `/${String(k).replace(/~/gu, "~0").replace(/\//gu, "~1")}`).join("")
+export const jsonPointer = guard("Problems.jsonPointer", { en: "a list of keys and indexes", nb: "en liste med nøkler og indekser" }, (path: ReadonlyArray<string | number>): string =>
+  path.map((k) => `/${String(k).replace(/~/gu, "~0").replace(/\//gu, "~1")}`).join(""))

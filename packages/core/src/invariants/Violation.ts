@@ -26,6 +26,7 @@ export type ViolationCode =
   | "department-contribution-below-minimum"
   | "citizen-under-minimum-age"
   | "unknown-reference"
+  | "duplicate-id"
   | "unreadable-data"
 
 /** Where a rule comes from in the source documents. */

@@ -9,6 +9,7 @@ import type { GoalEvaluation } from "../GoalEvaluation.js"
 import type { Bilingual } from "../internal/text.js"
 import type { JointMeeting } from "../JointMeeting.js"
 import type { Offering } from "../Offering.js"
+import * as Redact from "../Redact.js"
 import type { Attendance } from "../Session.js"
 import { seedFacts } from "./seeds.js"
 import type { Violation, ViolationCode } from "./Violation.js"
@@ -93,7 +94,13 @@ export const violation = (
   path: string,
   recordId: string | undefined,
   message: Bilingual
-): Violation => ({ code, path, ...(recordId === undefined ? {} : { recordId }), message, seed: seedFacts[code] })
+): Violation => ({
+  code,
+  path: Redact.text(path),
+  ...(recordId === undefined ? {} : { recordId: Redact.text(recordId) }),
+  message: { en: Redact.text(message.en), nb: Redact.text(message.nb) },
+  seed: seedFacts[code]
+})
 
 export const unknownReference = (path: string, recordId: string, what: string, hvaNb: string, ref: string): Violation =>
   violation("unknown-reference", path, recordId, {

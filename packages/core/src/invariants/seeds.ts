@@ -34,5 +34,6 @@ export const seedFacts: Readonly<Record<ViolationCode, SeedFact>> = {
   "department-contribution-below-minimum": contribution,
   "citizen-under-minimum-age": adults,
   "unknown-reference": integrity,
+  "duplicate-id": integrity,
   "unreadable-data": integrity
 }

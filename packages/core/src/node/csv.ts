@@ -2,11 +2,43 @@
 // (`goal.text`); a header naming a list or tuple field takes "|"-separated
 // values (`departments` = `psykisk-helse|rpha`). An empty cell means "absent",
 // so a required field left empty is reported as missing, never guessed.
-import { parse } from "csv-parse/sync"
+//
+// Every non-blank line ends up in exactly one row: a tree to decode, or the
+// problems that rejected it. Trees are null-prototype objects, and a header
+// that names `__proto__`, `constructor` or `prototype` rejects the file's rows,
+// so no cell can reach a prototype.
 import { SchemaAST } from "effect"
-import { type EntityName, entities } from "../Dataset.js"
+import { entitySchema } from "../Batch.js"
+import type { EntityName } from "../Dataset.js"
+import { readHeader } from "../internal/csv/header.js"
+import * as M from "../internal/csv/messages.js"
+import { detectDelimiter, type RawRecord, tokenize } from "../internal/csv/tokenize.js"
+import type { Problem } from "../internal/issues.js"
+import type { Bilingual } from "../internal/text.js"
 
-type Tree = string | Array<Tree> | { [k: string]: Tree }
+/** A string tree: what one CSV row becomes before decoding. */
+export type Tree = string | Array<Tree> | { [k: string]: Tree }
+
+/** A problem with a CSV row, before decoding. */
+export type RowProblem = Problem & { readonly field: string }
+
+/** One data row: its lines, its text, and either a tree or the problems that rejected it. */
+export interface CsvRow {
+  readonly line: number
+  readonly endLine: number
+  readonly raw: string
+  readonly tree?: { [k: string]: Tree }
+  readonly problems?: ReadonlyArray<RowProblem>
+}
+
+/** A CSV file read into rows. `problems` are about the file as a whole (an empty file, a wrong header). */
+export interface CsvRows {
+  readonly rows: ReadonlyArray<CsvRow>
+  readonly delimiter: string
+  /** The lines the header row takes (a quoted header cell may hold a line break). */
+  readonly header?: { readonly line: number; readonly endLine: number }
+  readonly problems: ReadonlyArray<{ readonly line: number; readonly message: Bilingual }>
+}
 
 const isListAt = (ast: SchemaAST.AST, path: ReadonlyArray<string>): boolean => {
   let node: SchemaAST.AST | undefined = ast
@@ -17,48 +49,94 @@ const isListAt = (ast: SchemaAST.AST, path: ReadonlyArray<string>): boolean => {
   return node !== undefined && SchemaAST.isArrays(node)
 }
 
-const setPath = (root: Record<string, Tree>, path: ReadonlyArray<string>, value: Tree): void => {
-  let node: Record<string, Tree> | Array<Tree> = root
+const isIndex = (s: string) => /^\d{1,3}$/u.test(s)
+
+// The header has already refused reserved names, so every key here is plain data.
+const setPath = (root: { [k: string]: Tree }, path: ReadonlyArray<string>, value: Tree): void => {
+  let node: { [k: string]: Tree } | Array<Tree> = root
   path.forEach((key, i) => {
-    const last = i === path.length - 1
-    const k = /^\d+$/u.test(key) ? Number(key) : key
     const container = node as Record<string | number, Tree>
-    if (last) container[k] = value
+    const k = isIndex(key) && Array.isArray(node) ? Number(key) : key
+    if (i === path.length - 1) container[k] = value
     else {
-      const nextIsIndex = /^\d+$/u.test(path[i + 1] ?? "")
-      container[k] ??= nextIsIndex ? [] : {}
-      node = container[k] as Record<string, Tree> | Array<Tree>
+      const existing = container[k]
+      if (existing === undefined || typeof existing === "string") {
+        container[k] = isIndex(path[i + 1] ?? "") ? [] : (Object.create(null) as { [k: string]: Tree })
+      }
+      node = container[k] as { [k: string]: Tree } | Array<Tree>
     }
   })
 }
 
-/** A CSV file parsed into string trees, with the line each record starts on. */
-export interface CsvRows {
-  readonly records: ReadonlyArray<Record<string, Tree>>
-  readonly lines: ReadonlyArray<number>
+const problem = (field: string, message: Bilingual): RowProblem => ({ path: field === "" ? [] : [field], field, message })
+
+const syntaxRow = (r: RawRecord): CsvRow => ({
+  line: r.line,
+  endLine: r.endLine,
+  raw: r.raw,
+  problems: [problem(`column ${r.error?.column ?? 1}`, M.syntax(r.error!.code, r.error!.column))]
+})
+
+/** Like {@link CsvRows}, with the rows produced one by one so that a large file is decoded as it is read. */
+export interface CsvRowStream extends Omit<CsvRows, "rows"> {
+  readonly rows: Iterable<CsvRow>
 }
 
-export const csvToTrees = (entity: EntityName, text: string): CsvRows => {
-  const ast = entities[entity].ast
-  const rows = parse(text, { columns: false, info: true, skip_empty_lines: true, bom: true, relax_column_count: true }) as unknown as Array<{
-    record: Array<string>
-    info: { lines: number }
-  }>
-  const [header, ...body] = rows
-  if (header === undefined) return { records: [], lines: [] }
-  const paths = header.record.map((h) => h.trim().split("."))
-  const records = body.map(({ record }) => {
-    const tree: Record<string, Tree> = {}
-    paths.forEach((path, col) => {
-      const cell = record[col]
-      if (cell === undefined || cell === "") return
-      setPath(tree, path, isListAt(ast, path) ? cell.split("|") : cell)
+/**
+ * Reads CSV text into rows for an entity. Never throws: every non-blank line
+ * is in `rows`, as a tree or as a rejection, and file-level problems are in
+ * `problems`.
+ */
+export const csvToRows = (entity: EntityName, input: string): CsvRows => {
+  const stream = csvRowStream(entity, input)
+  return { ...stream, rows: [...stream.rows] }
+}
+
+/** {@link csvToRows}, one row at a time. */
+export const csvRowStream = (entity: EntityName, input: string): CsvRowStream => {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
+  const ast = entitySchema(entity).ast
+  const delimiter = detectDelimiter(text)
+  const records = tokenize(text, delimiter)
+  const first = records.next()
+  if (first.done === true) return { rows: [], delimiter, problems: [{ line: 1, message: M.emptyFile }] }
+  const headerRecord = first.value
+  const header = headerRecord.error === undefined ? readHeader(headerRecord.cells) : undefined
+  const headerProblem =
+    header === undefined ? M.badHeader(M.headerUnreadable(M.syntax(headerRecord.error!.code, headerRecord.error!.column))) : header.problem
+  const paths = header?.paths ?? []
+  const lists = paths.map((p) => p !== undefined && isListAt(ast, p))
+  const named = paths.reduce((last, p, i) => (p === undefined ? last : i + 1), 0)
+
+  function* rows(): Generator<CsvRow> {
+  for (const r of records) {
+    if (r.error !== undefined) {
+      yield syntaxRow(r)
+      continue
+    }
+    if (headerProblem !== undefined) {
+      yield { line: r.line, endLine: r.endLine, raw: r.raw, problems: [problem("header", headerProblem)] }
+      continue
+    }
+    // A row of nothing but empty cells (Excel's trailing ",,,") holds no record.
+    if (r.cells.every((c) => c === "")) continue
+    const problems: Array<RowProblem> = []
+    if (r.cells.length < named) problems.push(problem(`column ${r.cells.length + 1}`, M.missingCells(r.cells.length, named)))
+    const tree = Object.create(null) as { [k: string]: Tree }
+    r.cells.forEach((cell, col) => {
+      if (cell === "") return
+      const path = paths[col]
+      if (path === undefined) problems.push(problem(`column ${col + 1}`, M.extraCell(col + 1)))
+      else if (cell.includes("\uFFFD")) problems.push(problem(`column ${col + 1}`, M.replacementCharacter(col + 1)))
+      else setPath(tree, path, lists[col] === true ? cell.split("|") : cell)
     })
-    // Cells beyond the header have no field name; keep them so the decoder reports them.
-    record.slice(paths.length).forEach((cell, j) => {
-      if (cell !== "") tree[`column ${paths.length + j + 1}`] = cell
-    })
-    return tree
-  })
-  return { records, lines: body.map((r) => r.info.lines) }
+    yield problems.length > 0 ? { line: r.line, endLine: r.endLine, raw: r.raw, problems } : { line: r.line, endLine: r.endLine, raw: r.raw, tree }
+  }
+  }
+  return {
+    rows: rows(),
+    delimiter,
+    header: { line: headerRecord.line, endLine: headerRecord.endLine },
+    problems: headerProblem === undefined ? [] : [{ line: headerRecord.line, message: headerProblem }]
+  }
 }

@@ -1,0 +1,35 @@
+// Duplicate ids are reported as what they are, and never surface as a wrong
+// violation of the model's rules downstream.
+import { describe, expect, it } from "vitest"
+import { Invariants } from "../../src/index.js"
+import { mutable, tinyYear } from "../fixtures.js"
+
+const codes = (d: Parameters<typeof Invariants.check>[0]) => Invariants.check(d).map((v) => `${v.code} @ ${v.path}`)
+
+describe("integrity", () => {
+  it("a duplicated enrollment id is a duplicate-id problem on each copy, not 'too many extensions'", () => {
+    const d = mutable(tinyYear())
+    const e = d.enrollments.find((x: { extension?: unknown; id: string }) => d.extensions.some((x2: { enrollmentId: string }) => x2.enrollmentId === x.id))
+    expect(e).toBeDefined()
+    const copyAt = d.enrollments.length
+    const extension = d.extensions.find((x: { enrollmentId: string }) => x.enrollmentId === e.id)
+    // A second enrollment under the same id, with its own extension.
+    d.enrollments.push({ ...e })
+    d.extensions.push({ ...extension, id: `${extension.id}-b` })
+    const found = codes(d)
+    const first = d.enrollments.findIndex((x: { id: string }) => x.id === e.id)
+    expect(found).toEqual([`duplicate-id @ enrollments[${first}].id`, `duplicate-id @ enrollments[${copyAt}].id`])
+    expect(found.some((c) => c.startsWith("too-many-extensions"))).toBe(false)
+    const [v] = Invariants.check(d)
+    expect(v?.message.nb).toContain("brukes av 2 poster i enrollments")
+  })
+
+  it("an identity number used as a record id never appears in a violation", () => {
+    const d = mutable(tinyYear())
+    d.offerings[1].priceNok = 50
+    d.offerings[1].id = "010190 12345"
+    const text = JSON.stringify(Invariants.check(d))
+    expect(text).not.toContain("010190 12345")
+    expect(text).toContain("***********")
+  })
+})
