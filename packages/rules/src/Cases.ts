@@ -6,14 +6,17 @@
  *
  * @module
  */
-import type { Bilingual } from "@aktivitetsmodell/core"
+import { type Bilingual, Redact } from "@aktivitetsmodell/core"
 import type { IsoDate } from "@aktivitetsmodell/core"
 import { decide } from "./Decision.js"
+import { guard, requireString, requireTree } from "./internal/boundary.js"
+import { bare, own } from "./internal/own.js"
 import { child } from "./internal/pointer.js"
 import { type Finding, isObject, Reader } from "./internal/read.js"
-import { bi } from "./internal/text.js"
+import { isSentence } from "./internal/sentence.js"
+import { bi, quote, shortLine } from "./internal/text.js"
 import type { Outcome } from "./Outcome.js"
-import type { Problem } from "./Problem.js"
+import { type Problem, redacted } from "./Problem.js"
 import type { Tree } from "./PolicyTree.js"
 import { decode as decodeSubject, type Subject } from "./Subject.js"
 
@@ -54,7 +57,12 @@ export interface CaseFile {
  * Cases.ruleOf("eligibility/adults-only.cases.yaml") // "eligibility/adults-only"
  * @category constructors
  */
-export const ruleOf = (file: string): string => file.replace(/\.cases\.(?:ya?ml|json)$/u, "")
+export const ruleOf = guard("Cases.ruleOf", bi("(file: string)", "(file: string)"), (file: string): string => {
+  requireString("Cases.ruleOf", "file", file)
+  return file.replace(caseSuffix, "")
+})
+
+const caseSuffix = /\.cases\.(?:ya?ml|json)$/u
 
 /**
  * True for a path that names a case file.
@@ -62,10 +70,7 @@ export const ruleOf = (file: string): string => file.replace(/\.cases\.(?:ya?ml|
  * Cases.isCaseFile("eligibility/adults-only.cases.yaml") // true
  * @category predicates
  */
-export const isCaseFile = (file: string): boolean => /\.cases\.(?:ya?ml|json)$/u.test(file)
-
-// A whole sentence: a capital letter first, at least four words, a full stop last.
-const sentence = /^[A-ZÆØÅ].*\S\s+\S+\s+\S+\s+\S+.*[.!?]$/su
+export const isCaseFile = (file: string): boolean => typeof file === "string" && caseSuffix.test(file)
 
 const readExpected = (r: Reader, u: unknown, pointer: string): Expected | undefined => {
   if (typeof u === "string") return r.string(u, pointer) === undefined ? undefined : { type: u }
@@ -75,7 +80,8 @@ const readExpected = (r: Reader, u: unknown, pointer: string): Expected | undefi
   }
   const type = Object.hasOwn(u, "type") ? r.string(u["type"], child(pointer, "type")) : undefined
   if (!Object.hasOwn(u, "type")) r.error(pointer, "shape", 'Missing "type"', "Mangler «type»")
-  const params: Record<string, string> = {}
+  // No prototype: "__proto__" stays a parameter, compared like any other.
+  const params = bare<string>()
   for (const [k, v] of Object.entries(u)) {
     if (k === "type") continue
     const s = r.string(v, child(pointer, k))
@@ -91,11 +97,15 @@ const readExpected = (r: Reader, u: unknown, pointer: string): Expected | undefi
  * const { caseFile, findings } = Cases.decode(parsed, "eligibility/adults-only.cases.yaml", Catalogue.sandnes())
  * @category constructors
  */
-export const decode = (
+export const decode = guard(
+  "Cases.decode",
+  bi("(input: unknown, file: string, catalogue: Catalogue)", "(input: unknown, file: string, catalogue: Catalogue)"),
+  (
   input: unknown,
   file: string,
   catalogue: Parameters<typeof decodeSubject>[1]
 ): { readonly caseFile?: CaseFile; readonly findings: ReadonlyArray<Finding> } => {
+  requireString("Cases.decode", "file", file)
   const r = new Reader()
   const o = r.object(input, "", ["cases"], ["$schema", "rule"])
   if (o === undefined) return { findings: r.findings }
@@ -107,7 +117,7 @@ export const decode = (
     const c = r.object(item, at, ["name", "date", "subject", "expect"], ["also"])
     if (c === undefined) return
     const name = Object.hasOwn(c, "name") ? r.string(c["name"], `${at}/name`) : undefined
-    if (name !== undefined && !sentence.test(name.trim())) {
+    if (name !== undefined && !isSentence(name.trim())) {
       r.error(`${at}/name`, "shape", "A case's name is a whole sentence: a capital letter first, at least four words, a full stop last", "Navnet på et tilfelle er en hel setning: stor forbokstav, minst fire ord og punktum til slutt")
     }
     const date = Object.hasOwn(c, "date") ? r.date(c["date"], `${at}/date`) : undefined
@@ -132,7 +142,7 @@ export const decode = (
   })
   if (rule === undefined || r.findings.some((f) => f.severity === "error")) return { findings: r.findings }
   return { caseFile: { file, rule, cases }, findings: r.findings }
-}
+})
 
 /**
  * One case's result.
@@ -157,15 +167,16 @@ export interface Coverage {
   readonly uncovered: ReadonlyArray<Problem>
 }
 
+// An outcome in a message: cut and on one line, since a case file may say anything.
 const show = (o: Expected | undefined): string =>
-  o === undefined ? "—" : o.params === undefined ? o.type : `${o.type} (${Object.entries(o.params).map(([k, v]) => `${k}: ${v}`).join(", ")})`
+  o === undefined ? "—" : shortLine(o.params === undefined ? o.type : `${o.type} (${Object.entries(o.params).map(([k, v]) => `${k}: ${v}`).join(", ")})`, 200)
 
 const matches = (expected: Expected, actual: Expected | undefined): boolean => {
   if (actual === undefined || actual.type !== expected.type) return false
   if (expected.params === undefined) return true
   const a = actual.params ?? {}
   const e = expected.params
-  return Object.keys(e).length === Object.keys(a).length && Object.entries(e).every(([k, v]) => a[k] === v)
+  return Object.keys(e).length === Object.keys(a).length && Object.entries(e).every(([k, v]) => own(a, k) === v)
 }
 
 /**
@@ -175,7 +186,8 @@ const matches = (expected: Expected, actual: Expected | undefined): boolean => {
  * results.filter((r) => !r.ok).length // 0
  * @category validation
  */
-export const run = (tree: Tree): { readonly results: ReadonlyArray<CaseResult>; readonly problems: ReadonlyArray<Problem>; readonly coverage: Coverage } => {
+export const run = guard("Cases.run", bi("(tree: Tree)", "(tree: Tree)"), (tree: Tree): { readonly results: ReadonlyArray<CaseResult>; readonly problems: ReadonlyArray<Problem>; readonly coverage: Coverage } => {
+  requireTree("Cases.run", tree)
   const results: Array<CaseResult> = []
   const problems: Array<Problem> = []
   const reached = new Map<string, Set<string>>()
@@ -188,7 +200,8 @@ export const run = (tree: Tree): { readonly results: ReadonlyArray<CaseResult>; 
   const ruleIds = new Set(tree.rules.map((r) => r.id))
   for (const cf of tree.cases) {
     if (!ruleIds.has(cf.rule)) {
-      problems.push({ file: cf.file, pointer: "", line: 1, code: "unknown-rule", severity: "error", message: bi(`There is no rule ${cf.rule} for these cases`, `Det finnes ingen regel ${cf.rule} for disse tilfellene`) })
+      const rule = quote(cf.rule)
+      problems.push({ file: cf.file, pointer: "", line: 1, code: "unknown-rule", severity: "error", message: bi(`There is no rule ${rule.en} for these cases`, `Det finnes ingen regel ${rule.nb} for disse tilfellene`) })
       continue
     }
     for (const c of cf.cases) {
@@ -203,7 +216,8 @@ export const run = (tree: Tree): { readonly results: ReadonlyArray<CaseResult>; 
         const d = result.decisions.find((x) => x.rule === rule)
         const actual: Expected | undefined = d?.outcome ?? (result.notApplicable.includes(rule) ? { type: "not-applicable" } : undefined)
         if (!ruleIds.has(rule)) {
-          failures.push(bi(`there is no rule ${rule}`, `det finnes ingen regel ${rule}`))
+          const r = quote(rule)
+          failures.push(bi(`there is no rule ${r.en}`, `det finnes ingen regel ${r.nb}`))
         } else if (!matches(expect, actual)) {
           const got = actual === undefined ? bi(`no version in force on ${c.date}`, `ingen versjon gjelder ${c.date}`) : bi(show(actual), show(actual))
           const version = d === undefined ? "" : ` (${rule}, version ${d.version})`
@@ -211,7 +225,8 @@ export const run = (tree: Tree): { readonly results: ReadonlyArray<CaseResult>; 
           failures.push(bi(`expected ${show(expect)}, got ${got.en}${version}`, `forventet ${show(expect)}, fikk ${got.nb}${versjon}`))
         }
       }
-      results.push({ file: cf.file, name: c.name, pointer: c.pointer, ok: failures.length === 0, failures })
+      results.push({ file: cf.file, name: c.name, pointer: c.pointer, ok: failures.length === 0, failures: failures.map((f) => bi(Redact.text(f.en), Redact.text(f.nb))) })
+      const name = quote(c.name, 200)
       for (const f of failures) {
         problems.push({
           file: cf.file,
@@ -219,7 +234,7 @@ export const run = (tree: Tree): { readonly results: ReadonlyArray<CaseResult>; 
           line: tree.lineOf(cf.file, `${c.pointer}/expect`),
           code: "case-failed",
           severity: "error",
-          message: bi(`Case "${c.name}": ${f.en}`, `Tilfellet «${c.name}»: ${f.nb}`)
+          message: bi(`Case ${name.en}: ${f.en}`, `Tilfellet ${name.nb}: ${f.nb}`)
         })
       }
     }
@@ -238,5 +253,5 @@ export const run = (tree: Tree): { readonly results: ReadonlyArray<CaseResult>; 
       if (!got.has("otherwise")) warn(`/versions/${i}/otherwise`, `No case reaches the outcome "${v.otherwise.type}" of ${rule.id}, version ${v.number}`, `Ingen tilfeller når utfallet «${v.otherwise.type}» i ${rule.id}, versjon ${v.number}`)
     })
   }
-  return { results, problems, coverage: { reached, uncovered } }
-}
+  return { results, problems: problems.map(redacted), coverage: { reached, uncovered: uncovered.map(redacted) } }
+})

@@ -14,12 +14,16 @@
  */
 import type { Bilingual } from "@aktivitetsmodell/core"
 import { isFact } from "./Facts.js"
+import { guard, requireDate, requireTree } from "./internal/boundary.js"
+import { quote } from "./internal/text.js"
 import { type InForce, on, type RuleSet, ruleSetOn } from "./InForce.js"
-import { all as operators, isOperator, numeric, type OperatorName } from "./Operators.js"
+import { isNumeric as numeric } from "./internal/numeric.js"
+import { all as operators, isOperator, type OperatorName } from "./Operators.js"
 import type { Condition, FactRef, Literal } from "./RuleFile.js"
 import type { Outcome } from "./Outcome.js"
 import type { Tree } from "./PolicyTree.js"
 import { isFactRef } from "./RuleFile.js"
+import { RulesError } from "./RulesError.js"
 import { facts as factsOf, type Subject } from "./Subject.js"
 
 /**
@@ -49,10 +53,10 @@ export interface Program {
  * try { Compile.compile(set) } catch (e) { if (e instanceof Compile.CompileError) console.error(e.text.nb) }
  * @category models
  */
-export class CompileError extends Error {
-  override readonly name = "CompileError"
-  constructor(readonly text: Bilingual) {
-    super(`${text.en} / ${text.nb}`)
+export class CompileError extends RulesError {
+  override readonly name: string = "CompileError"
+  constructor(text: Bilingual) {
+    super(text)
   }
 }
 
@@ -60,23 +64,31 @@ export class CompileError extends Error {
 // catalogue entries, so no name can close a string or a statement.
 const identifier = /^[A-Za-z][A-Za-z0-9]*$/u
 
+// A name in an error is quoted, cut and redacted like any user text.
+const named = (s: unknown): { en: string; nb: string } => quote(typeof s === "string" ? s : String(typeof s))
+
 const checkFact = (name: string): string => {
-  if (!isFact(name) || name === "parameter" || !identifier.test(name)) {
-    throw new CompileError({ en: `Unknown fact "${name}"`, nb: `Ukjent faktum «${name}»` })
+  if (typeof name !== "string" || !isFact(name) || name === "parameter" || !identifier.test(name)) {
+    const n = named(name)
+    throw new CompileError({ en: `Unknown fact ${n.en}`, nb: `Ukjent faktum ${n.nb}` })
   }
   return name
 }
 
 const parameterValue = (set: RuleSet, ref: FactRef): unknown => {
   const name = ref.params?.name
-  if (name === undefined || !set.parameters.has(name)) {
-    throw new CompileError({ en: `Unknown parameter "${name ?? ""}"`, nb: `Ukjent parameter «${name ?? ""}»` })
+  if (typeof name !== "string" || !set.parameters.has(name)) {
+    const n = named(name ?? "")
+    throw new CompileError({ en: `Unknown parameter ${n.en}`, nb: `Ukjent parameter ${n.nb}` })
   }
   return set.parameters.get(name)
 }
 
 const checkOperator = (name: string): OperatorName => {
-  if (!isOperator(name)) throw new CompileError({ en: `Unknown operator "${name}"`, nb: `Ukjent operator «${name}»` })
+  if (typeof name !== "string" || !isOperator(name)) {
+    const n = named(name)
+    throw new CompileError({ en: `Unknown operator ${n.en}`, nb: `Ukjent operator ${n.nb}` })
+  }
   return name
 }
 
@@ -106,14 +118,24 @@ const mapTree = <A>(c: Condition, leaf: (c: Extract<Condition, { fact: string }>
 // Source back end
 // ---------------------------------------------------------------------------
 
+const spellableScalar = (v: unknown): boolean =>
+  v === null || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))
+
+const denseScalars = (v: ReadonlyArray<unknown>): boolean => {
+  for (let i = 0; i < v.length; i++) if (!Object.hasOwn(v, i) || !spellableScalar(v[i])) return false
+  return true
+}
+
 const generate = (set: RuleSet): { readonly source: string; readonly external: ReadonlyArray<unknown> } => {
   const constants: Array<string> = []
-  // Values JSON cannot spell (Infinity, NaN) reach the function by reference,
-  // never as text; rule files cannot contain them, but a RuleSet built in code can.
+  // Only a text, a finite number, true/false, null and a dense list of those
+  // enter the source, as JSON literals. Anything else a RuleSet built in code
+  // may hold — Infinity, NaN, undefined, an object (whose "__proto__" key a
+  // JavaScript object literal would read as a prototype), a nested or sparse
+  // list — reaches the function by reference, never as text.
   const external: Array<unknown> = []
   const locals = new Map<string, string>()
-  const spellable = (v: unknown): boolean =>
-    typeof v === "number" ? Number.isFinite(v) : Array.isArray(v) ? v.every(spellable) : true
+  const spellable = (v: unknown): boolean => (Array.isArray(v) ? denseScalars(v) : spellableScalar(v))
   const json = (v: unknown): string => {
     if (!spellable(v)) {
       external.push(v)
@@ -121,7 +143,7 @@ const generate = (set: RuleSet): { readonly source: string; readonly external: R
     }
     // Every rule-file value enters the source as a JSON literal; lists are
     // hoisted so they are built once. JSON text is valid JavaScript (ES2019).
-    const text = JSON.stringify(v === undefined ? null : v)
+    const text = JSON.stringify(v)
     if (!Array.isArray(v)) return text
     constants.push(`const k${constants.length} = ${text};`)
     return `k${constants.length - 1}`
@@ -208,7 +230,7 @@ const getter = (o: Operand): ((f: Facts) => unknown) => {
 }
 
 // The engine's numeric guard, with the fast answer for numbers (not NaN).
-const guard = (a: unknown): boolean => (typeof a === "number" ? a === a : numeric(a))
+const numericGuard = (a: unknown): boolean => (typeof a === "number" ? a === a : numeric(a))
 
 const closureLeaf = (set: RuleSet) => (c: Extract<Condition, { fact: string }>): Test => {
   const [left, op, right] = sides(set, c)
@@ -223,13 +245,13 @@ const closureLeaf = (set: RuleSet) => (c: Extract<Condition, { fact: string }>):
     case "notEqual":
       return constant ? (f) => l(f) !== rv : (f) => l(f) !== r(f)
     case "lessThan":
-      return constant ? (f) => { const a = l(f); return guard(a) && (a as number) < (rv as number) } : (f) => { const a = l(f); return guard(a) && (a as number) < (r(f) as number) }
+      return constant ? (f) => { const a = l(f); return numericGuard(a) && (a as number) < (rv as number) } : (f) => { const a = l(f); return numericGuard(a) && (a as number) < (r(f) as number) }
     case "lessThanInclusive":
-      return constant ? (f) => { const a = l(f); return guard(a) && (a as number) <= (rv as number) } : (f) => { const a = l(f); return guard(a) && (a as number) <= (r(f) as number) }
+      return constant ? (f) => { const a = l(f); return numericGuard(a) && (a as number) <= (rv as number) } : (f) => { const a = l(f); return numericGuard(a) && (a as number) <= (r(f) as number) }
     case "greaterThan":
-      return constant ? (f) => { const a = l(f); return guard(a) && (a as number) > (rv as number) } : (f) => { const a = l(f); return guard(a) && (a as number) > (r(f) as number) }
+      return constant ? (f) => { const a = l(f); return numericGuard(a) && (a as number) > (rv as number) } : (f) => { const a = l(f); return numericGuard(a) && (a as number) > (r(f) as number) }
     case "greaterThanInclusive":
-      return constant ? (f) => { const a = l(f); return guard(a) && (a as number) >= (rv as number) } : (f) => { const a = l(f); return guard(a) && (a as number) >= (r(f) as number) }
+      return constant ? (f) => { const a = l(f); return numericGuard(a) && (a as number) >= (rv as number) } : (f) => { const a = l(f); return numericGuard(a) && (a as number) >= (r(f) as number) }
     default: {
       const test = operators[op].test
       return constant ? (f) => test(l(f), rv) : (f) => test(l(f), r(f))
@@ -280,7 +302,7 @@ let evalAllowed: boolean | undefined
  * Compile.canGenerate() // true in Node
  * @category predicates
  */
-export const canGenerate = (): boolean => {
+export const canGenerate = guard("Compile.canGenerate", { en: "()", nb: "()" }, (): boolean => {
   if (evalAllowed === undefined) {
     try {
       evalAllowed = new Function("return 1")() === 1
@@ -289,7 +311,7 @@ export const canGenerate = (): boolean => {
     }
   }
   return evalAllowed
-}
+})
 
 /**
  * Compiles a rule set. Throws {@link CompileError} for an unknown fact,
@@ -300,14 +322,17 @@ export const canGenerate = (): boolean => {
  * program.run(Subject.facts(subject, "2024-06-01", now).facts, out)
  * @category evaluation
  */
-export const compile = (set: RuleSet, options: { readonly mode?: "source" | "closures" | "auto" } = {}): Program => {
+export const compile = guard(
+  "Compile.compile",
+  { en: '(set: RuleSet, options?: { mode?: "source" | "closures" | "auto" })', nb: '(set: RuleSet, options?: { mode?: "source" | "closures" | "auto" })' },
+  (set: RuleSet, options: { readonly mode?: "source" | "closures" | "auto" } = {}): Program => {
   const ids = set.rules.map((r) => r.id)
   const mode = options.mode ?? "auto"
   if (mode === "closures" || (mode === "auto" && !canGenerate())) return { ids, mode: "closures", run: closures(set) }
   const { source, external } = generate(set)
   const run = new Function("K", source)(external) as Program["run"]
   return { ids, mode: "source", run, source }
-}
+})
 
 /**
  * A rule's outcome on the fast path, without an explanation.
@@ -336,10 +361,15 @@ export interface TreeProgram {
  * fast.outcomes(subject, "2024-06-01").filter((o) => o.outcome?.type === "ends")
  * @category evaluation
  */
-export const forTree = (tree: Tree, options: { readonly mode?: "source" | "closures" | "auto" } = {}): TreeProgram => {
+export const forTree = guard(
+  "Compile.forTree",
+  { en: '(tree: Tree, options?: { mode?: "source" | "closures" | "auto" })', nb: '(tree: Tree, options?: { mode?: "source" | "closures" | "auto" })' },
+  (tree: Tree, options: { readonly mode?: "source" | "closures" | "auto" } = {}): TreeProgram => {
+  requireTree("Compile.forTree", tree)
   const programs = new Map<InForce, { program: Program; out: Uint8Array }>()
   return {
-    outcomes: (subject, date) => {
+    outcomes: guard("TreeProgram.outcomes", { en: "(subject: Subject, date: YYYY-MM-DD)", nb: "(subject: Subject, date: ÅÅÅÅ-MM-DD)" }, (subject: Subject, date: string): ReadonlyArray<FastOutcome> => {
+      requireDate("TreeProgram.outcomes", "date", date)
       const now = on(tree, date)
       let entry = programs.get(now)
       if (entry === undefined) {
@@ -353,6 +383,6 @@ export const forTree = (tree: Tree, options: { readonly mode?: "source" | "closu
         const code = out[i]
         return code === 1 ? { rule: rule.id, version: version.number, outcome: version.event } : code === 2 ? { rule: rule.id, version: version.number, outcome: version.otherwise } : { rule: rule.id, version: version.number }
       })
-    }
+    })
   }
-}
+})

@@ -9,7 +9,8 @@
  * @module
  */
 import type { Dataset } from "@aktivitetsmodell/core"
-import { IsoDate, Offering } from "@aktivitetsmodell/core"
+import { IsoDate, Offering, Redact } from "@aktivitetsmodell/core"
+import { guard } from "./internal/boundary.js"
 import type { Subject } from "./Subject.js"
 
 /**
@@ -43,7 +44,7 @@ const byDate = <T extends { readonly date: string }>(xs: ReadonlyArray<T>) => [.
  * items.length
  * @category constructors
  */
-export const of = (data: Dataset.Dataset): ReadonlyArray<Item> => {
+export const of = guard("DatasetSubjects.of", { en: "(data: Dataset)", nb: "(data: Dataset)" }, (data: Dataset.Dataset): ReadonlyArray<Item> => {
   const items: Array<Item> = []
   const citizens = new Map<string, Dataset.Dataset["citizens"][number]>(data.citizens.map((c) => [c.id, c]))
   const offerings = new Map<string, Dataset.Dataset["offerings"][number]>(data.offerings.map((o) => [o.id, o]))
@@ -133,5 +134,6 @@ export const of = (data: Dataset.Dataset): ReadonlyArray<Item> => {
       subject: { proposal: { requested: p.requested, decision, ...(p.proposedByDepartment === undefined ? {} : { byDepartment: p.proposedByDepartment }), category: p.category } }
     })
   }
-  return items
-}
+  // A key names a record by its id; an id may have been written from an identity number.
+  return items.map((item) => (Redact.containsNationalId(item.key) ? { ...item, key: Redact.text(item.key) } : item))
+})

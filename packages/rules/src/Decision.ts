@@ -11,6 +11,8 @@ import { IsoDate } from "@aktivitetsmodell/core"
 import type { Value } from "./Facts.js"
 import { condition, type Node, reads } from "./Evaluate.js"
 import { on } from "./InForce.js"
+import { guard, requireTree } from "./internal/boundary.js"
+import { ArgumentError } from "./RulesError.js"
 import type { Kind, Outcome } from "./Outcome.js"
 import type { Tree } from "./PolicyTree.js"
 import type { Period } from "./RuleFile.js"
@@ -91,7 +93,7 @@ const first = (decisions: ReadonlyArray<Decision>, order: ReadonlyArray<string>)
  * Decision.summarise(decisions).eligibility?.type // "not-eligible"
  * @category evaluation
  */
-export const summarise = (decisions: ReadonlyArray<Decision>): Summary => {
+export const summarise = guard("Decision.summarise", { en: "(decisions: ReadonlyArray<Decision>)", nb: "(decisions: ReadonlyArray<Decision>)" }, (decisions: ReadonlyArray<Decision>): Summary => {
   const eligibility = first(decisions.filter((d) => d.kind === "eligibility"), ["not-eligible", "granted-as", "eligible"])
   const duration = first(decisions.filter((d) => d.kind === "duration"), ["ends", "no-more-this-week", "continues"])
   const extension = first(decisions.filter((d) => d.kind === "duration"), ["may-not-extend", "may-extend"])
@@ -101,19 +103,20 @@ export const summarise = (decisions: ReadonlyArray<Decision>): Summary => {
     ...(extension === undefined ? {} : { extension }),
     escalations: decisions.filter((d) => d.kind === "escalation" && d.outcome.type === "escalate").map((d) => d.outcome)
   }
-}
+})
 
 /**
  * Evaluates `subject` on `date` against the rules in force that day. Decode
- * outside input with `Subject.decode` first. Throws a RangeError for a date
- * that is not `YYYY-MM-DD`.
+ * outside input with `Subject.decode` first. Throws an `ArgumentError` for a
+ * date that is not `YYYY-MM-DD` or a tree that did not come from `PolicyTree.load`.
  * @example
  * const result = Decision.decide(tree, { citizen: { birthYear: 1990, departments: ["rpha"] }, offering: "karategruppe" }, "2024-03-01")
  * result.summary.eligibility // { type: "not-eligible" }
  * @category evaluation
  */
-export const decide = (tree: Tree, subject: Subject, date: string): Decisions => {
-  if (!IsoDate.isIsoDate(date)) throw new RangeError(`Expected a date as YYYY-MM-DD / Forventet en dato på formen ÅÅÅÅ-MM-DD`)
+export const decide = guard("Decision.decide", { en: "(tree: Tree, subject: Subject, date: YYYY-MM-DD)", nb: "(tree: Tree, subject: Subject, date: ÅÅÅÅ-MM-DD)" }, (tree: Tree, subject: Subject, date: string): Decisions => {
+  if (!IsoDate.isIsoDate(date)) throw new ArgumentError("Decision.decide", { en: "Expected a date as YYYY-MM-DD", nb: "Forventet en dato på formen ÅÅÅÅ-MM-DD" })
+  requireTree("Decision.decide", tree)
   const now = on(tree, date)
   const derived = factsOf(subject, date, now)
   const inputs = { facts: derived.facts, parameters: now.parameters, derivedFrom: derived.parameters }
@@ -155,4 +158,4 @@ export const decide = (tree: Tree, subject: Subject, date: string): Decisions =>
   }
   const pseudonym = subject.citizen?.id
   return { date, ...(pseudonym === undefined ? {} : { subject: pseudonym }), decisions, notApplicable, summary: summarise(decisions) }
-}
+})

@@ -8,9 +8,17 @@
  */
 import type { Value } from "./Facts.js"
 import type { ParameterInForce } from "./InForce.js"
+import { guard } from "./internal/boundary.js"
+import { quote } from "./internal/text.js"
 import { all as operators, isOperator, type OperatorName } from "./Operators.js"
 import type { Condition, FactRef, Literal } from "./RuleFile.js"
 import { isFactRef } from "./RuleFile.js"
+import { RulesError } from "./RulesError.js"
+
+const unknown = (what: { en: string; nb: string }, name: unknown): RulesError => {
+  const n = quote(typeof name === "string" ? name : typeof name)
+  return new RulesError({ en: `Unknown ${what.en} ${n.en}`, nb: `Ukjent ${what.nb} ${n.nb}` })
+}
 
 /**
  * One side of a comparison: a literal from the rule, a fact of the subject,
@@ -45,10 +53,13 @@ export interface Inputs {
 const side = (ref: FactRef, inputs: Inputs): Side => {
   if (ref.fact === "parameter" && ref.params !== undefined) {
     const p = inputs.parameters.get(ref.params.name)
-    if (p === undefined) throw new RangeError(`The parameter ${ref.params.name} has no value here`)
+    if (p === undefined) {
+      const n = quote(String(ref.params.name))
+      throw new RulesError({ en: `The parameter ${n.en} has no value here`, nb: `Parameteren ${n.nb} har ingen verdi her` })
+    }
     return { kind: "parameter", name: ref.params.name, value: p.entry.value, from: p.entry.from }
   }
-  if (!Object.hasOwn(inputs.facts, ref.fact)) throw new RangeError(`Unknown fact ${ref.fact}`)
+  if (!Object.hasOwn(inputs.facts, ref.fact)) throw unknown({ en: "fact", nb: "faktum" }, ref.fact)
   const from = inputs.derivedFrom?.get(ref.fact)
   const value = inputs.facts[ref.fact] ?? null
   return from === undefined || from.length === 0
@@ -64,19 +75,21 @@ const side = (ref: FactRef, inputs: Inputs): Side => {
  * node.result // true or false
  * @category evaluation
  */
-export const condition = (c: Condition, inputs: Inputs): Node => {
+export const condition = guard("Evaluate.condition", { en: "(condition: Condition, inputs: { facts, parameters, derivedFrom? })", nb: "(condition: Condition, inputs: { facts, parameters, derivedFrom? })" }, (c: Condition, inputs: Inputs): Node => evaluate(c, inputs))
+
+const evaluate = (c: Condition, inputs: Inputs): Node => {
   if ("all" in c || "any" in c) {
     const kind = "all" in c ? "all" : "any"
-    const children = ("all" in c ? c.all : c.any).map((x) => condition(x, inputs))
+    const children = ("all" in c ? c.all : c.any).map((x) => evaluate(x, inputs))
     // json-rules-engine: an empty list passes, whether "all" or "any".
     const result = children.length === 0 ? true : kind === "all" ? children.every((n) => n.result) : children.some((n) => n.result)
     return { kind, result, children }
   }
   if ("not" in c) {
-    const child = condition(c.not, inputs)
+    const child = evaluate(c.not, inputs)
     return { kind: "not", result: !child.result, child }
   }
-  if (!isOperator(c.operator)) throw new RangeError(`Unknown operator ${c.operator}`)
+  if (!isOperator(c.operator)) throw unknown({ en: "operator", nb: "operator" }, c.operator)
   const left = side({ fact: c.fact, ...(c.params === undefined ? {} : { params: c.params }) }, inputs)
   const right: Side = isFactRef(c.value) ? side(c.value, inputs) : { kind: "literal", value: c.value }
   return { kind: "comparison", result: operators[c.operator].test(left.value, right.value), left, operator: c.operator, right }
@@ -88,7 +101,7 @@ export const condition = (c: Condition, inputs: Inputs): Node => {
  * Evaluate.reads(version.conditions) // { facts: ["age"], parameters: ["citizen.minimum-age"] }
  * @category evaluation
  */
-export const reads = (c: Condition): { readonly facts: ReadonlyArray<string>; readonly parameters: ReadonlyArray<string> } => {
+export const reads = guard("Evaluate.reads", { en: "(condition: Condition)", nb: "(condition: Condition)" }, (c: Condition): { readonly facts: ReadonlyArray<string>; readonly parameters: ReadonlyArray<string> } => {
   const facts: Array<string> = []
   const parameters: Array<string> = []
   const ref = (r: FactRef) => {
@@ -107,4 +120,4 @@ export const reads = (c: Condition): { readonly facts: ReadonlyArray<string>; re
   }
   walk(c)
   return { facts, parameters }
-}
+})

@@ -5,11 +5,12 @@
  *
  * @module
  */
-import type { Catalogue } from "@aktivitetsmodell/core"
+import { type Catalogue, Redact } from "@aktivitetsmodell/core"
 import type { Decision, Decisions } from "./Decision.js"
 import { words } from "./Duration.js"
 import type { Node, Side } from "./Evaluate.js"
 import { all as facts, codeLabel, type FactType, isFact, type Value } from "./Facts.js"
+import { guard } from "./internal/boundary.js"
 import { all as operators } from "./Operators.js"
 import { describe } from "./Outcome.js"
 import type { Tree } from "./PolicyTree.js"
@@ -40,10 +41,10 @@ const scalar = (v: string | number | boolean | null, type: FactType | undefined,
  * Explain.value("karategruppe", Facts.all.offering.type, Catalogue.sandnes(), "nb") // "Karategruppe"
  * @category constructors
  */
-export const value = (v: Value, type: FactType | undefined, catalogue: Catalogue.Catalogue, lang: Lang): string => {
+export const value = guard("Explain.value", { en: '(value: Value, type: FactType | undefined, catalogue: Catalogue, lang: "nb" | "en")', nb: '(value: Value, type: FactType | undefined, catalogue: Catalogue, lang: "nb" | "en")' }, (v: Value, type: FactType | undefined, catalogue: Catalogue.Catalogue, lang: Lang): string => {
   if (Array.isArray(v)) return v.length === 0 ? none[lang] : v.map((x) => scalar(x, type, catalogue, lang)).join(", ")
   return scalar(v as string | number | boolean | null, type, catalogue, lang)
-}
+})
 
 const typeOf = (s: Side): FactType | undefined => (s.kind === "fact" && isFact(s.fact) ? facts[s.fact].type : undefined)
 
@@ -80,7 +81,7 @@ const headers = {
  * // ["✗ Registered for intake (no) is yes"]
  * @category constructors
  */
-export const node = (n: Node, tree: Tree, lang: Lang, indent = ""): Array<string> => {
+export const node = guard("Explain.node", { en: '(node: Node, tree: Tree, lang: "nb" | "en", indent?: string)', nb: '(node: Node, tree: Tree, lang: "nb" | "en", indent?: string)' }, (n: Node, tree: Tree, lang: Lang, indent = ""): Array<string> => {
   if (n.kind === "comparison") {
     const op = operators[n.operator]
     const leftType = typeOf(n.left)
@@ -98,7 +99,7 @@ export const node = (n: Node, tree: Tree, lang: Lang, indent = ""): Array<string
   // One condition under all/any reads better without the header.
   if (n.children.length === 1) return node(n.children[0]!, tree, lang, indent)
   return [`${indent}${mark(n.result)} ${headers[n.kind][lang]}`, ...n.children.flatMap((c) => node(c, tree, lang, `${indent}  `))]
-}
+})
 
 const words_ = {
   rule: { nb: "Regel", en: "Rule" },
@@ -115,7 +116,7 @@ const words_ = {
  * console.log(Explain.decision(result.decisions[0], tree, "nb"))
  * @category constructors
  */
-export const decision = (d: Decision, tree: Tree, lang: Lang): string => {
+export const decision = guard("Explain.decision", { en: '(decision: Decision, tree: Tree, lang: "nb" | "en")', nb: '(decision: Decision, tree: Tree, lang: "nb" | "en")' }, (d: Decision, tree: Tree, lang: Lang): string => {
   const period =
     d.effective.to === undefined
       ? `${lang === "nb" ? "fra" : "from"} ${d.effective.from}`
@@ -129,8 +130,9 @@ export const decision = (d: Decision, tree: Tree, lang: Lang): string => {
   }
   lines.push(`  ${words_.because[lang]}:`, ...node(d.explanation.conditions, tree, lang, "    "))
   lines.push(`  ${words_.source[lang]}: ${formatSource(d.source, lang)}`)
-  return lines.join("\n")
-}
+  // Titles, sources and values come from files and subjects: nothing like an identity number leaves.
+  return Redact.text(lines.join("\n"))
+})
 
 const summaryWords = {
   title: { nb: "Avgjørelser", en: "Decisions" },
@@ -148,7 +150,7 @@ const summaryWords = {
  * console.log(Explain.decisions(Decision.decide(tree, subject, "2024-03-01"), tree, "en"))
  * @category constructors
  */
-export const decisions = (ds: Decisions, tree: Tree, lang: Lang): string => {
+export const decisions = guard("Explain.decisions", { en: '(decisions: Decisions, tree: Tree, lang: "nb" | "en")', nb: '(decisions: Decisions, tree: Tree, lang: "nb" | "en")' }, (ds: Decisions, tree: Tree, lang: Lang): string => {
   const w = summaryWords
   const head = `${w.title[lang]} ${ds.date}${ds.subject === undefined ? "" : ` (${w.citizen[lang]} ${ds.subject})`}`
   const s = ds.summary
@@ -158,5 +160,5 @@ export const decisions = (ds: Decisions, tree: Tree, lang: Lang): string => {
   if (s.extension !== undefined) summary.push(`${w.extension[lang]}: ${describe("duration", s.extension, tree.catalogue)[lang]}`)
   for (const e of s.escalations) summary.push(`${w.escalation[lang]}: ${describe("escalation", e, tree.catalogue)[lang]}`)
   if (ds.decisions.length === 0) summary.push(w.nothing[lang])
-  return [head, ...summary.map((l) => `  ${l}`), "", ...ds.decisions.map((d) => decision(d, tree, lang)).join("\n\n").split("\n")].join("\n").trimEnd()
-}
+  return Redact.text([head, ...summary.map((l) => `  ${l}`), "", ...ds.decisions.map((d) => decision(d, tree, lang)).join("\n\n").split("\n")].join("\n").trimEnd())
+})

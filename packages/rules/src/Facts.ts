@@ -7,6 +7,8 @@
  */
 import type { Bilingual, Catalogue } from "@aktivitetsmodell/core"
 import { Category } from "@aktivitetsmodell/core"
+import { guard } from "./internal/boundary.js"
+import { own } from "./internal/own.js"
 
 /**
  * A fact's value: facts are plain JSON scalars or lists of them. Unknown
@@ -137,7 +139,7 @@ export const names = Object.keys(all) as ReadonlyArray<FactName>
  * Facts.isFact("age") // true
  * @category predicates
  */
-export const isFact = (s: string): s is FactName => Object.hasOwn(all, s)
+export const isFact = (s: string): s is FactName => typeof s === "string" && Object.hasOwn(all, s)
 
 const statuses = ["active", "transferred", "discontinued"] as const
 const goalReached = ["yes", "partly", "no"] as const
@@ -149,7 +151,7 @@ const proposalDecisions = ["approved", "declined", "pending"] as const
  * Facts.domainValues("category", Catalogue.sandnes()) // ["treatment", "everyday", "participation", "department"]
  * @category models
  */
-export const domainValues = (domain: Domain, catalogue: Catalogue.Catalogue): ReadonlyArray<string> => {
+export const domainValues = guard("Facts.domainValues", { en: "(domain: Domain, catalogue: Catalogue)", nb: "(domain: Domain, catalogue: Catalogue)" }, (domain: Domain, catalogue: Catalogue.Catalogue): ReadonlyArray<string> => {
   switch (domain) {
     case "offering":
       return catalogue.offerings.map((o) => o.id)
@@ -163,8 +165,10 @@ export const domainValues = (domain: Domain, catalogue: Catalogue.Catalogue): Re
       return goalReached
     case "proposal-decision":
       return proposalDecisions
+    default:
+      throw new TypeError("unknown domain")
   }
-}
+})
 
 const codeLabels: Record<string, Bilingual> = {
   active: { en: "active", nb: "aktivt" },
@@ -185,7 +189,7 @@ const codeLabels: Record<string, Bilingual> = {
  * Facts.codeLabel("category", "everyday", Catalogue.sandnes()).nb // "Hverdagsaktivitet"
  * @category models
  */
-export const codeLabel = (domain: Domain, code: string, catalogue: Catalogue.Catalogue): Bilingual => {
+export const codeLabel = guard("Facts.codeLabel", { en: "(domain: Domain, code: string, catalogue: Catalogue)", nb: "(domain: Domain, code: string, catalogue: Catalogue)" }, (domain: Domain, code: string, catalogue: Catalogue.Catalogue): Bilingual => {
   if (domain === "offering") {
     const o = catalogue.offerings.find((x) => x.id === code)
     return o === undefined ? { en: code, nb: code } : { en: o.nameEn, nb: o.name }
@@ -195,8 +199,8 @@ export const codeLabel = (domain: Domain, code: string, catalogue: Catalogue.Cat
     return d === undefined ? { en: code, nb: code } : { en: d.nameEn, nb: d.name }
   }
   if (domain === "category") {
-    const info = (Category.info as Record<string, Category.CategoryInfo | undefined>)[code]
+    const info = own(Category.info as Record<string, Category.CategoryInfo>, code)
     return info === undefined ? { en: code, nb: code } : info.label
   }
-  return codeLabels[code] ?? { en: code, nb: code }
-}
+  return own(codeLabels, code) ?? { en: code, nb: code }
+})

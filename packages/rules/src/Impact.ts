@@ -5,10 +5,13 @@
  *
  * @module
  */
+import { Redact } from "@aktivitetsmodell/core"
 import { forTree } from "./Compile.js"
 import type { Item } from "./DatasetSubjects.js"
 import type { Outcome } from "./Outcome.js"
 import type { Tree } from "./PolicyTree.js"
+import { guard, requireTree } from "./internal/boundary.js"
+import { bi } from "./internal/text.js"
 
 /**
  * One changed decision. Outcomes are written as `type` or
@@ -43,12 +46,78 @@ export interface Impact {
  * Impact.show({ type: "escalate", params: { to: "therapist", action: "review-feedback" } }) // "escalate(action=review-feedback,to=therapist)"
  * @category constructors
  */
-export const show = (o: Outcome | undefined): string =>
+export const show = guard("Impact.show", bi("(outcome: Outcome | undefined)", "(outcome: Outcome | undefined)"), (o: Outcome | undefined): string =>
   o === undefined
     ? "not applicable"
     : o.params === undefined || Object.keys(o.params).length === 0
       ? o.type
-      : `${o.type}(${Object.entries(o.params).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join(",")})`
+      : `${o.type}(${Object.entries(o.params).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join(",")})`)
+
+/**
+ * The totals of a comparison, without the list of changes.
+ * @category models
+ */
+export type Summary = Omit<Impact, "changes">
+
+/**
+ * A comparison fed one item at a time, for inputs too large to hold: each
+ * {@link Comparer.add} returns that item's changes, and {@link Comparer.summary}
+ * the totals so far. Memory stays bounded by the trees, not the items.
+ * @category models
+ */
+export interface Comparer {
+  readonly add: (item: Item) => ReadonlyArray<Change>
+  readonly summary: () => Summary
+}
+
+/**
+ * Starts a comparison of `base` and `head` that takes items one at a time.
+ * @example
+ * const c = Impact.comparer(base, head)
+ * for (const item of items) for (const change of c.add(item)) console.log(JSON.stringify(change))
+ * c.summary().byRule
+ * @category evaluation
+ */
+export const comparer = guard("Impact.comparer", bi("(base: Tree, head: Tree)", "(base: Tree, head: Tree)"), (base: Tree, head: Tree): Comparer => {
+  requireTree("Impact.comparer", base)
+  requireTree("Impact.comparer", head)
+  const a = forTree(base)
+  const b = forTree(head)
+  let subjects = 0
+  let baseCount = 0
+  let headCount = 0
+  const counts = new Map<string, { rule: string; from: string; to: string; count: number }>()
+  const add = (item: Item): ReadonlyArray<Change> => {
+    const before = new Map(a.outcomes(item.subject, item.date).map((o) => [o.rule, o.outcome]))
+    const after = new Map(b.outcomes(item.subject, item.date).map((o) => [o.rule, o.outcome]))
+    subjects++
+    const changes: Array<Change> = []
+    for (const o of before.values()) if (o !== undefined) baseCount++
+    for (const o of after.values()) if (o !== undefined) headCount++
+    for (const rule of new Set([...before.keys(), ...after.keys()])) {
+      const x = before.has(rule) ? show(before.get(rule)) : "not in force"
+      const y = after.has(rule) ? show(after.get(rule)) : "not in force"
+      if (x === y) continue
+      const pseudonym = item.subject.citizen?.id
+      // Keys name records and rule ids name files; either may have been written from an identity number.
+      const shown = Redact.text(rule)
+      changes.push({ key: Redact.text(String(item.key)), date: item.date, ...(pseudonym === undefined ? {} : { subject: pseudonym }), rule: shown, before: x, after: y })
+      const k = `${rule}\u0000${x}\u0000${y}`
+      const entry = counts.get(k) ?? { rule: shown, from: x, to: y, count: 0 }
+      entry.count++
+      counts.set(k, entry)
+    }
+    return changes
+  }
+  return {
+    add: guard("Comparer.add", bi("(item: { key: string; date: YYYY-MM-DD; subject: Subject })", "(item: { key: string; date: ÅÅÅÅ-MM-DD; subject: Subject })"), add),
+    summary: () => ({
+      subjects,
+      decisions: { base: baseCount, head: headCount },
+      byRule: [...counts.values()].map((c) => ({ ...c })).sort((x, y) => y.count - x.count || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0))
+    })
+  }
+})
 
 /**
  * Evaluates every item under both trees and lists what changes.
@@ -57,37 +126,9 @@ export const show = (o: Outcome | undefined): string =>
  * impact.changes.length
  * @category evaluation
  */
-export const compare = (base: Tree, head: Tree, items: ReadonlyArray<Item>): Impact => {
-  const a = forTree(base)
-  const b = forTree(head)
+export const compare = guard("Impact.compare", bi("(base: Tree, head: Tree, items: Iterable<Item>)", "(base: Tree, head: Tree, items: Iterable<Item>)"), (base: Tree, head: Tree, items: Iterable<Item>): Impact => {
+  const c = comparer(base, head)
   const changes: Array<Change> = []
-  let baseCount = 0
-  let headCount = 0
-  for (const item of items) {
-    const before = new Map(a.outcomes(item.subject, item.date).map((o) => [o.rule, o.outcome]))
-    const after = new Map(b.outcomes(item.subject, item.date).map((o) => [o.rule, o.outcome]))
-    for (const o of before.values()) if (o !== undefined) baseCount++
-    for (const o of after.values()) if (o !== undefined) headCount++
-    for (const rule of new Set([...before.keys(), ...after.keys()])) {
-      const x = before.has(rule) ? show(before.get(rule)) : "not in force"
-      const y = after.has(rule) ? show(after.get(rule)) : "not in force"
-      if (x !== y) {
-        const pseudonym = item.subject.citizen?.id
-        changes.push({ key: item.key, date: item.date, ...(pseudonym === undefined ? {} : { subject: pseudonym }), rule, before: x, after: y })
-      }
-    }
-  }
-  const counts = new Map<string, { rule: string; from: string; to: string; count: number }>()
-  for (const c of changes) {
-    const k = `${c.rule}\u0000${c.before}\u0000${c.after}`
-    const entry = counts.get(k) ?? { rule: c.rule, from: c.before, to: c.after, count: 0 }
-    entry.count++
-    counts.set(k, entry)
-  }
-  return {
-    subjects: items.length,
-    decisions: { base: baseCount, head: headCount },
-    changes,
-    byRule: [...counts.values()].sort((x, y) => y.count - x.count || (x.rule < y.rule ? -1 : 1))
-  }
-}
+  for (const item of items) for (const change of c.add(item)) changes.push(change)
+  return { ...c.summary(), changes }
+})

@@ -9,10 +9,12 @@
 import type { Bilingual, Invariants } from "@aktivitetsmodell/core"
 import { type Catalogue, IsoDate, type Offering } from "@aktivitetsmodell/core"
 import { wholeMonths } from "./Duration.js"
+import { guard, requireDate, requireString, requireTree } from "./internal/boundary.js"
 import type { Entry, Parameter, ParameterValue } from "./Parameters.js"
 import { entryOn } from "./Parameters.js"
 import type { Tree } from "./PolicyTree.js"
 import type { RuleFile, TopCondition, Version } from "./RuleFile.js"
+import { RulesError, textOf } from "./RulesError.js"
 
 /**
  * A parameter's value on a date, with the file and entry it comes from.
@@ -61,17 +63,14 @@ export interface RuleSet {
  * try { InForce.policyOn(tree, "2020-01-01") } catch (e) { if (e instanceof MissingParameterError) console.error(e.text.nb) }
  * @category models
  */
-export class MissingParameterError extends Error {
-  override readonly name = "MissingParameterError"
-  constructor(
-    readonly parameter: string,
-    readonly date: string,
-    readonly text: Bilingual = {
-      en: `The parameter ${parameter} has no value on ${date}`,
-      nb: `Parameteren ${parameter} har ingen verdi ${date}`
-    }
-  ) {
-    super(`${text.en} / ${text.nb}`)
+export class MissingParameterError extends RulesError {
+  override readonly name: string = "MissingParameterError"
+  readonly parameter: string
+  readonly date: string
+  constructor(parameter: string, date: string, text?: Bilingual) {
+    super(text ?? { en: `The parameter ${textOf(parameter)} has no value on ${textOf(date)}`, nb: `Parameteren ${textOf(parameter)} har ingen verdi ${textOf(date)}` })
+    this.parameter = typeof parameter === "string" ? parameter : ""
+    this.date = typeof date === "string" ? date : ""
   }
 }
 
@@ -82,7 +81,8 @@ export class MissingParameterError extends Error {
  * InForce.changes(tree)[0] // "2023-03-09"
  * @category constructors
  */
-export const changes = (tree: Tree): ReadonlyArray<string> => {
+export const changes = guard("InForce.changes", { en: "(tree: Tree)", nb: "(tree: Tree)" }, (tree: Tree): ReadonlyArray<string> => {
+  requireTree("InForce.changes", tree)
   const dates = new Set<string>()
   for (const r of tree.rules) {
     for (const v of r.versions) {
@@ -92,7 +92,7 @@ export const changes = (tree: Tree): ReadonlyArray<string> => {
   }
   for (const p of tree.parameters.values()) for (const e of p.values) dates.add(e.from)
   return [...dates].sort()
-}
+})
 
 const cache = new WeakMap<Tree, { readonly changes: ReadonlyArray<string>; readonly byStart: Map<string, InForce> }>()
 
@@ -124,8 +124,15 @@ const limitParameters = [
  * InForce.limitParameter("mindfull-restorative-yoga", "sessions") // "offerings.mindfull-restorative-yoga.sessions"
  * @category constructors
  */
-export const limitParameter = (offering: string, limit: "sessions" | "weeks" | "sessionsPerWeek" | "cohortLength"): string =>
-  `offerings.${offering}.${limit === "sessionsPerWeek" ? "sessions-per-week" : limit === "cohortLength" ? "cohort-length" : limit}`
+export const limitParameter = guard(
+  "InForce.limitParameter",
+  { en: '(offering: string, limit: "sessions" | "weeks" | "sessionsPerWeek" | "cohortLength")', nb: '(offering: string, limit: "sessions" | "weeks" | "sessionsPerWeek" | "cohortLength")' },
+  (offering: string, limit: "sessions" | "weeks" | "sessionsPerWeek" | "cohortLength"): string => {
+    requireString("InForce.limitParameter", "offering", offering)
+    requireString("InForce.limitParameter", "limit", limit)
+    return `offerings.${offering}.${limit === "sessionsPerWeek" ? "sessions-per-week" : limit === "cohortLength" ? "cohort-length" : limit}`
+  }
+)
 
 const withLimits = (o: Offering.Offering, params: ReadonlyMap<string, ParameterInForce>): Offering.Offering => {
   const { sessions: _s, weeks: _w, sessionsPerWeek: _p, extensions: _x, ...rest } = o.limits
@@ -191,7 +198,9 @@ const build = (tree: Tree, date: string, from: string): InForce => {
  * now.rules.map((r) => r.rule.id)
  * @category constructors
  */
-export const on = (tree: Tree, date: string): InForce => {
+export const on = guard("InForce.on", { en: "(tree: Tree, date: YYYY-MM-DD)", nb: "(tree: Tree, date: ÅÅÅÅ-MM-DD)" }, (tree: Tree, date: string): InForce => {
+  requireTree("InForce.on", tree)
+  requireDate("InForce.on", "date", date)
   let entry = cache.get(tree)
   if (entry === undefined) {
     entry = { changes: changes(tree), byStart: new Map() }
@@ -204,7 +213,7 @@ export const on = (tree: Tree, date: string): InForce => {
     entry.byStart.set(from, found)
   }
   return found
-}
+})
 
 /**
  * The compiled path's input for `date`: rule conditions and parameter values.
@@ -212,7 +221,7 @@ export const on = (tree: Tree, date: string): InForce => {
  * const program = Compile.compile(InForce.ruleSetOn(tree, "2024-06-01"))
  * @category constructors
  */
-export const ruleSetOn = (tree: Tree, date: string): RuleSet => {
+export const ruleSetOn = guard("InForce.ruleSetOn", { en: "(tree: Tree, date: YYYY-MM-DD)", nb: "(tree: Tree, date: ÅÅÅÅ-MM-DD)" }, (tree: Tree, date: string): RuleSet => {
   const now = on(tree, date)
   return {
     rules: now.rules.map(({ rule, version }) => ({
@@ -222,7 +231,7 @@ export const ruleSetOn = (tree: Tree, date: string): RuleSet => {
     })),
     parameters: new Map([...now.parameters].map(([name, p]) => [name, p.entry.value]))
   }
-}
+})
 
 const requireNumber = (now: InForce, name: string, date: string): number => {
   const v = now.parameters.get(name)?.entry.value
@@ -241,7 +250,7 @@ const requireNumber = (now: InForce, name: string, date: string): number => {
  * Invariants.check(year, { policy: InForce.policyOn(tree, "2024-06-01") })
  * @category constructors
  */
-export const policyOn = (tree: Tree, date: string): Invariants.Policy => {
+export const policyOn = guard("InForce.policyOn", { en: "(tree: Tree, date: YYYY-MM-DD)", nb: "(tree: Tree, date: ÅÅÅÅ-MM-DD)" }, (tree: Tree, date: string): Invariants.Policy => {
   const now = on(tree, date)
   const modelStart = now.parameters.get("model.start")?.entry.value
   if (typeof modelStart !== "string") throw new MissingParameterError("model.start", date)
@@ -252,7 +261,7 @@ export const policyOn = (tree: Tree, date: string): Invariants.Policy => {
     priceNok: requireNumber(now, "offerings.price-nok", date),
     limitsOn: (offeringId, day) => on(tree, day).offerings.get(offeringId)?.limits
   }
-}
+})
 
 /**
  * A catalogue whose offerings' limits (sessions, weeks, sessions per week,
@@ -264,8 +273,9 @@ export const policyOn = (tree: Tree, date: string): Invariants.Policy => {
  * Invariants.check({ ...year, offerings }, { policy: InForce.policyOn(tree, "2025-06-01") })
  * @category constructors
  */
-export const catalogueOn = (tree: Tree, date: string, catalogue: Catalogue.Catalogue = tree.catalogue): Catalogue.Catalogue => {
+export const catalogueOn = guard("InForce.catalogueOn", { en: "(tree: Tree, date: YYYY-MM-DD, catalogue?: Catalogue)", nb: "(tree: Tree, date: ÅÅÅÅ-MM-DD, catalogue?: Catalogue)" }, (tree: Tree, date: string, catalogue?: Catalogue.Catalogue): Catalogue.Catalogue => {
   const now = on(tree, date)
+  if (catalogue === undefined) return now.catalogue
   if (catalogue === tree.catalogue) return now.catalogue
   return { ...catalogue, offerings: catalogue.offerings.map((o) => withLimits(o, now.parameters)) }
-}
+})

@@ -12,6 +12,7 @@ import { Schema } from "effect"
 import { all as facts, names as factNames } from "./Facts.js"
 import { all as operators, names as operatorNames } from "./Operators.js"
 import { actions, kinds, recipients, vocabulary } from "./Outcome.js"
+import { guard } from "./internal/boundary.js"
 import { Subject } from "./Subject.js"
 
 type Json = { [k: string]: unknown }
@@ -279,5 +280,11 @@ const casesFile = (catalogue: Catalogue.Catalogue): Json => {
  * JsonSchema.of("rule-file").title // "Rule file (regelfil)"
  * @category schemas
  */
-export const of = (name: SchemaName, catalogue: Catalogue.Catalogue = Catalogue.sandnes()): Json =>
-  name === "rule-file" ? ruleFile(catalogue) : name === "parameter-file" ? parameterFile() : casesFile(catalogue)
+export const of = guard(
+  "JsonSchema.of",
+  { en: '(name: "rule-file" | "parameter-file" | "cases-file", catalogue?: Catalogue)', nb: '(name: "rule-file" | "parameter-file" | "cases-file", catalogue?: Catalogue)' },
+  (name: SchemaName, catalogue: Catalogue.Catalogue = Catalogue.sandnes()): Json => {
+    if (!names.includes(name)) throw new TypeError("unknown schema")
+    return name === "rule-file" ? ruleFile(catalogue) : name === "parameter-file" ? parameterFile() : casesFile(catalogue)
+  }
+)

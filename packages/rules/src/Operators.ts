@@ -6,6 +6,8 @@
  * @module
  */
 import type { Bilingual } from "@aktivitetsmodell/core"
+import { guard } from "./internal/boundary.js"
+import { isNumeric } from "./internal/numeric.js"
 
 /**
  * The names of the supported operators.
@@ -44,7 +46,7 @@ export const isOperator = (s: string): s is OperatorName => (names as ReadonlyAr
  * Operators.numeric("2023-03-09") // true
  * @category predicates
  */
-export const numeric = (a: unknown): boolean => Number.parseFloat(a as string).toString() !== "NaN"
+export const numeric = guard("Operators.numeric", { en: "(value: unknown)", nb: "(value: unknown)" }, (a: unknown): boolean => isNumeric(a))
 
 /**
  * What an operator wants on each side, which the validator checks:
@@ -102,28 +104,28 @@ export const all: { readonly [K in OperatorName]: Operator & { readonly name: K 
   lessThan: {
     name: "lessThan",
     shape: "ordered",
-    test: (a, b) => numeric(a) && lt(a, b),
+    test: (a, b) => isNumeric(a) && lt(a, b),
     phrase: { en: "is less than", nb: "er mindre enn" },
     datePhrase: { en: "is before", nb: "er før" }
   },
   lessThanInclusive: {
     name: "lessThanInclusive",
     shape: "ordered",
-    test: (a, b) => numeric(a) && le(a, b),
+    test: (a, b) => isNumeric(a) && le(a, b),
     phrase: { en: "is at most", nb: "er høyst" },
     datePhrase: { en: "is on or before", nb: "er til og med" }
   },
   greaterThan: {
     name: "greaterThan",
     shape: "ordered",
-    test: (a, b) => numeric(a) && gt(a, b),
+    test: (a, b) => isNumeric(a) && gt(a, b),
     phrase: { en: "is greater than", nb: "er større enn" },
     datePhrase: { en: "is after", nb: "er etter" }
   },
   greaterThanInclusive: {
     name: "greaterThanInclusive",
     shape: "ordered",
-    test: (a, b) => numeric(a) && ge(a, b),
+    test: (a, b) => isNumeric(a) && ge(a, b),
     phrase: { en: "is at least", nb: "er minst" },
     datePhrase: { en: "is on or after", nb: "er fra og med" }
   }

@@ -7,6 +7,8 @@
  */
 import type { Bilingual, Catalogue } from "@aktivitetsmodell/core"
 import { codeLabel } from "./Facts.js"
+import { guard } from "./internal/boundary.js"
+import { own } from "./internal/own.js"
 
 /**
  * The three kinds of rule, one folder each in the policy tree.
@@ -103,20 +105,28 @@ export const vocabulary: Readonly<Record<Kind, Readonly<Record<string, OutcomeIn
  * // "Løftes til behandler, som går gjennom tilbakemeldingen sammen med innbyggeren"
  * @category constructors
  */
-export const describe = (kind: Kind, outcome: Outcome, catalogue: Catalogue.Catalogue): Bilingual => {
-  const info = vocabulary[kind][outcome.type]
-  if (info === undefined) return { en: outcome.type, nb: outcome.type }
-  const p = outcome.params ?? {}
-  if (outcome.type === "granted-as" && p["offering"] !== undefined) {
-    const name = codeLabel("offering", p["offering"], catalogue)
-    return { en: `Granted as ${name.en}`, nb: `Innvilges som ${name.nb}` }
+export const describe = guard(
+  "Outcome.describe",
+  { en: '(kind: "eligibility" | "duration" | "escalation", outcome: Outcome, catalogue: Catalogue)', nb: '(kind: "eligibility" | "duration" | "escalation", outcome: Outcome, catalogue: Catalogue)' },
+  (kind: Kind, outcome: Outcome, catalogue: Catalogue.Catalogue): Bilingual => {
+    const byType = own(vocabulary, kind)
+    const info = byType === undefined ? undefined : own(byType, outcome.type)
+    if (info === undefined) return { en: outcome.type, nb: outcome.type }
+    const p = outcome.params ?? {}
+    const offering = own(p, "offering")
+    if (outcome.type === "granted-as" && offering !== undefined) {
+      const name = codeLabel("offering", offering, catalogue)
+      return { en: `Granted as ${name.en}`, nb: `Innvilges som ${name.nb}` }
+    }
+    const recipient = own(p, "to")
+    if (outcome.type === "escalate" && recipient !== undefined) {
+      const to = own(recipients, recipient) ?? { en: recipient, nb: recipient }
+      const what = own(p, "action")
+      const action = what === undefined ? undefined : own(actions, what)
+      return action === undefined
+        ? { en: `Escalated to ${to.en}`, nb: `Løftes til ${to.nb}` }
+        : { en: `Escalated to ${to.en}, who ${action.en}`, nb: `Løftes til ${to.nb}, som ${action.nb}` }
+    }
+    return info.label
   }
-  if (outcome.type === "escalate" && p["to"] !== undefined) {
-    const to = recipients[p["to"]] ?? { en: p["to"], nb: p["to"] }
-    const action = p["action"] === undefined ? undefined : actions[p["action"]]
-    return action === undefined
-      ? { en: `Escalated to ${to.en}`, nb: `Løftes til ${to.nb}` }
-      : { en: `Escalated to ${to.en}, who ${action.en}`, nb: `Løftes til ${to.nb}, som ${action.nb}` }
-  }
-  return info.label
-}
+)

@@ -10,10 +10,11 @@
 import type { Bilingual } from "@aktivitetsmodell/core"
 import { IsoDate } from "@aktivitetsmodell/core"
 import { isDuration } from "./Duration.js"
+import { guard, requireString } from "./internal/boundary.js"
 import { child } from "./internal/pointer.js"
 import { type Finding, Reader } from "./internal/read.js"
 import { readSource } from "./internal/source.js"
-import { bi } from "./internal/text.js"
+import { bi, quote } from "./internal/text.js"
 import type { Source } from "./Source.js"
 
 /**
@@ -65,7 +66,10 @@ const segment = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u
  * Parameters.nameOf("parameters/offerings/turgruppe/cohort-length.json") // "offerings.turgruppe.cohort-length"
  * @category constructors
  */
-export const nameOf = (file: string): string => file.replace(/^parameters\//u, "").replace(/\.json$/u, "").split("/").join(".")
+export const nameOf = guard("Parameters.nameOf", bi("(file: string)", "(file: string)"), (file: string): string => {
+  requireString("Parameters.nameOf", "file", file)
+  return file.replace(/^parameters\//u, "").replace(/\.json$/u, "").split("/").join(".")
+})
 
 /**
  * The entry in force on `date`, or undefined before the first one.
@@ -73,14 +77,15 @@ export const nameOf = (file: string): string => file.replace(/^parameters\//u, "
  * Parameters.entryOn(yogaSessions, "2024-01-01")?.value // 4
  * @category constructors
  */
-export const entryOn = (p: Pick<Parameter, "values">, date: string): Entry | undefined => {
+export const entryOn = guard("Parameters.entryOn", bi("(parameter: { values }, date: string)", "(parameter: { values }, date: string)"), (p: Pick<Parameter, "values">, date: string): Entry | undefined => {
+  requireString("Parameters.entryOn", "date", date)
   let found: Entry | undefined
   for (const e of p.values) {
     if (e.from <= date) found = e
     else break
   }
   return found
-}
+})
 
 const typeWords: Record<Type, Bilingual> = {
   number: bi("a number", "et tall"),
@@ -98,11 +103,12 @@ const fits = (type: Type, v: unknown): v is ParameterValue =>
  * const { parameter, findings } = Parameters.decode(JSON.parse(text), "parameters/fit/ors-cutoff.json")
  * @category constructors
  */
-export const decode = (input: unknown, file: string): { readonly parameter?: Parameter; readonly findings: ReadonlyArray<Finding> } => {
+export const decode = guard("Parameters.decode", bi("(input: unknown, file: string)", "(input: unknown, file: string)"), (input: unknown, file: string): { readonly parameter?: Parameter; readonly findings: ReadonlyArray<Finding> } => {
   const r = new Reader()
   const name = nameOf(file)
   if (!name.split(".").every((s) => segment.test(s))) {
-    r.error("", "shape", `The file name gives the parameter name "${name}"; use lowercase letters, digits and hyphens in folder and file names`, `Filnavnet gir parameternavnet «${name}»; bruk små bokstaver, sifre og bindestrek i mappe- og filnavn`)
+    const n = quote(name)
+    r.error("", "shape", `The file name gives the parameter name ${n.en}; use lowercase letters, digits and hyphens in folder and file names`, `Filnavnet gir parameternavnet ${n.nb}; bruk små bokstaver, sifre og bindestrek i mappe- og filnavn`)
   }
   const o = r.object(input, "", ["label", "description", "type", "source", "values"], ["$schema", "unit"])
   if (o === undefined) return { findings: r.findings }
@@ -144,4 +150,4 @@ export const decode = (input: unknown, file: string): { readonly parameter?: Par
     parameter: { name, file, label, description, type, ...(unit === undefined ? {} : { unit }), source, values },
     findings: r.findings
   }
-}
+})

@@ -8,14 +8,15 @@
  * @module
  */
 import { Catalogue, JsonText } from "@aktivitetsmodell/core"
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml"
+import { isMap, isScalar, isSeq, LineCounter, type Pair, parseDocument, type Node as YamlNode, type YAMLMap } from "yaml"
 import { type CaseFile, decode as decodeCases, isCaseFile } from "./Cases.js"
+import { guard, reject, requireArray } from "./internal/boundary.js"
 import { steps } from "./internal/pointer.js"
 import type { Finding } from "./internal/read.js"
 import { bi } from "./internal/text.js"
 import { kinds } from "./Outcome.js"
 import { decode as decodeParameter, nameOf, type Parameter } from "./Parameters.js"
-import { hasErrors, type Problem, PolicyError } from "./Problem.js"
+import { hasErrors, type Problem, PolicyError, redacted } from "./Problem.js"
 import { decode as decodeRule, type RuleFile } from "./RuleFile.js"
 import { check } from "./Validate.js"
 
@@ -41,8 +42,14 @@ export interface Tree {
   readonly lineOf: (file: string, pointer: string) => number
 }
 
-// Policy files are small; anything this large is a mistake or an attack.
-const maxChars = 1_000_000
+/**
+ * The most characters a rule, parameter or case file may hold; the largest
+ * shipped file has about 4,000. Anything this large is a mistake or an attack.
+ * @example
+ * PolicyTree.maxChars // 1000000
+ * @category models
+ */
+export const maxChars = 1_000_000
 
 type Parsed = { readonly ok: true; readonly value: unknown; readonly lineOf: (pointer: string) => number } | { readonly ok: false; readonly problems: ReadonlyArray<Problem> }
 
@@ -55,12 +62,40 @@ const parseJson = (file: string, text: string): Parsed => {
   return { ok: true, value: JSON.parse(text) as unknown, lineOf: (pointer) => JsonText.nearestLine(positions, pointer) }
 }
 
+/** Every key node that repeats an earlier scalar key in the same map, in document order. */
+const duplicateKeys = (root: unknown): Array<YamlNode> => {
+  const out: Array<YamlNode> = []
+  // An explicit stack: a deep document must not overflow the call stack here.
+  const stack: Array<unknown> = [root]
+  const seenNodes = new Set<unknown>()
+  while (stack.length > 0) {
+    const node = stack.pop()
+    if (seenNodes.has(node)) continue
+    seenNodes.add(node)
+    if (isMap(node)) {
+      const keys = new Set<unknown>()
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          if (keys.has(pair.key.value)) out.push(pair.key)
+          else keys.add(pair.key.value)
+        }
+        stack.push(pair.key, pair.value)
+      }
+    } else if (isSeq(node)) for (const item of node.items) stack.push(item)
+  }
+  return out.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0))
+}
+
 const parseYaml = (file: string, text: string): Parsed => {
   const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true })
+  // The parser's own duplicate-key check scans every earlier key for each
+  // key (quadratic: 80,000 keys took minutes); duplicateKeys uses a set.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false })
   if (doc.errors.length > 0) {
     return { ok: false, problems: doc.errors.map((e) => syntax(file, e.linePos?.[0].line ?? 1, `YAML: ${e.message.split("\n")[0] ?? e.code}`, `YAML: ${e.message.split("\n")[0] ?? e.code}`)) }
   }
+  const duplicates = duplicateKeys(doc.contents).map((n) => syntax(file, n.range === undefined || n.range === null ? 1 : lineCounter.linePos(n.range[0]).line, "YAML: Map keys must be unique", "YAML: Nøkler i et kart må være unike"))
+  if (duplicates.length > 0) return { ok: false, problems: duplicates }
   let value: unknown
   try {
     value = doc.toJS({ maxAliasCount: 50 })
@@ -68,6 +103,21 @@ const parseYaml = (file: string, text: string): Parsed => {
     // Aliases that multiply into a huge document ("billion laughs") stop here.
     const text = e instanceof Error ? e.message : String(e)
     return { ok: false, problems: [syntax(file, 1, `YAML: ${text}`, `YAML: ${text}`)] }
+  }
+  // Each map's keys are indexed once, so a file with many problems costs
+  // one lookup per step rather than a scan of the map (which was quadratic).
+  const indexes = new WeakMap<object, Map<string, Pair>>()
+  const pairOf = (map: YAMLMap, step: string): Pair | undefined => {
+    let index = indexes.get(map)
+    if (index === undefined) {
+      index = new Map()
+      for (const p of map.items) {
+        const key = String((p.key as { value?: unknown } | null)?.value ?? p.key)
+        if (!index.has(key)) index.set(key, p as Pair)
+      }
+      indexes.set(map, index)
+    }
+    return index.get(step)
   }
   const lineOf = (pointer: string): number => {
     let node: unknown = doc.contents
@@ -79,7 +129,7 @@ const parseYaml = (file: string, text: string): Parsed => {
     at(node)
     for (const step of steps(pointer)) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => String((p.key as { value?: unknown } | null)?.value ?? p.key) === step)
+        const pair = pairOf(node, step)
         if (pair === undefined) break
         at(pair.key)
         node = pair.value
@@ -95,7 +145,9 @@ const parseYaml = (file: string, text: string): Parsed => {
 }
 
 const parse = (file: string, text: string): Parsed => {
-  if (text.length > maxChars) return { ok: false, problems: [syntax(file, 1, `The file is larger than ${maxChars} characters`, `Filen er større enn ${maxChars} tegn`)] }
+  if (text.length > maxChars) {
+    return { ok: false, problems: [{ ...syntax(file, 1, `The file has ${text.length} characters; a policy file may have at most ${maxChars}`, `Filen har ${text.length} tegn; en regelfil kan ha høyst ${maxChars}`), code: "too-large" }] }
+  }
   try {
     return /\.ya?ml$/u.test(file) ? parseYaml(file, text) : parseJson(file, text)
   } catch (e) {
@@ -117,10 +169,30 @@ const toProblems = (file: string, lineOf: (p: string) => number, findings: Reado
  * const { tree, problems } = PolicyTree.load([{ path: "eligibility/adults-only.json", text }])
  * @category constructors
  */
-export const load = (
-  files: ReadonlyArray<TextFile>,
-  options: { readonly catalogue?: Catalogue.Catalogue } = {}
-): { readonly tree: Tree; readonly problems: ReadonlyArray<Problem> } => {
+export const load = guard(
+  "PolicyTree.load",
+  bi("(files: ReadonlyArray<{ path: string; text: string }>, options?: { catalogue?: Catalogue })", "(files: ReadonlyArray<{ path: string; text: string }>, options?: { catalogue?: Catalogue })"),
+  (files: ReadonlyArray<TextFile>, options: { readonly catalogue?: Catalogue.Catalogue } = {}): { readonly tree: Tree; readonly problems: ReadonlyArray<Problem> } => {
+    const { tree, problems } = loadFiles(checkedFiles(files), options ?? {})
+    // Lines were found with the real pointers; what leaves is redacted.
+    return { tree, problems: problems.map(redacted) }
+  }
+)
+
+/** The files, copied, after checking each is a path and a text. */
+const checkedFiles = (files: unknown): Array<TextFile> => {
+  requireArray("PolicyTree.load", "files", files)
+  return (files as ReadonlyArray<unknown>).map((f, i) => {
+    const path = (f as { path?: unknown } | null)?.path
+    const text = (f as { text?: unknown } | null)?.text
+    if (typeof path !== "string" || typeof text !== "string") {
+      reject("PolicyTree.load", `files[${i}] must be { path: text, text: text }`, `files[${i}] må være { path: tekst, text: tekst }`)
+    }
+    return { path: path as string, text: text as string }
+  })
+}
+
+const loadFiles = (files: ReadonlyArray<TextFile>, options: { readonly catalogue?: Catalogue.Catalogue }): { readonly tree: Tree; readonly problems: ReadonlyArray<Problem> } => {
   const catalogue = options.catalogue ?? Catalogue.sandnes()
   const problems: Array<Problem> = []
   const lines = new Map<string, (pointer: string) => number>()
@@ -178,8 +250,12 @@ export const load = (
  * const tree = PolicyTree.loadOrThrow(files)
  * @category constructors
  */
-export const loadOrThrow = (files: ReadonlyArray<TextFile>, options: { readonly catalogue?: Catalogue.Catalogue } = {}): Tree => {
-  const { tree, problems } = load(files, options)
-  if (hasErrors(problems)) throw new PolicyError(problems.filter((p) => p.severity === "error"))
-  return tree
-}
+export const loadOrThrow = guard(
+  "PolicyTree.loadOrThrow",
+  bi("(files: ReadonlyArray<{ path: string; text: string }>, options?: { catalogue?: Catalogue })", "(files: ReadonlyArray<{ path: string; text: string }>, options?: { catalogue?: Catalogue })"),
+  (files: ReadonlyArray<TextFile>, options: { readonly catalogue?: Catalogue.Catalogue } = {}): Tree => {
+    const { tree, problems } = load(files, options)
+    if (hasErrors(problems)) throw new PolicyError(problems.filter((p) => p.severity === "error"))
+    return tree
+  }
+)

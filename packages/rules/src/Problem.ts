@@ -6,7 +6,10 @@
  * @module
  */
 import type { Bilingual } from "@aktivitetsmodell/core"
-import { redact } from "./internal/text.js"
+import { Redact } from "@aktivitetsmodell/core"
+import { guard } from "./internal/boundary.js"
+import { bi, oneLine, shortLine } from "./internal/text.js"
+import { RulesError } from "./RulesError.js"
 
 /**
  * What kind of problem it is; tests and tools match on the code, people read the message.
@@ -32,6 +35,27 @@ export type Code =
   | "case-subject"
   | "uncovered"
   | "stray-file"
+  | "too-large"
+  | "too-many-files"
+  | "missing"
+  | "not-a-folder"
+  | "not-a-file"
+  | "symlink-loop"
+  | "special-file"
+  | "outside-tree"
+  | "unreadable"
+  | "duplicate"
+
+/**
+ * The codes of problems with the files themselves rather than their content:
+ * a path that is missing, of the wrong kind, a symlink loop or a symlink out
+ * of the tree, a FIFO, socket or device, or a file over the size cap. The
+ * command line exits with 2 for these.
+ * @example
+ * Problem.fileSystemCodes.includes("symlink-loop") // true
+ * @category models
+ */
+export const fileSystemCodes: ReadonlyArray<Code> = ["missing", "not-a-folder", "not-a-file", "symlink-loop", "special-file", "outside-tree", "unreadable", "too-many-files"]
 
 /**
  * One problem. `file` is relative to the tree's root (`eligibility/karate-needs-intake.json`).
@@ -53,13 +77,41 @@ export interface Problem {
  * Problem.format(p) // 'eligibility/x.json:7: Unknown fact "agee"; did you mean "age"? / Ukjent faktum «agee»; mente du «age»? (at /versions/0/conditions/all/0/fact)'
  * @category constructors
  */
-export const format = (p: Problem, lang: "en" | "nb" | "both" = "both", root = ""): string => {
-  const where = `${root === "" || root === "." ? "" : `${root.replace(/\/$/u, "")}/`}${p.file}:${p.line}`
-  const text = lang === "both" ? `${p.message.en} / ${p.message.nb}` : p.message[lang]
-  const at = p.pointer === "" ? "" : lang === "nb" ? ` (i ${p.pointer})` : ` (at ${p.pointer})`
-  const warn = p.severity === "warning" ? (lang === "nb" ? "advarsel: " : "warning: ") : ""
-  return redact(`${where}: ${warn}${text}${at}`)
-}
+export const format = guard(
+  "Problem.format",
+  bi('(problem: Problem, lang?: "en" | "nb" | "both", root?: string)', '(problem: Problem, lang?: "en" | "nb" | "both", root?: string)'),
+  (p: Problem, lang: "en" | "nb" | "both" = "both", root = ""): string => {
+    const place = root === "" || root === "." ? "" : root.replace(/\/$/u, "")
+    // A problem with the root itself has no file; one with a file on disk (not its content) no line.
+    const path = p.file === "" ? (place === "" ? "." : place) : place === "" ? p.file : `${place}/${p.file}`
+    const where = p.file === "" || (p.pointer === "" && (p.code === "too-large" || fileSystemCodes.includes(p.code))) ? path : `${path}:${p.line}`
+    const text = lang === "both" ? `${p.message.en} / ${p.message.nb}` : p.message[lang]
+    // A pointer names keys from the file; a long or odd one is cut and escaped.
+    const pointer = p.pointer.split("/").map((s) => shortLine(s, maxSegment)).join("/")
+    const at = p.pointer === "" ? "" : lang === "nb" ? ` (i ${pointer})` : ` (at ${pointer})`
+    const warn = p.severity === "warning" ? (lang === "nb" ? "advarsel: " : "warning: ") : ""
+    return Redact.text(oneLine(`${where}: ${warn}${text}${at}`))
+  }
+)
+
+// Pointer segments longer than this are cut in messages.
+const maxSegment = 80
+
+/**
+ * A problem with its file, pointer and message redacted: what `PolicyTree.load`
+ * and `Cases.run` return, so no identity number reaches a caller through a problem.
+ * @example
+ * Problem.redacted({ file: "x.json", pointer: "/01019012345", line: 1, code: "shape", severity: "error", message: { en: "…", nb: "…" } }).pointer // "/***********"
+ * @category constructors
+ */
+export const redacted = guard("Problem.redacted", bi("(problem: Problem)", "(problem: Problem)"), (p: Problem): Problem => ({
+  file: Redact.text(p.file),
+  pointer: Redact.text(p.pointer),
+  line: p.line,
+  code: p.code,
+  severity: p.severity,
+  message: { en: Redact.text(p.message.en), nb: Redact.text(p.message.nb) }
+}))
 
 /**
  * True when at least one problem is an error (warnings do not stop a tree).
@@ -67,7 +119,9 @@ export const format = (p: Problem, lang: "en" | "nb" | "both" = "both", root = "
  * Problem.hasErrors(problems)
  * @category predicates
  */
-export const hasErrors = (problems: ReadonlyArray<Problem>): boolean => problems.some((p) => p.severity === "error")
+export const hasErrors = guard("Problem.hasErrors", bi("(problems: ReadonlyArray<Problem>)", "(problems: ReadonlyArray<Problem>)"), (problems: ReadonlyArray<Problem>): boolean =>
+  problems.some((p) => p.severity === "error")
+)
 
 /**
  * Thrown when a policy tree cannot be used: carries every problem, never only the first.
@@ -75,12 +129,41 @@ export const hasErrors = (problems: ReadonlyArray<Problem>): boolean => problems
  * try { Policy.loadOrThrow(files) } catch (e) { if (e instanceof PolicyError) console.error(e.message) }
  * @category models
  */
-export class PolicyError extends Error {
-  override readonly name = "PolicyError"
-  constructor(readonly problems: ReadonlyArray<Problem>) {
+export class PolicyError extends RulesError {
+  override readonly name: string = "PolicyError"
+  readonly problems: ReadonlyArray<Problem>
+  constructor(problems: ReadonlyArray<Problem>) {
+    const list = listOf(problems)
+    const errors = list.filter(isError).length
     super(
-      `The policy tree has ${problems.filter((p) => p.severity === "error").length} error(s) / Regeltreet har ${problems.filter((p) => p.severity === "error").length} feil:\n` +
-        problems.map((p) => `  ${format(p)}`).join("\n")
+      bi(`The policy tree has ${errors} error(s)`, `Regeltreet har ${errors} feil`),
+      `The policy tree has ${errors} error(s) / Regeltreet har ${errors} feil:\n` + list.map((p) => `  ${formatOr(p)}`).join("\n")
     )
+    this.problems = list
+  }
+}
+
+// The error must be built whatever it is given, so that throwing it never throws.
+const listOf = (problems: unknown): ReadonlyArray<Problem> => {
+  try {
+    return Array.isArray(problems) ? (problems as ReadonlyArray<Problem>).slice() : []
+  } catch {
+    return []
+  }
+}
+
+const isError = (p: Problem): boolean => {
+  try {
+    return p.severity === "error"
+  } catch {
+    return false
+  }
+}
+
+const formatOr = (p: Problem): string => {
+  try {
+    return format(p)
+  } catch {
+    return "?"
   }
 }

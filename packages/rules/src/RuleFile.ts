@@ -14,10 +14,11 @@
  */
 import type { Bilingual } from "@aktivitetsmodell/core"
 import type { IsoDate } from "@aktivitetsmodell/core"
+import { guard, requireString } from "./internal/boundary.js"
 import { child } from "./internal/pointer.js"
 import { type Finding, type Json, isObject, Reader } from "./internal/read.js"
 import { readSource } from "./internal/source.js"
-import { bi } from "./internal/text.js"
+import { bi, quote } from "./internal/text.js"
 import type { Kind, Outcome } from "./Outcome.js"
 import { kinds } from "./Outcome.js"
 import type { Source } from "./Source.js"
@@ -117,7 +118,7 @@ export interface RuleFile {
  * RuleFile.isLeaf({ fact: "age", operator: "lessThan", value: 18 }) // true
  * @category predicates
  */
-export const isLeaf = (c: Condition): c is Leaf => "fact" in c
+export const isLeaf = guard("RuleFile.isLeaf", bi("(condition: Condition)", "(condition: Condition)"), (c: Condition): c is Leaf => isObject(c) && Object.hasOwn(c, "fact"))
 
 /**
  * True for a `{ "fact": … }` reference on a condition's right-hand side.
@@ -125,7 +126,7 @@ export const isLeaf = (c: Condition): c is Leaf => "fact" in c
  * RuleFile.isFactRef({ fact: "parameter", params: { name: "fit.ors-cutoff" } }) // true
  * @category predicates
  */
-export const isFactRef = (v: Literal | FactRef): v is FactRef => typeof v === "object" && v !== null && !Array.isArray(v)
+export const isFactRef = guard("RuleFile.isFactRef", bi("(value: Literal | FactRef)", "(value: Literal | FactRef)"), (v: Literal | FactRef): v is FactRef => typeof v === "object" && v !== null && !Array.isArray(v))
 
 /**
  * The rule id and kind a file's path gives: `duration/session-limit.json` →
@@ -135,10 +136,11 @@ export const isFactRef = (v: Literal | FactRef): v is FactRef => typeof v === "o
  * RuleFile.idOf("escalation/fit-ors-below-cutoff.json") // { id: "escalation/fit-ors-below-cutoff", kind: "escalation" }
  * @category constructors
  */
-export const idOf = (file: string): { readonly id: string; readonly kind: Kind } | undefined => {
+export const idOf = guard("RuleFile.idOf", bi("(file: string)", "(file: string)"), (file: string): { readonly id: string; readonly kind: Kind } | undefined => {
+  requireString("RuleFile.idOf", "file", file)
   const kind = kinds.find((k) => file.startsWith(`${k}/`))
-  return kind === undefined ? undefined : { id: file.replace(/\.json$/u, ""), kind }
-}
+  return kind === undefined ? undefined : { id: file.endsWith(".json") ? file.slice(0, -".json".length) : file, kind }
+})
 
 const why = {
   path: bi(
@@ -269,7 +271,8 @@ const readOutcome = (r: Reader, u: unknown, pointer: string): Outcome | undefine
   if (!Object.hasOwn(o, "params")) return type === undefined ? undefined : { type }
   const p = r.object(o["params"], child(pointer, "params"), [], Object.keys(isObject(o["params"]) ? o["params"] : {}))
   if (p === undefined || type === undefined) return undefined
-  const params: Record<string, string> = {}
+  // No prototype: a key "__proto__" stays a key, which the validator reports.
+  const params: Record<string, string> = Object.create(null) as Record<string, string>
   let ok = true
   for (const [k, v] of Object.entries(p)) {
     const s = r.string(v, child(child(pointer, "params"), k))
@@ -319,7 +322,8 @@ const readVersion = (r: Reader, u: unknown, pointer: string, number: number): Ve
  * const { rule, findings } = RuleFile.decode(JSON.parse(text), "eligibility/karate-needs-intake.json")
  * @category constructors
  */
-export const decode = (input: unknown, file: string): { readonly rule?: RuleFile; readonly findings: ReadonlyArray<Finding> } => {
+export const decode = guard("RuleFile.decode", bi("(input: unknown, file: string)", "(input: unknown, file: string)"), (input: unknown, file: string): { readonly rule?: RuleFile; readonly findings: ReadonlyArray<Finding> } => {
+  requireString("RuleFile.decode", "file", file)
   const r = new Reader()
   const where = idOf(file)
   if (where === undefined) {
@@ -327,7 +331,8 @@ export const decode = (input: unknown, file: string): { readonly rule?: RuleFile
     return { findings: r.findings }
   }
   if (!where.id.split("/").every((s) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/u.test(s))) {
-    r.error("", "shape", `The path gives the rule id "${where.id}"; use lowercase letters, digits and hyphens in folder and file names`, `Stien gir regel-id-en «${where.id}»; bruk små bokstaver, sifre og bindestrek i mappe- og filnavn`)
+    const id = quote(where.id)
+    r.error("", "shape", `The path gives the rule id ${id.en}; use lowercase letters, digits and hyphens in folder and file names`, `Stien gir regel-id-en ${id.nb}; bruk små bokstaver, sifre og bindestrek i mappe- og filnavn`)
   }
   const o = r.object(input, "", ["title", "description", "source", "versions"], ["$schema"], {
     operators: why.operators,
@@ -345,7 +350,7 @@ export const decode = (input: unknown, file: string): { readonly rule?: RuleFile
     return { findings: r.findings }
   }
   return { rule: { id: where.id, file, kind: where.kind, title, description, source, versions }, findings: r.findings }
-}
+})
 
 /**
  * Every comparison in a condition tree with its JSON pointer, in document order.
@@ -353,9 +358,17 @@ export const decode = (input: unknown, file: string): { readonly rule?: RuleFile
  * RuleFile.leaves(version.conditions, "/versions/0/conditions").map(([leaf]) => leaf.fact)
  * @category constructors
  */
-export const leaves = (c: Condition, pointer: string): Array<readonly [Leaf, string]> => {
-  if ("all" in c) return c.all.flatMap((x, i) => leaves(x, `${pointer}/all/${i}`))
-  if ("any" in c) return c.any.flatMap((x, i) => leaves(x, `${pointer}/any/${i}`))
-  if ("not" in c) return leaves(c.not, `${pointer}/not`)
-  return [[c, pointer]]
+export const leaves = guard("RuleFile.leaves", bi("(condition: Condition, pointer: string)", "(condition: Condition, pointer: string)"), (c: Condition, pointer: string): Array<readonly [Leaf, string]> => {
+  const out: Array<readonly [Leaf, string]> = []
+  collect(c, String(pointer), out, 0)
+  return out
+})
+
+const collect = (c: Condition, pointer: string, out: Array<readonly [Leaf, string]>, depth: number): void => {
+  // Decoded trees are at most maxDepth deep; a deeper one was built in code, perhaps cyclic.
+  if (depth > maxDepth || typeof c !== "object" || c === null) throw new TypeError("not a condition tree")
+  if ("all" in c) c.all.forEach((x, i) => collect(x, `${pointer}/all/${i}`, out, depth + 1))
+  else if ("any" in c) c.any.forEach((x, i) => collect(x, `${pointer}/any/${i}`, out, depth + 1))
+  else if ("not" in c) collect(c.not, `${pointer}/not`, out, depth + 1)
+  else out.push([c, pointer])
 }

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import type { Bilingual } from "@aktivitetsmodell/core"
+import { type Bilingual, Redact } from "@aktivitetsmodell/core"
+import { guard } from "./internal/boundary.js"
 
 /**
  * A source reference. Either `file` with `section`, or `url`, must be given.
@@ -29,11 +30,11 @@ export interface Source {
  * // "seeds/000_b0fda6026573384c.txt, Organisering, linje 35"
  * @category constructors
  */
-export const format = (s: Source, lang: "en" | "nb"): string => {
+export const format = guard("Source.format", { en: '(source: Source, lang: "en" | "nb")', nb: '(source: Source, lang: "en" | "nb")' }, (s: Source, lang: "en" | "nb"): string => {
   const parts: Array<string> = []
   if (s.file !== undefined) parts.push(s.file)
   if (s.section !== undefined) parts.push(s.section)
   if (s.lines !== undefined) parts.push(`${s.lines.includes("-") ? (lang === "nb" ? "linjene" : "lines") : lang === "nb" ? "linje" : "line"} ${s.lines}`)
   if (s.url !== undefined) parts.push(s.url)
-  return parts.join(", ")
-}
+  return Redact.text(parts.join(", "))
+})

@@ -7,14 +7,16 @@
  * @module
  */
 import type { Bilingual } from "@aktivitetsmodell/core"
-import { Batch, Catalogue, Category, Citizen, Department, IsoDate, Offering, Problems, Pseudonym } from "@aktivitetsmodell/core"
+import { Batch, Catalogue, Category, Citizen, Department, IsoDate, Offering, Problems, Pseudonym, Redact } from "@aktivitetsmodell/core"
 import { Schema } from "effect"
 import { addTo } from "./Duration.js"
 import type { Facts } from "./Facts.js"
 import type { InForce, ParameterInForce } from "./InForce.js"
 import { limitParameter } from "./InForce.js"
+import { guard, requireArray, requireDate, requireObject } from "./internal/boundary.js"
 import { didYouMean } from "./internal/suggest.js"
-import { redact } from "./internal/text.js"
+import { quote } from "./internal/text.js"
+import { RulesError } from "./RulesError.js"
 
 const Between = (min: number, max: number) =>
   Schema.Finite.check(
@@ -139,13 +141,19 @@ export interface SubjectProblem {
  * if (!r.ok) for (const p of r.problems) console.error(p.pointer, p.message.nb)
  * @category constructors
  */
-export const decode = (
+export const decode = guard(
+  "Subject.decode",
+  { en: "(input: unknown, catalogue: { offerings, departments })", nb: "(input: unknown, catalogue: { offerings, departments })" },
+  (
   input: unknown,
   catalogue: { readonly offerings: ReadonlyArray<{ readonly id: string }>; readonly departments: ReadonlyArray<{ readonly id: string }> }
 ): { readonly ok: true; readonly subject: Subject } | { readonly ok: false; readonly problems: ReadonlyArray<SubjectProblem> } => {
+  requireObject("Subject.decode", "catalogue", catalogue)
+  requireArray("Subject.decode", "catalogue.offerings", catalogue.offerings)
+  requireArray("Subject.decode", "catalogue.departments", catalogue.departments)
   const r = Batch.decode(Subject, [input])
   const first = r.rejected[0]
-  if (first !== undefined) return { ok: false, problems: first.problems.map((p) => ({ pointer: Problems.jsonPointer(p.path), message: p.message })) }
+  if (first !== undefined) return { ok: false, problems: first.problems.map((p) => redacted({ pointer: Problems.jsonPointer(p.path), message: p.message })) }
   const subject = r.valid[0]!
   const problems: Array<SubjectProblem> = []
   const offerings = catalogue.offerings.map((o) => o.id)
@@ -153,8 +161,8 @@ export const decode = (
   const unknown = (pointer: string, value: string, known: ReadonlyArray<string>, en: string, nb: string) => {
     if (known.includes(value)) return
     const dym = didYouMean(value, known)
-    const shown = redact(value)
-    problems.push({ pointer, message: { en: `Unknown ${en} "${shown}"${dym.en}`, nb: `Ukjent ${nb} «${shown}»${dym.nb}` } })
+    const shown = quote(value)
+    problems.push({ pointer, message: { en: `Unknown ${en} ${shown.en}${dym.en}`, nb: `Ukjent ${nb} ${shown.nb}${dym.nb}` } })
   }
   if (subject.offering !== undefined) unknown("/offering", subject.offering, offerings, "offering", "tilbud")
   subject.citizen?.departments.forEach((d, i) => unknown(`/citizen/departments/${i}`, d, departments, "department", "avdeling"))
@@ -169,7 +177,13 @@ export const decode = (
     problems.push({ pointer: "/citizen", message: { en: 'The citizen needs "birthYear" or "birthDate"', nb: "Innbyggeren trenger «birthYear» eller «birthDate»" } })
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, subject }
-}
+})
+
+// Core's messages may quote a value; pointers name keys. Neither may carry an identity number out.
+const redacted = (p: SubjectProblem): SubjectProblem => ({
+  pointer: Redact.text(p.pointer),
+  message: { en: Redact.text(p.message.en), nb: Redact.text(p.message.nb) }
+})
 
 /**
  * Thrown by {@link make} with every problem of a subject.
@@ -177,13 +191,33 @@ export const decode = (
  * try { Subject.make(input) } catch (e) { if (e instanceof Subject.SubjectError) e.problems.length }
  * @category models
  */
-export class SubjectError extends Error {
-  override readonly name = "SubjectError"
-  constructor(readonly problems: ReadonlyArray<SubjectProblem>) {
+export class SubjectError extends RulesError {
+  override readonly name: string = "SubjectError"
+  readonly problems: ReadonlyArray<SubjectProblem>
+  constructor(problems: ReadonlyArray<SubjectProblem>) {
+    const list = listOf(problems)
     super(
-      `The subject has ${problems.length} problem(s) / Situasjonen har ${problems.length} feil:\n` +
-        problems.map((p) => `  ${p.pointer === "" ? "/" : p.pointer}: ${p.message.en} / ${p.message.nb}`).join("\n")
+      { en: `The subject has ${list.length} problem(s)`, nb: `Situasjonen har ${list.length} feil` },
+      `The subject has ${list.length} problem(s) / Situasjonen har ${list.length} feil:\n` + list.map(line).join("\n")
     )
+    this.problems = list
+  }
+}
+
+// The error must be built whatever it is given, so that throwing it never throws.
+const listOf = (problems: unknown): ReadonlyArray<SubjectProblem> => {
+  try {
+    return Array.isArray(problems) ? (problems as ReadonlyArray<SubjectProblem>).slice() : []
+  } catch {
+    return []
+  }
+}
+
+const line = (p: SubjectProblem): string => {
+  try {
+    return `  ${p.pointer === "" ? "/" : p.pointer}: ${p.message.en} / ${p.message.nb}`
+  } catch {
+    return "  ?"
   }
 }
 
@@ -194,11 +228,15 @@ export class SubjectError extends Error {
  * const subject = Subject.make({ citizen: { birthYear: 1990, departments: ["rpha"] }, offering: "karategruppe" })
  * @category constructors
  */
-export const make = (input: Input, catalogue: Parameters<typeof decode>[1] = Catalogue.sandnes()): Subject => {
-  const r = decode(input, catalogue)
-  if (!r.ok) throw new SubjectError(r.problems)
-  return r.subject
-}
+export const make = guard(
+  "Subject.make",
+  { en: "(input: Subject.Input, catalogue?: Catalogue)", nb: "(input: Subject.Input, catalogue?: Catalogue)" },
+  (input: Input, catalogue: Parameters<typeof decode>[1] = Catalogue.sandnes()): Subject => {
+    const r = decode(input, catalogue)
+    if (!r.ok) throw new SubjectError(r.problems)
+    return r.subject
+  }
+)
 
 /**
  * The facts of a subject on a date, and the parameters each derived fact was
@@ -226,7 +264,8 @@ const ageOn = (c: Subject["citizen"], date: string): number | null => {
  * facts.age // 33
  * @category constructors
  */
-export const facts = (subject: Subject, date: string, now: InForce): Derived => {
+export const facts = guard("Subject.facts", { en: "(subject: Subject, date: YYYY-MM-DD, now: InForce)", nb: "(subject: Subject, date: ÅÅÅÅ-MM-DD, now: InForce)" }, (subject: Subject, date: string, now: InForce): Derived => {
+  requireDate("Subject.facts", "date", date)
   const used = new Map<string, Array<ParameterInForce>>()
   const use = (fact: string, name: string) => {
     const p = now.parameters.get(name)
@@ -306,4 +345,4 @@ export const facts = (subject: Subject, date: string, now: InForce): Derived => 
     proposalCategory: proposal?.category ?? null
   }
   return { facts: values, parameters: used }
-}
+})

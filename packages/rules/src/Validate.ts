@@ -13,8 +13,10 @@ import { wholeMonths } from "./Duration.js"
 import { type Domain, domainValues, type FactType, all as facts, isFact, names as factNames } from "./Facts.js"
 import { child } from "./internal/pointer.js"
 import type { Finding } from "./internal/read.js"
+import { guard } from "./internal/boundary.js"
+import { own } from "./internal/own.js"
 import { didYouMean } from "./internal/suggest.js"
-import { bi } from "./internal/text.js"
+import { bi, quote } from "./internal/text.js"
 import { all as operators, isOperator, names as operatorNames } from "./Operators.js"
 import { actions, recipients, vocabulary } from "./Outcome.js"
 import type { Outcome } from "./Outcome.js"
@@ -87,7 +89,8 @@ const checkCode = (ctx: Context, pointer: string, domain: Domain, value: string)
   if (known.includes(value)) return
   const d = domainNames[domain]
   const dym = didYouMean(value, known)
-  error(ctx, pointer, d.code, `Unknown ${d.en} "${value}"${dym.en}`, `Ukjent ${d.nb} «${value}»${dym.nb}`)
+  const v = quote(value)
+  error(ctx, pointer, d.code, `Unknown ${d.en} ${v.en}${dym.en}`, `Ukjent ${d.nb} ${v.nb}${dym.nb}`)
 }
 
 /** The operand a reference stands for, or undefined after reporting why it is unknown. */
@@ -97,14 +100,16 @@ const operandOf = (ctx: Context, ref: FactRef, pointer: string): Operand | undef
     const p = ctx.parameters.get(name)
     if (p === undefined) {
       const dym = didYouMean(name, ctx.parameters.keys())
-      error(ctx, `${pointer}/params/name`, "unknown-parameter", `Unknown parameter "${name}"${dym.en}`, `Ukjent parameter «${name}»${dym.nb}`)
+      const n = quote(name)
+      error(ctx, `${pointer}/params/name`, "unknown-parameter", `Unknown parameter ${n.en}${dym.en}`, `Ukjent parameter ${n.nb}${dym.nb}`)
       return undefined
     }
     return { kind: p.type }
   }
   if (!isFact(ref.fact)) {
     const dym = didYouMean(ref.fact, factNames)
-    error(ctx, `${pointer}/fact`, "unknown-fact", `Unknown fact "${ref.fact}"${dym.en}`, `Ukjent faktum «${ref.fact}»${dym.nb}`)
+    const f = quote(ref.fact)
+    error(ctx, `${pointer}/fact`, "unknown-fact", `Unknown fact ${f.en}${dym.en}`, `Ukjent faktum ${f.nb}${dym.nb}`)
     return undefined
   }
   return ofFactType(facts[ref.fact].type)
@@ -132,7 +137,8 @@ const checkLeaf = (ctx: Context, leaf: { fact: string; operator: string; value: 
   const left = operandOf(ctx, { fact: leaf.fact, ...(leaf.params === undefined ? {} : { params: leaf.params }) }, pointer)
   if (!isOperator(leaf.operator)) {
     const dym = didYouMean(leaf.operator, operatorNames)
-    error(ctx, `${pointer}/operator`, "unknown-operator", `Unknown operator "${leaf.operator}"${dym.en}`, `Ukjent operator «${leaf.operator}»${dym.nb}`)
+    const o = quote(leaf.operator)
+    error(ctx, `${pointer}/operator`, "unknown-operator", `Unknown operator ${o.en}${dym.en}`, `Ukjent operator ${o.nb}${dym.nb}`)
   }
   const valuePointer = `${pointer}/value`
   const right = isFactRef(leaf.value) ? operandOf(ctx, leaf.value, valuePointer) : ofLiteral(leaf.value)
@@ -170,33 +176,38 @@ const checkLeaf = (ctx: Context, leaf: { fact: string; operator: string; value: 
 
 const checkOutcome = (ctx: Context, rule: RuleFile, o: Outcome, pointer: string) => {
   const known = vocabulary[rule.kind]
-  const info = known[o.type]
+  // Own entries only: an outcome named "constructor" or "toString" is unknown, not inherited.
+  const info = own(known, o.type)
+  const type = quote(o.type)
   if (info === undefined) {
     const dym = didYouMean(o.type, Object.keys(known))
     const article = /^[aeiou]/u.test(rule.kind) ? "an" : "a"
-    error(ctx, `${pointer}/type`, "unknown-outcome", `Unknown outcome "${o.type}" for ${article} ${rule.kind} rule${dym.en}`, `Ukjent utfall «${o.type}» for en ${rule.kind}-regel${dym.nb}`)
+    error(ctx, `${pointer}/type`, "unknown-outcome", `Unknown outcome ${type.en} for ${article} ${rule.kind} rule${dym.en}`, `Ukjent utfall ${type.nb} for en ${rule.kind}-regel${dym.nb}`)
     return
   }
   const params = o.params ?? {}
+  const paramsPointer = child(pointer, "params")
   for (const key of Object.keys(params)) {
     if (!Object.hasOwn(info.params, key)) {
       const dym = didYouMean(key, Object.keys(info.params))
-      error(ctx, `${pointer}/params/${key}`, "shape", `"${o.type}" takes no parameter "${key}"${dym.en}`, `«${o.type}» tar ingen parameter «${key}»${dym.nb}`)
+      const k = quote(key)
+      error(ctx, child(paramsPointer, key), "shape", `${type.en} takes no parameter ${k.en}${dym.en}`, `${type.nb} tar ingen parameter ${k.nb}${dym.nb}`)
     }
   }
   for (const [key, what] of Object.entries(info.params)) {
-    const v = params[key]
+    const v = own(params, key)
     if (v === undefined) {
-      error(ctx, `${pointer}`, "shape", `"${o.type}" needs params.${key}`, `«${o.type}» trenger params.${key}`)
+      error(ctx, `${pointer}`, "shape", `${type.en} needs params.${key}`, `${type.nb} trenger params.${key}`)
       continue
     }
-    const p = `${pointer}/params/${key}`
+    const p = child(paramsPointer, key)
     if (what === "offering") checkCode(ctx, p, "offering", v)
     else {
       const codes = Object.keys(what === "recipient" ? recipients : actions)
       if (!codes.includes(v)) {
         const dym = didYouMean(v, codes)
-        error(ctx, p, "unknown-code", `Unknown ${what === "recipient" ? "recipient" : "action"} "${v}"${dym.en}`, `Ukjent ${what === "recipient" ? "mottaker" : "handling"} «${v}»${dym.nb}`)
+        const shown = quote(v)
+        error(ctx, p, "unknown-code", `Unknown ${what === "recipient" ? "recipient" : "action"} ${shown.en}${dym.en}`, `Ukjent ${what === "recipient" ? "mottaker" : "handling"} ${shown.nb}${dym.nb}`)
       }
     }
   }
@@ -270,7 +281,7 @@ const checkRule = (ctx: Context, rule: RuleFile) => {
  * Validate.requiredParameters(Catalogue.sandnes()).map((r) => r.name)
  * @category validation
  */
-export const requiredParameters = (catalogue: Catalogue.Catalogue): ReadonlyArray<{ readonly name: string; readonly why: { readonly en: string; readonly nb: string } }> => {
+export const requiredParameters = guard("Validate.requiredParameters", bi("(catalogue: Catalogue)", "(catalogue: Catalogue)"), (catalogue: Catalogue.Catalogue): ReadonlyArray<{ readonly name: string; readonly why: { readonly en: string; readonly nb: string } }> => {
   const out: Array<{ name: string; why: { en: string; nb: string } }> = [
     { name: "model.start", why: bi("core's invariants count department contributions from the model's start", "kjernens invarianter regner avdelingenes bidrag fra modellens oppstart") },
     { name: "citizen.minimum-age", why: bi("core's invariants read the minimum age", "kjernens invarianter leser minstealderen") },
@@ -292,7 +303,7 @@ export const requiredParameters = (catalogue: Catalogue.Catalogue): ReadonlyArra
     }
   }
   return out
-}
+})
 
 const knownOfferingParameters = ["sessions", "weeks", "sessions-per-week", "cohort-length"]
 
@@ -323,10 +334,12 @@ const checkParameters = (
       const id = parts[1]!
       if (!offeringIds.includes(id)) {
         const dym = didYouMean(id, offeringIds)
-        out.push({ file: p.file, pointer: "", code: "unknown-offering", severity: "error", message: bi(`Unknown offering "${id}" in the parameter's path${dym.en}`, `Ukjent tilbud «${id}» i parameterens sti${dym.nb}`) })
+        const shown = quote(id)
+        out.push({ file: p.file, pointer: "", code: "unknown-offering", severity: "error", message: bi(`Unknown offering ${shown.en} in the parameter's path${dym.en}`, `Ukjent tilbud ${shown.nb} i parameterens sti${dym.nb}`) })
       } else if (!knownOfferingParameters.includes(parts[2]!)) {
         const dym = didYouMean(parts[2]!, knownOfferingParameters)
-        out.push({ file: p.file, pointer: "", code: "unknown-parameter", severity: "error", message: bi(`An offering has no limit "${parts[2]}"; expected ${knownOfferingParameters.join(", ")}${dym.en}`, `Et tilbud har ingen grense «${parts[2]}»; forventet ${knownOfferingParameters.join(", ")}${dym.nb}`) })
+        const shown = quote(parts[2]!)
+        out.push({ file: p.file, pointer: "", code: "unknown-parameter", severity: "error", message: bi(`An offering has no limit ${shown.en}; expected ${knownOfferingParameters.join(", ")}${dym.en}`, `Et tilbud har ingen grense ${shown.nb}; forventet ${knownOfferingParameters.join(", ")}${dym.nb}`) })
       }
     } else if (!used.has(p.name) && !required.some((r) => r.name === p.name)) {
       out.push({ file: p.file, pointer: "", code: "unknown-parameter", severity: "warning", message: bi(`No rule uses the parameter ${p.name}`, `Ingen regel bruker parameteren ${p.name}`) })
@@ -350,7 +363,10 @@ const checkParameters = (
  * const findings = Validate.check(rules, parameters, Catalogue.sandnes())
  * @category validation
  */
-export const check = (
+export const check = guard(
+  "Validate.check",
+  bi("(rules: ReadonlyArray<RuleFile>, parameters: ReadonlyMap<string, Parameter>, catalogue: Catalogue, options?: { brokenParameters?: ReadonlySet<string> })", "(rules: ReadonlyArray<RuleFile>, parameters: ReadonlyMap<string, Parameter>, catalogue: Catalogue, options?: { brokenParameters?: ReadonlySet<string> })"),
+  (
   rules: ReadonlyArray<RuleFile>,
   parameters: ReadonlyMap<string, Parameter>,
   catalogue: Catalogue.Catalogue,
@@ -374,4 +390,4 @@ export const check = (
   const firstRuleDate = rules.flatMap((r) => r.versions.map((v) => v.effective.from)).sort()[0]
   checkParameters(catalogue, parameters, firstRuleDate, used, options.brokenParameters ?? new Set(), out)
   return out
-}
+})

@@ -1,8 +1,9 @@
 // A hostile rule file must never run code: not through path expressions
 // (jsonpath-plus can evaluate script), custom operators, event handlers,
 // prototype keys, or strings that try to break out of generated source.
+import fc from "fast-check"
 import { afterEach, describe, expect, it } from "vitest"
-import { Compile, Engine, PolicyTree, Problem } from "../src/index.js"
+import { Compile, Engine, Facts, PolicyTree, Problem } from "../src/index.js"
 import type { RuleSet } from "../src/InForce.js"
 import { filesWith } from "./helpers.js"
 
@@ -121,7 +122,8 @@ describe("the compiler, given a rule set that skipped validation", () => {
   it("refuses an unknown operator and an unknown parameter", () => {
     expect(() => Compile.compile(set({ all: [{ fact: "age", operator: "pwn", value: 1 }] }))).toThrow('Unknown operator "pwn"')
     expect(() => Compile.compile(set({ all: [{ fact: "age", operator: "equal", value: { fact: "parameter", params: { name: "x\"; globalThis.pwned = 1; //" } } }] }))).toThrow(
-      'Unknown parameter "x"; globalThis.pwned = 1; //"'
+      // The name is quoted JSON-style, so its quote mark cannot end the message's own.
+      'Unknown parameter "x\\"; globalThis.pwned = 1; //"'
     )
   })
 
@@ -137,6 +139,64 @@ describe("the compiler, given a rule set that skipped validation", () => {
     }
     expect(Compile.compile(rules, { mode: "source" }).source).toContain(JSON.stringify(breakout))
     expect(g.pwned).toBeUndefined()
+  })
+})
+
+describe("the generated source", () => {
+  const set = (conditions: unknown, parameters: Array<[string, unknown]> = [], id = "x"): RuleSet =>
+    ({ rules: [{ id, conditions }], parameters: new Map(parameters) }) as unknown as RuleSet
+  // Every way a text can try to leave a string literal or a script: quotes,
+  // backslashes, line and paragraph separators, lone surrogates, </script>.
+  const nasty = fc.oneof(
+    fc.string({ unit: "binary", maxLength: 24 }),
+    fc.constantFrom(breakout, "\\", '\\"', "\u2028\u2029", "\ud800", "</script><script>globalThis.pwned=1</script>", "${globalThis.pwned = 1}", "`", "*/", "\u0000")
+  )
+
+  it("holds any text only as its JSON literal, and agrees with the closures", () => {
+    fc.assert(
+      fc.property(nasty, nasty, nasty, (literal, listItem, parameter) => {
+        const rules = set(
+          { all: [{ fact: "offering", operator: "notEqual", value: literal }, { fact: "offering", operator: "notIn", value: [listItem, literal] }, { fact: "offering", operator: "notEqual", value: { fact: "parameter", params: { name: "p" } } }] },
+          [["p", parameter]],
+          literal
+        )
+        const source = Compile.compile(rules, { mode: "source" })
+        const closures = Compile.compile(rules, { mode: "closures" })
+        for (const text of [literal, listItem, parameter]) expect(source.source).toContain(JSON.stringify(text))
+        for (const offering of [literal, listItem, parameter, "karategruppe"]) {
+          const a = new Uint8Array(1)
+          const b = new Uint8Array(1)
+          source.run({ offering }, a)
+          closures.run({ offering }, b)
+          expect(a[0]).toBe(b[0])
+        }
+        expect(g.pwned).toBeUndefined()
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it("reads only catalogue facts, and never spells a rule id", () => {
+    const program = Compile.compile(set({ any: [{ fact: "age", operator: "lessThan", value: 18 }, { fact: "ors", operator: "greaterThan", value: 1 }] }, [], breakout), { mode: "source" })
+    const reads = [...(program.source ?? "").matchAll(/\bf\.([A-Za-z0-9_$]+)/gu)].map((m) => m[1])
+    expect(reads.length).toBe(2)
+    for (const name of reads) expect(Facts.names).toContain(name)
+    expect(program.source).not.toContain("pwned")
+  })
+
+  it("passes an object, a nested or sparse list and a non-finite number by reference, not as text", () => {
+    const object = JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}') as unknown
+    const values: Array<unknown> = [object, [[1]], [1, , 2], Number.NaN, Number.POSITIVE_INFINITY, undefined]
+    const program = Compile.compile(set({ all: values.map((_, i) => ({ fact: "offering", operator: "equal", value: { fact: "parameter", params: { name: `p${i}` } } })) }, values.map((v, i) => [`p${i}`, v])), {
+      mode: "source"
+    })
+    expect(program.source).not.toContain("__proto__")
+    expect(program.source).not.toContain("polluted")
+    expect(program.source?.match(/K\[\d+\]/gu)).toHaveLength(values.length)
+    const out = new Uint8Array(1)
+    program.run({ offering: "x" }, out)
+    expect(out[0]).toBe(2)
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined()
   })
 })
 

@@ -1,15 +1,18 @@
 // `aktivitet-rules check [dir]`: validate the tree and run its cases.
-import { resolve } from "node:path"
-import { Cases } from "../index.js"
+import { run as runCases } from "../Cases.js"
 import { bi } from "../internal/text.js"
-import { loadTree } from "../node/loadTree.js"
 import { format, hasErrors } from "../Problem.js"
 import { type Io, type Lang, say, shown } from "./io.js"
+import { loadChecked, requireFolder } from "./load.js"
 
 export const check = (io: Io, dir: string, lang: Lang): number => {
+  // An unusable path is one line on its own, before anything else.
+  requireFolder(io, dir)
   const root = shown(io, dir)
   io.stdout(say(bi(`Checking the policy tree in ${root}`, `Sjekker regeltreet i ${root}`), lang))
-  const { tree, problems } = loadTree(resolve(io.cwd, dir))
+  const loaded = loadChecked(io, dir, lang)
+  if (typeof loaded === "number") return loaded
+  const { tree, problems } = loaded
   for (const p of problems.filter((x) => x.severity === "error")) io.stderr(format(p, lang, root))
   for (const p of problems.filter((x) => x.severity === "warning")) io.stdout(format(p, lang, root))
   io.stdout(say(bi(`${tree.rules.length} rules, ${tree.parameters.size} parameters, ${tree.cases.reduce((n, c) => n + c.cases.length, 0)} cases`, `${tree.rules.length} regler, ${tree.parameters.size} parametere, ${tree.cases.reduce((n, c) => n + c.cases.length, 0)} tilfeller`), lang))
@@ -20,7 +23,7 @@ export const check = (io: Io, dir: string, lang: Lang): number => {
     io.stdout(say(bi(`Failed: ${count} error(s)`, `Feilet: ${count} feil`), lang))
     return 1
   }
-  const { results, problems: failures, coverage } = Cases.run(tree)
+  const { results, problems: failures, coverage } = runCases(tree)
   for (const p of failures) io.stderr(format(p, lang, root))
   const cases = results.length
   const failed = results.filter((r) => !r.ok).length

@@ -1,39 +1,25 @@
 // `aktivitet-rules evaluate` and `explain`: decisions for subjects on a date.
-import { resolve } from "node:path"
+//
+// Output is written one subject at a time, so memory does not grow with the
+// number of subjects: JSON Lines input gives JSON Lines output (one subject's
+// decisions per line); a JSON list gives the same pretty-printed list as
+// before, written element by element.
 import { IsoDate } from "@aktivitetsmodell/core"
-import { Decision, Explain, Subject } from "../index.js"
+import { decide } from "../Decision.js"
+import { decisions as explainDecisions } from "../Explain.js"
 import { bi } from "../internal/text.js"
-import { loadTree } from "../node/loadTree.js"
 import type { Tree } from "../PolicyTree.js"
-import { format, hasErrors } from "../Problem.js"
-import { type Io, type Lang, readJson, say, shown, UsageError } from "./io.js"
+import type { Subject } from "../Subject.js"
+import { type Io, isJsonLines, jsonLine, type Lang, UsageError } from "./io.js"
+import { loadOrReport } from "./load.js"
+import { subjectsOfJson, subjectsOfLines } from "./subjects.js"
 
-const loadOrReport = (io: Io, dir: string, lang: Lang): Tree | undefined => {
-  const { tree, problems } = loadTree(resolve(io.cwd, dir))
-  if (!hasErrors(problems)) return tree
-  for (const p of problems.filter((x) => x.severity === "error")) io.stderr(format(p, lang, shown(io, dir)))
-  return undefined
-}
-
-/** Decodes the input's subjects, reporting every problem with file:line; undefined when any is bad. */
-const subjectsOf = (io: Io, file: string, tree: Tree, lang: Lang): { subjects: Array<Subject.Subject>; many: boolean } | undefined => {
-  const input = readJson(io, file)
-  const many = Array.isArray(input.value)
-  const raw: ReadonlyArray<unknown> = many ? (input.value as ReadonlyArray<unknown>) : [input.value]
-  const subjects: Array<Subject.Subject> = []
-  let bad = false
-  raw.forEach((value, i) => {
-    const r = Subject.decode(value, tree.catalogue)
-    if (r.ok) subjects.push(r.subject)
-    else {
-      bad = true
-      for (const p of r.problems) {
-        const pointer = `${many ? `/${i}` : ""}${p.pointer}`
-        io.stderr(`${input.name}:${input.lineOf(pointer)}: ${say(p.message, lang)}${pointer === "" ? "" : ` (${lang === "nb" ? "i" : "at"} ${pointer})`}`)
-      }
-    }
-  })
-  return bad ? undefined : { subjects, many }
+export interface EvaluateOptions {
+  readonly policy: string
+  readonly date: string | undefined
+  readonly file: string
+  readonly lang: Lang
+  readonly jsonl: boolean
 }
 
 const checkDate = (date: string | undefined): string => {
@@ -41,24 +27,74 @@ const checkDate = (date: string | undefined): string => {
   return date
 }
 
-export const evaluate = (io: Io, policy: string, date: string | undefined, file: string, lang: Lang): number => {
-  const day = checkDate(date)
-  const tree = loadOrReport(io, policy, lang)
-  if (tree === undefined) return 1
-  const input = subjectsOf(io, file, tree, lang)
+// How many lines go out between waits for a slow reader.
+const drainEvery = 256
+
+/** Runs `each` over the subjects of a JSON Lines input; 1 when a line was bad. */
+const overLines = async (io: Io, tree: Tree, o: EvaluateOptions, each: (s: Subject) => void): Promise<number> => {
+  const bad = { count: 0 }
+  let n = 0
+  for await (const subject of subjectsOfLines(io, o.file, tree, o.lang, bad)) {
+    each(subject)
+    if (++n % drainEvery === 0) await io.drain?.()
+  }
+  return bad.count > 0 ? 1 : 0
+}
+
+/** JSON Lines input: a .jsonl or .ndjson file, or standard input with --jsonl. */
+const linesIn = (o: EvaluateOptions): boolean => isJsonLines(o.file, o.jsonl && o.file === "-")
+
+export const evaluate = async (io: Io, o: EvaluateOptions): Promise<number> => {
+  const day = checkDate(o.date)
+  const tree = loadOrReport(io, o.policy, o.lang)
+  if (typeof tree === "number") return tree
+  const line = (s: Subject) => io.stdout(jsonLine(decide(tree, s, day)))
+  if (linesIn(o)) return overLines(io, tree, o, line)
+  const input = subjectsOfJson(io, o.file, tree, o.lang)
   if (input === undefined) return 1
-  const results = input.subjects.map((s) => Decision.decide(tree, s, day))
-  io.stdout(JSON.stringify(input.many ? results : results[0], null, 2))
+  if (o.jsonl) {
+    for (let i = 0; i < input.subjects.length; i++) {
+      line(input.subjects[i]!)
+      if (i % drainEvery === 0) await io.drain?.()
+    }
+    return 0
+  }
+  if (!input.many) {
+    io.stdout(jsonLine(decide(tree, input.subjects[0]!, day), 2))
+    return 0
+  }
+  // The same text as JSON.stringify(list, null, 2), one element at a time.
+  if (input.subjects.length === 0) {
+    io.stdout("[]")
+    return 0
+  }
+  io.stdout("[")
+  for (let i = 0; i < input.subjects.length; i++) {
+    const text = jsonLine(decide(tree, input.subjects[i]!, day), 2)
+    io.stdout(`${text.replace(/^/gmu, "  ")}${i < input.subjects.length - 1 ? "," : ""}`)
+    if (i % drainEvery === 0) await io.drain?.()
+  }
+  io.stdout("]")
   return 0
 }
 
-export const explain = (io: Io, policy: string, date: string | undefined, file: string, lang: Lang): number => {
-  const day = checkDate(date)
-  const tree = loadOrReport(io, policy, lang)
-  if (tree === undefined) return 1
-  const input = subjectsOf(io, file, tree, lang)
+export const explain = async (io: Io, o: EvaluateOptions): Promise<number> => {
+  const day = checkDate(o.date)
+  const tree = loadOrReport(io, o.policy, o.lang)
+  if (typeof tree === "number") return tree
+  const langs = o.lang === "both" ? (["nb", "en"] as const) : ([o.lang] as const)
+  let first = true
+  const write = (s: Subject) => {
+    const result = decide(tree, s, day)
+    for (const l of langs) {
+      // Blocks are separated by one empty line, as before.
+      io.stdout(`${first ? "" : "\n"}${explainDecisions(result, tree, l)}`)
+      first = false
+    }
+  }
+  if (linesIn(o)) return overLines(io, tree, o, write)
+  const input = subjectsOfJson(io, o.file, tree, o.lang)
   if (input === undefined) return 1
-  const text = lang === "both" ? (["nb", "en"] as const) : ([lang] as const)
-  io.stdout(input.subjects.flatMap((s) => text.map((l) => Explain.decisions(Decision.decide(tree, s, day), tree, l))).join("\n\n"))
+  input.subjects.forEach(write)
   return 0
 }

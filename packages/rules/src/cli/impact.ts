@@ -1,88 +1,152 @@
 // `aktivitet-rules impact`: how many decisions change between two trees over a data set.
-import { resolve } from "node:path"
-import { Batch, Dataset, Problems } from "@aktivitetsmodell/core"
+//
+// Items are compared one at a time and only the totals and the first
+// `--show` examples are kept, so memory does not grow with the data; with
+// `--jsonl` each changed decision is written as a JSON line as it is found,
+// then one summary line. Only `--json` (one JSON document) holds every change.
+import { Batch, Dataset, IsoDate, Problems } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
-import { DatasetSubjects, Impact, Subject } from "../index.js"
-import { bi } from "../internal/text.js"
-import { loadTree } from "../node/loadTree.js"
+import { type Item, of as subjectsOfDataset } from "../DatasetSubjects.js"
+import { type Change, comparer } from "../Impact.js"
+import { bi, shortLine } from "../internal/text.js"
 import type { Tree } from "../PolicyTree.js"
-import { format, hasErrors } from "../Problem.js"
-import { type Io, type Lang, readJson, say, shown, UsageError } from "./io.js"
+import { decode } from "../Subject.js"
+import { type Io, isJsonLines, jsonLine, type Lang, openStream, readJson, say, shown, UsageError } from "./io.js"
+import { lines } from "./lines.js"
+import { loadOrReport } from "./load.js"
+import { parseLine, report } from "./subjects.js"
+
+export interface ImpactOptions {
+  readonly base: string | undefined
+  readonly head: string | undefined
+  readonly data: string | undefined
+  readonly json: boolean
+  readonly jsonl: boolean
+  readonly show: number
+  readonly lang: Lang
+}
 
 const syntheticSpec = /^synthetic(?::(\d{4}))?(?::(\d+))?$/u
 
-const load = (io: Io, dir: string, lang: Lang): Tree | undefined => {
-  const { tree, problems } = loadTree(resolve(io.cwd, dir))
-  if (!hasErrors(problems)) return tree
-  for (const p of problems.filter((x) => x.severity === "error")) io.stderr(format(p, lang, shown(io, dir)))
-  return undefined
+const field = (o: unknown, key: string): unknown =>
+  typeof o === "object" && o !== null && !Array.isArray(o) && Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined
+
+const needs = bi('Each item needs "date" as YYYY-MM-DD and "subject"', "Hvert element trenger «date» på formen ÅÅÅÅ-MM-DD og «subject»")
+
+/** One { key?, date, subject } item, or undefined after reporting its problems at `pointerBase`. */
+const itemOf = (io: Io, tree: Tree, raw: unknown, fallbackKey: string, where: { name: string; lineOf: (pointer: string) => number; pointer: string }, lang: Lang): Item | undefined => {
+  const date = field(raw, "date")
+  const s = decode(field(raw, "subject"), tree.catalogue)
+  const dateOk = typeof date === "string" && IsoDate.isIsoDate(date)
+  if (!dateOk) report(io, where.name, where.lineOf(where.pointer), needs, lang)
+  if (!s.ok) for (const p of s.problems) report(io, where.name, where.lineOf(`${where.pointer}/subject${p.pointer}`), p.message, lang)
+  if (!s.ok || !dateOk) return undefined
+  const key = field(raw, "key")
+  return { key: typeof key === "string" ? key : fallbackKey, date: date as string, subject: s.subject }
 }
 
-/** The items to evaluate: the synthetic year, a Dataset file, or a file of { key?, date, subject } items. */
-const itemsOf = (io: Io, data: string, tree: Tree, lang: Lang): { items: ReadonlyArray<DatasetSubjects.Item>; label: { en: string; nb: string } } | undefined => {
+type Source = { readonly items: Iterable<Item> | AsyncIterable<Item>; readonly label: { en: string; nb: string }; readonly bad: { count: number } }
+
+/** The items to evaluate: the synthetic year, a Dataset file, a JSON list of items, or JSON Lines of items. */
+const itemsOf = (io: Io, data: string, tree: Tree, o: ImpactOptions): Source | undefined => {
+  const bad = { count: 0 }
   const m = syntheticSpec.exec(data)
   if (m !== null) {
     const year = Number(m[1] ?? 2024)
     const seed = Number(m[2] ?? 1)
-    return { items: DatasetSubjects.of(generate({ seed, year })), label: bi(`synthetic year ${year} (seed ${seed})`, `syntetisk år ${year} (frø ${seed})`) }
+    // The generator makes years from 2000 to 2100; a seed must be a whole number it can hold exactly.
+    if (year < 2000 || year > 2100) throw new UsageError(bi("synthetic:YEAR must be a year from 2000 to 2100", "synthetic:ÅR må være et år fra 2000 til 2100"))
+    if (!Number.isSafeInteger(seed)) throw new UsageError(bi(`synthetic:YEAR:SEED needs a seed up to ${Number.MAX_SAFE_INTEGER}`, `synthetic:ÅR:FRØ trenger et frø opp til ${Number.MAX_SAFE_INTEGER}`))
+    return { items: subjectsOfDataset(generate({ seed, year })), label: bi(`synthetic year ${year} (seed ${seed})`, `syntetisk år ${year} (frø ${seed})`), bad }
+  }
+  if (isJsonLines(data, o.jsonl && data === "-")) {
+    const { name, chunks } = openStream(io, data)
+    async function* items(): AsyncGenerator<Item> {
+      for await (const line of lines(chunks)) {
+        const parsed = parseLine(io, name, line, o.lang)
+        if (!parsed.ok) {
+          if (!parsed.blank) bad.count++
+          continue
+        }
+        const item = itemOf(io, tree, parsed.value, `line ${line.line}`, { name, lineOf: () => line.line, pointer: "" }, o.lang)
+        if (item === undefined) bad.count++
+        else yield item
+      }
+    }
+    return { items: items(), label: bi(name, name), bad }
   }
   const input = readJson(io, data)
   if (Array.isArray(input.value)) {
-    const items: Array<DatasetSubjects.Item> = []
-    let bad = false
+    const items: Array<Item> = []
     input.value.forEach((raw: unknown, i) => {
-      const item = raw as { key?: unknown; date?: unknown; subject?: unknown } | null
-      const s = Subject.decode(item?.subject, tree.catalogue)
-      const date = item?.date
-      if (!s.ok || typeof date !== "string") {
-        bad = true
-        const problems = s.ok ? [] : s.problems
-        if (typeof date !== "string") io.stderr(`${input.name}:${input.lineOf(`/${i}`)}: ${say(bi('Each item needs "date" and "subject"', "Hvert element trenger «date» og «subject»"), lang)}`)
-        for (const p of problems) io.stderr(`${input.name}:${input.lineOf(`/${i}/subject${p.pointer}`)}: ${say(p.message, lang)}`)
-        return
-      }
-      items.push({ key: typeof item?.key === "string" ? item.key : `item ${i}`, date, subject: s.subject })
+      const item = itemOf(io, tree, raw, `item ${i}`, { name: input.name, lineOf: input.lineOf, pointer: `/${i}` }, o.lang)
+      if (item === undefined) bad.count++
+      else items.push(item)
     })
-    return bad ? undefined : { items, label: bi(input.name, input.name) }
+    return bad.count > 0 ? undefined : { items, label: bi(input.name, input.name), bad }
   }
   const decoded = Batch.decode(Dataset.Dataset, [input.value])
   const rejected = decoded.rejected[0]
   if (rejected !== undefined) {
     for (const p of rejected.problems.slice(0, 50)) {
-      io.stderr(`${input.name}:${input.lineOf(Problems.jsonPointer(p.path))}: ${p.field}: ${say(p.message, lang)}`)
+      io.stderr(`${input.name}:${input.lineOf(Problems.jsonPointer(p.path))}: ${p.field}: ${say(p.message, o.lang)}`)
     }
     return undefined
   }
-  return { items: DatasetSubjects.of(decoded.valid[0]!), label: bi(input.name, input.name) }
+  return { items: subjectsOfDataset(decoded.valid[0]!), label: bi(input.name, input.name), bad }
 }
 
-export const impact = (io: Io, base: string | undefined, head: string | undefined, data: string | undefined, options: { json: boolean; show: number; lang: Lang }): number => {
+// How many items go by between waits for a slow reader.
+const drainEvery = 256
+
+export const impact = async (io: Io, o: ImpactOptions): Promise<number> => {
+  const { base, head, data } = o
   if (base === undefined || head === undefined || data === undefined) {
     throw new UsageError(bi("impact needs --base DIR --head DIR --data FILE|synthetic[:YEAR[:SEED]]", "impact trenger --base MAPPE --head MAPPE --data FIL|synthetic[:ÅR[:FRØ]]"))
   }
-  const lang = options.lang
-  const a = load(io, base, lang)
-  const b = load(io, head, lang)
-  if (a === undefined || b === undefined) return 1
-  const input = itemsOf(io, data, b, lang)
+  const lang = o.lang
+  const a = loadOrReport(io, base, lang)
+  if (typeof a === "number") return a
+  const b = loadOrReport(io, head, lang)
+  if (typeof b === "number") return b
+  const input = itemsOf(io, data, b, o)
   if (input === undefined) return 1
-  const result = Impact.compare(a, b, input.items)
-  if (options.json) {
-    io.stdout(JSON.stringify(result, null, 2))
-    return 0
+  const c = comparer(a, b)
+  const all: Array<Change> = []
+  const examples: Array<Change> = []
+  let changed = 0
+  let n = 0
+  for await (const item of input.items) {
+    for (const change of c.add(item)) {
+      changed++
+      if (o.jsonl) io.stdout(jsonLine(change))
+      else if (o.json) all.push(change)
+      else if (examples.length < o.show) examples.push(change)
+    }
+    if (++n % drainEvery === 0) await io.drain?.()
+  }
+  const summary = c.summary()
+  const code = input.bad.count > 0 ? 1 : 0
+  if (o.jsonl) {
+    io.stdout(jsonLine({ summary }))
+    return code
+  }
+  if (o.json) {
+    io.stdout(jsonLine({ subjects: summary.subjects, decisions: summary.decisions, changes: all, byRule: summary.byRule }, 2))
+    return code
   }
   const out = (m: { en: string; nb: string }, indent = "") => io.stdout(say(m, lang, indent))
   out(bi("Policy impact", "Virkning av regelendringen"))
   out(bi(`base: ${shown(io, base)} (${a.rules.length} rules)`, `grunnlag: ${shown(io, base)} (${a.rules.length} regler)`), "  ")
   out(bi(`head: ${shown(io, head)} (${b.rules.length} rules)`, `ny: ${shown(io, head)} (${b.rules.length} regler)`), "  ")
   out(bi(`data: ${input.label.en}`, `data: ${input.label.nb}`), "  ")
-  out(bi(`${result.subjects} subjects, ${result.decisions.base} decisions under base, ${result.decisions.head} under head`, `${result.subjects} situasjoner, ${result.decisions.base} avgjørelser med grunnlaget, ${result.decisions.head} med det nye`), "  ")
-  out(bi(`Changed decisions: ${result.changes.length}`, `Endrede avgjørelser: ${result.changes.length}`))
-  for (const r of result.byRule) io.stdout(`  ${String(r.count).padStart(6)}  ${r.rule}: ${r.from} → ${r.to}`)
-  if (result.changes.length > 0 && options.show > 0) {
-    const shownCount = Math.min(options.show, result.changes.length)
-    out(bi(`Examples (${shownCount} of ${result.changes.length}):`, `Eksempler (${shownCount} av ${result.changes.length}):`))
-    for (const c of result.changes.slice(0, options.show)) io.stdout(`  ${c.date}  ${c.key}  ${c.rule}: ${c.before} → ${c.after}`)
+  out(bi(`${summary.subjects} subjects, ${summary.decisions.base} decisions under base, ${summary.decisions.head} under head`, `${summary.subjects} situasjoner, ${summary.decisions.base} avgjørelser med grunnlaget, ${summary.decisions.head} med det nye`), "  ")
+  out(bi(`Changed decisions: ${changed}`, `Endrede avgjørelser: ${changed}`))
+  for (const r of summary.byRule) io.stdout(`  ${String(r.count).padStart(6)}  ${r.rule}: ${r.from} → ${r.to}`)
+  if (changed > 0 && o.show > 0) {
+    out(bi(`Examples (${examples.length} of ${changed}):`, `Eksempler (${examples.length} av ${changed}):`))
+    // A key comes from the data: on one line, and short.
+    for (const e of examples) io.stdout(`  ${e.date}  ${shortLine(e.key, 120)}  ${e.rule}: ${e.before} → ${e.after}`)
   }
-  return 0
+  return code
 }

@@ -1,49 +1,116 @@
 // What the commands share: where output goes, how a message in two languages
-// is printed, and reading JSON input with line numbers for its problems.
-import { readFileSync } from "node:fs"
+// is printed, and reading input — a whole JSON file with line numbers for
+// its problems, or JSON Lines as a stream. Every line written passes through
+// core's redaction here, the one place all output goes through.
+import { createReadStream } from "node:fs"
 import { relative, resolve } from "node:path"
 import type { Bilingual } from "@aktivitetsmodell/core"
-import { JsonText } from "@aktivitetsmodell/core"
-import { redact } from "../internal/text.js"
+import { JsonText, Redact } from "@aktivitetsmodell/core"
+import { bi, shortLine } from "../internal/text.js"
+import { byteCount, expectFile, inspect, openRegular, readRegular, type Refusal } from "../node/paths.js"
+import { RulesError } from "../RulesError.js"
+import { once } from "./lines.js"
 
 /** Where a command writes, and where it reads standard input from. */
 export interface Io {
   readonly stdout: (text: string) => void
   readonly stderr: (text: string) => void
+  /** Standard input as one text (JSON input). */
   readonly stdin: () => string
   readonly cwd: string
+  /** Standard input as a stream of chunks (JSON Lines input); without it, `stdin()` is read whole. */
+  readonly stdinStream?: () => AsyncIterable<string | Uint8Array>
+  /** Resolves when standard output can take more, so a long stream waits for a slow reader. */
+  readonly drain?: () => Promise<void>
 }
 
 export type Lang = "en" | "nb" | "both"
 
-/** A message in the chosen language, or both as "English / bokmål", after `indent`. */
-export const say = (m: Bilingual, lang: Lang, indent = ""): string => redact(`${indent}${lang === "both" ? `${m.en} / ${m.nb}` : m[lang]}`)
+/** `io` with every line redacted: no identity number reaches stdout or stderr. */
+export const redacting = (io: Io): Io => ({
+  ...io,
+  stdout: (text) => io.stdout(Redact.text(text)),
+  stderr: (text) => io.stderr(Redact.text(text))
+})
 
-/** A path as the person typed it, relative to where they stand. */
+/** A message in the chosen language, or both as "English / bokmål", after `indent`. */
+export const say = (m: Bilingual, lang: Lang, indent = ""): string => Redact.text(`${indent}${lang === "both" ? `${m.en} / ${m.nb}` : m[lang]}`)
+
+/** A path as the person typed it, relative to where they stand: for messages, so on one line and cut short. */
 export const shown = (io: Io, path: string): string => {
   const full = resolve(io.cwd, path)
   const rel = relative(io.cwd, full)
-  return rel === "" ? "." : rel.startsWith("..") ? full : rel
+  return shortLine(rel === "" ? "." : rel.startsWith("..") ? full : rel, 400)
 }
 
-export class UsageError extends Error {
-  constructor(readonly text: Bilingual) {
-    super(text.en)
+/** Wrong usage or an unusable path: printed as one line, exit code 2. `place` prefixes both languages once. */
+export class UsageError extends RulesError {
+  override readonly name: string = "UsageError"
+  constructor(
+    text: Bilingual,
+    readonly place = ""
+  ) {
+    super(text)
   }
 }
+
+/** The usage error for a path that cannot be used as `what`. */
+export const refused = (io: Io, path: string, r: Refusal): UsageError => new UsageError(r.message, `${shown(io, path)}: `)
+
+/** JSON written as one line, with anything like an identity number masked inside its strings, so it stays valid JSON. */
+export const jsonLine = (value: unknown, indent?: number): string => {
+  const text = JSON.stringify(value, null, indent)
+  if (!Redact.containsNationalId(text)) return text
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? Redact.text(v) : typeof v === "number" && Redact.containsNationalId(String(v)) ? Redact.MASK : v), indent)
+}
+
+/** The most a whole JSON input may be; JSON Lines has no such limit. */
+export const maxJsonBytes = 100_000_000
 
 /** Reads a JSON file or standard input ("-"), with a lineOf for its JSON pointers. */
 export const readJson = (io: Io, file: string): { readonly value: unknown; readonly lineOf: (pointer: string) => number; readonly name: string } => {
   let text: string
-  try {
-    text = file === "-" ? io.stdin() : readFileSync(resolve(io.cwd, file), "utf8")
-  } catch {
-    throw new UsageError({ en: `Cannot read ${file}`, nb: `Kan ikke lese ${file}` })
+  if (file === "-") {
+    try {
+      text = io.stdin()
+    } catch {
+      throw new UsageError(bi("Cannot read standard input", "Kan ikke lese standard inn"))
+    }
+  } else {
+    const path = resolve(io.cwd, file)
+    const found = inspect(path)
+    const refusal = expectFile(found)
+    if (refusal !== undefined || found.kind !== "file") throw refused(io, file, refusal ?? { code: "not-a-file", message: bi("Not a file", "Ikke en fil") })
+    const r = readRegular(found.real, maxJsonBytes)
+    if (!r.ok) {
+      const message = r.code === "too-large" ? bi(`${r.message.en}; give larger inputs as JSON Lines (.jsonl)`, `${r.message.nb}; gi større inndata som JSON Lines (.jsonl)`) : r.message
+      throw refused(io, file, { code: r.code, message })
+    }
+    text = r.text
   }
   const name = file === "-" ? "<stdin>" : shown(io, file)
+  if (text.length > maxJsonBytes) {
+    const most = byteCount(maxJsonBytes)
+    throw new UsageError(bi(`The input is over ${most.en}; give larger inputs as JSON Lines`, `Inndata er over ${most.nb}; gi større inndata som JSON Lines`), `${name}: `)
+  }
   const parsed = JsonText.parse(text)
   if (!parsed.ok) {
     throw new UsageError({ en: `${name}:${parsed.line}: ${parsed.message.en} (column ${parsed.column})`, nb: `${name}:${parsed.line}: ${parsed.message.nb} (kolonne ${parsed.column})` })
   }
   return { value: JSON.parse(text) as unknown, lineOf: (pointer) => JsonText.nearestLine(parsed, pointer), name }
+}
+
+/** True when `file` is to be read as JSON Lines: by `--jsonl`, or a .jsonl or .ndjson name. */
+export const isJsonLines = (file: string, flag: boolean): boolean => flag || /\.(?:jsonl|ndjson)$/iu.test(file)
+
+/** Opens a file or standard input ("-") as a stream of chunks, refusing what is not a regular file. */
+export const openStream = (io: Io, file: string): { readonly name: string; readonly chunks: AsyncIterable<string | Uint8Array> } => {
+  if (file === "-") return { name: "<stdin>", chunks: io.stdinStream?.() ?? once(io.stdin()) }
+  const path = resolve(io.cwd, file)
+  const found = inspect(path)
+  const refusal = expectFile(found)
+  if (refusal !== undefined || found.kind !== "file") throw refused(io, file, refusal ?? { code: "not-a-file", message: bi("Not a file", "Ikke en fil") })
+  const opened = openRegular(found.real)
+  if (!opened.ok) throw refused(io, file, opened)
+  return { name: shown(io, file), chunks: createReadStream("", { fd: opened.fd, autoClose: true, highWaterMark: 1 << 16 }) }
 }

@@ -1,38 +1,47 @@
 /**
  * The `aktivitet-rules` command line, as a function so tests can run it
- * without a process: `run(argv, io)` returns the exit code.
+ * without a process: `await run(argv, io)` returns the exit code.
  *
  * @module
  */
 import { parseArgs } from "node:util"
-import { bi } from "../internal/text.js"
+import { bi, quote, shortLine } from "../internal/text.js"
 import { shippedPolicyDir } from "../node/loadTree.js"
+import { RulesError } from "../RulesError.js"
 import { check } from "./check.js"
 import { evaluate, explain } from "./evaluate.js"
 import { impact } from "./impact.js"
-import { type Io, type Lang, say, UsageError } from "./io.js"
+import { type Io, type Lang, redacting, say, UsageError } from "./io.js"
 
 export type { Io } from "./io.js"
 
 const help = `aktivitet-rules — regelverket for aktivitetsmodellen / the activity model's rules
 
   check [DIR]                                   Sjekk regeltreet og kjør tilfellene / validate the tree and run its cases
-  evaluate --date YYYY-MM-DD [--policy DIR] FILE|-      Avgjørelser som JSON / decisions as JSON
-  explain --date YYYY-MM-DD --lang nb|en [--policy DIR] FILE|-   Forklaring i klartekst / plain-language explanation
-  impact --base DIR --head DIR --data FILE|synthetic[:YEAR[:SEED]] [--json] [--show N]
+  evaluate --date YYYY-MM-DD [--policy DIR] [--jsonl] FILE|-      Avgjørelser som JSON / decisions as JSON
+  explain --date YYYY-MM-DD --lang nb|en [--policy DIR] [--jsonl] FILE|-   Forklaring i klartekst / plain-language explanation
+  impact --base DIR --head DIR --data FILE|synthetic[:YEAR[:SEED]] [--json|--jsonl] [--show N]
                                                 Virkning av en regelendring / impact of a policy change
 
   DIR defaults to the policy this package ships / DIR er som standard regelverket som følger med pakken.
-  --lang nb|en|both   language of messages / språk i meldinger (default both)`
+  FILE ending in .jsonl or .ndjson, or - with --jsonl, is read as JSON Lines, one subject per line /
+    FIL som slutter på .jsonl eller .ndjson, eller - med --jsonl, leses som JSON Lines, én situasjon per linje.
+  --jsonl             write one JSON line per subject or changed decision / skriv én JSON-linje per situasjon eller endret avgjørelse
+  --lang nb|en|both   language of messages / språk i meldinger (default both)
+  Exit codes / avslutningskoder: 0 OK, 1 problems in the policy or input / feil i regelverket eller inndata,
+    2 wrong usage or an unusable path / feil bruk eller en sti som ikke kan brukes, 70 internal error / intern feil`
 
 /**
- * Runs the command line with `argv` (without node and script) and returns the exit code:
- * 0 success, 1 the policy, the cases or the input have problems, 2 wrong usage.
+ * Runs the command line with `argv` (without node and script) and resolves to the exit code:
+ * 0 success, 1 the policy, the cases or the input have problems, 2 wrong usage or
+ * a path that cannot be used, 70 an internal error. It never rejects, and every
+ * line it writes has passed through core's redaction.
  * @example
- * process.exitCode = run(process.argv.slice(2), { stdout: console.log, stderr: console.error, stdin: () => readFileSync(0, "utf8"), cwd: process.cwd() })
+ * process.exitCode = await run(process.argv.slice(2), { stdout: console.log, stderr: console.error, stdin: () => readFileSync(0, "utf8"), cwd: process.cwd() })
  * @category evaluation
  */
-export const run = (argv: ReadonlyArray<string>, io: Io): number => {
+export const run = async (argv: ReadonlyArray<string>, rawIo: Io): Promise<number> => {
+  const io = redacting(rawIo)
   let lang: Lang = "both"
   try {
     const { values, positionals } = parseArgs({
@@ -46,6 +55,7 @@ export const run = (argv: ReadonlyArray<string>, io: Io): number => {
         head: { type: "string" },
         data: { type: "string" },
         json: { type: "boolean" },
+        jsonl: { type: "boolean" },
         show: { type: "string" },
         help: { type: "boolean", short: "h" }
       }
@@ -64,33 +74,44 @@ export const run = (argv: ReadonlyArray<string>, io: Io): number => {
       if (rest.length !== 1) throw new UsageError(bi(`${command} takes one ${what}`, `${command} tar én ${what === "file" ? "fil" : "mappe"}`))
       return rest[0]!
     }
+    const jsonl = values.jsonl === true
     switch (command) {
       case "check":
         if (rest.length > 1) throw new UsageError(bi("check takes at most one folder", "check tar høyst én mappe"))
         return check(io, rest[0] ?? shippedPolicyDir(), lang)
       case "evaluate":
-        return evaluate(io, policy, values.date, one("file"), lang)
+        return await evaluate(io, { policy, date: values.date, file: one("file"), lang, jsonl })
       case "explain":
         if (values.lang === undefined) throw new UsageError(bi("explain needs --lang nb or --lang en", "explain trenger --lang nb eller --lang en"))
-        return explain(io, policy, values.date, one("file"), lang)
+        return await explain(io, { policy, date: values.date, file: one("file"), lang, jsonl })
       case "impact": {
         const show = values.show === undefined ? 20 : Number(values.show)
         if (!Number.isInteger(show) || show < 0) throw new UsageError(bi("--show must be a whole number", "--show må være et heltall"))
-        return impact(io, values.base, values.head, values.data, { json: values.json === true, show, lang })
+        if (values.json === true && jsonl) throw new UsageError(bi("--json and --jsonl cannot be combined", "--json og --jsonl kan ikke kombineres"))
+        return await impact(io, { base: values.base, head: values.head, data: values.data, json: values.json === true, jsonl, show, lang })
       }
       default:
-        throw new UsageError(bi(`Unknown command "${command}"; try --help`, `Ukjent kommando «${command}»; prøv --help`))
+        throw new UsageError(bi(`Unknown command ${quote(command).en}; try --help`, `Ukjent kommando ${quote(command).nb}; prøv --help`))
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(say(e.text, lang))
+      io.stderr(`${e.place}${say(e.text, lang)}`)
       return 2
     }
     // parseArgs reports unknown options in English only.
     if (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS")) {
-      io.stderr(say(bi(`${e.message}; try --help`, `${e.message}; prøv --help`), lang))
+      const message = shortLine(e.message, 200)
+      io.stderr(say(bi(`${message}; try --help`, `${message}; prøv --help`), lang))
       return 2
     }
-    throw e
+    if (e instanceof RulesError) {
+      io.stderr(say(e.text, lang))
+      return 2
+    }
+    // Nothing else should reach here; if it does, say so without echoing
+    // the error's text, which might quote input.
+    const kind = e instanceof Error ? e.name : typeof e
+    io.stderr(say(bi(`Internal error (${kind}); please report it`, `Intern feil (${kind}); meld gjerne fra om den`), lang))
+    return 70
   }
 }

@@ -6,7 +6,7 @@ import { IsoDate } from "@aktivitetsmodell/core"
 import type { Code } from "../Problem.js"
 import { child } from "./pointer.js"
 import { didYouMean } from "./suggest.js"
-import { bi } from "./text.js"
+import { bi, quote } from "./text.js"
 
 /** A problem before it has a file and line. */
 export interface Finding {
@@ -70,11 +70,12 @@ export class Reader {
     const known = [...required, ...optional]
     for (const key of Object.keys(u)) {
       const why = Object.hasOwn(forbidden, key) ? forbidden[key] : undefined
+      const k = quote(key)
       if (why !== undefined) {
-        this.error(child(pointer, key), "forbidden", `"${key}" is not allowed: ${why.en}`, `«${key}» er ikke tillatt: ${why.nb}`)
+        this.error(child(pointer, key), "forbidden", `${k.en} is not allowed: ${why.en}`, `${k.nb} er ikke tillatt: ${why.nb}`)
       } else if (!known.includes(key)) {
         const dym = didYouMean(key, known)
-        this.error(child(pointer, key), "shape", `Unknown key "${key}"${dym.en}`, `Ukjent felt «${key}»${dym.nb}`)
+        this.error(child(pointer, key), "shape", `Unknown key ${k.en}${dym.en}`, `Ukjent felt ${k.nb}${dym.nb}`)
       }
     }
     for (const key of required) {

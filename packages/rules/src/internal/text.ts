@@ -1,5 +1,8 @@
-// Small helpers for bilingual messages.
+// Small helpers for bilingual messages, and for putting a name a person
+// typed into one: redacted, cut short and escaped, so a message stays one
+// short line whatever the input holds.
 import type { Bilingual } from "@aktivitetsmodell/core"
+import { Redact } from "@aktivitetsmodell/core"
 
 /** Builds a bilingual message. */
 export const bi = (en: string, nb: string): Bilingual => ({ en, nb })
@@ -12,9 +15,25 @@ export const orList = (items: ReadonlyArray<string>): Bilingual => {
   return bi(`${head} or ${last}`, `${head} eller ${last}`)
 }
 
-// A national identity number is 11 digits; one must never reach a log, even
-// when someone pastes it into the wrong field.
-const elevenDigits = /(?<!\d)\d{11}(?!\d)/gu
+/**
+ * A user-supplied name quoted for a message: `"name"` in English, `«name»` in
+ * bokmål. Identity numbers are masked, control characters escaped (JSON
+ * style), and anything longer than `max` characters is cut with "…".
+ */
+export const quote = (name: string, max = 80): Bilingual => {
+  const shown = Redact.show(name, max)
+  return { en: shown, nb: `«${shown.slice(1, -1)}»` }
+}
 
-/** Replaces anything shaped like a national identity number with asterisks. */
-export const redact = (s: string): string => s.replace(elevenDigits, "***********")
+// C0 and C1 controls and the two JavaScript line terminators: none of them
+// may split or rewrite a line of output.
+const control = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu
+
+/** `s` on one line: control characters written as \uXXXX. */
+export const oneLine = (s: string): string => s.replace(control, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+
+/** `s` redacted, on one line, and at most `max` characters (cut with "…"). */
+export const shortLine = (s: string, max: number): string => {
+  const t = oneLine(Redact.text(s))
+  return t.length > max ? `${t.slice(0, max)}…` : t
+}

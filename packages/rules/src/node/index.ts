@@ -1,6 +1,8 @@
 /**
  * Node-only helpers: read a policy tree from a folder, and find the policy
- * this package ships.
+ * this package ships. A folder is read without trusting it: symbolic links
+ * out of the tree, link loops, FIFOs, sockets and devices are reported as
+ * problems and never opened, and files over `maxFileBytes` are refused.
  *
  * @example
  * import { loadTreeOrThrow, shippedPolicyDir } from "@aktivitetsmodell/rules/node"
@@ -8,4 +10,6 @@
  *
  * @module
  */
-export { loadTree, loadTreeOrThrow, readTreeFiles, shippedPolicyDir } from "./loadTree.js"
+export { loadTree, loadTreeOrThrow, maxDepth, maxEntries, maxFileBytes, readTreeFiles, shippedPolicyDir } from "./loadTree.js"
+export { ArgumentError, RulesError } from "../RulesError.js"
+export { PolicyError } from "../Problem.js"

@@ -10,10 +10,10 @@ import { shippedPolicyDir } from "../../src/node/index.js"
 
 const repo = fileURLToPath(new URL("../../../..", import.meta.url))
 
-const cli = (argv: Array<string>, options: { cwd?: string; stdin?: string } = {}) => {
+const cli = async (argv: Array<string>, options: { cwd?: string; stdin?: string } = {}) => {
   const out: Array<string> = []
   const err: Array<string> = []
-  const code = run(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), stdin: () => options.stdin ?? "", cwd: options.cwd ?? repo })
+  const code = await run(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), stdin: () => options.stdin ?? "", cwd: options.cwd ?? repo })
   return { code, out: out.join("\n"), err: err.join("\n") }
 }
 
@@ -25,8 +25,8 @@ const copyPolicy = () => {
 }
 
 describe("aktivitet-rules check", () => {
-  it("passes on the shipped tree", () => {
-    const r = cli(["check", "packages/rules/policy", "--lang", "en"])
+  it("passes on the shipped tree", async () => {
+    const r = await cli(["check", "packages/rules/policy", "--lang", "en"])
     expect(r.err).toBe("")
     expect(r.code).toBe(0)
     expect(r.out.split("\n")).toEqual([
@@ -39,11 +39,11 @@ describe("aktivitet-rules check", () => {
     ])
   })
 
-  it("fails on a broken rule file with its file and line, in both languages", () => {
+  it("fails on a broken rule file with its file and line, in both languages", async () => {
     const dir = copyPolicy()
     const file = join(dir, "duration/session-limit.json")
     writeFileSync(file, readFileSync(file, "utf8").replace('"operator": "lessThan"', '"operator": "lesThan"'))
-    const r = cli(["check", dir], { cwd: join(dir, "..") })
+    const r = await cli(["check", dir], { cwd: join(dir, "..") })
     expect(r.code).toBe(1)
     expect(r.err.split("\n")).toEqual([
       'policy/duration/session-limit.json:40: Unknown operator "lesThan"; did you mean "lessThan"? / Ukjent operator «lesThan»; mente du «lessThan»? (at /versions/0/conditions/all/0/operator)'
@@ -54,11 +54,11 @@ describe("aktivitet-rules check", () => {
     ])
   })
 
-  it("fails when a case fails", () => {
+  it("fails when a case fails", async () => {
     const dir = copyPolicy()
     const file = join(dir, "escalation/fit-off-track.cases.yaml")
     writeFileSync(file, readFileSync(file, "utf8").replace("expect: no-escalation", "expect: { type: escalate, to: therapist, action: review-feedback }"))
-    const r = cli(["check", dir, "--lang", "nb"], { cwd: dir })
+    const r = await cli(["check", dir, "--lang", "nb"], { cwd: dir })
     expect(r.code).toBe(1)
     expect(r.err).toBe(
       "escalation/fit-off-track.cases.yaml:14: Tilfellet «A citizen on track with FIT does not alert the therapist.»: forventet escalate (to: therapist, action: review-feedback), fikk no-escalation (escalation/fit-off-track, versjon 1) (i /cases/1/expect)"
@@ -69,8 +69,8 @@ describe("aktivitet-rules check", () => {
 describe("aktivitet-rules evaluate and explain", () => {
   const subject = { citizen: { id: "0f1e2d3c4b5a69788796a5b4c3d2e1f0", birthYear: 1990, departments: ["rpha"] }, offering: "karategruppe", intakeRegistered: true }
 
-  it("prints decisions as JSON for a subject read from standard input", () => {
-    const r = cli(["evaluate", "--date", "2024-03-01", "-"], { stdin: JSON.stringify(subject) })
+  it("prints decisions as JSON for a subject read from standard input", async () => {
+    const r = await cli(["evaluate", "--date", "2024-03-01", "-"], { stdin: JSON.stringify(subject) })
     expect(r.code).toBe(0)
     const out = JSON.parse(r.out)
     expect(out.subject).toBe("0f1e2d3c4b5a69788796a5b4c3d2e1f0")
@@ -78,33 +78,33 @@ describe("aktivitet-rules evaluate and explain", () => {
     expect(out.decisions.map((d: { rule: string }) => d.rule)).toEqual(["eligibility/adults-only", "eligibility/everyday-open-to-healthy-life-centre", "eligibility/karate-needs-intake", "eligibility/offerings-are-free"])
   })
 
-  it("reports a bad subject with its file and line", () => {
+  it("reports a bad subject with its file and line", async () => {
     const dir = tmp()
     writeFileSync(join(dir, "subjects.json"), `[\n  ${JSON.stringify(subject)},\n  {\n    "citizen": { "birthYear": 1990, "departments": ["rpha"] },\n    "offering": "karatgruppe"\n  }\n]\n`)
-    const r = cli(["evaluate", "--date", "2024-03-01", "subjects.json", "--lang", "en"], { cwd: dir })
+    const r = await cli(["evaluate", "--date", "2024-03-01", "subjects.json", "--lang", "en"], { cwd: dir })
     expect(r.code).toBe(1)
     expect(r.err).toBe('subjects.json:5: Unknown offering "karatgruppe"; did you mean "karategruppe"? (at /1/offering)')
   })
 
-  it("explains in plain bokmål", () => {
-    const r = cli(["explain", "--date", "2024-03-01", "--lang", "nb", "-"], { stdin: JSON.stringify({ ...subject, intakeRegistered: false }) })
+  it("explains in plain bokmål", async () => {
+    const r = await cli(["explain", "--date", "2024-03-01", "--lang", "nb", "-"], { stdin: JSON.stringify({ ...subject, intakeRegistered: false }) })
     expect(r.code).toBe(0)
     expect(r.out.split("\n").slice(0, 2)).toEqual(["Avgjørelser 2024-03-01 (innbygger 0f1e2d3c4b5a69788796a5b4c3d2e1f0)", "  Deltagelse: Kan ikke delta"])
     expect(r.out).toContain("    ✗ Påmeldt inntak (nei) er ja")
   })
 
-  it("refuses wrong usage with exit code 2", () => {
-    expect(cli(["evaluate", "--date", "1 March", "-"]).err).toBe("--date must be a date as YYYY-MM-DD / --date må være en dato på formen ÅÅÅÅ-MM-DD")
-    expect(cli(["explain", "--date", "2024-03-01", "-"]).code).toBe(2)
-    expect(cli(["frobnicate"])).toEqual({ code: 2, out: "", err: 'Unknown command "frobnicate"; try --help / Ukjent kommando «frobnicate»; prøv --help' })
-    expect(cli(["check", "--colour"]).code).toBe(2)
-    expect(cli([]).code).toBe(2)
-    expect(cli(["--help"]).code).toBe(0)
+  it("refuses wrong usage with exit code 2", async () => {
+    expect((await cli(["evaluate", "--date", "1 March", "-"])).err).toBe("--date must be a date as YYYY-MM-DD / --date må være en dato på formen ÅÅÅÅ-MM-DD")
+    expect((await cli(["explain", "--date", "2024-03-01", "-"])).code).toBe(2)
+    expect(await cli(["frobnicate"])).toEqual({ code: 2, out: "", err: 'Unknown command "frobnicate"; try --help / Ukjent kommando «frobnicate»; prøv --help' })
+    expect((await cli(["check", "--colour"])).code).toBe(2)
+    expect((await cli([])).code).toBe(2)
+    expect((await cli(["--help"])).code).toBe(0)
   })
 })
 
 describe("aktivitet-rules impact", () => {
-  it("counts the decisions that change between two trees over a data set", () => {
+  it("counts the decisions that change between two trees over a data set", async () => {
     const head = copyPolicy()
     const file = join(head, "parameters/offerings/mindfull-restorative-yoga/sessions.json")
     const value = JSON.parse(readFileSync(file, "utf8"))
@@ -112,7 +112,7 @@ describe("aktivitet-rules impact", () => {
     writeFileSync(file, JSON.stringify(value, null, 2))
     const data = join(tmp(), "year.json")
     writeFileSync(data, JSON.stringify(generate({ seed: 4, year: 2024, citizens: 300 })))
-    const r = cli(["impact", "--base", "packages/rules/policy", "--head", head, "--data", data, "--lang", "en", "--show", "2"])
+    const r = await cli(["impact", "--base", "packages/rules/policy", "--head", head, "--data", data, "--lang", "en", "--show", "2"])
     expect(r.code).toBe(0)
     const lines = r.out.split("\n")
     expect(lines[0]).toBe("Policy impact")
@@ -122,15 +122,15 @@ describe("aktivitet-rules impact", () => {
     expect(lines.at(-1)).toMatch(/^ {2}2024-\d\d-\d\d {2}enrollment \S+ period \d {2}duration\/session-limit: ends → continues$/u)
   })
 
-  it("asks for all three of --base, --head and --data", () => {
-    expect(cli(["impact", "--base", "x"]).err).toBe(
+  it("asks for all three of --base, --head and --data", async () => {
+    expect((await cli(["impact", "--base", "x"])).err).toBe(
       "impact needs --base DIR --head DIR --data FILE|synthetic[:YEAR[:SEED]] / impact trenger --base MAPPE --head MAPPE --data FIL|synthetic[:ÅR[:FRØ]]"
     )
   })
 })
 
 describe("the aktivitet-rules executable", () => {
-  it("exits non-zero with file:line messages on a broken tree", () => {
+  it("exits non-zero with file:line messages on a broken tree", async () => {
     const dir = copyPolicy()
     writeFileSync(join(dir, "eligibility/adults-only.json"), "{\n  \"title\": \n}\n")
     const tsx = join(repo, "node_modules/tsx/dist/cli.mjs")

@@ -1,0 +1,40 @@
+// Loading the policy tree a command names. A path that cannot be used — a
+// missing folder, a file where a folder is expected, a symlink loop, a FIFO —
+// is wrong usage: one line, exit code 2. So is an entry in the tree that
+// cannot be read safely (a symlink out of the tree, a FIFO, a loop).
+import { resolve } from "node:path"
+import { loadTree } from "../node/loadTree.js"
+import { expectFolder, inspect } from "../node/paths.js"
+import type { Tree } from "../PolicyTree.js"
+import { fileSystemCodes, format, hasErrors, type Problem } from "../Problem.js"
+import { type Io, type Lang, refused, shown } from "./io.js"
+
+/** Throws a UsageError when `dir` is not a folder that can be read. */
+export const requireFolder = (io: Io, dir: string): void => {
+  const found = inspect(resolve(io.cwd, dir))
+  const refusal = expectFolder(found)
+  if (refusal !== undefined) throw refused(io, dir, refusal)
+}
+
+/** True for a problem with a file on disk rather than with its content. */
+export const isFileSystem = (p: Problem): boolean => p.severity === "error" && fileSystemCodes.includes(p.code)
+
+/** The tree and its problems, or the exit code after reporting why it cannot be used. */
+export const loadChecked = (io: Io, dir: string, lang: Lang): { tree: Tree; problems: ReadonlyArray<Problem> } | number => {
+  requireFolder(io, dir)
+  const { tree, problems } = loadTree(resolve(io.cwd, dir))
+  const unsafe = problems.filter(isFileSystem)
+  if (unsafe.length === 0) return { tree, problems }
+  for (const p of unsafe) io.stderr(format(p, lang, shown(io, dir)))
+  return 2
+}
+
+/** The tree, or the exit code after reporting its errors (1) or unusable files (2). */
+export const loadOrReport = (io: Io, dir: string, lang: Lang): Tree | number => {
+  const loaded = loadChecked(io, dir, lang)
+  if (typeof loaded === "number") return loaded
+  if (!hasErrors(loaded.problems)) return loaded.tree
+  for (const p of loaded.problems.filter((x) => x.severity === "error")) io.stderr(format(p, lang, shown(io, dir)))
+  return 1
+}
+

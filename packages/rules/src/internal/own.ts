@@ -1,0 +1,10 @@
+// Looking up a name a person or a file supplied: only the record's own
+// entries count, so "constructor", "toString" or "__proto__" is an unknown
+// name like any other instead of something inherited from Object.prototype.
+
+/** `record[key]` when `key` is the record's own entry, else undefined. */
+export const own = <V>(record: Readonly<Record<string, V>>, key: string): V | undefined =>
+  Object.hasOwn(record, key) ? record[key] : undefined
+
+/** A record with no prototype, for keys that come from user data. */
+export const bare = <V>(): Record<string, V> => Object.create(null) as Record<string, V>

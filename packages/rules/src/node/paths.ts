@@ -1,0 +1,163 @@
+// What a path on disk is, found without opening it: a folder, a regular
+// file, or something a reader must refuse — a missing path, a symlink loop,
+// a FIFO, socket or device (opening a FIFO blocks until someone writes).
+// Files are opened non-blocking and checked again through the open handle,
+// so a file swapped for a FIFO between the look and the read cannot hang us.
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from "node:fs"
+import type { Bilingual } from "@aktivitetsmodell/core"
+import type { Code } from "../Problem.js"
+
+/** A refusal: the problem code and why, in both languages (and a file's size, when it is too large). */
+export interface Refusal {
+  readonly code: Code
+  readonly message: Bilingual
+  readonly size?: number
+}
+
+export type Inspected = { readonly kind: "directory" | "file"; readonly real: string; readonly size: number } | ({ readonly kind: "refused" } & Refusal)
+
+const refused = (code: Code, en: string, nb: string): Inspected => ({ kind: "refused", code, message: { en, nb } })
+
+/** The error code Node gave, if any. */
+export const errorCode = (e: unknown): string | undefined => {
+  const code = (e as { code?: unknown } | null)?.code
+  return typeof code === "string" ? code : undefined
+}
+
+/** Why a path cannot be used, from the error its look-up gave. */
+export const refusalOf = (e: unknown): Refusal => {
+  switch (errorCode(e)) {
+    case "ENOENT":
+      return { code: "missing", message: { en: "No such file or folder", nb: "Finnes ikke" } }
+    case "ENOTDIR":
+      return { code: "missing", message: { en: "No such file or folder (a part of the path is a file)", nb: "Finnes ikke (en del av stien er en fil)" } }
+    case "ELOOP":
+      return { code: "symlink-loop", message: { en: "A symbolic link loop: the link leads back to itself", nb: "En løkke av symbolske lenker: lenken peker tilbake til seg selv" } }
+    case "EACCES":
+    case "EPERM":
+      return { code: "unreadable", message: { en: "Permission denied", nb: "Mangler tilgang" } }
+    case "ENAMETOOLONG":
+      return { code: "missing", message: { en: "The path is too long", nb: "Stien er for lang" } }
+    default:
+      return { code: "unreadable", message: { en: "Cannot be read", nb: "Kan ikke leses" } }
+  }
+}
+
+const special = (s: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): Bilingual | undefined =>
+  s.isFIFO()
+    ? { en: "A FIFO (named pipe), not a file; it is not opened", nb: "En FIFO (navngitt rør), ikke en fil; den åpnes ikke" }
+    : s.isSocket()
+      ? { en: "A socket, not a file; it is not opened", nb: "En socket, ikke en fil; den åpnes ikke" }
+      : s.isCharacterDevice() || s.isBlockDevice()
+        ? { en: "A device, not a file; it is not opened", nb: "En enhet, ikke en fil; den åpnes ikke" }
+        : undefined
+
+/**
+ * What `path` is, following symbolic links (a loop is refused). Never opens it.
+ */
+export const inspect = (path: string): Inspected => {
+  let real: string
+  try {
+    real = realpathSync(path)
+  } catch (e) {
+    const r = refusalOf(e)
+    return { kind: "refused", ...r }
+  }
+  let s
+  try {
+    s = statSync(real)
+  } catch (e) {
+    return { kind: "refused", ...refusalOf(e) }
+  }
+  if (s.isDirectory()) return { kind: "directory", real, size: 0 }
+  if (s.isFile()) return { kind: "file", real, size: s.size }
+  const why = special(s)
+  return why === undefined ? refused("special-file", "Neither a file nor a folder", "Verken en fil eller en mappe") : { kind: "refused", code: "special-file", message: why }
+}
+
+/** The refusal when an inspected path is not a folder. */
+export const expectFolder = (i: Inspected): Refusal | undefined =>
+  i.kind === "refused" ? i : i.kind === "file" ? { code: "not-a-folder", message: { en: "A file, where a folder is expected", nb: "En fil, der det skal være en mappe" } } : undefined
+
+/** The refusal when an inspected path is not a file. */
+export const expectFile = (i: Inspected): Refusal | undefined =>
+  i.kind === "refused" ? i : i.kind === "directory" ? { code: "not-a-file", message: { en: "A folder, where a file is expected", nb: "En mappe, der det skal være en fil" } } : undefined
+
+const flags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
+
+const grouped = (n: number, separator: string): string => {
+  const digits = String(Math.trunc(n))
+  const groups: Array<string> = []
+  for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end))
+  return groups.join(separator)
+}
+
+/**
+ * A byte count as people read it: 1000000 → "1,000,000 bytes" / "1 000 000 byte".
+ * Bokmål groups with a narrow no-break space, which redaction does not take
+ * for a separator inside an identity number.
+ */
+export const byteCount = (bytes: number): { readonly en: string; readonly nb: string } => ({
+  en: `${grouped(bytes, ",")} bytes`,
+  nb: `${grouped(bytes, "\u202f")} byte`
+})
+
+/**
+ * Opens a regular file for reading, non-blocking, and checks through the
+ * open handle that it is one. `noFollow` refuses a symbolic link in the last
+ * step of the path. The caller closes the descriptor.
+ */
+export const openRegular = (path: string, noFollow = false): { readonly ok: true; readonly fd: number; readonly size: number } | ({ readonly ok: false } & Refusal) => {
+  let fd: number
+  try {
+    fd = openSync(path, flags | (noFollow ? (constants.O_NOFOLLOW ?? 0) : 0))
+  } catch (e) {
+    return { ok: false, ...refusalOf(e) }
+  }
+  try {
+    const s = fstatSync(fd)
+    if (s.isFile()) return { ok: true, fd, size: s.size }
+    closeSync(fd)
+    return { ok: false, code: s.isDirectory() ? "not-a-file" : "special-file", message: special(s) ?? { en: "Not a file", nb: "Ikke en fil" } }
+  } catch (e) {
+    closeSync(fd)
+    return { ok: false, ...refusalOf(e) }
+  }
+}
+
+/**
+ * Reads a regular file as UTF-8, refusing anything else and anything over
+ * `maxBytes`. `noFollow` refuses a symbolic link in the last step of the path.
+ */
+export const readRegular = (path: string, maxBytes: number, noFollow = false): { readonly ok: true; readonly text: string } | ({ readonly ok: false } & Refusal) => {
+  const opened = openRegular(path, noFollow)
+  if (!opened.ok) return opened
+  const fd = opened.fd
+  try {
+    const tooLarge = (size: number) => {
+      const has = byteCount(size)
+      const most = byteCount(maxBytes)
+      return { ok: false, code: "too-large", size, message: { en: `The file has ${has.en}; at most ${most.en} are read`, nb: `Filen har ${has.nb}; høyst ${most.nb} leses` } } as const
+    }
+    if (opened.size > maxBytes) return tooLarge(opened.size)
+    // Read at most one byte over the cap, growing the buffer if the file grew since fstat.
+    let buffer = Buffer.alloc(Math.min(opened.size, maxBytes) + 1)
+    let length = 0
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > maxBytes) return tooLarge(length)
+        const bigger = Buffer.alloc(Math.min(buffer.length * 2, maxBytes + 1))
+        buffer.copy(bigger, 0, 0, length)
+        buffer = bigger
+      }
+      const n = readSync(fd, buffer, length, buffer.length - length, null)
+      if (n === 0) break
+      length += n
+    }
+    return { ok: true, text: buffer.toString("utf8", 0, length) }
+  } catch (e) {
+    return { ok: false, ...refusalOf(e) }
+  } finally {
+    closeSync(fd)
+  }
+}
