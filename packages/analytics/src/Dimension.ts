@@ -4,6 +4,8 @@
  *
  * @module
  */
+import { guard } from "./internal/boundary.js"
+import { requireBy } from "./internal/shapes.js"
 import { bi, type Bilingual } from "./internal/text.js"
 
 /**
@@ -61,8 +63,17 @@ export const UNKNOWN = "(unknown)"
 /**
  * Sorts dimensions into their canonical order and drops duplicates, so that
  * `["month", "offering"]` and `["offering", "month"]` give the same table.
+ * A name that is no dimension is refused, not dropped: a misspelt grouping
+ * would otherwise give the grand total without a word.
  * @example
  * Dimension.canonical(["month", "offering"]) // ["offering", "month"]
  * @category constructors
  */
-export const canonical = (by: ReadonlyArray<Dimension>): ReadonlyArray<Dimension> => all.filter((d) => by.includes(d))
+export const canonical = guard(
+  "Dimension.canonical",
+  bi("en liste med dimensjoner (offering, category, department, month, year, source)", "a list of dimensions (offering, category, department, month, year, source)"),
+  (by: ReadonlyArray<Dimension>): ReadonlyArray<Dimension> => {
+    const given = requireBy("Dimension.canonical", by)
+    return all.filter((d) => given.includes(d))
+  }
+)

@@ -7,9 +7,14 @@
  *
  * @module
  */
+import { guard } from "./internal/boundary.js"
+import { isRecord, optionsOf, reject, requireLang, requireRecord, requireRule, requireString } from "./internal/checks.js"
 import { csvField, parseCsv } from "./internal/csv.js"
 import { formatNumber, formatShare } from "./internal/format.js"
-import { bi, type Bilingual, type Lang } from "./internal/text.js"
+import { escapeMarkdown } from "./internal/markdown.js"
+import { requirePlan } from "./internal/planShape.js"
+import { requireTables } from "./internal/shapes.js"
+import { bi, type Bilingual, type Lang, quoted } from "./internal/text.js"
 import { DataFileError, type Problem } from "./internal/yearTable.js"
 import { evidence, type Evidence } from "./evaluation/evidence.js"
 import type { Rule } from "./privacy/Suppression.js"
@@ -82,7 +87,21 @@ export interface Plan {
  * EvaluationPlan.suggest({ active: true, participants: 40, trend: 0.1, attendance: 0.8, feedback: 4.2, use: 0.5 }) // "yes"
  * @category outputs
  */
-export const suggest = (e: Pick<Evidence, "active" | "participants" | "trend" | "attendance" | "feedback" | "use">): Continue => {
+export const suggest = guard(
+  "EvaluationPlan.suggest",
+  bi("{ active, participants, trend, attendance, feedback, use } med tall eller null", "{ active, participants, trend, attendance, feedback, use } with numbers or null"),
+  (e: Pick<Evidence, "active" | "participants" | "trend" | "attendance" | "feedback" | "use">): Continue => {
+    const r = requireRecord("EvaluationPlan.suggest", "the evidence", e)
+    // A text where a number belongs would compare false and suggest "yes".
+    const numeric = ["participants", "trend", "attendance", "feedback", "use"].every((k) => r[k] === null || (typeof r[k] === "number" && Number.isFinite(r[k])))
+    if (typeof r.active !== "boolean" || !numeric) {
+      reject("EvaluationPlan.suggest", "active must be true or false, and the other fields finite numbers or null", "active må være true eller false, og de andre feltene endelige tall eller null")
+    }
+    return suggestChecked(e)
+  }
+)
+
+const suggestChecked = (e: Pick<Evidence, "active" | "participants" | "trend" | "attendance" | "feedback" | "use">): Continue => {
   if (!e.active) return "uncertain"
   const falling = e.trend !== null && e.trend <= -0.3
   const weak = (e.attendance !== null && e.attendance < 0.6) || (e.feedback !== null && e.feedback < 3)
@@ -133,17 +152,23 @@ const sentence = (e: Evidence, lang: Lang): string => {
  * EvaluationPlan.toMarkdown(plan, "nb")
  * @category outputs
  */
-export const draft = (tables: Tables, options: { readonly rule?: Rule } = {}): Plan => {
-  const { offerings, model } = evidence(tables, options.rule)
-  const rows: Array<Row> = offerings.map((e) => ({
-    id: e.id,
-    measure: e.name,
-    assessment: bi(sentence(e, "nb"), sentence(e, "en")),
-    continue: suggest(e),
-    who: e.who
-  }))
-  return { period: tables.period, rows: [...rows, ...model] }
-}
+export const draft = guard(
+  "EvaluationPlan.draft",
+  bi("tabeller fra Tables.fromDataset og { rule? }", "tables from Tables.fromDataset and { rule? }"),
+  (tables: Tables, options: { readonly rule?: Rule } = {}): Plan => {
+    requireTables("EvaluationPlan.draft", tables)
+    const o = optionsOf("EvaluationPlan.draft", options)
+    const { offerings, model } = evidence(tables, o.rule === undefined ? undefined : requireRule("EvaluationPlan.draft", o.rule))
+    const rows: Array<Row> = offerings.map((e) => ({
+      id: e.id,
+      measure: e.name,
+      assessment: bi(sentence(e, "nb"), sentence(e, "en")),
+      continue: suggestChecked(e),
+      who: e.who
+    }))
+    return { period: tables.period, rows: [...rows, ...model] }
+  }
+)
 
 /**
  * The plan as CSV in one language, columns as seed 002 plus `id`.
@@ -151,13 +176,18 @@ export const draft = (tables: Tables, options: { readonly rule?: Rule } = {}): P
  * EvaluationPlan.toCsv(plan, "nb").split("\n")[0] // "Aktivitet/tiltak,Vurdering,Videreføres?,Hvem?,id"
  * @category outputs
  */
-export const toCsv = (plan: Plan, lang: Lang): string =>
-  [
-    [headings.measure[lang], headings.assessment[lang], headings.continue[lang], headings.who[lang], "id"].map(csvField).join(","),
-    ...plan.rows.map((r) => [r.measure[lang], r.assessment[lang], continueLabels[r.continue][lang], r.who[lang], r.id].map(csvField).join(","))
-  ].join("\n") + "\n"
+export const toCsv = guard("EvaluationPlan.toCsv", bi("en plan og et språk (nb eller en)", "a plan and a language (nb or en)"), (plan: Plan, lang: Lang): string => {
+  requirePlan("EvaluationPlan.toCsv", plan)
+  requireLang("EvaluationPlan.toCsv", lang)
+  return (
+    [
+      [headings.measure[lang], headings.assessment[lang], headings.continue[lang], headings.who[lang], "id"].map(csvField).join(","),
+      ...plan.rows.map((r) => [r.measure[lang], r.assessment[lang], continueLabels[r.continue][lang], r.who[lang], r.id].map(csvField).join(","))
+    ].join("\n") + "\n"
+  )
+})
 
-const cell = (s: string) => s.replace(/\|/gu, "\\|").replace(/\r?\n/gu, " ")
+const cell = escapeMarkdown
 
 /**
  * The plan as a Markdown table in one language.
@@ -165,12 +195,17 @@ const cell = (s: string) => s.replace(/\|/gu, "\\|").replace(/\r?\n/gu, " ")
  * EvaluationPlan.toMarkdown(plan, "en")
  * @category outputs
  */
-export const toMarkdown = (plan: Plan, lang: Lang): string =>
-  [
-    `| ${headings.measure[lang]} | ${headings.assessment[lang]} | ${headings.continue[lang]} | ${headings.who[lang]} |`,
-    "|---|---|---|---|",
-    ...plan.rows.map((r) => `| ${cell(r.measure[lang])} | ${cell(r.assessment[lang])} | ${continueLabels[r.continue][lang]} | ${cell(r.who[lang])} |`)
-  ].join("\n") + "\n"
+export const toMarkdown = guard("EvaluationPlan.toMarkdown", bi("en plan og et språk (nb eller en)", "a plan and a language (nb or en)"), (plan: Plan, lang: Lang): string => {
+  requirePlan("EvaluationPlan.toMarkdown", plan)
+  requireLang("EvaluationPlan.toMarkdown", lang)
+  return (
+    [
+      `| ${[headings.measure, headings.assessment, headings.continue, headings.who].map((h) => cell(h[lang])).join(" | ")} |`,
+      "|---|---|---|---|",
+      ...plan.rows.map((r) => `| ${[r.measure[lang], r.assessment[lang], continueLabels[r.continue][lang], r.who[lang]].map(cell).join(" | ")} |`)
+    ].join("\n") + "\n"
+  )
+})
 
 /**
  * Reads an edited plan back from CSV, headings in bokmål or English. The
@@ -181,7 +216,20 @@ export const toMarkdown = (plan: Plan, lang: Lang): string =>
  * const edited = EvaluationPlan.parse(text, "evalueringsplan.csv")
  * @category constructors
  */
-export const parse = (text: string, file: string, period: Plan["period"] = { from: "", to: "" }): Plan => {
+export const parse = guard(
+  "EvaluationPlan.parse",
+  bi("CSV-tekst, filnavnet og eventuelt perioden { from, to }", "CSV text, the file name and optionally the period { from, to }"),
+  (text: string, file: string, period: Plan["period"] = { from: "", to: "" }): Plan => {
+    requireString("EvaluationPlan.parse", "text", text)
+    requireString("EvaluationPlan.parse", "file", file)
+    if (!isRecord(period) || typeof period.from !== "string" || typeof period.to !== "string") {
+      reject("EvaluationPlan.parse", "period must be { from, to } as texts", "period må være { from, to } som tekster")
+    }
+    return parseChecked(text, file, period)
+  }
+)
+
+const parseChecked = (text: string, file: string, period: Plan["period"]): Plan => {
   const [header, ...records] = parseCsv(text, file)
   const problems: Array<Problem> = []
   if (header === undefined) throw new DataFileError([{ file, line: 1, field: "(header)", message: bi("Filen er tom", "The file is empty") }])
@@ -209,8 +257,8 @@ export const parse = (text: string, file: string, period: Plan["period"] = { fro
         line: r.line,
         field: headings.continue.nb,
         message: bi(
-          `Forventet Ja, Nei, Usikker eller «Ja, hvis kapasitet», fant «${get(index.continue)}»`,
-          `Expected Yes, No, Uncertain or "Yes, if capacity allows", found "${get(index.continue)}"`
+          `Forventet Ja, Nei, Usikker eller «Ja, hvis kapasitet», fant ${quoted(get(index.continue)).nb}`,
+          `Expected Yes, No, Uncertain or "Yes, if capacity allows", found ${quoted(get(index.continue)).en}`
         )
       })
       continue

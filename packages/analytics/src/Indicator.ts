@@ -8,8 +8,12 @@
 import * as aq from "arquero"
 import type { ColumnTable } from "arquero"
 import { canonical, type Dimension, TOTAL, UNKNOWN } from "./Dimension.js"
+import { guard } from "./internal/boundary.js"
+import { optionsOf, reject } from "./internal/checks.js"
+import { record } from "./internal/expr.js"
 import { checkDimensions } from "./internal/group.js"
-import type { Bilingual } from "./internal/text.js"
+import { requireBy, requireIndicator, requireTables } from "./internal/shapes.js"
+import { bi, type Bilingual } from "./internal/text.js"
 import type { Tables } from "./Tables.js"
 
 /**
@@ -96,11 +100,11 @@ export interface Result {
 // A record that names no offering (say) gets the dimension value "(unknown)".
 const tidy = (table: ColumnTable, by: ReadonlyArray<Dimension>, columns: ReadonlyArray<string>): ColumnTable =>
   aq.table(
-    Object.fromEntries(
+    record(
       columns.map((c) => {
         const values = Array.from(table.array(c) as ArrayLike<unknown>)
         const missing = (by as ReadonlyArray<string>).includes(c) ? UNKNOWN : null
-        return [c, values.map((v) => (v === undefined || v === null || (typeof v === "number" && Number.isNaN(v)) ? missing : v))]
+        return [c, values.map((v) => (v === undefined || v === null || (typeof v === "number" && Number.isNaN(v)) ? missing : v))] as const
       })
     )
   )
@@ -122,14 +126,24 @@ const computeOne = (indicator: Indicator, tables: Tables, by: ReadonlyArray<Dime
  * r.table.objects()
  * @category indicators
  */
-export const compute = (
-  indicator: Indicator,
-  tables: Tables,
-  options: { readonly by?: ReadonlyArray<Dimension>; readonly margins?: boolean } = {}
-): Result => {
-  const by = canonical(options.by ?? indicator.defaultBy)
+export const compute = guard(
+  "Indicator.compute",
+  bi(
+    "en indikator (som Indicators.catalogue.participation), tabeller fra Tables.fromDataset og { by?, margins? }",
+    "an indicator (such as Indicators.catalogue.participation), tables from Tables.fromDataset and { by?, margins? }"
+  ),
+  (indicator: Indicator, tables: Tables, options: { readonly by?: ReadonlyArray<Dimension>; readonly margins?: boolean } = {}): Result => {
+    const name = "Indicator.compute"
+    requireIndicator(name, indicator)
+    requireTables(name, tables)
+    const o = optionsOf(name, options)
+    if (o.margins !== undefined && typeof o.margins !== "boolean") reject(name, "options.margins must be true or false", "options.margins må være true eller false")
+    return computeChecked(indicator, tables, canonical(o.by === undefined ? indicator.defaultBy : requireBy(name, o.by)), o.margins === true)
+  }
+)
+
+const computeChecked = (indicator: Indicator, tables: Tables, by: ReadonlyArray<Dimension>, margins: boolean): Result => {
   checkDimensions(indicator.id, indicator.dimensions, by)
-  const margins = options.margins ?? false
   if (!margins || by.length === 0) return { indicator, by, margins, table: computeOne(indicator, tables, by) }
   // Subsets of `by` from the full grouping down to the grand total.
   const subsets: Array<ReadonlyArray<Dimension>> = []
@@ -137,7 +151,8 @@ export const compute = (
   const parts = subsets.map((subset) => {
     const t = computeOne(indicator, tables, subset)
     const missing = by.filter((d) => !subset.includes(d))
-    return missing.length === 0 ? t : t.derive(Object.fromEntries(missing.map((d) => [d, `() => ${JSON.stringify(TOTAL)}`])))
+    // The marker is the package's constant, written as a JSON string literal.
+    return missing.length === 0 ? t : t.derive(record(missing.map((d) => [d, `() => ${JSON.stringify(TOTAL)}`] as const)))
   })
   const columns = [...by, ...indicator.measures.map((m) => m.column)]
   const table = parts.slice(1).reduce((acc, t) => acc.concat(t.select(columns)), parts[0]!.select(columns))
@@ -150,4 +165,11 @@ export const compute = (
  * Indicator.measure(Indicators.catalogue.attendanceRate, "rate")?.kind // "rate"
  * @category models
  */
-export const measure = (indicator: Indicator, column: string): Measure | undefined => indicator.measures.find((m) => m.column === column)
+export const measure = guard(
+  "Indicator.measure",
+  bi("en indikator og et kolonnenavn", "an indicator and a column name"),
+  (indicator: Indicator, column: string): Measure | undefined => {
+    requireIndicator("Indicator.measure", indicator)
+    return indicator.measures.find((m) => m.column === column)
+  }
+)

@@ -6,6 +6,9 @@
  */
 import { Catalogue, Category } from "@aktivitetsmodell/core"
 import { type Dimension, labels as dimensionLabels, TOTAL, UNKNOWN } from "./Dimension.js"
+import { guard } from "./internal/boundary.js"
+import { isRecord, own, reject, requireLang } from "./internal/checks.js"
+import { requireBy } from "./internal/shapes.js"
 import { bi, type Bilingual, type Lang } from "./internal/text.js"
 
 export type { Lang }
@@ -15,11 +18,13 @@ const months: Record<Lang, ReadonlyArray<string>> = {
   en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 }
 
-const sources: Record<string, Bilingual> = {
-  employee: bi("Ansatte", "Employees"),
-  citizen: bi("Innbyggere", "Citizens"),
-  "experience-council": bi("Erfaringsråd", "Experience council")
-}
+// Maps and own keys throughout: a dimension value comes from the records, and
+// "constructor" or "__proto__" must find no name rather than one inherited.
+const sources = new Map<string, Bilingual>([
+  ["employee", bi("Ansatte", "Employees")],
+  ["citizen", bi("Innbyggere", "Citizens")],
+  ["experience-council", bi("Erfaringsråd", "Experience council")]
+])
 
 /**
  * Names of offerings and departments to use instead of the catalogue's, for
@@ -31,17 +36,27 @@ export interface Names {
   readonly departments?: Readonly<Record<string, Bilingual>>
 }
 
-let cached: Required<Names> | undefined
-const catalogueNames = (): Required<Names> => {
+let cached: { readonly offerings: ReadonlyMap<string, Bilingual>; readonly departments: ReadonlyMap<string, Bilingual> } | undefined
+const catalogueNames = () => {
   if (cached === undefined) {
     const c = Catalogue.sandnes()
     cached = {
-      offerings: Object.fromEntries(c.offerings.map((o) => [o.id, bi(o.name, o.nameEn)])),
-      departments: Object.fromEntries(c.departments.map((d) => [d.id, bi(d.name, d.nameEn)]))
+      offerings: new Map(c.offerings.map((o) => [o.id as string, bi(o.name, o.nameEn)])),
+      departments: new Map(c.departments.map((d) => [d.id as string, bi(d.name, d.nameEn)]))
     }
   }
   return cached
 }
+
+// A caller's own name of a value, when it gives one as { nb, en }.
+const given = (names: unknown, v: string): Bilingual | undefined => {
+  if (names === undefined) return undefined
+  if (!isRecord(names)) return reject("Labels.value", "names.offerings and names.departments must be objects of id → { nb, en }", "names.offerings og names.departments må være objekter med id → { nb, en }")
+  const b = own(names, v)
+  return isRecord(b) && typeof b.nb === "string" && typeof b.en === "string" ? (b as unknown as Bilingual) : undefined
+}
+
+const categories = Category.info as Readonly<Record<string, { readonly label: Bilingual } | undefined>>
 
 /**
  * The label of a dimension value, such as "Turgruppe" for `turgruppe` or
@@ -50,23 +65,38 @@ const catalogueNames = (): Required<Names> => {
  * Labels.value("month", "2024-03", "nb") // "mars 2024"
  * @category outputs
  */
-export const value = (dimension: Dimension, raw: unknown, lang: Lang, names: Names = {}): string => {
+export const value = guard(
+  "Labels.value",
+  bi("en dimensjon, en verdi, et språk (nb eller en) og eventuelt { offerings?, departments? }", "a dimension, a value, a language (nb or en) and optionally { offerings?, departments? }"),
+  (dimension: Dimension, raw: unknown, lang: Lang, names: Names = {}): string => {
+    requireBy("Labels.value", [dimension])
+    requireLang("Labels.value", lang)
+    if (!isRecord(names)) reject("Labels.value", "names must be { offerings?, departments? }", "names må være { offerings?, departments? }")
+    // A value is text, a number (a year) or missing; anything else has no label.
+    if (raw !== null && raw !== undefined && typeof raw !== "string" && typeof raw !== "number") {
+      reject("Labels.value", "the value must be a text, a number or null", "verdien må være en tekst, et tall eller null")
+    }
+    return label(dimension, raw, lang, names)
+  }
+)
+
+const label = (dimension: Dimension, raw: unknown, lang: Lang, names: Names): string => {
   const v = String(raw)
   if (v === TOTAL) return lang === "nb" ? "Totalt" : "Total"
   if (v === UNKNOWN || raw === null) return lang === "nb" ? "Ukjent" : "Unknown"
   switch (dimension) {
     case "offering":
-      return (names.offerings?.[v] ?? catalogueNames().offerings[v])?.[lang] ?? v
+      return (given(own(names, "offerings"), v) ?? catalogueNames().offerings.get(v))?.[lang] ?? v
     case "department":
-      return (names.departments?.[v] ?? catalogueNames().departments[v])?.[lang] ?? v
+      return (given(own(names, "departments"), v) ?? catalogueNames().departments.get(v))?.[lang] ?? v
     case "category":
-      return (Category.info as Record<string, { label: Bilingual } | undefined>)[v]?.label[lang] ?? v
+      return (Object.hasOwn(categories, v) ? categories[v]?.label[lang] : undefined) ?? v
     case "month": {
       const m = Number(v.slice(5, 7))
       return m >= 1 && m <= 12 ? `${months[lang][m - 1]} ${v.slice(0, 4)}` : v
     }
     case "source":
-      return sources[v]?.[lang] ?? v
+      return sources.get(v)?.[lang] ?? v
     default:
       return v
   }
@@ -78,4 +108,7 @@ export const value = (dimension: Dimension, raw: unknown, lang: Lang, names: Nam
  * Labels.dimension("offering", "en") // "Offering"
  * @category outputs
  */
-export const dimension = (d: Dimension, lang: Lang): string => dimensionLabels[d][lang]
+export const dimension = guard("Labels.dimension", bi("en dimensjon og et språk (nb eller en)", "a dimension and a language (nb or en)"), (d: Dimension, lang: Lang): string => {
+  requireBy("Labels.dimension", [d])
+  return dimensionLabels[d][requireLang("Labels.dimension", lang)]
+})

@@ -6,8 +6,11 @@
  */
 import * as aq from "arquero"
 import type { ColumnTable } from "arquero"
-import { AnalyticsError, bi } from "./internal/text.js"
-import { readYearTable } from "./internal/yearTable.js"
+import { Redact } from "@aktivitetsmodell/core"
+import { guard } from "./internal/boundary.js"
+import { isRecord, reject, requireArray, requireRecord, requireString } from "./internal/checks.js"
+import { AnalyticsError, bi, quoted } from "./internal/text.js"
+import { DataFileError, readYearTable } from "./internal/yearTable.js"
 
 /**
  * Participants per municipality and year; null where the source gives none.
@@ -38,15 +41,43 @@ export type Population = ReadonlyArray<{ readonly municipality: string; readonly
  * const rc = RecoveryCollege.parse(text, "recovery-college-participants-2019-2021.csv")
  * @category constructors
  */
-export const parse = (text: string, file: string): Participants => {
+export const parse = guard("RecoveryCollege.parse", bi("CSV-tekst og filnavnet", "CSV text and the file name"), (text: string, file: string): Participants => {
+  requireString("RecoveryCollege.parse", "text", text)
+  requireString("RecoveryCollege.parse", "file", file)
   const { years, rows } = readYearTable(text, file, { key: "municipality", textColumns: [], nonNegative: true })
+  // The total column is a count like the year columns: a text there would
+  // become NaN and fail far from the file, so it is checked here.
+  const bad = rows.filter((r) => r.text.total !== undefined && r.text.total !== "" && !/^\d+(?:[.,]\d+)?$/u.test(r.text.total))
+  if (bad.length > 0) {
+    throw new DataFileError(
+      bad.map((r) => ({ file, line: r.line, field: "total", message: bi(`Forventet et tall eller en tom celle, fant ${quoted(r.text.total!).nb}`, `Expected a number or an empty cell, found ${quoted(r.text.total!).en}`) }))
+    )
+  }
   return {
     years,
     rows: rows.map((r) => {
       const total = r.text.total
-      return { municipality: r.key, values: r.values, total: total === undefined || total === "" ? null : Number(total) }
+      return { municipality: r.key, values: r.values, total: total === undefined || total === "" ? null : Number(total.replace(",", ".")) }
     })
   }
+})
+
+const isCount = (v: unknown): boolean => v === null || (typeof v === "number" && Number.isFinite(v))
+
+// Participants as parse gives them, and a population as a list of
+// { municipality, year, population }: texts, whole years and numbers.
+const requireInputs = (name: string, participants: unknown, population: unknown): void => {
+  const p = requireRecord(name, "the participants", participants)
+  if (!requireArray(name, "participants.years", p.years).every((y) => Number.isInteger(y))) reject(name, "participants.years must be whole years", "participants.years må være hele år")
+  requireArray(name, "participants.rows", p.rows).forEach((r, i) => {
+    const ok = isRecord(r) && typeof r.municipality === "string" && r.values instanceof Map && [...(r.values as Map<unknown, unknown>).values()].every(isCount) && isCount(r.total)
+    if (!ok) reject(name, `participants.rows[${i}] must be { municipality, values (Map of year → number or null), total }`, `participants.rows[${i}] må være { municipality, values (Map med år → tall eller null), total }`)
+  })
+  requireArray(name, "population", population).forEach((r, i) => {
+    if (!isRecord(r) || typeof r.municipality !== "string" || !Number.isInteger(r.year) || typeof r.population !== "number") {
+      reject(name, `population[${i}] must be { municipality, year, population }`, `population[${i}] må være { municipality, year, population }`)
+    }
+  })
 }
 
 /**
@@ -58,13 +89,22 @@ export const parse = (text: string, file: string): Participants => {
  * RecoveryCollege.perThousand(rc, [{ municipality: "Sandnes", year: 2021, population: 80_000 }]) // made-up population
  * @category outputs
  */
-export const perThousand = (participants: Participants, population: Population): ColumnTable => {
+export const perThousand = guard(
+  "RecoveryCollege.perThousand",
+  bi("deltakere fra RecoveryCollege.parse og en liste { municipality, year, population }", "participants from RecoveryCollege.parse and a list of { municipality, year, population }"),
+  (participants: Participants, population: Population): ColumnTable => {
+    requireInputs("RecoveryCollege.perThousand", participants, population)
+    return perThousandChecked(participants, population)
+  }
+)
+
+const perThousandChecked = (participants: Participants, population: Population): ColumnTable => {
   const bad = population.find((p) => !(Number.isFinite(p.population) && p.population > 0))
   if (bad !== undefined) {
     throw new AnalyticsError(
       bi(
-        `Ugyldig folketall for ${bad.municipality} ${bad.year}: ${bad.population}; forventet et tall over 0`,
-        `Invalid population for ${bad.municipality} ${bad.year}: ${bad.population}; expected a number above 0`
+        `Ugyldig folketall for ${bad.municipality} ${bad.year}: ${Redact.show(bad.population)}; forventet et tall over 0`,
+        `Invalid population for ${bad.municipality} ${bad.year}: ${Redact.show(bad.population)}; expected a number above 0`
       )
     )
   }

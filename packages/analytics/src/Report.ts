@@ -5,11 +5,13 @@
  *
  * @module
  */
-import type { Dataset } from "@aktivitetsmodell/core"
+import { type Dataset, Redact } from "@aktivitetsmodell/core"
 import { TOTAL } from "./Dimension.js"
 import * as EvaluationPlan from "./EvaluationPlan.js"
 import { compute, type Indicator } from "./Indicator.js"
 import { all as allIndicators, catalogue } from "./indicators/index.js"
+import { guard } from "./internal/boundary.js"
+import { optionsOf, requireInteger, requireRecord, requireRule, requireString } from "./internal/checks.js"
 import { formatMeasure, formatNumber } from "./internal/format.js"
 import { displayOrder } from "./internal/order.js"
 import { AnalyticsError, bi, type Bilingual, type Lang } from "./internal/text.js"
@@ -32,7 +34,8 @@ import * as Tables from "./Tables.js"
  * Options for {@link buildReport}. `year` defaults to the dataset's;
  * `rule` to counts of 1–4 hidden. `statistics`, `recoveryCollege` and
  * `population` add the yearly service statistics and Recovery College
- * sections; `capacity` gives places per session by offering id.
+ * sections; `capacity` gives places per session by offering id (a whole
+ * number above 0 each; an object's own keys or a Map).
  * @category models
  */
 export interface Options {
@@ -40,7 +43,7 @@ export interface Options {
   readonly year?: number
   readonly rule?: Rule
   readonly title?: string
-  readonly capacity?: Readonly<Record<string, number>>
+  readonly capacity?: Readonly<Record<string, number>> | ReadonlyMap<string, number>
   readonly statistics?: Statistics
   readonly recoveryCollege?: Participants
   readonly population?: Population
@@ -130,11 +133,26 @@ const charts = (section: Section, lang: Lang): { bars: string; months: string | 
  * console.log(report.summary)
  * @category outputs
  */
-export const buildReport = (dataset: Dataset.Dataset, options: Options = {}): Report => {
-  const lang = options.lang ?? "nb"
-  if (lang !== "nb" && lang !== "en") throw new AnalyticsError(bi(`Ukjent språk «${String(lang)}»; bruk nb eller en`, `Unknown language "${String(lang)}"; use nb or en`))
-  const year = options.year ?? dataset.year
-  const rule = options.rule ?? defaultRule
+export const buildReport = guard(
+  "buildReport",
+  bi(
+    "et kommuneår (et Dataset fra core) og { lang?, year?, rule?, title?, capacity?, statistics?, recoveryCollege?, population? }",
+    "a municipality-year (a core Dataset) and { lang?, year?, rule?, title?, capacity?, statistics?, recoveryCollege?, population? }"
+  ),
+  (dataset: Dataset.Dataset, options: Options = {}): Report => {
+    const name = "buildReport"
+    // A copy, so that each option is read once: a getter need not give the same answer twice.
+    const o = { ...optionsOf(name, options) }
+    const lang = o.lang ?? "nb"
+    if (lang !== "nb" && lang !== "en") throw new AnalyticsError(bi(`Ukjent språk ${Redact.show(lang)}; bruk nb eller en`, `Unknown language ${Redact.show(lang)}; use nb or en`))
+    const year = requireInteger(name, o.year === undefined ? "dataset.year" : "options.year", o.year ?? requireRecord(name, "the dataset", dataset).year, 1000, 9999)
+    const rule = o.rule === undefined ? defaultRule : requireRule(name, o.rule)
+    if (o.title !== undefined) requireString(name, "options.title", o.title)
+    return build(dataset, o as Options, lang, year, rule)
+  }
+)
+
+const build = (dataset: Dataset.Dataset, options: Options, lang: Lang, year: number, rule: Rule): Report => {
   const tables = Tables.fromDataset(dataset, {
     period: { from: `${year}-01-01`, to: `${year}-12-31` },
     ...(options.capacity === undefined ? {} : { capacity: options.capacity })

@@ -8,8 +8,10 @@
  */
 import * as aq from "arquero"
 import type { ColumnTable } from "arquero"
+import { guard } from "./internal/boundary.js"
+import { isRecord, reject, requireArray, requireRecord, requireString } from "./internal/checks.js"
 import { DataFileError, type Problem, readYearTable } from "./internal/yearTable.js"
-import { bi, type Bilingual } from "./internal/text.js"
+import { bi, type Bilingual, quoted } from "./internal/text.js"
 
 export { DataFileError, type Problem }
 
@@ -55,7 +57,9 @@ const units: ReadonlyArray<Unit> = ["count", "percent", "fte"]
  * stats.series.find((s) => s.id === "new-cases")?.values.get(2021) // 1585
  * @category constructors
  */
-export const parse = (text: string, file: string): Statistics => {
+export const parse = guard("ServiceStatistics.parse", bi("CSV-tekst og filnavnet", "CSV text and the file name"), (text: string, file: string): Statistics => {
+  requireString("ServiceStatistics.parse", "text", text)
+  requireString("ServiceStatistics.parse", "file", file)
   const { years, rows } = readYearTable(text, file, { key: "id", textColumns: ["label_nb", "label_en", "unit"] })
   const problems: Array<Problem> = []
   const series = rows.map((row): Series => {
@@ -65,13 +69,30 @@ export const parse = (text: string, file: string): Statistics => {
         file,
         line: row.line,
         field: "unit",
-        message: bi(`Ukjent enhet «${row.text.unit}»; forventet count, percent eller fte`, `Unknown unit "${row.text.unit}"; expected count, percent or fte`)
+        message: bi(`Ukjent enhet ${quoted(String(row.text.unit)).nb}; forventet count, percent eller fte`, `Unknown unit ${quoted(String(row.text.unit)).en}; expected count, percent or fte`)
       })
     }
     return { id: row.key, label: bi(row.text.label_nb ?? row.key, row.text.label_en ?? row.key), unit, values: row.values, source: row.text.source ?? "" }
   })
   if (problems.length > 0) throw new DataFileError(problems)
   return { years, series }
+})
+
+// Statistics as parse gives them: whole years, and series whose values are a
+// Map from year to a number or null (a text would be subtracted as NaN).
+const requireStatistics = (name: string, u: unknown): Statistics => {
+  const s = requireRecord(name, "the statistics", u)
+  if (!requireArray(name, "statistics.years", s.years).every((y) => Number.isInteger(y))) reject(name, "statistics.years must be whole years", "statistics.years må være hele år")
+  requireArray(name, "statistics.series", s.series).forEach((x, i) => {
+    const ok =
+      isRecord(x) &&
+      typeof x.id === "string" &&
+      typeof x.unit === "string" &&
+      x.values instanceof Map &&
+      [...(x.values as Map<unknown, unknown>).values()].every((v) => v === null || (typeof v === "number" && Number.isFinite(v)))
+    if (!ok) reject(name, `statistics.series[${i}] must have an id, a unit and values as a Map of year → number or null`, `statistics.series[${i}] må ha id, unit og values som Map med år → tall eller null`)
+  })
+  return u as Statistics
 }
 
 /**
@@ -83,7 +104,8 @@ export const parse = (text: string, file: string): Statistics => {
  * // [..., { measure: "new-cases", year: 2021, level: 1585, change: 619, changePercent: 64.08 }]
  * @category outputs
  */
-export const changes = (stats: Statistics): ColumnTable => {
+export const changes = guard("ServiceStatistics.changes", bi("statistikk fra ServiceStatistics.parse", "statistics from ServiceStatistics.parse"), (stats: Statistics): ColumnTable => {
+  requireStatistics("ServiceStatistics.changes", stats)
   const rows = stats.series.flatMap((s) =>
     stats.years.map((year, i) => {
       const level = s.values.get(year) ?? null
@@ -96,7 +118,7 @@ export const changes = (stats: Statistics): ColumnTable => {
     })
   )
   return aq.from(rows)
-}
+})
 
 /**
  * The statistics as a long table: measure, year, value (null where missing).
@@ -104,5 +126,7 @@ export const changes = (stats: Statistics): ColumnTable => {
  * ServiceStatistics.toTable(stats).numRows()
  * @category outputs
  */
-export const toTable = (stats: Statistics): ColumnTable =>
-  aq.from(stats.series.flatMap((s) => stats.years.map((year) => ({ measure: s.id, year, value: s.values.get(year) ?? null }))))
+export const toTable = guard("ServiceStatistics.toTable", bi("statistikk fra ServiceStatistics.parse", "statistics from ServiceStatistics.parse"), (stats: Statistics): ColumnTable => {
+  requireStatistics("ServiceStatistics.toTable", stats)
+  return aq.from(stats.series.flatMap((s) => stats.years.map((year) => ({ measure: s.id, year, value: s.values.get(year) ?? null }))))
+})

@@ -13,10 +13,13 @@
 import { Catalogue, type Dataset } from "@aktivitetsmodell/core"
 import * as aq from "arquero"
 import type { ColumnTable } from "arquero"
+import { guard } from "./internal/boundary.js"
+import { optionsOf } from "./internal/checks.js"
 import { DateParts, dayOf } from "./internal/dates.js"
 import { allRows, Coder, DimensionBuilder, dimensionColumns, ints, type OfferingFacts, rowsWithin } from "./internal/columns.js"
 import { DictionaryColumn, encode } from "./internal/DictionaryColumn.js"
-import { AnalyticsError, bi } from "./internal/text.js"
+import { capacityOf, checkDataset, checkIds, periodOf, requiredPercentOf, within } from "./internal/tableInput.js"
+import { bi } from "./internal/text.js"
 
 /**
  * The period indicators cover, as ISO dates (inclusive).
@@ -66,13 +69,14 @@ export interface Tables {
 /**
  * Options for {@link fromDataset}. `period` defaults to the dataset's year;
  * `capacity` gives places per session by offering id (the catalogue has no
- * capacities); `requiredContributionPercent` defaults to the catalogue's
+ * capacities), a whole number above 0 each, as an object or a Map (only own
+ * keys count); `requiredContributionPercent` defaults to the catalogue's
  * `departmentContributionPercent` (20).
  * @category models
  */
 export interface Options {
   readonly period?: Period
-  readonly capacity?: Readonly<Record<string, number>>
+  readonly capacity?: Readonly<Record<string, number>> | ReadonlyMap<string, number>
   readonly requiredContributionPercent?: number
 }
 
@@ -85,28 +89,48 @@ export interface Options {
  */
 export const ORDER_SHIFT = 2 ** 24
 
-const isoPattern = /^\d{4}-\d{2}-\d{2}$/u
+const name = "Tables.fromDataset"
+
+// The columns that hold ids from the records, checked once the tables are built.
+const idColumns: ReadonlyArray<readonly [string, string]> = [
+  ...["offerings", "attendance", "sessions", "enrollments", "goalEvaluations", "transitions", "fitScores", "feedback"].flatMap((t) =>
+    ["offering", "category", "department"].map((c) => [t, c] as const)
+  ),
+  ["departments", "department"],
+  ["contributions", "department"],
+  ["feedback", "source"]
+]
 
 /**
  * Builds the tables of a municipality-year. Attendance and sessions are kept
  * only inside the period; enrollments and the other records are kept whole,
  * because indicators need their history (a citizen's first enrollment, a
- * treatment that started the year before).
+ * treatment that started the year before). A dataset that did not come
+ * through core's schemas is checked where it matters: lists per entity,
+ * calendar dates, ids as text without "|".
  * @example
  * const tables = Tables.fromDataset(year, { capacity: { sandneshallen: 25 } })
  * tables.attendance.numRows()
  * @category constructors
  */
-export const fromDataset = (dataset: Dataset.Dataset, options: Options = {}): Tables => {
-  const period = options.period ?? { from: `${dataset.year}-01-01`, to: `${dataset.year}-12-31` }
-  if (!isoPattern.test(period.from) || !isoPattern.test(period.to) || period.from > period.to) {
-    throw new AnalyticsError(
-      bi(
-        `Ugyldig periode ${period.from}–${period.to}: forventet to datoer ÅÅÅÅ-MM-DD der den første ikke er etter den andre`,
-        `Invalid period ${period.from}–${period.to}: expected two dates YYYY-MM-DD, the first not after the second`
-      )
-    )
+export const fromDataset = guard(
+  name,
+  bi(
+    "et kommuneår (et Dataset fra core, som loadDataset eller generate gir) og { period?, capacity?, requiredContributionPercent? }",
+    "a municipality-year (a core Dataset, as loadDataset or generate give it) and { period?, capacity?, requiredContributionPercent? }"
+  ),
+  (input: Dataset.Dataset, options: Options = {}): Tables => {
+    const o = optionsOf(name, options)
+    const period = periodOf(name, o.period, checkDataset(name, input))
+    const capacity = capacityOf(name, o.capacity)
+    const requiredContributionPercent = requiredPercentOf(name, o.requiredContributionPercent)
+    const tables = build(input, period, capacity)
+    checkIds(name, tables as unknown as Readonly<Record<string, ColumnTable>>, idColumns)
+    return { ...tables, requiredContributionPercent }
   }
+)
+
+const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering: string) => number | null): Omit<Tables, "requiredContributionPercent"> => {
   const from = dayOf(period.from)
   const to = dayOf(period.to)
   const dates = new DateParts()
@@ -135,170 +159,189 @@ export const fromDataset = (dataset: Dataset.Dataset, options: Options = {}): Ta
   }
   const offeringOfEnrollment = (row: number): string | undefined => (row < 0 ? undefined : en[row]?.offeringId)
   const referralDay = new Map<string, number>()
-  for (const r of dataset.referrals) referralDay.set(r.id, dates.day(r.date))
+  within(name, "referrals", () => {
+    for (const r of dataset.referrals) referralDay.set(r.id, dates.day(r.date))
+  })
 
-  const at = dataset.attendance
-  const atRows = rowsWithin(at, (a) => a.date, period.from, period.to)
-  // One pass over the attendance rows fills every column: a million record
-  // objects are read once, not once per column. Each row names its
-  // enrollment's row in `enrollments`; the codes are local so that every
-  // group of the dictionary has rows.
-  const localCode = new Int32Array(en.length + 1).fill(-1)
-  const enrollmentValues: Array<number> = []
-  const enrollmentCodes = new Uint32Array(atRows.length)
-  const atCitizen = new Int32Array(atRows.length)
-  const atPresent = new Uint8Array(atRows.length)
-  const atNoShow = new Uint8Array(atRows.length)
-  const atDims = new DimensionBuilder(atRows.length, facts, dates)
-  for (let i = 0; i < atRows.length; i++) {
-    const a = at[atRows[i]!]!
-    const row = enrollmentOf(a.enrollmentId) + 1
-    let code = localCode[row]!
-    if (code < 0) {
-      code = localCode[row] = enrollmentValues.length
-      enrollmentValues.push(row - 1)
+  const attendance = within(name, "attendance", () => {
+    const at = dataset.attendance
+    const atRows = rowsWithin(at, (a) => a.date, period.from, period.to)
+    // One pass over the attendance rows fills every column: a million record
+    // objects are read once, not once per column. Each row names its
+    // enrollment's row in `enrollments`; the codes are local so that every
+    // group of the dictionary has rows.
+    const localCode = new Int32Array(en.length + 1).fill(-1)
+    const enrollmentValues: Array<number> = []
+    const enrollmentCodes = new Uint32Array(atRows.length)
+    const atCitizen = new Int32Array(atRows.length)
+    const atPresent = new Uint8Array(atRows.length)
+    const atNoShow = new Uint8Array(atRows.length)
+    const atDims = new DimensionBuilder(atRows.length, facts, dates)
+    for (let i = 0; i < atRows.length; i++) {
+      const a = at[atRows[i]!]!
+      const row = enrollmentOf(a.enrollmentId) + 1
+      let code = localCode[row]!
+      if (code < 0) {
+        code = localCode[row] = enrollmentValues.length
+        enrollmentValues.push(row - 1)
+      }
+      enrollmentCodes[i] = code
+      atCitizen[i] = citizens.code(a.citizenId)
+      atDims.set(i, a.offeringId, a.date)
+      atPresent[i] = a.status === "present" ? 1 : 0
+      atNoShow[i] = a.status === "no-show" ? 1 : 0
     }
-    enrollmentCodes[i] = code
-    atCitizen[i] = citizens.code(a.citizenId)
-    atDims.set(i, a.offeringId, a.date)
-    atPresent[i] = a.status === "present" ? 1 : 0
-    atNoShow[i] = a.status === "no-show" ? 1 : 0
-  }
-  const attendance = aq.table({
-    enrollment: new DictionaryColumn(enrollmentCodes, enrollmentValues),
-    citizen: atCitizen,
-    ...atDims.columns(),
-    present: atPresent,
-    noShow: atNoShow
+    return aq.table({
+      enrollment: new DictionaryColumn(enrollmentCodes, enrollmentValues),
+      citizen: atCitizen,
+      ...atDims.columns(),
+      present: atPresent,
+      noShow: atNoShow
+    })
   })
 
-  const se = dataset.sessions
-  const seRows = rowsWithin(se, (s) => s.date, period.from, period.to)
-  const sessions = aq.table({
-    ...dimensionColumns(seRows, (r) => se[r]!.offeringId, (r) => se[r]!.date, facts, dates),
-    students: ints(seRows, (r) => se[r]!.students),
-    volunteers: ints(seRows, (r) => se[r]!.volunteers)
+  const sessions = within(name, "sessions", () => {
+    const se = dataset.sessions
+    const seRows = rowsWithin(se, (s) => s.date, period.from, period.to)
+    return aq.table({
+      ...dimensionColumns(seRows, (r) => se[r]!.offeringId, (r) => se[r]!.date, facts, dates),
+      students: ints(seRows, (r) => se[r]!.students),
+      volunteers: ints(seRows, (r) => se[r]!.volunteers)
+    })
   })
 
-  // One pass over the enrollments as well.
-  const enRows = allRows(en.length)
-  const enCitizen = new Int32Array(en.length)
-  const enDims = new DimensionBuilder(en.length, facts, dates)
-  const stop: Array<number | null> = new Array(en.length)
-  const closed: Array<number | null> = new Array(en.length)
-  const closedMonth = new Coder<string | null>()
-  const closedYear = new Coder<string | null>()
-  const closedMonthCodes = new Uint32Array(en.length)
-  const closedYearCodes = new Uint32Array(en.length)
-  const status = new Coder<string>()
-  const statusCodes = new Uint32Array(en.length)
-  const completed = new Uint8Array(en.length)
-  const referred: Array<number | null> = new Array(en.length)
-  for (let i = 0; i < en.length; i++) {
-    const e = en[i]!
-    enCitizen[i] = citizens.code(e.citizenId)
-    enDims.set(i, e.offeringId, e.start)
-    // The last day of participation: when it closed, else its planned end; open-ended ones have none.
-    const last = e.closedOn ?? e.end
-    const p = last === undefined ? undefined : dates.parts(last)
-    stop[i] = p === undefined ? null : p.day
-    const c = e.status === "ongoing" ? undefined : p
-    closed[i] = c === undefined ? null : c.day
-    closedMonthCodes[i] = closedMonth.code(c === undefined ? null : c.month)
-    closedYearCodes[i] = closedYear.code(c === undefined ? null : c.year)
-    statusCodes[i] = status.code(e.status)
-    completed[i] = e.status === "completed" ? 1 : 0
-    referred[i] = e.referralId === undefined ? null : (referralDay.get(e.referralId) ?? null)
-  }
-  const startDims = enDims.columns()
-  const enrollments = aq.table({
-    enrollment: enRows,
-    citizen: enCitizen,
-    offering: startDims.offering,
-    category: startDims.category,
-    department: startDims.department,
-    start: startDims.day,
-    startMonth: startDims.month,
-    startYear: startDims.year,
-    stop,
-    closed,
-    closedMonth: new DictionaryColumn(closedMonthCodes, closedMonth.values),
-    closedYear: new DictionaryColumn(closedYearCodes, closedYear.values),
-    status: new DictionaryColumn(statusCodes, status.values),
-    completed,
-    referralDay: referred
+  const enrollments = within(name, "enrollments", () => {
+    // One pass over the enrollments as well.
+    const enRows = allRows(en.length)
+    const enCitizen = new Int32Array(en.length)
+    const enDims = new DimensionBuilder(en.length, facts, dates)
+    const stop: Array<number | null> = new Array(en.length)
+    const closed: Array<number | null> = new Array(en.length)
+    const closedMonth = new Coder<string | null>()
+    const closedYear = new Coder<string | null>()
+    const closedMonthCodes = new Uint32Array(en.length)
+    const closedYearCodes = new Uint32Array(en.length)
+    const status = new Coder<string>()
+    const statusCodes = new Uint32Array(en.length)
+    const completed = new Uint8Array(en.length)
+    const referred: Array<number | null> = new Array(en.length)
+    for (let i = 0; i < en.length; i++) {
+      const e = en[i]!
+      enCitizen[i] = citizens.code(e.citizenId)
+      enDims.set(i, e.offeringId, e.start)
+      // The last day of participation: when it closed, else its planned end; open-ended ones have none.
+      const last = e.closedOn ?? e.end
+      const p = last === undefined ? undefined : dates.parts(last)
+      stop[i] = p === undefined ? null : p.day
+      const c = e.status === "ongoing" ? undefined : p
+      closed[i] = c === undefined ? null : c.day
+      closedMonthCodes[i] = closedMonth.code(c === undefined ? null : c.month)
+      closedYearCodes[i] = closedYear.code(c === undefined ? null : c.year)
+      statusCodes[i] = status.code(e.status)
+      completed[i] = e.status === "completed" ? 1 : 0
+      referred[i] = e.referralId === undefined ? null : (referralDay.get(e.referralId) ?? null)
+    }
+    const startDims = enDims.columns()
+    return aq.table({
+      enrollment: enRows,
+      citizen: enCitizen,
+      offering: startDims.offering,
+      category: startDims.category,
+      department: startDims.department,
+      start: startDims.day,
+      startMonth: startDims.month,
+      startYear: startDims.year,
+      stop,
+      closed,
+      closedMonth: new DictionaryColumn(closedMonthCodes, closedMonth.values),
+      closedYear: new DictionaryColumn(closedYearCodes, closedYear.values),
+      status: new DictionaryColumn(statusCodes, status.values),
+      completed,
+      referralDay: referred
+    })
   })
 
-  const ex = dataset.extensions
-  const exRows = allRows(ex.length)
-  const extensions = aq.table({
-    enrollment: ints(exRows, (r) => enrollmentOf(ex[r]!.enrollmentId)),
-    day: ints(exRows, (r) => dates.day(ex[r]!.date))
+  const extensions = within(name, "extensions", () => {
+    const ex = dataset.extensions
+    const exRows = allRows(ex.length)
+    return aq.table({
+      enrollment: ints(exRows, (r) => enrollmentOf(ex[r]!.enrollmentId)),
+      day: ints(exRows, (r) => dates.day(ex[r]!.date))
+    })
   })
 
-  const ge = dataset.goalEvaluations
-  const geRows = allRows(ge.length)
-  const geRow = ints(geRows, (r) => enrollmentOf(ge[r]!.enrollmentId))
-  const goalEvaluations = aq.table({
-    enrollment: geRow,
-    ...dimensionColumns(geRows, (r) => offeringOfEnrollment(geRow[r]!), (r) => ge[r]!.date, facts, dates),
-    order: Float64Array.from(ge, (g, i) => dates.day(g.date) * ORDER_SHIFT + i),
-    goalReached: ge.map((g) => g.goalReached as string)
+  const goalEvaluations = within(name, "goalEvaluations", () => {
+    const ge = dataset.goalEvaluations
+    const geRows = allRows(ge.length)
+    const geRow = ints(geRows, (r) => enrollmentOf(ge[r]!.enrollmentId))
+    return aq.table({
+      enrollment: geRow,
+      ...dimensionColumns(geRows, (r) => offeringOfEnrollment(geRow[r]!), (r) => ge[r]!.date, facts, dates),
+      order: Float64Array.from(ge, (g, i) => dates.day(g.date) * ORDER_SHIFT + i),
+      goalReached: ge.map((g) => g.goalReached as string)
+    })
   })
 
-  const tr = dataset.transitions
-  const trRows = allRows(tr.length)
-  const trRow = ints(trRows, (r) => enrollmentOf(tr[r]!.enrollmentId))
-  const transitions = aq.table({
-    citizen: ints(trRows, (r) => citizen(tr[r]!.citizenId)),
-    enrollment: trRow,
-    ...dimensionColumns(trRows, (r) => tr[r]!.fromOfferingId ?? offeringOfEnrollment(trRow[r]!), (r) => tr[r]!.date, facts, dates)
+  const transitions = within(name, "transitions", () => {
+    const tr = dataset.transitions
+    const trRows = allRows(tr.length)
+    const trRow = ints(trRows, (r) => enrollmentOf(tr[r]!.enrollmentId))
+    return aq.table({
+      citizen: ints(trRows, (r) => citizen(tr[r]!.citizenId)),
+      enrollment: trRow,
+      ...dimensionColumns(trRows, (r) => tr[r]!.fromOfferingId ?? offeringOfEnrollment(trRow[r]!), (r) => tr[r]!.date, facts, dates)
+    })
   })
 
-  const fs = dataset.fitScores
-  const fsCitizen = new Int32Array(fs.length)
-  const fsDims = new DimensionBuilder(fs.length, facts, dates)
-  const fsOrder = new Float64Array(fs.length)
-  const instrument = new Coder<string>()
-  const instrumentCodes = new Uint32Array(fs.length)
-  const total = new Float64Array(fs.length)
-  for (let i = 0; i < fs.length; i++) {
-    const f = fs[i]!
-    fsCitizen[i] = citizens.code(f.citizenId)
-    fsDims.set(i, offeringOfEnrollment(enrollmentOf(f.enrollmentId)), f.date)
-    fsOrder[i] = dates.day(f.date) * ORDER_SHIFT + i
-    instrumentCodes[i] = instrument.code(f.instrument)
-    total[i] = f.total
-  }
-  const fitScores = aq.table({
-    citizen: fsCitizen,
-    ...fsDims.columns(),
-    order: fsOrder,
-    instrument: new DictionaryColumn(instrumentCodes, instrument.values),
-    total
+  const fitScores = within(name, "fitScores", () => {
+    const fs = dataset.fitScores
+    const fsCitizen = new Int32Array(fs.length)
+    const fsDims = new DimensionBuilder(fs.length, facts, dates)
+    const fsOrder = new Float64Array(fs.length)
+    const instrument = new Coder<string>()
+    const instrumentCodes = new Uint32Array(fs.length)
+    const total = new Float64Array(fs.length)
+    for (let i = 0; i < fs.length; i++) {
+      const f = fs[i]!
+      fsCitizen[i] = citizens.code(f.citizenId)
+      fsDims.set(i, offeringOfEnrollment(enrollmentOf(f.enrollmentId)), f.date)
+      fsOrder[i] = dates.day(f.date) * ORDER_SHIFT + i
+      instrumentCodes[i] = instrument.code(f.instrument)
+      total[i] = f.total
+    }
+    return aq.table({
+      citizen: fsCitizen,
+      ...fsDims.columns(),
+      order: fsOrder,
+      instrument: new DictionaryColumn(instrumentCodes, instrument.values),
+      total
+    })
   })
 
-  const co = dataset.contributions
-  const contributions = aq.table({
-    department: encode(co.length, (i) => co[i]!.department as string),
-    from: ints(allRows(co.length), (r) => dates.day(co[r]!.from)),
-    to: co.map((c) => (c.to === undefined ? null : dates.day(c.to))),
-    share: Float64Array.from(co, (c) => c.sharePercent),
-    form: co.map((c) => c.form as string)
+  const contributions = within(name, "contributions", () => {
+    const co = dataset.contributions
+    return aq.table({
+      department: encode(co.length, (i) => co[i]!.department as string),
+      from: ints(allRows(co.length), (r) => dates.day(co[r]!.from)),
+      to: co.map((c) => (c.to === undefined ? null : dates.day(c.to))),
+      share: Float64Array.from(co, (c) => c.sharePercent),
+      form: co.map((c) => c.form as string)
+    })
   })
 
-  const fb = dataset.feedback
-  const fbRows = allRows(fb.length)
-  const feedback = aq.table({
-    source: encode(fb.length, (i) => fb[i]!.source as string),
-    ...dimensionColumns(fbRows, (r) => fb[r]!.offeringId, (r) => fb[r]!.date, facts, dates),
-    // Feedback about a whole category names the category without an offering.
-    category: encode(fb.length, (i) => fb[i]!.category ?? categoryOf(fb[i]!.offeringId)),
-    rating: fb.map((f) => f.rating ?? null),
-    theme: fb.map((f) => f.theme.trim().toLowerCase())
+  const feedback = within(name, "feedback", () => {
+    const fb = dataset.feedback
+    const fbRows = allRows(fb.length)
+    return aq.table({
+      source: encode(fb.length, (i) => fb[i]!.source as string),
+      ...dimensionColumns(fbRows, (r) => fb[r]!.offeringId, (r) => fb[r]!.date, facts, dates),
+      // Feedback about a whole category names the category without an offering.
+      category: encode(fb.length, (i) => fb[i]!.category ?? categoryOf(fb[i]!.offeringId)),
+      rating: fb.map((f) => f.rating ?? null),
+      theme: fb.map((f) => f.theme.trim().toLowerCase())
+    })
   })
 
-  const capacity = options.capacity ?? {}
   const offerings = aq.table({
     offering: offeringList.map((o) => o.id as string),
     name: offeringList.map((o) => o.name),
@@ -308,7 +351,7 @@ export const fromDataset = (dataset: Dataset.Dataset, options: Options = {}): Ta
     team: offeringList.map((o) => o.operator.team as string),
     partners: offeringList.map((o) => o.operator.partners.join(",")),
     status: offeringList.map((o) => o.status.kind as string),
-    capacity: offeringList.map((o) => capacity[o.id] ?? null)
+    capacity: offeringList.map((o) => capacityFor(o.id))
   })
   const departmentList = dataset.departments.length > 0 ? dataset.departments : Catalogue.sandnes().departments
   const departments = aq.table({
@@ -320,8 +363,6 @@ export const fromDataset = (dataset: Dataset.Dataset, options: Options = {}): Ta
   return {
     period,
     days: { from, to },
-    requiredContributionPercent:
-      options.requiredContributionPercent ?? Catalogue.sandnes().parameters.departmentContributionPercent.value,
     offerings,
     departments,
     attendance,

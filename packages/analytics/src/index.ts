@@ -3,7 +3,9 @@
  * Mestringsenheten's activity model (2023) computed with arquero, small-cell
  * suppression for publishing, service statistics, an evaluation-plan draft
  * and self-contained reports. Browser-safe: file writing and the CLI live in
- * `@aktivitetsmodell/analytics/node`.
+ * `@aktivitetsmodell/analytics/node`. Every function throws an
+ * {@link AnalyticsError} (in English and bokmål, redacted) when it cannot use
+ * what it was given.
  *
  * @example
  * import { Indicator, Indicators, Tables } from "@aktivitetsmodell/analytics"
@@ -30,3 +32,4 @@ export * as Markdown from "./outputs/Markdown.js"
 export * as ReportModel from "./outputs/ReportModel.js"
 export * as Report from "./Report.js"
 export { buildReport } from "./Report.js"
+export { AnalyticsError, FileError } from "./internal/text.js"

@@ -7,6 +7,7 @@ import { type Indicator, compute } from "../Indicator.js"
 import { catalogue } from "../indicators/index.js"
 import { monthsBetween } from "../internal/dates.js"
 import { formatNumber, formatShare } from "../internal/format.js"
+import { num as numberLiteral } from "../internal/expr.js"
 import { dayWithin } from "../internal/group.js"
 import { bi, type Bilingual, type Lang } from "../internal/text.js"
 import { publish } from "../privacy/Publish.js"
@@ -71,7 +72,7 @@ export const evidence = (tables: Tables, rule: Rule = defaultRule): { offerings:
     .filter(`d => ${dayWithin("day", from, to)}`)
     .groupby("offering", "theme")
     .rollup({ n: op.count() })
-    .filter(`d => d.n > ${rule.max}`)
+    .filter(`d => d.n > ${numberLiteral(rule.max)}`)
     .orderby("offering", desc("n"), "theme")
     .objects() as Array<Values>
   const themes = new Map<string, Array<string>>()

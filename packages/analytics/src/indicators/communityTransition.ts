@@ -9,6 +9,7 @@ import type { ColumnTable } from "arquero"
 import type { Dimension } from "../Dimension.js"
 import type { Indicator } from "../Indicator.js"
 import { monthsBetween, yearsBetween } from "../internal/dates.js"
+import { col, num } from "../internal/expr.js"
 import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
 import { bi } from "../internal/text.js"
 import type { Tables } from "../Tables.js"
@@ -19,7 +20,7 @@ import type { Tables } from "../Tables.js"
 // keeps arquero's pre-computed groups).
 const enrollmentsByPeriod = (tables: Tables, by: ReadonlyArray<Dimension>): { table: ColumnTable; filter: string | undefined } => {
   const { from, to } = tables.days
-  const overlaps = `d.start <= ${to} && (d.stop == null || d.stop >= ${from})`
+  const overlaps = `d.start <= ${num(to)} && (d.stop == null || d.stop >= ${num(from)})`
   if (!by.includes("month") && !by.includes("year")) return { table: tables.enrollments, filter: `d => ${overlaps}` }
   const clip = (d: { start: number; stop: number | null }): [number, number] => [Math.max(d.start, from), Math.min(d.stop ?? to, to)]
   const grain = by.includes("month")
@@ -75,7 +76,9 @@ export const communityTransition: Indicator<"communityTransition"> = {
     const { from, to } = tables.days
     // A key per (group, citizen), the same on both sides, so that the active
     // enrollments can look up whether their citizen moved on from the group.
-    const key = `d => ${[...by.map((d) => `d[${JSON.stringify(d)}]`), "d.citizen"].join(" + '|' + ")}`
+    // JSON of the values, not text joined by "|": an offering id holding "|"
+    // (or named "null", beside a record with no offering) must not share a key.
+    const key = `d => op.to_json([${[...by.map(col), col("citizen")].join(", ")}])`
     const moved = tables.transitions
       .filter(`d => ${dayWithin("day", from, to)}`)
       .derive({ key })

@@ -7,6 +7,7 @@ import * as aq from "arquero"
 import { op } from "arquero"
 import type { Indicator } from "../Indicator.js"
 import { monthEnd, monthsBetween, monthStart } from "../internal/dates.js"
+import { num } from "../internal/expr.js"
 import { rollupBy } from "../internal/group.js"
 import { bi } from "../internal/text.js"
 import type { Tables } from "../Tables.js"
@@ -88,7 +89,7 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
       percent: "d => d.percent == null ? 0 : d.percent",
       lent: "d => d.lent == null ? 0 : d.lent",
       transferred: "d => d.transferred == null ? 0 : d.transferred",
-      required: `() => ${tables.requiredContributionPercent}`
+      required: `() => ${num(tables.requiredContributionPercent)}`
     })
     // Grouped by department (and period) already; otherwise sum over departments.
     const grouped =

@@ -4,7 +4,13 @@
  *
  * @module
  */
+import type { Dimension } from "../Dimension.js"
 import type { Indicator } from "../Indicator.js"
+import { guard } from "../internal/boundary.js"
+import { checkDimensions } from "../internal/group.js"
+import { requireBy, requireTables } from "../internal/shapes.js"
+import { bi } from "../internal/text.js"
+import type { Tables } from "../Tables.js"
 import { attendanceRate } from "./attendanceRate.js"
 import { capacityUse } from "./capacityUse.js"
 import { communityTransition } from "./communityTransition.js"
@@ -21,6 +27,25 @@ import { recoveryStart } from "./recoveryStart.js"
 import { referralToStart } from "./referralToStart.js"
 import { srsAlerts } from "./srsAlerts.js"
 
+// Each indicator's own compute is public too (Indicators.catalogue.x.compute):
+// it gets the same boundary as Indicator.compute, so that wrong tables or an
+// unknown dimension give an AnalyticsError, and a polluted prototype stops it.
+const guarded = <Id extends string>(indicator: Indicator<Id>): Indicator<Id> => {
+  const name = `Indicators.catalogue.${indicator.id}.compute`
+  return {
+    ...indicator,
+    compute: guard(
+      name,
+      bi(`tabeller fra Tables.fromDataset og en liste med dimensjoner blant ${indicator.dimensions.join(", ")}`, `tables from Tables.fromDataset and a list of dimensions among ${indicator.dimensions.join(", ")}`),
+      (tables: Tables, by: ReadonlyArray<Dimension>) => {
+        requireTables(name, tables)
+        checkDimensions(indicator.id, indicator.dimensions, requireBy(name, by))
+        return indicator.compute(tables, by)
+      }
+    )
+  }
+}
+
 /**
  * Every indicator by id, in the order reports show them: participation
  * first, the model's overarching goal (transition) early, resources last.
@@ -29,21 +54,21 @@ import { srsAlerts } from "./srsAlerts.js"
  * @category indicators
  */
 export const catalogue = {
-  participation,
-  newReturning,
-  attendanceRate,
-  completionRate,
-  communityTransition,
-  goalAttainment,
-  extensionRate,
-  referralToStart,
-  recoveryStart,
-  orsChange,
-  srsAlerts,
-  capacityUse,
-  departmentContributions,
-  involvement,
-  feedbackSummary
+  participation: guarded(participation),
+  newReturning: guarded(newReturning),
+  attendanceRate: guarded(attendanceRate),
+  completionRate: guarded(completionRate),
+  communityTransition: guarded(communityTransition),
+  goalAttainment: guarded(goalAttainment),
+  extensionRate: guarded(extensionRate),
+  referralToStart: guarded(referralToStart),
+  recoveryStart: guarded(recoveryStart),
+  orsChange: guarded(orsChange),
+  srsAlerts: guarded(srsAlerts),
+  capacityUse: guarded(capacityUse),
+  departmentContributions: guarded(departmentContributions),
+  involvement: guarded(involvement),
+  feedbackSummary: guarded(feedbackSummary)
 } as const satisfies Record<string, Indicator>
 
 /**

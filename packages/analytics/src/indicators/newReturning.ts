@@ -8,6 +8,7 @@ import * as aq from "arquero"
 import { op } from "arquero"
 import type { Indicator } from "../Indicator.js"
 import { isoOfDay } from "../internal/dates.js"
+import { num } from "../internal/expr.js"
 import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
 import { bi } from "../internal/text.js"
 
@@ -61,7 +62,7 @@ export const newReturning: Indicator<"newReturning"> = {
         })
       : earliest.derive({ firstMonth: "() => null", firstYear: "() => null" })
     // A citizen is new in a period when their first start falls in that same period.
-    const isNew = by.includes("month") ? "d.firstMonth === d.startMonth" : by.includes("year") ? "d.firstYear === d.startYear" : `d.first >= ${from}`
+    const isNew = by.includes("month") ? "d.firstMonth === d.startMonth" : by.includes("year") ? "d.firstYear === d.startYear" : `d.first >= ${num(from)}`
     // Count distinct new citizens in the same pass as all citizens: non-new rows
     // carry null, which arquero's distinct counts as one extra value when present.
     const started = tables.enrollments

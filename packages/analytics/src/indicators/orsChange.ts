@@ -8,6 +8,7 @@ import { FitScore } from "@aktivitetsmodell/core"
 import * as aq from "arquero"
 import { op } from "arquero"
 import type { Indicator } from "../Indicator.js"
+import { num } from "../internal/expr.js"
 import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
 import { bi } from "../internal/text.js"
 import { ORDER_SHIFT } from "../Tables.js"
@@ -79,10 +80,10 @@ export const orsChange: Indicator<"orsChange"> = {
       })
       .derive({ change: "d => d.last - d.first" })
       .derive({
-        improved: `d => d.change >= ${FitScore.orsReliableChange} ? 1 : 0`,
-        deteriorated: `d => d.change <= ${-FitScore.orsReliableChange} ? 1 : 0`,
-        clinicalStart: `d => d.first < ${FitScore.orsClinicalCutoff} ? 1 : 0`,
-        recovered: `d => d.first < ${FitScore.orsClinicalCutoff} && d.last >= ${FitScore.orsClinicalCutoff} && d.change >= ${FitScore.orsReliableChange} ? 1 : 0`
+        improved: `d => d.change >= ${num(FitScore.orsReliableChange)} ? 1 : 0`,
+        deteriorated: `d => d.change <= ${num(-FitScore.orsReliableChange)} ? 1 : 0`,
+        clinicalStart: `d => d.first < ${num(FitScore.orsClinicalCutoff)} ? 1 : 0`,
+        recovered: `d => d.first < ${num(FitScore.orsClinicalCutoff)} && d.last >= ${num(FitScore.orsClinicalCutoff)} && d.change >= ${num(FitScore.orsReliableChange)} ? 1 : 0`
       })
     const counts = rollupBy(perCitizen, by, {
       citizens: op.count(),

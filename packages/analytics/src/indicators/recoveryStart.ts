@@ -5,6 +5,7 @@
  */
 import { op } from "arquero"
 import type { Indicator } from "../Indicator.js"
+import { slug } from "../internal/expr.js"
 import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
 import { bi } from "../internal/text.js"
 
@@ -57,7 +58,7 @@ export const recoveryStart: Indicator<"recoveryStart"> = {
   headline: "median",
   compute: (tables, by) => {
     const { from, to } = tables.days
-    const helped = tables.enrollments.filter(`d => d.offering === "${RECOVERY_OFFERING}" && ${dayWithin("start", from, to)}`)
+    const helped = tables.enrollments.filter(`d => d.offering === ${slug(RECOVERY_OFFERING)} && ${dayWithin("start", from, to)}`)
     const firstTransition = helped
       .select("enrollment", "citizen", "start")
       .join(tables.transitions.select("citizen", "day"), "citizen")

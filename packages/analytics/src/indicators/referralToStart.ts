@@ -8,6 +8,7 @@ import * as aq from "arquero"
 import { op } from "arquero"
 import type { Indicator } from "../Indicator.js"
 import { isoOfDay } from "../internal/dates.js"
+import { num } from "../internal/expr.js"
 import { rollupBy } from "../internal/group.js"
 import { bi } from "../internal/text.js"
 
@@ -52,7 +53,7 @@ export const referralToStart: Indicator<"referralToStart"> = {
     // The attendance table is grouped by its pre-keyed enrollment column without hashing.
     const firsts = tables.attendance.groupby("enrollment").filter("d => d.present === 1").rollup({ first: op.min("day") })
     const started = tables.enrollments
-      .filter(`d => d.referralDay != null && d.start >= ${from}`)
+      .filter(`d => d.referralDay != null && d.start >= ${num(from)}`)
       .lookup(firsts, "enrollment", "first")
       .filter("d => d.first != null")
       .derive({ days: "d => d.first - d.referralDay" })

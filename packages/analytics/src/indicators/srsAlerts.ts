@@ -6,6 +6,7 @@
 import { FitScore } from "@aktivitetsmodell/core"
 import { op } from "arquero"
 import type { Indicator } from "../Indicator.js"
+import { num } from "../internal/expr.js"
 import { dayWithin, joinBy, rollupBy, withRate, zeroFill } from "../internal/group.js"
 import { bi } from "../internal/text.js"
 
@@ -51,11 +52,11 @@ export const srsAlerts: Indicator<"srsAlerts"> = {
     const forms = rollupBy(
       tables.fitScores,
       by,
-      { forms: op.count(), alerts: `d => op.sum(d.total < ${FitScore.srsAlertBelow} ? 1 : 0)`, citizens: op.distinct("citizen") },
+      { forms: op.count(), alerts: `d => op.sum(d.total < ${num(FitScore.srsAlertBelow)} ? 1 : 0)`, citizens: op.distinct("citizen") },
       { filter: `d => ${inPeriod}` }
     )
     const alerted = rollupBy(tables.fitScores, by, { citizensAlerted: op.distinct("citizen") }, {
-      filter: `d => ${inPeriod} && d.total < ${FitScore.srsAlertBelow}`
+      filter: `d => ${inPeriod} && d.total < ${num(FitScore.srsAlertBelow)}`
     })
     return withRate(zeroFill(joinBy(forms, alerted, by), ["forms", "alerts", "citizens", "citizensAlerted"]), "rate", "alerts", "forms")
   }

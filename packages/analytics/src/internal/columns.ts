@@ -2,8 +2,10 @@
 // few dozen offerings, a few hundred dates and, row after row, the same
 // enrollment and citizen, so every coder remembers the last value it saw and
 // looks a value up in its map only when it changes.
+import { IsoDate, Redact } from "@aktivitetsmodell/core"
 import type { DateParts } from "./dates.js"
 import { DictionaryColumn } from "./DictionaryColumn.js"
+import { AnalyticsError, bi } from "./text.js"
 
 /** What the builder needs to know of an offering. */
 export interface OfferingFacts {
@@ -32,13 +34,26 @@ export class Coder<T> {
   }
 }
 
-/** The rows of `rows` whose ISO date lies within `from`–`to` (ISO dates compare as text). */
+/**
+ * The rows of `rows` whose ISO date lies within `from`–`to` (ISO dates compare
+ * as text). A date that is not a calendar date would compare as some other
+ * day, or drop its record without a word, so it is refused instead: those in
+ * the period when their parts are read (DateParts), the others here, each
+ * distinct date checked once.
+ */
 export const rowsWithin = <R>(rows: ReadonlyArray<R>, date: (r: R) => string, from: string, to: string): Int32Array => {
   const out = new Int32Array(rows.length)
+  const outside = new Set<string>()
   let m = 0
   for (let i = 0; i < rows.length; i++) {
     const d = date(rows[i]!)
-    if (d >= from && d <= to) out[m++] = i
+    if (typeof d === "string" && d >= from && d <= to) out[m++] = i
+    else if (!outside.has(d)) {
+      if (!IsoDate.isIsoDate(d)) {
+        throw new AnalyticsError(bi(`post ${i}: forventet en gyldig dato ÅÅÅÅ-MM-DD, fant ${Redact.show(d)}`, `record ${i}: expected a calendar date as YYYY-MM-DD, found ${Redact.show(d)}`))
+      }
+      outside.add(d)
+    }
   }
   return out.subarray(0, m)
 }

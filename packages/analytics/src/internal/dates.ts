@@ -2,6 +2,9 @@
 // so that indicators subtract and compare integers instead of strings. The
 // model speaks of calendar days in Europe/Oslo, never instants, so the UTC
 // calendar gives the same day arithmetic without daylight-saving gaps.
+import { IsoDate, Redact } from "@aktivitetsmodell/core"
+import { AnalyticsError, bi } from "./text.js"
+
 const DAY = 86_400_000
 
 /** The day number of an ISO date `YYYY-MM-DD`. */
@@ -50,6 +53,8 @@ export interface Parts {
  * Memoised date parts. A year of records repeats the same few hundred dates
  * a million times, so each is parsed once, with one map lookup per row for
  * all three parts; month and year strings are shared, not sliced anew.
+ * Each new date is checked once: a record that bypassed core's schemas with
+ * "2024-13-45" would otherwise roll over into another month unnoticed.
  */
 export class DateParts {
   private readonly cache = new Map<string, Parts>()
@@ -59,6 +64,9 @@ export class DateParts {
   parts(iso: string): Parts {
     let p = this.cache.get(iso)
     if (p === undefined) {
+      if (!IsoDate.isIsoDate(iso)) {
+        throw new AnalyticsError(bi(`forventet en gyldig dato ÅÅÅÅ-MM-DD, fant ${Redact.show(iso)}`, `expected a calendar date as YYYY-MM-DD, found ${Redact.show(iso)}`))
+      }
       const m = iso.slice(0, 7)
       const y = iso.slice(0, 4)
       p = { day: dayOf(iso), month: this.months.get(m) ?? (this.months.set(m, m), m), year: this.years.get(y) ?? (this.years.set(y, y), y) }

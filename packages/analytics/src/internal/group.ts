@@ -1,9 +1,11 @@
 // The few table moves every indicator makes: group by the requested
 // dimensions (mapped to the source table's own column names), filter, roll up,
-// join partial results on the dimensions, and derive rates.
-import * as aq from "arquero"
+// join partial results on the dimensions, and derive rates. Expressions are
+// built from the package's own column names and numbers only (see expr.ts).
 import type { ColumnTable } from "arquero"
 import type { Dimension } from "../Dimension.js"
+import { own } from "./checks.js"
+import { col, num, record } from "./expr.js"
 import { AnalyticsError, bi } from "./text.js"
 
 /** Which column of a source table holds a dimension, when not the dimension's own name. */
@@ -26,14 +28,11 @@ export const rollupBy = (
   options: { readonly columns?: ColumnMap; readonly filter?: string } = {}
 ): ColumnTable => {
   const columns = options.columns ?? {}
-  const keys = by.map((d) => columns[d] ?? d)
+  const keys = by.map((d) => (own(columns, d) as string | undefined) ?? d)
   let t = keys.length > 0 ? table.groupby(...keys) : table
   if (options.filter !== undefined) t = t.filter(options.filter)
-  const out = t.rollup(values as Record<string, string>)
-  const renames: Record<string, string> = {}
-  by.forEach((d, i) => {
-    if (keys[i] !== d) renames[keys[i]!] = d
-  })
+  const out = t.rollup(record(Object.entries(values)) as Record<string, string>)
+  const renames = record(by.flatMap((d, i) => (keys[i] !== d ? [[keys[i]!, d] as const] : [])))
   return Object.keys(renames).length > 0 ? out.rename(renames) : out
 }
 
@@ -49,23 +48,15 @@ export const joinBy = (left: ColumnTable, right: ColumnTable, by: ReadonlyArray<
 
 /** Replaces missing values of count columns by 0: no rows means a count of zero. */
 export const zeroFill = (table: ColumnTable, columns: ReadonlyArray<string>): ColumnTable =>
-  table.derive(Object.fromEntries(columns.map((c) => [c, `d => d[${JSON.stringify(c)}] == null ? 0 : d[${JSON.stringify(c)}]`])))
+  table.derive(record(columns.map((c) => [c, `d => ${col(c)} == null ? 0 : ${col(c)}`] as const)))
 
 /** Derives `name` = numerator / denominator, or null when the denominator is 0. */
 export const withRate = (table: ColumnTable, name: string, numerator: string, denominator: string): ColumnTable =>
-  table.derive({
-    [name]: `d => d[${JSON.stringify(denominator)}] > 0 ? d[${JSON.stringify(numerator)}] / d[${JSON.stringify(denominator)}] : null`
-  })
+  table.derive(record([[name, `d => ${col(denominator)} > 0 ? ${col(numerator)} / ${col(denominator)} : null`]]))
 
 /** An arquero expression that is true for day numbers within `from`–`to`. */
 export const dayWithin = (column: string, from: number, to: number): string =>
-  `d[${JSON.stringify(column)}] != null && d[${JSON.stringify(column)}] >= ${from} && d[${JSON.stringify(column)}] <= ${to}`
-
-/** Combines boolean arquero expressions with `&&`. */
-export const all = (...conditions: ReadonlyArray<string>): string => `d => ${conditions.map((c) => `(${c})`).join(" && ")}`
-
-/** Escapes a JavaScript value as an arquero expression literal. */
-export const literal = (value: string | number): string => JSON.stringify(value)
+  `${col(column)} != null && ${col(column)} >= ${num(from)} && ${col(column)} <= ${num(to)}`
 
 /** Throws when an indicator is asked for a dimension it does not have. */
 export const checkDimensions = (id: string, allowed: ReadonlyArray<Dimension>, by: ReadonlyArray<Dimension>): void => {
@@ -79,7 +70,3 @@ export const checkDimensions = (id: string, allowed: ReadonlyArray<Dimension>, b
     )
   }
 }
-
-/** An empty table with the given columns, for indicators over no records. */
-export const emptyTable = (columns: ReadonlyArray<string>): ColumnTable =>
-  aq.table(Object.fromEntries(columns.map((c) => [c, [] as Array<unknown>])))

@@ -1,8 +1,10 @@
 // Wide year tables as the seed reports print them: one row per measure (or
 // municipality), one column per year, empty cells for figures the report
 // does not give. Shared by the service statistics and Recovery College files.
+import { Redact } from "@aktivitetsmodell/core"
 import { type CsvRecord, parseCsv } from "./csv.js"
-import { AnalyticsError, bi, type Bilingual } from "./text.js"
+import { record } from "./expr.js"
+import { AnalyticsError, bi, type Bilingual, quoted } from "./text.js"
 
 /** A problem in a data file, with where it is and what was expected. */
 export interface Problem {
@@ -12,19 +14,36 @@ export interface Problem {
   readonly message: Bilingual
 }
 
+// A problem as it may be shown: every text redacted (a cell can hold an
+// identity number), and nothing but texts and a line number, whatever was given.
+const shown = (p: unknown): Problem => {
+  try {
+    const r = (typeof p === "object" && p !== null ? p : {}) as Partial<Record<keyof Problem, unknown>>
+    const text = (u: unknown) => Redact.text(typeof u === "string" ? u : Redact.show(u))
+    const m = (typeof r.message === "object" && r.message !== null ? r.message : {}) as Record<string, unknown>
+    return { file: text(r.file), line: typeof r.line === "number" ? r.line : 0, field: text(r.field), message: bi(text(m.nb), text(m.en)) }
+  } catch {
+    // A problem built by plain JavaScript whose getters throw: still a problem, without its text.
+    return { file: "?", line: 0, field: "?", message: bi("(ukjent)", "(unknown)") }
+  }
+}
+
 /**
  * A data file that did not load: every problem, one per line of the message,
- * in English and bokmål.
+ * in English and bokmål. The problems are kept redacted, as the message is.
  */
 export class DataFileError extends AnalyticsError {
   override readonly name = "DataFileError"
-  constructor(readonly problems: ReadonlyArray<Problem>) {
+  readonly problems: ReadonlyArray<Problem>
+  constructor(problems: ReadonlyArray<Problem>) {
+    const list = Array.isArray(problems) ? problems.map(shown) : []
     super(
       bi(
-        `${problems.length} problem(er) i datafilen:\n${problems.map((p) => `  ${p.file}:${p.line}, felt ${p.field}: ${p.message.nb}`).join("\n")}`,
-        `${problems.length} problem(s) in the data file:\n${problems.map((p) => `  ${p.file}:${p.line}, field ${p.field}: ${p.message.en}`).join("\n")}`
+        `${list.length} problem(er) i datafilen:\n${list.map((p) => `  ${p.file}:${p.line}, felt ${p.field}: ${p.message.nb}`).join("\n")}`,
+        `${list.length} problem(s) in the data file:\n${list.map((p) => `  ${p.file}:${p.line}, field ${p.field}: ${p.message.en}`).join("\n")}`
       )
     )
+    this.problems = list
   }
 }
 
@@ -73,26 +92,26 @@ export const readYearTable = (
   const keyIndex = names.indexOf(options.key)
   const seenKeys = new Map<string, number>()
   const rows: Array<YearRow> = []
-  for (const record of records.slice(1)) {
-    if (record.fields.length !== names.length) {
+  for (const entry of records.slice(1)) {
+    if (entry.fields.length !== names.length) {
       problems.push({
         file,
-        line: record.line,
+        line: entry.line,
         field: "(row)",
-        message: bi(`Forventet ${names.length} felt, fant ${record.fields.length}`, `Expected ${names.length} fields, found ${record.fields.length}`)
+        message: bi(`Forventet ${names.length} felt, fant ${entry.fields.length}`, `Expected ${names.length} fields, found ${entry.fields.length}`)
       })
       continue
     }
-    const key = record.fields[keyIndex]!.trim()
-    if (key === "") problems.push({ file, line: record.line, field: options.key, message: bi("Tom nøkkel", "Empty key") })
+    const key = entry.fields[keyIndex]!.trim()
+    if (key === "") problems.push({ file, line: entry.line, field: options.key, message: bi("Tom nøkkel", "Empty key") })
     const earlier = seenKeys.get(key)
     if (earlier !== undefined) {
-      problems.push({ file, line: record.line, field: options.key, message: bi(`«${key}» står også på linje ${earlier}`, `"${key}" also appears on line ${earlier}`) })
+      problems.push({ file, line: entry.line, field: options.key, message: bi(`${quoted(key).nb} står også på linje ${earlier}`, `${quoted(key).en} also appears on line ${earlier}`) })
     }
-    seenKeys.set(key, record.line)
+    seenKeys.set(key, entry.line)
     const values = new Map<number, number | null>()
     for (const [n, i] of yearColumns) {
-      const raw = record.fields[i]!.trim()
+      const raw = entry.fields[i]!.trim()
       if (raw === "") {
         values.set(Number(n), null)
         continue
@@ -100,19 +119,18 @@ export const readYearTable = (
       if (!numberPattern.test(raw) || (options.nonNegative === true && raw.startsWith("-"))) {
         problems.push({
           file,
-          line: record.line,
+          line: entry.line,
           field: n,
-          message: bi(`Forventet et tall eller en tom celle, fant «${raw}»`, `Expected a number or an empty cell, found "${raw}"`)
+          message: bi(`Forventet et tall eller en tom celle, fant ${quoted(raw).nb}`, `Expected a number or an empty cell, found ${quoted(raw).en}`)
         })
         continue
       }
       values.set(Number(n), Number(raw.replace(",", ".")))
     }
-    const textFields: Record<string, string> = {}
-    names.forEach((n, i) => {
-      if (!/^\d{4}$/u.test(n)) textFields[n] = record.fields[i]!.trim()
-    })
-    rows.push({ line: record.line, key, text: textFields, values })
+    // Column names come from the file: no prototype, so a column "__proto__"
+    // stays a column and a missing "total" finds nothing inherited.
+    const textFields = record(names.flatMap((n, i) => (/^\d{4}$/u.test(n) ? [] : [[n, entry.fields[i]!.trim()] as const])))
+    rows.push({ line: entry.line, key, text: textFields, values })
   }
   if (problems.length > 0) throw new DataFileError(problems)
   return { years: yearColumns.map(([n]) => Number(n)).sort((a, b) => a - b), rows }

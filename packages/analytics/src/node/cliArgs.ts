@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { Redact } from "@aktivitetsmodell/core"
 import { AnalyticsError, bi, type Lang } from "../internal/text.js"
 import type { Format } from "./index.js"
 
@@ -52,13 +53,28 @@ aktivitet-report — activity report with indicators, suppression and an evaluat
   --min N --max N       the small-cell rule (default 1–4) / skjermingsregelen
 `
 
-const fail = (nb: string, en: string): never => {
-  throw new AnalyticsError(bi(nb, en))
+/**
+ * A command line that cannot be run as given: an unknown option, a missing
+ * value, a number out of range. The command exits with 2 and shows the usage.
+ * @category errors
+ */
+export class UsageError extends AnalyticsError {
+  override readonly name: string = "UsageError"
 }
 
+const fail = (nb: string, en: string): never => {
+  throw new UsageError(bi(nb, en))
+}
+
+// An argument as typed, redacted and cut short, for a message.
+const unquoted = (s: string): string => Redact.show(s).slice(1, -1)
+
+// Digits only: Number() would also take " 7", "0x10", "1e3" and "" (as 0).
 const whole = (name: string, raw: string | undefined, min: number, max: number): number => {
   const n = Number(raw)
-  if (raw === undefined || !Number.isInteger(n) || n < min || n > max) fail(`--${name} må være et heltall fra ${min} til ${max}, fikk «${raw ?? ""}»`, `--${name} must be a whole number from ${min} to ${max}, got "${raw ?? ""}"`)
+  if (raw === undefined || !/^\d+$/u.test(raw) || !Number.isSafeInteger(n) || n < min || n > max) {
+    fail(`--${name} må være et heltall fra ${min} til ${max}, fikk ${Redact.show(raw ?? "")}`, `--${name} must be a whole number from ${min} to ${max}, got ${Redact.show(raw ?? "")}`)
+  }
   return n
 }
 
@@ -75,25 +91,25 @@ export const parseArgs = (argv: ReadonlyArray<string>): CliOptions => {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     const [name, inline] = arg.startsWith("--") ? (arg.slice(2).split(/=(.*)/su) as [string, string | undefined]) : [arg, undefined]
-    if (!arg.startsWith("--")) fail(`Ukjent argument «${arg}»`, `Unknown argument "${arg}"`)
+    if (!arg.startsWith("--")) fail(`Ukjent argument ${Redact.show(arg)}`, `Unknown argument ${Redact.show(arg)}`)
     if (name === "synthetic" || name === "help") flags.add(name)
     else if (valued.includes(name)) {
       const v = inline ?? argv[++i]
-      if (v === undefined || (inline === undefined && v.startsWith("--"))) fail(`--${name} mangler en verdi`, `--${name} needs a value`)
+      if (v === undefined || v === "" || (inline === undefined && v.startsWith("--"))) fail(`--${name} mangler en verdi`, `--${name} needs a value`)
       values.set(name, v!)
-    } else fail(`Ukjent valg --${name}`, `Unknown option --${name}`)
+    } else fail(`Ukjent valg --${unquoted(name)}`, `Unknown option --${unquoted(name)}`)
   }
   const help = flags.has("help")
   const data = values.get("data")
   if (!help && data === undefined && !flags.has("synthetic")) fail("Oppgi --data FIL eller --synthetic", "Give --data FILE or --synthetic")
   if (data !== undefined && flags.has("synthetic")) fail("Bruk enten --data eller --synthetic, ikke begge", "Use either --data or --synthetic, not both")
   const langRaw = values.get("lang") ?? "nb"
-  if (langRaw !== "nb" && langRaw !== "en") fail(`--lang må være nb eller en, fikk «${langRaw}»`, `--lang must be nb or en, got "${langRaw}"`)
+  if (langRaw !== "nb" && langRaw !== "en") fail(`--lang må være nb eller en, fikk ${Redact.show(langRaw)}`, `--lang must be nb or en, got ${Redact.show(langRaw)}`)
   const lang = langRaw as Lang
   const out = values.get("out")
   const ext = out?.slice(out.lastIndexOf(".") + 1).toLowerCase()
   const format = values.get("format") ?? (ext === "md" || ext === "csv" || ext === "json" ? ext : "html")
-  if (!["html", "md", "csv", "json"].includes(format)) fail(`--format må være html, md, csv eller json, fikk «${format}»`, `--format must be html, md, csv or json, got "${format}"`)
+  if (!["html", "md", "csv", "json"].includes(format)) fail(`--format må være html, md, csv eller json, fikk ${Redact.show(format)}`, `--format must be html, md, csv or json, got ${Redact.show(format)}`)
   const min = values.has("min") ? whole("min", values.get("min"), 1, 1000) : 1
   const max = values.has("max") ? whole("max", values.get("max"), 0, 1000) : 4
   if (max < min) fail(`--max (${max}) er mindre enn --min (${min})`, `--max (${max}) is less than --min (${min})`)

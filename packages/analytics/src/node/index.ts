@@ -3,18 +3,30 @@
  * and the example data files, and write reports to disk. Kept apart so the
  * main entry stays browser-safe.
  *
+ * A file that cannot be used (missing, unreadable, not JSON, of the wrong
+ * shape) gives a `FileError`: one line naming the file, and the line or JSON
+ * pointer where that helps. Wrong records or lines in a file that could be
+ * read give an `AnalyticsError` (a `DataFileError` for the CSV files) listing
+ * each. Any other argument of the wrong type gives an `AnalyticsError` too.
+ *
  * @module
  */
-import { Batch, Dataset } from "@aktivitetsmodell/core"
-import { mkdir, readFile, writeFile } from "node:fs/promises"
-import { dirname } from "node:path"
+import type { Dataset } from "@aktivitetsmodell/core"
 import * as EvaluationPlan from "../EvaluationPlan.js"
+import { guard } from "../internal/boundary.js"
+import { isRecord, reject, requireArray, requireLang } from "../internal/checks.js"
 import { parseCsv } from "../internal/csv.js"
-import { AnalyticsError, bi, type Lang } from "../internal/text.js"
+import { AnalyticsError, bi, fileName, type Lang } from "../internal/text.js"
 import { tidy, toJson } from "../outputs/Export.js"
+import { assertNone } from "../privacy/Identifiers.js"
 import * as RecoveryCollege from "../RecoveryCollege.js"
 import type { Report } from "../Report.js"
 import * as ServiceStatistics from "../ServiceStatistics.js"
+import { parseCapacity } from "./capacity.js"
+import { parseDataset } from "./dataset.js"
+import { readText, requireFile, writeText } from "./files.js"
+
+export { AnalyticsError, FileError } from "../internal/text.js"
 
 /**
  * The formats a report can be written in: the HTML document, the Markdown
@@ -23,13 +35,18 @@ import * as ServiceStatistics from "../ServiceStatistics.js"
  */
 export type Format = "html" | "md" | "csv" | "json"
 
-/**
- * A report in one format, as text.
- * @example
- * reportText(report, "csv")
- * @category outputs
- */
-export const reportText = (report: Report, format: Format): string => {
+const formats: ReadonlyArray<Format> = ["html", "md", "csv", "json"]
+
+// A report as buildReport returns it: the texts and the published tables.
+const requireReport = (name: string, u: unknown): Report => {
+  if (!isRecord(u) || typeof u.html !== "string" || typeof u.markdown !== "string" || !isRecord(u.model) || !isRecord(u.plan)) {
+    reject(name, "the report must be what buildReport returns", "rapporten må være det buildReport gir")
+  }
+  requireArray(name, "report.published", (u as Record<string, unknown>).published)
+  return u as unknown as Report
+}
+
+const text = (report: Report, format: Format): string => {
   switch (format) {
     case "html":
       return report.html
@@ -43,19 +60,37 @@ export const reportText = (report: Report, format: Format): string => {
 }
 
 /**
+ * A report in one format, as text, checked for identifiers like every output.
+ * @example
+ * reportText(report, "csv")
+ * @category outputs
+ */
+export const reportText = guard("reportText", bi("en rapport fra buildReport og et format (html, md, csv, json)", "a report from buildReport and a format (html, md, csv, json)"), (report: Report, format: Format): string => {
+  requireReport("reportText", report)
+  if (!formats.includes(format)) reject("reportText", `the format must be one of ${formats.join(", ")}`, `formatet må være et av ${formats.join(", ")}`)
+  const out = text(report, format)
+  assertNone(out, `report.${format}`)
+  return out
+})
+
+/**
  * Writes a report to a file, creating its folder; the format follows the
  * file's extension (`.html`, `.md`, `.csv`, `.json`) unless given.
  * @example
  * await writeReport(report, "out/report.html")
  * @category outputs
  */
-export const writeReport = async (report: Report, file: string, format?: Format): Promise<string> => {
-  const ext = file.slice(file.lastIndexOf(".") + 1).toLowerCase()
-  const chosen: Format = format ?? (ext === "md" || ext === "csv" || ext === "json" ? ext : "html")
-  await mkdir(dirname(file), { recursive: true })
-  await writeFile(file, reportText(report, chosen), "utf8")
-  return file
-}
+export const writeReport = guard(
+  "writeReport",
+  bi("en rapport fra buildReport, en filsti og eventuelt et format (html, md, csv, json)", "a report from buildReport, a file path and optionally a format (html, md, csv, json)"),
+  async (report: Report, file: string, format?: Format): Promise<string> => {
+    const path = requireFile("writeReport", file)
+    const ext = path.slice(path.lastIndexOf(".") + 1).toLowerCase()
+    const chosen: Format = format ?? (ext === "md" || ext === "csv" || ext === "json" ? ext : "html")
+    // Everything is checked and written out as text before the file is touched.
+    return writeText(path, reportText(report, chosen))
+  }
+)
 
 /**
  * Writes an evaluation-plan draft as CSV for people to edit.
@@ -63,63 +98,45 @@ export const writeReport = async (report: Report, file: string, format?: Format)
  * await writePlan(report.plan, "out/evalueringsplan.csv", "nb")
  * @category outputs
  */
-export const writePlan = async (plan: EvaluationPlan.Plan, file: string, lang: Lang): Promise<string> => {
-  await mkdir(dirname(file), { recursive: true })
-  await writeFile(file, EvaluationPlan.toCsv(plan, lang), "utf8")
-  return file
-}
-
-const read = async (file: string): Promise<string> => {
-  try {
-    return await readFile(file, "utf8")
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e)
-    throw new AnalyticsError(bi(`Kunne ikke lese ${file}: ${why}`, `Could not read ${file}: ${why}`))
+export const writePlan = guard(
+  "writePlan",
+  bi("en plan, en filsti og et språk (nb eller en)", "a plan, a file path and a language (nb or en)"),
+  async (plan: EvaluationPlan.Plan, file: string, lang: Lang): Promise<string> => {
+    const path = requireFile("writePlan", file)
+    return writeText(path, EvaluationPlan.toCsv(plan, requireLang("writePlan", lang)))
   }
-}
+)
 
 /**
  * Reads a JSON file holding a municipality-year (a core `Dataset`) and
- * decodes every record. Throws when the file is not JSON or any record is
- * rejected, listing up to 20 problems with entity, record, field and message
- * in both languages; a report from half the records would mislead.
+ * decodes every record. A file that is not JSON, or not an object with a
+ * whole `year` and a list per entity, gives a one-line `FileError` with the
+ * line or JSON pointer; rejected records give an `AnalyticsError` listing up
+ * to 20 with entity, record, field and message in both languages (a report
+ * from half the records would mislead).
  * @example
  * const year = await loadDataset("data/2024.json")
  * @category constructors
  */
-export const loadDataset = async (file: string): Promise<Dataset.Dataset> => {
-  const text = await read(file)
-  let raw: unknown
-  try {
-    raw = JSON.parse(text)
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e)
-    throw new AnalyticsError(bi(`${file}: ikke gyldig JSON: ${why}`, `${file}: not valid JSON: ${why}`))
-  }
-  const input = raw as Record<string, unknown> | null
-  const year = input?.year
-  if (typeof input !== "object" || input === null || typeof year !== "number" || !Number.isInteger(year)) {
-    throw new AnalyticsError(bi(`${file}: forventet et objekt med «year» (heltall) og en liste per enhet`, `${file}: expected an object with "year" (a whole number) and an array per entity`))
-  }
-  const problems: Array<string> = []
-  const decoded: Record<string, ReadonlyArray<unknown>> = {}
-  for (const entity of Dataset.entityNames) {
-    const records = input[entity] ?? []
-    if (!Array.isArray(records)) {
-      problems.push(`${file}: ${entity}: expected an array / forventet en liste`)
-      continue
-    }
-    const result = Batch.decodeEntity(entity, records)
-    decoded[entity] = result.valid
-    for (const r of result.rejected) for (const p of r.problems) problems.push(`${file}: ${entity}[${r.index}]${p.field === "" ? "" : `, field/felt ${p.field}`}: ${p.message.en} / ${p.message.nb}`)
-  }
-  if (problems.length > 0) {
-    const shown = problems.slice(0, 20).join("\n")
-    const more = problems.length > 20 ? `\n… ${problems.length - 20} more / ${problems.length - 20} til` : ""
-    throw new AnalyticsError(bi(`${problems.length} problem(er) i ${file}:\n${shown}${more}`, `${problems.length} problem(s) in ${file}:\n${shown}${more}`))
-  }
-  return { year, ...decoded } as unknown as Dataset.Dataset
-}
+export const loadDataset = guard("loadDataset", bi("stien til en JSON-fil", "the path of a JSON file"), async (file: string): Promise<Dataset.Dataset> => {
+  const path = requireFile("loadDataset", file)
+  return parseDataset(await readText(path), path)
+})
+
+/**
+ * Reads a capacity file: JSON with places per session by offering id, each a
+ * whole number above 0, such as `{ "sandneshallen": 25 }`. Gives a Map (an
+ * offering named "constructor" or "__proto__" is just a key). A file that
+ * cannot be used gives a one-line `FileError` with the line and JSON pointer.
+ * @example
+ * const capacity = await readCapacity("kapasitet.json")
+ * buildReport(year, { capacity })
+ * @category constructors
+ */
+export const readCapacity = guard("readCapacity", bi("stien til en JSON-fil", "the path of a JSON file"), async (file: string): Promise<ReadonlyMap<string, number>> => {
+  const path = requireFile("readCapacity", file)
+  return parseCapacity(await readText(path), path)
+})
 
 /**
  * Reads a service-statistics CSV (see `examples/data/service-statistics-2017-2021.csv`).
@@ -127,7 +144,10 @@ export const loadDataset = async (file: string): Promise<Dataset.Dataset> => {
  * const stats = await readStatistics("examples/data/service-statistics-2017-2021.csv")
  * @category constructors
  */
-export const readStatistics = async (file: string): Promise<ServiceStatistics.Statistics> => ServiceStatistics.parse(await read(file), file)
+export const readStatistics = guard("readStatistics", bi("stien til en CSV-fil", "the path of a CSV file"), async (file: string): Promise<ServiceStatistics.Statistics> => {
+  const path = requireFile("readStatistics", file)
+  return ServiceStatistics.parse(await readText(path), path)
+})
 
 /**
  * Reads a Recovery College participants CSV.
@@ -135,27 +155,33 @@ export const readStatistics = async (file: string): Promise<ServiceStatistics.St
  * const rc = await readRecoveryCollege("examples/data/recovery-college-participants-2019-2021.csv")
  * @category constructors
  */
-export const readRecoveryCollege = async (file: string): Promise<RecoveryCollege.Participants> => RecoveryCollege.parse(await read(file), file)
+export const readRecoveryCollege = guard("readRecoveryCollege", bi("stien til en CSV-fil", "the path of a CSV file"), async (file: string): Promise<RecoveryCollege.Participants> => {
+  const path = requireFile("readRecoveryCollege", file)
+  return RecoveryCollege.parse(await readText(path), path)
+})
 
 /**
- * Reads a population CSV with columns `municipality`, `year`, `population`.
+ * Reads a population CSV with columns `municipality`, `year`, `population`:
+ * a year of four digits and a number of inhabitants on every line (an empty
+ * cell is refused, not read as 0).
  * @example
  * const population = await readPopulation("folketall.csv")
  * @category constructors
  */
-export const readPopulation = async (file: string): Promise<RecoveryCollege.Population> => {
-  const [header, ...records] = parseCsv(await read(file), file)
+export const readPopulation = guard("readPopulation", bi("stien til en CSV-fil", "the path of a CSV file"), async (file: string): Promise<RecoveryCollege.Population> => {
+  const path = requireFile("readPopulation", file)
+  const name = fileName(path)
+  const [header, ...records] = parseCsv(await readText(path), path)
   const names = header?.fields.map((f) => f.trim()) ?? []
   const at = (n: string) => names.indexOf(n)
   for (const n of ["municipality", "year", "population"]) {
-    if (at(n) < 0) throw new AnalyticsError(bi(`${file}:1: mangler kolonnen «${n}»`, `${file}:1: missing the column "${n}"`))
+    if (at(n) < 0) throw new AnalyticsError(bi(`${name}:1: mangler kolonnen «${n}»`, `${name}:1: missing the column "${n}"`))
   }
   return records.map((r) => {
-    const year = Number(r.fields[at("year")])
-    const population = Number(r.fields[at("population")])
-    if (!Number.isInteger(year) || !Number.isFinite(population)) {
-      throw new AnalyticsError(bi(`${file}:${r.line}: forventet år og folketall som tall`, `${file}:${r.line}: expected year and population as numbers`))
+    const cell = (n: string) => (r.fields[at(n)] ?? "").trim()
+    if (!/^\d{4}$/u.test(cell("year")) || !/^\d+(?:[.,]\d+)?$/u.test(cell("population"))) {
+      throw new AnalyticsError(bi(`${name}:${r.line}: forventet år og folketall som tall`, `${name}:${r.line}: expected year and population as numbers`))
     }
-    return { municipality: (r.fields[at("municipality")] ?? "").trim(), year, population }
+    return { municipality: cell("municipality"), year: Number(cell("year")), population: Number(cell("population").replace(",", ".")) }
   })
-}
+})

@@ -8,7 +8,11 @@
 import * as aq from "arquero"
 import type { ColumnTable } from "arquero"
 import { all as allDimensions } from "../Dimension.js"
-import { type Lang } from "../internal/text.js"
+import { guard } from "../internal/boundary.js"
+import { optionsOf, reject, requireArray, requireLang } from "../internal/checks.js"
+import { csvField } from "../internal/csv.js"
+import { requirePublished } from "../internal/shapes.js"
+import { bi, type Lang } from "../internal/text.js"
 import * as Labels from "../Labels.js"
 import { assertNone } from "../privacy/Identifiers.js"
 import type { Published } from "../privacy/Publish.js"
@@ -21,20 +25,33 @@ import type { Published } from "../privacy/Publish.js"
  * Export.toCsv(shown, { labelled: true, lang: "nb" })
  * @category outputs
  */
-export const toCsv = (published: Published, options: { readonly lang?: Lang; readonly labelled?: boolean } = {}): string => {
-  const lang = options.lang ?? "nb"
-  let table = published.table
-  if (options.labelled === true) {
-    const rows = table.objects() as Array<Record<string, unknown>>
-    const columns: Record<string, Array<unknown>> = {}
-    for (const d of published.by) columns[Labels.dimension(d, lang)] = rows.map((r) => Labels.value(d, r[d], lang))
-    for (const m of published.indicator.measures) columns[m.label[lang]] = rows.map((r) => r[m.column])
-    columns[lang === "nb" ? "Skjermet" : "Suppressed"] = rows.map((r) => r.suppressed)
-    table = aq.table(columns)
+export const toCsv = guard(
+  "Export.toCsv",
+  bi("en publisert tabell fra Publish.publish og { lang?, labelled? }", "a published table from Publish.publish and { lang?, labelled? }"),
+  (published: Published, options: { readonly lang?: Lang; readonly labelled?: boolean } = {}): string => {
+    const name = "Export.toCsv"
+    requirePublished(name, published)
+    const o = optionsOf(name, options)
+    const lang = o.lang === undefined ? "nb" : requireLang(name, o.lang)
+    if (o.labelled !== undefined && typeof o.labelled !== "boolean") reject(name, "options.labelled must be true or false", "options.labelled må være true eller false")
+    const text = o.labelled === true ? labelledCsv(published, lang) : published.table.toCSV()
+    assertNone(text, `${published.indicator.id}.csv`)
+    return text
   }
-  const text = table.toCSV()
-  assertNone(text, `${published.indicator.id}.csv`)
-  return text
+)
+
+// Labelled headings are texts of the indicator (or a caller's own indicator),
+// not identifiers, so they are written as CSV directly instead of becoming
+// arquero column names, where a heading such as "__proto__" would vanish.
+const labelledCsv = (published: Published, lang: Lang): string => {
+  const rows = published.table.objects() as Array<Record<string, unknown>>
+  const header = [
+    ...published.by.map((d) => Labels.dimension(d, lang)),
+    ...published.indicator.measures.map((m) => m.label[lang]),
+    lang === "nb" ? "Skjermet" : "Suppressed"
+  ]
+  const lines = rows.map((r) => [...published.by.map((d) => Labels.value(d, r[d], lang)), ...published.indicator.measures.map((m) => r[m.column]), r.suppressed])
+  return [header, ...lines].map((line) => `${line.map(csvField).join(",")}\n`).join("")
 }
 
 /**
@@ -44,7 +61,8 @@ export const toCsv = (published: Published, options: { readonly lang?: Lang; rea
  * JSON.parse(Export.toJson(shown)).rows[0]
  * @category outputs
  */
-export const toJson = (published: Published): string => {
+export const toJson = guard("Export.toJson", bi("en publisert tabell fra Publish.publish", "a published table from Publish.publish"), (published: Published): string => {
+  requirePublished("Export.toJson", published)
   const text = JSON.stringify(
     {
       indicator: published.indicator.id,
@@ -59,7 +77,7 @@ export const toJson = (published: Published): string => {
   )
   assertNone(text, `${published.indicator.id}.json`)
   return text
-}
+})
 
 /**
  * A published table as an Arrow IPC file (bytes), for notebooks and data tools.
@@ -67,7 +85,12 @@ export const toJson = (published: Published): string => {
  * aq.fromArrow(Export.toArrow(shown)).numRows()
  * @category outputs
  */
-export const toArrow = (published: Published): Uint8Array => published.table.toArrowIPC()
+export const toArrow = guard("Export.toArrow", bi("en publisert tabell fra Publish.publish", "a published table from Publish.publish"), (published: Published): Uint8Array => {
+  requirePublished("Export.toArrow", published)
+  // Binary, but it carries the same texts as the CSV: checked the same way.
+  assertNone(published.table.toCSV(), `${published.indicator.id}.arrow`)
+  return published.table.toArrowIPC()
+})
 
 /**
  * Several published tables in one long table: indicator, every dimension
@@ -76,7 +99,8 @@ export const toArrow = (published: Published): Uint8Array => published.table.toA
  * Export.tidy(report.published).toCSV()
  * @category outputs
  */
-export const tidy = (published: ReadonlyArray<Published>): ColumnTable => {
+export const tidy = guard("Export.tidy", bi("en liste med publiserte tabeller fra Publish.publish", "a list of published tables from Publish.publish"), (published: ReadonlyArray<Published>): ColumnTable => {
+  requireArray("Export.tidy", "published", published).forEach((p) => requirePublished("Export.tidy", p))
   const rows = published.flatMap((p) =>
     (p.table.objects() as Array<Record<string, unknown>>).flatMap((r) =>
       p.indicator.measures.map((m) => ({
@@ -89,4 +113,4 @@ export const tidy = (published: ReadonlyArray<Published>): ColumnTable => {
     )
   )
   return aq.from(rows)
-}
+})

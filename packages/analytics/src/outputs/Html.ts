@@ -5,9 +5,11 @@
  * @module
  */
 import * as EvaluationPlan from "../EvaluationPlan.js"
+import { guard } from "../internal/boundary.js"
 import { formatMeasure } from "../internal/format.js"
+import { requireModel } from "../internal/modelShape.js"
 import { displayOrder } from "../internal/order.js"
-import type { Lang } from "../internal/text.js"
+import { bi, type Lang } from "../internal/text.js"
 import * as Labels from "../Labels.js"
 import { describeRule, periodText } from "../internal/words.js"
 import type { Grid, Model, Section } from "./ReportModel.js"
@@ -46,13 +48,15 @@ const gridTable = (grid: Grid, lang: Lang): string =>
   `</tbody></table>${grid.note === null ? "" : `<p class="def">${esc(grid.note[lang])}</p>`}`
 
 /**
- * Writes a report model as a self-contained HTML document.
+ * Writes a report model as a self-contained HTML document. Every text is
+ * escaped; the charts of `model.charts` and `model.statistics.chart` are SVG
+ * that buildReport drew and go in as they are.
  * @example
  * const html = Html.render(model)
  * @category outputs
  */
-export const render = (model: Model): string => {
-  const { lang } = model
+export const render = guard("Html.render", bi("en rapportmodell (Report.model)", "a report model (Report.model)"), (model: Model): string => {
+  const { lang } = requireModel("Html.render", model)
   const t = (k: keyof typeof texts) => esc(texts[k][lang])
   const sections = model.sections
     .map((s) => {
@@ -99,4 +103,4 @@ ${privacy}
 </body>
 </html>
 `
-}
+})

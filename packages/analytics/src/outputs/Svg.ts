@@ -6,6 +6,12 @@
  *
  * @module
  */
+import { guard } from "../internal/boundary.js"
+import { isRecord, optionsOf, reject, requireArray, requireFinite, requireString } from "../internal/checks.js"
+import { bi } from "../internal/text.js"
+
+const escape = (s: string): string =>
+  s.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;").replace(/"/gu, "&quot;").replace(/'/gu, "&#39;")
 
 /**
  * Escapes text for SVG and HTML, so labels such as "Mat & prat" stay text.
@@ -13,13 +19,13 @@
  * Svg.escapeXml("Mat & prat") // "Mat &amp; prat"
  * @category outputs
  */
-export const escapeXml = (s: string): string =>
-  s.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;").replace(/"/gu, "&quot;").replace(/'/gu, "&#39;")
+export const escapeXml = guard("Svg.escapeXml", bi("en tekst", "a text"), (s: string): string => escape(requireString("Svg.escapeXml", "text", s)))
 
 // The outer element: an accessible image with its title, shown and announced.
+// The id is escaped like any text: a caller (or an indicator id) may hold a quote.
 const frame = (id: string, title: string, width: number, height: number, body: string): string =>
-  `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${id}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">` +
-  `<title id="${id}">${escapeXml(title)}</title>` +
+  `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${escape(id)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">` +
+  `<title id="${escape(id)}">${escapeXml(title)}</title>` +
   `<text x="0" y="16" font-family="system-ui, sans-serif" font-size="14" font-weight="bold">${escapeXml(title)}</text>` +
   body +
   `</svg>`
@@ -52,7 +58,25 @@ const chartId = (title: string, id: string | undefined): string => {
  * Svg.barChart("Oppmøte per tilbud", [{ label: "Turgruppe", value: 0.8, text: "80 %" }], { max: 1 })
  * @category outputs
  */
-export const barChart = (title: string, bars: ReadonlyArray<Bar>, options: { readonly max?: number; readonly id?: string } = {}): string => {
+export const barChart = guard(
+  "Svg.barChart",
+  bi("en tittel, søyler { label, value, text } og { max?, id? }", "a title, bars { label, value, text } and { max?, id? }"),
+  (title: string, bars: ReadonlyArray<Bar>, options: { readonly max?: number; readonly id?: string } = {}): string => {
+    const name = "Svg.barChart"
+    requireString(name, "title", title)
+    requireArray(name, "bars", bars).forEach((b, i) => {
+      if (!isRecord(b) || typeof b.label !== "string" || typeof b.text !== "string" || !(b.value === null || (typeof b.value === "number" && Number.isFinite(b.value)))) {
+        reject(name, `bars[${i}] must be { label, value (a finite number or null), text }`, `bars[${i}] må være { label, value (et endelig tall eller null), text }`)
+      }
+    })
+    const o = optionsOf(name, options)
+    if (o.max !== undefined) requireFinite(name, "options.max", o.max)
+    if (o.id !== undefined) requireString(name, "options.id", o.id)
+    return drawBars(title, bars, options)
+  }
+)
+
+const drawBars = (title: string, bars: ReadonlyArray<Bar>, options: { readonly max?: number; readonly id?: string }): string => {
   const id = chartId(title, options.id)
   // Room for the longest label (about 6.6 px a character at this font size),
   // so names like "Tilpassede aktiviteter i omsorgsbolig (rus og avhengighet)" are not cut.
@@ -94,12 +118,39 @@ export interface Line {
  * Svg.lineChart("Nye saker", ["2020", "2021"], [{ name: "Nye saker", values: [966, 1585] }], (v) => String(v))
  * @category outputs
  */
-export const lineChart = (
+export const lineChart = guard(
+  "Svg.lineChart",
+  bi("en tittel, x-etiketter, linjer { name, values }, en formatfunksjon og { min?, max?, id? }", "a title, x labels, lines { name, values }, a format function and { min?, max?, id? }"),
+  (
+    title: string,
+    xLabels: ReadonlyArray<string>,
+    lines: ReadonlyArray<Line>,
+    format: (v: number) => string,
+    options: { readonly min?: number; readonly max?: number; readonly id?: string } = {}
+  ): string => {
+    const name = "Svg.lineChart"
+    requireString(name, "title", title)
+    if (!requireArray(name, "xLabels", xLabels).every((l) => typeof l === "string")) reject(name, "xLabels must be texts", "xLabels må være tekster")
+    requireArray(name, "lines", lines).forEach((l, i) => {
+      const ok = isRecord(l) && typeof l.name === "string" && Array.isArray(l.values) && l.values.every((v) => v === null || (typeof v === "number" && Number.isFinite(v)))
+      if (!ok) reject(name, `lines[${i}] must be { name, values (finite numbers or null) }`, `lines[${i}] må være { name, values (endelige tall eller null) }`)
+    })
+    if (typeof format !== "function") reject(name, "format must be a function from a number to a text", "format må være en funksjon fra tall til tekst")
+    const o = optionsOf(name, options)
+    for (const k of ["min", "max"]) if (o[k] !== undefined) requireFinite(name, `options.${k}`, o[k])
+    if (o.id !== undefined) requireString(name, "options.id", o.id)
+    // The caller's format function must give text: it goes into the chart escaped.
+    const text = (v: number): string => requireString(name, "format's result", format(v))
+    return drawLines(title, xLabels, lines, text, options)
+  }
+)
+
+const drawLines = (
   title: string,
   xLabels: ReadonlyArray<string>,
   lines: ReadonlyArray<Line>,
   format: (v: number) => string,
-  options: { readonly min?: number; readonly max?: number; readonly id?: string } = {}
+  options: { readonly min?: number; readonly max?: number; readonly id?: string }
 ): string => {
   const id = chartId(title, options.id)
   const width = 640

@@ -9,6 +9,10 @@ import * as aq from "arquero"
 import type { ColumnTable } from "arquero"
 import { type Dimension, TOTAL } from "../Dimension.js"
 import type { Indicator, Result } from "../Indicator.js"
+import { guard } from "../internal/boundary.js"
+import { optionsOf, reject, requireRecord, requireRule, requireTable } from "../internal/checks.js"
+import { record } from "../internal/expr.js"
+import { requireBy, requireIndicator } from "../internal/shapes.js"
 import { AnalyticsError, bi } from "../internal/text.js"
 import { defaultRule, type Grid, type Rule, suppress, type CellState } from "./Suppression.js"
 
@@ -61,12 +65,23 @@ const isSmall = (indicator: Indicator, row: Row, rule: Rule): boolean => {
  * shown.table.objects()
  * @category privacy
  */
-export const publish = (result: Result, options: { readonly rule?: Rule } = {}): Published => {
-  const rule = options.rule ?? defaultRule
-  const { indicator, by } = result
-  if (!(rule.min >= 0 && rule.max >= rule.min)) {
-    throw new AnalyticsError(bi(`Ugyldig skjermingsregel ${rule.min}–${rule.max}`, `Invalid suppression rule ${rule.min}–${rule.max}`))
+export const publish = guard(
+  "Publish.publish",
+  bi("et resultat fra Indicator.compute og { rule? }", "a result from Indicator.compute and { rule? }"),
+  (result: Result, options: { readonly rule?: Rule } = {}): Published => {
+    const name = "Publish.publish"
+    const r = requireRecord(name, "the result", result)
+    requireIndicator(name, r.indicator)
+    requireBy(name, r.by)
+    requireTable(name, "result.table", r.table)
+    if (typeof r.margins !== "boolean") reject(name, "result.margins must be true or false", "result.margins må være true eller false")
+    const o = optionsOf(name, options)
+    return publishChecked(result, o.rule === undefined ? defaultRule : requireRule(name, o.rule))
   }
+)
+
+const publishChecked = (result: Result, rule: Rule): Published => {
+  const { indicator, by } = result
   if (by.length > 2) {
     throw new AnalyticsError(
       bi(
@@ -128,7 +143,8 @@ const finish = (result: Result, rule: Rule, rows: ReadonlyArray<Row>, states: Re
   const { indicator, by } = result
   const measures = indicator.measures.map((m) => m.column)
   const hide = (k: number) => states[k] === "primary" || states[k] === "secondary"
-  const columns: Record<string, Array<unknown>> = {}
+  // No prototype: a column is a dimension, a measure or "suppressed", never an inherited key.
+  const columns = record<Array<unknown>>([])
   for (const d of by) columns[d] = rows.map((r) => r[d])
   for (const m of measures) columns[m] = rows.map((r, k) => (hide(k) ? null : (r[m] ?? null)))
   columns.suppressed = rows.map((_, k) => (hide(k) ? states[k] : null))

@@ -15,6 +15,9 @@
  *
  * @module
  */
+import { guard } from "../internal/boundary.js"
+import { requireRule } from "../internal/checks.js"
+import { requireGrid, requirePattern } from "../internal/gridShapes.js"
 import { AnalyticsError, bi } from "../internal/text.js"
 
 /**
@@ -106,8 +109,8 @@ const extend = (grid: Grid): { values: Array<Array<number | null>>; states: Arra
  * Suppression.exposed(Suppression.suppress(grid)) // []
  * @category privacy
  */
-export const exposed = (pattern: Pattern): Array<readonly [number, number]> => {
-  const { rows: R, columns: C, states } = pattern
+export const exposed = guard("Suppression.exposed", bi("et mønster fra Suppression.suppress", "a pattern from Suppression.suppress"), (pattern: Pattern): Array<readonly [number, number]> => {
+  const { rows: R, columns: C, states } = requirePattern("Suppression.exposed", pattern)
   // Nodes 0..R are rows (R = the totals row), R+1..R+C+1 are columns (last = totals column).
   const n = R + C + 2
   const adjacency: Array<Array<[number, number]>> = Array.from({ length: n }, () => [])
@@ -153,7 +156,7 @@ export const exposed = (pattern: Pattern): Array<readonly [number, number]> => {
     }
   }
   return bridges
-}
+})
 
 /**
  * Suppresses a grid: hides counts within the rule (primary), then hides the
@@ -165,8 +168,9 @@ export const exposed = (pattern: Pattern): Array<readonly [number, number]> => {
  * pattern.states[0] // ["primary", "secondary", "published"]
  * @category privacy
  */
-export const suppress = (grid: Grid, rule: Rule = defaultRule): Pattern => {
-  const { values, states, R, C } = extend(grid)
+export const suppress = guard("Suppression.suppress", bi("en tabell { cells, rowTotals?, columnTotals?, grandTotal?, primary? } og { min, max }", "a grid { cells, rowTotals?, columnTotals?, grandTotal?, primary? } and { min, max }"), (grid: Grid, given: Rule = defaultRule): Pattern => {
+  const rule = requireRule("Suppression.suppress", given)
+  const { values, states, R, C } = extend(requireGrid("Suppression.suppress", grid))
   for (let r = 0; r <= R; r++) {
     for (let c = 0; c <= C; c++) {
       const v = values[r]![c]!
@@ -223,7 +227,7 @@ export const suppress = (grid: Grid, rule: Rule = defaultRule): Pattern => {
     )
   }
   return pattern
-}
+})
 
 // The rows and columns reachable from a node through unknown cells, without the edge (r0, c0).
 const componentWithout = (
@@ -260,4 +264,8 @@ const componentWithout = (
  * Suppression.hidden(pattern, 0, 1)
  * @category privacy
  */
-export const hidden = (pattern: Pattern, row: number, column: number): boolean => isHidden(pattern.states[row]?.[column] ?? "published")
+export const hidden = guard(
+  "Suppression.hidden",
+  bi("et mønster fra Suppression.suppress, en rad og en kolonne", "a pattern from Suppression.suppress, a row and a column"),
+  (pattern: Pattern, row: number, column: number): boolean => isHidden(requirePattern("Suppression.hidden", pattern).states[row]?.[column] ?? "published")
+)

@@ -20,9 +20,11 @@ describe("aktivitet-report", () => {
     expect(readFileSync(out, "utf8").startsWith("<!doctype html>")).toBe(true)
   })
 
-  it("exits with 1 and a message in both languages on bad input", () => {
+  // Changed on purpose: a file that cannot be used is exit code 2, with one
+  // line naming it (exit code 1 is for wrong records in a file that was read).
+  it("exits with 2 and one line in both languages when the data file is missing", () => {
     const r = run("--data", "/nonexistent/year.json")
-    expect(r.status).toBe(1)
-    expect(r.stderr).toMatch(/Could not read \/nonexistent\/year\.json: .* \/ Kunne ikke lese/u)
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(/^Could not read \/nonexistent\/year\.json: .* \/ Kunne ikke lese [^\n]*\n$/u)
   })
 })

@@ -17,12 +17,21 @@ describe("Identifiers", () => {
     }
   })
 
-  it("finds any 11-digit number or pseudonym wherever it sits in text", () => {
-    const id = fc.oneof(fc.stringMatching(/^\d{11}$/), fc.stringMatching(/^[0-9a-f]{32}$/))
+  // Changed with core's one redaction: a national identity number is now one
+  // with a plausible birth date (as core's Redact decides), in any of its
+  // written forms, rather than any eleven digits in a row.
+  it("finds any national identity number, however written, or pseudonym wherever it sits in text", () => {
+    const two = (min: number, max: number) => fc.integer({ min, max }).map((n) => String(n).padStart(2, "0"))
+    const nationalId = fc
+      .tuple(fc.oneof(two(1, 31), two(41, 71)), fc.oneof(two(1, 12), two(41, 52), two(81, 92)), two(0, 99), fc.integer({ min: 0, max: 99999 }).map((n) => String(n).padStart(5, "0")))
+      .chain(([d, m, y, p]) =>
+        fc.constantFrom(`${d}${m}${y}${p}`, `${d}${m}${y} ${p}`, `${d}${m}${y}-${p}`, `${d}.${m}.${y}.${p.slice(0, 3)}.${p.slice(3)}`)
+      )
+    const id = fc.oneof(nationalId, fc.stringMatching(/^[0-9a-f]{32}$/))
     const filler = fc.string({ maxLength: 20 }).map((s) => s.replace(/[0-9a-fA-F]/gu, "x"))
     fc.assert(
       fc.property(filler, id, filler, (a, x, b) => {
-        // A pseudonym may hold a run of 11 digits too; it must be found either way.
+        // A pseudonym may hold a national identity number too; it must be found either way.
         expect(Identifiers.find(a + x + b)).toContain(x)
       })
     )

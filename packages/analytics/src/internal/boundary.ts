@@ -1,0 +1,86 @@
+// The public boundary. A function called from plain JavaScript may get
+// anything — null, a number, an object whose getter throws, a cyclic object —
+// and the caller still gets an AnalyticsError in both languages, never a
+// TypeError from deep inside. A foreign error's message is not passed on: it
+// may quote a value, and a value may be personal data.
+//
+// The boundary also refuses to run in a process whose Object.prototype (or
+// Array.prototype) has enumerable keys. arquero walks `for (const key in …)`
+// over its own internal objects and compiles what it finds with Function(), so
+// a key planted there (a CSV header "__proto__.x" in some other loader) would
+// run as code the next time any table verb is parsed. Nothing in this package
+// can keep arquero from seeing such a key; refusing is the only safe answer.
+import { Redact } from "@aktivitetsmodell/core"
+import { AnalyticsError, bi, type Bilingual } from "./text.js"
+
+/** The enumerable keys every object (or every array) inherits, which should be none. */
+export const pollutedKeys = (): { readonly object: Array<string>; readonly array: Array<string> } => {
+  const object: Array<string> = []
+  const array: Array<string> = []
+  for (const k in {}) object.push(k)
+  for (const k in []) if (!object.includes(k)) array.push(k)
+  return { object, array }
+}
+
+/** Throws when a shared prototype carries enumerable keys (see the top of this file). */
+export const assertUnpolluted = (name: string): void => {
+  const { object, array } = pollutedKeys()
+  if (object.length === 0 && array.length === 0) return
+  const keys = object.length > 0 ? object : array
+  const where = object.length > 0 ? "Object.prototype" : "Array.prototype"
+  const shown = keys.slice(0, 3).map((k) => Redact.show(k, 40)).join(", ") + (keys.length > 3 ? ", …" : "")
+  throw new AnalyticsError(
+    bi(
+      `${name} kjører ikke: ${where} har nøkler som alle ${object.length > 0 ? "objekter" : "lister"} arver (${shown}); noe har forurenset prototypen, og arquero kunne kjørt dem som kode`,
+      `${name} does not run: ${where} has keys every ${object.length > 0 ? "object" : "array"} inherits (${shown}); something polluted the prototype, and arquero could run them as code`
+    )
+  )
+}
+
+const isThenable = (u: unknown): u is Promise<unknown> => {
+  try {
+    return u instanceof Promise
+  } catch {
+    return false
+  }
+}
+
+const convert = (name: string, expects: Bilingual, e: unknown): AnalyticsError => {
+  let ours = false
+  try {
+    ours = e instanceof AnalyticsError
+  } catch {
+    ours = false
+  }
+  return ours
+    ? (e as AnalyticsError)
+    : new AnalyticsError(
+        bi(
+          `${name} kunne ikke bruke argumentene: forventet ${expects.nb}`,
+          `${name} could not use its arguments: expected ${expects.en}`
+        )
+      )
+}
+
+/**
+ * `f` behind the boundary: it refuses to run on a polluted prototype, and any
+ * error that is not an AnalyticsError (a promise's rejection too) becomes one
+ * naming `name` and what it `expects`.
+ */
+export const guard = <F extends (...args: Array<never>) => unknown>(name: string, expects: Bilingual, f: F): F => {
+  const guarded = (...args: Parameters<F>): unknown => {
+    let result: unknown
+    try {
+      assertUnpolluted(name)
+      result = (f as (...a: Parameters<F>) => unknown)(...args)
+    } catch (e) {
+      throw convert(name, expects, e)
+    }
+    return isThenable(result)
+      ? result.catch((e: unknown) => {
+          throw convert(name, expects, e)
+        })
+      : result
+  }
+  return guarded as unknown as F
+}

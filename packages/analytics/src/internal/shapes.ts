@@ -1,0 +1,93 @@
+// Shape checks of the package's own values when a caller hands them back:
+// an indicator, a set of tables, a grouping, a published table. They are
+// checked by shape, not identity, because callers may rebuild them with a
+// spread; what matters is that nothing reaches arquero that could run as code.
+import { Redact } from "@aktivitetsmodell/core"
+import type { Dimension } from "../Dimension.js"
+import type { Indicator, Measure } from "../Indicator.js"
+import type { Published } from "../privacy/Publish.js"
+import type { Tables } from "../Tables.js"
+import { isRecord, own, reject, requireArray, requireFinite, requireRecord, requireString, requireTable } from "./checks.js"
+import { isColumnName } from "./expr.js"
+
+/** Every dimension, in canonical order (as Dimension.all; repeated here to avoid an import cycle). */
+export const dimensions: ReadonlyArray<Dimension> = ["offering", "category", "department", "month", "year", "source"]
+
+const kinds = ["persons", "count", "rate", "statistic"]
+
+const isBilingual = (u: unknown): boolean => isRecord(u) && typeof u.nb === "string" && typeof u.en === "string"
+
+/** A list of known dimensions; an unknown one is refused rather than dropped. */
+export const requireBy = (name: string, u: unknown): ReadonlyArray<Dimension> => {
+  const list = requireArray(name, "by", u)
+  for (const d of list) {
+    if (typeof d !== "string" || !(dimensions as ReadonlyArray<string>).includes(d)) {
+      reject(name, `unknown dimension ${Redact.show(d)}; expected some of ${dimensions.join(", ")}`, `ukjent dimensjon ${Redact.show(d)}; forventet noen av ${dimensions.join(", ")}`)
+    }
+  }
+  return list as ReadonlyArray<Dimension>
+}
+
+const requireMeasure = (name: string, u: unknown, i: number): Measure => {
+  const m = requireRecord(name, `measures[${i}]`, u)
+  // Measure columns become arquero column names: plain identifiers only, and
+  // none that the tables already use for dimensions or suppression.
+  if (!isColumnName(m.column) || (dimensions as ReadonlyArray<string>).includes(m.column) || m.column === "suppressed") {
+    reject(name, `measures[${i}].column must be a plain identifier (letters and digits) that is no dimension and not "suppressed"`, `measures[${i}].column må være et enkelt navn (bokstaver og sifre) som ikke er en dimensjon eller «suppressed»`)
+  }
+  if (!isBilingual(m.label) || !kinds.includes(m.kind as string) || typeof m.unit !== "string") {
+    reject(name, `measures[${i}] must have a label { nb, en }, a kind (${kinds.join(", ")}) and a unit`, `measures[${i}] må ha label { nb, en }, kind (${kinds.join(", ")}) og unit`)
+  }
+  for (const k of ["numerator", "denominator"]) {
+    if (m[k] !== undefined && !isColumnName(m[k])) reject(name, `measures[${i}].${k} must name a column`, `measures[${i}].${k} må være navnet på en kolonne`)
+  }
+  return m as unknown as Measure
+}
+
+/** An indicator, as the catalogue defines them (or a caller's own, of the same shape). */
+export const requireIndicator = (name: string, u: unknown): Indicator => {
+  const i = requireRecord(name, "the indicator", u)
+  requireString(name, "indicator.id", i.id)
+  if (!isBilingual(i.name)) reject(name, "indicator.name must be { nb, en }", "indicator.name må være { nb, en }")
+  const definition = requireRecord(name, "indicator.definition", i.definition)
+  for (const k of ["numerator", "unit", "period"]) if (!isBilingual(definition[k])) reject(name, `indicator.definition.${k} must be { nb, en }`, `indicator.definition.${k} må være { nb, en }`)
+  if (definition.denominator !== null && !isBilingual(definition.denominator)) reject(name, "indicator.definition.denominator must be { nb, en } or null", "indicator.definition.denominator må være { nb, en } eller null")
+  requireBy(name, i.dimensions)
+  requireBy(name, i.defaultBy)
+  const measures = requireArray(name, "indicator.measures", i.measures).map((m, k) => requireMeasure(name, m, k))
+  const columns = measures.map((m) => m.column)
+  if (new Set(columns).size !== columns.length) reject(name, "indicator.measures name a column twice", "indicator.measures har samme kolonne to ganger")
+  if (typeof i.headline !== "string" || !columns.includes(i.headline)) reject(name, "indicator.headline must name one of its measures", "indicator.headline må være navnet på et av målene")
+  if (typeof i.compute !== "function") reject(name, "indicator.compute must be a function", "indicator.compute må være en funksjon")
+  const seed = requireRecord(name, "indicator.seed", i.seed)
+  if (typeof seed.file !== "string" || typeof seed.lines !== "string" || !isBilingual(seed.fact)) reject(name, "indicator.seed must be { file, lines, fact { nb, en } }", "indicator.seed må være { file, lines, fact { nb, en } }")
+  return u as Indicator
+}
+
+const tableNames = ["offerings", "departments", "attendance", "sessions", "enrollments", "extensions", "goalEvaluations", "transitions", "fitScores", "contributions", "feedback"] as const
+
+/** Tables as Tables.fromDataset builds them: the period's days are whole numbers, every table an arquero table. */
+export const requireTables = (name: string, u: unknown): Tables => {
+  const t = requireRecord(name, "tables", u)
+  const period = requireRecord(name, "tables.period", own(t, "period"))
+  requireString(name, "tables.period.from", period.from)
+  requireString(name, "tables.period.to", period.to)
+  const days = requireRecord(name, "tables.days", own(t, "days"))
+  if (!Number.isInteger(days.from) || !Number.isInteger(days.to)) reject(name, "tables.days must hold whole day numbers", "tables.days må ha hele dagnummer")
+  requireFinite(name, "tables.requiredContributionPercent", own(t, "requiredContributionPercent"))
+  for (const k of tableNames) requireTable(name, `tables.${k}`, own(t, k))
+  return u as Tables
+}
+
+/** A published table as Publish.publish makes it. */
+export const requirePublished = (name: string, u: unknown): Published => {
+  const p = requireRecord(name, "the published table", u)
+  requireIndicator(name, p.indicator)
+  requireBy(name, p.by)
+  requireTable(name, "published.table", p.table)
+  const hidden = requireRecord(name, "published.hidden", p.hidden)
+  requireFinite(name, "published.hidden.primary", hidden.primary)
+  requireFinite(name, "published.hidden.secondary", hidden.secondary)
+  requireRecord(name, "published.rule", p.rule)
+  return u as Published
+}

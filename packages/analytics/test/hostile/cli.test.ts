@@ -1,0 +1,128 @@
+// aktivitet-report on files that cannot be used: one line in English and
+// bokmål naming the file (and line or JSON pointer), exit code 2, no stack
+// trace; wrong records in a readable file: each named, exit code 1. Run in
+// process through run(), and once as a process for what only a process shows.
+import { spawnSync } from "node:child_process"
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { generate } from "@aktivitetsmodell/core/synthetic"
+import { describe, expect, it } from "vitest"
+import { run } from "../../src/node/run.js"
+
+const dir = mkdtempSync(join(tmpdir(), "hostile-cli-"))
+const file = (name: string, text: string) => {
+  const path = join(dir, name)
+  writeFileSync(path, text)
+  return path
+}
+
+const cli = async (...argv: Array<string>) => {
+  const out: Array<string> = []
+  const err: Array<string> = []
+  const code = await run(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) })
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") }
+}
+
+// One line, English then bokmål, naming `where`.
+const oneLine = (stderr: string, where: string | RegExp) => {
+  expect(stderr.split("\n")).toHaveLength(1)
+  expect(stderr).toMatch(typeof where === "string" ? where : where)
+  expect(stderr).toMatch(/ \/ /u)
+  expect(stderr).not.toMatch(/\n\s+at |node:internal|\.ts:\d+:\d+/u)
+}
+
+const synthetic = ["--synthetic", "--seed", "3", "--citizens", "60", "--year", "2024", "--format", "md"]
+
+describe("aktivitet-report --capacity", () => {
+  it.each([
+    ["a fraction", "cap-fraction.json", '{\n  "sandneshallen": 25,\n  "turgruppe": 0.001\n}', /^cap-fraction\.json:3: \/turgruppe: expected a whole number of places above 0, found 0\.001 \/ cap-fraction\.json:3: \/turgruppe: forventet et helt antall plasser over 0, fant 0\.001$/u],
+    ["zero", "cap-zero.json", '{ "turgruppe": 0 }', /^cap-zero\.json:1: \/turgruppe: expected a whole number of places above 0, found 0 \//u],
+    ["a text", "cap-text.json", '{\n"turgruppe": "25"\n}', /^cap-text\.json:2: \/turgruppe: expected a whole number .* found "25" \//u],
+    ["a list", "cap-list.json", "[25]", /^cap-list\.json:1: expected an object of offering id → places per session/u],
+    ["not JSON", "cap-syntax.json", '{\n  "turgruppe": 25,\n  oops\n}', /^cap-syntax\.json:3: not valid JSON: Expected a property name in double quotes \(column 3\) \//u],
+    ["empty", "cap-empty.json", "", /^cap-empty\.json:1: not valid JSON: Unexpected end of the file/u]
+  ])("refuses %s in one line with exit code 2", async (_, name, text, message) => {
+    const r = await cli(...synthetic, "--capacity", file(name, text))
+    expect(r.code).toBe(2)
+    oneLine(r.stderr.replaceAll(`${dir}/`, ""), message)
+    expect(r.stdout).toBe("")
+  })
+
+  it("refuses a capacity file it cannot read", async () => {
+    const r = await cli(...synthetic, "--capacity", join(dir, "missing.json"))
+    expect(r.code).toBe(2)
+    oneLine(r.stderr, /^Could not read .*missing\.json: ENOENT.* \/ Kunne ikke lese/u)
+  })
+
+  it("takes __proto__ and constructor as offering ids, and no prototype changes", async () => {
+    const path = file("cap-proto.json", '{ "__proto__": 5, "constructor": 4, "sandneshallen": 25 }')
+    const r = await cli(...synthetic, "--capacity", path)
+    expect([r.code, r.stderr.split("\n")[0]]).toEqual([0, "Aktivitetsrapport 2024"])
+    expect(({} as Record<string, unknown>).sandneshallen).toBeUndefined()
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype)
+  })
+})
+
+describe("aktivitet-report --data", () => {
+  const year = generate({ seed: 4, year: 2024, citizens: 40 })
+
+  it.each([
+    ["missing", "missing.json", null, /^Could not read missing\.json: ENOENT/u],
+    ["not JSON", "data-syntax.json", '{\n  "year": 2024,\n  "enrollments": [\n}', /^data-syntax\.json: not valid JSON at line 4, column 1: Expected a value \//u],
+    ["a list", "data-list.json", "[]", /^data-list\.json: expected an object with "year"/u],
+    ["a year as text", "data-year.json", '{ "year": "2024" }', /^data-year\.json: \/year: expected a whole number \(the year\) \//u],
+    ["an entity that is no list", "data-entity.json", '{ "year": 2024, "enrollments": {}, "attendance": "x" }', /^data-entity\.json: \/enrollments, \/attendance: expected an array \//u]
+  ])("refuses a file that is %s in one line with exit code 2", async (_, name, text, message) => {
+    const r = await cli("--data", text === null ? join(dir, name) : file(name, text))
+    expect(r.code).toBe(2)
+    oneLine(r.stderr.replaceAll(`${dir}/`, ""), message)
+  })
+
+  it("lists wrong records, each in both languages, with exit code 1", async () => {
+    const bad = structuredClone(year) as unknown as { enrollments: Array<Record<string, unknown>> }
+    bad.enrollments[1]!.start = "2024-13-01"
+    const r = await cli("--data", file("records.json", JSON.stringify(bad)))
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/records\.json: enrollments\[1\], field\/felt start: .* \/ /u)
+  })
+
+  it("keeps a JSON key __proto__ a key: the year loads and no prototype changes", async () => {
+    const text = JSON.stringify(year).replace(/^\{/u, '{"__proto__": { "polluted": 1 },')
+    const r = await cli("--data", file("proto.json", text), "--format", "json")
+    expect(r.code).toBe(0)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+})
+
+describe("aktivitet-report usage and output", () => {
+  it("exits with 2 and the usage on an option it does not know", async () => {
+    const r = await cli("--synthetic", "--colour", "red")
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/^Unknown option --colour \/ Ukjent valg --colour\n/u)
+    expect(r.stderr).toContain("aktivitet-report --data FILE.json")
+  })
+
+  it("refuses numbers that are not plain whole numbers", async () => {
+    for (const seed of ["0x10", "1e3", " 7", "-1"]) expect((await cli("--synthetic", "--seed", seed)).code).toBe(2)
+  })
+
+  it("names an output it cannot write in one line with exit code 2", async () => {
+    const blocker = file("blocker", "a file, not a folder")
+    const r = await cli(...synthetic, "--out", join(blocker, "report.md"))
+    expect(r.code).toBe(2)
+    oneLine(r.stderr, /Could not write .*blocker\/report\.md: .* \/ Kunne ikke skrive/u)
+  })
+
+  it("prints no stack trace as a process either, and a one-line message", () => {
+    const cliPath = fileURLToPath(new URL("../../src/cli.ts", import.meta.url))
+    const r = spawnSync(process.execPath, ["--import", "tsx", "--conditions=@aktivitetsmodell/source", cliPath, ...synthetic, "--capacity", file("cap-p.json", '{ "turgruppe": 0.001 }')], {
+      encoding: "utf8",
+      env: { ...process.env, TZ: "Europe/Oslo" }
+    })
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(/^[^\n]*cap-p\.json:1: \/turgruppe: expected a whole number of places above 0, found 0\.001 \/ [^\n]*\n$/u)
+    expect(readFileSync(cliPath, "utf8")).not.toContain("e.stack")
+  })
+})
