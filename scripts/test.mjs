@@ -1,8 +1,10 @@
 // The README's test command. Builds the packages (consumers get the built
 // output, and the notebooks and the web page load it), runs every vitest
 // suite, then the examples (notebooks in Jupyter with the Deno kernel, the web
-// page in headless Chromium). Ends with the plain line CI reads:
-// "N passed, N failed".
+// page in headless Chromium), then the app developer's tests in
+// test-consumer/ (the built packages from require and import, their types on
+// TypeScript 5.9, 6.0 and 7.0, a publish to and install from a local
+// registry). Ends with the plain line CI reads: "N passed, N failed".
 import { spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, readFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -55,5 +57,28 @@ if (vitestArgs.length === 0) {
   examplesOk = examples.status === 0
 }
 
+// The consumer tests use dist/ and packed tarballs, not the sources, so they
+// have their own vitest config; like the examples, only for the whole suite.
+let consumerOk = true
+if (vitestArgs.length === 0) {
+  const consumerReport = join(dir, "consumer.json")
+  const consumer = spawnSync(
+    "npx",
+    ["vitest", "run", "--config", "test-consumer/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${consumerReport}`],
+    { stdio: "inherit", env }
+  )
+  if (existsSync(consumerReport)) {
+    const json = JSON.parse(readFileSync(consumerReport, "utf8"))
+    passed += json.numPassedTests
+    // As above: a file that fails outside its tests (its setup) counts once.
+    failed +=
+      json.numFailedTests +
+      (json.testResults ?? []).filter((f) => f.status === "failed" && !(f.assertionResults ?? []).some((a) => a.status === "failed")).length
+  } else {
+    failed += 1
+  }
+  consumerOk = consumer.status === 0
+}
+
 console.log(`${passed} passed, ${failed} failed`)
-process.exit(run.status === 0 && examplesOk && failed === 0 && passed > 0 ? 0 : 1)
+process.exit(run.status === 0 && examplesOk && consumerOk && failed === 0 && passed > 0 ? 0 : 1)

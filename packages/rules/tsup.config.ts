@@ -1,28 +1,51 @@
-import { defineConfig } from "tsup"
+import { defineConfig, type Options } from "tsup"
 
 const shared = {
-  format: ["esm", "cjs"] as const,
-  // TypeScript 6 flags baseUrl-era options as deprecated; tsup's dts step needs this to pass.
-  dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
-  sourcemap: true,
-  target: "es2022" as const,
+  format: ["esm", "cjs"],
+  target: "es2022",
   external: ["@aktivitetsmodell/core", "effect", "json-rules-engine", "yaml"]
-}
+} satisfies Options
+
+// The entries a consumer imports; their declarations are built one at a time (below).
+const entries = { index: "src/index.ts", "node/index": "src/node/index.ts" }
 
 export default defineConfig([
   {
     ...shared,
-    entry: { index: "src/index.ts", "node/index": "src/node/index.ts" },
+    entry: entries,
+    dts: false,
+    sourcemap: true,
     platform: "neutral",
-    clean: true
+    clean: true,
+    // shippedPolicyDir reads `import.meta.url` only where it exists and falls
+    // back to `__filename` in CommonJS, so the empty `import.meta` there is expected.
+    esbuildOptions(options, { format }) {
+      if (format === "cjs") options.logOverride = { ...options.logOverride, "empty-import-meta": "silent" }
+    }
   },
   {
     ...shared,
     entry: { cli: "src/cli.ts" },
     format: ["esm"],
     dts: false,
+    sourcemap: true,
     platform: "node",
     clean: false,
     banner: { js: "#!/usr/bin/env node" }
-  }
+  },
+  // Declarations are bundled one entry at a time. With several entries in one
+  // build, the bundler moves shared declarations into chunks, and a namespace
+  // (`export * as Problem`) whose type members sit in another chunk is emitted
+  // as `declare const X: typeof X`, which consumers cannot use as a type
+  // (TS2749). scripts/types-test.mjs checks every exported type from a
+  // consumer. `clean: false`: the first build empties dist/ when it starts,
+  // long before these write their files.
+  ...Object.entries(entries).map(([name, file]) => ({
+    ...shared,
+    entry: { [name]: file },
+    platform: "neutral" as const,
+    // TypeScript 6 flags baseUrl-era options as deprecated; tsup's dts step needs this to pass.
+    dts: { only: true, compilerOptions: { ignoreDeprecations: "6.0" } },
+    clean: false
+  }))
 ])
