@@ -12,10 +12,10 @@ import { type Context, makeContext, type Policy, policyOf, violation } from "./i
 import {
   citizensAreAdults,
   departmentGroupsServeOwnCitizens,
-  noEnrollmentAfterTransition,
-  referencesResolve
+  noEnrollmentAfterTransition
 } from "./invariants/enrollments.js"
 import { duplicateIds, idsAreUnique, withoutDuplicates } from "./invariants/integrity.js"
+import { referencesResolve } from "./invariants/references.js"
 import { offeringsAreFree, onlyDepartmentsRunDepartmentGroups } from "./invariants/offerings.js"
 import {
   attendanceWithinPeriod,

@@ -140,6 +140,7 @@ describe("Invariants.check", () => {
   it("yoga has 4 sessions per period", () => {
     const d = mutable(tinyYear())
     for (const [k, date] of ["2024-04-10", "2024-04-17", "2024-04-24", "2024-04-26", "2024-05-01"].entries()) {
+      d.sessions.push({ id: `x-y${k}`, offeringId: "mindfull-restorative-yoga", date, staffIds: ["s-ther"] })
       d.attendance.push({ id: `a-y${k}`, sessionId: `x-y${k}`, enrollmentId: "n-2", citizenId: ids.anna, offeringId: "mindfull-restorative-yoga", date, status: "present" })
     }
     expect(Invariants.check(d).map((v) => v.message.nb)).toEqual([
@@ -150,6 +151,7 @@ describe("Invariants.check", () => {
   it("limits can change over time: each enrollment is held to the limits in force on its first day", () => {
     const d = mutable(tinyYear())
     for (const [k, date] of ["2024-04-10", "2024-04-17", "2024-04-24", "2024-04-26", "2024-05-01"].entries()) {
+      d.sessions.push({ id: `x-y${k}`, offeringId: "mindfull-restorative-yoga", date, staffIds: ["s-ther"] })
       d.attendance.push({ id: `a-y${k}`, sessionId: `x-y${k}`, enrollmentId: "n-2", citizenId: ids.anna, offeringId: "mindfull-restorative-yoga", date, status: "present" })
     }
     const base = Invariants.policyFrom(Catalogue.sandnes())

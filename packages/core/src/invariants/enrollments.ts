@@ -2,21 +2,8 @@
 import { ageOn } from "../IsoDate.js"
 import { transitionEnd } from "../Offering.js"
 import type { Context } from "./context.js"
-import { unknownReference, violation } from "./context.js"
+import { violation } from "./context.js"
 import type { Violation } from "./Violation.js"
-
-/** Every enrollment points at a known citizen and offering; every attendance at a known enrollment. */
-export const referencesResolve = (ctx: Context): Array<Violation> => {
-  const out: Array<Violation> = []
-  ctx.data.enrollments.forEach((e, i) => {
-    if (!ctx.offerings.has(e.offeringId)) out.push(unknownReference(`enrollments[${i}].offeringId`, e.id, "offering", "tilbud", e.offeringId))
-    if (!ctx.citizens.has(e.citizenId)) out.push(unknownReference(`enrollments[${i}].citizenId`, e.id, "citizen", "innbygger", e.citizenId))
-  })
-  ctx.data.attendance.forEach((a, i) => {
-    if (!ctx.enrollments.has(a.enrollmentId)) out.push(unknownReference(`attendance[${i}].enrollmentId`, a.id, "enrollment", "deltagelse", a.enrollmentId))
-  })
-  return out
-}
 
 /** Seed 000 §Egne grupper i avdelingene: only the department's own citizens join its groups. */
 export const departmentGroupsServeOwnCitizens = (ctx: Context): Array<Violation> =>

@@ -24,6 +24,20 @@ describe("integrity", () => {
     expect(v?.message.nb).toContain("brukes av 2 poster i enrollments")
   })
 
+  it("every kind of reference is checked: referrals, staff in lists, sessions, optional links", () => {
+    const d = mutable(tinyYear())
+    d.jointMeetings[0].referralId = "r-missing"
+    d.sessions[0].staffIds = ["s-team", "s-gone"]
+    d.attendance[0].sessionId = "x-missing"
+    d.extensions[0].enrollmentId = "n-missing"
+    expect(codes(d).filter((c) => c.startsWith("unknown-reference"))).toEqual([
+      "unknown-reference @ jointMeetings[0].referralId",
+      "unknown-reference @ sessions[0].staffIds[1]",
+      "unknown-reference @ attendance[0].sessionId",
+      "unknown-reference @ extensions[0].enrollmentId"
+    ])
+  })
+
   it("an identity number used as a record id never appears in a violation", () => {
     const d = mutable(tinyYear())
     d.offerings[1].priceNok = 50
