@@ -6,7 +6,7 @@
  * @module
  */
 import { type Catalogue, sandnes } from "./Catalogue.js"
-import type { Dataset } from "./Dataset.js"
+import type { Dataset, EntityName } from "./Dataset.js"
 import { departmentsContribute } from "./invariants/contributions.js"
 import { type Context, makeContext, type Policy, policyOf, violation } from "./invariants/context.js"
 import {
@@ -107,16 +107,40 @@ const contextOf = (data: Dataset, policy: Policy | undefined): Contexts | Violat
 const runIn = (name: InvariantName, ctx: Contexts) => run(name, integrityChecks.has(name) ? ctx.full : ctx.unique)
 
 /**
+ * Options for {@link check}: dated policy numbers, and the line each record
+ * starts on in its file (as the loaders report them), so that a violation
+ * names the line as well as the path.
+ * @category models
+ */
+export interface CheckOptions {
+  readonly policy?: Policy
+  readonly lines?: { readonly [E in EntityName]?: ReadonlyArray<number> }
+}
+
+const recordAt = /^([A-Za-z]+)\[(\d+)\]/u
+
+const withLines = (violations: Array<Violation>, lines: CheckOptions["lines"]): Array<Violation> => {
+  if (lines === undefined || lines === null || typeof lines !== "object") return violations
+  return violations.map((v) => {
+    const m = recordAt.exec(v.path)
+    const entity = m?.[1]
+    const perEntity = entity !== undefined && Object.hasOwn(lines, entity) ? lines[entity as EntityName] : undefined
+    const line = Array.isArray(perEntity) ? perEntity[Number(m?.[2])] : undefined
+    return typeof line === "number" ? { ...v, line } : v
+  })
+}
+
+/**
  * Runs every invariant and returns all violations (empty when the year is sound).
  * @example
  * const violations = Invariants.check(year)
  * for (const v of violations) console.log(v.code, v.path, v.message.nb)
  * @category invariants
  */
-export const check = guard("Invariants.check", { en: "a dataset", nb: "et datasett" }, (data: Dataset, options: { readonly policy?: Policy } = {}): Array<Violation> => {
+export const check = guard("Invariants.check", { en: "a dataset", nb: "et datasett" }, (data: Dataset, options: CheckOptions = {}): Array<Violation> => {
   const ctx = contextOf(data, options?.policy)
   if (!("full" in ctx)) return [ctx]
-  return (Object.keys(all) as Array<InvariantName>).flatMap((name) => runIn(name, ctx))
+  return withLines((Object.keys(all) as Array<InvariantName>).flatMap((name) => runIn(name, ctx)), options?.lines)
 })
 
 /**

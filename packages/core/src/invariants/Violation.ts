@@ -45,6 +45,8 @@ export interface Violation {
   readonly code: ViolationCode
   readonly path: string
   readonly recordId?: string
+  /** The line the record starts on in its file, when the caller passed the lines (`Invariants.check(data, { lines })`). */
+  readonly line?: number
   readonly message: Bilingual
   readonly seed: SeedFact
 }

@@ -38,6 +38,15 @@ describe("integrity", () => {
     ])
   })
 
+  it("with the loaders' lines, a violation names the line its record starts on", () => {
+    const d = mutable(tinyYear())
+    d.extensions[0].enrollmentId = "n-missing"
+    const lines = { extensions: d.extensions.map((_: unknown, i: number) => 10 + 3 * i) }
+    const v = Invariants.check(d, { lines }).find((x) => x.path === "extensions[0].enrollmentId")
+    expect(v?.line).toBe(10)
+    expect(Invariants.check(d).find((x) => x.path === "extensions[0].enrollmentId")?.line).toBeUndefined()
+  })
+
   it("an identity number used as a record id never appears in a violation", () => {
     const d = mutable(tinyYear())
     d.offerings[1].priceNok = 50
