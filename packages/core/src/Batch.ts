@@ -7,6 +7,7 @@
  */
 import { Result, Schema } from "effect"
 import { type EntityName, entities, entityNames } from "./Dataset.js"
+import { checkerOf, FALLBACK } from "./internal/fastDecode.js"
 import { formatPath, type Problem, problemsOf } from "./internal/issues.js"
 import type { Bilingual } from "./internal/text.js"
 import * as Redact from "./Redact.js"
@@ -84,6 +85,9 @@ export const decode = <S extends Schema.Top & { readonly DecodingServices: never
 ): BatchResult<S["Type"]> => {
   if (!Schema.isSchema(schema)) throw new BatchError("Batch.decode needs an Effect schema", "Batch.decode trenger et Effect-skjema")
   const decodeOne = Schema.decodeUnknownResult(schema as unknown as Schema.Codec<S["Type"], unknown>)
+  // Most records are valid: a checker compiled from the schema accepts them
+  // without Effect's machinery; anything else goes to Effect for its problems.
+  const fast = checkerOf(schema.ast)
   const valid: Array<S["Type"]> = []
   const rejected: Array<Rejected> = []
   if (!Array.isArray(records)) {
@@ -91,22 +95,31 @@ export const decode = <S extends Schema.Top & { readonly DecodingServices: never
   }
   const lines = Array.isArray(options?.lines) ? options.lines : undefined
   const n = records.length
-  for (let index = 0; index < n; index++) {
+  const at = (index: number) => {
     const line = lines?.[index]
-    const at = typeof line === "number" ? { line } : {}
+    return typeof line === "number" ? { line } : {}
+  }
+  for (let index = 0; index < n; index++) {
     let record: unknown
     try {
       record = records[index]
     } catch {
-      rejected.push({ index, ...at, record: undefined, problems: unreadable("list") })
+      rejected.push({ index, ...at(index), record: undefined, problems: unreadable("list") })
       continue
     }
     try {
+      if (fast !== undefined) {
+        const out = fast(record)
+        if (out !== FALLBACK) {
+          valid.push(out as S["Type"])
+          continue
+        }
+      }
       const r = decodeOne(record, { errors: "all", onExcessProperty: "error" })
       if (Result.isSuccess(r)) valid.push(r.success)
-      else rejected.push({ index, ...at, record, problems: problemsWithField(problemsOf(r.failure.issue)) })
+      else rejected.push({ index, ...at(index), record, problems: problemsWithField(problemsOf(r.failure.issue)) })
     } catch {
-      rejected.push({ index, ...at, record, problems: unreadable("record") })
+      rejected.push({ index, ...at(index), record, problems: unreadable("record") })
     }
   }
   return { valid, rejected, total: n }

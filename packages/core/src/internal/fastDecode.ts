@@ -1,0 +1,146 @@
+// A fast path for decoding plain records: a checker compiled once per schema
+// from its AST, for the node kinds the model's records use (structs of
+// strings, numbers, booleans, literals, unions, arrays and tuples, with their
+// filters). It answers "valid, and here is the output" for the common case;
+// for anything else — an invalid record, a transformation, a node kind it does
+// not know — it answers FALLBACK, and Effect decodes as before, problems and
+// all. The differential test holds its output equal to Effect's.
+import type { SchemaAST } from "effect"
+
+/** Not decided here: let Effect decode it. */
+export const FALLBACK: unique symbol = Symbol("fallback")
+type Out = unknown
+
+export type Checker = (input: unknown) => Out
+
+const OPTIONS = { errors: "first" } as const
+
+type Check = NonNullable<SchemaAST.AST["checks"]>[number]
+
+const checksPass = (checks: ReadonlyArray<Check>, input: unknown, ast: SchemaAST.AST): boolean => {
+  for (const c of checks) {
+    if (c._tag === "FilterGroup") {
+      if (!checksPass(c.checks, input, ast)) return false
+    } else if (c.run(input as never, ast, OPTIONS as never) !== undefined) return false
+  }
+  return true
+}
+
+const withChecks = (ast: SchemaAST.AST, f: Checker): Checker => {
+  const checks = ast.checks
+  if (checks === undefined) return f
+  return (input) => {
+    const out = f(input)
+    return out === FALLBACK || !checksPass(checks, out, ast) ? FALLBACK : out
+  }
+}
+
+const compileNode = (ast: SchemaAST.AST): Checker | undefined => {
+  // Transformations change values; only Effect applies them.
+  if (ast.encoding !== undefined) return undefined
+  switch (ast._tag) {
+    case "String":
+      return withChecks(ast, (u) => (typeof u === "string" ? u : FALLBACK))
+    case "Number":
+      return withChecks(ast, (u) => (typeof u === "number" ? u : FALLBACK))
+    case "Boolean":
+      return withChecks(ast, (u) => (typeof u === "boolean" ? u : FALLBACK))
+    case "Literal": {
+      const literal = (ast as SchemaAST.Literal).literal
+      return withChecks(ast, (u) => (u === literal ? u : FALLBACK))
+    }
+    case "Union": {
+      const members = (ast as SchemaAST.Union).types.map(compileNode)
+      if (members.some((m) => m === undefined)) return undefined
+      const ms = members as Array<Checker>
+      // Exactly one member must accept it; otherwise Effect decides (its union modes differ).
+      return withChecks(ast, (u) => {
+        let found: Out = FALLBACK
+        for (const m of ms) {
+          const out = m(u)
+          if (out === FALLBACK) continue
+          if (found !== FALLBACK) return FALLBACK
+          found = out
+        }
+        return found
+      })
+    }
+    case "Arrays": {
+      const a = ast as SchemaAST.Arrays
+      const elements = a.elements.map(compileNode)
+      const rest = a.rest.map(compileNode)
+      if (elements.some((e) => e === undefined) || rest.length > 1 || rest.some((r) => r === undefined)) return undefined
+      if (a.elements.some((e) => e.context?.isOptional === true)) return undefined
+      const es = elements as Array<Checker>
+      const r = rest[0]
+      return withChecks(ast, (u) => {
+        if (!Array.isArray(u)) return FALLBACK
+        if (r === undefined ? u.length !== es.length : u.length < es.length) return FALLBACK
+        const out = new Array<unknown>(u.length)
+        for (let i = 0; i < u.length; i++) {
+          const v = (i < es.length ? es[i]! : r!)(u[i])
+          if (v === FALLBACK) return FALLBACK
+          out[i] = v
+        }
+        return out
+      })
+    }
+    case "Objects": {
+      const o = ast as SchemaAST.Objects
+      if (o.indexSignatures.length > 0) return undefined
+      const props = o.propertySignatures.map((p) => ({
+        name: p.name,
+        optional: p.type.context?.isOptional === true,
+        check: compileNode(p.type)
+      }))
+      if (props.some((p) => p.check === undefined || typeof p.name !== "string")) return undefined
+      const names = new Set(props.map((p) => p.name as string))
+      const n = props.length
+      return withChecks(ast, (u) => {
+        if (typeof u !== "object" || u === null || Array.isArray(u)) return FALLBACK
+        const input = u as Record<string, unknown>
+        // Excess keys are errors (onExcessProperty: "error"): let Effect report them.
+        const keys = Object.keys(input)
+        let present = 0
+        for (const k of keys) {
+          if (!names.has(k)) return FALLBACK
+          present++
+        }
+        if (Object.getOwnPropertySymbols(input).length > 0) return FALLBACK
+        const out: Record<string, unknown> = {}
+        let seen = 0
+        for (let i = 0; i < n; i++) {
+          const p = props[i]!
+          const name = p.name as string
+          if (!Object.hasOwn(input, name)) {
+            if (p.optional) continue
+            return FALLBACK
+          }
+          seen++
+          const v = p.check!(input[name])
+          if (v === FALLBACK) return FALLBACK
+          out[name] = v
+        }
+        return seen === present ? out : FALLBACK
+      })
+    }
+    default:
+      return undefined
+  }
+}
+
+const cache = new WeakMap<SchemaAST.AST, Checker | null>()
+
+/** The compiled checker of a schema's AST, or `undefined` when the AST has a node it does not know. */
+export const checkerOf = (ast: SchemaAST.AST): Checker | undefined => {
+  const cached = cache.get(ast)
+  if (cached !== undefined) return cached ?? undefined
+  let compiled: Checker | undefined
+  try {
+    compiled = compileNode(ast)
+  } catch {
+    compiled = undefined
+  }
+  cache.set(ast, compiled ?? null)
+  return compiled
+}
