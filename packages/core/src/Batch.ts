@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { Result, Schema } from "effect"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import { type EntityName, entities, entityNames } from "./Dataset.js"
 import { checkerOf, FALLBACK } from "./internal/fastDecode.js"
 import { formatPath, type Problem, problemsOf } from "./internal/issues.js"

@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { Result, Schema } from "effect"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import catalogueJson from "../catalogue/offerings.json" with { type: "json" }
 import { Department } from "./Department.js"
 import { IsoDate } from "./IsoDate.js"

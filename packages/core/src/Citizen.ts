@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { DepartmentId } from "./Department.js"
 import { IsoDate } from "./IsoDate.js"
 import { filter, IntBetween } from "./internal/checks.js"

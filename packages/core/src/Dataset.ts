@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { Citizen } from "./Citizen.js"
 import { CommunityTransition } from "./CommunityTransition.js"
 import { Department } from "./Department.js"

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { NonEmptyText, Slug } from "./internal/checks.js"
 
 /**

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { IsoDate } from "./IsoDate.js"
 import { RecordId } from "./internal/checks.js"
 

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { Category } from "./Category.js"
 import { IsoDate } from "./IsoDate.js"
 import { IntBetween, NonEmptyText, RecordId } from "./internal/checks.js"

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { CoreError } from "./CoreError.js"
 import { guard } from "./internal/guard.js"
 
@@ -30,7 +30,7 @@ const isValidCalendarDate = (s: string): boolean => {
  *
  * @example
  * ```ts
- * import { Schema } from "effect"
+ * import * as Schema from "effect/Schema"
  * import { IsoDate } from "@aktivitetsmodell/core"
  * Schema.decodeUnknownSync(IsoDate.IsoDate)("2023-03-09")
  * ```

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { Catalogue } from "./Catalogue.js"
 import { Dataset, entities } from "./Dataset.js"
 import { guard } from "./internal/guard.js"

@@ -24,7 +24,7 @@
  *
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { bilingual, type Bilingual } from "./internal/text.js"
 import { guard } from "./internal/guard.js"
 
@@ -422,7 +422,7 @@ export const isNationalId = (input: string): boolean => validateNationalId(input
  * specific reason.
  *
  * @example
- * import { Schema } from "effect"
+ * import * as Schema from "effect/Schema"
  * Schema.decodeUnknownSync(NationalId)("02013299997")
  * @category schemas
  */

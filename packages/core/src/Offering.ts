@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { Category } from "./Category.js"
 import { DepartmentId } from "./Department.js"
 import { addDays, addMonths, IsoDate } from "./IsoDate.js"

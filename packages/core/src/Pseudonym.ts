@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { bilingual, type Bilingual } from "./internal/text.js"
 import { validateNationalId, type NationalIdRejectionCode } from "./NationalId.js"
 import { guard } from "./internal/guard.js"
@@ -21,7 +21,7 @@ import { guard } from "./internal/guard.js"
  * Use it as the only identifier of a citizen in stored records.
  *
  * @example
- * import { Schema } from "effect"
+ * import * as Schema from "effect/Schema"
  * Schema.decodeUnknownSync(Pseudonym)("0f1e2d3c4b5a69788796a5b4c3d2e1f0")
  * @category schemas
  */

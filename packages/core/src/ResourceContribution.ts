@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { DepartmentId } from "./Department.js"
 import { IsoDate } from "./IsoDate.js"
 import { NumberBetween, RecordId } from "./internal/checks.js"

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { IsoDate, Month } from "./IsoDate.js"
 import { IntBetween, RecordId } from "./internal/checks.js"
 import { OfferingId } from "./Offering.js"

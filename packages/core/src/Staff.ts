@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { DepartmentId } from "./Department.js"
 import { NonEmptyText, RecordId } from "./internal/checks.js"
 

@@ -1,7 +1,7 @@
 // Schema building blocks whose failures read well in both languages.
 // Each check carries an English `message` (Effect's default formatter uses it)
 // and a `messageNb` annotation that the Norwegian formatter in ./issues.ts reads.
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 
 /** A filter with an English and a Norwegian failure message. */
 export const filter = <T>(

@@ -5,7 +5,7 @@
 // for anything else — an invalid record, a transformation, a node kind it does
 // not know — it answers FALLBACK, and Effect decodes as before, problems and
 // all. The differential test holds its output equal to Effect's.
-import type { SchemaAST } from "effect"
+import type * as SchemaAST from "effect/SchemaAST"
 
 /** Not decided here: let Effect decode it. */
 export const FALLBACK: unique symbol = Symbol("fallback")

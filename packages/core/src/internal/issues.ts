@@ -1,7 +1,7 @@
 // Turns an Effect Schema issue tree into flat, bilingual problems with paths.
 // English comes from Effect's own formatter; Norwegian from the `messageNb`
 // annotations our checks carry, or a translation of Effect's generic wording.
-import { SchemaIssue } from "effect"
+import * as SchemaIssue from "effect/SchemaIssue"
 import * as Redact from "../Redact.js"
 import type { Bilingual } from "./text.js"
 import { guard } from "./guard.js"

@@ -7,7 +7,7 @@
 // problems that rejected it. Trees are null-prototype objects, and a header
 // that names `__proto__`, `constructor` or `prototype` rejects the file's rows,
 // so no cell can reach a prototype.
-import { SchemaAST } from "effect"
+import * as SchemaAST from "effect/SchemaAST"
 import { entitySchema } from "../Batch.js"
 import type { EntityName } from "../Dataset.js"
 import { readHeader } from "../internal/csv/header.js"
