@@ -3,7 +3,8 @@ import { defineConfig, type Options } from "tsup"
 const entries = {
   index: "src/index.ts",
   "synthetic/index": "src/synthetic/index.ts",
-  "node/index": "src/node/index.ts"
+  "node/index": "src/node/index.ts",
+  "fhir/index": "src/fhir/index.ts"
 }
 
 const shared = {
