@@ -173,8 +173,9 @@ export const decodeStrings = <K extends EntityName>(
   >
 
 /**
- * One line per rejected record and problem, for a person to read:
- * `record 3 (line 5), field goal.text: Expected a non-empty text`.
+ * One line per rejected record and problem, for a person to read, with
+ * records counted from 1: `record 3 (line 5), field goal.text: Expected a
+ * non-empty text`.
  * @example
  * console.error(Batch.report(result, "nb"))
  * @category constructors
@@ -183,7 +184,9 @@ export const report = guard("Batch.report", { en: "a batch result and \"nb\" or 
   result.rejected
     .flatMap((r) =>
       r.problems.map((p) => {
-        const where = lang === "nb" ? `post ${r.index}${r.line === undefined ? "" : ` (linje ${r.line})`}` : `record ${r.index}${r.line === undefined ? "" : ` (line ${r.line})`}`
+        // People count records from 1; `index` stays 0-based for programs.
+        const n = r.index + 1
+        const where = lang === "nb" ? `post ${n}${r.line === undefined ? "" : ` (linje ${r.line})`}` : `record ${n}${r.line === undefined ? "" : ` (line ${r.line})`}`
         const field = p.field === "" ? "" : lang === "nb" ? `, felt ${p.field}` : `, field ${p.field}`
         return `${where}${field}: ${p.message[lang]}`
       })

@@ -24,9 +24,9 @@ describe("Batch.decode", () => {
       }
     ])
     expect(Batch.report(result)).toBe(
-      "record 1, field id: Expected an identifier of 1–64 letters, digits, '_', '-', '.' or ':'\nrecord 1, field date: Expected an existing calendar date as YYYY-MM-DD"
+      "record 2, field id: Expected an identifier of 1–64 letters, digits, '_', '-', '.' or ':'\nrecord 2, field date: Expected an existing calendar date as YYYY-MM-DD"
     )
-    expect(Batch.report(result, "nb")).toContain("post 1, felt date: Forventet en gyldig dato på formen ÅÅÅÅ-MM-DD")
+    expect(Batch.report(result, "nb")).toContain("post 2, felt date: Forventet en gyldig dato på formen ÅÅÅÅ-MM-DD")
   })
 
   it("valid + rejected always equals the input, for any mix of good and junk records", () => {
