@@ -9,7 +9,8 @@ import type { Profile } from "./profiles.js"
 export const tree = PolicyTree.loadOrThrow(policyFiles)
 
 
-const verdictClass: Record<string, string> = { eligible: "yes", "not-eligible": "no", "granted-as": "maybe" }
+// "unknown" (a fact the profile does not give decides it) reads as undecided, like a grant as another service.
+const verdictClass: Record<string, string> = { eligible: "yes", "not-eligible": "no", "granted-as": "maybe", unknown: "maybe" }
 
 /** Renders the decision, or the problems with the question, in Norwegian. */
 export function renderDecision(profile: Profile, offeringId: string, date: string): Array<Node> {

@@ -11,6 +11,8 @@ export interface Profile {
     readonly pathway: 1 | 2 | 3
   }
   readonly referral?: boolean
+  /** The joint meeting of citizen, therapist and activity team has set a goal (a treatment starts after it). */
+  readonly jointMeetingHeld?: boolean
   readonly intakeRegistered?: boolean
   readonly applied?: boolean
   readonly individualDecision?: boolean
@@ -21,9 +23,10 @@ export interface Profile {
 export const profiles: ReadonlyArray<Profile> = [
   {
     id: "psykisk-helse-henvist",
-    label: "34 år, psykisk helse, hovedforløp 2, henvist av behandler",
+    label: "34 år, psykisk helse, hovedforløp 2, henvist av behandler, felles møte med mål holdt",
     citizen: { birthYear: 1990, departments: ["psykisk-helse"], healthyLifeCentre: false, pathway: 2 },
-    referral: true
+    referral: true,
+    jointMeetingHeld: true
   },
   {
     id: "rus-ikke-henvist",

@@ -22,6 +22,7 @@ export const ids = [
   "eligibility/offerings-are-free",
   "eligibility/padel-needs-binding-registration",
   "eligibility/pro-service-needs-application",
+  "eligibility/treatment-needs-joint-meeting",
   "eligibility/treatment-needs-referral",
   "eligibility/unit-citizens",
   "escalation/declined-offering-to-extended-leadership-group",
@@ -56,21 +57,22 @@ export const handWritten = (f: Facts, o: Uint8Array): void => {
   o[7] = branch(offering !== null, num(f.age) && f.age >= 18)
   o[8] = branch(offering === "aktivitetskontakt" && f.newApplication === false, f.individualDecision === true)
   o[9] = branch(offering === "aktivitetskontakt", f.newApplication === true)
-  o[10] = branch(category === "department", (f.citizenDepartments as ReadonlyArray<unknown>).includes(f.offeringDepartment))
-  o[11] = branch(f.offeringStatus === "discontinued", typeof transitionEnd === "string" && date <= transitionEnd)
+  o[10] = branch(category === "department" && f.offeringStatus !== "discontinued", (f.citizenDepartments as ReadonlyArray<unknown>).includes(f.offeringDepartment))
+  o[11] = branch(f.offeringStatus === "discontinued", typeof transitionEnd === "string" && date <= transitionEnd && f.getsHelpFromUnit === true)
   o[12] = branch(category === "everyday", f.getsHelpFromUnit === true || f.healthyLifeCentre === true)
   o[13] = branch(offering === "karategruppe", f.intakeRegistered === true)
   o[14] = branch(offering !== null, f.offeringPriceNok === 0)
   o[15] = branch(offering === "padelgruppe", f.bindingRegistration === true)
   o[16] = branch(offering === "pro-service", f.applied === true)
-  o[17] = branch(category === "treatment", f.hasReferral === true)
-  o[18] = branch(category === "treatment" || category === "participation", f.getsHelpFromUnit === true)
-  o[19] = branch(f.hasProposal === true, f.proposalRequested === true && f.proposalDecision === "declined")
-  o[20] = branch(f.hasProposal === true, f.proposalByDepartment !== null && f.proposalCategory !== "department")
-  o[21] = branch(enrolled && f.offeringStatus === "discontinued", typeof transitionEnd === "string" && date > transitionEnd && f.movedToCommunity === false)
-  o[22] = branch(f.hasFitScore === true, f.offTrack === true)
-  o[23] = branch(f.hasFitScore === true, num(f.ors) && f.ors < 25)
-  o[24] = branch(f.hasFitScore === true, num(f.srs) && f.srs < 36)
-  o[25] = branch(category === "treatment" && f.hasGoalEvaluation === true, f.goalReached !== "yes")
-  o[26] = branch(enrolled, num(f.consecutiveNoShows) && f.consecutiveNoShows >= 2)
+  o[17] = branch(category === "treatment", f.jointMeetingHeld === true)
+  o[18] = branch(category === "treatment", f.hasReferral === true)
+  o[19] = branch(category === "treatment" || category === "participation", f.getsHelpFromUnit === true)
+  o[20] = branch(f.hasProposal === true, f.proposalRequested === true && f.proposalDecision === "declined")
+  o[21] = branch(f.hasProposal === true, f.proposalByDepartment !== null && f.proposalCategory !== "department")
+  o[22] = branch(enrolled && f.offeringStatus === "discontinued", typeof transitionEnd === "string" && date > transitionEnd && f.movedToCommunity === false)
+  o[23] = branch(f.hasFitScore === true, f.offTrack === true)
+  o[24] = branch(f.hasFitScore === true, num(f.ors) && f.ors < 25)
+  o[25] = branch(f.hasFitScore === true, num(f.srs) && f.srs < 36)
+  o[26] = branch(category === "treatment" && f.hasGoalEvaluation === true, f.goalReached !== "yes")
+  o[27] = branch(enrolled, num(f.consecutiveNoShows) && f.consecutiveNoShows >= 2)
 }

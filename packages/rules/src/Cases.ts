@@ -15,7 +15,9 @@ import { child } from "./internal/pointer.js"
 import { type Finding, isObject, Reader } from "./internal/read.js"
 import { isSentence } from "./internal/sentence.js"
 import { bi, quote, shortLine } from "./internal/text.js"
-import type { Outcome } from "./Outcome.js"
+import { type Report, tally } from "./Coverage.js"
+import { suggest } from "./internal/suggest.js"
+import { caseOutcomes, type Kind, kinds, type Outcome, vocabulary } from "./Outcome.js"
 import { type Problem, redacted } from "./Problem.js"
 import type { Tree } from "./PolicyTree.js"
 import { decode as decodeSubject, type Subject } from "./Subject.js"
@@ -39,6 +41,8 @@ export interface Case {
   /** Outcomes other rules must give for the same subject. */
   readonly also: ReadonlyArray<{ readonly rule: string; readonly expect: Expected }>
   readonly pointer: string
+  /** Where in the seeds the case comes from, such as "seeds/000_b0fda6026573384c.txt line 33". */
+  readonly source?: string
 }
 
 /**
@@ -72,14 +76,42 @@ const caseSuffix = /\.cases\.(?:ya?ml|json)$/u
  */
 export const isCaseFile = (file: string): boolean => typeof file === "string" && caseSuffix.test(file)
 
-const readExpected = (r: Reader, u: unknown, pointer: string): Expected | undefined => {
-  if (typeof u === "string") return r.string(u, pointer) === undefined ? undefined : { type: u }
+/** Every name a case may use for an outcome of `kind` — codes and their labels in both languages, lowercased — with its code. */
+const outcomeNames = (kind: Kind | undefined): Map<string, string> => {
+  const names = new Map<string, string>()
+  const known: ReadonlyArray<[string, Bilingual]> = [
+    ...(kind === undefined ? kinds.flatMap((k) => Object.entries(vocabulary[k]).map(([code, info]): [string, Bilingual] => [code, info.label])) : Object.entries(vocabulary[kind]).map(([code, info]): [string, Bilingual] => [code, info.label])),
+    ...Object.entries(caseOutcomes)
+  ]
+  for (const [code, label] of known) for (const name of [code, label.nb, label.en]) if (!names.has(name.toLowerCase())) names.set(name.toLowerCase(), code)
+  return names
+}
+
+const checkType = (r: Reader, type: string, pointer: string, kind: Kind | undefined): void => {
+  const codes = [...new Set(outcomeNames(kind).values())]
+  if (codes.includes(type)) return
+  const names = outcomeNames(kind)
+  // A Norwegian or English label ("fortsetter", "Kan delta") names its code; otherwise the nearest name does.
+  const lower = type.toLowerCase()
+  const near = names.get(lower) ?? (suggest(lower, names.keys()) === undefined ? undefined : names.get(suggest(lower, names.keys())!))
+  const t = quote(type)
+  const tail = near === undefined ? bi(`; use one of ${codes.join(", ")}`, `; bruk ett av ${codes.join(", ")}`) : bi(`; did you mean "${near}"?`, `; mente du «${near}»?`)
+  r.error(pointer, "unknown-outcome", `Unknown outcome ${t.en}${tail.en}`, `Ukjent utfall ${t.nb}${tail.nb}`)
+}
+
+const readExpected = (r: Reader, u: unknown, pointer: string, kind: Kind | undefined): Expected | undefined => {
+  if (typeof u === "string") {
+    if (r.string(u, pointer) === undefined) return undefined
+    checkType(r, u, pointer, kind)
+    return { type: u }
+  }
   if (!isObject(u)) {
     r.expected(pointer, bi('an outcome, such as "eligible" or { type: escalate, to: therapist, action: review-feedback }', "et utfall, som «eligible» eller { type: escalate, to: therapist, action: review-feedback }"), u)
     return undefined
   }
   const type = Object.hasOwn(u, "type") ? r.string(u["type"], child(pointer, "type")) : undefined
   if (!Object.hasOwn(u, "type")) r.error(pointer, "shape", 'Missing "type"', "Mangler «type»")
+  if (type !== undefined) checkType(r, type, child(pointer, "type"), kind)
   // No prototype: "__proto__" stays a parameter, compared like any other.
   const params = bare<string>()
   for (const [k, v] of Object.entries(u)) {
@@ -89,6 +121,8 @@ const readExpected = (r: Reader, u: unknown, pointer: string): Expected | undefi
   }
   return type === undefined ? undefined : Object.keys(params).length === 0 ? { type } : { type, params }
 }
+
+const kindOf = (rule: string): Kind | undefined => kinds.find((k) => rule.startsWith(`${k}/`))
 
 /**
  * Decodes a case file's parsed content (YAML or JSON). Subjects are checked
@@ -114,30 +148,32 @@ export const decode = guard(
   const cases: Array<Case> = []
   list?.forEach((item, i) => {
     const at = `/cases/${i}`
-    const c = r.object(item, at, ["name", "date", "subject", "expect"], ["also"])
+    const c = r.object(item, at, ["name", "date", "subject", "expect"], ["also", "source"])
     if (c === undefined) return
     const name = Object.hasOwn(c, "name") ? r.string(c["name"], `${at}/name`) : undefined
     if (name !== undefined && !isSentence(name.trim())) {
       r.error(`${at}/name`, "shape", "A case's name is a whole sentence: a capital letter first, at least four words, a full stop last", "Navnet på et tilfelle er en hel setning: stor forbokstav, minst fire ord og punktum til slutt")
     }
     const date = Object.hasOwn(c, "date") ? r.date(c["date"], `${at}/date`) : undefined
+    // Where in the seeds the case comes from: text for people, not checked further.
+    const source = Object.hasOwn(c, "source") ? r.string(c["source"], `${at}/source`) : undefined
     let subject: Subject | undefined
     if (Object.hasOwn(c, "subject")) {
       const s = decodeSubject(c["subject"], catalogue)
       if (s.ok) subject = s.subject
       else for (const p of s.problems) r.error(`${at}/subject${p.pointer}`, "case-subject", p.message.en, p.message.nb)
     }
-    const expect = Object.hasOwn(c, "expect") ? readExpected(r, c["expect"], `${at}/expect`) : undefined
+    const expect = Object.hasOwn(c, "expect") ? readExpected(r, c["expect"], `${at}/expect`, rule === undefined ? undefined : kindOf(rule)) : undefined
     const also: Array<{ rule: string; expect: Expected }> = []
     if (Object.hasOwn(c, "also")) {
       const a = r.object(c["also"], `${at}/also`, [], isObject(c["also"]) ? Object.keys(c["also"]) : [])
       for (const [k, v] of Object.entries(a ?? {})) {
-        const e = readExpected(r, v, child(`${at}/also`, k))
+        const e = readExpected(r, v, child(`${at}/also`, k), kindOf(k))
         if (e !== undefined) also.push({ rule: k, expect: e })
       }
     }
     if (name !== undefined && date !== undefined && subject !== undefined && expect !== undefined) {
-      cases.push({ name: name.trim(), date, subject, expect, also, pointer: at })
+      cases.push({ name: name.trim(), date, subject, expect, also, pointer: at, ...(source === undefined ? {} : { source }) })
     }
   })
   if (rule === undefined || r.findings.some((f) => f.severity === "error")) return { findings: r.findings }
@@ -156,17 +192,6 @@ export interface CaseResult {
   readonly failures: ReadonlyArray<Bilingual>
 }
 
-/**
- * Which rule versions and outcomes the cases reach. A branch is `event`,
- * `otherwise` or `not-applicable`.
- * @category models
- */
-export interface Coverage {
-  readonly reached: ReadonlyMap<string, ReadonlySet<string>>
-  /** One warning per rule version or outcome branch that no case reaches. */
-  readonly uncovered: ReadonlyArray<Problem>
-}
-
 // An outcome in a message: cut and on one line, since a case file may say anything.
 const show = (o: Expected | undefined): string =>
   o === undefined ? "—" : shortLine(o.params === undefined ? o.type : `${o.type} (${Object.entries(o.params).map(([k, v]) => `${k}: ${v}`).join(", ")})`, 200)
@@ -180,23 +205,20 @@ const matches = (expected: Expected, actual: Expected | undefined): boolean => {
 }
 
 /**
- * Runs every case of the tree, and reports failures (errors) and coverage gaps (warnings).
+ * Runs every case of the tree, and reports failures (errors) and coverage:
+ * for every rule version, which outcomes and condition sides the cases reach
+ * (see `Coverage`).
  * @example
  * const { results, problems, coverage } = Cases.run(tree)
  * results.filter((r) => !r.ok).length // 0
+ * coverage.percent // 100
  * @category validation
  */
-export const run = guard("Cases.run", bi("(tree: Tree)", "(tree: Tree)"), (tree: Tree): { readonly results: ReadonlyArray<CaseResult>; readonly problems: ReadonlyArray<Problem>; readonly coverage: Coverage } => {
+export const run = guard("Cases.run", bi("(tree: Tree)", "(tree: Tree)"), (tree: Tree): { readonly results: ReadonlyArray<CaseResult>; readonly problems: ReadonlyArray<Problem>; readonly coverage: Report } => {
   requireTree("Cases.run", tree)
   const results: Array<CaseResult> = []
   const problems: Array<Problem> = []
-  const reached = new Map<string, Set<string>>()
-  const reach = (rule: string, version: number, branch: string) => {
-    const key = `${rule}#${version}`
-    const set = reached.get(key) ?? new Set<string>()
-    set.add(branch)
-    reached.set(key, set)
-  }
+  const reach = tally(tree)
   const ruleIds = new Set(tree.rules.map((r) => r.id))
   for (const cf of tree.cases) {
     if (!ruleIds.has(cf.rule)) {
@@ -206,11 +228,7 @@ export const run = guard("Cases.run", bi("(tree: Tree)", "(tree: Tree)"), (tree:
     }
     for (const c of cf.cases) {
       const result = decide(tree, c.subject, c.date)
-      for (const d of result.decisions) reach(d.rule, d.version, d.branch)
-      for (const id of result.notApplicable) {
-        const v = tree.rules.find((r) => r.id === id)?.versions.find((x) => x.effective.from <= c.date && (x.effective.to === undefined || c.date <= x.effective.to))
-        if (v !== undefined) reach(id, v.number, "not-applicable")
-      }
+      for (const d of result.decisions) reach.add(d, c.name, cf.file, c.pointer)
       const failures: Array<Bilingual> = []
       for (const { rule, expect } of [{ rule: cf.rule, expect: c.expect }, ...c.also]) {
         const d = result.decisions.find((x) => x.rule === rule)
@@ -239,19 +257,5 @@ export const run = guard("Cases.run", bi("(tree: Tree)", "(tree: Tree)"), (tree:
       }
     }
   }
-  const uncovered: Array<Problem> = []
-  for (const rule of tree.rules) {
-    rule.versions.forEach((v, i) => {
-      const got = reached.get(`${rule.id}#${v.number}`)
-      const warn = (pointer: string, en: string, nb: string) =>
-        uncovered.push({ file: rule.file, pointer, line: tree.lineOf(rule.file, pointer), code: "uncovered", severity: "warning", message: bi(en, nb) })
-      if (got === undefined || (!got.has("event") && !got.has("otherwise"))) {
-        warn(`/versions/${i}`, `No case exercises version ${v.number} of ${rule.id}`, `Ingen tilfeller prøver versjon ${v.number} av ${rule.id}`)
-        return
-      }
-      if (!got.has("event")) warn(`/versions/${i}/event`, `No case reaches the outcome "${v.event.type}" of ${rule.id}, version ${v.number}`, `Ingen tilfeller når utfallet «${v.event.type}» i ${rule.id}, versjon ${v.number}`)
-      if (!got.has("otherwise")) warn(`/versions/${i}/otherwise`, `No case reaches the outcome "${v.otherwise.type}" of ${rule.id}, version ${v.number}`, `Ingen tilfeller når utfallet «${v.otherwise.type}» i ${rule.id}, versjon ${v.number}`)
-    })
-  }
-  return { results, problems: problems.map(redacted), coverage: { reached, uncovered: uncovered.map(redacted) } }
+  return { results, problems: problems.map(redacted), coverage: reach.report() }
 })

@@ -16,11 +16,13 @@ import type { Bilingual } from "@aktivitetsmodell/core"
 import { isFact } from "./Facts.js"
 import { guard, requireDate, requireTree } from "./internal/boundary.js"
 import { quote } from "./internal/text.js"
-import { type InForce, on, type RuleSet, ruleSetOn } from "./InForce.js"
+import { type InForce, on, type RuleInForce, type RuleSet, ruleSetOn } from "./InForce.js"
+import { agree, touches, variants } from "./internal/open.js"
+import { reads } from "./Evaluate.js"
 import { isNumeric as numeric } from "./internal/numeric.js"
 import { all as operators, isOperator, type OperatorName } from "./Operators.js"
 import type { Condition, FactRef, Literal } from "./RuleFile.js"
-import type { Outcome } from "./Outcome.js"
+import { type Outcome, unknown as unknownOutcome } from "./Outcome.js"
 import type { Tree } from "./PolicyTree.js"
 import { isFactRef } from "./RuleFile.js"
 import { RulesError } from "./RulesError.js"
@@ -341,7 +343,7 @@ export const compile = guard(
 export interface FastOutcome {
   readonly rule: string
   readonly version: number
-  /** The event or otherwise outcome, or undefined when the rule does not apply. */
+  /** The event or otherwise outcome, `unknown` when it depends on an input the subject left open, or undefined when the rule does not apply. */
   readonly outcome?: Outcome
 }
 
@@ -366,22 +368,43 @@ export const forTree = guard(
   { en: '(tree: Tree, options?: { mode?: "source" | "closures" | "auto" })', nb: '(tree: Tree, options?: { mode?: "source" | "closures" | "auto" })' },
   (tree: Tree, options: { readonly mode?: "source" | "closures" | "auto" } = {}): TreeProgram => {
   requireTree("Compile.forTree", tree)
-  const programs = new Map<InForce, { program: Program; out: Uint8Array }>()
+  const programs = new Map<InForce, { program: Program; out: Uint8Array; reads: ReadonlySet<string>; outs: Array<Uint8Array> }>()
   return {
     outcomes: guard("TreeProgram.outcomes", { en: "(subject: Subject, date: YYYY-MM-DD)", nb: "(subject: Subject, date: ÅÅÅÅ-MM-DD)" }, (subject: Subject, date: string): ReadonlyArray<FastOutcome> => {
       requireDate("TreeProgram.outcomes", "date", date)
       const now = on(tree, date)
       let entry = programs.get(now)
       if (entry === undefined) {
-        const program = compile(ruleSetOn(tree, date), options)
-        entry = { program, out: new Uint8Array(program.ids.length) }
+        const set = ruleSetOn(tree, date)
+        const program = compile(set, options)
+        // The facts any rule reads: an open input no rule reads changes nothing.
+        const read = new Set(set.rules.flatMap((r) => [r.appliesWhen, r.conditions].flatMap((c) => (c === undefined ? [] : reads(c).facts))))
+        entry = { program, out: new Uint8Array(program.ids.length), reads: read, outs: [] }
         programs.set(now, entry)
       }
-      entry.program.run(factsOf(subject, date, now).facts, entry.out)
-      const out = entry.out
+      const derived = factsOf(subject, date, now)
+      const e = entry
+      const open = derived.open.filter((o) => touches(o, e.reads))
+      const toOutcome = (code: number | undefined, version: RuleInForce["version"]): Outcome | undefined => (code === 1 ? version.event : code === 2 ? version.otherwise : undefined)
+      if (open.length === 0) {
+        entry.program.run(derived.facts, entry.out)
+        const out = entry.out
+        return now.rules.map(({ rule, version }, i) => {
+          const outcome = toOutcome(out[i], version)
+          return outcome === undefined ? { rule: rule.id, version: version.number } : { rule: rule.id, version: version.number, outcome }
+        })
+      }
+      // Facts the subject leaves open: run every combination; a rule they answer differently is unknown.
+      const all = variants(derived.facts, open)
+      const runs = all.map((v, k) => {
+        const out = (e.outs[k] ??= new Uint8Array(e.program.ids.length))
+        e.program.run(v.facts, out)
+        return out
+      })
       return now.rules.map(({ rule, version }, i) => {
-        const code = out[i]
-        return code === 1 ? { rule: rule.id, version: version.number, outcome: version.event } : code === 2 ? { rule: rule.id, version: version.number, outcome: version.otherwise } : { rule: rule.id, version: version.number }
+        const agreed = agree(runs.map((r) => r[i]), all, open, (a, b) => a === b)
+        const outcome = agreed.same ? toOutcome(agreed.value, version) : unknownOutcome(agreed.missing)
+        return outcome === undefined ? { rule: rule.id, version: version.number } : { rule: rule.id, version: version.number, outcome }
       })
     })
   }

@@ -52,6 +52,9 @@ export const of = guard("DatasetSubjects.of", { en: "(data: Dataset)", nb: "(dat
   const extensions = groupBy(data.extensions, (x) => x.enrollmentId)
   const transitionsByCitizen = groupBy(data.transitions, (t) => t.citizenId)
   const enrollments = new Map<string, Dataset.Dataset["enrollments"][number]>(data.enrollments.map((e) => [e.id, e]))
+  const meetings = groupBy(data.jointMeetings, (m) => m.referralId)
+  // The records say whether the joint meeting that sets the goal was held by the start (seed 000 line 72).
+  const meetingHeld = (referralId: string | undefined, by: string): boolean => referralId !== undefined && (meetings.get(referralId) ?? []).some((m) => m.date <= by)
   const citizenOf = (id: string): Subject["citizen"] => {
     const c = citizens.get(id)
     if (c === undefined) return undefined
@@ -63,7 +66,7 @@ export const of = guard("DatasetSubjects.of", { en: "(data: Dataset)", nb: "(dat
     if (citizen === undefined || o === undefined) continue
     const base = { citizen, offering: e.offeringId } as const
     // Enrolled means the offering's access step was passed.
-    items.push({ key: `enrollment ${e.id} start`, date: e.start, subject: { ...base, referral: e.referralId !== undefined, intakeRegistered: true, applied: true, individualDecision: true, bindingRegistration: true } })
+    items.push({ key: `enrollment ${e.id} start`, date: e.start, subject: { ...base, referral: e.referralId !== undefined, jointMeetingHeld: meetingHeld(e.referralId, e.start), intakeRegistered: true, applied: true, individualDecision: true, bindingRegistration: true } })
     const attended = byDate(attendance.get(e.id) ?? [])
     const exts = byDate(extensions.get(e.id) ?? [])
     const moved = (date: string) =>

@@ -27,17 +27,26 @@ const unknown = (what: { en: string; nb: string }, name: unknown): RulesError =>
  */
 export type Side =
   | { readonly kind: "literal"; readonly value: Literal }
-  | { readonly kind: "fact"; readonly fact: string; readonly value: Value; readonly parameters?: ReadonlyArray<{ readonly name: string; readonly from: string }> }
+  | {
+      readonly kind: "fact"
+      readonly fact: string
+      readonly value: Value
+      readonly parameters?: ReadonlyArray<{ readonly name: string; readonly from: string }>
+      /** Every value the fact may have when the subject leaves it open (the age with only a birth year). */
+      readonly values?: ReadonlyArray<Value>
+    }
   | { readonly kind: "parameter"; readonly name: string; readonly value: Value; readonly from: string }
 
 /**
- * A node of an explanation tree, with its result.
+ * A node of an explanation tree, with its result. `unknown` marks a node
+ * whose result depends on a fact the subject leaves open; `result` is then
+ * the result with the facts' first possible values.
  * @category models
  */
 export type Node =
-  | { readonly kind: "all" | "any"; readonly result: boolean; readonly children: ReadonlyArray<Node> }
-  | { readonly kind: "not"; readonly result: boolean; readonly child: Node }
-  | { readonly kind: "comparison"; readonly result: boolean; readonly left: Side; readonly operator: OperatorName; readonly right: Side }
+  | { readonly kind: "all" | "any"; readonly result: boolean; readonly unknown?: true; readonly children: ReadonlyArray<Node> }
+  | { readonly kind: "not"; readonly result: boolean; readonly unknown?: true; readonly child: Node }
+  | { readonly kind: "comparison"; readonly result: boolean; readonly unknown?: true; readonly left: Side; readonly operator: OperatorName; readonly right: Side }
 
 /**
  * What the evaluator reads: the subject's facts and the parameters in force.
@@ -121,3 +130,37 @@ export const reads = guard("Evaluate.reads", { en: "(condition: Condition)", nb:
   walk(c)
   return { facts, parameters }
 })
+
+const mergeSide = (sides: ReadonlyArray<Side>): Side => {
+  const first = sides[0]!
+  if (first.kind !== "fact") return first
+  const values: Array<Value> = []
+  for (const s of sides) {
+    const v = (s as typeof first).value
+    if (!values.some((x) => JSON.stringify(x) === JSON.stringify(v))) values.push(v)
+  }
+  return values.length > 1 ? { ...first, values } : first
+}
+
+/**
+ * One explanation from the same tree evaluated under several values of open
+ * facts: the first tree's results, with `unknown` where the trees differ and
+ * each open fact's possible values.
+ * @example
+ * Evaluate.merge([node17, node18]).unknown // true
+ * @category evaluation
+ */
+export const merge = guard("Evaluate.merge", { en: "(nodes: ReadonlyArray<Node>)", nb: "(nodes: ReadonlyArray<Node>)" }, (nodes: ReadonlyArray<Node>): Node => mergeNodes(nodes))
+
+const mergeNodes = (nodes: ReadonlyArray<Node>): Node => {
+  const first = nodes[0]!
+  if (nodes.length === 1) return first
+  const unknown = nodes.some((n) => n.result !== first.result) ? ({ unknown: true } as const) : {}
+  if (first.kind === "comparison") {
+    const cs = nodes as ReadonlyArray<typeof first>
+    return { kind: "comparison", result: first.result, ...unknown, left: mergeSide(cs.map((n) => n.left)), operator: first.operator, right: mergeSide(cs.map((n) => n.right)) }
+  }
+  if (first.kind === "not") return { kind: "not", result: first.result, ...unknown, child: mergeNodes((nodes as ReadonlyArray<typeof first>).map((n) => n.child)) }
+  const ls = nodes as ReadonlyArray<typeof first>
+  return { kind: first.kind, result: first.result, ...unknown, children: first.children.map((_, i) => mergeNodes(ls.map((n) => n.children[i]!))) }
+}

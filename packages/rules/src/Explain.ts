@@ -57,7 +57,10 @@ const sideText = (s: Side, other: FactType | undefined, tree: Tree, lang: Lang, 
     const name = isFact(s.fact) ? facts[s.fact].label[lang] : s.fact
     const label = right ? midSentence(name) : name
     const from = (s.parameters ?? []).map((p) => `; parameter ${p.name}, ${lang === "nb" ? "fra" : "from"} ${p.from}`).join("")
-    return `${label} (${value(s.value, typeOf(s), tree.catalogue, lang)}${from})`
+    // A fact the subject leaves open shows every value it may have: "17 or 18".
+    const values = s.values === undefined ? undefined : [...s.values].sort((a, b) => (typeof a === "number" && typeof b === "number" ? a - b : 0))
+    const shown = values === undefined ? value(s.value, typeOf(s), tree.catalogue, lang) : values.map((v) => value(v, typeOf(s), tree.catalogue, lang)).join(lang === "nb" ? " eller " : " or ")
+    return `${label} (${shown}${from})`
   }
   const p = tree.parameters.get(s.name)
   const label = p?.label[lang] ?? s.name
@@ -66,7 +69,8 @@ const sideText = (s: Side, other: FactType | undefined, tree: Tree, lang: Lang, 
   return `${label} (${value(s.value, undefined, tree.catalogue, lang)}${unit}; parameter ${s.name}, ${from})`
 }
 
-const mark = (ok: boolean) => (ok ? "✓" : "✗")
+// "?" marks a condition whose result depends on something the subject does not give.
+const mark = (n: Node) => (n.unknown === true ? "?" : n.result ? "✓" : "✗")
 
 const headers = {
   all: { nb: "Alle disse må stemme:", en: "All of these must hold:" },
@@ -90,15 +94,15 @@ export const node = guard("Explain.node", { en: '(node: Node, tree: Tree, lang: 
     // "is given" reads better than "is not unknown".
     if (n.right.kind === "literal" && n.right.value === null && (n.operator === "equal" || n.operator === "notEqual")) {
       const given = n.operator === "notEqual" ? { nb: "er oppgitt", en: "is given" } : { nb: "er ikke oppgitt", en: "is not given" }
-      return [`${indent}${mark(n.result)} ${left} ${given[lang]}`]
+      return [`${indent}${mark(n)} ${left} ${given[lang]}`]
     }
     const phrase = (isDate ? op.datePhrase : undefined) ?? op.phrase
-    return [`${indent}${mark(n.result)} ${left} ${phrase[lang]} ${sideText(n.right, leftType, tree, lang, true)}`]
+    return [`${indent}${mark(n)} ${left} ${phrase[lang]} ${sideText(n.right, leftType, tree, lang, true)}`]
   }
-  if (n.kind === "not") return [`${indent}${mark(n.result)} ${headers.not[lang]}`, ...node(n.child, tree, lang, `${indent}  `)]
+  if (n.kind === "not") return [`${indent}${mark(n)} ${headers.not[lang]}`, ...node(n.child, tree, lang, `${indent}  `)]
   // One condition under all/any reads better without the header.
   if (n.children.length === 1) return node(n.children[0]!, tree, lang, indent)
-  return [`${indent}${mark(n.result)} ${headers[n.kind][lang]}`, ...n.children.flatMap((c) => node(c, tree, lang, `${indent}  `))]
+  return [`${indent}${mark(n)} ${headers[n.kind][lang]}`, ...n.children.flatMap((c) => node(c, tree, lang, `${indent}  `))]
 })
 
 const words_ = {
@@ -107,7 +111,8 @@ const words_ = {
   inForce: { nb: "gjelder", en: "in force" },
   applies: { nb: "Gjelder fordi", en: "Applies because" },
   because: { nb: "Begrunnelse", en: "Reason" },
-  source: { nb: "Kilde", en: "Source" }
+  source: { nb: "Kilde", en: "Source" },
+  possible: { nb: "Mulige utfall", en: "Possible outcomes" }
 }
 
 /**
@@ -129,6 +134,10 @@ export const decision = guard("Explain.decision", { en: '(decision: Decision, tr
     lines.push(`  ${words_.applies[lang]}:`, ...node(d.explanation.appliesWhen, tree, lang, "    "))
   }
   lines.push(`  ${words_.because[lang]}:`, ...node(d.explanation.conditions, tree, lang, "    "))
+  if (d.unknown !== undefined) {
+    const possible = d.unknown.possible.map((o) => (o.type === "not-applicable" ? (lang === "nb" ? "gjelder ikke" : "does not apply") : describe(d.kind, o, tree.catalogue)[lang]))
+    lines.push(`  ${words_.possible[lang]}: ${possible.join(lang === "nb" ? " eller " : " or ")}`)
+  }
   lines.push(`  ${words_.source[lang]}: ${formatSource(d.source, lang)}`)
   // Titles, sources and values come from files and subjects: nothing like an identity number leaves.
   return Redact.text(lines.join("\n"))

@@ -71,7 +71,7 @@ const fact = (type: FactType, nullable: boolean, en: string, nb: string, descEn:
  */
 export const all = {
   date: fact(date, false, "Date", "Dato", "The day the decision is made for", "Dagen avgjørelsen gjelder"),
-  age: fact(number, true, "Age", "Alder", "The citizen's age in whole years on the date; with only a birth year, the age reached that year", "Innbyggerens alder i hele år på datoen; med bare fødselsår, alderen innbyggeren fyller det året"),
+  age: fact(number, true, "Age", "Alder", "The citizen's age in whole years on the date; with only a birth year it is one of two ages, and a rule whose answer depends on which gives unknown", "Innbyggerens alder i hele år på datoen; med bare fødselsår er den én av to aldre, og en regel der svaret avhenger av hvilken, gir ukjent"),
   citizenDepartments: fact(list("department"), false, "The citizen's departments", "Innbyggerens avdelinger", "The unit's departments that help the citizen", "Avdelingene i mestringsenheten som gir innbyggeren hjelp"),
   getsHelpFromUnit: fact(boolean, false, "Gets help from the unit", "Får hjelp fra mestringsenheten", "At least one of the unit's departments helps the citizen", "Minst én avdeling i mestringsenheten gir innbyggeren hjelp"),
   healthyLifeCentre: fact(boolean, false, "Gets help from the healthy-life centre", "Får hjelp fra frisklivssentralen", "The healthy-life centre helps the citizen", "Frisklivssentralen gir innbyggeren hjelp"),
@@ -82,6 +82,7 @@ export const all = {
   offeringPriceNok: fact(number, true, "Price to the citizen in NOK", "Pris for innbyggeren i kroner", "What the offering costs the citizen", "Hva tilbudet koster innbyggeren"),
   transitionEnd: fact(date, true, "Last day of the transition period", "Siste dag i overgangsperioden", "For a discontinued offering: the transition start plus the transition period, less one day", "For et avviklet tilbud: overgangens start pluss overgangsperioden, minus én dag", ["model.start", "transition.duration"]),
   hasReferral: fact(boolean, false, "Referral from the therapist", "Henvendelse fra behandler", "The therapist has sent a referral to the activity lead for this offering", "Behandler har sendt henvendelse til fagleder aktivitet om dette tilbudet"),
+  jointMeetingHeld: fact(boolean, true, "Joint meeting with a goal held", "Felles møte med mål er holdt", "Citizen, therapist and an activity-team member have met and set a specific goal for the activity; unknown when the subject does not say", "Innbygger, behandler og en fra aktivitetsteamet har hatt felles møte og satt et spesifikt mål for aktiviteten; ukjent når situasjonen ikke sier det"),
   intakeRegistered: fact(boolean, false, "Registered for intake", "Påmeldt inntak", "The citizen has registered with the contact person for a beginners' group", "Innbyggeren er påmeldt nybegynnergruppe hos kontaktpersonen"),
   applied: fact(boolean, false, "Has applied", "Har søkt", "The citizen has applied for a place", "Innbyggeren har søkt om plass"),
   individualDecision: fact(boolean, false, "Has an individual decision", "Har enkeltvedtak", "An individual decision (enkeltvedtak) grants the service", "Et enkeltvedtak tildeler tjenesten"),

@@ -11,7 +11,7 @@ import { Catalogue } from "@aktivitetsmodell/core"
 import { Schema } from "effect"
 import { all as facts, names as factNames } from "./Facts.js"
 import { all as operators, names as operatorNames } from "./Operators.js"
-import { actions, kinds, recipients, vocabulary } from "./Outcome.js"
+import { actions, caseOutcomes, kinds, recipients, vocabulary } from "./Outcome.js"
 import { guard } from "./internal/boundary.js"
 import { Subject } from "./Subject.js"
 
@@ -103,7 +103,15 @@ const ruleFile = (catalogue: Catalogue.Catalogue): Json => {
           event: { $ref: "#/$defs/Outcome", description: "The outcome when the conditions hold" },
           otherwise: { $ref: "#/$defs/Outcome", description: "The outcome when they do not" },
           source: { $ref: "#/$defs/Source" },
-          note: { $ref: "#/$defs/Bilingual" }
+          note: { $ref: "#/$defs/Bilingual" },
+          unreachable: {
+            type: "object",
+            additionalProperties: false,
+            minProperties: 1,
+            maxProperties: 1,
+            properties: { event: { $ref: "#/$defs/Bilingual" }, otherwise: { $ref: "#/$defs/Bilingual" } },
+            description: "An outcome no case can reach, with the reason; coverage then does not ask for it, and a case that reaches it is an error"
+          }
         }
       },
       TopCondition: { oneOf: [{ $ref: "#/$defs/All" }, { $ref: "#/$defs/Any" }, { $ref: "#/$defs/Not" }] },
@@ -238,10 +246,10 @@ const casesFile = (catalogue: Catalogue.Catalogue): Json => {
   defs["DepartmentId"] = { type: "string", enum: catalogue.departments.map((d) => d.id) }
   const outcome: Json = {
     anyOf: [
-      { type: "string", enum: [...new Set(kinds.flatMap((k) => Object.keys(vocabulary[k]))), "not-applicable"] },
+      { type: "string", enum: [...new Set(kinds.flatMap((k) => Object.keys(vocabulary[k]))), ...Object.keys(caseOutcomes)] },
       { type: "object", required: ["type"], additionalProperties: { type: "string" }, properties: { type: { type: "string" } } }
     ],
-    description: "The outcome the rule must give: a type such as eligible, or { type: escalate, to: therapist, action: review-feedback }; not-applicable when the rule must not apply"
+    description: "The outcome the rule must give: a type such as eligible, or { type: escalate, to: therapist, action: review-feedback }; not-applicable when the rule must not apply; { type: unknown, missing: citizen.birthDate } when the answer depends on an input the subject does not give"
   }
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -262,6 +270,7 @@ const casesFile = (catalogue: Catalogue.Catalogue): Json => {
           required: ["name", "date", "subject", "expect"],
           properties: {
             name: { type: "string", pattern: "^[A-ZÆØÅ].*[.!?]$", description: "A whole sentence saying what the case shows" },
+            source: { type: "string", description: "Where in the seeds the case comes from, such as seeds/000_b0fda6026573384c.txt, Organisering, line 33" },
             date: date,
             subject: doc.schema,
             expect: outcome,

@@ -99,6 +99,45 @@ export const vocabulary: Readonly<Record<Kind, Readonly<Record<string, OutcomeIn
 }
 
 /**
+ * The inputs a subject can leave out that a rule may need, by name, as an
+ * `unknown` outcome's `params.missing` names them.
+ * @example
+ * Outcome.missingInputs["citizen.birthDate"].nb // "innbyggerens fødselsdato"
+ * @category models
+ */
+export const missingInputs: Readonly<Record<string, Bilingual>> = {
+  "citizen.birthDate": { en: "the citizen's birth date", nb: "innbyggerens fødselsdato" },
+  jointMeetingHeld: { en: "whether the joint meeting with a goal has been held", nb: "om det felles møtet med mål er holdt" }
+}
+
+/**
+ * The outcome no rule file writes: the answer depends on an input the subject
+ * did not give. `params.missing` names the inputs, comma-separated.
+ * @example
+ * Outcome.unknown(["citizen.birthDate"]) // { type: "unknown", params: { missing: "citizen.birthDate" } }
+ * @category constructors
+ */
+export const unknown = guard("Outcome.unknown", { en: "(missing: ReadonlyArray<string>)", nb: "(missing: ReadonlyArray<string>)" }, (missing: ReadonlyArray<string>): Outcome => {
+  if (!Array.isArray(missing) || !missing.every((m) => typeof m === "string")) throw new TypeError("missing must be a list of texts")
+  return { type: "unknown", params: { missing: [...missing].sort().join(",") } }
+})
+
+/**
+ * Outcomes a case may expect besides a rule kind's own: the rule does not
+ * apply, or its answer is unknown. With their labels, so a case written with
+ * a Norwegian label finds its code.
+ * @example
+ * Outcome.caseOutcomes["not-applicable"].nb // "Gjelder ikke"
+ * @category models
+ */
+export const caseOutcomes: Readonly<Record<string, Bilingual>> = {
+  "not-applicable": { en: "Does not apply", nb: "Gjelder ikke" },
+  unknown: { en: "Unknown", nb: "Ukjent" }
+}
+
+const andList = (items: ReadonlyArray<string>, and: string): string => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`)
+
+/**
  * An outcome in plain language, with its parameters spelled out.
  * @example
  * Outcome.describe("escalation", { type: "escalate", params: { to: "therapist", action: "review-feedback" } }, Catalogue.sandnes()).nb
@@ -109,10 +148,18 @@ export const describe = guard(
   "Outcome.describe",
   { en: '(kind: "eligibility" | "duration" | "escalation", outcome: Outcome, catalogue: Catalogue)', nb: '(kind: "eligibility" | "duration" | "escalation", outcome: Outcome, catalogue: Catalogue)' },
   (kind: Kind, outcome: Outcome, catalogue: Catalogue.Catalogue): Bilingual => {
+    const p = outcome.params ?? {}
+    if (outcome.type === "unknown") {
+      const names = (own(p, "missing") ?? "").split(",").filter((n) => n !== "").map((n) => own(missingInputs, n) ?? { en: n, nb: n })
+      if (names.length === 0) return caseOutcomes["unknown"]!
+      return {
+        en: `Unknown: it depends on ${andList(names.map((n) => n.en), "and")}, which the question does not give`,
+        nb: `Ukjent: det avhenger av ${andList(names.map((n) => n.nb), "og")}, som spørsmålet ikke oppgir`
+      }
+    }
     const byType = own(vocabulary, kind)
     const info = byType === undefined ? undefined : own(byType, outcome.type)
     if (info === undefined) return { en: outcome.type, nb: outcome.type }
-    const p = outcome.params ?? {}
     const offering = own(p, "offering")
     if (outcome.type === "granted-as" && offering !== undefined) {
       const name = codeLabel("offering", offering, catalogue)

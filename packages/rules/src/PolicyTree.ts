@@ -7,11 +7,11 @@
  *
  * @module
  */
-import { Catalogue, JsonText } from "@aktivitetsmodell/core"
-import { isMap, isScalar, isSeq, LineCounter, type Pair, parseDocument, type Node as YamlNode, type YAMLMap } from "yaml"
+import { Catalogue } from "@aktivitetsmodell/core"
 import { type CaseFile, decode as decodeCases, isCaseFile } from "./Cases.js"
 import { guard, reject, requireArray } from "./internal/boundary.js"
-import { steps } from "./internal/pointer.js"
+import { maxChars as parseMaxChars, parse } from "./internal/parse.js"
+import { sha256 } from "./internal/sha256.js"
 import type { Finding } from "./internal/read.js"
 import { bi } from "./internal/text.js"
 import { kinds } from "./Outcome.js"
@@ -40,6 +40,8 @@ export interface Tree {
   readonly catalogue: Catalogue.Catalogue
   /** The line of a JSON pointer in one of the tree's files (1 when unknown). */
   readonly lineOf: (file: string, pointer: string) => number
+  /** The SHA-256 of a file's text as loaded (hexadecimal), or undefined for a file the tree does not hold. */
+  readonly hashOf?: (file: string) => string | undefined
 }
 
 /**
@@ -49,113 +51,7 @@ export interface Tree {
  * PolicyTree.maxChars // 1000000
  * @category models
  */
-export const maxChars = 1_000_000
-
-type Parsed = { readonly ok: true; readonly value: unknown; readonly lineOf: (pointer: string) => number } | { readonly ok: false; readonly problems: ReadonlyArray<Problem> }
-
-const syntax = (file: string, line: number, en: string, nb: string): Problem => ({ file, pointer: "", line, code: "syntax", severity: "error", message: bi(en, nb) })
-
-const parseJson = (file: string, text: string): Parsed => {
-  const positions = JsonText.parse(text)
-  if (!positions.ok) return { ok: false, problems: [syntax(file, positions.line, `${positions.message.en} (column ${positions.column})`, `${positions.message.nb} (kolonne ${positions.column})`)] }
-  // JSON.parse keeps a "__proto__" key as an ordinary key, so the validator sees and rejects it.
-  return { ok: true, value: JSON.parse(text) as unknown, lineOf: (pointer) => JsonText.nearestLine(positions, pointer) }
-}
-
-/** Every key node that repeats an earlier scalar key in the same map, in document order. */
-const duplicateKeys = (root: unknown): Array<YamlNode> => {
-  const out: Array<YamlNode> = []
-  // An explicit stack: a deep document must not overflow the call stack here.
-  const stack: Array<unknown> = [root]
-  const seenNodes = new Set<unknown>()
-  while (stack.length > 0) {
-    const node = stack.pop()
-    if (seenNodes.has(node)) continue
-    seenNodes.add(node)
-    if (isMap(node)) {
-      const keys = new Set<unknown>()
-      for (const pair of node.items) {
-        if (isScalar(pair.key)) {
-          if (keys.has(pair.key.value)) out.push(pair.key)
-          else keys.add(pair.key.value)
-        }
-        stack.push(pair.key, pair.value)
-      }
-    } else if (isSeq(node)) for (const item of node.items) stack.push(item)
-  }
-  return out.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0))
-}
-
-const parseYaml = (file: string, text: string): Parsed => {
-  const lineCounter = new LineCounter()
-  // The parser's own duplicate-key check scans every earlier key for each
-  // key (quadratic: 80,000 keys took minutes); duplicateKeys uses a set.
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false })
-  if (doc.errors.length > 0) {
-    return { ok: false, problems: doc.errors.map((e) => syntax(file, e.linePos?.[0].line ?? 1, `YAML: ${e.message.split("\n")[0] ?? e.code}`, `YAML: ${e.message.split("\n")[0] ?? e.code}`)) }
-  }
-  const duplicates = duplicateKeys(doc.contents).map((n) => syntax(file, n.range === undefined || n.range === null ? 1 : lineCounter.linePos(n.range[0]).line, "YAML: Map keys must be unique", "YAML: Nøkler i et kart må være unike"))
-  if (duplicates.length > 0) return { ok: false, problems: duplicates }
-  let value: unknown
-  try {
-    value = doc.toJS({ maxAliasCount: 50 })
-  } catch (e) {
-    // Aliases that multiply into a huge document ("billion laughs") stop here.
-    const text = e instanceof Error ? e.message : String(e)
-    return { ok: false, problems: [syntax(file, 1, `YAML: ${text}`, `YAML: ${text}`)] }
-  }
-  // Each map's keys are indexed once, so a file with many problems costs
-  // one lookup per step rather than a scan of the map (which was quadratic).
-  const indexes = new WeakMap<object, Map<string, Pair>>()
-  const pairOf = (map: YAMLMap, step: string): Pair | undefined => {
-    let index = indexes.get(map)
-    if (index === undefined) {
-      index = new Map()
-      for (const p of map.items) {
-        const key = String((p.key as { value?: unknown } | null)?.value ?? p.key)
-        if (!index.has(key)) index.set(key, p as Pair)
-      }
-      indexes.set(map, index)
-    }
-    return index.get(step)
-  }
-  const lineOf = (pointer: string): number => {
-    let node: unknown = doc.contents
-    let line = 1
-    const at = (n: unknown) => {
-      const range = (n as YamlNode | null)?.range
-      if (range !== undefined && range !== null) line = lineCounter.linePos(range[0]).line
-    }
-    at(node)
-    for (const step of steps(pointer)) {
-      if (isMap(node)) {
-        const pair = pairOf(node, step)
-        if (pair === undefined) break
-        at(pair.key)
-        node = pair.value
-      } else if (isSeq(node)) {
-        node = node.items[Number(step)]
-      } else break
-      if (node === undefined || node === null) break
-      at(node)
-    }
-    return line
-  }
-  return { ok: true, value, lineOf }
-}
-
-const parse = (file: string, text: string): Parsed => {
-  if (text.length > maxChars) {
-    return { ok: false, problems: [{ ...syntax(file, 1, `The file has ${text.length} characters; a policy file may have at most ${maxChars}`, `Filen har ${text.length} tegn; en regelfil kan ha høyst ${maxChars}`), code: "too-large" }] }
-  }
-  try {
-    return /\.ya?ml$/u.test(file) ? parseYaml(file, text) : parseJson(file, text)
-  } catch (e) {
-    // Pathologically deep nesting overflows the parser's stack.
-    if (e instanceof RangeError) return { ok: false, problems: [syntax(file, 1, "The file is nested too deeply to read", "Filen er nøstet for dypt til å leses")] }
-    throw e
-  }
-}
+export const maxChars: number = parseMaxChars
 
 const toProblems = (file: string, lineOf: (p: string) => number, findings: ReadonlyArray<Finding>): Array<Problem> =>
   findings.map((f) => ({ file, pointer: f.pointer, line: lineOf(f.pointer), code: f.code, severity: f.severity, message: f.message }))
@@ -200,6 +96,7 @@ const loadFiles = (files: ReadonlyArray<TextFile>, options: { readonly catalogue
   const parameters = new Map<string, Parameter>()
   const brokenParameters = new Set<string>()
   const caseInputs: Array<{ file: string; value: unknown; lineOf: (p: string) => number }> = []
+  const texts = new Map<string, string>()
   for (const { path, text } of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
     const isParameter = path.startsWith("parameters/") && path.endsWith(".json")
     const isRule = !isCaseFile(path) && path.endsWith(".json") && kinds.some((k) => path.startsWith(`${k}/`))
@@ -216,6 +113,7 @@ const loadFiles = (files: ReadonlyArray<TextFile>, options: { readonly catalogue
       continue
     }
     lines.set(path, parsed.lineOf)
+    texts.set(path, text)
     if (isParameter) {
       const { parameter, findings } = decodeParameter(parsed.value, path)
       problems.push(...toProblems(path, parsed.lineOf, findings))
@@ -240,7 +138,16 @@ const loadFiles = (files: ReadonlyArray<TextFile>, options: { readonly catalogue
     problems.push(...toProblems(input.file, input.lineOf, caseFindings))
     if (caseFile !== undefined) cases.push(caseFile)
   }
-  const tree: Tree = { rules: rules.filter((r) => !broken.has(r.file)), parameters, cases, catalogue, lineOf }
+  // Hashed when a receipt first asks, and once per file.
+  const hashes = new Map<string, string>()
+  const hashOf = (file: string): string | undefined => {
+    const text = texts.get(file)
+    if (text === undefined) return undefined
+    let h = hashes.get(file)
+    if (h === undefined) hashes.set(file, (h = sha256(text)))
+    return h
+  }
+  const tree: Tree = { rules: rules.filter((r) => !broken.has(r.file)), parameters, cases, catalogue, lineOf, hashOf }
   return { tree, problems }
 }
 

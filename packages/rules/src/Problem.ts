@@ -65,13 +65,16 @@ export interface Problem {
   readonly file: string
   readonly pointer: string
   readonly line: number
+  /** The column (from 1) of a syntax error, so `file:line:column` points at the mistake itself. */
+  readonly column?: number
   readonly code: Code
   readonly severity: "error" | "warning"
   readonly message: Bilingual
 }
 
 /**
- * A problem as a person reads it: `file:line: message (pointer)`, in one
+ * A problem as a person reads it: `file:line: message (pointer)` (a syntax
+ * error adds its column: `file:line:column: message`), in one
  * language or both (English first, then bokmål, as core's messages do).
  * @example
  * Problem.format(p) // 'eligibility/x.json:7: Unknown fact "agee"; did you mean "age"? / Ukjent faktum «agee»; mente du «age»? (at /versions/0/conditions/all/0/fact)'
@@ -84,7 +87,8 @@ export const format = guard(
     const place = root === "" || root === "." ? "" : root.replace(/\/$/u, "")
     // A problem with the root itself has no file; one with a file on disk (not its content) no line.
     const path = p.file === "" ? (place === "" ? "." : place) : place === "" ? p.file : `${place}/${p.file}`
-    const where = p.file === "" || (p.pointer === "" && (p.code === "too-large" || fileSystemCodes.includes(p.code))) ? path : `${path}:${p.line}`
+    const column = typeof p.column === "number" ? `:${p.column}` : ""
+    const where = p.file === "" || (p.pointer === "" && (p.code === "too-large" || fileSystemCodes.includes(p.code))) ? path : `${path}:${p.line}${column}`
     const text = lang === "both" ? `${p.message.en} / ${p.message.nb}` : p.message[lang]
     // A pointer names keys from the file; a long or odd one is cut and escaped.
     const pointer = p.pointer.split("/").map((s) => shortLine(s, maxSegment)).join("/")
@@ -108,6 +112,7 @@ export const redacted = guard("Problem.redacted", bi("(problem: Problem)", "(pro
   file: Redact.text(p.file),
   pointer: Redact.text(p.pointer),
   line: p.line,
+  ...(typeof p.column === "number" ? { column: p.column } : {}),
   code: p.code,
   severity: p.severity,
   message: { en: Redact.text(p.message.en), nb: Redact.text(p.message.nb) }

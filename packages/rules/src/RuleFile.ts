@@ -96,6 +96,8 @@ export interface Version {
   readonly otherwise: Outcome
   readonly source?: Source
   readonly note?: Bilingual
+  /** Outcomes no case can reach, each with the reason, so coverage does not ask for them (see `Coverage`). */
+  readonly unreachable?: { readonly event?: Bilingual; readonly otherwise?: Bilingual }
 }
 
 /**
@@ -283,7 +285,7 @@ const readOutcome = (r: Reader, u: unknown, pointer: string): Outcome | undefine
 }
 
 const readVersion = (r: Reader, u: unknown, pointer: string, number: number): Version | undefined => {
-  const o = r.object(u, pointer, ["effective", "conditions", "event", "otherwise"], ["appliesWhen", "source", "note"], {
+  const o = r.object(u, pointer, ["effective", "conditions", "event", "otherwise"], ["appliesWhen", "source", "note", "unreachable"], {
     operators: why.operators,
     priority: why.priority
   })
@@ -300,6 +302,21 @@ const readVersion = (r: Reader, u: unknown, pointer: string, number: number): Ve
   const otherwise = Object.hasOwn(o, "otherwise") ? readOutcome(r, o["otherwise"], `${pointer}/otherwise`) : undefined
   const source = Object.hasOwn(o, "source") ? readSource(r, o["source"], `${pointer}/source`) : undefined
   const note = Object.hasOwn(o, "note") ? r.bilingual(o["note"], `${pointer}/note`) : undefined
+  let unreachable: { event?: Bilingual; otherwise?: Bilingual } | undefined
+  if (Object.hasOwn(o, "unreachable")) {
+    const u = r.object(o["unreachable"], `${pointer}/unreachable`, [], ["event", "otherwise"])
+    if (u !== undefined) {
+      unreachable = {}
+      for (const branch of ["event", "otherwise"] as const) {
+        if (!Object.hasOwn(u, branch)) continue
+        const why = r.bilingual(u[branch], `${pointer}/unreachable/${branch}`)
+        if (why !== undefined) unreachable[branch] = why
+      }
+      if (unreachable.event !== undefined && unreachable.otherwise !== undefined) {
+        r.error(`${pointer}/unreachable`, "shape", "A rule must be able to give at least one of its outcomes: declare at most one unreachable", "En regel må kunne gi minst ett av utfallene sine: erklær høyst ett som ikke kan nås")
+      }
+    }
+  }
   if (from === undefined || conditions === undefined || event === undefined || otherwise === undefined) return undefined
   if (Object.hasOwn(o, "appliesWhen") && appliesWhen === undefined) return undefined
   return {
@@ -310,7 +327,8 @@ const readVersion = (r: Reader, u: unknown, pointer: string, number: number): Ve
     event,
     otherwise,
     ...(source === undefined ? {} : { source }),
-    ...(note === undefined ? {} : { note })
+    ...(note === undefined ? {} : { note }),
+    ...(unreachable === undefined ? {} : { unreachable })
   }
 }
 

@@ -14,6 +14,7 @@ import type { Facts } from "./Facts.js"
 import type { InForce, ParameterInForce } from "./InForce.js"
 import { limitParameter } from "./InForce.js"
 import { guard, requireArray, requireDate, requireObject } from "./internal/boundary.js"
+import type { Open } from "./internal/open.js"
 import { didYouMean } from "./internal/suggest.js"
 import { quote } from "./internal/text.js"
 import { RulesError } from "./RulesError.js"
@@ -105,6 +106,8 @@ export const Subject = Schema.Struct({
   citizen: Schema.optionalKey(SubjectCitizen),
   offering: Schema.optionalKey(Offering.OfferingId),
   referral: Schema.optionalKey(Schema.Boolean),
+  /** Whether the joint meeting of citizen, therapist and an activity-team member has set a goal (seed 000 line 72); leave out when not known. */
+  jointMeetingHeld: Schema.optionalKey(Schema.Boolean),
   intakeRegistered: Schema.optionalKey(Schema.Boolean),
   applied: Schema.optionalKey(Schema.Boolean),
   individualDecision: Schema.optionalKey(Schema.Boolean),
@@ -160,7 +163,9 @@ export const decode = guard(
   const departments = catalogue.departments.map((d) => d.id)
   const unknown = (pointer: string, value: string, known: ReadonlyArray<string>, en: string, nb: string) => {
     if (known.includes(value)) return
-    const dym = didYouMean(value, known)
+    // A name cut short ("karate" for "karategruppe") is too far for an edit-distance guess.
+    const longer = value.length >= 4 ? known.filter((k) => k.startsWith(value)) : []
+    const dym = longer.length === 1 ? { en: `; did you mean "${longer[0]}"?`, nb: `; mente du «${longer[0]}»?` } : didYouMean(value, known)
     const shown = quote(value)
     problems.push({ pointer, message: { en: `Unknown ${en} ${shown.en}${dym.en}`, nb: `Ukjent ${nb} ${shown.nb}${dym.nb}` } })
   }
@@ -246,19 +251,32 @@ export const make = guard(
 export interface Derived {
   readonly facts: Facts
   readonly parameters: ReadonlyMap<string, ReadonlyArray<ParameterInForce>>
+  /** Inputs the subject left open and the fact values each leaves possible; `facts` holds option 0 of each. */
+  readonly open: ReadonlyArray<Open>
 }
 
-const ageOn = (c: Subject["citizen"], date: string): number | null => {
-  if (c === undefined) return null
-  if (c.birthDate !== undefined) return IsoDate.ageOn(c.birthDate, date)
-  // With only a birth year, count the age reached that year, as core's
-  // invariant does, so decisions and invariants agree.
-  return c.birthYear === undefined ? null : Number(date.slice(0, 4)) - c.birthYear
+/** The ages a citizen may be on `date`: one from a birth date, two from a birth year alone (before or after the birthday). */
+const agesOn = (c: Subject["citizen"], date: string): ReadonlyArray<number | null> => {
+  if (c === undefined) return [null]
+  if (c.birthDate !== undefined) return [IsoDate.ageOn(c.birthDate, date)]
+  if (c.birthYear === undefined) return [null]
+  const reached = Number(date.slice(0, 4)) - c.birthYear
+  // On 31 December everyone born that year has had their birthday.
+  return date.endsWith("-12-31") ? [reached] : [reached, reached - 1]
+}
+
+const openInputs = (subject: Subject, ages: ReadonlyArray<number | null>): ReadonlyArray<Open> => {
+  const open: Array<Open> = []
+  if (ages.length > 1) open.push({ missing: "citizen.birthDate", options: ages.map((age) => ({ age })) })
+  if (subject.jointMeetingHeld === undefined) open.push({ missing: "jointMeetingHeld", options: [{ jointMeetingHeld: false }, { jointMeetingHeld: true }] })
+  return open
 }
 
 /**
  * Computes every fact for `subject` on `date` from what is in force then.
- * Unknown values are `null`; counts of an enrollment default to 0.
+ * Unknown values are `null`; counts of an enrollment default to 0. Facts the
+ * subject leaves open (the age with only a birth year, a joint meeting not
+ * mentioned) are listed in `open` with every value they may take.
  * @example
  * const { facts } = Subject.facts(subject, "2024-03-01", InForce.on(tree, "2024-03-01"))
  * facts.age // 33
@@ -299,9 +317,10 @@ export const facts = guard("Subject.facts", { en: "(subject: Subject, date: YYYY
   }
   const fit = subject.fit
   const proposal = subject.proposal
+  const ages = agesOn(c, date)
   const values: Facts = {
     date,
-    age: ageOn(c, date),
+    age: ages[0] ?? null,
     citizenDepartments: departments,
     getsHelpFromUnit: departments.length > 0,
     healthyLifeCentre: c?.healthyLifeCentre ?? false,
@@ -312,6 +331,7 @@ export const facts = guard("Subject.facts", { en: "(subject: Subject, date: YYYY
     offeringPriceNok: o?.priceNok ?? null,
     transitionEnd,
     hasReferral: subject.referral ?? false,
+    jointMeetingHeld: subject.jointMeetingHeld ?? false,
     intakeRegistered: subject.intakeRegistered ?? false,
     applied: subject.applied ?? false,
     individualDecision: subject.individualDecision ?? false,
@@ -344,5 +364,5 @@ export const facts = guard("Subject.facts", { en: "(subject: Subject, date: YYYY
     proposalByDepartment: proposal?.byDepartment ?? null,
     proposalCategory: proposal?.category ?? null
   }
-  return { facts: values, parameters: used }
+  return { facts: values, parameters: used, open: openInputs(subject, ages) }
 })

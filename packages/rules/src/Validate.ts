@@ -228,7 +228,7 @@ const checkPeriods = (ctx: Context, rule: RuleFile) => {
     } else if (IsoDate.addDays(prev.effective.to, 1) < v.effective.from) {
       const gapFrom = IsoDate.addDays(prev.effective.to, 1)
       const gapTo = IsoDate.addDays(v.effective.from, -1)
-      error(ctx, at, "period-gap", `No version is in force from ${gapFrom} to ${gapTo}; version ${i} ends ${prev.effective.to} and version ${i + 1} starts ${v.effective.from}`, `Ingen versjon gjelder fra ${gapFrom} til ${gapTo}; versjon ${i} slutter ${prev.effective.to} og versjon ${i + 1} starter ${v.effective.from}`)
+      error(ctx, at, "period-gap", `No version is in force from ${gapFrom} to ${gapTo}; version ${i} ends ${prev.effective.to} and version ${i + 1} starts ${v.effective.from}: end version ${i} on ${gapTo}, or start version ${i + 1} on ${gapFrom}`, `Ingen versjon gjelder fra ${gapFrom} til ${gapTo}; versjon ${i} slutter ${prev.effective.to} og versjon ${i + 1} starter ${v.effective.from}: avslutt versjon ${i} ${gapTo}, eller start versjon ${i + 1} ${gapFrom}`)
     }
   })
 }
@@ -238,7 +238,8 @@ const checkParameterCoverage = (ctx: Context, name: string, from: string, pointe
   if (p === undefined) return
   const start = firstValue(p)
   if (start !== undefined && start > from) {
-    error(ctx, pointer, "parameter-missing", `The parameter ${name} has no value on ${from}, when ${what.en} comes into force; its first value is from ${start}`, `Parameteren ${name} har ingen verdi ${from}, når ${what.nb} trer i kraft; første verdi er fra ${start}`)
+    const file = p.file
+    error(ctx, pointer, "parameter-missing", `The parameter ${name} has no value on ${from}, when ${what.en} comes into force; its first value is from ${start}: give ${file} a value from ${from}`, `Parameteren ${name} har ingen verdi ${from}, når ${what.nb} trer i kraft; første verdi er fra ${start}: gi ${file} en verdi fra ${from}`)
   }
 }
 
@@ -286,7 +287,11 @@ export const requiredParameters = guard("Validate.requiredParameters", bi("(cata
     { name: "model.start", why: bi("core's invariants count department contributions from the model's start", "kjernens invarianter regner avdelingenes bidrag fra modellens oppstart") },
     { name: "citizen.minimum-age", why: bi("core's invariants read the minimum age", "kjernens invarianter leser minstealderen") },
     { name: "departments.contribution-percent", why: bi("core's invariants read the department contribution", "kjernens invarianter leser avdelingenes bidrag") },
-    { name: "offerings.price-nok", why: bi("core's invariants read the price", "kjernens invarianter leser prisen") }
+    { name: "offerings.price-nok", why: bi("core's invariants read the price", "kjernens invarianter leser prisen") },
+    ...["strict-min", "strict-max", "ssb-max-n", "rounding-base"].map((p) => ({
+      name: `privacy.${p}`,
+      why: bi("the analytics package's disclosure profiles read it", "analysepakkens profiler for skjerming av små tall leser den")
+    }))
   ]
   const add = (name: string, en: string, nb: string) => {
     if (!out.some((o) => o.name === name)) out.push({ name, why: bi(en, nb) })

@@ -102,7 +102,7 @@ describe("a hostile case file", () => {
       PolicyTree.load(filesWith({ "eligibility/adults-only.cases.yaml": text }))
         .problems.filter((p) => p.file === "eligibility/adults-only.cases.yaml")
         .map((p) => Problem.format(p, "en"))
-    expect(format(bomb)).toEqual(["eligibility/adults-only.cases.yaml:1: YAML: Excessive alias count indicates a resource exhaustion attack"])
+    expect(format(bomb)).toEqual(["eligibility/adults-only.cases.yaml:1: YAML aliases (*name) repeat too much (Excessive alias count indicates a resource exhaustion attack): write the values out instead"])
     expect(format(tagged)).toEqual(["eligibility/adults-only.cases.yaml:1: Expected a list, got a text (at /cases)"])
     expect(g.pwned).toBeUndefined()
   })

@@ -1,7 +1,7 @@
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { describe, expect, it } from "vitest"
 import { DatasetSubjects, Impact, PolicyTree } from "../src/index.js"
-import { editJson, filesWith, shipped } from "./helpers.js"
+import { editJson, filesWith, fixture } from "./helpers.js"
 
 const year = generate({ seed: 4, year: 2024, citizens: 300 })
 const items = DatasetSubjects.of(year)
@@ -13,12 +13,19 @@ describe("DatasetSubjects", () => {
     expect([...kinds].sort()).toEqual(["FIT", "attendance", "enrollment period", "enrollment start", "goal", "proposal"].sort())
     expect(items.filter((i) => i.key.startsWith("FIT")).length).toBe(year.fitScores.length)
     expect(items.filter((i) => i.key.endsWith(" start")).length).toBe(year.enrollments.length)
+    // Whether the joint meeting was held comes from the records, not a guess.
+    const starts = items.filter((i) => i.key.endsWith(" start") && i.subject.referral === true)
+    expect(starts.length).toBeGreaterThan(0)
+    for (const s of starts) {
+      const e = year.enrollments.find((x) => `enrollment ${x.id} start` === s.key)!
+      expect(s.subject.jointMeetingHeld).toBe(year.jointMeetings.some((m) => m.referralId === e.referralId && m.date <= e.start))
+    }
   })
 })
 
 describe("Impact.compare", () => {
   it("finds no change between a tree and itself", () => {
-    const impact = Impact.compare(shipped(), shipped(), items)
+    const impact = Impact.compare(fixture(), fixture(), items)
     expect(impact.changes).toEqual([])
     expect(impact.decisions.base).toBe(impact.decisions.head)
     expect(impact.subjects).toBe(items.length)
@@ -26,7 +33,7 @@ describe("Impact.compare", () => {
 
   it("shows that yoga with 6 sessions from July keeps periods going that used to end after 4", () => {
     const head = PolicyTree.loadOrThrow(filesWith({ [yoga]: editJson(yoga, (v) => v.values.push({ from: "2024-07-01", value: 6 })) }))
-    const impact = Impact.compare(shipped(), head, items)
+    const impact = Impact.compare(fixture(), head, items)
     expect(impact.byRule.map((r) => `${r.rule}: ${r.from} → ${r.to}`)).toEqual(["duration/session-limit: ends → continues"])
     expect(impact.changes.length).toBeGreaterThan(0)
     for (const c of impact.changes) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { PolicyTree, Problem } from "../src/index.js"
-import { editJson, fileText, filesWith, shipped, shippedFiles } from "./helpers.js"
+import { editJson, fileText, filesWith, fixture, fixtureFiles } from "./helpers.js"
 
 const load = (changes: Record<string, string | undefined>) => PolicyTree.load(filesWith(changes))
 const errors = (changes: Record<string, string | undefined>) =>
@@ -10,10 +10,10 @@ const errors = (changes: Record<string, string | undefined>) =>
 
 describe("PolicyTree.load", () => {
   it("loads the shipped tree without a problem", () => {
-    const { tree, problems } = PolicyTree.load(shippedFiles)
+    const { tree, problems } = PolicyTree.load(fixtureFiles)
     expect(problems).toEqual([])
     expect(tree.rules.map((r) => r.id)).toContain("eligibility/karate-needs-intake")
-    expect(tree.rules.length).toBe(27)
+    expect(tree.rules.length).toBe(28)
     expect([...tree.parameters.keys()].sort()).toEqual([
       "attendance.repeated-no-shows",
       "citizen.minimum-age",
@@ -28,25 +28,41 @@ describe("PolicyTree.load", () => {
       "offerings.padelgruppe.sessions",
       "offerings.price-nok",
       "offerings.turgruppe.cohort-length",
+      "privacy.rounding-base",
+      "privacy.ssb-max-n",
+      "privacy.strict-max",
+      "privacy.strict-min",
       "transition.duration",
       "treatment.max-extensions"
     ])
   })
 
   it("has a rule in every kind's folder and ids that are paths", () => {
-    const tree = shipped()
+    const tree = fixture()
     expect(new Set(tree.rules.map((r) => r.kind))).toEqual(new Set(["eligibility", "duration", "escalation"]))
     for (const r of tree.rules) expect(r.file).toBe(`${r.id}.json`)
   })
 
-  it("reports a JSON syntax error with its line and column", () => {
-    const text = fileText("eligibility/adults-only.json").replace('"versions": [', '"versions" [')
-    expect(errors({ "eligibility/adults-only.json": text })).toEqual(["eligibility/adults-only.json:17: Expected ':' after the property name (column 14)"])
+  it("reports a JSON syntax error at the line and column of the mistake, saying what to do", () => {
+    const file = "eligibility/adults-only.json"
+    const colon = fileText(file).replace('"versions": [', '"versions" [')
+    expect(errors({ [file]: colon })).toEqual(['eligibility/adults-only.json:17:13: A ":" is missing after the property name: add ":"'])
+    // The comma after the last item is the mistake, not the "]" on the next line.
+    const trailing = fileText(file).replace(/("type": "not-eligible"\n {6}\})\n/u, "$1,\n")
+    expect(errors({ [file]: trailing })).toEqual(['eligibility/adults-only.json:50:8: Remove this comma: nothing follows it before "}"'])
+    const missing = fileText(file).replace('"operator": "notEqual",', '"operator": "notEqual"')
+    expect(errors({ [file]: missing })).toEqual(['eligibility/adults-only.json:26:35: A comma is missing after this value: add ","'])
   })
 
-  it("reports a YAML syntax error in a case file with its line", () => {
-    const text = "cases:\n  - name: [unclosed\n"
-    expect(errors({ "eligibility/adults-only.cases.yaml": text })[0]).toMatch(/^eligibility\/adults-only\.cases\.yaml:\d+: YAML: /u)
+  it("reports a YAML syntax error once, at the line that slipped, in both languages", () => {
+    const file = "eligibility/adults-only.cases.yaml"
+    const slipped = fileText(file).replace("    date: 2023-09-01", "   date: 2023-09-01")
+    expect(load({ [file]: slipped }).problems.map((p) => Problem.format(p))).toEqual([
+      'eligibility/adults-only.cases.yaml:4:4: "date:" starts in column 4, which does not line up with the lines around it: move it to column 5 (like "subject:" on line 5) / «date:» starter i kolonne 4, som ikke stemmer med linjene rundt: flytt den til kolonne 5 (som «subject:» på linje 5)'
+    ])
+    const tab = fileText(file).replace("    date: 2023-09-01", "\tdate: 2023-09-01")
+    expect(errors({ [file]: tab })).toEqual(["eligibility/adults-only.cases.yaml:4:1: A tab is used for indentation; YAML allows only spaces: replace the tab with spaces"])
+    expect(errors({ [file]: "cases:\n  - name: [unclosed\n" })).toEqual(['eligibility/adults-only.cases.yaml:2:20: The "[" in column 11 is not closed on its line: add "]" at the end of the value'])
   })
 
   it("names the file and line of an unknown fact in a broken rule file", () => {
@@ -60,7 +76,7 @@ describe("PolicyTree.load", () => {
     const text = fileText("eligibility/karate-needs-intake.json").replace('"operator": "equal"', '"operator": "eqaul"')
     const { tree } = load({ "eligibility/karate-needs-intake.json": text })
     expect(tree.rules.map((r) => r.id)).not.toContain("eligibility/karate-needs-intake")
-    expect(tree.rules.length).toBe(26)
+    expect(tree.rules.length).toBe(fixture().rules.length - 1)
   })
 
   it("warns about files that are not part of the policy", () => {

@@ -2,7 +2,7 @@ import { Catalogue } from "@aktivitetsmodell/core"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { InForce, Subject } from "../src/index.js"
-import { shipped } from "./helpers.js"
+import { fixture } from "./helpers.js"
 import { nationalIdText } from "./nationalIds.js"
 
 const catalogue = Catalogue.sandnes()
@@ -27,7 +27,7 @@ describe("Subject.decode", () => {
     expect(unknown).toEqual({
       ok: false,
       problems: [
-        { pointer: "/offering", message: { en: 'Unknown offering "padel"', nb: "Ukjent tilbud «padel»" } },
+        { pointer: "/offering", message: { en: 'Unknown offering "padel"; did you mean "padelgruppe"?', nb: "Ukjent tilbud «padel»; mente du «padelgruppe»?" } },
         { pointer: "/citizen", message: { en: 'The citizen needs "birthYear" or "birthDate"', nb: "Innbyggeren trenger «birthYear» eller «birthDate»" } }
       ]
     })
@@ -54,10 +54,18 @@ describe("Subject.decode", () => {
 })
 
 describe("Subject.facts", () => {
-  const now = InForce.on(shipped(), "2024-03-04")
+  const now = InForce.on(fixture(), "2024-03-04")
   it("counts age from the birth date, or the age reached this year from the birth year", () => {
     expect(Subject.facts(Subject.make({ citizen: { birthDate: "2006-03-05", departments: [] } }), "2024-03-04", now).facts.age).toBe(17)
     expect(Subject.facts(Subject.make({ citizen: { birthYear: 2006, departments: [] } }), "2024-03-04", now).facts.age).toBe(18)
+  })
+
+  it("lists the facts the subject leaves open, with every value each may take", () => {
+    expect(Subject.facts(Subject.make({ citizen: { birthYear: 2006, departments: [] } }), "2024-03-04", now).open).toEqual([
+      { missing: "citizen.birthDate", options: [{ age: 18 }, { age: 17 }] },
+      { missing: "jointMeetingHeld", options: [{ jointMeetingHeld: false }, { jointMeetingHeld: true }] }
+    ])
+    expect(Subject.facts(Subject.make({ citizen: { birthYear: 2006, departments: [] }, jointMeetingHeld: true }), "2024-12-31", now).open).toEqual([])
   })
 
   it("gives null for what the subject does not say, and 0 for an enrollment's counts", () => {

@@ -58,7 +58,7 @@ describe("Validate: effective periods", () => {
 
   it("rejects versions that leave a gap", () => {
     expect(problemsAfter({ [karate]: withSecondVersion({ from: "2024-02-01" }, "2023-12-31") })).toEqual([
-      "eligibility/karate-needs-intake.json:50: No version is in force from 2024-01-01 to 2024-01-31; version 1 ends 2023-12-31 and version 2 starts 2024-02-01 (at /versions/1/effective/from)"
+      "eligibility/karate-needs-intake.json:50: No version is in force from 2024-01-01 to 2024-01-31; version 1 ends 2023-12-31 and version 2 starts 2024-02-01: end version 1 on 2024-01-31, or start version 2 on 2024-01-01 (at /versions/1/effective/from)"
     ])
   })
 
@@ -82,7 +82,7 @@ describe("Validate: parameters", () => {
       v.values[0].from = "2024-01-01"
     })
     expect(problemsAfter({ "parameters/fit/ors-cutoff.json": text })).toEqual([
-      "escalation/fit-ors-below-cutoff.json:39: The parameter fit.ors-cutoff has no value on 2023-03-09, when version 1 comes into force; its first value is from 2024-01-01 (at /versions/0/conditions/all/0/value/params/name)"
+      "escalation/fit-ors-below-cutoff.json:39: The parameter fit.ors-cutoff has no value on 2023-03-09, when version 1 comes into force; its first value is from 2024-01-01: give parameters/fit/ors-cutoff.json a value from 2023-03-09 (at /versions/0/conditions/all/0/value/params/name)"
     ])
   })
 
@@ -115,6 +115,10 @@ describe("Validate: parameters", () => {
       "citizen.minimum-age",
       "departments.contribution-percent",
       "offerings.price-nok",
+      "privacy.strict-min",
+      "privacy.strict-max",
+      "privacy.ssb-max-n",
+      "privacy.rounding-base",
       "offerings.individuell-trening-mudo.weeks",
       "offerings.individuell-trening-mudo.sessions-per-week",
       "treatment.max-extensions",

@@ -92,11 +92,13 @@ export const subjectOnDate: fc.Arbitrary<{ subject: Subject; date: string }> = f
   .record(
     {
       citizen: fc.record(
-        { birthYear: fc.integer({ min: 1930, max: 2012 }), departments: fc.subarray(departments), healthyLifeCentre: fc.boolean() },
+        // Birth years near 18 at the dates generated leave the age open; a birth date closes it.
+        { birthYear: fc.oneof(fc.integer({ min: 1930, max: 2012 }), fc.constantFrom(2004, 2005, 2006)), birthDate: fc.constantFrom("1990-06-15", "2006-05-10"), departments: fc.subarray(departments), healthyLifeCentre: fc.boolean() },
         { requiredKeys: ["birthYear", "departments"] }
       ),
       offering: fc.constantFrom(...catalogue.offerings.map((o) => o.id)),
       referral: fc.boolean(),
+      jointMeetingHeld: fc.boolean(),
       intakeRegistered: fc.boolean(),
       applied: fc.boolean(),
       individualDecision: fc.boolean(),

@@ -20,6 +20,8 @@ export interface EvaluateOptions {
   readonly file: string
   readonly lang: Lang
   readonly jsonl: boolean
+  /** Add each decision's receipt, for `aktivitet-rules replay`. */
+  readonly receipt?: boolean
 }
 
 const checkDate = (date: string | undefined): string => {
@@ -48,7 +50,8 @@ export const evaluate = async (io: Io, o: EvaluateOptions): Promise<number> => {
   const day = checkDate(o.date)
   const tree = loadOrReport(io, o.policy, o.lang)
   if (typeof tree === "number") return tree
-  const line = (s: Subject) => io.stdout(jsonLine(decide(tree, s, day)))
+  const decided = (s: Subject) => decide(tree, s, day, { receipt: o.receipt === true })
+  const line = (s: Subject) => io.stdout(jsonLine(decided(s)))
   if (linesIn(o)) return overLines(io, tree, o, line)
   const input = subjectsOfJson(io, o.file, tree, o.lang)
   if (input === undefined) return 1
@@ -60,7 +63,7 @@ export const evaluate = async (io: Io, o: EvaluateOptions): Promise<number> => {
     return 0
   }
   if (!input.many) {
-    io.stdout(jsonLine(decide(tree, input.subjects[0]!, day), 2))
+    io.stdout(jsonLine(decided(input.subjects[0]!), 2))
     return 0
   }
   // The same text as JSON.stringify(list, null, 2), one element at a time.
@@ -70,7 +73,7 @@ export const evaluate = async (io: Io, o: EvaluateOptions): Promise<number> => {
   }
   io.stdout("[")
   for (let i = 0; i < input.subjects.length; i++) {
-    const text = jsonLine(decide(tree, input.subjects[i]!, day), 2)
+    const text = jsonLine(decided(input.subjects[i]!), 2)
     io.stdout(`${text.replace(/^/gmu, "  ")}${i < input.subjects.length - 1 ? "," : ""}`)
     if (i % drainEvery === 0) await io.drain?.()
   }

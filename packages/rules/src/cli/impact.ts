@@ -13,11 +13,13 @@ import type { Tree } from "../PolicyTree.js"
 import { decode } from "../Subject.js"
 import { type Io, isJsonLines, jsonLine, type Lang, openStream, readJson, say, shown, UsageError } from "./io.js"
 import { lines } from "./lines.js"
-import { loadOrReport } from "./load.js"
+import { loadAtRevision, loadOrReport } from "./load.js"
 import { parseLine, report } from "./subjects.js"
 
 export interface ImpactOptions {
   readonly base: string | undefined
+  /** A git revision: the base is the head folder as committed there. */
+  readonly from?: string | undefined
   readonly head: string | undefined
   readonly data: string | undefined
   readonly json: boolean
@@ -100,12 +102,14 @@ const itemsOf = (io: Io, data: string, tree: Tree, o: ImpactOptions): Source | u
 const drainEvery = 256
 
 export const impact = async (io: Io, o: ImpactOptions): Promise<number> => {
-  const { base, head, data } = o
-  if (base === undefined || head === undefined || data === undefined) {
+  const { head, data } = o
+  if (o.from !== undefined && o.base !== undefined) throw new UsageError(bi("impact takes --base DIR or --from REVISION, not both", "impact tar --base MAPPE eller --from REVISJON, ikke begge"))
+  if ((o.base === undefined && o.from === undefined) || head === undefined || data === undefined) {
     throw new UsageError(bi("impact needs --base DIR --head DIR --data FILE|synthetic[:YEAR[:SEED]]", "impact trenger --base MAPPE --head MAPPE --data FIL|synthetic[:ÅR[:FRØ]]"))
   }
   const lang = o.lang
-  const a = loadOrReport(io, base, lang)
+  const base = o.base ?? `${shown(io, head)}@${o.from}`
+  const a = o.from === undefined ? loadOrReport(io, base, lang) : loadAtRevision(io, head, o.from, lang)
   if (typeof a === "number") return a
   const b = loadOrReport(io, head, lang)
   if (typeof b === "number") return b
@@ -137,7 +141,8 @@ export const impact = async (io: Io, o: ImpactOptions): Promise<number> => {
   }
   const out = (m: { en: string; nb: string }, indent = "") => io.stdout(say(m, lang, indent))
   out(bi("Policy impact", "Virkning av regelendringen"))
-  out(bi(`base: ${shown(io, base)} (${a.rules.length} rules)`, `grunnlag: ${shown(io, base)} (${a.rules.length} regler)`), "  ")
+  const baseName = o.from === undefined ? shown(io, base) : base
+  out(bi(`base: ${baseName} (${a.rules.length} rules)`, `grunnlag: ${baseName} (${a.rules.length} regler)`), "  ")
   out(bi(`head: ${shown(io, head)} (${b.rules.length} rules)`, `ny: ${shown(io, head)} (${b.rules.length} regler)`), "  ")
   out(bi(`data: ${input.label.en}`, `data: ${input.label.nb}`), "  ")
   out(bi(`${summary.subjects} subjects, ${summary.decisions.base} decisions under base, ${summary.decisions.head} under head`, `${summary.subjects} situasjoner, ${summary.decisions.base} avgjørelser med grunnlaget, ${summary.decisions.head} med det nye`), "  ")

@@ -3,11 +3,12 @@
 // is wrong usage: one line, exit code 2. So is an entry in the tree that
 // cannot be read safely (a symlink out of the tree, a FIFO, a loop).
 import { resolve } from "node:path"
+import { filesAt, GitError, revisionProblem } from "../node/git.js"
 import { loadTree } from "../node/loadTree.js"
 import { expectFolder, inspect } from "../node/paths.js"
-import type { Tree } from "../PolicyTree.js"
-import { fileSystemCodes, format, hasErrors, type Problem } from "../Problem.js"
-import { type Io, type Lang, refused, shown } from "./io.js"
+import { load, type Tree } from "../PolicyTree.js"
+import { fileSystemCodes, format, hasErrors, type Problem, redacted } from "../Problem.js"
+import { type Io, type Lang, refused, shown, UsageError } from "./io.js"
 
 /** Throws a UsageError when `dir` is not a folder that can be read. */
 export const requireFolder = (io: Io, dir: string): void => {
@@ -38,3 +39,29 @@ export const loadOrReport = (io: Io, dir: string, lang: Lang): Tree | number => 
   return 1
 }
 
+
+/**
+ * The tree in `dir` as committed at `revision`, or the exit code after
+ * reporting why it cannot be used: 2 for a revision git does not know or a
+ * folder outside a repository, 1 for errors in the committed files.
+ */
+export const loadAtRevision = (io: Io, dir: string, revision: string, lang: Lang): Tree | number => {
+  requireFolder(io, dir)
+  const refused = revisionProblem(revision)
+  if (refused !== undefined) throw new UsageError(refused, "--from: ")
+  let read: ReturnType<typeof filesAt>
+  try {
+    read = filesAt(resolve(io.cwd, dir), revision)
+  } catch (e) {
+    if (e instanceof GitError) throw new UsageError(e.text, `${shown(io, dir)}@${revision}: `)
+    throw e
+  }
+  const place = `${shown(io, dir)}@${revision}`
+  const unsafe = read.problems.filter(isFileSystem)
+  for (const p of read.problems) io.stderr(format(redacted(p), lang, place))
+  if (unsafe.length > 0) return 2
+  const { tree, problems } = load(read.files)
+  if (!hasErrors(problems) && read.problems.length === 0) return tree
+  for (const p of problems.filter((x) => x.severity === "error")) io.stderr(format(p, lang, place))
+  return 1
+}

@@ -8,20 +8,29 @@ import { parseArgs } from "node:util"
 import { bi, quote, shortLine } from "../internal/text.js"
 import { shippedPolicyDir } from "../node/loadTree.js"
 import { RulesError } from "../RulesError.js"
-import { check } from "./check.js"
+import { check, defaultCoverage } from "./check.js"
 import { evaluate, explain } from "./evaluate.js"
 import { impact } from "./impact.js"
 import { type Io, type Lang, redacting, say, UsageError } from "./io.js"
+import { replay } from "./replay.js"
 
 export type { Io } from "./io.js"
 
 const help = `aktivitet-rules — regelverket for aktivitetsmodellen / the activity model's rules
 
-  check [DIR]                                   Sjekk regeltreet og kjør tilfellene / validate the tree and run its cases
-  evaluate --date YYYY-MM-DD [--policy DIR] [--jsonl] FILE|-      Avgjørelser som JSON / decisions as JSON
+  check [DIR] [--coverage N]                    Sjekk regeltreet, kjør tilfellene og mål dekningen / validate the tree, run its cases, measure coverage
+  evaluate --date YYYY-MM-DD [--policy DIR] [--jsonl] [--receipt] FILE|-   Avgjørelser som JSON / decisions as JSON
   explain --date YYYY-MM-DD --lang nb|en [--policy DIR] [--jsonl] FILE|-   Forklaring i klartekst / plain-language explanation
-  impact --base DIR --head DIR --data FILE|synthetic[:YEAR[:SEED]] [--json|--jsonl] [--show N]
+  impact (--base DIR | --from REVISION) --head DIR --data FILE|synthetic[:YEAR[:SEED]] [--json|--jsonl] [--show N]
                                                 Virkning av en regelendring / impact of a policy change
+  replay RECEIPT [--policy DIR]                 Avgjør en kvittering på nytt / re-decide a receipt: same, or what changed
+
+  --coverage N        check fails below N % of outcomes and condition sides reached by a case (default 100) /
+                        check feiler under N % av utfall og betingelsessider nådd av et tilfelle (standard 100)
+  --receipt           evaluate also writes each decision's receipt (file hashes, parameters, conditions) /
+                        evaluate skriver også kvitteringen for hver avgjørelse
+  --from REVISION     impact compares --head (default: the shipped folder) with the same folder at a git revision /
+                        impact sammenligner --head med samme mappe i en git-revisjon
 
   DIR defaults to the policy this package ships / DIR er som standard regelverket som følger med pakken.
   FILE ending in .jsonl or .ndjson, or - with --jsonl, is read as JSON Lines, one subject per line /
@@ -57,6 +66,9 @@ export const run = async (argv: ReadonlyArray<string>, rawIo: Io): Promise<numbe
         json: { type: "boolean" },
         jsonl: { type: "boolean" },
         show: { type: "string" },
+        from: { type: "string" },
+        coverage: { type: "string" },
+        receipt: { type: "boolean" },
         help: { type: "boolean", short: "h" }
       }
     })
@@ -76,11 +88,16 @@ export const run = async (argv: ReadonlyArray<string>, rawIo: Io): Promise<numbe
     }
     const jsonl = values.jsonl === true
     switch (command) {
-      case "check":
+      case "check": {
         if (rest.length > 1) throw new UsageError(bi("check takes at most one folder", "check tar høyst én mappe"))
-        return check(io, rest[0] ?? shippedPolicyDir(), lang)
+        const coverage = values.coverage === undefined ? defaultCoverage : Number(values.coverage)
+        if (!/^\d+$/u.test(values.coverage ?? "0") || coverage > 100) throw new UsageError(bi("--coverage must be a whole number from 0 to 100", "--coverage må være et heltall fra 0 til 100"))
+        return check(io, rest[0] ?? shippedPolicyDir(), lang, coverage)
+      }
       case "evaluate":
-        return await evaluate(io, { policy, date: values.date, file: one("file"), lang, jsonl })
+        return await evaluate(io, { policy, date: values.date, file: one("file"), lang, jsonl, receipt: values.receipt === true })
+      case "replay":
+        return replay(io, { policy, file: one("file"), lang })
       case "explain":
         if (values.lang === undefined) throw new UsageError(bi("explain needs --lang nb or --lang en", "explain trenger --lang nb eller --lang en"))
         return await explain(io, { policy, date: values.date, file: one("file"), lang, jsonl })
@@ -88,7 +105,8 @@ export const run = async (argv: ReadonlyArray<string>, rawIo: Io): Promise<numbe
         const show = values.show === undefined ? 20 : Number(values.show)
         if (!Number.isInteger(show) || show < 0) throw new UsageError(bi("--show must be a whole number", "--show må være et heltall"))
         if (values.json === true && jsonl) throw new UsageError(bi("--json and --jsonl cannot be combined", "--json og --jsonl kan ikke kombineres"))
-        return await impact(io, { base: values.base, head: values.head, data: values.data, json: values.json === true, jsonl, show, lang })
+        const head = values.head ?? (values.from === undefined ? undefined : shippedPolicyDir())
+        return await impact(io, { base: values.base, from: values.from, head, data: values.data, json: values.json === true, jsonl, show, lang })
       }
       default:
         throw new UsageError(bi(`Unknown command ${quote(command).en}; try --help`, `Ukjent kommando ${quote(command).nb}; prøv --help`))

@@ -70,10 +70,12 @@ export class Reader {
     const known = [...required, ...optional]
     for (const key of Object.keys(u)) {
       const why = Object.hasOwn(forbidden, key) ? forbidden[key] : undefined
-      const k = quote(key)
+      // Quoting redacts and escapes: only for a key that is reported.
       if (why !== undefined) {
+        const k = quote(key)
         this.error(child(pointer, key), "forbidden", `${k.en} is not allowed: ${why.en}`, `${k.nb} er ikke tillatt: ${why.nb}`)
       } else if (!known.includes(key)) {
+        const k = quote(key)
         const dym = didYouMean(key, known)
         this.error(child(pointer, key), "shape", `Unknown key ${k.en}${dym.en}`, `Ukjent felt ${k.nb}${dym.nb}`)
       }

@@ -1,12 +1,12 @@
 import { spawnSync } from "node:child_process"
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join } from "node:path"
+import { join, relative } from "node:path"
 import { fileURLToPath } from "node:url"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { describe, expect, it } from "vitest"
 import { run } from "../../src/cli/main.js"
-import { shippedPolicyDir } from "../../src/node/index.js"
+import { fixtureDir } from "../helpers.js"
 
 const repo = fileURLToPath(new URL("../../../..", import.meta.url))
 
@@ -17,26 +17,46 @@ const cli = async (argv: Array<string>, options: { cwd?: string; stdin?: string 
   return { code, out: out.join("\n"), err: err.join("\n") }
 }
 
+// The fixture tree as a path from the repository's root, as a person would type it.
+const fixturePath = relative(repo, fixtureDir)
+
 const tmp = () => mkdtempSync(join(tmpdir(), "aktivitet-rules-"))
 const copyPolicy = () => {
   const dir = join(tmp(), "policy")
-  cpSync(shippedPolicyDir(), dir, { recursive: true })
+  cpSync(fixtureDir, dir, { recursive: true })
   return dir
 }
 
 describe("aktivitet-rules check", () => {
-  it("passes on the shipped tree", async () => {
-    const r = await cli(["check", "packages/rules/policy", "--lang", "en"])
+  it("passes on a tree whose cases all pass and reach every outcome, listing each rule version", async () => {
+    const r = await cli(["check", fixturePath, "--lang", "en"])
     expect(r.err).toBe("")
     expect(r.code).toBe(0)
-    expect(r.out.split("\n")).toEqual([
-      "Checking the policy tree in packages/rules/policy",
-      "27 rules, 15 parameters, 67 cases",
-      "Cases: 67 passed, 0 failed",
-      "Coverage: 27 of 27 rules exercised by a case; 1 outcome(s) no case reaches",
-      '  packages/rules/policy/eligibility/offerings-are-free.json:48: warning: No case reaches the outcome "not-eligible" of eligibility/offerings-are-free, version 1 (at /versions/0/otherwise)',
-      "OK: the policy tree is valid and every case passes"
+    const lines = r.out.split("\n")
+    expect(lines.slice(0, 4)).toEqual([
+      `Checking the policy tree in ${fixturePath}`,
+      "28 rules, 19 parameters, 78 cases",
+      "Cases: 78 passed, 0 failed",
+      "Coverage: 100 % (122 of 122 outcomes and condition sides reached by a case; required 100 %)"
     ])
+    expect(lines.slice(4, -1).length).toBe(28)
+    expect(lines).toContain("  ✓ escalation/discontinued-participants-not-moved, version 1: event ✓, otherwise ✓, conditions 4 of 4 sides")
+    expect(lines).toContain("  ✓ eligibility/offerings-are-free, version 1: event ✓, otherwise –, conditions 2 of 2 sides")
+    expect(lines.at(-1)).toBe("OK: the policy tree is valid, every case passes and the coverage is met")
+  })
+
+  it("fails below the coverage asked for, naming what no case reaches", async () => {
+    const dir = copyPolicy()
+    rmSync(join(dir, "eligibility/pro-service-needs-application.cases.yaml"))
+    const r = await cli(["check", dir, "--lang", "nb"], { cwd: join(dir, "..") })
+    expect(r.code).toBe(1)
+    expect(r.out.split("\n")).toContain("policy/eligibility/pro-service-needs-application.json:22: advarsel: Ingen tilfeller prøver versjon 1 av eligibility/pro-service-needs-application: legg til et tilfelle datert fra 2023-03-09 (i /versions/0)")
+    expect(r.out.split("\n").slice(-2)).toEqual([
+      "Dekningen er 96 %, under kravet på 100 %: legg til tilfeller for utfallene og betingelsene over",
+      "Feilet: 0 feil, for lav dekning"
+    ])
+    expect((await cli(["check", dir, "--coverage", "95"], { cwd: join(dir, "..") })).code).toBe(0)
+    expect(await cli(["check", dir, "--coverage", "most"])).toEqual({ code: 2, out: "", err: "--coverage must be a whole number from 0 to 100 / --coverage må være et heltall fra 0 til 100" })
   })
 
   it("fails on a broken rule file with its file and line, in both languages", async () => {
@@ -112,11 +132,11 @@ describe("aktivitet-rules impact", () => {
     writeFileSync(file, JSON.stringify(value, null, 2))
     const data = join(tmp(), "year.json")
     writeFileSync(data, JSON.stringify(generate({ seed: 4, year: 2024, citizens: 300 })))
-    const r = await cli(["impact", "--base", "packages/rules/policy", "--head", head, "--data", data, "--lang", "en", "--show", "2"])
+    const r = await cli(["impact", "--base", fixturePath, "--head", head, "--data", data, "--lang", "en", "--show", "2"])
     expect(r.code).toBe(0)
     const lines = r.out.split("\n")
     expect(lines[0]).toBe("Policy impact")
-    expect(lines[1]).toBe("  base: packages/rules/policy (27 rules)")
+    expect(lines[1]).toBe(`  base: ${fixturePath} (28 rules)`)
     expect(lines.find((l) => l.startsWith("Changed decisions: "))).toMatch(/^Changed decisions: [1-9]\d*$/u)
     expect(lines.find((l) => l.includes("duration/session-limit: ends → continues"))).toMatch(/^\s+\d+ {2}duration\/session-limit: ends → continues$/u)
     expect(lines.at(-1)).toMatch(/^ {2}2024-\d\d-\d\d {2}enrollment \S+ period \d {2}duration\/session-limit: ends → continues$/u)
@@ -136,6 +156,6 @@ describe("the aktivitet-rules executable", () => {
     const tsx = join(repo, "node_modules/tsx/dist/cli.mjs")
     const r = spawnSync(process.execPath, [tsx, "--conditions=@aktivitetsmodell/source", join(repo, "packages/rules/src/cli.ts"), "check", dir, "--lang", "en"], { cwd: dir, encoding: "utf8" })
     expect(r.status).toBe(1)
-    expect(r.stderr.trim().split("\n")).toEqual(["eligibility/adults-only.json:3: Expected a value (column 1)"])
+    expect(r.stderr.trim().split("\n")).toEqual(['eligibility/adults-only.json:2:11: A value is missing after ":": write a value, or remove the property'])
   })
 })

@@ -7,7 +7,7 @@ import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { type Line, lines } from "../../src/cli/lines.js"
 import { run } from "../../src/cli/main.js"
-import { shippedPolicyDir } from "../../src/node/index.js"
+import { fixtureDir } from "../helpers.js"
 
 const cli = async (argv: Array<string>, options: { cwd?: string; stdin?: string; chunks?: () => AsyncIterable<string | Uint8Array> } = {}) => {
   const out: Array<string> = []
@@ -114,7 +114,7 @@ describe("aktivitet-rules impact with JSON Lines", () => {
     const items = good.map((s, i) => ({ key: `row ${i}`, date: "2024-03-01", subject: s }))
     writeFileSync(join(dir, "items.jsonl"), items.map((i) => JSON.stringify(i)).join("\n"))
     writeFileSync(join(dir, "items.json"), JSON.stringify(items))
-    const base = shippedPolicyDir()
+    const base = fixtureDir
     // The head drops padel's binding registration, so the padel subject's decision changes.
     const head = join(dir, "head")
     cpSync(base, head, { recursive: true })
@@ -132,14 +132,14 @@ describe("aktivitet-rules impact with JSON Lines", () => {
 
   it("reports a bad item line by its number and still counts the rest", async () => {
     const input = [JSON.stringify({ date: "2024-03-01", subject: good[0] }), JSON.stringify({ date: "1 March", subject: good[1] })].join("\n")
-    const r = await cli(["impact", "--base", shippedPolicyDir(), "--head", shippedPolicyDir(), "--data", "-", "--jsonl", "--lang", "en"], { stdin: input })
+    const r = await cli(["impact", "--base", fixtureDir, "--head", fixtureDir, "--data", "-", "--jsonl", "--lang", "en"], { stdin: input })
     expect(r.code).toBe(1)
     expect(r.err).toEqual(['<stdin>:2: Each item needs "date" as YYYY-MM-DD and "subject"'])
     expect(JSON.parse(r.out.at(-1)!).summary.subjects).toBe(1)
   })
 
   it("refuses a synthetic year or seed the generator cannot make, exit 2", async () => {
-    const base = shippedPolicyDir()
+    const base = fixtureDir
     for (const data of ["synthetic:1999", "synthetic:9999:1", `synthetic:2024:${"9".repeat(400)}`]) {
       const r = await cli(["impact", "--base", base, "--head", base, "--data", data, "--lang", "en"])
       expect(r.code).toBe(2)

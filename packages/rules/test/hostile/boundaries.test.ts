@@ -15,7 +15,7 @@ import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import * as Rules from "../../src/index.js"
 import * as RulesNode from "../../src/node/index.js"
-import { shipped } from "../helpers.js"
+import { fixture } from "../helpers.js"
 import { examples, nationalIdText } from "../nationalIds.js"
 import { prototypeKeys } from "./prototype.js"
 
@@ -80,7 +80,7 @@ const cyclic = (): object => {
   return o
 }
 
-const tree = shipped()
+const tree = fixture()
 const subject = Rules.Subject.make({ citizen: { birthYear: 1990, departments: ["rpha"] }, offering: "karategruppe", intakeRegistered: true })
 const ruleSet = Rules.InForce.ruleSetOn(tree, "2024-03-01")
 

@@ -163,8 +163,8 @@ describe("large and deep files", () => {
   it("duplicate YAML keys are still refused, with their line", () => {
     const { problems } = PolicyTree.load([{ path: "eligibility/d.cases.yaml", text: "cases: []\nx:\n  a: 1\n  a: 2\ncases: 3\n" }])
     expect(problems.filter((p) => p.file === "eligibility/d.cases.yaml").map((p) => [p.line, p.message.en])).toEqual([
-      [4, "YAML: Map keys must be unique"],
-      [5, "YAML: Map keys must be unique"]
+      [4, 'The key "a" appears twice in the same place: remove one of them'],
+      [5, 'The key "cases" appears twice in the same place: remove one of them']
     ])
   })
 

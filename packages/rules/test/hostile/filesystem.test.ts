@@ -11,7 +11,8 @@ import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
 import { maxJsonBytes } from "../../src/cli/io.js"
 import { run } from "../../src/cli/main.js"
-import { loadTree, loadTreeOrThrow, maxFileBytes, PolicyError, readTreeFiles, shippedPolicyDir } from "../../src/node/index.js"
+import { loadTree, loadTreeOrThrow, maxFileBytes, PolicyError, readTreeFiles } from "../../src/node/index.js"
+import { fixtureDir } from "../helpers.js"
 
 const posix = process.platform !== "win32"
 
@@ -25,7 +26,7 @@ const cli = async (argv: Array<string>, cwd: string) => {
 /** A fresh folder holding a copy of the shipped policy in `policy/`. */
 const workspace = () => {
   const root = mkdtempSync(join(tmpdir(), "aktivitet-rules-fs-"))
-  cpSync(shippedPolicyDir(), join(root, "policy"), { recursive: true })
+  cpSync(fixtureDir, join(root, "policy"), { recursive: true })
   return root
 }
 

@@ -11,8 +11,7 @@ import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { run } from "../../src/cli/main.js"
 import { Cases, Compile, DatasetSubjects, Impact, PolicyError, PolicyTree, Problem, Subject } from "../../src/index.js"
-import { shippedPolicyDir } from "../../src/node/index.js"
-import { filesWith, fileText, shipped } from "../helpers.js"
+import { filesWith, fileText, fixture, fixtureDir } from "../helpers.js"
 import { examples, nationalIdText } from "../nationalIds.js"
 
 const clean = (text: string) => {
@@ -87,7 +86,7 @@ describe.each(examples)("the number written %s", (id) => {
     const first = year.enrollments[0]!
     const items = DatasetSubjects.of({ ...year, enrollments: [{ ...first, id: id as never }] })
     for (const item of items) clean(item.key)
-    const change = Impact.comparer(shipped(), PolicyTree.loadOrThrow(filesWith({ "eligibility/adults-only.json": undefined, "eligibility/adults-only.cases.yaml": undefined })))
+    const change = Impact.comparer(fixture(), PolicyTree.loadOrThrow(filesWith({ "eligibility/adults-only.json": undefined, "eligibility/adults-only.cases.yaml": undefined })))
     const changes = change.add({ key: `citizen ${id}`, date: "2024-03-01", subject: Subject.make({ citizen: { birthYear: 1990, departments: ["rpha"] }, offering: "karategruppe" }) })
     expect(changes.length).toBeGreaterThan(0)
     for (const c of changes) clean(JSON.stringify(c))
@@ -98,7 +97,7 @@ describe("the command line", () => {
   const workspace = (id: string) => {
     const root = mkdtempSync(join(tmpdir(), "aktivitet-rules-redact-"))
     const dir = join(root, "policy")
-    cpSync(shippedPolicyDir(), dir, { recursive: true })
+    cpSync(fixtureDir, dir, { recursive: true })
     for (const [path, text] of Object.entries(hostileFiles(id))) writeFileSync(join(dir, path), text)
     return { root, dir }
   }
@@ -120,15 +119,15 @@ describe("the command line", () => {
     writeFileSync(join(root, "items.json"), JSON.stringify([{ key: `row ${id}`, date: "2024-03-01", subject: JSON.parse(good) }]))
     writeFileSync(join(root, "items.jsonl"), `${JSON.stringify({ key: `row ${id}`, date: "2024-03-01", subject: JSON.parse(good) })}\n`)
     const head = join(root, "head")
-    cpSync(shippedPolicyDir(), head, { recursive: true })
+    cpSync(fixtureDir, head, { recursive: true })
     renameSync(join(head, "eligibility/karate-needs-intake.json"), join(head, "eligibility/karate-needs-intake.json.off"))
     const runs = [
       await cli(["evaluate", "--date", "2024-03-01", "bad.json"], root),
       await cli(["evaluate", "--date", "2024-03-01", "subjects.jsonl"], root),
       await cli(["explain", "--date", "2024-03-01", "--lang", "nb", "subjects.jsonl"], root),
-      await cli(["impact", "--base", shippedPolicyDir(), "--head", head, "--data", "items.json"], root),
-      await cli(["impact", "--base", shippedPolicyDir(), "--head", head, "--data", "items.json", "--json"], root),
-      await cli(["impact", "--base", shippedPolicyDir(), "--head", head, "--data", "items.jsonl", "--jsonl"], root),
+      await cli(["impact", "--base", fixtureDir, "--head", head, "--data", "items.json"], root),
+      await cli(["impact", "--base", fixtureDir, "--head", head, "--data", "items.json", "--json"], root),
+      await cli(["impact", "--base", fixtureDir, "--head", head, "--data", "items.jsonl", "--jsonl"], root),
       await cli(["evaluate", "--date", "2024-03-01", "--jsonl", "-"], root, `${bad}\n`)
     ]
     expect(runs.map((r) => r.code)).toEqual([1, 1, 1, 0, 0, 0, 1])

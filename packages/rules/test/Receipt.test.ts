@@ -1,0 +1,79 @@
+import { createHash } from "node:crypto"
+import { generate } from "@aktivitetsmodell/core/synthetic"
+import { describe, expect, it } from "vitest"
+import { DatasetSubjects, Decision, PolicyTree, Receipt, Subject } from "../src/index.js"
+import { adult, editJson, fileText, filesWith, fixture } from "./helpers.js"
+
+const yogaFile = "parameters/offerings/mindfull-restorative-yoga/sessions.json"
+const yoga = Subject.make({ citizen: adult, offering: "mindfull-restorative-yoga", enrollment: { start: "2024-07-01", sessionsUsed: 4 } })
+const sha = (path: string) => createHash("sha256").update(fileText(path), "utf8").digest("hex")
+// Through JSON, as a receipt is stored and read back.
+const stored = (r: Receipt.Receipt): unknown => JSON.parse(JSON.stringify(r))
+
+describe("Decision.decide with a receipt", () => {
+  const { receipt } = Decision.decide(fixture(), yoga, "2024-07-15", { receipt: true })
+  const limit = receipt.decisions.find((d) => d.rule === "duration/session-limit")!
+
+  it("carries each file's SHA-256, the version and period, parameter values with their dates, the seed and every condition", () => {
+    expect(receipt.files.find((f) => f.file === yogaFile)?.sha256).toBe(sha(yogaFile))
+    expect(receipt.files.find((f) => f.file === "duration/session-limit.json")?.sha256).toBe(sha("duration/session-limit.json"))
+    expect(limit).toMatchObject({ version: 1, effective: { from: "2023-03-09" }, outcome: { type: "ends" }, branch: "otherwise" })
+    expect(limit.parameters).toEqual([{ name: "offerings.mindfull-restorative-yoga.sessions", value: 4, from: "2023-03-09", file: yogaFile }])
+    expect(limit.source.file).toBe("seeds/000_b0fda6026573384c.txt")
+    expect(limit.conditions).toEqual([
+      { pointer: "/versions/0/appliesWhen/all/0", fact: "enrolled", value: true, operator: "equal", against: true, result: true },
+      { pointer: "/versions/0/appliesWhen/all/1", fact: "sessionLimit", value: 4, operator: "greaterThan", against: 0, result: true },
+      { pointer: "/versions/0/conditions/all/0", fact: "sessionsUsed", value: 4, operator: "lessThan", against: 4, result: false }
+    ])
+    expect(receipt.notApplicable.length).toBeGreaterThan(0)
+  })
+
+  it("replays as the same against the same tree", () => {
+    const decoded = Receipt.decode(stored(receipt), fixture().catalogue)
+    expect(decoded.ok).toBe(true)
+    if (decoded.ok) expect(Receipt.replay(fixture(), decoded.receipt)).toMatchObject({ same: true, changes: [] })
+  })
+
+  it("says exactly what changed: outcome, condition, parameter value and file hash", () => {
+    const six = PolicyTree.loadOrThrow(filesWith({ [yogaFile]: editJson(yogaFile, (v) => v.values.push({ from: "2024-07-01", value: 6 })) }))
+    const r = Receipt.replay(six, receipt)
+    expect(r.same).toBe(false)
+    expect(r.changes.map((c) => Receipt.describe(c).en)).toEqual([
+      "duration/session-limit: outcome ends → continues",
+      "duration/session-limit /versions/0/appliesWhen/all/1: sessionLimit (4) greaterThan 0: true → sessionLimit (6) greaterThan 0: true",
+      "duration/session-limit /versions/0/conditions/all/0: sessionsUsed (4) lessThan 4: false → sessionsUsed (4) lessThan 6: true",
+      "parameter offerings.mindfull-restorative-yoga.sessions: 4 from 2023-03-09 → 6 from 2024-07-01",
+      `file ${yogaFile}: sha256 ${sha(yogaFile).slice(0, 12)}… → ${r.now.files.find((f) => f.file === yogaFile)!.sha256.slice(0, 12)}…`,
+      'summary, duration: {"type":"ends"} → {"type":"continues"}'
+    ])
+    expect(Receipt.describe(r.changes[0]!).nb).toBe("duration/session-limit: utfall ends → continues")
+  })
+
+  it("refuses a receipt that is not one, with a pointer for each problem and nothing inherited", () => {
+    const bad = stored(receipt) as Record<string, any>
+    bad["receipt"] = 2
+    bad["decisions"][0]["branch"] = "maybe"
+    // Read from a file, "__proto__" is an own key like any other.
+    const text = JSON.stringify(bad).replace(/^\{/u, '{"__proto__":{"polluted":true},')
+    const r = Receipt.decode(JSON.parse(text), fixture().catalogue)
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.problems.map((p) => p.pointer)).toEqual(["/__proto__", "/receipt", "/decisions/0/branch"])
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined()
+  })
+
+  it("replays 10,000 decisions of a synthetic year as the same", { timeout: 60_000 }, () => {
+    const tree = fixture()
+    let decisions = 0
+    let replayed = 0
+    for (const item of DatasetSubjects.of(generate({ seed: 1, year: 2024 }))) {
+      if (decisions >= 10_000) break
+      const { receipt } = Decision.decide(tree, item.subject, item.date, { receipt: true })
+      const decoded = Receipt.decode(stored(receipt), tree.catalogue)
+      expect(decoded.ok && Receipt.replay(tree, decoded.receipt).changes).toEqual([])
+      decisions += receipt.decisions.length
+      replayed++
+    }
+    expect(decisions).toBeGreaterThanOrEqual(10_000)
+    expect(replayed).toBeGreaterThan(1000)
+  })
+})

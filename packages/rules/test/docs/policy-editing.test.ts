@@ -1,0 +1,161 @@
+// The policy editing guides (docs/policy-editing.md, bokmål, and
+// docs/policy-editing.en.md), held to what the program does:
+// - their table lists common messages from `check` exactly as printed: each
+//   broken example below is run through the checker, and the table must hold
+//   what it prints, in order — change a message or the guide alone and this fails;
+// - their walkthrough (yoga from 4 to 6 sessions), applied as written to a
+//   copy of the shipped policy, keeps everything that reads the shipped tree
+//   green: `check` passes and the shipped-policy tests pass against the copy.
+import { spawnSync } from "node:child_process"
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { describe, expect, it } from "vitest"
+import { run } from "../../src/cli/main.js"
+import { readTreeFiles, shippedPolicyDir } from "../../src/node/index.js"
+import { fixtureDir } from "../helpers.js"
+
+const repo = fileURLToPath(new URL("../../../..", import.meta.url))
+const guide = (lang: "nb" | "en") => readFileSync(join(repo, lang === "nb" ? "docs/policy-editing.md" : "docs/policy-editing.en.md"), "utf8")
+
+/** The first column of the table under the guide's heading on `check`'s messages: the code span of each row. */
+export const tableMessages = (text: string): Array<string> => {
+  const start = text.search(/^## (?:Vanlige meldinger fra|Common messages from) `check`$/mu)
+  if (start < 0) throw new Error("the guide has no section on check's messages")
+  const rows = text.slice(start).split("\n").filter((l) => l.startsWith("| `"))
+  return rows.map((l) => /^\| `([^`]+)` \|/u.exec(l)?.[1] ?? `unreadable row: ${l}`)
+}
+
+interface Example {
+  /** The file the example breaks, under the policy folder. */
+  readonly file: string
+  readonly edit: (text: string) => string
+  /** The file the message names, when another than the one broken. */
+  readonly reported?: string
+}
+
+const json = (edit: (v: any) => void) => (text: string) => {
+  const v = JSON.parse(text)
+  edit(v)
+  return `${JSON.stringify(v, null, 2)}\n`
+}
+const replace = (from: string | RegExp, to: string) => (text: string) => {
+  const out = text.replace(from, to)
+  if (out === text) throw new Error(`the example's edit found nothing to change: ${String(from)}`)
+  return out
+}
+
+const yoga = "parameters/offerings/mindfull-restorative-yoga/sessions.json"
+const adults = "eligibility/adults-only.json"
+
+// In the order of the guide's table.
+const examples: ReadonlyArray<Example> = [
+  { file: yoga, edit: replace(/("value": 4\n {4}\})\n/u, "$1,\n") },
+  { file: yoga, edit: replace('"from": "2023-03-09",', '"from": "2023-03-09"') },
+  { file: yoga, edit: replace(/\n {4}\}\n {2}\]/u, "\n  ]") },
+  { file: "duration/session-limit.cases.yaml", edit: replace("    date: 2023-04-24", "   date: 2023-04-24") },
+  { file: "duration/session-limit.cases.yaml", edit: replace("    date: 2023-04-24", "\tdate: 2023-04-24") },
+  { file: "duration/session-limit.cases.yaml", edit: replace("expect: continues", "expect: fortsetter") },
+  { file: "eligibility/karate-needs-intake.json", edit: replace('"fact": "intakeRegistered"', '"fact": "intakeRegistred"') },
+  { file: "escalation/fit-ors-below-cutoff.json", edit: replace('"name": "fit.ors-cutoff"', '"name": "fit.ors-cutof"') },
+  { file: "eligibility/karate-needs-intake.cases.yaml", edit: replace("offering: karategruppe", "offering: karate") },
+  { file: adults, edit: json((v) => v.versions.push({ ...v.versions[0], effective: { from: "2025-01-01" } })) },
+  {
+    file: adults,
+    edit: json((v) => {
+      v.versions.push({ ...v.versions[0], effective: { from: "2025-02-01" } })
+      v.versions[0].effective.to = "2024-12-31"
+    })
+  },
+  { file: adults, edit: json((v) => (v.versions[0].effective.from = "2023-01-01")) },
+  { file: adults, edit: json((v) => (v.versions[0].conditions.all[0].path = "$.age")) },
+  { file: "eligibility/karate-needs-intake.cases.yaml", edit: replace("expect: not-eligible", "expect: eligible") },
+  {
+    file: "escalation/discontinued-participants-not-moved.cases.yaml",
+    edit: replace(/ {2}- name: "A Sykkelgruppe participant[^]*?expect: no-escalation\n/u, ""),
+    reported: "escalation/discontinued-participants-not-moved.json"
+  }
+]
+
+/** What `check` prints about the example's file in each language, run as the guide runs it: from the repository's root, on packages/rules/policy. */
+const printed = async (example: Example): Promise<{ nb: string; en: string }> => {
+  const root = mkdtempSync(join(tmpdir(), "aktivitet-rules-guide-"))
+  const dir = join(root, "packages/rules/policy")
+  cpSync(fixtureDir, dir, { recursive: true })
+  const path = join(dir, example.file)
+  writeFileSync(path, example.edit(readFileSync(path, "utf8")))
+  const prefix = `packages/rules/policy/${example.reported ?? example.file}:`
+  const line = async (lang: "nb" | "en") => {
+    const lines: Array<string> = []
+    await run(["check", "packages/rules/policy", "--lang", lang], { stdout: (t) => lines.push(t), stderr: (t) => lines.unshift(t), stdin: () => "", cwd: root })
+    return lines.find((l) => l.startsWith(prefix)) ?? `nothing about ${prefix}:\n${lines.join("\n")}`
+  }
+  return { nb: await line("nb"), en: await line("en") }
+}
+
+describe("the guides' tables of messages", () => {
+  it("list each message exactly as check prints it for its example, in bokmål and in English", async () => {
+    const messages = []
+    for (const example of examples) messages.push(await printed(example))
+    expect(tableMessages(guide("nb"))).toEqual(messages.map((m) => m.nb))
+    expect(tableMessages(guide("en"))).toEqual(messages.map((m) => m.en))
+  })
+})
+
+/** The code blocks of one language under the guide's heading that starts with `heading`. */
+const blocks = (text: string, heading: string, lang: string): Array<string> => {
+  const start = text.indexOf(`\n${heading}`)
+  if (start < 0) throw new Error(`the guide has no heading ${heading}`)
+  const end = text.indexOf("\n### ", start + 1)
+  const section = text.slice(start, end < 0 ? undefined : end)
+  return [...section.matchAll(new RegExp("```" + lang + "\\n([^]*?)```", "gu"))].map((m) => m[1]!)
+}
+
+/** The dated values the guide's step 2 ends with, and the case its step 3 adds. */
+const walkthrough = (lang: "nb" | "en") => {
+  const text = guide(lang)
+  const values = blocks(text, lang === "nb" ? "### 2. Legg til en ny datert verdi" : "### 2. Add a new dated value", "json").at(-1)!
+  const yaml = blocks(text, lang === "nb" ? "### 3. Legg til et tilfelle" : "### 3. Add a case", "yaml")[0]!
+  return { values: (JSON.parse(`{${values}}`) as { values: Array<{ from: string }> }).values, yaml }
+}
+
+describe("the guide's walkthrough", () => {
+  it("gives the same edits in both languages", () => {
+    expect(walkthrough("en")).toEqual(walkthrough("nb"))
+  })
+
+  it("keeps check and every test of the shipped policy green when applied to a copy of it", { timeout: 120_000 }, async () => {
+    const root = mkdtempSync(join(tmpdir(), "aktivitet-rules-walkthrough-"))
+    const dir = join(root, "packages/rules/policy")
+    cpSync(shippedPolicyDir(), dir, { recursive: true })
+    const { values, yaml } = walkthrough("nb")
+    // Step 2: the new dated value after the ones already there (a value the file already has is left as it is).
+    const file = join(dir, "parameters/offerings/mindfull-restorative-yoga/sessions.json")
+    const parameter = JSON.parse(readFileSync(file, "utf8")) as { values: Array<{ from: string }> }
+    const added = values.filter((v) => !parameter.values.some((x) => x.from === v.from))
+    expect(added.length).toBeGreaterThan(0)
+    parameter.values = [...parameter.values, ...added].sort((a, b) => (a.from < b.from ? -1 : 1))
+    writeFileSync(file, `${JSON.stringify(parameter, null, 2)}\n`)
+    // Step 3: the case, at the bottom of the rule's case file.
+    const cases = join(dir, "duration/session-limit.cases.yaml")
+    appendFileSync(cases, readFileSync(cases, "utf8").endsWith("\n") ? yaml : `\n${yaml}`)
+    // Step 4: check, as the guide runs it.
+    const out: Array<string> = []
+    const code = await run(["check", "packages/rules/policy", "--lang", "nb"], { stdout: (t) => out.push(t), stderr: (t) => out.push(t), stdin: () => "", cwd: root })
+    const total = readTreeFiles(dir).filter((f) => f.path.endsWith(".cases.yaml")).reduce((n, f) => n + (f.text.match(/^ {2}- name:/gmu) ?? []).length, 0)
+    expect(out).toContain(`Tilfeller: ${total} besto, 0 feilet`)
+    expect(out.at(-1)).toBe("OK: regeltreet er gyldig, alle tilfeller består og dekningen er nådd")
+    expect(code).toBe(0)
+    // Everything else that reads the shipped tree, pointed at the copy, in a process of its own.
+    const vitest = join(repo, "node_modules/vitest/vitest.mjs")
+    const r = spawnSync(process.execPath, [vitest, "run", "--root", repo, "packages/rules/test/policy/", "packages/rules/test/readme.test.ts"], {
+      cwd: repo,
+      encoding: "utf8",
+      // A fresh run: none of this run's own vitest settings, no colours in the summary read below.
+      env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST"))), AKTIVITET_POLICY_DIR: dir, TZ: "Europe/Oslo", NO_COLOR: "1", FORCE_COLOR: "0" }
+    })
+    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0)
+    expect(r.stdout).toMatch(/Test Files {2}\S*2 passed/u)
+  })
+})
