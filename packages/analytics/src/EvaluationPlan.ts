@@ -16,8 +16,11 @@ import { requirePlan } from "./internal/planShape.js"
 import { requireTables } from "./internal/shapes.js"
 import { bi, type Bilingual, type Lang, quoted } from "./internal/text.js"
 import { DataFileError, type Problem } from "./internal/yearTable.js"
-import { evidence, type Evidence } from "./evaluation/evidence.js"
+import { evidence, type Evidence, lookup, planResults, type Shown } from "./evaluation/evidence.js"
+import { defaultProfile, type Profile, requireProfile } from "./privacy/Profile.js"
+import { publishResults } from "./privacy/Publication.js"
 import type { Rule } from "./privacy/Suppression.js"
+import { label as themeLabel } from "./privacy/Themes.js"
 import type { Tables } from "./Tables.js"
 
 /**
@@ -137,7 +140,8 @@ const sentence = (e: Evidence, lang: Lang): string => {
     const m = formatNumber(e.feedback, lang, 1)
     parts.push(lang === "nb" ? `Tilbakemeldinger: snitt ${m} av 5 (${n(e.responses)} svar).` : `Feedback: mean ${m} of 5 (${n(e.responses)} responses).`)
   }
-  if (e.themes.length > 0) parts.push(lang === "nb" ? `Tema: ${e.themes.join(", ")}.` : `Themes: ${e.themes.join(", ")}.`)
+  const themes = e.themes.map((t) => themeLabel(t, lang))
+  if (themes.length > 0) parts.push(lang === "nb" ? `Tema: ${themes.join(", ")}.` : `Themes: ${themes.join(", ")}.`)
   if (e.use !== null) parts.push(lang === "nb" ? `Kapasitet utnyttet: ${formatShare(e.use, lang)}.` : `Capacity used: ${formatShare(e.use, lang)}.`)
   return parts.join(" ")
 }
@@ -145,8 +149,11 @@ const sentence = (e: Evidence, lang: Lang): string => {
 /**
  * Drafts a plan from the period's indicators: one row per offering that was
  * not discontinued, then the department contributions, the student programme
- * and volunteering. Every figure in it is a published figure (small counts
- * suppressed by `rule`, default 1–4).
+ * and volunteering. Every figure in it is a published figure: the tables it
+ * reads are published together, with the profile (default: counts of 1–4
+ * hidden; `rule` `{ min, max }` is the strict profile). Themes are codes of
+ * the closed list (`Themes`), named only when more people gave them than the
+ * profile hides.
  * @example
  * const plan = EvaluationPlan.draft(Tables.fromDataset(year))
  * EvaluationPlan.toMarkdown(plan, "nb")
@@ -154,21 +161,38 @@ const sentence = (e: Evidence, lang: Lang): string => {
  */
 export const draft = guard(
   "EvaluationPlan.draft",
-  bi("tabeller fra Tables.fromDataset og { rule? }", "tables from Tables.fromDataset and { rule? }"),
-  (tables: Tables, options: { readonly rule?: Rule } = {}): Plan => {
-    requireTables("EvaluationPlan.draft", tables)
-    const o = optionsOf("EvaluationPlan.draft", options)
-    const { offerings, model } = evidence(tables, o.rule === undefined ? undefined : requireRule("EvaluationPlan.draft", o.rule))
-    const rows: Array<Row> = offerings.map((e) => ({
-      id: e.id,
-      measure: e.name,
-      assessment: bi(sentence(e, "nb"), sentence(e, "en")),
-      continue: suggestChecked(e),
-      who: e.who
-    }))
-    return { period: tables.period, rows: [...rows, ...model] }
+  bi("tabeller fra Tables.fromDataset og { profile?, rule? }", "tables from Tables.fromDataset and { profile?, rule? }"),
+  (tables: Tables, options: { readonly rule?: Rule; readonly profile?: Profile } = {}): Plan => {
+    const name = "EvaluationPlan.draft"
+    requireTables(name, tables)
+    const o = optionsOf(name, options)
+    const profile: Profile = o.profile !== undefined ? requireProfile(name, o.profile) : o.rule !== undefined ? { name: "strict", ...requireRule(name, o.rule) } : defaultProfile
+    const publication = publishResults(planResults(tables), { profile, tables })
+    return draftFrom(tables, lookup(publication.tables), profile)
   }
 )
+
+/**
+ * The plan from a publication that already holds the plan's tables (a
+ * report's): `shown` finds a published table by indicator and grouping.
+ * @example
+ * EvaluationPlan.draftFrom(tables, (indicator, by) => report.published.find((p) => p.indicator.id === indicator.id && p.by.join() === by.join())!, profile)
+ * @category outputs
+ */
+export const draftFrom = guard("EvaluationPlan.draftFrom", bi("tabeller, et oppslag i publiserte tabeller og en profil", "tables, a lookup of published tables and a profile"), (tables: Tables, shown: Shown, given: Profile): Plan => {
+  requireTables("EvaluationPlan.draftFrom", tables)
+  if (typeof shown !== "function") reject("EvaluationPlan.draftFrom", "shown must be a function", "shown må være en funksjon")
+  const profile = requireProfile("EvaluationPlan.draftFrom", given)
+  const { offerings, model } = evidence(tables, shown, profile)
+  const rows: Array<Row> = offerings.map((e) => ({
+    id: e.id,
+    measure: e.name,
+    assessment: bi(sentence(e, "nb"), sentence(e, "en")),
+    continue: suggestChecked(e),
+    who: e.who
+  }))
+  return { period: tables.period, rows: [...rows, ...model] }
+})
 
 /**
  * The plan as CSV in one language, columns as seed 002 plus `id`.

@@ -17,11 +17,18 @@ import { bi, type Bilingual } from "./internal/text.js"
 import type { Tables } from "./Tables.js"
 
 /**
- * How a measure is protected when published:
- * - `persons` — a count of citizens (or their records); counts of 1–4 are suppressed
- * - `count` — a count of sessions, forms or helpers, not of citizens; shown unless its row is hidden
- * - `rate` — `numerator / denominator`; hidden with its row, and a small complement (denominator − numerator) hides the row too
- * - `statistic` — a median, mean or percentage; hidden with its row
+ * How a measure is protected when published (see `privacy/Measures.ts`):
+ * - `persons` — a count of citizens (or their records) in a named set of
+ *   people (`set`); a cell of the publication's linear system, small counts
+ *   suppressed by the profile
+ * - `count` — with `of`, a count of events of the people in a set
+ *   (attendances, forms): small ones are suppressed and it is hidden with its
+ *   set; without `of`, a count that is not about citizens (sessions, places,
+ *   helpers), never suppressed
+ * - `rate` — `numerator / denominator`; hidden when either is hidden
+ * - `statistic` — a median, mean or percentage over the people in the
+ *   measures named by `over`; hidden when one of them is (without `over`,
+ *   when any count of its row is)
  * @category models
  */
 export type MeasureKind = "persons" | "count" | "rate" | "statistic"
@@ -39,6 +46,12 @@ export interface Measure {
   readonly unit: "persons" | "records" | "sessions" | "attendances" | "forms" | "share" | "days" | "points" | "percent" | "rating" | "per-session" | "places"
   readonly numerator?: string
   readonly denominator?: string
+  /** For `persons`: the set of people counted (`booked`, `present`, `responses` …), one of `Measures.families`. */
+  readonly set?: string
+  /** For `count`: the set of people whose events (attendances, forms) are counted. */
+  readonly of?: string
+  /** For `statistic`: the measures (columns) whose people it is computed over; `[]` for none. */
+  readonly over?: ReadonlyArray<string>
 }
 
 /**

@@ -8,12 +8,12 @@
 import { type Dataset, Redact } from "@aktivitetsmodell/core"
 import { TOTAL } from "./Dimension.js"
 import * as EvaluationPlan from "./EvaluationPlan.js"
-import { compute, type Indicator } from "./Indicator.js"
-import { all as allIndicators, catalogue } from "./indicators/index.js"
+import type { Indicator, Result } from "./Indicator.js"
+import { catalogue } from "./indicators/index.js"
 import { guard } from "./internal/boundary.js"
-import { optionsOf, requireInteger, requireRecord, requireRule, requireString } from "./internal/checks.js"
+import { optionsOf, requireArray, requireInteger, requireRecord, requireRule, requireString } from "./internal/checks.js"
 import { formatMeasure, formatNumber } from "./internal/format.js"
-import { displayOrder } from "./internal/order.js"
+import { displayRows } from "./internal/order.js"
 import { AnalyticsError, bi, type Bilingual, type Lang } from "./internal/text.js"
 import * as Labels from "./Labels.js"
 import { recoveryCollegeSection, statisticsSection } from "./internal/figures.js"
@@ -24,24 +24,31 @@ import { texts } from "./internal/texts.js"
 import { barChart, lineChart } from "./outputs/Svg.js"
 import { periodText } from "./internal/words.js"
 import { assertNone } from "./privacy/Identifiers.js"
-import { type Published, publish } from "./privacy/Publish.js"
-import { defaultRule, type Rule } from "./privacy/Suppression.js"
+import { lookup } from "./evaluation/evidence.js"
+import { reportResults, sameTable } from "./internal/reportResults.js"
+import { asRule, defaultProfile, label, type Profile, requireProfile } from "./privacy/Profile.js"
+import { type Publication, publishResults, type Published } from "./privacy/Publication.js"
+import type { Rule } from "./privacy/Suppression.js"
 import type { Participants, Population } from "./RecoveryCollege.js"
 import type { Statistics } from "./ServiceStatistics.js"
 import * as Tables from "./Tables.js"
 
 /**
  * Options for {@link buildReport}. `year` defaults to the dataset's;
- * `rule` to counts of 1–4 hidden. `statistics`, `recoveryCollege` and
- * `population` add the yearly service statistics and Recovery College
- * sections; `capacity` gives places per session by offering id (a whole
- * number above 0 each; an object's own keys or a Map).
+ * `profile` to `strict` 1–4 (`rule` `{ min, max }` is the strict profile, as
+ * before). `names` are names (of citizens, of staff) that must appear in no
+ * output. `statistics`, `recoveryCollege` and `population` add the yearly
+ * service statistics and Recovery College sections; `capacity` gives places
+ * per session by offering id (a whole number above 0 each; an object's own
+ * keys or a Map).
  * @category models
  */
 export interface Options {
   readonly lang?: Lang
   readonly year?: number
+  readonly profile?: Profile
   readonly rule?: Rule
+  readonly names?: ReadonlyArray<string>
   readonly title?: string
   readonly capacity?: Readonly<Record<string, number>> | ReadonlyMap<string, number>
   readonly statistics?: Statistics
@@ -51,7 +58,8 @@ export interface Options {
 
 /**
  * A built report: the HTML document, the Markdown summary, a plain-text
- * summary for a console, the published tables and the plan draft.
+ * summary for a console, every table published together (the report's and
+ * the plan's, one publication) and the plan draft.
  * @category models
  */
 export interface Report {
@@ -59,13 +67,15 @@ export interface Report {
   readonly markdown: string
   readonly summary: string
   readonly published: ReadonlyArray<Published>
+  readonly publication: Publication
   readonly plan: EvaluationPlan.Plan
   readonly model: Model
 }
 
-const totalRow = (p: Published): Record<string, unknown> | undefined => {
+const totalRow = (p: Published): { row: Record<string, unknown>; states: Readonly<Record<string, string>> } | undefined => {
   const rows = p.table.objects() as Array<Record<string, unknown>>
-  return p.by.length === 0 ? rows[0] : rows.find((r) => p.by.every((d) => r[d] === TOTAL))
+  const i = p.by.length === 0 ? 0 : rows.findIndex((r) => p.by.every((d) => r[d] === TOTAL))
+  return rows[i] === undefined ? undefined : { row: rows[i]!, states: p.states[i] ?? {} }
 }
 
 // The summary figures: one measure of the key indicators, over everything.
@@ -88,9 +98,9 @@ const headlines = (sections: ReadonlyArray<Section>, lang: Lang): Array<Headline
     const section = sections.find((s) => s.indicator.id === indicator.id)
     const m = indicator.measures.find((x) => x.column === column)
     if (section === undefined || m === undefined) return []
-    const row = totalRow(section.table)
-    const hidden = row?.suppressed === "primary" || row?.suppressed === "secondary"
-    return [{ label, value: formatMeasure(m, row?.[column], lang, hidden) }]
+    const total = totalRow(section.table)
+    const hidden = total !== undefined && Object.hasOwn(total.states, column)
+    return [{ label, value: formatMeasure(m, total?.row[column], lang, hidden) }]
   })
 
 const charts = (section: Section, lang: Lang): { bars: string; months: string | null } => {
@@ -98,20 +108,25 @@ const charts = (section: Section, lang: Lang): { bars: string; months: string | 
   const m = indicator.measures.find((x) => x.column === indicator.headline)!
   const fmt = (v: unknown, hidden: boolean) => formatMeasure(m, v, lang, hidden)
   const isShare = m.unit === "share"
-  const rows = displayOrder(section.table.table.objects() as Array<Record<string, unknown>>, section.table.by, lang)
+  const rows = displayRows(section.table, lang)
   const dim = section.table.by[0]
   const bars = rows
-    .filter((r) => dim === undefined || r[dim] !== TOTAL)
-    .map((r) => {
-      const hidden = r.suppressed === "primary" || r.suppressed === "secondary"
+    .filter(({ row: r }) => dim === undefined || r[dim] !== TOTAL)
+    .map(({ row: r, hidden: isHidden }) => {
+      const hidden = isHidden(m.column)
       const v = r[m.column]
       return { label: dim === undefined ? indicator.name[lang] : Labels.value(dim, r[dim], lang), value: hidden || typeof v !== "number" ? null : v, text: fmt(v, hidden) }
     })
   const title = `${indicator.name[lang]}: ${m.label[lang]}`
   const barSvg = barChart(title, bars, { id: `bars-${indicator.id}`, ...(isShare ? { max: 1 } : {}) })
   if (section.monthly === null) return { bars: barSvg, months: null }
-  const monthly = (section.monthly.table.objects() as Array<Record<string, unknown>>).filter((r) => r.month !== TOTAL)
-  const values = monthly.map((r) => (r.suppressed === "primary" || r.suppressed === "secondary" || typeof r[m.column] !== "number" ? null : (r[m.column] as number)))
+  const monthlyRows = section.monthly.table.objects() as Array<Record<string, unknown>>
+  const keep = monthlyRows.flatMap((r, i) => (r.month !== TOTAL ? [i] : []))
+  const monthly = keep.map((i) => monthlyRows[i]!)
+  const values = keep.map((i) => {
+    const r = monthlyRows[i]!
+    return Object.hasOwn(section.monthly!.states[i] ?? {}, m.column) || typeof r[m.column] !== "number" ? null : (r[m.column] as number)
+  })
   const months = lineChart(
     `${title} (${texts.byMonth[lang].toLowerCase()})`,
     monthly.map((r) => Labels.value("month", r.month, lang).slice(0, 3)),
@@ -136,8 +151,8 @@ const charts = (section: Section, lang: Lang): { bars: string; months: string | 
 export const buildReport = guard(
   "buildReport",
   bi(
-    "et kommuneår (et Dataset fra core) og { lang?, year?, rule?, title?, capacity?, statistics?, recoveryCollege?, population? }",
-    "a municipality-year (a core Dataset) and { lang?, year?, rule?, title?, capacity?, statistics?, recoveryCollege?, population? }"
+    "et kommuneår (et Dataset fra core) og { lang?, year?, profile?, rule?, names?, title?, capacity?, statistics?, recoveryCollege?, population? }",
+    "a municipality-year (a core Dataset) and { lang?, year?, profile?, rule?, names?, title?, capacity?, statistics?, recoveryCollege?, population? }"
   ),
   (dataset: Dataset.Dataset, options: Options = {}): Report => {
     const name = "buildReport"
@@ -146,35 +161,38 @@ export const buildReport = guard(
     const lang = o.lang ?? "nb"
     if (lang !== "nb" && lang !== "en") throw new AnalyticsError(bi(`Ukjent språk ${Redact.show(lang)}; bruk nb eller en`, `Unknown language ${Redact.show(lang)}; use nb or en`))
     const year = requireInteger(name, o.year === undefined ? "dataset.year" : "options.year", o.year ?? requireRecord(name, "the dataset", dataset).year, 1000, 9999)
-    const rule = o.rule === undefined ? defaultRule : requireRule(name, o.rule)
+    const profile: Profile = o.profile !== undefined ? requireProfile(name, o.profile) : o.rule !== undefined ? { name: "strict", ...requireRule(name, o.rule) } : defaultProfile
     if (o.title !== undefined) requireString(name, "options.title", o.title)
-    return build(dataset, o as Options, lang, year, rule)
+    const names = o.names === undefined ? [] : requireArray(name, "options.names", o.names)
+    if (!names.every((n) => typeof n === "string")) throw new AnalyticsError(bi(`${name}: options.names må være en liste med tekster`, `${name}: options.names must be a list of texts`))
+    return build(dataset, o as Options, lang, year, profile, names as ReadonlyArray<string>)
   }
 )
 
-const build = (dataset: Dataset.Dataset, options: Options, lang: Lang, year: number, rule: Rule): Report => {
+const build = (dataset: Dataset.Dataset, options: Options, lang: Lang, year: number, profile: Profile, names: ReadonlyArray<string>): Report => {
   const tables = Tables.fromDataset(dataset, {
     period: { from: `${year}-01-01`, to: `${year}-12-31` },
     ...(options.capacity === undefined ? {} : { capacity: options.capacity })
   })
-  const sections: Array<Section> = allIndicators.map((indicator) => ({
-    indicator,
-    table: publish(compute(indicator, tables, { margins: true }), { rule }),
-    monthly: indicator.dimensions.includes("month") && !indicator.defaultBy.includes("month") ? publish(compute(indicator, tables, { by: ["month"], margins: true }), { rule }) : null
-  }))
-  const published = sections.flatMap((s) => (s.monthly === null ? [s.table] : [s.table, s.monthly]))
-  const plan = EvaluationPlan.draft(tables, { rule })
-  const hidden = published.reduce((a, p) => ({ primary: a.primary + p.hidden.primary, secondary: a.secondary + p.hidden.secondary }), { primary: 0, secondary: 0 })
+  // Every table the report and its plan show, published together as one system.
+  const { own, results } = reportResults(tables)
+  const publication = publishResults(results, { profile, tables })
+  const at = (r: Result) => publication.tables[results.findIndex((x) => sameTable(x, r))]!
+  const sections: Array<Section> = own.map((s) => ({ indicator: s.indicator, table: at(s.table), monthly: s.monthly === null ? null : at(s.monthly) }))
+  const shownInSections = sections.flatMap((s) => (s.monthly === null ? [s.table] : [s.table, s.monthly]))
+  const plan = EvaluationPlan.draftFrom(tables, lookup(publication.tables), profile)
+  const hidden = shownInSections.reduce((a, p) => ({ primary: a.primary + p.hidden.primary, secondary: a.secondary + p.hidden.secondary }), { primary: 0, secondary: 0 })
   const model: Model = {
     lang,
     title: options.title ?? `${texts.report[lang]} ${year}`,
     period: tables.period,
     headlines: headlines(sections, lang),
     sections,
-    statistics: options.statistics === undefined ? null : statisticsSection(options.statistics, rule, lang),
-    recoveryCollege: options.recoveryCollege === undefined ? null : recoveryCollegeSection(options.recoveryCollege, options.population, rule, lang),
+    statistics: options.statistics === undefined ? null : statisticsSection(options.statistics, profile, lang),
+    recoveryCollege: options.recoveryCollege === undefined ? null : recoveryCollegeSection(options.recoveryCollege, options.population, profile, lang),
     plan,
-    rule,
+    rule: asRule(profile),
+    profile,
     hidden,
     charts: new Map(sections.map((s) => [s.indicator.id, charts(s, lang)]))
   }
@@ -185,11 +203,13 @@ const build = (dataset: Dataset.Dataset, options: Options, lang: Lang, year: num
     periodText(model.period, lang),
     ...model.headlines.map((h) => `  ${h.label[lang]}: ${h.value}`),
     lang === "nb"
-      ? `  Skjermet: ${formatNumber(hidden.primary, lang)} celler med små tall og ${formatNumber(hidden.secondary, lang)} for å hindre tilbakeregning (regel ${rule.min}–${rule.max}).`
-      : `  Suppressed: ${formatNumber(hidden.primary, lang)} cells with small counts and ${formatNumber(hidden.secondary, lang)} to prevent working them out (rule ${rule.min}–${rule.max}).`
+      ? `  Skjermet: ${formatNumber(hidden.primary, lang)} celler med små tall og ${formatNumber(hidden.secondary, lang)} for å hindre tilbakeregning (profil ${label(profile)}).`
+      : `  Suppressed: ${formatNumber(hidden.primary, lang)} cells with small counts and ${formatNumber(hidden.secondary, lang)} to prevent working them out (profile ${label(profile)}).`
   ].join("\n")
-  assertNone(html, "report.html")
-  assertNone(markdown, "report.md")
-  assertNone(summary, "summary")
-  return { html, markdown, summary, published, plan, model }
+  const guardOptions = { names }
+  assertNone(html, "report.html", guardOptions)
+  assertNone(markdown, "report.md", guardOptions)
+  assertNone(summary, "summary", guardOptions)
+  assertNone(EvaluationPlan.toCsv(plan, lang), "evalueringsplan.csv", guardOptions)
+  return { html, markdown, summary, published: publication.tables, publication, plan, model }
 }

@@ -20,6 +20,7 @@ import { allRows, Coder, DimensionBuilder, dimensionColumns, ints, type Offering
 import { DictionaryColumn, encode } from "./internal/DictionaryColumn.js"
 import { capacityOf, checkDataset, checkIds, periodOf, requiredPercentOf, within } from "./internal/tableInput.js"
 import { bi } from "./internal/text.js"
+import { codeOf } from "./privacy/Themes.js"
 
 /**
  * The period indicators cover, as ISO dates (inclusive).
@@ -42,7 +43,7 @@ export interface Period {
  * - `transitions`: citizen, enrollment, offering, category, department, day, month, year
  * - `fitScores`: citizen, offering, category, department, day, month, year, order, instrument, total
  * - `contributions`: department, from, to, share, form
- * - `feedback`: source, offering, category, department, day, month, year, rating, theme
+ * - `feedback`: source, offering, category, department, day, month, year, rating, theme (a code of `Themes`: free text that is no theme of the list is `annet`)
  *
  * Days are day numbers (days since 1970-01-01); `order` sorts records by day
  * and then by their place in the input. `enrollment` is the enrollment's row
@@ -338,7 +339,8 @@ const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering:
       // Feedback about a whole category names the category without an offering.
       category: encode(fb.length, (i) => fb[i]!.category ?? categoryOf(fb[i]!.offeringId)),
       rating: fb.map((f) => f.rating ?? null),
-      theme: fb.map((f) => f.theme.trim().toLowerCase())
+      // A code of the closed list, never the free text (it may name someone).
+      theme: fb.map((f) => codeOf(f.theme))
     })
   })
 

@@ -3,15 +3,16 @@
 // that the draft never shows a figure a report would hide.
 import { desc, op } from "arquero"
 import type { Continue, Row } from "../EvaluationPlan.js"
-import { type Indicator, compute } from "../Indicator.js"
+import type { Dimension } from "../Dimension.js"
+import { type Indicator, compute, type Result } from "../Indicator.js"
 import { catalogue } from "../indicators/index.js"
 import { monthsBetween } from "../internal/dates.js"
 import { formatNumber, formatShare } from "../internal/format.js"
 import { num as numberLiteral } from "../internal/expr.js"
 import { dayWithin } from "../internal/group.js"
-import { bi, type Bilingual, type Lang } from "../internal/text.js"
-import { publish } from "../privacy/Publish.js"
-import { defaultRule, type Rule } from "../privacy/Suppression.js"
+import { AnalyticsError, bi, type Bilingual, type Lang } from "../internal/text.js"
+import { type Profile, smallRange } from "../privacy/Profile.js"
+import type { Published } from "../privacy/Publication.js"
 import type { Tables } from "../Tables.js"
 
 /** The evidence about one offering; null where unknown or suppressed. */
@@ -34,10 +35,30 @@ export interface Evidence {
 type Values = Record<string, unknown>
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null)
 
-const byOffering = (tables: Tables, indicator: Indicator, rule: Rule): Map<string, Values> => {
-  const shown = publish(compute(indicator, tables, { by: ["offering"], margins: true }), { rule })
-  return new Map((shown.table.objects() as Array<Values>).map((r) => [String(r.offering), r]))
+/** A published table of the plan's publication, by indicator and grouping. */
+export type Shown = (indicator: Indicator, by: ReadonlyArray<Dimension>) => Published
+
+/**
+ * The tables the plan reads, each with totals: five indicators by offering
+ * and involvement by category. A report publishes them with its own tables,
+ * as one publication, so that the plan shows nothing the report hides.
+ */
+export const planResults = (tables: Tables): Array<Result> => [
+  ...[catalogue.participation, catalogue.attendanceRate, catalogue.communityTransition, catalogue.feedbackSummary, catalogue.capacityUse].map((i) =>
+    compute(i, tables, { by: ["offering"], margins: true })
+  ),
+  compute(catalogue.involvement, tables, { by: ["category"], margins: true })
+]
+
+/** A lookup into a publication's tables by indicator and grouping. */
+export const lookup = (published: ReadonlyArray<Published>): Shown => (indicator, by) => {
+  const found = published.find((p) => p.indicator.id === indicator.id && p.by.length === by.length && p.by.every((d, i) => d === by[i]))
+  if (found === undefined) throw new AnalyticsError(bi(`Publiseringen mangler ${indicator.id} etter [${by.join(", ")}]`, `The publication lacks ${indicator.id} by [${by.join(", ")}]`))
+  return found
 }
+
+const byOffering = (shown: Shown, indicator: Indicator): Map<string, Values> =>
+  new Map((shown(indicator, ["offering"]).table.objects() as Array<Values>).map((r) => [String(r.offering), r]))
 
 const whoRuns = (team: string, department: string, partners: string, departmentName: Bilingual | undefined): Bilingual => {
   const base = team === "activity-team" ? bi("Aktivitetsteamet (RPHA)", "The activity team (RPHA)") : bi(`Avdeling ${departmentName?.nb ?? department}`, `Department ${departmentName?.en ?? department}`)
@@ -48,12 +69,13 @@ const whoRuns = (team: string, department: string, partners: string, departmentN
 }
 
 /** Evidence for every offering that was not discontinued, and the model-wide rows. */
-export const evidence = (tables: Tables, rule: Rule = defaultRule): { offerings: Array<Evidence>; model: Array<Row> } => {
-  const participation = byOffering(tables, catalogue.participation, rule)
-  const attendance = byOffering(tables, catalogue.attendanceRate, rule)
-  const transition = byOffering(tables, catalogue.communityTransition, rule)
-  const feedback = byOffering(tables, catalogue.feedbackSummary, rule)
-  const capacity = byOffering(tables, catalogue.capacityUse, rule)
+export const evidence = (tables: Tables, shown: Shown, profile: Profile): { offerings: Array<Evidence>; model: Array<Row> } => {
+  const participation = byOffering(shown, catalogue.participation)
+  const attendance = byOffering(shown, catalogue.attendanceRate)
+  const transition = byOffering(shown, catalogue.communityTransition)
+  const feedback = byOffering(shown, catalogue.feedbackSummary)
+  const capacity = byOffering(shown, catalogue.capacityUse)
+  const [, max] = smallRange(profile)
 
   // Trend: attendances in the second half of the period against the first.
   const months = monthsBetween(tables.days.from, tables.days.to)
@@ -66,13 +88,14 @@ export const evidence = (tables: Tables, rule: Rule = defaultRule): { offerings:
     halves.set(String(r.offering), h)
   }
 
-  // Themes named by more people than the small-cell rule hides.
+  // Themes (codes of the closed list, "other" for free text) named by more
+  // people than the profile hides: naming one says its count is not small.
   const { from, to } = tables.days
   const themeRows = tables.feedback
     .filter(`d => ${dayWithin("day", from, to)}`)
     .groupby("offering", "theme")
     .rollup({ n: op.count() })
-    .filter(`d => d.n > ${numberLiteral(rule.max)}`)
+    .filter(`d => d.n > ${numberLiteral(max)}`)
     .orderby("offering", desc("n"), "theme")
     .objects() as Array<Values>
   const themes = new Map<string, Array<string>>()
@@ -102,19 +125,19 @@ export const evidence = (tables: Tables, rule: Rule = defaultRule): { offerings:
         use: num(capacity.get(id)?.use)
       }
     })
-  return { offerings, model: modelRows(tables, rule) }
+  return { offerings, model: modelRows(tables, shown) }
 }
 
 const percent = (v: number, lang: Lang) => `${formatNumber(v, lang, 1)}${lang === "nb" ? "\u00a0%" : "%"}`
 
 // The measures of the model as a whole: contributions, the student programme, volunteering.
-const modelRows = (tables: Tables, rule: Rule): Array<Row> => {
+const modelRows = (tables: Tables, shown: Shown): Array<Row> => {
   const contributions = compute(catalogue.departmentContributions, tables).table.objects() as Array<Values>
   const names = new Map((tables.departments.objects() as Array<Values>).map((d) => [String(d.department), bi(String(d.name), String(d.nameEn))]))
   const short = contributions.filter((c) => (num(c.gap) ?? 0) < -0.05)
   const list = (lang: Lang) => contributions.map((c) => `${names.get(String(c.department))?.[lang] ?? String(c.department)} ${percent(num(c.percent) ?? 0, lang)}`).join(", ")
   const required = tables.requiredContributionPercent
-  const involvement = publish(compute(catalogue.involvement, tables, { by: ["category"], margins: true }), { rule }).table.objects() as Array<Values>
+  const involvement = shown(catalogue.involvement, ["category"]).table.objects() as Array<Values>
   const everyday = involvement.find((r) => r.category === "everyday")
   const participation = involvement.find((r) => r.category === "participation")
   const studentShare = num(everyday?.studentShare)

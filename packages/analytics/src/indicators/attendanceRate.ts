@@ -34,10 +34,10 @@ export const attendanceRate: Indicator<"attendanceRate"> = {
     fact: bi("Vi må evaluere deltakernes prosess og endringer fra gang til gang", "Participants' progress must be evaluated from session to session")
   },
   measures: [
-    { column: "citizens", label: bi("Innbyggere", "Citizens"), kind: "persons", unit: "persons" },
-    { column: "booked", label: bi("Registrerte oppmøter", "Registered attendances"), kind: "count", unit: "attendances" },
-    { column: "present", label: bi("Møtt", "Present"), kind: "count", unit: "attendances" },
-    { column: "noShow", label: bi("Ikke møtt uten beskjed", "No-shows"), kind: "count", unit: "attendances" },
+    { column: "citizens", label: bi("Innbyggere", "Citizens"), kind: "persons", unit: "persons", set: "booked" },
+    { column: "booked", label: bi("Registrerte oppmøter", "Registered attendances"), kind: "count", unit: "attendances", of: "booked" },
+    { column: "present", label: bi("Møtt", "Present"), kind: "count", unit: "attendances", of: "present" },
+    { column: "noShow", label: bi("Ikke møtt uten beskjed", "No-shows"), kind: "count", unit: "attendances", of: "booked" },
     { column: "rate", label: bi("Oppmøteandel", "Attendance rate"), kind: "rate", unit: "share", numerator: "present", denominator: "booked" }
   ],
   headline: "rate",

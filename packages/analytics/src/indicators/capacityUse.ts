@@ -40,11 +40,11 @@ export const capacityUse: Indicator<"capacityUse"> = {
   },
   measures: [
     { column: "sessions", label: bi("Samlinger", "Sessions"), kind: "count", unit: "sessions" },
-    { column: "present", label: bi("Oppmøter", "Attendances"), kind: "count", unit: "attendances" },
-    { column: "citizens", label: bi("Deltakere", "Participants"), kind: "persons", unit: "persons" },
-    { column: "perSession", label: bi("Oppmøter per samling", "Attendances per session"), kind: "statistic", unit: "per-session" },
-    { column: "presentInPlaces", label: bi("Oppmøter i tilbud med kjent kapasitet", "Attendances in offerings of known capacity"), kind: "statistic", unit: "attendances" },
-    { column: "places", label: bi("Plasser", "Places"), kind: "statistic", unit: "places" },
+    { column: "present", label: bi("Oppmøter", "Attendances"), kind: "count", unit: "attendances", of: "present" },
+    { column: "citizens", label: bi("Deltakere", "Participants"), kind: "persons", unit: "persons", set: "present" },
+    { column: "perSession", label: bi("Oppmøter per samling", "Attendances per session"), kind: "statistic", unit: "per-session", over: ["present"] },
+    { column: "presentInPlaces", label: bi("Oppmøter i tilbud med kjent kapasitet", "Attendances in offerings of known capacity"), kind: "statistic", unit: "attendances", over: ["present"] },
+    { column: "places", label: bi("Plasser", "Places"), kind: "statistic", unit: "places", over: [] },
     { column: "use", label: bi("Utnyttelse", "Use"), kind: "rate", unit: "share", numerator: "presentInPlaces", denominator: "places" }
   ],
   headline: "perSession",

@@ -67,8 +67,8 @@ export const communityTransition: Indicator<"communityTransition"> = {
     )
   },
   measures: [
-    { column: "participants", label: bi("Deltakere", "Participants"), kind: "persons", unit: "persons" },
-    { column: "transitioned", label: bi("Gikk over", "Moved on"), kind: "persons", unit: "persons" },
+    { column: "participants", label: bi("Deltakere", "Participants"), kind: "persons", unit: "persons", set: "active" },
+    { column: "transitioned", label: bi("Gikk over", "Moved on"), kind: "persons", unit: "persons", set: "transitioned" },
     { column: "rate", label: bi("Andel overgang", "Transition rate"), kind: "rate", unit: "share", numerator: "transitioned", denominator: "participants" }
   ],
   headline: "rate",

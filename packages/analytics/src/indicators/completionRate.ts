@@ -38,9 +38,9 @@ export const completionRate: Indicator<"completionRate"> = {
     )
   },
   measures: [
-    { column: "ended", label: bi("Avsluttet", "Ended"), kind: "persons", unit: "records" },
-    { column: "completed", label: bi("Fullført", "Completed"), kind: "persons", unit: "records" },
-    { column: "withdrawn", label: bi("Avbrutt", "Withdrawn"), kind: "persons", unit: "records" },
+    { column: "ended", label: bi("Avsluttet", "Ended"), kind: "persons", unit: "records", set: "ended" },
+    { column: "completed", label: bi("Fullført", "Completed"), kind: "persons", unit: "records", set: "completed" },
+    { column: "withdrawn", label: bi("Avbrutt", "Withdrawn"), kind: "persons", unit: "records", set: "withdrawn" },
     { column: "rate", label: bi("Andel fullført", "Completion rate"), kind: "rate", unit: "share", numerator: "completed", denominator: "ended" }
   ],
   headline: "rate",

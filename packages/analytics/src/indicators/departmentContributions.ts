@@ -59,11 +59,11 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
     )
   },
   measures: [
-    { column: "percent", label: bi("Bidrag (%)", "Contribution (%)"), kind: "statistic", unit: "percent" },
-    { column: "lent", label: bi("Utlånt stilling (%)", "Lent position (%)"), kind: "statistic", unit: "percent" },
-    { column: "transferred", label: bi("Overført hjemmel (%)", "Transferred budget post (%)"), kind: "statistic", unit: "percent" },
-    { column: "required", label: bi("Krav (%)", "Required (%)"), kind: "statistic", unit: "percent" },
-    { column: "gap", label: bi("Avvik fra krav (prosentpoeng)", "Difference from requirement (points)"), kind: "statistic", unit: "percent" }
+    { column: "percent", label: bi("Bidrag (%)", "Contribution (%)"), kind: "statistic", unit: "percent", over: [] },
+    { column: "lent", label: bi("Utlånt stilling (%)", "Lent position (%)"), kind: "statistic", unit: "percent", over: [] },
+    { column: "transferred", label: bi("Overført hjemmel (%)", "Transferred budget post (%)"), kind: "statistic", unit: "percent", over: [] },
+    { column: "required", label: bi("Krav (%)", "Required (%)"), kind: "statistic", unit: "percent", over: [] },
+    { column: "gap", label: bi("Avvik fra krav (prosentpoeng)", "Difference from requirement (points)"), kind: "statistic", unit: "percent", over: [] }
   ],
   headline: "percent",
   compute: (tables, by) => {

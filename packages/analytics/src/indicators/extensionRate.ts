@@ -37,8 +37,8 @@ export const extensionRate: Indicator<"extensionRate"> = {
     )
   },
   measures: [
-    { column: "enrollments", label: bi("Behandlinger", "Treatments"), kind: "persons", unit: "records" },
-    { column: "extended", label: bi("Forlenget", "Extended"), kind: "persons", unit: "records" },
+    { column: "enrollments", label: bi("Behandlinger", "Treatments"), kind: "persons", unit: "records", set: "treatments" },
+    { column: "extended", label: bi("Forlenget", "Extended"), kind: "persons", unit: "records", set: "extended" },
     { column: "rate", label: bi("Andel forlenget", "Extension rate"), kind: "rate", unit: "share", numerator: "extended", denominator: "enrollments" }
   ],
   headline: "rate",

@@ -38,10 +38,10 @@ export const feedbackSummary: Indicator<"feedbackSummary"> = {
     )
   },
   measures: [
-    { column: "responses", label: bi("Tilbakemeldinger", "Responses"), kind: "persons", unit: "records" },
-    { column: "rated", label: bi("Med vurdering", "Rated"), kind: "persons", unit: "records" },
-    { column: "meanRating", label: bi("Gjennomsnitt (1–5)", "Mean rating (1–5)"), kind: "statistic", unit: "rating" },
-    { column: "good", label: bi("God eller svært god", "Good or very good"), kind: "persons", unit: "records" },
+    { column: "responses", label: bi("Tilbakemeldinger", "Responses"), kind: "persons", unit: "records", set: "responses" },
+    { column: "rated", label: bi("Med vurdering", "Rated"), kind: "persons", unit: "records", set: "rated" },
+    { column: "meanRating", label: bi("Gjennomsnitt (1–5)", "Mean rating (1–5)"), kind: "statistic", unit: "rating", over: ["rated"] },
+    { column: "good", label: bi("God eller svært god", "Good or very good"), kind: "persons", unit: "records", set: "good" },
     { column: "goodShare", label: bi("Andel god", "Share good"), kind: "rate", unit: "share", numerator: "good", denominator: "rated" }
   ],
   headline: "meanRating",

@@ -39,10 +39,10 @@ export const goalAttainment: Indicator<"goalAttainment"> = {
     )
   },
   measures: [
-    { column: "evaluated", label: bi("Evaluert", "Evaluated"), kind: "persons", unit: "records" },
-    { column: "reached", label: bi("Nådd", "Reached"), kind: "persons", unit: "records" },
-    { column: "partly", label: bi("Delvis nådd", "Partly reached"), kind: "persons", unit: "records" },
-    { column: "notReached", label: bi("Ikke nådd", "Not reached"), kind: "persons", unit: "records" },
+    { column: "evaluated", label: bi("Evaluert", "Evaluated"), kind: "persons", unit: "records", set: "evaluated" },
+    { column: "reached", label: bi("Nådd", "Reached"), kind: "persons", unit: "records", set: "reached" },
+    { column: "partly", label: bi("Delvis nådd", "Partly reached"), kind: "persons", unit: "records", set: "partly" },
+    { column: "notReached", label: bi("Ikke nådd", "Not reached"), kind: "persons", unit: "records", set: "notReached" },
     { column: "rate", label: bi("Andel nådd", "Share reached"), kind: "rate", unit: "share", numerator: "reached", denominator: "evaluated" }
   ],
   headline: "rate",

@@ -45,9 +45,9 @@ export const newReturning: Indicator<"newReturning"> = {
     fact: bi("Antall nye saker: 966 i 2020 og 1585 i 2021", "New cases: 966 in 2020 and 1585 in 2021")
   },
   measures: [
-    { column: "started", label: bi("Startet", "Started"), kind: "persons", unit: "persons" },
-    { column: "new", label: bi("Nye", "New"), kind: "persons", unit: "persons" },
-    { column: "returning", label: bi("Tilbakevendende", "Returning"), kind: "persons", unit: "persons" },
+    { column: "started", label: bi("Startet", "Started"), kind: "persons", unit: "persons", set: "started" },
+    { column: "new", label: bi("Nye", "New"), kind: "persons", unit: "persons", set: "new" },
+    { column: "returning", label: bi("Tilbakevendende", "Returning"), kind: "persons", unit: "persons", set: "returning" },
     { column: "newShare", label: bi("Andel nye", "Share new"), kind: "rate", unit: "share", numerator: "new", denominator: "started" }
   ],
   headline: "newShare",

@@ -52,14 +52,14 @@ export const orsChange: Indicator<"orsChange"> = {
     )
   },
   measures: [
-    { column: "citizens", label: bi("Innbyggere", "Citizens"), kind: "persons", unit: "persons" },
-    { column: "meanChange", label: bi("Gjennomsnittlig endring", "Mean change"), kind: "statistic", unit: "points" },
-    { column: "improved", label: bi("Pålitelig bedring", "Reliably improved"), kind: "persons", unit: "persons" },
+    { column: "citizens", label: bi("Innbyggere", "Citizens"), kind: "persons", unit: "persons", set: "orsFollowed" },
+    { column: "meanChange", label: bi("Gjennomsnittlig endring", "Mean change"), kind: "statistic", unit: "points", over: ["citizens"] },
+    { column: "improved", label: bi("Pålitelig bedring", "Reliably improved"), kind: "persons", unit: "persons", set: "orsImproved" },
     { column: "improvedRate", label: bi("Andel bedring", "Share improved"), kind: "rate", unit: "share", numerator: "improved", denominator: "citizens" },
-    { column: "clinicalStart", label: bi("Startet under 25", "Started below 25"), kind: "persons", unit: "persons" },
-    { column: "recovered", label: bi("Bedring over grensen", "Reliably recovered"), kind: "persons", unit: "persons" },
+    { column: "clinicalStart", label: bi("Startet under 25", "Started below 25"), kind: "persons", unit: "persons", set: "orsClinicalStart" },
+    { column: "recovered", label: bi("Bedring over grensen", "Reliably recovered"), kind: "persons", unit: "persons", set: "orsRecovered" },
     { column: "recoveredRate", label: bi("Andel over grensen", "Share recovered"), kind: "rate", unit: "share", numerator: "recovered", denominator: "clinicalStart" },
-    { column: "deteriorated", label: bi("Forverring", "Deteriorated"), kind: "persons", unit: "persons" },
+    { column: "deteriorated", label: bi("Forverring", "Deteriorated"), kind: "persons", unit: "persons", set: "orsDeteriorated" },
     { column: "deterioratedRate", label: bi("Andel forverring", "Share deteriorated"), kind: "rate", unit: "share", numerator: "deteriorated", denominator: "citizens" }
   ],
   headline: "improvedRate",

@@ -37,8 +37,8 @@ export const participation: Indicator<"participation"> = {
     fact: bi("De ulike tilbudene justeres etter behov og deltagelse", "Offerings are adjusted to need and participation")
   },
   measures: [
-    { column: "participants", label: bi("Deltakere", "Participants"), kind: "persons", unit: "persons" },
-    { column: "attendances", label: bi("Oppmøter", "Attendances"), kind: "count", unit: "attendances" },
+    { column: "participants", label: bi("Deltakere", "Participants"), kind: "persons", unit: "persons", set: "present" },
+    { column: "attendances", label: bi("Oppmøter", "Attendances"), kind: "count", unit: "attendances", of: "present" },
     { column: "sessions", label: bi("Samlinger", "Sessions"), kind: "count", unit: "sessions" }
   ],
   headline: "participants",

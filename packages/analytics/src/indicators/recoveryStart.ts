@@ -49,11 +49,11 @@ export const recoveryStart: Indicator<"recoveryStart"> = {
     fact: bi("Hjelpen varer til innbygger er komt i gang med en aktivitet", "The help lasts until the citizen has started an activity")
   },
   measures: [
-    { column: "helped", label: bi("Fikk hjelp", "Helped"), kind: "persons", unit: "records" },
-    { column: "started", label: bi("I gang med aktivitet", "Started an activity"), kind: "persons", unit: "records" },
+    { column: "helped", label: bi("Fikk hjelp", "Helped"), kind: "persons", unit: "records", set: "recoveryHelped" },
+    { column: "started", label: bi("I gang med aktivitet", "Started an activity"), kind: "persons", unit: "records", set: "activityStarted" },
     { column: "rate", label: bi("Andel i gang", "Share started"), kind: "rate", unit: "share", numerator: "started", denominator: "helped" },
-    { column: "median", label: bi("Median dager", "Median days"), kind: "statistic", unit: "days" },
-    { column: "p90", label: bi("90-persentil dager", "90th percentile days"), kind: "statistic", unit: "days" }
+    { column: "median", label: bi("Median dager", "Median days"), kind: "statistic", unit: "days", over: ["started"] },
+    { column: "p90", label: bi("90-persentil dager", "90th percentile days"), kind: "statistic", unit: "days", over: ["started"] }
   ],
   headline: "median",
   compute: (tables, by) => {

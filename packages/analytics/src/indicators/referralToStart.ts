@@ -43,9 +43,9 @@ export const referralToStart: Indicator<"referralToStart"> = {
     )
   },
   measures: [
-    { column: "started", label: bi("Startet", "Started"), kind: "persons", unit: "records" },
-    { column: "median", label: bi("Median dager", "Median days"), kind: "statistic", unit: "days" },
-    { column: "p90", label: bi("90-persentil dager", "90th percentile days"), kind: "statistic", unit: "days" }
+    { column: "started", label: bi("Startet", "Started"), kind: "persons", unit: "records", set: "referredStarted" },
+    { column: "median", label: bi("Median dager", "Median days"), kind: "statistic", unit: "days", over: ["started"] },
+    { column: "p90", label: bi("90-persentil dager", "90th percentile days"), kind: "statistic", unit: "days", over: ["started"] }
   ],
   headline: "median",
   compute: (tables, by) => {

@@ -39,11 +39,11 @@ export const srsAlerts: Indicator<"srsAlerts"> = {
     )
   },
   measures: [
-    { column: "forms", label: bi("SRS-skjema", "SRS forms"), kind: "count", unit: "forms" },
-    { column: "alerts", label: bi("Under 36", "Below 36"), kind: "count", unit: "forms" },
+    { column: "forms", label: bi("SRS-skjema", "SRS forms"), kind: "count", unit: "forms", of: "srsCitizens" },
+    { column: "alerts", label: bi("Under 36", "Below 36"), kind: "count", unit: "forms", of: "alerted" },
     { column: "rate", label: bi("Andel under 36", "Share below 36"), kind: "rate", unit: "share", numerator: "alerts", denominator: "forms" },
-    { column: "citizens", label: bi("Innbyggere", "Citizens"), kind: "persons", unit: "persons" },
-    { column: "citizensAlerted", label: bi("Innbyggere med varsel", "Citizens with an alert"), kind: "persons", unit: "persons" }
+    { column: "citizens", label: bi("Innbyggere", "Citizens"), kind: "persons", unit: "persons", set: "srsCitizens" },
+    { column: "citizensAlerted", label: bi("Innbyggere med varsel", "Citizens with an alert"), kind: "persons", unit: "persons", set: "alerted" }
   ],
   headline: "rate",
   compute: (tables, by) => {

@@ -4,7 +4,8 @@
 // secondary suppression against the row and column totals the source prints.
 import { formatNumber } from "./format.js"
 import { bi, type Lang } from "./text.js"
-import { type Rule, suppress } from "../privacy/Suppression.js"
+import { type Profile, smallRange } from "../privacy/Profile.js"
+import { suppress } from "../privacy/Suppression.js"
 import { type Participants, perThousand, type Population } from "../RecoveryCollege.js"
 import { changes, type Statistics } from "../ServiceStatistics.js"
 import type { Grid } from "../outputs/ReportModel.js"
@@ -14,13 +15,18 @@ import { lineChart } from "../outputs/Svg.js"
 const SUPPRESSED = ":"
 const MISSING = ".."
 const NOT_APPLICABLE = "."
-const small = (v: number | null, rule: Rule) => v !== null && v >= rule.min && v <= rule.max
+// Source figures already aggregated by others: counts in the profile's small
+// range are hidden (under rounding too: there are no inner cells to round).
+const small = (v: number | null, profile: Profile) => {
+  const [min, max] = smallRange(profile)
+  return v !== null && v >= min && v <= max && (v !== 0 || min === 0)
+}
 
 /** Levels and percentage changes of every series, and a chart of the main counts. */
-export const statisticsSection = (stats: Statistics, rule: Rule, lang: Lang): { grids: Array<Grid>; chart: string } => {
+export const statisticsSection = (stats: Statistics, profile: Profile, lang: Lang): { grids: Array<Grid>; chart: string } => {
   const rows = changes(stats).objects() as Array<{ measure: string; unit: string; year: number; level: number | null; change: number | null; changePercent: number | null }>
   const label = (id: string) => stats.series.find((s) => s.id === id)?.label[lang] ?? id
-  const hiddenLevel = (r: (typeof rows)[number]) => r.unit === "count" && small(r.level, rule)
+  const hiddenLevel = (r: (typeof rows)[number]) => r.unit === "count" && small(r.level, profile)
   const levelText = (r: (typeof rows)[number]) =>
     r.level === null
       ? MISSING
@@ -65,7 +71,7 @@ export const statisticsSection = (stats: Statistics, rule: Rule, lang: Lang): { 
 }
 
 /** Participants per municipality and year with the source's totals, suppressed; per 1,000 where a population is given. */
-export const recoveryCollegeSection = (rc: Participants, population: Population | undefined, rule: Rule, lang: Lang): Array<Grid> => {
+export const recoveryCollegeSection = (rc: Participants, population: Population | undefined, profile: Profile, lang: Lang): Array<Grid> => {
   const totalRow = rc.rows.find((r) => r.municipality === "Totalt")
   const rows = rc.rows.filter((r) => r !== totalRow)
   const pattern = suppress(
@@ -75,7 +81,8 @@ export const recoveryCollegeSection = (rc: Participants, population: Population 
       columnTotals: rc.years.map((y) => totalRow?.values.get(y) ?? null),
       grandTotal: totalRow?.total ?? null
     },
-    rule
+    // The one method (Gaussian elimination); rounding has no inner cells here, so it suppresses its small range.
+    profile.name === "rounding" ? { name: "strict", min: 1, max: profile.base - 1 } : profile
   )
   const show = (v: number | null, i: number, j: number) =>
     pattern.states[i]![j] === "primary" || pattern.states[i]![j] === "secondary" ? SUPPRESSED : v === null ? MISSING : formatNumber(v, lang)

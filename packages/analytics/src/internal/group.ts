@@ -3,7 +3,7 @@
 // join partial results on the dimensions, and derive rates. Expressions are
 // built from the package's own column names and numbers only (see expr.ts).
 import type { ColumnTable } from "arquero"
-import type { Dimension } from "../Dimension.js"
+import { type Dimension, UNKNOWN } from "../Dimension.js"
 import { own } from "./checks.js"
 import { col, num, record } from "./expr.js"
 import { AnalyticsError, bi } from "./text.js"
@@ -43,7 +43,10 @@ export const rollupBy = (
 export const joinBy = (left: ColumnTable, right: ColumnTable, by: ReadonlyArray<string>): ColumnTable => {
   if (by.length === 0) return left.assign(right)
   const keys = [...by]
-  return left.join_full(right, [keys, keys])
+  // A join does not match missing keys: records without an offering on both
+  // sides would come out as two "(unknown)" rows. Name them first.
+  const named = (t: ColumnTable) => t.derive(record(keys.map((k) => [k, `d => ${col(k)} == null ? ${JSON.stringify(UNKNOWN)} : ${col(k)}`] as const)))
+  return named(left).join_full(named(right), [keys, keys])
 }
 
 /** Replaces missing values of count columns by 0: no rows means a count of zero. */

@@ -5,6 +5,7 @@
 import { IsoDate } from "@aktivitetsmodell/core"
 import type { Model } from "../outputs/ReportModel.js"
 import { isRecord, reject, requireArray, requireFinite, requireLang, requireRecord, requireRule, requireString } from "./checks.js"
+import { requireProfile } from "../privacy/Profile.js"
 import { requirePlan } from "./planShape.js"
 import { requirePublished } from "./shapes.js"
 
@@ -54,6 +55,7 @@ export const requireModel = (name: string, u: unknown): Model => {
   if (m.recoveryCollege !== null) requireArray(name, "model.recoveryCollege", m.recoveryCollege).forEach((g, i) => requireGrid(name, `model.recoveryCollege[${i}]`, g))
   requirePlan(name, m.plan)
   requireRule(name, m.rule)
+  requireProfile(name, m.profile)
   const hidden = requireRecord(name, "model.hidden", m.hidden)
   requireFinite(name, "model.hidden.primary", hidden.primary)
   requireFinite(name, "model.hidden.secondary", hidden.secondary)

@@ -22,3 +22,19 @@ export const displayOrder = <R extends Row>(rows: ReadonlyArray<R>, by: Readonly
     return 0
   })
 }
+
+/**
+ * The rows of a published table in display order, each with a test for its
+ * hidden cells (the table's `states`, which follow the table's own order).
+ */
+export const displayRows = (
+  published: { readonly table: { objects: () => Array<object> }; readonly states: ReadonlyArray<Readonly<Record<string, string>>>; readonly by: ReadonlyArray<Dimension> },
+  lang: Lang
+): Array<{ readonly row: Row; readonly hidden: (column: string) => boolean; readonly anyHidden: boolean }> => {
+  const rows = published.table.objects() as Array<Row>
+  const states = new Map(rows.map((r, i) => [r, published.states[i] ?? {}] as const))
+  return displayOrder(rows, published.by, lang).map((row) => {
+    const s = states.get(row)!
+    return { row, hidden: (column: string) => Object.hasOwn(s, column), anyHidden: Object.keys(s).length > 0 }
+  })
+}

@@ -9,6 +9,7 @@ import type { Published } from "../privacy/Publish.js"
 import type { Tables } from "../Tables.js"
 import { isRecord, own, reject, requireArray, requireFinite, requireRecord, requireString, requireTable } from "./checks.js"
 import { isColumnName } from "./expr.js"
+import { requireProfile } from "../privacy/Profile.js"
 
 /** Every dimension, in canonical order (as Dimension.all; repeated here to avoid an import cycle). */
 export const dimensions: ReadonlyArray<Dimension> = ["offering", "category", "department", "month", "year", "source"]
@@ -40,6 +41,12 @@ const requireMeasure = (name: string, u: unknown, i: number): Measure => {
   }
   for (const k of ["numerator", "denominator"]) {
     if (m[k] !== undefined && !isColumnName(m[k])) reject(name, `measures[${i}].${k} must name a column`, `measures[${i}].${k} må være navnet på en kolonne`)
+  }
+  for (const k of ["set", "of"]) {
+    if (m[k] !== undefined && !isColumnName(m[k])) reject(name, `measures[${i}].${k} must name a set of people (letters and digits)`, `measures[${i}].${k} må være navnet på en mengde personer (bokstaver og sifre)`)
+  }
+  if (m.over !== undefined && !(Array.isArray(m.over) && m.over.every((c) => isColumnName(c)))) {
+    reject(name, `measures[${i}].over must be a list of columns`, `measures[${i}].over må være en liste med kolonner`)
   }
   return m as unknown as Measure
 }
@@ -89,5 +96,8 @@ export const requirePublished = (name: string, u: unknown): Published => {
   requireFinite(name, "published.hidden.primary", hidden.primary)
   requireFinite(name, "published.hidden.secondary", hidden.secondary)
   requireRecord(name, "published.rule", p.rule)
+  requireProfile(name, p.profile)
+  const states = requireArray(name, "published.states", p.states)
+  if (!states.every(isRecord)) reject(name, "published.states must hold one object of hidden cells per row", "published.states må ha ett objekt med skjulte celler per rad")
   return u as Published
 }

@@ -1,7 +1,7 @@
 // Sentences reports share: the period in words and what the suppression did.
 import { formatNumber } from "./format.js"
 import type { Lang } from "./text.js"
-import type { Rule } from "../privacy/Suppression.js"
+import { describe, label, type Profile } from "../privacy/Profile.js"
 
 const longDate = (iso: string, lang: Lang): string =>
   new Intl.DateTimeFormat(lang === "nb" ? "nb-NO" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`))
@@ -10,16 +10,25 @@ const longDate = (iso: string, lang: Lang): string =>
 export const periodText = (period: { readonly from: string; readonly to: string }, lang: Lang): string =>
   `${lang === "nb" ? "Periode" : "Period"}: ${longDate(period.from, lang)}–${longDate(period.to, lang)}`
 
-/** What the small-cell rule hid in a report, in a sentence. */
-export const describeRule = (rule: Rule, hidden: { readonly primary: number; readonly secondary: number }, lang: Lang): string => {
+/** What the profile did in a report, in sentences: the profile and its numbers, the method, what it hid. */
+export const describeProfile = (profile: Profile, hidden: { readonly primary: number; readonly secondary: number }, lang: Lang): string => {
   const n = (v: number) => formatNumber(v, lang)
-  return lang === "nb"
-    ? `Tall for ${n(rule.min)}–${n(rule.max)} personer vises ikke, og heller ikke andeler eller gjennomsnitt som bygger på dem. ` +
-        `I tillegg skjules så mange andre celler at de skjulte ikke kan regnes ut fra summer og rader. ` +
-        `I denne rapporten er ${n(hidden.primary)} celler skjult fordi tallene er små og ${n(hidden.secondary)} for å hindre tilbakeregning. ` +
-        `Rapporten inneholder ingen direkte identifikatorer og ingen pseudonymer.`
-    : `Counts of ${n(rule.min)}–${n(rule.max)} persons are not shown, nor are shares or means built on them. ` +
-        `Further cells are hidden so that no hidden one can be worked out from totals and rows. ` +
-        `In this report ${n(hidden.primary)} cells are hidden because they are small and ${n(hidden.secondary)} to prevent working them out. ` +
-        `The report holds no direct identifiers and no pseudonyms.`
+  const method =
+    profile.name === "rounding"
+      ? lang === "nb"
+        ? "Alle tall i rapporten er del av én modell: hver telling av personer er en sum av de minste cellene, og det er disse som avrundes."
+        : "Every figure in the report is part of one model: each count of people is a sum of the finest cells, and those are what is rounded."
+      : lang === "nb"
+        ? "Alle tall i rapporten er del av ett system av summer og differanser, også mellom tabeller og indikatorer (for eksempel påmeldte minus møtte). " +
+          `I tillegg skjules så mange andre celler (sekundær skjerming ved gaussisk eliminasjon, som SSBs GaussSuppression) at ingen skjult celle eller liten differanse kan regnes ut. ` +
+          `I denne rapporten er ${n(hidden.primary)} celler skjult fordi tallene er små og ${n(hidden.secondary)} for å hindre tilbakeregning.`
+        : "Every figure in the report is part of one system of sums and differences, across tables and indicators too (such as booked minus present). " +
+          `Further cells are hidden (secondary suppression by Gaussian elimination, as Statistics Norway's GaussSuppression) so that no hidden cell and no small difference can be worked out. ` +
+          `In this report ${n(hidden.primary)} cells are hidden because they are small and ${n(hidden.secondary)} to prevent working them out.`
+  const themes =
+    lang === "nb"
+      ? "Tema fra tilbakemeldinger vises bare som koder fra en fast liste; fritekst vises som «annet»."
+      : 'Feedback themes are shown only as codes of a fixed list; free text shows as "other".'
+  const none = lang === "nb" ? "Rapporten inneholder ingen direkte identifikatorer og ingen pseudonymer." : "The report holds no direct identifiers and no pseudonyms."
+  return `${describe(profile, lang)} (${label(profile)}) ${method} ${themes} ${none}`
 }

@@ -23,7 +23,24 @@ export interface CliOptions {
   readonly population: string | undefined
   readonly capacity: string | undefined
   readonly plan: string | undefined
-  readonly rule: { readonly min: number; readonly max: number }
+  /** The disclosure-control profile; its numbers come from the policy tree unless overridden. */
+  readonly profile: "ssb" | "strict" | "rounding"
+  /** Numbers given on the command line instead of the policy tree's. */
+  readonly overrides: { readonly min?: number; readonly max?: number; readonly maxN?: number; readonly base?: number }
+  /** A file of names (one a line) that must appear in no output. */
+  readonly names: string | undefined
+  readonly help: boolean
+}
+
+/**
+ * What `aktivitet-report audit` was asked to do.
+ * @category models
+ */
+export interface AuditOptions {
+  readonly files: ReadonlyArray<string>
+  readonly lang: Lang
+  readonly min: number | undefined
+  readonly max: number | undefined
   readonly help: boolean
 }
 
@@ -36,8 +53,9 @@ export interface CliOptions {
 export const usage = `aktivitet-report — aktivitetsrapport med indikatorer, skjerming og evalueringsplan
 aktivitet-report — activity report with indicators, suppression and an evaluation plan
 
-  aktivitet-report --data FILE.json [--year 2024] [--out report.html]
+  aktivitet-report --data FILE.json [--year 2024] [--profile strict] [--out report.html]
   aktivitet-report --synthetic [--seed 1] [--citizens 1500] [--year 2024] [--out report.html]
+  aktivitet-report audit FILE.csv|FILE.json|FILE.arrow … [--max N] [--lang nb|en]
 
   --data FILE           a municipality-year as JSON (core Dataset) / et kommuneår som JSON
   --synthetic           a generated year instead / et generert år i stedet
@@ -50,7 +68,17 @@ aktivitet-report — activity report with indicators, suppression and an evaluat
   --recovery-college FILE, --population FILE   Recovery College participants and inhabitants
   --capacity FILE.json  places per session by offering id / plasser per samling
   --plan FILE.csv       also write the evaluation-plan draft / skriv også evalueringsplanen
-  --min N --max N       the small-cell rule (default 1–4) / skjermingsregelen
+  --profile ssb|strict|rounding   disclosure control (default strict); its numbers from
+                        the policy tree (parameters/privacy/) / skjermingsprofil
+  --min N --max N       strict: counts min–max hidden (tree: 1–4) / tall som skjules
+  --max-n N             ssb: counts 1–N hidden (tree: 3)
+  --base N              rounding: round to 0 or N (tree: 3) / avrundingsbase
+  --names FILE          names (one a line) that must appear in no output / navn som ikke må stå i noe
+  audit FILE …          list every count in the small range the files show or give away;
+                        exit 1 if there is one / list tall i skjermingsområdet som filene avslører
+
+Exit codes: 0 written (audit: nothing found); 1 wrong records (audit: findings);
+2 the command cannot run; 3 the report would give away a small count, nothing written.
 `
 
 /**
@@ -87,7 +115,7 @@ const whole = (name: string, raw: string | undefined, min: number, max: number):
 export const parseArgs = (argv: ReadonlyArray<string>): CliOptions => {
   const values = new Map<string, string>()
   const flags = new Set<string>()
-  const valued = ["data", "seed", "citizens", "year", "out", "lang", "format", "statistics", "recovery-college", "population", "capacity", "plan", "min", "max"]
+  const valued = ["data", "seed", "citizens", "year", "out", "lang", "format", "statistics", "recovery-college", "population", "capacity", "plan", "min", "max", "max-n", "base", "profile", "names"]
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     const [name, inline] = arg.startsWith("--") ? (arg.slice(2).split(/=(.*)/su) as [string, string | undefined]) : [arg, undefined]
@@ -110,9 +138,16 @@ export const parseArgs = (argv: ReadonlyArray<string>): CliOptions => {
   const ext = out?.slice(out.lastIndexOf(".") + 1).toLowerCase()
   const format = values.get("format") ?? (ext === "md" || ext === "csv" || ext === "json" ? ext : "html")
   if (!["html", "md", "csv", "json"].includes(format)) fail(`--format må være html, md, csv eller json, fikk ${Redact.show(format)}`, `--format must be html, md, csv or json, got ${Redact.show(format)}`)
-  const min = values.has("min") ? whole("min", values.get("min"), 1, 1000) : 1
-  const max = values.has("max") ? whole("max", values.get("max"), 0, 1000) : 4
-  if (max < min) fail(`--max (${max}) er mindre enn --min (${min})`, `--max (${max}) is less than --min (${min})`)
+  const min = values.has("min") ? whole("min", values.get("min"), 1, 1000) : undefined
+  const max = values.has("max") ? whole("max", values.get("max"), 0, 1000) : undefined
+  if (max !== undefined && max < (min ?? 1)) fail(`--max (${max}) er mindre enn --min (${min ?? 1})`, `--max (${max}) is less than --min (${min ?? 1})`)
+  const profile = values.get("profile") ?? "strict"
+  if (profile !== "ssb" && profile !== "strict" && profile !== "rounding") fail(`--profile må være ssb, strict eller rounding, fikk ${Redact.show(profile)}`, `--profile must be ssb, strict or rounding, got ${Redact.show(profile)}`)
+  if ((min !== undefined || max !== undefined) && profile !== "strict") fail("--min og --max gjelder profilen strict", "--min and --max belong to the profile strict")
+  if (values.has("max-n") && profile !== "ssb") fail("--max-n gjelder profilen ssb", "--max-n belongs to the profile ssb")
+  if (values.has("base") && profile !== "rounding") fail("--base gjelder profilen rounding", "--base belongs to the profile rounding")
+  const maxN = values.has("max-n") ? whole("max-n", values.get("max-n"), 1, 1000) : undefined
+  const base = values.has("base") ? whole("base", values.get("base"), 2, 1000) : undefined
   return {
     source: data !== undefined ? { kind: "data", file: data } : { kind: "synthetic", seed: values.has("seed") ? whole("seed", values.get("seed"), 0, 2 ** 31) : 1, citizens: values.has("citizens") ? whole("citizens", values.get("citizens"), 0, 1_000_000) : 1500 },
     year: values.has("year") ? whole("year", values.get("year"), 2000, 2100) : undefined,
@@ -124,7 +159,45 @@ export const parseArgs = (argv: ReadonlyArray<string>): CliOptions => {
     population: values.get("population"),
     capacity: values.get("capacity"),
     plan: values.get("plan"),
-    rule: { min, max },
+    profile: profile as CliOptions["profile"],
+    overrides: { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }), ...(maxN === undefined ? {} : { maxN }), ...(base === undefined ? {} : { base }) },
+    names: values.get("names"),
     help
   }
+}
+
+/**
+ * Parses the arguments after `aktivitet-report audit`.
+ * @example
+ * parseAuditArgs(["out/report.csv", "--max", "4"]).files // ["out/report.csv"]
+ * @category constructors
+ */
+export const parseAuditArgs = (argv: ReadonlyArray<string>): AuditOptions => {
+  const files: Array<string> = []
+  let lang: Lang = "nb"
+  let min: number | undefined
+  let max: number | undefined
+  let help = false
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (!arg.startsWith("--")) {
+      files.push(arg)
+      continue
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/su) as [string, string | undefined]
+    if (name === "help") {
+      help = true
+      continue
+    }
+    if (name !== "lang" && name !== "min" && name !== "max") fail(`Ukjent valg --${unquoted(name)}`, `Unknown option --${unquoted(name)}`)
+    const v = inline ?? argv[++i]
+    if (v === undefined || v === "") fail(`--${name} mangler en verdi`, `--${name} needs a value`)
+    if (name === "lang") {
+      if (v !== "nb" && v !== "en") fail(`--lang må være nb eller en, fikk ${Redact.show(v)}`, `--lang must be nb or en, got ${Redact.show(v)}`)
+      lang = v as Lang
+    } else if (name === "min") min = whole("min", v, 1, 1000)
+    else max = whole("max", v, 1, 1000)
+  }
+  if (!help && files.length === 0) fail("Oppgi minst én fil å revidere", "Give at least one file to audit")
+  return { files, lang, min, max, help }
 }

@@ -29,6 +29,16 @@ export const readText = async (file: string): Promise<string> => {
   }
 }
 
+/** The bytes of a file. */
+export const readBytes = async (file: string): Promise<Uint8Array> => {
+  try {
+    return new Uint8Array(await readFile(file))
+  } catch (e) {
+    const why = reason(e)
+    throw new FileError(file, bi(`Kunne ikke lese ${fileName(file)}: ${why}`, `Could not read ${fileName(file)}: ${why}`))
+  }
+}
+
 /** Writes `text` to `file`, creating its folder. */
 export const writeText = async (file: string, text: string): Promise<string> => {
   try {

@@ -12,19 +12,23 @@
  * @module
  */
 import type { Dataset } from "@aktivitetsmodell/core"
+import { InForce } from "@aktivitetsmodell/rules"
+import { loadTree, shippedPolicyDir } from "@aktivitetsmodell/rules/node"
 import * as EvaluationPlan from "../EvaluationPlan.js"
 import { guard } from "../internal/boundary.js"
 import { isRecord, reject, requireArray, requireLang } from "../internal/checks.js"
 import { parseCsv } from "../internal/csv.js"
-import { AnalyticsError, bi, fileName, type Lang } from "../internal/text.js"
+import { AnalyticsError, bi, FileError, fileName, type Lang } from "../internal/text.js"
 import { tidy, toJson } from "../outputs/Export.js"
+import * as Audit from "../privacy/Audit.js"
 import { assertNone } from "../privacy/Identifiers.js"
+import { fromParameters, names as profileNames, type Profile } from "../privacy/Profile.js"
 import * as RecoveryCollege from "../RecoveryCollege.js"
 import type { Report } from "../Report.js"
 import * as ServiceStatistics from "../ServiceStatistics.js"
 import { parseCapacity } from "./capacity.js"
 import { parseDataset } from "./dataset.js"
-import { readText, requireFile, writeText } from "./files.js"
+import { readBytes, readText, requireFile, writeText } from "./files.js"
 
 export { AnalyticsError, FileError } from "../internal/text.js"
 
@@ -184,4 +188,79 @@ export const readPopulation = guard("readPopulation", bi("stien til en CSV-fil",
     }
     return { municipality: cell("municipality"), year: Number(cell("year")), population: Number(cell("population").replace(",", ".")) }
   })
+})
+
+/**
+ * A disclosure-control profile with its numbers as the policy tree gives
+ * them on `date` (dated parameters `privacy.strict-min`, `privacy.strict-max`,
+ * `privacy.ssb-max-n`, `privacy.rounding-base`), from the tree this package's
+ * rules ship unless `dir` names another.
+ * @example
+ * const profile = loadProfile("ssb", "2024-12-31") // { name: "ssb", maxN: 3 }
+ * buildReport(year, { profile })
+ * @category constructors
+ */
+export const loadProfile = guard(
+  "loadProfile",
+  bi("et profilnavn (ssb, strict, rounding), en dato ÅÅÅÅ-MM-DD og eventuelt en regelmappe", "a profile name (ssb, strict, rounding), a date YYYY-MM-DD and optionally a policy folder"),
+  (name: Profile["name"], date: string, dir?: string): Profile => {
+    if (!profileNames.includes(name)) reject("loadProfile", `the profile must be one of ${profileNames.join(", ")}`, `profilen må være en av ${profileNames.join(", ")}`)
+    let value: (parameter: string) => unknown
+    const where = dir ?? "policy"
+    try {
+      // The parameters are read even when some rule file of the tree has a
+      // problem: the profile needs its own files only, and says when one is missing.
+      const now = InForce.on(loadTree(dir ?? shippedPolicyDir()).tree, date)
+      value = (parameter) => now.parameters.get(parameter)?.entry.value
+    } catch (e) {
+      const why = e instanceof Error ? e.message.split("\n")[0]! : typeof e
+      throw new FileError(where, bi(`Kunne ikke lese skjermingsprofilen fra regelverket: ${why}`, `Could not read the disclosure profile from the policy tree: ${why}`))
+    }
+    try {
+      return fromParameters(name, value)
+    } catch (e) {
+      if (e instanceof AnalyticsError) throw new FileError(where, bi(`${e.text.nb} ${date}`, `${e.text.en} on ${date}`))
+      throw e
+    }
+  }
+)
+
+/**
+ * Audits published files (CSV, JSON or Arrow, possibly from different runs):
+ * every count in the small range that they show or give away, with the
+ * relation that reveals it (see `Audit`).
+ * @example
+ * const { findings } = await auditFiles(["out/report.csv", "out/2024.json"])
+ * @category privacy
+ */
+export const auditFiles = guard(
+  "auditFiles",
+  bi("en liste med filstier og { min?, max? }", "a list of file paths and { min?, max? }"),
+  async (files: ReadonlyArray<string>, options: { readonly min?: number; readonly max?: number } = {}): Promise<Audit.Result> => {
+    const paths = requireArray("auditFiles", "files", files).map((f) => requireFile("auditFiles", f))
+    const sources: Array<Audit.Source> = []
+    for (const path of paths) {
+      const bytes = await readBytes(path)
+      try {
+        sources.push(Audit.read(bytes, fileName(path)))
+      } catch (e) {
+        // A file the audit cannot use is a file error: one line, exit code 2.
+        if (e instanceof AnalyticsError) throw new FileError(path, e.text)
+        throw e
+      }
+    }
+    return Audit.run(sources, options)
+  }
+)
+
+/**
+ * The audit of a built report, as it would be published (its JSON: every
+ * table of the report and of its plan).
+ * @example
+ * auditReport(report).findings // []
+ * @category privacy
+ */
+export const auditReport = guard("auditReport", bi("en rapport fra buildReport", "a report from buildReport"), (report: Report): Audit.Result => {
+  requireReport("auditReport", report)
+  return Audit.run([Audit.read(text(report, "json"), "report.json")])
 })

@@ -7,7 +7,13 @@
  *   in English / bokmål);
  * - 2: the command cannot run: wrong usage, or a file that is missing,
  *   unreadable, not JSON or of the wrong shape (one line naming the file and
- *   the line or JSON pointer), or an unexpected failure.
+ *   the line or JSON pointer), or an unexpected failure;
+ * - 3: the report would let someone read or work out a count in the
+ *   profile's small range (its own audit found it); nothing is written.
+ *
+ * `aktivitet-report audit FILE…` audits published files: 0 when nothing in
+ * the small range can be read or worked out, 1 when something can (each
+ * finding listed with the relation that reveals it), 2 when it cannot run.
  *
  * Every line it prints passes through core's redaction, and no stack trace is
  * ever printed.
@@ -16,16 +22,56 @@
  */
 import { Redact } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
-import { AnalyticsError, FileError } from "../internal/text.js"
+import { AnalyticsError, FileError, type Lang } from "../internal/text.js"
+import * as Audit from "../privacy/Audit.js"
+import type { Profile } from "../privacy/Profile.js"
 import { DataFileError } from "../internal/yearTable.js"
 import { buildReport, type Options } from "../Report.js"
-import { parseArgs, usage, UsageError } from "./cliArgs.js"
-import { loadDataset, readCapacity, readPopulation, readRecoveryCollege, readStatistics, reportText, writePlan, writeReport } from "./index.js"
+import { type CliOptions, parseArgs, parseAuditArgs, usage, UsageError } from "./cliArgs.js"
+import { readText } from "./files.js"
+import { auditFiles, auditReport, loadDataset, loadProfile, readCapacity, readPopulation, readRecoveryCollege, readStatistics, reportText, writePlan, writeReport } from "./index.js"
 
 /** Where the command writes. Each call is one line or block, without a final line break. */
 export interface Io {
   readonly stdout: (text: string) => void
   readonly stderr: (text: string) => void
+}
+
+// Names that must appear in no output: one a line, blank lines and "#" comments left out.
+const readNames = async (file: string): Promise<Array<string>> =>
+  (await readText(file))
+    .split(/\r?\n/u)
+    .map((l) => l.trim())
+    .filter((l) => l !== "" && !l.startsWith("#"))
+
+const profileOf = (args: CliOptions, date: string): Profile => {
+  const p = loadProfile(args.profile, date)
+  const o = args.overrides
+  if (p.name === "strict") return { name: "strict", min: o.min ?? p.min, max: o.max ?? p.max }
+  if (p.name === "ssb") return { name: "ssb", maxN: o.maxN ?? p.maxN }
+  return { name: "rounding", base: o.base ?? p.base }
+}
+
+const findingLines = (findings: ReadonlyArray<Audit.Finding>, lang: Lang): Array<string> => {
+  const shown = findings.slice(0, 20).map((f) => `  ${Audit.describe(f, lang)}`)
+  return findings.length > 20 ? [...shown, lang === "nb" ? `  … og ${findings.length - 20} til` : `  … and ${findings.length - 20} more`] : shown
+}
+
+/**
+ * What the command prints, and why it writes nothing, when the audit of a
+ * report finds a count in the small range: null when it finds none.
+ * @example
+ * refusal(auditReport(report), "nb") // null
+ * @category outputs
+ */
+export const refusal = (audit: Audit.Result, lang: Lang): Array<string> | null => {
+  if (audit.findings.length === 0) return null
+  const [low, high] = audit.range
+  return [
+    `The report was not written: ${audit.findings.length} count(s) of ${low}–${high} people can be read or worked out from it / ` +
+      `Rapporten ble ikke skrevet: ${audit.findings.length} tall for ${low}–${high} personer kan leses eller regnes ut av den`,
+    ...findingLines(audit.findings, lang)
+  ]
 }
 
 const report = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
@@ -38,9 +84,12 @@ const report = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
     args.source.kind === "data"
       ? await loadDataset(args.source.file)
       : generate({ seed: args.source.seed, citizens: args.source.citizens, ...(args.year === undefined ? {} : { year: args.year }) })
+  // The profile's numbers in force on the last day of the reported year.
+  const profile = profileOf(args, `${args.year ?? dataset.year}-12-31`)
   const options: Options = {
     lang: args.lang,
-    rule: args.rule,
+    profile,
+    ...(args.names === undefined ? {} : { names: await readNames(args.names) }),
     ...(args.year === undefined ? {} : { year: args.year }),
     ...(args.capacity === undefined ? {} : { capacity: await readCapacity(args.capacity) }),
     ...(args.statistics === undefined ? {} : { statistics: await readStatistics(args.statistics) }),
@@ -48,6 +97,12 @@ const report = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
     ...(args.population === undefined ? {} : { population: await readPopulation(args.population) })
   }
   const built = buildReport(dataset, options)
+  // The audit of its own output, before anything is written.
+  const refused = refusal(auditReport(built), args.lang)
+  if (refused !== null) {
+    for (const line of refused) io.stderr(line)
+    return 3
+  }
   if (args.plan !== undefined) await writePlan(built.plan, args.plan, args.lang)
   if (args.out === undefined) {
     io.stdout(reportText(built, args.format).trimEnd())
@@ -57,6 +112,31 @@ const report = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
     io.stdout(`${built.summary}\n${args.lang === "nb" ? "Skrev" : "Wrote"} ${args.out}`)
   }
   return 0
+}
+
+const audit = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
+  const args = parseAuditArgs(argv)
+  if (args.help) {
+    io.stdout(usage.trimEnd())
+    return 0
+  }
+  const result = await auditFiles(args.files, { ...(args.min === undefined ? {} : { min: args.min }), ...(args.max === undefined ? {} : { max: args.max }) })
+  const [low, high] = result.range
+  const nb = args.lang === "nb"
+  io.stdout(
+    nb
+      ? `Reviderte ${args.files.length} fil(er): ${result.cells.total} tall om personer, ${result.cells.hidden} skjult; område ${low}–${high}`
+      : `Audited ${args.files.length} file(s): ${result.cells.total} counts of people, ${result.cells.hidden} hidden; range ${low}–${high}`
+  )
+  if (result.findings.length === 0) {
+    io.stdout(nb ? `OK: ingen tall for ${low}–${high} personer kan leses eller regnes ut` : `OK: no count of ${low}–${high} people can be read or worked out`)
+    return 0
+  }
+  for (const line of findingLines(result.findings, args.lang)) io.stdout(line)
+  io.stdout(
+    `${result.findings.length} count(s) of ${low}–${high} people can be read or worked out / ${result.findings.length} tall for ${low}–${high} personer kan leses eller regnes ut`
+  )
+  return 1
 }
 
 // What a failure prints: the message (a DataFileError one problem a line, each
@@ -99,7 +179,7 @@ const explain = (e: unknown, io: Io): number => {
 export const run = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
   const redacted: Io = { stdout: (t) => io.stdout(Redact.text(t)), stderr: (t) => io.stderr(Redact.text(t)) }
   try {
-    return await report(argv, redacted)
+    return argv[0] === "audit" ? await audit(argv.slice(1), redacted) : await report(argv, redacted)
   } catch (e) {
     return explain(e, redacted)
   }

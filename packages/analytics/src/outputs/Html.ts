@@ -8,10 +8,10 @@ import * as EvaluationPlan from "../EvaluationPlan.js"
 import { guard } from "../internal/boundary.js"
 import { formatMeasure } from "../internal/format.js"
 import { requireModel } from "../internal/modelShape.js"
-import { displayOrder } from "../internal/order.js"
+import { displayRows } from "../internal/order.js"
 import { bi, type Lang } from "../internal/text.js"
 import * as Labels from "../Labels.js"
-import { describeRule, periodText } from "../internal/words.js"
+import { describeProfile, periodText } from "../internal/words.js"
 import type { Grid, Model, Section } from "./ReportModel.js"
 import { texts } from "../internal/texts.js"
 import { escapeXml as esc } from "./Svg.js"
@@ -28,14 +28,13 @@ td.hidden{color:#888}.def{font-size:.9rem;color:#444}.summary dl{display:grid;gr
 const indicatorTable = (section: Section, lang: Lang, which: "table" | "monthly"): string => {
   const published = which === "table" ? section.table : section.monthly!
   const { indicator, by } = published
-  const rows = displayOrder(published.table.objects() as Array<Record<string, unknown>>, by, lang)
+  const rows = displayRows(published, lang)
   const head = [...by.map((d) => Labels.dimension(d, lang)), ...indicator.measures.map((m) => m.label[lang])]
   const body = rows
-    .map((r) => {
-      const hidden = r.suppressed === "primary" || r.suppressed === "secondary"
+    .map(({ row: r, hidden }) => {
       const isTotal = by.some((d) => r[d] === "(total)")
       const dims = by.map((d) => `<td>${esc(Labels.value(d, r[d], lang))}</td>`)
-      const cells = indicator.measures.map((m) => `<td${hidden ? ' class="hidden" title="skjermet / suppressed"' : ""}>${esc(formatMeasure(m, r[m.column], lang, hidden))}</td>`)
+      const cells = indicator.measures.map((m) => `<td${hidden(m.column) ? ' class="hidden" title="skjermet / suppressed"' : ""}>${esc(formatMeasure(m, r[m.column], lang, hidden(m.column)))}</td>`)
       return `<tr${isTotal ? ' class="total"' : ""}>${[...dims, ...cells].join("")}</tr>`
     })
     .join("\n")
@@ -87,7 +86,7 @@ ${s.monthly === null ? "" : `<h3>${t("byMonth")}</h3>${charts?.months === null |
   const plan = `<section id="plan"><h2>${t("plan")}</h2><p class="def">${t("planNote")}</p><table class="plan"><thead><tr><th>${esc(h.measure[lang])}</th><th>${esc(h.assessment[lang])}</th><th>${esc(h.continue[lang])}</th><th>${esc(h.who[lang])}</th></tr></thead><tbody>${model.plan.rows
     .map((r) => `<tr><td>${esc(r.measure[lang])}</td><td>${esc(r.assessment[lang])}</td><td>${esc(EvaluationPlan.continueLabels[r.continue][lang])}</td><td>${esc(r.who[lang])}</td></tr>`)
     .join("")}</tbody></table></section>`
-  const privacy = `<section id="privacy"><h2>${t("privacy")}</h2><p>${esc(describeRule(model.rule, model.hidden, lang))}</p><h3>${t("symbols")}</h3><p>${t("suppressed")}<br>${t("missing")}<br>${t("notApplicable")}</p></section>`
+  const privacy = `<section id="privacy"><h2>${t("privacy")}</h2><p>${esc(describeProfile(model.profile, model.hidden, lang))}</p><h3>${t("symbols")}</h3><p>${t("suppressed")}<br>${t("missing")}<br>${t("notApplicable")}</p></section>`
   return `<!doctype html>
 <html lang="${lang === "nb" ? "nb" : "en"}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(model.title)}</title><style>${style}</style></head>

@@ -12,12 +12,12 @@ import { guard } from "../internal/boundary.js"
 import { formatMeasure } from "../internal/format.js"
 import { escapeMarkdown as md } from "../internal/markdown.js"
 import { requireModel } from "../internal/modelShape.js"
-import { displayOrder } from "../internal/order.js"
+import { displayRows } from "../internal/order.js"
 import { bi } from "../internal/text.js"
 import * as Labels from "../Labels.js"
 import type { Model } from "./ReportModel.js"
 import { texts } from "../internal/texts.js"
-import { describeRule, periodText } from "../internal/words.js"
+import { describeProfile, periodText } from "../internal/words.js"
 
 /**
  * Writes a report model as Markdown.
@@ -35,13 +35,12 @@ export const render = guard("Markdown.render", bi("en rapportmodell (Report.mode
     out.push("", `## ${md(indicator.name[lang])}`, "", `${md(numerator[lang])}${denominator === null ? "" : ` / ${md(denominator[lang])}`}.`, "")
     out.push(`| ${[...by.map((d) => Labels.dimension(d, lang)), ...indicator.measures.map((m) => m.label[lang])].map(md).join(" | ")} |`)
     out.push(`|${[...by, ...indicator.measures].map(() => "---").join("|")}|`)
-    for (const r of displayOrder(s.table.table.objects() as Array<Record<string, unknown>>, by, lang)) {
-      const hidden = r.suppressed === "primary" || r.suppressed === "secondary"
-      const values = [...by.map((d) => Labels.value(d, r[d], lang)), ...indicator.measures.map((m) => formatMeasure(m, r[m.column], lang, hidden))]
+    for (const { row: r, hidden } of displayRows(s.table, lang)) {
+      const values = [...by.map((d) => Labels.value(d, r[d], lang)), ...indicator.measures.map((m) => formatMeasure(m, r[m.column], lang, hidden(m.column)))]
       out.push(`| ${values.map(md).join(" | ")} |`)
     }
   }
   out.push("", `## ${md(texts.plan[lang])}`, "", EvaluationPlan.toMarkdown(model.plan, lang).trimEnd())
-  out.push("", `## ${md(texts.privacy[lang])}`, "", md(describeRule(model.rule, model.hidden, lang)), "", `${md(texts.suppressed[lang])}  `, md(texts.missing[lang]), "")
+  out.push("", `## ${md(texts.privacy[lang])}`, "", md(describeProfile(model.profile, model.hidden, lang)), "", `${md(texts.suppressed[lang])}  `, md(texts.missing[lang]), "")
   return out.join("\n")
 })

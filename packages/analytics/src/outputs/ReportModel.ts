@@ -10,6 +10,7 @@ import type { Plan } from "../EvaluationPlan.js"
 import type { Indicator } from "../Indicator.js"
 import type { Bilingual, Lang } from "../internal/text.js"
 import type { Published } from "../privacy/Publish.js"
+import type { Profile } from "../privacy/Profile.js"
 import type { Rule } from "../privacy/Suppression.js"
 
 /**
@@ -58,7 +59,9 @@ export interface Model {
   readonly statistics: { readonly grids: ReadonlyArray<Grid>; readonly chart: string } | null
   readonly recoveryCollege: ReadonlyArray<Grid> | null
   readonly plan: Plan
+  /** The profile's small range as `{ min, max }`. */
   readonly rule: Rule
+  readonly profile: Profile
   readonly hidden: { readonly primary: number; readonly secondary: number }
   readonly charts: ReadonlyMap<string, { readonly bars: string; readonly months: string | null }>
 }

@@ -2,15 +2,16 @@
  * A last check before anything leaves the package: published text must hold
  * no national identity number, in any of the ways one is written
  * (`01019012345`, `010190 12345`, `010190-12345`, `01.01.90.123.45`), and no
- * pseudonym (32 hexadecimal characters). National identity numbers are
- * recognised by core's one redaction (`Redact`), so this check and every
- * message of the monorepo agree on what counts as one.
+ * pseudonym (32 hexadecimal characters), and, when the caller gives a list
+ * of names (the citizens', the staff's), none of those names. National
+ * identity numbers are recognised by core's one redaction (`Redact`), so this
+ * check and every message of the monorepo agree on what counts as one.
  *
  * @module
  */
 import { Redact } from "@aktivitetsmodell/core"
 import { guard } from "../internal/boundary.js"
-import { requireString } from "../internal/checks.js"
+import { optionsOf, reject, requireArray, requireString } from "../internal/checks.js"
 import { AnalyticsError, bi } from "../internal/text.js"
 
 // Hex characters not glued to more of the same, so that a longer hash does not
@@ -23,6 +24,7 @@ const pseudonym = /(?<![0-9a-fA-F])[0-9a-f]{32}(?![0-9a-fA-F])/gu
 // changes no match), each MASK in its output marks one number, and that number
 // runs from the same place in the text through its eleventh digit.
 const nationalIds = (text: string): Array<string> => {
+  if (!Redact.containsNationalId(text)) return []
   const plain = text.replace(/\*/gu, "x")
   const masked = Redact.text(plain)
   if (masked === plain) return []
@@ -45,34 +47,67 @@ const nationalIds = (text: string): Array<string> => {
 }
 
 /**
- * Every substring of `text` that looks like a national identity number (in
- * any of its written forms) or a pseudonym.
- * @example
- * Identifiers.find("id 010170 12345") // ["010170 12345"]
+ * Options of {@link find} and {@link assertNone}: names that must not occur
+ * (matched without regard to case, as whole words; names under two letters
+ * are ignored).
  * @category privacy
  */
-export const find = guard("Identifiers.find", bi("en tekst", "a text"), (text: string): Array<string> => {
+export interface Options {
+  readonly names?: ReadonlyArray<string>
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")
+
+// The names of the list that occur in `text`, as written there.
+const namesIn = (text: string, names: ReadonlyArray<string>): Array<string> => {
+  const wanted = [...new Set(names.map((n) => n.normalize("NFC").trim().replace(/\s+/gu, " ")).filter((n) => [...n].length >= 2))]
+  if (wanted.length === 0) return []
+  // Longest first, so that "Kari Nordmann" is found whole before "Kari".
+  wanted.sort((a, b) => b.length - a.length)
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${wanted.map((n) => escape(n).replace(/ /gu, "\\s+")).join("|")})(?![\\p{L}\\p{N}])`, "giu")
+  return text.normalize("NFC").match(pattern) ?? []
+}
+
+const requireOptions = (name: string, u: unknown): ReadonlyArray<string> => {
+  if (u === undefined) return []
+  const o = optionsOf(name, u)
+  if (o.names === undefined) return []
+  const list = requireArray(name, "options.names", o.names)
+  if (!list.every((n) => typeof n === "string")) reject(name, "options.names must be a list of texts", "options.names må være en liste med tekster")
+  return list as ReadonlyArray<string>
+}
+
+/**
+ * Every substring of `text` that looks like a national identity number (in
+ * any of its written forms), a pseudonym, or one of the given names.
+ * @example
+ * Identifiers.find("id 010170 12345") // ["010170 12345"]
+ * Identifiers.find("Kari kom", { names: ["kari"] }) // ["Kari"]
+ * @category privacy
+ */
+export const find = guard("Identifiers.find", bi("en tekst og { names? }", "a text and { names? }"), (text: string, options?: Options): Array<string> => {
   requireString("Identifiers.find", "text", text)
-  return [...nationalIds(text), ...(text.match(pseudonym) ?? [])]
+  const names = requireOptions("Identifiers.find", options)
+  return [...nationalIds(text), ...(text.match(pseudonym) ?? []), ...namesIn(text, names)]
 })
 
 /**
- * Throws when `text` contains something that looks like an identifier;
- * `what` names the output in the message (the identifier itself is never
- * repeated).
+ * Throws when `text` contains something that looks like an identifier (or
+ * one of the given names); `what` names the output in the message (the
+ * identifier itself is never repeated).
  * @example
- * Identifiers.assertNone(html, "report.html")
+ * Identifiers.assertNone(html, "report.html", { names: ["Kari Nordmann"] })
  * @category privacy
  */
-export const assertNone = guard("Identifiers.assertNone", bi("en tekst og navnet på det den er", "a text and the name of what it is"), (text: string, what: string): void => {
+export const assertNone = guard("Identifiers.assertNone", bi("en tekst, navnet på det den er og { names? }", "a text, the name of what it is and { names? }"), (text: string, what: string, options?: Options): void => {
   requireString("Identifiers.assertNone", "text", text)
   requireString("Identifiers.assertNone", "what", what)
-  const found = find(text)
+  const found = find(text, options)
   if (found.length > 0) {
     throw new AnalyticsError(
       bi(
-        `${what} inneholder ${found.length} mulig(e) identifikator(er) (fødselsnummer eller pseudonym); den publiseres ikke`,
-        `${what} contains ${found.length} possible identifier(s) (a national identity number or a pseudonym); it is not published`
+        `${what} inneholder ${found.length} mulig(e) identifikator(er) (fødselsnummer, pseudonym eller navn); den publiseres ikke`,
+        `${what} contains ${found.length} possible identifier(s) (a national identity number, a pseudonym or a name); it is not published`
       )
     )
   }

@@ -1,65 +1,70 @@
 /**
- * Turning an indicator result into a table fit to publish: small counts and
- * everything derived from them hidden, with secondary suppression across the
- * table's rows, columns and totals.
+ * Turning indicator results into tables fit to publish. One result or
+ * several published together go through the same model (`Publication`):
+ * small counts and everything that would give them away are hidden, by
+ * Gaussian elimination over every table at once.
  *
  * @module
  */
-import * as aq from "arquero"
-import type { ColumnTable } from "arquero"
-import { type Dimension, TOTAL } from "../Dimension.js"
-import type { Indicator, Result } from "../Indicator.js"
+import type { Result } from "../Indicator.js"
 import { guard } from "../internal/boundary.js"
-import { optionsOf, reject, requireRecord, requireRule, requireTable } from "../internal/checks.js"
-import { record } from "../internal/expr.js"
-import { requireBy, requireIndicator } from "../internal/shapes.js"
-import { AnalyticsError, bi } from "../internal/text.js"
-import { defaultRule, type Grid, type Rule, suppress, type CellState } from "./Suppression.js"
+import { optionsOf, reject, requireArray, requireRecord, requireRule, requireTable } from "../internal/checks.js"
+import { requireBy, requireIndicator, requireTables } from "../internal/shapes.js"
+import { bi } from "../internal/text.js"
+import type { Period, Tables } from "../Tables.js"
+import { type HiddenState, type Publication, publishResults, type Published, roundGroup as round } from "./Publication.js"
+import { defaultProfile, type Profile, requireProfile } from "./Profile.js"
+import type { Rule } from "./Suppression.js"
+
+export type { HiddenState, Publication, Published } from "./Publication.js"
 
 /**
- * A published indicator table. Hidden rows have every measure set to null
- * and `suppressed` set to `"primary"` or `"secondary"`; shown rows have
- * `suppressed` null. It carries no identifiers: only dimension values and
- * aggregates.
+ * Options of {@link publish} and {@link publishAll}: a profile (default
+ * `strict` 1–4), or the older `rule` `{ min, max }` (a strict profile);
+ * `tables` when one family of counts is published by several groupings.
  * @category models
  */
-export interface Published {
-  readonly indicator: Indicator
-  readonly by: ReadonlyArray<Dimension>
-  readonly margins: boolean
-  readonly rule: Rule
-  readonly table: ColumnTable
-  readonly hidden: { readonly primary: number; readonly secondary: number }
+export interface Options {
+  readonly profile?: Profile
+  readonly rule?: Rule
+  readonly tables?: Tables
+  readonly period?: Period
 }
 
-type Row = Record<string, unknown>
+const requireResult = (name: string, u: unknown, what: string): Result => {
+  const r = requireRecord(name, what, u)
+  requireIndicator(name, r.indicator)
+  requireBy(name, r.by)
+  requireTable(name, `${what}.table`, r.table)
+  if (typeof r.margins !== "boolean") reject(name, `${what}.margins must be true or false`, `${what}.margins må være true eller false`)
+  return u as Result
+}
 
-const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null)
-
-// A row is small when a count of persons in it, or the complement of a rate
-// between two such counts (those who did not), falls within the rule.
-const isSmall = (indicator: Indicator, row: Row, rule: Rule): boolean => {
-  const within = (v: number | null) => v !== null && v >= rule.min && v <= rule.max
-  const persons = new Set(indicator.measures.filter((m) => m.kind === "persons").map((m) => m.column))
-  for (const m of indicator.measures) {
-    if (m.kind === "persons" && within(num(row[m.column]))) return true
-    if (m.kind === "rate" && m.numerator !== undefined && m.denominator !== undefined && persons.has(m.numerator) && persons.has(m.denominator)) {
-      const n = num(row[m.numerator])
-      const d = num(row[m.denominator])
-      if (n !== null && d !== null && within(d - n)) return true
-    }
+const profileOf = (name: string, o: Record<string, unknown>): Profile => {
+  if (o.profile !== undefined) return requireProfile(name, o.profile)
+  if (o.rule !== undefined) {
+    const r = requireRule(name, o.rule)
+    return { name: "strict", min: r.min, max: r.max }
   }
-  return false
+  return defaultProfile
+}
+
+const settings = (name: string, options: unknown) => {
+  const o = optionsOf(name, options)
+  const profile = profileOf(name, o)
+  const tables = o.tables === undefined ? undefined : requireTables(name, o.tables)
+  const period = o.period === undefined ? undefined : (requireRecord(name, "options.period", o.period) as unknown as Period)
+  return { profile, ...(tables === undefined ? {} : { tables }), ...(period === undefined ? {} : { period }) }
 }
 
 /**
- * Suppresses an indicator result for publishing with the small-cell rule
- * (default: counts of 1–4 hidden). A row is hidden when it counts 1–4
- * persons, or when 1–4 persons make up the rest of a rate (3 of 5 completed
- * reveals 2 who did not); then further rows are hidden until no hidden row
- * can be worked out from the rows and totals shown. Tables with more than two
- * dimensions are refused: publish them as several two-way tables.
- * Indicators without person counts (contributions, involvement) are shown whole.
+ * Publishes one indicator result with the profile (default: counts of 1–4
+ * people hidden). A count of people in the profile's small range is hidden,
+ * and so is any small difference between counts of the same row (3 of 5
+ * completed reveals 2 who did not; 15 booked and 14 present reveal 1 who
+ * never came); further cells are hidden, by Gaussian elimination, until none
+ * of them can be worked out from the rows and totals shown. Counts that are
+ * not about citizens (sessions) are shown whole.
  * @example
  * const shown = Publish.publish(Indicator.compute(Indicators.catalogue.completionRate, tables, { by: ["offering"], margins: true }))
  * shown.table.objects()
@@ -67,93 +72,80 @@ const isSmall = (indicator: Indicator, row: Row, rule: Rule): boolean => {
  */
 export const publish = guard(
   "Publish.publish",
-  bi("et resultat fra Indicator.compute og { rule? }", "a result from Indicator.compute and { rule? }"),
-  (result: Result, options: { readonly rule?: Rule } = {}): Published => {
+  bi("et resultat fra Indicator.compute og { profile?, rule?, tables? }", "a result from Indicator.compute and { profile?, rule?, tables? }"),
+  (result: Result, options: Options = {}): Published => {
     const name = "Publish.publish"
-    const r = requireRecord(name, "the result", result)
-    requireIndicator(name, r.indicator)
-    requireBy(name, r.by)
-    requireTable(name, "result.table", r.table)
-    if (typeof r.margins !== "boolean") reject(name, "result.margins must be true or false", "result.margins må være true eller false")
-    const o = optionsOf(name, options)
-    return publishChecked(result, o.rule === undefined ? defaultRule : requireRule(name, o.rule))
+    requireResult(name, result, "the result")
+    return publishResults([result], settings(name, options)).tables[0]!
   }
 )
 
-const publishChecked = (result: Result, rule: Rule): Published => {
-  const { indicator, by } = result
-  if (by.length > 2) {
-    throw new AnalyticsError(
-      bi(
-        `Kan ikke publisere ${indicator.id} etter ${by.length} dimensjoner; del den i tabeller med høyst to`,
-        `Cannot publish ${indicator.id} by ${by.length} dimensions; split it into tables of at most two`
-      )
-    )
+/**
+ * Publishes several results together, as one publication: a count shown in
+ * one table and a count shown in another are one system, so no small
+ * difference between them is left to read (a report by offering and by
+ * month, an evaluation plan beside it). Give `tables` when one family of
+ * counts is published by several groupings.
+ * @example
+ * const pub = Publish.publishAll([byOffering, byMonth], { tables, profile: { name: "ssb", maxN: 3 } })
+ * pub.tables.map((t) => t.hidden)
+ * @category privacy
+ */
+export const publishAll = guard(
+  "Publish.publishAll",
+  bi("en liste med resultater fra Indicator.compute og { profile?, rule?, tables? }", "a list of results from Indicator.compute and { profile?, rule?, tables? }"),
+  (results: ReadonlyArray<Result>, options: Options = {}): Publication => {
+    const name = "Publish.publishAll"
+    requireArray(name, "results", results).forEach((r, i) => requireResult(name, r, `results[${i}]`))
+    return publishResults(results, settings(name, options))
   }
-  const rows = result.table.objects() as Array<Row>
-  const headline = indicator.measures.find((m) => m.kind === "persons")
-  const states: Array<CellState> = rows.map(() => "published")
-  if (headline !== undefined && rows.length > 0) {
-    const [d1, d2] = by
-    const rowKeys = d1 === undefined ? [""] : [...new Set(rows.map((r) => String(r[d1])).filter((v) => v !== TOTAL))]
-    const colKeys = d2 === undefined ? [""] : [...new Set(rows.map((r) => String(r[d2])).filter((v) => v !== TOTAL))]
-    const R = rowKeys.length
-    const C = colKeys.length
-    if (R === 0 || C === 0) {
-      // Only totals, no rows under them (every row fell out of its group):
-      // nothing to subtract from, so small values are simply hidden.
-      rows.forEach((row, k) => {
-        if (isSmall(indicator, row, rule)) states[k] = "primary"
-      })
-      return finish(result, rule, rows, states)
-    }
-    // Where each table row sits in the extended grid (row R = column totals, column C = row totals).
-    const position = (row: Row): readonly [number, number] => {
-      const a = d1 === undefined ? "" : String(row[d1])
-      const b = d2 === undefined ? "" : String(row[d2])
-      const i = a === TOTAL ? R : rowKeys.indexOf(a)
-      // A one-way table has one column: its total row is that column's total.
-      const j = d2 === undefined ? 0 : b === TOTAL ? C : colKeys.indexOf(b)
-      return [i, j]
-    }
-    const values: Array<Array<number | null>> = Array.from({ length: R + 1 }, () => new Array<number | null>(C + 1).fill(null))
-    const primary: Array<readonly [number, number]> = []
-    const positions = rows.map(position)
-    rows.forEach((row, k) => {
-      const [i, j] = positions[k]!
-      values[i]![j] = num(row[headline.column]) ?? 0
-      if (isSmall(indicator, row, rule)) primary.push([i, j])
-    })
-    const grid: Grid = {
-      cells: values.slice(0, R).map((line) => line.slice(0, C)),
-      rowTotals: values.slice(0, R).map((line) => line[C] ?? null),
-      columnTotals: values[R]!.slice(0, C),
-      grandTotal: values[R]![C] ?? null,
-      primary
-    }
-    const pattern = suppress(grid, rule)
-    positions.forEach(([i, j], k) => {
-      states[k] = pattern.states[i]![j]!
-    })
-  }
-  return finish(result, rule, rows, states)
-}
+)
 
-const finish = (result: Result, rule: Rule, rows: ReadonlyArray<Row>, states: ReadonlyArray<CellState>): Published => {
-  const { indicator, by } = result
-  const measures = indicator.measures.map((m) => m.column)
-  const hide = (k: number) => states[k] === "primary" || states[k] === "secondary"
-  // No prototype: a column is a dimension, a measure or "suppressed", never an inherited key.
-  const columns = record<Array<unknown>>([])
-  for (const d of by) columns[d] = rows.map((r) => r[d])
-  for (const m of measures) columns[m] = rows.map((r, k) => (hide(k) ? null : (r[m] ?? null)))
-  columns.suppressed = rows.map((_, k) => (hide(k) ? states[k] : null))
-  return {
-    indicator,
-    by,
-    margins: result.margins,
-    rule,
-    table: aq.table(columns),
-    hidden: { primary: states.filter((s) => s === "primary").length, secondary: states.filter((s) => s === "secondary").length }
+/**
+ * Whether a cell of a published table is hidden (primary or secondary).
+ * @example
+ * Publish.isHidden(shown, 0, "participants")
+ * @category privacy
+ */
+export const isHidden = guard(
+  "Publish.isHidden",
+  bi("en publisert tabell, en rad og en kolonne", "a published table, a row and a column"),
+  (published: Published, row: number, column: string): boolean => Object.hasOwn(published.states[row] ?? {}, column)
+)
+
+/**
+ * The rows of a published table, each with the set of its hidden columns, so
+ * that they can be sorted and still know which cells are hidden.
+ * @example
+ * for (const { row, hidden } of Publish.rowsWithStates(shown)) console.log(row.offering, [...hidden])
+ * @category privacy
+ */
+export const rowsWithStates = guard(
+  "Publish.rowsWithStates",
+  bi("en publisert tabell fra Publish.publish", "a published table from Publish.publish"),
+  (published: Published): Array<{ readonly row: Record<string, unknown>; readonly hidden: ReadonlyMap<string, HiddenState> }> =>
+    (published.table.objects() as Array<Record<string, unknown>>).map((row, i) => ({ row, hidden: new Map(Object.entries(published.states[i] ?? {})) }))
+)
+
+/**
+ * The rounding of the `rounding` profile on a group of inner cells: counts
+ * from 1 to base − 1 become 0 or `base`, chosen so that the published cells
+ * (sums of inner cells, as lists of indices) stay as close as they can to
+ * their true values; published cells are then the sums of the result.
+ * @example
+ * Publish.roundGroup([2, 2], [[0, 1]], 3) // [3, 0]
+ * @category privacy
+ */
+export const roundGroup = guard(
+  "Publish.roundGroup",
+  bi("inner verdier (heltall), publiserte celler som lister av indekser og en base (2 eller mer)", "inner values (whole numbers), published cells as lists of indices, and a base (2 or more)"),
+  (values: ReadonlyArray<number>, cells: ReadonlyArray<ReadonlyArray<number>>, base: number): Array<number> => {
+    const name = "Publish.roundGroup"
+    if (!requireArray(name, "values", values).every((v) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0)) reject(name, "values must be whole numbers of 0 or more", "values må være heltall på 0 eller mer")
+    requireArray(name, "cells", cells).forEach((c) => {
+      if (!requireArray(name, "cells[]", c).every((i) => Number.isInteger(i) && (i as number) >= 0 && (i as number) < values.length)) reject(name, "cells must list indices of values", "cells må liste indekser i values")
+    })
+    if (!Number.isSafeInteger(base) || base < 2) reject(name, "base must be a whole number of 2 or more", "base må være et heltall på 2 eller mer")
+    return round(values, cells, base)
   }
-}
+)

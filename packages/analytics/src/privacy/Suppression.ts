@@ -1,24 +1,27 @@
 /**
- * Small-cell suppression of a two-way table with margins: primary
- * suppression of small counts and secondary suppression so that no hidden
- * cell can be worked out from the published cells and totals.
+ * Small-cell suppression of a two-way table with margins, as a thin adapter
+ * over the one method of the package: the table becomes a model matrix
+ * (inner cells; row, column and grand totals as their sums), small counts
+ * are primary, and secondary cells are chosen by Gaussian elimination
+ * (`gauss.runGaussSuppression`, Statistics Norway's GaussSuppression) with
+ * its default candidate order: large cells and totals are published first,
+ * so the small inner cells near the primary ones are the ones hidden.
  *
- * The table is R rows × C columns, with a row total per row, a column total
- * per column and a grand total. Every row and column (totals included) is an
- * equation "the cells sum to the total". Think of rows and columns as nodes
- * and of each cell as an edge between its row and its column; the unknown
- * cells (hidden, or a total that is not published) form a graph. A hidden
- * cell can be derived from the equations — by subtraction along a line or by
- * any combination of lines — exactly when its edge is a bridge of that graph
- * (lies on no cycle). Secondary suppression therefore hides further cells
- * until no hidden cell is a bridge.
+ * `exposed` checks a pattern independently: a hidden cell can be worked out
+ * exactly when its column is a linear combination of the published ones
+ * (`gauss.derivable`, exact rational elimination).
  *
  * @module
  */
 import { guard } from "../internal/boundary.js"
-import { requireRule } from "../internal/checks.js"
+import { requireRecord, requireRule } from "../internal/checks.js"
 import { requireGrid, requirePattern } from "../internal/gridShapes.js"
-import { AnalyticsError, bi } from "../internal/text.js"
+import { bi } from "../internal/text.js"
+import { candidatesDefault } from "./gauss/Candidates.js"
+import { derivable } from "./gauss/Derivable.js"
+import { runGaussSuppression } from "./gauss/GaussSuppression.js"
+import { type Column, fromColumns } from "./gauss/ModelMatrix.js"
+import { type Profile, requireProfile } from "./Profile.js"
 
 /**
  * The small-cell rule: counts from `min` to `max` are hidden. The default
@@ -78,185 +81,113 @@ export interface Pattern {
 }
 
 const isHidden = (s: CellState) => s === "primary" || s === "secondary"
-const isUnknown = (s: CellState) => isHidden(s) || s === "unpublished"
 
-// Values of the extended (R+1)×(C+1) grid; null where not published or structural.
-const extend = (grid: Grid): { values: Array<Array<number | null>>; states: Array<Array<CellState>>; R: number; C: number } => {
-  const R = grid.cells.length
-  const C = R === 0 ? (grid.columnTotals?.length ?? 0) : grid.cells[0]!.length
-  const values: Array<Array<number | null>> = []
-  const states: Array<Array<CellState>> = []
-  for (let r = 0; r <= R; r++) {
-    values.push([])
-    states.push([])
-    for (let c = 0; c <= C; c++) {
-      const v =
-        r < R && c < C ? (grid.cells[r]![c] ?? null)
-        : r < R ? (grid.rowTotals?.[r] ?? null)
-        : c < C ? (grid.columnTotals?.[c] ?? null)
-        : (grid.grandTotal ?? null)
-      values[r]!.push(v)
-      states[r]!.push(v !== null ? "published" : r < R && c < C ? "structural" : "unpublished")
+// The model matrix of an (R+1)×(C+1) grid: inner rows are the inner cells
+// that exist; every position is the sum of the inner cells it covers.
+const model = (R: number, C: number, exists: (r: number, c: number) => boolean) => {
+  const row = new Map<string, number>()
+  let nrow = 0
+  for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) if (exists(r, c)) row.set(`${r},${c}`, nrow++)
+  const column = (r: number, c: number): Column => {
+    const rows: Array<number> = []
+    for (let i = 0; i < R; i++) {
+      if (r < R && i !== r) continue
+      for (let j = 0; j < C; j++) {
+        if (c < C && j !== c) continue
+        const k = row.get(`${i},${j}`)
+        if (k !== undefined) rows.push(k)
+      }
     }
+    return { rows, values: rows.map(() => 1) }
   }
-  return { values, states, R, C }
+  return { nrow, column }
 }
 
 /**
- * The hidden positions that can be derived from what is published: the
- * bridges of the graph of unknown cells. Empty means the pattern is safe.
+ * The hidden positions that can be derived from what is published (known
+ * zeros included). Empty means the pattern is safe.
  * @example
  * Suppression.exposed(Suppression.suppress(grid)) // []
  * @category privacy
  */
 export const exposed = guard("Suppression.exposed", bi("et mønster fra Suppression.suppress", "a pattern from Suppression.suppress"), (pattern: Pattern): Array<readonly [number, number]> => {
   const { rows: R, columns: C, states } = requirePattern("Suppression.exposed", pattern)
-  // Nodes 0..R are rows (R = the totals row), R+1..R+C+1 are columns (last = totals column).
-  const n = R + C + 2
-  const adjacency: Array<Array<[number, number]>> = Array.from({ length: n }, () => [])
-  const edges: Array<readonly [number, number]> = []
-  for (let r = 0; r <= R; r++) {
-    for (let c = 0; c <= C; c++) {
-      if (!isUnknown(states[r]![c]!)) continue
-      const e = edges.push([r, c]) - 1
-      adjacency[r]!.push([R + 1 + c, e])
-      adjacency[R + 1 + c]!.push([r, e])
-    }
-  }
-  // Tarjan's bridge search, iterative so deep tables do not overflow the stack.
-  const order = new Array<number>(n).fill(-1)
-  const low = new Array<number>(n).fill(0)
-  const bridges: Array<readonly [number, number]> = []
-  let time = 0
-  for (let root = 0; root < n; root++) {
-    if (order[root] !== -1) continue
-    const stack: Array<{ node: number; parentEdge: number; next: number }> = [{ node: root, parentEdge: -1, next: 0 }]
-    order[root] = low[root] = time++
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!
-      const nbrs = adjacency[top.node]!
-      if (top.next < nbrs.length) {
-        const [to, e] = nbrs[top.next++]!
-        if (e === top.parentEdge) continue
-        if (order[to] === -1) {
-          order[to] = low[to] = time++
-          stack.push({ node: to, parentEdge: e, next: 0 })
-        } else low[top.node] = Math.min(low[top.node]!, order[to]!)
-      } else {
-        stack.pop()
-        const parent = stack[stack.length - 1]
-        if (parent !== undefined) {
-          low[parent.node] = Math.min(low[parent.node]!, low[top.node]!)
-          if (low[top.node]! > order[parent.node]!) {
-            const [r, c] = edges[top.parentEdge]!
-            if (isHidden(states[r]![c]!)) bridges.push([r, c])
-          }
-        }
-      }
-    }
-  }
-  return bridges
+  const { nrow, column } = model(R, C, (r, c) => states[r]![c] !== "structural")
+  const positions: Array<readonly [number, number]> = []
+  for (let r = 0; r <= R; r++) for (let c = 0; c <= C; c++) if (states[r]![c] === "published" || isHidden(states[r]![c]!)) positions.push([r, c])
+  const x = fromColumns(
+    nrow,
+    positions.map(([r, c]) => column(r, c))
+  )
+  const published = positions.flatMap(([r, c], j) => (states[r]![c] === "published" ? [j] : []))
+  const hidden = positions.flatMap(([r, c], j) => (isHidden(states[r]![c]!) ? [j] : []))
+  const found = derivable(x, published, hidden)
+  return hidden.filter((_, k) => found[k]).map((j) => positions[j]!)
 })
 
 /**
- * Suppresses a grid: hides counts within the rule (primary), then hides the
- * fewest and smallest further cells it can find (secondary) until no hidden
- * cell can be derived from the published ones. Inner cells are preferred to
- * totals, non-zero cells to zeros, small to large.
+ * Suppresses a grid: hides counts within the rule (primary), then hides as
+ * few further cells as Gaussian elimination needs (secondary), preferring
+ * small inner cells to large ones and to totals, so that no hidden cell can
+ * be derived from the published ones. With the `ssb` profile zeros are
+ * primary too (GaussSuppression's protectZeros).
  * @example
  * const pattern = Suppression.suppress({ cells: [[3, 10], [7, 12]], rowTotals: [13, 19], columnTotals: [10, 22], grandTotal: 32 })
  * pattern.states[0] // ["primary", "secondary", "published"]
  * @category privacy
  */
-export const suppress = guard("Suppression.suppress", bi("en tabell { cells, rowTotals?, columnTotals?, grandTotal?, primary? } og { min, max }", "a grid { cells, rowTotals?, columnTotals?, grandTotal?, primary? } and { min, max }"), (grid: Grid, given: Rule = defaultRule): Pattern => {
-  const rule = requireRule("Suppression.suppress", given)
-  const { values, states, R, C } = extend(requireGrid("Suppression.suppress", grid))
-  for (let r = 0; r <= R; r++) {
-    for (let c = 0; c <= C; c++) {
-      const v = values[r]![c]!
-      if (v !== null && v >= rule.min && v <= rule.max) states[r]![c] = "primary"
-    }
-  }
-  for (const [r, c] of grid.primary ?? []) if (states[r]?.[c] === "published") states[r]![c] = "primary"
-  const pattern: Pattern = { rows: R, columns: C, states }
-  // Cost of hiding a published position: totals last, zeros after non-zeros, then the smallest.
-  const cost = (r: number, c: number): number => {
-    const v = values[r]![c]!
-    return (r === R || c === C ? 2e12 : 0) + (v === 0 ? 1e12 : 0) + (v ?? 0)
-  }
-  const cheapest = (candidates: ReadonlyArray<readonly [number, number]>): readonly [number, number] | undefined => {
-    let best: readonly [number, number] | undefined
-    for (const [r, c] of candidates) {
-      if (states[r]![c] !== "published") continue
-      if (best === undefined || cost(r, c) < cost(best[0], best[1])) best = [r, c]
-    }
-    return best
-  }
-  const unknownNeighbours = (node: "row" | "column", i: number) =>
-    node === "row"
-      ? Array.from({ length: C + 1 }, (_, c) => c).filter((c) => isUnknown(states[i]![c]!))
-      : Array.from({ length: R + 1 }, (_, r) => r).filter((r) => isUnknown(states[r]![i]!))
-
-  for (let guard = 0; guard <= (R + 1) * (C + 1); guard++) {
-    const open = exposed(pattern)
-    if (open.length === 0) return pattern
-    const [r, c] = open[0]!
-    let pick: readonly [number, number] | undefined
-    // A line with a single unknown: hide the cheapest other cell of that line.
-    if (unknownNeighbours("row", r).length === 1) pick = cheapest(Array.from({ length: C + 1 }, (_, j) => [r, j] as const))
-    else if (unknownNeighbours("column", c).length === 1) pick = cheapest(Array.from({ length: R + 1 }, (_, i) => [i, c] as const))
-    else {
-      // Both lines have other unknowns: join the two sides of the bridge with one more hidden cell.
-      const a = componentWithout(pattern, ["row", r], r, c)
-      const b = componentWithout(pattern, ["column", c], r, c)
-      const candidates: Array<readonly [number, number]> = []
-      for (let i = 0; i <= R; i++) {
-        for (let j = 0; j <= C; j++) if ((a.rows.has(i) && b.columns.has(j)) || (b.rows.has(i) && a.columns.has(j))) candidates.push([i, j])
+export const suppress = guard(
+  "Suppression.suppress",
+  bi("en tabell { cells, rowTotals?, columnTotals?, grandTotal?, primary? } og { min, max } eller en profil", "a grid { cells, rowTotals?, columnTotals?, grandTotal?, primary? } and { min, max } or a profile"),
+  (grid: Grid, given: Rule | Profile = defaultRule): Pattern => {
+    const name = "Suppression.suppress"
+    const g = requireGrid(name, grid)
+    const isProfile = Object.hasOwn(requireRecord(name, "rule", given), "name")
+    const profile: Profile = isProfile ? requireProfile(name, given) : { name: "strict", ...requireRule(name, given) }
+    const [min, max] = profile.name === "strict" ? [profile.min, profile.max] : profile.name === "ssb" ? [1, profile.maxN] : [1, profile.base - 1]
+    const zeros = profile.name === "ssb"
+    const R = g.cells.length
+    const C = R === 0 ? (g.columnTotals?.length ?? 0) : g.cells[0]!.length
+    const value = (r: number, c: number): number | null =>
+      r < R && c < C ? (g.cells[r]![c] ?? null) : r < R ? (g.rowTotals?.[r] ?? null) : c < C ? (g.columnTotals?.[c] ?? null) : (g.grandTotal ?? null)
+    const states: Array<Array<CellState>> = []
+    const positions: Array<readonly [number, number]> = []
+    for (let r = 0; r <= R; r++) {
+      states.push([])
+      for (let c = 0; c <= C; c++) {
+        const v = value(r, c)
+        states[r]!.push(v !== null ? "published" : r < R && c < C ? "structural" : "unpublished")
+        if (v !== null) positions.push([r, c])
       }
-      pick = cheapest(candidates)
     }
-    if (pick === undefined) break
-    states[pick[0]]![pick[1]] = "secondary"
-  }
-  if (exposed(pattern).length > 0) {
-    throw new AnalyticsError(
-      bi(
-        "Tabellen kan ikke skjermes slik at ingen skjulte celler kan regnes ut; publiser den uten summer",
-        "The table cannot be suppressed so that no hidden cell can be derived; publish it without totals"
-      )
+    const { nrow, column } = model(R, C, (r, c) => value(r, c) !== null)
+    const x = fromColumns(
+      nrow,
+      positions.map(([r, c]) => column(r, c))
     )
-  }
-  return pattern
-})
-
-// The rows and columns reachable from a node through unknown cells, without the edge (r0, c0).
-const componentWithout = (
-  pattern: Pattern,
-  start: readonly ["row" | "column", number],
-  r0: number,
-  c0: number
-): { rows: Set<number>; columns: Set<number> } => {
-  const rows = new Set<number>(start[0] === "row" ? [start[1]] : [])
-  const columns = new Set<number>(start[0] === "column" ? [start[1]] : [])
-  const queue: Array<readonly ["row" | "column", number]> = [start]
-  while (queue.length > 0) {
-    const [kind, i] = queue.shift()!
-    if (kind === "row") {
-      for (let c = 0; c <= pattern.columns; c++) {
-        if ((i === r0 && c === c0) || !isUnknown(pattern.states[i]![c]!) || columns.has(c)) continue
-        columns.add(c)
-        queue.push(["column", c])
-      }
-    } else {
-      for (let r = 0; r <= pattern.rows; r++) {
-        if ((r === r0 && i === c0) || !isUnknown(pattern.states[r]![i]!) || rows.has(r)) continue
-        rows.add(r)
-        queue.push(["row", r])
-      }
+    const freq = positions.map(([r, c]) => value(r, c)!)
+    const forced = new Set((g.primary ?? []).map(([r, c]) => `${r},${c}`))
+    const primary = positions.map(([r, c], j) => (freq[j]! >= min && freq[j]! <= max && (freq[j] !== 0 || min === 0)) || (zeros && freq[j] === 0) || forced.has(`${r},${c}`))
+    if (primary.some(Boolean)) {
+      const innerFreq: Array<number> = []
+      for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) if (value(r, c) !== null) innerFreq.push(value(r, c)!)
+      const candidates = candidatesDefault(freq, x).filter((j) => !primary[j])
+      const r = runGaussSuppression({
+        x,
+        candidates,
+        primary,
+        ...(zeros ? { singleton: innerFreq.map((v) => v === 0) } : {}),
+        singletonMethod: zeros ? "anySum" : "none"
+      })
+      const secondary = new Set(r.secondary)
+      positions.forEach(([i, j], k) => {
+        if (primary[k]) states[i]![j] = "primary"
+        else if (secondary.has(k)) states[i]![j] = "secondary"
+      })
     }
+    return { rows: R, columns: C, states }
   }
-  return { rows, columns }
-}
+)
 
 /**
  * True when a position is hidden (primary or secondary).

@@ -1,18 +1,40 @@
 import { describe, expect, it } from "vitest"
-import { parseArgs } from "../../src/node/cliArgs.js"
+import { parseArgs, parseAuditArgs } from "../../src/node/cliArgs.js"
 
 describe("aktivitet-report arguments", () => {
   it("takes a data file, a year, an output and a language", () => {
     const a = parseArgs(["--data", "year.json", "--year", "2024", "--out", "out/report.md", "--lang", "en"])
     expect(a.source).toEqual({ kind: "data", file: "year.json" })
     expect([a.year, a.out, a.lang, a.format]).toEqual([2024, "out/report.md", "en", "md"])
-    expect(a.rule).toEqual({ min: 1, max: 4 })
+    // The profile's numbers come from the policy tree unless given.
+    expect([a.profile, a.overrides, a.names]).toEqual(["strict", {}, undefined])
   })
 
   it("takes a synthetic year with a seed, and options written with =", () => {
     const a = parseArgs(["--synthetic", "--seed=7", "--citizens", "200", "--format=json", "--min", "1", "--max", "9"])
     expect(a.source).toEqual({ kind: "synthetic", seed: 7, citizens: 200 })
-    expect([a.format, a.rule]).toEqual(["json", { min: 1, max: 9 }])
+    expect([a.format, a.profile, a.overrides]).toEqual(["json", "strict", { min: 1, max: 9 }])
+  })
+
+  it("takes a profile and its own numbers, and a file of names", () => {
+    expect(parseArgs(["--synthetic", "--profile", "ssb", "--max-n", "2"]).overrides).toEqual({ maxN: 2 })
+    const a = parseArgs(["--synthetic", "--profile=rounding", "--base", "5", "--names", "navn.txt"])
+    expect([a.profile, a.overrides, a.names]).toEqual(["rounding", { base: 5 }, "navn.txt"])
+  })
+
+  it.each([
+    [["--synthetic", "--profile", "lax"], /--profile must be ssb, strict or rounding, got "lax"/u],
+    [["--synthetic", "--profile", "ssb", "--max", "4"], /--min and --max belong to the profile strict/u],
+    [["--synthetic", "--base", "5"], /--base belongs to the profile rounding/u],
+    [["--synthetic", "--profile", "rounding", "--base", "1"], /--base must be a whole number from 2 to 1000/u]
+  ])("refuses %j", (argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(message)
+  })
+
+  it("parses the audit's arguments", () => {
+    expect(parseAuditArgs(["a.csv", "b.json", "--max", "3", "--lang=en"])).toEqual({ files: ["a.csv", "b.json"], lang: "en", min: undefined, max: 3, help: false })
+    expect(() => parseAuditArgs([])).toThrow(/Give at least one file to audit/u)
+    expect(() => parseAuditArgs(["a.csv", "--colour", "x"])).toThrow(/Unknown option --colour/u)
   })
 
   it.each([

@@ -19,7 +19,7 @@ describe("node helpers", () => {
     expect(await writeReport(report, join(dir, "out", "report.html"))).toBe(join(dir, "out", "report.html"))
     expect(readFileSync(join(dir, "out", "report.html"), "utf8")).toBe(report.html)
     await writeReport(report, join(dir, "out", "report.csv"))
-    expect(readFileSync(join(dir, "out", "report.csv"), "utf8").split("\n")[0]).toBe("indicator,offering,category,department,month,year,source,measure,value,suppressed")
+    expect(readFileSync(join(dir, "out", "report.csv"), "utf8").split("\n")[0]).toBe("indicator,offering,category,department,month,year,source,measure,value,suppressed,role,set,period,profile")
     await writeReport(report, join(dir, "out", "report.json"))
     expect((JSON.parse(readFileSync(join(dir, "out", "report.json"), "utf8")) as { indicators: Array<unknown> }).indicators.length).toBe(report.published.length)
     await writePlan(report.plan, join(dir, "out", "plan.csv"), "nb")

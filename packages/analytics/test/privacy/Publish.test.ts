@@ -2,7 +2,7 @@ import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { Dimension, Indicator, Indicators, Publish, Suppression, Tables } from "../../src/index.js"
 import { dataset } from "../arbitraries.js"
-import { enr, fit, tableEqual, year } from "../helpers.js"
+import { att, enr, fit, session, tableEqual, year } from "../helpers.js"
 import { revealedByAlgebra, revealedBySubtraction } from "./oracle.js"
 
 const closed = (id: string, c: number, offeringId: string, status: "completed" | "withdrawn") =>
@@ -28,19 +28,23 @@ const tables = Tables.fromDataset(
 )
 
 describe("Publish.publish", () => {
-  it("hides small counts and small complements, then enough rows that the total gives nothing away", () => {
+  it("hides small counts and small complements, then enough cells that the total gives nothing away", () => {
     const shown = Publish.publish(Indicator.compute(Indicators.catalogue.completionRate, tables, { by: ["offering"], margins: true }))
-    // Yoga (3 completed) and the walking group (2 withdrawn) are primary. With
-    // the total shown, their sum is known, but not either one: no secondary needed.
+    // Yoga (3 completed) and the walking group (2 withdrawn) are primary. Their
+    // other part goes too (ended − completed would give it), and then the four
+    // hidden cells form a square with the totals: none can be worked out.
+    // Who ended (9 and 8) stays shown: it reveals only the sum of two hidden cells.
     tableEqual(shown.table, {
       offering: ["individuell-trening-mudo", "mindfull-restorative-yoga", "padelgruppe", "turgruppe", "(total)"],
-      ended: [25, null, 14, null, 56],
+      ended: [25, 9, 14, 8, 56],
       completed: [20, null, 7, null, 36],
       withdrawn: [5, null, 7, null, 20],
       rate: [0.8, null, 0.5, null, 36 / 56],
       suppressed: [null, "primary", null, "primary", null]
     })
-    expect(shown.hidden).toEqual({ primary: 2, secondary: 0 })
+    expect(shown.states[1]).toEqual({ completed: "primary", withdrawn: "secondary", rate: "primary" })
+    expect(shown.states[3]).toEqual({ completed: "secondary", withdrawn: "primary", rate: "secondary" })
+    expect(shown.hidden).toEqual({ primary: 2, secondary: 2 })
   })
 
   it("hides a second row when only one is small", () => {
@@ -73,14 +77,23 @@ describe("Publish.publish", () => {
         { by: ["offering"], margins: true }
       )
     )
+    // The counts of 1 and what is computed over them are hidden; zeros are shown.
     expect(shown.table.objects()).toEqual([
-      { offering: "(total)", citizens: null, meanChange: null, improved: null, improvedRate: null, clinicalStart: null, recovered: null, recoveredRate: null, deteriorated: null, deterioratedRate: null, suppressed: "primary" }
+      { offering: "(total)", citizens: null, meanChange: null, improved: null, improvedRate: null, clinicalStart: null, recovered: 0, recoveredRate: null, deteriorated: 0, deterioratedRate: null, suppressed: "primary" }
     ])
   })
 
-  it("refuses tables of three dimensions", () => {
+  it("publishes tables of three dimensions too: the model has no limit of two", () => {
     const r = Indicator.compute(Indicators.catalogue.attendanceRate, tables, { by: ["offering", "month", "year"] })
-    expect(() => Publish.publish(r)).toThrow(/at most two/u)
+    expect(Publish.publish(r).table.numRows()).toBe(r.table.numRows())
+  })
+
+  it("shows counts that are not about citizens whole, beside hidden counts of people", () => {
+    const t = Tables.fromDataset(year({ sessions: [session("turgruppe", "2024-02-07"), session("turgruppe", "2024-02-14")], attendance: [att(7, "turgruppe", "2024-02-07")] }))
+    const shown = Publish.publish(Indicator.compute(Indicators.catalogue.participation, t, { by: ["offering"], margins: true }))
+    const row = shown.table.objects()[0] as Record<string, unknown>
+    expect(row).toMatchObject({ offering: "turgruppe", participants: null, attendances: null, sessions: 2 })
+    expect(shown.states[0]).toEqual({ participants: "primary", attendances: "primary" })
   })
 
   // The attacker knows the published rows, the totals and that missing rows are zero.

@@ -1,0 +1,143 @@
+// The audit anyone can run: it reads the published files (CSV, JSON, Arrow,
+// from one run or several), rebuilds the relations from their metadata and
+// lists every count in the small range that they show or give away.
+import { mkdtempSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { generate } from "@aktivitetsmodell/core/synthetic"
+import { describe, expect, it } from "vitest"
+import { Audit, buildReport, Export, Indicator, Indicators, Publish, Tables } from "../../src/index.js"
+import { auditFiles, auditReport, loadProfile } from "../../src/node/index.js"
+import { refusal, run } from "../../src/node/run.js"
+import { publishLegacy } from "../../bench/legacy.js"
+import { att, session, year } from "../helpers.js"
+
+const dir = mkdtempSync(join(tmpdir(), "audit-"))
+const write = (name: string, content: string | Uint8Array) => {
+  const path = join(dir, name)
+  writeFileSync(path, content)
+  return path
+}
+const cli = async (...argv: Array<string>) => {
+  const out: Array<string> = []
+  const err: Array<string> = []
+  const code = await run(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) })
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") }
+}
+
+// February: 15 booked, 14 present (one never came); March: 20, all present.
+const feb = Array.from({ length: 15 }, (_, k) => att(k + 1, "sandneshallen", "2024-02-05", k === 14 ? "absent" : "present"))
+const mar = Array.from({ length: 20 }, (_, k) => att(k + 1, "sandneshallen", "2024-03-04"))
+const tables = Tables.fromDataset(year({ attendance: [...feb, ...mar], sessions: [session("sandneshallen", "2024-02-05"), session("sandneshallen", "2024-03-04")] }))
+const booked = Indicator.compute(Indicators.catalogue.attendanceRate, tables, { by: ["month"], margins: true })
+const present = Indicator.compute(Indicators.catalogue.participation, tables, { by: ["month"], margins: true })
+
+describe("Audit", () => {
+  it("finds a difference between two files of different runs that each were safe alone", () => {
+    // Each table published on its own gives nothing away; published apart,
+    // no single run saw both. Read together, booked − present is 1.
+    const a = Publish.publish(booked, { tables })
+    const b = Publish.publish(present, { tables })
+    expect(Audit.run([Audit.read(Export.toJson(a), "a.json")]).findings).toEqual([])
+    expect(Audit.run([Audit.read(Export.toJson(b), "b.json")]).findings).toEqual([])
+    const both = Audit.run([Audit.read(Export.toJson(a), "a.json"), Audit.read(Export.toArrow(b), "b.arrow")])
+    expect(both.findings.map((f) => Audit.describe(f, "en"))).toEqual([
+      "2024-01-01/2024-12-31 attendance: bookedNeverPresent [month=2024-02] = 1, given by booked[month=2024-02] − present[month=2024-02] (a.json, b.arrow)"
+    ])
+    // Published together, as one publication, they do not.
+    const together = Publish.publishAll([booked, present], { tables })
+    expect(Audit.run(together.tables.map((t, i) => Audit.read(Export.toJson(t), `${i}.json`))).findings).toEqual([])
+  })
+
+  it("reads the long CSV, the JSON of a report, Arrow and the wide CSV of one table", () => {
+    const old = [publishLegacy(booked), publishLegacy(present)].map((p) => ({ ...p, period: tables.period }))
+    const csv = Audit.read(Export.tidy(old).toCSV(), "old.csv")
+    const json = Audit.read(`{"title":"x","indicators":[${old.map((p) => Export.toJson(p)).join(",")}]}`, "old.json")
+    const arrow = old.map((p, i) => Audit.read(Export.toArrow(p), `old-${i}.arrow`))
+    const wide = old.map((p, i) => Audit.read(p.table.toCSV(), `old-${i}.csv`))
+    for (const sources of [[csv], [json], arrow]) {
+      expect(Audit.run(sources).findings.map((f) => `${f.what} ${f.value}`)).toContain("bookedNeverPresent 1")
+    }
+    // The wide CSV has no period: its cells are of one unknown period, and it still adds up.
+    expect(Audit.run(wide).findings.map((f) => `${f.what} ${f.value}`)).toContain("bookedNeverPresent 1")
+    expect(() => Audit.read("a,b\n1,2\n", "other.csv")).toThrow(/other\.csv: no metadata the audit recognises/u)
+  })
+
+  it("reports counts shown as they are, and takes the small range from the files' profile", () => {
+    const shown = { ...publishLegacy(present), period: tables.period, profile: { name: "ssb", maxN: 3 } as const }
+    const r = Audit.run([Audit.read(Export.toJson(shown), "s.json")])
+    expect(r.range).toEqual([1, 3])
+    expect(Audit.run([Audit.read(Export.toJson(shown), "s.json")], { max: 20 }).findings.map((f) => `${f.how} ${f.what} ${f.value}`)).toContain("published present 14")
+  })
+})
+
+describe("aktivitet-report audit", () => {
+  const safe = Publish.publishAll([booked, present], { tables })
+  const leaky = [publishLegacy(booked), publishLegacy(present)].map((p) => ({ ...p, period: tables.period }))
+
+  it("exits with 0 on a publication that gives nothing away, in both languages", async () => {
+    const file = write("safe.csv", Export.tidy(safe.tables).toCSV())
+    const nb = await cli("audit", file)
+    expect(nb.code).toBe(0)
+    expect(nb.stdout).toMatch(/^Reviderte 1 fil\(er\): \d+ tall om personer, \d+ skjult; område 1–4\nOK: ingen tall for 1–4 personer kan leses eller regnes ut$/u)
+    expect((await cli("audit", file, "--lang", "en")).stdout).toMatch(/OK: no count of 1–4 people can be read or worked out/u)
+  })
+
+  it("exits with 1 and lists each finding with the relation that reveals it", async () => {
+    const files = leaky.map((p, i) => write(`leaky-${i}.json`, Export.toJson(p)))
+    const r = await cli("audit", ...files, "--lang", "en")
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain("bookedNeverPresent [month=2024-02] = 1, given by booked[month=2024-02] − present[month=2024-02]")
+    expect(r.stdout.split("\n").at(-1)).toMatch(/^\d+ count\(s\) of 1–4 people can be read or worked out \/ \d+ tall for 1–4 personer kan leses eller regnes ut$/u)
+    expect((await auditFiles(files)).findings.length).toBeGreaterThan(0)
+  })
+
+  it("exits with 2 on a file it cannot use, or no file", async () => {
+    const r = await cli("audit", write("notes.txt", "hello\n"))
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/notes\.txt: no metadata the audit recognises .* \/ .*notes\.txt: ingen metadata/u)
+    expect((await cli("audit", join(dir, "missing.csv"))).code).toBe(2)
+    expect((await cli("audit")).code).toBe(2)
+  })
+})
+
+describe("the report's own audit", () => {
+  const data = generate({ seed: 2, year: 2024, citizens: 120 })
+
+  it("passes for a report under every profile, and the report is written", async () => {
+    for (const profile of ["strict", "ssb", "rounding"]) {
+      const out = join(dir, `report-${profile}.csv`)
+      const r = await cli("--synthetic", "--seed", "2", "--citizens", "120", "--profile", profile, "--out", out)
+      expect(r.code).toBe(0)
+      expect((await cli("audit", out)).code).toBe(0)
+    }
+    expect(auditReport(buildReport(data, { profile: { name: "ssb", maxN: 3 } })).findings).toEqual([])
+  })
+
+  it("refuses to write a publication that would give a small count away, with a message in both languages", () => {
+    const report = buildReport(data)
+    const leaking = { ...report, published: [booked, present].map((r) => ({ ...publishLegacy(r), period: tables.period })) }
+    const lines = refusal(auditReport(leaking), "en")!
+    expect(lines[0]).toMatch(/^The report was not written: \d+ count\(s\) of 1–4 people can be read or worked out from it \/ Rapporten ble ikke skrevet/u)
+    expect(lines.join("\n")).toContain("bookedNeverPresent [month=2024-02] = 1")
+    expect(refusal(auditReport(report), "en")).toBeNull()
+  })
+})
+
+describe("profiles from the policy tree", () => {
+  it("reads each profile's numbers as dated parameters", () => {
+    expect(loadProfile("strict", "2024-12-31")).toEqual({ name: "strict", min: 1, max: 4 })
+    expect(loadProfile("ssb", "2024-12-31")).toEqual({ name: "ssb", maxN: 3 })
+    expect(loadProfile("rounding", "2024-12-31")).toEqual({ name: "rounding", base: 3 })
+  })
+
+  it("names the profile and its numbers in every output", async () => {
+    const r = buildReport(generate({ seed: 2, year: 2024, citizens: 60 }), { profile: { name: "rounding", base: 5 }, lang: "en" })
+    expect(r.html).toContain("Profile &quot;rounding&quot; (small-count rounding)")
+    expect(r.html).toContain("(rounding base=5)")
+    expect(r.markdown).toContain("rounding base=5")
+    expect(JSON.parse(Export.toJson(r.published[0]!)).profile).toEqual({ name: "rounding", base: 5 })
+    expect(Export.tidy(r.published).objects()[0]).toMatchObject({ profile: "rounding base=5" })
+    expect(r.summary).toContain("(profile rounding base=5)")
+  })
+})
