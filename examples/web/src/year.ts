@@ -36,10 +36,17 @@ export function renderYear(target: HTMLElement, catalogue: Catalogue.Catalogue):
   const year = generate({ ...syntheticYear, catalogue })
   const tables = Tables.fromDataset(year)
 
+  // The tiles and the table are published together, as one system of cells,
+  // so that no small count can be worked out from a tile and a table row.
+  const results = [
+    ...tiles.map(([indicator]) => Indicator.compute(indicator, tables, { by: [] })),
+    ...columns.map(([indicator]) => Indicator.compute(indicator, tables, { by: ["category"] }))
+  ]
+  const publication = Publish.publishAll(results, { tables })
   const tileBox = el("div", undefined, "tiles")
   tileBox.dataset["testid"] = "tiles"
-  for (const [indicator, column, kind] of tiles) {
-    const published = Publish.publish(Indicator.compute(indicator, tables, { by: [] }))
+  for (const [k, [indicator, column, kind]] of tiles.entries()) {
+    const published = publication.tables[k]!
     const row = (published.table.objects()[0] ?? {}) as Row
     const tile = el("div", undefined, "tile")
     tile.dataset["indicator"] = indicator.id
@@ -56,8 +63,8 @@ export function renderYear(target: HTMLElement, catalogue: Catalogue.Catalogue):
   table.createCaption().textContent = `Per kategori, ${syntheticYear.year} (syntetiske data, ${label.number(syntheticYear.citizens)} innbyggere; celler med 1–4 personer skjules)`
   const head = table.createTHead().insertRow()
   head.append(el("th", "Kategori"), ...columns.map(([indicator, column]) => el("th", Indicator.measure(indicator, column)?.label.nb ?? column, "n")))
-  const byCategory = columns.map(([indicator, column, kind]) => {
-    const published = Publish.publish(Indicator.compute(indicator, tables, { by: ["category"] }))
+  const byCategory = columns.map(([, column, kind], k) => {
+    const published = publication.tables[tiles.length + k]!
     const rows = new Map((published.table.objects() as Array<Row>).map((r) => [String(r["category"]), r]))
     return (category: string) => show(rows.get(category)?.[column], kind)
   })
