@@ -24,7 +24,7 @@ export function renderDecision(profile: Profile, offeringId: string, date: strin
   const result = Decision.decide(tree, decoded.subject, date)
   const eligibility = result.decisions.filter((d) => d.kind === "eligibility")
   const verdict = result.summary.eligibility
-  const nodes: Array<Node> = [el("h3", `Vedtak ${date}`)]
+  const nodes: Array<Node> = [el("h3", `Vurdering ${date}`)]
   const badge = el(
     "p",
     verdict === undefined ? "Ingen regel avgjør deltagelse" : Outcome.describe("eligibility", verdict, tree.catalogue).nb,
