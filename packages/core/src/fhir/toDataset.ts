@@ -149,10 +149,11 @@ export const toDataset = guard(
     const imported: Array<ImportedEntry> = []
     const rejected: Array<RejectedEntry> = []
     const reject = (index: number, fullUrl: string | undefined, resourceType: unknown, problems: ReadonlyArray<ImportProblem>) =>
+      // A rejection names its place; the place itself may hold an identity number.
       rejected.push({
         index,
-        ...(fullUrl === undefined ? {} : { fullUrl }),
-        ...(typeof resourceType === "string" ? { resourceType } : {}),
+        ...(fullUrl === undefined ? {} : { fullUrl: Redact.text(fullUrl) }),
+        ...(typeof resourceType === "string" ? { resourceType: Redact.text(resourceType) } : {}),
         problems
       })
 
