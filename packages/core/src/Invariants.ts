@@ -93,8 +93,8 @@ interface Contexts {
 const contextOf = (data: Dataset, policy: Policy | undefined): Contexts | Violation => {
   try {
     const p = policy ?? policyFrom(sandnes())
-    const full = makeContext(data, p)
     const dups = duplicateIds(data)
+    const full: Context = { ...makeContext(data, p), duplicates: dups }
     return { full, unique: dups.size === 0 ? full : makeContext(withoutDuplicates(data, dups), p) }
   } catch (e) {
     return violation("unreadable-data", "", undefined, {

@@ -58,6 +58,8 @@ export interface Context {
   readonly extensionsByEnrollment: ReadonlyMap<string, ReadonlyArray<Extension>>
   readonly evaluationsByEnrollment: ReadonlyMap<string, ReadonlyArray<GoalEvaluation>>
   readonly attendanceByEnrollment: ReadonlyMap<string, ReadonlyArray<Attendance>>
+  /** The ids more than one record of an entity uses, when the caller has found them already. */
+  readonly duplicates?: ReadonlyMap<string, ReadonlyMap<string, ReadonlyArray<number>>>
 }
 
 export const makeContext = (data: Dataset, policy: Policy): Context => ({

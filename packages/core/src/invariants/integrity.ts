@@ -47,7 +47,8 @@ export const withoutDuplicates = (data: Dataset, dups: Map<EntityName, Map<strin
 /** Integrity: every record's id is unique within its entity. */
 export const idsAreUnique = (ctx: Context): Array<Violation> => {
   const out: Array<Violation> = []
-  for (const [entity, ids] of duplicateIds(ctx.data)) {
+  // check() has found them already; a caller of checkOne may not have.
+  for (const [entity, ids] of ctx.duplicates ?? duplicateIds(ctx.data)) {
     for (const [id, at] of ids) {
       const where = at.map((i) => i + 1).join(", ")
       for (const i of at) {

@@ -52,13 +52,19 @@ export const references: ReadonlyArray<readonly [EntityName, string, Target]> = 
   ["feedback", "offeringId", offering]
 ]
 
-const idsOf = (data: Dataset, entity: EntityName): ReadonlySet<string> =>
+const idsOf = (data: Dataset, entity: EntityName): { has(id: string): boolean } =>
   new Set((data[entity] as ReadonlyArray<{ readonly id: string }>).map((r) => r.id))
 
 /** Every reference resolves to a record of the entity it names. */
 export const referencesResolve = (ctx: Context): Array<Violation> => {
   const out: Array<Violation> = []
-  const known = new Map<EntityName, ReadonlySet<string>>()
+  // The context has indexed these entities already; the rest are indexed once here.
+  const known = new Map<EntityName, { has(id: string): boolean }>([
+    ["offerings", ctx.offerings],
+    ["citizens", ctx.citizens],
+    ["referrals", ctx.referrals],
+    ["enrollments", ctx.enrollments]
+  ])
   const ids = (e: EntityName) => {
     let s = known.get(e)
     if (s === undefined) known.set(e, (s = idsOf(ctx.data, e)))
