@@ -1,4 +1,5 @@
 import { defineConfig, type Options } from "tsup"
+import { cliEsbuildOptions } from "../../scripts/cli-bundle.mjs"
 
 const shared = {
   format: ["esm", "cjs"],
@@ -23,15 +24,26 @@ export default defineConfig([
       if (format === "cjs") options.logOverride = { ...options.logOverride, "empty-import-meta": "silent" }
     }
   },
+  // The `aktivitet-rules` command, bundled with everything it uses; each
+  // command is a chunk of its own under dist/cli/, loaded when it runs
+  // (see scripts/cli-bundle.mjs).
   {
-    ...shared,
     entry: { cli: "src/cli.ts" },
     format: ["esm"],
+    target: cliEsbuildOptions.target,
     dts: false,
     sourcemap: true,
-    platform: "node",
+    platform: cliEsbuildOptions.platform,
+    splitting: true,
+    noExternal: [/./u],
     clean: false,
-    banner: { js: "#!/usr/bin/env node" }
+    banner: cliEsbuildOptions.banner,
+    esbuildPlugins: cliEsbuildOptions.plugins,
+    esbuildOptions(options) {
+      options.conditions = cliEsbuildOptions.conditions
+      options.chunkNames = cliEsbuildOptions.chunkNames
+      options.sourcesContent = cliEsbuildOptions.sourcesContent
+    }
   },
   // Declarations are bundled one entry at a time. With several entries in one
   // build, the bundler moves shared declarations into chunks, and a namespace

@@ -29,14 +29,9 @@ const maxDepth = 512
 
 const escapePointer = (k: string | number) => String(k).replace(/~/gu, "~0").replace(/\//gu, "~1")
 
-/**
- * Parses JSON text and records the line of every value.
- * @example
- * const r = JsonText.parse('{\n  "a": [1, 2]\n}')
- * r.ok && r.lineOf("/a/1") // 2
- * @category constructors
- */
-export const parse = guard("JsonText.parse", { en: "JSON text", nb: "JSON-tekst" }, (text: string): Parsed => {
+// The position-tracking parser: slow (a regex per scalar, a JSON.parse per
+// string), so it runs only when a line or a syntax error's place is needed.
+const scan = (text: string): { readonly ok: true; readonly value: unknown; readonly lines: Map<string, number> } | Extract<Parsed, { ok: false }> => {
   const lines = new Map<string, number>()
   let pos = 0
   let line = 1
@@ -117,12 +112,61 @@ export const parse = guard("JsonText.parse", { en: "JSON text", nb: "JSON-tekst"
     const v = value("", 0)
     ws()
     if (pos < text.length) fail("Unexpected text after the JSON value", "Uventet tekst etter JSON-verdien")
-    return { ok: true, value: v, lineOf: (pointer) => lines.get(pointer) }
+    return { ok: true, value: v, lines }
   } catch (e) {
     if (!(e instanceof SyntaxProblem)) throw e
     const before = text.slice(0, e.at)
     const column = e.at - before.lastIndexOf("\n")
     return { ok: false, line: before.split("\n").length, column, message: { en: e.en, nb: e.nb } }
+  }
+}
+
+// True when a value stands deeper than `maxDepth` (the root is at depth 0),
+// which the scanner refuses and JSON.parse accepts. The recursion stops at
+// `maxDepth`, so it cannot overflow the stack.
+const tooDeep = (v: object, depth: number): boolean => {
+  const children: ReadonlyArray<unknown> = Array.isArray(v) ? v : Object.values(v)
+  if (children.length > 0 && depth >= maxDepth) return true
+  for (const c of children) if (typeof c === "object" && c !== null && tooDeep(c, depth + 1)) return true
+  return false
+}
+
+/**
+ * Parses JSON text and records the line of every value.
+ * @example
+ * const r = JsonText.parse('{\n  "a": [1, 2]\n}')
+ * r.ok && r.lineOf("/a/1") // 2
+ * @category constructors
+ */
+export const parse = guard("JsonText.parse", { en: "JSON text", nb: "JSON-tekst" }, (text: string): Parsed => {
+  if (typeof text !== "string") throw new TypeError("JsonText.parse takes a string")
+  // JSON.parse first: it is many times faster, and most texts are valid. The
+  // scanner runs only to say where and why a text is not JSON (Node 20's
+  // errors carry no position), and, for a valid text, the first time a line
+  // is asked for. Both accept exactly JSON, so the value is JSON.parse's,
+  // which also keeps a "__proto__" key as a plain key.
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    const failed = scan(text)
+    return failed.ok ? { ok: true, value: failed.value, lineOf: (pointer) => failed.lines.get(pointer) } : failed
+  }
+  if (typeof value === "object" && value !== null && tooDeep(value, 0)) {
+    const refused = scan(text)
+    if (!refused.ok) return refused
+  }
+  let lines: Map<string, number> | undefined
+  return {
+    ok: true,
+    value,
+    lineOf: (pointer) => {
+      if (lines === undefined) {
+        const scanned = scan(text)
+        lines = scanned.ok ? scanned.lines : new Map()
+      }
+      return lines.get(pointer)
+    }
   }
 })
 

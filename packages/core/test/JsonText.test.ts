@@ -44,6 +44,31 @@ describe("JsonText.parse", () => {
     expect(r).toEqual({ ok: false, line: 1, column: 514, message: { en: "Nested deeper than 512 levels", nb: "Nøstet dypere enn 512 nivåer" } })
   })
 
+  it("refuses valid JSON nested deeper than 512 levels, where JSON.parse alone would accept it", () => {
+    // A value at depth 513 (the root is at 0) is refused at its place; an empty array there has no value inside.
+    const deep = `${"[".repeat(513)}1${"]".repeat(513)}`
+    expect(() => JSON.parse(deep)).not.toThrow()
+    expect(JsonText.parse(deep)).toEqual({ ok: false, line: 1, column: 514, message: { en: "Nested deeper than 512 levels", nb: "Nøstet dypere enn 512 nivåer" } })
+    const deepObject = `${'{"a":'.repeat(513)}1${"}".repeat(513)}`
+    expect(JsonText.parse(deepObject).ok).toBe(false)
+    const deepest = JsonText.parse(`${"[".repeat(513)}${"]".repeat(513)}`)
+    expect(deepest.ok).toBe(true)
+    expect(deepest.ok && deepest.lineOf("/0/0")).toBe(1)
+  })
+
+  it("gives lines by pointer for a valid text, however often it is asked", () => {
+    const r = JsonText.parse('[\n  {"a": 1},\n\n  {"a": 2}\n]')
+    expect(r.ok).toBe(true)
+    if (!r.ok) return
+    expect([r.lineOf("/1/a"), r.lineOf("/0"), r.lineOf("/1/a"), r.lineOf("/2")]).toEqual([4, 2, 4, undefined])
+  })
+
+  it("refuses anything but a string with a CoreError, as JSON.parse would not", () => {
+    for (const input of [123, null, undefined, ["{}"], { toString: () => "{}" }]) {
+      expect(() => JsonText.parse(input as unknown as string)).toThrow(/JsonText\.parse could not use its arguments/u)
+    }
+  })
+
   it("rejects what JSON.parse rejects", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 20 }), (text) => {

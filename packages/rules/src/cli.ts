@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // The `aktivitet-rules` executable: runs the command line on this process.
 import { readFileSync } from "node:fs"
 import { once } from "node:events"

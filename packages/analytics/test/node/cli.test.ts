@@ -27,4 +27,20 @@ describe("aktivitet-report", () => {
     expect(r.status).toBe(2)
     expect(r.stderr).toMatch(/^Could not read \/nonexistent\/year\.json: .* \/ Kunne ikke lese [^\n]*\n$/u)
   })
+
+  // src/cli.ts answers a request for help itself, before it loads run(): the
+  // answer must be run()'s, to the byte, and a usage error is still run()'s.
+  it("answers --help as run() does, for the report and for audit", async () => {
+    const { run: runInProcess } = await import("../../src/node/run.js")
+    for (const args of [["--synthetic", "--help"], ["audit", "x.csv", "--help", "--lang", "en"]]) {
+      const out: Array<string> = []
+      const code = await runInProcess(args, { stdout: (t) => out.push(`${t}\n`), stderr: (t) => out.push(`stderr: ${t}\n`) })
+      const r = run(...args)
+      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }, args.join(" ")).toEqual({ status: code, stdout: out.join(""), stderr: "" })
+      expect(code).toBe(0)
+    }
+    const wrong = run("--help", "--bogus")
+    expect(wrong.status).toBe(2)
+    expect(wrong.stderr).toContain("Unknown option --bogus / Ukjent valg --bogus")
+  })
 })

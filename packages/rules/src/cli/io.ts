@@ -97,7 +97,7 @@ export const readJson = (io: Io, file: string): { readonly value: unknown; reado
   if (!parsed.ok) {
     throw new UsageError({ en: `${name}:${parsed.line}: ${parsed.message.en} (column ${parsed.column})`, nb: `${name}:${parsed.line}: ${parsed.message.nb} (kolonne ${parsed.column})` })
   }
-  return { value: JSON.parse(text) as unknown, lineOf: (pointer) => JsonText.nearestLine(parsed, pointer), name }
+  return { value: parsed.value, lineOf: (pointer) => JsonText.nearestLine(parsed, pointer), name }
 }
 
 /** True when `file` is to be read as JSON Lines: by `--jsonl`, or a .jsonl or .ndjson name. */

@@ -3,6 +3,7 @@
 // is wrong usage: one line, exit code 2. So is an entry in the tree that
 // cannot be read safely (a symlink out of the tree, a FIFO, a loop).
 import { resolve } from "node:path"
+import { isCaseFile } from "../Cases.js"
 import { filesAt, GitError, revisionProblem } from "../node/git.js"
 import { loadTree } from "../node/loadTree.js"
 import { expectFolder, inspect } from "../node/paths.js"
@@ -20,30 +21,37 @@ export const requireFolder = (io: Io, dir: string): void => {
 /** True for a problem with a file on disk rather than with its content. */
 export const isFileSystem = (p: Problem): boolean => p.severity === "error" && fileSystemCodes.includes(p.code)
 
-/** The tree and its problems, or the exit code after reporting why it cannot be used. */
-export const loadChecked = (io: Io, dir: string, lang: Lang): { tree: Tree; problems: ReadonlyArray<Problem> } | number => {
+/**
+ * The tree and its problems, or the exit code after reporting why it cannot
+ * be used. `cases: false` leaves the case files unread (see loadTree).
+ */
+export const loadChecked = (io: Io, dir: string, lang: Lang, options: { readonly cases?: boolean } = {}): { tree: Tree; problems: ReadonlyArray<Problem> } | number => {
   requireFolder(io, dir)
-  const { tree, problems } = loadTree(resolve(io.cwd, dir))
+  const { tree, problems } = loadTree(resolve(io.cwd, dir), options)
   const unsafe = problems.filter(isFileSystem)
   if (unsafe.length === 0) return { tree, problems }
   for (const p of unsafe) io.stderr(format(p, lang, shown(io, dir)))
   return 2
 }
 
-/** The tree, or the exit code after reporting its errors (1) or unusable files (2). */
+/**
+ * The tree, or the exit code after reporting its errors (1) or unusable
+ * files (2). For the commands that decide (evaluate, explain, replay,
+ * impact): they never run cases, so case files are left unread.
+ */
 export const loadOrReport = (io: Io, dir: string, lang: Lang): Tree | number => {
-  const loaded = loadChecked(io, dir, lang)
+  const loaded = loadChecked(io, dir, lang, { cases: false })
   if (typeof loaded === "number") return loaded
   if (!hasErrors(loaded.problems)) return loaded.tree
   for (const p of loaded.problems.filter((x) => x.severity === "error")) io.stderr(format(p, lang, shown(io, dir)))
   return 1
 }
 
-
 /**
  * The tree in `dir` as committed at `revision`, or the exit code after
  * reporting why it cannot be used: 2 for a revision git does not know or a
- * folder outside a repository, 1 for errors in the committed files.
+ * folder outside a repository, 1 for errors in the committed files. Case
+ * files are left unread, as in loadOrReport.
  */
 export const loadAtRevision = (io: Io, dir: string, revision: string, lang: Lang): Tree | number => {
   requireFolder(io, dir)
@@ -60,7 +68,7 @@ export const loadAtRevision = (io: Io, dir: string, revision: string, lang: Lang
   const unsafe = read.problems.filter(isFileSystem)
   for (const p of read.problems) io.stderr(format(redacted(p), lang, place))
   if (unsafe.length > 0) return 2
-  const { tree, problems } = load(read.files)
+  const { tree, problems } = load(read.files.filter((f) => !isCaseFile(f.path)))
   if (!hasErrors(problems) && read.problems.length === 0) return tree
   for (const p of problems.filter((x) => x.severity === "error")) io.stderr(format(p, lang, place))
   return 1

@@ -6,13 +6,12 @@
  */
 import { parseArgs } from "node:util"
 import { bi, quote, shortLine } from "../internal/text.js"
-import { shippedPolicyDir } from "../node/loadTree.js"
+import { shippedPolicyDir } from "../node/shipped.js"
 import { RulesError } from "../RulesError.js"
-import { check, defaultCoverage } from "./check.js"
-import { evaluate, explain } from "./evaluate.js"
-import { impact } from "./impact.js"
 import { type Io, type Lang, redacting, say, UsageError } from "./io.js"
-import { replay } from "./replay.js"
+
+// Each command is loaded when it runs: `--help` and a usage error need none
+// of them, and the bundled command starts faster for it (see tsup.config.ts).
 
 export type { Io } from "./io.js"
 
@@ -90,22 +89,30 @@ export const run = async (argv: ReadonlyArray<string>, rawIo: Io): Promise<numbe
     switch (command) {
       case "check": {
         if (rest.length > 1) throw new UsageError(bi("check takes at most one folder", "check tar høyst én mappe"))
+        const { check, defaultCoverage } = await import("./check.js")
         const coverage = values.coverage === undefined ? defaultCoverage : Number(values.coverage)
         if (!/^\d+$/u.test(values.coverage ?? "0") || coverage > 100) throw new UsageError(bi("--coverage must be a whole number from 0 to 100", "--coverage må være et heltall fra 0 til 100"))
         return check(io, rest[0] ?? shippedPolicyDir(), lang, coverage)
       }
-      case "evaluate":
+      case "evaluate": {
+        const { evaluate } = await import("./evaluate.js")
         return await evaluate(io, { policy, date: values.date, file: one("file"), lang, jsonl, receipt: values.receipt === true })
-      case "replay":
+      }
+      case "replay": {
+        const { replay } = await import("./replay.js")
         return replay(io, { policy, file: one("file"), lang })
-      case "explain":
+      }
+      case "explain": {
         if (values.lang === undefined) throw new UsageError(bi("explain needs --lang nb or --lang en", "explain trenger --lang nb eller --lang en"))
+        const { explain } = await import("./evaluate.js")
         return await explain(io, { policy, date: values.date, file: one("file"), lang, jsonl })
+      }
       case "impact": {
         const show = values.show === undefined ? 20 : Number(values.show)
         if (!Number.isInteger(show) || show < 0) throw new UsageError(bi("--show must be a whole number", "--show må være et heltall"))
         if (values.json === true && jsonl) throw new UsageError(bi("--json and --jsonl cannot be combined", "--json og --jsonl kan ikke kombineres"))
         const head = values.head ?? (values.from === undefined ? undefined : shippedPolicyDir())
+        const { impact } = await import("./impact.js")
         return await impact(io, { base: values.base, from: values.from, head, data: values.data, json: values.json === true, jsonl, show, lang })
       }
       default:

@@ -36,8 +36,8 @@ const parseJson = (file: string, text: string): Parsed => {
     const { en, nb } = positions.message
     return { ok: false, problems: [syntax(file, positions.line, `${en}: correct the JSON here`, `${nb}: rett JSON-teksten her`, positions.column)] }
   }
-  // JSON.parse keeps a "__proto__" key as an ordinary key, so the validator sees and rejects it.
-  return { ok: true, value: JSON.parse(text) as unknown, lineOf: (pointer) => JsonText.nearestLine(positions, pointer) }
+  // The value is JSON.parse's, which keeps a "__proto__" key as an ordinary key, so the validator sees and rejects it.
+  return { ok: true, value: positions.value, lineOf: (pointer) => JsonText.nearestLine(positions, pointer) }
 }
 
 /** Every key node that repeats an earlier scalar key in the same map, in document order. */

@@ -5,18 +5,16 @@
  *
  * @module
  */
-import { existsSync } from "node:fs"
-import { join } from "node:path"
-import { fileURLToPath, pathToFileURL } from "node:url"
 import type { Catalogue } from "@aktivitetsmodell/core"
+import { isCaseFile } from "../Cases.js"
 import { guard, reject, requireString } from "../internal/boundary.js"
 import { bi } from "../internal/text.js"
 import { load, type TextFile, type Tree } from "../PolicyTree.js"
 import type { Problem } from "../Problem.js"
 import { hasErrors, PolicyError, redacted } from "../Problem.js"
-import { RulesError } from "../RulesError.js"
 import { walkTree } from "./walk.js"
 
+export { shippedPolicyDir } from "./shipped.js"
 export { maxDepth, maxEntries, maxFileBytes } from "./walk.js"
 
 const requireDir = (name: string, dir: unknown): void => {
@@ -45,6 +43,21 @@ export const readTreeFiles = guard("readTreeFiles", bi("(dir: string)", "(dir: s
 })
 
 /**
+ * How a tree is loaded from a folder.
+ * @category models
+ */
+export interface LoadOptions {
+  /** The offerings the rules may name; Sandnes' catalogue unless given. */
+  readonly catalogue?: Catalogue.Catalogue
+  /**
+   * `false` leaves the case files (`*.cases.yaml`) unread: `tree.cases` is
+   * empty and their problems are not reported. For callers that decide but
+   * never run cases; parsing the case files is most of a load.
+   */
+  readonly cases?: boolean
+}
+
+/**
  * Loads the tree in `dir` and returns it with every problem found, those
  * with the files themselves (codes in `Problem.fileSystemCodes`) first.
  * @example
@@ -53,11 +66,12 @@ export const readTreeFiles = guard("readTreeFiles", bi("(dir: string)", "(dir: s
  */
 export const loadTree = guard(
   "loadTree",
-  bi("(dir: string, options?: { catalogue?: Catalogue })", "(dir: string, options?: { catalogue?: Catalogue })"),
-  (dir: string, options: { readonly catalogue?: Catalogue.Catalogue } = {}): { readonly tree: Tree; readonly problems: ReadonlyArray<Problem> } => {
+  bi("(dir: string, options?: { catalogue?: Catalogue; cases?: boolean })", "(dir: string, options?: { catalogue?: Catalogue; cases?: boolean })"),
+  (dir: string, options: LoadOptions = {}): { readonly tree: Tree; readonly problems: ReadonlyArray<Problem> } => {
     requireDir("loadTree", dir)
     const { files, problems } = read(dir)
-    const loaded = load(files, options ?? {})
+    const { cases, ...rest } = options ?? {}
+    const loaded = load(cases === false ? files.filter((f) => !isCaseFile(f.path)) : files, rest)
     // Without a usable folder there is no tree to find fault with: only say why.
     if (problems.some((p) => p.file === "")) return { tree: loaded.tree, problems }
     return { tree: loaded.tree, problems: [...problems, ...loaded.problems] }
@@ -72,29 +86,10 @@ export const loadTree = guard(
  */
 export const loadTreeOrThrow = guard(
   "loadTreeOrThrow",
-  bi("(dir: string, options?: { catalogue?: Catalogue })", "(dir: string, options?: { catalogue?: Catalogue })"),
-  (dir: string, options: { readonly catalogue?: Catalogue.Catalogue } = {}): Tree => {
+  bi("(dir: string, options?: { catalogue?: Catalogue; cases?: boolean })", "(dir: string, options?: { catalogue?: Catalogue; cases?: boolean })"),
+  (dir: string, options: LoadOptions = {}): Tree => {
     const { tree, problems } = loadTree(dir, options)
     if (hasErrors(problems)) throw new PolicyError(problems.filter((p) => p.severity === "error"))
     return tree
   }
 )
-
-/**
- * The folder of the policy this package ships (Sandnes, decided 2023-03-09).
- * @example
- * loadTreeOrThrow(shippedPolicyDir())
- * @category constructors
- */
-export const shippedPolicyDir = guard("shippedPolicyDir", bi("()", "()"), (): string => {
-  // From src/node/ (sources) the folder is two levels up; from dist/ (where
-  // the build bundles this file into dist/cli.js and dist/node/) one or two.
-  // The CommonJS build (dist/node/index.cjs) has no `import.meta`: esbuild
-  // leaves it empty, so there this file's own location is `__filename`.
-  const here = import.meta.url === undefined ? pathToFileURL(__filename) : import.meta.url
-  for (const up of ["../policy", "../../policy"]) {
-    const dir = fileURLToPath(new URL(up, here))
-    if (existsSync(join(dir, "eligibility"))) return dir
-  }
-  throw new RulesError({ en: "The shipped policy folder is missing", nb: "Regelmappen som følger med pakken, mangler" })
-})
