@@ -1,20 +1,42 @@
 import { defineConfig, type Options } from "tsup"
+import { cliEsbuildOptions } from "../../scripts/cli-bundle.mjs"
 
 const shared = {
   format: ["esm", "cjs"],
   target: "es2022",
   platform: "neutral",
-  external: ["@aktivitetsmodell/core", "arquero", "effect"]
+  external: ["@aktivitetsmodell/core", "arquero", "effect", "@duckdb/node-api"]
 } satisfies Options
 
 // The entries a consumer imports; their declarations are built one at a time (below).
-const entries = { index: "src/index.ts", "node/index": "src/node/index.ts" }
+const entries = { index: "src/index.ts", "node/index": "src/node/index.ts", "duckdb/index": "src/duckdb/index.ts" }
 
 export default defineConfig([
-  // The browser-safe main entry, the Node-only `./node` (files) and the
-  // `aktivitet-report` CLI. The CLI's `#!/usr/bin/env node` line sits at the top
-  // of src/cli.ts, and esbuild keeps an entry's hashbang in the output.
-  { ...shared, entry: { ...entries, cli: "src/cli.ts" }, dts: false, sourcemap: true, clean: true },
+  // The browser-safe main entry, the Node-only `./node` (files) and `./duckdb`
+  // (the optional DuckDB engine, its peer dependency left external).
+  { ...shared, entry: entries, dts: false, sourcemap: true, clean: true },
+  // The `aktivitet-report` command, bundled with everything it uses (core and
+  // rules from their sources, arquero, effect…); the report itself is a chunk
+  // under dist/cli/, loaded after the arguments are read, so `--help` loads
+  // little (see scripts/cli-bundle.mjs). DuckDB's native module stays outside.
+  {
+    entry: { cli: "src/cli.ts" },
+    format: ["esm"],
+    target: cliEsbuildOptions.target,
+    dts: false,
+    sourcemap: true,
+    platform: cliEsbuildOptions.platform,
+    splitting: true,
+    noExternal: [/^(?!@duckdb\/)/u],
+    clean: false,
+    banner: cliEsbuildOptions.banner,
+    esbuildPlugins: cliEsbuildOptions.plugins,
+    esbuildOptions(options) {
+      options.conditions = cliEsbuildOptions.conditions
+      options.chunkNames = cliEsbuildOptions.chunkNames
+      options.sourcesContent = cliEsbuildOptions.sourcesContent
+    }
+  },
   // Declarations are bundled one entry at a time. With several entries in one
   // build, the bundler moves shared declarations into chunks, and a namespace
   // (`export * as Labels`) whose type members sit in another chunk is emitted

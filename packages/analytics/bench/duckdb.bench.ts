@@ -1,0 +1,153 @@
+// The DuckDB benchmark: the described and hand-written indicators
+// (Query.definitions and Query.handWritten, each by its indicator's default
+// grouping) on DuckDB reading Parquet, against the arquero path
+// (Indicator.compute on tables in memory). Prints JSON lines
+//   {"name","unit","value","baseline","ratio","target","ok"}
+// ratio = value / baseline; `target` is the ratio (or, without a baseline,
+// the milliseconds) the line must stay within. Rows:
+// - 1M: 1,000,000 attendance rows (bench/input.ts). DuckDB from Parquet
+//   (opening the engine and the files included) against arquero on tables
+//   already built, and against arquero including Tables.fromDataset. Target:
+//   DuckDB within 1.5× of the arquero path.
+// - 10M: the 1M files copied ten times inside DuckDB (citizens and
+//   enrollments renumbered per copy), DuckDB alone. Target (issue 13): under
+//   5,000 ms. Peak resident memory of the process is printed beside it.
+//   Skip with BENCH_10M=0.
+// Both sides are checked to agree at 1M before anything is timed. Exits 0:
+// not a test, timings depend on the machine.
+//   npx tsx --conditions=@aktivitetsmodell/source packages/analytics/bench/duckdb.bench.ts
+import { DuckDBInstance } from "@duckdb/node-api"
+import { shippedPolicy } from "@aktivitetsmodell/rules/node"
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { DuckDb } from "../src/duckdb/index.js"
+import { Indicator, Indicators, Tables } from "../src/index.js"
+import { definitions, handWritten } from "../src/query/index.js"
+import { columnsOf, partitionedByYear, tableNames } from "../src/query/Schema.js"
+import { benchYear } from "./input.js"
+
+const runs = Number(process.env.BENCH_RUNS ?? 5)
+const policy = shippedPolicy()
+const period = { from: "2024-01-01", to: "2024-12-31" }
+const queries = [...Object.values(definitions), ...Object.values(handWritten)].map((query) => ({ query, indicator: Indicators.catalogue[query.id as Indicators.IndicatorId] }))
+const median = (xs: Array<number>) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const round = (x: number) => Math.round(x * 10) / 10
+const line = (name: string, value: number, baseline: number | null, target: number, extra: Record<string, unknown> = {}) => {
+  const ratio = baseline === null ? null : Math.round((value / baseline) * 100) / 100
+  const ok = ratio === null ? value <= target : ratio <= target
+  console.log(JSON.stringify({ name, unit: "ms", value: round(value), baseline: baseline === null ? null : round(baseline), ratio, target, ok, ...extra }))
+}
+const timeAsync = async (f: () => Promise<unknown>) => {
+  const t0 = performance.now()
+  await f()
+  return performance.now() - t0
+}
+
+// Peak resident memory while a step runs (DuckDB's memory is native: only RSS sees it).
+const peakRss = async (f: () => Promise<unknown>): Promise<number> => {
+  let peak = process.memoryUsage.rss()
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20)
+  try {
+    await f()
+  } finally {
+    clearInterval(timer)
+  }
+  return Math.max(peak, process.memoryUsage.rss())
+}
+
+const duckdbOver = async (folder: string) => {
+  const engine = await DuckDb.open()
+  try {
+    await engine.attach(folder, { period })
+    for (const { query, indicator } of queries) await engine.run(query, indicator.defaultBy)
+  } finally {
+    engine.close()
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), "aktivitetsmodell-duckdb-bench-"))
+try {
+  const t0 = performance.now()
+  const data = benchYear()
+  const tables = Tables.fromDataset(data, { policy })
+  console.error(`input: ${tables.attendance.numRows()} attendance rows, ${tables.enrollments.numRows()} enrollments (built in ${Math.round(performance.now() - t0)} ms)`)
+  const folder1 = join(dir, "1m")
+  const written = await timeAsync(() => DuckDb.writeTables(tables, folder1))
+  console.error(`wrote Parquet to ${folder1} in ${Math.round(written)} ms`)
+
+  // Agreement first.
+  const engine = await DuckDb.open()
+  await engine.attach(folder1, { period })
+  for (const { query, indicator } of queries) {
+    const ours = await engine.run(query, indicator.defaultBy)
+    const theirs = Indicator.compute(indicator, tables, { by: indicator.defaultBy }).table
+    const a = JSON.stringify(ours.objects().map((r) => Object.values(r).map((v) => (typeof v === "number" ? Number(v.toPrecision(12)) : v))))
+    const b = JSON.stringify(theirs.orderby(...indicator.defaultBy).objects().map((r) => Object.values(r).map((v) => (typeof v === "number" ? Number(v.toPrecision(12)) : v))))
+    if (a !== b) console.error(`MISMATCH ${query.id}: DuckDB and arquero differ`)
+  }
+  engine.close()
+
+  const arquero: Array<number> = []
+  const arqueroWithTables: Array<number> = []
+  const duck: Array<number> = []
+  for (let i = 0; i < runs; i++) {
+    duck.push(await timeAsync(() => duckdbOver(folder1)))
+    arquero.push(await timeAsync(async () => {
+      for (const { indicator } of queries) Indicator.compute(indicator, tables)
+    }))
+    arqueroWithTables.push(await timeAsync(async () => {
+      const t = Tables.fromDataset(data, { policy })
+      for (const { indicator } of queries) Indicator.compute(indicator, t)
+    }))
+  }
+  line("1M: DuckDB from Parquet vs arquero on built tables", median(duck), median(arquero), 1.5)
+  line("1M: DuckDB from Parquet vs arquero including Tables.fromDataset", median(duck), median(arqueroWithTables), 1.5)
+
+  if (process.env.BENCH_10M !== "0") {
+    const folder10 = join(dir, "10m")
+    const scaled = await timeAsync(() => scale(folder1, folder10, 10))
+    console.error(`wrote the 10× Parquet in ${Math.round(scaled)} ms`)
+    const ten: Array<number> = []
+    let peak = 0
+    for (let i = 0; i < Math.min(runs, 3); i++) {
+      let ms = 0
+      peak = Math.max(peak, await peakRss(async () => (ms = await timeAsync(() => duckdbOver(folder10)))))
+      ten.push(ms)
+    }
+    line("10M: DuckDB from Parquet", median(ten), null, 5000, { peakRssMB: Math.round(peak / 2 ** 20) })
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}
+
+// Copies the tables `times` times with citizens and enrollments renumbered per
+// copy, so that distinct counts and last evaluations stay per copy. Fixed
+// names only: this is the benchmark's own SQL.
+async function scale(from: string, to: string, times: number): Promise<void> {
+  const instance = await DuckDBInstance.create(":memory:")
+  const c = await instance.connect()
+  mkdirSync(to, { recursive: true })
+  const renumber: Record<string, string> = {
+    citizen: `"citizen" + k * 100000000`,
+    enrollment: `CASE WHEN "enrollment" < 0 THEN "enrollment" ELSE "enrollment" + k * 100000000 END`
+  }
+  for (const table of tableNames) {
+    const glob = partitionedByYear.includes(table) ? join(from, table, "*", "*.parquet") : join(from, table, "*.parquet")
+    const read = partitionedByYear.includes(table) ? `read_parquet('${glob}', hive_partitioning = true, hive_types = {'year': VARCHAR})` : `read_parquet('${glob}')`
+    const columns = columnsOf(table).map(([col]) => `${renumber[col] ?? `"${col}"`} AS "${col}"`)
+    const target = join(to, table)
+    const select = `SELECT ${columns.join(", ")} FROM ${read} CROSS JOIN range(${times}) AS r(k)`
+    await c.run(
+      partitionedByYear.includes(table)
+        ? `COPY (${select}) TO '${target}' (FORMAT parquet, PARTITION_BY ("year"), OVERWRITE_OR_IGNORE true)`
+        : `COPY (${select}) TO '${target}.parquet' (FORMAT parquet)`
+    )
+    if (!partitionedByYear.includes(table)) {
+      mkdirSync(target, { recursive: true })
+      renameSync(`${target}.parquet`, join(target, "data.parquet"))
+    }
+  }
+  c.closeSync()
+  instance.closeSync()
+}
