@@ -1,6 +1,6 @@
 /**
  * The dimensions indicators are grouped by: offering, category, department,
- * month, year and, for feedback, its source.
+ * KPR service type, month, year and, for feedback, its source.
  *
  * @module
  */
@@ -10,14 +10,16 @@ import { bi, type Bilingual } from "./internal/text.js"
 
 /**
  * A grouping dimension. Values in indicator tables are text: an offering id
- * (`turgruppe`), a category (`treatment`), a department id (`rpha`), a month
- * (`2024-03`), a year (`2024`) or a feedback source (`experience-council`).
- * `department` is the department that runs the offering (its operator).
+ * (`turgruppe`), a category (`treatment`), a department id (`rpha`), a KPR
+ * service type (`9`, a code of Volven 9151 the crosswalk gives the offering),
+ * a month (`2024-03`), a year (`2024`) or a feedback source
+ * (`experience-council`). `department` is the department that runs the
+ * offering (its operator).
  * @example
  * const by: ReadonlyArray<Dimension.Dimension> = ["offering", "month"]
  * @category models
  */
-export type Dimension = "offering" | "category" | "department" | "month" | "year" | "source"
+export type Dimension = "offering" | "category" | "department" | "kprService" | "month" | "year" | "source"
 
 /**
  * Every dimension, in the order tables show them.
@@ -25,7 +27,7 @@ export type Dimension = "offering" | "category" | "department" | "month" | "year
  * Dimension.all.includes("month") // true
  * @category models
  */
-export const all: ReadonlyArray<Dimension> = ["offering", "category", "department", "month", "year", "source"]
+export const all: ReadonlyArray<Dimension> = ["offering", "category", "department", "kprService", "month", "year", "source"]
 
 /**
  * The column headings of each dimension.
@@ -37,6 +39,7 @@ export const labels: Readonly<Record<Dimension, Bilingual>> = {
   offering: bi("Tilbud", "Offering"),
   category: bi("Kategori", "Category"),
   department: bi("Avdeling", "Department"),
+  kprService: bi("KPR-tjenestetype", "KPR service type"),
   month: bi("Måned", "Month"),
   year: bi("År", "Year"),
   source: bi("Kilde", "Source")
@@ -71,7 +74,7 @@ export const UNKNOWN = "(unknown)"
  */
 export const canonical = guard(
   "Dimension.canonical",
-  bi("en liste med dimensjoner (offering, category, department, month, year, source)", "a list of dimensions (offering, category, department, month, year, source)"),
+  bi("en liste med dimensjoner (offering, category, department, kprService, month, year, source)", "a list of dimensions (offering, category, department, kprService, month, year, source)"),
   (by: ReadonlyArray<Dimension>): ReadonlyArray<Dimension> => {
     const given = requireBy("Dimension.canonical", by)
     return all.filter((d) => given.includes(d))

@@ -1,10 +1,11 @@
 /**
  * Labels a person reads for dimension values: offering and department names,
- * category names, months, feedback sources, in bokmål or English.
+ * category names, KPR service types, months, feedback sources, in bokmål or
+ * English.
  *
  * @module
  */
-import { Catalogue, Category } from "@aktivitetsmodell/core"
+import { Catalogue, Category, Crosswalk } from "@aktivitetsmodell/core"
 import { type Dimension, labels as dimensionLabels, TOTAL, UNKNOWN } from "./Dimension.js"
 import { guard } from "./internal/boundary.js"
 import { isRecord, own, reject, requireLang } from "./internal/checks.js"
@@ -35,6 +36,11 @@ export interface Names {
   readonly offerings?: Readonly<Record<string, Bilingual>>
   readonly departments?: Readonly<Record<string, Bilingual>>
 }
+
+// Volven 9151 names its service types in bokmål only; both languages show that name.
+let kprServices: ReadonlyMap<string, string> | undefined
+const kprServiceName = (code: string): string | undefined =>
+  (kprServices ??= new Map([...Crosswalk.reportable().values()].map((s) => [s.code, `${s.code} ${s.display}`]))).get(code)
 
 let cached: { readonly offerings: ReadonlyMap<string, Bilingual>; readonly departments: ReadonlyMap<string, Bilingual> } | undefined
 const catalogueNames = () => {
@@ -95,6 +101,8 @@ const label = (dimension: Dimension, raw: unknown, lang: Lang, names: Names): st
       const m = Number(v.slice(5, 7))
       return m >= 1 && m <= 12 ? `${months[lang][m - 1]} ${v.slice(0, 4)}` : v
     }
+    case "kprService":
+      return kprServiceName(v) ?? v
     case "source":
       return sources.get(v)?.[lang] ?? v
     default:

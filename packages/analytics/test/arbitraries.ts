@@ -1,11 +1,12 @@
 // fast-check arbitraries for small, messy municipality-years: few citizens,
-// a handful of offerings across categories, dates spilling over the year's
-// edges, records that point nowhere. Indicators must cope with all of it.
+// a handful of offerings across categories (one of them reported to KPR),
+// dates spilling over the year's edges, records that point nowhere.
+// Indicators must cope with all of it.
 import * as fc from "fast-check"
 import type { Dataset } from "@aktivitetsmodell/core"
 import { p, year } from "./helpers.js"
 
-const offerings = ["individuell-trening-mudo", "mindfull-restorative-yoga", "sandneshallen", "karategruppe", "recoveryhjelpa", "inkludert", "baltur-rpha"] as const
+const offerings = ["individuell-trening-mudo", "mindfull-restorative-yoga", "sandneshallen", "karategruppe", "recoveryhjelpa", "inkludert", "baltur-rpha", "aktivitetskontakt"] as const
 const offering = fc.constantFrom(...offerings)
 const citizen = fc.integer({ min: 1, max: 8 })
 // Mostly 2024, sometimes the neighbouring years.

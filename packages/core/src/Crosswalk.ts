@@ -13,14 +13,12 @@ import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import crosswalkJson from "../catalogue/crosswalk.json" with { type: "json" }
 import { CoreError } from "./CoreError.js"
-import type { Dataset } from "./Dataset.js"
 import { IsoDate } from "./IsoDate.js"
 import { guard } from "./internal/guard.js"
 import { NonEmptyText } from "./internal/checks.js"
 import { formatPath, problemsOf } from "./internal/issues.js"
 import type { Bilingual } from "./internal/text.js"
 import { OfferingId } from "./Offering.js"
-import * as Redact from "./Redact.js"
 
 /** Volven 9151, the service types KPR receives. */
 export const KPR_SYSTEM = "urn:oid:2.16.578.1.12.4.1.1.9151"
@@ -267,83 +265,23 @@ export const sourcesOf = guard("Crosswalk.sourcesOf", { en: "a crosswalk value w
   }))
 
 /**
- * What the register needs and an enrollment in a reportable service lacks.
- * - `kpr-decision-missing` — no referral or decision is linked (`referralId`)
- * - `kpr-decision-unknown` — the linked referral or decision is not in the dataset
- * - `kpr-start-before-decision` — the service starts before it was granted
- * - `kpr-end-missing` — the enrollment ended but has no end date (`closedOn`)
+ * A KPR service type: its code in Volven 9151 and the list's name for it.
  * @category models
  */
-export type ReportingProblemCode = "kpr-decision-missing" | "kpr-decision-unknown" | "kpr-start-before-decision" | "kpr-end-missing"
-
-/**
- * One enrollment that KPR could not take as it stands.
- * @category models
- */
-export interface ReportingProblem {
-  readonly code: ReportingProblemCode
-  readonly path: string
-  readonly recordId: string
-  readonly offeringId: string
-  readonly kprCode: string
-  readonly message: Bilingual
+export interface KprService {
+  readonly code: string
+  readonly display: string
 }
 
 /**
- * Enrollments in offerings the crosswalk marks as reportable to KPR that lack
- * what the register needs: the decision (referral) they were granted by, a
- * start on or after it, and an end date once they have ended. Each problem
- * has the record's path (`enrollments[12].closedOn`) and a message in both
- * languages.
+ * The offerings a crosswalk reports to KPR, each with its service type. Read
+ * this rather than the codes: what is reportable is the crosswalk's to say.
  * @example
- * for (const p of Crosswalk.reportingProblems(year)) console.log(p.path, p.message.nb)
- * @category invariants
+ * Crosswalk.reportable().get("aktivitetskontakt")?.code // "9"
+ * @category constructors
  */
-export const reportingProblems = guard("Crosswalk.reportingProblems", { en: "a dataset and optionally a crosswalk", nb: "et datasett og eventuelt en rapporteringsnøkkel" }, (data: Dataset, crosswalk: Crosswalk = sandnes()): Array<ReportingProblem> => {
-  const reportable = new Map<string, string>()
-  for (const e of crosswalk.entries) if (e.kpr.reportable) reportable.set(e.offeringId, e.kpr.code)
-  const referrals = new Map(data.referrals.map((r) => [r.id, r]))
-  const problems: Array<ReportingProblem> = []
-  data.enrollments.forEach((n, i) => {
-    const kprCode = reportable.get(n.offeringId)
-    if (kprCode === undefined) return
-    const at = (field: string) => `enrollments[${i}].${field}`
-    // Record ids are free-form enough to hold an identity number: messages are redacted.
-    const add = (code: ReportingProblemCode, field: string, message: Bilingual) =>
-      problems.push({
-        code,
-        path: at(field),
-        recordId: Redact.text(n.id),
-        offeringId: n.offeringId,
-        kprCode,
-        message: { en: Redact.text(message.en), nb: Redact.text(message.nb) }
-      })
-    const service = `${n.offeringId} (KPR ${kprCode})`
-    if (n.referralId === undefined) {
-      add("kpr-decision-missing", "referralId", {
-        en: `Enrollment in ${service} has no referral or decision; KPR needs the date the service was granted`,
-        nb: `Deltagelse i ${service} mangler henvendelse eller vedtak; KPR trenger datoen tjenesten ble tildelt`
-      })
-    } else {
-      const referral = referrals.get(n.referralId)
-      if (referral === undefined) {
-        add("kpr-decision-unknown", "referralId", {
-          en: `Enrollment in ${service} refers to referral ${n.referralId}, which is not in the dataset`,
-          nb: `Deltagelse i ${service} viser til henvendelse ${n.referralId}, som ikke finnes i datasettet`
-        })
-      } else if (n.start < referral.date) {
-        add("kpr-start-before-decision", "start", {
-          en: `Enrollment in ${service} starts ${n.start}, before it was granted on ${referral.date}`,
-          nb: `Deltagelse i ${service} starter ${n.start}, før den ble tildelt ${referral.date}`
-        })
-      }
-    }
-    if (n.status !== "ongoing" && n.closedOn === undefined) {
-      add("kpr-end-missing", "closedOn", {
-        en: `Enrollment in ${service} is ${n.status} but has no end date (closedOn); KPR needs when the service ended`,
-        nb: `Deltagelse i ${service} er ${n.status === "completed" ? "fullført" : "avbrutt"}, men mangler sluttdato (closedOn); KPR trenger når tjenesten sluttet`
-      })
-    }
-  })
-  return problems
+export const reportable = guard("Crosswalk.reportable", { en: "optionally a crosswalk", nb: "eventuelt en rapporteringsnøkkel" }, (crosswalk: Crosswalk = sandnes()): ReadonlyMap<string, KprService> => {
+  const out = new Map<string, KprService>()
+  for (const e of crosswalk.entries) if (e.kpr.reportable) out.set(e.offeringId, { code: e.kpr.code, display: e.kpr.display })
+  return out
 })

@@ -20,6 +20,7 @@ import { extensionRate } from "./extensionRate.js"
 import { feedbackSummary } from "./feedbackSummary.js"
 import { goalAttainment } from "./goalAttainment.js"
 import { involvement } from "./involvement.js"
+import { kprReportable } from "./kprReportable.js"
 import { newReturning } from "./newReturning.js"
 import { orsChange } from "./orsChange.js"
 import { participation } from "./participation.js"
@@ -48,7 +49,8 @@ const guarded = <Id extends string>(indicator: Indicator<Id>): Indicator<Id> => 
 
 /**
  * Every indicator by id, in the order reports show them: participation
- * first, the model's overarching goal (transition) early, resources last.
+ * first, the model's overarching goal (transition) early, resources and
+ * feedback late, and what the municipality reports to registers (KPR) last.
  * @example
  * Indicators.catalogue.attendanceRate.definition.numerator.nb
  * @category indicators
@@ -68,7 +70,8 @@ export const catalogue = {
   capacityUse: guarded(capacityUse),
   departmentContributions: guarded(departmentContributions),
   involvement: guarded(involvement),
-  feedbackSummary: guarded(feedbackSummary)
+  feedbackSummary: guarded(feedbackSummary),
+  kprReportable: guarded(kprReportable)
 } as const satisfies Record<string, Indicator>
 
 /**

@@ -33,7 +33,7 @@
  */
 import * as aq from "arquero"
 import { tableFromIPC } from "@uwdata/flechette"
-import { Catalogue } from "@aktivitetsmodell/core"
+import { Catalogue, Crosswalk } from "@aktivitetsmodell/core"
 import { all as allDimensions, TOTAL } from "../Dimension.js"
 import { all as allIndicators } from "../indicators/index.js"
 import { guard } from "../internal/boundary.js"
@@ -371,13 +371,15 @@ const subsetsOf = (n: number): Array<Array<number>> => {
 const shownValue = (v: string) => (/[\u0000-\u001f\u007f\u2028\u2029]/u.test(v) ? JSON.stringify(v) : v)
 const text = (pairs: Pairs) => (pairs.length === 0 ? "total" : pairs.map(([d, v]) => `${d}=${shownValue(v)}`).join(", "))
 
-// Offering → category and department, as the catalogue gives them, to leave
-// out combinations that cannot exist.
+// Offering → category and department, as the catalogue gives them, and the
+// KPR service type, as the crosswalk does, to leave out combinations that
+// cannot exist.
 const functional = (() => {
   const m = new Map<string, Map<string, string>>()
   const offerings = Catalogue.sandnes().offerings
   m.set("category", new Map(offerings.map((o) => [o.id as string, o.category as string])))
   m.set("department", new Map(offerings.map((o) => [o.id as string, o.operator.department as string])))
+  m.set("kprService", new Map([...Crosswalk.reportable()].map(([offering, service]) => [offering, service.code])))
   return m
 })()
 

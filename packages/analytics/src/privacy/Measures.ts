@@ -130,6 +130,10 @@ export const families: ReadonlyArray<Family> = [
     recoveryHelped: ["activityStarted", "noActivityYet"],
     activityStarted: ["activityStarted"]
   }),
+  family("kpr", bi("Vedtak som skal rapporteres til KPR", "Decisions reportable to KPR"), true, ["kprComplete", "kprIncomplete"], {
+    kprDecisions: ["kprComplete", "kprIncomplete"],
+    kprIncomplete: ["kprIncomplete"]
+  }),
   family(
     "ors",
     bi("Innbyggere med minst to ORS-skårer", "Citizens with at least two ORS scores"),

@@ -3,6 +3,7 @@ import * as aq from "arquero"
 import { describe, expect, it } from "vitest"
 import { Export, Indicator, Indicators, Publish, Tables } from "../../src/index.js"
 import { att, session, year } from "../helpers.js"
+import { policy } from "../fixturePolicy.js"
 
 const tables = Tables.fromDataset(
   year({
@@ -13,7 +14,7 @@ const tables = Tables.fromDataset(
       att(8, "turgruppe", "2024-02-07", "absent")
     ]
   })
-)
+, { policy })
 const shown = Publish.publish(Indicator.compute(Indicators.catalogue.participation, tables, { by: ["offering"], margins: true }), { tables })
 
 describe("Export", () => {
@@ -58,12 +59,12 @@ describe("Export", () => {
   it("puts several tables in one long table", () => {
     const t = Export.tidy([shown])
     expect(t.numRows()).toBe(9)
-    expect(t.columnNames()).toEqual(["indicator", "offering", "category", "department", "month", "year", "source", "measure", "value", "suppressed", "role", "set", "period", "profile"])
+    expect(t.columnNames()).toEqual(["indicator", "offering", "category", "department", "kprService", "month", "year", "source", "measure", "value", "suppressed", "role", "set", "period", "profile"])
     // One row per cell, with why that cell is hidden: sessions are shown beside hidden participants.
     expect(t.objects().slice(3, 6)).toEqual([
-      { indicator: "participation", offering: "turgruppe", category: null, department: null, month: null, year: null, source: null, measure: "participants", value: null, suppressed: "primary", role: "persons", set: "present", period: "2024-01-01/2024-12-31", profile: "strict 1-4" },
-      { indicator: "participation", offering: "turgruppe", category: null, department: null, month: null, year: null, source: null, measure: "attendances", value: null, suppressed: "primary", role: "events", set: "present", period: "2024-01-01/2024-12-31", profile: "strict 1-4" },
-      { indicator: "participation", offering: "turgruppe", category: null, department: null, month: null, year: null, source: null, measure: "sessions", value: 1, suppressed: null, role: "free", set: null, period: "2024-01-01/2024-12-31", profile: "strict 1-4" }
+      { indicator: "participation", offering: "turgruppe", category: null, department: null, kprService: null, month: null, year: null, source: null, measure: "participants", value: null, suppressed: "primary", role: "persons", set: "present", period: "2024-01-01/2024-12-31", profile: "strict 1-4" },
+      { indicator: "participation", offering: "turgruppe", category: null, department: null, kprService: null, month: null, year: null, source: null, measure: "attendances", value: null, suppressed: "primary", role: "events", set: "present", period: "2024-01-01/2024-12-31", profile: "strict 1-4" },
+      { indicator: "participation", offering: "turgruppe", category: null, department: null, kprService: null, month: null, year: null, source: null, measure: "sessions", value: 1, suppressed: null, role: "free", set: null, period: "2024-01-01/2024-12-31", profile: "strict 1-4" }
     ])
   })
 })

@@ -39,7 +39,7 @@ export class ExportContext {
   /** The last evaluation, by date, of the goal of each referral. */
   readonly lastEvaluationOfReferral: Map<string, GoalEvaluation>
   /** KPR service type (Volven 9151) of each reportable offering, from the crosswalk. */
-  readonly kprService: Map<string, { readonly code: string; readonly display: string }>
+  readonly kprService: ReadonlyMap<string, Crosswalk.KprService>
 
   constructor(
     readonly data: Dataset,
@@ -62,10 +62,7 @@ export class ExportContext {
     this.fulfilledReferrals = new Set(data.enrollments.flatMap((n) => (n.referralId === undefined ? [] : [n.referralId])))
     this.meetingOfReferral = new Map(data.jointMeetings.map((m) => [m.referralId, m]))
     this.lastEvaluationOfReferral = new Map()
-    this.kprService = new Map()
-    for (const e of (options.crosswalk ?? Crosswalk.sandnes()).entries) {
-      if (e.kpr.reportable) this.kprService.set(e.offeringId, { code: e.kpr.code, display: e.kpr.display })
-    }
+    this.kprService = Crosswalk.reportable(options.crosswalk ?? Crosswalk.sandnes())
     for (const g of data.goalEvaluations) {
       const referralId = this.enrollments.get(g.enrollmentId)?.referralId
       if (referralId === undefined) continue

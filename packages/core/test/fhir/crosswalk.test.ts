@@ -1,6 +1,7 @@
 // The reporting crosswalk: an entry for every offering of the catalogue, each
 // value with its sources, codes that exist in the published lists, reasons
-// that agree with the catalogue, and the reporting check on enrollments.
+// that agree with the catalogue, and the KPR service type on export (the
+// check on enrollments is in ../KprCheck.test.ts).
 import { describe, expect, it } from "vitest"
 import { Catalogue } from "../../src/index.js"
 import * as Crosswalk from "../../src/Crosswalk.js"
@@ -98,7 +99,7 @@ describe("the reporting crosswalk", () => {
   })
 })
 
-describe("Crosswalk.reportingProblems", () => {
+describe("KPR service types", () => {
   const withAktivitetskontakt = () => {
     const data = mutable(tinyYear())
     data.referrals.push({ id: "r-ak", citizenId: ids.bo, therapistId: "s-ther", offeringId: "aktivitetskontakt", date: "2024-03-01" })
@@ -111,25 +112,10 @@ describe("Crosswalk.reportingProblems", () => {
     return data
   }
 
-  it("flags enrollments in reportable services that lack a decision, a start after it, or an end date", () => {
-    const problems = Crosswalk.reportingProblems(withAktivitetskontakt())
-    expect(problems.map((p) => [p.recordId, p.code, p.path])).toEqual([
-      ["ak-none", "kpr-decision-missing", "enrollments[5].referralId"],
-      ["ak-lost", "kpr-decision-unknown", "enrollments[6].referralId"],
-      ["ak-early", "kpr-start-before-decision", "enrollments[7].start"],
-      ["ak-early", "kpr-end-missing", "enrollments[7].closedOn"]
-    ])
-    expect(problems[3]?.message).toEqual({
-      en: "Enrollment in aktivitetskontakt (KPR 9) is withdrawn but has no end date (closedOn); KPR needs when the service ended",
-      nb: "Deltagelse i aktivitetskontakt (KPR 9) er avbrutt, men mangler sluttdato (closedOn); KPR trenger når tjenesten sluttet"
-    })
-  })
-
-  it("leaves enrollments in services that are not reported alone, and reads another crosswalk when given", () => {
-    expect(Crosswalk.reportingProblems(tinyYear())).toEqual([])
-    const data = withAktivitetskontakt()
+  it("Crosswalk.reportable lists the offerings marked reportable, with their 9151 code and name", () => {
+    expect([...Crosswalk.reportable()]).toEqual([["aktivitetskontakt", { code: "9", display: "Støttekontakt" }]])
     const none = { ...crosswalk, entries: crosswalk.entries.filter((e) => e.offeringId !== "aktivitetskontakt") }
-    expect(Crosswalk.reportingProblems(data, none)).toEqual([])
+    expect(Crosswalk.reportable(none).size).toBe(0)
   })
 
   it("puts the KPR service type on exported enrollments in reportable services only", () => {

@@ -1,0 +1,68 @@
+/**
+ * Decisions reportable to KPR: services granted by individual decision that
+ * the municipality reports to Kommunalt pasient- og brukerregister, by their
+ * service type in Volven 9151.
+ *
+ * @module
+ */
+import { op } from "arquero"
+import type { Indicator } from "../Indicator.js"
+import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
+import { bi } from "../internal/text.js"
+
+/**
+ * Enrollments that started in the period in an offering the reporting
+ * crosswalk marks as reportable to KPR (`Crosswalk.reportable`), counted by
+ * the offering's service type (`kprService`) and the month the service
+ * started. Each enrollment is one decision: the model records a service
+ * granted by decision as an enrollment in the offering. Of these, those the
+ * register could not take as they stand (`KprCheck.check` finds a problem:
+ * no decision, an unknown citizen, no end date …). Seed 000 line 145:
+ * Aktivitetskontakt is a statutory service granted by individual decision.
+ * @example
+ * Indicator.compute(kprReportable, tables, { by: ["kprService", "month"] })
+ * @category indicators
+ */
+export const kprReportable: Indicator<"kprReportable"> = {
+  id: "kprReportable",
+  name: bi("Vedtak som skal rapporteres til KPR", "Decisions reportable to KPR"),
+  definition: {
+    numerator: bi(
+      "Vedtak: deltakelser i tilbud som rapporteringsnøkkelen melder til KPR (tildelt ved enkeltvedtak), etter tjenestetype i Volven 9151; med mangler: de KPR ikke kan ta imot slik de står (KprCheck)",
+      "Decisions: enrollments in offerings the reporting crosswalk reports to KPR (granted by individual decision), by service type in Volven 9151; incomplete: those KPR could not take as they stand (KprCheck)"
+    ),
+    denominator: bi("Vedtak (for andelen med mangler)", "Decisions (for the share incomplete)"),
+    unit: bi("vedtak (deltakelser) og andel", "decisions (enrollments) and share"),
+    period: bi("Startdatoen for tjenesten", "The day the service started"),
+    note: bi(
+      "Hvilke tilbud som rapporteres, og med hvilken kode, står i rapporteringsnøkkelen (catalogue/crosswalk.json); Aktivitetskontakt som støttekontakt er en tolkning.",
+      "Which offerings are reported, and under which code, is the crosswalk's to say (catalogue/crosswalk.json); Aktivitetskontakt as støttekontakt is an interpretation."
+    )
+  },
+  dimensions: ["offering", "category", "department", "kprService", "month", "year"],
+  defaultBy: ["kprService"],
+  seed: {
+    file: "000_b0fda6026573384c.txt",
+    lines: "145",
+    fact: bi(
+      "Aktivitetskontakt er en lovfestet tjeneste med kriterier for tildeling av enkeltvedtak",
+      "Aktivitetskontakt is a statutory service with criteria for granting an individual decision"
+    )
+  },
+  measures: [
+    { column: "decisions", label: bi("Vedtak", "Decisions"), kind: "persons", unit: "records", set: "kprDecisions" },
+    { column: "incomplete", label: bi("Med mangler", "Incomplete"), kind: "persons", unit: "records", set: "kprIncomplete" },
+    { column: "incompleteRate", label: bi("Andel med mangler", "Share incomplete"), kind: "rate", unit: "share", numerator: "incomplete", denominator: "decisions" }
+  ],
+  headline: "decisions",
+  compute: (tables, by) => {
+    const { from, to } = tables.days
+    const counts = rollupBy(
+      tables.enrollments,
+      by,
+      { decisions: op.count(), incomplete: op.sum("kprIncomplete") },
+      { columns: { month: "startMonth", year: "startYear" }, filter: `d => d.kprService != null && ${dayWithin("start", from, to)}` }
+    )
+    return withRate(zeroFill(counts, ["decisions", "incomplete"]), "incompleteRate", "incomplete", "decisions")
+  }
+}
