@@ -4,7 +4,7 @@ import { Batch, type Bilingual, type Citizen, Invariants, type Problems } from "
 import { type CsvResult, readCsv } from "@aktivitetsmodell/core/node"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { Decision, Explain, type PolicyTree, Subject } from "@aktivitetsmodell/rules"
-import { loadTreeOrThrow, shippedPolicyDir } from "@aktivitetsmodell/rules/node"
+import { loadTreeOrThrow, shippedPolicy, shippedPolicyDir } from "@aktivitetsmodell/rules/node"
 import { Indicator, Indicators, type Labels, Tables } from "@aktivitetsmodell/analytics"
 
 const lang: Labels.Lang & keyof Bilingual = "nb"
@@ -20,10 +20,11 @@ const question = Subject.decode({ citizen: { id: citizen, birthYear: 1990, depar
 if (!question.ok) throw new Error(question.problems.map((p) => p.message.en).join("\n"))
 const decisions: Decision.Decisions = Decision.decide(tree, question.subject, "2024-03-01")
 
-const year = generate({ seed: 7, citizens: 100 })
+const policy = shippedPolicy()
+const year = generate({ policy, seed: 7, citizens: 100 })
 // The synthetic year keeps the model's rules: a violation here is a bug.
-const violations: ReadonlyArray<Invariants.Violation> = Invariants.check(year)
-const attendance: Indicator.Result = Indicator.compute(Indicators.catalogue.attendanceRate, Tables.fromDataset(year), { by: ["offering"], margins: true })
+const violations: ReadonlyArray<Invariants.Violation> = Invariants.check(year, { policy })
+const attendance: Indicator.Result = Indicator.compute(Indicators.catalogue.attendanceRate, Tables.fromDataset(year, { policy }), { by: ["offering"], margins: true })
 
 console.log(
   JSON.stringify({

@@ -4,7 +4,7 @@
 const { Batch } = require("@aktivitetsmodell/core")
 const { generate } = require("@aktivitetsmodell/core/synthetic")
 const { Decision, Explain, Subject } = require("@aktivitetsmodell/rules")
-const { loadTreeOrThrow, shippedPolicyDir } = require("@aktivitetsmodell/rules/node")
+const { loadTreeOrThrow, shippedPolicy, shippedPolicyDir } = require("@aktivitetsmodell/rules/node")
 const { Indicator, Indicators, Tables } = require("@aktivitetsmodell/analytics")
 const catalogue = require("@aktivitetsmodell/core/catalogue.json")
 const citizenSchema = require("@aktivitetsmodell/core/json-schema/Citizen.schema.json")
@@ -20,8 +20,9 @@ const question = Subject.decode({ citizen: { id: citizen, birthYear: 1990, depar
 if (!question.ok) throw new Error(question.problems.map((p) => p.message.en).join("\n"))
 const decisions = Decision.decide(tree, question.subject, "2024-03-01")
 
-const year = generate({ seed: 7, citizens: 100 })
-const attendance = Indicator.compute(Indicators.catalogue.attendanceRate, Tables.fromDataset(year), { by: ["offering"], margins: true })
+const policy = shippedPolicy()
+const year = generate({ policy, seed: 7, citizens: 100 })
+const attendance = Indicator.compute(Indicators.catalogue.attendanceRate, Tables.fromDataset(year, { policy }), { by: ["offering"], margins: true })
 
 console.log(
   JSON.stringify({

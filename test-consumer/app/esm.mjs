@@ -4,7 +4,7 @@ import { Batch } from "@aktivitetsmodell/core"
 import { readCsv } from "@aktivitetsmodell/core/node"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { Decision, Explain, Subject } from "@aktivitetsmodell/rules"
-import { loadTreeOrThrow, shippedPolicyDir } from "@aktivitetsmodell/rules/node"
+import { loadTreeOrThrow, shippedPolicy, shippedPolicyDir } from "@aktivitetsmodell/rules/node"
 import { Indicator, Indicators, Tables } from "@aktivitetsmodell/analytics"
 import catalogue from "@aktivitetsmodell/core/catalogue.json" with { type: "json" }
 
@@ -19,8 +19,9 @@ const question = Subject.decode({ citizen: { id: citizen, birthYear: 1990, depar
 if (!question.ok) throw new Error(question.problems.map((p) => p.message.en).join("\n"))
 const decisions = Decision.decide(tree, question.subject, "2024-03-01")
 
-const year = generate({ seed: 7, citizens: 100 })
-const attendance = Indicator.compute(Indicators.catalogue.attendanceRate, Tables.fromDataset(year), { by: ["offering"], margins: true })
+const policy = shippedPolicy()
+const year = generate({ policy, seed: 7, citizens: 100 })
+const attendance = Indicator.compute(Indicators.catalogue.attendanceRate, Tables.fromDataset(year, { policy }), { by: ["offering"], margins: true })
 
 console.log(
   JSON.stringify({

@@ -1,6 +1,6 @@
 // Norwegian (bokmål) labels for the catalogue's codes. The page speaks to
 // caseworkers, so every code the catalogue carries gets a plain label here.
-import type { Offering } from "@aktivitetsmodell/core"
+import type { Offering, Policy } from "@aktivitetsmodell/core"
 
 type OfferingT = Offering.Offering
 
@@ -34,8 +34,8 @@ export const partners: Record<OfferingT["operator"]["partners"][number], string>
   "peer-support-workers": "erfaringskonsulenter"
 }
 
-/** The offering's limits as one Norwegian sentence, or "Ingen faste grenser". */
-export function limits(l: OfferingT["limits"]): string {
+/** An offering's limits (from the policy) and how it ends (from the catalogue) as one Norwegian sentence, or "Ingen faste grenser". */
+export function limits(l: Policy.Limits & { readonly endsWhen?: OfferingT["endsWhen"] }): string {
   const parts: Array<string> = []
   if (l.weeks !== undefined) parts.push(`${l.weeks} uker`)
   if (l.sessions !== undefined) parts.push(`${l.sessions} samlinger`)
@@ -57,7 +57,7 @@ export function status(s: OfferingT["status"], transitionEnd: string | undefined
     case "transferred":
       return `Overført til aktivitetsteamet ${date(s.effective)}`
     case "discontinued":
-      return `Avviklet; overgangsperiode ${date(s.transitionStart)}–${date(transitionEnd ?? s.transitionStart)}`
+      return transitionEnd === undefined ? "Avviklet" : `Avviklet; overgangsperiode til ${date(transitionEnd)}`
   }
 }
 

@@ -1,10 +1,13 @@
-import { Catalogue, Category, Offering } from "@aktivitetsmodell/core"
-import { renderDecision } from "./decision.js"
+import { Catalogue, Category, Offering, Policy } from "@aktivitetsmodell/core"
+import { InForce } from "@aktivitetsmodell/rules"
+import { renderDecision, tree } from "./decision.js"
 import { renderOfferingCard } from "./offeringCard.js"
 import { profiles } from "./profiles.js"
 import { renderYear } from "./year.js"
 
 const catalogue = Catalogue.sandnes()
+// Every number the page shows comes from the shipped policy tree.
+const policy = InForce.policy(tree)
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
 const profileSelect = byId<HTMLSelectElement>("profile")
@@ -27,7 +30,8 @@ function update() {
   const profile = profiles.find((p) => p.id === profileSelect.value) ?? profiles[0]!
   const offering = catalogue.offerings.find((o) => o.id === offeringSelect.value) ?? catalogue.offerings[0]!
   const date = dateInput.value || "2024-03-01"
-  offeringBox.replaceChildren(renderOfferingCard(offering, catalogue, Offering.transitionEnd(offering)))
+  const limits = Policy.limits(policy, offering, { question: date, enrollmentStart: date })
+  offeringBox.replaceChildren(renderOfferingCard(offering, catalogue, Offering.transitionEnd(offering, policy, date), limits))
   decisionBox.replaceChildren(...renderDecision(profile, offering.id, date))
   document.body.dataset["ready"] = `${profile.id}|${offering.id}|${date}`
 }
@@ -36,4 +40,4 @@ for (const input of [profileSelect, offeringSelect, dateInput]) input.addEventLi
 update()
 
 // The synthetic year takes a few hundred milliseconds: paint the form first.
-requestAnimationFrame(() => setTimeout(() => renderYear(byId<HTMLElement>("year"), catalogue), 0))
+requestAnimationFrame(() => setTimeout(() => renderYear(byId<HTMLElement>("year"), catalogue, policy), 0))

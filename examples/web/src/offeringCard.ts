@@ -1,12 +1,13 @@
-import { Catalogue, Category, type Offering } from "@aktivitetsmodell/core"
+import { Catalogue, Category, type Offering, type Policy } from "@aktivitetsmodell/core"
 import { el } from "./dom.js"
 import * as label from "./labels.js"
 
-/** What the catalogue says about one offering, in Norwegian. */
+/** What the catalogue says about one offering, with the limits the policy gives an enrollment starting on the date, in Norwegian. */
 export function renderOfferingCard(
   offering: Offering.Offering,
   catalogue: Catalogue.Catalogue,
-  transitionEnd: string | undefined
+  transitionEnd: string | undefined,
+  limits: Policy.Limits
 ): DocumentFragment {
   const department = catalogue.departments.find((d) => d.id === offering.operator.department)
   const runBy = [
@@ -19,7 +20,7 @@ export function renderOfferingCard(
     ["Målgruppe", label.audience[offering.audience], "audience"],
     ["Drives av", runBy, "operator"],
     ["Hyppighet", offering.schedule.note ?? label.frequency[offering.schedule.frequency], "schedule"],
-    ["Varighet", label.limits(offering.limits), "limits"],
+    ["Varighet", label.limits({ ...limits, ...(offering.endsWhen === undefined ? {} : { endsWhen: offering.endsWhen }) }), "limits"],
     ["Pris", offering.priceNok === 0 ? "Gratis" : `${label.number(offering.priceNok)} kr`, "price"],
     ["Status", label.status(offering.status, transitionEnd), "status"]
   ]

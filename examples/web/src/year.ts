@@ -1,5 +1,5 @@
 import { Indicator, Indicators, Labels, Publish, Tables } from "@aktivitetsmodell/analytics"
-import { type Catalogue, Category } from "@aktivitetsmodell/core"
+import { type Catalogue, Category, type Policy } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { el } from "./dom.js"
 import * as label from "./labels.js"
@@ -31,10 +31,10 @@ const columns = [
 ] as const
 
 /** Generates the synthetic year and shows its key indicators, small cells suppressed. */
-export function renderYear(target: HTMLElement, catalogue: Catalogue.Catalogue): void {
+export function renderYear(target: HTMLElement, catalogue: Catalogue.Catalogue, policy: Policy.Policy): void {
   const started = performance.now()
-  const year = generate({ ...syntheticYear, catalogue })
-  const tables = Tables.fromDataset(year)
+  const year = generate({ ...syntheticYear, catalogue, policy })
+  const tables = Tables.fromDataset(year, { policy })
 
   // The tiles and the table are published together, as one system of cells,
   // so that no small count can be worked out from a tile and a table row.

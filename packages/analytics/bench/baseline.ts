@@ -3,7 +3,7 @@
 // them as the baseline; a property test checks that both agree on random
 // years, so each side is the other's oracle. Written plainly, as a developer
 // would without arquero: Maps keyed by strings, loops over record objects.
-import { Catalogue, type Dataset, FitScore } from "@aktivitetsmodell/core"
+import { Catalogue, Crosswalk, type Dataset, KprCheck, Policy } from "@aktivitetsmodell/core"
 import type { IndicatorId } from "../src/indicators/index.js"
 
 type Row = Record<string, unknown>
@@ -33,13 +33,15 @@ const setOf = <K, V>(m: Map<K, Set<V>>, k: K) => {
 /** Context shared by the baselines: the period and lookups a hand-written version would build. */
 export interface Context {
   readonly data: Dataset.Dataset
+  readonly policy: Policy.Policy
   readonly from: number
   readonly to: number
   readonly capacity: Readonly<Record<string, number>>
 }
 
-export const context = (data: Dataset.Dataset, capacity: Readonly<Record<string, number>> = {}): Context => ({
+export const context = (data: Dataset.Dataset, policy: Policy.Policy, capacity: Readonly<Record<string, number>> = {}): Context => ({
   data,
+  policy,
   from: dayOf(`${data.year}-01-01`),
   to: dayOf(`${data.year}-12-31`),
   capacity
@@ -240,18 +242,18 @@ const recoveryStart = ({ data, from, to }: Context): Array<Row> => {
   return [{ helped, started: days.length, rate: rate(days.length, helped), median: quantile(days, 0.5), p90: quantile(days, 0.9) }]
 }
 
-const orsChange = ({ data, from, to }: Context): Array<Row> => {
-  const people = new Map<string, { n: number; first: number; firstTotal: number; last: number; lastTotal: number }>()
+const orsChange = ({ data, policy, from, to }: Context): Array<Row> => {
+  const people = new Map<string, { n: number; first: number; firstTotal: number; firstDate: string; last: number; lastTotal: number; lastDate: string }>()
   data.fitScores.forEach((f, i) => {
     const d = dayOf(f.date)
     if (f.instrument !== "ORS" || d < from || d > to) return
     const order = d * SHIFT + i
     const p = people.get(f.citizenId)
-    if (p === undefined) people.set(f.citizenId, { n: 1, first: order, firstTotal: f.total, last: order, lastTotal: f.total })
+    if (p === undefined) people.set(f.citizenId, { n: 1, first: order, firstTotal: f.total, firstDate: f.date, last: order, lastTotal: f.total, lastDate: f.date })
     else {
       p.n++
-      if (order < p.first) Object.assign(p, { first: order, firstTotal: f.total })
-      if (order > p.last) Object.assign(p, { last: order, lastTotal: f.total })
+      if (order < p.first) Object.assign(p, { first: order, firstTotal: f.total, firstDate: f.date })
+      if (order > p.last) Object.assign(p, { last: order, lastTotal: f.total, lastDate: f.date })
     }
   })
   let citizens = 0
@@ -260,17 +262,20 @@ const orsChange = ({ data, from, to }: Context): Array<Row> => {
   let clinicalStart = 0
   let recovered = 0
   let deteriorated = 0
-  const cutoff = FitScore.orsClinicalCutoff
-  const reliable = FitScore.orsReliableChange
+  // Each threshold of its form's own date: the cutoff of the first and the last form, the reliable change of the last.
+  const at = (name: string, date: string) => Policy.requireNumber(policy, name, { question: date, session: date })
   for (const p of people.values()) {
     if (p.n < 2) continue
     const change = p.lastTotal - p.firstTotal
+    const reliable = at(Policy.names.orsReliableChange, p.lastDate)
+    const firstClinical = p.firstTotal < at(Policy.names.orsCutoff, p.firstDate)
+    const lastClinical = p.lastTotal < at(Policy.names.orsCutoff, p.lastDate)
     citizens++
     sum += change
     if (change >= reliable) improved++
     if (change <= -reliable) deteriorated++
-    if (p.firstTotal < cutoff) clinicalStart++
-    if (p.firstTotal < cutoff && p.lastTotal >= cutoff && change >= reliable) recovered++
+    if (firstClinical) clinicalStart++
+    if (firstClinical && !lastClinical && change >= reliable) recovered++
   }
   return [
     {
@@ -287,7 +292,7 @@ const orsChange = ({ data, from, to }: Context): Array<Row> => {
   ]
 }
 
-const srsAlerts = ({ data, from, to }: Context): Array<Row> => {
+const srsAlerts = ({ data, policy, from, to }: Context): Array<Row> => {
   let forms = 0
   let alerts = 0
   const citizens = new Set<string>()
@@ -297,7 +302,7 @@ const srsAlerts = ({ data, from, to }: Context): Array<Row> => {
     if (f.instrument !== "SRS" || d < from || d > to) continue
     forms++
     citizens.add(f.citizenId)
-    if (f.total < FitScore.srsAlertBelow) {
+    if (f.total < Policy.requireNumber(policy, Policy.names.srsAlertBelow, { question: f.date, session: f.date })) {
       alerts++
       alerted.add(f.citizenId)
     }
@@ -333,10 +338,10 @@ const capacityUse = ({ data, from, to, capacity }: Context): Array<Row> => {
   )
 }
 
-const departmentContributions = ({ data, from, to }: Context): Array<Row> => {
+const departmentContributions = ({ data, policy, from, to }: Context): Array<Row> => {
   const length = to - from + 1
   const departments = data.departments.length > 0 ? data.departments : Catalogue.sandnes().departments
-  const required = Catalogue.sandnes().parameters.departmentContributionPercent.value
+  const required = Policy.requireNumber(policy, Policy.names.contributionPercent, { question: `${data.year}-12-31` })
   return sortBy(
     departments.map((dep) => {
       let lent = 0
@@ -405,6 +410,26 @@ const feedbackSummary = ({ data, from, to }: Context): Array<Row> => {
   )
 }
 
+// What the register lacks comes from core's check on both sides; the baseline checks the counting.
+const kprReportable = ({ data, from, to }: Context): Array<Row> => {
+  const services = Crosswalk.reportable()
+  const lacking = new Set(KprCheck.check(data).map((p) => p.path[1]))
+  const groups = new Map<string, { decisions: number; incomplete: number }>()
+  data.enrollments.forEach((e, i) => {
+    const service = services.get(e.offeringId)
+    const d = dayOf(e.start)
+    if (service === undefined || d < from || d > to) return
+    let v = groups.get(service.code)
+    if (v === undefined) groups.set(service.code, (v = { decisions: 0, incomplete: 0 }))
+    v.decisions++
+    if (lacking.has(i)) v.incomplete++
+  })
+  return sortBy(
+    [...groups].map(([kprService, v]) => ({ kprService, decisions: v.decisions, incomplete: v.incomplete, incompleteRate: rate(v.incomplete, v.decisions) })),
+    "kprService"
+  )
+}
+
 /** Every baseline by indicator id, each for the indicator's default grouping. */
 export const baselines: Readonly<Record<IndicatorId, (c: Context) => Array<Row>>> = {
   participation,
@@ -421,7 +446,8 @@ export const baselines: Readonly<Record<IndicatorId, (c: Context) => Array<Row>>
   capacityUse,
   departmentContributions,
   involvement,
-  feedbackSummary
+  feedbackSummary,
+  kprReportable
 }
 
 /** True when two numbers agree to 1e-9 (relative), or both are null. */

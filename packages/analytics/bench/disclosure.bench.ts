@@ -22,6 +22,7 @@
 // BENCH_RUNS sets the number of rounds (default 9, at least 7).
 import { spawnSync } from "node:child_process"
 import { fileURLToPath } from "node:url"
+import { shippedPolicy } from "@aktivitetsmodell/rules/node"
 
 // The sources import the workspace packages through the
 // "@aktivitetsmodell/source" export condition; plain `npx tsx` does not set
@@ -52,8 +53,9 @@ const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 *
 const line = (name: string, unit: string, value: number, baseline: number, target: number, ok: boolean, digits = 1) =>
   console.log(JSON.stringify({ name, unit, value: round(value, digits), baseline: round(baseline, digits), ratio: baseline === 0 ? null : round(value / baseline, 3), target: round(target, digits), ok }))
 
-const data = generate({ seed: 1, year: 2024, citizens: 1500 })
-const tables = Tables.fromDataset(data, { period: { from: "2024-01-01", to: "2024-12-31" } })
+const policy = shippedPolicy()
+const data = generate({ policy, seed: 1, year: 2024, citizens: 1500 })
+const tables = Tables.fromDataset(data, { policy, period: { from: "2024-01-01", to: "2024-12-31" } })
 const { results } = reportResults(tables)
 
 // Counts of people and of their events in every table, and how many are hidden.

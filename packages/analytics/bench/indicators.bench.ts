@@ -14,6 +14,9 @@
 import { Indicator, Indicators, Tables } from "../src/index.js"
 import { baselines, context, same } from "./baseline.js"
 import { benchYear } from "./input.js"
+import { shippedPolicy } from "@aktivitetsmodell/rules/node"
+
+const policy = shippedPolicy()
 
 const runs = Number(process.env.BENCH_RUNS ?? 5)
 const capacity = { sandneshallen: 30, volleyball: 20, helarsbading: 25 }
@@ -33,8 +36,8 @@ const data = benchYear()
 console.error(`input: ${data.attendance.length} attendance rows, ${data.enrollments.length} enrollments, ${data.sessions.length} sessions (built in ${Math.round(performance.now() - t0)} ms)`)
 
 // Warm up both sides once and check that they agree before timing anything.
-let tables = Tables.fromDataset(data, { capacity })
-const c = context(data, capacity)
+let tables = Tables.fromDataset(data, { policy, capacity })
+const c = context(data, policy, capacity)
 let failures = 0
 for (const indicator of Indicators.all) {
   const ours = Indicator.compute(indicator, tables).table.objects() as Array<Record<string, unknown>>
@@ -47,7 +50,7 @@ for (const indicator of Indicators.all) {
 }
 
 const build: Array<number> = []
-for (let i = 0; i < runs; i++) build.push(time(() => (tables = Tables.fromDataset(data, { capacity }))))
+for (let i = 0; i < runs; i++) build.push(time(() => (tables = Tables.fromDataset(data, { policy, capacity }))))
 line("tables", median(build), null)
 
 let totalValue = median(build)

@@ -17,7 +17,7 @@ import { requireTables } from "./internal/shapes.js"
 import { bi, type Bilingual, type Lang, quoted } from "./internal/text.js"
 import { DataFileError, type Problem } from "./internal/yearTable.js"
 import { evidence, type Evidence, lookup, planResults, type Shown } from "./evaluation/evidence.js"
-import { defaultProfile, type Profile, requireProfile } from "./privacy/Profile.js"
+import { type Profile, requireProfile, strictFrom } from "./privacy/Profile.js"
 import { publishResults } from "./privacy/Publication.js"
 import type { Rule } from "./privacy/Suppression.js"
 import { label as themeLabel } from "./privacy/Themes.js"
@@ -155,7 +155,7 @@ const sentence = (e: Evidence, lang: Lang): string => {
  * the closed list (`Themes`), named only when more people gave them than the
  * profile hides.
  * @example
- * const plan = EvaluationPlan.draft(Tables.fromDataset(year))
+ * const plan = EvaluationPlan.draft(Tables.fromDataset(year, { policy }))
  * EvaluationPlan.toMarkdown(plan, "nb")
  * @category outputs
  */
@@ -166,7 +166,7 @@ export const draft = guard(
     const name = "EvaluationPlan.draft"
     requireTables(name, tables)
     const o = optionsOf(name, options)
-    const profile: Profile = o.profile !== undefined ? requireProfile(name, o.profile) : o.rule !== undefined ? { name: "strict", ...requireRule(name, o.rule) } : defaultProfile
+    const profile: Profile = o.profile !== undefined ? requireProfile(name, o.profile) : o.rule !== undefined ? { name: "strict", ...requireRule(name, o.rule) } : strictFrom(tables.policy, tables.period.to)
     const publication = publishResults(planResults(tables), { profile, tables })
     return draftFrom(tables, lookup(publication.tables), profile)
   }

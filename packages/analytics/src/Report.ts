@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { type Dataset, Redact } from "@aktivitetsmodell/core"
+import { type Dataset, Policy, Redact } from "@aktivitetsmodell/core"
 import { TOTAL } from "./Dimension.js"
 import * as EvaluationPlan from "./EvaluationPlan.js"
 import type { Indicator, Result } from "./Indicator.js"
@@ -26,7 +26,7 @@ import { periodText } from "./internal/words.js"
 import { assertNone } from "./privacy/Identifiers.js"
 import { lookup } from "./evaluation/evidence.js"
 import { reportResults, sameTable } from "./internal/reportResults.js"
-import { asRule, defaultProfile, label, type Profile, requireProfile } from "./privacy/Profile.js"
+import { asRule, label, type Profile, requireProfile, strictFrom } from "./privacy/Profile.js"
 import { type Publication, publishResults, type Published } from "./privacy/Publication.js"
 import type { Rule } from "./privacy/Suppression.js"
 import type { Participants, Population } from "./RecoveryCollege.js"
@@ -34,9 +34,12 @@ import type { Statistics } from "./ServiceStatistics.js"
 import * as Tables from "./Tables.js"
 
 /**
- * Options for {@link buildReport}. `year` defaults to the dataset's;
- * `profile` to `strict` 1–4 (`rule` `{ min, max }` is the strict profile, as
- * before). `names` are names (of citizens, of staff) that must appear in no
+ * Options for {@link buildReport}. `policy` (required) is the policy the
+ * year is read against: FIT thresholds, the department contribution and the
+ * default disclosure profile (build it with `InForce.policy(tree)` from
+ * `@aktivitetsmodell/rules`). `year` defaults to the dataset's; `profile` to
+ * `strict` with the policy's range (`rule` `{ min, max }` is the strict
+ * profile, as before). `names` are names (of citizens, of staff) that must appear in no
  * output. `statistics`, `recoveryCollege` and `population` add the yearly
  * service statistics and Recovery College sections; `capacity` gives places
  * per session by offering id (a whole number above 0 each; an object's own
@@ -44,6 +47,7 @@ import * as Tables from "./Tables.js"
  * @category models
  */
 export interface Options {
+  readonly policy: Policy.Policy
   readonly lang?: Lang
   readonly year?: number
   readonly profile?: Profile
@@ -144,33 +148,36 @@ const charts = (section: Section, lang: Lang): { bars: string; months: string | 
  * and, when given, the service statistics and Recovery College sections.
  * Throws if any output would contain something that looks like an identifier.
  * @example
- * const report = buildReport(generate({ seed: 1, year: 2024 }), { lang: "nb", year: 2024 })
+ * const policy = InForce.policy(tree)
+ * const report = buildReport(generate({ policy, seed: 1, year: 2024 }), { policy, lang: "nb", year: 2024 })
  * console.log(report.summary)
  * @category outputs
  */
 export const buildReport = guard(
   "buildReport",
   bi(
-    "et kommuneår (et Dataset fra core) og { lang?, year?, profile?, rule?, names?, title?, capacity?, statistics?, recoveryCollege?, population? }",
-    "a municipality-year (a core Dataset) and { lang?, year?, profile?, rule?, names?, title?, capacity?, statistics?, recoveryCollege?, population? }"
+    "et kommuneår (et Dataset fra core) og { policy, lang?, year?, profile?, rule?, names?, title?, capacity?, statistics?, recoveryCollege?, population? }",
+    "a municipality-year (a core Dataset) and { policy, lang?, year?, profile?, rule?, names?, title?, capacity?, statistics?, recoveryCollege?, population? }"
   ),
-  (dataset: Dataset.Dataset, options: Options = {}): Report => {
+  (dataset: Dataset.Dataset, options: Options): Report => {
     const name = "buildReport"
     // A copy, so that each option is read once: a getter need not give the same answer twice.
     const o = { ...optionsOf(name, options) }
     const lang = o.lang ?? "nb"
     if (lang !== "nb" && lang !== "en") throw new AnalyticsError(bi(`Ukjent språk ${Redact.show(lang)}; bruk nb eller en`, `Unknown language ${Redact.show(lang)}; use nb or en`))
     const year = requireInteger(name, o.year === undefined ? "dataset.year" : "options.year", o.year ?? requireRecord(name, "the dataset", dataset).year, 1000, 9999)
-    const profile: Profile = o.profile !== undefined ? requireProfile(name, o.profile) : o.rule !== undefined ? { name: "strict", ...requireRule(name, o.rule) } : defaultProfile
+    const policy = Policy.ensure(name, o.policy)
+    const profile: Profile = o.profile !== undefined ? requireProfile(name, o.profile) : o.rule !== undefined ? { name: "strict", ...requireRule(name, o.rule) } : strictFrom(policy, `${year}-12-31`)
     if (o.title !== undefined) requireString(name, "options.title", o.title)
     const names = o.names === undefined ? [] : requireArray(name, "options.names", o.names)
     if (!names.every((n) => typeof n === "string")) throw new AnalyticsError(bi(`${name}: options.names må være en liste med tekster`, `${name}: options.names must be a list of texts`))
-    return build(dataset, o as Options, lang, year, profile, names as ReadonlyArray<string>)
+    return build(dataset, { ...(o as unknown as Options), policy }, lang, year, profile, names as ReadonlyArray<string>)
   }
 )
 
 const build = (dataset: Dataset.Dataset, options: Options, lang: Lang, year: number, profile: Profile, names: ReadonlyArray<string>): Report => {
   const tables = Tables.fromDataset(dataset, {
+    policy: options.policy,
     period: { from: `${year}-01-01`, to: `${year}-12-31` },
     ...(options.capacity === undefined ? {} : { capacity: options.capacity })
   })

@@ -4,13 +4,14 @@
  *
  * Citizens appear only as integer codes, never as pseudonyms, so nothing an
  * indicator computes can carry an identifier. Dimension columns (offering,
- * category, department, month, year) are dictionary-encoded and repeated on
- * every table that needs them ("pre-keyed"), so indicators group without
- * joining back to the offering list.
+ * category, department, month, year; the KPR service type on enrollments)
+ * are dictionary-encoded and repeated on every table that needs them
+ * ("pre-keyed"), so indicators group without joining back to the offering
+ * list.
  *
  * @module
  */
-import { Catalogue, type Dataset } from "@aktivitetsmodell/core"
+import { Catalogue, Crosswalk, type Dataset, KprCheck, Policy } from "@aktivitetsmodell/core"
 import * as aq from "arquero"
 import type { ColumnTable } from "arquero"
 import { guard } from "./internal/boundary.js"
@@ -37,11 +38,13 @@ export interface Period {
  * - `departments`: department, name, nameEn
  * - `attendance` (rows in the period): enrollment, citizen, offering, category, department, day, month, year, present, noShow
  * - `sessions` (rows in the period): offering, category, department, day, month, year, students, volunteers
- * - `enrollments` (all): enrollment, citizen, offering, category, department, start, startMonth, startYear, stop, closed, closedMonth, closedYear, status, completed, referralDay
+ * - `enrollments` (all): enrollment, citizen, offering, category, department, kprService (the offering's KPR service type from the crosswalk, null when it is not reported), kprIncomplete (1 when `KprCheck` finds the register would lack something), start, startMonth, startYear, stop, closed, closedMonth, closedYear, status, completed, referralDay
  * - `extensions`: enrollment, day
  * - `goalEvaluations`: enrollment, offering, category, department, day, month, year, order, goalReached
  * - `transitions`: citizen, enrollment, offering, category, department, day, month, year
- * - `fitScores`: citizen, offering, category, department, day, month, year, order, instrument, total
+ * - `fitScores`: citizen, offering, category, department, day, month, year, order, instrument, total,
+ *   srsAlert (1 when an SRS total is below the alert threshold of its date), orsClinical (1 when an
+ *   ORS total is below the clinical cutoff of its date), reliableChange (the ORS reliable-change threshold of its date)
  * - `contributions`: department, from, to, share, form
  * - `feedback`: source, offering, category, department, day, month, year, rating, theme (a code of `Themes`: free text that is no theme of the list is `annet`)
  *
@@ -54,6 +57,8 @@ export interface Tables {
   readonly period: Period
   readonly days: { readonly from: number; readonly to: number }
   readonly requiredContributionPercent: number
+  /** The policy the tables were built with: the default disclosure profile comes from it. */
+  readonly policy: Policy.Policy
   readonly offerings: ColumnTable
   readonly departments: ColumnTable
   readonly attendance: ColumnTable
@@ -68,14 +73,18 @@ export interface Tables {
 }
 
 /**
- * Options for {@link fromDataset}. `period` defaults to the dataset's year;
+ * Options for {@link fromDataset}. `policy` (required) gives every policy
+ * number the tables carry: the FIT thresholds of each form's date and the
+ * required department contribution (build it with `InForce.policy(tree)`
+ * from `@aktivitetsmodell/rules`). `period` defaults to the dataset's year;
  * `capacity` gives places per session by offering id (the catalogue has no
  * capacities), a whole number above 0 each, as an object or a Map (only own
- * keys count); `requiredContributionPercent` defaults to the catalogue's
- * `departmentContributionPercent` (20).
+ * keys count); `requiredContributionPercent` overrides the policy's
+ * `departments.contribution-percent` on the period's last day.
  * @category models
  */
 export interface Options {
+  readonly policy: Policy.Policy
   readonly period?: Period
   readonly capacity?: Readonly<Record<string, number>> | ReadonlyMap<string, number>
   readonly requiredContributionPercent?: number
@@ -117,21 +126,22 @@ const idColumns: ReadonlyArray<readonly [string, string]> = [
 export const fromDataset = guard(
   name,
   bi(
-    "et kommuneår (et Dataset fra core, som loadDataset eller generate gir) og { period?, capacity?, requiredContributionPercent? }",
-    "a municipality-year (a core Dataset, as loadDataset or generate give it) and { period?, capacity?, requiredContributionPercent? }"
+    "et kommuneår (et Dataset fra core, som loadDataset eller generate gir) og { policy, period?, capacity?, requiredContributionPercent? }",
+    "a municipality-year (a core Dataset, as loadDataset or generate give it) and { policy, period?, capacity?, requiredContributionPercent? }"
   ),
-  (input: Dataset.Dataset, options: Options = {}): Tables => {
+  (input: Dataset.Dataset, options: Options): Tables => {
     const o = optionsOf(name, options)
+    const policy = Policy.ensure(name, o.policy)
     const period = periodOf(name, o.period, checkDataset(name, input))
     const capacity = capacityOf(name, o.capacity)
-    const requiredContributionPercent = requiredPercentOf(name, o.requiredContributionPercent)
-    const tables = build(input, period, capacity)
+    const requiredContributionPercent = requiredPercentOf(name, o.requiredContributionPercent, policy, period.to)
+    const tables = build(input, period, capacity, policy)
     checkIds(name, tables as unknown as Readonly<Record<string, ColumnTable>>, idColumns)
-    return { ...tables, requiredContributionPercent }
+    return { ...tables, requiredContributionPercent, policy }
   }
 )
 
-const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering: string) => number | null): Omit<Tables, "requiredContributionPercent"> => {
+const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering: string) => number | null, policy: Policy.Policy): Omit<Tables, "requiredContributionPercent" | "policy"> => {
   const from = dayOf(period.from)
   const to = dayOf(period.to)
   const dates = new DateParts()
@@ -226,6 +236,11 @@ const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering:
     const statusCodes = new Uint32Array(en.length)
     const completed = new Uint8Array(en.length)
     const referred: Array<number | null> = new Array(en.length)
+    const kprServices = Crosswalk.reportable()
+    const kprService = new Coder<string | null>()
+    const kprServiceCodes = new Uint32Array(en.length)
+    const kprIncomplete = new Uint8Array(en.length)
+    for (const p of KprCheck.check(dataset)) kprIncomplete[p.path[1] as number] = 1
     for (let i = 0; i < en.length; i++) {
       const e = en[i]!
       enCitizen[i] = citizens.code(e.citizenId)
@@ -241,6 +256,7 @@ const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering:
       statusCodes[i] = status.code(e.status)
       completed[i] = e.status === "completed" ? 1 : 0
       referred[i] = e.referralId === undefined ? null : (referralDay.get(e.referralId) ?? null)
+      kprServiceCodes[i] = kprService.code(kprServices.get(e.offeringId)?.code ?? null)
     }
     const startDims = enDims.columns()
     return aq.table({
@@ -249,6 +265,8 @@ const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering:
       offering: startDims.offering,
       category: startDims.category,
       department: startDims.department,
+      kprService: new DictionaryColumn(kprServiceCodes, kprService.values),
+      kprIncomplete,
       start: startDims.day,
       startMonth: startDims.month,
       startYear: startDims.year,
@@ -302,6 +320,11 @@ const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering:
     const instrument = new Coder<string>()
     const instrumentCodes = new Uint32Array(fs.length)
     const total = new Float64Array(fs.length)
+    // The FIT thresholds of each form's date, as the policy dates them.
+    const threshold = (parameter: string, date: string): number => Policy.requireNumber(policy, parameter, { question: date, session: date })
+    const srsAlert = new Uint8Array(fs.length)
+    const orsClinical = new Uint8Array(fs.length)
+    const reliableChange = new Float64Array(fs.length)
     for (let i = 0; i < fs.length; i++) {
       const f = fs[i]!
       fsCitizen[i] = citizens.code(f.citizenId)
@@ -309,13 +332,21 @@ const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering:
       fsOrder[i] = dates.day(f.date) * ORDER_SHIFT + i
       instrumentCodes[i] = instrument.code(f.instrument)
       total[i] = f.total
+      if (f.instrument === "SRS") srsAlert[i] = f.total < threshold(Policy.names.srsAlertBelow, f.date) ? 1 : 0
+      else {
+        orsClinical[i] = f.total < threshold(Policy.names.orsCutoff, f.date) ? 1 : 0
+        reliableChange[i] = threshold(Policy.names.orsReliableChange, f.date)
+      }
     }
     return aq.table({
       citizen: fsCitizen,
       ...fsDims.columns(),
       order: fsOrder,
       instrument: new DictionaryColumn(instrumentCodes, instrument.values),
-      total
+      total,
+      srsAlert,
+      orsClinical,
+      reliableChange
     })
   })
 

@@ -2,6 +2,7 @@ import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { EvaluationPlan, Tables } from "../src/index.js"
 import { att, session, year } from "./helpers.js"
+import { policy } from "./fixturePolicy.js"
 
 describe("EvaluationPlan.suggest", () => {
   const base = { active: true, participants: 40, trend: 0.1, attendance: 0.8, feedback: 4.2, use: 0.5 }
@@ -32,7 +33,7 @@ describe("EvaluationPlan.draft", () => {
         ...citizens.map((c) => att(c, "sandneshallen", "2024-07-08"))
       ]
     })
-  )
+  , { policy })
   const plan = EvaluationPlan.draft(tables)
 
   it("writes an assessment from the published indicators, in both languages", () => {
@@ -53,7 +54,7 @@ describe("EvaluationPlan.draft", () => {
         sessions: [session("volleyball", "2024-01-09"), session("volleyball", "2024-07-09")],
         attendance: [...twelve.map((c) => att(c, "volleyball", "2024-01-09")), ...twelve.map((c, i) => att(c, "volleyball", "2024-07-09", i < 9 ? "present" : "absent"))]
       })
-    )
+    , { policy })
     const row = EvaluationPlan.draft(t).rows.find((r) => r.id === "volleyball")!
     expect(row.assessment.nb).toBe("12 deltakere, 2 samlinger; oppmøte 88\u00a0%. Oppmøtene falt 25\u00a0% fra første til andre halvdel av perioden.")
     expect(row.assessment.en).toBe("12 participants, 2 sessions; attendance 88%. Attendances fell 25% from the first to the second half of the period.")

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest"
 import { baselines, context, same } from "../bench/baseline.js"
 import { Indicator, Indicators, Tables } from "../src/index.js"
 import { dataset } from "./arbitraries.js"
+import { policy } from "./fixturePolicy.js"
 
 const capacity = { sandneshallen: 3, karategruppe: 2 }
 
@@ -13,8 +14,8 @@ describe("indicators against the hand-written baselines", () => {
   it("agree on every indicator's default table for random years", () => {
     fc.assert(
       fc.property(dataset, (data) => {
-        const tables = Tables.fromDataset(data, { capacity })
-        const c = context(data, capacity)
+        const tables = Tables.fromDataset(data, { policy, capacity })
+        const c = context(data, policy, capacity)
         for (const [id, baseline] of Object.entries(baselines)) {
           const indicator = Indicators.catalogue[id as Indicators.IndicatorId]
           const ours = Indicator.compute(indicator, tables).table.objects() as Array<Record<string, unknown>>

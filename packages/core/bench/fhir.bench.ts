@@ -10,12 +10,14 @@
 //   npx tsx --conditions=@aktivitetsmodell/source packages/core/bench/fhir.bench.ts
 import { Fhir } from "@aktivitetsmodell/core/fhir"
 import { generate } from "@aktivitetsmodell/core/synthetic"
+import { InForce } from "@aktivitetsmodell/rules"
+import { loadTreeOrThrow, shippedPolicyDir } from "@aktivitetsmodell/rules/node"
 
 const ROUNDS = 9
 const TARGET_MS = 1000
 const TARGET_SIZE_RATIO = 8
 
-const year = generate()
+const year = generate({ policy: InForce.policy(loadTreeOrThrow(shippedPolicyDir())) })
 const options = { pseudonymSystem: "https://sandnes.kommune.no/fhir/pseudonym", municipality: { code: "1108", name: "Sandnes" } }
 
 const time = (f: () => unknown): number => {

@@ -1,6 +1,6 @@
 /**
- * The offering catalogue: the unit's departments, its offerings and the
- * model-wide parameters, kept as a JSON data file
+ * The offering catalogue: the unit's departments and its offerings, kept as
+ * a JSON data file
  * (`@aktivitetsmodell/core/catalogue.json`) so that adding an offering means
  * editing that file.
  *
@@ -11,28 +11,10 @@ import * as Schema from "effect/Schema"
 import catalogueJson from "../catalogue/offerings.json" with { type: "json" }
 import { Department } from "./Department.js"
 import { IsoDate } from "./IsoDate.js"
-import { IntBetween, NonEmptyText, NumberBetween } from "./internal/checks.js"
 import { formatPath, jsonPointer, problemsOf } from "./internal/issues.js"
 import type { Bilingual } from "./internal/text.js"
 import { Offering, SeedRef } from "./Offering.js"
 import { guard } from "./internal/guard.js"
-
-const Parameter = <S extends Schema.Top>(value: S) =>
-  Schema.Struct({ value, description: NonEmptyText, seed: SeedRef })
-
-/**
- * Model-wide numbers the invariants read, each with its source. The rules
- * package later supplies dated versions of the same parameters.
- * @category schemas
- */
-export const Parameters = Schema.Struct({
-  modelStart: Parameter(IsoDate),
-  minimumAge: Parameter(IntBetween(0, 120)),
-  departmentContributionPercent: Parameter(NumberBetween(0, 100)),
-  priceNok: Parameter(NumberBetween(0, 1_000_000))
-}).annotate({ identifier: "Parameters" })
-/** @category models */
-export type Parameters = typeof Parameters.Type
 
 /**
  * The catalogue file's schema.
@@ -42,7 +24,6 @@ export const Catalogue = Schema.Struct({
   $schema: Schema.optionalKey(Schema.String),
   version: IsoDate,
   source: SeedRef,
-  parameters: Parameters,
   departments: Schema.Array(Department),
   offerings: Schema.Array(Offering)
 }).annotate({ identifier: "Catalogue", title: "Offering catalogue (tilbudskatalog)" })

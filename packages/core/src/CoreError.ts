@@ -21,7 +21,7 @@ export class CoreError extends Error {
   readonly en: string
   readonly nb: string
   constructor(
-    readonly code: "invalid-argument" | "unknown-name",
+    readonly code: "invalid-argument" | "unknown-name" | "missing-parameter",
     message: Bilingual
   ) {
     const en = Redact.text(message.en)

@@ -41,18 +41,3 @@ export const FitScore = Schema.Struct({
 /** @category models */
 export type FitScore = typeof FitScore.Type
 
-/**
- * The clinical cutoff of the adult ORS: a total below 25 is in the clinical range.
- * @category models
- */
-export const orsClinicalCutoff = 25
-/**
- * An SRS total below 36 signals a possible problem with the alliance.
- * @category models
- */
-export const srsAlertBelow = 36
-/**
- * A change of at least 5 ORS points is reliable change.
- * @category models
- */
-export const orsReliableChange = 5

@@ -5,10 +5,9 @@
  *
  * @module
  */
-import { type Catalogue, sandnes } from "./Catalogue.js"
 import type { Dataset, EntityName } from "./Dataset.js"
 import { departmentsContribute } from "./invariants/contributions.js"
-import { type Context, makeContext, type Policy, policyOf, violation } from "./invariants/context.js"
+import { type Context, makeContext, violation } from "./invariants/context.js"
 import {
   citizensAreAdults,
   departmentGroupsServeOwnCitizens,
@@ -25,11 +24,12 @@ import {
   treatmentNeedsReferralAndGoal
 } from "./invariants/treatment.js"
 import type { Violation } from "./invariants/Violation.js"
+import * as Policy from "./Policy.js"
 import * as Redact from "./Redact.js"
 import { guard } from "./internal/guard.js"
 
 export type { SeedFact, Violation, ViolationCode } from "./invariants/Violation.js"
-export type { Policy } from "./invariants/context.js"
+export type { Policy } from "./Policy.js"
 
 /**
  * Every invariant by name. Run one alone with {@link checkOne}.
@@ -53,16 +53,6 @@ export const all = {
 
 /** @category models */
 export type InvariantName = keyof typeof all
-
-/**
- * The policy numbers the invariants use: minimum age, the department
- * contribution and the price. Defaults to the catalogue's parameters; the
- * rules package passes dated values.
- * @example
- * Invariants.policyFrom(Catalogue.sandnes()) // { minimumAge: 18, departmentContributionPercent: 20, priceNok: 0 }
- * @category constructors
- */
-export const policyFrom = guard("Invariants.policyFrom", { en: "a catalogue", nb: "en katalog" }, (catalogue: Catalogue): Policy => policyOf(catalogue.parameters))
 
 // The error's own text may quote the data; only its kind is shown.
 const kindOf = (e: unknown): string => (e instanceof Error ? e.name : typeof e)
@@ -90,9 +80,9 @@ interface Contexts {
   readonly unique: Context
 }
 
-const contextOf = (data: Dataset, policy: Policy | undefined): Contexts | Violation => {
+const contextOf = (data: Dataset, policy: Policy.Policy): Contexts | Violation => {
   try {
-    const p = policy ?? policyFrom(sandnes())
+    const p = policy
     const dups = duplicateIds(data)
     const full: Context = { ...makeContext(data, p), duplicates: dups }
     return { full, unique: dups.size === 0 ? full : makeContext(withoutDuplicates(data, dups), p) }
@@ -107,13 +97,15 @@ const contextOf = (data: Dataset, policy: Policy | undefined): Contexts | Violat
 const runIn = (name: InvariantName, ctx: Contexts) => run(name, integrityChecks.has(name) ? ctx.full : ctx.unique)
 
 /**
- * Options for {@link check}: dated policy numbers, and the line each record
+ * Options for {@link check}: the policy (every number and date the
+ * invariants compare against, from `InForce.policy(tree)` in
+ * `@aktivitetsmodell/rules`), and the line each record
  * starts on in its file (as the loaders report them), so that a violation
  * names the line as well as the path.
  * @category models
  */
 export interface CheckOptions {
-  readonly policy?: Policy
+  readonly policy: Policy.Policy
   readonly lines?: { readonly [E in EntityName]?: ReadonlyArray<number> }
 }
 
@@ -133,12 +125,12 @@ const withLines = (violations: Array<Violation>, lines: CheckOptions["lines"]): 
 /**
  * Runs every invariant and returns all violations (empty when the year is sound).
  * @example
- * const violations = Invariants.check(year)
+ * const violations = Invariants.check(year, { policy: InForce.policy(tree) })
  * for (const v of violations) console.log(v.code, v.path, v.message.nb)
  * @category invariants
  */
-export const check = guard("Invariants.check", { en: "a dataset", nb: "et datasett" }, (data: Dataset, options: CheckOptions = {}): Array<Violation> => {
-  const ctx = contextOf(data, options?.policy)
+export const check = guard("Invariants.check", { en: "(data: Dataset, { policy })", nb: "(data: Dataset, { policy })" }, (data: Dataset, options: CheckOptions): Array<Violation> => {
+  const ctx = contextOf(data, Policy.ensure("Invariants.check", options?.policy))
   if (!("full" in ctx)) return [ctx]
   return withLines((Object.keys(all) as Array<InvariantName>).flatMap((name) => runIn(name, ctx)), options?.lines)
 })
@@ -149,8 +141,8 @@ export const check = guard("Invariants.check", { en: "a dataset", nb: "et datase
  * Invariants.checkOne("offeringsAreFree", year)
  * @category invariants
  */
-export const checkOne = guard("Invariants.checkOne", { en: "an invariant name and a dataset", nb: "et invariantnavn og et datasett" }, (name: InvariantName, data: Dataset, options: { readonly policy?: Policy } = {}): Array<Violation> => {
-  const ctx = contextOf(data, options?.policy)
+export const checkOne = guard("Invariants.checkOne", { en: "an invariant name and a dataset", nb: "et invariantnavn og et datasett" }, (name: InvariantName, data: Dataset, options: { readonly policy: Policy.Policy }): Array<Violation> => {
+  const ctx = contextOf(data, Policy.ensure("Invariants.checkOne", options?.policy))
   if (!("full" in ctx)) return [ctx]
   if (typeof name !== "string" || !Object.hasOwn(all, name)) {
     return [violation("unreadable-data", "", undefined, { en: `Unknown invariant ${Redact.show(name, 40)}`, nb: `Ukjent invariant ${Redact.show(name, 40)}` })]

@@ -6,9 +6,10 @@
 import * as Schema from "effect/Schema"
 import { Category } from "./Category.js"
 import { DepartmentId } from "./Department.js"
-import { addDays, addMonths, IsoDate } from "./IsoDate.js"
-import { IntBetween, NonEmptyText, NumberBetween, Slug } from "./internal/checks.js"
+import { IsoDate } from "./IsoDate.js"
+import { NonEmptyText, NumberBetween, Slug } from "./internal/checks.js"
 import { guard } from "./internal/guard.js"
+import * as Policy from "./Policy.js"
 
 /**
  * An offering's identifier, such as `mindfull-restorative-yoga`.
@@ -77,20 +78,15 @@ export const Schedule = Schema.Struct({
 export type Schedule = typeof Schedule.Type
 
 /**
- * The offering's limits as the seed states them. Absent means "no limit".
- * `endsWhen` names an open-ended duration: Recoveryhjelpa lasts until an
- * activity has started, Inkludert as long as it is needed.
+ * How an open-ended offering ends: Recoveryhjelpa lasts until an activity
+ * has started, Inkludert as long as it is needed. Numeric limits (sessions,
+ * weeks, sessions per week, extensions) are policy parameters, not part of
+ * the offering: see `Policy.limits`.
  * @category schemas
  */
-export const Limits = Schema.Struct({
-  sessions: Schema.optionalKey(IntBetween(1, 1000)),
-  weeks: Schema.optionalKey(IntBetween(1, 520)),
-  sessionsPerWeek: Schema.optionalKey(IntBetween(1, 14)),
-  extensions: Schema.optionalKey(IntBetween(0, 10)),
-  endsWhen: Schema.optionalKey(Schema.Literals(["activity-started", "no-longer-needed"]))
-}).annotate({ identifier: "Limits" })
+export const EndsWhen = Schema.Literals(["activity-started", "no-longer-needed"]).annotate({ identifier: "EndsWhen" })
 /** @category models */
-export type Limits = typeof Limits.Type
+export type EndsWhen = typeof EndsWhen.Type
 
 /**
  * Where a participant goes on to in the ordinary community, such as Lura
@@ -121,8 +117,6 @@ export const Status = Schema.Union([
   }),
   Schema.Struct({
     kind: Schema.Literal("discontinued"),
-    transitionStart: IsoDate,
-    transitionMonths: IntBetween(0, 24),
     formerOperator: DepartmentId
   })
 ]).annotate({
@@ -162,7 +156,7 @@ export const Offering = Schema.Struct({
   audience: Audience,
   location: Schema.optionalKey(NonEmptyText),
   schedule: Schedule,
-  limits: Limits,
+  endsWhen: Schema.optionalKey(EndsWhen),
   priceNok: NumberBetween(0, 1_000_000).annotate({ description: "Price to the citizen; the model says every offering is free" }),
   continuation: Schema.optionalKey(Continuation),
   status: Status,
@@ -174,13 +168,16 @@ export type Offering = typeof Offering.Type
 /**
  * The last day of a discontinued offering's transition period, or undefined
  * when the offering is not discontinued. "en overgangsperiode på 2 måneder, fra
- * oppstart av aktivitetsmodellen" (seed 000): the period covers that many calendar
- * months from its start, so it ends the day before the same date months later.
+ * oppstart av aktivitetsmodellen" (seed 000): the period starts on the
+ * policy's `model.start` and lasts its `transition.duration`, both as in
+ * force on `date`; see `Policy.transitionEnd`.
  * @example
- * Offering.transitionEnd(pilates) // "2023-05-08"
+ * Offering.transitionEnd(pilates, policy, "2024-06-01") // "2023-05-08"
  * @category constructors
  */
-export const transitionEnd = guard("Offering.transitionEnd", { en: "an offering with a status", nb: "et tilbud med status" }, (offering: Pick<Offering, "status">): IsoDate | undefined =>
-  offering.status.kind === "discontinued"
-    ? addDays(addMonths(offering.status.transitionStart, offering.status.transitionMonths), -1)
-    : undefined)
+export const transitionEnd = guard(
+  "Offering.transitionEnd",
+  { en: "(offering: { status }, policy: Policy, date: YYYY-MM-DD)", nb: "(offering: { status }, policy: Policy, date: ÅÅÅÅ-MM-DD)" },
+  (offering: Pick<Offering, "status">, policy: Policy.Policy, date: string): IsoDate | undefined =>
+    offering.status.kind === "discontinued" ? (Policy.transitionEnd(policy, { question: date }) as IsoDate | undefined) : undefined
+)

@@ -13,7 +13,8 @@
  * 5. When the period ends, the therapist evaluates whether the goal was reached
  *    (`EvaluateGoal`).
  * 6. The outcome is chosen: completed (`Complete`), extended by at most
- *    `maxExtensions` more periods (`Extend`, default 1; sessions and a new
+ *    `maxExtensions` more periods (`Extend`; the policy's
+ *    `treatment.max-extensions`, given to `start`; sessions and a new
  *    evaluation follow), or other measures (`TryOtherMeasures`). The citizen
  *    may drop out before an evaluation (`Withdraw`).
  *
@@ -129,14 +130,6 @@ export const GOAL_REACHED = ["yes", "partly", "no"] as const
  * @category models
  */
 export type GoalReached = (typeof GOAL_REACHED)[number]
-
-/**
- * How many extensions a flow allows unless `start` is told otherwise (the seed: "at most one more period").
- * @example
- * start({ date: "2024-01-08" }).context.maxExtensions === DEFAULT_MAX_EXTENSIONS // true
- * @category models
- */
-export const DEFAULT_MAX_EXTENSIONS = 1
 
 // ---------------------------------------------------------------------------
 // Events
@@ -260,7 +253,7 @@ export type FlowEvent =
  * `goalReached` is the answer of the latest evaluation.
  *
  * @example
- * start({ date: "2024-01-08" }).context.sessionsTotal // 0
+ * start({ date: "2024-01-08" }, { maxExtensions: 1 }).context.sessionsTotal // 0
  * @category models
  */
 export interface FlowContext {
@@ -320,7 +313,7 @@ export interface EvaluatedContext extends EpisodeContext {
 /**
  * The referral has been received by the activity lead; nothing else has happened.
  * @example
- * start({ date: "2024-01-08" }).state // "referred"
+ * start({ date: "2024-01-08" }, { maxExtensions: 1 }).state // "referred"
  * @category models
  */
 export interface Referred {
@@ -428,7 +421,7 @@ export interface Withdrawn {
 /**
  * A state of the treatment flow, discriminated on `state`; create one with {@link start}.
  * @example
- * const s: FlowState = start({ date: "2024-01-08" })
+ * const s: FlowState = start({ date: "2024-01-08" }, { maxExtensions: 1 })
  * @category models
  */
 export type FlowState =
@@ -497,7 +490,7 @@ export type FlowErrorCode =
 /**
  * A refused event: which state refused which event, why (`code`), and a message in English and bokmål.
  * @example
- * const r = transition(start({ date: "2024-01-08" }), { type: "Complete", date: "2024-01-09" })
+ * const r = transition(start({ date: "2024-01-08" }, { maxExtensions: 1 }), { type: "Complete", date: "2024-01-09" })
  * if (!r.ok) r.error.code // "evaluation-required"
  * @category models
  */
@@ -512,7 +505,7 @@ export interface FlowError {
 /**
  * The result of {@link transition}: the next state, or the reason the event was refused.
  * @example
- * const r: TransitionResult = transition(start({ date: "2024-01-08" }), { type: "Withdraw", date: "2024-01-10" })
+ * const r: TransitionResult = transition(start({ date: "2024-01-08" }, { maxExtensions: 1 }), { type: "Withdraw", date: "2024-01-10" })
  * @category models
  */
 export type TransitionResult =
@@ -853,7 +846,7 @@ const step = (state: FlowState, event: FlowEvent): Step => {
 /**
  * True when the flow has ended (completed, other measures or withdrawn); no event is accepted then.
  * @example
- * isTerminal(start({ date: "2024-01-08" })) // false
+ * isTerminal(start({ date: "2024-01-08" }, { maxExtensions: 1 })) // false
  * @category predicates
  */
 export const isTerminal = (state: FlowState): state is TerminalState => {
@@ -868,20 +861,22 @@ export const isTerminal = (state: FlowState): state is TerminalState => {
 
 /**
  * Starts a flow from the therapist's referral to the activity lead; use it to get the first state.
+ * `maxExtensions` is the policy's number of extension periods for the
+ * offering: `Policy.limits(policy, offering, when).extensions`.
  *
  * Throws a `RangeError` if the referral date is not an existing `YYYY-MM-DD`
  * date or `maxExtensions` is not a non-negative integer.
  *
  * @example
- * const s = start({ date: "2024-01-08" }, { maxExtensions: 1 })
+ * const s = start({ date: "2024-01-08" }, { maxExtensions: Policy.limits(policy, offering, { question: "2024-01-08" }).extensions ?? 0 })
  * s.state // "referred"
  * @category constructors
  */
-export const start = guard("TreatmentFlow.start", { en: "a referral with a date (YYYY-MM-DD)", nb: "en henvisning med dato (ÅÅÅÅ-MM-DD)" }, (referral: { readonly date: string }, options?: { readonly maxExtensions?: number }): FlowState => {
+export const start = guard("TreatmentFlow.start", { en: "a referral with a date (YYYY-MM-DD)", nb: "en henvisning med dato (ÅÅÅÅ-MM-DD)" }, (referral: { readonly date: string }, options: { readonly maxExtensions: number }): FlowState => {
   const date: unknown = referral.date
   if (!isIsoDate(date)) throw new CoreError("invalid-argument", invalidDate(date).message)
-  const maxExtensions = options?.maxExtensions ?? DEFAULT_MAX_EXTENSIONS
-  if (!Number.isSafeInteger(maxExtensions) || maxExtensions < 0) {
+  const maxExtensions: unknown = options?.maxExtensions
+  if (typeof maxExtensions !== "number" || !Number.isSafeInteger(maxExtensions) || maxExtensions < 0) {
     throw new CoreError("invalid-argument", {
       en: `maxExtensions must be a non-negative integer (got ${Redact.show(maxExtensions, 20)}).`,
       nb: `maxExtensions må være et heltall som ikke er negativt (fikk ${Redact.show(maxExtensions, 20)}).`
@@ -890,7 +885,7 @@ export const start = guard("TreatmentFlow.start", { en: "a referral with a date 
   return {
     state: "referred",
     context: {
-      maxExtensions,
+      maxExtensions: maxExtensions as number,
       referralDate: date,
       sessionDates: [],
       sessionsInPeriod: 0,
@@ -906,7 +901,7 @@ export const start = guard("TreatmentFlow.start", { en: "a referral with a date 
 /**
  * Applies one event to a state; use it whenever a step of the case happens. Never throws.
  * @example
- * const r = transition(start({ date: "2024-01-08" }), { type: "HoldJointMeeting", date: "2024-01-15", goal: "Walk 30 minutes" })
+ * const r = transition(start({ date: "2024-01-08" }, { maxExtensions: 1 }), { type: "HoldJointMeeting", date: "2024-01-15", goal: "Walk 30 minutes" })
  * r.ok && r.state.state // "goal-set"
  * @category transitions
  */
@@ -925,14 +920,14 @@ export const transition = guard("TreatmentFlow.transition", { en: "a flow state 
  * Throws only as {@link start} does (malformed referral date or options).
  *
  * @example
- * const r = replay("2024-01-08", [{ type: "Withdraw", date: "2024-01-09" }])
+ * const r = replay("2024-01-08", [{ type: "Withdraw", date: "2024-01-09" }], { maxExtensions: 1 })
  * r.ok && r.state.state // "withdrawn"
  * @category transitions
  */
 export const replay = guard("TreatmentFlow.replay", { en: "a referral date and a list of events", nb: "en henvisningsdato og en liste med hendelser" }, (
   referralDate: string,
   events: ReadonlyArray<FlowEvent>,
-  options?: { readonly maxExtensions?: number }
+  options: { readonly maxExtensions: number }
 ): ReplayResult => {
   let state = start({ date: referralDate }, options)
   for (let index = 0; index < events.length; index++) {
@@ -959,7 +954,7 @@ const probe = (type: EventType, date: string): FlowEvent => {
 /**
  * The event types the state accepts (given a valid date not before the latest step); use it to offer next actions.
  * @example
- * allowedEvents(start({ date: "2024-01-08" })) // ["HoldJointMeeting", "Withdraw"]
+ * allowedEvents(start({ date: "2024-01-08" }, { maxExtensions: 1 })) // ["HoldJointMeeting", "Withdraw"]
  * @category predicates
  */
 export const allowedEvents = guard("TreatmentFlow.allowedEvents", { en: "a flow state", nb: "en forløpstilstand" }, (state: FlowState): ReadonlyArray<EventType> =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 import catalogueJson from "../catalogue/offerings.json" with { type: "json" }
 import { Catalogue, Offering } from "../src/index.js"
+import { policy } from "./fixturePolicy.js"
 
 const byId = (id: string) => Catalogue.sandnes().offerings.find((o) => o.id === id)
 
@@ -31,24 +32,24 @@ describe("the shipped catalogue", () => {
     expect(names("department")).toHaveLength(9)
   })
 
-  it("carries the seed's limits, access and places", () => {
-    expect(byId("individuell-trening-mudo")?.limits).toEqual({ weeks: 4, sessionsPerWeek: 2, extensions: 1 })
-    for (const id of ["mindfull-restorative-yoga", "kreativ-gruppe", "padelgruppe"]) expect(byId(id)?.limits.sessions).toBe(4)
+  it("carries what an offering is: access, places and how open-ended offerings end, but no policy numbers", () => {
+    for (const o of Catalogue.sandnes().offerings) expect(Object.keys(o)).not.toContain("limits")
+    expect(Object.keys(Catalogue.sandnes())).not.toContain("parameters")
     expect(byId("padelgruppe")?.access).toBe("binding-registration")
     expect(byId("karategruppe")?.access).toBe("intake")
     expect(byId("karategruppe")?.continuation).toEqual({ destination: "Lura Karateklubb", kind: "club", after: "første gradering" })
     expect(byId("pro-service")?.access).toBe("application")
     expect(byId("aktivitetskontakt")?.access).toBe("individual-decision")
     expect(byId("turgruppe")?.schedule.frequency).toBe("monthly-cohort")
-    expect(byId("recoveryhjelpa")?.limits.endsWhen).toBe("activity-started")
-    expect(byId("inkludert")?.limits.endsWhen).toBe("no-longer-needed")
+    expect(byId("recoveryhjelpa")?.endsWhen).toBe("activity-started")
+    expect(byId("inkludert")?.endsWhen).toBe("no-longer-needed")
     expect(byId("helarsbading")?.location).toBe("Holmavika")
     expect(Catalogue.sandnes().offerings.every((o) => o.priceNok === 0)).toBe(true)
   })
 
-  it("holds the six discontinued offerings with a 2-month transition from the model's start", () => {
+  it("holds the six discontinued offerings, whose transition the policy gives (2 months from the model's start)", () => {
     const discontinued = Catalogue.sandnes().offerings.filter((o) => o.status.kind === "discontinued")
-    expect(discontinued.map((o) => [o.name, o.status.kind === "discontinued" && o.status.formerOperator, Offering.transitionEnd(o)])).toEqual([
+    expect(discontinued.map((o) => [o.name, o.status.kind === "discontinued" && o.status.formerOperator, Offering.transitionEnd(o, policy, "2024-06-01")])).toEqual([
       ["Fotballgruppen FK Angst", "psykisk-helse", "2023-05-08"],
       ["Løpegruppe (rus og avhengighet)", "rus-og-avhengighet", "2023-05-08"],
       ["Sykkelgruppe", "rus-og-avhengighet", "2023-05-08"],
@@ -80,13 +81,13 @@ describe("Catalogue.decode", () => {
 
   it("a bad entry names the entry, the field and what was expected", () => {
     const c = copy()
-    c.offerings[2].limits.sessions = 0
+    c.offerings[2].format = "solo"
     delete c.offerings[5].nameEn
     c.offerings[7].access = "drop-in"
     const r = Catalogue.decode(c)
     expect(r.ok).toBe(false)
     expect(!r.ok && r.problems).toEqual([
-      { pointer: "/offerings/2/limits/sessions", path: "offerings[2].limits.sessions", entry: "turgruppe", message: { en: "Expected a whole number from 1 to 1000", nb: "Forventet et heltall fra 1 til 1000" } },
+      { pointer: "/offerings/2/format", path: "offerings[2].format", entry: "turgruppe", message: { en: 'Expected "individual" | "group"', nb: 'Forventet én av "individual" | "group"' } },
       { pointer: "/offerings/5/nameEn", path: "offerings[5].nameEn", entry: "padelgruppe", message: { en: "Missing key", nb: "Mangler felt" } },
       {
         pointer: "/offerings/7/access",

@@ -10,7 +10,6 @@ import { CoreError } from "../src/CoreError.js"
 import { describe, expect, it } from "vitest"
 import {
   allowedEvents,
-  DEFAULT_MAX_EXTENSIONS,
   EVENT_TYPES,
   type EventType,
   type FlowErrorCode,
@@ -32,6 +31,8 @@ import {
 // ---------------------------------------------------------------------------
 
 const REFERRAL = "2024-01-08"
+/** One extension period, as the fixture policy (treatment.max-extensions) gives. */
+const ONE = { maxExtensions: 1 } as const
 const GOAL = "Gå en tur på 30 minutter to ganger i uka"
 
 const ev = {
@@ -58,7 +59,7 @@ const pathTo: Readonly<Record<StateName, ReadonlyArray<FlowEvent>>> = {
 }
 
 /** Folds events with `transition`, failing the test on the first refusal. */
-const run = (events: ReadonlyArray<FlowEvent>, options?: { maxExtensions?: number }): FlowState => {
+const run = (events: ReadonlyArray<FlowEvent>, options: { maxExtensions: number } = ONE): FlowState => {
   let state = start({ date: REFERRAL }, options)
   for (const e of events) {
     const r = transition(state, e)
@@ -68,7 +69,7 @@ const run = (events: ReadonlyArray<FlowEvent>, options?: { maxExtensions?: numbe
   return state
 }
 
-const at = (name: StateName, options?: { maxExtensions?: number }): FlowState => run(pathTo[name], options)
+const at = (name: StateName, options: { maxExtensions: number } = ONE): FlowState => run(pathTo[name], options)
 
 /** An event of the given type, late enough for every fixture state. */
 const anEvent = (type: EventType, date = "2024-04-01"): FlowEvent => {
@@ -535,11 +536,11 @@ describe("other refusals (exact messages)", () => {
 
 describe("legal steps", () => {
   it("start records the referral", () => {
-    const s = start({ date: REFERRAL })
+    const s = start({ date: REFERRAL }, ONE)
     expect(s).toEqual({
       state: "referred",
       context: {
-        maxExtensions: DEFAULT_MAX_EXTENSIONS,
+        maxExtensions: 1,
         referralDate: REFERRAL,
         sessionDates: [],
         sessionsInPeriod: 0,
@@ -550,18 +551,18 @@ describe("legal steps", () => {
         lastDate: REFERRAL
       }
     })
-    expect(DEFAULT_MAX_EXTENSIONS).toBe(1)
     expect(start({ date: REFERRAL }, { maxExtensions: 3 }).context.maxExtensions).toBe(3)
   })
 
   it.each([
-    [{ date: "2024-02-30" }, {}],
-    [{ date: "08.01.2024" }, {}],
+    [{ date: "2024-02-30" }, ONE],
+    [{ date: "08.01.2024" }, ONE],
+    [{ date: REFERRAL }, {}],
     [{ date: REFERRAL }, { maxExtensions: -1 }],
     [{ date: REFERRAL }, { maxExtensions: 1.5 }],
     [{ date: REFERRAL }, { maxExtensions: Number.NaN }]
   ])("start rejects malformed input %j %j with a CoreError", (referral, options) => {
-    expect(() => start(referral, options)).toThrow(CoreError)
+    expect(() => start(referral, options as { maxExtensions: number })).toThrow(CoreError)
   })
 
   it("HoldJointMeeting sets the (trimmed) goal and its date", () => {
@@ -640,13 +641,13 @@ describe("legal steps", () => {
 
 describe("replay", () => {
   it("replays a whole case", () => {
-    const r = replay(REFERRAL, pathTo.completed)
+    const r = replay(REFERRAL, pathTo.completed, ONE)
     expect(r.ok).toBe(true)
     if (r.ok) expect(r.state).toEqual(at("completed"))
   })
 
   it("returns the first refused event with its index and the last accepted state", () => {
-    const r = replay(REFERRAL, [ev.meeting, ev.session, ev.open])
+    const r = replay(REFERRAL, [ev.meeting, ev.session, ev.open], ONE)
     expect(r).toMatchObject({ ok: false, index: 1, error: { code: "episode-required", from: "goal-set", event: "AttendSession" } })
     if (!r.ok) expect(r.state).toEqual(at("goal-set"))
   })

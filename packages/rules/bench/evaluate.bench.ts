@@ -12,7 +12,7 @@ import { handWritten, ids } from "./handwritten.js"
 
 const N = 100_000
 const tree = loadTreeOrThrow(shippedPolicyDir())
-const items = DatasetSubjects.of(generate({ seed: 1, year: 2024 }))
+const items = DatasetSubjects.of(generate({ policy: InForce.policy(tree), seed: 1, year: 2024 }), InForce.policy(tree))
 const facts: Array<Facts> = []
 for (let i = 0; facts.length < N; i++) {
   const item = items[i % items.length]!

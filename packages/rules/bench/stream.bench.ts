@@ -9,14 +9,16 @@
 // mark), read after each run, with RSS also sampled as output is written.
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { run } from "../src/cli/main.js"
-import { DatasetSubjects } from "../src/index.js"
+import { DatasetSubjects, InForce } from "../src/index.js"
+import { loadTreeOrThrow, shippedPolicyDir } from "../src/node/index.js"
 
 const N = Number(process.env["STREAM_SUBJECTS"] ?? 1_000_000)
 const small = Math.min(10_000, N)
 const date = "2024-06-01"
 
 // Subjects as an app would write them: the synthetic year's, cycled.
-const lines = DatasetSubjects.of(generate({ seed: 1, year: 2024 })).map((item) => JSON.stringify(item.subject))
+const policy = InForce.policy(loadTreeOrThrow(shippedPolicyDir()))
+const lines = DatasetSubjects.of(generate({ policy, seed: 1, year: 2024 }), policy).map((item) => JSON.stringify(item.subject))
 
 async function* input(count: number): AsyncGenerator<Uint8Array> {
   const encoder = new TextEncoder()

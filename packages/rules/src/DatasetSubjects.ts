@@ -9,8 +9,9 @@
  * @module
  */
 import type { Dataset } from "@aktivitetsmodell/core"
-import { IsoDate, Offering, Redact } from "@aktivitetsmodell/core"
+import { IsoDate, Offering, type Policy, Redact } from "@aktivitetsmodell/core"
 import { guard } from "./internal/boundary.js"
+import { byDate, noShowsEndingAt, periodsOf } from "./internal/periods.js"
 import type { Subject } from "./Subject.js"
 
 /**
@@ -35,16 +36,16 @@ const groupBy = <T>(xs: ReadonlyArray<T>, key: (x: T) => string | undefined): Ma
   return m
 }
 
-const byDate = <T extends { readonly date: string }>(xs: ReadonlyArray<T>) => [...xs].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
 
 /**
  * Every subject a year's records give, in record order.
  * @example
- * const items = DatasetSubjects.of(generate({ seed: 1, year: 2024 }))
+ * const policy = InForce.policy(tree)
+ * const items = DatasetSubjects.of(generate({ policy, seed: 1, year: 2024 }), policy)
  * items.length
  * @category constructors
  */
-export const of = guard("DatasetSubjects.of", { en: "(data: Dataset)", nb: "(data: Dataset)" }, (data: Dataset.Dataset): ReadonlyArray<Item> => {
+export const of = guard("DatasetSubjects.of", { en: "(data: Dataset, policy: Policy)", nb: "(data: Dataset, policy: Policy)" }, (data: Dataset.Dataset, policy: Policy.Policy): ReadonlyArray<Item> => {
   const items: Array<Item> = []
   const citizens = new Map<string, Dataset.Dataset["citizens"][number]>(data.citizens.map((c) => [c.id, c]))
   const offerings = new Map<string, Dataset.Dataset["offerings"][number]>(data.offerings.map((o) => [o.id, o]))
@@ -72,18 +73,14 @@ export const of = guard("DatasetSubjects.of", { en: "(data: Dataset)", nb: "(dat
     const moved = (date: string) =>
       (transitionsByCitizen.get(e.citizenId) ?? []).some((t) => t.date <= date && (t.enrollmentId === e.id || t.fromOfferingId === e.offeringId || t.enrollmentId === undefined))
     const started = (date: string) => (transitionsByCitizen.get(e.citizenId) ?? []).some((t) => t.date <= date)
-    // Periods: the first, then one per extension, each starting the day after the previous end.
-    const ends = [e.end, ...exts.map((x) => x.newEnd)]
-    const periodStarts: Array<IsoDate.IsoDate | undefined> = [e.start, ...ends.slice(0, -1).map((end) => (end === undefined ? undefined : IsoDate.addDays(end, 1)))]
-    periodStarts.forEach((periodStart, k) => {
+    const periods = periodsOf(e, exts)
+    periods.forEach(({ start: periodStart, end }, k) => {
       if (periodStart === undefined) return
-      const end = ends[k]
       const inPeriod = attended.filter((a) => a.date >= periodStart && (end === undefined || a.date <= end))
       const last = inPeriod[inPeriod.length - 1]
       if (last === undefined) return
       const week = IsoDate.isoWeek(last.date)
-      let noShows = 0
-      for (let i = attended.indexOf(last); i >= 0 && attended[i]!.status === "no-show"; i--) noShows++
+      const noShows = noShowsEndingAt(attended, attended.indexOf(last))
       items.push({
         key: `enrollment ${e.id} period ${k + 1}`,
         date: last.date,
@@ -96,7 +93,7 @@ export const of = guard("DatasetSubjects.of", { en: "(data: Dataset)", nb: "(dat
             sessionsUsed: inPeriod.length,
             sessionsThisWeek: inPeriod.filter((a) => IsoDate.isoWeek(a.date) === week).length,
             extensionsUsed: k,
-            extensionRequested: k + 1 < periodStarts.length,
+            extensionRequested: k + 1 < periods.length,
             activityStarted: started(last.date),
             stillNeeded: e.closedOn === undefined || e.closedOn > last.date,
             movedToCommunity: moved(last.date),
@@ -110,7 +107,7 @@ export const of = guard("DatasetSubjects.of", { en: "(data: Dataset)", nb: "(dat
       run = a.status === "no-show" ? run + 1 : 0
       if (run > 0) items.push({ key: `attendance ${a.id}`, date: a.date, subject: { ...base, enrollment: { start: e.start, consecutiveNoShows: run } } })
     }
-    const transitionEnd = Offering.transitionEnd(o)
+    const transitionEnd = Offering.transitionEnd(o, policy, e.start)
     if (transitionEnd !== undefined) {
       const after = IsoDate.addDays(transitionEnd, 1)
       if (e.start <= transitionEnd && (e.closedOn === undefined || e.closedOn >= after)) {

@@ -10,7 +10,7 @@ import type { Bilingual } from "@aktivitetsmodell/core"
 import { IsoDate } from "@aktivitetsmodell/core"
 import type { Value } from "./Facts.js"
 import { condition, merge, type Node, reads } from "./Evaluate.js"
-import { on } from "./InForce.js"
+import { on, type ParameterInForce } from "./InForce.js"
 import { guard, requireTree } from "./internal/boundary.js"
 import { agree, type Open, touches, type Variant, variants } from "./internal/open.js"
 import { receiptOf, type Receipt } from "./internal/receipt.js"
@@ -238,14 +238,14 @@ export const decide = guard("Decision.decide", { en: "(tree: Tree, subject: Subj
       continue
     }
     const parameterUses: Array<ParameterUse> = []
-    const addUse = (name: string) => {
-      const p = now.parameters.get(name)
-      if (p !== undefined && !parameterUses.some((u) => u.name === name)) {
-        parameterUses.push({ name, value: p.entry.value, from: p.entry.from, file: p.parameter.file })
+    // The value each use actually read: a fact's parameter may be dated by the enrollment's first day.
+    const addUse = (p: ParameterInForce | undefined) => {
+      if (p !== undefined && !parameterUses.some((u) => u.name === p.parameter.name)) {
+        parameterUses.push({ name: p.parameter.name, value: p.entry.value, from: p.entry.from, file: p.parameter.file })
       }
     }
-    parameterNames.forEach(addUse)
-    for (const f of factNames) for (const p of derived.parameters.get(f) ?? []) addUse(p.parameter.name)
+    for (const name of parameterNames) addUse(now.parameters.get(name))
+    for (const f of factNames) for (const p of derived.parameters.get(f) ?? []) addUse(p)
     const first = runs[0]!
     const appliesWhen = first.applies === undefined ? undefined : merge(runs.map((r) => r.applies!))
     const conditions = merge(runs.map((r) => r.conditions))

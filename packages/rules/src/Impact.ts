@@ -122,7 +122,7 @@ export const comparer = guard("Impact.comparer", bi("(base: Tree, head: Tree)", 
 /**
  * Evaluates every item under both trees and lists what changes.
  * @example
- * const impact = Impact.compare(base, head, DatasetSubjects.of(year))
+ * const impact = Impact.compare(base, head, DatasetSubjects.of(year, InForce.policy(base)))
  * impact.changes.length
  * @category evaluation
  */

@@ -1,13 +1,13 @@
 /**
  * What is in force on a date: the rule versions whose effective period
- * covers it, the parameter values of that day, and the catalogue and core
- * policy those parameters give. Dates between two policy changes share one
+ * covers it, the parameter values of that day, and the catalogue.
+ * `policy(tree)` gives core the whole dated policy. Dates between two policy changes share one
  * result, computed once per tree.
  *
  * @module
  */
-import type { Bilingual, Invariants } from "@aktivitetsmodell/core"
-import { type Catalogue, IsoDate, type Offering } from "@aktivitetsmodell/core"
+import type { Bilingual } from "@aktivitetsmodell/core"
+import { type Catalogue, IsoDate, type Offering, Policy } from "@aktivitetsmodell/core"
 import { wholeMonths } from "./Duration.js"
 import { guard, requireDate, requireString, requireTree } from "./internal/boundary.js"
 import type { Entry, Parameter, ParameterValue } from "./Parameters.js"
@@ -42,9 +42,20 @@ export interface InForce {
   readonly from: string
   readonly rules: ReadonlyArray<RuleInForce>
   readonly parameters: ReadonlyMap<string, ParameterInForce>
-  /** The tree's catalogue with each offering's limits and transition taken from the parameters. */
+  /** The tree's catalogue: what each offering is; its limits and transition come from the parameters. */
   readonly catalogue: Catalogue.Catalogue
   readonly offerings: ReadonlyMap<string, Offering.Offering>
+  /** Every parameter with all its dated values, for values dated by another day than the question's. */
+  readonly policy: TreePolicy
+}
+
+/**
+ * A tree's policy: core's `Policy` whose parameters are the tree's parameter
+ * files, so a value can be traced to its file.
+ * @category models
+ */
+export interface TreePolicy extends Policy.Policy {
+  readonly parameters: ReadonlyMap<string, Parameter>
 }
 
 /**
@@ -112,58 +123,6 @@ const epochStart = (dates: ReadonlyArray<string>, date: string): string => {
 
 const valueIn = (params: ReadonlyMap<string, ParameterInForce>, name: string): ParameterValue | undefined => params.get(name)?.entry.value
 
-const limitParameters = [
-  ["sessions", "sessions"],
-  ["weeks", "weeks"],
-  ["sessionsPerWeek", "sessions-per-week"]
-] as const
-
-/**
- * The parameter names that carry an offering's limits, by limit.
- * @example
- * InForce.limitParameter("mindfull-restorative-yoga", "sessions") // "offerings.mindfull-restorative-yoga.sessions"
- * @category constructors
- */
-export const limitParameter = guard(
-  "InForce.limitParameter",
-  { en: '(offering: string, limit: "sessions" | "weeks" | "sessionsPerWeek" | "cohortLength")', nb: '(offering: string, limit: "sessions" | "weeks" | "sessionsPerWeek" | "cohortLength")' },
-  (offering: string, limit: "sessions" | "weeks" | "sessionsPerWeek" | "cohortLength"): string => {
-    requireString("InForce.limitParameter", "offering", offering)
-    requireString("InForce.limitParameter", "limit", limit)
-    return `offerings.${offering}.${limit === "sessionsPerWeek" ? "sessions-per-week" : limit === "cohortLength" ? "cohort-length" : limit}`
-  }
-)
-
-const withLimits = (o: Offering.Offering, params: ReadonlyMap<string, ParameterInForce>): Offering.Offering => {
-  const { sessions: _s, weeks: _w, sessionsPerWeek: _p, extensions: _x, ...rest } = o.limits
-  const limits: Record<string, unknown> = { ...rest }
-  for (const [key, suffix] of limitParameters) {
-    const v = valueIn(params, `offerings.${o.id}.${suffix}`)
-    if (typeof v === "number") limits[key] = v
-  }
-  const extensions = valueIn(params, "treatment.max-extensions")
-  if (o.category === "treatment" && typeof extensions === "number") limits["extensions"] = extensions
-  else if (o.category !== "treatment" && o.limits.extensions !== undefined) limits["extensions"] = o.limits.extensions
-  let status = o.status
-  if (status.kind === "discontinued") {
-    const start = valueIn(params, "model.start")
-    const duration = valueIn(params, "transition.duration")
-    const months = typeof duration === "string" ? wholeMonths(duration) : undefined
-    status = {
-      ...status,
-      ...(typeof start === "string" && IsoDate.isIsoDate(start) ? { transitionStart: start } : {}),
-      ...(months === undefined ? {} : { transitionMonths: months })
-    }
-  }
-  return { ...o, limits: limits as Offering.Limits, status }
-}
-
-const fromParameter = <A extends { readonly value: unknown }>(params: ReadonlyMap<string, ParameterInForce>, name: string, fallback: A, fits: (v: ParameterValue) => v is A["value"] & ParameterValue): A => {
-  const v = valueIn(params, name)
-  return v !== undefined && fits(v) ? { ...fallback, value: v } : fallback
-}
-const isNumber = (v: ParameterValue): v is number => typeof v === "number"
-
 const build = (tree: Tree, date: string, from: string): InForce => {
   const rules: Array<RuleInForce> = []
   for (const rule of tree.rules) {
@@ -175,20 +134,8 @@ const build = (tree: Tree, date: string, from: string): InForce => {
     const entry = entryOn(parameter, date)
     if (entry !== undefined) parameters.set(parameter.name, { parameter, entry })
   }
-  const base = tree.catalogue
-  const offerings = base.offerings.map((o) => withLimits(o, parameters))
-  const catalogue: Catalogue.Catalogue = {
-    ...base,
-    parameters: {
-      ...base.parameters,
-      modelStart: fromParameter(parameters, "model.start", base.parameters.modelStart, IsoDate.isIsoDate),
-      minimumAge: fromParameter(parameters, "citizen.minimum-age", base.parameters.minimumAge, isNumber),
-      departmentContributionPercent: fromParameter(parameters, "departments.contribution-percent", base.parameters.departmentContributionPercent, isNumber),
-      priceNok: fromParameter(parameters, "offerings.price-nok", base.parameters.priceNok, isNumber)
-    },
-    offerings
-  }
-  return { from, rules, parameters, catalogue, offerings: new Map(offerings.map((o) => [o.id, o])) }
+  const catalogue = tree.catalogue
+  return { from, rules, parameters, catalogue, offerings: new Map(catalogue.offerings.map((o) => [o.id, o])), policy: policy(tree) }
 }
 
 /**
@@ -233,49 +180,23 @@ export const ruleSetOn = guard("InForce.ruleSetOn", { en: "(tree: Tree, date: YY
   }
 })
 
-const requireNumber = (now: InForce, name: string, date: string): number => {
-  const v = now.parameters.get(name)?.entry.value
-  if (typeof v !== "number") throw new MissingParameterError(name, date)
-  return v
-}
-
 /**
- * Core's invariant policy (model start, minimum age, department contribution, price) from
- * the parameters in force on `date`, for `Invariants.check(data, { policy })`.
- * Its `limitsOn` gives each offering's limits in force on any other date, so
- * an enrollment is held to the limits of its own first day even when a
- * limit changed during the year. Throws {@link MissingParameterError} when
- * one of the values has none that day.
+ * The tree's whole policy for core: every parameter with its dating rule and
+ * all its dated values. Pass it to `Invariants.check(data, { policy })`,
+ * `generate({ policy })` and `Policy.limits`; each value is chosen by its
+ * parameter's own dating rule, the same way decisions choose it.
  * @example
- * Invariants.check(year, { policy: InForce.policyOn(tree, "2024-06-01") })
+ * Invariants.check(year, { policy: InForce.policy(tree) })
  * @category constructors
  */
-export const policyOn = guard("InForce.policyOn", { en: "(tree: Tree, date: YYYY-MM-DD)", nb: "(tree: Tree, date: ÅÅÅÅ-MM-DD)" }, (tree: Tree, date: string): Invariants.Policy => {
-  const now = on(tree, date)
-  const modelStart = now.parameters.get("model.start")?.entry.value
-  if (typeof modelStart !== "string") throw new MissingParameterError("model.start", date)
-  return {
-    modelStart,
-    minimumAge: requireNumber(now, "citizen.minimum-age", date),
-    departmentContributionPercent: requireNumber(now, "departments.contribution-percent", date),
-    priceNok: requireNumber(now, "offerings.price-nok", date),
-    limitsOn: (offeringId, day) => on(tree, day).offerings.get(offeringId)?.limits
+export const policy = guard("InForce.policy", { en: "(tree: Tree)", nb: "(tree: Tree)" }, (tree: Tree): TreePolicy => {
+  requireTree("InForce.policy", tree)
+  let p = policies.get(tree)
+  if (p === undefined) {
+    p = { parameters: tree.parameters }
+    policies.set(tree, p)
   }
+  return p
 })
 
-/**
- * A catalogue whose offerings' limits (sessions, weeks, sessions per week,
- * extensions) and transition periods come from the parameters in force on
- * `date`. Core's invariants read limits from `dataset.offerings`, so pass
- * `{ ...year, offerings: catalogueOn(tree, date, catalogue).offerings }`.
- * @example
- * const offerings = InForce.catalogueOn(tree, "2025-06-01", Catalogue.sandnes()).offerings
- * Invariants.check({ ...year, offerings }, { policy: InForce.policyOn(tree, "2025-06-01") })
- * @category constructors
- */
-export const catalogueOn = guard("InForce.catalogueOn", { en: "(tree: Tree, date: YYYY-MM-DD, catalogue?: Catalogue)", nb: "(tree: Tree, date: ÅÅÅÅ-MM-DD, catalogue?: Catalogue)" }, (tree: Tree, date: string, catalogue?: Catalogue.Catalogue): Catalogue.Catalogue => {
-  const now = on(tree, date)
-  if (catalogue === undefined) return now.catalogue
-  if (catalogue === tree.catalogue) return now.catalogue
-  return { ...catalogue, offerings: catalogue.offerings.map((o) => withLimits(o, now.parameters)) }
-})
+const policies = new WeakMap<Tree, TreePolicy>()

@@ -8,11 +8,12 @@
  * @module
  */
 import type { Bilingual } from "@aktivitetsmodell/core"
-import { IsoDate } from "@aktivitetsmodell/core"
+import { IsoDate, Policy } from "@aktivitetsmodell/core"
 import { isDuration } from "./Duration.js"
 import { guard, requireString } from "./internal/boundary.js"
 import { child } from "./internal/pointer.js"
 import { type Finding, Reader } from "./internal/read.js"
+import { suggest } from "./internal/suggest.js"
 import { readSource } from "./internal/source.js"
 import { bi, quote } from "./internal/text.js"
 import type { Source } from "./Source.js"
@@ -52,6 +53,8 @@ export interface Parameter {
   readonly label: Bilingual
   readonly description: Bilingual
   readonly type: Type
+  /** Which date selects a value: see core's `Policy.DatedBy`. */
+  readonly datedBy: Policy.DatedBy
   readonly unit?: Bilingual
   readonly source: Source
   readonly values: ReadonlyArray<Entry>
@@ -89,6 +92,7 @@ export const entryOn = guard("Parameters.entryOn", bi("(parameter: { values }, d
 
 const typeWords: Record<Type, Bilingual> = {
   number: bi("a number", "et tall"),
+  // policy-literal-ok: an example of the duration format in a message
   duration: bi('a duration such as "P2M" (2 months) or "P4W" (4 weeks)', "en varighet som «P2M» (2 måneder) eller «P4W» (4 uker)"),
   date: bi("a date as YYYY-MM-DD", "en dato på formen ÅÅÅÅ-MM-DD")
 }
@@ -110,7 +114,7 @@ export const decode = guard("Parameters.decode", bi("(input: unknown, file: stri
     const n = quote(name)
     r.error("", "shape", `The file name gives the parameter name ${n.en}; use lowercase letters, digits and hyphens in folder and file names`, `Filnavnet gir parameternavnet ${n.nb}; bruk små bokstaver, sifre og bindestrek i mappe- og filnavn`)
   }
-  const o = r.object(input, "", ["label", "description", "type", "source", "values"], ["$schema", "unit"])
+  const o = r.object(input, "", ["label", "description", "type", "source", "values"], ["$schema", "datedBy", "unit"])
   if (o === undefined) return { findings: r.findings }
   const label = Object.hasOwn(o, "label") ? r.bilingual(o["label"], "/label") : undefined
   const description = Object.hasOwn(o, "description") ? r.bilingual(o["description"], "/description") : undefined
@@ -121,6 +125,28 @@ export const decode = guard("Parameters.decode", bi("(input: unknown, file: stri
     const t = o["type"]
     if (t === "number" || t === "duration" || t === "date") type = t
     else r.error("/type", "shape", 'Expected "number", "duration" or "date"', "Forventet «number», «duration» eller «date»")
+  }
+  let datedBy: Policy.DatedBy | undefined
+  if (!Object.hasOwn(o, "datedBy")) {
+    r.error(
+      "",
+      "shape",
+      'Missing "datedBy": say which date selects the value, "enrollment-start" (the enrollment\'s first day), "session-date" or "question-date"',
+      'Mangler «datedBy»: si hvilken dato som velger verdien, «enrollment-start» (deltagelsens første dag), «session-date» (samlingens dato) eller «question-date» (datoen spørsmålet gjelder)'
+    )
+  } else {
+    const d = o["datedBy"]
+    datedBy = Policy.datedByValues.find((v) => v === d)
+    if (datedBy === undefined) {
+      const guess = typeof d === "string" ? suggest(d, Policy.datedByValues) : undefined
+      const hint = guess === undefined ? undefined : quote(guess)
+      r.error(
+        "/datedBy",
+        "shape",
+        `Expected "enrollment-start" (the enrollment's first day), "session-date" or "question-date"${hint === undefined ? "" : `; did you mean ${hint.en}?`}`,
+        `Forventet «enrollment-start» (deltagelsens første dag), «session-date» (samlingens dato) eller «question-date» (datoen spørsmålet gjelder)${hint === undefined ? "" : `; mente du ${hint.nb}?`}`
+      )
+    }
   }
   const values: Array<Entry> = []
   const list = Object.hasOwn(o, "values") ? r.array(o["values"], "/values") : undefined
@@ -145,9 +171,9 @@ export const decode = guard("Parameters.decode", bi("(input: unknown, file: stri
     }
   })
   const sound = r.findings.every((f) => f.severity !== "error")
-  if (!sound || label === undefined || description === undefined || type === undefined || source === undefined) return { findings: r.findings }
+  if (!sound || label === undefined || description === undefined || type === undefined || datedBy === undefined || source === undefined) return { findings: r.findings }
   return {
-    parameter: { name, file, label, description, type, ...(unit === undefined ? {} : { unit }), source, values },
+    parameter: { name, file, label, description, type, datedBy, ...(unit === undefined ? {} : { unit }), source, values },
     findings: r.findings
   }
 })

@@ -7,12 +7,11 @@
  * @module
  */
 import type { Bilingual } from "@aktivitetsmodell/core"
-import { Batch, Catalogue, Category, Citizen, Department, IsoDate, Offering, Problems, Pseudonym, Redact } from "@aktivitetsmodell/core"
-import { Schema } from "effect"
+import { Batch, Catalogue, Category, Citizen, Department, IsoDate, Offering, Policy, Problems, Pseudonym, Redact } from "@aktivitetsmodell/core"
+import * as Schema from "effect/Schema"
 import { addTo } from "./Duration.js"
 import type { Facts } from "./Facts.js"
 import type { InForce, ParameterInForce } from "./InForce.js"
-import { limitParameter } from "./InForce.js"
 import { guard, requireArray, requireDate, requireObject } from "./internal/boundary.js"
 import type { Open } from "./internal/open.js"
 import { didYouMean } from "./internal/suggest.js"
@@ -284,35 +283,36 @@ const openInputs = (subject: Subject, ages: ReadonlyArray<number | null>): Reado
  */
 export const facts = guard("Subject.facts", { en: "(subject: Subject, date: YYYY-MM-DD, now: InForce)", nb: "(subject: Subject, date: ÅÅÅÅ-MM-DD, now: InForce)" }, (subject: Subject, date: string, now: InForce): Derived => {
   requireDate("Subject.facts", "date", date)
-  const used = new Map<string, Array<ParameterInForce>>()
-  const use = (fact: string, name: string) => {
-    const p = now.parameters.get(name)
-    if (p !== undefined) used.set(fact, [...(used.get(fact) ?? []), p])
-    return p
-  }
   const c = subject.citizen
   const o = subject.offering === undefined ? undefined : now.offerings.get(subject.offering)
   const e = subject.enrollment
-  const departments = c?.departments ?? []
-  const limit = (fact: string, key: "sessions" | "weeks" | "sessionsPerWeek"): number | null => {
-    if (o === undefined) return null
-    use(fact, limitParameter(o.id, key))
-    return o.limits[key] ?? null
+  // Each parameter's own dating rule picks its value: an enrollment keeps the limits of its first day.
+  const when: Policy.When = e === undefined ? { question: date } : { question: date, enrollmentStart: e.start }
+  const used = new Map<string, Array<ParameterInForce>>()
+  const use = (fact: string, name: string): ParameterInForce | undefined => {
+    const parameter = now.policy.parameters.get(name)
+    const entry = parameter === undefined ? undefined : Policy.valueOn(parameter.values, Policy.dateFor(parameter.datedBy, when))
+    if (parameter === undefined || entry === undefined) return undefined
+    const p = { parameter, entry }
+    used.set(fact, [...(used.get(fact) ?? []), p])
+    return p
   }
+  const numberOf = (fact: string, name: string): number | null => {
+    const v = use(fact, name)?.entry.value
+    return typeof v === "number" ? v : null
+  }
+  const departments = c?.departments ?? []
+  const limit = (fact: string, key: "sessions" | "weeks" | "sessionsPerWeek"): number | null => (o === undefined ? null : numberOf(fact, Policy.limitName(o.id, key)))
   let transitionEnd: string | null = null
   if (o?.status.kind === "discontinued") {
     use("transitionEnd", "model.start")
     use("transitionEnd", "transition.duration")
-    transitionEnd = Offering.transitionEnd(o) ?? null
+    transitionEnd = Offering.transitionEnd(o, now.policy, date) ?? null
   }
-  let extensionLimit: number | null = null
-  if (o?.category === "treatment") {
-    use("extensionLimit", "treatment.max-extensions")
-    extensionLimit = o.limits.extensions ?? null
-  }
+  const extensionLimit = o?.category === "treatment" ? numberOf("extensionLimit", Policy.names.maxExtensions) : null
   let cohortEnd: string | null = null
   if (o !== undefined && e !== undefined) {
-    const length = use("cohortEnd", limitParameter(o.id, "cohortLength"))?.entry.value
+    const length = use("cohortEnd", Policy.limitName(o.id, "cohortLength"))?.entry.value
     if (typeof length === "string") cohortEnd = IsoDate.addDays(addTo(`${e.cohort ?? e.start.slice(0, 7)}-01`, length), -1)
   }
   const fit = subject.fit

@@ -104,6 +104,19 @@ const operandOf = (ctx: Context, ref: FactRef, pointer: string): Operand | undef
       error(ctx, `${pointer}/params/name`, "unknown-parameter", `Unknown parameter ${n.en}${dym.en}`, `Ukjent parameter ${n.nb}${dym.nb}`)
       return undefined
     }
+    if (p.datedBy === "enrollment-start") {
+      // A rule's parameters are read on the question's date; a value chosen by
+      // the enrollment's first day reaches a rule through a fact such as sessionLimit.
+      const n = quote(name)
+      error(
+        ctx,
+        `${pointer}/params/name`,
+        "dated-by",
+        `The parameter ${n.en} is dated by the enrollment's first day, so a rule cannot read it directly; use the fact computed from it (sessionLimit, weekLimit, sessionsPerWeekLimit, extensionLimit, cohortEnd)`,
+        `Parameteren ${n.nb} dateres etter deltagelsens første dag, så en regel kan ikke lese den direkte; bruk faktumet som regnes ut fra den (sessionLimit, weekLimit, sessionsPerWeekLimit, extensionLimit, cohortEnd)`
+      )
+      return undefined
+    }
     return { kind: p.type }
   }
   if (!isFact(ref.fact)) {
@@ -275,9 +288,11 @@ const checkRule = (ctx: Context, rule: RuleFile) => {
 }
 
 /**
- * The parameters the catalogue and core's invariants need, each with why:
- * every offering limit in the catalogue, the transition for discontinued
- * offerings, the monthly cohort length, and core's policy numbers.
+ * The parameters core, the catalogue and analytics need, each with why:
+ * core's policy numbers, the number of extensions of a treatment, the
+ * transition for discontinued offerings, the monthly cohort length, the
+ * FIT thresholds and the disclosure profiles. An offering's own limits
+ * (sessions, weeks) are optional: without one it has no such limit.
  * @example
  * Validate.requiredParameters(Catalogue.sandnes()).map((r) => r.name)
  * @category validation
@@ -288,6 +303,10 @@ export const requiredParameters = guard("Validate.requiredParameters", bi("(cata
     { name: "citizen.minimum-age", why: bi("core's invariants read the minimum age", "kjernens invarianter leser minstealderen") },
     { name: "departments.contribution-percent", why: bi("core's invariants read the department contribution", "kjernens invarianter leser avdelingenes bidrag") },
     { name: "offerings.price-nok", why: bi("core's invariants read the price", "kjernens invarianter leser prisen") },
+    ...["ors-cutoff", "srs-alert-below", "ors-reliable-change"].map((p) => ({
+      name: `fit.${p}`,
+      why: bi("the analytics package's FIT indicators read it", "analysepakkens FIT-indikatorer leser den")
+    })),
     ...["strict-min", "strict-max", "ssb-max-n", "rounding-base"].map((p) => ({
       name: `privacy.${p}`,
       why: bi("the analytics package's disclosure profiles read it", "analysepakkens profiler for skjerming av små tall leser den")
@@ -297,11 +316,7 @@ export const requiredParameters = guard("Validate.requiredParameters", bi("(cata
     if (!out.some((o) => o.name === name)) out.push({ name, why: bi(en, nb) })
   }
   for (const o of catalogue.offerings) {
-    const { sessions, weeks, sessionsPerWeek, extensions } = o.limits
-    if (sessions !== undefined) add(`offerings.${o.id}.sessions`, `the catalogue gives ${o.nameEn} ${sessions} sessions`, `katalogen gir ${o.name} ${sessions} samlinger`)
-    if (weeks !== undefined) add(`offerings.${o.id}.weeks`, `the catalogue gives ${o.nameEn} ${weeks} weeks`, `katalogen gir ${o.name} ${weeks} uker`)
-    if (sessionsPerWeek !== undefined) add(`offerings.${o.id}.sessions-per-week`, `the catalogue gives ${o.nameEn} ${sessionsPerWeek} sessions a week`, `katalogen gir ${o.name} ${sessionsPerWeek} økter i uka`)
-    if (extensions !== undefined && o.category === "treatment") add("treatment.max-extensions", "treatments may be extended", "behandlinger kan forlenges")
+    if (o.category === "treatment") add("treatment.max-extensions", "treatments may be extended", "behandlinger kan forlenges")
     if (o.schedule.frequency === "monthly-cohort") add(`offerings.${o.id}.cohort-length`, `${o.nameEn} starts a new group every month`, `${o.name} starter ny gruppe hver måned`)
     if (o.status.kind === "discontinued") {
       add("transition.duration", `${o.nameEn} is discontinued after a transition`, `${o.name} avvikles etter en overgangsperiode`)

@@ -1,10 +1,10 @@
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { describe, expect, it } from "vitest"
 import { DatasetSubjects, Impact, PolicyTree } from "../src/index.js"
-import { editJson, filesWith, fixture } from "./helpers.js"
+import { editJson, filesWith, fixture, fixturePolicy } from "./helpers.js"
 
-const year = generate({ seed: 4, year: 2024, citizens: 300 })
-const items = DatasetSubjects.of(year)
+const year = generate({ policy: fixturePolicy(),  seed: 4, year: 2024, citizens: 300 })
+const items = DatasetSubjects.of(year, fixturePolicy())
 const yoga = "parameters/offerings/mindfull-restorative-yoga/sessions.json"
 
 describe("DatasetSubjects", () => {

@@ -1,7 +1,7 @@
-import { Catalogue, Invariants } from "@aktivitetsmodell/core"
+import { Invariants, Offering, Policy } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { describe, expect, it } from "vitest"
-import { Decision, InForce, MissingParameterError, PolicyTree, Subject } from "../src/index.js"
+import { Decision, InForce, PolicyTree, Subject } from "../src/index.js"
 import { adult, editJson, filesWith, fixture } from "./helpers.js"
 
 const yogaFile = "parameters/offerings/mindfull-restorative-yoga/sessions.json"
@@ -15,32 +15,35 @@ const yogaAfterFourSessions = {
 } as const
 
 describe("InForce", () => {
-  it("gives core's policy from the parameters in force", () => {
-    const { limitsOn, ...values } = InForce.policyOn(fixture(), "2024-06-01")
-    expect(values).toEqual({ modelStart: "2023-03-09", minimumAge: 18, departmentContributionPercent: 20, priceNok: 0 })
-    expect(limitsOn?.("individuell-trening-mudo", "2024-06-01")).toEqual({ weeks: 4, sessionsPerWeek: 2, extensions: 1 })
+  it("gives core the whole dated policy, each parameter with its dating rule", () => {
+    const policy = InForce.policy(fixture())
+    expect(Policy.requireNumber(policy, "citizen.minimum-age", { question: "2024-06-01" })).toBe(18)
+    expect(Policy.requireDate(policy, "model.start", { question: "2024-06-01" })).toBe("2023-03-09")
+    expect(policy.parameters.get("offerings.mindfull-restorative-yoga.sessions")?.datedBy).toBe("enrollment-start")
+    expect(policy.parameters.get("citizen.minimum-age")?.datedBy).toBe("question-date")
+    expect(Policy.limits(policy, { id: "individuell-trening-mudo", category: "treatment" }, { question: "2024-06-01" })).toEqual({ weeks: 4, sessionsPerWeek: 2, extensions: 1 })
+    expect(InForce.policy(fixture())).toBe(InForce.policy(fixture()))
   })
 
-  it("says which parameter is missing before the model's start", () => {
-    expect(() => InForce.policyOn(fixture(), "2023-01-01")).toThrow(new MissingParameterError("model.start", "2023-01-01"))
-    expect(() => InForce.policyOn(fixture(), "2023-01-01")).toThrow("The parameter model.start has no value on 2023-01-01 / Parameteren model.start har ingen verdi 2023-01-01")
+  it("says which parameter has no value before the model's start", () => {
+    expect(() => Policy.requireDate(InForce.policy(fixture()), "model.start", { question: "2023-01-01" })).toThrow(
+      'The policy has no value for the parameter "model.start" on 2023-01-01 / Regelverket har ingen verdi for parameteren «model.start» 2023-01-01'
+    )
   })
 
-  it("gives a catalogue whose limits come from the parameters in force", () => {
-    const tree = treeWithYoga([{ from: "2023-03-09", value: 4 }, { from: "2025-01-01", value: 6 }])
-    const limits = (date: string) => InForce.catalogueOn(tree, date, Catalogue.sandnes()).offerings.find((o) => o.id === "mindfull-restorative-yoga")?.limits
-    expect(limits("2024-12-31")).toEqual({ sessions: 4, extensions: 1 })
-    expect(limits("2025-01-01")).toEqual({ sessions: 6, extensions: 1 })
-    const mudo = InForce.catalogueOn(fixture(), "2024-01-01").offerings.find((o) => o.id === "individuell-trening-mudo")
-    expect(mudo?.limits).toEqual({ weeks: 4, sessionsPerWeek: 2, extensions: 1 })
-    const pilates = InForce.catalogueOn(fixture(), "2024-01-01").offerings.find((o) => o.id === "pilates")
-    expect(pilates?.status).toEqual({ kind: "discontinued", transitionStart: "2023-03-09", transitionMonths: 2, formerOperator: "rpha" })
+  it("gives discontinued offerings the transition the parameters give, and follows an edit of it", () => {
+    const pilates = InForce.on(fixture(), "2024-01-01").offerings.get("pilates")!
+    expect(pilates.status).toEqual({ kind: "discontinued", formerOperator: "rpha" })
+    expect(Offering.transitionEnd(pilates, InForce.policy(fixture()), "2024-01-01")).toBe("2023-05-08")
+    const duration = "parameters/transition/duration.json"
+    const three = PolicyTree.loadOrThrow(filesWith({ [duration]: editJson(duration, (v) => (v.values = [{ from: "2023-03-09", value: "P3M" }])) }))
+    expect(Offering.transitionEnd(pilates, InForce.policy(three), "2024-01-01")).toBe("2023-06-08")
   })
 
   it("makes core's invariants follow a changed parameter file", () => {
-    const year = generate({ seed: 2, year: 2024, citizens: 150 })
+    const year = generate({ policy: InForce.policy(fixture()), seed: 2, year: 2024, citizens: 150 })
     const check = (tree: PolicyTree.Tree) =>
-      Invariants.check({ ...year, offerings: InForce.catalogueOn(tree, "2024-06-01", Catalogue.sandnes()).offerings }, { policy: InForce.policyOn(tree, "2024-06-01") })
+      Invariants.check(year, { policy: InForce.policy(tree) })
         .filter((v) => v.code === "session-limit-exceeded")
         .map((v) => v.message.en)
     expect(check(fixture())).toEqual([])
@@ -51,10 +54,11 @@ describe("InForce", () => {
 
   it("holds each enrollment to the limits in force on its first day when a limit changes mid-year", () => {
     const tree = treeWithYoga([{ from: "2023-03-09", value: 4 }, { from: "2024-07-01", value: 6 }])
-    const policy = InForce.policyOn(tree, "2024-12-31")
-    expect(policy.limitsOn?.("mindfull-restorative-yoga", "2024-06-30")?.sessions).toBe(4)
-    expect(policy.limitsOn?.("mindfull-restorative-yoga", "2024-07-01")?.sessions).toBe(6)
-    const year = generate({ seed: 2, year: 2024, citizens: 150 })
+    const policy = InForce.policy(tree)
+    const yogaOffering = { id: "mindfull-restorative-yoga", category: "treatment" }
+    expect(Policy.limits(policy, yogaOffering, { question: "2024-08-01", enrollmentStart: "2024-06-30" }).sessions).toBe(4)
+    expect(Policy.limits(policy, yogaOffering, { question: "2024-08-01", enrollmentStart: "2024-07-01" }).sessions).toBe(6)
+    const year = generate({ policy: InForce.policy(fixture()), seed: 2, year: 2024, citizens: 150 })
     // Five sessions for every yoga enrollment: too many before July, allowed after.
     const yoga = year.enrollments.filter((e) => e.offeringId === "mindfull-restorative-yoga" && !year.extensions.some((x) => x.enrollmentId === e.id))
     const extra = yoga.flatMap((e) => {
@@ -70,14 +74,18 @@ describe("InForce", () => {
     expect(yoga.some((e) => e.start >= "2024-07-01")).toBe(true)
   })
 
-  it("keeps past dates as they were when a dated value is added", () => {
+  it("keeps an enrollment's limits from its first day when a dated value is added, and gives new enrollments the new value", () => {
     const tree = treeWithYoga([{ from: "2023-03-09", value: 4 }, { from: "2025-01-01", value: 6 }])
-    const before = Decision.decide(tree, Subject.make(yogaAfterFourSessions), "2024-12-31").decisions.find((d) => d.rule === "duration/session-limit")
-    const after = Decision.decide(tree, Subject.make(yogaAfterFourSessions), "2025-01-01").decisions.find((d) => d.rule === "duration/session-limit")
+    const rule = (subject: Subject.Input, date: string) => Decision.decide(tree, Subject.make(subject), date).decisions.find((d) => d.rule === "duration/session-limit")
+    const before = rule(yogaAfterFourSessions, "2024-12-31")
+    const sameEnrollmentLater = rule(yogaAfterFourSessions, "2025-01-06")
+    const newEnrollment = rule({ ...yogaAfterFourSessions, enrollment: { start: "2025-01-06", sessionsUsed: 4 } }, "2025-02-03")
     expect(before?.outcome).toEqual({ type: "ends" })
     expect(before?.parameters).toEqual([{ name: "offerings.mindfull-restorative-yoga.sessions", value: 4, from: "2023-03-09", file: yogaFile }])
-    expect(after?.outcome).toEqual({ type: "continues" })
-    expect(after?.parameters).toEqual([{ name: "offerings.mindfull-restorative-yoga.sessions", value: 6, from: "2025-01-01", file: yogaFile }])
+    expect(sameEnrollmentLater?.outcome).toEqual({ type: "ends" })
+    expect(sameEnrollmentLater?.parameters).toEqual([{ name: "offerings.mindfull-restorative-yoga.sessions", value: 4, from: "2023-03-09", file: yogaFile }])
+    expect(newEnrollment?.outcome).toEqual({ type: "continues" })
+    expect(newEnrollment?.parameters).toEqual([{ name: "offerings.mindfull-restorative-yoga.sessions", value: 6, from: "2025-01-01", file: yogaFile }])
   })
 
   it("lists the days the policy changes", () => {

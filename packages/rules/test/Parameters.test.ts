@@ -8,6 +8,7 @@ const base = {
   label: { nb: "grense", en: "cutoff" },
   description: { nb: "D", en: "D" },
   type: "number",
+  datedBy: "session-date",
   source: { url: "https://example.org/x" },
   values: [{ from: "2023-03-09", value: 25 }]
 }

@@ -19,6 +19,7 @@ describe("PolicyTree.load", () => {
       "citizen.minimum-age",
       "departments.contribution-percent",
       "fit.ors-cutoff",
+      "fit.ors-reliable-change",
       "fit.srs-alert-below",
       "model.start",
       "offerings.individuell-trening-mudo.sessions-per-week",

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { describe, expect, it } from "vitest"
 import { DatasetSubjects, Decision, PolicyTree, Receipt, Subject } from "../src/index.js"
-import { adult, editJson, fileText, filesWith, fixture } from "./helpers.js"
+import { adult, editJson, fileText, filesWith, fixture, fixturePolicy } from "./helpers.js"
 
 const yogaFile = "parameters/offerings/mindfull-restorative-yoga/sessions.json"
 const yoga = Subject.make({ citizen: adult, offering: "mindfull-restorative-yoga", enrollment: { start: "2024-07-01", sessionsUsed: 4 } })
@@ -65,7 +65,7 @@ describe("Decision.decide with a receipt", () => {
     const tree = fixture()
     let decisions = 0
     let replayed = 0
-    for (const item of DatasetSubjects.of(generate({ seed: 1, year: 2024 }))) {
+    for (const item of DatasetSubjects.of(generate({ policy: fixturePolicy(), seed: 1, year: 2024 }), fixturePolicy())) {
       if (decisions >= 10_000) break
       const { receipt } = Decision.decide(tree, item.subject, item.date, { receipt: true })
       const decoded = Receipt.decode(stored(receipt), tree.catalogue)

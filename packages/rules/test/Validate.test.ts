@@ -82,14 +82,45 @@ describe("Validate: parameters", () => {
       v.values[0].from = "2024-01-01"
     })
     expect(problemsAfter({ "parameters/fit/ors-cutoff.json": text })).toEqual([
-      "escalation/fit-ors-below-cutoff.json:39: The parameter fit.ors-cutoff has no value on 2023-03-09, when version 1 comes into force; its first value is from 2024-01-01: give parameters/fit/ors-cutoff.json a value from 2023-03-09 (at /versions/0/conditions/all/0/value/params/name)"
+      "escalation/fit-ors-below-cutoff.json:39: The parameter fit.ors-cutoff has no value on 2023-03-09, when version 1 comes into force; its first value is from 2024-01-01: give parameters/fit/ors-cutoff.json a value from 2023-03-09 (at /versions/0/conditions/all/0/value/params/name)",
+      "parameters/fit/ors-cutoff.json:29: The parameter fit.ors-cutoff has no value on 2023-03-09, when the first rules come into force; the analytics package's FIT indicators read it (at /values/0/from)"
     ])
   })
 
-  it("rejects a missing parameter the catalogue needs", () => {
-    expect(problemsAfter({ [yoga]: undefined })).toEqual([
-      "parameters/offerings/mindfull-restorative-yoga/sessions.json:1: The parameter offerings.mindfull-restorative-yoga.sessions is missing: the catalogue gives Mindful restorative yoga 4 sessions; add this file"
+  it("rejects a missing parameter that core or analytics needs", () => {
+    expect(problemsAfter({ "parameters/fit/ors-reliable-change.json": undefined })).toEqual([
+      "parameters/fit/ors-reliable-change.json:1: The parameter fit.ors-reliable-change is missing: the analytics package's FIT indicators read it; add this file"
     ])
+  })
+
+  it("lets an offering go without a limit of its own: no file means no such limit", () => {
+    expect(problemsAfter({ [yoga]: undefined })).toEqual([])
+  })
+
+  it("requires each parameter to say which date selects its value, with did-you-mean", () => {
+    const missing = editJson(yoga, (v) => {
+      delete v.datedBy
+    })
+    expect(problemsAfter({ [yoga]: missing })).toEqual([
+      'parameters/offerings/mindfull-restorative-yoga/sessions.json:1: Missing "datedBy": say which date selects the value, "enrollment-start" (the enrollment\'s first day), "session-date" or "question-date"'
+    ])
+    expect(problemsAfter({ [yoga]: missing }, "nb")[0]).toContain("Mangler «datedBy»: si hvilken dato som velger verdien")
+    const typo = editJson(yoga, (v) => {
+      v.datedBy = "enrolment-start"
+    })
+    expect(problemsAfter({ [yoga]: typo })).toEqual([
+      'parameters/offerings/mindfull-restorative-yoga/sessions.json:12: Expected "enrollment-start" (the enrollment\'s first day), "session-date" or "question-date"; did you mean "enrollment-start"? (at /datedBy)'
+    ])
+  })
+
+  it("keeps a rule from reading a parameter dated by the enrollment's first day directly", () => {
+    const rule = "escalation/fit-ors-below-cutoff.json"
+    const text = editJson(rule, (v) => {
+      v.versions[0].conditions.all[0].value.params.name = "offerings.mindfull-restorative-yoga.sessions"
+    })
+    const problems = problemsAfter({ [rule]: text })
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toContain("is dated by the enrollment's first day, so a rule cannot read it directly; use the fact computed from it (sessionLimit")
   })
 
   it("rejects a parameter for an offering that does not exist", () => {
@@ -104,8 +135,8 @@ describe("Validate: parameters", () => {
       v.values.push({ from: "2023-01-01", value: "six" })
     })
     expect(problemsAfter({ [yoga]: text })).toEqual([
-      "parameters/offerings/mindfull-restorative-yoga/sessions.json:29: Expected a number, as the parameter's type says (at /values/1/value)",
-      "parameters/offerings/mindfull-restorative-yoga/sessions.json:28: Dated values must be in date order, each after the one before; 2023-01-01 is not after 2023-03-09 (at /values/1/from)"
+      "parameters/offerings/mindfull-restorative-yoga/sessions.json:30: Expected a number, as the parameter's type says (at /values/1/value)",
+      "parameters/offerings/mindfull-restorative-yoga/sessions.json:29: Dated values must be in date order, each after the one before; 2023-01-01 is not after 2023-03-09 (at /values/1/from)"
     ])
   })
 
@@ -115,17 +146,15 @@ describe("Validate: parameters", () => {
       "citizen.minimum-age",
       "departments.contribution-percent",
       "offerings.price-nok",
+      "fit.ors-cutoff",
+      "fit.srs-alert-below",
+      "fit.ors-reliable-change",
       "privacy.strict-min",
       "privacy.strict-max",
       "privacy.ssb-max-n",
       "privacy.rounding-base",
-      "offerings.individuell-trening-mudo.weeks",
-      "offerings.individuell-trening-mudo.sessions-per-week",
       "treatment.max-extensions",
-      "offerings.mindfull-restorative-yoga.sessions",
       "offerings.turgruppe.cohort-length",
-      "offerings.kreativ-gruppe.sessions",
-      "offerings.padelgruppe.sessions",
       "transition.duration"
     ])
   })

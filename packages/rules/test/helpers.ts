@@ -4,7 +4,7 @@
 // never breaks them. The shipped policy is tested only through its own case
 // files and `check` (test/policy/), which honour AKTIVITET_POLICY_DIR.
 import { fileURLToPath } from "node:url"
-import { PolicyTree } from "../src/index.js"
+import { InForce, PolicyTree } from "../src/index.js"
 import { readTreeFiles, shippedPolicyDir } from "../src/node/index.js"
 import type { TextFile, Tree } from "../src/PolicyTree.js"
 
@@ -18,6 +18,9 @@ export const fixtureFiles: ReadonlyArray<TextFile> = readTreeFiles(fixtureDir)
 
 let cached: Tree | undefined
 export const fixture = (): Tree => (cached ??= PolicyTree.loadOrThrow(fixtureFiles))
+
+/** The fixture tree's policy, for the synthetic generator and core's invariants. */
+export const fixturePolicy = (): InForce.TreePolicy => InForce.policy(fixture())
 
 /** The policy folder the shipped-policy tests check: AKTIVITET_POLICY_DIR, or the one this package ships. */
 export const policyDirUnderTest = (): string => process.env["AKTIVITET_POLICY_DIR"] ?? shippedPolicyDir()

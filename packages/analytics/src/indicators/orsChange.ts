@@ -4,11 +4,9 @@
  *
  * @module
  */
-import { FitScore } from "@aktivitetsmodell/core"
 import * as aq from "arquero"
 import { op } from "arquero"
 import type { Indicator } from "../Indicator.js"
-import { num } from "../internal/expr.js"
 import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
 import { bi } from "../internal/text.js"
 import { ORDER_SHIFT } from "../Tables.js"
@@ -17,9 +15,10 @@ import { ORDER_SHIFT } from "../Tables.js"
  * For each citizen with at least two ORS scores in the period (per offering
  * when grouped by offering, through the enrollment a score names): the change
  * from first to last score. Reports the mean change and the shares that
- * reliably improved (at least +5), reliably recovered (improved reliably and
- * crossed the clinical cutoff of 25 from below; share of those who started
- * below 25) and deteriorated (at most −5). Seed 001 line 13: the unit uses
+ * reliably improved (by at least the policy's reliable change, of the last
+ * score's date), reliably recovered (improved reliably and crossed the
+ * clinical cutoff from below; share of those who started below it) and
+ * deteriorated (by at least the reliable change). Seed 001 line 13: the unit uses
  * FIT so that citizens report how they experience the help; seed 004 line 42:
  * measure before and after.
  * @example
@@ -31,12 +30,12 @@ export const orsChange: Indicator<"orsChange"> = {
   name: bi("FIT: endring i ORS", "FIT: change in ORS"),
   definition: {
     numerator: bi(
-      "Innbyggere med pålitelig bedring (≥ 5 poeng), bedring over grensen 25, eller forverring (≤ −5 poeng)",
-      "Citizens who reliably improved (≥ 5 points), recovered across the cutoff 25, or deteriorated (≤ −5 points)"
+      "Innbyggere med pålitelig bedring (minst grensen for pålitelig endring), bedring over den kliniske grensen, eller forverring",
+      "Citizens who reliably improved (by at least the reliable-change threshold), recovered across the clinical cutoff, or deteriorated"
     ),
     denominator: bi(
-      "Innbyggere med minst to ORS-skårer (for bedring over grensen: de som startet under 25)",
-      "Citizens with at least two ORS scores (for recovery: those who started below 25)"
+      "Innbyggere med minst to ORS-skårer (for bedring over grensen: de som startet under den kliniske grensen)",
+      "Citizens with at least two ORS scores (for recovery: those who started below the clinical cutoff)"
     ),
     unit: bi("poeng og andeler", "points and shares"),
     period: bi("ORS-skårer datert i perioden", "ORS scores dated in the period")
@@ -56,7 +55,7 @@ export const orsChange: Indicator<"orsChange"> = {
     { column: "meanChange", label: bi("Gjennomsnittlig endring", "Mean change"), kind: "statistic", unit: "points", over: ["citizens"] },
     { column: "improved", label: bi("Pålitelig bedring", "Reliably improved"), kind: "persons", unit: "persons", set: "orsImproved" },
     { column: "improvedRate", label: bi("Andel bedring", "Share improved"), kind: "rate", unit: "share", numerator: "improved", denominator: "citizens" },
-    { column: "clinicalStart", label: bi("Startet under 25", "Started below 25"), kind: "persons", unit: "persons", set: "orsClinicalStart" },
+    { column: "clinicalStart", label: bi("Startet under grensen", "Started below the cutoff"), kind: "persons", unit: "persons", set: "orsClinicalStart" },
     { column: "recovered", label: bi("Bedring over grensen", "Reliably recovered"), kind: "persons", unit: "persons", set: "orsRecovered" },
     { column: "recoveredRate", label: bi("Andel over grensen", "Share recovered"), kind: "rate", unit: "share", numerator: "recovered", denominator: "clinicalStart" },
     { column: "deteriorated", label: bi("Forverring", "Deteriorated"), kind: "persons", unit: "persons", set: "orsDeteriorated" },
@@ -66,6 +65,8 @@ export const orsChange: Indicator<"orsChange"> = {
   compute: (tables, by) => {
     const { from, to } = tables.days
     const totals = tables.fitScores.array("total") as Float64Array
+    const clinical = tables.fitScores.array("orsClinical") as Uint8Array
+    const reliable = tables.fitScores.array("reliableChange") as Float64Array
     const at = (order: number): number => totals[order % ORDER_SHIFT]!
     const perCitizen = rollupBy(
       tables.fitScores,
@@ -76,14 +77,18 @@ export const orsChange: Indicator<"orsChange"> = {
       .filter("d => d.n >= 2")
       .derive({
         first: aq.escape((d: { firstOrder: number }) => at(d.firstOrder)),
-        last: aq.escape((d: { lastOrder: number }) => at(d.lastOrder))
+        last: aq.escape((d: { lastOrder: number }) => at(d.lastOrder)),
+        // The thresholds of the forms' own dates: the first form's cutoff, the last form's cutoff and reliable change.
+        firstClinical: aq.escape((d: { firstOrder: number }) => clinical[d.firstOrder % ORDER_SHIFT]!),
+        lastClinical: aq.escape((d: { lastOrder: number }) => clinical[d.lastOrder % ORDER_SHIFT]!),
+        reliable: aq.escape((d: { lastOrder: number }) => reliable[d.lastOrder % ORDER_SHIFT]!)
       })
       .derive({ change: "d => d.last - d.first" })
       .derive({
-        improved: `d => d.change >= ${num(FitScore.orsReliableChange)} ? 1 : 0`,
-        deteriorated: `d => d.change <= ${num(-FitScore.orsReliableChange)} ? 1 : 0`,
-        clinicalStart: `d => d.first < ${num(FitScore.orsClinicalCutoff)} ? 1 : 0`,
-        recovered: `d => d.first < ${num(FitScore.orsClinicalCutoff)} && d.last >= ${num(FitScore.orsClinicalCutoff)} && d.change >= ${num(FitScore.orsReliableChange)} ? 1 : 0`
+        improved: "d => d.change >= d.reliable ? 1 : 0",
+        deteriorated: "d => d.change <= -d.reliable ? 1 : 0",
+        clinicalStart: "d => d.firstClinical",
+        recovered: "d => d.firstClinical === 1 && d.lastClinical === 0 && d.change >= d.reliable ? 1 : 0"
       })
     const counts = rollupBy(perCitizen, by, {
       citizens: op.count(),

@@ -1,17 +1,16 @@
 /**
- * FIT alliance alerts: Session Rating Scale (SRS) totals below 36.
+ * FIT alliance alerts: Session Rating Scale (SRS) totals below the alert
+ * threshold (the policy's `fit.srs-alert-below` on the form's date).
  *
  * @module
  */
-import { FitScore } from "@aktivitetsmodell/core"
 import { op } from "arquero"
 import type { Indicator } from "../Indicator.js"
-import { num } from "../internal/expr.js"
 import { dayWithin, joinBy, rollupBy, withRate, zeroFill } from "../internal/group.js"
 import { bi } from "../internal/text.js"
 
 /**
- * SRS forms in the period with a total below 36 (a possible problem with the
+ * SRS forms in the period with a total below the alert threshold (a possible problem with the
  * alliance), as a share of all SRS forms, and the citizens who gave at least
  * one. Seed 001 line 13: those who get help report how they experience it so
  * that the unit can do more of what works.
@@ -21,9 +20,9 @@ import { bi } from "../internal/text.js"
  */
 export const srsAlerts: Indicator<"srsAlerts"> = {
   id: "srsAlerts",
-  name: bi("FIT: SRS under 36", "FIT: SRS below 36"),
+  name: bi("FIT: SRS under varslingsgrensen", "FIT: SRS below the alert threshold"),
   definition: {
-    numerator: bi("SRS-skjema med total under 36", "SRS forms with a total below 36"),
+    numerator: bi("SRS-skjema med total under varslingsgrensen på skjemaets dato", "SRS forms with a total below the alert threshold of the form's date"),
     denominator: bi("Alle SRS-skjema", "All SRS forms"),
     unit: bi("andel", "share"),
     period: bi("Datoen for skjemaet", "The form's date")
@@ -40,8 +39,8 @@ export const srsAlerts: Indicator<"srsAlerts"> = {
   },
   measures: [
     { column: "forms", label: bi("SRS-skjema", "SRS forms"), kind: "count", unit: "forms", of: "srsCitizens" },
-    { column: "alerts", label: bi("Under 36", "Below 36"), kind: "count", unit: "forms", of: "alerted" },
-    { column: "rate", label: bi("Andel under 36", "Share below 36"), kind: "rate", unit: "share", numerator: "alerts", denominator: "forms" },
+    { column: "alerts", label: bi("Under grensen", "Below the threshold"), kind: "count", unit: "forms", of: "alerted" },
+    { column: "rate", label: bi("Andel under grensen", "Share below the threshold"), kind: "rate", unit: "share", numerator: "alerts", denominator: "forms" },
     { column: "citizens", label: bi("Innbyggere", "Citizens"), kind: "persons", unit: "persons", set: "srsCitizens" },
     { column: "citizensAlerted", label: bi("Innbyggere med varsel", "Citizens with an alert"), kind: "persons", unit: "persons", set: "alerted" }
   ],
@@ -52,11 +51,11 @@ export const srsAlerts: Indicator<"srsAlerts"> = {
     const forms = rollupBy(
       tables.fitScores,
       by,
-      { forms: op.count(), alerts: `d => op.sum(d.total < ${num(FitScore.srsAlertBelow)} ? 1 : 0)`, citizens: op.distinct("citizen") },
+      { forms: op.count(), alerts: op.sum("srsAlert"), citizens: op.distinct("citizen") },
       { filter: `d => ${inPeriod}` }
     )
     const alerted = rollupBy(tables.fitScores, by, { citizensAlerted: op.distinct("citizen") }, {
-      filter: `d => ${inPeriod} && d.total < ${num(FitScore.srsAlertBelow)}`
+      filter: `d => ${inPeriod} && d.srsAlert === 1`
     })
     return withRate(zeroFill(joinBy(forms, alerted, by), ["forms", "alerts", "citizens", "citizensAlerted"]), "rate", "alerts", "forms")
   }

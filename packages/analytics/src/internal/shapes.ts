@@ -12,7 +12,7 @@ import { isColumnName } from "./expr.js"
 import { requireProfile } from "../privacy/Profile.js"
 
 /** Every dimension, in canonical order (as Dimension.all; repeated here to avoid an import cycle). */
-export const dimensions: ReadonlyArray<Dimension> = ["offering", "category", "department", "month", "year", "source"]
+export const dimensions: ReadonlyArray<Dimension> = ["offering", "category", "department", "kprService", "month", "year", "source"]
 
 const kinds = ["persons", "count", "rate", "statistic"]
 
@@ -82,6 +82,9 @@ export const requireTables = (name: string, u: unknown): Tables => {
   const days = requireRecord(name, "tables.days", own(t, "days"))
   if (!Number.isInteger(days.from) || !Number.isInteger(days.to)) reject(name, "tables.days must hold whole day numbers", "tables.days må ha hele dagnummer")
   requireFinite(name, "tables.requiredContributionPercent", own(t, "requiredContributionPercent"))
+  if (!(own(t, "policy") as { parameters?: unknown } | undefined)?.parameters || !((own(t, "policy") as { parameters: unknown }).parameters instanceof Map)) {
+    reject(name, "tables.policy must be the policy the tables were built with", "tables.policy må være regelverket tabellene ble bygd med")
+  }
   for (const k of tableNames) requireTable(name, `tables.${k}`, own(t, k))
   return u as Tables
 }

@@ -3,7 +3,7 @@
 // A Dataset normally comes decoded from core; these checks are for one that
 // did not (built by hand, or by plain JavaScript), so that it fails with a
 // message naming the place instead of giving wrong figures.
-import { Catalogue, IsoDate, Redact } from "@aktivitetsmodell/core"
+import { IsoDate, Policy, Redact } from "@aktivitetsmodell/core"
 import type { ColumnTable } from "arquero"
 import { TOTAL, UNKNOWN } from "../Dimension.js"
 import { isRecord, own, reject, requireArray, requireFinite, requireInteger, requireRecord } from "./checks.js"
@@ -65,9 +65,9 @@ export const capacityOf = (name: string, u: unknown): ((offering: string) => num
   return (offering) => places.get(offering) ?? null
 }
 
-/** The required department contribution in percent: given, or the catalogue's. */
-export const requiredPercentOf = (name: string, u: unknown): number => {
-  if (u === undefined) return Catalogue.sandnes().parameters.departmentContributionPercent.value
+/** The required department contribution in percent: given, or the policy's on the period's last day. */
+export const requiredPercentOf = (name: string, u: unknown, policy: Policy.Policy, periodEnd: string): number => {
+  if (u === undefined) return Policy.requireNumber(policy, Policy.names.contributionPercent, { question: periodEnd })
   const v = requireFinite(name, "options.requiredContributionPercent", u)
   return v >= 0 ? v : reject(name, "options.requiredContributionPercent must be 0 or more", "options.requiredContributionPercent må være 0 eller mer")
 }

@@ -209,8 +209,9 @@ export const loadProfile = guard(
     const where = dir ?? "policy"
     try {
       // The parameters are read even when some rule file of the tree has a
-      // problem: the profile needs its own files only, and says when one is missing.
-      const now = InForce.on(loadTree(dir ?? shippedPolicyDir()).tree, date)
+      // problem: the profile needs its own files only, and says when one is
+      // missing. Case files are never run here, so they are left unread.
+      const now = InForce.on(loadTree(dir ?? shippedPolicyDir(), { cases: false }).tree, date)
       value = (parameter) => now.parameters.get(parameter)?.entry.value
     } catch (e) {
       const why = e instanceof Error ? e.message.split("\n")[0]! : typeof e

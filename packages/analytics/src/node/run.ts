@@ -22,6 +22,7 @@
  */
 import { Redact } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
+import { shippedPolicy } from "@aktivitetsmodell/rules/node"
 import { AnalyticsError, FileError, type Lang } from "../internal/text.js"
 import * as Audit from "../privacy/Audit.js"
 import type { Profile } from "../privacy/Profile.js"
@@ -80,13 +81,15 @@ const report = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
     io.stdout(usage.trimEnd())
     return 0
   }
+  const policy = shippedPolicy()
   const dataset =
     args.source.kind === "data"
       ? await loadDataset(args.source.file)
-      : generate({ seed: args.source.seed, citizens: args.source.citizens, ...(args.year === undefined ? {} : { year: args.year }) })
+      : generate({ policy, seed: args.source.seed, citizens: args.source.citizens, ...(args.year === undefined ? {} : { year: args.year }) })
   // The profile's numbers in force on the last day of the reported year.
   const profile = profileOf(args, `${args.year ?? dataset.year}-12-31`)
   const options: Options = {
+    policy,
     lang: args.lang,
     profile,
     ...(args.names === undefined ? {} : { names: await readNames(args.names) }),

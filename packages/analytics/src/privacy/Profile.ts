@@ -21,6 +21,7 @@
  *
  * @module
  */
+import { Policy } from "@aktivitetsmodell/core"
 import { guard } from "../internal/boundary.js"
 import { reject, requireLang, requireRecord } from "../internal/checks.js"
 import { bi, type Bilingual, type Lang } from "../internal/text.js"
@@ -69,13 +70,6 @@ export type Profile = Strict | Ssb | Rounding
  */
 export const names: ReadonlyArray<Profile["name"]> = ["ssb", "strict", "rounding"]
 
-/**
- * The present default: counts of 1–4 suppressed.
- * @example
- * Profile.defaultProfile // { name: "strict", min: 1, max: 4 }
- * @category privacy
- */
-export const defaultProfile: Strict = { name: "strict", min: 1, max: 4 }
 
 /**
  * The dated parameters each profile reads from the policy tree, by field.
@@ -217,3 +211,15 @@ export const describe = guard("Profile.describe", bi("en profil og et språk (nb
           )
   return t[lang]
 })
+
+/**
+ * The default profile: `strict`, with the range the policy's
+ * `privacy.strict-min` and `privacy.strict-max` give on `date` (the last day
+ * of the period published).
+ * @example
+ * Profile.strictFrom(InForce.policy(tree), "2024-12-31") // { name: "strict", min: 1, max: 4 }
+ * @category privacy
+ */
+export const strictFrom = guard("Profile.strictFrom", bi("et regelverk (Policy) og en dato", "a policy (Policy) and a date"), (policy: Policy.Policy, date: string): Profile =>
+  fromParameters("strict", (parameter) => Policy.number(policy, parameter, { question: date }))
+)

@@ -47,7 +47,7 @@ import { candidatesDefault } from "./gauss/Candidates.js"
 import { runGaussSuppression } from "./gauss/GaussSuppression.js"
 import { type Column, fromColumns } from "./gauss/ModelMatrix.js"
 import { type Coarse, coarse, type Family, type Role, roles } from "./Measures.js"
-import { asRule, defaultProfile, type Profile, smallRange } from "./Profile.js"
+import { asRule, type Profile, smallRange, strictFrom } from "./Profile.js"
 
 /**
  * Why a cell is hidden: small itself (`primary`) or so that a small one
@@ -232,8 +232,14 @@ const fail = (nb: string, en: string): never => {
  * pub.tables[1].table.print()
  * @category privacy
  */
+// Without a profile, the policy's strict range on the period's last day, from the tables.
+const defaultOf = (tables: Tables | undefined): Profile => {
+  if (tables === undefined) throw new AnalyticsError(bi("publishResults trenger { profile } eller { tables }: profilen kommer fra regelverket", "publishResults needs { profile } or { tables }: the profile comes from the policy"))
+  return strictFrom(tables.policy, tables.period.to)
+}
+
 export const publishResults = (results: ReadonlyArray<Result>, options: Options = {}): Publication => {
-  const profile = options.profile ?? defaultProfile
+  const profile = options.profile ?? defaultOf(options.tables)
   const period = options.period ?? options.tables?.period ?? null
   const [low, high] = smallRange(profile)
   const small = (v: number) => v >= low && v <= high && (v !== 0 || low === 0)

@@ -13,7 +13,7 @@ import { requireBy, requireIndicator, requireTables } from "../internal/shapes.j
 import { bi } from "../internal/text.js"
 import type { Period, Tables } from "../Tables.js"
 import { type HiddenState, type Publication, publishResults, type Published, roundGroup as round } from "./Publication.js"
-import { defaultProfile, type Profile, requireProfile } from "./Profile.js"
+import { type Profile, requireProfile, strictFrom } from "./Profile.js"
 import type { Rule } from "./Suppression.js"
 
 export type { HiddenState, Publication, Published } from "./Publication.js"
@@ -46,7 +46,9 @@ const profileOf = (name: string, o: Record<string, unknown>): Profile => {
     const r = requireRule(name, o.rule)
     return { name: "strict", min: r.min, max: r.max }
   }
-  return defaultProfile
+  if (o.tables === undefined) reject(name, "give { profile } or { tables }: without a profile, it comes from the tables' policy", "gi { profile } eller { tables }: uten profil kommer den fra tabellenes regelverk")
+  const tables = requireTables(name, o.tables)
+  return strictFrom(tables.policy, tables.period.to)
 }
 
 const settings = (name: string, options: unknown) => {
@@ -66,7 +68,7 @@ const settings = (name: string, options: unknown) => {
  * of them can be worked out from the rows and totals shown. Counts that are
  * not about citizens (sessions) are shown whole.
  * @example
- * const shown = Publish.publish(Indicator.compute(Indicators.catalogue.completionRate, tables, { by: ["offering"], margins: true }))
+ * const shown = Publish.publish(Indicator.compute(Indicators.catalogue.completionRate, tables, { by: ["offering"], margins: true }), { tables: tables })
  * shown.table.objects()
  * @category privacy
  */

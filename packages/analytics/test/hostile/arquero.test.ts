@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest"
 import { AnalyticsError, buildReport, EvaluationPlan, Export, Indicator, Indicators, Publish, Tables } from "../../src/index.js"
 import { enr, p, year } from "../helpers.js"
 import { hostileDepartments, hostileOfferings, hostileYear, perOffering } from "./fixtures.js"
+import { policy } from "../fixturePolicy.js"
 
 const g = globalThis as { __pwned?: unknown }
 afterEach(() => {
@@ -27,14 +28,14 @@ const polluted = <T>(f: () => T): T => {
   }
 }
 
-const small = generate({ seed: 2, year: 2024, citizens: 80 })
+const small = generate({ policy, seed: 2, year: 2024, citizens: 80 })
 
 describe("a polluted Object.prototype", () => {
   it("stops buildReport with an AnalyticsError before arquero can run a planted key", () => {
     let thrown: unknown
     polluted(() => {
       try {
-        buildReport(small, { year: 2024 })
+        buildReport(small, { policy, year: 2024 })
       } catch (e) {
         thrown = e
       }
@@ -46,15 +47,15 @@ describe("a polluted Object.prototype", () => {
   })
 
   it("stops every entry that reaches arquero, the catalogue's own compute functions too", () => {
-    const tables = Tables.fromDataset(small)
+    const tables = Tables.fromDataset(small, { policy })
     const result = Indicator.compute(Indicators.catalogue.participation, tables, { margins: true })
     const calls: Array<() => unknown> = [
-      () => Tables.fromDataset(small),
+      () => Tables.fromDataset(small, { policy }),
       () => Indicator.compute(Indicators.catalogue.communityTransition, tables),
       () => Indicators.catalogue.participation.compute(tables, ["offering"]),
-      () => Publish.publish(result),
+      () => Publish.publish(result, { tables }),
       () => EvaluationPlan.draft(tables),
-      () => Export.tidy([Publish.publish(result)])
+      () => Export.tidy([Publish.publish(result, { tables })])
     ]
     for (const call of calls) {
       expect(() => polluted(call)).toThrow(AnalyticsError)
@@ -66,27 +67,27 @@ describe("a polluted Object.prototype", () => {
     const proto = Array.prototype as unknown as Record<string, unknown>
     try {
       proto[planted[1]!] = 1
-      expect(() => Tables.fromDataset(small)).toThrow(/Tables\.fromDataset does not run: Array\.prototype has keys every array inherits/u)
+      expect(() => Tables.fromDataset(small, { policy })).toThrow(/Tables\.fromDataset does not run: Array\.prototype has keys every array inherits/u)
     } finally {
       delete proto[planted[1]!]
     }
   })
 
   it("runs again, with the same figures, once the prototype is clean", () => {
-    const before = buildReport(small, { year: 2024 }).markdown
-    expect(() => polluted(() => buildReport(small, { year: 2024 }))).toThrow(AnalyticsError)
-    expect(buildReport(small, { year: 2024 }).markdown).toBe(before)
+    const before = buildReport(small, { policy, year: 2024 }).markdown
+    expect(() => polluted(() => buildReport(small, { policy, year: 2024 }))).toThrow(AnalyticsError)
+    expect(buildReport(small, { policy, year: 2024 }).markdown).toBe(before)
   })
 })
 
 describe("hostile ids, names and themes", () => {
   const data = hostileYear()
-  const tables = Tables.fromDataset(data)
+  const tables = Tables.fromDataset(data, { policy })
 
   it("go through every indicator, by every dimension it has, and run nothing", () => {
     for (const indicator of Indicators.all) {
       for (const by of [indicator.defaultBy, ...indicator.dimensions.map((d) => [d])]) {
-        Publish.publish(Indicator.compute(indicator, tables, { by, margins: true }))
+        Publish.publish(Indicator.compute(indicator, tables, { by, margins: true }), { tables: tables })
       }
     }
     expect(g.__pwned).toBeUndefined()
@@ -102,7 +103,7 @@ describe("hostile ids, names and themes", () => {
   })
 
   it("come out of the report as text, in every format", () => {
-    const report = buildReport(data, { year: 2024, title: '"); globalThis.__pwned=1; ("' })
+    const report = buildReport(data, { policy, year: 2024, title: '"); globalThis.__pwned=1; ("' })
     expect(g.__pwned).toBeUndefined()
     expect(report.html).not.toMatch(/<img|<script|<b>/u)
     expect(report.html).toContain("&lt;img src=x onerror=alert(1)&gt;")
@@ -118,7 +119,7 @@ describe("hostile ids, names and themes", () => {
     const capacity = JSON.parse('{ "__proto__": 7, "toString": 3 }') as Record<string, number>
     const use = (t: Tables.Tables) => Indicator.compute(Indicators.catalogue.capacityUse, t, { by: ["offering"] }).table.objects() as Array<Record<string, unknown>>
     for (const given of [capacity, new Map(Object.entries(capacity))]) {
-      const built = Tables.fromDataset(data, { capacity: given })
+      const built = Tables.fromDataset(data, { policy, capacity: given })
       const places = new Map((built.offerings.objects() as Array<{ offering: string; capacity: unknown }>).map((o) => [o.offering, o.capacity]))
       expect([places.get("__proto__"), places.get("toString"), places.get("constructor"), places.get("hasOwnProperty")]).toEqual([7, 3, null, null])
       const rows = use(built)
@@ -131,9 +132,9 @@ describe("hostile ids, names and themes", () => {
 
   it("holding \"|\", or the markers of total rows, are refused: they would merge groups or pose as totals", () => {
     const withId = (id: string) => year({ enrollments: [enr("e-1", 1, id, "2024-02-01")] })
-    expect(() => Tables.fromDataset(withId("a|b"))).toThrow(/enrollments\.offering: the id "a\|b" holds "\|"/u)
-    expect(() => Tables.fromDataset(withId("(total)"))).toThrow(/the id "\(total\)" is reserved for total rows/u)
-    expect(() => Tables.fromDataset(withId("(unknown)"))).toThrow(/reserved for records without a value/u)
+    expect(() => Tables.fromDataset(withId("a|b"), { policy })).toThrow(/enrollments\.offering: the id "a\|b" holds "\|"/u)
+    expect(() => Tables.fromDataset(withId("(total)"), { policy })).toThrow(/the id "\(total\)" is reserved for total rows/u)
+    expect(() => Tables.fromDataset(withId("(unknown)"), { policy })).toThrow(/reserved for records without a value/u)
   })
 
   it("do not share a key: an offering called \"null\" is not the transition that names no offering", () => {
@@ -142,13 +143,13 @@ describe("hostile ids, names and themes", () => {
       enrollments: [enr("e-1", 1, "null", "2024-02-01")],
       transitions: [{ id: "t-1", citizenId: p(1), date: "2024-03-01", destination: "Klubb", kind: "club" }]
     })
-    const rows = Indicator.compute(Indicators.catalogue.communityTransition, Tables.fromDataset(data2), { by: ["offering"] }).table.objects() as Array<Record<string, unknown>>
+    const rows = Indicator.compute(Indicators.catalogue.communityTransition, Tables.fromDataset(data2, { policy }), { by: ["offering"] }).table.objects() as Array<Record<string, unknown>>
     expect(rows.find((r) => r.offering === "null")).toMatchObject({ participants: 1, transitioned: 0 })
   })
 })
 
 describe("a caller's own values", () => {
-  const tables = Tables.fromDataset(small)
+  const tables = Tables.fromDataset(small, { policy })
 
   it("cannot splice code through tables, options or an indicator", () => {
     const attempts: Array<() => unknown> = [

@@ -15,6 +15,7 @@ import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import * as Analytics from "../../src/index.js"
 import * as AnalyticsNode from "../../src/node/index.js"
+import { policy } from "../fixturePolicy.js"
 
 const total = Number(process.env.FUZZ_RUNS ?? 1500)
 const perFunction = (count: number) => Math.max(10, Math.ceil(total / count))
@@ -35,11 +36,11 @@ const catalogueComputes: Array<[string, Fn]> = Analytics.Indicators.all.map((i) 
 const functions = [...exported("", Analytics), ...exported("node:", AnalyticsNode), ...catalogueComputes]
 
 // The package's own values, to be broken one part at a time.
-const year = generate({ seed: 9, year: 2024, citizens: 25 })
-const tables = Analytics.Tables.fromDataset(year)
+const year = generate({ policy, seed: 9, year: 2024, citizens: 25 })
+const tables = Analytics.Tables.fromDataset(year, { policy })
 const result = Analytics.Indicator.compute(Analytics.Indicators.catalogue.completionRate, tables, { margins: true })
-const published = Analytics.Publish.publish(result)
-const report = Analytics.buildReport(year)
+const published = Analytics.Publish.publish(result, { tables })
+const report = Analytics.buildReport(year, { policy })
 const grid = { cells: [[3, 10], [7, 12]], rowTotals: [13, 19], columnTotals: [10, 22], grandTotal: 32 }
 const own = [year, tables, result, published, report, report.model, report.plan, grid, Analytics.Suppression.suppress(grid), Analytics.Indicators.catalogue.participation, "nb", "en", 2024, ["offering"], { min: 1, max: 4 }]
 

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { describe, expect, it } from "vitest"
 import { run } from "../../src/node/run.js"
+import { policy } from "../fixturePolicy.js"
 
 const dir = mkdtempSync(join(tmpdir(), "hostile-cli-"))
 const file = (name: string, text: string) => {
@@ -66,7 +67,7 @@ describe("aktivitet-report --capacity", () => {
 })
 
 describe("aktivitet-report --data", () => {
-  const year = generate({ seed: 4, year: 2024, citizens: 40 })
+  const year = generate({ policy, seed: 4, year: 2024, citizens: 40 })
 
   it.each([
     ["missing", "missing.json", null, /^Could not read missing\.json: ENOENT/u],

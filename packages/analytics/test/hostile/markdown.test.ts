@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest"
 import { buildReport, EvaluationPlan, Markdown } from "../../src/index.js"
 import type { Model } from "../../src/outputs/ReportModel.js"
 import { hostileDepartments, hostileTexts, hostileYear } from "./fixtures.js"
+import { policy } from "../fixturePolicy.js"
 
 type Renderer = { render: (markdown: string) => string }
 // markdown-it comes with typedoc (a root devDependency) and has no types of its own.
@@ -27,7 +28,7 @@ const columnsHold = (html: string): void => {
   }
 }
 
-const report = buildReport(hostileYear(), { year: 2024, title: hostileTexts[8] })
+const report = buildReport(hostileYear(), { policy, year: 2024, title: hostileTexts[8] })
 
 // The report's model with a hostile text in every text a Markdown report shows.
 const hostileModel = (): Model => {

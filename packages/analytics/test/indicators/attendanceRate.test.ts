@@ -1,6 +1,7 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { att, tableEqual, year } from "../helpers.js"
+import { policy } from "../fixturePolicy.js"
 
 // Yoga: citizen 1 present, no-show, present; citizen 2 absent with notice.
 // Turgruppe: citizen 2 present twice. Sandneshallen in March: citizen 3 no-show.
@@ -18,7 +19,7 @@ const tables = Tables.fromDataset(
       att(3, "sandneshallen", "2023-12-28")
     ]
   })
-)
+, { policy })
 const { attendanceRate } = Indicators.catalogue
 
 describe("attendanceRate", () => {
@@ -46,7 +47,7 @@ describe("attendanceRate", () => {
   })
 
   it("gives one row of zeros and no rate for a year without attendance", () => {
-    tableEqual(Indicator.compute(attendanceRate, Tables.fromDataset(year({})), { by: [] }).table, {
+    tableEqual(Indicator.compute(attendanceRate, Tables.fromDataset(year({}), { policy }), { by: [] }).table, {
       citizens: [0],
       booked: [0],
       present: [0],

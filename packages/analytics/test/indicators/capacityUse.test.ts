@@ -1,6 +1,7 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { att, session, tableEqual, year } from "../helpers.js"
+import { policy } from "../fixturePolicy.js"
 
 // Sandneshallen has 2 places per session (a made-up capacity) and two
 // sessions: 3 of 4 places used. Volleyball has no known capacity: one session,
@@ -17,7 +18,7 @@ const data = year({
     att(5, "volleyball", "2024-02-06", "no-show")
   ]
 })
-const tables = Tables.fromDataset(data, { capacity: { sandneshallen: 2 } })
+const tables = Tables.fromDataset(data, { policy, capacity: { sandneshallen: 2 } })
 const { capacityUse } = Indicators.catalogue
 
 describe("capacityUse", () => {

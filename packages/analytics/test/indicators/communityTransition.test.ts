@@ -1,6 +1,7 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { enr, p, tableEqual, year } from "../helpers.js"
+import { policy } from "../fixturePolicy.js"
 
 const transition = (id: string, citizen: number, date: string, from: { fromOfferingId?: string; enrollmentId?: string }) => ({
   id, citizenId: p(citizen), date, destination: "Lura Karateklubb", kind: "club", ...from
@@ -27,7 +28,7 @@ const tables = Tables.fromDataset(
       transition("t-4", 5, "2024-05-15", { fromOfferingId: "karategruppe" })
     ]
   })
-)
+, { policy })
 const { communityTransition } = Indicators.catalogue
 
 describe("communityTransition", () => {

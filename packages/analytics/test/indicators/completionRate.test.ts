@@ -1,6 +1,7 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { enr, tableEqual, year } from "../helpers.js"
+import { policy } from "../fixturePolicy.js"
 
 // Mudo: n-1 completed in March, n-2 withdrawn in March, n-3 completed in
 // April via its planned end (no closedOn), n-4 still ongoing. Yoga: n-5
@@ -16,7 +17,7 @@ const tables = Tables.fromDataset(
       enr("n-6", 6, "mindfull-restorative-yoga", "2024-05-01", { closedOn: "2024-05-20", status: "withdrawn" })
     ]
   })
-)
+, { policy })
 const { completionRate } = Indicators.catalogue
 
 describe("completionRate", () => {

@@ -1,6 +1,7 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { tableEqual, year } from "../helpers.js"
+import { policy } from "../fixturePolicy.js"
 
 // 2024 has 366 days. Psykisk helse lends 20 % all year; rus og avhengighet
 // transfers 20 % from 1 July (184 days); RPHA gives nothing.
@@ -11,7 +12,7 @@ const tables = Tables.fromDataset(
       { id: "c-2", department: "rus-og-avhengighet", from: "2024-07-01", sharePercent: 20, form: "transferred-budget-post" }
     ]
   })
-)
+, { policy })
 const { departmentContributions } = Indicators.catalogue
 
 describe("departmentContributions", () => {

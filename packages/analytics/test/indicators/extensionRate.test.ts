@@ -1,6 +1,7 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { enr, tableEqual, year } from "../helpers.js"
+import { policy } from "../fixturePolicy.js"
 
 // Four Mudo treatments start in 2024; n-1 and n-3 are extended. One yoga
 // treatment starts in 2024 without extension. n-5 started in 2023 and was
@@ -22,7 +23,7 @@ const tables = Tables.fromDataset(
       { id: "f-3", enrollmentId: "n-5", date: "2023-12-29", newEnd: "2024-01-28" }
     ]
   })
-)
+, { policy })
 const { extensionRate } = Indicators.catalogue
 
 describe("extensionRate", () => {

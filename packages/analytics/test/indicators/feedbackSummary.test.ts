@@ -1,6 +1,7 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { tableEqual, year } from "../helpers.js"
+import { policy } from "../fixturePolicy.js"
 
 const feedback = (id: string, source: string, date: string, rating?: number, more: Record<string, string> = {}) => ({
   id, source, date, theme: "tilgjengelighet", ...(rating === undefined ? {} : { rating }), ...more
@@ -21,7 +22,7 @@ const tables = Tables.fromDataset(
       feedback("b-8", "citizen", "2023-12-01", 1)
     ]
   })
-)
+, { policy })
 const { feedbackSummary } = Indicators.catalogue
 
 describe("feedbackSummary", () => {

@@ -1,6 +1,7 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { enr, tableEqual, year } from "../helpers.js"
+import { policy } from "../fixturePolicy.js"
 
 const evaluation = (id: string, enrollmentId: string, date: string, goalReached: "yes" | "partly" | "no", decision = "completed") => ({
   id, enrollmentId, therapistId: "s-ther", date, goalReached, decision
@@ -28,7 +29,7 @@ const tables = Tables.fromDataset(
       evaluation("g-7", "n-5", "2025-01-20", "yes")
     ]
   })
-)
+, { policy })
 const { goalAttainment } = Indicators.catalogue
 
 describe("goalAttainment", () => {

@@ -1,6 +1,7 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { session, tableEqual, year } from "../helpers.js"
+import { policy } from "../fixturePolicy.js"
 
 // Sandneshallen: three sessions, two with students (2 and 3 of them).
 // Inkludert: two sessions, one with a volunteer. Yoga: one session, nobody.
@@ -15,7 +16,7 @@ const tables = Tables.fromDataset(
       session("mindfull-restorative-yoga", "2024-02-07")
     ]
   })
-)
+, { policy })
 const { involvement } = Indicators.catalogue
 
 describe("involvement", () => {

@@ -1,6 +1,7 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { enr, tableEqual, year } from "../helpers.js"
+import { policy } from "../fixturePolicy.js"
 
 // Citizen 1 started Mudo in November 2023, then yoga in February 2024: returning.
 // Citizen 2 starts Sandneshallen and yoga in February 2024: new in both.
@@ -17,7 +18,7 @@ const tables = Tables.fromDataset(
       enr("n-6", 3, "sandneshallen", "2024-03-04")
     ]
   })
-)
+, { policy })
 const { newReturning } = Indicators.catalogue
 
 describe("newReturning", () => {

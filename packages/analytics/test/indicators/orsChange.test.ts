@@ -1,6 +1,7 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { enr, fit, tableEqual, year } from "../helpers.js"
+import { policy } from "../fixturePolicy.js"
 
 // Citizen 1 (Mudo): 18 → 21 → 26: +8, reliable and across 25: recovered.
 // Citizen 2 (Mudo): 20 → 24: +4, not reliable.
@@ -33,7 +34,7 @@ const tables = Tables.fromDataset(
       fit(6, "2024-02-10", "ORS", 23)
     ]
   })
-)
+, { policy })
 const { orsChange } = Indicators.catalogue
 
 describe("orsChange", () => {

@@ -1,6 +1,7 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { att, session, tableEqual, year } from "../helpers.js"
+import { policy } from "../fixturePolicy.js"
 
 // Two offerings in two months. Citizen 1 comes to yoga twice and misses once;
 // citizen 2 comes once to yoga and once to the walking group; citizen 3 is
@@ -22,7 +23,7 @@ const data = year({
     att(3, "turgruppe", "2024-02-07", "absent")
   ]
 })
-const tables = Tables.fromDataset(data)
+const tables = Tables.fromDataset(data, { policy })
 const { participation } = Indicators.catalogue
 
 describe("participation", () => {

@@ -1,6 +1,7 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { enr, p, tableEqual, year } from "../helpers.js"
+import { policy } from "../fixturePolicy.js"
 
 const transition = (id: string, citizen: number, date: string) => ({
   id, citizenId: p(citizen), date, destination: "Turlag", kind: "community-offering", fromOfferingId: "recoveryhjelpa"
@@ -22,7 +23,7 @@ const tables = Tables.fromDataset(
     ],
     transitions: [transition("t-1", 1, "2024-03-02"), transition("t-2", 3, "2024-01-15"), transition("t-3", 4, "2024-03-15"), transition("t-4", 5, "2024-01-05")]
   })
-)
+, { policy })
 const { recoveryStart } = Indicators.catalogue
 
 describe("recoveryStart", () => {

@@ -1,6 +1,7 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { att, enr, p, tableEqual, year } from "../helpers.js"
+import { policy } from "../fixturePolicy.js"
 
 const referral = (id: string, citizen: number, offeringId: string, date: string) => ({ id, citizenId: p(citizen), therapistId: "s-ther", offeringId, date })
 
@@ -41,7 +42,7 @@ const tables = Tables.fromDataset(
       att(8, "sandneshallen", "2024-02-02", "present", "n-8")
     ]
   })
-)
+, { policy })
 const { referralToStart } = Indicators.catalogue
 
 describe("referralToStart", () => {

@@ -1,6 +1,7 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { enr, fit, tableEqual, year } from "../helpers.js"
+import { policy } from "../fixturePolicy.js"
 
 // Five SRS forms in 2024: citizen 1 gives 35 and 38 (one alert), citizen 2
 // gives 36 (exactly 36 is no alert) and 20, citizen 3 gives 40. An ORS form
@@ -18,7 +19,7 @@ const tables = Tables.fromDataset(
       fit(3, "2023-12-12", "SRS", 10)
     ]
   })
-)
+, { policy })
 const { srsAlerts } = Indicators.catalogue
 
 describe("srsAlerts", () => {

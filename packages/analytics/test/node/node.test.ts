@@ -5,9 +5,10 @@ import { generate } from "@aktivitetsmodell/core/synthetic"
 import { describe, expect, it } from "vitest"
 import { buildReport } from "../../src/index.js"
 import { loadDataset, readPopulation, writePlan, writeReport } from "../../src/node/index.js"
+import { policy } from "../fixturePolicy.js"
 
 const dir = mkdtempSync(join(tmpdir(), "analytics-node-"))
-const data = generate({ seed: 5, year: 2024, citizens: 120 })
+const data = generate({ policy, seed: 5, year: 2024, citizens: 120 })
 
 describe("node helpers", () => {
   it("loads a municipality-year from JSON and reports from it", async () => {
@@ -15,11 +16,11 @@ describe("node helpers", () => {
     writeFileSync(file, JSON.stringify(data))
     const loaded = await loadDataset(file)
     expect(loaded.enrollments.length).toBe(data.enrollments.length)
-    const report = buildReport(loaded)
+    const report = buildReport(loaded, { policy })
     expect(await writeReport(report, join(dir, "out", "report.html"))).toBe(join(dir, "out", "report.html"))
     expect(readFileSync(join(dir, "out", "report.html"), "utf8")).toBe(report.html)
     await writeReport(report, join(dir, "out", "report.csv"))
-    expect(readFileSync(join(dir, "out", "report.csv"), "utf8").split("\n")[0]).toBe("indicator,offering,category,department,month,year,source,measure,value,suppressed,role,set,period,profile")
+    expect(readFileSync(join(dir, "out", "report.csv"), "utf8").split("\n")[0]).toBe("indicator,offering,category,department,kprService,month,year,source,measure,value,suppressed,role,set,period,profile")
     await writeReport(report, join(dir, "out", "report.json"))
     expect((JSON.parse(readFileSync(join(dir, "out", "report.json"), "utf8")) as { indicators: Array<unknown> }).indicators.length).toBe(report.published.length)
     await writePlan(report.plan, join(dir, "out", "plan.csv"), "nb")

@@ -2,12 +2,13 @@ import { readFileSync } from "node:fs"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { describe, expect, it } from "vitest"
 import { buildReport, Identifiers, Indicators, RecoveryCollege, ServiceStatistics } from "../../src/index.js"
+import { policy } from "../fixturePolicy.js"
 
-const data = generate({ seed: 3, year: 2024, citizens: 300 })
+const data = generate({ policy, seed: 3, year: 2024, citizens: 300 })
 const statistics = ServiceStatistics.parse(readFileSync(new URL("../../../../examples/data/service-statistics-2017-2021.csv", import.meta.url), "utf8"), "s.csv")
 const recoveryCollege = RecoveryCollege.parse(readFileSync(new URL("../../../../examples/data/recovery-college-participants-2019-2021.csv", import.meta.url), "utf8"), "rc.csv")
-const nb = buildReport(data, { lang: "nb", year: 2024, statistics, recoveryCollege })
-const en = buildReport(data, { lang: "en", year: 2024 })
+const nb = buildReport(data, { policy, lang: "nb", year: 2024, statistics, recoveryCollege })
+const en = buildReport(data, { policy, lang: "en", year: 2024 })
 
 describe("buildReport on a synthetic year", () => {
   it("writes a self-contained HTML document in bokmål, with a chart per indicator", () => {
@@ -45,7 +46,7 @@ describe("buildReport on a synthetic year", () => {
   })
 
   it("refuses a language it does not have", () => {
-    expect(() => buildReport(data, { lang: "de" as "nb" })).toThrow(/Unknown language "de"/u)
+    expect(() => buildReport(data, { policy, lang: "de" as "nb" })).toThrow(/Unknown language "de"/u)
   })
 
   it("summarises the year for a console", () => {

@@ -11,6 +11,7 @@ import { auditFiles, auditReport, loadProfile } from "../../src/node/index.js"
 import { refusal, run } from "../../src/node/run.js"
 import { publishLegacy } from "../../bench/legacy.js"
 import { att, session, year } from "../helpers.js"
+import { policy } from "../fixturePolicy.js"
 
 const dir = mkdtempSync(join(tmpdir(), "audit-"))
 const write = (name: string, content: string | Uint8Array) => {
@@ -28,7 +29,7 @@ const cli = async (...argv: Array<string>) => {
 // February: 15 booked, 14 present (one never came); March: 20, all present.
 const feb = Array.from({ length: 15 }, (_, k) => att(k + 1, "sandneshallen", "2024-02-05", k === 14 ? "absent" : "present"))
 const mar = Array.from({ length: 20 }, (_, k) => att(k + 1, "sandneshallen", "2024-03-04"))
-const tables = Tables.fromDataset(year({ attendance: [...feb, ...mar], sessions: [session("sandneshallen", "2024-02-05"), session("sandneshallen", "2024-03-04")] }))
+const tables = Tables.fromDataset(year({ attendance: [...feb, ...mar], sessions: [session("sandneshallen", "2024-02-05"), session("sandneshallen", "2024-03-04")] }), { policy })
 const booked = Indicator.compute(Indicators.catalogue.attendanceRate, tables, { by: ["month"], margins: true })
 const present = Indicator.compute(Indicators.catalogue.participation, tables, { by: ["month"], margins: true })
 
@@ -102,7 +103,7 @@ describe("aktivitet-report audit", () => {
 })
 
 describe("the report's own audit", () => {
-  const data = generate({ seed: 2, year: 2024, citizens: 120 })
+  const data = generate({ policy, seed: 2, year: 2024, citizens: 120 })
 
   it("passes for a report under every profile, and the report is written", async () => {
     for (const profile of ["strict", "ssb", "rounding"]) {
@@ -111,11 +112,11 @@ describe("the report's own audit", () => {
       expect(r.code).toBe(0)
       expect((await cli("audit", out)).code).toBe(0)
     }
-    expect(auditReport(buildReport(data, { profile: { name: "ssb", maxN: 3 } })).findings).toEqual([])
+    expect(auditReport(buildReport(data, { policy, profile: { name: "ssb", maxN: 3 } })).findings).toEqual([])
   })
 
   it("refuses to write a publication that would give a small count away, with a message in both languages", () => {
-    const report = buildReport(data)
+    const report = buildReport(data, { policy })
     const leaking = { ...report, published: [booked, present].map((r) => ({ ...publishLegacy(r), period: tables.period })) }
     const lines = refusal(auditReport(leaking), "en")!
     expect(lines[0]).toMatch(/^The report was not written: \d+ count\(s\) of 1–4 people can be read or worked out from it \/ Rapporten ble ikke skrevet/u)
@@ -132,7 +133,7 @@ describe("profiles from the policy tree", () => {
   })
 
   it("names the profile and its numbers in every output", async () => {
-    const r = buildReport(generate({ seed: 2, year: 2024, citizens: 60 }), { profile: { name: "rounding", base: 5 }, lang: "en" })
+    const r = buildReport(generate({ policy, seed: 2, year: 2024, citizens: 60 }), { policy, profile: { name: "rounding", base: 5 }, lang: "en" })
     expect(r.html).toContain("Profile &quot;rounding&quot; (small-count rounding)")
     expect(r.html).toContain("(rounding base=5)")
     expect(r.markdown).toContain("rounding base=5")

@@ -7,6 +7,7 @@ import { Audit, Export, Indicator, Indicators, Publish, Suppression, Tables } fr
 import type { Result } from "../../src/Indicator.js"
 import { publishLegacy, suppress as suppressLegacy } from "../../bench/legacy.js"
 import { att, fit, session, year } from "../helpers.js"
+import { policy } from "../fixturePolicy.js"
 
 const period = { from: "2024-01-01", to: "2024-12-31" }
 
@@ -20,7 +21,7 @@ describe("leak: nested counts (booked ⊇ present)", () => {
   // did. March: 20 citizens, all present.
   const feb = Array.from({ length: 15 }, (_, k) => [att(k + 1, "sandneshallen", "2024-02-05", k === 14 ? "absent" : "present"), att(k + 1, "sandneshallen", "2024-02-12", k === 14 ? "no-show" : "present")]).flat()
   const mar = Array.from({ length: 20 }, (_, k) => att(k + 1, "sandneshallen", "2024-03-04"))
-  const tables = Tables.fromDataset(year({ attendance: [...feb, ...mar], sessions: [session("sandneshallen", "2024-02-05"), session("sandneshallen", "2024-02-12"), session("sandneshallen", "2024-03-04")] }))
+  const tables = Tables.fromDataset(year({ attendance: [...feb, ...mar], sessions: [session("sandneshallen", "2024-02-05"), session("sandneshallen", "2024-02-12"), session("sandneshallen", "2024-03-04")] }), { policy })
   const results = [
     Indicator.compute(Indicators.catalogue.attendanceRate, tables, { by: ["month"], margins: true }),
     Indicator.compute(Indicators.catalogue.participation, tables, { by: ["month"], margins: true })
@@ -44,7 +45,7 @@ describe("leak: nested counts (booked ⊇ present)", () => {
 describe("leak: complements within a row", () => {
   it("srsAlerts: 7 citizens with an SRS form and 5 with an alert reveal the 2 without", () => {
     const fitScores = Array.from({ length: 7 }, (_, k) => fit(k + 1, "2024-04-02", "SRS", k < 5 ? 30 : 38))
-    const tables = Tables.fromDataset(year({ fitScores }))
+    const tables = Tables.fromDataset(year({ fitScores }), { policy })
     const result = Indicator.compute(Indicators.catalogue.srsAlerts, tables, { margins: true })
     const old = legacy([result])
     expect(old[0]!.table.objects()[0]).toMatchObject({ citizens: 7, citizensAlerted: 5 })
@@ -57,7 +58,7 @@ describe("leak: complements within a row", () => {
 
   it("feedbackSummary: 8 responses of which 6 rated reveal the 2 without a rating", () => {
     const feedback = Array.from({ length: 8 }, (_, k) => ({ id: `b-${k}`, source: "citizen", date: "2024-05-06", offeringId: "turgruppe", theme: "innhold", ...(k < 6 ? { rating: 5 } : {}) }))
-    const tables = Tables.fromDataset(year({ feedback }))
+    const tables = Tables.fromDataset(year({ feedback }), { policy })
     const result = Indicator.compute(Indicators.catalogue.feedbackSummary, tables, { margins: true })
     const old = legacy([result])
     expect((old[0]!.table.objects() as Array<Record<string, unknown>>).map((r) => [r.responses, r.rated])).toEqual([
@@ -99,8 +100,8 @@ describe("over-suppression", () => {
 
 describe("counts that are not persons", () => {
   it("are never suppressed: sessions and places stay, beside hidden participants", () => {
-    const tables = Tables.fromDataset(year({ sessions: [session("turgruppe", "2024-02-07")], attendance: [att(1, "turgruppe", "2024-02-07"), att(2, "turgruppe", "2024-02-07")] }), { capacity: { turgruppe: 12 } })
-    const shown = Publish.publish(Indicator.compute(Indicators.catalogue.capacityUse, tables, { by: ["offering"], margins: true }))
+    const tables = Tables.fromDataset(year({ sessions: [session("turgruppe", "2024-02-07")], attendance: [att(1, "turgruppe", "2024-02-07"), att(2, "turgruppe", "2024-02-07")] }), { policy, capacity: { turgruppe: 12 } })
+    const shown = Publish.publish(Indicator.compute(Indicators.catalogue.capacityUse, tables, { by: ["offering"], margins: true }), { tables: tables })
     const row = shown.table.objects()[0] as Record<string, unknown>
     expect(row).toMatchObject({ offering: "turgruppe", sessions: 1, places: 12, citizens: null, present: null, perSession: null, use: null })
   })

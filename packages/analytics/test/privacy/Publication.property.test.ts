@@ -9,12 +9,13 @@ import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { Audit, Export, Indicator, Indicators, Profile, Publish, Tables } from "../../src/index.js"
 import type { Dimension } from "../../src/Dimension.js"
+import { policy } from "../fixturePolicy.js"
 
 const runs = Number(process.env.FUZZ_RUNS ?? 500)
 
 const years = [3, 7, 11, 19, 23, 31].map((seed, i) => {
-  const data = generate({ seed, year: 2024, citizens: [8, 15, 25, 40, 12, 30][i]! })
-  return Tables.fromDataset(data, { period: { from: "2024-01-01", to: "2024-12-31" }, capacity: { sandneshallen: 20, turgruppe: 12 } })
+  const data = generate({ policy, seed, year: 2024, citizens: [8, 15, 25, 40, 12, 30][i]! })
+  return Tables.fromDataset(data, { policy, period: { from: "2024-01-01", to: "2024-12-31" }, capacity: { sandneshallen: 20, turgruppe: 12 } })
 })
 const counting = Indicators.all.filter((i) => i.measures.some((m) => m.kind === "persons" || m.of !== undefined))
 const groupings: ReadonlyArray<ReadonlyArray<Dimension>> = [[], ["offering"], ["month"], ["category"], ["offering", "month"]]

@@ -1,9 +1,13 @@
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Dimension, Indicator, Indicators, Publish, Suppression, Tables } from "../../src/index.js"
+import { Dimension, Indicator, Indicators, Profile, Publish, Suppression, Tables } from "../../src/index.js"
 import { dataset } from "../arbitraries.js"
 import { att, enr, fit, session, tableEqual, year } from "../helpers.js"
 import { revealedByAlgebra, revealedBySubtraction } from "./oracle.js"
+import { policy } from "../fixturePolicy.js"
+
+/** The default profile of the fixture policy: strict, with its range. */
+const strict = Profile.strictFrom(policy, "2024-12-31")
 
 const closed = (id: string, c: number, offeringId: string, status: "completed" | "withdrawn") =>
   enr(id, c, offeringId, "2024-02-01", { closedOn: "2024-03-01", status })
@@ -25,11 +29,11 @@ const tables = Tables.fromDataset(
       ...many(800, 7, "padelgruppe", "withdrawn")
     ]
   })
-)
+, { policy })
 
 describe("Publish.publish", () => {
   it("hides small counts and small complements, then enough cells that the total gives nothing away", () => {
-    const shown = Publish.publish(Indicator.compute(Indicators.catalogue.completionRate, tables, { by: ["offering"], margins: true }))
+    const shown = Publish.publish(Indicator.compute(Indicators.catalogue.completionRate, tables, { by: ["offering"], margins: true }), { tables: tables })
     // Yoga (3 completed) and the walking group (2 withdrawn) are primary. Their
     // other part goes too (ended − completed would give it), and then the four
     // hidden cells form a square with the totals: none can be worked out.
@@ -50,15 +54,15 @@ describe("Publish.publish", () => {
   it("hides a second row when only one is small", () => {
     const onlyYoga = Tables.fromDataset(
       year({ enrollments: [...many(100, 20, "individuell-trening-mudo", "completed"), ...many(300, 3, "mindfull-restorative-yoga", "completed"), ...many(700, 7, "padelgruppe", "completed")] })
-    )
-    const shown = Publish.publish(Indicator.compute(Indicators.catalogue.completionRate, onlyYoga, { by: ["offering"], margins: true }))
+    , { policy })
+    const shown = Publish.publish(Indicator.compute(Indicators.catalogue.completionRate, onlyYoga, { by: ["offering"], margins: true }), { tables: onlyYoga })
     // Padel (7) is the smallest other row, so it is hidden too; the total stays.
     expect(Array.from(shown.table.array("suppressed"))).toEqual([null, "primary", "secondary", null])
     expect(Array.from(shown.table.array("ended"))).toEqual([20, null, null, 30])
   })
 
   it("shows indicators without person counts whole", () => {
-    const shown = Publish.publish(Indicator.compute(Indicators.catalogue.departmentContributions, tables))
+    const shown = Publish.publish(Indicator.compute(Indicators.catalogue.departmentContributions, tables), { tables: tables })
     expect(shown.hidden).toEqual({ primary: 0, secondary: 0 })
   })
 
@@ -73,9 +77,10 @@ describe("Publish.publish", () => {
             enrollments: [enr("n-1", 1, "turgruppe", "2024-01-01"), enr("n-2", 1, "kreativ-gruppe", "2024-01-01")],
             fitScores: [fit(1, "2024-02-01", "ORS", 10, "n-1"), fit(1, "2024-03-01", "ORS", 20, "n-2")]
           })
-        ),
+        , { policy }),
         { by: ["offering"], margins: true }
-      )
+      ),
+      { profile: strict }
     )
     // The counts of 1 and what is computed over them are hidden; zeros are shown.
     expect(shown.table.objects()).toEqual([
@@ -85,12 +90,12 @@ describe("Publish.publish", () => {
 
   it("publishes tables of three dimensions too: the model has no limit of two", () => {
     const r = Indicator.compute(Indicators.catalogue.attendanceRate, tables, { by: ["offering", "month", "year"] })
-    expect(Publish.publish(r).table.numRows()).toBe(r.table.numRows())
+    expect(Publish.publish(r, { tables }).table.numRows()).toBe(r.table.numRows())
   })
 
   it("shows counts that are not about citizens whole, beside hidden counts of people", () => {
-    const t = Tables.fromDataset(year({ sessions: [session("turgruppe", "2024-02-07"), session("turgruppe", "2024-02-14")], attendance: [att(7, "turgruppe", "2024-02-07")] }))
-    const shown = Publish.publish(Indicator.compute(Indicators.catalogue.participation, t, { by: ["offering"], margins: true }))
+    const t = Tables.fromDataset(year({ sessions: [session("turgruppe", "2024-02-07"), session("turgruppe", "2024-02-14")], attendance: [att(7, "turgruppe", "2024-02-07")] }), { policy })
+    const shown = Publish.publish(Indicator.compute(Indicators.catalogue.participation, t, { by: ["offering"], margins: true }), { tables: t })
     const row = shown.table.objects()[0] as Record<string, unknown>
     expect(row).toMatchObject({ offering: "turgruppe", participants: null, attendances: null, sessions: 2 })
     expect(shown.states[0]).toEqual({ participants: "primary", attendances: "primary" })
@@ -125,7 +130,8 @@ describe("Publish.publish", () => {
     )
     fc.assert(
       fc.property(dataset, grouping, fc.boolean(), (data, { indicator, by }, margins) => {
-        const shown = Publish.publish(Indicator.compute(indicator, Tables.fromDataset(data), { by, margins }))
+        const t = Tables.fromDataset(data, { policy })
+        const shown = Publish.publish(Indicator.compute(indicator, t, { by, margins }), { tables: t })
         for (const m of indicator.measures.filter((x) => x.kind === "persons")) {
           const where = `${indicator.id}.${m.column} by [${by.join(", ")}]${margins ? " with margins" : ""}`
           for (const v of Array.from(shown.table.array(m.column) as ArrayLike<number | null>)) expect(v === null || v === 0 || v >= 5, `${where}: ${v}`).toBe(true)

@@ -4,6 +4,7 @@
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { describe, expect, it } from "vitest"
 import { Indicator, Indicators, Publish, Tables } from "../../src/index.js"
+import { policy } from "../fixturePolicy.js"
 
 describe("rounding", () => {
   it("rounds a group so that its total stays as close as it can", () => {
@@ -15,7 +16,7 @@ describe("rounding", () => {
     expect(Publish.roundGroup([1], [], 5)).toEqual([0])
   })
 
-  const tables = Tables.fromDataset(generate({ seed: 5, year: 2024, citizens: 60 }))
+  const tables = Tables.fromDataset(generate({ policy, seed: 5, year: 2024, citizens: 60 }), { policy })
   const results = [
     Indicator.compute(Indicators.catalogue.goalAttainment, tables, { margins: true }),
     Indicator.compute(Indicators.catalogue.goalAttainment, tables, { by: ["month"], margins: true }),

@@ -1,5 +1,5 @@
 // The model's extensions: one URL each, and small builders and readers so the
-// mapping files read as field lists. Complex extensions (limits, status, source
+// mapping files read as field lists. Complex extensions (status, source
 // …) nest sub-extensions named by a plain key, as FHIR's own complex
 // extensions do.
 import { extensionUrl, HL7 } from "./canonical.js"
@@ -16,7 +16,7 @@ export const EXT = {
   operatorTeam: extensionUrl("operator-team"),
   partner: extensionUrl("partner"),
   schedule: extensionUrl("schedule"),
-  limits: extensionUrl("limits"),
+  endsWhen: extensionUrl("ends-when"),
   price: extensionUrl("price"),
   continuation: extensionUrl("continuation"),
   offeringStatus: extensionUrl("offering-status"),

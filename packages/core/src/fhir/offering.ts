@@ -1,7 +1,8 @@
 // Offering ↔ HealthcareService. FHIR has elements for the name, description,
 // category, operator, access (referral method), audience (eligibility),
-// format (characteristic) and location; the model's limits, schedule, price,
-// status history, continuation and seed citation ride in extensions.
+// format (characteristic) and location; how an open-ended offering ends, its
+// schedule, price, status history, continuation and seed citation ride in
+// extensions. Numeric limits are policy parameters, not part of an offering.
 import type { Offering } from "../Offering.js"
 import type { ExportContext } from "./context.js"
 import { readTranslation } from "./department.js"
@@ -11,14 +12,6 @@ import { asArray, isObject, put, type Found, type Json, type ResourceReader } fr
 import { coding, concept } from "./terminology.js"
 import type { Extension, HealthcareService } from "./types.js"
 
-const limits = (l: Offering["limits"]): Array<Extension> =>
-  X.complex(X.EXT.limits, [
-    ...X.int("sessions", l.sessions),
-    ...X.int("weeks", l.weeks),
-    ...X.int("sessionsPerWeek", l.sessionsPerWeek),
-    ...X.int("extensions", l.extensions),
-    ...X.code("endsWhen", l.endsWhen === undefined ? undefined : coding("ends-when", l.endsWhen))
-  ])
 
 const status = (s: Offering["status"], ctx: ExportContext): Array<Extension> => {
   const kind = X.code("kind", coding("offering-status", s.kind))
@@ -37,8 +30,6 @@ const status = (s: Offering["status"], ctx: ExportContext): Array<Extension> => 
     case "discontinued":
       return X.complex(X.EXT.offeringStatus, [
         ...kind,
-        ...X.date("transitionStart", s.transitionStart),
-        ...X.int("transitionMonths", s.transitionMonths),
         ...X.ref("formerOperator", ctx.ref("departments", s.formerOperator, "Organization"))
       ])
   }
@@ -69,7 +60,7 @@ export const offerings = mapping<Offering>({
         ...X.code("frequency", coding("schedule-frequency", o.schedule.frequency)),
         ...X.str("note", o.schedule.note === undefined ? undefined : ctx.text(o.schedule.note))
       ]),
-      ...limits(o.limits),
+      ...X.code(X.EXT.endsWhen, o.endsWhen === undefined ? undefined : coding("ends-when", o.endsWhen)),
       ...X.ext(X.EXT.price, { valueMoney: { value: o.priceNok, currency: "NOK" } }),
       ...(o.continuation === undefined
         ? []
@@ -110,7 +101,7 @@ export const offerings = mapping<Offering>({
       put(s, "note", r.value("note", "valueString", schedule))
       record.schedule = s
     }
-    record.limits = readLimits(r, r.extension(X.EXT.limits))
+    put(record, "endsWhen", r.extensionCode(X.EXT.endsWhen, "ends-when"))
     const price = r.value(X.EXT.price, "valueMoney")
     put(record, "priceNok", isObject(price) ? price.value : undefined)
     const continuation = r.extension(X.EXT.continuation)
@@ -143,21 +134,13 @@ export const offerings = mapping<Offering>({
     audience: "HealthcareService.eligibility",
     location: "HealthcareService.location",
     schedule: "HealthcareService.extension",
-    limits: "HealthcareService.extension",
+    endsWhen: "HealthcareService.extension",
     priceNok: "HealthcareService.extension",
     continuation: "HealthcareService.extension",
     status: "HealthcareService.extension",
     seed: "HealthcareService.extension"
   }
 })
-
-const readLimits = (r: ResourceReader, limits: Found | undefined): Json => {
-  const l: Json = {}
-  if (limits === undefined) return l
-  for (const key of ["sessions", "weeks", "sessionsPerWeek", "extensions"]) put(l, key, r.value(key, "valueInteger", limits))
-  put(l, "endsWhen", r.extensionCode("endsWhen", "ends-when", limits))
-  return l
-}
 
 const readStatus = (r: ResourceReader, status: Found | undefined): Json | undefined => {
   if (status === undefined) return undefined
@@ -172,8 +155,6 @@ const readStatus = (r: ResourceReader, status: Found | undefined): Json | undefi
         : r.extensions("from", status).map((e) => r.ref(e.value.valueReference, "departments", `${e.at}.valueReference`))
     put(s, "to", r.extensionRef("to", "departments", status))
   } else if (kind === "discontinued") {
-    put(s, "transitionStart", r.value("transitionStart", "valueDate", status))
-    put(s, "transitionMonths", r.value("transitionMonths", "valueInteger", status))
     put(s, "formerOperator", r.extensionRef("formerOperator", "departments", status))
   }
   return s

@@ -1,7 +1,6 @@
 // Indexes a dataset once so that every invariant looks records up in O(1).
 // Lookups return undefined for dangling references instead of throwing:
 // invariants must survive bad data.
-import type { Parameters } from "../Catalogue.js"
 import type { Dataset } from "../Dataset.js"
 import type { Enrollment } from "../Enrollment.js"
 import type { Extension } from "../Extension.js"
@@ -9,32 +8,11 @@ import type { GoalEvaluation } from "../GoalEvaluation.js"
 import type { Bilingual } from "../internal/text.js"
 import type { JointMeeting } from "../JointMeeting.js"
 import type { Offering } from "../Offering.js"
+import * as Policy from "../Policy.js"
 import * as Redact from "../Redact.js"
 import type { Attendance } from "../Session.js"
 import { seedFacts } from "./seeds.js"
 import type { Violation, ViolationCode } from "./Violation.js"
-
-/** The numbers the invariants compare against; from the catalogue or the rules package. */
-export interface Policy {
-  /** The model's first day; contributions are owed from then. */
-  readonly modelStart: string
-  readonly minimumAge: number
-  readonly departmentContributionPercent: number
-  readonly priceNok: number
-  /**
-   * An offering's limits in force on a date, when they change over time (the
-   * rules package's dated parameters). Without it, the limits in
-   * `dataset.offerings` apply to every date.
-   */
-  readonly limitsOn?: (offeringId: string, date: string) => Offering["limits"] | undefined
-}
-
-export const policyOf = (p: Parameters): Policy => ({
-  modelStart: p.modelStart.value,
-  minimumAge: p.minimumAge.value,
-  departmentContributionPercent: p.departmentContributionPercent.value,
-  priceNok: p.priceNok.value
-})
 
 const groupBy = <T, K>(xs: ReadonlyArray<T>, key: (x: T) => K): Map<K, Array<T>> => {
   const m = new Map<K, Array<T>>()
@@ -49,7 +27,7 @@ const groupBy = <T, K>(xs: ReadonlyArray<T>, key: (x: T) => K): Map<K, Array<T>>
 
 export interface Context {
   readonly data: Dataset
-  readonly policy: Policy
+  readonly policy: Policy.Policy
   readonly offerings: ReadonlyMap<string, Offering>
   readonly citizens: ReadonlyMap<string, Dataset["citizens"][number]>
   readonly referrals: ReadonlyMap<string, Dataset["referrals"][number]>
@@ -62,7 +40,7 @@ export interface Context {
   readonly duplicates?: ReadonlyMap<string, ReadonlyMap<string, ReadonlyArray<number>>>
 }
 
-export const makeContext = (data: Dataset, policy: Policy): Context => ({
+export const makeContext = (data: Dataset, policy: Policy.Policy): Context => ({
   data,
   policy,
   offerings: new Map(data.offerings.map((o) => [o.id, o])),
@@ -75,9 +53,22 @@ export const makeContext = (data: Dataset, policy: Policy): Context => ({
   attendanceByEnrollment: groupBy(data.attendance, (a) => a.enrollmentId)
 })
 
-/** The limits that governed an enrollment: those in force on its first day. */
-export const limitsOf = (ctx: Context, o: Offering, e: Enrollment): Offering["limits"] =>
-  ctx.policy.limitsOn?.(o.id, e.start) ?? o.limits
+/** The limits that governed an enrollment, each chosen by its parameter's own dating rule. */
+export const limitsOf = (ctx: Context, o: Offering, e: Enrollment): Policy.Limits =>
+  Policy.limits(ctx.policy, o, { question: e.start, enrollmentStart: e.start })
+
+/**
+ * A number of the policy for a record dated `date`. A record from before the
+ * parameter's first value (a year that begins before the model's start) is
+ * held to that first value.
+ */
+export const numberFor = (ctx: Context, name: string, date: string): number => {
+  const first = ctx.policy.parameters.get(name)?.values[0]?.from
+  return Policy.requireNumber(ctx.policy, name, { question: first !== undefined && date < first ? first : date })
+}
+
+/** The last day of the dataset's year: the question's date for checks that have no record date. */
+export const yearEnd = (ctx: Context): string => `${ctx.data.year}-12-31`
 
 /** An enrollment's extensions in the order they were decided. */
 export const extensionsOf = (ctx: Context, e: Enrollment): ReadonlyArray<Extension> =>

@@ -1,8 +1,9 @@
 // Invariants about who is enrolled in what, and when.
 import { ageOn } from "../IsoDate.js"
 import { transitionEnd } from "../Offering.js"
+import * as Policy from "../Policy.js"
 import type { Context } from "./context.js"
-import { violation } from "./context.js"
+import { numberFor, violation, yearEnd } from "./context.js"
 import type { Violation } from "./Violation.js"
 
 /** Seed 000 §Egne grupper i avdelingene: only the department's own citizens join its groups. */
@@ -26,7 +27,7 @@ export const noEnrollmentAfterTransition = (ctx: Context): Array<Violation> => {
   const out: Array<Violation> = []
   ctx.data.enrollments.forEach((e, i) => {
     const o = ctx.offerings.get(e.offeringId)
-    const end = o === undefined ? undefined : transitionEnd(o)
+    const end = o === undefined ? undefined : transitionEnd(o, ctx.policy, e.start)
     if (o === undefined || end === undefined) return
     if (e.start > end) {
       out.push(
@@ -70,7 +71,7 @@ export const noEnrollmentAfterTransition = (ctx: Context): Array<Violation> => {
   return out
 }
 
-/** Seed 003: the unit serves adults over 18. Checked on the first day a citizen is in the data. */
+/** Seed 003: the unit serves adults (the minimum age is a parameter). Checked on the first day a citizen is in the data. */
 export const citizensAreAdults = (ctx: Context): Array<Violation> => {
   const firstSeen = new Map<string, string>()
   const see = (id: string, date: string) => {
@@ -79,9 +80,9 @@ export const citizensAreAdults = (ctx: Context): Array<Violation> => {
   }
   for (const r of ctx.data.referrals) see(r.citizenId, r.date)
   for (const e of ctx.data.enrollments) see(e.citizenId, e.start)
-  const min = ctx.policy.minimumAge
   return ctx.data.citizens.flatMap((c, i) => {
-    const date = firstSeen.get(c.id) ?? `${ctx.data.year}-12-31`
+    const date = firstSeen.get(c.id) ?? yearEnd(ctx)
+    const min = numberFor(ctx, Policy.names.minimumAge, date)
     // With only a birth year, the citizen is certainly under age only if even
     // a 1 January birthday leaves them younger than the minimum.
     const age = c.birthDate !== undefined ? ageOn(c.birthDate, date) : Number(date.slice(0, 4)) - c.birthYear

@@ -1,20 +1,23 @@
 // Invariants about the offerings themselves: price and who runs department groups.
+import * as Policy from "../Policy.js"
 import type { Context } from "./context.js"
-import { violation } from "./context.js"
+import { violation, yearEnd } from "./context.js"
 import type { Violation } from "./Violation.js"
 
 /** Seed 000 §Organisering: every offering is free to the citizen. */
-export const offeringsAreFree = (ctx: Context): Array<Violation> =>
-  ctx.data.offerings.flatMap((o, i) =>
-    o.priceNok === ctx.policy.priceNok
+export const offeringsAreFree = (ctx: Context): Array<Violation> => {
+  const price = Policy.requireNumber(ctx.policy, Policy.names.priceNok, { question: yearEnd(ctx) })
+  return ctx.data.offerings.flatMap((o, i) =>
+    o.priceNok === price
       ? []
       : [
           violation("offering-not-free", `offerings[${i}].priceNok`, o.id, {
-            en: `${o.name} costs ${o.priceNok} NOK; every offering must cost ${ctx.policy.priceNok} NOK`,
-            nb: `${o.name} koster ${o.priceNok} kr; alle tilbud skal koste ${ctx.policy.priceNok} kr`
+            en: `${o.name} costs ${o.priceNok} NOK; every offering must cost ${price} NOK`,
+            nb: `${o.name} koster ${o.priceNok} kr; alle tilbud skal koste ${price} kr`
           })
         ]
   )
+}
 
 /**
  * Seed 000 §Egne grupper i avdelingene and §Nye tilbud: department groups are

@@ -14,7 +14,8 @@
 import type { Catalogue } from "../Catalogue.js"
 import type { Dataset, EntityName } from "../Dataset.js"
 import { entityNames } from "../Dataset.js"
-import { check, policyFrom, type ViolationCode } from "../Invariants.js"
+import { check, type ViolationCode } from "../Invariants.js"
+import type * as Policy from "../Policy.js"
 import { faultKey as key, invariantPlanners, makeIndex } from "./invariantFaults.js"
 import { Random } from "./random.js"
 import { type Rec, rejects, schemaFaults } from "./schemaFaults.js"
@@ -52,6 +53,7 @@ const invariantShare = 0.5
 const preference: Partial<Record<ViolationCode, number>> = {
   "too-many-extensions": 12,
   "completed-without-goal-evaluation": 8,
+  // policy-literal-ok: a weight of the fault injector, not a limit
   "period-longer-than-limit": 4,
   "treatment-referral-missing": 3,
   "department-group-foreign-citizen": 3,
@@ -62,21 +64,22 @@ const preference: Partial<Record<ViolationCode, number>> = {
  * Copies `data` and breaks each record with probability `faultRate`, listing
  * every fault. With rate 0 the records equal the input.
  * @example
- * injectFaults(generate({ seed: 1 }), 0.05, 1, Catalogue.sandnes())
+ * injectFaults(generate({ policy, seed: 1 }), 0.05, 1, Catalogue.sandnes(), policy)
  * @category constructors
  */
 export const injectFaults = (
   data: Dataset,
   faultRate: number,
   seed: number,
-  catalogue: Catalogue
+  catalogue: Catalogue,
+  policy: Policy.Policy
 ): { records: FaultyRecords; faults: Array<InjectedFault> } => {
   const records = { year: data.year } as FaultyRecords
   for (const entity of entityNames) records[entity] = structuredClone(data[entity]) as Array<unknown>
   if (faultRate <= 0) return { records, faults: [] }
 
   const random = new Random(seed, "faults")
-  const ix = makeIndex(data, catalogue)
+  const ix = makeIndex(data, catalogue, policy)
   const faulted = new Set<string>()
   const guarded = new Set<string>()
   const faults: Array<InjectedFault> = []
@@ -130,7 +133,6 @@ export const injectFaults = (
   }
 
   // Keep only invariant faults the invariants actually report; undo the rest.
-  const policy = policyFrom(catalogue)
   for (let round = 0; round < 5; round++) {
     const schemaFaulty = new Set(faults.filter((f) => f.kind === "schema").map((f) => key(f.entity, f.index)))
     const view = { year: data.year } as Record<string, unknown>

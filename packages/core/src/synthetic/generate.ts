@@ -6,6 +6,7 @@
  */
 import { type Catalogue, sandnes } from "../Catalogue.js"
 import type { Dataset } from "../Dataset.js"
+import * as Policy from "../Policy.js"
 import { makeCitizens } from "./citizens.js"
 import { makeDepartmentGroups } from "./departments.js"
 import { makeEveryday } from "./everyday.js"
@@ -18,17 +19,20 @@ import { makeTreatment } from "./treatment.js"
 import { World } from "./world.js"
 
 /**
- * Options for `generate`: the seed (default 1), the year (default 2024), the
- * number of citizens (default 1,500, the RPH volume seed 001 gives for
- * Sandnes) and the catalogue (default `Catalogue.sandnes()`).
+ * Options for `generate`: the policy (required: every number and date the
+ * year follows, from `InForce.policy(tree)` in `@aktivitetsmodell/rules`),
+ * the seed (default 1), the year (default 2024), the number of citizens
+ * (default 1,500, the RPH volume seed 001 gives for Sandnes) and the
+ * catalogue (default `Catalogue.sandnes()`).
  *
  * Use a small `citizens` count for fast tests and another catalogue to model
  * another municipality.
  * @example
- * const options: GenerateOptions = { seed: 7, year: 2025, citizens: 200 }
+ * const options: GenerateOptions = { policy: InForce.policy(tree), seed: 7, year: 2025, citizens: 200 }
  * @category models
  */
 export interface GenerateOptions {
+  readonly policy: Policy.Policy
   readonly seed?: number
   readonly year?: number
   readonly citizens?: number
@@ -41,17 +45,18 @@ export interface GenerateOptions {
  *
  * Use it where the defaults must be known, such as the fault injector's seed.
  * @example
- * resolveOptions({}).year // 2024
+ * resolveOptions({ policy }).year // 2024
  * @category constructors
  */
-export const resolveOptions = (options: GenerateOptions = {}) => {
+export const resolveOptions = (options: GenerateOptions) => {
+  const policy = Policy.ensure("generate", options?.policy)
   const seed = options.seed ?? 1
   const year = options.year ?? 2024
   const citizens = options.citizens ?? 1500
   if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`)
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new RangeError(`year must be a whole number from 2000 to 2100, got ${year}`)
   if (!Number.isInteger(citizens) || citizens < 0) throw new RangeError(`citizens must be a whole number of 0 or more, got ${citizens}`)
-  return { seed, year, citizens, catalogue: options.catalogue ?? sandnes() }
+  return { policy, seed, year, citizens, catalogue: options.catalogue ?? sandnes() }
 }
 
 /**
@@ -59,12 +64,12 @@ export const resolveOptions = (options: GenerateOptions = {}) => {
  *
  * Use `generate` from the package entry instead.
  * @example
- * generateYear({ seed: 7, year: 2024, citizens: 300 })
+ * generateYear({ policy, seed: 7, year: 2024, citizens: 300 })
  * @category constructors
  */
-export const generateYear = (options: GenerateOptions = {}): Dataset => {
-  const { seed, year, citizens, catalogue } = resolveOptions(options)
-  const w = new World(year, catalogue, new Random(seed))
+export const generateYear = (options: GenerateOptions): Dataset => {
+  const { policy, seed, year, citizens, catalogue } = resolveOptions(options)
+  const w = new World(year, catalogue, policy, new Random(seed))
   w.records.departments.push(...catalogue.departments.map((d) => structuredClone(d)))
   w.records.offerings.push(...catalogue.offerings.map((o) => structuredClone(o)))
   makeStaff(w)

@@ -9,6 +9,7 @@
 import type { Category } from "../Category.js"
 import type { Feedback } from "../Feedback.js"
 import type { OfferingProposal } from "../OfferingProposal.js"
+import * as Policy from "../Policy.js"
 import type { ResourceContribution } from "../ResourceContribution.js"
 import { type Day, dayOf, isoOf, workday } from "./calendar.js"
 import type { Random } from "./random.js"
@@ -138,8 +139,8 @@ const makeProposals = (w: World, random: Random): void => {
 }
 
 const makeContributions = (w: World, random: Random): void => {
-  const share = w.catalogue.parameters.departmentContributionPercent.value
-  const modelStart = dayOf(w.catalogue.parameters.modelStart.value)
+  const modelStart = dayOf(w.modelStart())
+  const share = w.number(Policy.names.contributionPercent, isoOf(Math.max(modelStart, w.start)))
   const from = modelStart > w.start && modelStart <= w.end ? modelStart : w.start
   const switcher = random.int(0, Math.max(0, w.catalogue.departments.length - 1))
   w.catalogue.departments.forEach((d, i) => {

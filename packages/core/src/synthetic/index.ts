@@ -5,7 +5,7 @@
  *
  * @example
  * import { generate } from "@aktivitetsmodell/core/synthetic"
- * const year = generate({ seed: 1, year: 2024 })
+ * const year = generate({ policy: InForce.policy(tree), seed: 1, year: 2024 })
  *
  * @module
  */
@@ -24,11 +24,11 @@ export type { InjectedFault } from "./faults.js"
  * realistic year (default 2024, 1,500 citizens, Sandnes' catalogue).
  *
  * @example
- * const year = generate({ seed: 42, year: 2024, citizens: 300 })
+ * const year = generate({ policy, seed: 42, year: 2024, citizens: 300 })
  * Invariants.check(year) // []
  * @category constructors
  */
-export function generate(options: GenerateOptions = {}): Dataset {
+export function generate(options: GenerateOptions): Dataset {
   return generateYear(options)
 }
 
@@ -58,7 +58,8 @@ export function generateWithFaults(options: GenerateOptions & { readonly faultRa
     generateYear(resolved),
     faultRate,
     resolved.seed,
-    resolved.catalogue
+    resolved.catalogue,
+    resolved.policy
   )
   return result
 }

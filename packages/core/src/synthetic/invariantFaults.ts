@@ -7,7 +7,8 @@
  */
 import type { Catalogue } from "../Catalogue.js"
 import type { Dataset, EntityName } from "../Dataset.js"
-import { policyFrom, type ViolationCode } from "../Invariants.js"
+import type { ViolationCode } from "../Invariants.js"
+import * as Policy from "../Policy.js"
 import { addDays } from "../IsoDate.js"
 import { type Offering, transitionEnd } from "../Offering.js"
 import type { Random } from "./random.js"
@@ -34,6 +35,7 @@ export interface Plan {
 export interface Index {
   readonly data: Dataset
   readonly catalogue: Catalogue
+  readonly policy: Policy.Policy
   readonly offeringIndex: ReadonlyMap<string, number>
   readonly enrollmentIndex: ReadonlyMap<string, number>
   readonly extensionsOf: ReadonlyMap<string, ReadonlyArray<number>>
@@ -43,10 +45,10 @@ export interface Index {
 /**
  * Indexes a valid year for the planners.
  * @example
- * makeIndex(year, Catalogue.sandnes())
+ * makeIndex(year, Catalogue.sandnes(), policy)
  * @category constructors
  */
-export const makeIndex = (data: Dataset, catalogue: Catalogue): Index => {
+export const makeIndex = (data: Dataset, catalogue: Catalogue, policy: Policy.Policy): Index => {
   const extensionsOf = new Map<string, Array<number>>()
   data.extensions.forEach((x, i) => {
     const list = extensionsOf.get(x.enrollmentId)
@@ -56,6 +58,7 @@ export const makeIndex = (data: Dataset, catalogue: Catalogue): Index => {
   return {
     data,
     catalogue,
+    policy,
     offeringIndex: new Map(data.offerings.map((o, i) => [o.id as string, i])),
     enrollmentIndex: new Map(data.enrollments.map((e, i) => [e.id, i])),
     extensionsOf,
@@ -80,7 +83,7 @@ const offeringOf = (ix: Index, id: string): { o: Offering; dep: string } | undef
 export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner>>> = {
   offerings: [
     (ix, i, random) => {
-      const price = policyFrom(ix.catalogue).priceNok + random.int(5, 50) * 10
+      const price = Policy.requireNumber(ix.policy, Policy.names.priceNok, { question: `${ix.data.year}-12-31` }) + random.int(5, 50) * 10
       return {
         code: "offering-not-free",
         deps: [],
@@ -107,7 +110,7 @@ export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner
     (ix, i) => {
       const c = ix.data.citizens[i]
       if (c === undefined) return undefined
-      const birthYear = ix.data.year - Math.max(0, policyFrom(ix.catalogue).minimumAge - 3)
+      const birthYear = ix.data.year - Math.max(0, Policy.requireNumber(ix.policy, Policy.names.minimumAge, { question: `${ix.data.year}-12-31` }) - 3)
       return {
         code: "citizen-under-minimum-age",
         deps: [],
@@ -128,7 +131,7 @@ export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner
       const e = ix.data.enrollments[i]
       if (e === undefined) return undefined
       const targets = ix.data.offerings.flatMap((o, j) => {
-        const end = transitionEnd(o)
+        const end = transitionEnd(o, ix.policy, e.start)
         return end !== undefined && end < e.start && !faulted.has(key("offerings", j)) ? [{ o, j, end }] : []
       })
       if (targets.length === 0) return undefined
@@ -147,8 +150,9 @@ export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner
       const e = ix.data.enrollments[i]
       const used = e === undefined ? [] : (ix.extensionsOf.get(e.id) ?? [])
       if (e === undefined || used.length === 0) return undefined
+      const allowed = (o: Offering) => Policy.limits(ix.policy, o, { question: e.start, enrollmentStart: e.start }).extensions ?? 0
       const targets = ix.data.offerings.flatMap((o, j) =>
-        (o.limits.extensions ?? 0) < used.length && o.status.kind !== "discontinued" && !faulted.has(key("offerings", j)) ? [{ o, j }] : []
+        allowed(o) < used.length && o.status.kind !== "discontinued" && !faulted.has(key("offerings", j)) ? [{ o, j }] : []
       )
       if (targets.length === 0) return undefined
       const t = random.pick(targets)
@@ -157,7 +161,7 @@ export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner
         deps: [key("offerings", t.j), ...used.map((x) => key("extensions", x))],
         apply: (rec) => {
           rec["offeringId"] = t.o.id
-          return `offeringId set to ${t.o.id}, which allows ${t.o.limits.extensions ?? 0} extension(s); the enrollment has ${used.length}`
+          return `offeringId set to ${t.o.id}, which allows ${allowed(t.o)} extension(s); the enrollment has ${used.length}`
         }
       }
     },
@@ -194,7 +198,7 @@ export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner
     (ix, i, random, faulted) => {
       const e = ix.data.enrollments[i]
       const of = e === undefined ? undefined : offeringOf(ix, e.offeringId)
-      const weeks = of?.o.limits.weeks
+      const weeks = e === undefined || of === undefined ? undefined : Policy.limits(ix.policy, of.o, { question: e.start, enrollmentStart: e.start }).weeks
       if (e === undefined || e.end === undefined || of === undefined || weeks === undefined || of.o.category !== "treatment" || faulted.has(of.dep)) return undefined
       if ((ix.extensionsOf.get(e.id) ?? []).length > 0) return undefined
       const end = addDays(e.start, weeks * 7 + random.int(1, 10))

@@ -27,7 +27,7 @@ export const participationShare = {
 type Kind = keyof typeof participationShare
 
 const kindOf = (o: Offering): Kind =>
-  o.limits.endsWhen ?? (o.access === "individual-decision" ? "individual-decision" : "other")
+  o.endsWhen ?? (o.access === "individual-decision" ? "individual-decision" : "other")
 
 /** Where citizens go once they have started an activity, by kind of transition. */
 const startedDestinations: ReadonlyArray<readonly [CommunityTransition["kind"], ReadonlyArray<string>, number]> = [

@@ -1,13 +1,13 @@
 /**
  * Activity as treatment (seed 000 §Fysisk aktivitet som behandling, Saksgang):
  * referral → joint meeting with a goal → episode → enrollment for one period
- * → sessions with FIT → goal evaluation, at most `limits.extensions` extra
+ * → sessions with FIT → goal evaluation, at most the policy's extensions extra
  * periods, then completion, other measures or withdrawal.
  *
- * Periods follow the offering's schedule and limits: individual training
- * (`per-plan`) runs `limits.weeks` weeks with at most `limits.sessionsPerWeek`
- * sessions per ISO week; a `course` books the next `limits.sessions` weekly
- * group sessions; the walking group (`monthly-cohort`) joins the next month's
+ * Periods follow the offering's schedule and the policy's limits on the
+ * enrollment's first day: individual training (`per-plan`) runs the limit's
+ * weeks with at most its sessions per ISO week; a `course` books the next
+ * sessions (the policy's session limit) of its weekly group; the walking group (`monthly-cohort`) joins the next month's
  * cohort.
  *
  * Nothing is dated after 31 December: a treatment whose period runs into the
@@ -32,11 +32,11 @@ import { type AttendanceStatus, attendanceStatus, type Person, weightOf, type Wo
 export const referredShare = 0.35
 /** Share of referred citizens referred a second time after their first treatment ended. */
 const secondReferralShare = 0.1
-/** Sessions of a course whose offering sets no `limits.sessions` (Bakkestart). */
+/** Sessions of a course whose policy sets no session limit (Bakkestart). */
 const defaultCourseSessions = 6
-/** Sessions of a monthly cohort when the offering sets no `limits.sessions`. */
+/** Sessions of a monthly cohort whose policy sets none (policy-literal-ok: the generator's assumption, not a limit). */
 const defaultCohortSessions = 4
-/** Weeks and sessions per week of an individual plan when the offering sets no limits. */
+/** Weeks and sessions per week of an individual plan whose policy sets none (policy-literal-ok: the generator's assumption). */
 const defaultWeeks = 4
 const defaultSessionsPerWeek = 1
 /** Share of completed treatments with the goal reached that go on to a community offering. */
@@ -96,9 +96,10 @@ interface Slot {
   session?: Session
 }
 
+// Limits are looked up by the day an enrollment starts, as the policy dates them.
 type Plan =
-  | { readonly kind: "individual"; readonly weeks: number; readonly perWeek: number }
-  | { readonly kind: "course"; readonly size: number; readonly slots: ReadonlyArray<Slot>; readonly leads: ReadonlyArray<string> }
+  | { readonly kind: "individual"; readonly limitsOn: (start: Day) => { readonly weeks: number; readonly perWeek: number } }
+  | { readonly kind: "course"; readonly sizeOn: (start: Day) => number; readonly slots: ReadonlyArray<Slot>; readonly leads: ReadonlyArray<string> }
   | {
       readonly kind: "cohort"
       readonly cohorts: ReadonlyArray<{ readonly key: string; readonly slots: ReadonlyArray<Slot> }>
@@ -119,14 +120,21 @@ interface Period {
 const planFor = (w: World, random: Random, o: Offering): Plan => {
   const leads = w.teamIds(random, 2)
   const day = random.int(1, 5)
+  const limitsOn = (start: Day) => w.limitsOf(o, start)
   if (o.format === "individual" || o.schedule.frequency === "per-plan") {
-    return { kind: "individual", weeks: o.limits.weeks ?? defaultWeeks, perWeek: o.limits.sessionsPerWeek ?? defaultSessionsPerWeek }
+    return {
+      kind: "individual",
+      limitsOn: (start) => {
+        const l = limitsOn(start)
+        return { weeks: l.weeks ?? defaultWeeks, perWeek: l.sessionsPerWeek ?? defaultSessionsPerWeek }
+      }
+    }
   }
   if (o.schedule.frequency === "monthly-cohort") {
-    const size = o.limits.sessions ?? defaultCohortSessions
     const cohorts = []
     for (let m = 1; m <= 12; m++) {
       const first = dayOf(`${w.year}-${String(m).padStart(2, "0")}-01`)
+      const size = limitsOn(first).sessions ?? defaultCohortSessions
       const last = m === 12 ? w.end : dayOf(`${w.year}-${String(m + 1).padStart(2, "0")}-01`) - 1
       const key = `${w.year}-${String(m).padStart(2, "0")}`
       cohorts.push({ key, slots: weekly(first, last, day).slice(0, size).map((d) => ({ day: d, cohort: key })) })
@@ -135,7 +143,7 @@ const planFor = (w: World, random: Random, o: Offering): Plan => {
   }
   return {
     kind: "course",
-    size: o.limits.sessions ?? defaultCourseSessions,
+    sizeOn: (start) => limitsOn(start).sessions ?? defaultCourseSessions,
     slots: weekly(w.start, w.end, day).map((d) => ({ day: d })),
     leads
   }
@@ -165,15 +173,17 @@ const firstPeriod = (w: World, random: Random, plan: Plan, after: Day, used: Map
     case "individual": {
       const start = workday(after + random.int(1, 5))
       if (start > w.end) return undefined
-      const end = start + plan.weeks * 7 - 1
-      const slots = individualDays(random, start, Math.min(end, w.end), plan.perWeek, used)
+      const { weeks, perWeek } = plan.limitsOn(start)
+      const end = start + weeks * 7 - 1
+      const slots = individualDays(random, start, Math.min(end, w.end), perWeek, used)
       return slots.length === 0 ? undefined : { start, end, complete: end <= w.end, slots }
     }
     case "course": {
       const i = plan.slots.findIndex((s) => s.day > after)
       if (i < 0) return undefined
-      const slots = plan.slots.slice(i, i + plan.size)
-      const complete = slots.length === plan.size
+      const size = plan.sizeOn(plan.slots[i]!.day)
+      const slots = plan.slots.slice(i, i + size)
+      const complete = slots.length === size
       return { start: slots[0]!.day, end: slots[slots.length - 1]!.day, complete, slots }
     }
     case "cohort": {
@@ -185,20 +195,22 @@ const firstPeriod = (w: World, random: Random, plan: Plan, after: Day, used: Map
   }
 }
 
-/** The next period after `prev`, only when it fits entirely inside the year. */
-const nextPeriod = (w: World, random: Random, plan: Plan, prev: Period, used: Map<number, number>): Period | undefined => {
+/** The next period after `prev`, only when it fits entirely inside the year; limits are those of the enrollment's first day. */
+const nextPeriod = (w: World, random: Random, plan: Plan, prev: Period, enrollmentStart: Day, used: Map<number, number>): Period | undefined => {
   switch (plan.kind) {
     case "individual": {
+      const { weeks, perWeek } = plan.limitsOn(enrollmentStart)
       const start = prev.end + 1
-      const end = prev.end + plan.weeks * 7
+      const end = prev.end + weeks * 7
       if (end > w.end) return undefined
-      const slots = individualDays(random, start, end, plan.perWeek, used)
+      const slots = individualDays(random, start, end, perWeek, used)
       return slots.length === 0 ? undefined : { start, end, complete: true, slots }
     }
     case "course": {
       const i = plan.slots.findIndex((s) => s.day > prev.end)
-      if (i < 0 || i + plan.size > plan.slots.length) return undefined
-      const slots = plan.slots.slice(i, i + plan.size)
+      const size = plan.sizeOn(enrollmentStart)
+      if (i < 0 || i + size > plan.slots.length) return undefined
+      const slots = plan.slots.slice(i, i + size)
       return { start: slots[0]!.day, end: slots[slots.length - 1]!.day, complete: true, slots }
     }
     case "cohort": {
@@ -265,7 +277,7 @@ const runFlow = (ctx: Ctx, p: Person, o: Offering, referralDayNumber: Day): Day 
 
   const enrollmentId = w.id("n")
   const course = orsCourse(random)
-  const maxExtensions = o.limits.extensions ?? 0
+  const maxExtensions = w.limitsOf(o, first.start).extensions ?? 0
   const bookings: Array<{ slot: Slot; status: AttendanceStatus }> = []
   let status: Enrollment["status"] = "ongoing"
   let closedOn: Day | undefined
@@ -296,7 +308,7 @@ const runFlow = (ctx: Ctx, p: Person, o: Offering, referralDayNumber: Day): Day 
       ["partly", 0.35],
       ["no", 0.2]
     ])
-    const next = k < maxExtensions ? nextPeriod(w, random, plan, period, used) : undefined
+    const next = k < maxExtensions ? nextPeriod(w, random, plan, period, first.start, used) : undefined
     const decision = decide(random, reached, next !== undefined)
     w.records.goalEvaluations.push({
       id: w.id("g"),
@@ -372,7 +384,7 @@ export const makeTreatment = (w: World): void => {
   const plans = new Map(offerings.map((o) => [o.id as string, planFor(w, random, o)]))
   const ctx: Ctx = { w, random, plans, therapists }
 
-  const modelStart = dayOf(w.catalogue.parameters.modelStart.value)
+  const modelStart = dayOf(w.modelStart())
   const from = modelStart > w.start && modelStart <= w.end ? modelStart : w.start + 1
   const to = w.end - 25
   if (from > to) return

@@ -17,6 +17,7 @@ import type { GoalEvaluation } from "../GoalEvaluation.js"
 import type { JointMeeting } from "../JointMeeting.js"
 import { type Offering, transitionEnd } from "../Offering.js"
 import type { OfferingProposal } from "../OfferingProposal.js"
+import * as Policy from "../Policy.js"
 import type { Referral } from "../Referral.js"
 import type { ResourceContribution } from "../ResourceContribution.js"
 import type { Attendance, Session } from "../Session.js"
@@ -95,6 +96,7 @@ export class World {
   constructor(
     readonly year: number,
     readonly catalogue: Catalogue,
+    readonly policy: Policy.Policy,
     readonly random: Random
   ) {
     const b = yearBounds(year)
@@ -112,6 +114,22 @@ export class World {
   }
 
   /** A fresh record id such as `n-2024-00017`. */
+  /** The limits of an enrollment in `o` that starts on `start`, as the policy dates them. */
+  limitsOf(o: Offering, start: Day): Policy.Limits {
+    const day = isoOf(start)
+    return Policy.limits(this.policy, o, { question: day, enrollmentStart: day })
+  }
+
+  /** A number of the policy on `date` (the question's date). */
+  number(name: string, date: string): number {
+    return Policy.requireNumber(this.policy, name, { question: date })
+  }
+
+  /** The model's first day, as the policy in force at the end of the year gives it. */
+  modelStart(): string {
+    return Policy.requireDate(this.policy, Policy.names.modelStart, { question: isoOf(this.end) })
+  }
+
   id(prefix: string): string {
     const n = (this.counters.get(prefix) ?? 0) + 1
     this.counters.set(prefix, n)
@@ -146,10 +164,10 @@ export class World {
    */
   window(o: Offering): { readonly from: Day; readonly to: Day } | undefined {
     if (o.status.kind !== "discontinued") return { from: this.start, to: this.end }
-    const last = transitionEnd(o)
+    const last = transitionEnd(o, this.policy, isoOf(this.end))
     if (last === undefined) return undefined
     const to = Math.min(dayOf(last), this.end)
-    return dayOf(o.status.transitionStart) <= this.end && to >= this.start ? { from: this.start, to } : undefined
+    return dayOf(this.modelStart()) <= this.end && to >= this.start ? { from: this.start, to } : undefined
   }
 
   /** Records a session. */

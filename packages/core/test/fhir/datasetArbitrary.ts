@@ -62,7 +62,7 @@ const build = (p: Pools): fc.Arbitrary<Dataset.Dataset> => {
       from: fc.oneof(fc.constant("all-departments"), fc.array(dept, { maxLength: 3 })),
       to: dept
     }),
-    fc.record({ kind: fc.constant("discontinued"), transitionStart: A.isoDate, transitionMonths: fc.integer({ min: 0, max: 24 }), formerOperator: dept })
+    fc.record({ kind: fc.constant("discontinued"), formerOperator: dept })
   )
   const offering = (id: string) =>
     fc
@@ -84,15 +84,7 @@ const build = (p: Pools): fc.Arbitrary<Dataset.Dataset> => {
         schedule: fc
           .record({ frequency: fc.constantFrom("weekly", "monthly-cohort", "per-plan", "course", "ongoing", "occasional"), note: opt(A.text) })
           .map(defined),
-        limits: fc
-          .record({
-            sessions: opt(fc.integer({ min: 1, max: 1000 })),
-            weeks: opt(fc.integer({ min: 1, max: 520 })),
-            sessionsPerWeek: opt(fc.integer({ min: 1, max: 14 })),
-            extensions: opt(fc.integer({ min: 0, max: 10 })),
-            endsWhen: opt(fc.constantFrom("activity-started", "no-longer-needed"))
-          })
-          .map(defined),
+        endsWhen: opt(fc.constantFrom("activity-started", "no-longer-needed")),
         priceNok: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1_000_000, noNaN: true }).map(noNegativeZero)),
         continuation: opt(
           fc.record({ destination: A.text, kind: fc.constantFrom("club", "membership", "community-offering"), after: opt(A.text) }).map(defined)

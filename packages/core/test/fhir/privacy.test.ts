@@ -7,9 +7,10 @@ import { Fhir } from "../../src/fhir/index.js"
 import { makeNationalId } from "../../src/NationalId.js"
 import { generate } from "../../src/synthetic/index.js"
 import { mutable, tinyYear } from "../fixtures.js"
+import { policy } from "../fixturePolicy.js"
 
 const pseudonymSystem = "https://sandnes.kommune.no/fhir/pseudonym"
-const year = generate({ seed: 11, citizens: 60 })
+const year = generate({ policy, seed: 11, citizens: 60 })
 // A synthetic (Tenor) number per citizen; every third is a D-number. Some
 // individual numbers give a check digit of 10, so try the next one.
 const numberFor = (i: number): string => {

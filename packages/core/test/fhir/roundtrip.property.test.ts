@@ -8,6 +8,7 @@ import { Dataset } from "../../src/index.js"
 import { Fhir } from "../../src/fhir/index.js"
 import { generate } from "../../src/synthetic/index.js"
 import { dataset } from "./datasetArbitrary.js"
+import { policy } from "../fixturePolicy.js"
 
 const runs = Number(process.env["FUZZ_RUNS"] ?? 200)
 const options = { pseudonymSystem: "https://kommune.example/fhir/pseudonym", includeFeedbackComments: true } as const
@@ -32,7 +33,7 @@ describe("FHIR round trip", () => {
   })
 
   it("the synthetic year comes back equal", () => {
-    const year = generate({ seed: 7, citizens: 300 })
+    const year = generate({ policy, seed: 7, citizens: 300 })
     const result = roundTrip(year, { municipality: { code: "1108", name: "Sandnes" } })
     expect(result.rejected).toEqual([])
     expect(result.municipality).toEqual({ code: "1108", name: "Sandnes" })
@@ -40,12 +41,12 @@ describe("FHIR round trip", () => {
   })
 
   it("the same dataset always gives the same bundle", () => {
-    const year = generate({ seed: 3, citizens: 50 })
+    const year = generate({ policy, seed: 3, citizens: 50 })
     expect(JSON.stringify(Fhir.bundle(year, options))).toBe(JSON.stringify(Fhir.bundle(structuredClone(year), options)))
   })
 
   it("another municipality's pseudonym system gives other fullUrls for the same ids", () => {
-    const year = generate({ seed: 3, citizens: 20 })
+    const year = generate({ policy, seed: 3, citizens: 20 })
     const a = Fhir.bundle(year, options).entry.map((e) => e.fullUrl)
     const b = Fhir.bundle(year, { ...options, pseudonymSystem: "https://other.example/fhir/pseudonym" }).entry.map((e) => e.fullUrl)
     const codeSystems = Fhir.codeSystems().length
@@ -54,7 +55,7 @@ describe("FHIR round trip", () => {
   })
 
   it("two records with one id keep both entries, with distinct fullUrls", () => {
-    const year = generate({ seed: 3, citizens: 20 })
+    const year = generate({ policy, seed: 3, citizens: 20 })
     const twice = { ...year, extensions: [...year.extensions, ...year.extensions.slice(0, 1)] } as Dataset.Dataset
     const bundle = Fhir.bundle(twice, options)
     const urls = bundle.entry.map((e) => e.fullUrl)

@@ -22,7 +22,7 @@ const expected: Record<Fhir.TermSystemId, ReadonlyArray<string>> = {
   "operator-team": lit(f(Offering.Operator).team),
   partner: lit(f(Offering.Operator).partners),
   "schedule-frequency": lit(f(Offering.Schedule).frequency),
-  "ends-when": lit(f(Offering.Limits).endsWhen),
+  "ends-when": lit(Offering.EndsWhen),
   "continuation-kind": lit(f(Offering.Continuation).kind),
   "enrollment-status": lit(f(Enrollment.Enrollment).status),
   "attendance-status": lit(f(Session.Attendance).status),

@@ -10,6 +10,7 @@ import { Fhir } from "../../src/fhir/index.js"
 import { makeNationalId } from "../../src/NationalId.js"
 import { generate } from "../../src/synthetic/index.js"
 import { dataset } from "./datasetArbitrary.js"
+import { policy } from "../fixturePolicy.js"
 
 let validateResource: (resource: R4Resource) => Array<OperationOutcomeIssue>
 
@@ -68,7 +69,7 @@ const options = { pseudonymSystem: "https://sandnes.kommune.no/fhir/pseudonym", 
 
 describe("FHIR R4 validation (@medplum/core)", () => {
   it("the synthetic year exports to a bundle whose every resource validates with 0 errors", () => {
-    const year = generate()
+    const year = generate({ policy })
     const bundle: R4Bundle = Fhir.bundle(year, { ...options, includeFeedbackComments: true })
     expect(bundle.entry?.length).toBeGreaterThan(40_000)
     expect(findings(bundle)).toEqual([])
@@ -78,7 +79,7 @@ describe("FHIR R4 validation (@medplum/core)", () => {
   }, 300_000)
 
   it("with a resolver, Patients with fødselsnummer and D-nummer validate too", () => {
-    const year = generate({ seed: 5, citizens: 40 })
+    const year = generate({ policy, seed: 5, citizens: 40 })
     const numbers = new Map(
       year.citizens.map((c, i) => [c.id, makeNationalId(`1980-03-${String((i % 28) + 1).padStart(2, "0")}`, 400 + i, { synthetic: "tenor", dNumber: i % 3 === 0 })!])
     )
@@ -96,7 +97,7 @@ describe("FHIR R4 validation (@medplum/core)", () => {
   })
 
   it("a broken resource is caught, so the checks above can fail", () => {
-    const bundle: R4Bundle = Fhir.bundle(generate({ seed: 1, citizens: 5 }), options)
+    const bundle: R4Bundle = Fhir.bundle(generate({ policy, seed: 1, citizens: 5 }), options)
     const patient = bundle.entry?.find((e) => e.resource?.resourceType === "Patient")
     expect(findings({ resourceType: "Bundle", type: "collection", entry: [{ ...patient, resource: { ...patient?.resource, birthDate: "1990-13-40" } as R4Resource }] })).toHaveLength(1)
   })

@@ -3,8 +3,9 @@
 import { describe, expect, it } from "vitest"
 import { Invariants } from "../../src/index.js"
 import { mutable, tinyYear } from "../fixtures.js"
+import { policy } from "../fixturePolicy.js"
 
-const codes = (d: Parameters<typeof Invariants.check>[0]) => Invariants.check(d).map((v) => `${v.code} @ ${v.path}`)
+const codes = (d: Parameters<typeof Invariants.check>[0]) => Invariants.check(d, { policy }).map((v) => `${v.code} @ ${v.path}`)
 
 describe("integrity", () => {
   it("a duplicated enrollment id is a duplicate-id problem on each copy, not 'too many extensions'", () => {
@@ -20,7 +21,7 @@ describe("integrity", () => {
     const first = d.enrollments.findIndex((x: { id: string }) => x.id === e.id)
     expect(found).toEqual([`duplicate-id @ enrollments[${first}].id`, `duplicate-id @ enrollments[${copyAt}].id`])
     expect(found.some((c) => c.startsWith("too-many-extensions"))).toBe(false)
-    const [v] = Invariants.check(d)
+    const [v] = Invariants.check(d, { policy })
     expect(v?.message.nb).toContain("brukes av 2 poster i enrollments")
   })
 
@@ -42,16 +43,16 @@ describe("integrity", () => {
     const d = mutable(tinyYear())
     d.extensions[0].enrollmentId = "n-missing"
     const lines = { extensions: d.extensions.map((_: unknown, i: number) => 10 + 3 * i) }
-    const v = Invariants.check(d, { lines }).find((x) => x.path === "extensions[0].enrollmentId")
+    const v = Invariants.check(d, { policy, lines }).find((x) => x.path === "extensions[0].enrollmentId")
     expect(v?.line).toBe(10)
-    expect(Invariants.check(d).find((x) => x.path === "extensions[0].enrollmentId")?.line).toBeUndefined()
+    expect(Invariants.check(d, { policy }).find((x) => x.path === "extensions[0].enrollmentId")?.line).toBeUndefined()
   })
 
   it("an identity number used as a record id never appears in a violation", () => {
     const d = mutable(tinyYear())
     d.offerings[1].priceNok = 50
     d.offerings[1].id = "010190 12345"
-    const text = JSON.stringify(Invariants.check(d))
+    const text = JSON.stringify(Invariants.check(d, { policy }))
     expect(text).not.toContain("010190 12345")
     expect(text).toContain("***********")
   })

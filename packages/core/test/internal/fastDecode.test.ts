@@ -7,9 +7,10 @@ import { describe, expect, it } from "vitest"
 import { entities, entityNames } from "../../src/Dataset.js"
 import { checkerOf, FALLBACK } from "../../src/internal/fastDecode.js"
 import { generate } from "../../src/synthetic/index.js"
+import { policy } from "../fixturePolicy.js"
 
 const runs = Number(process.env["FUZZ_RUNS"] ?? 1000)
-const year = generate({ seed: 4, year: 2024, citizens: 120 })
+const year = generate({ policy, seed: 4, year: 2024, citizens: 120 })
 
 const corrupt = fc.oneof(
   fc.constant(undefined),

@@ -76,12 +76,12 @@ describe("file loaders", () => {
 
   it("a bad catalogue file names file:line, the entry and the field", async () => {
     const { readFileSync } = await import("node:fs")
-    const text = readFileSync(new URL("../../catalogue/offerings.json", import.meta.url), "utf8").replace('"weeks": 4', '"weeks": "fire"')
+    const text = readFileSync(new URL("../../catalogue/offerings.json", import.meta.url), "utf8").replace('"priceNok": 0', '"priceNok": "null"')
     const file = join(dir, "catalogue.json")
     writeFileSync(file, text)
-    const line = text.split("\n").findIndex((l) => l.includes('"weeks": "fire"')) + 1
+    const line = text.split("\n").findIndex((l) => l.includes('"priceNok": "null"')) + 1
     await expect(loadCatalogueFile(file)).rejects.toThrow(
-      `${file}:${line}: offerings[0].limits.weeks (individuell-trening-mudo): Expected number / Forventet tall`
+      `${file}:${line}: offerings[0].priceNok (individuell-trening-mudo): Expected number / Forventet tall`
     )
   })
 })

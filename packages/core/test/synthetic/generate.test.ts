@@ -13,7 +13,9 @@ import * as Dataset from "../../src/Dataset.js"
 import * as Invariants from "../../src/Invariants.js"
 import { addDays, daysBetween, isoWeek } from "../../src/IsoDate.js"
 import { transitionEnd } from "../../src/Offering.js"
+import * as Policy from "../../src/Policy.js"
 import { generate, generateWithFaults, type InjectedFault } from "../../src/synthetic/index.js"
+import { policy } from "../fixturePolicy.js"
 
 const catalogue = sandnes()
 const offeringById = new Map(catalogue.offerings.map((o) => [o.id as string, o]))
@@ -27,14 +29,14 @@ const decodeAll = (records: Record<Dataset.EntityName, ReadonlyArray<unknown>>) 
 
 const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole)
 
-describe("generate() — the default year", () => {
+describe("generate({ policy }) — the default year", () => {
   let year: Dataset.Dataset
   let millis = 0
 
   beforeAll(() => {
-    generate({ citizens: 50 }) // warm up module loading before timing
+    generate({ policy, citizens: 50 }) // warm up module loading before timing
     const t0 = performance.now()
-    year = generate()
+    year = generate({ policy })
     millis = performance.now() - t0
   })
 
@@ -57,7 +59,7 @@ describe("generate() — the default year", () => {
   })
 
   it("has no invariant violations", () => {
-    expect(Invariants.check(year)).toEqual([])
+    expect(Invariants.check(year, { policy })).toEqual([])
   })
 
   it("copies departments and offerings from the catalogue", () => {
@@ -193,9 +195,10 @@ describe("generate() — the default year", () => {
     }
   })
 
-  it("keeps individual training within its catalogue limits", () => {
-    const mudo = catalogue.offerings.find((o) => o.limits.sessionsPerWeek !== undefined && o.limits.weeks !== undefined)!
-    const { weeks, sessionsPerWeek } = mudo.limits as { weeks: number; sessionsPerWeek: number }
+  it("keeps individual training within the limits the policy gives", () => {
+    const limitsOf = (o: (typeof catalogue.offerings)[number]) => Policy.limits(policy, o, { question: "2024-06-01", enrollmentStart: "2024-06-01" })
+    const mudo = catalogue.offerings.find((o) => limitsOf(o).sessionsPerWeek !== undefined && limitsOf(o).weeks !== undefined)!
+    const { weeks, sessionsPerWeek } = limitsOf(mudo) as { weeks: number; sessionsPerWeek: number }
     const enrollments = year.enrollments.filter((e) => e.offeringId === mudo.id)
     expect(enrollments.length).toBeGreaterThan(50)
     const byEnrollment = new Map<string, Array<string>>()
@@ -208,15 +211,16 @@ describe("generate() — the default year", () => {
     }
   })
 
-  it("books courses for limits.sessions sessions per period and walking groups by monthly cohort", () => {
+  it("books courses for the policy's sessions per period and walking groups by monthly cohort", () => {
     const extensions = new Map<string, number>()
     for (const x of year.extensions) extensions.set(x.enrollmentId, (extensions.get(x.enrollmentId) ?? 0) + 1)
     const booked = new Map<string, number>()
     for (const a of year.attendance) booked.set(a.enrollmentId, (booked.get(a.enrollmentId) ?? 0) + 1)
     for (const e of year.enrollments) {
       const o = offeringById.get(e.offeringId)!
-      if (o.category !== "treatment" || o.limits.sessions === undefined || e.status !== "completed") continue
-      expect(booked.get(e.id), e.id).toBe(o.limits.sessions * (1 + (extensions.get(e.id) ?? 0)))
+      const sessions = Policy.limits(policy, o, { question: e.start, enrollmentStart: e.start }).sessions
+      if (o.category !== "treatment" || sessions === undefined || e.status !== "completed") continue
+      expect(booked.get(e.id), e.id).toBe(sessions * (1 + (extensions.get(e.id) ?? 0)))
     }
     const walks = year.enrollments.filter((e) => offeringById.get(e.offeringId)?.schedule.frequency === "monthly-cohort")
     expect(walks.length).toBeGreaterThan(20)
@@ -297,7 +301,7 @@ describe("generate() — the default year", () => {
     expect(year.proposals.some((p) => p.requested && p.decision?.outcome === "declined" && p.escalation?.to === "extended-leadership-group")).toBe(true)
     expect(year.proposals.some((p) => p.proposedByDepartment !== undefined && p.escalation?.to === "activity-lead")).toBe(true)
     expect(year.proposals.some((p) => p.decision?.outcome === "approved")).toBe(true)
-    const min = catalogue.parameters.departmentContributionPercent.value
+    const min = Policy.requireNumber(policy, Policy.names.contributionPercent, { question: "2024-12-31" })
     for (const d of catalogue.departments) {
       const total = year.contributions.filter((c) => c.department === d.id && c.to === undefined).reduce((a, c) => a + c.sharePercent, 0)
       expect(total, d.id).toBeGreaterThanOrEqual(min)
@@ -310,24 +314,24 @@ describe("generate() — the default year", () => {
   })
 })
 
-describe("generate() — other years and determinism", () => {
+describe("generate({ policy }) — other years and determinism", () => {
   it("gives deep-equal years for the same seed and different years for different seeds", () => {
-    const a = generate({ seed: 5, citizens: 200 })
-    const b = generate({ seed: 5, citizens: 200 })
-    const c = generate({ seed: 6, citizens: 200 })
+    const a = generate({ policy, seed: 5, citizens: 200 })
+    const b = generate({ policy, seed: 5, citizens: 200 })
+    const c = generate({ policy, seed: 6, citizens: 200 })
     expect(b).toEqual(a)
     expect(c).not.toEqual(a)
     expect(c.citizens.map((x) => x.id)).not.toEqual(a.citizens.map((x) => x.id))
   })
 
   it("runs discontinued offerings in 2023 only until their transition ends", () => {
-    const y = generate({ seed: 2, year: 2023, citizens: 800 })
-    expect(Invariants.check(y)).toEqual([])
+    const y = generate({ policy, seed: 2, year: 2023, citizens: 800 })
+    expect(Invariants.check(y, { policy })).toEqual([])
     const discontinued = catalogue.offerings.filter((o) => o.status.kind === "discontinued")
     const attended = new Map<string, string>()
     for (const a of y.attendance) if ((attended.get(a.offeringId) ?? "") < a.date) attended.set(a.offeringId, a.date)
     for (const o of discontinued) {
-      const end = transitionEnd(o)!
+      const end = transitionEnd(o, policy, "2023-12-31")!
       const es = y.enrollments.filter((e) => e.offeringId === o.id)
       expect(es.length, o.id).toBeGreaterThan(0)
       for (const e of es) {
@@ -337,22 +341,22 @@ describe("generate() — other years and determinism", () => {
       expect((attended.get(o.id) ?? "") <= end).toBe(true)
       expect(y.sessions.filter((s) => s.offeringId === o.id).every((s) => s.date <= end)).toBe(true)
     }
-    const modelStart = catalogue.parameters.modelStart.value
+    const modelStart = Policy.requireDate(policy, Policy.names.modelStart, { question: "2024-12-31" })
     expect(y.referrals.every((r) => r.date >= modelStart)).toBe(true)
   })
 
   it("rejects impossible options", () => {
-    expect(() => generate({ year: 1800 })).toThrow(RangeError)
-    expect(() => generate({ citizens: -1 })).toThrow(RangeError)
-    expect(() => generate({ citizens: 2.5 })).toThrow(RangeError)
-    expect(() => generateWithFaults({ faultRate: 2 })).toThrow(RangeError)
+    expect(() => generate({ policy, year: 1800 })).toThrow(RangeError)
+    expect(() => generate({ policy, citizens: -1 })).toThrow(RangeError)
+    expect(() => generate({ policy, citizens: 2.5 })).toThrow(RangeError)
+    expect(() => generateWithFaults({ policy, faultRate: 2 })).toThrow(RangeError)
   })
 
   it("handles an empty municipality", () => {
-    const y = generate({ citizens: 0 })
+    const y = generate({ policy, citizens: 0 })
     expect(y.citizens).toEqual([])
     expect(y.enrollments).toEqual([])
-    expect(Invariants.check(y)).toEqual([])
+    expect(Invariants.check(y, { policy })).toEqual([])
   })
 
   it("is schema-valid and invariant-clean for any seed and year 2023–2026 (property)", () => {
@@ -362,10 +366,10 @@ describe("generate() — other years and determinism", () => {
         fc.integer({ min: 2023, max: 2026 }),
         fc.integer({ min: 20, max: 120 }),
         (seed, yr, citizens) => {
-          const y = generate({ seed, year: yr, citizens })
+          const y = generate({ policy, seed, year: yr, citizens })
           const decoded = decodeAll(y)
           for (const k of Dataset.entityNames) expect(decoded[k].rejected, k).toEqual([])
-          expect(Invariants.check(y)).toEqual([])
+          expect(Invariants.check(y, { policy })).toEqual([])
         }
       ),
       { numRuns: 12, seed: 20240309 }
@@ -384,7 +388,7 @@ describe("generateWithFaults()", () => {
       expect(r.rejected.map((x) => x.index), k).toEqual(expected)
       valid[k] = r.valid
     }
-    const reported = new Set(Invariants.check(valid as Dataset.Dataset).map((v) => `${v.code}|${v.recordId ?? ""}`))
+    const reported = new Set(Invariants.check(valid as Dataset.Dataset, { policy }).map((v) => `${v.code}|${v.recordId ?? ""}`))
     for (const f of faults) {
       if (f.kind !== "invariant") continue
       expect(f.code).toBeDefined()
@@ -394,20 +398,20 @@ describe("generateWithFaults()", () => {
   }
 
   it("with rate 0 returns the plain year and no faults", () => {
-    const { records, faults } = generateWithFaults({ seed: 9, citizens: 200, faultRate: 0 })
+    const { records, faults } = generateWithFaults({ policy, seed: 9, citizens: 200, faultRate: 0 })
     expect(faults).toEqual([])
-    expect(records).toEqual(generate({ seed: 9, citizens: 200 }))
+    expect(records).toEqual(generate({ policy, seed: 9, citizens: 200 }))
   })
 
   it("injects the same faults for the same seed", () => {
-    const a = generateWithFaults({ seed: 4, citizens: 100, faultRate: 0.1 })
-    const b = generateWithFaults({ seed: 4, citizens: 100, faultRate: 0.1 })
+    const a = generateWithFaults({ policy, seed: 4, citizens: 100, faultRate: 0.1 })
+    const b = generateWithFaults({ policy, seed: 4, citizens: 100, faultRate: 0.1 })
     expect(b).toEqual(a)
     expect(a.faults.length).toBeGreaterThan(0)
   })
 
   it("injects each kind of required invariant fault in a full year, every one detectable", () => {
-    const { records, faults } = generateWithFaults({ seed: 1, faultRate: 0.2 })
+    const { records, faults } = generateWithFaults({ policy, seed: 1, faultRate: 0.2 })
     verify(records, faults)
     const codes = new Set(faults.map((f) => f.code))
     for (const code of [
@@ -431,7 +435,7 @@ describe("generateWithFaults()", () => {
 
   it("can make an offering not free", () => {
     const found = [1, 2, 3, 4, 5, 6].some((seed) =>
-      generateWithFaults({ seed, citizens: 20, faultRate: 0.2 }).faults.some((f) => f.code === "offering-not-free")
+      generateWithFaults({ policy, seed, citizens: 20, faultRate: 0.2 }).faults.some((f) => f.code === "offering-not-free")
     )
     expect(found).toBe(true)
   })
@@ -443,7 +447,7 @@ describe("generateWithFaults()", () => {
         fc.double({ min: 0.01, max: 0.2, noNaN: true }),
         fc.integer({ min: 2023, max: 2026 }),
         (seed, faultRate, yr) => {
-          const { records, faults } = generateWithFaults({ seed, year: yr, citizens: 150, faultRate })
+          const { records, faults } = generateWithFaults({ policy, seed, year: yr, citizens: 150, faultRate })
           verify(records, faults)
         }
       ),

@@ -9,6 +9,7 @@ import { generate } from "@aktivitetsmodell/core/synthetic"
 import { type Item, of as subjectsOfDataset } from "../DatasetSubjects.js"
 import { type Change, comparer } from "../Impact.js"
 import { bi, shortLine } from "../internal/text.js"
+import { policy } from "../InForce.js"
 import type { Tree } from "../PolicyTree.js"
 import { decode } from "../Subject.js"
 import { type Io, isJsonLines, jsonLine, type Lang, openStream, readJson, say, shown, UsageError } from "./io.js"
@@ -59,7 +60,7 @@ const itemsOf = (io: Io, data: string, tree: Tree, o: ImpactOptions): Source | u
     // The generator makes years from 2000 to 2100; a seed must be a whole number it can hold exactly.
     if (year < 2000 || year > 2100) throw new UsageError(bi("synthetic:YEAR must be a year from 2000 to 2100", "synthetic:ÅR må være et år fra 2000 til 2100"))
     if (!Number.isSafeInteger(seed)) throw new UsageError(bi(`synthetic:YEAR:SEED needs a seed up to ${Number.MAX_SAFE_INTEGER}`, `synthetic:ÅR:FRØ trenger et frø opp til ${Number.MAX_SAFE_INTEGER}`))
-    return { items: subjectsOfDataset(generate({ seed, year })), label: bi(`synthetic year ${year} (seed ${seed})`, `syntetisk år ${year} (frø ${seed})`), bad }
+    return { items: subjectsOfDataset(generate({ policy: policy(tree), seed, year }), policy(tree)), label: bi(`synthetic year ${year} (seed ${seed})`, `syntetisk år ${year} (frø ${seed})`), bad }
   }
   if (isJsonLines(data, o.jsonl && data === "-")) {
     const { name, chunks } = openStream(io, data)
@@ -95,7 +96,7 @@ const itemsOf = (io: Io, data: string, tree: Tree, o: ImpactOptions): Source | u
     }
     return undefined
   }
-  return { items: subjectsOfDataset(decoded.valid[0]!), label: bi(input.name, input.name), bad }
+  return { items: subjectsOfDataset(decoded.valid[0]!, policy(tree)), label: bi(input.name, input.name), bad }
 }
 
 // How many items go by between waits for a slow reader.

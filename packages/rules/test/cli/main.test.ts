@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { describe, expect, it } from "vitest"
 import { run } from "../../src/cli/main.js"
-import { fixtureDir } from "../helpers.js"
+import { fixtureDir, fixturePolicy } from "../helpers.js"
 
 const repo = fileURLToPath(new URL("../../../..", import.meta.url))
 
@@ -35,7 +35,7 @@ describe("aktivitet-rules check", () => {
     const lines = r.out.split("\n")
     expect(lines.slice(0, 4)).toEqual([
       `Checking the policy tree in ${fixturePath}`,
-      "28 rules, 19 parameters, 78 cases",
+      "28 rules, 20 parameters, 78 cases",
       "Cases: 78 passed, 0 failed",
       "Coverage: 100 % (122 of 122 outcomes and condition sides reached by a case; required 100 %)"
     ])
@@ -131,7 +131,7 @@ describe("aktivitet-rules impact", () => {
     value.values.push({ from: "2024-07-01", value: 6 })
     writeFileSync(file, JSON.stringify(value, null, 2))
     const data = join(tmp(), "year.json")
-    writeFileSync(data, JSON.stringify(generate({ seed: 4, year: 2024, citizens: 300 })))
+    writeFileSync(data, JSON.stringify(generate({ policy: fixturePolicy(),  seed: 4, year: 2024, citizens: 300 })))
     const r = await cli(["impact", "--base", fixturePath, "--head", head, "--data", data, "--lang", "en", "--show", "2"])
     expect(r.code).toBe(0)
     const lines = r.out.split("\n")

@@ -12,7 +12,10 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "vitest"
+import { Invariants } from "@aktivitetsmodell/core"
+import { generate } from "@aktivitetsmodell/core/synthetic"
 import { run } from "../../src/cli/main.js"
+import { DatasetSubjects, Decision, Impact, InForce, PolicyTree, Subject } from "../../src/index.js"
 import { readTreeFiles, shippedPolicyDir } from "../../src/node/index.js"
 import { fixtureDir } from "../helpers.js"
 
@@ -156,6 +159,51 @@ describe("the guide's walkthrough", () => {
       env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST"))), AKTIVITET_POLICY_DIR: dir, TZ: "Europe/Oslo", NO_COLOR: "1", FORCE_COLOR: "0" }
     })
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0)
-    expect(r.stdout).toMatch(/Test Files {2}\S*2 passed/u)
+    expect(r.stdout).toMatch(/Test Files {2}\S*3 passed/u)
+  })
+
+  it("gives the same answer from explain, the invariants and impact on the guide's example", () => {
+    const yogaFile = "parameters/offerings/mindfull-restorative-yoga/sessions.json"
+    const { values } = walkthrough("nb")
+    const files = readTreeFiles(shippedPolicyDir())
+    const head = PolicyTree.loadOrThrow(
+      files.map((f) => {
+        if (f.path !== yogaFile) return f
+        const parameter = JSON.parse(f.text) as { values: Array<{ from: string }> }
+        parameter.values = [...parameter.values, ...values.filter((v) => !parameter.values.some((x) => x.from === v.from))]
+        return { ...f, text: JSON.stringify(parameter, null, 2) }
+      })
+    )
+    const base = PolicyTree.loadOrThrow(files)
+    // Step 6's question, as the guide writes it, and the same enrollment started before the change.
+    const example = JSON.parse(blocks(guide("nb"), "### 6. Forklar én avgjørelse", "sh")[0]!.split("<<'EOF'\n")[1]!.split("\nEOF")[0]!) as Subject.Input
+    const sessionLimit = (start: string) =>
+      Decision.decide(head, Subject.make({ ...example, enrollment: { start, sessionsUsed: 4 } }), "2024-07-15").decisions.find((d) => d.rule === "duration/session-limit")?.outcome.type
+    expect(example.enrollment?.start).toBe("2024-07-01")
+    expect(sessionLimit("2024-07-01")).toBe("continues")
+    expect(sessionLimit("2024-06-03")).toBe("ends")
+    // On a synthetic year: every yoga enrollment whose first period had 4 sessions gets a fifth.
+    const year = generate({ policy: InForce.policy(base), seed: 1, year: 2024, citizens: 1500 })
+    const yoga = year.enrollments.filter((e) => e.offeringId === "mindfull-restorative-yoga")
+    const firstPeriod = new Map(yoga.map((e) => [e.id, year.attendance.filter((a) => a.enrollmentId === e.id && (e.end === undefined || a.date <= e.end))]))
+    const four = yoga.filter((e) => firstPeriod.get(e.id)!.length === 4)
+    expect(four.some((e) => e.start < "2024-07-01") && four.some((e) => e.start >= "2024-07-01")).toBe(true)
+    const fifth = four.map((e) => ({ ...firstPeriod.get(e.id)![3]!, id: `a-fifth-${e.id}` }))
+    const flagged = new Set(
+      Invariants.check({ ...year, attendance: [...year.attendance, ...fifth] }, { policy: InForce.policy(head) })
+        .filter((v) => v.code === "session-limit-exceeded")
+        .map((v) => v.recordId)
+    )
+    const changed = new Set(
+      Impact.compare(base, head, DatasetSubjects.of(year, InForce.policy(base)))
+        .changes.filter((c) => c.rule === "duration/session-limit" && c.key.endsWith(" period 1"))
+        .map((c) => c.key.split(" ")[1])
+    )
+    for (const e of four) {
+      const last = firstPeriod.get(e.id)![3]!
+      const decided = Decision.decide(head, Subject.make({ citizen: example.citizen!, offering: e.offeringId, enrollment: { start: e.start, sessionsUsed: 4 } }), last.date).decisions.find((d) => d.rule === "duration/session-limit")?.outcome.type
+      // explain lets a fifth session exactly when the invariants accept one and impact reports the change.
+      expect({ id: e.id, continues: decided === "continues", fifthAccepted: !flagged.has(e.id), changed: changed.has(e.id) }).toEqual({ id: e.id, continues: e.start >= "2024-07-01", fifthAccepted: e.start >= "2024-07-01", changed: e.start >= "2024-07-01" })
+    }
   })
 })

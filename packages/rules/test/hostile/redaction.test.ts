@@ -11,7 +11,7 @@ import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { run } from "../../src/cli/main.js"
 import { Cases, Compile, DatasetSubjects, Impact, PolicyError, PolicyTree, Problem, Subject } from "../../src/index.js"
-import { filesWith, fileText, fixture, fixtureDir } from "../helpers.js"
+import { filesWith, fileText, fixture, fixtureDir, fixturePolicy } from "../helpers.js"
 import { examples, nationalIdText } from "../nationalIds.js"
 
 const clean = (text: string) => {
@@ -82,9 +82,9 @@ describe.each(examples)("the number written %s", (id) => {
   })
 
   it("is masked in an impact item's key and a record id", () => {
-    const year = generate({ seed: 2, year: 2024, citizens: 20 })
+    const year = generate({ policy: fixturePolicy(),  seed: 2, year: 2024, citizens: 20 })
     const first = year.enrollments[0]!
-    const items = DatasetSubjects.of({ ...year, enrollments: [{ ...first, id: id as never }] })
+    const items = DatasetSubjects.of({ ...year, enrollments: [{ ...first, id: id as never }] }, fixturePolicy())
     for (const item of items) clean(item.key)
     const change = Impact.comparer(fixture(), PolicyTree.loadOrThrow(filesWith({ "eligibility/adults-only.json": undefined, "eligibility/adults-only.cases.yaml": undefined })))
     const changes = change.add({ key: `citizen ${id}`, date: "2024-03-01", subject: Subject.make({ citizen: { birthYear: 1990, departments: ["rpha"] }, offering: "karategruppe" }) })
