@@ -7,8 +7,8 @@
  *
  * @module
  */
-import { Catalogue } from "@aktivitetsmodell/core"
-import { Schema } from "effect"
+import { Catalogue, Policy } from "@aktivitetsmodell/core"
+import * as Schema from "effect/Schema"
 import { all as facts, names as factNames } from "./Facts.js"
 import { all as operators, names as operatorNames } from "./Operators.js"
 import { actions, caseOutcomes, kinds, recipients, vocabulary } from "./Outcome.js"
@@ -21,15 +21,15 @@ type Json = { [k: string]: unknown }
  * The schema files the package publishes.
  * @category models
  */
-export type SchemaName = "rule-file" | "parameter-file" | "cases-file"
+export type SchemaName = "rule-file" | "parameter-file" | "cases-file" | "subject"
 
 /**
  * The names of the published schemas.
  * @example
- * JsonSchema.names // ["rule-file", "parameter-file", "cases-file"]
+ * JsonSchema.names // ["rule-file", "parameter-file", "cases-file", "subject"]
  * @category models
  */
-export const names: ReadonlyArray<SchemaName> = ["rule-file", "parameter-file", "cases-file"]
+export const names: ReadonlyArray<SchemaName> = ["rule-file", "parameter-file", "cases-file", "subject"]
 
 const bilingual: Json = {
   type: "object",
@@ -196,12 +196,16 @@ const parameterFile = (): Json => ({
   description: "A dated parameter. Its name is its path under parameters/. A change adds an entry with a later date; old entries stay.",
   type: "object",
   additionalProperties: false,
-  required: ["label", "description", "type", "source", "values"],
+  required: ["label", "description", "type", "datedBy", "source", "values"],
   properties: {
     $schema: { type: "string" },
     label: { $ref: "#/$defs/Bilingual" },
     description: { $ref: "#/$defs/Bilingual" },
     type: { enum: ["number", "duration", "date"] },
+    datedBy: {
+      enum: [...Policy.datedByValues],
+      description: "Which date selects the value: the enrollment's first day, the session's date, or the date the question is about"
+    },
     unit: { $ref: "#/$defs/Bilingual" },
     source: { $ref: "#/$defs/Source" },
     values: {
@@ -239,11 +243,30 @@ const closeObjects = (u: unknown): unknown => {
   return o
 }
 
-const casesFile = (catalogue: Catalogue.Catalogue): Json => {
+// The subject's definitions, from its effect Schema, with the catalogue's offering and department ids.
+const subjectDefs = (catalogue: Catalogue.Catalogue): { readonly root: Json; readonly defs: Json } => {
   const doc = Schema.toJsonSchemaDocument(Subject)
   const defs = closeObjects(doc.definitions) as Json
   defs["OfferingId"] = { type: "string", enum: catalogue.offerings.map((o) => o.id) }
   defs["DepartmentId"] = { type: "string", enum: catalogue.departments.map((d) => d.id) }
+  return { root: doc.schema as Json, defs }
+}
+
+/** The subject of a decision, as `evaluate`, `explain` and apps send it: from the same effect Schema `Subject.decode` uses. */
+const subjectFile = (catalogue: Catalogue.Catalogue): Json => {
+  const { root, defs } = subjectDefs(catalogue)
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "subject.schema.json",
+    title: "Subject of a decision (innbygger og situasjon)",
+    description: "What a question to Decision.decide, evaluate or explain gives: the citizen, the offering and the facts known. A fact left out is unknown, never assumed.",
+    ...root,
+    $defs: defs
+  }
+}
+
+const casesFile = (catalogue: Catalogue.Catalogue): Json => {
+  const { root, defs } = subjectDefs(catalogue)
   const outcome: Json = {
     anyOf: [
       { type: "string", enum: [...new Set(kinds.flatMap((k) => Object.keys(vocabulary[k]))), ...Object.keys(caseOutcomes)] },
@@ -272,7 +295,7 @@ const casesFile = (catalogue: Catalogue.Catalogue): Json => {
             name: { type: "string", pattern: "^[A-ZÆØÅ].*[.!?]$", description: "A whole sentence saying what the case shows" },
             source: { type: "string", description: "Where in the seeds the case comes from, such as seeds/000_b0fda6026573384c.txt, Organisering, line 33" },
             date: date,
-            subject: doc.schema,
+            subject: root,
             expect: outcome,
             also: { type: "object", additionalProperties: outcome, description: "Outcomes other rules must give for the same subject, by rule id" }
           }
@@ -291,9 +314,9 @@ const casesFile = (catalogue: Catalogue.Catalogue): Json => {
  */
 export const of = guard(
   "JsonSchema.of",
-  { en: '(name: "rule-file" | "parameter-file" | "cases-file", catalogue?: Catalogue)', nb: '(name: "rule-file" | "parameter-file" | "cases-file", catalogue?: Catalogue)' },
+  { en: '(name: "rule-file" | "parameter-file" | "cases-file" | "subject", catalogue?: Catalogue)', nb: '(name: "rule-file" | "parameter-file" | "cases-file" | "subject", catalogue?: Catalogue)' },
   (name: SchemaName, catalogue: Catalogue.Catalogue = Catalogue.sandnes()): Json => {
     if (!names.includes(name)) throw new TypeError("unknown schema")
-    return name === "rule-file" ? ruleFile(catalogue) : name === "parameter-file" ? parameterFile() : casesFile(catalogue)
+    return name === "rule-file" ? ruleFile(catalogue) : name === "parameter-file" ? parameterFile() : name === "subject" ? subjectFile(catalogue) : casesFile(catalogue)
   }
 )
