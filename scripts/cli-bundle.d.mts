@@ -29,3 +29,9 @@ export declare const cliEsbuildOptions: {
   readonly chunkNames: string
   readonly sourcesContent: false
 }
+
+/** The tsup config of a bundled command (`src/cli.ts`); `noExternal` says what is bundled. */
+export declare const cliTsupEntry: (noExternal: ReadonlyArray<RegExp>) => import("tsup").Options
+
+/** The inputs of every output file `entry` loads before it runs: itself and its static imports, transitively. */
+export declare const staticInputs: (metafile: import("esbuild").Metafile, entry: string) => Array<string>

@@ -123,3 +123,38 @@ export const cliEsbuildOptions = {
   // Maps point at the files in src/ and node_modules/ instead of carrying copies (megabytes of effect).
   sourcesContent: false
 }
+
+/**
+ * The tsup config of a bundled command: `src/cli.ts` with everything it uses,
+ * each command a chunk under dist/cli/; `noExternal` says what is bundled.
+ */
+export const cliTsupEntry = (noExternal) => ({
+  entry: { cli: "src/cli.ts" },
+  format: ["esm"],
+  target: cliEsbuildOptions.target,
+  dts: false,
+  sourcemap: true,
+  platform: cliEsbuildOptions.platform,
+  splitting: true,
+  noExternal,
+  clean: false,
+  banner: cliEsbuildOptions.banner,
+  esbuildPlugins: cliEsbuildOptions.plugins,
+  esbuildOptions(options) {
+    options.conditions = cliEsbuildOptions.conditions
+    options.chunkNames = cliEsbuildOptions.chunkNames
+    options.sourcesContent = cliEsbuildOptions.sourcesContent
+  }
+})
+
+/** The inputs of every output file `entry` loads before it runs: itself and its static imports, transitively. */
+export const staticInputs = (metafile, entry) => {
+  const seen = new Set()
+  const visit = (out) => {
+    if (seen.has(out)) return
+    seen.add(out)
+    for (const i of metafile.outputs[out].imports) if (i.kind === "import-statement" && !i.external) visit(i.path)
+  }
+  visit(entry)
+  return [...seen].flatMap((out) => Object.keys(metafile.outputs[out].inputs))
+}

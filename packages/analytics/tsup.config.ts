@@ -1,5 +1,5 @@
 import { defineConfig, type Options } from "tsup"
-import { cliEsbuildOptions } from "../../scripts/cli-bundle.mjs"
+import { cliTsupEntry } from "../../scripts/cli-bundle.mjs"
 
 const shared = {
   format: ["esm", "cjs"],
@@ -19,24 +19,7 @@ export default defineConfig([
   // rules from their sources, arquero, effect…); the report itself is a chunk
   // under dist/cli/, loaded after the arguments are read, so `--help` loads
   // little (see scripts/cli-bundle.mjs). DuckDB's native module stays outside.
-  {
-    entry: { cli: "src/cli.ts" },
-    format: ["esm"],
-    target: cliEsbuildOptions.target,
-    dts: false,
-    sourcemap: true,
-    platform: cliEsbuildOptions.platform,
-    splitting: true,
-    noExternal: [/^(?!@duckdb\/)/u],
-    clean: false,
-    banner: cliEsbuildOptions.banner,
-    esbuildPlugins: cliEsbuildOptions.plugins,
-    esbuildOptions(options) {
-      options.conditions = cliEsbuildOptions.conditions
-      options.chunkNames = cliEsbuildOptions.chunkNames
-      options.sourcesContent = cliEsbuildOptions.sourcesContent
-    }
-  },
+  cliTsupEntry([/^(?!@duckdb\/)/u]),
   // Declarations are bundled one entry at a time. With several entries in one
   // build, the bundler moves shared declarations into chunks, and a namespace
   // (`export * as Labels`) whose type members sit in another chunk is emitted

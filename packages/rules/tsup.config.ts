@@ -1,5 +1,5 @@
 import { defineConfig, type Options } from "tsup"
-import { cliEsbuildOptions } from "../../scripts/cli-bundle.mjs"
+import { cliTsupEntry } from "../../scripts/cli-bundle.mjs"
 
 const shared = {
   format: ["esm", "cjs"],
@@ -27,24 +27,7 @@ export default defineConfig([
   // The `aktivitet-rules` command, bundled with everything it uses; each
   // command is a chunk of its own under dist/cli/, loaded when it runs
   // (see scripts/cli-bundle.mjs).
-  {
-    entry: { cli: "src/cli.ts" },
-    format: ["esm"],
-    target: cliEsbuildOptions.target,
-    dts: false,
-    sourcemap: true,
-    platform: cliEsbuildOptions.platform,
-    splitting: true,
-    noExternal: [/./u],
-    clean: false,
-    banner: cliEsbuildOptions.banner,
-    esbuildPlugins: cliEsbuildOptions.plugins,
-    esbuildOptions(options) {
-      options.conditions = cliEsbuildOptions.conditions
-      options.chunkNames = cliEsbuildOptions.chunkNames
-      options.sourcesContent = cliEsbuildOptions.sourcesContent
-    }
-  },
+  cliTsupEntry([/./u]),
   // Declarations are bundled one entry at a time. With several entries in one
   // build, the bundler moves shared declarations into chunks, and a namespace
   // (`export * as Problem`) whose type members sit in another chunk is emitted

@@ -82,9 +82,8 @@ export const requireTables = (name: string, u: unknown): Tables => {
   const days = requireRecord(name, "tables.days", own(t, "days"))
   if (!Number.isInteger(days.from) || !Number.isInteger(days.to)) reject(name, "tables.days must hold whole day numbers", "tables.days må ha hele dagnummer")
   requireFinite(name, "tables.requiredContributionPercent", own(t, "requiredContributionPercent"))
-  if (!(own(t, "policy") as { parameters?: unknown } | undefined)?.parameters || !((own(t, "policy") as { parameters: unknown }).parameters instanceof Map)) {
-    reject(name, "tables.policy must be the policy the tables were built with", "tables.policy må være regelverket tabellene ble bygd med")
-  }
+  const policy = own(t, "policy") as { readonly parameters?: unknown } | undefined
+  if (!(policy?.parameters instanceof Map)) reject(name, "tables.policy must be the policy the tables were built with", "tables.policy må være regelverket tabellene ble bygd med")
   for (const k of tableNames) requireTable(name, `tables.${k}`, own(t, k))
   return u as Tables
 }

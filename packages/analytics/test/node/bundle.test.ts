@@ -3,25 +3,13 @@
 // the options in scripts/cli-bundle.mjs). What `--help` loads is the entry and
 // the chunks it imports statically: that must not include arquero, effect,
 // yaml or the policy tree, which cost hundreds of milliseconds at start.
-import { build, type Metafile } from "esbuild"
+import { build } from "esbuild"
 import { isBuiltin } from "node:module"
 import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "vitest"
-import { cliEsbuildOptions } from "../../../../scripts/cli-bundle.mjs"
+import { cliEsbuildOptions, staticInputs } from "../../../../scripts/cli-bundle.mjs"
 
 const src = (p: string) => fileURLToPath(new URL(`../../src/${p}`, import.meta.url))
-
-/** The inputs of every output file `entry` loads before it runs: itself and its static imports, transitively. */
-const staticInputs = (metafile: Metafile, entry: string): Array<string> => {
-  const seen = new Set<string>()
-  const visit = (out: string) => {
-    if (seen.has(out)) return
-    seen.add(out)
-    for (const i of metafile.outputs[out]!.imports) if (i.kind === "import-statement" && !i.external) visit(i.path)
-  }
-  visit(entry)
-  return [...seen].flatMap((out) => Object.keys(metafile.outputs[out]!.inputs))
-}
 
 describe("the bundled aktivitet-report", () => {
   it("loads neither arquero, effect, yaml nor the policy tree before it runs a report", { timeout: 60_000 }, async () => {
