@@ -82,12 +82,7 @@ export const nameOf = guard("Parameters.nameOf", bi("(file: string)", "(file: st
  */
 export const entryOn = guard("Parameters.entryOn", bi("(parameter: { values }, date: string)", "(parameter: { values }, date: string)"), (p: Pick<Parameter, "values">, date: string): Entry | undefined => {
   requireString("Parameters.entryOn", "date", date)
-  let found: Entry | undefined
-  for (const e of p.values) {
-    if (e.from <= date) found = e
-    else break
-  }
-  return found
+  return Policy.valueOn(p.values, date)
 })
 
 const typeWords: Record<Type, Bilingual> = {
