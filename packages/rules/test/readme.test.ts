@@ -1,33 +1,51 @@
-// The README's example, as written there, must keep working with the shipped
-// policy (or the tree AKTIVITET_POLICY_DIR names).
-import { describe, expect, it } from "vitest"
-import { Decision, Explain, Subject } from "../src/index.js"
-import { loadTreeOrThrow } from "../src/node/index.js"
-import { policyDirUnderTest } from "./helpers.js"
+// The README's example, read from the README itself and run as written: an
+// edit to the README that breaks it, or output that no longer matches the
+// lines the README shows, fails here.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { afterAll, describe, expect, it, vi } from "vitest"
+
+const readme = readFileSync(fileURLToPath(new URL("../README.md", import.meta.url)), "utf8")
+const example = /^```ts\n([\s\S]*?)^```/mu.exec(readme)?.[1] ?? ""
+
+/** The comment lines right after the example's `console.log(…)`: what the README says it prints. */
+const shownOutput = (code: string): Array<string> => {
+  const lines = code.split("\n")
+  const at = lines.findIndex((l) => l.startsWith("console.log("))
+  const out: Array<string> = []
+  for (const l of lines.slice(at + 1)) {
+    if (!l.startsWith("// ")) break
+    if (l !== "// …") out.push(l.slice(3))
+  }
+  return out
+}
+
+// Vite transforms files inside the project only: the example is written beside this test, then removed.
+const dir = fileURLToPath(new URL(`./.readme-example-${process.pid}/`, import.meta.url))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe("the README's example", () => {
-  it("decides and explains the karate question", () => {
-    const tree = loadTreeOrThrow(policyDirUnderTest())
-    const question = Subject.decode(
-      { citizen: { id: "0f1e2d3c4b5a69788796a5b4c3d2e1f0", birthYear: 1990, departments: ["rpha"] }, offering: "karategruppe" },
-      tree.catalogue
-    )
-    if (!question.ok) throw new Error(question.problems.map((p) => p.message.en).join("\n"))
-    const result = Decision.decide(tree, question.subject, "2024-03-01")
-    expect(result.summary.eligibility).toEqual({ type: "not-eligible" })
-    const text = Explain.decisions(result, tree, "nb")
-    for (const line of [
-      "Avgjørelser 2024-03-01 (innbygger 0f1e2d3c4b5a69788796a5b4c3d2e1f0)",
-      "  Deltagelse: Kan ikke delta",
-      "Karate har inntak: Kan ikke delta",
-      "  Gjelder fordi:",
-      "    ✓ Tilbud (Karategruppe) er Karategruppe",
-      "  Begrunnelse:",
-      "  Regel: eligibility/karate-needs-intake (eligibility/karate-needs-intake.json), versjon 1, gjelder fra 2023-03-09",
-      "    ✗ Påmeldt inntak (nei) er ja",
-      "  Kilde: seeds/000_b0fda6026573384c.txt, Hverdagsaktiviteter, linje 102"
-    ]) {
-      expect(text.split("\n")).toContain(line)
+  it("runs as written and prints the lines the README shows", async () => {
+    expect(example).toContain("Decision.decide(")
+    const shown = shownOutput(example)
+    expect(shown.length).toBeGreaterThan(5)
+    mkdirSync(dir, { recursive: true })
+    const file = join(dir, "example.ts")
+    // `export` lets the test read the result the README comments on.
+    writeFileSync(file, `${example}\nexport { result }\n`)
+    const log = vi.spyOn(console, "log").mockImplementation(() => {})
+    try {
+      const module = (await import(/* @vite-ignore */ file)) as { result: { summary: { eligibility?: unknown } } }
+      expect(module.result.summary.eligibility).toEqual({ type: "not-eligible" })
+      const printed = log.mock.calls.map((c) => String(c[0])).join("\n").split("\n")
+      for (const line of shown) expect(printed).toContain(line)
+    } finally {
+      log.mockRestore()
     }
+  })
+
+  it("finds the printed lines the README shows, and would notice one that is not printed", () => {
+    expect(shownOutput('console.log(x)\n// a\n//   b\n// …\n// c\nlater()')).toEqual(["a", "  b", "c"])
   })
 })
