@@ -71,7 +71,7 @@ const segment = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u
  */
 export const nameOf = guard("Parameters.nameOf", bi("(file: string)", "(file: string)"), (file: string): string => {
   requireString("Parameters.nameOf", "file", file)
-  return file.replace(/^parameters\//u, "").replace(/\.json$/u, "").split("/").join(".")
+  return file.replace(/^parameters\//u, "").replace(/\.(?:json|ya?ml)$/u, "").split("/").join(".")
 })
 
 /**

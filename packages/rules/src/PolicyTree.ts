@@ -98,7 +98,8 @@ const loadFiles = (files: ReadonlyArray<TextFile>, options: { readonly catalogue
   const caseInputs: Array<{ file: string; value: unknown; lineOf: (p: string) => number }> = []
   const texts = new Map<string, string>()
   for (const { path, text } of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    const isParameter = path.startsWith("parameters/") && path.endsWith(".json")
+    // A parameter may be written in JSON or in YAML (where comments are allowed).
+    const isParameter = path.startsWith("parameters/") && !isCaseFile(path) && /\.(?:json|ya?ml)$/u.test(path)
     const isRule = !isCaseFile(path) && path.endsWith(".json") && kinds.some((k) => path.startsWith(`${k}/`))
     if (!isParameter && !isRule && !isCaseFile(path)) {
       if (/\.(?:json|ya?ml)$/u.test(path)) {
@@ -117,7 +118,11 @@ const loadFiles = (files: ReadonlyArray<TextFile>, options: { readonly catalogue
     if (isParameter) {
       const { parameter, findings } = decodeParameter(parsed.value, path)
       problems.push(...toProblems(path, parsed.lineOf, findings))
-      if (parameter !== undefined) parameters.set(parameter.name, parameter)
+      const other = parameter === undefined ? undefined : parameters.get(parameter.name)
+      if (parameter !== undefined && other !== undefined) {
+        problems.push({ file: path, pointer: "", line: 1, code: "duplicate-parameter", severity: "error", message: bi(`The parameter ${parameter.name} is also written in ${other.file}: keep one of the two files`, `Parameteren ${parameter.name} står også i ${other.file}: behold én av de to filene`) })
+        brokenParameters.add(parameter.name)
+      } else if (parameter !== undefined) parameters.set(parameter.name, parameter)
       else brokenParameters.add(nameOf(path))
     } else if (isRule) {
       const { rule, findings } = decodeRule(parsed.value, path)

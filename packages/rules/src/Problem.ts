@@ -22,6 +22,7 @@ export type Code =
   | "unknown-fact"
   | "unknown-operator"
   | "unknown-parameter"
+  | "duplicate-parameter"
   | "dated-by"
   | "unknown-offering"
   | "unknown-code"

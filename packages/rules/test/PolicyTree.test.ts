@@ -101,3 +101,56 @@ describe("PolicyTree.load", () => {
     )
   })
 })
+
+describe("parameters written in YAML", () => {
+  const json = "parameters/offerings/mindfull-restorative-yoga/sessions.json"
+  const yaml = "parameters/offerings/mindfull-restorative-yoga/sessions.yaml"
+  // The same parameter as the JSON file, with comments and a reference and a note per dated value.
+  const text = `# Samlinger per periode i Mindfull restorative yoga.
+$schema: ../../../../json-schema/parameter-file.schema.json
+label: { nb: samlinger i Mindfull restorative yoga, en: sessions of Mindful restorative yoga }
+description:
+  nb: Mindfull restorative yoga går over et antall samlinger per periode.
+  en: Mindful restorative yoga runs over a number of sessions per period.
+type: number
+datedBy: enrollment-start # en deltagelse beholder grensen fra sin første dag
+unit: { nb: samlinger, en: sessions }
+source:
+  file: seeds/000_b0fda6026573384c.txt
+  section: Ulike tilbud innen fysisk aktivitet som behandling
+  lines: "81"
+  quote: Treningen går over 4 samlinger.
+values:
+  - from: 2023-03-09
+    value: 4
+  - from: 2025-01-01 # etter evalueringen
+    value: 6
+    source: { file: vedtak/2024-11-20.pdf, section: Sak 3/24 }
+    note: { nb: Utvida ledergruppe vedtok 6 samlinger., en: The extended leadership group decided on 6 sessions. }
+`
+
+  it("loads with comments, a reference and a note per value, and gives the same parameter name", () => {
+    const { tree, problems } = load({ [json]: undefined, [yaml]: text })
+    expect(problems.filter((p) => p.severity === "error")).toEqual([])
+    const p = tree.parameters.get("offerings.mindfull-restorative-yoga.sessions")!
+    expect(p.file).toBe(yaml)
+    expect(p.datedBy).toBe("enrollment-start")
+    expect(p.values.map((v) => [v.from, v.value, v.note?.nb])).toEqual([
+      ["2023-03-09", 4, undefined],
+      ["2025-01-01", 6, "Utvida ledergruppe vedtok 6 samlinger."]
+    ])
+  })
+
+  it("names the YAML file and the line of a mistake in it", () => {
+    const { problems } = load({ [json]: undefined, [yaml]: text.replace("    value: 6", "    valeu: 6") })
+    const messages = problems.filter((p) => p.severity === "error").map((p) => Problem.format(p, "en"))
+    expect(messages).toEqual([`${yaml}:19: Unknown key "valeu"; did you mean "value"? (at /values/1/valeu)`, `${yaml}:18: Missing "value" (at /values/1)`])
+  })
+
+  it("refuses the same parameter written twice, in JSON and in YAML", () => {
+    const { problems } = load({ [yaml]: text })
+    expect(problems.filter((p) => p.code === "duplicate-parameter").map((p) => Problem.format(p, "en"))).toEqual([
+      `${yaml}:1: The parameter offerings.mindfull-restorative-yoga.sessions is also written in ${json}: keep one of the two files`
+    ])
+  })
+})
