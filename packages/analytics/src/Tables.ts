@@ -321,7 +321,14 @@ const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering:
     const instrumentCodes = new Uint32Array(fs.length)
     const total = new Float64Array(fs.length)
     // The FIT thresholds of each form's date, as the policy dates them.
-    const threshold = (parameter: string, date: string): number => Policy.requireNumber(policy, parameter, { question: date, session: date })
+    // Forms share few dates: each threshold is looked up once per date.
+    const memo = new Map<string, number>()
+    const threshold = (parameter: string, date: string): number => {
+      const key = `${parameter}|${date}`
+      let v = memo.get(key)
+      if (v === undefined) memo.set(key, (v = Policy.requireNumber(policy, parameter, { question: date, session: date })))
+      return v
+    }
     const srsAlert = new Uint8Array(fs.length)
     const orsClinical = new Uint8Array(fs.length)
     const reliableChange = new Float64Array(fs.length)

@@ -291,11 +291,17 @@ export const facts = guard("Subject.facts", { en: "(subject: Subject, date: YYYY
   const used = new Map<string, Array<ParameterInForce>>()
   const use = (fact: string, name: string): ParameterInForce | undefined => {
     const parameter = now.policy.parameters.get(name)
-    const entry = parameter === undefined ? undefined : Policy.valueOn(parameter.values, Policy.dateFor(parameter.datedBy, when))
-    if (parameter === undefined || entry === undefined) return undefined
-    const p = { parameter, entry }
-    used.set(fact, [...(used.get(fact) ?? []), p])
-    return p
+    if (parameter === undefined) return undefined
+    // Values of the question's date are already resolved in `now`; only another date needs a lookup.
+    const at = Policy.dateFor(parameter.datedBy, when)
+    let found = now.parameters.get(name)
+    if (at !== date) {
+      const entry = Policy.valueOn(parameter.values, at)
+      found = entry === undefined ? undefined : { parameter, entry }
+    }
+    if (found === undefined) return undefined
+    used.set(fact, [...(used.get(fact) ?? []), found])
+    return found
   }
   const numberOf = (fact: string, name: string): number | null => {
     const v = use(fact, name)?.entry.value
