@@ -6,15 +6,12 @@
  *
  * @module
  */
-import type { Bilingual } from "@aktivitetsmodell/core"
 import { type Catalogue, IsoDate, type Offering, Policy } from "@aktivitetsmodell/core"
-import { wholeMonths } from "./Duration.js"
-import { guard, requireDate, requireString, requireTree } from "./internal/boundary.js"
+import { guard, requireDate, requireTree } from "./internal/boundary.js"
 import type { Entry, Parameter, ParameterValue } from "./Parameters.js"
 import { entryOn } from "./Parameters.js"
 import type { Tree } from "./PolicyTree.js"
 import type { RuleFile, TopCondition, Version } from "./RuleFile.js"
-import { RulesError, textOf } from "./RulesError.js"
 
 /**
  * A parameter's value on a date, with the file and entry it comes from.
@@ -69,23 +66,6 @@ export interface RuleSet {
 }
 
 /**
- * Thrown when a parameter the caller needs has no value on the date.
- * @example
- * try { InForce.policyOn(tree, "2020-01-01") } catch (e) { if (e instanceof MissingParameterError) console.error(e.text.nb) }
- * @category models
- */
-export class MissingParameterError extends RulesError {
-  override readonly name: string = "MissingParameterError"
-  readonly parameter: string
-  readonly date: string
-  constructor(parameter: string, date: string, text?: Bilingual) {
-    super(text ?? { en: `The parameter ${textOf(parameter)} has no value on ${textOf(date)}`, nb: `Parameteren ${textOf(parameter)} har ingen verdi ${textOf(date)}` })
-    this.parameter = typeof parameter === "string" ? parameter : ""
-    this.date = typeof date === "string" ? date : ""
-  }
-}
-
-/**
  * The dates on which something changes: each version's start and the day
  * after its end, and each parameter entry's date, sorted.
  * @example
@@ -121,7 +101,6 @@ const epochStart = (dates: ReadonlyArray<string>, date: string): string => {
   return found
 }
 
-const valueIn = (params: ReadonlyMap<string, ParameterInForce>, name: string): ParameterValue | undefined => params.get(name)?.entry.value
 
 const build = (tree: Tree, date: string, from: string): InForce => {
   const rules: Array<RuleInForce> = []
