@@ -151,7 +151,7 @@ export const decodeOrThrow = guard("Catalogue.decodeOrThrow", { en: "catalogue d
 })
 
 /**
- * Sandnes' catalogue as decided 2023-03-09 (seed 000), decoded and checked
+ * Sandnes' catalogue as decided 2023-03-09 (Mestringsenhetens modell for aktivitet), decoded and checked
  * when first used.
  * @example
  * Catalogue.sandnes().offerings.length

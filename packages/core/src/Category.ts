@@ -1,5 +1,5 @@
 /**
- * The four categories of activity offerings (seed 000 §"Modell for aktivitet").
+ * The four categories of activity offerings (Mestringsenhetens modell for aktivitet §"Modell for aktivitet").
  *
  * @module
  */
@@ -28,7 +28,7 @@ export type Category = typeof Category.Type
  */
 export const all: ReadonlyArray<Category> = Category.literals
 
-/** What a category is for and who runs it, as seed 000 states. */
+/** What a category is for and who runs it, as Mestringsenhetens modell for aktivitet states. */
 export interface CategoryInfo {
   readonly label: Bilingual
   readonly goal: Bilingual
@@ -37,7 +37,7 @@ export interface CategoryInfo {
 }
 
 /**
- * Labels, goals and target groups of each category, from seed 000.
+ * Labels, goals and target groups of each category, from Mestringsenhetens modell for aktivitet.
  * @example
  * Category.info.everyday.label.nb // "Hverdagsaktivitet"
  * @category models

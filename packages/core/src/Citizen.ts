@@ -12,14 +12,14 @@ import { Pseudonym } from "./Pseudonym.js"
 
 /**
  * The three severity pathways of Sandnes' plan for adult mental-health work
- * (seed 003 §hovedforløp): 1 mild and short, 2 moderate or short severe,
+ * (Psykisk helsearbeid for voksne §hovedforløp): 1 mild and short, 2 moderate or short severe,
  * 3 severe and long-lasting.
  * @example
  * Schema.decodeUnknownSync(Citizen.Pathway)(2)
  * @category schemas
  */
 export const Pathway = Schema.Literals([1, 2, 3]).annotate({
-  description: "Hovedforløp 1–3 (seed 003)",
+  description: "Hovedforløp 1–3 (Psykisk helsearbeid for voksne)",
   expected: "pathway 1, 2 or 3"
 })
 /** @category models */

@@ -1,6 +1,6 @@
 /**
  * A citizen who continues in an ordinary local offering: the model's
- * overarching goal (seed 000 §Organisering: "øke deltagelse i nærmiljøet, ordinære lag og foreninger").
+ * overarching goal (Mestringsenhetens modell for aktivitet §Organisering: "øke deltagelse i nærmiljøet, ordinære lag og foreninger").
  *
  * @module
  */

@@ -22,7 +22,7 @@ export type DepartmentId = typeof DepartmentId.Type
 
 /**
  * A department of the unit with its Norwegian and English names.
- * Seed 000 §"Endringer av eksisterende tilbud" names psykisk helse, rus og avhengighet and RPHA.
+ * Mestringsenhetens modell for aktivitet §"Endringer av eksisterende tilbud" names psykisk helse, rus og avhengighet and RPHA.
  * @example
  * Schema.decodeUnknownSync(Department.Department)({ id: "rpha", name: "Rask psykisk helsehjelp og aktivitet", nameEn: "Rapid mental-health help and activity" })
  * @category schemas

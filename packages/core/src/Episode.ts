@@ -1,6 +1,6 @@
 /**
  * The episode the therapist opens for the activity in the record
- * (seed 000 §Fysisk aktivitet som behandling, Saksgang 3).
+ * (Mestringsenhetens modell for aktivitet §Fysisk aktivitet som behandling, Saksgang 3).
  *
  * @module
  */

@@ -1,6 +1,6 @@
 /**
  * An extension (forlengelse) of a treatment by one more period, for a citizen
- * not ready to move on (seed 000 §Fysisk aktivitet som behandling: "forlenge med
+ * not ready to move on (Mestringsenhetens modell for aktivitet §Fysisk aktivitet som behandling: "forlenge med
  * maksimalt en periode til").
  *
  * @module

@@ -1,5 +1,5 @@
 /**
- * Feedback for the evaluation of the model (seed 000 §Evaluering av modellen:
+ * Feedback for the evaluation of the model (Mestringsenhetens modell for aktivitet §Evaluering av modellen:
  * "innspill fra ansatte, innbyggere og erfaringsråd").
  *
  * @module

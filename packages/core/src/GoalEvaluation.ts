@@ -1,6 +1,6 @@
 /**
  * The therapist's evaluation when a treatment ends: was the goal reached, or
- * should other measures be tried (seed 000 §Fysisk aktivitet som behandling, Saksgang 5).
+ * should other measures be tried (Mestringsenhetens modell for aktivitet §Fysisk aktivitet som behandling, Saksgang 5).
  *
  * @module
  */

@@ -1,7 +1,7 @@
 /**
  * The joint meeting (felles møte) of citizen, therapist and an activity-team
  * member, where a specific goal for the activity is set with FIT's "stool"
- * (seed 000 §Fysisk aktivitet som behandling, Saksgang 2).
+ * (Mestringsenhetens modell for aktivitet §Fysisk aktivitet som behandling, Saksgang 2).
  *
  * @module
  */

@@ -22,7 +22,7 @@ export const OfferingId = Slug.pipe(Schema.brand("OfferingId")).annotate({ ident
 export type OfferingId = typeof OfferingId.Type
 
 /**
- * How a citizen gets in (seed 000):
+ * How a citizen gets in (Mestringsenhetens modell for aktivitet):
  * `open` (no registration), `referral` (from the therapist), `intake` (karate's beginner groups),
  * `application` (Pro-Service), `binding-registration` (padel), `individual-decision` (Aktivitetskontakt).
  * @category schemas
@@ -39,7 +39,7 @@ export const AccessMode = Schema.Literals([
 export type AccessMode = typeof AccessMode.Type
 
 /**
- * Who may join, before any assessment of need (seed 000):
+ * Who may join, before any assessment of need (Mestringsenhetens modell for aktivitet):
  * `unit` — citizens who get help from the unit;
  * `unit-or-healthy-life-centre` — also the healthy-life centre's citizens (everyday activities);
  * `own-department` — only citizens of the operating department (department groups).
@@ -53,7 +53,7 @@ export type Audience = typeof Audience.Type
 
 /**
  * Who runs an offering: a department, and within it the activity team or the
- * department's own staff, with the partners seed 000 §Ansvarsfordeling names.
+ * department's own staff, with the partners Mestringsenhetens modell for aktivitet §Ansvarsfordeling names.
  * @category schemas
  */
 export const Operator = Schema.Struct({
@@ -104,7 +104,7 @@ export type Continuation = typeof Continuation.Type
 /**
  * An offering's status. `transferred` offerings are active under their new
  * operator; `discontinued` ones hand their participants over to the local
- * community during a transition period (seed 000 §Endringer av eksisterende tilbud).
+ * community during a transition period (Mestringsenhetens modell for aktivitet §Endringer av eksisterende tilbud).
  * @category schemas
  */
 export const Status = Schema.Union([
@@ -127,11 +127,12 @@ export const Status = Schema.Union([
 export type Status = typeof Status.Type
 
 /**
- * Where a fact comes from: a seed file and the section in it.
+ * Where a fact comes from: a source document, by its title (see `Sources`),
+ * and the section in it.
  * @category schemas
  */
 export const SeedRef = Schema.Struct({
-  file: NonEmptyText,
+  document: NonEmptyText,
   section: NonEmptyText
 }).annotate({ identifier: "SeedRef" })
 /** @category models */
@@ -168,7 +169,7 @@ export type Offering = typeof Offering.Type
 /**
  * The last day of a discontinued offering's transition period, or undefined
  * when the offering is not discontinued. "en overgangsperiode på 2 måneder, fra
- * oppstart av aktivitetsmodellen" (seed 000): the period starts on the
+ * oppstart av aktivitetsmodellen" (Mestringsenhetens modell for aktivitet): the period starts on the
  * policy's `model.start` and lasts its `transition.duration`, both as in
  * force on `date`; see `Policy.transitionEnd`.
  * @example

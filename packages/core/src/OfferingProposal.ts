@@ -1,6 +1,6 @@
 /**
  * A proposal for a new offering, its decision and any escalation
- * (seed 000 §Nye tilbud i mestringsenheten).
+ * (Mestringsenhetens modell for aktivitet §Nye tilbud i mestringsenheten).
  *
  * @module
  */

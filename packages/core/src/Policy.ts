@@ -9,7 +9,7 @@
  */
 import { CoreError } from "./CoreError.js"
 import { guard } from "./internal/guard.js"
-import { addDays, addMonths, isIsoDate } from "./IsoDate.js"
+import { addDays, addMonths, isIsoDate } from "./Calendar.js"
 
 /**
  * Which date selects a parameter's value:

@@ -36,8 +36,24 @@ const plausibleBirthDate = (digits: string): boolean => {
  */
 export const text = (text: string): string =>
   typeof text === "string"
-    ? text.replace(candidate, (match) => (plausibleBirthDate(match.replace(/\D/gu, "")) ? MASK : match))
+    ? text.replace(candidate, (match, offset: number) => (plausibleBirthDate(match.replace(/\D/gu, "")) && !insideDigest(text, match, offset) ? MASK : match))
     : show(text)
+
+const hex = /[0-9a-f]/u
+
+// A content hash (sha256 as 64 hex characters) may hold eleven digits in a
+// row; it is not a number someone wrote. Only an unbroken run of at least 32
+// lowercase hex characters with a letter in it counts, so a number written
+// beside a word or a code is still masked.
+const insideDigest = (text: string, match: string, offset: number): boolean => {
+  if (!/^\d+$/u.test(match)) return false
+  let start = offset
+  let end = offset + match.length
+  // Looking at most 32 characters each way keeps the whole pass linear.
+  while (start > 0 && offset - start < 32 && hex.test(text[start - 1]!)) start--
+  while (end < text.length && end - offset - match.length < 32 && hex.test(text[end]!)) end++
+  return end - start >= 32 && /[a-f]/u.test(text.slice(start, end))
+}
 
 /**
  * Whether `text` holds something written like a national identity number.

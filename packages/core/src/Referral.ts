@@ -1,6 +1,6 @@
 /**
  * A referral (henvendelse) from a therapist to the activity lead, the first
- * step of activity as treatment (seed 000 §Fysisk aktivitet som behandling, Saksgang 1).
+ * step of activity as treatment (Mestringsenhetens modell for aktivitet §Fysisk aktivitet som behandling, Saksgang 1).
  *
  * @module
  */

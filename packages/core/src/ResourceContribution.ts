@@ -1,5 +1,5 @@
 /**
- * A department's contribution to the activity team (seed 000 §Organisering:
+ * A department's contribution to the activity team (Mestringsenhetens modell for aktivitet §Organisering:
  * "hver avdeling bidrar med 20% ressurs inn i teamet … låne ut 20% av en
  * ansatts stilling, eller overføre 20 % hjemmel").
  *

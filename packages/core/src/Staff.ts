@@ -8,7 +8,7 @@ import { DepartmentId } from "./Department.js"
 import { NonEmptyText, RecordId } from "./internal/checks.js"
 
 /**
- * The roles seed 000 names:
+ * The roles Mestringsenhetens modell for aktivitet names:
  * - `activity-lead` — fagleder aktivitet, receives referrals and proposals
  * - `therapist` — behandler, owns the treatment goal
  * - `activity-team-member` — ansatt i aktivitetsteamet (RPHA)

@@ -2,7 +2,7 @@
  * The treatment flow for "activity as treatment" as an explicit, pure state
  * machine.
  *
- * Source: seed 000 §"Fysisk aktivitet som behandling" (Saksgang):
+ * Source: Mestringsenhetens modell for aktivitet §"Fysisk aktivitet som behandling" (Saksgang):
  *
  * 1. The therapist sends a referral to the activity lead (`start`).
  * 2. An activity-team member joins a joint meeting with the citizen and the

@@ -11,6 +11,7 @@
  * @module
  */
 export * as Batch from "./Batch.js"
+export * as Calendar from "./Calendar.js"
 export * as Catalogue from "./Catalogue.js"
 export * as Category from "./Category.js"
 export * as Citizen from "./Citizen.js"
@@ -41,6 +42,8 @@ export * as Redact from "./Redact.js"
 export * as Referral from "./Referral.js"
 export * as ResourceContribution from "./ResourceContribution.js"
 export * as Session from "./Session.js"
+export * as Sources from "./Sources.js"
 export * as Staff from "./Staff.js"
+export * as Suggest from "./Suggest.js"
 export * as TreatmentFlow from "./TreatmentFlow.js"
 export type { Bilingual } from "./internal/text.js"

@@ -50,7 +50,7 @@ describe("Batch.decode", () => {
     expect(r.valid).toEqual([{ id: "0f1e2d3c4b5a69788796a5b4c3d2e1f0", birthYear: 1990, departments: ["rpha"], healthyLifeCentre: false, pathway: 2 }])
     expect(r.rejected[0]?.problems.map((p) => [p.field, p.message.nb])).toEqual([
       ["birthYear", "Forventet et tall skrevet som tekst"],
-      ["healthyLifeCentre", 'Forventet én av "true" | "false"']
+      ["healthyLifeCentre", 'Forventet én av «true» (sann) eller «false» (usann)']
     ])
   })
 })

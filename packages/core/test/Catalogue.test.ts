@@ -6,7 +6,7 @@ import { policy } from "./fixturePolicy.js"
 const byId = (id: string) => Catalogue.sandnes().offerings.find((o) => o.id === id)
 
 describe("the shipped catalogue", () => {
-  it("holds every offering seed 000 names, in its category", () => {
+  it("holds every offering Mestringsenhetens modell for aktivitet names, in its category", () => {
     const names = (category: string) =>
       Catalogue.sandnes()
         .offerings.filter((o) => o.category === category && o.status.kind !== "discontinued")
@@ -87,7 +87,7 @@ describe("Catalogue.decode", () => {
     const r = Catalogue.decode(c)
     expect(r.ok).toBe(false)
     expect(!r.ok && r.problems).toEqual([
-      { pointer: "/offerings/2/format", path: "offerings[2].format", entry: "turgruppe", message: { en: 'Expected "individual" | "group"', nb: 'Forventet én av "individual" | "group"' } },
+      { pointer: "/offerings/2/format", path: "offerings[2].format", entry: "turgruppe", message: { en: 'Expected "individual" | "group"', nb: "Forventet én av «individual» (individuelt) eller «group» (gruppe)" } },
       { pointer: "/offerings/5/nameEn", path: "offerings[5].nameEn", entry: "padelgruppe", message: { en: "Missing key", nb: "Mangler felt" } },
       {
         pointer: "/offerings/7/access",
@@ -95,7 +95,7 @@ describe("Catalogue.decode", () => {
         entry: "apen-trening-mudo",
         message: {
           en: 'Expected "open" | "referral" | "intake" | "application" | "binding-registration" | "individual-decision"',
-          nb: 'Forventet én av "open" | "referral" | "intake" | "application" | "binding-registration" | "individual-decision"'
+          nb: "Forventet én av «open» (åpent, uten påmelding), «referral» (henvendelse fra behandler), «intake» (inntak), «application» (søknad), «binding-registration» (bindende påmelding) eller «individual-decision» (enkeltvedtak)"
         }
       }
     ])

@@ -26,7 +26,7 @@ describe("Invariants.check", () => {
         nb: "Mindfull restorative yoga koster 50 kr; alle tilbud skal koste 0 kr"
       },
       seed: {
-        file: "seeds/000_b0fda6026573384c.txt",
+        document: "Mestringsenhetens modell for aktivitet",
         section: "Organisering (line 35)",
         quote: "alle tilbudene er kostnadsfrie for innbyggerne som benytter disse"
       }

@@ -15,6 +15,16 @@ describe("Redact.text", () => {
     }
   })
 
+  it("leaves a sha256 content hash alone, but masks a number written beside short hex or a word", () => {
+    const hash = "0447bc6a6de64f01019012345d6dbaf2b32d1b0cd60d8b3fb819bc5beb865738"
+    expect(Redact.text(`sha256 ${hash}`)).toBe(`sha256 ${hash}`)
+    expect(Redact.text("ab01019012345cd")).toBe(`ab${Redact.MASK}cd`)
+    expect(Redact.text("fnr01019012345")).toBe(`fnr${Redact.MASK}`)
+    // Digits only, however long the run, are not a hash.
+    expect(Redact.text(`x 01019012345${"0".repeat(40)}`)).toBe(`x 01019012345${"0".repeat(40)}`)
+    expect(Redact.text(`${"0".repeat(30)}a01019012345`)).toBe(`${"0".repeat(30)}a01019012345`)
+  })
+
   it("runs in linear time on long digit-and-separator text", () => {
     const long = "1-".repeat(200_000)
     const t = performance.now()

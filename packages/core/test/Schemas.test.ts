@@ -88,7 +88,7 @@ describe("entity schemas", () => {
   it("an enrollment status outside the model is named with the allowed values", () => {
     const r = problems(Enrollment.Enrollment, { id: "n", citizenId: "0f1e2d3c4b5a69788796a5b4c3d2e1f0", offeringId: "turgruppe", start: "2024-01-01", status: "paused" })
     expect(r).toEqual([
-      { path: "status", en: 'Expected "ongoing" | "completed" | "withdrawn"', nb: 'Forventet én av "ongoing" | "completed" | "withdrawn"' }
+      { path: "status", en: 'Expected "ongoing" | "completed" | "withdrawn"', nb: "Forventet én av «ongoing» (pågår), «completed» (fullført) eller «withdrawn» (avbrutt)" }
     ])
   })
 })

@@ -1,5 +1,5 @@
 /**
- * Tests for the treatment flow, seed 000 §"Fysisk aktivitet som behandling" (Saksgang).
+ * Tests for the treatment flow, Mestringsenhetens modell for aktivitet §"Fysisk aktivitet som behandling" (Saksgang).
  *
  * Example tests pin every legal and illegal step with its exact English and
  * bokmål message; model-based tests (fc.commands + fc.modelRun) try random

@@ -4,18 +4,20 @@
 import { readdirSync, readFileSync } from "node:fs"
 import { join, relative } from "node:path"
 import { fileURLToPath } from "node:url"
+import YAML from "yaml"
 import * as Policy from "../src/Policy.js"
 
 const root = fileURLToPath(new URL("../../rules/test/fixtures/trees/sandnes/parameters", import.meta.url))
 
 const files = (dir: string): Array<string> =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith(".json") ? [join(dir, e.name)] : []))
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.(?:json|ya?ml)$/u.test(e.name) ? [join(dir, e.name)] : []))
 
 /** The fixture tree's parameters as a core `Policy`. */
 export const policy: Policy.Policy = Policy.make(
   files(root).map((f) => {
-    const json = JSON.parse(readFileSync(f, "utf8")) as { datedBy: Policy.DatedBy; values: ReadonlyArray<Policy.DatedValue> }
-    const name = relative(root, f).replace(/\.json$/u, "").split(/[\\/]/u).join(".")
+    // Parameter files are JSON or YAML; YAML reads both.
+    const json = YAML.parse(readFileSync(f, "utf8")) as { datedBy: Policy.DatedBy; values: ReadonlyArray<Policy.DatedValue> }
+    const name = relative(root, f).replace(/\.(?:json|ya?ml)$/u, "").split(/[\\/]/u).join(".")
     return [name, { datedBy: json.datedBy, values: json.values.map((v) => ({ from: v.from, value: v.value })) }] as const
   })
 )

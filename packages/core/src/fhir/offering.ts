@@ -70,7 +70,7 @@ export const offerings = mapping<Offering>({
             ...X.str("after", o.continuation.after === undefined ? undefined : ctx.text(o.continuation.after))
           ])),
       ...status(o.status, ctx),
-      ...X.complex(X.EXT.source, [...X.str("file", ctx.text(o.seed.file)), ...X.str("section", ctx.text(o.seed.section))])
+      ...X.complex(X.EXT.source, [...X.str("document", ctx.text(o.seed.document)), ...X.str("section", ctx.text(o.seed.section))])
     ]
   }),
   read: (r) => {
@@ -116,7 +116,7 @@ export const offerings = mapping<Offering>({
     const source = r.extension(X.EXT.source)
     if (source !== undefined) {
       const seed: Json = {}
-      put(seed, "file", r.value("file", "valueString", source))
+      put(seed, "document", r.value("document", "valueString", source))
       put(seed, "section", r.value("section", "valueString", source))
       record.seed = seed
     }

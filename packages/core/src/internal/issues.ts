@@ -2,6 +2,7 @@
 // English comes from Effect's own formatter; Norwegian from the `messageNb`
 // annotations our checks carry, or a translation of Effect's generic wording.
 import * as SchemaIssue from "effect/SchemaIssue"
+import { terms } from "../fhir/terminology.js"
 import * as Redact from "../Redact.js"
 import type { Bilingual } from "./text.js"
 import { guard } from "./guard.js"
@@ -30,11 +31,59 @@ const phrases: Record<string, string> = {
   'a status whose kind is "active", "transferred" or "discontinued"': 'en status der kind er "active", "transferred" eller "discontinued"'
 }
 
+// Effect writes a choice of literals as `"ongoing" | "completed"`: JSON
+// literals joined by " | ". Codes are read back with JSON.parse.
+const literal = String.raw`(?:"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?|true|false|null)`
+const literalUnion = new RegExp(`^${literal}(?: \\| ${literal})+$`, "u")
+
+// The bokmål label of each code, from the model's code systems (the same
+// labels the FHIR exchange writes), chosen by the set of codes: "completed"
+// is "Fullført" for an enrollment and "Avsluttes" for a decision.
+const booleanLabels: Readonly<Record<string, string>> = { true: "sann", false: "usann" }
+const labelsFor = (codes: ReadonlyArray<string>): Readonly<Record<string, string>> | undefined => {
+  if (codes.length === 2 && codes.includes("true") && codes.includes("false")) return booleanLabels
+  for (const system of Object.values(terms)) {
+    const concepts: Readonly<Record<string, { readonly nb: string }>> = system.concepts
+    const keys = Object.keys(concepts)
+    if (keys.length === codes.length && codes.every((c) => Object.hasOwn(concepts, c))) {
+      return Object.fromEntries(keys.map((k) => [k, concepts[k]!.nb]))
+    }
+  }
+  return undefined
+}
+
+// "Pågår" reads as "pågår" inside a sentence; "ORS – skala …" keeps its capitals.
+const inSentence = (label: string): string => (/^\p{Lu}\p{Ll}/u.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label)
+
+const listNb = (items: ReadonlyArray<string>): string =>
+  items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} eller ${items[items.length - 1]}`
+
+/** `"ongoing" | "completed"` → `«ongoing» (pågår) eller «completed» (fullført)`: codes as typed, labels in bokmål. */
+const choiceNb = (expected: string): string => {
+  let values: Array<unknown>
+  try {
+    values = [...expected.matchAll(new RegExp(literal, "gu"))].map((m) => JSON.parse(m[0]) as unknown)
+  } catch {
+    return `én av ${expected}`
+  }
+  const codes = values.map(String)
+  const labels = labelsFor(codes)
+  return `én av ${listNb(
+    values.map((v, i) => {
+      const code = typeof v === "string" ? `«${v}»` : codes[i]!
+      const label = labels?.[codes[i]!]
+      return label === undefined || label.toLowerCase() === codes[i]!.toLowerCase() ? code : `${code} (${inSentence(label)})`
+    })
+  )}`
+}
+
 const translateExpected = (expected: string): string =>
   phrases[expected] ??
-  (expected.includes(" | ")
-    ? `én av ${expected}`
-    : expected.replace(/\b(string|number|boolean|array|object|null|undefined|never)\b/gu, (w) => typeNames[w] ?? w))
+  (literalUnion.test(expected)
+    ? choiceNb(expected)
+    : expected.includes(" | ")
+      ? `én av ${expected}`
+      : expected.replace(/\b(string|number|boolean|array|object|null|undefined|never)\b/gu, (w) => typeNames[w] ?? w))
 
 /** Norwegian wording for Effect's generic English messages. */
 export const translateGeneric = (en: string): string => {

@@ -31,7 +31,8 @@ export type ViolationCode =
 
 /** Where a rule comes from in the source documents. */
 export interface SeedFact {
-  readonly file: string
+  /** The source document's title, as `Sources.titles` lists it. */
+  readonly document: string
   readonly section: string
   readonly quote: string
 }

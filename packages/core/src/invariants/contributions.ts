@@ -1,4 +1,4 @@
-// Seed 000 §Organisering: each department contributes a share of a position to the activity team.
+// Mestringsenhetens modell for aktivitet §Organisering: each department contributes a share of a position to the activity team.
 import { addDays } from "../IsoDate.js"
 import * as Policy from "../Policy.js"
 import type { Context } from "./context.js"

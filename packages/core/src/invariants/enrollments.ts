@@ -6,7 +6,7 @@ import type { Context } from "./context.js"
 import { numberFor, violation, yearEnd } from "./context.js"
 import type { Violation } from "./Violation.js"
 
-/** Seed 000 §Egne grupper i avdelingene: only the department's own citizens join its groups. */
+/** Mestringsenhetens modell for aktivitet §Egne grupper i avdelingene: only the department's own citizens join its groups. */
 export const departmentGroupsServeOwnCitizens = (ctx: Context): Array<Violation> =>
   ctx.data.enrollments.flatMap((e, i) => {
     const o = ctx.offerings.get(e.offeringId)
@@ -22,7 +22,7 @@ export const departmentGroupsServeOwnCitizens = (ctx: Context): Array<Violation>
         ]
   })
 
-/** Seed 000 §Endringer av eksisterende tilbud: no one joins or attends a discontinued offering after its transition. */
+/** Mestringsenhetens modell for aktivitet §Endringer av eksisterende tilbud: no one joins or attends a discontinued offering after its transition. */
 export const noEnrollmentAfterTransition = (ctx: Context): Array<Violation> => {
   const out: Array<Violation> = []
   ctx.data.enrollments.forEach((e, i) => {
@@ -71,7 +71,7 @@ export const noEnrollmentAfterTransition = (ctx: Context): Array<Violation> => {
   return out
 }
 
-/** Seed 003: the unit serves adults (the minimum age is a parameter). Checked on the first day a citizen is in the data. */
+/** Psykisk helsearbeid for voksne: the unit serves adults (the minimum age is a parameter). Checked on the first day a citizen is in the data. */
 export const citizensAreAdults = (ctx: Context): Array<Violation> => {
   const firstSeen = new Map<string, string>()
   const see = (id: string, date: string) => {

@@ -4,7 +4,7 @@ import type { Context } from "./context.js"
 import { violation, yearEnd } from "./context.js"
 import type { Violation } from "./Violation.js"
 
-/** Seed 000 §Organisering: every offering is free to the citizen. */
+/** Mestringsenhetens modell for aktivitet §Organisering: every offering is free to the citizen. */
 export const offeringsAreFree = (ctx: Context): Array<Violation> => {
   const price = Policy.requireNumber(ctx.policy, Policy.names.priceNok, { question: yearEnd(ctx) })
   return ctx.data.offerings.flatMap((o, i) =>
@@ -20,7 +20,7 @@ export const offeringsAreFree = (ctx: Context): Array<Violation> => {
 }
 
 /**
- * Seed 000 §Egne grupper i avdelingene and §Nye tilbud: department groups are
+ * Mestringsenhetens modell for aktivitet §Egne grupper i avdelingene and §Nye tilbud: department groups are
  * run by departments, for their own citizens; departments start no other groups.
  */
 export const onlyDepartmentsRunDepartmentGroups = (ctx: Context): Array<Violation> =>

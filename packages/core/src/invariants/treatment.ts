@@ -22,7 +22,7 @@ const firstSessionDate = (ctx: Context, e: Enrollment): string => {
   return first
 }
 
-/** Seed 000 Saksgang: referral, then a joint meeting that sets a goal, before the first session. */
+/** Mestringsenhetens modell for aktivitet Saksgang: referral, then a joint meeting that sets a goal, before the first session. */
 export const treatmentNeedsReferralAndGoal = (ctx: Context): Array<Violation> =>
   treatments(ctx).flatMap(([e, i, o]): Array<Violation> => {
     const referral = e.referralId === undefined ? undefined : ctx.referrals.get(e.referralId)
@@ -58,7 +58,7 @@ export const treatmentNeedsReferralAndGoal = (ctx: Context): Array<Violation> =>
         ]
   })
 
-/** Seed 000: attendance falls inside the enrollment's period, including any extension. */
+/** Mestringsenhetens modell for aktivitet: attendance falls inside the enrollment's period, including any extension. */
 export const attendanceWithinPeriod = (ctx: Context): Array<Violation> => {
   const out: Array<Violation> = []
   ctx.data.attendance.forEach((a, i) => {
@@ -77,7 +77,7 @@ export const attendanceWithinPeriod = (ctx: Context): Array<Violation> => {
   return out
 }
 
-/** Seed 000: at most one extension period (the number comes from the offering's limits). */
+/** Mestringsenhetens modell for aktivitet: at most one extension period (the number comes from the offering's limits). */
 export const extensionsWithinLimit = (ctx: Context): Array<Violation> =>
   ctx.data.enrollments.flatMap((e, i) => {
     const o = ctx.offerings.get(e.offeringId)
@@ -109,7 +109,7 @@ export const extensionsWithinLimit = (ctx: Context): Array<Violation> =>
   })
 
 /**
- * Seed 000: each offering's limits — Mudo 4 weeks with at most 2 sessions per
+ * Mestringsenhetens modell for aktivitet: each offering's limits — Mudo 4 weeks with at most 2 sessions per
  * ISO week; yoga, the creative group and padel 4 sessions — per period.
  */
 export const sessionLimitsHold = (ctx: Context): Array<Violation> =>
@@ -160,7 +160,7 @@ export const sessionLimitsHold = (ctx: Context): Array<Violation> =>
     return out
   })
 
-/** Seed 000 Saksgang 5: a treatment is completed only after the therapist's goal evaluation. */
+/** Mestringsenhetens modell for aktivitet Saksgang 5: a treatment is completed only after the therapist's goal evaluation. */
 export const completionNeedsGoalEvaluation = (ctx: Context): Array<Violation> =>
   treatments(ctx).flatMap(([e, i, o]) => {
     if (e.status !== "completed") return []

@@ -1,7 +1,9 @@
 // CSV rows → string trees for the StringTree codecs. Headers with dots nest
 // (`goal.text`); a header naming a list or tuple field takes "|"-separated
 // values (`departments` = `psykisk-helse|rpha`). An empty cell means "absent",
-// so a required field left empty is reported as missing, never guessed.
+// so a required field left empty is reported as missing, never guessed; the
+// one exception is a list column (not a tuple), where an empty cell is the
+// empty list, since a list has no other way to be written empty in CSV.
 //
 // Every non-blank line ends up in exactly one row: a tree to decode, or the
 // problems that rejected it. Trees are null-prototype objects, and a header
@@ -40,13 +42,15 @@ export interface CsvRows {
   readonly problems: ReadonlyArray<{ readonly line: number; readonly message: Bilingual }>
 }
 
-const isListAt = (ast: SchemaAST.AST, path: ReadonlyArray<string>): boolean => {
+// "list" for a field of any length, "tuple" for one of fixed elements, or undefined.
+const listKindAt = (ast: SchemaAST.AST, path: ReadonlyArray<string>): "list" | "tuple" | undefined => {
   let node: SchemaAST.AST | undefined = ast
   for (const key of path) {
-    if (node === undefined || !SchemaAST.isObjects(node)) return false
+    if (node === undefined || !SchemaAST.isObjects(node)) return undefined
     node = node.propertySignatures.find((p) => p.name === key)?.type
   }
-  return node !== undefined && SchemaAST.isArrays(node)
+  if (node === undefined || !SchemaAST.isArrays(node)) return undefined
+  return node.elements.length === 0 ? "list" : "tuple"
 }
 
 const isIndex = (s: string) => /^\d{1,3}$/u.test(s)
@@ -105,7 +109,7 @@ export const csvRowStream = (entity: EntityName, input: string): CsvRowStream =>
   const headerProblem =
     header === undefined ? M.badHeader(M.headerUnreadable(M.syntax(headerRecord.error!.code, headerRecord.error!.column))) : header.problem
   const paths = header?.paths ?? []
-  const lists = paths.map((p) => p !== undefined && isListAt(ast, p))
+  const lists = paths.map((p) => (p === undefined ? undefined : listKindAt(ast, p)))
   const named = paths.reduce((last, p, i) => (p === undefined ? last : i + 1), 0)
 
   function* rows(): Generator<CsvRow> {
@@ -124,11 +128,14 @@ export const csvRowStream = (entity: EntityName, input: string): CsvRowStream =>
     if (r.cells.length < named) problems.push(problem(`column ${r.cells.length + 1}`, M.missingCells(r.cells.length, named)))
     const tree = Object.create(null) as { [k: string]: Tree }
     r.cells.forEach((cell, col) => {
-      if (cell === "") return
       const path = paths[col]
+      if (cell === "") {
+        if (path !== undefined && lists[col] === "list") setPath(tree, path, [])
+        return
+      }
       if (path === undefined) problems.push(problem(`column ${col + 1}`, M.extraCell(col + 1)))
       else if (cell.includes("\uFFFD")) problems.push(problem(`column ${col + 1}`, M.replacementCharacter(col + 1)))
-      else setPath(tree, path, lists[col] === true ? cell.split("|") : cell)
+      else setPath(tree, path, lists[col] === undefined ? cell : cell.split("|"))
     })
     yield problems.length > 0 ? { line: r.line, endLine: r.endLine, raw: r.raw, problems } : { line: r.line, endLine: r.endLine, raw: r.raw, tree }
   }

@@ -82,6 +82,8 @@ export interface CsvResult<A> extends Batch.BatchResult<A> {
   readonly delimiter: string
   /** Problems with the file as a whole: empty, or a header that rejects every row. */
   readonly fileProblems: ReadonlyArray<{ readonly line: number; readonly message: Bilingual }>
+  /** The line each record starts on, by record index (valid and rejected alike). */
+  readonly lines: ReadonlyArray<number>
 }
 
 /**
@@ -99,6 +101,7 @@ export const readCsv = <K extends EntityName>(entity: K, text: string, encoding:
   const rejected: Array<Batch.Rejected> = []
   // Decoded in chunks as rows are read, so a large file never holds every row's tree at once.
   let total = 0
+  const lines: Array<number> = []
   let trees: Array<unknown> = []
   let at: Array<{ readonly index: number; readonly line: number }> = []
   const flush = () => {
@@ -110,6 +113,7 @@ export const readCsv = <K extends EntityName>(entity: K, text: string, encoding:
   }
   for (const row of rows) {
     const index = total++
+    lines.push(row.line)
     if (row.tree !== undefined) {
       trees.push(row.tree)
       at.push({ index, line: row.line })
@@ -118,7 +122,7 @@ export const readCsv = <K extends EntityName>(entity: K, text: string, encoding:
   }
   flush()
   rejected.sort((a, b) => a.index - b.index)
-  return { valid, rejected, total, encoding, delimiter, fileProblems: problems }
+  return { valid, rejected, total, encoding, delimiter, fileProblems: problems, lines }
 }
 
 /**
@@ -146,7 +150,8 @@ export const loadCsvFile = async <K extends EntityName>(entity: K, file: string)
   readCsvBytes(entity, await readBytes(file))
 
 /**
- * Reads a JSON file holding an array of records of one entity.
+ * Reads a JSON file holding an array of records of one entity. `lines` gives
+ * the line each record starts on, by record index.
  * @example
  * const { valid, rejected } = await loadJsonFile("citizens", "citizens.json")
  * @category constructors
@@ -157,7 +162,8 @@ export const loadJsonFile = async <K extends EntityName>(entity: K, file: string
   if (!Array.isArray(data)) {
     throw new FileError(file, 1, "Expected a JSON array of records", "Forventet en JSON-liste med poster")
   }
-  return Batch.decodeEntity(entity, data, { lines: data.map((_, i) => JsonText.nearestLine(parsed, `/${i}`)) })
+  const lines = data.map((_, i) => JsonText.nearestLine(parsed, `/${i}`))
+  return { ...Batch.decodeEntity(entity, data, { lines }), lines }
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Synthetic citizens: pseudonyms, departments, the healthy-life-centre flag,
- * pathway (seed 003 §hovedforløp) and age, all adults.
+ * pathway (Psykisk helsearbeid for voksne §hovedforløp) and age, all adults.
  *
  * @module
  */

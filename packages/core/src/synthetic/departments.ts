@@ -1,8 +1,8 @@
 /**
- * Departments' own groups (seed 000 §Egne grupper i avdelingene): occasional
+ * Departments' own groups (Mestringsenhetens modell for aktivitet §Egne grupper i avdelingene): occasional
  * sessions, about monthly, run by the department's staff for its own
  * citizens. In the model's first year (2023) also the discontinued groups,
- * which run only until their transition ends (seed 000 §Endringer av
+ * which run only until their transition ends (Mestringsenhetens modell for aktivitet §Endringer av
  * eksisterende tilbud) and hand their participants over to the community.
  *
  * @module

@@ -1,5 +1,5 @@
 /**
- * Everyday activities (seed 000 §Hverdagsaktiviteter): weekly sessions at
+ * Everyday activities (Mestringsenhetens modell for aktivitet §Hverdagsaktiviteter): weekly sessions at
  * fixed times run by the activity team and students, open to the unit's and
  * the healthy-life centre's citizens, long-term participation allowed. Karate
  * takes beginners at intakes and passes some on to the club after the first

@@ -22,7 +22,7 @@ import { World } from "./world.js"
  * Options for `generate`: the policy (required: every number and date the
  * year follows, from `InForce.policy(tree)` in `@aktivitetsmodell/rules`),
  * the seed (default 1), the year (default 2024), the number of citizens
- * (default 1,500, the RPH volume seed 001 gives for Sandnes) and the
+ * (default 1,500, the RPH volume Resultatvurdering Mestringsenheten 2021, med Jæren Recovery College gives for Sandnes) and the
  * catalogue (default `Catalogue.sandnes()`).
  *
  * Use a small `citizens` count for fast tests and another catalogue to model

@@ -1,5 +1,5 @@
 /**
- * Governance and evaluation (seed 000 §Organisering, §Nye tilbud, §Evaluering
+ * Governance and evaluation (Mestringsenhetens modell for aktivitet §Organisering, §Nye tilbud, §Evaluering
  * av modellen): proposals for new offerings and their escalations, the
  * departments' 20 % contributions to the activity team, and feedback from
  * employees, citizens and the experience council.

@@ -1,5 +1,5 @@
 /**
- * Help to take part in society (seed 000 §Hjelp til å bli mer deltagende i
+ * Help to take part in society (Mestringsenhetens modell for aktivitet §Hjelp til å bli mer deltagende i
  * samfunnet): Recoveryhjelpa's peer-support workers help until the citizen has
  * started an activity; Inkludert's Blå Kors time-givers help as long as it is
  * needed; Aktivitetskontakt is given by individual decision to those who

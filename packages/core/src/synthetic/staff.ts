@@ -1,7 +1,7 @@
 /**
  * The staff roster: the activity lead, therapists in every department, the
  * activity team, peer-support workers, students, Blå Kors volunteers and
- * department staff (seed 000 §Organisering, §Frivillighet).
+ * department staff (Mestringsenhetens modell for aktivitet §Organisering, §Frivillighet).
  *
  * @module
  */
@@ -26,7 +26,7 @@ export const rosterSize = {
   departmentStaffPerDepartment: 2
 } as const
 
-/** The volunteer organisation of Inkludert (seed 000 §Frivillighet). */
+/** The volunteer organisation of Inkludert (Mestringsenhetens modell for aktivitet §Frivillighet). */
 export const volunteerOrganisation = "Blå Kors"
 
 /**

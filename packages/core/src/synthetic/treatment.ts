@@ -1,5 +1,5 @@
 /**
- * Activity as treatment (seed 000 §Fysisk aktivitet som behandling, Saksgang):
+ * Activity as treatment (Mestringsenhetens modell for aktivitet §Fysisk aktivitet som behandling, Saksgang):
  * referral → joint meeting with a goal → episode → enrollment for one period
  * → sessions with FIT → goal evaluation, at most the policy's extensions extra
  * periods, then completion, other measures or withdrawal.

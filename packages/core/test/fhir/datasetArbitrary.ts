@@ -90,7 +90,7 @@ const build = (p: Pools): fc.Arbitrary<Dataset.Dataset> => {
           fc.record({ destination: A.text, kind: fc.constantFrom("club", "membership", "community-offering"), after: opt(A.text) }).map(defined)
         ),
         status,
-        seed: fc.record({ file: A.text, section: A.text })
+        seed: fc.record({ document: A.text, section: A.text })
       })
       .map(defined)
   const citizen = (id: string) =>

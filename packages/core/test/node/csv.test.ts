@@ -33,6 +33,18 @@ describe("readCsv", () => {
     expect(fit.valid[0]?.items).toEqual([5, 4.5, 6, 5])
   })
 
+  it("reads an empty list cell as the empty list, and an empty tuple cell as missing", () => {
+    const citizens = readCsv("citizens", `id,birthYear,departments,healthyLifeCentre,pathway\n${P},1990,,true,1\n`)
+    expect([citizens.rejected, citizens.valid[0]?.departments]).toEqual([[], []])
+    const fit = readCsv("fitScores", `id,citizenId,date,instrument,items,total\no-1,${P},2024-02-05,ORS,,20\n`)
+    expect(fit.rejected[0]?.problems.map((p) => p.field)).toEqual(["items"])
+  })
+
+  it("gives the line each record starts on, valid or rejected, by record index", () => {
+    const r = readCsv("referrals", `\uFEFFid,citizenId,therapistId,offeringId,date\r\nr-1,${P},s-2,turgruppe,2024-01-08\r\n\r\n"r-2\nb",${P},s-2,turgruppe,2024-02-30\r\nr-3,${P},s-2,turgruppe,2024-01-09\r\n`)
+    expect([r.total, r.lines, r.rejected.map((x) => [x.index, x.line])]).toEqual([3, [2, 4, 6], [[1, 4]]])
+  })
+
   it("a cell beyond the header is reported, not dropped", () => {
     const r = readCsv("referrals", `id,citizenId,therapistId,offeringId,date\nr-1,${P},s-2,turgruppe,2024-01-08,ekstra\n`)
     expect(r.rejected[0]?.problems.map((p) => p.field)).toEqual(["column 6"])
@@ -64,7 +76,7 @@ describe("file loaders", () => {
     const json = join(dir, "referrals.json")
     writeFileSync(json, JSON.stringify([{ id: "r-1", citizenId: P, therapistId: "s-2", offeringId: "turgruppe", date: "2024-01-08" }, { id: "r-2" }]))
     const fromJson = await loadJsonFile("referrals", json)
-    expect([fromJson.valid.length, fromJson.rejected.map((r) => r.index)]).toEqual([1, [1]])
+    expect([fromJson.valid.length, fromJson.rejected.map((r) => r.index), fromJson.lines]).toEqual([1, [1], [1, 1]])
   })
 
   it("a file that is not JSON fails with its name and line", async () => {

@@ -1,5 +1,11 @@
-// "Did you mean" for names a person typed: the closest known name by edit
-// distance, offered only when it is close enough to be a likely typo.
+/**
+ * "Did you mean" for names a person typed: the closest known name by edit
+ * distance, offered only when it is close enough to be a likely typo. One
+ * helper for every package that refuses an unknown name (rule files, export
+ * folders, dataset keys).
+ *
+ * @module
+ */
 //
 // The work is bounded whatever the input: a name longer than `maxName`
 // gets no suggestion (nobody mistypes a 64-character name into a 990 kB
@@ -8,6 +14,9 @@
 // soon as every cell in a row is over the limit. One suggestion costs at
 // most about maxName × (2 × limit + 1) steps per known name.
 
+import { guard } from "./internal/guard.js"
+import type { Bilingual } from "./internal/text.js"
+
 /** Names longer than this get no suggestion. */
 export const maxName = 64
 
@@ -15,8 +24,12 @@ export const maxName = 64
  * The optimal-string-alignment distance between `a` and `b` (a swapped pair
  * of letters counts as one edit, the commonest typo in hand-edited files),
  * or `limit + 1` as soon as it is certain to exceed `limit`.
+ * @example
+ * Suggest.distance("attendence", "attendance", 3) // 1
+ * @category constructors
  */
-export const distance = (a: string, b: string, limit: number): number => {
+export const distance = guard("Suggest.distance", { en: "(a: string, b: string, limit: number)", nb: "(a: string, b: string, limit: number)" }, (a: string, b: string, limit: number): number => {
+  if (typeof a !== "string" || typeof b !== "string" || typeof limit !== "number") throw new TypeError("not strings and a limit")
   if (Math.abs(a.length - b.length) > limit) return limit + 1
   let before = new Array<number>(b.length + 1).fill(0)
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
@@ -37,13 +50,18 @@ export const distance = (a: string, b: string, limit: number): number => {
     ;[before, previous, current] = [previous, current, before]
   }
   return Math.min(previous[b.length]!, limit + 1)
-}
+})
 
 /** The edits a name of this length may be away from a known one and still be a typo of it. */
 const allowedEdits = (length: number): number => (length <= 4 ? 1 : Math.max(2, Math.floor(length / 3)))
 
-/** The known name closest to `name`, or undefined when none is plausibly meant. */
-export const suggest = (name: string, known: Iterable<string>): string | undefined => {
+/**
+ * The known name closest to `name`, or undefined when none is plausibly meant.
+ * @example
+ * Suggest.suggest("attendence", ["attendance", "sessions"]) // "attendance"
+ * @category constructors
+ */
+export const suggest = guard("Suggest.suggest", { en: "(name: string, known: Iterable<string>)", nb: "(name: string, known: Iterable<string>)" }, (name: string, known: Iterable<string>): string | undefined => {
   if (typeof name !== "string" || name.length > maxName) return undefined
   const lower = name.toLowerCase()
   // Short names get one edit: "pwn" is not a typo of "in".
@@ -59,10 +77,16 @@ export const suggest = (name: string, known: Iterable<string>): string | undefin
     }
   }
   return best !== undefined && bestScore <= allowed ? best : undefined
-}
+})
 
-/** ` Did you mean "x"?` in both languages, or empty strings when there is no suggestion. */
-export const didYouMean = (name: string, known: Iterable<string>): { readonly en: string; readonly nb: string } => {
+/**
+ * `; did you mean "x"?` / `; mente du «x»?`, or two empty texts when no known
+ * name is close.
+ * @example
+ * Suggest.didYouMean("attendence", ["attendance"]).nb // "; mente du «attendance»?"
+ * @category constructors
+ */
+export const didYouMean = guard("Suggest.didYouMean", { en: "(name: string, known: Iterable<string>)", nb: "(name: string, known: Iterable<string>)" }, (name: string, known: Iterable<string>): Bilingual => {
   const s = suggest(name, known)
   return s === undefined ? { en: "", nb: "" } : { en: `; did you mean "${s}"?`, nb: `; mente du «${s}»?` }
-}
+})
