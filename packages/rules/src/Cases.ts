@@ -6,17 +6,18 @@
  *
  * @module
  */
-import { type Bilingual, Redact } from "@aktivitetsmodell/core"
+import { type Bilingual, Redact, Suggest } from "@aktivitetsmodell/core"
 import type { IsoDate } from "@aktivitetsmodell/core"
 import { decide } from "./Decision.js"
 import { guard, requireString, requireTree } from "./internal/boundary.js"
 import { bare, own } from "./internal/own.js"
 import { child } from "./internal/pointer.js"
-import { type Finding, isObject, Reader } from "./internal/read.js"
+import * as Schema from "effect/Schema"
+import { DateText, rule, Text } from "./internal/fields.js"
+import { decodeShape, type Finding } from "./internal/shape.js"
 import { isSentence } from "./internal/sentence.js"
 import { bi, quote, shortLine } from "./internal/text.js"
 import { type Report, tally } from "./Coverage.js"
-import { suggest } from "./internal/suggest.js"
 import { caseOutcomes, type Kind, kinds, type Outcome, vocabulary } from "./Outcome.js"
 import { type Problem, redacted } from "./Problem.js"
 import type { Tree } from "./PolicyTree.js"
@@ -41,7 +42,7 @@ export interface Case {
   /** Outcomes other rules must give for the same subject. */
   readonly also: ReadonlyArray<{ readonly rule: string; readonly expect: Expected }>
   readonly pointer: string
-  /** Where in the seeds the case comes from, such as "seeds/000_b0fda6026573384c.txt line 33". */
+  /** Where in the seeds the case comes from, such as "Mestringsenhetens modell for aktivitet line 33". */
   readonly source?: string
 }
 
@@ -87,42 +88,69 @@ const outcomeNames = (kind: Kind | undefined): Map<string, string> => {
   return names
 }
 
-const checkType = (r: Reader, type: string, pointer: string, kind: Kind | undefined): void => {
+const checkType = (type: string, pointer: string, kind: Kind | undefined, out: Array<Finding>): void => {
   const codes = [...new Set(outcomeNames(kind).values())]
   if (codes.includes(type)) return
   const names = outcomeNames(kind)
   // A Norwegian or English label ("fortsetter", "Kan delta") names its code; otherwise the nearest name does.
   const lower = type.toLowerCase()
-  const near = names.get(lower) ?? (suggest(lower, names.keys()) === undefined ? undefined : names.get(suggest(lower, names.keys())!))
+  const near = names.get(lower) ?? (Suggest.suggest(lower, names.keys()) === undefined ? undefined : names.get(Suggest.suggest(lower, names.keys())!))
   const t = quote(type)
   const tail = near === undefined ? bi(`; use one of ${codes.join(", ")}`, `; bruk ett av ${codes.join(", ")}`) : bi(`; did you mean "${near}"?`, `; mente du «${near}»?`)
-  r.error(pointer, "unknown-outcome", `Unknown outcome ${t.en}${tail.en}`, `Ukjent utfall ${t.nb}${tail.nb}`)
-}
-
-const readExpected = (r: Reader, u: unknown, pointer: string, kind: Kind | undefined): Expected | undefined => {
-  if (typeof u === "string") {
-    if (r.string(u, pointer) === undefined) return undefined
-    checkType(r, u, pointer, kind)
-    return { type: u }
-  }
-  if (!isObject(u)) {
-    r.expected(pointer, bi('an outcome, such as "eligible" or { type: escalate, to: therapist, action: review-feedback }', "et utfall, som «eligible» eller { type: escalate, to: therapist, action: review-feedback }"), u)
-    return undefined
-  }
-  const type = Object.hasOwn(u, "type") ? r.string(u["type"], child(pointer, "type")) : undefined
-  if (!Object.hasOwn(u, "type")) r.error(pointer, "shape", 'Missing "type"', "Mangler «type»")
-  if (type !== undefined) checkType(r, type, child(pointer, "type"), kind)
-  // No prototype: "__proto__" stays a parameter, compared like any other.
-  const params = bare<string>()
-  for (const [k, v] of Object.entries(u)) {
-    if (k === "type") continue
-    const s = r.string(v, child(pointer, k))
-    if (s !== undefined) params[k] = s
-  }
-  return type === undefined ? undefined : Object.keys(params).length === 0 ? { type } : { type, params }
+  out.push({ pointer, code: "unknown-outcome", severity: "error", message: bi(`Unknown outcome ${t.en}${tail.en}`, `Ukjent utfall ${t.nb}${tail.nb}`) })
 }
 
 const kindOf = (rule: string): Kind | undefined => kinds.find((k) => rule.startsWith(`${k}/`))
+
+/** An expected outcome as a file writes it: a type, or an object with a type and its parameters. */
+const ExpectedSchema = Schema.Union([
+  Text,
+  Schema.StructWithRest(Schema.Struct({ type: Text }), [Schema.Record(Schema.String, Text)])
+]).annotate({
+  identifier: "ExpectedOutcome",
+  expectedText: bi('an outcome, such as "eligible" or { type: escalate, to: therapist, action: review-feedback }', "et utfall, som «eligible» eller { type: escalate, to: therapist, action: review-feedback }"),
+  description:
+    "The outcome the rule must give: a type such as eligible, or { type: escalate, to: therapist, action: review-feedback }; not-applicable when the rule must not apply; { type: unknown, missing: citizen.birthDate } when the answer depends on an input the subject does not give"
+})
+
+const CaseSchema = Schema.Struct({
+  name: Text.check(
+    rule(
+      (n: string) => isSentence(n.trim()),
+      bi("A case's name is a whole sentence: a capital letter first, at least four words, a full stop last", "Navnet på et tilfelle er en hel setning: stor forbokstav, minst fire ord og punktum til slutt"),
+      "shape",
+      { pattern: "^[A-ZÆØÅ].*[.!?]$" }
+    )
+  ).annotateKey({ description: "A whole sentence saying what the case shows" }),
+  date: DateText,
+  // Its shape is the Subject's, checked with the catalogue by Subject.decode.
+  subject: Schema.Unknown.annotate({ identifier: "CaseSubject" }),
+  expect: ExpectedSchema,
+  also: Schema.optionalKey(Schema.Record(Schema.String, ExpectedSchema)).annotateKey({ description: "Outcomes other rules must give for the same subject, by rule id" }),
+  source: Schema.optionalKey(Text).annotateKey({
+    description: "Where in the source documents the case comes from: the document's title, the section and the lines, such as «Mestringsenhetens modell for aktivitet, Organisering, line 33»"
+  })
+})
+
+/**
+ * A case file as written: the one description of its shape. The decoder,
+ * the types and the published JSON Schema (`JsonSchema.of("cases-file")`)
+ * all come from it.
+ * @category schemas
+ */
+export const FileSchema = Schema.Struct({
+  $schema: Schema.optionalKey(Schema.String),
+  rule: Schema.optionalKey(Text).annotateKey({ description: "The rule the cases test; defaults to the file beside this one" }),
+  cases: Schema.Array(CaseSchema)
+})
+
+const expected = (u: string | { readonly type: string; readonly [k: string]: string }): Expected => {
+  if (typeof u === "string") return { type: u }
+  // No prototype: "__proto__" stays a parameter, compared like any other.
+  const params = bare<string>()
+  for (const [k, v] of Object.entries(u)) if (k !== "type") params[k] = v
+  return Object.keys(params).length === 0 ? { type: u.type } : { type: u.type, params }
+}
 
 /**
  * Decodes a case file's parsed content (YAML or JSON). Subjects are checked
@@ -140,45 +168,54 @@ export const decode = guard(
   catalogue: Parameters<typeof decodeSubject>[1]
 ): { readonly caseFile?: CaseFile; readonly findings: ReadonlyArray<Finding> } => {
   requireString("Cases.decode", "file", file)
-  const r = new Reader()
-  const o = r.object(input, "", ["cases"], ["$schema", "rule"])
-  if (o === undefined) return { findings: r.findings }
-  const rule = Object.hasOwn(o, "rule") ? r.string(o["rule"], "/rule") : ruleOf(file)
-  const list = Object.hasOwn(o, "cases") ? r.array(o["cases"], "/cases") : undefined
-  const cases: Array<Case> = []
-  list?.forEach((item, i) => {
-    const at = `/cases/${i}`
-    const c = r.object(item, at, ["name", "date", "subject", "expect"], ["also", "source"])
-    if (c === undefined) return
-    const name = Object.hasOwn(c, "name") ? r.string(c["name"], `${at}/name`) : undefined
-    if (name !== undefined && !isSentence(name.trim())) {
-      r.error(`${at}/name`, "shape", "A case's name is a whole sentence: a capital letter first, at least four words, a full stop last", "Navnet på et tilfelle er en hel setning: stor forbokstav, minst fire ord og punktum til slutt")
-    }
-    const date = Object.hasOwn(c, "date") ? r.date(c["date"], `${at}/date`) : undefined
-    // Where in the seeds the case comes from: text for people, not checked further.
-    const source = Object.hasOwn(c, "source") ? r.string(c["source"], `${at}/source`) : undefined
-    let subject: Subject | undefined
-    if (Object.hasOwn(c, "subject")) {
-      const s = decodeSubject(c["subject"], catalogue)
-      if (s.ok) subject = s.subject
-      else for (const p of s.problems) r.error(`${at}/subject${p.pointer}`, "case-subject", p.message.en, p.message.nb)
-    }
-    const expect = Object.hasOwn(c, "expect") ? readExpected(r, c["expect"], `${at}/expect`, rule === undefined ? undefined : kindOf(rule)) : undefined
-    const also: Array<{ rule: string; expect: Expected }> = []
-    if (Object.hasOwn(c, "also")) {
-      const a = r.object(c["also"], `${at}/also`, [], isObject(c["also"]) ? Object.keys(c["also"]) : [])
-      for (const [k, v] of Object.entries(a ?? {})) {
-        const e = readExpected(r, v, child(`${at}/also`, k), kindOf(k))
-        if (e !== undefined) also.push({ rule: k, expect: e })
+  const { value, findings } = decodeShape(FileSchema, input)
+  // After the shape, each case's subject and outcome names, wherever they can be read, so one pass reports all.
+  const raw = typeof input === "object" && input !== null && Object.hasOwn(input, "cases") ? (input as { readonly cases: unknown }).cases : undefined
+  const named = typeof input === "object" && input !== null && Object.hasOwn(input, "rule") ? (input as { readonly rule: unknown }).rule : undefined
+  const ruleId = typeof named === "string" ? named : ruleOf(file)
+  const subjects: Array<Subject | undefined> = []
+  if (Array.isArray(raw)) {
+    raw.forEach((c: unknown, i) => {
+      const at = `/cases/${i}`
+      if (typeof c !== "object" || c === null || Array.isArray(c)) return
+      if (Object.hasOwn(c, "subject")) {
+        const s = decodeSubject((c as { readonly subject: unknown }).subject, catalogue)
+        if (s.ok) subjects[i] = s.subject
+        else for (const p of s.problems) findings.push({ pointer: `${at}/subject${p.pointer}`, code: "case-subject", severity: "error", message: p.message })
       }
-    }
-    if (name !== undefined && date !== undefined && subject !== undefined && expect !== undefined) {
-      cases.push({ name: name.trim(), date, subject, expect, also, pointer: at, ...(source === undefined ? {} : { source }) })
-    }
-  })
-  if (rule === undefined || r.findings.some((f) => f.severity === "error")) return { findings: r.findings }
-  return { caseFile: { file, rule, cases }, findings: r.findings }
+      const e = Object.hasOwn(c, "expect") ? typeOf((c as { readonly expect: unknown }).expect) : undefined
+      if (e !== undefined) checkType(e.type, e.pointer === "" ? `${at}/expect` : `${at}/expect${e.pointer}`, kindOf(ruleId), findings)
+      const also: unknown = Object.hasOwn(c, "also") ? (c as { readonly also: unknown }).also : undefined
+      if (typeof also === "object" && also !== null && !Array.isArray(also)) {
+        for (const [k, v] of Object.entries(also)) {
+          const t = typeOf(v)
+          if (t !== undefined) checkType(t.type, `${child(`${at}/also`, k)}${t.pointer}`, kindOf(k), findings)
+        }
+      }
+    })
+  }
+  if (value === undefined || findings.length > 0) return { findings }
+  const cases = value.cases.map((c, i): Case => ({
+    name: c.name.trim(),
+    date: c.date,
+    subject: subjects[i]!,
+    expect: expected(c.expect),
+    also: Object.entries(c.also ?? {}).map(([k, v]) => ({ rule: k, expect: expected(v) })),
+    pointer: `/cases/${i}`,
+    ...(c.source === undefined ? {} : { source: c.source })
+  }))
+  return { caseFile: { file, rule: ruleId, cases }, findings }
 })
+
+// An outcome's type and where it is written, when it can be read.
+const typeOf = (u: unknown): { readonly type: string; readonly pointer: string } | undefined => {
+  if (typeof u === "string" && u.trim().length > 0) return { type: u, pointer: "" }
+  if (typeof u === "object" && u !== null && Object.hasOwn(u, "type")) {
+    const t = (u as { readonly type: unknown }).type
+    if (typeof t === "string" && t.trim().length > 0) return { type: t, pointer: "/type" }
+  }
+  return undefined
+}
 
 /**
  * One case's result.

@@ -9,14 +9,14 @@
  */
 import type { Bilingual } from "@aktivitetsmodell/core"
 import { IsoDate, Policy } from "@aktivitetsmodell/core"
+import * as Schema from "effect/Schema"
+import * as SchemaIssue from "effect/SchemaIssue"
 import { isDuration } from "./Duration.js"
 import { guard, requireString } from "./internal/boundary.js"
-import { child } from "./internal/pointer.js"
-import { type Finding, Reader } from "./internal/read.js"
-import { suggest } from "./internal/suggest.js"
-import { readSource } from "./internal/source.js"
+import { Bilingual as BilingualText, DateText, rule, Text } from "./internal/fields.js"
+import { decodeShape, type Finding } from "./internal/shape.js"
 import { bi, quote } from "./internal/text.js"
-import type { Source } from "./Source.js"
+import { type Source, Source as SourceSchema } from "./Source.js"
 
 /**
  * What kind of value a parameter holds.
@@ -95,80 +95,83 @@ const typeWords: Record<Type, Bilingual> = {
 const fits = (type: Type, v: unknown): v is ParameterValue =>
   type === "number" ? typeof v === "number" && Number.isFinite(v) : type === "duration" ? isDuration(v) : IsoDate.isIsoDate(v)
 
+const datedByWords = bi(
+  '"enrollment-start" (the enrollment\'s first day), "session-date" or "question-date"',
+  "«enrollment-start» (deltagelsens første dag), «session-date» (samlingens dato) eller «question-date» (datoen spørsmålet gjelder)"
+)
+
+const EntrySchema = Schema.Struct({
+  from: DateText,
+  value: Schema.Union([Schema.Finite, Text]).annotate({ expectedText: bi("a number, a duration or a date", "et tall, en varighet eller en dato") }),
+  source: Schema.optionalKey(SourceSchema).annotateKey({ description: "Where this value comes from, when it is not the parameter's source" }),
+  note: Schema.optionalKey(BilingualText)
+})
+
+// Each value must fit the type, and the dates must rise: checked on the whole file so the message can say which.
+const entriesFit = (p: { readonly type: Type; readonly values: ReadonlyArray<{ readonly from: string; readonly value: unknown }> }) => {
+  const issues: Array<{ readonly path: ReadonlyArray<PropertyKey>; readonly issue: SchemaIssue.Issue }> = []
+  p.values.forEach((e, i) => {
+    if (!fits(p.type, e.value)) {
+      const t = typeWords[p.type]
+      issues.push({ path: ["values", i, "value"], issue: new SchemaIssue.InvalidValue({ message: `Expected ${t.en}, as the parameter's type says`, messageNb: `Forventet ${t.nb}, slik parameterens type sier`, code: "type-mismatch" }) })
+    }
+    const previous = p.values[i - 1]
+    if (previous !== undefined && e.from <= previous.from) {
+      issues.push({
+        path: ["values", i, "from"],
+        issue: new SchemaIssue.InvalidValue({
+          message: `Dated values must be in date order, each after the one before; ${e.from} is not after ${previous.from}`,
+          messageNb: `Daterte verdier må stå i datorekkefølge, hver etter den forrige; ${e.from} er ikke etter ${previous.from}`,
+          code: "period-order"
+        })
+      })
+    }
+  })
+  return issues
+}
+
 /**
- * Decodes a parameter file's parsed JSON. `file` is its path inside the tree.
- * Returns the parameter when it is sound and every finding either way.
+ * A parameter file as written: the one description of its shape. The
+ * decoder, the types and the published JSON Schema
+ * (`JsonSchema.of("parameter-file")`) all come from it.
+ * @category schemas
+ */
+export const FileSchema = Schema.Struct({
+  $schema: Schema.optionalKey(Schema.String),
+  label: BilingualText,
+  description: BilingualText,
+  type: Schema.Literals(["number", "duration", "date"]),
+  datedBy: Schema.Literals(Policy.datedByValues)
+    .annotate({ expectedText: datedByWords })
+    .annotateKey({
+      description: "Which date selects the value: the enrollment's first day, the session's date, or the date the question is about",
+      missingText: bi(`say which date selects the value, ${datedByWords.en}`, `si hvilken dato som velger verdien, ${datedByWords.nb}`)
+    }),
+  unit: Schema.optionalKey(BilingualText),
+  source: SourceSchema,
+  values: Schema.Array(EntrySchema)
+    .check(rule((v: ReadonlyArray<unknown>) => v.length > 0, bi("Expected at least one dated value", "Forventet minst én datert verdi"), "shape", { minItems: 1 }))
+    .annotateKey({ description: "Dated values in date order; each is in force until the next" })
+}).check(Schema.makeFilter(entriesFit))
+
+/**
+ * Decodes a parameter file's parsed content (JSON or YAML). `file` is its
+ * path inside the tree. Returns the parameter when it is sound and every
+ * finding either way.
  * @example
  * const { parameter, findings } = Parameters.decode(JSON.parse(text), "parameters/fit/ors-cutoff.json")
  * @category constructors
  */
 export const decode = guard("Parameters.decode", bi("(input: unknown, file: string)", "(input: unknown, file: string)"), (input: unknown, file: string): { readonly parameter?: Parameter; readonly findings: ReadonlyArray<Finding> } => {
-  const r = new Reader()
   const name = nameOf(file)
+  const findings: Array<Finding> = []
   if (!name.split(".").every((s) => segment.test(s))) {
     const n = quote(name)
-    r.error("", "shape", `The file name gives the parameter name ${n.en}; use lowercase letters, digits and hyphens in folder and file names`, `Filnavnet gir parameternavnet ${n.nb}; bruk små bokstaver, sifre og bindestrek i mappe- og filnavn`)
+    findings.push({ pointer: "", code: "shape", severity: "error", message: bi(`The file name gives the parameter name ${n.en}; use lowercase letters, digits and hyphens in folder and file names`, `Filnavnet gir parameternavnet ${n.nb}; bruk små bokstaver, sifre og bindestrek i mappe- og filnavn`) })
   }
-  const o = r.object(input, "", ["label", "description", "type", "source", "values"], ["$schema", "datedBy", "unit"])
-  if (o === undefined) return { findings: r.findings }
-  const label = Object.hasOwn(o, "label") ? r.bilingual(o["label"], "/label") : undefined
-  const description = Object.hasOwn(o, "description") ? r.bilingual(o["description"], "/description") : undefined
-  const unit = Object.hasOwn(o, "unit") ? r.bilingual(o["unit"], "/unit") : undefined
-  const source = Object.hasOwn(o, "source") ? readSource(r, o["source"], "/source") : undefined
-  let type: Type | undefined
-  if (Object.hasOwn(o, "type")) {
-    const t = o["type"]
-    if (t === "number" || t === "duration" || t === "date") type = t
-    else r.error("/type", "shape", 'Expected "number", "duration" or "date"', "Forventet «number», «duration» eller «date»")
-  }
-  let datedBy: Policy.DatedBy | undefined
-  if (!Object.hasOwn(o, "datedBy")) {
-    r.error(
-      "",
-      "shape",
-      'Missing "datedBy": say which date selects the value, "enrollment-start" (the enrollment\'s first day), "session-date" or "question-date"',
-      'Mangler «datedBy»: si hvilken dato som velger verdien, «enrollment-start» (deltagelsens første dag), «session-date» (samlingens dato) eller «question-date» (datoen spørsmålet gjelder)'
-    )
-  } else {
-    const d = o["datedBy"]
-    datedBy = Policy.datedByValues.find((v) => v === d)
-    if (datedBy === undefined) {
-      const guess = typeof d === "string" ? suggest(d, Policy.datedByValues) : undefined
-      const hint = guess === undefined ? undefined : quote(guess)
-      r.error(
-        "/datedBy",
-        "shape",
-        `Expected "enrollment-start" (the enrollment's first day), "session-date" or "question-date"${hint === undefined ? "" : `; did you mean ${hint.en}?`}`,
-        `Forventet «enrollment-start» (deltagelsens første dag), «session-date» (samlingens dato) eller «question-date» (datoen spørsmålet gjelder)${hint === undefined ? "" : `; mente du ${hint.nb}?`}`
-      )
-    }
-  }
-  const values: Array<Entry> = []
-  const list = Object.hasOwn(o, "values") ? r.array(o["values"], "/values") : undefined
-  if (list !== undefined && list.length === 0) r.error("/values", "shape", "Expected at least one dated value", "Forventet minst én datert verdi")
-  list?.forEach((item, i) => {
-    const at = child("/values", i)
-    const e = r.object(item, at, ["from", "value"], ["source", "note"])
-    if (e === undefined) return
-    const from = Object.hasOwn(e, "from") ? r.date(e["from"], `${at}/from`) : undefined
-    const value = e["value"]
-    if (type !== undefined && Object.hasOwn(e, "value") && !fits(type, value)) {
-      r.error(`${at}/value`, "type-mismatch", `Expected ${typeWords[type].en}, as the parameter's type says`, `Forventet ${typeWords[type].nb}, slik parameterens type sier`)
-    }
-    const entrySource = Object.hasOwn(e, "source") ? readSource(r, e["source"], `${at}/source`) : undefined
-    const note = Object.hasOwn(e, "note") ? r.bilingual(e["note"], `${at}/note`) : undefined
-    const previous = values[values.length - 1]
-    if (from !== undefined && previous !== undefined && from <= previous.from) {
-      r.error(`${at}/from`, "period-order", `Dated values must be in date order, each after the one before; ${from} is not after ${previous.from}`, `Daterte verdier må stå i datorekkefølge, hver etter den forrige; ${from} er ikke etter ${previous.from}`)
-    }
-    if (from !== undefined && type !== undefined && fits(type, value)) {
-      values.push({ from, value, ...(entrySource === undefined ? {} : { source: entrySource }), ...(note === undefined ? {} : { note }) })
-    }
-  })
-  const sound = r.findings.every((f) => f.severity !== "error")
-  if (!sound || label === undefined || description === undefined || type === undefined || datedBy === undefined || source === undefined) return { findings: r.findings }
-  return {
-    parameter: { name, file, label, description, type, datedBy, ...(unit === undefined ? {} : { unit }), source, values },
-    findings: r.findings
-  }
+  const { value, findings: shape } = decodeShape(FileSchema, input)
+  findings.push(...shape)
+  if (value === undefined || findings.length > 0) return { findings }
+  const { $schema: _, ...rest } = value
+  return { parameter: { name, file, ...rest, values: rest.values as ReadonlyArray<Entry> }, findings }
 })

@@ -9,10 +9,10 @@
  */
 import { Catalogue } from "@aktivitetsmodell/core"
 import { type CaseFile, decode as decodeCases, isCaseFile } from "./Cases.js"
-import { guard, reject, requireArray } from "./internal/boundary.js"
+import { guard, reject, requireArray, requireTree } from "./internal/boundary.js"
 import { maxChars as parseMaxChars, parse } from "./internal/parse.js"
 import { sha256 } from "./internal/sha256.js"
-import type { Finding } from "./internal/read.js"
+import type { Finding } from "./internal/shape.js"
 import { bi } from "./internal/text.js"
 import { kinds } from "./Outcome.js"
 import { decode as decodeParameter, nameOf, type Parameter } from "./Parameters.js"
@@ -98,9 +98,9 @@ const loadFiles = (files: ReadonlyArray<TextFile>, options: { readonly catalogue
   const caseInputs: Array<{ file: string; value: unknown; lineOf: (p: string) => number }> = []
   const texts = new Map<string, string>()
   for (const { path, text } of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    // A parameter may be written in JSON or in YAML (where comments are allowed).
+    // Parameters and rules may be written in JSON or in YAML (where comments are allowed).
     const isParameter = path.startsWith("parameters/") && !isCaseFile(path) && /\.(?:json|ya?ml)$/u.test(path)
-    const isRule = !isCaseFile(path) && path.endsWith(".json") && kinds.some((k) => path.startsWith(`${k}/`))
+    const isRule = !isCaseFile(path) && /\.(?:json|ya?ml)$/u.test(path) && kinds.some((k) => path.startsWith(`${k}/`))
     if (!isParameter && !isRule && !isCaseFile(path)) {
       if (/\.(?:json|ya?ml)$/u.test(path)) {
         problems.push({ file: path, pointer: "", line: 1, code: "stray-file", severity: "warning", message: bi(`Not part of the policy: rules go in ${kinds.join(", ")}, parameters in parameters/, cases in <rule>.cases.yaml`, `Ikke en del av regelverket: regler ligger i ${kinds.join(", ")}, parametere i parameters/, tilfeller i <regel>.cases.yaml`) })
@@ -127,7 +127,10 @@ const loadFiles = (files: ReadonlyArray<TextFile>, options: { readonly catalogue
     } else if (isRule) {
       const { rule, findings } = decodeRule(parsed.value, path)
       problems.push(...toProblems(path, parsed.lineOf, findings))
-      if (rule !== undefined) rules.push(rule)
+      const other = rule === undefined ? undefined : rules.find((r) => r.id === rule.id)
+      if (rule !== undefined && other !== undefined) {
+        problems.push({ file: path, pointer: "", line: 1, code: "duplicate-rule", severity: "error", message: bi(`The rule ${rule.id} is also written in ${other.file}: keep one of the two files`, `Regelen ${rule.id} står også i ${other.file}: behold én av de to filene`) })
+      } else if (rule !== undefined) rules.push(rule)
     } else caseInputs.push({ file: path, value: parsed.value, lineOf: parsed.lineOf })
   }
   const lineOf = (file: string, pointer: string) => lines.get(file)?.(pointer) ?? 1
@@ -171,3 +174,21 @@ export const loadOrThrow = guard(
     return tree
   }
 )
+
+/**
+ * One fingerprint of the policy a tree decides by: the SHA-256 of its
+ * manifest, a line `<sha256 of the file>  <path>` for each rule and
+ * parameter file, sorted by path (what `sha256sum` prints, so
+ * `find eligibility duration escalation parameters -type f ! -name '*.cases.*' | LC_ALL=C sort | xargs sha256sum | sha256sum`
+ * in the tree's folder gives the same). Case files are left out: they test
+ * the policy but decide nothing. Reports print it so a reader can tell which
+ * policy a figure was computed under.
+ * @example
+ * PolicyTree.hash(tree).slice(0, 12) // "3f9a…"
+ * @category constructors
+ */
+export const hash = guard("PolicyTree.hash", bi("(tree: Tree)", "(tree: Tree)"), (tree: Tree): string => {
+  requireTree("PolicyTree.hash", tree)
+  const files = new Set<string>([...tree.rules.map((r) => r.file), ...[...tree.parameters.values()].map((p) => p.file)])
+  return sha256([...files].sort().map((file) => `${tree.hashOf?.(file) ?? ""}  ${file}\n`).join(""))
+})

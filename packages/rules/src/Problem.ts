@@ -23,6 +23,7 @@ export type Code =
   | "unknown-operator"
   | "unknown-parameter"
   | "duplicate-parameter"
+  | "duplicate-rule"
   | "dated-by"
   | "unknown-offering"
   | "unknown-code"

@@ -15,9 +15,8 @@ import { decide } from "./Decision.js"
 import type { Value } from "./Facts.js"
 import { show } from "./Impact.js"
 import { guard, requireObject, requireTree } from "./internal/boundary.js"
-import { child } from "./internal/pointer.js"
-import { isObject, type Json, type JsonObject, Reader } from "./internal/read.js"
-import type { Receipt, ReceiptCondition, ReceiptDecision } from "./internal/receipt.js"
+import { type Receipt, type ReceiptCondition, type ReceiptDecision, ReceiptSchema } from "./internal/receipt.js"
+import { decodeShape } from "./internal/shape.js"
 import { bi, shortLine } from "./internal/text.js"
 import type { Outcome } from "./Outcome.js"
 import type { Tree } from "./PolicyTree.js"
@@ -52,82 +51,6 @@ export interface Replay {
 // Decoding a receipt read from a file: not trusted, every problem reported.
 // ---------------------------------------------------------------------------
 
-const isValue = (u: unknown): u is Value => {
-  const scalar = (x: unknown) => x === null || typeof x === "string" || typeof x === "boolean" || (typeof x === "number" && Number.isFinite(x))
-  return scalar(u) || (Array.isArray(u) && u.every(scalar))
-}
-
-const readOutcome = (r: Reader, u: unknown, pointer: string): Outcome | undefined => {
-  const o = r.object(u, pointer, ["type"], ["params"])
-  if (o === undefined || !Object.hasOwn(o, "type")) return undefined
-  const type = r.string(o["type"], `${pointer}/type`)
-  if (!Object.hasOwn(o, "params")) return type === undefined ? undefined : { type }
-  const raw = o["params"]
-  const p = r.object(raw, `${pointer}/params`, [], isObject(raw) ? Object.keys(raw) : [])
-  const params: Record<string, string> = Object.create(null) as Record<string, string>
-  for (const [k, v] of Object.entries(p ?? {})) {
-    const s = r.string(v, child(`${pointer}/params`, k))
-    if (s !== undefined) params[k] = s
-  }
-  return type === undefined ? undefined : { type, params }
-}
-
-const readNumberOrText = (r: Reader, u: unknown, pointer: string): number | string | undefined => {
-  if (typeof u === "string" || (typeof u === "number" && Number.isFinite(u))) return u
-  r.expected(pointer, bi("a number or a text", "et tall eller en tekst"), u)
-  return undefined
-}
-
-const readList = <A>(r: Reader, o: JsonObject, key: string, pointer: string, item: (u: Json, at: string) => A | undefined): Array<A> => {
-  // Keys here are this module's own words, so pointers are built as plain text (fast for large receipts).
-  const list = Object.hasOwn(o, key) ? r.array(o[key], `${pointer}/${key}`) : undefined
-  return (list ?? []).flatMap((u, i) => {
-    const a = item(u, `${pointer}/${key}/${i}`)
-    return a === undefined ? [] : [a]
-  })
-}
-
-const readCondition = (r: Reader, u: unknown, at: string): ReceiptCondition | undefined => {
-  const c = r.object(u, at, ["pointer", "fact", "value", "operator", "against", "result"], ["unknown"])
-  if (c === undefined) return undefined
-  const pointer = r.string(c["pointer"], `${at}/pointer`)
-  const fact = r.string(c["fact"], `${at}/fact`)
-  const operator = r.string(c["operator"], `${at}/operator`)
-  if (!isValue(c["value"])) r.expected(`${at}/value`, bi("a value", "en verdi"), c["value"])
-  if (!isValue(c["against"])) r.expected(`${at}/against`, bi("a value", "en verdi"), c["against"])
-  if (typeof c["result"] !== "boolean") r.expected(`${at}/result`, bi("true or false", "sann eller usann"), c["result"])
-  if (pointer === undefined || fact === undefined || operator === undefined || !isValue(c["value"]) || !isValue(c["against"]) || typeof c["result"] !== "boolean") return undefined
-  return { pointer, fact, value: c["value"], operator, against: c["against"], result: c["result"], ...(c["unknown"] === true ? { unknown: true as const } : {}) }
-}
-
-const readDecision = (r: Reader, u: unknown, at: string): ReceiptDecision | undefined => {
-  const d = r.object(u, at, ["rule", "file", "version", "effective", "outcome", "branch", "source", "parameters", "conditions"], [])
-  if (d === undefined) return undefined
-  const rule = r.string(d["rule"], `${at}/rule`)
-  const file = r.string(d["file"], `${at}/file`)
-  const version = d["version"]
-  if (typeof version !== "number" || !Number.isInteger(version) || version < 1) r.expected(`${at}/version`, bi("a version number", "et versjonsnummer"), version)
-  const outcome = readOutcome(r, d["outcome"], `${at}/outcome`)
-  const branch = d["branch"]
-  if (branch !== "event" && branch !== "otherwise" && branch !== "unknown") r.expected(`${at}/branch`, bi('"event", "otherwise" or "unknown"', "«event», «otherwise» eller «unknown»"), branch)
-  const eff = r.object(d["effective"], `${at}/effective`, ["from"], ["to"])
-  const from = eff === undefined || !Object.hasOwn(eff, "from") ? undefined : r.date(eff["from"], `${at}/effective/from`)
-  const to = eff !== undefined && Object.hasOwn(eff, "to") ? r.date(eff["to"], `${at}/effective/to`) : undefined
-  const parameters = readList(r, d, "parameters", at, (p, pat) => {
-    const o = r.object(p, pat, ["name", "value", "from", "file"], [])
-    if (o === undefined) return undefined
-    const name = r.string(o["name"], `${pat}/name`)
-    const value = readNumberOrText(r, o["value"], `${pat}/value`)
-    const pfrom = r.date(o["from"], `${pat}/from`)
-    const pfile = r.string(o["file"], `${pat}/file`)
-    return name === undefined || value === undefined || pfrom === undefined || pfile === undefined ? undefined : { name, value, from: pfrom, file: pfile }
-  })
-  const conditions = readList(r, d, "conditions", at, (c, cat) => readCondition(r, c, cat))
-  if (rule === undefined || file === undefined || typeof version !== "number" || outcome === undefined || from === undefined) return undefined
-  if (branch !== "event" && branch !== "otherwise" && branch !== "unknown") return undefined
-  return { rule, file, version, effective: { from, ...(to === undefined ? {} : { to }) }, outcome, branch, source: isObject(d["source"]) ? (d["source"] as ReceiptDecision["source"]) : {}, parameters, conditions }
-}
-
 /**
  * Decodes a receipt read from a file. Every problem comes back with a JSON
  * pointer, in both languages; the subject is checked against `catalogue`.
@@ -141,34 +64,13 @@ export const decode = guard(
   bi("(input: unknown, catalogue: Catalogue)", "(input: unknown, catalogue: Catalogue)"),
   (input: unknown, catalogue: Parameters<typeof decodeSubject>[1]): { readonly ok: true; readonly receipt: Receipt } | { readonly ok: false; readonly problems: ReadonlyArray<SubjectProblem> } => {
     requireObject("Receipt.decode", "catalogue", catalogue)
-    const r = new Reader()
-    const o = r.object(input, "", ["receipt", "date", "subject", "summary", "decisions", "notApplicable", "files"], [])
-    if (o === undefined) return { ok: false, problems: r.findings.map((f) => ({ pointer: f.pointer, message: f.message })) }
-    if (o["receipt"] !== 1) r.error("/receipt", "shape", "Expected 1: this program reads receipts of format 1", "Forventet 1: dette programmet leser kvitteringer av format 1")
-    const date = Object.hasOwn(o, "date") ? r.date(o["date"], "/date") : undefined
-    // A missing key has been reported; only what is there is checked further.
-    const subject = Object.hasOwn(o, "subject") ? decodeSubject(o["subject"], catalogue) : undefined
-    if (subject !== undefined && !subject.ok) for (const p of subject.problems) r.error(`/subject${p.pointer}`, "case-subject", p.message.en, p.message.nb)
-    if (Object.hasOwn(o, "summary") && !isObject(o["summary"])) r.expected("/summary", bi("an object", "et objekt"), o["summary"])
-    const decisions = readList(r, o, "decisions", "", (d, at) => readDecision(r, d, at))
-    const notApplicable = readList(r, o, "notApplicable", "", (u, at) => {
-      const n = r.object(u, at, ["rule", "version"], [])
-      const rule = n === undefined ? undefined : r.string(n["rule"], `${at}/rule`)
-      const version = n?.["version"]
-      if (n !== undefined && typeof version !== "number") r.expected(`${at}/version`, bi("a version number", "et versjonsnummer"), version)
-      return rule === undefined || typeof version !== "number" ? undefined : { rule, version }
-    })
-    const files = readList(r, o, "files", "", (u, at) => {
-      const f = r.object(u, at, ["file", "sha256"], [])
-      const file = f === undefined ? undefined : r.string(f["file"], `${at}/file`)
-      const hash = f?.["sha256"]
-      if (f !== undefined && (typeof hash !== "string" || !/^(?:[0-9a-f]{64})?$/u.test(hash))) r.expected(child(at, "sha256"), bi("64 hexadecimal characters", "64 heksadesimale tegn"), hash)
-      return file === undefined || typeof hash !== "string" ? undefined : { file, sha256: hash }
-    })
-    if (r.findings.some((f) => f.severity === "error") || date === undefined || subject === undefined || !subject.ok) {
-      return { ok: false, problems: r.findings.map((f) => ({ pointer: f.pointer, message: f.message })) }
-    }
-    return { ok: true, receipt: { receipt: 1, date, subject: subject.subject, summary: o["summary"] as unknown as Receipt["summary"], decisions, notApplicable, files } }
+    const { value, findings } = decodeShape(ReceiptSchema, input)
+    // The subject is checked against the catalogue wherever it can be read, so one pass reports all.
+    const raw = typeof input === "object" && input !== null && Object.hasOwn(input, "subject") ? (input as { readonly subject: unknown }).subject : undefined
+    const subject = raw === undefined ? undefined : decodeSubject(raw, catalogue)
+    const problems = [...findings.map((f) => ({ pointer: f.pointer, message: f.message })), ...(subject === undefined || subject.ok ? [] : subject.problems.map((p) => ({ pointer: `/subject${p.pointer}`, message: p.message })))]
+    if (value === undefined || subject === undefined || !subject.ok || problems.length > 0) return { ok: false, problems }
+    return { ok: true, receipt: { ...value, subject: subject.subject, summary: value.summary as unknown as Receipt["summary"], decisions: value.decisions as ReadonlyArray<ReceiptDecision> } }
   }
 )
 
@@ -236,7 +138,7 @@ export const compare = guard("Receipt.compare", bi("(before: Receipt, after: Rec
   }
   const summaryOf = (s: unknown): Map<string, string> => {
     const m = new Map<string, string>()
-    const o = isObject(s) ? s : {}
+    const o: Readonly<Record<string, unknown>> = typeof s === "object" && s !== null && !Array.isArray(s) ? (s as Record<string, unknown>) : {}
     for (const q of ["eligibility", "duration", "extension"]) m.set(q, Object.hasOwn(o, q) ? JSON.stringify(o[q]) : "—")
     m.set("escalations", Object.hasOwn(o, "escalations") ? JSON.stringify(o["escalations"]) : "[]")
     return m

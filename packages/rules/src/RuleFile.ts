@@ -13,15 +13,16 @@
  * @module
  */
 import type { Bilingual } from "@aktivitetsmodell/core"
-import type { IsoDate } from "@aktivitetsmodell/core"
+import * as Schema from "effect/Schema"
+import * as SchemaIssue from "effect/SchemaIssue"
 import { guard, requireString } from "./internal/boundary.js"
-import { child } from "./internal/pointer.js"
-import { type Finding, type Json, isObject, Reader } from "./internal/read.js"
-import { readSource } from "./internal/source.js"
+import { Bilingual as BilingualText, DateText, rule, Text } from "./internal/fields.js"
+import { isRef } from "./internal/refs.js"
+import { decodeShape, type Finding } from "./internal/shape.js"
 import { bi, quote } from "./internal/text.js"
 import type { Kind, Outcome } from "./Outcome.js"
 import { kinds } from "./Outcome.js"
-import type { Source } from "./Source.js"
+import { type Source, Source as SourceSchema } from "./Source.js"
 
 /**
  * A literal on the right-hand side of a condition.
@@ -63,7 +64,8 @@ export interface Not {
 }
 
 /**
- * A condition tree node.
+ * A condition tree node. Written out as interfaces because the tree is
+ * recursive; the schemas below are typed by them and checked against them.
  * @category models
  */
 export type Condition = All | Any | Not | Leaf
@@ -74,34 +76,180 @@ export type Condition = All | Any | Not | Leaf
  */
 export type TopCondition = All | Any | Not
 
+const why = {
+  path: bi(
+    "rule files may not use path expressions; json-rules-engine evaluates them with jsonpath-plus, which can run script. Use a fact from the catalogue instead",
+    "regelfiler kan ikke bruke stiuttrykk; json-rules-engine tolker dem med jsonpath-plus, som kan kjøre skript. Bruk et faktum fra katalogen i stedet"
+  ),
+  priority: bi(
+    "priorities make json-rules-engine skip conditions, so an explanation would miss them",
+    "prioriteter får json-rules-engine til å hoppe over betingelser, så en forklaring ville mangle dem"
+  ),
+  condition: bi(
+    "shared condition references are not supported; write the conditions out in the rule",
+    "referanser til delte betingelser støttes ikke; skriv betingelsene i regelen"
+  ),
+  operators: bi("rule files cannot define operators", "regelfiler kan ikke definere operatorer"),
+  onSuccess: bi("rule files cannot carry code", "regelfiler kan ikke inneholde kode"),
+  onFailure: bi("rule files cannot carry code", "regelfiler kan ikke inneholde kode"),
+  conditions: bi("conditions belong in a version, under \"versions\"", "betingelser hører hjemme i en versjon, under «versions»")
+}
+
+const inCondition = { path: why.path, priority: why.priority, condition: why.condition }
+
+// Deeper trees are no use to a reader and could exhaust the stack.
+const maxDepth = 24
+
+/** A parameter's name: its path under parameters/, with dots. */
+const ParameterRef = Schema.Struct({
+  name: Text.annotateKey({ description: "The parameter's path under parameters/, with dots: fit.ors-cutoff" })
+}).annotate({ identifier: "ParameterName" })
+
+const FactName = Text.annotate({ identifier: "FactName", description: 'A fact from the catalogue (Facts.all), or "parameter" with params.name' })
+
+// "params" goes with the fact "parameter", and only with it; JSON Schema says it with if/then/else.
+const paramsRule = {
+  toJsonSchema: () => ({
+    if: { properties: { fact: { const: "parameter" } }, required: ["fact"] },
+    then: { required: ["params"] },
+    else: { not: { required: ["params"] } }
+  })
+}
+const paramsFit = (o: { readonly fact: string; readonly params?: unknown }) =>
+  o.fact === "parameter" && o.params === undefined
+    ? { path: [], issue: new SchemaIssue.InvalidValue({ message: 'The fact "parameter" needs "params": { "name": "<parameter>" }', messageNb: "Faktumet «parameter» trenger «params»: { \"name\": \"<parameter>\" }" }) }
+    : o.fact !== "parameter" && o.params !== undefined
+      ? { path: ["params"], issue: new SchemaIssue.InvalidValue({ message: '"params" is only for the fact "parameter"', messageNb: "«params» brukes bare med faktumet «parameter»", code: "forbidden" }) }
+      : undefined
+
+const Scalar = Schema.Union([Schema.String, Schema.Finite, Schema.Boolean, Schema.Null]).annotate({
+  identifier: "Scalar",
+  expectedText: bi("a text, number, true/false or null", "en tekst, et tall, sann/usann eller null")
+})
+
+/** `{ "fact": … }` on the right-hand side. */
+const FactRefSchema: Schema.Codec<FactRef> = Schema.Struct({ fact: FactName, params: Schema.optionalKey(ParameterRef) })
+  .annotate({ forbidden: { path: why.path } })
+  .check(Schema.makeFilter(paramsFit, paramsRule))
+
+const Value = Schema.Union([Scalar, Schema.Array(Scalar), FactRefSchema]).annotate({
+  identifier: "Value",
+  expectedText: bi('a value: a text, number, true/false, null, a list, or a reference {"fact": …}', 'en verdi: en tekst, et tall, sann/usann, null, en liste eller en referanse {"fact": …}')
+})
+
+const LeafSchema: Schema.Codec<Leaf> = Schema.Struct({
+  fact: FactName,
+  operator: Text.annotate({ identifier: "OperatorName" }),
+  value: Value,
+  params: Schema.optionalKey(ParameterRef)
+})
+  .annotate({ forbidden: inCondition })
+  .check(Schema.makeFilter(paramsFit, paramsRule))
+  .annotate({ identifier: "Comparison" })
+
+const AllSchema: Schema.Codec<All> = Schema.Struct({ all: Schema.Array(Schema.suspend(() => ConditionSchema)) }).annotate({ identifier: "All", forbidden: inCondition })
+const AnySchema: Schema.Codec<Any> = Schema.Struct({ any: Schema.Array(Schema.suspend(() => ConditionSchema)) }).annotate({ identifier: "Any", forbidden: inCondition })
+const NotSchema: Schema.Codec<Not> = Schema.Struct({ not: Schema.suspend(() => ConditionSchema) }).annotate({ identifier: "Not", forbidden: inCondition })
+
+const ConditionSchema: Schema.Codec<Condition> = Schema.Union([AllSchema, AnySchema, NotSchema, LeafSchema]).annotate({
+  identifier: "Condition",
+  expectedText: bi('a condition: {"all": […]}, {"any": […]}, {"not": …} or {"fact", "operator", "value"}', 'en betingelse: {"all": […]}, {"any": […]}, {"not": …} eller {"fact", "operator", "value"}')
+})
+
+const depthOf = (c: Condition): number =>
+  "all" in c ? 1 + Math.max(0, ...c.all.map(depthOf)) : "any" in c ? 1 + Math.max(0, ...c.any.map(depthOf)) : "not" in c ? 1 + depthOf(c.not) : 0
+
+const TopConditionSchema = ConditionSchema.pipe(
+  Schema.refine((c: Condition): c is TopCondition => !("fact" in c), {
+    message: 'The root of a condition tree must be "all", "any" or "not", as json-rules-engine requires',
+    messageNb: "Roten i et betingelsestre må være «all», «any» eller «not», slik json-rules-engine krever"
+  }),
+  Schema.check(rule((c: TopCondition) => depthOf(c) <= maxDepth, bi(`Conditions may nest at most ${maxDepth} levels`, `Betingelser kan nøstes i høyst ${maxDepth} nivåer`)))
+).annotate({ identifier: "TopCondition" })
+
+// No prototype: a key "__proto__" stays a key, which the validator reports.
+const bareParams = (p: Readonly<Record<string, string>>): Readonly<Record<string, string>> => Object.assign(Object.create(null) as Record<string, string>, p)
+
+const OutcomeSchema = Schema.Struct({
+  type: Text.annotate({ identifier: "OutcomeType" }),
+  params: Schema.optionalKey(Schema.Record(Schema.String, Text))
+}).annotate({ identifier: "Outcome", forbidden: { onSuccess: why.onSuccess, onFailure: why.onFailure } })
+
 /**
  * An effective period; `to` is the last day (inclusive), absent while in force.
+ * @category schemas
+ */
+export const Period = Schema.Struct({
+  from: DateText,
+  to: Schema.optionalKey(DateText).annotateKey({ description: "Last day in force (inclusive); leave out while in force" })
+}).check(
+  Schema.makeFilter((p: { readonly from: string; readonly to?: string }) =>
+    p.to !== undefined && p.to < p.from
+      ? { path: ["to"], issue: new SchemaIssue.InvalidValue({ message: `The period ends (${p.to}) before it starts (${p.from})`, messageNb: `Perioden slutter (${p.to}) før den starter (${p.from})`, code: "period-order" }) }
+      : undefined
+  )
+)
+
+/**
+ * An effective period.
  * @category models
  */
-export interface Period {
-  readonly from: IsoDate.IsoDate
-  readonly to?: IsoDate.IsoDate
-}
+export type Period = typeof Period.Type
+
+const Unreachable = Schema.Struct({ event: Schema.optionalKey(BilingualText), otherwise: Schema.optionalKey(BilingualText) })
+  .check(
+    rule(
+      (u: { readonly event?: unknown; readonly otherwise?: unknown }) => (u.event === undefined) !== (u.otherwise === undefined),
+      bi(
+        'Declare exactly one unreachable outcome, "event" or "otherwise": a rule must be able to give at least one of its outcomes',
+        "Oppgi nøyaktig ett utfall som ikke kan nås, «event» eller «otherwise»: en regel må kunne gi minst ett av utfallene sine"
+      ),
+      "shape",
+      { minProperties: 1, maxProperties: 1 }
+    )
+  )
+
+const VersionSchema = Schema.Struct({
+  effective: Period,
+  appliesWhen: Schema.optionalKey(TopConditionSchema).annotateKey({ description: "When the rule applies to a subject; leave out to apply always" }),
+  conditions: TopConditionSchema.annotateKey({ description: "What the rule tests" }),
+  event: OutcomeSchema.annotateKey({ description: "The outcome when the conditions hold" }),
+  otherwise: OutcomeSchema.annotateKey({ description: "The outcome when they do not" }),
+  source: Schema.optionalKey(SourceSchema),
+  note: Schema.optionalKey(BilingualText),
+  unreachable: Schema.optionalKey(Unreachable).annotateKey({ description: "An outcome no case can reach, with the reason; coverage then does not ask for it, and a case that reaches it is an error" })
+}).annotate({ identifier: "Version", forbidden: { operators: why.operators, priority: why.priority } })
+
+/**
+ * A rule file as written: the one description of its shape. The decoder, the
+ * types and the published JSON Schema (`JsonSchema.of("rule-file")`) all come
+ * from it.
+ * @category schemas
+ */
+export const FileSchema = Schema.Struct({
+  $schema: Schema.optionalKey(Schema.String),
+  title: BilingualText,
+  description: BilingualText,
+  source: SourceSchema,
+  versions: Schema.Array(VersionSchema)
+    .check(rule((v: ReadonlyArray<unknown>) => v.length > 0, bi("Expected at least one version", "Forventet minst én versjon"), "shape", { minItems: 1 }))
+    .annotateKey({ description: "Dated versions in date order, neither overlapping nor leaving gaps" })
+}).annotate({ forbidden: { operators: why.operators, conditions: why.conditions } })
 
 /**
  * One dated version of a rule. `number` counts from 1 in file order.
  * @category models
  */
-export interface Version {
+export type Version = Omit<typeof VersionSchema.Type, "appliesWhen" | "conditions"> & {
   readonly number: number
-  readonly effective: Period
   readonly appliesWhen?: TopCondition
   readonly conditions: TopCondition
-  readonly event: Outcome
-  readonly otherwise: Outcome
-  readonly source?: Source
-  readonly note?: Bilingual
   /** Outcomes no case can reach, each with the reason, so coverage does not ask for them (see `Coverage`). */
   readonly unreachable?: { readonly event?: Bilingual; readonly otherwise?: Bilingual }
 }
 
 /**
- * A decoded rule file.
+ * A decoded rule file: what it says, with the id and kind its path gives.
  * @category models
  */
 export interface RuleFile {
@@ -120,7 +268,7 @@ export interface RuleFile {
  * RuleFile.isLeaf({ fact: "age", operator: "lessThan", value: 18 }) // true
  * @category predicates
  */
-export const isLeaf = guard("RuleFile.isLeaf", bi("(condition: Condition)", "(condition: Condition)"), (c: Condition): c is Leaf => isObject(c) && Object.hasOwn(c, "fact"))
+export const isLeaf = guard("RuleFile.isLeaf", bi("(condition: Condition)", "(condition: Condition)"), (c: Condition): c is Leaf => typeof c === "object" && c !== null && !Array.isArray(c) && Object.hasOwn(c, "fact"))
 
 /**
  * True for a `{ "fact": … }` reference on a condition's right-hand side.
@@ -128,11 +276,11 @@ export const isLeaf = guard("RuleFile.isLeaf", bi("(condition: Condition)", "(co
  * RuleFile.isFactRef({ fact: "parameter", params: { name: "fit.ors-cutoff" } }) // true
  * @category predicates
  */
-export const isFactRef = guard("RuleFile.isFactRef", bi("(value: Literal | FactRef)", "(value: Literal | FactRef)"), (v: Literal | FactRef): v is FactRef => typeof v === "object" && v !== null && !Array.isArray(v))
+export const isFactRef = guard("RuleFile.isFactRef", bi("(value: Literal | FactRef)", "(value: Literal | FactRef)"), isRef)
 
 /**
- * The rule id and kind a file's path gives: `duration/session-limit.json` →
- * `duration/session-limit`, kind `duration`. Undefined when the path is not
+ * The rule id and kind a file's path gives: `duration/session-limit.json`
+ * (or `.yaml`) → `duration/session-limit`, kind `duration`. Undefined when the path is not
  * under a kind's folder.
  * @example
  * RuleFile.idOf("escalation/fit-ors-below-cutoff.json") // { id: "escalation/fit-ors-below-cutoff", kind: "escalation" }
@@ -141,196 +289,8 @@ export const isFactRef = guard("RuleFile.isFactRef", bi("(value: Literal | FactR
 export const idOf = guard("RuleFile.idOf", bi("(file: string)", "(file: string)"), (file: string): { readonly id: string; readonly kind: Kind } | undefined => {
   requireString("RuleFile.idOf", "file", file)
   const kind = kinds.find((k) => file.startsWith(`${k}/`))
-  return kind === undefined ? undefined : { id: file.endsWith(".json") ? file.slice(0, -".json".length) : file, kind }
+  return kind === undefined ? undefined : { id: file.replace(/\.(?:json|ya?ml)$/u, ""), kind }
 })
-
-const why = {
-  path: bi(
-    "rule files may not use path expressions; json-rules-engine evaluates them with jsonpath-plus, which can run script. Use a fact from the catalogue instead",
-    "regelfiler kan ikke bruke stiuttrykk; json-rules-engine tolker dem med jsonpath-plus, som kan kjøre skript. Bruk et faktum fra katalogen i stedet"
-  ),
-  priority: bi(
-    "priorities make json-rules-engine skip conditions, so an explanation would miss them",
-    "prioriteter får json-rules-engine til å hoppe over betingelser, så en forklaring ville mangle dem"
-  ),
-  condition: bi(
-    "shared condition references are not supported; write the conditions out in the rule",
-    "referanser til delte betingelser støttes ikke; skriv betingelsene i regelen"
-  ),
-  operators: bi("rule files cannot define operators", "regelfiler kan ikke definere operatorer"),
-  onSuccess: bi("rule files cannot carry code", "regelfiler kan ikke inneholde kode"),
-  onFailure: bi("rule files cannot carry code", "regelfiler kan ikke inneholde kode")
-}
-
-// Deeper trees are no use to a reader and could exhaust the stack.
-const maxDepth = 24
-
-const isScalar = (u: unknown): u is string | number | boolean | null =>
-  u === null || typeof u === "string" || typeof u === "boolean" || (typeof u === "number" && Number.isFinite(u))
-
-const readParams = (r: Reader, u: unknown, pointer: string): { readonly name: string } | undefined => {
-  const o = r.object(u, pointer, ["name"], [])
-  if (o === undefined || !Object.hasOwn(o, "name")) return undefined
-  const name = r.string(o["name"], child(pointer, "name"))
-  return name === undefined ? undefined : { name }
-}
-
-const readValue = (r: Reader, u: Json | undefined, pointer: string): Literal | FactRef | undefined => {
-  if (isScalar(u)) return u
-  if (Array.isArray(u)) {
-    let ok = true
-    u.forEach((item, i) => {
-      if (!isScalar(item)) {
-        ok = false
-        r.error(child(pointer, i), "shape", "Expected a text, number, true/false or null in the list", "Forventet en tekst, et tall, sann/usann eller null i listen")
-      }
-    })
-    return ok ? (u as ReadonlyArray<string | number | boolean | null>) : undefined
-  }
-  if (isObject(u)) {
-    const o = r.object(u, pointer, ["fact"], ["params"], { path: why.path })
-    if (o === undefined || typeof o["fact"] !== "string") {
-      if (o !== undefined && Object.hasOwn(o, "fact")) r.expected(child(pointer, "fact"), bi("a fact name", "et faktanavn"), o["fact"])
-      return undefined
-    }
-    return readRef(r, o["fact"], o, pointer)
-  }
-  r.error(pointer, "shape", 'Expected a value: a text, number, true/false, null, a list, or a reference {"fact": …}', "Forventet en verdi: en tekst, et tall, sann/usann, null, en liste eller en referanse {\"fact\": …}")
-  return undefined
-}
-
-const readRef = (r: Reader, fact: string, o: { readonly [k: string]: Json }, pointer: string): FactRef | undefined => {
-  if (fact === "parameter") {
-    if (!Object.hasOwn(o, "params")) {
-      r.error(pointer, "shape", 'The fact "parameter" needs "params": { "name": "<parameter>" }', "Faktumet «parameter» trenger «params»: { \"name\": \"<parameter>\" }")
-      return undefined
-    }
-    const params = readParams(r, o["params"], child(pointer, "params"))
-    return params === undefined ? undefined : { fact, params }
-  }
-  if (Object.hasOwn(o, "params")) {
-    r.error(child(pointer, "params"), "forbidden", '"params" is only for the fact "parameter"', "«params» brukes bare med faktumet «parameter»")
-    return undefined
-  }
-  return { fact }
-}
-
-const readCondition = (r: Reader, u: unknown, pointer: string, depth: number): Condition | undefined => {
-  if (depth > maxDepth) {
-    r.error(pointer, "shape", `Conditions may nest at most ${maxDepth} levels`, `Betingelser kan nøstes i høyst ${maxDepth} nivåer`)
-    return undefined
-  }
-  if (!isObject(u)) {
-    r.expected(pointer, bi('a condition: {"all": […]}, {"any": […]}, {"not": …} or {"fact", "operator", "value"}', 'en betingelse: {"all": […]}, {"any": […]}, {"not": …} eller {"fact", "operator", "value"}'), u)
-    return undefined
-  }
-  for (const op of ["all", "any"] as const) {
-    if (Object.hasOwn(u, op)) {
-      const o = r.object(u, pointer, [op], [], { priority: why.priority, condition: why.condition, path: why.path })
-      const list = o === undefined ? undefined : r.array(u[op], child(pointer, op))
-      if (list === undefined) return undefined
-      const items = list.map((c, i) => readCondition(r, c, child(child(pointer, op), i), depth + 1))
-      if (!items.every((c): c is Condition => c !== undefined)) return undefined
-      return op === "all" ? { all: items } : { any: items }
-    }
-  }
-  if (Object.hasOwn(u, "not")) {
-    r.object(u, pointer, ["not"], [], { priority: why.priority, condition: why.condition, path: why.path })
-    if (Array.isArray(u["not"])) {
-      r.error(child(pointer, "not"), "shape", '"not" takes one condition, not a list', "«not» tar én betingelse, ikke en liste")
-      return undefined
-    }
-    const inner = readCondition(r, u["not"], child(pointer, "not"), depth + 1)
-    return inner === undefined ? undefined : { not: inner }
-  }
-  if (Object.hasOwn(u, "condition") && !Object.hasOwn(u, "fact")) {
-    r.error(child(pointer, "condition"), "forbidden", `"condition" is not allowed: ${why.condition.en}`, `«condition» er ikke tillatt: ${why.condition.nb}`)
-    return undefined
-  }
-  const o = r.object(u, pointer, ["fact", "operator", "value"], ["params"], { path: why.path, priority: why.priority, condition: why.condition })
-  if (o === undefined) return undefined
-  const fact = Object.hasOwn(o, "fact") ? r.string(o["fact"], child(pointer, "fact")) : undefined
-  const operator = Object.hasOwn(o, "operator") ? r.string(o["operator"], child(pointer, "operator")) : undefined
-  const value = Object.hasOwn(o, "value") ? readValue(r, o["value"], child(pointer, "value")) : undefined
-  if (fact === undefined || operator === undefined || !Object.hasOwn(o, "value") || (value === undefined && o["value"] !== null)) return undefined
-  const ref = readRef(r, fact, o, pointer)
-  if (ref === undefined) return undefined
-  return { fact, operator, value: value ?? null, ...(ref.params === undefined ? {} : { params: ref.params }) }
-}
-
-const readTop = (r: Reader, u: unknown, pointer: string): TopCondition | undefined => {
-  if (isObject(u) && !Object.hasOwn(u, "all") && !Object.hasOwn(u, "any") && !Object.hasOwn(u, "not")) {
-    r.error(pointer, "shape", 'The root of a condition tree must be "all", "any" or "not", as json-rules-engine requires', "Roten i et betingelsestre må være «all», «any» eller «not», slik json-rules-engine krever")
-    return undefined
-  }
-  return readCondition(r, u, pointer, 0) as TopCondition | undefined
-}
-
-const readOutcome = (r: Reader, u: unknown, pointer: string): Outcome | undefined => {
-  const o = r.object(u, pointer, ["type"], ["params"], { onSuccess: why.onSuccess, onFailure: why.onFailure })
-  if (o === undefined) return undefined
-  const type = Object.hasOwn(o, "type") ? r.string(o["type"], child(pointer, "type")) : undefined
-  if (!Object.hasOwn(o, "params")) return type === undefined ? undefined : { type }
-  const p = r.object(o["params"], child(pointer, "params"), [], Object.keys(isObject(o["params"]) ? o["params"] : {}))
-  if (p === undefined || type === undefined) return undefined
-  // No prototype: a key "__proto__" stays a key, which the validator reports.
-  const params: Record<string, string> = Object.create(null) as Record<string, string>
-  let ok = true
-  for (const [k, v] of Object.entries(p)) {
-    const s = r.string(v, child(child(pointer, "params"), k))
-    if (s === undefined) ok = false
-    else params[k] = s
-  }
-  return ok ? { type, params } : undefined
-}
-
-const readVersion = (r: Reader, u: unknown, pointer: string, number: number): Version | undefined => {
-  const o = r.object(u, pointer, ["effective", "conditions", "event", "otherwise"], ["appliesWhen", "source", "note", "unreachable"], {
-    operators: why.operators,
-    priority: why.priority
-  })
-  if (o === undefined) return undefined
-  const eff = r.object(o["effective"], child(pointer, "effective"), ["from"], ["to"])
-  const from = eff !== undefined && Object.hasOwn(eff, "from") ? r.date(eff["from"], `${pointer}/effective/from`) : undefined
-  const to = eff !== undefined && Object.hasOwn(eff, "to") ? r.date(eff["to"], `${pointer}/effective/to`) : undefined
-  if (from !== undefined && to !== undefined && to < from) {
-    r.error(`${pointer}/effective/to`, "period-order", `The period ends (${to}) before it starts (${from})`, `Perioden slutter (${to}) før den starter (${from})`)
-  }
-  const appliesWhen = Object.hasOwn(o, "appliesWhen") ? readTop(r, o["appliesWhen"], `${pointer}/appliesWhen`) : undefined
-  const conditions = Object.hasOwn(o, "conditions") ? readTop(r, o["conditions"], `${pointer}/conditions`) : undefined
-  const event = Object.hasOwn(o, "event") ? readOutcome(r, o["event"], `${pointer}/event`) : undefined
-  const otherwise = Object.hasOwn(o, "otherwise") ? readOutcome(r, o["otherwise"], `${pointer}/otherwise`) : undefined
-  const source = Object.hasOwn(o, "source") ? readSource(r, o["source"], `${pointer}/source`) : undefined
-  const note = Object.hasOwn(o, "note") ? r.bilingual(o["note"], `${pointer}/note`) : undefined
-  let unreachable: { event?: Bilingual; otherwise?: Bilingual } | undefined
-  if (Object.hasOwn(o, "unreachable")) {
-    const u = r.object(o["unreachable"], `${pointer}/unreachable`, [], ["event", "otherwise"])
-    if (u !== undefined) {
-      unreachable = {}
-      for (const branch of ["event", "otherwise"] as const) {
-        if (!Object.hasOwn(u, branch)) continue
-        const why = r.bilingual(u[branch], `${pointer}/unreachable/${branch}`)
-        if (why !== undefined) unreachable[branch] = why
-      }
-      if (unreachable.event !== undefined && unreachable.otherwise !== undefined) {
-        r.error(`${pointer}/unreachable`, "shape", "A rule must be able to give at least one of its outcomes: declare at most one unreachable", "En regel må kunne gi minst ett av utfallene sine: erklær høyst ett som ikke kan nås")
-      }
-    }
-  }
-  if (from === undefined || conditions === undefined || event === undefined || otherwise === undefined) return undefined
-  if (Object.hasOwn(o, "appliesWhen") && appliesWhen === undefined) return undefined
-  return {
-    number,
-    effective: { from, ...(to === undefined ? {} : { to }) },
-    ...(appliesWhen === undefined ? {} : { appliesWhen }),
-    conditions,
-    event,
-    otherwise,
-    ...(source === undefined ? {} : { source }),
-    ...(note === undefined ? {} : { note }),
-    ...(unreachable === undefined ? {} : { unreachable })
-  }
-}
 
 /**
  * Decodes a rule file's parsed JSON; `file` is its path in the tree. Checks
@@ -342,33 +302,28 @@ const readVersion = (r: Reader, u: unknown, pointer: string, number: number): Ve
  */
 export const decode = guard("RuleFile.decode", bi("(input: unknown, file: string)", "(input: unknown, file: string)"), (input: unknown, file: string): { readonly rule?: RuleFile; readonly findings: ReadonlyArray<Finding> } => {
   requireString("RuleFile.decode", "file", file)
-  const r = new Reader()
   const where = idOf(file)
   if (where === undefined) {
-    r.error("", "stray-file", `A rule file must be in ${kinds.join(", ")}`, `En regelfil må ligge i ${kinds.join(", ")}`)
-    return { findings: r.findings }
+    return { findings: [{ pointer: "", code: "stray-file", severity: "error", message: bi(`A rule file must be in ${kinds.join(", ")}`, `En regelfil må ligge i ${kinds.join(", ")}`) }] }
   }
+  const findings: Array<Finding> = []
   if (!where.id.split("/").every((s) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/u.test(s))) {
     const id = quote(where.id)
-    r.error("", "shape", `The path gives the rule id ${id.en}; use lowercase letters, digits and hyphens in folder and file names`, `Stien gir regel-id-en ${id.nb}; bruk små bokstaver, sifre og bindestrek i mappe- og filnavn`)
+    findings.push({ pointer: "", code: "shape", severity: "error", message: bi(`The path gives the rule id ${id.en}; use lowercase letters, digits and hyphens in folder and file names`, `Stien gir regel-id-en ${id.nb}; bruk små bokstaver, sifre og bindestrek i mappe- og filnavn`) })
   }
-  const o = r.object(input, "", ["title", "description", "source", "versions"], ["$schema"], {
-    operators: why.operators,
-    conditions: bi("conditions belong in a version, under \"versions\"", "betingelser hører hjemme i en versjon, under «versions»")
-  })
-  if (o === undefined) return { findings: r.findings }
-  const title = Object.hasOwn(o, "title") ? r.bilingual(o["title"], "/title") : undefined
-  const description = Object.hasOwn(o, "description") ? r.bilingual(o["description"], "/description") : undefined
-  const source = Object.hasOwn(o, "source") ? readSource(r, o["source"], "/source") : undefined
-  const list = Object.hasOwn(o, "versions") ? r.array(o["versions"], "/versions") : undefined
-  if (list !== undefined && list.length === 0) r.error("/versions", "shape", "Expected at least one version", "Forventet minst én versjon")
-  const versions = (list ?? []).map((v, i) => readVersion(r, v, `/versions/${i}`, i + 1))
-  const sound = r.findings.every((f) => f.severity !== "error")
-  if (!sound || title === undefined || description === undefined || source === undefined || !versions.every((v): v is Version => v !== undefined)) {
-    return { findings: r.findings }
-  }
-  return { rule: { id: where.id, file, kind: where.kind, title, description, source, versions }, findings: r.findings }
+  const { value, findings: shape } = decodeShape(FileSchema, input)
+  findings.push(...shape)
+  if (value === undefined || findings.length > 0) return { findings }
+  const versions = value.versions.map((v, i): Version => ({
+    ...v,
+    number: i + 1,
+    event: withBareParams(v.event),
+    otherwise: withBareParams(v.otherwise)
+  }) as Version)
+  return { rule: { id: where.id, file, kind: where.kind, title: value.title, description: value.description, source: value.source, versions }, findings }
 })
+
+const withBareParams = (o: Outcome): Outcome => (o.params === undefined ? o : { type: o.type, params: bareParams(o.params) })
 
 /**
  * Every comparison in a condition tree with its JSON pointer, in document order.

@@ -1,40 +1,75 @@
 /**
- * Where a rule or parameter comes from: a seed file with its section and
- * lines (and the words quoted), or a link, with a note when the number is a
- * local choice rather than the source's.
+ * Where a rule or parameter comes from: a source document named by its title
+ * (see core's `Sources` and `docs/sources/`), with the section and lines and
+ * the words quoted, or a link; with a note when the number is a local choice
+ * rather than the source's.
  *
  * @module
  */
-import { type Bilingual, Redact } from "@aktivitetsmodell/core"
+import { Redact } from "@aktivitetsmodell/core"
+import * as Schema from "effect/Schema"
 import { guard } from "./internal/boundary.js"
+import { Bilingual as BilingualText, rule, Text } from "./internal/fields.js"
+import { bi } from "./internal/text.js"
+
+const Lines = Text.check(
+  rule((s: string) => /^\d+(?:-\d+)?$/u.test(s), bi('Expected a line or a range of lines, such as "102" or "77-93"', "Forventet en linje eller et linjeområde, som «102» eller «77-93»"), "shape", { pattern: "^\\d+(?:-\\d+)?$" })
+)
+
+const Url = Text.check(rule((s: string) => /^https:\/\/\S+$/u.test(s), bi("Expected a link starting with https://", "Forventet en lenke som starter med https://"), "shape", { pattern: "^https://\\S+$" }))
 
 /**
- * A source reference. Either `file` with `section`, or `url`, must be given.
+ * A source reference, as a file writes it. Either `document` with `section`,
+ * or `url`, must be given.
+ * @category schemas
+ */
+export const Source = Schema.Struct({
+  document: Schema.optionalKey(Text).annotateKey({ description: "The document's title, as docs/sources/README.md lists it, such as «Mestringsenhetens modell for aktivitet»" }),
+  section: Schema.optionalKey(Text).annotateKey({ description: "Section heading in the document" }),
+  lines: Schema.optionalKey(Lines).annotateKey({ description: 'Line or lines in the document, counted from 1, such as "102" or "77-93"' }),
+  quote: Schema.optionalKey(Text).annotateKey({ description: "The document's own words, as they stand on the cited lines" }),
+  url: Schema.optionalKey(Url),
+  note: Schema.optionalKey(BilingualText)
+})
+  .annotate({
+    forbidden: {
+      file: bi(
+        'name the document by its title in "document", such as "Mestringsenhetens modell for aktivitet" (docs/sources/README.md lists them)',
+        "oppgi dokumentet med tittelen i «document», for eksempel «Mestringsenhetens modell for aktivitet» (docs/sources/README.md lister dem)"
+      )
+    }
+  })
+  .check(
+    rule(
+      (s: { readonly document?: string; readonly section?: string; readonly url?: string }) => (s.document !== undefined && s.section !== undefined) || s.url !== undefined,
+      bi('A source needs "document" and "section", or "url"', "En kilde trenger «document» og «section», eller «url»"),
+      "shape",
+      { anyOf: [{ required: ["document", "section"] }, { required: ["url"] }] }
+    )
+  )
+  .annotate({ identifier: "Source", description: "Where the rule or value comes from: a source document by title, with section and lines, or a link" })
+
+/**
+ * A source reference.
  * @example
- * const s: Source.Source = { file: "seeds/000_b0fda6026573384c.txt", section: "Hverdagsaktiviteter", lines: "102" }
+ * const s: Source.Source = { document: "Mestringsenhetens modell for aktivitet", section: "Hverdagsaktiviteter", lines: "102" }
  * @category models
  */
-export interface Source {
-  readonly file?: string
-  readonly section?: string
-  readonly lines?: string
-  readonly quote?: string
-  readonly url?: string
-  readonly note?: Bilingual
-}
+export type Source = typeof Source.Type
 
 /**
  * One line naming the source, for explanations and reports.
  * @example
- * Source.format({ file: "seeds/000_b0fda6026573384c.txt", section: "Organisering", lines: "35" }, "nb")
- * // "seeds/000_b0fda6026573384c.txt, Organisering, linje 35"
+ * Source.format({ document: "Mestringsenhetens modell for aktivitet", section: "Organisering", lines: "35" }, "nb")
+ * // "Mestringsenhetens modell for aktivitet, Organisering, linje 35"
  * @category constructors
  */
 export const format = guard("Source.format", { en: '(source: Source, lang: "en" | "nb")', nb: '(source: Source, lang: "en" | "nb")' }, (s: Source, lang: "en" | "nb"): string => {
   const parts: Array<string> = []
-  if (s.file !== undefined) parts.push(s.file)
+  if (s.document !== undefined) parts.push(s.document)
   if (s.section !== undefined) parts.push(s.section)
   if (s.lines !== undefined) parts.push(`${s.lines.includes("-") ? (lang === "nb" ? "linjene" : "lines") : lang === "nb" ? "linje" : "line"} ${s.lines}`)
   if (s.url !== undefined) parts.push(s.url)
   return Redact.text(parts.join(", "))
 })
+

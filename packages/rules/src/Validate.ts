@@ -8,14 +8,13 @@
  * @module
  */
 import type { Catalogue } from "@aktivitetsmodell/core"
-import { IsoDate } from "@aktivitetsmodell/core"
+import { IsoDate, Suggest } from "@aktivitetsmodell/core"
 import { wholeMonths } from "./Duration.js"
 import { type Domain, domainValues, type FactType, all as facts, isFact, names as factNames } from "./Facts.js"
 import { child } from "./internal/pointer.js"
-import type { Finding } from "./internal/read.js"
+import type { Finding } from "./internal/shape.js"
 import { guard } from "./internal/boundary.js"
 import { own } from "./internal/own.js"
-import { didYouMean } from "./internal/suggest.js"
 import { bi, quote } from "./internal/text.js"
 import { all as operators, isOperator, names as operatorNames } from "./Operators.js"
 import { actions, recipients, vocabulary } from "./Outcome.js"
@@ -88,7 +87,7 @@ const checkCode = (ctx: Context, pointer: string, domain: Domain, value: string)
   const known: ReadonlyArray<string> = domainValues(domain, ctx.catalogue)
   if (known.includes(value)) return
   const d = domainNames[domain]
-  const dym = didYouMean(value, known)
+  const dym = Suggest.didYouMean(value, known)
   const v = quote(value)
   error(ctx, pointer, d.code, `Unknown ${d.en} ${v.en}${dym.en}`, `Ukjent ${d.nb} ${v.nb}${dym.nb}`)
 }
@@ -99,7 +98,7 @@ const operandOf = (ctx: Context, ref: FactRef, pointer: string): Operand | undef
     const name = ref.params?.name ?? ""
     const p = ctx.parameters.get(name)
     if (p === undefined) {
-      const dym = didYouMean(name, ctx.parameters.keys())
+      const dym = Suggest.didYouMean(name, ctx.parameters.keys())
       const n = quote(name)
       error(ctx, `${pointer}/params/name`, "unknown-parameter", `Unknown parameter ${n.en}${dym.en}`, `Ukjent parameter ${n.nb}${dym.nb}`)
       return undefined
@@ -120,7 +119,7 @@ const operandOf = (ctx: Context, ref: FactRef, pointer: string): Operand | undef
     return { kind: p.type }
   }
   if (!isFact(ref.fact)) {
-    const dym = didYouMean(ref.fact, factNames)
+    const dym = Suggest.didYouMean(ref.fact, factNames)
     const f = quote(ref.fact)
     error(ctx, `${pointer}/fact`, "unknown-fact", `Unknown fact ${f.en}${dym.en}`, `Ukjent faktum ${f.nb}${dym.nb}`)
     return undefined
@@ -149,7 +148,7 @@ const checkLiteralCodes = (ctx: Context, pointer: string, domain: Domain | undef
 const checkLeaf = (ctx: Context, leaf: { fact: string; operator: string; value: Literal | FactRef; params?: { name: string } }, pointer: string) => {
   const left = operandOf(ctx, { fact: leaf.fact, ...(leaf.params === undefined ? {} : { params: leaf.params }) }, pointer)
   if (!isOperator(leaf.operator)) {
-    const dym = didYouMean(leaf.operator, operatorNames)
+    const dym = Suggest.didYouMean(leaf.operator, operatorNames)
     const o = quote(leaf.operator)
     error(ctx, `${pointer}/operator`, "unknown-operator", `Unknown operator ${o.en}${dym.en}`, `Ukjent operator ${o.nb}${dym.nb}`)
   }
@@ -193,7 +192,7 @@ const checkOutcome = (ctx: Context, rule: RuleFile, o: Outcome, pointer: string)
   const info = own(known, o.type)
   const type = quote(o.type)
   if (info === undefined) {
-    const dym = didYouMean(o.type, Object.keys(known))
+    const dym = Suggest.didYouMean(o.type, Object.keys(known))
     const article = /^[aeiou]/u.test(rule.kind) ? "an" : "a"
     error(ctx, `${pointer}/type`, "unknown-outcome", `Unknown outcome ${type.en} for ${article} ${rule.kind} rule${dym.en}`, `Ukjent utfall ${type.nb} for en ${rule.kind}-regel${dym.nb}`)
     return
@@ -202,7 +201,7 @@ const checkOutcome = (ctx: Context, rule: RuleFile, o: Outcome, pointer: string)
   const paramsPointer = child(pointer, "params")
   for (const key of Object.keys(params)) {
     if (!Object.hasOwn(info.params, key)) {
-      const dym = didYouMean(key, Object.keys(info.params))
+      const dym = Suggest.didYouMean(key, Object.keys(info.params))
       const k = quote(key)
       error(ctx, child(paramsPointer, key), "shape", `${type.en} takes no parameter ${k.en}${dym.en}`, `${type.nb} tar ingen parameter ${k.nb}${dym.nb}`)
     }
@@ -218,7 +217,7 @@ const checkOutcome = (ctx: Context, rule: RuleFile, o: Outcome, pointer: string)
     else {
       const codes = Object.keys(what === "recipient" ? recipients : actions)
       if (!codes.includes(v)) {
-        const dym = didYouMean(v, codes)
+        const dym = Suggest.didYouMean(v, codes)
         const shown = quote(v)
         error(ctx, p, "unknown-code", `Unknown ${what === "recipient" ? "recipient" : "action"} ${shown.en}${dym.en}`, `Ukjent ${what === "recipient" ? "mottaker" : "handling"} ${shown.nb}${dym.nb}`)
       }
@@ -338,7 +337,8 @@ const checkParameters = (
   const required = requiredParameters(catalogue)
   for (const r of required) {
     const p = parameters.get(r.name)
-    const file = `parameters/${r.name.split(".").join("/")}.json`
+    // A missing parameter is to be written in YAML, as the shipped ones are.
+    const file = p?.file ?? `parameters/${r.name.split(".").join("/")}.yaml`
     // A file that exists but did not load has already been reported.
     if (p === undefined && broken.has(r.name)) continue
     if (p === undefined) {
@@ -353,11 +353,11 @@ const checkParameters = (
     if (parts[0] === "offerings" && parts.length === 3) {
       const id = parts[1]!
       if (!offeringIds.includes(id)) {
-        const dym = didYouMean(id, offeringIds)
+        const dym = Suggest.didYouMean(id, offeringIds)
         const shown = quote(id)
         out.push({ file: p.file, pointer: "", code: "unknown-offering", severity: "error", message: bi(`Unknown offering ${shown.en} in the parameter's path${dym.en}`, `Ukjent tilbud ${shown.nb} i parameterens sti${dym.nb}`) })
       } else if (!knownOfferingParameters.includes(parts[2]!)) {
-        const dym = didYouMean(parts[2]!, knownOfferingParameters)
+        const dym = Suggest.didYouMean(parts[2]!, knownOfferingParameters)
         const shown = quote(parts[2]!)
         out.push({ file: p.file, pointer: "", code: "unknown-parameter", severity: "error", message: bi(`An offering has no limit ${shown.en}; expected ${knownOfferingParameters.join(", ")}${dym.en}`, `Et tilbud har ingen grense ${shown.nb}; forventet ${knownOfferingParameters.join(", ")}${dym.nb}`) })
       }

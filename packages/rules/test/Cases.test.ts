@@ -69,9 +69,9 @@ describe("Cases.decode", () => {
   })
 
   it("keeps a case's source", () => {
-    const text = fileText(karateCases).replace("    date: 2023-08-21", '    source: "seeds/000_b0fda6026573384c.txt, Hverdagsaktiviteter, line 102"\n    date: 2023-08-21')
+    const text = fileText(karateCases).replace("    date: 2023-08-21", '    source: "Mestringsenhetens modell for aktivitet, Hverdagsaktiviteter, line 102"\n    date: 2023-08-21')
     const tree = PolicyTree.loadOrThrow(filesWith({ [karateCases]: text }))
-    expect(tree.cases.find((c) => c.file === karateCases)?.cases[0]?.source).toBe("seeds/000_b0fda6026573384c.txt, Hverdagsaktiviteter, line 102")
+    expect(tree.cases.find((c) => c.file === karateCases)?.cases[0]?.source).toBe("Mestringsenhetens modell for aktivitet, Hverdagsaktiviteter, line 102")
   })
 
   it("names the rule a case file tests after its path", () => {

@@ -21,13 +21,13 @@ describe("Decision.decide", () => {
       branch: "otherwise",
       title: { nb: "Bare voksne", en: "Adults only" },
       source: {
-        file: "seeds/003_073a726d8c17351e.txt",
+        document: "Psykisk helsearbeid for voksne",
         section: "Psykisk helsearbeid for voksne",
         lines: "29",
         quote: "Mestringsenheten har ansvar å vurdere, tildele og gi psykiske helsetjenester til voksne over 18 år."
       },
       facts: { offering: "karategruppe", age: 17 },
-      parameters: [{ name: "citizen.minimum-age", value: 18, from: "2023-03-09", file: "parameters/citizen/minimum-age.json" }],
+      parameters: [{ name: "citizen.minimum-age", value: 18, from: "2023-03-09", file: "parameters/citizen/minimum-age.yaml" }],
       explanation: {
         appliesWhen: {
           kind: "all",

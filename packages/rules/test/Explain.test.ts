@@ -15,7 +15,7 @@ describe("Explain", () => {
         "    ✓ Tilbud (Karategruppe) er Karategruppe",
         "  Begrunnelse:",
         "    ✗ Påmeldt inntak (nei) er ja",
-        "  Kilde: seeds/000_b0fda6026573384c.txt, Hverdagsaktiviteter, linje 102"
+        "  Kilde: Mestringsenhetens modell for aktivitet, Hverdagsaktiviteter, linje 102"
       ].join("\n")
     )
   })
@@ -30,7 +30,7 @@ describe("Explain", () => {
         "    ✓ FIT feedback given (yes) is yes",
         "  Reason:",
         "    ✓ ORS score (19) is less than ORS clinical cutoff (25 points (0–40); parameter fit.ors-cutoff, from 2023-03-09)",
-        "  Source: seeds/003_073a726d8c17351e.txt, Psykisk helse for voksne - felles for alle forløp, line 158"
+        "  Source: Psykisk helsearbeid for voksne, Psykisk helse for voksne - felles for alle forløp, line 158"
       ].join("\n")
     )
   })

@@ -49,6 +49,7 @@ describe("a hostile rule file", () => {
       'eligibility/hostile.json:21: Unknown key "onSuccess" (at /versions/0/onSuccess)',
       'eligibility/hostile.json:11: "path" is not allowed: rule files may not use path expressions; json-rules-engine evaluates them with jsonpath-plus, which can run script. Use a fact from the catalogue instead (at /versions/0/conditions/all/0/path)',
       'eligibility/hostile.json:13: "condition" is not allowed: shared condition references are not supported; write the conditions out in the rule (at /versions/0/conditions/all/2/condition)',
+      'eligibility/hostile.json:13: Missing "all" (at /versions/0/conditions/all/2)',
       'eligibility/hostile.json:15: "path" is not allowed: rule files may not use path expressions; json-rules-engine evaluates them with jsonpath-plus, which can run script. Use a fact from the catalogue instead (at /versions/0/conditions/all/4/value/path)',
       'eligibility/hostile.json:16: Unknown key "__proto__" (at /versions/0/conditions/all/5/__proto__)',
       'eligibility/hostile.json:16: Missing "fact" (at /versions/0/conditions/all/5)',

@@ -40,8 +40,8 @@ describe("Parameters", () => {
   })
 
   it("rejects a source without a seed section or a link", () => {
-    const { findings } = Parameters.decode({ ...base, source: { file: "seeds/000_b0fda6026573384c.txt" } }, file)
-    expect(findings.map((f) => `${f.pointer}: ${f.message.en}`)).toEqual(['/source: A source needs "file" and "section", or "url"'])
+    const { findings } = Parameters.decode({ ...base, source: { document: "Mestringsenhetens modell for aktivitet" } }, file)
+    expect(findings.map((f) => `${f.pointer}: ${f.message.en}`)).toEqual(['/source: A source needs "document" and "section", or "url"'])
   })
 
   it("picks the last entry on or before the date, for any dated values", () => {

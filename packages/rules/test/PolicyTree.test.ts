@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto"
 import { describe, expect, it } from "vitest"
+import YAML from "yaml"
 import { PolicyTree, Problem } from "../src/index.js"
 import { editJson, fileText, filesWith, fixture, fixtureFiles } from "./helpers.js"
 
@@ -116,7 +118,7 @@ type: number
 datedBy: enrollment-start # en deltagelse beholder grensen fra sin første dag
 unit: { nb: samlinger, en: sessions }
 source:
-  file: seeds/000_b0fda6026573384c.txt
+  document: Mestringsenhetens modell for aktivitet
   section: Ulike tilbud innen fysisk aktivitet som behandling
   lines: "81"
   quote: Treningen går over 4 samlinger.
@@ -125,7 +127,7 @@ values:
     value: 4
   - from: 2025-01-01 # etter evalueringen
     value: 6
-    source: { file: vedtak/2024-11-20.pdf, section: Sak 3/24 }
+    source: { document: Vedtak i utvida ledergruppe 20.11.2024, section: Sak 3/24 }
     note: { nb: Utvida ledergruppe vedtok 6 samlinger., en: The extended leadership group decided on 6 sessions. }
 `
 
@@ -152,5 +154,55 @@ values:
     expect(problems.filter((p) => p.code === "duplicate-parameter").map((p) => Problem.format(p, "en"))).toEqual([
       `${yaml}:1: The parameter offerings.mindfull-restorative-yoga.sessions is also written in ${json}: keep one of the two files`
     ])
+  })
+})
+
+describe("rules written in YAML", () => {
+  const json = "duration/session-limit.json"
+  const yaml = "duration/session-limit.yaml"
+  const asYaml = (text: string) => `# Samlinger per periode.\n${YAML.stringify(JSON.parse(text))}`
+
+  it("load as the same json-rules-engine rule as the JSON file, under the same id", () => {
+    const { tree, problems } = load({ [json]: undefined, [yaml]: asYaml(fileText(json)) })
+    expect(problems.filter((p) => p.severity === "error")).toEqual([])
+    const rule = tree.rules.find((r) => r.id === "duration/session-limit")!
+    expect(rule.file).toBe(yaml)
+    const { file: _a, ...fromYaml } = rule
+    const { file: _b, ...fromJson } = fixture().rules.find((r) => r.id === "duration/session-limit")!
+    expect(fromYaml).toEqual(fromJson)
+  })
+
+  it("name the YAML file and line of a mistake, and refuse the same rule written twice", () => {
+    const broken = asYaml(fileText(json)).replace("operator: lessThan", "operatr: lessThan")
+    const { problems } = load({ [json]: undefined, [yaml]: broken })
+    const line = broken.split("\n").findIndex((l) => l.includes("operatr")) + 1
+    expect(problems.filter((p) => p.severity === "error").map((p) => Problem.format(p, "en"))).toEqual([
+      `${yaml}:${line}: Unknown key "operatr"; did you mean "operator"? (at /versions/0/conditions/all/0/operatr)`,
+      `${yaml}:${line - 1}: Missing "operator" (at /versions/0/conditions/all/0)`
+    ])
+    const twice = load({ [yaml]: asYaml(fileText(json)) })
+    expect(twice.problems.filter((p) => p.code === "duplicate-rule").map((p) => Problem.format(p, "en"))).toEqual([
+      `${yaml}:1: The rule duration/session-limit is also written in ${json}: keep one of the two files`
+    ])
+  })
+})
+
+describe("PolicyTree.hash", () => {
+  // The manifest `sha256sum` prints for the rule and parameter files, hashed: what the doc says a reader can recompute.
+  const manifestHash = (files: ReadonlyArray<{ path: string; text: string }>) => {
+    const sha = (text: string) => createHash("sha256").update(text, "utf8").digest("hex")
+    const decides = files.filter((f) => !/\.cases\.ya?ml$/u.test(f.path) && /^(?:eligibility|duration|escalation|parameters)\//u.test(f.path))
+    return sha([...decides].sort((a, b) => (a.path < b.path ? -1 : 1)).map((f) => `${sha(f.text)}  ${f.path}\n`).join(""))
+  }
+
+  it("is the SHA-256 of the rule and parameter files' manifest, cases left out", () => {
+    expect(PolicyTree.hash(fixture())).toBe(manifestHash(fixtureFiles))
+    const withoutCases = PolicyTree.loadOrThrow(fixtureFiles.filter((f) => !/\.cases\.ya?ml$/u.test(f.path)))
+    expect(PolicyTree.hash(withoutCases)).toBe(PolicyTree.hash(fixture()))
+  })
+
+  it("changes when one value in one parameter file changes", () => {
+    const edited = PolicyTree.loadOrThrow(filesWith({ "parameters/citizen/minimum-age.yaml": fileText("parameters/citizen/minimum-age.yaml").replace("value: 18", "value: 19") }))
+    expect(PolicyTree.hash(edited)).not.toBe(PolicyTree.hash(fixture()))
   })
 })

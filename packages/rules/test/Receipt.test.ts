@@ -19,7 +19,7 @@ describe("Decision.decide with a receipt", () => {
     expect(receipt.files.find((f) => f.file === "duration/session-limit.json")?.sha256).toBe(sha("duration/session-limit.json"))
     expect(limit).toMatchObject({ version: 1, effective: { from: "2023-03-09" }, outcome: { type: "ends" }, branch: "otherwise" })
     expect(limit.parameters).toEqual([{ name: "offerings.mindfull-restorative-yoga.sessions", value: 4, from: "2023-03-09", file: yogaFile }])
-    expect(limit.source.file).toBe("seeds/000_b0fda6026573384c.txt")
+    expect(limit.source.document).toBe("Mestringsenhetens modell for aktivitet")
     expect(limit.conditions).toEqual([
       { pointer: "/versions/0/appliesWhen/all/0", fact: "enrolled", value: true, operator: "equal", against: true, result: true },
       { pointer: "/versions/0/appliesWhen/all/1", fact: "sessionLimit", value: 4, operator: "greaterThan", against: 0, result: true },

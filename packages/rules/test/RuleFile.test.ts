@@ -8,7 +8,7 @@ const messages = (input: unknown, file = "eligibility/x.json") => RuleFile.decod
 const minimal = (version: Record<string, unknown>) => ({
   title: { nb: "T", en: "T" },
   description: { nb: "D", en: "D" },
-  source: { file: "seeds/000_b0fda6026573384c.txt", section: "Organisering" },
+  source: { document: "Mestringsenhetens modell for aktivitet", section: "Organisering" },
   versions: [{ effective: { from: "2023-03-09" }, conditions: { all: [] }, event: { type: "eligible" }, otherwise: { type: "not-eligible" }, ...version }]
 })
 
@@ -24,10 +24,10 @@ describe("RuleFile.decode", () => {
   it("says what is missing, unknown or misspelt", () => {
     expect(messages({ title: { nb: "T" }, versjons: [] })).toEqual([
       '/versjons: Unknown key "versjons"; did you mean "versions"?',
+      '/title: Missing "en"',
       ': Missing "description"',
       ': Missing "source"',
-      ': Missing "versions"',
-      '/title: Missing "en"'
+      ': Missing "versions"'
     ])
   })
 
@@ -46,7 +46,7 @@ describe("RuleFile.decode", () => {
 
   it("rejects values that are not JSON scalars, lists of them or references", () => {
     expect(messages(minimal({ conditions: { all: [{ fact: "age", operator: "in", value: [[1]] }, { fact: "age", operator: "equal", value: { code: "x" } }] } }))).toEqual([
-      "/versions/0/conditions/all/0/value/0: Expected a text, number, true/false or null in the list",
+      "/versions/0/conditions/all/0/value/0: Expected a text, number, true/false or null, got a list",
       '/versions/0/conditions/all/1/value/code: Unknown key "code"',
       '/versions/0/conditions/all/1/value: Missing "fact"'
     ])

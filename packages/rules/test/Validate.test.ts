@@ -89,7 +89,7 @@ describe("Validate: parameters", () => {
 
   it("rejects a missing parameter that core or analytics needs", () => {
     expect(problemsAfter({ "parameters/fit/ors-reliable-change.json": undefined })).toEqual([
-      "parameters/fit/ors-reliable-change.json:1: The parameter fit.ors-reliable-change is missing: the analytics package's FIT indicators read it; add this file"
+      "parameters/fit/ors-reliable-change.yaml:1: The parameter fit.ors-reliable-change is missing: the analytics package's FIT indicators read it; add this file"
     ])
   })
 
@@ -109,7 +109,7 @@ describe("Validate: parameters", () => {
       v.datedBy = "enrolment-start"
     })
     expect(problemsAfter({ [yoga]: typo })).toEqual([
-      'parameters/offerings/mindfull-restorative-yoga/sessions.json:12: Expected "enrollment-start" (the enrollment\'s first day), "session-date" or "question-date"; did you mean "enrollment-start"? (at /datedBy)'
+      'parameters/offerings/mindfull-restorative-yoga/sessions.json:12: Expected "enrollment-start" (the enrollment\'s first day), "session-date" or "question-date", got "enrolment-start"; did you mean "enrollment-start"? (at /datedBy)'
     ])
   })
 

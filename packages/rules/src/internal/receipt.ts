@@ -2,9 +2,12 @@
 // another version of the policy tree, whether the same question still gets
 // the same answer and what changed. Kept apart from Receipt.ts (which
 // replays) so that Decision can build a receipt without importing itself.
+import * as Schema from "effect/Schema"
 import type { Decisions, Summary } from "../Decision.js"
 import type { Node, Side } from "../Evaluate.js"
 import type { Value } from "../Facts.js"
+import { DateText, rule, Text } from "./fields.js"
+import { bi } from "./text.js"
 import { on } from "../InForce.js"
 import type { Outcome } from "../Outcome.js"
 import type { Tree } from "../PolicyTree.js"
@@ -12,66 +15,98 @@ import type { Period } from "../RuleFile.js"
 import type { Source } from "../Source.js"
 import type { Subject } from "../Subject.js"
 
+const Scalar = Schema.Union([Schema.String, Schema.Finite, Schema.Boolean, Schema.Null])
+const ValueSchema = Schema.Union([Scalar, Schema.Array(Scalar)]).annotate({ expectedText: bi("a value", "en verdi") })
+const Version = Schema.Int.check(rule((n: number) => n >= 1, bi("Expected a version number from 1", "Forventet et versjonsnummer fra 1"))).annotate({
+  expectedText: bi("a version number", "et versjonsnummer")
+})
+
+const ConditionSchema = Schema.Struct({
+  pointer: Text,
+  fact: Text,
+  value: ValueSchema,
+  operator: Text,
+  against: ValueSchema,
+  result: Schema.Boolean,
+  unknown: Schema.optionalKey(Schema.Literal(true))
+})
+
 /**
  * One comparison as it was evaluated: where it stands in the rule file, the
  * fact (or parameter) on the left with its value, the operator, the value on
- * the right, and the result.
+ * the right, and the result; `unknown` when it depends on an input the
+ * subject did not give.
  * @category models
  */
-export interface ReceiptCondition {
-  readonly pointer: string
-  readonly fact: string
-  readonly value: Value
-  readonly operator: string
-  readonly against: Value
-  readonly result: boolean
-  /** The result depends on an input the subject did not give. */
-  readonly unknown?: true
-}
+export type ReceiptCondition = typeof ConditionSchema.Type
+
+const ParameterSchema = Schema.Struct({ name: Text, value: Schema.Union([Schema.Finite, Schema.String]), from: DateText, file: Text })
 
 /**
  * A parameter value a decision used, with the day it took effect and its file.
  * @category models
  */
-export interface ReceiptParameter {
-  readonly name: string
-  readonly value: number | string
-  readonly from: string
-  readonly file: string
-}
+export type ReceiptParameter = Omit<typeof ParameterSchema.Type, "from"> & { readonly from: string }
+
+const OutcomeSchema = Schema.Struct({ type: Text, params: Schema.optionalKey(Schema.Record(Schema.String, Text)) })
+
+const DecisionSchema = Schema.Struct({
+  rule: Text,
+  file: Text,
+  version: Version,
+  effective: Schema.Struct({ from: DateText, to: Schema.optionalKey(DateText) }),
+  outcome: OutcomeSchema,
+  branch: Schema.Literals(["event", "otherwise", "unknown"]),
+  // The citation as the rule file gave it; replay compares it, never reads it.
+  source: Schema.Record(Schema.String, Schema.Unknown),
+  parameters: Schema.Array(ParameterSchema),
+  conditions: Schema.Array(ConditionSchema)
+})
 
 /**
  * One rule's decision on the receipt.
  * @category models
  */
-export interface ReceiptDecision {
-  readonly rule: string
-  readonly file: string
-  readonly version: number
+export type ReceiptDecision = Omit<typeof DecisionSchema.Type, "source" | "effective" | "outcome" | "parameters"> & {
+  readonly parameters: ReadonlyArray<ReceiptParameter>
   readonly effective: Period
   readonly outcome: Outcome
-  readonly branch: "event" | "otherwise" | "unknown"
   readonly source: Source
-  readonly parameters: ReadonlyArray<ReceiptParameter>
-  readonly conditions: ReadonlyArray<ReceiptCondition>
 }
 
 /**
+ * A receipt as a file holds it: the one description of its shape. The
+ * subject is checked apart, against the catalogue, by `Subject.decode`.
+ * @category schemas
+ */
+export const ReceiptSchema = Schema.Struct({
+  receipt: Schema.Literal(1).annotate({ expectedText: bi("1: this program reads receipts of format 1", "1: dette programmet leser kvitteringer av format 1") }),
+  date: DateText,
+  subject: Schema.Unknown,
+  summary: Schema.Record(Schema.String, Schema.Unknown),
+  decisions: Schema.Array(DecisionSchema),
+  notApplicable: Schema.Array(Schema.Struct({ rule: Text, version: Version })),
+  files: Schema.Array(
+    Schema.Struct({
+      file: Text,
+      // Empty for a file given without a text to hash.
+      sha256: Schema.String.check(rule((h: string) => /^(?:[0-9a-f]{64})?$/u.test(h), bi("Expected 64 hexadecimal characters", "Forventet 64 heksadesimale tegn")))
+    })
+  )
+})
+
+/**
  * A decision's receipt: the question (date and subject), every rule in force
- * with its version, each decision with its parameter values, seed citation
+ * with its version, each decision with its parameter values, source citation
  * and conditions, and the SHA-256 of every rule and parameter file used.
  * Plain JSON: write it next to the decision and replay it later.
  * @category models
  */
-export interface Receipt {
-  readonly receipt: 1
+export type Receipt = Omit<typeof ReceiptSchema.Type, "subject" | "summary" | "decisions" | "date"> & {
   readonly date: string
   readonly subject: Subject
   readonly summary: Summary
   readonly decisions: ReadonlyArray<ReceiptDecision>
-  /** Rules in force whose `appliesWhen` did not hold, with their version. */
-  readonly notApplicable: ReadonlyArray<{ readonly rule: string; readonly version: number }>
-  readonly files: ReadonlyArray<{ readonly file: string; readonly sha256: string }>
 }
 
 const sideValue = (s: Side): Value => s.value

@@ -45,12 +45,12 @@ describe("aktivitet-rules replay", () => {
     const r = await cli(["replay", "bad.json", "--policy", "policy", "--lang", "en"], root)
     expect(r.code).toBe(1)
     expect(r.err.split("\n")).toEqual([
+      "bad.json:3: Expected an existing calendar date as YYYY-MM-DD (at /date)",
       'bad.json:1: Missing "subject"',
       'bad.json:1: Missing "summary"',
       'bad.json:1: Missing "decisions"',
       'bad.json:1: Missing "notApplicable"',
-      'bad.json:1: Missing "files"',
-      "bad.json:3: Expected an existing calendar date as YYYY-MM-DD (at /date)"
+      'bad.json:1: Missing "files"'
     ])
   })
 })

@@ -49,14 +49,14 @@ const replace = (from: string | RegExp, to: string) => (text: string) => {
   return out
 }
 
-const yoga = "parameters/offerings/mindfull-restorative-yoga/sessions.json"
+const sessionLimit = "duration/session-limit.json"
 const adults = "eligibility/adults-only.json"
 
 // In the order of the guide's table.
 const examples: ReadonlyArray<Example> = [
-  { file: yoga, edit: replace(/("value": 4\n {4}\})\n/u, "$1,\n") },
-  { file: yoga, edit: replace('"from": "2023-03-09",', '"from": "2023-03-09"') },
-  { file: yoga, edit: replace(/\n {4}\}\n {2}\]/u, "\n  ]") },
+  { file: sessionLimit, edit: replace(/("value": 0\n {10}\})\n/u, "$1,\n") },
+  { file: sessionLimit, edit: replace('"operator": "greaterThan",', '"operator": "greaterThan"') },
+  { file: sessionLimit, edit: replace(/\n {10}\}\n {8}\]/u, "\n        ]") },
   { file: "duration/session-limit.cases.yaml", edit: replace("    date: 2023-04-24", "   date: 2023-04-24") },
   { file: "duration/session-limit.cases.yaml", edit: replace("    date: 2023-04-24", "\tdate: 2023-04-24") },
   { file: "duration/session-limit.cases.yaml", edit: replace("expect: continues", "expect: fortsetter") },
@@ -115,13 +115,17 @@ const blocks = (text: string, heading: string, lang: string): Array<string> => {
   return [...section.matchAll(new RegExp("```" + lang + "\\n([^]*?)```", "gu"))].map((m) => m[1]!)
 }
 
-/** The dated values the guide's step 2 ends with, and the case its step 3 adds. */
+/** The dated value the guide's step 2 adds at the bottom of the parameter file, and the case its step 3 adds. */
 const walkthrough = (lang: "nb" | "en") => {
   const text = guide(lang)
-  const values = blocks(text, lang === "nb" ? "### 2. Legg til en ny datert verdi" : "### 2. Add a new dated value", "json").at(-1)!
+  const value = blocks(text, lang === "nb" ? "### 2. Legg til en ny datert verdi" : "### 2. Add a new dated value", "yaml").at(-1)!
   const yaml = blocks(text, lang === "nb" ? "### 3. Legg til et tilfelle" : "### 3. Add a case", "yaml")[0]!
-  return { values: (JSON.parse(`{${values}}`) as { values: Array<{ from: string }> }).values, yaml }
+  return { value, yaml }
 }
+
+const yogaFile = "parameters/offerings/mindfull-restorative-yoga/sessions.yaml"
+/** The parameter file's text with the guide's new value added at the bottom, as step 2 says. */
+const withValue = (text: string, value: string) => `${text}${text.endsWith("\n") ? "" : "\n"}${value}`
 
 describe("the guide's walkthrough", () => {
   it("gives the same edits in both languages", () => {
@@ -132,14 +136,10 @@ describe("the guide's walkthrough", () => {
     const root = mkdtempSync(join(tmpdir(), "aktivitet-rules-walkthrough-"))
     const dir = join(root, "packages/rules/policy")
     cpSync(shippedPolicyDir(), dir, { recursive: true })
-    const { values, yaml } = walkthrough("nb")
-    // Step 2: the new dated value after the ones already there (a value the file already has is left as it is).
-    const file = join(dir, "parameters/offerings/mindfull-restorative-yoga/sessions.json")
-    const parameter = JSON.parse(readFileSync(file, "utf8")) as { values: Array<{ from: string }> }
-    const added = values.filter((v) => !parameter.values.some((x) => x.from === v.from))
-    expect(added.length).toBeGreaterThan(0)
-    parameter.values = [...parameter.values, ...added].sort((a, b) => (a.from < b.from ? -1 : 1))
-    writeFileSync(file, `${JSON.stringify(parameter, null, 2)}\n`)
+    const { value, yaml } = walkthrough("nb")
+    // Step 2: the new dated value at the bottom of the parameter file.
+    const file = join(dir, yogaFile)
+    writeFileSync(file, withValue(readFileSync(file, "utf8"), value))
     // Step 3: the case, at the bottom of the rule's case file.
     const cases = join(dir, "duration/session-limit.cases.yaml")
     appendFileSync(cases, readFileSync(cases, "utf8").endsWith("\n") ? yaml : `\n${yaml}`)
@@ -163,17 +163,13 @@ describe("the guide's walkthrough", () => {
   })
 
   it("gives the same answer from explain, the invariants and impact on the guide's example", () => {
-    const yogaFile = "parameters/offerings/mindfull-restorative-yoga/sessions.json"
-    const { values } = walkthrough("nb")
+    const { value } = walkthrough("nb")
     const files = readTreeFiles(shippedPolicyDir())
-    const head = PolicyTree.loadOrThrow(
-      files.map((f) => {
-        if (f.path !== yogaFile) return f
-        const parameter = JSON.parse(f.text) as { values: Array<{ from: string }> }
-        parameter.values = [...parameter.values, ...values.filter((v) => !parameter.values.some((x) => x.from === v.from))]
-        return { ...f, text: JSON.stringify(parameter, null, 2) }
-      })
-    )
+    const head = PolicyTree.loadOrThrow(files.map((f) => (f.path === yogaFile ? { ...f, text: withValue(f.text, value) } : f)))
+    expect(head.parameters.get("offerings.mindfull-restorative-yoga.sessions")?.values.map((v) => [v.from, v.value])).toEqual([
+      ["2023-03-09", 4],
+      ["2024-07-01", 6]
+    ])
     const base = PolicyTree.loadOrThrow(files)
     // Step 6's question, as the guide writes it, and the same enrollment started before the change.
     const example = JSON.parse(blocks(guide("nb"), "### 6. Forklar én avgjørelse", "sh")[0]!.split("<<'EOF'\n")[1]!.split("\nEOF")[0]!) as Subject.Input

@@ -11,7 +11,9 @@ import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { Cases, Duration, Explain, PolicyTree, Problem, RuleFile, Subject } from "../../src/index.js"
 import { isSentence } from "../../src/internal/sentence.js"
-import { distance, maxName, suggest } from "../../src/internal/suggest.js"
+import { Suggest } from "@aktivitetsmodell/core"
+
+const { distance, maxName, suggest } = Suggest
 import { filesWith, fileText } from "../helpers.js"
 
 const catalogue = Catalogue.sandnes()
@@ -143,7 +145,7 @@ describe("other text checks on user input", () => {
     const { problems } = PolicyTree.load([{ path: longPath, text: "{}" }])
     expect(problems.find((p) => p.file === longPath && p.pointer === "")?.message.en).toMatch(/^The path gives the rule id "eligibility\/a-a-.*…"; use lowercase/u)
     const source = JSON.parse(fileText("eligibility/adults-only.json"))
-    source.source = { file: "x", section: "y", lines: `${"1".repeat(n)}x`, url: `https://${"a".repeat(n)} ` }
+    source.source = { document: "x", section: "y", lines: `${"1".repeat(n)}x`, url: `https://${"a".repeat(n)} ` }
     const r = PolicyTree.load(filesWith({ "eligibility/adults-only.json": JSON.stringify(source) }))
     expect(r.problems.filter((p) => p.file === "eligibility/adults-only.json").map((p) => p.pointer)).toEqual(["/source/lines", "/source/url"])
   })

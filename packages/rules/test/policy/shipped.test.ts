@@ -39,10 +39,9 @@ describe(`the policy tree in ${dir}`, () => {
   it("points every file at its JSON Schema, so editors help", () => {
     for (const f of files) {
       const depth = f.path.split("/").length
-      if (f.path.endsWith(".json")) {
-        const kind = f.path.startsWith("parameters/") ? "parameter-file" : "rule-file"
-        expect(JSON.parse(f.text).$schema, f.path).toBe(`${"../".repeat(depth)}json-schema/${kind}.schema.json`)
-      } else expect(f.text.split("\n")[0], f.path).toBe(`# yaml-language-server: $schema=${"../".repeat(depth)}json-schema/cases-file.schema.json`)
+      const kind = f.path.startsWith("parameters/") ? "parameter-file" : f.path.includes(".cases.") ? "cases-file" : "rule-file"
+      if (f.path.endsWith(".json")) expect(JSON.parse(f.text).$schema, f.path).toBe(`${"../".repeat(depth)}json-schema/${kind}.schema.json`)
+      else expect(f.text.split("\n")[0], f.path).toBe(`# yaml-language-server: $schema=${"../".repeat(depth)}json-schema/${kind}.schema.json`)
     }
   })
 
