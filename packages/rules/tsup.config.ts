@@ -9,6 +9,8 @@ const shared = {
 
 // The entries a consumer imports; their declarations are built one at a time (below).
 const entries = { index: "src/index.ts", "node/index": "src/node/index.ts" }
+// The browser's decide entry is built on its own (below), so its declarations are listed apart.
+const decide = { "decide/index": "src/decide/index.ts" }
 
 export default defineConfig([
   {
@@ -28,6 +30,25 @@ export default defineConfig([
   // command is a chunk of its own under dist/cli/, loaded when it runs
   // (see scripts/cli-bundle.mjs).
   cliTsupEntry([/./u]),
+  // The decide entry must load no schema. Core's built entry keeps every
+  // module in chunks that build Effect schemas when loaded, so no bundler
+  // can leave them out; this entry therefore carries the few schema-free
+  // modules of core it uses (Calendar, Policy, Redact) inside it, taken from
+  // core's sources. test/decide/size.test.ts holds it under 40 KiB.
+  {
+    format: ["esm", "cjs"],
+    target: "es2022",
+    platform: "neutral",
+    entry: decide,
+    external: ["effect", "json-rules-engine", "yaml"],
+    noExternal: ["@aktivitetsmodell/core"],
+    esbuildOptions(options) {
+      options.conditions = ["@aktivitetsmodell/source"]
+    },
+    dts: false,
+    sourcemap: true,
+    clean: false
+  },
   // Declarations are bundled one entry at a time. With several entries in one
   // build, the bundler moves shared declarations into chunks, and a namespace
   // (`export * as Problem`) whose type members sit in another chunk is emitted
@@ -35,7 +56,7 @@ export default defineConfig([
   // (TS2749). scripts/types-test.mjs checks every exported type from a
   // consumer. `clean: false`: the first build empties dist/ when it starts,
   // long before these write their files.
-  ...Object.entries(entries).map(([name, file]) => ({
+  ...Object.entries({ ...entries, ...decide }).map(([name, file]) => ({
     ...shared,
     entry: { [name]: file },
     platform: "neutral" as const,

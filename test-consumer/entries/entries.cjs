@@ -7,6 +7,7 @@ const entries = [
   "@aktivitetsmodell/core/node",
   "@aktivitetsmodell/rules",
   "@aktivitetsmodell/rules/node",
+  "@aktivitetsmodell/rules/decide",
   "@aktivitetsmodell/analytics",
   "@aktivitetsmodell/analytics/node"
 ]

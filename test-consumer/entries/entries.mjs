@@ -11,6 +11,7 @@ const entries = [
   "@aktivitetsmodell/core/node",
   "@aktivitetsmodell/rules",
   "@aktivitetsmodell/rules/node",
+  "@aktivitetsmodell/rules/decide",
   "@aktivitetsmodell/analytics",
   "@aktivitetsmodell/analytics/node"
 ]

@@ -17,6 +17,7 @@ export const entries = [
   "@aktivitetsmodell/core/node",
   "@aktivitetsmodell/rules",
   "@aktivitetsmodell/rules/node",
+  "@aktivitetsmodell/rules/decide",
   "@aktivitetsmodell/analytics",
   "@aktivitetsmodell/analytics/node"
 ]

@@ -1,13 +1,13 @@
 import { Catalogue, Category, Offering, Policy } from "@aktivitetsmodell/core"
-import { InForce } from "@aktivitetsmodell/rules"
-import { renderDecision, tree } from "./decision.js"
+import { policyOf } from "@aktivitetsmodell/rules/decide"
+import { renderDecision, snapshot } from "./decision.js"
 import { renderOfferingCard } from "./offeringCard.js"
 import { profiles } from "./profiles.js"
 import { renderYear } from "./year.js"
 
 const catalogue = Catalogue.sandnes()
-// Every number the page shows comes from the shipped policy tree.
-const policy = InForce.policy(tree)
+// Every number the page shows comes from the shipped policy tree, through its snapshot.
+const policy = policyOf(snapshot)
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
 const profileSelect = byId<HTMLSelectElement>("profile")
@@ -40,4 +40,4 @@ for (const input of [profileSelect, offeringSelect, dateInput]) input.addEventLi
 update()
 
 // The synthetic year takes a few hundred milliseconds: paint the form first.
-requestAnimationFrame(() => setTimeout(() => renderYear(byId<HTMLElement>("year"), catalogue, policy), 0))
+requestAnimationFrame(() => setTimeout(() => renderYear(byId<HTMLElement>("year"), catalogue, policy, byId<HTMLElement>("provenance"), snapshot.policyHash), 0))

@@ -54,7 +54,7 @@ export const of = guard("DatasetSubjects.of", { en: "(data: Dataset, policy: Pol
   const transitionsByCitizen = groupBy(data.transitions, (t) => t.citizenId)
   const enrollments = new Map<string, Dataset.Dataset["enrollments"][number]>(data.enrollments.map((e) => [e.id, e]))
   const meetings = groupBy(data.jointMeetings, (m) => m.referralId)
-  // The records say whether the joint meeting that sets the goal was held by the start (seed 000 line 72).
+  // The records say whether the joint meeting that sets the goal was held by the start (Mestringsenhetens modell for aktivitet line 72).
   const meetingHeld = (referralId: string | undefined, by: string): boolean => referralId !== undefined && (meetings.get(referralId) ?? []).some((m) => m.date <= by)
   const citizenOf = (id: string): Subject["citizen"] => {
     const c = citizens.get(id)

@@ -5,8 +5,8 @@
  *
  * @module
  */
-import type { Bilingual } from "@aktivitetsmodell/core"
-import { IsoDate } from "@aktivitetsmodell/core"
+import type { Bilingual, IsoDate } from "@aktivitetsmodell/core"
+import { Calendar } from "@aktivitetsmodell/core"
 import { guard, requireDate } from "./internal/boundary.js"
 import { quote } from "./internal/text.js"
 import { RulesError } from "./RulesError.js"
@@ -60,7 +60,7 @@ export const addTo = guard("Duration.addTo", { en: "(date: YYYY-MM-DD, duration:
     const shown = quote(typeof duration === "string" ? duration : typeof duration)
     throw new RulesError({ en: `Not a duration: ${shown.en}`, nb: `Ikke en varighet: ${shown.nb}` })
   }
-  return IsoDate.addDays(IsoDate.addMonths(date, d.years * 12 + d.months), d.weeks * 7 + d.days)
+  return Calendar.addDays(Calendar.addMonths(date, d.years * 12 + d.months), d.weeks * 7 + d.days)
 })
 
 /**

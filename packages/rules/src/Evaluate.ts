@@ -7,12 +7,11 @@
  * @module
  */
 import type { Value } from "./Facts.js"
-import type { ParameterInForce } from "./InForce.js"
 import { guard } from "./internal/boundary.js"
+import { isRef } from "./internal/refs.js"
 import { quote } from "./internal/text.js"
 import { all as operators, isOperator, type OperatorName } from "./Operators.js"
 import type { Condition, FactRef, Literal } from "./RuleFile.js"
-import { isFactRef } from "./RuleFile.js"
 import { RulesError } from "./RulesError.js"
 
 const unknown = (what: { en: string; nb: string }, name: unknown): RulesError => {
@@ -49,14 +48,24 @@ export type Node =
   | { readonly kind: "comparison"; readonly result: boolean; readonly unknown?: true; readonly left: Side; readonly operator: OperatorName; readonly right: Side }
 
 /**
+ * A parameter's value in force as the evaluator reads it: the parameter's
+ * name, and the value with the date it took effect. `InForce.ParameterInForce` fits.
+ * @category models
+ */
+export interface ValueInForce {
+  readonly parameter: { readonly name: string }
+  readonly entry: { readonly from: string; readonly value: number | string }
+}
+
+/**
  * What the evaluator reads: the subject's facts and the parameters in force.
  * @category models
  */
 export interface Inputs {
   readonly facts: { readonly [name: string]: Value }
-  readonly parameters: ReadonlyMap<string, ParameterInForce>
+  readonly parameters: ReadonlyMap<string, ValueInForce>
   /** The parameters each derived fact was computed from, to show in explanations. */
-  readonly derivedFrom?: ReadonlyMap<string, ReadonlyArray<ParameterInForce>>
+  readonly derivedFrom?: ReadonlyMap<string, ReadonlyArray<ValueInForce>>
 }
 
 const side = (ref: FactRef, inputs: Inputs): Side => {
@@ -100,7 +109,7 @@ const evaluate = (c: Condition, inputs: Inputs): Node => {
   }
   if (!isOperator(c.operator)) throw unknown({ en: "operator", nb: "operator" }, c.operator)
   const left = side({ fact: c.fact, ...(c.params === undefined ? {} : { params: c.params }) }, inputs)
-  const right: Side = isFactRef(c.value) ? side(c.value, inputs) : { kind: "literal", value: c.value }
+  const right: Side = isRef(c.value) ? side(c.value, inputs) : { kind: "literal", value: c.value }
   return { kind: "comparison", result: operators[c.operator].test(left.value, right.value), left, operator: c.operator, right }
 }
 
@@ -124,7 +133,7 @@ export const reads = guard("Evaluate.reads", { en: "(condition: Condition)", nb:
     else if ("not" in x) walk(x.not)
     else {
       ref({ fact: x.fact, ...(x.params === undefined ? {} : { params: x.params }) })
-      if (isFactRef(x.value)) ref(x.value)
+      if (isRef(x.value)) ref(x.value)
     }
   }
   walk(c)

@@ -8,7 +8,7 @@
 import type { Bilingual, Catalogue } from "@aktivitetsmodell/core"
 import { Category } from "@aktivitetsmodell/core"
 import { guard } from "./internal/boundary.js"
-import { own } from "./internal/own.js"
+import { labelOf, type Names } from "./internal/codes.js"
 
 /**
  * A fact's value: facts are plain JSON scalars or lists of them. Unknown
@@ -171,17 +171,8 @@ export const domainValues = guard("Facts.domainValues", { en: "(domain: Domain, 
   }
 })
 
-const codeLabels: Record<string, Bilingual> = {
-  active: { en: "active", nb: "aktivt" },
-  transferred: { en: "transferred", nb: "overført" },
-  discontinued: { en: "discontinued", nb: "avviklet" },
-  yes: { en: "yes", nb: "ja" },
-  partly: { en: "partly", nb: "delvis" },
-  no: { en: "no", nb: "nei" },
-  approved: { en: "approved", nb: "godkjent" },
-  declined: { en: "declined", nb: "avslått" },
-  pending: { en: "not decided", nb: "ikke avgjort" }
-}
+// Core's category labels, by category.
+const categories: Names["categories"] = Object.fromEntries(Category.all.map((c) => [c, Category.info[c].label]))
 
 /**
  * A code's name for a person: an offering's name, a category's label, a
@@ -190,18 +181,6 @@ const codeLabels: Record<string, Bilingual> = {
  * Facts.codeLabel("category", "everyday", Catalogue.sandnes()).nb // "Hverdagsaktivitet"
  * @category models
  */
-export const codeLabel = guard("Facts.codeLabel", { en: "(domain: Domain, code: string, catalogue: Catalogue)", nb: "(domain: Domain, code: string, catalogue: Catalogue)" }, (domain: Domain, code: string, catalogue: Catalogue.Catalogue): Bilingual => {
-  if (domain === "offering") {
-    const o = catalogue.offerings.find((x) => x.id === code)
-    return o === undefined ? { en: code, nb: code } : { en: o.nameEn, nb: o.name }
-  }
-  if (domain === "department") {
-    const d = catalogue.departments.find((x) => x.id === code)
-    return d === undefined ? { en: code, nb: code } : { en: d.nameEn, nb: d.name }
-  }
-  if (domain === "category") {
-    const info = own(Category.info as Record<string, Category.CategoryInfo>, code)
-    return info === undefined ? { en: code, nb: code } : info.label
-  }
-  return own(codeLabels, code) ?? { en: code, nb: code }
-})
+export const codeLabel = guard("Facts.codeLabel", { en: "(domain: Domain, code: string, catalogue: Catalogue)", nb: "(domain: Domain, code: string, catalogue: Catalogue)" }, (domain: Domain, code: string, catalogue: Pick<Names, "offerings" | "departments">): Bilingual =>
+  labelOf(domain, code, { offerings: catalogue.offerings, departments: catalogue.departments, categories })
+)

@@ -6,10 +6,10 @@
  *
  * @module
  */
-import { type Catalogue, IsoDate, type Offering, Policy } from "@aktivitetsmodell/core"
+import type { Catalogue, Offering, Policy } from "@aktivitetsmodell/core"
 import { guard, requireDate, requireTree } from "./internal/boundary.js"
+import { changesOf, periodStart, valuesOn, versionsOn } from "./internal/epoch.js"
 import type { Entry, Parameter, ParameterValue } from "./Parameters.js"
-import { entryOn } from "./Parameters.js"
 import type { Tree } from "./PolicyTree.js"
 import type { RuleFile, TopCondition, Version } from "./RuleFile.js"
 
@@ -74,47 +74,21 @@ export interface RuleSet {
  */
 export const changes = guard("InForce.changes", { en: "(tree: Tree)", nb: "(tree: Tree)" }, (tree: Tree): ReadonlyArray<string> => {
   requireTree("InForce.changes", tree)
-  const dates = new Set<string>()
-  for (const r of tree.rules) {
-    for (const v of r.versions) {
-      dates.add(v.effective.from)
-      if (v.effective.to !== undefined) dates.add(IsoDate.addDays(v.effective.to, 1))
-    }
-  }
-  for (const p of tree.parameters.values()) for (const e of p.values) dates.add(e.from)
-  return [...dates].sort()
+  return changesOf(tree.rules, tree.parameters.values())
 })
 
 const cache = new WeakMap<Tree, { readonly changes: ReadonlyArray<string>; readonly byStart: Map<string, InForce> }>()
 
-const epochStart = (dates: ReadonlyArray<string>, date: string): string => {
-  let lo = 0
-  let hi = dates.length - 1
-  let found = ""
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    if (dates[mid]! <= date) {
-      found = dates[mid]!
-      lo = mid + 1
-    } else hi = mid - 1
-  }
-  return found
-}
-
-
 const build = (tree: Tree, date: string, from: string): InForce => {
-  const rules: Array<RuleInForce> = []
-  for (const rule of tree.rules) {
-    const version = rule.versions.find((v) => v.effective.from <= date && (v.effective.to === undefined || date <= v.effective.to))
-    if (version !== undefined) rules.push({ rule, version })
-  }
-  const parameters = new Map<string, ParameterInForce>()
-  for (const parameter of tree.parameters.values()) {
-    const entry = entryOn(parameter, date)
-    if (entry !== undefined) parameters.set(parameter.name, { parameter, entry })
-  }
   const catalogue = tree.catalogue
-  return { from, rules, parameters, catalogue, offerings: new Map(catalogue.offerings.map((o) => [o.id, o])), policy: policy(tree) }
+  return {
+    from,
+    rules: versionsOn(tree.rules, date),
+    parameters: valuesOn(tree.parameters.values(), date),
+    catalogue,
+    offerings: new Map(catalogue.offerings.map((o) => [o.id, o])),
+    policy: policy(tree)
+  }
 }
 
 /**
@@ -132,7 +106,7 @@ export const on = guard("InForce.on", { en: "(tree: Tree, date: YYYY-MM-DD)", nb
     entry = { changes: changes(tree), byStart: new Map() }
     cache.set(tree, entry)
   }
-  const from = epochStart(entry.changes, date)
+  const from = periodStart(entry.changes, date)
   let found = entry.byStart.get(from)
   if (found === undefined) {
     found = build(tree, date, from)

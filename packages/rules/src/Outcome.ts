@@ -5,9 +5,9 @@
  *
  * @module
  */
-import type { Bilingual, Catalogue } from "@aktivitetsmodell/core"
-import { codeLabel } from "./Facts.js"
+import type { Bilingual } from "@aktivitetsmodell/core"
 import { guard } from "./internal/boundary.js"
+import { type Named, nameIn } from "./internal/codes.js"
 import { own } from "./internal/own.js"
 
 /**
@@ -36,7 +36,7 @@ export interface Outcome {
 }
 
 /**
- * Who a case is escalated to (seed 000 §Nye tilbud, §Saksgang).
+ * Who a case is escalated to (Mestringsenhetens modell for aktivitet §Nye tilbud, §Saksgang).
  * @example
  * Outcome.recipients["extended-leadership-group"].nb // "utvida ledergruppe"
  * @category models
@@ -147,7 +147,7 @@ const andList = (items: ReadonlyArray<string>, and: string): string => (items.le
 export const describe = guard(
   "Outcome.describe",
   { en: '(kind: "eligibility" | "duration" | "escalation", outcome: Outcome, catalogue: Catalogue)', nb: '(kind: "eligibility" | "duration" | "escalation", outcome: Outcome, catalogue: Catalogue)' },
-  (kind: Kind, outcome: Outcome, catalogue: Catalogue.Catalogue): Bilingual => {
+  (kind: Kind, outcome: Outcome, catalogue: { readonly offerings: ReadonlyArray<Named> }): Bilingual => {
     const p = outcome.params ?? {}
     if (outcome.type === "unknown") {
       const names = (own(p, "missing") ?? "").split(",").filter((n) => n !== "").map((n) => own(missingInputs, n) ?? { en: n, nb: n })
@@ -162,7 +162,7 @@ export const describe = guard(
     if (info === undefined) return { en: outcome.type, nb: outcome.type }
     const offering = own(p, "offering")
     if (outcome.type === "granted-as" && offering !== undefined) {
-      const name = codeLabel("offering", offering, catalogue)
+      const name = nameIn(catalogue.offerings, offering)
       return { en: `Granted as ${name.en}`, nb: `Innvilges som ${name.nb}` }
     }
     const recipient = own(p, "to")

@@ -7,15 +7,13 @@
  * @module
  */
 import type { Bilingual } from "@aktivitetsmodell/core"
-import { Batch, Catalogue, Category, Citizen, Department, IsoDate, Offering, Policy, Problems, Pseudonym, Redact } from "@aktivitetsmodell/core"
+import { Batch, Catalogue, Category, Citizen, Department, IsoDate, Offering, Problems, Pseudonym, Redact } from "@aktivitetsmodell/core"
 import * as Schema from "effect/Schema"
-import { addTo } from "./Duration.js"
-import type { Facts } from "./Facts.js"
-import type { InForce, ParameterInForce } from "./InForce.js"
-import { guard, requireArray, requireDate, requireObject } from "./internal/boundary.js"
-import type { Open } from "./internal/open.js"
-import { didYouMean } from "./internal/suggest.js"
-import { quote } from "./internal/text.js"
+import type { InForce } from "./InForce.js"
+import { guard, requireArray, requireObject } from "./internal/boundary.js"
+import * as derive from "./internal/derive.js"
+import { catalogueProblems } from "./internal/subjectChecks.js"
+import type { Parameter } from "./Parameters.js"
 import { RulesError } from "./RulesError.js"
 
 const Between = (min: number, max: number) =>
@@ -105,7 +103,7 @@ export const Subject = Schema.Struct({
   citizen: Schema.optionalKey(SubjectCitizen),
   offering: Schema.optionalKey(Offering.OfferingId),
   referral: Schema.optionalKey(Schema.Boolean),
-  /** Whether the joint meeting of citizen, therapist and an activity-team member has set a goal (seed 000 line 72); leave out when not known. */
+  /** Whether the joint meeting of citizen, therapist and an activity-team member has set a goal (Mestringsenhetens modell for aktivitet line 72); leave out when not known. */
   jointMeetingHeld: Schema.optionalKey(Schema.Boolean),
   intakeRegistered: Schema.optionalKey(Schema.Boolean),
   applied: Schema.optionalKey(Schema.Boolean),
@@ -157,29 +155,7 @@ export const decode = guard(
   const first = r.rejected[0]
   if (first !== undefined) return { ok: false, problems: first.problems.map((p) => redacted({ pointer: Problems.jsonPointer(p.path), message: p.message })) }
   const subject = r.valid[0]!
-  const problems: Array<SubjectProblem> = []
-  const offerings = catalogue.offerings.map((o) => o.id)
-  const departments = catalogue.departments.map((d) => d.id)
-  const unknown = (pointer: string, value: string, known: ReadonlyArray<string>, en: string, nb: string) => {
-    if (known.includes(value)) return
-    // A name cut short ("karate" for "karategruppe") is too far for an edit-distance guess.
-    const longer = value.length >= 4 ? known.filter((k) => k.startsWith(value)) : []
-    const dym = longer.length === 1 ? { en: `; did you mean "${longer[0]}"?`, nb: `; mente du «${longer[0]}»?` } : didYouMean(value, known)
-    const shown = quote(value)
-    problems.push({ pointer, message: { en: `Unknown ${en} ${shown.en}${dym.en}`, nb: `Ukjent ${nb} ${shown.nb}${dym.nb}` } })
-  }
-  if (subject.offering !== undefined) unknown("/offering", subject.offering, offerings, "offering", "tilbud")
-  subject.citizen?.departments.forEach((d, i) => unknown(`/citizen/departments/${i}`, d, departments, "department", "avdeling"))
-  if (subject.proposal?.byDepartment !== undefined) unknown("/proposal/byDepartment", subject.proposal.byDepartment, departments, "department", "avdeling")
-  if (subject.offering !== undefined && subject.citizen === undefined) {
-    problems.push({ pointer: "", message: { en: 'A question about an offering needs "citizen"', nb: "Et spørsmål om et tilbud trenger «citizen»" } })
-  }
-  if (subject.enrollment !== undefined && subject.offering === undefined) {
-    problems.push({ pointer: "/enrollment", message: { en: 'An enrollment needs "offering"', nb: "En deltagelse trenger «offering»" } })
-  }
-  if (subject.citizen !== undefined && subject.citizen.birthYear === undefined && subject.citizen.birthDate === undefined) {
-    problems.push({ pointer: "/citizen", message: { en: 'The citizen needs "birthYear" or "birthDate"', nb: "Innbyggeren trenger «birthYear» eller «birthDate»" } })
-  }
+  const problems = catalogueProblems(subject, catalogue.offerings.map((o) => o.id), catalogue.departments.map((d) => d.id))
   return problems.length > 0 ? { ok: false, problems } : { ok: true, subject }
 })
 
@@ -247,29 +223,7 @@ export const make = guard(
  * computed from (so a decision can say which dated value it used).
  * @category models
  */
-export interface Derived {
-  readonly facts: Facts
-  readonly parameters: ReadonlyMap<string, ReadonlyArray<ParameterInForce>>
-  /** Inputs the subject left open and the fact values each leaves possible; `facts` holds option 0 of each. */
-  readonly open: ReadonlyArray<Open>
-}
-
-/** The ages a citizen may be on `date`: one from a birth date, two from a birth year alone (before or after the birthday). */
-const agesOn = (c: Subject["citizen"], date: string): ReadonlyArray<number | null> => {
-  if (c === undefined) return [null]
-  if (c.birthDate !== undefined) return [IsoDate.ageOn(c.birthDate, date)]
-  if (c.birthYear === undefined) return [null]
-  const reached = Number(date.slice(0, 4)) - c.birthYear
-  // On 31 December everyone born that year has had their birthday.
-  return date.endsWith("-12-31") ? [reached] : [reached, reached - 1]
-}
-
-const openInputs = (subject: Subject, ages: ReadonlyArray<number | null>): ReadonlyArray<Open> => {
-  const open: Array<Open> = []
-  if (ages.length > 1) open.push({ missing: "citizen.birthDate", options: ages.map((age) => ({ age })) })
-  if (subject.jointMeetingHeld === undefined) open.push({ missing: "jointMeetingHeld", options: [{ jointMeetingHeld: false }, { jointMeetingHeld: true }] })
-  return open
-}
+export type Derived = derive.Derived<Parameter>
 
 /**
  * Computes every fact for `subject` on `date` from what is in force then.
@@ -281,94 +235,6 @@ const openInputs = (subject: Subject, ages: ReadonlyArray<number | null>): Reado
  * facts.age // 33
  * @category constructors
  */
-export const facts = guard("Subject.facts", { en: "(subject: Subject, date: YYYY-MM-DD, now: InForce)", nb: "(subject: Subject, date: ÅÅÅÅ-MM-DD, now: InForce)" }, (subject: Subject, date: string, now: InForce): Derived => {
-  requireDate("Subject.facts", "date", date)
-  const c = subject.citizen
-  const o = subject.offering === undefined ? undefined : now.offerings.get(subject.offering)
-  const e = subject.enrollment
-  // Each parameter's own dating rule picks its value: an enrollment keeps the limits of its first day.
-  const when: Policy.When = e === undefined ? { question: date } : { question: date, enrollmentStart: e.start }
-  const used = new Map<string, Array<ParameterInForce>>()
-  const use = (fact: string, name: string): ParameterInForce | undefined => {
-    const parameter = now.policy.parameters.get(name)
-    if (parameter === undefined) return undefined
-    // Values of the question's date are already resolved in `now`; only another date needs a lookup.
-    const at = Policy.dateFor(parameter.datedBy, when)
-    let found = now.parameters.get(name)
-    if (at !== date) {
-      const entry = Policy.valueOn(parameter.values, at)
-      found = entry === undefined ? undefined : { parameter, entry }
-    }
-    if (found === undefined) return undefined
-    used.set(fact, [...(used.get(fact) ?? []), found])
-    return found
-  }
-  const numberOf = (fact: string, name: string): number | null => {
-    const v = use(fact, name)?.entry.value
-    return typeof v === "number" ? v : null
-  }
-  const departments = c?.departments ?? []
-  const limit = (fact: string, key: "sessions" | "weeks" | "sessionsPerWeek"): number | null => (o === undefined ? null : numberOf(fact, Policy.limitName(o.id, key)))
-  let transitionEnd: string | null = null
-  if (o?.status.kind === "discontinued") {
-    use("transitionEnd", "model.start")
-    use("transitionEnd", "transition.duration")
-    transitionEnd = Offering.transitionEnd(o, now.policy, date) ?? null
-  }
-  const extensionLimit = o?.category === "treatment" ? numberOf("extensionLimit", Policy.names.maxExtensions) : null
-  let cohortEnd: string | null = null
-  if (o !== undefined && e !== undefined) {
-    const length = use("cohortEnd", Policy.limitName(o.id, "cohortLength"))?.entry.value
-    if (typeof length === "string") cohortEnd = IsoDate.addDays(addTo(`${e.cohort ?? e.start.slice(0, 7)}-01`, length), -1)
-  }
-  const fit = subject.fit
-  const proposal = subject.proposal
-  const ages = agesOn(c, date)
-  const values: Facts = {
-    date,
-    age: ages[0] ?? null,
-    citizenDepartments: departments,
-    getsHelpFromUnit: departments.length > 0,
-    healthyLifeCentre: c?.healthyLifeCentre ?? false,
-    offering: o?.id ?? null,
-    offeringCategory: o?.category ?? null,
-    offeringDepartment: o?.operator.department ?? null,
-    offeringStatus: o?.status.kind ?? null,
-    offeringPriceNok: o?.priceNok ?? null,
-    transitionEnd,
-    hasReferral: subject.referral ?? false,
-    jointMeetingHeld: subject.jointMeetingHeld ?? false,
-    intakeRegistered: subject.intakeRegistered ?? false,
-    applied: subject.applied ?? false,
-    individualDecision: subject.individualDecision ?? false,
-    newApplication: subject.newApplication ?? false,
-    bindingRegistration: subject.bindingRegistration ?? false,
-    enrolled: e !== undefined,
-    sessionsUsed: e === undefined ? null : (e.sessionsUsed ?? 0),
-    sessionsThisWeek: e === undefined ? null : (e.sessionsThisWeek ?? 0),
-    periodWeek: e === undefined ? null : Math.floor(IsoDate.daysBetween(e.periodStart ?? e.start, date) / 7) + 1,
-    extensionsUsed: e === undefined ? null : (e.extensionsUsed ?? 0),
-    extensionRequested: e?.extensionRequested ?? false,
-    sessionLimit: limit("sessionLimit", "sessions"),
-    weekLimit: limit("weekLimit", "weeks"),
-    sessionsPerWeekLimit: limit("sessionsPerWeekLimit", "sessionsPerWeek"),
-    extensionLimit,
-    cohortEnd,
-    activityStarted: e?.activityStarted ?? null,
-    stillNeeded: e?.stillNeeded ?? null,
-    movedToCommunity: e?.movedToCommunity ?? false,
-    consecutiveNoShows: e?.consecutiveNoShows ?? 0,
-    hasGoalEvaluation: e?.goalReached !== undefined,
-    goalReached: e?.goalReached ?? null,
-    hasFitScore: fit !== undefined,
-    ors: fit?.ors ?? null,
-    srs: fit?.srs ?? null,
-    offTrack: fit?.offTrack ?? false,
-    hasProposal: proposal !== undefined,
-    proposalRequested: proposal?.requested ?? null,
-    proposalDecision: proposal?.decision ?? null,
-    proposalByDepartment: proposal?.byDepartment ?? null,
-    proposalCategory: proposal?.category ?? null
-  }
-  return { facts: values, parameters: used, open: openInputs(subject, ages) }
-})
+export const facts = guard("Subject.facts", { en: "(subject: Subject, date: YYYY-MM-DD, now: InForce)", nb: "(subject: Subject, date: ÅÅÅÅ-MM-DD, now: InForce)" }, (subject: Subject, date: string, now: InForce): Derived =>
+  derive.deriveFacts(subject, date, now)
+)

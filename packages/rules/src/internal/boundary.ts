@@ -3,7 +3,7 @@
 // RulesError in both languages, never a TypeError from deep inside. A value
 // is never echoed, so an identity number in an argument cannot leak.
 import type { Bilingual } from "@aktivitetsmodell/core"
-import { IsoDate } from "@aktivitetsmodell/core"
+import { Calendar } from "@aktivitetsmodell/core"
 import { ArgumentError, RulesError } from "../RulesError.js"
 
 const wrongShape = (name: string, expects: Bilingual): ArgumentError =>
@@ -68,7 +68,7 @@ export const requireTree = (name: string, u: unknown): void => {
 
 /** A date as YYYY-MM-DD. */
 export const requireDate = (name: string, what: string, u: unknown): void => {
-  if (!IsoDate.isIsoDate(u)) reject(name, `${what} must be a date as YYYY-MM-DD`, `${what} må være en dato på formen ÅÅÅÅ-MM-DD`)
+  if (!Calendar.isIsoDate(u)) reject(name, `${what} must be a date as YYYY-MM-DD`, `${what} må være en dato på formen ÅÅÅÅ-MM-DD`)
 }
 
 /** A text. */
