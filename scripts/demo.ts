@@ -7,8 +7,8 @@ import { mkdirSync } from "node:fs"
 import { Batch, Category, Dataset, Invariants } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { buildReport } from "@aktivitetsmodell/analytics"
-import { readStatistics, writeReport } from "@aktivitetsmodell/analytics/node"
-import { Compile, DatasetSubjects, InForce } from "@aktivitetsmodell/rules"
+import { packageVersions, readStatistics, writeReport } from "@aktivitetsmodell/analytics/node"
+import { Compile, DatasetSubjects, InForce, PolicyTree } from "@aktivitetsmodell/rules"
 import { loadTreeOrThrow, shippedPolicyDir } from "@aktivitetsmodell/rules/node"
 
 const arg = (name: string, fallback: string) => {
@@ -66,8 +66,11 @@ for (const [key, n] of [...outcomes.counts].filter(([k]) => k.startsWith("escala
   console.log(`   ${key}: ${n}`)
 }
 
-// 4. Counts by category, then the indicators and the report.
+// 4. Counts by category, then the indicators and the report. The table
+//    counts records; the report counts people who came in the period: the
+//    line above it says which is which, so the two are not compared as one.
 const offerings = new Map(year.offerings.map((o) => [o.id, o]))
+console.log("   innbyggere: ulike innbyggere med minst én deltakelse (påmelding) i kategorien, også fra før året; rapportens «deltakere» er de som møtte minst én gang i perioden")
 console.table(
   Category.all.map((category) => {
     const enrollments = year.enrollments.filter((e) => offerings.get(e.offeringId)?.category === category)
@@ -80,9 +83,16 @@ console.table(
     }
   })
 )
-// Seed 001's service statistics 2017–2021 ship with the examples.
+// Resultatvurdering Mestringsenheten 2021, med Jæren Recovery College's service statistics 2017–2021 ship with the examples.
 const statistics = await readStatistics("examples/data/service-statistics-2017-2021.csv")
-const [report, reportMs] = timed(() => buildReport(year, { policy, lang, year: options.year, statistics }))
+// Every page of the report says the year is synthetic, with the policy's fingerprint and the versions.
+const provenance = {
+  synthetic: true,
+  source: lang === "nb" ? `generert med frø ${options.seed}, ${options.citizens} innbyggere` : `generated with seed ${options.seed}, ${options.citizens} citizens`,
+  versions: packageVersions(),
+  policyHash: PolicyTree.hash(tree)
+}
+const [report, reportMs] = timed(() => buildReport(year, { policy, lang, year: options.year, statistics, ...provenance }))
 mkdirSync(out.slice(0, Math.max(0, out.lastIndexOf("/"))) || ".", { recursive: true })
 const written = await writeReport(report, out)
 console.log(`4. Indikatorer og rapport: ${reportMs.toFixed(0)} ms\n`)

@@ -62,4 +62,10 @@ export function status(s: OfferingT["status"], transitionEnd: string | undefined
 }
 
 export const number = (n: number) => n.toLocaleString("nb-NO")
+
+/** What a cell says where an indicator does not apply, such as completion in open groups. */
+export const notApplicable = "ikke relevant"
+
+/** Participants as the analytics count them, named so that no one compares them with citizens enrolled. */
+export const participantsDefined = "Deltakere (møtt minst én gang)"
 export const percent = (x: number) => `${(x * 100).toLocaleString("nb-NO", { maximumFractionDigits: 0 })} %`

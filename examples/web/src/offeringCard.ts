@@ -2,6 +2,10 @@ import { Catalogue, Category, type Offering, type Policy } from "@aktivitetsmode
 import { el } from "./dom.js"
 import * as label from "./labels.js"
 
+// The catalogue's offerings come from the model document: cited by its title
+// (docs/sources/README.md), never by a file name.
+const cited = (seed: { readonly section: string; readonly document?: string }) => `«${seed.document ?? "Mestringsenhetens modell for aktivitet"}», ${seed.section}`
+
 /** What the catalogue says about one offering, with the limits the policy gives an enrollment starting on the date, in Norwegian. */
 export function renderOfferingCard(
   offering: Offering.Offering,
@@ -36,6 +40,6 @@ export function renderOfferingCard(
     dd.dataset["field"] = key
     dl.append(el("dt", term), dd)
   }
-  fragment.append(dl, el("p", `Kilde: ${offering.seed.file.split("/").pop()} – ${offering.seed.section}`, "source"))
+  fragment.append(dl, el("p", `Kilde: ${cited(offering.seed)}`, "source"))
   return fragment
 }

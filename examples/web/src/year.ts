@@ -1,4 +1,4 @@
-import { Indicator, Indicators, Labels, Publish, Tables } from "@aktivitetsmodell/analytics"
+import { Indicator, Indicators, Labels, Provenance, Publish, Tables } from "@aktivitetsmodell/analytics"
 import { type Catalogue, Category, type Policy } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { el } from "./dom.js"
@@ -11,6 +11,10 @@ type Row = Record<string, unknown>
 
 const show = (value: unknown, kind: "persons" | "rate") =>
   typeof value !== "number" || !Number.isFinite(value) ? "–" : kind === "rate" ? label.percent(value) : label.number(value)
+
+// Where the indicator does not apply (completion in open groups), the cell says so: never 0 %.
+const cell = (published: Publish.Published, row: number, column: string, kind: "persons" | "rate") =>
+  published.notApplicable?.[row] === true ? label.notApplicable : show((published.table.objects()[row] as Row | undefined)?.[column], kind)
 
 /** The indicators shown as tiles: the indicator, its headline column and how it prints. */
 const tiles = [
@@ -30,8 +34,8 @@ const columns = [
   [Indicators.catalogue.communityTransition, "rate", "rate"]
 ] as const
 
-/** Generates the synthetic year and shows its key indicators, small cells suppressed. */
-export function renderYear(target: HTMLElement, catalogue: Catalogue.Catalogue, policy: Policy.Policy): void {
+/** Generates the synthetic year and shows its key indicators, small cells suppressed, and where they come from in `provenanceBox`. */
+export function renderYear(target: HTMLElement, catalogue: Catalogue.Catalogue, policy: Policy.Policy, provenanceBox: HTMLElement, policyHash: string): void {
   const started = performance.now()
   const year = generate({ ...syntheticYear, catalogue, policy })
   const tables = Tables.fromDataset(year, { policy })
@@ -47,26 +51,28 @@ export function renderYear(target: HTMLElement, catalogue: Catalogue.Catalogue, 
   tileBox.dataset["testid"] = "tiles"
   for (const [k, [indicator, column, kind]] of tiles.entries()) {
     const published = publication.tables[k]!
-    const row = (published.table.objects()[0] ?? {}) as Row
     const tile = el("div", undefined, "tile")
     tile.dataset["indicator"] = indicator.id
     tile.append(
-      el("div", show(row[column], kind), "value"),
+      el("div", cell(published, 0, column, kind), "value"),
       el("div", indicator.name.nb, "label"),
-      el("div", Indicator.measure(indicator, column)?.label.nb ?? column, "measure")
+      el("div", measureLabel(indicator, column), "measure")
     )
     tileBox.append(tile)
   }
 
   const table = el("table")
   table.dataset["testid"] = "year-table"
-  table.createCaption().textContent = `Per kategori, ${syntheticYear.year} (syntetiske data, ${label.number(syntheticYear.citizens)} innbyggere; celler med 1–4 personer skjules)`
+  table.createCaption().textContent = `Per kategori, ${syntheticYear.year} (syntetiske data: ${label.number(syntheticYear.citizens)} genererte innbyggere, deltakere er de som møtte minst én gang; celler med 1–4 personer skjules)`
   const head = table.createTHead().insertRow()
-  head.append(el("th", "Kategori"), ...columns.map(([indicator, column]) => el("th", Indicator.measure(indicator, column)?.label.nb ?? column, "n")))
+  head.append(el("th", "Kategori"), ...columns.map(([indicator, column]) => el("th", measureLabel(indicator, column), "n")))
   const byCategory = columns.map(([, column, kind], k) => {
     const published = publication.tables[tiles.length + k]!
-    const rows = new Map((published.table.objects() as Array<Row>).map((r) => [String(r["category"]), r]))
-    return (category: string) => show(rows.get(category)?.[column], kind)
+    const rows = new Map((published.table.objects() as Array<Row>).map((r, i) => [String(r["category"]), i]))
+    return (category: string) => {
+      const i = rows.get(category)
+      return i === undefined ? "–" : cell(published, i, column, kind)
+    }
   })
   const body = table.createTBody()
   for (const category of Category.all) {
@@ -81,4 +87,15 @@ export function renderYear(target: HTMLElement, catalogue: Catalogue.Catalogue, 
   const note = el("p", `Generert og regnet ut i nettleseren på ${label.number(Math.round(performance.now() - started))} ms (frø ${syntheticYear.seed}).`, "source")
   target.replaceChildren(tileBox, table, note)
   target.setAttribute("aria-busy", "false")
+  const provenance = Provenance.make(tables.period, {
+    synthetic: true,
+    source: `frø ${syntheticYear.seed}, ${label.number(syntheticYear.citizens)} innbyggere, generert i nettleseren`,
+    versions: __PACKAGE_VERSIONS__,
+    policyHash
+  })
+  provenanceBox.replaceChildren(el("strong", Provenance.syntheticNotice.nb), el("br"), Provenance.line(provenance, "nb"))
 }
+
+// Participants count those who came, not those enrolled: said beside the figure, as other counts of citizens differ.
+const measureLabel = (indicator: Indicator.Indicator, column: string): string =>
+  column === "participants" ? label.participantsDefined : (Indicator.measure(indicator, column)?.label.nb ?? column)

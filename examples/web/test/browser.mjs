@@ -178,6 +178,37 @@ export async function runBrowserTest(options = {}) {
       )
     })
 
+    await attempt("completion is not applicable to the departments' own groups, never 0 %", async () => {
+      const rows = await page.locator("[data-testid=year-table] tbody tr").allInnerTexts()
+      const own = rows.find((r) => r.startsWith("Egne grupper")) ?? ""
+      const heading = await page.locator("[data-testid=year-table] thead").innerText()
+      // The third column is completion; transition (the fourth) applies to every offering.
+      const completion = own.split("\t")[3]
+      check(
+        "completion is not applicable to the departments' own groups, never 0 %",
+        completion === "ikke relevant" && heading.split("\t")[3] === "Andel fullført" && heading.includes("Deltakere (møtt minst én gang)"),
+        `${own.replaceAll("\t", " | ")} || ${heading.replaceAll("\t", " | ")}`
+      )
+    })
+
+    await attempt("the page states its data source, time, versions and policy hash", async () => {
+      const text = await page.locator("[data-testid=provenance]").innerText()
+      check(
+        "the page states its data source, time, versions and policy hash",
+        text.includes("Syntetiske data") &&
+          text.includes("Datakilde: Syntetiske data (frø 1") &&
+          /Generert: \d+\. \w+ \d{4} kl\. \d\d:\d\d/u.test(text) &&
+          /Programvare: @aktivitetsmodell\/analytics \d+\.\d+\.\d+, @aktivitetsmodell\/core \d+\.\d+\.\d+, @aktivitetsmodell\/rules \d+\.\d+\.\d+/u.test(text) &&
+          /Regelverk \(SHA-256\): [0-9a-f]{8}(?::[0-9a-f]{8}){7}/u.test(text),
+        text
+      )
+    })
+
+    await attempt("an eligibility check is headed Vurdering, not Vedtak", async () => {
+      const heading = await page.locator("[data-testid=decision] h3").first().innerText()
+      check("an eligibility check is headed Vurdering, not Vedtak", heading.startsWith("Vurdering ") && !/vedtak/iu.test(heading), heading)
+    })
+
     const screenshot = options.screenshot ?? join(webRoot, "out", "page.png")
     mkdirSync(dirname(screenshot), { recursive: true })
     await page.screenshot({ path: screenshot, fullPage: true })

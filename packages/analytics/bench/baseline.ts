@@ -120,11 +120,15 @@ const closedDay = (e: Dataset.Dataset["enrollments"][number]) => {
 const completionRate = ({ data, from, to }: Context): Array<Row> => {
   const ended = new Map<string, number>()
   const completed = new Map<string, number>()
+  const info = offeringInfo(data)
   for (const e of data.enrollments) {
     const c = closedDay(e)
     if (c === null || c < from || c > to) continue
-    bump(ended, e.offeringId as string)
-    if (e.status === "completed") bump(completed, e.offeringId as string)
+    // An open offering with no end and no next step has nothing to complete: its row is there, with nothing counted.
+    const o = info.get(e.offeringId as string)
+    const completes = o === undefined || o.access !== "open" || o.endsWhen !== undefined || o.continuation !== undefined
+    ended.set(e.offeringId as string, (ended.get(e.offeringId as string) ?? 0) + (completes ? 1 : 0))
+    if (completes && e.status === "completed") bump(completed, e.offeringId as string)
   }
   return sortBy(
     [...ended].map(([offering, n]) => {

@@ -1,5 +1,5 @@
 /**
- * A draft evaluation plan in the shape of seed 002 (NAV Trysil's plan for
+ * A draft evaluation plan in the shape of Evaluerings- og videreføringsplan for erfaringer gjort i prosjektet Optimist (NAV Trysil's plan for
  * "Optimist", line 7: "Aktivitet/tiltak | Vurdering | Videreføres? | Hvem?"):
  * one row per offering and per model-wide measure, with an assessment drawn
  * from the indicators and the feedback, a suggestion whether to continue, and
@@ -24,8 +24,8 @@ import { label as themeLabel } from "./privacy/Themes.js"
 import type { Tables } from "./Tables.js"
 
 /**
- * Whether a measure should continue, as seed 002 answers it: yes, no,
- * uncertain, or yes if there is capacity (seed 002 lines 89 and 104: "Ja,
+ * Whether a measure should continue, as Evaluerings- og videreføringsplan for erfaringer gjort i prosjektet Optimist answers it: yes, no,
+ * uncertain, or yes if there is capacity (Evaluerings- og videreføringsplan for erfaringer gjort i prosjektet Optimist lines 89 and 104: "Ja,
  * videreføres hvis det er nok kandidater", "Ja ved behov og kapasitet").
  * @category models
  */
@@ -45,7 +45,7 @@ export const continueLabels: Readonly<Record<Continue, Bilingual>> = {
 }
 
 /**
- * The column headings, after seed 002 line 7.
+ * The column headings, after Evaluerings- og videreføringsplan for erfaringer gjort i prosjektet Optimist line 7.
  * @example
  * EvaluationPlan.headings.continue.nb // "Videreføres?"
  * @category models
@@ -195,7 +195,7 @@ export const draftFrom = guard("EvaluationPlan.draftFrom", bi("tabeller, et opps
 })
 
 /**
- * The plan as CSV in one language, columns as seed 002 plus `id`.
+ * The plan as CSV in one language, columns as Evaluerings- og videreføringsplan for erfaringer gjort i prosjektet Optimist plus `id`.
  * @example
  * EvaluationPlan.toCsv(plan, "nb").split("\n")[0] // "Aktivitet/tiltak,Vurdering,Videreføres?,Hvem?,id"
  * @category outputs

@@ -11,6 +11,7 @@ import { canonical, type Dimension, TOTAL, UNKNOWN } from "./Dimension.js"
 import { guard } from "./internal/boundary.js"
 import { optionsOf, reject } from "./internal/checks.js"
 import { record } from "./internal/expr.js"
+import { notApplicableRows } from "./internal/applicability.js"
 import { checkDimensions } from "./internal/group.js"
 import { requireBy, requireIndicator, requireTables } from "./internal/shapes.js"
 import { bi, type Bilingual } from "./internal/text.js"
@@ -67,11 +68,14 @@ export interface Definition {
 }
 
 /**
- * The fact in a seed document an indicator serves: file, line(s) and the fact.
+ * The fact in a source document an indicator serves: the document by its
+ * title (as `docs/sources/README.md` lists it), the section and line(s) in
+ * it, and the fact.
  * @category models
  */
 export interface SeedFact {
-  readonly file: string
+  readonly document: string
+  readonly section: string
   readonly lines: string
   readonly fact: Bilingual
 }
@@ -94,6 +98,13 @@ export interface Indicator<Id extends string = string> {
   readonly measures: ReadonlyArray<Measure>
   readonly headline: string
   readonly compute: (tables: Tables, by: ReadonlyArray<Dimension>) => ColumnTable
+  /**
+   * For an indicator that is defined for some offerings only: a column of
+   * `tables.offerings` that is 1 for those (completion: `hasCompletion`). A
+   * row about offerings none of which it is defined for reads "not
+   * applicable" in every measure (see {@link Result}), never 0 %.
+   */
+  readonly definedFor?: string
 }
 
 /**
@@ -106,6 +117,8 @@ export interface Result {
   readonly by: ReadonlyArray<Dimension>
   readonly margins: boolean
   readonly table: ColumnTable
+  /** For an indicator with `definedFor`: per row (the table's order), true where it does not apply. */
+  readonly notApplicable?: ReadonlyArray<boolean>
 }
 
 // Turns missing values (arquero's undefined for an empty aggregate, NaN) into
@@ -156,6 +169,12 @@ export const compute = guard(
 )
 
 const computeChecked = (indicator: Indicator, tables: Tables, by: ReadonlyArray<Dimension>, margins: boolean): Result => {
+  const result = computeTable(indicator, tables, by, margins)
+  const notApplicable = notApplicableRows(indicator.definedFor, tables.offerings, by, result.table)
+  return notApplicable === undefined ? result : { ...result, notApplicable }
+}
+
+const computeTable = (indicator: Indicator, tables: Tables, by: ReadonlyArray<Dimension>, margins: boolean): Result => {
   checkDimensions(indicator.id, indicator.dimensions, by)
   if (!margins || by.length === 0) return { indicator, by, margins, table: computeOne(indicator, tables, by) }
   // Subsets of `by` from the full grouping down to the grand total.

@@ -1,5 +1,5 @@
 /**
- * Jæren Recovery College participants per municipality (seed 001 lines
+ * Jæren Recovery College participants per municipality (Resultatvurdering Mestringsenheten 2021, med Jæren Recovery College lines
  * 148–158) and participants per 1,000 inhabitants, given a population table.
  *
  * @module
@@ -23,6 +23,8 @@ export interface Participants {
     readonly municipality: string
     readonly values: ReadonlyMap<number, number | null>
     readonly total: number | null
+    /** Where the row's figures come from, as the file's `source` column gives it; a report credits it. */
+    readonly source?: string
   }>
 }
 
@@ -35,7 +37,7 @@ export type Population = ReadonlyArray<{ readonly municipality: string; readonly
 
 /**
  * Reads a participants CSV: a `municipality` column, one column per year and
- * optionally a `total` column. Throws a DataFileError naming the file, line
+ * optionally a `total` column and a `source` column (which a report credits). Throws a DataFileError naming the file, line
  * and field of every problem.
  * @example
  * const rc = RecoveryCollege.parse(text, "recovery-college-participants-2019-2021.csv")
@@ -57,7 +59,8 @@ export const parse = guard("RecoveryCollege.parse", bi("CSV-tekst og filnavnet",
     years,
     rows: rows.map((r) => {
       const total = r.text.total
-      return { municipality: r.key, values: r.values, total: total === undefined || total === "" ? null : Number(total.replace(",", ".")) }
+      const source = r.text.source?.trim() ?? ""
+      return { municipality: r.key, values: r.values, total: total === undefined || total === "" ? null : Number(total.replace(",", ".")), ...(source === "" ? {} : { source }) }
     })
   }
 })

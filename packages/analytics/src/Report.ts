@@ -12,13 +12,14 @@ import type { Indicator, Result } from "./Indicator.js"
 import { catalogue } from "./indicators/index.js"
 import { guard } from "./internal/boundary.js"
 import { optionsOf, requireArray, requireInteger, requireRecord, requireRule, requireString } from "./internal/checks.js"
-import { formatMeasure, formatNumber } from "./internal/format.js"
+import { formatMeasure, formatNumber, notApplicable } from "./internal/format.js"
 import { displayRows } from "./internal/order.js"
 import { AnalyticsError, bi, type Bilingual, type Lang } from "./internal/text.js"
 import * as Labels from "./Labels.js"
 import { recoveryCollegeSection, statisticsSection } from "./internal/figures.js"
 import * as Html from "./outputs/Html.js"
 import * as Markdown from "./outputs/Markdown.js"
+import * as Provenance from "./Provenance.js"
 import type { Headline, Model, Section } from "./outputs/ReportModel.js"
 import { texts } from "./internal/texts.js"
 import { barChart, lineChart } from "./outputs/Svg.js"
@@ -43,7 +44,10 @@ import * as Tables from "./Tables.js"
  * output. `statistics`, `recoveryCollege` and `population` add the yearly
  * service statistics and Recovery College sections; `capacity` gives places
  * per session by offering id (a whole number above 0 each; an object's own
- * keys or a Map).
+ * keys or a Map). `source`, `synthetic`, `generatedAt` (default: now),
+ * `versions` and `policyHash` (`PolicyTree.hash` of the tree the policy came
+ * from) are the provenance every output states (see `Provenance`); a
+ * synthetic year must say `synthetic: true`, so that every page says so.
  * @category models
  */
 export interface Options {
@@ -58,6 +62,11 @@ export interface Options {
   readonly statistics?: Statistics
   readonly recoveryCollege?: Participants
   readonly population?: Population
+  readonly source?: string
+  readonly synthetic?: boolean
+  readonly generatedAt?: Date | string
+  readonly versions?: Readonly<Record<string, string>>
+  readonly policyHash?: string
 }
 
 /**
@@ -74,17 +83,19 @@ export interface Report {
   readonly publication: Publication
   readonly plan: EvaluationPlan.Plan
   readonly model: Model
+  readonly provenance: Provenance.Provenance
 }
 
-const totalRow = (p: Published): { row: Record<string, unknown>; states: Readonly<Record<string, string>> } | undefined => {
+const totalRow = (p: Published): { row: Record<string, unknown>; states: Readonly<Record<string, string>>; notApplicable: boolean } | undefined => {
   const rows = p.table.objects() as Array<Record<string, unknown>>
   const i = p.by.length === 0 ? 0 : rows.findIndex((r) => p.by.every((d) => r[d] === TOTAL))
-  return rows[i] === undefined ? undefined : { row: rows[i]!, states: p.states[i] ?? {} }
+  return rows[i] === undefined ? undefined : { row: rows[i]!, states: p.states[i] ?? {}, notApplicable: p.notApplicable?.[i] === true }
 }
 
 // The summary figures: one measure of the key indicators, over everything.
 const headlineMeasures: ReadonlyArray<[Indicator, string, Bilingual]> = [
-  [catalogue.participation, "participants", bi("Deltakere", "Participants")],
+  // Named by definition: other counts of citizens (enrolled, booked) are larger, and a reader compares them.
+  [catalogue.participation, "participants", bi("Deltakere (møtt minst én gang)", "Participants (present at least once)")],
   [catalogue.participation, "sessions", bi("Samlinger", "Sessions")],
   [catalogue.attendanceRate, "rate", bi("Oppmøte", "Attendance")],
   [catalogue.newReturning, "newShare", bi("Andel nye innbyggere", "Share of new citizens")],
@@ -104,7 +115,7 @@ const headlines = (sections: ReadonlyArray<Section>, lang: Lang): Array<Headline
     if (section === undefined || m === undefined) return []
     const total = totalRow(section.table)
     const hidden = total !== undefined && Object.hasOwn(total.states, column)
-    return [{ label, value: formatMeasure(m, total?.row[column], lang, hidden) }]
+    return [{ label, value: total?.notApplicable === true ? notApplicable(lang) : formatMeasure(m, total?.row[column], lang, hidden) }]
   })
 
 const charts = (section: Section, lang: Lang): { bars: string; months: string | null } => {
@@ -116,10 +127,10 @@ const charts = (section: Section, lang: Lang): { bars: string; months: string | 
   const dim = section.table.by[0]
   const bars = rows
     .filter(({ row: r }) => dim === undefined || r[dim] !== TOTAL)
-    .map(({ row: r, hidden: isHidden }) => {
+    .map(({ row: r, hidden: isHidden, notApplicable: na }) => {
       const hidden = isHidden(m.column)
       const v = r[m.column]
-      return { label: dim === undefined ? indicator.name[lang] : Labels.value(dim, r[dim], lang), value: hidden || typeof v !== "number" ? null : v, text: fmt(v, hidden) }
+      return { label: dim === undefined ? indicator.name[lang] : Labels.value(dim, r[dim], lang), value: hidden || na || typeof v !== "number" ? null : v, text: na ? notApplicable(lang) : fmt(v, hidden) }
     })
   const title = `${indicator.name[lang]}: ${m.label[lang]}`
   const barSvg = barChart(title, bars, { id: `bars-${indicator.id}`, ...(isShare ? { max: 1 } : {}) })
@@ -156,8 +167,8 @@ const charts = (section: Section, lang: Lang): { bars: string; months: string | 
 export const buildReport = guard(
   "buildReport",
   bi(
-    "et kommuneår (et Dataset fra core) og { policy, lang?, year?, profile?, rule?, names?, title?, capacity?, statistics?, recoveryCollege?, population? }",
-    "a municipality-year (a core Dataset) and { policy, lang?, year?, profile?, rule?, names?, title?, capacity?, statistics?, recoveryCollege?, population? }"
+    "et kommuneår (et Dataset fra core) og { policy, lang?, year?, profile?, rule?, names?, title?, capacity?, statistics?, recoveryCollege?, population?, source?, synthetic?, generatedAt?, versions?, policyHash? }",
+    "a municipality-year (a core Dataset) and { policy, lang?, year?, profile?, rule?, names?, title?, capacity?, statistics?, recoveryCollege?, population?, source?, synthetic?, generatedAt?, versions?, policyHash? }"
   ),
   (dataset: Dataset.Dataset, options: Options): Report => {
     const name = "buildReport"
@@ -189,6 +200,13 @@ const build = (dataset: Dataset.Dataset, options: Options, lang: Lang, year: num
   const shownInSections = sections.flatMap((s) => (s.monthly === null ? [s.table] : [s.table, s.monthly]))
   const plan = EvaluationPlan.draftFrom(tables, lookup(publication.tables), profile)
   const hidden = shownInSections.reduce((a, p) => ({ primary: a.primary + p.hidden.primary, secondary: a.secondary + p.hidden.secondary }), { primary: 0, secondary: 0 })
+  const provenance = Provenance.make(tables.period, {
+    ...(options.source === undefined ? {} : { source: options.source }),
+    ...(options.synthetic === undefined ? {} : { synthetic: options.synthetic }),
+    ...(options.generatedAt === undefined ? {} : { generatedAt: options.generatedAt }),
+    ...(options.versions === undefined ? {} : { versions: options.versions }),
+    ...(options.policyHash === undefined ? {} : { policyHash: options.policyHash })
+  })
   const model: Model = {
     lang,
     title: options.title ?? `${texts.report[lang]} ${year}`,
@@ -201,22 +219,25 @@ const build = (dataset: Dataset.Dataset, options: Options, lang: Lang, year: num
     rule: asRule(profile),
     profile,
     hidden,
-    charts: new Map(sections.map((s) => [s.indicator.id, charts(s, lang)]))
+    charts: new Map(sections.map((s) => [s.indicator.id, charts(s, lang)])),
+    provenance
   }
   const html = Html.render(model)
   const markdown = Markdown.render(model)
   const summary = [
     model.title,
     periodText(model.period, lang),
+    ...(provenance.synthetic ? [Provenance.syntheticNotice[lang]] : []),
     ...model.headlines.map((h) => `  ${h.label[lang]}: ${h.value}`),
     lang === "nb"
       ? `  Skjermet: ${formatNumber(hidden.primary, lang)} celler med små tall og ${formatNumber(hidden.secondary, lang)} for å hindre tilbakeregning (profil ${label(profile)}).`
-      : `  Suppressed: ${formatNumber(hidden.primary, lang)} cells with small counts and ${formatNumber(hidden.secondary, lang)} to prevent working them out (profile ${label(profile)}).`
+      : `  Suppressed: ${formatNumber(hidden.primary, lang)} cells with small counts and ${formatNumber(hidden.secondary, lang)} to prevent working them out (profile ${label(profile)}).`,
+    Provenance.line(provenance, lang)
   ].join("\n")
   const guardOptions = { names }
   assertNone(html, "report.html", guardOptions)
   assertNone(markdown, "report.md", guardOptions)
   assertNone(summary, "summary", guardOptions)
   assertNone(EvaluationPlan.toCsv(plan, lang), "evalueringsplan.csv", guardOptions)
-  return { html, markdown, summary, published: publication.tables, publication, plan, model }
+  return { html, markdown, summary, published: publication.tables, publication, plan, model, provenance }
 }

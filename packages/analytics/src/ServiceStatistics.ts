@@ -16,12 +16,16 @@ import { bi, type Bilingual, quoted } from "./internal/text.js"
 export { DataFileError, type Problem }
 
 /**
- * What a series counts: a number of persons, cases or events (`count`), a
- * percentage (`percent`) or full-time equivalents (`fte`). Only counts are
- * subject to small-cell suppression.
+ * What a series counts: a number of persons, or of their cases or events
+ * (`count`); a number of activities the unit offered, such as walking
+ * groups, cohorts, courses or sessions (`activities`); a percentage
+ * (`percent`); or full-time equivalents (`fte`). Only `count` is subject to
+ * small-cell suppression: the others say nothing about a person, and "4
+ * walking groups" hidden as ":" would hide the offer, not protect anyone.
+ * When in doubt, `count`.
  * @category models
  */
-export type Unit = "count" | "percent" | "fte"
+export type Unit = "count" | "activities" | "percent" | "fte"
 
 /**
  * One measure over the years; `values` maps each year to its figure, or null
@@ -45,11 +49,12 @@ export interface Statistics {
   readonly series: ReadonlyArray<Series>
 }
 
-const units: ReadonlyArray<Unit> = ["count", "percent", "fte"]
+const units: ReadonlyArray<Unit> = ["count", "activities", "percent", "fte"]
 
 /**
  * Reads a statistics CSV: columns `id`, `label_nb`, `label_en`, `unit`
- * (count, percent or fte), one column per year and optionally `source`.
+ * (count, activities, percent or fte), one column per year and optionally
+ * `source` (where the row's figures come from, which the report credits).
  * Throws a {@link DataFileError} naming the file, line and field of every
  * problem, in English and bokmål.
  * @example
@@ -69,7 +74,7 @@ export const parse = guard("ServiceStatistics.parse", bi("CSV-tekst og filnavnet
         file,
         line: row.line,
         field: "unit",
-        message: bi(`Ukjent enhet ${quoted(String(row.text.unit)).nb}; forventet count, percent eller fte`, `Unknown unit ${quoted(String(row.text.unit)).en}; expected count, percent or fte`)
+        message: bi(`Ukjent enhet ${quoted(String(row.text.unit)).nb}; forventet count, activities, percent eller fte`, `Unknown unit ${quoted(String(row.text.unit)).en}; expected count, activities, percent or fte`)
       })
     }
     return { id: row.key, label: bi(row.text.label_nb ?? row.key, row.text.label_en ?? row.key), unit, values: row.values, source: row.text.source ?? "" }

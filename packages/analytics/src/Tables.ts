@@ -18,6 +18,7 @@ import { guard } from "./internal/boundary.js"
 import { optionsOf } from "./internal/checks.js"
 import { DateParts, dayOf } from "./internal/dates.js"
 import { allRows, Coder, DimensionBuilder, dimensionColumns, ints, type OfferingFacts, rowsWithin } from "./internal/columns.js"
+import { hasCompletion } from "./internal/completion.js"
 import { DictionaryColumn, encode } from "./internal/DictionaryColumn.js"
 import { capacityOf, checkDataset, checkIds, periodOf, requiredPercentOf, within } from "./internal/tableInput.js"
 import { bi } from "./internal/text.js"
@@ -34,11 +35,12 @@ export interface Period {
 
 /**
  * The tables of one period. Columns, by table:
- * - `offerings`: offering, name, nameEn, category, department, team, partners (comma-separated), status (active, transferred, discontinued), capacity
+ * - `offerings`: offering, name, nameEn, category, department, team, partners (comma-separated), status (active, transferred, discontinued), capacity,
+ *   hasCompletion (1 when an enrollment can end as completed: not an open offering meant for long-term participation)
  * - `departments`: department, name, nameEn
  * - `attendance` (rows in the period): enrollment, citizen, offering, category, department, day, month, year, present, noShow
  * - `sessions` (rows in the period): offering, category, department, day, month, year, students, volunteers
- * - `enrollments` (all): enrollment, citizen, offering, category, department, kprService (the offering's KPR service type from the crosswalk, null when it is not reported), kprIncomplete (1 when `KprCheck` finds the register would lack something), start, startMonth, startYear, stop, closed, closedMonth, closedYear, status, completed, referralDay
+ * - `enrollments` (all): enrollment, citizen, offering, category, department, kprService (the offering's KPR service type from the crosswalk, null when it is not reported), kprIncomplete (1 when `KprCheck` finds the register would lack something), start, startMonth, startYear, stop, closed, closedMonth, closedYear, status, completed, hasCompletion (the offering's), referralDay
  * - `extensions`: enrollment, day
  * - `goalEvaluations`: enrollment, offering, category, department, day, month, year, order, goalReached
  * - `transitions`: citizen, enrollment, offering, category, department, day, month, year
@@ -153,6 +155,8 @@ const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering:
   const offeringFacts = new Map<string, OfferingFacts>(offeringList.map((o) => [o.id as string, { category: o.category, department: o.operator.department }]))
   const facts = (id: string) => offeringFacts.get(id)
   const categoryOf = (id: string | undefined): string | null => (id === undefined ? null : (offeringFacts.get(id)?.category ?? null))
+  // An offering the list does not know may well have an end: only a known open one is left out.
+  const withoutCompletion = new Set(offeringList.filter((o) => !hasCompletion(o)).map((o) => o.id as string))
 
   const en = dataset.enrollments
   const enrollmentRow = new Map<string, number>()
@@ -235,6 +239,7 @@ const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering:
     const status = new Coder<string>()
     const statusCodes = new Uint32Array(en.length)
     const completed = new Uint8Array(en.length)
+    const completes = new Uint8Array(en.length)
     const referred: Array<number | null> = new Array(en.length)
     const kprServices = Crosswalk.reportable()
     const kprService = new Coder<string | null>()
@@ -255,6 +260,7 @@ const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering:
       closedYearCodes[i] = closedYear.code(c === undefined ? null : c.year)
       statusCodes[i] = status.code(e.status)
       completed[i] = e.status === "completed" ? 1 : 0
+      completes[i] = withoutCompletion.has(e.offeringId) ? 0 : 1
       referred[i] = e.referralId === undefined ? null : (referralDay.get(e.referralId) ?? null)
       kprServiceCodes[i] = kprService.code(kprServices.get(e.offeringId)?.code ?? null)
     }
@@ -276,6 +282,7 @@ const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering:
       closedYear: new DictionaryColumn(closedYearCodes, closedYear.values),
       status: new DictionaryColumn(statusCodes, status.values),
       completed,
+      hasCompletion: completes,
       referralDay: referred
     })
   })
@@ -391,7 +398,8 @@ const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering:
     team: offeringList.map((o) => o.operator.team as string),
     partners: offeringList.map((o) => o.operator.partners.join(",")),
     status: offeringList.map((o) => o.status.kind as string),
-    capacity: offeringList.map((o) => capacityFor(o.id))
+    capacity: offeringList.map((o) => capacityFor(o.id)),
+    hasCompletion: offeringList.map((o) => (hasCompletion(o) ? 1 : 0))
   })
   const departmentList = dataset.departments.length > 0 ? dataset.departments : Catalogue.sandnes().departments
   const departments = aq.table({

@@ -71,7 +71,7 @@ describe("EvaluationPlan.draft", () => {
     ])
   })
 
-  it("exports seed 002's columns", () => {
+  it("exports Evaluerings- og videreføringsplan for erfaringer gjort i prosjektet Optimist's columns", () => {
     expect(EvaluationPlan.toCsv(plan, "nb").split("\n")[0]).toBe("Aktivitet/tiltak,Vurdering,Videreføres?,Hvem?,id")
     expect(EvaluationPlan.toMarkdown(plan, "en").split("\n")[0]).toBe("| Activity/measure | Assessment | Continue? | Who? |")
   })

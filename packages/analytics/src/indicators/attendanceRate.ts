@@ -11,7 +11,7 @@ import { bi } from "../internal/text.js"
 /**
  * Present attendances divided by all registered attendances (present, absent
  * with notice, no-show), with the number of citizens behind them and the
- * no-shows that trigger a follow-up contact. Seed 004 line 42: evaluate
+ * no-shows that trigger a follow-up contact. Kommunale lærings- og mestringstjenester, line 42: evaluate
  * participants from session to session.
  * @example
  * Indicator.compute(attendanceRate, tables, { by: ["offering"] }).table.objects()
@@ -29,7 +29,8 @@ export const attendanceRate: Indicator<"attendanceRate"> = {
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["offering"],
   seed: {
-    file: "004_fe825aca1e15af3b.txt",
+    document: "Kommunale lærings- og mestringstjenester – smakebiter på samhandling",
+    section: "Fredrikstad kommune (side 17)",
     lines: "42",
     fact: bi("Vi må evaluere deltakernes prosess og endringer fra gang til gang", "Participants' progress must be evaluated from session to session")
   },

@@ -12,7 +12,7 @@ import { bi } from "../internal/text.js"
  * Sessions held, attendances where the citizen came, attendances per session
  * and, where a capacity (places per session) is known for the offering, the
  * places offered and the share used. Offerings without a known capacity count
- * in sessions and attendances but not in places or use. Seed 000 line 12: the
+ * in sessions and attendances but not in places or use. Mestringsenhetens modell for aktivitet, line 12: the
  * unit will increase the capacity of its activity offerings.
  * @example
  * Indicator.compute(capacityUse, Tables.fromDataset(year, { capacity: { sandneshallen: 25 } }), { by: ["offering"] })
@@ -34,7 +34,8 @@ export const capacityUse: Indicator<"capacityUse"> = {
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["offering"],
   seed: {
-    file: "000_b0fda6026573384c.txt",
+    document: "Mestringsenhetens modell for aktivitet",
+    section: "Prosjektets mål",
     lines: "12",
     fact: bi("Mestringsenheten vil øke kapasiteten på aktivitetstilbudene", "The unit will increase the capacity of its activity offerings")
   },

@@ -37,7 +37,7 @@ const enrollmentsByPeriod = (tables: Tables, by: ReadonlyArray<Dimension>): { ta
  * Of the citizens with an enrollment active in the period, the share who
  * moved on to an ordinary community offering (a club, a membership, a
  * community offering, work) from an offering of the group in the period.
- * Seed 000 line 14: the overarching goal is more participation in the local
+ * Mestringsenhetens modell for aktivitet, line 14: the overarching goal is more participation in the local
  * community and ordinary clubs and associations.
  * @example
  * Indicator.compute(communityTransition, tables, { by: ["offering"], margins: true })
@@ -59,7 +59,8 @@ export const communityTransition: Indicator<"communityTransition"> = {
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["offering"],
   seed: {
-    file: "000_b0fda6026573384c.txt",
+    document: "Mestringsenhetens modell for aktivitet",
+    section: "Prosjektets mål",
     lines: "14",
     fact: bi(
       "Overordnet mål for tilbudene er å øke deltagelse i nærmiljøet, ordinære lag og foreninger",

@@ -32,7 +32,7 @@ const periodUnits = (tables: Tables, grain: "month" | "year" | null) => {
  * position, averaged over the days of the period (a 20 % loan for half the
  * year counts 10 %), split into lent positions and transferred budget posts,
  * against the required percentage. Every department of the dataset is
- * listed, also one that contributes nothing. Seed 000 line 33: each
+ * listed, also one that contributes nothing. Mestringsenhetens modell for aktivitet, line 33: each
  * department contributes 20 %, lending 20 % of a position or transferring 20 %
  * of a budget post.
  * @example
@@ -51,7 +51,8 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
   dimensions: ["department", "month", "year"],
   defaultBy: ["department"],
   seed: {
-    file: "000_b0fda6026573384c.txt",
+    document: "Mestringsenhetens modell for aktivitet",
+    section: "Organisering",
     lines: "33",
     fact: bi(
       "Hver avdeling bidrar med 20 % ressurs inn i teamet: låne ut 20 % av en ansatts stilling, eller overføre 20 % hjemmel",

@@ -12,7 +12,7 @@ import { bi } from "../internal/text.js"
  * Treatment enrollments that started in the period and were extended at
  * least once, divided by all treatment enrollments that started in it. Seed
  * 000 line 96: a citizen not ready to move on may be extended by at most one
- * more period; seed 001 line 39 counts extensions (896 in 2020, 996 in 2021).
+ * more period; Resultatvurdering Mestringsenheten 2021, line 39 counts extensions (896 in 2020, 996 in 2021).
  * @example
  * Indicator.compute(extensionRate, tables, { by: ["offering"] })
  * @category indicators
@@ -29,7 +29,8 @@ export const extensionRate: Indicator<"extensionRate"> = {
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["offering"],
   seed: {
-    file: "000_b0fda6026573384c.txt",
+    document: "Mestringsenhetens modell for aktivitet",
+    section: "Fysisk aktivitet som behandling",
     lines: "96",
     fact: bi(
       "For innbyggere som ikke er klare til å gå videre kan det vurderes å forlenge med maksimalt en periode til",

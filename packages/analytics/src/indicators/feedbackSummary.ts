@@ -12,7 +12,7 @@ import { bi } from "../internal/text.js"
 /**
  * Feedback in the period: how many, how many with a rating (1–5), the mean
  * rating and the share of ratings that are good (4 or 5). Free-text comments
- * are never read: they may name people. Seed 000 line 159: the evaluation
+ * are never read: they may name people. Mestringsenhetens modell for aktivitet, line 159: the evaluation
  * gathers input from employees, citizens and the experience council.
  * @example
  * Indicator.compute(feedbackSummary, tables, { by: ["source", "category"] })
@@ -30,7 +30,8 @@ export const feedbackSummary: Indicator<"feedbackSummary"> = {
   dimensions: ["source", "offering", "category", "department", "month", "year"],
   defaultBy: ["source"],
   seed: {
-    file: "000_b0fda6026573384c.txt",
+    document: "Mestringsenhetens modell for aktivitet",
+    section: "Evaluering av modellen",
     lines: "159",
     fact: bi(
       "Det innhentes innspill fra ansatte, innbyggere og erfaringsråd; evalueringen skjer i 2024",

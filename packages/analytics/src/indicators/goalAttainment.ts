@@ -13,7 +13,7 @@ import { bi } from "../internal/text.js"
  * Of the treatment enrollments whose last goal evaluation falls in the
  * period, the share where the goal was reached (`yes`); `partly` and `no` are
  * counted beside it. An extended treatment has two evaluations; only the
- * last counts. Seed 000 line 72: the therapist examines whether the goal was
+ * last counts. Mestringsenhetens modell for aktivitet, line 72: the therapist examines whether the goal was
  * reached or other measures should be tried.
  * @example
  * Indicator.compute(goalAttainment, tables, { by: ["offering"] })
@@ -31,7 +31,8 @@ export const goalAttainment: Indicator<"goalAttainment"> = {
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["offering"],
   seed: {
-    file: "000_b0fda6026573384c.txt",
+    document: "Mestringsenhetens modell for aktivitet",
+    section: "Fysisk aktivitet som behandling",
     lines: "72",
     fact: bi(
       "Behandler undersøker om målet er oppnådd eller om en skal forsøke andre tiltak",

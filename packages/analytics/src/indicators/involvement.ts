@@ -11,7 +11,7 @@ import { bi } from "../internal/text.js"
 /**
  * Sessions held with at least one student, with at least one volunteer
  * (time-giver), their shares of all sessions, and the student and volunteer
- * presences summed over sessions. Seed 000 line 31: all students take part in
+ * presences summed over sessions. Mestringsenhetens modell for aktivitet, line 31: all students take part in
  * running the everyday activities; line 12: more contribution from volunteers
  * and students.
  * @example
@@ -30,7 +30,8 @@ export const involvement: Indicator<"involvement"> = {
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["category"],
   seed: {
-    file: "000_b0fda6026573384c.txt",
+    document: "Mestringsenhetens modell for aktivitet",
+    section: "Prosjektets mål; Organisering",
     lines: "12, 31",
     fact: bi(
       "Øke bidrag fra frivillige og studenter; alle studenter deltar i gjennomføringen av hverdagsaktivitetene",

@@ -17,7 +17,7 @@ import { bi } from "../internal/text.js"
  * started. Each enrollment is one decision: the model records a service
  * granted by decision as an enrollment in the offering. Of these, those the
  * register could not take as they stand (`KprCheck.check` finds a problem:
- * no decision, an unknown citizen, no end date …). Seed 000 line 145:
+ * no decision, an unknown citizen, no end date …). Mestringsenhetens modell for aktivitet, line 145:
  * Aktivitetskontakt is a statutory service granted by individual decision.
  * @example
  * Indicator.compute(kprReportable, tables, { by: ["kprService", "month"] })
@@ -42,7 +42,8 @@ export const kprReportable: Indicator<"kprReportable"> = {
   dimensions: ["offering", "category", "department", "kprService", "month", "year"],
   defaultBy: ["kprService"],
   seed: {
-    file: "000_b0fda6026573384c.txt",
+    document: "Mestringsenhetens modell for aktivitet",
+    section: "Hjelp til å bli mer deltagende i samfunnet",
     lines: "145",
     fact: bi(
       "Aktivitetskontakt er en lovfestet tjeneste med kriterier for tildeling av enkeltvedtak",

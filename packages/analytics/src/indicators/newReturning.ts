@@ -15,8 +15,9 @@ import { bi } from "../internal/text.js"
 /**
  * Citizens who started an enrollment in the period, split into new (their
  * first enrollment in any offering starts in the same period: month, year or
- * the whole period) and returning (they had started one before). Seed 001
- * line 38 counts new cases per year (966 in 2020, 1585 in 2021).
+ * the whole period) and returning (they had started one before).
+ * Resultatvurdering Mestringsenheten 2021, line 38, counts new cases per year
+ * (966 in 2020, 1585 in 2021).
  * @example
  * Indicator.compute(newReturning, tables, { by: ["month"] })
  * @category indicators
@@ -40,7 +41,8 @@ export const newReturning: Indicator<"newReturning"> = {
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["offering"],
   seed: {
-    file: "001_caa8cf5e82b1ed1f.txt",
+    document: "Resultatvurdering Mestringsenheten 2021, med Jæren Recovery College",
+    section: "Tjenestedata som henspeiler kjernevirksomheten i Mestringsenheten",
     lines: "38",
     fact: bi("Antall nye saker: 966 i 2020 og 1585 i 2021", "New cases: 966 in 2020 and 1585 in 2021")
   },

@@ -18,8 +18,8 @@ import { ORDER_SHIFT } from "../Tables.js"
  * reliably improved (by at least the policy's reliable change, of the last
  * score's date), reliably recovered (improved reliably and crossed the
  * clinical cutoff from below; share of those who started below it) and
- * deteriorated (by at least the reliable change). Seed 001 line 13: the unit uses
- * FIT so that citizens report how they experience the help; seed 004 line 42:
+ * deteriorated (by at least the reliable change). Resultatvurdering Mestringsenheten 2021, line 13: the unit uses
+ * FIT so that citizens report how they experience the help; Kommunale lærings- og mestringstjenester, line 42:
  * measure before and after.
  * @example
  * Indicator.compute(orsChange, tables, { by: ["category"] })
@@ -43,7 +43,8 @@ export const orsChange: Indicator<"orsChange"> = {
   dimensions: ["offering", "category", "department", "year"],
   defaultBy: [],
   seed: {
-    file: "001_caa8cf5e82b1ed1f.txt",
+    document: "Resultatvurdering Mestringsenheten 2021, med Jæren Recovery College",
+    section: "Bruker/samfunn",
     lines: "13",
     fact: bi(
       "Mestringsenheten har valgt verktøyet Feedback informed treatment (FIT)",

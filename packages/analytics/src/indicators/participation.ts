@@ -11,7 +11,7 @@ import { bi } from "../internal/text.js"
 
 /**
  * Participants (distinct citizens present at least once), attendances
- * (present) and sessions held. Seed 000 line 161: offerings are adjusted to
+ * (present) and sessions held. Mestringsenhetens modell for aktivitet, line 161: offerings are adjusted to
  * need and participation.
  * @example
  * Indicator.compute(participation, tables, { by: ["category", "month"] })
@@ -32,7 +32,8 @@ export const participation: Indicator<"participation"> = {
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["offering"],
   seed: {
-    file: "000_b0fda6026573384c.txt",
+    document: "Mestringsenhetens modell for aktivitet",
+    section: "Evaluering av modellen",
     lines: "161",
     fact: bi("De ulike tilbudene justeres etter behov og deltagelse", "Offerings are adjusted to need and participation")
   },

@@ -11,7 +11,7 @@ import { bi } from "../internal/text.js"
 
 /**
  * The offering whose help lasts until the citizen has started an activity
- * (seed 000 line 139).
+ * (Mestringsenhetens modell for aktivitet, line 139).
  * @example
  * Indicators.RECOVERY_OFFERING // "recoveryhjelpa"
  * @category models
@@ -23,8 +23,9 @@ export const RECOVERY_OFFERING = "recoveryhjelpa"
  * activity, and the median and 90th percentile of days until then. The
  * activity started on the first community transition of the citizen on or
  * after the enrollment's start, or, failing that, when the enrollment closed
- * as completed (the help ends when an activity has started). Seed 000 line
- * 139: the help lasts until the citizen has started an activity.
+ * as completed (the help ends when an activity has started).
+ * Mestringsenhetens modell for aktivitet, line 139: the help lasts until the
+ * citizen has started an activity.
  * @example
  * Indicator.compute(recoveryStart, tables, { by: ["month"] })
  * @category indicators
@@ -44,7 +45,8 @@ export const recoveryStart: Indicator<"recoveryStart"> = {
   dimensions: ["month", "year"],
   defaultBy: [],
   seed: {
-    file: "000_b0fda6026573384c.txt",
+    document: "Mestringsenhetens modell for aktivitet",
+    section: "Hjelp til å bli mer deltagende i samfunnet",
     lines: "139",
     fact: bi("Hjelpen varer til innbygger er komt i gang med en aktivitet", "The help lasts until the citizen has started an activity")
   },

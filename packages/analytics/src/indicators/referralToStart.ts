@@ -17,7 +17,7 @@ import { bi } from "../internal/text.js"
  * falls in the period: the median and 90th percentile of days from referral
  * to that session (percentiles interpolate linearly between ranks, as
  * arquero's `quantile`). Enrollments that started before the period are left
- * out, as their first session may lie before it. Seed 000 line 72: referral,
+ * out, as their first session may lie before it. Mestringsenhetens modell for aktivitet, line 72: referral,
  * joint meeting, then the activity.
  * @example
  * Indicator.compute(referralToStart, tables, { by: ["offering"] })
@@ -35,7 +35,8 @@ export const referralToStart: Indicator<"referralToStart"> = {
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["offering"],
   seed: {
-    file: "000_b0fda6026573384c.txt",
+    document: "Mestringsenhetens modell for aktivitet",
+    section: "Fysisk aktivitet som behandling",
     lines: "72",
     fact: bi(
       "Behandler sender en henvendelse til fagleder aktivitet, og en ansatt fra aktivitetsteamet deltar i et felles møte",

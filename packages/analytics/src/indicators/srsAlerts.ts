@@ -12,7 +12,7 @@ import { bi } from "../internal/text.js"
 /**
  * SRS forms in the period with a total below the alert threshold (a possible problem with the
  * alliance), as a share of all SRS forms, and the citizens who gave at least
- * one. Seed 001 line 13: those who get help report how they experience it so
+ * one. Resultatvurdering Mestringsenheten 2021, line 13: those who get help report how they experience it so
  * that the unit can do more of what works.
  * @example
  * Indicator.compute(srsAlerts, tables, { by: ["offering"] })
@@ -30,7 +30,8 @@ export const srsAlerts: Indicator<"srsAlerts"> = {
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: [],
   seed: {
-    file: "001_caa8cf5e82b1ed1f.txt",
+    document: "Resultatvurdering Mestringsenheten 2021, med Jæren Recovery College",
+    section: "Bruker/samfunn",
     lines: "13",
     fact: bi(
       "De som får hjelp melder tilbake hvordan de opplever hjelpen slik at vi sammen kan gjøre mer av det som virker",

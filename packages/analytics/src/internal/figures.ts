@@ -3,7 +3,7 @@
 // its years) and Recovery College participants per municipality, with
 // secondary suppression against the row and column totals the source prints.
 import { formatNumber } from "./format.js"
-import { bi, type Lang } from "./text.js"
+import { bi, type Bilingual, type Lang } from "./text.js"
 import { type Profile, smallRange } from "../privacy/Profile.js"
 import { suppress } from "../privacy/Suppression.js"
 import { type Participants, perThousand, type Population } from "../RecoveryCollege.js"
@@ -22,6 +22,16 @@ const small = (v: number | null, profile: Profile) => {
   return v !== null && v >= min && v <= max && (v !== 0 || min === 0)
 }
 
+// The sources a file gives for its rows, credited as given: one source in
+// the note, several in a column of their own. Never a document the file did
+// not name: an analyst's own figures are theirs, not the 2021 report's.
+const credit = (sources: ReadonlyArray<string>): { readonly note: Bilingual; readonly perRow: boolean } => {
+  const distinct = [...new Set(sources.map((x) => x.trim()).filter((x) => x !== ""))]
+  if (distinct.length === 0) return { note: bi("Kilde: ikke oppgitt i filen (kolonnen source).", "Source: not given in the file (the source column)."), perRow: false }
+  if (distinct.length === 1) return { note: bi(`Kilde: ${distinct[0]}.`, `Source: ${distinct[0]}.`), perRow: false }
+  return { note: bi("Kilde: oppgitt for hver rad, i kolonnen Kilde.", "Source: given for each row, in the column Source."), perRow: true }
+}
+
 /** Levels and percentage changes of every series, and a chart of the main counts. */
 export const statisticsSection = (stats: Statistics, profile: Profile, lang: Lang): { grids: Array<Grid>; chart: string } => {
   const rows = changes(stats).objects() as Array<{ measure: string; unit: string; year: number; level: number | null; change: number | null; changePercent: number | null }>
@@ -32,16 +42,18 @@ export const statisticsSection = (stats: Statistics, profile: Profile, lang: Lan
       ? MISSING
       : hiddenLevel(r)
         ? SUPPRESSED
-        : `${formatNumber(r.level, lang, r.unit === "count" ? 0 : 1)}${r.unit === "percent" ? (lang === "nb" ? "\u00a0%" : "%") : ""}`
+        : `${formatNumber(r.level, lang, r.unit === "count" || r.unit === "activities" ? 0 : 1)}${r.unit === "percent" ? (lang === "nb" ? "\u00a0%" : "%") : ""}`
   const byMeasure = new Map<string, Array<(typeof rows)[number]>>()
   for (const r of rows) byMeasure.set(r.measure, [...(byMeasure.get(r.measure) ?? []), r])
   const years = stats.years.map(String)
+  const sourceOf = (id: string) => stats.series.find((s) => s.id === id)?.source ?? ""
+  const { note, perRow } = credit(stats.series.map((s) => s.source))
   const levels: Grid = {
     title: texts.level,
     rowHeading: texts.measure,
-    columns: years,
-    rows: [...byMeasure].map(([id, rs]) => ({ label: label(id), cells: rs.map(levelText) })),
-    note: bi("Kilde: Mestringsenhetens resultatvurdering 2021 (seed 001, linje 37–65).", "Source: the unit's 2021 results report (seed 001, lines 37–65).")
+    columns: perRow ? [...years, texts.sourceColumn[lang]] : years,
+    rows: [...byMeasure].map(([id, rs]) => ({ label: label(id), cells: perRow ? [...rs.map(levelText), sourceOf(id)] : rs.map(levelText) })),
+    note
   }
   const changeGrid: Grid = {
     title: texts.changePercent,
@@ -88,15 +100,17 @@ export const recoveryCollegeSection = (rc: Participants, population: Population 
     pattern.states[i]![j] === "primary" || pattern.states[i]![j] === "secondary" ? SUPPRESSED : v === null ? MISSING : formatNumber(v, lang)
   const R = rows.length
   const C = rc.years.length
+  const { note, perRow } = credit(rc.rows.map((r) => r.source ?? ""))
+  const withSource = (r: (typeof rc.rows)[number], cells: Array<string>) => (perRow ? [...cells, r.source ?? ""] : cells)
   const participants: Grid = {
     title: texts.participants,
     rowHeading: texts.municipality,
-    columns: [...rc.years.map(String), texts.total[lang]],
+    columns: [...rc.years.map(String), texts.total[lang], ...(perRow ? [texts.sourceColumn[lang]] : [])],
     rows: [
-      ...rows.map((r, i) => ({ label: r.municipality, cells: [...rc.years.map((y, j) => show(r.values.get(y) ?? null, i, j)), show(r.total, i, C)] })),
-      ...(totalRow === undefined ? [] : [{ label: totalRow.municipality, cells: [...rc.years.map((y, j) => show(totalRow.values.get(y) ?? null, R, j)), show(totalRow.total, R, C)] }])
+      ...rows.map((r, i) => ({ label: r.municipality, cells: withSource(r, [...rc.years.map((y, j) => show(r.values.get(y) ?? null, i, j)), show(r.total, i, C)]) })),
+      ...(totalRow === undefined ? [] : [{ label: totalRow.municipality, cells: withSource(totalRow, [...rc.years.map((y, j) => show(totalRow.values.get(y) ?? null, R, j)), show(totalRow.total, R, C)]) }])
     ],
-    note: bi("Kilde: Årsrapport Jæren Recovery College 2021 (seed 001, linje 148–158).", "Source: Jæren Recovery College annual report 2021 (seed 001, lines 148–158).")
+    note
   }
   if (population === undefined) return [participants]
   const rates = perThousand(rc, population).objects() as Array<{ municipality: string; year: number; perThousand: number | null }>

@@ -16,6 +16,9 @@ export const formatShare = (share: number, lang: Lang): string => `${formatNumbe
 export const SUPPRESSED = ":"
 export const MISSING = ".."
 
+/** What a cell says where the indicator does not apply: words, so that no one reads it as 0. */
+export const notApplicable = (lang: Lang): string => (lang === "nb" ? "ikke relevant" : "not applicable")
+
 /** A measure's value as text; null shows as missing (or suppressed when the row is hidden). */
 export const formatMeasure = (measure: Pick<Measure, "unit" | "kind">, value: unknown, lang: Lang, hidden = false): string => {
   if (hidden) return SUPPRESSED

@@ -30,6 +30,23 @@ const requireGrid = (name: string, what: string, u: unknown): void => {
   if (g.note !== null) requireBilingual(name, `${what}.note`, g.note)
 }
 
+// Every field is printed as text in every output: each must be what Provenance.make gives.
+const requireProvenance = (name: string, u: unknown): void => {
+  const p = requireRecord(name, "model.provenance", u)
+  const period = requireRecord(name, "model.provenance.period", p.period)
+  const versions = requireRecord(name, "model.provenance.versions", p.versions)
+  const ok =
+    (p.source === null || typeof p.source === "string") &&
+    typeof p.synthetic === "boolean" &&
+    IsoDate.isIsoDate(period.from) &&
+    IsoDate.isIsoDate(period.to) &&
+    typeof p.generatedAt === "string" &&
+    !Number.isNaN(Date.parse(p.generatedAt)) &&
+    Object.values(versions).every((v) => typeof v === "string") &&
+    (p.policyHash === null || typeof p.policyHash === "string")
+  if (!ok) reject(name, "model.provenance must be what Provenance.make gives", "model.provenance må være det Provenance.make gir")
+}
+
 /** A report model as buildReport makes it (Report.model). */
 export const requireModel = (name: string, u: unknown): Model => {
   const m = requireRecord(name, "the model", u)
@@ -37,6 +54,7 @@ export const requireModel = (name: string, u: unknown): Model => {
   requireString(name, "model.title", m.title)
   const period = requireRecord(name, "model.period", m.period)
   if (!IsoDate.isIsoDate(period.from) || !IsoDate.isIsoDate(period.to)) reject(name, "model.period must be { from, to } as YYYY-MM-DD", "model.period må være { from, to } som ÅÅÅÅ-MM-DD")
+  requireProvenance(name, m.provenance)
   requireArray(name, "model.headlines", m.headlines).forEach((h, i) => {
     const r = requireRecord(name, `model.headlines[${i}]`, h)
     requireBilingual(name, `model.headlines[${i}].label`, r.label)

@@ -25,16 +25,23 @@ export const displayOrder = <R extends Row>(rows: ReadonlyArray<R>, by: Readonly
 
 /**
  * The rows of a published table in display order, each with a test for its
- * hidden cells (the table's `states`, which follow the table's own order).
+ * hidden cells (the table's `states`, which follow the table's own order)
+ * and whether the indicator applies to it (`notApplicable`, same order).
  */
 export const displayRows = (
-  published: { readonly table: { objects: () => Array<object> }; readonly states: ReadonlyArray<Readonly<Record<string, string>>>; readonly by: ReadonlyArray<Dimension> },
+  published: {
+    readonly table: { objects: () => Array<object> }
+    readonly states: ReadonlyArray<Readonly<Record<string, string>>>
+    readonly by: ReadonlyArray<Dimension>
+    readonly notApplicable?: ReadonlyArray<boolean>
+  },
   lang: Lang
-): Array<{ readonly row: Row; readonly hidden: (column: string) => boolean; readonly anyHidden: boolean }> => {
+): Array<{ readonly row: Row; readonly hidden: (column: string) => boolean; readonly anyHidden: boolean; readonly notApplicable: boolean }> => {
   const rows = published.table.objects() as Array<Row>
-  const states = new Map(rows.map((r, i) => [r, published.states[i] ?? {}] as const))
+  const at = new Map(rows.map((r, i) => [r, i] as const))
   return displayOrder(rows, published.by, lang).map((row) => {
-    const s = states.get(row)!
-    return { row, hidden: (column: string) => Object.hasOwn(s, column), anyHidden: Object.keys(s).length > 0 }
+    const i = at.get(row)!
+    const s = published.states[i] ?? {}
+    return { row, hidden: (column: string) => Object.hasOwn(s, column), anyHidden: Object.keys(s).length > 0, notApplicable: published.notApplicable?.[i] === true }
   })
 }

@@ -67,7 +67,10 @@ export const requireIndicator = (name: string, u: unknown): Indicator => {
   if (typeof i.headline !== "string" || !columns.includes(i.headline)) reject(name, "indicator.headline must name one of its measures", "indicator.headline må være navnet på et av målene")
   if (typeof i.compute !== "function") reject(name, "indicator.compute must be a function", "indicator.compute må være en funksjon")
   const seed = requireRecord(name, "indicator.seed", i.seed)
-  if (typeof seed.file !== "string" || typeof seed.lines !== "string" || !isBilingual(seed.fact)) reject(name, "indicator.seed must be { file, lines, fact { nb, en } }", "indicator.seed må være { file, lines, fact { nb, en } }")
+  if (typeof seed.document !== "string" || typeof seed.section !== "string" || typeof seed.lines !== "string" || !isBilingual(seed.fact)) {
+    reject(name, "indicator.seed must be { document (the source's title), section, lines, fact { nb, en } }", "indicator.seed må være { document (kildens tittel), section, lines, fact { nb, en } }")
+  }
+  if (i.definedFor !== undefined && typeof i.definedFor !== "string") reject(name, "indicator.definedFor must name a column of tables.offerings", "indicator.definedFor må være navnet på en kolonne i tables.offerings")
   return u as Indicator
 }
 
@@ -101,5 +104,8 @@ export const requirePublished = (name: string, u: unknown): Published => {
   requireProfile(name, p.profile)
   const states = requireArray(name, "published.states", p.states)
   if (!states.every(isRecord)) reject(name, "published.states must hold one object of hidden cells per row", "published.states må ha ett objekt med skjulte celler per rad")
+  if (p.notApplicable !== undefined && !requireArray(name, "published.notApplicable", p.notApplicable).every((b) => typeof b === "boolean")) {
+    reject(name, "published.notApplicable must hold true or false per row", "published.notApplicable må ha true eller false per rad")
+  }
   return u as Published
 }

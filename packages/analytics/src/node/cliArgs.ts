@@ -13,7 +13,10 @@ import type { Format } from "./index.js"
  * @category models
  */
 export interface CliOptions {
-  readonly source: { readonly kind: "data"; readonly file: string } | { readonly kind: "synthetic"; readonly seed: number; readonly citizens: number }
+  readonly source:
+    | { readonly kind: "folder"; readonly dir: string }
+    | { readonly kind: "data"; readonly file: string }
+    | { readonly kind: "synthetic"; readonly seed: number; readonly citizens: number }
   readonly year: number | undefined
   readonly out: string | undefined
   readonly lang: Lang
@@ -29,6 +32,14 @@ export interface CliOptions {
   readonly overrides: { readonly min?: number; readonly max?: number; readonly maxN?: number; readonly base?: number }
   /** A file of names (one a line) that must appear in no output. */
   readonly names: string | undefined
+  /** The data source the report names (`--source`), such as "Fagsystemet, uttrekk 10.01.2025". */
+  readonly dataSource: string | undefined
+  /** A policy tree to read instead of the shipped one (invariants, profiles, indicators). */
+  readonly policy: string | undefined
+  /** Where to write the rejected records and broken rules (default: rejected.csv beside --out). */
+  readonly rejected: string | undefined
+  /** Stop with exit code 1, writing no report, when a record is rejected or a rule of the model is broken. */
+  readonly stopOnViolations: boolean
   readonly help: boolean
 }
 
@@ -53,10 +64,14 @@ export interface AuditOptions {
 export const usage = `aktivitet-report — aktivitetsrapport med indikatorer, skjerming og evalueringsplan
 aktivitet-report — activity report with indicators, suppression and an evaluation plan
 
+  aktivitet-report FOLDER [--year 2024] [--out report.html] [--stop-on-violations]
   aktivitet-report --data FILE.json [--year 2024] [--profile strict] [--out report.html]
   aktivitet-report --synthetic [--seed 1] [--citizens 1500] [--year 2024] [--out report.html]
   aktivitet-report audit FILE.csv|FILE.json|FILE.arrow … [--max N] [--lang nb|en]
 
+  FOLDER                exports, one file per entity: citizens.csv, enrollments.json,
+                        sessions.arrow … (the year from --year or a name like export-2024)
+                        / eksporter, én fil per enhet
   --data FILE           a municipality-year as JSON (core Dataset) / et kommuneår som JSON
   --synthetic           a generated year instead / et generert år i stedet
   --seed N, --citizens N   for --synthetic
@@ -74,10 +89,18 @@ aktivitet-report — activity report with indicators, suppression and an evaluat
   --max-n N             ssb: counts 1–N hidden (tree: 3)
   --base N              rounding: round to 0 or N (tree: 3) / avrundingsbase
   --names FILE          names (one a line) that must appear in no output / navn som ikke må stå i noe
+  --source TEXT         the data source every output names / datakilden rapporten oppgir
+  --policy DIR          a policy tree instead of the shipped one / et annet regeltre
+  --rejected FILE       rejected records and broken rules as CSV (default: rejected.csv
+                        beside --out) / avviste poster og regelbrudd som CSV
+  --stop-on-violations  exit 1 without a report when a record is rejected or a rule of the
+                        model is broken (default: listed in the report and counted)
+                        / stopp når en post avvises eller en regel brytes
   audit FILE …          list every count in the small range the files show or give away;
                         exit 1 if there is one / list tall i skjermingsområdet som filene avslører
 
-Exit codes: 0 written (audit: nothing found); 1 wrong records (audit: findings);
+Exit codes: 0 written (audit: nothing found); 1 wrong records, or with --stop-on-violations
+rejected records or broken rules (audit: findings);
 2 the command cannot run; 3 the report would give away a small count, nothing written.
 `
 
@@ -115,12 +138,18 @@ const whole = (name: string, raw: string | undefined, min: number, max: number):
 export const parseArgs = (argv: ReadonlyArray<string>): CliOptions => {
   const values = new Map<string, string>()
   const flags = new Set<string>()
-  const valued = ["data", "seed", "citizens", "year", "out", "lang", "format", "statistics", "recovery-college", "population", "capacity", "plan", "min", "max", "max-n", "base", "profile", "names"]
+  const valued = ["data", "seed", "citizens", "year", "out", "lang", "format", "statistics", "recovery-college", "population", "capacity", "plan", "min", "max", "max-n", "base", "profile", "names", "policy", "rejected", "source"]
+  const folders: Array<string> = []
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     const [name, inline] = arg.startsWith("--") ? (arg.slice(2).split(/=(.*)/su) as [string, string | undefined]) : [arg, undefined]
-    if (!arg.startsWith("--")) fail(`Ukjent argument ${Redact.show(arg)}`, `Unknown argument ${Redact.show(arg)}`)
-    if (name === "synthetic" || name === "help") flags.add(name)
+    if (!arg.startsWith("--")) {
+      // The one argument without "--" is the folder of exports.
+      if (folders.length > 0 || arg === "") fail(`Ukjent argument ${Redact.show(arg)}`, `Unknown argument ${Redact.show(arg)}`)
+      folders.push(arg)
+      continue
+    }
+    if (name === "synthetic" || name === "help" || name === "stop-on-violations") flags.add(name)
     else if (valued.includes(name)) {
       const v = inline ?? argv[++i]
       if (v === undefined || v === "" || (inline === undefined && v.startsWith("--"))) fail(`--${name} mangler en verdi`, `--${name} needs a value`)
@@ -129,8 +158,10 @@ export const parseArgs = (argv: ReadonlyArray<string>): CliOptions => {
   }
   const help = flags.has("help")
   const data = values.get("data")
-  if (!help && data === undefined && !flags.has("synthetic")) fail("Oppgi --data FIL eller --synthetic", "Give --data FILE or --synthetic")
-  if (data !== undefined && flags.has("synthetic")) fail("Bruk enten --data eller --synthetic, ikke begge", "Use either --data or --synthetic, not both")
+  const folder = folders[0]
+  const sources = [folder, data, flags.has("synthetic") ? "synthetic" : undefined].filter((x) => x !== undefined).length
+  if (!help && sources === 0) fail("Oppgi en MAPPE med eksporter, --data FIL eller --synthetic", "Give a FOLDER of exports, --data FILE or --synthetic")
+  if (sources > 1) fail("Bruk én av MAPPE, --data og --synthetic", "Use one of FOLDER, --data and --synthetic")
   const langRaw = values.get("lang") ?? "nb"
   if (langRaw !== "nb" && langRaw !== "en") fail(`--lang må være nb eller en, fikk ${Redact.show(langRaw)}`, `--lang must be nb or en, got ${Redact.show(langRaw)}`)
   const lang = langRaw as Lang
@@ -149,7 +180,7 @@ export const parseArgs = (argv: ReadonlyArray<string>): CliOptions => {
   const maxN = values.has("max-n") ? whole("max-n", values.get("max-n"), 1, 1000) : undefined
   const base = values.has("base") ? whole("base", values.get("base"), 2, 1000) : undefined
   return {
-    source: data !== undefined ? { kind: "data", file: data } : { kind: "synthetic", seed: values.has("seed") ? whole("seed", values.get("seed"), 0, 2 ** 31) : 1, citizens: values.has("citizens") ? whole("citizens", values.get("citizens"), 0, 1_000_000) : 1500 },
+    source: folder !== undefined ? { kind: "folder", dir: folder } : data !== undefined ? { kind: "data", file: data } : { kind: "synthetic", seed: values.has("seed") ? whole("seed", values.get("seed"), 0, 2 ** 31) : 1, citizens: values.has("citizens") ? whole("citizens", values.get("citizens"), 0, 1_000_000) : 1500 },
     year: values.has("year") ? whole("year", values.get("year"), 2000, 2100) : undefined,
     out,
     lang,
@@ -162,6 +193,10 @@ export const parseArgs = (argv: ReadonlyArray<string>): CliOptions => {
     profile: profile as CliOptions["profile"],
     overrides: { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }), ...(maxN === undefined ? {} : { maxN }), ...(base === undefined ? {} : { base }) },
     names: values.get("names"),
+    dataSource: values.get("source"),
+    policy: values.get("policy"),
+    rejected: values.get("rejected"),
+    stopOnViolations: flags.has("stop-on-violations"),
     help
   }
 }

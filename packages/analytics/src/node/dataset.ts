@@ -1,11 +1,14 @@
 // Reading a municipality-year from a JSON file. Two kinds of failure: the
 // file cannot be used at all (not JSON, not an object with a year and a list
-// per entity) — a FileError in one line with the line or JSON pointer — or
-// some records are wrong — an AnalyticsError listing each with entity, record
-// and field, since a report from half the records would mislead.
-import { Batch, Dataset, JsonText } from "@aktivitetsmodell/core"
+// per entity, a key that is neither) — a FileError in one line with the line
+// or JSON pointer — or some records are wrong — a RecordsError listing each
+// with its line, entity, record (counted from 1) and field, since a report
+// from half the records would mislead.
+import { basename } from "node:path"
+import { Batch, Dataset, JsonText, Redact, Suggest } from "@aktivitetsmodell/core"
 import { own } from "../internal/checks.js"
-import { AnalyticsError, bi, FileError, fileName } from "../internal/text.js"
+import { bi, FileError, fileName } from "../internal/text.js"
+import { type EntityRead, RecordsError, rejectedEntries } from "./inputCheck.js"
 
 const notJson = (file: string, text: string, e: unknown): FileError => {
   // JSON.parse was fast; JsonText says where, in both languages, on every Node version.
@@ -24,8 +27,32 @@ const notJson = (file: string, text: string, e: unknown): FileError => {
   )
 }
 
-/** A municipality-year from the text of a JSON file; see loadDataset. */
-export const parseDataset = (text: string, file: string): Dataset.Dataset => {
+const pointer = (key: string) => `/${key.replace(/~/gu, "~0").replace(/\//gu, "~1")}`
+
+// A key that is neither "year" nor an entity is a typo ("attendence") or
+// something else; either way its records would be lost, so it is refused.
+const unknownKeys = (file: string, input: Record<string, unknown>): FileError | undefined => {
+  const known = ["year", ...Dataset.entityNames]
+  const unknown = Object.keys(input).filter((k) => !known.includes(k))
+  if (unknown.length === 0) return undefined
+  const list = (lang: "nb" | "en") => unknown.slice(0, 5).map((k) => `${Redact.show(pointer(k), 60).slice(1, -1)}${Suggest.didYouMean(k, Dataset.entityNames)[lang]}`).join(", ")
+  // A sentence that ends in a question needs no full stop after it.
+  const end = (text: string) => (text.endsWith("?") ? text : `${text}.`)
+  const name = fileName(file)
+  return new FileError(
+    file,
+    bi(
+      `${name}: ukjent nøkkel ${end(list("nb"))} Forventet «year» og enhetene ${Dataset.entityNames.join(", ")}`,
+      `${name}: unknown key ${end(list("en"))} Expected "year" and the entities ${Dataset.entityNames.join(", ")}`
+    )
+  )
+}
+
+/**
+ * The year and the records of each entity from the text of a dataset JSON
+ * file, every record decoded. Lines are found only when a message needs one.
+ */
+export const readDatasetText = (text: string, file: string): { readonly year: number; readonly reads: ReadonlyArray<EntityRead> } => {
   let raw: unknown
   try {
     raw = JSON.parse(text)
@@ -48,17 +75,28 @@ export const parseDataset = (text: string, file: string): Dataset.Dataset => {
     const pointers = notLists.map((e) => `/${e}`).join(", ")
     throw new FileError(file, bi(`${name}: ${pointers}: forventet en liste`, `${name}: ${pointers}: expected an array`))
   }
-  const problems: Array<string> = []
-  const decoded: Record<string, ReadonlyArray<unknown>> = {}
-  for (const entity of Dataset.entityNames) {
-    const result = Batch.decodeEntity(entity, (own(input, entity) ?? []) as ReadonlyArray<unknown>)
-    decoded[entity] = result.valid
-    for (const r of result.rejected) for (const p of r.problems) problems.push(`${name}: ${entity}[${r.index}]${p.field === "" ? "" : `, field/felt ${p.field}`}: ${p.message.en} / ${p.message.nb}`)
+  const unknown = unknownKeys(file, input)
+  if (unknown !== undefined) throw unknown
+  let parsed: ReturnType<typeof JsonText.parse> | undefined
+  const lineOf = (entity: string) => (index: number) => {
+    parsed ??= JsonText.parse(text)
+    return parsed.ok ? JsonText.nearestLine(parsed, `/${entity}/${index}`) : null
   }
-  if (problems.length > 0) {
-    const shown = problems.slice(0, 20).join("\n")
-    const more = problems.length > 20 ? `\n… ${problems.length - 20} more / ${problems.length - 20} til` : ""
-    throw new AnalyticsError(bi(`${problems.length} problem(er) i ${name}:\n${shown}${more}`, `${problems.length} problem(s) in ${name}:\n${shown}${more}`))
-  }
+  const reads = Dataset.entityNames
+    .filter((e) => own(input, e) !== undefined)
+    .map((entity): EntityRead => {
+      const r = Batch.decodeEntity(entity, own(input, entity) as ReadonlyArray<unknown>)
+      // The file's own name: its path may name a person's home folder, and the report is shared.
+      return { file: basename(file), entity, total: r.total, valid: r.valid, rejected: r.rejected, lineOf: lineOf(entity), fileProblems: [] }
+    })
+  return { year, reads }
+}
+
+/** A municipality-year from the text of a JSON file; see loadDataset. */
+export const parseDataset = (text: string, file: string): Dataset.Dataset => {
+  const { year, reads } = readDatasetText(text, file)
+  const rejected = rejectedEntries(reads)
+  if (rejected.length > 0) throw new RecordsError(rejected)
+  const decoded = Object.fromEntries(Dataset.entityNames.map((e) => [e, reads.find((r) => r.entity === e)?.valid ?? []]))
   return { year, ...decoded } as unknown as Dataset.Dataset
 }

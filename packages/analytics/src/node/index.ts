@@ -11,7 +11,7 @@
  *
  * @module
  */
-import type { Dataset } from "@aktivitetsmodell/core"
+import { Catalogue, type Dataset, Policy } from "@aktivitetsmodell/core"
 import { InForce } from "@aktivitetsmodell/rules"
 import { loadTree, shippedPolicyDir } from "@aktivitetsmodell/rules/node"
 import * as EvaluationPlan from "../EvaluationPlan.js"
@@ -19,7 +19,7 @@ import { guard } from "../internal/boundary.js"
 import { isRecord, reject, requireArray, requireLang } from "../internal/checks.js"
 import { parseCsv } from "../internal/csv.js"
 import { AnalyticsError, bi, FileError, fileName, type Lang } from "../internal/text.js"
-import { tidy, toJson } from "../outputs/Export.js"
+import { reportCsv, reportJson } from "../outputs/Export.js"
 import * as Audit from "../privacy/Audit.js"
 import { assertNone } from "../privacy/Identifiers.js"
 import { fromParameters, names as profileNames, type Profile } from "../privacy/Profile.js"
@@ -28,9 +28,14 @@ import type { Report } from "../Report.js"
 import * as ServiceStatistics from "../ServiceStatistics.js"
 import { parseCapacity } from "./capacity.js"
 import { parseDataset } from "./dataset.js"
+import { listFolder, readFile, yearOfFolder } from "./exportFolder.js"
 import { readBytes, readText, requireFile, writeText } from "./files.js"
+import { type CheckedInput, checkInput, type EntityRead } from "./inputCheck.js"
 
 export { AnalyticsError, FileError } from "../internal/text.js"
+export { packageVersions, policyWithHash } from "./provenance.js"
+export { RecordsError } from "./inputCheck.js"
+export type { CheckedInput } from "./inputCheck.js"
 
 /**
  * The formats a report can be written in: the HTML document, the Markdown
@@ -57,9 +62,9 @@ const text = (report: Report, format: Format): string => {
     case "md":
       return report.markdown
     case "csv":
-      return tidy(report.published).toCSV()
+      return reportCsv(report)
     case "json":
-      return `{\n"title": ${JSON.stringify(report.model.title)},\n"period": ${JSON.stringify(report.model.period)},\n"indicators": [\n${report.published.map((p) => toJson(p)).join(",\n")}\n],\n"plan": ${JSON.stringify(report.plan)}\n}\n`
+      return reportJson(report)
   }
 }
 
@@ -126,6 +131,43 @@ export const loadDataset = guard("loadDataset", bi("stien til en JSON-fil", "the
   const path = requireFile("loadDataset", file)
   return parseDataset(await readText(path), path)
 })
+
+/**
+ * Reads a folder of exports, one file per entity named after it
+ * (`citizens.csv`, `enrollments.json`, `sessions.arrow`, …; see
+ * `docs/analyst-guide.md` for the columns), and checks it before anything is
+ * computed: every record is decoded (valid or rejected with its file and
+ * line, never dropped) and every invariant of the model runs over the valid
+ * ones. Offerings and departments come from the shipped catalogue when the
+ * folder has no file for them. The year is `options.year`, or the one the
+ * folder is named for (`export-2024`). A folder that cannot be used (missing,
+ * no exports, an unknown file name, two files for one entity) gives a
+ * one-line `FileError` with a did-you-mean.
+ * @example
+ * const { dataset, section } = await loadExportFolder("examples/data/export-2024", { policy: shippedPolicy() })
+ * Rejected.totals(section) // { records, valid, rejected, violations }
+ * @category constructors
+ */
+export const loadExportFolder = guard(
+  "loadExportFolder",
+  bi("stien til en mappe og { policy, year? }", "the path of a folder and { policy, year? }"),
+  async (dir: string, options: { readonly policy: Policy.Policy; readonly year?: number }): Promise<CheckedInput> => {
+    const path = requireFile("loadExportFolder", dir)
+    const policy = Policy.ensure("loadExportFolder", options?.policy)
+    const files = await listFolder(path)
+    const year = options.year ?? yearOfFolder(path)
+    if (year === undefined || !Number.isInteger(year) || year < 2000 || year > 2100) {
+      throw new FileError(
+        path,
+        bi(`${fileName(path)}: oppgi året (--year), eller gi mappen et navn som slutter på året, som export-2024`, `${fileName(path)}: give the year (--year), or name the folder after it, such as export-2024`)
+      )
+    }
+    const reads: Array<EntityRead> = []
+    for (const f of files) reads.push(await readFile(f))
+    const catalogue = Catalogue.sandnes()
+    return checkInput(year, reads, policy, { offerings: catalogue.offerings, departments: catalogue.departments })
+  }
+)
 
 /**
  * Reads a capacity file: JSON with places per session by offering id, each a

@@ -20,17 +20,23 @@
  *
  * @module
  */
+import { dirname, join } from "node:path"
+import type { Policy } from "@aktivitetsmodell/core"
 import { Redact } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
-import { shippedPolicy } from "@aktivitetsmodell/rules/node"
 import { AnalyticsError, FileError, type Lang } from "../internal/text.js"
+import * as Rejected from "../outputs/Rejected.js"
 import * as Audit from "../privacy/Audit.js"
 import type { Profile } from "../privacy/Profile.js"
 import { DataFileError } from "../internal/yearTable.js"
 import { buildReport, type Options } from "../Report.js"
 import { type CliOptions, parseArgs, parseAuditArgs, usage, UsageError } from "./cliArgs.js"
-import { readText } from "./files.js"
-import { auditFiles, auditReport, loadDataset, loadProfile, readCapacity, readPopulation, readRecoveryCollege, readStatistics, reportText, writePlan, writeReport } from "./index.js"
+import { readDatasetText } from "./dataset.js"
+import { readText, writeText } from "./files.js"
+import { auditFiles, auditReport, loadExportFolder, loadProfile, readCapacity, readPopulation, readRecoveryCollege, readStatistics, reportText, writePlan, writeReport } from "./index.js"
+import { type CheckedInput, checkInput, lineOf, RecordsError, rejectedEntries } from "./inputCheck.js"
+import { packageVersions, policyWithHash, sourceOf } from "./provenance.js"
+import { withInput } from "./inputReport.js"
 
 /** Where the command writes. Each call is one line or block, without a final line break. */
 export interface Io {
@@ -46,7 +52,7 @@ const readNames = async (file: string): Promise<Array<string>> =>
     .filter((l) => l !== "" && !l.startsWith("#"))
 
 const profileOf = (args: CliOptions, date: string): Profile => {
-  const p = loadProfile(args.profile, date)
+  const p = loadProfile(args.profile, date, args.policy)
   const o = args.overrides
   if (p.name === "strict") return { name: "strict", min: o.min ?? p.min, max: o.max ?? p.max }
   if (p.name === "ssb") return { name: "ssb", maxN: o.maxN ?? p.maxN }
@@ -81,11 +87,14 @@ const report = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
     io.stdout(usage.trimEnd())
     return 0
   }
-  const policy = shippedPolicy()
-  const dataset =
-    args.source.kind === "data"
-      ? await loadDataset(args.source.file)
-      : generate({ policy, seed: args.source.seed, citizens: args.source.citizens, ...(args.year === undefined ? {} : { year: args.year }) })
+  const { policy, policyHash } = policyWithHash(args.policy)
+  // rejected.csv goes beside the report unless named; with neither, it is not written.
+  const rejectedFile = args.rejected ?? (args.out === undefined ? undefined : join(dirname(args.out), "rejected.csv"))
+  const source = args.source
+  const { dataset, section } =
+    source.kind === "synthetic"
+      ? { dataset: generate({ policy, seed: source.seed, citizens: source.citizens, ...(args.year === undefined ? {} : { year: args.year }) }), section: undefined }
+      : await readInput(source, args, policy, rejectedFile)
   // The profile's numbers in force on the last day of the reported year.
   const profile = profileOf(args, `${args.year ?? dataset.year}-12-31`)
   const options: Options = {
@@ -97,9 +106,12 @@ const report = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
     ...(args.capacity === undefined ? {} : { capacity: await readCapacity(args.capacity) }),
     ...(args.statistics === undefined ? {} : { statistics: await readStatistics(args.statistics) }),
     ...(args.recoveryCollege === undefined ? {} : { recoveryCollege: await readRecoveryCollege(args.recoveryCollege) }),
-    ...(args.population === undefined ? {} : { population: await readPopulation(args.population) })
+    ...(args.population === undefined ? {} : { population: await readPopulation(args.population) }),
+    ...sourceOf(args, args.lang),
+    versions: packageVersions(),
+    policyHash
   }
-  const built = buildReport(dataset, options)
+  const built = section === undefined ? buildReport(dataset, options) : withInput(buildReport(dataset, options), section, options.names)
   // The audit of its own output, before anything is written.
   const refused = refusal(auditReport(built), args.lang)
   if (refused !== null) {
@@ -114,7 +126,39 @@ const report = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
     await writeReport(built, args.out, args.format)
     io.stdout(`${built.summary}\n${args.lang === "nb" ? "Skrev" : "Wrote"} ${args.out}`)
   }
+  if (section !== undefined && rejectedFile !== undefined) io.stdout(`${args.lang === "nb" ? "Skrev" : "Wrote"} ${rejectedFile}`)
   return 0
+}
+
+/**
+ * The records of a folder or a dataset file, checked before any indicator:
+ * rejected records and broken rules go to rejected.csv (when it has a
+ * place), and stop the command when asked to (or, for a dataset file, when a
+ * record is rejected).
+ */
+const readInput = async (
+  source: Exclude<CliOptions["source"], { kind: "synthetic" }>,
+  args: CliOptions,
+  policy: Policy.Policy,
+  rejectedFile: string | undefined
+): Promise<CheckedInput> => {
+  const write = (section: Rejected.Section) => (rejectedFile === undefined ? undefined : writeText(rejectedFile, Rejected.toCsv(section, args.lang)))
+  let checked: CheckedInput
+  if (source.kind === "folder") {
+    checked = await loadExportFolder(source.dir, { policy, ...(args.year === undefined ? {} : { year: args.year }) })
+  } else {
+    const { year, reads } = readDatasetText(await readText(source.file), source.file)
+    // A dataset file with a wrong record is refused, as before: a report from half its records would mislead.
+    const rejected = rejectedEntries(reads)
+    if (rejected.length > 0) {
+      await write({ files: [], entries: rejected })
+      throw new RecordsError(rejected)
+    }
+    checked = checkInput(year, reads, policy)
+  }
+  await write(checked.section)
+  if (args.stopOnViolations && checked.section.entries.length > 0) throw new RecordsError(checked.section.entries)
+  return checked
 }
 
 const audit = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
@@ -145,6 +189,12 @@ const audit = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
 // What a failure prints: the message (a DataFileError one problem a line, each
 // in both languages), the usage after a usage error, nothing of a stack.
 const explain = (e: unknown, io: Io): number => {
+  if (e instanceof RecordsError) {
+    io.stderr(`${e.entries.length} problem(s) in the data / problem(er) i dataene:`)
+    for (const entry of e.entries.slice(0, 20)) io.stderr(`  ${lineOf(entry, "en")} / ${lineOf(entry, "nb")}`)
+    if (e.entries.length > 20) io.stderr(`  … ${e.entries.length - 20} more / ${e.entries.length - 20} til`)
+    return 1
+  }
   if (e instanceof DataFileError) {
     io.stderr(`${e.problems.length} problem(s) in the data file / problem(er) i datafilen:`)
     for (const p of e.problems) io.stderr(`  ${p.file}:${p.line}, field/felt ${p.field}: ${p.message.en} / ${p.message.nb}`)

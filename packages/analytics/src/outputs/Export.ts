@@ -7,7 +7,10 @@
  * rebuild the publication's linear relations from the file alone: the
  * period, the profile, and for each measure the set of people it counts
  * (`set`), or whose events it counts, with the families' relations (JSON and
- * Arrow) and the marker of total rows. See `Audit.ts` for the format.
+ * Arrow) and the marker of total rows. See `Audit.ts` for the format. A
+ * report's CSV and JSON ({@link reportCsv}, {@link reportJson}) also carry
+ * its provenance: data source, synthetic or not, generation time, package
+ * versions and policy hash.
  *
  * @module
  */
@@ -16,8 +19,9 @@ import type { ColumnTable } from "arquero"
 import { tableToIPC } from "@uwdata/flechette"
 import { all as allDimensions, TOTAL } from "../Dimension.js"
 import { guard } from "../internal/boundary.js"
-import { optionsOf, reject, requireArray, requireLang } from "../internal/checks.js"
+import { isRecord, optionsOf, reject, requireArray, requireLang, requireRecord } from "../internal/checks.js"
 import { csvField } from "../internal/csv.js"
+import { notApplicable } from "../internal/format.js"
 import { requirePublished } from "../internal/shapes.js"
 import { bi, type Lang } from "../internal/text.js"
 import * as Labels from "../Labels.js"
@@ -25,6 +29,7 @@ import { assertNone } from "../privacy/Identifiers.js"
 import { type Family, type Role, roles } from "../privacy/Measures.js"
 import { label as profileLabel } from "../privacy/Profile.js"
 import type { Published } from "../privacy/Publish.js"
+import type { Provenance } from "../Provenance.js"
 
 /** The name of the format every machine-readable output declares. */
 export const FORMAT = "aktivitetsmodell-publication/1"
@@ -105,14 +110,19 @@ const labelledCsv = (published: Published, lang: Lang): string => {
     ...published.indicator.measures.map((m) => m.label[lang]),
     lang === "nb" ? "Skjermet" : "Suppressed"
   ]
-  const lines = rows.map((r) => [...published.by.map((d) => Labels.value(d, r[d], lang)), ...published.indicator.measures.map((m) => r[m.column]), r.suppressed])
+  const lines = rows.map((r, i) => [
+    ...published.by.map((d) => Labels.value(d, r[d], lang)),
+    ...published.indicator.measures.map((m) => (published.notApplicable?.[i] === true ? notApplicable(lang) : r[m.column])),
+    r.suppressed
+  ])
   return [header, ...lines].map((line) => `${line.map(csvField).join(",")}\n`).join("")
 }
 
 /**
  * A published table as JSON: the indicator's id, names, grouping, the
  * profile and its small-count rule, the rows, the hidden cells of each row
- * (`states`), and the metadata the audit reads ({@link metadata}).
+ * (`states`), the rows where it does not apply (`notApplicable`, when it
+ * applies to some only), and the metadata the audit reads ({@link metadata}).
  * @example
  * JSON.parse(Export.toJson(shown)).rows[0]
  * @category outputs
@@ -126,7 +136,8 @@ export const toJson = guard("Export.toJson", bi("en publisert tabell fra Publish
       rule: published.rule,
       hidden: published.hidden,
       rows: published.table.objects(),
-      states: published.states
+      states: published.states,
+      ...(published.notApplicable === undefined ? {} : { notApplicable: published.notApplicable })
     },
     null,
     2
@@ -145,7 +156,7 @@ export const toJson = guard("Export.toJson", bi("en publisert tabell fra Publish
  */
 export const toArrow = guard("Export.toArrow", bi("en publisert tabell fra Publish.publish", "a published table from Publish.publish"), (published: Published): Uint8Array => {
   requirePublished("Export.toArrow", published)
-  const meta = JSON.stringify({ ...metadata(published), states: published.states })
+  const meta = JSON.stringify({ ...metadata(published), states: published.states, ...(published.notApplicable === undefined ? {} : { notApplicable: published.notApplicable }) })
   // Binary, but it carries the same texts as the CSV and the JSON: checked the same way.
   assertNone(published.table.toCSV(), `${published.indicator.id}.arrow`)
   assertNone(meta, `${published.indicator.id}.arrow`)
@@ -158,37 +169,115 @@ export const toArrow = guard("Export.toArrow", bi("en publisert tabell fra Publi
 /**
  * Several published tables in one long table, one row per cell: indicator,
  * every dimension (empty where not grouped by it), measure, value,
- * suppressed (why this cell is hidden), and for the audit the measure's
+ * suppressed (why this cell is hidden), notApplicable (true where the
+ * indicator does not apply: the value is empty, not 0), and for the audit the measure's
  * `role` (persons, events, derived, free), its `set` of people, the
- * `period` (`from/to`) and the `profile`.
+ * `period` (`from/to`) and the `profile`. With a provenance (a report's),
+ * every row also says where the figures come from: `dataSource`,
+ * `synthetic`, `generatedAt`, `versions` and `policyHash`, so that a row
+ * copied out of the file still carries them.
  * @example
- * Export.tidy(report.published).toCSV()
+ * Export.tidy(report.published, report.provenance).toCSV()
  * @category outputs
  */
-export const tidy = guard("Export.tidy", bi("en liste med publiserte tabeller fra Publish.publish", "a list of published tables from Publish.publish"), (published: ReadonlyArray<Published>): ColumnTable => {
-  requireArray("Export.tidy", "published", published).forEach((p) => requirePublished("Export.tidy", p))
-  const rows = published.flatMap((p) => {
-    const rs = roles(p.indicator)
-    const period = periodText(p)
-    const profile = profileLabel(p.profile)
-    return (p.table.objects() as Array<Record<string, unknown>>).flatMap((r, i) =>
-      p.indicator.measures.map((m) => {
-        const role = rs.get(m.column)!
-        return {
-          indicator: p.indicator.id,
-          ...Object.fromEntries(allDimensions.map((d) => [d, p.by.includes(d) ? String(r[d]) : null])),
-          measure: m.column,
-          value: (r[m.column] as number | null | undefined) ?? null,
-          suppressed: p.states[i]?.[m.column] ?? null,
-          role: roleName(role),
-          set: role.kind === "set" ? role.set : role.kind === "events" ? role.of : null,
-          period,
-          profile
-        }
-      })
-    )
-  })
-  // The columns even without rows, so that an empty publication is still a file of its format.
-  const columns = ["indicator", ...allDimensions, "measure", "value", "suppressed", "role", "set", "period", "profile"]
-  return rows.length === 0 ? aq.table(Object.fromEntries(columns.map((c) => [c, []]))) : aq.from(rows)
+export const tidy = guard(
+  "Export.tidy",
+  bi("en liste med publiserte tabeller fra Publish.publish og eventuelt en proveniens", "a list of published tables from Publish.publish and optionally a provenance"),
+  (published: ReadonlyArray<Published>, provenance?: Provenance): ColumnTable => {
+    requireArray("Export.tidy", "published", published).forEach((p) => requirePublished("Export.tidy", p))
+    const about = provenance === undefined ? {} : provenanceColumns(requireProvenanceOf("Export.tidy", provenance))
+    const rows = published.flatMap((p) => {
+      const rs = roles(p.indicator)
+      const period = periodText(p)
+      const profile = profileLabel(p.profile)
+      return (p.table.objects() as Array<Record<string, unknown>>).flatMap((r, i) =>
+        p.indicator.measures.map((m) => {
+          const role = rs.get(m.column)!
+          return {
+            indicator: p.indicator.id,
+            ...Object.fromEntries(allDimensions.map((d) => [d, p.by.includes(d) ? String(r[d]) : null])),
+            measure: m.column,
+            value: (r[m.column] as number | null | undefined) ?? null,
+            suppressed: p.states[i]?.[m.column] ?? null,
+            notApplicable: p.notApplicable?.[i] === true,
+            role: roleName(role),
+            set: role.kind === "set" ? role.set : role.kind === "events" ? role.of : null,
+            period,
+            profile,
+            ...about
+          }
+        })
+      )
+    })
+    // The columns even without rows, so that an empty publication is still a file of its format.
+    const columns = ["indicator", ...allDimensions, "measure", "value", "suppressed", "notApplicable", "role", "set", "period", "profile", ...Object.keys(about)]
+    return rows.length === 0 ? aq.table(Object.fromEntries(columns.map((c) => [c, []]))) : aq.from(rows)
+  }
+)
+
+// The provenance as the long CSV's columns. "dataSource", not "source":
+// `source` is a dimension (who gave feedback).
+const provenanceColumns = (p: Provenance) => ({
+  dataSource: p.source,
+  synthetic: p.synthetic,
+  generatedAt: p.generatedAt,
+  versions: Object.entries(p.versions).map(([k, v]) => `${k} ${v}`).join("; "),
+  policyHash: p.policyHash
+})
+
+const requireProvenanceOf = (name: string, u: unknown): Provenance => {
+  const p = requireRecord(name, "the provenance", u)
+  if (typeof p.synthetic !== "boolean" || typeof p.generatedAt !== "string" || !isRecord(p.versions) || !isRecord(p.period)) {
+    reject(name, "the provenance must be what Provenance.make gives (report.provenance)", "proveniensen må være det Provenance.make gir (report.provenance)")
+  }
+  return u as Provenance
+}
+
+/**
+ * What {@link reportCsv} and {@link reportJson} read of a report (what
+ * buildReport returns).
+ * @category models
+ */
+export interface ReportParts {
+  readonly model: { readonly title: string; readonly period: { readonly from: string; readonly to: string } }
+  readonly published: ReadonlyArray<Published>
+  readonly plan: unknown
+  readonly provenance: Provenance
+}
+
+const requireReportParts = (name: string, u: unknown): ReportParts => {
+  const r = requireRecord(name, "the report", u)
+  const model = requireRecord(name, "report.model", r.model)
+  if (typeof model.title !== "string" || !isRecord(model.period)) reject(name, "the report must be what buildReport returns", "rapporten må være det buildReport gir")
+  requireArray(name, "report.published", r.published)
+  requireProvenanceOf(name, r.provenance)
+  return u as ReportParts
+}
+
+/**
+ * A report as one long CSV ({@link tidy} of every published table, with the
+ * provenance on every row), checked for identifiers.
+ * @example
+ * await writeFile("out/report.csv", Export.reportCsv(report))
+ * @category outputs
+ */
+export const reportCsv = guard("Export.reportCsv", bi("en rapport fra buildReport", "a report from buildReport"), (report: ReportParts): string => {
+  const r = requireReportParts("Export.reportCsv", report)
+  const text = tidy(r.published, r.provenance).toCSV()
+  assertNone(text, "report.csv")
+  return text
+})
+
+/**
+ * A report as JSON: title, period, provenance, every published table
+ * ({@link toJson}) and the evaluation-plan draft, checked for identifiers.
+ * @example
+ * JSON.parse(Export.reportJson(report)).provenance.synthetic // true
+ * @category outputs
+ */
+export const reportJson = guard("Export.reportJson", bi("en rapport fra buildReport", "a report from buildReport"), (report: ReportParts): string => {
+  const r = requireReportParts("Export.reportJson", report)
+  const text = `{\n"title": ${JSON.stringify(r.model.title)},\n"period": ${JSON.stringify(r.model.period)},\n"provenance": ${JSON.stringify(r.provenance)},\n"indicators": [\n${r.published.map((p) => toJson(p)).join(",\n")}\n],\n"plan": ${JSON.stringify(r.plan)}\n}\n`
+  assertNone(text, "report.json")
+  return text
 })

@@ -1,8 +1,8 @@
 /**
  * What a report shows, before it is written as HTML or Markdown: the
  * published indicator tables, headline figures, the service statistics, the
- * Recovery College table and the evaluation-plan draft. Everything in it has
- * been through small-cell suppression.
+ * Recovery College table, the evaluation-plan draft and the provenance.
+ * Everything in it has been through small-cell suppression.
  *
  * @module
  */
@@ -11,6 +11,8 @@ import type { Indicator } from "../Indicator.js"
 import type { Bilingual, Lang } from "../internal/text.js"
 import type { Published } from "../privacy/Publish.js"
 import type { Profile } from "../privacy/Profile.js"
+import type { Provenance } from "../Provenance.js"
+import type { Section as InputSection } from "./Rejected.js"
 import type { Rule } from "../privacy/Suppression.js"
 
 /**
@@ -54,6 +56,8 @@ export interface Model {
   readonly lang: Lang
   readonly title: string
   readonly period: { readonly from: string; readonly to: string }
+  /** Data source, synthetic or not, generation time, versions and policy hash: stated on every output. */
+  readonly provenance: Provenance
   readonly headlines: ReadonlyArray<Headline>
   readonly sections: ReadonlyArray<Section>
   readonly statistics: { readonly grids: ReadonlyArray<Grid>; readonly chart: string } | null
@@ -64,4 +68,6 @@ export interface Model {
   readonly profile: Profile
   readonly hidden: { readonly primary: number; readonly secondary: number }
   readonly charts: ReadonlyMap<string, { readonly bars: string; readonly months: string | null }>
+  /** What reading the input files found: rejected records and broken rules (absent for generated data). */
+  readonly rejected?: InputSection
 }

@@ -77,6 +77,12 @@ export interface Published {
   readonly states: ReadonlyArray<Readonly<Record<string, HiddenState>>>
   /** Hidden counts of people and of their events, by reason. */
   readonly hidden: { readonly primary: number; readonly secondary: number }
+  /**
+   * Per row, true where the indicator does not apply (`Result.notApplicable`):
+   * its cells are null and read "not applicable", never 0 %. Absent for an
+   * indicator that applies everywhere.
+   */
+  readonly notApplicable?: ReadonlyArray<boolean>
 }
 
 /**
@@ -590,6 +596,8 @@ const finish = (result: Result, rows: ReadonlyArray<Row>, rs: ReadonlyMap<string
       }
     }
     for (const column of Object.keys(state)) out[column] = null
+    // Not applicable is not zero: nothing of such a row is published as a number.
+    if (result.notApplicable?.[i] === true) for (const m of indicator.measures) out[m.column] = null
     states.push(state)
     values.push(out)
   })
@@ -616,6 +624,7 @@ const finish = (result: Result, rows: ReadonlyArray<Row>, rs: ReadonlyMap<string
     period: ctx.period,
     table: aq.table(columns),
     states,
-    hidden: { primary, secondary }
+    hidden: { primary, secondary },
+    ...(result.notApplicable === undefined ? {} : { notApplicable: result.notApplicable })
   }
 }

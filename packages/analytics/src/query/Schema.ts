@@ -42,6 +42,7 @@ export const tables = {
     closedYear: "text",
     status: "text",
     completed: "integer",
+    hasCompletion: "integer",
     referralDay: "integer"
   },
   extensions: { enrollment: "integer", day: "integer" },

@@ -74,9 +74,10 @@ export const completionRate: Query = {
       from: "enrollments",
       where: [inPeriod("closed")],
       columns: { month: "closedMonth", year: "closedYear" },
+      // Only enrollments that can end as completed count (see Tables' hasCompletion).
       aggregates: [
-        { kind: "count", as: "ended" },
-        { kind: "sum", as: "completed", column: "completed" }
+        { kind: "countIf", as: "ended", where: [is("hasCompletion", 1)] },
+        { kind: "countIf", as: "completed", where: [is("hasCompletion", 1), is("completed", 1)] }
       ]
     }
   ],

@@ -86,13 +86,17 @@ describe("aktivitet-report --data", () => {
     bad.enrollments[1]!.start = "2024-13-01"
     const r = await cli("--data", file("records.json", JSON.stringify(bad)))
     expect(r.code).toBe(1)
-    expect(r.stderr).toMatch(/records\.json: enrollments\[1\], field\/felt start: .* \/ /u)
+    // Records counted from 1: the second record is "record 2" / "post 2".
+    expect(r.stderr).toMatch(/records\.json:\d+, record 2, field start: .* \/ .*records\.json:\d+, post 2, felt start: /u)
   })
 
-  it("keeps a JSON key __proto__ a key: the year loads and no prototype changes", async () => {
+  // Changed on purpose: a key that is no entity is refused (its records would
+  // be left out), "__proto__" as well; it still reaches no prototype.
+  it("refuses a JSON key __proto__ as an unknown key, and no prototype changes", async () => {
     const text = JSON.stringify(year).replace(/^\{/u, '{"__proto__": { "polluted": 1 },')
     const r = await cli("--data", file("proto.json", text), "--format", "json")
-    expect(r.code).toBe(0)
+    expect(r.code).toBe(2)
+    oneLine(r.stderr.replaceAll(`${dir}/`, ""), /^proto\.json: unknown key \/__proto__\. Expected "year" and the entities/u)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 })

@@ -1,4 +1,4 @@
-import { describe, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { enr, tableEqual, year } from "../helpers.js"
 import { policy } from "../fixturePolicy.js"
@@ -39,5 +39,43 @@ describe("completionRate", () => {
       withdrawn: [1, 0, 1],
       rate: [0.5, 1, 0]
     })
+  })
+})
+
+describe("completionRate where completion does not apply", () => {
+  // Helårsbading (everyday, open, for long-term participation) and a
+  // campfire trip (a department's own group): whoever stops there has not
+  // failed to complete anything. Karate (everyday, with intake) can be completed.
+  const open = Tables.fromDataset(
+    year({
+      enrollments: [
+        enr("n-1", 1, "helarsbading", "2024-01-08", { closedOn: "2024-03-01", status: "withdrawn" }),
+        enr("n-2", 2, "baltur-psykisk-helse", "2024-01-08", { closedOn: "2024-03-01", status: "withdrawn" }),
+        enr("n-3", 3, "karategruppe", "2024-01-08", { closedOn: "2024-06-01", status: "completed" })
+      ]
+    }),
+    { policy }
+  )
+
+  it("counts no closure of an open offering, and marks its row not applicable rather than 0 %", () => {
+    const r = Indicator.compute(completionRate, open, { by: ["offering"] })
+    tableEqual(r.table, {
+      offering: ["baltur-psykisk-helse", "helarsbading", "karategruppe"],
+      ended: [0, 0, 1],
+      completed: [0, 0, 1],
+      withdrawn: [0, 0, 0],
+      rate: [null, null, 1]
+    })
+    expect(r.notApplicable).toEqual([true, true, false])
+  })
+
+  it("marks a category not applicable only when none of its offerings can be completed", () => {
+    const r = Indicator.compute(completionRate, open, { by: ["category"], margins: true })
+    tableEqual(r.table, { category: ["department", "everyday", "(total)"], ended: [0, 1, 1], completed: [0, 1, 1], withdrawn: [0, 0, 0], rate: [null, 1, 1] })
+    expect(r.notApplicable).toEqual([true, false, false])
+  })
+
+  it("applies everywhere else: an indicator without definedFor has no such rows", () => {
+    expect(Indicator.compute(Indicators.catalogue.participation, open, { by: ["category"] }).notApplicable).toBeUndefined()
   })
 })

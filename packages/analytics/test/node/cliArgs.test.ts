@@ -10,6 +10,12 @@ describe("aktivitet-report arguments", () => {
     expect([a.profile, a.overrides, a.names]).toEqual(["strict", {}, undefined])
   })
 
+  it("takes a folder of exports, a policy tree, a place for rejected.csv and whether to stop on violations", () => {
+    const a = parseArgs(["examples/data/export-2024", "--policy", "my-policy", "--rejected", "out/avvist.csv", "--stop-on-violations"])
+    expect([a.source, a.policy, a.rejected, a.stopOnViolations]).toEqual([{ kind: "folder", dir: "examples/data/export-2024" }, "my-policy", "out/avvist.csv", true])
+    expect(parseArgs(["--synthetic"]).stopOnViolations).toBe(false)
+  })
+
   it("takes a synthetic year with a seed, and options written with =", () => {
     const a = parseArgs(["--synthetic", "--seed=7", "--citizens", "200", "--format=json", "--min", "1", "--max", "9"])
     expect(a.source).toEqual({ kind: "synthetic", seed: 7, citizens: 200 })
@@ -38,8 +44,10 @@ describe("aktivitet-report arguments", () => {
   })
 
   it.each([
-    [[], /Give --data FILE or --synthetic/u],
-    [["--data", "a.json", "--synthetic"], /either --data or --synthetic/u],
+    [[], /Give a FOLDER of exports, --data FILE or --synthetic/u],
+    [["--data", "a.json", "--synthetic"], /Use one of FOLDER, --data and --synthetic/u],
+    [["export-2024", "--synthetic"], /Use one of FOLDER, --data and --synthetic/u],
+    [["export-2024", "other"], /Unknown argument "other"/u],
     [["--synthetic", "--lang", "de"], /--lang must be nb or en, got "de"/u],
     [["--synthetic", "--format", "pdf"], /--format must be html, md, csv or json, got "pdf"/u],
     [["--synthetic", "--year", "20x4"], /--year must be a whole number from 2000 to 2100, got "20x4"/u],

@@ -20,19 +20,33 @@ describe("node helpers", () => {
     expect(await writeReport(report, join(dir, "out", "report.html"))).toBe(join(dir, "out", "report.html"))
     expect(readFileSync(join(dir, "out", "report.html"), "utf8")).toBe(report.html)
     await writeReport(report, join(dir, "out", "report.csv"))
-    expect(readFileSync(join(dir, "out", "report.csv"), "utf8").split("\n")[0]).toBe("indicator,offering,category,department,kprService,month,year,source,measure,value,suppressed,role,set,period,profile")
+    expect(readFileSync(join(dir, "out", "report.csv"), "utf8").split("\n")[0]).toBe("indicator,offering,category,department,kprService,month,year,source,measure,value,suppressed,notApplicable,role,set,period,profile,dataSource,synthetic,generatedAt,versions,policyHash")
     await writeReport(report, join(dir, "out", "report.json"))
     expect((JSON.parse(readFileSync(join(dir, "out", "report.json"), "utf8")) as { indicators: Array<unknown> }).indicators.length).toBe(report.published.length)
     await writePlan(report.plan, join(dir, "out", "plan.csv"), "nb")
     expect(readFileSync(join(dir, "out", "plan.csv"), "utf8").startsWith("Aktivitet/tiltak,Vurdering,Videreføres?,Hvem?,id\n")).toBe(true)
   })
 
-  it("refuses a year with a bad record, naming the file, entity, record and field", async () => {
+  // Changed on purpose: records are counted from 1, as people count them
+  // (the third is "record 3", not "enrollments[2]"), with the line it starts on.
+  it("refuses a year with a bad record, naming the file, line, record and field", async () => {
     const file = join(dir, "bad.json")
     const bad = structuredClone(data) as unknown as { enrollments: Array<Record<string, unknown>> }
     bad.enrollments[2]!.start = "2024-02-30"
-    writeFileSync(file, JSON.stringify(bad))
-    await expect(loadDataset(file)).rejects.toThrow(/bad\.json: enrollments\[2\], field\/felt start: Expected an existing calendar date as YYYY-MM-DD \/ Forventet en gyldig dato/u)
+    writeFileSync(file, JSON.stringify(bad, null, 1))
+    // The line the record starts on: its "{", above the wrong date.
+    const lines = JSON.stringify(bad, null, 1).split("\n")
+    const line = lines.findLastIndex((l, i) => l.trim() === "{" && i < lines.findIndex((x) => x.includes('"2024-02-30"'))) + 1
+    const error = (await loadDataset(file).then(() => undefined, (e: unknown) => e)) as Error
+    expect(error.message).toContain(`bad.json:${line}, record 3, field start: Expected an existing calendar date as YYYY-MM-DD`)
+    expect(error.message).toContain(`bad.json:${line}, post 3, felt start: Forventet en gyldig dato`)
+  })
+
+  it("refuses a key that is no entity, with a did-you-mean, rather than leave its records out", async () => {
+    const file = join(dir, "typo.json")
+    const { attendance, ...rest } = data
+    writeFileSync(file, JSON.stringify({ ...rest, attendence: attendance }))
+    await expect(loadDataset(file)).rejects.toThrow(/typo\.json: unknown key \/attendence; did you mean "attendance"\? Expected "year" and the entities .* \/ .*typo\.json: ukjent nøkkel \/attendence; mente du «attendance»\? Forventet/u)
   })
 
   it("refuses a file that is not JSON", async () => {

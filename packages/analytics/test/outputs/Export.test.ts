@@ -1,8 +1,8 @@
 import { tableFromIPC } from "@uwdata/flechette"
 import * as aq from "arquero"
 import { describe, expect, it } from "vitest"
-import { Export, Indicator, Indicators, Publish, Tables } from "../../src/index.js"
-import { att, session, year } from "../helpers.js"
+import { Export, Indicator, Indicators, Provenance, Publish, Tables } from "../../src/index.js"
+import { att, p, session, year } from "../helpers.js"
 import { policy } from "../fixturePolicy.js"
 
 const tables = Tables.fromDataset(
@@ -59,12 +59,67 @@ describe("Export", () => {
   it("puts several tables in one long table", () => {
     const t = Export.tidy([shown])
     expect(t.numRows()).toBe(9)
-    expect(t.columnNames()).toEqual(["indicator", "offering", "category", "department", "kprService", "month", "year", "source", "measure", "value", "suppressed", "role", "set", "period", "profile"])
+    expect(t.columnNames()).toEqual(["indicator", "offering", "category", "department", "kprService", "month", "year", "source", "measure", "value", "suppressed", "notApplicable", "role", "set", "period", "profile"])
     // One row per cell, with why that cell is hidden: sessions are shown beside hidden participants.
     expect(t.objects().slice(3, 6)).toEqual([
-      { indicator: "participation", offering: "turgruppe", category: null, department: null, kprService: null, month: null, year: null, source: null, measure: "participants", value: null, suppressed: "primary", role: "persons", set: "present", period: "2024-01-01/2024-12-31", profile: "strict 1-4" },
-      { indicator: "participation", offering: "turgruppe", category: null, department: null, kprService: null, month: null, year: null, source: null, measure: "attendances", value: null, suppressed: "primary", role: "events", set: "present", period: "2024-01-01/2024-12-31", profile: "strict 1-4" },
-      { indicator: "participation", offering: "turgruppe", category: null, department: null, kprService: null, month: null, year: null, source: null, measure: "sessions", value: 1, suppressed: null, role: "free", set: null, period: "2024-01-01/2024-12-31", profile: "strict 1-4" }
+      { indicator: "participation", offering: "turgruppe", category: null, department: null, kprService: null, month: null, year: null, source: null, measure: "participants", value: null, suppressed: "primary", notApplicable: false, role: "persons", set: "present", period: "2024-01-01/2024-12-31", profile: "strict 1-4" },
+      { indicator: "participation", offering: "turgruppe", category: null, department: null, kprService: null, month: null, year: null, source: null, measure: "attendances", value: null, suppressed: "primary", notApplicable: false, role: "events", set: "present", period: "2024-01-01/2024-12-31", profile: "strict 1-4" },
+      { indicator: "participation", offering: "turgruppe", category: null, department: null, kprService: null, month: null, year: null, source: null, measure: "sessions", value: 1, suppressed: null, notApplicable: false, role: "free", set: null, period: "2024-01-01/2024-12-31", profile: "strict 1-4" }
     ])
+  })
+
+  it("puts the provenance on every row of the long table when given one", () => {
+    const provenance = Provenance.make(tables.period, { source: "årsrapport", synthetic: true, generatedAt: "2025-01-10T08:00:00Z", versions: { "@aktivitetsmodell/core": "9.9.9" } })
+    const rows = Export.tidy([shown], provenance).objects() as Array<Record<string, unknown>>
+    expect(rows).toHaveLength(9)
+    for (const r of rows) {
+      expect(r).toMatchObject({ dataSource: "årsrapport", synthetic: true, generatedAt: "2025-01-10T08:00:00.000Z", policyHash: null })
+      expect(r.versions).toBe("@aktivitetsmodell/analytics 0.1.0; @aktivitetsmodell/core 9.9.9")
+    }
+  })
+})
+
+describe("Export of an indicator that does not apply everywhere", () => {
+  // Helårsbading is open, for long-term participation: completion is not
+  // defined there. Fifteen treatments at Mudo close in March, ten completed.
+  const closed = (n: number, offeringId: string, status: "completed" | "withdrawn") => ({
+    id: `e-${offeringId}-${n}`,
+    citizenId: p(n),
+    offeringId,
+    start: "2024-02-01",
+    status,
+    closedOn: "2024-03-01"
+  })
+  const t = Tables.fromDataset(
+    year({
+      enrollments: [
+        ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => closed(n, "individuell-trening-mudo", "completed")),
+        ...[11, 12, 13, 14, 15].map((n) => closed(n, "individuell-trening-mudo", "withdrawn")),
+        ...[16, 17, 18, 19, 20, 21].map((n) => closed(n, "helarsbading", "withdrawn"))
+      ]
+    }),
+    { policy }
+  )
+  const completion = Publish.publish(Indicator.compute(Indicators.catalogue.completionRate, t, { by: ["offering"], margins: true }), { tables: t })
+  const at = (offering: string) => (completion.table.objects() as Array<Record<string, unknown>>).findIndex((r) => r.offering === offering)
+
+  it("publishes no number where it does not apply, and says so", () => {
+    expect(completion.notApplicable).toEqual(completion.table.objects().map((r) => (r as Record<string, unknown>).offering === "helarsbading"))
+    expect(completion.table.objects()[at("helarsbading")]).toEqual({ offering: "helarsbading", ended: null, completed: null, withdrawn: null, rate: null, suppressed: null })
+    // The total counts only what can be completed: 10 of 15, not 10 of 21.
+    expect(completion.table.objects()[at("(total)")]).toMatchObject({ ended: 15, completed: 10, withdrawn: 5, rate: 10 / 15 })
+  })
+
+  it("writes it as not applicable, not as 0 or a missing figure", () => {
+    const rows = Export.tidy([completion]).objects() as Array<Record<string, unknown>>
+    const bathing = rows.filter((r) => r.offering === "helarsbading")
+    expect(bathing.map((r) => [r.measure, r.value, r.notApplicable])).toEqual([
+      ["ended", null, true],
+      ["completed", null, true],
+      ["withdrawn", null, true],
+      ["rate", null, true]
+    ])
+    expect(JSON.parse(Export.toJson(completion)).notApplicable[at("helarsbading")]).toBe(true)
+    expect(Export.toCsv(completion, { labelled: true, lang: "nb" })).toContain("Helårsbading,ikke relevant,ikke relevant,ikke relevant,ikke relevant,")
   })
 })

@@ -113,13 +113,14 @@ describe("Publish.publish", () => {
     const states: Array<Array<Suppression.CellState>> = Array.from({ length: R + 1 }, (_, i) =>
       Array.from({ length: C + 1 }, (_, j): Suppression.CellState => (i < R && j < C ? "structural" : "unpublished"))
     )
-    for (const r of rows) {
+    rows.forEach((r, k) => {
       const a = d1 === undefined ? "" : String(r[d1])
       const b = d2 === undefined ? "" : String(r[d2])
       const i = a === Dimension.TOTAL ? R : rk.indexOf(a)
       const j = d2 === undefined ? 0 : b === Dimension.TOTAL ? C : ck.indexOf(b)
-      states[i]![j] = r[column] === null ? "primary" : "published"
-    }
+      // A row where the indicator does not apply counts in no total: it hides nothing.
+      states[i]![j] = shown.notApplicable?.[k] === true ? "structural" : r[column] === null ? "primary" : "published"
+    })
     return { rows: R, columns: C, states }
   }
 
