@@ -83,7 +83,7 @@ console.table(
     }
   })
 )
-// Resultatvurdering Mestringsenheten 2021, med Jæren Recovery College's service statistics 2017–2021 ship with the examples.
+// The service statistics 2017–2021 from «Resultatvurdering Mestringsenheten 2021, med Jæren Recovery College» ship with the examples.
 const statistics = await readStatistics("examples/data/service-statistics-2017-2021.csv")
 // Every page of the report says the year is synthetic, with the policy's fingerprint and the versions.
 const provenance = {

@@ -71,7 +71,7 @@ describe("EvaluationPlan.draft", () => {
     ])
   })
 
-  it("exports Evaluerings- og videreføringsplan for erfaringer gjort i prosjektet Optimist's columns", () => {
+  it("exports the columns of «Evaluerings- og videreføringsplan for erfaringer gjort i prosjektet Optimist»", () => {
     expect(EvaluationPlan.toCsv(plan, "nb").split("\n")[0]).toBe("Aktivitet/tiltak,Vurdering,Videreføres?,Hvem?,id")
     expect(EvaluationPlan.toMarkdown(plan, "en").split("\n")[0]).toBe("| Activity/measure | Assessment | Continue? | Who? |")
   })
