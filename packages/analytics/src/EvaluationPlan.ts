@@ -18,6 +18,7 @@ import { bi, type Bilingual, type Lang, quoted } from "./internal/text.js"
 import { DataFileError, type Problem } from "./internal/yearTable.js"
 import { evidence, type Evidence, lookup, planResults, type Shown } from "./evaluation/evidence.js"
 import { type Profile, requireProfile, strictFrom } from "./privacy/Profile.js"
+import { columns as provenanceColumns, type Provenance } from "./Provenance.js"
 import { publishResults } from "./privacy/Publication.js"
 import type { Rule } from "./privacy/Suppression.js"
 import { label as themeLabel } from "./privacy/Themes.js"
@@ -195,18 +196,22 @@ export const draftFrom = guard("EvaluationPlan.draftFrom", bi("tabeller, et opps
 })
 
 /**
- * The plan as CSV in one language, columns as Evaluerings- og videreføringsplan for erfaringer gjort i prosjektet Optimist plus `id`.
+ * The plan as CSV in one language, columns as «Evaluerings- og
+ * videreføringsplan for erfaringer gjort i prosjektet Optimist» plus `id`;
+ * with a report's provenance, every row also says where its figures come
+ * from (data source, synthetic or not, generation time, versions, policy).
  * @example
  * EvaluationPlan.toCsv(plan, "nb").split("\n")[0] // "Aktivitet/tiltak,Vurdering,Videreføres?,Hvem?,id"
  * @category outputs
  */
-export const toCsv = guard("EvaluationPlan.toCsv", bi("en plan og et språk (nb eller en)", "a plan and a language (nb or en)"), (plan: Plan, lang: Lang): string => {
+export const toCsv = guard("EvaluationPlan.toCsv", bi("en plan, et språk (nb eller en) og eventuelt en proveniens", "a plan, a language (nb or en) and optionally a provenance"), (plan: Plan, lang: Lang, provenance?: Provenance): string => {
   requirePlan("EvaluationPlan.toCsv", plan)
   requireLang("EvaluationPlan.toCsv", lang)
+  const about = provenance === undefined ? [] : Object.entries(provenanceColumns(provenance))
   return (
     [
-      [headings.measure[lang], headings.assessment[lang], headings.continue[lang], headings.who[lang], "id"].map(csvField).join(","),
-      ...plan.rows.map((r) => [r.measure[lang], r.assessment[lang], continueLabels[r.continue][lang], r.who[lang], r.id].map(csvField).join(","))
+      [headings.measure[lang], headings.assessment[lang], headings.continue[lang], headings.who[lang], "id", ...about.map(([k]) => k)].map(csvField).join(","),
+      ...plan.rows.map((r) => [r.measure[lang], r.assessment[lang], continueLabels[r.continue][lang], r.who[lang], r.id, ...about.map(([, v]) => (v === null ? "" : String(v)))].map(csvField).join(","))
     ].join("\n") + "\n"
   )
 })

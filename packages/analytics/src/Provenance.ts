@@ -169,3 +169,28 @@ export const line = guard(
   bi("en proveniens fra Provenance.make og et språk (nb eller en)", "a provenance from Provenance.make and a language (nb or en)"),
   (p: Provenance, lang: Lang): string => fields(p, lang).map((f) => `${f.label}: ${f.value}`).join(" · ")
 )
+
+/**
+ * The provenance as columns a CSV row carries, so a file that travels on its
+ * own still says where its figures come from. "dataSource", not "source":
+ * `source` is a dimension (who gave feedback).
+ * @example
+ * Provenance.columns(report.provenance).dataSource
+ * @category outputs
+ */
+export const columns = guard(
+  "Provenance.columns",
+  bi("en proveniens fra Provenance.make", "a provenance from Provenance.make"),
+  (p: Provenance): { readonly dataSource: string | null; readonly synthetic: boolean; readonly generatedAt: string; readonly versions: string; readonly policyHash: string | null } => {
+    if (!isRecord(p) || typeof p.synthetic !== "boolean" || typeof p.generatedAt !== "string" || !isRecord(p.versions) || !isRecord(p.period)) {
+      reject("Provenance.columns", "expected what Provenance.make gives (report.provenance)", "forventet det Provenance.make gir (report.provenance)")
+    }
+    return {
+      dataSource: p.source,
+      synthetic: p.synthetic,
+      generatedAt: p.generatedAt,
+      versions: Object.entries(p.versions).map(([k, v]) => `${k} ${v}`).join("; "),
+      policyHash: p.policyHash
+    }
+  }
+)

@@ -1,6 +1,6 @@
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { EvaluationPlan, Tables } from "../src/index.js"
+import { EvaluationPlan, Provenance, Tables } from "../src/index.js"
 import { att, session, year } from "./helpers.js"
 import { policy } from "./fixturePolicy.js"
 
@@ -74,6 +74,16 @@ describe("EvaluationPlan.draft", () => {
   it("exports the columns of «Evaluerings- og videreføringsplan for erfaringer gjort i prosjektet Optimist»", () => {
     expect(EvaluationPlan.toCsv(plan, "nb").split("\n")[0]).toBe("Aktivitet/tiltak,Vurdering,Videreføres?,Hvem?,id")
     expect(EvaluationPlan.toMarkdown(plan, "en").split("\n")[0]).toBe("| Activity/measure | Assessment | Continue? | Who? |")
+  })
+
+  it("says on every row where its figures come from when given the report's provenance, and still reads back", () => {
+    const provenance = Provenance.make(plan.period, { synthetic: true, source: "frø 1", generatedAt: "2025-01-10T08:00:00Z", policyHash: "c0ffee00".repeat(8) })
+    const csv = EvaluationPlan.toCsv(plan, "nb", provenance)
+    const [head, ...rows] = csv.trimEnd().split("\n")
+    expect(head).toBe("Aktivitet/tiltak,Vurdering,Videreføres?,Hvem?,id,dataSource,synthetic,generatedAt,versions,policyHash")
+    expect(rows.length).toBe(plan.rows.length)
+    for (const r of rows) expect(r).toContain(",frø 1,true,2025-01-10T08:00:00.000Z,")
+    expect(EvaluationPlan.parse(csv, "plan.csv", plan.period).rows.map((r) => r.id)).toEqual(plan.rows.map((r) => r.id))
   })
 })
 

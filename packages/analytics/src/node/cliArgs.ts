@@ -89,7 +89,7 @@ aktivitet-report — activity report with indicators, suppression and an evaluat
   --max-n N             ssb: counts 1–N hidden (tree: 3)
   --base N              rounding: round to 0 or N (tree: 3) / avrundingsbase
   --names FILE          names (one a line) that must appear in no output / navn som ikke må stå i noe
-  --source TEXT         the data source every output names / datakilden rapporten oppgir
+  --source TEXT         the data source every output names (else the dataset file's "source") / datakilden rapporten oppgir
   --policy DIR          a policy tree instead of the shipped one / et annet regeltre
   --rejected FILE       rejected records and broken rules as CSV (default: rejected.csv
                         beside --out) / avviste poster og regelbrudd som CSV

@@ -29,10 +29,11 @@ const notJson = (file: string, text: string, e: unknown): FileError => {
 
 const pointer = (key: string) => `/${key.replace(/~/gu, "~0").replace(/\//gu, "~1")}`
 
-// A key that is neither "year" nor an entity is a typo ("attendence") or
-// something else; either way its records would be lost, so it is refused.
+// A key that is neither "year", "source" nor an entity is a typo
+// ("attendence") or something else; either way its records would be lost,
+// so it is refused.
 const unknownKeys = (file: string, input: Record<string, unknown>): FileError | undefined => {
-  const known = ["year", ...Dataset.entityNames]
+  const known = ["year", "source", ...Dataset.entityNames]
   const unknown = Object.keys(input).filter((k) => !known.includes(k))
   if (unknown.length === 0) return undefined
   const list = (lang: "nb" | "en") => unknown.slice(0, 5).map((k) => `${Redact.show(pointer(k), 60).slice(1, -1)}${Suggest.didYouMean(k, Dataset.entityNames)[lang]}`).join(", ")
@@ -42,8 +43,8 @@ const unknownKeys = (file: string, input: Record<string, unknown>): FileError | 
   return new FileError(
     file,
     bi(
-      `${name}: ukjent nøkkel ${end(list("nb"))} Forventet «year» og enhetene ${Dataset.entityNames.join(", ")}`,
-      `${name}: unknown key ${end(list("en"))} Expected "year" and the entities ${Dataset.entityNames.join(", ")}`
+      `${name}: ukjent nøkkel ${end(list("nb"))} Forventet «year», eventuelt «source» og enhetene ${Dataset.entityNames.join(", ")}`,
+      `${name}: unknown key ${end(list("en"))} Expected "year", optionally "source", and the entities ${Dataset.entityNames.join(", ")}`
     )
   )
 }
@@ -52,7 +53,7 @@ const unknownKeys = (file: string, input: Record<string, unknown>): FileError | 
  * The year and the records of each entity from the text of a dataset JSON
  * file, every record decoded. Lines are found only when a message needs one.
  */
-export const readDatasetText = (text: string, file: string): { readonly year: number; readonly reads: ReadonlyArray<EntityRead> } => {
+export const readDatasetText = (text: string, file: string): { readonly year: number; readonly reads: ReadonlyArray<EntityRead>; readonly source?: string } => {
   let raw: unknown
   try {
     raw = JSON.parse(text)
@@ -77,6 +78,11 @@ export const readDatasetText = (text: string, file: string): { readonly year: nu
   }
   const unknown = unknownKeys(file, input)
   if (unknown !== undefined) throw unknown
+  // The data source the file names itself ("årsrapport 2024"), for the report's provenance.
+  const source = own(input, "source")
+  if (source !== undefined && (typeof source !== "string" || source.trim().length === 0 || source.length > 200)) {
+    throw new FileError(file, bi(`${name}: /source: forventet en tekst på høyst 200 tegn som sier hvor dataene kommer fra`, `${name}: /source: expected a text of at most 200 characters saying where the data come from`))
+  }
   let parsed: ReturnType<typeof JsonText.parse> | undefined
   const lineOf = (entity: string) => (index: number) => {
     parsed ??= JsonText.parse(text)
@@ -89,7 +95,7 @@ export const readDatasetText = (text: string, file: string): { readonly year: nu
       // The file's own name: its path may name a person's home folder, and the report is shared.
       return { file: basename(file), entity, total: r.total, valid: r.valid, rejected: r.rejected, lineOf: lineOf(entity), fileProblems: [] }
     })
-  return { year, reads }
+  return { year, reads, ...(typeof source === "string" ? { source: Redact.text(source.trim()) } : {}) }
 }
 
 /** A municipality-year from the text of a JSON file; see loadDataset. */

@@ -21,6 +21,7 @@ import { parseCsv } from "../internal/csv.js"
 import { AnalyticsError, bi, FileError, fileName, type Lang } from "../internal/text.js"
 import { reportCsv, reportJson } from "../outputs/Export.js"
 import * as Audit from "../privacy/Audit.js"
+import type * as Provenance from "../Provenance.js"
 import { assertNone } from "../privacy/Identifiers.js"
 import { fromParameters, names as profileNames, type Profile } from "../privacy/Profile.js"
 import * as RecoveryCollege from "../RecoveryCollege.js"
@@ -109,10 +110,10 @@ export const writeReport = guard(
  */
 export const writePlan = guard(
   "writePlan",
-  bi("en plan, en filsti og et språk (nb eller en)", "a plan, a file path and a language (nb or en)"),
-  async (plan: EvaluationPlan.Plan, file: string, lang: Lang): Promise<string> => {
+  bi("en plan, en filsti, et språk (nb eller en) og eventuelt en proveniens", "a plan, a file path, a language (nb or en) and optionally a provenance"),
+  async (plan: EvaluationPlan.Plan, file: string, lang: Lang, provenance?: Provenance.Provenance): Promise<string> => {
     const path = requireFile("writePlan", file)
-    return writeText(path, EvaluationPlan.toCsv(plan, requireLang("writePlan", lang)))
+    return writeText(path, EvaluationPlan.toCsv(plan, requireLang("writePlan", lang), provenance))
   }
 )
 

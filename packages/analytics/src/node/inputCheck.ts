@@ -27,6 +27,8 @@ export interface EntityRead {
 export interface CheckedInput {
   readonly dataset: Dataset.Dataset
   readonly section: Section
+  /** The data source the input names itself (a dataset file's "source"), for the report's provenance. */
+  readonly source?: string
 }
 
 /** A finding as one line; one built by plain JavaScript that cannot be read is still a line. */

@@ -52,14 +52,16 @@ export const packageVersions = guard("packageVersions", bi("ingen argumenter", "
 })
 
 /**
- * The data source a report names: `--source` when given, else the input
- * file's or folder's own name (not its path, which may name a person's home
- * folder), or the generator's settings for a synthetic year.
+ * The data source a report names: `--source` when given, else the one the
+ * input names itself (a dataset file's "source"), else the input file's or
+ * folder's own name (not its path, which may name a person's home folder),
+ * or the generator's settings for a synthetic year.
  */
-export const sourceOf = (args: Pick<CliOptions, "source" | "dataSource">, lang: Lang): Pick<Input, "source" | "synthetic"> => {
+export const sourceOf = (args: Pick<CliOptions, "source" | "dataSource">, lang: Lang, named?: string): Pick<Input, "source" | "synthetic"> => {
   const s = args.source as { readonly kind: string; readonly file?: string; readonly dir?: string; readonly seed?: number; readonly citizens?: number }
   const synthetic = s.kind === "synthetic"
   if (args.dataSource !== undefined) return { source: args.dataSource, synthetic }
+  if (named !== undefined) return { source: named, synthetic }
   if (synthetic) {
     const n = (v: number | undefined) => formatNumber(v ?? 0, lang)
     return { source: lang === "nb" ? `generert med frø ${n(s.seed)}, ${n(s.citizens)} innbyggere` : `generated with seed ${n(s.seed)}, ${n(s.citizens)} citizens`, synthetic }

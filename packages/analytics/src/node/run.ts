@@ -91,9 +91,9 @@ const report = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
   // rejected.csv goes beside the report unless named; with neither, it is not written.
   const rejectedFile = args.rejected ?? (args.out === undefined ? undefined : join(dirname(args.out), "rejected.csv"))
   const source = args.source
-  const { dataset, section } =
+  const { dataset, section, source: named } =
     source.kind === "synthetic"
-      ? { dataset: generate({ policy, seed: source.seed, citizens: source.citizens, ...(args.year === undefined ? {} : { year: args.year }) }), section: undefined }
+      ? { dataset: generate({ policy, seed: source.seed, citizens: source.citizens, ...(args.year === undefined ? {} : { year: args.year }) }), section: undefined, source: undefined }
       : await readInput(source, args, policy, rejectedFile)
   // The profile's numbers in force on the last day of the reported year.
   const profile = profileOf(args, `${args.year ?? dataset.year}-12-31`)
@@ -107,7 +107,7 @@ const report = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
     ...(args.statistics === undefined ? {} : { statistics: await readStatistics(args.statistics) }),
     ...(args.recoveryCollege === undefined ? {} : { recoveryCollege: await readRecoveryCollege(args.recoveryCollege) }),
     ...(args.population === undefined ? {} : { population: await readPopulation(args.population) }),
-    ...sourceOf(args, args.lang),
+    ...sourceOf(args, args.lang, named),
     versions: packageVersions(),
     policyHash
   }
@@ -118,7 +118,7 @@ const report = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
     for (const line of refused) io.stderr(line)
     return 3
   }
-  if (args.plan !== undefined) await writePlan(built.plan, args.plan, args.lang)
+  if (args.plan !== undefined) await writePlan(built.plan, args.plan, args.lang, built.provenance)
   if (args.out === undefined) {
     io.stdout(reportText(built, args.format).trimEnd())
     io.stderr(built.summary)
@@ -147,14 +147,14 @@ const readInput = async (
   if (source.kind === "folder") {
     checked = await loadExportFolder(source.dir, { policy, ...(args.year === undefined ? {} : { year: args.year }) })
   } else {
-    const { year, reads } = readDatasetText(await readText(source.file), source.file)
+    const { year, reads, source: named } = readDatasetText(await readText(source.file), source.file)
     // A dataset file with a wrong record is refused, as before: a report from half its records would mislead.
     const rejected = rejectedEntries(reads)
     if (rejected.length > 0) {
       await write({ files: [], entries: rejected })
       throw new RecordsError(rejected)
     }
-    checked = checkInput(year, reads, policy)
+    checked = { ...checkInput(year, reads, policy), ...(named === undefined ? {} : { source: named }) }
   }
   await write(checked.section)
   if (args.stopOnViolations && checked.section.entries.length > 0) throw new RecordsError(checked.section.entries)

@@ -29,7 +29,7 @@ import { assertNone } from "../privacy/Identifiers.js"
 import { type Family, type Role, roles } from "../privacy/Measures.js"
 import { label as profileLabel } from "../privacy/Profile.js"
 import type { Published } from "../privacy/Publish.js"
-import type { Provenance } from "../Provenance.js"
+import { columns as provenanceColumns, type Provenance } from "../Provenance.js"
 
 /** The name of the format every machine-readable output declares. */
 export const FORMAT = "aktivitetsmodell-publication/1"
@@ -214,16 +214,6 @@ export const tidy = guard(
     return rows.length === 0 ? aq.table(Object.fromEntries(columns.map((c) => [c, []]))) : aq.from(rows)
   }
 )
-
-// The provenance as the long CSV's columns. "dataSource", not "source":
-// `source` is a dimension (who gave feedback).
-const provenanceColumns = (p: Provenance) => ({
-  dataSource: p.source,
-  synthetic: p.synthetic,
-  generatedAt: p.generatedAt,
-  versions: Object.entries(p.versions).map(([k, v]) => `${k} ${v}`).join("; "),
-  policyHash: p.policyHash
-})
 
 const requireProvenanceOf = (name: string, u: unknown): Provenance => {
   const p = requireRecord(name, "the provenance", u)

@@ -96,7 +96,7 @@ describe("aktivitet-report --data", () => {
     const text = JSON.stringify(year).replace(/^\{/u, '{"__proto__": { "polluted": 1 },')
     const r = await cli("--data", file("proto.json", text), "--format", "json")
     expect(r.code).toBe(2)
-    oneLine(r.stderr.replaceAll(`${dir}/`, ""), /^proto\.json: unknown key \/__proto__\. Expected "year" and the entities/u)
+    oneLine(r.stderr.replaceAll(`${dir}/`, ""), /^proto\.json: unknown key \/__proto__\. Expected "year", optionally "source", and the entities/u)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 })

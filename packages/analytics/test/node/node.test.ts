@@ -46,7 +46,7 @@ describe("node helpers", () => {
     const file = join(dir, "typo.json")
     const { attendance, ...rest } = data
     writeFileSync(file, JSON.stringify({ ...rest, attendence: attendance }))
-    await expect(loadDataset(file)).rejects.toThrow(/typo\.json: unknown key \/attendence; did you mean "attendance"\? Expected "year" and the entities .* \/ .*typo\.json: ukjent nøkkel \/attendence; mente du «attendance»\? Forventet/u)
+    await expect(loadDataset(file)).rejects.toThrow(/typo\.json: unknown key \/attendence; did you mean "attendance"\? Expected "year", optionally "source", and the entities .* \/ .*typo\.json: ukjent nøkkel \/attendence; mente du «attendance»\? Forventet/u)
   })
 
   it("refuses a file that is not JSON", async () => {
