@@ -3,14 +3,20 @@
  * hand-written SQL beside their arquero code (issue 13 allows it); tests run
  * both and compare them. The SQL is the package's own text: every name in it
  * goes through the dialect's `quote`, and only day numbers are written in.
+ * Days from referral to first session is written here; the others have a
+ * file each in `handwritten/`, built from the pieces in `handwritten/text.ts`.
  *
  * @module
  */
-import { canonical, type Dimension, UNKNOWN } from "../Dimension.js"
+import { canonical, type Dimension } from "../Dimension.js"
 import { guard } from "../internal/boundary.js"
 import { bi } from "../internal/text.js"
 import { checkBy } from "./check.js"
 import { type Dialect, dialects } from "./dialect.js"
+import { communityTransition } from "./handwritten/communityTransition.js"
+import { newReturning } from "./handwritten/newReturning.js"
+import { recoveryStart } from "./handwritten/recoveryStart.js"
+import { bigint, day, daysStatistic, groupedSelect, groupKeys } from "./handwritten/text.js"
 import type { Days } from "./Query.js"
 
 /**
@@ -26,11 +32,6 @@ export interface HandWritten {
   readonly sql: (by: ReadonlyArray<Dimension>, days: Days, q: Dialect) => string
 }
 
-const day = (n: number): string => {
-  if (!Number.isInteger(n)) throw new TypeError("a day number must be a whole number")
-  return String(n)
-}
-
 /**
  * Days from referral to first session (see `Indicators.catalogue.referralToStart`):
  * referred enrollments that started in the period, their first session with
@@ -44,8 +45,7 @@ export const referralToStart: HandWritten = {
   output: ["started", "median", "p90"],
   sql: (by, days, q) => {
     const n = q.quote
-    const keys = by.map((d) => `COALESCE(CAST(${n(d)} AS ${q.type("text")}), '${UNKNOWN}')`)
-    const daysAsDouble = `CAST(${n("days")} AS ${q.type("double")})`
+    const keys = groupKeys(by, q)
     return [
       `WITH ${n("firsts")} AS (`,
       `  SELECT ${n("enrollment")}, MIN(${n("day")}) AS ${n("first")} FROM ${n("attendance")}`,
@@ -56,14 +56,11 @@ export const referralToStart: HandWritten = {
       `  FROM ${n("enrollments")} AS e JOIN ${n("firsts")} AS f ON e.${n("enrollment")} = f.${n("enrollment")}`,
       `  WHERE e.${n("referralDay")} IS NOT NULL AND e.${n("start")} >= ${day(days.from)}`,
       `)`,
-      `SELECT ${[
-        ...keys.map((k, i) => `${k} AS ${n(by[i]!)}`),
-        `CAST(COUNT(*) AS BIGINT) AS ${n("started")}`,
-        `CAST(${q.median(daysAsDouble)} AS ${q.type("double")}) AS ${n("median")}`,
-        `CAST(${q.quantile(daysAsDouble, 0.9)} AS ${q.type("double")}) AS ${n("p90")}`
-      ].join(", ")}`,
-      `FROM ${n("started")}`,
-      ...(keys.length > 0 ? [`GROUP BY ${keys.join(", ")}`] : [])
+      ...groupedSelect(by, keys, q, [
+        `${bigint("COUNT(*)")} AS ${n("started")}`,
+        `${daysStatistic(q, n("days"), "median")} AS ${n("median")}`,
+        `${daysStatistic(q, n("days"), 0.9)} AS ${n("p90")}`
+      ], "started")
     ].join("\n")
   }
 }
@@ -72,7 +69,7 @@ export const referralToStart: HandWritten = {
  * The hand-written indicators by id.
  * @category models
  */
-export const handWritten = { referralToStart } as const
+export const handWritten = { referralToStart, recoveryStart, communityTransition, newReturning } as const
 
 /**
  * The SQL of a hand-written indicator for a grouping (in canonical order), a

@@ -35,6 +35,7 @@ export type Operator = "=" | "<>" | "<" | "<=" | ">" | ">="
  * - `compare` — `column` compared to a fixed value; a missing value never matches
  * - `in` — the value of `column` occurs in column `key` of table `table` (an
  *   enrollment that has an extension)
+ * - `present` — `column` has a value (an enrollment reported to KPR)
  * @example
  * const srs: Query.Condition = { kind: "compare", column: "instrument", op: "=", value: "SRS" }
  * @category models
@@ -43,6 +44,7 @@ export type Condition =
   | { readonly kind: "inPeriod"; readonly column: string }
   | { readonly kind: "compare"; readonly column: string; readonly op: Operator; readonly value: Literal }
   | { readonly kind: "in"; readonly column: string; readonly table: TableName; readonly key: string }
+  | { readonly kind: "present"; readonly column: string }
 
 /**
  * A measure rolled up per group. Count-like ones (`count`, `countIf`,

@@ -33,6 +33,8 @@ export const tables = {
     offering: "text",
     category: "text",
     department: "text",
+    kprService: "text",
+    kprIncomplete: "integer",
     start: "integer",
     startMonth: "text",
     startYear: "text",

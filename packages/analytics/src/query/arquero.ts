@@ -31,7 +31,9 @@ const condition = (c: Condition, days: Days): string =>
     ? `(${col(c.column)} != null && ${col(c.column)} >= ${num(days.from)} && ${col(c.column)} <= ${num(days.to)})`
     : c.kind === "in"
       ? `(${col(listedColumn(c.table, c.key))} != null)`
-      : `(${col(c.column)} != null && ${col(c.column)} ${jsOperator[c.op]} ${literal(c.value)})`
+      : c.kind === "present"
+        ? `(${col(c.column)} != null)`
+        : `(${col(c.column)} != null && ${col(c.column)} ${jsOperator[c.op]} ${literal(c.value)})`
 
 const all = (where: ReadonlyArray<Condition>, days: Days): string => (where.length === 0 ? "true" : where.map((c) => condition(c, days)).join(" && "))
 

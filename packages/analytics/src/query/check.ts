@@ -41,7 +41,7 @@ const checkConditions = (id: string, known: Known, where: ReadonlyArray<Conditio
     if (c.kind === "in" && (typeof c.table !== "string" || typeof c.key !== "string" || typeOf(c.table, c.key) === undefined)) {
       fail(id, "en oppslagstabell mangler kolonnen", "a table looked up has no such column")
     }
-    if (c.kind !== "compare" && c.kind !== "inPeriod" && c.kind !== "in") fail(id, "ukjent betingelse", "unknown condition")
+    if (!["compare", "inPeriod", "in", "present"].includes(c.kind)) fail(id, "ukjent betingelse", "unknown condition")
   }
 }
 

@@ -3,9 +3,12 @@
  * each beside the arquero code in `src/indicators/` it mirrors. Tests assert,
  * for every grouping, that the description gives the same table as the
  * indicator's own `compute`. Indicators that need joins between tables,
- * per-citizen steps or date arithmetic (new and returning citizens,
- * community transition, days from referral to first session, Recoveryhjelpa,
- * capacity use, department contributions) are not described yet.
+ * a citizen's history or date arithmetic carry hand-written SQL instead
+ * (`HandWritten.ts`: days from referral to first session, Recoveryhjelpa,
+ * community transition, new and returning citizens). Capacity use and
+ * department contributions (they read the offerings' capacity and the
+ * departments' contributions, tables `Schema` does not hold yet) have
+ * neither yet.
  *
  * @module
  */
@@ -271,12 +274,36 @@ export const feedbackSummary: Query = {
 }
 
 /**
+ * Enrollments reported to KPR (see `Indicators.catalogue.kprReportable`):
+ * those in a reported service that started in the period, and those the
+ * register would lack something for.
+ * @category models
+ */
+export const kprReportable: Query = {
+  id: "kprReportable",
+  dimensions: ["offering", "category", "department", "kprService", "month", "year"],
+  parts: [
+    {
+      from: "enrollments",
+      where: [{ kind: "present", column: "kprService" }, inPeriod("start")],
+      columns: { month: "startMonth", year: "startYear" },
+      aggregates: [
+        { kind: "count", as: "decisions" },
+        { kind: "sum", as: "incomplete", column: "kprIncomplete" }
+      ]
+    }
+  ],
+  derived: [{ kind: "ratio", as: "incompleteRate", numerator: "incomplete", denominator: "decisions" }],
+  output: ["decisions", "incomplete", "incompleteRate"]
+}
+
+/**
  * The described indicators by id.
  * @example
  * Object.keys(Query.definitions) // ["participation", "attendanceRate", …]
  * @category models
  */
-export const definitions = { participation, attendanceRate, completionRate, goalAttainment, extensionRate, orsChange, srsAlerts, involvement, feedbackSummary } as const
+export const definitions = { participation, attendanceRate, completionRate, goalAttainment, extensionRate, orsChange, srsAlerts, involvement, feedbackSummary, kprReportable } as const
 
 /**
  * The id of a described indicator.

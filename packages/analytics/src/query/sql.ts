@@ -29,7 +29,9 @@ const sqlCondition = (q: Dialect, c: Condition, days: Days): string =>
     ? `${q.quote(c.column)} BETWEEN ${number(days.from)} AND ${number(days.to)}`
     : c.kind === "in"
       ? `${q.quote(c.column)} IN (SELECT ${q.quote(c.key)} FROM ${q.quote(c.table)})`
-      : `${q.quote(c.column)} ${c.op} ${literal(c.value)}`
+      : c.kind === "present"
+        ? `${q.quote(c.column)} IS NOT NULL`
+        : `${q.quote(c.column)} ${c.op} ${literal(c.value)}`
 
 const allOf = (q: Dialect, where: ReadonlyArray<Condition>, days: Days): string =>
   where.length === 0 ? "TRUE" : where.map((c) => `(${sqlCondition(q, c, days)})`).join(" AND ")

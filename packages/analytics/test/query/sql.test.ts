@@ -21,6 +21,7 @@ describe("Query.toSql", () => {
     expect(sql).toContain(`"goalReached" = 'yes'`)
     expect(sql).toContain(`"day" BETWEEN 19723 AND 20088`)
     expect(toSql(definitions.attendanceRate, [], days, Dialect.postgres)).toContain(`AS "noShow"`)
+    expect(toSql(definitions.kprReportable, ["kprService"], days, Dialect.postgres)).toContain(`("kprService" IS NOT NULL)`)
   })
 
   it("keeps the dialects' differences to the median and the type names", () => {
@@ -41,6 +42,15 @@ describe("Query.toSql", () => {
     const forged = { ...handWritten.referralToStart, sql: () => "DROP TABLE attendance" }
     expect(() => handWrittenSql(forged, [], days, Dialect.duckdb)).toThrow(/Query.handWrittenSql could not use its arguments/u)
     expect(() => handWrittenSql(handWritten.referralToStart, ["source"], days, Dialect.duckdb)).toThrow(/cannot be grouped by source/u)
+  })
+
+  it("writes only day numbers into the hand-written SQL of the citizen-history indicators", () => {
+    const byMonth = handWrittenSql(handWritten.communityTransition, ["month"], days, Dialect.postgres)
+    expect(byMonth).toContain(`(VALUES (19723, 19753), (19754, 19782)`)
+    expect(byMonth).toContain(`m."month" IS NOT DISTINCT FROM a."month"`)
+    expect(handWrittenSql(handWritten.recoveryStart, ["year"], days, Dialect.duckdb)).toContain(`"offering" = 'recoveryhjelpa' AND "start" BETWEEN 19723 AND 20088`)
+    expect(handWrittenSql(handWritten.newReturning, ["year"], days, Dialect.duckdb)).toContain(`strftime(DATE '1970-01-01' + CAST(f."first" AS INTEGER), '%Y') = e."startYear"`)
+    expect(() => handWrittenSql(handWritten.recoveryStart, ["offering"], days, Dialect.duckdb)).toThrow(/cannot be grouped by offering/u)
   })
 
   it("takes only the module's own dialects, and refuses what is no query", () => {
