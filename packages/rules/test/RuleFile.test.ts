@@ -60,6 +60,16 @@ describe("RuleFile.decode", () => {
     let c: unknown = { fact: "age", operator: "equal", value: 1 }
     for (let i = 0; i < 30; i++) c = { not: c }
     expect(messages(minimal({ conditions: { all: [c] } })).some((m) => m.endsWith("Conditions may nest at most 24 levels"))).toBe(true)
+    // The deepest tree allowed, all of "all" (an object and a list a level), decodes; one more level gets the same message.
+    const nested = (levels: number): unknown => {
+      let t: unknown = { fact: "age", operator: "equal", value: 1 }
+      for (let i = 0; i < levels; i++) t = { all: [t] }
+      return t
+    }
+    expect(messages(minimal({ conditions: nested(24) }))).toEqual([])
+    expect(messages(minimal({ conditions: nested(25) }))).toEqual(["/versions/0/conditions: Conditions may nest at most 24 levels"])
+    // Far deeper input is refused before decoding, so nothing recurses through it.
+    expect(messages(minimal({ conditions: nested(5000) }))).toEqual([": The file nests more than 64 levels deep"])
   })
 
   it("never throws, whatever JSON it is given", () => {

@@ -228,8 +228,11 @@ const deeperThan = (u: unknown, max: number): boolean => {
   return false
 }
 
-/** How deep a file may nest: condition trees are the deepest part, at most 24 levels under a version. */
-export const maxNesting = 40
+/**
+ * How deep a file may nest. Condition trees are the deepest part: at most 24
+ * levels, each an object and a list ({"all": […]}), under a version's five.
+ */
+export const maxNesting = 64
 
 /**
  * Decodes `input` with `schema`, refusing keys the schema does not name.
