@@ -7,6 +7,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { tableFromArrays, tableToIPC } from "@uwdata/flechette"
 import * as fc from "fast-check"
+import { Redact } from "@aktivitetsmodell/core"
 import { describe, expect, it } from "vitest"
 import * as Rejected from "../../src/outputs/Rejected.js"
 import { FileError, loadExportFolder } from "../../src/node/index.js"
@@ -139,7 +140,7 @@ describe("loadExportFolder", () => {
   })
 
   it("valid + rejected = input, whatever the rows hold", async () => {
-    const cell = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom("r-1", P, "s-2", "turgruppe", "2024-01-08", "2024-02-30", ""))
+    const cell = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom("r-1", P, "s-2", "turgruppe", "2024-01-08", "2024-02-30", "", "01019012345", "010190 12345", "__proto__"))
     const row = fc.oneof(fc.constant(referral(1).split(",")), fc.array(cell, { minLength: 1, maxLength: 7 }))
     const records = fc.array(fc.oneof(fc.constant({ id: "r-9", citizenId: P, therapistId: "s-2", offeringId: "turgruppe", date: "2024-01-08" }), fc.anything()), { maxLength: 8 })
     await fc.assert(
@@ -155,6 +156,9 @@ describe("loadExportFolder", () => {
           expect(dataset[f.entity as "referrals" | "episodes"]).toHaveLength(f.valid)
           expect(new Set(section.entries.filter((e) => e.kind === "rejected" && e.file === f.file).map((e) => e.record)).size).toBe(f.rejected)
         }
+        // No identity number in what is listed, and no key of the input reached a prototype.
+        expect(Redact.containsNationalId(JSON.stringify(section.entries))).toBe(false)
+        expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined()
       }),
       { numRuns: 25 }
     )

@@ -1,5 +1,5 @@
-// The input paths this package gained with the dated policy: parameter files
-// in YAML and their `datedBy`, and questions posed from an app's records
+// The input paths this package gained with the dated policy: parameter and
+// rule files in YAML, their `datedBy` and their sources, and questions posed from an app's records
 // (`Records.subject`). Crafted files and records get problems or a
 // SubjectError naming the place, never a raw exception; every parameter
 // file is either in the tree or named by an error (valid + rejected =
@@ -8,6 +8,7 @@
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import fc from "fast-check"
 import { afterEach, describe, expect, it } from "vitest"
+import YAML from "yaml"
 import { PolicyTree, Problem, Records, RulesError } from "../../src/index.js"
 import { fileText, filesWith, fixturePolicy } from "../helpers.js"
 import { examples, nationalIdDigits, nationalIdText, writtenForms } from "../nationalIds.js"
@@ -65,6 +66,57 @@ describe("hostile parameter files, in JSON and YAML", () => {
         const files = filesWith({ [`${yoga}.json`]: undefined, [path]: text })
         const { tree, problems } = PolicyTree.load(files)
         expect(accountedFor(files, tree, problems)).toBe(true)
+        for (const m of messages(problems)) expect(showsAnId(m, digits), m).toBe(false)
+      }),
+      { numRuns: runs }
+    )
+  })
+})
+
+// Rule files may be YAML now, and sources name documents: the same guarantees for them.
+const rule = "duration/session-limit"
+const ruleYaml = (edit: (doc: Record<string, unknown>) => void) => {
+  const doc = JSON.parse(fileText(`${rule}.json`)) as Record<string, unknown>
+  edit(doc)
+  return YAML.stringify(doc)
+}
+const ruleCorpus: ReadonlyArray<readonly [string, string]> = [
+  ["a __proto__ key in a condition", ruleYaml((d: any) => (d.versions[0].conditions.all[0] = JSON.parse('{"__proto__": {"polluted": 1}, "fact": "sessionsUsed", "operator": "lessThan", "value": 1}')))],
+  ["a constructor.prototype key at the top", `constructor: { prototype: { polluted: 1 } }\n${ruleYaml(() => {})}`],
+  ["the old source.file, naming an identity number", ruleYaml((d: any) => (d.source = { file: `seeds/${examples[0]}.txt`, section: "x" }))],
+  ["a source document that is an identity number, with no section", ruleYaml((d: any) => (d.source = { document: examples[1] }))],
+  ["conditions nested 5,000 deep", ruleYaml((d: any) => (d.versions[0].conditions = "DEEP")).replace("conditions: DEEP", `conditions: ${'{"all": ['.repeat(5000)}{"fact": "age", "operator": "equal", "value": 1}${"]}".repeat(5000)}`)],
+  ["a YAML tag", `!!js/function 'function () { globalThis.polluted = 1 }'\n`],
+  ["an outcome whose params hold __proto__", ruleYaml((d: any) => (d.versions[0].event = JSON.parse('{"type": "continues", "params": {"__proto__": "x"}}')))]
+]
+
+/** Every rule file is in the tree or named by an error. */
+const rulesAccountedFor = (files: ReadonlyArray<{ readonly path: string }>, tree: PolicyTree.Tree, problems: ReadonlyArray<Problem.Problem>) => {
+  const inTree = new Set(tree.rules.map((r) => r.file))
+  const withError = new Set(problems.filter((p) => p.severity === "error").map((p) => p.file))
+  return files.filter((f) => /^(?:eligibility|duration|escalation)\/.*\.(?:json|ya?ml)$/u.test(f.path) && !f.path.includes(".cases.")).every((f) => inTree.has(f.path) || withError.has(f.path))
+}
+
+describe("hostile rule files in YAML", () => {
+  it.each(ruleCorpus)("%s gives problems at the file, keeps the rest of the tree, and shows no identity number", (_, text) => {
+    const path = `${rule}.yaml`
+    const files = filesWith({ [`${rule}.json`]: undefined, [path]: text })
+    const { tree, problems } = PolicyTree.load(files)
+    expect(problems.some((p) => p.file === path && p.severity === "error"), path).toBe(true)
+    expect(tree.rules.some((r) => r.id === rule)).toBe(false)
+    expect(tree.rules.some((r) => r.id === "eligibility/adults-only")).toBe(true)
+    expect(rulesAccountedFor(files, tree, problems)).toBe(true)
+    for (const m of messages(problems)) for (const id of examples) expect(m).not.toContain(id)
+  })
+
+  it("property: any text as a YAML rule file is accounted for and never echoes an identity number", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), nationalIdDigits, fc.constantFrom("title", "source", "versions", "document", "__proto__"), (junk, digits, key) => {
+        const id = writtenForms(digits)[1]!
+        const path = `${rule}.yaml`
+        const files = filesWith({ [`${rule}.json`]: undefined, [path]: `${key}: "${id}"\n${junk}` })
+        const { tree, problems } = PolicyTree.load(files)
+        expect(rulesAccountedFor(files, tree, problems)).toBe(true)
         for (const m of messages(problems)) expect(showsAnId(m, digits), m).toBe(false)
       }),
       { numRuns: runs }
