@@ -14,6 +14,6 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     testTimeout: 60_000,
-    hookTimeout: 120_000
-  }
+    hookTimeout: 120_000,
+  },
 })

@@ -27,19 +27,32 @@ const targetMs = 3000
 
 const built = buildIfStale()
 if (built > 0) {
-  line({ name: "npm run build, once before the first demo (dist/ was missing or stale)", unit: "ms", value: built, baseline: null, ratio: null, target: null, ok: null })
+  line({
+    name: "npm run build, once before the first demo (dist/ was missing or stale)",
+    unit: "ms",
+    value: built,
+    baseline: null,
+    ratio: null,
+    target: null,
+    ok: null,
+  })
 }
 
 const tsx = join(root, "node_modules/tsx/dist/cli.mjs")
 const variants = [
   { name: "npm run demo", command: "npm", args: ["run", "demo", "--silent", "--", "--out", report] },
   { name: "node scripts/demo.mjs", command: process.execPath, args: ["scripts/demo.mjs", "--out", report] },
-  { name: "baseline: tsx over the sources (the demo before)", command: process.execPath, args: [tsx, "--conditions=@aktivitetsmodell/source", "scripts/demo.ts", "--out", report] }
+  {
+    name: "baseline: tsx over the sources (the demo before)",
+    command: process.execPath,
+    args: [tsx, "--conditions=@aktivitetsmodell/source", "scripts/demo.ts", "--out", report],
+  },
 ]
 
 const once = (v) => {
   const r = timeProcess(v.command, v.args, { cwd: root, env: { ...process.env, TZ: "Europe/Oslo" } })
-  if (r.status !== 0 || !r.stdout.includes("Rapporten er skrevet til")) throw new Error(`${v.name} exited ${r.status}:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`)
+  if (r.status !== 0 || !r.stdout.includes("Rapporten er skrevet til"))
+    throw new Error(`${v.name} exited ${r.status}:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`)
   return r
 }
 
@@ -69,7 +82,7 @@ for (const v of variants.slice(0, 2)) {
       baseline: base,
       ratio: value / base,
       target: `< ${targetMs} ms`,
-      ok: value < targetMs
+      ok: value < targetMs,
     })
   }
 }

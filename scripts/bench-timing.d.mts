@@ -6,7 +6,11 @@ export interface Timed {
   readonly stderr: string
 }
 /** Runs `command` with `args` to its end: wall and CPU milliseconds, exit status and output. */
-export declare const timeProcess: (command: string, args: ReadonlyArray<string>, options?: import("node:child_process").SpawnSyncOptions) => Timed
+export declare const timeProcess: (
+  command: string,
+  args: ReadonlyArray<string>,
+  options?: import("node:child_process").SpawnSyncOptions,
+) => Timed
 export declare const median: (xs: ReadonlyArray<number>) => number
 export declare const round1: (x: number) => number
 export interface Line {

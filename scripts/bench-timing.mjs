@@ -47,6 +47,6 @@ export const line = ({ name, unit, value, baseline, ratio, target, ok }) =>
       baseline: baseline === null ? null : round1(baseline),
       ratio: ratio === null ? null : Math.round(ratio * 1000) / 1000,
       target,
-      ok
-    })
+      ok,
+    }),
   )

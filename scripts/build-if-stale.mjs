@@ -13,7 +13,14 @@ const packages = ["core", "rules", "analytics"]
 
 // What a package's build reads, besides its own src/: its build settings, the
 // data it bundles, and the settings shared by the bundled command lines.
-const inputsOf = (dir) => [join(dir, "src"), join(dir, "package.json"), join(dir, "tsup.config.ts"), join(dir, "catalogue"), join(dir, "data"), join(root, "scripts/cli-bundle.mjs")]
+const inputsOf = (dir) => [
+  join(dir, "src"),
+  join(dir, "package.json"),
+  join(dir, "tsup.config.ts"),
+  join(dir, "catalogue"),
+  join(dir, "data"),
+  join(root, "scripts/cli-bundle.mjs"),
+]
 
 const newest = (path) => {
   if (!existsSync(path)) return 0

@@ -7,7 +7,7 @@ export declare const barrelExports: (source: string) => Map<string, { readonly f
 export declare const rewriteBarrelImports: (
   source: string,
   exportsOf: (specifier: string) => ReturnType<typeof barrelExports> | undefined,
-  direct: (specifier: string, file: string) => string
+  direct: (specifier: string, file: string) => string,
 ) => string
 
 /** Rewrites imports from a barrel (effect's main entry, and core's and rules') to imports of the modules that define what they name. */

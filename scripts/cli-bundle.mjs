@@ -17,10 +17,22 @@ const root = fileURLToPath(new URL("..", import.meta.url))
 // dist/ must not mix with the built copies.
 const barrels = {
   // effect's public subpaths ("effect/Schema"), as its package.json exports them.
-  effect: { index: join(root, "node_modules/effect/dist/index.js"), direct: (file) => `effect/${file.replace(/^\.\//u, "").replace(/\.js$/u, "")}`, inBuilt: true },
+  effect: {
+    index: join(root, "node_modules/effect/dist/index.js"),
+    direct: (file) => `effect/${file.replace(/^\.\//u, "").replace(/\.js$/u, "")}`,
+    inBuilt: true,
+  },
   // The workspace packages' files, by path: the bundle reads their sources.
-  "@aktivitetsmodell/core": { index: join(root, "packages/core/src/index.ts"), direct: (file) => join(root, "packages/core/src", file), inBuilt: false },
-  "@aktivitetsmodell/rules": { index: join(root, "packages/rules/src/index.ts"), direct: (file) => join(root, "packages/rules/src", file), inBuilt: false }
+  "@aktivitetsmodell/core": {
+    index: join(root, "packages/core/src/index.ts"),
+    direct: (file) => join(root, "packages/core/src", file),
+    inBuilt: false,
+  },
+  "@aktivitetsmodell/rules": {
+    index: join(root, "packages/rules/src/index.ts"),
+    direct: (file) => join(root, "packages/rules/src", file),
+    inBuilt: false,
+  },
 }
 
 const specifiers = (list) =>
@@ -36,7 +48,8 @@ const specifiers = (list) =>
 /** What a barrel re-exports, by name: the file, and the name there ("*" for the module as a namespace). */
 export const barrelExports = (source) => {
   const out = new Map()
-  for (const m of source.matchAll(/export\s*\*\s*as\s+([\w$]+)\s+from\s*["']([^"']+)["']/gu)) out.set(m[1], { file: m[2], name: "*" })
+  for (const m of source.matchAll(/export\s*\*\s*as\s+([\w$]+)\s+from\s*["']([^"']+)["']/gu))
+    out.set(m[1], { file: m[2], name: "*" })
   for (const m of source.matchAll(/export\s*\{([^}]*)\}\s*from\s*["']([^"']+)["']/gu)) {
     for (const s of specifiers(m[1])) out.set(s.local, { file: m[2], name: s.imported })
   }
@@ -96,16 +109,23 @@ export const directImports = {
       if (built && !args.path.includes(`${sep}dist${sep}`)) return undefined
       const source = readFileSync(args.path, "utf8")
       if (!/from\s*["'](?:effect|@aktivitetsmodell\/(?:core|rules))["']/u.test(source)) return undefined
-      return { contents: rewriteBarrelImports(source, exportsOf(built), direct), loader: built ? "js" : "ts", resolveDir: dirname(args.path) }
+      return {
+        contents: rewriteBarrelImports(source, exportsOf(built), direct),
+        loader: built ? "js" : "ts",
+        resolveDir: dirname(args.path),
+      }
     })
-  }
+  },
 }
 
 /**
  * The first lines of every file of a bundled command (after the entry's own
  * `#!/usr/bin/env node`): bundled CommonJS code gets a `require` for Node's built-ins.
  */
-export const cliBanner = ['import { createRequire as __bundledCreateRequire } from "node:module";', "const require = __bundledCreateRequire(import.meta.url);"].join("\n")
+export const cliBanner = [
+  'import { createRequire as __bundledCreateRequire } from "node:module";',
+  "const require = __bundledCreateRequire(import.meta.url);",
+].join("\n")
 
 /** The esbuild options of a bundled command, beside its entry and output folder. */
 export const cliEsbuildOptions = {
@@ -121,7 +141,7 @@ export const cliEsbuildOptions = {
   // The shared chunks beside the entry, in dist/cli/.
   chunkNames: "cli/[name]-[hash]",
   // Maps point at the files in src/ and node_modules/ instead of carrying copies (megabytes of effect).
-  sourcesContent: false
+  sourcesContent: false,
 }
 
 /**
@@ -144,7 +164,7 @@ export const cliTsupEntry = (noExternal) => ({
     options.conditions = cliEsbuildOptions.conditions
     options.chunkNames = cliEsbuildOptions.chunkNames
     options.sourcesContent = cliEsbuildOptions.sourcesContent
-  }
+  },
 })
 
 /** The inputs of every output file `entry` loads before it runs: itself and its static imports, transitively. */

@@ -49,12 +49,16 @@ if (!bundleIsCurrent()) {
     // Imports of effect's main entry in dist/ become imports of its modules, so only what the demo calls is bundled.
     plugins: [directImports],
     // Bundled CommonJS code gets a `require` for Node's built-ins.
-    banner: { js: 'import { createRequire as __bundledCreateRequire } from "node:module";\nconst require = __bundledCreateRequire(import.meta.url);' }
+    banner: {
+      js: 'import { createRequire as __bundledCreateRequire } from "node:module";\nconst require = __bundledCreateRequire(import.meta.url);',
+    },
   })
   const inputs = Object.keys(result.metafile.inputs).map((file) => resolve(root, file))
   writeFileSync(inputsFile, JSON.stringify(inputs))
   const s = ((performance.now() - t0) / 1000).toFixed(1)
-  console.error(`Bundled the demo with the built packages in ${s} s (again only when they change) / Pakket demoen med de bygde pakkene på ${s} s`)
+  console.error(
+    `Bundled the demo with the built packages in ${s} s (again only when they change) / Pakket demoen med de bygde pakkene på ${s} s`,
+  )
 }
 
 await import(pathToFileURL(bundle).href)

@@ -23,13 +23,13 @@ const requirements = {
   notebooks: {
     what: "Python 3 with nbclient (Jupyter notebook runner) / Python 3 med nbclient",
     debianPackages: ["python3-nbclient"],
-    find: findPython
+    find: findPython,
   },
   browser: {
     what: "Chromium (headless browser test) / Chromium (nettlesertest)",
     debianPackages: ["chromium"],
-    find: findChromium
-  }
+    find: findChromium,
+  },
 }
 
 // The pyenv python on PATH cannot see Debian's modules, so Debian's own
@@ -64,7 +64,12 @@ function aptPrefix() {
 function apt(prefix, args) {
   const [command, ...rest] = [...prefix, "apt-get", ...args]
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" }
-  const run = spawnSync(command, rest, { stdio: ["ignore", "pipe", "pipe"], env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
+  const run = spawnSync(command, rest, {
+    stdio: ["ignore", "pipe", "pipe"],
+    env,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  })
   if (run.status !== 0) {
     const output = `${run.stdout ?? ""}${run.stderr ?? ""}${run.error ? `\n${run.error.message}` : ""}`
     console.error(output.trim().split("\n").slice(-30).join("\n"))
@@ -85,7 +90,7 @@ function explain(missing, reason) {
     `  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${packages}`,
     "eller pek på egne programmer / or point at your own:",
     "  AKTIVITET_PYTHON=/path/to/python3-with-nbclient AKTIVITET_CHROMIUM=/path/to/chromium",
-    ""
+    "",
   ]
   console.error(lines.join("\n"))
 }
@@ -118,7 +123,13 @@ export function ensureSystemDeps({ parts = ["notebooks", "browser"], install = t
     if (installed) log(`Installert / Installed in ${Math.round((Date.now() - started) / 1000)} s`)
     missing = parts.filter((name) => requirements[name].find() === undefined)
     if (missing.length > 0) {
-      if (!quiet) explain(missing, installed ? "apt-get lyktes, men programmene mangler fortsatt / apt-get succeeded but the programs are still missing." : "apt-get feilet (se over) / apt-get failed (see above).")
+      if (!quiet)
+        explain(
+          missing,
+          installed
+            ? "apt-get lyktes, men programmene mangler fortsatt / apt-get succeeded but the programs are still missing."
+            : "apt-get feilet (se over) / apt-get failed (see above).",
+        )
       throw new Error(`missing system programs: ${missing.join(", ")}`)
     }
   }

@@ -24,7 +24,8 @@ type Cells = Map<string, string>
 // A record as CSV cells: nested fields as dotted headers, lists joined with "|".
 const flatten = (value: unknown, prefix: string, cells: Cells): void => {
   if (Array.isArray(value)) cells.set(prefix, value.map(String).join("|"))
-  else if (typeof value === "object" && value !== null) for (const [k, v] of Object.entries(value)) flatten(v, prefix === "" ? k : `${prefix}.${k}`, cells)
+  else if (typeof value === "object" && value !== null)
+    for (const [k, v] of Object.entries(value)) flatten(v, prefix === "" ? k : `${prefix}.${k}`, cells)
   else cells.set(prefix, String(value))
 }
 
@@ -42,19 +43,43 @@ const toCsv = (records: ReadonlyArray<unknown>): { header: Array<string>; rows: 
 
 // Sorted keys, so that a record read back compares equal to the one written.
 const canonical = (v: unknown): string =>
-  JSON.stringify(v, (_, x: unknown) => (typeof x === "object" && x !== null && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x))
+  JSON.stringify(v, (_, x: unknown) =>
+    typeof x === "object" && x !== null && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : x,
+  )
 
 // The rows made wrong on purpose: a copy of a real row, changed in one field,
 // put in after the row it copies. Each is listed in examples/data/README.md.
-const mistakes: ReadonlyArray<{ entity: Dataset.EntityName; after: number; change: (cells: Cells) => void; expect: "rejected" | "violation" }> = [
+const mistakes: ReadonlyArray<{
+  entity: Dataset.EntityName
+  after: number
+  change: (cells: Cells) => void
+  expect: "rejected" | "violation"
+}> = [
   // A birth year with a letter in it.
   { entity: "citizens", after: 3, change: (c) => c.set("birthYear", "19x8"), expect: "rejected" },
   // The status written in Norwegian instead of the code.
-  { entity: "enrollments", after: 4, change: (c) => (c.set("id", "n-2024-ex-1"), c.set("status", "pågår")), expect: "rejected" },
+  {
+    entity: "enrollments",
+    after: 4,
+    change: (c) => (c.set("id", "n-2024-ex-1"), c.set("status", "pågår")),
+    expect: "rejected",
+  },
   // A day that does not exist.
-  { entity: "attendance", after: 10, change: (c) => (c.set("id", "a-2024-ex-1"), c.set("date", "2024-02-30")), expect: "rejected" },
+  {
+    entity: "attendance",
+    after: 10,
+    change: (c) => (c.set("id", "a-2024-ex-1"), c.set("date", "2024-02-30")),
+    expect: "rejected",
+  },
   // A referral to an offering that is not in the catalogue: the record is valid, the reference is not.
-  { entity: "referrals", after: 1, change: (c) => (c.set("id", "r-2024-ex-1"), c.set("offeringId", "yoga-i-parken")), expect: "violation" }
+  {
+    entity: "referrals",
+    after: 1,
+    change: (c) => (c.set("id", "r-2024-ex-1"), c.set("offeringId", "yoga-i-parken")),
+    expect: "violation",
+  },
 ]
 
 rmSync(out, { recursive: true, force: true })
@@ -67,7 +92,11 @@ for (const entity of Dataset.entityNames) {
   const text = `${[header.join(","), ...rows].join("\n")}\n`
   // Every record written must read back as itself before any mistake is added.
   const back = readCsv(entity, text)
-  if (back.rejected.length > 0 || back.valid.length !== records.length || back.valid.some((r, i) => canonical(r) !== canonical(records[i]))) {
+  if (
+    back.rejected.length > 0 ||
+    back.valid.length !== records.length ||
+    back.valid.some((r, i) => canonical(r) !== canonical(records[i]))
+  ) {
     throw new Error(`${entity}: the CSV does not read back as written (${back.rejected.length} rejected)`)
   }
   const lines = [header.join(","), ...rows]

@@ -35,7 +35,8 @@ const unbuilt = ["@aktivitetsmodell/core", "@aktivitetsmodell/rules", "@aktivite
 })
 if (unbuilt.length > 0) {
   console.error(`Bygg pakkene først / Build the packages first: npm run build (${unbuilt.join(", ")} has no dist)`)
-  for (const part of parts) checks.push({ name: `${part}: packages built`, ok: false, detail: `missing dist: ${unbuilt.join(", ")}` })
+  for (const part of parts)
+    checks.push({ name: `${part}: packages built`, ok: false, detail: `missing dist: ${unbuilt.join(", ")}` })
 }
 
 let found = {}
@@ -72,7 +73,8 @@ const runPart = async (part) => {
   return { lines, result }
 }
 
-const ready = unbuilt.length > 0 ? [] : parts.filter((p) => (p === "notebooks" ? found.python : found.chromium) !== undefined)
+const ready =
+  unbuilt.length > 0 ? [] : parts.filter((p) => (p === "notebooks" ? found.python : found.chromium) !== undefined)
 const outcomes = await Promise.all(ready.map(runPart))
 for (const { lines, result } of outcomes) {
   for (const line of lines) console.log(line)

@@ -12,12 +12,15 @@ const dir = mkdtempSync(join(tmpdir(), "aktivitetsmodell-fuzz-"))
 const stages = [
   {
     runs: process.env.FUZZ_RUNS ?? "100000",
-    paths: ["packages/core/test/hostile", "packages/rules/test/hostile", "packages/analytics/test/hostile"]
+    paths: ["packages/core/test/hostile", "packages/rules/test/hostile", "packages/analytics/test/hostile"],
   },
   {
     runs: process.env.DISCLOSURE_RUNS ?? "20000",
-    paths: ["packages/analytics/test/privacy/Publication.property.test.ts", "packages/analytics/test/privacy/gauss/property.test.ts"]
-  }
+    paths: [
+      "packages/analytics/test/privacy/Publication.property.test.ts",
+      "packages/analytics/test/privacy/gauss/property.test.ts",
+    ],
+  },
 ]
 let passed = 0
 let failed = 0
@@ -27,12 +30,25 @@ for (const [k, stage] of stages.entries()) {
   const started = Date.now()
   const run = spawnSync(
     "npx",
-    ["vitest", "run", ...stage.paths, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, "--testTimeout=7200000", ...process.argv.slice(2)],
-    { stdio: "inherit", env: { ...process.env, TZ: "Europe/Oslo", FUZZ_RUNS: stage.runs } }
+    [
+      "vitest",
+      "run",
+      ...stage.paths,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${report}`,
+      "--testTimeout=7200000",
+      ...process.argv.slice(2),
+    ],
+    { stdio: "inherit", env: { ...process.env, TZ: "Europe/Oslo", FUZZ_RUNS: stage.runs } },
   )
   const json = existsSync(report) ? JSON.parse(readFileSync(report, "utf8")) : { numPassedTests: 0, numFailedTests: 1 }
-  const fileFailures = (json.testResults ?? []).filter((f) => f.status === "failed" && !(f.assertionResults ?? []).some((a) => a.status === "failed")).length
-  console.log(`fuzz: ${stage.paths.join(", ")}: FUZZ_RUNS=${stage.runs}, ${json.numPassedTests} passed, ${json.numFailedTests + fileFailures} failed, ${Math.round((Date.now() - started) / 1000)} s`)
+  const fileFailures = (json.testResults ?? []).filter(
+    (f) => f.status === "failed" && !(f.assertionResults ?? []).some((a) => a.status === "failed"),
+  ).length
+  console.log(
+    `fuzz: ${stage.paths.join(", ")}: FUZZ_RUNS=${stage.runs}, ${json.numPassedTests} passed, ${json.numFailedTests + fileFailures} failed, ${Math.round((Date.now() - started) / 1000)} s`,
+  )
   passed += json.numPassedTests
   failed += json.numFailedTests + fileFailures
   ok &&= run.status === 0

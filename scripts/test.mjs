@@ -24,7 +24,7 @@ const report = join(dir, "vitest.json")
 const run = spawnSync(
   "npx",
   ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...vitestArgs],
-  { stdio: "inherit", env }
+  { stdio: "inherit", env },
 )
 
 let passed = 0
@@ -35,7 +35,7 @@ if (existsSync(report)) {
   // A file that fails outside its tests (an import error, the prototype check
   // after the file) counts once; a file whose tests failed is counted by them.
   const fileFailures = (json.testResults ?? []).filter(
-    (f) => f.status === "failed" && !(f.assertionResults ?? []).some((a) => a.status === "failed")
+    (f) => f.status === "failed" && !(f.assertionResults ?? []).some((a) => a.status === "failed"),
   ).length
   failed = json.numFailedTests + fileFailures
 } else {
@@ -64,8 +64,16 @@ if (vitestArgs.length === 0) {
   const consumerReport = join(dir, "consumer.json")
   const consumer = spawnSync(
     "npx",
-    ["vitest", "run", "--config", "test-consumer/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${consumerReport}`],
-    { stdio: "inherit", env }
+    [
+      "vitest",
+      "run",
+      "--config",
+      "test-consumer/vitest.config.ts",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${consumerReport}`,
+    ],
+    { stdio: "inherit", env },
   )
   if (existsSync(consumerReport)) {
     const json = JSON.parse(readFileSync(consumerReport, "utf8"))
@@ -73,7 +81,9 @@ if (vitestArgs.length === 0) {
     // As above: a file that fails outside its tests (its setup) counts once.
     failed +=
       json.numFailedTests +
-      (json.testResults ?? []).filter((f) => f.status === "failed" && !(f.assertionResults ?? []).some((a) => a.status === "failed")).length
+      (json.testResults ?? []).filter(
+        (f) => f.status === "failed" && !(f.assertionResults ?? []).some((a) => a.status === "failed"),
+      ).length
   } else {
     failed += 1
   }

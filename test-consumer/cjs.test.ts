@@ -11,7 +11,11 @@ const root = fileURLToPath(new URL("..", import.meta.url))
 
 // A plain `node`, as an app runs: no --conditions, so package "exports" pick "require" or "import".
 const runNode = (script: string) => {
-  const run = spawnSync(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], { cwd: root, encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } })
+  const run = spawnSync(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, NODE_OPTIONS: "" },
+  })
   if (run.status !== 0) throw new Error(`${script} exited ${run.status}:\n${run.stderr}`)
   return JSON.parse(run.stdout)
 }
@@ -28,7 +32,8 @@ describe("CommonJS consumers of the built packages", () => {
     for (const [entry, file] of Object.entries<string>(cjs.files)) {
       expect(file, entry).toMatch(/[/\\]packages[/\\](core|rules|analytics)[/\\]dist[/\\](.+[/\\])?index\.cjs$/u)
     }
-    for (const [entry, url] of Object.entries<string>(esm.files)) expect(url, entry).toMatch(/\/dist\/(.+\/)?index\.js$/u)
+    for (const [entry, url] of Object.entries<string>(esm.files))
+      expect(url, entry).toMatch(/\/dist\/(.+\/)?index\.js$/u)
   })
 
   it("require() and import give the same exports for every entry", () => {

@@ -6,7 +6,7 @@
 // are not ours to fix; anything else, and anything in our packages, fails.
 export const knownUpstream = [
   { file: /(?:^|\/)node_modules\/arquero\/dist\/types\/table\/ColumnTable\.d\.ts$/u, codes: ["TS2370", "TS1047"] },
-  { file: /(?:^|\/)node_modules\/@uwdata\/flechette\/dist\/types\/table\.d\.ts$/u, codes: ["TS7008"] }
+  { file: /(?:^|\/)node_modules\/@uwdata\/flechette\/dist\/types\/table\.d\.ts$/u, codes: ["TS7008"] },
 ]
 
 const head = /^(?<file>.+?)\(\d+,\d+\): error (?<code>TS\d+):/u
@@ -25,7 +25,11 @@ export const diagnostics = (output) => {
   return list
 }
 
-const isKnownUpstream = (d) => knownUpstream.some((k) => k.file.test(d.file.replaceAll("\\", "/")) && k.codes.includes(d.code))
+const isKnownUpstream = (d) =>
+  knownUpstream.some((k) => k.file.test(d.file.replaceAll("\\", "/")) && k.codes.includes(d.code))
 
 /** The diagnostics that are not known third-party errors, as text. */
-export const unexpected = (output) => diagnostics(output).filter((d) => !isKnownUpstream(d)).map((d) => d.text)
+export const unexpected = (output) =>
+  diagnostics(output)
+    .filter((d) => !isKnownUpstream(d))
+    .map((d) => d.text)

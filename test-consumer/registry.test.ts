@@ -10,8 +10,8 @@
 import { spawn } from "node:child_process"
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import type { Server } from "node:http"
-import type { AddressInfo } from "node:net"
 import { createRequire } from "node:module"
+import type { AddressInfo } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -85,7 +85,17 @@ beforeAll(async () => {
   // 1. Pack the built packages, as `npm publish` would.
   mkdirSync(join(dir, "packs"))
   const pack = await timed("pack", () =>
-    ok("npm", ["pack", ...packages.flatMap((p) => ["-w", `@aktivitetsmodell/${p}`]), "--pack-destination", join(dir, "packs"), "--json"], root)
+    ok(
+      "npm",
+      [
+        "pack",
+        ...packages.flatMap((p) => ["-w", `@aktivitetsmodell/${p}`]),
+        "--pack-destination",
+        join(dir, "packs"),
+        "--json",
+      ],
+      root,
+    ),
   )
   packed = JSON.parse(pack.stdout)
 
@@ -106,10 +116,12 @@ beforeAll(async () => {
       "web:",
       "  enable: false",
       "log: { type: stdout, format: pretty, level: error }",
-      ""
-    ].join("\n")
+      "",
+    ].join("\n"),
   )
-  const { runServer } = createRequire(import.meta.url)("verdaccio") as { runServer: (config: string) => Promise<Server> }
+  const { runServer } = createRequire(import.meta.url)("verdaccio") as {
+    runServer: (config: string) => Promise<Server>
+  }
   server = await runServer(join(dir, "verdaccio.yaml"))
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve))
   const port = (server.address() as AddressInfo).port
@@ -119,7 +131,7 @@ beforeAll(async () => {
   const user = await fetch(`${registry}-/user/org.couchdb.user:ci`, {
     method: "PUT",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ name: "ci", password: `throwaway-${process.pid}-${Date.now()}` })
+    body: JSON.stringify({ name: "ci", password: `throwaway-${process.pid}-${Date.now()}` }),
   })
   const { token } = (await user.json()) as { token: string }
   mkdirSync(join(dir, "publisher"))
@@ -127,7 +139,11 @@ beforeAll(async () => {
   writeFileSync(join(dir, "publisher", ".npmrc"), `//127.0.0.1:${port}/:_authToken=${token}\n`)
   await timed("publish", async () => {
     for (const p of packages) {
-      await ok("npm", ["publish", tarball(`@aktivitetsmodell/${p}`), "--registry", registry, "--access", "public", "--no-provenance"], join(dir, "publisher"))
+      await ok(
+        "npm",
+        ["publish", tarball(`@aktivitetsmodell/${p}`), "--registry", registry, "--access", "public", "--no-provenance"],
+        join(dir, "publisher"),
+      )
     }
   })
 
@@ -139,8 +155,8 @@ beforeAll(async () => {
       "npm",
       // --prefer-online: a packument cached from an earlier run on the same port must not stand in for this one.
       ["install", "--no-audit", "--no-fund", "--prefer-online", ...packages.map((p) => `@aktivitetsmodell/${p}@0.1.0`)],
-      app()
-    )
+      app(),
+    ),
   )
 }, 600_000)
 
@@ -155,13 +171,27 @@ describe("the packed packages", () => {
     expect(packed.map((p) => p.name).sort()).toEqual(packages.map((p) => `@aktivitetsmodell/${p}`).sort())
     for (const p of packed) {
       const files = p.files.map((f) => f.path)
-      expect(files, p.name).toEqual(expect.arrayContaining(["README.md", "LICENSE", "package.json", "dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts"]))
+      expect(files, p.name).toEqual(
+        expect.arrayContaining([
+          "README.md",
+          "LICENSE",
+          "package.json",
+          "dist/index.js",
+          "dist/index.cjs",
+          "dist/index.d.ts",
+          "dist/index.d.cts",
+        ]),
+      )
     }
   })
 
   for (const p of packages) {
     it(`publint --strict finds nothing in @aktivitetsmodell/${p}`, async () => {
-      const r = await run(process.execPath, [bin("publint/src/cli.js"), tarball(`@aktivitetsmodell/${p}`), "--strict"], dir)
+      const r = await run(
+        process.execPath,
+        [bin("publint/src/cli.js"), tarball(`@aktivitetsmodell/${p}`), "--strict"],
+        dir,
+      )
       expect(r.status, r.stdout + r.stderr).toBe(0)
       expect(r.stdout).toContain("All good!")
     })
@@ -170,10 +200,26 @@ describe("the packed packages", () => {
       // The packed tarball is what `attw --pack` would make; the node16
       // profile checks node16-cjs, node16-esm and bundler (node10 cannot
       // read subpath exports, and the packages need Node 20.19 anyway).
-      const r = await run(process.execPath, [bin("@arethetypeswrong/cli/dist/index.js"), tarball(`@aktivitetsmodell/${p}`), "--profile", "node16", "--format", "json"], dir)
+      const r = await run(
+        process.execPath,
+        [
+          bin("@arethetypeswrong/cli/dist/index.js"),
+          tarball(`@aktivitetsmodell/${p}`),
+          "--profile",
+          "node16",
+          "--format",
+          "json",
+        ],
+        dir,
+      )
       expect(r.status, r.stdout + r.stderr).toBe(0)
-      const report = JSON.parse(r.stdout) as { analysis: { entrypoints: Record<string, unknown> }; problems?: Record<string, Array<{ resolutionKind?: string }>> }
-      const problems = Object.values(report.problems ?? {}).flat().filter((problem) => problem.resolutionKind !== "node10")
+      const report = JSON.parse(r.stdout) as {
+        analysis: { entrypoints: Record<string, unknown> }
+        problems?: Record<string, Array<{ resolutionKind?: string }>>
+      }
+      const problems = Object.values(report.problems ?? {})
+        .flat()
+        .filter((problem) => problem.resolutionKind !== "node10")
       expect(problems).toEqual([])
       expect(Object.keys(report.analysis.entrypoints)).toEqual(expect.arrayContaining([".", "./node"]))
     })
@@ -188,13 +234,17 @@ describe("an app that installs the packages from a registry", () => {
       expect(JSON.parse(readFileSync(join(installed, "package.json"), "utf8")).version).toBe("0.1.0")
       expect(existsSync(join(installed, "dist", "index.cjs"))).toBe(true)
     }
-    const view = JSON.parse((await ok("npm", ["view", "@aktivitetsmodell/analytics@0.1.0", "dist.tarball", "--json"], app())).stdout)
+    const view = JSON.parse(
+      (await ok("npm", ["view", "@aktivitetsmodell/analytics@0.1.0", "dist.tarball", "--json"], app())).stdout,
+    )
     expect(view).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//u)
     // npm ls fails on a missing, invalid or extraneous package.
     const ls = await run("npm", ["ls", "--all", "--json"], app())
     expect(ls.status, ls.stdout + ls.stderr).toBe(0)
     // analytics pins flechette below 2.7, whose dependency the registry lacks.
-    const flechette = JSON.parse(readFileSync(join(app(), "node_modules", "@uwdata", "flechette", "package.json"), "utf8"))
+    const flechette = JSON.parse(
+      readFileSync(join(app(), "node_modules", "@uwdata", "flechette", "package.json"), "utf8"),
+    )
     expect(flechette.version).toMatch(/^2\.6\./u)
   })
 
@@ -213,7 +263,11 @@ describe("an app that installs the packages from a registry", () => {
   it("an ES module reads a CSV export with errors in Norwegian, decides with an explanation and computes an indicator", async () => {
     const r = await ok(process.execPath, ["esm.mjs"], app())
     esmOut = JSON.parse(r.stdout)
-    expect(esmOut.csv).toEqual({ valid: 1, rejected: 1, report: "post 2 (linje 3), felt birthYear: Forventet et tall skrevet som tekst" })
+    expect(esmOut.csv).toEqual({
+      valid: 1,
+      rejected: 1,
+      report: "post 2 (linje 3), felt birthYear: Forventet et tall skrevet som tekst",
+    })
     expect(esmOut.catalogueOfferings).toBe(31)
     expectRealWork(esmOut)
   })
@@ -233,7 +287,11 @@ describe("an app that installs the packages from a registry", () => {
   })
 
   it("a TypeScript file type-checks (nodenext, skipLibCheck false), compiles and runs", async () => {
-    const tsc = await run(process.execPath, [bin("typescript/bin/tsc"), "-p", "tsconfig.json", "--pretty", "false"], app())
+    const tsc = await run(
+      process.execPath,
+      [bin("typescript/bin/tsc"), "-p", "tsconfig.json", "--pretty", "false"],
+      app(),
+    )
     expect(unexpected(tsc.stdout + tsc.stderr)).toEqual([])
     const r = await ok(process.execPath, [join("build", "app.js")], app())
     const out = JSON.parse(r.stdout)

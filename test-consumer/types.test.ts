@@ -16,7 +16,10 @@ beforeAll(() => {
   fixture = prepare()
   const cases = compilers.flatMap((c) => modes.map((mode) => ({ key: `${c.name} ${mode}`, tsc: c.tsc, mode })))
   // Started here, two at a time, so that the compilers run side by side while each test waits for its own.
-  const started = pool(cases.map((c) => () => compile(c.tsc, fixture.dir, c.mode)), 2)
+  const started = pool(
+    cases.map((c) => () => compile(c.tsc, fixture.dir, c.mode)),
+    2,
+  )
   cases.forEach((c, i) => {
     const run = started[i]!
     run.catch(() => undefined) // reported by the test that awaits it
@@ -40,8 +43,8 @@ describe("exported types from the built packages", () => {
         "@aktivitetsmodell/core Problems.Problem",
         "@aktivitetsmodell/analytics Labels.Lang",
         "@aktivitetsmodell/rules Decision.Decisions",
-        "@aktivitetsmodell/core/node CsvResult"
-      ])
+        "@aktivitetsmodell/core/node CsvResult",
+      ]),
     )
     for (const { entry, types } of fixture.list) expect(types.length, entry).toBeGreaterThan(0)
   })

@@ -13,6 +13,6 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     testTimeout: 300_000,
-    hookTimeout: 600_000
-  }
+    hookTimeout: 600_000,
+  },
 })

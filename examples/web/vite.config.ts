@@ -18,14 +18,17 @@ function policySnapshot(): Plugin {
       if (resolved !== `\0${id}`) return undefined
       const snapshot = Snapshot.of(loadTreeOrThrow(shippedPolicyDir(), { cases: false }), { kinds: ["eligibility"] })
       return `export default ${JSON.stringify(snapshot)}`
-    }
+    },
   }
 }
 
 // The versions the page is built with, for the provenance it shows.
 const require = createRequire(import.meta.url)
 const versions = Object.fromEntries(
-  ["core", "rules", "analytics"].map((name) => [`@aktivitetsmodell/${name}`, (require(`@aktivitetsmodell/${name}/package.json`) as { version: string }).version])
+  ["core", "rules", "analytics"].map((name) => [
+    `@aktivitetsmodell/${name}`,
+    (require(`@aktivitetsmodell/${name}/package.json`) as { version: string }).version,
+  ]),
 )
 
 // The packages resolve to their built `dist` (the "import" condition), as
@@ -41,6 +44,6 @@ export default defineConfig({
     emptyOutDir: true,
     reportCompressedSize: false,
     // The budget that matters is the gzipped size, checked in test/browser.mjs.
-    chunkSizeWarningLimit: 1000
-  }
+    chunkSizeWarningLimit: 1000,
+  },
 })

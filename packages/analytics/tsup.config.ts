@@ -5,7 +5,7 @@ const shared = {
   format: ["esm", "cjs"],
   target: "es2022",
   platform: "neutral",
-  external: ["@aktivitetsmodell/core", "arquero", "effect", "@duckdb/node-api"]
+  external: ["@aktivitetsmodell/core", "arquero", "effect", "@duckdb/node-api"],
 } satisfies Options
 
 // The entries a consumer imports; their declarations are built one at a time (below).
@@ -32,6 +32,6 @@ export default defineConfig([
     entry: { [name]: file },
     // TypeScript 6 flags baseUrl-era options as deprecated; tsup's dts step needs this to pass.
     dts: { only: true, compilerOptions: { ignoreDeprecations: "6.0" } },
-    clean: false
-  }))
+    clean: false,
+  })),
 ])

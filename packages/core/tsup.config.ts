@@ -4,14 +4,14 @@ const entries = {
   index: "src/index.ts",
   "synthetic/index": "src/synthetic/index.ts",
   "node/index": "src/node/index.ts",
-  "fhir/index": "src/fhir/index.ts"
+  "fhir/index": "src/fhir/index.ts",
 }
 
 const shared = {
   format: ["esm", "cjs"],
   target: "es2022",
   platform: "neutral",
-  external: ["effect"]
+  external: ["effect"],
 } satisfies Options
 
 export default defineConfig([
@@ -29,6 +29,6 @@ export default defineConfig([
     entry: { [name]: file },
     // TypeScript 6 flags baseUrl-era options as deprecated; tsup's dts step needs this to pass.
     dts: { only: true, compilerOptions: { ignoreDeprecations: "6.0" } },
-    clean: false
-  }))
+    clean: false,
+  })),
 ])

@@ -4,7 +4,7 @@ import { cliTsupEntry } from "../../scripts/cli-bundle.mjs"
 const shared = {
   format: ["esm", "cjs"],
   target: "es2022",
-  external: ["@aktivitetsmodell/core", "effect", "json-rules-engine", "yaml"]
+  external: ["@aktivitetsmodell/core", "effect", "json-rules-engine", "yaml"],
 } satisfies Options
 
 // The entries a consumer imports; their declarations are built one at a time (below).
@@ -24,7 +24,7 @@ export default defineConfig([
     // back to `__filename` in CommonJS, so the empty `import.meta` there is expected.
     esbuildOptions(options, { format }) {
       if (format === "cjs") options.logOverride = { ...options.logOverride, "empty-import-meta": "silent" }
-    }
+    },
   },
   // The `aktivitet-rules` command, bundled with everything it uses; each
   // command is a chunk of its own under dist/cli/, loaded when it runs
@@ -47,7 +47,7 @@ export default defineConfig([
     },
     dts: false,
     sourcemap: true,
-    clean: false
+    clean: false,
   },
   // Declarations are bundled one entry at a time. With several entries in one
   // build, the bundler moves shared declarations into chunks, and a namespace
@@ -62,6 +62,6 @@ export default defineConfig([
     platform: "neutral" as const,
     // TypeScript 6 flags baseUrl-era options as deprecated; tsup's dts step needs this to pass.
     dts: { only: true, compilerOptions: { ignoreDeprecations: "6.0" } },
-    clean: false
-  }))
+    clean: false,
+  })),
 ])

@@ -4,7 +4,12 @@
 // "constructor") changes how every later record decodes, so any change fails.
 import { afterAll, expect } from "vitest"
 
-const watched = { Object: Object.prototype, Array: Array.prototype, Function: Function.prototype, String: String.prototype }
+const watched = {
+  Object: Object.prototype,
+  Array: Array.prototype,
+  Function: Function.prototype,
+  String: String.prototype,
+}
 
 const snapshot = (proto: object) =>
   Reflect.ownKeys(proto)
@@ -25,5 +30,6 @@ afterAll(() => {
     const changed = now.filter(([k, v]) => was.some(([w, wv]) => w === k && wv !== v)).map(([k]) => k)
     expect({ prototype: name, added, changed }).toEqual({ prototype: name, added: [], changed: [] })
   }
-  for (const [name, parent] of protoBefore) expect(Object.getPrototypeOf(watched[name as keyof typeof watched])).toBe(parent)
+  for (const [name, parent] of protoBefore)
+    expect(Object.getPrototypeOf(watched[name as keyof typeof watched])).toBe(parent)
 })

@@ -9,7 +9,7 @@ const entries = [
   "@aktivitetsmodell/rules/node",
   "@aktivitetsmodell/rules/decide",
   "@aktivitetsmodell/analytics",
-  "@aktivitetsmodell/analytics/node"
+  "@aktivitetsmodell/analytics/node",
 ]
 const exportsOf = {}
 const files = {}
@@ -31,6 +31,6 @@ console.log(
     catalogueOfferings: require("@aktivitetsmodell/core/catalogue.json").offerings.length,
     coreSchemaId: require("@aktivitetsmodell/core/json-schema/Referral.schema.json").$id,
     rulesSchemaTitle: require("@aktivitetsmodell/rules/json-schema/rule-file.schema.json").title,
-    version: require("@aktivitetsmodell/core/package.json").version
-  })
+    version: require("@aktivitetsmodell/core/package.json").version,
+  }),
 )

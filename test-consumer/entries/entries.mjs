@@ -13,7 +13,7 @@ const entries = [
   "@aktivitetsmodell/rules/node",
   "@aktivitetsmodell/rules/decide",
   "@aktivitetsmodell/analytics",
-  "@aktivitetsmodell/analytics/node"
+  "@aktivitetsmodell/analytics/node",
 ]
 const exportsOf = {}
 const files = {}
@@ -31,6 +31,6 @@ console.log(
     rules: loadTreeOrThrow(policyDir).rules.length,
     catalogueOfferings: catalogue.offerings.length,
     coreSchemaId: referralSchema.$id,
-    version: createRequire(import.meta.url)("@aktivitetsmodell/core/package.json").version
-  })
+    version: createRequire(import.meta.url)("@aktivitetsmodell/core/package.json").version,
+  }),
 )

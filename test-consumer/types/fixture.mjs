@@ -16,7 +16,7 @@ const root = fileURLToPath(new URL("../../", import.meta.url))
 export const compilers = [
   { name: "TypeScript 6.0", tsc: join(root, "node_modules/typescript/bin/tsc") },
   { name: "TypeScript 5.9", tsc: join(root, "node_modules/typescript-5.9/bin/tsc") },
-  { name: "TypeScript 7.0", tsc: join(root, "node_modules/typescript-7.0/bin/tsc") }
+  { name: "TypeScript 7.0", tsc: join(root, "node_modules/typescript-7.0/bin/tsc") },
 ]
 
 export const modes = ["nodenext", "bundler"]
@@ -53,7 +53,9 @@ export const prepare = () => {
 /** Runs `tsc -p tsconfig.<mode>.json` (the configs say noEmit); resolves to its exit code and output. */
 export const compile = (tsc, dir, mode) =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsc, "-p", join(dir, `tsconfig.${mode}.json`), "--pretty", "false"], { cwd: dir })
+    const child = spawn(process.execPath, [tsc, "-p", join(dir, `tsconfig.${mode}.json`), "--pretty", "false"], {
+      cwd: dir,
+    })
     let output = ""
     child.stdout.on("data", (chunk) => (output += chunk))
     child.stderr.on("data", (chunk) => (output += chunk))
@@ -81,7 +83,7 @@ export const pool = (tasks, limit) => {
       new Promise((resolve, reject) => {
         queue.push({ task, resolve, reject })
         startNext()
-      })
+      }),
   )
 }
 

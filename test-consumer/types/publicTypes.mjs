@@ -19,7 +19,7 @@ export const entries = [
   "@aktivitetsmodell/rules/node",
   "@aktivitetsmodell/rules/decide",
   "@aktivitetsmodell/analytics",
-  "@aktivitetsmodell/analytics/node"
+  "@aktivitetsmodell/analytics/node",
 ]
 
 const typeParameterCount = (symbol) => {
@@ -46,7 +46,7 @@ export const publicTypes = () => {
     skipLibCheck: true,
     types: ["node"],
     resolveJsonModule: true,
-    ignoreDeprecations: "6.0"
+    ignoreDeprecations: "6.0",
   }
   const host = ts.createCompilerHost(options)
   const resolved = entries.map((entry) => {
@@ -54,7 +54,11 @@ export const publicTypes = () => {
     if (!r) throw new Error(`cannot resolve ${entry} from the sources`)
     return { entry, file: r.resolvedFileName }
   })
-  const program = ts.createProgram(resolved.map((r) => r.file), options, host)
+  const program = ts.createProgram(
+    resolved.map((r) => r.file),
+    options,
+    host,
+  )
   const checker = program.getTypeChecker()
   const resolveAlias = (s) => (s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s)
   const isType = (s) => (s.flags & (ts.SymbolFlags.Type & ~ts.SymbolFlags.TypeParameter)) !== 0
@@ -79,5 +83,10 @@ export const publicTypes = () => {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  for (const { entry, types } of publicTypes()) console.log(entry, types.length, types.map((t) => t.path.join(".") + (t.typeParameters ? `<${t.typeParameters}>` : "")).join(" "))
+  for (const { entry, types } of publicTypes())
+    console.log(
+      entry,
+      types.length,
+      types.map((t) => t.path.join(".") + (t.typeParameters ? `<${t.typeParameters}>` : "")).join(" "),
+    )
 }

@@ -113,25 +113,25 @@ function frame(options: ChartOptions, values: ReadonlyArray<number>): Frame {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="11">`,
     `<title>${escape(options.title)}</title>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="${left}" y="18" font-size="14" font-weight="600" fill="#1b1f24">${escape(options.title)}</text>`
+    `<text x="${left}" y="18" font-size="14" font-weight="600" fill="#1b1f24">${escape(options.title)}</text>`,
   ]
   for (let i = 0, v = scale.min; v <= scale.max + scale.step * 1e-6; i++, v = scale.min + i * scale.step) {
     const tick = Math.abs(v) < scale.step * 1e-6 ? 0 : v
     parts.push(
       `<line x1="${left}" x2="${right}" y1="${y(tick)}" y2="${y(tick)}" stroke="${tick === 0 ? "#5a6470" : "#e3e6ea"}"/>`,
-      `<text x="${left - 6}" y="${y(tick) + 4}" text-anchor="end" fill="#3d4650">${escape(format(tick))}</text>`
+      `<text x="${left - 6}" y="${y(tick) + 4}" text-anchor="end" fill="#3d4650">${escape(format(tick))}</text>`,
     )
   }
   if (options.yLabel !== undefined) {
     parts.push(
-      `<text transform="translate(14 ${(top + bottom) / 2}) rotate(-90)" text-anchor="middle" fill="#3d4650">${escape(options.yLabel)}</text>`
+      `<text transform="translate(14 ${(top + bottom) / 2}) rotate(-90)" text-anchor="middle" fill="#3d4650">${escape(options.yLabel)}</text>`,
     )
   }
   for (const entry of legend) {
     const base = 34 + entry.row * 16
     parts.push(
       `<rect x="${round(entry.x)}" y="${base - 9}" width="10" height="10" fill="${entry.colour}"/>`,
-      `<text x="${round(entry.x + 14)}" y="${base}" fill="#1b1f24">${escape(entry.name)}</text>`
+      `<text x="${round(entry.x + 14)}" y="${base}" fill="#1b1f24">${escape(entry.name)}</text>`,
     )
   }
   return { width, height, left, right, top, bottom, y, labels, parts }
@@ -155,7 +155,10 @@ export function barChart(options: ChartOptions): SvgChart {
   const values = options.series.flatMap((s) => s.values.filter(present))
   // Headroom for the value printed beyond each bar's end.
   const ceiling = options.yMax ?? Number.POSITIVE_INFINITY
-  const f = frame(options, values.map((v) => (v > 0 ? Math.max(v, Math.min(v * 1.1, ceiling)) : v * 1.1)))
+  const f = frame(
+    options,
+    values.map((v) => (v > 0 ? Math.max(v, Math.min(v * 1.1, ceiling)) : v * 1.1)),
+  )
   const format = options.format ?? number
   const band = (f.right - f.left) / Math.max(1, options.x.length)
   const barWidth = Math.min(48, (band * 0.8) / Math.max(1, options.series.length))
@@ -167,12 +170,14 @@ export function barChart(options: ChartOptions): SvgChart {
       const x = round(start + j * barWidth)
       const top = Math.min(f.y(v), f.y(0))
       f.parts.push(
-        `<rect x="${x}" y="${top}" width="${round(barWidth - 2)}" height="${round(Math.abs(f.y(0) - f.y(v)))}" fill="${palette[j % palette.length]}"><title>${escape(`${s.name} ${label}: ${format(v)}`)}</title></rect>`
+        `<rect x="${x}" y="${top}" width="${round(barWidth - 2)}" height="${round(Math.abs(f.y(0) - f.y(v)))}" fill="${palette[j % palette.length]}"><title>${escape(`${s.name} ${label}: ${format(v)}`)}</title></rect>`,
       )
       // Values print beyond the bar's end while they fit; a zero then still shows.
       if (barWidth >= 6.5 * format(v).length) {
         const at = v < 0 ? f.y(v) + 12 : f.y(v) - 4
-        f.parts.push(`<text x="${round(x + barWidth / 2 - 1)}" y="${at}" text-anchor="middle" fill="#1b1f24">${escape(format(v))}</text>`)
+        f.parts.push(
+          `<text x="${round(x + barWidth / 2 - 1)}" y="${at}" text-anchor="middle" fill="#1b1f24">${escape(format(v))}</text>`,
+        )
       }
     })
     f.parts.push(xLabel(f, f.left + (i + 0.5) * band, i))
@@ -209,7 +214,9 @@ export function lineChart(options: ChartOptions): SvgChart {
     f.parts.push(`<path d="${d.trim()}" fill="none" stroke="${colour}" stroke-width="2"/>`)
     s.values.forEach((v, i) => {
       if (present(v)) {
-        f.parts.push(`<circle cx="${xAt(i)}" cy="${f.y(v)}" r="3" fill="${colour}"><title>${escape(`${s.name} ${options.x[i]}: ${(options.format ?? number)(v)}`)}</title></circle>`)
+        f.parts.push(
+          `<circle cx="${xAt(i)}" cy="${f.y(v)}" r="3" fill="${colour}"><title>${escape(`${s.name} ${options.x[i]}: ${(options.format ?? number)(v)}`)}</title></circle>`,
+        )
       }
     })
   })

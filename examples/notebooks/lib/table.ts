@@ -25,13 +25,15 @@ export class HtmlTable {
     readonly headings: ReadonlyArray<string>,
     readonly cells: ReadonlyArray<ReadonlyArray<string>>,
     readonly numeric: ReadonlyArray<boolean>,
-    readonly caption?: string
+    readonly caption?: string,
   ) {}
 
   get html(): string {
     const align = (i: number) => (this.numeric[i] ? ' style="text-align:right"' : "")
     const head = this.headings.map((h, i) => `<th${align(i)}>${escape(h)}</th>`).join("")
-    const body = this.cells.map((row) => `<tr>${row.map((c, i) => `<td${align(i)}>${escape(c)}</td>`).join("")}</tr>`).join("\n")
+    const body = this.cells
+      .map((row) => `<tr>${row.map((c, i) => `<td${align(i)}>${escape(c)}</td>`).join("")}</tr>`)
+      .join("\n")
     const caption = this.caption === undefined ? "" : `<caption>${escape(this.caption)}</caption>`
     return `<table>${caption}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`
   }
@@ -39,8 +41,16 @@ export class HtmlTable {
   get text(): string {
     const widths = this.headings.map((h, i) => Math.max(h.length, ...this.cells.map((r) => r[i]!.length)))
     const line = (row: ReadonlyArray<string>) =>
-      row.map((c, i) => (this.numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd()
-    return [this.caption ?? "", line(this.headings), widths.map((w) => "-".repeat(w)).join("  "), ...this.cells.map(line)]
+      row
+        .map((c, i) => (this.numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+        .join("  ")
+        .trimEnd()
+    return [
+      this.caption ?? "",
+      line(this.headings),
+      widths.map((w) => "-".repeat(w)).join("  "),
+      ...this.cells.map(line),
+    ]
       .filter((l) => l !== "")
       .join("\n")
   }

@@ -62,16 +62,21 @@ export function checkExecuted(name, notebook) {
   const tables = tagged("expect-table")
   const plots = tagged("expect-svg")
   for (const { cell, index } of tables) if (!(cell.outputs ?? []).some(isTable)) missing.push(`cell ${index}: no table`)
-  for (const { cell, index } of plots) if (!(cell.outputs ?? []).some(isSvgPlot)) missing.push(`cell ${index}: no SVG plot`)
+  for (const { cell, index } of plots)
+    if (!(cell.outputs ?? []).some(isSvgPlot)) missing.push(`cell ${index}: no SVG plot`)
   if (tables.length === 0) missing.push("no cell tagged expect-table")
   if (plots.length === 0) missing.push("no cell tagged expect-svg")
   return [
-    { name: `notebook ${name}: every cell ran without error`, ok: problems.length === 0, detail: problems.join("\n") || `${cells.length} code cells` },
+    {
+      name: `notebook ${name}: every cell ran without error`,
+      ok: problems.length === 0,
+      detail: problems.join("\n") || `${cells.length} code cells`,
+    },
     {
       name: `notebook ${name}: expected outputs`,
       ok: missing.length === 0,
-      detail: missing.join("\n") || `${tables.length} tables, ${plots.length} SVG plots`
-    }
+      detail: missing.join("\n") || `${tables.length} tables, ${plots.length} SVG plots`,
+    },
   ]
 }
 
@@ -94,9 +99,19 @@ function runPython(python, args) {
 export async function runNotebookTest(options = {}) {
   const { python = process.env.AKTIVITET_PYTHON ?? "/usr/bin/python3", filter = "", jobs = 3, log = () => {} } = options
   const notebooks = listNotebooks(filter)
-  if (notebooks.length === 0) return [{ name: "notebooks: at least one notebook", ok: false, detail: `none in ${notebooksDir} matching "${filter}"` }]
+  if (notebooks.length === 0)
+    return [
+      { name: "notebooks: at least one notebook", ok: false, detail: `none in ${notebooksDir} matching "${filter}"` },
+    ]
   const started = performance.now()
-  const run = await runPython(python, [join(repoRoot, "scripts/run-notebooks.py"), "--out", outDir, "--jobs", String(jobs), ...notebooks])
+  const run = await runPython(python, [
+    join(repoRoot, "scripts/run-notebooks.py"),
+    "--out",
+    outDir,
+    "--jobs",
+    String(jobs),
+    ...notebooks,
+  ])
   log(`notebooks: ${notebooks.length} executed in ${((performance.now() - started) / 1000).toFixed(1)} s → ${outDir}`)
   const results = run.stdout
     .split("\n")
@@ -119,7 +134,10 @@ export async function runNotebookTest(options = {}) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const checks = await runNotebookTest({ filter: process.argv[2] ?? "", log: (m) => console.log(m) })
-  for (const c of checks) console.log(`${c.ok ? "✓" : "✗"} ${c.name}${c.ok ? `  (${c.detail})` : `\n    ${c.detail.replaceAll("\n", "\n    ")}`}`)
+  for (const c of checks)
+    console.log(
+      `${c.ok ? "✓" : "✗"} ${c.name}${c.ok ? `  (${c.detail})` : `\n    ${c.detail.replaceAll("\n", "\n    ")}`}`,
+    )
   const failed = checks.filter((c) => !c.ok).length
   console.log(`${checks.length - failed} passed, ${failed} failed`)
   process.exit(failed === 0 ? 0 : 1)

@@ -10,13 +10,13 @@ export const access: Record<OfferingT["access"], string> = {
   intake: "Inntak med påmelding til kontaktperson",
   application: "Søknad",
   "binding-registration": "Bindende påmelding i forkant",
-  "individual-decision": "Enkeltvedtak"
+  "individual-decision": "Enkeltvedtak",
 }
 
 export const audience: Record<OfferingT["audience"], string> = {
   unit: "Innbyggere som får hjelp fra Mestringsenheten",
   "unit-or-healthy-life-centre": "Innbyggere som får hjelp fra Mestringsenheten eller frisklivssentralen",
-  "own-department": "Avdelingens egne innbyggere"
+  "own-department": "Avdelingens egne innbyggere",
 }
 
 export const frequency: Record<OfferingT["schedule"]["frequency"], string> = {
@@ -25,13 +25,13 @@ export const frequency: Record<OfferingT["schedule"]["frequency"], string> = {
   "per-plan": "Etter oppsatt plan",
   course: "Kurs",
   ongoing: "Løpende",
-  occasional: "Sporadisk"
+  occasional: "Sporadisk",
 }
 
 export const partners: Record<OfferingT["operator"]["partners"][number], string> = {
   students: "studenter",
   "blue-cross": "Blå Kors",
-  "peer-support-workers": "erfaringskonsulenter"
+  "peer-support-workers": "erfaringskonsulenter",
 }
 
 /** An offering's limits (from the policy) and how it ends (from the catalogue) as one Norwegian sentence, or "Ingen faste grenser". */
@@ -48,7 +48,8 @@ export function limits(l: Policy.Limits & { readonly endsWhen?: OfferingT["endsW
   return sentence.charAt(0).toUpperCase() + sentence.slice(1)
 }
 
-const date = (iso: string) => new Date(`${iso}T12:00:00`).toLocaleDateString("nb-NO", { day: "numeric", month: "long", year: "numeric" })
+const date = (iso: string) =>
+  new Date(`${iso}T12:00:00`).toLocaleDateString("nb-NO", { day: "numeric", month: "long", year: "numeric" })
 
 export function status(s: OfferingT["status"], transitionEnd: string | undefined): string {
   switch (s.kind) {

@@ -31,7 +31,9 @@ function update() {
   const offering = catalogue.offerings.find((o) => o.id === offeringSelect.value) ?? catalogue.offerings[0]!
   const date = dateInput.value || "2024-03-01"
   const limits = Policy.limits(policy, offering, { question: date, enrollmentStart: date })
-  offeringBox.replaceChildren(renderOfferingCard(offering, catalogue, Offering.transitionEnd(offering, policy, date), limits))
+  offeringBox.replaceChildren(
+    renderOfferingCard(offering, catalogue, Offering.transitionEnd(offering, policy, date), limits),
+  )
   decisionBox.replaceChildren(...renderDecision(profile, offering.id, date))
   document.body.dataset["ready"] = `${profile.id}|${offering.id}|${date}`
 }
@@ -40,4 +42,10 @@ for (const input of [profileSelect, offeringSelect, dateInput]) input.addEventLi
 update()
 
 // The synthetic year takes a few hundred milliseconds: paint the form first.
-requestAnimationFrame(() => setTimeout(() => renderYear(byId<HTMLElement>("year"), catalogue, policy, byId<HTMLElement>("provenance"), snapshot.policyHash), 0))
+requestAnimationFrame(() =>
+  setTimeout(
+    () =>
+      renderYear(byId<HTMLElement>("year"), catalogue, policy, byId<HTMLElement>("provenance"), snapshot.policyHash),
+    0,
+  ),
+)

@@ -4,19 +4,22 @@ import * as label from "./labels.js"
 
 // The catalogue's offerings come from the model document: cited by its title
 // (docs/sources/README.md), never by a file name.
-const cited = (seed: { readonly section: string; readonly document?: string }) => `«${seed.document ?? "Mestringsenhetens modell for aktivitet"}», ${seed.section}`
+const cited = (seed: { readonly section: string; readonly document?: string }) =>
+  `«${seed.document ?? "Mestringsenhetens modell for aktivitet"}», ${seed.section}`
 
 /** What the catalogue says about one offering, with the limits the policy gives an enrollment starting on the date, in Norwegian. */
 export function renderOfferingCard(
   offering: Offering.Offering,
   catalogue: Catalogue.Catalogue,
   transitionEnd: string | undefined,
-  limits: Policy.Limits
+  limits: Policy.Limits,
 ): DocumentFragment {
   const department = catalogue.departments.find((d) => d.id === offering.operator.department)
   const runBy = [
-    offering.operator.team === "activity-team" ? "Aktivitetsteamet" : (department?.name ?? offering.operator.department),
-    ...offering.operator.partners.map((p) => label.partners[p])
+    offering.operator.team === "activity-team"
+      ? "Aktivitetsteamet"
+      : (department?.name ?? offering.operator.department),
+    ...offering.operator.partners.map((p) => label.partners[p]),
   ].join(" med ")
   const rows: Array<[string, string, string]> = [
     ["Kategori", Category.info[offering.category].label.nb, "category"],
@@ -24,9 +27,13 @@ export function renderOfferingCard(
     ["Målgruppe", label.audience[offering.audience], "audience"],
     ["Drives av", runBy, "operator"],
     ["Hyppighet", offering.schedule.note ?? label.frequency[offering.schedule.frequency], "schedule"],
-    ["Varighet", label.limits({ ...limits, ...(offering.endsWhen === undefined ? {} : { endsWhen: offering.endsWhen }) }), "limits"],
+    [
+      "Varighet",
+      label.limits({ ...limits, ...(offering.endsWhen === undefined ? {} : { endsWhen: offering.endsWhen }) }),
+      "limits",
+    ],
     ["Pris", offering.priceNok === 0 ? "Gratis" : `${label.number(offering.priceNok)} kr`, "price"],
-    ["Status", label.status(offering.status, transitionEnd), "status"]
+    ["Status", label.status(offering.status, transitionEnd), "status"],
   ]
   if (offering.continuation !== undefined) {
     const c = offering.continuation

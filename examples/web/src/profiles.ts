@@ -26,19 +26,19 @@ export const profiles: ReadonlyArray<Profile> = [
     label: "34 år, psykisk helse, hovedforløp 2, henvist av behandler, felles møte med mål holdt",
     citizen: { birthYear: 1990, departments: ["psykisk-helse"], healthyLifeCentre: false, pathway: 2 },
     referral: true,
-    jointMeetingHeld: true
+    jointMeetingHeld: true,
   },
   {
     id: "rus-ikke-henvist",
     label: "52 år, rus og avhengighet, hovedforløp 3, ikke henvist",
     citizen: { birthYear: 1972, departments: ["rus-og-avhengighet"], healthyLifeCentre: false, pathway: 3 },
-    referral: false
+    referral: false,
   },
   {
     id: "frisklivssentral",
     label: "41 år, kun frisklivssentralen",
     citizen: { birthYear: 1983, departments: [], healthyLifeCentre: true, pathway: 1 },
-    referral: false
+    referral: false,
   },
   {
     id: "rpha-paameldt",
@@ -47,24 +47,24 @@ export const profiles: ReadonlyArray<Profile> = [
     referral: true,
     intakeRegistered: true,
     applied: true,
-    bindingRegistration: true
+    bindingRegistration: true,
   },
   {
     id: "rus-enkeltvedtak",
     label: "45 år, rus og avhengighet, har enkeltvedtak om aktivitetskontakt",
     citizen: { birthYear: 1979, departments: ["rus-og-avhengighet"], healthyLifeCentre: false, pathway: 3 },
-    individualDecision: true
+    individualDecision: true,
   },
   {
     id: "ny-soknad-aktivitetskontakt",
     label: "38 år, psykisk helse, ny søknad om aktivitetskontakt",
     citizen: { birthYear: 1986, departments: ["psykisk-helse"], healthyLifeCentre: false, pathway: 2 },
-    newApplication: true
+    newApplication: true,
   },
   {
     id: "ungdom",
     label: "17 år, RPHA, henvist av behandler",
     citizen: { birthYear: 2007, departments: ["rpha"], healthyLifeCentre: false, pathway: 1 },
-    referral: true
-  }
+    referral: true,
+  },
 ]

@@ -8,13 +8,18 @@ export const syntheticYear = { seed: 1, year: 2024, citizens: 1500 } as const
 
 type Row = Record<string, unknown>
 
-
 const show = (value: unknown, kind: "persons" | "rate") =>
-  typeof value !== "number" || !Number.isFinite(value) ? "–" : kind === "rate" ? label.percent(value) : label.number(value)
+  typeof value !== "number" || !Number.isFinite(value)
+    ? "–"
+    : kind === "rate"
+      ? label.percent(value)
+      : label.number(value)
 
 // Where the indicator does not apply (completion in open groups), the cell says so: never 0 %.
 const cell = (published: Publish.Published, row: number, column: string, kind: "persons" | "rate") =>
-  published.notApplicable?.[row] === true ? label.notApplicable : show((published.table.objects()[row] as Row | undefined)?.[column], kind)
+  published.notApplicable?.[row] === true
+    ? label.notApplicable
+    : show((published.table.objects()[row] as Row | undefined)?.[column], kind)
 
 /** The indicators shown as tiles: the indicator, its headline column and how it prints. */
 const tiles = [
@@ -23,7 +28,7 @@ const tiles = [
   [Indicators.catalogue.completionRate, "rate", "rate"],
   [Indicators.catalogue.communityTransition, "rate", "rate"],
   [Indicators.catalogue.goalAttainment, "rate", "rate"],
-  [Indicators.catalogue.orsChange, "improvedRate", "rate"]
+  [Indicators.catalogue.orsChange, "improvedRate", "rate"],
 ] as const
 
 /** The columns of the per-category table. */
@@ -31,11 +36,17 @@ const columns = [
   [Indicators.catalogue.participation, "participants", "persons"],
   [Indicators.catalogue.attendanceRate, "rate", "rate"],
   [Indicators.catalogue.completionRate, "rate", "rate"],
-  [Indicators.catalogue.communityTransition, "rate", "rate"]
+  [Indicators.catalogue.communityTransition, "rate", "rate"],
 ] as const
 
 /** Generates the synthetic year and shows its key indicators, small cells suppressed, and where they come from in `provenanceBox`. */
-export function renderYear(target: HTMLElement, catalogue: Catalogue.Catalogue, policy: Policy.Policy, provenanceBox: HTMLElement, policyHash: string): void {
+export function renderYear(
+  target: HTMLElement,
+  catalogue: Catalogue.Catalogue,
+  policy: Policy.Policy,
+  provenanceBox: HTMLElement,
+  policyHash: string,
+): void {
   const started = performance.now()
   const year = generate({ ...syntheticYear, catalogue, policy })
   const tables = Tables.fromDataset(year, { policy })
@@ -44,7 +55,7 @@ export function renderYear(target: HTMLElement, catalogue: Catalogue.Catalogue, 
   // so that no small count can be worked out from a tile and a table row.
   const results = [
     ...tiles.map(([indicator]) => Indicator.compute(indicator, tables, { by: [] })),
-    ...columns.map(([indicator]) => Indicator.compute(indicator, tables, { by: ["category"] }))
+    ...columns.map(([indicator]) => Indicator.compute(indicator, tables, { by: ["category"] })),
   ]
   const publication = Publish.publishAll(results, { tables })
   const tileBox = el("div", undefined, "tiles")
@@ -56,7 +67,7 @@ export function renderYear(target: HTMLElement, catalogue: Catalogue.Catalogue, 
     tile.append(
       el("div", cell(published, 0, column, kind), "value"),
       el("div", indicator.name.nb, "label"),
-      el("div", measureLabel(indicator, column), "measure")
+      el("div", measureLabel(indicator, column), "measure"),
     )
     tileBox.append(tile)
   }
@@ -65,7 +76,10 @@ export function renderYear(target: HTMLElement, catalogue: Catalogue.Catalogue, 
   table.dataset["testid"] = "year-table"
   table.createCaption().textContent = `Per kategori, ${syntheticYear.year} (syntetiske data: ${label.number(syntheticYear.citizens)} genererte innbyggere, deltakere er de som møtte minst én gang; celler med 1–4 personer skjules)`
   const head = table.createTHead().insertRow()
-  head.append(el("th", "Kategori"), ...columns.map(([indicator, column]) => el("th", measureLabel(indicator, column), "n")))
+  head.append(
+    el("th", "Kategori"),
+    ...columns.map(([indicator, column]) => el("th", measureLabel(indicator, column), "n")),
+  )
   const byCategory = columns.map(([, column, kind], k) => {
     const published = publication.tables[tiles.length + k]!
     const rows = new Map((published.table.objects() as Array<Row>).map((r, i) => [String(r["category"]), i]))
@@ -84,16 +98,24 @@ export function renderYear(target: HTMLElement, catalogue: Catalogue.Catalogue, 
       td.textContent = cell(category)
     }
   }
-  const note = el("p", `Generert og regnet ut i nettleseren på ${label.number(Math.round(performance.now() - started))} ms (frø ${syntheticYear.seed}).`, "source")
+  const note = el(
+    "p",
+    `Generert og regnet ut i nettleseren på ${label.number(Math.round(performance.now() - started))} ms (frø ${syntheticYear.seed}).`,
+    "source",
+  )
   target.replaceChildren(tileBox, table, note)
   target.setAttribute("aria-busy", "false")
   const provenance = Provenance.make(tables.period, {
     synthetic: true,
     source: `frø ${syntheticYear.seed}, ${label.number(syntheticYear.citizens)} innbyggere, generert i nettleseren`,
     versions: __PACKAGE_VERSIONS__,
-    policyHash
+    policyHash,
   })
-  provenanceBox.replaceChildren(el("strong", Provenance.syntheticNotice.nb), el("br"), Provenance.line(provenance, "nb"))
+  provenanceBox.replaceChildren(
+    el("strong", Provenance.syntheticNotice.nb),
+    el("br"),
+    Provenance.line(provenance, "nb"),
+  )
 }
 
 // Participants count those who came, not those enrolled: said beside the figure, as other counts of citizens differ.

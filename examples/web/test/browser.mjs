@@ -26,22 +26,34 @@ export const chromiumArgs = [
   "--no-first-run",
   "--disable-background-networking",
   "--disable-component-update",
-  "--disable-sync"
+  "--disable-sync",
 ]
 
 const files = (dir) =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : [join(dir, d.name)]))
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? files(join(dir, d.name)) : [join(dir, d.name)],
+  )
 
 /** Gzipped size (level 9, as a server would send it) of every file the page loads. */
 export function measureBundle(dir = distDir) {
   const assets = files(dir)
     .filter((f) => /\.(js|css|html)$/.test(f))
-    .map((f) => ({ file: relative(dir, f).split(sep).join("/"), bytes: statSync(f).size, gzipBytes: gzipSync(readFileSync(f), { level: 9 }).length }))
+    .map((f) => ({
+      file: relative(dir, f).split(sep).join("/"),
+      bytes: statSync(f).size,
+      gzipBytes: gzipSync(readFileSync(f), { level: 9 }).length,
+    }))
   const total = (key) => assets.reduce((sum, a) => sum + a[key], 0)
   return { bytes: total("bytes"), gzipBytes: total("gzipBytes"), assets }
 }
 
-const mime = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".svg": "image/svg+xml" }
+const mime = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+}
 
 function serve(dir) {
   const server = createServer((req, res) => {
@@ -62,7 +74,12 @@ function serve(dir) {
  * @param {{ chromium?: string, build?: boolean, record?: boolean, screenshot?: string, log?: (m: string) => void }} options
  */
 export async function runBrowserTest(options = {}) {
-  const { chromium = process.env.AKTIVITET_CHROMIUM ?? "/usr/bin/chromium", build = true, record = false, log = () => {} } = options
+  const {
+    chromium = process.env.AKTIVITET_CHROMIUM ?? "/usr/bin/chromium",
+    build = true,
+    record = false,
+    log = () => {},
+  } = options
   const checks = []
   const check = (name, ok, detail = "") => {
     checks.push({ name: `web: ${name}`, ok: Boolean(ok), detail })
@@ -94,11 +111,18 @@ export async function runBrowserTest(options = {}) {
   check(
     "gzipped bundle within budget",
     measured.gzipBytes <= recorded.budget.gzipBytes,
-    `${kb(measured.gzipBytes)} gzipped (${kb(measured.bytes)} raw); budget ${kb(recorded.budget.gzipBytes)}; recorded ${kb(recorded.recorded.gzipBytes)}`
+    `${kb(measured.gzipBytes)} gzipped (${kb(measured.bytes)} raw); budget ${kb(recorded.budget.gzipBytes)}; recorded ${kb(recorded.recorded.gzipBytes)}`,
   )
-  log(`bundle: ${kb(measured.gzipBytes)} gzipped, budget ${kb(recorded.budget.gzipBytes)}, recorded ${kb(recorded.recorded.gzipBytes)}`)
+  log(
+    `bundle: ${kb(measured.gzipBytes)} gzipped, budget ${kb(recorded.budget.gzipBytes)}, recorded ${kb(recorded.recorded.gzipBytes)}`,
+  )
   if (record) {
-    recorded.recorded = { gzipBytes: measured.gzipBytes, bytes: measured.bytes, date: new Date().toISOString().slice(0, 10), assets: measured.assets.map(({ file, gzipBytes }) => ({ file: file.replace(/-[\w-]{8}\./, "."), gzipBytes })) }
+    recorded.recorded = {
+      gzipBytes: measured.gzipBytes,
+      bytes: measured.bytes,
+      date: new Date().toISOString().slice(0, 10),
+      assets: measured.assets.map(({ file, gzipBytes }) => ({ file: file.replace(/-[\w-]{8}\./, "."), gzipBytes })),
+    }
     writeFileSync(sizeFile, `${JSON.stringify(recorded, null, 2)}\n`)
     log(`recorded in ${relative(process.cwd(), sizeFile)}`)
   }
@@ -128,23 +152,52 @@ export async function runBrowserTest(options = {}) {
       await page.waitForSelector("body[data-ready*='individuell-trening-mudo']")
       const card = page.locator("[data-testid=offering-card]")
       const field = (name) => card.locator(`[data-field=${name}]`).innerText()
-      const facts = { category: await field("category"), access: await field("access"), limits: await field("limits"), price: await field("price") }
+      const facts = {
+        category: await field("category"),
+        access: await field("access"),
+        limits: await field("limits"),
+        price: await field("price"),
+      }
       check(
         "offering card shows the catalogue's facts",
-        facts.category === "Fysisk aktivitet som behandling" && facts.access === "Henvisning fra behandler" && facts.limits.includes("4 uker") && facts.price === "Gratis",
-        JSON.stringify(facts)
+        facts.category === "Fysisk aktivitet som behandling" &&
+          facts.access === "Henvisning fra behandler" &&
+          facts.limits.includes("4 uker") &&
+          facts.price === "Gratis",
+        JSON.stringify(facts),
       )
     })
 
     // Each case: the question, the outcome the shipped policy gives, and
     // words the Norwegian explanation must contain.
     const cases = [
-      ["psykisk-helse-henvist", "individuell-trening-mudo", "2024-03-01", "eligible", "Kan delta", "✓ Henvendelse fra behandler (ja)"],
-      ["rus-ikke-henvist", "individuell-trening-mudo", "2024-03-01", "not-eligible", "Kan ikke delta", "✗ Henvendelse fra behandler"],
+      [
+        "psykisk-helse-henvist",
+        "individuell-trening-mudo",
+        "2024-03-01",
+        "eligible",
+        "Kan delta",
+        "✓ Henvendelse fra behandler (ja)",
+      ],
+      [
+        "rus-ikke-henvist",
+        "individuell-trening-mudo",
+        "2024-03-01",
+        "not-eligible",
+        "Kan ikke delta",
+        "✗ Henvendelse fra behandler",
+      ],
       ["ungdom", "sandneshallen", "2024-03-01", "not-eligible", "Kan ikke delta", "Bare voksne"],
-      ["ny-soknad-aktivitetskontakt", "aktivitetskontakt", "2024-03-01", "granted-as", "Innvilges som Recoveryhjelpa", "Aktivitetskontakt"],
+      [
+        "ny-soknad-aktivitetskontakt",
+        "aktivitetskontakt",
+        "2024-03-01",
+        "granted-as",
+        "Innvilges som Recoveryhjelpa",
+        "Aktivitetskontakt",
+      ],
       ["psykisk-helse-henvist", "fk-angst", "2023-04-01", "eligible", "Kan delta", "overgangsperiode"],
-      ["psykisk-helse-henvist", "fk-angst", "2024-03-01", "not-eligible", "Kan ikke delta", "overgangsperiode"]
+      ["psykisk-helse-henvist", "fk-angst", "2024-03-01", "not-eligible", "Kan ikke delta", "overgangsperiode"],
     ]
     for (const [profile, offering, date, outcome, verdictText, explained] of cases) {
       const name = `decision: ${profile} + ${offering} on ${date} → ${outcome}`
@@ -158,8 +211,10 @@ export async function runBrowserTest(options = {}) {
         const explanation = await page.locator("[data-testid=explanation]").innerText()
         check(
           name,
-          shown.outcome === outcome && shown.verdict.includes(verdictText) && explanation.toLowerCase().includes(explained.toLowerCase()),
-          `${shown.outcome}: ${shown.verdict}; ${explanation.split("\n").slice(0, 3).join(" | ")}`
+          shown.outcome === outcome &&
+            shown.verdict.includes(verdictText) &&
+            explanation.toLowerCase().includes(explained.toLowerCase()),
+          `${shown.outcome}: ${shown.verdict}; ${explanation.split("\n").slice(0, 3).join(" | ")}`,
         )
       })
     }
@@ -174,7 +229,7 @@ export async function runBrowserTest(options = {}) {
       check(
         "synthetic year's key indicators",
         tiles.length >= 5 && tiles.every((t) => /\d/.test(t)) && rows.length === 4 && rows.every((r) => /\d/.test(r)),
-        `${tiles.map((t) => t.replaceAll("\n", " ")).join(" / ")} || ${rows.join(" / ")}`
+        `${tiles.map((t) => t.replaceAll("\n", " ")).join(" / ")} || ${rows.join(" / ")}`,
       )
     })
 
@@ -186,8 +241,10 @@ export async function runBrowserTest(options = {}) {
       const completion = own.split("\t")[3]
       check(
         "completion is not applicable to the departments' own groups, never 0 %",
-        completion === "ikke relevant" && heading.split("\t")[3] === "Andel fullført" && heading.includes("Deltakere (møtt minst én gang)"),
-        `${own.replaceAll("\t", " | ")} || ${heading.replaceAll("\t", " | ")}`
+        completion === "ikke relevant" &&
+          heading.split("\t")[3] === "Andel fullført" &&
+          heading.includes("Deltakere (møtt minst én gang)"),
+        `${own.replaceAll("\t", " | ")} || ${heading.replaceAll("\t", " | ")}`,
       )
     })
 
@@ -198,15 +255,21 @@ export async function runBrowserTest(options = {}) {
         text.includes("Syntetiske data") &&
           text.includes("Datakilde: Syntetiske data (frø 1") &&
           /Generert: \d+\. \w+ \d{4} kl\. \d\d:\d\d/u.test(text) &&
-          /Programvare: @aktivitetsmodell\/analytics \d+\.\d+\.\d+, @aktivitetsmodell\/core \d+\.\d+\.\d+, @aktivitetsmodell\/rules \d+\.\d+\.\d+/u.test(text) &&
+          /Programvare: @aktivitetsmodell\/analytics \d+\.\d+\.\d+, @aktivitetsmodell\/core \d+\.\d+\.\d+, @aktivitetsmodell\/rules \d+\.\d+\.\d+/u.test(
+            text,
+          ) &&
           /Regelverk \(SHA-256\): [0-9a-f]{8}(?::[0-9a-f]{8}){7}/u.test(text),
-        text
+        text,
       )
     })
 
     await attempt("an eligibility check is headed Vurdering, not Vedtak", async () => {
       const heading = await page.locator("[data-testid=decision] h3").first().innerText()
-      check("an eligibility check is headed Vurdering, not Vedtak", heading.startsWith("Vurdering ") && !/vedtak/iu.test(heading), heading)
+      check(
+        "an eligibility check is headed Vurdering, not Vedtak",
+        heading.startsWith("Vurdering ") && !/vedtak/iu.test(heading),
+        heading,
+      )
     })
 
     const screenshot = options.screenshot ?? join(webRoot, "out", "page.png")
@@ -225,7 +288,10 @@ export async function runBrowserTest(options = {}) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const checks = await runBrowserTest({ record: process.argv.includes("--record"), log: (m) => console.log(m) })
-  for (const c of checks) console.log(`${c.ok ? "✓" : "✗"} ${c.name}${c.detail && !c.ok ? `\n    ${c.detail.replaceAll("\n", "\n    ")}` : c.detail ? `  (${c.detail})` : ""}`)
+  for (const c of checks)
+    console.log(
+      `${c.ok ? "✓" : "✗"} ${c.name}${c.detail && !c.ok ? `\n    ${c.detail.replaceAll("\n", "\n    ")}` : c.detail ? `  (${c.detail})` : ""}`,
+    )
   const failed = checks.filter((c) => !c.ok).length
   console.log(`${checks.length - failed} passed, ${failed} failed`)
   process.exit(failed === 0 ? 0 : 1)

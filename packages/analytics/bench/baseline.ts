@@ -9,7 +9,8 @@ import type { IndicatorId } from "../src/indicators/index.js"
 type Row = Record<string, unknown>
 const DAY = 86_400_000
 const SHIFT = 2 ** 24
-const dayOf = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY
+const dayOf = (iso: string) =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY
 const UNKNOWN = "(unknown)"
 
 const quantile = (values: Array<number>, p: number): number | null => {
@@ -22,7 +23,8 @@ const quantile = (values: Array<number>, p: number): number | null => {
   return s[i0]! + (s[i0 + 1]! - s[i0]!) * (i - i0)
 }
 const rate = (n: number, d: number) => (d > 0 ? n / d : null)
-const sortBy = (rows: Array<Row>, key: string) => rows.sort((a, b) => (String(a[key]) < String(b[key]) ? -1 : String(a[key]) > String(b[key]) ? 1 : 0))
+const sortBy = (rows: Array<Row>, key: string) =>
+  rows.sort((a, b) => (String(a[key]) < String(b[key]) ? -1 : String(a[key]) > String(b[key]) ? 1 : 0))
 const bump = <K>(m: Map<K, number>, k: K, by = 1) => m.set(k, (m.get(k) ?? 0) + by)
 const setOf = <K, V>(m: Map<K, Set<V>>, k: K) => {
   let s = m.get(k)
@@ -39,16 +41,23 @@ export interface Context {
   readonly capacity: Readonly<Record<string, number>>
 }
 
-export const context = (data: Dataset.Dataset, policy: Policy.Policy, capacity: Readonly<Record<string, number>> = {}): Context => ({
+export const context = (
+  data: Dataset.Dataset,
+  policy: Policy.Policy,
+  capacity: Readonly<Record<string, number>> = {},
+): Context => ({
   data,
   policy,
   from: dayOf(`${data.year}-01-01`),
   to: dayOf(`${data.year}-12-31`),
-  capacity
+  capacity,
 })
 
 const offeringInfo = (data: Dataset.Dataset) => {
-  const list = [...data.offerings, ...Catalogue.sandnes().offerings.filter((o) => !data.offerings.some((d) => d.id === o.id))]
+  const list = [
+    ...data.offerings,
+    ...Catalogue.sandnes().offerings.filter((o) => !data.offerings.some((d) => d.id === o.id)),
+  ]
   return new Map(list.map((o) => [o.id as string, o]))
 }
 
@@ -71,7 +80,15 @@ const participation = ({ data, from, to }: Context): Array<Row> => {
     v.participants.add(a.citizenId)
     v.attendances++
   }
-  return sortBy([...groups].map(([offering, v]) => ({ offering, participants: v.participants.size, attendances: v.attendances, sessions: v.sessions })), "offering")
+  return sortBy(
+    [...groups].map(([offering, v]) => ({
+      offering,
+      participants: v.participants.size,
+      attendances: v.attendances,
+      sessions: v.sessions,
+    })),
+    "offering",
+  )
 }
 
 const attendanceRate = ({ data, from, to }: Context): Array<Row> => {
@@ -86,7 +103,17 @@ const attendanceRate = ({ data, from, to }: Context): Array<Row> => {
     if (a.status === "present") v.present++
     else if (a.status === "no-show") v.noShow++
   }
-  return sortBy([...groups].map(([offering, v]) => ({ offering, citizens: v.citizens.size, booked: v.booked, present: v.present, noShow: v.noShow, rate: rate(v.present, v.booked) })), "offering")
+  return sortBy(
+    [...groups].map(([offering, v]) => ({
+      offering,
+      citizens: v.citizens.size,
+      booked: v.booked,
+      present: v.present,
+      noShow: v.noShow,
+      rate: rate(v.present, v.booked),
+    })),
+    "offering",
+  )
 }
 
 const newReturning = ({ data, from, to }: Context): Array<Row> => {
@@ -107,7 +134,7 @@ const newReturning = ({ data, from, to }: Context): Array<Row> => {
       for (const c of s) if (first.get(c)! >= from) n++
       return { offering, started: s.size, new: n, returning: s.size - n, newShare: rate(n, s.size) }
     }),
-    "offering"
+    "offering",
   )
 }
 
@@ -135,7 +162,7 @@ const completionRate = ({ data, from, to }: Context): Array<Row> => {
       const k = completed.get(offering) ?? 0
       return { offering, ended: n, completed: k, withdrawn: n - k, rate: rate(k, n) }
     }),
-    "offering"
+    "offering",
   )
 }
 
@@ -145,7 +172,8 @@ const communityTransition = ({ data, from, to }: Context): Array<Row> => {
   for (const e of data.enrollments) {
     offeringOf.set(e.id, e.offeringId)
     const stop = e.closedOn ?? e.end
-    if (dayOf(e.start) <= to && (stop === undefined || dayOf(stop) >= from)) setOf(participants, e.offeringId as string).add(e.citizenId)
+    if (dayOf(e.start) <= to && (stop === undefined || dayOf(stop) >= from))
+      setOf(participants, e.offeringId as string).add(e.citizenId)
   }
   const moved = new Map<string, Set<string>>()
   for (const t of data.transitions) {
@@ -159,7 +187,7 @@ const communityTransition = ({ data, from, to }: Context): Array<Row> => {
       const m = moved.get(offering)?.size ?? 0
       return { offering, participants: s.size, transitioned: m, rate: rate(m, s.size) }
     }),
-    "offering"
+    "offering",
   )
 }
 
@@ -175,7 +203,14 @@ const goalAttainment = ({ data, from, to }: Context): Array<Row> => {
   data.goalEvaluations.forEach((g, i) => {
     const e = enrollment.get(g.enrollmentId)
     const d = dayOf(g.date)
-    if (e === undefined || last.get(g.enrollmentId) !== d * SHIFT + i || d < from || d > to || info.get(e.offeringId)?.category !== "treatment") return
+    if (
+      e === undefined ||
+      last.get(g.enrollmentId) !== d * SHIFT + i ||
+      d < from ||
+      d > to ||
+      info.get(e.offeringId)?.category !== "treatment"
+    )
+      return
     let v = groups.get(e.offeringId)
     if (v === undefined) groups.set(e.offeringId, (v = { evaluated: 0, reached: 0, partly: 0 }))
     v.evaluated++
@@ -183,8 +218,13 @@ const goalAttainment = ({ data, from, to }: Context): Array<Row> => {
     else if (g.goalReached === "partly") v.partly++
   })
   return sortBy(
-    [...groups].map(([offering, v]) => ({ offering, ...v, notReached: v.evaluated - v.reached - v.partly, rate: rate(v.reached, v.evaluated) })),
-    "offering"
+    [...groups].map(([offering, v]) => ({
+      offering,
+      ...v,
+      notReached: v.evaluated - v.reached - v.partly,
+      rate: rate(v.reached, v.evaluated),
+    })),
+    "offering",
   )
 }
 
@@ -200,7 +240,10 @@ const extensionRate = ({ data, from, to }: Context): Array<Row> => {
     v.enrollments++
     if (extended.has(e.id)) v.extended++
   }
-  return sortBy([...groups].map(([offering, v]) => ({ offering, ...v, rate: rate(v.extended, v.enrollments) })), "offering")
+  return sortBy(
+    [...groups].map(([offering, v]) => ({ offering, ...v, rate: rate(v.extended, v.enrollments) })),
+    "offering",
+  )
 }
 
 const referralToStart = ({ data, from, to }: Context): Array<Row> => {
@@ -222,7 +265,15 @@ const referralToStart = ({ data, from, to }: Context): Array<Row> => {
     if (list === undefined) days.set(e.offeringId, (list = []))
     list.push(f - r)
   }
-  return sortBy([...days].map(([offering, ds]) => ({ offering, started: ds.length, median: quantile(ds, 0.5), p90: quantile(ds, 0.9) })), "offering")
+  return sortBy(
+    [...days].map(([offering, ds]) => ({
+      offering,
+      started: ds.length,
+      median: quantile(ds, 0.5),
+      p90: quantile(ds, 0.9),
+    })),
+    "offering",
+  )
 }
 
 const recoveryStart = ({ data, from, to }: Context): Array<Row> => {
@@ -243,17 +294,45 @@ const recoveryStart = ({ data, from, to }: Context): Array<Row> => {
     const started = t ?? (e.status === "completed" ? closedDay(e) : null)
     if (started !== null) days.push(started - start)
   }
-  return [{ helped, started: days.length, rate: rate(days.length, helped), median: quantile(days, 0.5), p90: quantile(days, 0.9) }]
+  return [
+    {
+      helped,
+      started: days.length,
+      rate: rate(days.length, helped),
+      median: quantile(days, 0.5),
+      p90: quantile(days, 0.9),
+    },
+  ]
 }
 
 const orsChange = ({ data, policy, from, to }: Context): Array<Row> => {
-  const people = new Map<string, { n: number; first: number; firstTotal: number; firstDate: string; last: number; lastTotal: number; lastDate: string }>()
+  const people = new Map<
+    string,
+    {
+      n: number
+      first: number
+      firstTotal: number
+      firstDate: string
+      last: number
+      lastTotal: number
+      lastDate: string
+    }
+  >()
   data.fitScores.forEach((f, i) => {
     const d = dayOf(f.date)
     if (f.instrument !== "ORS" || d < from || d > to) return
     const order = d * SHIFT + i
     const p = people.get(f.citizenId)
-    if (p === undefined) people.set(f.citizenId, { n: 1, first: order, firstTotal: f.total, firstDate: f.date, last: order, lastTotal: f.total, lastDate: f.date })
+    if (p === undefined)
+      people.set(f.citizenId, {
+        n: 1,
+        first: order,
+        firstTotal: f.total,
+        firstDate: f.date,
+        last: order,
+        lastTotal: f.total,
+        lastDate: f.date,
+      })
     else {
       p.n++
       if (order < p.first) Object.assign(p, { first: order, firstTotal: f.total, firstDate: f.date })
@@ -291,8 +370,8 @@ const orsChange = ({ data, policy, from, to }: Context): Array<Row> => {
       recovered,
       recoveredRate: rate(recovered, clinicalStart),
       deteriorated,
-      deterioratedRate: rate(deteriorated, citizens)
-    }
+      deterioratedRate: rate(deteriorated, citizens),
+    },
   ]
 }
 
@@ -336,9 +415,18 @@ const capacityUse = ({ data, from, to, capacity }: Context): Array<Row> => {
       const c = capacity[offering]
       const places = c === undefined ? null : s * c
       const inPlaces = c === undefined ? null : p
-      return { offering, sessions: s, present: p, citizens: citizens.get(offering)?.size ?? 0, perSession: rate(p, s), presentInPlaces: inPlaces, places, use: places !== null && places > 0 ? inPlaces! / places : null }
+      return {
+        offering,
+        sessions: s,
+        present: p,
+        citizens: citizens.get(offering)?.size ?? 0,
+        perSession: rate(p, s),
+        presentInPlaces: inPlaces,
+        places,
+        use: places !== null && places > 0 ? inPlaces! / places : null,
+      }
     }),
-    "offering"
+    "offering",
   )
 }
 
@@ -358,21 +446,32 @@ const departmentContributions = ({ data, policy, from, to }: Context): Array<Row
         if (c.form === "lent-position") lent += w
         else transferred += w
       }
-      return { department: dep.id, percent: lent + transferred, lent, transferred, required, gap: lent + transferred - required }
+      return {
+        department: dep.id,
+        percent: lent + transferred,
+        lent,
+        transferred,
+        required,
+        gap: lent + transferred - required,
+      }
     }),
-    "department"
+    "department",
   )
 }
 
 const involvement = ({ data, from, to }: Context): Array<Row> => {
   const info = offeringInfo(data)
-  const groups = new Map<string, { sessions: number; withStudents: number; students: number; withVolunteers: number; volunteers: number }>()
+  const groups = new Map<
+    string,
+    { sessions: number; withStudents: number; students: number; withVolunteers: number; volunteers: number }
+  >()
   for (const s of data.sessions) {
     const d = dayOf(s.date)
     if (d < from || d > to) continue
     const k = info.get(s.offeringId)?.category ?? UNKNOWN
     let v = groups.get(k)
-    if (v === undefined) groups.set(k, (v = { sessions: 0, withStudents: 0, students: 0, withVolunteers: 0, volunteers: 0 }))
+    if (v === undefined)
+      groups.set(k, (v = { sessions: 0, withStudents: 0, students: 0, withVolunteers: 0, volunteers: 0 }))
     v.sessions++
     v.students += s.students
     v.volunteers += s.volunteers
@@ -388,9 +487,9 @@ const involvement = ({ data, from, to }: Context): Array<Row> => {
       students: v.students,
       withVolunteers: v.withVolunteers,
       volunteerShare: rate(v.withVolunteers, v.sessions),
-      volunteers: v.volunteers
+      volunteers: v.volunteers,
     })),
-    "category"
+    "category",
   )
 }
 
@@ -409,8 +508,15 @@ const feedbackSummary = ({ data, from, to }: Context): Array<Row> => {
     }
   }
   return sortBy(
-    [...groups].map(([source, v]) => ({ source, responses: v.responses, rated: v.rated, meanRating: v.rated > 0 ? v.sum / v.rated : null, good: v.good, goodShare: rate(v.good, v.rated) })),
-    "source"
+    [...groups].map(([source, v]) => ({
+      source,
+      responses: v.responses,
+      rated: v.rated,
+      meanRating: v.rated > 0 ? v.sum / v.rated : null,
+      good: v.good,
+      goodShare: rate(v.good, v.rated),
+    })),
+    "source",
   )
 }
 
@@ -429,8 +535,13 @@ const kprReportable = ({ data, from, to }: Context): Array<Row> => {
     if (lacking.has(i)) v.incomplete++
   })
   return sortBy(
-    [...groups].map(([kprService, v]) => ({ kprService, decisions: v.decisions, incomplete: v.incomplete, incompleteRate: rate(v.incomplete, v.decisions) })),
-    "kprService"
+    [...groups].map(([kprService, v]) => ({
+      kprService,
+      decisions: v.decisions,
+      incomplete: v.incomplete,
+      incompleteRate: rate(v.incomplete, v.decisions),
+    })),
+    "kprService",
   )
 }
 
@@ -451,9 +562,10 @@ export const baselines: Readonly<Record<IndicatorId, (c: Context) => Array<Row>>
   departmentContributions,
   involvement,
   feedbackSummary,
-  kprReportable
+  kprReportable,
 }
 
 /** True when two numbers agree to 1e-9 (relative), or both are null. */
 export const same = (a: unknown, b: unknown): boolean =>
-  a === b || (typeof a === "number" && typeof b === "number" && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)))
+  a === b ||
+  (typeof a === "number" && typeof b === "number" && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)))

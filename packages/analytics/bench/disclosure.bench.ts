@@ -29,7 +29,11 @@ import { shippedPolicy } from "@aktivitetsmodell/rules/node"
 // it, so run again with it (same loader, same arguments).
 const condition = "--conditions=@aktivitetsmodell/source"
 if (!process.execArgv.includes(condition)) {
-  const r = spawnSync(process.execPath, [...process.execArgv, condition, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: "inherit" })
+  const r = spawnSync(
+    process.execPath,
+    [...process.execArgv, condition, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    { stdio: "inherit" },
+  )
   process.exit(r.status ?? 1)
 }
 
@@ -51,7 +55,17 @@ const time = (f: () => unknown): number => {
 }
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits
 const line = (name: string, unit: string, value: number, baseline: number, target: number, ok: boolean, digits = 1) =>
-  console.log(JSON.stringify({ name, unit, value: round(value, digits), baseline: round(baseline, digits), ratio: baseline === 0 ? null : round(value / baseline, 3), target: round(target, digits), ok }))
+  console.log(
+    JSON.stringify({
+      name,
+      unit,
+      value: round(value, digits),
+      baseline: round(baseline, digits),
+      ratio: baseline === 0 ? null : round(value / baseline, 3),
+      target: round(target, digits),
+      ok,
+    }),
+  )
 
 const policy = shippedPolicy()
 const data = generate({ policy, seed: 1, year: 2024, citizens: 1500 })
@@ -78,7 +92,7 @@ const cells = (published: ReadonlyArray<Published>) => {
 const profiles: ReadonlyArray<{ profile: Profile; rule: { min: number; max: number } }> = [
   { profile: { name: "strict", min: 1, max: 4 }, rule: { min: 1, max: 4 } },
   { profile: { name: "ssb", maxN: 3 }, rule: { min: 0, max: 3 } },
-  { profile: { name: "rounding", base: 3 }, rule: { min: 1, max: 2 } }
+  { profile: { name: "rounding", base: 3 }, rule: { min: 1, max: 2 } },
 ]
 
 // A copy of the tables for each timed run: the inner cells are counted from
@@ -90,10 +104,26 @@ for (const { profile, rule } of profiles) {
   const now = cells(publishResults(results, { profile, tables: fresh() }).tables)
   const before = cells(legacyAll(rule))
   const share = (c: { total: number; hidden: number }) => (c.total === 0 ? 0 : c.hidden / c.total)
-  line(`disclosure.${profile.name}.suppressed-share`, "share", share(now), share(before), share(before), now.hidden <= before.hidden, 4)
-  line(`disclosure.${profile.name}.suppressed-cells`, "cells", now.hidden, before.hidden, before.hidden, now.hidden <= before.hidden, 0)
+  line(
+    `disclosure.${profile.name}.suppressed-share`,
+    "share",
+    share(now),
+    share(before),
+    share(before),
+    now.hidden <= before.hidden,
+    4,
+  )
+  line(
+    `disclosure.${profile.name}.suppressed-cells`,
+    "cells",
+    now.hidden,
+    before.hidden,
+    before.hidden,
+    now.hidden <= before.hidden,
+    0,
+  )
   console.error(
-    `${profile.name}: ${now.hidden} of ${now.total} counts hidden, against ${before.hidden} of ${before.total} by the present method (${before.hidden - now.hidden} fewer, ${Math.round((1 - now.hidden / Math.max(1, before.hidden)) * 100)} %)`
+    `${profile.name}: ${now.hidden} of ${now.total} counts hidden, against ${before.hidden} of ${before.total} by the present method (${before.hidden - now.hidden} fewer, ${Math.round((1 - now.hidden / Math.max(1, before.hidden)) * 100)} %)`,
   )
 }
 

@@ -16,11 +16,12 @@
 // Both sides are checked to agree at 1M before anything is timed. Exits 0:
 // not a test, timings depend on the machine.
 //   npx tsx --conditions=@aktivitetsmodell/source packages/analytics/bench/duckdb.bench.ts
-import { DuckDBInstance } from "@duckdb/node-api"
-import { shippedPolicy } from "@aktivitetsmodell/rules/node"
+
 import { mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { shippedPolicy } from "@aktivitetsmodell/rules/node"
+import { DuckDBInstance } from "@duckdb/node-api"
 import { DuckDb } from "../src/duckdb/index.js"
 import { Indicator, Indicators, Tables } from "../src/index.js"
 import { definitions, handWritten } from "../src/query/index.js"
@@ -30,13 +31,33 @@ import { benchYear } from "./input.js"
 const runs = Number(process.env.BENCH_RUNS ?? 5)
 const policy = shippedPolicy()
 const period = { from: "2024-01-01", to: "2024-12-31" }
-const queries = [...Object.values(definitions), ...Object.values(handWritten)].map((query) => ({ query, indicator: Indicators.catalogue[query.id as Indicators.IndicatorId] }))
+const queries = [...Object.values(definitions), ...Object.values(handWritten)].map((query) => ({
+  query,
+  indicator: Indicators.catalogue[query.id as Indicators.IndicatorId],
+}))
 const median = (xs: Array<number>) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const round = (x: number) => Math.round(x * 10) / 10
-const line = (name: string, value: number, baseline: number | null, target: number, extra: Record<string, unknown> = {}) => {
+const line = (
+  name: string,
+  value: number,
+  baseline: number | null,
+  target: number,
+  extra: Record<string, unknown> = {},
+) => {
   const ratio = baseline === null ? null : Math.round((value / baseline) * 100) / 100
   const ok = ratio === null ? value <= target : ratio <= target
-  console.log(JSON.stringify({ name, unit: "ms", value: round(value), baseline: baseline === null ? null : round(baseline), ratio, target, ok, ...extra }))
+  console.log(
+    JSON.stringify({
+      name,
+      unit: "ms",
+      value: round(value),
+      baseline: baseline === null ? null : round(baseline),
+      ratio,
+      target,
+      ok,
+      ...extra,
+    }),
+  )
 }
 const timeAsync = async (f: () => Promise<unknown>) => {
   const t0 = performance.now()
@@ -71,7 +92,9 @@ try {
   const t0 = performance.now()
   const data = benchYear()
   const tables = Tables.fromDataset(data, { policy })
-  console.error(`input: ${tables.attendance.numRows()} attendance rows, ${tables.enrollments.numRows()} enrollments (built in ${Math.round(performance.now() - t0)} ms)`)
+  console.error(
+    `input: ${tables.attendance.numRows()} attendance rows, ${tables.enrollments.numRows()} enrollments (built in ${Math.round(performance.now() - t0)} ms)`,
+  )
   const folder1 = join(dir, "1m")
   const written = await timeAsync(() => DuckDb.writeTables(tables, folder1))
   console.error(`wrote Parquet to ${folder1} in ${Math.round(written)} ms`)
@@ -82,8 +105,15 @@ try {
   for (const { query, indicator } of queries) {
     const ours = await engine.run(query, indicator.defaultBy)
     const theirs = Indicator.compute(indicator, tables, { by: indicator.defaultBy }).table
-    const a = JSON.stringify(ours.objects().map((r) => Object.values(r).map((v) => (typeof v === "number" ? Number(v.toPrecision(12)) : v))))
-    const b = JSON.stringify(theirs.orderby(...indicator.defaultBy).objects().map((r) => Object.values(r).map((v) => (typeof v === "number" ? Number(v.toPrecision(12)) : v))))
+    const a = JSON.stringify(
+      ours.objects().map((r) => Object.values(r).map((v) => (typeof v === "number" ? Number(v.toPrecision(12)) : v))),
+    )
+    const b = JSON.stringify(
+      theirs
+        .orderby(...indicator.defaultBy)
+        .objects()
+        .map((r) => Object.values(r).map((v) => (typeof v === "number" ? Number(v.toPrecision(12)) : v))),
+    )
     if (a !== b) console.error(`MISMATCH ${query.id}: DuckDB and arquero differ`)
   }
   engine.close()
@@ -93,13 +123,17 @@ try {
   const duck: Array<number> = []
   for (let i = 0; i < runs; i++) {
     duck.push(await timeAsync(() => duckdbOver(folder1)))
-    arquero.push(await timeAsync(async () => {
-      for (const { indicator } of queries) Indicator.compute(indicator, tables)
-    }))
-    arqueroWithTables.push(await timeAsync(async () => {
-      const t = Tables.fromDataset(data, { policy })
-      for (const { indicator } of queries) Indicator.compute(indicator, t)
-    }))
+    arquero.push(
+      await timeAsync(async () => {
+        for (const { indicator } of queries) Indicator.compute(indicator, tables)
+      }),
+    )
+    arqueroWithTables.push(
+      await timeAsync(async () => {
+        const t = Tables.fromDataset(data, { policy })
+        for (const { indicator } of queries) Indicator.compute(indicator, t)
+      }),
+    )
   }
   line("1M: DuckDB from Parquet vs arquero on built tables", median(duck), median(arquero), 1.5)
   line("1M: DuckDB from Parquet vs arquero including Tables.fromDataset", median(duck), median(arqueroWithTables), 1.5)
@@ -130,18 +164,22 @@ async function scale(from: string, to: string, times: number): Promise<void> {
   mkdirSync(to, { recursive: true })
   const renumber: Record<string, string> = {
     citizen: `"citizen" + k * 100000000`,
-    enrollment: `CASE WHEN "enrollment" < 0 THEN "enrollment" ELSE "enrollment" + k * 100000000 END`
+    enrollment: `CASE WHEN "enrollment" < 0 THEN "enrollment" ELSE "enrollment" + k * 100000000 END`,
   }
   for (const table of tableNames) {
-    const glob = partitionedByYear.includes(table) ? join(from, table, "*", "*.parquet") : join(from, table, "*.parquet")
-    const read = partitionedByYear.includes(table) ? `read_parquet('${glob}', hive_partitioning = true, hive_types = {'year': VARCHAR})` : `read_parquet('${glob}')`
+    const glob = partitionedByYear.includes(table)
+      ? join(from, table, "*", "*.parquet")
+      : join(from, table, "*.parquet")
+    const read = partitionedByYear.includes(table)
+      ? `read_parquet('${glob}', hive_partitioning = true, hive_types = {'year': VARCHAR})`
+      : `read_parquet('${glob}')`
     const columns = columnsOf(table).map(([col]) => `${renumber[col] ?? `"${col}"`} AS "${col}"`)
     const target = join(to, table)
     const select = `SELECT ${columns.join(", ")} FROM ${read} CROSS JOIN range(${times}) AS r(k)`
     await c.run(
       partitionedByYear.includes(table)
         ? `COPY (${select}) TO '${target}' (FORMAT parquet, PARTITION_BY ("year"), OVERWRITE_OR_IGNORE true)`
-        : `COPY (${select}) TO '${target}.parquet' (FORMAT parquet)`
+        : `COPY (${select}) TO '${target}.parquet' (FORMAT parquet)`,
     )
     if (!partitionedByYear.includes(table)) {
       mkdirSync(target, { recursive: true })

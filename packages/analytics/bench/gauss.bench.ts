@@ -22,7 +22,11 @@ import { fileURLToPath } from "node:url"
 // with it (same loader, same arguments).
 const condition = "--conditions=@aktivitetsmodell/source"
 if (!process.execArgv.includes(condition)) {
-  const r = spawnSync(process.execPath, [...process.execArgv, condition, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: "inherit" })
+  const r = spawnSync(
+    process.execPath,
+    [...process.execArgv, condition, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    { stdio: "inherit" },
+  )
   process.exit(r.status ?? 1)
 }
 
@@ -61,12 +65,12 @@ for (let c = 0; c < 5; c++)
         ageGroup: `group${b % 2}`,
         month: `m${c}`,
         half: `h${c < 3 ? 1 : 2}`,
-        n: count()
+        n: count(),
       })
 const dimensions = [
   { name: "unit", variables: ["unit", "unitRegion", "unitKind"] },
   { name: "age", variables: ["age", "ageBand", "ageGroup"] },
-  { name: "month", variables: ["month", "half"] }
+  { name: "month", variables: ["month", "half"] },
 ]
 const innerFreq = inner.map((c) => c.n as number)
 
@@ -80,7 +84,9 @@ for (let i = 0; i < runs; i++) {
 }
 const primary = result.primary.filter(Boolean).length
 const hidden = result.suppressed.filter(Boolean).length
-console.error(`${inner.length} inner cells, ${table.cells.length} published; ${primary} primary, ${hidden - primary} secondary; ${runs} rounds`)
+console.error(
+  `${inner.length} inner cells, ${table.cells.length} published; ${primary} primary, ${hidden - primary} secondary; ${runs} rounds`,
+)
 
 const value = median(suppress)
 const baseline = median(build)
@@ -93,6 +99,6 @@ console.log(
     baseline: round1(baseline),
     ratio: Math.round((value / baseline) * 100) / 100,
     target: "< 1000 ms",
-    ok: value < 1000
-  })
+    ok: value < 1000,
+  }),
 )

@@ -11,10 +11,11 @@
 // an absolute one: under 5 ms. Not a test: timings depend on the machine.
 // Run with
 //   npm run bench -w @aktivitetsmodell/analytics
+
+import { shippedPolicy } from "@aktivitetsmodell/rules/node"
 import { Indicator, Indicators, Tables } from "../src/index.js"
 import { baselines, context, same } from "./baseline.js"
 import { benchYear } from "./input.js"
-import { shippedPolicy } from "@aktivitetsmodell/rules/node"
 
 const policy = shippedPolicy()
 
@@ -28,12 +29,20 @@ const time = (f: () => unknown): number => {
 }
 const line = (name: string, value: number, baseline: number | null) =>
   console.log(
-    JSON.stringify({ name, unit: "ms", value: Math.round(value * 10) / 10, baseline: baseline === null ? null : Math.round(baseline * 10) / 10, ratio: baseline === null ? null : Math.round((value / baseline) * 100) / 100 })
+    JSON.stringify({
+      name,
+      unit: "ms",
+      value: Math.round(value * 10) / 10,
+      baseline: baseline === null ? null : Math.round(baseline * 10) / 10,
+      ratio: baseline === null ? null : Math.round((value / baseline) * 100) / 100,
+    }),
   )
 
 const t0 = performance.now()
 const data = benchYear()
-console.error(`input: ${data.attendance.length} attendance rows, ${data.enrollments.length} enrollments, ${data.sessions.length} sessions (built in ${Math.round(performance.now() - t0)} ms)`)
+console.error(
+  `input: ${data.attendance.length} attendance rows, ${data.enrollments.length} enrollments, ${data.sessions.length} sessions (built in ${Math.round(performance.now() - t0)} ms)`,
+)
 
 // Warm up both sides once and check that they agree before timing anything.
 let tables = Tables.fromDataset(data, { policy, capacity })
@@ -42,7 +51,9 @@ let failures = 0
 for (const indicator of Indicators.all) {
   const ours = Indicator.compute(indicator, tables).table.objects() as Array<Record<string, unknown>>
   const theirs = baselines[indicator.id as Indicators.IndicatorId](c)
-  const agree = ours.length === theirs.length && ours.every((row, i) => Object.entries(row).every(([k, v]) => same(v, theirs[i]![k])))
+  const agree =
+    ours.length === theirs.length &&
+    ours.every((row, i) => Object.entries(row).every(([k, v]) => same(v, theirs[i]![k])))
   if (!agree) {
     failures++
     console.error(`MISMATCH ${indicator.id}: arquero and the baseline differ`)
@@ -82,6 +93,6 @@ const ok = failures === 0 && totalValue < 3000 && slow.length === 0
 console.error(
   ok
     ? `target met: whole set ${Math.round(totalValue)} ms < 3000 ms; every indicator within 3× of hand-written (or under 5 ms where hand-written takes under 1 ms)`
-    : `target missed: whole set ${Math.round(totalValue)} ms${slow.length > 0 ? `; over 3×: ${slow.join(", ")}` : ""}${failures > 0 ? `; ${failures} mismatches` : ""}`
+    : `target missed: whole set ${Math.round(totalValue)} ms${slow.length > 0 ? `; over 3×: ${slow.join(", ")}` : ""}${failures > 0 ? `; ${failures} mismatches` : ""}`,
 )
 process.exitCode = failures > 0 ? 1 : 0

@@ -18,7 +18,14 @@ const random = (seed: number) => {
 }
 
 /** Builds the benchmark year. */
-export const benchYear = (options: { readonly enrollments?: number; readonly perEnrollment?: number; readonly seed?: number; readonly year?: number } = {}): Dataset.Dataset => {
+export const benchYear = (
+  options: {
+    readonly enrollments?: number
+    readonly perEnrollment?: number
+    readonly seed?: number
+    readonly year?: number
+  } = {},
+): Dataset.Dataset => {
   const E = options.enrollments ?? 100_000
   const A = options.perEnrollment ?? 10
   const year = options.year ?? 2024
@@ -61,26 +68,73 @@ export const benchYear = (options: { readonly enrollments?: number; readonly per
       enrollment.referralId = referralId
       referrals.push({ id: referralId, citizenId, therapistId: "s-1", offeringId, date: iso(referred) })
       if (rnd() < 0.25) extensions.push({ id: `f-${e}`, enrollmentId: id, date: iso(end - 2), newEnd: iso(end + 28) })
-      goalEvaluations.push({ id: `g-${e}`, enrollmentId: id, therapistId: "s-1", date: iso(end), goalReached: pick(["yes", "partly", "no"]), decision: "completed" })
+      goalEvaluations.push({
+        id: `g-${e}`,
+        enrollmentId: id,
+        therapistId: "s-1",
+        date: iso(end),
+        goalReached: pick(["yes", "partly", "no"]),
+        decision: "completed",
+      })
       for (const [k, day] of [start, end].entries()) {
         const ors = Math.round((10 + rnd() * 25 + k * rnd() * 8) * 10) / 10
         const srs = Math.round((30 + rnd() * 10) * 10) / 10
-        fitScores.push({ id: `o-${e}-${k}`, citizenId, enrollmentId: id, date: iso(day), instrument: "ORS", items: [ors / 4, ors / 4, ors / 4, ors / 4], total: ors })
-        fitScores.push({ id: `p-${e}-${k}`, citizenId, enrollmentId: id, date: iso(day), instrument: "SRS", items: [srs / 4, srs / 4, srs / 4, srs / 4], total: srs })
+        fitScores.push({
+          id: `o-${e}-${k}`,
+          citizenId,
+          enrollmentId: id,
+          date: iso(day),
+          instrument: "ORS",
+          items: [ors / 4, ors / 4, ors / 4, ors / 4],
+          total: ors,
+        })
+        fitScores.push({
+          id: `p-${e}-${k}`,
+          citizenId,
+          enrollmentId: id,
+          date: iso(day),
+          instrument: "SRS",
+          items: [srs / 4, srs / 4, srs / 4, srs / 4],
+          total: srs,
+        })
       }
     }
-    if (rnd() < 0.1) transitions.push({ id: `t-${e}`, citizenId, fromOfferingId: offeringId, enrollmentId: id, date: iso(end + 3), destination: "Klubb", kind: "club" })
+    if (rnd() < 0.1)
+      transitions.push({
+        id: `t-${e}`,
+        citizenId,
+        fromOfferingId: offeringId,
+        enrollmentId: id,
+        date: iso(end + 3),
+        destination: "Klubb",
+        kind: "club",
+      })
     enrollments.push(enrollment)
     for (let k = 0; k < A; k++) {
       const day = Math.min(first + days - 1, Math.max(first, start + 3 + k * 7))
       const date = iso(day)
       sessionKeys.add(`${offeringId}|${date}`)
-      attendance.push({ id: `a-${e}-${k}`, sessionId: `x-${offeringId}-${date}`, enrollmentId: id, citizenId, offeringId, date, status: pick(statuses) })
+      attendance.push({
+        id: `a-${e}-${k}`,
+        sessionId: `x-${offeringId}-${date}`,
+        enrollmentId: id,
+        citizenId,
+        offeringId,
+        date,
+        status: pick(statuses),
+      })
     }
   }
   const sessions = [...sessionKeys].map((key, i) => {
     const [offeringId, date] = key.split("|") as [string, string]
-    return { id: `x-${i}`, offeringId, date, staffIds: ["s-1"], students: rnd() < 0.3 ? 2 : 0, volunteers: rnd() < 0.2 ? 1 : 0 }
+    return {
+      id: `x-${i}`,
+      offeringId,
+      date,
+      staffIds: ["s-1"],
+      students: rnd() < 0.3 ? 2 : 0,
+      volunteers: rnd() < 0.2 ? 1 : 0,
+    }
   })
   const feedback = Array.from({ length: 5000 }, (_, i) => ({
     id: `b-${i}`,
@@ -88,12 +142,25 @@ export const benchYear = (options: { readonly enrollments?: number; readonly per
     date: iso(first + Math.floor(rnd() * days)),
     offeringId: pick([...treatment, ...others]),
     theme: pick(["tilgjengelighet", "informasjon", "tidspunkt"]),
-    ...(rnd() < 0.9 ? { rating: 1 + Math.floor(rnd() * 5) } : {})
+    ...(rnd() < 0.9 ? { rating: 1 + Math.floor(rnd() * 5) } : {}),
   }))
   const contributions = [
-    { id: "c-1", department: "psykisk-helse", from: iso(first - 300), sharePercent: 20, form: "lent-position", staffId: "s-2" },
-    { id: "c-2", department: "rus-og-avhengighet", from: iso(first + 100), sharePercent: 20, form: "transferred-budget-post" },
-    { id: "c-3", department: "rpha", from: iso(first), to: iso(first + 200), sharePercent: 20, form: "lent-position" }
+    {
+      id: "c-1",
+      department: "psykisk-helse",
+      from: iso(first - 300),
+      sharePercent: 20,
+      form: "lent-position",
+      staffId: "s-2",
+    },
+    {
+      id: "c-2",
+      department: "rus-og-avhengighet",
+      from: iso(first + 100),
+      sharePercent: 20,
+      form: "transferred-budget-post",
+    },
+    { id: "c-3", department: "rpha", from: iso(first), to: iso(first + 200), sharePercent: 20, form: "lent-position" },
   ]
   return {
     year,
@@ -113,6 +180,6 @@ export const benchYear = (options: { readonly enrollments?: number; readonly per
     fitScores,
     proposals: [],
     contributions,
-    feedback
+    feedback,
   } as unknown as Dataset.Dataset
 }

@@ -13,7 +13,9 @@ import type { CellState, Grid, Pattern, Rule } from "../src/privacy/Suppression.
 const isHidden = (s: CellState) => s === "primary" || s === "secondary"
 const isUnknown = (s: CellState) => isHidden(s) || s === "unpublished"
 // Values of the extended (R+1)×(C+1) grid; null where not published or structural.
-const extend = (grid: Grid): { values: Array<Array<number | null>>; states: Array<Array<CellState>>; R: number; C: number } => {
+const extend = (
+  grid: Grid,
+): { values: Array<Array<number | null>>; states: Array<Array<CellState>>; R: number; C: number } => {
   const R = grid.cells.length
   const C = R === 0 ? (grid.columnTotals?.length ?? 0) : grid.cells[0]!.length
   const values: Array<Array<number | null>> = []
@@ -23,10 +25,13 @@ const extend = (grid: Grid): { values: Array<Array<number | null>>; states: Arra
     states.push([])
     for (let c = 0; c <= C; c++) {
       const v =
-        r < R && c < C ? (grid.cells[r]![c] ?? null)
-        : r < R ? (grid.rowTotals?.[r] ?? null)
-        : c < C ? (grid.columnTotals?.[c] ?? null)
-        : (grid.grandTotal ?? null)
+        r < R && c < C
+          ? (grid.cells[r]![c] ?? null)
+          : r < R
+            ? (grid.rowTotals?.[r] ?? null)
+            : c < C
+              ? (grid.columnTotals?.[c] ?? null)
+              : (grid.grandTotal ?? null)
       values[r]!.push(v)
       states[r]!.push(v !== null ? "published" : r < R && c < C ? "structural" : "unpublished")
     }
@@ -123,15 +128,18 @@ export const suppress = (grid: Grid, rule: Rule = { min: 1, max: 4 }): Pattern =
     const [r, c] = open[0]!
     let pick: readonly [number, number] | undefined
     // A line with a single unknown: hide the cheapest other cell of that line.
-    if (unknownNeighbours("row", r).length === 1) pick = cheapest(Array.from({ length: C + 1 }, (_, j) => [r, j] as const))
-    else if (unknownNeighbours("column", c).length === 1) pick = cheapest(Array.from({ length: R + 1 }, (_, i) => [i, c] as const))
+    if (unknownNeighbours("row", r).length === 1)
+      pick = cheapest(Array.from({ length: C + 1 }, (_, j) => [r, j] as const))
+    else if (unknownNeighbours("column", c).length === 1)
+      pick = cheapest(Array.from({ length: R + 1 }, (_, i) => [i, c] as const))
     else {
       // Both lines have other unknowns: join the two sides of the bridge with one more hidden cell.
       const a = componentWithout(pattern, ["row", r], r, c)
       const b = componentWithout(pattern, ["column", c], r, c)
       const candidates: Array<readonly [number, number]> = []
       for (let i = 0; i <= R; i++) {
-        for (let j = 0; j <= C; j++) if ((a.rows.has(i) && b.columns.has(j)) || (b.rows.has(i) && a.columns.has(j))) candidates.push([i, j])
+        for (let j = 0; j <= C; j++)
+          if ((a.rows.has(i) && b.columns.has(j)) || (b.rows.has(i) && a.columns.has(j))) candidates.push([i, j])
       }
       pick = cheapest(candidates)
     }
@@ -149,7 +157,7 @@ const componentWithout = (
   pattern: Pattern,
   start: readonly ["row" | "column", number],
   r0: number,
-  c0: number
+  c0: number,
 ): { rows: Set<number>; columns: Set<number> } => {
   const rows = new Set<number>(start[0] === "row" ? [start[1]] : [])
   const columns = new Set<number>(start[0] === "column" ? [start[1]] : [])
@@ -183,7 +191,13 @@ const isSmall = (indicator: Indicator, row: Row, rule: Rule): boolean => {
   const persons = new Set(indicator.measures.filter((m) => m.kind === "persons").map((m) => m.column))
   for (const m of indicator.measures) {
     if (m.kind === "persons" && within(num(row[m.column]))) return true
-    if (m.kind === "rate" && m.numerator !== undefined && m.denominator !== undefined && persons.has(m.numerator) && persons.has(m.denominator)) {
+    if (
+      m.kind === "rate" &&
+      m.numerator !== undefined &&
+      m.denominator !== undefined &&
+      persons.has(m.numerator) &&
+      persons.has(m.denominator)
+    ) {
       const n = num(row[m.numerator])
       const d = num(row[m.denominator])
       if (n !== null && d !== null && within(d - n)) return true
@@ -218,7 +232,9 @@ export const publishLegacy = (result: Result, rule: Rule = { min: 1, max: 4 }): 
       const j = d2 === undefined ? 0 : b === TOTAL ? C : colKeys.indexOf(b)
       return [i, j]
     }
-    const values: Array<Array<number | null>> = Array.from({ length: R + 1 }, () => new Array<number | null>(C + 1).fill(null))
+    const values: Array<Array<number | null>> = Array.from({ length: R + 1 }, () =>
+      new Array<number | null>(C + 1).fill(null),
+    )
     const primary: Array<readonly [number, number]> = []
     const positions = rows.map(position)
     rows.forEach((row, k) => {
@@ -231,7 +247,7 @@ export const publishLegacy = (result: Result, rule: Rule = { min: 1, max: 4 }): 
       rowTotals: values.slice(0, R).map((line) => line[C] ?? null),
       columnTotals: values[R]!.slice(0, C),
       grandTotal: values[R]![C] ?? null,
-      primary
+      primary,
     }
     const pattern = suppress(grid, rule)
     positions.forEach(([i, j], k) => {
@@ -241,15 +257,24 @@ export const publishLegacy = (result: Result, rule: Rule = { min: 1, max: 4 }): 
   return finishLegacy(result, rule, rows, states)
 }
 
-const finishLegacy = (result: Result, rule: Rule, rows: ReadonlyArray<Row>, states: ReadonlyArray<CellState>): Published => {
+const finishLegacy = (
+  result: Result,
+  rule: Rule,
+  rows: ReadonlyArray<Row>,
+  states: ReadonlyArray<CellState>,
+): Published => {
   const { indicator, by } = result
   const hide = (k: number) => states[k] === "primary" || states[k] === "secondary"
   const columns: Record<string, Array<unknown>> = Object.create(null)
   for (const d of by) columns[d] = rows.map((r) => r[d])
   for (const m of indicator.measures) columns[m.column] = rows.map((r, k) => (hide(k) ? null : (r[m.column] ?? null)))
   columns.suppressed = rows.map((_, k) => (hide(k) ? states[k] : null))
-  const rowStates = rows.map((_, k) => (hide(k) ? Object.fromEntries(indicator.measures.map((m) => [m.column, states[k] as "primary" | "secondary"])) : {}))
-  const counting = indicator.measures.filter((m) => m.kind === "persons" || (m.kind === "count" && m.of !== undefined)).length
+  const rowStates = rows.map((_, k) =>
+    hide(k) ? Object.fromEntries(indicator.measures.map((m) => [m.column, states[k] as "primary" | "secondary"])) : {},
+  )
+  const counting = indicator.measures.filter(
+    (m) => m.kind === "persons" || (m.kind === "count" && m.of !== undefined),
+  ).length
   return {
     indicator,
     by,
@@ -259,6 +284,9 @@ const finishLegacy = (result: Result, rule: Rule, rows: ReadonlyArray<Row>, stat
     period: null,
     table: aq.table(columns),
     states: rowStates,
-    hidden: { primary: states.filter((s) => s === "primary").length * counting, secondary: states.filter((s) => s === "secondary").length * counting }
+    hidden: {
+      primary: states.filter((s) => s === "primary").length * counting,
+      secondary: states.filter((s) => s === "secondary").length * counting,
+    },
   }
 }

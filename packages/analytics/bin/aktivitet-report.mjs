@@ -7,7 +7,7 @@ import { existsSync } from "node:fs"
 const cli = new URL("../dist/cli.js", import.meta.url)
 if (!existsSync(cli)) {
   console.error(
-    "aktivitet-report is not built yet; run: npm run build\naktivitet-report er ikke bygd ennå; kjør: npm run build"
+    "aktivitet-report is not built yet; run: npm run build\naktivitet-report er ikke bygd ennå; kjør: npm run build",
   )
   process.exit(2)
 }

@@ -6,7 +6,7 @@
  */
 import { guard } from "./internal/boundary.js"
 import { requireBy } from "./internal/shapes.js"
-import { bi, type Bilingual } from "./internal/text.js"
+import { type Bilingual, bi } from "./internal/text.js"
 
 /**
  * A grouping dimension. Values in indicator tables are text: an offering id
@@ -27,7 +27,15 @@ export type Dimension = "offering" | "category" | "department" | "kprService" | 
  * Dimension.all.includes("month") // true
  * @category models
  */
-export const all: ReadonlyArray<Dimension> = ["offering", "category", "department", "kprService", "month", "year", "source"]
+export const all: ReadonlyArray<Dimension> = [
+  "offering",
+  "category",
+  "department",
+  "kprService",
+  "month",
+  "year",
+  "source",
+]
 
 /**
  * The column headings of each dimension.
@@ -42,7 +50,7 @@ export const labels: Readonly<Record<Dimension, Bilingual>> = {
   kprService: bi("KPR-tjenestetype", "KPR service type"),
   month: bi("Måned", "Month"),
   year: bi("År", "Year"),
-  source: bi("Kilde", "Source")
+  source: bi("Kilde", "Source"),
 }
 
 /**
@@ -74,9 +82,12 @@ export const UNKNOWN = "(unknown)"
  */
 export const canonical = guard(
   "Dimension.canonical",
-  bi("en liste med dimensjoner (offering, category, department, kprService, month, year, source)", "a list of dimensions (offering, category, department, kprService, month, year, source)"),
+  bi(
+    "en liste med dimensjoner (offering, category, department, kprService, month, year, source)",
+    "a list of dimensions (offering, category, department, kprService, month, year, source)",
+  ),
   (by: ReadonlyArray<Dimension>): ReadonlyArray<Dimension> => {
     const given = requireBy("Dimension.canonical", by)
     return all.filter((d) => given.includes(d))
-  }
+  },
 )

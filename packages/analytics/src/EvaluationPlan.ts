@@ -7,18 +7,27 @@
  *
  * @module
  */
+
+import { type Evidence, evidence, lookup, planResults, type Shown } from "./evaluation/evidence.js"
 import { guard } from "./internal/boundary.js"
-import { isRecord, optionsOf, reject, requireLang, requireRecord, requireRule, requireString } from "./internal/checks.js"
+import {
+  isRecord,
+  optionsOf,
+  reject,
+  requireLang,
+  requireRecord,
+  requireRule,
+  requireString,
+} from "./internal/checks.js"
 import { csvField, parseCsv } from "./internal/csv.js"
 import { formatNumber, formatShare } from "./internal/format.js"
 import { escapeMarkdown } from "./internal/markdown.js"
 import { requirePlan } from "./internal/planShape.js"
 import { requireTables } from "./internal/shapes.js"
-import { bi, type Bilingual, type Lang, quoted } from "./internal/text.js"
+import { type Bilingual, bi, type Lang, quoted } from "./internal/text.js"
 import { DataFileError, type Problem } from "./internal/yearTable.js"
-import { evidence, type Evidence, lookup, planResults, type Shown } from "./evaluation/evidence.js"
+import { type Provenance, columns as provenanceColumns } from "./Provenance.js"
 import { type Profile, requireProfile, strictFrom } from "./privacy/Profile.js"
-import { columns as provenanceColumns, type Provenance } from "./Provenance.js"
 import { publishResults } from "./privacy/Publication.js"
 import type { Rule } from "./privacy/Suppression.js"
 import { label as themeLabel } from "./privacy/Themes.js"
@@ -42,7 +51,7 @@ export const continueLabels: Readonly<Record<Continue, Bilingual>> = {
   yes: bi("Ja", "Yes"),
   no: bi("Nei", "No"),
   uncertain: bi("Usikker", "Uncertain"),
-  "if-capacity": bi("Ja, hvis kapasitet", "Yes, if capacity allows")
+  "if-capacity": bi("Ja, hvis kapasitet", "Yes, if capacity allows"),
 }
 
 /**
@@ -55,7 +64,7 @@ export const headings: Readonly<Record<"measure" | "assessment" | "continue" | "
   measure: bi("Aktivitet/tiltak", "Activity/measure"),
   assessment: bi("Vurdering", "Assessment"),
   continue: bi("Videreføres?", "Continue?"),
-  who: bi("Hvem?", "Who?")
+  who: bi("Hvem?", "Who?"),
 }
 
 /**
@@ -93,19 +102,30 @@ export interface Plan {
  */
 export const suggest = guard(
   "EvaluationPlan.suggest",
-  bi("{ active, participants, trend, attendance, feedback, use } med tall eller null", "{ active, participants, trend, attendance, feedback, use } with numbers or null"),
+  bi(
+    "{ active, participants, trend, attendance, feedback, use } med tall eller null",
+    "{ active, participants, trend, attendance, feedback, use } with numbers or null",
+  ),
   (e: Pick<Evidence, "active" | "participants" | "trend" | "attendance" | "feedback" | "use">): Continue => {
     const r = requireRecord("EvaluationPlan.suggest", "the evidence", e)
     // A text where a number belongs would compare false and suggest "yes".
-    const numeric = ["participants", "trend", "attendance", "feedback", "use"].every((k) => r[k] === null || (typeof r[k] === "number" && Number.isFinite(r[k])))
+    const numeric = ["participants", "trend", "attendance", "feedback", "use"].every(
+      (k) => r[k] === null || (typeof r[k] === "number" && Number.isFinite(r[k])),
+    )
     if (typeof r.active !== "boolean" || !numeric) {
-      reject("EvaluationPlan.suggest", "active must be true or false, and the other fields finite numbers or null", "active må være true eller false, og de andre feltene endelige tall eller null")
+      reject(
+        "EvaluationPlan.suggest",
+        "active must be true or false, and the other fields finite numbers or null",
+        "active må være true eller false, og de andre feltene endelige tall eller null",
+      )
     }
     return suggestChecked(e)
-  }
+  },
 )
 
-const suggestChecked = (e: Pick<Evidence, "active" | "participants" | "trend" | "attendance" | "feedback" | "use">): Continue => {
+const suggestChecked = (
+  e: Pick<Evidence, "active" | "participants" | "trend" | "attendance" | "feedback" | "use">,
+): Continue => {
   if (!e.active) return "uncertain"
   const falling = e.trend !== null && e.trend <= -0.3
   const weak = (e.attendance !== null && e.attendance < 0.6) || (e.feedback !== null && e.feedback < 3)
@@ -119,31 +139,55 @@ const sentence = (e: Evidence, lang: Lang): string => {
   if (!e.active) return lang === "nb" ? "Ingen registrert aktivitet i perioden." : "No activity recorded in the period."
   const parts: Array<string> = []
   const n = (v: number) => formatNumber(v, lang)
-  const who = e.participants === null
-    ? lang === "nb" ? "Antall deltakere er skjermet" : "The number of participants is suppressed"
-    : lang === "nb" ? `${n(e.participants)} deltakere` : `${n(e.participants)} participants`
+  const who =
+    e.participants === null
+      ? lang === "nb"
+        ? "Antall deltakere er skjermet"
+        : "The number of participants is suppressed"
+      : lang === "nb"
+        ? `${n(e.participants)} deltakere`
+        : `${n(e.participants)} participants`
   const sessions = lang === "nb" ? `${n(e.sessions)} samlinger` : `${n(e.sessions)} sessions`
-  parts.push(`${who}, ${sessions}${e.attendance === null ? "" : lang === "nb" ? `; oppmøte ${formatShare(e.attendance, lang)}` : `; attendance ${formatShare(e.attendance, lang)}`}.`)
+  parts.push(
+    `${who}, ${sessions}${e.attendance === null ? "" : lang === "nb" ? `; oppmøte ${formatShare(e.attendance, lang)}` : `; attendance ${formatShare(e.attendance, lang)}`}.`,
+  )
   if (e.trend !== null && Math.abs(e.trend) < 0.005) {
-    parts.push(lang === "nb" ? "Oppmøtene var stabile fra første til andre halvdel av perioden." : "Attendances were stable from the first to the second half of the period.")
+    parts.push(
+      lang === "nb"
+        ? "Oppmøtene var stabile fra første til andre halvdel av perioden."
+        : "Attendances were stable from the first to the second half of the period.",
+    )
   } else if (e.trend !== null) {
     const size = formatShare(Math.abs(e.trend), lang)
     parts.push(
       lang === "nb"
         ? `Oppmøtene ${e.trend >= 0 ? "økte" : "falt"} ${size} fra første til andre halvdel av perioden.`
-        : `Attendances ${e.trend >= 0 ? "rose" : "fell"} ${size} from the first to the second half of the period.`
+        : `Attendances ${e.trend >= 0 ? "rose" : "fell"} ${size} from the first to the second half of the period.`,
     )
   }
   if (e.transition !== null) {
-    parts.push(lang === "nb" ? `${formatShare(e.transition, lang)} gikk over til ordinære tilbud.` : `${formatShare(e.transition, lang)} moved on to ordinary offerings.`)
+    parts.push(
+      lang === "nb"
+        ? `${formatShare(e.transition, lang)} gikk over til ordinære tilbud.`
+        : `${formatShare(e.transition, lang)} moved on to ordinary offerings.`,
+    )
   }
   if (e.feedback !== null && e.responses !== null) {
     const m = formatNumber(e.feedback, lang, 1)
-    parts.push(lang === "nb" ? `Tilbakemeldinger: snitt ${m} av 5 (${n(e.responses)} svar).` : `Feedback: mean ${m} of 5 (${n(e.responses)} responses).`)
+    parts.push(
+      lang === "nb"
+        ? `Tilbakemeldinger: snitt ${m} av 5 (${n(e.responses)} svar).`
+        : `Feedback: mean ${m} of 5 (${n(e.responses)} responses).`,
+    )
   }
   const themes = e.themes.map((t) => themeLabel(t, lang))
   if (themes.length > 0) parts.push(lang === "nb" ? `Tema: ${themes.join(", ")}.` : `Themes: ${themes.join(", ")}.`)
-  if (e.use !== null) parts.push(lang === "nb" ? `Kapasitet utnyttet: ${formatShare(e.use, lang)}.` : `Capacity used: ${formatShare(e.use, lang)}.`)
+  if (e.use !== null)
+    parts.push(
+      lang === "nb"
+        ? `Kapasitet utnyttet: ${formatShare(e.use, lang)}.`
+        : `Capacity used: ${formatShare(e.use, lang)}.`,
+    )
   return parts.join(" ")
 }
 
@@ -162,15 +206,23 @@ const sentence = (e: Evidence, lang: Lang): string => {
  */
 export const draft = guard(
   "EvaluationPlan.draft",
-  bi("tabeller fra Tables.fromDataset og { profile?, rule? }", "tables from Tables.fromDataset and { profile?, rule? }"),
+  bi(
+    "tabeller fra Tables.fromDataset og { profile?, rule? }",
+    "tables from Tables.fromDataset and { profile?, rule? }",
+  ),
   (tables: Tables, options: { readonly rule?: Rule; readonly profile?: Profile } = {}): Plan => {
     const name = "EvaluationPlan.draft"
     requireTables(name, tables)
     const o = optionsOf(name, options)
-    const profile: Profile = o.profile !== undefined ? requireProfile(name, o.profile) : o.rule !== undefined ? { name: "strict", ...requireRule(name, o.rule) } : strictFrom(tables.policy, tables.period.to)
+    const profile: Profile =
+      o.profile !== undefined
+        ? requireProfile(name, o.profile)
+        : o.rule !== undefined
+          ? { name: "strict", ...requireRule(name, o.rule) }
+          : strictFrom(tables.policy, tables.period.to)
     const publication = publishResults(planResults(tables), { profile, tables })
     return draftFrom(tables, lookup(publication.tables), profile)
-  }
+  },
 )
 
 /**
@@ -180,20 +232,25 @@ export const draft = guard(
  * EvaluationPlan.draftFrom(tables, (indicator, by) => report.published.find((p) => p.indicator.id === indicator.id && p.by.join() === by.join())!, profile)
  * @category outputs
  */
-export const draftFrom = guard("EvaluationPlan.draftFrom", bi("tabeller, et oppslag i publiserte tabeller og en profil", "tables, a lookup of published tables and a profile"), (tables: Tables, shown: Shown, given: Profile): Plan => {
-  requireTables("EvaluationPlan.draftFrom", tables)
-  if (typeof shown !== "function") reject("EvaluationPlan.draftFrom", "shown must be a function", "shown må være en funksjon")
-  const profile = requireProfile("EvaluationPlan.draftFrom", given)
-  const { offerings, model } = evidence(tables, shown, profile)
-  const rows: Array<Row> = offerings.map((e) => ({
-    id: e.id,
-    measure: e.name,
-    assessment: bi(sentence(e, "nb"), sentence(e, "en")),
-    continue: suggestChecked(e),
-    who: e.who
-  }))
-  return { period: tables.period, rows: [...rows, ...model] }
-})
+export const draftFrom = guard(
+  "EvaluationPlan.draftFrom",
+  bi("tabeller, et oppslag i publiserte tabeller og en profil", "tables, a lookup of published tables and a profile"),
+  (tables: Tables, shown: Shown, given: Profile): Plan => {
+    requireTables("EvaluationPlan.draftFrom", tables)
+    if (typeof shown !== "function")
+      reject("EvaluationPlan.draftFrom", "shown must be a function", "shown må være en funksjon")
+    const profile = requireProfile("EvaluationPlan.draftFrom", given)
+    const { offerings, model } = evidence(tables, shown, profile)
+    const rows: Array<Row> = offerings.map((e) => ({
+      id: e.id,
+      measure: e.name,
+      assessment: bi(sentence(e, "nb"), sentence(e, "en")),
+      continue: suggestChecked(e),
+      who: e.who,
+    }))
+    return { period: tables.period, rows: [...rows, ...model] }
+  },
+)
 
 /**
  * The plan as CSV in one language, columns as «Evaluerings- og
@@ -204,17 +261,44 @@ export const draftFrom = guard("EvaluationPlan.draftFrom", bi("tabeller, et opps
  * EvaluationPlan.toCsv(plan, "nb").split("\n")[0] // "Aktivitet/tiltak,Vurdering,Videreføres?,Hvem?,id"
  * @category outputs
  */
-export const toCsv = guard("EvaluationPlan.toCsv", bi("en plan, et språk (nb eller en) og eventuelt en proveniens", "a plan, a language (nb or en) and optionally a provenance"), (plan: Plan, lang: Lang, provenance?: Provenance): string => {
-  requirePlan("EvaluationPlan.toCsv", plan)
-  requireLang("EvaluationPlan.toCsv", lang)
-  const about = provenance === undefined ? [] : Object.entries(provenanceColumns(provenance))
-  return (
-    [
-      [headings.measure[lang], headings.assessment[lang], headings.continue[lang], headings.who[lang], "id", ...about.map(([k]) => k)].map(csvField).join(","),
-      ...plan.rows.map((r) => [r.measure[lang], r.assessment[lang], continueLabels[r.continue][lang], r.who[lang], r.id, ...about.map(([, v]) => (v === null ? "" : String(v)))].map(csvField).join(","))
-    ].join("\n") + "\n"
-  )
-})
+export const toCsv = guard(
+  "EvaluationPlan.toCsv",
+  bi(
+    "en plan, et språk (nb eller en) og eventuelt en proveniens",
+    "a plan, a language (nb or en) and optionally a provenance",
+  ),
+  (plan: Plan, lang: Lang, provenance?: Provenance): string => {
+    requirePlan("EvaluationPlan.toCsv", plan)
+    requireLang("EvaluationPlan.toCsv", lang)
+    const about = provenance === undefined ? [] : Object.entries(provenanceColumns(provenance))
+    return (
+      [
+        [
+          headings.measure[lang],
+          headings.assessment[lang],
+          headings.continue[lang],
+          headings.who[lang],
+          "id",
+          ...about.map(([k]) => k),
+        ]
+          .map(csvField)
+          .join(","),
+        ...plan.rows.map((r) =>
+          [
+            r.measure[lang],
+            r.assessment[lang],
+            continueLabels[r.continue][lang],
+            r.who[lang],
+            r.id,
+            ...about.map(([, v]) => (v === null ? "" : String(v))),
+          ]
+            .map(csvField)
+            .join(","),
+        ),
+      ].join("\n") + "\n"
+    )
+  },
+)
 
 const cell = escapeMarkdown
 
@@ -224,17 +308,24 @@ const cell = escapeMarkdown
  * EvaluationPlan.toMarkdown(plan, "en")
  * @category outputs
  */
-export const toMarkdown = guard("EvaluationPlan.toMarkdown", bi("en plan og et språk (nb eller en)", "a plan and a language (nb or en)"), (plan: Plan, lang: Lang): string => {
-  requirePlan("EvaluationPlan.toMarkdown", plan)
-  requireLang("EvaluationPlan.toMarkdown", lang)
-  return (
-    [
-      `| ${[headings.measure, headings.assessment, headings.continue, headings.who].map((h) => cell(h[lang])).join(" | ")} |`,
-      "|---|---|---|---|",
-      ...plan.rows.map((r) => `| ${[r.measure[lang], r.assessment[lang], continueLabels[r.continue][lang], r.who[lang]].map(cell).join(" | ")} |`)
-    ].join("\n") + "\n"
-  )
-})
+export const toMarkdown = guard(
+  "EvaluationPlan.toMarkdown",
+  bi("en plan og et språk (nb eller en)", "a plan and a language (nb or en)"),
+  (plan: Plan, lang: Lang): string => {
+    requirePlan("EvaluationPlan.toMarkdown", plan)
+    requireLang("EvaluationPlan.toMarkdown", lang)
+    return (
+      [
+        `| ${[headings.measure, headings.assessment, headings.continue, headings.who].map((h) => cell(h[lang])).join(" | ")} |`,
+        "|---|---|---|---|",
+        ...plan.rows.map(
+          (r) =>
+            `| ${[r.measure[lang], r.assessment[lang], continueLabels[r.continue][lang], r.who[lang]].map(cell).join(" | ")} |`,
+        ),
+      ].join("\n") + "\n"
+    )
+  },
+)
 
 /**
  * Reads an edited plan back from CSV, headings in bokmål or English. The
@@ -247,7 +338,10 @@ export const toMarkdown = guard("EvaluationPlan.toMarkdown", bi("en plan og et s
  */
 export const parse = guard(
   "EvaluationPlan.parse",
-  bi("CSV-tekst, filnavnet og eventuelt perioden { from, to }", "CSV text, the file name and optionally the period { from, to }"),
+  bi(
+    "CSV-tekst, filnavnet og eventuelt perioden { from, to }",
+    "CSV text, the file name and optionally the period { from, to }",
+  ),
   (text: string, file: string, period: Plan["period"] = { from: "", to: "" }): Plan => {
     requireString("EvaluationPlan.parse", "text", text)
     requireString("EvaluationPlan.parse", "file", file)
@@ -255,19 +349,32 @@ export const parse = guard(
       reject("EvaluationPlan.parse", "period must be { from, to } as texts", "period må være { from, to } som tekster")
     }
     return parseChecked(text, file, period)
-  }
+  },
 )
 
 const parseChecked = (text: string, file: string, period: Plan["period"]): Plan => {
   const [header, ...records] = parseCsv(text, file)
   const problems: Array<Problem> = []
-  if (header === undefined) throw new DataFileError([{ file, line: 1, field: "(header)", message: bi("Filen er tom", "The file is empty") }])
+  if (header === undefined)
+    throw new DataFileError([{ file, line: 1, field: "(header)", message: bi("Filen er tom", "The file is empty") }])
   const names = header.fields.map((f) => f.trim().toLowerCase())
-  const column = (k: keyof typeof headings) => names.findIndex((n) => n === headings[k].nb.toLowerCase() || n === headings[k].en.toLowerCase())
-  const index = { measure: column("measure"), assessment: column("assessment"), continue: column("continue"), who: column("who"), id: names.indexOf("id") }
+  const column = (k: keyof typeof headings) =>
+    names.findIndex((n) => n === headings[k].nb.toLowerCase() || n === headings[k].en.toLowerCase())
+  const index = {
+    measure: column("measure"),
+    assessment: column("assessment"),
+    continue: column("continue"),
+    who: column("who"),
+    id: names.indexOf("id"),
+  }
   for (const k of ["measure", "assessment", "continue", "who"] as const) {
     if (index[k] < 0) {
-      problems.push({ file, line: header.line, field: headings[k].en, message: bi(`Mangler kolonnen «${headings[k].nb}»`, `Missing the column "${headings[k].en}"`) })
+      problems.push({
+        file,
+        line: header.line,
+        field: headings[k].en,
+        message: bi(`Mangler kolonnen «${headings[k].nb}»`, `Missing the column "${headings[k].en}"`),
+      })
     }
   }
   if (problems.length > 0) throw new DataFileError(problems)
@@ -287,13 +394,19 @@ const parseChecked = (text: string, file: string, period: Plan["period"]): Plan 
         field: headings.continue.nb,
         message: bi(
           `Forventet Ja, Nei, Usikker eller «Ja, hvis kapasitet», fant ${quoted(get(index.continue)).nb}`,
-          `Expected Yes, No, Uncertain or "Yes, if capacity allows", found ${quoted(get(index.continue)).en}`
-        )
+          `Expected Yes, No, Uncertain or "Yes, if capacity allows", found ${quoted(get(index.continue)).en}`,
+        ),
       })
       continue
     }
     const same = (s: string) => bi(s, s)
-    rows.push({ id: get(index.id), measure: same(get(index.measure)), assessment: same(get(index.assessment)), continue: answer, who: same(get(index.who)) })
+    rows.push({
+      id: get(index.id),
+      measure: same(get(index.measure)),
+      assessment: same(get(index.assessment)),
+      continue: answer,
+      who: same(get(index.who)),
+    })
   }
   if (problems.length > 0) throw new DataFileError(problems)
   return { period, rows }

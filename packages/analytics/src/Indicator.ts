@@ -5,16 +5,17 @@
  *
  * @module
  */
-import * as aq from "arquero"
+
 import type { ColumnTable } from "arquero"
+import * as aq from "arquero"
 import { canonical, type Dimension, TOTAL, UNKNOWN } from "./Dimension.js"
+import { notApplicableRows } from "./internal/applicability.js"
 import { guard } from "./internal/boundary.js"
 import { optionsOf, reject } from "./internal/checks.js"
 import { record } from "./internal/expr.js"
-import { notApplicableRows } from "./internal/applicability.js"
 import { checkDimensions } from "./internal/group.js"
 import { requireBy, requireIndicator, requireTables } from "./internal/shapes.js"
-import { bi, type Bilingual } from "./internal/text.js"
+import { type Bilingual, bi } from "./internal/text.js"
 import type { Tables } from "./Tables.js"
 
 /**
@@ -44,7 +45,19 @@ export interface Measure {
   readonly column: string
   readonly label: Bilingual
   readonly kind: MeasureKind
-  readonly unit: "persons" | "records" | "sessions" | "attendances" | "forms" | "share" | "days" | "points" | "percent" | "rating" | "per-session" | "places"
+  readonly unit:
+    | "persons"
+    | "records"
+    | "sessions"
+    | "attendances"
+    | "forms"
+    | "share"
+    | "days"
+    | "points"
+    | "percent"
+    | "rating"
+    | "per-session"
+    | "places"
   readonly numerator?: string
   readonly denominator?: string
   /** For `persons`: the set of people counted (`booked`, `present`, `responses` …), one of `Measures.families`. */
@@ -130,9 +143,14 @@ const tidy = (table: ColumnTable, by: ReadonlyArray<Dimension>, columns: Readonl
       columns.map((c) => {
         const values = Array.from(table.array(c) as ArrayLike<unknown>)
         const missing = (by as ReadonlyArray<string>).includes(c) ? UNKNOWN : null
-        return [c, values.map((v) => (v === undefined || v === null || (typeof v === "number" && Number.isNaN(v)) ? missing : v))] as const
-      })
-    )
+        return [
+          c,
+          values.map((v) =>
+            v === undefined || v === null || (typeof v === "number" && Number.isNaN(v)) ? missing : v,
+          ),
+        ] as const
+      }),
+    ),
   )
 
 const computeOne = (indicator: Indicator, tables: Tables, by: ReadonlyArray<Dimension>): ColumnTable => {
@@ -156,19 +174,34 @@ export const compute = guard(
   "Indicator.compute",
   bi(
     "en indikator (som Indicators.catalogue.participation), tabeller fra Tables.fromDataset og { by?, margins? }",
-    "an indicator (such as Indicators.catalogue.participation), tables from Tables.fromDataset and { by?, margins? }"
+    "an indicator (such as Indicators.catalogue.participation), tables from Tables.fromDataset and { by?, margins? }",
   ),
-  (indicator: Indicator, tables: Tables, options: { readonly by?: ReadonlyArray<Dimension>; readonly margins?: boolean } = {}): Result => {
+  (
+    indicator: Indicator,
+    tables: Tables,
+    options: { readonly by?: ReadonlyArray<Dimension>; readonly margins?: boolean } = {},
+  ): Result => {
     const name = "Indicator.compute"
     requireIndicator(name, indicator)
     requireTables(name, tables)
     const o = optionsOf(name, options)
-    if (o.margins !== undefined && typeof o.margins !== "boolean") reject(name, "options.margins must be true or false", "options.margins må være true eller false")
-    return computeChecked(indicator, tables, canonical(o.by === undefined ? indicator.defaultBy : requireBy(name, o.by)), o.margins === true)
-  }
+    if (o.margins !== undefined && typeof o.margins !== "boolean")
+      reject(name, "options.margins must be true or false", "options.margins må være true eller false")
+    return computeChecked(
+      indicator,
+      tables,
+      canonical(o.by === undefined ? indicator.defaultBy : requireBy(name, o.by)),
+      o.margins === true,
+    )
+  },
 )
 
-const computeChecked = (indicator: Indicator, tables: Tables, by: ReadonlyArray<Dimension>, margins: boolean): Result => {
+const computeChecked = (
+  indicator: Indicator,
+  tables: Tables,
+  by: ReadonlyArray<Dimension>,
+  margins: boolean,
+): Result => {
   const result = computeTable(indicator, tables, by, margins)
   const notApplicable = notApplicableRows(indicator.definedFor, tables.offerings, by, result.table)
   return notApplicable === undefined ? result : { ...result, notApplicable }
@@ -179,12 +212,15 @@ const computeTable = (indicator: Indicator, tables: Tables, by: ReadonlyArray<Di
   if (!margins || by.length === 0) return { indicator, by, margins, table: computeOne(indicator, tables, by) }
   // Subsets of `by` from the full grouping down to the grand total.
   const subsets: Array<ReadonlyArray<Dimension>> = []
-  for (let mask = (1 << by.length) - 1; mask >= 0; mask--) subsets.push(by.filter((_, i) => (mask & (1 << (by.length - 1 - i))) !== 0))
+  for (let mask = (1 << by.length) - 1; mask >= 0; mask--)
+    subsets.push(by.filter((_, i) => (mask & (1 << (by.length - 1 - i))) !== 0))
   const parts = subsets.map((subset) => {
     const t = computeOne(indicator, tables, subset)
     const missing = by.filter((d) => !subset.includes(d))
     // The marker is the package's constant, written as a JSON string literal.
-    return missing.length === 0 ? t : t.derive(record(missing.map((d) => [d, `() => ${JSON.stringify(TOTAL)}`] as const)))
+    return missing.length === 0
+      ? t
+      : t.derive(record(missing.map((d) => [d, `() => ${JSON.stringify(TOTAL)}`] as const)))
   })
   const columns = [...by, ...indicator.measures.map((m) => m.column)]
   const table = parts.slice(1).reduce((acc, t) => acc.concat(t.select(columns)), parts[0]!.select(columns))
@@ -203,5 +239,5 @@ export const measure = guard(
   (indicator: Indicator, column: string): Measure | undefined => {
     requireIndicator("Indicator.measure", indicator)
     return indicator.measures.find((m) => m.column === column)
-  }
+  },
 )

@@ -10,13 +10,39 @@ import { type Dimension, labels as dimensionLabels, TOTAL, UNKNOWN } from "./Dim
 import { guard } from "./internal/boundary.js"
 import { isRecord, own, reject, requireLang } from "./internal/checks.js"
 import { requireBy } from "./internal/shapes.js"
-import { bi, type Bilingual, type Lang } from "./internal/text.js"
+import { type Bilingual, bi, type Lang } from "./internal/text.js"
 
 export type { Lang }
 
 const months: Record<Lang, ReadonlyArray<string>> = {
-  nb: ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"],
-  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+  nb: [
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+  ],
+  en: [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ],
 }
 
 // Maps and own keys throughout: a dimension value comes from the records, and
@@ -24,7 +50,7 @@ const months: Record<Lang, ReadonlyArray<string>> = {
 const sources = new Map<string, Bilingual>([
   ["employee", bi("Ansatte", "Employees")],
   ["citizen", bi("Innbyggere", "Citizens")],
-  ["experience-council", bi("Erfaringsråd", "Experience council")]
+  ["experience-council", bi("Erfaringsråd", "Experience council")],
 ])
 
 /**
@@ -40,15 +66,19 @@ export interface Names {
 // Volven 9151 names its service types in bokmål only; both languages show that name.
 let kprServices: ReadonlyMap<string, string> | undefined
 const kprServiceName = (code: string): string | undefined =>
-  (kprServices ??= new Map([...Crosswalk.reportable().values()].map((s) => [s.code, `${s.code} ${s.display}`]))).get(code)
+  (kprServices ??= new Map([...Crosswalk.reportable().values()].map((s) => [s.code, `${s.code} ${s.display}`]))).get(
+    code,
+  )
 
-let cached: { readonly offerings: ReadonlyMap<string, Bilingual>; readonly departments: ReadonlyMap<string, Bilingual> } | undefined
+let cached:
+  | { readonly offerings: ReadonlyMap<string, Bilingual>; readonly departments: ReadonlyMap<string, Bilingual> }
+  | undefined
 const catalogueNames = () => {
   if (cached === undefined) {
     const c = Catalogue.sandnes()
     cached = {
       offerings: new Map(c.offerings.map((o) => [o.id as string, bi(o.name, o.nameEn)])),
-      departments: new Map(c.departments.map((d) => [d.id as string, bi(d.name, d.nameEn)]))
+      departments: new Map(c.departments.map((d) => [d.id as string, bi(d.name, d.nameEn)])),
     }
   }
   return cached
@@ -57,7 +87,12 @@ const catalogueNames = () => {
 // A caller's own name of a value, when it gives one as { nb, en }.
 const given = (names: unknown, v: string): Bilingual | undefined => {
   if (names === undefined) return undefined
-  if (!isRecord(names)) return reject("Labels.value", "names.offerings and names.departments must be objects of id → { nb, en }", "names.offerings og names.departments må være objekter med id → { nb, en }")
+  if (!isRecord(names))
+    return reject(
+      "Labels.value",
+      "names.offerings and names.departments must be objects of id → { nb, en }",
+      "names.offerings og names.departments må være objekter med id → { nb, en }",
+    )
   const b = own(names, v)
   return isRecord(b) && typeof b.nb === "string" && typeof b.en === "string" ? (b as unknown as Bilingual) : undefined
 }
@@ -73,17 +108,25 @@ const categories = Category.info as Readonly<Record<string, { readonly label: Bi
  */
 export const value = guard(
   "Labels.value",
-  bi("en dimensjon, en verdi, et språk (nb eller en) og eventuelt { offerings?, departments? }", "a dimension, a value, a language (nb or en) and optionally { offerings?, departments? }"),
+  bi(
+    "en dimensjon, en verdi, et språk (nb eller en) og eventuelt { offerings?, departments? }",
+    "a dimension, a value, a language (nb or en) and optionally { offerings?, departments? }",
+  ),
   (dimension: Dimension, raw: unknown, lang: Lang, names: Names = {}): string => {
     requireBy("Labels.value", [dimension])
     requireLang("Labels.value", lang)
-    if (!isRecord(names)) reject("Labels.value", "names must be { offerings?, departments? }", "names må være { offerings?, departments? }")
+    if (!isRecord(names))
+      reject("Labels.value", "names must be { offerings?, departments? }", "names må være { offerings?, departments? }")
     // A value is text, a number (a year) or missing; anything else has no label.
     if (raw !== null && raw !== undefined && typeof raw !== "string" && typeof raw !== "number") {
-      reject("Labels.value", "the value must be a text, a number or null", "verdien må være en tekst, et tall eller null")
+      reject(
+        "Labels.value",
+        "the value must be a text, a number or null",
+        "verdien må være en tekst, et tall eller null",
+      )
     }
     return label(dimension, raw, lang, names)
-  }
+  },
 )
 
 const label = (dimension: Dimension, raw: unknown, lang: Lang, names: Names): string => {
@@ -116,7 +159,11 @@ const label = (dimension: Dimension, raw: unknown, lang: Lang, names: Names): st
  * Labels.dimension("offering", "en") // "Offering"
  * @category outputs
  */
-export const dimension = guard("Labels.dimension", bi("en dimensjon og et språk (nb eller en)", "a dimension and a language (nb or en)"), (d: Dimension, lang: Lang): string => {
-  requireBy("Labels.dimension", [d])
-  return dimensionLabels[d][requireLang("Labels.dimension", lang)]
-})
+export const dimension = guard(
+  "Labels.dimension",
+  bi("en dimensjon og et språk (nb eller en)", "a dimension and a language (nb or en)"),
+  (d: Dimension, lang: Lang): string => {
+    requireBy("Labels.dimension", [d])
+    return dimensionLabels[d][requireLang("Labels.dimension", lang)]
+  },
+)

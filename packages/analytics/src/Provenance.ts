@@ -11,7 +11,7 @@
 import { IsoDate } from "@aktivitetsmodell/core"
 import { guard } from "./internal/boundary.js"
 import { isRecord, optionsOf, reject, requireRecord } from "./internal/checks.js"
-import { bi, type Bilingual, type Lang } from "./internal/text.js"
+import { type Bilingual, bi, type Lang } from "./internal/text.js"
 import { version } from "./internal/version.js"
 import { dateRange, dateTime } from "./internal/words.js"
 
@@ -58,7 +58,12 @@ const name = "Provenance.make"
 
 const instant = (u: unknown): string => {
   const d = u === undefined ? new Date() : u instanceof Date ? u : typeof u === "string" ? new Date(u) : undefined
-  if (d === undefined || Number.isNaN(d.getTime())) reject(name, "generatedAt must be a Date or an ISO 8601 date and time", "generatedAt må være en Date eller en dato og tid etter ISO 8601")
+  if (d === undefined || Number.isNaN(d.getTime()))
+    reject(
+      name,
+      "generatedAt must be a Date or an ISO 8601 date and time",
+      "generatedAt må være en Date eller en dato og tid etter ISO 8601",
+    )
   return d!.toISOString()
 }
 
@@ -73,7 +78,12 @@ const oneLine = (u: unknown, what: string): string | null => {
 const grouped = (u: unknown): string | null => {
   if (u === undefined) return null
   const hex = typeof u === "string" ? u.toLowerCase().replace(/:/gu, "") : ""
-  if (!/^[0-9a-f]{64}$/u.test(hex)) reject(name, "policyHash must be a SHA-256 of 64 hexadecimal digits (PolicyTree.hash)", "policyHash må være en SHA-256 med 64 heksadesimale sifre (PolicyTree.hash)")
+  if (!/^[0-9a-f]{64}$/u.test(hex))
+    reject(
+      name,
+      "policyHash must be a SHA-256 of 64 hexadecimal digits (PolicyTree.hash)",
+      "policyHash må være en SHA-256 med 64 heksadesimale sifre (PolicyTree.hash)",
+    )
   return hex.match(/.{8}/gu)!.join(":")
 }
 
@@ -81,7 +91,12 @@ const versionsOf = (u: unknown): Record<string, string> => {
   const given = u === undefined ? {} : requireRecord(name, "options.versions", u)
   const all: Array<[string, string]> = [[PACKAGE, version]]
   for (const [k, v] of Object.entries(given)) {
-    if (typeof v !== "string") reject(name, "options.versions must map package names to version texts", "options.versions må gi versjonen som tekst for hvert pakkenavn")
+    if (typeof v !== "string")
+      reject(
+        name,
+        "options.versions must map package names to version texts",
+        "options.versions må gi versjonen som tekst for hvert pakkenavn",
+      )
     if (k !== PACKAGE) all.push([k, (v as string).trim()])
   }
   return Object.fromEntries(all.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
@@ -97,22 +112,24 @@ export const make = guard(
   name,
   bi(
     "en periode { from, to } og { source?, synthetic?, generatedAt?, versions?, policyHash? }",
-    "a period { from, to } and { source?, synthetic?, generatedAt?, versions?, policyHash? }"
+    "a period { from, to } and { source?, synthetic?, generatedAt?, versions?, policyHash? }",
   ),
   (period: { readonly from: string; readonly to: string }, input: Input = {}): Provenance => {
     const p = requireRecord(name, "the period", period)
-    if (!IsoDate.isIsoDate(p.from) || !IsoDate.isIsoDate(p.to)) reject(name, "the period must be { from, to } as YYYY-MM-DD", "perioden må være { from, to } som ÅÅÅÅ-MM-DD")
+    if (!IsoDate.isIsoDate(p.from) || !IsoDate.isIsoDate(p.to))
+      reject(name, "the period must be { from, to } as YYYY-MM-DD", "perioden må være { from, to } som ÅÅÅÅ-MM-DD")
     const o = optionsOf(name, input)
-    if (o.synthetic !== undefined && typeof o.synthetic !== "boolean") reject(name, "options.synthetic must be true or false", "options.synthetic må være true eller false")
+    if (o.synthetic !== undefined && typeof o.synthetic !== "boolean")
+      reject(name, "options.synthetic must be true or false", "options.synthetic må være true eller false")
     return {
       source: oneLine(o.source, "options.source"),
       synthetic: o.synthetic === true,
       period: { from: p.from as string, to: p.to as string },
       generatedAt: instant(o.generatedAt),
       versions: versionsOf(o.versions),
-      policyHash: grouped(o.policyHash)
+      policyHash: grouped(o.policyHash),
     }
-  }
+  },
 )
 
 /**
@@ -127,7 +144,7 @@ export const syntheticLabel: Bilingual = bi("Syntetiske data", "Synthetic data")
  */
 export const syntheticNotice: Bilingual = bi(
   "Syntetiske data: innbyggerne og tallene er generert, ikke hentet fra ekte journaler.",
-  "Synthetic data: the citizens and figures are generated, not taken from real records."
+  "Synthetic data: the citizens and figures are generated, not taken from real records.",
 )
 
 const notGiven = bi("ikke oppgitt", "not given")
@@ -141,21 +158,49 @@ const notGiven = bi("ikke oppgitt", "not given")
  */
 export const fields = guard(
   "Provenance.fields",
-  bi("en proveniens fra Provenance.make og et språk (nb eller en)", "a provenance from Provenance.make and a language (nb or en)"),
-  (p: Provenance, lang: Lang): ReadonlyArray<{ readonly key: "source" | "period" | "generatedAt" | "versions" | "policyHash"; readonly label: string; readonly value: string }> => {
+  bi(
+    "en proveniens fra Provenance.make og et språk (nb eller en)",
+    "a provenance from Provenance.make and a language (nb or en)",
+  ),
+  (
+    p: Provenance,
+    lang: Lang,
+  ): ReadonlyArray<{
+    readonly key: "source" | "period" | "generatedAt" | "versions" | "policyHash"
+    readonly label: string
+    readonly value: string
+  }> => {
     if (!isRecord(p) || !isRecord(p.period) || !isRecord(p.versions) || (lang !== "nb" && lang !== "en")) {
-      reject("Provenance.fields", "expected a provenance from Provenance.make and nb or en", "forventet en proveniens fra Provenance.make og nb eller en")
+      reject(
+        "Provenance.fields",
+        "expected a provenance from Provenance.make and nb or en",
+        "forventet en proveniens fra Provenance.make og nb eller en",
+      )
     }
     const synthetic = syntheticLabel[lang]
-    const source = p.synthetic ? (p.source === null ? synthetic : `${synthetic} (${p.source})`) : (p.source ?? notGiven[lang])
+    const source = p.synthetic
+      ? p.source === null
+        ? synthetic
+        : `${synthetic} (${p.source})`
+      : (p.source ?? notGiven[lang])
     return [
       { key: "source", label: lang === "nb" ? "Datakilde" : "Data source", value: source },
       { key: "period", label: lang === "nb" ? "Periode" : "Period", value: dateRange(p.period, lang) },
       { key: "generatedAt", label: lang === "nb" ? "Generert" : "Generated", value: dateTime(p.generatedAt, lang) },
-      { key: "versions", label: lang === "nb" ? "Programvare" : "Software", value: Object.entries(p.versions).map(([k, v]) => `${k} ${v}`).join(", ") },
-      { key: "policyHash", label: lang === "nb" ? "Regelverk (SHA-256)" : "Policy (SHA-256)", value: p.policyHash ?? notGiven[lang] }
+      {
+        key: "versions",
+        label: lang === "nb" ? "Programvare" : "Software",
+        value: Object.entries(p.versions)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(", "),
+      },
+      {
+        key: "policyHash",
+        label: lang === "nb" ? "Regelverk (SHA-256)" : "Policy (SHA-256)",
+        value: p.policyHash ?? notGiven[lang],
+      },
     ]
-  }
+  },
 )
 
 /**
@@ -166,8 +211,14 @@ export const fields = guard(
  */
 export const line = guard(
   "Provenance.line",
-  bi("en proveniens fra Provenance.make og et språk (nb eller en)", "a provenance from Provenance.make and a language (nb or en)"),
-  (p: Provenance, lang: Lang): string => fields(p, lang).map((f) => `${f.label}: ${f.value}`).join(" · ")
+  bi(
+    "en proveniens fra Provenance.make og et språk (nb eller en)",
+    "a provenance from Provenance.make and a language (nb or en)",
+  ),
+  (p: Provenance, lang: Lang): string =>
+    fields(p, lang)
+      .map((f) => `${f.label}: ${f.value}`)
+      .join(" · "),
 )
 
 /**
@@ -181,16 +232,36 @@ export const line = guard(
 export const columns = guard(
   "Provenance.columns",
   bi("en proveniens fra Provenance.make", "a provenance from Provenance.make"),
-  (p: Provenance): { readonly dataSource: string | null; readonly synthetic: boolean; readonly generatedAt: string; readonly versions: string; readonly policyHash: string | null } => {
-    if (!isRecord(p) || typeof p.synthetic !== "boolean" || typeof p.generatedAt !== "string" || !isRecord(p.versions) || !isRecord(p.period)) {
-      reject("Provenance.columns", "expected what Provenance.make gives (report.provenance)", "forventet det Provenance.make gir (report.provenance)")
+  (
+    p: Provenance,
+  ): {
+    readonly dataSource: string | null
+    readonly synthetic: boolean
+    readonly generatedAt: string
+    readonly versions: string
+    readonly policyHash: string | null
+  } => {
+    if (
+      !isRecord(p) ||
+      typeof p.synthetic !== "boolean" ||
+      typeof p.generatedAt !== "string" ||
+      !isRecord(p.versions) ||
+      !isRecord(p.period)
+    ) {
+      reject(
+        "Provenance.columns",
+        "expected what Provenance.make gives (report.provenance)",
+        "forventet det Provenance.make gir (report.provenance)",
+      )
     }
     return {
       dataSource: p.source,
       synthetic: p.synthetic,
       generatedAt: p.generatedAt,
-      versions: Object.entries(p.versions).map(([k, v]) => `${k} ${v}`).join("; "),
-      policyHash: p.policyHash
+      versions: Object.entries(p.versions)
+        .map(([k, v]) => `${k} ${v}`)
+        .join("; "),
+      policyHash: p.policyHash,
     }
-  }
+  },
 )

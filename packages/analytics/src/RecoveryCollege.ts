@@ -4,9 +4,10 @@
  *
  * @module
  */
-import * as aq from "arquero"
-import type { ColumnTable } from "arquero"
+
 import { Redact } from "@aktivitetsmodell/core"
+import type { ColumnTable } from "arquero"
+import * as aq from "arquero"
 import { guard } from "./internal/boundary.js"
 import { isRecord, reject, requireArray, requireRecord, requireString } from "./internal/checks.js"
 import { AnalyticsError, bi, quoted } from "./internal/text.js"
@@ -33,7 +34,11 @@ export interface Participants {
  * example from Statistics Norway's table 07459). The package ships none.
  * @category models
  */
-export type Population = ReadonlyArray<{ readonly municipality: string; readonly year: number; readonly population: number }>
+export type Population = ReadonlyArray<{
+  readonly municipality: string
+  readonly year: number
+  readonly population: number
+}>
 
 /**
  * Reads a participants CSV: a `municipality` column, one column per year and
@@ -43,27 +48,46 @@ export type Population = ReadonlyArray<{ readonly municipality: string; readonly
  * const rc = RecoveryCollege.parse(text, "recovery-college-participants-2019-2021.csv")
  * @category constructors
  */
-export const parse = guard("RecoveryCollege.parse", bi("CSV-tekst og filnavnet", "CSV text and the file name"), (text: string, file: string): Participants => {
-  requireString("RecoveryCollege.parse", "text", text)
-  requireString("RecoveryCollege.parse", "file", file)
-  const { years, rows } = readYearTable(text, file, { key: "municipality", textColumns: [], nonNegative: true })
-  // The total column is a count like the year columns: a text there would
-  // become NaN and fail far from the file, so it is checked here.
-  const bad = rows.filter((r) => r.text.total !== undefined && r.text.total !== "" && !/^\d+(?:[.,]\d+)?$/u.test(r.text.total))
-  if (bad.length > 0) {
-    throw new DataFileError(
-      bad.map((r) => ({ file, line: r.line, field: "total", message: bi(`Forventet et tall eller en tom celle, fant ${quoted(r.text.total!).nb}`, `Expected a number or an empty cell, found ${quoted(r.text.total!).en}`) }))
+export const parse = guard(
+  "RecoveryCollege.parse",
+  bi("CSV-tekst og filnavnet", "CSV text and the file name"),
+  (text: string, file: string): Participants => {
+    requireString("RecoveryCollege.parse", "text", text)
+    requireString("RecoveryCollege.parse", "file", file)
+    const { years, rows } = readYearTable(text, file, { key: "municipality", textColumns: [], nonNegative: true })
+    // The total column is a count like the year columns: a text there would
+    // become NaN and fail far from the file, so it is checked here.
+    const bad = rows.filter(
+      (r) => r.text.total !== undefined && r.text.total !== "" && !/^\d+(?:[.,]\d+)?$/u.test(r.text.total),
     )
-  }
-  return {
-    years,
-    rows: rows.map((r) => {
-      const total = r.text.total
-      const source = r.text.source?.trim() ?? ""
-      return { municipality: r.key, values: r.values, total: total === undefined || total === "" ? null : Number(total.replace(",", ".")), ...(source === "" ? {} : { source }) }
-    })
-  }
-})
+    if (bad.length > 0) {
+      throw new DataFileError(
+        bad.map((r) => ({
+          file,
+          line: r.line,
+          field: "total",
+          message: bi(
+            `Forventet et tall eller en tom celle, fant ${quoted(r.text.total!).nb}`,
+            `Expected a number or an empty cell, found ${quoted(r.text.total!).en}`,
+          ),
+        })),
+      )
+    }
+    return {
+      years,
+      rows: rows.map((r) => {
+        const total = r.text.total
+        const source = r.text.source?.trim() ?? ""
+        return {
+          municipality: r.key,
+          values: r.values,
+          total: total === undefined || total === "" ? null : Number(total.replace(",", ".")),
+          ...(source === "" ? {} : { source }),
+        }
+      }),
+    }
+  },
+)
 
 const isCount = (v: unknown): boolean => v === null || (typeof v === "number" && Number.isFinite(v))
 
@@ -71,14 +95,34 @@ const isCount = (v: unknown): boolean => v === null || (typeof v === "number" &&
 // { municipality, year, population }: texts, whole years and numbers.
 const requireInputs = (name: string, participants: unknown, population: unknown): void => {
   const p = requireRecord(name, "the participants", participants)
-  if (!requireArray(name, "participants.years", p.years).every((y) => Number.isInteger(y))) reject(name, "participants.years must be whole years", "participants.years må være hele år")
+  if (!requireArray(name, "participants.years", p.years).every((y) => Number.isInteger(y)))
+    reject(name, "participants.years must be whole years", "participants.years må være hele år")
   requireArray(name, "participants.rows", p.rows).forEach((r, i) => {
-    const ok = isRecord(r) && typeof r.municipality === "string" && r.values instanceof Map && [...(r.values as Map<unknown, unknown>).values()].every(isCount) && isCount(r.total)
-    if (!ok) reject(name, `participants.rows[${i}] must be { municipality, values (Map of year → number or null), total }`, `participants.rows[${i}] må være { municipality, values (Map med år → tall eller null), total }`)
+    const ok =
+      isRecord(r) &&
+      typeof r.municipality === "string" &&
+      r.values instanceof Map &&
+      [...(r.values as Map<unknown, unknown>).values()].every(isCount) &&
+      isCount(r.total)
+    if (!ok)
+      reject(
+        name,
+        `participants.rows[${i}] must be { municipality, values (Map of year → number or null), total }`,
+        `participants.rows[${i}] må være { municipality, values (Map med år → tall eller null), total }`,
+      )
   })
   requireArray(name, "population", population).forEach((r, i) => {
-    if (!isRecord(r) || typeof r.municipality !== "string" || !Number.isInteger(r.year) || typeof r.population !== "number") {
-      reject(name, `population[${i}] must be { municipality, year, population }`, `population[${i}] må være { municipality, year, population }`)
+    if (
+      !isRecord(r) ||
+      typeof r.municipality !== "string" ||
+      !Number.isInteger(r.year) ||
+      typeof r.population !== "number"
+    ) {
+      reject(
+        name,
+        `population[${i}] must be { municipality, year, population }`,
+        `population[${i}] må være { municipality, year, population }`,
+      )
     }
   })
 }
@@ -94,11 +138,14 @@ const requireInputs = (name: string, participants: unknown, population: unknown)
  */
 export const perThousand = guard(
   "RecoveryCollege.perThousand",
-  bi("deltakere fra RecoveryCollege.parse og en liste { municipality, year, population }", "participants from RecoveryCollege.parse and a list of { municipality, year, population }"),
+  bi(
+    "deltakere fra RecoveryCollege.parse og en liste { municipality, year, population }",
+    "participants from RecoveryCollege.parse and a list of { municipality, year, population }",
+  ),
   (participants: Participants, population: Population): ColumnTable => {
     requireInputs("RecoveryCollege.perThousand", participants, population)
     return perThousandChecked(participants, population)
-  }
+  },
 )
 
 const perThousandChecked = (participants: Participants, population: Population): ColumnTable => {
@@ -107,8 +154,8 @@ const perThousandChecked = (participants: Participants, population: Population):
     throw new AnalyticsError(
       bi(
         `Ugyldig folketall for ${bad.municipality} ${bad.year}: ${Redact.show(bad.population)}; forventet et tall over 0`,
-        `Invalid population for ${bad.municipality} ${bad.year}: ${Redact.show(bad.population)}; expected a number above 0`
-      )
+        `Invalid population for ${bad.municipality} ${bad.year}: ${Redact.show(bad.population)}; expected a number above 0`,
+      ),
     )
   }
   const inhabitants = new Map(population.map((p) => [`${p.municipality}|${p.year}`, p.population]))
@@ -117,8 +164,14 @@ const perThousandChecked = (participants: Participants, population: Population):
       participants.years.map((year) => {
         const count = r.values.get(year) ?? null
         const pop = inhabitants.get(`${r.municipality}|${year}`) ?? null
-        return { municipality: r.municipality, year, participants: count, population: pop, perThousand: count !== null && pop !== null ? (count / pop) * 1000 : null }
-      })
-    )
+        return {
+          municipality: r.municipality,
+          year,
+          participants: count,
+          population: pop,
+          perThousand: count !== null && pop !== null ? (count / pop) * 1000 : null,
+        }
+      }),
+    ),
   )
 }

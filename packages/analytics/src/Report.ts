@@ -8,27 +8,34 @@
 import { type Dataset, Policy, Redact } from "@aktivitetsmodell/core"
 import { TOTAL } from "./Dimension.js"
 import * as EvaluationPlan from "./EvaluationPlan.js"
+import { lookup } from "./evaluation/evidence.js"
 import type { Indicator, Result } from "./Indicator.js"
 import { catalogue } from "./indicators/index.js"
 import { guard } from "./internal/boundary.js"
-import { optionsOf, requireArray, requireInteger, requireRecord, requireRule, requireString } from "./internal/checks.js"
+import {
+  optionsOf,
+  requireArray,
+  requireInteger,
+  requireRecord,
+  requireRule,
+  requireString,
+} from "./internal/checks.js"
+import { recoveryCollegeSection, statisticsSection } from "./internal/figures.js"
 import { formatMeasure, formatNumber, notApplicable } from "./internal/format.js"
 import { displayRows } from "./internal/order.js"
-import { AnalyticsError, bi, type Bilingual, type Lang } from "./internal/text.js"
+import { reportResults, sameTable } from "./internal/reportResults.js"
+import { AnalyticsError, type Bilingual, bi, type Lang } from "./internal/text.js"
+import { texts } from "./internal/texts.js"
+import { periodText } from "./internal/words.js"
 import * as Labels from "./Labels.js"
-import { recoveryCollegeSection, statisticsSection } from "./internal/figures.js"
 import * as Html from "./outputs/Html.js"
 import * as Markdown from "./outputs/Markdown.js"
-import * as Provenance from "./Provenance.js"
 import type { Headline, Model, Section } from "./outputs/ReportModel.js"
-import { texts } from "./internal/texts.js"
 import { barChart, lineChart } from "./outputs/Svg.js"
-import { periodText } from "./internal/words.js"
+import * as Provenance from "./Provenance.js"
 import { assertNone } from "./privacy/Identifiers.js"
-import { lookup } from "./evaluation/evidence.js"
-import { reportResults, sameTable } from "./internal/reportResults.js"
 import { asRule, label, type Profile, requireProfile, strictFrom } from "./privacy/Profile.js"
-import { type Publication, publishResults, type Published } from "./privacy/Publication.js"
+import { type Publication, type Published, publishResults } from "./privacy/Publication.js"
 import type { Rule } from "./privacy/Suppression.js"
 import type { Participants, Population } from "./RecoveryCollege.js"
 import type { Statistics } from "./ServiceStatistics.js"
@@ -86,26 +93,42 @@ export interface Report {
   readonly provenance: Provenance.Provenance
 }
 
-const totalRow = (p: Published): { row: Record<string, unknown>; states: Readonly<Record<string, string>>; notApplicable: boolean } | undefined => {
+const totalRow = (
+  p: Published,
+): { row: Record<string, unknown>; states: Readonly<Record<string, string>>; notApplicable: boolean } | undefined => {
   const rows = p.table.objects() as Array<Record<string, unknown>>
   const i = p.by.length === 0 ? 0 : rows.findIndex((r) => p.by.every((d) => r[d] === TOTAL))
-  return rows[i] === undefined ? undefined : { row: rows[i]!, states: p.states[i] ?? {}, notApplicable: p.notApplicable?.[i] === true }
+  return rows[i] === undefined
+    ? undefined
+    : { row: rows[i]!, states: p.states[i] ?? {}, notApplicable: p.notApplicable?.[i] === true }
 }
 
 // The summary figures: one measure of the key indicators, over everything.
 const headlineMeasures: ReadonlyArray<[Indicator, string, Bilingual]> = [
   // Named by definition: other counts of citizens (enrolled, booked) are larger, and a reader compares them.
-  [catalogue.participation, "participants", bi("Deltakere (møtt minst én gang)", "Participants (present at least once)")],
+  [
+    catalogue.participation,
+    "participants",
+    bi("Deltakere (møtt minst én gang)", "Participants (present at least once)"),
+  ],
   [catalogue.participation, "sessions", bi("Samlinger", "Sessions")],
   [catalogue.attendanceRate, "rate", bi("Oppmøte", "Attendance")],
   [catalogue.newReturning, "newShare", bi("Andel nye innbyggere", "Share of new citizens")],
   [catalogue.communityTransition, "rate", bi("Overgang til ordinær aktivitet", "Moved on to ordinary activity")],
   [catalogue.completionRate, "rate", bi("Fullført", "Completed")],
   [catalogue.goalAttainment, "rate", bi("Mål nådd (behandling)", "Goal reached (treatment)")],
-  [catalogue.referralToStart, "median", bi("Dager fra henvendelse til første samling (median)", "Days from referral to first session (median)")],
-  [catalogue.recoveryStart, "median", bi("Dager til aktivitet med Recoveryhjelpa (median)", "Days to an activity with Recoveryhjelpa (median)")],
+  [
+    catalogue.referralToStart,
+    "median",
+    bi("Dager fra henvendelse til første samling (median)", "Days from referral to first session (median)"),
+  ],
+  [
+    catalogue.recoveryStart,
+    "median",
+    bi("Dager til aktivitet med Recoveryhjelpa (median)", "Days to an activity with Recoveryhjelpa (median)"),
+  ],
   [catalogue.orsChange, "improvedRate", bi("Pålitelig bedring i ORS (FIT)", "Reliable improvement in ORS (FIT)")],
-  [catalogue.feedbackSummary, "meanRating", bi("Tilbakemeldinger, snitt 1–5", "Feedback, mean 1–5")]
+  [catalogue.feedbackSummary, "meanRating", bi("Tilbakemeldinger, snitt 1–5", "Feedback, mean 1–5")],
 ]
 
 const headlines = (sections: ReadonlyArray<Section>, lang: Lang): Array<Headline> =>
@@ -115,7 +138,12 @@ const headlines = (sections: ReadonlyArray<Section>, lang: Lang): Array<Headline
     if (section === undefined || m === undefined) return []
     const total = totalRow(section.table)
     const hidden = total !== undefined && Object.hasOwn(total.states, column)
-    return [{ label, value: total?.notApplicable === true ? notApplicable(lang) : formatMeasure(m, total?.row[column], lang, hidden) }]
+    return [
+      {
+        label,
+        value: total?.notApplicable === true ? notApplicable(lang) : formatMeasure(m, total?.row[column], lang, hidden),
+      },
+    ]
   })
 
 const charts = (section: Section, lang: Lang): { bars: string; months: string | null } => {
@@ -130,7 +158,11 @@ const charts = (section: Section, lang: Lang): { bars: string; months: string | 
     .map(({ row: r, hidden: isHidden, notApplicable: na }) => {
       const hidden = isHidden(m.column)
       const v = r[m.column]
-      return { label: dim === undefined ? indicator.name[lang] : Labels.value(dim, r[dim], lang), value: hidden || na || typeof v !== "number" ? null : v, text: na ? notApplicable(lang) : fmt(v, hidden) }
+      return {
+        label: dim === undefined ? indicator.name[lang] : Labels.value(dim, r[dim], lang),
+        value: hidden || na || typeof v !== "number" ? null : v,
+        text: na ? notApplicable(lang) : fmt(v, hidden),
+      }
     })
   const title = `${indicator.name[lang]}: ${m.label[lang]}`
   const barSvg = barChart(title, bars, { id: `bars-${indicator.id}`, ...(isShare ? { max: 1 } : {}) })
@@ -140,14 +172,16 @@ const charts = (section: Section, lang: Lang): { bars: string; months: string | 
   const monthly = keep.map((i) => monthlyRows[i]!)
   const values = keep.map((i) => {
     const r = monthlyRows[i]!
-    return Object.hasOwn(section.monthly!.states[i] ?? {}, m.column) || typeof r[m.column] !== "number" ? null : (r[m.column] as number)
+    return Object.hasOwn(section.monthly!.states[i] ?? {}, m.column) || typeof r[m.column] !== "number"
+      ? null
+      : (r[m.column] as number)
   })
   const months = lineChart(
     `${title} (${texts.byMonth[lang].toLowerCase()})`,
     monthly.map((r) => Labels.value("month", r.month, lang).slice(0, 3)),
     [{ name: m.label[lang], values }],
     (v) => fmt(v, false),
-    { id: `months-${indicator.id}`, ...(isShare ? { min: 0, max: 1 } : {}) }
+    { id: `months-${indicator.id}`, ...(isShare ? { min: 0, max: 1 } : {}) },
   )
   return { bars: barSvg, months }
 }
@@ -168,44 +202,78 @@ export const buildReport = guard(
   "buildReport",
   bi(
     "et kommuneår (et Dataset fra core) og { policy, lang?, year?, profile?, rule?, names?, title?, capacity?, statistics?, recoveryCollege?, population?, source?, synthetic?, generatedAt?, versions?, policyHash? }",
-    "a municipality-year (a core Dataset) and { policy, lang?, year?, profile?, rule?, names?, title?, capacity?, statistics?, recoveryCollege?, population?, source?, synthetic?, generatedAt?, versions?, policyHash? }"
+    "a municipality-year (a core Dataset) and { policy, lang?, year?, profile?, rule?, names?, title?, capacity?, statistics?, recoveryCollege?, population?, source?, synthetic?, generatedAt?, versions?, policyHash? }",
   ),
   (dataset: Dataset.Dataset, options: Options): Report => {
     const name = "buildReport"
     // A copy, so that each option is read once: a getter need not give the same answer twice.
     const o = { ...optionsOf(name, options) }
     const lang = o.lang ?? "nb"
-    if (lang !== "nb" && lang !== "en") throw new AnalyticsError(bi(`Ukjent språk ${Redact.show(lang)}; bruk nb eller en`, `Unknown language ${Redact.show(lang)}; use nb or en`))
-    const year = requireInteger(name, o.year === undefined ? "dataset.year" : "options.year", o.year ?? requireRecord(name, "the dataset", dataset).year, 1000, 9999)
+    if (lang !== "nb" && lang !== "en")
+      throw new AnalyticsError(
+        bi(
+          `Ukjent språk ${Redact.show(lang)}; bruk nb eller en`,
+          `Unknown language ${Redact.show(lang)}; use nb or en`,
+        ),
+      )
+    const year = requireInteger(
+      name,
+      o.year === undefined ? "dataset.year" : "options.year",
+      o.year ?? requireRecord(name, "the dataset", dataset).year,
+      1000,
+      9999,
+    )
     const policy = Policy.ensure(name, o.policy)
-    const profile: Profile = o.profile !== undefined ? requireProfile(name, o.profile) : o.rule !== undefined ? { name: "strict", ...requireRule(name, o.rule) } : strictFrom(policy, `${year}-12-31`)
+    const profile: Profile =
+      o.profile !== undefined
+        ? requireProfile(name, o.profile)
+        : o.rule !== undefined
+          ? { name: "strict", ...requireRule(name, o.rule) }
+          : strictFrom(policy, `${year}-12-31`)
     if (o.title !== undefined) requireString(name, "options.title", o.title)
     const names = o.names === undefined ? [] : requireArray(name, "options.names", o.names)
-    if (!names.every((n) => typeof n === "string")) throw new AnalyticsError(bi(`${name}: options.names må være en liste med tekster`, `${name}: options.names must be a list of texts`))
+    if (!names.every((n) => typeof n === "string"))
+      throw new AnalyticsError(
+        bi(`${name}: options.names må være en liste med tekster`, `${name}: options.names must be a list of texts`),
+      )
     return build(dataset, { ...(o as unknown as Options), policy }, lang, year, profile, names as ReadonlyArray<string>)
-  }
+  },
 )
 
-const build = (dataset: Dataset.Dataset, options: Options, lang: Lang, year: number, profile: Profile, names: ReadonlyArray<string>): Report => {
+const build = (
+  dataset: Dataset.Dataset,
+  options: Options,
+  lang: Lang,
+  year: number,
+  profile: Profile,
+  names: ReadonlyArray<string>,
+): Report => {
   const tables = Tables.fromDataset(dataset, {
     policy: options.policy,
     period: { from: `${year}-01-01`, to: `${year}-12-31` },
-    ...(options.capacity === undefined ? {} : { capacity: options.capacity })
+    ...(options.capacity === undefined ? {} : { capacity: options.capacity }),
   })
   // Every table the report and its plan show, published together as one system.
   const { own, results } = reportResults(tables)
   const publication = publishResults(results, { profile, tables })
   const at = (r: Result) => publication.tables[results.findIndex((x) => sameTable(x, r))]!
-  const sections: Array<Section> = own.map((s) => ({ indicator: s.indicator, table: at(s.table), monthly: s.monthly === null ? null : at(s.monthly) }))
+  const sections: Array<Section> = own.map((s) => ({
+    indicator: s.indicator,
+    table: at(s.table),
+    monthly: s.monthly === null ? null : at(s.monthly),
+  }))
   const shownInSections = sections.flatMap((s) => (s.monthly === null ? [s.table] : [s.table, s.monthly]))
   const plan = EvaluationPlan.draftFrom(tables, lookup(publication.tables), profile)
-  const hidden = shownInSections.reduce((a, p) => ({ primary: a.primary + p.hidden.primary, secondary: a.secondary + p.hidden.secondary }), { primary: 0, secondary: 0 })
+  const hidden = shownInSections.reduce(
+    (a, p) => ({ primary: a.primary + p.hidden.primary, secondary: a.secondary + p.hidden.secondary }),
+    { primary: 0, secondary: 0 },
+  )
   const provenance = Provenance.make(tables.period, {
     ...(options.source === undefined ? {} : { source: options.source }),
     ...(options.synthetic === undefined ? {} : { synthetic: options.synthetic }),
     ...(options.generatedAt === undefined ? {} : { generatedAt: options.generatedAt }),
     ...(options.versions === undefined ? {} : { versions: options.versions }),
-    ...(options.policyHash === undefined ? {} : { policyHash: options.policyHash })
+    ...(options.policyHash === undefined ? {} : { policyHash: options.policyHash }),
   })
   const model: Model = {
     lang,
@@ -214,13 +282,16 @@ const build = (dataset: Dataset.Dataset, options: Options, lang: Lang, year: num
     headlines: headlines(sections, lang),
     sections,
     statistics: options.statistics === undefined ? null : statisticsSection(options.statistics, profile, lang),
-    recoveryCollege: options.recoveryCollege === undefined ? null : recoveryCollegeSection(options.recoveryCollege, options.population, profile, lang),
+    recoveryCollege:
+      options.recoveryCollege === undefined
+        ? null
+        : recoveryCollegeSection(options.recoveryCollege, options.population, profile, lang),
     plan,
     rule: asRule(profile),
     profile,
     hidden,
     charts: new Map(sections.map((s) => [s.indicator.id, charts(s, lang)])),
-    provenance
+    provenance,
   }
   const html = Html.render(model)
   const markdown = Markdown.render(model)
@@ -232,7 +303,7 @@ const build = (dataset: Dataset.Dataset, options: Options, lang: Lang, year: num
     lang === "nb"
       ? `  Skjermet: ${formatNumber(hidden.primary, lang)} celler med små tall og ${formatNumber(hidden.secondary, lang)} for å hindre tilbakeregning (profil ${label(profile)}).`
       : `  Suppressed: ${formatNumber(hidden.primary, lang)} cells with small counts and ${formatNumber(hidden.secondary, lang)} to prevent working them out (profile ${label(profile)}).`,
-    Provenance.line(provenance, lang)
+    Provenance.line(provenance, lang),
   ].join("\n")
   const guardOptions = { names }
   assertNone(html, "report.html", guardOptions)

@@ -6,12 +6,13 @@
  *
  * @module
  */
-import * as aq from "arquero"
+
 import type { ColumnTable } from "arquero"
+import * as aq from "arquero"
 import { guard } from "./internal/boundary.js"
 import { isRecord, reject, requireArray, requireRecord, requireString } from "./internal/checks.js"
+import { type Bilingual, bi, quoted } from "./internal/text.js"
 import { DataFileError, type Problem, readYearTable } from "./internal/yearTable.js"
-import { bi, type Bilingual, quoted } from "./internal/text.js"
 
 export { DataFileError, type Problem }
 
@@ -62,40 +63,61 @@ const units: ReadonlyArray<Unit> = ["count", "activities", "percent", "fte"]
  * stats.series.find((s) => s.id === "new-cases")?.values.get(2021) // 1585
  * @category constructors
  */
-export const parse = guard("ServiceStatistics.parse", bi("CSV-tekst og filnavnet", "CSV text and the file name"), (text: string, file: string): Statistics => {
-  requireString("ServiceStatistics.parse", "text", text)
-  requireString("ServiceStatistics.parse", "file", file)
-  const { years, rows } = readYearTable(text, file, { key: "id", textColumns: ["label_nb", "label_en", "unit"] })
-  const problems: Array<Problem> = []
-  const series = rows.map((row): Series => {
-    const unit = row.text.unit as Unit
-    if (!units.includes(unit)) {
-      problems.push({
-        file,
-        line: row.line,
-        field: "unit",
-        message: bi(`Ukjent enhet ${quoted(String(row.text.unit)).nb}; forventet count, activities, percent eller fte`, `Unknown unit ${quoted(String(row.text.unit)).en}; expected count, activities, percent or fte`)
-      })
-    }
-    return { id: row.key, label: bi(row.text.label_nb ?? row.key, row.text.label_en ?? row.key), unit, values: row.values, source: row.text.source ?? "" }
-  })
-  if (problems.length > 0) throw new DataFileError(problems)
-  return { years, series }
-})
+export const parse = guard(
+  "ServiceStatistics.parse",
+  bi("CSV-tekst og filnavnet", "CSV text and the file name"),
+  (text: string, file: string): Statistics => {
+    requireString("ServiceStatistics.parse", "text", text)
+    requireString("ServiceStatistics.parse", "file", file)
+    const { years, rows } = readYearTable(text, file, { key: "id", textColumns: ["label_nb", "label_en", "unit"] })
+    const problems: Array<Problem> = []
+    const series = rows.map((row): Series => {
+      const unit = row.text.unit as Unit
+      if (!units.includes(unit)) {
+        problems.push({
+          file,
+          line: row.line,
+          field: "unit",
+          message: bi(
+            `Ukjent enhet ${quoted(String(row.text.unit)).nb}; forventet count, activities, percent eller fte`,
+            `Unknown unit ${quoted(String(row.text.unit)).en}; expected count, activities, percent or fte`,
+          ),
+        })
+      }
+      return {
+        id: row.key,
+        label: bi(row.text.label_nb ?? row.key, row.text.label_en ?? row.key),
+        unit,
+        values: row.values,
+        source: row.text.source ?? "",
+      }
+    })
+    if (problems.length > 0) throw new DataFileError(problems)
+    return { years, series }
+  },
+)
 
 // Statistics as parse gives them: whole years, and series whose values are a
 // Map from year to a number or null (a text would be subtracted as NaN).
 const requireStatistics = (name: string, u: unknown): Statistics => {
   const s = requireRecord(name, "the statistics", u)
-  if (!requireArray(name, "statistics.years", s.years).every((y) => Number.isInteger(y))) reject(name, "statistics.years must be whole years", "statistics.years må være hele år")
+  if (!requireArray(name, "statistics.years", s.years).every((y) => Number.isInteger(y)))
+    reject(name, "statistics.years must be whole years", "statistics.years må være hele år")
   requireArray(name, "statistics.series", s.series).forEach((x, i) => {
     const ok =
       isRecord(x) &&
       typeof x.id === "string" &&
       typeof x.unit === "string" &&
       x.values instanceof Map &&
-      [...(x.values as Map<unknown, unknown>).values()].every((v) => v === null || (typeof v === "number" && Number.isFinite(v)))
-    if (!ok) reject(name, `statistics.series[${i}] must have an id, a unit and values as a Map of year → number or null`, `statistics.series[${i}] må ha id, unit og values som Map med år → tall eller null`)
+      [...(x.values as Map<unknown, unknown>).values()].every(
+        (v) => v === null || (typeof v === "number" && Number.isFinite(v)),
+      )
+    if (!ok)
+      reject(
+        name,
+        `statistics.series[${i}] must have an id, a unit and values as a Map of year → number or null`,
+        `statistics.series[${i}] må ha id, unit og values som Map med år → tall eller null`,
+      )
   })
   return u as Statistics
 }
@@ -109,21 +131,26 @@ const requireStatistics = (name: string, u: unknown): Statistics => {
  * // [..., { measure: "new-cases", year: 2021, level: 1585, change: 619, changePercent: 64.08 }]
  * @category outputs
  */
-export const changes = guard("ServiceStatistics.changes", bi("statistikk fra ServiceStatistics.parse", "statistics from ServiceStatistics.parse"), (stats: Statistics): ColumnTable => {
-  requireStatistics("ServiceStatistics.changes", stats)
-  const rows = stats.series.flatMap((s) =>
-    stats.years.map((year, i) => {
-      const level = s.values.get(year) ?? null
-      const previousYear = i > 0 ? stats.years[i - 1]! : undefined
-      // Only the adjacent year counts as "the year before": a gap in the years is not bridged.
-      const previous = previousYear !== undefined && previousYear === year - 1 ? (s.values.get(previousYear) ?? null) : null
-      const change = level !== null && previous !== null ? level - previous : null
-      const changePercent = change !== null && previous !== null && previous !== 0 ? (change / previous) * 100 : null
-      return { measure: s.id, unit: s.unit, year, level, change, changePercent }
-    })
-  )
-  return aq.from(rows)
-})
+export const changes = guard(
+  "ServiceStatistics.changes",
+  bi("statistikk fra ServiceStatistics.parse", "statistics from ServiceStatistics.parse"),
+  (stats: Statistics): ColumnTable => {
+    requireStatistics("ServiceStatistics.changes", stats)
+    const rows = stats.series.flatMap((s) =>
+      stats.years.map((year, i) => {
+        const level = s.values.get(year) ?? null
+        const previousYear = i > 0 ? stats.years[i - 1]! : undefined
+        // Only the adjacent year counts as "the year before": a gap in the years is not bridged.
+        const previous =
+          previousYear !== undefined && previousYear === year - 1 ? (s.values.get(previousYear) ?? null) : null
+        const change = level !== null && previous !== null ? level - previous : null
+        const changePercent = change !== null && previous !== null && previous !== 0 ? (change / previous) * 100 : null
+        return { measure: s.id, unit: s.unit, year, level, change, changePercent }
+      }),
+    )
+    return aq.from(rows)
+  },
+)
 
 /**
  * The statistics as a long table: measure, year, value (null where missing).
@@ -131,7 +158,15 @@ export const changes = guard("ServiceStatistics.changes", bi("statistikk fra Ser
  * ServiceStatistics.toTable(stats).numRows()
  * @category outputs
  */
-export const toTable = guard("ServiceStatistics.toTable", bi("statistikk fra ServiceStatistics.parse", "statistics from ServiceStatistics.parse"), (stats: Statistics): ColumnTable => {
-  requireStatistics("ServiceStatistics.toTable", stats)
-  return aq.from(stats.series.flatMap((s) => stats.years.map((year) => ({ measure: s.id, year, value: s.values.get(year) ?? null }))))
-})
+export const toTable = guard(
+  "ServiceStatistics.toTable",
+  bi("statistikk fra ServiceStatistics.parse", "statistics from ServiceStatistics.parse"),
+  (stats: Statistics): ColumnTable => {
+    requireStatistics("ServiceStatistics.toTable", stats)
+    return aq.from(
+      stats.series.flatMap((s) =>
+        stats.years.map((year) => ({ measure: s.id, year, value: s.values.get(year) ?? null })),
+      ),
+    )
+  },
+)

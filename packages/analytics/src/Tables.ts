@@ -12,14 +12,22 @@
  * @module
  */
 import { Catalogue, Crosswalk, type Dataset, KprCheck, Policy } from "@aktivitetsmodell/core"
-import * as aq from "arquero"
 import type { ColumnTable } from "arquero"
+import * as aq from "arquero"
 import { guard } from "./internal/boundary.js"
 import { optionsOf } from "./internal/checks.js"
-import { DateParts, dayOf } from "./internal/dates.js"
-import { allRows, Coder, DimensionBuilder, dimensionColumns, ints, type OfferingFacts, rowsWithin } from "./internal/columns.js"
+import {
+  allRows,
+  Coder,
+  DimensionBuilder,
+  dimensionColumns,
+  ints,
+  type OfferingFacts,
+  rowsWithin,
+} from "./internal/columns.js"
 import { hasCompletion } from "./internal/completion.js"
 import { DictionaryColumn, encode } from "./internal/DictionaryColumn.js"
+import { DateParts, dayOf } from "./internal/dates.js"
 import { capacityOf, checkDataset, checkIds, periodOf, requiredPercentOf, within } from "./internal/tableInput.js"
 import { bi } from "./internal/text.js"
 import { codeOf } from "./privacy/Themes.js"
@@ -105,12 +113,19 @@ const name = "Tables.fromDataset"
 
 // The columns that hold ids from the records, checked once the tables are built.
 const idColumns: ReadonlyArray<readonly [string, string]> = [
-  ...["offerings", "attendance", "sessions", "enrollments", "goalEvaluations", "transitions", "fitScores", "feedback"].flatMap((t) =>
-    ["offering", "category", "department"].map((c) => [t, c] as const)
-  ),
+  ...[
+    "offerings",
+    "attendance",
+    "sessions",
+    "enrollments",
+    "goalEvaluations",
+    "transitions",
+    "fitScores",
+    "feedback",
+  ].flatMap((t) => ["offering", "category", "department"].map((c) => [t, c] as const)),
   ["departments", "department"],
   ["contributions", "department"],
-  ["feedback", "source"]
+  ["feedback", "source"],
 ]
 
 /**
@@ -129,7 +144,7 @@ export const fromDataset = guard(
   name,
   bi(
     "et kommuneår (et Dataset fra core, som loadDataset eller generate gir) og { policy, period?, capacity?, requiredContributionPercent? }",
-    "a municipality-year (a core Dataset, as loadDataset or generate give it) and { policy, period?, capacity?, requiredContributionPercent? }"
+    "a municipality-year (a core Dataset, as loadDataset or generate give it) and { policy, period?, capacity?, requiredContributionPercent? }",
   ),
   (input: Dataset.Dataset, options: Options): Tables => {
     const o = optionsOf(name, options)
@@ -140,10 +155,15 @@ export const fromDataset = guard(
     const tables = build(input, period, capacity, policy)
     checkIds(name, tables as unknown as Readonly<Record<string, ColumnTable>>, idColumns)
     return { ...tables, requiredContributionPercent, policy }
-  }
+  },
 )
 
-const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering: string) => number | null, policy: Policy.Policy): Omit<Tables, "requiredContributionPercent" | "policy"> => {
+const build = (
+  dataset: Dataset.Dataset,
+  period: Period,
+  capacityFor: (offering: string) => number | null,
+  policy: Policy.Policy,
+): Omit<Tables, "requiredContributionPercent" | "policy"> => {
   const from = dayOf(period.from)
   const to = dayOf(period.to)
   const dates = new DateParts()
@@ -151,10 +171,16 @@ const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering:
   const citizen = (pseudonym: string): number => citizens.code(pseudonym)
 
   // Offerings the dataset lists win; the catalogue fills in any it lacks.
-  const offeringList = [...dataset.offerings, ...Catalogue.sandnes().offerings.filter((o) => !dataset.offerings.some((d) => d.id === o.id))]
-  const offeringFacts = new Map<string, OfferingFacts>(offeringList.map((o) => [o.id as string, { category: o.category, department: o.operator.department }]))
+  const offeringList = [
+    ...dataset.offerings,
+    ...Catalogue.sandnes().offerings.filter((o) => !dataset.offerings.some((d) => d.id === o.id)),
+  ]
+  const offeringFacts = new Map<string, OfferingFacts>(
+    offeringList.map((o) => [o.id as string, { category: o.category, department: o.operator.department }]),
+  )
   const facts = (id: string) => offeringFacts.get(id)
-  const categoryOf = (id: string | undefined): string | null => (id === undefined ? null : (offeringFacts.get(id)?.category ?? null))
+  const categoryOf = (id: string | undefined): string | null =>
+    id === undefined ? null : (offeringFacts.get(id)?.category ?? null)
   // An offering the list does not know may well have an end: only a known open one is left out.
   const withoutCompletion = new Set(offeringList.filter((o) => !hasCompletion(o)).map((o) => o.id as string))
 
@@ -211,7 +237,7 @@ const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering:
       citizen: atCitizen,
       ...atDims.columns(),
       present: atPresent,
-      noShow: atNoShow
+      noShow: atNoShow,
     })
   })
 
@@ -219,9 +245,15 @@ const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering:
     const se = dataset.sessions
     const seRows = rowsWithin(se, (s) => s.date, period.from, period.to)
     return aq.table({
-      ...dimensionColumns(seRows, (r) => se[r]!.offeringId, (r) => se[r]!.date, facts, dates),
+      ...dimensionColumns(
+        seRows,
+        (r) => se[r]!.offeringId,
+        (r) => se[r]!.date,
+        facts,
+        dates,
+      ),
       students: ints(seRows, (r) => se[r]!.students),
-      volunteers: ints(seRows, (r) => se[r]!.volunteers)
+      volunteers: ints(seRows, (r) => se[r]!.volunteers),
     })
   })
 
@@ -283,7 +315,7 @@ const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering:
       status: new DictionaryColumn(statusCodes, status.values),
       completed,
       hasCompletion: completes,
-      referralDay: referred
+      referralDay: referred,
     })
   })
 
@@ -292,7 +324,7 @@ const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering:
     const exRows = allRows(ex.length)
     return aq.table({
       enrollment: ints(exRows, (r) => enrollmentOf(ex[r]!.enrollmentId)),
-      day: ints(exRows, (r) => dates.day(ex[r]!.date))
+      day: ints(exRows, (r) => dates.day(ex[r]!.date)),
     })
   })
 
@@ -302,9 +334,15 @@ const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering:
     const geRow = ints(geRows, (r) => enrollmentOf(ge[r]!.enrollmentId))
     return aq.table({
       enrollment: geRow,
-      ...dimensionColumns(geRows, (r) => offeringOfEnrollment(geRow[r]!), (r) => ge[r]!.date, facts, dates),
+      ...dimensionColumns(
+        geRows,
+        (r) => offeringOfEnrollment(geRow[r]!),
+        (r) => ge[r]!.date,
+        facts,
+        dates,
+      ),
       order: Float64Array.from(ge, (g, i) => dates.day(g.date) * ORDER_SHIFT + i),
-      goalReached: ge.map((g) => g.goalReached as string)
+      goalReached: ge.map((g) => g.goalReached as string),
     })
   })
 
@@ -315,7 +353,13 @@ const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering:
     return aq.table({
       citizen: ints(trRows, (r) => citizen(tr[r]!.citizenId)),
       enrollment: trRow,
-      ...dimensionColumns(trRows, (r) => tr[r]!.fromOfferingId ?? offeringOfEnrollment(trRow[r]!), (r) => tr[r]!.date, facts, dates)
+      ...dimensionColumns(
+        trRows,
+        (r) => tr[r]!.fromOfferingId ?? offeringOfEnrollment(trRow[r]!),
+        (r) => tr[r]!.date,
+        facts,
+        dates,
+      ),
     })
   })
 
@@ -333,7 +377,8 @@ const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering:
     const threshold = (parameter: string, date: string): number => {
       const key = `${parameter}|${date}`
       let v = memo.get(key)
-      if (v === undefined) memo.set(key, (v = Policy.requireNumber(policy, parameter, { question: date, session: date })))
+      if (v === undefined)
+        memo.set(key, (v = Policy.requireNumber(policy, parameter, { question: date, session: date })))
       return v
     }
     const srsAlert = new Uint8Array(fs.length)
@@ -360,7 +405,7 @@ const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering:
       total,
       srsAlert,
       orsClinical,
-      reliableChange
+      reliableChange,
     })
   })
 
@@ -371,7 +416,7 @@ const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering:
       from: ints(allRows(co.length), (r) => dates.day(co[r]!.from)),
       to: co.map((c) => (c.to === undefined ? null : dates.day(c.to))),
       share: Float64Array.from(co, (c) => c.sharePercent),
-      form: co.map((c) => c.form as string)
+      form: co.map((c) => c.form as string),
     })
   })
 
@@ -380,12 +425,18 @@ const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering:
     const fbRows = allRows(fb.length)
     return aq.table({
       source: encode(fb.length, (i) => fb[i]!.source as string),
-      ...dimensionColumns(fbRows, (r) => fb[r]!.offeringId, (r) => fb[r]!.date, facts, dates),
+      ...dimensionColumns(
+        fbRows,
+        (r) => fb[r]!.offeringId,
+        (r) => fb[r]!.date,
+        facts,
+        dates,
+      ),
       // Feedback about a whole category names the category without an offering.
       category: encode(fb.length, (i) => fb[i]!.category ?? categoryOf(fb[i]!.offeringId)),
       rating: fb.map((f) => f.rating ?? null),
       // A code of the closed list, never the free text (it may name someone).
-      theme: fb.map((f) => codeOf(f.theme))
+      theme: fb.map((f) => codeOf(f.theme)),
     })
   })
 
@@ -399,13 +450,13 @@ const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering:
     partners: offeringList.map((o) => o.operator.partners.join(",")),
     status: offeringList.map((o) => o.status.kind as string),
     capacity: offeringList.map((o) => capacityFor(o.id)),
-    hasCompletion: offeringList.map((o) => (hasCompletion(o) ? 1 : 0))
+    hasCompletion: offeringList.map((o) => (hasCompletion(o) ? 1 : 0)),
   })
   const departmentList = dataset.departments.length > 0 ? dataset.departments : Catalogue.sandnes().departments
   const departments = aq.table({
     department: departmentList.map((d) => d.id as string),
     name: departmentList.map((d) => d.name),
-    nameEn: departmentList.map((d) => d.nameEn)
+    nameEn: departmentList.map((d) => d.nameEn),
   })
 
   return {
@@ -421,6 +472,6 @@ const build = (dataset: Dataset.Dataset, period: Period, capacityFor: (offering:
     transitions,
     fitScores,
     contributions,
-    feedback
+    feedback,
   }
 }

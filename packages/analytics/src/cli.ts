@@ -8,7 +8,7 @@ import { parseArgs, parseAuditArgs, usage } from "./node/cliArgs.js"
 const argv = process.argv.slice(2)
 const io = {
   stdout: (text: string) => process.stdout.write(`${text}\n`),
-  stderr: (text: string) => process.stderr.write(`${text}\n`)
+  stderr: (text: string) => process.stderr.write(`${text}\n`),
 }
 
 // `--help` needs only the argument parser, so it is answered here, as run()
@@ -33,7 +33,7 @@ else {
       () => {
         // run() answers every failure itself; this is only writing to a closed stream.
         process.exitCode = 2
-      }
-    )
+      },
+    ),
   )
 }

@@ -1,8 +1,8 @@
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { EvaluationPlan, Provenance, Tables } from "../src/index.js"
-import { att, session, year } from "./helpers.js"
 import { policy } from "./fixturePolicy.js"
+import { att, session, year } from "./helpers.js"
 
 describe("EvaluationPlan.suggest", () => {
   const base = { active: true, participants: 40, trend: 0.1, attendance: 0.8, feedback: 4.2, use: 0.5 }
@@ -15,7 +15,7 @@ describe("EvaluationPlan.suggest", () => {
     ["only poorly attended", { ...base, attendance: 0.59 }, "uncertain"],
     ["too few participants to show", { ...base, participants: null }, "uncertain"],
     ["full", { ...base, use: 0.9 }, "if-capacity"],
-    ["no trend, feedback or capacity known", { ...base, trend: null, feedback: null, use: null }, "yes"]
+    ["no trend, feedback or capacity known", { ...base, trend: null, feedback: null, use: null }, "yes"],
   ] as const)("suggests for %s", (_, evidence, answer) => {
     expect(EvaluationPlan.suggest(evidence)).toBe(answer)
   })
@@ -30,10 +30,11 @@ describe("EvaluationPlan.draft", () => {
       sessions: [session("sandneshallen", "2024-01-08", 2), session("sandneshallen", "2024-07-08", 2)],
       attendance: [
         ...citizens.map((c) => att(c, "sandneshallen", "2024-01-08", c === 6 ? "absent" : "present")),
-        ...citizens.map((c) => att(c, "sandneshallen", "2024-07-08"))
-      ]
-    })
-  , { policy })
+        ...citizens.map((c) => att(c, "sandneshallen", "2024-07-08")),
+      ],
+    }),
+    { policy },
+  )
   const plan = EvaluationPlan.draft(tables)
 
   it("writes an assessment from the published indicators, in both languages", () => {
@@ -52,12 +53,20 @@ describe("EvaluationPlan.draft", () => {
     const t = Tables.fromDataset(
       year({
         sessions: [session("volleyball", "2024-01-09"), session("volleyball", "2024-07-09")],
-        attendance: [...twelve.map((c) => att(c, "volleyball", "2024-01-09")), ...twelve.map((c, i) => att(c, "volleyball", "2024-07-09", i < 9 ? "present" : "absent"))]
-      })
-    , { policy })
+        attendance: [
+          ...twelve.map((c) => att(c, "volleyball", "2024-01-09")),
+          ...twelve.map((c, i) => att(c, "volleyball", "2024-07-09", i < 9 ? "present" : "absent")),
+        ],
+      }),
+      { policy },
+    )
     const row = EvaluationPlan.draft(t).rows.find((r) => r.id === "volleyball")!
-    expect(row.assessment.nb).toBe("12 deltakere, 2 samlinger; oppmøte 88\u00a0%. Oppmøtene falt 25\u00a0% fra første til andre halvdel av perioden.")
-    expect(row.assessment.en).toBe("12 participants, 2 sessions; attendance 88%. Attendances fell 25% from the first to the second half of the period.")
+    expect(row.assessment.nb).toBe(
+      "12 deltakere, 2 samlinger; oppmøte 88\u00a0%. Oppmøtene falt 25\u00a0% fra første til andre halvdel av perioden.",
+    )
+    expect(row.assessment.en).toBe(
+      "12 participants, 2 sessions; attendance 88%. Attendances fell 25% from the first to the second half of the period.",
+    )
     expect(row.continue).toBe("yes")
   })
 
@@ -67,20 +76,29 @@ describe("EvaluationPlan.draft", () => {
     expect(plan.rows.slice(-3).map((r) => [r.id, r.continue])).toEqual([
       ["department-contributions", "uncertain"],
       ["student-programme", "yes"],
-      ["volunteering", "uncertain"]
+      ["volunteering", "uncertain"],
     ])
   })
 
   it("exports the columns of «Evaluerings- og videreføringsplan for erfaringer gjort i prosjektet Optimist»", () => {
     expect(EvaluationPlan.toCsv(plan, "nb").split("\n")[0]).toBe("Aktivitet/tiltak,Vurdering,Videreføres?,Hvem?,id")
-    expect(EvaluationPlan.toMarkdown(plan, "en").split("\n")[0]).toBe("| Activity/measure | Assessment | Continue? | Who? |")
+    expect(EvaluationPlan.toMarkdown(plan, "en").split("\n")[0]).toBe(
+      "| Activity/measure | Assessment | Continue? | Who? |",
+    )
   })
 
   it("says on every row where its figures come from when given the report's provenance, and still reads back", () => {
-    const provenance = Provenance.make(plan.period, { synthetic: true, source: "frø 1", generatedAt: "2025-01-10T08:00:00Z", policyHash: "c0ffee00".repeat(8) })
+    const provenance = Provenance.make(plan.period, {
+      synthetic: true,
+      source: "frø 1",
+      generatedAt: "2025-01-10T08:00:00Z",
+      policyHash: "c0ffee00".repeat(8),
+    })
     const csv = EvaluationPlan.toCsv(plan, "nb", provenance)
     const [head, ...rows] = csv.trimEnd().split("\n")
-    expect(head).toBe("Aktivitet/tiltak,Vurdering,Videreføres?,Hvem?,id,dataSource,synthetic,generatedAt,versions,policyHash")
+    expect(head).toBe(
+      "Aktivitet/tiltak,Vurdering,Videreføres?,Hvem?,id,dataSource,synthetic,generatedAt,versions,policyHash",
+    )
     expect(rows.length).toBe(plan.rows.length)
     for (const r of rows) expect(r).toContain(",frø 1,true,2025-01-10T08:00:00.000Z,")
     expect(EvaluationPlan.parse(csv, "plan.csv", plan.period).rows.map((r) => r.id)).toEqual(plan.rows.map((r) => r.id))
@@ -89,19 +107,22 @@ describe("EvaluationPlan.draft", () => {
 
 describe("EvaluationPlan.parse", () => {
   it("reads back an edited plan in either language", () => {
-    const text = "Aktivitet/tiltak,Vurdering,Videreføres?,Hvem?,id\nTurgruppe,\"Bra, fortsetter\",ja,Aktivitetsteamet,turgruppe\nYoga,Usikkert,\"Ja, hvis kapasitet\",RPHA,yoga\n"
+    const text =
+      'Aktivitet/tiltak,Vurdering,Videreføres?,Hvem?,id\nTurgruppe,"Bra, fortsetter",ja,Aktivitetsteamet,turgruppe\nYoga,Usikkert,"Ja, hvis kapasitet",RPHA,yoga\n'
     const parsed = EvaluationPlan.parse(text, "plan.csv")
     expect(parsed.rows.map((r) => [r.id, r.continue, r.assessment.nb])).toEqual([
       ["turgruppe", "yes", "Bra, fortsetter"],
-      ["yoga", "if-capacity", "Usikkert"]
+      ["yoga", "if-capacity", "Usikkert"],
     ])
   })
 
   it("names the file, line and field of an answer it does not know", () => {
     expect(() => EvaluationPlan.parse("Activity/measure,Assessment,Continue?,Who?\nA,B,Maybe,C\n", "plan.csv")).toThrow(
-      /plan\.csv:2, field Videreføres\?: Expected Yes, No, Uncertain or "Yes, if capacity allows", found "Maybe"/u
+      /plan\.csv:2, field Videreføres\?: Expected Yes, No, Uncertain or "Yes, if capacity allows", found "Maybe"/u,
     )
-    expect(() => EvaluationPlan.parse("Tiltak,Vurdering\n", "plan.csv")).toThrow(/plan\.csv:1, field Activity\/measure: Missing the column "Activity\/measure"/u)
+    expect(() => EvaluationPlan.parse("Tiltak,Vurdering\n", "plan.csv")).toThrow(
+      /plan\.csv:1, field Activity\/measure: Missing the column "Activity\/measure"/u,
+    )
   })
 
   it("gives back what it wrote, whatever the texts hold", () => {
@@ -111,17 +132,23 @@ describe("EvaluationPlan.parse", () => {
       measure: text,
       assessment: text,
       continue: fc.constantFrom<EvaluationPlan.Continue>("yes", "no", "uncertain", "if-capacity"),
-      who: text
+      who: text,
     })
     fc.assert(
       fc.property(fc.array(row, { maxLength: 6 }), fc.constantFrom<"nb" | "en">("nb", "en"), (rows, lang) => {
         const plan: EvaluationPlan.Plan = {
           period: { from: "2024-01-01", to: "2024-12-31" },
-          rows: rows.map((r) => ({ id: r.id, measure: { nb: r.measure, en: r.measure }, assessment: { nb: r.assessment, en: r.assessment }, continue: r.continue, who: { nb: r.who, en: r.who } }))
+          rows: rows.map((r) => ({
+            id: r.id,
+            measure: { nb: r.measure, en: r.measure },
+            assessment: { nb: r.assessment, en: r.assessment },
+            continue: r.continue,
+            who: { nb: r.who, en: r.who },
+          })),
         }
         const csv = EvaluationPlan.toCsv(plan, lang)
         expect(EvaluationPlan.toCsv(EvaluationPlan.parse(csv, "plan.csv", plan.period), lang)).toBe(csv)
-      })
+      }),
     )
   })
 })

@@ -9,8 +9,12 @@ const risky = `01018512345${"a".repeat(53)}`
 
 describe("Provenance.make", () => {
   it("takes the generation time given, as an instant in UTC, and defaults to now", () => {
-    expect(Provenance.make(period, { generatedAt: "2025-01-10T09:00:00+01:00" }).generatedAt).toBe("2025-01-10T08:00:00.000Z")
-    expect(Provenance.make(period, { generatedAt: new Date(Date.UTC(2025, 0, 10, 8)) }).generatedAt).toBe("2025-01-10T08:00:00.000Z")
+    expect(Provenance.make(period, { generatedAt: "2025-01-10T09:00:00+01:00" }).generatedAt).toBe(
+      "2025-01-10T08:00:00.000Z",
+    )
+    expect(Provenance.make(period, { generatedAt: new Date(Date.UTC(2025, 0, 10, 8)) }).generatedAt).toBe(
+      "2025-01-10T08:00:00.000Z",
+    )
     const before = Date.now()
     const now = Date.parse(Provenance.make(period).generatedAt)
     expect(now).toBeGreaterThanOrEqual(before)
@@ -18,9 +22,19 @@ describe("Provenance.make", () => {
   })
 
   it("states this package's version, as package.json gives it, before the versions given", () => {
-    const p = Provenance.make(period, { versions: { "@aktivitetsmodell/rules": "0.2.0", "@aktivitetsmodell/core": "0.3.0" } })
-    expect(p.versions).toEqual({ "@aktivitetsmodell/analytics": manifest.version, "@aktivitetsmodell/core": "0.3.0", "@aktivitetsmodell/rules": "0.2.0" })
-    expect(Object.keys(p.versions)).toEqual(["@aktivitetsmodell/analytics", "@aktivitetsmodell/core", "@aktivitetsmodell/rules"])
+    const p = Provenance.make(period, {
+      versions: { "@aktivitetsmodell/rules": "0.2.0", "@aktivitetsmodell/core": "0.3.0" },
+    })
+    expect(p.versions).toEqual({
+      "@aktivitetsmodell/analytics": manifest.version,
+      "@aktivitetsmodell/core": "0.3.0",
+      "@aktivitetsmodell/rules": "0.2.0",
+    })
+    expect(Object.keys(p.versions)).toEqual([
+      "@aktivitetsmodell/analytics",
+      "@aktivitetsmodell/core",
+      "@aktivitetsmodell/rules",
+    ])
   })
 
   it("writes the policy hash in groups, so that no run of digits reads as an identity number", () => {
@@ -34,17 +48,27 @@ describe("Provenance.make", () => {
   })
 
   it("keeps a source to one line, and refuses what is not a provenance", () => {
-    expect(Provenance.make(period, { source: "  Fagsystemet,\n uttrekk  10.01.2025 " }).source).toBe("Fagsystemet, uttrekk 10.01.2025")
+    expect(Provenance.make(period, { source: "  Fagsystemet,\n uttrekk  10.01.2025 " }).source).toBe(
+      "Fagsystemet, uttrekk 10.01.2025",
+    )
     expect(Provenance.make(period, { source: " " }).source).toBeNull()
-    expect(() => Provenance.make(period, { generatedAt: "i går" })).toThrow(/generatedAt must be a Date or an ISO 8601/u)
+    expect(() => Provenance.make(period, { generatedAt: "i går" })).toThrow(
+      /generatedAt must be a Date or an ISO 8601/u,
+    )
     expect(() => Provenance.make(period, { policyHash: "abc" })).toThrow(/policyHash must be a SHA-256/u)
-    expect(() => Provenance.make(period, { synthetic: "yes" as unknown as boolean })).toThrow(/synthetic must be true or false/u)
+    expect(() => Provenance.make(period, { synthetic: "yes" as unknown as boolean })).toThrow(
+      /synthetic must be true or false/u,
+    )
     expect(() => Provenance.make({ from: "2024", to: "2024-12-31" })).toThrow(/YYYY-MM-DD/u)
   })
 })
 
 describe("Provenance.fields and Provenance.line", () => {
-  const p = Provenance.make(period, { source: "årsrapport", generatedAt: "2025-01-10T08:00:00Z", policyHash: "ab".repeat(32) })
+  const p = Provenance.make(period, {
+    source: "årsrapport",
+    generatedAt: "2025-01-10T08:00:00Z",
+    policyHash: "ab".repeat(32),
+  })
 
   it("name source, period, time on Norwegian time, software and policy, in bokmål and English", () => {
     expect(Provenance.fields(p, "nb").map((f) => [f.label, f.value])).toEqual([
@@ -52,10 +76,10 @@ describe("Provenance.fields and Provenance.line", () => {
       ["Periode", "1. januar 2024–31. desember 2024"],
       ["Generert", "10. januar 2025 kl. 09:00"],
       ["Programvare", `@aktivitetsmodell/analytics ${manifest.version}`],
-      ["Regelverk (SHA-256)", "abababab:abababab:abababab:abababab:abababab:abababab:abababab:abababab"]
+      ["Regelverk (SHA-256)", "abababab:abababab:abababab:abababab:abababab:abababab:abababab:abababab"],
     ])
     expect(Provenance.line(p, "en")).toBe(
-      `Data source: årsrapport · Period: 1 January 2024–31 December 2024 · Generated: 10 January 2025 at 09:00 · Software: @aktivitetsmodell/analytics ${manifest.version} · Policy (SHA-256): abababab:abababab:abababab:abababab:abababab:abababab:abababab:abababab`
+      `Data source: årsrapport · Period: 1 January 2024–31 December 2024 · Generated: 10 January 2025 at 09:00 · Software: @aktivitetsmodell/analytics ${manifest.version} · Policy (SHA-256): abababab:abababab:abababab:abababab:abababab:abababab:abababab:abababab`,
     )
   })
 

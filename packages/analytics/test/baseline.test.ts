@@ -22,11 +22,12 @@ describe("indicators against the hand-written baselines", () => {
           const theirs = baseline(c)
           expect(ours.length, id).toBe(theirs.length)
           ours.forEach((row, i) => {
-            for (const [k, v] of Object.entries(row)) expect(same(v, theirs[i]![k]), `${id} row ${i} ${k}: ${String(v)} vs ${String(theirs[i]![k])}`).toBe(true)
+            for (const [k, v] of Object.entries(row))
+              expect(same(v, theirs[i]![k]), `${id} row ${i} ${k}: ${String(v)} vs ${String(theirs[i]![k])}`).toBe(true)
           })
         }
       }),
-      { numRuns: 80 }
+      { numRuns: 80 },
     )
   })
 })

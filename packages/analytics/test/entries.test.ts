@@ -1,7 +1,8 @@
 // The main entry must run in a browser: bundle it for the browser and fail if
 // any Node built-in is pulled in. File writing lives in ./node and the CLI.
-import { build } from "esbuild"
+
 import { fileURLToPath } from "node:url"
+import { build } from "esbuild"
 import { describe, expect, it } from "vitest"
 
 const src = (p: string) => fileURLToPath(new URL(`../src/${p}`, import.meta.url))
@@ -16,7 +17,7 @@ describe("package entries", () => {
       format: "esm",
       metafile: true,
       logLevel: "silent",
-      conditions: ["@aktivitetsmodell/source"]
+      conditions: ["@aktivitetsmodell/source"],
     })
     const inputs = Object.keys(result.metafile.inputs)
     expect(inputs.filter((i) => i.startsWith("node:") || /(^|\/)node_modules\/(fs|path|crypto)\//u.test(i))).toEqual([])
@@ -25,7 +26,14 @@ describe("package entries", () => {
 
   it("the node entry is where file writing lives", async () => {
     await expect(
-      build({ entryPoints: [src("node/index.ts")], bundle: true, write: false, platform: "browser", logLevel: "silent", conditions: ["@aktivitetsmodell/source"] })
+      build({
+        entryPoints: [src("node/index.ts")],
+        bundle: true,
+        write: false,
+        platform: "browser",
+        logLevel: "silent",
+        conditions: ["@aktivitetsmodell/source"],
+      }),
     ).rejects.toThrow(/node:fs/u)
   })
 })

@@ -7,13 +7,17 @@ import { expect } from "vitest"
 
 /** Asserts that a table has exactly these columns with exactly these values, in order. */
 export const tableEqual = (table: ColumnTable, expected: Record<string, ReadonlyArray<unknown>>): void => {
-  const actual = Object.fromEntries(table.columnNames().map((c) => [c, Array.from(table.array(c) as ArrayLike<unknown>)]))
+  const actual = Object.fromEntries(
+    table.columnNames().map((c) => [c, Array.from(table.array(c) as ArrayLike<unknown>)]),
+  )
   expect(actual).toEqual(expected)
 }
 
 /** Asserts the listed columns only (for indicators with many measures). */
 export const columnsEqual = (table: ColumnTable, expected: Record<string, ReadonlyArray<unknown>>): void => {
-  const actual = Object.fromEntries(Object.keys(expected).map((c) => [c, Array.from(table.array(c) as ArrayLike<unknown>)]))
+  const actual = Object.fromEntries(
+    Object.keys(expected).map((c) => [c, Array.from(table.array(c) as ArrayLike<unknown>)]),
+  )
   expect(actual).toEqual(expected)
 }
 
@@ -29,22 +33,47 @@ type Records = { [K in Exclude<keyof Dataset.Dataset, "year">]?: ReadonlyArray<R
 export const year = (records: Records, y = 2024): Dataset.Dataset => {
   const catalogue = Catalogue.sandnes()
   const empty = {
-    citizens: [], staff: [], referrals: [], jointMeetings: [], episodes: [], enrollments: [], sessions: [], attendance: [],
-    extensions: [], goalEvaluations: [], transitions: [], fitScores: [], proposals: [], contributions: [], feedback: []
+    citizens: [],
+    staff: [],
+    referrals: [],
+    jointMeetings: [],
+    episodes: [],
+    enrollments: [],
+    sessions: [],
+    attendance: [],
+    extensions: [],
+    goalEvaluations: [],
+    transitions: [],
+    fitScores: [],
+    proposals: [],
+    contributions: [],
+    feedback: [],
   }
-  return { year: y, departments: catalogue.departments, offerings: catalogue.offerings, ...empty, ...records } as unknown as Dataset.Dataset
+  return {
+    year: y,
+    departments: catalogue.departments,
+    offerings: catalogue.offerings,
+    ...empty,
+    ...records,
+  } as unknown as Dataset.Dataset
 }
 
 let counter = 0
 /** An attendance record at a session of `offeringId` on `date`. */
-export const att = (citizen: number, offeringId: string, date: string, status: "present" | "absent" | "no-show" = "present", enrollmentId = `n-${citizen}-${offeringId}`) => ({
+export const att = (
+  citizen: number,
+  offeringId: string,
+  date: string,
+  status: "present" | "absent" | "no-show" = "present",
+  enrollmentId = `n-${citizen}-${offeringId}`,
+) => ({
   id: `a-${++counter}`,
   sessionId: `x-${offeringId}-${date}`,
   enrollmentId,
   citizenId: p(citizen),
   offeringId,
   date,
-  status
+  status,
 })
 
 /** A session record. */
@@ -54,7 +83,7 @@ export const session = (offeringId: string, date: string, students = 0, voluntee
   date,
   staffIds: ["s-1"],
   students,
-  volunteers
+  volunteers,
 })
 
 /** An enrollment record; `status` defaults to ongoing. */
@@ -63,16 +92,22 @@ export const enr = (
   citizen: number,
   offeringId: string,
   start: string,
-  more: { end?: string; closedOn?: string; status?: "ongoing" | "completed" | "withdrawn"; referralId?: string } = {}
+  more: { end?: string; closedOn?: string; status?: "ongoing" | "completed" | "withdrawn"; referralId?: string } = {},
 ) => ({ id, citizenId: p(citizen), offeringId, start, status: "ongoing", ...more })
 
 /** A FIT form (ORS or SRS) with the given total, spread evenly over the four items. */
-export const fit = (citizen: number, date: string, instrument: "ORS" | "SRS", total: number, enrollmentId?: string) => ({
+export const fit = (
+  citizen: number,
+  date: string,
+  instrument: "ORS" | "SRS",
+  total: number,
+  enrollmentId?: string,
+) => ({
   id: `o-${++counter}`,
   citizenId: p(citizen),
   ...(enrollmentId === undefined ? {} : { enrollmentId }),
   date,
   instrument,
   items: [total / 4, total / 4, total / 4, total / 4],
-  total
+  total,
 })

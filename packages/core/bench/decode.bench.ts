@@ -12,7 +12,7 @@ import { Batch, Enrollment } from "@aktivitetsmodell/core"
 const N = 100_000
 const ROUNDS = Math.max(7, Number(process.env["BENCH_ROUNDS"] ?? 9))
 
-const hex = (i: number) => (i * 2654435761 >>> 0).toString(16).padStart(8, "0").repeat(4)
+const hex = (i: number) => ((i * 2654435761) >>> 0).toString(16).padStart(8, "0").repeat(4)
 const day = (i: number) => `2024-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`
 const records: Array<Record<string, unknown>> = Array.from({ length: N }, (_, i) => ({
   id: `n-${i}`,
@@ -22,7 +22,7 @@ const records: Array<Record<string, unknown>> = Array.from({ length: N }, (_, i)
   ...(i % 3 === 0 ? { end: day(i + 1), referralId: `r-${i}` } : {}),
   ...(i % 5 === 0 ? { cohort: "2024-03" } : {}),
   status: (["ongoing", "completed", "withdrawn"] as const)[i % 3],
-  ...(i % 3 === 1 ? { closedOn: day(i + 2) } : {})
+  ...(i % 3 === 1 ? { closedOn: day(i + 2) } : {}),
 }))
 
 // The tight validator checks exactly what the schema checks.
@@ -47,9 +47,12 @@ const tight = (rs: ReadonlyArray<Record<string, unknown>>) => {
     let ok = true
     for (const k of Object.keys(r)) if (!keys.has(k)) ok = false
     ok &&=
-      typeof r["id"] === "string" && recordId.test(r["id"]) &&
-      typeof r["citizenId"] === "string" && pseudonym.test(r["citizenId"]) &&
-      typeof r["offeringId"] === "string" && slug.test(r["offeringId"]) &&
+      typeof r["id"] === "string" &&
+      recordId.test(r["id"]) &&
+      typeof r["citizenId"] === "string" &&
+      pseudonym.test(r["citizenId"]) &&
+      typeof r["offeringId"] === "string" &&
+      slug.test(r["offeringId"]) &&
       isDate(r["start"]) &&
       (r["end"] === undefined || isDate(r["end"])) &&
       (r["referralId"] === undefined || (typeof r["referralId"] === "string" && recordId.test(r["referralId"]))) &&
@@ -95,6 +98,6 @@ console.log(
     target: ">= 500000 and >= 0.4 of the tight validator",
     ok: value >= 500_000 && ratio >= 0.4,
     cpuValue: rate(median(lib.map((r) => r.cpu))),
-    cpuBaseline: rate(median(base.map((r) => r.cpu)))
-  })
+    cpuBaseline: rate(median(base.map((r) => r.cpu))),
+  }),
 )

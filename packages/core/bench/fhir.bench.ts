@@ -18,7 +18,10 @@ const TARGET_MS = 1000
 const TARGET_SIZE_RATIO = 8
 
 const year = generate({ policy: InForce.policy(loadTreeOrThrow(shippedPolicyDir())) })
-const options = { pseudonymSystem: "https://sandnes.kommune.no/fhir/pseudonym", municipality: { code: "1108", name: "Sandnes" } }
+const options = {
+  pseudonymSystem: "https://sandnes.kommune.no/fhir/pseudonym",
+  municipality: { code: "1108", name: "Sandnes" },
+}
 
 const time = (f: () => unknown): number => {
   const t0 = performance.now()
@@ -51,8 +54,8 @@ console.log(
     baseline: Math.round(baseline),
     ratio: Number((value / baseline).toFixed(2)),
     target: `< ${TARGET_MS} ms`,
-    ok: value < TARGET_MS
-  })
+    ok: value < TARGET_MS,
+  }),
 )
 
 const bundleBytes = new TextEncoder().encode(JSON.stringify(Fhir.bundle(year, options))).length
@@ -65,6 +68,6 @@ console.log(
     baseline: datasetBytes,
     ratio: Number((bundleBytes / datasetBytes).toFixed(2)),
     target: `< ${TARGET_SIZE_RATIO} × the dataset's JSON`,
-    ok: bundleBytes < TARGET_SIZE_RATIO * datasetBytes
-  })
+    ok: bundleBytes < TARGET_SIZE_RATIO * datasetBytes,
+  }),
 )

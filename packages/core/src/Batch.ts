@@ -9,10 +9,10 @@ import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import { type EntityName, entities, entityNames } from "./Dataset.js"
 import { checkerOf, FALLBACK } from "./internal/fastDecode.js"
+import { guard } from "./internal/guard.js"
 import { formatPath, type Problem, problemsOf } from "./internal/issues.js"
 import type { Bilingual } from "./internal/text.js"
 import * as Redact from "./Redact.js"
-import { guard } from "./internal/guard.js"
 
 export type { Problem } from "./internal/issues.js"
 
@@ -49,7 +49,10 @@ const problemsWithField = (problems: ReadonlyArray<Problem>) =>
  */
 export class BatchError extends Error {
   readonly _tag = "BatchError"
-  constructor(readonly en: string, readonly nb: string) {
+  constructor(
+    readonly en: string,
+    readonly nb: string,
+  ) {
     super(`${en} / ${nb}`)
     this.name = "BatchError"
   }
@@ -61,13 +64,13 @@ const unreadable = (what: string): Rejected["problems"] => [
     field: "",
     message: {
       en: `The ${what} could not be read: reading it threw an error (a getter or a proxy)`,
-      nb: `${what === "record" ? "Posten" : "Listen"} kunne ikke leses: lesingen ga en feil (en getter eller en proxy)`
-    }
-  }
+      nb: `${what === "record" ? "Posten" : "Listen"} kunne ikke leses: lesingen ga en feil (en getter eller en proxy)`,
+    },
+  },
 ]
 
 const notAList: Rejected["problems"] = [
-  { path: [], field: "", message: { en: "Expected a list of records", nb: "Forventet en liste med poster" } }
+  { path: [], field: "", message: { en: "Expected a list of records", nb: "Forventet en liste med poster" } },
 ]
 
 /**
@@ -82,9 +85,10 @@ const notAList: Rejected["problems"] = [
 export const decode = <S extends Schema.Top & { readonly DecodingServices: never }>(
   schema: S,
   records: ReadonlyArray<unknown>,
-  options: { readonly lines?: ReadonlyArray<number> } = {}
+  options: { readonly lines?: ReadonlyArray<number> } = {},
 ): BatchResult<S["Type"]> => {
-  if (!Schema.isSchema(schema)) throw new BatchError("Batch.decode needs an Effect schema", "Batch.decode trenger et Effect-skjema")
+  if (!Schema.isSchema(schema))
+    throw new BatchError("Batch.decode needs an Effect schema", "Batch.decode trenger et Effect-skjema")
   const decodeOne = Schema.decodeUnknownResult(schema as unknown as Schema.Codec<S["Type"], unknown>)
   // Most records are valid: a checker compiled from the schema accepts them
   // without Effect's machinery; anything else goes to Effect for its problems.
@@ -139,7 +143,7 @@ export const entitySchema = <K extends EntityName>(entity: K): (typeof entities)
   const name = typeof entity === "string" ? Redact.show(entity, 40) : typeof entity
   throw new BatchError(
     `Unknown entity ${name}; expected one of ${entityNames.join(", ")}`,
-    `Ukjent entitet ${name}; forventet én av ${entityNames.join(", ")}`
+    `Ukjent entitet ${name}; forventet én av ${entityNames.join(", ")}`,
   )
 }
 
@@ -152,9 +156,8 @@ export const entitySchema = <K extends EntityName>(entity: K): (typeof entities)
 export const decodeEntity = <K extends EntityName>(
   entity: K,
   records: ReadonlyArray<unknown>,
-  options: { readonly lines?: ReadonlyArray<number> } = {}
-) =>
-  decode(entitySchema(entity), records, options) as BatchResult<(typeof entities)[K]["Type"]>
+  options: { readonly lines?: ReadonlyArray<number> } = {},
+) => decode(entitySchema(entity), records, options) as BatchResult<(typeof entities)[K]["Type"]>
 
 /**
  * Decodes records whose leaves are all strings, as read from a CSV file:
@@ -166,11 +169,13 @@ export const decodeEntity = <K extends EntityName>(
 export const decodeStrings = <K extends EntityName>(
   entity: K,
   records: ReadonlyArray<unknown>,
-  options: { readonly lines?: ReadonlyArray<number> } = {}
+  options: { readonly lines?: ReadonlyArray<number> } = {},
 ) =>
-  decode(Schema.toCodecStringTree(entitySchema(entity)) as unknown as (typeof entities)[K], records, options) as BatchResult<
-    (typeof entities)[K]["Type"]
-  >
+  decode(
+    Schema.toCodecStringTree(entitySchema(entity)) as unknown as (typeof entities)[K],
+    records,
+    options,
+  ) as BatchResult<(typeof entities)[K]["Type"]>
 
 /**
  * One line per rejected record and problem, for a person to read, with
@@ -180,15 +185,22 @@ export const decodeStrings = <K extends EntityName>(
  * console.error(Batch.report(result, "nb"))
  * @category constructors
  */
-export const report = guard("Batch.report", { en: "a batch result and \"nb\" or \"en\"", nb: "et batch-resultat og \"nb\" eller \"en\"" }, (result: Pick<BatchResult<unknown>, "rejected">, lang: keyof Bilingual = "en"): string =>
-  result.rejected
-    .flatMap((r) =>
-      r.problems.map((p) => {
-        // People count records from 1; `index` stays 0-based for programs.
-        const n = r.index + 1
-        const where = lang === "nb" ? `post ${n}${r.line === undefined ? "" : ` (linje ${r.line})`}` : `record ${n}${r.line === undefined ? "" : ` (line ${r.line})`}`
-        const field = p.field === "" ? "" : lang === "nb" ? `, felt ${p.field}` : `, field ${p.field}`
-        return `${where}${field}: ${p.message[lang]}`
-      })
-    )
-    .join("\n"))
+export const report = guard(
+  "Batch.report",
+  { en: 'a batch result and "nb" or "en"', nb: 'et batch-resultat og "nb" eller "en"' },
+  (result: Pick<BatchResult<unknown>, "rejected">, lang: keyof Bilingual = "en"): string =>
+    result.rejected
+      .flatMap((r) =>
+        r.problems.map((p) => {
+          // People count records from 1; `index` stays 0-based for programs.
+          const n = r.index + 1
+          const where =
+            lang === "nb"
+              ? `post ${n}${r.line === undefined ? "" : ` (linje ${r.line})`}`
+              : `record ${n}${r.line === undefined ? "" : ` (line ${r.line})`}`
+          const field = p.field === "" ? "" : lang === "nb" ? `, felt ${p.field}` : `, field ${p.field}`
+          return `${where}${field}: ${p.message[lang]}`
+        }),
+      )
+      .join("\n"),
+)

@@ -11,10 +11,10 @@ import * as Schema from "effect/Schema"
 import catalogueJson from "../catalogue/offerings.json" with { type: "json" }
 import { Department } from "./Department.js"
 import { IsoDate } from "./IsoDate.js"
+import { guard } from "./internal/guard.js"
 import { formatPath, jsonPointer, problemsOf } from "./internal/issues.js"
 import type { Bilingual } from "./internal/text.js"
 import { Offering, SeedRef } from "./Offering.js"
-import { guard } from "./internal/guard.js"
 
 /**
  * The catalogue file's schema.
@@ -25,7 +25,7 @@ export const Catalogue = Schema.Struct({
   version: IsoDate,
   source: SeedRef,
   departments: Schema.Array(Department),
-  offerings: Schema.Array(Offering)
+  offerings: Schema.Array(Offering),
 }).annotate({ identifier: "Catalogue", title: "Offering catalogue (tilbudskatalog)" })
 /** @category models */
 export type Catalogue = typeof Catalogue.Type
@@ -58,7 +58,7 @@ export class CatalogueError extends Error {
             const where = p.file === undefined ? "" : `${p.file}:${p.line ?? 1}: `
             return `  ${where}${p.path}${p.entry === undefined ? "" : ` (${p.entry})`}: ${p.message.en} / ${p.message.nb}`
           })
-          .join("\n")
+          .join("\n"),
     )
     this.name = "CatalogueError"
   }
@@ -85,8 +85,8 @@ const crossChecks = (c: Catalogue): Array<CatalogueProblem> => {
         entry: o.id,
         message: {
           en: `Duplicate offering id; offerings[${first}] has the same id`,
-          nb: `Tilbuds-id brukt to ganger; offerings[${first}] har samme id`
-        }
+          nb: `Tilbuds-id brukt to ganger; offerings[${first}] har samme id`,
+        },
       })
     } else seen.set(o.id, i)
     const refs: Array<[Array<string | number>, string]> = [[["operator", "department"], o.operator.department]]
@@ -104,8 +104,8 @@ const crossChecks = (c: Catalogue): Array<CatalogueProblem> => {
           entry: o.id,
           message: {
             en: `Unknown department "${dep}"; expected one of ${[...departments].join(", ")}`,
-            nb: `Ukjent avdeling «${dep}»; forventet én av ${[...departments].join(", ")}`
-          }
+            nb: `Ukjent avdeling «${dep}»; forventet én av ${[...departments].join(", ")}`,
+          },
         })
       }
     }
@@ -121,22 +121,33 @@ const crossChecks = (c: Catalogue): Array<CatalogueProblem> => {
  * if (!result.ok) console.error(result.problems)
  * @category constructors
  */
-export const decode = guard("Catalogue.decode", { en: "catalogue data", nb: "katalogdata" }, (
-  input: unknown
-): { readonly ok: true; readonly catalogue: Catalogue } | { readonly ok: false; readonly problems: ReadonlyArray<CatalogueProblem> } => {
-  const r = Schema.decodeUnknownResult(Catalogue)(input, { errors: "all", onExcessProperty: "error" })
-  if (Result.isFailure(r)) {
-    return {
-      ok: false,
-      problems: problemsOf(r.failure.issue).map((p) => {
-        const entry = entryName(input, p.path)
-        return { pointer: jsonPointer(p.path), path: formatPath(p.path), ...(entry === undefined ? {} : { entry }), message: p.message }
-      })
+export const decode = guard(
+  "Catalogue.decode",
+  { en: "catalogue data", nb: "katalogdata" },
+  (
+    input: unknown,
+  ):
+    | { readonly ok: true; readonly catalogue: Catalogue }
+    | { readonly ok: false; readonly problems: ReadonlyArray<CatalogueProblem> } => {
+    const r = Schema.decodeUnknownResult(Catalogue)(input, { errors: "all", onExcessProperty: "error" })
+    if (Result.isFailure(r)) {
+      return {
+        ok: false,
+        problems: problemsOf(r.failure.issue).map((p) => {
+          const entry = entryName(input, p.path)
+          return {
+            pointer: jsonPointer(p.path),
+            path: formatPath(p.path),
+            ...(entry === undefined ? {} : { entry }),
+            message: p.message,
+          }
+        }),
+      }
     }
-  }
-  const problems = crossChecks(r.success)
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, catalogue: r.success }
-})
+    const problems = crossChecks(r.success)
+    return problems.length > 0 ? { ok: false, problems } : { ok: true, catalogue: r.success }
+  },
+)
 
 /**
  * Decodes a catalogue or throws a {@link CatalogueError} listing every problem.
@@ -144,11 +155,15 @@ export const decode = guard("Catalogue.decode", { en: "catalogue data", nb: "kat
  * const mine = Catalogue.decodeOrThrow(JSON.parse(text))
  * @category constructors
  */
-export const decodeOrThrow = guard("Catalogue.decodeOrThrow", { en: "catalogue data", nb: "katalogdata" }, (input: unknown): Catalogue => {
-  const r = decode(input)
-  if (!r.ok) throw new CatalogueError(r.problems)
-  return r.catalogue
-})
+export const decodeOrThrow = guard(
+  "Catalogue.decodeOrThrow",
+  { en: "catalogue data", nb: "katalogdata" },
+  (input: unknown): Catalogue => {
+    const r = decode(input)
+    if (!r.ok) throw new CatalogueError(r.problems)
+    return r.catalogue
+  },
+)
 
 /**
  * Sandnes' catalogue as decided 2023-03-09 (Mestringsenhetens modell for aktivitet), decoded and checked

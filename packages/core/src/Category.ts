@@ -17,7 +17,7 @@ import type { Bilingual } from "./internal/text.js"
  * @category schemas
  */
 export const Category = Schema.Literals(["treatment", "everyday", "participation", "department"]).annotate({
-  title: "Category (kategori)"
+  title: "Category (kategori)",
 })
 /** @category models */
 export type Category = typeof Category.Type
@@ -47,45 +47,45 @@ export const info: Readonly<Record<Category, CategoryInfo>> = {
     label: { nb: "Fysisk aktivitet som behandling", en: "Physical activity as treatment" },
     goal: {
       nb: "Økt selvstendighet og økt deltagelse i allerede eksisterende tilbud i samfunnet",
-      en: "More independence and more participation in existing community offerings"
+      en: "More independence and more participation in existing community offerings",
     },
     targetGroup: {
       nb: "Innbyggere med rus og/eller psykiske helseutfordringer som trenger kortvarig behandling for å starte en endringsprosess",
-      en: "Citizens with substance-use and/or mental-health challenges who need short treatment to start a change process"
+      en: "Citizens with substance-use and/or mental-health challenges who need short treatment to start a change process",
     },
-    seed: "000 §Fysisk aktivitet som behandling"
+    seed: "000 §Fysisk aktivitet som behandling",
   },
   everyday: {
     label: { nb: "Hverdagsaktivitet", en: "Everyday activity" },
     goal: {
       nb: "Meningsfulle aktiviteter i hverdagen som gir økt fysisk aktivitet og større sosialt nettverk",
-      en: "Meaningful daily activity, more physical activity and a larger social network"
+      en: "Meaningful daily activity, more physical activity and a larger social network",
     },
     targetGroup: {
       nb: "Alle innbyggere som får hjelp fra mestringsenheten eller frisklivssentralen",
-      en: "Everyone who gets help from the unit or from the healthy-life centre"
+      en: "Everyone who gets help from the unit or from the healthy-life centre",
     },
-    seed: "000 §Hverdagsaktiviteter"
+    seed: "000 §Hverdagsaktiviteter",
   },
   participation: {
     label: { nb: "Hjelp til å bli mer deltagende i samfunnet", en: "Help to take part in society" },
     goal: {
       nb: "Forebygge ensomhet og utenforskap; oppleve tilknytning til samfunnet",
-      en: "Prevent loneliness and exclusion; belong to society"
+      en: "Prevent loneliness and exclusion; belong to society",
     },
     targetGroup: {
       nb: "Alle innbyggere som får hjelp fra mestringsenheten og ønsker hjelp til å bli mer deltagende",
-      en: "Everyone who gets help from the unit and wants help to take part"
+      en: "Everyone who gets help from the unit and wants help to take part",
     },
-    seed: "000 §Hjelp til å bli mer deltagende i samfunnet"
+    seed: "000 §Hjelp til å bli mer deltagende i samfunnet",
   },
   department: {
     label: { nb: "Egne grupper i avdelingene", en: "Departments' own groups" },
     goal: { nb: "Positivt innhold i hverdagen", en: "Positive content in daily life" },
     targetGroup: {
       nb: "Innbyggere som får hjelp fra en spesifikk avdeling",
-      en: "Citizens who get help from that specific department"
+      en: "Citizens who get help from that specific department",
     },
-    seed: "000 §Egne grupper i avdelingene"
-  }
+    seed: "000 §Egne grupper i avdelingene",
+  },
 }

@@ -20,7 +20,7 @@ import { Pseudonym } from "./Pseudonym.js"
  */
 export const Pathway = Schema.Literals([1, 2, 3]).annotate({
   description: "Hovedforløp 1–3 (Psykisk helsearbeid for voksne)",
-  expected: "pathway 1, 2 or 3"
+  expected: "pathway 1, 2 or 3",
 })
 /** @category models */
 export type Pathway = typeof Pathway.Type
@@ -42,15 +42,15 @@ export const Citizen = Schema.Struct({
   birthDate: Schema.optionalKey(IsoDate),
   departments: Schema.Array(DepartmentId),
   healthyLifeCentre: Schema.Boolean,
-  pathway: Pathway
+  pathway: Pathway,
 })
   .check(
     filter(
       (c: { birthYear: number; birthDate?: string }) =>
         c.birthDate === undefined || Number(c.birthDate.slice(0, 4)) === c.birthYear,
       "Expected birthDate to fall in birthYear",
-      "Forventet at birthDate er i birthYear"
-    )
+      "Forventet at birthDate er i birthYear",
+    ),
   )
   .annotate({ identifier: "Citizen", title: "Citizen (innbygger)" })
 /** @category models */

@@ -24,7 +24,7 @@ export const CommunityTransition = Schema.Struct({
   enrollmentId: Schema.optionalKey(RecordId),
   date: IsoDate,
   destination: NonEmptyText,
-  kind: Schema.Literals(["club", "membership", "community-offering", "volunteer-organisation", "work", "other"])
+  kind: Schema.Literals(["club", "membership", "community-offering", "volunteer-organisation", "work", "other"]),
 }).annotate({ identifier: "CommunityTransition", title: "Community transition (overgang til ordinært tilbud)" })
 /** @category models */
 export type CommunityTransition = typeof CommunityTransition.Type

@@ -22,7 +22,7 @@ export class CoreError extends Error {
   readonly nb: string
   constructor(
     readonly code: "invalid-argument" | "unknown-name" | "missing-parameter",
-    message: Bilingual
+    message: Bilingual,
   ) {
     const en = Redact.text(message.en)
     const nb = Redact.text(message.nb)

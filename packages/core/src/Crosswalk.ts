@@ -14,8 +14,8 @@ import * as Schema from "effect/Schema"
 import crosswalkJson from "../catalogue/crosswalk.json" with { type: "json" }
 import { CoreError } from "./CoreError.js"
 import { IsoDate } from "./IsoDate.js"
-import { guard } from "./internal/guard.js"
 import { NonEmptyText } from "./internal/checks.js"
+import { guard } from "./internal/guard.js"
 import { formatPath, problemsOf } from "./internal/issues.js"
 import type { Bilingual } from "./internal/text.js"
 import { OfferingId } from "./Offering.js"
@@ -26,8 +26,8 @@ export const KPR_SYSTEM = "urn:oid:2.16.578.1.12.4.1.1.9151"
 const PartialDate = Schema.String.check(
   Schema.isPattern(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/u, {
     message: "Expected a date as YYYY, YYYY-MM or YYYY-MM-DD",
-    messageNb: "Forventet en dato som ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD"
-  })
+    messageNb: "Forventet en dato som ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD",
+  }),
 )
 
 /**
@@ -39,7 +39,7 @@ export const Document = Schema.Struct({
   title: NonEmptyText,
   date: Schema.optionalKey(PartialDate),
   url: Schema.optionalKey(NonEmptyText),
-  consulted: IsoDate
+  consulted: IsoDate,
 }).annotate({ identifier: "CrosswalkDocument" })
 /** @category models */
 export type Document = typeof Document.Type
@@ -48,12 +48,17 @@ export type Document = typeof Document.Type
  * A citation: a document of the file's `documents` and the section in it.
  * @category schemas
  */
-export const Citation = Schema.Struct({ document: NonEmptyText, section: NonEmptyText }).annotate({ identifier: "CrosswalkCitation" })
+export const Citation = Schema.Struct({ document: NonEmptyText, section: NonEmptyText }).annotate({
+  identifier: "CrosswalkCitation",
+})
 /** @category models */
 export type Citation = typeof Citation.Type
 
 const Sources = Schema.Array(Citation).check(
-  Schema.makeFilter((a: ReadonlyArray<unknown>) => a.length > 0, { message: "Expected at least one source", messageNb: "Forventet minst én kilde" })
+  Schema.makeFilter((a: ReadonlyArray<unknown>) => a.length > 0, {
+    message: "Expected at least one source",
+    messageNb: "Forventet minst én kilde",
+  }),
 )
 
 /**
@@ -77,15 +82,15 @@ export const Kpr = Schema.Union([
     verified: Schema.Boolean,
     interpretation: Schema.Boolean,
     note: Schema.optionalKey(NonEmptyText),
-    sources: Sources
+    sources: Sources,
   }),
   Schema.Struct({
     reportable: Schema.Literal(false),
     reason: NotReportableReason,
     interpretation: Schema.Boolean,
     note: Schema.optionalKey(NonEmptyText),
-    sources: Sources
-  })
+    sources: Sources,
+  }),
 ]).annotate({ identifier: "CrosswalkKpr" })
 /** @category models */
 export type Kpr = typeof Kpr.Type
@@ -100,7 +105,7 @@ export const Kostra = Schema.Struct({
   verified: Schema.Boolean,
   interpretation: Schema.Boolean,
   note: Schema.optionalKey(NonEmptyText),
-  sources: Sources
+  sources: Sources,
 }).annotate({ identifier: "CrosswalkKostra" })
 /** @category models */
 export type Kostra = typeof Kostra.Type
@@ -119,7 +124,7 @@ export const LifeArea = Schema.Literals([
   "bolig",
   "sosial-kompetanse",
   "nettverk",
-  "arbeid-aktivitet"
+  "arbeid-aktivitet",
 ])
 /** @category models */
 export type LifeArea = typeof LifeArea.Type
@@ -138,7 +143,7 @@ export const lifeAreas: Readonly<Record<LifeArea, Bilingual>> = {
   bolig: { nb: "Bolig", en: "Housing" },
   "sosial-kompetanse": { nb: "Sosial kompetanse", en: "Social competence" },
   nettverk: { nb: "Nettverk", en: "Network" },
-  "arbeid-aktivitet": { nb: "Arbeid/aktivitet (meningsfull aktivitet)", en: "Work and activity (meaningful activity)" }
+  "arbeid-aktivitet": { nb: "Arbeid/aktivitet (meningsfull aktivitet)", en: "Work and activity (meaningful activity)" },
 }
 
 /**
@@ -150,7 +155,7 @@ export const Brukerplan = Schema.Struct({
   areas: Schema.Array(LifeArea),
   interpretation: Schema.Boolean,
   note: Schema.optionalKey(NonEmptyText),
-  sources: Sources
+  sources: Sources,
 }).annotate({ identifier: "CrosswalkBrukerplan" })
 /** @category models */
 export type Brukerplan = typeof Brukerplan.Type
@@ -163,7 +168,7 @@ export const Entry = Schema.Struct({
   offeringId: OfferingId,
   kpr: Kpr,
   kostra: Kostra,
-  brukerplan: Schema.optionalKey(Brukerplan)
+  brukerplan: Schema.optionalKey(Brukerplan),
 }).annotate({ identifier: "CrosswalkEntry" })
 /** @category models */
 export type Entry = typeof Entry.Type
@@ -177,7 +182,7 @@ export const Crosswalk = Schema.Struct({
   version: IsoDate,
   catalogueVersion: IsoDate,
   documents: Schema.Record(Schema.String, Document),
-  entries: Schema.Array(Entry)
+  entries: Schema.Array(Entry),
 }).annotate({ identifier: "Crosswalk", title: "Reporting crosswalk (rapporteringsnøkkel)" })
 /** @category models */
 export type Crosswalk = typeof Crosswalk.Type
@@ -189,7 +194,9 @@ export type Crosswalk = typeof Crosswalk.Type
 export class CrosswalkError extends Error {
   readonly _tag = "CrosswalkError"
   constructor(readonly problems: ReadonlyArray<{ readonly path: string; readonly message: Bilingual }>) {
-    super(`The reporting crosswalk has ${problems.length} problem(s):\n${problems.map((p) => `  ${p.path}: ${p.message.en} / ${p.message.nb}`).join("\n")}`)
+    super(
+      `The reporting crosswalk has ${problems.length} problem(s):\n${problems.map((p) => `  ${p.path}: ${p.message.en} / ${p.message.nb}`).join("\n")}`,
+    )
     this.name = "CrosswalkError"
   }
 }
@@ -197,13 +204,20 @@ export class CrosswalkError extends Error {
 const citationProblems = (c: Crosswalk) => {
   const problems: Array<{ path: string; message: Bilingual }> = []
   c.entries.forEach((e, i) => {
-    const values = [["kpr", e.kpr], ["kostra", e.kostra], ...(e.brukerplan === undefined ? [] : [["brukerplan", e.brukerplan] as const])] as const
+    const values = [
+      ["kpr", e.kpr],
+      ["kostra", e.kostra],
+      ...(e.brukerplan === undefined ? [] : [["brukerplan", e.brukerplan] as const]),
+    ] as const
     for (const [name, value] of values) {
       value.sources.forEach((s, j) => {
         if (!Object.hasOwn(c.documents, s.document)) {
           problems.push({
             path: `entries[${i}].${name}.sources[${j}].document`,
-            message: { en: `Unknown document "${s.document}"; list it under documents`, nb: `Ukjent dokument "${s.document}"; før det opp under documents` }
+            message: {
+              en: `Unknown document "${s.document}"; list it under documents`,
+              nb: `Ukjent dokument "${s.document}"; før det opp under documents`,
+            },
           })
         }
       })
@@ -220,15 +234,21 @@ const citationProblems = (c: Crosswalk) => {
  * const mine = Crosswalk.decode(JSON.parse(text))
  * @category constructors
  */
-export const decode = guard("Crosswalk.decode", { en: "a crosswalk as parsed JSON", nb: "en rapporteringsnøkkel som tolket JSON" }, (input: unknown): Crosswalk => {
-  const r = Schema.decodeUnknownResult(Crosswalk)(input, { errors: "all", onExcessProperty: "error" })
-  if (Result.isFailure(r)) {
-    throw new CrosswalkError(problemsOf(r.failure.issue).map((p) => ({ path: formatPath(p.path), message: p.message })))
-  }
-  const problems = citationProblems(r.success)
-  if (problems.length > 0) throw new CrosswalkError(problems)
-  return r.success
-})
+export const decode = guard(
+  "Crosswalk.decode",
+  { en: "a crosswalk as parsed JSON", nb: "en rapporteringsnøkkel som tolket JSON" },
+  (input: unknown): Crosswalk => {
+    const r = Schema.decodeUnknownResult(Crosswalk)(input, { errors: "all", onExcessProperty: "error" })
+    if (Result.isFailure(r)) {
+      throw new CrosswalkError(
+        problemsOf(r.failure.issue).map((p) => ({ path: formatPath(p.path), message: p.message })),
+      )
+    }
+    const problems = citationProblems(r.success)
+    if (problems.length > 0) throw new CrosswalkError(problems)
+    return r.success
+  },
+)
 
 let shipped: Crosswalk | undefined
 
@@ -246,8 +266,12 @@ export const sandnes = (): Crosswalk => (shipped ??= decode(crosswalkJson))
  * Crosswalk.entryFor("aktivitetskontakt")?.kpr.reportable // true
  * @category constructors
  */
-export const entryFor = guard("Crosswalk.entryFor", { en: "an offering id and optionally a crosswalk", nb: "en tilbuds-id og eventuelt en rapporteringsnøkkel" }, (offeringId: string, crosswalk: Crosswalk = sandnes()): Entry | undefined =>
-  crosswalk.entries.find((e) => e.offeringId === offeringId))
+export const entryFor = guard(
+  "Crosswalk.entryFor",
+  { en: "an offering id and optionally a crosswalk", nb: "en tilbuds-id og eventuelt en rapporteringsnøkkel" },
+  (offeringId: string, crosswalk: Crosswalk = sandnes()): Entry | undefined =>
+    crosswalk.entries.find((e) => e.offeringId === offeringId),
+)
 
 /**
  * A citation with its document resolved: title, date, url and when it was read.
@@ -255,14 +279,24 @@ export const entryFor = guard("Crosswalk.entryFor", { en: "an offering id and op
  * Crosswalk.sourcesOf(Crosswalk.entryFor("aktivitetskontakt")!.kpr)[0]?.title
  * @category constructors
  */
-export const sourcesOf = guard("Crosswalk.sourcesOf", { en: "a crosswalk value with sources", nb: "en verdi fra rapporteringsnøkkelen med kilder" }, (value: { readonly sources: ReadonlyArray<Citation> }, crosswalk: Crosswalk = sandnes()): ReadonlyArray<Document & { readonly section: string }> =>
-  value.sources.map((s) => {
-    const document = crosswalk.documents[s.document]
-    if (document === undefined) {
-      throw new CoreError("unknown-name", { en: `Crosswalk.sourcesOf: unknown document "${s.document}"`, nb: `Crosswalk.sourcesOf: ukjent dokument "${s.document}"` })
-    }
-    return { ...document, section: s.section }
-  }))
+export const sourcesOf = guard(
+  "Crosswalk.sourcesOf",
+  { en: "a crosswalk value with sources", nb: "en verdi fra rapporteringsnøkkelen med kilder" },
+  (
+    value: { readonly sources: ReadonlyArray<Citation> },
+    crosswalk: Crosswalk = sandnes(),
+  ): ReadonlyArray<Document & { readonly section: string }> =>
+    value.sources.map((s) => {
+      const document = crosswalk.documents[s.document]
+      if (document === undefined) {
+        throw new CoreError("unknown-name", {
+          en: `Crosswalk.sourcesOf: unknown document "${s.document}"`,
+          nb: `Crosswalk.sourcesOf: ukjent dokument "${s.document}"`,
+        })
+      }
+      return { ...document, section: s.section }
+    }),
+)
 
 /**
  * A KPR service type: its code in Volven 9151 and the list's name for it.
@@ -280,8 +314,13 @@ export interface KprService {
  * Crosswalk.reportable().get("aktivitetskontakt")?.code // "9"
  * @category constructors
  */
-export const reportable = guard("Crosswalk.reportable", { en: "optionally a crosswalk", nb: "eventuelt en rapporteringsnøkkel" }, (crosswalk: Crosswalk = sandnes()): ReadonlyMap<string, KprService> => {
-  const out = new Map<string, KprService>()
-  for (const e of crosswalk.entries) if (e.kpr.reportable) out.set(e.offeringId, { code: e.kpr.code, display: e.kpr.display })
-  return out
-})
+export const reportable = guard(
+  "Crosswalk.reportable",
+  { en: "optionally a crosswalk", nb: "eventuelt en rapporteringsnøkkel" },
+  (crosswalk: Crosswalk = sandnes()): ReadonlyMap<string, KprService> => {
+    const out = new Map<string, KprService>()
+    for (const e of crosswalk.entries)
+      if (e.kpr.reportable) out.set(e.offeringId, { code: e.kpr.code, display: e.kpr.display })
+    return out
+  },
+)

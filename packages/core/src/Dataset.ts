@@ -15,6 +15,7 @@ import { Feedback } from "./Feedback.js"
 import { FitScore } from "./FitScore.js"
 import { GoalEvaluation } from "./GoalEvaluation.js"
 import { IntBetween } from "./internal/checks.js"
+import { guard } from "./internal/guard.js"
 import { JointMeeting } from "./JointMeeting.js"
 import { Offering } from "./Offering.js"
 import { OfferingProposal } from "./OfferingProposal.js"
@@ -22,7 +23,6 @@ import { Referral } from "./Referral.js"
 import { ResourceContribution } from "./ResourceContribution.js"
 import { Attendance, Session } from "./Session.js"
 import { Staff } from "./Staff.js"
-import { guard } from "./internal/guard.js"
 
 /**
  * Every record entity by name: the keys batch loaders and the CSV reader accept.
@@ -47,7 +47,7 @@ export const entities = {
   fitScores: FitScore,
   proposals: OfferingProposal,
   contributions: ResourceContribution,
-  feedback: Feedback
+  feedback: Feedback,
 } as const
 
 /** @category models */
@@ -83,7 +83,7 @@ export const Dataset = Schema.Struct({
   fitScores: Schema.Array(FitScore),
   proposals: Schema.Array(OfferingProposal),
   contributions: Schema.Array(ResourceContribution),
-  feedback: Schema.Array(Feedback)
+  feedback: Schema.Array(Feedback),
 }).annotate({ identifier: "Dataset", title: "Municipality-year (kommuneår)" })
 /** @category models */
 export type Dataset = typeof Dataset.Type
@@ -94,5 +94,9 @@ export type Dataset = typeof Dataset.Type
  * Dataset.counts(year).enrollments
  * @category constructors
  */
-export const counts = guard("Dataset.counts", { en: "a dataset", nb: "et datasett" }, (d: Dataset): Record<EntityName, number> =>
-  Object.fromEntries(entityNames.map((k) => [k, d[k].length])) as Record<EntityName, number>)
+export const counts = guard(
+  "Dataset.counts",
+  { en: "a dataset", nb: "et datasett" },
+  (d: Dataset): Record<EntityName, number> =>
+    Object.fromEntries(entityNames.map((k) => [k, d[k].length])) as Record<EntityName, number>,
+)

@@ -15,7 +15,7 @@ import { NonEmptyText, Slug } from "./internal/checks.js"
  */
 export const DepartmentId = Slug.pipe(Schema.brand("DepartmentId")).annotate({
   identifier: "DepartmentId",
-  description: "Department identifier (avdeling), e.g. psykisk-helse, rus-og-avhengighet, rpha"
+  description: "Department identifier (avdeling), e.g. psykisk-helse, rus-og-avhengighet, rpha",
 })
 /** @category models */
 export type DepartmentId = typeof DepartmentId.Type
@@ -30,7 +30,7 @@ export type DepartmentId = typeof DepartmentId.Type
 export const Department = Schema.Struct({
   id: DepartmentId,
   name: NonEmptyText.annotate({ description: "Norwegian name (bokmål)" }),
-  nameEn: NonEmptyText.annotate({ description: "English name" })
+  nameEn: NonEmptyText.annotate({ description: "English name" }),
 }).annotate({ identifier: "Department", title: "Department (avdeling)" })
 /** @category models */
 export type Department = typeof Department.Type

@@ -28,7 +28,7 @@ export const Enrollment = Schema.Struct({
   referralId: Schema.optionalKey(RecordId),
   cohort: Schema.optionalKey(Month),
   status: Schema.Literals(["ongoing", "completed", "withdrawn"]),
-  closedOn: Schema.optionalKey(IsoDate)
+  closedOn: Schema.optionalKey(IsoDate),
 }).annotate({ identifier: "Enrollment", title: "Enrollment (deltagelse)" })
 /** @category models */
 export type Enrollment = typeof Enrollment.Type

@@ -20,7 +20,7 @@ export const Episode = Schema.Struct({
   referralId: RecordId,
   citizenId: Pseudonym,
   therapistId: RecordId,
-  date: IsoDate
+  date: IsoDate,
 }).annotate({ identifier: "Episode", title: "Episode" })
 /** @category models */
 export type Episode = typeof Episode.Type

@@ -19,7 +19,7 @@ export const Extension = Schema.Struct({
   id: RecordId,
   enrollmentId: RecordId,
   date: IsoDate,
-  newEnd: IsoDate
+  newEnd: IsoDate,
 }).annotate({ identifier: "Extension", title: "Extension (forlengelse)" })
 /** @category models */
 export type Extension = typeof Extension.Type

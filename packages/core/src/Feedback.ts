@@ -28,7 +28,9 @@ export const Feedback = Schema.Struct({
   category: Schema.optionalKey(Category),
   theme: NonEmptyText,
   rating: Schema.optionalKey(IntBetween(1, 5)),
-  comment: Schema.optionalKey(NonEmptyText.annotate({ description: "Free text; may name people, so never publish it" }))
+  comment: Schema.optionalKey(
+    NonEmptyText.annotate({ description: "Free text; may name people, so never publish it" }),
+  ),
 }).annotate({ identifier: "Feedback", title: "Evaluation feedback (tilbakemelding)" })
 /** @category models */
 export type Feedback = typeof Feedback.Type

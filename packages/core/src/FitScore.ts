@@ -27,17 +27,16 @@ export const FitScore = Schema.Struct({
   date: IsoDate,
   instrument: Schema.Literals(["ORS", "SRS"]),
   items: Schema.Tuple([Item, Item, Item, Item]),
-  total: NumberBetween(0, 40)
+  total: NumberBetween(0, 40),
 })
   .check(
     filter(
       (s: { items: ReadonlyArray<number>; total: number }) =>
         Math.abs(s.items.reduce((a, b) => a + b, 0) - s.total) <= 0.05,
       "Expected total to equal the sum of the four items",
-      "Forventet at total er summen av de fire leddene"
-    )
+      "Forventet at total er summen av de fire leddene",
+    ),
   )
   .annotate({ identifier: "FitScore", title: "FIT score (ORS/SRS)" })
 /** @category models */
 export type FitScore = typeof FitScore.Type
-

@@ -21,7 +21,7 @@ export const GoalEvaluation = Schema.Struct({
   therapistId: RecordId,
   date: IsoDate,
   goalReached: Schema.Literals(["yes", "partly", "no"]),
-  decision: Schema.Literals(["completed", "extend", "other-measures"])
+  decision: Schema.Literals(["completed", "extend", "other-measures"]),
 }).annotate({ identifier: "GoalEvaluation", title: "Goal evaluation (måloppnåelse)" })
 /** @category models */
 export type GoalEvaluation = typeof GoalEvaluation.Type

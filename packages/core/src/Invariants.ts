@@ -6,27 +6,27 @@
  * @module
  */
 import type { Dataset, EntityName } from "./Dataset.js"
-import { departmentsContribute } from "./invariants/contributions.js"
+import { guard } from "./internal/guard.js"
 import { type Context, makeContext, violation } from "./invariants/context.js"
+import { departmentsContribute } from "./invariants/contributions.js"
 import {
   citizensAreAdults,
   departmentGroupsServeOwnCitizens,
-  noEnrollmentAfterTransition
+  noEnrollmentAfterTransition,
 } from "./invariants/enrollments.js"
 import { duplicateIds, idsAreUnique, withoutDuplicates } from "./invariants/integrity.js"
-import { referencesResolve } from "./invariants/references.js"
 import { offeringsAreFree, onlyDepartmentsRunDepartmentGroups } from "./invariants/offerings.js"
+import { referencesResolve } from "./invariants/references.js"
 import {
   attendanceWithinPeriod,
   completionNeedsGoalEvaluation,
   extensionsWithinLimit,
   sessionLimitsHold,
-  treatmentNeedsReferralAndGoal
+  treatmentNeedsReferralAndGoal,
 } from "./invariants/treatment.js"
 import type { Violation } from "./invariants/Violation.js"
 import * as Policy from "./Policy.js"
 import * as Redact from "./Redact.js"
-import { guard } from "./internal/guard.js"
 
 export type { SeedFact, Violation, ViolationCode } from "./invariants/Violation.js"
 export type { Policy } from "./Policy.js"
@@ -48,7 +48,7 @@ export const all = {
   departmentsContribute,
   citizensAreAdults,
   referencesResolve,
-  idsAreUnique
+  idsAreUnique,
 } as const satisfies Record<string, (ctx: Context) => Array<Violation>>
 
 /** @category models */
@@ -65,8 +65,8 @@ const run = (name: InvariantName, ctx: Context): Array<Violation> => {
     return [
       violation("unreadable-data", name, undefined, {
         en: `The invariant ${name} could not read the data (${kindOf(e)})`,
-        nb: `Invarianten ${name} kunne ikke lese dataene (${kindOf(e)})`
-      })
+        nb: `Invarianten ${name} kunne ikke lese dataene (${kindOf(e)})`,
+      }),
     ]
   }
 }
@@ -89,7 +89,7 @@ const contextOf = (data: Dataset, policy: Policy.Policy): Contexts | Violation =
   } catch (e) {
     return violation("unreadable-data", "", undefined, {
       en: `The data could not be indexed (${kindOf(e)})`,
-      nb: `Dataene kunne ikke indekseres (${kindOf(e)})`
+      nb: `Dataene kunne ikke indekseres (${kindOf(e)})`,
     })
   }
 }
@@ -129,11 +129,18 @@ const withLines = (violations: Array<Violation>, lines: CheckOptions["lines"]): 
  * for (const v of violations) console.log(v.code, v.path, v.message.nb)
  * @category invariants
  */
-export const check = guard("Invariants.check", { en: "(data: Dataset, { policy })", nb: "(data: Dataset, { policy })" }, (data: Dataset, options: CheckOptions): Array<Violation> => {
-  const ctx = contextOf(data, Policy.ensure("Invariants.check", options?.policy))
-  if (!("full" in ctx)) return [ctx]
-  return withLines((Object.keys(all) as Array<InvariantName>).flatMap((name) => runIn(name, ctx)), options?.lines)
-})
+export const check = guard(
+  "Invariants.check",
+  { en: "(data: Dataset, { policy })", nb: "(data: Dataset, { policy })" },
+  (data: Dataset, options: CheckOptions): Array<Violation> => {
+    const ctx = contextOf(data, Policy.ensure("Invariants.check", options?.policy))
+    if (!("full" in ctx)) return [ctx]
+    return withLines(
+      (Object.keys(all) as Array<InvariantName>).flatMap((name) => runIn(name, ctx)),
+      options?.lines,
+    )
+  },
+)
 
 /**
  * Runs one invariant.
@@ -141,11 +148,20 @@ export const check = guard("Invariants.check", { en: "(data: Dataset, { policy }
  * Invariants.checkOne("offeringsAreFree", year)
  * @category invariants
  */
-export const checkOne = guard("Invariants.checkOne", { en: "an invariant name and a dataset", nb: "et invariantnavn og et datasett" }, (name: InvariantName, data: Dataset, options: { readonly policy: Policy.Policy }): Array<Violation> => {
-  const ctx = contextOf(data, Policy.ensure("Invariants.checkOne", options?.policy))
-  if (!("full" in ctx)) return [ctx]
-  if (typeof name !== "string" || !Object.hasOwn(all, name)) {
-    return [violation("unreadable-data", "", undefined, { en: `Unknown invariant ${Redact.show(name, 40)}`, nb: `Ukjent invariant ${Redact.show(name, 40)}` })]
-  }
-  return runIn(name, ctx)
-})
+export const checkOne = guard(
+  "Invariants.checkOne",
+  { en: "an invariant name and a dataset", nb: "et invariantnavn og et datasett" },
+  (name: InvariantName, data: Dataset, options: { readonly policy: Policy.Policy }): Array<Violation> => {
+    const ctx = contextOf(data, Policy.ensure("Invariants.checkOne", options?.policy))
+    if (!("full" in ctx)) return [ctx]
+    if (typeof name !== "string" || !Object.hasOwn(all, name)) {
+      return [
+        violation("unreadable-data", "", undefined, {
+          en: `Unknown invariant ${Redact.show(name, 40)}`,
+          nb: `Ukjent invariant ${Redact.show(name, 40)}`,
+        }),
+      ]
+    }
+    return runIn(name, ctx)
+  },
+)

@@ -9,7 +9,17 @@ import * as Schema from "effect/Schema"
 import { isIsoDate } from "./Calendar.js"
 
 // The arithmetic lives in Calendar, which has no schemas; IsoDate keeps it under its old names.
-export { addDays, addMonths, ageOn, daysBetween, daysInMonth, isIsoDate, isoWeek, isoWeekday, today } from "./Calendar.js"
+export {
+  addDays,
+  addMonths,
+  ageOn,
+  daysBetween,
+  daysInMonth,
+  isIsoDate,
+  isoWeek,
+  isoWeekday,
+  today,
+} from "./Calendar.js"
 
 /**
  * An ISO calendar date (`YYYY-MM-DD`) that exists: 2023-02-29 is rejected.
@@ -30,8 +40,8 @@ export const IsoDate = Schema.String.check(
     description: "A calendar date in Europe/Oslo as YYYY-MM-DD",
     message: "Expected an existing calendar date as YYYY-MM-DD",
     messageNb: "Forventet en gyldig dato på formen ÅÅÅÅ-MM-DD",
-    toJsonSchema: () => ({ type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", format: "date" })
-  })
+    toJsonSchema: () => ({ type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", format: "date" }),
+  }),
 ).pipe(Schema.brand("IsoDate"))
 
 /** @category models */
@@ -44,5 +54,8 @@ export type IsoDate = typeof IsoDate.Type
  * @category schemas
  */
 export const Month = Schema.String.check(
-  Schema.isPattern(/^\d{4}-(0[1-9]|1[0-2])$/u, { message: "Expected a month as YYYY-MM", messageNb: "Forventet en måned på formen ÅÅÅÅ-MM" })
+  Schema.isPattern(/^\d{4}-(0[1-9]|1[0-2])$/u, {
+    message: "Expected a month as YYYY-MM",
+    messageNb: "Forventet en måned på formen ÅÅÅÅ-MM",
+  }),
 ).annotate({ title: "Month" })

@@ -17,7 +17,7 @@ import { Pseudonym } from "./Pseudonym.js"
  */
 export const Goal = Schema.Struct({
   text: NonEmptyText,
-  measure: Schema.optionalKey(NonEmptyText)
+  measure: Schema.optionalKey(NonEmptyText),
 }).annotate({ identifier: "Goal", title: "Goal (mål)" })
 /** @category models */
 export type Goal = typeof Goal.Type
@@ -35,7 +35,7 @@ export const JointMeeting = Schema.Struct({
   therapistId: RecordId,
   teamMemberId: RecordId,
   date: IsoDate,
-  goal: Goal
+  goal: Goal,
 }).annotate({ identifier: "JointMeeting", title: "Joint meeting (felles møte)" })
 /** @category models */
 export type JointMeeting = typeof JointMeeting.Type

@@ -29,7 +29,7 @@ const names = {
   ResourceContribution: entities.contributions,
   Feedback: entities.feedback,
   Catalogue,
-  Dataset
+  Dataset,
 } as const
 
 /** @category models */
@@ -49,21 +49,25 @@ export const schemaNames = Object.keys(names) as ReadonlyArray<SchemaName>
  * schema.required // ["id", "citizenId", "therapistId", "offeringId", "date"]
  * @category constructors
  */
-export const of = guard("JsonSchemas.of", { en: "a schema name", nb: "et skjemanavn" }, (name: SchemaName): Record<string, unknown> => {
-  const doc = Schema.toJsonSchemaDocument(names[name])
-  const root = doc.schema as Record<string, unknown>
-  const defs = doc.definitions as Record<string, unknown>
-  // Inline the root definition so editors see the properties at the top.
-  const ref = typeof root["$ref"] === "string" ? root["$ref"].replace("#/$defs/", "") : undefined
-  const body = ref !== undefined && defs[ref] !== undefined ? (defs[ref] as Record<string, unknown>) : root
-  if (ref !== undefined && !JSON.stringify(defs).includes(`"#/$defs/${ref}"`)) delete defs[ref]
-  return closeObjects({
-    $schema: "https://json-schema.org/draft/2020-12/schema",
-    $id: `https://aktivitetsmodell.no/schema/${name}.schema.json`,
-    ...body,
-    $defs: defs
-  }) as Record<string, unknown>
-})
+export const of = guard(
+  "JsonSchemas.of",
+  { en: "a schema name", nb: "et skjemanavn" },
+  (name: SchemaName): Record<string, unknown> => {
+    const doc = Schema.toJsonSchemaDocument(names[name])
+    const root = doc.schema as Record<string, unknown>
+    const defs = doc.definitions as Record<string, unknown>
+    // Inline the root definition so editors see the properties at the top.
+    const ref = typeof root["$ref"] === "string" ? root["$ref"].replace("#/$defs/", "") : undefined
+    const body = ref !== undefined && defs[ref] !== undefined ? (defs[ref] as Record<string, unknown>) : root
+    if (ref !== undefined && !JSON.stringify(defs).includes(`"#/$defs/${ref}"`)) delete defs[ref]
+    return closeObjects({
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: `https://aktivitetsmodell.no/schema/${name}.schema.json`,
+      ...body,
+      $defs: defs,
+    }) as Record<string, unknown>
+  },
+)
 
 // The loaders reject unknown fields, so the published schemas say so too:
 // an editor then flags a misspelt field name instead of accepting it.
@@ -71,6 +75,7 @@ const closeObjects = (node: unknown): unknown => {
   if (Array.isArray(node)) return node.map(closeObjects)
   if (node === null || typeof node !== "object") return node
   const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(node)) out[k] = k === "additionalProperties" && v === true ? false : closeObjects(v)
+  for (const [k, v] of Object.entries(node))
+    out[k] = k === "additionalProperties" && v === true ? false : closeObjects(v)
   return out
 }

@@ -6,8 +6,9 @@
  *
  * @module
  */
-import type { Bilingual } from "./internal/text.js"
+
 import { guard } from "./internal/guard.js"
+import type { Bilingual } from "./internal/text.js"
 
 /** @category models */
 export type Parsed =
@@ -18,7 +19,7 @@ class SyntaxProblem extends Error {
   constructor(
     readonly at: number,
     readonly en: string,
-    readonly nb: string
+    readonly nb: string,
   ) {
     super(en)
   }
@@ -31,7 +32,11 @@ const escapePointer = (k: string | number) => String(k).replace(/~/gu, "~0").rep
 
 // The position-tracking parser: slow (a regex per scalar, a JSON.parse per
 // string), so it runs only when a line or a syntax error's place is needed.
-const scan = (text: string): { readonly ok: true; readonly value: unknown; readonly lines: Map<string, number> } | Extract<Parsed, { ok: false }> => {
+const scan = (
+  text: string,
+):
+  | { readonly ok: true; readonly value: unknown; readonly lines: Map<string, number> }
+  | Extract<Parsed, { ok: false }> => {
   const lines = new Map<string, number>()
   let pos = 0
   let line = 1
@@ -72,20 +77,26 @@ const scan = (text: string): { readonly ok: true; readonly value: unknown; reado
       pos++
       const out: Record<string, unknown> = {}
       ws()
-      if (text[pos] === "}") return pos++, out
+      if (text[pos] === "}") return (pos++, out)
       for (;;) {
         ws()
-        if (text[pos] !== '"') fail("Expected a property name in double quotes", "Forventet et feltnavn i doble anførselstegn")
+        if (text[pos] !== '"')
+          fail("Expected a property name in double quotes", "Forventet et feltnavn i doble anførselstegn")
         const key = str()
         ws()
         if (text[pos] !== ":") fail("Expected ':' after the property name", "Forventet ':' etter feltnavnet")
         pos++
         // defineProperty, not assignment: a "__proto__" key must stay a plain
         // key, as JSON.parse keeps it, instead of replacing the prototype.
-        Object.defineProperty(out, key, { value: value(`${pointer}/${escapePointer(key)}`, depth + 1), enumerable: true, writable: true, configurable: true })
+        Object.defineProperty(out, key, {
+          value: value(`${pointer}/${escapePointer(key)}`, depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        })
         ws()
         if (text[pos] === ",") pos++
-        else if (text[pos] === "}") return pos++, out
+        else if (text[pos] === "}") return (pos++, out)
         else fail("Expected ',' or '}'", "Forventet ',' eller '}'")
       }
     }
@@ -93,18 +104,22 @@ const scan = (text: string): { readonly ok: true; readonly value: unknown; reado
       pos++
       const out: Array<unknown> = []
       ws()
-      if (text[pos] === "]") return pos++, out
+      if (text[pos] === "]") return (pos++, out)
       for (;;) {
         out.push(value(`${pointer}/${out.length}`, depth + 1))
         ws()
         if (text[pos] === ",") pos++
-        else if (text[pos] === "]") return pos++, out
+        else if (text[pos] === "]") return (pos++, out)
         else fail("Expected ',' or ']'", "Forventet ',' eller ']'")
       }
     }
     if (c === '"') return str()
     const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/u.exec(text.slice(pos, pos + 400))
-    if (m === null) return fail(pos >= text.length ? "Unexpected end of the file" : "Expected a value", pos >= text.length ? "Uventet slutt på filen" : "Forventet en verdi")
+    if (m === null)
+      return fail(
+        pos >= text.length ? "Unexpected end of the file" : "Expected a value",
+        pos >= text.length ? "Uventet slutt på filen" : "Forventet en verdi",
+      )
     pos += m[0].length
     return JSON.parse(m[0])
   }
@@ -166,7 +181,7 @@ export const parse = guard("JsonText.parse", { en: "JSON text", nb: "JSON-tekst"
         lines = scanned.ok ? scanned.lines : new Map()
       }
       return lines.get(pointer)
-    }
+    },
   }
 })
 
@@ -177,12 +192,16 @@ export const parse = guard("JsonText.parse", { en: "JSON text", nb: "JSON-tekst"
  * JsonText.nearestLine(parsed, "/offerings/3/name") // 41
  * @category constructors
  */
-export const nearestLine = guard("JsonText.nearestLine", { en: "a parsed text and a JSON pointer", nb: "en tolket tekst og en JSON-peker" }, (parsed: Extract<Parsed, { ok: true }>, pointer: string): number => {
-  let p = pointer
-  for (;;) {
-    const l = parsed.lineOf(p)
-    if (l !== undefined) return l
-    if (p === "") return 1
-    p = p.slice(0, p.lastIndexOf("/"))
-  }
-})
+export const nearestLine = guard(
+  "JsonText.nearestLine",
+  { en: "a parsed text and a JSON pointer", nb: "en tolket tekst og en JSON-peker" },
+  (parsed: Extract<Parsed, { ok: true }>, pointer: string): number => {
+    let p = pointer
+    for (;;) {
+      const l = parsed.lineOf(p)
+      if (l !== undefined) return l
+      if (p === "") return 1
+      p = p.slice(0, p.lastIndexOf("/"))
+    }
+  },
+)

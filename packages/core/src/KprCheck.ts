@@ -44,7 +44,7 @@ export const codes: Readonly<Record<Code, Bilingual>> = {
   "kpr-decision-unknown": { nb: "Vedtaket finnes ikke", en: "Decision not found" },
   "kpr-decision-mismatch": { nb: "Vedtaket gjelder noe annet", en: "Decision for something else" },
   "kpr-start-before-decision": { nb: "Start før vedtak", en: "Starts before the decision" },
-  "kpr-end-missing": { nb: "Mangler sluttdato", en: "No end date" }
+  "kpr-end-missing": { nb: "Mangler sluttdato", en: "No end date" },
 }
 
 /**
@@ -87,45 +87,51 @@ export const check = guard(
           recordId: Redact.text(n.id),
           offeringId: Redact.text(n.offeringId),
           kprCode: service.code,
-          message: { en: Redact.text(`${record}, ${field}: ${message.en}`), nb: Redact.text(`${record}, ${field}: ${message.nb}`) }
+          message: {
+            en: Redact.text(`${record}, ${field}: ${message.en}`),
+            nb: Redact.text(`${record}, ${field}: ${message.nb}`),
+          },
         })
-      const what = { en: `the enrollment in ${n.offeringId} (KPR ${service.code})`, nb: `deltagelsen i ${n.offeringId} (KPR ${service.code})` }
+      const what = {
+        en: `the enrollment in ${n.offeringId} (KPR ${service.code})`,
+        nb: `deltagelsen i ${n.offeringId} (KPR ${service.code})`,
+      }
       if (!citizens.has(n.citizenId)) {
         add("kpr-citizen-unknown", "citizenId", {
           en: `${what.en} names a citizen who is not in the dataset; KPR needs the person`,
-          nb: `${what.nb} viser til en innbygger som ikke finnes i datasettet; KPR trenger personen`
+          nb: `${what.nb} viser til en innbygger som ikke finnes i datasettet; KPR trenger personen`,
         })
       }
       const referral = n.referralId === undefined ? undefined : referrals.get(n.referralId)
       if (n.referralId === undefined) {
         add("kpr-decision-missing", "referralId", {
           en: `${what.en} has no referral or decision; KPR needs the date the service was granted`,
-          nb: `${what.nb} mangler henvendelse eller vedtak; KPR trenger datoen tjenesten ble tildelt`
+          nb: `${what.nb} mangler henvendelse eller vedtak; KPR trenger datoen tjenesten ble tildelt`,
         })
       } else if (referral === undefined) {
         add("kpr-decision-unknown", "referralId", {
           en: `${what.en} refers to ${n.referralId}, which is not in the dataset`,
-          nb: `${what.nb} viser til ${n.referralId}, som ikke finnes i datasettet`
+          nb: `${what.nb} viser til ${n.referralId}, som ikke finnes i datasettet`,
         })
       } else if (referral.citizenId !== n.citizenId || referral.offeringId !== n.offeringId) {
         const other = referral.citizenId !== n.citizenId
         add("kpr-decision-mismatch", "referralId", {
           en: `${what.en} refers to ${n.referralId}, which is ${other ? "another citizen's" : `for ${referral.offeringId}`}; KPR needs the decision that granted this service`,
-          nb: `${what.nb} viser til ${n.referralId}, som gjelder ${other ? "en annen innbygger" : referral.offeringId}; KPR trenger vedtaket som tildelte denne tjenesten`
+          nb: `${what.nb} viser til ${n.referralId}, som gjelder ${other ? "en annen innbygger" : referral.offeringId}; KPR trenger vedtaket som tildelte denne tjenesten`,
         })
       } else if (n.start < referral.date) {
         add("kpr-start-before-decision", "start", {
           en: `${what.en} starts ${n.start}, before it was granted on ${referral.date}`,
-          nb: `${what.nb} starter ${n.start}, før den ble tildelt ${referral.date}`
+          nb: `${what.nb} starter ${n.start}, før den ble tildelt ${referral.date}`,
         })
       }
       if (n.status !== "ongoing" && n.closedOn === undefined) {
         add("kpr-end-missing", "closedOn", {
           en: `${what.en} is ${n.status} but has no end date; KPR needs when the service ended`,
-          nb: `${what.nb} er ${n.status === "completed" ? "fullført" : "avbrutt"}, men mangler sluttdato; KPR trenger når tjenesten sluttet`
+          nb: `${what.nb} er ${n.status === "completed" ? "fullført" : "avbrutt"}, men mangler sluttdato; KPR trenger når tjenesten sluttet`,
         })
       }
     })
     return problems
-  }
+  },
 )

@@ -25,8 +25,8 @@
  * @module
  */
 import * as Schema from "effect/Schema"
-import { bilingual, type Bilingual } from "./internal/text.js"
 import { guard } from "./internal/guard.js"
+import { type Bilingual, bilingual } from "./internal/text.js"
 
 /**
  * What kind of number an accepted national identity number is.
@@ -186,7 +186,7 @@ interface Decoded {
 
 const reject = (code: NationalIdRejectionCode, en: string, nb: string): NationalIdValidation => ({
   ok: false,
-  rejection: { code, message: bilingual(en, nb) }
+  rejection: { code, message: bilingual(en, nb) },
 })
 
 const DIGITS = /^[0-9]{11}$/u
@@ -202,16 +202,16 @@ const decode = (input: unknown, allowSynthetic: boolean): Step => {
         rejected: reject(
           "not-11-digits",
           `A national identity number has exactly eleven digits; this has ${fewer ? "fewer" : "more"}`,
-          `Et fødselsnummer har nøyaktig elleve sifre; dette har ${fewer ? "færre" : "flere"}`
-        )
+          `Et fødselsnummer har nøyaktig elleve sifre; dette har ${fewer ? "færre" : "flere"}`,
+        ),
       }
     }
     return {
       rejected: reject(
         "not-11-digits",
         "A national identity number is eleven digits and nothing else; this has other characters (such as spaces, dashes or letters)",
-        "Et fødselsnummer er elleve sifre og ingenting annet; dette har andre tegn (som mellomrom, bindestrek eller bokstaver)"
-      )
+        "Et fødselsnummer er elleve sifre og ingenting annet; dette har andre tegn (som mellomrom, bindestrek eller bokstaver)",
+      ),
     }
   }
   const digits = Array.from(input, Number)
@@ -232,13 +232,13 @@ const decode = (input: unknown, allowSynthetic: boolean): Step => {
         ? reject(
             "synthetic-not-allowed",
             "This is a synthetic test number (month raised by 80, as in Tenor's test data), and synthetic numbers are not accepted here",
-            "Dette er et syntetisk testnummer (måned økt med 80, som i Tenors testdata), og syntetiske numre godtas ikke her"
+            "Dette er et syntetisk testnummer (måned økt med 80, som i Tenors testdata), og syntetiske numre godtas ikke her",
           )
         : reject(
             "synthetic-not-allowed",
             "This is a synthetic test number or an H-number (month raised by 40, as in NAV's test data), and those are not accepted here",
-            "Dette er et syntetisk testnummer eller H-nummer (måned økt med 40, som i NAVs testdata), og slike godtas ikke her"
-          )
+            "Dette er et syntetisk testnummer eller H-nummer (måned økt med 40, som i NAVs testdata), og slike godtas ikke her",
+          ),
     }
   }
   if (month < 1 || month > 12) {
@@ -246,8 +246,8 @@ const decode = (input: unknown, allowSynthetic: boolean): Step => {
       rejected: reject(
         "invalid-date",
         "The month (digits 3–4) is not a month from 01 to 12",
-        "Måneden (siffer 3–4) er ikke en måned fra 01 til 12"
-      )
+        "Måneden (siffer 3–4) er ikke en måned fra 01 til 12",
+      ),
     }
   }
   if (day < 1 || day > 31) {
@@ -255,8 +255,8 @@ const decode = (input: unknown, allowSynthetic: boolean): Step => {
       rejected: reject(
         "invalid-date",
         "The day (digits 1–2) is not from 01 to 31 (41 to 71 for a D-number)",
-        "Dagen (siffer 1–2) er ikke fra 01 til 31 (41 til 71 for D-nummer)"
-      )
+        "Dagen (siffer 1–2) er ikke fra 01 til 31 (41 til 71 for D-nummer)",
+      ),
     }
   }
   if (month === 2 && day === 29 && yy % 4 !== 0) {
@@ -264,8 +264,8 @@ const decode = (input: unknown, allowSynthetic: boolean): Step => {
       rejected: reject(
         "invalid-date",
         "29 February exists only in leap years, and the birth year (digits 5–6) is not one",
-        "29. februar finnes bare i skuddår, og fødselsåret (siffer 5–6) er ikke et skuddår"
-      )
+        "29. februar finnes bare i skuddår, og fødselsåret (siffer 5–6) er ikke et skuddår",
+      ),
     }
   }
   // A leap year for the check above; the century decides 29 February later.
@@ -274,8 +274,8 @@ const decode = (input: unknown, allowSynthetic: boolean): Step => {
       rejected: reject(
         "invalid-date",
         "The day (digits 1–2) does not exist in that month",
-        "Dagen (siffer 1–2) finnes ikke i den måneden"
-      )
+        "Dagen (siffer 1–2) finnes ikke i den måneden",
+      ),
     }
   }
   const kind: NationalIdKind = tenor || nav ? "synthetic" : dNumber ? "d-number" : "fodselsnummer"
@@ -297,14 +297,14 @@ const checkFirstDigit = (d: Decoded, rules: "classic" | "2032"): NationalIdValid
     return reject(
       "check-digit-1",
       `The first check digit is ${given}, but no first check digit is valid for these first nine digits`,
-      `Det første kontrollsifferet er ${given}, men ingen første kontrollsiffer er gyldig for disse ni første sifrene`
+      `Det første kontrollsifferet er ${given}, men ingen første kontrollsiffer er gyldig for disse ni første sifrene`,
     )
   }
   const one = allowed.length === 1
   return reject(
     "check-digit-1",
     `The first check digit is ${given}, expected ${one ? "" : "one of "}${list(allowed, "or")} for this number`,
-    `Det første kontrollsifferet er ${given}, forventet ${one ? "" : "ett av "}${list(allowed, "eller")} for dette nummeret`
+    `Det første kontrollsifferet er ${given}, forventet ${one ? "" : "ett av "}${list(allowed, "eller")} for dette nummeret`,
   )
 }
 
@@ -316,17 +316,16 @@ const checkSecondDigit = (d: Decoded): NationalIdValidation | undefined => {
     ? reject(
         "check-digit-2",
         `The second check digit is ${given}, but no second check digit is valid for the first ten digits`,
-        `Det andre kontrollsifferet er ${given}, men ingen andre kontrollsiffer er gyldig for de ti første sifrene`
+        `Det andre kontrollsifferet er ${given}, men ingen andre kontrollsiffer er gyldig for de ti første sifrene`,
       )
     : reject(
         "check-digit-2",
         `The second check digit is ${given}, expected ${expected} for this number`,
-        `Det andre kontrollsifferet er ${given}, forventet ${expected} for dette nummeret`
+        `Det andre kontrollsifferet er ${given}, forventet ${expected} for dette nummeret`,
       )
 }
 
-const isoDate = (year: number, month: number, day: number): string =>
-  `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`
+const isoDate = (year: number, month: number, day: number): string => `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`
 
 const validateClassic = (d: Decoded): NationalIdValidation => {
   const digitProblem = checkFirstDigit(d, "classic") ?? checkSecondDigit(d)
@@ -337,12 +336,12 @@ const validateClassic = (d: Decoded): NationalIdValidation => {
       ? reject(
           "invalid-individual-number",
           "The individual number (digits 7–9) is in the 500–749 series, used only for births in 1854–1899 and 2000–2039, and the birth year (digits 5–6) fits neither",
-          "Individnummeret (siffer 7–9) er i serien 500–749, som bare brukes for fødte i 1854–1899 og 2000–2039, og fødselsåret (siffer 5–6) passer med ingen av dem"
+          "Individnummeret (siffer 7–9) er i serien 500–749, som bare brukes for fødte i 1854–1899 og 2000–2039, og fødselsåret (siffer 5–6) passer med ingen av dem",
         )
       : reject(
           "invalid-individual-number",
           "The individual number (digits 7–9) is in the 750–899 series, used only for births in 2000–2039, and the birth year (digits 5–6) does not fit",
-          "Individnummeret (siffer 7–9) er i serien 750–899, som bare brukes for fødte i 2000–2039, og fødselsåret (siffer 5–6) passer ikke"
+          "Individnummeret (siffer 7–9) er i serien 750–899, som bare brukes for fødte i 2000–2039, og fødselsåret (siffer 5–6) passer ikke",
         )
   }
   const year = century + d.yy
@@ -351,7 +350,7 @@ const validateClassic = (d: Decoded): NationalIdValidation => {
     return reject(
       "invalid-date",
       `29 February does not exist in ${year}, the birth year the individual number (digits 7–9) gives`,
-      `29. februar finnes ikke i ${year}, fødselsåret individnummeret (siffer 7–9) gir`
+      `29. februar finnes ikke i ${year}, fødselsåret individnummeret (siffer 7–9) gir`,
     )
   }
   return { ok: true, kind: d.kind, birthDate: isoDate(year, d.month, d.day), checkDigitRules: "classic" }
@@ -389,15 +388,19 @@ const validate2032 = (d: Decoded): NationalIdValidation => {
  * // { ok: true, kind: "fodselsnummer", birthDate: "1899-12-31", checkDigitRules: "classic" }
  * @category validation
  */
-export const validateNationalId = guard("NationalId.validateNationalId", { en: "a national identity number as text", nb: "et fødselsnummer som tekst" }, (input: string, options: ValidateNationalIdOptions = {}): NationalIdValidation => {
-  const step = decode(input, options.allowSynthetic === true)
-  if ("rejected" in step) return step.rejected
-  const rules = options.checkDigitRules ?? "any"
-  if (rules === "classic") return validateClassic(step.decoded)
-  if (rules === "2032") return validate2032(step.decoded)
-  const classic = validateClassic(step.decoded)
-  return classic.ok ? classic : validate2032(step.decoded)
-})
+export const validateNationalId = guard(
+  "NationalId.validateNationalId",
+  { en: "a national identity number as text", nb: "et fødselsnummer som tekst" },
+  (input: string, options: ValidateNationalIdOptions = {}): NationalIdValidation => {
+    const step = decode(input, options.allowSynthetic === true)
+    if ("rejected" in step) return step.rejected
+    const rules = options.checkDigitRules ?? "any"
+    if (rules === "classic") return validateClassic(step.decoded)
+    if (rules === "2032") return validate2032(step.decoded)
+    const classic = validateClassic(step.decoded)
+    return classic.ok ? classic : validate2032(step.decoded)
+  },
+)
 
 /**
  * True when the string is a real national identity number (fødselsnummer or
@@ -433,8 +436,8 @@ export const NationalId = Schema.String.check(
     description: "A Norwegian fødselsnummer or D-number: 11 digits with valid date and check digits",
     message: "Expected a valid Norwegian national identity number (fødselsnummer or D-number, 11 digits)",
     messageNb: "Forventet et gyldig fødselsnummer eller D-nummer (11 sifre)",
-    toJsonSchema: () => ({ pattern: "^[0-9]{11}$" })
-  })
+    toJsonSchema: () => ({ pattern: "^[0-9]{11}$" }),
+  }),
 ).pipe(Schema.brand("NationalId"))
 
 /**
@@ -490,7 +493,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})$/u
 export const makeNationalId = (
   birthDate: string,
   individual: number,
-  options: MakeNationalIdOptions = {}
+  options: MakeNationalIdOptions = {},
 ): string | undefined => {
   const m = typeof birthDate === "string" ? ISO.exec(birthDate) : null
   if (m === null || !Number.isInteger(individual) || individual < 0 || individual > 999) return undefined

@@ -33,7 +33,7 @@ export const AccessMode = Schema.Literals([
   "intake",
   "application",
   "binding-registration",
-  "individual-decision"
+  "individual-decision",
 ]).annotate({ title: "AccessMode" })
 /** @category models */
 export type AccessMode = typeof AccessMode.Type
@@ -46,7 +46,7 @@ export type AccessMode = typeof AccessMode.Type
  * @category schemas
  */
 export const Audience = Schema.Literals(["unit", "unit-or-healthy-life-centre", "own-department"]).annotate({
-  title: "Audience"
+  title: "Audience",
 })
 /** @category models */
 export type Audience = typeof Audience.Type
@@ -59,7 +59,7 @@ export type Audience = typeof Audience.Type
 export const Operator = Schema.Struct({
   department: DepartmentId,
   team: Schema.Literals(["activity-team", "department"]),
-  partners: Schema.Array(Schema.Literals(["students", "blue-cross", "peer-support-workers"]))
+  partners: Schema.Array(Schema.Literals(["students", "blue-cross", "peer-support-workers"])),
 }).annotate({ identifier: "Operator" })
 /** @category models */
 export type Operator = typeof Operator.Type
@@ -72,7 +72,7 @@ export type Operator = typeof Operator.Type
  */
 export const Schedule = Schema.Struct({
   frequency: Schema.Literals(["weekly", "monthly-cohort", "per-plan", "course", "ongoing", "occasional"]),
-  note: Schema.optionalKey(NonEmptyText)
+  note: Schema.optionalKey(NonEmptyText),
 }).annotate({ identifier: "Schedule" })
 /** @category models */
 export type Schedule = typeof Schedule.Type
@@ -96,7 +96,7 @@ export type EndsWhen = typeof EndsWhen.Type
 export const Continuation = Schema.Struct({
   destination: NonEmptyText,
   kind: Schema.Literals(["club", "membership", "community-offering"]),
-  after: Schema.optionalKey(NonEmptyText)
+  after: Schema.optionalKey(NonEmptyText),
 }).annotate({ identifier: "Continuation" })
 /** @category models */
 export type Continuation = typeof Continuation.Type
@@ -113,15 +113,15 @@ export const Status = Schema.Union([
     kind: Schema.Literal("transferred"),
     effective: IsoDate,
     from: Schema.Union([Schema.Literal("all-departments"), Schema.Array(DepartmentId)]),
-    to: DepartmentId
+    to: DepartmentId,
   }),
   Schema.Struct({
     kind: Schema.Literal("discontinued"),
-    formerOperator: DepartmentId
-  })
+    formerOperator: DepartmentId,
+  }),
 ]).annotate({
   title: "OfferingStatus",
-  expected: 'a status whose kind is "active", "transferred" or "discontinued"'
+  expected: 'a status whose kind is "active", "transferred" or "discontinued"',
 })
 /** @category models */
 export type Status = typeof Status.Type
@@ -133,7 +133,7 @@ export type Status = typeof Status.Type
  */
 export const SeedRef = Schema.Struct({
   document: NonEmptyText,
-  section: NonEmptyText
+  section: NonEmptyText,
 }).annotate({ identifier: "SeedRef" })
 /** @category models */
 export type SeedRef = typeof SeedRef.Type
@@ -158,10 +158,12 @@ export const Offering = Schema.Struct({
   location: Schema.optionalKey(NonEmptyText),
   schedule: Schedule,
   endsWhen: Schema.optionalKey(EndsWhen),
-  priceNok: NumberBetween(0, 1_000_000).annotate({ description: "Price to the citizen; the model says every offering is free" }),
+  priceNok: NumberBetween(0, 1_000_000).annotate({
+    description: "Price to the citizen; the model says every offering is free",
+  }),
   continuation: Schema.optionalKey(Continuation),
   status: Status,
-  seed: SeedRef
+  seed: SeedRef,
 }).annotate({ identifier: "Offering", title: "Offering (tilbud)" })
 /** @category models */
 export type Offering = typeof Offering.Type
@@ -178,7 +180,12 @@ export type Offering = typeof Offering.Type
  */
 export const transitionEnd = guard(
   "Offering.transitionEnd",
-  { en: "(offering: { status }, policy: Policy, date: YYYY-MM-DD)", nb: "(offering: { status }, policy: Policy, date: ÅÅÅÅ-MM-DD)" },
+  {
+    en: "(offering: { status }, policy: Policy, date: YYYY-MM-DD)",
+    nb: "(offering: { status }, policy: Policy, date: ÅÅÅÅ-MM-DD)",
+  },
   (offering: Pick<Offering, "status">, policy: Policy.Policy, date: string): IsoDate | undefined =>
-    offering.status.kind === "discontinued" ? (Policy.transitionEnd(policy, { question: date }) as IsoDate | undefined) : undefined
+    offering.status.kind === "discontinued"
+      ? (Policy.transitionEnd(policy, { question: date }) as IsoDate | undefined)
+      : undefined,
 )

@@ -5,10 +5,10 @@
  * @module
  */
 import * as Schema from "effect/Schema"
+import { Category } from "./Category.js"
 import { DepartmentId } from "./Department.js"
 import { IsoDate } from "./IsoDate.js"
 import { NonEmptyText, RecordId } from "./internal/checks.js"
-import { Category } from "./Category.js"
 
 /**
  * A proposal goes to the activity lead; the activity team in RPHA decides.
@@ -32,16 +32,16 @@ export const OfferingProposal = Schema.Struct({
     Schema.Struct({
       date: IsoDate,
       outcome: Schema.Literals(["approved", "declined"]),
-      reason: Schema.optionalKey(NonEmptyText)
-    })
+      reason: Schema.optionalKey(NonEmptyText),
+    }),
   ),
   escalation: Schema.optionalKey(
     Schema.Struct({
       date: IsoDate,
       to: Schema.Literals(["extended-leadership-group", "activity-lead"]),
-      outcome: Schema.Literals(["pending", "approved", "declined"])
-    })
-  )
+      outcome: Schema.Literals(["pending", "approved", "declined"]),
+    }),
+  ),
 }).annotate({ identifier: "OfferingProposal", title: "Offering proposal (forslag til nytt tilbud)" })
 /** @category models */
 export type OfferingProposal = typeof OfferingProposal.Type

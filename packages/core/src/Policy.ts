@@ -7,9 +7,10 @@
  *
  * @module
  */
+
+import { addDays, addMonths, isIsoDate } from "./Calendar.js"
 import { CoreError } from "./CoreError.js"
 import { guard } from "./internal/guard.js"
-import { addDays, addMonths, isIsoDate } from "./Calendar.js"
 
 /**
  * Which date selects a parameter's value:
@@ -82,7 +83,7 @@ export const names = {
   orsCutoff: "fit.ors-cutoff",
   srsAlertBelow: "fit.srs-alert-below",
   orsReliableChange: "fit.ors-reliable-change",
-  repeatedNoShows: "attendance.repeated-no-shows"
+  repeatedNoShows: "attendance.repeated-no-shows",
 } as const
 
 /**
@@ -97,7 +98,12 @@ export interface Limits {
   readonly extensions?: number
 }
 
-const limitSuffix = { sessions: "sessions", weeks: "weeks", sessionsPerWeek: "sessions-per-week", cohortLength: "cohort-length" } as const
+const limitSuffix = {
+  sessions: "sessions",
+  weeks: "weeks",
+  sessionsPerWeek: "sessions-per-week",
+  cohortLength: "cohort-length",
+} as const
 
 /**
  * The parameter that holds one limit of one offering.
@@ -105,7 +111,14 @@ const limitSuffix = { sessions: "sessions", weeks: "weeks", sessionsPerWeek: "se
  * Policy.limitName("mindfull-restorative-yoga", "sessions") // "offerings.mindfull-restorative-yoga.sessions"
  * @category constructors
  */
-export const limitName = guard("Policy.limitName", { en: '(offeringId: string, limit: "sessions" | "weeks" | "sessionsPerWeek" | "cohortLength")', nb: '(offeringId: string, limit: "sessions" | "weeks" | "sessionsPerWeek" | "cohortLength")' }, (offeringId: string, limit: keyof typeof limitSuffix): string => `offerings.${offeringId}.${limitSuffix[limit]}`)
+export const limitName = guard(
+  "Policy.limitName",
+  {
+    en: '(offeringId: string, limit: "sessions" | "weeks" | "sessionsPerWeek" | "cohortLength")',
+    nb: '(offeringId: string, limit: "sessions" | "weeks" | "sessionsPerWeek" | "cohortLength")',
+  },
+  (offeringId: string, limit: keyof typeof limitSuffix): string => `offerings.${offeringId}.${limitSuffix[limit]}`,
+)
 
 /**
  * The date that selects a value dated by `datedBy`. Without the enrollment's
@@ -114,8 +127,19 @@ export const limitName = guard("Policy.limitName", { en: '(offeringId: string, l
  * Policy.dateFor("enrollment-start", { question: "2024-07-15", enrollmentStart: "2024-06-03" }) // "2024-06-03"
  * @category evaluation
  */
-export const dateFor = guard("Policy.dateFor", { en: "(datedBy: DatedBy, when: { question, enrollmentStart?, session? })", nb: "(datedBy: DatedBy, when: { question, enrollmentStart?, session? })" }, (datedBy: DatedBy, when: When): string =>
-  datedBy === "enrollment-start" ? (when.enrollmentStart ?? when.question) : datedBy === "session-date" ? (when.session ?? when.question) : when.question)
+export const dateFor = guard(
+  "Policy.dateFor",
+  {
+    en: "(datedBy: DatedBy, when: { question, enrollmentStart?, session? })",
+    nb: "(datedBy: DatedBy, when: { question, enrollmentStart?, session? })",
+  },
+  (datedBy: DatedBy, when: When): string =>
+    datedBy === "enrollment-start"
+      ? (when.enrollmentStart ?? when.question)
+      : datedBy === "session-date"
+        ? (when.session ?? when.question)
+        : when.question,
+)
 
 /**
  * The value of a date-ordered list in force on `date`: the last one whose
@@ -124,18 +148,19 @@ export const dateFor = guard("Policy.dateFor", { en: "(datedBy: DatedBy, when: {
  * Policy.valueOn([{ from: "2023-03-09", value: 4 }, { from: "2024-07-01", value: 6 }], "2024-06-03")?.value // 4
  * @category evaluation
  */
-export const valueOn: <E extends { readonly from: string }>(values: ReadonlyArray<E>, date: string) => E | undefined = guard(
-  "Policy.valueOn",
-  { en: "(values: Array<{ from }>, date: YYYY-MM-DD)", nb: "(values: Array<{ from }>, date: ÅÅÅÅ-MM-DD)" },
-  (values: ReadonlyArray<{ readonly from: string }>, date: string) => {
-    let found: { readonly from: string } | undefined
-    for (const e of values) {
-      if (e.from <= date) found = e
-      else break
-    }
-    return found
-  }
-) as <E extends { readonly from: string }>(values: ReadonlyArray<E>, date: string) => E | undefined
+export const valueOn: <E extends { readonly from: string }>(values: ReadonlyArray<E>, date: string) => E | undefined =
+  guard(
+    "Policy.valueOn",
+    { en: "(values: Array<{ from }>, date: YYYY-MM-DD)", nb: "(values: Array<{ from }>, date: ÅÅÅÅ-MM-DD)" },
+    (values: ReadonlyArray<{ readonly from: string }>, date: string) => {
+      let found: { readonly from: string } | undefined
+      for (const e of values) {
+        if (e.from <= date) found = e
+        else break
+      }
+      return found
+    },
+  ) as <E extends { readonly from: string }>(values: ReadonlyArray<E>, date: string) => E | undefined
 
 /**
  * The value of parameter `name` that `when` selects, by the parameter's own
@@ -145,45 +170,73 @@ export const valueOn: <E extends { readonly from: string }>(values: ReadonlyArra
  * Policy.entry(policy, "offerings.mindfull-restorative-yoga.sessions", { question: "2024-07-15", enrollmentStart: "2024-06-03" })
  * @category evaluation
  */
-export const entry = guard("Policy.entry", { en: "(policy: Policy, name: string, when: { question })", nb: "(policy: Policy, name: string, when: { question })" }, (policy: Policy, name: string, when: When): DatedValue | undefined => {
-  const p = policy.parameters.get(name)
-  return p === undefined ? undefined : valueOn(p.values, dateFor(p.datedBy, when))
-})
+export const entry = guard(
+  "Policy.entry",
+  {
+    en: "(policy: Policy, name: string, when: { question })",
+    nb: "(policy: Policy, name: string, when: { question })",
+  },
+  (policy: Policy, name: string, when: When): DatedValue | undefined => {
+    const p = policy.parameters.get(name)
+    return p === undefined ? undefined : valueOn(p.values, dateFor(p.datedBy, when))
+  },
+)
 
 /**
  * Like {@link entry}, the number only; undefined when the value is not a number.
  * @category evaluation
  */
-export const number = guard("Policy.number", { en: "(policy: Policy, name: string, when: { question })", nb: "(policy: Policy, name: string, when: { question })" }, (policy: Policy, name: string, when: When): number | undefined => {
-  const v = entry(policy, name, when)?.value
-  return typeof v === "number" ? v : undefined
-})
+export const number = guard(
+  "Policy.number",
+  {
+    en: "(policy: Policy, name: string, when: { question })",
+    nb: "(policy: Policy, name: string, when: { question })",
+  },
+  (policy: Policy, name: string, when: When): number | undefined => {
+    const v = entry(policy, name, when)?.value
+    return typeof v === "number" ? v : undefined
+  },
+)
 
 /**
  * A number the caller cannot do without: throws a `CoreError` naming the
  * parameter and the date when the policy has none.
  * @category evaluation
  */
-export const requireNumber = guard("Policy.requireNumber", { en: "(policy: Policy, name: string, when: { question })", nb: "(policy: Policy, name: string, when: { question })" }, (policy: Policy, name: string, when: When): number => {
-  const v = number(policy, name, when)
-  if (v === undefined) throw missing(name, when.question)
-  return v
-})
+export const requireNumber = guard(
+  "Policy.requireNumber",
+  {
+    en: "(policy: Policy, name: string, when: { question })",
+    nb: "(policy: Policy, name: string, when: { question })",
+  },
+  (policy: Policy, name: string, when: When): number => {
+    const v = number(policy, name, when)
+    if (v === undefined) throw missing(name, when.question)
+    return v
+  },
+)
 
 /**
  * Like {@link requireNumber}, for a date parameter such as `model.start`.
  * @category evaluation
  */
-export const requireDate = guard("Policy.requireDate", { en: "(policy: Policy, name: string, when: { question })", nb: "(policy: Policy, name: string, when: { question })" }, (policy: Policy, name: string, when: When): string => {
-  const v = entry(policy, name, when)?.value
-  if (typeof v !== "string" || !isIsoDate(v)) throw missing(name, when.question)
-  return v
-})
+export const requireDate = guard(
+  "Policy.requireDate",
+  {
+    en: "(policy: Policy, name: string, when: { question })",
+    nb: "(policy: Policy, name: string, when: { question })",
+  },
+  (policy: Policy, name: string, when: When): string => {
+    const v = entry(policy, name, when)?.value
+    if (typeof v !== "string" || !isIsoDate(v)) throw missing(name, when.question)
+    return v
+  },
+)
 
 const missing = (name: string, date: string): CoreError =>
   new CoreError("missing-parameter", {
     en: `The policy has no value for the parameter "${name}" on ${isIsoDate(date) ? date : "that date"}`,
-    nb: `Regelverket har ingen verdi for parameteren «${name}» ${isIsoDate(date) ? date : "den dagen"}`
+    nb: `Regelverket har ingen verdi for parameteren «${name}» ${isIsoDate(date) ? date : "den dagen"}`,
   })
 
 /**
@@ -197,7 +250,10 @@ const missing = (name: string, date: string): CoreError =>
  */
 export const limits = guard(
   "Policy.limits",
-  { en: "(policy: Policy, offering: { id, category }, when: { question })", nb: "(policy: Policy, offering: { id, category }, when: { question })" },
+  {
+    en: "(policy: Policy, offering: { id, category }, when: { question })",
+    nb: "(policy: Policy, offering: { id, category }, when: { question })",
+  },
   (policy: Policy, offering: { readonly id: string; readonly category: string }, when: When): Limits => {
     const out: { -readonly [K in keyof Limits]: number } = {}
     for (const key of ["sessions", "weeks", "sessionsPerWeek"] as const) {
@@ -209,7 +265,7 @@ export const limits = guard(
       if (x !== undefined) out.extensions = x
     }
     return out
-  }
+  },
 )
 
 /**
@@ -217,13 +273,18 @@ export const limits = guard(
  * where a policy comes from.
  * @category constructors
  */
-export const ensure = guard("Policy.ensure", { en: "(name: string, policy: Policy)", nb: "(name: string, policy: Policy)" }, (name: string, policy: unknown): Policy => {
-  if (typeof policy === "object" && policy !== null && (policy as { parameters?: unknown }).parameters instanceof Map) return policy as Policy
-  throw new CoreError("invalid-argument", {
-    en: `${name} needs { policy }: build it from a policy tree with InForce.policy(tree) from @aktivitetsmodell/rules`,
-    nb: `${name} trenger { policy }: lag den fra et regeltre med InForce.policy(tree) fra @aktivitetsmodell/rules`
-  })
-})
+export const ensure = guard(
+  "Policy.ensure",
+  { en: "(name: string, policy: Policy)", nb: "(name: string, policy: Policy)" },
+  (name: string, policy: unknown): Policy => {
+    if (typeof policy === "object" && policy !== null && (policy as { parameters?: unknown }).parameters instanceof Map)
+      return policy as Policy
+    throw new CoreError("invalid-argument", {
+      en: `${name} needs { policy }: build it from a policy tree with InForce.policy(tree) from @aktivitetsmodell/rules`,
+      nb: `${name} trenger { policy }: lag den fra et regeltre med InForce.policy(tree) fra @aktivitetsmodell/rules`,
+    })
+  },
+)
 
 /**
  * A policy from parameters given by name; checks that each has a dating
@@ -234,25 +295,35 @@ export const ensure = guard("Policy.ensure", { en: "(name: string, policy: Polic
  */
 export const make = guard(
   "Policy.make",
-  { en: "(parameters: Iterable<[name, { datedBy, values }]>)", nb: "(parameters: Iterable<[navn, { datedBy, values }]>)" },
+  {
+    en: "(parameters: Iterable<[name, { datedBy, values }]>)",
+    nb: "(parameters: Iterable<[navn, { datedBy, values }]>)",
+  },
   (parameters: Iterable<readonly [string, Parameter]>): Policy => {
     const map = new Map<string, Parameter>()
     for (const [name, p] of parameters) {
-      if (typeof name !== "string" || name.length === 0) throw new CoreError("invalid-argument", { en: "Expected a parameter name", nb: "Forventet et parameternavn" })
+      if (typeof name !== "string" || name.length === 0)
+        throw new CoreError("invalid-argument", { en: "Expected a parameter name", nb: "Forventet et parameternavn" })
       if (!datedByValues.includes(p.datedBy)) {
-        throw new CoreError("invalid-argument", { en: `The parameter "${name}" needs datedBy: ${datedByValues.join(", ")}`, nb: `Parameteren «${name}» trenger datedBy: ${datedByValues.join(", ")}` })
+        throw new CoreError("invalid-argument", {
+          en: `The parameter "${name}" needs datedBy: ${datedByValues.join(", ")}`,
+          nb: `Parameteren «${name}» trenger datedBy: ${datedByValues.join(", ")}`,
+        })
       }
       let previous = ""
       for (const v of p.values) {
         if (!isIsoDate(v.from) || v.from <= previous) {
-          throw new CoreError("invalid-argument", { en: `The values of "${name}" need dates as YYYY-MM-DD in rising order`, nb: `Verdiene til «${name}» trenger datoer på formen ÅÅÅÅ-MM-DD i stigende rekkefølge` })
+          throw new CoreError("invalid-argument", {
+            en: `The values of "${name}" need dates as YYYY-MM-DD in rising order`,
+            nb: `Verdiene til «${name}» trenger datoer på formen ÅÅÅÅ-MM-DD i stigende rekkefølge`,
+          })
         }
         previous = v.from
       }
       map.set(name, p)
     }
     return { parameters: map }
-  }
+  },
 )
 
 /**
@@ -277,8 +348,14 @@ export const wholeMonths = (duration: unknown): number | undefined => {
  * Policy.transitionEnd(policy, { question: "2024-06-01" }) // "2023-05-08"
  * @category evaluation
  */
-export const transitionEnd = guard("Policy.transitionEnd", { en: "(policy: Policy, when: { question })", nb: "(policy: Policy, when: { question })" }, (policy: Policy, when: When): string | undefined => {
-  const start = entry(policy, names.modelStart, when)?.value
-  const months = wholeMonths(entry(policy, names.transitionDuration, when)?.value)
-  return typeof start === "string" && isIsoDate(start) && months !== undefined ? addDays(addMonths(start, months), -1) : undefined
-})
+export const transitionEnd = guard(
+  "Policy.transitionEnd",
+  { en: "(policy: Policy, when: { question })", nb: "(policy: Policy, when: { question })" },
+  (policy: Policy, when: When): string | undefined => {
+    const start = entry(policy, names.modelStart, when)?.value
+    const months = wholeMonths(entry(policy, names.transitionDuration, when)?.value)
+    return typeof start === "string" && isIsoDate(start) && months !== undefined
+      ? addDays(addMonths(start, months), -1)
+      : undefined
+  },
+)

@@ -7,14 +7,6 @@
  */
 export {
   /**
-   * Flattens a schema issue into problems with paths and bilingual messages.
-   * @example
-   * const r = Schema.decodeUnknownResult(Referral.Referral)(input, { errors: "all" })
-   * if (Result.isFailure(r)) Problems.of(r.failure.issue)
-   * @category constructors
-   */
-  problemsOf as of,
-  /**
    * `["offerings", 3, "limits"]` → `offerings[3].limits`.
    * @category constructors
    */
@@ -24,5 +16,13 @@ export {
    * @category constructors
    */
   jsonPointer,
-  type Problem
+  type Problem,
+  /**
+   * Flattens a schema issue into problems with paths and bilingual messages.
+   * @example
+   * const r = Schema.decodeUnknownResult(Referral.Referral)(input, { errors: "all" })
+   * if (Result.isFailure(r)) Problems.of(r.failure.issue)
+   * @category constructors
+   */
+  problemsOf as of,
 } from "./internal/issues.js"

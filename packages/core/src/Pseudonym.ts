@@ -10,9 +10,9 @@
  * @module
  */
 import * as Schema from "effect/Schema"
-import { bilingual, type Bilingual } from "./internal/text.js"
-import { validateNationalId, type NationalIdRejectionCode } from "./NationalId.js"
 import { guard } from "./internal/guard.js"
+import { type Bilingual, bilingual } from "./internal/text.js"
+import { type NationalIdRejectionCode, validateNationalId } from "./NationalId.js"
 
 /**
  * A citizen's pseudonym: 32 lowercase hexadecimal characters (the first 16
@@ -28,8 +28,8 @@ import { guard } from "./internal/guard.js"
 export const Pseudonym = Schema.String.check(
   Schema.isPattern(/^[0-9a-f]{32}$/u, {
     message: "Expected a pseudonym: 32 lowercase hexadecimal characters",
-    messageNb: "Forventet et pseudonym: 32 små heksadesimale tegn"
-  })
+    messageNb: "Forventet et pseudonym: 32 små heksadesimale tegn",
+  }),
 ).pipe(Schema.brand("Pseudonym"))
 
 /**
@@ -57,7 +57,7 @@ export class PseudonymError extends Error {
   override readonly name = "PseudonymError"
   constructor(
     readonly code: "secret-too-short" | "unsuitable-key" | NationalIdRejectionCode,
-    readonly text: Bilingual
+    readonly text: Bilingual,
   ) {
     super(`${text.en} / ${text.nb}`)
   }
@@ -73,7 +73,7 @@ const subtle = (): SubtleCrypto => globalThis.crypto.subtle
 
 const howToMake = {
   en: "make one with crypto.getRandomValues(new Uint8Array(32)), or keep one as base64 (node -e \"console.log(crypto.randomBytes(32).toString('base64'))\") and read it with Pseudonym.secretFromBase64",
-  nb: "lag en med crypto.getRandomValues(new Uint8Array(32)), eller ta vare på en som base64 (node -e \"console.log(crypto.randomBytes(32).toString('base64'))\") og les den med Pseudonym.secretFromBase64"
+  nb: "lag en med crypto.getRandomValues(new Uint8Array(32)), eller ta vare på en som base64 (node -e \"console.log(crypto.randomBytes(32).toString('base64'))\") og les den med Pseudonym.secretFromBase64",
 }
 
 const weak = (en: string, nb: string): PseudonymError =>
@@ -114,19 +114,19 @@ export const importPseudonymKey = async (secret: Uint8Array | CryptoKey): Promis
   if (!(secret instanceof Uint8Array)) {
     throw weak(
       `The pseudonym secret must be a Uint8Array of at least ${MIN_SECRET_BYTES} random bytes, not ${typeof secret === "string" ? "text" : typeof secret}`,
-      `Hemmeligheten for pseudonymer må være en Uint8Array med minst ${MIN_SECRET_BYTES} tilfeldige byte, ikke ${typeof secret === "string" ? "tekst" : typeof secret}`
+      `Hemmeligheten for pseudonymer må være en Uint8Array med minst ${MIN_SECRET_BYTES} tilfeldige byte, ikke ${typeof secret === "string" ? "tekst" : typeof secret}`,
     )
   }
   if (secret.length < MIN_SECRET_BYTES) {
     throw weak(
       `The pseudonym secret must be at least ${MIN_SECRET_BYTES} bytes`,
-      `Hemmeligheten for pseudonymer må være minst ${MIN_SECRET_BYTES} byte`
+      `Hemmeligheten for pseudonymer må være minst ${MIN_SECRET_BYTES} byte`,
     )
   }
   if (new Set(secret).size < MIN_DISTINCT_BYTES) {
     throw weak(
       "The pseudonym secret is too regular (all zeros, or a repeated pattern) to be secret",
-      "Hemmeligheten for pseudonymer er for regelmessig (bare nuller eller et gjentatt mønster) til å være hemmelig"
+      "Hemmeligheten for pseudonymer er for regelmessig (bare nuller eller et gjentatt mønster) til å være hemmelig",
     )
   }
   // A copy: it has a plain ArrayBuffer, as importKey wants, and the caller's
@@ -144,8 +144,8 @@ const unsuitableKey = (): PseudonymError =>
     "unsuitable-key",
     bilingual(
       "The key is not an HMAC-SHA-256 signing key; make it with importPseudonymKey",
-      "Nøkkelen er ikke en HMAC-SHA-256-nøkkel for signering; lag den med importPseudonymKey"
-    )
+      "Nøkkelen er ikke en HMAC-SHA-256-nøkkel for signering; lag den med importPseudonymKey",
+    ),
   )
 
 // Another hash would give different pseudonyms for the same person without
@@ -189,12 +189,16 @@ const check = (nationalId: string | undefined): Checked => {
  * const p = await pseudonymise(key, "02013299997") // e.g. "3f9c…" (32 hex characters)
  * @category constructors
  */
-export const pseudonymise = guard("Pseudonym.pseudonymise", { en: "a key and a national identity number", nb: "en nøkkel og et fødselsnummer" }, async (key: CryptoKey, nationalId: string): Promise<Pseudonym> => {
-  if (!isSuitableKey(key)) throw unsuitableKey()
-  const checked = check(nationalId)
-  if ("rejection" in checked) throw new PseudonymError(checked.rejection.code, checked.rejection.message)
-  return hmac(key, checked.id)
-})
+export const pseudonymise = guard(
+  "Pseudonym.pseudonymise",
+  { en: "a key and a national identity number", nb: "en nøkkel og et fødselsnummer" },
+  async (key: CryptoKey, nationalId: string): Promise<Pseudonym> => {
+    if (!isSuitableKey(key)) throw unsuitableKey()
+    const checked = check(nationalId)
+    if ("rejection" in checked) throw new PseudonymError(checked.rejection.code, checked.rejection.message)
+    return hmac(key, checked.id)
+  },
+)
 
 /**
  * The outcome for one input of {@link pseudonymiseMany}, at the input's index.
@@ -224,23 +228,24 @@ export type PseudonymResult =
  * results[1] // { index: 1, ok: false, code: "not-11-digits", message: {…} }
  * @category constructors
  */
-export const pseudonymiseMany = guard("Pseudonym.pseudonymiseMany", { en: "a key and a list of national identity numbers", nb: "en nøkkel og en liste med fødselsnumre" }, async (
-  key: CryptoKey,
-  ids: ReadonlyArray<string>
-): Promise<ReadonlyArray<PseudonymResult>> => {
-  if (!isSuitableKey(key)) throw unsuitableKey()
-  // Index loop, not map: map skips holes in a sparse array and would lose inputs.
-  const pending: Array<Promise<PseudonymResult>> = []
-  for (let index = 0; index < ids.length; index++) {
-    const checked = check(ids[index])
-    pending.push(
-      "rejection" in checked
-        ? Promise.resolve({ index, ok: false, ...checked.rejection })
-        : hmac(key, checked.id).then((pseudonym) => ({ index, ok: true, pseudonym }))
-    )
-  }
-  return Promise.all(pending)
-})
+export const pseudonymiseMany = guard(
+  "Pseudonym.pseudonymiseMany",
+  { en: "a key and a list of national identity numbers", nb: "en nøkkel og en liste med fødselsnumre" },
+  async (key: CryptoKey, ids: ReadonlyArray<string>): Promise<ReadonlyArray<PseudonymResult>> => {
+    if (!isSuitableKey(key)) throw unsuitableKey()
+    // Index loop, not map: map skips holes in a sparse array and would lose inputs.
+    const pending: Array<Promise<PseudonymResult>> = []
+    for (let index = 0; index < ids.length; index++) {
+      const checked = check(ids[index])
+      pending.push(
+        "rejection" in checked
+          ? Promise.resolve({ index, ok: false, ...checked.rejection })
+          : hmac(key, checked.id).then((pseudonym) => ({ index, ok: true, pseudonym })),
+      )
+    }
+    return Promise.all(pending)
+  },
+)
 
 /**
  * A pseudonymiser bound to one secret.
@@ -269,6 +274,6 @@ export const makePseudonymiser = async (secret: Uint8Array | CryptoKey): Promise
   const key = await importPseudonymKey(secret)
   return {
     pseudonymise: (nationalId) => pseudonymise(key, nationalId),
-    pseudonymiseMany: (ids) => pseudonymiseMany(key, ids)
+    pseudonymiseMany: (ids) => pseudonymiseMany(key, ids),
   }
 }

@@ -36,7 +36,9 @@ const plausibleBirthDate = (digits: string): boolean => {
  */
 export const text = (text: string): string =>
   typeof text === "string"
-    ? text.replace(candidate, (match, offset: number) => (plausibleBirthDate(match.replace(/\D/gu, "")) && !insideDigest(text, match, offset) ? MASK : match))
+    ? text.replace(candidate, (match, offset: number) =>
+        plausibleBirthDate(match.replace(/\D/gu, "")) && !insideDigest(text, match, offset) ? MASK : match,
+      )
     : show(text)
 
 const hex = /[0-9a-f]/u

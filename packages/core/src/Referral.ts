@@ -21,7 +21,7 @@ export const Referral = Schema.Struct({
   citizenId: Pseudonym,
   therapistId: RecordId,
   offeringId: OfferingId,
-  date: IsoDate
+  date: IsoDate,
 }).annotate({ identifier: "Referral", title: "Referral (henvendelse)" })
 /** @category models */
 export type Referral = typeof Referral.Type

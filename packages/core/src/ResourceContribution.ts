@@ -24,7 +24,7 @@ export const ResourceContribution = Schema.Struct({
   to: Schema.optionalKey(IsoDate),
   sharePercent: NumberBetween(0, 100),
   form: Schema.Literals(["lent-position", "transferred-budget-post"]),
-  staffId: Schema.optionalKey(RecordId)
+  staffId: Schema.optionalKey(RecordId),
 }).annotate({ identifier: "ResourceContribution", title: "Resource contribution (ressursbidrag)" })
 /** @category models */
 export type ResourceContribution = typeof ResourceContribution.Type

@@ -23,7 +23,7 @@ export const Session = Schema.Struct({
   cohort: Schema.optionalKey(Month),
   staffIds: Schema.Array(RecordId),
   students: IntBetween(0, 100),
-  volunteers: IntBetween(0, 100)
+  volunteers: IntBetween(0, 100),
 }).annotate({ identifier: "Session", title: "Session (samling)" })
 /** @category models */
 export type Session = typeof Session.Type
@@ -44,7 +44,7 @@ export const Attendance = Schema.Struct({
   citizenId: Pseudonym,
   offeringId: OfferingId,
   date: IsoDate,
-  status: Schema.Literals(["present", "absent", "no-show"])
+  status: Schema.Literals(["present", "absent", "no-show"]),
 }).annotate({ identifier: "Attendance", title: "Attendance (oppmøte)" })
 /** @category models */
 export type Attendance = typeof Attendance.Type

@@ -24,10 +24,19 @@ export interface Document {
  */
 export const documents: ReadonlyArray<Document> = [
   { title: "Mestringsenhetens modell for aktivitet", file: "mestringsenhetens-modell-for-aktivitet.txt" },
-  { title: "Resultatvurdering Mestringsenheten 2021, med Jæren Recovery College", file: "resultatvurdering-mestringsenheten-2021.txt" },
-  { title: "Evaluerings- og videreføringsplan for erfaringer gjort i prosjektet Optimist", file: "evalueringsplan-optimist-nav-trysil.txt" },
+  {
+    title: "Resultatvurdering Mestringsenheten 2021, med Jæren Recovery College",
+    file: "resultatvurdering-mestringsenheten-2021.txt",
+  },
+  {
+    title: "Evaluerings- og videreføringsplan for erfaringer gjort i prosjektet Optimist",
+    file: "evalueringsplan-optimist-nav-trysil.txt",
+  },
   { title: "Psykisk helsearbeid for voksne", file: "psykisk-helsearbeid-for-voksne-sandnes.txt" },
-  { title: "Kommunale lærings- og mestringstjenester – smakebiter på samhandling", file: "kommunale-laerings-og-mestringstjenester.txt" }
+  {
+    title: "Kommunale lærings- og mestringstjenester – smakebiter på samhandling",
+    file: "kommunale-laerings-og-mestringstjenester.txt",
+  },
 ]
 
 /**
@@ -42,6 +51,8 @@ export const titles: ReadonlyArray<string> = documents.map((d) => d.title)
  * Sources.byTitle("Mestringsenhetens modell for aktivitet")?.file // "mestringsenhetens-modell-for-aktivitet.txt"
  * @category constructors
  */
-export const byTitle = guard("Sources.byTitle", { en: "(title: string)", nb: "(title: string)" }, (title: string): Document | undefined =>
-  documents.find((d) => d.title === title)
+export const byTitle = guard(
+  "Sources.byTitle",
+  { en: "(title: string)", nb: "(title: string)" },
+  (title: string): Document | undefined => documents.find((d) => d.title === title),
 )

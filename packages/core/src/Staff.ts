@@ -27,7 +27,7 @@ export const StaffRole = Schema.Literals([
   "peer-support-worker",
   "student",
   "volunteer",
-  "department-staff"
+  "department-staff",
 ]).annotate({ title: "StaffRole" })
 /** @category models */
 export type StaffRole = typeof StaffRole.Type
@@ -44,7 +44,7 @@ export const Staff = Schema.Struct({
   id: RecordId,
   role: StaffRole,
   department: Schema.optionalKey(DepartmentId),
-  organisation: Schema.optionalKey(NonEmptyText)
+  organisation: Schema.optionalKey(NonEmptyText),
 }).annotate({ identifier: "Staff", title: "Staff member (ansatt, student eller tidgiver)" })
 /** @category models */
 export type Staff = typeof Staff.Type

@@ -38,10 +38,11 @@
  *
  * @module
  */
-import { isIsoDate } from "./IsoDate.js"
-import { bilingual, type Bilingual } from "./internal/text.js"
+
 import { CoreError } from "./CoreError.js"
+import { isIsoDate } from "./IsoDate.js"
 import { guard } from "./internal/guard.js"
+import { type Bilingual, bilingual } from "./internal/text.js"
 import * as Redact from "./Redact.js"
 
 // ---------------------------------------------------------------------------
@@ -63,7 +64,7 @@ export const STATE_NAMES = [
   "extended",
   "completed",
   "other-measures",
-  "withdrawn"
+  "withdrawn",
 ] as const
 
 /**
@@ -104,7 +105,7 @@ export const EVENT_TYPES = [
   "Complete",
   "Extend",
   "TryOtherMeasures",
-  "Withdraw"
+  "Withdraw",
 ] as const
 
 /**
@@ -526,7 +527,6 @@ export type ReplayResult =
 // Dates
 // ---------------------------------------------------------------------------
 
-
 // ---------------------------------------------------------------------------
 // Messages
 // ---------------------------------------------------------------------------
@@ -540,7 +540,7 @@ const stateLabel: Readonly<Record<StateName, Bilingual>> = {
   extended: bilingual("extended", "forlenget"),
   completed: bilingual("completed", "fullført"),
   "other-measures": bilingual("other measures", "andre tiltak"),
-  withdrawn: bilingual("withdrawn", "trukket")
+  withdrawn: bilingual("withdrawn", "trukket"),
 }
 
 /** The latest step of a non-terminal state, for date messages. */
@@ -550,7 +550,7 @@ const stepLabel: Readonly<Record<ActiveState["state"], Bilingual>> = {
   "episode-open": bilingual("episode opened", "episode åpnet"),
   "in-sessions": bilingual("session", "økt"),
   evaluated: bilingual("goal evaluation", "målevaluering"),
-  extended: bilingual("extension", "forlengelse")
+  extended: bilingual("extension", "forlengelse"),
 }
 
 const eventLabel: Readonly<Record<EventType, Bilingual>> = {
@@ -561,7 +561,7 @@ const eventLabel: Readonly<Record<EventType, Bilingual>> = {
   Complete: bilingual("complete the treatment", "fullføre behandlingen"),
   Extend: bilingual("extend the treatment", "forlenge behandlingen"),
   TryOtherMeasures: bilingual("move on to other measures", "gå videre til andre tiltak"),
-  Withdraw: bilingual("withdraw the case", "trekke saken")
+  Withdraw: bilingual("withdraw the case", "trekke saken"),
 }
 
 const times = (n: number): string => `${n} ${n === 1 ? "time" : "times"}`
@@ -577,34 +577,34 @@ interface Rejection {
 const reject = (code: FlowErrorCode, en: string, nb: string): Rejection => ({
   ok: false,
   code,
-  message: bilingual(Redact.text(en), Redact.text(nb))
+  message: bilingual(Redact.text(en), Redact.text(nb)),
 })
 
 const terminal = (state: TerminalState, type: EventType): Rejection =>
   reject(
     "terminal-state",
     `The treatment flow is closed (${stateLabel[state.state].en} on ${state.context.closedDate}); it is not possible to ${eventLabel[type].en}.`,
-    `Behandlingsforløpet er avsluttet (${stateLabel[state.state].nb} ${state.context.closedDate}); det er ikke mulig å ${eventLabel[type].nb}.`
+    `Behandlingsforløpet er avsluttet (${stateLabel[state.state].nb} ${state.context.closedDate}); det er ikke mulig å ${eventLabel[type].nb}.`,
   )
 
 const goalRequired = (type: EventType): Rejection =>
   reject(
     "goal-required",
     `A specific goal must be set in a joint meeting with the citizen and the therapist before it is possible to ${eventLabel[type].en}.`,
-    `Et konkret mål må settes i et fellesmøte med innbygger og behandler før det er mulig å ${eventLabel[type].nb}.`
+    `Et konkret mål må settes i et fellesmøte med innbygger og behandler før det er mulig å ${eventLabel[type].nb}.`,
   )
 
 const emptyGoal: Rejection = reject(
   "goal-required",
   "The joint meeting must set a specific goal for the activity; the goal text is empty.",
-  "Fellesmøtet må sette et konkret mål for aktiviteten; målteksten er tom."
+  "Fellesmøtet må sette et konkret mål for aktiviteten; målteksten er tom.",
 )
 
 const episodeRequired = (type: EventType): Rejection =>
   reject(
     "episode-required",
     `The therapist must open an episode for the activity in the record before it is possible to ${eventLabel[type].en}.`,
-    `Behandler må åpne en episode for aktiviteten i journalen før det er mulig å ${eventLabel[type].nb}.`
+    `Behandler må åpne en episode for aktiviteten i journalen før det er mulig å ${eventLabel[type].nb}.`,
   )
 
 const noSessionsYet = (state: EpisodeOpen | Extended): Rejection =>
@@ -612,12 +612,12 @@ const noSessionsYet = (state: EpisodeOpen | Extended): Rejection =>
     ? reject(
         "no-sessions-yet",
         "The goal cannot be evaluated before at least one session has been attended in the extended period.",
-        "Målet kan ikke evalueres før minst én økt er gjennomført i forlengelsesperioden."
+        "Målet kan ikke evalueres før minst én økt er gjennomført i forlengelsesperioden.",
       )
     : reject(
         "no-sessions-yet",
         "The goal cannot be evaluated before at least one session has been attended.",
-        "Målet kan ikke evalueres før minst én økt er gjennomført."
+        "Målet kan ikke evalueres før minst én økt er gjennomført.",
       )
 
 const evaluationRequired = (state: Exclude<ActiveState, Evaluated>, type: EventType): Rejection =>
@@ -625,12 +625,12 @@ const evaluationRequired = (state: Exclude<ActiveState, Evaluated>, type: EventT
     ? reject(
         "evaluation-required",
         `The goal must be evaluated again after the extended period before it is possible to ${eventLabel[type].en} (status: ${stateLabel[state.state].en}).`,
-        `Målet må evalueres på nytt etter forlengelsesperioden før det er mulig å ${eventLabel[type].nb} (status: ${stateLabel[state.state].nb}).`
+        `Målet må evalueres på nytt etter forlengelsesperioden før det er mulig å ${eventLabel[type].nb} (status: ${stateLabel[state.state].nb}).`,
       )
     : reject(
         "evaluation-required",
         `The goal must be evaluated before it is possible to ${eventLabel[type].en} (status: ${stateLabel[state.state].en}).`,
-        `Målet må evalueres før det er mulig å ${eventLabel[type].nb} (status: ${stateLabel[state.state].nb}).`
+        `Målet må evalueres før det er mulig å ${eventLabel[type].nb} (status: ${stateLabel[state.state].nb}).`,
       )
 
 const outcomeRequired = (state: Evaluated, type: EventType): Rejection => {
@@ -638,7 +638,7 @@ const outcomeRequired = (state: Evaluated, type: EventType): Rejection => {
   return reject(
     "outcome-required",
     `The goal was evaluated on ${date} and an outcome must be chosen next (complete, extend or other measures); it is not possible to ${eventLabel[type].en} now.`,
-    `Målet ble evaluert ${date}, og neste steg er å velge utfall (fullføre, forlenge eller andre tiltak); det er ikke mulig å ${eventLabel[type].nb} nå.`
+    `Målet ble evaluert ${date}, og neste steg er å velge utfall (fullføre, forlenge eller andre tiltak); det er ikke mulig å ${eventLabel[type].nb} nå.`,
   )
 }
 
@@ -647,7 +647,7 @@ const extensionLimit = (state: Evaluated): Rejection => {
   return reject(
     "extension-limit-reached",
     `A treatment can be extended at most ${times(max)}; this one has already been extended ${times(used)}.`,
-    `En behandling kan forlenges maksimalt ${ganger(max)}; denne er allerede forlenget ${ganger(used)}.`
+    `En behandling kan forlenges maksimalt ${ganger(max)}; denne er allerede forlenget ${ganger(used)}.`,
   )
 }
 
@@ -655,35 +655,35 @@ const alreadyHeld = (state: Exclude<ActiveState, Referred>, type: EventType): Re
   reject(
     "illegal-step",
     `It is not possible to ${eventLabel[type].en} now (status: ${stateLabel[state.state].en}); the joint meeting was already held on ${state.context.jointMeetingDate}.`,
-    `Det er ikke mulig å ${eventLabel[type].nb} nå (status: ${stateLabel[state.state].nb}); fellesmøtet ble allerede holdt ${state.context.jointMeetingDate}.`
+    `Det er ikke mulig å ${eventLabel[type].nb} nå (status: ${stateLabel[state.state].nb}); fellesmøtet ble allerede holdt ${state.context.jointMeetingDate}.`,
   )
 
 const alreadyOpened = (state: Exclude<ActiveState, Referred | GoalSet>, type: EventType): Rejection =>
   reject(
     "illegal-step",
     `It is not possible to ${eventLabel[type].en} now (status: ${stateLabel[state.state].en}); the episode was already opened on ${state.context.episodeOpenedDate}.`,
-    `Det er ikke mulig å ${eventLabel[type].nb} nå (status: ${stateLabel[state.state].nb}); episoden ble allerede åpnet ${state.context.episodeOpenedDate}.`
+    `Det er ikke mulig å ${eventLabel[type].nb} nå (status: ${stateLabel[state.state].nb}); episoden ble allerede åpnet ${state.context.episodeOpenedDate}.`,
   )
 
 const invalidDate = (date: unknown): Rejection =>
   reject(
     "invalid-date",
     `The date "${String(date)}" is not an existing calendar date in the form YYYY-MM-DD.`,
-    `Datoen «${String(date)}» er ikke en gyldig kalenderdato på formen ÅÅÅÅ-MM-DD.`
+    `Datoen «${String(date)}» er ikke en gyldig kalenderdato på formen ÅÅÅÅ-MM-DD.`,
   )
 
 const dateBackwards = (state: ActiveState, type: EventType, date: string): Rejection =>
   reject(
     "date-before-previous-step",
     `Cannot ${eventLabel[type].en} on ${date}: the previous step (${stepLabel[state.state].en}) is dated ${state.context.lastDate}, and dates must not go backwards.`,
-    `Kan ikke ${eventLabel[type].nb} ${date}: forrige steg (${stepLabel[state.state].nb}) er datert ${state.context.lastDate}, og datoer kan ikke gå bakover.`
+    `Kan ikke ${eventLabel[type].nb} ${date}: forrige steg (${stepLabel[state.state].nb}) er datert ${state.context.lastDate}, og datoer kan ikke gå bakover.`,
   )
 
 const goalReachedRequired = (value: unknown): Rejection =>
   reject(
     "goal-reached-required",
     `The evaluation must state whether the goal was reached: "yes", "partly" or "no" (got "${String(value)}").`,
-    `Evalueringen må angi om målet ble nådd: "yes" (ja), "partly" (delvis) eller "no" (nei) (fikk "${String(value)}").`
+    `Evalueringen må angi om målet ble nådd: "yes" (ja), "partly" (delvis) eller "no" (nei) (fikk "${String(value)}").`,
   )
 
 // ---------------------------------------------------------------------------
@@ -720,8 +720,8 @@ const openEpisode = (state: ActiveState, event: OpenEpisode): Step => {
   return dated(state, event, (date) =>
     accept({
       state: "episode-open",
-      context: { ...state.context, episodeOpenedDate: date, sessionsInPeriod: 0, lastDate: date }
-    })
+      context: { ...state.context, episodeOpenedDate: date, sessionsInPeriod: 0, lastDate: date },
+    }),
   )
 }
 
@@ -745,9 +745,9 @@ const attendSession = (state: ActiveState, event: AttendSession): Step => {
             sessionDates: [...ctx.sessionDates, date],
             sessionsInPeriod: ctx.sessionsInPeriod + 1,
             sessionsTotal: ctx.sessionsTotal + 1,
-            lastDate: date
-          }
-        })
+            lastDate: date,
+          },
+        }),
       )
     }
   }
@@ -771,7 +771,7 @@ const evaluateGoal = (state: ActiveState, event: EvaluateGoal): Step => {
         if (!isGoalReached(goalReached)) return goalReachedRequired(goalReached)
         return accept({
           state: "evaluated",
-          context: { ...ctx, goalReached, evaluationDates: [...ctx.evaluationDates, date], lastDate: date }
+          context: { ...ctx, goalReached, evaluationDates: [...ctx.evaluationDates, date], lastDate: date },
         })
       })
     }
@@ -791,13 +791,15 @@ const chooseOutcome = (state: ActiveState, event: Complete | Extend | TryOtherMe
           extensionsUsed: ctx.extensionsUsed + 1,
           extensionDates: [...ctx.extensionDates, date],
           sessionsInPeriod: 0,
-          lastDate: date
-        }
-      })
+          lastDate: date,
+        },
+      }),
     )
   }
   const outcome = event.type === "Complete" ? "completed" : "other-measures"
-  return dated(state, event, (date) => accept({ state: outcome, context: { ...ctx, closedDate: date, lastDate: date } }))
+  return dated(state, event, (date) =>
+    accept({ state: outcome, context: { ...ctx, closedDate: date, lastDate: date } }),
+  )
 }
 
 const withdraw = (state: ActiveState, event: Withdraw): Step => {
@@ -805,7 +807,7 @@ const withdraw = (state: ActiveState, event: Withdraw): Step => {
   const from = state.state
   const ctx: FlowContext = state.context
   return dated(state, event, (date) =>
-    accept({ state: "withdrawn", withdrawnFrom: from, context: { ...ctx, closedDate: date, lastDate: date } })
+    accept({ state: "withdrawn", withdrawnFrom: from, context: { ...ctx, closedDate: date, lastDate: date } }),
   )
 }
 
@@ -833,7 +835,7 @@ const step = (state: FlowState, event: FlowEvent): Step => {
       return reject(
         "illegal-step",
         `"${String(unknownType)}" is not an event of the treatment flow.`,
-        `«${String(unknownType)}» er ikke en hendelse i behandlingsforløpet.`
+        `«${String(unknownType)}» er ikke en hendelse i behandlingsforløpet.`,
       )
     }
   }
@@ -872,31 +874,35 @@ export const isTerminal = (state: FlowState): state is TerminalState => {
  * s.state // "referred"
  * @category constructors
  */
-export const start = guard("TreatmentFlow.start", { en: "a referral with a date (YYYY-MM-DD)", nb: "en henvisning med dato (ÅÅÅÅ-MM-DD)" }, (referral: { readonly date: string }, options: { readonly maxExtensions: number }): FlowState => {
-  const date: unknown = referral.date
-  if (!isIsoDate(date)) throw new CoreError("invalid-argument", invalidDate(date).message)
-  const maxExtensions: unknown = options?.maxExtensions
-  if (typeof maxExtensions !== "number" || !Number.isSafeInteger(maxExtensions) || maxExtensions < 0) {
-    throw new CoreError("invalid-argument", {
-      en: `maxExtensions must be a non-negative integer (got ${Redact.show(maxExtensions, 20)}).`,
-      nb: `maxExtensions må være et heltall som ikke er negativt (fikk ${Redact.show(maxExtensions, 20)}).`
-    })
-  }
-  return {
-    state: "referred",
-    context: {
-      maxExtensions: maxExtensions as number,
-      referralDate: date,
-      sessionDates: [],
-      sessionsInPeriod: 0,
-      sessionsTotal: 0,
-      evaluationDates: [],
-      extensionDates: [],
-      extensionsUsed: 0,
-      lastDate: date
+export const start = guard(
+  "TreatmentFlow.start",
+  { en: "a referral with a date (YYYY-MM-DD)", nb: "en henvisning med dato (ÅÅÅÅ-MM-DD)" },
+  (referral: { readonly date: string }, options: { readonly maxExtensions: number }): FlowState => {
+    const date: unknown = referral.date
+    if (!isIsoDate(date)) throw new CoreError("invalid-argument", invalidDate(date).message)
+    const maxExtensions: unknown = options?.maxExtensions
+    if (typeof maxExtensions !== "number" || !Number.isSafeInteger(maxExtensions) || maxExtensions < 0) {
+      throw new CoreError("invalid-argument", {
+        en: `maxExtensions must be a non-negative integer (got ${Redact.show(maxExtensions, 20)}).`,
+        nb: `maxExtensions må være et heltall som ikke er negativt (fikk ${Redact.show(maxExtensions, 20)}).`,
+      })
     }
-  }
-})
+    return {
+      state: "referred",
+      context: {
+        maxExtensions: maxExtensions as number,
+        referralDate: date,
+        sessionDates: [],
+        sessionsInPeriod: 0,
+        sessionsTotal: 0,
+        evaluationDates: [],
+        extensionDates: [],
+        extensionsUsed: 0,
+        lastDate: date,
+      },
+    }
+  },
+)
 
 /**
  * Applies one event to a state; use it whenever a step of the case happens. Never throws.
@@ -905,14 +911,24 @@ export const start = guard("TreatmentFlow.start", { en: "a referral with a date 
  * r.ok && r.state.state // "goal-set"
  * @category transitions
  */
-export const transition = guard("TreatmentFlow.transition", { en: "a flow state and an event", nb: "en forløpstilstand og en hendelse" }, (state: FlowState, event: FlowEvent): TransitionResult => {
-  const result = step(state, event)
-  if (result.ok) return result
-  return {
-    ok: false,
-    error: { _tag: "IllegalTransition", from: state.state, event: event.type, code: result.code, message: result.message }
-  }
-})
+export const transition = guard(
+  "TreatmentFlow.transition",
+  { en: "a flow state and an event", nb: "en forløpstilstand og en hendelse" },
+  (state: FlowState, event: FlowEvent): TransitionResult => {
+    const result = step(state, event)
+    if (result.ok) return result
+    return {
+      ok: false,
+      error: {
+        _tag: "IllegalTransition",
+        from: state.state,
+        event: event.type,
+        code: result.code,
+        message: result.message,
+      },
+    }
+  },
+)
 
 /**
  * Folds events over a fresh flow; use it to rebuild a case from its stored history. Stops at the first refused event.
@@ -924,21 +940,25 @@ export const transition = guard("TreatmentFlow.transition", { en: "a flow state 
  * r.ok && r.state.state // "withdrawn"
  * @category transitions
  */
-export const replay = guard("TreatmentFlow.replay", { en: "a referral date and a list of events", nb: "en henvisningsdato og en liste med hendelser" }, (
-  referralDate: string,
-  events: ReadonlyArray<FlowEvent>,
-  options: { readonly maxExtensions: number }
-): ReplayResult => {
-  let state = start({ date: referralDate }, options)
-  for (let index = 0; index < events.length; index++) {
-    const event = events[index]
-    if (event === undefined) continue
-    const result = transition(state, event)
-    if (!result.ok) return { ok: false, error: result.error, index, state }
-    state = result.state
-  }
-  return { ok: true, state }
-})
+export const replay = guard(
+  "TreatmentFlow.replay",
+  { en: "a referral date and a list of events", nb: "en henvisningsdato og en liste med hendelser" },
+  (
+    referralDate: string,
+    events: ReadonlyArray<FlowEvent>,
+    options: { readonly maxExtensions: number },
+  ): ReplayResult => {
+    let state = start({ date: referralDate }, options)
+    for (let index = 0; index < events.length; index++) {
+      const event = events[index]
+      if (event === undefined) continue
+      const result = transition(state, event)
+      if (!result.ok) return { ok: false, error: result.error, index, state }
+      state = result.state
+    }
+    return { ok: true, state }
+  },
+)
 
 const probe = (type: EventType, date: string): FlowEvent => {
   switch (type) {
@@ -957,5 +977,9 @@ const probe = (type: EventType, date: string): FlowEvent => {
  * allowedEvents(start({ date: "2024-01-08" }, { maxExtensions: 1 })) // ["HoldJointMeeting", "Withdraw"]
  * @category predicates
  */
-export const allowedEvents = guard("TreatmentFlow.allowedEvents", { en: "a flow state", nb: "en forløpstilstand" }, (state: FlowState): ReadonlyArray<EventType> =>
-  EVENT_TYPES.filter((type) => step(state, probe(type, state.context.lastDate)).ok))
+export const allowedEvents = guard(
+  "TreatmentFlow.allowedEvents",
+  { en: "a flow state", nb: "en forløpstilstand" },
+  (state: FlowState): ReadonlyArray<EventType> =>
+    EVENT_TYPES.filter((type) => step(state, probe(type, state.context.lastDate)).ok),
+)

@@ -1,8 +1,9 @@
 // Calendar is the date arithmetic without schemas: what a browser bundle that
 // must stay small imports (the rules' decide entry). IsoDate gives the same
 // functions under its old names.
-import { build } from "esbuild"
+
 import { fileURLToPath } from "node:url"
+import { build } from "esbuild"
 import { describe, expect, it } from "vitest"
 import { Calendar, IsoDate, Policy } from "../src/index.js"
 
@@ -10,7 +11,17 @@ const packageDir = fileURLToPath(new URL("..", import.meta.url))
 
 describe("Calendar", () => {
   it("is the arithmetic IsoDate gives, not a copy of it", () => {
-    for (const name of ["addDays", "addMonths", "ageOn", "daysBetween", "daysInMonth", "isIsoDate", "isoWeek", "isoWeekday", "today"] as const) {
+    for (const name of [
+      "addDays",
+      "addMonths",
+      "ageOn",
+      "daysBetween",
+      "daysInMonth",
+      "isIsoDate",
+      "isoWeek",
+      "isoWeekday",
+      "today",
+    ] as const) {
       expect(IsoDate[name], name).toBe(Calendar[name])
     }
     expect(Calendar.ageOn("2005-03-10", "2023-03-09")).toBe(17)
@@ -19,7 +30,12 @@ describe("Calendar", () => {
 
   it("loads no schema, and neither does Policy, which reads dated values with it", async () => {
     const result = await build({
-      stdin: { contents: 'import { Calendar, Policy } from "./src/index.ts"\nexport const f = [Calendar.addDays, Policy.valueOn, Policy.transitionEnd]', resolveDir: packageDir, loader: "ts" },
+      stdin: {
+        contents:
+          'import { Calendar, Policy } from "./src/index.ts"\nexport const f = [Calendar.addDays, Policy.valueOn, Policy.transitionEnd]',
+        resolveDir: packageDir,
+        loader: "ts",
+      },
       // Paths in the metafile are then relative to this package.
       absWorkingDir: packageDir,
       bundle: true,
@@ -27,11 +43,23 @@ describe("Calendar", () => {
       format: "esm",
       platform: "browser",
       metafile: true,
-      logLevel: "silent"
+      logLevel: "silent",
     })
-    const inputs = Object.values(result.metafile.outputs).flatMap((o) => Object.entries(o.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([path]) => path))
+    const inputs = Object.values(result.metafile.outputs).flatMap((o) =>
+      Object.entries(o.inputs)
+        .filter(([, i]) => i.bytesInOutput > 0)
+        .map(([path]) => path),
+    )
     expect(inputs).toEqual(expect.arrayContaining(["src/Calendar.ts", "src/Policy.ts"]))
     expect(inputs.filter((p) => p.includes("node_modules/effect/") || p.endsWith("src/IsoDate.ts"))).toEqual([])
-    expect(Policy.transitionEnd(Policy.make([["model.start", { datedBy: "question-date", values: [{ from: "2023-03-09", value: "2023-03-09" }] }], ["transition.duration", { datedBy: "question-date", values: [{ from: "2023-03-09", value: "P2M" }] }]]), { question: "2024-01-01" })).toBe("2023-05-08")
+    expect(
+      Policy.transitionEnd(
+        Policy.make([
+          ["model.start", { datedBy: "question-date", values: [{ from: "2023-03-09", value: "2023-03-09" }] }],
+          ["transition.duration", { datedBy: "question-date", values: [{ from: "2023-03-09", value: "P2M" }] }],
+        ]),
+        { question: "2024-01-01" },
+      ),
+    ).toBe("2023-05-08")
   })
 })

@@ -17,7 +17,7 @@ describe("the shipped catalogue", () => {
       "Turgruppe",
       "Kreativ gruppe",
       "Bakkestart",
-      "Padelgruppe"
+      "Padelgruppe",
     ])
     expect(names("everyday")).toEqual([
       "Sandneshallen",
@@ -26,7 +26,7 @@ describe("the shipped catalogue", () => {
       "Volleyball",
       "Karategruppe",
       "Løpegruppe",
-      "Mestringsenhetens plasser på Pro-Service"
+      "Mestringsenhetens plasser på Pro-Service",
     ])
     expect(names("participation")).toEqual(["Recoveryhjelpa", "Inkludert", "Aktivitetskontakt"])
     expect(names("department")).toHaveLength(9)
@@ -37,7 +37,11 @@ describe("the shipped catalogue", () => {
     expect(Object.keys(Catalogue.sandnes())).not.toContain("parameters")
     expect(byId("padelgruppe")?.access).toBe("binding-registration")
     expect(byId("karategruppe")?.access).toBe("intake")
-    expect(byId("karategruppe")?.continuation).toEqual({ destination: "Lura Karateklubb", kind: "club", after: "første gradering" })
+    expect(byId("karategruppe")?.continuation).toEqual({
+      destination: "Lura Karateklubb",
+      kind: "club",
+      after: "første gradering",
+    })
     expect(byId("pro-service")?.access).toBe("application")
     expect(byId("aktivitetskontakt")?.access).toBe("individual-decision")
     expect(byId("turgruppe")?.schedule.frequency).toBe("monthly-cohort")
@@ -49,22 +53,30 @@ describe("the shipped catalogue", () => {
 
   it("holds the six discontinued offerings, whose transition the policy gives (2 months from the model's start)", () => {
     const discontinued = Catalogue.sandnes().offerings.filter((o) => o.status.kind === "discontinued")
-    expect(discontinued.map((o) => [o.name, o.status.kind === "discontinued" && o.status.formerOperator, Offering.transitionEnd(o, policy, "2024-06-01")])).toEqual([
+    expect(
+      discontinued.map((o) => [
+        o.name,
+        o.status.kind === "discontinued" && o.status.formerOperator,
+        Offering.transitionEnd(o, policy, "2024-06-01"),
+      ]),
+    ).toEqual([
       ["Fotballgruppen FK Angst", "psykisk-helse", "2023-05-08"],
       ["Løpegruppe (rus og avhengighet)", "rus-og-avhengighet", "2023-05-08"],
       ["Sykkelgruppe", "rus-og-avhengighet", "2023-05-08"],
       ["Chill-Out", "rpha", "2023-05-08"],
       ["Pilates", "rpha", "2023-05-08"],
-      ["Mediyoga", "rpha", "2023-05-08"]
+      ["Mediyoga", "rpha", "2023-05-08"],
     ])
   })
 
   it("holds the three transferred offerings with their from and to departments", () => {
-    const transferred = Catalogue.sandnes().offerings.flatMap((o) => (o.status.kind === "transferred" ? [[o.id, o.status.from, o.status.to]] : []))
+    const transferred = Catalogue.sandnes().offerings.flatMap((o) =>
+      o.status.kind === "transferred" ? [[o.id, o.status.from, o.status.to]] : [],
+    )
     expect(transferred).toEqual([
       ["padelgruppe", ["rus-og-avhengighet"], "rpha"],
       ["apen-trening-mudo", "all-departments", "rpha"],
-      ["volleyball", ["psykisk-helse"], "rpha"]
+      ["volleyball", ["psykisk-helse"], "rpha"],
     ])
   })
 })
@@ -87,17 +99,30 @@ describe("Catalogue.decode", () => {
     const r = Catalogue.decode(c)
     expect(r.ok).toBe(false)
     expect(!r.ok && r.problems).toEqual([
-      { pointer: "/offerings/2/format", path: "offerings[2].format", entry: "turgruppe", message: { en: 'Expected "individual" | "group"', nb: "Forventet én av «individual» (individuelt) eller «group» (gruppe)" } },
-      { pointer: "/offerings/5/nameEn", path: "offerings[5].nameEn", entry: "padelgruppe", message: { en: "Missing key", nb: "Mangler felt" } },
+      {
+        pointer: "/offerings/2/format",
+        path: "offerings[2].format",
+        entry: "turgruppe",
+        message: {
+          en: 'Expected "individual" | "group"',
+          nb: "Forventet én av «individual» (individuelt) eller «group» (gruppe)",
+        },
+      },
+      {
+        pointer: "/offerings/5/nameEn",
+        path: "offerings[5].nameEn",
+        entry: "padelgruppe",
+        message: { en: "Missing key", nb: "Mangler felt" },
+      },
       {
         pointer: "/offerings/7/access",
         path: "offerings[7].access",
         entry: "apen-trening-mudo",
         message: {
           en: 'Expected "open" | "referral" | "intake" | "application" | "binding-registration" | "individual-decision"',
-          nb: "Forventet én av «open» (åpent, uten påmelding), «referral» (henvendelse fra behandler), «intake» (inntak), «application» (søknad), «binding-registration» (bindende påmelding) eller «individual-decision» (enkeltvedtak)"
-        }
-      }
+          nb: "Forventet én av «open» (åpent, uten påmelding), «referral» (henvendelse fra behandler), «intake» (inntak), «application» (søknad), «binding-registration» (bindende påmelding) eller «individual-decision» (enkeltvedtak)",
+        },
+      },
     ])
   })
 
@@ -110,9 +135,9 @@ describe("Catalogue.decode", () => {
         "offerings[0].status",
         {
           en: 'Expected a status whose kind is "active", "transferred" or "discontinued"',
-          nb: 'Forventet en status der kind er "active", "transferred" eller "discontinued"'
-        }
-      ]
+          nb: 'Forventet en status der kind er "active", "transferred" eller "discontinued"',
+        },
+      ],
     ])
   })
 
@@ -123,7 +148,7 @@ describe("Catalogue.decode", () => {
     const r = Catalogue.decode(c)
     expect(!r.ok && r.problems.map((p) => `${p.path}: ${p.message.en}`)).toEqual([
       "offerings[3].id: Duplicate offering id; offerings[0] has the same id",
-      "offerings[4].operator.department: Unknown department \"hr\"; expected one of psykisk-helse, rus-og-avhengighet, rpha"
+      'offerings[4].operator.department: Unknown department "hr"; expected one of psykisk-helse, rus-og-avhengighet, rpha',
     ])
   })
 
@@ -131,7 +156,7 @@ describe("Catalogue.decode", () => {
     const c = copy()
     c.offerings[0].priceNok = -1
     expect(() => Catalogue.decodeOrThrow(c)).toThrow(
-      "The offering catalogue has 1 problem(s):\n  offerings[0].priceNok (individuell-trening-mudo): Expected a number from 0 to 1000000 / Forventet et tall fra 0 til 1000000"
+      "The offering catalogue has 1 problem(s):\n  offerings[0].priceNok (individuell-trening-mudo): Expected a number from 0 to 1000000 / Forventet et tall fra 0 til 1000000",
     )
   })
 })

@@ -2,8 +2,8 @@ import { Schema } from "effect"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { Catalogue, Dataset, Invariants } from "../src/index.js"
-import { ids, mutable, tinyYear } from "./fixtures.js"
 import { policy, withValues } from "./fixturePolicy.js"
+import { ids, mutable, tinyYear } from "./fixtures.js"
 
 const codes = (d: Dataset.Dataset) => Invariants.check(d, { policy }).map((v) => `${v.code} @ ${v.path}`)
 
@@ -23,13 +23,13 @@ describe("Invariants.check", () => {
       recordId: "mindfull-restorative-yoga",
       message: {
         en: "Mindfull restorative yoga costs 50 NOK; every offering must cost 0 NOK",
-        nb: "Mindfull restorative yoga koster 50 kr; alle tilbud skal koste 0 kr"
+        nb: "Mindfull restorative yoga koster 50 kr; alle tilbud skal koste 0 kr",
       },
       seed: {
         document: "Mestringsenhetens modell for aktivitet",
         section: "Organisering (line 35)",
-        quote: "alle tilbudene er kostnadsfrie for innbyggerne som benytter disse"
-      }
+        quote: "alle tilbudene er kostnadsfrie for innbyggerne som benytter disse",
+      },
     })
   })
 
@@ -40,7 +40,7 @@ describe("Invariants.check", () => {
     d.offerings[6].operator.team = "department"
     expect(codes(d)).toEqual([
       "department-runs-group-outside-own-groups @ offerings[6].operator.team",
-      `department-group-not-run-by-department @ offerings[${baltur}].operator`
+      `department-group-not-run-by-department @ offerings[${baltur}].operator`,
     ])
   })
 
@@ -51,14 +51,20 @@ describe("Invariants.check", () => {
     expect(v.map((x) => x.code)).toEqual(["department-group-foreign-citizen"])
     expect(v[0]?.message).toEqual({
       en: "Båltur (rus og avhengighet) is for citizens of rus-og-avhengighet, and this citizen gets help from psykisk-helse",
-      nb: "Båltur (rus og avhengighet) er for innbyggere i rus-og-avhengighet, og denne innbyggeren får hjelp fra psykisk-helse"
+      nb: "Båltur (rus og avhengighet) er for innbyggere i rus-og-avhengighet, og denne innbyggeren får hjelp fra psykisk-helse",
     })
   })
 
   it("no enrollment in a discontinued offering after its 2-month transition", () => {
     const d = mutable(tinyYear())
     d.year = 2023
-    d.enrollments[3] = { id: "n-9", citizenId: ids.bo, offeringId: "sykkelgruppe", start: "2023-05-09", status: "ongoing" }
+    d.enrollments[3] = {
+      id: "n-9",
+      citizenId: ids.bo,
+      offeringId: "sykkelgruppe",
+      start: "2023-05-09",
+      status: "ongoing",
+    }
     const inside = mutable(d)
     inside.enrollments[3].start = "2023-05-08"
     inside.enrollments[3].status = "completed"
@@ -67,17 +73,19 @@ describe("Invariants.check", () => {
     const [v] = Invariants.checkOne("noEnrollmentAfterTransition", d, { policy })
     expect(v?.message).toEqual({
       en: "Sykkelgruppe was discontinued; its transition ended 2023-05-08, but this enrollment starts 2023-05-09",
-      nb: "Sykkelgruppe er avviklet; overgangsperioden sluttet 2023-05-08, men denne deltagelsen starter 2023-05-09"
+      nb: "Sykkelgruppe er avviklet; overgangsperioden sluttet 2023-05-08, men denne deltagelsen starter 2023-05-09",
     })
     // Joining in time is not enough: the participant must have moved on when it ends.
     inside.enrollments[3].status = "completed"
     inside.enrollments[3].closedOn = "2023-06-01"
     expect(Invariants.checkOne("noEnrollmentAfterTransition", inside, { policy }).map((x) => x.message.en)).toEqual([
-      "Sykkelgruppe was discontinued; its transition ended 2023-05-08, but this enrollment lasted until 2023-06-01"
+      "Sykkelgruppe was discontinued; its transition ended 2023-05-08, but this enrollment lasted until 2023-06-01",
     ])
     inside.enrollments[3].status = "ongoing"
     delete inside.enrollments[3].closedOn
-    expect(Invariants.checkOne("noEnrollmentAfterTransition", inside, { policy }).map((x) => x.path)).toEqual(["enrollments[3].status"])
+    expect(Invariants.checkOne("noEnrollmentAfterTransition", inside, { policy }).map((x) => x.path)).toEqual([
+      "enrollments[3].status",
+    ])
   })
 
   it("a treatment enrollment needs a referral and a joint meeting with a goal before its first session", () => {
@@ -92,12 +100,14 @@ describe("Invariants.check", () => {
     const noMeeting = mutable(tinyYear())
     noMeeting.jointMeetings.pop()
     expect(Invariants.check(noMeeting, { policy }).map((v) => v.message.en)).toEqual([
-      "Mindfull restorative yoga is treatment: a joint meeting must set a goal before the first session"
+      "Mindfull restorative yoga is treatment: a joint meeting must set a goal before the first session",
     ])
 
     const lateGoal = mutable(tinyYear())
     lateGoal.jointMeetings[0].date = "2024-01-23"
-    expect(Invariants.check(lateGoal, { policy }).map((v) => v.message.nb)).toEqual(["Målet ble satt 2024-01-23, etter første samling 2024-01-22"])
+    expect(Invariants.check(lateGoal, { policy }).map((v) => v.message.nb)).toEqual([
+      "Målet ble satt 2024-01-23, etter første samling 2024-01-22",
+    ])
   })
 
   it("attendance falls within the enrollment period, including the extension", () => {
@@ -107,7 +117,11 @@ describe("Invariants.check", () => {
     d.goalEvaluations.pop()
     d.enrollments[0].closedOn = "2024-02-18"
     expect(Invariants.check(d, { policy }).map((v) => [v.code, v.path, v.message.en])).toEqual([
-      ["attendance-outside-period", "attendance[2].date", "Attendance on 2024-03-05 is outside the enrollment period 2024-01-22 – 2024-02-18"]
+      [
+        "attendance-outside-period",
+        "attendance[2].date",
+        "Attendance on 2024-03-05 is outside the enrollment period 2024-01-22 – 2024-02-18",
+      ],
     ])
   })
 
@@ -116,7 +130,7 @@ describe("Invariants.check", () => {
     d.extensions.push({ id: "f-2", enrollmentId: "n-1", date: "2024-03-15", newEnd: "2024-04-14" })
     d.enrollments[0].closedOn = "2024-04-14"
     expect(Invariants.check(d, { policy }).map((v) => v.message.en)).toEqual([
-      "Individuell trening på Mudo may be extended at most 1 time(s); this enrollment has 2 extensions"
+      "Individuell trening på Mudo may be extended at most 1 time(s); this enrollment has 2 extensions",
     ])
   })
 
@@ -124,7 +138,7 @@ describe("Invariants.check", () => {
     const d = mutable(tinyYear())
     d.extensions[0].newEnd = "2024-02-10"
     expect(Invariants.checkOne("extensionsWithinLimit", d, { policy }).map((v) => v.message.en)).toEqual([
-      "The extension to 2024-02-10 does not end after the period it extends (2024-02-18)"
+      "The extension to 2024-02-10 does not end after the period it extends (2024-02-18)",
     ])
   })
 
@@ -134,7 +148,7 @@ describe("Invariants.check", () => {
     d.enrollments[0].end = "2024-02-19"
     expect(Invariants.check(d, { policy }).map((v) => v.message.en)).toEqual([
       "Individuell trening på Mudo allows at most 2 sessions per week; week 2024-W04 has 3",
-      "Individuell trening på Mudo lasts 4 weeks per period; period 1 runs 29 days"
+      "Individuell trening på Mudo lasts 4 weeks per period; period 1 runs 29 days",
     ])
   })
 
@@ -142,10 +156,18 @@ describe("Invariants.check", () => {
     const d = mutable(tinyYear())
     for (const [k, date] of ["2024-04-10", "2024-04-17", "2024-04-24", "2024-04-26", "2024-05-01"].entries()) {
       d.sessions.push({ id: `x-y${k}`, offeringId: "mindfull-restorative-yoga", date, staffIds: ["s-ther"] })
-      d.attendance.push({ id: `a-y${k}`, sessionId: `x-y${k}`, enrollmentId: "n-2", citizenId: ids.anna, offeringId: "mindfull-restorative-yoga", date, status: "present" })
+      d.attendance.push({
+        id: `a-y${k}`,
+        sessionId: `x-y${k}`,
+        enrollmentId: "n-2",
+        citizenId: ids.anna,
+        offeringId: "mindfull-restorative-yoga",
+        date,
+        status: "present",
+      })
     }
     expect(Invariants.check(d, { policy }).map((v) => v.message.nb)).toEqual([
-      "Mindfull restorative yoga har 4 samlinger per periode; denne deltagelsen har 5 over 1 periode(r)"
+      "Mindfull restorative yoga har 4 samlinger per periode; denne deltagelsen har 5 over 1 periode(r)",
     ])
   })
 
@@ -153,14 +175,28 @@ describe("Invariants.check", () => {
     const d = mutable(tinyYear())
     for (const [k, date] of ["2024-04-10", "2024-04-17", "2024-04-24", "2024-04-26", "2024-05-01"].entries()) {
       d.sessions.push({ id: `x-y${k}`, offeringId: "mindfull-restorative-yoga", date, staffIds: ["s-ther"] })
-      d.attendance.push({ id: `a-y${k}`, sessionId: `x-y${k}`, enrollmentId: "n-2", citizenId: ids.anna, offeringId: "mindfull-restorative-yoga", date, status: "present" })
+      d.attendance.push({
+        id: `a-y${k}`,
+        sessionId: `x-y${k}`,
+        enrollmentId: "n-2",
+        citizenId: ids.anna,
+        offeringId: "mindfull-restorative-yoga",
+        date,
+        status: "present",
+      })
     }
     const yoga = "offerings.mindfull-restorative-yoga.sessions"
     // Yoga goes from 4 to 6 sessions from 1 April 2024; the enrollment starts 10 April.
-    const sixFromApril = withValues(yoga, [{ from: "2023-03-09", value: 4 }, { from: "2024-04-01", value: 6 }])
+    const sixFromApril = withValues(yoga, [
+      { from: "2023-03-09", value: 4 },
+      { from: "2024-04-01", value: 6 },
+    ])
     expect(Invariants.check(d, { policy: sixFromApril })).toEqual([])
     // From 1 May the enrollment keeps the 4 of its first day, though its fifth session is in May.
-    const sixFromMay = withValues(yoga, [{ from: "2023-03-09", value: 4 }, { from: "2024-05-01", value: 6 }])
+    const sixFromMay = withValues(yoga, [
+      { from: "2023-03-09", value: 4 },
+      { from: "2024-05-01", value: 6 },
+    ])
     expect(Invariants.check(d, { policy: sixFromMay }).map((v) => v.code)).toEqual(["session-limit-exceeded"])
   })
 
@@ -169,30 +205,51 @@ describe("Invariants.check", () => {
     d.enrollments[1].status = "completed"
     expect(codes(d)).toEqual(["completed-without-goal-evaluation @ enrollments[1].status"])
     // An evaluation that only extends does not close the treatment either.
-    d.goalEvaluations.push({ id: "g-9", enrollmentId: "n-2", therapistId: "s-ther", date: "2024-05-01", goalReached: "no", decision: "extend" })
+    d.goalEvaluations.push({
+      id: "g-9",
+      enrollmentId: "n-2",
+      therapistId: "s-ther",
+      date: "2024-05-01",
+      goalReached: "no",
+      decision: "extend",
+    })
     expect(codes(d)).toContain("completed-without-goal-evaluation @ enrollments[1].status")
   })
 
   it("each department contributes at least 20 % of a position", () => {
     const d = mutable(tinyYear())
     d.contributions[1].sharePercent = 10
-    d.contributions.push({ id: "c-9", department: "rpha", from: "2022-01-01", to: "2022-12-31", sharePercent: 50, form: "lent-position" })
+    d.contributions.push({
+      id: "c-9",
+      department: "rpha",
+      from: "2022-01-01",
+      to: "2022-12-31",
+      sharePercent: 50,
+      form: "lent-position",
+    })
     d.contributions.splice(2, 1)
     expect(Invariants.check(d, { policy }).map((v) => v.message.en)).toEqual([
       "Substance use and addiction contributes 10 % of a position to the activity team from 2024-01-01; at least 20 % is required",
-      "Rapid mental-health help and activity contributes 0 % of a position to the activity team from 2024-01-01; at least 20 % is required"
+      "Rapid mental-health help and activity contributes 0 % of a position to the activity team from 2024-01-01; at least 20 % is required",
     ])
   })
 
   it("a contribution must cover the whole year, not only overlap it", () => {
     const d = mutable(tinyYear())
     d.contributions[0] = { ...d.contributions[0], from: "2024-12-01" }
-    d.contributions.push({ id: "c-8", department: "rpha", from: "2023-03-09", to: "2024-06-30", sharePercent: 20, form: "lent-position" })
+    d.contributions.push({
+      id: "c-8",
+      department: "rpha",
+      from: "2023-03-09",
+      to: "2024-06-30",
+      sharePercent: 20,
+      form: "lent-position",
+    })
     d.contributions.push({ id: "c-9", department: "rpha", from: "2024-07-01", sharePercent: 10, form: "lent-position" })
     d.contributions.splice(2, 1)
     expect(Invariants.check(d, { policy }).map((v) => v.message.nb)).toEqual([
       "Psykisk helse bidrar med 0 % stilling til aktivitetsteamet fra 2024-01-01; minst 20 % kreves",
-      "Rask psykisk helsehjelp og aktivitet bidrar med 10 % stilling til aktivitetsteamet fra 2024-07-01; minst 20 % kreves"
+      "Rask psykisk helsehjelp og aktivitet bidrar med 10 % stilling til aktivitetsteamet fra 2024-07-01; minst 20 % kreves",
     ])
   })
 
@@ -201,7 +258,7 @@ describe("Invariants.check", () => {
     d.citizens[0].birthDate = "2006-01-23"
     d.citizens[0].birthYear = 2006
     expect(Invariants.check(d, { policy }).map((v) => [v.path, v.message.en])).toEqual([
-      ["citizens[0].birthDate", "The citizen is 17 on 2024-01-08; the unit serves adults aged 18 or more"]
+      ["citizens[0].birthDate", "The citizen is 17 on 2024-01-08; the unit serves adults aged 18 or more"],
     ])
     d.citizens[0].birthDate = "2006-01-08"
     expect(Invariants.check(d, { policy })).toEqual([])
@@ -209,9 +266,11 @@ describe("Invariants.check", () => {
 
   it("limits come from data: a policy with another minimum age changes the verdict", () => {
     const d = tinyYear()
-    expect(Invariants.check(d, { policy: withValues("citizen.minimum-age", [{ from: "2023-03-09", value: 30 }]) }).map((v) => v.recordId)).toEqual([
-      ids.cato
-    ])
+    expect(
+      Invariants.check(d, { policy: withValues("citizen.minimum-age", [{ from: "2023-03-09", value: 30 }]) }).map(
+        (v) => v.recordId,
+      ),
+    ).toEqual([ids.cato])
   })
 
   it("never throws on bad data: dangling references and junk become violations", () => {
@@ -220,14 +279,14 @@ describe("Invariants.check", () => {
     d.enrollments[2].offeringId = "sjakk"
     expect(codes(d)).toEqual([
       "unknown-reference @ enrollments[2].offeringId",
-      "unknown-reference @ attendance[0].enrollmentId"
+      "unknown-reference @ attendance[0].enrollmentId",
     ])
     fc.assert(
       fc.property(fc.anything(), (junk) => {
         const out = Invariants.check(junk as Dataset.Dataset, { policy })
         expect(Array.isArray(out)).toBe(true)
       }),
-      { numRuns: 200 }
+      { numRuns: 200 },
     )
   })
 })

@@ -30,7 +30,7 @@ describe("IsoDate", () => {
         expect(IsoDate.isoWeekday(monday)).toBe(1)
         for (let k = 0; k < 7; k++) expect(IsoDate.isoWeek(IsoDate.addDays(monday, k))).toBe(IsoDate.isoWeek(monday))
         expect(IsoDate.isoWeek(IsoDate.addDays(monday, 7))).not.toBe(IsoDate.isoWeek(monday))
-      })
+      }),
     )
   })
 
@@ -38,7 +38,7 @@ describe("IsoDate", () => {
     fc.assert(
       fc.property(fc.integer({ min: -20_000, max: 20_000 }), (n) => {
         expect(IsoDate.daysBetween("2000-01-01", IsoDate.addDays("2000-01-01", n))).toBe(n)
-      })
+      }),
     )
   })
 

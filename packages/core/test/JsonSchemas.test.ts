@@ -5,9 +5,25 @@ import { JsonSchemas } from "../src/index.js"
 describe("JsonSchemas", () => {
   it("exports every entity, the catalogue and the dataset", () => {
     expect(JsonSchemas.schemaNames).toEqual([
-      "Department", "Offering", "Citizen", "Staff", "Referral", "JointMeeting", "Episode", "Enrollment", "Session",
-      "Attendance", "Extension", "GoalEvaluation", "CommunityTransition", "FitScore", "OfferingProposal",
-      "ResourceContribution", "Feedback", "Catalogue", "Dataset"
+      "Department",
+      "Offering",
+      "Citizen",
+      "Staff",
+      "Referral",
+      "JointMeeting",
+      "Episode",
+      "Enrollment",
+      "Session",
+      "Attendance",
+      "Extension",
+      "GoalEvaluation",
+      "CommunityTransition",
+      "FitScore",
+      "OfferingProposal",
+      "ResourceContribution",
+      "Feedback",
+      "Catalogue",
+      "Dataset",
     ])
   })
 

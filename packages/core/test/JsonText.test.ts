@@ -7,7 +7,14 @@ describe("JsonText.parse", () => {
     const r = JsonText.parse('{\n  "a": [\n    1,\n    {"b~/c": true}\n  ],\n  "d": null\n}')
     expect(r.ok).toBe(true)
     if (!r.ok) return
-    expect([r.lineOf(""), r.lineOf("/a"), r.lineOf("/a/0"), r.lineOf("/a/1/b~0~1c"), r.lineOf("/d"), r.lineOf("/x")]).toEqual([1, 2, 3, 4, 6, undefined])
+    expect([
+      r.lineOf(""),
+      r.lineOf("/a"),
+      r.lineOf("/a/0"),
+      r.lineOf("/a/1/b~0~1c"),
+      r.lineOf("/d"),
+      r.lineOf("/x"),
+    ]).toEqual([1, 2, 3, 4, 6, undefined])
     expect(JsonText.nearestLine(r, "/a/1/missing")).toBe(4)
   })
 
@@ -16,7 +23,7 @@ describe("JsonText.parse", () => {
       ok: false,
       line: 3,
       column: 7,
-      message: { en: "Expected ':' after the property name", nb: "Forventet ':' etter feltnavnet" }
+      message: { en: "Expected ':' after the property name", nb: "Forventet ':' etter feltnavnet" },
     })
     expect(JsonText.parse("[1, 2").ok).toBe(false)
     expect(JsonText.parse("[1] x").ok).toBe(false)
@@ -28,7 +35,7 @@ describe("JsonText.parse", () => {
         const text = JSON.stringify(v, null, pretty ? 2 : 0)
         const r = JsonText.parse(text)
         expect(r.ok && r.value).toEqual(JSON.parse(text))
-      })
+      }),
     )
   })
 
@@ -41,14 +48,24 @@ describe("JsonText.parse", () => {
 
   it("reports absurd nesting as a syntax problem instead of overflowing the stack", () => {
     const r = JsonText.parse("[".repeat(100_000))
-    expect(r).toEqual({ ok: false, line: 1, column: 514, message: { en: "Nested deeper than 512 levels", nb: "Nøstet dypere enn 512 nivåer" } })
+    expect(r).toEqual({
+      ok: false,
+      line: 1,
+      column: 514,
+      message: { en: "Nested deeper than 512 levels", nb: "Nøstet dypere enn 512 nivåer" },
+    })
   })
 
   it("refuses valid JSON nested deeper than 512 levels, where JSON.parse alone would accept it", () => {
     // A value at depth 513 (the root is at 0) is refused at its place; an empty array there has no value inside.
     const deep = `${"[".repeat(513)}1${"]".repeat(513)}`
     expect(() => JSON.parse(deep)).not.toThrow()
-    expect(JsonText.parse(deep)).toEqual({ ok: false, line: 1, column: 514, message: { en: "Nested deeper than 512 levels", nb: "Nøstet dypere enn 512 nivåer" } })
+    expect(JsonText.parse(deep)).toEqual({
+      ok: false,
+      line: 1,
+      column: 514,
+      message: { en: "Nested deeper than 512 levels", nb: "Nøstet dypere enn 512 nivåer" },
+    })
     const deepObject = `${'{"a":'.repeat(513)}1${"}".repeat(513)}`
     expect(JsonText.parse(deepObject).ok).toBe(false)
     const deepest = JsonText.parse(`${"[".repeat(513)}${"]".repeat(513)}`)
@@ -79,7 +96,7 @@ describe("JsonText.parse", () => {
           native = false
         }
         expect(JsonText.parse(text).ok).toBe(native)
-      })
+      }),
     )
   })
 })

@@ -10,8 +10,21 @@ const stranger = "d0000000000000000000000000000004"
 // Aktivitetskontakt (KPR 9 Støttekontakt) is the one the crosswalk reports.
 const withAktivitetskontakt = () => {
   const data = mutable(tinyYear())
-  data.referrals.push({ id: "r-ak", citizenId: ids.bo, therapistId: "s-ther", offeringId: "aktivitetskontakt", date: "2024-03-01" })
-  const ak = (id: string, more: Record<string, unknown>) => ({ id, citizenId: ids.bo, offeringId: "aktivitetskontakt", start: "2024-03-04", status: "ongoing", ...more })
+  data.referrals.push({
+    id: "r-ak",
+    citizenId: ids.bo,
+    therapistId: "s-ther",
+    offeringId: "aktivitetskontakt",
+    date: "2024-03-01",
+  })
+  const ak = (id: string, more: Record<string, unknown>) => ({
+    id,
+    citizenId: ids.bo,
+    offeringId: "aktivitetskontakt",
+    start: "2024-03-04",
+    status: "ongoing",
+    ...more,
+  })
   data.enrollments.push(
     ak("ak-ok", { referralId: "r-ak", status: "completed", closedOn: "2024-06-01" }),
     ak("ak-none", {}),
@@ -19,7 +32,7 @@ const withAktivitetskontakt = () => {
     ak("ak-early", { start: "2024-02-01", referralId: "r-ak", status: "withdrawn" }),
     ak("ak-other", { referralId: "r-1" }),
     ak("ak-mudo", { citizenId: ids.anna, referralId: "r-1" }),
-    ak("ak-ghost", { citizenId: stranger })
+    ak("ak-ghost", { citizenId: stranger }),
   )
   return data
 }
@@ -35,25 +48,31 @@ describe("KprCheck.check", () => {
       ["ak-other", "kpr-decision-mismatch", "enrollments[8].referralId", "9"],
       ["ak-mudo", "kpr-decision-mismatch", "enrollments[9].referralId", "9"],
       ["ak-ghost", "kpr-citizen-unknown", "enrollments[10].citizenId", "9"],
-      ["ak-ghost", "kpr-decision-missing", "enrollments[10].referralId", "9"]
+      ["ak-ghost", "kpr-decision-missing", "enrollments[10].referralId", "9"],
     ])
   })
 
   it("names every code in both languages", () => {
-    expect(Object.keys(KprCheck.codes).sort()).toEqual(
-      ["kpr-citizen-unknown", "kpr-decision-mismatch", "kpr-decision-missing", "kpr-decision-unknown", "kpr-end-missing", "kpr-start-before-decision"]
-    )
-    for (const label of Object.values(KprCheck.codes)) expect(label.nb.length > 0 && label.en.length > 0 && label.nb !== label.en).toBe(true)
+    expect(Object.keys(KprCheck.codes).sort()).toEqual([
+      "kpr-citizen-unknown",
+      "kpr-decision-mismatch",
+      "kpr-decision-missing",
+      "kpr-decision-unknown",
+      "kpr-end-missing",
+      "kpr-start-before-decision",
+    ])
+    for (const label of Object.values(KprCheck.codes))
+      expect(label.nb.length > 0 && label.en.length > 0 && label.nb !== label.en).toBe(true)
   })
 
   it("says in both languages which record, which field and what KPR needs", () => {
     const byId = (id: string) => KprCheck.check(withAktivitetskontakt()).filter((p) => p.recordId === id)
     expect(byId("ak-early")[1]?.message).toEqual({
       en: "enrollments[7] (ak-early), closedOn: the enrollment in aktivitetskontakt (KPR 9) is withdrawn but has no end date; KPR needs when the service ended",
-      nb: "enrollments[7] (ak-early), closedOn: deltagelsen i aktivitetskontakt (KPR 9) er avbrutt, men mangler sluttdato; KPR trenger når tjenesten sluttet"
+      nb: "enrollments[7] (ak-early), closedOn: deltagelsen i aktivitetskontakt (KPR 9) er avbrutt, men mangler sluttdato; KPR trenger når tjenesten sluttet",
     })
     expect(byId("ak-mudo")[0]?.message.nb).toBe(
-      "enrollments[9] (ak-mudo), referralId: deltagelsen i aktivitetskontakt (KPR 9) viser til r-1, som gjelder individuell-trening-mudo; KPR trenger vedtaket som tildelte denne tjenesten"
+      "enrollments[9] (ak-mudo), referralId: deltagelsen i aktivitetskontakt (KPR 9) viser til r-1, som gjelder individuell-trening-mudo; KPR trenger vedtaket som tildelte denne tjenesten",
     )
     expect(byId("ak-other")[0]?.message.en).toContain("which is another citizen's")
   })
@@ -74,7 +93,9 @@ describe("KprCheck.check", () => {
     const shown = JSON.stringify(problems)
     expect(Redact.containsNationalId(shown)).toBe(false)
     expect(problems[0]?.recordId).toBe(Redact.MASK)
-    expect(problems[0]?.message.nb).toBe(`enrollments[6] (${Redact.MASK}), referralId: deltagelsen i aktivitetskontakt (KPR 9) viser til ${Redact.MASK}, som ikke finnes i datasettet`)
+    expect(problems[0]?.message.nb).toBe(
+      `enrollments[6] (${Redact.MASK}), referralId: deltagelsen i aktivitetskontakt (KPR 9) viser til ${Redact.MASK}, som ikke finnes i datasettet`,
+    )
   })
 
   it("on the synthetic year, finds no decision for any of the 24 Aktivitetskontakt services", () => {
@@ -89,6 +110,8 @@ describe("KprCheck.check", () => {
 
   it("refuses what is no dataset with a message that says what it expects", () => {
     expect(() => KprCheck.check(undefined as never)).toThrow(CoreError)
-    expect(() => KprCheck.check(undefined as never)).toThrow(/KprCheck\.check could not use its arguments: expected a dataset/u)
+    expect(() => KprCheck.check(undefined as never)).toThrow(
+      /KprCheck\.check could not use its arguments: expected a dataset/u,
+    )
   })
 })

@@ -1,13 +1,13 @@
-import { describe, it, expect } from "vitest"
-import * as fc from "fast-check"
 import { Schema } from "effect"
+import * as fc from "fast-check"
+import { describe, expect, it } from "vitest"
 import {
+  type CheckDigitRules,
   isNationalId,
   makeNationalId,
   NationalId,
+  type NationalIdValidation,
   validateNationalId,
-  type CheckDigitRules,
-  type NationalIdValidation
 } from "../src/NationalId.js"
 
 // An independent re-implementation of the check digits, so tests can build
@@ -47,7 +47,7 @@ describe("validateNationalId: numbers from public sources", () => {
       ok: true,
       kind: "fodselsnummer",
       birthDate: "1899-12-31",
-      checkDigitRules: "classic"
+      checkDigitRules: "classic",
     })
   })
 
@@ -57,11 +57,11 @@ describe("validateNationalId: numbers from public sources", () => {
       ok: true,
       kind: "fodselsnummer",
       birthDate: "2032-01-02",
-      checkDigitRules: "classic"
+      checkDigitRules: "classic",
     })
     expect(validateNationalId("30108299920", { checkDigitRules: "classic" })).toMatchObject({
       ok: true,
-      birthDate: "1982-10-30"
+      birthDate: "1982-10-30",
     })
     expect(validateNationalId("02013299806", { checkDigitRules: "classic" })).toMatchObject({ ok: true })
   })
@@ -69,14 +69,14 @@ describe("validateNationalId: numbers from public sources", () => {
   it("accepts Skatteetaten's 2032-rule examples under 2032 and any, but not under classic", () => {
     for (const [id, birthDate, given, expected] of [
       ["02013299903", "2032-01-02", 0, 9],
-      ["30108299939", "1982-10-30", 3, 2]
+      ["30108299939", "1982-10-30", 3, 2],
     ] as const) {
       for (const rules of ["2032", "any"] as const) {
         expect(validateNationalId(id, { checkDigitRules: rules })).toEqual({
           ok: true,
           kind: "fodselsnummer",
           birthDate,
-          checkDigitRules: "2032"
+          checkDigitRules: "2032",
         })
       }
       expect(validateNationalId(id)).toMatchObject({ ok: true, checkDigitRules: "2032" })
@@ -84,8 +84,8 @@ describe("validateNationalId: numbers from public sources", () => {
         code: "check-digit-1",
         message: {
           en: `The first check digit is ${given}, expected ${expected} for this number`,
-          nb: `Det første kontrollsifferet er ${given}, forventet ${expected} for dette nummeret`
-        }
+          nb: `Det første kontrollsifferet er ${given}, forventet ${expected} for dette nummeret`,
+        },
       })
     }
   })
@@ -105,7 +105,7 @@ describe("validateNationalId: numbers from public sources", () => {
       ok: true,
       kind: "d-number",
       birthDate: "1982-10-30",
-      checkDigitRules: "classic"
+      checkDigitRules: "classic",
     })
     expect(validateNationalId(mustBuild("410100100"))).toMatchObject({ kind: "d-number", birthDate: "1900-01-01" })
     expect(validateNationalId(mustBuild("711299567"))).toMatchObject({ kind: "d-number", birthDate: "1899-12-31" })
@@ -124,7 +124,7 @@ describe("validateNationalId: numbers from public sources", () => {
     ["57912075186", "2020-11-17"],
     ["29822099635", "2020-02-29"],
     ["12905299938", "1952-10-12"],
-    ["61883600222", "1936-08-21"]
+    ["61883600222", "1936-08-21"],
   ]
 
   it("accepts NAV's and Tenor's synthetic numbers only with allowSynthetic", () => {
@@ -133,7 +133,7 @@ describe("validateNationalId: numbers from public sources", () => {
         ok: true,
         kind: "synthetic",
         birthDate,
-        checkDigitRules: "classic"
+        checkDigitRules: "classic",
       })
       expect(rejection(validateNationalId(id))?.code).toBe("synthetic-not-allowed")
       expect(isNationalId(id)).toBe(false)
@@ -146,29 +146,37 @@ describe("validateNationalId: rejections and their messages", () => {
     code: "not-11-digits",
     message: {
       en: "A national identity number has exactly eleven digits; this has fewer",
-      nb: "Et fødselsnummer har nøyaktig elleve sifre; dette har færre"
-    }
+      nb: "Et fødselsnummer har nøyaktig elleve sifre; dette har færre",
+    },
   }
   const tooMany = {
     code: "not-11-digits",
     message: {
       en: "A national identity number has exactly eleven digits; this has more",
-      nb: "Et fødselsnummer har nøyaktig elleve sifre; dette har flere"
-    }
+      nb: "Et fødselsnummer har nøyaktig elleve sifre; dette har flere",
+    },
   }
   const otherCharacters = {
     code: "not-11-digits",
     message: {
       en: "A national identity number is eleven digits and nothing else; this has other characters (such as spaces, dashes or letters)",
-      nb: "Et fødselsnummer er elleve sifre og ingenting annet; dette har andre tegn (som mellomrom, bindestrek eller bokstaver)"
-    }
+      nb: "Et fødselsnummer er elleve sifre og ingenting annet; dette har andre tegn (som mellomrom, bindestrek eller bokstaver)",
+    },
   }
 
   it("rejects anything but exactly eleven ASCII digits", () => {
     expect(rejection(validateNationalId(""))).toEqual(tooFew)
     expect(rejection(validateNationalId("0201329999"))).toEqual(tooFew)
     expect(rejection(validateNationalId("020132999970"))).toEqual(tooMany)
-    for (const input of [" 02013299997", "02013299997\n", "020132 99997", "020132-99997", "0201329999x", "０２０１３２９９９９７", "٠٢٠١٣٢٩٩٩٩٧"]) {
+    for (const input of [
+      " 02013299997",
+      "02013299997\n",
+      "020132 99997",
+      "020132-99997",
+      "0201329999x",
+      "０２０１３２９９９９７",
+      "٠٢٠١٣٢٩٩٩٩٧",
+    ]) {
       expect(rejection(validateNationalId(input))).toEqual(otherCharacters)
     }
   })
@@ -184,29 +192,29 @@ describe("validateNationalId: rejections and their messages", () => {
       code: "invalid-date",
       message: {
         en: "The month (digits 3–4) is not a month from 01 to 12",
-        nb: "Måneden (siffer 3–4) er ikke en måned fra 01 til 12"
-      }
+        nb: "Måneden (siffer 3–4) er ikke en måned fra 01 til 12",
+      },
     }
     const day = {
       code: "invalid-date",
       message: {
         en: "The day (digits 1–2) is not from 01 to 31 (41 to 71 for a D-number)",
-        nb: "Dagen (siffer 1–2) er ikke fra 01 til 31 (41 til 71 for D-nummer)"
-      }
+        nb: "Dagen (siffer 1–2) er ikke fra 01 til 31 (41 til 71 for D-nummer)",
+      },
     }
     const notInMonth = {
       code: "invalid-date",
       message: {
         en: "The day (digits 1–2) does not exist in that month",
-        nb: "Dagen (siffer 1–2) finnes ikke i den måneden"
-      }
+        nb: "Dagen (siffer 1–2) finnes ikke i den måneden",
+      },
     }
     const notLeap = {
       code: "invalid-date",
       message: {
         en: "29 February exists only in leap years, and the birth year (digits 5–6) is not one",
-        nb: "29. februar finnes bare i skuddår, og fødselsåret (siffer 5–6) er ikke et skuddår"
-      }
+        nb: "29. februar finnes bare i skuddår, og fødselsåret (siffer 5–6) er ikke et skuddår",
+      },
     }
     expect(rejection(validateNationalId(build("011382100")))).toEqual(month)
     expect(rejection(validateNationalId(build("010082100")))).toEqual(month)
@@ -227,16 +235,16 @@ describe("validateNationalId: rejections and their messages", () => {
       code: "check-digit-1",
       message: {
         en: "The first check digit is 2, expected 1 for this number",
-        nb: "Det første kontrollsifferet er 2, forventet 1 for dette nummeret"
-      }
+        nb: "Det første kontrollsifferet er 2, forventet 1 for dette nummeret",
+      },
     })
     // Under the 2032 rules k1 may be 1, 2, 3 or 4 here (remainders 0–3).
     expect(rejection(validateNationalId("31129956705"))).toEqual({
       code: "check-digit-1",
       message: {
         en: "The first check digit is 0, expected one of 1, 2, 3 or 4 for this number",
-        nb: "Det første kontrollsifferet er 0, forventet ett av 1, 2, 3 eller 4 for dette nummeret"
-      }
+        nb: "Det første kontrollsifferet er 0, forventet ett av 1, 2, 3 eller 4 for dette nummeret",
+      },
     })
   })
 
@@ -246,8 +254,8 @@ describe("validateNationalId: rejections and their messages", () => {
       code: "check-digit-1",
       message: {
         en: "The first check digit is 3, but no first check digit is valid for these first nine digits",
-        nb: "Det første kontrollsifferet er 3, men ingen første kontrollsiffer er gyldig for disse ni første sifrene"
-      }
+        nb: "Det første kontrollsifferet er 3, men ingen første kontrollsiffer er gyldig for disse ni første sifrene",
+      },
     })
   })
 
@@ -256,8 +264,8 @@ describe("validateNationalId: rejections and their messages", () => {
       code: "check-digit-2",
       message: {
         en: "The second check digit is 6, expected 5 for this number",
-        nb: "Det andre kontrollsifferet er 6, forventet 5 for dette nummeret"
-      }
+        nb: "Det andre kontrollsifferet er 6, forventet 5 for dette nummeret",
+      },
     })
   })
 
@@ -267,8 +275,8 @@ describe("validateNationalId: rejections and their messages", () => {
       code: "check-digit-2",
       message: {
         en: "The second check digit is 0, but no second check digit is valid for the first ten digits",
-        nb: "Det andre kontrollsifferet er 0, men ingen andre kontrollsiffer er gyldig for de ti første sifrene"
-      }
+        nb: "Det andre kontrollsifferet er 0, men ingen andre kontrollsiffer er gyldig for de ti første sifrene",
+      },
     })
   })
 
@@ -277,15 +285,15 @@ describe("validateNationalId: rejections and their messages", () => {
       code: "synthetic-not-allowed",
       message: {
         en: "This is a synthetic test number (month raised by 80, as in Tenor's test data), and synthetic numbers are not accepted here",
-        nb: "Dette er et syntetisk testnummer (måned økt med 80, som i Tenors testdata), og syntetiske numre godtas ikke her"
-      }
+        nb: "Dette er et syntetisk testnummer (måned økt med 80, som i Tenors testdata), og syntetiske numre godtas ikke her",
+      },
     })
     expect(rejection(validateNationalId("15507600333"))).toEqual({
       code: "synthetic-not-allowed",
       message: {
         en: "This is a synthetic test number or an H-number (month raised by 40, as in NAV's test data), and those are not accepted here",
-        nb: "Dette er et syntetisk testnummer eller H-nummer (måned økt med 40, som i NAVs testdata), og slike godtas ikke her"
-      }
+        nb: "Dette er et syntetisk testnummer eller H-nummer (måned økt med 40, som i NAVs testdata), og slike godtas ikke her",
+      },
     })
   })
 
@@ -306,7 +314,7 @@ describe("validateNationalId: centuries from the individual number", () => {
     ["010139899", "2039-01-01"],
     ["010140900", "1940-01-01"],
     ["010199999", "1999-01-01"],
-    ["010139999", "2039-01-01"]
+    ["010139999", "2039-01-01"],
   ]
 
   it.each(cases)("%s… is born %s", (nine, birthDate) => {
@@ -320,30 +328,30 @@ describe("validateNationalId: centuries from the individual number", () => {
     {
       nine: "010140500",
       en: "The individual number (digits 7–9) is in the 500–749 series, used only for births in 1854–1899 and 2000–2039, and the birth year (digits 5–6) fits neither",
-      nb: "Individnummeret (siffer 7–9) er i serien 500–749, som bare brukes for fødte i 1854–1899 og 2000–2039, og fødselsåret (siffer 5–6) passer med ingen av dem"
+      nb: "Individnummeret (siffer 7–9) er i serien 500–749, som bare brukes for fødte i 1854–1899 og 2000–2039, og fødselsåret (siffer 5–6) passer med ingen av dem",
     },
     {
       nine: "010153749",
       en: "The individual number (digits 7–9) is in the 500–749 series, used only for births in 1854–1899 and 2000–2039, and the birth year (digits 5–6) fits neither",
-      nb: "Individnummeret (siffer 7–9) er i serien 500–749, som bare brukes for fødte i 1854–1899 og 2000–2039, og fødselsåret (siffer 5–6) passer med ingen av dem"
+      nb: "Individnummeret (siffer 7–9) er i serien 500–749, som bare brukes for fødte i 1854–1899 og 2000–2039, og fødselsåret (siffer 5–6) passer med ingen av dem",
     },
     {
       nine: "010140750",
       en: "The individual number (digits 7–9) is in the 750–899 series, used only for births in 2000–2039, and the birth year (digits 5–6) does not fit",
-      nb: "Individnummeret (siffer 7–9) er i serien 750–899, som bare brukes for fødte i 2000–2039, og fødselsåret (siffer 5–6) passer ikke"
+      nb: "Individnummeret (siffer 7–9) er i serien 750–899, som bare brukes for fødte i 2000–2039, og fødselsåret (siffer 5–6) passer ikke",
     },
     {
       nine: "010199899",
       en: "The individual number (digits 7–9) is in the 750–899 series, used only for births in 2000–2039, and the birth year (digits 5–6) does not fit",
-      nb: "Individnummeret (siffer 7–9) er i serien 750–899, som bare brukes for fødte i 2000–2039, og fødselsåret (siffer 5–6) passer ikke"
-    }
+      nb: "Individnummeret (siffer 7–9) er i serien 750–899, som bare brukes for fødte i 2000–2039, og fødselsåret (siffer 5–6) passer ikke",
+    },
   ]
 
   it("rejects series that give no century under the classic rules", () => {
     for (const { nine, en, nb } of gaps) {
       expect(rejection(validateNationalId(mustBuild(nine), { checkDigitRules: "classic" }))).toEqual({
         code: "invalid-individual-number",
-        message: { en, nb }
+        message: { en, nb },
       })
     }
   })
@@ -357,7 +365,7 @@ describe("validateNationalId: centuries from the individual number", () => {
           ok: true,
           kind: "fodselsnummer",
           birthDate: `${year}-01-01`,
-          checkDigitRules: "2032"
+          checkDigitRules: "2032",
         })
       }
     }
@@ -370,15 +378,15 @@ describe("validateNationalId: 29 February", () => {
       code: "invalid-date",
       message: {
         en: "29 February does not exist in 1900, the birth year the individual number (digits 7–9) gives",
-        nb: "29. februar finnes ikke i 1900, fødselsåret individnummeret (siffer 7–9) gir"
-      }
+        nb: "29. februar finnes ikke i 1900, fødselsåret individnummeret (siffer 7–9) gir",
+      },
     })
   })
 
   it("accepts 29.02.2000 (individual 500–999)", () => {
     expect(validateNationalId(mustBuild("290200600"), { checkDigitRules: "classic" })).toMatchObject({
       ok: true,
-      birthDate: "2000-02-29"
+      birthDate: "2000-02-29",
     })
   })
 
@@ -388,7 +396,7 @@ describe("validateNationalId: 29 February", () => {
         ok: true,
         kind: "fodselsnummer",
         birthDate: "2000-02-29",
-        checkDigitRules: "2032"
+        checkDigitRules: "2032",
       })
     }
   })
@@ -468,8 +476,12 @@ describe("NationalId schema and isNationalId", () => {
 // gives that date's century.
 const birth = fc
   .record({
-    date: fc.date({ min: new Date("1854-01-01T00:00:00Z"), max: new Date("2039-12-31T00:00:00Z"), noInvalidDate: true }),
-    n: fc.integer({ min: 0, max: 999 })
+    date: fc.date({
+      min: new Date("1854-01-01T00:00:00Z"),
+      max: new Date("2039-12-31T00:00:00Z"),
+      noInvalidDate: true,
+    }),
+    n: fc.integer({ min: 0, max: 999 }),
   })
   .map(({ date, n }) => {
     const birthDate = date.toISOString().slice(0, 10)
@@ -477,7 +489,15 @@ const birth = fc
     // 1940–1999 may also use 900–999: 500–599 of n % 600 are moved up there.
     const late = n % 600
     const individual =
-      year < 1900 ? 500 + (n % 250) : year < 1940 ? n % 500 : year < 2000 ? (late < 500 ? late : late + 400) : 500 + (n % 500)
+      year < 1900
+        ? 500 + (n % 250)
+        : year < 1940
+          ? n % 500
+          : year < 2000
+            ? late < 500
+              ? late
+              : late + 400
+            : 500 + (n % 500)
     return { birthDate, individual }
   })
 
@@ -486,9 +506,9 @@ const options = fc.record(
     dNumber: fc.boolean(),
     rules: fc.constantFrom("classic" as const, "2032" as const),
     remainder: fc.constantFrom(0 as const, 1 as const, 2 as const, 3 as const),
-    synthetic: fc.constantFrom("tenor" as const, "nav" as const)
+    synthetic: fc.constantFrom("tenor" as const, "nav" as const),
   },
-  { requiredKeys: [] }
+  { requiredKeys: [] },
 )
 
 describe("properties", () => {
@@ -504,7 +524,7 @@ describe("properties", () => {
         expect(validateNationalId(id ?? "", { allowSynthetic: true, checkDigitRules: "classic" }).ok).toBe(classic)
         expect(validateNationalId(id ?? "", { allowSynthetic: true, checkDigitRules: "2032" }).ok).toBe(true)
       }),
-      { numRuns: 2000 }
+      { numRuns: 2000 },
     )
   })
 
@@ -523,9 +543,9 @@ describe("properties", () => {
           const changed = `${valid.slice(0, position)}${digit}${valid.slice(position + 1)}`
           expect(validateNationalId(changed, { checkDigitRules: "classic" }).ok).toBe(false)
           expect(validateNationalId(changed, { checkDigitRules: "any", allowSynthetic: true }).ok).toBe(false)
-        }
+        },
       ),
-      { numRuns: 2000 }
+      { numRuns: 2000 },
     )
   })
 
@@ -533,16 +553,21 @@ describe("properties", () => {
     const rules = fc.constantFrom<CheckDigitRules | undefined>("classic", "2032", "any", undefined)
     fc.assert(
       fc.property(
-        fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.stringMatching(/^[0-9]{11}$/), fc.stringMatching(/^[0-9 -]{9,13}$/)),
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: "grapheme" }),
+          fc.stringMatching(/^[0-9]{11}$/),
+          fc.stringMatching(/^[0-9 -]{9,13}$/),
+        ),
         fc.boolean(),
         rules,
         (input, allowSynthetic, checkDigitRules) => {
           const opts = checkDigitRules === undefined ? { allowSynthetic } : { allowSynthetic, checkDigitRules }
           expect(() => validateNationalId(input, opts)).not.toThrow()
           expect(() => isNationalId(input)).not.toThrow()
-        }
+        },
       ),
-      { numRuns: 3000 }
+      { numRuns: 3000 },
     )
   })
 
@@ -555,7 +580,12 @@ describe("properties", () => {
       })
     fc.assert(
       fc.property(
-        fc.oneof(near, fc.stringMatching(/^[0-9]{11}$/), fc.stringMatching(/^[0-9]{6,15}$/), fc.string({ minLength: 8 })),
+        fc.oneof(
+          near,
+          fc.stringMatching(/^[0-9]{11}$/),
+          fc.stringMatching(/^[0-9]{6,15}$/),
+          fc.string({ minLength: 8 }),
+        ),
         fc.boolean(),
         fc.constantFrom<CheckDigitRules>("classic", "2032", "any"),
         (input, allowSynthetic, checkDigitRules) => {
@@ -564,9 +594,9 @@ describe("properties", () => {
             expect(result.rejection.message.en).not.toContain(input)
             expect(result.rejection.message.nb).not.toContain(input)
           }
-        }
+        },
       ),
-      { numRuns: 3000 }
+      { numRuns: 3000 },
     )
   })
 })

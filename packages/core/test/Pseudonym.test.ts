@@ -1,8 +1,8 @@
-import { describe, it, expect } from "vitest"
-import * as fc from "fast-check"
-import { Schema } from "effect"
 // node:crypto only here, as an independent reference for the Web Crypto code.
 import { createHmac } from "node:crypto"
+import { Schema } from "effect"
+import * as fc from "fast-check"
+import { describe, expect, it } from "vitest"
 import { makeNationalId } from "../src/NationalId.js"
 import {
   importPseudonymKey,
@@ -11,7 +11,7 @@ import {
   PseudonymError,
   pseudonymise,
   pseudonymiseMany,
-  secretFromBase64
+  secretFromBase64,
 } from "../src/Pseudonym.js"
 
 const SECRET = new TextEncoder().encode("test-secret-for-pseudonyms-0123456789")
@@ -37,13 +37,21 @@ const failureOf = async (promise: Promise<unknown>): Promise<unknown> => {
 
 describe("Pseudonym schema", () => {
   it("accepts 32 lowercase hexadecimal characters", () => {
-    expect(Schema.decodeUnknownSync(Pseudonym)("0f1e2d3c4b5a69788796a5b4c3d2e1f0")).toBe("0f1e2d3c4b5a69788796a5b4c3d2e1f0")
+    expect(Schema.decodeUnknownSync(Pseudonym)("0f1e2d3c4b5a69788796a5b4c3d2e1f0")).toBe(
+      "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+    )
   })
 
   it("rejects anything else with its message", () => {
-    for (const input of ["0F1E2D3C4B5A69788796A5B4C3D2E1F0", "0f1e2d3c4b5a69788796a5b4c3d2e1f", "0f1e2d3c4b5a69788796a5b4c3d2e1f0a", "g".repeat(32), ""]) {
+    for (const input of [
+      "0F1E2D3C4B5A69788796A5B4C3D2E1F0",
+      "0f1e2d3c4b5a69788796a5b4c3d2e1f",
+      "0f1e2d3c4b5a69788796a5b4c3d2e1f0a",
+      "g".repeat(32),
+      "",
+    ]) {
       expect(() => Schema.decodeUnknownSync(Pseudonym)(input)).toThrow(
-        "Expected a pseudonym: 32 lowercase hexadecimal characters"
+        "Expected a pseudonym: 32 lowercase hexadecimal characters",
       )
     }
   })
@@ -60,7 +68,7 @@ describe("importPseudonymKey", () => {
       new Uint8Array(31).map((_, i) => i),
       new Uint8Array(32),
       new TextEncoder().encode("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
-      new TextEncoder().encode("abababababababababababababababab")
+      new TextEncoder().encode("abababababababababababababababab"),
     ]
     for (const secret of refused) {
       const error = await failureOf(importPseudonymKey(secret as Uint8Array))
@@ -148,7 +156,7 @@ describe("pseudonymise", () => {
     expect(e.code).toBe("check-digit-2")
     expect(e.text).toEqual({
       en: "The second check digit is 8, expected 7 for this number",
-      nb: "Det andre kontrollsifferet er 8, forventet 7 for dette nummeret"
+      nb: "Det andre kontrollsifferet er 8, forventet 7 for dette nummeret",
     })
     expect(e.message).not.toContain(id)
     expect(String(e.stack)).not.toContain(id)
@@ -156,11 +164,15 @@ describe("pseudonymise", () => {
 
   it("rejects keys that would silently give other pseudonyms", async () => {
     const sha512 = await crypto.subtle.importKey("raw", new Uint8Array(32), { name: "HMAC", hash: "SHA-512" }, false, [
-      "sign"
+      "sign",
     ])
-    const verifyOnly = await crypto.subtle.importKey("raw", new Uint8Array(32), { name: "HMAC", hash: "SHA-256" }, false, [
-      "verify"
-    ])
+    const verifyOnly = await crypto.subtle.importKey(
+      "raw",
+      new Uint8Array(32),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["verify"],
+    )
     for (const key of [sha512, verifyOnly]) {
       const error = await failureOf(pseudonymise(key, FNR))
       expect(error).toBeInstanceOf(PseudonymError)
@@ -184,8 +196,8 @@ describe("pseudonymiseMany", () => {
       code: "not-11-digits",
       message: {
         en: "A national identity number has exactly eleven digits; this has fewer",
-        nb: "Et fødselsnummer har nøyaktig elleve sifre; dette har færre"
-      }
+        nb: "Et fødselsnummer har nøyaktig elleve sifre; dette har færre",
+      },
     })
     expect(results[2]).toEqual({ index: 2, ok: true, pseudonym: reference(SECRET, FNR_1899) })
     expect(results[3]).toMatchObject({ index: 3, ok: false, code: "check-digit-2" })
@@ -202,7 +214,7 @@ describe("pseudonymiseMany", () => {
     expect(results.map((r) => [r.index, r.ok])).toEqual([
       [0, false],
       [1, false],
-      [2, true]
+      [2, true],
     ])
   })
 
@@ -211,28 +223,31 @@ describe("pseudonymiseMany", () => {
     const valid = fc
       .tuple(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 0, max: 499 }))
       .map(([days, individual]) =>
-        makeNationalId(new Date(Date.UTC(1930, 0, 1) + days * 86_400_000).toISOString().slice(0, 10), individual)
+        makeNationalId(new Date(Date.UTC(1930, 0, 1) + days * 86_400_000).toISOString().slice(0, 10), individual),
       )
       .filter((id): id is string => id !== undefined)
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(valid, fc.string(), fc.stringMatching(/^[0-9]{11}$/)), { maxLength: 20 }), async (ids) => {
-        const results = await pseudonymiseMany(key, ids)
-        expect(results).toHaveLength(ids.length)
-        for (const [i, r] of results.entries()) {
-          expect(r.index).toBe(i)
-          const id = ids[i] ?? ""
-          if (r.ok) {
-            expect(r.pseudonym).toBe(await pseudonymise(key, id))
-          } else {
-            await expect(pseudonymise(key, id)).rejects.toBeInstanceOf(PseudonymError)
-            if (id.trim().length >= 6) {
-              expect(r.message.en).not.toContain(id.trim())
-              expect(r.message.nb).not.toContain(id.trim())
+      fc.asyncProperty(
+        fc.array(fc.oneof(valid, fc.string(), fc.stringMatching(/^[0-9]{11}$/)), { maxLength: 20 }),
+        async (ids) => {
+          const results = await pseudonymiseMany(key, ids)
+          expect(results).toHaveLength(ids.length)
+          for (const [i, r] of results.entries()) {
+            expect(r.index).toBe(i)
+            const id = ids[i] ?? ""
+            if (r.ok) {
+              expect(r.pseudonym).toBe(await pseudonymise(key, id))
+            } else {
+              await expect(pseudonymise(key, id)).rejects.toBeInstanceOf(PseudonymError)
+              if (id.trim().length >= 6) {
+                expect(r.message.en).not.toContain(id.trim())
+                expect(r.message.nb).not.toContain(id.trim())
+              }
             }
           }
-        }
-      }),
-      { numRuns: 100 }
+        },
+      ),
+      { numRuns: 100 },
     )
   })
 })

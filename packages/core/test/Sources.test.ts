@@ -11,13 +11,23 @@ import { Sources } from "../src/index.js"
 
 const repo = fileURLToPath(new URL("../../..", import.meta.url))
 const sourcesDir = join(repo, "docs/sources")
-const lines = new Map(Sources.documents.map((d) => [d.title, readFileSync(join(sourcesDir, d.file), "utf8").split("\n")]))
+const lines = new Map(
+  Sources.documents.map((d) => [d.title, readFileSync(join(sourcesDir, d.file), "utf8").split("\n")]),
+)
 
 // Quotes are compared as words: line breaks, repeated spaces and typographic dashes vary.
-const words = (s: string) => s.replace(/[\u2010-\u2015]/gu, "-").replace(/\s+/gu, " ").trim()
+const words = (s: string) =>
+  s
+    .replace(/[\u2010-\u2015]/gu, "-")
+    .replace(/\s+/gu, " ")
+    .trim()
 
 /** Why a citation does not resolve, or undefined when it does. */
-const unresolved = (c: { readonly document?: unknown; readonly lines?: unknown; readonly quote?: unknown }): string | undefined => {
+const unresolved = (c: {
+  readonly document?: unknown
+  readonly lines?: unknown
+  readonly quote?: unknown
+}): string | undefined => {
   if (typeof c.document !== "string") return "no document"
   const text = lines.get(c.document)
   if (text === undefined) return `unknown document ${JSON.stringify(c.document)}`
@@ -31,7 +41,10 @@ const unresolved = (c: { readonly document?: unknown; readonly lines?: unknown; 
   const cited = words(text.slice(from - 1, to).join(" "))
   // "…" or "[…]" leaves words out; each part stands on the cited lines, in order.
   let at = 0
-  for (const part of words(String(c.quote)).split(/\[…\]|…/u).map((p) => p.trim()).filter((p) => p.length > 0)) {
+  for (const part of words(String(c.quote))
+    .split(/\[…\]|…/u)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)) {
     const i = cited.indexOf(part, at)
     if (i < 0) return `the words ${JSON.stringify(part)} are not on lines ${c.lines}`
     at = i + part.length
@@ -42,7 +55,11 @@ const unresolved = (c: { readonly document?: unknown; readonly lines?: unknown; 
 /** Every file of the repository that people read: source, docs, data, policy. */
 const repoFiles = (dir: string, out: Array<string> = []): Array<string> => {
   for (const name of readdirSync(dir)) {
-    if (["node_modules", "dist", ".git", "out", "coverage", "api", ".scratch"].includes(name) || name.startsWith(".readme-example")) continue
+    if (
+      ["node_modules", "dist", ".git", "out", "coverage", "api", ".scratch"].includes(name) ||
+      name.startsWith(".readme-example")
+    )
+      continue
     const path = join(dir, name)
     if (statSync(path).isDirectory()) repoFiles(path, out)
     else if (/\.(?:ts|mts|mjs|js|json|ya?ml|md|ipynb|html|csv|txt)$/u.test(name)) out.push(path)
@@ -55,7 +72,9 @@ const citations = (u: unknown, pointer = ""): Array<[string, Record<string, unkn
   if (typeof u !== "object" || u === null) return []
   const own = Object.entries(u).flatMap(([k, v]) => citations(v, `${pointer}/${k}`))
   const source = (u as Record<string, unknown>)["source"]
-  return typeof source === "object" && source !== null && !Array.isArray(source) ? [[`${pointer}/source`, source as Record<string, unknown>], ...own] : own
+  return typeof source === "object" && source !== null && !Array.isArray(source)
+    ? [[`${pointer}/source`, source as Record<string, unknown>], ...own]
+    : own
 }
 
 describe("Sources", () => {
@@ -67,14 +86,20 @@ describe("Sources", () => {
       return { title: cells[1], file: /\[([^\]]+)\]/u.exec(l)?.[1] }
     })
     expect(table).toEqual(Sources.documents.map((d) => ({ title: d.title, file: d.file })))
-    expect(Sources.byTitle("Mestringsenhetens modell for aktivitet")?.file).toBe("mestringsenhetens-modell-for-aktivitet.txt")
+    expect(Sources.byTitle("Mestringsenhetens modell for aktivitet")?.file).toBe(
+      "mestringsenhetens-modell-for-aktivitet.txt",
+    )
     expect(Sources.byTitle("seeds/000_b0fda6026573384c.txt")).toBeUndefined()
   })
 
   it("resolves a quote only on the lines it stands on", () => {
     const title = "Mestringsenhetens modell for aktivitet"
-    expect(unresolved({ document: title, lines: "7", quote: "Endelig modell besluttet 09.03.2023 i utvida ledergruppe." })).toBeUndefined()
-    expect(unresolved({ document: title, lines: "8", quote: "Endelig modell besluttet 09.03.2023 i utvida ledergruppe." })).toMatch(/not on lines 8/u)
+    expect(
+      unresolved({ document: title, lines: "7", quote: "Endelig modell besluttet 09.03.2023 i utvida ledergruppe." }),
+    ).toBeUndefined()
+    expect(
+      unresolved({ document: title, lines: "8", quote: "Endelig modell besluttet 09.03.2023 i utvida ledergruppe." }),
+    ).toMatch(/not on lines 8/u)
     expect(unresolved({ document: title, lines: "999" })).toMatch(/outside/u)
     expect(unresolved({ document: "Modell for aktivitet" })).toMatch(/unknown document/u)
   })
@@ -84,15 +109,23 @@ describe("every citation in the repository", () => {
   const files = repoFiles(repo)
 
   it("names a source document by its title, never by a file users do not have", () => {
-    const offending = files.filter((f) => !f.includes(`${join("packages", "core", "test", "Sources.test.ts")}`) && !f.includes("CHANGELOG")).flatMap((f) => {
-      const text = readFileSync(f, "utf8")
-      return [...text.matchAll(/seeds\/\d{3}_|\b[Ss]eed 00\d\b|shared\/seeds|\b00\d_[0-9a-f]{16}\.txt/gu)].map((m) => `${relative(repo, f)}: ${m[0]}`)
-    })
+    const offending = files
+      .filter((f) => !f.includes(`${join("packages", "core", "test", "Sources.test.ts")}`) && !f.includes("CHANGELOG"))
+      .flatMap((f) => {
+        const text = readFileSync(f, "utf8")
+        return [...text.matchAll(/seeds\/\d{3}_|\b[Ss]eed 00\d\b|shared\/seeds|\b00\d_[0-9a-f]{16}\.txt/gu)].map(
+          (m) => `${relative(repo, f)}: ${m[0]}`,
+        )
+      })
     expect(offending).toEqual([])
   })
 
   it("in the policy trees resolves: a known title, lines that exist, and the quoted words on them", () => {
-    const trees = files.filter((f) => /packages\/rules\/(?:policy|test\/fixtures\/trees\/sandnes)\/.*\.(?:json|ya?ml)$/u.test(f) && !/\.cases\.ya?ml$/u.test(f))
+    const trees = files.filter(
+      (f) =>
+        /packages\/rules\/(?:policy|test\/fixtures\/trees\/sandnes)\/.*\.(?:json|ya?ml)$/u.test(f) &&
+        !/\.cases\.ya?ml$/u.test(f),
+    )
     expect(trees.length).toBeGreaterThan(90)
     const problems: Array<string> = []
     let resolved = 0
@@ -123,7 +156,8 @@ describe("every citation in the repository", () => {
         seen++
         const doc = lines.get(m[1]!)!
         const last = Number(m[3] ?? m[2])
-        if (Number(m[2]) < 1 || last > doc.length) problems.push(`${relative(repo, f)}: ${m[0]} (the document has ${doc.length} lines)`)
+        if (Number(m[2]) < 1 || last > doc.length)
+          problems.push(`${relative(repo, f)}: ${m[0]} (the document has ${doc.length} lines)`)
       }
     }
     expect(problems).toEqual([])

@@ -6,8 +6,8 @@
  * event sequences, legal and illegal, against a small independent model.
  */
 import * as fc from "fast-check"
-import { CoreError } from "../src/CoreError.js"
 import { describe, expect, it } from "vitest"
+import { CoreError } from "../src/CoreError.js"
 import {
   allowedEvents,
   EVENT_TYPES,
@@ -19,9 +19,9 @@ import {
   type GoalReached,
   isTerminal,
   replay,
-  start,
   STATE_NAMES,
   type StateName,
+  start,
   TERMINAL_STATES,
   transition,
 } from "../src/TreatmentFlow.js"
@@ -43,7 +43,7 @@ const ev = {
   extend: { type: "Extend", date: "2024-03-19" },
   complete: { type: "Complete", date: "2024-03-20" },
   other: { type: "TryOtherMeasures", date: "2024-03-20" },
-  withdraw: { type: "Withdraw", date: "2024-02-01" }
+  withdraw: { type: "Withdraw", date: "2024-02-01" },
 } as const satisfies Record<string, FlowEvent>
 
 const pathTo: Readonly<Record<StateName, ReadonlyArray<FlowEvent>>> = {
@@ -55,7 +55,7 @@ const pathTo: Readonly<Record<StateName, ReadonlyArray<FlowEvent>>> = {
   extended: [ev.meeting, ev.open, ev.session, ev.evaluate, ev.extend],
   completed: [ev.meeting, ev.open, ev.session, ev.evaluate, ev.complete],
   "other-measures": [ev.meeting, ev.open, ev.session, ev.evaluate, ev.other],
-  withdrawn: [ev.meeting, ev.open, ev.session, ev.withdraw]
+  withdrawn: [ev.meeting, ev.open, ev.session, ev.withdraw],
 }
 
 /** Folds events with `transition`, failing the test on the first refusal. */
@@ -116,7 +116,7 @@ const terminalRow: Readonly<Record<EventType, Expected>> = {
   Complete: T("terminal-state"),
   Extend: T("terminal-state"),
   TryOtherMeasures: T("terminal-state"),
-  Withdraw: T("terminal-state")
+  Withdraw: T("terminal-state"),
 }
 
 /** Every (state, event) pair, written out independently of the implementation. */
@@ -129,7 +129,7 @@ const table: Readonly<Record<StateName, Readonly<Record<EventType, Expected>>>> 
     Complete: T("evaluation-required"),
     Extend: T("evaluation-required"),
     TryOtherMeasures: T("evaluation-required"),
-    Withdraw: N("withdrawn")
+    Withdraw: N("withdrawn"),
   },
   "goal-set": {
     HoldJointMeeting: T("illegal-step"),
@@ -139,7 +139,7 @@ const table: Readonly<Record<StateName, Readonly<Record<EventType, Expected>>>> 
     Complete: T("evaluation-required"),
     Extend: T("evaluation-required"),
     TryOtherMeasures: T("evaluation-required"),
-    Withdraw: N("withdrawn")
+    Withdraw: N("withdrawn"),
   },
   "episode-open": {
     HoldJointMeeting: T("illegal-step"),
@@ -149,7 +149,7 @@ const table: Readonly<Record<StateName, Readonly<Record<EventType, Expected>>>> 
     Complete: T("evaluation-required"),
     Extend: T("evaluation-required"),
     TryOtherMeasures: T("evaluation-required"),
-    Withdraw: N("withdrawn")
+    Withdraw: N("withdrawn"),
   },
   "in-sessions": {
     HoldJointMeeting: T("illegal-step"),
@@ -159,7 +159,7 @@ const table: Readonly<Record<StateName, Readonly<Record<EventType, Expected>>>> 
     Complete: T("evaluation-required"),
     Extend: T("evaluation-required"),
     TryOtherMeasures: T("evaluation-required"),
-    Withdraw: N("withdrawn")
+    Withdraw: N("withdrawn"),
   },
   evaluated: {
     HoldJointMeeting: T("illegal-step"),
@@ -169,7 +169,7 @@ const table: Readonly<Record<StateName, Readonly<Record<EventType, Expected>>>> 
     Complete: N("completed"),
     Extend: N("extended"),
     TryOtherMeasures: N("other-measures"),
-    Withdraw: T("outcome-required")
+    Withdraw: T("outcome-required"),
   },
   extended: {
     HoldJointMeeting: T("illegal-step"),
@@ -179,11 +179,11 @@ const table: Readonly<Record<StateName, Readonly<Record<EventType, Expected>>>> 
     Complete: T("evaluation-required"),
     Extend: T("evaluation-required"),
     TryOtherMeasures: T("evaluation-required"),
-    Withdraw: N("withdrawn")
+    Withdraw: N("withdrawn"),
   },
   completed: terminalRow,
   "other-measures": terminalRow,
-  withdrawn: terminalRow
+  withdrawn: terminalRow,
 }
 
 describe("transition table", () => {
@@ -195,7 +195,10 @@ describe("transition table", () => {
       expect(r.ok).toBe(true)
       if (r.ok) expect(r.state.state).toBe(expected.next)
     } else {
-      expect(r).toMatchObject({ ok: false, error: { _tag: "IllegalTransition", from, event: type, code: expected.code } })
+      expect(r).toMatchObject({
+        ok: false,
+        error: { _tag: "IllegalTransition", from, event: type, code: expected.code },
+      })
     }
   })
 
@@ -210,185 +213,419 @@ describe("transition table", () => {
 // ---------------------------------------------------------------------------
 
 const illegal: ReadonlyArray<readonly [StateName, EventType, FlowErrorCode, string, string]> = [
-  ["referred", "OpenEpisode", "goal-required",
+  [
+    "referred",
+    "OpenEpisode",
+    "goal-required",
     "A specific goal must be set in a joint meeting with the citizen and the therapist before it is possible to open the episode.",
-    "Et konkret mål må settes i et fellesmøte med innbygger og behandler før det er mulig å åpne episoden."],
-  ["referred", "AttendSession", "goal-required",
+    "Et konkret mål må settes i et fellesmøte med innbygger og behandler før det er mulig å åpne episoden.",
+  ],
+  [
+    "referred",
+    "AttendSession",
+    "goal-required",
     "A specific goal must be set in a joint meeting with the citizen and the therapist before it is possible to register a session.",
-    "Et konkret mål må settes i et fellesmøte med innbygger og behandler før det er mulig å registrere en økt."],
-  ["referred", "EvaluateGoal", "goal-required",
+    "Et konkret mål må settes i et fellesmøte med innbygger og behandler før det er mulig å registrere en økt.",
+  ],
+  [
+    "referred",
+    "EvaluateGoal",
+    "goal-required",
     "A specific goal must be set in a joint meeting with the citizen and the therapist before it is possible to evaluate the goal.",
-    "Et konkret mål må settes i et fellesmøte med innbygger og behandler før det er mulig å evaluere målet."],
-  ["referred", "Complete", "evaluation-required",
+    "Et konkret mål må settes i et fellesmøte med innbygger og behandler før det er mulig å evaluere målet.",
+  ],
+  [
+    "referred",
+    "Complete",
+    "evaluation-required",
     "The goal must be evaluated before it is possible to complete the treatment (status: referred).",
-    "Målet må evalueres før det er mulig å fullføre behandlingen (status: henvist)."],
-  ["referred", "Extend", "evaluation-required",
+    "Målet må evalueres før det er mulig å fullføre behandlingen (status: henvist).",
+  ],
+  [
+    "referred",
+    "Extend",
+    "evaluation-required",
     "The goal must be evaluated before it is possible to extend the treatment (status: referred).",
-    "Målet må evalueres før det er mulig å forlenge behandlingen (status: henvist)."],
-  ["referred", "TryOtherMeasures", "evaluation-required",
+    "Målet må evalueres før det er mulig å forlenge behandlingen (status: henvist).",
+  ],
+  [
+    "referred",
+    "TryOtherMeasures",
+    "evaluation-required",
     "The goal must be evaluated before it is possible to move on to other measures (status: referred).",
-    "Målet må evalueres før det er mulig å gå videre til andre tiltak (status: henvist)."],
-  ["goal-set", "HoldJointMeeting", "illegal-step",
+    "Målet må evalueres før det er mulig å gå videre til andre tiltak (status: henvist).",
+  ],
+  [
+    "goal-set",
+    "HoldJointMeeting",
+    "illegal-step",
     "It is not possible to hold the joint meeting now (status: goal set); the joint meeting was already held on 2024-01-15.",
-    "Det er ikke mulig å holde fellesmøtet nå (status: mål satt); fellesmøtet ble allerede holdt 2024-01-15."],
-  ["goal-set", "AttendSession", "episode-required",
+    "Det er ikke mulig å holde fellesmøtet nå (status: mål satt); fellesmøtet ble allerede holdt 2024-01-15.",
+  ],
+  [
+    "goal-set",
+    "AttendSession",
+    "episode-required",
     "The therapist must open an episode for the activity in the record before it is possible to register a session.",
-    "Behandler må åpne en episode for aktiviteten i journalen før det er mulig å registrere en økt."],
-  ["goal-set", "EvaluateGoal", "episode-required",
+    "Behandler må åpne en episode for aktiviteten i journalen før det er mulig å registrere en økt.",
+  ],
+  [
+    "goal-set",
+    "EvaluateGoal",
+    "episode-required",
     "The therapist must open an episode for the activity in the record before it is possible to evaluate the goal.",
-    "Behandler må åpne en episode for aktiviteten i journalen før det er mulig å evaluere målet."],
-  ["goal-set", "Complete", "evaluation-required",
+    "Behandler må åpne en episode for aktiviteten i journalen før det er mulig å evaluere målet.",
+  ],
+  [
+    "goal-set",
+    "Complete",
+    "evaluation-required",
     "The goal must be evaluated before it is possible to complete the treatment (status: goal set).",
-    "Målet må evalueres før det er mulig å fullføre behandlingen (status: mål satt)."],
-  ["goal-set", "Extend", "evaluation-required",
+    "Målet må evalueres før det er mulig å fullføre behandlingen (status: mål satt).",
+  ],
+  [
+    "goal-set",
+    "Extend",
+    "evaluation-required",
     "The goal must be evaluated before it is possible to extend the treatment (status: goal set).",
-    "Målet må evalueres før det er mulig å forlenge behandlingen (status: mål satt)."],
-  ["goal-set", "TryOtherMeasures", "evaluation-required",
+    "Målet må evalueres før det er mulig å forlenge behandlingen (status: mål satt).",
+  ],
+  [
+    "goal-set",
+    "TryOtherMeasures",
+    "evaluation-required",
     "The goal must be evaluated before it is possible to move on to other measures (status: goal set).",
-    "Målet må evalueres før det er mulig å gå videre til andre tiltak (status: mål satt)."],
-  ["episode-open", "HoldJointMeeting", "illegal-step",
+    "Målet må evalueres før det er mulig å gå videre til andre tiltak (status: mål satt).",
+  ],
+  [
+    "episode-open",
+    "HoldJointMeeting",
+    "illegal-step",
     "It is not possible to hold the joint meeting now (status: episode open); the joint meeting was already held on 2024-01-15.",
-    "Det er ikke mulig å holde fellesmøtet nå (status: episode åpnet); fellesmøtet ble allerede holdt 2024-01-15."],
-  ["episode-open", "OpenEpisode", "illegal-step",
+    "Det er ikke mulig å holde fellesmøtet nå (status: episode åpnet); fellesmøtet ble allerede holdt 2024-01-15.",
+  ],
+  [
+    "episode-open",
+    "OpenEpisode",
+    "illegal-step",
     "It is not possible to open the episode now (status: episode open); the episode was already opened on 2024-01-16.",
-    "Det er ikke mulig å åpne episoden nå (status: episode åpnet); episoden ble allerede åpnet 2024-01-16."],
-  ["episode-open", "EvaluateGoal", "no-sessions-yet",
+    "Det er ikke mulig å åpne episoden nå (status: episode åpnet); episoden ble allerede åpnet 2024-01-16.",
+  ],
+  [
+    "episode-open",
+    "EvaluateGoal",
+    "no-sessions-yet",
     "The goal cannot be evaluated before at least one session has been attended.",
-    "Målet kan ikke evalueres før minst én økt er gjennomført."],
-  ["episode-open", "Complete", "evaluation-required",
+    "Målet kan ikke evalueres før minst én økt er gjennomført.",
+  ],
+  [
+    "episode-open",
+    "Complete",
+    "evaluation-required",
     "The goal must be evaluated before it is possible to complete the treatment (status: episode open).",
-    "Målet må evalueres før det er mulig å fullføre behandlingen (status: episode åpnet)."],
-  ["episode-open", "Extend", "evaluation-required",
+    "Målet må evalueres før det er mulig å fullføre behandlingen (status: episode åpnet).",
+  ],
+  [
+    "episode-open",
+    "Extend",
+    "evaluation-required",
     "The goal must be evaluated before it is possible to extend the treatment (status: episode open).",
-    "Målet må evalueres før det er mulig å forlenge behandlingen (status: episode åpnet)."],
-  ["episode-open", "TryOtherMeasures", "evaluation-required",
+    "Målet må evalueres før det er mulig å forlenge behandlingen (status: episode åpnet).",
+  ],
+  [
+    "episode-open",
+    "TryOtherMeasures",
+    "evaluation-required",
     "The goal must be evaluated before it is possible to move on to other measures (status: episode open).",
-    "Målet må evalueres før det er mulig å gå videre til andre tiltak (status: episode åpnet)."],
-  ["in-sessions", "HoldJointMeeting", "illegal-step",
+    "Målet må evalueres før det er mulig å gå videre til andre tiltak (status: episode åpnet).",
+  ],
+  [
+    "in-sessions",
+    "HoldJointMeeting",
+    "illegal-step",
     "It is not possible to hold the joint meeting now (status: in sessions); the joint meeting was already held on 2024-01-15.",
-    "Det er ikke mulig å holde fellesmøtet nå (status: i gang med økter); fellesmøtet ble allerede holdt 2024-01-15."],
-  ["in-sessions", "OpenEpisode", "illegal-step",
+    "Det er ikke mulig å holde fellesmøtet nå (status: i gang med økter); fellesmøtet ble allerede holdt 2024-01-15.",
+  ],
+  [
+    "in-sessions",
+    "OpenEpisode",
+    "illegal-step",
     "It is not possible to open the episode now (status: in sessions); the episode was already opened on 2024-01-16.",
-    "Det er ikke mulig å åpne episoden nå (status: i gang med økter); episoden ble allerede åpnet 2024-01-16."],
-  ["in-sessions", "Complete", "evaluation-required",
+    "Det er ikke mulig å åpne episoden nå (status: i gang med økter); episoden ble allerede åpnet 2024-01-16.",
+  ],
+  [
+    "in-sessions",
+    "Complete",
+    "evaluation-required",
     "The goal must be evaluated before it is possible to complete the treatment (status: in sessions).",
-    "Målet må evalueres før det er mulig å fullføre behandlingen (status: i gang med økter)."],
-  ["in-sessions", "Extend", "evaluation-required",
+    "Målet må evalueres før det er mulig å fullføre behandlingen (status: i gang med økter).",
+  ],
+  [
+    "in-sessions",
+    "Extend",
+    "evaluation-required",
     "The goal must be evaluated before it is possible to extend the treatment (status: in sessions).",
-    "Målet må evalueres før det er mulig å forlenge behandlingen (status: i gang med økter)."],
-  ["in-sessions", "TryOtherMeasures", "evaluation-required",
+    "Målet må evalueres før det er mulig å forlenge behandlingen (status: i gang med økter).",
+  ],
+  [
+    "in-sessions",
+    "TryOtherMeasures",
+    "evaluation-required",
     "The goal must be evaluated before it is possible to move on to other measures (status: in sessions).",
-    "Målet må evalueres før det er mulig å gå videre til andre tiltak (status: i gang med økter)."],
-  ["evaluated", "HoldJointMeeting", "illegal-step",
+    "Målet må evalueres før det er mulig å gå videre til andre tiltak (status: i gang med økter).",
+  ],
+  [
+    "evaluated",
+    "HoldJointMeeting",
+    "illegal-step",
     "It is not possible to hold the joint meeting now (status: evaluated); the joint meeting was already held on 2024-01-15.",
-    "Det er ikke mulig å holde fellesmøtet nå (status: evaluert); fellesmøtet ble allerede holdt 2024-01-15."],
-  ["evaluated", "OpenEpisode", "illegal-step",
+    "Det er ikke mulig å holde fellesmøtet nå (status: evaluert); fellesmøtet ble allerede holdt 2024-01-15.",
+  ],
+  [
+    "evaluated",
+    "OpenEpisode",
+    "illegal-step",
     "It is not possible to open the episode now (status: evaluated); the episode was already opened on 2024-01-16.",
-    "Det er ikke mulig å åpne episoden nå (status: evaluert); episoden ble allerede åpnet 2024-01-16."],
-  ["evaluated", "AttendSession", "outcome-required",
+    "Det er ikke mulig å åpne episoden nå (status: evaluert); episoden ble allerede åpnet 2024-01-16.",
+  ],
+  [
+    "evaluated",
+    "AttendSession",
+    "outcome-required",
     "The goal was evaluated on 2024-03-18 and an outcome must be chosen next (complete, extend or other measures); it is not possible to register a session now.",
-    "Målet ble evaluert 2024-03-18, og neste steg er å velge utfall (fullføre, forlenge eller andre tiltak); det er ikke mulig å registrere en økt nå."],
-  ["evaluated", "EvaluateGoal", "outcome-required",
+    "Målet ble evaluert 2024-03-18, og neste steg er å velge utfall (fullføre, forlenge eller andre tiltak); det er ikke mulig å registrere en økt nå.",
+  ],
+  [
+    "evaluated",
+    "EvaluateGoal",
+    "outcome-required",
     "The goal was evaluated on 2024-03-18 and an outcome must be chosen next (complete, extend or other measures); it is not possible to evaluate the goal now.",
-    "Målet ble evaluert 2024-03-18, og neste steg er å velge utfall (fullføre, forlenge eller andre tiltak); det er ikke mulig å evaluere målet nå."],
-  ["evaluated", "Withdraw", "outcome-required",
+    "Målet ble evaluert 2024-03-18, og neste steg er å velge utfall (fullføre, forlenge eller andre tiltak); det er ikke mulig å evaluere målet nå.",
+  ],
+  [
+    "evaluated",
+    "Withdraw",
+    "outcome-required",
     "The goal was evaluated on 2024-03-18 and an outcome must be chosen next (complete, extend or other measures); it is not possible to withdraw the case now.",
-    "Målet ble evaluert 2024-03-18, og neste steg er å velge utfall (fullføre, forlenge eller andre tiltak); det er ikke mulig å trekke saken nå."],
-  ["extended", "HoldJointMeeting", "illegal-step",
+    "Målet ble evaluert 2024-03-18, og neste steg er å velge utfall (fullføre, forlenge eller andre tiltak); det er ikke mulig å trekke saken nå.",
+  ],
+  [
+    "extended",
+    "HoldJointMeeting",
+    "illegal-step",
     "It is not possible to hold the joint meeting now (status: extended); the joint meeting was already held on 2024-01-15.",
-    "Det er ikke mulig å holde fellesmøtet nå (status: forlenget); fellesmøtet ble allerede holdt 2024-01-15."],
-  ["extended", "OpenEpisode", "illegal-step",
+    "Det er ikke mulig å holde fellesmøtet nå (status: forlenget); fellesmøtet ble allerede holdt 2024-01-15.",
+  ],
+  [
+    "extended",
+    "OpenEpisode",
+    "illegal-step",
     "It is not possible to open the episode now (status: extended); the episode was already opened on 2024-01-16.",
-    "Det er ikke mulig å åpne episoden nå (status: forlenget); episoden ble allerede åpnet 2024-01-16."],
-  ["extended", "EvaluateGoal", "no-sessions-yet",
+    "Det er ikke mulig å åpne episoden nå (status: forlenget); episoden ble allerede åpnet 2024-01-16.",
+  ],
+  [
+    "extended",
+    "EvaluateGoal",
+    "no-sessions-yet",
     "The goal cannot be evaluated before at least one session has been attended in the extended period.",
-    "Målet kan ikke evalueres før minst én økt er gjennomført i forlengelsesperioden."],
-  ["extended", "Complete", "evaluation-required",
+    "Målet kan ikke evalueres før minst én økt er gjennomført i forlengelsesperioden.",
+  ],
+  [
+    "extended",
+    "Complete",
+    "evaluation-required",
     "The goal must be evaluated again after the extended period before it is possible to complete the treatment (status: extended).",
-    "Målet må evalueres på nytt etter forlengelsesperioden før det er mulig å fullføre behandlingen (status: forlenget)."],
-  ["extended", "Extend", "evaluation-required",
+    "Målet må evalueres på nytt etter forlengelsesperioden før det er mulig å fullføre behandlingen (status: forlenget).",
+  ],
+  [
+    "extended",
+    "Extend",
+    "evaluation-required",
     "The goal must be evaluated again after the extended period before it is possible to extend the treatment (status: extended).",
-    "Målet må evalueres på nytt etter forlengelsesperioden før det er mulig å forlenge behandlingen (status: forlenget)."],
-  ["extended", "TryOtherMeasures", "evaluation-required",
+    "Målet må evalueres på nytt etter forlengelsesperioden før det er mulig å forlenge behandlingen (status: forlenget).",
+  ],
+  [
+    "extended",
+    "TryOtherMeasures",
+    "evaluation-required",
     "The goal must be evaluated again after the extended period before it is possible to move on to other measures (status: extended).",
-    "Målet må evalueres på nytt etter forlengelsesperioden før det er mulig å gå videre til andre tiltak (status: forlenget)."],
-  ["completed", "HoldJointMeeting", "terminal-state",
+    "Målet må evalueres på nytt etter forlengelsesperioden før det er mulig å gå videre til andre tiltak (status: forlenget).",
+  ],
+  [
+    "completed",
+    "HoldJointMeeting",
+    "terminal-state",
     "The treatment flow is closed (completed on 2024-03-20); it is not possible to hold the joint meeting.",
-    "Behandlingsforløpet er avsluttet (fullført 2024-03-20); det er ikke mulig å holde fellesmøtet."],
-  ["completed", "OpenEpisode", "terminal-state",
+    "Behandlingsforløpet er avsluttet (fullført 2024-03-20); det er ikke mulig å holde fellesmøtet.",
+  ],
+  [
+    "completed",
+    "OpenEpisode",
+    "terminal-state",
     "The treatment flow is closed (completed on 2024-03-20); it is not possible to open the episode.",
-    "Behandlingsforløpet er avsluttet (fullført 2024-03-20); det er ikke mulig å åpne episoden."],
-  ["completed", "AttendSession", "terminal-state",
+    "Behandlingsforløpet er avsluttet (fullført 2024-03-20); det er ikke mulig å åpne episoden.",
+  ],
+  [
+    "completed",
+    "AttendSession",
+    "terminal-state",
     "The treatment flow is closed (completed on 2024-03-20); it is not possible to register a session.",
-    "Behandlingsforløpet er avsluttet (fullført 2024-03-20); det er ikke mulig å registrere en økt."],
-  ["completed", "EvaluateGoal", "terminal-state",
+    "Behandlingsforløpet er avsluttet (fullført 2024-03-20); det er ikke mulig å registrere en økt.",
+  ],
+  [
+    "completed",
+    "EvaluateGoal",
+    "terminal-state",
     "The treatment flow is closed (completed on 2024-03-20); it is not possible to evaluate the goal.",
-    "Behandlingsforløpet er avsluttet (fullført 2024-03-20); det er ikke mulig å evaluere målet."],
-  ["completed", "Complete", "terminal-state",
+    "Behandlingsforløpet er avsluttet (fullført 2024-03-20); det er ikke mulig å evaluere målet.",
+  ],
+  [
+    "completed",
+    "Complete",
+    "terminal-state",
     "The treatment flow is closed (completed on 2024-03-20); it is not possible to complete the treatment.",
-    "Behandlingsforløpet er avsluttet (fullført 2024-03-20); det er ikke mulig å fullføre behandlingen."],
-  ["completed", "Extend", "terminal-state",
+    "Behandlingsforløpet er avsluttet (fullført 2024-03-20); det er ikke mulig å fullføre behandlingen.",
+  ],
+  [
+    "completed",
+    "Extend",
+    "terminal-state",
     "The treatment flow is closed (completed on 2024-03-20); it is not possible to extend the treatment.",
-    "Behandlingsforløpet er avsluttet (fullført 2024-03-20); det er ikke mulig å forlenge behandlingen."],
-  ["completed", "TryOtherMeasures", "terminal-state",
+    "Behandlingsforløpet er avsluttet (fullført 2024-03-20); det er ikke mulig å forlenge behandlingen.",
+  ],
+  [
+    "completed",
+    "TryOtherMeasures",
+    "terminal-state",
     "The treatment flow is closed (completed on 2024-03-20); it is not possible to move on to other measures.",
-    "Behandlingsforløpet er avsluttet (fullført 2024-03-20); det er ikke mulig å gå videre til andre tiltak."],
-  ["completed", "Withdraw", "terminal-state",
+    "Behandlingsforløpet er avsluttet (fullført 2024-03-20); det er ikke mulig å gå videre til andre tiltak.",
+  ],
+  [
+    "completed",
+    "Withdraw",
+    "terminal-state",
     "The treatment flow is closed (completed on 2024-03-20); it is not possible to withdraw the case.",
-    "Behandlingsforløpet er avsluttet (fullført 2024-03-20); det er ikke mulig å trekke saken."],
-  ["other-measures", "HoldJointMeeting", "terminal-state",
+    "Behandlingsforløpet er avsluttet (fullført 2024-03-20); det er ikke mulig å trekke saken.",
+  ],
+  [
+    "other-measures",
+    "HoldJointMeeting",
+    "terminal-state",
     "The treatment flow is closed (other measures on 2024-03-20); it is not possible to hold the joint meeting.",
-    "Behandlingsforløpet er avsluttet (andre tiltak 2024-03-20); det er ikke mulig å holde fellesmøtet."],
-  ["other-measures", "OpenEpisode", "terminal-state",
+    "Behandlingsforløpet er avsluttet (andre tiltak 2024-03-20); det er ikke mulig å holde fellesmøtet.",
+  ],
+  [
+    "other-measures",
+    "OpenEpisode",
+    "terminal-state",
     "The treatment flow is closed (other measures on 2024-03-20); it is not possible to open the episode.",
-    "Behandlingsforløpet er avsluttet (andre tiltak 2024-03-20); det er ikke mulig å åpne episoden."],
-  ["other-measures", "AttendSession", "terminal-state",
+    "Behandlingsforløpet er avsluttet (andre tiltak 2024-03-20); det er ikke mulig å åpne episoden.",
+  ],
+  [
+    "other-measures",
+    "AttendSession",
+    "terminal-state",
     "The treatment flow is closed (other measures on 2024-03-20); it is not possible to register a session.",
-    "Behandlingsforløpet er avsluttet (andre tiltak 2024-03-20); det er ikke mulig å registrere en økt."],
-  ["other-measures", "EvaluateGoal", "terminal-state",
+    "Behandlingsforløpet er avsluttet (andre tiltak 2024-03-20); det er ikke mulig å registrere en økt.",
+  ],
+  [
+    "other-measures",
+    "EvaluateGoal",
+    "terminal-state",
     "The treatment flow is closed (other measures on 2024-03-20); it is not possible to evaluate the goal.",
-    "Behandlingsforløpet er avsluttet (andre tiltak 2024-03-20); det er ikke mulig å evaluere målet."],
-  ["other-measures", "Complete", "terminal-state",
+    "Behandlingsforløpet er avsluttet (andre tiltak 2024-03-20); det er ikke mulig å evaluere målet.",
+  ],
+  [
+    "other-measures",
+    "Complete",
+    "terminal-state",
     "The treatment flow is closed (other measures on 2024-03-20); it is not possible to complete the treatment.",
-    "Behandlingsforløpet er avsluttet (andre tiltak 2024-03-20); det er ikke mulig å fullføre behandlingen."],
-  ["other-measures", "Extend", "terminal-state",
+    "Behandlingsforløpet er avsluttet (andre tiltak 2024-03-20); det er ikke mulig å fullføre behandlingen.",
+  ],
+  [
+    "other-measures",
+    "Extend",
+    "terminal-state",
     "The treatment flow is closed (other measures on 2024-03-20); it is not possible to extend the treatment.",
-    "Behandlingsforløpet er avsluttet (andre tiltak 2024-03-20); det er ikke mulig å forlenge behandlingen."],
-  ["other-measures", "TryOtherMeasures", "terminal-state",
+    "Behandlingsforløpet er avsluttet (andre tiltak 2024-03-20); det er ikke mulig å forlenge behandlingen.",
+  ],
+  [
+    "other-measures",
+    "TryOtherMeasures",
+    "terminal-state",
     "The treatment flow is closed (other measures on 2024-03-20); it is not possible to move on to other measures.",
-    "Behandlingsforløpet er avsluttet (andre tiltak 2024-03-20); det er ikke mulig å gå videre til andre tiltak."],
-  ["other-measures", "Withdraw", "terminal-state",
+    "Behandlingsforløpet er avsluttet (andre tiltak 2024-03-20); det er ikke mulig å gå videre til andre tiltak.",
+  ],
+  [
+    "other-measures",
+    "Withdraw",
+    "terminal-state",
     "The treatment flow is closed (other measures on 2024-03-20); it is not possible to withdraw the case.",
-    "Behandlingsforløpet er avsluttet (andre tiltak 2024-03-20); det er ikke mulig å trekke saken."],
-  ["withdrawn", "HoldJointMeeting", "terminal-state",
+    "Behandlingsforløpet er avsluttet (andre tiltak 2024-03-20); det er ikke mulig å trekke saken.",
+  ],
+  [
+    "withdrawn",
+    "HoldJointMeeting",
+    "terminal-state",
     "The treatment flow is closed (withdrawn on 2024-02-01); it is not possible to hold the joint meeting.",
-    "Behandlingsforløpet er avsluttet (trukket 2024-02-01); det er ikke mulig å holde fellesmøtet."],
-  ["withdrawn", "OpenEpisode", "terminal-state",
+    "Behandlingsforløpet er avsluttet (trukket 2024-02-01); det er ikke mulig å holde fellesmøtet.",
+  ],
+  [
+    "withdrawn",
+    "OpenEpisode",
+    "terminal-state",
     "The treatment flow is closed (withdrawn on 2024-02-01); it is not possible to open the episode.",
-    "Behandlingsforløpet er avsluttet (trukket 2024-02-01); det er ikke mulig å åpne episoden."],
-  ["withdrawn", "AttendSession", "terminal-state",
+    "Behandlingsforløpet er avsluttet (trukket 2024-02-01); det er ikke mulig å åpne episoden.",
+  ],
+  [
+    "withdrawn",
+    "AttendSession",
+    "terminal-state",
     "The treatment flow is closed (withdrawn on 2024-02-01); it is not possible to register a session.",
-    "Behandlingsforløpet er avsluttet (trukket 2024-02-01); det er ikke mulig å registrere en økt."],
-  ["withdrawn", "EvaluateGoal", "terminal-state",
+    "Behandlingsforløpet er avsluttet (trukket 2024-02-01); det er ikke mulig å registrere en økt.",
+  ],
+  [
+    "withdrawn",
+    "EvaluateGoal",
+    "terminal-state",
     "The treatment flow is closed (withdrawn on 2024-02-01); it is not possible to evaluate the goal.",
-    "Behandlingsforløpet er avsluttet (trukket 2024-02-01); det er ikke mulig å evaluere målet."],
-  ["withdrawn", "Complete", "terminal-state",
+    "Behandlingsforløpet er avsluttet (trukket 2024-02-01); det er ikke mulig å evaluere målet.",
+  ],
+  [
+    "withdrawn",
+    "Complete",
+    "terminal-state",
     "The treatment flow is closed (withdrawn on 2024-02-01); it is not possible to complete the treatment.",
-    "Behandlingsforløpet er avsluttet (trukket 2024-02-01); det er ikke mulig å fullføre behandlingen."],
-  ["withdrawn", "Extend", "terminal-state",
+    "Behandlingsforløpet er avsluttet (trukket 2024-02-01); det er ikke mulig å fullføre behandlingen.",
+  ],
+  [
+    "withdrawn",
+    "Extend",
+    "terminal-state",
     "The treatment flow is closed (withdrawn on 2024-02-01); it is not possible to extend the treatment.",
-    "Behandlingsforløpet er avsluttet (trukket 2024-02-01); det er ikke mulig å forlenge behandlingen."],
-  ["withdrawn", "TryOtherMeasures", "terminal-state",
+    "Behandlingsforløpet er avsluttet (trukket 2024-02-01); det er ikke mulig å forlenge behandlingen.",
+  ],
+  [
+    "withdrawn",
+    "TryOtherMeasures",
+    "terminal-state",
     "The treatment flow is closed (withdrawn on 2024-02-01); it is not possible to move on to other measures.",
-    "Behandlingsforløpet er avsluttet (trukket 2024-02-01); det er ikke mulig å gå videre til andre tiltak."],
-  ["withdrawn", "Withdraw", "terminal-state",
+    "Behandlingsforløpet er avsluttet (trukket 2024-02-01); det er ikke mulig å gå videre til andre tiltak.",
+  ],
+  [
+    "withdrawn",
+    "Withdraw",
+    "terminal-state",
     "The treatment flow is closed (withdrawn on 2024-02-01); it is not possible to withdraw the case.",
-    "Behandlingsforløpet er avsluttet (trukket 2024-02-01); det er ikke mulig å trekke saken."],
+    "Behandlingsforløpet er avsluttet (trukket 2024-02-01); det er ikke mulig å trekke saken.",
+  ],
 ]
 
 describe("messages of illegal steps (English and bokmål)", () => {
   it("covers every refused pair of the table", () => {
-    const refusedPairs = STATE_NAMES.flatMap((s) => EVENT_TYPES.filter((e) => "code" in table[s][e]).map((e) => `${s}/${e}`))
+    const refusedPairs = STATE_NAMES.flatMap((s) =>
+      EVENT_TYPES.filter((e) => "code" in table[s][e]).map((e) => `${s}/${e}`),
+    )
     expect(illegal.map(([s, e]) => `${s}/${e}`).sort()).toEqual(refusedPairs.sort())
   })
 
@@ -398,7 +635,7 @@ describe("messages of illegal steps (English and bokmål)", () => {
       from,
       event: type,
       code,
-      message: { en, nb }
+      message: { en, nb },
     })
   })
 })
@@ -412,25 +649,55 @@ describe("other refusals (exact messages)", () => {
       code: "goal-required",
       message: {
         en: "The joint meeting must set a specific goal for the activity; the goal text is empty.",
-        nb: "Fellesmøtet må sette et konkret mål for aktiviteten; målteksten er tom."
-      }
+        nb: "Fellesmøtet må sette et konkret mål for aktiviteten; målteksten er tom.",
+      },
     })
   })
 
   it.each([
-    ["referred", { type: "HoldJointMeeting", date: "2024-01-07", goal: GOAL }, "Cannot hold the joint meeting on 2024-01-07: the previous step (referral) is dated 2024-01-08, and dates must not go backwards.", "Kan ikke holde fellesmøtet 2024-01-07: forrige steg (henvisning) er datert 2024-01-08, og datoer kan ikke gå bakover."],
-    ["goal-set", { type: "OpenEpisode", date: "2024-01-14" }, "Cannot open the episode on 2024-01-14: the previous step (joint meeting) is dated 2024-01-15, and dates must not go backwards.", "Kan ikke åpne episoden 2024-01-14: forrige steg (fellesmøte) er datert 2024-01-15, og datoer kan ikke gå bakover."],
-    ["episode-open", { type: "AttendSession", date: "2024-01-15" }, "Cannot register a session on 2024-01-15: the previous step (episode opened) is dated 2024-01-16, and dates must not go backwards.", "Kan ikke registrere en økt 2024-01-15: forrige steg (episode åpnet) er datert 2024-01-16, og datoer kan ikke gå bakover."],
-    ["in-sessions", { type: "EvaluateGoal", date: "2024-01-21", goalReached: "yes" }, "Cannot evaluate the goal on 2024-01-21: the previous step (session) is dated 2024-01-22, and dates must not go backwards.", "Kan ikke evaluere målet 2024-01-21: forrige steg (økt) er datert 2024-01-22, og datoer kan ikke gå bakover."],
-    ["evaluated", { type: "Complete", date: "2024-03-17" }, "Cannot complete the treatment on 2024-03-17: the previous step (goal evaluation) is dated 2024-03-18, and dates must not go backwards.", "Kan ikke fullføre behandlingen 2024-03-17: forrige steg (målevaluering) er datert 2024-03-18, og datoer kan ikke gå bakover."],
-    ["extended", { type: "Withdraw", date: "2024-03-18" }, "Cannot withdraw the case on 2024-03-18: the previous step (extension) is dated 2024-03-19, and dates must not go backwards.", "Kan ikke trekke saken 2024-03-18: forrige steg (forlengelse) er datert 2024-03-19, og datoer kan ikke gå bakover."]
+    [
+      "referred",
+      { type: "HoldJointMeeting", date: "2024-01-07", goal: GOAL },
+      "Cannot hold the joint meeting on 2024-01-07: the previous step (referral) is dated 2024-01-08, and dates must not go backwards.",
+      "Kan ikke holde fellesmøtet 2024-01-07: forrige steg (henvisning) er datert 2024-01-08, og datoer kan ikke gå bakover.",
+    ],
+    [
+      "goal-set",
+      { type: "OpenEpisode", date: "2024-01-14" },
+      "Cannot open the episode on 2024-01-14: the previous step (joint meeting) is dated 2024-01-15, and dates must not go backwards.",
+      "Kan ikke åpne episoden 2024-01-14: forrige steg (fellesmøte) er datert 2024-01-15, og datoer kan ikke gå bakover.",
+    ],
+    [
+      "episode-open",
+      { type: "AttendSession", date: "2024-01-15" },
+      "Cannot register a session on 2024-01-15: the previous step (episode opened) is dated 2024-01-16, and dates must not go backwards.",
+      "Kan ikke registrere en økt 2024-01-15: forrige steg (episode åpnet) er datert 2024-01-16, og datoer kan ikke gå bakover.",
+    ],
+    [
+      "in-sessions",
+      { type: "EvaluateGoal", date: "2024-01-21", goalReached: "yes" },
+      "Cannot evaluate the goal on 2024-01-21: the previous step (session) is dated 2024-01-22, and dates must not go backwards.",
+      "Kan ikke evaluere målet 2024-01-21: forrige steg (økt) er datert 2024-01-22, og datoer kan ikke gå bakover.",
+    ],
+    [
+      "evaluated",
+      { type: "Complete", date: "2024-03-17" },
+      "Cannot complete the treatment on 2024-03-17: the previous step (goal evaluation) is dated 2024-03-18, and dates must not go backwards.",
+      "Kan ikke fullføre behandlingen 2024-03-17: forrige steg (målevaluering) er datert 2024-03-18, og datoer kan ikke gå bakover.",
+    ],
+    [
+      "extended",
+      { type: "Withdraw", date: "2024-03-18" },
+      "Cannot withdraw the case on 2024-03-18: the previous step (extension) is dated 2024-03-19, and dates must not go backwards.",
+      "Kan ikke trekke saken 2024-03-18: forrige steg (forlengelse) er datert 2024-03-19, og datoer kan ikke gå bakover.",
+    ],
   ] as const)("an event dated before the previous step is refused (%s)", (from, event, en, nb) => {
     expect(refused(at(from), event)).toEqual({
       _tag: "IllegalTransition",
       from,
       event: event.type,
       code: "date-before-previous-step",
-      message: { en, nb }
+      message: { en, nb },
     })
   })
 
@@ -447,8 +714,8 @@ describe("other refusals (exact messages)", () => {
       code: "invalid-date",
       message: {
         en: `The date "${date}" is not an existing calendar date in the form YYYY-MM-DD.`,
-        nb: `Datoen «${date}» er ikke en gyldig kalenderdato på formen ÅÅÅÅ-MM-DD.`
-      }
+        nb: `Datoen «${date}» er ikke en gyldig kalenderdato på formen ÅÅÅÅ-MM-DD.`,
+      },
     })
   })
 
@@ -461,8 +728,8 @@ describe("other refusals (exact messages)", () => {
       code: "goal-reached-required",
       message: {
         en: 'The evaluation must state whether the goal was reached: "yes", "partly" or "no" (got "maybe").',
-        nb: 'Evalueringen må angi om målet ble nådd: "yes" (ja), "partly" (delvis) eller "no" (nei) (fikk "maybe").'
-      }
+        nb: 'Evalueringen må angi om målet ble nådd: "yes" (ja), "partly" (delvis) eller "no" (nei) (fikk "maybe").',
+      },
     })
   })
 
@@ -474,13 +741,17 @@ describe("other refusals (exact messages)", () => {
       expect(r.error.code).toBe("illegal-step")
       expect(r.error.message).toEqual({
         en: '"Teleport" is not an event of the treatment flow.',
-        nb: "«Teleport» er ikke en hendelse i behandlingsforløpet."
+        nb: "«Teleport» er ikke en hendelse i behandlingsforløpet.",
       })
     }
   })
 
   it("a second extension is refused with the default limit of 1", () => {
-    const s = run([...pathTo.extended, { type: "AttendSession", date: "2024-03-25" }, { type: "EvaluateGoal", date: "2024-05-13", goalReached: "no" }])
+    const s = run([
+      ...pathTo.extended,
+      { type: "AttendSession", date: "2024-03-25" },
+      { type: "EvaluateGoal", date: "2024-05-13", goalReached: "no" },
+    ])
     expect(s.state).toBe("evaluated")
     expect(refused(s, { type: "Extend", date: "2024-05-14" })).toEqual({
       _tag: "IllegalTransition",
@@ -489,15 +760,15 @@ describe("other refusals (exact messages)", () => {
       code: "extension-limit-reached",
       message: {
         en: "A treatment can be extended at most 1 time; this one has already been extended 1 time.",
-        nb: "En behandling kan forlenges maksimalt 1 gang; denne er allerede forlenget 1 gang."
-      }
+        nb: "En behandling kan forlenges maksimalt 1 gang; denne er allerede forlenget 1 gang.",
+      },
     })
   })
 
   it("no extension is allowed with maxExtensions 0", () => {
     expect(refused(at("evaluated", { maxExtensions: 0 }), ev.extend).message).toEqual({
       en: "A treatment can be extended at most 0 times; this one has already been extended 0 times.",
-      nb: "En behandling kan forlenges maksimalt 0 ganger; denne er allerede forlenget 0 ganger."
+      nb: "En behandling kan forlenges maksimalt 0 ganger; denne er allerede forlenget 0 ganger.",
     })
   })
 
@@ -505,13 +776,13 @@ describe("other refusals (exact messages)", () => {
     const again = (from: string): ReadonlyArray<FlowEvent> => [
       { type: "Extend", date: from },
       { type: "AttendSession", date: from },
-      { type: "EvaluateGoal", date: from, goalReached: "partly" }
+      { type: "EvaluateGoal", date: from, goalReached: "partly" },
     ]
     const s = run([...pathTo.evaluated, ...again("2024-04-01"), ...again("2024-05-01")], { maxExtensions: 2 })
     expect(s.context.extensionsUsed).toBe(2)
     expect(refused(s, { type: "Extend", date: "2024-06-01" }).message).toEqual({
       en: "A treatment can be extended at most 2 times; this one has already been extended 2 times.",
-      nb: "En behandling kan forlenges maksimalt 2 ganger; denne er allerede forlenget 2 ganger."
+      nb: "En behandling kan forlenges maksimalt 2 ganger; denne er allerede forlenget 2 ganger.",
     })
   })
 
@@ -524,8 +795,8 @@ describe("other refusals (exact messages)", () => {
       code: "evaluation-required",
       message: {
         en: "The goal must be evaluated again after the extended period before it is possible to complete the treatment (status: in sessions).",
-        nb: "Målet må evalueres på nytt etter forlengelsesperioden før det er mulig å fullføre behandlingen (status: i gang med økter)."
-      }
+        nb: "Målet må evalueres på nytt etter forlengelsesperioden før det er mulig å fullføre behandlingen (status: i gang med økter).",
+      },
     })
   })
 })
@@ -548,8 +819,8 @@ describe("legal steps", () => {
         evaluationDates: [],
         extensionDates: [],
         extensionsUsed: 0,
-        lastDate: REFERRAL
-      }
+        lastDate: REFERRAL,
+      },
     })
     expect(start({ date: REFERRAL }, { maxExtensions: 3 }).context.maxExtensions).toBe(3)
   })
@@ -560,7 +831,7 @@ describe("legal steps", () => {
     [{ date: REFERRAL }, {}],
     [{ date: REFERRAL }, { maxExtensions: -1 }],
     [{ date: REFERRAL }, { maxExtensions: 1.5 }],
-    [{ date: REFERRAL }, { maxExtensions: Number.NaN }]
+    [{ date: REFERRAL }, { maxExtensions: Number.NaN }],
   ])("start rejects malformed input %j %j with a CoreError", (referral, options) => {
     expect(() => start(referral, options as { maxExtensions: number })).toThrow(CoreError)
   })
@@ -586,7 +857,7 @@ describe("legal steps", () => {
       sessionDates: ["2024-01-22", "2024-01-29"],
       sessionsInPeriod: 2,
       sessionsTotal: 2,
-      lastDate: "2024-01-29"
+      lastDate: "2024-01-29",
     })
   })
 
@@ -613,7 +884,12 @@ describe("legal steps", () => {
   it("Extend starts a new period: sessions resume and must be evaluated again", () => {
     const ext = accepted(at("evaluated"), ev.extend)
     expect(ext.state).toBe("extended")
-    expect(ext.context).toMatchObject({ extensionsUsed: 1, extensionDates: ["2024-03-19"], sessionsInPeriod: 0, sessionsTotal: 1 })
+    expect(ext.context).toMatchObject({
+      extensionsUsed: 1,
+      extensionDates: ["2024-03-19"],
+      sessionsInPeriod: 0,
+      sessionsTotal: 1,
+    })
     const sessions = accepted(ext, { type: "AttendSession", date: "2024-03-25" })
     expect(sessions.context).toMatchObject({ sessionsInPeriod: 1, sessionsTotal: 2 })
     const evaluated = accepted(sessions, { type: "EvaluateGoal", date: "2024-05-13", goalReached: "yes" })
@@ -628,7 +904,7 @@ describe("legal steps", () => {
       expect(s.state).toBe("withdrawn")
       if (s.state === "withdrawn") expect(s.withdrawnFrom).toBe(from)
       expect(s.context.closedDate).toBe("2024-04-01")
-    }
+    },
   )
 
   it("transition does not mutate its input", () => {
@@ -648,7 +924,11 @@ describe("replay", () => {
 
   it("returns the first refused event with its index and the last accepted state", () => {
     const r = replay(REFERRAL, [ev.meeting, ev.session, ev.open], ONE)
-    expect(r).toMatchObject({ ok: false, index: 1, error: { code: "episode-required", from: "goal-set", event: "AttendSession" } })
+    expect(r).toMatchObject({
+      ok: false,
+      index: 1,
+      error: { code: "episode-required", from: "goal-set", event: "AttendSession" },
+    })
     if (!r.ok) expect(r.state).toEqual(at("goal-set"))
   })
 
@@ -772,7 +1052,7 @@ type DateSpec = { readonly shift: number } | { readonly literal: string }
 const dateSpec: fc.Arbitrary<DateSpec> = fc.oneof(
   { weight: 12, arbitrary: fc.integer({ min: 0, max: 21 }).map((shift) => ({ shift })) },
   { weight: 3, arbitrary: fc.integer({ min: -30, max: -1 }).map((shift) => ({ shift })) },
-  { weight: 1, arbitrary: fc.constantFrom("2024-02-30", "2023-13-01", "2024-1-5", "").map((literal) => ({ literal })) }
+  { weight: 1, arbitrary: fc.constantFrom("2024-02-30", "2023-13-01", "2024-1-5", "").map((literal) => ({ literal })) },
 )
 
 const resolve = (spec: DateSpec, m: Readonly<Model>): string =>
@@ -796,7 +1076,10 @@ abstract class EventCommand implements fc.Command<Model, Real> {
 
     // The machine accepts exactly when the model says the event is legal.
     if (expectedCode !== undefined) {
-      expect(result).toMatchObject({ ok: false, error: { _tag: "IllegalTransition", from: m.phase, event: e.type, code: expectedCode } })
+      expect(result).toMatchObject({
+        ok: false,
+        error: { _tag: "IllegalTransition", from: m.phase, event: e.type, code: expectedCode },
+      })
       if (!result.ok) {
         expect(result.error.message.en.length).toBeGreaterThan(0)
         expect(result.error.message.nb.length).toBeGreaterThan(0)
@@ -836,7 +1119,10 @@ abstract class EventCommand implements fc.Command<Model, Real> {
 
 class HoldJointMeetingCommand extends EventCommand {
   readonly type = "HoldJointMeeting"
-  constructor(when: DateSpec, readonly goal: string) {
+  constructor(
+    when: DateSpec,
+    readonly goal: string,
+  ) {
     super(when)
   }
   protected event(date: string): FlowEvent {
@@ -863,7 +1149,10 @@ class AttendSessionCommand extends EventCommand {
 
 class EvaluateGoalCommand extends EventCommand {
   readonly type = "EvaluateGoal"
-  constructor(when: DateSpec, readonly goalReached: GoalReached) {
+  constructor(
+    when: DateSpec,
+    readonly goalReached: GoalReached,
+  ) {
     super(when)
   }
   protected event(date: string): FlowEvent {
@@ -902,10 +1191,13 @@ class WithdrawCommand extends EventCommand {
   }
 }
 
-const goalText = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(GOAL, "Svømme en gang i uka") }, { weight: 1, arbitrary: fc.constantFrom("", "  ") })
+const goalText = fc.oneof(
+  { weight: 5, arbitrary: fc.constantFrom(GOAL, "Svømme en gang i uka") },
+  { weight: 1, arbitrary: fc.constantFrom("", "  ") },
+)
 const goalAnswer = fc.oneof(
   { weight: 10, arbitrary: fc.constantFrom(...GOAL_REACHED) },
-  { weight: 1, arbitrary: fc.constant("maybe" as unknown as GoalReached) }
+  { weight: 1, arbitrary: fc.constant("maybe" as unknown as GoalReached) },
 )
 
 /**
@@ -920,7 +1212,7 @@ const anyCommand: fc.Arbitrary<fc.Command<Model, Real>> = fc.oneof(
   { weight: 1, arbitrary: dateSpec.map((d) => new CompleteCommand(d)) },
   { weight: 4, arbitrary: dateSpec.map((d) => new ExtendCommand(d)) },
   { weight: 1, arbitrary: dateSpec.map((d) => new TryOtherMeasuresCommand(d)) },
-  { weight: 1, arbitrary: dateSpec.map((d) => new WithdrawCommand(d)) }
+  { weight: 1, arbitrary: dateSpec.map((d) => new WithdrawCommand(d)) },
 )
 
 const initial = (maxExtensions: number, referralDate: string): { model: Model; real: Real } => ({
@@ -932,9 +1224,9 @@ const initial = (maxExtensions: number, referralDate: string): { model: Model; r
     sessionsTotal: 0,
     evaluations: 0,
     lastDate: referralDate,
-    goalReached: undefined
+    goalReached: undefined,
   },
-  real: { state: start({ date: referralDate }, { maxExtensions }) }
+  real: { state: start({ date: referralDate }, { maxExtensions }) },
 })
 
 const referralDate = fc
@@ -950,9 +1242,9 @@ describe("model-based: the machine agrees with the model on random event sequenc
         fc.commands([anyCommand], { maxCommands: 80, size: "max" }),
         (max, referral, cmds) => {
           fc.modelRun(() => initial(max, referral), cmds)
-        }
+        },
       ),
-      { numRuns: 400 }
+      { numRuns: 400 },
     )
     // The generator really explores the flow: every state and every refusal reason occurs.
     expect([...seen.phases].sort()).toEqual(STATE_NAMES.filter((s) => s !== "referred").sort())
@@ -968,8 +1260,8 @@ describe("model-based: the machine agrees with the model on random event sequenc
         "illegal-step",
         "invalid-date",
         "date-before-previous-step",
-        "goal-reached-required"
-      ].sort()
+        "goal-reached-required",
+      ].sort(),
     )
   })
 })
@@ -980,8 +1272,9 @@ describe("model-based: the machine agrees with the model on random event sequenc
 
 /** A random event of any type with a date near `base` (possibly before it). */
 const anyEvent = (base: string): fc.Arbitrary<FlowEvent> =>
-  fc.tuple(fc.constantFrom(...EVENT_TYPES), fc.integer({ min: -5, max: 40 }), goalText, goalAnswer).map(
-    ([type, shift, goal, goalReached]): FlowEvent => {
+  fc
+    .tuple(fc.constantFrom(...EVENT_TYPES), fc.integer({ min: -5, max: 40 }), goalText, goalAnswer)
+    .map(([type, shift, goal, goalReached]): FlowEvent => {
       const date = addDays(base, shift)
       switch (type) {
         case "HoldJointMeeting":
@@ -991,8 +1284,7 @@ const anyEvent = (base: string): fc.Arbitrary<FlowEvent> =>
         default:
           return { type, date }
       }
-    }
-  )
+    })
 
 interface Choice {
   readonly pick: number
@@ -1002,7 +1294,7 @@ interface Choice {
 
 const choices = fc.array(
   fc.record({ pick: fc.nat(), gap: fc.integer({ min: 0, max: 28 }), goalReached: fc.constantFrom(...GOAL_REACHED) }),
-  { maxLength: 40 }
+  { maxLength: 40 },
 )
 
 /** Builds a legal event sequence by picking among the allowed events; `finish` drives it to a terminal state. */
@@ -1010,7 +1302,7 @@ const legalEvents = (
   referral: string,
   maxExtensions: number,
   picks: ReadonlyArray<Choice>,
-  finish: boolean
+  finish: boolean,
 ): { readonly events: ReadonlyArray<FlowEvent>; readonly states: ReadonlyArray<FlowState> } => {
   let state = start({ date: referral }, { maxExtensions })
   const events: Array<FlowEvent> = []
@@ -1043,36 +1335,41 @@ const legalEvents = (
 describe("properties", () => {
   it("extensions never exceed maxExtensions (0..3), and exactly maxExtensions can be used", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 3 }), referralDate, fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 6, maxLength: 6 }), (max, referral, sessions) => {
-        let state = start({ date: referral }, { maxExtensions: max })
-        let date = referral
-        const next = (e: FlowEvent): void => {
-          state = accepted(state, e)
-          expect(state.context.extensionsUsed).toBeLessThanOrEqual(max)
-        }
-        next({ type: "HoldJointMeeting", date, goal: GOAL })
-        next({ type: "OpenEpisode", date })
-        let extensions = 0
-        for (const n of sessions) {
-          for (let i = 0; i < n; i++) {
-            date = addDays(date, 7)
-            next({ type: "AttendSession", date })
+      fc.property(
+        fc.integer({ min: 0, max: 3 }),
+        referralDate,
+        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 6, maxLength: 6 }),
+        (max, referral, sessions) => {
+          let state = start({ date: referral }, { maxExtensions: max })
+          let date = referral
+          const next = (e: FlowEvent): void => {
+            state = accepted(state, e)
+            expect(state.context.extensionsUsed).toBeLessThanOrEqual(max)
           }
-          next({ type: "EvaluateGoal", date, goalReached: "partly" })
-          const r = transition(state, { type: "Extend", date })
-          if (extensions < max) {
-            expect(r.ok).toBe(true)
-            if (r.ok) state = r.state
-            extensions++
-          } else {
-            expect(r).toMatchObject({ ok: false, error: { code: "extension-limit-reached" } })
-            expect(allowedEvents(state)).not.toContain("Extend")
-            break
+          next({ type: "HoldJointMeeting", date, goal: GOAL })
+          next({ type: "OpenEpisode", date })
+          let extensions = 0
+          for (const n of sessions) {
+            for (let i = 0; i < n; i++) {
+              date = addDays(date, 7)
+              next({ type: "AttendSession", date })
+            }
+            next({ type: "EvaluateGoal", date, goalReached: "partly" })
+            const r = transition(state, { type: "Extend", date })
+            if (extensions < max) {
+              expect(r.ok).toBe(true)
+              if (r.ok) state = r.state
+              extensions++
+            } else {
+              expect(r).toMatchObject({ ok: false, error: { code: "extension-limit-reached" } })
+              expect(allowedEvents(state)).not.toContain("Extend")
+              break
+            }
           }
-        }
-        expect(state.context.extensionsUsed).toBe(max)
-        expect(state.state).toBe("evaluated")
-      })
+          expect(state.context.extensionsUsed).toBe(max)
+          expect(state.state).toBe("evaluated")
+        },
+      ),
     )
   })
 
@@ -1096,8 +1393,8 @@ describe("properties", () => {
               expect(r).toMatchObject({ ok: false, error: { code: "terminal-state", from: last.state, event: type } })
             }
           }
-        }
-      )
+        },
+      ),
     )
   })
 
@@ -1127,43 +1424,53 @@ describe("properties", () => {
             }
             if (r.ok) state = r.state
           })
-        }
-      )
+        },
+      ),
     )
   })
 
   it("replay of a legal sequence equals sequential transition", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 3 }), referralDate, choices, fc.boolean(), (max, referral, picks, finish) => {
-        const { events, states } = legalEvents(referral, max, picks, finish)
-        const r = replay(referral, events, { maxExtensions: max })
-        expect(r.ok).toBe(true)
-        if (r.ok) expect(r.state).toEqual(states.at(-1))
-      })
+      fc.property(
+        fc.integer({ min: 0, max: 3 }),
+        referralDate,
+        choices,
+        fc.boolean(),
+        (max, referral, picks, finish) => {
+          const { events, states } = legalEvents(referral, max, picks, finish)
+          const r = replay(referral, events, { maxExtensions: max })
+          expect(r.ok).toBe(true)
+          if (r.ok) expect(r.state).toEqual(states.at(-1))
+        },
+      ),
     )
   })
 
   it("replay of any sequence stops at the first refused event, like sequential transition", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 3 }), fc.array(anyEvent("2024-01-10"), { maxLength: 12 }), (max, events) => {
-        let state = start({ date: "2024-01-08" }, { maxExtensions: max })
-        let expected: { index: number; code: FlowErrorCode } | undefined
-        for (const [index, e] of events.entries()) {
-          const r = transition(state, e)
-          if (!r.ok) {
-            expected = { index, code: r.error.code }
-            break
+      fc.property(
+        fc.integer({ min: 0, max: 3 }),
+        fc.array(anyEvent("2024-01-10"), { maxLength: 12 }),
+        (max, events) => {
+          let state = start({ date: "2024-01-08" }, { maxExtensions: max })
+          let expected: { index: number; code: FlowErrorCode } | undefined
+          for (const [index, e] of events.entries()) {
+            const r = transition(state, e)
+            if (!r.ok) {
+              expected = { index, code: r.error.code }
+              break
+            }
+            state = r.state
           }
-          state = r.state
-        }
-        const r = replay("2024-01-08", events, { maxExtensions: max })
-        if (expected === undefined) {
-          expect(r).toEqual({ ok: true, state })
-        } else {
-          expect(r).toMatchObject({ ok: false, index: expected.index, error: { code: expected.code } })
-          expect(r.state).toEqual(state)
-        }
-      })
+          const r = replay("2024-01-08", events, { maxExtensions: max })
+          if (expected === undefined) {
+            expect(r).toEqual({ ok: true, state })
+          } else {
+            expect(r).toMatchObject({ ok: false, index: expected.index, error: { code: expected.code } })
+            expect(r.state).toEqual(state)
+          }
+        },
+      ),
     )
   })
 })

@@ -15,17 +15,26 @@ const tenths = (max: number) => fc.integer({ min: 0, max: max * 10 }).map((n) =>
 export const citizen = fc
   .record({
     id: pseudonym,
-    birthDate: fc.option(isoDate.filter((d) => d >= "1900"), { nil: undefined }),
+    birthDate: fc.option(
+      isoDate.filter((d) => d >= "1900"),
+      { nil: undefined },
+    ),
     birthYear: fc.integer({ min: 1900, max: 2100 }),
     departments: fc.array(slug, { maxLength: 3 }),
     healthyLifeCentre: fc.boolean(),
-    pathway: fc.constantFrom(1, 2, 3)
+    pathway: fc.constantFrom(1, 2, 3),
   })
   .map(({ birthDate, birthYear, ...rest }) =>
-    birthDate === undefined ? { ...rest, birthYear } : { ...rest, birthDate, birthYear: Number(birthDate.slice(0, 4)) }
+    birthDate === undefined ? { ...rest, birthYear } : { ...rest, birthDate, birthYear: Number(birthDate.slice(0, 4)) },
   )
 
-export const referral = fc.record({ id: recordId, citizenId: pseudonym, therapistId: recordId, offeringId: slug, date: isoDate })
+export const referral = fc.record({
+  id: recordId,
+  citizenId: pseudonym,
+  therapistId: recordId,
+  offeringId: slug,
+  date: isoDate,
+})
 
 export const enrollment = fc.record(
   {
@@ -35,11 +44,13 @@ export const enrollment = fc.record(
     start: isoDate,
     end: isoDate,
     referralId: recordId,
-    cohort: fc.tuple(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, "0")}`),
+    cohort: fc
+      .tuple(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 1, max: 12 }))
+      .map(([y, m]) => `${y}-${String(m).padStart(2, "0")}`),
     status: fc.constantFrom("ongoing", "completed", "withdrawn"),
-    closedOn: isoDate
+    closedOn: isoDate,
   },
-  { requiredKeys: ["id", "citizenId", "offeringId", "start", "status"] }
+  { requiredKeys: ["id", "citizenId", "offeringId", "start", "status"] },
 )
 
 export const attendance = fc.record({
@@ -49,7 +60,7 @@ export const attendance = fc.record({
   citizenId: pseudonym,
   offeringId: slug,
   date: isoDate,
-  status: fc.constantFrom("present", "absent", "no-show")
+  status: fc.constantFrom("present", "absent", "no-show"),
 })
 
 export const fitScore = fc
@@ -58,7 +69,7 @@ export const fitScore = fc
     citizenId: pseudonym,
     date: isoDate,
     instrument: fc.constantFrom("ORS", "SRS"),
-    items: fc.tuple(tenths(10), tenths(10), tenths(10), tenths(10))
+    items: fc.tuple(tenths(10), tenths(10), tenths(10), tenths(10)),
   })
   .map((r) => ({ ...r, total: Math.round(r.items.reduce((a, b) => a + b, 0) * 10) / 10 }))
 
@@ -71,9 +82,9 @@ export const feedback = fc.record(
     category: fc.constantFrom("treatment", "everyday", "participation", "department"),
     theme: text,
     rating: fc.integer({ min: 1, max: 5 }),
-    comment: text
+    comment: text,
   },
-  { requiredKeys: ["id", "source", "date", "theme"] }
+  { requiredKeys: ["id", "source", "date", "theme"] },
 )
 
 export const contribution = fc.record(
@@ -84,7 +95,7 @@ export const contribution = fc.record(
     to: isoDate,
     sharePercent: fc.double({ min: 0, max: 100, noNaN: true }),
     form: fc.constantFrom("lent-position", "transferred-budget-post"),
-    staffId: recordId
+    staffId: recordId,
   },
-  { requiredKeys: ["id", "department", "from", "sharePercent", "form"] }
+  { requiredKeys: ["id", "department", "from", "sharePercent", "form"] },
 )

@@ -1,7 +1,8 @@
 // The main entries must run in a browser: bundle them for the browser and
 // fail if any Node built-in is pulled in.
-import { build } from "esbuild"
+
 import { fileURLToPath } from "node:url"
+import { build } from "esbuild"
 import { describe, expect, it } from "vitest"
 
 const src = (p: string) => fileURLToPath(new URL(`../src/${p}`, import.meta.url))
@@ -16,17 +17,25 @@ describe("package entries", () => {
         platform: "browser",
         format: "esm",
         metafile: true,
-        logLevel: "silent"
+        logLevel: "silent",
       })
       const inputs = Object.keys(result.metafile.inputs)
-      expect(inputs.filter((i) => i.startsWith("node:") || /(^|\/)node_modules\/(fs|path|crypto)\//u.test(i))).toEqual([])
+      expect(inputs.filter((i) => i.startsWith("node:") || /(^|\/)node_modules\/(fs|path|crypto)\//u.test(i))).toEqual(
+        [],
+      )
       expect(inputs.some((i) => i.includes("/src/node/"))).toBe(false)
     })
   }
 
   it("the node entry is where file loading lives", async () => {
     await expect(
-      build({ entryPoints: [src("node/index.ts")], bundle: true, write: false, platform: "browser", logLevel: "silent" })
+      build({
+        entryPoints: [src("node/index.ts")],
+        bundle: true,
+        write: false,
+        platform: "browser",
+        logLevel: "silent",
+      }),
     ).rejects.toThrow(/node:fs/u)
   })
 })

@@ -10,14 +10,21 @@ import { describe, expect, it } from "vitest"
 
 const packages = fileURLToPath(new URL("../../", import.meta.url))
 const walk = (dir: string): Array<string> =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []))
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+  )
 
 /** The files `file` imports at run time, among the packages' own sources. */
 const runtimeImports = (file: string, text: string): Array<string> => {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false)
   const out: Array<string> = []
   for (const s of source.statements) {
-    if (!(ts.isImportDeclaration(s) || ts.isExportDeclaration(s)) || s.moduleSpecifier === undefined || !ts.isStringLiteral(s.moduleSpecifier)) continue
+    if (
+      !(ts.isImportDeclaration(s) || ts.isExportDeclaration(s)) ||
+      s.moduleSpecifier === undefined ||
+      !ts.isStringLiteral(s.moduleSpecifier)
+    )
+      continue
     const spec = s.moduleSpecifier.text
     if (!spec.startsWith(".")) continue
     if (ts.isImportDeclaration(s)) {
@@ -25,7 +32,15 @@ const runtimeImports = (file: string, text: string): Array<string> => {
       if (clause?.isTypeOnly) continue
       const named = clause?.namedBindings
       // `import { type A, type B } from` is erased too; a bare `import "./x"` runs.
-      if (clause !== undefined && clause.name === undefined && named !== undefined && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly)) continue
+      if (
+        clause !== undefined &&
+        clause.name === undefined &&
+        named !== undefined &&
+        ts.isNamedImports(named) &&
+        named.elements.length > 0 &&
+        named.elements.every((e) => e.isTypeOnly)
+      )
+        continue
     } else if (s.isTypeOnly) continue
     out.push(resolve(dirname(file), spec).replace(/\.js$/u, ".ts"))
   }
@@ -60,9 +75,26 @@ describe("imports", () => {
   })
 
   it("finds a loop when one is written, and ignores imports of types", () => {
-    const a = runtimeImports("/p/a.ts", 'import { b } from "./b.js"\nimport type { C } from "./c.js"\nimport { type D } from "./d.js"')
+    const a = runtimeImports(
+      "/p/a.ts",
+      'import { b } from "./b.js"\nimport type { C } from "./c.js"\nimport { type D } from "./d.js"',
+    )
     expect(a).toEqual(["/p/b.ts"])
-    expect(loops(new Map([["/p/a.ts", ["/p/b.ts"]], ["/p/b.ts", ["/p/a.ts"]]]))).toEqual([["/p/a.ts", "/p/b.ts", "/p/a.ts"]])
-    expect(loops(new Map([["/p/a.ts", ["/p/b.ts"]], ["/p/b.ts", []]]))).toEqual([])
+    expect(
+      loops(
+        new Map([
+          ["/p/a.ts", ["/p/b.ts"]],
+          ["/p/b.ts", ["/p/a.ts"]],
+        ]),
+      ),
+    ).toEqual([["/p/a.ts", "/p/b.ts", "/p/a.ts"]])
+    expect(
+      loops(
+        new Map([
+          ["/p/a.ts", ["/p/b.ts"]],
+          ["/p/b.ts", []],
+        ]),
+      ),
+    ).toEqual([])
   })
 })

@@ -10,8 +10,9 @@
 // Measured twice: from the TypeScript sources (no build needed), and from
 // the built dist/ an app installs from npm (built first when stale, outside
 // any figure).
-import { buildIfStale } from "../../../scripts/build-if-stale.mjs"
+
 import { line } from "../../../scripts/bench-timing.mjs"
+import { buildIfStale } from "../../../scripts/build-if-stale.mjs"
 import { Snapshot } from "../src/index.js"
 import { loadTreeOrThrow, readTreeFiles, shippedPolicyDir } from "../src/node/index.js"
 import { fullPage, leanPage, measure, targetBytes } from "./decideSize.js"
@@ -29,8 +30,16 @@ for (const sources of [true, false]) {
   const from = sources ? "sources" : "built dist"
   const baseline = await measure(fullPage, policyFiles, { sources })
   const cases = [
-    { name: `decide entry, eligibility decisions with explanations, shipped eligibility rules (${from})`, snapshot: eligibility, target: true },
-    { name: `decide entry, all decisions with explanations, whole shipped policy (${from})`, snapshot: whole, target: false }
+    {
+      name: `decide entry, eligibility decisions with explanations, shipped eligibility rules (${from})`,
+      snapshot: eligibility,
+      target: true,
+    },
+    {
+      name: `decide entry, all decisions with explanations, whole shipped policy (${from})`,
+      snapshot: whole,
+      target: false,
+    },
   ]
   for (const c of cases) {
     const size = await measure(leanPage, c.snapshot, { sources })
@@ -43,7 +52,7 @@ for (const sources of [true, false]) {
       baseline: baseline.gzipBytes / KiB,
       ratio: size.gzipBytes / baseline.gzipBytes,
       target: c.target ? `≤ ${targetBytes / KiB} KiB, no effect, yaml or json-rules-engine` : null,
-      ok: c.target ? lean && size.gzipBytes <= targetBytes : null
+      ok: c.target ? lean && size.gzipBytes <= targetBytes : null,
     })
   }
 }

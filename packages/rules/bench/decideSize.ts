@@ -3,9 +3,10 @@
 // minified by esbuild with the snapshot it reads, gzipped at level 9 as a
 // server sends it. Both the benchmark (bench/decide.bench.ts) and the test
 // (test/decide/size.test.ts) measure with this.
-import { build, type Metafile } from "esbuild"
+
 import { fileURLToPath } from "node:url"
 import { gzipSync } from "node:zlib"
+import { build, type Metafile } from "esbuild"
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url))
 
@@ -78,12 +79,17 @@ export const measure = async (page: string, data: unknown, options: { readonly s
           // esbuild's filters are Go regular expressions, which take no flags.
           b.onResolve({ filter: /^snapshot$/ }, () => ({ path: "snapshot", namespace: "snapshot" }))
           b.onLoad({ filter: /.*/, namespace: "snapshot" }, () => ({ contents: JSON.stringify(data), loader: "json" }))
-        }
-      }
-    ]
+        },
+      },
+    ],
   })
   const code = result.outputFiles[0]!.contents
-  return { code: result.outputFiles[0]!.text, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length, inputs: inputsOf(result.metafile) }
+  return {
+    code: result.outputFiles[0]!.text,
+    bytes: code.length,
+    gzipBytes: gzipSync(code, { level: 9 }).length,
+    inputs: inputsOf(result.metafile),
+  }
 }
 
 // The metafile also lists files that were read and then shaken out entirely: those have no bytes in the output.

@@ -32,7 +32,7 @@ export const ids = [
   "escalation/fit-ors-below-cutoff",
   "escalation/fit-srs-below-alert",
   "escalation/goal-not-reached-to-therapist",
-  "escalation/repeated-no-shows-follow-up"
+  "escalation/repeated-no-shows-follow-up",
 ] as const
 
 const num = (x: unknown): x is number => typeof x === "number" && x === x
@@ -45,20 +45,34 @@ export const handWritten = (f: Facts, o: Uint8Array): void => {
   const date = f.date as string
   const transitionEnd = f.transitionEnd
   o[0] = branch(enrolled && offering === "inkludert", f.stillNeeded !== false)
-  o[1] = branch(enrolled && category === "treatment" && f.extensionRequested === true, num(f.extensionsUsed) && num(f.extensionLimit) && f.extensionsUsed < f.extensionLimit)
+  o[1] = branch(
+    enrolled && category === "treatment" && f.extensionRequested === true,
+    num(f.extensionsUsed) && num(f.extensionLimit) && f.extensionsUsed < f.extensionLimit,
+  )
   o[2] = branch(enrolled && offering === "recoveryhjelpa", f.activityStarted !== true)
   const sessionLimit = f.sessionLimit
   const perWeek = f.sessionsPerWeekLimit
   const weekLimit = f.weekLimit
-  o[3] = num(sessionLimit) && enrolled && sessionLimit > 0 ? (num(f.sessionsUsed) && f.sessionsUsed < sessionLimit ? 1 : 2) : 0
+  o[3] =
+    num(sessionLimit) && enrolled && sessionLimit > 0
+      ? num(f.sessionsUsed) && f.sessionsUsed < sessionLimit
+        ? 1
+        : 2
+      : 0
   o[4] = num(perWeek) && enrolled && perWeek > 0 ? (num(f.sessionsThisWeek) && f.sessionsThisWeek < perWeek ? 1 : 2) : 0
   o[5] = branch(enrolled && offering === "turgruppe", typeof f.cohortEnd === "string" && date <= f.cohortEnd)
   o[6] = num(weekLimit) && enrolled && weekLimit > 0 ? (num(f.periodWeek) && f.periodWeek <= weekLimit ? 1 : 2) : 0
   o[7] = branch(offering !== null, num(f.age) && f.age >= 18)
   o[8] = branch(offering === "aktivitetskontakt" && f.newApplication === false, f.individualDecision === true)
   o[9] = branch(offering === "aktivitetskontakt", f.newApplication === true)
-  o[10] = branch(category === "department" && f.offeringStatus !== "discontinued", (f.citizenDepartments as ReadonlyArray<unknown>).includes(f.offeringDepartment))
-  o[11] = branch(f.offeringStatus === "discontinued", typeof transitionEnd === "string" && date <= transitionEnd && f.getsHelpFromUnit === true)
+  o[10] = branch(
+    category === "department" && f.offeringStatus !== "discontinued",
+    (f.citizenDepartments as ReadonlyArray<unknown>).includes(f.offeringDepartment),
+  )
+  o[11] = branch(
+    f.offeringStatus === "discontinued",
+    typeof transitionEnd === "string" && date <= transitionEnd && f.getsHelpFromUnit === true,
+  )
   o[12] = branch(category === "everyday", f.getsHelpFromUnit === true || f.healthyLifeCentre === true)
   o[13] = branch(offering === "karategruppe", f.intakeRegistered === true)
   o[14] = branch(offering !== null, f.offeringPriceNok === 0)
@@ -69,7 +83,10 @@ export const handWritten = (f: Facts, o: Uint8Array): void => {
   o[19] = branch(category === "treatment" || category === "participation", f.getsHelpFromUnit === true)
   o[20] = branch(f.hasProposal === true, f.proposalRequested === true && f.proposalDecision === "declined")
   o[21] = branch(f.hasProposal === true, f.proposalByDepartment !== null && f.proposalCategory !== "department")
-  o[22] = branch(enrolled && f.offeringStatus === "discontinued", typeof transitionEnd === "string" && date > transitionEnd && f.movedToCommunity === false)
+  o[22] = branch(
+    enrolled && f.offeringStatus === "discontinued",
+    typeof transitionEnd === "string" && date > transitionEnd && f.movedToCommunity === false,
+  )
   o[23] = branch(f.hasFitScore === true, f.offTrack === true)
   o[24] = branch(f.hasFitScore === true, num(f.ors) && f.ors < 25)
   o[25] = branch(f.hasFitScore === true, num(f.srs) && f.srs < 36)

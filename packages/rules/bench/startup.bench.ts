@@ -14,8 +14,8 @@
 //
 // The packages are built first when dist/ is missing or stale (outside the clock).
 import { fileURLToPath } from "node:url"
-import { buildIfStale } from "../../../scripts/build-if-stale.mjs"
 import { line, median, timeProcess } from "../../../scripts/bench-timing.mjs"
+import { buildIfStale } from "../../../scripts/build-if-stale.mjs"
 
 const root = fileURLToPath(new URL("../../..", import.meta.url))
 const rounds = Math.max(7, Number(process.env["BENCH_ROUNDS"] ?? 9))
@@ -32,16 +32,28 @@ interface Case {
 }
 
 const cases: ReadonlyArray<Case> = [
-  { name: "aktivitet-rules --help", args: ["packages/rules/bin/aktivitet-rules.mjs", "--help"], target: 150, source: "issue", expect: /^aktivitet-rules — /u },
+  {
+    name: "aktivitet-rules --help",
+    args: ["packages/rules/bin/aktivitet-rules.mjs", "--help"],
+    target: 150,
+    source: "issue",
+    expect: /^aktivitet-rules — /u,
+  },
   {
     name: "aktivitet-rules check (the shipped tree)",
     args: ["packages/rules/bin/aktivitet-rules.mjs", "check", "--lang", "en"],
     target: 700,
     source: "issue",
-    expect: /^OK: the policy tree is valid, every case passes and the coverage is met$/mu
+    expect: /^OK: the policy tree is valid, every case passes and the coverage is met$/mu,
   },
   // The issue asks for "similarly fast" without a number: the --help target above.
-  { name: "aktivitet-report --help", args: ["packages/analytics/bin/aktivitet-report.mjs", "--help"], target: 150, source: "bench", expect: /^aktivitet-report — / }
+  {
+    name: "aktivitet-report --help",
+    args: ["packages/analytics/bin/aktivitet-report.mjs", "--help"],
+    target: 150,
+    source: "bench",
+    expect: /^aktivitet-report — /,
+  },
 ]
 
 const built = buildIfStale()
@@ -50,7 +62,8 @@ if (built > 0) console.error(`(the build took ${(built / 1000).toFixed(1)} s and
 const bare = () => timeProcess(process.execPath, ["-e", "0"], { cwd: root })
 const once = (c: Case) => {
   const r = timeProcess(process.execPath, c.args, { cwd: root })
-  if (r.status !== 0 || !c.expect.test(r.stdout)) throw new Error(`${c.name} exited ${r.status}:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`)
+  if (r.status !== 0 || !c.expect.test(r.stdout))
+    throw new Error(`${c.name} exited ${r.status}:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`)
   return r
 }
 
@@ -62,7 +75,12 @@ interface Samples {
   readonly command: { wall: Array<number>; cpu: Array<number> }
   readonly bare: { wall: Array<number>; cpu: Array<number> }
 }
-const samples = new Map<string, Samples>(cases.map((c) => [c.name, { beyond: { wall: [], cpu: [] }, command: { wall: [], cpu: [] }, bare: { wall: [], cpu: [] } }]))
+const samples = new Map<string, Samples>(
+  cases.map((c) => [
+    c.name,
+    { beyond: { wall: [], cpu: [] }, command: { wall: [], cpu: [] }, bare: { wall: [], cpu: [] } },
+  ]),
+)
 for (let round = 0; round < rounds; round++) {
   for (const c of cases) {
     let a: ReturnType<typeof once>
@@ -89,6 +107,14 @@ for (const c of cases) {
   for (const what of ["wall", "cpu"] as const) {
     const value = median(s.beyond[what])
     const baseline = median(s.bare[what])
-    line({ name: `${c.name}: ${what === "wall" ? "wall" : "CPU"} time beyond a bare node start (median of ${rounds})`, unit: "ms", value, baseline, ratio: median(s.command[what]) / baseline, target, ok: value < c.target })
+    line({
+      name: `${c.name}: ${what === "wall" ? "wall" : "CPU"} time beyond a bare node start (median of ${rounds})`,
+      unit: "ms",
+      value,
+      baseline,
+      ratio: median(s.command[what]) / baseline,
+      target,
+      ok: value < c.target,
+    })
   }
 }

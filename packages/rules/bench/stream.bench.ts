@@ -18,7 +18,9 @@ const date = "2024-06-01"
 
 // Subjects as an app would write them: the synthetic year's, cycled.
 const policy = InForce.policy(loadTreeOrThrow(shippedPolicyDir()))
-const lines = DatasetSubjects.of(generate({ policy, seed: 1, year: 2024 }), policy).map((item) => JSON.stringify(item.subject))
+const lines = DatasetSubjects.of(generate({ policy, seed: 1, year: 2024 }), policy).map((item) =>
+  JSON.stringify(item.subject),
+)
 
 async function* input(count: number): AsyncGenerator<Uint8Array> {
   const encoder = new TextEncoder()
@@ -50,10 +52,11 @@ const evaluate = async (count: number) => {
     stdin: () => "",
     stdinStream: () => input(count),
     drain: async () => {},
-    cwd: process.cwd()
+    cwd: process.cwd(),
   })
   const seconds = (performance.now() - start) / 1000
-  if (code !== 0 || errors !== 0 || written !== count) throw new Error(`evaluate exited ${code} with ${errors} error lines and ${written} of ${count} lines written`)
+  if (code !== 0 || errors !== 0 || written !== count)
+    throw new Error(`evaluate exited ${code} with ${errors} error lines and ${written} of ${count} lines written`)
   return { seconds, bytes, peak: Math.max(sampled, process.resourceUsage().maxRSS * 1024) }
 }
 
@@ -61,11 +64,21 @@ const warm = await evaluate(small)
 const full = await evaluate(N)
 
 const line = (name: string, unit: string, value: number, baseline: number, target: string, ok: boolean) =>
-  JSON.stringify({ name, unit, value: Number(value.toFixed(1)), baseline: Number(baseline.toFixed(1)), ratio: Number((value / baseline).toPrecision(3)), target, ok })
+  JSON.stringify({
+    name,
+    unit,
+    value: Number(value.toFixed(1)),
+    baseline: Number(baseline.toFixed(1)),
+    ratio: Number((value / baseline).toPrecision(3)),
+    target,
+    ok,
+  })
 
 const label = N === 1_000_000 ? "1M" : String(N)
 const peak = mb(full.peak)
 console.log(line(`evaluate-stream-${label}-peak-rss`, "MB", peak, mb(warm.peak), "< 1024", peak < 1024))
 const rate = N / full.seconds
 console.log(line(`evaluate-stream-${label}-rate`, "subjects/s", rate, small / warm.seconds, "> 1000", rate > 1000))
-console.error(`${N} subjects in ${full.seconds.toFixed(0)} s, ${(full.bytes / 1e9).toFixed(2)} GB of JSON Lines written; ${small} subjects peaked at ${mb(warm.peak).toFixed(0)} MB`)
+console.error(
+  `${N} subjects in ${full.seconds.toFixed(0)} s, ${(full.bytes / 1e9).toFixed(2)} GB of JSON Lines written; ${small} subjects peaked at ${mb(warm.peak).toFixed(0)} MB`,
+)

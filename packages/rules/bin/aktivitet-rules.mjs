@@ -8,7 +8,7 @@ const cli = new URL("../dist/cli.js", import.meta.url)
 if (!existsSync(cli)) {
   console.error(
     "aktivitet-rules is not built yet; run: npm run build -w @aktivitetsmodell/core -w @aktivitetsmodell/rules\n" +
-      "aktivitet-rules er ikke bygd ennå; kjør: npm run build -w @aktivitetsmodell/core -w @aktivitetsmodell/rules"
+      "aktivitet-rules er ikke bygd ennå; kjør: npm run build -w @aktivitetsmodell/core -w @aktivitetsmodell/rules",
   )
   process.exit(2)
 }

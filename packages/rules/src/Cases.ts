@@ -6,21 +6,22 @@
  *
  * @module
  */
-import { type Bilingual, Redact, Suggest } from "@aktivitetsmodell/core"
+
 import type { IsoDate } from "@aktivitetsmodell/core"
+import { type Bilingual, Redact, Suggest } from "@aktivitetsmodell/core"
+import * as Schema from "effect/Schema"
+import { type Report, tally } from "./Coverage.js"
 import { decide } from "./Decision.js"
 import { guard, requireString, requireTree } from "./internal/boundary.js"
+import { DateText, rule, Text } from "./internal/fields.js"
 import { bare, own } from "./internal/own.js"
 import { child } from "./internal/pointer.js"
-import * as Schema from "effect/Schema"
-import { DateText, rule, Text } from "./internal/fields.js"
-import { decodeShape, type Finding } from "./internal/shape.js"
 import { isSentence } from "./internal/sentence.js"
+import { decodeShape, type Finding } from "./internal/shape.js"
 import { bi, quote, shortLine } from "./internal/text.js"
-import { type Report, tally } from "./Coverage.js"
 import { caseOutcomes, type Kind, kinds, type Outcome, vocabulary } from "./Outcome.js"
-import { type Problem, redacted } from "./Problem.js"
 import type { Tree } from "./PolicyTree.js"
+import { type Problem, redacted } from "./Problem.js"
 import { decode as decodeSubject, type Subject } from "./Subject.js"
 
 /**
@@ -81,10 +82,16 @@ export const isCaseFile = (file: string): boolean => typeof file === "string" &&
 const outcomeNames = (kind: Kind | undefined): Map<string, string> => {
   const names = new Map<string, string>()
   const known: ReadonlyArray<[string, Bilingual]> = [
-    ...(kind === undefined ? kinds.flatMap((k) => Object.entries(vocabulary[k]).map(([code, info]): [string, Bilingual] => [code, info.label])) : Object.entries(vocabulary[kind]).map(([code, info]): [string, Bilingual] => [code, info.label])),
-    ...Object.entries(caseOutcomes)
+    ...(kind === undefined
+      ? kinds.flatMap((k) =>
+          Object.entries(vocabulary[k]).map(([code, info]): [string, Bilingual] => [code, info.label]),
+        )
+      : Object.entries(vocabulary[kind]).map(([code, info]): [string, Bilingual] => [code, info.label])),
+    ...Object.entries(caseOutcomes),
   ]
-  for (const [code, label] of known) for (const name of [code, label.nb, label.en]) if (!names.has(name.toLowerCase())) names.set(name.toLowerCase(), code)
+  for (const [code, label] of known)
+    for (const name of [code, label.nb, label.en])
+      if (!names.has(name.toLowerCase())) names.set(name.toLowerCase(), code)
   return names
 }
 
@@ -94,10 +101,20 @@ const checkType = (type: string, pointer: string, kind: Kind | undefined, out: A
   const names = outcomeNames(kind)
   // A Norwegian or English label ("fortsetter", "Kan delta") names its code; otherwise the nearest name does.
   const lower = type.toLowerCase()
-  const near = names.get(lower) ?? (Suggest.suggest(lower, names.keys()) === undefined ? undefined : names.get(Suggest.suggest(lower, names.keys())!))
+  const near =
+    names.get(lower) ??
+    (Suggest.suggest(lower, names.keys()) === undefined ? undefined : names.get(Suggest.suggest(lower, names.keys())!))
   const t = quote(type)
-  const tail = near === undefined ? bi(`; use one of ${codes.join(", ")}`, `; bruk ett av ${codes.join(", ")}`) : bi(`; did you mean "${near}"?`, `; mente du «${near}»?`)
-  out.push({ pointer, code: "unknown-outcome", severity: "error", message: bi(`Unknown outcome ${t.en}${tail.en}`, `Ukjent utfall ${t.nb}${tail.nb}`) })
+  const tail =
+    near === undefined
+      ? bi(`; use one of ${codes.join(", ")}`, `; bruk ett av ${codes.join(", ")}`)
+      : bi(`; did you mean "${near}"?`, `; mente du «${near}»?`)
+  out.push({
+    pointer,
+    code: "unknown-outcome",
+    severity: "error",
+    message: bi(`Unknown outcome ${t.en}${tail.en}`, `Ukjent utfall ${t.nb}${tail.nb}`),
+  })
 }
 
 const kindOf = (rule: string): Kind | undefined => kinds.find((k) => rule.startsWith(`${k}/`))
@@ -105,31 +122,40 @@ const kindOf = (rule: string): Kind | undefined => kinds.find((k) => rule.starts
 /** An expected outcome as a file writes it: a type, or an object with a type and its parameters. */
 const ExpectedSchema = Schema.Union([
   Text,
-  Schema.StructWithRest(Schema.Struct({ type: Text }), [Schema.Record(Schema.String, Text)])
+  Schema.StructWithRest(Schema.Struct({ type: Text }), [Schema.Record(Schema.String, Text)]),
 ]).annotate({
   identifier: "ExpectedOutcome",
-  expectedText: bi('an outcome, such as "eligible" or { type: escalate, to: therapist, action: review-feedback }', "et utfall, som «eligible» eller { type: escalate, to: therapist, action: review-feedback }"),
+  expectedText: bi(
+    'an outcome, such as "eligible" or { type: escalate, to: therapist, action: review-feedback }',
+    "et utfall, som «eligible» eller { type: escalate, to: therapist, action: review-feedback }",
+  ),
   description:
-    "The outcome the rule must give: a type such as eligible, or { type: escalate, to: therapist, action: review-feedback }; not-applicable when the rule must not apply; { type: unknown, missing: citizen.birthDate } when the answer depends on an input the subject does not give"
+    "The outcome the rule must give: a type such as eligible, or { type: escalate, to: therapist, action: review-feedback }; not-applicable when the rule must not apply; { type: unknown, missing: citizen.birthDate } when the answer depends on an input the subject does not give",
 })
 
 const CaseSchema = Schema.Struct({
   name: Text.check(
     rule(
       (n: string) => isSentence(n.trim()),
-      bi("A case's name is a whole sentence: a capital letter first, at least four words, a full stop last", "Navnet på et tilfelle er en hel setning: stor forbokstav, minst fire ord og punktum til slutt"),
+      bi(
+        "A case's name is a whole sentence: a capital letter first, at least four words, a full stop last",
+        "Navnet på et tilfelle er en hel setning: stor forbokstav, minst fire ord og punktum til slutt",
+      ),
       "shape",
-      { pattern: "^[A-ZÆØÅ].*[.!?]$" }
-    )
+      { pattern: "^[A-ZÆØÅ].*[.!?]$" },
+    ),
   ).annotateKey({ description: "A whole sentence saying what the case shows" }),
   date: DateText,
   // Its shape is the Subject's, checked with the catalogue by Subject.decode.
   subject: Schema.Unknown.annotate({ identifier: "CaseSubject" }),
   expect: ExpectedSchema,
-  also: Schema.optionalKey(Schema.Record(Schema.String, ExpectedSchema)).annotateKey({ description: "Outcomes other rules must give for the same subject, by rule id" }),
+  also: Schema.optionalKey(Schema.Record(Schema.String, ExpectedSchema)).annotateKey({
+    description: "Outcomes other rules must give for the same subject, by rule id",
+  }),
   source: Schema.optionalKey(Text).annotateKey({
-    description: "Where in the source documents the case comes from: the document's title, the section and the lines, such as «Mestringsenhetens modell for aktivitet, Organisering, line 33»"
-  })
+    description:
+      "Where in the source documents the case comes from: the document's title, the section and the lines, such as «Mestringsenhetens modell for aktivitet, Organisering, line 33»",
+  }),
 })
 
 /**
@@ -140,8 +166,10 @@ const CaseSchema = Schema.Struct({
  */
 export const FileSchema = Schema.Struct({
   $schema: Schema.optionalKey(Schema.String),
-  rule: Schema.optionalKey(Text).annotateKey({ description: "The rule the cases test; defaults to the file beside this one" }),
-  cases: Schema.Array(CaseSchema)
+  rule: Schema.optionalKey(Text).annotateKey({
+    description: "The rule the cases test; defaults to the file beside this one",
+  }),
+  cases: Schema.Array(CaseSchema),
 })
 
 const expected = (u: string | { readonly type: string; readonly [k: string]: string }): Expected => {
@@ -163,49 +191,66 @@ export const decode = guard(
   "Cases.decode",
   bi("(input: unknown, file: string, catalogue: Catalogue)", "(input: unknown, file: string, catalogue: Catalogue)"),
   (
-  input: unknown,
-  file: string,
-  catalogue: Parameters<typeof decodeSubject>[1]
-): { readonly caseFile?: CaseFile; readonly findings: ReadonlyArray<Finding> } => {
-  requireString("Cases.decode", "file", file)
-  const { value, findings } = decodeShape(FileSchema, input)
-  // After the shape, each case's subject and outcome names, wherever they can be read, so one pass reports all.
-  const raw = typeof input === "object" && input !== null && Object.hasOwn(input, "cases") ? (input as { readonly cases: unknown }).cases : undefined
-  const named = typeof input === "object" && input !== null && Object.hasOwn(input, "rule") ? (input as { readonly rule: unknown }).rule : undefined
-  const ruleId = typeof named === "string" ? named : ruleOf(file)
-  const subjects: Array<Subject | undefined> = []
-  if (Array.isArray(raw)) {
-    raw.forEach((c: unknown, i) => {
-      const at = `/cases/${i}`
-      if (typeof c !== "object" || c === null || Array.isArray(c)) return
-      if (Object.hasOwn(c, "subject")) {
-        const s = decodeSubject((c as { readonly subject: unknown }).subject, catalogue)
-        if (s.ok) subjects[i] = s.subject
-        else for (const p of s.problems) findings.push({ pointer: `${at}/subject${p.pointer}`, code: "case-subject", severity: "error", message: p.message })
-      }
-      const e = Object.hasOwn(c, "expect") ? typeOf((c as { readonly expect: unknown }).expect) : undefined
-      if (e !== undefined) checkType(e.type, e.pointer === "" ? `${at}/expect` : `${at}/expect${e.pointer}`, kindOf(ruleId), findings)
-      const also: unknown = Object.hasOwn(c, "also") ? (c as { readonly also: unknown }).also : undefined
-      if (typeof also === "object" && also !== null && !Array.isArray(also)) {
-        for (const [k, v] of Object.entries(also)) {
-          const t = typeOf(v)
-          if (t !== undefined) checkType(t.type, `${child(`${at}/also`, k)}${t.pointer}`, kindOf(k), findings)
+    input: unknown,
+    file: string,
+    catalogue: Parameters<typeof decodeSubject>[1],
+  ): { readonly caseFile?: CaseFile; readonly findings: ReadonlyArray<Finding> } => {
+    requireString("Cases.decode", "file", file)
+    const { value, findings } = decodeShape(FileSchema, input)
+    // After the shape, each case's subject and outcome names, wherever they can be read, so one pass reports all.
+    const raw =
+      typeof input === "object" && input !== null && Object.hasOwn(input, "cases")
+        ? (input as { readonly cases: unknown }).cases
+        : undefined
+    const named =
+      typeof input === "object" && input !== null && Object.hasOwn(input, "rule")
+        ? (input as { readonly rule: unknown }).rule
+        : undefined
+    const ruleId = typeof named === "string" ? named : ruleOf(file)
+    const subjects: Array<Subject | undefined> = []
+    if (Array.isArray(raw)) {
+      raw.forEach((c: unknown, i) => {
+        const at = `/cases/${i}`
+        if (typeof c !== "object" || c === null || Array.isArray(c)) return
+        if (Object.hasOwn(c, "subject")) {
+          const s = decodeSubject((c as { readonly subject: unknown }).subject, catalogue)
+          if (s.ok) subjects[i] = s.subject
+          else
+            for (const p of s.problems)
+              findings.push({
+                pointer: `${at}/subject${p.pointer}`,
+                code: "case-subject",
+                severity: "error",
+                message: p.message,
+              })
         }
-      }
-    })
-  }
-  if (value === undefined || findings.length > 0) return { findings }
-  const cases = value.cases.map((c, i): Case => ({
-    name: c.name.trim(),
-    date: c.date,
-    subject: subjects[i]!,
-    expect: expected(c.expect),
-    also: Object.entries(c.also ?? {}).map(([k, v]) => ({ rule: k, expect: expected(v) })),
-    pointer: `/cases/${i}`,
-    ...(c.source === undefined ? {} : { source: c.source })
-  }))
-  return { caseFile: { file, rule: ruleId, cases }, findings }
-})
+        const e = Object.hasOwn(c, "expect") ? typeOf((c as { readonly expect: unknown }).expect) : undefined
+        if (e !== undefined)
+          checkType(e.type, e.pointer === "" ? `${at}/expect` : `${at}/expect${e.pointer}`, kindOf(ruleId), findings)
+        const also: unknown = Object.hasOwn(c, "also") ? (c as { readonly also: unknown }).also : undefined
+        if (typeof also === "object" && also !== null && !Array.isArray(also)) {
+          for (const [k, v] of Object.entries(also)) {
+            const t = typeOf(v)
+            if (t !== undefined) checkType(t.type, `${child(`${at}/also`, k)}${t.pointer}`, kindOf(k), findings)
+          }
+        }
+      })
+    }
+    if (value === undefined || findings.length > 0) return { findings }
+    const cases = value.cases.map(
+      (c, i): Case => ({
+        name: c.name.trim(),
+        date: c.date,
+        subject: subjects[i]!,
+        expect: expected(c.expect),
+        also: Object.entries(c.also ?? {}).map(([k, v]) => ({ rule: k, expect: expected(v) })),
+        pointer: `/cases/${i}`,
+        ...(c.source === undefined ? {} : { source: c.source }),
+      }),
+    )
+    return { caseFile: { file, rule: ruleId, cases }, findings }
+  },
+)
 
 // An outcome's type and where it is written, when it can be read.
 const typeOf = (u: unknown): { readonly type: string; readonly pointer: string } | undefined => {
@@ -231,7 +276,16 @@ export interface CaseResult {
 
 // An outcome in a message: cut and on one line, since a case file may say anything.
 const show = (o: Expected | undefined): string =>
-  o === undefined ? "—" : shortLine(o.params === undefined ? o.type : `${o.type} (${Object.entries(o.params).map(([k, v]) => `${k}: ${v}`).join(", ")})`, 200)
+  o === undefined
+    ? "—"
+    : shortLine(
+        o.params === undefined
+          ? o.type
+          : `${o.type} (${Object.entries(o.params)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join(", ")})`,
+        200,
+      )
 
 const matches = (expected: Expected, actual: Expected | undefined): boolean => {
   if (actual === undefined || actual.type !== expected.type) return false
@@ -251,48 +305,83 @@ const matches = (expected: Expected, actual: Expected | undefined): boolean => {
  * coverage.percent // 100
  * @category validation
  */
-export const run = guard("Cases.run", bi("(tree: Tree)", "(tree: Tree)"), (tree: Tree): { readonly results: ReadonlyArray<CaseResult>; readonly problems: ReadonlyArray<Problem>; readonly coverage: Report } => {
-  requireTree("Cases.run", tree)
-  const results: Array<CaseResult> = []
-  const problems: Array<Problem> = []
-  const reach = tally(tree)
-  const ruleIds = new Set(tree.rules.map((r) => r.id))
-  for (const cf of tree.cases) {
-    if (!ruleIds.has(cf.rule)) {
-      const rule = quote(cf.rule)
-      problems.push({ file: cf.file, pointer: "", line: 1, code: "unknown-rule", severity: "error", message: bi(`There is no rule ${rule.en} for these cases`, `Det finnes ingen regel ${rule.nb} for disse tilfellene`) })
-      continue
-    }
-    for (const c of cf.cases) {
-      const result = decide(tree, c.subject, c.date)
-      for (const d of result.decisions) reach.add(d, c.name, cf.file, c.pointer)
-      const failures: Array<Bilingual> = []
-      for (const { rule, expect } of [{ rule: cf.rule, expect: c.expect }, ...c.also]) {
-        const d = result.decisions.find((x) => x.rule === rule)
-        const actual: Expected | undefined = d?.outcome ?? (result.notApplicable.includes(rule) ? { type: "not-applicable" } : undefined)
-        if (!ruleIds.has(rule)) {
-          const r = quote(rule)
-          failures.push(bi(`there is no rule ${r.en}`, `det finnes ingen regel ${r.nb}`))
-        } else if (!matches(expect, actual)) {
-          const got = actual === undefined ? bi(`no version in force on ${c.date}`, `ingen versjon gjelder ${c.date}`) : bi(show(actual), show(actual))
-          const version = d === undefined ? "" : ` (${rule}, version ${d.version})`
-          const versjon = d === undefined ? "" : ` (${rule}, versjon ${d.version})`
-          failures.push(bi(`expected ${show(expect)}, got ${got.en}${version}`, `forventet ${show(expect)}, fikk ${got.nb}${versjon}`))
-        }
-      }
-      results.push({ file: cf.file, name: c.name, pointer: c.pointer, ok: failures.length === 0, failures: failures.map((f) => bi(Redact.text(f.en), Redact.text(f.nb))) })
-      const name = quote(c.name, 200)
-      for (const f of failures) {
+export const run = guard(
+  "Cases.run",
+  bi("(tree: Tree)", "(tree: Tree)"),
+  (
+    tree: Tree,
+  ): {
+    readonly results: ReadonlyArray<CaseResult>
+    readonly problems: ReadonlyArray<Problem>
+    readonly coverage: Report
+  } => {
+    requireTree("Cases.run", tree)
+    const results: Array<CaseResult> = []
+    const problems: Array<Problem> = []
+    const reach = tally(tree)
+    const ruleIds = new Set(tree.rules.map((r) => r.id))
+    for (const cf of tree.cases) {
+      if (!ruleIds.has(cf.rule)) {
+        const rule = quote(cf.rule)
         problems.push({
           file: cf.file,
-          pointer: `${c.pointer}/expect`,
-          line: tree.lineOf(cf.file, `${c.pointer}/expect`),
-          code: "case-failed",
+          pointer: "",
+          line: 1,
+          code: "unknown-rule",
           severity: "error",
-          message: bi(`Case ${name.en}: ${f.en}`, `Tilfellet ${name.nb}: ${f.nb}`)
+          message: bi(
+            `There is no rule ${rule.en} for these cases`,
+            `Det finnes ingen regel ${rule.nb} for disse tilfellene`,
+          ),
         })
+        continue
+      }
+      for (const c of cf.cases) {
+        const result = decide(tree, c.subject, c.date)
+        for (const d of result.decisions) reach.add(d, c.name, cf.file, c.pointer)
+        const failures: Array<Bilingual> = []
+        for (const { rule, expect } of [{ rule: cf.rule, expect: c.expect }, ...c.also]) {
+          const d = result.decisions.find((x) => x.rule === rule)
+          const actual: Expected | undefined =
+            d?.outcome ?? (result.notApplicable.includes(rule) ? { type: "not-applicable" } : undefined)
+          if (!ruleIds.has(rule)) {
+            const r = quote(rule)
+            failures.push(bi(`there is no rule ${r.en}`, `det finnes ingen regel ${r.nb}`))
+          } else if (!matches(expect, actual)) {
+            const got =
+              actual === undefined
+                ? bi(`no version in force on ${c.date}`, `ingen versjon gjelder ${c.date}`)
+                : bi(show(actual), show(actual))
+            const version = d === undefined ? "" : ` (${rule}, version ${d.version})`
+            const versjon = d === undefined ? "" : ` (${rule}, versjon ${d.version})`
+            failures.push(
+              bi(
+                `expected ${show(expect)}, got ${got.en}${version}`,
+                `forventet ${show(expect)}, fikk ${got.nb}${versjon}`,
+              ),
+            )
+          }
+        }
+        results.push({
+          file: cf.file,
+          name: c.name,
+          pointer: c.pointer,
+          ok: failures.length === 0,
+          failures: failures.map((f) => bi(Redact.text(f.en), Redact.text(f.nb))),
+        })
+        const name = quote(c.name, 200)
+        for (const f of failures) {
+          problems.push({
+            file: cf.file,
+            pointer: `${c.pointer}/expect`,
+            line: tree.lineOf(cf.file, `${c.pointer}/expect`),
+            code: "case-failed",
+            severity: "error",
+            message: bi(`Case ${name.en}: ${f.en}`, `Tilfellet ${name.nb}: ${f.nb}`),
+          })
+        }
       }
     }
-  }
-  return { results, problems: problems.map(redacted), coverage: reach.report() }
-})
+    return { results, problems: problems.map(redacted), coverage: reach.report() }
+  },
+)

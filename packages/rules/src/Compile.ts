@@ -13,17 +13,17 @@
  * @module
  */
 import type { Bilingual } from "@aktivitetsmodell/core"
-import { isFact } from "./Facts.js"
-import { guard, requireDate, requireTree } from "./internal/boundary.js"
-import { quote } from "./internal/text.js"
-import { type InForce, on, type RuleInForce, type RuleSet, ruleSetOn } from "./InForce.js"
-import { agree, touches, variants } from "./internal/open.js"
 import { reads } from "./Evaluate.js"
+import { isFact } from "./Facts.js"
+import { type InForce, on, type RuleInForce, type RuleSet, ruleSetOn } from "./InForce.js"
+import { guard, requireDate, requireTree } from "./internal/boundary.js"
 import { isNumeric as numeric } from "./internal/numeric.js"
-import { all as operators, isOperator, type OperatorName } from "./Operators.js"
-import type { Condition, FactRef, Literal } from "./RuleFile.js"
+import { agree, touches, variants } from "./internal/open.js"
+import { quote } from "./internal/text.js"
+import { isOperator, type OperatorName, all as operators } from "./Operators.js"
 import { type Outcome, unknown as unknownOutcome } from "./Outcome.js"
 import type { Tree } from "./PolicyTree.js"
+import type { Condition, FactRef, Literal } from "./RuleFile.js"
 import { isFactRef } from "./RuleFile.js"
 import { RulesError } from "./RulesError.js"
 import { facts as factsOf, type Subject } from "./Subject.js"
@@ -106,10 +106,16 @@ const operand = (set: RuleSet, ref: FactRef | undefined, literal: Literal): Oper
 const sides = (set: RuleSet, c: Extract<Condition, { fact: string }>): [Operand, OperatorName, Operand] => [
   operand(set, { fact: c.fact, ...(c.params === undefined ? {} : { params: c.params }) }, null),
   checkOperator(c.operator),
-  isFactRef(c.value) ? operand(set, c.value, null) : operand(set, undefined, c.value)
+  isFactRef(c.value) ? operand(set, c.value, null) : operand(set, undefined, c.value),
 ]
 
-const mapTree = <A>(c: Condition, leaf: (c: Extract<Condition, { fact: string }>) => A, all: (xs: Array<A>) => A, any: (xs: Array<A>) => A, not: (x: A) => A): A => {
+const mapTree = <A>(
+  c: Condition,
+  leaf: (c: Extract<Condition, { fact: string }>) => A,
+  all: (xs: Array<A>) => A,
+  any: (xs: Array<A>) => A,
+  not: (x: A) => A,
+): A => {
   if ("all" in c) return all(c.all.map((x) => mapTree(x, leaf, all, any, not)))
   if ("any" in c) return any(c.any.map((x) => mapTree(x, leaf, all, any, not)))
   if ("not" in c) return not(mapTree(c.not, leaf, all, any, not))
@@ -176,7 +182,9 @@ const generate = (set: RuleSet): { readonly source: string; readonly external: R
         if (right.kind === "constant" && Array.isArray(right.value) && right.value.length <= 8) {
           const items = right.value.map((x) => json(x))
           if (items.length === 0) return op === "in" ? "false" : "true"
-          return op === "in" ? `(${items.map((x) => `${l} === ${x}`).join(" || ")})` : `(${items.map((x) => `${l} !== ${x}`).join(" && ")})`
+          return op === "in"
+            ? `(${items.map((x) => `${l} === ${x}`).join(" || ")})`
+            : `(${items.map((x) => `${l} !== ${x}`).join(" && ")})`
         }
         return op === "in" ? `(${call(r)}.indexOf(${l}) > -1)` : `(${call(r)}.indexOf(${l}) === -1)`
       }
@@ -210,7 +218,7 @@ const generate = (set: RuleSet): { readonly source: string; readonly external: R
     "return function run(f, o) {",
     ...reads,
     ...body,
-    "};"
+    "};",
   ].join("\n")
   return { source, external }
 }
@@ -234,32 +242,66 @@ const getter = (o: Operand): ((f: Facts) => unknown) => {
 // The engine's numeric guard, with the fast answer for numbers (not NaN).
 const numericGuard = (a: unknown): boolean => (typeof a === "number" ? a === a : numeric(a))
 
-const closureLeaf = (set: RuleSet) => (c: Extract<Condition, { fact: string }>): Test => {
-  const [left, op, right] = sides(set, c)
-  const l = getter(left)
-  const constant = right.kind === "constant"
-  const rv = constant ? right.value : undefined
-  const r = getter(right)
-  // Each operator gets its own closure, so the hot path makes no generic call.
-  switch (op) {
-    case "equal":
-      return constant ? (f) => l(f) === rv : (f) => l(f) === r(f)
-    case "notEqual":
-      return constant ? (f) => l(f) !== rv : (f) => l(f) !== r(f)
-    case "lessThan":
-      return constant ? (f) => { const a = l(f); return numericGuard(a) && (a as number) < (rv as number) } : (f) => { const a = l(f); return numericGuard(a) && (a as number) < (r(f) as number) }
-    case "lessThanInclusive":
-      return constant ? (f) => { const a = l(f); return numericGuard(a) && (a as number) <= (rv as number) } : (f) => { const a = l(f); return numericGuard(a) && (a as number) <= (r(f) as number) }
-    case "greaterThan":
-      return constant ? (f) => { const a = l(f); return numericGuard(a) && (a as number) > (rv as number) } : (f) => { const a = l(f); return numericGuard(a) && (a as number) > (r(f) as number) }
-    case "greaterThanInclusive":
-      return constant ? (f) => { const a = l(f); return numericGuard(a) && (a as number) >= (rv as number) } : (f) => { const a = l(f); return numericGuard(a) && (a as number) >= (r(f) as number) }
-    default: {
-      const test = operators[op].test
-      return constant ? (f) => test(l(f), rv) : (f) => test(l(f), r(f))
+const closureLeaf =
+  (set: RuleSet) =>
+  (c: Extract<Condition, { fact: string }>): Test => {
+    const [left, op, right] = sides(set, c)
+    const l = getter(left)
+    const constant = right.kind === "constant"
+    const rv = constant ? right.value : undefined
+    const r = getter(right)
+    // Each operator gets its own closure, so the hot path makes no generic call.
+    switch (op) {
+      case "equal":
+        return constant ? (f) => l(f) === rv : (f) => l(f) === r(f)
+      case "notEqual":
+        return constant ? (f) => l(f) !== rv : (f) => l(f) !== r(f)
+      case "lessThan":
+        return constant
+          ? (f) => {
+              const a = l(f)
+              return numericGuard(a) && (a as number) < (rv as number)
+            }
+          : (f) => {
+              const a = l(f)
+              return numericGuard(a) && (a as number) < (r(f) as number)
+            }
+      case "lessThanInclusive":
+        return constant
+          ? (f) => {
+              const a = l(f)
+              return numericGuard(a) && (a as number) <= (rv as number)
+            }
+          : (f) => {
+              const a = l(f)
+              return numericGuard(a) && (a as number) <= (r(f) as number)
+            }
+      case "greaterThan":
+        return constant
+          ? (f) => {
+              const a = l(f)
+              return numericGuard(a) && (a as number) > (rv as number)
+            }
+          : (f) => {
+              const a = l(f)
+              return numericGuard(a) && (a as number) > (r(f) as number)
+            }
+      case "greaterThanInclusive":
+        return constant
+          ? (f) => {
+              const a = l(f)
+              return numericGuard(a) && (a as number) >= (rv as number)
+            }
+          : (f) => {
+              const a = l(f)
+              return numericGuard(a) && (a as number) >= (r(f) as number)
+            }
+      default: {
+        const test = operators[op].test
+        return constant ? (f) => test(l(f), rv) : (f) => test(l(f), r(f))
+      }
     }
   }
-}
 
 const closureAll = (xs: Array<Test>): Test => {
   if (xs.length === 0) return () => true
@@ -279,13 +321,16 @@ const closureAny = (xs: Array<Test>): Test => {
   }
 }
 
-const closureNot = (x: Test): Test => (f) => !x(f)
+const closureNot =
+  (x: Test): Test =>
+  (f) =>
+    !x(f)
 
 const closures = (set: RuleSet): Program["run"] => {
   const leaf = closureLeaf(set)
   const rules = set.rules.map((r) => ({
     scope: r.appliesWhen === undefined ? undefined : mapTree(r.appliesWhen, leaf, closureAll, closureAny, closureNot),
-    test: mapTree(r.conditions, leaf, closureAll, closureAny, closureNot)
+    test: mapTree(r.conditions, leaf, closureAll, closureAny, closureNot),
   }))
   return (f, o) => {
     for (let i = 0; i < rules.length; i++) {
@@ -326,15 +371,19 @@ export const canGenerate = guard("Compile.canGenerate", { en: "()", nb: "()" }, 
  */
 export const compile = guard(
   "Compile.compile",
-  { en: '(set: RuleSet, options?: { mode?: "source" | "closures" | "auto" })', nb: '(set: RuleSet, options?: { mode?: "source" | "closures" | "auto" })' },
+  {
+    en: '(set: RuleSet, options?: { mode?: "source" | "closures" | "auto" })',
+    nb: '(set: RuleSet, options?: { mode?: "source" | "closures" | "auto" })',
+  },
   (set: RuleSet, options: { readonly mode?: "source" | "closures" | "auto" } = {}): Program => {
-  const ids = set.rules.map((r) => r.id)
-  const mode = options.mode ?? "auto"
-  if (mode === "closures" || (mode === "auto" && !canGenerate())) return { ids, mode: "closures", run: closures(set) }
-  const { source, external } = generate(set)
-  const run = new Function("K", source)(external) as Program["run"]
-  return { ids, mode: "source", run, source }
-})
+    const ids = set.rules.map((r) => r.id)
+    const mode = options.mode ?? "auto"
+    if (mode === "closures" || (mode === "auto" && !canGenerate())) return { ids, mode: "closures", run: closures(set) }
+    const { source, external } = generate(set)
+    const run = new Function("K", source)(external) as Program["run"]
+    return { ids, mode: "source", run, source }
+  },
+)
 
 /**
  * A rule's outcome on the fast path, without an explanation.
@@ -365,47 +414,72 @@ export interface TreeProgram {
  */
 export const forTree = guard(
   "Compile.forTree",
-  { en: '(tree: Tree, options?: { mode?: "source" | "closures" | "auto" })', nb: '(tree: Tree, options?: { mode?: "source" | "closures" | "auto" })' },
+  {
+    en: '(tree: Tree, options?: { mode?: "source" | "closures" | "auto" })',
+    nb: '(tree: Tree, options?: { mode?: "source" | "closures" | "auto" })',
+  },
   (tree: Tree, options: { readonly mode?: "source" | "closures" | "auto" } = {}): TreeProgram => {
-  requireTree("Compile.forTree", tree)
-  const programs = new Map<InForce, { program: Program; out: Uint8Array; reads: ReadonlySet<string>; outs: Array<Uint8Array> }>()
-  return {
-    outcomes: guard("TreeProgram.outcomes", { en: "(subject: Subject, date: YYYY-MM-DD)", nb: "(subject: Subject, date: ÅÅÅÅ-MM-DD)" }, (subject: Subject, date: string): ReadonlyArray<FastOutcome> => {
-      requireDate("TreeProgram.outcomes", "date", date)
-      const now = on(tree, date)
-      let entry = programs.get(now)
-      if (entry === undefined) {
-        const set = ruleSetOn(tree, date)
-        const program = compile(set, options)
-        // The facts any rule reads: an open input no rule reads changes nothing.
-        const read = new Set(set.rules.flatMap((r) => [r.appliesWhen, r.conditions].flatMap((c) => (c === undefined ? [] : reads(c).facts))))
-        entry = { program, out: new Uint8Array(program.ids.length), reads: read, outs: [] }
-        programs.set(now, entry)
-      }
-      const derived = factsOf(subject, date, now)
-      const e = entry
-      const open = derived.open.filter((o) => touches(o, e.reads))
-      const toOutcome = (code: number | undefined, version: RuleInForce["version"]): Outcome | undefined => (code === 1 ? version.event : code === 2 ? version.otherwise : undefined)
-      if (open.length === 0) {
-        entry.program.run(derived.facts, entry.out)
-        const out = entry.out
-        return now.rules.map(({ rule, version }, i) => {
-          const outcome = toOutcome(out[i], version)
-          return outcome === undefined ? { rule: rule.id, version: version.number } : { rule: rule.id, version: version.number, outcome }
-        })
-      }
-      // Facts the subject leaves open: run every combination; a rule they answer differently is unknown.
-      const all = variants(derived.facts, open)
-      const runs = all.map((v, k) => {
-        const out = (e.outs[k] ??= new Uint8Array(e.program.ids.length))
-        e.program.run(v.facts, out)
-        return out
-      })
-      return now.rules.map(({ rule, version }, i) => {
-        const agreed = agree(runs.map((r) => r[i]), all, open, (a, b) => a === b)
-        const outcome = agreed.same ? toOutcome(agreed.value, version) : unknownOutcome(agreed.missing)
-        return outcome === undefined ? { rule: rule.id, version: version.number } : { rule: rule.id, version: version.number, outcome }
-      })
-    })
-  }
-})
+    requireTree("Compile.forTree", tree)
+    const programs = new Map<
+      InForce,
+      { program: Program; out: Uint8Array; reads: ReadonlySet<string>; outs: Array<Uint8Array> }
+    >()
+    return {
+      outcomes: guard(
+        "TreeProgram.outcomes",
+        { en: "(subject: Subject, date: YYYY-MM-DD)", nb: "(subject: Subject, date: ÅÅÅÅ-MM-DD)" },
+        (subject: Subject, date: string): ReadonlyArray<FastOutcome> => {
+          requireDate("TreeProgram.outcomes", "date", date)
+          const now = on(tree, date)
+          let entry = programs.get(now)
+          if (entry === undefined) {
+            const set = ruleSetOn(tree, date)
+            const program = compile(set, options)
+            // The facts any rule reads: an open input no rule reads changes nothing.
+            const read = new Set(
+              set.rules.flatMap((r) =>
+                [r.appliesWhen, r.conditions].flatMap((c) => (c === undefined ? [] : reads(c).facts)),
+              ),
+            )
+            entry = { program, out: new Uint8Array(program.ids.length), reads: read, outs: [] }
+            programs.set(now, entry)
+          }
+          const derived = factsOf(subject, date, now)
+          const e = entry
+          const open = derived.open.filter((o) => touches(o, e.reads))
+          const toOutcome = (code: number | undefined, version: RuleInForce["version"]): Outcome | undefined =>
+            code === 1 ? version.event : code === 2 ? version.otherwise : undefined
+          if (open.length === 0) {
+            entry.program.run(derived.facts, entry.out)
+            const out = entry.out
+            return now.rules.map(({ rule, version }, i) => {
+              const outcome = toOutcome(out[i], version)
+              return outcome === undefined
+                ? { rule: rule.id, version: version.number }
+                : { rule: rule.id, version: version.number, outcome }
+            })
+          }
+          // Facts the subject leaves open: run every combination; a rule they answer differently is unknown.
+          const all = variants(derived.facts, open)
+          const runs = all.map((v, k) => {
+            const out = (e.outs[k] ??= new Uint8Array(e.program.ids.length))
+            e.program.run(v.facts, out)
+            return out
+          })
+          return now.rules.map(({ rule, version }, i) => {
+            const agreed = agree(
+              runs.map((r) => r[i]),
+              all,
+              open,
+              (a, b) => a === b,
+            )
+            const outcome = agreed.same ? toOutcome(agreed.value, version) : unknownOutcome(agreed.missing)
+            return outcome === undefined
+              ? { rule: rule.id, version: version.number }
+              : { rule: rule.id, version: version.number, outcome }
+          })
+        },
+      ),
+    }
+  },
+)

@@ -83,9 +83,23 @@ const comparisons = (n: Node, pointer: string, out: Array<[string, boolean]>): v
 // if `otherwise` cannot happen the conditions always hold, so each comparison
 // directly under a root "all" is always true; if `event` cannot, each one
 // directly under a root "any" is always false.
-const forced = (root: TopCondition, base: string, unreachable: VersionCoverage["unreachable"]): { readonly whenFalse: Set<string>; readonly whenTrue: Set<string> } => {
-  const direct = (key: "all" | "any") => (key in root ? new Set(leaves(root, base).filter(([, p]) => p.split("/").length === base.split("/").length + 2).map(([, p]) => p)) : new Set<string>())
-  return { whenFalse: unreachable.otherwise === undefined ? new Set() : direct("all"), whenTrue: unreachable.event === undefined ? new Set() : direct("any") }
+const forced = (
+  root: TopCondition,
+  base: string,
+  unreachable: VersionCoverage["unreachable"],
+): { readonly whenFalse: Set<string>; readonly whenTrue: Set<string> } => {
+  const direct = (key: "all" | "any") =>
+    key in root
+      ? new Set(
+          leaves(root, base)
+            .filter(([, p]) => p.split("/").length === base.split("/").length + 2)
+            .map(([, p]) => p),
+        )
+      : new Set<string>()
+  return {
+    whenFalse: unreachable.otherwise === undefined ? new Set() : direct("all"),
+    whenTrue: unreachable.event === undefined ? new Set() : direct("any"),
+  }
 }
 
 /**
@@ -120,8 +134,8 @@ export const tally = guard("Coverage.tally", bi("(tree: Tree)", "(tree: Tree)"),
         severity: "error",
         message: bi(
           `The case "${caseName}" reaches the outcome ${d.rule}, version ${d.version} declares unreachable (${rule.file} ${pointer}): remove the declaration, or correct the case`,
-          `Tilfellet «${caseName}» når utfallet som ${d.rule}, versjon ${d.version}, sier ikke kan nås (${rule.file} ${pointer}): fjern erklæringen, eller rett tilfellet`
-        )
+          `Tilfellet «${caseName}» når utfallet som ${d.rule}, versjon ${d.version}, sier ikke kan nås (${rule.file} ${pointer}): fjern erklæringen, eller rett tilfellet`,
+        ),
       })
     }
     const found: Array<[string, boolean]> = []
@@ -145,7 +159,13 @@ export const tally = guard("Coverage.tally", bi("(tree: Tree)", "(tree: Tree)"),
         const force = forced(v.conditions, base, unreachable)
         const conditions = leaves(v.conditions, base).map(([leaf, pointer]): ConditionCoverage => {
           const s = sides.get(`${rule.id}#${pointer}`) ?? { t: false, f: false }
-          return { pointer, fact: leaf.fact, whenTrue: s.t, whenFalse: s.f, exempt: { whenTrue: force.whenTrue.has(pointer), whenFalse: force.whenFalse.has(pointer) } }
+          return {
+            pointer,
+            fact: leaf.fact,
+            whenTrue: s.t,
+            whenFalse: s.f,
+            exempt: { whenTrue: force.whenTrue.has(pointer), whenFalse: force.whenFalse.has(pointer) },
+          }
         })
         const event = got.has("event")
         const otherwise = got.has("otherwise")
@@ -153,19 +173,63 @@ export const tally = guard("Coverage.tally", bi("(tree: Tree)", "(tree: Tree)"),
         const covered =
           Number(event || unreachable.event !== undefined) +
           Number(otherwise || unreachable.otherwise !== undefined) +
-          conditions.reduce((n, c) => n + Number(c.whenTrue || c.exempt.whenTrue) + Number(c.whenFalse || c.exempt.whenFalse), 0)
-        versions.push({ rule: rule.id, file: rule.file, version: v.number, event, otherwise, unreachable, conditions, covered, total })
+          conditions.reduce(
+            (n, c) => n + Number(c.whenTrue || c.exempt.whenTrue) + Number(c.whenFalse || c.exempt.whenFalse),
+            0,
+          )
+        versions.push({
+          rule: rule.id,
+          file: rule.file,
+          version: v.number,
+          event,
+          otherwise,
+          unreachable,
+          conditions,
+          covered,
+          total,
+        })
         const warn = (pointer: string, en: string, nb: string) =>
-          problems.push({ file: rule.file, pointer, line: tree.lineOf(rule.file, pointer), code: "uncovered", severity: "warning", message: bi(en, nb) })
+          problems.push({
+            file: rule.file,
+            pointer,
+            line: tree.lineOf(rule.file, pointer),
+            code: "uncovered",
+            severity: "warning",
+            message: bi(en, nb),
+          })
         if (!event && !otherwise) {
-          warn(`/versions/${i}`, `No case exercises version ${v.number} of ${rule.id}: add a case dated from ${v.effective.from}`, `Ingen tilfeller prøver versjon ${v.number} av ${rule.id}: legg til et tilfelle datert fra ${v.effective.from}`)
+          warn(
+            `/versions/${i}`,
+            `No case exercises version ${v.number} of ${rule.id}: add a case dated from ${v.effective.from}`,
+            `Ingen tilfeller prøver versjon ${v.number} av ${rule.id}: legg til et tilfelle datert fra ${v.effective.from}`,
+          )
           return
         }
-        if (!event && unreachable.event === undefined) warn(`/versions/${i}/event`, `No case reaches the outcome "${v.event.type}" of ${rule.id}, version ${v.number}`, `Ingen tilfeller når utfallet «${v.event.type}» i ${rule.id}, versjon ${v.number}`)
-        if (!otherwise && unreachable.otherwise === undefined) warn(`/versions/${i}/otherwise`, `No case reaches the outcome "${v.otherwise.type}" of ${rule.id}, version ${v.number}`, `Ingen tilfeller når utfallet «${v.otherwise.type}» i ${rule.id}, versjon ${v.number}`)
+        if (!event && unreachable.event === undefined)
+          warn(
+            `/versions/${i}/event`,
+            `No case reaches the outcome "${v.event.type}" of ${rule.id}, version ${v.number}`,
+            `Ingen tilfeller når utfallet «${v.event.type}» i ${rule.id}, versjon ${v.number}`,
+          )
+        if (!otherwise && unreachable.otherwise === undefined)
+          warn(
+            `/versions/${i}/otherwise`,
+            `No case reaches the outcome "${v.otherwise.type}" of ${rule.id}, version ${v.number}`,
+            `Ingen tilfeller når utfallet «${v.otherwise.type}» i ${rule.id}, versjon ${v.number}`,
+          )
         for (const c of conditions) {
-          if (!c.whenTrue && !c.exempt.whenTrue) warn(c.pointer, `No case makes this condition (${c.fact}) true in ${rule.id}, version ${v.number}`, `Ingen tilfeller gjør denne betingelsen (${c.fact}) sann i ${rule.id}, versjon ${v.number}`)
-          if (!c.whenFalse && !c.exempt.whenFalse) warn(c.pointer, `No case makes this condition (${c.fact}) false in ${rule.id}, version ${v.number}`, `Ingen tilfeller gjør denne betingelsen (${c.fact}) usann i ${rule.id}, versjon ${v.number}`)
+          if (!c.whenTrue && !c.exempt.whenTrue)
+            warn(
+              c.pointer,
+              `No case makes this condition (${c.fact}) true in ${rule.id}, version ${v.number}`,
+              `Ingen tilfeller gjør denne betingelsen (${c.fact}) sann i ${rule.id}, versjon ${v.number}`,
+            )
+          if (!c.whenFalse && !c.exempt.whenFalse)
+            warn(
+              c.pointer,
+              `No case makes this condition (${c.fact}) false in ${rule.id}, version ${v.number}`,
+              `Ingen tilfeller gjør denne betingelsen (${c.fact}) usann i ${rule.id}, versjon ${v.number}`,
+            )
         }
       })
     }

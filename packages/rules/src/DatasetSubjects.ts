@@ -36,7 +36,6 @@ const groupBy = <T>(xs: ReadonlyArray<T>, key: (x: T) => string | undefined): Ma
   return m
 }
 
-
 /**
  * Every subject a year's records give, in record order.
  * @example
@@ -45,95 +44,146 @@ const groupBy = <T>(xs: ReadonlyArray<T>, key: (x: T) => string | undefined): Ma
  * items.length
  * @category constructors
  */
-export const of = guard("DatasetSubjects.of", { en: "(data: Dataset, policy: Policy)", nb: "(data: Dataset, policy: Policy)" }, (data: Dataset.Dataset, policy: Policy.Policy): ReadonlyArray<Item> => {
-  const items: Array<Item> = []
-  const citizens = new Map<string, Dataset.Dataset["citizens"][number]>(data.citizens.map((c) => [c.id, c]))
-  const offerings = new Map<string, Dataset.Dataset["offerings"][number]>(data.offerings.map((o) => [o.id, o]))
-  const attendance = groupBy(data.attendance, (a) => a.enrollmentId)
-  const extensions = groupBy(data.extensions, (x) => x.enrollmentId)
-  const transitionsByCitizen = groupBy(data.transitions, (t) => t.citizenId)
-  const enrollments = new Map<string, Dataset.Dataset["enrollments"][number]>(data.enrollments.map((e) => [e.id, e]))
-  const meetings = groupBy(data.jointMeetings, (m) => m.referralId)
-  // The records say whether the joint meeting that sets the goal was held by the start (Mestringsenhetens modell for aktivitet line 72).
-  const meetingHeld = (referralId: string | undefined, by: string): boolean => referralId !== undefined && (meetings.get(referralId) ?? []).some((m) => m.date <= by)
-  const citizenOf = (id: string): Subject["citizen"] => {
-    const c = citizens.get(id)
-    if (c === undefined) return undefined
-    return { id: c.id, birthYear: c.birthYear, ...(c.birthDate === undefined ? {} : { birthDate: c.birthDate }), departments: c.departments, healthyLifeCentre: c.healthyLifeCentre }
-  }
-  for (const e of data.enrollments) {
-    const citizen = citizenOf(e.citizenId)
-    const o = offerings.get(e.offeringId)
-    if (citizen === undefined || o === undefined) continue
-    const base = { citizen, offering: e.offeringId } as const
-    // Enrolled means the offering's access step was passed.
-    items.push({ key: `enrollment ${e.id} start`, date: e.start, subject: { ...base, referral: e.referralId !== undefined, jointMeetingHeld: meetingHeld(e.referralId, e.start), intakeRegistered: true, applied: true, individualDecision: true, bindingRegistration: true } })
-    const attended = byDate(attendance.get(e.id) ?? [])
-    const exts = byDate(extensions.get(e.id) ?? [])
-    const moved = (date: string) =>
-      (transitionsByCitizen.get(e.citizenId) ?? []).some((t) => t.date <= date && (t.enrollmentId === e.id || t.fromOfferingId === e.offeringId || t.enrollmentId === undefined))
-    const started = (date: string) => (transitionsByCitizen.get(e.citizenId) ?? []).some((t) => t.date <= date)
-    const periods = periodsOf(e, exts)
-    periods.forEach(({ start: periodStart, end }, k) => {
-      if (periodStart === undefined) return
-      const inPeriod = attended.filter((a) => a.date >= periodStart && (end === undefined || a.date <= end))
-      const last = inPeriod[inPeriod.length - 1]
-      if (last === undefined) return
-      const week = IsoDate.isoWeek(last.date)
-      const noShows = noShowsEndingAt(attended, attended.indexOf(last))
-      items.push({
-        key: `enrollment ${e.id} period ${k + 1}`,
-        date: last.date,
-        subject: {
-          ...base,
-          enrollment: {
-            start: e.start,
-            periodStart,
-            ...(e.cohort === undefined ? {} : { cohort: e.cohort }),
-            sessionsUsed: inPeriod.length,
-            sessionsThisWeek: inPeriod.filter((a) => IsoDate.isoWeek(a.date) === week).length,
-            extensionsUsed: k,
-            extensionRequested: k + 1 < periods.length,
-            activityStarted: started(last.date),
-            stillNeeded: e.closedOn === undefined || e.closedOn > last.date,
-            movedToCommunity: moved(last.date),
-            consecutiveNoShows: noShows
-          }
-        }
-      })
-    })
-    let run = 0
-    for (const a of attended) {
-      run = a.status === "no-show" ? run + 1 : 0
-      if (run > 0) items.push({ key: `attendance ${a.id}`, date: a.date, subject: { ...base, enrollment: { start: e.start, consecutiveNoShows: run } } })
-    }
-    const transitionEnd = Offering.transitionEnd(o, policy, e.start)
-    if (transitionEnd !== undefined) {
-      const after = IsoDate.addDays(transitionEnd, 1)
-      if (e.start <= transitionEnd && (e.closedOn === undefined || e.closedOn >= after)) {
-        items.push({ key: `enrollment ${e.id} transition`, date: after, subject: { ...base, enrollment: { start: e.start, movedToCommunity: moved(after) } } })
+export const of = guard(
+  "DatasetSubjects.of",
+  { en: "(data: Dataset, policy: Policy)", nb: "(data: Dataset, policy: Policy)" },
+  (data: Dataset.Dataset, policy: Policy.Policy): ReadonlyArray<Item> => {
+    const items: Array<Item> = []
+    const citizens = new Map<string, Dataset.Dataset["citizens"][number]>(data.citizens.map((c) => [c.id, c]))
+    const offerings = new Map<string, Dataset.Dataset["offerings"][number]>(data.offerings.map((o) => [o.id, o]))
+    const attendance = groupBy(data.attendance, (a) => a.enrollmentId)
+    const extensions = groupBy(data.extensions, (x) => x.enrollmentId)
+    const transitionsByCitizen = groupBy(data.transitions, (t) => t.citizenId)
+    const enrollments = new Map<string, Dataset.Dataset["enrollments"][number]>(data.enrollments.map((e) => [e.id, e]))
+    const meetings = groupBy(data.jointMeetings, (m) => m.referralId)
+    // The records say whether the joint meeting that sets the goal was held by the start (Mestringsenhetens modell for aktivitet line 72).
+    const meetingHeld = (referralId: string | undefined, by: string): boolean =>
+      referralId !== undefined && (meetings.get(referralId) ?? []).some((m) => m.date <= by)
+    const citizenOf = (id: string): Subject["citizen"] => {
+      const c = citizens.get(id)
+      if (c === undefined) return undefined
+      return {
+        id: c.id,
+        birthYear: c.birthYear,
+        ...(c.birthDate === undefined ? {} : { birthDate: c.birthDate }),
+        departments: c.departments,
+        healthyLifeCentre: c.healthyLifeCentre,
       }
     }
-  }
-  for (const g of data.goalEvaluations) {
-    const e = enrollments.get(g.enrollmentId)
-    const citizen = e === undefined ? undefined : citizenOf(e.citizenId)
-    if (e === undefined || citizen === undefined || !offerings.has(e.offeringId)) continue
-    items.push({ key: `goal evaluation ${g.id}`, date: g.date, subject: { citizen, offering: e.offeringId, enrollment: { start: e.start, goalReached: g.goalReached } } })
-  }
-  for (const s of data.fitScores) {
-    const citizen = citizenOf(s.citizenId)
-    if (citizen === undefined) continue
-    items.push({ key: `FIT ${s.id}`, date: s.date, subject: { citizen, fit: s.instrument === "ORS" ? { ors: s.total } : { srs: s.total } } })
-  }
-  for (const p of data.proposals) {
-    const decision = p.decision?.outcome ?? "pending"
-    items.push({
-      key: `proposal ${p.id}`,
-      date: p.decision?.date ?? p.date,
-      subject: { proposal: { requested: p.requested, decision, ...(p.proposedByDepartment === undefined ? {} : { byDepartment: p.proposedByDepartment }), category: p.category } }
-    })
-  }
-  // A key names a record by its id; an id may have been written from an identity number.
-  return items.map((item) => (Redact.containsNationalId(item.key) ? { ...item, key: Redact.text(item.key) } : item))
-})
+    for (const e of data.enrollments) {
+      const citizen = citizenOf(e.citizenId)
+      const o = offerings.get(e.offeringId)
+      if (citizen === undefined || o === undefined) continue
+      const base = { citizen, offering: e.offeringId } as const
+      // Enrolled means the offering's access step was passed.
+      items.push({
+        key: `enrollment ${e.id} start`,
+        date: e.start,
+        subject: {
+          ...base,
+          referral: e.referralId !== undefined,
+          jointMeetingHeld: meetingHeld(e.referralId, e.start),
+          intakeRegistered: true,
+          applied: true,
+          individualDecision: true,
+          bindingRegistration: true,
+        },
+      })
+      const attended = byDate(attendance.get(e.id) ?? [])
+      const exts = byDate(extensions.get(e.id) ?? [])
+      const moved = (date: string) =>
+        (transitionsByCitizen.get(e.citizenId) ?? []).some(
+          (t) =>
+            t.date <= date &&
+            (t.enrollmentId === e.id || t.fromOfferingId === e.offeringId || t.enrollmentId === undefined),
+        )
+      const started = (date: string) => (transitionsByCitizen.get(e.citizenId) ?? []).some((t) => t.date <= date)
+      const periods = periodsOf(e, exts)
+      periods.forEach(({ start: periodStart, end }, k) => {
+        if (periodStart === undefined) return
+        const inPeriod = attended.filter((a) => a.date >= periodStart && (end === undefined || a.date <= end))
+        const last = inPeriod[inPeriod.length - 1]
+        if (last === undefined) return
+        const week = IsoDate.isoWeek(last.date)
+        const noShows = noShowsEndingAt(attended, attended.indexOf(last))
+        items.push({
+          key: `enrollment ${e.id} period ${k + 1}`,
+          date: last.date,
+          subject: {
+            ...base,
+            enrollment: {
+              start: e.start,
+              periodStart,
+              ...(e.cohort === undefined ? {} : { cohort: e.cohort }),
+              sessionsUsed: inPeriod.length,
+              sessionsThisWeek: inPeriod.filter((a) => IsoDate.isoWeek(a.date) === week).length,
+              extensionsUsed: k,
+              extensionRequested: k + 1 < periods.length,
+              activityStarted: started(last.date),
+              stillNeeded: e.closedOn === undefined || e.closedOn > last.date,
+              movedToCommunity: moved(last.date),
+              consecutiveNoShows: noShows,
+            },
+          },
+        })
+      })
+      let run = 0
+      for (const a of attended) {
+        run = a.status === "no-show" ? run + 1 : 0
+        if (run > 0)
+          items.push({
+            key: `attendance ${a.id}`,
+            date: a.date,
+            subject: { ...base, enrollment: { start: e.start, consecutiveNoShows: run } },
+          })
+      }
+      const transitionEnd = Offering.transitionEnd(o, policy, e.start)
+      if (transitionEnd !== undefined) {
+        const after = IsoDate.addDays(transitionEnd, 1)
+        if (e.start <= transitionEnd && (e.closedOn === undefined || e.closedOn >= after)) {
+          items.push({
+            key: `enrollment ${e.id} transition`,
+            date: after,
+            subject: { ...base, enrollment: { start: e.start, movedToCommunity: moved(after) } },
+          })
+        }
+      }
+    }
+    for (const g of data.goalEvaluations) {
+      const e = enrollments.get(g.enrollmentId)
+      const citizen = e === undefined ? undefined : citizenOf(e.citizenId)
+      if (e === undefined || citizen === undefined || !offerings.has(e.offeringId)) continue
+      items.push({
+        key: `goal evaluation ${g.id}`,
+        date: g.date,
+        subject: { citizen, offering: e.offeringId, enrollment: { start: e.start, goalReached: g.goalReached } },
+      })
+    }
+    for (const s of data.fitScores) {
+      const citizen = citizenOf(s.citizenId)
+      if (citizen === undefined) continue
+      items.push({
+        key: `FIT ${s.id}`,
+        date: s.date,
+        subject: { citizen, fit: s.instrument === "ORS" ? { ors: s.total } : { srs: s.total } },
+      })
+    }
+    for (const p of data.proposals) {
+      const decision = p.decision?.outcome ?? "pending"
+      items.push({
+        key: `proposal ${p.id}`,
+        date: p.decision?.date ?? p.date,
+        subject: {
+          proposal: {
+            requested: p.requested,
+            decision,
+            ...(p.proposedByDepartment === undefined ? {} : { byDepartment: p.proposedByDepartment }),
+            category: p.category,
+          },
+        },
+      })
+    }
+    // A key names a record by its id; an id may have been written from an identity number.
+    return items.map((item) => (Redact.containsNationalId(item.key) ? { ...item, key: Redact.text(item.key) } : item))
+  },
+)

@@ -13,11 +13,11 @@ import type { Value } from "./Facts.js"
 import { on } from "./InForce.js"
 import { guard, requireTree } from "./internal/boundary.js"
 import { decideOn, durationTypes, eligibilityTypes, extensionTypes, missingOf, summaryOf } from "./internal/decideOn.js"
-import { receiptOf, type Receipt } from "./internal/receipt.js"
-import { ArgumentError } from "./RulesError.js"
+import { type Receipt, receiptOf } from "./internal/receipt.js"
 import { type Kind, type Outcome, unknown as unknownOutcome } from "./Outcome.js"
 import type { Tree } from "./PolicyTree.js"
 import type { Period } from "./RuleFile.js"
+import { ArgumentError } from "./RulesError.js"
 import type { Source } from "./Source.js"
 import type { Subject } from "./Subject.js"
 
@@ -92,25 +92,38 @@ export interface Decisions {
  * Decision.summarise(decisions).eligibility?.type // "not-eligible"
  * @category evaluation
  */
-export const summarise = guard("Decision.summarise", { en: "(decisions: ReadonlyArray<Decision>)", nb: "(decisions: ReadonlyArray<Decision>)" }, (decisions: ReadonlyArray<Decision>): Summary => {
-  const definite = summaryOf(decisions.filter((d) => d.branch !== "unknown"))
-  const open = decisions.filter((d) => d.branch === "unknown")
-  const unknownFor = (kind: Kind, types: ReadonlyArray<string>, strongest: string, current: Outcome | undefined): Outcome | undefined => {
-    if (current?.type === strongest) return current
-    const relevant = open.filter((d) => d.kind === kind && (d.unknown?.possible ?? []).some((o) => types.includes(o.type)))
-    return relevant.length === 0 ? current : unknownOutcome([...new Set(relevant.flatMap(missingOf))])
-  }
-  const eligibility = unknownFor("eligibility", eligibilityTypes, "not-eligible", definite.eligibility)
-  const duration = unknownFor("duration", durationTypes, "ends", definite.duration)
-  const extension = unknownFor("duration", extensionTypes, "may-not-extend", definite.extension)
-  const escalating = open.filter((d) => d.kind === "escalation" && (d.unknown?.possible ?? []).some((o) => o.type === "escalate"))
-  return {
-    ...(eligibility === undefined ? {} : { eligibility }),
-    ...(duration === undefined ? {} : { duration }),
-    ...(extension === undefined ? {} : { extension }),
-    escalations: [...definite.escalations, ...escalating.map((d) => unknownOutcome(missingOf(d)))]
-  }
-})
+export const summarise = guard(
+  "Decision.summarise",
+  { en: "(decisions: ReadonlyArray<Decision>)", nb: "(decisions: ReadonlyArray<Decision>)" },
+  (decisions: ReadonlyArray<Decision>): Summary => {
+    const definite = summaryOf(decisions.filter((d) => d.branch !== "unknown"))
+    const open = decisions.filter((d) => d.branch === "unknown")
+    const unknownFor = (
+      kind: Kind,
+      types: ReadonlyArray<string>,
+      strongest: string,
+      current: Outcome | undefined,
+    ): Outcome | undefined => {
+      if (current?.type === strongest) return current
+      const relevant = open.filter(
+        (d) => d.kind === kind && (d.unknown?.possible ?? []).some((o) => types.includes(o.type)),
+      )
+      return relevant.length === 0 ? current : unknownOutcome([...new Set(relevant.flatMap(missingOf))])
+    }
+    const eligibility = unknownFor("eligibility", eligibilityTypes, "not-eligible", definite.eligibility)
+    const duration = unknownFor("duration", durationTypes, "ends", definite.duration)
+    const extension = unknownFor("duration", extensionTypes, "may-not-extend", definite.extension)
+    const escalating = open.filter(
+      (d) => d.kind === "escalation" && (d.unknown?.possible ?? []).some((o) => o.type === "escalate"),
+    )
+    return {
+      ...(eligibility === undefined ? {} : { eligibility }),
+      ...(duration === undefined ? {} : { duration }),
+      ...(extension === undefined ? {} : { extension }),
+      escalations: [...definite.escalations, ...escalating.map((d) => unknownOutcome(missingOf(d)))],
+    }
+  },
+)
 
 /**
  * Options for {@link decide}.
@@ -136,12 +149,28 @@ export interface Options {
  * result.summary.eligibility // { type: "not-eligible" }
  * @category evaluation
  */
-export const decide = guard("Decision.decide", { en: "(tree: Tree, subject: Subject, date: YYYY-MM-DD, options?: { receipt?: boolean })", nb: "(tree: Tree, subject: Subject, date: ÅÅÅÅ-MM-DD, options?: { receipt?: boolean })" }, (tree: Tree, subject: Subject, date: string, options: Options = {}): Decisions & { readonly receipt?: Receipt } => {
-  if (!IsoDate.isIsoDate(date)) throw new ArgumentError("Decision.decide", { en: "Expected a date as YYYY-MM-DD", nb: "Forventet en dato på formen ÅÅÅÅ-MM-DD" })
-  requireTree("Decision.decide", tree)
-  const result = decideOn(on(tree, date), subject, date)
-  return options?.receipt === true ? { ...result, receipt: receiptOf(tree, subject, result) } : result
-}) as {
-  (tree: Tree, subject: Subject, date: string, options: { readonly receipt: true }): Decisions & { readonly receipt: Receipt }
+export const decide = guard(
+  "Decision.decide",
+  {
+    en: "(tree: Tree, subject: Subject, date: YYYY-MM-DD, options?: { receipt?: boolean })",
+    nb: "(tree: Tree, subject: Subject, date: ÅÅÅÅ-MM-DD, options?: { receipt?: boolean })",
+  },
+  (tree: Tree, subject: Subject, date: string, options: Options = {}): Decisions & { readonly receipt?: Receipt } => {
+    if (!IsoDate.isIsoDate(date))
+      throw new ArgumentError("Decision.decide", {
+        en: "Expected a date as YYYY-MM-DD",
+        nb: "Forventet en dato på formen ÅÅÅÅ-MM-DD",
+      })
+    requireTree("Decision.decide", tree)
+    const result = decideOn(on(tree, date), subject, date)
+    return options?.receipt === true ? { ...result, receipt: receiptOf(tree, subject, result) } : result
+  },
+) as {
+  (
+    tree: Tree,
+    subject: Subject,
+    date: string,
+    options: { readonly receipt: true },
+  ): Decisions & { readonly receipt: Receipt }
   (tree: Tree, subject: Subject, date: string, options?: Options): Decisions
 }

@@ -31,12 +31,16 @@ const pattern = /^P(?:(\d{1,4})Y)?(?:(\d{1,4})M)?(?:(\d{1,4})W)?(?:(\d{1,5})D)?$
  * Duration.parse("P2M") // { years: 0, months: 2, weeks: 0, days: 0 }
  * @category constructors
  */
-export const parse = guard("Duration.parse", { en: "(text: string)", nb: "(text: string)" }, (text: string): Duration | undefined => {
-  if (typeof text !== "string") return undefined
-  const m = pattern.exec(text)
-  if (m === null || text === "P") return undefined
-  return { years: Number(m[1] ?? 0), months: Number(m[2] ?? 0), weeks: Number(m[3] ?? 0), days: Number(m[4] ?? 0) }
-})
+export const parse = guard(
+  "Duration.parse",
+  { en: "(text: string)", nb: "(text: string)" },
+  (text: string): Duration | undefined => {
+    if (typeof text !== "string") return undefined
+    const m = pattern.exec(text)
+    if (m === null || text === "P") return undefined
+    return { years: Number(m[1] ?? 0), months: Number(m[2] ?? 0), weeks: Number(m[3] ?? 0), days: Number(m[4] ?? 0) }
+  },
+)
 
 /**
  * True for a supported duration text.
@@ -53,15 +57,19 @@ export const isDuration = (u: unknown): u is string => typeof u === "string" && 
  * Duration.addTo("2023-03-09", "P2M") // "2023-05-09"
  * @category constructors
  */
-export const addTo = guard("Duration.addTo", { en: "(date: YYYY-MM-DD, duration: string)", nb: "(date: ÅÅÅÅ-MM-DD, duration: string)" }, (date: string, duration: string): IsoDate.IsoDate => {
-  requireDate("Duration.addTo", "date", date)
-  const d = parse(duration)
-  if (d === undefined) {
-    const shown = quote(typeof duration === "string" ? duration : typeof duration)
-    throw new RulesError({ en: `Not a duration: ${shown.en}`, nb: `Ikke en varighet: ${shown.nb}` })
-  }
-  return Calendar.addDays(Calendar.addMonths(date, d.years * 12 + d.months), d.weeks * 7 + d.days)
-})
+export const addTo = guard(
+  "Duration.addTo",
+  { en: "(date: YYYY-MM-DD, duration: string)", nb: "(date: ÅÅÅÅ-MM-DD, duration: string)" },
+  (date: string, duration: string): IsoDate.IsoDate => {
+    requireDate("Duration.addTo", "date", date)
+    const d = parse(duration)
+    if (d === undefined) {
+      const shown = quote(typeof duration === "string" ? duration : typeof duration)
+      throw new RulesError({ en: `Not a duration: ${shown.en}`, nb: `Ikke en varighet: ${shown.nb}` })
+    }
+    return Calendar.addDays(Calendar.addMonths(date, d.years * 12 + d.months), d.weeks * 7 + d.days)
+  },
+)
 
 /**
  * Whole months in a duration that has only years and months, else undefined.
@@ -69,10 +77,14 @@ export const addTo = guard("Duration.addTo", { en: "(date: YYYY-MM-DD, duration:
  * Duration.wholeMonths("P2M") // 2
  * @category constructors
  */
-export const wholeMonths = guard("Duration.wholeMonths", { en: "(duration: string)", nb: "(duration: string)" }, (duration: string): number | undefined => {
-  const d = parse(duration)
-  return d === undefined || d.weeks !== 0 || d.days !== 0 ? undefined : d.years * 12 + d.months
-})
+export const wholeMonths = guard(
+  "Duration.wholeMonths",
+  { en: "(duration: string)", nb: "(duration: string)" },
+  (duration: string): number | undefined => {
+    const d = parse(duration)
+    return d === undefined || d.weeks !== 0 || d.days !== 0 ? undefined : d.years * 12 + d.months
+  },
+)
 
 const part = (n: number, en: [string, string], nb: [string, string]): Bilingual | undefined =>
   n === 0 ? undefined : { en: `${n} ${n === 1 ? en[0] : en[1]}`, nb: `${n} ${n === 1 ? nb[0] : nb[1]}` }
@@ -83,14 +95,18 @@ const part = (n: number, en: [string, string], nb: [string, string]): Bilingual 
  * Duration.words("P2M").nb // "2 måneder"
  * @category constructors
  */
-export const words = guard("Duration.words", { en: "(duration: string)", nb: "(duration: string)" }, (duration: string): Bilingual => {
-  const d = parse(duration)
-  if (d === undefined) return { en: String(duration), nb: String(duration) }
-  const parts = [
-    part(d.years, ["year", "years"], ["år", "år"]),
-    part(d.months, ["month", "months"], ["måned", "måneder"]),
-    part(d.weeks, ["week", "weeks"], ["uke", "uker"]),
-    part(d.days, ["day", "days"], ["dag", "dager"])
-  ].filter((p): p is Bilingual => p !== undefined)
-  return { en: parts.map((p) => p.en).join(" "), nb: parts.map((p) => p.nb).join(" ") }
-})
+export const words = guard(
+  "Duration.words",
+  { en: "(duration: string)", nb: "(duration: string)" },
+  (duration: string): Bilingual => {
+    const d = parse(duration)
+    if (d === undefined) return { en: String(duration), nb: String(duration) }
+    const parts = [
+      part(d.years, ["year", "years"], ["år", "år"]),
+      part(d.months, ["month", "months"], ["måned", "måneder"]),
+      part(d.weeks, ["week", "weeks"], ["uke", "uker"]),
+      part(d.days, ["day", "days"], ["dag", "dager"]),
+    ].filter((p): p is Bilingual => p !== undefined)
+    return { en: parts.map((p) => p.en).join(" "), nb: parts.map((p) => p.nb).join(" ") }
+  },
+)

@@ -10,7 +10,7 @@ import type { Value } from "./Facts.js"
 import { guard } from "./internal/boundary.js"
 import { isRef } from "./internal/refs.js"
 import { quote } from "./internal/text.js"
-import { all as operators, isOperator, type OperatorName } from "./Operators.js"
+import { isOperator, type OperatorName, all as operators } from "./Operators.js"
 import type { Condition, FactRef, Literal } from "./RuleFile.js"
 import { RulesError } from "./RulesError.js"
 
@@ -43,9 +43,21 @@ export type Side =
  * @category models
  */
 export type Node =
-  | { readonly kind: "all" | "any"; readonly result: boolean; readonly unknown?: true; readonly children: ReadonlyArray<Node> }
+  | {
+      readonly kind: "all" | "any"
+      readonly result: boolean
+      readonly unknown?: true
+      readonly children: ReadonlyArray<Node>
+    }
   | { readonly kind: "not"; readonly result: boolean; readonly unknown?: true; readonly child: Node }
-  | { readonly kind: "comparison"; readonly result: boolean; readonly unknown?: true; readonly left: Side; readonly operator: OperatorName; readonly right: Side }
+  | {
+      readonly kind: "comparison"
+      readonly result: boolean
+      readonly unknown?: true
+      readonly left: Side
+      readonly operator: OperatorName
+      readonly right: Side
+    }
 
 /**
  * A parameter's value in force as the evaluator reads it: the parameter's
@@ -73,7 +85,10 @@ const side = (ref: FactRef, inputs: Inputs): Side => {
     const p = inputs.parameters.get(ref.params.name)
     if (p === undefined) {
       const n = quote(String(ref.params.name))
-      throw new RulesError({ en: `The parameter ${n.en} has no value here`, nb: `Parameteren ${n.nb} har ingen verdi her` })
+      throw new RulesError({
+        en: `The parameter ${n.en} has no value here`,
+        nb: `Parameteren ${n.nb} har ingen verdi her`,
+      })
     }
     return { kind: "parameter", name: ref.params.name, value: p.entry.value, from: p.entry.from }
   }
@@ -82,7 +97,12 @@ const side = (ref: FactRef, inputs: Inputs): Side => {
   const value = inputs.facts[ref.fact] ?? null
   return from === undefined || from.length === 0
     ? { kind: "fact", fact: ref.fact, value }
-    : { kind: "fact", fact: ref.fact, value, parameters: from.map((p) => ({ name: p.parameter.name, from: p.entry.from })) }
+    : {
+        kind: "fact",
+        fact: ref.fact,
+        value,
+        parameters: from.map((p) => ({ name: p.parameter.name, from: p.entry.from })),
+      }
 }
 
 /**
@@ -93,14 +113,22 @@ const side = (ref: FactRef, inputs: Inputs): Side => {
  * node.result // true or false
  * @category evaluation
  */
-export const condition = guard("Evaluate.condition", { en: "(condition: Condition, inputs: { facts, parameters, derivedFrom? })", nb: "(condition: Condition, inputs: { facts, parameters, derivedFrom? })" }, (c: Condition, inputs: Inputs): Node => evaluate(c, inputs))
+export const condition = guard(
+  "Evaluate.condition",
+  {
+    en: "(condition: Condition, inputs: { facts, parameters, derivedFrom? })",
+    nb: "(condition: Condition, inputs: { facts, parameters, derivedFrom? })",
+  },
+  (c: Condition, inputs: Inputs): Node => evaluate(c, inputs),
+)
 
 const evaluate = (c: Condition, inputs: Inputs): Node => {
   if ("all" in c || "any" in c) {
     const kind = "all" in c ? "all" : "any"
     const children = ("all" in c ? c.all : c.any).map((x) => evaluate(x, inputs))
     // json-rules-engine: an empty list passes, whether "all" or "any".
-    const result = children.length === 0 ? true : kind === "all" ? children.every((n) => n.result) : children.some((n) => n.result)
+    const result =
+      children.length === 0 ? true : kind === "all" ? children.every((n) => n.result) : children.some((n) => n.result)
     return { kind, result, children }
   }
   if ("not" in c) {
@@ -110,7 +138,13 @@ const evaluate = (c: Condition, inputs: Inputs): Node => {
   if (!isOperator(c.operator)) throw unknown({ en: "operator", nb: "operator" }, c.operator)
   const left = side({ fact: c.fact, ...(c.params === undefined ? {} : { params: c.params }) }, inputs)
   const right: Side = isRef(c.value) ? side(c.value, inputs) : { kind: "literal", value: c.value }
-  return { kind: "comparison", result: operators[c.operator].test(left.value, right.value), left, operator: c.operator, right }
+  return {
+    kind: "comparison",
+    result: operators[c.operator].test(left.value, right.value),
+    left,
+    operator: c.operator,
+    right,
+  }
 }
 
 /**
@@ -119,26 +153,30 @@ const evaluate = (c: Condition, inputs: Inputs): Node => {
  * Evaluate.reads(version.conditions) // { facts: ["age"], parameters: ["citizen.minimum-age"] }
  * @category evaluation
  */
-export const reads = guard("Evaluate.reads", { en: "(condition: Condition)", nb: "(condition: Condition)" }, (c: Condition): { readonly facts: ReadonlyArray<string>; readonly parameters: ReadonlyArray<string> } => {
-  const facts: Array<string> = []
-  const parameters: Array<string> = []
-  const ref = (r: FactRef) => {
-    if (r.fact === "parameter" && r.params !== undefined) {
-      if (!parameters.includes(r.params.name)) parameters.push(r.params.name)
-    } else if (!facts.includes(r.fact)) facts.push(r.fact)
-  }
-  const walk = (x: Condition): void => {
-    if ("all" in x) x.all.forEach(walk)
-    else if ("any" in x) x.any.forEach(walk)
-    else if ("not" in x) walk(x.not)
-    else {
-      ref({ fact: x.fact, ...(x.params === undefined ? {} : { params: x.params }) })
-      if (isRef(x.value)) ref(x.value)
+export const reads = guard(
+  "Evaluate.reads",
+  { en: "(condition: Condition)", nb: "(condition: Condition)" },
+  (c: Condition): { readonly facts: ReadonlyArray<string>; readonly parameters: ReadonlyArray<string> } => {
+    const facts: Array<string> = []
+    const parameters: Array<string> = []
+    const ref = (r: FactRef) => {
+      if (r.fact === "parameter" && r.params !== undefined) {
+        if (!parameters.includes(r.params.name)) parameters.push(r.params.name)
+      } else if (!facts.includes(r.fact)) facts.push(r.fact)
     }
-  }
-  walk(c)
-  return { facts, parameters }
-})
+    const walk = (x: Condition): void => {
+      if ("all" in x) x.all.forEach(walk)
+      else if ("any" in x) x.any.forEach(walk)
+      else if ("not" in x) walk(x.not)
+      else {
+        ref({ fact: x.fact, ...(x.params === undefined ? {} : { params: x.params }) })
+        if (isRef(x.value)) ref(x.value)
+      }
+    }
+    walk(c)
+    return { facts, parameters }
+  },
+)
 
 const mergeSide = (sides: ReadonlyArray<Side>): Side => {
   const first = sides[0]!
@@ -159,7 +197,11 @@ const mergeSide = (sides: ReadonlyArray<Side>): Side => {
  * Evaluate.merge([node17, node18]).unknown // true
  * @category evaluation
  */
-export const merge = guard("Evaluate.merge", { en: "(nodes: ReadonlyArray<Node>)", nb: "(nodes: ReadonlyArray<Node>)" }, (nodes: ReadonlyArray<Node>): Node => mergeNodes(nodes))
+export const merge = guard(
+  "Evaluate.merge",
+  { en: "(nodes: ReadonlyArray<Node>)", nb: "(nodes: ReadonlyArray<Node>)" },
+  (nodes: ReadonlyArray<Node>): Node => mergeNodes(nodes),
+)
 
 const mergeNodes = (nodes: ReadonlyArray<Node>): Node => {
   const first = nodes[0]!
@@ -167,9 +209,27 @@ const mergeNodes = (nodes: ReadonlyArray<Node>): Node => {
   const unknown = nodes.some((n) => n.result !== first.result) ? ({ unknown: true } as const) : {}
   if (first.kind === "comparison") {
     const cs = nodes as ReadonlyArray<typeof first>
-    return { kind: "comparison", result: first.result, ...unknown, left: mergeSide(cs.map((n) => n.left)), operator: first.operator, right: mergeSide(cs.map((n) => n.right)) }
+    return {
+      kind: "comparison",
+      result: first.result,
+      ...unknown,
+      left: mergeSide(cs.map((n) => n.left)),
+      operator: first.operator,
+      right: mergeSide(cs.map((n) => n.right)),
+    }
   }
-  if (first.kind === "not") return { kind: "not", result: first.result, ...unknown, child: mergeNodes((nodes as ReadonlyArray<typeof first>).map((n) => n.child)) }
+  if (first.kind === "not")
+    return {
+      kind: "not",
+      result: first.result,
+      ...unknown,
+      child: mergeNodes((nodes as ReadonlyArray<typeof first>).map((n) => n.child)),
+    }
   const ls = nodes as ReadonlyArray<typeof first>
-  return { kind: first.kind, result: first.result, ...unknown, children: first.children.map((_, i) => mergeNodes(ls.map((n) => n.children[i]!))) }
+  return {
+    kind: first.kind,
+    result: first.result,
+    ...unknown,
+    children: first.children.map((_, i) => mergeNodes(ls.map((n) => n.children[i]!))),
+  }
 }

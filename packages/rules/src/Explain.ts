@@ -8,7 +8,7 @@
 import type { Catalogue } from "@aktivitetsmodell/core"
 import type { Decision, Decisions } from "./Decision.js"
 import type { Node } from "./Evaluate.js"
-import { all as facts, codeLabel, type FactType, isFact, type Value } from "./Facts.js"
+import { codeLabel, type FactType, all as facts, isFact, type Value } from "./Facts.js"
 import { guard } from "./internal/boundary.js"
 import { decisionsText, decisionText, nodeLines, valueText, type Wording } from "./internal/explain.js"
 import type { Tree } from "./PolicyTree.js"
@@ -31,7 +31,7 @@ const wordingOf = (tree: Tree): Wording => {
       code: (domain, code) => codeLabel(domain, code, catalogue),
       fact: (name) => (isFact(name) ? facts[name] : undefined),
       parameter: (name) => tree.parameters.get(name),
-      source: formatSource
+      source: formatSource,
     }
     wordings.set(tree, w)
   }
@@ -44,8 +44,14 @@ const wordingOf = (tree: Tree): Wording => {
  * Explain.value("karategruppe", Facts.all.offering.type, Catalogue.sandnes(), "nb") // "Karategruppe"
  * @category constructors
  */
-export const value = guard("Explain.value", { en: '(value: Value, type: FactType | undefined, catalogue: Catalogue, lang: "nb" | "en")', nb: '(value: Value, type: FactType | undefined, catalogue: Catalogue, lang: "nb" | "en")' }, (v: Value, type: FactType | undefined, catalogue: Catalogue.Catalogue, lang: Lang): string =>
-  valueText(v, type, (domain, code) => codeLabel(domain, code, catalogue), lang)
+export const value = guard(
+  "Explain.value",
+  {
+    en: '(value: Value, type: FactType | undefined, catalogue: Catalogue, lang: "nb" | "en")',
+    nb: '(value: Value, type: FactType | undefined, catalogue: Catalogue, lang: "nb" | "en")',
+  },
+  (v: Value, type: FactType | undefined, catalogue: Catalogue.Catalogue, lang: Lang): string =>
+    valueText(v, type, (domain, code) => codeLabel(domain, code, catalogue), lang),
 )
 
 /**
@@ -55,8 +61,13 @@ export const value = guard("Explain.value", { en: '(value: Value, type: FactType
  * // ["✗ Registered for intake (no) is yes"]
  * @category constructors
  */
-export const node = guard("Explain.node", { en: '(node: Node, tree: Tree, lang: "nb" | "en", indent?: string)', nb: '(node: Node, tree: Tree, lang: "nb" | "en", indent?: string)' }, (n: Node, tree: Tree, lang: Lang, indent = ""): Array<string> =>
-  nodeLines(n, wordingOf(tree), lang, indent)
+export const node = guard(
+  "Explain.node",
+  {
+    en: '(node: Node, tree: Tree, lang: "nb" | "en", indent?: string)',
+    nb: '(node: Node, tree: Tree, lang: "nb" | "en", indent?: string)',
+  },
+  (n: Node, tree: Tree, lang: Lang, indent = ""): Array<string> => nodeLines(n, wordingOf(tree), lang, indent),
 )
 
 /**
@@ -65,8 +76,13 @@ export const node = guard("Explain.node", { en: '(node: Node, tree: Tree, lang: 
  * console.log(Explain.decision(result.decisions[0], tree, "nb"))
  * @category constructors
  */
-export const decision = guard("Explain.decision", { en: '(decision: Decision, tree: Tree, lang: "nb" | "en")', nb: '(decision: Decision, tree: Tree, lang: "nb" | "en")' }, (d: Decision, tree: Tree, lang: Lang): string =>
-  decisionText(d, wordingOf(tree), lang)
+export const decision = guard(
+  "Explain.decision",
+  {
+    en: '(decision: Decision, tree: Tree, lang: "nb" | "en")',
+    nb: '(decision: Decision, tree: Tree, lang: "nb" | "en")',
+  },
+  (d: Decision, tree: Tree, lang: Lang): string => decisionText(d, wordingOf(tree), lang),
 )
 
 /**
@@ -75,6 +91,11 @@ export const decision = guard("Explain.decision", { en: '(decision: Decision, tr
  * console.log(Explain.decisions(Decision.decide(tree, subject, "2024-03-01"), tree, "en"))
  * @category constructors
  */
-export const decisions = guard("Explain.decisions", { en: '(decisions: Decisions, tree: Tree, lang: "nb" | "en")', nb: '(decisions: Decisions, tree: Tree, lang: "nb" | "en")' }, (ds: Decisions, tree: Tree, lang: Lang): string =>
-  decisionsText(ds, wordingOf(tree), lang)
+export const decisions = guard(
+  "Explain.decisions",
+  {
+    en: '(decisions: Decisions, tree: Tree, lang: "nb" | "en")',
+    nb: '(decisions: Decisions, tree: Tree, lang: "nb" | "en")',
+  },
+  (ds: Decisions, tree: Tree, lang: Lang): string => decisionsText(ds, wordingOf(tree), lang),
 )

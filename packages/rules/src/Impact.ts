@@ -8,10 +8,10 @@
 import { Redact } from "@aktivitetsmodell/core"
 import { forTree } from "./Compile.js"
 import type { Item } from "./DatasetSubjects.js"
-import type { Outcome } from "./Outcome.js"
-import type { Tree } from "./PolicyTree.js"
 import { guard, requireTree } from "./internal/boundary.js"
 import { bi } from "./internal/text.js"
+import type { Outcome } from "./Outcome.js"
+import type { Tree } from "./PolicyTree.js"
 
 /**
  * One changed decision. Outcomes are written as `type` or
@@ -37,7 +37,12 @@ export interface Impact {
   readonly decisions: { readonly base: number; readonly head: number }
   readonly changes: ReadonlyArray<Change>
   /** Changes counted per rule and transition, such as `ends → continues`. */
-  readonly byRule: ReadonlyArray<{ readonly rule: string; readonly from: string; readonly to: string; readonly count: number }>
+  readonly byRule: ReadonlyArray<{
+    readonly rule: string
+    readonly from: string
+    readonly to: string
+    readonly count: number
+  }>
 }
 
 /**
@@ -46,12 +51,19 @@ export interface Impact {
  * Impact.show({ type: "escalate", params: { to: "therapist", action: "review-feedback" } }) // "escalate(action=review-feedback,to=therapist)"
  * @category constructors
  */
-export const show = guard("Impact.show", bi("(outcome: Outcome | undefined)", "(outcome: Outcome | undefined)"), (o: Outcome | undefined): string =>
-  o === undefined
-    ? "not applicable"
-    : o.params === undefined || Object.keys(o.params).length === 0
-      ? o.type
-      : `${o.type}(${Object.entries(o.params).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join(",")})`)
+export const show = guard(
+  "Impact.show",
+  bi("(outcome: Outcome | undefined)", "(outcome: Outcome | undefined)"),
+  (o: Outcome | undefined): string =>
+    o === undefined
+      ? "not applicable"
+      : o.params === undefined || Object.keys(o.params).length === 0
+        ? o.type
+        : `${o.type}(${Object.entries(o.params)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([k, v]) => `${k}=${v}`)
+            .join(",")})`,
+)
 
 /**
  * The totals of a comparison, without the list of changes.
@@ -78,46 +90,66 @@ export interface Comparer {
  * c.summary().byRule
  * @category evaluation
  */
-export const comparer = guard("Impact.comparer", bi("(base: Tree, head: Tree)", "(base: Tree, head: Tree)"), (base: Tree, head: Tree): Comparer => {
-  requireTree("Impact.comparer", base)
-  requireTree("Impact.comparer", head)
-  const a = forTree(base)
-  const b = forTree(head)
-  let subjects = 0
-  let baseCount = 0
-  let headCount = 0
-  const counts = new Map<string, { rule: string; from: string; to: string; count: number }>()
-  const add = (item: Item): ReadonlyArray<Change> => {
-    const before = new Map(a.outcomes(item.subject, item.date).map((o) => [o.rule, o.outcome]))
-    const after = new Map(b.outcomes(item.subject, item.date).map((o) => [o.rule, o.outcome]))
-    subjects++
-    const changes: Array<Change> = []
-    for (const o of before.values()) if (o !== undefined) baseCount++
-    for (const o of after.values()) if (o !== undefined) headCount++
-    for (const rule of new Set([...before.keys(), ...after.keys()])) {
-      const x = before.has(rule) ? show(before.get(rule)) : "not in force"
-      const y = after.has(rule) ? show(after.get(rule)) : "not in force"
-      if (x === y) continue
-      const pseudonym = item.subject.citizen?.id
-      // Keys name records and rule ids name files; either may have been written from an identity number.
-      const shown = Redact.text(rule)
-      changes.push({ key: Redact.text(String(item.key)), date: item.date, ...(pseudonym === undefined ? {} : { subject: pseudonym }), rule: shown, before: x, after: y })
-      const k = `${rule}\u0000${x}\u0000${y}`
-      const entry = counts.get(k) ?? { rule: shown, from: x, to: y, count: 0 }
-      entry.count++
-      counts.set(k, entry)
+export const comparer = guard(
+  "Impact.comparer",
+  bi("(base: Tree, head: Tree)", "(base: Tree, head: Tree)"),
+  (base: Tree, head: Tree): Comparer => {
+    requireTree("Impact.comparer", base)
+    requireTree("Impact.comparer", head)
+    const a = forTree(base)
+    const b = forTree(head)
+    let subjects = 0
+    let baseCount = 0
+    let headCount = 0
+    const counts = new Map<string, { rule: string; from: string; to: string; count: number }>()
+    const add = (item: Item): ReadonlyArray<Change> => {
+      const before = new Map(a.outcomes(item.subject, item.date).map((o) => [o.rule, o.outcome]))
+      const after = new Map(b.outcomes(item.subject, item.date).map((o) => [o.rule, o.outcome]))
+      subjects++
+      const changes: Array<Change> = []
+      for (const o of before.values()) if (o !== undefined) baseCount++
+      for (const o of after.values()) if (o !== undefined) headCount++
+      for (const rule of new Set([...before.keys(), ...after.keys()])) {
+        const x = before.has(rule) ? show(before.get(rule)) : "not in force"
+        const y = after.has(rule) ? show(after.get(rule)) : "not in force"
+        if (x === y) continue
+        const pseudonym = item.subject.citizen?.id
+        // Keys name records and rule ids name files; either may have been written from an identity number.
+        const shown = Redact.text(rule)
+        changes.push({
+          key: Redact.text(String(item.key)),
+          date: item.date,
+          ...(pseudonym === undefined ? {} : { subject: pseudonym }),
+          rule: shown,
+          before: x,
+          after: y,
+        })
+        const k = `${rule}\u0000${x}\u0000${y}`
+        const entry = counts.get(k) ?? { rule: shown, from: x, to: y, count: 0 }
+        entry.count++
+        counts.set(k, entry)
+      }
+      return changes
     }
-    return changes
-  }
-  return {
-    add: guard("Comparer.add", bi("(item: { key: string; date: YYYY-MM-DD; subject: Subject })", "(item: { key: string; date: ÅÅÅÅ-MM-DD; subject: Subject })"), add),
-    summary: () => ({
-      subjects,
-      decisions: { base: baseCount, head: headCount },
-      byRule: [...counts.values()].map((c) => ({ ...c })).sort((x, y) => y.count - x.count || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0))
-    })
-  }
-})
+    return {
+      add: guard(
+        "Comparer.add",
+        bi(
+          "(item: { key: string; date: YYYY-MM-DD; subject: Subject })",
+          "(item: { key: string; date: ÅÅÅÅ-MM-DD; subject: Subject })",
+        ),
+        add,
+      ),
+      summary: () => ({
+        subjects,
+        decisions: { base: baseCount, head: headCount },
+        byRule: [...counts.values()]
+          .map((c) => ({ ...c }))
+          .sort((x, y) => y.count - x.count || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0)),
+      }),
+    }
+  },
+)
 
 /**
  * Evaluates every item under both trees and lists what changes.
@@ -126,9 +158,13 @@ export const comparer = guard("Impact.comparer", bi("(base: Tree, head: Tree)", 
  * impact.changes.length
  * @category evaluation
  */
-export const compare = guard("Impact.compare", bi("(base: Tree, head: Tree, items: Iterable<Item>)", "(base: Tree, head: Tree, items: Iterable<Item>)"), (base: Tree, head: Tree, items: Iterable<Item>): Impact => {
-  const c = comparer(base, head)
-  const changes: Array<Change> = []
-  for (const item of items) for (const change of c.add(item)) changes.push(change)
-  return { ...c.summary(), changes }
-})
+export const compare = guard(
+  "Impact.compare",
+  bi("(base: Tree, head: Tree, items: Iterable<Item>)", "(base: Tree, head: Tree, items: Iterable<Item>)"),
+  (base: Tree, head: Tree, items: Iterable<Item>): Impact => {
+    const c = comparer(base, head)
+    const changes: Array<Change> = []
+    for (const item of items) for (const change of c.add(item)) changes.push(change)
+    return { ...c.summary(), changes }
+  },
+)

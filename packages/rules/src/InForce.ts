@@ -61,7 +61,11 @@ export interface TreePolicy extends Policy.Policy {
  * @category models
  */
 export interface RuleSet {
-  readonly rules: ReadonlyArray<{ readonly id: string; readonly appliesWhen?: TopCondition; readonly conditions: TopCondition }>
+  readonly rules: ReadonlyArray<{
+    readonly id: string
+    readonly appliesWhen?: TopCondition
+    readonly conditions: TopCondition
+  }>
   readonly parameters: ReadonlyMap<string, ParameterValue>
 }
 
@@ -72,10 +76,14 @@ export interface RuleSet {
  * InForce.changes(tree)[0] // "2023-03-09"
  * @category constructors
  */
-export const changes = guard("InForce.changes", { en: "(tree: Tree)", nb: "(tree: Tree)" }, (tree: Tree): ReadonlyArray<string> => {
-  requireTree("InForce.changes", tree)
-  return changesOf(tree.rules, tree.parameters.values())
-})
+export const changes = guard(
+  "InForce.changes",
+  { en: "(tree: Tree)", nb: "(tree: Tree)" },
+  (tree: Tree): ReadonlyArray<string> => {
+    requireTree("InForce.changes", tree)
+    return changesOf(tree.rules, tree.parameters.values())
+  },
+)
 
 const cache = new WeakMap<Tree, { readonly changes: ReadonlyArray<string>; readonly byStart: Map<string, InForce> }>()
 
@@ -87,7 +95,7 @@ const build = (tree: Tree, date: string, from: string): InForce => {
     parameters: valuesOn(tree.parameters.values(), date),
     catalogue,
     offerings: new Map(catalogue.offerings.map((o) => [o.id, o])),
-    policy: policy(tree)
+    policy: policy(tree),
   }
 }
 
@@ -98,22 +106,26 @@ const build = (tree: Tree, date: string, from: string): InForce => {
  * now.rules.map((r) => r.rule.id)
  * @category constructors
  */
-export const on = guard("InForce.on", { en: "(tree: Tree, date: YYYY-MM-DD)", nb: "(tree: Tree, date: ÅÅÅÅ-MM-DD)" }, (tree: Tree, date: string): InForce => {
-  requireTree("InForce.on", tree)
-  requireDate("InForce.on", "date", date)
-  let entry = cache.get(tree)
-  if (entry === undefined) {
-    entry = { changes: changes(tree), byStart: new Map() }
-    cache.set(tree, entry)
-  }
-  const from = periodStart(entry.changes, date)
-  let found = entry.byStart.get(from)
-  if (found === undefined) {
-    found = build(tree, date, from)
-    entry.byStart.set(from, found)
-  }
-  return found
-})
+export const on = guard(
+  "InForce.on",
+  { en: "(tree: Tree, date: YYYY-MM-DD)", nb: "(tree: Tree, date: ÅÅÅÅ-MM-DD)" },
+  (tree: Tree, date: string): InForce => {
+    requireTree("InForce.on", tree)
+    requireDate("InForce.on", "date", date)
+    let entry = cache.get(tree)
+    if (entry === undefined) {
+      entry = { changes: changes(tree), byStart: new Map() }
+      cache.set(tree, entry)
+    }
+    const from = periodStart(entry.changes, date)
+    let found = entry.byStart.get(from)
+    if (found === undefined) {
+      found = build(tree, date, from)
+      entry.byStart.set(from, found)
+    }
+    return found
+  },
+)
 
 /**
  * The compiled path's input for `date`: rule conditions and parameter values.
@@ -121,17 +133,21 @@ export const on = guard("InForce.on", { en: "(tree: Tree, date: YYYY-MM-DD)", nb
  * const program = Compile.compile(InForce.ruleSetOn(tree, "2024-06-01"))
  * @category constructors
  */
-export const ruleSetOn = guard("InForce.ruleSetOn", { en: "(tree: Tree, date: YYYY-MM-DD)", nb: "(tree: Tree, date: ÅÅÅÅ-MM-DD)" }, (tree: Tree, date: string): RuleSet => {
-  const now = on(tree, date)
-  return {
-    rules: now.rules.map(({ rule, version }) => ({
-      id: rule.id,
-      ...(version.appliesWhen === undefined ? {} : { appliesWhen: version.appliesWhen }),
-      conditions: version.conditions
-    })),
-    parameters: new Map([...now.parameters].map(([name, p]) => [name, p.entry.value]))
-  }
-})
+export const ruleSetOn = guard(
+  "InForce.ruleSetOn",
+  { en: "(tree: Tree, date: YYYY-MM-DD)", nb: "(tree: Tree, date: ÅÅÅÅ-MM-DD)" },
+  (tree: Tree, date: string): RuleSet => {
+    const now = on(tree, date)
+    return {
+      rules: now.rules.map(({ rule, version }) => ({
+        id: rule.id,
+        ...(version.appliesWhen === undefined ? {} : { appliesWhen: version.appliesWhen }),
+        conditions: version.conditions,
+      })),
+      parameters: new Map([...now.parameters].map(([name, p]) => [name, p.entry.value])),
+    }
+  },
+)
 
 /**
  * The tree's whole policy for core: every parameter with its dating rule and

@@ -9,11 +9,11 @@
  */
 import { Catalogue } from "@aktivitetsmodell/core"
 import * as Schema from "effect/Schema"
-import { all as facts, names as factNames } from "./Facts.js"
-import { all as operators, names as operatorNames } from "./Operators.js"
-import { actions, caseOutcomes, kinds, recipients, vocabulary } from "./Outcome.js"
-import { guard } from "./internal/boundary.js"
 import * as Cases from "./Cases.js"
+import { names as factNames, all as facts } from "./Facts.js"
+import { guard } from "./internal/boundary.js"
+import { names as operatorNames, all as operators } from "./Operators.js"
+import { actions, caseOutcomes, kinds, recipients, vocabulary } from "./Outcome.js"
 import * as Parameters from "./Parameters.js"
 import * as RuleFile from "./RuleFile.js"
 import { Subject } from "./Subject.js"
@@ -38,7 +38,7 @@ const factEnum = (): Json => ({
   type: "string",
   enum: factNames,
   enumDescriptions: factNames.map((n) => `${facts[n].label.en} / ${facts[n].label.nb}: ${facts[n].description.en}`),
-  description: "A fact from the catalogue (Facts.all), or \"parameter\" with params.name"
+  description: 'A fact from the catalogue (Facts.all), or "parameter" with params.name',
 })
 
 // An editor shows a description beside `allOf`; fold lone descriptions and titles into their node.
@@ -50,7 +50,9 @@ const tidy = (u: unknown): unknown => {
   if (o["type"] === "object" && o["additionalProperties"] === true) o["additionalProperties"] = false
   const all = o["allOf"]
   if (Array.isArray(all)) {
-    const rest = all.filter((x) => typeof x !== "object" || x === null || Object.keys(x).some((k) => k !== "description" && k !== "title"))
+    const rest = all.filter(
+      (x) => typeof x !== "object" || x === null || Object.keys(x).some((k) => k !== "description" && k !== "title"),
+    )
     for (const x of all) if (!rest.includes(x)) Object.assign(o, x)
     if (rest.length === 0) delete o["allOf"]
     else o["allOf"] = rest
@@ -69,7 +71,11 @@ const ruleFile = (catalogue: Catalogue.Catalogue): Json => {
   const { root, defs } = generated(RuleFile.FileSchema)
   const outcomeTypes = [...new Set(kinds.flatMap((k) => Object.keys(vocabulary[k])))]
   defs["FactName"] = factEnum()
-  defs["OperatorName"] = { type: "string", enum: operatorNames, enumDescriptions: operatorNames.map((o) => `${operators[o].phrase.en} / ${operators[o].phrase.nb}`) }
+  defs["OperatorName"] = {
+    type: "string",
+    enum: operatorNames,
+    enumDescriptions: operatorNames.map((o) => `${operators[o].phrase.en} / ${operators[o].phrase.nb}`),
+  }
   defs["OutcomeType"] = { type: "string", enum: outcomeTypes }
   // The root must be all, any or not: a refinement the generated schema cannot carry.
   defs["TopCondition"] = { anyOf: [{ $ref: "#/$defs/All" }, { $ref: "#/$defs/Any" }, { $ref: "#/$defs/Not" }] }
@@ -79,24 +85,37 @@ const ruleFile = (catalogue: Catalogue.Catalogue): Json => {
       if: { properties: { type: { const: "granted-as" } } },
       then: {
         required: ["params"],
-        properties: { params: { additionalProperties: false, required: ["offering"], properties: { offering: { enum: catalogue.offerings.map((o) => o.id) } } } }
-      }
+        properties: {
+          params: {
+            additionalProperties: false,
+            required: ["offering"],
+            properties: { offering: { enum: catalogue.offerings.map((o) => o.id) } },
+          },
+        },
+      },
     },
     {
       if: { properties: { type: { const: "escalate" } } },
       then: {
         required: ["params"],
-        properties: { params: { additionalProperties: false, required: ["to", "action"], properties: { to: { enum: Object.keys(recipients) }, action: { enum: Object.keys(actions) } } } }
-      }
-    }
+        properties: {
+          params: {
+            additionalProperties: false,
+            required: ["to", "action"],
+            properties: { to: { enum: Object.keys(recipients) }, action: { enum: Object.keys(actions) } },
+          },
+        },
+      },
+    },
   ]
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: "rule-file.schema.json",
     title: "Rule file (regelfil)",
-    description: "A dated rule of the activity model in json-rules-engine's format. The rule's id is its path; its kind is its folder (eligibility, duration, escalation).",
+    description:
+      "A dated rule of the activity model in json-rules-engine's format. The rule's id is its path; its kind is its folder (eligibility, duration, escalation).",
     ...root,
-    $defs: defs
+    $defs: defs,
   }
 }
 
@@ -106,9 +125,10 @@ const parameterFile = (): Json => {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: "parameter-file.schema.json",
     title: "Parameter file (parameter)",
-    description: "A dated parameter, in JSON or YAML. Its name is its path under parameters/. A change adds an entry with a later date; old entries stay.",
+    description:
+      "A dated parameter, in JSON or YAML. Its name is its path under parameters/. A change adds an entry with a later date; old entries stay.",
     ...root,
-    $defs: defs
+    $defs: defs,
   }
 }
 
@@ -127,9 +147,10 @@ const subjectFile = (catalogue: Catalogue.Catalogue): Json => {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: "subject.schema.json",
     title: "Subject of a decision (innbygger og situasjon)",
-    description: "What a question to Decision.decide, evaluate or explain gives: the citizen, the offering and the facts known. A fact left out is unknown, never assumed.",
+    description:
+      "What a question to Decision.decide, evaluate or explain gives: the citizen, the offering and the facts known. A fact left out is unknown, never assumed.",
     ...root,
-    $defs: defs
+    $defs: defs,
   }
 }
 
@@ -139,14 +160,18 @@ const casesFile = (catalogue: Catalogue.Catalogue): Json => {
   defs["CaseSubject"] = subject.root
   const outcome = defs["ExpectedOutcome"] as Json
   const types = [...new Set(kinds.flatMap((k) => Object.keys(vocabulary[k]))), ...Object.keys(caseOutcomes)]
-  outcome["anyOf"] = [{ type: "string", enum: types }, ...((outcome["anyOf"] as ReadonlyArray<Json>) ?? []).filter((m) => m["type"] !== "string")]
+  outcome["anyOf"] = [
+    { type: "string", enum: types },
+    ...((outcome["anyOf"] as ReadonlyArray<Json>) ?? []).filter((m) => m["type"] !== "string"),
+  ]
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: "cases-file.schema.json",
     title: "Case file (testtilfeller)",
-    description: "Cases for the rule beside this file (<rule>.cases.yaml): each a whole-sentence name, a date, a subject and the expected outcome.",
+    description:
+      "Cases for the rule beside this file (<rule>.cases.yaml): each a whole-sentence name, a date, a subject and the expected outcome.",
     ...root,
-    $defs: { ...subject.defs, ...defs }
+    $defs: { ...subject.defs, ...defs },
   }
 }
 
@@ -158,9 +183,18 @@ const casesFile = (catalogue: Catalogue.Catalogue): Json => {
  */
 export const of = guard(
   "JsonSchema.of",
-  { en: '(name: "rule-file" | "parameter-file" | "cases-file" | "subject", catalogue?: Catalogue)', nb: '(name: "rule-file" | "parameter-file" | "cases-file" | "subject", catalogue?: Catalogue)' },
+  {
+    en: '(name: "rule-file" | "parameter-file" | "cases-file" | "subject", catalogue?: Catalogue)',
+    nb: '(name: "rule-file" | "parameter-file" | "cases-file" | "subject", catalogue?: Catalogue)',
+  },
   (name: SchemaName, catalogue: Catalogue.Catalogue = Catalogue.sandnes()): Json => {
     if (!names.includes(name)) throw new TypeError("unknown schema")
-    return name === "rule-file" ? ruleFile(catalogue) : name === "parameter-file" ? parameterFile() : name === "subject" ? subjectFile(catalogue) : casesFile(catalogue)
-  }
+    return name === "rule-file"
+      ? ruleFile(catalogue)
+      : name === "parameter-file"
+        ? parameterFile()
+        : name === "subject"
+          ? subjectFile(catalogue)
+          : casesFile(catalogue)
+  },
 )

@@ -25,7 +25,7 @@ export const names = [
   "lessThan",
   "lessThanInclusive",
   "greaterThan",
-  "greaterThanInclusive"
+  "greaterThanInclusive",
 ] as const
 
 /** @category models */
@@ -46,7 +46,11 @@ export const isOperator = (s: string): s is OperatorName => (names as ReadonlyAr
  * Operators.numeric("2023-03-09") // true
  * @category predicates
  */
-export const numeric = guard("Operators.numeric", { en: "(value: unknown)", nb: "(value: unknown)" }, (a: unknown): boolean => isNumeric(a))
+export const numeric = guard(
+  "Operators.numeric",
+  { en: "(value: unknown)", nb: "(value: unknown)" },
+  (a: unknown): boolean => isNumeric(a),
+)
 
 /**
  * What an operator wants on each side, which the validator checks:
@@ -88,45 +92,50 @@ export const all: { readonly [K in OperatorName]: Operator & { readonly name: K 
   equal: { name: "equal", shape: "scalar", test: (a, b) => a === b, phrase: { en: "is", nb: "er" } },
   notEqual: { name: "notEqual", shape: "scalar", test: (a, b) => a !== b, phrase: { en: "is not", nb: "er ikke" } },
   in: { name: "in", shape: "member", test: (a, b) => indexOf(b, a) > -1, phrase: { en: "is one of", nb: "er én av" } },
-  notIn: { name: "notIn", shape: "member", test: (a, b) => indexOf(b, a) === -1, phrase: { en: "is none of", nb: "er ingen av" } },
+  notIn: {
+    name: "notIn",
+    shape: "member",
+    test: (a, b) => indexOf(b, a) === -1,
+    phrase: { en: "is none of", nb: "er ingen av" },
+  },
   contains: {
     name: "contains",
     shape: "list",
     test: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
-    phrase: { en: "contains", nb: "inneholder" }
+    phrase: { en: "contains", nb: "inneholder" },
   },
   doesNotContain: {
     name: "doesNotContain",
     shape: "list",
     test: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
-    phrase: { en: "does not contain", nb: "inneholder ikke" }
+    phrase: { en: "does not contain", nb: "inneholder ikke" },
   },
   lessThan: {
     name: "lessThan",
     shape: "ordered",
     test: (a, b) => isNumeric(a) && lt(a, b),
     phrase: { en: "is less than", nb: "er mindre enn" },
-    datePhrase: { en: "is before", nb: "er før" }
+    datePhrase: { en: "is before", nb: "er før" },
   },
   lessThanInclusive: {
     name: "lessThanInclusive",
     shape: "ordered",
     test: (a, b) => isNumeric(a) && le(a, b),
     phrase: { en: "is at most", nb: "er høyst" },
-    datePhrase: { en: "is on or before", nb: "er til og med" }
+    datePhrase: { en: "is on or before", nb: "er til og med" },
   },
   greaterThan: {
     name: "greaterThan",
     shape: "ordered",
     test: (a, b) => isNumeric(a) && gt(a, b),
     phrase: { en: "is greater than", nb: "er større enn" },
-    datePhrase: { en: "is after", nb: "er etter" }
+    datePhrase: { en: "is after", nb: "er etter" },
   },
   greaterThanInclusive: {
     name: "greaterThanInclusive",
     shape: "ordered",
     test: (a, b) => isNumeric(a) && ge(a, b),
     phrase: { en: "is at least", nb: "er minst" },
-    datePhrase: { en: "is on or after", nb: "er fra og med" }
-  }
+    datePhrase: { en: "is on or after", nb: "er fra og med" },
+  },
 }

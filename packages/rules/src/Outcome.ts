@@ -45,7 +45,7 @@ export const recipients: Readonly<Record<string, Bilingual>> = {
   "extended-leadership-group": { en: "the extended leadership group", nb: "utvida ledergruppe" },
   "activity-lead": { en: "the activity lead", nb: "fagleder aktivitet" },
   therapist: { en: "the therapist", nb: "behandler" },
-  "activity-team": { en: "the activity team", nb: "aktivitetsteamet" }
+  "activity-team": { en: "the activity team", nb: "aktivitetsteamet" },
 }
 
 /**
@@ -56,11 +56,23 @@ export const recipients: Readonly<Record<string, Bilingual>> = {
  */
 export const actions: Readonly<Record<string, Bilingual>> = {
   "decide-on-offering": { en: "decides whether the offering starts", nb: "avgjør om tilbudet skal startes" },
-  "review-department-group": { en: "reviews a group a department started outside its own groups", nb: "vurderer en gruppe en avdeling har startet utenom egne grupper" },
-  "consider-other-measures": { en: "considers whether other measures should be tried", nb: "vurderer om andre tiltak skal forsøkes" },
-  "review-feedback": { en: "goes through the feedback with the citizen", nb: "går gjennom tilbakemeldingen sammen med innbyggeren" },
+  "review-department-group": {
+    en: "reviews a group a department started outside its own groups",
+    nb: "vurderer en gruppe en avdeling har startet utenom egne grupper",
+  },
+  "consider-other-measures": {
+    en: "considers whether other measures should be tried",
+    nb: "vurderer om andre tiltak skal forsøkes",
+  },
+  "review-feedback": {
+    en: "goes through the feedback with the citizen",
+    nb: "går gjennom tilbakemeldingen sammen med innbyggeren",
+  },
   "follow-up-contact": { en: "contacts the citizen to follow up", nb: "tar kontakt med innbyggeren for å følge opp" },
-  "move-participant": { en: "helps the participant over to an offering in the local community", nb: "hjelper deltakeren over i et tilbud i lokalmiljøet" }
+  "move-participant": {
+    en: "helps the participant over to an offering in the local community",
+    nb: "hjelper deltakeren over i et tilbud i lokalmiljøet",
+  },
 }
 
 /**
@@ -83,19 +95,25 @@ export const vocabulary: Readonly<Record<Kind, Readonly<Record<string, OutcomeIn
   eligibility: {
     eligible: { label: { en: "May take part", nb: "Kan delta" }, params: {} },
     "not-eligible": { label: { en: "May not take part", nb: "Kan ikke delta" }, params: {} },
-    "granted-as": { label: { en: "Granted as another service", nb: "Innvilges som en annen tjeneste" }, params: { offering: "offering" } }
+    "granted-as": {
+      label: { en: "Granted as another service", nb: "Innvilges som en annen tjeneste" },
+      params: { offering: "offering" },
+    },
   },
   duration: {
     continues: { label: { en: "Continues", nb: "Fortsetter" }, params: {} },
     ends: { label: { en: "Ends", nb: "Avsluttes" }, params: {} },
     "no-more-this-week": { label: { en: "No more sessions this week", nb: "Ingen flere økter denne uka" }, params: {} },
-    "may-extend": { label: { en: "May be extended by one more period", nb: "Kan forlenges med en periode til" }, params: {} },
-    "may-not-extend": { label: { en: "May not be extended", nb: "Kan ikke forlenges" }, params: {} }
+    "may-extend": {
+      label: { en: "May be extended by one more period", nb: "Kan forlenges med en periode til" },
+      params: {},
+    },
+    "may-not-extend": { label: { en: "May not be extended", nb: "Kan ikke forlenges" }, params: {} },
   },
   escalation: {
     escalate: { label: { en: "Escalated", nb: "Løftes videre" }, params: { to: "recipient", action: "action" } },
-    "no-escalation": { label: { en: "No escalation", nb: "Ingen eskalering" }, params: {} }
-  }
+    "no-escalation": { label: { en: "No escalation", nb: "Ingen eskalering" }, params: {} },
+  },
 }
 
 /**
@@ -107,7 +125,10 @@ export const vocabulary: Readonly<Record<Kind, Readonly<Record<string, OutcomeIn
  */
 export const missingInputs: Readonly<Record<string, Bilingual>> = {
   "citizen.birthDate": { en: "the citizen's birth date", nb: "innbyggerens fødselsdato" },
-  jointMeetingHeld: { en: "whether the joint meeting with a goal has been held", nb: "om det felles møtet med mål er holdt" }
+  jointMeetingHeld: {
+    en: "whether the joint meeting with a goal has been held",
+    nb: "om det felles møtet med mål er holdt",
+  },
 }
 
 /**
@@ -117,10 +138,15 @@ export const missingInputs: Readonly<Record<string, Bilingual>> = {
  * Outcome.unknown(["citizen.birthDate"]) // { type: "unknown", params: { missing: "citizen.birthDate" } }
  * @category constructors
  */
-export const unknown = guard("Outcome.unknown", { en: "(missing: ReadonlyArray<string>)", nb: "(missing: ReadonlyArray<string>)" }, (missing: ReadonlyArray<string>): Outcome => {
-  if (!Array.isArray(missing) || !missing.every((m) => typeof m === "string")) throw new TypeError("missing must be a list of texts")
-  return { type: "unknown", params: { missing: [...missing].sort().join(",") } }
-})
+export const unknown = guard(
+  "Outcome.unknown",
+  { en: "(missing: ReadonlyArray<string>)", nb: "(missing: ReadonlyArray<string>)" },
+  (missing: ReadonlyArray<string>): Outcome => {
+    if (!Array.isArray(missing) || !missing.every((m) => typeof m === "string"))
+      throw new TypeError("missing must be a list of texts")
+    return { type: "unknown", params: { missing: [...missing].sort().join(",") } }
+  },
+)
 
 /**
  * Outcomes a case may expect besides a rule kind's own: the rule does not
@@ -132,10 +158,11 @@ export const unknown = guard("Outcome.unknown", { en: "(missing: ReadonlyArray<s
  */
 export const caseOutcomes: Readonly<Record<string, Bilingual>> = {
   "not-applicable": { en: "Does not apply", nb: "Gjelder ikke" },
-  unknown: { en: "Unknown", nb: "Ukjent" }
+  unknown: { en: "Unknown", nb: "Ukjent" },
 }
 
-const andList = (items: ReadonlyArray<string>, and: string): string => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`)
+const andList = (items: ReadonlyArray<string>, and: string): string =>
+  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`
 
 /**
  * An outcome in plain language, with its parameters spelled out.
@@ -146,15 +173,27 @@ const andList = (items: ReadonlyArray<string>, and: string): string => (items.le
  */
 export const describe = guard(
   "Outcome.describe",
-  { en: '(kind: "eligibility" | "duration" | "escalation", outcome: Outcome, catalogue: Catalogue)', nb: '(kind: "eligibility" | "duration" | "escalation", outcome: Outcome, catalogue: Catalogue)' },
+  {
+    en: '(kind: "eligibility" | "duration" | "escalation", outcome: Outcome, catalogue: Catalogue)',
+    nb: '(kind: "eligibility" | "duration" | "escalation", outcome: Outcome, catalogue: Catalogue)',
+  },
   (kind: Kind, outcome: Outcome, catalogue: { readonly offerings: ReadonlyArray<Named> }): Bilingual => {
     const p = outcome.params ?? {}
     if (outcome.type === "unknown") {
-      const names = (own(p, "missing") ?? "").split(",").filter((n) => n !== "").map((n) => own(missingInputs, n) ?? { en: n, nb: n })
+      const names = (own(p, "missing") ?? "")
+        .split(",")
+        .filter((n) => n !== "")
+        .map((n) => own(missingInputs, n) ?? { en: n, nb: n })
       if (names.length === 0) return caseOutcomes["unknown"]!
       return {
-        en: `Unknown: it depends on ${andList(names.map((n) => n.en), "and")}, which the question does not give`,
-        nb: `Ukjent: det avhenger av ${andList(names.map((n) => n.nb), "og")}, som spørsmålet ikke oppgir`
+        en: `Unknown: it depends on ${andList(
+          names.map((n) => n.en),
+          "and",
+        )}, which the question does not give`,
+        nb: `Ukjent: det avhenger av ${andList(
+          names.map((n) => n.nb),
+          "og",
+        )}, som spørsmålet ikke oppgir`,
       }
     }
     const byType = own(vocabulary, kind)
@@ -175,5 +214,5 @@ export const describe = guard(
         : { en: `Escalated to ${to.en}, who ${action.en}`, nb: `Løftes til ${to.nb}, som ${action.nb}` }
     }
     return info.label
-  }
+  },
 )

@@ -71,7 +71,11 @@ const segment = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u
  */
 export const nameOf = guard("Parameters.nameOf", bi("(file: string)", "(file: string)"), (file: string): string => {
   requireString("Parameters.nameOf", "file", file)
-  return file.replace(/^parameters\//u, "").replace(/\.(?:json|ya?ml)$/u, "").split("/").join(".")
+  return file
+    .replace(/^parameters\//u, "")
+    .replace(/\.(?:json|ya?ml)$/u, "")
+    .split("/")
+    .join(".")
 })
 
 /**
@@ -80,40 +84,66 @@ export const nameOf = guard("Parameters.nameOf", bi("(file: string)", "(file: st
  * Parameters.entryOn(yogaSessions, "2024-01-01")?.value // 4
  * @category constructors
  */
-export const entryOn = guard("Parameters.entryOn", bi("(parameter: { values }, date: string)", "(parameter: { values }, date: string)"), (p: Pick<Parameter, "values">, date: string): Entry | undefined => {
-  requireString("Parameters.entryOn", "date", date)
-  return Policy.valueOn(p.values, date)
-})
+export const entryOn = guard(
+  "Parameters.entryOn",
+  bi("(parameter: { values }, date: string)", "(parameter: { values }, date: string)"),
+  (p: Pick<Parameter, "values">, date: string): Entry | undefined => {
+    requireString("Parameters.entryOn", "date", date)
+    return Policy.valueOn(p.values, date)
+  },
+)
 
 const typeWords: Record<Type, Bilingual> = {
   number: bi("a number", "et tall"),
-  // policy-literal-ok: an example of the duration format in a message
-  duration: bi('a duration such as "P2M" (2 months) or "P4W" (4 weeks)', "en varighet som «P2M» (2 måneder) eller «P4W» (4 uker)"),
-  date: bi("a date as YYYY-MM-DD", "en dato på formen ÅÅÅÅ-MM-DD")
+  duration: bi(
+    // policy-literal-ok: an example of the duration format in a message
+    'a duration such as "P2M" (2 months) or "P4W" (4 weeks)',
+    // policy-literal-ok: the same example in bokmål
+    "en varighet som «P2M» (2 måneder) eller «P4W» (4 uker)",
+  ),
+  date: bi("a date as YYYY-MM-DD", "en dato på formen ÅÅÅÅ-MM-DD"),
 }
 
 const fits = (type: Type, v: unknown): v is ParameterValue =>
-  type === "number" ? typeof v === "number" && Number.isFinite(v) : type === "duration" ? isDuration(v) : IsoDate.isIsoDate(v)
+  type === "number"
+    ? typeof v === "number" && Number.isFinite(v)
+    : type === "duration"
+      ? isDuration(v)
+      : IsoDate.isIsoDate(v)
 
 const datedByWords = bi(
   '"enrollment-start" (the enrollment\'s first day), "session-date" or "question-date"',
-  "«enrollment-start» (deltagelsens første dag), «session-date» (samlingens dato) eller «question-date» (datoen spørsmålet gjelder)"
+  "«enrollment-start» (deltagelsens første dag), «session-date» (samlingens dato) eller «question-date» (datoen spørsmålet gjelder)",
 )
 
 const EntrySchema = Schema.Struct({
   from: DateText,
-  value: Schema.Union([Schema.Finite, Text]).annotate({ expectedText: bi("a number, a duration or a date", "et tall, en varighet eller en dato") }),
-  source: Schema.optionalKey(SourceSchema).annotateKey({ description: "Where this value comes from, when it is not the parameter's source" }),
-  note: Schema.optionalKey(BilingualText)
+  value: Schema.Union([Schema.Finite, Text]).annotate({
+    expectedText: bi("a number, a duration or a date", "et tall, en varighet eller en dato"),
+  }),
+  source: Schema.optionalKey(SourceSchema).annotateKey({
+    description: "Where this value comes from, when it is not the parameter's source",
+  }),
+  note: Schema.optionalKey(BilingualText),
 })
 
 // Each value must fit the type, and the dates must rise: checked on the whole file so the message can say which.
-const entriesFit = (p: { readonly type: Type; readonly values: ReadonlyArray<{ readonly from: string; readonly value: unknown }> }) => {
+const entriesFit = (p: {
+  readonly type: Type
+  readonly values: ReadonlyArray<{ readonly from: string; readonly value: unknown }>
+}) => {
   const issues: Array<{ readonly path: ReadonlyArray<PropertyKey>; readonly issue: SchemaIssue.Issue }> = []
   p.values.forEach((e, i) => {
     if (!fits(p.type, e.value)) {
       const t = typeWords[p.type]
-      issues.push({ path: ["values", i, "value"], issue: new SchemaIssue.InvalidValue({ message: `Expected ${t.en}, as the parameter's type says`, messageNb: `Forventet ${t.nb}, slik parameterens type sier`, code: "type-mismatch" }) })
+      issues.push({
+        path: ["values", i, "value"],
+        issue: new SchemaIssue.InvalidValue({
+          message: `Expected ${t.en}, as the parameter's type says`,
+          messageNb: `Forventet ${t.nb}, slik parameterens type sier`,
+          code: "type-mismatch",
+        }),
+      })
     }
     const previous = p.values[i - 1]
     if (previous !== undefined && e.from <= previous.from) {
@@ -122,8 +152,8 @@ const entriesFit = (p: { readonly type: Type; readonly values: ReadonlyArray<{ r
         issue: new SchemaIssue.InvalidValue({
           message: `Dated values must be in date order, each after the one before; ${e.from} is not after ${previous.from}`,
           messageNb: `Daterte verdier må stå i datorekkefølge, hver etter den forrige; ${e.from} er ikke etter ${previous.from}`,
-          code: "period-order"
-        })
+          code: "period-order",
+        }),
       })
     }
   })
@@ -144,14 +174,25 @@ export const FileSchema = Schema.Struct({
   datedBy: Schema.Literals(Policy.datedByValues)
     .annotate({ expectedText: datedByWords })
     .annotateKey({
-      description: "Which date selects the value: the enrollment's first day, the session's date, or the date the question is about",
-      missingText: bi(`say which date selects the value, ${datedByWords.en}`, `si hvilken dato som velger verdien, ${datedByWords.nb}`)
+      description:
+        "Which date selects the value: the enrollment's first day, the session's date, or the date the question is about",
+      missingText: bi(
+        `say which date selects the value, ${datedByWords.en}`,
+        `si hvilken dato som velger verdien, ${datedByWords.nb}`,
+      ),
     }),
   unit: Schema.optionalKey(BilingualText),
   source: SourceSchema,
   values: Schema.Array(EntrySchema)
-    .check(rule((v: ReadonlyArray<unknown>) => v.length > 0, bi("Expected at least one dated value", "Forventet minst én datert verdi"), "shape", { minItems: 1 }))
-    .annotateKey({ description: "Dated values in date order; each is in force until the next" })
+    .check(
+      rule(
+        (v: ReadonlyArray<unknown>) => v.length > 0,
+        bi("Expected at least one dated value", "Forventet minst én datert verdi"),
+        "shape",
+        { minItems: 1 },
+      ),
+    )
+    .annotateKey({ description: "Dated values in date order; each is in force until the next" }),
 }).check(Schema.makeFilter(entriesFit))
 
 /**
@@ -162,16 +203,28 @@ export const FileSchema = Schema.Struct({
  * const { parameter, findings } = Parameters.decode(JSON.parse(text), "parameters/fit/ors-cutoff.json")
  * @category constructors
  */
-export const decode = guard("Parameters.decode", bi("(input: unknown, file: string)", "(input: unknown, file: string)"), (input: unknown, file: string): { readonly parameter?: Parameter; readonly findings: ReadonlyArray<Finding> } => {
-  const name = nameOf(file)
-  const findings: Array<Finding> = []
-  if (!name.split(".").every((s) => segment.test(s))) {
-    const n = quote(name)
-    findings.push({ pointer: "", code: "shape", severity: "error", message: bi(`The file name gives the parameter name ${n.en}; use lowercase letters, digits and hyphens in folder and file names`, `Filnavnet gir parameternavnet ${n.nb}; bruk små bokstaver, sifre og bindestrek i mappe- og filnavn`) })
-  }
-  const { value, findings: shape } = decodeShape(FileSchema, input)
-  findings.push(...shape)
-  if (value === undefined || findings.length > 0) return { findings }
-  const { $schema: _, ...rest } = value
-  return { parameter: { name, file, ...rest, values: rest.values as ReadonlyArray<Entry> }, findings }
-})
+export const decode = guard(
+  "Parameters.decode",
+  bi("(input: unknown, file: string)", "(input: unknown, file: string)"),
+  (input: unknown, file: string): { readonly parameter?: Parameter; readonly findings: ReadonlyArray<Finding> } => {
+    const name = nameOf(file)
+    const findings: Array<Finding> = []
+    if (!name.split(".").every((s) => segment.test(s))) {
+      const n = quote(name)
+      findings.push({
+        pointer: "",
+        code: "shape",
+        severity: "error",
+        message: bi(
+          `The file name gives the parameter name ${n.en}; use lowercase letters, digits and hyphens in folder and file names`,
+          `Filnavnet gir parameternavnet ${n.nb}; bruk små bokstaver, sifre og bindestrek i mappe- og filnavn`,
+        ),
+      })
+    }
+    const { value, findings: shape } = decodeShape(FileSchema, input)
+    findings.push(...shape)
+    if (value === undefined || findings.length > 0) return { findings }
+    const { $schema: _, ...rest } = value
+    return { parameter: { name, file, ...rest, values: rest.values as ReadonlyArray<Entry> }, findings }
+  },
+)

@@ -10,13 +10,13 @@
 import { Catalogue } from "@aktivitetsmodell/core"
 import { type CaseFile, decode as decodeCases, isCaseFile } from "./Cases.js"
 import { guard, reject, requireArray, requireTree } from "./internal/boundary.js"
-import { maxChars as parseMaxChars, parse } from "./internal/parse.js"
+import { parse, maxChars as parseMaxChars } from "./internal/parse.js"
 import { sha256 } from "./internal/sha256.js"
 import type { Finding } from "./internal/shape.js"
 import { bi } from "./internal/text.js"
 import { kinds } from "./Outcome.js"
 import { decode as decodeParameter, nameOf, type Parameter } from "./Parameters.js"
-import { hasErrors, type Problem, PolicyError, redacted } from "./Problem.js"
+import { hasErrors, PolicyError, type Problem, redacted } from "./Problem.js"
 import { decode as decodeRule, type RuleFile } from "./RuleFile.js"
 import { check } from "./Validate.js"
 
@@ -54,7 +54,14 @@ export interface Tree {
 export const maxChars: number = parseMaxChars
 
 const toProblems = (file: string, lineOf: (p: string) => number, findings: ReadonlyArray<Finding>): Array<Problem> =>
-  findings.map((f) => ({ file, pointer: f.pointer, line: lineOf(f.pointer), code: f.code, severity: f.severity, message: f.message }))
+  findings.map((f) => ({
+    file,
+    pointer: f.pointer,
+    line: lineOf(f.pointer),
+    code: f.code,
+    severity: f.severity,
+    message: f.message,
+  }))
 
 /**
  * Loads a tree from its files. Every problem is returned — syntax, shape,
@@ -67,12 +74,18 @@ const toProblems = (file: string, lineOf: (p: string) => number, findings: Reado
  */
 export const load = guard(
   "PolicyTree.load",
-  bi("(files: ReadonlyArray<{ path: string; text: string }>, options?: { catalogue?: Catalogue })", "(files: ReadonlyArray<{ path: string; text: string }>, options?: { catalogue?: Catalogue })"),
-  (files: ReadonlyArray<TextFile>, options: { readonly catalogue?: Catalogue.Catalogue } = {}): { readonly tree: Tree; readonly problems: ReadonlyArray<Problem> } => {
+  bi(
+    "(files: ReadonlyArray<{ path: string; text: string }>, options?: { catalogue?: Catalogue })",
+    "(files: ReadonlyArray<{ path: string; text: string }>, options?: { catalogue?: Catalogue })",
+  ),
+  (
+    files: ReadonlyArray<TextFile>,
+    options: { readonly catalogue?: Catalogue.Catalogue } = {},
+  ): { readonly tree: Tree; readonly problems: ReadonlyArray<Problem> } => {
     const { tree, problems } = loadFiles(checkedFiles(files), options ?? {})
     // Lines were found with the real pointers; what leaves is redacted.
     return { tree, problems: problems.map(redacted) }
-  }
+  },
 )
 
 /** The files, copied, after checking each is a path and a text. */
@@ -82,13 +95,20 @@ const checkedFiles = (files: unknown): Array<TextFile> => {
     const path = (f as { path?: unknown } | null)?.path
     const text = (f as { text?: unknown } | null)?.text
     if (typeof path !== "string" || typeof text !== "string") {
-      reject("PolicyTree.load", `files[${i}] must be { path: text, text: text }`, `files[${i}] må være { path: tekst, text: tekst }`)
+      reject(
+        "PolicyTree.load",
+        `files[${i}] must be { path: text, text: text }`,
+        `files[${i}] må være { path: tekst, text: tekst }`,
+      )
     }
     return { path: path as string, text: text as string }
   })
 }
 
-const loadFiles = (files: ReadonlyArray<TextFile>, options: { readonly catalogue?: Catalogue.Catalogue }): { readonly tree: Tree; readonly problems: ReadonlyArray<Problem> } => {
+const loadFiles = (
+  files: ReadonlyArray<TextFile>,
+  options: { readonly catalogue?: Catalogue.Catalogue },
+): { readonly tree: Tree; readonly problems: ReadonlyArray<Problem> } => {
   const catalogue = options.catalogue ?? Catalogue.sandnes()
   const problems: Array<Problem> = []
   const lines = new Map<string, (pointer: string) => number>()
@@ -103,7 +123,17 @@ const loadFiles = (files: ReadonlyArray<TextFile>, options: { readonly catalogue
     const isRule = !isCaseFile(path) && /\.(?:json|ya?ml)$/u.test(path) && kinds.some((k) => path.startsWith(`${k}/`))
     if (!isParameter && !isRule && !isCaseFile(path)) {
       if (/\.(?:json|ya?ml)$/u.test(path)) {
-        problems.push({ file: path, pointer: "", line: 1, code: "stray-file", severity: "warning", message: bi(`Not part of the policy: rules go in ${kinds.join(", ")}, parameters in parameters/, cases in <rule>.cases.yaml`, `Ikke en del av regelverket: regler ligger i ${kinds.join(", ")}, parametere i parameters/, tilfeller i <regel>.cases.yaml`) })
+        problems.push({
+          file: path,
+          pointer: "",
+          line: 1,
+          code: "stray-file",
+          severity: "warning",
+          message: bi(
+            `Not part of the policy: rules go in ${kinds.join(", ")}, parameters in parameters/, cases in <rule>.cases.yaml`,
+            `Ikke en del av regelverket: regler ligger i ${kinds.join(", ")}, parametere i parameters/, tilfeller i <regel>.cases.yaml`,
+          ),
+        })
       }
       continue
     }
@@ -120,7 +150,17 @@ const loadFiles = (files: ReadonlyArray<TextFile>, options: { readonly catalogue
       problems.push(...toProblems(path, parsed.lineOf, findings))
       const other = parameter === undefined ? undefined : parameters.get(parameter.name)
       if (parameter !== undefined && other !== undefined) {
-        problems.push({ file: path, pointer: "", line: 1, code: "duplicate-parameter", severity: "error", message: bi(`The parameter ${parameter.name} is also written in ${other.file}: keep one of the two files`, `Parameteren ${parameter.name} står også i ${other.file}: behold én av de to filene`) })
+        problems.push({
+          file: path,
+          pointer: "",
+          line: 1,
+          code: "duplicate-parameter",
+          severity: "error",
+          message: bi(
+            `The parameter ${parameter.name} is also written in ${other.file}: keep one of the two files`,
+            `Parameteren ${parameter.name} står også i ${other.file}: behold én av de to filene`,
+          ),
+        })
         brokenParameters.add(parameter.name)
       } else if (parameter !== undefined) parameters.set(parameter.name, parameter)
       else brokenParameters.add(nameOf(path))
@@ -129,7 +169,17 @@ const loadFiles = (files: ReadonlyArray<TextFile>, options: { readonly catalogue
       problems.push(...toProblems(path, parsed.lineOf, findings))
       const other = rule === undefined ? undefined : rules.find((r) => r.id === rule.id)
       if (rule !== undefined && other !== undefined) {
-        problems.push({ file: path, pointer: "", line: 1, code: "duplicate-rule", severity: "error", message: bi(`The rule ${rule.id} is also written in ${other.file}: keep one of the two files`, `Regelen ${rule.id} står også i ${other.file}: behold én av de to filene`) })
+        problems.push({
+          file: path,
+          pointer: "",
+          line: 1,
+          code: "duplicate-rule",
+          severity: "error",
+          message: bi(
+            `The rule ${rule.id} is also written in ${other.file}: keep one of the two files`,
+            `Regelen ${rule.id} står også i ${other.file}: behold én av de to filene`,
+          ),
+        })
       } else if (rule !== undefined) rules.push(rule)
     } else caseInputs.push({ file: path, value: parsed.value, lineOf: parsed.lineOf })
   }
@@ -137,7 +187,14 @@ const loadFiles = (files: ReadonlyArray<TextFile>, options: { readonly catalogue
   const findings = check(rules, parameters, catalogue, { brokenParameters })
   const broken = new Set<string>()
   for (const f of findings) {
-    problems.push({ file: f.file, pointer: f.pointer, line: lineOf(f.file, f.pointer), code: f.code, severity: f.severity, message: f.message })
+    problems.push({
+      file: f.file,
+      pointer: f.pointer,
+      line: lineOf(f.file, f.pointer),
+      code: f.code,
+      severity: f.severity,
+      message: f.message,
+    })
     if (f.severity === "error") broken.add(f.file)
   }
   const cases: Array<CaseFile> = []
@@ -167,12 +224,15 @@ const loadFiles = (files: ReadonlyArray<TextFile>, options: { readonly catalogue
  */
 export const loadOrThrow = guard(
   "PolicyTree.loadOrThrow",
-  bi("(files: ReadonlyArray<{ path: string; text: string }>, options?: { catalogue?: Catalogue })", "(files: ReadonlyArray<{ path: string; text: string }>, options?: { catalogue?: Catalogue })"),
+  bi(
+    "(files: ReadonlyArray<{ path: string; text: string }>, options?: { catalogue?: Catalogue })",
+    "(files: ReadonlyArray<{ path: string; text: string }>, options?: { catalogue?: Catalogue })",
+  ),
   (files: ReadonlyArray<TextFile>, options: { readonly catalogue?: Catalogue.Catalogue } = {}): Tree => {
     const { tree, problems } = load(files, options)
     if (hasErrors(problems)) throw new PolicyError(problems.filter((p) => p.severity === "error"))
     return tree
-  }
+  },
 )
 
 /**
@@ -190,5 +250,10 @@ export const loadOrThrow = guard(
 export const hash = guard("PolicyTree.hash", bi("(tree: Tree)", "(tree: Tree)"), (tree: Tree): string => {
   requireTree("PolicyTree.hash", tree)
   const files = new Set<string>([...tree.rules.map((r) => r.file), ...[...tree.parameters.values()].map((p) => p.file)])
-  return sha256([...files].sort().map((file) => `${tree.hashOf?.(file) ?? ""}  ${file}\n`).join(""))
+  return sha256(
+    [...files]
+      .sort()
+      .map((file) => `${tree.hashOf?.(file) ?? ""}  ${file}\n`)
+      .join(""),
+  )
 })

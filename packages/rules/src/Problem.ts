@@ -58,7 +58,16 @@ export type Code =
  * Problem.fileSystemCodes.includes("symlink-loop") // true
  * @category models
  */
-export const fileSystemCodes: ReadonlyArray<Code> = ["missing", "not-a-folder", "not-a-file", "symlink-loop", "special-file", "outside-tree", "unreadable", "too-many-files"]
+export const fileSystemCodes: ReadonlyArray<Code> = [
+  "missing",
+  "not-a-folder",
+  "not-a-file",
+  "symlink-loop",
+  "special-file",
+  "outside-tree",
+  "unreadable",
+  "too-many-files",
+]
 
 /**
  * One problem. `file` is relative to the tree's root (`eligibility/karate-needs-intake.json`).
@@ -85,20 +94,29 @@ export interface Problem {
  */
 export const format = guard(
   "Problem.format",
-  bi('(problem: Problem, lang?: "en" | "nb" | "both", root?: string)', '(problem: Problem, lang?: "en" | "nb" | "both", root?: string)'),
+  bi(
+    '(problem: Problem, lang?: "en" | "nb" | "both", root?: string)',
+    '(problem: Problem, lang?: "en" | "nb" | "both", root?: string)',
+  ),
   (p: Problem, lang: "en" | "nb" | "both" = "both", root = ""): string => {
     const place = root === "" || root === "." ? "" : root.replace(/\/$/u, "")
     // A problem with the root itself has no file; one with a file on disk (not its content) no line.
     const path = p.file === "" ? (place === "" ? "." : place) : place === "" ? p.file : `${place}/${p.file}`
     const column = typeof p.column === "number" ? `:${p.column}` : ""
-    const where = p.file === "" || (p.pointer === "" && (p.code === "too-large" || fileSystemCodes.includes(p.code))) ? path : `${path}:${p.line}${column}`
+    const where =
+      p.file === "" || (p.pointer === "" && (p.code === "too-large" || fileSystemCodes.includes(p.code)))
+        ? path
+        : `${path}:${p.line}${column}`
     const text = lang === "both" ? `${p.message.en} / ${p.message.nb}` : p.message[lang]
     // A pointer names keys from the file; a long or odd one is cut and escaped.
-    const pointer = p.pointer.split("/").map((s) => shortLine(s, maxSegment)).join("/")
+    const pointer = p.pointer
+      .split("/")
+      .map((s) => shortLine(s, maxSegment))
+      .join("/")
     const at = p.pointer === "" ? "" : lang === "nb" ? ` (i ${pointer})` : ` (at ${pointer})`
     const warn = p.severity === "warning" ? (lang === "nb" ? "advarsel: " : "warning: ") : ""
     return Redact.text(oneLine(`${where}: ${warn}${text}${at}`))
-  }
+  },
 )
 
 // Pointer segments longer than this are cut in messages.
@@ -111,15 +129,19 @@ const maxSegment = 80
  * Problem.redacted({ file: "x.json", pointer: "/01019012345", line: 1, code: "shape", severity: "error", message: { en: "…", nb: "…" } }).pointer // "/***********"
  * @category constructors
  */
-export const redacted = guard("Problem.redacted", bi("(problem: Problem)", "(problem: Problem)"), (p: Problem): Problem => ({
-  file: Redact.text(p.file),
-  pointer: Redact.text(p.pointer),
-  line: p.line,
-  ...(typeof p.column === "number" ? { column: p.column } : {}),
-  code: p.code,
-  severity: p.severity,
-  message: { en: Redact.text(p.message.en), nb: Redact.text(p.message.nb) }
-}))
+export const redacted = guard(
+  "Problem.redacted",
+  bi("(problem: Problem)", "(problem: Problem)"),
+  (p: Problem): Problem => ({
+    file: Redact.text(p.file),
+    pointer: Redact.text(p.pointer),
+    line: p.line,
+    ...(typeof p.column === "number" ? { column: p.column } : {}),
+    code: p.code,
+    severity: p.severity,
+    message: { en: Redact.text(p.message.en), nb: Redact.text(p.message.nb) },
+  }),
+)
 
 /**
  * True when at least one problem is an error (warnings do not stop a tree).
@@ -127,8 +149,10 @@ export const redacted = guard("Problem.redacted", bi("(problem: Problem)", "(pro
  * Problem.hasErrors(problems)
  * @category predicates
  */
-export const hasErrors = guard("Problem.hasErrors", bi("(problems: ReadonlyArray<Problem>)", "(problems: ReadonlyArray<Problem>)"), (problems: ReadonlyArray<Problem>): boolean =>
-  problems.some((p) => p.severity === "error")
+export const hasErrors = guard(
+  "Problem.hasErrors",
+  bi("(problems: ReadonlyArray<Problem>)", "(problems: ReadonlyArray<Problem>)"),
+  (problems: ReadonlyArray<Problem>): boolean => problems.some((p) => p.severity === "error"),
 )
 
 /**
@@ -145,7 +169,8 @@ export class PolicyError extends RulesError {
     const errors = list.filter(isError).length
     super(
       bi(`The policy tree has ${errors} error(s)`, `Regeltreet har ${errors} feil`),
-      `The policy tree has ${errors} error(s) / Regeltreet har ${errors} feil:\n` + list.map((p) => `  ${formatOr(p)}`).join("\n")
+      `The policy tree has ${errors} error(s) / Regeltreet har ${errors} feil:\n` +
+        list.map((p) => `  ${formatOr(p)}`).join("\n"),
     )
     this.problems = list
   }

@@ -31,8 +31,19 @@ export type { Receipt, ReceiptCondition, ReceiptDecision, ReceiptParameter } fro
 export type Change =
   | { readonly kind: "outcome"; readonly rule: string; readonly before: string; readonly after: string }
   | { readonly kind: "version"; readonly rule: string; readonly before?: number; readonly after?: number }
-  | { readonly kind: "condition"; readonly rule: string; readonly pointer: string; readonly before?: ReceiptCondition; readonly after?: ReceiptCondition }
-  | { readonly kind: "parameter"; readonly name: string; readonly before?: { readonly value: number | string; readonly from: string }; readonly after?: { readonly value: number | string; readonly from: string } }
+  | {
+      readonly kind: "condition"
+      readonly rule: string
+      readonly pointer: string
+      readonly before?: ReceiptCondition
+      readonly after?: ReceiptCondition
+    }
+  | {
+      readonly kind: "parameter"
+      readonly name: string
+      readonly before?: { readonly value: number | string; readonly from: string }
+      readonly after?: { readonly value: number | string; readonly from: string }
+    }
   | { readonly kind: "file"; readonly file: string; readonly before?: string; readonly after?: string }
   | { readonly kind: "summary"; readonly question: string; readonly before: string; readonly after: string }
 
@@ -62,16 +73,38 @@ export interface Replay {
 export const decode = guard(
   "Receipt.decode",
   bi("(input: unknown, catalogue: Catalogue)", "(input: unknown, catalogue: Catalogue)"),
-  (input: unknown, catalogue: Parameters<typeof decodeSubject>[1]): { readonly ok: true; readonly receipt: Receipt } | { readonly ok: false; readonly problems: ReadonlyArray<SubjectProblem> } => {
+  (
+    input: unknown,
+    catalogue: Parameters<typeof decodeSubject>[1],
+  ):
+    | { readonly ok: true; readonly receipt: Receipt }
+    | { readonly ok: false; readonly problems: ReadonlyArray<SubjectProblem> } => {
     requireObject("Receipt.decode", "catalogue", catalogue)
     const { value, findings } = decodeShape(ReceiptSchema, input)
     // The subject is checked against the catalogue wherever it can be read, so one pass reports all.
-    const raw = typeof input === "object" && input !== null && Object.hasOwn(input, "subject") ? (input as { readonly subject: unknown }).subject : undefined
+    const raw =
+      typeof input === "object" && input !== null && Object.hasOwn(input, "subject")
+        ? (input as { readonly subject: unknown }).subject
+        : undefined
     const subject = raw === undefined ? undefined : decodeSubject(raw, catalogue)
-    const problems = [...findings.map((f) => ({ pointer: f.pointer, message: f.message })), ...(subject === undefined || subject.ok ? [] : subject.problems.map((p) => ({ pointer: `/subject${p.pointer}`, message: p.message })))]
-    if (value === undefined || subject === undefined || !subject.ok || problems.length > 0) return { ok: false, problems }
-    return { ok: true, receipt: { ...value, subject: subject.subject, summary: value.summary as unknown as Receipt["summary"], decisions: value.decisions as ReadonlyArray<ReceiptDecision> } }
-  }
+    const problems = [
+      ...findings.map((f) => ({ pointer: f.pointer, message: f.message })),
+      ...(subject === undefined || subject.ok
+        ? []
+        : subject.problems.map((p) => ({ pointer: `/subject${p.pointer}`, message: p.message }))),
+    ]
+    if (value === undefined || subject === undefined || !subject.ok || problems.length > 0)
+      return { ok: false, problems }
+    return {
+      ok: true,
+      receipt: {
+        ...value,
+        subject: subject.subject,
+        summary: value.summary as unknown as Receipt["summary"],
+        decisions: value.decisions as ReadonlyArray<ReceiptDecision>,
+      },
+    }
+  },
 )
 
 // ---------------------------------------------------------------------------
@@ -81,7 +114,12 @@ export const decode = guard(
 const key = (o: Outcome | undefined): string => show(o)
 
 const sameCondition = (a: ReceiptCondition, b: ReceiptCondition): boolean =>
-  a.fact === b.fact && a.operator === b.operator && a.result === b.result && a.unknown === b.unknown && JSON.stringify(a.value) === JSON.stringify(b.value) && JSON.stringify(a.against) === JSON.stringify(b.against)
+  a.fact === b.fact &&
+  a.operator === b.operator &&
+  a.result === b.result &&
+  a.unknown === b.unknown &&
+  JSON.stringify(a.value) === JSON.stringify(b.value) &&
+  JSON.stringify(a.against) === JSON.stringify(b.against)
 
 /**
  * Every difference between two receipts of the same question: outcomes,
@@ -90,64 +128,94 @@ const sameCondition = (a: ReceiptCondition, b: ReceiptCondition): boolean =>
  * Receipt.compare(then, now).length // 0 when nothing changed
  * @category evaluation
  */
-export const compare = guard("Receipt.compare", bi("(before: Receipt, after: Receipt)", "(before: Receipt, after: Receipt)"), (before: Receipt, after: Receipt): ReadonlyArray<Change> => {
-  const changes: Array<Change> = []
-  const state = (r: Receipt) => {
-    const m = new Map<string, { version: number; outcome: string; decision?: ReceiptDecision }>()
-    for (const d of r.decisions) m.set(d.rule, { version: d.version, outcome: key(d.outcome), decision: d })
-    for (const n of r.notApplicable) m.set(n.rule, { version: n.version, outcome: "not applicable" })
-    return m
-  }
-  const a = state(before)
-  const b = state(after)
-  for (const rule of [...new Set([...a.keys(), ...b.keys()])].sort()) {
-    const x = a.get(rule)
-    const y = b.get(rule)
-    if (x?.version !== y?.version) changes.push({ kind: "version", rule, ...(x === undefined ? {} : { before: x.version }), ...(y === undefined ? {} : { after: y.version }) })
-    const xo = x?.outcome ?? "not in force"
-    const yo = y?.outcome ?? "not in force"
-    if (xo !== yo) changes.push({ kind: "outcome", rule, before: xo, after: yo })
-    const xc = new Map((x?.decision?.conditions ?? []).map((c) => [c.pointer, c]))
-    const yc = new Map((y?.decision?.conditions ?? []).map((c) => [c.pointer, c]))
-    for (const pointer of [...new Set([...xc.keys(), ...yc.keys()])]) {
-      const p = xc.get(pointer)
-      const q = yc.get(pointer)
-      if (p !== undefined && q !== undefined && sameCondition(p, q)) continue
-      changes.push({ kind: "condition", rule, pointer, ...(p === undefined ? {} : { before: p }), ...(q === undefined ? {} : { after: q }) })
+export const compare = guard(
+  "Receipt.compare",
+  bi("(before: Receipt, after: Receipt)", "(before: Receipt, after: Receipt)"),
+  (before: Receipt, after: Receipt): ReadonlyArray<Change> => {
+    const changes: Array<Change> = []
+    const state = (r: Receipt) => {
+      const m = new Map<string, { version: number; outcome: string; decision?: ReceiptDecision }>()
+      for (const d of r.decisions) m.set(d.rule, { version: d.version, outcome: key(d.outcome), decision: d })
+      for (const n of r.notApplicable) m.set(n.rule, { version: n.version, outcome: "not applicable" })
+      return m
     }
-  }
-  const params = (r: Receipt) => {
-    const m = new Map<string, { value: number | string; from: string }>()
-    for (const d of r.decisions) for (const p of d.parameters) m.set(p.name, { value: p.value, from: p.from })
-    return m
-  }
-  const pa = params(before)
-  const pb = params(after)
-  for (const name of [...new Set([...pa.keys(), ...pb.keys()])].sort()) {
-    const x = pa.get(name)
-    const y = pb.get(name)
-    if (x?.value === y?.value && x?.from === y?.from) continue
-    changes.push({ kind: "parameter", name, ...(x === undefined ? {} : { before: x }), ...(y === undefined ? {} : { after: y }) })
-  }
-  const fa = new Map(before.files.map((f) => [f.file, f.sha256]))
-  const fb = new Map(after.files.map((f) => [f.file, f.sha256]))
-  for (const file of [...new Set([...fa.keys(), ...fb.keys()])].sort()) {
-    const x = fa.get(file)
-    const y = fb.get(file)
-    if (x !== y) changes.push({ kind: "file", file, ...(x === undefined ? {} : { before: x }), ...(y === undefined ? {} : { after: y }) })
-  }
-  const summaryOf = (s: unknown): Map<string, string> => {
-    const m = new Map<string, string>()
-    const o: Readonly<Record<string, unknown>> = typeof s === "object" && s !== null && !Array.isArray(s) ? (s as Record<string, unknown>) : {}
-    for (const q of ["eligibility", "duration", "extension"]) m.set(q, Object.hasOwn(o, q) ? JSON.stringify(o[q]) : "—")
-    m.set("escalations", Object.hasOwn(o, "escalations") ? JSON.stringify(o["escalations"]) : "[]")
-    return m
-  }
-  const sa = summaryOf(before.summary)
-  const sb = summaryOf(after.summary)
-  for (const [q, x] of sa) if (sb.get(q) !== x) changes.push({ kind: "summary", question: q, before: x, after: sb.get(q)! })
-  return changes
-})
+    const a = state(before)
+    const b = state(after)
+    for (const rule of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+      const x = a.get(rule)
+      const y = b.get(rule)
+      if (x?.version !== y?.version)
+        changes.push({
+          kind: "version",
+          rule,
+          ...(x === undefined ? {} : { before: x.version }),
+          ...(y === undefined ? {} : { after: y.version }),
+        })
+      const xo = x?.outcome ?? "not in force"
+      const yo = y?.outcome ?? "not in force"
+      if (xo !== yo) changes.push({ kind: "outcome", rule, before: xo, after: yo })
+      const xc = new Map((x?.decision?.conditions ?? []).map((c) => [c.pointer, c]))
+      const yc = new Map((y?.decision?.conditions ?? []).map((c) => [c.pointer, c]))
+      for (const pointer of [...new Set([...xc.keys(), ...yc.keys()])]) {
+        const p = xc.get(pointer)
+        const q = yc.get(pointer)
+        if (p !== undefined && q !== undefined && sameCondition(p, q)) continue
+        changes.push({
+          kind: "condition",
+          rule,
+          pointer,
+          ...(p === undefined ? {} : { before: p }),
+          ...(q === undefined ? {} : { after: q }),
+        })
+      }
+    }
+    const params = (r: Receipt) => {
+      const m = new Map<string, { value: number | string; from: string }>()
+      for (const d of r.decisions) for (const p of d.parameters) m.set(p.name, { value: p.value, from: p.from })
+      return m
+    }
+    const pa = params(before)
+    const pb = params(after)
+    for (const name of [...new Set([...pa.keys(), ...pb.keys()])].sort()) {
+      const x = pa.get(name)
+      const y = pb.get(name)
+      if (x?.value === y?.value && x?.from === y?.from) continue
+      changes.push({
+        kind: "parameter",
+        name,
+        ...(x === undefined ? {} : { before: x }),
+        ...(y === undefined ? {} : { after: y }),
+      })
+    }
+    const fa = new Map(before.files.map((f) => [f.file, f.sha256]))
+    const fb = new Map(after.files.map((f) => [f.file, f.sha256]))
+    for (const file of [...new Set([...fa.keys(), ...fb.keys()])].sort()) {
+      const x = fa.get(file)
+      const y = fb.get(file)
+      if (x !== y)
+        changes.push({
+          kind: "file",
+          file,
+          ...(x === undefined ? {} : { before: x }),
+          ...(y === undefined ? {} : { after: y }),
+        })
+    }
+    const summaryOf = (s: unknown): Map<string, string> => {
+      const m = new Map<string, string>()
+      const o: Readonly<Record<string, unknown>> =
+        typeof s === "object" && s !== null && !Array.isArray(s) ? (s as Record<string, unknown>) : {}
+      for (const q of ["eligibility", "duration", "extension"])
+        m.set(q, Object.hasOwn(o, q) ? JSON.stringify(o[q]) : "—")
+      m.set("escalations", Object.hasOwn(o, "escalations") ? JSON.stringify(o["escalations"]) : "[]")
+      return m
+    }
+    const sa = summaryOf(before.summary)
+    const sb = summaryOf(after.summary)
+    for (const [q, x] of sa)
+      if (sb.get(q) !== x) changes.push({ kind: "summary", question: q, before: x, after: sb.get(q)! })
+    return changes
+  },
+)
 
 /**
  * Re-decides a receipt's question against `tree` and compares.
@@ -156,19 +224,23 @@ export const compare = guard("Receipt.compare", bi("(before: Receipt, after: Rec
  * Receipt.replay(laterTree, receipt).same
  * @category evaluation
  */
-export const replay = guard("Receipt.replay", bi("(tree: Tree, receipt: Receipt)", "(tree: Tree, receipt: Receipt)"), (tree: Tree, receipt: Receipt): Replay => {
-  requireTree("Receipt.replay", tree)
-  if (!IsoDate.isIsoDate(receipt.date)) throw new TypeError("not a receipt")
-  const now = decide(tree, receipt.subject, receipt.date, { receipt: true }).receipt
-  const changes = compare(receipt, now)
-  return { same: changes.length === 0, changes, now }
-})
+export const replay = guard(
+  "Receipt.replay",
+  bi("(tree: Tree, receipt: Receipt)", "(tree: Tree, receipt: Receipt)"),
+  (tree: Tree, receipt: Receipt): Replay => {
+    requireTree("Receipt.replay", tree)
+    if (!IsoDate.isIsoDate(receipt.date)) throw new TypeError("not a receipt")
+    const now = decide(tree, receipt.subject, receipt.date, { receipt: true }).receipt
+    const changes = compare(receipt, now)
+    return { same: changes.length === 0, changes, now }
+  },
+)
 
 // ---------------------------------------------------------------------------
 // Changes in plain words.
 // ---------------------------------------------------------------------------
 
-const text = (v: unknown): string => shortLine(typeof v === "string" ? v : JSON.stringify(v) ?? String(v), 80)
+const text = (v: unknown): string => shortLine(typeof v === "string" ? v : (JSON.stringify(v) ?? String(v)), 80)
 const truth = (b: boolean) => bi(b ? "true" : "false", b ? "sann" : "usann")
 const condition = (c: ReceiptCondition | undefined): Bilingual => {
   if (c === undefined) return bi("(no such condition)", "(ingen slik betingelse)")
@@ -176,13 +248,19 @@ const condition = (c: ReceiptCondition | undefined): Bilingual => {
   const t = c.unknown === true ? bi("unknown", "ukjent") : truth(c.result)
   return bi(`${head}: ${t.en}`, `${head}: ${t.nb}`)
 }
-const sha = (h: string | undefined) => (h === undefined ? bi("(not in the tree)", "(ikke i treet)") : bi(h === "" ? "(no hash)" : `${h.slice(0, 12)}…`, h === "" ? "(ingen hash)" : `${h.slice(0, 12)}…`))
-const param = (p: { value: number | string; from: string } | undefined) => (p === undefined ? bi("(not used)", "(ikke brukt)") : bi(`${text(p.value)} from ${p.from}`, `${text(p.value)} fra ${p.from}`))
+const sha = (h: string | undefined) =>
+  h === undefined
+    ? bi("(not in the tree)", "(ikke i treet)")
+    : bi(h === "" ? "(no hash)" : `${h.slice(0, 12)}…`, h === "" ? "(ingen hash)" : `${h.slice(0, 12)}…`)
+const param = (p: { value: number | string; from: string } | undefined) =>
+  p === undefined
+    ? bi("(not used)", "(ikke brukt)")
+    : bi(`${text(p.value)} from ${p.from}`, `${text(p.value)} fra ${p.from}`)
 const questions: Readonly<Record<string, Bilingual>> = {
   eligibility: bi("taking part", "deltagelse"),
   duration: bi("duration", "varighet"),
   extension: bi("extension", "forlengelse"),
-  escalations: bi("escalations", "eskaleringer")
+  escalations: bi("escalations", "eskaleringer"),
 }
 
 /**
@@ -192,32 +270,48 @@ const questions: Readonly<Record<string, Bilingual>> = {
  * // "eligibility/adults-only: utfall not-eligible → eligible"
  * @category constructors
  */
-export const describe = guard("Receipt.describe", bi("(change: Change)", "(change: Change)"), (c: Change): Bilingual => {
-  switch (c.kind) {
-    case "outcome":
-      return bi(`${text(c.rule)}: outcome ${text(c.before)} → ${text(c.after)}`, `${text(c.rule)}: utfall ${text(c.before)} → ${text(c.after)}`)
-    case "version": {
-      const v = (n: number | undefined, none: string) => (n === undefined ? none : String(n))
-      return bi(`${text(c.rule)}: version ${v(c.before, "(not in force)")} → ${v(c.after, "(not in force)")}`, `${text(c.rule)}: versjon ${v(c.before, "(gjelder ikke)")} → ${v(c.after, "(gjelder ikke)")}`)
+export const describe = guard(
+  "Receipt.describe",
+  bi("(change: Change)", "(change: Change)"),
+  (c: Change): Bilingual => {
+    switch (c.kind) {
+      case "outcome":
+        return bi(
+          `${text(c.rule)}: outcome ${text(c.before)} → ${text(c.after)}`,
+          `${text(c.rule)}: utfall ${text(c.before)} → ${text(c.after)}`,
+        )
+      case "version": {
+        const v = (n: number | undefined, none: string) => (n === undefined ? none : String(n))
+        return bi(
+          `${text(c.rule)}: version ${v(c.before, "(not in force)")} → ${v(c.after, "(not in force)")}`,
+          `${text(c.rule)}: versjon ${v(c.before, "(gjelder ikke)")} → ${v(c.after, "(gjelder ikke)")}`,
+        )
+      }
+      case "condition": {
+        const x = condition(c.before)
+        const y = condition(c.after)
+        return bi(
+          `${text(c.rule)} ${text(c.pointer)}: ${x.en} → ${y.en}`,
+          `${text(c.rule)} ${text(c.pointer)}: ${x.nb} → ${y.nb}`,
+        )
+      }
+      case "parameter": {
+        const x = param(c.before)
+        const y = param(c.after)
+        return bi(`parameter ${text(c.name)}: ${x.en} → ${y.en}`, `parameter ${text(c.name)}: ${x.nb} → ${y.nb}`)
+      }
+      case "file": {
+        const x = sha(c.before)
+        const y = sha(c.after)
+        return bi(`file ${text(c.file)}: sha256 ${x.en} → ${y.en}`, `fil ${text(c.file)}: sha256 ${x.nb} → ${y.nb}`)
+      }
+      case "summary": {
+        const q = Object.hasOwn(questions, c.question) ? questions[c.question]! : bi(c.question, c.question)
+        return bi(
+          `summary, ${q.en}: ${text(c.before)} → ${text(c.after)}`,
+          `oppsummering, ${q.nb}: ${text(c.before)} → ${text(c.after)}`,
+        )
+      }
     }
-    case "condition": {
-      const x = condition(c.before)
-      const y = condition(c.after)
-      return bi(`${text(c.rule)} ${text(c.pointer)}: ${x.en} → ${y.en}`, `${text(c.rule)} ${text(c.pointer)}: ${x.nb} → ${y.nb}`)
-    }
-    case "parameter": {
-      const x = param(c.before)
-      const y = param(c.after)
-      return bi(`parameter ${text(c.name)}: ${x.en} → ${y.en}`, `parameter ${text(c.name)}: ${x.nb} → ${y.nb}`)
-    }
-    case "file": {
-      const x = sha(c.before)
-      const y = sha(c.after)
-      return bi(`file ${text(c.file)}: sha256 ${x.en} → ${y.en}`, `fil ${text(c.file)}: sha256 ${x.nb} → ${y.nb}`)
-    }
-    case "summary": {
-      const q = Object.hasOwn(questions, c.question) ? questions[c.question]! : bi(c.question, c.question)
-      return bi(`summary, ${q.en}: ${text(c.before)} → ${text(c.after)}`, `oppsummering, ${q.nb}: ${text(c.before)} → ${text(c.after)}`)
-    }
-  }
-})
+  },
+)

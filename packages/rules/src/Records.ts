@@ -13,11 +13,19 @@
  *
  * @module
  */
-import type { Citizen, Enrollment, Extension, GoalEvaluation, JointMeeting, Referral, Session } from "@aktivitetsmodell/core"
+import type {
+  Citizen,
+  Enrollment,
+  Extension,
+  GoalEvaluation,
+  JointMeeting,
+  Referral,
+  Session,
+} from "@aktivitetsmodell/core"
 import { IsoDate } from "@aktivitetsmodell/core"
 import { guard, requireDate, requireObject } from "./internal/boundary.js"
 import { byDate, noShowsEndingAt, periodsOf } from "./internal/periods.js"
-import { make, type Input, type Subject } from "./Subject.js"
+import { type Input, make, type Subject } from "./Subject.js"
 
 /**
  * The records of one question. Every list may hold other records too: only
@@ -43,12 +51,13 @@ const citizenOf = (c: Citizen.Citizen): NonNullable<Input["citizen"]> => ({
   birthYear: c.birthYear,
   ...(c.birthDate === undefined ? {} : { birthDate: c.birthDate }),
   departments: c.departments,
-  healthyLifeCentre: c.healthyLifeCentre
+  healthyLifeCentre: c.healthyLifeCentre,
 })
 
 // The enrollment's facts on `date`: its current period, what happened in it, and what happened before.
 const enrollmentOn = (r: Records, e: Enrollment.Enrollment, date: string): NonNullable<Input["enrollment"]> => {
-  const mine = <T extends { readonly enrollmentId: string; readonly date: string }>(xs: ReadonlyArray<T> | undefined) => byDate((xs ?? []).filter((x) => x.enrollmentId === e.id && x.date <= date))
+  const mine = <T extends { readonly enrollmentId: string; readonly date: string }>(xs: ReadonlyArray<T> | undefined) =>
+    byDate((xs ?? []).filter((x) => x.enrollmentId === e.id && x.date <= date))
   const attended = mine(r.attendance)
   const extensions = mine(r.extensions)
   const evaluations = mine(r.goalEvaluations)
@@ -71,10 +80,13 @@ const enrollmentOn = (r: Records, e: Enrollment.Enrollment, date: string): NonNu
     // Asked for when an extension of this period is recorded, or this period's evaluation decided to extend.
     ...(r.goalEvaluations === undefined && r.extensions === undefined
       ? {}
-      : { extensionRequested: k + 1 < periods.length || evaluations.some((g) => g.date >= start && g.decision === "extend") }),
+      : {
+          extensionRequested:
+            k + 1 < periods.length || evaluations.some((g) => g.date >= start && g.decision === "extend"),
+        }),
     stillNeeded: e.closedOn === undefined || e.closedOn > date,
     consecutiveNoShows: noShowsEndingAt(attended, attended.length - 1),
-    ...(last === undefined ? {} : { goalReached: last.goalReached })
+    ...(last === undefined ? {} : { goalReached: last.goalReached }),
   }
 }
 
@@ -89,7 +101,10 @@ const enrollmentOn = (r: Records, e: Enrollment.Enrollment, date: string): NonNu
  */
 export const subject = guard(
   "Records.subject",
-  { en: "(records: { citizen?, referral?, jointMeetings?, enrollment?, attendance?, extensions?, goalEvaluations? }, date: YYYY-MM-DD)", nb: "(records: { citizen?, referral?, jointMeetings?, enrollment?, attendance?, extensions?, goalEvaluations? }, date: ÅÅÅÅ-MM-DD)" },
+  {
+    en: "(records: { citizen?, referral?, jointMeetings?, enrollment?, attendance?, extensions?, goalEvaluations? }, date: YYYY-MM-DD)",
+    nb: "(records: { citizen?, referral?, jointMeetings?, enrollment?, attendance?, extensions?, goalEvaluations? }, date: ÅÅÅÅ-MM-DD)",
+  },
   (records: Records, date: string): Subject => {
     requireObject("Records.subject", "records", records)
     requireDate("Records.subject", "date", date)
@@ -97,14 +112,16 @@ export const subject = guard(
     const referral = records.referral !== undefined && records.referral.date <= date ? records.referral : undefined
     const offering = records.offering ?? records.enrollment?.offeringId ?? records.referral?.offeringId
     const held =
-      records.jointMeetings === undefined || referral === undefined ? undefined : records.jointMeetings.some((m) => m.referralId === referral.id && m.date <= date)
+      records.jointMeetings === undefined || referral === undefined
+        ? undefined
+        : records.jointMeetings.some((m) => m.referralId === referral.id && m.date <= date)
     const input: Input = {
       ...(records.citizen === undefined ? {} : { citizen: citizenOf(records.citizen) }),
       ...(offering === undefined ? {} : { offering }),
       ...(records.referral === undefined ? {} : { referral: referral !== undefined }),
       ...(held === undefined ? {} : { jointMeetingHeld: held }),
-      ...(e === undefined ? {} : { enrollment: enrollmentOn(records, e, date) })
+      ...(e === undefined ? {} : { enrollment: enrollmentOn(records, e, date) }),
     }
     return make(input)
-  }
+  },
 )

@@ -79,20 +79,23 @@ export type TopCondition = All | Any | Not
 const why = {
   path: bi(
     "rule files may not use path expressions; json-rules-engine evaluates them with jsonpath-plus, which can run script. Use a fact from the catalogue instead",
-    "regelfiler kan ikke bruke stiuttrykk; json-rules-engine tolker dem med jsonpath-plus, som kan kjøre skript. Bruk et faktum fra katalogen i stedet"
+    "regelfiler kan ikke bruke stiuttrykk; json-rules-engine tolker dem med jsonpath-plus, som kan kjøre skript. Bruk et faktum fra katalogen i stedet",
   ),
   priority: bi(
     "priorities make json-rules-engine skip conditions, so an explanation would miss them",
-    "prioriteter får json-rules-engine til å hoppe over betingelser, så en forklaring ville mangle dem"
+    "prioriteter får json-rules-engine til å hoppe over betingelser, så en forklaring ville mangle dem",
   ),
   condition: bi(
     "shared condition references are not supported; write the conditions out in the rule",
-    "referanser til delte betingelser støttes ikke; skriv betingelsene i regelen"
+    "referanser til delte betingelser støttes ikke; skriv betingelsene i regelen",
   ),
   operators: bi("rule files cannot define operators", "regelfiler kan ikke definere operatorer"),
   onSuccess: bi("rule files cannot carry code", "regelfiler kan ikke inneholde kode"),
   onFailure: bi("rule files cannot carry code", "regelfiler kan ikke inneholde kode"),
-  conditions: bi("conditions belong in a version, under \"versions\"", "betingelser hører hjemme i en versjon, under «versions»")
+  conditions: bi(
+    'conditions belong in a version, under "versions"',
+    "betingelser hører hjemme i en versjon, under «versions»",
+  ),
 }
 
 const inCondition = { path: why.path, priority: why.priority, condition: why.condition }
@@ -102,29 +105,45 @@ const maxDepth = 24
 
 /** A parameter's name: its path under parameters/, with dots. */
 const ParameterRef = Schema.Struct({
-  name: Text.annotateKey({ description: "The parameter's path under parameters/, with dots: fit.ors-cutoff" })
+  name: Text.annotateKey({ description: "The parameter's path under parameters/, with dots: fit.ors-cutoff" }),
 }).annotate({ identifier: "ParameterName" })
 
-const FactName = Text.annotate({ identifier: "FactName", description: 'A fact from the catalogue (Facts.all), or "parameter" with params.name' })
+const FactName = Text.annotate({
+  identifier: "FactName",
+  description: 'A fact from the catalogue (Facts.all), or "parameter" with params.name',
+})
 
 // "params" goes with the fact "parameter", and only with it; JSON Schema says it with if/then/else.
 const paramsRule = {
   toJsonSchema: () => ({
     if: { properties: { fact: { const: "parameter" } }, required: ["fact"] },
     then: { required: ["params"] },
-    else: { not: { required: ["params"] } }
-  })
+    else: { not: { required: ["params"] } },
+  }),
 }
 const paramsFit = (o: { readonly fact: string; readonly params?: unknown }) =>
   o.fact === "parameter" && o.params === undefined
-    ? { path: [], issue: new SchemaIssue.InvalidValue({ message: 'The fact "parameter" needs "params": { "name": "<parameter>" }', messageNb: "Faktumet «parameter» trenger «params»: { \"name\": \"<parameter>\" }" }) }
+    ? {
+        path: [],
+        issue: new SchemaIssue.InvalidValue({
+          message: 'The fact "parameter" needs "params": { "name": "<parameter>" }',
+          messageNb: 'Faktumet «parameter» trenger «params»: { "name": "<parameter>" }',
+        }),
+      }
     : o.fact !== "parameter" && o.params !== undefined
-      ? { path: ["params"], issue: new SchemaIssue.InvalidValue({ message: '"params" is only for the fact "parameter"', messageNb: "«params» brukes bare med faktumet «parameter»", code: "forbidden" }) }
+      ? {
+          path: ["params"],
+          issue: new SchemaIssue.InvalidValue({
+            message: '"params" is only for the fact "parameter"',
+            messageNb: "«params» brukes bare med faktumet «parameter»",
+            code: "forbidden",
+          }),
+        }
       : undefined
 
 const Scalar = Schema.Union([Schema.String, Schema.Finite, Schema.Boolean, Schema.Null]).annotate({
   identifier: "Scalar",
-  expectedText: bi("a text, number, true/false or null", "en tekst, et tall, sann/usann eller null")
+  expectedText: bi("a text, number, true/false or null", "en tekst, et tall, sann/usann eller null"),
 })
 
 /** `{ "fact": … }` on the right-hand side. */
@@ -134,45 +153,70 @@ const FactRefSchema: Schema.Codec<FactRef> = Schema.Struct({ fact: FactName, par
 
 const Value = Schema.Union([Scalar, Schema.Array(Scalar), FactRefSchema]).annotate({
   identifier: "Value",
-  expectedText: bi('a value: a text, number, true/false, null, a list, or a reference {"fact": …}', 'en verdi: en tekst, et tall, sann/usann, null, en liste eller en referanse {"fact": …}')
+  expectedText: bi(
+    'a value: a text, number, true/false, null, a list, or a reference {"fact": …}',
+    'en verdi: en tekst, et tall, sann/usann, null, en liste eller en referanse {"fact": …}',
+  ),
 })
 
 const LeafSchema: Schema.Codec<Leaf> = Schema.Struct({
   fact: FactName,
   operator: Text.annotate({ identifier: "OperatorName" }),
   value: Value,
-  params: Schema.optionalKey(ParameterRef)
+  params: Schema.optionalKey(ParameterRef),
 })
   .annotate({ forbidden: inCondition })
   .check(Schema.makeFilter(paramsFit, paramsRule))
   .annotate({ identifier: "Comparison" })
 
-const AllSchema: Schema.Codec<All> = Schema.Struct({ all: Schema.Array(Schema.suspend(() => ConditionSchema)) }).annotate({ identifier: "All", forbidden: inCondition })
-const AnySchema: Schema.Codec<Any> = Schema.Struct({ any: Schema.Array(Schema.suspend(() => ConditionSchema)) }).annotate({ identifier: "Any", forbidden: inCondition })
-const NotSchema: Schema.Codec<Not> = Schema.Struct({ not: Schema.suspend(() => ConditionSchema) }).annotate({ identifier: "Not", forbidden: inCondition })
+const AllSchema: Schema.Codec<All> = Schema.Struct({
+  all: Schema.Array(Schema.suspend(() => ConditionSchema)),
+}).annotate({ identifier: "All", forbidden: inCondition })
+const AnySchema: Schema.Codec<Any> = Schema.Struct({
+  any: Schema.Array(Schema.suspend(() => ConditionSchema)),
+}).annotate({ identifier: "Any", forbidden: inCondition })
+const NotSchema: Schema.Codec<Not> = Schema.Struct({ not: Schema.suspend(() => ConditionSchema) }).annotate({
+  identifier: "Not",
+  forbidden: inCondition,
+})
 
 const ConditionSchema: Schema.Codec<Condition> = Schema.Union([AllSchema, AnySchema, NotSchema, LeafSchema]).annotate({
   identifier: "Condition",
-  expectedText: bi('a condition: {"all": […]}, {"any": […]}, {"not": …} or {"fact", "operator", "value"}', 'en betingelse: {"all": […]}, {"any": […]}, {"not": …} eller {"fact", "operator", "value"}')
+  expectedText: bi(
+    'a condition: {"all": […]}, {"any": […]}, {"not": …} or {"fact", "operator", "value"}',
+    'en betingelse: {"all": […]}, {"any": […]}, {"not": …} eller {"fact", "operator", "value"}',
+  ),
 })
 
 const depthOf = (c: Condition): number =>
-  "all" in c ? 1 + Math.max(0, ...c.all.map(depthOf)) : "any" in c ? 1 + Math.max(0, ...c.any.map(depthOf)) : "not" in c ? 1 + depthOf(c.not) : 0
+  "all" in c
+    ? 1 + Math.max(0, ...c.all.map(depthOf))
+    : "any" in c
+      ? 1 + Math.max(0, ...c.any.map(depthOf))
+      : "not" in c
+        ? 1 + depthOf(c.not)
+        : 0
 
 const TopConditionSchema = ConditionSchema.pipe(
   Schema.refine((c: Condition): c is TopCondition => !("fact" in c), {
     message: 'The root of a condition tree must be "all", "any" or "not", as json-rules-engine requires',
-    messageNb: "Roten i et betingelsestre må være «all», «any» eller «not», slik json-rules-engine krever"
+    messageNb: "Roten i et betingelsestre må være «all», «any» eller «not», slik json-rules-engine krever",
   }),
-  Schema.check(rule((c: TopCondition) => depthOf(c) <= maxDepth, bi(`Conditions may nest at most ${maxDepth} levels`, `Betingelser kan nøstes i høyst ${maxDepth} nivåer`)))
+  Schema.check(
+    rule(
+      (c: TopCondition) => depthOf(c) <= maxDepth,
+      bi(`Conditions may nest at most ${maxDepth} levels`, `Betingelser kan nøstes i høyst ${maxDepth} nivåer`),
+    ),
+  ),
 ).annotate({ identifier: "TopCondition" })
 
 // No prototype: a key "__proto__" stays a key, which the validator reports.
-const bareParams = (p: Readonly<Record<string, string>>): Readonly<Record<string, string>> => Object.assign(Object.create(null) as Record<string, string>, p)
+const bareParams = (p: Readonly<Record<string, string>>): Readonly<Record<string, string>> =>
+  Object.assign(Object.create(null) as Record<string, string>, p)
 
 const OutcomeSchema = Schema.Struct({
   type: Text.annotate({ identifier: "OutcomeType" }),
-  params: Schema.optionalKey(Schema.Record(Schema.String, Text))
+  params: Schema.optionalKey(Schema.Record(Schema.String, Text)),
 }).annotate({ identifier: "Outcome", forbidden: { onSuccess: why.onSuccess, onFailure: why.onFailure } })
 
 /**
@@ -181,13 +225,22 @@ const OutcomeSchema = Schema.Struct({
  */
 export const Period = Schema.Struct({
   from: DateText,
-  to: Schema.optionalKey(DateText).annotateKey({ description: "Last day in force (inclusive); leave out while in force" })
+  to: Schema.optionalKey(DateText).annotateKey({
+    description: "Last day in force (inclusive); leave out while in force",
+  }),
 }).check(
   Schema.makeFilter((p: { readonly from: string; readonly to?: string }) =>
     p.to !== undefined && p.to < p.from
-      ? { path: ["to"], issue: new SchemaIssue.InvalidValue({ message: `The period ends (${p.to}) before it starts (${p.from})`, messageNb: `Perioden slutter (${p.to}) før den starter (${p.from})`, code: "period-order" }) }
-      : undefined
-  )
+      ? {
+          path: ["to"],
+          issue: new SchemaIssue.InvalidValue({
+            message: `The period ends (${p.to}) before it starts (${p.from})`,
+            messageNb: `Perioden slutter (${p.to}) før den starter (${p.from})`,
+            code: "period-order",
+          }),
+        }
+      : undefined,
+  ),
 )
 
 /**
@@ -196,28 +249,36 @@ export const Period = Schema.Struct({
  */
 export type Period = typeof Period.Type
 
-const Unreachable = Schema.Struct({ event: Schema.optionalKey(BilingualText), otherwise: Schema.optionalKey(BilingualText) })
-  .check(
-    rule(
-      (u: { readonly event?: unknown; readonly otherwise?: unknown }) => (u.event === undefined) !== (u.otherwise === undefined),
-      bi(
-        'Declare exactly one unreachable outcome, "event" or "otherwise": a rule must be able to give at least one of its outcomes',
-        "Oppgi nøyaktig ett utfall som ikke kan nås, «event» eller «otherwise»: en regel må kunne gi minst ett av utfallene sine"
-      ),
-      "shape",
-      { minProperties: 1, maxProperties: 1 }
-    )
-  )
+const Unreachable = Schema.Struct({
+  event: Schema.optionalKey(BilingualText),
+  otherwise: Schema.optionalKey(BilingualText),
+}).check(
+  rule(
+    (u: { readonly event?: unknown; readonly otherwise?: unknown }) =>
+      (u.event === undefined) !== (u.otherwise === undefined),
+    bi(
+      'Declare exactly one unreachable outcome, "event" or "otherwise": a rule must be able to give at least one of its outcomes',
+      "Oppgi nøyaktig ett utfall som ikke kan nås, «event» eller «otherwise»: en regel må kunne gi minst ett av utfallene sine",
+    ),
+    "shape",
+    { minProperties: 1, maxProperties: 1 },
+  ),
+)
 
 const VersionSchema = Schema.Struct({
   effective: Period,
-  appliesWhen: Schema.optionalKey(TopConditionSchema).annotateKey({ description: "When the rule applies to a subject; leave out to apply always" }),
+  appliesWhen: Schema.optionalKey(TopConditionSchema).annotateKey({
+    description: "When the rule applies to a subject; leave out to apply always",
+  }),
   conditions: TopConditionSchema.annotateKey({ description: "What the rule tests" }),
   event: OutcomeSchema.annotateKey({ description: "The outcome when the conditions hold" }),
   otherwise: OutcomeSchema.annotateKey({ description: "The outcome when they do not" }),
   source: Schema.optionalKey(SourceSchema),
   note: Schema.optionalKey(BilingualText),
-  unreachable: Schema.optionalKey(Unreachable).annotateKey({ description: "An outcome no case can reach, with the reason; coverage then does not ask for it, and a case that reaches it is an error" })
+  unreachable: Schema.optionalKey(Unreachable).annotateKey({
+    description:
+      "An outcome no case can reach, with the reason; coverage then does not ask for it, and a case that reaches it is an error",
+  }),
 }).annotate({ identifier: "Version", forbidden: { operators: why.operators, priority: why.priority } })
 
 /**
@@ -232,8 +293,15 @@ export const FileSchema = Schema.Struct({
   description: BilingualText,
   source: SourceSchema,
   versions: Schema.Array(VersionSchema)
-    .check(rule((v: ReadonlyArray<unknown>) => v.length > 0, bi("Expected at least one version", "Forventet minst én versjon"), "shape", { minItems: 1 }))
-    .annotateKey({ description: "Dated versions in date order, neither overlapping nor leaving gaps" })
+    .check(
+      rule(
+        (v: ReadonlyArray<unknown>) => v.length > 0,
+        bi("Expected at least one version", "Forventet minst én versjon"),
+        "shape",
+        { minItems: 1 },
+      ),
+    )
+    .annotateKey({ description: "Dated versions in date order, neither overlapping nor leaving gaps" }),
 }).annotate({ forbidden: { operators: why.operators, conditions: why.conditions } })
 
 /**
@@ -268,7 +336,11 @@ export interface RuleFile {
  * RuleFile.isLeaf({ fact: "age", operator: "lessThan", value: 18 }) // true
  * @category predicates
  */
-export const isLeaf = guard("RuleFile.isLeaf", bi("(condition: Condition)", "(condition: Condition)"), (c: Condition): c is Leaf => typeof c === "object" && c !== null && !Array.isArray(c) && Object.hasOwn(c, "fact"))
+export const isLeaf = guard(
+  "RuleFile.isLeaf",
+  bi("(condition: Condition)", "(condition: Condition)"),
+  (c: Condition): c is Leaf => typeof c === "object" && c !== null && !Array.isArray(c) && Object.hasOwn(c, "fact"),
+)
 
 /**
  * True for a `{ "fact": … }` reference on a condition's right-hand side.
@@ -276,7 +348,11 @@ export const isLeaf = guard("RuleFile.isLeaf", bi("(condition: Condition)", "(co
  * RuleFile.isFactRef({ fact: "parameter", params: { name: "fit.ors-cutoff" } }) // true
  * @category predicates
  */
-export const isFactRef = guard("RuleFile.isFactRef", bi("(value: Literal | FactRef)", "(value: Literal | FactRef)"), isRef)
+export const isFactRef = guard(
+  "RuleFile.isFactRef",
+  bi("(value: Literal | FactRef)", "(value: Literal | FactRef)"),
+  isRef,
+)
 
 /**
  * The rule id and kind a file's path gives: `duration/session-limit.json`
@@ -286,11 +362,15 @@ export const isFactRef = guard("RuleFile.isFactRef", bi("(value: Literal | FactR
  * RuleFile.idOf("escalation/fit-ors-below-cutoff.json") // { id: "escalation/fit-ors-below-cutoff", kind: "escalation" }
  * @category constructors
  */
-export const idOf = guard("RuleFile.idOf", bi("(file: string)", "(file: string)"), (file: string): { readonly id: string; readonly kind: Kind } | undefined => {
-  requireString("RuleFile.idOf", "file", file)
-  const kind = kinds.find((k) => file.startsWith(`${k}/`))
-  return kind === undefined ? undefined : { id: file.replace(/\.(?:json|ya?ml)$/u, ""), kind }
-})
+export const idOf = guard(
+  "RuleFile.idOf",
+  bi("(file: string)", "(file: string)"),
+  (file: string): { readonly id: string; readonly kind: Kind } | undefined => {
+    requireString("RuleFile.idOf", "file", file)
+    const kind = kinds.find((k) => file.startsWith(`${k}/`))
+    return kind === undefined ? undefined : { id: file.replace(/\.(?:json|ya?ml)$/u, ""), kind }
+  },
+)
 
 /**
  * Decodes a rule file's parsed JSON; `file` is its path in the tree. Checks
@@ -300,30 +380,66 @@ export const idOf = guard("RuleFile.idOf", bi("(file: string)", "(file: string)"
  * const { rule, findings } = RuleFile.decode(JSON.parse(text), "eligibility/karate-needs-intake.json")
  * @category constructors
  */
-export const decode = guard("RuleFile.decode", bi("(input: unknown, file: string)", "(input: unknown, file: string)"), (input: unknown, file: string): { readonly rule?: RuleFile; readonly findings: ReadonlyArray<Finding> } => {
-  requireString("RuleFile.decode", "file", file)
-  const where = idOf(file)
-  if (where === undefined) {
-    return { findings: [{ pointer: "", code: "stray-file", severity: "error", message: bi(`A rule file must be in ${kinds.join(", ")}`, `En regelfil må ligge i ${kinds.join(", ")}`) }] }
-  }
-  const findings: Array<Finding> = []
-  if (!where.id.split("/").every((s) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/u.test(s))) {
-    const id = quote(where.id)
-    findings.push({ pointer: "", code: "shape", severity: "error", message: bi(`The path gives the rule id ${id.en}; use lowercase letters, digits and hyphens in folder and file names`, `Stien gir regel-id-en ${id.nb}; bruk små bokstaver, sifre og bindestrek i mappe- og filnavn`) })
-  }
-  const { value, findings: shape } = decodeShape(FileSchema, input)
-  findings.push(...shape)
-  if (value === undefined || findings.length > 0) return { findings }
-  const versions = value.versions.map((v, i): Version => ({
-    ...v,
-    number: i + 1,
-    event: withBareParams(v.event),
-    otherwise: withBareParams(v.otherwise)
-  }) as Version)
-  return { rule: { id: where.id, file, kind: where.kind, title: value.title, description: value.description, source: value.source, versions }, findings }
-})
+export const decode = guard(
+  "RuleFile.decode",
+  bi("(input: unknown, file: string)", "(input: unknown, file: string)"),
+  (input: unknown, file: string): { readonly rule?: RuleFile; readonly findings: ReadonlyArray<Finding> } => {
+    requireString("RuleFile.decode", "file", file)
+    const where = idOf(file)
+    if (where === undefined) {
+      return {
+        findings: [
+          {
+            pointer: "",
+            code: "stray-file",
+            severity: "error",
+            message: bi(`A rule file must be in ${kinds.join(", ")}`, `En regelfil må ligge i ${kinds.join(", ")}`),
+          },
+        ],
+      }
+    }
+    const findings: Array<Finding> = []
+    if (!where.id.split("/").every((s) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/u.test(s))) {
+      const id = quote(where.id)
+      findings.push({
+        pointer: "",
+        code: "shape",
+        severity: "error",
+        message: bi(
+          `The path gives the rule id ${id.en}; use lowercase letters, digits and hyphens in folder and file names`,
+          `Stien gir regel-id-en ${id.nb}; bruk små bokstaver, sifre og bindestrek i mappe- og filnavn`,
+        ),
+      })
+    }
+    const { value, findings: shape } = decodeShape(FileSchema, input)
+    findings.push(...shape)
+    if (value === undefined || findings.length > 0) return { findings }
+    const versions = value.versions.map(
+      (v, i): Version =>
+        ({
+          ...v,
+          number: i + 1,
+          event: withBareParams(v.event),
+          otherwise: withBareParams(v.otherwise),
+        }) as Version,
+    )
+    return {
+      rule: {
+        id: where.id,
+        file,
+        kind: where.kind,
+        title: value.title,
+        description: value.description,
+        source: value.source,
+        versions,
+      },
+      findings,
+    }
+  },
+)
 
-const withBareParams = (o: Outcome): Outcome => (o.params === undefined ? o : { type: o.type, params: bareParams(o.params) })
+const withBareParams = (o: Outcome): Outcome =>
+  o.params === undefined ? o : { type: o.type, params: bareParams(o.params) }
 
 /**
  * Every comparison in a condition tree with its JSON pointer, in document order.
@@ -331,11 +447,15 @@ const withBareParams = (o: Outcome): Outcome => (o.params === undefined ? o : { 
  * RuleFile.leaves(version.conditions, "/versions/0/conditions").map(([leaf]) => leaf.fact)
  * @category constructors
  */
-export const leaves = guard("RuleFile.leaves", bi("(condition: Condition, pointer: string)", "(condition: Condition, pointer: string)"), (c: Condition, pointer: string): Array<readonly [Leaf, string]> => {
-  const out: Array<readonly [Leaf, string]> = []
-  collect(c, String(pointer), out, 0)
-  return out
-})
+export const leaves = guard(
+  "RuleFile.leaves",
+  bi("(condition: Condition, pointer: string)", "(condition: Condition, pointer: string)"),
+  (c: Condition, pointer: string): Array<readonly [Leaf, string]> => {
+    const out: Array<readonly [Leaf, string]> = []
+    collect(c, String(pointer), out, 0)
+    return out
+  },
+)
 
 const collect = (c: Condition, pointer: string, out: Array<readonly [Leaf, string]>, depth: number): void => {
   // Decoded trees are at most maxDepth deep; a deeper one was built in code, perhaps cyclic.

@@ -11,12 +11,12 @@
  */
 import type { Bilingual, Policy } from "@aktivitetsmodell/core"
 import { reads } from "./Evaluate.js"
-import { all as facts, codeLabel, domainValues, type FactType, isFact } from "./Facts.js"
+import { codeLabel, domainValues, type FactType, all as facts, isFact } from "./Facts.js"
 import { guard, requireTree } from "./internal/boundary.js"
-import { snapshotFormat } from "./internal/snapshotFormat.js"
 import type { Named } from "./internal/codes.js"
+import { snapshotFormat } from "./internal/snapshotFormat.js"
 import { bi } from "./internal/text.js"
-import { type Kind, kinds as allKinds, type Outcome } from "./Outcome.js"
+import { kinds as allKinds, type Kind, type Outcome } from "./Outcome.js"
 import type { Type } from "./Parameters.js"
 import { hash, type Tree } from "./PolicyTree.js"
 import type { Period, TopCondition } from "./RuleFile.js"
@@ -120,53 +120,66 @@ const sourceText = (s: Source): Bilingual => ({ en: formatSource(s, "en"), nb: f
  * writeFileSync("snapshot.json", JSON.stringify(snapshot))
  * @category constructors
  */
-export const of = guard("Snapshot.of", bi('(tree: Tree, options?: { kinds?: Array<"eligibility" | "duration" | "escalation"> })', '(tree: Tree, options?: { kinds?: Array<"eligibility" | "duration" | "escalation"> })'), (tree: Tree, options: Options = {}): Snapshot => {
-  requireTree("Snapshot.of", tree)
-  const kinds = options.kinds ?? allKinds
-  const rules = tree.rules.filter((r) => kinds.includes(r.kind))
-  const read = new Set<string>()
-  for (const r of rules) for (const v of r.versions) for (const c of [v.appliesWhen, v.conditions]) if (c !== undefined) for (const f of reads(c).facts) read.add(f)
-  const catalogue = tree.catalogue
-  return {
-    format,
-    policyHash: hash(tree),
-    rules: rules.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      file: r.file,
-      title: r.title,
-      source: r.source,
-      sourceText: sourceText(r.source),
-      versions: r.versions.map((v) => ({
-        number: v.number,
-        effective: v.effective,
-        ...(v.appliesWhen === undefined ? {} : { appliesWhen: v.appliesWhen }),
-        conditions: v.conditions,
-        event: v.event,
-        otherwise: v.otherwise,
-        ...(v.source === undefined ? {} : { source: v.source, sourceText: sourceText(v.source) })
-      }))
-    })),
-    parameters: [...tree.parameters.values()].map((p) => ({
-      name: p.name,
-      file: p.file,
-      type: p.type,
-      datedBy: p.datedBy,
-      label: p.label,
-      ...(p.unit === undefined ? {} : { unit: p.unit }),
-      values: p.values.map((e) => ({ from: e.from, value: e.value }))
-    })),
-    offerings: catalogue.offerings.map((o) => ({
-      id: o.id,
-      name: o.name,
-      nameEn: o.nameEn,
-      category: o.category,
-      operator: { department: o.operator.department },
-      status: { kind: o.status.kind },
-      priceNok: o.priceNok
-    })),
-    departments: catalogue.departments.map((d) => ({ id: d.id, name: d.name, nameEn: d.nameEn })),
-    categories: Object.fromEntries(domainValues("category", catalogue).map((c) => [c, codeLabel("category", c, catalogue)])),
-    facts: Object.fromEntries([...read].filter(isFact).map((f) => [f, { label: facts[f].label, type: facts[f].type }]))
-  }
-})
+export const of = guard(
+  "Snapshot.of",
+  bi(
+    '(tree: Tree, options?: { kinds?: Array<"eligibility" | "duration" | "escalation"> })',
+    '(tree: Tree, options?: { kinds?: Array<"eligibility" | "duration" | "escalation"> })',
+  ),
+  (tree: Tree, options: Options = {}): Snapshot => {
+    requireTree("Snapshot.of", tree)
+    const kinds = options.kinds ?? allKinds
+    const rules = tree.rules.filter((r) => kinds.includes(r.kind))
+    const read = new Set<string>()
+    for (const r of rules)
+      for (const v of r.versions)
+        for (const c of [v.appliesWhen, v.conditions]) if (c !== undefined) for (const f of reads(c).facts) read.add(f)
+    const catalogue = tree.catalogue
+    return {
+      format,
+      policyHash: hash(tree),
+      rules: rules.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        file: r.file,
+        title: r.title,
+        source: r.source,
+        sourceText: sourceText(r.source),
+        versions: r.versions.map((v) => ({
+          number: v.number,
+          effective: v.effective,
+          ...(v.appliesWhen === undefined ? {} : { appliesWhen: v.appliesWhen }),
+          conditions: v.conditions,
+          event: v.event,
+          otherwise: v.otherwise,
+          ...(v.source === undefined ? {} : { source: v.source, sourceText: sourceText(v.source) }),
+        })),
+      })),
+      parameters: [...tree.parameters.values()].map((p) => ({
+        name: p.name,
+        file: p.file,
+        type: p.type,
+        datedBy: p.datedBy,
+        label: p.label,
+        ...(p.unit === undefined ? {} : { unit: p.unit }),
+        values: p.values.map((e) => ({ from: e.from, value: e.value })),
+      })),
+      offerings: catalogue.offerings.map((o) => ({
+        id: o.id,
+        name: o.name,
+        nameEn: o.nameEn,
+        category: o.category,
+        operator: { department: o.operator.department },
+        status: { kind: o.status.kind },
+        priceNok: o.priceNok,
+      })),
+      departments: catalogue.departments.map((d) => ({ id: d.id, name: d.name, nameEn: d.nameEn })),
+      categories: Object.fromEntries(
+        domainValues("category", catalogue).map((c) => [c, codeLabel("category", c, catalogue)]),
+      ),
+      facts: Object.fromEntries(
+        [...read].filter(isFact).map((f) => [f, { label: facts[f].label, type: facts[f].type }]),
+      ),
+    }
+  },
+)

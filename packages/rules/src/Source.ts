@@ -13,10 +13,25 @@ import { Bilingual as BilingualText, rule, Text } from "./internal/fields.js"
 import { bi } from "./internal/text.js"
 
 const Lines = Text.check(
-  rule((s: string) => /^\d+(?:-\d+)?$/u.test(s), bi('Expected a line or a range of lines, such as "102" or "77-93"', "Forventet en linje eller et linjeområde, som «102» eller «77-93»"), "shape", { pattern: "^\\d+(?:-\\d+)?$" })
+  rule(
+    (s: string) => /^\d+(?:-\d+)?$/u.test(s),
+    bi(
+      'Expected a line or a range of lines, such as "102" or "77-93"',
+      "Forventet en linje eller et linjeområde, som «102» eller «77-93»",
+    ),
+    "shape",
+    { pattern: "^\\d+(?:-\\d+)?$" },
+  ),
 )
 
-const Url = Text.check(rule((s: string) => /^https:\/\/\S+$/u.test(s), bi("Expected a link starting with https://", "Forventet en lenke som starter med https://"), "shape", { pattern: "^https://\\S+$" }))
+const Url = Text.check(
+  rule(
+    (s: string) => /^https:\/\/\S+$/u.test(s),
+    bi("Expected a link starting with https://", "Forventet en lenke som starter med https://"),
+    "shape",
+    { pattern: "^https://\\S+$" },
+  ),
+)
 
 /**
  * A source reference, as a file writes it. Either `document` with `section`,
@@ -24,30 +39,41 @@ const Url = Text.check(rule((s: string) => /^https:\/\/\S+$/u.test(s), bi("Expec
  * @category schemas
  */
 export const Source = Schema.Struct({
-  document: Schema.optionalKey(Text).annotateKey({ description: "The document's title, as docs/sources/README.md lists it, such as «Mestringsenhetens modell for aktivitet»" }),
+  document: Schema.optionalKey(Text).annotateKey({
+    description:
+      "The document's title, as docs/sources/README.md lists it, such as «Mestringsenhetens modell for aktivitet»",
+  }),
   section: Schema.optionalKey(Text).annotateKey({ description: "Section heading in the document" }),
-  lines: Schema.optionalKey(Lines).annotateKey({ description: 'Line or lines in the document, counted from 1, such as "102" or "77-93"' }),
-  quote: Schema.optionalKey(Text).annotateKey({ description: "The document's own words, as they stand on the cited lines" }),
+  lines: Schema.optionalKey(Lines).annotateKey({
+    description: 'Line or lines in the document, counted from 1, such as "102" or "77-93"',
+  }),
+  quote: Schema.optionalKey(Text).annotateKey({
+    description: "The document's own words, as they stand on the cited lines",
+  }),
   url: Schema.optionalKey(Url),
-  note: Schema.optionalKey(BilingualText)
+  note: Schema.optionalKey(BilingualText),
 })
   .annotate({
     forbidden: {
       file: bi(
         'name the document by its title in "document", such as "Mestringsenhetens modell for aktivitet" (docs/sources/README.md lists them)',
-        "oppgi dokumentet med tittelen i «document», for eksempel «Mestringsenhetens modell for aktivitet» (docs/sources/README.md lister dem)"
-      )
-    }
+        "oppgi dokumentet med tittelen i «document», for eksempel «Mestringsenhetens modell for aktivitet» (docs/sources/README.md lister dem)",
+      ),
+    },
   })
   .check(
     rule(
-      (s: { readonly document?: string; readonly section?: string; readonly url?: string }) => (s.document !== undefined && s.section !== undefined) || s.url !== undefined,
+      (s: { readonly document?: string; readonly section?: string; readonly url?: string }) =>
+        (s.document !== undefined && s.section !== undefined) || s.url !== undefined,
       bi('A source needs "document" and "section", or "url"', "En kilde trenger «document» og «section», eller «url»"),
       "shape",
-      { anyOf: [{ required: ["document", "section"] }, { required: ["url"] }] }
-    )
+      { anyOf: [{ required: ["document", "section"] }, { required: ["url"] }] },
+    ),
   )
-  .annotate({ identifier: "Source", description: "Where the rule or value comes from: a source document by title, with section and lines, or a link" })
+  .annotate({
+    identifier: "Source",
+    description: "Where the rule or value comes from: a source document by title, with section and lines, or a link",
+  })
 
 /**
  * A source reference.
@@ -64,12 +90,18 @@ export type Source = typeof Source.Type
  * // "Mestringsenhetens modell for aktivitet, Organisering, linje 35"
  * @category constructors
  */
-export const format = guard("Source.format", { en: '(source: Source, lang: "en" | "nb")', nb: '(source: Source, lang: "en" | "nb")' }, (s: Source, lang: "en" | "nb"): string => {
-  const parts: Array<string> = []
-  if (s.document !== undefined) parts.push(s.document)
-  if (s.section !== undefined) parts.push(s.section)
-  if (s.lines !== undefined) parts.push(`${s.lines.includes("-") ? (lang === "nb" ? "linjene" : "lines") : lang === "nb" ? "linje" : "line"} ${s.lines}`)
-  if (s.url !== undefined) parts.push(s.url)
-  return Redact.text(parts.join(", "))
-})
-
+export const format = guard(
+  "Source.format",
+  { en: '(source: Source, lang: "en" | "nb")', nb: '(source: Source, lang: "en" | "nb")' },
+  (s: Source, lang: "en" | "nb"): string => {
+    const parts: Array<string> = []
+    if (s.document !== undefined) parts.push(s.document)
+    if (s.section !== undefined) parts.push(s.section)
+    if (s.lines !== undefined)
+      parts.push(
+        `${s.lines.includes("-") ? (lang === "nb" ? "linjene" : "lines") : lang === "nb" ? "linje" : "line"} ${s.lines}`,
+      )
+    if (s.url !== undefined) parts.push(s.url)
+    return Redact.text(parts.join(", "))
+  },
+)

@@ -7,7 +7,18 @@
  * @module
  */
 import type { Bilingual } from "@aktivitetsmodell/core"
-import { Batch, Catalogue, Category, Citizen, Department, IsoDate, Offering, Problems, Pseudonym, Redact } from "@aktivitetsmodell/core"
+import {
+  Batch,
+  Catalogue,
+  Category,
+  Citizen,
+  Department,
+  IsoDate,
+  Offering,
+  Problems,
+  Pseudonym,
+  Redact,
+} from "@aktivitetsmodell/core"
 import * as Schema from "effect/Schema"
 import type { InForce } from "./InForce.js"
 import { guard, requireArray, requireObject } from "./internal/boundary.js"
@@ -21,17 +32,23 @@ const Between = (min: number, max: number) =>
     Schema.makeFilter((n: number) => Number.isInteger(n) && n >= min && n <= max, {
       message: `Expected a whole number from ${min} to ${max}`,
       messageNb: `Forventet et heltall fra ${min} til ${max}`,
-      toJsonSchema: () => ({ type: "integer", minimum: min, maximum: max })
-    })
+      toJsonSchema: () => ({ type: "integer", minimum: min, maximum: max }),
+    }),
   )
 const Count = (max: number) => Between(0, max)
 
 const Score = Schema.Finite.check(
-  Schema.makeFilter((n: number) => n >= 0 && n <= 40, { message: "Expected a score from 0 to 40", messageNb: "Forventet en skår fra 0 til 40" })
+  Schema.makeFilter((n: number) => n >= 0 && n <= 40, {
+    message: "Expected a score from 0 to 40",
+    messageNb: "Forventet en skår fra 0 til 40",
+  }),
 )
 
 const Month = Schema.String.check(
-  Schema.isPattern(/^\d{4}-(0[1-9]|1[0-2])$/u, { message: "Expected a month as YYYY-MM", messageNb: "Forventet en måned på formen ÅÅÅÅ-MM" })
+  Schema.isPattern(/^\d{4}-(0[1-9]|1[0-2])$/u, {
+    message: "Expected a month as YYYY-MM",
+    messageNb: "Forventet en måned på formen ÅÅÅÅ-MM",
+  }),
 )
 
 /**
@@ -45,7 +62,7 @@ export const SubjectCitizen = Schema.Struct({
   birthDate: Schema.optionalKey(IsoDate.IsoDate),
   departments: Schema.Array(Department.DepartmentId),
   healthyLifeCentre: Schema.optionalKey(Schema.Boolean),
-  pathway: Schema.optionalKey(Citizen.Pathway)
+  pathway: Schema.optionalKey(Citizen.Pathway),
 }).annotate({ identifier: "SubjectCitizen", title: "Citizen (innbygger)" })
 
 /**
@@ -64,7 +81,7 @@ export const SubjectEnrollment = Schema.Struct({
   stillNeeded: Schema.optionalKey(Schema.Boolean),
   movedToCommunity: Schema.optionalKey(Schema.Boolean),
   consecutiveNoShows: Schema.optionalKey(Count(1000)),
-  goalReached: Schema.optionalKey(Schema.Literals(["yes", "partly", "no"]))
+  goalReached: Schema.optionalKey(Schema.Literals(["yes", "partly", "no"])),
 }).annotate({ identifier: "SubjectEnrollment", title: "Enrollment (deltagelse)" })
 
 /**
@@ -74,7 +91,7 @@ export const SubjectEnrollment = Schema.Struct({
 export const SubjectFit = Schema.Struct({
   ors: Schema.optionalKey(Score),
   srs: Schema.optionalKey(Score),
-  offTrack: Schema.optionalKey(Schema.Boolean)
+  offTrack: Schema.optionalKey(Schema.Boolean),
 }).annotate({ identifier: "SubjectFit", title: "FIT feedback (ORS/SRS)" })
 
 /**
@@ -85,7 +102,7 @@ export const SubjectProposal = Schema.Struct({
   requested: Schema.Boolean,
   decision: Schema.optionalKey(Schema.Literals(["approved", "declined", "pending"])),
   byDepartment: Schema.optionalKey(Department.DepartmentId),
-  category: Category.Category
+  category: Category.Category,
 }).annotate({ identifier: "SubjectProposal", title: "Proposal (forslag til tilbud)" })
 
 /**
@@ -112,7 +129,7 @@ export const Subject = Schema.Struct({
   bindingRegistration: Schema.optionalKey(Schema.Boolean),
   enrollment: Schema.optionalKey(SubjectEnrollment),
   fit: Schema.optionalKey(SubjectFit),
-  proposal: Schema.optionalKey(SubjectProposal)
+  proposal: Schema.optionalKey(SubjectProposal),
 }).annotate({ identifier: "Subject", title: "Subject of a decision (innbygger og situasjon)" })
 /** @category models */
 export type Subject = typeof Subject.Type
@@ -143,26 +160,43 @@ export interface SubjectProblem {
  */
 export const decode = guard(
   "Subject.decode",
-  { en: "(input: unknown, catalogue: { offerings, departments })", nb: "(input: unknown, catalogue: { offerings, departments })" },
+  {
+    en: "(input: unknown, catalogue: { offerings, departments })",
+    nb: "(input: unknown, catalogue: { offerings, departments })",
+  },
   (
-  input: unknown,
-  catalogue: { readonly offerings: ReadonlyArray<{ readonly id: string }>; readonly departments: ReadonlyArray<{ readonly id: string }> }
-): { readonly ok: true; readonly subject: Subject } | { readonly ok: false; readonly problems: ReadonlyArray<SubjectProblem> } => {
-  requireObject("Subject.decode", "catalogue", catalogue)
-  requireArray("Subject.decode", "catalogue.offerings", catalogue.offerings)
-  requireArray("Subject.decode", "catalogue.departments", catalogue.departments)
-  const r = Batch.decode(Subject, [input])
-  const first = r.rejected[0]
-  if (first !== undefined) return { ok: false, problems: first.problems.map((p) => redacted({ pointer: Problems.jsonPointer(p.path), message: p.message })) }
-  const subject = r.valid[0]!
-  const problems = catalogueProblems(subject, catalogue.offerings.map((o) => o.id), catalogue.departments.map((d) => d.id))
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, subject }
-})
+    input: unknown,
+    catalogue: {
+      readonly offerings: ReadonlyArray<{ readonly id: string }>
+      readonly departments: ReadonlyArray<{ readonly id: string }>
+    },
+  ):
+    | { readonly ok: true; readonly subject: Subject }
+    | { readonly ok: false; readonly problems: ReadonlyArray<SubjectProblem> } => {
+    requireObject("Subject.decode", "catalogue", catalogue)
+    requireArray("Subject.decode", "catalogue.offerings", catalogue.offerings)
+    requireArray("Subject.decode", "catalogue.departments", catalogue.departments)
+    const r = Batch.decode(Subject, [input])
+    const first = r.rejected[0]
+    if (first !== undefined)
+      return {
+        ok: false,
+        problems: first.problems.map((p) => redacted({ pointer: Problems.jsonPointer(p.path), message: p.message })),
+      }
+    const subject = r.valid[0]!
+    const problems = catalogueProblems(
+      subject,
+      catalogue.offerings.map((o) => o.id),
+      catalogue.departments.map((d) => d.id),
+    )
+    return problems.length > 0 ? { ok: false, problems } : { ok: true, subject }
+  },
+)
 
 // Core's messages may quote a value; pointers name keys. Neither may carry an identity number out.
 const redacted = (p: SubjectProblem): SubjectProblem => ({
   pointer: Redact.text(p.pointer),
-  message: { en: Redact.text(p.message.en), nb: Redact.text(p.message.nb) }
+  message: { en: Redact.text(p.message.en), nb: Redact.text(p.message.nb) },
 })
 
 /**
@@ -178,7 +212,7 @@ export class SubjectError extends RulesError {
     const list = listOf(problems)
     super(
       { en: `The subject has ${list.length} problem(s)`, nb: `Situasjonen har ${list.length} feil` },
-      `The subject has ${list.length} problem(s) / Situasjonen har ${list.length} feil:\n` + list.map(line).join("\n")
+      `The subject has ${list.length} problem(s) / Situasjonen har ${list.length} feil:\n` + list.map(line).join("\n"),
     )
     this.problems = list
   }
@@ -215,7 +249,7 @@ export const make = guard(
     const r = decode(input, catalogue)
     if (!r.ok) throw new SubjectError(r.problems)
     return r.subject
-  }
+  },
 )
 
 /**
@@ -235,6 +269,11 @@ export type Derived = derive.Derived<Parameter>
  * facts.age // 33
  * @category constructors
  */
-export const facts = guard("Subject.facts", { en: "(subject: Subject, date: YYYY-MM-DD, now: InForce)", nb: "(subject: Subject, date: ÅÅÅÅ-MM-DD, now: InForce)" }, (subject: Subject, date: string, now: InForce): Derived =>
-  derive.deriveFacts(subject, date, now)
+export const facts = guard(
+  "Subject.facts",
+  {
+    en: "(subject: Subject, date: YYYY-MM-DD, now: InForce)",
+    nb: "(subject: Subject, date: ÅÅÅÅ-MM-DD, now: InForce)",
+  },
+  (subject: Subject, date: string, now: InForce): Derived => derive.deriveFacts(subject, date, now),
 )

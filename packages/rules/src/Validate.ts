@@ -10,15 +10,15 @@
 import type { Catalogue } from "@aktivitetsmodell/core"
 import { IsoDate, Suggest } from "@aktivitetsmodell/core"
 import { wholeMonths } from "./Duration.js"
-import { type Domain, domainValues, type FactType, all as facts, isFact, names as factNames } from "./Facts.js"
-import { child } from "./internal/pointer.js"
-import type { Finding } from "./internal/shape.js"
+import { type Domain, domainValues, type FactType, names as factNames, all as facts, isFact } from "./Facts.js"
 import { guard } from "./internal/boundary.js"
 import { own } from "./internal/own.js"
+import { child } from "./internal/pointer.js"
+import type { Finding } from "./internal/shape.js"
 import { bi, quote } from "./internal/text.js"
-import { all as operators, isOperator, names as operatorNames } from "./Operators.js"
-import { actions, recipients, vocabulary } from "./Outcome.js"
+import { isOperator, names as operatorNames, all as operators } from "./Operators.js"
 import type { Outcome } from "./Outcome.js"
+import { actions, recipients, vocabulary } from "./Outcome.js"
 import type { Parameter } from "./Parameters.js"
 import type { FactRef, Literal, RuleFile, TopCondition } from "./RuleFile.js"
 import { isFactRef, leaves } from "./RuleFile.js"
@@ -46,10 +46,11 @@ const typeName = (t: Operand) =>
     null: bi("null", "null"),
     text: bi("a text", "en tekst"),
     list: bi("a list fact", "et listefaktum"),
-    array: bi("a list", "en liste")
+    array: bi("a list", "en liste"),
   })[t.kind]
 
-const ofFactType = (t: FactType): Operand => (t.kind === "text" || t.kind === "list" ? { kind: t.kind, domain: t.domain } : { kind: t.kind })
+const ofFactType = (t: FactType): Operand =>
+  t.kind === "text" || t.kind === "list" ? { kind: t.kind, domain: t.domain } : { kind: t.kind }
 
 const ofLiteral = (v: Literal): Operand =>
   v === null
@@ -80,7 +81,7 @@ const domainNames: Record<Domain, { en: string; nb: string; code: Finding["code"
   department: { en: "department", nb: "avdeling", code: "unknown-code" },
   "offering-status": { en: "offering status", nb: "tilbudsstatus", code: "unknown-code" },
   "goal-reached": { en: "goal finding", nb: "måloppnåelse", code: "unknown-code" },
-  "proposal-decision": { en: "decision", nb: "beslutning", code: "unknown-code" }
+  "proposal-decision": { en: "decision", nb: "beslutning", code: "unknown-code" },
 }
 
 const checkCode = (ctx: Context, pointer: string, domain: Domain, value: string) => {
@@ -100,7 +101,13 @@ const operandOf = (ctx: Context, ref: FactRef, pointer: string): Operand | undef
     if (p === undefined) {
       const dym = Suggest.didYouMean(name, ctx.parameters.keys())
       const n = quote(name)
-      error(ctx, `${pointer}/params/name`, "unknown-parameter", `Unknown parameter ${n.en}${dym.en}`, `Ukjent parameter ${n.nb}${dym.nb}`)
+      error(
+        ctx,
+        `${pointer}/params/name`,
+        "unknown-parameter",
+        `Unknown parameter ${n.en}${dym.en}`,
+        `Ukjent parameter ${n.nb}${dym.nb}`,
+      )
       return undefined
     }
     if (p.datedBy === "enrollment-start") {
@@ -112,7 +119,7 @@ const operandOf = (ctx: Context, ref: FactRef, pointer: string): Operand | undef
         `${pointer}/params/name`,
         "dated-by",
         `The parameter ${n.en} is dated by the enrollment's first day, so a rule cannot read it directly; use the fact computed from it (sessionLimit, weekLimit, sessionsPerWeekLimit, extensionLimit, cohortEnd)`,
-        `Parameteren ${n.nb} dateres etter deltagelsens første dag, så en regel kan ikke lese den direkte; bruk faktumet som regnes ut fra den (sessionLimit, weekLimit, sessionsPerWeekLimit, extensionLimit, cohortEnd)`
+        `Parameteren ${n.nb} dateres etter deltagelsens første dag, så en regel kan ikke lese den direkte; bruk faktumet som regnes ut fra den (sessionLimit, weekLimit, sessionsPerWeekLimit, extensionLimit, cohortEnd)`,
       )
       return undefined
     }
@@ -129,14 +136,21 @@ const operandOf = (ctx: Context, ref: FactRef, pointer: string): Operand | undef
 
 const sameScalar = (a: Operand, b: Operand): boolean => {
   if (b.kind === "null") return true
-  if (a.kind === "text" && b.kind === "text") return a.domain === undefined || b.domain === undefined || a.domain === b.domain
+  if (a.kind === "text" && b.kind === "text")
+    return a.domain === undefined || b.domain === undefined || a.domain === b.domain
   return a.kind === b.kind
 }
 
 const mismatch = (ctx: Context, pointer: string, operator: string, left: Operand, right: Operand) => {
   const l = typeName(left)
   const r = typeName(right)
-  error(ctx, pointer, "type-mismatch", `"${operator}" cannot compare ${l.en} with ${r.en}`, `«${operator}» kan ikke sammenligne ${l.nb} med ${r.nb}`)
+  error(
+    ctx,
+    pointer,
+    "type-mismatch",
+    `"${operator}" cannot compare ${l.en} with ${r.en}`,
+    `«${operator}» kan ikke sammenligne ${l.nb} med ${r.nb}`,
+  )
 }
 
 const checkLiteralCodes = (ctx: Context, pointer: string, domain: Domain | undefined, v: Literal) => {
@@ -145,12 +159,26 @@ const checkLiteralCodes = (ctx: Context, pointer: string, domain: Domain | undef
   if (Array.isArray(v)) v.forEach((x, i) => typeof x === "string" && checkCode(ctx, child(pointer, i), domain, x))
 }
 
-const checkLeaf = (ctx: Context, leaf: { fact: string; operator: string; value: Literal | FactRef; params?: { name: string } }, pointer: string) => {
-  const left = operandOf(ctx, { fact: leaf.fact, ...(leaf.params === undefined ? {} : { params: leaf.params }) }, pointer)
+const checkLeaf = (
+  ctx: Context,
+  leaf: { fact: string; operator: string; value: Literal | FactRef; params?: { name: string } },
+  pointer: string,
+) => {
+  const left = operandOf(
+    ctx,
+    { fact: leaf.fact, ...(leaf.params === undefined ? {} : { params: leaf.params }) },
+    pointer,
+  )
   if (!isOperator(leaf.operator)) {
     const dym = Suggest.didYouMean(leaf.operator, operatorNames)
     const o = quote(leaf.operator)
-    error(ctx, `${pointer}/operator`, "unknown-operator", `Unknown operator ${o.en}${dym.en}`, `Ukjent operator ${o.nb}${dym.nb}`)
+    error(
+      ctx,
+      `${pointer}/operator`,
+      "unknown-operator",
+      `Unknown operator ${o.en}${dym.en}`,
+      `Ukjent operator ${o.nb}${dym.nb}`,
+    )
   }
   const valuePointer = `${pointer}/value`
   const right = isFactRef(leaf.value) ? operandOf(ctx, leaf.value, valuePointer) : ofLiteral(leaf.value)
@@ -160,15 +188,19 @@ const checkLeaf = (ctx: Context, leaf: { fact: string; operator: string; value: 
   const leftDomain = left.kind === "text" || left.kind === "list" ? left.domain : undefined
   switch (shape) {
     case "scalar":
-      if (left.kind === "list" || right.kind === "array" || right.kind === "list" || !sameScalar(left, right)) return mismatch(ctx, valuePointer, leaf.operator, left, right)
+      if (left.kind === "list" || right.kind === "array" || right.kind === "list" || !sameScalar(left, right))
+        return mismatch(ctx, valuePointer, leaf.operator, left, right)
       if (literal !== undefined) checkLiteralCodes(ctx, valuePointer, leftDomain, literal)
       return
     case "ordered":
-      if (!((left.kind === "number" || left.kind === "date") && right.kind === left.kind)) return mismatch(ctx, valuePointer, leaf.operator, left, right)
+      if (!((left.kind === "number" || left.kind === "date") && right.kind === left.kind))
+        return mismatch(ctx, valuePointer, leaf.operator, left, right)
       return
     case "member":
-      if (left.kind === "list" || !(right.kind === "array" || right.kind === "list")) return mismatch(ctx, valuePointer, leaf.operator, left, right)
-      if (right.kind === "list" && leftDomain !== right.domain) return mismatch(ctx, valuePointer, leaf.operator, left, right)
+      if (left.kind === "list" || !(right.kind === "array" || right.kind === "list"))
+        return mismatch(ctx, valuePointer, leaf.operator, left, right)
+      if (right.kind === "list" && leftDomain !== right.domain)
+        return mismatch(ctx, valuePointer, leaf.operator, left, right)
       if (Array.isArray(literal)) {
         literal.forEach((x, i) => {
           const t = ofLiteral(x)
@@ -178,10 +210,16 @@ const checkLeaf = (ctx: Context, leaf: { fact: string; operator: string; value: 
       }
       return
     case "list":
-      if (left.kind !== "list" || right.kind === "array" || right.kind === "list" || !(right.kind === "text" || right.kind === "null")) {
+      if (
+        left.kind !== "list" ||
+        right.kind === "array" ||
+        right.kind === "list" ||
+        !(right.kind === "text" || right.kind === "null")
+      ) {
         return mismatch(ctx, valuePointer, leaf.operator, left, right)
       }
-      if (right.kind === "text" && right.domain !== undefined && right.domain !== left.domain) return mismatch(ctx, valuePointer, leaf.operator, left, right)
+      if (right.kind === "text" && right.domain !== undefined && right.domain !== left.domain)
+        return mismatch(ctx, valuePointer, leaf.operator, left, right)
       if (literal !== undefined) checkLiteralCodes(ctx, valuePointer, left.domain, literal)
   }
 }
@@ -194,7 +232,13 @@ const checkOutcome = (ctx: Context, rule: RuleFile, o: Outcome, pointer: string)
   if (info === undefined) {
     const dym = Suggest.didYouMean(o.type, Object.keys(known))
     const article = /^[aeiou]/u.test(rule.kind) ? "an" : "a"
-    error(ctx, `${pointer}/type`, "unknown-outcome", `Unknown outcome ${type.en} for ${article} ${rule.kind} rule${dym.en}`, `Ukjent utfall ${type.nb} for en ${rule.kind}-regel${dym.nb}`)
+    error(
+      ctx,
+      `${pointer}/type`,
+      "unknown-outcome",
+      `Unknown outcome ${type.en} for ${article} ${rule.kind} rule${dym.en}`,
+      `Ukjent utfall ${type.nb} for en ${rule.kind}-regel${dym.nb}`,
+    )
     return
   }
   const params = o.params ?? {}
@@ -203,7 +247,13 @@ const checkOutcome = (ctx: Context, rule: RuleFile, o: Outcome, pointer: string)
     if (!Object.hasOwn(info.params, key)) {
       const dym = Suggest.didYouMean(key, Object.keys(info.params))
       const k = quote(key)
-      error(ctx, child(paramsPointer, key), "shape", `${type.en} takes no parameter ${k.en}${dym.en}`, `${type.nb} tar ingen parameter ${k.nb}${dym.nb}`)
+      error(
+        ctx,
+        child(paramsPointer, key),
+        "shape",
+        `${type.en} takes no parameter ${k.en}${dym.en}`,
+        `${type.nb} tar ingen parameter ${k.nb}${dym.nb}`,
+      )
     }
   }
   for (const [key, what] of Object.entries(info.params)) {
@@ -219,7 +269,13 @@ const checkOutcome = (ctx: Context, rule: RuleFile, o: Outcome, pointer: string)
       if (!codes.includes(v)) {
         const dym = Suggest.didYouMean(v, codes)
         const shown = quote(v)
-        error(ctx, p, "unknown-code", `Unknown ${what === "recipient" ? "recipient" : "action"} ${shown.en}${dym.en}`, `Ukjent ${what === "recipient" ? "mottaker" : "handling"} ${shown.nb}${dym.nb}`)
+        error(
+          ctx,
+          p,
+          "unknown-code",
+          `Unknown ${what === "recipient" ? "recipient" : "action"} ${shown.en}${dym.en}`,
+          `Ukjent ${what === "recipient" ? "mottaker" : "handling"} ${shown.nb}${dym.nb}`,
+        )
       }
     }
   }
@@ -233,31 +289,65 @@ const checkPeriods = (ctx: Context, rule: RuleFile) => {
     const prev = rule.versions[i - 1]!
     const at = `/versions/${i}/effective/from`
     if (v.effective.from <= prev.effective.from) {
-      error(ctx, at, "period-order", `Versions must be in date order; version ${i + 1} starts ${v.effective.from}, not after version ${i} (${prev.effective.from})`, `Versjonene må stå i datorekkefølge; versjon ${i + 1} starter ${v.effective.from}, ikke etter versjon ${i} (${prev.effective.from})`)
+      error(
+        ctx,
+        at,
+        "period-order",
+        `Versions must be in date order; version ${i + 1} starts ${v.effective.from}, not after version ${i} (${prev.effective.from})`,
+        `Versjonene må stå i datorekkefølge; versjon ${i + 1} starter ${v.effective.from}, ikke etter versjon ${i} (${prev.effective.from})`,
+      )
     } else if (prev.effective.to === undefined || prev.effective.to >= v.effective.from) {
       const end = prev.effective.to ?? "…"
-      error(ctx, at, "period-overlap", `Version ${i + 1} starts ${v.effective.from}, while version ${i} (${prev.effective.from} – ${end}) is still in force; end version ${i} on ${IsoDate.addDays(v.effective.from, -1)}`, `Versjon ${i + 1} starter ${v.effective.from} mens versjon ${i} (${prev.effective.from} – ${end}) fortsatt gjelder; avslutt versjon ${i} ${IsoDate.addDays(v.effective.from, -1)}`)
+      error(
+        ctx,
+        at,
+        "period-overlap",
+        `Version ${i + 1} starts ${v.effective.from}, while version ${i} (${prev.effective.from} – ${end}) is still in force; end version ${i} on ${IsoDate.addDays(v.effective.from, -1)}`,
+        `Versjon ${i + 1} starter ${v.effective.from} mens versjon ${i} (${prev.effective.from} – ${end}) fortsatt gjelder; avslutt versjon ${i} ${IsoDate.addDays(v.effective.from, -1)}`,
+      )
     } else if (IsoDate.addDays(prev.effective.to, 1) < v.effective.from) {
       const gapFrom = IsoDate.addDays(prev.effective.to, 1)
       const gapTo = IsoDate.addDays(v.effective.from, -1)
-      error(ctx, at, "period-gap", `No version is in force from ${gapFrom} to ${gapTo}; version ${i} ends ${prev.effective.to} and version ${i + 1} starts ${v.effective.from}: end version ${i} on ${gapTo}, or start version ${i + 1} on ${gapFrom}`, `Ingen versjon gjelder fra ${gapFrom} til ${gapTo}; versjon ${i} slutter ${prev.effective.to} og versjon ${i + 1} starter ${v.effective.from}: avslutt versjon ${i} ${gapTo}, eller start versjon ${i + 1} ${gapFrom}`)
+      error(
+        ctx,
+        at,
+        "period-gap",
+        `No version is in force from ${gapFrom} to ${gapTo}; version ${i} ends ${prev.effective.to} and version ${i + 1} starts ${v.effective.from}: end version ${i} on ${gapTo}, or start version ${i + 1} on ${gapFrom}`,
+        `Ingen versjon gjelder fra ${gapFrom} til ${gapTo}; versjon ${i} slutter ${prev.effective.to} og versjon ${i + 1} starter ${v.effective.from}: avslutt versjon ${i} ${gapTo}, eller start versjon ${i + 1} ${gapFrom}`,
+      )
     }
   })
 }
 
-const checkParameterCoverage = (ctx: Context, name: string, from: string, pointer: string, what: { en: string; nb: string }) => {
+const checkParameterCoverage = (
+  ctx: Context,
+  name: string,
+  from: string,
+  pointer: string,
+  what: { en: string; nb: string },
+) => {
   const p = ctx.parameters.get(name)
   if (p === undefined) return
   const start = firstValue(p)
   if (start !== undefined && start > from) {
     const file = p.file
-    error(ctx, pointer, "parameter-missing", `The parameter ${name} has no value on ${from}, when ${what.en} comes into force; its first value is from ${start}: give ${file} a value from ${from}`, `Parameteren ${name} har ingen verdi ${from}, når ${what.nb} trer i kraft; første verdi er fra ${start}: gi ${file} en verdi fra ${from}`)
+    error(
+      ctx,
+      pointer,
+      "parameter-missing",
+      `The parameter ${name} has no value on ${from}, when ${what.en} comes into force; its first value is from ${start}: give ${file} a value from ${from}`,
+      `Parameteren ${name} har ingen verdi ${from}, når ${what.nb} trer i kraft; første verdi er fra ${start}: gi ${file} en verdi fra ${from}`,
+    )
   }
 }
 
 /** Parameters a fact needs whatever the offering (those with `{offering}` depend on it and may be absent). */
 const globalParameters = (fact: string): ReadonlyArray<string> =>
-  isFact(fact) ? ((facts[fact] as { parameters?: ReadonlyArray<string> }).parameters ?? []).filter((p) => !p.includes("{offering}")) : []
+  isFact(fact)
+    ? ((facts[fact] as { parameters?: ReadonlyArray<string> }).parameters ?? []).filter(
+        (p) => !p.includes("{offering}"),
+      )
+    : []
 
 const checkRule = (ctx: Context, rule: RuleFile) => {
   checkPeriods(ctx, rule)
@@ -269,13 +359,22 @@ const checkRule = (ctx: Context, rule: RuleFile) => {
     for (const [tree, at] of trees) {
       for (const [leaf, pointer] of leaves(tree, at)) {
         checkLeaf(ctx, leaf, pointer)
-        const refs: Array<[FactRef, string]> = [[{ fact: leaf.fact, ...(leaf.params === undefined ? {} : { params: leaf.params }) }, pointer]]
+        const refs: Array<[FactRef, string]> = [
+          [{ fact: leaf.fact, ...(leaf.params === undefined ? {} : { params: leaf.params }) }, pointer],
+        ]
         if (isFactRef(leaf.value)) refs.push([leaf.value, `${pointer}/value`])
         for (const [ref, p] of refs) {
-          if (ref.fact === "parameter" && ref.params !== undefined) checkParameterCoverage(ctx, ref.params.name, v.effective.from, `${p}/params/name`, what)
+          if (ref.fact === "parameter" && ref.params !== undefined)
+            checkParameterCoverage(ctx, ref.params.name, v.effective.from, `${p}/params/name`, what)
           for (const name of globalParameters(ref.fact)) {
             if (!ctx.parameters.has(name)) {
-              error(ctx, `${p}/fact`, "parameter-missing", `The fact ${ref.fact} is computed from the parameter ${name}, which the tree does not have`, `Faktumet ${ref.fact} regnes ut fra parameteren ${name}, som treet ikke har`)
+              error(
+                ctx,
+                `${p}/fact`,
+                "parameter-missing",
+                `The fact ${ref.fact} is computed from the parameter ${name}, which the tree does not have`,
+                `Faktumet ${ref.fact} regnes ut fra parameteren ${name}, som treet ikke har`,
+              )
             } else checkParameterCoverage(ctx, name, v.effective.from, `${p}/fact`, what)
           }
         }
@@ -296,33 +395,64 @@ const checkRule = (ctx: Context, rule: RuleFile) => {
  * Validate.requiredParameters(Catalogue.sandnes()).map((r) => r.name)
  * @category validation
  */
-export const requiredParameters = guard("Validate.requiredParameters", bi("(catalogue: Catalogue)", "(catalogue: Catalogue)"), (catalogue: Catalogue.Catalogue): ReadonlyArray<{ readonly name: string; readonly why: { readonly en: string; readonly nb: string } }> => {
-  const out: Array<{ name: string; why: { en: string; nb: string } }> = [
-    { name: "model.start", why: bi("core's invariants count department contributions from the model's start", "kjernens invarianter regner avdelingenes bidrag fra modellens oppstart") },
-    { name: "citizen.minimum-age", why: bi("core's invariants read the minimum age", "kjernens invarianter leser minstealderen") },
-    { name: "departments.contribution-percent", why: bi("core's invariants read the department contribution", "kjernens invarianter leser avdelingenes bidrag") },
-    { name: "offerings.price-nok", why: bi("core's invariants read the price", "kjernens invarianter leser prisen") },
-    ...["ors-cutoff", "srs-alert-below", "ors-reliable-change"].map((p) => ({
-      name: `fit.${p}`,
-      why: bi("the analytics package's FIT indicators read it", "analysepakkens FIT-indikatorer leser den")
-    })),
-    ...["strict-min", "strict-max", "ssb-max-n", "rounding-base"].map((p) => ({
-      name: `privacy.${p}`,
-      why: bi("the analytics package's disclosure profiles read it", "analysepakkens profiler for skjerming av små tall leser den")
-    }))
-  ]
-  const add = (name: string, en: string, nb: string) => {
-    if (!out.some((o) => o.name === name)) out.push({ name, why: bi(en, nb) })
-  }
-  for (const o of catalogue.offerings) {
-    if (o.category === "treatment") add("treatment.max-extensions", "treatments may be extended", "behandlinger kan forlenges")
-    if (o.schedule.frequency === "monthly-cohort") add(`offerings.${o.id}.cohort-length`, `${o.nameEn} starts a new group every month`, `${o.name} starter ny gruppe hver måned`)
-    if (o.status.kind === "discontinued") {
-      add("transition.duration", `${o.nameEn} is discontinued after a transition`, `${o.name} avvikles etter en overgangsperiode`)
+export const requiredParameters = guard(
+  "Validate.requiredParameters",
+  bi("(catalogue: Catalogue)", "(catalogue: Catalogue)"),
+  (
+    catalogue: Catalogue.Catalogue,
+  ): ReadonlyArray<{ readonly name: string; readonly why: { readonly en: string; readonly nb: string } }> => {
+    const out: Array<{ name: string; why: { en: string; nb: string } }> = [
+      {
+        name: "model.start",
+        why: bi(
+          "core's invariants count department contributions from the model's start",
+          "kjernens invarianter regner avdelingenes bidrag fra modellens oppstart",
+        ),
+      },
+      {
+        name: "citizen.minimum-age",
+        why: bi("core's invariants read the minimum age", "kjernens invarianter leser minstealderen"),
+      },
+      {
+        name: "departments.contribution-percent",
+        why: bi("core's invariants read the department contribution", "kjernens invarianter leser avdelingenes bidrag"),
+      },
+      { name: "offerings.price-nok", why: bi("core's invariants read the price", "kjernens invarianter leser prisen") },
+      ...["ors-cutoff", "srs-alert-below", "ors-reliable-change"].map((p) => ({
+        name: `fit.${p}`,
+        why: bi("the analytics package's FIT indicators read it", "analysepakkens FIT-indikatorer leser den"),
+      })),
+      ...["strict-min", "strict-max", "ssb-max-n", "rounding-base"].map((p) => ({
+        name: `privacy.${p}`,
+        why: bi(
+          "the analytics package's disclosure profiles read it",
+          "analysepakkens profiler for skjerming av små tall leser den",
+        ),
+      })),
+    ]
+    const add = (name: string, en: string, nb: string) => {
+      if (!out.some((o) => o.name === name)) out.push({ name, why: bi(en, nb) })
     }
-  }
-  return out
-})
+    for (const o of catalogue.offerings) {
+      if (o.category === "treatment")
+        add("treatment.max-extensions", "treatments may be extended", "behandlinger kan forlenges")
+      if (o.schedule.frequency === "monthly-cohort")
+        add(
+          `offerings.${o.id}.cohort-length`,
+          `${o.nameEn} starts a new group every month`,
+          `${o.name} starter ny gruppe hver måned`,
+        )
+      if (o.status.kind === "discontinued") {
+        add(
+          "transition.duration",
+          `${o.nameEn} is discontinued after a transition`,
+          `${o.name} avvikles etter en overgangsperiode`,
+        )
+      }
+    }
+    return out
+  },
+)
 
 const knownOfferingParameters = ["sessions", "weeks", "sessions-per-week", "cohort-length"]
 
@@ -332,7 +462,7 @@ const checkParameters = (
   firstRuleDate: string | undefined,
   used: ReadonlySet<string>,
   broken: ReadonlySet<string>,
-  out: Array<FileFinding>
+  out: Array<FileFinding>,
 ) => {
   const required = requiredParameters(catalogue)
   for (const r of required) {
@@ -342,9 +472,27 @@ const checkParameters = (
     // A file that exists but did not load has already been reported.
     if (p === undefined && broken.has(r.name)) continue
     if (p === undefined) {
-      out.push({ file, pointer: "", code: "parameter-missing", severity: "error", message: bi(`The parameter ${r.name} is missing: ${r.why.en}; add this file`, `Parameteren ${r.name} mangler: ${r.why.nb}; legg til denne filen`) })
+      out.push({
+        file,
+        pointer: "",
+        code: "parameter-missing",
+        severity: "error",
+        message: bi(
+          `The parameter ${r.name} is missing: ${r.why.en}; add this file`,
+          `Parameteren ${r.name} mangler: ${r.why.nb}; legg til denne filen`,
+        ),
+      })
     } else if (firstRuleDate !== undefined && (firstValue(p) ?? "") > firstRuleDate) {
-      out.push({ file, pointer: "/values/0/from", code: "parameter-missing", severity: "error", message: bi(`The parameter ${r.name} has no value on ${firstRuleDate}, when the first rules come into force; ${r.why.en}`, `Parameteren ${r.name} har ingen verdi ${firstRuleDate}, når de første reglene trer i kraft; ${r.why.nb}`) })
+      out.push({
+        file,
+        pointer: "/values/0/from",
+        code: "parameter-missing",
+        severity: "error",
+        message: bi(
+          `The parameter ${r.name} has no value on ${firstRuleDate}, when the first rules come into force; ${r.why.en}`,
+          `Parameteren ${r.name} har ingen verdi ${firstRuleDate}, når de første reglene trer i kraft; ${r.why.nb}`,
+        ),
+      })
     }
   }
   const offeringIds: ReadonlyArray<string> = catalogue.offerings.map((o) => o.id)
@@ -355,19 +503,52 @@ const checkParameters = (
       if (!offeringIds.includes(id)) {
         const dym = Suggest.didYouMean(id, offeringIds)
         const shown = quote(id)
-        out.push({ file: p.file, pointer: "", code: "unknown-offering", severity: "error", message: bi(`Unknown offering ${shown.en} in the parameter's path${dym.en}`, `Ukjent tilbud ${shown.nb} i parameterens sti${dym.nb}`) })
+        out.push({
+          file: p.file,
+          pointer: "",
+          code: "unknown-offering",
+          severity: "error",
+          message: bi(
+            `Unknown offering ${shown.en} in the parameter's path${dym.en}`,
+            `Ukjent tilbud ${shown.nb} i parameterens sti${dym.nb}`,
+          ),
+        })
       } else if (!knownOfferingParameters.includes(parts[2]!)) {
         const dym = Suggest.didYouMean(parts[2]!, knownOfferingParameters)
         const shown = quote(parts[2]!)
-        out.push({ file: p.file, pointer: "", code: "unknown-parameter", severity: "error", message: bi(`An offering has no limit ${shown.en}; expected ${knownOfferingParameters.join(", ")}${dym.en}`, `Et tilbud har ingen grense ${shown.nb}; forventet ${knownOfferingParameters.join(", ")}${dym.nb}`) })
+        out.push({
+          file: p.file,
+          pointer: "",
+          code: "unknown-parameter",
+          severity: "error",
+          message: bi(
+            `An offering has no limit ${shown.en}; expected ${knownOfferingParameters.join(", ")}${dym.en}`,
+            `Et tilbud har ingen grense ${shown.nb}; forventet ${knownOfferingParameters.join(", ")}${dym.nb}`,
+          ),
+        })
       }
     } else if (!used.has(p.name) && !required.some((r) => r.name === p.name)) {
-      out.push({ file: p.file, pointer: "", code: "unknown-parameter", severity: "warning", message: bi(`No rule uses the parameter ${p.name}`, `Ingen regel bruker parameteren ${p.name}`) })
+      out.push({
+        file: p.file,
+        pointer: "",
+        code: "unknown-parameter",
+        severity: "warning",
+        message: bi(`No rule uses the parameter ${p.name}`, `Ingen regel bruker parameteren ${p.name}`),
+      })
     }
     if (p.name === "transition.duration") {
       p.values.forEach((e, i) => {
         if (typeof e.value === "string" && wholeMonths(e.value) === undefined) {
-          out.push({ file: p.file, pointer: `/values/${i}/value`, code: "type-mismatch", severity: "error", message: bi("The transition is counted in whole months (such as P2M), as the catalogue stores it", "Overgangsperioden regnes i hele måneder (som P2M), slik katalogen lagrer den") })
+          out.push({
+            file: p.file,
+            pointer: `/values/${i}/value`,
+            code: "type-mismatch",
+            severity: "error",
+            message: bi(
+              "The transition is counted in whole months (such as P2M), as the catalogue stores it",
+              "Overgangsperioden regnes i hele måneder (som P2M), slik katalogen lagrer den",
+            ),
+          })
         }
       })
     }
@@ -385,29 +566,34 @@ const checkParameters = (
  */
 export const check = guard(
   "Validate.check",
-  bi("(rules: ReadonlyArray<RuleFile>, parameters: ReadonlyMap<string, Parameter>, catalogue: Catalogue, options?: { brokenParameters?: ReadonlySet<string> })", "(rules: ReadonlyArray<RuleFile>, parameters: ReadonlyMap<string, Parameter>, catalogue: Catalogue, options?: { brokenParameters?: ReadonlySet<string> })"),
+  bi(
+    "(rules: ReadonlyArray<RuleFile>, parameters: ReadonlyMap<string, Parameter>, catalogue: Catalogue, options?: { brokenParameters?: ReadonlySet<string> })",
+    "(rules: ReadonlyArray<RuleFile>, parameters: ReadonlyMap<string, Parameter>, catalogue: Catalogue, options?: { brokenParameters?: ReadonlySet<string> })",
+  ),
   (
-  rules: ReadonlyArray<RuleFile>,
-  parameters: ReadonlyMap<string, Parameter>,
-  catalogue: Catalogue.Catalogue,
-  options: { readonly brokenParameters?: ReadonlySet<string> } = {}
-): ReadonlyArray<FileFinding> => {
-  const out: Array<FileFinding> = []
-  const used = new Set<string>()
-  for (const rule of rules) {
-    checkRule({ file: rule.file, catalogue, parameters, out }, rule)
-    for (const v of rule.versions) {
-      for (const tree of [v.appliesWhen, v.conditions]) {
-        if (tree === undefined) continue
-        for (const [leaf] of leaves(tree, "")) {
-          if (leaf.params !== undefined) used.add(leaf.params.name)
-          if (isFactRef(leaf.value) && leaf.value.params !== undefined) used.add(leaf.value.params.name)
-          for (const f of [leaf.fact, isFactRef(leaf.value) ? leaf.value.fact : undefined]) if (f !== undefined) globalParameters(f).forEach((n) => used.add(n))
+    rules: ReadonlyArray<RuleFile>,
+    parameters: ReadonlyMap<string, Parameter>,
+    catalogue: Catalogue.Catalogue,
+    options: { readonly brokenParameters?: ReadonlySet<string> } = {},
+  ): ReadonlyArray<FileFinding> => {
+    const out: Array<FileFinding> = []
+    const used = new Set<string>()
+    for (const rule of rules) {
+      checkRule({ file: rule.file, catalogue, parameters, out }, rule)
+      for (const v of rule.versions) {
+        for (const tree of [v.appliesWhen, v.conditions]) {
+          if (tree === undefined) continue
+          for (const [leaf] of leaves(tree, "")) {
+            if (leaf.params !== undefined) used.add(leaf.params.name)
+            if (isFactRef(leaf.value) && leaf.value.params !== undefined) used.add(leaf.value.params.name)
+            for (const f of [leaf.fact, isFactRef(leaf.value) ? leaf.value.fact : undefined])
+              if (f !== undefined) globalParameters(f).forEach((n) => used.add(n))
+          }
         }
       }
     }
-  }
-  const firstRuleDate = rules.flatMap((r) => r.versions.map((v) => v.effective.from)).sort()[0]
-  checkParameters(catalogue, parameters, firstRuleDate, used, options.brokenParameters ?? new Set(), out)
-  return out
-})
+    const firstRuleDate = rules.flatMap((r) => r.versions.map((v) => v.effective.from)).sort()[0]
+    checkParameters(catalogue, parameters, firstRuleDate, used, options.brokenParameters ?? new Set(), out)
+    return out
+  },
+)

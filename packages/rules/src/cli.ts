@@ -1,7 +1,7 @@
 #!/usr/bin/env node
+import { once } from "node:events"
 // The `aktivitet-rules` executable: runs the command line on this process.
 import { readFileSync } from "node:fs"
-import { once } from "node:events"
 import { run } from "./cli/main.js"
 
 void run(process.argv.slice(2), {
@@ -13,7 +13,7 @@ void run(process.argv.slice(2), {
   drain: async () => {
     if (process.stdout.writableNeedDrain) await once(process.stdout, "drain")
   },
-  cwd: process.cwd()
+  cwd: process.cwd(),
 }).then((code) => {
   process.exitCode = code
 })

@@ -3,8 +3,8 @@
 // random facts, and also random subjects against the shipped policy.
 import fc from "fast-check"
 import { describe, expect, it, vi } from "vitest"
-import { Compile, Decision, Engine, Evaluate, InForce, Subject } from "../src/index.js"
 import type { ParameterInForce, RuleSet } from "../src/InForce.js"
+import { Compile, Decision, Engine, Evaluate, InForce, Subject } from "../src/index.js"
 import { names as operatorNames } from "../src/Operators.js"
 import { facts, ruleSet, subjectOnDate } from "./arbitraries.js"
 import { fixture } from "./helpers.js"
@@ -25,10 +25,19 @@ const codes = (program: Compile.Program, f: Record<string, unknown>) => {
 // The explaining evaluator, as a third opinion.
 const interpreted = (set: RuleSet, f: Record<string, unknown>) => {
   const parameters = new Map<string, ParameterInForce>(
-    [...set.parameters].map(([name, value]) => [name, { parameter: {} as ParameterInForce["parameter"], entry: { from: "2023-03-09", value } } as ParameterInForce])
+    [...set.parameters].map(([name, value]) => [
+      name,
+      { parameter: {} as ParameterInForce["parameter"], entry: { from: "2023-03-09", value } } as ParameterInForce,
+    ]),
   )
   const inputs = { facts: f as Evaluate.Inputs["facts"], parameters }
-  return set.rules.map((r) => (r.appliesWhen !== undefined && !Evaluate.condition(r.appliesWhen, inputs).result ? 0 : Evaluate.condition(r.conditions, inputs).result ? 1 : 2))
+  return set.rules.map((r) =>
+    r.appliesWhen !== undefined && !Evaluate.condition(r.appliesWhen, inputs).result
+      ? 0
+      : Evaluate.condition(r.conditions, inputs).result
+        ? 1
+        : 2,
+  )
 }
 
 describe("the compiled path agrees with json-rules-engine", () => {
@@ -42,7 +51,7 @@ describe("the compiled path agrees with json-rules-engine", () => {
         expect(codes(Compile.compile(set, { mode: "closures" }), f)).toEqual(engine)
         expect(interpreted(set, f)).toEqual(engine)
       }),
-      { numRuns: 400 }
+      { numRuns: 400 },
     )
     // The generator did reach every operator.
     expect([...seen].sort()).toEqual([...operatorNames].sort())
@@ -80,25 +89,37 @@ describe("the compiled path agrees with json-rules-engine", () => {
         for (const d of decided.decisions) expect(outcomes.get(d.rule)).toEqual(d.outcome)
         for (const id of decided.notApplicable) expect(outcomes.get(id)).toBeUndefined()
       }),
-      { numRuns: 150 }
+      { numRuns: 150 },
     )
   })
 })
 
 describe("Compile", () => {
   it("treats an empty all or any as passing, as json-rules-engine does", () => {
-    const set: RuleSet = { rules: [{ id: "a", conditions: { all: [] } }, { id: "b", conditions: { any: [] } }, { id: "c", appliesWhen: { not: { any: [] } }, conditions: { all: [] } }], parameters: new Map() }
-    for (const mode of ["source", "closures"] as const) expect(codes(Compile.compile(set, { mode }), {})).toEqual([1, 1, 0])
+    const set: RuleSet = {
+      rules: [
+        { id: "a", conditions: { all: [] } },
+        { id: "b", conditions: { any: [] } },
+        { id: "c", appliesWhen: { not: { any: [] } }, conditions: { all: [] } },
+      ],
+      parameters: new Map(),
+    }
+    for (const mode of ["source", "closures"] as const)
+      expect(codes(Compile.compile(set, { mode }), {})).toEqual([1, 1, 0])
   })
 
   it("compiles a whole tree once per period between policy changes", () => {
     const fast = Compile.forTree(fixture())
-    const subject = Subject.make({ citizen: { birthYear: 1990, departments: ["rpha"] }, offering: "karategruppe", intakeRegistered: true })
+    const subject = Subject.make({
+      citizen: { birthYear: 1990, departments: ["rpha"] },
+      offering: "karategruppe",
+      intakeRegistered: true,
+    })
     expect(fast.outcomes(subject, "2024-01-01").filter((o) => o.outcome !== undefined)).toEqual([
       { rule: "eligibility/adults-only", version: 1, outcome: { type: "eligible" } },
       { rule: "eligibility/everyday-open-to-healthy-life-centre", version: 1, outcome: { type: "eligible" } },
       { rule: "eligibility/karate-needs-intake", version: 1, outcome: { type: "eligible" } },
-      { rule: "eligibility/offerings-are-free", version: 1, outcome: { type: "eligible" } }
+      { rule: "eligibility/offerings-are-free", version: 1, outcome: { type: "eligible" } },
     ])
     expect(fast.outcomes(subject, "2020-01-01")).toEqual([])
   })
@@ -115,7 +136,16 @@ describe("Compile", () => {
       const program = fresh.compile(InForce.ruleSetOn(fixture(), "2024-01-01"))
       expect(program.mode).toBe("closures")
       expect(program.source).toBeUndefined()
-      expect(codes(program, Subject.facts(Subject.make({ citizen: { birthYear: 2010, departments: [] }, offering: "sandneshallen" }), "2024-01-01", InForce.on(fixture(), "2024-01-01")).facts).filter((c) => c !== 0)).toEqual([2, 2, 1])
+      expect(
+        codes(
+          program,
+          Subject.facts(
+            Subject.make({ citizen: { birthYear: 2010, departments: [] }, offering: "sandneshallen" }),
+            "2024-01-01",
+            InForce.on(fixture(), "2024-01-01"),
+          ).facts,
+        ).filter((c) => c !== 0),
+      ).toEqual([2, 2, 1])
     } finally {
       globalThis.Function = original
     }

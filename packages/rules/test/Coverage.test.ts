@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest"
 import { Cases, Coverage, PolicyTree, Problem } from "../src/index.js"
-import { editJson, fileText, filesWith, fixture } from "./helpers.js"
+import { editJson, filesWith, fileText, fixture } from "./helpers.js"
 
-const coverageOf = (changes: Record<string, string | undefined>) => Cases.run(PolicyTree.loadOrThrow(filesWith(changes))).coverage
+const coverageOf = (changes: Record<string, string | undefined>) =>
+  Cases.run(PolicyTree.loadOrThrow(filesWith(changes))).coverage
 const free = "eligibility/offerings-are-free.json"
 
 describe("Coverage", () => {
@@ -14,7 +15,7 @@ describe("Coverage", () => {
     expect(fit).toMatchObject({ version: 1, event: true, otherwise: true, covered: 6, total: 6 })
     expect(fit.conditions.map((x) => [x.pointer, x.fact, x.whenTrue, x.whenFalse])).toEqual([
       ["/versions/0/conditions/all/0", "date", true, true],
-      ["/versions/0/conditions/all/1", "movedToCommunity", true, true]
+      ["/versions/0/conditions/all/1", "movedToCommunity", true, true],
     ])
   })
 
@@ -25,7 +26,7 @@ describe("Coverage", () => {
     const c = coverageOf({ [file]: text })
     expect(c.percent).toBeLessThan(100)
     expect(c.problems.map((p) => Problem.format(p, "en"))).toEqual([
-      "escalation/discontinued-participants-not-moved.json:45: warning: No case makes this condition (movedToCommunity) false in escalation/discontinued-participants-not-moved, version 1 (at /versions/0/conditions/all/1)"
+      "escalation/discontinued-participants-not-moved.json:45: warning: No case makes this condition (movedToCommunity) false in escalation/discontinued-participants-not-moved, version 1 (at /versions/0/conditions/all/1)",
     ])
   })
 
@@ -40,10 +41,13 @@ describe("Coverage", () => {
 
   it("refuses a declaration a case contradicts", () => {
     const karate = "eligibility/karate-needs-intake.json"
-    const declared = editJson(karate, (v) => (v.versions[0].unreachable = { otherwise: { nb: "Alle er påmeldt.", en: "Everyone registers." } }))
+    const declared = editJson(
+      karate,
+      (v) => (v.versions[0].unreachable = { otherwise: { nb: "Alle er påmeldt.", en: "Everyone registers." } }),
+    )
     const c = coverageOf({ [karate]: declared })
     expect(c.problems.filter((p) => p.severity === "error").map((p) => Problem.format(p, "en"))).toEqual([
-      'eligibility/karate-needs-intake.cases.yaml:15: The case "A citizen who has not registered for the intake may not join the karate group." reaches the outcome eligibility/karate-needs-intake, version 1 declares unreachable (eligibility/karate-needs-intake.json /versions/0/unreachable/otherwise): remove the declaration, or correct the case (at /cases/1/expect)'
+      'eligibility/karate-needs-intake.cases.yaml:15: The case "A citizen who has not registered for the intake may not join the karate group." reaches the outcome eligibility/karate-needs-intake, version 1 declares unreachable (eligibility/karate-needs-intake.json /versions/0/unreachable/otherwise): remove the declaration, or correct the case (at /cases/1/expect)',
     ])
   })
 
@@ -51,7 +55,7 @@ describe("Coverage", () => {
     // No other case asks about Pro-Service, so without its own cases nothing reaches the rule.
     const c = coverageOf({ "eligibility/pro-service-needs-application.cases.yaml": undefined })
     expect(c.problems.map((p) => Problem.format(p, "nb"))).toEqual([
-      "eligibility/pro-service-needs-application.json:22: advarsel: Ingen tilfeller prøver versjon 1 av eligibility/pro-service-needs-application: legg til et tilfelle datert fra 2023-03-09 (i /versions/0)"
+      "eligibility/pro-service-needs-application.json:22: advarsel: Ingen tilfeller prøver versjon 1 av eligibility/pro-service-needs-application: legg til et tilfelle datert fra 2023-03-09 (i /versions/0)",
     ])
     // With no case at all, only what a declaration covers counts: offerings-are-free's otherwise and the side only it gives.
     expect(Coverage.tally(fixture()).report().covered).toBe(2)

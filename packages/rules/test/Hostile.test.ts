@@ -3,8 +3,8 @@
 // prototype keys, or strings that try to break out of generated source.
 import fc from "fast-check"
 import { afterEach, describe, expect, it } from "vitest"
-import { Compile, Engine, Facts, PolicyTree, Problem } from "../src/index.js"
 import type { RuleSet } from "../src/InForce.js"
+import { Compile, Engine, Facts, PolicyTree, Problem } from "../src/index.js"
 import { filesWith } from "./helpers.js"
 
 const g = globalThis as { pwned?: unknown }
@@ -53,7 +53,7 @@ describe("a hostile rule file", () => {
       'eligibility/hostile.json:15: "path" is not allowed: rule files may not use path expressions; json-rules-engine evaluates them with jsonpath-plus, which can run script. Use a fact from the catalogue instead (at /versions/0/conditions/all/4/value/path)',
       'eligibility/hostile.json:16: Unknown key "__proto__" (at /versions/0/conditions/all/5/__proto__)',
       'eligibility/hostile.json:16: Missing "fact" (at /versions/0/conditions/all/5)',
-      'eligibility/hostile.json:17: "priority" is not allowed: priorities make json-rules-engine skip conditions, so an explanation would miss them (at /versions/0/conditions/all/6/priority)'
+      'eligibility/hostile.json:17: "priority" is not allowed: priorities make json-rules-engine skip conditions, so an explanation would miss them (at /versions/0/conditions/all/6/priority)',
     ])
     expect(tree.rules.some((r) => r.id === "eligibility/hostile")).toBe(false)
     expect(g.pwned).toBeUndefined()
@@ -83,7 +83,7 @@ describe("a hostile rule file", () => {
     expect(problems.map((p) => Problem.format(p, "en"))).toEqual([
       'eligibility/hostile.json:10: Unknown operator "pwn" (at /versions/0/conditions/all/0/operator)',
       'eligibility/hostile.json:11: Unknown fact "constructor" (at /versions/0/conditions/all/1/fact)',
-      'eligibility/hostile.json:11: Unknown fact "__proto__" (at /versions/0/conditions/all/1/value/fact)'
+      'eligibility/hostile.json:11: Unknown fact "__proto__" (at /versions/0/conditions/all/1/value/fact)',
     ])
     expect(g.pwned).toBeUndefined()
   })
@@ -96,14 +96,16 @@ describe("a hostile case file", () => {
       "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]",
       "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]",
       "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]",
-      "cases: [*d, *d, *d, *d, *d, *d, *d, *d, *d]"
+      "cases: [*d, *d, *d, *d, *d, *d, *d, *d, *d]",
     ].join("\n")
     const tagged = "cases: !!js/function 'function () { globalThis.pwned = true }'\n"
     const format = (text: string) =>
       PolicyTree.load(filesWith({ "eligibility/adults-only.cases.yaml": text }))
         .problems.filter((p) => p.file === "eligibility/adults-only.cases.yaml")
         .map((p) => Problem.format(p, "en"))
-    expect(format(bomb)).toEqual(["eligibility/adults-only.cases.yaml:1: YAML aliases (*name) repeat too much (Excessive alias count indicates a resource exhaustion attack): write the values out instead"])
+    expect(format(bomb)).toEqual([
+      "eligibility/adults-only.cases.yaml:1: YAML aliases (*name) repeat too much (Excessive alias count indicates a resource exhaustion attack): write the values out instead",
+    ])
     expect(format(tagged)).toEqual(["eligibility/adults-only.cases.yaml:1: Expected a list, got a text (at /cases)"])
     expect(g.pwned).toBeUndefined()
   })
@@ -115,21 +117,47 @@ describe("the compiler, given a rule set that skipped validation", () => {
 
   it("refuses a fact name that is not in the catalogue", () => {
     const bad = set({ all: [{ fact: "age; globalThis.pwned = true", operator: "equal", value: 1 }] })
-    expect(() => Compile.compile(bad, { mode: "source" })).toThrow('Unknown fact "age; globalThis.pwned = true" / Ukjent faktum «age; globalThis.pwned = true»')
-    expect(() => Compile.compile(set({ all: [{ fact: "__proto__", operator: "equal", value: 1 }] }))).toThrow(Compile.CompileError)
+    expect(() => Compile.compile(bad, { mode: "source" })).toThrow(
+      'Unknown fact "age; globalThis.pwned = true" / Ukjent faktum «age; globalThis.pwned = true»',
+    )
+    expect(() => Compile.compile(set({ all: [{ fact: "__proto__", operator: "equal", value: 1 }] }))).toThrow(
+      Compile.CompileError,
+    )
     expect(g.pwned).toBeUndefined()
   })
 
   it("refuses an unknown operator and an unknown parameter", () => {
-    expect(() => Compile.compile(set({ all: [{ fact: "age", operator: "pwn", value: 1 }] }))).toThrow('Unknown operator "pwn"')
-    expect(() => Compile.compile(set({ all: [{ fact: "age", operator: "equal", value: { fact: "parameter", params: { name: "x\"; globalThis.pwned = 1; //" } } }] }))).toThrow(
+    expect(() => Compile.compile(set({ all: [{ fact: "age", operator: "pwn", value: 1 }] }))).toThrow(
+      'Unknown operator "pwn"',
+    )
+    expect(() =>
+      Compile.compile(
+        set({
+          all: [
+            {
+              fact: "age",
+              operator: "equal",
+              value: { fact: "parameter", params: { name: 'x"; globalThis.pwned = 1; //' } },
+            },
+          ],
+        }),
+      ),
+    ).toThrow(
       // The name is quoted JSON-style, so its quote mark cannot end the message's own.
-      'Unknown parameter "x\\"; globalThis.pwned = 1; //"'
+      'Unknown parameter "x\\"; globalThis.pwned = 1; //"',
     )
   })
 
   it("puts a string that tries to break out into the source as a JSON literal only", () => {
-    const rules = set({ all: [{ fact: "offering", operator: "equal", value: breakout }, { fact: "offering", operator: "in", value: [breakout, "a"] }] }, [["p", breakout]])
+    const rules = set(
+      {
+        all: [
+          { fact: "offering", operator: "equal", value: breakout },
+          { fact: "offering", operator: "in", value: [breakout, "a"] },
+        ],
+      },
+      [["p", breakout]],
+    )
     for (const mode of ["source", "closures"] as const) {
       const program = Compile.compile(rules, { mode })
       const out = new Uint8Array(1)
@@ -150,16 +178,33 @@ describe("the generated source", () => {
   // backslashes, line and paragraph separators, lone surrogates, </script>.
   const nasty = fc.oneof(
     fc.string({ unit: "binary", maxLength: 24 }),
-    fc.constantFrom(breakout, "\\", '\\"', "\u2028\u2029", "\ud800", "</script><script>globalThis.pwned=1</script>", "${globalThis.pwned = 1}", "`", "*/", "\u0000")
+    fc.constantFrom(
+      breakout,
+      "\\",
+      '\\"',
+      "\u2028\u2029",
+      "\ud800",
+      "</script><script>globalThis.pwned=1</script>",
+      "${globalThis.pwned = 1}",
+      "`",
+      "*/",
+      "\u0000",
+    ),
   )
 
   it("holds any text only as its JSON literal, and agrees with the closures", () => {
     fc.assert(
       fc.property(nasty, nasty, nasty, (literal, listItem, parameter) => {
         const rules = set(
-          { all: [{ fact: "offering", operator: "notEqual", value: literal }, { fact: "offering", operator: "notIn", value: [listItem, literal] }, { fact: "offering", operator: "notEqual", value: { fact: "parameter", params: { name: "p" } } }] },
+          {
+            all: [
+              { fact: "offering", operator: "notEqual", value: literal },
+              { fact: "offering", operator: "notIn", value: [listItem, literal] },
+              { fact: "offering", operator: "notEqual", value: { fact: "parameter", params: { name: "p" } } },
+            ],
+          },
           [["p", parameter]],
-          literal
+          literal,
         )
         const source = Compile.compile(rules, { mode: "source" })
         const closures = Compile.compile(rules, { mode: "closures" })
@@ -173,12 +218,24 @@ describe("the generated source", () => {
         }
         expect(g.pwned).toBeUndefined()
       }),
-      { numRuns: 300 }
+      { numRuns: 300 },
     )
   })
 
   it("reads only catalogue facts, and never spells a rule id", () => {
-    const program = Compile.compile(set({ any: [{ fact: "age", operator: "lessThan", value: 18 }, { fact: "ors", operator: "greaterThan", value: 1 }] }, [], breakout), { mode: "source" })
+    const program = Compile.compile(
+      set(
+        {
+          any: [
+            { fact: "age", operator: "lessThan", value: 18 },
+            { fact: "ors", operator: "greaterThan", value: 1 },
+          ],
+        },
+        [],
+        breakout,
+      ),
+      { mode: "source" },
+    )
     const reads = [...(program.source ?? "").matchAll(/\bf\.([A-Za-z0-9_$]+)/gu)].map((m) => m[1])
     expect(reads.length).toBe(2)
     for (const name of reads) expect(Facts.names).toContain(name)
@@ -186,11 +243,25 @@ describe("the generated source", () => {
   })
 
   it("passes an object, a nested or sparse list and a non-finite number by reference, not as text", () => {
-    const object = JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}') as unknown
+    const object = JSON.parse(
+      '{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}',
+    ) as unknown
     const values: Array<unknown> = [object, [[1]], [1, , 2], Number.NaN, Number.POSITIVE_INFINITY, undefined]
-    const program = Compile.compile(set({ all: values.map((_, i) => ({ fact: "offering", operator: "equal", value: { fact: "parameter", params: { name: `p${i}` } } })) }, values.map((v, i) => [`p${i}`, v])), {
-      mode: "source"
-    })
+    const program = Compile.compile(
+      set(
+        {
+          all: values.map((_, i) => ({
+            fact: "offering",
+            operator: "equal",
+            value: { fact: "parameter", params: { name: `p${i}` } },
+          })),
+        },
+        values.map((v, i) => [`p${i}`, v]),
+      ),
+      {
+        mode: "source",
+      },
+    )
     expect(program.source).not.toContain("__proto__")
     expect(program.source).not.toContain("polluted")
     expect(program.source?.match(/K\[\d+\]/gu)).toHaveLength(values.length)
@@ -204,10 +275,19 @@ describe("the generated source", () => {
 describe("the engine path", () => {
   it("never hands a path expression to jsonpath-plus", async () => {
     const runner = Engine.runner({
-      rules: [{ id: "x", conditions: { all: [{ fact: "citizenDepartments", operator: "equal", value: 1, path: "$[?(globalThis.pwned = true)]" }] } }],
-      parameters: new Map()
+      rules: [
+        {
+          id: "x",
+          conditions: {
+            all: [{ fact: "citizenDepartments", operator: "equal", value: 1, path: "$[?(globalThis.pwned = true)]" }],
+          },
+        },
+      ],
+      parameters: new Map(),
     } as unknown as RuleSet)
-    await expect(runner.run({ citizenDepartments: ["rpha"] })).rejects.toThrow("Path expressions are not allowed in rule files")
+    await expect(runner.run({ citizenDepartments: ["rpha"] })).rejects.toThrow(
+      "Path expressions are not allowed in rule files",
+    )
     expect(g.pwned).toBeUndefined()
   })
 })

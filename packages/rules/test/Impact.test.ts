@@ -3,14 +3,20 @@ import { describe, expect, it } from "vitest"
 import { DatasetSubjects, Impact, PolicyTree } from "../src/index.js"
 import { editJson, filesWith, fixture, fixturePolicy } from "./helpers.js"
 
-const year = generate({ policy: fixturePolicy(),  seed: 4, year: 2024, citizens: 300 })
+const year = generate({ policy: fixturePolicy(), seed: 4, year: 2024, citizens: 300 })
 const items = DatasetSubjects.of(year, fixturePolicy())
 const yoga = "parameters/offerings/mindfull-restorative-yoga/sessions.json"
 
 describe("DatasetSubjects", () => {
   it("gives subjects for enrollments, no-shows, goal evaluations, FIT scores and proposals", () => {
-    const kinds = new Set(items.map((i) => i.key.split(" ")[0] === "enrollment" ? `enrollment ${i.key.split(" ")[2]}` : i.key.split(" ")[0]))
-    expect([...kinds].sort()).toEqual(["FIT", "attendance", "enrollment period", "enrollment start", "goal", "proposal"].sort())
+    const kinds = new Set(
+      items.map((i) =>
+        i.key.split(" ")[0] === "enrollment" ? `enrollment ${i.key.split(" ")[2]}` : i.key.split(" ")[0],
+      ),
+    )
+    expect([...kinds].sort()).toEqual(
+      ["FIT", "attendance", "enrollment period", "enrollment start", "goal", "proposal"].sort(),
+    )
     expect(items.filter((i) => i.key.startsWith("FIT")).length).toBe(year.fitScores.length)
     expect(items.filter((i) => i.key.endsWith(" start")).length).toBe(year.enrollments.length)
     // Whether the joint meeting was held comes from the records, not a guess.
@@ -18,7 +24,9 @@ describe("DatasetSubjects", () => {
     expect(starts.length).toBeGreaterThan(0)
     for (const s of starts) {
       const e = year.enrollments.find((x) => `enrollment ${x.id} start` === s.key)!
-      expect(s.subject.jointMeetingHeld).toBe(year.jointMeetings.some((m) => m.referralId === e.referralId && m.date <= e.start))
+      expect(s.subject.jointMeetingHeld).toBe(
+        year.jointMeetings.some((m) => m.referralId === e.referralId && m.date <= e.start),
+      )
     }
   })
 })
@@ -32,20 +40,28 @@ describe("Impact.compare", () => {
   })
 
   it("shows that yoga with 6 sessions from July keeps periods going that used to end after 4", () => {
-    const head = PolicyTree.loadOrThrow(filesWith({ [yoga]: editJson(yoga, (v) => v.values.push({ from: "2024-07-01", value: 6 })) }))
+    const head = PolicyTree.loadOrThrow(
+      filesWith({ [yoga]: editJson(yoga, (v) => v.values.push({ from: "2024-07-01", value: 6 })) }),
+    )
     const impact = Impact.compare(fixture(), head, items)
-    expect(impact.byRule.map((r) => `${r.rule}: ${r.from} → ${r.to}`)).toEqual(["duration/session-limit: ends → continues"])
+    expect(impact.byRule.map((r) => `${r.rule}: ${r.from} → ${r.to}`)).toEqual([
+      "duration/session-limit: ends → continues",
+    ])
     expect(impact.changes.length).toBeGreaterThan(0)
     for (const c of impact.changes) {
       expect(c.date >= "2024-07-01").toBe(true)
       expect(c.key).toMatch(/^enrollment \S+ period \d$/u)
     }
-    const yogaEnrollments = new Set(year.enrollments.filter((e) => e.offeringId === "mindfull-restorative-yoga").map((e) => e.id))
+    const yogaEnrollments = new Set(
+      year.enrollments.filter((e) => e.offeringId === "mindfull-restorative-yoga").map((e) => e.id),
+    )
     expect(impact.changes.every((c) => yogaEnrollments.has(c.key.split(" ")[1]!))).toBe(true)
   })
 
   it("writes outcomes as short, stable strings", () => {
-    expect(Impact.show({ type: "escalate", params: { to: "therapist", action: "review-feedback" } })).toBe("escalate(action=review-feedback,to=therapist)")
+    expect(Impact.show({ type: "escalate", params: { to: "therapist", action: "review-feedback" } })).toBe(
+      "escalate(action=review-feedback,to=therapist)",
+    )
     expect(Impact.show(undefined)).toBe("not applicable")
   })
 })

@@ -8,11 +8,15 @@ import { parse } from "../src/internal/parse.js"
 import { readTreeFiles, shippedPolicyDir } from "../src/node/index.js"
 import { filesWith, fixtureFiles } from "./helpers.js"
 
-const committed = (name: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../json-schema/${name}.schema.json`, import.meta.url)), "utf8")) as Record<string, any>
+const committed = (name: string) =>
+  JSON.parse(
+    readFileSync(fileURLToPath(new URL(`../json-schema/${name}.schema.json`, import.meta.url)), "utf8"),
+  ) as Record<string, any>
 
 describe("JsonSchema", () => {
   it("matches the committed files (run npm run json-schema -w @aktivitetsmodell/rules after a change)", () => {
-    for (const name of JsonSchema.names) expect(committed(name)).toEqual(JSON.parse(JSON.stringify(JsonSchema.of(name))))
+    for (const name of JsonSchema.names)
+      expect(committed(name)).toEqual(JSON.parse(JSON.stringify(JsonSchema.of(name))))
   })
 
   it("offers every fact and operator for autocompletion", () => {
@@ -20,14 +24,21 @@ describe("JsonSchema", () => {
     expect(rule.$defs.Comparison.properties.fact.$ref).toBe("#/$defs/FactName")
     expect(rule.$defs.FactName.enum).toEqual(Facts.names)
     expect(rule.$defs.OperatorName.enum).toEqual(Operators.names)
-    expect(rule.$defs.Outcome.allOf[1].then.properties.params.properties.to.enum).toEqual(["extended-leadership-group", "activity-lead", "therapist", "activity-team"])
+    expect(rule.$defs.Outcome.allOf[1].then.properties.params.properties.to.enum).toEqual([
+      "extended-leadership-group",
+      "activity-lead",
+      "therapist",
+      "activity-team",
+    ])
   })
 
   it("publishes the Subject shape from the same effect Schema that Subject.decode uses, closed to unknown fields", () => {
     const doc = JsonSchema.of("subject") as Record<string, any>
     expect(doc.$ref).toBe("#/$defs/Subject")
     expect(Object.keys(doc.$defs.Subject.properties).sort()).toEqual(Object.keys(Subject.Subject.fields).sort())
-    expect(Object.keys(doc.$defs.SubjectEnrollment.properties).sort()).toEqual(Object.keys(Subject.SubjectEnrollment.fields).sort())
+    expect(Object.keys(doc.$defs.SubjectEnrollment.properties).sort()).toEqual(
+      Object.keys(Subject.SubjectEnrollment.fields).sort(),
+    )
     expect(doc.$defs.Subject.additionalProperties).toBe(false)
     expect(doc.$defs.OfferingId.enum).toContain("mindfull-restorative-yoga")
   })
@@ -40,10 +51,16 @@ describe("the published JSON Schema agrees with the decoders", () => {
   const validators = {
     rule: ajv.compile(JsonSchema.of("rule-file")),
     parameter: ajv.compile(JsonSchema.of("parameter-file")),
-    cases: ajv.compile(JsonSchema.of("cases-file"))
+    cases: ajv.compile(JsonSchema.of("cases-file")),
   }
   const kindOf = (path: string): keyof typeof validators | undefined =>
-    Cases.isCaseFile(path) ? "cases" : path.startsWith("parameters/") ? "parameter" : RuleFile.idOf(path) === undefined ? undefined : "rule"
+    Cases.isCaseFile(path)
+      ? "cases"
+      : path.startsWith("parameters/")
+        ? "parameter"
+        : RuleFile.idOf(path) === undefined
+          ? undefined
+          : "rule"
   const read = (path: string, text: string): unknown => {
     const p = parse(path, text)
     if (!p.ok) throw new Error(`${path} does not parse`)
@@ -62,7 +79,10 @@ describe("the published JSON Schema agrees with the decoders", () => {
   const rules = fixtureFiles.filter((f) => kindOf(f.path) === "rule")
   const parameters = fixtureFiles.filter((f) => kindOf(f.path) === "parameter")
   // What the loader says of one changed file: its shape, then the catalogue's names (Validate).
-  const loaded = (doc: unknown, path: string) => PolicyTree.load(filesWith({ [path]: JSON.stringify(doc) })).problems.filter((p) => p.file === path && p.severity === "error")
+  const loaded = (doc: unknown, path: string) =>
+    PolicyTree.load(filesWith({ [path]: JSON.stringify(doc) })).problems.filter(
+      (p) => p.file === path && p.severity === "error",
+    )
   // Edits a policy officer might make by mistake, at any place in a file.
   const mistakes = fc.constantFrom("drop", "unknown", "number", "list", "empty")
   const places = (u: unknown, at: Array<string | number> = []): Array<Array<string | number>> => {
@@ -86,7 +106,7 @@ describe("the published JSON Schema agrees with the decoders", () => {
 
   for (const [name, pool] of [
     ["rule files", rules],
-    ["parameter files", parameters]
+    ["parameter files", parameters],
   ] as const) {
     it(`refuse the same mistakes in ${name}`, () => {
       let tried = 0
@@ -102,10 +122,16 @@ describe("the published JSON Schema agrees with the decoders", () => {
           if (schemaRefuses) expect(problems.length, where).toBeGreaterThan(0)
           // The loader may refuse more, only where JSON Schema cannot say it: date order, a value of the wrong
           // type for its parameter, a name or code missing from the catalogues.
-          if (!schemaRefuses) for (const p of problems) expect(p.code.startsWith("unknown-") || ["type-mismatch", "period-order", "dated-by", "coverage", "case-failed"].includes(p.code), `${where}: ${p.code}`).toBe(true)
+          if (!schemaRefuses)
+            for (const p of problems)
+              expect(
+                p.code.startsWith("unknown-") ||
+                  ["type-mismatch", "period-order", "dated-by", "coverage", "case-failed"].includes(p.code),
+                `${where}: ${p.code}`,
+              ).toBe(true)
           tried++
         }),
-        { numRuns: Number(process.env["FUZZ_RUNS"] ?? 150) }
+        { numRuns: Number(process.env["FUZZ_RUNS"] ?? 150) },
       )
       expect(tried).toBeGreaterThan(50)
     })

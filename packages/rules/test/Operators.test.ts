@@ -3,7 +3,18 @@ import { Operators } from "../src/index.js"
 
 describe("Operators", () => {
   it("are json-rules-engine's ten built-ins and nothing else", () => {
-    expect(Operators.names).toEqual(["equal", "notEqual", "in", "notIn", "contains", "doesNotContain", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive"])
+    expect(Operators.names).toEqual([
+      "equal",
+      "notEqual",
+      "in",
+      "notIn",
+      "contains",
+      "doesNotContain",
+      "lessThan",
+      "lessThanInclusive",
+      "greaterThan",
+      "greaterThanInclusive",
+    ])
     expect(Operators.isOperator("not:equal")).toBe(false)
     expect(Operators.isOperator("someFact:equal")).toBe(false)
   })

@@ -1,5 +1,5 @@
-import fc from "fast-check"
 import { IsoDate } from "@aktivitetsmodell/core"
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { Duration, Parameters } from "../src/index.js"
 
@@ -10,16 +10,27 @@ const base = {
   type: "number",
   datedBy: "session-date",
   source: { url: "https://example.org/x" },
-  values: [{ from: "2023-03-09", value: 25 }]
+  values: [{ from: "2023-03-09", value: 25 }],
 }
 
 describe("Parameters", () => {
   it("takes its name from its path", () => {
-    expect(Parameters.nameOf("parameters/offerings/turgruppe/cohort-length.json")).toBe("offerings.turgruppe.cohort-length")
+    expect(Parameters.nameOf("parameters/offerings/turgruppe/cohort-length.json")).toBe(
+      "offerings.turgruppe.cohort-length",
+    )
   })
 
   it("decodes a parameter and finds the value in force on a date", () => {
-    const { parameter } = Parameters.decode({ ...base, values: [{ from: "2023-03-09", value: 25 }, { from: "2025-01-01", value: 23 }] }, file)
+    const { parameter } = Parameters.decode(
+      {
+        ...base,
+        values: [
+          { from: "2023-03-09", value: 25 },
+          { from: "2025-01-01", value: 23 },
+        ],
+      },
+      file,
+    )
     expect(parameter?.name).toBe("fit.ors-cutoff")
     expect(Parameters.entryOn(parameter!, "2023-03-08")).toBeUndefined()
     expect(Parameters.entryOn(parameter!, "2024-12-31")?.value).toBe(25)
@@ -27,21 +38,29 @@ describe("Parameters", () => {
   })
 
   it("checks values against the type, in both languages", () => {
-    const { findings } = Parameters.decode({ ...base, type: "duration", values: [{ from: "2023-03-09", value: "2 months" }] }, file)
+    const { findings } = Parameters.decode(
+      { ...base, type: "duration", values: [{ from: "2023-03-09", value: "2 months" }] },
+      file,
+    )
     expect(findings.map((f) => [f.pointer, f.message])).toEqual([
       [
         "/values/0/value",
         {
           en: 'Expected a duration such as "P2M" (2 months) or "P4W" (4 weeks), as the parameter\'s type says',
-          nb: "Forventet en varighet som «P2M» (2 måneder) eller «P4W» (4 uker), slik parameterens type sier"
-        }
-      ]
+          nb: "Forventet en varighet som «P2M» (2 måneder) eller «P4W» (4 uker), slik parameterens type sier",
+        },
+      ],
     ])
   })
 
   it("rejects a source without a seed section or a link", () => {
-    const { findings } = Parameters.decode({ ...base, source: { document: "Mestringsenhetens modell for aktivitet" } }, file)
-    expect(findings.map((f) => `${f.pointer}: ${f.message.en}`)).toEqual(['/source: A source needs "document" and "section", or "url"'])
+    const { findings } = Parameters.decode(
+      { ...base, source: { document: "Mestringsenhetens modell for aktivitet" } },
+      file,
+    )
+    expect(findings.map((f) => `${f.pointer}: ${f.message.en}`)).toEqual([
+      '/source: A source needs "document" and "section", or "url"',
+    ])
   })
 
   it("picks the last entry on or before the date, for any dated values", () => {
@@ -52,7 +71,7 @@ describe("Parameters", () => {
         const found = Parameters.entryOn({ values }, date)
         const expected = values.filter((v) => v.from <= date).at(-1)
         expect(found).toEqual(expected)
-      })
+      }),
     )
   })
 
@@ -81,7 +100,7 @@ describe("Duration", () => {
       fc.property(day, fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 30 }), (date, m, d) => {
         expect(Duration.addTo(date, `P${d}D`)).toBe(IsoDate.addDays(date, d))
         expect(Duration.addTo(date, `P${m}M`)).toBe(IsoDate.addMonths(date, m))
-      })
+      }),
     )
   })
 })

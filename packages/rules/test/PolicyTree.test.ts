@@ -2,7 +2,7 @@ import { createHash } from "node:crypto"
 import { describe, expect, it } from "vitest"
 import YAML from "yaml"
 import { PolicyTree, Problem } from "../src/index.js"
-import { editJson, fileText, filesWith, fixture, fixtureFiles } from "./helpers.js"
+import { editJson, filesWith, fileText, fixture, fixtureFiles } from "./helpers.js"
 
 const load = (changes: Record<string, string | undefined>) => PolicyTree.load(filesWith(changes))
 const errors = (changes: Record<string, string | undefined>) =>
@@ -36,7 +36,7 @@ describe("PolicyTree.load", () => {
       "privacy.strict-max",
       "privacy.strict-min",
       "transition.duration",
-      "treatment.max-extensions"
+      "treatment.max-extensions",
     ])
   })
 
@@ -49,29 +49,42 @@ describe("PolicyTree.load", () => {
   it("reports a JSON syntax error at the line and column of the mistake, saying what to do", () => {
     const file = "eligibility/adults-only.json"
     const colon = fileText(file).replace('"versions": [', '"versions" [')
-    expect(errors({ [file]: colon })).toEqual(['eligibility/adults-only.json:17:13: A ":" is missing after the property name: add ":"'])
+    expect(errors({ [file]: colon })).toEqual([
+      'eligibility/adults-only.json:17:13: A ":" is missing after the property name: add ":"',
+    ])
     // The comma after the last item is the mistake, not the "]" on the next line.
     const trailing = fileText(file).replace(/("type": "not-eligible"\n {6}\})\n/u, "$1,\n")
-    expect(errors({ [file]: trailing })).toEqual(['eligibility/adults-only.json:50:8: Remove this comma: nothing follows it before "}"'])
+    expect(errors({ [file]: trailing })).toEqual([
+      'eligibility/adults-only.json:50:8: Remove this comma: nothing follows it before "}"',
+    ])
     const missing = fileText(file).replace('"operator": "notEqual",', '"operator": "notEqual"')
-    expect(errors({ [file]: missing })).toEqual(['eligibility/adults-only.json:26:35: A comma is missing after this value: add ","'])
+    expect(errors({ [file]: missing })).toEqual([
+      'eligibility/adults-only.json:26:35: A comma is missing after this value: add ","',
+    ])
   })
 
   it("reports a YAML syntax error once, at the line that slipped, in both languages", () => {
     const file = "eligibility/adults-only.cases.yaml"
     const slipped = fileText(file).replace("    date: 2023-09-01", "   date: 2023-09-01")
     expect(load({ [file]: slipped }).problems.map((p) => Problem.format(p))).toEqual([
-      'eligibility/adults-only.cases.yaml:4:4: "date:" starts in column 4, which does not line up with the lines around it: move it to column 5 (like "subject:" on line 5) / «date:» starter i kolonne 4, som ikke stemmer med linjene rundt: flytt den til kolonne 5 (som «subject:» på linje 5)'
+      'eligibility/adults-only.cases.yaml:4:4: "date:" starts in column 4, which does not line up with the lines around it: move it to column 5 (like "subject:" on line 5) / «date:» starter i kolonne 4, som ikke stemmer med linjene rundt: flytt den til kolonne 5 (som «subject:» på linje 5)',
     ])
     const tab = fileText(file).replace("    date: 2023-09-01", "\tdate: 2023-09-01")
-    expect(errors({ [file]: tab })).toEqual(["eligibility/adults-only.cases.yaml:4:1: A tab is used for indentation; YAML allows only spaces: replace the tab with spaces"])
-    expect(errors({ [file]: "cases:\n  - name: [unclosed\n" })).toEqual(['eligibility/adults-only.cases.yaml:2:20: The "[" in column 11 is not closed on its line: add "]" at the end of the value'])
+    expect(errors({ [file]: tab })).toEqual([
+      "eligibility/adults-only.cases.yaml:4:1: A tab is used for indentation; YAML allows only spaces: replace the tab with spaces",
+    ])
+    expect(errors({ [file]: "cases:\n  - name: [unclosed\n" })).toEqual([
+      'eligibility/adults-only.cases.yaml:2:20: The "[" in column 11 is not closed on its line: add "]" at the end of the value',
+    ])
   })
 
   it("names the file and line of an unknown fact in a broken rule file", () => {
-    const text = fileText("eligibility/karate-needs-intake.json").replace('"fact": "intakeRegistered"', '"fact": "intakeRegistred"')
+    const text = fileText("eligibility/karate-needs-intake.json").replace(
+      '"fact": "intakeRegistered"',
+      '"fact": "intakeRegistred"',
+    )
     expect(errors({ "eligibility/karate-needs-intake.json": text })).toEqual([
-      'eligibility/karate-needs-intake.json:34: Unknown fact "intakeRegistred"; did you mean "intakeRegistered"? (at /versions/0/conditions/all/0/fact)'
+      'eligibility/karate-needs-intake.json:34: Unknown fact "intakeRegistred"; did you mean "intakeRegistered"? (at /versions/0/conditions/all/0/fact)',
     ])
   })
 
@@ -85,7 +98,7 @@ describe("PolicyTree.load", () => {
   it("warns about files that are not part of the policy", () => {
     const { problems } = load({ "notes.json": "{}", "README.md": "# hei" })
     expect(problems.map((p) => Problem.format(p, "nb"))).toEqual([
-      "notes.json:1: advarsel: Ikke en del av regelverket: regler ligger i eligibility, duration, escalation, parametere i parameters/, tilfeller i <regel>.cases.yaml"
+      "notes.json:1: advarsel: Ikke en del av regelverket: regler ligger i eligibility, duration, escalation, parametere i parameters/, tilfeller i <regel>.cases.yaml",
     ])
   })
 
@@ -98,8 +111,8 @@ describe("PolicyTree.load", () => {
       [
         "The policy tree has 2 error(s) / Regeltreet har 2 feil:",
         '  escalation/fit-ors-below-cutoff.json:39: Unknown parameter "fit.ors-cutof"; did you mean "fit.ors-cutoff"? / Ukjent parameter «fit.ors-cutof»; mente du «fit.ors-cutoff»? (at /versions/0/conditions/all/0/value/params/name)',
-        '  escalation/fit-ors-below-cutoff.json:48: Unknown recipient "therapeut"; did you mean "therapist"? / Ukjent mottaker «therapeut»; mente du «therapist»? (at /versions/0/event/params/to)'
-      ].join("\n")
+        '  escalation/fit-ors-below-cutoff.json:48: Unknown recipient "therapeut"; did you mean "therapist"? / Ukjent mottaker «therapeut»; mente du «therapist»? (at /versions/0/event/params/to)',
+      ].join("\n"),
     )
   })
 })
@@ -139,20 +152,23 @@ values:
     expect(p.datedBy).toBe("enrollment-start")
     expect(p.values.map((v) => [v.from, v.value, v.note?.nb])).toEqual([
       ["2023-03-09", 4, undefined],
-      ["2025-01-01", 6, "Utvida ledergruppe vedtok 6 samlinger."]
+      ["2025-01-01", 6, "Utvida ledergruppe vedtok 6 samlinger."],
     ])
   })
 
   it("names the YAML file and the line of a mistake in it", () => {
     const { problems } = load({ [json]: undefined, [yaml]: text.replace("    value: 6", "    valeu: 6") })
     const messages = problems.filter((p) => p.severity === "error").map((p) => Problem.format(p, "en"))
-    expect(messages).toEqual([`${yaml}:19: Unknown key "valeu"; did you mean "value"? (at /values/1/valeu)`, `${yaml}:18: Missing "value" (at /values/1)`])
+    expect(messages).toEqual([
+      `${yaml}:19: Unknown key "valeu"; did you mean "value"? (at /values/1/valeu)`,
+      `${yaml}:18: Missing "value" (at /values/1)`,
+    ])
   })
 
   it("refuses the same parameter written twice, in JSON and in YAML", () => {
     const { problems } = load({ [yaml]: text })
     expect(problems.filter((p) => p.code === "duplicate-parameter").map((p) => Problem.format(p, "en"))).toEqual([
-      `${yaml}:1: The parameter offerings.mindfull-restorative-yoga.sessions is also written in ${json}: keep one of the two files`
+      `${yaml}:1: The parameter offerings.mindfull-restorative-yoga.sessions is also written in ${json}: keep one of the two files`,
     ])
   })
 })
@@ -178,11 +194,11 @@ describe("rules written in YAML", () => {
     const line = broken.split("\n").findIndex((l) => l.includes("operatr")) + 1
     expect(problems.filter((p) => p.severity === "error").map((p) => Problem.format(p, "en"))).toEqual([
       `${yaml}:${line}: Unknown key "operatr"; did you mean "operator"? (at /versions/0/conditions/all/0/operatr)`,
-      `${yaml}:${line - 1}: Missing "operator" (at /versions/0/conditions/all/0)`
+      `${yaml}:${line - 1}: Missing "operator" (at /versions/0/conditions/all/0)`,
     ])
     const twice = load({ [yaml]: asYaml(fileText(json)) })
     expect(twice.problems.filter((p) => p.code === "duplicate-rule").map((p) => Problem.format(p, "en"))).toEqual([
-      `${yaml}:1: The rule duration/session-limit is also written in ${json}: keep one of the two files`
+      `${yaml}:1: The rule duration/session-limit is also written in ${json}: keep one of the two files`,
     ])
   })
 })
@@ -191,8 +207,15 @@ describe("PolicyTree.hash", () => {
   // The manifest `sha256sum` prints for the rule and parameter files, hashed: what the doc says a reader can recompute.
   const manifestHash = (files: ReadonlyArray<{ path: string; text: string }>) => {
     const sha = (text: string) => createHash("sha256").update(text, "utf8").digest("hex")
-    const decides = files.filter((f) => !/\.cases\.ya?ml$/u.test(f.path) && /^(?:eligibility|duration|escalation|parameters)\//u.test(f.path))
-    return sha([...decides].sort((a, b) => (a.path < b.path ? -1 : 1)).map((f) => `${sha(f.text)}  ${f.path}\n`).join(""))
+    const decides = files.filter(
+      (f) => !/\.cases\.ya?ml$/u.test(f.path) && /^(?:eligibility|duration|escalation|parameters)\//u.test(f.path),
+    )
+    return sha(
+      [...decides]
+        .sort((a, b) => (a.path < b.path ? -1 : 1))
+        .map((f) => `${sha(f.text)}  ${f.path}\n`)
+        .join(""),
+    )
   }
 
   it("is the SHA-256 of the rule and parameter files' manifest, cases left out", () => {
@@ -202,7 +225,14 @@ describe("PolicyTree.hash", () => {
   })
 
   it("changes when one value in one parameter file changes", () => {
-    const edited = PolicyTree.loadOrThrow(filesWith({ "parameters/citizen/minimum-age.yaml": fileText("parameters/citizen/minimum-age.yaml").replace("value: 18", "value: 19") }))
+    const edited = PolicyTree.loadOrThrow(
+      filesWith({
+        "parameters/citizen/minimum-age.yaml": fileText("parameters/citizen/minimum-age.yaml").replace(
+          "value: 18",
+          "value: 19",
+        ),
+      }),
+    )
     expect(PolicyTree.hash(edited)).not.toBe(PolicyTree.hash(fixture()))
   })
 })

@@ -2,10 +2,14 @@ import { createHash } from "node:crypto"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { describe, expect, it } from "vitest"
 import { DatasetSubjects, Decision, PolicyTree, Receipt, Subject } from "../src/index.js"
-import { adult, editJson, fileText, filesWith, fixture, fixturePolicy } from "./helpers.js"
+import { adult, editJson, filesWith, fileText, fixture, fixturePolicy } from "./helpers.js"
 
 const yogaFile = "parameters/offerings/mindfull-restorative-yoga/sessions.json"
-const yoga = Subject.make({ citizen: adult, offering: "mindfull-restorative-yoga", enrollment: { start: "2024-07-01", sessionsUsed: 4 } })
+const yoga = Subject.make({
+  citizen: adult,
+  offering: "mindfull-restorative-yoga",
+  enrollment: { start: "2024-07-01", sessionsUsed: 4 },
+})
 const sha = (path: string) => createHash("sha256").update(fileText(path), "utf8").digest("hex")
 // Through JSON, as a receipt is stored and read back.
 const stored = (r: Receipt.Receipt): unknown => JSON.parse(JSON.stringify(r))
@@ -16,14 +20,44 @@ describe("Decision.decide with a receipt", () => {
 
   it("carries each file's SHA-256, the version and period, parameter values with their dates, the seed and every condition", () => {
     expect(receipt.files.find((f) => f.file === yogaFile)?.sha256).toBe(sha(yogaFile))
-    expect(receipt.files.find((f) => f.file === "duration/session-limit.json")?.sha256).toBe(sha("duration/session-limit.json"))
-    expect(limit).toMatchObject({ version: 1, effective: { from: "2023-03-09" }, outcome: { type: "ends" }, branch: "otherwise" })
-    expect(limit.parameters).toEqual([{ name: "offerings.mindfull-restorative-yoga.sessions", value: 4, from: "2023-03-09", file: yogaFile }])
+    expect(receipt.files.find((f) => f.file === "duration/session-limit.json")?.sha256).toBe(
+      sha("duration/session-limit.json"),
+    )
+    expect(limit).toMatchObject({
+      version: 1,
+      effective: { from: "2023-03-09" },
+      outcome: { type: "ends" },
+      branch: "otherwise",
+    })
+    expect(limit.parameters).toEqual([
+      { name: "offerings.mindfull-restorative-yoga.sessions", value: 4, from: "2023-03-09", file: yogaFile },
+    ])
     expect(limit.source.document).toBe("Mestringsenhetens modell for aktivitet")
     expect(limit.conditions).toEqual([
-      { pointer: "/versions/0/appliesWhen/all/0", fact: "enrolled", value: true, operator: "equal", against: true, result: true },
-      { pointer: "/versions/0/appliesWhen/all/1", fact: "sessionLimit", value: 4, operator: "greaterThan", against: 0, result: true },
-      { pointer: "/versions/0/conditions/all/0", fact: "sessionsUsed", value: 4, operator: "lessThan", against: 4, result: false }
+      {
+        pointer: "/versions/0/appliesWhen/all/0",
+        fact: "enrolled",
+        value: true,
+        operator: "equal",
+        against: true,
+        result: true,
+      },
+      {
+        pointer: "/versions/0/appliesWhen/all/1",
+        fact: "sessionLimit",
+        value: 4,
+        operator: "greaterThan",
+        against: 0,
+        result: true,
+      },
+      {
+        pointer: "/versions/0/conditions/all/0",
+        fact: "sessionsUsed",
+        value: 4,
+        operator: "lessThan",
+        against: 4,
+        result: false,
+      },
     ])
     expect(receipt.notApplicable.length).toBeGreaterThan(0)
   })
@@ -35,7 +69,9 @@ describe("Decision.decide with a receipt", () => {
   })
 
   it("says exactly what changed: outcome, condition, parameter value and file hash", () => {
-    const six = PolicyTree.loadOrThrow(filesWith({ [yogaFile]: editJson(yogaFile, (v) => v.values.push({ from: "2024-07-01", value: 6 })) }))
+    const six = PolicyTree.loadOrThrow(
+      filesWith({ [yogaFile]: editJson(yogaFile, (v) => v.values.push({ from: "2024-07-01", value: 6 })) }),
+    )
     const r = Receipt.replay(six, receipt)
     expect(r.same).toBe(false)
     expect(r.changes.map((c) => Receipt.describe(c).en)).toEqual([
@@ -44,7 +80,7 @@ describe("Decision.decide with a receipt", () => {
       "duration/session-limit /versions/0/conditions/all/0: sessionsUsed (4) lessThan 4: false → sessionsUsed (4) lessThan 6: true",
       "parameter offerings.mindfull-restorative-yoga.sessions: 4 from 2023-03-09 → 6 from 2024-07-01",
       `file ${yogaFile}: sha256 ${sha(yogaFile).slice(0, 12)}… → ${r.now.files.find((f) => f.file === yogaFile)!.sha256.slice(0, 12)}…`,
-      'summary, duration: {"type":"ends"} → {"type":"continues"}'
+      'summary, duration: {"type":"ends"} → {"type":"continues"}',
     ])
     expect(Receipt.describe(r.changes[0]!).nb).toBe("duration/session-limit: utfall ends → continues")
   })
@@ -65,7 +101,10 @@ describe("Decision.decide with a receipt", () => {
     const tree = fixture()
     let decisions = 0
     let replayed = 0
-    for (const item of DatasetSubjects.of(generate({ policy: fixturePolicy(), seed: 1, year: 2024 }), fixturePolicy())) {
+    for (const item of DatasetSubjects.of(
+      generate({ policy: fixturePolicy(), seed: 1, year: 2024 }),
+      fixturePolicy(),
+    )) {
       if (decisions >= 10_000) break
       const { receipt } = Decision.decide(tree, item.subject, item.date, { receipt: true })
       const decoded = Receipt.decode(stored(receipt), tree.catalogue)

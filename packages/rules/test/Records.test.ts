@@ -21,7 +21,7 @@ const recordsOf = (enrollmentId: string): Records.Records => {
     enrollment: e,
     attendance: year.attendance,
     extensions: year.extensions,
-    goalEvaluations: year.goalEvaluations
+    goalEvaluations: year.goalEvaluations,
   }
 }
 
@@ -34,7 +34,17 @@ describe("Records.subject", () => {
       const derived = Records.subject(recordsOf(id), item.date)
       const expected = item.subject.enrollment!
       const got = derived.enrollment!
-      expect({ id, start: got.start, periodStart: got.periodStart, cohort: got.cohort, sessionsUsed: got.sessionsUsed, sessionsThisWeek: got.sessionsThisWeek, consecutiveNoShows: got.consecutiveNoShows, stillNeeded: got.stillNeeded, extensionsUsed: got.extensionsUsed }).toEqual({
+      expect({
+        id,
+        start: got.start,
+        periodStart: got.periodStart,
+        cohort: got.cohort,
+        sessionsUsed: got.sessionsUsed,
+        sessionsThisWeek: got.sessionsThisWeek,
+        consecutiveNoShows: got.consecutiveNoShows,
+        stillNeeded: got.stillNeeded,
+        extensionsUsed: got.extensionsUsed,
+      }).toEqual({
         id,
         extensionsUsed: expected.extensionsUsed,
         start: expected.start,
@@ -43,11 +53,14 @@ describe("Records.subject", () => {
         sessionsUsed: expected.sessionsUsed,
         sessionsThisWeek: expected.sessionsThisWeek,
         consecutiveNoShows: expected.consecutiveNoShows,
-        stillNeeded: expected.stillNeeded
+        stillNeeded: expected.stillNeeded,
       })
       // The period's rules answer the same from the records as from the facts.
       const rules = ["duration/session-limit", "duration/week-limit", "duration/sessions-per-week"]
-      const outcomes = (s: Subject.Subject) => Decision.decide(fixture(), s, item.date).decisions.filter((d) => rules.includes(d.rule)).map((d) => [d.rule, d.outcome.type])
+      const outcomes = (s: Subject.Subject) =>
+        Decision.decide(fixture(), s, item.date)
+          .decisions.filter((d) => rules.includes(d.rule))
+          .map((d) => [d.rule, d.outcome.type])
       expect(outcomes(derived), id).toEqual(outcomes(item.subject))
     }
   })
@@ -69,7 +82,9 @@ describe("Records.subject", () => {
     const { jointMeetings: _left, ...records } = recordsOf(e.id)
     const subject = Records.subject(records, e.start)
     expect(subject.jointMeetingHeld).toBeUndefined()
-    const joint = Decision.decide(fixture(), subject, e.start).decisions.find((d) => d.rule === "eligibility/treatment-needs-joint-meeting")
+    const joint = Decision.decide(fixture(), subject, e.start).decisions.find(
+      (d) => d.rule === "eligibility/treatment-needs-joint-meeting",
+    )
     expect(joint?.outcome.type).toBe("unknown")
     expect(joint?.unknown?.missing).toContain("jointMeetingHeld")
     // With the meetings given, it is known.
@@ -78,14 +93,22 @@ describe("Records.subject", () => {
   })
 
   it("says an extension is asked for once this period's evaluation decided to extend", () => {
-    const extended = year.goalEvaluations.find((g) => g.decision === "extend" && year.extensions.some((x) => x.enrollmentId === g.enrollmentId))!
+    const extended = year.goalEvaluations.find(
+      (g) => g.decision === "extend" && year.extensions.some((x) => x.enrollmentId === g.enrollmentId),
+    )!
     const s = Records.subject(recordsOf(extended.enrollmentId), extended.date)
     expect(s.enrollment?.extensionRequested).toBe(true)
     const decidedOnly = Records.subject({ ...recordsOf(extended.enrollmentId), extensions: [] }, extended.date)
     expect(decidedOnly.enrollment?.extensionRequested).toBe(true)
-    const neither = Records.subject({ ...recordsOf(extended.enrollmentId), extensions: [], goalEvaluations: [] }, extended.date)
+    const neither = Records.subject(
+      { ...recordsOf(extended.enrollmentId), extensions: [], goalEvaluations: [] },
+      extended.date,
+    )
     expect(neither.enrollment?.extensionRequested).toBe(false)
-    const unknown = Records.subject({ ...recordsOf(extended.enrollmentId), extensions: undefined as never, goalEvaluations: undefined as never }, extended.date)
+    const unknown = Records.subject(
+      { ...recordsOf(extended.enrollmentId), extensions: undefined as never, goalEvaluations: undefined as never },
+      extended.date,
+    )
     expect(unknown.enrollment?.extensionRequested).toBeUndefined()
   })
 
@@ -94,4 +117,3 @@ describe("Records.subject", () => {
     expect(() => Records.subject({}, "1.1.2024")).toThrow(/Records.subject/u)
   })
 })
-

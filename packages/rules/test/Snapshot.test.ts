@@ -17,16 +17,39 @@ describe("Snapshot.of", () => {
     const karate = snapshot.rules.find((r) => r.id === "eligibility/karate-needs-intake")!
     const original = tree.rules.find((r) => r.id === karate.id)!
     expect(karate.versions).toHaveLength(original.versions.length)
-    expect(karate.versions[0]).toMatchObject({ number: 1, effective: original.versions[0]!.effective, conditions: original.versions[0]!.conditions, event: original.versions[0]!.event })
-    expect(karate.sourceText).toEqual({ en: Source.format(original.source, "en"), nb: Source.format(original.source, "nb") })
+    expect(karate.versions[0]).toMatchObject({
+      number: 1,
+      effective: original.versions[0]!.effective,
+      conditions: original.versions[0]!.conditions,
+      event: original.versions[0]!.event,
+    })
+    expect(karate.sourceText).toEqual({
+      en: Source.format(original.source, "en"),
+      nb: Source.format(original.source, "nb"),
+    })
     expect(snapshot.parameters.map((p) => p.name).sort()).toEqual([...tree.parameters.keys()].sort())
-    expect(snapshot.parameters.find((p) => p.name === "offerings.mindfull-restorative-yoga.sessions")).toMatchObject({ datedBy: "enrollment-start", type: "number", values: [{ from: "2023-03-09", value: 4 }] })
+    expect(snapshot.parameters.find((p) => p.name === "offerings.mindfull-restorative-yoga.sessions")).toMatchObject({
+      datedBy: "enrollment-start",
+      type: "number",
+      values: [{ from: "2023-03-09", value: 4 }],
+    })
   })
 
   it("carries the words explanations use: names of codes and labels of the facts the rules read", () => {
-    expect(snapshot.offerings.find((o) => o.id === "karategruppe")).toEqual({ id: "karategruppe", name: "Karategruppe", nameEn: expect.any(String), category: "everyday", operator: { department: "rpha" }, status: { kind: "active" }, priceNok: 0 })
+    expect(snapshot.offerings.find((o) => o.id === "karategruppe")).toEqual({
+      id: "karategruppe",
+      name: "Karategruppe",
+      nameEn: expect.any(String),
+      category: "everyday",
+      operator: { department: "rpha" },
+      status: { kind: "active" },
+      priceNok: 0,
+    })
     expect(snapshot.categories["everyday"]).toEqual(Facts.codeLabel("category", "everyday", tree.catalogue))
-    expect(snapshot.facts["intakeRegistered"]).toEqual({ label: Facts.all.intakeRegistered.label, type: { kind: "boolean" } })
+    expect(snapshot.facts["intakeRegistered"]).toEqual({
+      label: Facts.all.intakeRegistered.label,
+      type: { kind: "boolean" },
+    })
     // A parameter is named by its own label, never as the fact "parameter".
     expect(Object.keys(snapshot.facts)).not.toContain("parameter")
   })

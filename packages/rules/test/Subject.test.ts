@@ -9,42 +9,90 @@ const catalogue = Catalogue.sandnes()
 
 describe("Subject.decode", () => {
   it("accepts a core citizen record as the citizen", () => {
-    const r = Subject.decode({ citizen: { id: "0f1e2d3c4b5a69788796a5b4c3d2e1f0", birthYear: 1990, departments: ["psykisk-helse"], healthyLifeCentre: false, pathway: 2 }, offering: "turgruppe" }, catalogue)
+    const r = Subject.decode(
+      {
+        citizen: {
+          id: "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+          birthYear: 1990,
+          departments: ["psykisk-helse"],
+          healthyLifeCentre: false,
+          pathway: 2,
+        },
+        offering: "turgruppe",
+      },
+      catalogue,
+    )
     expect(r.ok).toBe(true)
   })
 
   it("reports every problem with a pointer, in both languages", () => {
-    const r = Subject.decode({ citizen: { id: "anna", departments: ["rpha"] }, offering: "padel", fit: { ors: 41 }, extra: 1 }, catalogue)
+    const r = Subject.decode(
+      { citizen: { id: "anna", departments: ["rpha"] }, offering: "padel", fit: { ors: 41 }, extra: 1 },
+      catalogue,
+    )
     expect(r).toEqual({
       ok: false,
       problems: [
-        { pointer: "/extra", message: { en: "Expected no excess property", nb: "Ukjent felt: det er ikke tillatt her" } },
-        { pointer: "/citizen/id", message: { en: "Expected a pseudonym: 32 lowercase hexadecimal characters", nb: "Forventet et pseudonym: 32 små heksadesimale tegn" } },
-        { pointer: "/fit/ors", message: { en: "Expected a score from 0 to 40", nb: "Forventet en skår fra 0 til 40" } }
-      ]
+        {
+          pointer: "/extra",
+          message: { en: "Expected no excess property", nb: "Ukjent felt: det er ikke tillatt her" },
+        },
+        {
+          pointer: "/citizen/id",
+          message: {
+            en: "Expected a pseudonym: 32 lowercase hexadecimal characters",
+            nb: "Forventet et pseudonym: 32 små heksadesimale tegn",
+          },
+        },
+        { pointer: "/fit/ors", message: { en: "Expected a score from 0 to 40", nb: "Forventet en skår fra 0 til 40" } },
+      ],
     })
     const unknown = Subject.decode({ citizen: { departments: ["rpha"] }, offering: "padel" }, catalogue)
     expect(unknown).toEqual({
       ok: false,
       problems: [
-        { pointer: "/offering", message: { en: 'Unknown offering "padel"; did you mean "padelgruppe"?', nb: "Ukjent tilbud «padel»; mente du «padelgruppe»?" } },
-        { pointer: "/citizen", message: { en: 'The citizen needs "birthYear" or "birthDate"', nb: "Innbyggeren trenger «birthYear» eller «birthDate»" } }
-      ]
+        {
+          pointer: "/offering",
+          message: {
+            en: 'Unknown offering "padel"; did you mean "padelgruppe"?',
+            nb: "Ukjent tilbud «padel»; mente du «padelgruppe»?",
+          },
+        },
+        {
+          pointer: "/citizen",
+          message: {
+            en: 'The citizen needs "birthYear" or "birthDate"',
+            nb: "Innbyggeren trenger «birthYear» eller «birthDate»",
+          },
+        },
+      ],
     })
   })
 
   it("never echoes a national identity number put in any field", () => {
-    const fields = ["offering", "citizen.id", "citizen.birthDate", "citizen.departments", "proposal.byDepartment", "enrollment.cohort"]
+    const fields = [
+      "offering",
+      "citizen.id",
+      "citizen.birthDate",
+      "citizen.departments",
+      "proposal.byDepartment",
+      "enrollment.cohort",
+    ]
     fc.assert(
       fc.property(fc.constantFrom(...fields), nationalIdText, (field, number) => {
-        const input: Record<string, unknown> = { citizen: { birthYear: 1990, departments: [] }, proposal: { requested: true, category: "everyday" }, offering: "turgruppe", enrollment: { start: "2024-01-01" } }
+        const input: Record<string, unknown> = {
+          citizen: { birthYear: 1990, departments: [] },
+          proposal: { requested: true, category: "everyday" },
+          offering: "turgruppe",
+          enrollment: { start: "2024-01-01" },
+        }
         const [head, tail] = field.split(".") as [string, string | undefined]
         if (tail === undefined) input[head] = number
         else (input[head] as Record<string, unknown>)[tail] = tail === "departments" ? [number] : number
         const r = Subject.decode(input, catalogue)
         expect(r.ok).toBe(false)
         expect(JSON.stringify(r)).not.toContain(number)
-      })
+      }),
     )
   })
 
@@ -56,26 +104,62 @@ describe("Subject.decode", () => {
 describe("Subject.facts", () => {
   const now = InForce.on(fixture(), "2024-03-04")
   it("counts age from the birth date, or the age reached this year from the birth year", () => {
-    expect(Subject.facts(Subject.make({ citizen: { birthDate: "2006-03-05", departments: [] } }), "2024-03-04", now).facts.age).toBe(17)
-    expect(Subject.facts(Subject.make({ citizen: { birthYear: 2006, departments: [] } }), "2024-03-04", now).facts.age).toBe(18)
+    expect(
+      Subject.facts(Subject.make({ citizen: { birthDate: "2006-03-05", departments: [] } }), "2024-03-04", now).facts
+        .age,
+    ).toBe(17)
+    expect(
+      Subject.facts(Subject.make({ citizen: { birthYear: 2006, departments: [] } }), "2024-03-04", now).facts.age,
+    ).toBe(18)
   })
 
   it("lists the facts the subject leaves open, with every value each may take", () => {
-    expect(Subject.facts(Subject.make({ citizen: { birthYear: 2006, departments: [] } }), "2024-03-04", now).open).toEqual([
+    expect(
+      Subject.facts(Subject.make({ citizen: { birthYear: 2006, departments: [] } }), "2024-03-04", now).open,
+    ).toEqual([
       { missing: "citizen.birthDate", options: [{ age: 18 }, { age: 17 }] },
-      { missing: "jointMeetingHeld", options: [{ jointMeetingHeld: false }, { jointMeetingHeld: true }] }
+      { missing: "jointMeetingHeld", options: [{ jointMeetingHeld: false }, { jointMeetingHeld: true }] },
     ])
-    expect(Subject.facts(Subject.make({ citizen: { birthYear: 2006, departments: [] }, jointMeetingHeld: true }), "2024-12-31", now).open).toEqual([])
+    expect(
+      Subject.facts(
+        Subject.make({ citizen: { birthYear: 2006, departments: [] }, jointMeetingHeld: true }),
+        "2024-12-31",
+        now,
+      ).open,
+    ).toEqual([])
   })
 
   it("gives null for what the subject does not say, and 0 for an enrollment's counts", () => {
-    const f = Subject.facts(Subject.make({ citizen: { birthYear: 1990, departments: [] }, offering: "sandneshallen", enrollment: { start: "2024-01-01" } }), "2024-03-04", now).facts
-    expect([f.sessionLimit, f.activityStarted, f.goalReached, f.ors, f.sessionsUsed, f.consecutiveNoShows, f.extensionLimit]).toEqual([null, null, null, null, 0, 0, null])
+    const f = Subject.facts(
+      Subject.make({
+        citizen: { birthYear: 1990, departments: [] },
+        offering: "sandneshallen",
+        enrollment: { start: "2024-01-01" },
+      }),
+      "2024-03-04",
+      now,
+    ).facts
+    expect([
+      f.sessionLimit,
+      f.activityStarted,
+      f.goalReached,
+      f.ors,
+      f.sessionsUsed,
+      f.consecutiveNoShows,
+      f.extensionLimit,
+    ]).toEqual([null, null, null, null, 0, 0, null])
   })
 
   it("records which parameters a derived fact was computed from", () => {
-    const { parameters } = Subject.facts(Subject.make({ citizen: { birthYear: 1990, departments: [] }, offering: "chill-out" }), "2024-03-04", now)
-    expect(parameters.get("transitionEnd")?.map((p) => `${p.parameter.name}=${p.entry.value}`)).toEqual(["model.start=2023-03-09", "transition.duration=P2M"])
+    const { parameters } = Subject.facts(
+      Subject.make({ citizen: { birthYear: 1990, departments: [] }, offering: "chill-out" }),
+      "2024-03-04",
+      now,
+    )
+    expect(parameters.get("transitionEnd")?.map((p) => `${p.parameter.name}=${p.entry.value}`)).toEqual([
+      "model.start=2023-03-09",
+      "transition.duration=P2M",
+    ])
   })
 })
 
@@ -85,8 +169,8 @@ describe("Subject.make", () => {
       [
         "The subject has 2 problem(s) / Situasjonen har 2 feil:",
         '  /citizen/departments/0: Unknown department "rhpa"; did you mean "rpha"? / Ukjent avdeling «rhpa»; mente du «rpha»?',
-        '  /citizen: The citizen needs "birthYear" or "birthDate" / Innbyggeren trenger «birthYear» eller «birthDate»'
-      ].join("\n")
+        '  /citizen: The citizen needs "birthYear" or "birthDate" / Innbyggeren trenger «birthYear» eller «birthDate»',
+      ].join("\n"),
     )
   })
 })

@@ -12,7 +12,8 @@ import type { TextFile, Tree } from "../src/PolicyTree.js"
 export const fixtureDir = fileURLToPath(new URL("./fixtures/trees/sandnes", import.meta.url))
 
 /** A fixture tree's folder by name, under test/fixtures/trees. */
-export const fixtureTreeDir = (name: string): string => fileURLToPath(new URL(`./fixtures/trees/${name}`, import.meta.url))
+export const fixtureTreeDir = (name: string): string =>
+  fileURLToPath(new URL(`./fixtures/trees/${name}`, import.meta.url))
 
 export const fixtureFiles: ReadonlyArray<TextFile> = readTreeFiles(fixtureDir)
 

@@ -38,7 +38,10 @@ describe("the README's example", () => {
     try {
       const module = (await import(/* @vite-ignore */ file)) as { result: { summary: { eligibility?: unknown } } }
       expect(module.result.summary.eligibility).toEqual({ type: "not-eligible" })
-      const printed = log.mock.calls.map((c) => String(c[0])).join("\n").split("\n")
+      const printed = log.mock.calls
+        .map((c) => String(c[0]))
+        .join("\n")
+        .split("\n")
       for (const line of shown) expect(printed).toContain(line)
     } finally {
       log.mockRestore()
@@ -46,6 +49,6 @@ describe("the README's example", () => {
   })
 
   it("finds the printed lines the README shows, and would notice one that is not printed", () => {
-    expect(shownOutput('console.log(x)\n// a\n//   b\n// …\n// c\nlater()')).toEqual(["a", "  b", "c"])
+    expect(shownOutput("console.log(x)\n// a\n//   b\n// …\n// c\nlater()")).toEqual(["a", "  b", "c"])
   })
 })

@@ -6,8 +6,9 @@
  *
  * @module
  */
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api"
+
 import type { Dataset } from "@aktivitetsmodell/core"
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api"
 import type { ColumnTable } from "arquero"
 import { canonical, type Dimension } from "../Dimension.js"
 import { guard } from "../internal/boundary.js"
@@ -55,7 +56,12 @@ export interface Engine {
 }
 
 const notLoaded = (): never => {
-  throw new AnalyticsError(bi("DuckDB: ingen tabeller er lastet; bruk loadTables, loadDataset eller attach først", "DuckDB: no tables are loaded; use loadTables, loadDataset or attach first"))
+  throw new AnalyticsError(
+    bi(
+      "DuckDB: ingen tabeller er lastet; bruk loadTables, loadDataset eller attach først",
+      "DuckDB: no tables are loaded; use loadTables, loadDataset or attach first",
+    ),
+  )
 }
 
 /**
@@ -68,42 +74,54 @@ const notLoaded = (): never => {
  * engine.close()
  * @category constructors
  */
-export const open = guard("DuckDb.open", bi("{ threads? }", "{ threads? }"), async (options: { readonly threads?: number } = {}): Promise<Engine> => {
-  const instance = await DuckDBInstance.create(":memory:", options.threads === undefined ? {} : { threads: String(options.threads) })
-  const connection: DuckDBConnection = await instance.connect()
-  let days: Days | undefined
-  const sql = (query: Query | HandWritten, by: ReadonlyArray<Dimension>) =>
-    "sql" in query ? handWrittenSql(query, by, days ?? notLoaded(), dialect) : toSql(query, by, days ?? notLoaded(), dialect)
-  const engine: Engine = {
-    days: () => days,
-    loadTables: async (tables) => {
-      await loadTables(connection, tables)
-      days = tables.days
-    },
-    loadDataset: async (dataset, tableOptions) => engine.loadTables(fromDataset(dataset, tableOptions)),
-    attach: async (folder, o) => {
-      const from = dayOf(o.period.from)
-      const to = dayOf(o.period.to)
-      if (!Number.isFinite(from) || !Number.isFinite(to)) throw new AnalyticsError(bi("DuckDB: perioden må være to ISO-datoer", "DuckDB: the period must be two ISO dates"))
-      for (const table of tableNames) await connection.run(viewOver(table, folder, o.format ?? "parquet"))
-      days = { from, to }
-    },
-    write: async (folder, o = {}) => {
-      if (days === undefined) notLoaded()
-      for (const table of tableNames) await connection.run(copyTo(table, folder, o.format ?? "parquet"))
-    },
-    run: async (query, by) => {
-      const reader = await connection.runAndReadAll(sql(query, by))
-      return finish(query, canonical(by), reader.getColumnsObjectJS())
-    },
-    sql,
-    close: () => {
-      connection.closeSync()
-      instance.closeSync()
+export const open = guard(
+  "DuckDb.open",
+  bi("{ threads? }", "{ threads? }"),
+  async (options: { readonly threads?: number } = {}): Promise<Engine> => {
+    const instance = await DuckDBInstance.create(
+      ":memory:",
+      options.threads === undefined ? {} : { threads: String(options.threads) },
+    )
+    const connection: DuckDBConnection = await instance.connect()
+    let days: Days | undefined
+    const sql = (query: Query | HandWritten, by: ReadonlyArray<Dimension>) =>
+      "sql" in query
+        ? handWrittenSql(query, by, days ?? notLoaded(), dialect)
+        : toSql(query, by, days ?? notLoaded(), dialect)
+    const engine: Engine = {
+      days: () => days,
+      loadTables: async (tables) => {
+        await loadTables(connection, tables)
+        days = tables.days
+      },
+      loadDataset: async (dataset, tableOptions) => engine.loadTables(fromDataset(dataset, tableOptions)),
+      attach: async (folder, o) => {
+        const from = dayOf(o.period.from)
+        const to = dayOf(o.period.to)
+        if (!Number.isFinite(from) || !Number.isFinite(to))
+          throw new AnalyticsError(
+            bi("DuckDB: perioden må være to ISO-datoer", "DuckDB: the period must be two ISO dates"),
+          )
+        for (const table of tableNames) await connection.run(viewOver(table, folder, o.format ?? "parquet"))
+        days = { from, to }
+      },
+      write: async (folder, o = {}) => {
+        if (days === undefined) notLoaded()
+        for (const table of tableNames) await connection.run(copyTo(table, folder, o.format ?? "parquet"))
+      },
+      run: async (query, by) => {
+        const reader = await connection.runAndReadAll(sql(query, by))
+        return finish(query, canonical(by), reader.getColumnsObjectJS())
+      },
+      sql,
+      close: () => {
+        connection.closeSync()
+        instance.closeSync()
+      },
     }
-  }
-  return engine
-})
+    return engine
+  },
+)
 
 /**
  * Writes the tables of a municipality-year to a folder of Parquet files (or
@@ -114,7 +132,10 @@ export const open = guard("DuckDb.open", bi("{ threads? }", "{ threads? }"), asy
  */
 export const writeTables = guard(
   "DuckDb.writeTables",
-  bi("tabeller fra Tables.fromDataset, en mappe og { format? } (parquet eller csv)", "tables from Tables.fromDataset, a folder and { format? } (parquet or csv)"),
+  bi(
+    "tabeller fra Tables.fromDataset, en mappe og { format? } (parquet eller csv)",
+    "tables from Tables.fromDataset, a folder and { format? } (parquet or csv)",
+  ),
   async (tables: Tables, folder: string, options: { readonly format?: Format } = {}): Promise<void> => {
     const engine = await open()
     try {
@@ -123,5 +144,5 @@ export const writeTables = guard(
     } finally {
       engine.close()
     }
-  }
+  },
 )

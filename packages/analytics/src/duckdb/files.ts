@@ -19,7 +19,10 @@ export const checkFolder = (folder: unknown): string => {
   // eslint-disable-next-line no-control-regex
   if (typeof folder !== "string" || folder.length === 0 || /[\u0000-\u001f*?[\]{}]/u.test(folder)) {
     throw new AnalyticsError(
-      bi("En mappe for tabellfiler kan ikke inneholde kontrolltegn eller * ? [ ] { }", "A folder of table files cannot hold control characters or * ? [ ] { }")
+      bi(
+        "En mappe for tabellfiler kan ikke inneholde kontrolltegn eller * ? [ ] { }",
+        "A folder of table files cannot hold control characters or * ? [ ] { }",
+      ),
     )
   }
   return folder
@@ -39,7 +42,8 @@ const partitioned = (table: TableName, format: Format) => format === "parquet" &
 export const copyTo = (table: TableName, folder: string, format: Format): string => {
   const dir = join(checkFolder(folder), table)
   mkdirSync(dir, { recursive: true })
-  if (partitioned(table, format)) return `COPY ${q.quote(table)} TO ${pathLiteral(dir)} (FORMAT parquet, PARTITION_BY (${q.quote("year")}), OVERWRITE_OR_IGNORE true)`
+  if (partitioned(table, format))
+    return `COPY ${q.quote(table)} TO ${pathLiteral(dir)} (FORMAT parquet, PARTITION_BY (${q.quote("year")}), OVERWRITE_OR_IGNORE true)`
   return format === "parquet"
     ? `COPY ${q.quote(table)} TO ${pathLiteral(join(dir, "data.parquet"))} (FORMAT parquet)`
     : `COPY ${q.quote(table)} TO ${pathLiteral(join(dir, "data.csv"))} (FORMAT csv, HEADER true)`

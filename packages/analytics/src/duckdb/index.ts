@@ -15,5 +15,6 @@
  *
  * @module
  */
-export * as DuckDb from "./Engine.js"
+
 export * as Query from "../query/index.js"
+export * as DuckDb from "./Engine.js"

@@ -1,7 +1,7 @@
 // Loads the whitelisted columns of `Tables` into DuckDB tables through the
 // appender, a data chunk of up to 2,048 rows at a time. Names come from the
 // schema and are quoted; values travel as typed vectors, never as SQL text.
-import { type DuckDBConnection, DuckDBDataChunk, type DuckDBType, DOUBLE, INTEGER, VARCHAR } from "@duckdb/node-api"
+import { DOUBLE, type DuckDBConnection, DuckDBDataChunk, type DuckDBType, INTEGER, VARCHAR } from "@duckdb/node-api"
 import { duckdb as q } from "../query/dialect.js"
 import { type ColumnType, columnsOf, columnValues, type TableName, tableNames } from "../query/Schema.js"
 import type { Tables } from "../Tables.js"
@@ -11,7 +11,9 @@ const types: Record<ColumnType, DuckDBType> = { integer: INTEGER, double: DOUBLE
 
 /** `CREATE OR REPLACE TABLE` for one table of the schema, with its typed columns. */
 export const createTable = (table: TableName): string =>
-  `CREATE OR REPLACE TABLE ${q.quote(table)} (${columnsOf(table).map(([c, t]) => `${q.quote(c)} ${q.type(t)}`).join(", ")})`
+  `CREATE OR REPLACE TABLE ${q.quote(table)} (${columnsOf(table)
+    .map(([c, t]) => `${q.quote(c)} ${q.type(t)}`)
+    .join(", ")})`
 
 /** Replaces the DuckDB tables of the schema with the tables' rows. */
 export const loadTables = async (connection: DuckDBConnection, tables: Pick<Tables, TableName>): Promise<void> => {
@@ -24,7 +26,10 @@ export const loadTables = async (connection: DuckDBConnection, tables: Pick<Tabl
     try {
       for (let start = 0; start < rows; start += CHUNK) {
         const end = Math.min(rows, start + CHUNK)
-        const chunk = DuckDBDataChunk.create(columns.map(([, t]) => types[t]), end - start)
+        const chunk = DuckDBDataChunk.create(
+          columns.map(([, t]) => types[t]),
+          end - start,
+        )
         chunk.setColumns(columns.map(([c]) => values[c]!.slice(start, end)))
         appender.appendDataChunk(chunk)
       }

@@ -2,15 +2,15 @@
 // model-wide measures, taken from published (suppressed) indicator tables so
 // that the draft never shows a figure a report would hide.
 import { desc, op } from "arquero"
-import type { Continue, Row } from "../EvaluationPlan.js"
 import type { Dimension } from "../Dimension.js"
-import { type Indicator, compute, type Result } from "../Indicator.js"
+import type { Continue, Row } from "../EvaluationPlan.js"
+import { compute, type Indicator, type Result } from "../Indicator.js"
 import { catalogue } from "../indicators/index.js"
 import { monthsBetween } from "../internal/dates.js"
-import { formatNumber, formatShare } from "../internal/format.js"
 import { num as numberLiteral } from "../internal/expr.js"
+import { formatNumber, formatShare } from "../internal/format.js"
 import { dayWithin } from "../internal/group.js"
-import { AnalyticsError, bi, type Bilingual, type Lang } from "../internal/text.js"
+import { AnalyticsError, type Bilingual, bi, type Lang } from "../internal/text.js"
 import { type Profile, smallRange } from "../privacy/Profile.js"
 import type { Published } from "../privacy/Publication.js"
 import type { Tables } from "../Tables.js"
@@ -44,32 +44,62 @@ export type Shown = (indicator: Indicator, by: ReadonlyArray<Dimension>) => Publ
  * as one publication, so that the plan shows nothing the report hides.
  */
 export const planResults = (tables: Tables): Array<Result> => [
-  ...[catalogue.participation, catalogue.attendanceRate, catalogue.communityTransition, catalogue.feedbackSummary, catalogue.capacityUse].map((i) =>
-    compute(i, tables, { by: ["offering"], margins: true })
-  ),
-  compute(catalogue.involvement, tables, { by: ["category"], margins: true })
+  ...[
+    catalogue.participation,
+    catalogue.attendanceRate,
+    catalogue.communityTransition,
+    catalogue.feedbackSummary,
+    catalogue.capacityUse,
+  ].map((i) => compute(i, tables, { by: ["offering"], margins: true })),
+  compute(catalogue.involvement, tables, { by: ["category"], margins: true }),
 ]
 
 /** A lookup into a publication's tables by indicator and grouping. */
-export const lookup = (published: ReadonlyArray<Published>): Shown => (indicator, by) => {
-  const found = published.find((p) => p.indicator.id === indicator.id && p.by.length === by.length && p.by.every((d, i) => d === by[i]))
-  if (found === undefined) throw new AnalyticsError(bi(`Publiseringen mangler ${indicator.id} etter [${by.join(", ")}]`, `The publication lacks ${indicator.id} by [${by.join(", ")}]`))
-  return found
-}
+export const lookup =
+  (published: ReadonlyArray<Published>): Shown =>
+  (indicator, by) => {
+    const found = published.find(
+      (p) => p.indicator.id === indicator.id && p.by.length === by.length && p.by.every((d, i) => d === by[i]),
+    )
+    if (found === undefined)
+      throw new AnalyticsError(
+        bi(
+          `Publiseringen mangler ${indicator.id} etter [${by.join(", ")}]`,
+          `The publication lacks ${indicator.id} by [${by.join(", ")}]`,
+        ),
+      )
+    return found
+  }
 
 const byOffering = (shown: Shown, indicator: Indicator): Map<string, Values> =>
   new Map((shown(indicator, ["offering"]).table.objects() as Array<Values>).map((r) => [String(r.offering), r]))
 
-const whoRuns = (team: string, department: string, partners: string, departmentName: Bilingual | undefined): Bilingual => {
-  const base = team === "activity-team" ? bi("Aktivitetsteamet (RPHA)", "The activity team (RPHA)") : bi(`Avdeling ${departmentName?.nb ?? department}`, `Department ${departmentName?.en ?? department}`)
+const whoRuns = (
+  team: string,
+  department: string,
+  partners: string,
+  departmentName: Bilingual | undefined,
+): Bilingual => {
+  const base =
+    team === "activity-team"
+      ? bi("Aktivitetsteamet (RPHA)", "The activity team (RPHA)")
+      : bi(`Avdeling ${departmentName?.nb ?? department}`, `Department ${departmentName?.en ?? department}`)
   const extra = partners.split(",").filter((p) => p !== "")
-  const nb = extra.map((p) => (p === "students" ? "studenter" : p === "blue-cross" ? "Blå Kors" : "erfaringskonsulenter"))
-  const en = extra.map((p) => (p === "students" ? "students" : p === "blue-cross" ? "Blue Cross" : "peer-support workers"))
+  const nb = extra.map((p) =>
+    p === "students" ? "studenter" : p === "blue-cross" ? "Blå Kors" : "erfaringskonsulenter",
+  )
+  const en = extra.map((p) =>
+    p === "students" ? "students" : p === "blue-cross" ? "Blue Cross" : "peer-support workers",
+  )
   return extra.length === 0 ? base : bi(`${base.nb} med ${nb.join(" og ")}`, `${base.en} with ${en.join(" and ")}`)
 }
 
 /** Evidence for every offering that was not discontinued, and the model-wide rows. */
-export const evidence = (tables: Tables, shown: Shown, profile: Profile): { offerings: Array<Evidence>; model: Array<Row> } => {
+export const evidence = (
+  tables: Tables,
+  shown: Shown,
+  profile: Profile,
+): { offerings: Array<Evidence>; model: Array<Row> } => {
   const participation = byOffering(shown, catalogue.participation)
   const attendance = byOffering(shown, catalogue.attendanceRate)
   const transition = byOffering(shown, catalogue.communityTransition)
@@ -80,7 +110,9 @@ export const evidence = (tables: Tables, shown: Shown, profile: Profile): { offe
   // Trend: attendances in the second half of the period against the first.
   const months = monthsBetween(tables.days.from, tables.days.to)
   const firstHalf = new Set(months.slice(0, Math.ceil(months.length / 2)))
-  const monthly = compute(catalogue.participation, tables, { by: ["offering", "month"] }).table.objects() as Array<Values>
+  const monthly = compute(catalogue.participation, tables, {
+    by: ["offering", "month"],
+  }).table.objects() as Array<Values>
   const halves = new Map<string, [number, number]>()
   for (const r of monthly) {
     const h = halves.get(String(r.offering)) ?? [0, 0]
@@ -99,9 +131,15 @@ export const evidence = (tables: Tables, shown: Shown, profile: Profile): { offe
     .orderby("offering", desc("n"), "theme")
     .objects() as Array<Values>
   const themes = new Map<string, Array<string>>()
-  for (const r of themeRows) themes.set(String(r.offering), [...(themes.get(String(r.offering)) ?? []), String(r.theme)].slice(0, 2))
+  for (const r of themeRows)
+    themes.set(String(r.offering), [...(themes.get(String(r.offering)) ?? []), String(r.theme)].slice(0, 2))
 
-  const departments = new Map((tables.departments.objects() as Array<Values>).map((d) => [String(d.department), bi(String(d.name), String(d.nameEn))]))
+  const departments = new Map(
+    (tables.departments.objects() as Array<Values>).map((d) => [
+      String(d.department),
+      bi(String(d.name), String(d.nameEn)),
+    ]),
+  )
   const offerings = (tables.offerings.objects() as Array<Values>)
     .filter((o) => o.status !== "discontinued")
     .map((o): Evidence => {
@@ -122,7 +160,7 @@ export const evidence = (tables: Tables, shown: Shown, profile: Profile): { offe
         feedback: num(feedback.get(id)?.meanRating),
         responses: num(feedback.get(id)?.responses),
         themes: themes.get(id) ?? [],
-        use: num(capacity.get(id)?.use)
+        use: num(capacity.get(id)?.use),
       }
     })
   return { offerings, model: modelRows(tables, shown) }
@@ -133,38 +171,65 @@ const percent = (v: number, lang: Lang) => `${formatNumber(v, lang, 1)}${lang ==
 // The measures of the model as a whole: contributions, the student programme, volunteering.
 const modelRows = (tables: Tables, shown: Shown): Array<Row> => {
   const contributions = compute(catalogue.departmentContributions, tables).table.objects() as Array<Values>
-  const names = new Map((tables.departments.objects() as Array<Values>).map((d) => [String(d.department), bi(String(d.name), String(d.nameEn))]))
+  const names = new Map(
+    (tables.departments.objects() as Array<Values>).map((d) => [
+      String(d.department),
+      bi(String(d.name), String(d.nameEn)),
+    ]),
+  )
   const short = contributions.filter((c) => (num(c.gap) ?? 0) < -0.05)
-  const list = (lang: Lang) => contributions.map((c) => `${names.get(String(c.department))?.[lang] ?? String(c.department)} ${percent(num(c.percent) ?? 0, lang)}`).join(", ")
+  const list = (lang: Lang) =>
+    contributions
+      .map(
+        (c) =>
+          `${names.get(String(c.department))?.[lang] ?? String(c.department)} ${percent(num(c.percent) ?? 0, lang)}`,
+      )
+      .join(", ")
   const required = tables.requiredContributionPercent
   const involvement = shown(catalogue.involvement, ["category"]).table.objects() as Array<Values>
   const everyday = involvement.find((r) => r.category === "everyday")
   const participation = involvement.find((r) => r.category === "participation")
   const studentShare = num(everyday?.studentShare)
   const volunteerShare = num(participation?.volunteerShare)
-  const shareText = (v: number | null, lang: Lang) => (v === null ? (lang === "nb" ? "ingen samlinger registrert" : "no sessions recorded") : formatShare(v, lang))
-  const row = (id: string, measure: Bilingual, assessment: Bilingual, answer: Continue, who: Bilingual): Row => ({ id, measure, assessment, continue: answer, who })
+  const shareText = (v: number | null, lang: Lang) =>
+    v === null ? (lang === "nb" ? "ingen samlinger registrert" : "no sessions recorded") : formatShare(v, lang)
+  const row = (id: string, measure: Bilingual, assessment: Bilingual, answer: Continue, who: Bilingual): Row => ({
+    id,
+    measure,
+    assessment,
+    continue: answer,
+    who,
+  })
   return [
     row(
       "department-contributions",
       bi(`Avdelingenes bidrag (${required} %)`, `Department contributions (${required} %)`),
-      bi(`Bidrag i perioden: ${list("nb")}; krav ${required} % hver.`, `Contributions in the period: ${list("en")}; ${required} % required of each.`),
+      bi(
+        `Bidrag i perioden: ${list("nb")}; krav ${required} % hver.`,
+        `Contributions in the period: ${list("en")}; ${required} % required of each.`,
+      ),
       short.length === 0 ? "yes" : "uncertain",
-      bi("Utvida ledergruppe", "The extended leadership group")
+      bi("Utvida ledergruppe", "The extended leadership group"),
     ),
     row(
       "student-programme",
       bi("Studentprogrammet i hverdagsaktivitetene", "The student programme in everyday activities"),
-      bi(`Andel hverdagssamlinger med studenter: ${shareText(studentShare, "nb")}.`, `Share of everyday sessions with students: ${shareText(studentShare, "en")}.`),
+      bi(
+        `Andel hverdagssamlinger med studenter: ${shareText(studentShare, "nb")}.`,
+        `Share of everyday sessions with students: ${shareText(studentShare, "en")}.`,
+      ),
       studentShare !== null && studentShare >= 0.5 ? "yes" : "uncertain",
-      bi("Aktivitetsteamet og studentprogrammet", "The activity team and the student programme")
+      bi("Aktivitetsteamet og studentprogrammet", "The activity team and the student programme"),
     ),
     row(
       "volunteering",
       bi("Frivillighet (Inkludert med Blå Kors)", "Volunteering (Inkludert with Blue Cross)"),
-      bi(`Andel samlinger i «deltagende i samfunnet» med tidgivere: ${shareText(volunteerShare, "nb")}.`, `Share of participation sessions with time-givers: ${shareText(volunteerShare, "en")}.`),
+      bi(
+        `Andel samlinger i «deltagende i samfunnet» med tidgivere: ${shareText(volunteerShare, "nb")}.`,
+        `Share of participation sessions with time-givers: ${shareText(volunteerShare, "en")}.`,
+      ),
       volunteerShare !== null && volunteerShare > 0 ? "yes" : "uncertain",
-      bi("Aktivitetsteamet og Blå Kors", "The activity team and Blue Cross")
-    )
+      bi("Aktivitetsteamet og Blå Kors", "The activity team and Blue Cross"),
+    ),
   ]
 }

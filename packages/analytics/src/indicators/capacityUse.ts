@@ -22,14 +22,17 @@ export const capacityUse: Indicator<"capacityUse"> = {
   id: "capacityUse",
   name: bi("Kapasitetsutnyttelse", "Capacity use"),
   definition: {
-    numerator: bi("Oppmøter der innbyggeren kom (i tilbud med kjent kapasitet)", "Attendances where the citizen came (in offerings of known capacity)"),
+    numerator: bi(
+      "Oppmøter der innbyggeren kom (i tilbud med kjent kapasitet)",
+      "Attendances where the citizen came (in offerings of known capacity)",
+    ),
     denominator: bi("Plasser: samlinger × plasser per samling", "Places: sessions × places per session"),
     unit: bi("andel, og oppmøter per samling", "share, and attendances per session"),
     period: bi("Datoen for samlingen", "The session's date"),
     note: bi(
       "Katalogen har ikke kapasitet; den oppgis per tilbud når tabellene bygges.",
-      "The catalogue holds no capacities; they are given per offering when the tables are built."
-    )
+      "The catalogue holds no capacities; they are given per offering when the tables are built.",
+    ),
   },
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["offering"],
@@ -37,16 +40,38 @@ export const capacityUse: Indicator<"capacityUse"> = {
     document: "Mestringsenhetens modell for aktivitet",
     section: "Prosjektets mål",
     lines: "12",
-    fact: bi("Mestringsenheten vil øke kapasiteten på aktivitetstilbudene", "The unit will increase the capacity of its activity offerings")
+    fact: bi(
+      "Mestringsenheten vil øke kapasiteten på aktivitetstilbudene",
+      "The unit will increase the capacity of its activity offerings",
+    ),
   },
   measures: [
     { column: "sessions", label: bi("Samlinger", "Sessions"), kind: "count", unit: "sessions" },
     { column: "present", label: bi("Oppmøter", "Attendances"), kind: "count", unit: "attendances", of: "present" },
     { column: "citizens", label: bi("Deltakere", "Participants"), kind: "persons", unit: "persons", set: "present" },
-    { column: "perSession", label: bi("Oppmøter per samling", "Attendances per session"), kind: "statistic", unit: "per-session", over: ["present"] },
-    { column: "presentInPlaces", label: bi("Oppmøter i tilbud med kjent kapasitet", "Attendances in offerings of known capacity"), kind: "statistic", unit: "attendances", over: ["present"] },
+    {
+      column: "perSession",
+      label: bi("Oppmøter per samling", "Attendances per session"),
+      kind: "statistic",
+      unit: "per-session",
+      over: ["present"],
+    },
+    {
+      column: "presentInPlaces",
+      label: bi("Oppmøter i tilbud med kjent kapasitet", "Attendances in offerings of known capacity"),
+      kind: "statistic",
+      unit: "attendances",
+      over: ["present"],
+    },
     { column: "places", label: bi("Plasser", "Places"), kind: "statistic", unit: "places", over: [] },
-    { column: "use", label: bi("Utnyttelse", "Use"), kind: "rate", unit: "share", numerator: "presentInPlaces", denominator: "places" }
+    {
+      column: "use",
+      label: bi("Utnyttelse", "Use"),
+      kind: "rate",
+      unit: "share",
+      numerator: "presentInPlaces",
+      denominator: "places",
+    },
   ],
   headline: "perSession",
   compute: (tables, by) => {
@@ -60,24 +85,33 @@ export const capacityUse: Indicator<"capacityUse"> = {
       tables.attendance,
       withOffering,
       sameGrouping ? { present: op.count(), citizens: op.distinct("citizen") } : { present: op.count() },
-      { filter: "d => d.present === 1" }
+      { filter: "d => d.present === 1" },
     )
-    const perOffering = zeroFill(joinBy(sessions, present, withOffering), ["sessions", "present", ...(sameGrouping ? ["citizens"] : [])])
+    const perOffering = zeroFill(joinBy(sessions, present, withOffering), [
+      "sessions",
+      "present",
+      ...(sameGrouping ? ["citizens"] : []),
+    ])
       .lookup(capacity, "offering", "capacity")
       .derive({
         places: "d => d.capacity == null ? null : d.sessions * d.capacity",
-        presentInPlaces: "d => d.capacity == null ? null : d.present"
+        presentInPlaces: "d => d.capacity == null ? null : d.present",
       })
     const joined = sameGrouping
       ? perOffering
       : zeroFill(
           joinBy(
-            rollupBy(perOffering, by, { sessions: op.sum("sessions"), present: op.sum("present"), places: op.sum("places"), presentInPlaces: op.sum("presentInPlaces") }),
+            rollupBy(perOffering, by, {
+              sessions: op.sum("sessions"),
+              present: op.sum("present"),
+              places: op.sum("places"),
+              presentInPlaces: op.sum("presentInPlaces"),
+            }),
             rollupBy(tables.attendance, by, { citizens: op.distinct("citizen") }, { filter: "d => d.present === 1" }),
-            by
+            by,
           ),
-          ["sessions", "present", "citizens"]
+          ["sessions", "present", "citizens"],
         )
     return withRate(withRate(joined, "perSession", "present", "sessions"), "use", "presentInPlaces", "places")
-  }
+  },
 }

@@ -3,9 +3,10 @@
  *
  * @module
  */
+
+import type { ColumnTable } from "arquero"
 import * as aq from "arquero"
 import { op } from "arquero"
-import type { ColumnTable } from "arquero"
 import type { Dimension } from "../Dimension.js"
 import type { Indicator } from "../Indicator.js"
 import { monthsBetween, yearsBetween } from "../internal/dates.js"
@@ -18,11 +19,17 @@ import type { Tables } from "../Tables.js"
 // grouping by time, so that each month counts its own participants. Without
 // time the table is returned whole, to be filtered after grouping (which
 // keeps arquero's pre-computed groups).
-const enrollmentsByPeriod = (tables: Tables, by: ReadonlyArray<Dimension>): { table: ColumnTable; filter: string | undefined } => {
+const enrollmentsByPeriod = (
+  tables: Tables,
+  by: ReadonlyArray<Dimension>,
+): { table: ColumnTable; filter: string | undefined } => {
   const { from, to } = tables.days
   const overlaps = `d.start <= ${num(to)} && (d.stop == null || d.stop >= ${num(from)})`
   if (!by.includes("month") && !by.includes("year")) return { table: tables.enrollments, filter: `d => ${overlaps}` }
-  const clip = (d: { start: number; stop: number | null }): [number, number] => [Math.max(d.start, from), Math.min(d.stop ?? to, to)]
+  const clip = (d: { start: number; stop: number | null }): [number, number] => [
+    Math.max(d.start, from),
+    Math.min(d.stop ?? to, to),
+  ]
   const grain = by.includes("month")
     ? aq.escape((d: { start: number; stop: number | null }) => monthsBetween(...clip(d)))
     : aq.escape((d: { start: number; stop: number | null }) => yearsBetween(...clip(d)))
@@ -47,14 +54,20 @@ export const communityTransition: Indicator<"communityTransition"> = {
   id: "communityTransition",
   name: bi("Overgang til ordinær aktivitet", "Transition to ordinary community activity"),
   definition: {
-    numerator: bi("Deltakere som gikk over til et ordinært tilbud i lokalmiljøet", "Participants who moved on to an ordinary community offering"),
+    numerator: bi(
+      "Deltakere som gikk over til et ordinært tilbud i lokalmiljøet",
+      "Participants who moved on to an ordinary community offering",
+    ),
     denominator: bi("Innbyggere med aktiv deltakelse i perioden", "Citizens with an enrollment active in the period"),
     unit: bi("andel", "share"),
-    period: bi("Deltakelse som overlapper perioden; overgangens dato", "Enrollments overlapping the period; the transition's date"),
+    period: bi(
+      "Deltakelse som overlapper perioden; overgangens dato",
+      "Enrollments overlapping the period; the transition's date",
+    ),
     note: bi(
       "En overgang hører til tilbudet den skjedde fra (eller deltakelsen den viser til).",
-      "A transition belongs to the offering it came from (or the enrollment it names)."
-    )
+      "A transition belongs to the offering it came from (or the enrollment it names).",
+    ),
   },
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["offering"],
@@ -64,13 +77,26 @@ export const communityTransition: Indicator<"communityTransition"> = {
     lines: "14",
     fact: bi(
       "Overordnet mål for tilbudene er å øke deltagelse i nærmiljøet, ordinære lag og foreninger",
-      "The overarching goal is more participation in the local community, ordinary clubs and associations"
-    )
+      "The overarching goal is more participation in the local community, ordinary clubs and associations",
+    ),
   },
   measures: [
     { column: "participants", label: bi("Deltakere", "Participants"), kind: "persons", unit: "persons", set: "active" },
-    { column: "transitioned", label: bi("Gikk over", "Moved on"), kind: "persons", unit: "persons", set: "transitioned" },
-    { column: "rate", label: bi("Andel overgang", "Transition rate"), kind: "rate", unit: "share", numerator: "transitioned", denominator: "participants" }
+    {
+      column: "transitioned",
+      label: bi("Gikk over", "Moved on"),
+      kind: "persons",
+      unit: "persons",
+      set: "transitioned",
+    },
+    {
+      column: "rate",
+      label: bi("Andel overgang", "Transition rate"),
+      kind: "rate",
+      unit: "share",
+      numerator: "transitioned",
+      denominator: "participants",
+    },
   ],
   headline: "rate",
   compute: (tables, by) => {
@@ -94,9 +120,14 @@ export const communityTransition: Indicator<"communityTransition"> = {
     const counts = rollupBy(
       active,
       by,
-      { participants: op.distinct("citizen"), distinctMoved: op.distinct("movedCitizen"), validMoved: op.valid("movedCitizen"), rows: op.count() },
-      filter === undefined ? {} : { filter }
+      {
+        participants: op.distinct("citizen"),
+        distinctMoved: op.distinct("movedCitizen"),
+        validMoved: op.valid("movedCitizen"),
+        rows: op.count(),
+      },
+      filter === undefined ? {} : { filter },
     ).derive({ transitioned: "d => d.distinctMoved - (d.validMoved < d.rows ? 1 : 0)" })
     return withRate(zeroFill(counts, ["participants", "transitioned"]), "rate", "transitioned", "participants")
-  }
+  },
 }

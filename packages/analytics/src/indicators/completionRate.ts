@@ -27,13 +27,16 @@ export const completionRate: Indicator<"completionRate"> = {
   name: bi("Fullføring", "Completion rate"),
   definition: {
     numerator: bi("Deltakelser avsluttet som fullført", "Enrollments closed as completed"),
-    denominator: bi("Deltakelser avsluttet i perioden (fullført eller avbrutt)", "Enrollments closed in the period (completed or withdrawn)"),
+    denominator: bi(
+      "Deltakelser avsluttet i perioden (fullført eller avbrutt)",
+      "Enrollments closed in the period (completed or withdrawn)",
+    ),
     unit: bi("andel", "share"),
     period: bi("Datoen deltakelsen ble avsluttet", "The day the enrollment closed"),
     note: bi(
       "Bare tilbud med en slutt å nå teller: behandling, Recoveryhjelpa, tilbud med inntak, søknad eller vedtak, og tilbud med et neste steg (karate, Mudo). For åpne tilbud med langvarig deltagelse (som helårsbading, løpegruppe, volleyball) og avdelingenes egne grupper er fullføring ikke relevant.",
-      "Only offerings with an end to reach count: treatment, Recoveryhjelpa, offerings with intake, application or decision, and offerings with a next step (karate, Mudo). For open offerings meant for long-term participation (such as year-round swimming, running, volleyball) and the departments' own groups, completion is not applicable."
-    )
+      "Only offerings with an end to reach count: treatment, Recoveryhjelpa, offerings with intake, application or decision, and offerings with a next step (karate, Mudo). For open offerings meant for long-term participation (such as year-round swimming, running, volleyball) and the departments' own groups, completion is not applicable.",
+    ),
   },
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["offering"],
@@ -43,14 +46,21 @@ export const completionRate: Indicator<"completionRate"> = {
     lines: "72",
     fact: bi(
       "Når fysisk aktivitet som behandling er gjennomført, undersøker behandler om målet er oppnådd",
-      "When activity as treatment is completed, the therapist examines whether the goal was reached"
-    )
+      "When activity as treatment is completed, the therapist examines whether the goal was reached",
+    ),
   },
   measures: [
     { column: "ended", label: bi("Avsluttet", "Ended"), kind: "persons", unit: "records", set: "ended" },
     { column: "completed", label: bi("Fullført", "Completed"), kind: "persons", unit: "records", set: "completed" },
     { column: "withdrawn", label: bi("Avbrutt", "Withdrawn"), kind: "persons", unit: "records", set: "withdrawn" },
-    { column: "rate", label: bi("Andel fullført", "Completion rate"), kind: "rate", unit: "share", numerator: "completed", denominator: "ended" }
+    {
+      column: "rate",
+      label: bi("Andel fullført", "Completion rate"),
+      kind: "rate",
+      unit: "share",
+      numerator: "completed",
+      denominator: "ended",
+    },
   ],
   headline: "rate",
   definedFor: "hasCompletion",
@@ -61,9 +71,9 @@ export const completionRate: Indicator<"completionRate"> = {
       tables.enrollments,
       by,
       { ended: "d => op.sum(d.hasCompletion)", completed: "d => op.sum(d.hasCompletion * d.completed)" },
-      { columns: { month: "closedMonth", year: "closedYear" }, filter: `d => ${dayWithin("closed", from, to)}` }
+      { columns: { month: "closedMonth", year: "closedYear" }, filter: `d => ${dayWithin("closed", from, to)}` },
     )
     const filled = zeroFill(counts, ["ended", "completed"]).derive({ withdrawn: "d => d.ended - d.completed" })
     return withRate(filled, "rate", "completed", "ended")
-  }
+  },
 }

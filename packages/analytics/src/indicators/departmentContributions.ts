@@ -6,7 +6,7 @@
 import * as aq from "arquero"
 import { op } from "arquero"
 import type { Indicator } from "../Indicator.js"
-import { monthEnd, monthsBetween, monthStart } from "../internal/dates.js"
+import { monthEnd, monthStart, monthsBetween } from "../internal/dates.js"
 import { num } from "../internal/expr.js"
 import { rollupBy } from "../internal/group.js"
 import { bi } from "../internal/text.js"
@@ -17,13 +17,18 @@ const periodUnits = (tables: Tables, grain: "month" | "year" | null) => {
   const { from, to } = tables.days
   if (grain === null) return aq.table({ unitFrom: [from], unitTo: [to] })
   const months = monthsBetween(from, to)
-  const units = grain === "month"
-    ? months.map((m) => ({ key: m, a: monthStart(m), b: monthEnd(m) }))
-    : [...new Set(months.map((m) => m.slice(0, 4)))].map((y) => ({ key: y, a: monthStart(`${y}-01`), b: monthEnd(`${y}-12`) }))
+  const units =
+    grain === "month"
+      ? months.map((m) => ({ key: m, a: monthStart(m), b: monthEnd(m) }))
+      : [...new Set(months.map((m) => m.slice(0, 4)))].map((y) => ({
+          key: y,
+          a: monthStart(`${y}-01`),
+          b: monthEnd(`${y}-12`),
+        }))
   return aq.table({
     [grain]: units.map((u) => u.key),
     unitFrom: units.map((u) => Math.max(u.a, from)),
-    unitTo: units.map((u) => Math.min(u.b, to))
+    unitTo: units.map((u) => Math.min(u.b, to)),
   })
 }
 
@@ -43,10 +48,13 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
   id: "departmentContributions",
   name: bi("Avdelingenes bidrag til aktivitetsteamet", "Department contributions to the activity team"),
   definition: {
-    numerator: bi("Prosent av en stilling bidratt, vektet med dager i perioden", "Percent of a position contributed, weighted by days in the period"),
+    numerator: bi(
+      "Prosent av en stilling bidratt, vektet med dager i perioden",
+      "Percent of a position contributed, weighted by days in the period",
+    ),
     denominator: null,
     unit: bi("prosent av en stilling", "percent of a position"),
-    period: bi("Bidrag som gjelder i perioden", "Contributions in force in the period")
+    period: bi("Bidrag som gjelder i perioden", "Contributions in force in the period"),
   },
   dimensions: ["department", "month", "year"],
   defaultBy: ["department"],
@@ -56,15 +64,33 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
     lines: "33",
     fact: bi(
       "Hver avdeling bidrar med 20 % ressurs inn i teamet: låne ut 20 % av en ansatts stilling, eller overføre 20 % hjemmel",
-      "Each department contributes 20 % to the team: lends 20 % of an employee's position or transfers 20 % of a budget post"
-    )
+      "Each department contributes 20 % to the team: lends 20 % of an employee's position or transfers 20 % of a budget post",
+    ),
   },
   measures: [
     { column: "percent", label: bi("Bidrag (%)", "Contribution (%)"), kind: "statistic", unit: "percent", over: [] },
-    { column: "lent", label: bi("Utlånt stilling (%)", "Lent position (%)"), kind: "statistic", unit: "percent", over: [] },
-    { column: "transferred", label: bi("Overført hjemmel (%)", "Transferred budget post (%)"), kind: "statistic", unit: "percent", over: [] },
+    {
+      column: "lent",
+      label: bi("Utlånt stilling (%)", "Lent position (%)"),
+      kind: "statistic",
+      unit: "percent",
+      over: [],
+    },
+    {
+      column: "transferred",
+      label: bi("Overført hjemmel (%)", "Transferred budget post (%)"),
+      kind: "statistic",
+      unit: "percent",
+      over: [],
+    },
     { column: "required", label: bi("Krav (%)", "Required (%)"), kind: "statistic", unit: "percent", over: [] },
-    { column: "gap", label: bi("Avvik fra krav (prosentpoeng)", "Difference from requirement (points)"), kind: "statistic", unit: "percent", over: [] }
+    {
+      column: "gap",
+      label: bi("Avvik fra krav (prosentpoeng)", "Difference from requirement (points)"),
+      kind: "statistic",
+      unit: "percent",
+      over: [],
+    },
   ],
   headline: "percent",
   compute: (tables, by) => {
@@ -81,7 +107,7 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
     const sums = rollupBy(weighted, keys, {
       percent: op.sum("w"),
       lent: "d => op.sum(d.form === 'lent-position' ? d.w : 0)",
-      transferred: "d => op.sum(d.form === 'transferred-budget-post' ? d.w : 0)"
+      transferred: "d => op.sum(d.form === 'transferred-budget-post' ? d.w : 0)",
     })
     // Every department in every unit, so a department that gives nothing shows 0.
     const departments = tables.departments.select("department")
@@ -90,13 +116,18 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
       percent: "d => d.percent == null ? 0 : d.percent",
       lent: "d => d.lent == null ? 0 : d.lent",
       transferred: "d => d.transferred == null ? 0 : d.transferred",
-      required: `() => ${num(tables.requiredContributionPercent)}`
+      required: `() => ${num(tables.requiredContributionPercent)}`,
     })
     // Grouped by department (and period) already; otherwise sum over departments.
     const grouped =
       by.length === keys.length && by.every((d) => keys.includes(d))
         ? full
-        : rollupBy(full, by, { percent: op.sum("percent"), lent: op.sum("lent"), transferred: op.sum("transferred"), required: op.sum("required") })
+        : rollupBy(full, by, {
+            percent: op.sum("percent"),
+            lent: op.sum("lent"),
+            transferred: op.sum("transferred"),
+            required: op.sum("required"),
+          })
     return grouped.derive({ gap: "d => d.percent - d.required" })
-  }
+  },
 }

@@ -24,7 +24,7 @@ export const extensionRate: Indicator<"extensionRate"> = {
     numerator: bi("Behandlinger som ble forlenget", "Treatments that were extended"),
     denominator: bi("Behandlinger som startet i perioden", "Treatments that started in the period"),
     unit: bi("andel", "share"),
-    period: bi("Startdatoen for behandlingen", "The treatment's start date")
+    period: bi("Startdatoen for behandlingen", "The treatment's start date"),
   },
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["offering"],
@@ -34,13 +34,26 @@ export const extensionRate: Indicator<"extensionRate"> = {
     lines: "96",
     fact: bi(
       "For innbyggere som ikke er klare til å gå videre kan det vurderes å forlenge med maksimalt en periode til",
-      "A citizen not ready to move on may be extended by at most one more period"
-    )
+      "A citizen not ready to move on may be extended by at most one more period",
+    ),
   },
   measures: [
-    { column: "enrollments", label: bi("Behandlinger", "Treatments"), kind: "persons", unit: "records", set: "treatments" },
+    {
+      column: "enrollments",
+      label: bi("Behandlinger", "Treatments"),
+      kind: "persons",
+      unit: "records",
+      set: "treatments",
+    },
     { column: "extended", label: bi("Forlenget", "Extended"), kind: "persons", unit: "records", set: "extended" },
-    { column: "rate", label: bi("Andel forlenget", "Extension rate"), kind: "rate", unit: "share", numerator: "extended", denominator: "enrollments" }
+    {
+      column: "rate",
+      label: bi("Andel forlenget", "Extension rate"),
+      kind: "rate",
+      unit: "share",
+      numerator: "extended",
+      denominator: "enrollments",
+    },
   ],
   headline: "rate",
   compute: (tables, by) => {
@@ -51,8 +64,11 @@ export const extensionRate: Indicator<"extensionRate"> = {
       treatments,
       by,
       { enrollments: op.count(), extended: "d => op.sum(d.extensions > 0 ? 1 : 0)" },
-      { columns: { month: "startMonth", year: "startYear" }, filter: `d => d.category === "treatment" && ${dayWithin("start", from, to)}` }
+      {
+        columns: { month: "startMonth", year: "startYear" },
+        filter: `d => d.category === "treatment" && ${dayWithin("start", from, to)}`,
+      },
     )
     return withRate(zeroFill(counts, ["enrollments", "extended"]), "rate", "extended", "enrollments")
-  }
+  },
 }

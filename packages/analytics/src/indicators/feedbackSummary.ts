@@ -25,7 +25,7 @@ export const feedbackSummary: Indicator<"feedbackSummary"> = {
     numerator: bi("Vurderinger 4 eller 5 (god eller svært god)", "Ratings of 4 or 5 (good or very good)"),
     denominator: bi("Tilbakemeldinger med vurdering 1–5", "Feedback with a rating of 1–5"),
     unit: bi("antall, gjennomsnitt (1–5) og andel", "count, mean (1–5) and share"),
-    period: bi("Datoen for tilbakemeldingen", "The feedback's date")
+    period: bi("Datoen for tilbakemeldingen", "The feedback's date"),
   },
   dimensions: ["source", "offering", "category", "department", "month", "year"],
   defaultBy: ["source"],
@@ -35,15 +35,40 @@ export const feedbackSummary: Indicator<"feedbackSummary"> = {
     lines: "159",
     fact: bi(
       "Det innhentes innspill fra ansatte, innbyggere og erfaringsråd; evalueringen skjer i 2024",
-      "Input is gathered from employees, citizens and the experience council; the evaluation takes place in 2024"
-    )
+      "Input is gathered from employees, citizens and the experience council; the evaluation takes place in 2024",
+    ),
   },
   measures: [
-    { column: "responses", label: bi("Tilbakemeldinger", "Responses"), kind: "persons", unit: "records", set: "responses" },
+    {
+      column: "responses",
+      label: bi("Tilbakemeldinger", "Responses"),
+      kind: "persons",
+      unit: "records",
+      set: "responses",
+    },
     { column: "rated", label: bi("Med vurdering", "Rated"), kind: "persons", unit: "records", set: "rated" },
-    { column: "meanRating", label: bi("Gjennomsnitt (1–5)", "Mean rating (1–5)"), kind: "statistic", unit: "rating", over: ["rated"] },
-    { column: "good", label: bi("God eller svært god", "Good or very good"), kind: "persons", unit: "records", set: "good" },
-    { column: "goodShare", label: bi("Andel god", "Share good"), kind: "rate", unit: "share", numerator: "good", denominator: "rated" }
+    {
+      column: "meanRating",
+      label: bi("Gjennomsnitt (1–5)", "Mean rating (1–5)"),
+      kind: "statistic",
+      unit: "rating",
+      over: ["rated"],
+    },
+    {
+      column: "good",
+      label: bi("God eller svært god", "Good or very good"),
+      kind: "persons",
+      unit: "records",
+      set: "good",
+    },
+    {
+      column: "goodShare",
+      label: bi("Andel god", "Share good"),
+      kind: "rate",
+      unit: "share",
+      numerator: "good",
+      denominator: "rated",
+    },
   ],
   headline: "meanRating",
   compute: (tables, by) => {
@@ -51,9 +76,14 @@ export const feedbackSummary: Indicator<"feedbackSummary"> = {
     const counts = rollupBy(
       tables.feedback,
       by,
-      { responses: op.count(), rated: op.valid("rating"), meanRating: op.mean("rating"), good: "d => op.sum(d.rating >= 4 ? 1 : 0)" },
-      { filter: `d => ${dayWithin("day", from, to)}` }
+      {
+        responses: op.count(),
+        rated: op.valid("rating"),
+        meanRating: op.mean("rating"),
+        good: "d => op.sum(d.rating >= 4 ? 1 : 0)",
+      },
+      { filter: `d => ${dayWithin("day", from, to)}` },
     )
     return withRate(zeroFill(counts, ["responses", "rated", "good"]), "goodShare", "good", "rated")
-  }
+  },
 }

@@ -23,10 +23,16 @@ export const goalAttainment: Indicator<"goalAttainment"> = {
   id: "goalAttainment",
   name: bi("Måloppnåelse (behandling)", "Goal attainment (treatment)"),
   definition: {
-    numerator: bi("Behandlinger der målet ble nådd ved siste evaluering", "Treatments whose goal was reached at the last evaluation"),
-    denominator: bi("Behandlinger med siste målevaluering i perioden", "Treatments with their last goal evaluation in the period"),
+    numerator: bi(
+      "Behandlinger der målet ble nådd ved siste evaluering",
+      "Treatments whose goal was reached at the last evaluation",
+    ),
+    denominator: bi(
+      "Behandlinger med siste målevaluering i perioden",
+      "Treatments with their last goal evaluation in the period",
+    ),
     unit: bi("andel", "share"),
-    period: bi("Datoen for siste målevaluering", "The date of the last goal evaluation")
+    period: bi("Datoen for siste målevaluering", "The date of the last goal evaluation"),
   },
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["offering"],
@@ -36,15 +42,28 @@ export const goalAttainment: Indicator<"goalAttainment"> = {
     lines: "72",
     fact: bi(
       "Behandler undersøker om målet er oppnådd eller om en skal forsøke andre tiltak",
-      "The therapist examines whether the goal was reached or other measures should be tried"
-    )
+      "The therapist examines whether the goal was reached or other measures should be tried",
+    ),
   },
   measures: [
     { column: "evaluated", label: bi("Evaluert", "Evaluated"), kind: "persons", unit: "records", set: "evaluated" },
     { column: "reached", label: bi("Nådd", "Reached"), kind: "persons", unit: "records", set: "reached" },
     { column: "partly", label: bi("Delvis nådd", "Partly reached"), kind: "persons", unit: "records", set: "partly" },
-    { column: "notReached", label: bi("Ikke nådd", "Not reached"), kind: "persons", unit: "records", set: "notReached" },
-    { column: "rate", label: bi("Andel nådd", "Share reached"), kind: "rate", unit: "share", numerator: "reached", denominator: "evaluated" }
+    {
+      column: "notReached",
+      label: bi("Ikke nådd", "Not reached"),
+      kind: "persons",
+      unit: "records",
+      set: "notReached",
+    },
+    {
+      column: "rate",
+      label: bi("Andel nådd", "Share reached"),
+      kind: "rate",
+      unit: "share",
+      numerator: "reached",
+      denominator: "evaluated",
+    },
   ],
   headline: "rate",
   compute: (tables, by) => {
@@ -52,13 +71,17 @@ export const goalAttainment: Indicator<"goalAttainment"> = {
     const last = tables.goalEvaluations.groupby("enrollment").rollup({ lastOrder: op.max("order") })
     const finals = tables.goalEvaluations
       .lookup(last, "enrollment", "lastOrder")
-      .filter(`d => d.enrollment >= 0 && d.order === d.lastOrder && d.category === "treatment" && ${dayWithin("day", from, to)}`)
+      .filter(
+        `d => d.enrollment >= 0 && d.order === d.lastOrder && d.category === "treatment" && ${dayWithin("day", from, to)}`,
+      )
     const counts = rollupBy(finals, by, {
       evaluated: op.count(),
       reached: "d => op.sum(d.goalReached === 'yes' ? 1 : 0)",
-      partly: "d => op.sum(d.goalReached === 'partly' ? 1 : 0)"
+      partly: "d => op.sum(d.goalReached === 'partly' ? 1 : 0)",
     })
-    const filled = zeroFill(counts, ["evaluated", "reached", "partly"]).derive({ notReached: "d => d.evaluated - d.reached - d.partly" })
+    const filled = zeroFill(counts, ["evaluated", "reached", "partly"]).derive({
+      notReached: "d => d.evaluated - d.reached - d.partly",
+    })
     return withRate(filled, "rate", "reached", "evaluated")
-  }
+  },
 }

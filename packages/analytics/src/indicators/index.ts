@@ -37,13 +37,16 @@ const guarded = <Id extends string>(indicator: Indicator<Id>): Indicator<Id> => 
     ...indicator,
     compute: guard(
       name,
-      bi(`tabeller fra Tables.fromDataset og en liste med dimensjoner blant ${indicator.dimensions.join(", ")}`, `tables from Tables.fromDataset and a list of dimensions among ${indicator.dimensions.join(", ")}`),
+      bi(
+        `tabeller fra Tables.fromDataset og en liste med dimensjoner blant ${indicator.dimensions.join(", ")}`,
+        `tables from Tables.fromDataset and a list of dimensions among ${indicator.dimensions.join(", ")}`,
+      ),
       (tables: Tables, by: ReadonlyArray<Dimension>) => {
         requireTables(name, tables)
         checkDimensions(indicator.id, indicator.dimensions, requireBy(name, by))
         return indicator.compute(tables, by)
-      }
-    )
+      },
+    ),
   }
 }
 
@@ -71,7 +74,7 @@ export const catalogue = {
   departmentContributions: guarded(departmentContributions),
   involvement: guarded(involvement),
   feedbackSummary: guarded(feedbackSummary),
-  kprReportable: guarded(kprReportable)
+  kprReportable: guarded(kprReportable),
 } as const satisfies Record<string, Indicator>
 
 /**

@@ -22,10 +22,13 @@ export const involvement: Indicator<"involvement"> = {
   id: "involvement",
   name: bi("Studenter og frivillige", "Student and volunteer involvement"),
   definition: {
-    numerator: bi("Samlinger med minst én student (eller frivillig)", "Sessions with at least one student (or volunteer)"),
+    numerator: bi(
+      "Samlinger med minst én student (eller frivillig)",
+      "Sessions with at least one student (or volunteer)",
+    ),
     denominator: bi("Alle samlinger", "All sessions"),
     unit: bi("andel, og antall til stede", "share, and number present"),
-    period: bi("Datoen for samlingen", "The session's date")
+    period: bi("Datoen for samlingen", "The session's date"),
   },
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["category"],
@@ -35,17 +38,31 @@ export const involvement: Indicator<"involvement"> = {
     lines: "12, 31",
     fact: bi(
       "Øke bidrag fra frivillige og studenter; alle studenter deltar i gjennomføringen av hverdagsaktivitetene",
-      "More contribution from volunteers and students; all students help run the everyday activities"
-    )
+      "More contribution from volunteers and students; all students help run the everyday activities",
+    ),
   },
   measures: [
     { column: "sessions", label: bi("Samlinger", "Sessions"), kind: "count", unit: "sessions" },
     { column: "withStudents", label: bi("Med studenter", "With students"), kind: "count", unit: "sessions" },
-    { column: "studentShare", label: bi("Andel med studenter", "Share with students"), kind: "rate", unit: "share", numerator: "withStudents", denominator: "sessions" },
+    {
+      column: "studentShare",
+      label: bi("Andel med studenter", "Share with students"),
+      kind: "rate",
+      unit: "share",
+      numerator: "withStudents",
+      denominator: "sessions",
+    },
     { column: "students", label: bi("Studenter til stede", "Student presences"), kind: "count", unit: "persons" },
     { column: "withVolunteers", label: bi("Med frivillige", "With volunteers"), kind: "count", unit: "sessions" },
-    { column: "volunteerShare", label: bi("Andel med frivillige", "Share with volunteers"), kind: "rate", unit: "share", numerator: "withVolunteers", denominator: "sessions" },
-    { column: "volunteers", label: bi("Frivillige til stede", "Volunteer presences"), kind: "count", unit: "persons" }
+    {
+      column: "volunteerShare",
+      label: bi("Andel med frivillige", "Share with volunteers"),
+      kind: "rate",
+      unit: "share",
+      numerator: "withVolunteers",
+      denominator: "sessions",
+    },
+    { column: "volunteers", label: bi("Frivillige til stede", "Volunteer presences"), kind: "count", unit: "persons" },
   ],
   headline: "studentShare",
   compute: (tables, by) => {
@@ -54,9 +71,14 @@ export const involvement: Indicator<"involvement"> = {
       withStudents: "d => op.sum(d.students > 0 ? 1 : 0)",
       students: op.sum("students"),
       withVolunteers: "d => op.sum(d.volunteers > 0 ? 1 : 0)",
-      volunteers: op.sum("volunteers")
+      volunteers: op.sum("volunteers"),
     })
     const filled = zeroFill(counts, ["sessions", "withStudents", "students", "withVolunteers", "volunteers"])
-    return withRate(withRate(filled, "studentShare", "withStudents", "sessions"), "volunteerShare", "withVolunteers", "sessions")
-  }
+    return withRate(
+      withRate(filled, "studentShare", "withStudents", "sessions"),
+      "volunteerShare",
+      "withVolunteers",
+      "sessions",
+    )
+  },
 }

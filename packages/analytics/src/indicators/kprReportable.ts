@@ -29,15 +29,15 @@ export const kprReportable: Indicator<"kprReportable"> = {
   definition: {
     numerator: bi(
       "Vedtak: deltakelser i tilbud som rapporteringsnøkkelen melder til KPR (tildelt ved enkeltvedtak), etter tjenestetype i Volven 9151; med mangler: de KPR ikke kan ta imot slik de står (KprCheck)",
-      "Decisions: enrollments in offerings the reporting crosswalk reports to KPR (granted by individual decision), by service type in Volven 9151; incomplete: those KPR could not take as they stand (KprCheck)"
+      "Decisions: enrollments in offerings the reporting crosswalk reports to KPR (granted by individual decision), by service type in Volven 9151; incomplete: those KPR could not take as they stand (KprCheck)",
     ),
     denominator: bi("Vedtak (for andelen med mangler)", "Decisions (for the share incomplete)"),
     unit: bi("vedtak (deltakelser) og andel", "decisions (enrollments) and share"),
     period: bi("Startdatoen for tjenesten", "The day the service started"),
     note: bi(
       "Hvilke tilbud som rapporteres, og med hvilken kode, står i rapporteringsnøkkelen (catalogue/crosswalk.json); Aktivitetskontakt som støttekontakt er en tolkning.",
-      "Which offerings are reported, and under which code, is the crosswalk's to say (catalogue/crosswalk.json); Aktivitetskontakt as støttekontakt is an interpretation."
-    )
+      "Which offerings are reported, and under which code, is the crosswalk's to say (catalogue/crosswalk.json); Aktivitetskontakt as støttekontakt is an interpretation.",
+    ),
   },
   dimensions: ["offering", "category", "department", "kprService", "month", "year"],
   defaultBy: ["kprService"],
@@ -47,13 +47,26 @@ export const kprReportable: Indicator<"kprReportable"> = {
     lines: "145",
     fact: bi(
       "Aktivitetskontakt er en lovfestet tjeneste med kriterier for tildeling av enkeltvedtak",
-      "Aktivitetskontakt is a statutory service with criteria for granting an individual decision"
-    )
+      "Aktivitetskontakt is a statutory service with criteria for granting an individual decision",
+    ),
   },
   measures: [
     { column: "decisions", label: bi("Vedtak", "Decisions"), kind: "persons", unit: "records", set: "kprDecisions" },
-    { column: "incomplete", label: bi("Med mangler", "Incomplete"), kind: "persons", unit: "records", set: "kprIncomplete" },
-    { column: "incompleteRate", label: bi("Andel med mangler", "Share incomplete"), kind: "rate", unit: "share", numerator: "incomplete", denominator: "decisions" }
+    {
+      column: "incomplete",
+      label: bi("Med mangler", "Incomplete"),
+      kind: "persons",
+      unit: "records",
+      set: "kprIncomplete",
+    },
+    {
+      column: "incompleteRate",
+      label: bi("Andel med mangler", "Share incomplete"),
+      kind: "rate",
+      unit: "share",
+      numerator: "incomplete",
+      denominator: "decisions",
+    },
   ],
   headline: "decisions",
   compute: (tables, by) => {
@@ -62,8 +75,11 @@ export const kprReportable: Indicator<"kprReportable"> = {
       tables.enrollments,
       by,
       { decisions: op.count(), incomplete: op.sum("kprIncomplete") },
-      { columns: { month: "startMonth", year: "startYear" }, filter: `d => d.kprService != null && ${dayWithin("start", from, to)}` }
+      {
+        columns: { month: "startMonth", year: "startYear" },
+        filter: `d => d.kprService != null && ${dayWithin("start", from, to)}`,
+      },
     )
     return withRate(zeroFill(counts, ["decisions", "incomplete"]), "incompleteRate", "incomplete", "decisions")
-  }
+  },
 }

@@ -28,15 +28,18 @@ export const newReturning: Indicator<"newReturning"> = {
   definition: {
     numerator: bi(
       "Innbyggere som startet i et tilbud og som ikke hadde startet i noe tilbud før perioden",
-      "Citizens who started in an offering and had not started in any offering before the period"
+      "Citizens who started in an offering and had not started in any offering before the period",
     ),
-    denominator: bi("Innbyggere som startet i et tilbud i perioden", "Citizens who started in an offering in the period"),
+    denominator: bi(
+      "Innbyggere som startet i et tilbud i perioden",
+      "Citizens who started in an offering in the period",
+    ),
     unit: bi("personer og andel", "persons and share"),
     period: bi("Startdatoen for deltakelsen", "The enrollment's start date"),
     note: bi(
       "Bare deltakelser i datagrunnlaget teller som tidligere; eldre historikk er ukjent.",
-      "Only enrollments in the data count as earlier ones; older history is unknown."
-    )
+      "Only enrollments in the data count as earlier ones; older history is unknown.",
+    ),
   },
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["offering"],
@@ -44,27 +47,45 @@ export const newReturning: Indicator<"newReturning"> = {
     document: "Resultatvurdering Mestringsenheten 2021, med Jæren Recovery College",
     section: "Tjenestedata som henspeiler kjernevirksomheten i Mestringsenheten",
     lines: "38",
-    fact: bi("Antall nye saker: 966 i 2020 og 1585 i 2021", "New cases: 966 in 2020 and 1585 in 2021")
+    fact: bi("Antall nye saker: 966 i 2020 og 1585 i 2021", "New cases: 966 in 2020 and 1585 in 2021"),
   },
   measures: [
     { column: "started", label: bi("Startet", "Started"), kind: "persons", unit: "persons", set: "started" },
     { column: "new", label: bi("Nye", "New"), kind: "persons", unit: "persons", set: "new" },
-    { column: "returning", label: bi("Tilbakevendende", "Returning"), kind: "persons", unit: "persons", set: "returning" },
-    { column: "newShare", label: bi("Andel nye", "Share new"), kind: "rate", unit: "share", numerator: "new", denominator: "started" }
+    {
+      column: "returning",
+      label: bi("Tilbakevendende", "Returning"),
+      kind: "persons",
+      unit: "persons",
+      set: "returning",
+    },
+    {
+      column: "newShare",
+      label: bi("Andel nye", "Share new"),
+      kind: "rate",
+      unit: "share",
+      numerator: "new",
+      denominator: "started",
+    },
   ],
   headline: "newShare",
   compute: (tables, by) => {
     const { from, to } = tables.days
     const earliest = tables.enrollments.groupby("citizen").rollup({ first: op.min("start") })
     // Month and year of the first start, only when the grouping needs them.
-    const firsts = by.includes("month") || by.includes("year")
-      ? earliest.derive({
-          firstMonth: aq.escape((d: { first: number }) => isoOfDay(d.first).slice(0, 7)),
-          firstYear: aq.escape((d: { first: number }) => isoOfDay(d.first).slice(0, 4))
-        })
-      : earliest.derive({ firstMonth: "() => null", firstYear: "() => null" })
+    const firsts =
+      by.includes("month") || by.includes("year")
+        ? earliest.derive({
+            firstMonth: aq.escape((d: { first: number }) => isoOfDay(d.first).slice(0, 7)),
+            firstYear: aq.escape((d: { first: number }) => isoOfDay(d.first).slice(0, 4)),
+          })
+        : earliest.derive({ firstMonth: "() => null", firstYear: "() => null" })
     // A citizen is new in a period when their first start falls in that same period.
-    const isNew = by.includes("month") ? "d.firstMonth === d.startMonth" : by.includes("year") ? "d.firstYear === d.startYear" : `d.first >= ${num(from)}`
+    const isNew = by.includes("month")
+      ? "d.firstMonth === d.startMonth"
+      : by.includes("year")
+        ? "d.firstYear === d.startYear"
+        : `d.first >= ${num(from)}`
     // Count distinct new citizens in the same pass as all citizens: non-new rows
     // carry null, which arquero's distinct counts as one extra value when present.
     const started = tables.enrollments
@@ -73,9 +94,19 @@ export const newReturning: Indicator<"newReturning"> = {
     const counts = rollupBy(
       started,
       by,
-      { started: op.distinct("citizen"), distinctNew: op.distinct("newCitizen"), validNew: op.valid("newCitizen"), rows: op.count() },
-      { columns: { month: "startMonth", year: "startYear" }, filter: `d => ${dayWithin("start", from, to)}` }
+      {
+        started: op.distinct("citizen"),
+        distinctNew: op.distinct("newCitizen"),
+        validNew: op.valid("newCitizen"),
+        rows: op.count(),
+      },
+      { columns: { month: "startMonth", year: "startYear" }, filter: `d => ${dayWithin("start", from, to)}` },
     ).derive({ new: "d => d.distinctNew - (d.validNew < d.rows ? 1 : 0)" })
-    return withRate(zeroFill(counts, ["started", "new"]).derive({ returning: "d => d.started - d.new" }), "newShare", "new", "started")
-  }
+    return withRate(
+      zeroFill(counts, ["started", "new"]).derive({ returning: "d => d.started - d.new" }),
+      "newShare",
+      "new",
+      "started",
+    )
+  },
 }

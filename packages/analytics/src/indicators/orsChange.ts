@@ -31,14 +31,14 @@ export const orsChange: Indicator<"orsChange"> = {
   definition: {
     numerator: bi(
       "Innbyggere med pålitelig bedring (minst grensen for pålitelig endring), bedring over den kliniske grensen, eller forverring",
-      "Citizens who reliably improved (by at least the reliable-change threshold), recovered across the clinical cutoff, or deteriorated"
+      "Citizens who reliably improved (by at least the reliable-change threshold), recovered across the clinical cutoff, or deteriorated",
     ),
     denominator: bi(
       "Innbyggere med minst to ORS-skårer (for bedring over grensen: de som startet under den kliniske grensen)",
-      "Citizens with at least two ORS scores (for recovery: those who started below the clinical cutoff)"
+      "Citizens with at least two ORS scores (for recovery: those who started below the clinical cutoff)",
     ),
     unit: bi("poeng og andeler", "points and shares"),
-    period: bi("ORS-skårer datert i perioden", "ORS scores dated in the period")
+    period: bi("ORS-skårer datert i perioden", "ORS scores dated in the period"),
   },
   dimensions: ["offering", "category", "department", "year"],
   defaultBy: [],
@@ -48,19 +48,70 @@ export const orsChange: Indicator<"orsChange"> = {
     lines: "13",
     fact: bi(
       "Mestringsenheten har valgt verktøyet Feedback informed treatment (FIT)",
-      "The unit has chosen the tool Feedback Informed Treatment (FIT)"
-    )
+      "The unit has chosen the tool Feedback Informed Treatment (FIT)",
+    ),
   },
   measures: [
     { column: "citizens", label: bi("Innbyggere", "Citizens"), kind: "persons", unit: "persons", set: "orsFollowed" },
-    { column: "meanChange", label: bi("Gjennomsnittlig endring", "Mean change"), kind: "statistic", unit: "points", over: ["citizens"] },
-    { column: "improved", label: bi("Pålitelig bedring", "Reliably improved"), kind: "persons", unit: "persons", set: "orsImproved" },
-    { column: "improvedRate", label: bi("Andel bedring", "Share improved"), kind: "rate", unit: "share", numerator: "improved", denominator: "citizens" },
-    { column: "clinicalStart", label: bi("Startet under grensen", "Started below the cutoff"), kind: "persons", unit: "persons", set: "orsClinicalStart" },
-    { column: "recovered", label: bi("Bedring over grensen", "Reliably recovered"), kind: "persons", unit: "persons", set: "orsRecovered" },
-    { column: "recoveredRate", label: bi("Andel over grensen", "Share recovered"), kind: "rate", unit: "share", numerator: "recovered", denominator: "clinicalStart" },
-    { column: "deteriorated", label: bi("Forverring", "Deteriorated"), kind: "persons", unit: "persons", set: "orsDeteriorated" },
-    { column: "deterioratedRate", label: bi("Andel forverring", "Share deteriorated"), kind: "rate", unit: "share", numerator: "deteriorated", denominator: "citizens" }
+    {
+      column: "meanChange",
+      label: bi("Gjennomsnittlig endring", "Mean change"),
+      kind: "statistic",
+      unit: "points",
+      over: ["citizens"],
+    },
+    {
+      column: "improved",
+      label: bi("Pålitelig bedring", "Reliably improved"),
+      kind: "persons",
+      unit: "persons",
+      set: "orsImproved",
+    },
+    {
+      column: "improvedRate",
+      label: bi("Andel bedring", "Share improved"),
+      kind: "rate",
+      unit: "share",
+      numerator: "improved",
+      denominator: "citizens",
+    },
+    {
+      column: "clinicalStart",
+      label: bi("Startet under grensen", "Started below the cutoff"),
+      kind: "persons",
+      unit: "persons",
+      set: "orsClinicalStart",
+    },
+    {
+      column: "recovered",
+      label: bi("Bedring over grensen", "Reliably recovered"),
+      kind: "persons",
+      unit: "persons",
+      set: "orsRecovered",
+    },
+    {
+      column: "recoveredRate",
+      label: bi("Andel over grensen", "Share recovered"),
+      kind: "rate",
+      unit: "share",
+      numerator: "recovered",
+      denominator: "clinicalStart",
+    },
+    {
+      column: "deteriorated",
+      label: bi("Forverring", "Deteriorated"),
+      kind: "persons",
+      unit: "persons",
+      set: "orsDeteriorated",
+    },
+    {
+      column: "deterioratedRate",
+      label: bi("Andel forverring", "Share deteriorated"),
+      kind: "rate",
+      unit: "share",
+      numerator: "deteriorated",
+      denominator: "citizens",
+    },
   ],
   headline: "improvedRate",
   compute: (tables, by) => {
@@ -73,7 +124,7 @@ export const orsChange: Indicator<"orsChange"> = {
       tables.fitScores,
       [...by, "citizen"],
       { n: op.count(), firstOrder: op.min("order"), lastOrder: op.max("order") },
-      { filter: `d => d.instrument === "ORS" && ${dayWithin("day", from, to)}` }
+      { filter: `d => d.instrument === "ORS" && ${dayWithin("day", from, to)}` },
     )
       .filter("d => d.n >= 2")
       .derive({
@@ -82,14 +133,14 @@ export const orsChange: Indicator<"orsChange"> = {
         // The thresholds of the forms' own dates: the first form's cutoff, the last form's cutoff and reliable change.
         firstClinical: aq.escape((d: { firstOrder: number }) => clinical[d.firstOrder % ORDER_SHIFT]!),
         lastClinical: aq.escape((d: { lastOrder: number }) => clinical[d.lastOrder % ORDER_SHIFT]!),
-        reliable: aq.escape((d: { lastOrder: number }) => reliable[d.lastOrder % ORDER_SHIFT]!)
+        reliable: aq.escape((d: { lastOrder: number }) => reliable[d.lastOrder % ORDER_SHIFT]!),
       })
       .derive({ change: "d => d.last - d.first" })
       .derive({
         improved: "d => d.change >= d.reliable ? 1 : 0",
         deteriorated: "d => d.change <= -d.reliable ? 1 : 0",
         clinicalStart: "d => d.firstClinical",
-        recovered: "d => d.firstClinical === 1 && d.lastClinical === 0 && d.change >= d.reliable ? 1 : 0"
+        recovered: "d => d.firstClinical === 1 && d.lastClinical === 0 && d.change >= d.reliable ? 1 : 0",
       })
     const counts = rollupBy(perCitizen, by, {
       citizens: op.count(),
@@ -97,9 +148,14 @@ export const orsChange: Indicator<"orsChange"> = {
       improved: op.sum("improved"),
       clinicalStart: op.sum("clinicalStart"),
       recovered: op.sum("recovered"),
-      deteriorated: op.sum("deteriorated")
+      deteriorated: op.sum("deteriorated"),
     })
     const filled = zeroFill(counts, ["citizens", "improved", "clinicalStart", "recovered", "deteriorated"])
-    return withRate(withRate(withRate(filled, "improvedRate", "improved", "citizens"), "recoveredRate", "recovered", "clinicalStart"), "deterioratedRate", "deteriorated", "citizens")
-  }
+    return withRate(
+      withRate(withRate(filled, "improvedRate", "improved", "citizens"), "recoveredRate", "recovered", "clinicalStart"),
+      "deterioratedRate",
+      "deteriorated",
+      "citizens",
+    )
+  },
 }

@@ -23,11 +23,11 @@ export const participation: Indicator<"participation"> = {
   definition: {
     numerator: bi(
       "Antall ulike innbyggere som møtte minst én gang; antall oppmøter; antall samlinger holdt",
-      "Number of distinct citizens present at least once; number of attendances; number of sessions held"
+      "Number of distinct citizens present at least once; number of attendances; number of sessions held",
     ),
     denominator: null,
     unit: bi("personer, oppmøter, samlinger", "persons, attendances, sessions"),
-    period: bi("Datoen for samlingen", "The session's date")
+    period: bi("Datoen for samlingen", "The session's date"),
   },
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["offering"],
@@ -35,12 +35,21 @@ export const participation: Indicator<"participation"> = {
     document: "Mestringsenhetens modell for aktivitet",
     section: "Evaluering av modellen",
     lines: "161",
-    fact: bi("De ulike tilbudene justeres etter behov og deltagelse", "Offerings are adjusted to need and participation")
+    fact: bi(
+      "De ulike tilbudene justeres etter behov og deltagelse",
+      "Offerings are adjusted to need and participation",
+    ),
   },
   measures: [
-    { column: "participants", label: bi("Deltakere", "Participants"), kind: "persons", unit: "persons", set: "present" },
+    {
+      column: "participants",
+      label: bi("Deltakere", "Participants"),
+      kind: "persons",
+      unit: "persons",
+      set: "present",
+    },
     { column: "attendances", label: bi("Oppmøter", "Attendances"), kind: "count", unit: "attendances", of: "present" },
-    { column: "sessions", label: bi("Samlinger", "Sessions"), kind: "count", unit: "sessions" }
+    { column: "sessions", label: bi("Samlinger", "Sessions"), kind: "count", unit: "sessions" },
   ],
   headline: "participants",
   compute: (tables, by) => {
@@ -48,9 +57,9 @@ export const participation: Indicator<"participation"> = {
       tables.attendance,
       by,
       { participants: op.distinct("citizen"), attendances: op.count() },
-      { filter: "d => d.present === 1" }
+      { filter: "d => d.present === 1" },
     )
     const sessions = rollupBy(tables.sessions, by, { sessions: op.count() })
     return zeroFill(joinBy(sessions, present, by), ["participants", "attendances", "sessions"])
-  }
+  },
 }

@@ -36,11 +36,14 @@ export const recoveryStart: Indicator<"recoveryStart"> = {
   definition: {
     numerator: bi(
       "Dager fra start i Recoveryhjelpa til innbyggeren er i gang med en aktivitet",
-      "Days from the start in Recoveryhjelpa until the citizen has started an activity"
+      "Days from the start in Recoveryhjelpa until the citizen has started an activity",
     ),
-    denominator: bi("Innbyggere som startet i Recoveryhjelpa i perioden", "Citizens who started in Recoveryhjelpa in the period"),
+    denominator: bi(
+      "Innbyggere som startet i Recoveryhjelpa i perioden",
+      "Citizens who started in Recoveryhjelpa in the period",
+    ),
     unit: bi("dager (median og 90-persentil) og andel i gang", "days (median and 90th percentile) and share started"),
-    period: bi("Startdatoen i Recoveryhjelpa", "The start date in Recoveryhjelpa")
+    period: bi("Startdatoen i Recoveryhjelpa", "The start date in Recoveryhjelpa"),
   },
   dimensions: ["month", "year"],
   defaultBy: [],
@@ -48,19 +51,43 @@ export const recoveryStart: Indicator<"recoveryStart"> = {
     document: "Mestringsenhetens modell for aktivitet",
     section: "Hjelp til å bli mer deltagende i samfunnet",
     lines: "139",
-    fact: bi("Hjelpen varer til innbygger er komt i gang med en aktivitet", "The help lasts until the citizen has started an activity")
+    fact: bi(
+      "Hjelpen varer til innbygger er komt i gang med en aktivitet",
+      "The help lasts until the citizen has started an activity",
+    ),
   },
   measures: [
     { column: "helped", label: bi("Fikk hjelp", "Helped"), kind: "persons", unit: "records", set: "recoveryHelped" },
-    { column: "started", label: bi("I gang med aktivitet", "Started an activity"), kind: "persons", unit: "records", set: "activityStarted" },
-    { column: "rate", label: bi("Andel i gang", "Share started"), kind: "rate", unit: "share", numerator: "started", denominator: "helped" },
+    {
+      column: "started",
+      label: bi("I gang med aktivitet", "Started an activity"),
+      kind: "persons",
+      unit: "records",
+      set: "activityStarted",
+    },
+    {
+      column: "rate",
+      label: bi("Andel i gang", "Share started"),
+      kind: "rate",
+      unit: "share",
+      numerator: "started",
+      denominator: "helped",
+    },
     { column: "median", label: bi("Median dager", "Median days"), kind: "statistic", unit: "days", over: ["started"] },
-    { column: "p90", label: bi("90-persentil dager", "90th percentile days"), kind: "statistic", unit: "days", over: ["started"] }
+    {
+      column: "p90",
+      label: bi("90-persentil dager", "90th percentile days"),
+      kind: "statistic",
+      unit: "days",
+      over: ["started"],
+    },
   ],
   headline: "median",
   compute: (tables, by) => {
     const { from, to } = tables.days
-    const helped = tables.enrollments.filter(`d => d.offering === ${slug(RECOVERY_OFFERING)} && ${dayWithin("start", from, to)}`)
+    const helped = tables.enrollments.filter(
+      `d => d.offering === ${slug(RECOVERY_OFFERING)} && ${dayWithin("start", from, to)}`,
+    )
     const firstTransition = helped
       .select("enrollment", "citizen", "start")
       .join(tables.transitions.select("citizen", "day"), "citizen")
@@ -68,15 +95,18 @@ export const recoveryStart: Indicator<"recoveryStart"> = {
       .groupby("enrollment")
       .rollup({ transitionDay: op.min("day") })
     const outcome = helped.lookup(firstTransition, "enrollment", "transitionDay").derive({
-      startedDay: "d => d.transitionDay != null ? d.transitionDay : d.completed === 1 ? d.closed : null"
+      startedDay: "d => d.transitionDay != null ? d.transitionDay : d.completed === 1 ? d.closed : null",
     })
-    const timed = outcome.derive({ days: "d => d.startedDay == null ? null : d.startedDay - d.start", isStarted: "d => d.startedDay == null ? 0 : 1" })
+    const timed = outcome.derive({
+      days: "d => d.startedDay == null ? null : d.startedDay - d.start",
+      isStarted: "d => d.startedDay == null ? 0 : 1",
+    })
     const counts = rollupBy(
       timed,
       by,
       { helped: op.count(), started: op.sum("isStarted"), median: op.median("days"), p90: op.quantile("days", 0.9) },
-      { columns: { month: "startMonth", year: "startYear" } }
+      { columns: { month: "startMonth", year: "startYear" } },
     )
     return withRate(zeroFill(counts, ["helped", "started"]), "rate", "started", "helped")
-  }
+  },
 }

@@ -27,10 +27,13 @@ export const referralToStart: Indicator<"referralToStart"> = {
   id: "referralToStart",
   name: bi("Tid fra henvendelse til første samling", "Days from referral to first session"),
   definition: {
-    numerator: bi("Dager fra henvendelsen til første samling innbyggeren møtte på", "Days from the referral to the first session the citizen attended"),
+    numerator: bi(
+      "Dager fra henvendelsen til første samling innbyggeren møtte på",
+      "Days from the referral to the first session the citizen attended",
+    ),
     denominator: null,
     unit: bi("dager (median og 90-persentil)", "days (median and 90th percentile)"),
-    period: bi("Datoen for første samling", "The date of the first session")
+    period: bi("Datoen for første samling", "The date of the first session"),
   },
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["offering"],
@@ -40,19 +43,28 @@ export const referralToStart: Indicator<"referralToStart"> = {
     lines: "72",
     fact: bi(
       "Behandler sender en henvendelse til fagleder aktivitet, og en ansatt fra aktivitetsteamet deltar i et felles møte",
-      "The therapist sends a referral to the activity lead, and an activity-team member joins a joint meeting"
-    )
+      "The therapist sends a referral to the activity lead, and an activity-team member joins a joint meeting",
+    ),
   },
   measures: [
     { column: "started", label: bi("Startet", "Started"), kind: "persons", unit: "records", set: "referredStarted" },
     { column: "median", label: bi("Median dager", "Median days"), kind: "statistic", unit: "days", over: ["started"] },
-    { column: "p90", label: bi("90-persentil dager", "90th percentile days"), kind: "statistic", unit: "days", over: ["started"] }
+    {
+      column: "p90",
+      label: bi("90-persentil dager", "90th percentile days"),
+      kind: "statistic",
+      unit: "days",
+      over: ["started"],
+    },
   ],
   headline: "median",
   compute: (tables, by) => {
     const { from } = tables.days
     // The attendance table is grouped by its pre-keyed enrollment column without hashing.
-    const firsts = tables.attendance.groupby("enrollment").filter("d => d.present === 1").rollup({ first: op.min("day") })
+    const firsts = tables.attendance
+      .groupby("enrollment")
+      .filter("d => d.present === 1")
+      .rollup({ first: op.min("day") })
     const started = tables.enrollments
       .filter(`d => d.referralDay != null && d.start >= ${num(from)}`)
       .lookup(firsts, "enrollment", "first")
@@ -61,9 +73,9 @@ export const referralToStart: Indicator<"referralToStart"> = {
     const timed = by.some((d) => d === "month" || d === "year")
       ? started.derive({
           month: aq.escape((d: { first: number }) => isoOfDay(d.first).slice(0, 7)),
-          year: aq.escape((d: { first: number }) => isoOfDay(d.first).slice(0, 4))
+          year: aq.escape((d: { first: number }) => isoOfDay(d.first).slice(0, 4)),
         })
       : started
     return rollupBy(timed, by, { started: op.count(), median: op.median("days"), p90: op.quantile("days", 0.9) })
-  }
+  },
 }

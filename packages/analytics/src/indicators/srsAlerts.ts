@@ -22,10 +22,13 @@ export const srsAlerts: Indicator<"srsAlerts"> = {
   id: "srsAlerts",
   name: bi("FIT: SRS under varslingsgrensen", "FIT: SRS below the alert threshold"),
   definition: {
-    numerator: bi("SRS-skjema med total under varslingsgrensen på skjemaets dato", "SRS forms with a total below the alert threshold of the form's date"),
+    numerator: bi(
+      "SRS-skjema med total under varslingsgrensen på skjemaets dato",
+      "SRS forms with a total below the alert threshold of the form's date",
+    ),
     denominator: bi("Alle SRS-skjema", "All SRS forms"),
     unit: bi("andel", "share"),
-    period: bi("Datoen for skjemaet", "The form's date")
+    period: bi("Datoen for skjemaet", "The form's date"),
   },
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: [],
@@ -35,15 +38,34 @@ export const srsAlerts: Indicator<"srsAlerts"> = {
     lines: "13",
     fact: bi(
       "De som får hjelp melder tilbake hvordan de opplever hjelpen slik at vi sammen kan gjøre mer av det som virker",
-      "Those who get help report how they experience it so that together we can do more of what works"
-    )
+      "Those who get help report how they experience it so that together we can do more of what works",
+    ),
   },
   measures: [
     { column: "forms", label: bi("SRS-skjema", "SRS forms"), kind: "count", unit: "forms", of: "srsCitizens" },
-    { column: "alerts", label: bi("Under grensen", "Below the threshold"), kind: "count", unit: "forms", of: "alerted" },
-    { column: "rate", label: bi("Andel under grensen", "Share below the threshold"), kind: "rate", unit: "share", numerator: "alerts", denominator: "forms" },
+    {
+      column: "alerts",
+      label: bi("Under grensen", "Below the threshold"),
+      kind: "count",
+      unit: "forms",
+      of: "alerted",
+    },
+    {
+      column: "rate",
+      label: bi("Andel under grensen", "Share below the threshold"),
+      kind: "rate",
+      unit: "share",
+      numerator: "alerts",
+      denominator: "forms",
+    },
     { column: "citizens", label: bi("Innbyggere", "Citizens"), kind: "persons", unit: "persons", set: "srsCitizens" },
-    { column: "citizensAlerted", label: bi("Innbyggere med varsel", "Citizens with an alert"), kind: "persons", unit: "persons", set: "alerted" }
+    {
+      column: "citizensAlerted",
+      label: bi("Innbyggere med varsel", "Citizens with an alert"),
+      kind: "persons",
+      unit: "persons",
+      set: "alerted",
+    },
   ],
   headline: "rate",
   compute: (tables, by) => {
@@ -53,11 +75,21 @@ export const srsAlerts: Indicator<"srsAlerts"> = {
       tables.fitScores,
       by,
       { forms: op.count(), alerts: op.sum("srsAlert"), citizens: op.distinct("citizen") },
-      { filter: `d => ${inPeriod}` }
+      { filter: `d => ${inPeriod}` },
     )
-    const alerted = rollupBy(tables.fitScores, by, { citizensAlerted: op.distinct("citizen") }, {
-      filter: `d => ${inPeriod} && d.srsAlert === 1`
-    })
-    return withRate(zeroFill(joinBy(forms, alerted, by), ["forms", "alerts", "citizens", "citizensAlerted"]), "rate", "alerts", "forms")
-  }
+    const alerted = rollupBy(
+      tables.fitScores,
+      by,
+      { citizensAlerted: op.distinct("citizen") },
+      {
+        filter: `d => ${inPeriod} && d.srsAlert === 1`,
+      },
+    )
+    return withRate(
+      zeroFill(joinBy(forms, alerted, by), ["forms", "alerts", "citizens", "citizensAlerted"]),
+      "rate",
+      "alerts",
+      "forms",
+    )
+  },
 }

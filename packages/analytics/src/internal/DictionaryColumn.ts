@@ -21,7 +21,7 @@ export class DictionaryColumn<T> {
   readonly length: number
   constructor(
     readonly codes: Uint32Array,
-    readonly values: ReadonlyArray<T>
+    readonly values: ReadonlyArray<T>,
   ) {
     this.length = codes.length
   }
@@ -43,7 +43,7 @@ export class DictionaryColumn<T> {
       get: [(k: number) => values[k]],
       names,
       rows: Array.from({ length: values.length }, (_, i) => i),
-      size: values.length
+      size: values.length,
     }
   }
 

@@ -8,7 +8,12 @@ import { type Dimension, TOTAL, UNKNOWN } from "../Dimension.js"
 
 const naming: ReadonlyArray<Dimension> = ["offering", "category", "department"]
 
-export const notApplicableRows = (column: string | undefined, offerings: ColumnTable, by: ReadonlyArray<Dimension>, table: ColumnTable): ReadonlyArray<boolean> | undefined => {
+export const notApplicableRows = (
+  column: string | undefined,
+  offerings: ColumnTable,
+  by: ReadonlyArray<Dimension>,
+  table: ColumnTable,
+): ReadonlyArray<boolean> | undefined => {
   if (column === undefined || !offerings.columnNames().includes(column)) return undefined
   const list = offerings.objects() as Array<Record<string, unknown>>
   const keys = by.filter((d) => naming.includes(d))

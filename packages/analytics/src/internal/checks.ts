@@ -10,16 +10,19 @@ export const reject = (name: string, en: string, nb: string): never => {
 }
 
 /** A plain object (not null, not an array). */
-export const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
+export const isRecord = (u: unknown): u is Record<string, unknown> =>
+  typeof u === "object" && u !== null && !Array.isArray(u)
 
 /** An own property only: an inherited `constructor` or a planted key is not an answer. */
-export const own = (o: object, key: string): unknown => (Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined)
+export const own = (o: object, key: string): unknown =>
+  Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined
 
 export const requireRecord = (name: string, what: string, u: unknown): Record<string, unknown> =>
   isRecord(u) ? u : reject(name, `${what} must be an object`, `${what} må være et objekt`)
 
 /** An options object, where leaving it out means the defaults. */
-export const optionsOf = (name: string, u: unknown): Record<string, unknown> => (u === undefined ? {} : requireRecord(name, "options", u))
+export const optionsOf = (name: string, u: unknown): Record<string, unknown> =>
+  u === undefined ? {} : requireRecord(name, "options", u)
 
 export const requireString = (name: string, what: string, u: unknown): string =>
   typeof u === "string" ? u : reject(name, `${what} must be a text`, `${what} må være en tekst`)
@@ -28,12 +31,18 @@ export const requireArray = (name: string, what: string, u: unknown): ReadonlyAr
   Array.isArray(u) ? u : reject(name, `${what} must be a list`, `${what} må være en liste`)
 
 export const requireFinite = (name: string, what: string, u: unknown): number =>
-  typeof u === "number" && Number.isFinite(u) ? u : reject(name, `${what} must be a finite number`, `${what} må være et endelig tall`)
+  typeof u === "number" && Number.isFinite(u)
+    ? u
+    : reject(name, `${what} must be a finite number`, `${what} må være et endelig tall`)
 
 export const requireInteger = (name: string, what: string, u: unknown, min: number, max: number): number =>
   typeof u === "number" && Number.isInteger(u) && u >= min && u <= max
     ? u
-    : reject(name, `${what} must be a whole number from ${min} to ${max}`, `${what} må være et heltall fra ${min} til ${max}`)
+    : reject(
+        name,
+        `${what} must be a whole number from ${min} to ${max}`,
+        `${what} må være et heltall fra ${min} til ${max}`,
+      )
 
 export const requireLang = (name: string, u: unknown): Lang =>
   u === "nb" || u === "en" ? u : reject(name, "the language must be nb or en", "språket må være nb eller en")
@@ -43,7 +52,14 @@ export const requireRule = (name: string, u: unknown): { readonly min: number; r
   const r = requireRecord(name, "rule", u)
   const min = r.min
   const max = r.max
-  if (typeof min !== "number" || typeof max !== "number" || !Number.isFinite(min) || !Number.isFinite(max) || min < 0 || max < min) {
+  if (
+    typeof min !== "number" ||
+    typeof max !== "number" ||
+    !Number.isFinite(min) ||
+    !Number.isFinite(max) ||
+    min < 0 ||
+    max < min
+  ) {
     return reject(name, "rule must be { min, max } with 0 ≤ min ≤ max", "rule må være { min, max } med 0 ≤ min ≤ max")
   }
   return { min, max }

@@ -3,8 +3,8 @@
 // enrollment and citizen, so every coder remembers the last value it saw and
 // looks a value up in its map only when it changes.
 import { IsoDate, Redact } from "@aktivitetsmodell/core"
-import type { DateParts } from "./dates.js"
 import { DictionaryColumn } from "./DictionaryColumn.js"
+import type { DateParts } from "./dates.js"
 import { AnalyticsError, bi } from "./text.js"
 
 /** What the builder needs to know of an offering. */
@@ -50,7 +50,12 @@ export const rowsWithin = <R>(rows: ReadonlyArray<R>, date: (r: R) => string, fr
     if (typeof d === "string" && d >= from && d <= to) out[m++] = i
     else if (!outside.has(d)) {
       if (!IsoDate.isIsoDate(d)) {
-        throw new AnalyticsError(bi(`post ${i}: forventet en gyldig dato ÅÅÅÅ-MM-DD, fant ${Redact.show(d)}`, `record ${i}: expected a calendar date as YYYY-MM-DD, found ${Redact.show(d)}`))
+        throw new AnalyticsError(
+          bi(
+            `post ${i}: forventet en gyldig dato ÅÅÅÅ-MM-DD, fant ${Redact.show(d)}`,
+            `record ${i}: expected a calendar date as YYYY-MM-DD, found ${Redact.show(d)}`,
+          ),
+        )
       }
       outside.add(d)
     }
@@ -92,7 +97,7 @@ export class DimensionBuilder {
   constructor(
     n: number,
     private readonly facts: (offering: string) => OfferingFacts | undefined,
-    private readonly dates: DateParts
+    private readonly dates: DateParts,
   ) {
     this.offering = new Uint32Array(n)
     this.category = new Uint32Array(n)
@@ -126,12 +131,15 @@ export class DimensionBuilder {
 
   columns() {
     return {
-      offering: new DictionaryColumn(this.offering, this.offerings.values.map((v) => v ?? null)),
+      offering: new DictionaryColumn(
+        this.offering,
+        this.offerings.values.map((v) => v ?? null),
+      ),
       category: new DictionaryColumn(this.category, this.categories.values),
       department: new DictionaryColumn(this.department, this.departments.values),
       day: this.day,
       month: new DictionaryColumn(this.month, this.months.values),
-      year: new DictionaryColumn(this.year, this.years.values)
+      year: new DictionaryColumn(this.year, this.years.values),
     }
   }
 }
@@ -142,7 +150,7 @@ export const dimensionColumns = (
   offeringAt: (row: number) => string | undefined,
   dateAt: (row: number) => string,
   facts: (offering: string) => OfferingFacts | undefined,
-  dates: DateParts
+  dates: DateParts,
 ) => {
   const b = new DimensionBuilder(rows.length, facts, dates)
   for (let i = 0; i < rows.length; i++) b.set(i, offeringAt(rows[i]!), dateAt(rows[i]!))

@@ -49,7 +49,10 @@ export const parseCsv = (text: string, file: string): Array<CsvRecord> => {
   }
   if (quoted) {
     throw new AnalyticsError(
-      bi(`${file}:${start}: et felt med anførselstegn er ikke lukket`, `${file}:${start}: a quoted field is not closed`)
+      bi(
+        `${file}:${start}: et felt med anførselstegn er ikke lukket`,
+        `${file}:${start}: a quoted field is not closed`,
+      ),
     )
   }
   if (field !== "" || fields.length > 0) endRecord()

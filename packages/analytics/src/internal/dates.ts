@@ -15,10 +15,12 @@ export const dayOf = (iso: string): number =>
 export const isoOfDay = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10)
 
 /** The first day of the month `YYYY-MM`. */
-export const monthStart = (month: string): number => Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1) / DAY
+export const monthStart = (month: string): number =>
+  Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1) / DAY
 
 /** The last day of the month `YYYY-MM`. */
-export const monthEnd = (month: string): number => Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0) / DAY
+export const monthEnd = (month: string): number =>
+  Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0) / DAY
 
 /** Every month `YYYY-MM` that overlaps the days `from`–`to` (inclusive). */
 export const monthsBetween = (from: number, to: number): Array<string> => {
@@ -38,7 +40,8 @@ export const monthsBetween = (from: number, to: number): Array<string> => {
 /** Every year (as text, like the `year` dimension) that overlaps the days `from`–`to`. */
 export const yearsBetween = (from: number, to: number): Array<string> => {
   const out: Array<string> = []
-  for (let y = Number(isoOfDay(from).slice(0, 4)); y <= Number(isoOfDay(to).slice(0, 4)) && to >= from; y++) out.push(String(y))
+  for (let y = Number(isoOfDay(from).slice(0, 4)); y <= Number(isoOfDay(to).slice(0, 4)) && to >= from; y++)
+    out.push(String(y))
   return out
 }
 
@@ -65,11 +68,20 @@ export class DateParts {
     let p = this.cache.get(iso)
     if (p === undefined) {
       if (!IsoDate.isIsoDate(iso)) {
-        throw new AnalyticsError(bi(`forventet en gyldig dato ÅÅÅÅ-MM-DD, fant ${Redact.show(iso)}`, `expected a calendar date as YYYY-MM-DD, found ${Redact.show(iso)}`))
+        throw new AnalyticsError(
+          bi(
+            `forventet en gyldig dato ÅÅÅÅ-MM-DD, fant ${Redact.show(iso)}`,
+            `expected a calendar date as YYYY-MM-DD, found ${Redact.show(iso)}`,
+          ),
+        )
       }
       const m = iso.slice(0, 7)
       const y = iso.slice(0, 4)
-      p = { day: dayOf(iso), month: this.months.get(m) ?? (this.months.set(m, m), m), year: this.years.get(y) ?? (this.years.set(y, y), y) }
+      p = {
+        day: dayOf(iso),
+        month: this.months.get(m) ?? (this.months.set(m, m), m),
+        year: this.years.get(y) ?? (this.years.set(y, y), y),
+      }
       this.cache.set(iso, p)
     }
     return p

@@ -17,8 +17,8 @@ const refuse = (what: string): never => {
   throw new AnalyticsError(
     bi(
       `Intern feil: ${what} kan ikke brukes i et arquero-uttrykk`,
-      `Internal error: ${what} cannot be used in an arquero expression`
-    )
+      `Internal error: ${what} cannot be used in an arquero expression`,
+    ),
   )
 }
 
@@ -26,13 +26,16 @@ const refuse = (what: string): never => {
 export const isColumnName = (name: unknown): name is string => typeof name === "string" && namePattern.test(name)
 
 /** `d["name"]` for one of the package's own column names; anything else is refused. */
-export const col = (name: string): string => (isColumnName(name) ? `d[${JSON.stringify(name)}]` : refuse("a column name that is not a plain identifier"))
+export const col = (name: string): string =>
+  isColumnName(name) ? `d[${JSON.stringify(name)}]` : refuse("a column name that is not a plain identifier")
 
 /** A finite number as an expression literal; anything else is refused. */
-export const num = (value: number): string => (typeof value === "number" && Number.isFinite(value) ? String(value) : refuse("a value that is not a finite number"))
+export const num = (value: number): string =>
+  typeof value === "number" && Number.isFinite(value) ? String(value) : refuse("a value that is not a finite number")
 
 /** A fixed id of the model (a slug) as an expression literal; anything else is refused. */
-export const slug = (value: string): string => (typeof value === "string" && slugPattern.test(value) ? JSON.stringify(value) : refuse("a text that is not a fixed id"))
+export const slug = (value: string): string =>
+  typeof value === "string" && slugPattern.test(value) ? JSON.stringify(value) : refuse("a text that is not a fixed id")
 
 /**
  * An object without a prototype from key–value pairs, for arquero's

@@ -10,7 +10,8 @@ export const formatNumber = (value: number, lang: Lang, decimals = 0): string =>
   new Intl.NumberFormat(locale(lang), { maximumFractionDigits: decimals, minimumFractionDigits: 0 }).format(value)
 
 /** A share (0–1) as a whole percentage. */
-export const formatShare = (share: number, lang: Lang): string => `${formatNumber(share * 100, lang)}${lang === "nb" ? "\u00a0%" : "%"}`
+export const formatShare = (share: number, lang: Lang): string =>
+  `${formatNumber(share * 100, lang)}${lang === "nb" ? "\u00a0%" : "%"}`
 
 /** SSB's symbols: ":" for a figure hidden for confidentiality, ".." for a missing one. */
 export const SUPPRESSED = ":"
@@ -20,7 +21,12 @@ export const MISSING = ".."
 export const notApplicable = (lang: Lang): string => (lang === "nb" ? "ikke relevant" : "not applicable")
 
 /** A measure's value as text; null shows as missing (or suppressed when the row is hidden). */
-export const formatMeasure = (measure: Pick<Measure, "unit" | "kind">, value: unknown, lang: Lang, hidden = false): string => {
+export const formatMeasure = (
+  measure: Pick<Measure, "unit" | "kind">,
+  value: unknown,
+  lang: Lang,
+  hidden = false,
+): string => {
   if (hidden) return SUPPRESSED
   if (typeof value !== "number" || !Number.isFinite(value)) return MISSING
   switch (measure.unit) {

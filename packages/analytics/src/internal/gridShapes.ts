@@ -9,8 +9,10 @@ const states = ["published", "primary", "secondary", "unpublished", "structural"
 
 const requireCounts = (name: string, what: string, u: unknown, length: number | undefined): void => {
   const list = requireArray(name, what, u)
-  if (length !== undefined && list.length !== length) reject(name, `${what} must have ${length} entries`, `${what} må ha ${length} verdier`)
-  if (!list.every(isCount)) reject(name, `${what} must hold finite numbers or null`, `${what} må inneholde endelige tall eller null`)
+  if (length !== undefined && list.length !== length)
+    reject(name, `${what} must have ${length} entries`, `${what} må ha ${length} verdier`)
+  if (!list.every(isCount))
+    reject(name, `${what} must hold finite numbers or null`, `${what} må inneholde endelige tall eller null`)
 }
 
 /** A two-way table of counts: rows of equal length, totals that fit them. */
@@ -21,10 +23,20 @@ export const requireGrid = (name: string, u: unknown): Grid => {
   cells.forEach((row, r) => requireCounts(name, `grid.cells[${r}]`, row, C))
   if (g.rowTotals !== undefined) requireCounts(name, "grid.rowTotals", g.rowTotals, cells.length)
   if (g.columnTotals !== undefined) requireCounts(name, "grid.columnTotals", g.columnTotals, C)
-  if (g.grandTotal !== undefined && !isCount(g.grandTotal)) reject(name, "grid.grandTotal must be a finite number or null", "grid.grandTotal må være et endelig tall eller null")
+  if (g.grandTotal !== undefined && !isCount(g.grandTotal))
+    reject(
+      name,
+      "grid.grandTotal must be a finite number or null",
+      "grid.grandTotal må være et endelig tall eller null",
+    )
   if (g.primary !== undefined) {
     for (const p of requireArray(name, "grid.primary", g.primary)) {
-      if (!Array.isArray(p) || p.length !== 2 || !Number.isInteger(p[0]) || !Number.isInteger(p[1])) reject(name, "grid.primary must hold [row, column] pairs of whole numbers", "grid.primary må inneholde par [rad, kolonne] av heltall")
+      if (!Array.isArray(p) || p.length !== 2 || !Number.isInteger(p[0]) || !Number.isInteger(p[1]))
+        reject(
+          name,
+          "grid.primary must hold [row, column] pairs of whole numbers",
+          "grid.primary må inneholde par [rad, kolonne] av heltall",
+        )
     }
   }
   return u as Grid
@@ -35,11 +47,31 @@ export const requirePattern = (name: string, u: unknown): Pattern => {
   const p = requireRecord(name, "the pattern", u)
   const R = p.rows
   const C = p.columns
-  if (typeof R !== "number" || typeof C !== "number" || !Number.isInteger(R) || !Number.isInteger(C) || R < 0 || C < 0) {
-    reject(name, "pattern.rows and pattern.columns must be whole numbers of 0 or more", "pattern.rows og pattern.columns må være heltall på 0 eller mer")
+  if (
+    typeof R !== "number" ||
+    typeof C !== "number" ||
+    !Number.isInteger(R) ||
+    !Number.isInteger(C) ||
+    R < 0 ||
+    C < 0
+  ) {
+    reject(
+      name,
+      "pattern.rows and pattern.columns must be whole numbers of 0 or more",
+      "pattern.rows og pattern.columns må være heltall på 0 eller mer",
+    )
   }
   const lines = requireArray(name, "pattern.states", p.states)
-  const ok = lines.length === (R as number) + 1 && lines.every((l) => Array.isArray(l) && l.length === (C as number) + 1 && l.every((s) => states.includes(s as string)))
-  if (!ok) reject(name, `pattern.states must be (rows + 1) × (columns + 1) states: ${states.join(", ")}`, `pattern.states må være (rader + 1) × (kolonner + 1) tilstander: ${states.join(", ")}`)
+  const ok =
+    lines.length === (R as number) + 1 &&
+    lines.every(
+      (l) => Array.isArray(l) && l.length === (C as number) + 1 && l.every((s) => states.includes(s as string)),
+    )
+  if (!ok)
+    reject(
+      name,
+      `pattern.states must be (rows + 1) × (columns + 1) states: ${states.join(", ")}`,
+      `pattern.states må være (rader + 1) × (kolonner + 1) tilstander: ${states.join(", ")}`,
+    )
   return u as Pattern
 }

@@ -25,7 +25,7 @@ export const rollupBy = (
   table: ColumnTable,
   by: ReadonlyArray<string>,
   values: Values,
-  options: { readonly columns?: ColumnMap; readonly filter?: string } = {}
+  options: { readonly columns?: ColumnMap; readonly filter?: string } = {},
 ): ColumnTable => {
   const columns = options.columns ?? {}
   const keys = by.map((d) => (own(columns, d) as string | undefined) ?? d)
@@ -45,7 +45,8 @@ export const joinBy = (left: ColumnTable, right: ColumnTable, by: ReadonlyArray<
   const keys = [...by]
   // A join does not match missing keys: records without an offering on both
   // sides would come out as two "(unknown)" rows. Name them first.
-  const named = (t: ColumnTable) => t.derive(record(keys.map((k) => [k, `d => ${col(k)} == null ? ${JSON.stringify(UNKNOWN)} : ${col(k)}`] as const)))
+  const named = (t: ColumnTable) =>
+    t.derive(record(keys.map((k) => [k, `d => ${col(k)} == null ? ${JSON.stringify(UNKNOWN)} : ${col(k)}`] as const)))
   return named(left).join_full(named(right), [keys, keys])
 }
 
@@ -68,8 +69,8 @@ export const checkDimensions = (id: string, allowed: ReadonlyArray<Dimension>, b
     throw new AnalyticsError(
       bi(
         `Indikatoren ${id} kan ikke grupperes etter ${bad.join(", ")}; tillatt: ${allowed.join(", ")}`,
-        `Indicator ${id} cannot be grouped by ${bad.join(", ")}; allowed: ${allowed.join(", ")}`
-      )
+        `Indicator ${id} cannot be grouped by ${bad.join(", ")}; allowed: ${allowed.join(", ")}`,
+      ),
     )
   }
 }

@@ -4,8 +4,17 @@
 // through a document.
 import { IsoDate } from "@aktivitetsmodell/core"
 import type { Model } from "../outputs/ReportModel.js"
-import { isRecord, reject, requireArray, requireFinite, requireLang, requireRecord, requireRule, requireString } from "./checks.js"
 import { requireProfile } from "../privacy/Profile.js"
+import {
+  isRecord,
+  reject,
+  requireArray,
+  requireFinite,
+  requireLang,
+  requireRecord,
+  requireRule,
+  requireString,
+} from "./checks.js"
 import { requirePlan } from "./planShape.js"
 import { requirePublished } from "./shapes.js"
 
@@ -14,7 +23,8 @@ const requireBilingual = (name: string, what: string, u: unknown): void => {
   if (!isBilingual(u)) reject(name, `${what} must be { nb, en } texts`, `${what} må være { nb, en } som tekster`)
 }
 const requireTexts = (name: string, what: string, u: unknown): void => {
-  if (!requireArray(name, what, u).every((s) => typeof s === "string")) reject(name, `${what} must be a list of texts`, `${what} må være en liste med tekster`)
+  if (!requireArray(name, what, u).every((s) => typeof s === "string"))
+    reject(name, `${what} must be a list of texts`, `${what} må være en liste med tekster`)
 }
 
 const requireGrid = (name: string, what: string, u: unknown): void => {
@@ -44,7 +54,12 @@ const requireProvenance = (name: string, u: unknown): void => {
     !Number.isNaN(Date.parse(p.generatedAt)) &&
     Object.values(versions).every((v) => typeof v === "string") &&
     (p.policyHash === null || typeof p.policyHash === "string")
-  if (!ok) reject(name, "model.provenance must be what Provenance.make gives", "model.provenance må være det Provenance.make gir")
+  if (!ok)
+    reject(
+      name,
+      "model.provenance must be what Provenance.make gives",
+      "model.provenance må være det Provenance.make gir",
+    )
 }
 
 /** A report model as buildReport makes it (Report.model). */
@@ -53,7 +68,8 @@ export const requireModel = (name: string, u: unknown): Model => {
   requireLang(name, m.lang)
   requireString(name, "model.title", m.title)
   const period = requireRecord(name, "model.period", m.period)
-  if (!IsoDate.isIsoDate(period.from) || !IsoDate.isIsoDate(period.to)) reject(name, "model.period must be { from, to } as YYYY-MM-DD", "model.period må være { from, to } som ÅÅÅÅ-MM-DD")
+  if (!IsoDate.isIsoDate(period.from) || !IsoDate.isIsoDate(period.to))
+    reject(name, "model.period must be { from, to } as YYYY-MM-DD", "model.period må være { from, to } som ÅÅÅÅ-MM-DD")
   requireProvenance(name, m.provenance)
   requireArray(name, "model.headlines", m.headlines).forEach((h, i) => {
     const r = requireRecord(name, `model.headlines[${i}]`, h)
@@ -68,15 +84,25 @@ export const requireModel = (name: string, u: unknown): Model => {
   if (m.statistics !== null) {
     const st = requireRecord(name, "model.statistics", m.statistics)
     requireString(name, "model.statistics.chart", st.chart)
-    requireArray(name, "model.statistics.grids", st.grids).forEach((g, i) => requireGrid(name, `model.statistics.grids[${i}]`, g))
+    requireArray(name, "model.statistics.grids", st.grids).forEach((g, i) =>
+      requireGrid(name, `model.statistics.grids[${i}]`, g),
+    )
   }
-  if (m.recoveryCollege !== null) requireArray(name, "model.recoveryCollege", m.recoveryCollege).forEach((g, i) => requireGrid(name, `model.recoveryCollege[${i}]`, g))
+  if (m.recoveryCollege !== null)
+    requireArray(name, "model.recoveryCollege", m.recoveryCollege).forEach((g, i) =>
+      requireGrid(name, `model.recoveryCollege[${i}]`, g),
+    )
   requirePlan(name, m.plan)
   requireRule(name, m.rule)
   requireProfile(name, m.profile)
   const hidden = requireRecord(name, "model.hidden", m.hidden)
   requireFinite(name, "model.hidden.primary", hidden.primary)
   requireFinite(name, "model.hidden.secondary", hidden.secondary)
-  if (!(m.charts instanceof Map)) reject(name, "model.charts must be a Map of indicator id → charts", "model.charts må være et Map med indikator-id → diagrammer")
+  if (!(m.charts instanceof Map))
+    reject(
+      name,
+      "model.charts must be a Map of indicator id → charts",
+      "model.charts må være et Map med indikator-id → diagrammer",
+    )
   return u as Model
 }

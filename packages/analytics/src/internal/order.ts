@@ -8,7 +8,11 @@ import type { Lang } from "./text.js"
 type Row = Record<string, unknown>
 
 /** Sorts rows for display by the labels of their dimensions, totals last. */
-export const displayOrder = <R extends Row>(rows: ReadonlyArray<R>, by: ReadonlyArray<Dimension>, lang: Lang): Array<R> => {
+export const displayOrder = <R extends Row>(
+  rows: ReadonlyArray<R>,
+  by: ReadonlyArray<Dimension>,
+  lang: Lang,
+): Array<R> => {
   const collator = new Intl.Collator(lang === "nb" ? "nb" : "en")
   const key = (r: R, d: Dimension) => (d === "month" || d === "year" ? String(r[d]) : Labels.value(d, r[d], lang))
   return [...rows].sort((a, b) => {
@@ -35,13 +39,23 @@ export const displayRows = (
     readonly by: ReadonlyArray<Dimension>
     readonly notApplicable?: ReadonlyArray<boolean>
   },
-  lang: Lang
-): Array<{ readonly row: Row; readonly hidden: (column: string) => boolean; readonly anyHidden: boolean; readonly notApplicable: boolean }> => {
+  lang: Lang,
+): Array<{
+  readonly row: Row
+  readonly hidden: (column: string) => boolean
+  readonly anyHidden: boolean
+  readonly notApplicable: boolean
+}> => {
   const rows = published.table.objects() as Array<Row>
   const at = new Map(rows.map((r, i) => [r, i] as const))
   return displayOrder(rows, published.by, lang).map((row) => {
     const i = at.get(row)!
     const s = published.states[i] ?? {}
-    return { row, hidden: (column: string) => Object.hasOwn(s, column), anyHidden: Object.keys(s).length > 0, notApplicable: published.notApplicable?.[i] === true }
+    return {
+      row,
+      hidden: (column: string) => Object.hasOwn(s, column),
+      anyHidden: Object.keys(s).length > 0,
+      notApplicable: published.notApplicable?.[i] === true,
+    }
   })
 }

@@ -5,14 +5,31 @@
 import { Redact } from "@aktivitetsmodell/core"
 import type { Dimension } from "../Dimension.js"
 import type { Indicator, Measure } from "../Indicator.js"
+import { requireProfile } from "../privacy/Profile.js"
 import type { Published } from "../privacy/Publish.js"
 import type { Tables } from "../Tables.js"
-import { isRecord, own, reject, requireArray, requireFinite, requireRecord, requireString, requireTable } from "./checks.js"
+import {
+  isRecord,
+  own,
+  reject,
+  requireArray,
+  requireFinite,
+  requireRecord,
+  requireString,
+  requireTable,
+} from "./checks.js"
 import { isColumnName } from "./expr.js"
-import { requireProfile } from "../privacy/Profile.js"
 
 /** Every dimension, in canonical order (as Dimension.all; repeated here to avoid an import cycle). */
-export const dimensions: ReadonlyArray<Dimension> = ["offering", "category", "department", "kprService", "month", "year", "source"]
+export const dimensions: ReadonlyArray<Dimension> = [
+  "offering",
+  "category",
+  "department",
+  "kprService",
+  "month",
+  "year",
+  "source",
+]
 
 const kinds = ["persons", "count", "rate", "statistic"]
 
@@ -23,7 +40,11 @@ export const requireBy = (name: string, u: unknown): ReadonlyArray<Dimension> =>
   const list = requireArray(name, "by", u)
   for (const d of list) {
     if (typeof d !== "string" || !(dimensions as ReadonlyArray<string>).includes(d)) {
-      reject(name, `unknown dimension ${Redact.show(d)}; expected some of ${dimensions.join(", ")}`, `ukjent dimensjon ${Redact.show(d)}; forventet noen av ${dimensions.join(", ")}`)
+      reject(
+        name,
+        `unknown dimension ${Redact.show(d)}; expected some of ${dimensions.join(", ")}`,
+        `ukjent dimensjon ${Redact.show(d)}; forventet noen av ${dimensions.join(", ")}`,
+      )
     }
   }
   return list as ReadonlyArray<Dimension>
@@ -33,17 +54,35 @@ const requireMeasure = (name: string, u: unknown, i: number): Measure => {
   const m = requireRecord(name, `measures[${i}]`, u)
   // Measure columns become arquero column names: plain identifiers only, and
   // none that the tables already use for dimensions or suppression.
-  if (!isColumnName(m.column) || (dimensions as ReadonlyArray<string>).includes(m.column) || m.column === "suppressed") {
-    reject(name, `measures[${i}].column must be a plain identifier (letters and digits) that is no dimension and not "suppressed"`, `measures[${i}].column må være et enkelt navn (bokstaver og sifre) som ikke er en dimensjon eller «suppressed»`)
+  if (
+    !isColumnName(m.column) ||
+    (dimensions as ReadonlyArray<string>).includes(m.column) ||
+    m.column === "suppressed"
+  ) {
+    reject(
+      name,
+      `measures[${i}].column must be a plain identifier (letters and digits) that is no dimension and not "suppressed"`,
+      `measures[${i}].column må være et enkelt navn (bokstaver og sifre) som ikke er en dimensjon eller «suppressed»`,
+    )
   }
   if (!isBilingual(m.label) || !kinds.includes(m.kind as string) || typeof m.unit !== "string") {
-    reject(name, `measures[${i}] must have a label { nb, en }, a kind (${kinds.join(", ")}) and a unit`, `measures[${i}] må ha label { nb, en }, kind (${kinds.join(", ")}) og unit`)
+    reject(
+      name,
+      `measures[${i}] must have a label { nb, en }, a kind (${kinds.join(", ")}) and a unit`,
+      `measures[${i}] må ha label { nb, en }, kind (${kinds.join(", ")}) og unit`,
+    )
   }
   for (const k of ["numerator", "denominator"]) {
-    if (m[k] !== undefined && !isColumnName(m[k])) reject(name, `measures[${i}].${k} must name a column`, `measures[${i}].${k} må være navnet på en kolonne`)
+    if (m[k] !== undefined && !isColumnName(m[k]))
+      reject(name, `measures[${i}].${k} must name a column`, `measures[${i}].${k} må være navnet på en kolonne`)
   }
   for (const k of ["set", "of"]) {
-    if (m[k] !== undefined && !isColumnName(m[k])) reject(name, `measures[${i}].${k} must name a set of people (letters and digits)`, `measures[${i}].${k} må være navnet på en mengde personer (bokstaver og sifre)`)
+    if (m[k] !== undefined && !isColumnName(m[k]))
+      reject(
+        name,
+        `measures[${i}].${k} must name a set of people (letters and digits)`,
+        `measures[${i}].${k} må være navnet på en mengde personer (bokstaver og sifre)`,
+      )
   }
   if (m.over !== undefined && !(Array.isArray(m.over) && m.over.every((c) => isColumnName(c)))) {
     reject(name, `measures[${i}].over must be a list of columns`, `measures[${i}].over må være en liste med kolonner`)
@@ -57,24 +96,64 @@ export const requireIndicator = (name: string, u: unknown): Indicator => {
   requireString(name, "indicator.id", i.id)
   if (!isBilingual(i.name)) reject(name, "indicator.name must be { nb, en }", "indicator.name må være { nb, en }")
   const definition = requireRecord(name, "indicator.definition", i.definition)
-  for (const k of ["numerator", "unit", "period"]) if (!isBilingual(definition[k])) reject(name, `indicator.definition.${k} must be { nb, en }`, `indicator.definition.${k} må være { nb, en }`)
-  if (definition.denominator !== null && !isBilingual(definition.denominator)) reject(name, "indicator.definition.denominator must be { nb, en } or null", "indicator.definition.denominator må være { nb, en } eller null")
+  for (const k of ["numerator", "unit", "period"])
+    if (!isBilingual(definition[k]))
+      reject(name, `indicator.definition.${k} must be { nb, en }`, `indicator.definition.${k} må være { nb, en }`)
+  if (definition.denominator !== null && !isBilingual(definition.denominator))
+    reject(
+      name,
+      "indicator.definition.denominator must be { nb, en } or null",
+      "indicator.definition.denominator må være { nb, en } eller null",
+    )
   requireBy(name, i.dimensions)
   requireBy(name, i.defaultBy)
   const measures = requireArray(name, "indicator.measures", i.measures).map((m, k) => requireMeasure(name, m, k))
   const columns = measures.map((m) => m.column)
-  if (new Set(columns).size !== columns.length) reject(name, "indicator.measures name a column twice", "indicator.measures har samme kolonne to ganger")
-  if (typeof i.headline !== "string" || !columns.includes(i.headline)) reject(name, "indicator.headline must name one of its measures", "indicator.headline må være navnet på et av målene")
-  if (typeof i.compute !== "function") reject(name, "indicator.compute must be a function", "indicator.compute må være en funksjon")
+  if (new Set(columns).size !== columns.length)
+    reject(name, "indicator.measures name a column twice", "indicator.measures har samme kolonne to ganger")
+  if (typeof i.headline !== "string" || !columns.includes(i.headline))
+    reject(
+      name,
+      "indicator.headline must name one of its measures",
+      "indicator.headline må være navnet på et av målene",
+    )
+  if (typeof i.compute !== "function")
+    reject(name, "indicator.compute must be a function", "indicator.compute må være en funksjon")
   const seed = requireRecord(name, "indicator.seed", i.seed)
-  if (typeof seed.document !== "string" || typeof seed.section !== "string" || typeof seed.lines !== "string" || !isBilingual(seed.fact)) {
-    reject(name, "indicator.seed must be { document (the source's title), section, lines, fact { nb, en } }", "indicator.seed må være { document (kildens tittel), section, lines, fact { nb, en } }")
+  if (
+    typeof seed.document !== "string" ||
+    typeof seed.section !== "string" ||
+    typeof seed.lines !== "string" ||
+    !isBilingual(seed.fact)
+  ) {
+    reject(
+      name,
+      "indicator.seed must be { document (the source's title), section, lines, fact { nb, en } }",
+      "indicator.seed må være { document (kildens tittel), section, lines, fact { nb, en } }",
+    )
   }
-  if (i.definedFor !== undefined && typeof i.definedFor !== "string") reject(name, "indicator.definedFor must name a column of tables.offerings", "indicator.definedFor må være navnet på en kolonne i tables.offerings")
+  if (i.definedFor !== undefined && typeof i.definedFor !== "string")
+    reject(
+      name,
+      "indicator.definedFor must name a column of tables.offerings",
+      "indicator.definedFor må være navnet på en kolonne i tables.offerings",
+    )
   return u as Indicator
 }
 
-const tableNames = ["offerings", "departments", "attendance", "sessions", "enrollments", "extensions", "goalEvaluations", "transitions", "fitScores", "contributions", "feedback"] as const
+const tableNames = [
+  "offerings",
+  "departments",
+  "attendance",
+  "sessions",
+  "enrollments",
+  "extensions",
+  "goalEvaluations",
+  "transitions",
+  "fitScores",
+  "contributions",
+  "feedback",
+] as const
 
 /** Tables as Tables.fromDataset builds them: the period's days are whole numbers, every table an arquero table. */
 export const requireTables = (name: string, u: unknown): Tables => {
@@ -83,10 +162,16 @@ export const requireTables = (name: string, u: unknown): Tables => {
   requireString(name, "tables.period.from", period.from)
   requireString(name, "tables.period.to", period.to)
   const days = requireRecord(name, "tables.days", own(t, "days"))
-  if (!Number.isInteger(days.from) || !Number.isInteger(days.to)) reject(name, "tables.days must hold whole day numbers", "tables.days må ha hele dagnummer")
+  if (!Number.isInteger(days.from) || !Number.isInteger(days.to))
+    reject(name, "tables.days must hold whole day numbers", "tables.days må ha hele dagnummer")
   requireFinite(name, "tables.requiredContributionPercent", own(t, "requiredContributionPercent"))
   const policy = own(t, "policy") as { readonly parameters?: unknown } | undefined
-  if (!(policy?.parameters instanceof Map)) reject(name, "tables.policy must be the policy the tables were built with", "tables.policy må være regelverket tabellene ble bygd med")
+  if (!(policy?.parameters instanceof Map))
+    reject(
+      name,
+      "tables.policy must be the policy the tables were built with",
+      "tables.policy må være regelverket tabellene ble bygd med",
+    )
   for (const k of tableNames) requireTable(name, `tables.${k}`, own(t, k))
   return u as Tables
 }
@@ -103,9 +188,21 @@ export const requirePublished = (name: string, u: unknown): Published => {
   requireRecord(name, "published.rule", p.rule)
   requireProfile(name, p.profile)
   const states = requireArray(name, "published.states", p.states)
-  if (!states.every(isRecord)) reject(name, "published.states must hold one object of hidden cells per row", "published.states må ha ett objekt med skjulte celler per rad")
-  if (p.notApplicable !== undefined && !requireArray(name, "published.notApplicable", p.notApplicable).every((b) => typeof b === "boolean")) {
-    reject(name, "published.notApplicable must hold true or false per row", "published.notApplicable må ha true eller false per rad")
+  if (!states.every(isRecord))
+    reject(
+      name,
+      "published.states must hold one object of hidden cells per row",
+      "published.states må ha ett objekt med skjulte celler per rad",
+    )
+  if (
+    p.notApplicable !== undefined &&
+    !requireArray(name, "published.notApplicable", p.notApplicable).every((b) => typeof b === "boolean")
+  ) {
+    reject(
+      name,
+      "published.notApplicable must hold true or false per row",
+      "published.notApplicable må ha true eller false per rad",
+    )
   }
   return u as Published
 }

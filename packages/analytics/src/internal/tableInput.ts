@@ -11,7 +11,20 @@ import { DictionaryColumn } from "./DictionaryColumn.js"
 import { AnalyticsError, bi } from "./text.js"
 
 /** The entities the tables are built from; each must be a list. */
-export const entities = ["offerings", "departments", "referrals", "enrollments", "attendance", "sessions", "extensions", "goalEvaluations", "transitions", "fitScores", "contributions", "feedback"] as const
+export const entities = [
+  "offerings",
+  "departments",
+  "referrals",
+  "enrollments",
+  "attendance",
+  "sessions",
+  "extensions",
+  "goalEvaluations",
+  "transitions",
+  "fitScores",
+  "contributions",
+  "feedback",
+] as const
 
 /** The dataset as a record whose entities are lists. */
 export const checkDataset = (name: string, u: unknown): Record<string, unknown> => {
@@ -21,7 +34,11 @@ export const checkDataset = (name: string, u: unknown): Record<string, unknown> 
 }
 
 /** The period: given as two ISO dates, the first not after the second, or the dataset's year. */
-export const periodOf = (name: string, given: unknown, dataset: Record<string, unknown>): { from: string; to: string } => {
+export const periodOf = (
+  name: string,
+  given: unknown,
+  dataset: Record<string, unknown>,
+): { from: string; to: string } => {
   if (given === undefined) {
     const year = requireInteger(name, "dataset.year", own(dataset, "year"), 1000, 9999)
     return { from: `${year}-01-01`, to: `${year}-12-31` }
@@ -33,7 +50,7 @@ export const periodOf = (name: string, given: unknown, dataset: Record<string, u
     return reject(
       name,
       `invalid period ${Redact.show(from)}–${Redact.show(to)}: expected two dates YYYY-MM-DD, the first not after the second`,
-      `ugyldig periode ${Redact.show(from)}–${Redact.show(to)}: forventet to datoer ÅÅÅÅ-MM-DD der den første ikke er etter den andre`
+      `ugyldig periode ${Redact.show(from)}–${Redact.show(to)}: forventet to datoer ÅÅÅÅ-MM-DD der den første ikke er etter den andre`,
     )
   }
   return { from, to }
@@ -49,15 +66,25 @@ export const capacityOf = (name: string, u: unknown): ((offering: string) => num
   let entries: Array<[unknown, unknown]>
   if (u instanceof Map) entries = [...(u as Map<unknown, unknown>).entries()]
   else if (isRecord(u)) entries = Object.keys(u).map((k) => [k, u[k]])
-  else return reject(name, "options.capacity must be a Map or an object of offering id → places", "options.capacity må være et Map eller et objekt med tilbud → plasser")
+  else
+    return reject(
+      name,
+      "options.capacity must be a Map or an object of offering id → places",
+      "options.capacity må være et Map eller et objekt med tilbud → plasser",
+    )
   const places = new Map<string, number>()
   for (const [k, v] of entries) {
-    if (typeof k !== "string") reject(name, "options.capacity: every key must be an offering id (a text)", "options.capacity: hver nøkkel må være en tilbuds-id (en tekst)")
+    if (typeof k !== "string")
+      reject(
+        name,
+        "options.capacity: every key must be an offering id (a text)",
+        "options.capacity: hver nøkkel må være en tilbuds-id (en tekst)",
+      )
     if (typeof v !== "number" || !Number.isInteger(v) || v <= 0) {
       reject(
         name,
         `options.capacity[${Redact.show(k)}] must be a whole number of places above 0, found ${Redact.show(v)}`,
-        `options.capacity[${Redact.show(k)}] må være et helt antall plasser over 0, fant ${Redact.show(v)}`
+        `options.capacity[${Redact.show(k)}] må være et helt antall plasser over 0, fant ${Redact.show(v)}`,
       )
     }
     places.set(k as string, v as number)
@@ -69,7 +96,13 @@ export const capacityOf = (name: string, u: unknown): ((offering: string) => num
 export const requiredPercentOf = (name: string, u: unknown, policy: Policy.Policy, periodEnd: string): number => {
   if (u === undefined) return Policy.requireNumber(policy, Policy.names.contributionPercent, { question: periodEnd })
   const v = requireFinite(name, "options.requiredContributionPercent", u)
-  return v >= 0 ? v : reject(name, "options.requiredContributionPercent must be 0 or more", "options.requiredContributionPercent må være 0 eller mer")
+  return v >= 0
+    ? v
+    : reject(
+        name,
+        "options.requiredContributionPercent must be 0 or more",
+        "options.requiredContributionPercent må være 0 eller mer",
+      )
 }
 
 /** Runs the building of one entity's table, naming the entity in any error of ours. */
@@ -77,12 +110,14 @@ export const within = <T>(name: string, entity: string, f: () => T): T => {
   try {
     return f()
   } catch (e) {
-    if (e instanceof AnalyticsError) throw new AnalyticsError(bi(`${name}: ${entity}: ${e.text.nb}`, `${name}: ${entity}: ${e.text.en}`))
+    if (e instanceof AnalyticsError)
+      throw new AnalyticsError(bi(`${name}: ${entity}: ${e.text.nb}`, `${name}: ${entity}: ${e.text.en}`))
     throw e
   }
 }
 
-const distinctValues = (column: unknown): ReadonlyArray<unknown> => (column instanceof DictionaryColumn ? column.values : Array.from(column as ArrayLike<unknown>))
+const distinctValues = (column: unknown): ReadonlyArray<unknown> =>
+  column instanceof DictionaryColumn ? column.values : Array.from(column as ArrayLike<unknown>)
 
 /**
  * Checks the dimension values of the built tables: each an id as text (or
@@ -92,22 +127,34 @@ const distinctValues = (column: unknown): ReadonlyArray<unknown> => (column inst
  * "(total)" or "(unknown)", the markers of total rows and unplaced records: an
  * offering called "(total)" would pass its own figures off as the totals.
  */
-export const checkIds = (name: string, tables: Readonly<Record<string, ColumnTable>>, columns: ReadonlyArray<readonly [string, string]>): void => {
+export const checkIds = (
+  name: string,
+  tables: Readonly<Record<string, ColumnTable>>,
+  columns: ReadonlyArray<readonly [string, string]>,
+): void => {
   for (const [table, column] of columns) {
     const t = tables[table]!
     for (const v of distinctValues(t.column(column))) {
       if (v === null || v === undefined) continue
       if (typeof v !== "string") {
-        reject(name, `${table}.${column}: every id must be a text, found ${Redact.show(v)}`, `${table}.${column}: hver id må være en tekst, fant ${Redact.show(v)}`)
+        reject(
+          name,
+          `${table}.${column}: every id must be a text, found ${Redact.show(v)}`,
+          `${table}.${column}: hver id må være en tekst, fant ${Redact.show(v)}`,
+        )
       }
       if (v === TOTAL || v === UNKNOWN) {
-        reject(name, `${table}.${column}: the id ${Redact.show(v)} is reserved for ${v === TOTAL ? "total rows" : "records without a value"}`, `${table}.${column}: id-en ${Redact.show(v)} er reservert for ${v === TOTAL ? "totalrader" : "poster uten verdi"}`)
+        reject(
+          name,
+          `${table}.${column}: the id ${Redact.show(v)} is reserved for ${v === TOTAL ? "total rows" : "records without a value"}`,
+          `${table}.${column}: id-en ${Redact.show(v)} er reservert for ${v === TOTAL ? "totalrader" : "poster uten verdi"}`,
+        )
       }
       if ((v as string).includes("|")) {
         reject(
           name,
           `${table}.${column}: the id ${Redact.show(v)} holds "|", which cannot be told apart from the separator between grouping keys; ids are lowercase letters, digits and hyphens`,
-          `${table}.${column}: id-en ${Redact.show(v)} inneholder «|», som ikke kan skilles fra skilletegnet mellom grupperingsnøkler; id-er er små bokstaver, sifre og bindestrek`
+          `${table}.${column}: id-en ${Redact.show(v)} inneholder «|», som ikke kan skilles fra skilletegnet mellom grupperingsnøkler; id-er er små bokstaver, sifre og bindestrek`,
         )
       }
     }

@@ -17,16 +17,19 @@ export const texts = {
   plan: bi("Utkast til evalueringsplan", "Draft evaluation plan"),
   planNote: bi(
     "Utkastet er laget fra indikatorene og tilbakemeldingene og skal bearbeides av ansatte, innbyggere og erfaringsrådet.",
-    "The draft is made from the indicators and the feedback, for employees, citizens and the experience council to edit."
+    "The draft is made from the indicators and the feedback, for employees, citizens and the experience council to edit.",
   ),
   privacy: bi("Personvern", "Privacy"),
   symbols: bi("Tegnforklaring", "Symbols"),
-  suppressed: bi(": Skjermet (små tall eller for å hindre tilbakeregning)", ": Suppressed (small count, or to prevent working one out)"),
+  suppressed: bi(
+    ": Skjermet (små tall eller for å hindre tilbakeregning)",
+    ": Suppressed (small count, or to prevent working one out)",
+  ),
   missing: bi(".. Tall mangler", ".. Figure missing"),
   notApplicable: bi(". Kan ikke beregnes (endring fra 0)", ". Cannot be computed (change from 0)"),
   irrelevant: bi(
     "ikke relevant: Indikatoren gjelder ikke disse tilbudene, for eksempel fullføring i åpne tilbud med langvarig deltagelse (ikke 0 %)",
-    "not applicable: The indicator does not apply to these offerings, such as completion in open offerings meant for long-term participation (not 0%)"
+    "not applicable: The indicator does not apply to these offerings, such as completion in open offerings meant for long-term participation (not 0%)",
   ),
   level: bi("Nivå", "Level"),
   changePercent: bi("Endring fra året før (%)", "Change from the year before (%)"),
@@ -35,5 +38,5 @@ export const texts = {
   total: bi("Totalt", "Total"),
   sourceColumn: bi("Kilde", "Source"),
   participants: bi("Deltakere per kommune", "Participants per municipality"),
-  perThousand: bi("Deltakere per 1 000 innbyggere", "Participants per 1,000 inhabitants")
+  perThousand: bi("Deltakere per 1 000 innbyggere", "Participants per 1,000 inhabitants"),
 } as const

@@ -1,26 +1,42 @@
 // Sentences reports share: the period in words and what the suppression did.
+
+import { describe, label, type Profile } from "../privacy/Profile.js"
 import { formatNumber } from "./format.js"
 import type { Lang } from "./text.js"
-import { describe, label, type Profile } from "../privacy/Profile.js"
 
 const longDate = (iso: string, lang: Lang): string =>
-  new Intl.DateTimeFormat(lang === "nb" ? "nb-NO" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`))
+  new Intl.DateTimeFormat(lang === "nb" ? "nb-NO" : "en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${iso}T00:00:00Z`))
 
 /** "1. januar 2024–31. desember 2024" / "1 January 2024–31 December 2024". */
-export const dateRange = (period: { readonly from: string; readonly to: string }, lang: Lang): string => `${longDate(period.from, lang)}–${longDate(period.to, lang)}`
+export const dateRange = (period: { readonly from: string; readonly to: string }, lang: Lang): string =>
+  `${longDate(period.from, lang)}–${longDate(period.to, lang)}`
 
 /** "Periode: 1. januar 2024–31. desember 2024" / "Period: 1 January 2024–31 December 2024". */
-export const periodText = (period: { readonly from: string; readonly to: string }, lang: Lang): string => `${lang === "nb" ? "Periode" : "Period"}: ${dateRange(period, lang)}`
+export const periodText = (period: { readonly from: string; readonly to: string }, lang: Lang): string =>
+  `${lang === "nb" ? "Periode" : "Period"}: ${dateRange(period, lang)}`
 
 /**
  * An instant as a reader in Sandnes reads it, on Norwegian time whatever the
  * machine's time zone: "2. desember 2026 kl. 10:15" / "2 December 2026 at 10:15".
  */
 export const dateTime = (iso: string, lang: Lang): string =>
-  new Intl.DateTimeFormat(lang === "nb" ? "nb-NO" : "en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Oslo" }).format(new Date(iso))
+  new Intl.DateTimeFormat(lang === "nb" ? "nb-NO" : "en-GB", {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "Europe/Oslo",
+  }).format(new Date(iso))
 
 /** What the profile did in a report, in sentences: the profile and its numbers, the method, what it hid. */
-export const describeProfile = (profile: Profile, hidden: { readonly primary: number; readonly secondary: number }, lang: Lang): string => {
+export const describeProfile = (
+  profile: Profile,
+  hidden: { readonly primary: number; readonly secondary: number },
+  lang: Lang,
+): string => {
   const n = (v: number) => formatNumber(v, lang)
   const method =
     profile.name === "rounding"
@@ -38,6 +54,9 @@ export const describeProfile = (profile: Profile, hidden: { readonly primary: nu
     lang === "nb"
       ? "Tema fra tilbakemeldinger vises bare som koder fra en fast liste; fritekst vises som «annet»."
       : 'Feedback themes are shown only as codes of a fixed list; free text shows as "other".'
-  const none = lang === "nb" ? "Rapporten inneholder ingen direkte identifikatorer og ingen pseudonymer." : "The report holds no direct identifiers and no pseudonyms."
+  const none =
+    lang === "nb"
+      ? "Rapporten inneholder ingen direkte identifikatorer og ingen pseudonymer."
+      : "The report holds no direct identifiers and no pseudonyms."
   return `${describe(profile, lang)} (${label(profile)}) ${method} ${themes} ${none}`
 }

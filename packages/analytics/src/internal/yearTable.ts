@@ -4,7 +4,7 @@
 import { Redact } from "@aktivitetsmodell/core"
 import { type CsvRecord, parseCsv } from "./csv.js"
 import { record } from "./expr.js"
-import { AnalyticsError, bi, type Bilingual, quoted } from "./text.js"
+import { AnalyticsError, type Bilingual, bi, quoted } from "./text.js"
 
 /** A problem in a data file, with where it is and what was expected. */
 export interface Problem {
@@ -21,7 +21,12 @@ const shown = (p: unknown): Problem => {
     const r = (typeof p === "object" && p !== null ? p : {}) as Partial<Record<keyof Problem, unknown>>
     const text = (u: unknown) => Redact.text(typeof u === "string" ? u : Redact.show(u))
     const m = (typeof r.message === "object" && r.message !== null ? r.message : {}) as Record<string, unknown>
-    return { file: text(r.file), line: typeof r.line === "number" ? r.line : 0, field: text(r.field), message: bi(text(m.nb), text(m.en)) }
+    return {
+      file: text(r.file),
+      line: typeof r.line === "number" ? r.line : 0,
+      field: text(r.field),
+      message: bi(text(m.nb), text(m.en)),
+    }
   } catch {
     // A problem built by plain JavaScript whose getters throw: still a problem, without its text.
     return { file: "?", line: 0, field: "?", message: bi("(ukjent)", "(unknown)") }
@@ -40,8 +45,8 @@ export class DataFileError extends AnalyticsError {
     super(
       bi(
         `${list.length} problem(er) i datafilen:\n${list.map((p) => `  ${p.file}:${p.line}, felt ${p.field}: ${p.message.nb}`).join("\n")}`,
-        `${list.length} problem(s) in the data file:\n${list.map((p) => `  ${p.file}:${p.line}, field ${p.field}: ${p.message.en}`).join("\n")}`
-      )
+        `${list.length} problem(s) in the data file:\n${list.map((p) => `  ${p.file}:${p.line}, field ${p.field}: ${p.message.en}`).join("\n")}`,
+      ),
     )
     this.problems = list
   }
@@ -67,25 +72,37 @@ const numberPattern = /^-?\d+(?:[.,]\d+)?$/u
 export const readYearTable = (
   text: string,
   file: string,
-  options: { readonly key: string; readonly textColumns: ReadonlyArray<string>; readonly nonNegative?: boolean }
+  options: { readonly key: string; readonly textColumns: ReadonlyArray<string>; readonly nonNegative?: boolean },
 ): { years: Array<number>; rows: Array<YearRow> } => {
   const records: Array<CsvRecord> = parseCsv(text, file)
   const problems: Array<Problem> = []
   const header = records[0]
-  if (header === undefined) throw new DataFileError([{ file, line: 1, field: "(header)", message: bi("Filen er tom", "The file is empty") }])
+  if (header === undefined)
+    throw new DataFileError([{ file, line: 1, field: "(header)", message: bi("Filen er tom", "The file is empty") }])
   const names = header.fields.map((f) => f.trim())
   for (const required of [options.key, ...options.textColumns]) {
     if (!names.includes(required)) {
-      problems.push({ file, line: header.line, field: required, message: bi(`Mangler kolonnen «${required}»`, `Missing the column "${required}"`) })
+      problems.push({
+        file,
+        line: header.line,
+        field: required,
+        message: bi(`Mangler kolonnen «${required}»`, `Missing the column "${required}"`),
+      })
     }
   }
   const yearColumns = names.map((n, i) => [n, i] as const).filter(([n]) => /^\d{4}$/u.test(n))
   if (yearColumns.length === 0) {
-    problems.push({ file, line: header.line, field: "(header)", message: bi("Ingen årskolonner (som 2021)", "No year columns (such as 2021)") })
+    problems.push({
+      file,
+      line: header.line,
+      field: "(header)",
+      message: bi("Ingen årskolonner (som 2021)", "No year columns (such as 2021)"),
+    })
   }
   const seenYears = new Set<string>()
   for (const [n] of yearColumns) {
-    if (seenYears.has(n)) problems.push({ file, line: header.line, field: n, message: bi("Året står to ganger", "The year appears twice") })
+    if (seenYears.has(n))
+      problems.push({ file, line: header.line, field: n, message: bi("Året står to ganger", "The year appears twice") })
     seenYears.add(n)
   }
   if (problems.length > 0) throw new DataFileError(problems)
@@ -98,15 +115,27 @@ export const readYearTable = (
         file,
         line: entry.line,
         field: "(row)",
-        message: bi(`Forventet ${names.length} felt, fant ${entry.fields.length}`, `Expected ${names.length} fields, found ${entry.fields.length}`)
+        message: bi(
+          `Forventet ${names.length} felt, fant ${entry.fields.length}`,
+          `Expected ${names.length} fields, found ${entry.fields.length}`,
+        ),
       })
       continue
     }
     const key = entry.fields[keyIndex]!.trim()
-    if (key === "") problems.push({ file, line: entry.line, field: options.key, message: bi("Tom nøkkel", "Empty key") })
+    if (key === "")
+      problems.push({ file, line: entry.line, field: options.key, message: bi("Tom nøkkel", "Empty key") })
     const earlier = seenKeys.get(key)
     if (earlier !== undefined) {
-      problems.push({ file, line: entry.line, field: options.key, message: bi(`${quoted(key).nb} står også på linje ${earlier}`, `${quoted(key).en} also appears on line ${earlier}`) })
+      problems.push({
+        file,
+        line: entry.line,
+        field: options.key,
+        message: bi(
+          `${quoted(key).nb} står også på linje ${earlier}`,
+          `${quoted(key).en} also appears on line ${earlier}`,
+        ),
+      })
     }
     seenKeys.set(key, entry.line)
     const values = new Map<number, number | null>()
@@ -121,7 +150,10 @@ export const readYearTable = (
           file,
           line: entry.line,
           field: n,
-          message: bi(`Forventet et tall eller en tom celle, fant ${quoted(raw).nb}`, `Expected a number or an empty cell, found ${quoted(raw).en}`)
+          message: bi(
+            `Forventet et tall eller en tom celle, fant ${quoted(raw).nb}`,
+            `Expected a number or an empty cell, found ${quoted(raw).en}`,
+          ),
         })
         continue
       }
@@ -129,7 +161,9 @@ export const readYearTable = (
     }
     // Column names come from the file: no prototype, so a column "__proto__"
     // stays a column and a missing "total" finds nothing inherited.
-    const textFields = record(names.flatMap((n, i) => (/^\d{4}$/u.test(n) ? [] : [[n, entry.fields[i]!.trim()] as const])))
+    const textFields = record(
+      names.flatMap((n, i) => (/^\d{4}$/u.test(n) ? [] : [[n, entry.fields[i]!.trim()] as const])),
+    )
     rows.push({ line: entry.line, key, text: textFields, values })
   }
   if (problems.length > 0) throw new DataFileError(problems)

@@ -4,15 +4,19 @@
 // prototype, so no column name can reach one; a column named `__proto__`,
 // `constructor` or `prototype` refuses the file. An empty cell (null) is an
 // absent field, as an empty CSV cell is.
-import { tableFromIPC } from "@uwdata/flechette"
+
 import { Redact } from "@aktivitetsmodell/core"
+import { tableFromIPC } from "@uwdata/flechette"
 import { bi, FileError, fileName } from "../internal/text.js"
 
 const reserved = new Set(["__proto__", "constructor", "prototype"])
 
 type Plain = string | number | boolean | Array<Plain> | { [k: string]: Plain }
 
-const isoDate = (d: Date): string => (d.getUTCHours() + d.getUTCMinutes() + d.getUTCSeconds() + d.getUTCMilliseconds() === 0 ? d.toISOString().slice(0, 10) : d.toISOString())
+const isoDate = (d: Date): string =>
+  d.getUTCHours() + d.getUTCMinutes() + d.getUTCSeconds() + d.getUTCMilliseconds() === 0
+    ? d.toISOString().slice(0, 10)
+    : d.toISOString()
 
 // A value as JSON would hold it; undefined for null (an absent field).
 const plain = (v: unknown): Plain | undefined => {
@@ -20,7 +24,8 @@ const plain = (v: unknown): Plain | undefined => {
   if (typeof v === "bigint") return Number.isSafeInteger(Number(v)) ? Number(v) : String(v)
   if (v instanceof Date) return isoDate(v)
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v
-  if (Array.isArray(v) || ArrayBuffer.isView(v)) return Array.from(v as ArrayLike<unknown>, (x) => plain(x) ?? (null as unknown as Plain))
+  if (Array.isArray(v) || ArrayBuffer.isView(v))
+    return Array.from(v as ArrayLike<unknown>, (x) => plain(x) ?? (null as unknown as Plain))
   if (typeof v === "object") {
     const out = Object.create(null) as { [k: string]: Plain }
     for (const k of Object.keys(v)) {
@@ -36,7 +41,8 @@ const set = (row: { [k: string]: Plain }, path: ReadonlyArray<string>, value: Pl
   let node = row
   path.slice(0, -1).forEach((key) => {
     const next = node[key]
-    if (typeof next !== "object" || next === null || Array.isArray(next)) node[key] = Object.create(null) as { [k: string]: Plain }
+    if (typeof next !== "object" || next === null || Array.isArray(next))
+      node[key] = Object.create(null) as { [k: string]: Plain }
     node = node[key] as { [k: string]: Plain }
   })
   node[path[path.length - 1]!] = value
@@ -55,7 +61,13 @@ export const arrowRecords = (bytes: Uint8Array, file: string): Array<unknown> =>
   const bad = names.find((n) => n.split(".").some((s) => reserved.has(s) || s === ""))
   if (bad !== undefined) {
     const shown = Redact.show(bad, 60)
-    throw new FileError(file, bi(`${name}: kolonnen ${shown} bruker et reservert eller tomt navn`, `${name}: the column ${shown} uses a reserved or empty name`))
+    throw new FileError(
+      file,
+      bi(
+        `${name}: kolonnen ${shown} bruker et reservert eller tomt navn`,
+        `${name}: the column ${shown} uses a reserved or empty name`,
+      ),
+    )
   }
   const columns = names.map((n, i) => ({ path: n.split("."), values: table.getChildAt(i).toArray() }))
   return Array.from({ length: table.numRows }, (_, r) => {

@@ -14,14 +14,20 @@ export const parseCapacity = (text: string, file: string): ReadonlyMap<string, n
   if (!parsed.ok) {
     throw new FileError(
       file,
-      bi(`${name}:${parsed.line}: ikke gyldig JSON: ${parsed.message.nb} (kolonne ${parsed.column})`, `${name}:${parsed.line}: not valid JSON: ${parsed.message.en} (column ${parsed.column})`)
+      bi(
+        `${name}:${parsed.line}: ikke gyldig JSON: ${parsed.message.nb} (kolonne ${parsed.column})`,
+        `${name}:${parsed.line}: not valid JSON: ${parsed.message.en} (column ${parsed.column})`,
+      ),
     )
   }
   const value = parsed.value
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new FileError(
       file,
-      bi(`${name}:1: forventet et objekt med tilbuds-id → plasser per samling, som { "sandneshallen": 25 }`, `${name}:1: expected an object of offering id → places per session, such as { "sandneshallen": 25 }`)
+      bi(
+        `${name}:1: forventet et objekt med tilbuds-id → plasser per samling, som { "sandneshallen": 25 }`,
+        `${name}:1: expected an object of offering id → places per session, such as { "sandneshallen": 25 }`,
+      ),
     )
   }
   const places = new Map<string, number>()
@@ -32,7 +38,10 @@ export const parseCapacity = (text: string, file: string): ReadonlyMap<string, n
       const at = `${name}:${JsonText.nearestLine(parsed, pointer(key))}: ${Redact.text(pointer(key))}`
       throw new FileError(
         file,
-        bi(`${at}: forventet et helt antall plasser over 0, fant ${Redact.show(v)}`, `${at}: expected a whole number of places above 0, found ${Redact.show(v)}`)
+        bi(
+          `${at}: forventet et helt antall plasser over 0, fant ${Redact.show(v)}`,
+          `${at}: expected a whole number of places above 0, found ${Redact.show(v)}`,
+        ),
       )
     }
     places.set(key, v)

@@ -124,7 +124,10 @@ const unquoted = (s: string): string => Redact.show(s).slice(1, -1)
 const whole = (name: string, raw: string | undefined, min: number, max: number): number => {
   const n = Number(raw)
   if (raw === undefined || !/^\d+$/u.test(raw) || !Number.isSafeInteger(n) || n < min || n > max) {
-    fail(`--${name} må være et heltall fra ${min} til ${max}, fikk ${Redact.show(raw ?? "")}`, `--${name} must be a whole number from ${min} to ${max}, got ${Redact.show(raw ?? "")}`)
+    fail(
+      `--${name} må være et heltall fra ${min} til ${max}, fikk ${Redact.show(raw ?? "")}`,
+      `--${name} must be a whole number from ${min} to ${max}, got ${Redact.show(raw ?? "")}`,
+    )
   }
   return n
 }
@@ -138,21 +141,47 @@ const whole = (name: string, raw: string | undefined, min: number, max: number):
 export const parseArgs = (argv: ReadonlyArray<string>): CliOptions => {
   const values = new Map<string, string>()
   const flags = new Set<string>()
-  const valued = ["data", "seed", "citizens", "year", "out", "lang", "format", "statistics", "recovery-college", "population", "capacity", "plan", "min", "max", "max-n", "base", "profile", "names", "policy", "rejected", "source"]
+  const valued = [
+    "data",
+    "seed",
+    "citizens",
+    "year",
+    "out",
+    "lang",
+    "format",
+    "statistics",
+    "recovery-college",
+    "population",
+    "capacity",
+    "plan",
+    "min",
+    "max",
+    "max-n",
+    "base",
+    "profile",
+    "names",
+    "policy",
+    "rejected",
+    "source",
+  ]
   const folders: Array<string> = []
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
-    const [name, inline] = arg.startsWith("--") ? (arg.slice(2).split(/=(.*)/su) as [string, string | undefined]) : [arg, undefined]
+    const [name, inline] = arg.startsWith("--")
+      ? (arg.slice(2).split(/=(.*)/su) as [string, string | undefined])
+      : [arg, undefined]
     if (!arg.startsWith("--")) {
       // The one argument without "--" is the folder of exports.
-      if (folders.length > 0 || arg === "") fail(`Ukjent argument ${Redact.show(arg)}`, `Unknown argument ${Redact.show(arg)}`)
+      if (folders.length > 0 || arg === "")
+        fail(`Ukjent argument ${Redact.show(arg)}`, `Unknown argument ${Redact.show(arg)}`)
       folders.push(arg)
       continue
     }
     if (name === "synthetic" || name === "help" || name === "stop-on-violations") flags.add(name)
     else if (valued.includes(name)) {
       const v = inline ?? argv[++i]
-      if (v === undefined || v === "" || (inline === undefined && v.startsWith("--"))) fail(`--${name} mangler en verdi`, `--${name} needs a value`)
+      if (v === undefined || v === "" || (inline === undefined && v.startsWith("--")))
+        fail(`--${name} mangler en verdi`, `--${name} needs a value`)
       values.set(name, v!)
     } else fail(`Ukjent valg --${unquoted(name)}`, `Unknown option --${unquoted(name)}`)
   }
@@ -160,27 +189,56 @@ export const parseArgs = (argv: ReadonlyArray<string>): CliOptions => {
   const data = values.get("data")
   const folder = folders[0]
   const sources = [folder, data, flags.has("synthetic") ? "synthetic" : undefined].filter((x) => x !== undefined).length
-  if (!help && sources === 0) fail("Oppgi en MAPPE med eksporter, --data FIL eller --synthetic", "Give a FOLDER of exports, --data FILE or --synthetic")
+  if (!help && sources === 0)
+    fail(
+      "Oppgi en MAPPE med eksporter, --data FIL eller --synthetic",
+      "Give a FOLDER of exports, --data FILE or --synthetic",
+    )
   if (sources > 1) fail("Bruk én av MAPPE, --data og --synthetic", "Use one of FOLDER, --data and --synthetic")
   const langRaw = values.get("lang") ?? "nb"
-  if (langRaw !== "nb" && langRaw !== "en") fail(`--lang må være nb eller en, fikk ${Redact.show(langRaw)}`, `--lang must be nb or en, got ${Redact.show(langRaw)}`)
+  if (langRaw !== "nb" && langRaw !== "en")
+    fail(
+      `--lang må være nb eller en, fikk ${Redact.show(langRaw)}`,
+      `--lang must be nb or en, got ${Redact.show(langRaw)}`,
+    )
   const lang = langRaw as Lang
   const out = values.get("out")
   const ext = out?.slice(out.lastIndexOf(".") + 1).toLowerCase()
   const format = values.get("format") ?? (ext === "md" || ext === "csv" || ext === "json" ? ext : "html")
-  if (!["html", "md", "csv", "json"].includes(format)) fail(`--format må være html, md, csv eller json, fikk ${Redact.show(format)}`, `--format must be html, md, csv or json, got ${Redact.show(format)}`)
+  if (!["html", "md", "csv", "json"].includes(format))
+    fail(
+      `--format må være html, md, csv eller json, fikk ${Redact.show(format)}`,
+      `--format must be html, md, csv or json, got ${Redact.show(format)}`,
+    )
   const min = values.has("min") ? whole("min", values.get("min"), 1, 1000) : undefined
   const max = values.has("max") ? whole("max", values.get("max"), 0, 1000) : undefined
-  if (max !== undefined && max < (min ?? 1)) fail(`--max (${max}) er mindre enn --min (${min ?? 1})`, `--max (${max}) is less than --min (${min ?? 1})`)
+  if (max !== undefined && max < (min ?? 1))
+    fail(`--max (${max}) er mindre enn --min (${min ?? 1})`, `--max (${max}) is less than --min (${min ?? 1})`)
   const profile = values.get("profile") ?? "strict"
-  if (profile !== "ssb" && profile !== "strict" && profile !== "rounding") fail(`--profile må være ssb, strict eller rounding, fikk ${Redact.show(profile)}`, `--profile must be ssb, strict or rounding, got ${Redact.show(profile)}`)
-  if ((min !== undefined || max !== undefined) && profile !== "strict") fail("--min og --max gjelder profilen strict", "--min and --max belong to the profile strict")
-  if (values.has("max-n") && profile !== "ssb") fail("--max-n gjelder profilen ssb", "--max-n belongs to the profile ssb")
-  if (values.has("base") && profile !== "rounding") fail("--base gjelder profilen rounding", "--base belongs to the profile rounding")
+  if (profile !== "ssb" && profile !== "strict" && profile !== "rounding")
+    fail(
+      `--profile må være ssb, strict eller rounding, fikk ${Redact.show(profile)}`,
+      `--profile must be ssb, strict or rounding, got ${Redact.show(profile)}`,
+    )
+  if ((min !== undefined || max !== undefined) && profile !== "strict")
+    fail("--min og --max gjelder profilen strict", "--min and --max belong to the profile strict")
+  if (values.has("max-n") && profile !== "ssb")
+    fail("--max-n gjelder profilen ssb", "--max-n belongs to the profile ssb")
+  if (values.has("base") && profile !== "rounding")
+    fail("--base gjelder profilen rounding", "--base belongs to the profile rounding")
   const maxN = values.has("max-n") ? whole("max-n", values.get("max-n"), 1, 1000) : undefined
   const base = values.has("base") ? whole("base", values.get("base"), 2, 1000) : undefined
   return {
-    source: folder !== undefined ? { kind: "folder", dir: folder } : data !== undefined ? { kind: "data", file: data } : { kind: "synthetic", seed: values.has("seed") ? whole("seed", values.get("seed"), 0, 2 ** 31) : 1, citizens: values.has("citizens") ? whole("citizens", values.get("citizens"), 0, 1_000_000) : 1500 },
+    source:
+      folder !== undefined
+        ? { kind: "folder", dir: folder }
+        : data !== undefined
+          ? { kind: "data", file: data }
+          : {
+              kind: "synthetic",
+              seed: values.has("seed") ? whole("seed", values.get("seed"), 0, 2 ** 31) : 1,
+              citizens: values.has("citizens") ? whole("citizens", values.get("citizens"), 0, 1_000_000) : 1500,
+            },
     year: values.has("year") ? whole("year", values.get("year"), 2000, 2100) : undefined,
     out,
     lang,
@@ -191,13 +249,18 @@ export const parseArgs = (argv: ReadonlyArray<string>): CliOptions => {
     capacity: values.get("capacity"),
     plan: values.get("plan"),
     profile: profile as CliOptions["profile"],
-    overrides: { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }), ...(maxN === undefined ? {} : { maxN }), ...(base === undefined ? {} : { base }) },
+    overrides: {
+      ...(min === undefined ? {} : { min }),
+      ...(max === undefined ? {} : { max }),
+      ...(maxN === undefined ? {} : { maxN }),
+      ...(base === undefined ? {} : { base }),
+    },
     names: values.get("names"),
     dataSource: values.get("source"),
     policy: values.get("policy"),
     rejected: values.get("rejected"),
     stopOnViolations: flags.has("stop-on-violations"),
-    help
+    help,
   }
 }
 
@@ -224,11 +287,13 @@ export const parseAuditArgs = (argv: ReadonlyArray<string>): AuditOptions => {
       help = true
       continue
     }
-    if (name !== "lang" && name !== "min" && name !== "max") fail(`Ukjent valg --${unquoted(name)}`, `Unknown option --${unquoted(name)}`)
+    if (name !== "lang" && name !== "min" && name !== "max")
+      fail(`Ukjent valg --${unquoted(name)}`, `Unknown option --${unquoted(name)}`)
     const v = inline ?? argv[++i]
     if (v === undefined || v === "") fail(`--${name} mangler en verdi`, `--${name} needs a value`)
     if (name === "lang") {
-      if (v !== "nb" && v !== "en") fail(`--lang må være nb eller en, fikk ${Redact.show(v)}`, `--lang must be nb or en, got ${Redact.show(v)}`)
+      if (v !== "nb" && v !== "en")
+        fail(`--lang må være nb eller en, fikk ${Redact.show(v)}`, `--lang must be nb or en, got ${Redact.show(v)}`)
       lang = v as Lang
     } else if (name === "min") min = whole("min", v, 1, 1000)
     else max = whole("max", v, 1, 1000)

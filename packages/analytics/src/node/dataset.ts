@@ -22,8 +22,8 @@ const notJson = (file: string, text: string, e: unknown): FileError => {
     file,
     bi(
       `${name}: ikke gyldig JSON på linje ${where.line}, kolonne ${where.column}: ${where.message.nb}`,
-      `${name}: not valid JSON at line ${where.line}, column ${where.column}: ${where.message.en}`
-    )
+      `${name}: not valid JSON at line ${where.line}, column ${where.column}: ${where.message.en}`,
+    ),
   )
 }
 
@@ -36,7 +36,11 @@ const unknownKeys = (file: string, input: Record<string, unknown>): FileError | 
   const known = ["year", "source", ...Dataset.entityNames]
   const unknown = Object.keys(input).filter((k) => !known.includes(k))
   if (unknown.length === 0) return undefined
-  const list = (lang: "nb" | "en") => unknown.slice(0, 5).map((k) => `${Redact.show(pointer(k), 60).slice(1, -1)}${Suggest.didYouMean(k, Dataset.entityNames)[lang]}`).join(", ")
+  const list = (lang: "nb" | "en") =>
+    unknown
+      .slice(0, 5)
+      .map((k) => `${Redact.show(pointer(k), 60).slice(1, -1)}${Suggest.didYouMean(k, Dataset.entityNames)[lang]}`)
+      .join(", ")
   // A sentence that ends in a question needs no full stop after it.
   const end = (text: string) => (text.endsWith("?") ? text : `${text}.`)
   const name = fileName(file)
@@ -44,8 +48,8 @@ const unknownKeys = (file: string, input: Record<string, unknown>): FileError | 
     file,
     bi(
       `${name}: ukjent nøkkel ${end(list("nb"))} Forventet «year», eventuelt «source» og enhetene ${Dataset.entityNames.join(", ")}`,
-      `${name}: unknown key ${end(list("en"))} Expected "year", optionally "source", and the entities ${Dataset.entityNames.join(", ")}`
-    )
+      `${name}: unknown key ${end(list("en"))} Expected "year", optionally "source", and the entities ${Dataset.entityNames.join(", ")}`,
+    ),
   )
 }
 
@@ -53,7 +57,10 @@ const unknownKeys = (file: string, input: Record<string, unknown>): FileError | 
  * The year and the records of each entity from the text of a dataset JSON
  * file, every record decoded. Lines are found only when a message needs one.
  */
-export const readDatasetText = (text: string, file: string): { readonly year: number; readonly reads: ReadonlyArray<EntityRead>; readonly source?: string } => {
+export const readDatasetText = (
+  text: string,
+  file: string,
+): { readonly year: number; readonly reads: ReadonlyArray<EntityRead>; readonly source?: string } => {
   let raw: unknown
   try {
     raw = JSON.parse(text)
@@ -62,14 +69,23 @@ export const readDatasetText = (text: string, file: string): { readonly year: nu
   }
   const name = fileName(file)
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw new FileError(file, bi(`${name}: forventet et objekt med «year» (heltall) og en liste per enhet`, `${name}: expected an object with "year" (a whole number) and an array per entity`))
+    throw new FileError(
+      file,
+      bi(
+        `${name}: forventet et objekt med «year» (heltall) og en liste per enhet`,
+        `${name}: expected an object with "year" (a whole number) and an array per entity`,
+      ),
+    )
   }
   // Own keys only: JSON.parse keeps "__proto__" as a key of its own, and an
   // inherited "year" or "offerings" is not in the file.
   const input = raw as Record<string, unknown>
   const year = own(input, "year")
   if (typeof year !== "number" || !Number.isInteger(year)) {
-    throw new FileError(file, bi(`${name}: /year: forventet et heltall (året)`, `${name}: /year: expected a whole number (the year)`))
+    throw new FileError(
+      file,
+      bi(`${name}: /year: forventet et heltall (året)`, `${name}: /year: expected a whole number (the year)`),
+    )
   }
   const notLists = Dataset.entityNames.filter((e) => own(input, e) !== undefined && !Array.isArray(own(input, e)))
   if (notLists.length > 0) {
@@ -81,7 +97,13 @@ export const readDatasetText = (text: string, file: string): { readonly year: nu
   // The data source the file names itself ("årsrapport 2024"), for the report's provenance.
   const source = own(input, "source")
   if (source !== undefined && (typeof source !== "string" || source.trim().length === 0 || source.length > 200)) {
-    throw new FileError(file, bi(`${name}: /source: forventet en tekst på høyst 200 tegn som sier hvor dataene kommer fra`, `${name}: /source: expected a text of at most 200 characters saying where the data come from`))
+    throw new FileError(
+      file,
+      bi(
+        `${name}: /source: forventet en tekst på høyst 200 tegn som sier hvor dataene kommer fra`,
+        `${name}: /source: expected a text of at most 200 characters saying where the data come from`,
+      ),
+    )
   }
   let parsed: ReturnType<typeof JsonText.parse> | undefined
   const lineOf = (entity: string) => (index: number) => {
@@ -93,7 +115,15 @@ export const readDatasetText = (text: string, file: string): { readonly year: nu
     .map((entity): EntityRead => {
       const r = Batch.decodeEntity(entity, own(input, entity) as ReadonlyArray<unknown>)
       // The file's own name: its path may name a person's home folder, and the report is shared.
-      return { file: basename(file), entity, total: r.total, valid: r.valid, rejected: r.rejected, lineOf: lineOf(entity), fileProblems: [] }
+      return {
+        file: basename(file),
+        entity,
+        total: r.total,
+        valid: r.valid,
+        rejected: r.rejected,
+        lineOf: lineOf(entity),
+        fileProblems: [],
+      }
     })
   return { year, reads, ...(typeof source === "string" ? { source: Redact.text(source.trim()) } : {}) }
 }
@@ -103,6 +133,8 @@ export const parseDataset = (text: string, file: string): Dataset.Dataset => {
   const { year, reads } = readDatasetText(text, file)
   const rejected = rejectedEntries(reads)
   if (rejected.length > 0) throw new RecordsError(rejected)
-  const decoded = Object.fromEntries(Dataset.entityNames.map((e) => [e, reads.find((r) => r.entity === e)?.valid ?? []]))
+  const decoded = Object.fromEntries(
+    Dataset.entityNames.map((e) => [e, reads.find((r) => r.entity === e)?.valid ?? []]),
+  )
   return { year, ...decoded } as unknown as Dataset.Dataset
 }

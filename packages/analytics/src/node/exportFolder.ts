@@ -39,19 +39,26 @@ const classify = (name: string): Named | { readonly unknown: string; readonly gu
   return { unknown: name, guess: entity === undefined ? undefined : `${entity}.${known ? ext : "csv"}` }
 }
 
-const unknownNames = (dir: string, unknown: ReadonlyArray<{ readonly unknown: string; readonly guess: string | undefined }>): FileError => {
+const unknownNames = (
+  dir: string,
+  unknown: ReadonlyArray<{ readonly unknown: string; readonly guess: string | undefined }>,
+): FileError => {
   const list = (lang: "nb" | "en") =>
     unknown
       .slice(0, 10)
-      .map((u) => (lang === "nb" ? `«${shown(u.unknown)}»${u.guess === undefined ? "" : ` (mente du «${u.guess}»?)`}` : `"${shown(u.unknown)}"${u.guess === undefined ? "" : ` (did you mean "${u.guess}"?)`}`))
+      .map((u) =>
+        lang === "nb"
+          ? `«${shown(u.unknown)}»${u.guess === undefined ? "" : ` (mente du «${u.guess}»?)`}`
+          : `"${shown(u.unknown)}"${u.guess === undefined ? "" : ` (did you mean "${u.guess}"?)`}`,
+      )
       .join(", ") + (unknown.length > 10 ? ", …" : "")
   const name = fileName(dir)
   return new FileError(
     dir,
     bi(
       `${name}: ukjent fil i mappen: ${list("nb")}; hver fil heter etter enheten den holder (${Dataset.entityNames.join(", ")}) med .csv, .json eller .arrow`,
-      `${name}: unknown file in the folder: ${list("en")}; each file is named after the entity it holds (${Dataset.entityNames.join(", ")}) with .csv, .json or .arrow`
-    )
+      `${name}: unknown file in the folder: ${list("en")}; each file is named after the entity it holds (${Dataset.entityNames.join(", ")}) with .csv, .json or .arrow`,
+    ),
   )
 }
 
@@ -66,7 +73,10 @@ export const listFolder = async (dir: string): Promise<ReadonlyArray<Named & { r
     entries = await readdir(dir, { withFileTypes: true })
   } catch (e) {
     const code = typeof e === "object" && e !== null && "code" in e ? String(e.code) : "unknown"
-    throw new FileError(dir, bi(`Kunne ikke lese mappen ${fileName(dir)} (${code})`, `Could not read the folder ${fileName(dir)} (${code})`))
+    throw new FileError(
+      dir,
+      bi(`Kunne ikke lese mappen ${fileName(dir)} (${code})`, `Could not read the folder ${fileName(dir)} (${code})`),
+    )
   }
   const named: Array<Named & { readonly path: string }> = []
   const unknown: Array<{ readonly unknown: string; readonly guess: string | undefined }> = []
@@ -80,13 +90,22 @@ export const listFolder = async (dir: string): Promise<ReadonlyArray<Named & { r
     const twins = named.filter((n) => n.entity === entity)
     if (twins.length > 1) {
       const names = twins.map((t) => t.name).join(", ")
-      throw new FileError(dir, bi(`${fileName(dir)}: flere filer for ${entity} (${names}); behold én`, `${fileName(dir)}: more than one file for ${entity} (${names}); keep one`))
+      throw new FileError(
+        dir,
+        bi(
+          `${fileName(dir)}: flere filer for ${entity} (${names}); behold én`,
+          `${fileName(dir)}: more than one file for ${entity} (${names}); keep one`,
+        ),
+      )
     }
   }
   if (named.length === 0) {
     throw new FileError(
       dir,
-      bi(`${fileName(dir)}: ingen eksportfiler i mappen; forventet for eksempel citizens.csv og enrollments.csv`, `${fileName(dir)}: no export files in the folder; expected, for example, citizens.csv and enrollments.csv`)
+      bi(
+        `${fileName(dir)}: ingen eksportfiler i mappen; forventet for eksempel citizens.csv og enrollments.csv`,
+        `${fileName(dir)}: no export files in the folder; expected, for example, citizens.csv and enrollments.csv`,
+      ),
     )
   }
   return Dataset.entityNames.flatMap((e) => named.filter((n) => n.entity === e))
@@ -104,15 +123,39 @@ export const readFile = async (f: Named & { readonly path: string }): Promise<En
   try {
     if (f.format === "csv") {
       const r = await loadCsvFile(f.entity, f.path)
-      return { file: f.name, entity: f.entity, total: r.total, valid: r.valid, rejected: r.rejected, lineOf: (i) => r.lines[i] ?? null, fileProblems: r.fileProblems }
+      return {
+        file: f.name,
+        entity: f.entity,
+        total: r.total,
+        valid: r.valid,
+        rejected: r.rejected,
+        lineOf: (i) => r.lines[i] ?? null,
+        fileProblems: r.fileProblems,
+      }
     }
     if (f.format === "json") {
       const r = await loadJsonFile(f.entity, f.path)
-      return { file: f.name, entity: f.entity, total: r.total, valid: r.valid, rejected: r.rejected, lineOf: (i) => r.lines[i] ?? null, fileProblems: [] }
+      return {
+        file: f.name,
+        entity: f.entity,
+        total: r.total,
+        valid: r.valid,
+        rejected: r.rejected,
+        lineOf: (i) => r.lines[i] ?? null,
+        fileProblems: [],
+      }
     }
     const records = arrowRecords(await readBytes(f.path), f.path)
     const r: Batch.BatchResult<unknown> = Batch.decodeEntity(f.entity, records)
-    return { file: f.name, entity: f.entity, total: r.total, valid: r.valid, rejected: r.rejected, lineOf: () => null, fileProblems: [] }
+    return {
+      file: f.name,
+      entity: f.entity,
+      total: r.total,
+      valid: r.valid,
+      rejected: r.rejected,
+      lineOf: () => null,
+      fileProblems: [],
+    }
   } catch (e) {
     throw fromCore(e, f.path)
   }

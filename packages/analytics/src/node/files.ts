@@ -17,7 +17,9 @@ const reason = (e: unknown): string => {
 
 /** A file name as a non-empty text, or an AnalyticsError naming the function. */
 export const requireFile = (name: string, u: unknown): string =>
-  typeof u === "string" && u !== "" ? u : reject(name, "the file must be a path (a non-empty text)", "filen må være en sti (en tekst som ikke er tom)")
+  typeof u === "string" && u !== ""
+    ? u
+    : reject(name, "the file must be a path (a non-empty text)", "filen må være en sti (en tekst som ikke er tom)")
 
 /** The text of a file (UTF-8). */
 export const readText = async (file: string): Promise<string> => {
@@ -25,7 +27,10 @@ export const readText = async (file: string): Promise<string> => {
     return await readFile(file, "utf8")
   } catch (e) {
     const why = reason(e)
-    throw new FileError(file, bi(`Kunne ikke lese ${fileName(file)}: ${why}`, `Could not read ${fileName(file)}: ${why}`))
+    throw new FileError(
+      file,
+      bi(`Kunne ikke lese ${fileName(file)}: ${why}`, `Could not read ${fileName(file)}: ${why}`),
+    )
   }
 }
 
@@ -35,7 +40,10 @@ export const readBytes = async (file: string): Promise<Uint8Array> => {
     return new Uint8Array(await readFile(file))
   } catch (e) {
     const why = reason(e)
-    throw new FileError(file, bi(`Kunne ikke lese ${fileName(file)}: ${why}`, `Could not read ${fileName(file)}: ${why}`))
+    throw new FileError(
+      file,
+      bi(`Kunne ikke lese ${fileName(file)}: ${why}`, `Could not read ${fileName(file)}: ${why}`),
+    )
   }
 }
 
@@ -47,6 +55,9 @@ export const writeText = async (file: string, text: string): Promise<string> => 
     return file
   } catch (e) {
     const why = reason(e)
-    throw new FileError(file, bi(`Kunne ikke skrive ${fileName(file)}: ${why}`, `Could not write ${fileName(file)}: ${why}`))
+    throw new FileError(
+      file,
+      bi(`Kunne ikke skrive ${fileName(file)}: ${why}`, `Could not write ${fileName(file)}: ${why}`),
+    )
   }
 }

@@ -20,10 +20,10 @@ import { isRecord, reject, requireArray, requireLang } from "../internal/checks.
 import { parseCsv } from "../internal/csv.js"
 import { AnalyticsError, bi, FileError, fileName, type Lang } from "../internal/text.js"
 import { reportCsv, reportJson } from "../outputs/Export.js"
-import * as Audit from "../privacy/Audit.js"
 import type * as Provenance from "../Provenance.js"
+import * as Audit from "../privacy/Audit.js"
 import { assertNone } from "../privacy/Identifiers.js"
-import { fromParameters, names as profileNames, type Profile } from "../privacy/Profile.js"
+import { fromParameters, type Profile, names as profileNames } from "../privacy/Profile.js"
 import * as RecoveryCollege from "../RecoveryCollege.js"
 import type { Report } from "../Report.js"
 import * as ServiceStatistics from "../ServiceStatistics.js"
@@ -34,9 +34,9 @@ import { readBytes, readText, requireFile, writeText } from "./files.js"
 import { type CheckedInput, checkInput, type EntityRead } from "./inputCheck.js"
 
 export { AnalyticsError, FileError } from "../internal/text.js"
-export { packageVersions, policyWithHash } from "./provenance.js"
-export { RecordsError } from "./inputCheck.js"
 export type { CheckedInput } from "./inputCheck.js"
+export { RecordsError } from "./inputCheck.js"
+export { packageVersions, policyWithHash } from "./provenance.js"
 
 /**
  * The formats a report can be written in: the HTML document, the Markdown
@@ -49,7 +49,13 @@ const formats: ReadonlyArray<Format> = ["html", "md", "csv", "json"]
 
 // A report as buildReport returns it: the texts and the published tables.
 const requireReport = (name: string, u: unknown): Report => {
-  if (!isRecord(u) || typeof u.html !== "string" || typeof u.markdown !== "string" || !isRecord(u.model) || !isRecord(u.plan)) {
+  if (
+    !isRecord(u) ||
+    typeof u.html !== "string" ||
+    typeof u.markdown !== "string" ||
+    !isRecord(u.model) ||
+    !isRecord(u.plan)
+  ) {
     reject(name, "the report must be what buildReport returns", "rapporten må være det buildReport gir")
   }
   requireArray(name, "report.published", (u as Record<string, unknown>).published)
@@ -75,13 +81,25 @@ const text = (report: Report, format: Format): string => {
  * reportText(report, "csv")
  * @category outputs
  */
-export const reportText = guard("reportText", bi("en rapport fra buildReport og et format (html, md, csv, json)", "a report from buildReport and a format (html, md, csv, json)"), (report: Report, format: Format): string => {
-  requireReport("reportText", report)
-  if (!formats.includes(format)) reject("reportText", `the format must be one of ${formats.join(", ")}`, `formatet må være et av ${formats.join(", ")}`)
-  const out = text(report, format)
-  assertNone(out, `report.${format}`)
-  return out
-})
+export const reportText = guard(
+  "reportText",
+  bi(
+    "en rapport fra buildReport og et format (html, md, csv, json)",
+    "a report from buildReport and a format (html, md, csv, json)",
+  ),
+  (report: Report, format: Format): string => {
+    requireReport("reportText", report)
+    if (!formats.includes(format))
+      reject(
+        "reportText",
+        `the format must be one of ${formats.join(", ")}`,
+        `formatet må være et av ${formats.join(", ")}`,
+      )
+    const out = text(report, format)
+    assertNone(out, `report.${format}`)
+    return out
+  },
+)
 
 /**
  * Writes a report to a file, creating its folder; the format follows the
@@ -92,14 +110,17 @@ export const reportText = guard("reportText", bi("en rapport fra buildReport og 
  */
 export const writeReport = guard(
   "writeReport",
-  bi("en rapport fra buildReport, en filsti og eventuelt et format (html, md, csv, json)", "a report from buildReport, a file path and optionally a format (html, md, csv, json)"),
+  bi(
+    "en rapport fra buildReport, en filsti og eventuelt et format (html, md, csv, json)",
+    "a report from buildReport, a file path and optionally a format (html, md, csv, json)",
+  ),
   async (report: Report, file: string, format?: Format): Promise<string> => {
     const path = requireFile("writeReport", file)
     const ext = path.slice(path.lastIndexOf(".") + 1).toLowerCase()
     const chosen: Format = format ?? (ext === "md" || ext === "csv" || ext === "json" ? ext : "html")
     // Everything is checked and written out as text before the file is touched.
     return writeText(path, reportText(report, chosen))
-  }
+  },
 )
 
 /**
@@ -110,11 +131,14 @@ export const writeReport = guard(
  */
 export const writePlan = guard(
   "writePlan",
-  bi("en plan, en filsti, et språk (nb eller en) og eventuelt en proveniens", "a plan, a file path, a language (nb or en) and optionally a provenance"),
+  bi(
+    "en plan, en filsti, et språk (nb eller en) og eventuelt en proveniens",
+    "a plan, a file path, a language (nb or en) and optionally a provenance",
+  ),
   async (plan: EvaluationPlan.Plan, file: string, lang: Lang, provenance?: Provenance.Provenance): Promise<string> => {
     const path = requireFile("writePlan", file)
     return writeText(path, EvaluationPlan.toCsv(plan, requireLang("writePlan", lang), provenance))
-  }
+  },
 )
 
 /**
@@ -128,10 +152,14 @@ export const writePlan = guard(
  * const year = await loadDataset("data/2024.json")
  * @category constructors
  */
-export const loadDataset = guard("loadDataset", bi("stien til en JSON-fil", "the path of a JSON file"), async (file: string): Promise<Dataset.Dataset> => {
-  const path = requireFile("loadDataset", file)
-  return parseDataset(await readText(path), path)
-})
+export const loadDataset = guard(
+  "loadDataset",
+  bi("stien til en JSON-fil", "the path of a JSON file"),
+  async (file: string): Promise<Dataset.Dataset> => {
+    const path = requireFile("loadDataset", file)
+    return parseDataset(await readText(path), path)
+  },
+)
 
 /**
  * Reads a folder of exports, one file per entity named after it
@@ -160,14 +188,17 @@ export const loadExportFolder = guard(
     if (year === undefined || !Number.isInteger(year) || year < 2000 || year > 2100) {
       throw new FileError(
         path,
-        bi(`${fileName(path)}: oppgi året (--year), eller gi mappen et navn som slutter på året, som export-2024`, `${fileName(path)}: give the year (--year), or name the folder after it, such as export-2024`)
+        bi(
+          `${fileName(path)}: oppgi året (--year), eller gi mappen et navn som slutter på året, som export-2024`,
+          `${fileName(path)}: give the year (--year), or name the folder after it, such as export-2024`,
+        ),
       )
     }
     const reads: Array<EntityRead> = []
     for (const f of files) reads.push(await readFile(f))
     const catalogue = Catalogue.sandnes()
     return checkInput(year, reads, policy, { offerings: catalogue.offerings, departments: catalogue.departments })
-  }
+  },
 )
 
 /**
@@ -180,10 +211,14 @@ export const loadExportFolder = guard(
  * buildReport(year, { capacity })
  * @category constructors
  */
-export const readCapacity = guard("readCapacity", bi("stien til en JSON-fil", "the path of a JSON file"), async (file: string): Promise<ReadonlyMap<string, number>> => {
-  const path = requireFile("readCapacity", file)
-  return parseCapacity(await readText(path), path)
-})
+export const readCapacity = guard(
+  "readCapacity",
+  bi("stien til en JSON-fil", "the path of a JSON file"),
+  async (file: string): Promise<ReadonlyMap<string, number>> => {
+    const path = requireFile("readCapacity", file)
+    return parseCapacity(await readText(path), path)
+  },
+)
 
 /**
  * Reads a service-statistics CSV (see `examples/data/service-statistics-2017-2021.csv`).
@@ -191,10 +226,14 @@ export const readCapacity = guard("readCapacity", bi("stien til en JSON-fil", "t
  * const stats = await readStatistics("examples/data/service-statistics-2017-2021.csv")
  * @category constructors
  */
-export const readStatistics = guard("readStatistics", bi("stien til en CSV-fil", "the path of a CSV file"), async (file: string): Promise<ServiceStatistics.Statistics> => {
-  const path = requireFile("readStatistics", file)
-  return ServiceStatistics.parse(await readText(path), path)
-})
+export const readStatistics = guard(
+  "readStatistics",
+  bi("stien til en CSV-fil", "the path of a CSV file"),
+  async (file: string): Promise<ServiceStatistics.Statistics> => {
+    const path = requireFile("readStatistics", file)
+    return ServiceStatistics.parse(await readText(path), path)
+  },
+)
 
 /**
  * Reads a Recovery College participants CSV.
@@ -202,10 +241,14 @@ export const readStatistics = guard("readStatistics", bi("stien til en CSV-fil",
  * const rc = await readRecoveryCollege("examples/data/recovery-college-participants-2019-2021.csv")
  * @category constructors
  */
-export const readRecoveryCollege = guard("readRecoveryCollege", bi("stien til en CSV-fil", "the path of a CSV file"), async (file: string): Promise<RecoveryCollege.Participants> => {
-  const path = requireFile("readRecoveryCollege", file)
-  return RecoveryCollege.parse(await readText(path), path)
-})
+export const readRecoveryCollege = guard(
+  "readRecoveryCollege",
+  bi("stien til en CSV-fil", "the path of a CSV file"),
+  async (file: string): Promise<RecoveryCollege.Participants> => {
+    const path = requireFile("readRecoveryCollege", file)
+    return RecoveryCollege.parse(await readText(path), path)
+  },
+)
 
 /**
  * Reads a population CSV with columns `municipality`, `year`, `population`:
@@ -215,23 +258,37 @@ export const readRecoveryCollege = guard("readRecoveryCollege", bi("stien til en
  * const population = await readPopulation("folketall.csv")
  * @category constructors
  */
-export const readPopulation = guard("readPopulation", bi("stien til en CSV-fil", "the path of a CSV file"), async (file: string): Promise<RecoveryCollege.Population> => {
-  const path = requireFile("readPopulation", file)
-  const name = fileName(path)
-  const [header, ...records] = parseCsv(await readText(path), path)
-  const names = header?.fields.map((f) => f.trim()) ?? []
-  const at = (n: string) => names.indexOf(n)
-  for (const n of ["municipality", "year", "population"]) {
-    if (at(n) < 0) throw new AnalyticsError(bi(`${name}:1: mangler kolonnen «${n}»`, `${name}:1: missing the column "${n}"`))
-  }
-  return records.map((r) => {
-    const cell = (n: string) => (r.fields[at(n)] ?? "").trim()
-    if (!/^\d{4}$/u.test(cell("year")) || !/^\d+(?:[.,]\d+)?$/u.test(cell("population"))) {
-      throw new AnalyticsError(bi(`${name}:${r.line}: forventet år og folketall som tall`, `${name}:${r.line}: expected year and population as numbers`))
+export const readPopulation = guard(
+  "readPopulation",
+  bi("stien til en CSV-fil", "the path of a CSV file"),
+  async (file: string): Promise<RecoveryCollege.Population> => {
+    const path = requireFile("readPopulation", file)
+    const name = fileName(path)
+    const [header, ...records] = parseCsv(await readText(path), path)
+    const names = header?.fields.map((f) => f.trim()) ?? []
+    const at = (n: string) => names.indexOf(n)
+    for (const n of ["municipality", "year", "population"]) {
+      if (at(n) < 0)
+        throw new AnalyticsError(bi(`${name}:1: mangler kolonnen «${n}»`, `${name}:1: missing the column "${n}"`))
     }
-    return { municipality: cell("municipality"), year: Number(cell("year")), population: Number(cell("population").replace(",", ".")) }
-  })
-})
+    return records.map((r) => {
+      const cell = (n: string) => (r.fields[at(n)] ?? "").trim()
+      if (!/^\d{4}$/u.test(cell("year")) || !/^\d+(?:[.,]\d+)?$/u.test(cell("population"))) {
+        throw new AnalyticsError(
+          bi(
+            `${name}:${r.line}: forventet år og folketall som tall`,
+            `${name}:${r.line}: expected year and population as numbers`,
+          ),
+        )
+      }
+      return {
+        municipality: cell("municipality"),
+        year: Number(cell("year")),
+        population: Number(cell("population").replace(",", ".")),
+      }
+    })
+  },
+)
 
 /**
  * A disclosure-control profile with its numbers as the policy tree gives
@@ -245,9 +302,17 @@ export const readPopulation = guard("readPopulation", bi("stien til en CSV-fil",
  */
 export const loadProfile = guard(
   "loadProfile",
-  bi("et profilnavn (ssb, strict, rounding), en dato ÅÅÅÅ-MM-DD og eventuelt en regelmappe", "a profile name (ssb, strict, rounding), a date YYYY-MM-DD and optionally a policy folder"),
+  bi(
+    "et profilnavn (ssb, strict, rounding), en dato ÅÅÅÅ-MM-DD og eventuelt en regelmappe",
+    "a profile name (ssb, strict, rounding), a date YYYY-MM-DD and optionally a policy folder",
+  ),
   (name: Profile["name"], date: string, dir?: string): Profile => {
-    if (!profileNames.includes(name)) reject("loadProfile", `the profile must be one of ${profileNames.join(", ")}`, `profilen må være en av ${profileNames.join(", ")}`)
+    if (!profileNames.includes(name))
+      reject(
+        "loadProfile",
+        `the profile must be one of ${profileNames.join(", ")}`,
+        `profilen må være en av ${profileNames.join(", ")}`,
+      )
     let value: (parameter: string) => unknown
     const where = dir ?? "policy"
     try {
@@ -258,7 +323,13 @@ export const loadProfile = guard(
       value = (parameter) => now.parameters.get(parameter)?.entry.value
     } catch (e) {
       const why = e instanceof Error ? e.message.split("\n")[0]! : typeof e
-      throw new FileError(where, bi(`Kunne ikke lese skjermingsprofilen fra regelverket: ${why}`, `Could not read the disclosure profile from the policy tree: ${why}`))
+      throw new FileError(
+        where,
+        bi(
+          `Kunne ikke lese skjermingsprofilen fra regelverket: ${why}`,
+          `Could not read the disclosure profile from the policy tree: ${why}`,
+        ),
+      )
     }
     try {
       return fromParameters(name, value)
@@ -266,7 +337,7 @@ export const loadProfile = guard(
       if (e instanceof AnalyticsError) throw new FileError(where, bi(`${e.text.nb} ${date}`, `${e.text.en} on ${date}`))
       throw e
     }
-  }
+  },
 )
 
 /**
@@ -280,7 +351,10 @@ export const loadProfile = guard(
 export const auditFiles = guard(
   "auditFiles",
   bi("en liste med filstier og { min?, max? }", "a list of file paths and { min?, max? }"),
-  async (files: ReadonlyArray<string>, options: { readonly min?: number; readonly max?: number } = {}): Promise<Audit.Result> => {
+  async (
+    files: ReadonlyArray<string>,
+    options: { readonly min?: number; readonly max?: number } = {},
+  ): Promise<Audit.Result> => {
     const paths = requireArray("auditFiles", "files", files).map((f) => requireFile("auditFiles", f))
     const sources: Array<Audit.Source> = []
     for (const path of paths) {
@@ -294,7 +368,7 @@ export const auditFiles = guard(
       }
     }
     return Audit.run(sources, options)
-  }
+  },
 )
 
 /**
@@ -304,7 +378,11 @@ export const auditFiles = guard(
  * auditReport(report).findings // []
  * @category privacy
  */
-export const auditReport = guard("auditReport", bi("en rapport fra buildReport", "a report from buildReport"), (report: Report): Audit.Result => {
-  requireReport("auditReport", report)
-  return Audit.run([Audit.read(text(report, "json"), "report.json")])
-})
+export const auditReport = guard(
+  "auditReport",
+  bi("en rapport fra buildReport", "a report from buildReport"),
+  (report: Report): Audit.Result => {
+    requireReport("auditReport", report)
+    return Audit.run([Audit.read(text(report, "json"), "report.json")])
+  },
+)

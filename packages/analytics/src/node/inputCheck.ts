@@ -4,9 +4,9 @@
 // input section, each finding with its file, the line its record starts on
 // and the record's position in the file, both counted from 1.
 import { type Batch, type Bilingual, Dataset, Invariants, type Policy } from "@aktivitetsmodell/core"
+import { AnalyticsError, bi } from "../internal/text.js"
 import type { Entry, Section } from "../outputs/Rejected.js"
 import * as Rejected from "../outputs/Rejected.js"
-import { AnalyticsError, bi } from "../internal/text.js"
 
 /**
  * The records of one entity as read from one file. `valid.length +
@@ -51,8 +51,15 @@ export class RecordsError extends AnalyticsError {
   readonly entries: ReadonlyArray<Entry>
   constructor(entries: ReadonlyArray<Entry>) {
     const all = Array.isArray(entries) ? entries : []
-    const list = (lang: "nb" | "en") => all.slice(0, 20).map((e) => `  ${lineOf(e, lang)}`).join("\n") + (all.length > 20 ? (lang === "nb" ? `\n  … og ${all.length - 20} til` : `\n  … and ${all.length - 20} more`) : "")
-    super(bi(`${all.length} problem(er) i dataene:\n${list("nb")}`, `${all.length} problem(s) in the data:\n${list("en")}`))
+    const list = (lang: "nb" | "en") =>
+      all
+        .slice(0, 20)
+        .map((e) => `  ${lineOf(e, lang)}`)
+        .join("\n") +
+      (all.length > 20 ? (lang === "nb" ? `\n  … og ${all.length - 20} til` : `\n  … and ${all.length - 20} more`) : "")
+    super(
+      bi(`${all.length} problem(er) i dataene:\n${list("nb")}`, `${all.length} problem(s) in the data:\n${list("en")}`),
+    )
     this.entries = all
   }
 }
@@ -71,11 +78,31 @@ const unexplained = bi("Posten ble avvist uten forklaring", "The record was reje
 /** Every problem of every rejected record and every problem with a file, as entries. */
 export const rejectedEntries = (reads: ReadonlyArray<EntityRead>): Array<Entry> =>
   reads.flatMap((r) => [
-    ...r.fileProblems.map((p): Entry => ({ kind: "file", file: r.file, entity: r.entity, line: p.line, record: null, field: "", code: "", message: p.message })),
+    ...r.fileProblems.map(
+      (p): Entry => ({
+        kind: "file",
+        file: r.file,
+        entity: r.entity,
+        line: p.line,
+        record: null,
+        field: "",
+        code: "",
+        message: p.message,
+      }),
+    ),
     ...r.rejected.flatMap((x) => {
-      const base = { kind: "rejected", file: r.file, entity: r.entity, line: x.line ?? r.lineOf(x.index), record: x.index + 1, code: "" } as const
-      return x.problems.length === 0 ? [{ ...base, field: "", message: unexplained }] : x.problems.map((p): Entry => ({ ...base, field: p.field, message: p.message }))
-    })
+      const base = {
+        kind: "rejected",
+        file: r.file,
+        entity: r.entity,
+        line: x.line ?? r.lineOf(x.index),
+        record: x.index + 1,
+        code: "",
+      } as const
+      return x.problems.length === 0
+        ? [{ ...base, field: "", message: unexplained }]
+        : x.problems.map((p): Entry => ({ ...base, field: p.field, message: p.message }))
+    }),
   ])
 
 // `enrollments[3].status` → the entity, the index among its valid records, the field.
@@ -92,12 +119,15 @@ export const checkInput = (
   year: number,
   reads: ReadonlyArray<EntityRead>,
   policy: Policy.Policy,
-  defaults: Partial<Readonly<Record<Dataset.EntityName, ReadonlyArray<unknown>>>> = {}
+  defaults: Partial<Readonly<Record<Dataset.EntityName, ReadonlyArray<unknown>>>> = {},
 ): CheckedInput => {
   const byEntity = new Map(reads.map((r) => [r.entity as string, r]))
   const at = new Map(reads.map((r) => [r.entity as string, positions(r)]))
   const fromDefaults = Dataset.entityNames.filter((e) => !byEntity.has(e) && defaults[e] !== undefined)
-  const dataset = { year, ...Object.fromEntries(Dataset.entityNames.map((e) => [e, byEntity.get(e)?.valid ?? defaults[e] ?? []])) } as unknown as Dataset.Dataset
+  const dataset = {
+    year,
+    ...Object.fromEntries(Dataset.entityNames.map((e) => [e, byEntity.get(e)?.valid ?? defaults[e] ?? []])),
+  } as unknown as Dataset.Dataset
   const entries = rejectedEntries(reads)
   for (const v of Invariants.check(dataset, { policy })) {
     const m = recordAt.exec(v.path)
@@ -105,15 +135,45 @@ export const checkInput = (
     const index = m === null ? undefined : at.get(m[1]!)?.[Number(m[2])]
     entries.push(
       read === undefined || index === undefined
-        ? { kind: "violation", file: "", entity: "", line: null, record: null, field: v.path, code: v.code, message: v.message }
-        : { kind: "violation", file: read.file, entity: read.entity, line: read.lineOf(index), record: index + 1, field: m?.[3] ?? "", code: v.code, message: v.message }
+        ? {
+            kind: "violation",
+            file: "",
+            entity: "",
+            line: null,
+            record: null,
+            field: v.path,
+            code: v.code,
+            message: v.message,
+          }
+        : {
+            kind: "violation",
+            file: read.file,
+            entity: read.entity,
+            line: read.lineOf(index),
+            record: index + 1,
+            field: m?.[3] ?? "",
+            code: v.code,
+            message: v.message,
+          },
     )
   }
   const fileOrder = new Map(reads.map((r, i) => [`${r.file}\u0000${r.entity}`, i]))
   const rank = (e: Entry) => fileOrder.get(`${e.file}\u0000${e.entity}`) ?? reads.length
-  entries.sort((a, b) => rank(a) - rank(b) || (a.record ?? 0) - (b.record ?? 0) || kindOrder[a.kind] - kindOrder[b.kind])
+  entries.sort(
+    (a, b) => rank(a) - rank(b) || (a.record ?? 0) - (b.record ?? 0) || kindOrder[a.kind] - kindOrder[b.kind],
+  )
   return {
     dataset,
-    section: { files: reads.map((r) => ({ file: r.file, entity: r.entity, records: r.total, valid: r.valid.length, rejected: r.rejected.length })), entries, fromCatalogue: fromDefaults }
+    section: {
+      files: reads.map((r) => ({
+        file: r.file,
+        entity: r.entity,
+        records: r.total,
+        valid: r.valid.length,
+        rejected: r.rejected.length,
+      })),
+      entries,
+      fromCatalogue: fromDefaults,
+    },
   }
 }

@@ -22,10 +22,14 @@ import type { CliOptions } from "./cliArgs.js"
  * buildReport(year, { policy, policyHash })
  * @category constructors
  */
-export const policyWithHash = guard("policyWithHash", bi("(dir?: string)", "(dir?: string)"), (dir?: string): { readonly policy: InForce.TreePolicy; readonly policyHash: string } => {
-  const tree = loadTreeOrThrow(dir ?? shippedPolicyDir(), { cases: false })
-  return { policy: InForce.policy(tree), policyHash: PolicyTree.hash(tree) }
-})
+export const policyWithHash = guard(
+  "policyWithHash",
+  bi("(dir?: string)", "(dir?: string)"),
+  (dir?: string): { readonly policy: InForce.TreePolicy; readonly policyHash: string } => {
+    const tree = loadTreeOrThrow(dir ?? shippedPolicyDir(), { cases: false })
+    return { policy: InForce.policy(tree), policyHash: PolicyTree.hash(tree) }
+  },
+)
 
 /**
  * The versions of core and rules as installed beside this package (the
@@ -35,21 +39,27 @@ export const policyWithHash = guard("policyWithHash", bi("(dir?: string)", "(dir
  * buildReport(year, { policy, versions: packageVersions() })
  * @category constructors
  */
-export const packageVersions = guard("packageVersions", bi("ingen argumenter", "no arguments"), (): Record<string, string> => {
-  // The CommonJS build has no import.meta; there this file is __filename.
-  const here = import.meta.url === undefined ? pathToFileURL(__filename).href : import.meta.url
-  const require = createRequire(here)
-  const found: Record<string, string> = {}
-  for (const name of ["@aktivitetsmodell/core", "@aktivitetsmodell/rules"]) {
-    try {
-      const manifest = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as { version?: unknown }
-      if (typeof manifest.version === "string") found[name] = manifest.version
-    } catch {
-      // Not installed where Node looks from here: the report says less, not something wrong.
+export const packageVersions = guard(
+  "packageVersions",
+  bi("ingen argumenter", "no arguments"),
+  (): Record<string, string> => {
+    // The CommonJS build has no import.meta; there this file is __filename.
+    const here = import.meta.url === undefined ? pathToFileURL(__filename).href : import.meta.url
+    const require = createRequire(here)
+    const found: Record<string, string> = {}
+    for (const name of ["@aktivitetsmodell/core", "@aktivitetsmodell/rules"]) {
+      try {
+        const manifest = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as {
+          version?: unknown
+        }
+        if (typeof manifest.version === "string") found[name] = manifest.version
+      } catch {
+        // Not installed where Node looks from here: the report says less, not something wrong.
+      }
     }
-  }
-  return found
-})
+    return found
+  },
+)
 
 /**
  * The data source a report names: `--source` when given, else the one the
@@ -57,14 +67,30 @@ export const packageVersions = guard("packageVersions", bi("ingen argumenter", "
  * folder's own name (not its path, which may name a person's home folder),
  * or the generator's settings for a synthetic year.
  */
-export const sourceOf = (args: Pick<CliOptions, "source" | "dataSource">, lang: Lang, named?: string): Pick<Input, "source" | "synthetic"> => {
-  const s = args.source as { readonly kind: string; readonly file?: string; readonly dir?: string; readonly seed?: number; readonly citizens?: number }
+export const sourceOf = (
+  args: Pick<CliOptions, "source" | "dataSource">,
+  lang: Lang,
+  named?: string,
+): Pick<Input, "source" | "synthetic"> => {
+  const s = args.source as {
+    readonly kind: string
+    readonly file?: string
+    readonly dir?: string
+    readonly seed?: number
+    readonly citizens?: number
+  }
   const synthetic = s.kind === "synthetic"
   if (args.dataSource !== undefined) return { source: args.dataSource, synthetic }
   if (named !== undefined) return { source: named, synthetic }
   if (synthetic) {
     const n = (v: number | undefined) => formatNumber(v ?? 0, lang)
-    return { source: lang === "nb" ? `generert med frø ${n(s.seed)}, ${n(s.citizens)} innbyggere` : `generated with seed ${n(s.seed)}, ${n(s.citizens)} citizens`, synthetic }
+    return {
+      source:
+        lang === "nb"
+          ? `generert med frø ${n(s.seed)}, ${n(s.citizens)} innbyggere`
+          : `generated with seed ${n(s.seed)}, ${n(s.citizens)} citizens`,
+      synthetic,
+    }
   }
   const path = s.file ?? s.dir
   return { ...(path === undefined ? {} : { source: basename(path) }), synthetic }

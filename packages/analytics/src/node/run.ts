@@ -25,18 +25,30 @@ import type { Policy } from "@aktivitetsmodell/core"
 import { Redact } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { AnalyticsError, FileError, type Lang } from "../internal/text.js"
+import { DataFileError } from "../internal/yearTable.js"
 import * as Rejected from "../outputs/Rejected.js"
 import * as Audit from "../privacy/Audit.js"
 import type { Profile } from "../privacy/Profile.js"
-import { DataFileError } from "../internal/yearTable.js"
 import { buildReport, type Options } from "../Report.js"
-import { type CliOptions, parseArgs, parseAuditArgs, usage, UsageError } from "./cliArgs.js"
+import { type CliOptions, parseArgs, parseAuditArgs, UsageError, usage } from "./cliArgs.js"
 import { readDatasetText } from "./dataset.js"
 import { readText, writeText } from "./files.js"
-import { auditFiles, auditReport, loadExportFolder, loadProfile, readCapacity, readPopulation, readRecoveryCollege, readStatistics, reportText, writePlan, writeReport } from "./index.js"
+import {
+  auditFiles,
+  auditReport,
+  loadExportFolder,
+  loadProfile,
+  readCapacity,
+  readPopulation,
+  readRecoveryCollege,
+  readStatistics,
+  reportText,
+  writePlan,
+  writeReport,
+} from "./index.js"
 import { type CheckedInput, checkInput, lineOf, RecordsError, rejectedEntries } from "./inputCheck.js"
-import { packageVersions, policyWithHash, sourceOf } from "./provenance.js"
 import { withInput } from "./inputReport.js"
+import { packageVersions, policyWithHash, sourceOf } from "./provenance.js"
 
 /** Where the command writes. Each call is one line or block, without a final line break. */
 export interface Io {
@@ -61,7 +73,9 @@ const profileOf = (args: CliOptions, date: string): Profile => {
 
 const findingLines = (findings: ReadonlyArray<Audit.Finding>, lang: Lang): Array<string> => {
   const shown = findings.slice(0, 20).map((f) => `  ${Audit.describe(f, lang)}`)
-  return findings.length > 20 ? [...shown, lang === "nb" ? `  … og ${findings.length - 20} til` : `  … and ${findings.length - 20} more`] : shown
+  return findings.length > 20
+    ? [...shown, lang === "nb" ? `  … og ${findings.length - 20} til` : `  … and ${findings.length - 20} more`]
+    : shown
 }
 
 /**
@@ -77,7 +91,7 @@ export const refusal = (audit: Audit.Result, lang: Lang): Array<string> | null =
   return [
     `The report was not written: ${audit.findings.length} count(s) of ${low}–${high} people can be read or worked out from it / ` +
       `Rapporten ble ikke skrevet: ${audit.findings.length} tall for ${low}–${high} personer kan leses eller regnes ut av den`,
-    ...findingLines(audit.findings, lang)
+    ...findingLines(audit.findings, lang),
   ]
 }
 
@@ -91,10 +105,22 @@ const report = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
   // rejected.csv goes beside the report unless named; with neither, it is not written.
   const rejectedFile = args.rejected ?? (args.out === undefined ? undefined : join(dirname(args.out), "rejected.csv"))
   const source = args.source
-  const { dataset, section, source: named } =
-    source.kind === "synthetic"
-      ? { dataset: generate({ policy, seed: source.seed, citizens: source.citizens, ...(args.year === undefined ? {} : { year: args.year }) }), section: undefined, source: undefined }
-      : await readInput(source, args, policy, rejectedFile)
+  const {
+    dataset,
+    section,
+    source: named,
+  } = source.kind === "synthetic"
+    ? {
+        dataset: generate({
+          policy,
+          seed: source.seed,
+          citizens: source.citizens,
+          ...(args.year === undefined ? {} : { year: args.year }),
+        }),
+        section: undefined,
+        source: undefined,
+      }
+    : await readInput(source, args, policy, rejectedFile)
   // The profile's numbers in force on the last day of the reported year.
   const profile = profileOf(args, `${args.year ?? dataset.year}-12-31`)
   const options: Options = {
@@ -109,9 +135,12 @@ const report = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
     ...(args.population === undefined ? {} : { population: await readPopulation(args.population) }),
     ...sourceOf(args, args.lang, named),
     versions: packageVersions(),
-    policyHash
+    policyHash,
   }
-  const built = section === undefined ? buildReport(dataset, options) : withInput(buildReport(dataset, options), section, options.names)
+  const built =
+    section === undefined
+      ? buildReport(dataset, options)
+      : withInput(buildReport(dataset, options), section, options.names)
   // The audit of its own output, before anything is written.
   const refused = refusal(auditReport(built), args.lang)
   if (refused !== null) {
@@ -126,7 +155,8 @@ const report = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
     await writeReport(built, args.out, args.format)
     io.stdout(`${built.summary}\n${args.lang === "nb" ? "Skrev" : "Wrote"} ${args.out}`)
   }
-  if (section !== undefined && rejectedFile !== undefined) io.stdout(`${args.lang === "nb" ? "Skrev" : "Wrote"} ${rejectedFile}`)
+  if (section !== undefined && rejectedFile !== undefined)
+    io.stdout(`${args.lang === "nb" ? "Skrev" : "Wrote"} ${rejectedFile}`)
   return 0
 }
 
@@ -140,9 +170,10 @@ const readInput = async (
   source: Exclude<CliOptions["source"], { kind: "synthetic" }>,
   args: CliOptions,
   policy: Policy.Policy,
-  rejectedFile: string | undefined
+  rejectedFile: string | undefined,
 ): Promise<CheckedInput> => {
-  const write = (section: Rejected.Section) => (rejectedFile === undefined ? undefined : writeText(rejectedFile, Rejected.toCsv(section, args.lang)))
+  const write = (section: Rejected.Section) =>
+    rejectedFile === undefined ? undefined : writeText(rejectedFile, Rejected.toCsv(section, args.lang))
   let checked: CheckedInput
   if (source.kind === "folder") {
     checked = await loadExportFolder(source.dir, { policy, ...(args.year === undefined ? {} : { year: args.year }) })
@@ -167,21 +198,28 @@ const audit = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
     io.stdout(usage.trimEnd())
     return 0
   }
-  const result = await auditFiles(args.files, { ...(args.min === undefined ? {} : { min: args.min }), ...(args.max === undefined ? {} : { max: args.max }) })
+  const result = await auditFiles(args.files, {
+    ...(args.min === undefined ? {} : { min: args.min }),
+    ...(args.max === undefined ? {} : { max: args.max }),
+  })
   const [low, high] = result.range
   const nb = args.lang === "nb"
   io.stdout(
     nb
       ? `Reviderte ${args.files.length} fil(er): ${result.cells.total} tall om personer, ${result.cells.hidden} skjult; område ${low}–${high}`
-      : `Audited ${args.files.length} file(s): ${result.cells.total} counts of people, ${result.cells.hidden} hidden; range ${low}–${high}`
+      : `Audited ${args.files.length} file(s): ${result.cells.total} counts of people, ${result.cells.hidden} hidden; range ${low}–${high}`,
   )
   if (result.findings.length === 0) {
-    io.stdout(nb ? `OK: ingen tall for ${low}–${high} personer kan leses eller regnes ut` : `OK: no count of ${low}–${high} people can be read or worked out`)
+    io.stdout(
+      nb
+        ? `OK: ingen tall for ${low}–${high} personer kan leses eller regnes ut`
+        : `OK: no count of ${low}–${high} people can be read or worked out`,
+    )
     return 0
   }
   for (const line of findingLines(result.findings, args.lang)) io.stdout(line)
   io.stdout(
-    `${result.findings.length} count(s) of ${low}–${high} people can be read or worked out / ${result.findings.length} tall for ${low}–${high} personer kan leses eller regnes ut`
+    `${result.findings.length} count(s) of ${low}–${high} people can be read or worked out / ${result.findings.length} tall for ${low}–${high} personer kan leses eller regnes ut`,
   )
   return 1
 }
@@ -197,7 +235,8 @@ const explain = (e: unknown, io: Io): number => {
   }
   if (e instanceof DataFileError) {
     io.stderr(`${e.problems.length} problem(s) in the data file / problem(er) i datafilen:`)
-    for (const p of e.problems) io.stderr(`  ${p.file}:${p.line}, field/felt ${p.field}: ${p.message.en} / ${p.message.nb}`)
+    for (const p of e.problems)
+      io.stderr(`  ${p.file}:${p.line}, field/felt ${p.field}: ${p.message.en} / ${p.message.nb}`)
     return 1
   }
   if (e instanceof UsageError) {
@@ -219,7 +258,9 @@ const explain = (e: unknown, io: Io): number => {
   } catch {
     what = typeof e
   }
-  io.stderr(`aktivitet-report stopped on an unexpected error (${what}) / aktivitet-report stoppet på en uventet feil (${what})`)
+  io.stderr(
+    `aktivitet-report stopped on an unexpected error (${what}) / aktivitet-report stoppet på en uventet feil (${what})`,
+  )
   return 2
 }
 

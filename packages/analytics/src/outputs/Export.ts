@@ -14,9 +14,10 @@
  *
  * @module
  */
-import * as aq from "arquero"
-import type { ColumnTable } from "arquero"
+
 import { tableToIPC } from "@uwdata/flechette"
+import type { ColumnTable } from "arquero"
+import * as aq from "arquero"
 import { all as allDimensions, TOTAL } from "../Dimension.js"
 import { guard } from "../internal/boundary.js"
 import { isRecord, optionsOf, reject, requireArray, requireLang, requireRecord } from "../internal/checks.js"
@@ -25,11 +26,11 @@ import { notApplicable } from "../internal/format.js"
 import { requirePublished } from "../internal/shapes.js"
 import { bi, type Lang } from "../internal/text.js"
 import * as Labels from "../Labels.js"
+import { type Provenance, columns as provenanceColumns } from "../Provenance.js"
 import { assertNone } from "../privacy/Identifiers.js"
 import { type Family, type Role, roles } from "../privacy/Measures.js"
 import { label as profileLabel } from "../privacy/Profile.js"
 import type { Published } from "../privacy/Publish.js"
-import { columns as provenanceColumns, type Provenance } from "../Provenance.js"
 
 /** The name of the format every machine-readable output declares. */
 export const FORMAT = "aktivitetsmodell-publication/1"
@@ -37,7 +38,8 @@ export const FORMAT = "aktivitetsmodell-publication/1"
 /** The key of the Arrow schema metadata that holds {@link metadata}. */
 export const ARROW_KEY = "aktivitetsmodell"
 
-const roleName = (r: Role): "persons" | "events" | "derived" | "free" => (r.kind === "set" ? "persons" : r.kind === "events" ? "events" : r.kind === "free" ? "free" : "derived")
+const roleName = (r: Role): "persons" | "events" | "derived" | "free" =>
+  r.kind === "set" ? "persons" : r.kind === "events" ? "events" : r.kind === "free" ? "free" : "derived"
 
 const periodText = (p: Published): string => (p.period === null ? "" : `${p.period.from}/${p.period.to}`)
 
@@ -49,32 +51,36 @@ const periodText = (p: Published): string => (p.period === null ? "" : `${p.peri
  * Export.metadata(shown).measures[0] // { column: "participants", role: "persons", set: "present" }
  * @category outputs
  */
-export const metadata = guard("Export.metadata", bi("en publisert tabell fra Publish.publish", "a published table from Publish.publish"), (given: Published) => {
-  const p = requirePublished("Export.metadata", given)
-  const rs = roles(p.indicator)
-  const families = new Map<string, Family>()
-  for (const r of rs.values()) if (r.kind === "set") families.set(r.family.id, r.family)
-  return {
-    format: FORMAT,
-    indicator: p.indicator.id,
-    by: p.by,
-    margins: p.margins,
-    total: TOTAL,
-    period: p.period,
-    profile: p.profile,
-    measures: p.indicator.measures.map((m) => {
-      const r = rs.get(m.column)!
-      return {
-        column: m.column,
-        role: roleName(r),
-        ...(r.kind === "set" ? { set: r.set, family: r.family.id } : {}),
-        ...(r.kind === "events" && r.of !== null ? { set: r.of } : {}),
-        ...(r.kind === "derived" ? { from: r.from } : {})
-      }
-    }),
-    families: [...families.values()].map((f) => ({ id: f.id, additive: f.additive, atoms: f.atoms, sets: f.sets }))
-  }
-})
+export const metadata = guard(
+  "Export.metadata",
+  bi("en publisert tabell fra Publish.publish", "a published table from Publish.publish"),
+  (given: Published) => {
+    const p = requirePublished("Export.metadata", given)
+    const rs = roles(p.indicator)
+    const families = new Map<string, Family>()
+    for (const r of rs.values()) if (r.kind === "set") families.set(r.family.id, r.family)
+    return {
+      format: FORMAT,
+      indicator: p.indicator.id,
+      by: p.by,
+      margins: p.margins,
+      total: TOTAL,
+      period: p.period,
+      profile: p.profile,
+      measures: p.indicator.measures.map((m) => {
+        const r = rs.get(m.column)!
+        return {
+          column: m.column,
+          role: roleName(r),
+          ...(r.kind === "set" ? { set: r.set, family: r.family.id } : {}),
+          ...(r.kind === "events" && r.of !== null ? { set: r.of } : {}),
+          ...(r.kind === "derived" ? { from: r.from } : {}),
+        }
+      }),
+      families: [...families.values()].map((f) => ({ id: f.id, additive: f.additive, atoms: f.atoms, sets: f.sets })),
+    }
+  },
+)
 
 /**
  * A published table as CSV. By default columns and values are ids (machine
@@ -87,17 +93,21 @@ export const metadata = guard("Export.metadata", bi("en publisert tabell fra Pub
  */
 export const toCsv = guard(
   "Export.toCsv",
-  bi("en publisert tabell fra Publish.publish og { lang?, labelled? }", "a published table from Publish.publish and { lang?, labelled? }"),
+  bi(
+    "en publisert tabell fra Publish.publish og { lang?, labelled? }",
+    "a published table from Publish.publish and { lang?, labelled? }",
+  ),
   (published: Published, options: { readonly lang?: Lang; readonly labelled?: boolean } = {}): string => {
     const name = "Export.toCsv"
     requirePublished(name, published)
     const o = optionsOf(name, options)
     const lang = o.lang === undefined ? "nb" : requireLang(name, o.lang)
-    if (o.labelled !== undefined && typeof o.labelled !== "boolean") reject(name, "options.labelled must be true or false", "options.labelled må være true eller false")
+    if (o.labelled !== undefined && typeof o.labelled !== "boolean")
+      reject(name, "options.labelled must be true or false", "options.labelled må være true eller false")
     const text = o.labelled === true ? labelledCsv(published, lang) : published.table.toCSV()
     assertNone(text, `${published.indicator.id}.csv`)
     return text
-  }
+  },
 )
 
 // Labelled headings are texts of the indicator (or a caller's own indicator),
@@ -108,12 +118,14 @@ const labelledCsv = (published: Published, lang: Lang): string => {
   const header = [
     ...published.by.map((d) => Labels.dimension(d, lang)),
     ...published.indicator.measures.map((m) => m.label[lang]),
-    lang === "nb" ? "Skjermet" : "Suppressed"
+    lang === "nb" ? "Skjermet" : "Suppressed",
   ]
   const lines = rows.map((r, i) => [
     ...published.by.map((d) => Labels.value(d, r[d], lang)),
-    ...published.indicator.measures.map((m) => (published.notApplicable?.[i] === true ? notApplicable(lang) : r[m.column])),
-    r.suppressed
+    ...published.indicator.measures.map((m) =>
+      published.notApplicable?.[i] === true ? notApplicable(lang) : r[m.column],
+    ),
+    r.suppressed,
   ])
   return [header, ...lines].map((line) => `${line.map(csvField).join(",")}\n`).join("")
 }
@@ -127,24 +139,28 @@ const labelledCsv = (published: Published, lang: Lang): string => {
  * JSON.parse(Export.toJson(shown)).rows[0]
  * @category outputs
  */
-export const toJson = guard("Export.toJson", bi("en publisert tabell fra Publish.publish", "a published table from Publish.publish"), (published: Published): string => {
-  requirePublished("Export.toJson", published)
-  const text = JSON.stringify(
-    {
-      ...metadata(published),
-      name: published.indicator.name,
-      rule: published.rule,
-      hidden: published.hidden,
-      rows: published.table.objects(),
-      states: published.states,
-      ...(published.notApplicable === undefined ? {} : { notApplicable: published.notApplicable })
-    },
-    null,
-    2
-  )
-  assertNone(text, `${published.indicator.id}.json`)
-  return text
-})
+export const toJson = guard(
+  "Export.toJson",
+  bi("en publisert tabell fra Publish.publish", "a published table from Publish.publish"),
+  (published: Published): string => {
+    requirePublished("Export.toJson", published)
+    const text = JSON.stringify(
+      {
+        ...metadata(published),
+        name: published.indicator.name,
+        rule: published.rule,
+        hidden: published.hidden,
+        rows: published.table.objects(),
+        states: published.states,
+        ...(published.notApplicable === undefined ? {} : { notApplicable: published.notApplicable }),
+      },
+      null,
+      2,
+    )
+    assertNone(text, `${published.indicator.id}.json`)
+    return text
+  },
+)
 
 /**
  * A published table as an Arrow IPC stream (bytes), for notebooks and data
@@ -154,17 +170,25 @@ export const toJson = guard("Export.toJson", bi("en publisert tabell fra Publish
  * aq.fromArrow(Export.toArrow(shown)).numRows()
  * @category outputs
  */
-export const toArrow = guard("Export.toArrow", bi("en publisert tabell fra Publish.publish", "a published table from Publish.publish"), (published: Published): Uint8Array => {
-  requirePublished("Export.toArrow", published)
-  const meta = JSON.stringify({ ...metadata(published), states: published.states, ...(published.notApplicable === undefined ? {} : { notApplicable: published.notApplicable }) })
-  // Binary, but it carries the same texts as the CSV and the JSON: checked the same way.
-  assertNone(published.table.toCSV(), `${published.indicator.id}.arrow`)
-  assertNone(meta, `${published.indicator.id}.arrow`)
-  // A fresh Arrow table of our own: its schema gets the metadata before it is encoded.
-  const table = aq.toArrow(published.table)
-  ;(table as { schema: typeof table.schema }).schema = { ...table.schema, metadata: new Map([[ARROW_KEY, meta]]) }
-  return tableToIPC(table, { format: "stream" })!
-})
+export const toArrow = guard(
+  "Export.toArrow",
+  bi("en publisert tabell fra Publish.publish", "a published table from Publish.publish"),
+  (published: Published): Uint8Array => {
+    requirePublished("Export.toArrow", published)
+    const meta = JSON.stringify({
+      ...metadata(published),
+      states: published.states,
+      ...(published.notApplicable === undefined ? {} : { notApplicable: published.notApplicable }),
+    })
+    // Binary, but it carries the same texts as the CSV and the JSON: checked the same way.
+    assertNone(published.table.toCSV(), `${published.indicator.id}.arrow`)
+    assertNone(meta, `${published.indicator.id}.arrow`)
+    // A fresh Arrow table of our own: its schema gets the metadata before it is encoded.
+    const table = aq.toArrow(published.table)
+    ;(table as { schema: typeof table.schema }).schema = { ...table.schema, metadata: new Map([[ARROW_KEY, meta]]) }
+    return tableToIPC(table, { format: "stream" })!
+  },
+)
 
 /**
  * Several published tables in one long table, one row per cell: indicator,
@@ -182,7 +206,10 @@ export const toArrow = guard("Export.toArrow", bi("en publisert tabell fra Publi
  */
 export const tidy = guard(
   "Export.tidy",
-  bi("en liste med publiserte tabeller fra Publish.publish og eventuelt en proveniens", "a list of published tables from Publish.publish and optionally a provenance"),
+  bi(
+    "en liste med publiserte tabeller fra Publish.publish og eventuelt en proveniens",
+    "a list of published tables from Publish.publish and optionally a provenance",
+  ),
   (published: ReadonlyArray<Published>, provenance?: Provenance): ColumnTable => {
     requireArray("Export.tidy", "published", published).forEach((p) => requirePublished("Export.tidy", p))
     const about = provenance === undefined ? {} : provenanceColumns(requireProvenanceOf("Export.tidy", provenance))
@@ -204,21 +231,42 @@ export const tidy = guard(
             set: role.kind === "set" ? role.set : role.kind === "events" ? role.of : null,
             period,
             profile,
-            ...about
+            ...about,
           }
-        })
+        }),
       )
     })
     // The columns even without rows, so that an empty publication is still a file of its format.
-    const columns = ["indicator", ...allDimensions, "measure", "value", "suppressed", "notApplicable", "role", "set", "period", "profile", ...Object.keys(about)]
+    const columns = [
+      "indicator",
+      ...allDimensions,
+      "measure",
+      "value",
+      "suppressed",
+      "notApplicable",
+      "role",
+      "set",
+      "period",
+      "profile",
+      ...Object.keys(about),
+    ]
     return rows.length === 0 ? aq.table(Object.fromEntries(columns.map((c) => [c, []]))) : aq.from(rows)
-  }
+  },
 )
 
 const requireProvenanceOf = (name: string, u: unknown): Provenance => {
   const p = requireRecord(name, "the provenance", u)
-  if (typeof p.synthetic !== "boolean" || typeof p.generatedAt !== "string" || !isRecord(p.versions) || !isRecord(p.period)) {
-    reject(name, "the provenance must be what Provenance.make gives (report.provenance)", "proveniensen må være det Provenance.make gir (report.provenance)")
+  if (
+    typeof p.synthetic !== "boolean" ||
+    typeof p.generatedAt !== "string" ||
+    !isRecord(p.versions) ||
+    !isRecord(p.period)
+  ) {
+    reject(
+      name,
+      "the provenance must be what Provenance.make gives (report.provenance)",
+      "proveniensen må være det Provenance.make gir (report.provenance)",
+    )
   }
   return u as Provenance
 }
@@ -238,7 +286,8 @@ export interface ReportParts {
 const requireReportParts = (name: string, u: unknown): ReportParts => {
   const r = requireRecord(name, "the report", u)
   const model = requireRecord(name, "report.model", r.model)
-  if (typeof model.title !== "string" || !isRecord(model.period)) reject(name, "the report must be what buildReport returns", "rapporten må være det buildReport gir")
+  if (typeof model.title !== "string" || !isRecord(model.period))
+    reject(name, "the report must be what buildReport returns", "rapporten må være det buildReport gir")
   requireArray(name, "report.published", r.published)
   requireProvenanceOf(name, r.provenance)
   return u as ReportParts
@@ -251,12 +300,16 @@ const requireReportParts = (name: string, u: unknown): ReportParts => {
  * await writeFile("out/report.csv", Export.reportCsv(report))
  * @category outputs
  */
-export const reportCsv = guard("Export.reportCsv", bi("en rapport fra buildReport", "a report from buildReport"), (report: ReportParts): string => {
-  const r = requireReportParts("Export.reportCsv", report)
-  const text = tidy(r.published, r.provenance).toCSV()
-  assertNone(text, "report.csv")
-  return text
-})
+export const reportCsv = guard(
+  "Export.reportCsv",
+  bi("en rapport fra buildReport", "a report from buildReport"),
+  (report: ReportParts): string => {
+    const r = requireReportParts("Export.reportCsv", report)
+    const text = tidy(r.published, r.provenance).toCSV()
+    assertNone(text, "report.csv")
+    return text
+  },
+)
 
 /**
  * A report as JSON: title, period, provenance, every published table
@@ -265,9 +318,13 @@ export const reportCsv = guard("Export.reportCsv", bi("en rapport fra buildRepor
  * JSON.parse(Export.reportJson(report)).provenance.synthetic // true
  * @category outputs
  */
-export const reportJson = guard("Export.reportJson", bi("en rapport fra buildReport", "a report from buildReport"), (report: ReportParts): string => {
-  const r = requireReportParts("Export.reportJson", report)
-  const text = `{\n"title": ${JSON.stringify(r.model.title)},\n"period": ${JSON.stringify(r.model.period)},\n"provenance": ${JSON.stringify(r.provenance)},\n"indicators": [\n${r.published.map((p) => toJson(p)).join(",\n")}\n],\n"plan": ${JSON.stringify(r.plan)}\n}\n`
-  assertNone(text, "report.json")
-  return text
-})
+export const reportJson = guard(
+  "Export.reportJson",
+  bi("en rapport fra buildReport", "a report from buildReport"),
+  (report: ReportParts): string => {
+    const r = requireReportParts("Export.reportJson", report)
+    const text = `{\n"title": ${JSON.stringify(r.model.title)},\n"period": ${JSON.stringify(r.model.period)},\n"provenance": ${JSON.stringify(r.provenance)},\n"indicators": [\n${r.published.map((p) => toJson(p)).join(",\n")}\n],\n"plan": ${JSON.stringify(r.plan)}\n}\n`
+    assertNone(text, "report.json")
+    return text
+  },
+)

@@ -10,12 +10,12 @@ import { formatMeasure, notApplicable } from "../internal/format.js"
 import { requireModel } from "../internal/modelShape.js"
 import { displayRows } from "../internal/order.js"
 import { bi, type Lang } from "../internal/text.js"
+import { texts } from "../internal/texts.js"
+import { describeProfile, periodText } from "../internal/words.js"
 import * as Labels from "../Labels.js"
 import * as Provenance from "../Provenance.js"
-import { describeProfile, periodText } from "../internal/words.js"
-import type { Grid, Model, Section } from "./ReportModel.js"
 import * as Rejected from "./Rejected.js"
-import { texts } from "../internal/texts.js"
+import type { Grid, Model, Section } from "./ReportModel.js"
 import { escapeXml as esc } from "./Svg.js"
 
 const style = `
@@ -39,7 +39,9 @@ const indicatorTable = (section: Section, lang: Lang, which: "table" | "monthly"
       const isTotal = by.some((d) => r[d] === "(total)")
       const dims = by.map((d) => `<td>${esc(Labels.value(d, r[d], lang))}</td>`)
       const cells = indicator.measures.map((m) =>
-        na ? `<td class="na">${esc(notApplicable(lang))}</td>` : `<td${hidden(m.column) ? ' class="hidden" title="skjermet / suppressed"' : ""}>${esc(formatMeasure(m, r[m.column], lang, hidden(m.column)))}</td>`
+        na
+          ? `<td class="na">${esc(notApplicable(lang))}</td>`
+          : `<td${hidden(m.column) ? ' class="hidden" title="skjermet / suppressed"' : ""}>${esc(formatMeasure(m, r[m.column], lang, hidden(m.column)))}</td>`,
       )
       return `<tr${isTotal ? ' class="total"' : ""}>${[...dims, ...cells].join("")}</tr>`
     })
@@ -49,7 +51,12 @@ const indicatorTable = (section: Section, lang: Lang, which: "table" | "monthly"
 
 const gridTable = (grid: Grid, lang: Lang): string =>
   `<h3>${esc(grid.title[lang])}</h3><table><thead><tr><th>${esc(grid.rowHeading[lang])}</th>${grid.columns.map((c) => `<th>${esc(c)}</th>`).join("")}</tr></thead><tbody>` +
-  grid.rows.map((r) => `<tr><td>${esc(r.label)}</td>${r.cells.map((c) => `<td${c === ":" ? ' class="hidden"' : ""}>${esc(c)}</td>`).join("")}</tr>`).join("") +
+  grid.rows
+    .map(
+      (r) =>
+        `<tr><td>${esc(r.label)}</td>${r.cells.map((c) => `<td${c === ":" ? ' class="hidden"' : ""}>${esc(c)}</td>`).join("")}</tr>`,
+    )
+    .join("") +
   `</tbody></table>${grid.note === null ? "" : `<p class="def">${esc(grid.note[lang])}</p>`}`
 
 /**
@@ -60,46 +67,60 @@ const gridTable = (grid: Grid, lang: Lang): string =>
  * const html = Html.render(model)
  * @category outputs
  */
-export const render = guard("Html.render", bi("en rapportmodell (Report.model)", "a report model (Report.model)"), (model: Model): string => {
-  const { lang } = requireModel("Html.render", model)
-  const t = (k: keyof typeof texts) => esc(texts[k][lang])
-  const sections = model.sections
-    .map((s) => {
-      const d = s.indicator.definition
-      const charts = model.charts.get(s.indicator.id)
-      return `<section id="${esc(s.indicator.id)}">
+export const render = guard(
+  "Html.render",
+  bi("en rapportmodell (Report.model)", "a report model (Report.model)"),
+  (model: Model): string => {
+    const { lang } = requireModel("Html.render", model)
+    const t = (k: keyof typeof texts) => esc(texts[k][lang])
+    const sections = model.sections
+      .map((s) => {
+        const d = s.indicator.definition
+        const charts = model.charts.get(s.indicator.id)
+        return `<section id="${esc(s.indicator.id)}">
 <h2>${esc(s.indicator.name[lang])}</h2>
 <p class="def"><strong>${t("numerator")}:</strong> ${esc(d.numerator[lang])}${d.denominator === null ? "" : ` <strong>${t("denominator")}:</strong> ${esc(d.denominator[lang])}`} <strong>${t("unit")}:</strong> ${esc(d.unit[lang])}. <strong>${t("period")}:</strong> ${esc(d.period[lang])}.${d.note === undefined ? "" : ` ${esc(d.note[lang])}`}<br><strong>${t("source")}:</strong> ${esc(`${s.indicator.seed.document}, ${s.indicator.seed.section}, ${lang === "nb" ? "linje" : "line"} ${s.indicator.seed.lines}`)}: «${esc(s.indicator.seed.fact[lang])}»</p>
 ${charts === undefined ? "" : `<figure>${charts.bars}</figure>`}
 ${indicatorTable(s, lang, "table")}
 ${s.monthly === null ? "" : `<h3>${t("byMonth")}</h3>${charts?.months === null || charts === undefined ? "" : `<figure>${charts.months}</figure>`}${indicatorTable(s, lang, "monthly")}`}
 </section>`
-    })
-    .join("\n")
-  const statistics =
-    model.statistics === null
-      ? ""
-      : `<section id="statistics"><h2>${t("statistics")}</h2><figure>${model.statistics.chart}</figure>${model.statistics.grids.map((g) => gridTable(g, lang)).join("")}</section>`
-  const rc = model.recoveryCollege === null ? "" : `<section id="recovery-college"><h2>${t("recoveryCollege")}</h2>${model.recoveryCollege.map((g) => gridTable(g, lang)).join("")}</section>`
-  const toc = [
-    ...model.sections.map((s) => `<li><a href="#${esc(s.indicator.id)}">${esc(s.indicator.name[lang])}</a></li>`),
-    ...(model.statistics === null ? [] : [`<li><a href="#statistics">${t("statistics")}</a></li>`]),
-    ...(model.recoveryCollege === null ? [] : [`<li><a href="#recovery-college">${t("recoveryCollege")}</a></li>`]),
-    `<li><a href="#plan">${t("plan")}</a></li>`,
-    `<li><a href="#privacy">${t("privacy")}</a></li>`
-  ].join("")
-  const h = EvaluationPlan.headings
-  const plan = `<section id="plan"><h2>${t("plan")}</h2><p class="def">${t("planNote")}</p><table class="plan"><thead><tr><th>${esc(h.measure[lang])}</th><th>${esc(h.assessment[lang])}</th><th>${esc(h.continue[lang])}</th><th>${esc(h.who[lang])}</th></tr></thead><tbody>${model.plan.rows
-    .map((r) => `<tr><td>${esc(r.measure[lang])}</td><td>${esc(r.assessment[lang])}</td><td>${esc(EvaluationPlan.continueLabels[r.continue][lang])}</td><td>${esc(r.who[lang])}</td></tr>`)
-    .join("")}</tbody></table></section>`
-  const { provenance } = model
-  // A synthetic report says so at the top, in the footer and, printed, at the foot of every page.
-  const synthetic = provenance.synthetic ? `<p class="synthetic" role="note">${esc(Provenance.syntheticNotice[lang])}</p>` : ""
-  const fields = Provenance.fields(provenance, lang)
-    .map((f) => `<dt>${esc(f.label)}</dt><dd>${f.key === "generatedAt" ? `<time datetime="${esc(provenance.generatedAt)}">${esc(f.value)}</time>` : esc(f.value)}</dd>`)
-    .join("")
-  const privacy = `<section id="privacy"><h2>${t("privacy")}</h2><p>${esc(describeProfile(model.profile, model.hidden, lang))}</p><h3>${t("symbols")}</h3><p>${t("suppressed")}<br>${t("missing")}<br>${t("notApplicable")}<br>${t("irrelevant")}</p></section>`
-  return `<!doctype html>
+      })
+      .join("\n")
+    const statistics =
+      model.statistics === null
+        ? ""
+        : `<section id="statistics"><h2>${t("statistics")}</h2><figure>${model.statistics.chart}</figure>${model.statistics.grids.map((g) => gridTable(g, lang)).join("")}</section>`
+    const rc =
+      model.recoveryCollege === null
+        ? ""
+        : `<section id="recovery-college"><h2>${t("recoveryCollege")}</h2>${model.recoveryCollege.map((g) => gridTable(g, lang)).join("")}</section>`
+    const toc = [
+      ...model.sections.map((s) => `<li><a href="#${esc(s.indicator.id)}">${esc(s.indicator.name[lang])}</a></li>`),
+      ...(model.statistics === null ? [] : [`<li><a href="#statistics">${t("statistics")}</a></li>`]),
+      ...(model.recoveryCollege === null ? [] : [`<li><a href="#recovery-college">${t("recoveryCollege")}</a></li>`]),
+      `<li><a href="#plan">${t("plan")}</a></li>`,
+      `<li><a href="#privacy">${t("privacy")}</a></li>`,
+    ].join("")
+    const h = EvaluationPlan.headings
+    const plan = `<section id="plan"><h2>${t("plan")}</h2><p class="def">${t("planNote")}</p><table class="plan"><thead><tr><th>${esc(h.measure[lang])}</th><th>${esc(h.assessment[lang])}</th><th>${esc(h.continue[lang])}</th><th>${esc(h.who[lang])}</th></tr></thead><tbody>${model.plan.rows
+      .map(
+        (r) =>
+          `<tr><td>${esc(r.measure[lang])}</td><td>${esc(r.assessment[lang])}</td><td>${esc(EvaluationPlan.continueLabels[r.continue][lang])}</td><td>${esc(r.who[lang])}</td></tr>`,
+      )
+      .join("")}</tbody></table></section>`
+    const { provenance } = model
+    // A synthetic report says so at the top, in the footer and, printed, at the foot of every page.
+    const synthetic = provenance.synthetic
+      ? `<p class="synthetic" role="note">${esc(Provenance.syntheticNotice[lang])}</p>`
+      : ""
+    const fields = Provenance.fields(provenance, lang)
+      .map(
+        (f) =>
+          `<dt>${esc(f.label)}</dt><dd>${f.key === "generatedAt" ? `<time datetime="${esc(provenance.generatedAt)}">${esc(f.value)}</time>` : esc(f.value)}</dd>`,
+      )
+      .join("")
+    const privacy = `<section id="privacy"><h2>${t("privacy")}</h2><p>${esc(describeProfile(model.profile, model.hidden, lang))}</p><h3>${t("symbols")}</h3><p>${t("suppressed")}<br>${t("missing")}<br>${t("notApplicable")}<br>${t("irrelevant")}</p></section>`
+    return `<!doctype html>
 <html lang="${lang === "nb" ? "nb" : "en"}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(model.title)}${provenance.synthetic ? ` (${esc(Provenance.syntheticLabel[lang].toLowerCase())})` : ""}</title><style>${style}</style></head>
 <body>
@@ -116,4 +137,5 @@ ${privacy}
 </body>
 </html>
 `
-})
+  },
+)

@@ -14,12 +14,12 @@ import { escapeMarkdown as md } from "../internal/markdown.js"
 import { requireModel } from "../internal/modelShape.js"
 import { displayRows } from "../internal/order.js"
 import { bi } from "../internal/text.js"
-import * as Labels from "../Labels.js"
-import * as Provenance from "../Provenance.js"
-import type { Model } from "./ReportModel.js"
-import * as Rejected from "./Rejected.js"
 import { texts } from "../internal/texts.js"
 import { describeProfile, periodText } from "../internal/words.js"
+import * as Labels from "../Labels.js"
+import * as Provenance from "../Provenance.js"
+import * as Rejected from "./Rejected.js"
+import type { Model } from "./ReportModel.js"
 
 /**
  * Writes a report model as Markdown.
@@ -27,28 +27,65 @@ import { describeProfile, periodText } from "../internal/words.js"
  * const md = Markdown.render(model)
  * @category outputs
  */
-export const render = guard("Markdown.render", bi("en rapportmodell (Report.model)", "a report model (Report.model)"), (model: Model): string => {
-  const { lang } = requireModel("Markdown.render", model)
-  const { provenance } = model
-  // A synthetic report says so first and last, whatever part of it is copied on.
-  const synthetic = provenance.synthetic ? [`> ${md(Provenance.syntheticNotice[lang])}`, ""] : []
-  const fields = Provenance.fields(provenance, lang).filter((f) => f.key !== "period")
-  const out: Array<string> = [`# ${md(model.title)}`, "", ...synthetic, md(periodText(model.period, lang)), "", ...fields.map((f) => `- ${md(`${f.label}: ${f.value}`)}`), "", `## ${md(texts.summary[lang])}`, ""]
-  for (const h of model.headlines) out.push(`- **${md(h.label[lang])}:** ${md(h.value)}`)
-  if (model.rejected !== undefined) out.push("", Rejected.toMarkdown(model.rejected, lang).trimEnd())
-  for (const s of model.sections) {
-    const { indicator, by } = s.table
-    const { numerator, denominator } = indicator.definition
-    out.push("", `## ${md(indicator.name[lang])}`, "", `${md(numerator[lang])}${denominator === null ? "" : ` / ${md(denominator[lang])}`}.`, "")
-    out.push(`| ${[...by.map((d) => Labels.dimension(d, lang)), ...indicator.measures.map((m) => m.label[lang])].map(md).join(" | ")} |`)
-    out.push(`|${[...by, ...indicator.measures].map(() => "---").join("|")}|`)
-    for (const { row: r, hidden, notApplicable: na } of displayRows(s.table, lang)) {
-      const values = [...by.map((d) => Labels.value(d, r[d], lang)), ...indicator.measures.map((m) => (na ? notApplicable(lang) : formatMeasure(m, r[m.column], lang, hidden(m.column))))]
-      out.push(`| ${values.map(md).join(" | ")} |`)
+export const render = guard(
+  "Markdown.render",
+  bi("en rapportmodell (Report.model)", "a report model (Report.model)"),
+  (model: Model): string => {
+    const { lang } = requireModel("Markdown.render", model)
+    const { provenance } = model
+    // A synthetic report says so first and last, whatever part of it is copied on.
+    const synthetic = provenance.synthetic ? [`> ${md(Provenance.syntheticNotice[lang])}`, ""] : []
+    const fields = Provenance.fields(provenance, lang).filter((f) => f.key !== "period")
+    const out: Array<string> = [
+      `# ${md(model.title)}`,
+      "",
+      ...synthetic,
+      md(periodText(model.period, lang)),
+      "",
+      ...fields.map((f) => `- ${md(`${f.label}: ${f.value}`)}`),
+      "",
+      `## ${md(texts.summary[lang])}`,
+      "",
+    ]
+    for (const h of model.headlines) out.push(`- **${md(h.label[lang])}:** ${md(h.value)}`)
+    if (model.rejected !== undefined) out.push("", Rejected.toMarkdown(model.rejected, lang).trimEnd())
+    for (const s of model.sections) {
+      const { indicator, by } = s.table
+      const { numerator, denominator } = indicator.definition
+      out.push(
+        "",
+        `## ${md(indicator.name[lang])}`,
+        "",
+        `${md(numerator[lang])}${denominator === null ? "" : ` / ${md(denominator[lang])}`}.`,
+        "",
+      )
+      out.push(
+        `| ${[...by.map((d) => Labels.dimension(d, lang)), ...indicator.measures.map((m) => m.label[lang])].map(md).join(" | ")} |`,
+      )
+      out.push(`|${[...by, ...indicator.measures].map(() => "---").join("|")}|`)
+      for (const { row: r, hidden, notApplicable: na } of displayRows(s.table, lang)) {
+        const values = [
+          ...by.map((d) => Labels.value(d, r[d], lang)),
+          ...indicator.measures.map((m) =>
+            na ? notApplicable(lang) : formatMeasure(m, r[m.column], lang, hidden(m.column)),
+          ),
+        ]
+        out.push(`| ${values.map(md).join(" | ")} |`)
+      }
     }
-  }
-  out.push("", `## ${md(texts.plan[lang])}`, "", EvaluationPlan.toMarkdown(model.plan, lang).trimEnd())
-  out.push("", `## ${md(texts.privacy[lang])}`, "", md(describeProfile(model.profile, model.hidden, lang)), "", `${md(texts.suppressed[lang])}  `, `${md(texts.missing[lang])}  `, md(texts.irrelevant[lang]), "")
-  out.push("---", "", md(Provenance.line(provenance, lang)), "", ...synthetic)
-  return out.join("\n")
-})
+    out.push("", `## ${md(texts.plan[lang])}`, "", EvaluationPlan.toMarkdown(model.plan, lang).trimEnd())
+    out.push(
+      "",
+      `## ${md(texts.privacy[lang])}`,
+      "",
+      md(describeProfile(model.profile, model.hidden, lang)),
+      "",
+      `${md(texts.suppressed[lang])}  `,
+      `${md(texts.missing[lang])}  `,
+      md(texts.irrelevant[lang]),
+      "",
+    )
+    out.push("---", "", md(Provenance.line(provenance, lang)), "", ...synthetic)
+    return out.join("\n")
+  },
+)

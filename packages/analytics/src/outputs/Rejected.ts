@@ -15,7 +15,7 @@ import { guard } from "../internal/boundary.js"
 import { isRecord, reject, requireArray, requireLang } from "../internal/checks.js"
 import { formatNumber } from "../internal/format.js"
 import { escapeMarkdown as md } from "../internal/markdown.js"
-import { bi, type Bilingual, type Lang } from "../internal/text.js"
+import { type Bilingual, bi, type Lang } from "../internal/text.js"
 import { escapeXml as esc } from "./Svg.js"
 
 /**
@@ -76,14 +76,22 @@ const clean = (s: string, lang: Lang): string => Redact.text(s).replace(pseudony
 const kinds: Readonly<Record<Entry["kind"], Bilingual>> = {
   rejected: bi("avvist post", "rejected record"),
   violation: bi("regelbrudd", "rule broken"),
-  file: bi("filen", "the file")
+  file: bi("filen", "the file"),
 }
 
 const requireSection = (name: string, u: unknown): Section => {
-  if (!isRecord(u)) return reject(name, "the section must be { files, entries }", "avsnittet må være { files, entries }")
+  if (!isRecord(u))
+    return reject(name, "the section must be { files, entries }", "avsnittet må være { files, entries }")
   requireArray(name, "section.files", u.files)
-  if (u.fromCatalogue !== undefined && !requireArray(name, "section.fromCatalogue", u.fromCatalogue).every((x) => typeof x === "string")) {
-    reject(name, "section.fromCatalogue must be a list of entity names", "section.fromCatalogue må være en liste med enhetsnavn")
+  if (
+    u.fromCatalogue !== undefined &&
+    !requireArray(name, "section.fromCatalogue", u.fromCatalogue).every((x) => typeof x === "string")
+  ) {
+    reject(
+      name,
+      "section.fromCatalogue must be a list of entity names",
+      "section.fromCatalogue må være en liste med enhetsnavn",
+    )
   }
   const entries = requireArray(name, "section.entries", u.entries)
   const ok = entries.every(
@@ -98,9 +106,14 @@ const requireSection = (name: string, u: unknown): Section => {
       (e.record === null || typeof e.record === "number") &&
       isRecord(e.message) &&
       typeof e.message.nb === "string" &&
-      typeof e.message.en === "string"
+      typeof e.message.en === "string",
   )
-  if (!ok) reject(name, "each entry must be { kind, file, entity, line, record, field, code, message: { nb, en } }", "hver linje må være { kind, file, entity, line, record, field, code, message: { nb, en } }")
+  if (!ok)
+    reject(
+      name,
+      "each entry must be { kind, file, entity, line, record, field, code, message: { nb, en } }",
+      "hver linje må være { kind, file, entity, line, record, field, code, message: { nb, en } }",
+    )
   return u as unknown as Section
 }
 
@@ -110,11 +123,20 @@ const requireSection = (name: string, u: unknown): Section => {
  * Rejected.totals(section) // { records: 412, valid: 409, rejected: 3, violations: 1 }
  * @category outputs
  */
-export const totals = guard("Rejected.totals", bi("et avsnitt { files, entries }", "a section { files, entries }"), (section: Section) => {
-  const s = requireSection("Rejected.totals", section)
-  const sum = (k: "records" | "valid" | "rejected") => s.files.reduce((a, f) => a + f[k], 0)
-  return { records: sum("records"), valid: sum("valid"), rejected: sum("rejected"), violations: s.entries.filter((e) => e.kind === "violation").length }
-})
+export const totals = guard(
+  "Rejected.totals",
+  bi("et avsnitt { files, entries }", "a section { files, entries }"),
+  (section: Section) => {
+    const s = requireSection("Rejected.totals", section)
+    const sum = (k: "records" | "valid" | "rejected") => s.files.reduce((a, f) => a + f[k], 0)
+    return {
+      records: sum("records"),
+      valid: sum("valid"),
+      rejected: sum("rejected"),
+      violations: s.entries.filter((e) => e.kind === "violation").length,
+    }
+  },
+)
 
 /**
  * Where a finding is, as a person reads it: `citizens.csv:14, post 13, felt birthYear`.
@@ -127,7 +149,8 @@ export const where = (e: Entry, lang: Lang): string => {
   const at = `${file}${e.line === null ? "" : `:${e.line}`}`
   const record = e.record === null ? "" : lang === "nb" ? `, post ${e.record}` : `, record ${e.record}`
   // The CSV reader names a cell without a field by its column: "column 6" is "kolonne 6" in bokmål.
-  const name = lang === "nb" ? e.field.replace(/^column (\d+)$/u, "kolonne $1").replace(/^header$/u, "overskriftsraden") : e.field
+  const name =
+    lang === "nb" ? e.field.replace(/^column (\d+)$/u, "kolonne $1").replace(/^header$/u, "overskriftsraden") : e.field
   const field = name === "" ? "" : lang === "nb" ? `, felt ${clean(name, lang)}` : `, field ${clean(name, lang)}`
   return `${at}${record}${field}`
 }
@@ -138,7 +161,11 @@ export const where = (e: Entry, lang: Lang): string => {
  * Rejected.line(entry, "nb") // "citizens.csv:14, post 13, felt birthYear: Forventet et heltall"
  * @category outputs
  */
-export const line = (e: Entry, lang: Lang): string => `${where(e, lang)}: ${e.code === "" ? "" : `[${e.code}] `}${clean(e.message[lang], lang)}`.replace(/[\r\n\u2028\u2029]+/gu, " ")
+export const line = (e: Entry, lang: Lang): string =>
+  `${where(e, lang)}: ${e.code === "" ? "" : `[${e.code}] `}${clean(e.message[lang], lang)}`.replace(
+    /[\r\n\u2028\u2029]+/gu,
+    " ",
+  )
 
 // A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) starts with "'" instead.
 const csvText = (s: string): string => {
@@ -156,14 +183,30 @@ const csvHeadings = ["file", "line", "record", "entity", "kind", "field", "code"
  * await writeFile("out/rejected.csv", Rejected.toCsv(section, "nb"))
  * @category outputs
  */
-export const toCsv = guard("Rejected.toCsv", bi("et avsnitt { files, entries } og et språk (nb eller en)", "a section { files, entries } and a language (nb or en)"), (section: Section, lang: Lang): string => {
-  const s = requireSection("Rejected.toCsv", section)
-  requireLang("Rejected.toCsv", lang)
-  const rows = s.entries.map((e) =>
-    [csvText(e.file), e.line ?? "", e.record ?? "", csvText(e.entity), e.kind, csvText(clean(e.field, lang)), csvText(e.code), csvText(clean(e.message[lang], lang))].join(",")
-  )
-  return `${[csvHeadings.join(","), ...rows].join("\n")}\n`
-})
+export const toCsv = guard(
+  "Rejected.toCsv",
+  bi(
+    "et avsnitt { files, entries } og et språk (nb eller en)",
+    "a section { files, entries } and a language (nb or en)",
+  ),
+  (section: Section, lang: Lang): string => {
+    const s = requireSection("Rejected.toCsv", section)
+    requireLang("Rejected.toCsv", lang)
+    const rows = s.entries.map((e) =>
+      [
+        csvText(e.file),
+        e.line ?? "",
+        e.record ?? "",
+        csvText(e.entity),
+        e.kind,
+        csvText(clean(e.field, lang)),
+        csvText(e.code),
+        csvText(clean(e.message[lang], lang)),
+      ].join(","),
+    )
+    return `${[csvHeadings.join(","), ...rows].join("\n")}\n`
+  },
+)
 
 const headings = {
   title: bi("Innlesing: avviste poster og regelbrudd", "Input: rejected records and broken rules"),
@@ -174,7 +217,7 @@ const headings = {
   rejected: bi("Avvist", "Rejected"),
   where: bi("Hvor", "Where"),
   kind: bi("Hva", "What"),
-  message: bi("Melding", "Message")
+  message: bi("Melding", "Message"),
 }
 
 const summary = (s: Section, lang: Lang): string => {
@@ -186,13 +229,17 @@ const summary = (s: Section, lang: Lang): string => {
       ? `${n(t.records)} poster lest: ${n(t.valid)} gyldige og ${n(t.rejected)} avvist. ${n(t.violations)} brudd på modellens regler blant de gyldige. Indikatorene er regnet av de gyldige postene; alt som er avvist, står i rejected.csv.`
       : `${n(t.records)} records read: ${n(t.valid)} valid and ${n(t.rejected)} rejected. Rules of the model broken by the valid ones: ${n(t.violations)}. The indicators are computed from the valid records; everything rejected is in rejected.csv.`
   if (catalogue.length === 0) return text
-  return lang === "nb" ? `${text} Uten egen fil, fra den innebygde katalogen: ${catalogue.join(", ")}.` : `${text} With no file of their own, from the shipped catalogue: ${catalogue.join(", ")}.`
+  return lang === "nb"
+    ? `${text} Uten egen fil, fra den innebygde katalogen: ${catalogue.join(", ")}.`
+    : `${text} With no file of their own, from the shipped catalogue: ${catalogue.join(", ")}.`
 }
 
 const more = (s: Section, lang: Lang): string | null => {
   const left = s.entries.length - shownInReport
   if (left <= 0) return null
-  return lang === "nb" ? `… og ${formatNumber(left, lang)} til; alle står i rejected.csv.` : `… and ${formatNumber(left, lang)} more; all are in rejected.csv.`
+  return lang === "nb"
+    ? `… og ${formatNumber(left, lang)} til; alle står i rejected.csv.`
+    : `… and ${formatNumber(left, lang)} more; all are in rejected.csv.`
 }
 
 /**
@@ -201,20 +248,40 @@ const more = (s: Section, lang: Lang): string | null => {
  * Rejected.toMarkdown(section, "nb")
  * @category outputs
  */
-export const toMarkdown = guard("Rejected.toMarkdown", bi("et avsnitt { files, entries } og et språk (nb eller en)", "a section { files, entries } and a language (nb or en)"), (section: Section, lang: Lang): string => {
-  const s = requireSection("Rejected.toMarkdown", section)
-  requireLang("Rejected.toMarkdown", lang)
-  const h = (k: keyof typeof headings) => md(headings[k][lang])
-  const out = [`## ${h("title")}`, "", md(summary(s, lang)), "", `| ${h("file")} | ${h("entity")} | ${h("records")} | ${h("valid")} | ${h("rejected")} |`, "|---|---|---|---|---|"]
-  for (const f of s.files) out.push(`| ${md(f.file)} | ${md(f.entity)} | ${formatNumber(f.records, lang)} | ${formatNumber(f.valid, lang)} | ${formatNumber(f.rejected, lang)} |`)
-  if (s.entries.length > 0) {
-    out.push("", `| ${h("where")} | ${h("kind")} | ${h("message")} |`, "|---|---|---|")
-    for (const e of s.entries.slice(0, shownInReport)) out.push(`| ${md(where(e, lang))} | ${md(kinds[e.kind][lang])}${e.code === "" ? "" : ` (${md(e.code)})`} | ${md(clean(e.message[lang], lang))} |`)
-    const rest = more(s, lang)
-    if (rest !== null) out.push("", md(rest))
-  }
-  return `${out.join("\n")}\n`
-})
+export const toMarkdown = guard(
+  "Rejected.toMarkdown",
+  bi(
+    "et avsnitt { files, entries } og et språk (nb eller en)",
+    "a section { files, entries } and a language (nb or en)",
+  ),
+  (section: Section, lang: Lang): string => {
+    const s = requireSection("Rejected.toMarkdown", section)
+    requireLang("Rejected.toMarkdown", lang)
+    const h = (k: keyof typeof headings) => md(headings[k][lang])
+    const out = [
+      `## ${h("title")}`,
+      "",
+      md(summary(s, lang)),
+      "",
+      `| ${h("file")} | ${h("entity")} | ${h("records")} | ${h("valid")} | ${h("rejected")} |`,
+      "|---|---|---|---|---|",
+    ]
+    for (const f of s.files)
+      out.push(
+        `| ${md(f.file)} | ${md(f.entity)} | ${formatNumber(f.records, lang)} | ${formatNumber(f.valid, lang)} | ${formatNumber(f.rejected, lang)} |`,
+      )
+    if (s.entries.length > 0) {
+      out.push("", `| ${h("where")} | ${h("kind")} | ${h("message")} |`, "|---|---|---|")
+      for (const e of s.entries.slice(0, shownInReport))
+        out.push(
+          `| ${md(where(e, lang))} | ${md(kinds[e.kind][lang])}${e.code === "" ? "" : ` (${md(e.code)})`} | ${md(clean(e.message[lang], lang))} |`,
+        )
+      const rest = more(s, lang)
+      if (rest !== null) out.push("", md(rest))
+    }
+    return `${out.join("\n")}\n`
+  },
+)
 
 /**
  * The section as HTML (`<section id="input">`), every text escaped.
@@ -222,23 +289,38 @@ export const toMarkdown = guard("Rejected.toMarkdown", bi("et avsnitt { files, e
  * Rejected.toHtml(section, "en")
  * @category outputs
  */
-export const toHtml = guard("Rejected.toHtml", bi("et avsnitt { files, entries } og et språk (nb eller en)", "a section { files, entries } and a language (nb or en)"), (section: Section, lang: Lang): string => {
-  const s = requireSection("Rejected.toHtml", section)
-  requireLang("Rejected.toHtml", lang)
-  const h = (k: keyof typeof headings) => esc(headings[k][lang])
-  const files = s.files
-    .map((f) => `<tr><td>${esc(f.file)}</td><td>${esc(f.entity)}</td><td>${formatNumber(f.records, lang)}</td><td>${formatNumber(f.valid, lang)}</td><td>${formatNumber(f.rejected, lang)}</td></tr>`)
-    .join("")
-  const entries = s.entries
-    .slice(0, shownInReport)
-    .map((e) => `<tr><td>${esc(where(e, lang))}</td><td>${esc(kinds[e.kind][lang])}${e.code === "" ? "" : ` (${esc(e.code)})`}</td><td>${esc(clean(e.message[lang], lang))}</td></tr>`)
-    .join("")
-  const rest = more(s, lang)
-  return (
-    `<section id="input"><h2>${h("title")}</h2><p>${esc(summary(s, lang))}</p>` +
-    `<table><thead><tr><th>${h("file")}</th><th>${h("entity")}</th><th>${h("records")}</th><th>${h("valid")}</th><th>${h("rejected")}</th></tr></thead><tbody>${files}</tbody></table>` +
-    (s.entries.length === 0 ? "" : `<table class="plan"><thead><tr><th>${h("where")}</th><th>${h("kind")}</th><th>${h("message")}</th></tr></thead><tbody>${entries}</tbody></table>`) +
-    (rest === null ? "" : `<p>${esc(rest)}</p>`) +
-    "</section>"
-  )
-})
+export const toHtml = guard(
+  "Rejected.toHtml",
+  bi(
+    "et avsnitt { files, entries } og et språk (nb eller en)",
+    "a section { files, entries } and a language (nb or en)",
+  ),
+  (section: Section, lang: Lang): string => {
+    const s = requireSection("Rejected.toHtml", section)
+    requireLang("Rejected.toHtml", lang)
+    const h = (k: keyof typeof headings) => esc(headings[k][lang])
+    const files = s.files
+      .map(
+        (f) =>
+          `<tr><td>${esc(f.file)}</td><td>${esc(f.entity)}</td><td>${formatNumber(f.records, lang)}</td><td>${formatNumber(f.valid, lang)}</td><td>${formatNumber(f.rejected, lang)}</td></tr>`,
+      )
+      .join("")
+    const entries = s.entries
+      .slice(0, shownInReport)
+      .map(
+        (e) =>
+          `<tr><td>${esc(where(e, lang))}</td><td>${esc(kinds[e.kind][lang])}${e.code === "" ? "" : ` (${esc(e.code)})`}</td><td>${esc(clean(e.message[lang], lang))}</td></tr>`,
+      )
+      .join("")
+    const rest = more(s, lang)
+    return (
+      `<section id="input"><h2>${h("title")}</h2><p>${esc(summary(s, lang))}</p>` +
+      `<table><thead><tr><th>${h("file")}</th><th>${h("entity")}</th><th>${h("records")}</th><th>${h("valid")}</th><th>${h("rejected")}</th></tr></thead><tbody>${files}</tbody></table>` +
+      (s.entries.length === 0
+        ? ""
+        : `<table class="plan"><thead><tr><th>${h("where")}</th><th>${h("kind")}</th><th>${h("message")}</th></tr></thead><tbody>${entries}</tbody></table>`) +
+      (rest === null ? "" : `<p>${esc(rest)}</p>`) +
+      "</section>"
+    )
+  },
+)

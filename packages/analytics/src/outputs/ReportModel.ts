@@ -9,11 +9,11 @@
 import type { Plan } from "../EvaluationPlan.js"
 import type { Indicator } from "../Indicator.js"
 import type { Bilingual, Lang } from "../internal/text.js"
-import type { Published } from "../privacy/Publish.js"
-import type { Profile } from "../privacy/Profile.js"
 import type { Provenance } from "../Provenance.js"
-import type { Section as InputSection } from "./Rejected.js"
+import type { Profile } from "../privacy/Profile.js"
+import type { Published } from "../privacy/Publish.js"
 import type { Rule } from "../privacy/Suppression.js"
+import type { Section as InputSection } from "./Rejected.js"
 
 /**
  * One indicator in a report: its table by its own grouping (with totals)

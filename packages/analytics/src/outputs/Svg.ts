@@ -11,7 +11,12 @@ import { isRecord, optionsOf, reject, requireArray, requireFinite, requireString
 import { bi } from "../internal/text.js"
 
 const escape = (s: string): string =>
-  s.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;").replace(/"/gu, "&quot;").replace(/'/gu, "&#39;")
+  s
+    .replace(/&/gu, "&amp;")
+    .replace(/</gu, "&lt;")
+    .replace(/>/gu, "&gt;")
+    .replace(/"/gu, "&quot;")
+    .replace(/'/gu, "&#39;")
 
 /**
  * Escapes text for SVG and HTML, so labels such as "Mat & prat" stay text.
@@ -19,7 +24,9 @@ const escape = (s: string): string =>
  * Svg.escapeXml("Mat & prat") // "Mat &amp; prat"
  * @category outputs
  */
-export const escapeXml = guard("Svg.escapeXml", bi("en tekst", "a text"), (s: string): string => escape(requireString("Svg.escapeXml", "text", s)))
+export const escapeXml = guard("Svg.escapeXml", bi("en tekst", "a text"), (s: string): string =>
+  escape(requireString("Svg.escapeXml", "text", s)),
+)
 
 // The outer element: an accessible image with its title, shown and announced.
 // The id is escaped like any text: a caller (or an indicator id) may hold a quote.
@@ -60,23 +67,39 @@ const chartId = (title: string, id: string | undefined): string => {
  */
 export const barChart = guard(
   "Svg.barChart",
-  bi("en tittel, søyler { label, value, text } og { max?, id? }", "a title, bars { label, value, text } and { max?, id? }"),
+  bi(
+    "en tittel, søyler { label, value, text } og { max?, id? }",
+    "a title, bars { label, value, text } and { max?, id? }",
+  ),
   (title: string, bars: ReadonlyArray<Bar>, options: { readonly max?: number; readonly id?: string } = {}): string => {
     const name = "Svg.barChart"
     requireString(name, "title", title)
     requireArray(name, "bars", bars).forEach((b, i) => {
-      if (!isRecord(b) || typeof b.label !== "string" || typeof b.text !== "string" || !(b.value === null || (typeof b.value === "number" && Number.isFinite(b.value)))) {
-        reject(name, `bars[${i}] must be { label, value (a finite number or null), text }`, `bars[${i}] må være { label, value (et endelig tall eller null), text }`)
+      if (
+        !isRecord(b) ||
+        typeof b.label !== "string" ||
+        typeof b.text !== "string" ||
+        !(b.value === null || (typeof b.value === "number" && Number.isFinite(b.value)))
+      ) {
+        reject(
+          name,
+          `bars[${i}] must be { label, value (a finite number or null), text }`,
+          `bars[${i}] må være { label, value (et endelig tall eller null), text }`,
+        )
       }
     })
     const o = optionsOf(name, options)
     if (o.max !== undefined) requireFinite(name, "options.max", o.max)
     if (o.id !== undefined) requireString(name, "options.id", o.id)
     return drawBars(title, bars, options)
-  }
+  },
 )
 
-const drawBars = (title: string, bars: ReadonlyArray<Bar>, options: { readonly max?: number; readonly id?: string }): string => {
+const drawBars = (
+  title: string,
+  bars: ReadonlyArray<Bar>,
+  options: { readonly max?: number; readonly id?: string },
+): string => {
   const id = chartId(title, options.id)
   // Room for the longest label (about 6.6 px a character at this font size),
   // so names like "Tilpassede aktiviteter i omsorgsbolig (rus og avhengighet)" are not cut.
@@ -94,7 +117,9 @@ const drawBars = (title: string, bars: ReadonlyArray<Bar>, options: { readonly m
       const w = b.value === null ? 0 : scale(b.value)
       return (
         `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" ${font}>${escapeXml(b.label)}</text>` +
-        (b.value === null ? "" : `<rect x="${labelWidth}" y="${y + 4}" width="${w.toFixed(1)}" height="${row - 8}" fill="${palette[0]}"/>`) +
+        (b.value === null
+          ? ""
+          : `<rect x="${labelWidth}" y="${y + 4}" width="${w.toFixed(1)}" height="${row - 8}" fill="${palette[0]}"/>`) +
         `<text x="${(labelWidth + w + 6).toFixed(1)}" y="${y + 15}" ${font}>${escapeXml(b.text)}</text>`
       )
     })
@@ -120,29 +145,43 @@ export interface Line {
  */
 export const lineChart = guard(
   "Svg.lineChart",
-  bi("en tittel, x-etiketter, linjer { name, values }, en formatfunksjon og { min?, max?, id? }", "a title, x labels, lines { name, values }, a format function and { min?, max?, id? }"),
+  bi(
+    "en tittel, x-etiketter, linjer { name, values }, en formatfunksjon og { min?, max?, id? }",
+    "a title, x labels, lines { name, values }, a format function and { min?, max?, id? }",
+  ),
   (
     title: string,
     xLabels: ReadonlyArray<string>,
     lines: ReadonlyArray<Line>,
     format: (v: number) => string,
-    options: { readonly min?: number; readonly max?: number; readonly id?: string } = {}
+    options: { readonly min?: number; readonly max?: number; readonly id?: string } = {},
   ): string => {
     const name = "Svg.lineChart"
     requireString(name, "title", title)
-    if (!requireArray(name, "xLabels", xLabels).every((l) => typeof l === "string")) reject(name, "xLabels must be texts", "xLabels må være tekster")
+    if (!requireArray(name, "xLabels", xLabels).every((l) => typeof l === "string"))
+      reject(name, "xLabels must be texts", "xLabels må være tekster")
     requireArray(name, "lines", lines).forEach((l, i) => {
-      const ok = isRecord(l) && typeof l.name === "string" && Array.isArray(l.values) && l.values.every((v) => v === null || (typeof v === "number" && Number.isFinite(v)))
-      if (!ok) reject(name, `lines[${i}] must be { name, values (finite numbers or null) }`, `lines[${i}] må være { name, values (endelige tall eller null) }`)
+      const ok =
+        isRecord(l) &&
+        typeof l.name === "string" &&
+        Array.isArray(l.values) &&
+        l.values.every((v) => v === null || (typeof v === "number" && Number.isFinite(v)))
+      if (!ok)
+        reject(
+          name,
+          `lines[${i}] must be { name, values (finite numbers or null) }`,
+          `lines[${i}] må være { name, values (endelige tall eller null) }`,
+        )
     })
-    if (typeof format !== "function") reject(name, "format must be a function from a number to a text", "format må være en funksjon fra tall til tekst")
+    if (typeof format !== "function")
+      reject(name, "format must be a function from a number to a text", "format må være en funksjon fra tall til tekst")
     const o = optionsOf(name, options)
     for (const k of ["min", "max"]) if (o[k] !== undefined) requireFinite(name, `options.${k}`, o[k])
     if (o.id !== undefined) requireString(name, "options.id", o.id)
     // The caller's format function must give text: it goes into the chart escaped.
     const text = (v: number): string => requireString(name, "format's result", format(v))
     return drawLines(title, xLabels, lines, text, options)
-  }
+  },
 )
 
 const drawLines = (
@@ -150,7 +189,7 @@ const drawLines = (
   xLabels: ReadonlyArray<string>,
   lines: ReadonlyArray<Line>,
   format: (v: number) => string,
-  options: { readonly min?: number; readonly max?: number; readonly id?: string }
+  options: { readonly min?: number; readonly max?: number; readonly id?: string },
 ): string => {
   const id = chartId(title, options.id)
   const width = 640
@@ -163,13 +202,19 @@ const drawLines = (
   const lo = options.min ?? Math.min(0, ...values)
   const hi = options.max ?? Math.max(lo + 1, ...values)
   const plotH = height - top - bottom
-  const x = (i: number) => left + (xLabels.length <= 1 ? (width - left - right) / 2 : (i / (xLabels.length - 1)) * (width - left - right))
+  const x = (i: number) =>
+    left + (xLabels.length <= 1 ? (width - left - right) / 2 : (i / (xLabels.length - 1)) * (width - left - right))
   const y = (v: number) => top + plotH - ((v - lo) / (hi - lo)) * plotH
   const axis =
     `<line x1="${left}" y1="${top + plotH}" x2="${width - right}" y2="${top + plotH}" stroke="#888"/>` +
     `<text x="${left - 6}" y="${top + 4}" text-anchor="end" ${font}>${escapeXml(format(hi))}</text>` +
     `<text x="${left - 6}" y="${top + plotH}" text-anchor="end" ${font}>${escapeXml(format(lo))}</text>` +
-    xLabels.map((l, i) => `<text x="${x(i).toFixed(1)}" y="${top + plotH + 16}" text-anchor="middle" ${font}>${escapeXml(l)}</text>`).join("")
+    xLabels
+      .map(
+        (l, i) =>
+          `<text x="${x(i).toFixed(1)}" y="${top + plotH + 16}" text-anchor="middle" ${font}>${escapeXml(l)}</text>`,
+      )
+      .join("")
   const paths = lines
     .map((line, k) => {
       const colour = palette[k % palette.length]!
@@ -185,7 +230,11 @@ const drawLines = (
         pen = true
       })
       const dots = line.values
-        .map((v, i) => (v === null ? "" : `<circle cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3" fill="${colour}"><title>${escapeXml(`${line.name}, ${xLabels[i] ?? ""}: ${format(v)}`)}</title></circle>`))
+        .map((v, i) =>
+          v === null
+            ? ""
+            : `<circle cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3" fill="${colour}"><title>${escapeXml(`${line.name}, ${xLabels[i] ?? ""}: ${format(v)}`)}</title></circle>`,
+        )
         .join("")
       const legendY = top + plotH + 34 + 16 * Math.floor(k / 2)
       const legendX = left + (k % 2) * 290

@@ -31,9 +31,10 @@
  *
  * @module
  */
-import * as aq from "arquero"
-import { tableFromIPC } from "@uwdata/flechette"
+
 import { Catalogue, Crosswalk } from "@aktivitetsmodell/core"
+import { tableFromIPC } from "@uwdata/flechette"
+import * as aq from "arquero"
 import { all as allDimensions, TOTAL } from "../Dimension.js"
 import { all as allIndicators } from "../indicators/index.js"
 import { guard } from "../internal/boundary.js"
@@ -41,7 +42,7 @@ import { isRecord, optionsOf, requireArray, requireLang } from "../internal/chec
 import { parseCsv } from "../internal/csv.js"
 import { AnalyticsError, bi, type Lang } from "../internal/text.js"
 import { coarse, type Family, familyOf, roles, singleton } from "./Measures.js"
-import { parseLabel, type Profile, requireProfile, smallRange } from "./Profile.js"
+import { type Profile, parseLabel, requireProfile, smallRange } from "./Profile.js"
 
 /** What every machine-readable output of the package declares (see `Export`). */
 const FORMAT = "aktivitetsmodell-publication/1"
@@ -112,12 +113,15 @@ const fail = (file: string, en: string, nb: string): never => {
 }
 
 const labelOf = (row: Record<string, unknown>, by: ReadonlyArray<string>, total: string): Pairs =>
-  allDimensions.filter((d) => by.includes(d)).flatMap((d) => (row[d] === total || row[d] === null || row[d] === undefined ? [] : [[d, String(row[d])] as const]))
+  allDimensions
+    .filter((d) => by.includes(d))
+    .flatMap((d) => (row[d] === total || row[d] === null || row[d] === undefined ? [] : [[d, String(row[d])] as const]))
 
 const familyFrom = (u: unknown): Family | undefined => {
   if (!isRecord(u) || typeof u.id !== "string" || !Array.isArray(u.atoms) || !isRecord(u.sets)) return undefined
   const sets: Record<string, ReadonlyArray<string>> = {}
-  for (const [k, v] of Object.entries(u.sets)) if (Array.isArray(v) && v.every((a) => typeof a === "string")) sets[k] = v as Array<string>
+  for (const [k, v] of Object.entries(u.sets))
+    if (Array.isArray(v) && v.every((a) => typeof a === "string")) sets[k] = v as Array<string>
   const known = familyOf(Object.keys(sets)[0] ?? "")
   return {
     id: u.id,
@@ -126,33 +130,61 @@ const familyFrom = (u: unknown): Family | undefined => {
     atoms: (u.atoms as Array<unknown>).filter((a): a is string => typeof a === "string"),
     sets,
     // A family of the catalogue keeps its way of splitting crossing sets.
-    ...(known?.id === u.id && known.decompose !== undefined ? { decompose: known.decompose } : {})
+    ...(known?.id === u.id && known.decompose !== undefined ? { decompose: known.decompose } : {}),
   }
 }
 
 // One table in the JSON shape of Export.toJson (or the metadata of an Arrow file, with rows).
-const fromTableJson = (file: string, t: Record<string, unknown>, rows: ReadonlyArray<Record<string, unknown>>): { cells: Array<Cell>; profile: Profile | null; families: Array<Family> } => {
-  if (t.format !== FORMAT) fail(file, `not a publication of this package (no "format": "${FORMAT}")`, `ikke en publisering fra denne pakken (mangler "format": "${FORMAT}")`)
+const fromTableJson = (
+  file: string,
+  t: Record<string, unknown>,
+  rows: ReadonlyArray<Record<string, unknown>>,
+): { cells: Array<Cell>; profile: Profile | null; families: Array<Family> } => {
+  if (t.format !== FORMAT)
+    fail(
+      file,
+      `not a publication of this package (no "format": "${FORMAT}")`,
+      `ikke en publisering fra denne pakken (mangler "format": "${FORMAT}")`,
+    )
   const by = Array.isArray(t.by) ? t.by.filter((d): d is string => typeof d === "string") : []
   const total = typeof t.total === "string" ? t.total : TOTAL
-  const period = isRecord(t.period) && typeof t.period.from === "string" && typeof t.period.to === "string" ? `${t.period.from}/${t.period.to}` : ""
+  const period =
+    isRecord(t.period) && typeof t.period.from === "string" && typeof t.period.to === "string"
+      ? `${t.period.from}/${t.period.to}`
+      : ""
   let profile: Profile | null = null
   try {
     profile = t.profile === undefined || t.profile === null ? null : requireProfile("Audit", t.profile)
   } catch {
     profile = null
   }
-  const families = (Array.isArray(t.families) ? t.families : []).map(familyFrom).filter((f): f is Family => f !== undefined)
+  const families = (Array.isArray(t.families) ? t.families : [])
+    .map(familyFrom)
+    .filter((f): f is Family => f !== undefined)
   const indicator = typeof t.indicator === "string" ? t.indicator : "?"
   const measures = (Array.isArray(t.measures) ? t.measures : []).filter(isRecord)
   const cells: Array<Cell> = []
   for (const row of rows) {
     const pairs = labelOf(row, by, total)
     for (const m of measures) {
-      if ((m.role !== "persons" && m.role !== "events") || typeof m.set !== "string" || typeof m.column !== "string") continue
+      if ((m.role !== "persons" && m.role !== "events") || typeof m.set !== "string" || typeof m.column !== "string")
+        continue
       const v = row[m.column]
-      const family = typeof m.family === "string" ? m.family : (families.find((f) => Object.hasOwn(f.sets, m.set as string))?.id ?? familyOf(m.set)?.id ?? m.set)
-      cells.push({ file, indicator, measure: m.column, role: m.role, set: m.set, family, period, pairs, value: typeof v === "number" && Number.isFinite(v) ? v : null })
+      const family =
+        typeof m.family === "string"
+          ? m.family
+          : (families.find((f) => Object.hasOwn(f.sets, m.set as string))?.id ?? familyOf(m.set)?.id ?? m.set)
+      cells.push({
+        file,
+        indicator,
+        measure: m.column,
+        role: m.role,
+        set: m.set,
+        family,
+        period,
+        pairs,
+        value: typeof v === "number" && Number.isFinite(v) ? v : null,
+      })
     }
   }
   return { cells, profile, families }
@@ -166,9 +198,18 @@ const fromJson = (file: string, text: string): Source => {
     return fail(file, "not valid JSON", "ikke gyldig JSON")
   }
   const tables = isRecord(u) && Array.isArray(u.indicators) ? u.indicators : [u]
-  const out = tables.map((t) => (isRecord(t) ? fromTableJson(file, t, Array.isArray(t.rows) ? t.rows.filter(isRecord) : []) : fail(file, "expected a table object", "forventet et tabellobjekt")))
+  const out = tables.map((t) =>
+    isRecord(t)
+      ? fromTableJson(file, t, Array.isArray(t.rows) ? t.rows.filter(isRecord) : [])
+      : fail(file, "expected a table object", "forventet et tabellobjekt"),
+  )
   const profiles = out.map((o) => o.profile).filter((p): p is Profile => p !== null)
-  return { file, profile: profiles[0] ?? null, cells: out.flatMap((o) => o.cells), families: out.flatMap((o) => o.families) }
+  return {
+    file,
+    profile: profiles[0] ?? null,
+    cells: out.flatMap((o) => o.cells),
+    families: out.flatMap((o) => o.families),
+  }
 }
 
 const fromCsv = (file: string, text: string): Source => {
@@ -192,15 +233,32 @@ const fromCsv = (file: string, text: string): Source => {
       })
       const raw = get(r.fields, "value")
       const v = raw === "" ? null : Number(raw)
-      cells.push({ file, indicator: get(r.fields, "indicator"), measure: get(r.fields, "measure"), role, set, family: familyOf(set)?.id ?? set, period: get(r.fields, "period"), pairs, value: v !== null && Number.isFinite(v) ? v : null })
+      cells.push({
+        file,
+        indicator: get(r.fields, "indicator"),
+        measure: get(r.fields, "measure"),
+        role,
+        set,
+        family: familyOf(set)?.id ?? set,
+        period: get(r.fields, "period"),
+        pairs,
+        value: v !== null && Number.isFinite(v) ? v : null,
+      })
     }
     return { file, profile, cells, families: [] }
   }
   // The wide CSV of one table: recognised when its columns are exactly one indicator's.
   const dims = names.filter((n) => (allDimensions as ReadonlyArray<string>).includes(n))
   const rest = names.filter((n) => !dims.includes(n) && n !== "suppressed")
-  const indicator = allIndicators.find((i) => i.measures.length === rest.length && i.measures.every((m) => rest.includes(m.column)))
-  if (indicator === undefined) return fail(file, "no metadata the audit recognises (expected the long CSV of aktivitet-report --format csv, or the columns of one indicator)", "ingen metadata revisjonen kjenner igjen (forventet den lange CSV-en fra aktivitet-report --format csv, eller kolonnene til én indikator)")
+  const indicator = allIndicators.find(
+    (i) => i.measures.length === rest.length && i.measures.every((m) => rest.includes(m.column)),
+  )
+  if (indicator === undefined)
+    return fail(
+      file,
+      "no metadata the audit recognises (expected the long CSV of aktivitet-report --format csv, or the columns of one indicator)",
+      "ingen metadata revisjonen kjenner igjen (forventet den lange CSV-en fra aktivitet-report --format csv, eller kolonnene til én indikator)",
+    )
   const rs = roles(indicator)
   for (const r of records) {
     const row: Record<string, unknown> = {}
@@ -212,7 +270,17 @@ const fromCsv = (file: string, text: string): Source => {
       if (set === null || (role.kind !== "set" && role.kind !== "events")) continue
       const raw = get(r.fields, m.column)
       const v = raw === "" ? null : Number(raw)
-      cells.push({ file, indicator: indicator.id, measure: m.column, role: role.kind === "set" ? "persons" : "events", set, family: role.kind === "set" ? role.family.id : (familyOf(set)?.id ?? set), period: "", pairs, value: v !== null && Number.isFinite(v) ? v : null })
+      cells.push({
+        file,
+        indicator: indicator.id,
+        measure: m.column,
+        role: role.kind === "set" ? "persons" : "events",
+        set,
+        family: role.kind === "set" ? role.family.id : (familyOf(set)?.id ?? set),
+        period: "",
+        pairs,
+        value: v !== null && Number.isFinite(v) ? v : null,
+      })
     }
   }
   return { file, profile: null, cells, families: [] }
@@ -226,36 +294,52 @@ const fromCsv = (file: string, text: string): Source => {
  * const source = Audit.read(readFileSync("report.csv", "utf8"), "report.csv")
  * @category constructors
  */
-export const read = guard("Audit.read", bi("innholdet i en fil (tekst eller bytes) og filnavnet", "a file's content (text or bytes) and its name"), (content: string | Uint8Array, file: string): Source => {
-  if (typeof file !== "string") throw new AnalyticsError(bi("Audit.read: filnavnet må være en tekst", "Audit.read: the file name must be a text"))
-  if (content instanceof Uint8Array) {
-    // Arrow: a stream starts with the continuation marker 0xFFFFFFFF, a file with "ARROW1".
-    const isArrow = (content.length >= 4 && content[0] === 0xff && content[1] === 0xff && content[2] === 0xff && content[3] === 0xff) || new TextDecoder().decode(content.subarray(0, 6)) === "ARROW1"
-    if (isArrow) {
-      let table: ReturnType<typeof tableFromIPC>
-      try {
-        table = tableFromIPC(content)
-      } catch {
-        return fail(file, "neither Arrow, JSON nor CSV", "verken Arrow, JSON eller CSV")
+export const read = guard(
+  "Audit.read",
+  bi("innholdet i en fil (tekst eller bytes) og filnavnet", "a file's content (text or bytes) and its name"),
+  (content: string | Uint8Array, file: string): Source => {
+    if (typeof file !== "string")
+      throw new AnalyticsError(bi("Audit.read: filnavnet må være en tekst", "Audit.read: the file name must be a text"))
+    if (content instanceof Uint8Array) {
+      // Arrow: a stream starts with the continuation marker 0xFFFFFFFF, a file with "ARROW1".
+      const isArrow =
+        (content.length >= 4 &&
+          content[0] === 0xff &&
+          content[1] === 0xff &&
+          content[2] === 0xff &&
+          content[3] === 0xff) ||
+        new TextDecoder().decode(content.subarray(0, 6)) === "ARROW1"
+      if (isArrow) {
+        let table: ReturnType<typeof tableFromIPC>
+        try {
+          table = tableFromIPC(content)
+        } catch {
+          return fail(file, "neither Arrow, JSON nor CSV", "verken Arrow, JSON eller CSV")
+        }
+        const meta = table.schema.metadata?.get(ARROW_KEY)
+        if (meta === undefined)
+          return fail(
+            file,
+            `an Arrow file without the metadata "${ARROW_KEY}"`,
+            `en Arrow-fil uten metadataen «${ARROW_KEY}»`,
+          )
+        let t: unknown
+        try {
+          t = JSON.parse(meta)
+        } catch {
+          return fail(file, "the Arrow metadata is not JSON", "Arrow-metadataen er ikke JSON")
+        }
+        if (!isRecord(t)) return fail(file, "the Arrow metadata is not an object", "Arrow-metadataen er ikke et objekt")
+        const rows = aq.fromArrow(content).objects() as Array<Record<string, unknown>>
+        const o = fromTableJson(file, t, rows)
+        return { file, profile: o.profile, cells: o.cells, families: o.families }
       }
-      const meta = table.schema.metadata?.get(ARROW_KEY)
-      if (meta === undefined) return fail(file, `an Arrow file without the metadata "${ARROW_KEY}"`, `en Arrow-fil uten metadataen «${ARROW_KEY}»`)
-      let t: unknown
-      try {
-        t = JSON.parse(meta)
-      } catch {
-        return fail(file, "the Arrow metadata is not JSON", "Arrow-metadataen er ikke JSON")
-      }
-      if (!isRecord(t)) return fail(file, "the Arrow metadata is not an object", "Arrow-metadataen er ikke et objekt")
-      const rows = aq.fromArrow(content).objects() as Array<Record<string, unknown>>
-      const o = fromTableJson(file, t, rows)
-      return { file, profile: o.profile, cells: o.cells, families: o.families }
+      content = new TextDecoder().decode(content)
     }
-    content = new TextDecoder().decode(content)
-  }
-  const text = content.replace(/^\uFEFF/u, "")
-  return /^\s*[{[]/u.test(text) ? fromJson(file, text) : fromCsv(file, text)
-})
+    const text = content.replace(/^\uFEFF/u, "")
+    return /^\s*[{[]/u.test(text) ? fromJson(file, text) : fromCsv(file, text)
+  },
+)
 
 // ---- Exact elimination, with the combination of published cells kept ----
 
@@ -369,7 +453,8 @@ const subsetsOf = (n: number): Array<Array<number>> => {
 
 // A value with line breaks or other control characters is quoted, so a finding stays one line.
 const shownValue = (v: string) => (/[\u0000-\u001f\u007f\u2028\u2029]/u.test(v) ? JSON.stringify(v) : v)
-const text = (pairs: Pairs) => (pairs.length === 0 ? "total" : pairs.map(([d, v]) => `${d}=${shownValue(v)}`).join(", "))
+const text = (pairs: Pairs) =>
+  pairs.length === 0 ? "total" : pairs.map(([d, v]) => `${d}=${shownValue(v)}`).join(", ")
 
 // Offering → category and department, as the catalogue gives them, and the
 // KPR service type, as the crosswalk does, to leave out combinations that
@@ -391,147 +476,192 @@ const functional = (() => {
  * result.findings.length // 0 for a publication that gives nothing away
  * @category privacy
  */
-export const run = guard("Audit.run", bi("en liste med filer fra Audit.read og { min?, max? }", "a list of files from Audit.read and { min?, max? }"), (sources: ReadonlyArray<Source>, options: { readonly min?: number; readonly max?: number } = {}): Result => {
-  requireArray("Audit.run", "sources", sources)
-  const o = optionsOf("Audit.run", options)
-  const ranges = sources.map((s) => (s.profile === null ? ([1, 4] as const) : smallRange(s.profile)))
-  const low = typeof o.min === "number" ? o.min : ranges.length === 0 ? 1 : Math.max(1, Math.min(...ranges.map((r) => r[0])))
-  const high = typeof o.max === "number" ? o.max : ranges.length === 0 ? 4 : Math.max(...ranges.map((r) => r[1]))
-  const inRange = (v: number) => v >= Math.max(low, 1) && v <= high
-  const declared = new Map<string, Family>()
-  for (const s of sources) for (const f of s.families) if (!declared.has(f.id)) declared.set(f.id, f)
-  const familyById = (id: string, set: string): Family => declared.get(id) ?? (familyOf(set)?.id === id ? familyOf(set)! : singleton(set))
+export const run = guard(
+  "Audit.run",
+  bi("en liste med filer fra Audit.read og { min?, max? }", "a list of files from Audit.read and { min?, max? }"),
+  (sources: ReadonlyArray<Source>, options: { readonly min?: number; readonly max?: number } = {}): Result => {
+    requireArray("Audit.run", "sources", sources)
+    const o = optionsOf("Audit.run", options)
+    const ranges = sources.map((s) => (s.profile === null ? ([1, 4] as const) : smallRange(s.profile)))
+    const low =
+      typeof o.min === "number" ? o.min : ranges.length === 0 ? 1 : Math.max(1, Math.min(...ranges.map((r) => r[0])))
+    const high = typeof o.max === "number" ? o.max : ranges.length === 0 ? 4 : Math.max(...ranges.map((r) => r[1]))
+    const inRange = (v: number) => v >= Math.max(low, 1) && v <= high
+    const declared = new Map<string, Family>()
+    for (const s of sources) for (const f of s.families) if (!declared.has(f.id)) declared.set(f.id, f)
+    const familyById = (id: string, set: string): Family =>
+      declared.get(id) ?? (familyOf(set)?.id === id ? familyOf(set)! : singleton(set))
 
-  const cells = sources.flatMap((s) => s.cells)
-  const findings: Array<Finding> = []
-  // Counts shown as they are.
-  const reported = new Set<string>()
-  for (const c of cells) {
-    if (c.value === null || !inRange(c.value)) continue
-    const key = `${c.period}|${c.role}|${c.role === "persons" ? c.set : c.measure}|${JSON.stringify(c.pairs)}`
-    if (reported.has(key)) continue
-    reported.add(key)
-    const what = c.role === "persons" ? c.set : `${c.measure} (events of ${c.set})`
-    findings.push({ period: c.period, family: c.family, what, pairs: c.pairs, value: c.value, how: "published", relation: `${c.indicator}.${c.measure}`, files: [c.file] })
-  }
+    const cells = sources.flatMap((s) => s.cells)
+    const findings: Array<Finding> = []
+    // Counts shown as they are.
+    const reported = new Set<string>()
+    for (const c of cells) {
+      if (c.value === null || !inRange(c.value)) continue
+      const key = `${c.period}|${c.role}|${c.role === "persons" ? c.set : c.measure}|${JSON.stringify(c.pairs)}`
+      if (reported.has(key)) continue
+      reported.add(key)
+      const what = c.role === "persons" ? c.set : `${c.measure} (events of ${c.set})`
+      findings.push({
+        period: c.period,
+        family: c.family,
+        what,
+        pairs: c.pairs,
+        value: c.value,
+        how: "published",
+        relation: `${c.indicator}.${c.measure}`,
+        files: [c.file],
+      })
+    }
 
-  // Counts of people, one system per period and family.
-  const groups = new Map<string, Array<Cell>>()
-  for (const c of cells) {
-    if (c.role !== "persons") continue
-    const key = `${c.period}\u0000${c.family}`
-    const g = groups.get(key)
-    if (g) g.push(c)
-    else groups.set(key, [c])
-  }
-  for (const group of groups.values()) {
-    const first = group[0]!
-    const family = familyById(first.family, first.set)
-    const active = [...new Set(group.map((c) => c.set))].filter((s) => Object.hasOwn(family.sets, s))
-    if (active.length === 0) continue
-    const co = coarse(family, active)
-    const k = co.atoms.length
-    // One cell per set and label: shown when any file shows it.
-    const byKey = new Map<string, { set: string; pairs: Pairs; value: number | null; where: Cell }>()
-    for (const c of group) {
-      if (!Object.hasOwn(family.sets, c.set)) continue
-      const key = `${c.set}\u0000${JSON.stringify(c.pairs)}`
-      const seen = byKey.get(key)
-      if (seen === undefined) byKey.set(key, { set: c.set, pairs: c.pairs, value: c.value, where: c })
-      else if (seen.value === null && c.value !== null) byKey.set(key, { set: c.set, pairs: c.pairs, value: c.value, where: c })
+    // Counts of people, one system per period and family.
+    const groups = new Map<string, Array<Cell>>()
+    for (const c of cells) {
+      if (c.role !== "persons") continue
+      const key = `${c.period}\u0000${c.family}`
+      const g = groups.get(key)
+      if (g) g.push(c)
+      else groups.set(key, [c])
     }
-    const unique = [...byKey.values()]
-    const labels = new Map<string, Pairs>()
-    for (const u of unique) labels.set(JSON.stringify(u.pairs), u.pairs)
-    // Inner cells: per label for distinct people; for records, the
-    // combinations of every grouping shown, so that totals are sums of rows.
-    interface InnerLabel {
-      readonly values: ReadonlyMap<string, string>
-    }
-    const blocks: Array<{ inner: Array<InnerLabel>; labelKeys: Array<string> }> = []
-    if (family.additive) {
-      const dims = allDimensions.filter((d) => [...labels.values()].some((p) => p.some(([x]) => x === d)))
-      const values = dims.map((d) => [...new Set([...labels.values()].flatMap((p) => p.filter(([x]) => x === d).map(([, v]) => v)))])
-      let combos: Array<Map<string, string>> = [new Map()]
-      dims.forEach((d, i) => {
-        combos = combos.flatMap((c) => values[i]!.map((v) => new Map([...c, [d, v]])))
-      })
-      combos = combos.filter((c) => {
-        const offering = c.get("offering")
-        if (offering === undefined) return true
-        for (const [d, map] of functional) {
-          const v = c.get(d)
-          const expected = map.get(offering)
-          if (v !== undefined && expected !== undefined && v !== expected && v !== "(unknown)") return false
-        }
-        return true
-      })
-      blocks.push({ inner: combos.map((values) => ({ values })), labelKeys: [...labels.keys()] })
-    } else {
-      for (const [key, pairs] of labels) blocks.push({ inner: [{ values: new Map(pairs) }], labelKeys: [key] })
-    }
-    for (const block of blocks) {
-      const rowsAt = (pairs: Pairs, atoms: ReadonlyArray<number>) => {
-        const out: Array<number> = []
-        block.inner.forEach((l, i) => {
-          if (pairs.every(([d, v]) => l.values.get(d) === v)) for (const a of atoms) out.push(i * k + a)
+    for (const group of groups.values()) {
+      const first = group[0]!
+      const family = familyById(first.family, first.set)
+      const active = [...new Set(group.map((c) => c.set))].filter((s) => Object.hasOwn(family.sets, s))
+      if (active.length === 0) continue
+      const co = coarse(family, active)
+      const k = co.atoms.length
+      // One cell per set and label: shown when any file shows it.
+      const byKey = new Map<string, { set: string; pairs: Pairs; value: number | null; where: Cell }>()
+      for (const c of group) {
+        if (!Object.hasOwn(family.sets, c.set)) continue
+        const key = `${c.set}\u0000${JSON.stringify(c.pairs)}`
+        const seen = byKey.get(key)
+        if (seen === undefined) byKey.set(key, { set: c.set, pairs: c.pairs, value: c.value, where: c })
+        else if (seen.value === null && c.value !== null)
+          byKey.set(key, { set: c.set, pairs: c.pairs, value: c.value, where: c })
+      }
+      const unique = [...byKey.values()]
+      const labels = new Map<string, Pairs>()
+      for (const u of unique) labels.set(JSON.stringify(u.pairs), u.pairs)
+      // Inner cells: per label for distinct people; for records, the
+      // combinations of every grouping shown, so that totals are sums of rows.
+      interface InnerLabel {
+        readonly values: ReadonlyMap<string, string>
+      }
+      const blocks: Array<{ inner: Array<InnerLabel>; labelKeys: Array<string> }> = []
+      if (family.additive) {
+        const dims = allDimensions.filter((d) => [...labels.values()].some((p) => p.some(([x]) => x === d)))
+        const values = dims.map((d) => [
+          ...new Set([...labels.values()].flatMap((p) => p.filter(([x]) => x === d).map(([, v]) => v))),
+        ])
+        let combos: Array<Map<string, string>> = [new Map()]
+        dims.forEach((d, i) => {
+          combos = combos.flatMap((c) => values[i]!.map((v) => new Map([...c, [d, v]])))
         })
-        return out
+        combos = combos.filter((c) => {
+          const offering = c.get("offering")
+          if (offering === undefined) return true
+          for (const [d, map] of functional) {
+            const v = c.get(d)
+            const expected = map.get(offering)
+            if (v !== undefined && expected !== undefined && v !== expected && v !== "(unknown)") return false
+          }
+          return true
+        })
+        blocks.push({ inner: combos.map((values) => ({ values })), labelKeys: [...labels.keys()] })
+      } else {
+        for (const [key, pairs] of labels) blocks.push({ inner: [{ values: new Map(pairs) }], labelKeys: [key] })
       }
-      const here = unique.filter((u) => block.labelKeys.includes(JSON.stringify(u.pairs)))
-      const shown = here.filter((u) => u.value !== null)
-      const basis = new Basis()
-      shown.forEach((u, j) => basis.add(j, vec(rowsAt(u.pairs, co.setAtoms.get(u.set)!))))
-      const relation = (expr: Map<number, bigint>, s: bigint) => {
-        const terms = [...expr]
-          .filter(([, c]) => c !== 0n)
-          // Added cells first, then by what they are, so that the same relation reads the same.
-          .sort((a, b) => Number(b[1] > 0n) - Number(a[1] > 0n) || `${shown[a[0]]!.set}${text(shown[a[0]]!.pairs)}`.localeCompare(`${shown[b[0]]!.set}${text(shown[b[0]]!.pairs)}`))
-          .map(([j, c], n) => {
-            const u = shown[j]!
-            const sign = c < 0n ? "− " : n === 0 ? "" : "+ "
-            const abs = c < 0n ? -c : c
-            return `${sign}${abs === 1n ? "" : `${abs}×`}${u.set}[${text(u.pairs)}]`
+      for (const block of blocks) {
+        const rowsAt = (pairs: Pairs, atoms: ReadonlyArray<number>) => {
+          const out: Array<number> = []
+          block.inner.forEach((l, i) => {
+            if (pairs.every(([d, v]) => l.values.get(d) === v)) for (const a of atoms) out.push(i * k + a)
           })
-        const sum = terms.join(" ")
-        return s === 1n ? sum : `(${sum}) / ${s}`
-      }
-      const consider = (what: string, pairs: Pairs, atoms: ReadonlyArray<number>) => {
-        const rows = rowsAt(pairs, atoms)
-        if (rows.length === 0) return
-        const r = basis.reduce(vec(rows))
-        if (r.w.rows.length !== 0) return
-        if (r.s < 0n) {
-          r.s = -r.s
-          for (const [j, c] of r.expr) r.expr.set(j, -c)
+          return out
         }
-        // target = Σ expr·published / s
-        let num = 0n
-        for (const [j, c] of r.expr) num += c * BigInt(Math.round(shown[j]!.value!))
-        if (num % r.s !== 0n) return
-        const value = Number(num / r.s)
-        if (!inRange(value)) return
-        const files = [...new Set([...r.expr.keys()].map((j) => shown[j]!.where.file))].sort()
-        findings.push({ period: first.period, family: family.id, what, pairs, value, how: "derived", relation: relation(new Map([...r.expr].map(([j, c]) => [j, c])), r.s), files })
-      }
-      // Hidden counts.
-      for (const u of here) if (u.value === null) consider(u.set, u.pairs, co.setAtoms.get(u.set)!)
-      // Every combination of atoms at a published label that is not a set shown there.
-      const subsets = subsetsOf(k)
-      for (const key of block.labelKeys) {
-        const pairs = labels.get(key)!
-        const shownSets = new Set(here.filter((u) => u.value !== null && JSON.stringify(u.pairs) === key).map((u) => co.setAtoms.get(u.set)!.join(",")))
-        const hiddenSets = new Set(here.filter((u) => u.value === null && JSON.stringify(u.pairs) === key).map((u) => co.setAtoms.get(u.set)!.join(",")))
-        for (const subset of subsets) {
-          const sig = subset.join(",")
-          if (shownSets.has(sig) || hiddenSets.has(sig)) continue
-          consider(subset.map((a) => co.atoms[a]!.name).join(" + "), pairs, subset)
+        const here = unique.filter((u) => block.labelKeys.includes(JSON.stringify(u.pairs)))
+        const shown = here.filter((u) => u.value !== null)
+        const basis = new Basis()
+        shown.forEach((u, j) => basis.add(j, vec(rowsAt(u.pairs, co.setAtoms.get(u.set)!))))
+        const relation = (expr: Map<number, bigint>, s: bigint) => {
+          const terms = [...expr]
+            .filter(([, c]) => c !== 0n)
+            // Added cells first, then by what they are, so that the same relation reads the same.
+            .sort(
+              (a, b) =>
+                Number(b[1] > 0n) - Number(a[1] > 0n) ||
+                `${shown[a[0]]!.set}${text(shown[a[0]]!.pairs)}`.localeCompare(
+                  `${shown[b[0]]!.set}${text(shown[b[0]]!.pairs)}`,
+                ),
+            )
+            .map(([j, c], n) => {
+              const u = shown[j]!
+              const sign = c < 0n ? "− " : n === 0 ? "" : "+ "
+              const abs = c < 0n ? -c : c
+              return `${sign}${abs === 1n ? "" : `${abs}×`}${u.set}[${text(u.pairs)}]`
+            })
+          const sum = terms.join(" ")
+          return s === 1n ? sum : `(${sum}) / ${s}`
+        }
+        const consider = (what: string, pairs: Pairs, atoms: ReadonlyArray<number>) => {
+          const rows = rowsAt(pairs, atoms)
+          if (rows.length === 0) return
+          const r = basis.reduce(vec(rows))
+          if (r.w.rows.length !== 0) return
+          if (r.s < 0n) {
+            r.s = -r.s
+            for (const [j, c] of r.expr) r.expr.set(j, -c)
+          }
+          // target = Σ expr·published / s
+          let num = 0n
+          for (const [j, c] of r.expr) num += c * BigInt(Math.round(shown[j]!.value!))
+          if (num % r.s !== 0n) return
+          const value = Number(num / r.s)
+          if (!inRange(value)) return
+          const files = [...new Set([...r.expr.keys()].map((j) => shown[j]!.where.file))].sort()
+          findings.push({
+            period: first.period,
+            family: family.id,
+            what,
+            pairs,
+            value,
+            how: "derived",
+            relation: relation(new Map([...r.expr].map(([j, c]) => [j, c])), r.s),
+            files,
+          })
+        }
+        // Hidden counts.
+        for (const u of here) if (u.value === null) consider(u.set, u.pairs, co.setAtoms.get(u.set)!)
+        // Every combination of atoms at a published label that is not a set shown there.
+        const subsets = subsetsOf(k)
+        for (const key of block.labelKeys) {
+          const pairs = labels.get(key)!
+          const shownSets = new Set(
+            here
+              .filter((u) => u.value !== null && JSON.stringify(u.pairs) === key)
+              .map((u) => co.setAtoms.get(u.set)!.join(",")),
+          )
+          const hiddenSets = new Set(
+            here
+              .filter((u) => u.value === null && JSON.stringify(u.pairs) === key)
+              .map((u) => co.setAtoms.get(u.set)!.join(",")),
+          )
+          for (const subset of subsets) {
+            const sig = subset.join(",")
+            if (shownSets.has(sig) || hiddenSets.has(sig)) continue
+            consider(subset.map((a) => co.atoms[a]!.name).join(" + "), pairs, subset)
+          }
         }
       }
     }
-  }
-  return { findings, range: [Math.max(low, 1), high] as const, cells: { total: cells.length, hidden: cells.filter((c) => c.value === null).length } }
-})
+    return {
+      findings,
+      range: [Math.max(low, 1), high] as const,
+      cells: { total: cells.length, hidden: cells.filter((c) => c.value === null).length },
+    }
+  },
+)
 
 /**
  * A finding in one line, in a language.
@@ -539,14 +669,18 @@ export const run = guard("Audit.run", bi("en liste med filer fra Audit.read og {
  * Audit.describe(finding, "en") // "2024-01-01/2024-12-31 attendance: bookedNeverPresent [month=2024-02] = 1, from booked[month=2024-02] − present[month=2024-02] (report.csv)"
  * @category outputs
  */
-export const describe = guard("Audit.describe", bi("et funn fra Audit.run og et språk (nb eller en)", "a finding from Audit.run and a language (nb or en)"), (f: Finding, lang: Lang): string => {
-  requireLang("Audit.describe", lang)
-  const where = `${f.period === "" ? "" : `${f.period} `}${f.family}: ${f.what} [${text(f.pairs)}] = ${f.value}`
-  return f.how === "published"
-    ? lang === "nb"
-      ? `${where}, vist som det er (${f.relation}, ${f.files.join(", ")})`
-      : `${where}, shown as it is (${f.relation}, ${f.files.join(", ")})`
-    : lang === "nb"
-      ? `${where}, gitt av ${f.relation} (${f.files.join(", ")})`
-      : `${where}, given by ${f.relation} (${f.files.join(", ")})`
-})
+export const describe = guard(
+  "Audit.describe",
+  bi("et funn fra Audit.run og et språk (nb eller en)", "a finding from Audit.run and a language (nb or en)"),
+  (f: Finding, lang: Lang): string => {
+    requireLang("Audit.describe", lang)
+    const where = `${f.period === "" ? "" : `${f.period} `}${f.family}: ${f.what} [${text(f.pairs)}] = ${f.value}`
+    return f.how === "published"
+      ? lang === "nb"
+        ? `${where}, vist som det er (${f.relation}, ${f.files.join(", ")})`
+        : `${where}, shown as it is (${f.relation}, ${f.files.join(", ")})`
+      : lang === "nb"
+        ? `${where}, gitt av ${f.relation} (${f.files.join(", ")})`
+        : `${where}, given by ${f.relation} (${f.files.join(", ")})`
+  },
+)

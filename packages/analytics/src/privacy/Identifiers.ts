@@ -60,11 +60,16 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")
 
 // The names of the list that occur in `text`, as written there.
 const namesIn = (text: string, names: ReadonlyArray<string>): Array<string> => {
-  const wanted = [...new Set(names.map((n) => n.normalize("NFC").trim().replace(/\s+/gu, " ")).filter((n) => [...n].length >= 2))]
+  const wanted = [
+    ...new Set(names.map((n) => n.normalize("NFC").trim().replace(/\s+/gu, " ")).filter((n) => [...n].length >= 2)),
+  ]
   if (wanted.length === 0) return []
   // Longest first, so that "Kari Nordmann" is found whole before "Kari".
   wanted.sort((a, b) => b.length - a.length)
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${wanted.map((n) => escape(n).replace(/ /gu, "\\s+")).join("|")})(?![\\p{L}\\p{N}])`, "giu")
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${wanted.map((n) => escape(n).replace(/ /gu, "\\s+")).join("|")})(?![\\p{L}\\p{N}])`,
+    "giu",
+  )
   return text.normalize("NFC").match(pattern) ?? []
 }
 
@@ -73,7 +78,8 @@ const requireOptions = (name: string, u: unknown): ReadonlyArray<string> => {
   const o = optionsOf(name, u)
   if (o.names === undefined) return []
   const list = requireArray(name, "options.names", o.names)
-  if (!list.every((n) => typeof n === "string")) reject(name, "options.names must be a list of texts", "options.names må være en liste med tekster")
+  if (!list.every((n) => typeof n === "string"))
+    reject(name, "options.names must be a list of texts", "options.names må være en liste med tekster")
   return list as ReadonlyArray<string>
 }
 
@@ -85,11 +91,15 @@ const requireOptions = (name: string, u: unknown): ReadonlyArray<string> => {
  * Identifiers.find("Kari kom", { names: ["kari"] }) // ["Kari"]
  * @category privacy
  */
-export const find = guard("Identifiers.find", bi("en tekst og { names? }", "a text and { names? }"), (text: string, options?: Options): Array<string> => {
-  requireString("Identifiers.find", "text", text)
-  const names = requireOptions("Identifiers.find", options)
-  return [...nationalIds(text), ...(text.match(pseudonym) ?? []), ...namesIn(text, names)]
-})
+export const find = guard(
+  "Identifiers.find",
+  bi("en tekst og { names? }", "a text and { names? }"),
+  (text: string, options?: Options): Array<string> => {
+    requireString("Identifiers.find", "text", text)
+    const names = requireOptions("Identifiers.find", options)
+    return [...nationalIds(text), ...(text.match(pseudonym) ?? []), ...namesIn(text, names)]
+  },
+)
 
 /**
  * Throws when `text` contains something that looks like an identifier (or
@@ -99,16 +109,20 @@ export const find = guard("Identifiers.find", bi("en tekst og { names? }", "a te
  * Identifiers.assertNone(html, "report.html", { names: ["Kari Nordmann"] })
  * @category privacy
  */
-export const assertNone = guard("Identifiers.assertNone", bi("en tekst, navnet på det den er og { names? }", "a text, the name of what it is and { names? }"), (text: string, what: string, options?: Options): void => {
-  requireString("Identifiers.assertNone", "text", text)
-  requireString("Identifiers.assertNone", "what", what)
-  const found = find(text, options)
-  if (found.length > 0) {
-    throw new AnalyticsError(
-      bi(
-        `${what} inneholder ${found.length} mulig(e) identifikator(er) (fødselsnummer, pseudonym eller navn); den publiseres ikke`,
-        `${what} contains ${found.length} possible identifier(s) (a national identity number, a pseudonym or a name); it is not published`
+export const assertNone = guard(
+  "Identifiers.assertNone",
+  bi("en tekst, navnet på det den er og { names? }", "a text, the name of what it is and { names? }"),
+  (text: string, what: string, options?: Options): void => {
+    requireString("Identifiers.assertNone", "text", text)
+    requireString("Identifiers.assertNone", "what", what)
+    const found = find(text, options)
+    if (found.length > 0) {
+      throw new AnalyticsError(
+        bi(
+          `${what} inneholder ${found.length} mulig(e) identifikator(er) (fødselsnummer, pseudonym eller navn); den publiseres ikke`,
+          `${what} contains ${found.length} possible identifier(s) (a national identity number, a pseudonym or a name); it is not published`,
+        ),
       )
-    )
-  }
-})
+    }
+  },
+)

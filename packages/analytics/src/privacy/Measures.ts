@@ -31,7 +31,7 @@
 import type { Indicator, Measure } from "../Indicator.js"
 import { guard } from "../internal/boundary.js"
 import { requireIndicator } from "../internal/shapes.js"
-import { AnalyticsError, bi, type Bilingual } from "../internal/text.js"
+import { AnalyticsError, type Bilingual, bi } from "../internal/text.js"
 
 /**
  * A family of sets of people over one population.
@@ -53,13 +53,20 @@ export interface Family {
   readonly decompose?: (values: Readonly<Record<string, number>>) => Readonly<Record<string, number>>
 }
 
-const family = (id: string, label: Bilingual, additive: boolean, atoms: ReadonlyArray<string>, sets: Record<string, ReadonlyArray<string>>, decompose?: Family["decompose"]): Family => ({
+const family = (
+  id: string,
+  label: Bilingual,
+  additive: boolean,
+  atoms: ReadonlyArray<string>,
+  sets: Record<string, ReadonlyArray<string>>,
+  decompose?: Family["decompose"],
+): Family => ({
   id,
   label,
   additive,
   atoms,
   sets,
-  ...(decompose === undefined ? {} : { decompose })
+  ...(decompose === undefined ? {} : { decompose }),
 })
 
 // ORS: improved, deteriorated or stable, crossed with starting below the
@@ -86,7 +93,7 @@ const orsDecompose = (v: Readonly<Record<string, number>>): Record<string, numbe
     deterioratedClinical,
     deterioratedNonClinical: Math.max(0, deteriorated - deterioratedClinical),
     stableClinical,
-    stableNonClinical: Math.max(0, stable - stableClinical)
+    stableNonClinical: Math.max(0, stable - stableClinical),
   }
 }
 
@@ -97,66 +104,120 @@ const orsDecompose = (v: Readonly<Record<string, number>>): Record<string, numbe
  * @category privacy
  */
 export const families: ReadonlyArray<Family> = [
-  family("attendance", bi("Innbyggere med oppmøteregistrering", "Citizens with an attendance record"), false, ["present", "bookedNeverPresent"], {
-    booked: ["present", "bookedNeverPresent"],
-    present: ["present"]
-  }),
-  family("starts", bi("Innbyggere som startet i et tilbud", "Citizens who started in an offering"), false, ["new", "returning"], {
-    started: ["new", "returning"],
-    new: ["new"],
-    returning: ["returning"]
-  }),
+  family(
+    "attendance",
+    bi("Innbyggere med oppmøteregistrering", "Citizens with an attendance record"),
+    false,
+    ["present", "bookedNeverPresent"],
+    {
+      booked: ["present", "bookedNeverPresent"],
+      present: ["present"],
+    },
+  ),
+  family(
+    "starts",
+    bi("Innbyggere som startet i et tilbud", "Citizens who started in an offering"),
+    false,
+    ["new", "returning"],
+    {
+      started: ["new", "returning"],
+      new: ["new"],
+      returning: ["returning"],
+    },
+  ),
   family("closures", bi("Avsluttede deltakelser", "Enrollments closed"), true, ["completed", "withdrawn"], {
     ended: ["completed", "withdrawn"],
     completed: ["completed"],
-    withdrawn: ["withdrawn"]
+    withdrawn: ["withdrawn"],
   }),
-  family("active", bi("Innbyggere med aktiv deltakelse", "Citizens with an active enrollment"), false, ["transitioned", "notTransitioned"], {
-    active: ["transitioned", "notTransitioned"],
-    transitioned: ["transitioned"]
-  }),
-  family("goals", bi("Behandlinger med siste målevaluering", "Treatments with a last goal evaluation"), true, ["reached", "partly", "notReached"], {
-    evaluated: ["reached", "partly", "notReached"],
-    reached: ["reached"],
-    partly: ["partly"],
-    notReached: ["notReached"]
-  }),
+  family(
+    "active",
+    bi("Innbyggere med aktiv deltakelse", "Citizens with an active enrollment"),
+    false,
+    ["transitioned", "notTransitioned"],
+    {
+      active: ["transitioned", "notTransitioned"],
+      transitioned: ["transitioned"],
+    },
+  ),
+  family(
+    "goals",
+    bi("Behandlinger med siste målevaluering", "Treatments with a last goal evaluation"),
+    true,
+    ["reached", "partly", "notReached"],
+    {
+      evaluated: ["reached", "partly", "notReached"],
+      reached: ["reached"],
+      partly: ["partly"],
+      notReached: ["notReached"],
+    },
+  ),
   family("treatments", bi("Behandlinger som startet", "Treatments that started"), true, ["extended", "notExtended"], {
     treatments: ["extended", "notExtended"],
-    extended: ["extended"]
+    extended: ["extended"],
   }),
-  family("referred", bi("Henviste som startet", "Referred enrollments that started"), true, ["referredStarted"], { referredStarted: ["referredStarted"] }),
-  family("recovery", bi("Recoveryhjelpa-deltakelser", "Recoveryhjelpa enrollments"), true, ["activityStarted", "noActivityYet"], {
-    recoveryHelped: ["activityStarted", "noActivityYet"],
-    activityStarted: ["activityStarted"]
+  family("referred", bi("Henviste som startet", "Referred enrollments that started"), true, ["referredStarted"], {
+    referredStarted: ["referredStarted"],
   }),
-  family("kpr", bi("Vedtak som skal rapporteres til KPR", "Decisions reportable to KPR"), true, ["kprComplete", "kprIncomplete"], {
-    kprDecisions: ["kprComplete", "kprIncomplete"],
-    kprIncomplete: ["kprIncomplete"]
-  }),
+  family(
+    "recovery",
+    bi("Recoveryhjelpa-deltakelser", "Recoveryhjelpa enrollments"),
+    true,
+    ["activityStarted", "noActivityYet"],
+    {
+      recoveryHelped: ["activityStarted", "noActivityYet"],
+      activityStarted: ["activityStarted"],
+    },
+  ),
+  family(
+    "kpr",
+    bi("Vedtak som skal rapporteres til KPR", "Decisions reportable to KPR"),
+    true,
+    ["kprComplete", "kprIncomplete"],
+    {
+      kprDecisions: ["kprComplete", "kprIncomplete"],
+      kprIncomplete: ["kprIncomplete"],
+    },
+  ),
   family(
     "ors",
     bi("Innbyggere med minst to ORS-skårer", "Citizens with at least two ORS scores"),
     false,
-    ["improvedRecovered", "improvedClinical", "improvedNonClinical", "deterioratedClinical", "deterioratedNonClinical", "stableClinical", "stableNonClinical"],
+    [
+      "improvedRecovered",
+      "improvedClinical",
+      "improvedNonClinical",
+      "deterioratedClinical",
+      "deterioratedNonClinical",
+      "stableClinical",
+      "stableNonClinical",
+    ],
     {
-      orsFollowed: ["improvedRecovered", "improvedClinical", "improvedNonClinical", "deterioratedClinical", "deterioratedNonClinical", "stableClinical", "stableNonClinical"],
+      orsFollowed: [
+        "improvedRecovered",
+        "improvedClinical",
+        "improvedNonClinical",
+        "deterioratedClinical",
+        "deterioratedNonClinical",
+        "stableClinical",
+        "stableNonClinical",
+      ],
       orsImproved: ["improvedRecovered", "improvedClinical", "improvedNonClinical"],
       orsDeteriorated: ["deterioratedClinical", "deterioratedNonClinical"],
       orsClinicalStart: ["improvedRecovered", "improvedClinical", "deterioratedClinical", "stableClinical"],
-      orsRecovered: ["improvedRecovered"]
+      orsRecovered: ["improvedRecovered"],
     },
-    orsDecompose
+    orsDecompose,
   ),
   family("srs", bi("Innbyggere med SRS-skjema", "Citizens with an SRS form"), false, ["alerted", "notAlerted"], {
     srsCitizens: ["alerted", "notAlerted"],
-    alerted: ["alerted"]
+    alerted: ["alerted"],
   }),
   family("feedback", bi("Tilbakemeldinger", "Feedback"), true, ["good", "ratedNotGood", "unrated"], {
     responses: ["good", "ratedNotGood", "unrated"],
     rated: ["good", "ratedNotGood"],
-    good: ["good"]
-  })
+    good: ["good"],
+  }),
 ]
 
 const bySet = new Map<string, Family>()
@@ -169,16 +230,27 @@ for (const f of families) for (const s of Object.keys(f.sets)) bySet.set(s, f)
  * Measures.familyOf("present")?.id // "attendance"
  * @category privacy
  */
-export const familyOf = guard("Measures.familyOf", bi("navnet på en mengde", "the name of a set"), (set: string): Family | undefined => (typeof set === "string" ? bySet.get(set) : undefined))
+export const familyOf = guard(
+  "Measures.familyOf",
+  bi("navnet på en mengde", "the name of a set"),
+  (set: string): Family | undefined => (typeof set === "string" ? bySet.get(set) : undefined),
+)
 
 /**
  * A family for a set the catalogue does not know: the set alone, one atom.
  * @category privacy
  */
-export const singleton = guard("Measures.singleton", bi("navnet på en mengde", "the name of a set"), (set: string): Family => {
-  if (typeof set !== "string") throw new AnalyticsError(bi("Measures.singleton: navnet må være en tekst", "Measures.singleton: the name must be a text"))
-  return family(set, bi(set, set), false, [set], { [set]: [set] })
-})
+export const singleton = guard(
+  "Measures.singleton",
+  bi("navnet på en mengde", "the name of a set"),
+  (set: string): Family => {
+    if (typeof set !== "string")
+      throw new AnalyticsError(
+        bi("Measures.singleton: navnet må være en tekst", "Measures.singleton: the name must be a text"),
+      )
+    return family(set, bi(set, set), false, [set], { [set]: [set] })
+  },
+)
 
 /**
  * The linear relations of a family, as text: `booked = present + bookedNeverPresent`.
@@ -186,10 +258,13 @@ export const singleton = guard("Measures.singleton", bi("navnet på en mengde", 
  * Measures.relations(Measures.familyOf("rated")!) // ["responses = good + ratedNotGood + unrated", …]
  * @category privacy
  */
-export const relations = guard("Measures.relations", bi("en familie fra Measures.families", "a family from Measures.families"), (f: Family): Array<string> =>
-  Object.entries(f.sets)
-    .filter(([s, atoms]) => !(atoms.length === 1 && atoms[0] === s))
-    .map(([s, atoms]) => `${s} = ${[...atoms].join(" + ")}`)
+export const relations = guard(
+  "Measures.relations",
+  bi("en familie fra Measures.families", "a family from Measures.families"),
+  (f: Family): Array<string> =>
+    Object.entries(f.sets)
+      .filter(([s, atoms]) => !(atoms.length === 1 && atoms[0] === s))
+      .map(([s, atoms]) => `${s} = ${[...atoms].join(" + ")}`),
 )
 
 /**
@@ -220,49 +295,77 @@ export type Role =
  * Measures.roles(Indicators.catalogue.participation).get("participants") // { kind: "set", set: "present", family: … }
  * @category privacy
  */
-export const roles = guard("Measures.roles", bi("en indikator", "an indicator"), (given: Indicator): Map<string, Role> => {
-  const indicator = requireIndicator("Measures.roles", given)
-  const out = new Map<string, Role>()
-  const persons = indicator.measures.filter((m) => m.kind === "persons")
-  // A caller's indicator: sets of its own, nested where a rate says so.
-  const own = new Map<string, Family>()
-  const undeclared = new Set(persons.filter((m) => m.set === undefined).map((m) => m.column))
-  const setName = (m: Measure) => m.set ?? `${indicator.id}.${m.column}`
-  const pairs = indicator.measures.filter(
-    (m) => m.kind === "rate" && m.numerator !== undefined && m.denominator !== undefined && m.numerator !== m.denominator && undeclared.has(m.numerator) && undeclared.has(m.denominator)
-  )
-  const asChild = new Map<string, number>()
-  const asParent = new Map<string, number>()
-  for (const r of pairs) {
-    asChild.set(r.numerator!, (asChild.get(r.numerator!) ?? 0) + 1)
-    asParent.set(r.denominator!, (asParent.get(r.denominator!) ?? 0) + 1)
-  }
-  for (const r of pairs) {
-    const child = r.numerator!
-    const parent = r.denominator!
-    // Only simple pairs: one parent, one child, neither in another pair.
-    if (asChild.get(child) !== 1 || asParent.get(parent) !== 1 || asParent.has(child) || asChild.has(parent) || own.has(child) || own.has(parent)) continue
-    const c = `${indicator.id}.${child}`
-    const p = `${indicator.id}.${parent}`
-    const rest = `${p}-not-${child}`
-    const f = family(p, bi(p, p), false, [c, rest], { [p]: [c, rest], [c]: [c] })
-    own.set(child, f)
-    own.set(parent, f)
-  }
-  for (const m of indicator.measures) {
-    if (m.kind === "persons") {
-      const set = setName(m)
-      out.set(m.column, { kind: "set", set, family: own.get(m.column) ?? familyOf(set) ?? singleton(set) })
-    } else if (m.kind === "count") {
-      out.set(m.column, m.of === undefined ? { kind: "free" } : { kind: "events", of: m.of })
-    } else if (m.kind === "rate") {
-      out.set(m.column, { kind: "derived", from: [m.numerator, m.denominator].filter((c): c is string => c !== undefined) })
-    } else {
-      out.set(m.column, m.over === undefined ? { kind: "row" } : m.over.length === 0 ? { kind: "free" } : { kind: "derived", from: m.over })
+export const roles = guard(
+  "Measures.roles",
+  bi("en indikator", "an indicator"),
+  (given: Indicator): Map<string, Role> => {
+    const indicator = requireIndicator("Measures.roles", given)
+    const out = new Map<string, Role>()
+    const persons = indicator.measures.filter((m) => m.kind === "persons")
+    // A caller's indicator: sets of its own, nested where a rate says so.
+    const own = new Map<string, Family>()
+    const undeclared = new Set(persons.filter((m) => m.set === undefined).map((m) => m.column))
+    const setName = (m: Measure) => m.set ?? `${indicator.id}.${m.column}`
+    const pairs = indicator.measures.filter(
+      (m) =>
+        m.kind === "rate" &&
+        m.numerator !== undefined &&
+        m.denominator !== undefined &&
+        m.numerator !== m.denominator &&
+        undeclared.has(m.numerator) &&
+        undeclared.has(m.denominator),
+    )
+    const asChild = new Map<string, number>()
+    const asParent = new Map<string, number>()
+    for (const r of pairs) {
+      asChild.set(r.numerator!, (asChild.get(r.numerator!) ?? 0) + 1)
+      asParent.set(r.denominator!, (asParent.get(r.denominator!) ?? 0) + 1)
     }
-  }
-  return out
-})
+    for (const r of pairs) {
+      const child = r.numerator!
+      const parent = r.denominator!
+      // Only simple pairs: one parent, one child, neither in another pair.
+      if (
+        asChild.get(child) !== 1 ||
+        asParent.get(parent) !== 1 ||
+        asParent.has(child) ||
+        asChild.has(parent) ||
+        own.has(child) ||
+        own.has(parent)
+      )
+        continue
+      const c = `${indicator.id}.${child}`
+      const p = `${indicator.id}.${parent}`
+      const rest = `${p}-not-${child}`
+      const f = family(p, bi(p, p), false, [c, rest], { [p]: [c, rest], [c]: [c] })
+      own.set(child, f)
+      own.set(parent, f)
+    }
+    for (const m of indicator.measures) {
+      if (m.kind === "persons") {
+        const set = setName(m)
+        out.set(m.column, { kind: "set", set, family: own.get(m.column) ?? familyOf(set) ?? singleton(set) })
+      } else if (m.kind === "count") {
+        out.set(m.column, m.of === undefined ? { kind: "free" } : { kind: "events", of: m.of })
+      } else if (m.kind === "rate") {
+        out.set(m.column, {
+          kind: "derived",
+          from: [m.numerator, m.denominator].filter((c): c is string => c !== undefined),
+        })
+      } else {
+        out.set(
+          m.column,
+          m.over === undefined
+            ? { kind: "row" }
+            : m.over.length === 0
+              ? { kind: "free" }
+              : { kind: "derived", from: m.over },
+        )
+      }
+    }
+    return out
+  },
+)
 
 /**
  * The families' atoms as the sets a publication shows can tell them apart:
@@ -287,45 +390,61 @@ export interface Coarse {
  * Measures.coarse(Measures.familyOf("responses")!, ["responses", "good"]).atoms.map((a) => a.name) // ["good", "ratedNotGood+unrated"]
  * @category privacy
  */
-export const coarse = guard("Measures.coarse", bi("en familie og en liste med mengder i den", "a family and a list of its sets"), (f: Family, active: ReadonlyArray<string>): Coarse => {
-  if (!active.every((s) => typeof s === "string" && Object.hasOwn(f.sets, s))) throw new AnalyticsError(bi("Measures.coarse: hver mengde må høre til familien", "Measures.coarse: every set must belong to the family"))
-  const signature = (atom: string) => active.filter((s) => f.sets[s]!.includes(atom)).join("|")
-  const classes = new Map<string, Array<string>>()
-  for (const a of f.atoms) {
-    const sig = signature(a)
-    if (sig === "") continue
-    const members = classes.get(sig)
-    if (members) members.push(a)
-    else classes.set(sig, [a])
-  }
-  const atoms = [...classes.values()].map((members) => ({ name: members.join("+"), members }))
-  const setAtoms = new Map(active.map((s) => [s, atoms.flatMap((a, i) => (f.sets[s]!.includes(a.members[0]!) ? [i] : []))] as const))
-  // Laminar: any two active sets are nested or disjoint. Then an atom is its
-  // smallest set minus that set's children.
-  const members = (s: string) => new Set(setAtoms.get(s)!)
-  const laminar = active.every((a) =>
-    active.every((b) => {
-      const A = members(a)
-      const B = members(b)
-      const common = [...A].filter((x) => B.has(x)).length
-      return common === 0 || common === A.size || common === B.size
-    })
-  )
-  const decompose = (values: ReadonlyMap<string, number>): Array<number> => {
-    if (!laminar && f.decompose !== undefined) {
-      const full = f.decompose(Object.fromEntries(active.map((s) => [s, values.get(s) ?? 0])))
-      return atoms.map((a) => a.members.reduce((sum, m) => sum + (full[m] ?? 0), 0))
+export const coarse = guard(
+  "Measures.coarse",
+  bi("en familie og en liste med mengder i den", "a family and a list of its sets"),
+  (f: Family, active: ReadonlyArray<string>): Coarse => {
+    if (!active.every((s) => typeof s === "string" && Object.hasOwn(f.sets, s)))
+      throw new AnalyticsError(
+        bi("Measures.coarse: hver mengde må høre til familien", "Measures.coarse: every set must belong to the family"),
+      )
+    const signature = (atom: string) => active.filter((s) => f.sets[s]!.includes(atom)).join("|")
+    const classes = new Map<string, Array<string>>()
+    for (const a of f.atoms) {
+      const sig = signature(a)
+      if (sig === "") continue
+      const members = classes.get(sig)
+      if (members) members.push(a)
+      else classes.set(sig, [a])
     }
-    // Smallest active set of each atom; its value minus the sets directly inside it.
-    const size = (s: string) => setAtoms.get(s)!.length
-    return atoms.map((_, i) => {
-      const owners = active.filter((s) => setAtoms.get(s)!.includes(i)).sort((x, y) => size(x) - size(y))
-      const own = owners[0]
-      if (own === undefined) return 0
-      const inside = active.filter((s) => s !== own && size(s) < size(own) && setAtoms.get(s)!.every((j) => setAtoms.get(own)!.includes(j)))
-      const children = inside.filter((s) => !inside.some((t) => t !== s && size(t) > size(s) && setAtoms.get(s)!.every((j) => setAtoms.get(t)!.includes(j))))
-      return Math.max(0, (values.get(own) ?? 0) - children.reduce((sum, s) => sum + (values.get(s) ?? 0), 0))
-    })
-  }
-  return { family: f, active, atoms, setAtoms, decompose }
-})
+    const atoms = [...classes.values()].map((members) => ({ name: members.join("+"), members }))
+    const setAtoms = new Map(
+      active.map((s) => [s, atoms.flatMap((a, i) => (f.sets[s]!.includes(a.members[0]!) ? [i] : []))] as const),
+    )
+    // Laminar: any two active sets are nested or disjoint. Then an atom is its
+    // smallest set minus that set's children.
+    const members = (s: string) => new Set(setAtoms.get(s)!)
+    const laminar = active.every((a) =>
+      active.every((b) => {
+        const A = members(a)
+        const B = members(b)
+        const common = [...A].filter((x) => B.has(x)).length
+        return common === 0 || common === A.size || common === B.size
+      }),
+    )
+    const decompose = (values: ReadonlyMap<string, number>): Array<number> => {
+      if (!laminar && f.decompose !== undefined) {
+        const full = f.decompose(Object.fromEntries(active.map((s) => [s, values.get(s) ?? 0])))
+        return atoms.map((a) => a.members.reduce((sum, m) => sum + (full[m] ?? 0), 0))
+      }
+      // Smallest active set of each atom; its value minus the sets directly inside it.
+      const size = (s: string) => setAtoms.get(s)!.length
+      return atoms.map((_, i) => {
+        const owners = active.filter((s) => setAtoms.get(s)!.includes(i)).sort((x, y) => size(x) - size(y))
+        const own = owners[0]
+        if (own === undefined) return 0
+        const inside = active.filter(
+          (s) => s !== own && size(s) < size(own) && setAtoms.get(s)!.every((j) => setAtoms.get(own)!.includes(j)),
+        )
+        const children = inside.filter(
+          (s) =>
+            !inside.some(
+              (t) => t !== s && size(t) > size(s) && setAtoms.get(s)!.every((j) => setAtoms.get(t)!.includes(j)),
+            ),
+        )
+        return Math.max(0, (values.get(own) ?? 0) - children.reduce((sum, s) => sum + (values.get(s) ?? 0), 0))
+      })
+    }
+    return { family: f, active, atoms, setAtoms, decompose }
+  },
+)

@@ -24,7 +24,7 @@
 import { Policy } from "@aktivitetsmodell/core"
 import { guard } from "../internal/boundary.js"
 import { reject, requireLang, requireRecord } from "../internal/checks.js"
-import { bi, type Bilingual, type Lang } from "../internal/text.js"
+import { type Bilingual, bi, type Lang } from "../internal/text.js"
 
 /**
  * Counts from `min` to `max` are suppressed (primary); zeros are shown.
@@ -70,7 +70,6 @@ export type Profile = Strict | Ssb | Rounding
  */
 export const names: ReadonlyArray<Profile["name"]> = ["ssb", "strict", "rounding"]
 
-
 /**
  * The dated parameters each profile reads from the policy tree, by field.
  * @example
@@ -80,11 +79,13 @@ export const names: ReadonlyArray<Profile["name"]> = ["ssb", "strict", "rounding
 export const parameters = {
   strict: { min: "privacy.strict-min", max: "privacy.strict-max" },
   ssb: { maxN: "privacy.ssb-max-n" },
-  rounding: { base: "privacy.rounding-base" }
+  rounding: { base: "privacy.rounding-base" },
 } as const
 
 const whole = (name: string, what: string, u: unknown, min: number): number =>
-  typeof u === "number" && Number.isSafeInteger(u) && u >= min ? u : reject(name, `${what} must be a whole number of ${min} or more`, `${what} må være et heltall på ${min} eller mer`)
+  typeof u === "number" && Number.isSafeInteger(u) && u >= min
+    ? u
+    : reject(name, `${what} must be a whole number of ${min} or more`, `${what} må være et heltall på ${min} eller mer`)
 
 /**
  * A profile given by a caller, checked; throws an AnalyticsError naming `name`.
@@ -92,23 +93,31 @@ const whole = (name: string, what: string, u: unknown, min: number): number =>
  * Profile.requireProfile("myFunction", { name: "ssb", maxN: 3 })
  * @category privacy
  */
-export const requireProfile = guard("Profile.requireProfile", bi("et funksjonsnavn og en profil", "a function name and a profile"), (name: string, u: unknown): Profile => {
-  const p = requireRecord(name, "profile", u)
-  switch (p.name) {
-    case "strict": {
-      const min = whole(name, "profile.min", p.min, 0)
-      const max = whole(name, "profile.max", p.max, 0)
-      if (max < min) reject(name, "profile.max must be at least profile.min", "profile.max må være minst profile.min")
-      return { name: "strict", min, max }
+export const requireProfile = guard(
+  "Profile.requireProfile",
+  bi("et funksjonsnavn og en profil", "a function name and a profile"),
+  (name: string, u: unknown): Profile => {
+    const p = requireRecord(name, "profile", u)
+    switch (p.name) {
+      case "strict": {
+        const min = whole(name, "profile.min", p.min, 0)
+        const max = whole(name, "profile.max", p.max, 0)
+        if (max < min) reject(name, "profile.max must be at least profile.min", "profile.max må være minst profile.min")
+        return { name: "strict", min, max }
+      }
+      case "ssb":
+        return { name: "ssb", maxN: whole(name, "profile.maxN", p.maxN, 1) }
+      case "rounding":
+        return { name: "rounding", base: whole(name, "profile.base", p.base, 2) }
+      default:
+        return reject(
+          name,
+          `profile.name must be one of ${names.join(", ")}`,
+          `profile.name må være en av ${names.join(", ")}`,
+        )
     }
-    case "ssb":
-      return { name: "ssb", maxN: whole(name, "profile.maxN", p.maxN, 1) }
-    case "rounding":
-      return { name: "rounding", base: whole(name, "profile.base", p.base, 2) }
-    default:
-      return reject(name, `profile.name must be one of ${names.join(", ")}`, `profile.name må være en av ${names.join(", ")}`)
-  }
-})
+  },
+)
 
 /**
  * A profile from its name and a lookup of parameter values (as the policy
@@ -119,19 +128,25 @@ export const requireProfile = guard("Profile.requireProfile", bi("et funksjonsna
  */
 export const fromParameters = guard(
   "Profile.fromParameters",
-  bi("et profilnavn (ssb, strict, rounding) og en funksjon parameter → verdi", "a profile name (ssb, strict, rounding) and a function parameter → value"),
+  bi(
+    "et profilnavn (ssb, strict, rounding) og en funksjon parameter → verdi",
+    "a profile name (ssb, strict, rounding) and a function parameter → value",
+  ),
   (name: Profile["name"], value: (parameter: string) => unknown): Profile => {
     const fn = "Profile.fromParameters"
-    if (!names.includes(name)) reject(fn, `the profile must be one of ${names.join(", ")}`, `profilen må være en av ${names.join(", ")}`)
+    if (!names.includes(name))
+      reject(fn, `the profile must be one of ${names.join(", ")}`, `profilen må være en av ${names.join(", ")}`)
     const read = (parameter: string): unknown => {
       const v = value(parameter)
-      if (v === undefined) reject(fn, `the parameter ${parameter} has no value`, `parameteren ${parameter} har ingen verdi`)
+      if (v === undefined)
+        reject(fn, `the parameter ${parameter} has no value`, `parameteren ${parameter} har ingen verdi`)
       return v
     }
-    if (name === "strict") return requireProfile(fn, { name, min: read(parameters.strict.min), max: read(parameters.strict.max) })
+    if (name === "strict")
+      return requireProfile(fn, { name, min: read(parameters.strict.min), max: read(parameters.strict.max) })
     if (name === "ssb") return requireProfile(fn, { name, maxN: read(parameters.ssb.maxN) })
     return requireProfile(fn, { name, base: read(parameters.rounding.base) })
-  }
+  },
 )
 
 /**
@@ -141,8 +156,17 @@ export const fromParameters = guard(
  * Profile.smallRange({ name: "rounding", base: 5 }) // [1, 4]
  * @category privacy
  */
-export const smallRange = guard("Profile.smallRange", bi("en profil", "a profile"), (p: Profile): readonly [number, number] =>
-  p.name === "strict" ? [p.min, p.max] : p.name === "ssb" ? [1, p.maxN] : p.name === "rounding" ? [1, p.base - 1] : reject("Profile.smallRange", "unknown profile", "ukjent profil")
+export const smallRange = guard(
+  "Profile.smallRange",
+  bi("en profil", "a profile"),
+  (p: Profile): readonly [number, number] =>
+    p.name === "strict"
+      ? [p.min, p.max]
+      : p.name === "ssb"
+        ? [1, p.maxN]
+        : p.name === "rounding"
+          ? [1, p.base - 1]
+          : reject("Profile.smallRange", "unknown profile", "ukjent profil"),
 )
 
 /**
@@ -151,10 +175,14 @@ export const smallRange = guard("Profile.smallRange", bi("en profil", "a profile
  * Profile.asRule({ name: "ssb", maxN: 3 }) // { min: 1, max: 3 }
  * @category privacy
  */
-export const asRule = guard("Profile.asRule", bi("en profil", "a profile"), (p: Profile): { readonly min: number; readonly max: number } => {
-  const [min, max] = smallRange(p)
-  return { min, max }
-})
+export const asRule = guard(
+  "Profile.asRule",
+  bi("en profil", "a profile"),
+  (p: Profile): { readonly min: number; readonly max: number } => {
+    const [min, max] = smallRange(p)
+    return { min, max }
+  },
+)
 
 /**
  * The profile in a few words, for tables and file metadata: `strict 1–4`,
@@ -165,7 +193,11 @@ export const asRule = guard("Profile.asRule", bi("en profil", "a profile"), (p: 
  */
 export const label = guard("Profile.label", bi("en profil", "a profile"), (p: Profile): string => {
   const q = requireProfile("Profile.label", p)
-  return q.name === "strict" ? `strict ${q.min}-${q.max}` : q.name === "ssb" ? `ssb maxN=${q.maxN}` : `rounding base=${q.base}`
+  return q.name === "strict"
+    ? `strict ${q.min}-${q.max}`
+    : q.name === "ssb"
+      ? `ssb maxN=${q.maxN}`
+      : `rounding base=${q.base}`
 })
 
 /**
@@ -191,26 +223,30 @@ export const parseLabel = guard("Profile.parseLabel", bi("en tekst", "a text"), 
  * Profile.describe({ name: "ssb", maxN: 3 }, "en")
  * @category privacy
  */
-export const describe = guard("Profile.describe", bi("en profil og et språk (nb eller en)", "a profile and a language (nb or en)"), (given: Profile, lang: Lang): string => {
-  const p = requireProfile("Profile.describe", given)
-  requireLang("Profile.describe", lang)
-  const t: Bilingual =
-    p.name === "strict"
-      ? bi(
-          `Profil «strict»: tall for ${p.min}–${p.max} personer vises ikke (primær skjerming), og heller ikke andeler, gjennomsnitt eller medianer som bygger på dem.`,
-          `Profile "strict": counts of ${p.min}–${p.max} persons are not shown (primary suppression), nor are shares, means or medians built on them.`
-        )
-      : p.name === "ssb"
+export const describe = guard(
+  "Profile.describe",
+  bi("en profil og et språk (nb eller en)", "a profile and a language (nb or en)"),
+  (given: Profile, lang: Lang): string => {
+    const p = requireProfile("Profile.describe", given)
+    requireLang("Profile.describe", lang)
+    const t: Bilingual =
+      p.name === "strict"
         ? bi(
-            `Profil «ssb» (Statistisk sentralbyrås GaussSuppression): tall for 1–${p.maxN} personer vises ikke, og heller ikke en null som ville avsløre noe (for eksempel at ingen av dem som ble evaluert, nådde målet).`,
-            `Profile "ssb" (Statistics Norway's GaussSuppression): counts of 1–${p.maxN} persons are not shown, nor is a zero that would reveal something (such as none of those evaluated reaching the goal).`
+            `Profil «strict»: tall for ${p.min}–${p.max} personer vises ikke (primær skjerming), og heller ikke andeler, gjennomsnitt eller medianer som bygger på dem.`,
+            `Profile "strict": counts of ${p.min}–${p.max} persons are not shown (primary suppression), nor are shares, means or medians built on them.`,
           )
-        : bi(
-            `Profil «rounding» (avrunding av små tall): små tall i de minste cellene er avrundet til 0 eller ${p.base}, og alle summer er regnet fra de avrundede cellene, så ingen tall fra 1 til ${p.base - 1} vises og delene summerer seg til helheten. Medianer og gjennomsnitt over færre enn ${p.base} personer vises ikke.`,
-            `Profile "rounding" (small-count rounding): small counts in the finest cells are rounded to 0 or ${p.base}, and every total is computed from the rounded cells, so no count from 1 to ${p.base - 1} is shown and the parts add up to their whole. Medians and means over fewer than ${p.base} persons are not shown.`
-          )
-  return t[lang]
-})
+        : p.name === "ssb"
+          ? bi(
+              `Profil «ssb» (Statistisk sentralbyrås GaussSuppression): tall for 1–${p.maxN} personer vises ikke, og heller ikke en null som ville avsløre noe (for eksempel at ingen av dem som ble evaluert, nådde målet).`,
+              `Profile "ssb" (Statistics Norway's GaussSuppression): counts of 1–${p.maxN} persons are not shown, nor is a zero that would reveal something (such as none of those evaluated reaching the goal).`,
+            )
+          : bi(
+              `Profil «rounding» (avrunding av små tall): små tall i de minste cellene er avrundet til 0 eller ${p.base}, og alle summer er regnet fra de avrundede cellene, så ingen tall fra 1 til ${p.base - 1} vises og delene summerer seg til helheten. Medianer og gjennomsnitt over færre enn ${p.base} personer vises ikke.`,
+              `Profile "rounding" (small-count rounding): small counts in the finest cells are rounded to 0 or ${p.base}, and every total is computed from the rounded cells, so no count from 1 to ${p.base - 1} is shown and the parts add up to their whole. Medians and means over fewer than ${p.base} persons are not shown.`,
+            )
+    return t[lang]
+  },
+)
 
 /**
  * The default profile: `strict`, with the range the policy's
@@ -220,6 +256,9 @@ export const describe = guard("Profile.describe", bi("en profil og et språk (nb
  * Profile.strictFrom(InForce.policy(tree), "2024-12-31") // { name: "strict", min: 1, max: 4 }
  * @category privacy
  */
-export const strictFrom = guard("Profile.strictFrom", bi("et regelverk (Policy) og en dato", "a policy (Policy) and a date"), (policy: Policy.Policy, date: string): Profile =>
-  fromParameters("strict", (parameter) => Policy.number(policy, parameter, { question: date }))
+export const strictFrom = guard(
+  "Profile.strictFrom",
+  bi("et regelverk (Policy) og en dato", "a policy (Policy) and a date"),
+  (policy: Policy.Policy, date: string): Profile =>
+    fromParameters("strict", (parameter) => Policy.number(policy, parameter, { question: date })),
 )

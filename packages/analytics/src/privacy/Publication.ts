@@ -36,8 +36,9 @@
  *
  * @module
  */
-import * as aq from "arquero"
+
 import type { ColumnTable } from "arquero"
+import * as aq from "arquero"
 import { all as allDimensions, type Dimension, TOTAL } from "../Dimension.js"
 import { compute, type Indicator, type Result } from "../Indicator.js"
 import { record } from "../internal/expr.js"
@@ -119,9 +120,9 @@ type Pairs = ReadonlyArray<readonly [string, string]>
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null)
 
 /** The row label: the dimension values that are not totals, in canonical order. */
-const labelOf = (row: Row, by: ReadonlyArray<string>): Pairs => by.flatMap((d) => (row[d] === TOTAL ? [] : [[d, String(row[d])] as const]))
+const labelOf = (row: Row, by: ReadonlyArray<string>): Pairs =>
+  by.flatMap((d) => (row[d] === TOTAL ? [] : [[d, String(row[d])] as const]))
 const keyOf = (pairs: Pairs): string => JSON.stringify(pairs)
-
 
 interface Occurrence {
   readonly table: number
@@ -149,7 +150,11 @@ interface FamilyData {
 interface Block {
   readonly data: FamilyData
   readonly coarse: Coarse
-  readonly inner: Array<{ readonly key: string; readonly values: ReadonlyMap<string, string>; readonly atoms: Array<number> }>
+  readonly inner: Array<{
+    readonly key: string
+    readonly values: ReadonlyMap<string, string>
+    readonly atoms: Array<number>
+  }>
   readonly labelAtoms: Map<string, { pairs: Pairs; atoms: Array<number> }>
   firstRow: number
 }
@@ -182,9 +187,15 @@ const matches = (inner: ReadonlyMap<string, string>, pairs: Pairs) => pairs.ever
  * Publication.roundGroup([2, 2], [[0, 1]], 3) // [3, 0]
  * @category privacy
  */
-export const roundGroup = (values: ReadonlyArray<number>, cells: ReadonlyArray<ReadonlyArray<number>>, base: number): Array<number> => {
+export const roundGroup = (
+  values: ReadonlyArray<number>,
+  cells: ReadonlyArray<ReadonlyArray<number>>,
+  base: number,
+): Array<number> => {
   const cur = values.map((v) => (v >= 1 && v < base ? 0 : v))
-  const small = values.flatMap((v, i) => (v >= 1 && v < base ? [i] : [])).sort((a, b) => values[b]! - values[a]! || a - b)
+  const small = values
+    .flatMap((v, i) => (v >= 1 && v < base ? [i] : []))
+    .sort((a, b) => values[b]! - values[a]! || a - b)
   if (small.length === 0) return cur
   const target = cells.map((c) => c.reduce((s, i) => s + values[i]!, 0))
   const now = cells.map((c) => c.reduce((s, i) => s + cur[i]!, 0))
@@ -240,7 +251,13 @@ const fail = (nb: string, en: string): never => {
  */
 // Without a profile, the policy's strict range on the period's last day, from the tables.
 const defaultOf = (tables: Tables | undefined): Profile => {
-  if (tables === undefined) throw new AnalyticsError(bi("publishResults trenger { profile } eller { tables }: profilen kommer fra regelverket", "publishResults needs { profile } or { tables }: the profile comes from the policy"))
+  if (tables === undefined)
+    throw new AnalyticsError(
+      bi(
+        "publishResults trenger { profile } eller { tables }: profilen kommer fra regelverket",
+        "publishResults needs { profile } or { tables }: the profile comes from the policy",
+      ),
+    )
   return strictFrom(tables.policy, tables.period.to)
 }
 
@@ -273,7 +290,8 @@ export const publishResults = (results: ReadonlyArray<Result>, options: Options 
           cell = { family: role.family, set: role.set, pairs, labelKey, value, at: [], state: null }
           cells.set(key, cell)
           let f = families.get(role.family.id)
-          if (f === undefined) families.set(role.family.id, (f = { family: role.family, sets: new Set(), tables: new Set(), cells: [] }))
+          if (f === undefined)
+            families.set(role.family.id, (f = { family: role.family, sets: new Set(), tables: new Set(), cells: [] }))
           f.cells.push(cell)
           f.sets.add(role.set)
         }
@@ -301,10 +319,12 @@ export const publishResults = (results: ReadonlyArray<Result>, options: Options 
     if (sameGrouping) {
       for (const cell of data.cells) if (cell.pairs.length === union.length) addInner(cell.pairs, cell.set, cell.value)
     } else {
-      const tables = options.tables ?? fail(
-        `Publiseringen viser ${data.family.id} etter ulike grupperinger (${[...new Set([...data.tables].map((t) => `[${byOf(t).join(", ")}]`))].join(" og ")}); gi { tables } så de innerste cellene kan telles`,
-        `The publication shows ${data.family.id} by different groupings (${[...new Set([...data.tables].map((t) => `[${byOf(t).join(", ")}]`))].join(" and ")}); give { tables } so that its inner cells can be counted`
-      )
+      const tables =
+        options.tables ??
+        fail(
+          `Publiseringen viser ${data.family.id} etter ulike grupperinger (${[...new Set([...data.tables].map((t) => `[${byOf(t).join(", ")}]`))].join(" og ")}); gi { tables } så de innerste cellene kan telles`,
+          `The publication shows ${data.family.id} by different groupings (${[...new Set([...data.tables].map((t) => `[${byOf(t).join(", ")}]`))].join(" and ")}); give { tables } so that its inner cells can be counted`,
+        )
       const indicators = [...new Set([...data.tables].map((t) => results[t]!.indicator))]
       for (const indicator of indicators) {
         const rs = roles(indicator)
@@ -351,7 +371,11 @@ export const publishResults = (results: ReadonlyArray<Result>, options: Options 
   const roundedValue = new Map<Cell, number>()
   if (profile.name === "rounding") {
     for (const b of blocks) roundBlock(b, profile.base, roundedValue)
-    system = { inner: blocks.reduce((s, b) => s + b.inner.length * b.coarse.atoms.length, 0), published: counted.length, protected: 0 }
+    system = {
+      inner: blocks.reduce((s, b) => s + b.inner.length * b.coarse.atoms.length, 0),
+      published: counted.length,
+      protected: 0,
+    }
   } else {
     system = suppressBlocks(blocks, counted, profile, small)
   }
@@ -360,7 +384,8 @@ export const publishResults = (results: ReadonlyArray<Result>, options: Options 
   //    statistics from the cells of their row.
   const cellAt = new Map<string, Cell>()
   for (const cell of counted) for (const o of cell.at) cellAt.set(`${o.table}\u0000${o.row}\u0000${o.column}`, cell)
-  const cellByKey = (familyId: string, set: string, labelKey: string) => cells.get(`${familyId}\u0000${set}\u0000${labelKey}`)
+  const cellByKey = (familyId: string, set: string, labelKey: string) =>
+    cells.get(`${familyId}\u0000${set}\u0000${labelKey}`)
   const published = results.map((r, t) =>
     finish(r, rowsOf[t]!, rolesOf[t]!, {
       profile,
@@ -371,8 +396,8 @@ export const publishResults = (results: ReadonlyArray<Result>, options: Options 
         const f = [...families.values()].find((x) => x.sets.has(set))
         return f === undefined ? undefined : cellByKey(f.family.id, set, keyOf(pairs))
       },
-      rounded: roundedValue
-    })
+      rounded: roundedValue,
+    }),
   )
   const sum = (k: "primary" | "secondary") => published.reduce((s, p) => s + p.hidden[k], 0)
   let total = 0
@@ -389,7 +414,14 @@ export const publishResults = (results: ReadonlyArray<Result>, options: Options 
       }
     })
   }
-  return { profile, period, tables: published, hidden: { primary: sum("primary"), secondary: sum("secondary") }, cells: { total, hidden: hiddenCells }, system }
+  return {
+    profile,
+    period,
+    tables: published,
+    hidden: { primary: sum("primary"), secondary: sum("secondary") },
+    cells: { total, hidden: hiddenCells },
+    system,
+  }
 }
 
 // Secondary suppression of every family at once by Gaussian elimination.
@@ -397,7 +429,7 @@ const suppressBlocks = (
   blocks: Array<Block>,
   counted: Array<Cell>,
   profile: Profile,
-  small: (v: number) => boolean
+  small: (v: number) => boolean,
 ): { inner: number; published: number; protected: number } => {
   // Inner rows: (inner label, atom) of every family, one after the other.
   let nrow = 0
@@ -431,7 +463,11 @@ const suppressBlocks = (
       // A zero reveals something when it is a part of a published group that is not empty.
       const mine = b.coarse.setAtoms.get(cell.set)!
       isPrimary = b.data.cells.some(
-        (o) => o.labelKey === cell.labelKey && o.value > 0 && b.coarse.setAtoms.get(o.set)!.length > mine.length && mine.every((a) => b.coarse.setAtoms.get(o.set)!.includes(a))
+        (o) =>
+          o.labelKey === cell.labelKey &&
+          o.value > 0 &&
+          b.coarse.setAtoms.get(o.set)!.length > mine.length &&
+          mine.every((a) => b.coarse.setAtoms.get(o.set)!.includes(a)),
       )
     }
     primary.push(isPrimary)
@@ -448,8 +484,11 @@ const suppressBlocks = (
       s.add(b.coarse.setAtoms.get(cell.set)!.join(","))
       shownAt.set(cell.labelKey, s)
     }
-    const labels: Array<{ key: string; pairs: Pairs; atoms: ReadonlyArray<number> }> = [...b.labelAtoms].map(([key, l]) => ({ key, pairs: l.pairs, atoms: l.atoms }))
-    for (const e of b.inner) if (!b.labelAtoms.has(e.key)) labels.push({ key: e.key, pairs: [...e.values], atoms: e.atoms })
+    const labels: Array<{ key: string; pairs: Pairs; atoms: ReadonlyArray<number> }> = [...b.labelAtoms].map(
+      ([key, l]) => ({ key, pairs: l.pairs, atoms: l.atoms }),
+    )
+    for (const e of b.inner)
+      if (!b.labelAtoms.has(e.key)) labels.push({ key: e.key, pairs: [...e.values], atoms: e.atoms })
     for (const l of labels) {
       const shown = shownAt.get(l.key)
       for (const subset of subsets) {
@@ -475,7 +514,7 @@ const suppressBlocks = (
       candidates,
       primary,
       ...(zeros ? { singleton: rowValue.map((v) => v === 0) } : {}),
-      singletonMethod: zeros ? "anySum" : "none"
+      singletonMethod: zeros ? "anySum" : "none",
     })
     const secondary = new Set(r.secondary)
     for (const cell of counted) {
@@ -485,7 +524,6 @@ const suppressBlocks = (
   }
   return { inner: nrow, published: nPublished, protected: nProtected }
 }
-
 
 // Rounding of one family: additive families round their inner cells once and
 // every label sums them; the others round each label's own atoms.
@@ -503,14 +541,24 @@ const roundBlock = (b: Block, base: number, out: Map<Cell, number>) => {
       return rows
     })
     const rounded = roundGroup(values, cellRows, base)
-    b.data.cells.forEach((cell, n) => out.set(cell, cellRows[n]!.reduce((s, i) => s + rounded[i]!, 0)))
+    b.data.cells.forEach((cell, n) =>
+      out.set(
+        cell,
+        cellRows[n]!.reduce((s, i) => s + rounded[i]!, 0),
+      ),
+    )
     return
   }
   for (const [key, l] of b.labelAtoms) {
     const here = b.data.cells.filter((cell) => cell.labelKey === key)
     const cellAtoms = here.map((cell) => [...c.setAtoms.get(cell.set)!])
     const rounded = roundGroup(l.atoms, cellAtoms, base)
-    here.forEach((cell, n) => out.set(cell, cellAtoms[n]!.reduce((s, a) => s + rounded[a]!, 0)))
+    here.forEach((cell, n) =>
+      out.set(
+        cell,
+        cellAtoms[n]!.reduce((s, a) => s + rounded[a]!, 0),
+      ),
+    )
   }
 }
 
@@ -526,7 +574,12 @@ interface FinishContext {
 const worst = (states: ReadonlyArray<HiddenState | undefined>): HiddenState | undefined =>
   states.includes("primary") ? "primary" : states.includes("secondary") ? "secondary" : undefined
 
-const finish = (result: Result, rows: ReadonlyArray<Row>, rs: ReadonlyMap<string, Role>, ctx: FinishContext): Published => {
+const finish = (
+  result: Result,
+  rows: ReadonlyArray<Row>,
+  rs: ReadonlyMap<string, Role>,
+  ctx: FinishContext,
+): Published => {
   const { indicator, by } = result
   const rounding = ctx.profile.name === "rounding" ? ctx.profile.base : null
   const states: Array<Record<string, HiddenState>> = []
@@ -573,20 +626,27 @@ const finish = (result: Result, rows: ReadonlyArray<Row>, rs: ReadonlyMap<string
               const n = num(out[m.numerator])
               const d = num(out[m.denominator])
               if (num(row[column]) !== null) out[column] = n !== null && d !== null && d > 0 ? n / d : null
-            } else if (role.from.some((c) => {
-              const v = num(row[c])
-              return v !== null && v >= 1 && v < rounding
-            })) state[column] = "primary"
+            } else if (
+              role.from.some((c) => {
+                const v = num(row[c])
+                return v !== null && v >= 1 && v < rounding
+              })
+            )
+              state[column] = "primary"
             continue
           }
           const s = worst(role.from.map((c) => state[c]))
           if (s !== undefined) state[column] = s
         } else if (role.kind === "row") {
           if (rounding !== null) {
-            const smallHere = [...rs].some(([c, r]) => r.kind === "set" && (() => {
-              const v = num(row[c])
-              return v !== null && v >= 1 && v < rounding
-            })())
+            const smallHere = [...rs].some(
+              ([c, r]) =>
+                r.kind === "set" &&
+                (() => {
+                  const v = num(row[c])
+                  return v !== null && v >= 1 && v < rounding
+                })(),
+            )
             if (smallHere) state[column] = "primary"
             continue
           }
@@ -625,6 +685,6 @@ const finish = (result: Result, rows: ReadonlyArray<Row>, rs: ReadonlyMap<string
     table: aq.table(columns),
     states,
     hidden: { primary, secondary },
-    ...(result.notApplicable === undefined ? {} : { notApplicable: result.notApplicable })
+    ...(result.notApplicable === undefined ? {} : { notApplicable: result.notApplicable }),
   }
 }

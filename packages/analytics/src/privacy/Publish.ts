@@ -12,8 +12,14 @@ import { optionsOf, reject, requireArray, requireRecord, requireRule, requireTab
 import { requireBy, requireIndicator, requireTables } from "../internal/shapes.js"
 import { bi } from "../internal/text.js"
 import type { Period, Tables } from "../Tables.js"
-import { type HiddenState, type Publication, publishResults, type Published, roundGroup as round } from "./Publication.js"
 import { type Profile, requireProfile, strictFrom } from "./Profile.js"
+import {
+  type HiddenState,
+  type Publication,
+  type Published,
+  publishResults,
+  roundGroup as round,
+} from "./Publication.js"
 import type { Rule } from "./Suppression.js"
 
 export type { HiddenState, Publication, Published } from "./Publication.js"
@@ -36,7 +42,8 @@ const requireResult = (name: string, u: unknown, what: string): Result => {
   requireIndicator(name, r.indicator)
   requireBy(name, r.by)
   requireTable(name, `${what}.table`, r.table)
-  if (typeof r.margins !== "boolean") reject(name, `${what}.margins must be true or false`, `${what}.margins må være true eller false`)
+  if (typeof r.margins !== "boolean")
+    reject(name, `${what}.margins must be true or false`, `${what}.margins må være true eller false`)
   return u as Result
 }
 
@@ -46,7 +53,12 @@ const profileOf = (name: string, o: Record<string, unknown>): Profile => {
     const r = requireRule(name, o.rule)
     return { name: "strict", min: r.min, max: r.max }
   }
-  if (o.tables === undefined) reject(name, "give { profile } or { tables }: without a profile, it comes from the tables' policy", "gi { profile } eller { tables }: uten profil kommer den fra tabellenes regelverk")
+  if (o.tables === undefined)
+    reject(
+      name,
+      "give { profile } or { tables }: without a profile, it comes from the tables' policy",
+      "gi { profile } eller { tables }: uten profil kommer den fra tabellenes regelverk",
+    )
   const tables = requireTables(name, o.tables)
   return strictFrom(tables.policy, tables.period.to)
 }
@@ -55,7 +67,8 @@ const settings = (name: string, options: unknown) => {
   const o = optionsOf(name, options)
   const profile = profileOf(name, o)
   const tables = o.tables === undefined ? undefined : requireTables(name, o.tables)
-  const period = o.period === undefined ? undefined : (requireRecord(name, "options.period", o.period) as unknown as Period)
+  const period =
+    o.period === undefined ? undefined : (requireRecord(name, "options.period", o.period) as unknown as Period)
   return { profile, ...(tables === undefined ? {} : { tables }), ...(period === undefined ? {} : { period }) }
 }
 
@@ -74,12 +87,15 @@ const settings = (name: string, options: unknown) => {
  */
 export const publish = guard(
   "Publish.publish",
-  bi("et resultat fra Indicator.compute og { profile?, rule?, tables? }", "a result from Indicator.compute and { profile?, rule?, tables? }"),
+  bi(
+    "et resultat fra Indicator.compute og { profile?, rule?, tables? }",
+    "a result from Indicator.compute and { profile?, rule?, tables? }",
+  ),
   (result: Result, options: Options = {}): Published => {
     const name = "Publish.publish"
     requireResult(name, result, "the result")
     return publishResults([result], settings(name, options)).tables[0]!
-  }
+  },
 )
 
 /**
@@ -95,12 +111,15 @@ export const publish = guard(
  */
 export const publishAll = guard(
   "Publish.publishAll",
-  bi("en liste med resultater fra Indicator.compute og { profile?, rule?, tables? }", "a list of results from Indicator.compute and { profile?, rule?, tables? }"),
+  bi(
+    "en liste med resultater fra Indicator.compute og { profile?, rule?, tables? }",
+    "a list of results from Indicator.compute and { profile?, rule?, tables? }",
+  ),
   (results: ReadonlyArray<Result>, options: Options = {}): Publication => {
     const name = "Publish.publishAll"
     requireArray(name, "results", results).forEach((r, i) => requireResult(name, r, `results[${i}]`))
     return publishResults(results, settings(name, options))
-  }
+  },
 )
 
 /**
@@ -112,7 +131,7 @@ export const publishAll = guard(
 export const isHidden = guard(
   "Publish.isHidden",
   bi("en publisert tabell, en rad og en kolonne", "a published table, a row and a column"),
-  (published: Published, row: number, column: string): boolean => Object.hasOwn(published.states[row] ?? {}, column)
+  (published: Published, row: number, column: string): boolean => Object.hasOwn(published.states[row] ?? {}, column),
 )
 
 /**
@@ -125,8 +144,13 @@ export const isHidden = guard(
 export const rowsWithStates = guard(
   "Publish.rowsWithStates",
   bi("en publisert tabell fra Publish.publish", "a published table from Publish.publish"),
-  (published: Published): Array<{ readonly row: Record<string, unknown>; readonly hidden: ReadonlyMap<string, HiddenState> }> =>
-    (published.table.objects() as Array<Record<string, unknown>>).map((row, i) => ({ row, hidden: new Map(Object.entries(published.states[i] ?? {})) }))
+  (
+    published: Published,
+  ): Array<{ readonly row: Record<string, unknown>; readonly hidden: ReadonlyMap<string, HiddenState> }> =>
+    (published.table.objects() as Array<Record<string, unknown>>).map((row, i) => ({
+      row,
+      hidden: new Map(Object.entries(published.states[i] ?? {})),
+    })),
 )
 
 /**
@@ -140,14 +164,24 @@ export const rowsWithStates = guard(
  */
 export const roundGroup = guard(
   "Publish.roundGroup",
-  bi("inner verdier (heltall), publiserte celler som lister av indekser og en base (2 eller mer)", "inner values (whole numbers), published cells as lists of indices, and a base (2 or more)"),
+  bi(
+    "inner verdier (heltall), publiserte celler som lister av indekser og en base (2 eller mer)",
+    "inner values (whole numbers), published cells as lists of indices, and a base (2 or more)",
+  ),
   (values: ReadonlyArray<number>, cells: ReadonlyArray<ReadonlyArray<number>>, base: number): Array<number> => {
     const name = "Publish.roundGroup"
-    if (!requireArray(name, "values", values).every((v) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0)) reject(name, "values must be whole numbers of 0 or more", "values må være heltall på 0 eller mer")
+    if (!requireArray(name, "values", values).every((v) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0))
+      reject(name, "values must be whole numbers of 0 or more", "values må være heltall på 0 eller mer")
     requireArray(name, "cells", cells).forEach((c) => {
-      if (!requireArray(name, "cells[]", c).every((i) => Number.isInteger(i) && (i as number) >= 0 && (i as number) < values.length)) reject(name, "cells must list indices of values", "cells må liste indekser i values")
+      if (
+        !requireArray(name, "cells[]", c).every(
+          (i) => Number.isInteger(i) && (i as number) >= 0 && (i as number) < values.length,
+        )
+      )
+        reject(name, "cells must list indices of values", "cells må liste indekser i values")
     })
-    if (!Number.isSafeInteger(base) || base < 2) reject(name, "base must be a whole number of 2 or more", "base må være et heltall på 2 eller mer")
+    if (!Number.isSafeInteger(base) || base < 2)
+      reject(name, "base must be a whole number of 2 or more", "base må være et heltall på 2 eller mer")
     return round(values, cells, base)
-  }
+  },
 )

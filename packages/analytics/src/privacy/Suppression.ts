@@ -110,20 +110,25 @@ const model = (R: number, C: number, exists: (r: number, c: number) => boolean) 
  * Suppression.exposed(Suppression.suppress(grid)) // []
  * @category privacy
  */
-export const exposed = guard("Suppression.exposed", bi("et mønster fra Suppression.suppress", "a pattern from Suppression.suppress"), (pattern: Pattern): Array<readonly [number, number]> => {
-  const { rows: R, columns: C, states } = requirePattern("Suppression.exposed", pattern)
-  const { nrow, column } = model(R, C, (r, c) => states[r]![c] !== "structural")
-  const positions: Array<readonly [number, number]> = []
-  for (let r = 0; r <= R; r++) for (let c = 0; c <= C; c++) if (states[r]![c] === "published" || isHidden(states[r]![c]!)) positions.push([r, c])
-  const x = fromColumns(
-    nrow,
-    positions.map(([r, c]) => column(r, c))
-  )
-  const published = positions.flatMap(([r, c], j) => (states[r]![c] === "published" ? [j] : []))
-  const hidden = positions.flatMap(([r, c], j) => (isHidden(states[r]![c]!) ? [j] : []))
-  const found = derivable(x, published, hidden)
-  return hidden.filter((_, k) => found[k]).map((j) => positions[j]!)
-})
+export const exposed = guard(
+  "Suppression.exposed",
+  bi("et mønster fra Suppression.suppress", "a pattern from Suppression.suppress"),
+  (pattern: Pattern): Array<readonly [number, number]> => {
+    const { rows: R, columns: C, states } = requirePattern("Suppression.exposed", pattern)
+    const { nrow, column } = model(R, C, (r, c) => states[r]![c] !== "structural")
+    const positions: Array<readonly [number, number]> = []
+    for (let r = 0; r <= R; r++)
+      for (let c = 0; c <= C; c++) if (states[r]![c] === "published" || isHidden(states[r]![c]!)) positions.push([r, c])
+    const x = fromColumns(
+      nrow,
+      positions.map(([r, c]) => column(r, c)),
+    )
+    const published = positions.flatMap(([r, c], j) => (states[r]![c] === "published" ? [j] : []))
+    const hidden = positions.flatMap(([r, c], j) => (isHidden(states[r]![c]!) ? [j] : []))
+    const found = derivable(x, published, hidden)
+    return hidden.filter((_, k) => found[k]).map((j) => positions[j]!)
+  },
+)
 
 /**
  * Suppresses a grid: hides counts within the rule (primary), then hides as
@@ -138,18 +143,32 @@ export const exposed = guard("Suppression.exposed", bi("et mønster fra Suppress
  */
 export const suppress = guard(
   "Suppression.suppress",
-  bi("en tabell { cells, rowTotals?, columnTotals?, grandTotal?, primary? } og { min, max } eller en profil", "a grid { cells, rowTotals?, columnTotals?, grandTotal?, primary? } and { min, max } or a profile"),
+  bi(
+    "en tabell { cells, rowTotals?, columnTotals?, grandTotal?, primary? } og { min, max } eller en profil",
+    "a grid { cells, rowTotals?, columnTotals?, grandTotal?, primary? } and { min, max } or a profile",
+  ),
   (grid: Grid, given: Rule | Profile = defaultRule): Pattern => {
     const name = "Suppression.suppress"
     const g = requireGrid(name, grid)
     const isProfile = Object.hasOwn(requireRecord(name, "rule", given), "name")
     const profile: Profile = isProfile ? requireProfile(name, given) : { name: "strict", ...requireRule(name, given) }
-    const [min, max] = profile.name === "strict" ? [profile.min, profile.max] : profile.name === "ssb" ? [1, profile.maxN] : [1, profile.base - 1]
+    const [min, max] =
+      profile.name === "strict"
+        ? [profile.min, profile.max]
+        : profile.name === "ssb"
+          ? [1, profile.maxN]
+          : [1, profile.base - 1]
     const zeros = profile.name === "ssb"
     const R = g.cells.length
     const C = R === 0 ? (g.columnTotals?.length ?? 0) : g.cells[0]!.length
     const value = (r: number, c: number): number | null =>
-      r < R && c < C ? (g.cells[r]![c] ?? null) : r < R ? (g.rowTotals?.[r] ?? null) : c < C ? (g.columnTotals?.[c] ?? null) : (g.grandTotal ?? null)
+      r < R && c < C
+        ? (g.cells[r]![c] ?? null)
+        : r < R
+          ? (g.rowTotals?.[r] ?? null)
+          : c < C
+            ? (g.columnTotals?.[c] ?? null)
+            : (g.grandTotal ?? null)
     const states: Array<Array<CellState>> = []
     const positions: Array<readonly [number, number]> = []
     for (let r = 0; r <= R; r++) {
@@ -163,11 +182,16 @@ export const suppress = guard(
     const { nrow, column } = model(R, C, (r, c) => value(r, c) !== null)
     const x = fromColumns(
       nrow,
-      positions.map(([r, c]) => column(r, c))
+      positions.map(([r, c]) => column(r, c)),
     )
     const freq = positions.map(([r, c]) => value(r, c)!)
     const forced = new Set((g.primary ?? []).map(([r, c]) => `${r},${c}`))
-    const primary = positions.map(([r, c], j) => (freq[j]! >= min && freq[j]! <= max && (freq[j] !== 0 || min === 0)) || (zeros && freq[j] === 0) || forced.has(`${r},${c}`))
+    const primary = positions.map(
+      ([r, c], j) =>
+        (freq[j]! >= min && freq[j]! <= max && (freq[j] !== 0 || min === 0)) ||
+        (zeros && freq[j] === 0) ||
+        forced.has(`${r},${c}`),
+    )
     if (primary.some(Boolean)) {
       const innerFreq: Array<number> = []
       for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) if (value(r, c) !== null) innerFreq.push(value(r, c)!)
@@ -177,7 +201,7 @@ export const suppress = guard(
         candidates,
         primary,
         ...(zeros ? { singleton: innerFreq.map((v) => v === 0) } : {}),
-        singletonMethod: zeros ? "anySum" : "none"
+        singletonMethod: zeros ? "anySum" : "none",
       })
       const secondary = new Set(r.secondary)
       positions.forEach(([i, j], k) => {
@@ -186,7 +210,7 @@ export const suppress = guard(
       })
     }
     return { rows: R, columns: C, states }
-  }
+  },
 )
 
 /**
@@ -197,6 +221,10 @@ export const suppress = guard(
  */
 export const hidden = guard(
   "Suppression.hidden",
-  bi("et mønster fra Suppression.suppress, en rad og en kolonne", "a pattern from Suppression.suppress, a row and a column"),
-  (pattern: Pattern, row: number, column: number): boolean => isHidden(requirePattern("Suppression.hidden", pattern).states[row]?.[column] ?? "published")
+  bi(
+    "et mønster fra Suppression.suppress, en rad og en kolonne",
+    "a pattern from Suppression.suppress, a row and a column",
+  ),
+  (pattern: Pattern, row: number, column: number): boolean =>
+    isHidden(requirePattern("Suppression.hidden", pattern).states[row]?.[column] ?? "published"),
 )

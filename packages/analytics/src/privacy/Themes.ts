@@ -11,7 +11,7 @@
 import themesJson from "../../data/feedback-themes.json" with { type: "json" }
 import { guard } from "../internal/boundary.js"
 import { requireLang } from "../internal/checks.js"
-import { bi, type Bilingual, type Lang } from "../internal/text.js"
+import { type Bilingual, bi, type Lang } from "../internal/text.js"
 
 /**
  * One theme of the code list.
@@ -22,7 +22,10 @@ export interface Theme {
   readonly label: Bilingual
 }
 
-const data = themesJson as { readonly other: { code: string; nb: string; en: string }; readonly codes: ReadonlyArray<{ code: string; nb: string; en: string }> }
+const data = themesJson as {
+  readonly other: { code: string; nb: string; en: string }
+  readonly codes: ReadonlyArray<{ code: string; nb: string; en: string }>
+}
 
 /**
  * The code of free text that is no theme of the list.
@@ -38,7 +41,10 @@ export const OTHER: string = data.other.code
  * Themes.all.map((t) => t.code).includes("kapasitet") // true
  * @category models
  */
-export const all: ReadonlyArray<Theme> = [...data.codes, data.other].map((t) => ({ code: t.code, label: bi(t.nb, t.en) }))
+export const all: ReadonlyArray<Theme> = [...data.codes, data.other].map((t) => ({
+  code: t.code,
+  label: bi(t.nb, t.en),
+}))
 
 const normal = (s: string) => s.normalize("NFC").trim().replace(/\s+/gu, " ").toLocaleLowerCase("nb")
 const byText = new Map<string, string>()
@@ -56,7 +62,8 @@ const byCode = new Map(all.map((t) => [t.code, t] as const))
 export const code = guard("Themes.code", bi("en tekst", "a text"), (text: string): string => codeOf(text))
 
 /** {@link code} without the boundary, for the tables' inner loop. */
-export const codeOf = (text: unknown): string => (typeof text === "string" ? (byText.get(normal(text)) ?? OTHER) : OTHER)
+export const codeOf = (text: unknown): string =>
+  typeof text === "string" ? (byText.get(normal(text)) ?? OTHER) : OTHER
 
 /**
  * The label of a theme code in a language; an unknown code reads as "other".
@@ -64,7 +71,11 @@ export const codeOf = (text: unknown): string => (typeof text === "string" ? (by
  * Themes.label("kapasitet", "en") // "capacity"
  * @category outputs
  */
-export const label = guard("Themes.label", bi("en temakode og et språk (nb eller en)", "a theme code and a language (nb or en)"), (themeCode: string, lang: Lang): string => {
-  requireLang("Themes.label", lang)
-  return (byCode.get(themeCode) ?? byCode.get(OTHER)!).label[lang]
-})
+export const label = guard(
+  "Themes.label",
+  bi("en temakode og et språk (nb eller en)", "a theme code and a language (nb or en)"),
+  (themeCode: string, lang: Lang): string => {
+    requireLang("Themes.label", lang)
+    return (byCode.get(themeCode) ?? byCode.get(OTHER)!).label[lang]
+  },
+)

@@ -56,13 +56,19 @@ export const referralToStart: HandWritten = {
       `  FROM ${n("enrollments")} AS e JOIN ${n("firsts")} AS f ON e.${n("enrollment")} = f.${n("enrollment")}`,
       `  WHERE e.${n("referralDay")} IS NOT NULL AND e.${n("start")} >= ${day(days.from)}`,
       `)`,
-      ...groupedSelect(by, keys, q, [
-        `${bigint("COUNT(*)")} AS ${n("started")}`,
-        `${daysStatistic(q, n("days"), "median")} AS ${n("median")}`,
-        `${daysStatistic(q, n("days"), 0.9)} AS ${n("p90")}`
-      ], "started")
+      ...groupedSelect(
+        by,
+        keys,
+        q,
+        [
+          `${bigint("COUNT(*)")} AS ${n("started")}`,
+          `${daysStatistic(q, n("days"), "median")} AS ${n("median")}`,
+          `${daysStatistic(q, n("days"), 0.9)} AS ${n("p90")}`,
+        ],
+        "started",
+      ),
     ].join("\n")
-  }
+  },
 }
 
 /**
@@ -80,11 +86,16 @@ export const handWritten = { referralToStart, recoveryStart, communityTransition
  */
 export const handWrittenSql = guard(
   "Query.handWrittenSql",
-  bi("en håndskrevet indikator (som Query.handWritten.referralToStart), en gruppering, perioden som dagnummer og en dialekt", "a hand-written indicator (such as Query.handWritten.referralToStart), a grouping, the period as day numbers and a dialect"),
+  bi(
+    "en håndskrevet indikator (som Query.handWritten.referralToStart), en gruppering, perioden som dagnummer og en dialekt",
+    "a hand-written indicator (such as Query.handWritten.referralToStart), a grouping, the period as day numbers and a dialect",
+  ),
   (indicator: HandWritten, by: ReadonlyArray<Dimension>, days: Days, q: Dialect): string => {
-    if (!Object.values(handWritten).includes(indicator as (typeof handWritten)[keyof typeof handWritten])) throw new TypeError("not one of the module's hand-written indicators")
-    if (!Object.values(dialects).includes(q as (typeof dialects)[keyof typeof dialects])) throw new TypeError("unknown dialect")
+    if (!Object.values(handWritten).includes(indicator as (typeof handWritten)[keyof typeof handWritten]))
+      throw new TypeError("not one of the module's hand-written indicators")
+    if (!Object.values(dialects).includes(q as (typeof dialects)[keyof typeof dialects]))
+      throw new TypeError("unknown dialect")
     checkBy(indicator, by)
     return indicator.sql(canonical(by), days, q)
-  }
+  },
 )

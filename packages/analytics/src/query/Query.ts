@@ -151,7 +151,10 @@ export interface Days {
 }
 
 /** The conditions of a part, its own and those of its `countIf` measures. */
-export const conditionsOf = (part: Part): ReadonlyArray<Condition> => [...part.where, ...part.aggregates.flatMap((a) => (a.kind === "countIf" ? a.where : []))]
+export const conditionsOf = (part: Part): ReadonlyArray<Condition> => [
+  ...part.where,
+  ...part.aggregates.flatMap((a) => (a.kind === "countIf" ? a.where : [])),
+]
 
 /** Whether an aggregate is a count or sum, so that a group without rows has 0. */
 export const isCountLike = (a: Aggregate): boolean => a.kind !== "mean" && a.kind !== "median"

@@ -15,7 +15,14 @@ import type { Tables } from "../Tables.js"
 export type ColumnType = "integer" | "double" | "text"
 
 /** Dimension columns repeated on every dated table. */
-const dated = { offering: "text", category: "text", department: "text", day: "integer", month: "text", year: "text" } as const
+const dated = {
+  offering: "text",
+  category: "text",
+  department: "text",
+  day: "integer",
+  month: "text",
+  year: "text",
+} as const
 
 /**
  * The tables queries read and each one's columns, in a fixed order (the
@@ -45,13 +52,22 @@ export const tables = {
     status: "text",
     completed: "integer",
     hasCompletion: "integer",
-    referralDay: "integer"
+    referralDay: "integer",
   },
   extensions: { enrollment: "integer", day: "integer" },
   goalEvaluations: { enrollment: "integer", ...dated, order: "double", goalReached: "text" },
   transitions: { citizen: "integer", enrollment: "integer", ...dated },
-  fitScores: { citizen: "integer", ...dated, order: "double", instrument: "text", total: "double", srsAlert: "integer", orsClinical: "integer", reliableChange: "double" },
-  feedback: { source: "text", ...dated, rating: "integer", theme: "text" }
+  fitScores: {
+    citizen: "integer",
+    ...dated,
+    order: "double",
+    instrument: "text",
+    total: "double",
+    srsAlert: "integer",
+    orsClinical: "integer",
+    reliableChange: "double",
+  },
+  feedback: { source: "text", ...dated, rating: "integer", theme: "text" },
 } as const satisfies Record<string, Record<string, ColumnType>>
 
 /**
@@ -65,7 +81,14 @@ export type TableName = keyof typeof tables
  * `year` of each record's date); the others are written as one file each.
  * @category models
  */
-export const partitionedByYear: ReadonlyArray<TableName> = ["attendance", "sessions", "goalEvaluations", "transitions", "fitScores", "feedback"]
+export const partitionedByYear: ReadonlyArray<TableName> = [
+  "attendance",
+  "sessions",
+  "goalEvaluations",
+  "transitions",
+  "fitScores",
+  "feedback",
+]
 
 /**
  * Every table name, in a fixed order.
@@ -79,7 +102,8 @@ export const tableNames = Object.keys(tables) as ReadonlyArray<TableName>
  * Schema.columnsOf("extensions") // [["enrollment", "integer"], ["day", "integer"]]
  * @category models
  */
-export const columnsOf = (table: TableName): ReadonlyArray<readonly [string, ColumnType]> => Object.entries(tables[table]) as Array<[string, ColumnType]>
+export const columnsOf = (table: TableName): ReadonlyArray<readonly [string, ColumnType]> =>
+  Object.entries(tables[table]) as Array<[string, ColumnType]>
 
 /**
  * The type of a column of a table, or undefined when the table has no such
@@ -99,9 +123,13 @@ export const typeOf = (table: string, column: string): ColumnType | undefined =>
  * Schema.columnValues(tables, "extensions").day
  * @category constructors
  */
-export const columnValues = (source: Pick<Tables, TableName>, table: TableName): Record<string, Array<number | string | null>> => {
+export const columnValues = (
+  source: Pick<Tables, TableName>,
+  table: TableName,
+): Record<string, Array<number | string | null>> => {
   const t = source[table]
   const out = Object.create(null) as Record<string, Array<number | string | null>>
-  for (const [column] of columnsOf(table)) out[column] = Array.from(t.array(column) as ArrayLike<number | string | null | undefined>, (v) => v ?? null)
+  for (const [column] of columnsOf(table))
+    out[column] = Array.from(t.array(column) as ArrayLike<number | string | null | undefined>, (v) => v ?? null)
   return out
 }

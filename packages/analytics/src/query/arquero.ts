@@ -15,7 +15,18 @@ import { bi } from "../internal/text.js"
 import type { Tables } from "../Tables.js"
 import { checkBy, checkQuery, isLiteral, LATEST, listedColumn } from "./check.js"
 import { finish } from "./finish.js"
-import { type Aggregate, type Condition, conditionsOf, type Days, type Derived, isCountLike, type Literal, type Part, type PerEntity, type Query } from "./Query.js"
+import {
+  type Aggregate,
+  type Condition,
+  conditionsOf,
+  type Days,
+  type Derived,
+  isCountLike,
+  type Literal,
+  type Part,
+  type PerEntity,
+  type Query,
+} from "./Query.js"
 
 const literal = (value: Literal): string => {
   if (!isLiteral(value)) throw new TypeError("not a literal")
@@ -35,7 +46,8 @@ const condition = (c: Condition, days: Days): string =>
         ? `(${col(c.column)} != null)`
         : `(${col(c.column)} != null && ${col(c.column)} ${jsOperator[c.op]} ${literal(c.value)})`
 
-const all = (where: ReadonlyArray<Condition>, days: Days): string => (where.length === 0 ? "true" : where.map((c) => condition(c, days)).join(" && "))
+const all = (where: ReadonlyArray<Condition>, days: Days): string =>
+  where.length === 0 ? "true" : where.map((c) => condition(c, days)).join(" && ")
 
 const aggregate = (a: Aggregate, days: Days): string => {
   switch (a.kind) {
@@ -59,22 +71,45 @@ const aggregate = (a: Aggregate, days: Days): string => {
 // Adds derived columns: ratios (missing when the denominator is not above 0) and differences.
 const derive = (table: ColumnTable, derived: ReadonlyArray<Derived>): ColumnTable =>
   derived.reduce(
-    (t, d) => (d.kind === "ratio" ? withRate(t, d.as, d.numerator, d.denominator) : t.derive(record([[d.as, `d => ${[d.from, ...d.minus].map(col).join(" - ")}`]]))),
-    table
+    (t, d) =>
+      d.kind === "ratio"
+        ? withRate(t, d.as, d.numerator, d.denominator)
+        : t.derive(record([[d.as, `d => ${[d.from, ...d.minus].map(col).join(" - ")}`]])),
+    table,
   )
 
 // One row per group and entity. A first or last value is read back by its
 // order (unique within the table): the row whose order is the entity's least
 // or greatest.
-const perEntity = (table: ColumnTable, per: PerEntity, by: ReadonlyArray<Dimension>, options: { readonly columns?: ColumnMap; readonly filter?: string }): ColumnTable => {
+const perEntity = (
+  table: ColumnTable,
+  per: PerEntity,
+  by: ReadonlyArray<Dimension>,
+  options: { readonly columns?: ColumnMap; readonly filter?: string },
+): ColumnTable => {
   const helper = (as: string) => `${as}_order`
   const values = record(
-    per.aggregates.map((a) => [a.kind === "count" ? a.as : helper(a.as), a.kind === "count" ? "d => op.count()" : `d => op.${a.kind === "first" ? "min" : "max"}(${col(a.order)})`] as const)
+    per.aggregates.map(
+      (a) =>
+        [
+          a.kind === "count" ? a.as : helper(a.as),
+          a.kind === "count" ? "d => op.count()" : `d => op.${a.kind === "first" ? "min" : "max"}(${col(a.order)})`,
+        ] as const,
+    ),
   )
   let entities = rollupBy(table, [...by, per.column], values, options)
   for (const a of per.aggregates) {
     if (a.kind === "count") continue
-    entities = entities.lookup(table.select(record([[a.order, helper(a.as)], [a.column, a.as]])), helper(a.as), a.as)
+    entities = entities.lookup(
+      table.select(
+        record([
+          [a.order, helper(a.as)],
+          [a.column, a.as],
+        ]),
+      ),
+      helper(a.as),
+      a.as,
+    )
   }
   const derived = derive(entities, per.derived)
   return per.having.length === 0 ? derived : derived.filter(`d => ${all(per.having, { from: 0, to: 0 })}`)
@@ -97,9 +132,18 @@ const runPart = (part: Part, tables: Tables, by: ReadonlyArray<Dimension>): Colu
   }
   const values = record(part.aggregates.map((a) => [a.as, aggregate(a, tables.days)] as const))
   const filter = where.length === 0 ? undefined : `d => ${where.join(" && ")}`
-  const options = { ...(part.columns === undefined ? {} : { columns: part.columns }), ...(filter === undefined ? {} : { filter }) }
-  const counts = part.per === undefined ? rollupBy(table, by, values, options) : rollupBy(perEntity(table, part.per, by, options), by, values)
-  return zeroFill(counts, part.aggregates.filter(isCountLike).map((a) => a.as))
+  const options = {
+    ...(part.columns === undefined ? {} : { columns: part.columns }),
+    ...(filter === undefined ? {} : { filter }),
+  }
+  const counts =
+    part.per === undefined
+      ? rollupBy(table, by, values, options)
+      : rollupBy(perEntity(table, part.per, by, options), by, values)
+  return zeroFill(
+    counts,
+    part.aggregates.filter(isCountLike).map((a) => a.as),
+  )
 }
 
 /**
@@ -114,7 +158,10 @@ const runPart = (part: Part, tables: Tables, by: ReadonlyArray<Dimension>): Colu
  */
 export const toArquero = guard(
   "Query.toArquero",
-  bi("en spørring (som Query.definitions.participation), tabeller fra Tables.fromDataset og en gruppering", "a query (such as Query.definitions.participation), tables from Tables.fromDataset and a grouping"),
+  bi(
+    "en spørring (som Query.definitions.participation), tabeller fra Tables.fromDataset og en gruppering",
+    "a query (such as Query.definitions.participation), tables from Tables.fromDataset and a grouping",
+  ),
   (query: Query, tables: Tables, by: ReadonlyArray<Dimension>): ColumnTable => {
     checkQuery(query)
     checkBy(query, by)
@@ -123,5 +170,5 @@ export const toArquero = guard(
     const countLike = query.parts.flatMap((p) => p.aggregates.filter(isCountLike).map((a) => a.as))
     const joined = parts.slice(1).reduce((acc, t) => joinBy(acc, t, keys), parts[0]!)
     return finish(query, keys, derive(parts.length > 1 ? zeroFill(joined, countLike) : joined, query.derived))
-  }
+  },
 )

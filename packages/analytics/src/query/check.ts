@@ -30,15 +30,25 @@ export const isLiteral = (value: unknown): value is Literal =>
 type Known = (column: string) => boolean
 
 const checkColumn = (id: string, known: Known, column: unknown): void => {
-  if (typeof column !== "string" || !known(column)) fail(id, "en kolonne finnes ikke i tabellen", "a column is not in the table")
+  if (typeof column !== "string" || !known(column))
+    fail(id, "en kolonne finnes ikke i tabellen", "a column is not in the table")
 }
 
 const checkConditions = (id: string, known: Known, where: ReadonlyArray<Condition>): void => {
   for (const c of where) {
     checkColumn(id, known, c.column)
-    if (c.kind === "compare" && !["=", "<>", "<", "<=", ">", ">="].includes(c.op)) fail(id, "ukjent sammenligning", "unknown comparison")
-    if (c.kind === "compare" && !isLiteral(c.value)) fail(id, "en verdi må være et endelig tall eller en fast tekst", "a value must be a finite number or a fixed text")
-    if (c.kind === "in" && (typeof c.table !== "string" || typeof c.key !== "string" || typeOf(c.table, c.key) === undefined)) {
+    if (c.kind === "compare" && !["=", "<>", "<", "<=", ">", ">="].includes(c.op))
+      fail(id, "ukjent sammenligning", "unknown comparison")
+    if (c.kind === "compare" && !isLiteral(c.value))
+      fail(
+        id,
+        "en verdi må være et endelig tall eller en fast tekst",
+        "a value must be a finite number or a fixed text",
+      )
+    if (
+      c.kind === "in" &&
+      (typeof c.table !== "string" || typeof c.key !== "string" || typeOf(c.table, c.key) === undefined)
+    ) {
       fail(id, "en oppslagstabell mangler kolonnen", "a table looked up has no such column")
     }
     if (!["compare", "inPeriod", "in", "present"].includes(c.kind)) fail(id, "ukjent betingelse", "unknown condition")
@@ -48,14 +58,16 @@ const checkConditions = (id: string, known: Known, where: ReadonlyArray<Conditio
 const checkDerived = (id: string, d: Derived, has: (name: string) => boolean, make: (name: unknown) => void): void => {
   if (d.kind !== "ratio" && d.kind !== "difference") fail(id, "ukjent avledet mål", "unknown derived measure")
   const inputs = d.kind === "ratio" ? [d.numerator, d.denominator] : [d.from, ...d.minus]
-  if (!inputs.every((c) => has(c))) fail(id, "et avledet mål bruker et ukjent mål", "a derived measure uses an unknown measure")
+  if (!inputs.every((c) => has(c)))
+    fail(id, "et avledet mål bruker et ukjent mål", "a derived measure uses an unknown measure")
   make(d.as)
 }
 
 // A name a description makes: a plain identifier without "_" (the compilers'
 // own helper columns hold one), no dimension, and made once.
 const maker = (id: string, made: Set<string>, taken: ReadonlyArray<string>) => (name: unknown) => {
-  if (!isColumnName(name) || name.includes("_") || taken.includes(name)) fail(id, "et målnavn må være et enkelt navn", "a measure name must be a plain name")
+  if (!isColumnName(name) || name.includes("_") || taken.includes(name))
+    fail(id, "et målnavn må være et enkelt navn", "a measure name must be a plain name")
   if (made.has(name as string)) fail(id, "et målnavn er brukt to ganger", "a measure name is used twice")
   made.add(name as string)
 }
@@ -63,7 +75,8 @@ const maker = (id: string, made: Set<string>, taken: ReadonlyArray<string>) => (
 // Checks a per-entity step and returns the columns of its entity rows.
 const checkPer = (id: string, part: Part, inTable: Known): Known => {
   const per = part.per!
-  if (part.latest !== undefined) fail(id, "latest og per kan ikke brukes sammen", "latest and per cannot be used together")
+  if (part.latest !== undefined)
+    fail(id, "latest og per kan ikke brukes sammen", "latest and per cannot be used together")
   checkColumn(id, inTable, per.column)
   const entity = new Set<string>()
   const make = maker(id, entity, [...allDimensions, per.column])
@@ -77,7 +90,8 @@ const checkPer = (id: string, part: Part, inTable: Known): Known => {
   for (const d of per.derived) checkDerived(id, d, (c) => entity.has(c), make)
   const known: Known = (c) => entity.has(c)
   checkConditions(id, known, per.having)
-  if (per.having.some((c) => c.kind !== "compare")) fail(id, "et krav per enhet må være en sammenligning", "a condition per entity must be a comparison")
+  if (per.having.some((c) => c.kind !== "compare"))
+    fail(id, "et krav per enhet må være en sammenligning", "a condition per entity must be a comparison")
   return known
 }
 
@@ -107,16 +121,21 @@ export const checkQuery = (query: Query): void => {
       if (a.kind === "countIf") checkConditions(id, known, a.where)
       else if (a.kind !== "count") checkColumn(id, known, a.column)
     }
-    if (part.per !== undefined && part.aggregates.some((a) => a.kind === "countIf" && a.where.some((c) => c.kind !== "compare"))) {
+    if (
+      part.per !== undefined &&
+      part.aggregates.some((a) => a.kind === "countIf" && a.where.some((c) => c.kind !== "compare"))
+    ) {
       fail(id, "et mål over enheter kan bare sammenligne", "a measure over entities can only compare")
     }
   }
   for (const d of query.derived) checkDerived(id, d, (c) => made.has(c), make)
-  if (!query.output.every((c) => made.has(c))) fail(id, "en utkolonne er ikke et mål", "an output column is not a measure")
+  if (!query.output.every((c) => made.has(c)))
+    fail(id, "en utkolonne er ikke et mål", "an output column is not a measure")
 }
 
 /** Throws unless every dimension of `by` is one the query may be grouped by. */
 export const checkBy = (query: Pick<Query, "id" | "dimensions">, by: ReadonlyArray<Dimension>): void => {
   const bad = by.filter((d) => !query.dimensions.includes(d))
-  if (bad.length > 0) fail(query.id, `kan ikke grupperes etter ${bad.join(", ")}`, `cannot be grouped by ${bad.join(", ")}`)
+  if (bad.length > 0)
+    fail(query.id, `kan ikke grupperes etter ${bad.join(", ")}`, `cannot be grouped by ${bad.join(", ")}`)
 }

@@ -35,12 +35,12 @@ export const attendanceRate: Query = {
         { kind: "countDistinct", as: "citizens", column: "citizen" },
         { kind: "count", as: "booked" },
         { kind: "sum", as: "present", column: "present" },
-        { kind: "sum", as: "noShow", column: "noShow" }
-      ]
-    }
+        { kind: "sum", as: "noShow", column: "noShow" },
+      ],
+    },
   ],
   derived: [{ kind: "ratio", as: "rate", numerator: "present", denominator: "booked" }],
-  output: ["citizens", "booked", "present", "noShow", "rate"]
+  output: ["citizens", "booked", "present", "noShow", "rate"],
 }
 
 /**
@@ -57,12 +57,12 @@ export const participation: Query = {
       where: [inPeriod("day"), is("present", 1)],
       aggregates: [
         { kind: "countDistinct", as: "participants", column: "citizen" },
-        { kind: "count", as: "attendances" }
-      ]
-    }
+        { kind: "count", as: "attendances" },
+      ],
+    },
   ],
   derived: [],
-  output: ["participants", "attendances", "sessions"]
+  output: ["participants", "attendances", "sessions"],
 }
 
 /**
@@ -80,15 +80,15 @@ export const completionRate: Query = {
       // Only enrollments that can end as completed count (see Tables' hasCompletion).
       aggregates: [
         { kind: "countIf", as: "ended", where: [is("hasCompletion", 1)] },
-        { kind: "countIf", as: "completed", where: [is("hasCompletion", 1), is("completed", 1)] }
-      ]
-    }
+        { kind: "countIf", as: "completed", where: [is("hasCompletion", 1), is("completed", 1)] },
+      ],
+    },
   ],
   derived: [
     { kind: "difference", as: "withdrawn", from: "ended", minus: ["completed"] },
-    { kind: "ratio", as: "rate", numerator: "completed", denominator: "ended" }
+    { kind: "ratio", as: "rate", numerator: "completed", denominator: "ended" },
   ],
-  output: ["ended", "completed", "withdrawn", "rate"]
+  output: ["ended", "completed", "withdrawn", "rate"],
 }
 
 /**
@@ -103,19 +103,23 @@ export const goalAttainment: Query = {
     {
       from: "goalEvaluations",
       latest: { partition: "enrollment", order: "order" },
-      where: [{ kind: "compare", column: "enrollment", op: ">=", value: 0 }, is("category", "treatment"), inPeriod("day")],
+      where: [
+        { kind: "compare", column: "enrollment", op: ">=", value: 0 },
+        is("category", "treatment"),
+        inPeriod("day"),
+      ],
       aggregates: [
         { kind: "count", as: "evaluated" },
         { kind: "countIf", as: "reached", where: [is("goalReached", "yes")] },
-        { kind: "countIf", as: "partly", where: [is("goalReached", "partly")] }
-      ]
-    }
+        { kind: "countIf", as: "partly", where: [is("goalReached", "partly")] },
+      ],
+    },
   ],
   derived: [
     { kind: "difference", as: "notReached", from: "evaluated", minus: ["reached", "partly"] },
-    { kind: "ratio", as: "rate", numerator: "reached", denominator: "evaluated" }
+    { kind: "ratio", as: "rate", numerator: "reached", denominator: "evaluated" },
   ],
-  output: ["evaluated", "reached", "partly", "notReached", "rate"]
+  output: ["evaluated", "reached", "partly", "notReached", "rate"],
 }
 
 /**
@@ -133,12 +137,16 @@ export const extensionRate: Query = {
       columns: { month: "startMonth", year: "startYear" },
       aggregates: [
         { kind: "count", as: "enrollments" },
-        { kind: "countIf", as: "extended", where: [{ kind: "in", column: "enrollment", table: "extensions", key: "enrollment" }] }
-      ]
-    }
+        {
+          kind: "countIf",
+          as: "extended",
+          where: [{ kind: "in", column: "enrollment", table: "extensions", key: "enrollment" }],
+        },
+      ],
+    },
   ],
   derived: [{ kind: "ratio", as: "rate", numerator: "extended", denominator: "enrollments" }],
-  output: ["enrollments", "extended", "rate"]
+  output: ["enrollments", "extended", "rate"],
 }
 
 /**
@@ -156,17 +164,17 @@ export const srsAlerts: Query = {
       aggregates: [
         { kind: "count", as: "forms" },
         { kind: "sum", as: "alerts", column: "srsAlert" },
-        { kind: "countDistinct", as: "citizens", column: "citizen" }
-      ]
+        { kind: "countDistinct", as: "citizens", column: "citizen" },
+      ],
     },
     {
       from: "fitScores",
       where: [is("instrument", "SRS"), inPeriod("day"), is("srsAlert", 1)],
-      aggregates: [{ kind: "countDistinct", as: "citizensAlerted", column: "citizen" }]
-    }
+      aggregates: [{ kind: "countDistinct", as: "citizensAlerted", column: "citizen" }],
+    },
   ],
   derived: [{ kind: "ratio", as: "rate", numerator: "alerts", denominator: "forms" }],
-  output: ["forms", "alerts", "rate", "citizens", "citizensAlerted"]
+  output: ["forms", "alerts", "rate", "citizens", "citizensAlerted"],
 }
 
 /**
@@ -192,7 +200,7 @@ export const orsChange: Query = {
           { kind: "last", as: "last", column: "total", order: "order" },
           { kind: "first", as: "firstClinical", column: "orsClinical", order: "order" },
           { kind: "last", as: "lastClinical", column: "orsClinical", order: "order" },
-          { kind: "last", as: "reliable", column: "reliableChange", order: "order" }
+          { kind: "last", as: "reliable", column: "reliableChange", order: "order" },
         ],
         // Improved: change >= reliable, as change - reliable >= 0; deteriorated:
         // change <= -reliable, as (first - last) - reliable >= 0 (the same in
@@ -201,26 +209,40 @@ export const orsChange: Query = {
           { kind: "difference", as: "change", from: "last", minus: ["first"] },
           { kind: "difference", as: "gain", from: "change", minus: ["reliable"] },
           { kind: "difference", as: "drop", from: "first", minus: ["last"] },
-          { kind: "difference", as: "loss", from: "drop", minus: ["reliable"] }
+          { kind: "difference", as: "loss", from: "drop", minus: ["reliable"] },
         ],
-        having: [compare("forms", ">=", 2)]
+        having: [compare("forms", ">=", 2)],
       },
       aggregates: [
         { kind: "count", as: "citizens" },
         { kind: "mean", as: "meanChange", column: "change" },
         { kind: "countIf", as: "improved", where: [compare("gain", ">=", 0)] },
         { kind: "countIf", as: "clinicalStart", where: [compare("firstClinical", "=", 1)] },
-        { kind: "countIf", as: "recovered", where: [compare("firstClinical", "=", 1), compare("lastClinical", "=", 0), compare("gain", ">=", 0)] },
-        { kind: "countIf", as: "deteriorated", where: [compare("loss", ">=", 0)] }
-      ]
-    }
+        {
+          kind: "countIf",
+          as: "recovered",
+          where: [compare("firstClinical", "=", 1), compare("lastClinical", "=", 0), compare("gain", ">=", 0)],
+        },
+        { kind: "countIf", as: "deteriorated", where: [compare("loss", ">=", 0)] },
+      ],
+    },
   ],
   derived: [
     { kind: "ratio", as: "improvedRate", numerator: "improved", denominator: "citizens" },
     { kind: "ratio", as: "recoveredRate", numerator: "recovered", denominator: "clinicalStart" },
-    { kind: "ratio", as: "deterioratedRate", numerator: "deteriorated", denominator: "citizens" }
+    { kind: "ratio", as: "deterioratedRate", numerator: "deteriorated", denominator: "citizens" },
   ],
-  output: ["citizens", "meanChange", "improved", "improvedRate", "clinicalStart", "recovered", "recoveredRate", "deteriorated", "deterioratedRate"]
+  output: [
+    "citizens",
+    "meanChange",
+    "improved",
+    "improvedRate",
+    "clinicalStart",
+    "recovered",
+    "recoveredRate",
+    "deteriorated",
+    "deterioratedRate",
+  ],
 }
 
 /**
@@ -238,16 +260,20 @@ export const involvement: Query = {
         { kind: "count", as: "sessions" },
         { kind: "countIf", as: "withStudents", where: [{ kind: "compare", column: "students", op: ">", value: 0 }] },
         { kind: "sum", as: "students", column: "students" },
-        { kind: "countIf", as: "withVolunteers", where: [{ kind: "compare", column: "volunteers", op: ">", value: 0 }] },
-        { kind: "sum", as: "volunteers", column: "volunteers" }
-      ]
-    }
+        {
+          kind: "countIf",
+          as: "withVolunteers",
+          where: [{ kind: "compare", column: "volunteers", op: ">", value: 0 }],
+        },
+        { kind: "sum", as: "volunteers", column: "volunteers" },
+      ],
+    },
   ],
   derived: [
     { kind: "ratio", as: "studentShare", numerator: "withStudents", denominator: "sessions" },
-    { kind: "ratio", as: "volunteerShare", numerator: "withVolunteers", denominator: "sessions" }
+    { kind: "ratio", as: "volunteerShare", numerator: "withVolunteers", denominator: "sessions" },
   ],
-  output: ["sessions", "withStudents", "studentShare", "students", "withVolunteers", "volunteerShare", "volunteers"]
+  output: ["sessions", "withStudents", "studentShare", "students", "withVolunteers", "volunteerShare", "volunteers"],
 }
 
 /**
@@ -265,12 +291,12 @@ export const feedbackSummary: Query = {
         { kind: "count", as: "responses" },
         { kind: "countValid", as: "rated", column: "rating" },
         { kind: "mean", as: "meanRating", column: "rating" },
-        { kind: "countIf", as: "good", where: [{ kind: "compare", column: "rating", op: ">=", value: 4 }] }
-      ]
-    }
+        { kind: "countIf", as: "good", where: [{ kind: "compare", column: "rating", op: ">=", value: 4 }] },
+      ],
+    },
   ],
   derived: [{ kind: "ratio", as: "goodShare", numerator: "good", denominator: "rated" }],
-  output: ["responses", "rated", "meanRating", "good", "goodShare"]
+  output: ["responses", "rated", "meanRating", "good", "goodShare"],
 }
 
 /**
@@ -289,12 +315,12 @@ export const kprReportable: Query = {
       columns: { month: "startMonth", year: "startYear" },
       aggregates: [
         { kind: "count", as: "decisions" },
-        { kind: "sum", as: "incomplete", column: "kprIncomplete" }
-      ]
-    }
+        { kind: "sum", as: "incomplete", column: "kprIncomplete" },
+      ],
+    },
   ],
   derived: [{ kind: "ratio", as: "incompleteRate", numerator: "incomplete", denominator: "decisions" }],
-  output: ["decisions", "incomplete", "incompleteRate"]
+  output: ["decisions", "incomplete", "incompleteRate"],
 }
 
 /**
@@ -303,7 +329,18 @@ export const kprReportable: Query = {
  * Object.keys(Query.definitions) // ["participation", "attendanceRate", …]
  * @category models
  */
-export const definitions = { participation, attendanceRate, completionRate, goalAttainment, extensionRate, orsChange, srsAlerts, involvement, feedbackSummary, kprReportable } as const
+export const definitions = {
+  participation,
+  attendanceRate,
+  completionRate,
+  goalAttainment,
+  extensionRate,
+  orsChange,
+  srsAlerts,
+  involvement,
+  feedbackSummary,
+  kprReportable,
+} as const
 
 /**
  * The id of a described indicator.

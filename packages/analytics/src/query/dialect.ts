@@ -39,13 +39,18 @@ export interface Dialect {
 // keeps case ("noShow") and reserved words ("order") apart from SQL's own.
 const doubleQuoted = (name: string): string => {
   if (!/^[A-Za-z][A-Za-z0-9_]*$/u.test(name)) {
-    throw new AnalyticsError(bi("Intern feil: et SQL-navn må være et enkelt navn", "Internal error: an SQL name must be a plain name"))
+    throw new AnalyticsError(
+      bi("Intern feil: et SQL-navn må være et enkelt navn", "Internal error: an SQL name must be a plain name"),
+    )
   }
   return `"${name}"`
 }
 
 const fraction = (p: number): string => {
-  if (!(typeof p === "number" && p >= 0 && p <= 1)) throw new AnalyticsError(bi("Intern feil: en kvantil må være mellom 0 og 1", "Internal error: a quantile must be between 0 and 1"))
+  if (!(typeof p === "number" && p >= 0 && p <= 1))
+    throw new AnalyticsError(
+      bi("Intern feil: en kvantil må være mellom 0 og 1", "Internal error: a quantile must be between 0 and 1"),
+    )
   return String(p)
 }
 
@@ -62,7 +67,7 @@ export const duckdb: Dialect = {
   monthOfDay: (d) => `strftime(DATE '1970-01-01' + CAST(${d} AS INTEGER), '%Y-%m')`,
   yearOfDay: (d) => `strftime(DATE '1970-01-01' + CAST(${d} AS INTEGER), '%Y')`,
   first: (e, o) => `arg_min(${e}, ${o})`,
-  last: (e, o) => `arg_max(${e}, ${o})`
+  last: (e, o) => `arg_max(${e}, ${o})`,
 }
 
 /**
@@ -79,7 +84,7 @@ export const postgres: Dialect = {
   monthOfDay: (d) => `to_char(DATE '1970-01-01' + CAST(${d} AS INTEGER), 'YYYY-MM')`,
   yearOfDay: (d) => `to_char(DATE '1970-01-01' + CAST(${d} AS INTEGER), 'YYYY')`,
   first: (e, o) => `(array_agg(${e} ORDER BY ${o}))[1]`,
-  last: (e, o) => `(array_agg(${e} ORDER BY ${o} DESC))[1]`
+  last: (e, o) => `(array_agg(${e} ORDER BY ${o} DESC))[1]`,
 }
 
 /**

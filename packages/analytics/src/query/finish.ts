@@ -4,8 +4,9 @@
 // dimensions with arquero's own ordering, a missing dimension value as
 // "(unknown)", any other missing value (undefined, NaN) as null, and whole
 // numbers an SQL engine returns as bigint or text as plain numbers.
-import * as aq from "arquero"
+
 import type { ColumnTable } from "arquero"
+import * as aq from "arquero"
 import { type Dimension, UNKNOWN } from "../Dimension.js"
 import { record } from "../internal/expr.js"
 import type { Query } from "./Query.js"
@@ -20,7 +21,9 @@ const plain = (v: unknown): unknown => {
 type Columns = ColumnTable | Readonly<Record<string, ArrayLike<unknown>>>
 
 const valuesOf = (source: Columns, column: string): ArrayLike<unknown> =>
-  typeof (source as ColumnTable).array === "function" ? ((source as ColumnTable).array(column) as ArrayLike<unknown>) : (source as Record<string, ArrayLike<unknown>>)[column]!
+  typeof (source as ColumnTable).array === "function"
+    ? ((source as ColumnTable).array(column) as ArrayLike<unknown>)
+    : (source as Record<string, ArrayLike<unknown>>)[column]!
 
 /** Brings a result to the canonical shape; `by` is in canonical order. */
 export const finish = (query: Pick<Query, "output">, by: ReadonlyArray<Dimension>, source: Columns): ColumnTable => {
@@ -34,8 +37,8 @@ export const finish = (query: Pick<Query, "output">, by: ReadonlyArray<Dimension
           return isDimension ? (x === null ? UNKNOWN : String(x)) : x
         })
         return [c, values] as const
-      })
-    )
+      }),
+    ),
   )
   return by.length > 0 ? table.orderby(...by) : table
 }

@@ -5,10 +5,11 @@
  *
  * @module
  */
+
+export { toArquero } from "./arquero.js"
+export { type DescribedId, definitions } from "./definitions.js"
+export * as Dialect from "./dialect.js"
+export { type HandWritten, handWritten, handWrittenSql } from "./HandWritten.js"
 export type { Aggregate, Condition, Days, Derived, Latest, Literal, Operator, Part, Query } from "./Query.js"
 export * as Schema from "./Schema.js"
-export * as Dialect from "./dialect.js"
-export { definitions, type DescribedId } from "./definitions.js"
-export { toArquero } from "./arquero.js"
 export { toSql } from "./sql.js"
-export { type HandWritten, handWritten, handWrittenSql } from "./HandWritten.js"

@@ -12,7 +12,17 @@ import { guard } from "../internal/boundary.js"
 import { bi } from "../internal/text.js"
 import { checkBy, checkQuery, isLiteral, LATEST } from "./check.js"
 import { type Dialect, dialects } from "./dialect.js"
-import { type Aggregate, type Condition, type Days, type Derived, type EntityAggregate, isCountLike, type Literal, type Part, type Query } from "./Query.js"
+import {
+  type Aggregate,
+  type Condition,
+  type Days,
+  type Derived,
+  type EntityAggregate,
+  isCountLike,
+  type Literal,
+  type Part,
+  type Query,
+} from "./Query.js"
 
 const number = (n: number): string => {
   if (!Number.isFinite(n)) throw new TypeError("not a finite number")
@@ -59,20 +69,29 @@ const sqlAggregate = (q: Dialect, a: Aggregate, days: Days): string => {
   }
 }
 
-const select = (columns: ReadonlyArray<string>, from: string, where: ReadonlyArray<string>, groupBy: ReadonlyArray<string>): string =>
+const select = (
+  columns: ReadonlyArray<string>,
+  from: string,
+  where: ReadonlyArray<string>,
+  groupBy: ReadonlyArray<string>,
+): string =>
   [
     `SELECT ${columns.join(", ")}`,
     `FROM ${from}`,
     ...(where.length > 0 ? [`WHERE ${where.join(" AND ")}`] : []),
-    ...(groupBy.length > 0 ? [`GROUP BY ${groupBy.join(", ")}`] : [])
+    ...(groupBy.length > 0 ? [`GROUP BY ${groupBy.join(", ")}`] : []),
   ].join("\n  ")
 
 /** A derived column as SQL, given the expression of each column it reads. */
 const derivedSql = (q: Dialect, d: Derived, e: (name: string) => string): string =>
-  d.kind === "ratio" ? `CASE WHEN ${e(d.denominator)} > 0 THEN ${double(q, e(d.numerator))} / ${e(d.denominator)} ELSE NULL END` : `(${[d.from, ...d.minus].map(e).join(" - ")})`
+  d.kind === "ratio"
+    ? `CASE WHEN ${e(d.denominator)} > 0 THEN ${double(q, e(d.numerator))} / ${e(d.denominator)} ELSE NULL END`
+    : `(${[d.from, ...d.minus].map(e).join(" - ")})`
 
 const entityAggregate = (q: Dialect, a: EntityAggregate): string =>
-  a.kind === "count" ? "CAST(COUNT(*) AS BIGINT)" : (a.kind === "first" ? q.first : q.last)(q.quote(a.column), q.quote(a.order))
+  a.kind === "count"
+    ? "CAST(COUNT(*) AS BIGINT)"
+    : (a.kind === "first" ? q.first : q.last)(q.quote(a.column), q.quote(a.order))
 
 // One part: its rows, grouped by the dimensions (each named as the
 // dimension, a missing value as "(unknown)", so parts join on them). With a
@@ -80,23 +99,35 @@ const entityAggregate = (q: Dialect, a: EntityAggregate): string =>
 // first, derived columns added one level up, and the entity rows that meet
 // `having` grouped by the dimensions again.
 const sqlPart = (q: Dialect, part: Part, by: ReadonlyArray<Dimension>, days: Days): string => {
-  const source = part.latest === undefined
-    ? q.quote(part.from)
-    : `(SELECT *, MAX(${q.quote(part.latest.order)}) OVER (PARTITION BY ${q.quote(part.latest.partition)}) AS ${q.quote(LATEST)} FROM ${q.quote(part.from)}) AS "t"`
-  const where = [...(part.latest === undefined ? [] : [`${q.quote(part.latest.order)} = ${q.quote(LATEST)}`]), ...part.where.map((c) => `(${sqlCondition(q, c, days)})`)]
+  const source =
+    part.latest === undefined
+      ? q.quote(part.from)
+      : `(SELECT *, MAX(${q.quote(part.latest.order)}) OVER (PARTITION BY ${q.quote(part.latest.partition)}) AS ${q.quote(LATEST)} FROM ${q.quote(part.from)}) AS "t"`
+  const where = [
+    ...(part.latest === undefined ? [] : [`${q.quote(part.latest.order)} = ${q.quote(LATEST)}`]),
+    ...part.where.map((c) => `(${sqlCondition(q, c, days)})`),
+  ]
   const keys = by.map((d) => `COALESCE(CAST(${q.quote(part.columns?.[d] ?? d)} AS ${q.type("text")}), '${UNKNOWN}')`)
   const dimensions = keys.map((k, i) => `${k} AS ${q.quote(by[i]!)}`)
   const measures = part.aggregates.map((a) => `${sqlAggregate(q, a, days)} AS ${q.quote(a.as)}`)
   const per = part.per
   if (per === undefined) return select([...dimensions, ...measures], source, where, keys)
   const entity = q.quote(per.column)
-  const entities = select([...dimensions, entity, ...per.aggregates.map((a) => `${entityAggregate(q, a)} AS ${q.quote(a.as)}`)], source, where, [...keys, entity])
+  const entities = select(
+    [...dimensions, entity, ...per.aggregates.map((a) => `${entityAggregate(q, a)} AS ${q.quote(a.as)}`)],
+    source,
+    where,
+    [...keys, entity],
+  )
   // A derived column may read an earlier one: written out in full, as
   // Postgres cannot read an alias of the same SELECT.
   const expression = new Map<string, string>()
   const e = (name: string) => expression.get(name) ?? q.quote(name)
   for (const d of per.derived) expression.set(d.as, derivedSql(q, d, e))
-  const derived = per.derived.length === 0 ? entities : select(["*", ...per.derived.map((d) => `${e(d.as)} AS ${q.quote(d.as)}`)], `(${entities}) AS "e0"`, [], [])
+  const derived =
+    per.derived.length === 0
+      ? entities
+      : select(["*", ...per.derived.map((d) => `${e(d.as)} AS ${q.quote(d.as)}`)], `(${entities}) AS "e0"`, [], [])
   const having = per.having.map((c) => `(${sqlCondition(q, c, days)})`)
   return select([...by.map(q.quote), ...measures], `(${derived}) AS "e"`, having, by.map(q.quote))
 }
@@ -111,23 +142,33 @@ const sqlPart = (q: Dialect, part: Part, by: ReadonlyArray<Dimension>, days: Day
  */
 export const toSql = guard(
   "Query.toSql",
-  bi("en spørring, en gruppering, perioden som dagnummer { from, to } og en dialekt (Dialect.duckdb eller Dialect.postgres)", "a query, a grouping, the period as day numbers { from, to } and a dialect (Dialect.duckdb or Dialect.postgres)"),
+  bi(
+    "en spørring, en gruppering, perioden som dagnummer { from, to } og en dialekt (Dialect.duckdb eller Dialect.postgres)",
+    "a query, a grouping, the period as day numbers { from, to } and a dialect (Dialect.duckdb or Dialect.postgres)",
+  ),
   (query: Query, by: ReadonlyArray<Dimension>, days: Days, q: Dialect): string => {
     // Only the module's own dialects: a dialect's `quote` is what keeps names apart from SQL.
-    if (!Object.values(dialects).includes(q as (typeof dialects)[keyof typeof dialects])) throw new TypeError("unknown dialect")
+    if (!Object.values(dialects).includes(q as (typeof dialects)[keyof typeof dialects]))
+      throw new TypeError("unknown dialect")
     checkQuery(query)
     checkBy(query, by)
     const keys = canonical(by)
     const parts = query.parts.map((p, i) => `"p${i}" AS (\n  ${sqlPart(q, p, keys, days)}\n)`)
-    const from = query.parts.map((_, i) => `"p${i}"`).reduce((acc, p) => (keys.length === 0 ? `${acc} CROSS JOIN ${p}` : `${acc} FULL JOIN ${p} USING (${keys.map(q.quote).join(", ")})`))
+    const from = query.parts
+      .map((_, i) => `"p${i}"`)
+      .reduce((acc, p) =>
+        keys.length === 0 ? `${acc} CROSS JOIN ${p}` : `${acc} FULL JOIN ${p} USING (${keys.map(q.quote).join(", ")})`,
+      )
     // Measures as plain expressions, so derived columns can refer to them.
     const expression = new Map<string, string>()
-    for (const p of query.parts) for (const a of p.aggregates) expression.set(a.as, isCountLike(a) ? `COALESCE(${q.quote(a.as)}, 0)` : q.quote(a.as))
+    for (const p of query.parts)
+      for (const a of p.aggregates)
+        expression.set(a.as, isCountLike(a) ? `COALESCE(${q.quote(a.as)}, 0)` : q.quote(a.as))
     for (const d of query.derived) {
       const e = (name: string) => expression.get(name)!
       expression.set(d.as, derivedSql(q, d, e))
     }
     const select = [...keys.map(q.quote), ...query.output.map((c) => `${expression.get(c)!} AS ${q.quote(c)}`)]
     return `WITH ${parts.join(",\n")}\nSELECT ${select.join(", ")}\nFROM ${from}`
-  }
+  },
 )

@@ -4,10 +4,19 @@
 // caller's own tables, indicator or options.
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { afterEach, describe, expect, it } from "vitest"
-import { AnalyticsError, buildReport, EvaluationPlan, Export, Indicator, Indicators, Publish, Tables } from "../../src/index.js"
+import {
+  AnalyticsError,
+  buildReport,
+  EvaluationPlan,
+  Export,
+  Indicator,
+  Indicators,
+  Publish,
+  Tables,
+} from "../../src/index.js"
+import { policy } from "../fixturePolicy.js"
 import { enr, p, year } from "../helpers.js"
 import { hostileDepartments, hostileOfferings, hostileYear, perOffering } from "./fixtures.js"
-import { policy } from "../fixturePolicy.js"
 
 const g = globalThis as { __pwned?: unknown }
 afterEach(() => {
@@ -42,7 +51,9 @@ describe("a polluted Object.prototype", () => {
     })
     expect(g.__pwned).toBeUndefined()
     expect(thrown).toBeInstanceOf(AnalyticsError)
-    expect((thrown as AnalyticsError).text.en).toMatch(/^buildReport does not run: Object\.prototype has keys every object inherits \("x; globalThis/u)
+    expect((thrown as AnalyticsError).text.en).toMatch(
+      /^buildReport does not run: Object\.prototype has keys every object inherits \("x; globalThis/u,
+    )
     expect((thrown as AnalyticsError).text.nb).toMatch(/forurenset/u)
   })
 
@@ -55,7 +66,7 @@ describe("a polluted Object.prototype", () => {
       () => Indicators.catalogue.participation.compute(tables, ["offering"]),
       () => Publish.publish(result, { tables }),
       () => EvaluationPlan.draft(tables),
-      () => Export.tidy([Publish.publish(result, { tables })])
+      () => Export.tidy([Publish.publish(result, { tables })]),
     ]
     for (const call of calls) {
       expect(() => polluted(call)).toThrow(AnalyticsError)
@@ -67,7 +78,9 @@ describe("a polluted Object.prototype", () => {
     const proto = Array.prototype as unknown as Record<string, unknown>
     try {
       proto[planted[1]!] = 1
-      expect(() => Tables.fromDataset(small, { policy })).toThrow(/Tables\.fromDataset does not run: Array\.prototype has keys every array inherits/u)
+      expect(() => Tables.fromDataset(small, { policy })).toThrow(
+        /Tables\.fromDataset does not run: Array\.prototype has keys every array inherits/u,
+      )
     } finally {
       delete proto[planted[1]!]
     }
@@ -94,12 +107,20 @@ describe("hostile ids, names and themes", () => {
   })
 
   it("are counted under their own ids: nothing lost, nothing merged", () => {
-    const rows = Indicator.compute(Indicators.catalogue.participation, tables, { by: ["offering"] }).table.objects() as Array<Record<string, unknown>>
+    const rows = Indicator.compute(Indicators.catalogue.participation, tables, {
+      by: ["offering"],
+    }).table.objects() as Array<Record<string, unknown>>
     for (const id of hostileOfferings) {
-      expect(rows.filter((r) => r.offering === id).map((r) => [r.participants, r.attendances, r.sessions])).toEqual([[perOffering, perOffering, 1]])
+      expect(rows.filter((r) => r.offering === id).map((r) => [r.participants, r.attendances, r.sessions])).toEqual([
+        [perOffering, perOffering, 1],
+      ])
     }
-    const byDepartment = Indicator.compute(Indicators.catalogue.participation, tables, { by: ["offering", "department"] }).table.objects() as Array<Record<string, unknown>>
-    expect(byDepartment.find((r) => r.offering === "toString")?.department).toBe(hostileDepartments[3 % hostileDepartments.length]!.id)
+    const byDepartment = Indicator.compute(Indicators.catalogue.participation, tables, {
+      by: ["offering", "department"],
+    }).table.objects() as Array<Record<string, unknown>>
+    expect(byDepartment.find((r) => r.offering === "toString")?.department).toBe(
+      hostileDepartments[3 % hostileDepartments.length]!.id,
+    )
   })
 
   it("come out of the report as text, in every format", () => {
@@ -117,11 +138,24 @@ describe("hostile ids, names and themes", () => {
   it("as capacity keys find only their own offering's places, never an inherited value", () => {
     // JSON.parse keeps "__proto__" as an own key, as a capacity file would.
     const capacity = JSON.parse('{ "__proto__": 7, "toString": 3 }') as Record<string, number>
-    const use = (t: Tables.Tables) => Indicator.compute(Indicators.catalogue.capacityUse, t, { by: ["offering"] }).table.objects() as Array<Record<string, unknown>>
+    const use = (t: Tables.Tables) =>
+      Indicator.compute(Indicators.catalogue.capacityUse, t, { by: ["offering"] }).table.objects() as Array<
+        Record<string, unknown>
+      >
     for (const given of [capacity, new Map(Object.entries(capacity))]) {
       const built = Tables.fromDataset(data, { policy, capacity: given })
-      const places = new Map((built.offerings.objects() as Array<{ offering: string; capacity: unknown }>).map((o) => [o.offering, o.capacity]))
-      expect([places.get("__proto__"), places.get("toString"), places.get("constructor"), places.get("hasOwnProperty")]).toEqual([7, 3, null, null])
+      const places = new Map(
+        (built.offerings.objects() as Array<{ offering: string; capacity: unknown }>).map((o) => [
+          o.offering,
+          o.capacity,
+        ]),
+      )
+      expect([
+        places.get("__proto__"),
+        places.get("toString"),
+        places.get("constructor"),
+        places.get("hasOwnProperty"),
+      ]).toEqual([7, 3, null, null])
       const rows = use(built)
       expect(rows.find((r) => r.offering === "__proto__")?.places).toBe(7)
       expect(rows.find((r) => r.offering === "toString")?.places).toBe(3)
@@ -130,20 +164,26 @@ describe("hostile ids, names and themes", () => {
     }
   })
 
-  it("holding \"|\", or the markers of total rows, are refused: they would merge groups or pose as totals", () => {
+  it('holding "|", or the markers of total rows, are refused: they would merge groups or pose as totals', () => {
     const withId = (id: string) => year({ enrollments: [enr("e-1", 1, id, "2024-02-01")] })
-    expect(() => Tables.fromDataset(withId("a|b"), { policy })).toThrow(/enrollments\.offering: the id "a\|b" holds "\|"/u)
-    expect(() => Tables.fromDataset(withId("(total)"), { policy })).toThrow(/the id "\(total\)" is reserved for total rows/u)
+    expect(() => Tables.fromDataset(withId("a|b"), { policy })).toThrow(
+      /enrollments\.offering: the id "a\|b" holds "\|"/u,
+    )
+    expect(() => Tables.fromDataset(withId("(total)"), { policy })).toThrow(
+      /the id "\(total\)" is reserved for total rows/u,
+    )
     expect(() => Tables.fromDataset(withId("(unknown)"), { policy })).toThrow(/reserved for records without a value/u)
   })
 
-  it("do not share a key: an offering called \"null\" is not the transition that names no offering", () => {
+  it('do not share a key: an offering called "null" is not the transition that names no offering', () => {
     // Before, the key was the values joined by "|", and null joined as "null".
     const data2 = year({
       enrollments: [enr("e-1", 1, "null", "2024-02-01")],
-      transitions: [{ id: "t-1", citizenId: p(1), date: "2024-03-01", destination: "Klubb", kind: "club" }]
+      transitions: [{ id: "t-1", citizenId: p(1), date: "2024-03-01", destination: "Klubb", kind: "club" }],
     })
-    const rows = Indicator.compute(Indicators.catalogue.communityTransition, Tables.fromDataset(data2, { policy }), { by: ["offering"] }).table.objects() as Array<Record<string, unknown>>
+    const rows = Indicator.compute(Indicators.catalogue.communityTransition, Tables.fromDataset(data2, { policy }), {
+      by: ["offering"],
+    }).table.objects() as Array<Record<string, unknown>>
     expect(rows.find((r) => r.offering === "null")).toMatchObject({ participants: 1, transitioned: 0 })
   })
 })
@@ -153,12 +193,39 @@ describe("a caller's own values", () => {
 
   it("cannot splice code through tables, options or an indicator", () => {
     const attempts: Array<() => unknown> = [
-      () => Indicator.compute(Indicators.catalogue.completionRate, { ...tables, days: { from: "0) || (globalThis.__pwned = 1", to: 1 } } as never),
-      () => Indicator.compute(Indicators.catalogue.departmentContributions, { ...tables, requiredContributionPercent: "(globalThis.__pwned = 1)" } as never),
+      () =>
+        Indicator.compute(Indicators.catalogue.completionRate, {
+          ...tables,
+          days: { from: "0) || (globalThis.__pwned = 1", to: 1 },
+        } as never),
+      () =>
+        Indicator.compute(Indicators.catalogue.departmentContributions, {
+          ...tables,
+          requiredContributionPercent: "(globalThis.__pwned = 1)",
+        } as never),
       () => EvaluationPlan.draft(tables, { rule: { min: 1, max: "0 || (globalThis.__pwned = 1)" } } as never),
-      () => Indicator.compute({ ...Indicators.catalogue.participation, measures: [{ ...Indicators.catalogue.participation.measures[0]!, column: 'x"]; globalThis.__pwned = 1; //' }] }, tables),
-      () => Indicator.compute({ ...Indicators.catalogue.participation, measures: [{ ...Indicators.catalogue.participation.measures[0]!, column: "__proto__" }] }, tables),
-      () => Indicator.compute(Indicators.catalogue.participation, tables, { by: ["offering", "x; globalThis.__pwned = 1"] } as never)
+      () =>
+        Indicator.compute(
+          {
+            ...Indicators.catalogue.participation,
+            measures: [
+              { ...Indicators.catalogue.participation.measures[0]!, column: 'x"]; globalThis.__pwned = 1; //' },
+            ],
+          },
+          tables,
+        ),
+      () =>
+        Indicator.compute(
+          {
+            ...Indicators.catalogue.participation,
+            measures: [{ ...Indicators.catalogue.participation.measures[0]!, column: "__proto__" }],
+          },
+          tables,
+        ),
+      () =>
+        Indicator.compute(Indicators.catalogue.participation, tables, {
+          by: ["offering", "x; globalThis.__pwned = 1"],
+        } as never),
     ]
     for (const attempt of attempts) {
       expect(attempt).toThrow(AnalyticsError)

@@ -30,9 +30,14 @@ const exported = (prefix: string, module: Record<string, unknown>): Array<[strin
   Object.entries(module).flatMap(([name, value]): Array<[string, Fn]> => {
     if (typeof value === "function") return [[`${prefix}${name}`, value as Fn]]
     if (typeof value !== "object" || value === null || Array.isArray(value)) return []
-    return Object.entries(value).flatMap(([k, v]) => (typeof v === "function" ? [[`${prefix}${name}.${k}`, v as Fn] as [string, Fn]] : []))
+    return Object.entries(value).flatMap(([k, v]) =>
+      typeof v === "function" ? [[`${prefix}${name}.${k}`, v as Fn] as [string, Fn]] : [],
+    )
   })
-const catalogueComputes: Array<[string, Fn]> = Analytics.Indicators.all.map((i) => [`Indicators.catalogue.${i.id}.compute`, i.compute as Fn])
+const catalogueComputes: Array<[string, Fn]> = Analytics.Indicators.all.map((i) => [
+  `Indicators.catalogue.${i.id}.compute`,
+  i.compute as Fn,
+])
 const functions = [...exported("", Analytics), ...exported("node:", AnalyticsNode), ...catalogueComputes]
 
 // The package's own values, to be broken one part at a time.
@@ -41,15 +46,73 @@ const tables = Analytics.Tables.fromDataset(year, { policy })
 const result = Analytics.Indicator.compute(Analytics.Indicators.catalogue.completionRate, tables, { margins: true })
 const published = Analytics.Publish.publish(result, { tables })
 const report = Analytics.buildReport(year, { policy })
-const grid = { cells: [[3, 10], [7, 12]], rowTotals: [13, 19], columnTotals: [10, 22], grandTotal: 32 }
-const own = [year, tables, result, published, report, report.model, report.plan, grid, Analytics.Suppression.suppress(grid), Analytics.Indicators.catalogue.participation, "nb", "en", 2024, ["offering"], { min: 1, max: 4 }]
+const grid = {
+  cells: [
+    [3, 10],
+    [7, 12],
+  ],
+  rowTotals: [13, 19],
+  columnTotals: [10, 22],
+  grandTotal: 32,
+}
+const own = [
+  year,
+  tables,
+  result,
+  published,
+  report,
+  report.model,
+  report.plan,
+  grid,
+  Analytics.Suppression.suppress(grid),
+  Analytics.Indicators.catalogue.participation,
+  "nb",
+  "en",
+  2024,
+  ["offering"],
+  { min: 1, max: 4 },
+]
 
 const throwing = (key: string) => {
   const o: Record<string, unknown> = {}
-  Object.defineProperty(o, key, { enumerable: true, get: () => { throw new Error(`getter ${ids[0]}`) } })
+  Object.defineProperty(o, key, {
+    enumerable: true,
+    get: () => {
+      throw new Error(`getter ${ids[0]}`)
+    },
+  })
   return o
 }
-const keys = ["year", "offerings", "enrollments", "attendance", "lang", "rule", "min", "max", "table", "indicator", "by", "html", "markdown", "rows", "cells", "period", "days", "measures", "id", "title", "capacity", "then", "nb", "en", "plan", "model", "published", "text"]
+const keys = [
+  "year",
+  "offerings",
+  "enrollments",
+  "attendance",
+  "lang",
+  "rule",
+  "min",
+  "max",
+  "table",
+  "indicator",
+  "by",
+  "html",
+  "markdown",
+  "rows",
+  "cells",
+  "period",
+  "days",
+  "measures",
+  "id",
+  "title",
+  "capacity",
+  "then",
+  "nb",
+  "en",
+  "plan",
+  "model",
+  "published",
+  "text",
+]
 const cyclic = () => {
   const o: Record<string, unknown> = { year: 2024, rows: [], nb: "a", en: "b" }
   o.self = o
@@ -59,8 +122,31 @@ const cyclic = () => {
   return o
 }
 const hostileProxy = () =>
-  new Proxy({}, { get: () => { throw new Error(ids[1]) }, has: () => { throw new Error(ids[2]) }, ownKeys: () => { throw new Error(ids[3]) }, getPrototypeOf: () => { throw new Error(ids[0]) } })
-const badToString = () => ({ toString: () => { throw new Error(ids[0]) }, [Symbol.toPrimitive]: () => { throw new Error(ids[1]) } })
+  new Proxy(
+    {},
+    {
+      get: () => {
+        throw new Error(ids[1])
+      },
+      has: () => {
+        throw new Error(ids[2])
+      },
+      ownKeys: () => {
+        throw new Error(ids[3])
+      },
+      getPrototypeOf: () => {
+        throw new Error(ids[0])
+      },
+    },
+  )
+const badToString = () => ({
+  toString: () => {
+    throw new Error(ids[0])
+  },
+  [Symbol.toPrimitive]: () => {
+    throw new Error(ids[1])
+  },
+})
 
 // Values that fast-check must not touch itself (it looks into what it
 // generates, and a proxy or a throwing getter would stop it there): each is
@@ -68,7 +154,7 @@ const badToString = () => ({ toString: () => { throw new Error(ids[0]) }, [Symbo
 class Recipe {
   constructor(
     readonly label: string,
-    readonly make: () => unknown
+    readonly make: () => unknown,
   ) {}
   [fc.toStringMethod](): string {
     return this.label
@@ -77,19 +163,42 @@ class Recipe {
 const recipe = (label: string, make: () => unknown) => new Recipe(label, make)
 
 // One of the package's values with one key replaced (or made a throwing getter).
-const broken = fc.tuple(fc.nat(own.length - 1), fc.constantFrom(...keys), fc.anything(), fc.boolean()).map(([i, key, replacement, getter]) =>
-  recipe(`own[${i}] with ${key} ${getter ? "throwing" : "replaced"}`, () => {
-    const value = own[i]
-    if (typeof value !== "object" || value === null) return value
-    const copy: Record<string, unknown> = Array.isArray(value) ? ([...value] as never) : { ...(value as Record<string, unknown>) }
-    if (getter) Object.defineProperty(copy, key, { enumerable: true, get: () => { throw new Error(`getter ${ids[2]}`) } })
-    else copy[key] = replacement
-    return copy
-  })
-)
+const broken = fc
+  .tuple(fc.nat(own.length - 1), fc.constantFrom(...keys), fc.anything(), fc.boolean())
+  .map(([i, key, replacement, getter]) =>
+    recipe(`own[${i}] with ${key} ${getter ? "throwing" : "replaced"}`, () => {
+      const value = own[i]
+      if (typeof value !== "object" || value === null) return value
+      const copy: Record<string, unknown> = Array.isArray(value)
+        ? ([...value] as never)
+        : { ...(value as Record<string, unknown>) }
+      if (getter)
+        Object.defineProperty(copy, key, {
+          enumerable: true,
+          get: () => {
+            throw new Error(`getter ${ids[2]}`)
+          },
+        })
+      else copy[key] = replacement
+      return copy
+    }),
+  )
 
 const anything = fc.oneof(
-  { weight: 5, arbitrary: fc.anything({ maxDepth: 3, withBoxedValues: true, withMap: true, withSet: true, withNullPrototype: true, withTypedArray: true, withSparseArray: true, withDate: true, withBigInt: true }) },
+  {
+    weight: 5,
+    arbitrary: fc.anything({
+      maxDepth: 3,
+      withBoxedValues: true,
+      withMap: true,
+      withSet: true,
+      withNullPrototype: true,
+      withTypedArray: true,
+      withSparseArray: true,
+      withDate: true,
+      withBigInt: true,
+    }),
+  },
   { weight: 2, arbitrary: fc.constantFrom(...ids, ...ids.map((id) => `fil ${id}.json`)) },
   { weight: 2, arbitrary: fc.constantFrom(...keys).map((k) => recipe(`throwing ${k}`, () => throwing(k))) },
   { weight: 1, arbitrary: fc.constant(recipe("cyclic", cyclic)) },
@@ -97,7 +206,7 @@ const anything = fc.oneof(
   { weight: 1, arbitrary: fc.constant(recipe("bad toString", badToString)) },
   { weight: 1, arbitrary: fc.func(fc.anything()) },
   { weight: 2, arbitrary: fc.nat(own.length - 1).map((i) => recipe(`own[${i}]`, () => own[i])) },
-  { weight: 3, arbitrary: broken }
+  { weight: 3, arbitrary: broken },
 )
 
 // Writers get a path in a folder of their own when their file argument is text.
@@ -109,7 +218,10 @@ const contained = (name: string, args: Array<unknown>) => {
 }
 
 const call = async (name: string, f: Fn, args: Array<unknown>): Promise<unknown> => {
-  const a = contained(name, args.map((x) => (x instanceof Recipe ? x.make() : x)))
+  const a = contained(
+    name,
+    args.map((x) => (x instanceof Recipe ? x.make() : x)),
+  )
   const r = isClass(f) ? new (f as unknown as new (...x: Array<unknown>) => unknown)(...a) : f(...a)
   return r instanceof Promise ? await r : r
 }
@@ -117,7 +229,9 @@ const call = async (name: string, f: Fn, args: Array<unknown>): Promise<unknown>
 const typed = (e: unknown) => {
   expect(e).toBeInstanceOf(Analytics.AnalyticsError)
   const { text, message } = e as Analytics.AnalyticsError
-  expect(typeof text.en === "string" && text.en.length > 0 && typeof text.nb === "string" && text.nb.length > 0).toBe(true)
+  expect(typeof text.en === "string" && text.en.length > 0 && typeof text.nb === "string" && text.nb.length > 0).toBe(
+    true,
+  )
   expect(message).toBe(`${text.en} / ${text.nb}`)
   expect(Redact.containsNationalId(message)).toBe(false)
 }
@@ -125,21 +239,34 @@ const typed = (e: unknown) => {
 describe("every public function, called with anything", () => {
   it("covers both entries and the catalogue's compute functions", () => {
     expect(functions.length).toBeGreaterThan(40)
-    expect(functions.map(([n]) => n)).toEqual(expect.arrayContaining(["buildReport", "Tables.fromDataset", "Markdown.render", "node:loadDataset", "node:readCapacity", "Indicators.catalogue.participation.compute"]))
+    expect(functions.map(([n]) => n)).toEqual(
+      expect.arrayContaining([
+        "buildReport",
+        "Tables.fromDataset",
+        "Markdown.render",
+        "node:loadDataset",
+        "node:readCapacity",
+        "Indicators.catalogue.participation.compute",
+      ]),
+    )
   })
 
   // A report from one of the package's own years takes a tenth of a second: room for many under `npm run fuzz`.
-  it.each(functions)("%s returns or throws an AnalyticsError in both languages, without an identity number", { timeout: Math.max(60_000, perFunction(functions.length) * 200) }, async (name, f) => {
-    const runs = perFunction(functions.length)
-    await fc.assert(
-      fc.asyncProperty(fc.array(anything, { maxLength: 4 }), async (args) => {
-        try {
-          await call(name, f, args)
-        } catch (e) {
-          typed(e)
-        }
-      }),
-      { numRuns: runs }
-    )
-  })
+  it.each(functions)(
+    "%s returns or throws an AnalyticsError in both languages, without an identity number",
+    { timeout: Math.max(60_000, perFunction(functions.length) * 200) },
+    async (name, f) => {
+      const runs = perFunction(functions.length)
+      await fc.assert(
+        fc.asyncProperty(fc.array(anything, { maxLength: 4 }), async (args) => {
+          try {
+            await call(name, f, args)
+          } catch (e) {
+            typed(e)
+          }
+        }),
+        { numRuns: runs },
+      )
+    },
+  )
 })

@@ -15,8 +15,18 @@ const g = globalThis as { __pwned?: unknown }
 describe("a __proto__ header from a CSV export, through buildReport", () => {
   it("runs no code, sets no global, changes no prototype, and the report is still built", async () => {
     const year = generate({ policy, seed: 3, year: 2024, citizens: 60 })
-    const header = ["id", "citizenId", "offeringId", "start", "status", "__proto__.x; globalThis.__pwned = 1; //", "__proto__.all"]
-    const rows = year.enrollments.slice(0, 20).map((e) => [e.id, e.citizenId, e.offeringId, e.start, e.status, "1", "1"].join(","))
+    const header = [
+      "id",
+      "citizenId",
+      "offeringId",
+      "start",
+      "status",
+      "__proto__.x; globalThis.__pwned = 1; //",
+      "__proto__.all",
+    ]
+    const rows = year.enrollments
+      .slice(0, 20)
+      .map((e) => [e.id, e.citizenId, e.offeringId, e.start, e.status, "1", "1"].join(","))
     const file = join(mkdtempSync(join(tmpdir(), "chain-")), "enrollments.csv")
     writeFileSync(file, [header.join(","), ...rows].join("\n"))
 
@@ -34,8 +44,25 @@ describe("a __proto__ header from a CSV export, through buildReport", () => {
 
   it("a clean export of the same records loads whole", () => {
     const year = generate({ policy, seed: 3, year: 2024, citizens: 60 })
-    const rows = year.enrollments.slice(0, 20).map((e) => [e.id, e.citizenId, e.offeringId, e.start, e.status, e.end ?? "", e.referralId ?? "", e.closedOn ?? "", e.cohort ?? ""].join(","))
-    const r = readCsv("enrollments", ["id,citizenId,offeringId,start,status,end,referralId,closedOn,cohort", ...rows].join("\n"))
+    const rows = year.enrollments
+      .slice(0, 20)
+      .map((e) =>
+        [
+          e.id,
+          e.citizenId,
+          e.offeringId,
+          e.start,
+          e.status,
+          e.end ?? "",
+          e.referralId ?? "",
+          e.closedOn ?? "",
+          e.cohort ?? "",
+        ].join(","),
+      )
+    const r = readCsv(
+      "enrollments",
+      ["id,citizenId,offeringId,start,status,end,referralId,closedOn,cohort", ...rows].join("\n"),
+    )
     expect(r.rejected.map((x) => x.problems)).toEqual([])
     expect(r.valid).toHaveLength(20)
   })

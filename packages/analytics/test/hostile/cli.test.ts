@@ -38,12 +38,32 @@ const synthetic = ["--synthetic", "--seed", "3", "--citizens", "60", "--year", "
 
 describe("aktivitet-report --capacity", () => {
   it.each([
-    ["a fraction", "cap-fraction.json", '{\n  "sandneshallen": 25,\n  "turgruppe": 0.001\n}', /^cap-fraction\.json:3: \/turgruppe: expected a whole number of places above 0, found 0\.001 \/ cap-fraction\.json:3: \/turgruppe: forventet et helt antall plasser over 0, fant 0\.001$/u],
-    ["zero", "cap-zero.json", '{ "turgruppe": 0 }', /^cap-zero\.json:1: \/turgruppe: expected a whole number of places above 0, found 0 \//u],
-    ["a text", "cap-text.json", '{\n"turgruppe": "25"\n}', /^cap-text\.json:2: \/turgruppe: expected a whole number .* found "25" \//u],
+    [
+      "a fraction",
+      "cap-fraction.json",
+      '{\n  "sandneshallen": 25,\n  "turgruppe": 0.001\n}',
+      /^cap-fraction\.json:3: \/turgruppe: expected a whole number of places above 0, found 0\.001 \/ cap-fraction\.json:3: \/turgruppe: forventet et helt antall plasser over 0, fant 0\.001$/u,
+    ],
+    [
+      "zero",
+      "cap-zero.json",
+      '{ "turgruppe": 0 }',
+      /^cap-zero\.json:1: \/turgruppe: expected a whole number of places above 0, found 0 \//u,
+    ],
+    [
+      "a text",
+      "cap-text.json",
+      '{\n"turgruppe": "25"\n}',
+      /^cap-text\.json:2: \/turgruppe: expected a whole number .* found "25" \//u,
+    ],
     ["a list", "cap-list.json", "[25]", /^cap-list\.json:1: expected an object of offering id → places per session/u],
-    ["not JSON", "cap-syntax.json", '{\n  "turgruppe": 25,\n  oops\n}', /^cap-syntax\.json:3: not valid JSON: Expected a property name in double quotes \(column 3\) \//u],
-    ["empty", "cap-empty.json", "", /^cap-empty\.json:1: not valid JSON: Unexpected end of the file/u]
+    [
+      "not JSON",
+      "cap-syntax.json",
+      '{\n  "turgruppe": 25,\n  oops\n}',
+      /^cap-syntax\.json:3: not valid JSON: Expected a property name in double quotes \(column 3\) \//u,
+    ],
+    ["empty", "cap-empty.json", "", /^cap-empty\.json:1: not valid JSON: Unexpected end of the file/u],
   ])("refuses %s in one line with exit code 2", async (_, name, text, message) => {
     const r = await cli(...synthetic, "--capacity", file(name, text))
     expect(r.code).toBe(2)
@@ -71,10 +91,25 @@ describe("aktivitet-report --data", () => {
 
   it.each([
     ["missing", "missing.json", null, /^Could not read missing\.json: ENOENT/u],
-    ["not JSON", "data-syntax.json", '{\n  "year": 2024,\n  "enrollments": [\n}', /^data-syntax\.json: not valid JSON at line 4, column 1: Expected a value \//u],
+    [
+      "not JSON",
+      "data-syntax.json",
+      '{\n  "year": 2024,\n  "enrollments": [\n}',
+      /^data-syntax\.json: not valid JSON at line 4, column 1: Expected a value \//u,
+    ],
     ["a list", "data-list.json", "[]", /^data-list\.json: expected an object with "year"/u],
-    ["a year as text", "data-year.json", '{ "year": "2024" }', /^data-year\.json: \/year: expected a whole number \(the year\) \//u],
-    ["an entity that is no list", "data-entity.json", '{ "year": 2024, "enrollments": {}, "attendance": "x" }', /^data-entity\.json: \/enrollments, \/attendance: expected an array \//u]
+    [
+      "a year as text",
+      "data-year.json",
+      '{ "year": "2024" }',
+      /^data-year\.json: \/year: expected a whole number \(the year\) \//u,
+    ],
+    [
+      "an entity that is no list",
+      "data-entity.json",
+      '{ "year": 2024, "enrollments": {}, "attendance": "x" }',
+      /^data-entity\.json: \/enrollments, \/attendance: expected an array \//u,
+    ],
   ])("refuses a file that is %s in one line with exit code 2", async (_, name, text, message) => {
     const r = await cli("--data", text === null ? join(dir, name) : file(name, text))
     expect(r.code).toBe(2)
@@ -87,7 +122,9 @@ describe("aktivitet-report --data", () => {
     const r = await cli("--data", file("records.json", JSON.stringify(bad)))
     expect(r.code).toBe(1)
     // Records counted from 1: the second record is "record 2" / "post 2".
-    expect(r.stderr).toMatch(/records\.json:\d+, record 2, field start: .* \/ .*records\.json:\d+, post 2, felt start: /u)
+    expect(r.stderr).toMatch(
+      /records\.json:\d+, record 2, field start: .* \/ .*records\.json:\d+, post 2, felt start: /u,
+    )
   })
 
   // Changed on purpose: a key that is no entity is refused (its records would
@@ -96,7 +133,10 @@ describe("aktivitet-report --data", () => {
     const text = JSON.stringify(year).replace(/^\{/u, '{"__proto__": { "polluted": 1 },')
     const r = await cli("--data", file("proto.json", text), "--format", "json")
     expect(r.code).toBe(2)
-    oneLine(r.stderr.replaceAll(`${dir}/`, ""), /^proto\.json: unknown key \/__proto__\. Expected "year", optionally "source", and the entities/u)
+    oneLine(
+      r.stderr.replaceAll(`${dir}/`, ""),
+      /^proto\.json: unknown key \/__proto__\. Expected "year", optionally "source", and the entities/u,
+    )
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 })
@@ -122,12 +162,26 @@ describe("aktivitet-report usage and output", () => {
 
   it("prints no stack trace as a process either, and a one-line message", () => {
     const cliPath = fileURLToPath(new URL("../../src/cli.ts", import.meta.url))
-    const r = spawnSync(process.execPath, ["--import", "tsx", "--conditions=@aktivitetsmodell/source", cliPath, ...synthetic, "--capacity", file("cap-p.json", '{ "turgruppe": 0.001 }')], {
-      encoding: "utf8",
-      env: { ...process.env, TZ: "Europe/Oslo" }
-    })
+    const r = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--conditions=@aktivitetsmodell/source",
+        cliPath,
+        ...synthetic,
+        "--capacity",
+        file("cap-p.json", '{ "turgruppe": 0.001 }'),
+      ],
+      {
+        encoding: "utf8",
+        env: { ...process.env, TZ: "Europe/Oslo" },
+      },
+    )
     expect(r.status).toBe(2)
-    expect(r.stderr).toMatch(/^[^\n]*cap-p\.json:1: \/turgruppe: expected a whole number of places above 0, found 0\.001 \/ [^\n]*\n$/u)
+    expect(r.stderr).toMatch(
+      /^[^\n]*cap-p\.json:1: \/turgruppe: expected a whole number of places above 0, found 0\.001 \/ [^\n]*\n$/u,
+    )
     expect(readFileSync(cliPath, "utf8")).not.toContain("e.stack")
   })
 })

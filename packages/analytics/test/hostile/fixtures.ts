@@ -21,7 +21,7 @@ export const hostileTexts = [
   "| kolonne | to |",
   "# overskrift",
   "*fet* _kursiv_ `kode` \\ & ! ( )",
-  "linje\nskift\r\nogså"
+  "linje\nskift\r\nogså",
 ] as const
 
 /**
@@ -34,7 +34,7 @@ export const hostileOfferings = hostileTexts.filter((t) => !t.includes("|"))
 export const hostileDepartments = [
   { id: "constructor", name: "<script>alert(1)</script>", nameEn: "[x](javascript:alert(1))" },
   { id: "__proto__", name: "| a | b |", nameEn: "# heading" },
-  { id: '"); globalThis.__pwned=1; ("', name: "`code` **bold**", nameEn: "<b>bold</b>" }
+  { id: '"); globalThis.__pwned=1; ("', name: "`code` **bold**", nameEn: "<b>bold</b>" },
 ] as const
 
 /** The six citizens of each hostile offering: enough that no count of them is suppressed. */
@@ -51,17 +51,34 @@ export const hostileYear = (): Dataset.Dataset => {
     nameEn: `Name ${id}`,
     category: "everyday",
     operator: { department: hostileDepartments[i % hostileDepartments.length]!.id, team: "department", partners: [] },
-    status: { kind: "active" }
+    status: { kind: "active" },
   }))
   const citizen = (i: number, k: number) => 1000 + i * perOffering + k
-  const enrollments = hostileOfferings.flatMap((id, i) => Array.from({ length: perOffering }, (_, k) => enr(`h-${i}-${k}`, citizen(i, k), id, "2024-02-01")))
-  const attendance = hostileOfferings.flatMap((id, i) => Array.from({ length: perOffering }, (_, k) => att(citizen(i, k), id, "2024-03-05", "present", `h-${i}-${k}`)))
+  const enrollments = hostileOfferings.flatMap((id, i) =>
+    Array.from({ length: perOffering }, (_, k) => enr(`h-${i}-${k}`, citizen(i, k), id, "2024-02-01")),
+  )
+  const attendance = hostileOfferings.flatMap((id, i) =>
+    Array.from({ length: perOffering }, (_, k) => att(citizen(i, k), id, "2024-03-05", "present", `h-${i}-${k}`)),
+  )
   const sessions = hostileOfferings.map((id) => session(id, "2024-03-05", 1, 1))
   // Five responses per theme, so that the evaluation plan names the theme.
   const feedback = hostileOfferings.flatMap((id, i) =>
-    Array.from({ length: 5 }, (_, k) => ({ id: `b-${i}-${k}`, source: "citizen", date: "2024-04-02", offeringId: id, theme: hostileTexts[(i + 1) % hostileTexts.length]!, rating: 2 + (k % 3) }))
+    Array.from({ length: 5 }, (_, k) => ({
+      id: `b-${i}-${k}`,
+      source: "citizen",
+      date: "2024-04-02",
+      offeringId: id,
+      theme: hostileTexts[(i + 1) % hostileTexts.length]!,
+      rating: 2 + (k % 3),
+    })),
   )
-  const contributions = hostileDepartments.map((d, i) => ({ id: `c-${i}`, department: d.id, from: "2024-01-01", sharePercent: 20, form: "lent-position" }))
+  const contributions = hostileDepartments.map((d, i) => ({
+    id: `c-${i}`,
+    department: d.id,
+    from: "2024-01-01",
+    sharePercent: 20,
+    form: "lent-position",
+  }))
   return year({
     departments: [...catalogue.departments, ...hostileDepartments],
     offerings: [...catalogue.offerings, ...offerings],
@@ -69,6 +86,6 @@ export const hostileYear = (): Dataset.Dataset => {
     attendance,
     sessions,
     feedback,
-    contributions
+    contributions,
   } as never)
 }

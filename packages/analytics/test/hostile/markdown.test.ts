@@ -6,15 +6,18 @@
 import { describe, expect, it } from "vitest"
 import { buildReport, EvaluationPlan, Markdown } from "../../src/index.js"
 import type { Model } from "../../src/outputs/ReportModel.js"
-import { hostileDepartments, hostileTexts, hostileYear } from "./fixtures.js"
 import { policy } from "../fixturePolicy.js"
+import { hostileDepartments, hostileTexts, hostileYear } from "./fixtures.js"
 
 type Renderer = { render: (markdown: string) => string }
 // markdown-it comes with typedoc (a root devDependency) and has no types of its own.
-const { default: MarkdownIt } = (await import("markdown-it" as string)) as { default: new (options: object) => Renderer }
+const { default: MarkdownIt } = (await import("markdown-it" as string)) as {
+  default: new (options: object) => Renderer
+}
 const renderer = new MarkdownIt({ html: true, linkify: false })
 
-const escapeHtml = (s: string) => s.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;").replace(/"/gu, "&quot;")
+const escapeHtml = (s: string) =>
+  s.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;").replace(/"/gu, "&quot;")
 // What a text looks like once rendered: one line, HTML-escaped by the renderer.
 const asRendered = (s: string) => escapeHtml(s.replace(/\r\n|[\r\n]/gu, " ").trim())
 
@@ -44,11 +47,19 @@ const hostileModel = (): Model => {
         ...s.indicator,
         name: both(i),
         definition: { ...s.indicator.definition, numerator: both(i + 3), denominator: both(i + 4) },
-        measures: s.indicator.measures.map((x, k) => ({ ...x, label: both(i + k) }))
+        measures: s.indicator.measures.map((x, k) => ({ ...x, label: both(i + k) })),
       }
-      return { ...s, indicator, table: { ...s.table, indicator }, monthly: s.monthly === null ? null : { ...s.monthly, indicator } }
+      return {
+        ...s,
+        indicator,
+        table: { ...s.table, indicator },
+        monthly: s.monthly === null ? null : { ...s.monthly, indicator },
+      }
     }),
-    plan: { ...m.plan, rows: m.plan.rows.map((r, i) => ({ ...r, measure: both(i), assessment: both(i + 5), who: both(i + 9) })) }
+    plan: {
+      ...m.plan,
+      rows: m.plan.rows.map((r, i) => ({ ...r, measure: both(i), assessment: both(i + 5), who: both(i + 9) })),
+    },
   }
 }
 
@@ -76,15 +87,33 @@ describe("Markdown output of hostile records", () => {
   it("escapes the characters Markdown gives meaning, as the brief lists them", () => {
     const plan: EvaluationPlan.Plan = {
       period: { from: "2024-01-01", to: "2024-12-31" },
-      rows: [{ id: "x", measure: { nb: "<img src=x onerror=alert(1)>", en: "" }, assessment: { nb: "[a](b) *c* _d_ `e` !f & #g", en: "" }, continue: "yes", who: { nb: "# h\nny | linje", en: "" } }]
+      rows: [
+        {
+          id: "x",
+          measure: { nb: "<img src=x onerror=alert(1)>", en: "" },
+          assessment: { nb: "[a](b) *c* _d_ `e` !f & #g", en: "" },
+          continue: "yes",
+          who: { nb: "# h\nny | linje", en: "" },
+        },
+      ],
     }
     const row = EvaluationPlan.toMarkdown(plan, "nb").split("\n")[2]
-    expect(row).toBe("| &lt;img src=x onerror=alert\\(1\\)&gt; | \\[a\\]\\(b\\) \\*c\\* \\_d\\_ \\`e\\` \\!f &amp; #g | Ja | \\# h ny \\| linje |")
+    expect(row).toBe(
+      "| &lt;img src=x onerror=alert\\(1\\)&gt; | \\[a\\]\\(b\\) \\*c\\* \\_d\\_ \\`e\\` \\!f &amp; #g | Ja | \\# h ny \\| linje |",
+    )
   })
 
   it("keeps a plan table's four columns whatever its cells hold", () => {
-    const rows = hostileTexts.map((t, i) => ({ id: `r${i}`, measure: { nb: t, en: t }, assessment: { nb: t, en: t }, continue: "uncertain" as const, who: { nb: t, en: t } }))
-    const html = renderer.render(EvaluationPlan.toMarkdown({ period: { from: "2024-01-01", to: "2024-12-31" }, rows }, "en"))
+    const rows = hostileTexts.map((t, i) => ({
+      id: `r${i}`,
+      measure: { nb: t, en: t },
+      assessment: { nb: t, en: t },
+      continue: "uncertain" as const,
+      who: { nb: t, en: t },
+    }))
+    const html = renderer.render(
+      EvaluationPlan.toMarkdown({ period: { from: "2024-01-01", to: "2024-12-31" }, rows }, "en"),
+    )
     expect((html.match(/<tr>/gu) ?? []).length).toBe(rows.length + 1)
     columnsHold(html)
     for (const t of hostileTexts) expect(html).toContain(`<td>${asRendered(t)}</td>`)

@@ -1,7 +1,7 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
-import { att, tableEqual, year } from "../helpers.js"
 import { policy } from "../fixturePolicy.js"
+import { att, tableEqual, year } from "../helpers.js"
 
 // Yoga: citizen 1 present, no-show, present; citizen 2 absent with notice.
 // Turgruppe: citizen 2 present twice. Sandneshallen in March: citizen 3 no-show.
@@ -16,10 +16,11 @@ const tables = Tables.fromDataset(
       att(2, "turgruppe", "2024-02-14"),
       att(3, "sandneshallen", "2024-03-04", "no-show"),
       // Outside the year: ignored.
-      att(3, "sandneshallen", "2023-12-28")
-    ]
-  })
-, { policy })
+      att(3, "sandneshallen", "2023-12-28"),
+    ],
+  }),
+  { policy },
+)
 const { attendanceRate } = Indicators.catalogue
 
 describe("attendanceRate", () => {
@@ -30,7 +31,7 @@ describe("attendanceRate", () => {
       booked: [4, 1, 2],
       present: [2, 0, 2],
       noShow: [1, 1, 0],
-      rate: [0.5, 0, 1]
+      rate: [0.5, 0, 1],
     })
   })
 
@@ -42,7 +43,7 @@ describe("attendanceRate", () => {
       booked: [1, 6, 1, 6, 6, 1, 7],
       present: [0, 4, 0, 4, 4, 0, 4],
       noShow: [1, 1, 1, 1, 1, 1, 2],
-      rate: [0, 4 / 6, 0, 4 / 6, 4 / 6, 0, 4 / 7]
+      rate: [0, 4 / 6, 0, 4 / 6, 4 / 6, 0, 4 / 7],
     })
   })
 
@@ -52,7 +53,7 @@ describe("attendanceRate", () => {
       booked: [0],
       present: [0],
       noShow: [0],
-      rate: [null]
+      rate: [null],
     })
   })
 })

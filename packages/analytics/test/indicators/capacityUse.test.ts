@@ -1,13 +1,17 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
-import { att, session, tableEqual, year } from "../helpers.js"
 import { policy } from "../fixturePolicy.js"
+import { att, session, tableEqual, year } from "../helpers.js"
 
 // Sandneshallen has 2 places per session (a made-up capacity) and two
 // sessions: 3 of 4 places used. Volleyball has no known capacity: one session,
 // 2 present of 3 registered.
 const data = year({
-  sessions: [session("sandneshallen", "2024-02-05"), session("sandneshallen", "2024-02-12"), session("volleyball", "2024-02-06")],
+  sessions: [
+    session("sandneshallen", "2024-02-05"),
+    session("sandneshallen", "2024-02-12"),
+    session("volleyball", "2024-02-06"),
+  ],
   attendance: [
     att(1, "sandneshallen", "2024-02-05"),
     att(2, "sandneshallen", "2024-02-05"),
@@ -15,8 +19,8 @@ const data = year({
     att(2, "sandneshallen", "2024-02-12", "absent"),
     att(3, "volleyball", "2024-02-06"),
     att(4, "volleyball", "2024-02-06"),
-    att(5, "volleyball", "2024-02-06", "no-show")
-  ]
+    att(5, "volleyball", "2024-02-06", "no-show"),
+  ],
 })
 const tables = Tables.fromDataset(data, { policy, capacity: { sandneshallen: 2 } })
 const { capacityUse } = Indicators.catalogue
@@ -31,7 +35,7 @@ describe("capacityUse", () => {
       perSession: [1.5, 2],
       presentInPlaces: [3, null],
       places: [4, null],
-      use: [0.75, null]
+      use: [0.75, null],
     })
   })
 
@@ -44,7 +48,7 @@ describe("capacityUse", () => {
       perSession: [5 / 3],
       presentInPlaces: [3],
       places: [4],
-      use: [0.75]
+      use: [0.75],
     })
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
-import { enr, tableEqual, year } from "../helpers.js"
 import { policy } from "../fixturePolicy.js"
+import { enr, tableEqual, year } from "../helpers.js"
 
 // Mudo: n-1 completed in March, n-2 withdrawn in March, n-3 completed in
 // April via its planned end (no closedOn), n-4 still ongoing. Yoga: n-5
@@ -9,15 +9,24 @@ import { policy } from "../fixturePolicy.js"
 const tables = Tables.fromDataset(
   year({
     enrollments: [
-      enr("n-1", 1, "individuell-trening-mudo", "2024-02-01", { end: "2024-02-28", closedOn: "2024-03-01", status: "completed" }),
-      enr("n-2", 2, "individuell-trening-mudo", "2024-02-05", { end: "2024-03-03", closedOn: "2024-03-10", status: "withdrawn" }),
+      enr("n-1", 1, "individuell-trening-mudo", "2024-02-01", {
+        end: "2024-02-28",
+        closedOn: "2024-03-01",
+        status: "completed",
+      }),
+      enr("n-2", 2, "individuell-trening-mudo", "2024-02-05", {
+        end: "2024-03-03",
+        closedOn: "2024-03-10",
+        status: "withdrawn",
+      }),
       enr("n-3", 3, "individuell-trening-mudo", "2024-03-04", { end: "2024-04-01", status: "completed" }),
       enr("n-4", 4, "individuell-trening-mudo", "2024-04-08", { end: "2024-05-05" }),
       enr("n-5", 5, "mindfull-restorative-yoga", "2023-11-01", { closedOn: "2023-11-30", status: "completed" }),
-      enr("n-6", 6, "mindfull-restorative-yoga", "2024-05-01", { closedOn: "2024-05-20", status: "withdrawn" })
-    ]
-  })
-, { policy })
+      enr("n-6", 6, "mindfull-restorative-yoga", "2024-05-01", { closedOn: "2024-05-20", status: "withdrawn" }),
+    ],
+  }),
+  { policy },
+)
 const { completionRate } = Indicators.catalogue
 
 describe("completionRate", () => {
@@ -27,7 +36,7 @@ describe("completionRate", () => {
       ended: [3, 1],
       completed: [2, 0],
       withdrawn: [1, 1],
-      rate: [2 / 3, 0]
+      rate: [2 / 3, 0],
     })
   })
 
@@ -37,7 +46,7 @@ describe("completionRate", () => {
       ended: [2, 1, 1],
       completed: [1, 1, 0],
       withdrawn: [1, 0, 1],
-      rate: [0.5, 1, 0]
+      rate: [0.5, 1, 0],
     })
   })
 })
@@ -51,10 +60,10 @@ describe("completionRate where completion does not apply", () => {
       enrollments: [
         enr("n-1", 1, "helarsbading", "2024-01-08", { closedOn: "2024-03-01", status: "withdrawn" }),
         enr("n-2", 2, "baltur-psykisk-helse", "2024-01-08", { closedOn: "2024-03-01", status: "withdrawn" }),
-        enr("n-3", 3, "karategruppe", "2024-01-08", { closedOn: "2024-06-01", status: "completed" })
-      ]
+        enr("n-3", 3, "karategruppe", "2024-01-08", { closedOn: "2024-06-01", status: "completed" }),
+      ],
     }),
-    { policy }
+    { policy },
   )
 
   it("counts no closure of an open offering, and marks its row not applicable rather than 0 %", () => {
@@ -64,18 +73,26 @@ describe("completionRate where completion does not apply", () => {
       ended: [0, 0, 1],
       completed: [0, 0, 1],
       withdrawn: [0, 0, 0],
-      rate: [null, null, 1]
+      rate: [null, null, 1],
     })
     expect(r.notApplicable).toEqual([true, true, false])
   })
 
   it("marks a category not applicable only when none of its offerings can be completed", () => {
     const r = Indicator.compute(completionRate, open, { by: ["category"], margins: true })
-    tableEqual(r.table, { category: ["department", "everyday", "(total)"], ended: [0, 1, 1], completed: [0, 1, 1], withdrawn: [0, 0, 0], rate: [null, 1, 1] })
+    tableEqual(r.table, {
+      category: ["department", "everyday", "(total)"],
+      ended: [0, 1, 1],
+      completed: [0, 1, 1],
+      withdrawn: [0, 0, 0],
+      rate: [null, 1, 1],
+    })
     expect(r.notApplicable).toEqual([true, false, false])
   })
 
   it("applies everywhere else: an indicator without definedFor has no such rows", () => {
-    expect(Indicator.compute(Indicators.catalogue.participation, open, { by: ["category"] }).notApplicable).toBeUndefined()
+    expect(
+      Indicator.compute(Indicators.catalogue.participation, open, { by: ["category"] }).notApplicable,
+    ).toBeUndefined()
   })
 })

@@ -1,10 +1,15 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
-import { tableEqual, year } from "../helpers.js"
 import { policy } from "../fixturePolicy.js"
+import { tableEqual, year } from "../helpers.js"
 
 const feedback = (id: string, source: string, date: string, rating?: number, more: Record<string, string> = {}) => ({
-  id, source, date, theme: "tilgjengelighet", ...(rating === undefined ? {} : { rating }), ...more
+  id,
+  source,
+  date,
+  theme: "tilgjengelighet",
+  ...(rating === undefined ? {} : { rating }),
+  ...more,
 })
 
 // Citizens: 5, 4, 2 and one without rating. Employees: 3. Experience
@@ -19,10 +24,11 @@ const tables = Tables.fromDataset(
       feedback("b-5", "employee", "2024-05-01", 3),
       feedback("b-6", "experience-council", "2024-09-12", 4),
       feedback("b-7", "experience-council", "2024-09-12", 5),
-      feedback("b-8", "citizen", "2023-12-01", 1)
-    ]
-  })
-, { policy })
+      feedback("b-8", "citizen", "2023-12-01", 1),
+    ],
+  }),
+  { policy },
+)
 const { feedbackSummary } = Indicators.catalogue
 
 describe("feedbackSummary", () => {
@@ -33,19 +39,24 @@ describe("feedbackSummary", () => {
       rated: [3, 1, 2],
       meanRating: [11 / 3, 3, 4.5],
       good: [2, 0, 2],
-      goodShare: [2 / 3, 0, 1]
+      goodShare: [2 / 3, 0, 1],
     })
   })
 
   it("takes the category from the offering when the feedback names one", () => {
-    tableEqual(Indicator.compute(feedbackSummary, tables, { by: ["source", "category"] }).table.filter((d: { source: string }) => d.source === "citizen"), {
-      source: ["citizen", "citizen", "citizen"],
-      category: ["(unknown)", "everyday", "treatment"],
-      responses: [1, 1, 2],
-      rated: [0, 1, 2],
-      meanRating: [null, 4, 3.5],
-      good: [0, 1, 1],
-      goodShare: [null, 1, 0.5]
-    })
+    tableEqual(
+      Indicator.compute(feedbackSummary, tables, { by: ["source", "category"] }).table.filter(
+        (d: { source: string }) => d.source === "citizen",
+      ),
+      {
+        source: ["citizen", "citizen", "citizen"],
+        category: ["(unknown)", "everyday", "treatment"],
+        responses: [1, 1, 2],
+        rated: [0, 1, 2],
+        meanRating: [null, 4, 3.5],
+        good: [0, 1, 1],
+        goodShare: [null, 1, 0.5],
+      },
+    )
   })
 })

@@ -1,10 +1,21 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
-import { enr, tableEqual, year } from "../helpers.js"
 import { policy } from "../fixturePolicy.js"
+import { enr, tableEqual, year } from "../helpers.js"
 
-const evaluation = (id: string, enrollmentId: string, date: string, goalReached: "yes" | "partly" | "no", decision = "completed") => ({
-  id, enrollmentId, therapistId: "s-ther", date, goalReached, decision
+const evaluation = (
+  id: string,
+  enrollmentId: string,
+  date: string,
+  goalReached: "yes" | "partly" | "no",
+  decision = "completed",
+) => ({
+  id,
+  enrollmentId,
+  therapistId: "s-ther",
+  date,
+  goalReached,
+  decision,
 })
 
 // Mudo n-1: partly in February (extended), then yes in March — only the last counts.
@@ -17,7 +28,7 @@ const tables = Tables.fromDataset(
       enr("n-2", 2, "individuell-trening-mudo", "2024-02-05", { status: "completed" }),
       enr("n-3", 3, "mindfull-restorative-yoga", "2024-03-04", { status: "completed" }),
       enr("n-4", 4, "sandneshallen", "2024-03-04"),
-      enr("n-5", 5, "mindfull-restorative-yoga", "2024-12-02")
+      enr("n-5", 5, "mindfull-restorative-yoga", "2024-12-02"),
     ],
     goalEvaluations: [
       evaluation("g-1", "n-1", "2024-02-16", "partly", "extend"),
@@ -26,10 +37,11 @@ const tables = Tables.fromDataset(
       evaluation("g-4", "n-3", "2024-04-01", "yes"),
       evaluation("g-5", "n-4", "2024-04-01", "yes"),
       evaluation("g-6", "n-5", "2024-12-20", "partly", "extend"),
-      evaluation("g-7", "n-5", "2025-01-20", "yes")
-    ]
-  })
-, { policy })
+      evaluation("g-7", "n-5", "2025-01-20", "yes"),
+    ],
+  }),
+  { policy },
+)
 const { goalAttainment } = Indicators.catalogue
 
 describe("goalAttainment", () => {
@@ -40,7 +52,7 @@ describe("goalAttainment", () => {
       reached: [1, 1, 2],
       partly: [0, 0, 0],
       notReached: [1, 0, 1],
-      rate: [0.5, 1, 2 / 3]
+      rate: [0.5, 1, 2 / 3],
     })
   })
 
@@ -51,7 +63,7 @@ describe("goalAttainment", () => {
       reached: [1, 1],
       partly: [0, 0],
       notReached: [1, 0],
-      rate: [0.5, 1]
+      rate: [0.5, 1],
     })
   })
 })

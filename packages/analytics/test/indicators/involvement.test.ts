@@ -1,7 +1,7 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
-import { session, tableEqual, year } from "../helpers.js"
 import { policy } from "../fixturePolicy.js"
+import { session, tableEqual, year } from "../helpers.js"
 
 // Sandneshallen: three sessions, two with students (2 and 3 of them).
 // Inkludert: two sessions, one with a volunteer. Yoga: one session, nobody.
@@ -13,10 +13,11 @@ const tables = Tables.fromDataset(
       session("sandneshallen", "2024-02-19", 0),
       session("inkludert", "2024-02-06", 0, 1),
       session("inkludert", "2024-02-13", 0, 0),
-      session("mindfull-restorative-yoga", "2024-02-07")
-    ]
-  })
-, { policy })
+      session("mindfull-restorative-yoga", "2024-02-07"),
+    ],
+  }),
+  { policy },
+)
 const { involvement } = Indicators.catalogue
 
 describe("involvement", () => {
@@ -29,7 +30,7 @@ describe("involvement", () => {
       students: [5, 0, 0],
       withVolunteers: [0, 1, 0],
       volunteerShare: [0, 0.5, 0],
-      volunteers: [0, 1, 0]
+      volunteers: [0, 1, 0],
     })
   })
 })

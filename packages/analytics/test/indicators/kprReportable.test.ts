@@ -2,8 +2,8 @@ import { Catalogue, Crosswalk } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { describe, expect, it } from "vitest"
 import { Dimension, Indicator, Indicators, Labels, Publish, Tables } from "../../src/index.js"
-import { enr, p, tableEqual, year } from "../helpers.js"
 import { policy } from "../fixturePolicy.js"
+import { enr, p, tableEqual, year } from "../helpers.js"
 
 const { kprReportable } = Indicators.catalogue
 
@@ -14,18 +14,27 @@ const { kprReportable } = Indicators.catalogue
 // and Helårsbading (open) are not reported.
 const tables = Tables.fromDataset(
   year({
-    citizens: [1, 2, 3, 4].map((n) => ({ id: p(n), birthYear: 1980, departments: ["rpha"], healthyLifeCentre: false, pathway: 3 })),
-    referrals: [{ id: "r-1", citizenId: p(1), therapistId: "s-1", offeringId: "aktivitetskontakt", date: "2024-01-05" }],
+    citizens: [1, 2, 3, 4].map((n) => ({
+      id: p(n),
+      birthYear: 1980,
+      departments: ["rpha"],
+      healthyLifeCentre: false,
+      pathway: 3,
+    })),
+    referrals: [
+      { id: "r-1", citizenId: p(1), therapistId: "s-1", offeringId: "aktivitetskontakt", date: "2024-01-05" },
+    ],
     enrollments: [
       enr("k-1", 1, "aktivitetskontakt", "2024-01-10", { referralId: "r-1" }),
       enr("k-2", 2, "aktivitetskontakt", "2024-01-20", { status: "completed" }),
       enr("k-3", 3, "aktivitetskontakt", "2024-03-05"),
       enr("k-4", 4, "aktivitetskontakt", "2023-11-01"),
       enr("n-5", 5, "individuell-trening-mudo", "2024-01-15", { end: "2024-02-11" }),
-      enr("n-6", 6, "helarsbading", "2024-03-01")
-    ]
-  })
-, { policy })
+      enr("n-6", 6, "helarsbading", "2024-03-01"),
+    ],
+  }),
+  { policy },
+)
 
 describe("kprReportable", () => {
   it("counts decisions in reportable services that started in the period, and those KPR could not take, by service type and month", () => {
@@ -34,13 +43,13 @@ describe("kprReportable", () => {
       month: ["2024-01", "2024-03"],
       decisions: [2, 1],
       incomplete: [1, 1],
-      incompleteRate: [0.5, 1]
+      incompleteRate: [0.5, 1],
     })
     tableEqual(Indicator.compute(kprReportable, tables, { by: ["kprService"], margins: true }).table, {
       kprService: ["9", "(total)"],
       decisions: [3, 3],
       incomplete: [2, 2],
-      incompleteRate: [2 / 3, 2 / 3]
+      incompleteRate: [2 / 3, 2 / 3],
     })
   })
 
@@ -53,7 +62,7 @@ describe("kprReportable", () => {
       kprService: [...reportable.values()].map((s) => s.code),
       decisions: [...reportable.keys()].map(() => 1),
       incomplete: [...reportable.keys()].map(() => 1),
-      incompleteRate: [...reportable.keys()].map(() => 1)
+      incompleteRate: [...reportable.keys()].map(() => 1),
     })
     expect(every.length).toBeGreaterThan(reportable.size)
   })
@@ -62,7 +71,9 @@ describe("kprReportable", () => {
     expect(Dimension.canonical(["month", "kprService"])).toEqual(["kprService", "month"])
     expect(Labels.value("kprService", "9", "nb")).toBe("9 Støttekontakt")
     expect(Labels.dimension("kprService", "en")).toBe("KPR service type")
-    expect(() => Indicator.compute(Indicators.catalogue.participation, tables, { by: ["kprService"] })).toThrow(/kprService/u)
+    expect(() => Indicator.compute(Indicators.catalogue.participation, tables, { by: ["kprService"] })).toThrow(
+      /kprService/u,
+    )
   })
 
   it("on the synthetic year: 24 Aktivitetskontakt decisions, all starting in January, none with its decision recorded; published in full", () => {
@@ -72,23 +83,29 @@ describe("kprReportable", () => {
       month: ["2024-01"],
       decisions: [24],
       incomplete: [24],
-      incompleteRate: [1]
+      incompleteRate: [1],
     })
-    const published = Publish.publish(Indicator.compute(kprReportable, synthetic, { by: ["month"], margins: true }), { tables: synthetic })
+    const published = Publish.publish(Indicator.compute(kprReportable, synthetic, { by: ["month"], margins: true }), {
+      tables: synthetic,
+    })
     expect(published.table.objects()).toEqual([
       { month: "2024-01", decisions: 24, incomplete: 24, incompleteRate: 1, suppressed: null },
-      { month: "(total)", decisions: 24, incomplete: 24, incompleteRate: 1, suppressed: null }
+      { month: "(total)", decisions: 24, incomplete: 24, incompleteRate: 1, suppressed: null },
     ])
     expect(published.hidden).toEqual({ primary: 0, secondary: 0 })
   })
 
   it("on a small synthetic year, hides its 2 decisions and the total that would give them away", () => {
     const small = Tables.fromDataset(generate({ policy, seed: 2, year: 2024, citizens: 80 }), { policy })
-    expect(Indicator.compute(kprReportable, small, { by: [] }).table.objects()).toEqual([{ decisions: 2, incomplete: 2, incompleteRate: 1 }])
-    const published = Publish.publish(Indicator.compute(kprReportable, small, { by: ["kprService"], margins: true }), { tables: small })
+    expect(Indicator.compute(kprReportable, small, { by: [] }).table.objects()).toEqual([
+      { decisions: 2, incomplete: 2, incompleteRate: 1 },
+    ])
+    const published = Publish.publish(Indicator.compute(kprReportable, small, { by: ["kprService"], margins: true }), {
+      tables: small,
+    })
     expect(published.table.objects()).toEqual([
       { kprService: "9", decisions: null, incomplete: null, incompleteRate: null, suppressed: "primary" },
-      { kprService: "(total)", decisions: null, incomplete: null, incompleteRate: null, suppressed: "primary" }
+      { kprService: "(total)", decisions: null, incomplete: null, incompleteRate: null, suppressed: "primary" },
     ])
   })
 })

@@ -1,7 +1,7 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
-import { enr, tableEqual, year } from "../helpers.js"
 import { policy } from "../fixturePolicy.js"
+import { enr, tableEqual, year } from "../helpers.js"
 
 // Citizen 1 started Mudo in November 2023, then yoga in February 2024: returning.
 // Citizen 2 starts Sandneshallen and yoga in February 2024: new in both.
@@ -15,10 +15,11 @@ const tables = Tables.fromDataset(
       enr("n-3", 2, "sandneshallen", "2024-02-01"),
       enr("n-4", 2, "mindfull-restorative-yoga", "2024-02-05"),
       enr("n-5", 3, "turgruppe", "2024-02-07"),
-      enr("n-6", 3, "sandneshallen", "2024-03-04")
-    ]
-  })
-, { policy })
+      enr("n-6", 3, "sandneshallen", "2024-03-04"),
+    ],
+  }),
+  { policy },
+)
 const { newReturning } = Indicators.catalogue
 
 describe("newReturning", () => {
@@ -28,7 +29,7 @@ describe("newReturning", () => {
       started: [2, 2, 1],
       new: [1, 2, 1],
       returning: [1, 0, 0],
-      newShare: [0.5, 1, 1]
+      newShare: [0.5, 1, 1],
     })
   })
 
@@ -38,7 +39,7 @@ describe("newReturning", () => {
       started: [3, 1, 3],
       new: [2, 0, 2],
       returning: [1, 1, 1],
-      newShare: [2 / 3, 0, 2 / 3]
+      newShare: [2 / 3, 0, 2 / 3],
     })
   })
 })

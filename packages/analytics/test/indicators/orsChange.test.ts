@@ -1,7 +1,7 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
-import { enr, fit, tableEqual, year } from "../helpers.js"
 import { policy } from "../fixturePolicy.js"
+import { enr, fit, tableEqual, year } from "../helpers.js"
 
 // Citizen 1 (Mudo): 18 → 21 → 26: +8, reliable and across 25: recovered.
 // Citizen 2 (Mudo): 20 → 24: +4, not reliable.
@@ -15,7 +15,7 @@ const tables = Tables.fromDataset(
       enr("n-1", 1, "individuell-trening-mudo", "2024-01-08"),
       enr("n-2", 2, "individuell-trening-mudo", "2024-01-08"),
       enr("n-3", 3, "mindfull-restorative-yoga", "2024-02-05"),
-      enr("n-4", 4, "mindfull-restorative-yoga", "2024-02-05")
+      enr("n-4", 4, "mindfull-restorative-yoga", "2024-02-05"),
     ],
     fitScores: [
       fit(1, "2024-01-08", "ORS", 18, "n-1"),
@@ -31,10 +31,11 @@ const tables = Tables.fromDataset(
       fit(5, "2024-03-01", "ORS", 10),
       fit(6, "2023-12-01", "ORS", 10),
       fit(6, "2024-01-10", "ORS", 22),
-      fit(6, "2024-02-10", "ORS", 23)
-    ]
-  })
-, { policy })
+      fit(6, "2024-02-10", "ORS", 23),
+    ],
+  }),
+  { policy },
+)
 const { orsChange } = Indicators.catalogue
 
 describe("orsChange", () => {
@@ -48,7 +49,7 @@ describe("orsChange", () => {
       recovered: [1],
       recoveredRate: [1 / 3],
       deteriorated: [1],
-      deterioratedRate: [0.2]
+      deterioratedRate: [0.2],
     })
   })
 
@@ -63,7 +64,7 @@ describe("orsChange", () => {
       recovered: [0, 1, 0],
       recoveredRate: [0, 0.5, null],
       deteriorated: [0, 0, 1],
-      deterioratedRate: [0, 0, 0.5]
+      deterioratedRate: [0, 0, 0.5],
     })
   })
 })

@@ -1,7 +1,7 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
-import { att, session, tableEqual, year } from "../helpers.js"
 import { policy } from "../fixturePolicy.js"
+import { att, session, tableEqual, year } from "../helpers.js"
 
 // Two offerings in two months. Citizen 1 comes to yoga twice and misses once;
 // citizen 2 comes once to yoga and once to the walking group; citizen 3 is
@@ -12,7 +12,7 @@ const data = year({
     session("mindfull-restorative-yoga", "2024-02-12"),
     session("mindfull-restorative-yoga", "2024-03-04"),
     session("turgruppe", "2024-02-07"),
-    session("turgruppe", "2024-03-06")
+    session("turgruppe", "2024-03-06"),
   ],
   attendance: [
     att(1, "mindfull-restorative-yoga", "2024-02-05"),
@@ -20,8 +20,8 @@ const data = year({
     att(1, "mindfull-restorative-yoga", "2024-03-04"),
     att(2, "mindfull-restorative-yoga", "2024-02-05"),
     att(2, "turgruppe", "2024-02-07"),
-    att(3, "turgruppe", "2024-02-07", "absent")
-  ]
+    att(3, "turgruppe", "2024-02-07", "absent"),
+  ],
 })
 const tables = Tables.fromDataset(data, { policy })
 const { participation } = Indicators.catalogue
@@ -32,7 +32,7 @@ describe("participation", () => {
       offering: ["mindfull-restorative-yoga", "turgruppe"],
       participants: [2, 1],
       attendances: [3, 1],
-      sessions: [3, 2]
+      sessions: [3, 2],
     })
   })
 
@@ -42,7 +42,7 @@ describe("participation", () => {
       month: ["2024-02", "2024-03", "2024-02", "2024-03"],
       participants: [2, 1, 1, 0],
       attendances: [2, 1, 1, 0],
-      sessions: [2, 1, 1, 1]
+      sessions: [2, 1, 1, 1],
     })
   })
 
@@ -51,7 +51,7 @@ describe("participation", () => {
       category: ["treatment", "(total)"],
       participants: [2, 2],
       attendances: [4, 4],
-      sessions: [5, 5]
+      sessions: [5, 5],
     })
   })
 })

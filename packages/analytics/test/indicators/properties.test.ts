@@ -6,7 +6,9 @@ import { policy } from "../fixturePolicy.js"
 
 // Every indicator, every single dimension it allows and no dimension, with
 // and without margins, on small random years with messy edges.
-const groupings = Indicators.all.flatMap((indicator) => [[], ...indicator.dimensions.map((d) => [d])].map((by) => ({ indicator, by })))
+const groupings = Indicators.all.flatMap((indicator) =>
+  [[], ...indicator.dimensions.map((d) => [d])].map((by) => ({ indicator, by })),
+)
 
 describe("every indicator on random years", () => {
   it("keeps rates within 0–1, counts whole and non-negative, and statistics finite", () => {
@@ -20,7 +22,8 @@ describe("every indicator on random years", () => {
             for (const v of values) {
               const where = `${indicator.id}.${m.column} by [${by.join(", ")}] = ${v}`
               if (m.kind === "rate") expect(v === null || (v >= 0 && v <= 1), where).toBe(true)
-              else if (m.kind === "persons" || m.kind === "count") expect(Number.isInteger(v) && v! >= 0, where).toBe(true)
+              else if (m.kind === "persons" || m.kind === "count")
+                expect(Number.isInteger(v) && v! >= 0, where).toBe(true)
               else expect(v === null || Number.isFinite(v), where).toBe(true)
             }
           }
@@ -31,7 +34,7 @@ describe("every indicator on random years", () => {
           }
         }
       }),
-      { numRuns: 40 }
+      { numRuns: 40 },
     )
   })
 
@@ -42,13 +45,15 @@ describe("every indicator on random years", () => {
         for (const indicator of Indicators.all) {
           const overall = Indicator.compute(indicator, tables, { by: [] }).table.objects()[0]
           for (const d of indicator.dimensions) {
-            const rows = Indicator.compute(indicator, tables, { by: [d], margins: true }).table.objects() as Array<Record<string, unknown>>
+            const rows = Indicator.compute(indicator, tables, { by: [d], margins: true }).table.objects() as Array<
+              Record<string, unknown>
+            >
             const { [d]: _, ...total } = rows[rows.length - 1]!
             expect(total).toEqual(overall)
           }
         }
       }),
-      { numRuns: 25 }
+      { numRuns: 25 },
     )
   })
 })

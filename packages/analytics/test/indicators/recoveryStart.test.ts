@@ -1,10 +1,15 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
-import { enr, p, tableEqual, year } from "../helpers.js"
 import { policy } from "../fixturePolicy.js"
+import { enr, p, tableEqual, year } from "../helpers.js"
 
 const transition = (id: string, citizen: number, date: string) => ({
-  id, citizenId: p(citizen), date, destination: "Turlag", kind: "community-offering", fromOfferingId: "recoveryhjelpa"
+  id,
+  citizenId: p(citizen),
+  date,
+  destination: "Turlag",
+  kind: "community-offering",
+  fromOfferingId: "recoveryhjelpa",
 })
 
 // Four citizens start Recoveryhjelpa. Citizen 1 starts an activity after 30
@@ -19,11 +24,17 @@ const tables = Tables.fromDataset(
       enr("n-2", 2, "recoveryhjelpa", "2024-02-10", { closedOn: "2024-04-10", status: "completed" }),
       enr("n-3", 3, "recoveryhjelpa", "2024-02-20"),
       enr("n-4", 4, "recoveryhjelpa", "2024-03-05"),
-      enr("n-5", 5, "recoveryhjelpa", "2023-11-01")
+      enr("n-5", 5, "recoveryhjelpa", "2023-11-01"),
     ],
-    transitions: [transition("t-1", 1, "2024-03-02"), transition("t-2", 3, "2024-01-15"), transition("t-3", 4, "2024-03-15"), transition("t-4", 5, "2024-01-05")]
-  })
-, { policy })
+    transitions: [
+      transition("t-1", 1, "2024-03-02"),
+      transition("t-2", 3, "2024-01-15"),
+      transition("t-3", 4, "2024-03-15"),
+      transition("t-4", 5, "2024-01-05"),
+    ],
+  }),
+  { policy },
+)
 const { recoveryStart } = Indicators.catalogue
 
 describe("recoveryStart", () => {
@@ -34,7 +45,7 @@ describe("recoveryStart", () => {
       started: [3],
       rate: [0.75],
       median: [30],
-      p90: [54]
+      p90: [54],
     })
   })
 
@@ -45,7 +56,7 @@ describe("recoveryStart", () => {
       started: [2, 1],
       rate: [2 / 3, 1],
       median: [45, 10],
-      p90: [57, 10]
+      p90: [57, 10],
     })
   })
 })

@@ -1,9 +1,15 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
-import { att, enr, p, tableEqual, year } from "../helpers.js"
 import { policy } from "../fixturePolicy.js"
+import { att, enr, p, tableEqual, year } from "../helpers.js"
 
-const referral = (id: string, citizen: number, offeringId: string, date: string) => ({ id, citizenId: p(citizen), therapistId: "s-ther", offeringId, date })
+const referral = (id: string, citizen: number, offeringId: string, date: string) => ({
+  id,
+  citizenId: p(citizen),
+  therapistId: "s-ther",
+  offeringId,
+  date,
+})
 
 // Mudo referrals on 1 February; first sessions attended 10, 20, 30 and 40 days
 // later (citizen 2 first misses a session on day 15). Yoga: one referral, 7
@@ -17,7 +23,7 @@ const tables = Tables.fromDataset(
       referral("r-4", 4, "individuell-trening-mudo", "2024-02-01"),
       referral("r-5", 5, "individuell-trening-mudo", "2023-12-01"),
       referral("r-6", 6, "individuell-trening-mudo", "2024-12-01"),
-      referral("r-7", 7, "mindfull-restorative-yoga", "2024-03-01")
+      referral("r-7", 7, "mindfull-restorative-yoga", "2024-03-01"),
     ],
     enrollments: [
       enr("n-1", 1, "individuell-trening-mudo", "2024-02-11", { referralId: "r-1" }),
@@ -28,7 +34,7 @@ const tables = Tables.fromDataset(
       enr("n-6", 6, "individuell-trening-mudo", "2024-12-20", { referralId: "r-6" }),
       enr("n-7", 7, "mindfull-restorative-yoga", "2024-03-08", { referralId: "r-7" }),
       // An everyday enrollment without referral never counts.
-      enr("n-8", 8, "sandneshallen", "2024-02-01")
+      enr("n-8", 8, "sandneshallen", "2024-02-01"),
     ],
     attendance: [
       att(1, "individuell-trening-mudo", "2024-02-11", "present", "n-1"),
@@ -39,10 +45,11 @@ const tables = Tables.fromDataset(
       att(4, "individuell-trening-mudo", "2024-03-12", "present", "n-4"),
       att(5, "individuell-trening-mudo", "2024-01-03", "present", "n-5"),
       att(7, "mindfull-restorative-yoga", "2024-03-08", "present", "n-7"),
-      att(8, "sandneshallen", "2024-02-02", "present", "n-8")
-    ]
-  })
-, { policy })
+      att(8, "sandneshallen", "2024-02-02", "present", "n-8"),
+    ],
+  }),
+  { policy },
+)
 const { referralToStart } = Indicators.catalogue
 
 describe("referralToStart", () => {
@@ -52,7 +59,7 @@ describe("referralToStart", () => {
       offering: ["individuell-trening-mudo", "mindfull-restorative-yoga", "(total)"],
       started: [4, 1, 5],
       median: [25, 7, 20],
-      p90: [37, 7, 36]
+      p90: [37, 7, 36],
     })
   })
 
@@ -61,7 +68,7 @@ describe("referralToStart", () => {
       month: ["2024-02", "2024-03"],
       started: [2, 3],
       median: [15, 30],
-      p90: [19, 38]
+      p90: [19, 38],
     })
   })
 })

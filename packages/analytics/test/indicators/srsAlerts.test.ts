@@ -1,7 +1,7 @@
 import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
-import { enr, fit, tableEqual, year } from "../helpers.js"
 import { policy } from "../fixturePolicy.js"
+import { enr, fit, tableEqual, year } from "../helpers.js"
 
 // Five SRS forms in 2024: citizen 1 gives 35 and 38 (one alert), citizen 2
 // gives 36 (exactly 36 is no alert) and 20, citizen 3 gives 40. An ORS form
@@ -16,10 +16,11 @@ const tables = Tables.fromDataset(
       fit(2, "2024-02-11", "SRS", 20, "n-2"),
       fit(3, "2024-02-12", "SRS", 40),
       fit(3, "2024-02-12", "ORS", 10),
-      fit(3, "2023-12-12", "SRS", 10)
-    ]
-  })
-, { policy })
+      fit(3, "2023-12-12", "SRS", 10),
+    ],
+  }),
+  { policy },
+)
 const { srsAlerts } = Indicators.catalogue
 
 describe("srsAlerts", () => {
@@ -29,7 +30,7 @@ describe("srsAlerts", () => {
       alerts: [2],
       rate: [0.4],
       citizens: [3],
-      citizensAlerted: [2]
+      citizensAlerted: [2],
     })
   })
 
@@ -40,7 +41,7 @@ describe("srsAlerts", () => {
       alerts: [1, 1],
       rate: [0.5, 1 / 3],
       citizens: [2, 3],
-      citizensAlerted: [1, 1]
+      citizensAlerted: [1, 1],
     })
   })
 })

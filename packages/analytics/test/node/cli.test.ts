@@ -8,7 +8,10 @@ import { describe, expect, it } from "vitest"
 
 const cli = fileURLToPath(new URL("../../src/cli.ts", import.meta.url))
 const run = (...args: Array<string>) =>
-  spawnSync(process.execPath, ["--import", "tsx", "--conditions=@aktivitetsmodell/source", cli, ...args], { encoding: "utf8", env: { ...process.env, TZ: "Europe/Oslo" } })
+  spawnSync(process.execPath, ["--import", "tsx", "--conditions=@aktivitetsmodell/source", cli, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, TZ: "Europe/Oslo" },
+  })
 
 describe("aktivitet-report", () => {
   it("writes a report of a synthetic year and prints the summary", () => {
@@ -32,11 +35,21 @@ describe("aktivitet-report", () => {
   // answer must be run()'s, to the byte, and a usage error is still run()'s.
   it("answers --help as run() does, for the report and for audit", async () => {
     const { run: runInProcess } = await import("../../src/node/run.js")
-    for (const args of [["--synthetic", "--help"], ["audit", "x.csv", "--help", "--lang", "en"]]) {
+    for (const args of [
+      ["--synthetic", "--help"],
+      ["audit", "x.csv", "--help", "--lang", "en"],
+    ]) {
       const out: Array<string> = []
-      const code = await runInProcess(args, { stdout: (t) => out.push(`${t}\n`), stderr: (t) => out.push(`stderr: ${t}\n`) })
+      const code = await runInProcess(args, {
+        stdout: (t) => out.push(`${t}\n`),
+        stderr: (t) => out.push(`stderr: ${t}\n`),
+      })
       const r = run(...args)
-      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }, args.join(" ")).toEqual({ status: code, stdout: out.join(""), stderr: "" })
+      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }, args.join(" ")).toEqual({
+        status: code,
+        stdout: out.join(""),
+        stderr: "",
+      })
       expect(code).toBe(0)
     }
     const wrong = run("--help", "--bogus")
@@ -48,19 +61,25 @@ describe("aktivitet-report", () => {
 describe("aktivitet-report FOLDER", () => {
   const example = fileURLToPath(new URL("../../../../examples/data/export-2024", import.meta.url))
   // The line a deliberately wrong row of the example starts on, as the file shows it.
-  const lineOf = (file: string, text: string) => readFileSync(join(example, file), "utf8").split("\n").findIndex((l) => l.includes(text)) + 1
+  const lineOf = (file: string, text: string) =>
+    readFileSync(join(example, file), "utf8")
+      .split("\n")
+      .findIndex((l) => l.includes(text)) + 1
 
   it("reports the example export, listing its rejected rows in the report and in rejected.csv", async () => {
     const { run: runInProcess } = await import("../../src/node/run.js")
     const dir = mkdtempSync(join(tmpdir(), "cli-folder-"))
     const out: Array<string> = []
-    const code = await runInProcess([example, "--out", join(dir, "report.md")], { stdout: (t) => out.push(t), stderr: (t) => out.push(t) })
+    const code = await runInProcess([example, "--out", join(dir, "report.md")], {
+      stdout: (t) => out.push(t),
+      stderr: (t) => out.push(t),
+    })
     expect(code).toBe(0)
     expect(out.join("\n")).toContain(`Skrev ${join(dir, "rejected.csv")}`)
     const wrong = [
       ["citizens.csv", lineOf("citizens.csv", "19x8"), "birthYear"],
       ["enrollments.csv", lineOf("enrollments.csv", "pågår"), "status"],
-      ["attendance.csv", lineOf("attendance.csv", "2024-02-30"), "date"]
+      ["attendance.csv", lineOf("attendance.csv", "2024-02-30"), "date"],
     ] as const
     const report = readFileSync(join(dir, "report.md"), "utf8")
     expect(report).toContain("## Innlesing: avviste poster og regelbrudd")
@@ -68,22 +87,35 @@ describe("aktivitet-report FOLDER", () => {
     for (const [file, line, field] of wrong) {
       expect(line).toBeGreaterThan(1)
       expect(report).toContain(`| ${file}:${line}, post ${line - 1}, felt ${field} | avvist post |`)
-      expect(rejected.some((r) => r.startsWith(`${file},${line},${line - 1},`) && r.includes(`,rejected,${field},`))).toBe(true)
+      expect(
+        rejected.some((r) => r.startsWith(`${file},${line},${line - 1},`) && r.includes(`,rejected,${field},`)),
+      ).toBe(true)
     }
-    expect(report).toContain("Forventet én av «ongoing» \\(pågår\\), «completed» \\(fullført\\) eller «withdrawn» \\(avbrutt\\)")
+    expect(report).toContain(
+      "Forventet én av «ongoing» \\(pågår\\), «completed» \\(fullført\\) eller «withdrawn» \\(avbrutt\\)",
+    )
     const referral = lineOf("referrals.csv", "yoga-i-parken")
-    expect(rejected).toContain(`referrals.csv,${referral},${referral - 1},referrals,violation,offeringId,unknown-reference,"Viser til tilbud «yoga-i-parken», som ikke finnes i dataene"`)
+    expect(rejected).toContain(
+      `referrals.csv,${referral},${referral - 1},referrals,violation,offeringId,unknown-reference,"Viser til tilbud «yoga-i-parken», som ikke finnes i dataene"`,
+    )
   })
 
   it("stops with exit code 1 and no report on --stop-on-violations, still writing rejected.csv", async () => {
     const { run: runInProcess } = await import("../../src/node/run.js")
     const dir = mkdtempSync(join(tmpdir(), "cli-folder-"))
     const err: Array<string> = []
-    const code = await runInProcess([example, "--out", join(dir, "report.html"), "--stop-on-violations", "--lang", "en"], { stdout: () => {}, stderr: (t) => err.push(t) })
+    const code = await runInProcess(
+      [example, "--out", join(dir, "report.html"), "--stop-on-violations", "--lang", "en"],
+      { stdout: () => {}, stderr: (t) => err.push(t) },
+    )
     expect(code).toBe(1)
     expect(existsSync(join(dir, "report.html"))).toBe(false)
-    expect(readFileSync(join(dir, "rejected.csv"), "utf8").split("\n")[0]).toBe("file,line,record,entity,kind,field,code,message")
+    expect(readFileSync(join(dir, "rejected.csv"), "utf8").split("\n")[0]).toBe(
+      "file,line,record,entity,kind,field,code,message",
+    )
     expect(err[0]).toMatch(/^\d+ problem\(s\) in the data \/ problem\(er\) i dataene:$/u)
-    expect(err.join("\n")).toMatch(/citizens\.csv:\d+, record \d+, field birthYear: Expected .* \/ citizens\.csv:\d+, post \d+, felt birthYear: Forventet/u)
+    expect(err.join("\n")).toMatch(
+      /citizens\.csv:\d+, record \d+, field birthYear: Expected .* \/ citizens\.csv:\d+, post \d+, felt birthYear: Forventet/u,
+    )
   })
 })

@@ -11,8 +11,20 @@ describe("aktivitet-report arguments", () => {
   })
 
   it("takes a folder of exports, a policy tree, a place for rejected.csv and whether to stop on violations", () => {
-    const a = parseArgs(["examples/data/export-2024", "--policy", "my-policy", "--rejected", "out/avvist.csv", "--stop-on-violations"])
-    expect([a.source, a.policy, a.rejected, a.stopOnViolations]).toEqual([{ kind: "folder", dir: "examples/data/export-2024" }, "my-policy", "out/avvist.csv", true])
+    const a = parseArgs([
+      "examples/data/export-2024",
+      "--policy",
+      "my-policy",
+      "--rejected",
+      "out/avvist.csv",
+      "--stop-on-violations",
+    ])
+    expect([a.source, a.policy, a.rejected, a.stopOnViolations]).toEqual([
+      { kind: "folder", dir: "examples/data/export-2024" },
+      "my-policy",
+      "out/avvist.csv",
+      true,
+    ])
     expect(parseArgs(["--synthetic"]).stopOnViolations).toBe(false)
   })
 
@@ -32,13 +44,19 @@ describe("aktivitet-report arguments", () => {
     [["--synthetic", "--profile", "lax"], /--profile must be ssb, strict or rounding, got "lax"/u],
     [["--synthetic", "--profile", "ssb", "--max", "4"], /--min and --max belong to the profile strict/u],
     [["--synthetic", "--base", "5"], /--base belongs to the profile rounding/u],
-    [["--synthetic", "--profile", "rounding", "--base", "1"], /--base must be a whole number from 2 to 1000/u]
+    [["--synthetic", "--profile", "rounding", "--base", "1"], /--base must be a whole number from 2 to 1000/u],
   ])("refuses %j", (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(message)
   })
 
   it("parses the audit's arguments", () => {
-    expect(parseAuditArgs(["a.csv", "b.json", "--max", "3", "--lang=en"])).toEqual({ files: ["a.csv", "b.json"], lang: "en", min: undefined, max: 3, help: false })
+    expect(parseAuditArgs(["a.csv", "b.json", "--max", "3", "--lang=en"])).toEqual({
+      files: ["a.csv", "b.json"],
+      lang: "en",
+      min: undefined,
+      max: 3,
+      help: false,
+    })
     expect(() => parseAuditArgs([])).toThrow(/Give at least one file to audit/u)
     expect(() => parseAuditArgs(["a.csv", "--colour", "x"])).toThrow(/Unknown option --colour/u)
   })
@@ -53,7 +71,7 @@ describe("aktivitet-report arguments", () => {
     [["--synthetic", "--year", "20x4"], /--year must be a whole number from 2000 to 2100, got "20x4"/u],
     [["--synthetic", "--year"], /--year needs a value/u],
     [["--synthetic", "--colour"], /Unknown option --colour/u],
-    [["--synthetic", "--min", "5", "--max", "4"], /--max \(4\) is less than --min \(5\)/u]
+    [["--synthetic", "--min", "5", "--max", "4"], /--max \(4\) is less than --min \(5\)/u],
   ] as const)("explains %j in both languages", (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(message)
     expect(() => parseArgs(argv)).toThrow(/ \/ /u)

@@ -5,12 +5,12 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { Redact } from "@aktivitetsmodell/core"
 import { tableFromArrays, tableToIPC } from "@uwdata/flechette"
 import * as fc from "fast-check"
-import { Redact } from "@aktivitetsmodell/core"
 import { describe, expect, it } from "vitest"
-import * as Rejected from "../../src/outputs/Rejected.js"
 import { FileError, loadExportFolder } from "../../src/node/index.js"
+import * as Rejected from "../../src/outputs/Rejected.js"
 import { policy } from "../fixturePolicy.js"
 
 const P = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
@@ -29,36 +29,60 @@ const citizens = `id,birthYear,departments,healthyLifeCentre,pathway\n${P},1980,
 
 describe("loadExportFolder", () => {
   it("reads every file, lists rejected records with file, line and record from 1, and checks the invariants", async () => {
-    const dir = folder({ "citizens.csv": citizens, "referrals.csv": [referralsHeader, referral(1), referral(2, "2024-02-30"), referral(3).replace("turgruppe", "yoga-i-parken")].join("\n") })
+    const dir = folder({
+      "citizens.csv": citizens,
+      "referrals.csv": [
+        referralsHeader,
+        referral(1),
+        referral(2, "2024-02-30"),
+        referral(3).replace("turgruppe", "yoga-i-parken"),
+      ].join("\n"),
+    })
     const { dataset, section } = await loadExportFolder(dir, { policy })
     expect([dataset.year, dataset.referrals.length, dataset.offerings.length > 0]).toEqual([2024, 2, true])
     expect(section.files).toEqual([
       { file: "citizens.csv", entity: "citizens", records: 1, valid: 1, rejected: 0 },
-      { file: "referrals.csv", entity: "referrals", records: 3, valid: 2, rejected: 1 }
+      { file: "referrals.csv", entity: "referrals", records: 3, valid: 2, rejected: 1 },
     ])
     expect(section.fromCatalogue).toEqual(["departments", "offerings"])
     const shown = section.entries.map((e) => Rejected.line(e, "en"))
     expect(shown).toContain("referrals.csv:3, record 2, field date: Expected an existing calendar date as YYYY-MM-DD")
     // The third record is the second valid one: the violation names the file's own record and line.
-    expect(shown.some((l) => l.startsWith("referrals.csv:4, record 3, field offeringId: [unknown-reference]"))).toBe(true)
+    expect(shown.some((l) => l.startsWith("referrals.csv:4, record 3, field offeringId: [unknown-reference]"))).toBe(
+      true,
+    )
   })
 
   it("takes the year from --year, or refuses a folder whose name has none", async () => {
     const dir = join(root, "no-year")
     mkdirSync(dir)
     writeFileSync(join(dir, "citizens.csv"), citizens)
-    await expect(loadExportFolder(dir, { policy })).rejects.toThrow(/give the year \(--year\), or name the folder after it/u)
+    await expect(loadExportFolder(dir, { policy })).rejects.toThrow(
+      /give the year \(--year\), or name the folder after it/u,
+    )
     expect((await loadExportFolder(dir, { policy, year: 2023 })).dataset.year).toBe(2023)
   })
 
   it.each([
-    ["a misspelled entity", { "attendence.csv": "id\n" }, /"attendence\.csv" \(did you mean "attendance\.csv"\?\).* \/ .*«attendence\.csv» \(mente du «attendance\.csv»\?\)/u],
+    [
+      "a misspelled entity",
+      { "attendence.csv": "id\n" },
+      /"attendence\.csv" \(did you mean "attendance\.csv"\?\).* \/ .*«attendence\.csv» \(mente du «attendance\.csv»\?\)/u,
+    ],
     ["a name in capitals", { "Citizens.csv": citizens }, /"Citizens\.csv" \(did you mean "citizens\.csv"\?\)/u],
-    ["__proto__.csv", { "__proto__.csv": citizens, "citizens.csv": citizens }, /unknown file in the folder: "__proto__\.csv"/u],
+    [
+      "__proto__.csv",
+      { "__proto__.csv": citizens, "citizens.csv": citizens },
+      /unknown file in the folder: "__proto__\.csv"/u,
+    ],
     ["constructor.json", { "constructor.json": "[]" }, /unknown file in the folder: "constructor\.json"/u],
     ["a file of another kind", { "notes.txt": "hei" }, /unknown file in the folder: "notes\.txt"/u],
-    ["two files for one entity", { "citizens.csv": citizens, "citizens.json": "[]" }, /more than one file for citizens \(citizens\.csv, citizens\.json\); keep one/u],
-    ["no export at all", {}, /no export files in the folder/u]
+    [
+      "two files for one entity",
+      { "citizens.csv": citizens, "citizens.json": "[]" },
+      /more than one file for citizens \(citizens\.csv, citizens\.json\); keep one/u,
+    ],
+    ["no export at all", {}, /no export files in the folder/u],
   ] as const)("refuses %s in one line, in both languages", async (_, files, message) => {
     const error = await loadExportFolder(folder(files), { policy }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(FileError)
@@ -70,13 +94,24 @@ describe("loadExportFolder", () => {
 
   it("never shows an identity number, in a file name or in a cell", async () => {
     const ids = ["01019012345", "010190 12345", "010190-12345"]
-    const named = (await loadExportFolder(folder({ [`${ids[0]}.csv`]: citizens }), { policy }).then(() => undefined, (e: unknown) => e)) as Error
+    const named = (await loadExportFolder(folder({ [`${ids[0]}.csv`]: citizens }), { policy }).then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as Error
     expect(named.message).toMatch(/unknown file in the folder/u)
     for (const id of ids) expect(named.message).not.toContain(id)
     const rows = ids.map((id, i) => `r-${i},${id},s-2,turgruppe,2024-01-08,${id}`)
-    const { section } = await loadExportFolder(folder({ "referrals.csv": [`${referralsHeader},${ids[1]}`, ...rows].join("\n") }), { policy })
+    const { section } = await loadExportFolder(
+      folder({ "referrals.csv": [`${referralsHeader},${ids[1]}`, ...rows].join("\n") }),
+      { policy },
+    )
     expect(section.files[0]).toMatchObject({ records: 3, rejected: 3 })
-    const shown = [Rejected.toCsv(section, "nb"), Rejected.toCsv(section, "en"), Rejected.toHtml(section, "nb"), Rejected.toMarkdown(section, "en")].join("\n")
+    const shown = [
+      Rejected.toCsv(section, "nb"),
+      Rejected.toCsv(section, "en"),
+      Rejected.toHtml(section, "nb"),
+      Rejected.toMarkdown(section, "en"),
+    ].join("\n")
     for (const id of ids) expect(shown).not.toContain(id)
   })
 
@@ -89,12 +124,12 @@ describe("loadExportFolder", () => {
     const formula = "id,citizenId,therapistId,offeringId,date,=cmd|' /C calc'!A0"
     const dir = folder({
       "referrals.csv": [formula, `${referral(1)},x`, `${referral(2)},`].join("\n"),
-      "citizens.csv": `id,__proto__.polluted,birthYear\n${P},1,1980\n${P},2,1981\n`
+      "citizens.csv": `id,__proto__.polluted,birthYear\n${P},1,1980\n${P},2,1981\n`,
     })
     const { section } = await loadExportFolder(dir, { policy })
     expect(section.files.map((f) => [f.file, f.records, f.valid, f.rejected])).toEqual([
       ["citizens.csv", 2, 0, 2],
-      ["referrals.csv", 2, 1, 1]
+      ["referrals.csv", 2, 1, 1],
     ])
     expect(section.entries.filter((e) => e.kind === "file").map((e) => [e.file, e.line])).toEqual([["citizens.csv", 1]])
     // The formula reaches rejected.csv as text, never as a formula.
@@ -103,10 +138,14 @@ describe("loadExportFolder", () => {
   })
 
   it("reads a file with a byte-order mark and CRLF line ends, numbering lines as the file shows them", async () => {
-    const dir = folder({ "referrals.csv": `\uFEFF${referralsHeader}\r\n${referral(1)}\r\n${referral(2, "2024-13-01")}\r\n` })
+    const dir = folder({
+      "referrals.csv": `\uFEFF${referralsHeader}\r\n${referral(1)}\r\n${referral(2, "2024-13-01")}\r\n`,
+    })
     const { section } = await loadExportFolder(dir, { policy })
     expect(section.files[0]).toMatchObject({ records: 2, valid: 1, rejected: 1 })
-    expect(section.entries.filter((e) => e.kind === "rejected").map((e) => [e.line, e.record, e.field])).toEqual([[3, 2, "date"]])
+    expect(section.entries.filter((e) => e.kind === "rejected").map((e) => [e.line, e.record, e.field])).toEqual([
+      [3, 2, "date"],
+    ])
   })
 
   it("says an empty file is empty, with no record lost or made up", async () => {
@@ -118,11 +157,17 @@ describe("loadExportFolder", () => {
   it("reads JSON (an array of records) with the line each record starts on", async () => {
     const records = [
       { id: "r-1", citizenId: P, therapistId: "s-2", offeringId: "turgruppe", date: "2024-01-08" },
-      { id: "r-2", citizenId: P, therapistId: "s-2", offeringId: "turgruppe", date: "2024-02-30" }
+      { id: "r-2", citizenId: P, therapistId: "s-2", offeringId: "turgruppe", date: "2024-02-30" },
     ]
-    const { section } = await loadExportFolder(folder({ "referrals.json": JSON.stringify(records, null, 2) }), { policy })
-    expect(section.entries.filter((e) => e.kind === "rejected").map((e) => [e.line, e.record, e.field])).toEqual([[9, 2, "date"]])
-    await expect(loadExportFolder(folder({ "referrals.json": '{ "id": "r-1" }' }), { policy })).rejects.toThrow(/referrals\.json:1: Expected a JSON array of records/u)
+    const { section } = await loadExportFolder(folder({ "referrals.json": JSON.stringify(records, null, 2) }), {
+      policy,
+    })
+    expect(section.entries.filter((e) => e.kind === "rejected").map((e) => [e.line, e.record, e.field])).toEqual([
+      [9, 2, "date"],
+    ])
+    await expect(loadExportFolder(folder({ "referrals.json": '{ "id": "r-1" }' }), { policy })).rejects.toThrow(
+      /referrals\.json:1: Expected a JSON array of records/u,
+    )
   })
 
   it("reads Arrow, one column per field, records numbered from 1 without lines", async () => {
@@ -131,36 +176,72 @@ describe("loadExportFolder", () => {
       citizenId: [P, P],
       therapistId: ["s-2", "s-2"],
       offeringId: ["turgruppe", "turgruppe"],
-      date: ["2024-01-08", "2024-02-30"]
+      date: ["2024-01-08", "2024-02-30"],
     })
-    const { dataset, section } = await loadExportFolder(folder({ "referrals.arrow": tableToIPC(table, { format: "stream" })! }), { policy })
+    const { dataset, section } = await loadExportFolder(
+      folder({ "referrals.arrow": tableToIPC(table, { format: "stream" })! }),
+      { policy },
+    )
     expect(dataset.referrals.map((r) => r.id)).toEqual(["r-1"])
-    expect(section.entries.filter((e) => e.kind === "rejected").map((e) => [e.line, e.record, e.field])).toEqual([[null, 2, "date"]])
-    await expect(loadExportFolder(folder({ "referrals.arrow": "not arrow" }), { policy })).rejects.toThrow(/referrals\.arrow: not an Arrow \(IPC\) file/u)
+    expect(section.entries.filter((e) => e.kind === "rejected").map((e) => [e.line, e.record, e.field])).toEqual([
+      [null, 2, "date"],
+    ])
+    await expect(loadExportFolder(folder({ "referrals.arrow": "not arrow" }), { policy })).rejects.toThrow(
+      /referrals\.arrow: not an Arrow \(IPC\) file/u,
+    )
   })
 
   it("valid + rejected = input, whatever the rows hold", async () => {
-    const cell = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom("r-1", P, "s-2", "turgruppe", "2024-01-08", "2024-02-30", "", "01019012345", "010190 12345", "__proto__"))
+    const cell = fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.constantFrom(
+        "r-1",
+        P,
+        "s-2",
+        "turgruppe",
+        "2024-01-08",
+        "2024-02-30",
+        "",
+        "01019012345",
+        "010190 12345",
+        "__proto__",
+      ),
+    )
     const row = fc.oneof(fc.constant(referral(1).split(",")), fc.array(cell, { minLength: 1, maxLength: 7 }))
-    const records = fc.array(fc.oneof(fc.constant({ id: "r-9", citizenId: P, therapistId: "s-2", offeringId: "turgruppe", date: "2024-01-08" }), fc.anything()), { maxLength: 8 })
+    const records = fc.array(
+      fc.oneof(
+        fc.constant({ id: "r-9", citizenId: P, therapistId: "s-2", offeringId: "turgruppe", date: "2024-01-08" }),
+        fc.anything(),
+      ),
+      { maxLength: 8 },
+    )
     await fc.assert(
       fc.asyncProperty(fc.array(row, { maxLength: 12 }), records, async (rows, json) => {
         const quoted = rows.map((r) => r.map((c) => `"${c.replace(/"/gu, '""')}"`).join(","))
-        const dir = folder({ "referrals.csv": [referralsHeader, ...quoted].join("\n"), "episodes.json": JSON.stringify(json) })
+        const dir = folder({
+          "referrals.csv": [referralsHeader, ...quoted].join("\n"),
+          "episodes.json": JSON.stringify(json),
+        })
         const { dataset, section } = await loadExportFolder(dir, { policy })
         // A row of nothing but empty cells (Excel's ",,,,") holds no record.
-        const written = { "referrals.csv": rows.filter((r) => r.some((c) => c !== "")).length, "episodes.json": json.length }
+        const written = {
+          "referrals.csv": rows.filter((r) => r.some((c) => c !== "")).length,
+          "episodes.json": json.length,
+        }
         for (const f of section.files) {
           expect(f.records).toBe(written[f.file as keyof typeof written])
           expect(f.valid + f.rejected).toBe(f.records)
           expect(dataset[f.entity as "referrals" | "episodes"]).toHaveLength(f.valid)
-          expect(new Set(section.entries.filter((e) => e.kind === "rejected" && e.file === f.file).map((e) => e.record)).size).toBe(f.rejected)
+          expect(
+            new Set(section.entries.filter((e) => e.kind === "rejected" && e.file === f.file).map((e) => e.record))
+              .size,
+          ).toBe(f.rejected)
         }
         // No identity number in what is listed, and no key of the input reached a prototype.
         expect(Redact.containsNationalId(JSON.stringify(section.entries))).toBe(false)
         expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined()
       }),
-      { numRuns: 25 }
+      { numRuns: 25 },
     )
   })
 })

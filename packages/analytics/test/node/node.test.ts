@@ -20,11 +20,20 @@ describe("node helpers", () => {
     expect(await writeReport(report, join(dir, "out", "report.html"))).toBe(join(dir, "out", "report.html"))
     expect(readFileSync(join(dir, "out", "report.html"), "utf8")).toBe(report.html)
     await writeReport(report, join(dir, "out", "report.csv"))
-    expect(readFileSync(join(dir, "out", "report.csv"), "utf8").split("\n")[0]).toBe("indicator,offering,category,department,kprService,month,year,source,measure,value,suppressed,notApplicable,role,set,period,profile,dataSource,synthetic,generatedAt,versions,policyHash")
+    expect(readFileSync(join(dir, "out", "report.csv"), "utf8").split("\n")[0]).toBe(
+      "indicator,offering,category,department,kprService,month,year,source,measure,value,suppressed,notApplicable,role,set,period,profile,dataSource,synthetic,generatedAt,versions,policyHash",
+    )
     await writeReport(report, join(dir, "out", "report.json"))
-    expect((JSON.parse(readFileSync(join(dir, "out", "report.json"), "utf8")) as { indicators: Array<unknown> }).indicators.length).toBe(report.published.length)
+    expect(
+      (JSON.parse(readFileSync(join(dir, "out", "report.json"), "utf8")) as { indicators: Array<unknown> }).indicators
+        .length,
+    ).toBe(report.published.length)
     await writePlan(report.plan, join(dir, "out", "plan.csv"), "nb")
-    expect(readFileSync(join(dir, "out", "plan.csv"), "utf8").startsWith("Aktivitet/tiltak,Vurdering,Videreføres?,Hvem?,id\n")).toBe(true)
+    expect(
+      readFileSync(join(dir, "out", "plan.csv"), "utf8").startsWith(
+        "Aktivitet/tiltak,Vurdering,Videreføres?,Hvem?,id\n",
+      ),
+    ).toBe(true)
   })
 
   // Changed on purpose: records are counted from 1, as people count them
@@ -36,9 +45,15 @@ describe("node helpers", () => {
     writeFileSync(file, JSON.stringify(bad, null, 1))
     // The line the record starts on: its "{", above the wrong date.
     const lines = JSON.stringify(bad, null, 1).split("\n")
-    const line = lines.findLastIndex((l, i) => l.trim() === "{" && i < lines.findIndex((x) => x.includes('"2024-02-30"'))) + 1
-    const error = (await loadDataset(file).then(() => undefined, (e: unknown) => e)) as Error
-    expect(error.message).toContain(`bad.json:${line}, record 3, field start: Expected an existing calendar date as YYYY-MM-DD`)
+    const line =
+      lines.findLastIndex((l, i) => l.trim() === "{" && i < lines.findIndex((x) => x.includes('"2024-02-30"'))) + 1
+    const error = (await loadDataset(file).then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as Error
+    expect(error.message).toContain(
+      `bad.json:${line}, record 3, field start: Expected an existing calendar date as YYYY-MM-DD`,
+    )
     expect(error.message).toContain(`bad.json:${line}, post 3, felt start: Forventet en gyldig dato`)
   })
 
@@ -46,7 +61,9 @@ describe("node helpers", () => {
     const file = join(dir, "typo.json")
     const { attendance, ...rest } = data
     writeFileSync(file, JSON.stringify({ ...rest, attendence: attendance }))
-    await expect(loadDataset(file)).rejects.toThrow(/typo\.json: unknown key \/attendence; did you mean "attendance"\? Expected "year", optionally "source", and the entities .* \/ .*typo\.json: ukjent nøkkel \/attendence; mente du «attendance»\? Forventet/u)
+    await expect(loadDataset(file)).rejects.toThrow(
+      /typo\.json: unknown key \/attendence; did you mean "attendance"\? Expected "year", optionally "source", and the entities .* \/ .*typo\.json: ukjent nøkkel \/attendence; mente du «attendance»\? Forventet/u,
+    )
   })
 
   it("refuses a file that is not JSON", async () => {

@@ -6,10 +6,19 @@ const P = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
 const section: Rejected.Section = {
   files: [
     { file: "citizens.csv", entity: "citizens", records: 3, valid: 2, rejected: 1 },
-    { file: "referrals.csv", entity: "referrals", records: 2, valid: 2, rejected: 0 }
+    { file: "referrals.csv", entity: "referrals", records: 2, valid: 2, rejected: 0 },
   ],
   entries: [
-    { kind: "rejected", file: "citizens.csv", entity: "citizens", line: 3, record: 2, field: "birthYear", code: "", message: { nb: "Forventet et tall skrevet som tekst", en: "Expected a string representing a finite number" } },
+    {
+      kind: "rejected",
+      file: "citizens.csv",
+      entity: "citizens",
+      line: 3,
+      record: 2,
+      field: "birthYear",
+      code: "",
+      message: { nb: "Forventet et tall skrevet som tekst", en: "Expected a string representing a finite number" },
+    },
     {
       kind: "violation",
       file: "referrals.csv",
@@ -18,10 +27,22 @@ const section: Rejected.Section = {
       record: 1,
       field: "citizenId",
       code: "unknown-reference",
-      message: { nb: `Viser til innbygger «${P}», som ikke finnes i dataene`, en: `Refers to citizen "${P}", which is not in the data` }
+      message: {
+        nb: `Viser til innbygger «${P}», som ikke finnes i dataene`,
+        en: `Refers to citizen "${P}", which is not in the data`,
+      },
     },
-    { kind: "rejected", file: "citizens.csv", entity: "citizens", line: 4, record: 3, field: "=cmd|' /C calc'!A0", code: "", message: { nb: "Ukjent felt: <b>det</b> er ikke tillatt her", en: "Expected no excess property" } }
-  ]
+    {
+      kind: "rejected",
+      file: "citizens.csv",
+      entity: "citizens",
+      line: 4,
+      record: 3,
+      field: "=cmd|' /C calc'!A0",
+      code: "",
+      message: { nb: "Ukjent felt: <b>det</b> er ikke tillatt her", en: "Expected no excess property" },
+    },
+  ],
 }
 
 describe("Rejected", () => {
@@ -33,7 +54,9 @@ describe("Rejected", () => {
     const csv = Rejected.toCsv(section, "en").split("\n")
     expect(csv[0]).toBe("file,line,record,entity,kind,field,code,message")
     expect(csv[1]).toBe("citizens.csv,3,2,citizens,rejected,birthYear,,Expected a string representing a finite number")
-    expect(csv[2]).toBe('referrals.csv,2,1,referrals,violation,citizenId,unknown-reference,"Refers to citizen ""[pseudonym]"", which is not in the data"')
+    expect(csv[2]).toBe(
+      'referrals.csv,2,1,referrals,violation,citizenId,unknown-reference,"Refers to citizen ""[pseudonym]"", which is not in the data"',
+    )
     // A spreadsheet would run "=cmd…" as a formula: it is written as text.
     expect(csv[3]).toMatch(/^citizens\.csv,4,3,citizens,rejected,'=cmd\|' \/C calc'!A0,,/u)
     expect(Rejected.toCsv(section, "nb")).not.toContain(P)
@@ -51,12 +74,17 @@ describe("Rejected", () => {
   })
 
   it("says how many findings the report leaves to rejected.csv", () => {
-    const many: Rejected.Section = { files: section.files, entries: Array.from({ length: Rejected.shownInReport + 3 }, () => section.entries[0]!) }
+    const many: Rejected.Section = {
+      files: section.files,
+      entries: Array.from({ length: Rejected.shownInReport + 3 }, () => section.entries[0]!),
+    }
     expect(Rejected.toMarkdown(many, "nb")).toContain("… og 3 til; alle står i rejected.csv.")
     expect(Rejected.toCsv(many, "nb").trimEnd().split("\n")).toHaveLength(Rejected.shownInReport + 4)
   })
 
   it("refuses a section of the wrong shape in both languages", () => {
-    expect(() => Rejected.toHtml({ files: [], entries: [{ kind: "oops" }] } as unknown as Rejected.Section, "nb")).toThrow(/each entry must be .* \/ Rejected\.toHtml: hver linje må være/u)
+    expect(() =>
+      Rejected.toHtml({ files: [], entries: [{ kind: "oops" }] } as unknown as Rejected.Section, "nb"),
+    ).toThrow(/each entry must be .* \/ Rejected\.toHtml: hver linje må være/u)
   })
 })

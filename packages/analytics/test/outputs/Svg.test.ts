@@ -17,10 +17,14 @@ const balanced = (svg: string): boolean => {
 
 describe("Svg", () => {
   it("draws a bar per value, none for a hidden one, and escapes labels", () => {
-    const svg = Svg.barChart("Oppmøte <per> tilbud", [
-      { label: "Turgruppe & co", value: 0.5, text: "50 %" },
-      { label: "Yoga", value: null, text: ":" }
-    ], { max: 1, id: "c1" })
+    const svg = Svg.barChart(
+      "Oppmøte <per> tilbud",
+      [
+        { label: "Turgruppe & co", value: 0.5, text: "50 %" },
+        { label: "Yoga", value: null, text: ":" },
+      ],
+      { max: 1, id: "c1" },
+    )
     expect(svg.match(/<rect /gu)?.length).toBe(1)
     expect(svg).toContain('width="170.0"')
     expect(svg).toContain("Oppmøte &lt;per&gt; tilbud")
@@ -39,7 +43,13 @@ describe("Svg", () => {
   })
 
   it("breaks a line at a missing value instead of bridging it", () => {
-    const svg = Svg.lineChart("Nye saker", ["2019", "2020", "2021"], [{ name: "Nye saker", values: [null, 966, 1585] }], String, { id: "c2" })
+    const svg = Svg.lineChart(
+      "Nye saker",
+      ["2019", "2020", "2021"],
+      [{ name: "Nye saker", values: [null, 966, 1585] }],
+      String,
+      { id: "c2" },
+    )
     const path = /<path d="([^"]*)"/u.exec(svg)![1]!
     expect(path.match(/M/gu)?.length).toBe(1)
     expect(path.match(/L/gu)?.length).toBe(1)

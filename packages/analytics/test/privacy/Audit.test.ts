@@ -6,12 +6,12 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { describe, expect, it } from "vitest"
+import { publishLegacy } from "../../bench/legacy.js"
 import { Audit, buildReport, Export, Indicator, Indicators, Publish, Tables } from "../../src/index.js"
 import { auditFiles, auditReport, loadProfile } from "../../src/node/index.js"
 import { refusal, run } from "../../src/node/run.js"
-import { publishLegacy } from "../../bench/legacy.js"
-import { att, session, year } from "../helpers.js"
 import { policy } from "../fixturePolicy.js"
+import { att, session, year } from "../helpers.js"
 
 const dir = mkdtempSync(join(tmpdir(), "audit-"))
 const write = (name: string, content: string | Uint8Array) => {
@@ -27,9 +27,17 @@ const cli = async (...argv: Array<string>) => {
 }
 
 // February: 15 booked, 14 present (one never came); March: 20, all present.
-const feb = Array.from({ length: 15 }, (_, k) => att(k + 1, "sandneshallen", "2024-02-05", k === 14 ? "absent" : "present"))
+const feb = Array.from({ length: 15 }, (_, k) =>
+  att(k + 1, "sandneshallen", "2024-02-05", k === 14 ? "absent" : "present"),
+)
 const mar = Array.from({ length: 20 }, (_, k) => att(k + 1, "sandneshallen", "2024-03-04"))
-const tables = Tables.fromDataset(year({ attendance: [...feb, ...mar], sessions: [session("sandneshallen", "2024-02-05"), session("sandneshallen", "2024-03-04")] }), { policy })
+const tables = Tables.fromDataset(
+  year({
+    attendance: [...feb, ...mar],
+    sessions: [session("sandneshallen", "2024-02-05"), session("sandneshallen", "2024-03-04")],
+  }),
+  { policy },
+)
 const booked = Indicator.compute(Indicators.catalogue.attendanceRate, tables, { by: ["month"], margins: true })
 const present = Indicator.compute(Indicators.catalogue.participation, tables, { by: ["month"], margins: true })
 
@@ -43,7 +51,7 @@ describe("Audit", () => {
     expect(Audit.run([Audit.read(Export.toJson(b), "b.json")]).findings).toEqual([])
     const both = Audit.run([Audit.read(Export.toJson(a), "a.json"), Audit.read(Export.toArrow(b), "b.arrow")])
     expect(both.findings.map((f) => Audit.describe(f, "en"))).toEqual([
-      "2024-01-01/2024-12-31 attendance: bookedNeverPresent [month=2024-02] = 1, given by booked[month=2024-02] − present[month=2024-02] (a.json, b.arrow)"
+      "2024-01-01/2024-12-31 attendance: bookedNeverPresent [month=2024-02] = 1, given by booked[month=2024-02] − present[month=2024-02] (a.json, b.arrow)",
     ])
     // Published together, as one publication, they do not.
     const together = Publish.publishAll([booked, present], { tables })
@@ -68,7 +76,11 @@ describe("Audit", () => {
     const shown = { ...publishLegacy(present), period: tables.period, profile: { name: "ssb", maxN: 3 } as const }
     const r = Audit.run([Audit.read(Export.toJson(shown), "s.json")])
     expect(r.range).toEqual([1, 3])
-    expect(Audit.run([Audit.read(Export.toJson(shown), "s.json")], { max: 20 }).findings.map((f) => `${f.how} ${f.what} ${f.value}`)).toContain("published present 14")
+    expect(
+      Audit.run([Audit.read(Export.toJson(shown), "s.json")], { max: 20 }).findings.map(
+        (f) => `${f.how} ${f.what} ${f.value}`,
+      ),
+    ).toContain("published present 14")
   })
 })
 
@@ -80,16 +92,24 @@ describe("aktivitet-report audit", () => {
     const file = write("safe.csv", Export.tidy(safe.tables).toCSV())
     const nb = await cli("audit", file)
     expect(nb.code).toBe(0)
-    expect(nb.stdout).toMatch(/^Reviderte 1 fil\(er\): \d+ tall om personer, \d+ skjult; område 1–4\nOK: ingen tall for 1–4 personer kan leses eller regnes ut$/u)
-    expect((await cli("audit", file, "--lang", "en")).stdout).toMatch(/OK: no count of 1–4 people can be read or worked out/u)
+    expect(nb.stdout).toMatch(
+      /^Reviderte 1 fil\(er\): \d+ tall om personer, \d+ skjult; område 1–4\nOK: ingen tall for 1–4 personer kan leses eller regnes ut$/u,
+    )
+    expect((await cli("audit", file, "--lang", "en")).stdout).toMatch(
+      /OK: no count of 1–4 people can be read or worked out/u,
+    )
   })
 
   it("exits with 1 and lists each finding with the relation that reveals it", async () => {
     const files = leaky.map((p, i) => write(`leaky-${i}.json`, Export.toJson(p)))
     const r = await cli("audit", ...files, "--lang", "en")
     expect(r.code).toBe(1)
-    expect(r.stdout).toContain("bookedNeverPresent [month=2024-02] = 1, given by booked[month=2024-02] − present[month=2024-02]")
-    expect(r.stdout.split("\n").at(-1)).toMatch(/^\d+ count\(s\) of 1–4 people can be read or worked out \/ \d+ tall for 1–4 personer kan leses eller regnes ut$/u)
+    expect(r.stdout).toContain(
+      "bookedNeverPresent [month=2024-02] = 1, given by booked[month=2024-02] − present[month=2024-02]",
+    )
+    expect(r.stdout.split("\n").at(-1)).toMatch(
+      /^\d+ count\(s\) of 1–4 people can be read or worked out \/ \d+ tall for 1–4 personer kan leses eller regnes ut$/u,
+    )
     expect((await auditFiles(files)).findings.length).toBeGreaterThan(0)
   })
 
@@ -117,9 +137,14 @@ describe("the report's own audit", () => {
 
   it("refuses to write a publication that would give a small count away, with a message in both languages", () => {
     const report = buildReport(data, { policy })
-    const leaking = { ...report, published: [booked, present].map((r) => ({ ...publishLegacy(r), period: tables.period })) }
+    const leaking = {
+      ...report,
+      published: [booked, present].map((r) => ({ ...publishLegacy(r), period: tables.period })),
+    }
     const lines = refusal(auditReport(leaking), "en")!
-    expect(lines[0]).toMatch(/^The report was not written: \d+ count\(s\) of 1–4 people can be read or worked out from it \/ Rapporten ble ikke skrevet/u)
+    expect(lines[0]).toMatch(
+      /^The report was not written: \d+ count\(s\) of 1–4 people can be read or worked out from it \/ Rapporten ble ikke skrevet/u,
+    )
     expect(lines.join("\n")).toContain("bookedNeverPresent [month=2024-02] = 1")
     expect(refusal(auditReport(report), "en")).toBeNull()
   })
@@ -133,7 +158,11 @@ describe("profiles from the policy tree", () => {
   })
 
   it("names the profile and its numbers in every output", async () => {
-    const r = buildReport(generate({ policy, seed: 2, year: 2024, citizens: 60 }), { policy, profile: { name: "rounding", base: 5 }, lang: "en" })
+    const r = buildReport(generate({ policy, seed: 2, year: 2024, citizens: 60 }), {
+      policy,
+      profile: { name: "rounding", base: 5 },
+      lang: "en",
+    })
     expect(r.html).toContain("Profile &quot;rounding&quot; (small-count rounding)")
     expect(r.html).toContain("(rounding base=5)")
     expect(r.markdown).toContain("rounding base=5")

@@ -4,12 +4,17 @@ import { Identifiers } from "../../src/index.js"
 
 describe("Identifiers", () => {
   it("finds national identity numbers and pseudonyms, not dates or counts", () => {
-    expect(Identifiers.find("fnr 01017012345, pseudonym 0f1e2d3c4b5a69788796a5b4c3d2e1f0")).toEqual(["01017012345", "0f1e2d3c4b5a69788796a5b4c3d2e1f0"])
+    expect(Identifiers.find("fnr 01017012345, pseudonym 0f1e2d3c4b5a69788796a5b4c3d2e1f0")).toEqual([
+      "01017012345",
+      "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+    ])
     expect(Identifiers.find("2024-03-09: 1585 nye saker, 123456789012 kroner, 0.8333333333333334")).toEqual([])
   })
 
   it("refuses text with an identifier without repeating it", () => {
-    expect(() => Identifiers.assertNone("<td>01017012345</td>", "report.html")).toThrow(/report\.html contains 1 possible identifier/u)
+    expect(() => Identifiers.assertNone("<td>01017012345</td>", "report.html")).toThrow(
+      /report\.html contains 1 possible identifier/u,
+    )
     try {
       Identifiers.assertNone("<td>01017012345</td>", "report.html")
     } catch (e) {
@@ -23,9 +28,19 @@ describe("Identifiers", () => {
   it("finds any national identity number, however written, or pseudonym wherever it sits in text", () => {
     const two = (min: number, max: number) => fc.integer({ min, max }).map((n) => String(n).padStart(2, "0"))
     const nationalId = fc
-      .tuple(fc.oneof(two(1, 31), two(41, 71)), fc.oneof(two(1, 12), two(41, 52), two(81, 92)), two(0, 99), fc.integer({ min: 0, max: 99999 }).map((n) => String(n).padStart(5, "0")))
+      .tuple(
+        fc.oneof(two(1, 31), two(41, 71)),
+        fc.oneof(two(1, 12), two(41, 52), two(81, 92)),
+        two(0, 99),
+        fc.integer({ min: 0, max: 99999 }).map((n) => String(n).padStart(5, "0")),
+      )
       .chain(([d, m, y, p]) =>
-        fc.constantFrom(`${d}${m}${y}${p}`, `${d}${m}${y} ${p}`, `${d}${m}${y}-${p}`, `${d}.${m}.${y}.${p.slice(0, 3)}.${p.slice(3)}`)
+        fc.constantFrom(
+          `${d}${m}${y}${p}`,
+          `${d}${m}${y} ${p}`,
+          `${d}${m}${y}-${p}`,
+          `${d}.${m}.${y}.${p.slice(0, 3)}.${p.slice(3)}`,
+        ),
       )
     const id = fc.oneof(nationalId, fc.stringMatching(/^[0-9a-f]{32}$/))
     const filler = fc.string({ maxLength: 20 }).map((s) => s.replace(/[0-9a-fA-F]/gu, "x"))
@@ -33,7 +48,7 @@ describe("Identifiers", () => {
       fc.property(filler, id, filler, (a, x, b) => {
         // A pseudonym may hold a national identity number too; it must be found either way.
         expect(Identifiers.find(a + x + b)).toContain(x)
-      })
+      }),
     )
   })
 })

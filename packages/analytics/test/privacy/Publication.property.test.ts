@@ -7,39 +7,57 @@
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Audit, Export, Indicator, Indicators, Profile, Publish, Tables } from "../../src/index.js"
 import type { Dimension } from "../../src/Dimension.js"
+import { Audit, Export, Indicator, Indicators, Profile, Publish, Tables } from "../../src/index.js"
 import { policy } from "../fixturePolicy.js"
 
 const runs = Number(process.env.FUZZ_RUNS ?? 500)
 
 const years = [3, 7, 11, 19, 23, 31].map((seed, i) => {
   const data = generate({ policy, seed, year: 2024, citizens: [8, 15, 25, 40, 12, 30][i]! })
-  return Tables.fromDataset(data, { policy, period: { from: "2024-01-01", to: "2024-12-31" }, capacity: { sandneshallen: 20, turgruppe: 12 } })
+  return Tables.fromDataset(data, {
+    policy,
+    period: { from: "2024-01-01", to: "2024-12-31" },
+    capacity: { sandneshallen: 20, turgruppe: 12 },
+  })
 })
 const counting = Indicators.all.filter((i) => i.measures.some((m) => m.kind === "persons" || m.of !== undefined))
-const groupings: ReadonlyArray<ReadonlyArray<Dimension>> = [[], ["offering"], ["month"], ["category"], ["offering", "month"]]
+const groupings: ReadonlyArray<ReadonlyArray<Dimension>> = [
+  [],
+  ["offering"],
+  ["month"],
+  ["category"],
+  ["offering", "month"],
+]
 const table = fc.record({
   indicator: fc.constantFrom(...counting),
   by: fc.constantFrom(...groupings),
-  margins: fc.boolean()
+  margins: fc.boolean(),
 })
 const profiles: ReadonlyArray<Profile.Profile> = [
   { name: "strict", min: 1, max: 4 },
   { name: "ssb", maxN: 3 },
   { name: "rounding", base: 3 },
-  { name: "rounding", base: 5 }
+  { name: "rounding", base: 5 },
 ]
 const formats = ["csv", "json", "arrow"] as const
 
 // Results by (year, indicator, grouping, margins), computed once.
 const computed = new Map<string, Indicator.Result>()
-const result = (y: number, indicator: Indicators.IndicatorId | string, by: ReadonlyArray<Dimension>, margins: boolean) => {
+const result = (
+  y: number,
+  indicator: Indicators.IndicatorId | string,
+  by: ReadonlyArray<Dimension>,
+  margins: boolean,
+) => {
   const key = `${y}|${indicator}|${by.join(",")}|${margins}`
   let r = computed.get(key)
   if (r === undefined) {
     const i = counting.find((x) => x.id === indicator)!
-    computed.set(key, (r = Indicator.compute(i, years[y]!, { by: by.filter((d) => i.dimensions.includes(d)), margins })))
+    computed.set(
+      key,
+      (r = Indicator.compute(i, years[y]!, { by: by.filter((d) => i.dimensions.includes(d)), margins })),
+    )
   }
   return r
 }
@@ -56,7 +74,11 @@ describe("a whole publication, audited", () => {
     fc.assert(
       fc.property(
         fc.nat(years.length - 1),
-        fc.uniqueArray(table, { minLength: 1, maxLength: 5, selector: (t) => `${t.indicator.id}|${t.by.join(",")}|${t.margins}` }),
+        fc.uniqueArray(table, {
+          minLength: 1,
+          maxLength: 5,
+          selector: (t) => `${t.indicator.id}|${t.by.join(",")}|${t.margins}`,
+        }),
         fc.constantFrom(...profiles),
         fc.constantFrom(...formats),
         (y, picks, profile, format) => {
@@ -73,9 +95,9 @@ describe("a whole publication, audited", () => {
               }
             }
           }
-        }
+        },
       ),
-      { numRuns: runs }
+      { numRuns: runs },
     )
   })
 })

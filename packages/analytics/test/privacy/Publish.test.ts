@@ -2,9 +2,9 @@ import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { Dimension, Indicator, Indicators, Profile, Publish, Suppression, Tables } from "../../src/index.js"
 import { dataset } from "../arbitraries.js"
+import { policy } from "../fixturePolicy.js"
 import { att, enr, fit, session, tableEqual, year } from "../helpers.js"
 import { revealedByAlgebra, revealedBySubtraction } from "./oracle.js"
-import { policy } from "../fixturePolicy.js"
 
 /** The default profile of the fixture policy: strict, with its range. */
 const strict = Profile.strictFrom(policy, "2024-12-31")
@@ -26,14 +26,18 @@ const tables = Tables.fromDataset(
       ...many(500, 6, "turgruppe", "completed"),
       ...many(600, 2, "turgruppe", "withdrawn"),
       ...many(700, 7, "padelgruppe", "completed"),
-      ...many(800, 7, "padelgruppe", "withdrawn")
-    ]
-  })
-, { policy })
+      ...many(800, 7, "padelgruppe", "withdrawn"),
+    ],
+  }),
+  { policy },
+)
 
 describe("Publish.publish", () => {
   it("hides small counts and small complements, then enough cells that the total gives nothing away", () => {
-    const shown = Publish.publish(Indicator.compute(Indicators.catalogue.completionRate, tables, { by: ["offering"], margins: true }), { tables: tables })
+    const shown = Publish.publish(
+      Indicator.compute(Indicators.catalogue.completionRate, tables, { by: ["offering"], margins: true }),
+      { tables: tables },
+    )
     // Yoga (3 completed) and the walking group (2 withdrawn) are primary. Their
     // other part goes too (ended − completed would give it), and then the four
     // hidden cells form a square with the totals: none can be worked out.
@@ -44,7 +48,7 @@ describe("Publish.publish", () => {
       completed: [20, null, 7, null, 36],
       withdrawn: [5, null, 7, null, 20],
       rate: [0.8, null, 0.5, null, 36 / 56],
-      suppressed: [null, "primary", null, "primary", null]
+      suppressed: [null, "primary", null, "primary", null],
     })
     expect(shown.states[1]).toEqual({ completed: "primary", withdrawn: "secondary", rate: "primary" })
     expect(shown.states[3]).toEqual({ completed: "secondary", withdrawn: "primary", rate: "secondary" })
@@ -53,16 +57,28 @@ describe("Publish.publish", () => {
 
   it("hides a second row when only one is small", () => {
     const onlyYoga = Tables.fromDataset(
-      year({ enrollments: [...many(100, 20, "individuell-trening-mudo", "completed"), ...many(300, 3, "mindfull-restorative-yoga", "completed"), ...many(700, 7, "padelgruppe", "completed")] })
-    , { policy })
-    const shown = Publish.publish(Indicator.compute(Indicators.catalogue.completionRate, onlyYoga, { by: ["offering"], margins: true }), { tables: onlyYoga })
+      year({
+        enrollments: [
+          ...many(100, 20, "individuell-trening-mudo", "completed"),
+          ...many(300, 3, "mindfull-restorative-yoga", "completed"),
+          ...many(700, 7, "padelgruppe", "completed"),
+        ],
+      }),
+      { policy },
+    )
+    const shown = Publish.publish(
+      Indicator.compute(Indicators.catalogue.completionRate, onlyYoga, { by: ["offering"], margins: true }),
+      { tables: onlyYoga },
+    )
     // Padel (7) is the smallest other row, so it is hidden too; the total stays.
     expect(Array.from(shown.table.array("suppressed"))).toEqual([null, "primary", "secondary", null])
     expect(Array.from(shown.table.array("ended"))).toEqual([20, null, null, 30])
   })
 
   it("shows indicators without person counts whole", () => {
-    const shown = Publish.publish(Indicator.compute(Indicators.catalogue.departmentContributions, tables), { tables: tables })
+    const shown = Publish.publish(Indicator.compute(Indicators.catalogue.departmentContributions, tables), {
+      tables: tables,
+    })
     expect(shown.hidden).toEqual({ primary: 0, secondary: 0 })
   })
 
@@ -75,16 +91,29 @@ describe("Publish.publish", () => {
         Tables.fromDataset(
           year({
             enrollments: [enr("n-1", 1, "turgruppe", "2024-01-01"), enr("n-2", 1, "kreativ-gruppe", "2024-01-01")],
-            fitScores: [fit(1, "2024-02-01", "ORS", 10, "n-1"), fit(1, "2024-03-01", "ORS", 20, "n-2")]
-          })
-        , { policy }),
-        { by: ["offering"], margins: true }
+            fitScores: [fit(1, "2024-02-01", "ORS", 10, "n-1"), fit(1, "2024-03-01", "ORS", 20, "n-2")],
+          }),
+          { policy },
+        ),
+        { by: ["offering"], margins: true },
       ),
-      { profile: strict }
+      { profile: strict },
     )
     // The counts of 1 and what is computed over them are hidden; zeros are shown.
     expect(shown.table.objects()).toEqual([
-      { offering: "(total)", citizens: null, meanChange: null, improved: null, improvedRate: null, clinicalStart: null, recovered: 0, recoveredRate: null, deteriorated: 0, deterioratedRate: null, suppressed: "primary" }
+      {
+        offering: "(total)",
+        citizens: null,
+        meanChange: null,
+        improved: null,
+        improvedRate: null,
+        clinicalStart: null,
+        recovered: 0,
+        recoveredRate: null,
+        deteriorated: 0,
+        deterioratedRate: null,
+        suppressed: "primary",
+      },
     ])
   })
 
@@ -94,8 +123,17 @@ describe("Publish.publish", () => {
   })
 
   it("shows counts that are not about citizens whole, beside hidden counts of people", () => {
-    const t = Tables.fromDataset(year({ sessions: [session("turgruppe", "2024-02-07"), session("turgruppe", "2024-02-14")], attendance: [att(7, "turgruppe", "2024-02-07")] }), { policy })
-    const shown = Publish.publish(Indicator.compute(Indicators.catalogue.participation, t, { by: ["offering"], margins: true }), { tables: t })
+    const t = Tables.fromDataset(
+      year({
+        sessions: [session("turgruppe", "2024-02-07"), session("turgruppe", "2024-02-14")],
+        attendance: [att(7, "turgruppe", "2024-02-07")],
+      }),
+      { policy },
+    )
+    const shown = Publish.publish(
+      Indicator.compute(Indicators.catalogue.participation, t, { by: ["offering"], margins: true }),
+      { tables: t },
+    )
     const row = shown.table.objects()[0] as Record<string, unknown>
     expect(row).toMatchObject({ offering: "turgruppe", participants: null, attendances: null, sessions: 2 })
     expect(shown.states[0]).toEqual({ participants: "primary", attendances: "primary" })
@@ -105,13 +143,14 @@ describe("Publish.publish", () => {
   const patternOf = (shown: Publish.Published, column: string): Suppression.Pattern => {
     const rows = shown.table.objects() as Array<Record<string, unknown>>
     const [d1, d2] = shown.by
-    const keys = (d: Dimension.Dimension | undefined) => (d === undefined ? [""] : [...new Set(rows.map((r) => String(r[d])).filter((v) => v !== Dimension.TOTAL))])
+    const keys = (d: Dimension.Dimension | undefined) =>
+      d === undefined ? [""] : [...new Set(rows.map((r) => String(r[d])).filter((v) => v !== Dimension.TOTAL))]
     const rk = keys(d1)
     const ck = keys(d2)
     const R = rk.length
     const C = ck.length
     const states: Array<Array<Suppression.CellState>> = Array.from({ length: R + 1 }, (_, i) =>
-      Array.from({ length: C + 1 }, (_, j): Suppression.CellState => (i < R && j < C ? "structural" : "unpublished"))
+      Array.from({ length: C + 1 }, (_, j): Suppression.CellState => (i < R && j < C ? "structural" : "unpublished")),
     )
     rows.forEach((r, k) => {
       const a = d1 === undefined ? "" : String(r[d1])
@@ -126,16 +165,19 @@ describe("Publish.publish", () => {
 
   it("never shows a count of 1–4 persons and never lets a hidden one be worked out, on random years", () => {
     const publishable = Indicators.all.filter((i) => i.measures.some((m) => m.kind === "persons"))
-    const grouping = fc.constantFrom(...publishable).chain((indicator) =>
-      fc.subarray([...indicator.dimensions], { minLength: 0, maxLength: 2 }).map((by) => ({ indicator, by }))
-    )
+    const grouping = fc
+      .constantFrom(...publishable)
+      .chain((indicator) =>
+        fc.subarray([...indicator.dimensions], { minLength: 0, maxLength: 2 }).map((by) => ({ indicator, by })),
+      )
     fc.assert(
       fc.property(dataset, grouping, fc.boolean(), (data, { indicator, by }, margins) => {
         const t = Tables.fromDataset(data, { policy })
         const shown = Publish.publish(Indicator.compute(indicator, t, { by, margins }), { tables: t })
         for (const m of indicator.measures.filter((x) => x.kind === "persons")) {
           const where = `${indicator.id}.${m.column} by [${by.join(", ")}]${margins ? " with margins" : ""}`
-          for (const v of Array.from(shown.table.array(m.column) as ArrayLike<number | null>)) expect(v === null || v === 0 || v >= 5, `${where}: ${v}`).toBe(true)
+          for (const v of Array.from(shown.table.array(m.column) as ArrayLike<number | null>))
+            expect(v === null || v === 0 || v >= 5, `${where}: ${v}`).toBe(true)
           const pattern = patternOf(shown, m.column)
           // With only total rows there are no rows to subtract (and no equations to use).
           if (pattern.rows === 0 || pattern.columns === 0) continue
@@ -143,7 +185,7 @@ describe("Publish.publish", () => {
           expect(revealedByAlgebra(pattern), where).toEqual([])
         }
       }),
-      { numRuns: 150 }
+      { numRuns: 150 },
     )
   })
 })

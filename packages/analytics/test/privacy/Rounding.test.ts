@@ -22,27 +22,30 @@ describe("rounding", () => {
     Indicator.compute(Indicators.catalogue.goalAttainment, tables, { by: ["month"], margins: true }),
     Indicator.compute(Indicators.catalogue.feedbackSummary, tables, { margins: true }),
     Indicator.compute(Indicators.catalogue.attendanceRate, tables, { by: ["month"], margins: true }),
-    Indicator.compute(Indicators.catalogue.participation, tables, { by: ["month"], margins: true })
+    Indicator.compute(Indicators.catalogue.participation, tables, { by: ["month"], margins: true }),
   ]
 
   it.each([3, 5])("shows no count of people from 1 to base − 1, and parts add up to their whole (base %i)", (base) => {
     const pub = Publish.publishAll(results, { tables, profile: { name: "rounding", base } })
     for (const t of pub.tables) {
       for (const m of t.indicator.measures.filter((x) => x.kind === "persons" || x.of !== undefined)) {
-        for (const v of Array.from(t.table.array(m.column) as ArrayLike<number | null>)) expect(v === null || v === 0 || v >= base).toBe(true)
+        for (const v of Array.from(t.table.array(m.column) as ArrayLike<number | null>))
+          expect(v === null || v === 0 || v >= base).toBe(true)
       }
     }
     const rows = (i: number) => pub.tables[i]!.table.objects() as Array<Record<string, number | string | null>>
     // Goals and feedback are records: rows add up to the total, and each row to its parts.
     for (const i of [0, 1]) {
       const all = rows(i)
-      for (const r of all) expect(r.evaluated).toBe((r.reached as number) + (r.partly as number) + (r.notReached as number))
+      for (const r of all)
+        expect(r.evaluated).toBe((r.reached as number) + (r.partly as number) + (r.notReached as number))
       const total = all.find((r) => r.offering === "(total)" || r.month === "(total)")!
       expect(all.filter((r) => r !== total).reduce((s, r) => s + (r.evaluated as number), 0)).toBe(total.evaluated)
     }
     // The same total in both tables.
     expect(rows(0).at(-1)!.evaluated).toBe(rows(1).at(-1)!.evaluated)
-    for (const r of rows(2)) expect((r.responses as number) >= (r.rated as number) && (r.rated as number) >= (r.good as number)).toBe(true)
+    for (const r of rows(2))
+      expect((r.responses as number) >= (r.rated as number) && (r.rated as number) >= (r.good as number)).toBe(true)
     // Distinct people: each month's booked still holds its present.
     rows(3).forEach((r, i) => expect((r.citizens as number) >= (rows(4)[i]!.participants as number)).toBe(true))
   })

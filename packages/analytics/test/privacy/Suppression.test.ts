@@ -7,24 +7,54 @@ const withMargins = (cells: Array<Array<number>>): Suppression.Grid => ({
   cells,
   rowTotals: cells.map((row) => row.reduce((a, b) => a + b, 0)),
   columnTotals: cells[0]!.map((_, c) => cells.reduce((a, row) => a + row[c]!, 0)),
-  grandTotal: cells.flat().reduce((a, b) => a + b, 0)
+  grandTotal: cells.flat().reduce((a, b) => a + b, 0),
 })
-const states = (p: Suppression.Pattern) => p.states.map((row) => row.map((s) => (s === "published" ? "." : s === "primary" ? "P" : s === "secondary" ? "S" : s === "unpublished" ? "-" : "0")).join(""))
+const states = (p: Suppression.Pattern) =>
+  p.states.map((row) =>
+    row
+      .map((s) =>
+        s === "published" ? "." : s === "primary" ? "P" : s === "secondary" ? "S" : s === "unpublished" ? "-" : "0",
+      )
+      .join(""),
+  )
 
 describe("Suppression.suppress", () => {
   it("hides a small cell and the smallest cell that would give it away in its row and column", () => {
     // 3 is primary; 7 (its column) and 10 (its row) are the cheapest complements, and 12 closes the square.
-    const p = Suppression.suppress(withMargins([[3, 10], [7, 12]]))
+    const p = Suppression.suppress(
+      withMargins([
+        [3, 10],
+        [7, 12],
+      ]),
+    )
     expect(states(p)).toEqual(["PS.", "SS.", "..."])
     expect(Suppression.exposed(p)).toEqual([])
   })
 
   it("leaves a table without small counts untouched", () => {
-    expect(states(Suppression.suppress(withMargins([[5, 10], [7, 12]])))).toEqual(["...", "...", "..."])
+    expect(
+      states(
+        Suppression.suppress(
+          withMargins([
+            [5, 10],
+            [7, 12],
+          ]),
+        ),
+      ),
+    ).toEqual(["...", "...", "..."])
   })
 
   it("shows zeros and hides totals that are small themselves", () => {
-    expect(states(Suppression.suppress(withMargins([[0, 2], [0, 2]])))).toEqual([".PP", ".PP", ".PP"])
+    expect(
+      states(
+        Suppression.suppress(
+          withMargins([
+            [0, 2],
+            [0, 2],
+          ]),
+        ),
+      ),
+    ).toEqual([".PP", ".PP", ".PP"])
   })
 
   it("needs two hidden cells in a one-way table with a total", () => {
@@ -44,7 +74,7 @@ describe("Suppression.suppress", () => {
       [1, 2, 50, 60],
       [3, 4, 1, 70],
       [80, 90, 2, 3],
-      [95, 85, 4, 1]
+      [95, 85, 4, 1],
     ]
     const p = Suppression.suppress(withMargins(cells))
     expect(Suppression.hidden(p, 1, 2)).toBe(true)
@@ -54,7 +84,13 @@ describe("Suppression.suppress", () => {
 
   it("never reveals a hidden cell, by subtraction or by any combination of rows and columns", () => {
     const cell = fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 60 }))
-    const grid = fc.integer({ min: 1, max: 6 }).chain((r) => fc.integer({ min: 1, max: 6 }).chain((c) => fc.array(fc.array(cell, { minLength: c, maxLength: c }), { minLength: r, maxLength: r })))
+    const grid = fc
+      .integer({ min: 1, max: 6 })
+      .chain((r) =>
+        fc
+          .integer({ min: 1, max: 6 })
+          .chain((c) => fc.array(fc.array(cell, { minLength: c, maxLength: c }), { minLength: r, maxLength: r })),
+      )
     const margins = fc.record({ rows: fc.boolean(), columns: fc.boolean(), grand: fc.boolean() })
     const rule = fc.integer({ min: 1, max: 3 }).chain((min) => fc.integer({ min, max: 9 }).map((max) => ({ min, max })))
     fc.assert(
@@ -64,16 +100,20 @@ describe("Suppression.suppress", () => {
           cells,
           ...(m.rows ? { rowTotals: full.rowTotals! } : {}),
           ...(m.columns ? { columnTotals: full.columnTotals! } : {}),
-          ...(m.grand ? { grandTotal: full.grandTotal! } : {})
+          ...(m.grand ? { grandTotal: full.grandTotal! } : {}),
         }
         const p = Suppression.suppress(published, r)
         // Every small count is hidden…
-        cells.forEach((row, i) => row.forEach((v, j) => { if (v >= r.min && v <= r.max) expect(Suppression.hidden(p, i, j)).toBe(true) }))
+        cells.forEach((row, i) =>
+          row.forEach((v, j) => {
+            if (v >= r.min && v <= r.max) expect(Suppression.hidden(p, i, j)).toBe(true)
+          }),
+        )
         // …and none can be worked out again.
         expect(revealedBySubtraction(p)).toEqual([])
         expect(revealedByAlgebra(p)).toEqual([])
       }),
-      { numRuns: 400 }
+      { numRuns: 400 },
     )
   })
 
@@ -81,17 +121,23 @@ describe("Suppression.suppress", () => {
     // Random hide/show patterns, not made by suppress: the bridge test and rank test must agree.
     const states = fc.integer({ min: 1, max: 5 }).chain((r) =>
       fc.integer({ min: 1, max: 5 }).chain((c) =>
-        fc.array(fc.array(fc.constantFrom<Suppression.CellState>("published", "primary", "unpublished", "secondary"), { minLength: c + 1, maxLength: c + 1 }), { minLength: r + 1, maxLength: r + 1 }).map(
-          (s) => ({ rows: r, columns: c, states: s })
-        )
-      )
+        fc
+          .array(
+            fc.array(fc.constantFrom<Suppression.CellState>("published", "primary", "unpublished", "secondary"), {
+              minLength: c + 1,
+              maxLength: c + 1,
+            }),
+            { minLength: r + 1, maxLength: r + 1 },
+          )
+          .map((s) => ({ rows: r, columns: c, states: s })),
+      ),
     )
     fc.assert(
       fc.property(states, (p) => {
         const key = (xs: ReadonlyArray<readonly [number, number]>) => xs.map(([a, b]) => `${a},${b}`).sort()
         expect(key(Suppression.exposed(p))).toEqual(key(revealedByAlgebra(p)))
       }),
-      { numRuns: 300 }
+      { numRuns: 300 },
     )
   })
 })

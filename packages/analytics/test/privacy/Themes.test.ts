@@ -4,8 +4,8 @@
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { describe, expect, it } from "vitest"
 import { buildReport, EvaluationPlan, Identifiers, Tables, Themes } from "../../src/index.js"
-import { att, session, year } from "../helpers.js"
 import { policy } from "../fixturePolicy.js"
+import { att, session, year } from "../helpers.js"
 
 describe("Themes", () => {
   it("matches codes and labels in both languages without regard to case or spacing", () => {
@@ -17,7 +17,8 @@ describe("Themes", () => {
   })
 
   it("makes any other text «annet»", () => {
-    for (const text of ["Kari ringte meg om tilbudet", "kapasitet!", "<b>innhold</b>", "", "Ola Nordmann 01019012345"]) expect(Themes.code(text)).toBe(Themes.OTHER)
+    for (const text of ["Kari ringte meg om tilbudet", "kapasitet!", "<b>innhold</b>", "", "Ola Nordmann 01019012345"])
+      expect(Themes.code(text)).toBe(Themes.OTHER)
     expect(Themes.label("annet", "nb")).toBe("annet")
     expect(Themes.label("annet", "en")).toBe("other")
   })
@@ -30,10 +31,27 @@ describe("Themes", () => {
 
   it("keeps free text out of the report, the Markdown and the evaluation-plan CSV", () => {
     const free = "Kari Nordmann sa at sjåføren var sen"
-    const feedback = Array.from({ length: 6 }, (_, k) => ({ id: `b-${k}`, source: "citizen", date: "2024-04-02", offeringId: "turgruppe", theme: k < 5 ? free : "Kapasitet", rating: 4 }))
+    const feedback = Array.from({ length: 6 }, (_, k) => ({
+      id: `b-${k}`,
+      source: "citizen",
+      date: "2024-04-02",
+      offeringId: "turgruppe",
+      theme: k < 5 ? free : "Kapasitet",
+      rating: 4,
+    }))
     const attendance = Array.from({ length: 6 }, (_, k) => att(k + 1, "turgruppe", "2024-04-02"))
-    const report = buildReport(year({ feedback, attendance, sessions: [session("turgruppe", "2024-04-02")] }), { policy, year: 2024, lang: "en" })
-    for (const text of [report.html, report.markdown, EvaluationPlan.toCsv(report.plan, "nb"), EvaluationPlan.toCsv(report.plan, "en")]) expect(text).not.toContain("Kari")
+    const report = buildReport(year({ feedback, attendance, sessions: [session("turgruppe", "2024-04-02")] }), {
+      policy,
+      year: 2024,
+      lang: "en",
+    })
+    for (const text of [
+      report.html,
+      report.markdown,
+      EvaluationPlan.toCsv(report.plan, "nb"),
+      EvaluationPlan.toCsv(report.plan, "en"),
+    ])
+      expect(text).not.toContain("Kari")
     // Five gave free text (published as "other", more than the profile hides); one said "Kapasitet", too few to name.
     expect(report.plan.rows.find((r) => r.id === "turgruppe")?.assessment.en).toContain("Themes: other.")
   })
@@ -49,7 +67,11 @@ describe("Identifiers with names", () => {
   it("stops a report that would print a name from the list", () => {
     const attendance = Array.from({ length: 6 }, (_, k) => att(k + 1, "turgruppe", "2024-04-02"))
     const data = year({ attendance, sessions: [session("turgruppe", "2024-04-02")] })
-    expect(() => buildReport(data, { policy, year: 2024, title: "Rapport for Kari Nordmann", names: ["kari nordmann"] })).toThrow(/report\.html contains \d+ possible identifier\(s\) \(a national identity number, a pseudonym or a name\)/u)
+    expect(() =>
+      buildReport(data, { policy, year: 2024, title: "Rapport for Kari Nordmann", names: ["kari nordmann"] }),
+    ).toThrow(
+      /report\.html contains \d+ possible identifier\(s\) \(a national identity number, a pseudonym or a name\)/u,
+    )
     expect(() => buildReport(data, { policy, year: 2024, title: "Rapport", names: ["kari nordmann"] })).not.toThrow()
   })
 })

@@ -10,11 +10,15 @@ export const revealedBySubtraction = (pattern: Suppression.Pattern): Array<[numb
   const { rows: R, columns: C, states } = pattern
   const out: Array<[number, number]> = []
   for (let r = 0; r <= R; r++) {
-    const line = Array.from({ length: C + 1 }, (_, c) => [r, c] as [number, number]).filter(([i, j]) => unknown(states[i]![j]!))
+    const line = Array.from({ length: C + 1 }, (_, c) => [r, c] as [number, number]).filter(([i, j]) =>
+      unknown(states[i]![j]!),
+    )
     if (line.length === 1 && hiddenState(states[line[0]![0]]![line[0]![1]]!)) out.push(line[0]!)
   }
   for (let c = 0; c <= C; c++) {
-    const line = Array.from({ length: R + 1 }, (_, r) => [r, c] as [number, number]).filter(([i, j]) => unknown(states[i]![j]!))
+    const line = Array.from({ length: R + 1 }, (_, r) => [r, c] as [number, number]).filter(([i, j]) =>
+      unknown(states[i]![j]!),
+    )
     if (line.length === 1 && hiddenState(states[line[0]![0]]![line[0]![1]]!)) out.push(line[0]!)
   }
   return out

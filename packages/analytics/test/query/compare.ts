@@ -13,17 +13,26 @@ const rows = (table: ColumnTable, by: ReadonlyArray<Dimension>): Array<Record<st
 
 const close = (a: unknown, b: unknown): boolean =>
   a === b ||
-  (typeof a === "number" && typeof b === "number" && !(Number.isInteger(a) && Number.isInteger(b)) && Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b)))
+  (typeof a === "number" &&
+    typeof b === "number" &&
+    !(Number.isInteger(a) && Number.isInteger(b)) &&
+    Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b)))
 
 /** Asserts that two tables are the same after canonical sorting; `what` names the case in the message. */
-export const sameTable = (actual: ColumnTable, expected: ColumnTable, by: ReadonlyArray<Dimension>, what: string): void => {
+export const sameTable = (
+  actual: ColumnTable,
+  expected: ColumnTable,
+  by: ReadonlyArray<Dimension>,
+  what: string,
+): void => {
   expect(actual.columnNames(), what).toEqual(expected.columnNames())
   const a = rows(actual, by)
   const e = rows(expected, by)
   expect(a.length, `${what}: rows`).toBe(e.length)
   a.forEach((row, i) => {
     for (const c of expected.columnNames()) {
-      if (!close(row[c], e[i]![c])) expect({ row: i, column: c, value: row[c] }, what).toEqual({ row: i, column: c, value: e[i]![c] })
+      if (!close(row[c], e[i]![c]))
+        expect({ row: i, column: c, value: row[c] }, what).toEqual({ row: i, column: c, value: e[i]![c] })
     }
   })
 }
@@ -32,5 +41,9 @@ export const sameTable = (actual: ColumnTable, expected: ColumnTable, by: Readon
 export const groupings = (dimensions: ReadonlyArray<Dimension>): Array<ReadonlyArray<Dimension>> => [
   [],
   ...dimensions.map((d) => [d]),
-  ...[["offering", "month"], ["category", "year"], ["source", "department"]].filter((pair) => pair.every((d) => dimensions.includes(d as Dimension))) as Array<ReadonlyArray<Dimension>>
+  ...([
+    ["offering", "month"],
+    ["category", "year"],
+    ["source", "department"],
+  ].filter((pair) => pair.every((d) => dimensions.includes(d as Dimension))) as Array<ReadonlyArray<Dimension>>),
 ]

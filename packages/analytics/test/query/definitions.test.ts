@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest"
 import { Indicator, Indicators } from "../../src/index.js"
 import { definitions, handWritten, toArquero } from "../../src/query/index.js"
 import { dataset } from "../arbitraries.js"
-import { syntheticYear, tablesOf } from "./synthetic.js"
 import { groupings, sameTable } from "./compare.js"
+import { syntheticYear, tablesOf } from "./synthetic.js"
 
 const described = Object.values(definitions)
 const indicatorOf = (id: string) => Indicators.catalogue[id as Indicators.IndicatorId]
@@ -22,9 +22,14 @@ describe("query descriptions of the catalogue's indicators", () => {
       "kprReportable",
       "orsChange",
       "participation",
-      "srsAlerts"
+      "srsAlerts",
     ])
-    expect(Object.keys(handWritten).sort()).toEqual(["communityTransition", "newReturning", "recoveryStart", "referralToStart"])
+    expect(Object.keys(handWritten).sort()).toEqual([
+      "communityTransition",
+      "newReturning",
+      "recoveryStart",
+      "referralToStart",
+    ])
     for (const q of [...described, ...Object.values(handWritten)]) {
       expect(q.dimensions, q.id).toEqual(indicatorOf(q.id).dimensions)
       expect(q.output, q.id).toEqual(indicatorOf(q.id).measures.map((m) => m.column))
@@ -47,10 +52,16 @@ describe("query descriptions of the catalogue's indicators", () => {
       fc.property(dataset, (data) => {
         const t = tablesOf(data)
         for (const q of described) {
-          for (const by of groupings(q.dimensions)) sameTable(toArquero(q, t, by), Indicator.compute(indicatorOf(q.id), t, { by }).table, by, `${q.id} by [${by}]`)
+          for (const by of groupings(q.dimensions))
+            sameTable(
+              toArquero(q, t, by),
+              Indicator.compute(indicatorOf(q.id), t, { by }).table,
+              by,
+              `${q.id} by [${by}]`,
+            )
         }
       }),
-      { numRuns: runs }
+      { numRuns: runs },
     )
   })
 })
@@ -59,7 +70,30 @@ describe("the comparison", () => {
   it("catches a description that differs from its indicator in one condition", () => {
     const tables = tablesOf(syntheticYear)
     const q = definitions.goalAttainment
-    const wrong = { ...q, parts: [{ ...q.parts[0]!, aggregates: q.parts[0]!.aggregates.map((a) => (a.as === "reached" ? { kind: "countIf" as const, as: "reached", where: [{ kind: "compare" as const, column: "goalReached", op: "=" as const, value: "no" }] } : a)) }] }
-    expect(() => sameTable(toArquero(wrong, tables, ["offering"]), Indicator.compute(Indicators.catalogue.goalAttainment, tables, { by: ["offering"] }).table, ["offering"], "mutant")).toThrow()
+    const wrong = {
+      ...q,
+      parts: [
+        {
+          ...q.parts[0]!,
+          aggregates: q.parts[0]!.aggregates.map((a) =>
+            a.as === "reached"
+              ? {
+                  kind: "countIf" as const,
+                  as: "reached",
+                  where: [{ kind: "compare" as const, column: "goalReached", op: "=" as const, value: "no" }],
+                }
+              : a,
+          ),
+        },
+      ],
+    }
+    expect(() =>
+      sameTable(
+        toArquero(wrong, tables, ["offering"]),
+        Indicator.compute(Indicators.catalogue.goalAttainment, tables, { by: ["offering"] }).table,
+        ["offering"],
+        "mutant",
+      ),
+    ).toThrow()
   })
 })

@@ -6,14 +6,14 @@
 import { PGlite } from "@electric-sql/pglite"
 import * as fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { DuckDb } from "../../src/duckdb/index.js"
 import type { Engine } from "../../src/duckdb/Engine.js"
-import { type Query, definitions, handWritten, toArquero } from "../../src/query/index.js"
+import { DuckDb } from "../../src/duckdb/index.js"
 import { Dimension, Indicator, Indicators, type Tables } from "../../src/index.js"
+import { definitions, handWritten, type Query, toArquero } from "../../src/query/index.js"
 import { dataset } from "../arbitraries.js"
-import { syntheticYear, tablesOf } from "./synthetic.js"
 import { groupings, sameTable } from "./compare.js"
 import { loadPostgres, runPostgres } from "./postgres.js"
+import { syntheticYear, tablesOf } from "./synthetic.js"
 
 const runs = Number(process.env.QUERY_RUNS ?? 30)
 const grouping = fc.subarray([...Dimension.all], { maxLength: 2 })
@@ -26,17 +26,25 @@ const medianDays: Query = {
   parts: [
     {
       from: "attendance",
-      where: [{ kind: "inPeriod", column: "day" }, { kind: "compare", column: "present", op: "=", value: 1 }],
+      where: [
+        { kind: "inPeriod", column: "day" },
+        { kind: "compare", column: "present", op: "=", value: 1 },
+      ],
       aggregates: [
         { kind: "count", as: "n" },
         { kind: "median", as: "medianDay", column: "day" },
-        { kind: "mean", as: "meanDay", column: "day" }
-      ]
+        { kind: "mean", as: "meanDay", column: "day" },
+      ],
     },
-    { from: "enrollments", where: [{ kind: "inPeriod", column: "start" }], columns: { month: "startMonth", year: "startYear" }, aggregates: [{ kind: "median", as: "medianStop", column: "stop" }] }
+    {
+      from: "enrollments",
+      where: [{ kind: "inPeriod", column: "start" }],
+      columns: { month: "startMonth", year: "startYear" },
+      aggregates: [{ kind: "median", as: "medianStop", column: "stop" }],
+    },
   ],
   derived: [],
-  output: ["n", "medianDay", "meanDay", "medianStop"]
+  output: ["n", "medianDay", "meanDay", "medianStop"],
 }
 const queries = [...Object.values(definitions), medianDays]
 
@@ -53,7 +61,10 @@ afterAll(async () => {
 
 // Every query with each grouping `groupings` gives for it, or with the one
 // grouping a property run draws (cut to the query's dimensions).
-const compareAll = async (tables: Tables.Tables, options: { readonly nonEmpty: boolean; readonly by?: ReadonlyArray<Dimension.Dimension> }) => {
+const compareAll = async (
+  tables: Tables.Tables,
+  options: { readonly nonEmpty: boolean; readonly by?: ReadonlyArray<Dimension.Dimension> },
+) => {
   await duck.loadTables(tables)
   await loadPostgres(pg, tables)
   for (const query of queries) {
@@ -83,10 +94,14 @@ describe("arquero, DuckDB and Postgres", () => {
     await compareAll(tablesOf(syntheticYear), { nonEmpty: true })
   })
 
-  it("give the same tables on small random years", async () => {
-    await fc.assert(
-      fc.asyncProperty(dataset, grouping, async (data, by) => compareAll(tablesOf(data), { nonEmpty: false, by })),
-      { numRuns: runs }
-    )
-  }, 60_000 + runs * 2_000)
+  it(
+    "give the same tables on small random years",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(dataset, grouping, async (data, by) => compareAll(tablesOf(data), { nonEmpty: false, by })),
+        { numRuns: runs },
+      )
+    },
+    60_000 + runs * 2_000,
+  )
 })

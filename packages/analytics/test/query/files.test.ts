@@ -33,9 +33,16 @@ const sameAsArquero = async (folder: string, format: "parquet" | "csv", period: 
     }
     for (const query of Object.values(handWritten)) {
       for (const by of [[], ["month"]] as const) {
-        const expected = Indicator.compute(Indicators.catalogue[query.id as Indicators.IndicatorId], tables, { by }).table
+        const expected = Indicator.compute(Indicators.catalogue[query.id as Indicators.IndicatorId], tables, {
+          by,
+        }).table
         expect(expected.numRows(), `${query.id} by [${by}]`).toBeGreaterThan(0)
-        sameTable(await engine.run(query, by), expected, by, `${format} ${period.from}: ${query.id} (hand-written) by [${by}]`)
+        sameTable(
+          await engine.run(query, by),
+          expected,
+          by,
+          `${format} ${period.from}: ${query.id} (hand-written) by [${by}]`,
+        )
       }
     }
   } finally {
@@ -48,7 +55,16 @@ describe("DuckDB over files", () => {
 
   it("writes Parquet partitioned by year for dated tables, one file for the others", async () => {
     await DuckDb.writeTables(tables, join(dir, "parquet"))
-    expect(readdirSync(join(dir, "parquet")).sort()).toEqual(["attendance", "enrollments", "extensions", "feedback", "fitScores", "goalEvaluations", "sessions", "transitions"])
+    expect(readdirSync(join(dir, "parquet")).sort()).toEqual([
+      "attendance",
+      "enrollments",
+      "extensions",
+      "feedback",
+      "fitScores",
+      "goalEvaluations",
+      "sessions",
+      "transitions",
+    ])
     expect(readdirSync(join(dir, "parquet", "attendance"))).toEqual(["year=2024"])
     expect(readdirSync(join(dir, "parquet", "attendance", "year=2024")).every((f) => f.endsWith(".parquet"))).toBe(true)
     expect(existsSync(join(dir, "parquet", "enrollments", "data.parquet"))).toBe(true)
@@ -69,7 +85,9 @@ describe("DuckDB over files", () => {
     const engine = await DuckDb.open({ threads: 1 })
     try {
       await expect(engine.attach(join(dir, "*"), { period: year })).rejects.toThrow(/control characters or \*/u)
-      await expect(engine.attach(join(dir, "parquet"), { period: { from: "2024-13-45", to: "x" } })).rejects.toThrow(/two ISO dates/u)
+      await expect(engine.attach(join(dir, "parquet"), { period: { from: "2024-13-45", to: "x" } })).rejects.toThrow(
+        /two ISO dates/u,
+      )
       await expect(engine.run(definitions.participation, [])).rejects.toThrow(/no tables are loaded/u)
     } finally {
       engine.close()

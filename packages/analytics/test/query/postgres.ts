@@ -17,7 +17,9 @@ const BATCH = 500
 export const loadPostgres = async (db: PGlite, tables: Tables): Promise<void> => {
   for (const table of tableNames) {
     const columns = columnsOf(table)
-    await db.exec(`DROP TABLE IF EXISTS ${q.quote(table)}; CREATE TABLE ${q.quote(table)} (${columns.map(([c, t]) => `${q.quote(c)} ${q.type(t)}`).join(", ")})`)
+    await db.exec(
+      `DROP TABLE IF EXISTS ${q.quote(table)}; CREATE TABLE ${q.quote(table)} (${columns.map(([c, t]) => `${q.quote(c)} ${q.type(t)}`).join(", ")})`,
+    )
     const values = columnValues(tables, table)
     const rows = tables[table].numRows()
     for (let start = 0; start < rows; start += BATCH) {
@@ -32,8 +34,15 @@ export const loadPostgres = async (db: PGlite, tables: Tables): Promise<void> =>
   }
 }
 
-export const runPostgres = async (db: PGlite, query: Query | HandWritten, by: ReadonlyArray<Dimension>, tables: Tables): Promise<ColumnTable> => {
-  const result = await db.query<Record<string, unknown>>("sql" in query ? handWrittenSql(query, by, tables.days, q) : toSql(query, by, tables.days, q))
+export const runPostgres = async (
+  db: PGlite,
+  query: Query | HandWritten,
+  by: ReadonlyArray<Dimension>,
+  tables: Tables,
+): Promise<ColumnTable> => {
+  const result = await db.query<Record<string, unknown>>(
+    "sql" in query ? handWrittenSql(query, by, tables.days, q) : toSql(query, by, tables.days, q),
+  )
   const columns = Object.fromEntries(result.fields.map((f) => [f.name, result.rows.map((r) => r[f.name])]))
   return finish(query, canonical(by), columns)
 }

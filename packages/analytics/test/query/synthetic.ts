@@ -10,4 +10,5 @@ import { policy } from "../fixturePolicy.js"
 
 export const syntheticYear = benchYear({ enrollments: 1000, perEnrollment: 4, seed: 5 })
 
-export const tablesOf = (dataset: Dataset.Dataset, options: { readonly period?: Tables.Period } = {}): Tables.Tables => Tables.fromDataset(dataset, { policy, ...options })
+export const tablesOf = (dataset: Dataset.Dataset, options: { readonly period?: Tables.Period } = {}): Tables.Tables =>
+  Tables.fromDataset(dataset, { policy, ...options })

@@ -5,7 +5,7 @@
 import type { Attendance } from "../Session.js"
 import * as X from "./extensions.js"
 import { mapping } from "./mapping.js"
-import { asArray, isObject, put, type Json } from "./reader.js"
+import { asArray, isObject, type Json, put } from "./reader.js"
 import { AMBULATORY } from "./session.js"
 import { coding, concept } from "./terminology.js"
 import type { CodeableConcept } from "./types.js"
@@ -28,14 +28,18 @@ export const attendance = mapping<Attendance>({
     partOf: ctx.ref("sessions", a.sessionId, "Encounter"),
     extension: [
       { url: X.EXT.offering, valueReference: ctx.ref("offerings", a.offeringId, "HealthcareService") },
-      { url: X.EXT.attendanceStatus, valueCoding: coding("attendance-status", a.status) }
-    ]
+      { url: X.EXT.attendanceStatus, valueCoding: coding("attendance-status", a.status) },
+    ],
   }),
   read: (r) => {
     const record: Json = {}
     put(record, "id", r.recordId("attendance"))
     put(record, "sessionId", r.ref(r.resource.partOf, "sessions", "Encounter.partOf"))
-    put(record, "enrollmentId", r.ref(asArray(r.resource.episodeOfCare)[0], "enrollments", "Encounter.episodeOfCare[0]"))
+    put(
+      record,
+      "enrollmentId",
+      r.ref(asArray(r.resource.episodeOfCare)[0], "enrollments", "Encounter.episodeOfCare[0]"),
+    )
     put(record, "citizenId", r.ref(r.resource.subject, "citizens", "Encounter.subject"))
     put(record, "offeringId", r.extensionRef(X.EXT.offering, "offerings"))
     put(record, "date", isObject(r.resource.period) ? r.resource.period.start : undefined)
@@ -49,6 +53,6 @@ export const attendance = mapping<Attendance>({
     citizenId: "Encounter.subject",
     offeringId: "Encounter.extension",
     date: "Encounter.period.start",
-    status: "Encounter.extension"
-  }
+    status: "Encounter.extension",
+  },
 })

@@ -41,7 +41,8 @@ export const bundle = guard(
     const ctx = new ExportContext(data, checked)
     const entry: Array<BundleEntry> = [{ fullUrl: ctx.headerUrl, resource: header(ctx) }]
     if (checked.includeCodeSystems) {
-      for (const cs of allCodeSystems()) entry.push({ fullUrl: `urn:uuid:${uuidV5(URL_NAMESPACE, cs.url ?? "")}`, resource: cs })
+      for (const cs of allCodeSystems())
+        entry.push({ fullUrl: `urn:uuid:${uuidV5(URL_NAMESPACE, cs.url ?? "")}`, resource: cs })
     }
     if (checked.municipality !== undefined) {
       entry.push({ fullUrl: ctx.municipalityUrl, resource: municipalityOrganization(checked.municipality) })
@@ -58,9 +59,9 @@ export const bundle = guard(
       resourceType: "Bundle",
       type: "collection",
       ...(checked.timestamp === undefined ? {} : { timestamp: checked.timestamp }),
-      entry
+      entry,
     }
-  }
+  },
 )
 
 /**

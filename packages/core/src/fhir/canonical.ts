@@ -63,5 +63,5 @@ export const HL7 = {
   goalAchievement: "http://terminology.hl7.org/CodeSystem/goal-achievement",
   observationCategory: "http://terminology.hl7.org/CodeSystem/observation-category",
   translation: "http://hl7.org/fhir/StructureDefinition/translation",
-  ucum: "http://unitsofmeasure.org"
+  ucum: "http://unitsofmeasure.org",
 } as const

@@ -9,7 +9,7 @@ import { DNR_SYSTEM, FNR_SYSTEM } from "./canonical.js"
 import type { ExportContext } from "./context.js"
 import * as X from "./extensions.js"
 import { mapping } from "./mapping.js"
-import { put, type Json } from "./reader.js"
+import { type Json, put } from "./reader.js"
 import { coding } from "./terminology.js"
 import type { Identifier, Patient } from "./types.js"
 
@@ -23,7 +23,7 @@ const nationalIdentifier = (ctx: ExportContext, pseudonym: Pseudonym, index: num
     // The number itself stays out of the message; the citizen's position says where.
     throw new CoreError("invalid-argument", {
       en: `Fhir.bundle: nationalIdResolver returned something that is not a valid national identity number for citizens[${index}]`,
-      nb: `Fhir.bundle: nationalIdResolver ga noe som ikke er et gyldig fødselsnummer eller D-nummer for citizens[${index}]`
+      nb: `Fhir.bundle: nationalIdResolver ga noe som ikke er et gyldig fødselsnummer eller D-nummer for citizens[${index}]`,
     })
   }
   const value = (number as string).trim()
@@ -42,8 +42,8 @@ export const citizens = mapping<Citizen>({
       extension: [
         ...c.departments.flatMap((d) => X.ref(X.EXT.citizenDepartment, ctx.ref("departments", d, "Organization"))),
         ...X.bool(X.EXT.healthyLifeCentre, c.healthyLifeCentre),
-        ...X.code(X.EXT.pathway, coding("pathway", String(c.pathway)))
-      ]
+        ...X.code(X.EXT.pathway, coding("pathway", String(c.pathway))),
+      ],
     }
     return patient
   },
@@ -53,7 +53,7 @@ export const citizens = mapping<Citizen>({
     if (id === undefined) {
       r.problem("Patient.identifier", "identifier-missing", {
         en: `No identifier with the pseudonym system ${system ?? "(unknown: the bundle has no dataset header)"}`,
-        nb: `Ingen identifier med pseudonymsystemet ${system ?? "(ukjent: bunten mangler datasetthode)"}`
+        nb: `Ingen identifier med pseudonymsystemet ${system ?? "(ukjent: bunten mangler datasetthode)"}`,
       })
     }
     const record: Json = {}
@@ -78,6 +78,6 @@ export const citizens = mapping<Citizen>({
     birthDate: "Patient.birthDate",
     departments: "Patient.extension",
     healthyLifeCentre: "Patient.extension",
-    pathway: "Patient.extension"
-  }
+    pathway: "Patient.extension",
+  },
 })

@@ -43,10 +43,11 @@ export class ExportContext {
 
   constructor(
     readonly data: Dataset,
-    readonly options: CheckedOptions
+    readonly options: CheckedOptions,
   ) {
     this.namespace = namespaceFor(options.pseudonymSystem)
-    const ids = (entity: EntityName, records: ReadonlyArray<{ readonly id: string }>) => [entity, new Set(records.map((r) => r.id))] as const
+    const ids = (entity: EntityName, records: ReadonlyArray<{ readonly id: string }>) =>
+      [entity, new Set(records.map((r) => r.id))] as const
     this.present = new Map([
       ids("departments", data.departments),
       ids("offerings", data.offerings),
@@ -55,11 +56,13 @@ export class ExportContext {
       ids("referrals", data.referrals),
       ids("jointMeetings", data.jointMeetings),
       ids("enrollments", data.enrollments),
-      ids("sessions", data.sessions)
+      ids("sessions", data.sessions),
     ])
     this.offerings = new Map(data.offerings.map((o) => [o.id, o]))
     this.enrollments = new Map(data.enrollments.map((n) => [n.id, n]))
-    this.fulfilledReferrals = new Set(data.enrollments.flatMap((n) => (n.referralId === undefined ? [] : [n.referralId])))
+    this.fulfilledReferrals = new Set(
+      data.enrollments.flatMap((n) => (n.referralId === undefined ? [] : [n.referralId])),
+    )
     this.meetingOfReferral = new Map(data.jointMeetings.map((m) => [m.referralId, m]))
     this.lastEvaluationOfReferral = new Map()
     this.kprService = Crosswalk.reportable(options.crosswalk ?? Crosswalk.sandnes())

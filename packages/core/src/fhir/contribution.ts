@@ -4,7 +4,7 @@
 import type { ResourceContribution } from "../ResourceContribution.js"
 import * as X from "./extensions.js"
 import { mapping } from "./mapping.js"
-import { isObject, put, type Json } from "./reader.js"
+import { isObject, type Json, put } from "./reader.js"
 import { coding, concept } from "./terminology.js"
 
 export const contributions = mapping<ResourceContribution>({
@@ -20,8 +20,8 @@ export const contributions = mapping<ResourceContribution>({
       ...X.period(X.EXT.period, c.to === undefined ? { start: c.from } : { start: c.from, end: c.to }),
       ...X.ext(X.EXT.share, { valueDecimal: c.sharePercent }),
       ...X.code(X.EXT.contributionForm, coding("contribution-form", c.form)),
-      ...X.ref(X.EXT.staff, c.staffId === undefined ? undefined : ctx.ref("staff", c.staffId, "PractitionerRole"))
-    ]
+      ...X.ref(X.EXT.staff, c.staffId === undefined ? undefined : ctx.ref("staff", c.staffId, "PractitionerRole")),
+    ],
   }),
   read: (r) => {
     const record: Json = {}
@@ -42,6 +42,6 @@ export const contributions = mapping<ResourceContribution>({
     to: "Basic.extension",
     sharePercent: "Basic.extension",
     form: "Basic.extension",
-    staffId: "Basic.extension"
-  }
+    staffId: "Basic.extension",
+  },
 })

@@ -5,7 +5,7 @@ import { HL7, MUNICIPALITY_CODE_EXTENSION, MUNICIPALITY_CODE_SYSTEM } from "./ca
 import type { ExportContext } from "./context.js"
 import * as X from "./extensions.js"
 import { mapping } from "./mapping.js"
-import { asArray, isObject, put, type Json, type ResourceReader } from "./reader.js"
+import { asArray, isObject, type Json, put, type ResourceReader } from "./reader.js"
 import { concept } from "./terminology.js"
 import type { Organization } from "./types.js"
 
@@ -15,13 +15,17 @@ export const readTranslation = (element: unknown, lang = "en"): unknown => {
   for (const e of asArray(element.extension)) {
     if (!isObject(e) || e.url !== HL7.translation) continue
     const parts = asArray(e.extension).filter(isObject)
-    if (parts.some((p) => p.url === "lang" && p.valueCode === lang)) return parts.find((p) => p.url === "content")?.valueString
+    if (parts.some((p) => p.url === "lang" && p.valueCode === lang))
+      return parts.find((p) => p.url === "content")?.valueString
   }
   return undefined
 }
 
 /** The municipality the departments belong to, with its kommunenummer on the address (no-basis). */
-export const municipalityOrganization = (municipality: { readonly code: string; readonly name?: string }): Organization => ({
+export const municipalityOrganization = (municipality: {
+  readonly code: string
+  readonly name?: string
+}): Organization => ({
   resourceType: "Organization",
   type: [concept("record-type", "municipality")],
   ...(municipality.name === undefined ? {} : { name: `${municipality.name} kommune` }),
@@ -35,20 +39,22 @@ export const municipalityOrganization = (municipality: { readonly code: string; 
             valueCoding: {
               system: MUNICIPALITY_CODE_SYSTEM,
               code: municipality.code,
-              ...(municipality.name === undefined ? {} : { display: municipality.name })
-            }
-          }
-        ]
-      }
-    }
-  ]
+              ...(municipality.name === undefined ? {} : { display: municipality.name }),
+            },
+          },
+        ],
+      },
+    },
+  ],
 })
 
 /** The kommunenummer and name of a municipality Organization. */
 export const readMunicipality = (r: ResourceReader): { code?: string; name?: string } => {
   const address = asArray(r.resource.address)[0]
   const district = isObject(address) ? address._district : undefined
-  const ext = isObject(district) ? asArray(district.extension).find((e) => isObject(e) && e.url === MUNICIPALITY_CODE_EXTENSION) : undefined
+  const ext = isObject(district)
+    ? asArray(district.extension).find((e) => isObject(e) && e.url === MUNICIPALITY_CODE_EXTENSION)
+    : undefined
   const code = isObject(ext) && isObject(ext.valueCoding) ? ext.valueCoding.code : undefined
   const name = isObject(address) ? address.district : undefined
   return { ...(typeof code === "string" ? { code } : {}), ...(typeof name === "string" ? { name } : {}) }
@@ -63,7 +69,9 @@ export const departments = mapping<Department>({
     active: true,
     name: ctx.text(d.name),
     _name: X.translation(ctx.text(d.nameEn)),
-    ...(ctx.options.municipality === undefined ? {} : { partOf: { reference: ctx.municipalityUrl, type: "Organization" } })
+    ...(ctx.options.municipality === undefined
+      ? {}
+      : { partOf: { reference: ctx.municipalityUrl, type: "Organization" } }),
   }),
   read: (r) => {
     const record: Json = {}
@@ -72,5 +80,5 @@ export const departments = mapping<Department>({
     put(record, "nameEn", readTranslation(r.resource._name))
     return record
   },
-  locations: { id: "Organization.identifier", name: "Organization.name", nameEn: "Organization._name.extension" }
+  locations: { id: "Organization.identifier", name: "Organization.name", nameEn: "Organization._name.extension" },
 })

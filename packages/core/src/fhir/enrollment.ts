@@ -10,18 +10,18 @@ import type { Enrollment } from "../Enrollment.js"
 import { KPR_SERVICE_SYSTEM } from "./canonical.js"
 import * as X from "./extensions.js"
 import { mapping } from "./mapping.js"
-import { asArray, isObject, put, type Json } from "./reader.js"
+import { asArray, isObject, type Json, put } from "./reader.js"
 import { coding, concept } from "./terminology.js"
 import type { CodeableConcept, EpisodeOfCare } from "./types.js"
 
 const fhirStatus: Record<Enrollment["status"], EpisodeOfCare["status"]> = {
   ongoing: "active",
   completed: "finished",
-  withdrawn: "cancelled"
+  withdrawn: "cancelled",
 }
 
 const modelStatus: Record<string, Enrollment["status"] | undefined> = Object.fromEntries(
-  Object.entries(fhirStatus).map(([model, fhir]) => [fhir, model as Enrollment["status"]])
+  Object.entries(fhirStatus).map(([model, fhir]) => [fhir, model as Enrollment["status"]]),
 )
 
 export const enrollments = mapping<Enrollment>({
@@ -39,15 +39,19 @@ export const enrollments = mapping<Enrollment>({
       status: fhirStatus[n.status],
       type,
       patient: ctx.patient(n.citizenId),
-      ...(offering === undefined ? {} : { managingOrganization: ctx.ref("departments", offering.operator.department, "Organization") }),
+      ...(offering === undefined
+        ? {}
+        : { managingOrganization: ctx.ref("departments", offering.operator.department, "Organization") }),
       period: n.end === undefined ? { start: n.start } : { start: n.start, end: n.end },
-      ...(n.referralId === undefined ? {} : { referralRequest: [ctx.ref("referrals", n.referralId, "ServiceRequest")] }),
+      ...(n.referralId === undefined
+        ? {}
+        : { referralRequest: [ctx.ref("referrals", n.referralId, "ServiceRequest")] }),
       extension: [
         ...X.ref(X.EXT.offering, ctx.ref("offerings", n.offeringId, "HealthcareService")),
         ...X.code(X.EXT.enrollmentStatus, coding("enrollment-status", n.status)),
         ...X.date(X.EXT.cohort, n.cohort),
-        ...X.date(X.EXT.closedOn, n.closedOn)
-      ]
+        ...X.date(X.EXT.closedOn, n.closedOn),
+      ],
     }
     return episode
   },
@@ -60,14 +64,20 @@ export const enrollments = mapping<Enrollment>({
     put(record, "start", period.start)
     put(record, "end", period.end)
     const referral = asArray(r.resource.referralRequest)[0]
-    put(record, "referralId", referral === undefined ? undefined : r.ref(referral, "referrals", "EpisodeOfCare.referralRequest[0]"))
+    put(
+      record,
+      "referralId",
+      referral === undefined ? undefined : r.ref(referral, "referrals", "EpisodeOfCare.referralRequest[0]"),
+    )
     put(record, "cohort", r.value(X.EXT.cohort, "valueDate"))
     const status = r.extension(X.EXT.enrollmentStatus)
     // Another producer may send only FHIR's status; the mapping is one-to-one.
     put(
       record,
       "status",
-      status === undefined ? modelStatus[String(r.resource.status)] : r.code(status.value.valueCoding, "enrollment-status", `${status.at}.valueCoding`)
+      status === undefined
+        ? modelStatus[String(r.resource.status)]
+        : r.code(status.value.valueCoding, "enrollment-status", `${status.at}.valueCoding`),
     )
     put(record, "closedOn", r.value(X.EXT.closedOn, "valueDate"))
     return record
@@ -81,6 +91,6 @@ export const enrollments = mapping<Enrollment>({
     referralId: "EpisodeOfCare.referralRequest",
     cohort: "EpisodeOfCare.extension",
     status: "EpisodeOfCare.extension",
-    closedOn: "EpisodeOfCare.extension"
-  }
+    closedOn: "EpisodeOfCare.extension",
+  },
 })

@@ -5,7 +5,7 @@
 import type { Extension } from "../Extension.js"
 import * as X from "./extensions.js"
 import { mapping } from "./mapping.js"
-import { put, type Json } from "./reader.js"
+import { type Json, put } from "./reader.js"
 import { concept } from "./terminology.js"
 
 export const extensions = mapping<Extension>({
@@ -18,8 +18,8 @@ export const extensions = mapping<Extension>({
     created: e.date,
     extension: [
       ...X.ref(X.EXT.enrollment, ctx.ref("enrollments", e.enrollmentId, "EpisodeOfCare")),
-      ...X.date(X.EXT.newEnd, e.newEnd)
-    ]
+      ...X.date(X.EXT.newEnd, e.newEnd),
+    ],
   }),
   read: (r) => {
     const record: Json = {}
@@ -29,5 +29,10 @@ export const extensions = mapping<Extension>({
     put(record, "newEnd", r.value(X.EXT.newEnd, "valueDate"))
     return record
   },
-  locations: { id: "Basic.identifier", enrollmentId: "Basic.extension", date: "Basic.created", newEnd: "Basic.extension" }
+  locations: {
+    id: "Basic.identifier",
+    enrollmentId: "Basic.extension",
+    date: "Basic.created",
+    newEnd: "Basic.extension",
+  },
 })

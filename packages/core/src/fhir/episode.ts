@@ -3,7 +3,7 @@
 // and started by the referral. Its status is not kept by the model ("active").
 import type { Episode } from "../Episode.js"
 import { mapping } from "./mapping.js"
-import { asArray, isObject, put, type Json } from "./reader.js"
+import { asArray, isObject, type Json, put } from "./reader.js"
 import { concept } from "./terminology.js"
 
 export const episodes = mapping<Episode>({
@@ -17,12 +17,16 @@ export const episodes = mapping<Episode>({
     patient: ctx.patient(e.citizenId),
     period: { start: e.date },
     referralRequest: [ctx.ref("referrals", e.referralId, "ServiceRequest")],
-    careManager: ctx.ref("staff", e.therapistId, "PractitionerRole")
+    careManager: ctx.ref("staff", e.therapistId, "PractitionerRole"),
   }),
   read: (r) => {
     const record: Json = {}
     put(record, "id", r.recordId("episodes"))
-    put(record, "referralId", r.ref(asArray(r.resource.referralRequest)[0], "referrals", "EpisodeOfCare.referralRequest[0]"))
+    put(
+      record,
+      "referralId",
+      r.ref(asArray(r.resource.referralRequest)[0], "referrals", "EpisodeOfCare.referralRequest[0]"),
+    )
     put(record, "citizenId", r.ref(r.resource.patient, "citizens", "EpisodeOfCare.patient"))
     put(record, "therapistId", r.ref(r.resource.careManager, "staff", "EpisodeOfCare.careManager"))
     put(record, "date", isObject(r.resource.period) ? r.resource.period.start : undefined)
@@ -33,6 +37,6 @@ export const episodes = mapping<Episode>({
     referralId: "EpisodeOfCare.referralRequest",
     citizenId: "EpisodeOfCare.patient",
     therapistId: "EpisodeOfCare.careManager",
-    date: "EpisodeOfCare.period.start"
-  }
+    date: "EpisodeOfCare.period.start",
+  },
 })

@@ -47,7 +47,7 @@ export const EXT = {
   rating: extensionUrl("rating"),
   comment: extensionUrl("comment"),
   datasetYear: extensionUrl("dataset-year"),
-  pseudonymSystem: extensionUrl("pseudonym-system")
+  pseudonymSystem: extensionUrl("pseudonym-system"),
 } as const
 
 type Value = Omit<Extension, "url" | "extension">
@@ -61,7 +61,8 @@ export const date = (url: string, v: string | undefined) => ext(url, v === undef
 export const int = (url: string, v: number | undefined) => ext(url, v === undefined ? undefined : { valueInteger: v })
 export const bool = (url: string, v: boolean | undefined) => ext(url, v === undefined ? undefined : { valueBoolean: v })
 export const code = (url: string, v: Coding | undefined) => ext(url, v === undefined ? undefined : { valueCoding: v })
-export const ref = (url: string, v: Reference | undefined) => ext(url, v === undefined ? undefined : { valueReference: v })
+export const ref = (url: string, v: Reference | undefined) =>
+  ext(url, v === undefined ? undefined : { valueReference: v })
 export const period = (url: string, v: Period | undefined) => ext(url, v === undefined ? undefined : { valuePeriod: v })
 
 /** A complex extension of sub-extensions; nothing when it would be empty. */
@@ -75,8 +76,8 @@ export const translation = (en: string): PrimitiveExtensions => ({
       url: HL7.translation,
       extension: [
         { url: "lang", valueCode: "en" },
-        { url: "content", valueString: en }
-      ]
-    }
-  ]
+        { url: "content", valueString: en },
+      ],
+    },
+  ],
 })

@@ -4,7 +4,7 @@
 import type { Feedback } from "../Feedback.js"
 import * as X from "./extensions.js"
 import { mapping } from "./mapping.js"
-import { put, type Json } from "./reader.js"
+import { type Json, put } from "./reader.js"
 import { coding, concept } from "./terminology.js"
 
 export const feedback = mapping<Feedback>({
@@ -17,12 +17,18 @@ export const feedback = mapping<Feedback>({
     created: f.date,
     extension: [
       ...X.code(X.EXT.feedbackSource, coding("feedback-source", f.source)),
-      ...X.ref(X.EXT.offering, f.offeringId === undefined ? undefined : ctx.ref("offerings", f.offeringId, "HealthcareService")),
+      ...X.ref(
+        X.EXT.offering,
+        f.offeringId === undefined ? undefined : ctx.ref("offerings", f.offeringId, "HealthcareService"),
+      ),
       ...X.code(X.EXT.category, f.category === undefined ? undefined : coding("category", f.category)),
       ...X.str(X.EXT.theme, ctx.text(f.theme)),
       ...X.int(X.EXT.rating, f.rating),
-      ...X.str(X.EXT.comment, f.comment === undefined || !ctx.options.includeFeedbackComments ? undefined : ctx.text(f.comment))
-    ]
+      ...X.str(
+        X.EXT.comment,
+        f.comment === undefined || !ctx.options.includeFeedbackComments ? undefined : ctx.text(f.comment),
+      ),
+    ],
   }),
   read: (r) => {
     const record: Json = {}
@@ -44,6 +50,6 @@ export const feedback = mapping<Feedback>({
     category: "Basic.extension",
     theme: "Basic.extension",
     rating: "Basic.extension",
-    comment: "Basic.extension"
-  }
+    comment: "Basic.extension",
+  },
 })

@@ -6,18 +6,20 @@ import type { FitScore } from "../FitScore.js"
 import { HL7 } from "./canonical.js"
 import * as X from "./extensions.js"
 import { mapping } from "./mapping.js"
-import { asArray, isObject, put, type Json } from "./reader.js"
+import { asArray, isObject, type Json, put } from "./reader.js"
 import { concept } from "./terminology.js"
 import type { CodeableConcept, Quantity } from "./types.js"
 
 const SURVEY = Object.freeze([
-  Object.freeze({ coding: Object.freeze([Object.freeze({ system: HL7.observationCategory, code: "survey", display: "Survey" })]) })
+  Object.freeze({
+    coding: Object.freeze([Object.freeze({ system: HL7.observationCategory, code: "survey", display: "Survey" })]),
+  }),
 ]) as Array<CodeableConcept>
 
 /** The four items of each form, in the form's order. */
 export const fitItems = {
   ORS: ["ors-individual", "ors-interpersonal", "ors-social", "ors-overall"],
-  SRS: ["srs-relationship", "srs-goals-topics", "srs-approach", "srs-overall"]
+  SRS: ["srs-relationship", "srs-goals-topics", "srs-approach", "srs-overall"],
 } as const
 
 const score = (value: number): Quantity => ({ value, unit: "score", system: HL7.ucum, code: "{score}" })
@@ -36,11 +38,15 @@ export const fitScores = mapping<FitScore>({
     valueQuantity: score(f.total),
     component: f.items.map((value, i) => ({
       code: concept("fit-item", fitItems[f.instrument][i]!),
-      valueQuantity: score(value)
+      valueQuantity: score(value),
     })),
     ...(f.enrollmentId === undefined
       ? {}
-      : { extension: [{ url: X.EXT.enrollment, valueReference: ctx.ref("enrollments", f.enrollmentId, "EpisodeOfCare") }] })
+      : {
+          extension: [
+            { url: X.EXT.enrollment, valueReference: ctx.ref("enrollments", f.enrollmentId, "EpisodeOfCare") },
+          ],
+        }),
   }),
   read: (r) => {
     const record: Json = {}
@@ -62,7 +68,7 @@ export const fitScores = mapping<FitScore>({
       else if (item !== undefined) {
         r.problem(`Observation.component[${i}].code`, "code-unknown", {
           en: `Item ${item} does not belong to ${instrument ?? "the form"}`,
-          nb: `Leddet ${item} hører ikke til ${instrument ?? "skjemaet"}`
+          nb: `Leddet ${item} hører ikke til ${instrument ?? "skjemaet"}`,
         })
       }
     })
@@ -76,6 +82,6 @@ export const fitScores = mapping<FitScore>({
     date: "Observation.effectiveDateTime",
     instrument: "Observation.code",
     items: "Observation.component",
-    total: "Observation.valueQuantity"
-  }
+    total: "Observation.valueQuantity",
+  },
 })

@@ -7,7 +7,7 @@ import type { GoalEvaluation } from "../GoalEvaluation.js"
 import * as X from "./extensions.js"
 import { achievementOf } from "./jointMeeting.js"
 import { mapping } from "./mapping.js"
-import { asArray, isObject, put, type Json } from "./reader.js"
+import { asArray, isObject, type Json, put } from "./reader.js"
 import { concept } from "./terminology.js"
 import type { Observation } from "./types.js"
 
@@ -30,10 +30,10 @@ export const goalEvaluations = mapping<GoalEvaluation>({
       component: [
         {
           code: concept("record-type", "goal-decision"),
-          valueCodeableConcept: concept("goal-decision", g.decision)
-        }
+          valueCodeableConcept: concept("goal-decision", g.decision),
+        },
       ],
-      extension: X.ref(X.EXT.enrollment, ctx.ref("enrollments", g.enrollmentId, "EpisodeOfCare"))
+      extension: X.ref(X.EXT.enrollment, ctx.ref("enrollments", g.enrollmentId, "EpisodeOfCare")),
     }
     return observation
   },
@@ -43,9 +43,19 @@ export const goalEvaluations = mapping<GoalEvaluation>({
     put(record, "enrollmentId", r.extensionRef(X.EXT.enrollment, "enrollments"))
     put(record, "therapistId", r.ref(asArray(r.resource.performer)[0], "staff", "Observation.performer[0]"))
     put(record, "date", r.resource.effectiveDateTime)
-    put(record, "goalReached", r.code(r.resource.valueCodeableConcept, "goal-reached", "Observation.valueCodeableConcept"))
+    put(
+      record,
+      "goalReached",
+      r.code(r.resource.valueCodeableConcept, "goal-reached", "Observation.valueCodeableConcept"),
+    )
     const decision = asArray(r.resource.component)[0]
-    put(record, "decision", isObject(decision) ? r.code(decision.valueCodeableConcept, "goal-decision", "Observation.component[0].valueCodeableConcept") : undefined)
+    put(
+      record,
+      "decision",
+      isObject(decision)
+        ? r.code(decision.valueCodeableConcept, "goal-decision", "Observation.component[0].valueCodeableConcept")
+        : undefined,
+    )
     return record
   },
   locations: {
@@ -54,6 +64,6 @@ export const goalEvaluations = mapping<GoalEvaluation>({
     therapistId: "Observation.performer",
     date: "Observation.effectiveDateTime",
     goalReached: "Observation.valueCodeableConcept",
-    decision: "Observation.component"
-  }
+    decision: "Observation.component",
+  },
 })

@@ -26,5 +26,6 @@
  *
  * @module
  */
-export * as Fhir from "./Fhir.js"
+
 export * as Crosswalk from "../Crosswalk.js"
+export * as Fhir from "./Fhir.js"

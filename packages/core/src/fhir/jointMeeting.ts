@@ -9,7 +9,7 @@ import type { JointMeeting } from "../JointMeeting.js"
 import { HL7 } from "./canonical.js"
 import * as X from "./extensions.js"
 import { mapping } from "./mapping.js"
-import { asArray, isObject, put, type Json } from "./reader.js"
+import { asArray, isObject, type Json, put } from "./reader.js"
 import { coding } from "./terminology.js"
 import type { CodeableConcept, Goal } from "./types.js"
 
@@ -17,16 +17,20 @@ import type { CodeableConcept, Goal } from "./types.js"
 const achievement: Record<GoalEvaluation["goalReached"], { code: string; display: string }> = {
   yes: { code: "achieved", display: "Achieved" },
   partly: { code: "improving", display: "Improving" },
-  no: { code: "not-achieved", display: "Not Achieved" }
+  no: { code: "not-achieved", display: "Not Achieved" },
 }
 
 /** The evaluation as a CodeableConcept: the model's code and HL7's. */
 export const achievementOf = (g: GoalEvaluation): CodeableConcept => ({
-  coding: [coding("goal-reached", g.goalReached), { system: HL7.goalAchievement, ...achievement[g.goalReached] }]
+  coding: [coding("goal-reached", g.goalReached), { system: HL7.goalAchievement, ...achievement[g.goalReached] }],
 })
 
 const lifecycle = (last: GoalEvaluation | undefined): Goal["lifecycleStatus"] =>
-  last === undefined || last.decision === "extend" ? "active" : last.decision === "completed" ? "completed" : "cancelled"
+  last === undefined || last.decision === "extend"
+    ? "active"
+    : last.decision === "completed"
+      ? "completed"
+      : "cancelled"
 
 export const jointMeetings = mapping<JointMeeting>({
   entity: "jointMeetings",
@@ -44,7 +48,7 @@ export const jointMeetings = mapping<JointMeeting>({
       ...(m.goal.measure === undefined ? {} : { target: [{ measure: { text: ctx.text(m.goal.measure) } }] }),
       expressedBy: ctx.ref("staff", m.therapistId, "PractitionerRole"),
       addresses: [ctx.ref("referrals", m.referralId, "ServiceRequest")],
-      extension: X.ref(X.EXT.teamMember, ctx.ref("staff", m.teamMemberId, "PractitionerRole"))
+      extension: X.ref(X.EXT.teamMember, ctx.ref("staff", m.teamMemberId, "PractitionerRole")),
     }
     return goal
   },
@@ -70,6 +74,6 @@ export const jointMeetings = mapping<JointMeeting>({
     therapistId: "Goal.expressedBy",
     teamMemberId: "Goal.extension",
     date: "Goal.startDate",
-    goal: "Goal.description"
-  }
+    goal: "Goal.description",
+  },
 })

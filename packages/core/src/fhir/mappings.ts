@@ -38,5 +38,5 @@ export const mappings: Readonly<Record<EntityName, Mapping<any>>> = {
   fitScores,
   proposals,
   contributions,
-  feedback
+  feedback,
 }

@@ -8,10 +8,9 @@ import type { ExportContext } from "./context.js"
 import { readTranslation } from "./department.js"
 import * as X from "./extensions.js"
 import { mapping } from "./mapping.js"
-import { asArray, isObject, put, type Found, type Json, type ResourceReader } from "./reader.js"
+import { asArray, type Found, isObject, type Json, put, type ResourceReader } from "./reader.js"
 import { coding, concept } from "./terminology.js"
 import type { Extension, HealthcareService } from "./types.js"
-
 
 const status = (s: Offering["status"], ctx: ExportContext): Array<Extension> => {
   const kind = X.code("kind", coding("offering-status", s.kind))
@@ -25,12 +24,12 @@ const status = (s: Offering["status"], ctx: ExportContext): Array<Extension> => 
         ...(s.from === "all-departments"
           ? X.bool("fromAllDepartments", true)
           : s.from.flatMap((d) => X.ref("from", ctx.ref("departments", d, "Organization")))),
-        ...X.ref("to", ctx.ref("departments", s.to, "Organization"))
+        ...X.ref("to", ctx.ref("departments", s.to, "Organization")),
       ])
     case "discontinued":
       return X.complex(X.EXT.offeringStatus, [
         ...kind,
-        ...X.ref("formerOperator", ctx.ref("departments", s.formerOperator, "Organization"))
+        ...X.ref("formerOperator", ctx.ref("departments", s.formerOperator, "Organization")),
       ])
   }
 }
@@ -58,7 +57,7 @@ export const offerings = mapping<Offering>({
       ...o.operator.partners.flatMap((p) => X.code(X.EXT.partner, coding("partner", p))),
       ...X.complex(X.EXT.schedule, [
         ...X.code("frequency", coding("schedule-frequency", o.schedule.frequency)),
-        ...X.str("note", o.schedule.note === undefined ? undefined : ctx.text(o.schedule.note))
+        ...X.str("note", o.schedule.note === undefined ? undefined : ctx.text(o.schedule.note)),
       ]),
       ...X.code(X.EXT.endsWhen, o.endsWhen === undefined ? undefined : coding("ends-when", o.endsWhen)),
       ...X.ext(X.EXT.price, { valueMoney: { value: o.priceNok, currency: "NOK" } }),
@@ -67,11 +66,14 @@ export const offerings = mapping<Offering>({
         : X.complex(X.EXT.continuation, [
             ...X.str("destination", ctx.text(o.continuation.destination)),
             ...X.code("kind", coding("continuation-kind", o.continuation.kind)),
-            ...X.str("after", o.continuation.after === undefined ? undefined : ctx.text(o.continuation.after))
+            ...X.str("after", o.continuation.after === undefined ? undefined : ctx.text(o.continuation.after)),
           ])),
       ...status(o.status, ctx),
-      ...X.complex(X.EXT.source, [...X.str("document", ctx.text(o.seed.document)), ...X.str("section", ctx.text(o.seed.section))])
-    ]
+      ...X.complex(X.EXT.source, [
+        ...X.str("document", ctx.text(o.seed.document)),
+        ...X.str("section", ctx.text(o.seed.section)),
+      ]),
+    ],
   }),
   read: (r) => {
     const record: Json = {}
@@ -86,12 +88,16 @@ export const offerings = mapping<Offering>({
     put(operator, "team", r.extensionCode(X.EXT.operatorTeam, "operator-team"))
     record.operator = {
       ...operator,
-      partners: r.extensions(X.EXT.partner).map((e) => r.code(e.value.valueCoding, "partner", `${e.at}.valueCoding`))
+      partners: r.extensions(X.EXT.partner).map((e) => r.code(e.value.valueCoding, "partner", `${e.at}.valueCoding`)),
     }
     put(record, "format", r.code(asArray(r.resource.characteristic)[0], "offering-format", `${R}.characteristic[0]`))
     put(record, "access", r.code(asArray(r.resource.referralMethod)[0], "access-mode", `${R}.referralMethod[0]`))
     const eligibility = asArray(r.resource.eligibility)[0]
-    put(record, "audience", isObject(eligibility) ? r.code(eligibility.code, "audience", `${R}.eligibility[0].code`) : undefined)
+    put(
+      record,
+      "audience",
+      isObject(eligibility) ? r.code(eligibility.code, "audience", `${R}.eligibility[0].code`) : undefined,
+    )
     const location = asArray(r.resource.location)[0]
     put(record, "location", isObject(location) ? location.display : undefined)
     const schedule = r.extension(X.EXT.schedule)
@@ -138,8 +144,8 @@ export const offerings = mapping<Offering>({
     priceNok: "HealthcareService.extension",
     continuation: "HealthcareService.extension",
     status: "HealthcareService.extension",
-    seed: "HealthcareService.extension"
-  }
+    seed: "HealthcareService.extension",
+  },
 })
 
 const readStatus = (r: ResourceReader, status: Found | undefined): Json | undefined => {
@@ -152,7 +158,9 @@ const readStatus = (r: ResourceReader, status: Found | undefined): Json | undefi
     s.from =
       r.value("fromAllDepartments", "valueBoolean", status) === true
         ? "all-departments"
-        : r.extensions("from", status).map((e) => r.ref(e.value.valueReference, "departments", `${e.at}.valueReference`))
+        : r
+            .extensions("from", status)
+            .map((e) => r.ref(e.value.valueReference, "departments", `${e.at}.valueReference`))
     put(s, "to", r.extensionRef("to", "departments", status))
   } else if (kind === "discontinued") {
     put(s, "formerOperator", r.extensionRef("formerOperator", "departments", status))

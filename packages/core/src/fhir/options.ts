@@ -5,8 +5,8 @@
  * @module
  */
 import { CoreError } from "../CoreError.js"
-import type { Pseudonym } from "../Pseudonym.js"
 import type { Crosswalk } from "../Crosswalk.js"
+import type { Pseudonym } from "../Pseudonym.js"
 import { PERSON_ID_ARC } from "./canonical.js"
 
 /**
@@ -42,7 +42,8 @@ export interface BundleOptions {
 const absoluteUri = /^(?:https?:\/\/[^\s/?#]+[^\s]*|urn:[a-z0-9][a-z0-9-]{0,31}:[^\s]+)$/iu
 const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/u
 
-const invalid = (en: string, nb: string): CoreError => new CoreError("invalid-argument", { en: `Fhir.bundle: ${en}`, nb: `Fhir.bundle: ${nb}` })
+const invalid = (en: string, nb: string): CoreError =>
+  new CoreError("invalid-argument", { en: `Fhir.bundle: ${en}`, nb: `Fhir.bundle: ${nb}` })
 
 /** The options checked, with defaults filled in; throws a CoreError that says what is wrong. */
 export const checkOptions = (options: BundleOptions) => {
@@ -53,22 +54,28 @@ export const checkOptions = (options: BundleOptions) => {
   if (typeof system !== "string" || !absoluteUri.test(system)) {
     throw invalid(
       "pseudonymSystem must be an absolute URI the municipality owns, such as https://kommune.no/fhir/pseudonym",
-      "pseudonymSystem må være en absolutt URI som kommunen eier, for eksempel https://kommune.no/fhir/pseudonym"
+      "pseudonymSystem må være en absolutt URI som kommunen eier, for eksempel https://kommune.no/fhir/pseudonym",
     )
   }
   // A pseudonym written under a national identity-number system would claim to be one.
   if (system.startsWith(PERSON_ID_ARC)) {
     throw invalid(
       "pseudonymSystem must not be a national person-identifier system (urn:oid:2.16.578.1.12.4.1.4.*)",
-      "pseudonymSystem kan ikke være et nasjonalt system for personidentifikatorer (urn:oid:2.16.578.1.12.4.1.4.*)"
+      "pseudonymSystem kan ikke være et nasjonalt system for personidentifikatorer (urn:oid:2.16.578.1.12.4.1.4.*)",
     )
   }
   if (options.nationalIdResolver !== undefined && typeof options.nationalIdResolver !== "function") {
     throw invalid("nationalIdResolver must be a function", "nationalIdResolver må være en funksjon")
   }
   const m = options.municipality
-  if (m !== undefined && (typeof m !== "object" || m === null || typeof m.code !== "string" || !/^\d{4}$/u.test(m.code))) {
-    throw invalid("municipality.code must be a four-digit kommunenummer", "municipality.code må være et firesifret kommunenummer")
+  if (
+    m !== undefined &&
+    (typeof m !== "object" || m === null || typeof m.code !== "string" || !/^\d{4}$/u.test(m.code))
+  ) {
+    throw invalid(
+      "municipality.code must be a four-digit kommunenummer",
+      "municipality.code må være et firesifret kommunenummer",
+    )
   }
   if (m?.name !== undefined && (typeof m.name !== "string" || m.name.trim() === "")) {
     throw invalid("municipality.name must be a non-empty text", "municipality.name må være en tekst som ikke er tom")
@@ -76,7 +83,7 @@ export const checkOptions = (options: BundleOptions) => {
   if (options.timestamp !== undefined && (typeof options.timestamp !== "string" || !instant.test(options.timestamp))) {
     throw invalid(
       "timestamp must be an instant such as 2025-01-31T12:00:00Z",
-      "timestamp må være et tidspunkt som 2025-01-31T12:00:00Z"
+      "timestamp må være et tidspunkt som 2025-01-31T12:00:00Z",
     )
   }
   return {
@@ -86,7 +93,7 @@ export const checkOptions = (options: BundleOptions) => {
     includeCodeSystems: options.includeCodeSystems !== false,
     includeFeedbackComments: options.includeFeedbackComments === true,
     timestamp: options.timestamp,
-    crosswalk: options.crosswalk
+    crosswalk: options.crosswalk,
   }
 }
 

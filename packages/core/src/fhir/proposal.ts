@@ -4,7 +4,7 @@
 import type { OfferingProposal } from "../OfferingProposal.js"
 import * as X from "./extensions.js"
 import { mapping } from "./mapping.js"
-import { put, type Json } from "./reader.js"
+import { type Json, put } from "./reader.js"
 import { coding, concept } from "./terminology.js"
 
 export const proposals = mapping<OfferingProposal>({
@@ -18,7 +18,12 @@ export const proposals = mapping<OfferingProposal>({
     author: ctx.ref("staff", p.proposedBy, "PractitionerRole"),
     extension: [
       ...X.str(X.EXT.title, ctx.text(p.title)),
-      ...X.ref(X.EXT.proposedByDepartment, p.proposedByDepartment === undefined ? undefined : ctx.ref("departments", p.proposedByDepartment, "Organization")),
+      ...X.ref(
+        X.EXT.proposedByDepartment,
+        p.proposedByDepartment === undefined
+          ? undefined
+          : ctx.ref("departments", p.proposedByDepartment, "Organization"),
+      ),
       ...X.code(X.EXT.category, coding("category", p.category)),
       ...X.bool(X.EXT.requested, p.requested),
       ...(p.decision === undefined
@@ -26,16 +31,16 @@ export const proposals = mapping<OfferingProposal>({
         : X.complex(X.EXT.decision, [
             ...X.date("date", p.decision.date),
             ...X.code("outcome", coding("proposal-outcome", p.decision.outcome)),
-            ...X.str("reason", p.decision.reason === undefined ? undefined : ctx.text(p.decision.reason))
+            ...X.str("reason", p.decision.reason === undefined ? undefined : ctx.text(p.decision.reason)),
           ])),
       ...(p.escalation === undefined
         ? []
         : X.complex(X.EXT.escalation, [
             ...X.date("date", p.escalation.date),
             ...X.code("to", coding("escalation-level", p.escalation.to)),
-            ...X.code("outcome", coding("proposal-outcome", p.escalation.outcome))
-          ]))
-    ]
+            ...X.code("outcome", coding("proposal-outcome", p.escalation.outcome)),
+          ])),
+    ],
   }),
   read: (r) => {
     const record: Json = {}
@@ -73,6 +78,6 @@ export const proposals = mapping<OfferingProposal>({
     category: "Basic.extension",
     requested: "Basic.extension",
     decision: "Basic.extension",
-    escalation: "Basic.extension"
-  }
+    escalation: "Basic.extension",
+  },
 })

@@ -60,7 +60,7 @@ export class ResourceReader {
 
   constructor(
     readonly resource: Json,
-    readonly ctx: ReadContext
+    readonly ctx: ReadContext,
   ) {}
 
   get type(): string {
@@ -83,7 +83,7 @@ export class ResourceReader {
     if (id === undefined) {
       this.problem(`${this.type}.identifier`, "identifier-missing", {
         en: `No identifier with system ${identifierSystem(entity)}: the record's id is missing`,
-        nb: `Ingen identifier med system ${identifierSystem(entity)}: postens id mangler`
+        nb: `Ingen identifier med system ${identifierSystem(entity)}: postens id mangler`,
       })
     }
     return id
@@ -124,11 +124,12 @@ export class ResourceReader {
   code(codingOrConcept: unknown, system: TermSystemId, at: string): string | undefined {
     if (codingOrConcept === undefined) return undefined
     const url = codeSystemUrl(system)
-    const codings = isObject(codingOrConcept) && Array.isArray(codingOrConcept.coding) ? codingOrConcept.coding : [codingOrConcept]
+    const codings =
+      isObject(codingOrConcept) && Array.isArray(codingOrConcept.coding) ? codingOrConcept.coding : [codingOrConcept]
     for (const c of codings) if (isObject(c) && c.system === url && typeof c.code === "string") return c.code
     this.problem(at, "code-unknown", {
       en: `Expected a code from ${url}`,
-      nb: `Forventet en kode fra ${url}`
+      nb: `Forventet en kode fra ${url}`,
     })
     return undefined
   }
@@ -145,14 +146,14 @@ export class ResourceReader {
       if (target === undefined) {
         this.problem(`${at}.reference`, "reference-unresolved", {
           en: `The reference ${quote(reference.reference)} points to no entry of the bundle`,
-          nb: `Referansen ${quote(reference.reference)} peker ikke til noen oppføring i bunten`
+          nb: `Referansen ${quote(reference.reference)} peker ikke til noen oppføring i bunten`,
         })
         return undefined
       }
       if (target.entity !== entity) {
         this.problem(`${at}.reference`, "reference-wrong-target", {
           en: `The reference points to a record of ${target.entity}; expected ${entity}`,
-          nb: `Referansen peker til en post i ${target.entity}; forventet ${entity}`
+          nb: `Referansen peker til en post i ${target.entity}; forventet ${entity}`,
         })
         return undefined
       }
@@ -160,10 +161,11 @@ export class ResourceReader {
     }
     const system = entity === "citizens" ? this.ctx.pseudonymSystem : identifierSystem(entity)
     const identifier = reference.identifier
-    if (isObject(identifier) && identifier.system === system && typeof identifier.value === "string") return identifier.value
+    if (isObject(identifier) && identifier.system === system && typeof identifier.value === "string")
+      return identifier.value
     this.problem(at, "reference-unresolved", {
       en: `Expected a reference into the bundle or an identifier with system ${system ?? "(the pseudonym system)"}`,
-      nb: `Forventet en referanse i bunten eller en identifier med system ${system ?? "(pseudonymsystemet)"}`
+      nb: `Forventet en referanse i bunten eller en identifier med system ${system ?? "(pseudonymsystemet)"}`,
     })
     return undefined
   }

@@ -4,7 +4,7 @@
 // enrollment follows it, active before; import does not read it back.
 import type { Referral } from "../Referral.js"
 import { mapping } from "./mapping.js"
-import { asArray, put, type Json } from "./reader.js"
+import { asArray, type Json, put } from "./reader.js"
 
 export const referrals = mapping<Referral>({
   entity: "referrals",
@@ -17,7 +17,7 @@ export const referrals = mapping<Referral>({
     subject: ctx.patient(r.citizenId),
     authoredOn: r.date,
     requester: ctx.ref("staff", r.therapistId, "PractitionerRole"),
-    performer: [ctx.ref("offerings", r.offeringId, "HealthcareService")]
+    performer: [ctx.ref("offerings", r.offeringId, "HealthcareService")],
   }),
   read: (r) => {
     const record: Json = {}
@@ -33,6 +33,6 @@ export const referrals = mapping<Referral>({
     citizenId: "ServiceRequest.subject",
     therapistId: "ServiceRequest.requester",
     offeringId: "ServiceRequest.performer",
-    date: "ServiceRequest.authoredOn"
-  }
+    date: "ServiceRequest.authoredOn",
+  },
 })

@@ -6,7 +6,7 @@ import type { Session } from "../Session.js"
 import { HL7 } from "./canonical.js"
 import * as X from "./extensions.js"
 import { mapping } from "./mapping.js"
-import { asArray, isObject, put, type Json } from "./reader.js"
+import { asArray, isObject, type Json, put } from "./reader.js"
 import { concept } from "./terminology.js"
 import type { CodeableConcept, Extension } from "./types.js"
 
@@ -30,8 +30,8 @@ export const sessions = mapping<Session>({
       { url: X.EXT.offering, valueReference: ctx.ref("offerings", s.offeringId, "HealthcareService") },
       ...(s.cohort === undefined ? [] : [{ url: X.EXT.cohort, valueDate: s.cohort } satisfies Extension]),
       { url: X.EXT.students, valueUnsignedInt: s.students },
-      { url: X.EXT.volunteers, valueUnsignedInt: s.volunteers }
-    ]
+      { url: X.EXT.volunteers, valueUnsignedInt: s.volunteers },
+    ],
   }),
   read: (r) => {
     const record: Json = {}
@@ -40,7 +40,7 @@ export const sessions = mapping<Session>({
     put(record, "date", isObject(r.resource.period) ? r.resource.period.start : undefined)
     put(record, "cohort", r.value(X.EXT.cohort, "valueDate"))
     record.staffIds = asArray(r.resource.participant).map((p, i) =>
-      r.ref(isObject(p) ? p.individual : undefined, "staff", `Encounter.participant[${i}].individual`)
+      r.ref(isObject(p) ? p.individual : undefined, "staff", `Encounter.participant[${i}].individual`),
     )
     put(record, "students", r.value(X.EXT.students, "valueUnsignedInt"))
     put(record, "volunteers", r.value(X.EXT.volunteers, "valueUnsignedInt"))
@@ -53,6 +53,6 @@ export const sessions = mapping<Session>({
     cohort: "Encounter.extension",
     staffIds: "Encounter.participant",
     students: "Encounter.extension",
-    volunteers: "Encounter.extension"
-  }
+    volunteers: "Encounter.extension",
+  },
 })

@@ -3,7 +3,7 @@
 import type { Staff } from "../Staff.js"
 import * as X from "./extensions.js"
 import { mapping } from "./mapping.js"
-import { asArray, put, type Json } from "./reader.js"
+import { asArray, type Json, put } from "./reader.js"
 import { concept } from "./terminology.js"
 
 export const staff = mapping<Staff>({
@@ -15,7 +15,7 @@ export const staff = mapping<Staff>({
     active: true,
     code: [concept("staff-role", s.role)],
     ...(s.department === undefined ? {} : { organization: ctx.ref("departments", s.department, "Organization") }),
-    ...(s.organisation === undefined ? {} : { extension: X.str(X.EXT.organisation, ctx.text(s.organisation)) })
+    ...(s.organisation === undefined ? {} : { extension: X.str(X.EXT.organisation, ctx.text(s.organisation)) }),
   }),
   read: (r) => {
     const record: Json = {}
@@ -29,6 +29,6 @@ export const staff = mapping<Staff>({
     id: "PractitionerRole.identifier",
     role: "PractitionerRole.code",
     department: "PractitionerRole.organization",
-    organisation: "PractitionerRole.extension"
-  }
+    organisation: "PractitionerRole.extension",
+  },
 })

@@ -30,16 +30,16 @@ export const terms = {
       treatment: t("Fysisk aktivitet som behandling", "Physical activity as treatment"),
       everyday: t("Hverdagsaktivitet", "Everyday activity"),
       participation: t("Hjelp til å bli mer deltagende i samfunnet", "Help to take part in society"),
-      department: t("Egne grupper i avdelingene", "Departments' own groups")
-    }
+      department: t("Egne grupper i avdelingene", "Departments' own groups"),
+    },
   },
   "offering-status": {
     title: t("Status for tilbud", "Offering status"),
     concepts: {
       active: t("Aktivt", "Active"),
       transferred: t("Overført", "Transferred"),
-      discontinued: t("Avviklet", "Discontinued")
-    }
+      discontinued: t("Avviklet", "Discontinued"),
+    },
   },
   "access-mode": {
     title: t("Tilgang", "Access mode"),
@@ -49,8 +49,8 @@ export const terms = {
       intake: t("Inntak", "Intake"),
       application: t("Søknad", "Application"),
       "binding-registration": t("Bindende påmelding", "Binding registration"),
-      "individual-decision": t("Enkeltvedtak", "Individual decision")
-    }
+      "individual-decision": t("Enkeltvedtak", "Individual decision"),
+    },
   },
   audience: {
     title: t("Målgruppe", "Audience"),
@@ -58,26 +58,29 @@ export const terms = {
       unit: t("Innbyggere som får hjelp fra mestringsenheten", "Citizens who get help from the unit"),
       "unit-or-healthy-life-centre": t(
         "Innbyggere som får hjelp fra mestringsenheten eller frisklivssentralen",
-        "Citizens who get help from the unit or the healthy-life centre"
+        "Citizens who get help from the unit or the healthy-life centre",
       ),
-      "own-department": t("Avdelingens egne innbyggere", "The department's own citizens")
-    }
+      "own-department": t("Avdelingens egne innbyggere", "The department's own citizens"),
+    },
   },
   "offering-format": {
     title: t("Form", "Format"),
-    concepts: { individual: t("Individuelt", "Individual"), group: t("Gruppe", "Group") }
+    concepts: { individual: t("Individuelt", "Individual"), group: t("Gruppe", "Group") },
   },
   "operator-team": {
     title: t("Drives av", "Run by"),
-    concepts: { "activity-team": t("Aktivitetsteamet", "The activity team"), department: t("Avdelingen selv", "The department itself") }
+    concepts: {
+      "activity-team": t("Aktivitetsteamet", "The activity team"),
+      department: t("Avdelingen selv", "The department itself"),
+    },
   },
   partner: {
     title: t("Samarbeidspartner", "Partner"),
     concepts: {
       students: t("Studenter", "Students"),
       "blue-cross": t("Blå Kors", "Blue Cross"),
-      "peer-support-workers": t("Erfaringskonsulenter", "Peer-support workers")
-    }
+      "peer-support-workers": t("Erfaringskonsulenter", "Peer-support workers"),
+    },
   },
   "schedule-frequency": {
     title: t("Hyppighet", "Frequency"),
@@ -87,54 +90,58 @@ export const terms = {
       "per-plan": t("Etter oppsatt plan", "Per plan"),
       course: t("Kurs", "Course"),
       ongoing: t("Løpende", "Ongoing"),
-      occasional: t("Sporadisk", "Occasional")
-    }
+      occasional: t("Sporadisk", "Occasional"),
+    },
   },
   "ends-when": {
     title: t("Varer til", "Lasts until"),
     concepts: {
       "activity-started": t("Til en aktivitet er startet", "An activity has started"),
-      "no-longer-needed": t("Så lenge det er ønsket eller behov", "It is no longer wanted or needed")
-    }
+      "no-longer-needed": t("Så lenge det er ønsket eller behov", "It is no longer wanted or needed"),
+    },
   },
   "continuation-kind": {
     title: t("Videre tilbud", "Continuation"),
     concepts: {
       club: t("Klubb eller lag", "Club"),
       membership: t("Medlemskap", "Membership"),
-      "community-offering": t("Tilbud i nærmiljøet", "Community offering")
-    }
+      "community-offering": t("Tilbud i nærmiljøet", "Community offering"),
+    },
   },
   "enrollment-status": {
     title: t("Status for deltagelse", "Enrollment status"),
-    concepts: { ongoing: t("Pågår", "Ongoing"), completed: t("Fullført", "Completed"), withdrawn: t("Avbrutt", "Withdrawn") }
+    concepts: {
+      ongoing: t("Pågår", "Ongoing"),
+      completed: t("Fullført", "Completed"),
+      withdrawn: t("Avbrutt", "Withdrawn"),
+    },
   },
   "attendance-status": {
     title: t("Oppmøte", "Attendance"),
     concepts: {
       present: t("Møtt", "Present"),
       absent: t("Meldt forfall", "Absent with notice"),
-      "no-show": t("Ikke møtt, ikke meldt forfall", "No-show")
-    }
+      "no-show": t("Ikke møtt, ikke meldt forfall", "No-show"),
+    },
   },
   "goal-reached": {
     title: t("Måloppnåelse", "Goal reached"),
-    concepts: { yes: t("Ja", "Yes"), partly: t("Delvis", "Partly"), no: t("Nei", "No") }
+    concepts: { yes: t("Ja", "Yes"), partly: t("Delvis", "Partly"), no: t("Nei", "No") },
   },
   "goal-decision": {
     title: t("Beslutning etter evaluering", "Decision after evaluation"),
     concepts: {
       completed: t("Avsluttes", "Completed"),
       extend: t("Forlenges med én periode", "Extended by one period"),
-      "other-measures": t("Andre tiltak prøves", "Other measures are tried")
-    }
+      "other-measures": t("Andre tiltak prøves", "Other measures are tried"),
+    },
   },
   "fit-instrument": {
     title: t("FIT-skjema", "FIT instrument"),
     concepts: {
       ORS: t("ORS – skala for opplevd fungering", "Outcome Rating Scale (ORS)"),
-      SRS: t("SRS – skala for samtalen", "Session Rating Scale (SRS)")
-    }
+      SRS: t("SRS – skala for samtalen", "Session Rating Scale (SRS)"),
+    },
   },
   "fit-item": {
     title: t("FIT-ledd", "FIT item"),
@@ -146,8 +153,8 @@ export const terms = {
       "srs-relationship": t("Relasjon", "Relationship"),
       "srs-goals-topics": t("Mål og tema", "Goals and topics"),
       "srs-approach": t("Tilnærming eller metode", "Approach or method"),
-      "srs-overall": t("Totalt", "Overall")
-    }
+      "srs-overall": t("Totalt", "Overall"),
+    },
   },
   "staff-role": {
     title: t("Rolle", "Role"),
@@ -158,16 +165,16 @@ export const terms = {
       "peer-support-worker": t("Erfaringskonsulent", "Peer-support worker"),
       student: t("Student", "Student"),
       volunteer: t("Tidgiver", "Volunteer (time-giver)"),
-      "department-staff": t("Ansatt i avdelingen", "Department staff")
-    }
+      "department-staff": t("Ansatt i avdelingen", "Department staff"),
+    },
   },
   pathway: {
     title: t("Hovedforløp", "Pathway"),
     concepts: {
       "1": t("Hovedforløp 1: milde og kortvarige vansker", "Pathway 1: mild and short"),
       "2": t("Hovedforløp 2: moderate, eller kortvarige alvorlige vansker", "Pathway 2: moderate, or short and severe"),
-      "3": t("Hovedforløp 3: alvorlige og langvarige vansker", "Pathway 3: severe and long-lasting")
-    }
+      "3": t("Hovedforløp 3: alvorlige og langvarige vansker", "Pathway 3: severe and long-lasting"),
+    },
   },
   "transition-kind": {
     title: t("Overgang til", "Transition to"),
@@ -177,30 +184,38 @@ export const terms = {
       "community-offering": t("Tilbud i nærmiljøet", "Community offering"),
       "volunteer-organisation": t("Frivillig organisasjon", "Volunteer organisation"),
       work: t("Arbeid", "Work"),
-      other: t("Annet", "Other")
-    }
+      other: t("Annet", "Other"),
+    },
   },
   "proposal-outcome": {
     title: t("Utfall", "Outcome"),
-    concepts: { approved: t("Godkjent", "Approved"), declined: t("Avslått", "Declined"), pending: t("Til behandling", "Pending") }
+    concepts: {
+      approved: t("Godkjent", "Approved"),
+      declined: t("Avslått", "Declined"),
+      pending: t("Til behandling", "Pending"),
+    },
   },
   "escalation-level": {
     title: t("Løftet til", "Escalated to"),
     concepts: {
       "extended-leadership-group": t("Utvidet ledergruppe", "Extended leadership group"),
-      "activity-lead": t("Fagleder aktivitet", "Activity lead")
-    }
+      "activity-lead": t("Fagleder aktivitet", "Activity lead"),
+    },
   },
   "contribution-form": {
     title: t("Form for ressursbidrag", "Form of contribution"),
     concepts: {
       "lent-position": t("Utlånt andel av en ansatts stilling", "Lent share of an employee's position"),
-      "transferred-budget-post": t("Overført hjemmel", "Transferred budget post")
-    }
+      "transferred-budget-post": t("Overført hjemmel", "Transferred budget post"),
+    },
   },
   "feedback-source": {
     title: t("Kilde", "Source"),
-    concepts: { employee: t("Ansatt", "Employee"), citizen: t("Innbygger", "Citizen"), "experience-council": t("Erfaringsråd", "Experience council") }
+    concepts: {
+      employee: t("Ansatt", "Employee"),
+      citizen: t("Innbygger", "Citizen"),
+      "experience-council": t("Erfaringsråd", "Experience council"),
+    },
   },
   "record-type": {
     title: t("Posttype i aktivitetsmodellen", "Record type of the activity model"),
@@ -217,9 +232,9 @@ export const terms = {
       "resource-contribution": t("Ressursbidrag", "Resource contribution"),
       feedback: t("Tilbakemelding", "Feedback"),
       "goal-evaluation": t("Evaluering av måloppnåelse", "Goal evaluation"),
-      "goal-decision": t("Beslutning etter evaluering", "Decision after evaluation")
-    }
-  }
+      "goal-decision": t("Beslutning etter evaluering", "Decision after evaluation"),
+    },
+  },
 } as const satisfies Record<string, TermSystem>
 
 /** @category models */
@@ -254,11 +269,17 @@ const memo = <T>(make: (system: TermSystemId, code: string) => T) => {
  */
 export const coding = memo((system, code): Coding => {
   const label = (terms[system].concepts as Record<string, Bilingual | undefined>)[code]
-  return Object.freeze(label === undefined ? { system: codeSystemUrl(system), code } : { system: codeSystemUrl(system), code, display: label.nb })
+  return Object.freeze(
+    label === undefined
+      ? { system: codeSystemUrl(system), code }
+      : { system: codeSystemUrl(system), code, display: label.nb },
+  )
 })
 
 /** A CodeableConcept of one model coding, shared and frozen like {@link coding}. */
-export const concept = memo((system, code): CodeableConcept => Object.freeze({ coding: Object.freeze([coding(system, code)]) as Array<Coding> }))
+export const concept = memo(
+  (system, code): CodeableConcept => Object.freeze({ coding: Object.freeze([coding(system, code)]) as Array<Coding> }),
+)
 
 const pascal = (id: string): string => id.replace(/(^|-)([a-z])/gu, (_, __, c: string) => c.toUpperCase())
 
@@ -281,8 +302,8 @@ const codeSystem = (id: TermSystemId): CodeSystem => {
     concept: concepts.map(([code, label]) => ({
       code,
       display: label.nb,
-      designation: [{ language: "en", value: label.en }]
-    }))
+      designation: [{ language: "en", value: label.en }],
+    })),
   }
 }
 

@@ -25,7 +25,7 @@ import {
   type Json,
   type ReadContext,
   ResourceReader,
-  type Target
+  type Target,
 } from "./reader.js"
 
 export type { ImportProblem, ImportProblemCode } from "./reader.js"
@@ -71,7 +71,7 @@ export interface ImportOptions {
 }
 
 const expectedType: Readonly<Record<EntityName, string>> = Object.fromEntries(
-  entityNames.map((e) => [e, mappings[e].resourceType])
+  entityNames.map((e) => [e, mappings[e].resourceType]),
 ) as Record<EntityName, string>
 
 const hasCode = (concept: unknown, system: string, code: string): boolean =>
@@ -85,11 +85,17 @@ const classify = (resource: Json): Kind => {
   if (type === "CodeSystem") {
     return typeof resource.url === "string" && resource.url.startsWith(`${CANONICAL}/CodeSystem/`)
       ? "codeSystem"
-      : { unsupported: { en: "A CodeSystem that is not one of the model's", nb: "Et CodeSystem som ikke er et av modellens" } }
+      : {
+          unsupported: {
+            en: "A CodeSystem that is not one of the model's",
+            nb: "Et CodeSystem som ikke er et av modellens",
+          },
+        }
   }
   const recordType = codeSystemUrl("record-type")
   if (type === "Basic" && hasCode(resource.code, recordType, "dataset")) return "header"
-  if (type === "Organization" && asArray(resource.type).some((t) => hasCode(t, recordType, "municipality"))) return "municipality"
+  if (type === "Organization" && asArray(resource.type).some((t) => hasCode(t, recordType, "municipality")))
+    return "municipality"
   for (const i of asArray(resource.identifier)) {
     const entity = isObject(i) ? entityOfSystem(i.system) : undefined
     if (entity !== undefined && (entityNames as ReadonlyArray<string>).includes(entity)) {
@@ -97,16 +103,16 @@ const classify = (resource: Json): Kind => {
       return {
         unsupported: {
           en: `An identifier of ${entity} on a ${String(type)}; ${entity} are exchanged as ${expectedType[entity as EntityName]}`,
-          nb: `En identifier for ${entity} på en ${String(type)}; ${entity} utveksles som ${expectedType[entity as EntityName]}`
-        }
+          nb: `En identifier for ${entity} på en ${String(type)}; ${entity} utveksles som ${expectedType[entity as EntityName]}`,
+        },
       }
     }
   }
   return {
     unsupported: {
       en: `A ${Redact.show(type, 40)} that is not a record of the activity model (no identifier of the model's systems)`,
-      nb: `En ${Redact.show(type, 40)} som ikke er en post i aktivitetsmodellen (ingen identifier fra modellens systemer)`
-    }
+      nb: `En ${Redact.show(type, 40)} som ikke er en post i aktivitetsmodellen (ingen identifier fra modellens systemer)`,
+    },
   }
 }
 
@@ -118,7 +124,7 @@ const locate = (mapping: (typeof mappings)[EntityName], path: ReadonlyArray<stri
 const problem = (location: string, code: ImportProblemCode, en: string, nb: string): ImportProblem => ({
   location,
   code,
-  message: { en: Redact.text(en), nb: Redact.text(nb) }
+  message: { en: Redact.text(en), nb: Redact.text(nb) },
 })
 
 /**
@@ -141,20 +147,32 @@ export const toDataset = guard(
       return {
         imported: [],
         rejected: [],
-        problems: [problem("Bundle", "not-a-bundle", "Expected a FHIR Bundle (resourceType \"Bundle\")", "Forventet en FHIR Bundle (resourceType \"Bundle\")")],
-        total: 0
+        problems: [
+          problem(
+            "Bundle",
+            "not-a-bundle",
+            'Expected a FHIR Bundle (resourceType "Bundle")',
+            'Forventet en FHIR Bundle (resourceType "Bundle")',
+          ),
+        ],
+        total: 0,
       }
     }
     const entries = asArray(input.entry)
     const imported: Array<ImportedEntry> = []
     const rejected: Array<RejectedEntry> = []
-    const reject = (index: number, fullUrl: string | undefined, resourceType: unknown, problems: ReadonlyArray<ImportProblem>) =>
+    const reject = (
+      index: number,
+      fullUrl: string | undefined,
+      resourceType: unknown,
+      problems: ReadonlyArray<ImportProblem>,
+    ) =>
       // A rejection names its place; the place itself may hold an identity number.
       rejected.push({
         index,
         ...(fullUrl === undefined ? {} : { fullUrl: Redact.text(fullUrl) }),
         ...(typeof resourceType === "string" ? { resourceType: Redact.text(resourceType) } : {}),
-        problems
+        problems,
       })
 
     // First pass: what each entry is, and the header that says the year and pseudonym system.
@@ -167,30 +185,47 @@ export const toDataset = guard(
       const fullUrl = isObject(e) && typeof e.fullUrl === "string" ? e.fullUrl : undefined
       const at = `Bundle.entry[${index}]`
       if (!isObject(e) || !isObject(e.resource)) {
-        reject(index, fullUrl, undefined, [problem(`${at}.resource`, "entry-without-resource", "The entry has no resource", "Oppføringen har ingen ressurs")])
+        reject(index, fullUrl, undefined, [
+          problem(
+            `${at}.resource`,
+            "entry-without-resource",
+            "The entry has no resource",
+            "Oppføringen har ingen ressurs",
+          ),
+        ])
         return
       }
       if (fullUrl !== undefined && seenUrls.has(fullUrl)) {
         reject(index, fullUrl, e.resource.resourceType, [
-          problem(`${at}.fullUrl`, "duplicate-full-url", "Another entry has the same fullUrl", "En annen oppføring har samme fullUrl")
+          problem(
+            `${at}.fullUrl`,
+            "duplicate-full-url",
+            "Another entry has the same fullUrl",
+            "En annen oppføring har samme fullUrl",
+          ),
         ])
         return
       }
       if (fullUrl !== undefined) seenUrls.add(fullUrl)
       const kind = classify(e.resource)
       if (typeof kind === "object") {
-        reject(index, fullUrl, e.resource.resourceType, [problem(`${at}.resource`, "unsupported-resource", kind.unsupported.en, kind.unsupported.nb)])
+        reject(index, fullUrl, e.resource.resourceType, [
+          problem(`${at}.resource`, "unsupported-resource", kind.unsupported.en, kind.unsupported.nb),
+        ])
         return
       }
       if (kind === "header") {
         if (headerFound) {
-          reject(index, fullUrl, "Basic", [problem(`${at}.resource`, "unsupported-resource", "A second dataset header", "Et datasetthode til")])
+          reject(index, fullUrl, "Basic", [
+            problem(`${at}.resource`, "unsupported-resource", "A second dataset header", "Et datasetthode til"),
+          ])
           return
         }
         headerFound = true
         const h = readHeader(new ResourceReader(e.resource, { targets: new Map(), pseudonymSystem }))
         if (options.year === undefined) year = h.year
-        if (options.pseudonymSystem === undefined && h.pseudonymSystem !== undefined) pseudonymSystem = h.pseudonymSystem
+        if (options.pseudonymSystem === undefined && h.pseudonymSystem !== undefined)
+          pseudonymSystem = h.pseudonymSystem
       }
       classified[index] = { index, ...(fullUrl === undefined ? {} : { fullUrl }), resource: e.resource, kind }
     })
@@ -201,12 +236,20 @@ export const toDataset = guard(
       if (c === undefined || c.fullUrl === undefined) continue
       if (c.kind === "header" || c.kind === "codeSystem" || c.kind === "municipality") continue
       const reader = new ResourceReader(c.resource, { targets, pseudonymSystem })
-      const id = c.kind === "citizens" ? (pseudonymSystem === undefined ? undefined : reader.identifier(pseudonymSystem)) : reader.identifier(`${CANONICAL}/id/${c.kind}`)
+      const id =
+        c.kind === "citizens"
+          ? pseudonymSystem === undefined
+            ? undefined
+            : reader.identifier(pseudonymSystem)
+          : reader.identifier(`${CANONICAL}/id/${c.kind}`)
       if (id !== undefined) targets.set(c.fullUrl, { entity: c.kind, id })
     }
 
     const context: ReadContext = { targets, pseudonymSystem }
-    const records = Object.fromEntries(entityNames.map((e) => [e, [] as Array<unknown>])) as Record<EntityName, Array<unknown>>
+    const records = Object.fromEntries(entityNames.map((e) => [e, [] as Array<unknown>])) as Record<
+      EntityName,
+      Array<unknown>
+    >
     let municipality: ImportResult["municipality"]
     for (const c of classified) {
       if (c === undefined) continue
@@ -214,7 +257,12 @@ export const toDataset = guard(
       if (asArray(c.resource.modifierExtension).length > 0) {
         // A modifier changes the meaning of the resource; one we do not know cannot be read safely.
         reject(c.index, c.fullUrl, c.resource.resourceType, [
-          problem(`${String(c.resource.resourceType)}.modifierExtension`, "modifier-extension", "A modifierExtension this import does not know", "En modifierExtension denne importen ikke kjenner")
+          problem(
+            `${String(c.resource.resourceType)}.modifierExtension`,
+            "modifier-extension",
+            "A modifierExtension this import does not know",
+            "En modifierExtension denne importen ikke kjenner",
+          ),
         ])
         continue
       }
@@ -233,7 +281,10 @@ export const toDataset = guard(
       const raw = m.read(reader)
       const problems: Array<ImportProblem> = [...reader.problems]
       if (raw !== undefined && problems.length === 0) {
-        const decoded = Schema.decodeUnknownResult(entities[entity] as unknown as Schema.Codec<unknown>)(raw, { errors: "all", onExcessProperty: "error" })
+        const decoded = Schema.decodeUnknownResult(entities[entity] as unknown as Schema.Codec<unknown>)(raw, {
+          errors: "all",
+          onExcessProperty: "error",
+        })
         if (Result.isSuccess(decoded)) {
           records[entity].push(decoded.success)
           imported.push({ index: c.index, ...(c.fullUrl === undefined ? {} : { fullUrl: c.fullUrl }), as: entity })
@@ -244,11 +295,21 @@ export const toDataset = guard(
           problems.push({
             location: locate(m, p.path),
             code: "invalid-value",
-            message: { en: `${field === "" ? "" : `${field}: `}${p.message.en}`, nb: `${field === "" ? "" : `${field}: `}${p.message.nb}` }
+            message: {
+              en: `${field === "" ? "" : `${field}: `}${p.message.en}`,
+              nb: `${field === "" ? "" : `${field}: `}${p.message.nb}`,
+            },
           })
         }
       }
-      reject(c.index, c.fullUrl, c.resource.resourceType, problems.length > 0 ? problems : [problem(at, "invalid-value", "The resource could not be read", "Ressursen kunne ikke leses")])
+      reject(
+        c.index,
+        c.fullUrl,
+        c.resource.resourceType,
+        problems.length > 0
+          ? problems
+          : [problem(at, "invalid-value", "The resource could not be read", "Ressursen kunne ikke leses")],
+      )
     }
 
     const bundleProblems: Array<ImportProblem> = []
@@ -259,8 +320,8 @@ export const toDataset = guard(
           "Bundle",
           "dataset-header-missing",
           "The bundle does not say which year it holds: no dataset header with a year from 2000 to 2100, and no options.year",
-          "Bunten sier ikke hvilket år den gjelder: ikke noe datasetthode med et år fra 2000 til 2100, og ingen options.year"
-        )
+          "Bunten sier ikke hvilket år den gjelder: ikke noe datasetthode med et år fra 2000 til 2100, og ingen options.year",
+        ),
       )
     }
     imported.sort((a, b) => a.index - b.index)
@@ -271,7 +332,7 @@ export const toDataset = guard(
       rejected,
       problems: bundleProblems,
       ...(municipality === undefined ? {} : { municipality }),
-      total: entries.length
+      total: entries.length,
     }
-  }
+  },
 )

@@ -4,7 +4,7 @@
 import type { CommunityTransition } from "../CommunityTransition.js"
 import * as X from "./extensions.js"
 import { mapping } from "./mapping.js"
-import { put, type Json } from "./reader.js"
+import { type Json, put } from "./reader.js"
 import { coding, concept } from "./terminology.js"
 
 export const transitions = mapping<CommunityTransition>({
@@ -17,11 +17,17 @@ export const transitions = mapping<CommunityTransition>({
     subject: ctx.patient(t.citizenId),
     created: t.date,
     extension: [
-      ...X.ref(X.EXT.fromOffering, t.fromOfferingId === undefined ? undefined : ctx.ref("offerings", t.fromOfferingId, "HealthcareService")),
-      ...X.ref(X.EXT.enrollment, t.enrollmentId === undefined ? undefined : ctx.ref("enrollments", t.enrollmentId, "EpisodeOfCare")),
+      ...X.ref(
+        X.EXT.fromOffering,
+        t.fromOfferingId === undefined ? undefined : ctx.ref("offerings", t.fromOfferingId, "HealthcareService"),
+      ),
+      ...X.ref(
+        X.EXT.enrollment,
+        t.enrollmentId === undefined ? undefined : ctx.ref("enrollments", t.enrollmentId, "EpisodeOfCare"),
+      ),
       ...X.str(X.EXT.destination, ctx.text(t.destination)),
-      ...X.code(X.EXT.transitionKind, coding("transition-kind", t.kind))
-    ]
+      ...X.code(X.EXT.transitionKind, coding("transition-kind", t.kind)),
+    ],
   }),
   read: (r) => {
     const record: Json = {}
@@ -41,6 +47,6 @@ export const transitions = mapping<CommunityTransition>({
     enrollmentId: "Basic.extension",
     date: "Basic.created",
     destination: "Basic.extension",
-    kind: "Basic.extension"
-  }
+    kind: "Basic.extension",
+  },
 })

@@ -126,7 +126,16 @@ export interface ServiceRequest extends DomainResource {
   resourceType: "ServiceRequest"
   identifier?: Identifier[]
   status: "draft" | "active" | "on-hold" | "revoked" | "completed" | "entered-in-error" | "unknown"
-  intent: "proposal" | "plan" | "directive" | "order" | "original-order" | "reflex-order" | "filler-order" | "instance-order" | "option"
+  intent:
+    | "proposal"
+    | "plan"
+    | "directive"
+    | "order"
+    | "original-order"
+    | "reflex-order"
+    | "filler-order"
+    | "instance-order"
+    | "option"
   category?: CodeableConcept[]
   subject: Reference
   authoredOn?: string
@@ -137,7 +146,16 @@ export interface ServiceRequest extends DomainResource {
 export interface Goal extends DomainResource {
   resourceType: "Goal"
   identifier?: Identifier[]
-  lifecycleStatus: "proposed" | "planned" | "accepted" | "active" | "on-hold" | "completed" | "cancelled" | "entered-in-error" | "rejected"
+  lifecycleStatus:
+    | "proposed"
+    | "planned"
+    | "accepted"
+    | "active"
+    | "on-hold"
+    | "completed"
+    | "cancelled"
+    | "entered-in-error"
+    | "rejected"
   achievementStatus?: CodeableConcept
   description: CodeableConcept
   subject: Reference
@@ -162,7 +180,16 @@ export interface EpisodeOfCare extends DomainResource {
 export interface Encounter extends DomainResource {
   resourceType: "Encounter"
   identifier?: Identifier[]
-  status: "planned" | "arrived" | "triaged" | "in-progress" | "onleave" | "finished" | "cancelled" | "entered-in-error" | "unknown"
+  status:
+    | "planned"
+    | "arrived"
+    | "triaged"
+    | "in-progress"
+    | "onleave"
+    | "finished"
+    | "cancelled"
+    | "entered-in-error"
+    | "unknown"
   class: Coding
   type?: CodeableConcept[]
   subject?: Reference
@@ -181,7 +208,15 @@ export interface ObservationComponent {
 export interface Observation extends DomainResource {
   resourceType: "Observation"
   identifier?: Identifier[]
-  status: "registered" | "preliminary" | "final" | "amended" | "corrected" | "cancelled" | "entered-in-error" | "unknown"
+  status:
+    | "registered"
+    | "preliminary"
+    | "final"
+    | "amended"
+    | "corrected"
+    | "cancelled"
+    | "entered-in-error"
+    | "unknown"
   category?: CodeableConcept[]
   code: CodeableConcept
   subject?: Reference

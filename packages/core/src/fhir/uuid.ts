@@ -137,10 +137,26 @@ export const uuidV5 = (namespace: Uint8Array, name: string): string => {
   const b6 = (byteAt(6) & 0x0f) | 0x50
   const b8 = (byteAt(8) & 0x3f) | 0x80
   return (
-    hex[byteAt(0)]! + hex[byteAt(1)]! + hex[byteAt(2)]! + hex[byteAt(3)]! + "-" +
-    hex[byteAt(4)]! + hex[byteAt(5)]! + "-" + hex[b6]! + hex[byteAt(7)]! + "-" +
-    hex[b8]! + hex[byteAt(9)]! + "-" + hex[byteAt(10)]! + hex[byteAt(11)]! + hex[byteAt(12)]! +
-    hex[byteAt(13)]! + hex[byteAt(14)]! + hex[byteAt(15)]!
+    hex[byteAt(0)]! +
+    hex[byteAt(1)]! +
+    hex[byteAt(2)]! +
+    hex[byteAt(3)]! +
+    "-" +
+    hex[byteAt(4)]! +
+    hex[byteAt(5)]! +
+    "-" +
+    hex[b6]! +
+    hex[byteAt(7)]! +
+    "-" +
+    hex[b8]! +
+    hex[byteAt(9)]! +
+    "-" +
+    hex[byteAt(10)]! +
+    hex[byteAt(11)]! +
+    hex[byteAt(12)]! +
+    hex[byteAt(13)]! +
+    hex[byteAt(14)]! +
+    hex[byteAt(15)]!
   )
 }
 

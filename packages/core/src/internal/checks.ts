@@ -8,17 +8,14 @@ export const filter = <T>(
   predicate: (value: T) => boolean,
   en: string,
   nb: string,
-  annotations: Schema.Annotations.Filter = {}
+  annotations: Schema.Annotations.Filter = {},
 ) => Schema.makeFilter<T>(predicate, { ...annotations, message: en, messageNb: nb })
 
 /** A text that is not empty or only white space. */
 export const NonEmptyText = Schema.String.check(
-  filter<string>(
-    (s) => s.trim().length > 0,
-    "Expected a non-empty text",
-    "Forventet en tekst som ikke er tom",
-    { toJsonSchema: () => ({ minLength: 1, pattern: "\\S" }) }
-  )
+  filter<string>((s) => s.trim().length > 0, "Expected a non-empty text", "Forventet en tekst som ikke er tom", {
+    toJsonSchema: () => ({ minLength: 1, pattern: "\\S" }),
+  }),
 )
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u
@@ -29,8 +26,8 @@ export const Slug = Schema.String.check(
     (s) => slugPattern.test(s),
     "Expected an identifier of lowercase letters, digits and hyphens (such as psykisk-helse)",
     "Forventet en identifikator med små bokstaver, sifre og bindestrek (som psykisk-helse)",
-    { toJsonSchema: () => ({ pattern: slugPattern.source }) }
-  )
+    { toJsonSchema: () => ({ pattern: slugPattern.source }) },
+  ),
 )
 
 /** A record identifier: letters, digits, `_`, `-`, `.` and `:`, 1–64 characters. */
@@ -40,8 +37,8 @@ export const RecordId = Schema.String.check(
     (s) => idPattern.test(s),
     "Expected an identifier of 1–64 letters, digits, '_', '-', '.' or ':'",
     "Forventet en identifikator på 1–64 tegn: bokstaver, sifre, '_', '-', '.' eller ':'",
-    { toJsonSchema: () => ({ pattern: idPattern.source }) }
-  )
+    { toJsonSchema: () => ({ pattern: idPattern.source }) },
+  ),
 )
 
 /** A whole number from `min` to `max` inclusive. */
@@ -51,8 +48,8 @@ export const IntBetween = (min: number, max: number) =>
       (n) => Number.isInteger(n) && n >= min && n <= max,
       `Expected a whole number from ${min} to ${max}`,
       `Forventet et heltall fra ${min} til ${max}`,
-      { toJsonSchema: () => ({ type: "integer", minimum: min, maximum: max }) }
-    )
+      { toJsonSchema: () => ({ type: "integer", minimum: min, maximum: max }) },
+    ),
   )
 
 /** A number from `min` to `max` inclusive. */
@@ -62,6 +59,6 @@ export const NumberBetween = (min: number, max: number) =>
       (n) => n >= min && n <= max,
       `Expected a number from ${min} to ${max}`,
       `Forventet et tall fra ${min} til ${max}`,
-      { toJsonSchema: () => ({ minimum: min, maximum: max }) }
-    )
+      { toJsonSchema: () => ({ minimum: min, maximum: max }) },
+    ),
   )

@@ -69,7 +69,8 @@ const compileNode = (ast: SchemaAST.AST): Checker | undefined => {
       const a = ast as SchemaAST.Arrays
       const elements = a.elements.map(compileNode)
       const rest = a.rest.map(compileNode)
-      if (elements.some((e) => e === undefined) || rest.length > 1 || rest.some((r) => r === undefined)) return undefined
+      if (elements.some((e) => e === undefined) || rest.length > 1 || rest.some((r) => r === undefined))
+        return undefined
       if (a.elements.some((e) => e.context?.isOptional === true)) return undefined
       const es = elements as Array<Checker>
       const r = rest[0]
@@ -91,7 +92,7 @@ const compileNode = (ast: SchemaAST.AST): Checker | undefined => {
       const props = o.propertySignatures.map((p) => ({
         name: p.name,
         optional: p.type.context?.isOptional === true,
-        check: compileNode(p.type)
+        check: compileNode(p.type),
       }))
       if (props.some((p) => p.check === undefined || typeof p.name !== "string")) return undefined
       const names = new Set(props.map((p) => p.name as string))

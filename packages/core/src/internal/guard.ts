@@ -7,14 +7,16 @@ import type { Bilingual } from "./text.js"
 
 const isOurs = (e: unknown): boolean =>
   e instanceof Error &&
-  (("en" in e && "nb" in e) || ("text" in e && typeof e.text === "object") || ("problems" in e && Array.isArray(e.problems)))
+  (("en" in e && "nb" in e) ||
+    ("text" in e && typeof e.text === "object") ||
+    ("problems" in e && Array.isArray(e.problems)))
 
 const wrap = (name: string, expects: Bilingual, e: unknown): unknown =>
   isOurs(e)
     ? e
     : new CoreError("invalid-argument", {
         en: `${name} could not use its arguments: expected ${expects.en}`,
-        nb: `${name} kunne ikke bruke argumentene: forventet ${expects.nb}`
+        nb: `${name} kunne ikke bruke argumentene: forventet ${expects.nb}`,
       })
 
 /** `f` with every foreign exception turned into a {@link CoreError}; promises too. */

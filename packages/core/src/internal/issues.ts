@@ -4,8 +4,8 @@
 import * as SchemaIssue from "effect/SchemaIssue"
 import { terms } from "../fhir/terminology.js"
 import * as Redact from "../Redact.js"
-import type { Bilingual } from "./text.js"
 import { guard } from "./guard.js"
+import type { Bilingual } from "./text.js"
 
 /** One problem with a decoded value: where it is and what was expected. */
 export interface Problem {
@@ -21,14 +21,15 @@ const typeNames: Record<string, string> = {
   object: "objekt",
   null: "null",
   undefined: "ingen verdi",
-  never: "ingen verdi her"
+  never: "ingen verdi her",
 }
 
 const phrases: Record<string, string> = {
   "a string representing a finite number": "et tall skrevet som tekst",
   "a finite number": "et endelig tall",
   "pathway 1, 2 or 3": "hovedforløp 1, 2 eller 3",
-  'a status whose kind is "active", "transferred" or "discontinued"': 'en status der kind er "active", "transferred" eller "discontinued"'
+  'a status whose kind is "active", "transferred" or "discontinued"':
+    'en status der kind er "active", "transferred" eller "discontinued"',
 }
 
 // Effect writes a choice of literals as `"ongoing" | "completed"`: JSON
@@ -53,7 +54,8 @@ const labelsFor = (codes: ReadonlyArray<string>): Readonly<Record<string, string
 }
 
 // "Pågår" reads as "pågår" inside a sentence; "ORS – skala …" keeps its capitals.
-const inSentence = (label: string): string => (/^\p{Lu}\p{Ll}/u.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label)
+const inSentence = (label: string): string =>
+  /^\p{Lu}\p{Ll}/u.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label
 
 const listNb = (items: ReadonlyArray<string>): string =>
   items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} eller ${items[items.length - 1]}`
@@ -72,8 +74,10 @@ const choiceNb = (expected: string): string => {
     values.map((v, i) => {
       const code = typeof v === "string" ? `«${v}»` : codes[i]!
       const label = labels?.[codes[i]!]
-      return label === undefined || label.toLowerCase() === codes[i]!.toLowerCase() ? code : `${code} (${inSentence(label)})`
-    })
+      return label === undefined || label.toLowerCase() === codes[i]!.toLowerCase()
+        ? code
+        : `${code} (${inSentence(label)})`
+    }),
   )}`
 }
 
@@ -105,7 +109,7 @@ const norwegian = SchemaIssue.makeFormatterStandardSchemaV1({
     if (typeof nb === "string") return nb
     const en = SchemaIssue.defaultCheckHook(issue)
     return en === undefined ? undefined : translateGeneric(en)
-  }
+  },
 })
 
 // A key from the data may itself be an identity number; paths are redacted like messages.
@@ -115,23 +119,32 @@ const keyOf = (k: PropertyKey | { key: PropertyKey }): string | number => {
 }
 
 /** Flattens an issue into problems, each with both languages. */
-export const problemsOf = guard("Problems.of", { en: "an Effect schema issue", nb: "et problem fra et Effect-skjema" }, (issue: SchemaIssue.Issue): ReadonlyArray<Problem> => {
-  const en = english(issue).issues
-  const nb = norwegian(issue).issues
-  return en.map((p, i) => ({
-    path: (p.path ?? []).map(keyOf),
-    // Effect uses some messages without calling the hooks; translate those too.
-    message: { en: Redact.text(p.message), nb: Redact.text(translateGeneric(nb[i]?.message ?? p.message)) }
-  }))
-})
+export const problemsOf = guard(
+  "Problems.of",
+  { en: "an Effect schema issue", nb: "et problem fra et Effect-skjema" },
+  (issue: SchemaIssue.Issue): ReadonlyArray<Problem> => {
+    const en = english(issue).issues
+    const nb = norwegian(issue).issues
+    return en.map((p, i) => ({
+      path: (p.path ?? []).map(keyOf),
+      // Effect uses some messages without calling the hooks; translate those too.
+      message: { en: Redact.text(p.message), nb: Redact.text(translateGeneric(nb[i]?.message ?? p.message)) },
+    }))
+  },
+)
 
 /** `["offerings", 3, "limits", "sessions"]` → `offerings[3].limits.sessions`. */
-export const formatPath = guard("Problems.formatPath", { en: "a list of keys and indexes", nb: "en liste med nøkler og indekser" }, (path: ReadonlyArray<string | number>): string =>
-  path.reduce<string>(
-    (acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc === "" ? k : `${acc}.${k}`),
-    ""
-  ))
+export const formatPath = guard(
+  "Problems.formatPath",
+  { en: "a list of keys and indexes", nb: "en liste med nøkler og indekser" },
+  (path: ReadonlyArray<string | number>): string =>
+    path.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc === "" ? k : `${acc}.${k}`), ""),
+)
 
 /** `["offerings", 3, "limits"]` → `/offerings/3/limits` (RFC 6901). */
-export const jsonPointer = guard("Problems.jsonPointer", { en: "a list of keys and indexes", nb: "en liste med nøkler og indekser" }, (path: ReadonlyArray<string | number>): string =>
-  path.map((k) => `/${String(k).replace(/~/gu, "~0").replace(/\//gu, "~1")}`).join(""))
+export const jsonPointer = guard(
+  "Problems.jsonPointer",
+  { en: "a list of keys and indexes", nb: "en liste med nøkler og indekser" },
+  (path: ReadonlyArray<string | number>): string =>
+    path.map((k) => `/${String(k).replace(/~/gu, "~0").replace(/\//gu, "~1")}`).join(""),
+)

@@ -50,7 +50,7 @@ export const makeContext = (data: Dataset, policy: Policy.Policy): Context => ({
   meetingsByReferral: groupBy(data.jointMeetings, (m) => m.referralId),
   extensionsByEnrollment: groupBy(data.extensions, (x) => x.enrollmentId),
   evaluationsByEnrollment: groupBy(data.goalEvaluations, (g) => g.enrollmentId),
-  attendanceByEnrollment: groupBy(data.attendance, (a) => a.enrollmentId)
+  attendanceByEnrollment: groupBy(data.attendance, (a) => a.enrollmentId),
 })
 
 /** The limits that governed an enrollment, each chosen by its parameter's own dating rule. */
@@ -86,17 +86,17 @@ export const violation = (
   code: ViolationCode,
   path: string,
   recordId: string | undefined,
-  message: Bilingual
+  message: Bilingual,
 ): Violation => ({
   code,
   path: Redact.text(path),
   ...(recordId === undefined ? {} : { recordId: Redact.text(recordId) }),
   message: { en: Redact.text(message.en), nb: Redact.text(message.nb) },
-  seed: seedFacts[code]
+  seed: seedFacts[code],
 })
 
 export const unknownReference = (path: string, recordId: string, what: string, hvaNb: string, ref: string): Violation =>
   violation("unknown-reference", path, recordId, {
     en: `Refers to ${what} "${ref}", which is not in the data`,
-    nb: `Viser til ${hvaNb} «${ref}», som ikke finnes i dataene`
+    nb: `Viser til ${hvaNb} «${ref}», som ikke finnes i dataene`,
   })

@@ -20,12 +20,18 @@ export const departmentsContribute = (ctx: Context): Array<Violation> => {
   return ctx.data.departments.flatMap((d, i) => {
     const own = ctx.data.contributions.filter((c) => c.department === d.id)
     // The share only changes where a contribution starts or the day after one ends.
-    const changes = [from, ...own.flatMap((c) => [c.from as string, ...(c.to === undefined ? [] : [addDays(c.to, 1) as string])])]
+    const changes = [
+      from,
+      ...own.flatMap((c) => [c.from as string, ...(c.to === undefined ? [] : [addDays(c.to, 1) as string])]),
+    ]
       .filter((day) => day >= from && day <= to)
       .sort()
     let lowest: { day: string; share: number; min: number } | undefined
     for (const day of new Set([...changes, ...changesOf(ctx, from, to)])) {
-      const share = own.reduce((sum, c) => (c.from <= day && (c.to === undefined || c.to >= day) ? sum + c.sharePercent : sum), 0)
+      const share = own.reduce(
+        (sum, c) => (c.from <= day && (c.to === undefined || c.to >= day) ? sum + c.sharePercent : sum),
+        0,
+      )
       const min = minOn(day)
       if (share < min && (lowest === undefined || share < lowest.share)) lowest = { day, share, min }
     }
@@ -34,12 +40,14 @@ export const departmentsContribute = (ctx: Context): Array<Violation> => {
       : [
           violation("department-contribution-below-minimum", `departments[${i}]`, d.id, {
             en: `${d.nameEn} contributes ${lowest.share} % of a position to the activity team from ${lowest.day}; at least ${lowest.min} % is required`,
-            nb: `${d.name} bidrar med ${lowest.share} % stilling til aktivitetsteamet fra ${lowest.day}; minst ${lowest.min} % kreves`
-          })
+            nb: `${d.name} bidrar med ${lowest.share} % stilling til aktivitetsteamet fra ${lowest.day}; minst ${lowest.min} % kreves`,
+          }),
         ]
   })
 }
 
 /** The days within [from, to] on which the minimum share takes a new value. */
 const changesOf = (ctx: Context, from: string, to: string): Array<string> =>
-  (ctx.policy.parameters.get(Policy.names.contributionPercent)?.values ?? []).map((v) => v.from).filter((d) => d > from && d <= to)
+  (ctx.policy.parameters.get(Policy.names.contributionPercent)?.values ?? [])
+    .map((v) => v.from)
+    .filter((d) => d > from && d <= to)

@@ -17,8 +17,8 @@ export const departmentGroupsServeOwnCitizens = (ctx: Context): Array<Violation>
       : [
           violation("department-group-foreign-citizen", `enrollments[${i}].citizenId`, e.id, {
             en: `${o.name} is for citizens of ${o.operator.department}, and this citizen gets help from ${c.departments.join(", ") || "no department"}`,
-            nb: `${o.name} er for innbyggere i ${o.operator.department}, og denne innbyggeren får hjelp fra ${c.departments.join(", ") || "ingen avdeling"}`
-          })
+            nb: `${o.name} er for innbyggere i ${o.operator.department}, og denne innbyggeren får hjelp fra ${c.departments.join(", ") || "ingen avdeling"}`,
+          }),
         ]
   })
 
@@ -33,8 +33,8 @@ export const noEnrollmentAfterTransition = (ctx: Context): Array<Violation> => {
       out.push(
         violation("enrollment-after-transition", `enrollments[${i}].start`, e.id, {
           en: `${o.name} was discontinued; its transition ended ${end}, but this enrollment starts ${e.start}`,
-          nb: `${o.name} er avviklet; overgangsperioden sluttet ${end}, men denne deltagelsen starter ${e.start}`
-        })
+          nb: `${o.name} er avviklet; overgangsperioden sluttet ${end}, men denne deltagelsen starter ${e.start}`,
+        }),
       )
       return
     }
@@ -42,8 +42,8 @@ export const noEnrollmentAfterTransition = (ctx: Context): Array<Violation> => {
       out.push(
         violation("enrollment-after-transition", `enrollments[${i}].status`, e.id, {
           en: `${o.name} was discontinued; its transition ended ${end}, but this enrollment is still ongoing`,
-          nb: `${o.name} er avviklet; overgangsperioden sluttet ${end}, men denne deltagelsen pågår fortsatt`
-        })
+          nb: `${o.name} er avviklet; overgangsperioden sluttet ${end}, men denne deltagelsen pågår fortsatt`,
+        }),
       )
       return
     }
@@ -51,8 +51,8 @@ export const noEnrollmentAfterTransition = (ctx: Context): Array<Violation> => {
       out.push(
         violation("enrollment-after-transition", `enrollments[${i}].closedOn`, e.id, {
           en: `${o.name} was discontinued; its transition ended ${end}, but this enrollment lasted until ${e.closedOn}`,
-          nb: `${o.name} er avviklet; overgangsperioden sluttet ${end}, men denne deltagelsen varte til ${e.closedOn}`
-        })
+          nb: `${o.name} er avviklet; overgangsperioden sluttet ${end}, men denne deltagelsen varte til ${e.closedOn}`,
+        }),
       )
       return
     }
@@ -61,8 +61,8 @@ export const noEnrollmentAfterTransition = (ctx: Context): Array<Violation> => {
         out.push(
           violation("enrollment-after-transition", `enrollments[${i}]`, e.id, {
             en: `${o.name} was discontinued; its transition ended ${end}, but a session is recorded ${a.date}`,
-            nb: `${o.name} er avviklet; overgangsperioden sluttet ${end}, men en samling er registrert ${a.date}`
-          })
+            nb: `${o.name} er avviklet; overgangsperioden sluttet ${end}, men en samling er registrert ${a.date}`,
+          }),
         )
         return
       }
@@ -89,10 +89,15 @@ export const citizensAreAdults = (ctx: Context): Array<Violation> => {
     return age >= min
       ? []
       : [
-          violation("citizen-under-minimum-age", `citizens[${i}].${c.birthDate !== undefined ? "birthDate" : "birthYear"}`, c.id, {
-            en: `The citizen is ${age} on ${date}; the unit serves adults aged ${min} or more`,
-            nb: `Innbyggeren er ${age} år ${date}; mestringsenheten gir tilbud til voksne fra ${min} år`
-          })
+          violation(
+            "citizen-under-minimum-age",
+            `citizens[${i}].${c.birthDate !== undefined ? "birthDate" : "birthYear"}`,
+            c.id,
+            {
+              en: `The citizen is ${age} on ${date}; the unit serves adults aged ${min} or more`,
+              nb: `Innbyggeren er ${age} år ${date}; mestringsenheten gir tilbud til voksne fra ${min} år`,
+            },
+          ),
         ]
   })
 }

@@ -55,8 +55,8 @@ export const idsAreUnique = (ctx: Context): Array<Violation> => {
         out.push(
           violation("duplicate-id", `${entity}[${i}].id`, id, {
             en: `The id "${id}" is used by ${at.length} records of ${entity} (records ${where}); other checks skip them until the id is unique`,
-            nb: `Id-en «${id}» brukes av ${at.length} poster i ${entity} (post ${where}); de andre kontrollene hopper over dem til id-en er unik`
-          })
+            nb: `Id-en «${id}» brukes av ${at.length} poster i ${entity} (post ${where}); de andre kontrollene hopper over dem til id-en er unik`,
+          }),
         )
       }
     }

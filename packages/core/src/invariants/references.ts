@@ -49,7 +49,7 @@ export const references: ReadonlyArray<readonly [EntityName, string, Target]> = 
   ["fitScores", "citizenId", citizen],
   ["fitScores", "enrollmentId", enrollment],
   ["contributions", "staffId", staff],
-  ["feedback", "offeringId", offering]
+  ["feedback", "offeringId", offering],
 ]
 
 const idsOf = (data: Dataset, entity: EntityName): { has(id: string): boolean } =>
@@ -63,7 +63,7 @@ export const referencesResolve = (ctx: Context): Array<Violation> => {
     ["offerings", ctx.offerings],
     ["citizens", ctx.citizens],
     ["referrals", ctx.referrals],
-    ["enrollments", ctx.enrollments]
+    ["enrollments", ctx.enrollments],
   ])
   const ids = (e: EntityName) => {
     let s = known.get(e)

@@ -1,6 +1,7 @@
 // Invariants of activity as treatment: the flow, the period and the limits.
-import { daysBetween, isoWeek } from "../IsoDate.js"
+
 import type { Enrollment } from "../Enrollment.js"
+import { daysBetween, isoWeek } from "../IsoDate.js"
 import type { Offering } from "../Offering.js"
 import type { Context } from "./context.js"
 import { extensionsOf, limitsOf, periodEnd, unknownReference, violation } from "./context.js"
@@ -33,8 +34,8 @@ export const treatmentNeedsReferralAndGoal = (ctx: Context): Array<Violation> =>
       return [
         violation("treatment-referral-missing", `enrollments[${i}].referralId`, e.id, {
           en: `${o.name} is treatment: the enrollment needs a referral from the therapist for this citizen and offering`,
-          nb: `${o.name} er behandling: deltagelsen krever en henvendelse fra behandler for denne innbyggeren og dette tilbudet`
-        })
+          nb: `${o.name} er behandling: deltagelsen krever en henvendelse fra behandler for denne innbyggeren og dette tilbudet`,
+        }),
       ]
     }
     const meetings = ctx.meetingsByReferral.get(referral.id) ?? []
@@ -42,8 +43,8 @@ export const treatmentNeedsReferralAndGoal = (ctx: Context): Array<Violation> =>
       return [
         violation("treatment-goal-missing", `enrollments[${i}].referralId`, e.id, {
           en: `${o.name} is treatment: a joint meeting must set a goal before the first session`,
-          nb: `${o.name} er behandling: et felles møte må sette et mål før første samling`
-        })
+          nb: `${o.name} er behandling: et felles møte må sette et mål før første samling`,
+        }),
       ]
     }
     const first = firstSessionDate(ctx, e)
@@ -53,8 +54,8 @@ export const treatmentNeedsReferralAndGoal = (ctx: Context): Array<Violation> =>
       : [
           violation("treatment-goal-after-first-session", `enrollments[${i}]`, e.id, {
             en: `The goal was set ${earliest}, after the first session ${first}`,
-            nb: `Målet ble satt ${earliest}, etter første samling ${first}`
-          })
+            nb: `Målet ble satt ${earliest}, etter første samling ${first}`,
+          }),
         ]
   })
 
@@ -69,8 +70,8 @@ export const attendanceWithinPeriod = (ctx: Context): Array<Violation> => {
       out.push(
         violation("attendance-outside-period", `attendance[${i}].date`, a.id, {
           en: `Attendance on ${a.date} is outside the enrollment period ${e.start} – ${end ?? "open"}`,
-          nb: `Oppmøte ${a.date} er utenfor deltagelsesperioden ${e.start} – ${end ?? "åpen"}`
-        })
+          nb: `Oppmøte ${a.date} er utenfor deltagelsesperioden ${e.start} – ${end ?? "åpen"}`,
+        }),
       )
     }
   })
@@ -88,8 +89,8 @@ export const extensionsWithinLimit = (ctx: Context): Array<Violation> =>
       out.push(
         violation("too-many-extensions", `enrollments[${i}]`, e.id, {
           en: `${o.name} may be extended at most ${max} time(s); this enrollment has ${extensions.length} extensions`,
-          nb: `${o.name} kan forlenges maksimalt ${max} gang(er); denne deltagelsen har ${extensions.length} forlengelser`
-        })
+          nb: `${o.name} kan forlenges maksimalt ${max} gang(er); denne deltagelsen har ${extensions.length} forlengelser`,
+        }),
       )
     }
     // Each extension adds a period after the previous one ends.
@@ -99,8 +100,8 @@ export const extensionsWithinLimit = (ctx: Context): Array<Violation> =>
         out.push(
           violation("extension-does-not-extend", `enrollments[${i}]`, e.id, {
             en: `The extension to ${x.newEnd} does not end after the period it extends (${previous ?? "no end"})`,
-            nb: `Forlengelsen til ${x.newEnd} slutter ikke etter perioden den forlenger (${previous ?? "ingen slutt"})`
-          })
+            nb: `Forlengelsen til ${x.newEnd} slutter ikke etter perioden den forlenger (${previous ?? "ingen slutt"})`,
+          }),
         )
       }
       previous = x.newEnd
@@ -123,8 +124,8 @@ export const sessionLimitsHold = (ctx: Context): Array<Violation> =>
       out.push(
         violation("session-limit-exceeded", `enrollments[${i}]`, e.id, {
           en: `${o.name} has ${sessions} sessions per period; this enrollment has ${booked.length} over ${periods} period(s)`,
-          nb: `${o.name} har ${sessions} samlinger per periode; denne deltagelsen har ${booked.length} over ${periods} periode(r)`
-        })
+          nb: `${o.name} har ${sessions} samlinger per periode; denne deltagelsen har ${booked.length} over ${periods} periode(r)`,
+        }),
       )
     }
     if (sessionsPerWeek !== undefined) {
@@ -135,15 +136,19 @@ export const sessionLimitsHold = (ctx: Context): Array<Violation> =>
           out.push(
             violation("weekly-session-limit-exceeded", `enrollments[${i}]`, e.id, {
               en: `${o.name} allows at most ${sessionsPerWeek} sessions per week; week ${week} has ${n}`,
-              nb: `${o.name} tillater inntil ${sessionsPerWeek} økter per uke; uke ${week} har ${n}`
-            })
+              nb: `${o.name} tillater inntil ${sessionsPerWeek} økter per uke; uke ${week} har ${n}`,
+            }),
           )
         }
       }
     }
     if (weeks !== undefined) {
       const max = weeks * 7
-      const bounds = [e.start as string, ...(e.end === undefined ? [] : [e.end as string]), ...extensionsOf(ctx, e).map((x) => x.newEnd as string)]
+      const bounds = [
+        e.start as string,
+        ...(e.end === undefined ? [] : [e.end as string]),
+        ...extensionsOf(ctx, e).map((x) => x.newEnd as string),
+      ]
       for (let k = 1; k < bounds.length; k++) {
         // The first period counts its first day; later periods start the day after the previous end.
         const days = daysBetween(bounds[k - 1]!, bounds[k]!) + (k === 1 ? 1 : 0)
@@ -151,8 +156,8 @@ export const sessionLimitsHold = (ctx: Context): Array<Violation> =>
           out.push(
             violation("period-longer-than-limit", `enrollments[${i}]`, e.id, {
               en: `${o.name} lasts ${weeks} weeks per period; period ${k} runs ${days} days`,
-              nb: `${o.name} varer ${weeks} uker per periode; periode ${k} varer ${days} dager`
-            })
+              nb: `${o.name} varer ${weeks} uker per periode; periode ${k} varer ${days} dager`,
+            }),
           )
         }
       }
@@ -170,7 +175,7 @@ export const completionNeedsGoalEvaluation = (ctx: Context): Array<Violation> =>
       : [
           violation("completed-without-goal-evaluation", `enrollments[${i}].status`, e.id, {
             en: `${o.name} is marked completed without the therapist's goal evaluation`,
-            nb: `${o.name} er markert som gjennomført uten behandlers evaluering av målet`
-          })
+            nb: `${o.name} er markert som gjennomført uten behandlers evaluering av målet`,
+          }),
         ]
   })

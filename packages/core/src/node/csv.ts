@@ -72,13 +72,17 @@ const setPath = (root: { [k: string]: Tree }, path: ReadonlyArray<string>, value
   })
 }
 
-const problem = (field: string, message: Bilingual): RowProblem => ({ path: field === "" ? [] : [field], field, message })
+const problem = (field: string, message: Bilingual): RowProblem => ({
+  path: field === "" ? [] : [field],
+  field,
+  message,
+})
 
 const syntaxRow = (r: RawRecord): CsvRow => ({
   line: r.line,
   endLine: r.endLine,
   raw: r.raw,
-  problems: [problem(`column ${r.error?.column ?? 1}`, M.syntax(r.error!.code, r.error!.column))]
+  problems: [problem(`column ${r.error?.column ?? 1}`, M.syntax(r.error!.code, r.error!.column))],
 })
 
 /** Like {@link CsvRows}, with the rows produced one by one so that a large file is decoded as it is read. */
@@ -107,43 +111,48 @@ export const csvRowStream = (entity: EntityName, input: string): CsvRowStream =>
   const headerRecord = first.value
   const header = headerRecord.error === undefined ? readHeader(headerRecord.cells) : undefined
   const headerProblem =
-    header === undefined ? M.badHeader(M.headerUnreadable(M.syntax(headerRecord.error!.code, headerRecord.error!.column))) : header.problem
+    header === undefined
+      ? M.badHeader(M.headerUnreadable(M.syntax(headerRecord.error!.code, headerRecord.error!.column)))
+      : header.problem
   const paths = header?.paths ?? []
   const lists = paths.map((p) => (p === undefined ? undefined : listKindAt(ast, p)))
   const named = paths.reduce((last, p, i) => (p === undefined ? last : i + 1), 0)
 
   function* rows(): Generator<CsvRow> {
-  for (const r of records) {
-    if (r.error !== undefined) {
-      yield syntaxRow(r)
-      continue
-    }
-    if (headerProblem !== undefined) {
-      yield { line: r.line, endLine: r.endLine, raw: r.raw, problems: [problem("header", headerProblem)] }
-      continue
-    }
-    // A row of nothing but empty cells (Excel's trailing ",,,") holds no record.
-    if (r.cells.every((c) => c === "")) continue
-    const problems: Array<RowProblem> = []
-    if (r.cells.length < named) problems.push(problem(`column ${r.cells.length + 1}`, M.missingCells(r.cells.length, named)))
-    const tree = Object.create(null) as { [k: string]: Tree }
-    r.cells.forEach((cell, col) => {
-      const path = paths[col]
-      if (cell === "") {
-        if (path !== undefined && lists[col] === "list") setPath(tree, path, [])
-        return
+    for (const r of records) {
+      if (r.error !== undefined) {
+        yield syntaxRow(r)
+        continue
       }
-      if (path === undefined) problems.push(problem(`column ${col + 1}`, M.extraCell(col + 1)))
-      else if (cell.includes("\uFFFD")) problems.push(problem(`column ${col + 1}`, M.replacementCharacter(col + 1)))
-      else setPath(tree, path, lists[col] === undefined ? cell : cell.split("|"))
-    })
-    yield problems.length > 0 ? { line: r.line, endLine: r.endLine, raw: r.raw, problems } : { line: r.line, endLine: r.endLine, raw: r.raw, tree }
-  }
+      if (headerProblem !== undefined) {
+        yield { line: r.line, endLine: r.endLine, raw: r.raw, problems: [problem("header", headerProblem)] }
+        continue
+      }
+      // A row of nothing but empty cells (Excel's trailing ",,,") holds no record.
+      if (r.cells.every((c) => c === "")) continue
+      const problems: Array<RowProblem> = []
+      if (r.cells.length < named)
+        problems.push(problem(`column ${r.cells.length + 1}`, M.missingCells(r.cells.length, named)))
+      const tree = Object.create(null) as { [k: string]: Tree }
+      r.cells.forEach((cell, col) => {
+        const path = paths[col]
+        if (cell === "") {
+          if (path !== undefined && lists[col] === "list") setPath(tree, path, [])
+          return
+        }
+        if (path === undefined) problems.push(problem(`column ${col + 1}`, M.extraCell(col + 1)))
+        else if (cell.includes("\uFFFD")) problems.push(problem(`column ${col + 1}`, M.replacementCharacter(col + 1)))
+        else setPath(tree, path, lists[col] === undefined ? cell : cell.split("|"))
+      })
+      yield problems.length > 0
+        ? { line: r.line, endLine: r.endLine, raw: r.raw, problems }
+        : { line: r.line, endLine: r.endLine, raw: r.raw, tree }
+    }
   }
   return {
     rows: rows(),
     delimiter,
     header: { line: headerRecord.line, endLine: headerRecord.endLine },
-    problems: headerProblem === undefined ? [] : [{ line: headerRecord.line, message: headerProblem }]
+    problems: headerProblem === undefined ? [] : [{ line: headerRecord.line, message: headerProblem }],
   }
 }

@@ -32,7 +32,7 @@ export class FileError extends Error {
     readonly file: string,
     readonly line: number | undefined,
     en: string,
-    nb: string
+    nb: string,
   ) {
     const where = Redact.text(`${file}${line === undefined ? "" : `:${line}`}`)
     super(`${where}: ${Redact.text(en)} / ${Redact.text(nb)}`)
@@ -48,18 +48,29 @@ export const MAX_FILE_BYTES = 512 * 1024 * 1024
 const parseJson = (file: string, text: string) => {
   const parsed = JsonText.parse(text)
   if (!parsed.ok) {
-    throw new FileError(file, parsed.line, `Not valid JSON: ${parsed.message.en} (column ${parsed.column})`, `Ikke gyldig JSON: ${parsed.message.nb} (kolonne ${parsed.column})`)
+    throw new FileError(
+      file,
+      parsed.line,
+      `Not valid JSON: ${parsed.message.en} (column ${parsed.column})`,
+      `Ikke gyldig JSON: ${parsed.message.nb} (kolonne ${parsed.column})`,
+    )
   }
   return parsed
 }
 
 const readBytes = async (file: string): Promise<Uint8Array> => {
-  if (typeof file !== "string") throw new FileError(String(typeof file), undefined, "Expected a file path as text", "Forventet en filsti som tekst")
+  if (typeof file !== "string")
+    throw new FileError(String(typeof file), undefined, "Expected a file path as text", "Forventet en filsti som tekst")
   try {
     const info = await stat(file)
     if (!info.isFile()) throw new FileError(file, undefined, "Not a regular file", "Ikke en vanlig fil")
     if (info.size > MAX_FILE_BYTES) {
-      throw new FileError(file, undefined, `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB; split it by period`, `Filen er større enn ${MAX_FILE_BYTES / 1024 / 1024} MiB; del den opp etter periode`)
+      throw new FileError(
+        file,
+        undefined,
+        `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB; split it by period`,
+        `Filen er større enn ${MAX_FILE_BYTES / 1024 / 1024} MiB; del den opp etter periode`,
+      )
     }
     return await readFile(file)
   } catch (e) {
@@ -95,7 +106,11 @@ export interface CsvResult<A> extends Batch.BatchResult<A> {
  * readCsv("referrals", "id,citizenId,therapistId,offeringId,date\nr-1,…,s-2,turgruppe,2024-01-08\n")
  * @category constructors
  */
-export const readCsv = <K extends EntityName>(entity: K, text: string, encoding: Encoding = "utf-8"): CsvResult<EntityType<K>> => {
+export const readCsv = <K extends EntityName>(
+  entity: K,
+  text: string,
+  encoding: Encoding = "utf-8",
+): CsvResult<EntityType<K>> => {
   const { rows, delimiter, problems } = csvRowStream(entity, typeof text === "string" ? text : "")
   const valid: Array<EntityType<K>> = []
   const rejected: Array<Batch.Rejected> = []
@@ -178,5 +193,7 @@ export const loadCatalogueFile = async (file: string): Promise<Catalogue.Catalog
   const parsed = parseJson(file, decodeBytes(await readBytes(file)).text)
   const r = Catalogue.decode(parsed.value)
   if (r.ok) return r.catalogue
-  throw new Catalogue.CatalogueError(r.problems.map((p) => ({ ...p, file, line: JsonText.nearestLine(parsed, p.pointer) })))
+  throw new Catalogue.CatalogueError(
+    r.problems.map((p) => ({ ...p, file, line: JsonText.nearestLine(parsed, p.pointer) })),
+  )
 }

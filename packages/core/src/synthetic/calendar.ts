@@ -52,7 +52,7 @@ export const weekKey = (d: Day): number => Math.floor((d + 3) / 7)
  */
 export const yearBounds = (year: number): { readonly start: Day; readonly end: Day } => ({
   start: dayOf(`${String(year).padStart(4, "0")}-01-01`),
-  end: dayOf(`${String(year).padStart(4, "0")}-12-31`)
+  end: dayOf(`${String(year).padStart(4, "0")}-12-31`),
 })
 
 /**
@@ -121,4 +121,3 @@ export const workday = (d: Day): Day => {
   const w = weekday(d)
   return w === 6 ? d + 2 : w === 7 ? d + 1 : d
 }
-

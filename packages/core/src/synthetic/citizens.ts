@@ -16,7 +16,7 @@ import type { World } from "./world.js"
 const departmentShare: Readonly<Record<string, number>> = {
   "psykisk-helse": 0.45,
   "rus-og-avhengighet": 0.3,
-  rpha: 0.25
+  rpha: 0.25,
 }
 
 /**
@@ -27,7 +27,7 @@ const pathwayShare: Readonly<Record<string, readonly [number, number, number]>> 
   "psykisk-helse": [0.4, 0.4, 0.2],
   "rus-og-avhengighet": [0.36, 0.4, 0.24],
   rpha: [0.78, 0.19, 0.03],
-  "": [0.7, 0.25, 0.05]
+  "": [0.7, 0.25, 0.05],
 }
 
 /** Share of citizens helped only by the healthy-life centre (no department). */
@@ -44,7 +44,7 @@ const pathwayOf = (random: Random, department: string): Citizen["pathway"] => {
   return random.weighted<Citizen["pathway"]>([
     [1, a],
     [2, b],
-    [3, c]
+    [3, c],
   ])
 }
 
@@ -88,7 +88,7 @@ export const makeCitizens = (w: World, count: number): void => {
       ...(birthDate === undefined ? {} : { birthDate }),
       departments: own,
       healthyLifeCentre,
-      pathway: pathwayOf(random, own[0] ?? "")
+      pathway: pathwayOf(random, own[0] ?? ""),
     }
     w.records.citizens.push(citizen)
     w.people.push({ citizen, propensity: random.uniform(0.6, 0.95), unit: own.length > 0 })

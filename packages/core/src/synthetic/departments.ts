@@ -29,7 +29,14 @@ const staffFor = (w: World, random: Random, o: Offering): (() => Array<string>) 
 }
 
 /** About one session a month on a working day, with no session in July. */
-const monthlySessions = (w: World, random: Random, o: Offering, from: Day, to: Day, staff: () => Array<string>): Array<Session> => {
+const monthlySessions = (
+  w: World,
+  random: Random,
+  o: Offering,
+  from: Day,
+  to: Day,
+  staff: () => Array<string>,
+): Array<Session> => {
   const out: Array<Session> = []
   for (let m = 1; m <= 12; m++) {
     if (m === 7) continue
@@ -70,7 +77,17 @@ export const makeDepartmentGroups = (w: World): void => {
         // Participants from before the model; the group ends with the transition.
         const from = random.chance(0.8) ? 0 : random.int(0, Math.min(3, sessions.length - 1))
         const leaves = random.chance(0.15)
-        const e = participate(w, random, p, o, sessions, from, leaves ? { kind: "withdrawn", at: random.int(from, sessions.length - 1) } : { kind: "completed", at: sessions.length - 1 })
+        const e = participate(
+          w,
+          random,
+          p,
+          o,
+          sessions,
+          from,
+          leaves
+            ? { kind: "withdrawn", at: random.int(from, sessions.length - 1) }
+            : { kind: "completed", at: sessions.length - 1 },
+        )
         if (e?.status === "completed" && e.closedOn !== undefined && random.chance(handedOverShare)) {
           w.records.transitions.push({
             id: w.id("t"),
@@ -79,15 +96,24 @@ export const makeDepartmentGroups = (w: World): void => {
             enrollmentId: e.id,
             date: e.closedOn,
             destination: random.pick(communityDestinations),
-            kind: "community-offering"
+            kind: "community-offering",
           })
         }
       } else {
         const from = random.chance(0.4) ? 0 : random.int(0, sessions.length - 1)
         const leaves = random.chance(0.2) && from < sessions.length - 1
-        participate(w, random, p, o, sessions, from, leaves ? { kind: "withdrawn", at: random.int(from + 1, sessions.length - 1) } : { kind: "ongoing" }, {
-          presence: Math.max(0.5, p.propensity - 0.1)
-        })
+        participate(
+          w,
+          random,
+          p,
+          o,
+          sessions,
+          from,
+          leaves ? { kind: "withdrawn", at: random.int(from + 1, sessions.length - 1) } : { kind: "ongoing" },
+          {
+            presence: Math.max(0.5, p.propensity - 0.1),
+          },
+        )
       }
     }
   }

@@ -13,7 +13,7 @@ import type { Session } from "../Session.js"
 import { type Day, dayOf, isHoliday, isoOf, plusMonths, weekly, workday } from "./calendar.js"
 import type { Random } from "./random.js"
 import { type Ending, indexOnOrAfter, participate } from "./sessions.js"
-import { mayJoin, type Person, weightOf, type World } from "./world.js"
+import { mayJoin, type Person, type World, weightOf } from "./world.js"
 
 /** Share of the unit's citizens who join everyday activities. */
 export const everydayShare = 0.38
@@ -37,7 +37,7 @@ const offeringWeight: Readonly<Record<string, number>> = {
   volleyball: 2,
   karategruppe: 1.2,
   lopegruppe: 2,
-  "pro-service": 0.5
+  "pro-service": 0.5,
 }
 
 /**
@@ -48,13 +48,25 @@ const offeringWeight: Readonly<Record<string, number>> = {
  * weeklySessions(world, random, offering, from, to, () => world.teamIds(random))
  * @category constructors
  */
-export const weeklySessions = (w: World, random: Random, o: Offering, from: Day, to: Day, staff: () => Array<string>): Array<Session> => {
+export const weeklySessions = (
+  w: World,
+  random: Random,
+  o: Offering,
+  from: Day,
+  to: Day,
+  staff: () => Array<string>,
+): Array<Session> => {
   const day = random.int(1, 5)
   const students = o.operator.partners.includes("students")
   return weekly(from, to, day, isHoliday).map((d) => w.session(o, d, staff(), students ? random.int(0, 3) : 0, 0))
 }
 
-const endingFor = (random: Random, o: Offering, sessions: ReadonlyArray<Session>, from: number): { ending: Ending; transition?: boolean } => {
+const endingFor = (
+  random: Random,
+  o: Offering,
+  sessions: ReadonlyArray<Session>,
+  from: number,
+): { ending: Ending; transition?: boolean } => {
   const start = dayOf(sessions[from]!.date)
   const kind = o.continuation?.kind
   if (kind === "club" && random.chance(clubShare)) {
@@ -99,7 +111,7 @@ const placement = (w: World, random: Random, p: Person, o: Offering, from: Day, 
     offeringId: o.id,
     start: isoOf(start),
     status: ends ? (r < 0.12 ? "completed" : "withdrawn") : "ongoing",
-    ...(ends ? { closedOn: isoOf(close) } : {})
+    ...(ends ? { closedOn: isoOf(close) } : {}),
   })
 }
 
@@ -115,7 +127,11 @@ export const makeEveryday = (w: World): void => {
   const schedule = new Map<string, Array<Session>>()
   for (const o of offerings) {
     const win = w.window(o)!
-    if (o.schedule.frequency !== "ongoing") schedule.set(o.id, weeklySessions(w, random, o, win.from, win.to, () => w.teamIds(random, 2)))
+    if (o.schedule.frequency !== "ongoing")
+      schedule.set(
+        o.id,
+        weeklySessions(w, random, o, win.from, win.to, () => w.teamIds(random, 2)),
+      )
   }
 
   for (const p of w.people) {
@@ -125,7 +141,8 @@ export const makeEveryday = (w: World): void => {
     if (!random.chance(share)) continue
     const n = random.chance(0.3) ? 2 : 1
     const chosen = new Set<Offering>()
-    while (chosen.size < Math.min(n, open.length)) chosen.add(random.weighted(open.map((o) => [o, weightOf(offeringWeight, o.id)] as const)))
+    while (chosen.size < Math.min(n, open.length))
+      chosen.add(random.weighted(open.map((o) => [o, weightOf(offeringWeight, o.id)] as const)))
     for (const o of chosen) {
       const sessions = schedule.get(o.id)
       if (sessions === undefined) {
@@ -145,7 +162,7 @@ export const makeEveryday = (w: World): void => {
           enrollmentId: e.id,
           date: e.closedOn,
           destination: o.continuation.destination,
-          kind: o.continuation.kind
+          kind: o.continuation.kind,
         })
       }
     }

@@ -16,7 +16,7 @@ import type { Dataset, EntityName } from "../Dataset.js"
 import { entityNames } from "../Dataset.js"
 import { check, type ViolationCode } from "../Invariants.js"
 import type * as Policy from "../Policy.js"
-import { faultKey as key, invariantPlanners, makeIndex } from "./invariantFaults.js"
+import { invariantPlanners, faultKey as key, makeIndex } from "./invariantFaults.js"
 import { Random } from "./random.js"
 import { type Rec, rejects, schemaFaults } from "./schemaFaults.js"
 
@@ -57,7 +57,7 @@ const preference: Partial<Record<ViolationCode, number>> = {
   "period-longer-than-limit": 4,
   "treatment-referral-missing": 3,
   "department-group-foreign-citizen": 3,
-  "enrollment-after-transition": 1
+  "enrollment-after-transition": 1,
 }
 
 /**
@@ -72,7 +72,7 @@ export const injectFaults = (
   faultRate: number,
   seed: number,
   catalogue: Catalogue,
-  policy: Policy.Policy
+  policy: Policy.Policy,
 ): { records: FaultyRecords; faults: Array<InjectedFault> } => {
   const records = { year: data.year } as FaultyRecords
   for (const entity of entityNames) records[entity] = structuredClone(data[entity]) as Array<unknown>

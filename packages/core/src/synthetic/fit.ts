@@ -49,7 +49,7 @@ export interface OrsCourse {
  */
 export const orsCourse = (random: Random): OrsCourse => ({
   start: Math.min(36, Math.max(3, random.normal(19, 6))),
-  slope: random.chance(0.15) ? random.normal(-0.6, 0.4) : random.normal(1.1, 0.6)
+  slope: random.chance(0.15) ? random.normal(-0.6, 0.4) : random.normal(1.1, 0.6),
 })
 
 const form = (
@@ -59,7 +59,7 @@ const form = (
   enrollmentId: string,
   day: Day,
   instrument: FitScore["instrument"],
-  tenths: number
+  tenths: number,
 ): FitScore => {
   const items = splitTenths(random, tenths)
   const sum = items[0] + items[1] + items[2] + items[3]
@@ -70,7 +70,7 @@ const form = (
     date: isoOf(day),
     instrument,
     items: [items[0] / 10, items[1] / 10, items[2] / 10, items[3] / 10],
-    total: sum / 10
+    total: sum / 10,
   }
 }
 
@@ -88,10 +88,12 @@ export const recordFit = (
   citizenId: Pseudonym,
   enrollmentId: string,
   day: Day,
-  n: number
+  n: number,
 ): void => {
   const ors = course.start + course.slope * n + random.normal(0, 1.5)
-  w.records.fitScores.push(form(w, random, citizenId, enrollmentId, day, "ORS", Math.round(Math.min(40, Math.max(0, ors)) * 10)))
+  w.records.fitScores.push(
+    form(w, random, citizenId, enrollmentId, day, "ORS", Math.round(Math.min(40, Math.max(0, ors)) * 10)),
+  )
   const srs = random.chance(0.1) ? random.int(250, 359) : random.int(360, 400)
   w.records.fitScores.push(form(w, random, citizenId, enrollmentId, day, "SRS", srs))
 }

@@ -54,8 +54,10 @@ export const resolveOptions = (options: GenerateOptions) => {
   const year = options.year ?? 2024
   const citizens = options.citizens ?? 1500
   if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`)
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new RangeError(`year must be a whole number from 2000 to 2100, got ${year}`)
-  if (!Number.isInteger(citizens) || citizens < 0) throw new RangeError(`citizens must be a whole number of 0 or more, got ${citizens}`)
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new RangeError(`year must be a whole number from 2000 to 2100, got ${year}`)
+  if (!Number.isInteger(citizens) || citizens < 0)
+    throw new RangeError(`citizens must be a whole number of 0 or more, got ${citizens}`)
   return { policy, seed, year, citizens, catalogue: options.catalogue ?? sandnes() }
 }
 

@@ -36,20 +36,42 @@ const titles = [
   "Boccia",
   "Friluftsgruppe",
   "Yoga for nybegynnere",
-  "Musikkgruppe"
+  "Musikkgruppe",
 ] as const
 
 const declineReasons = [
   "Lite etterspørsel",
   "Mangler kapasitet i aktivitetsteamet",
   "Finnes allerede i lokalmiljøet",
-  "Passer ikke i modellens kategorier"
+  "Passer ikke i modellens kategorier",
 ] as const
 
 const themes: Readonly<Record<Feedback["source"], ReadonlyArray<string>>> = {
-  employee: ["henvisningsflyt", "kapasitet", "samarbeid med behandler", "studentmedvirkning", "ressursbidrag", "dokumentasjon", "overgang til lokalmiljøet"],
-  citizen: ["tidspunkt", "innhold", "sosialt fellesskap", "tilgjengelighet", "informasjon", "oppmøtested", "overgang til lokalmiljøet"],
-  "experience-council": ["brukermedvirkning", "tilgjengelighet", "informasjon", "likeverd", "overgang til lokalmiljøet"]
+  employee: [
+    "henvisningsflyt",
+    "kapasitet",
+    "samarbeid med behandler",
+    "studentmedvirkning",
+    "ressursbidrag",
+    "dokumentasjon",
+    "overgang til lokalmiljøet",
+  ],
+  citizen: [
+    "tidspunkt",
+    "innhold",
+    "sosialt fellesskap",
+    "tilgjengelighet",
+    "informasjon",
+    "oppmøtested",
+    "overgang til lokalmiljøet",
+  ],
+  "experience-council": [
+    "brukermedvirkning",
+    "tilgjengelighet",
+    "informasjon",
+    "likeverd",
+    "overgang til lokalmiljøet",
+  ],
 }
 
 const comments = [
@@ -60,7 +82,7 @@ const comments = [
   "Studentene bidrar godt",
   "Ventetiden fra henvisning til oppstart var lang",
   "Savner tilbud i sommerferien",
-  "Trygt å ha med noen de første gangene"
+  "Trygt å ha med noen de første gangene",
 ] as const
 
 const between = (random: Random, from: Day, to: Day): Day => {
@@ -69,7 +91,12 @@ const between = (random: Random, from: Day, to: Day): Day => {
 }
 
 const makeProposals = (w: World, random: Random): void => {
-  const proposers = [...w.staffOf("therapist"), ...w.staffOf("activity-team-member"), ...w.staffOf("peer-support-worker"), ...w.staffOf("activity-lead")]
+  const proposers = [
+    ...w.staffOf("therapist"),
+    ...w.staffOf("activity-team-member"),
+    ...w.staffOf("peer-support-worker"),
+    ...w.staffOf("activity-lead"),
+  ]
   if (proposers.length === 0) return
   const chosen = random.sample(titles, proposalsPerYear)
   const latest = w.end - 75
@@ -90,7 +117,11 @@ const makeProposals = (w: World, random: Random): void => {
         proposedByDepartment: dep,
         category: "everyday",
         requested: true,
-        escalation: { date: isoOf(date + random.int(3, 14)), to: "activity-lead", outcome: random.pick(["pending", "approved", "declined"] as const) }
+        escalation: {
+          date: isoOf(date + random.int(3, 14)),
+          to: "activity-lead",
+          outcome: random.pick(["pending", "approved", "declined"] as const),
+        },
       })
       return
     }
@@ -98,7 +129,7 @@ const makeProposals = (w: World, random: Random): void => {
       ["everyday", 0.55],
       ["participation", 0.2],
       ["treatment", 0.2],
-      ["department", 0.05]
+      ["department", 0.05],
     ])
     const requested = i === 1 || random.chance(0.6)
     const undecided = i > 2 && random.chance(0.15)
@@ -117,8 +148,8 @@ const makeProposals = (w: World, random: Random): void => {
             decision: {
               date: isoOf(decisionDay),
               outcome: declined ? ("declined" as const) : ("approved" as const),
-              ...(declined ? { reason: random.pick(declineReasons) } : {})
-            }
+              ...(declined ? { reason: random.pick(declineReasons) } : {}),
+            },
           }),
       ...(!undecided && declined && requested
         ? {
@@ -128,11 +159,11 @@ const makeProposals = (w: World, random: Random): void => {
               outcome: random.weighted<"pending" | "approved" | "declined">([
                 ["pending", 0.3],
                 ["approved", 0.4],
-                ["declined", 0.3]
-              ])
-            }
+                ["declined", 0.3],
+              ]),
+            },
           }
-        : {})
+        : {}),
     }
     w.records.proposals.push(proposal)
   })
@@ -152,14 +183,16 @@ const makeContributions = (w: World, random: Random): void => {
       ...(end === undefined ? {} : { to: isoOf(end) }),
       sharePercent: share,
       form: staff.length === 0 ? "transferred-budget-post" : form,
-      ...(form === "lent-position" && staff.length > 0 ? { staffId: random.pick(staff).id } : {})
+      ...(form === "lent-position" && staff.length > 0 ? { staffId: random.pick(staff).id } : {}),
     })
     const first = random.chance(0.6) ? "lent-position" : "transferred-budget-post"
     const middle = dayOf(`${w.year}-06-30`)
     if (i === switcher && random.chance(0.5) && middle > from) {
       // The department changes how it contributes halfway through the year.
       w.records.contributions.push(contribution(first, from, middle))
-      w.records.contributions.push(contribution(first === "lent-position" ? "transferred-budget-post" : "lent-position", middle + 1))
+      w.records.contributions.push(
+        contribution(first === "lent-position" ? "transferred-budget-post" : "lent-position", middle + 1),
+      )
     } else {
       w.records.contributions.push(contribution(first, from))
     }
@@ -176,19 +209,24 @@ const makeFeedback = (w: World, random: Random): void => {
     const source = random.weighted<Feedback["source"]>([
       ["employee", 0.4],
       ["citizen", 0.45],
-      ["experience-council", 0.15]
+      ["experience-council", 0.15],
     ])
     const date = source === "experience-council" ? random.pick(councilDays) : between(random, w.start + 3, w.end - 3)
     const about = random.next()
     const offering = about < 0.45 && offerings.length > 0 ? random.pick(offerings) : undefined
-    const category: Category | undefined = offering !== undefined ? offering.category : about < 0.7 ? random.pick(["treatment", "everyday", "participation", "department"] as const) : undefined
+    const category: Category | undefined =
+      offering !== undefined
+        ? offering.category
+        : about < 0.7
+          ? random.pick(["treatment", "everyday", "participation", "department"] as const)
+          : undefined
     const rating = random.chance(0.85)
       ? random.weighted<number>([
           [1, 0.04],
           [2, 0.08],
           [3, 0.2],
           [4, 0.38],
-          [5, 0.3]
+          [5, 0.3],
         ])
       : undefined
     w.records.feedback.push({
@@ -199,7 +237,7 @@ const makeFeedback = (w: World, random: Random): void => {
       ...(category === undefined ? {} : { category }),
       theme: random.pick(themes[source]),
       ...(rating === undefined ? {} : { rating }),
-      ...(random.chance(0.4) ? { comment: random.pick(comments) } : {})
+      ...(random.chance(0.4) ? { comment: random.pick(comments) } : {}),
     })
   }
 }

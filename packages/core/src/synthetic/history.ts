@@ -25,7 +25,9 @@ export const returningShare = 0.3
 export const makeHistory = (w: World): void => {
   const random = w.random.fork("history")
   const enrolled = new Set(w.records.enrollments.map((e) => e.citizenId))
-  const open = w.catalogue.offerings.filter((o) => o.category === "everyday" && o.access === "open" && o.status.kind !== "discontinued")
+  const open = w.catalogue.offerings.filter(
+    (o) => o.category === "everyday" && o.access === "open" && o.status.kind !== "discontinued",
+  )
   if (open.length === 0) return
   const previous = yearBounds(w.year - 1)
   const history: Array<Enrollment> = []
@@ -42,7 +44,7 @@ export const makeHistory = (w: World): void => {
       offeringId: o.id,
       start: isoOf(start),
       status: "completed",
-      closedOn: isoOf(closed)
+      closedOn: isoOf(closed),
     })
   }
   // Earlier enrollments come first, as an export sorted by start would have them.

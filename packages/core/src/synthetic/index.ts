@@ -13,8 +13,8 @@ import type { Dataset, EntityName } from "../Dataset.js"
 import { type FaultyRecords, type InjectedFault, injectFaults } from "./faults.js"
 import { type GenerateOptions, generateYear, resolveOptions } from "./generate.js"
 
-export type { GenerateOptions } from "./generate.js"
 export type { InjectedFault } from "./faults.js"
+export type { GenerateOptions } from "./generate.js"
 
 /**
  * Generates a synthetic municipality-year that passes every schema and has no
@@ -59,7 +59,7 @@ export function generateWithFaults(options: GenerateOptions & { readonly faultRa
     faultRate,
     resolved.seed,
     resolved.catalogue,
-    resolved.policy
+    resolved.policy,
   )
   return result
 }

@@ -8,9 +8,9 @@
 import type { Catalogue } from "../Catalogue.js"
 import type { Dataset, EntityName } from "../Dataset.js"
 import type { ViolationCode } from "../Invariants.js"
-import * as Policy from "../Policy.js"
 import { addDays } from "../IsoDate.js"
 import { type Offering, transitionEnd } from "../Offering.js"
+import * as Policy from "../Policy.js"
 import type { Random } from "./random.js"
 import type { Rec } from "./schemaFaults.js"
 
@@ -62,7 +62,7 @@ export const makeIndex = (data: Dataset, catalogue: Catalogue, policy: Policy.Po
     offeringIndex: new Map(data.offerings.map((o, i) => [o.id as string, i])),
     enrollmentIndex: new Map(data.enrollments.map((e, i) => [e.id, i])),
     extensionsOf,
-    closingEvaluation: new Set(data.goalEvaluations.filter((g) => g.decision !== "extend").map((g) => g.enrollmentId))
+    closingEvaluation: new Set(data.goalEvaluations.filter((g) => g.decision !== "extend").map((g) => g.enrollmentId)),
   }
 }
 
@@ -83,14 +83,16 @@ const offeringOf = (ix: Index, id: string): { o: Offering; dep: string } | undef
 export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner>>> = {
   offerings: [
     (ix, i, random) => {
-      const price = Policy.requireNumber(ix.policy, Policy.names.priceNok, { question: `${ix.data.year}-12-31` }) + random.int(5, 50) * 10
+      const price =
+        Policy.requireNumber(ix.policy, Policy.names.priceNok, { question: `${ix.data.year}-12-31` }) +
+        random.int(5, 50) * 10
       return {
         code: "offering-not-free",
         deps: [],
         apply: (rec) => {
           rec["priceNok"] = price
           return `priceNok set to ${price}; every offering must be free`
-        }
+        },
       }
     },
     (ix, i) => {
@@ -102,28 +104,31 @@ export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner
         apply: (rec) => {
           rec["operator"] = { ...(rec["operator"] as Rec), team: "department" }
           return `operator.team set to "department" for a ${o.category} offering`
-        }
+        },
       }
-    }
+    },
   ],
   citizens: [
     (ix, i) => {
       const c = ix.data.citizens[i]
       if (c === undefined) return undefined
-      const birthYear = ix.data.year - Math.max(0, Policy.requireNumber(ix.policy, Policy.names.minimumAge, { question: `${ix.data.year}-12-31` }) - 3)
+      const birthYear =
+        ix.data.year -
+        Math.max(0, Policy.requireNumber(ix.policy, Policy.names.minimumAge, { question: `${ix.data.year}-12-31` }) - 3)
       return {
         code: "citizen-under-minimum-age",
         deps: [],
         apply: (rec) => {
           rec["birthYear"] = birthYear
           if (typeof rec["birthDate"] === "string") {
-            const md = (rec["birthDate"] as string).slice(5) === "02-29" ? "02-28" : (rec["birthDate"] as string).slice(5)
+            const md =
+              (rec["birthDate"] as string).slice(5) === "02-29" ? "02-28" : (rec["birthDate"] as string).slice(5)
             rec["birthDate"] = `${birthYear}-${md}`
           }
           return `birthYear set to ${birthYear}: the citizen is under the minimum age`
-        }
+        },
       }
-    }
+    },
   ],
   enrollments: [
     // enrollment-after-transition: move the enrollment to a discontinued offering whose transition ended before it starts.
@@ -142,7 +147,7 @@ export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner
         apply: (rec) => {
           rec["offeringId"] = t.o.id
           return `offeringId set to the discontinued ${t.o.id}, whose transition ended ${t.end}, before the start ${e.start}`
-        }
+        },
       }
     },
     // too-many-extensions: move an extended enrollment to an offering that allows fewer extensions.
@@ -150,9 +155,12 @@ export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner
       const e = ix.data.enrollments[i]
       const used = e === undefined ? [] : (ix.extensionsOf.get(e.id) ?? [])
       if (e === undefined || used.length === 0) return undefined
-      const allowed = (o: Offering) => Policy.limits(ix.policy, o, { question: e.start, enrollmentStart: e.start }).extensions ?? 0
+      const allowed = (o: Offering) =>
+        Policy.limits(ix.policy, o, { question: e.start, enrollmentStart: e.start }).extensions ?? 0
       const targets = ix.data.offerings.flatMap((o, j) =>
-        allowed(o) < used.length && o.status.kind !== "discontinued" && !faulted.has(key("offerings", j)) ? [{ o, j }] : []
+        allowed(o) < used.length && o.status.kind !== "discontinued" && !faulted.has(key("offerings", j))
+          ? [{ o, j }]
+          : [],
       )
       if (targets.length === 0) return undefined
       const t = random.pick(targets)
@@ -162,28 +170,42 @@ export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner
         apply: (rec) => {
           rec["offeringId"] = t.o.id
           return `offeringId set to ${t.o.id}, which allows ${allowed(t.o)} extension(s); the enrollment has ${used.length}`
-        }
+        },
       }
     },
     // treatment-referral-missing: drop the referral of a treatment.
     (ix, i, _random, faulted) => {
       const e = ix.data.enrollments[i]
       const of = e === undefined ? undefined : offeringOf(ix, e.offeringId)
-      if (e === undefined || e.referralId === undefined || of === undefined || of.o.category !== "treatment" || faulted.has(of.dep)) return undefined
+      if (
+        e === undefined ||
+        e.referralId === undefined ||
+        of === undefined ||
+        of.o.category !== "treatment" ||
+        faulted.has(of.dep)
+      )
+        return undefined
       return {
         code: "treatment-referral-missing",
         deps: [of.dep],
         apply: (rec) => {
           delete rec["referralId"]
           return `referralId removed from a treatment enrollment`
-        }
+        },
       }
     },
     // completed-without-goal-evaluation: mark an unevaluated treatment completed.
     (ix, i, _random, faulted) => {
       const e = ix.data.enrollments[i]
       const of = e === undefined ? undefined : offeringOf(ix, e.offeringId)
-      if (e === undefined || e.status === "completed" || of === undefined || of.o.category !== "treatment" || faulted.has(of.dep)) return undefined
+      if (
+        e === undefined ||
+        e.status === "completed" ||
+        of === undefined ||
+        of.o.category !== "treatment" ||
+        faulted.has(of.dep)
+      )
+        return undefined
       if (ix.closingEvaluation.has(e.id)) return undefined
       return {
         code: "completed-without-goal-evaluation",
@@ -191,15 +213,26 @@ export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner
         apply: (rec) => {
           rec["status"] = "completed"
           return `status set from ${e.status} to completed without a closing goal evaluation`
-        }
+        },
       }
     },
     // period-longer-than-limit: stretch the first period of an unextended individual plan.
     (ix, i, random, faulted) => {
       const e = ix.data.enrollments[i]
       const of = e === undefined ? undefined : offeringOf(ix, e.offeringId)
-      const weeks = e === undefined || of === undefined ? undefined : Policy.limits(ix.policy, of.o, { question: e.start, enrollmentStart: e.start }).weeks
-      if (e === undefined || e.end === undefined || of === undefined || weeks === undefined || of.o.category !== "treatment" || faulted.has(of.dep)) return undefined
+      const weeks =
+        e === undefined || of === undefined
+          ? undefined
+          : Policy.limits(ix.policy, of.o, { question: e.start, enrollmentStart: e.start }).weeks
+      if (
+        e === undefined ||
+        e.end === undefined ||
+        of === undefined ||
+        weeks === undefined ||
+        of.o.category !== "treatment" ||
+        faulted.has(of.dep)
+      )
+        return undefined
       if ((ix.extensionsOf.get(e.id) ?? []).length > 0) return undefined
       const end = addDays(e.start, weeks * 7 + random.int(1, 10))
       return {
@@ -208,7 +241,7 @@ export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner
         apply: (rec) => {
           rec["end"] = end
           return `end moved to ${end}, longer than ${weeks} weeks after the start ${e.start}`
-        }
+        },
       }
     },
     // department-group-foreign-citizen: give a department group's enrollment to a citizen of another department.
@@ -226,11 +259,11 @@ export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner
           apply: (rec) => {
             rec["citizenId"] = c.id
             return `citizenId set to a citizen outside ${of.o.operator.department}, which runs ${of.o.id}`
-          }
+          },
         }
       }
       return undefined
-    }
+    },
   ],
   attendance: [
     // attendance-outside-period: date the attendance before its enrollment started.
@@ -246,7 +279,7 @@ export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner
         apply: (rec) => {
           rec["date"] = date
           return `date moved to ${date}, before the enrollment started ${e.start}`
-        }
+        },
       }
     },
     // unknown-reference: point the attendance at an enrollment that does not exist.
@@ -258,8 +291,8 @@ export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner
         apply: (rec) => {
           rec["enrollmentId"] = missing
           return `enrollmentId set to ${missing}, which is not in the data`
-        }
+        },
       }
-    }
-  ]
+    },
+  ],
 }

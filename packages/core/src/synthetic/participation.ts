@@ -21,7 +21,7 @@ export const participationShare = {
   "activity-started": 0.1,
   "no-longer-needed": 0.05,
   "individual-decision": 0.02,
-  other: 0.03
+  other: 0.03,
 } as const
 
 type Kind = keyof typeof participationShare
@@ -34,7 +34,7 @@ const startedDestinations: ReadonlyArray<readonly [CommunityTransition["kind"], 
   ["community-offering", communityDestinations, 0.5],
   ["club", ["Lokalt idrettslag", "Sandnes Sjakklubb", "Sykkelklubb"], 0.2],
   ["volunteer-organisation", ["Frivilligsentralen", "Røde Kors", "Kirkens Bymisjon"], 0.15],
-  ["work", ["Arbeidstrening", "Deltidsjobb"], 0.15]
+  ["work", ["Arbeidstrening", "Deltidsjobb"], 0.15],
 ]
 
 const transitionTo = (random: Random): { kind: CommunityTransition["kind"]; destination: string } => {
@@ -56,7 +56,13 @@ const helpers = (w: World, o: Offering): ReadonlyArray<string> => {
   return pool.map((s) => s.id)
 }
 
-const sessionsFor = (w: World, random: Random, o: Offering, days: ReadonlyArray<Day>, helper: string | undefined): Array<Session> => {
+const sessionsFor = (
+  w: World,
+  random: Random,
+  o: Offering,
+  days: ReadonlyArray<Day>,
+  helper: string | undefined,
+): Array<Session> => {
   const blueCross = o.operator.partners.includes("blue-cross")
   return days.map((d) => {
     const staff = helper === undefined ? [] : blueCross ? (random.chance(0.3) ? [helper] : []) : [helper]
@@ -106,11 +112,26 @@ const join = (w: World, random: Random, p: Person, o: Offering, kind: Kind, from
   const days = meetingDays(start, until, gap, ending === "completed")
   if (days.length === 0) return
   const sessions = sessionsFor(w, random, o, days, helper)
-  const e = participate(w, random, p, o, sessions, 0, ending === "ongoing" ? { kind: "ongoing" } : { kind: ending, at: sessions.length - 1 })
+  const e = participate(
+    w,
+    random,
+    p,
+    o,
+    sessions,
+    0,
+    ending === "ongoing" ? { kind: "ongoing" } : { kind: ending, at: sessions.length - 1 },
+  )
   if (e === undefined || e.status !== "completed" || e.closedOn === undefined) return
   if (kind === "activity-started" || random.chance(0.3)) {
     const t = transitionTo(random)
-    w.records.transitions.push({ id: w.id("t"), citizenId: p.citizen.id, fromOfferingId: o.id, enrollmentId: e.id, date: e.closedOn, ...t })
+    w.records.transitions.push({
+      id: w.id("t"),
+      citizenId: p.citizen.id,
+      fromOfferingId: o.id,
+      enrollmentId: e.id,
+      date: e.closedOn,
+      ...t,
+    })
   }
 }
 
@@ -129,7 +150,8 @@ export const makeParticipation = (w: World): void => {
     const kind = kindOf(o)
     const win = w.window(o)!
     for (const p of w.people) {
-      if (mayJoin(p, o) && random.chance(participationShare[kind] / unitShare)) join(w, random, p, o, kind, win.from, win.to)
+      if (mayJoin(p, o) && random.chance(participationShare[kind] / unitShare))
+        join(w, random, p, o, kind, win.from, win.to)
     }
   }
 }

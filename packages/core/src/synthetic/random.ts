@@ -35,7 +35,7 @@ export class Random {
 
   constructor(
     readonly seed: number,
-    readonly label: string = ""
+    readonly label: string = "",
   ) {
     const s = Math.trunc(seed) >>> 0
     const hi = Math.trunc(seed / 0x1_0000_0000) >>> 0

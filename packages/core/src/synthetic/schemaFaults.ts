@@ -25,12 +25,12 @@ const outOfRange: Partial<Record<EntityName, ReadonlyArray<readonly [string, Rea
   citizens: [["birthYear", [1850, 2150]]],
   sessions: [
     ["students", [-1, 101]],
-    ["volunteers", [-2, 250]]
+    ["volunteers", [-2, 250]],
   ],
   fitScores: [["total", [41.5, -3]]],
   feedback: [["rating", [0, 6, 3.5]]],
   contributions: [["sharePercent", [120, -20]]],
-  offerings: [["priceNok", [-100]]]
+  offerings: [["priceNok", [-100]]],
 }
 
 const unknownLiteral: Partial<Record<EntityName, ReadonlyArray<readonly [string, ReadonlyArray<string | number>]>>> = {
@@ -40,14 +40,14 @@ const unknownLiteral: Partial<Record<EntityName, ReadonlyArray<readonly [string,
   attendance: [["status", ["late", "excused"]]],
   goalEvaluations: [
     ["goalReached", ["maybe"]],
-    ["decision", ["postponed"]]
+    ["decision", ["postponed"]],
   ],
   transitions: [["kind", ["gym", "school"]]],
   fitScores: [["instrument", ["CORS", "GAD-7"]]],
   feedback: [["source", ["anonymous", "relative"]]],
   proposals: [["category", ["leisure"]]],
   contributions: [["form", ["loan"]]],
-  offerings: [["format", ["hybrid"]]]
+  offerings: [["format", ["hybrid"]]],
 }
 
 const impossibleDates = ["02-30", "02-31", "04-31", "06-31", "13-01", "00-10", "11-31"] as const
@@ -75,7 +75,7 @@ export const schemaFaults: ReadonlyArray<SchemaFault> = [
       const value = `${(rec[field] as string).slice(0, 4)}-${random.pick(impossibleDates)}`
       rec[field] = value
       return `${field} set to the impossible date "${value}"`
-    }
+    },
   },
   {
     name: "out-of-range-number",
@@ -86,7 +86,7 @@ export const schemaFaults: ReadonlyArray<SchemaFault> = [
       const value = random.pick(values)
       rec[field] = value
       return `${field} set to the out-of-range number ${value}`
-    }
+    },
   },
   {
     name: "unknown-literal",
@@ -97,7 +97,7 @@ export const schemaFaults: ReadonlyArray<SchemaFault> = [
       const value = random.pick(values)
       rec[field] = value
       return `${field} set to the unknown value ${JSON.stringify(value)}`
-    }
+    },
   },
   {
     name: "missing-field",
@@ -111,7 +111,7 @@ export const schemaFaults: ReadonlyArray<SchemaFault> = [
         }
       }
       return undefined
-    }
+    },
   },
   {
     name: "uppercase-pseudonym",
@@ -121,7 +121,7 @@ export const schemaFaults: ReadonlyArray<SchemaFault> = [
       if (typeof value !== "string" || !/[a-f]/u.test(value)) return undefined
       rec[field] = value.toUpperCase()
       return `${field} pseudonym written in uppercase`
-    }
+    },
   },
   {
     name: "excess-field",
@@ -130,6 +130,6 @@ export const schemaFaults: ReadonlyArray<SchemaFault> = [
       if (field in rec) return undefined
       rec[field] = field === "name" ? "Ola Nordmann" : `x-${random.int(1000, 9999)}`
       return `excess field ${field} added`
-    }
-  }
+    },
+  },
 ]

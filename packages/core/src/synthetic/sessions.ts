@@ -36,10 +36,11 @@ export const participate = (
   sessions: ReadonlyArray<Session>,
   from: number,
   ending: Ending,
-  extra: { readonly cohort?: string; readonly presence?: number } = {}
+  extra: { readonly cohort?: string; readonly presence?: number } = {},
 ): Enrollment | undefined => {
   if (from < 0 || from >= sessions.length) return undefined
-  const last = ending.kind === "ongoing" ? sessions.length - 1 : Math.min(sessions.length - 1, Math.max(from, ending.at))
+  const last =
+    ending.kind === "ongoing" ? sessions.length - 1 : Math.min(sessions.length - 1, Math.max(from, ending.at))
   const presence = extra.presence ?? p.propensity
   const statuses: Array<AttendanceStatus> = []
   for (let i = from; i <= last; i++) {
@@ -56,7 +57,7 @@ export const participate = (
     start: sessions[from]!.date,
     ...(extra.cohort === undefined ? {} : { cohort: extra.cohort }),
     status: ending.kind,
-    ...(closing === undefined ? {} : { closedOn: closing.date })
+    ...(closing === undefined ? {} : { closedOn: closing.date }),
   }
   w.records.enrollments.push(enrollment)
   for (let k = 0; k < count; k++) w.attend(sessions[from + k]!, enrollment.id, p, statuses[k]!)

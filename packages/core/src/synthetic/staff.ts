@@ -13,7 +13,7 @@ import type { World } from "./world.js"
 const therapistShare: Readonly<Record<string, number>> = {
   "psykisk-helse": 0.4,
   "rus-og-avhengighet": 0.35,
-  rpha: 0.25
+  rpha: 0.25,
 }
 
 /** Roster sizes: about 1 lead, 40 therapists, 8 team members, 4 peer-support workers, 20 students, 15 volunteers, 2 staff per department. */
@@ -23,7 +23,7 @@ export const rosterSize = {
   peerSupportWorkers: 4,
   students: 20,
   volunteers: 15,
-  departmentStaffPerDepartment: 2
+  departmentStaffPerDepartment: 2,
 } as const
 
 /** The volunteer organisation of Inkludert (Mestringsenhetens modell for aktivitet §Frivillighet). */

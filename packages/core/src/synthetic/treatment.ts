@@ -26,7 +26,7 @@ import type { Staff } from "../Staff.js"
 import { type Day, dayOf, isoOf, monthOf, weekday, weekKey, weekly, workday } from "./calendar.js"
 import { orsCourse, recordFit } from "./fit.js"
 import type { Random } from "./random.js"
-import { type AttendanceStatus, attendanceStatus, type Person, weightOf, type World } from "./world.js"
+import { type AttendanceStatus, attendanceStatus, type Person, type World, weightOf } from "./world.js"
 
 /** Share of all citizens referred to activity as treatment during the year. */
 export const referredShare = 0.35
@@ -49,7 +49,7 @@ const offeringWeight: Readonly<Record<string, number>> = {
   turgruppe: 20,
   "kreativ-gruppe": 14,
   bakkestart: 10,
-  padelgruppe: 16
+  padelgruppe: 16,
 }
 
 /** Ordinary community offerings citizens move on to after a treatment. */
@@ -58,7 +58,7 @@ export const communityDestinations = [
   "Treningssenter",
   "Frivilligsentralen",
   "Idrettslag i nærmiljøet",
-  "Turgruppe i bydelen"
+  "Turgruppe i bydelen",
 ] as const
 
 const goals: Record<Plan["kind"], ReadonlyArray<string>> = {
@@ -66,28 +66,28 @@ const goals: Record<Plan["kind"], ReadonlyArray<string>> = {
     "Trene styrke to ganger i uka på egen hånd",
     "Komme i gang med fast trening på treningssenter",
     "Orke å gå trappene hjemme uten pause",
-    "Bli sterk nok til å gå på jobbtrening"
+    "Bli sterk nok til å gå på jobbtrening",
   ],
   course: [
     "Kjenne mindre uro i kroppen i hverdagen",
     "Bruke pusteøvelser når angsten kommer",
     "Gjøre noe sammen med andre en gang i uka",
     "Få bedre døgnrytme med en fast aktivitet",
-    "Bli tryggere på å delta i en gruppe"
+    "Bli tryggere på å delta i en gruppe",
   ],
   cohort: [
     "Gå en tur på 30 minutter to ganger i uka",
     "Komme meg ut av huset hver dag",
     "Gå til butikken og tilbake uten å stoppe",
-    "Bli kjent med turområder i nærheten"
-  ]
+    "Bli kjent med turområder i nærheten",
+  ],
 }
 const measures = [
   "Egen registrering i aktivitetsdagbok",
   "ORS ved hver samling",
   "Antall økter per uke",
   "Samtale med behandler underveis",
-  "Skala 1–10 for hvor lett det føles"
+  "Skala 1–10 for hvor lett det føles",
 ] as const
 
 interface Slot {
@@ -98,8 +98,16 @@ interface Slot {
 
 // Limits are looked up by the day an enrollment starts, as the policy dates them.
 type Plan =
-  | { readonly kind: "individual"; readonly limitsOn: (start: Day) => { readonly weeks: number; readonly perWeek: number } }
-  | { readonly kind: "course"; readonly sizeOn: (start: Day) => number; readonly slots: ReadonlyArray<Slot>; readonly leads: ReadonlyArray<string> }
+  | {
+      readonly kind: "individual"
+      readonly limitsOn: (start: Day) => { readonly weeks: number; readonly perWeek: number }
+    }
+  | {
+      readonly kind: "course"
+      readonly sizeOn: (start: Day) => number
+      readonly slots: ReadonlyArray<Slot>
+      readonly leads: ReadonlyArray<string>
+    }
   | {
       readonly kind: "cohort"
       readonly cohorts: ReadonlyArray<{ readonly key: string; readonly slots: ReadonlyArray<Slot> }>
@@ -127,7 +135,7 @@ const planFor = (w: World, random: Random, o: Offering): Plan => {
       limitsOn: (start) => {
         const l = limitsOn(start)
         return { weeks: l.weeks ?? defaultWeeks, perWeek: l.sessionsPerWeek ?? defaultSessionsPerWeek }
-      }
+      },
     }
   }
   if (o.schedule.frequency === "monthly-cohort") {
@@ -137,7 +145,12 @@ const planFor = (w: World, random: Random, o: Offering): Plan => {
       const size = limitsOn(first).sessions ?? defaultCohortSessions
       const last = m === 12 ? w.end : dayOf(`${w.year}-${String(m + 1).padStart(2, "0")}-01`) - 1
       const key = `${w.year}-${String(m).padStart(2, "0")}`
-      cohorts.push({ key, slots: weekly(first, last, day).slice(0, size).map((d) => ({ day: d, cohort: key })) })
+      cohorts.push({
+        key,
+        slots: weekly(first, last, day)
+          .slice(0, size)
+          .map((d) => ({ day: d, cohort: key })),
+      })
     }
     return { kind: "cohort", cohorts: cohorts.filter((c) => c.slots.length > 0), leads }
   }
@@ -145,12 +158,18 @@ const planFor = (w: World, random: Random, o: Offering): Plan => {
     kind: "course",
     sizeOn: (start) => limitsOn(start).sessions ?? defaultCourseSessions,
     slots: weekly(w.start, w.end, day).map((d) => ({ day: d })),
-    leads
+    leads,
   }
 }
 
 /** Working days for an individual plan, at most `perWeek` per ISO week counting earlier bookings in `used`. */
-const individualDays = (random: Random, from: Day, to: Day, perWeek: number, used: Map<number, number>): Array<Slot> => {
+const individualDays = (
+  random: Random,
+  from: Day,
+  to: Day,
+  perWeek: number,
+  used: Map<number, number>,
+): Array<Slot> => {
   const out: Array<Slot> = []
   for (let d = from; d <= to; ) {
     const wk = weekKey(d)
@@ -168,7 +187,13 @@ const individualDays = (random: Random, from: Day, to: Day, perWeek: number, use
   return out
 }
 
-const firstPeriod = (w: World, random: Random, plan: Plan, after: Day, used: Map<number, number>): Period | undefined => {
+const firstPeriod = (
+  w: World,
+  random: Random,
+  plan: Plan,
+  after: Day,
+  used: Map<number, number>,
+): Period | undefined => {
   switch (plan.kind) {
     case "individual": {
       const start = workday(after + random.int(1, 5))
@@ -190,13 +215,26 @@ const firstPeriod = (w: World, random: Random, plan: Plan, after: Day, used: Map
       const i = plan.cohorts.findIndex((c) => c.slots[0]!.day > after)
       const c = plan.cohorts[i]
       if (c === undefined) return undefined
-      return { start: c.slots[0]!.day, end: c.slots[c.slots.length - 1]!.day, complete: true, slots: c.slots, cohortIndex: i }
+      return {
+        start: c.slots[0]!.day,
+        end: c.slots[c.slots.length - 1]!.day,
+        complete: true,
+        slots: c.slots,
+        cohortIndex: i,
+      }
     }
   }
 }
 
 /** The next period after `prev`, only when it fits entirely inside the year; limits are those of the enrollment's first day. */
-const nextPeriod = (w: World, random: Random, plan: Plan, prev: Period, enrollmentStart: Day, used: Map<number, number>): Period | undefined => {
+const nextPeriod = (
+  w: World,
+  random: Random,
+  plan: Plan,
+  prev: Period,
+  enrollmentStart: Day,
+  used: Map<number, number>,
+): Period | undefined => {
   switch (plan.kind) {
     case "individual": {
       const { weeks, perWeek } = plan.limitsOn(enrollmentStart)
@@ -217,14 +255,25 @@ const nextPeriod = (w: World, random: Random, plan: Plan, prev: Period, enrollme
       const i = (prev.cohortIndex ?? -1) + 1
       const c = plan.cohorts[i]
       if (c === undefined) return undefined
-      return { start: c.slots[0]!.day, end: c.slots[c.slots.length - 1]!.day, complete: true, slots: c.slots, cohortIndex: i }
+      return {
+        start: c.slots[0]!.day,
+        end: c.slots[c.slots.length - 1]!.day,
+        complete: true,
+        slots: c.slots,
+        cohortIndex: i,
+      }
     }
   }
 }
 
-const decide = (random: Random, reached: GoalEvaluation["goalReached"], canExtend: boolean): GoalEvaluation["decision"] => {
+const decide = (
+  random: Random,
+  reached: GoalEvaluation["goalReached"],
+  canExtend: boolean,
+): GoalEvaluation["decision"] => {
   if (reached === "yes") return "completed"
-  if (reached === "partly") return canExtend && random.chance(0.55) ? "extend" : random.chance(0.6) ? "completed" : "other-measures"
+  if (reached === "partly")
+    return canExtend && random.chance(0.55) ? "extend" : random.chance(0.6) ? "completed" : "other-measures"
   return canExtend && random.chance(0.4) ? "extend" : random.chance(0.75) ? "other-measures" : "completed"
 }
 
@@ -257,9 +306,15 @@ const runFlow = (ctx: Ctx, p: Person, o: Offering, referralDayNumber: Day): Day 
   const episodeDay = meetingDay + random.int(0, 3)
   const goal: Goal = {
     text: random.pick(goals[plan.kind]),
-    ...(random.chance(0.6) ? { measure: random.pick(measures) } : {})
+    ...(random.chance(0.6) ? { measure: random.pick(measures) } : {}),
   }
-  w.records.referrals.push({ id: referralId, citizenId: p.citizen.id, therapistId: therapist.id, offeringId: o.id, date: isoOf(referralDayNumber) })
+  w.records.referrals.push({
+    id: referralId,
+    citizenId: p.citizen.id,
+    therapistId: therapist.id,
+    offeringId: o.id,
+    date: isoOf(referralDayNumber),
+  })
   w.records.jointMeetings.push({
     id: w.id("m"),
     referralId,
@@ -267,9 +322,15 @@ const runFlow = (ctx: Ctx, p: Person, o: Offering, referralDayNumber: Day): Day 
     therapistId: therapist.id,
     teamMemberId: teamMember,
     date: isoOf(meetingDay),
-    goal
+    goal,
   })
-  w.records.episodes.push({ id: w.id("e"), referralId, citizenId: p.citizen.id, therapistId: therapist.id, date: isoOf(episodeDay) })
+  w.records.episodes.push({
+    id: w.id("e"),
+    referralId,
+    citizenId: p.citizen.id,
+    therapistId: therapist.id,
+    date: isoOf(episodeDay),
+  })
 
   const used = new Map<number, number>()
   const first = firstPeriod(w, random, plan, episodeDay, used)
@@ -306,7 +367,7 @@ const runFlow = (ctx: Ctx, p: Person, o: Offering, referralDayNumber: Day): Day 
     const reached = random.weighted<GoalEvaluation["goalReached"]>([
       ["yes", 0.45],
       ["partly", 0.35],
-      ["no", 0.2]
+      ["no", 0.2],
     ])
     const next = k < maxExtensions ? nextPeriod(w, random, plan, period, first.start, used) : undefined
     const decision = decide(random, reached, next !== undefined)
@@ -316,7 +377,7 @@ const runFlow = (ctx: Ctx, p: Person, o: Offering, referralDayNumber: Day): Day 
       therapistId: therapist.id,
       date: isoOf(period.end),
       goalReached: reached,
-      decision
+      decision,
     })
     if (decision === "extend" && next !== undefined) {
       w.records.extensions.push({ id: w.id("f"), enrollmentId, date: isoOf(period.end), newEnd: isoOf(next.end) })
@@ -330,7 +391,8 @@ const runFlow = (ctx: Ctx, p: Person, o: Offering, referralDayNumber: Day): Day 
     break
   }
 
-  const firstCohort = first.cohortIndex === undefined || plan.kind !== "cohort" ? undefined : plan.cohorts[first.cohortIndex]?.key
+  const firstCohort =
+    first.cohortIndex === undefined || plan.kind !== "cohort" ? undefined : plan.cohorts[first.cohortIndex]?.key
   w.records.enrollments.push({
     id: enrollmentId,
     citizenId: p.citizen.id,
@@ -340,14 +402,15 @@ const runFlow = (ctx: Ctx, p: Person, o: Offering, referralDayNumber: Day): Day 
     referralId,
     ...(firstCohort === undefined ? {} : { cohort: firstCohort }),
     status,
-    ...(closedOn === undefined ? {} : { closedOn: isoOf(closedOn) })
+    ...(closedOn === undefined ? {} : { closedOn: isoOf(closedOn) }),
   })
 
   let presentCount = 0
   for (const { slot, status: st } of bookings) {
     let session = slot.session
     if (session === undefined) {
-      const staffIds = plan.kind === "individual" ? [teamMember] : random.sample(plan.leads, random.int(1, plan.leads.length))
+      const staffIds =
+        plan.kind === "individual" ? [teamMember] : random.sample(plan.leads, random.int(1, plan.leads.length))
       session = w.session(o, slot.day, staffIds, 0, 0, slot.cohort)
       if (plan.kind !== "individual") slot.session = session
     }
@@ -355,7 +418,13 @@ const runFlow = (ctx: Ctx, p: Person, o: Offering, referralDayNumber: Day): Day 
     if (st === "present") recordFit(w, random, course, p.citizen.id, enrollmentId, slot.day, presentCount++)
   }
 
-  if (status === "completed" && closedOn !== undefined && reachedAtClose === "yes" && decisionAtClose === "completed" && random.chance(transitionShare)) {
+  if (
+    status === "completed" &&
+    closedOn !== undefined &&
+    reachedAtClose === "yes" &&
+    decisionAtClose === "completed" &&
+    random.chance(transitionShare)
+  ) {
     w.records.transitions.push({
       id: w.id("t"),
       citizenId: p.citizen.id,
@@ -363,7 +432,7 @@ const runFlow = (ctx: Ctx, p: Person, o: Offering, referralDayNumber: Day): Day 
       enrollmentId,
       date: isoOf(Math.min(w.end, closedOn + random.int(0, 21))),
       destination: random.pick(communityDestinations),
-      kind: "community-offering"
+      kind: "community-offering",
     })
   }
   return closedOn

@@ -82,7 +82,7 @@ export class World {
     fitScores: [],
     proposals: [],
     contributions: [],
-    feedback: []
+    feedback: [],
   }
   readonly people: Array<Person> = []
   /** First and last day of the year. */
@@ -97,14 +97,15 @@ export class World {
     readonly year: number,
     readonly catalogue: Catalogue,
     readonly policy: Policy.Policy,
-    readonly random: Random
+    readonly random: Random,
   ) {
     const b = yearBounds(year)
     this.start = b.start
     this.end = b.end
     const votes = new Map<DepartmentId, number>()
     for (const o of catalogue.offerings) {
-      if (o.operator.team === "activity-team") votes.set(o.operator.department, (votes.get(o.operator.department) ?? 0) + 1)
+      if (o.operator.team === "activity-team")
+        votes.set(o.operator.department, (votes.get(o.operator.department) ?? 0) + 1)
     }
     let best: DepartmentId | undefined
     for (const [d, n] of votes) if (best === undefined || n > (votes.get(best) ?? 0)) best = d
@@ -171,7 +172,14 @@ export class World {
   }
 
   /** Records a session. */
-  session(o: Offering, day: Day, staffIds: ReadonlyArray<string>, students = 0, volunteers = 0, cohort?: string): Session {
+  session(
+    o: Offering,
+    day: Day,
+    staffIds: ReadonlyArray<string>,
+    students = 0,
+    volunteers = 0,
+    cohort?: string,
+  ): Session {
     const s: Session = {
       id: this.id("x"),
       offeringId: o.id,
@@ -179,7 +187,7 @@ export class World {
       ...(cohort === undefined ? {} : { cohort }),
       staffIds: [...staffIds],
       students,
-      volunteers
+      volunteers,
     }
     this.records.sessions.push(s)
     return s
@@ -194,7 +202,7 @@ export class World {
       citizenId: p.citizen.id,
       offeringId: s.offeringId,
       date: s.date,
-      status
+      status,
     })
   }
 }
@@ -216,7 +224,8 @@ export const attendanceStatus = (random: Random, propensity: number): Attendance
  * weightOf({ turgruppe: 2 }, "turgruppe") // 2
  * @category constructors
  */
-export const weightOf = (table: Readonly<Record<string, number>>, id: string, fallback = 1): number => table[id] ?? fallback
+export const weightOf = (table: Readonly<Record<string, number>>, id: string, fallback = 1): number =>
+  table[id] ?? fallback
 
 /**
  * Whether a person may join an offering, by its audience.

@@ -3,11 +3,11 @@
 // that agree with the catalogue, and the KPR service type on export (the
 // check on enrollments is in ../KprCheck.test.ts).
 import { describe, expect, it } from "vitest"
-import { Catalogue } from "../../src/index.js"
+import raw from "../../catalogue/crosswalk.json" with { type: "json" }
 import * as Crosswalk from "../../src/Crosswalk.js"
 import { Fhir } from "../../src/fhir/index.js"
-import { mutable, ids, tinyYear } from "../fixtures.js"
-import raw from "../../catalogue/crosswalk.json" with { type: "json" }
+import { Catalogue } from "../../src/index.js"
+import { ids, mutable, tinyYear } from "../fixtures.js"
 
 const crosswalk = Crosswalk.sandnes()
 const catalogue = Catalogue.sandnes()
@@ -19,7 +19,7 @@ const volven9151: Record<string, string> = {
   "3": "Praktisk bistand - brukerstyrt - personlig assistanse",
   "4": "Dagaktivitetstilbud",
   "9": "Støttekontakt",
-  "15": "Helsetjenester i hjemmet"
+  "15": "Helsetjenester i hjemmet",
 }
 
 describe("the reporting crosswalk", () => {
@@ -48,7 +48,10 @@ describe("the reporting crosswalk", () => {
       if (o.access === "individual-decision") {
         expect(kpr.reportable).toBe(true)
       } else {
-        expect(kpr).toMatchObject({ reportable: false, reason: o.access === "open" ? "open-offering" : "no-individual-decision" })
+        expect(kpr).toMatchObject({
+          reportable: false,
+          reason: o.access === "open" ? "open-offering" : "no-individual-decision",
+        })
       }
     }
   })
@@ -61,7 +64,12 @@ describe("the reporting crosswalk", () => {
       expect(kpr.system).toBe(Fhir.KPR_SERVICE_SYSTEM)
       if (kpr.verified) expect(kpr.display).toBe(volven9151[kpr.code])
     }
-    expect(Crosswalk.entryFor("aktivitetskontakt")?.kpr).toMatchObject({ code: "9", display: "Støttekontakt", interpretation: true, verified: true })
+    expect(Crosswalk.entryFor("aktivitetskontakt")?.kpr).toMatchObject({
+      code: "9",
+      display: "Støttekontakt",
+      interpretation: true,
+      verified: true,
+    })
   })
 
   it("puts substance-use department groups on KOSTRA 243 and says every function choice is ours", () => {
@@ -102,12 +110,40 @@ describe("the reporting crosswalk", () => {
 describe("KPR service types", () => {
   const withAktivitetskontakt = () => {
     const data = mutable(tinyYear())
-    data.referrals.push({ id: "r-ak", citizenId: ids.bo, therapistId: "s-ther", offeringId: "aktivitetskontakt", date: "2024-03-01" })
+    data.referrals.push({
+      id: "r-ak",
+      citizenId: ids.bo,
+      therapistId: "s-ther",
+      offeringId: "aktivitetskontakt",
+      date: "2024-03-01",
+    })
     data.enrollments.push(
-      { id: "ak-ok", citizenId: ids.bo, offeringId: "aktivitetskontakt", start: "2024-03-04", referralId: "r-ak", status: "completed", closedOn: "2024-06-01" },
+      {
+        id: "ak-ok",
+        citizenId: ids.bo,
+        offeringId: "aktivitetskontakt",
+        start: "2024-03-04",
+        referralId: "r-ak",
+        status: "completed",
+        closedOn: "2024-06-01",
+      },
       { id: "ak-none", citizenId: ids.bo, offeringId: "aktivitetskontakt", start: "2024-03-04", status: "ongoing" },
-      { id: "ak-lost", citizenId: ids.bo, offeringId: "aktivitetskontakt", start: "2024-03-04", referralId: "r-gone", status: "ongoing" },
-      { id: "ak-early", citizenId: ids.bo, offeringId: "aktivitetskontakt", start: "2024-02-01", referralId: "r-ak", status: "withdrawn" }
+      {
+        id: "ak-lost",
+        citizenId: ids.bo,
+        offeringId: "aktivitetskontakt",
+        start: "2024-03-04",
+        referralId: "r-gone",
+        status: "ongoing",
+      },
+      {
+        id: "ak-early",
+        citizenId: ids.bo,
+        offeringId: "aktivitetskontakt",
+        start: "2024-02-01",
+        referralId: "r-ak",
+        status: "withdrawn",
+      },
     )
     return data
   }
@@ -119,17 +155,23 @@ describe("KPR service types", () => {
   })
 
   it("puts the KPR service type on exported enrollments in reportable services only", () => {
-    const bundle = Fhir.bundle(withAktivitetskontakt(), { pseudonymSystem: "https://sandnes.kommune.no/fhir/pseudonym" })
+    const bundle = Fhir.bundle(withAktivitetskontakt(), {
+      pseudonymSystem: "https://sandnes.kommune.no/fhir/pseudonym",
+    })
     const kprTypes = bundle.entry.flatMap(({ resource: r }) =>
       r.resourceType === "EpisodeOfCare"
-        ? (r.type ?? []).flatMap((t) => (t.coding ?? []).filter((c) => c.system === Fhir.KPR_SERVICE_SYSTEM).map((c) => [r.identifier?.[0]?.value, c.code]))
-        : []
+        ? (r.type ?? []).flatMap((t) =>
+            (t.coding ?? [])
+              .filter((c) => c.system === Fhir.KPR_SERVICE_SYSTEM)
+              .map((c) => [r.identifier?.[0]?.value, c.code]),
+          )
+        : [],
     )
     expect(kprTypes).toEqual([
       ["ak-ok", "9"],
       ["ak-none", "9"],
       ["ak-lost", "9"],
-      ["ak-early", "9"]
+      ["ak-early", "9"],
     ])
   })
 })

@@ -9,7 +9,8 @@ import * as A from "../arbitraries.js"
 
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined })
 // fc.record leaves out keys whose arbitrary gave undefined only with requiredKeys; strip them here instead.
-const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
+const defined = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
 // -0 survives JSON as 0; the model has no use for it.
 const noNegativeZero = (n: number) => (n === 0 ? 0 : n)
 const month = fc
@@ -35,7 +36,7 @@ const pools: fc.Arbitrary<Pools> = fc.record({
   referrals: fc.uniqueArray(A.recordId, { maxLength: 3 }),
   jointMeetings: fc.uniqueArray(A.recordId, { maxLength: 2 }),
   enrollments: fc.uniqueArray(A.recordId, { maxLength: 4 }),
-  sessions: fc.uniqueArray(A.recordId, { maxLength: 3 })
+  sessions: fc.uniqueArray(A.recordId, { maxLength: 3 }),
 })
 
 const each = <T>(ids: ReadonlyArray<string>, record: (id: string) => fc.Arbitrary<T>): fc.Arbitrary<Array<T>> =>
@@ -43,7 +44,9 @@ const each = <T>(ids: ReadonlyArray<string>, record: (id: string) => fc.Arbitrar
 
 const build = (p: Pools): fc.Arbitrary<Dataset.Dataset> => {
   const pick = (pool: ReadonlyArray<string>, fresh: fc.Arbitrary<string>) =>
-    pool.length === 0 ? fresh : fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...pool) }, { weight: 1, arbitrary: fresh })
+    pool.length === 0
+      ? fresh
+      : fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...pool) }, { weight: 1, arbitrary: fresh })
   const dept = pick(p.departments, A.slug)
   const offeringId = pick(p.offerings, A.slug)
   const citizenId = pick(p.citizens, A.pseudonym)
@@ -60,9 +63,9 @@ const build = (p: Pools): fc.Arbitrary<Dataset.Dataset> => {
       kind: fc.constant("transferred"),
       effective: A.isoDate,
       from: fc.oneof(fc.constant("all-departments"), fc.array(dept, { maxLength: 3 })),
-      to: dept
+      to: dept,
     }),
-    fc.record({ kind: fc.constant("discontinued"), formerOperator: dept })
+    fc.record({ kind: fc.constant("discontinued"), formerOperator: dept }),
   )
   const offering = (id: string) =>
     fc
@@ -75,22 +78,38 @@ const build = (p: Pools): fc.Arbitrary<Dataset.Dataset> => {
         operator: fc.record({
           department: dept,
           team: fc.constantFrom("activity-team", "department"),
-          partners: fc.array(fc.constantFrom("students", "blue-cross", "peer-support-workers"), { maxLength: 3 })
+          partners: fc.array(fc.constantFrom("students", "blue-cross", "peer-support-workers"), { maxLength: 3 }),
         }),
         format: fc.constantFrom("individual", "group"),
-        access: fc.constantFrom("open", "referral", "intake", "application", "binding-registration", "individual-decision"),
+        access: fc.constantFrom(
+          "open",
+          "referral",
+          "intake",
+          "application",
+          "binding-registration",
+          "individual-decision",
+        ),
         audience: fc.constantFrom("unit", "unit-or-healthy-life-centre", "own-department"),
         location: opt(A.text),
         schedule: fc
-          .record({ frequency: fc.constantFrom("weekly", "monthly-cohort", "per-plan", "course", "ongoing", "occasional"), note: opt(A.text) })
+          .record({
+            frequency: fc.constantFrom("weekly", "monthly-cohort", "per-plan", "course", "ongoing", "occasional"),
+            note: opt(A.text),
+          })
           .map(defined),
         endsWhen: opt(fc.constantFrom("activity-started", "no-longer-needed")),
         priceNok: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1_000_000, noNaN: true }).map(noNegativeZero)),
         continuation: opt(
-          fc.record({ destination: A.text, kind: fc.constantFrom("club", "membership", "community-offering"), after: opt(A.text) }).map(defined)
+          fc
+            .record({
+              destination: A.text,
+              kind: fc.constantFrom("club", "membership", "community-offering"),
+              after: opt(A.text),
+            })
+            .map(defined),
         ),
         status,
-        seed: fc.record({ document: A.text, section: A.text })
+        seed: fc.record({ document: A.text, section: A.text }),
       })
       .map(defined)
   const citizen = (id: string) =>
@@ -99,13 +118,23 @@ const build = (p: Pools): fc.Arbitrary<Dataset.Dataset> => {
     fc
       .record({
         id: fc.constant(id),
-        role: fc.constantFrom("activity-lead", "therapist", "activity-team-member", "peer-support-worker", "student", "volunteer", "department-staff"),
+        role: fc.constantFrom(
+          "activity-lead",
+          "therapist",
+          "activity-team-member",
+          "peer-support-worker",
+          "student",
+          "volunteer",
+          "department-staff",
+        ),
         department: opt(dept),
-        organisation: opt(A.text)
+        organisation: opt(A.text),
       })
       .map(defined)
   const referral = (id: string) =>
-    fc.tuple(A.referral, citizenId, staffId, offeringId).map(([r, c, s, o]) => ({ ...r, id, citizenId: c, therapistId: s, offeringId: o }))
+    fc
+      .tuple(A.referral, citizenId, staffId, offeringId)
+      .map(([r, c, s, o]) => ({ ...r, id, citizenId: c, therapistId: s, offeringId: o }))
   const jointMeeting = (id: string) =>
     fc.record({
       id: fc.constant(id),
@@ -114,12 +143,14 @@ const build = (p: Pools): fc.Arbitrary<Dataset.Dataset> => {
       therapistId: staffId,
       teamMemberId: staffId,
       date: A.isoDate,
-      goal: fc.record({ text: A.text, measure: opt(A.text) }).map(defined)
+      goal: fc.record({ text: A.text, measure: opt(A.text) }).map(defined),
     })
   const enrollment = (id: string) =>
-    fc.tuple(A.enrollment, citizenId, offeringId, referralId).map(([n, c, o, r]) =>
-      defined({ ...n, id, citizenId: c, offeringId: o, referralId: n.referralId === undefined ? undefined : r })
-    )
+    fc
+      .tuple(A.enrollment, citizenId, offeringId, referralId)
+      .map(([n, c, o, r]) =>
+        defined({ ...n, id, citizenId: c, offeringId: o, referralId: n.referralId === undefined ? undefined : r }),
+      )
   const session = (id: string) =>
     fc
       .record({
@@ -129,87 +160,113 @@ const build = (p: Pools): fc.Arbitrary<Dataset.Dataset> => {
         cohort: opt(month),
         staffIds: fc.array(staffId, { maxLength: 3 }),
         students: fc.integer({ min: 0, max: 100 }),
-        volunteers: fc.integer({ min: 0, max: 100 })
+        volunteers: fc.integer({ min: 0, max: 100 }),
       })
       .map(defined)
 
   const few = <T>(arb: fc.Arbitrary<T>) => fc.array(arb, { maxLength: 3 })
-  return fc
-    .record({
-      year: fc.integer({ min: 2000, max: 2100 }),
-      departments: each(p.departments, department),
-      offerings: each(p.offerings, offering),
-      citizens: each(p.citizens, citizen),
-      staff: each(p.staff, staff),
-      referrals: each(p.referrals, referral),
-      jointMeetings: each(p.jointMeetings, jointMeeting),
-      episodes: few(fc.record({ id: A.recordId, referralId, citizenId, therapistId: staffId, date: A.isoDate })),
-      enrollments: each(p.enrollments, enrollment),
-      sessions: each(p.sessions, session),
-      attendance: few(
-        fc.tuple(A.attendance, sessionId, enrollmentId, citizenId, offeringId).map(([a, s, n, c, o]) => ({
-          ...a,
-          sessionId: s,
-          enrollmentId: n,
-          citizenId: c,
-          offeringId: o
-        }))
-      ),
-      extensions: few(fc.record({ id: A.recordId, enrollmentId, date: A.isoDate, newEnd: A.isoDate })),
-      goalEvaluations: few(
-        fc.record({
-          id: A.recordId,
-          enrollmentId,
-          therapistId: staffId,
-          date: A.isoDate,
-          goalReached: fc.constantFrom("yes", "partly", "no"),
-          decision: fc.constantFrom("completed", "extend", "other-measures")
-        })
-      ),
-      transitions: few(
-        fc
-          .record({
+  return (
+    fc
+      .record({
+        year: fc.integer({ min: 2000, max: 2100 }),
+        departments: each(p.departments, department),
+        offerings: each(p.offerings, offering),
+        citizens: each(p.citizens, citizen),
+        staff: each(p.staff, staff),
+        referrals: each(p.referrals, referral),
+        jointMeetings: each(p.jointMeetings, jointMeeting),
+        episodes: few(fc.record({ id: A.recordId, referralId, citizenId, therapistId: staffId, date: A.isoDate })),
+        enrollments: each(p.enrollments, enrollment),
+        sessions: each(p.sessions, session),
+        attendance: few(
+          fc.tuple(A.attendance, sessionId, enrollmentId, citizenId, offeringId).map(([a, s, n, c, o]) => ({
+            ...a,
+            sessionId: s,
+            enrollmentId: n,
+            citizenId: c,
+            offeringId: o,
+          })),
+        ),
+        extensions: few(fc.record({ id: A.recordId, enrollmentId, date: A.isoDate, newEnd: A.isoDate })),
+        goalEvaluations: few(
+          fc.record({
             id: A.recordId,
-            citizenId,
-            fromOfferingId: opt(offeringId),
-            enrollmentId: opt(enrollmentId),
+            enrollmentId,
+            therapistId: staffId,
             date: A.isoDate,
-            destination: A.text,
-            kind: fc.constantFrom("club", "membership", "community-offering", "volunteer-organisation", "work", "other")
-          })
-          .map(defined)
-      ),
-      fitScores: few(fc.tuple(A.fitScore, citizenId, opt(enrollmentId)).map(([f, c, n]) => defined({ ...f, citizenId: c, enrollmentId: n }))),
-      proposals: few(
-        fc
-          .record({
-            id: A.recordId,
-            title: A.text,
-            date: A.isoDate,
-            proposedBy: staffId,
-            proposedByDepartment: opt(dept),
-            category,
-            requested: fc.boolean(),
-            decision: opt(fc.record({ date: A.isoDate, outcome: fc.constantFrom("approved", "declined"), reason: opt(A.text) }).map(defined)),
-            escalation: opt(
-              fc.record({
-                date: A.isoDate,
-                to: fc.constantFrom("extended-leadership-group", "activity-lead"),
-                outcome: fc.constantFrom("pending", "approved", "declined")
-              })
-            )
-          })
-          .map(defined)
-      ),
-      contributions: few(
-        fc.tuple(A.contribution, dept, opt(staffId)).map(([c, d, s]) =>
-          defined({ ...c, department: d, sharePercent: noNegativeZero(c.sharePercent), staffId: c.staffId === undefined ? undefined : s })
-        )
-      ),
-      feedback: few(fc.tuple(A.feedback, opt(offeringId)).map(([f, o]) => defined({ ...f, offeringId: f.offeringId === undefined ? undefined : o })))
-    })
-    // fast-check builds records without a prototype; the import builds plain objects.
-    .map((d) => structuredClone(d) as unknown as Dataset.Dataset)
+            goalReached: fc.constantFrom("yes", "partly", "no"),
+            decision: fc.constantFrom("completed", "extend", "other-measures"),
+          }),
+        ),
+        transitions: few(
+          fc
+            .record({
+              id: A.recordId,
+              citizenId,
+              fromOfferingId: opt(offeringId),
+              enrollmentId: opt(enrollmentId),
+              date: A.isoDate,
+              destination: A.text,
+              kind: fc.constantFrom(
+                "club",
+                "membership",
+                "community-offering",
+                "volunteer-organisation",
+                "work",
+                "other",
+              ),
+            })
+            .map(defined),
+        ),
+        fitScores: few(
+          fc
+            .tuple(A.fitScore, citizenId, opt(enrollmentId))
+            .map(([f, c, n]) => defined({ ...f, citizenId: c, enrollmentId: n })),
+        ),
+        proposals: few(
+          fc
+            .record({
+              id: A.recordId,
+              title: A.text,
+              date: A.isoDate,
+              proposedBy: staffId,
+              proposedByDepartment: opt(dept),
+              category,
+              requested: fc.boolean(),
+              decision: opt(
+                fc
+                  .record({ date: A.isoDate, outcome: fc.constantFrom("approved", "declined"), reason: opt(A.text) })
+                  .map(defined),
+              ),
+              escalation: opt(
+                fc.record({
+                  date: A.isoDate,
+                  to: fc.constantFrom("extended-leadership-group", "activity-lead"),
+                  outcome: fc.constantFrom("pending", "approved", "declined"),
+                }),
+              ),
+            })
+            .map(defined),
+        ),
+        contributions: few(
+          fc.tuple(A.contribution, dept, opt(staffId)).map(([c, d, s]) =>
+            defined({
+              ...c,
+              department: d,
+              sharePercent: noNegativeZero(c.sharePercent),
+              staffId: c.staffId === undefined ? undefined : s,
+            }),
+          ),
+        ),
+        feedback: few(
+          fc
+            .tuple(A.feedback, opt(offeringId))
+            .map(([f, o]) => defined({ ...f, offeringId: f.offeringId === undefined ? undefined : o })),
+        ),
+      })
+      // fast-check builds records without a prototype; the import builds plain objects.
+      .map((d) => structuredClone(d) as unknown as Dataset.Dataset)
+  )
 }
 
 /** A small random municipality-year whose records pass the schemas. */

@@ -1,7 +1,8 @@
 // The fhir entry runs in a browser like the main entries: bundle it for the
 // browser and fail if a Node built-in is pulled in.
-import { build } from "esbuild"
+
 import { fileURLToPath } from "node:url"
+import { build } from "esbuild"
 import { describe, expect, it } from "vitest"
 
 describe("the fhir entry", () => {
@@ -13,7 +14,7 @@ describe("the fhir entry", () => {
       platform: "browser",
       format: "esm",
       metafile: true,
-      logLevel: "silent"
+      logLevel: "silent",
     })
     const inputs = Object.keys(result.metafile.inputs)
     expect(inputs.filter((i) => i.startsWith("node:") || /(^|\/)node_modules\/(fs|path|crypto)\//u.test(i))).toEqual([])

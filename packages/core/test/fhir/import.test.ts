@@ -10,7 +10,11 @@ type Entry = { fullUrl?: string; resource?: Record<string, any> }
 const fresh = (): { resourceType: string; type: string; entry: Array<Entry> } =>
   JSON.parse(JSON.stringify(Fhir.bundle(tinyYear(), { pseudonymSystem })))
 const identified = (b: ReturnType<typeof fresh>, entity: string, id: string) =>
-  b.entry.find((e) => e.resource?.identifier?.some((i: { system: string; value: string }) => i.system === Fhir.identifierSystem(entity as never) && i.value === id))!
+  b.entry.find((e) =>
+    e.resource?.identifier?.some(
+      (i: { system: string; value: string }) => i.system === Fhir.identifierSystem(entity as never) && i.value === id,
+    ),
+  )!
 
 describe("Fhir.toDataset", () => {
   it("reads back what Fhir.bundle wrote", () => {
@@ -43,14 +47,25 @@ describe("Fhir.toDataset", () => {
       {
         location: "EpisodeOfCare.period.start",
         code: "invalid-value",
-        message: { en: "start: Expected an existing calendar date as YYYY-MM-DD", nb: "start: Forventet en gyldig dato på formen ÅÅÅÅ-MM-DD" }
-      }
+        message: {
+          en: "start: Expected an existing calendar date as YYYY-MM-DD",
+          nb: "start: Forventet en gyldig dato på formen ÅÅÅÅ-MM-DD",
+        },
+      },
     ])
-    expect(byUrl.get(attendance.fullUrl)?.problems.map((p) => [p.location, p.code])).toEqual([["Encounter.partOf.reference", "reference-unresolved"]])
-    expect(byUrl.get(evaluation.fullUrl)?.problems.map((p) => [p.location, p.code])).toEqual([["Observation.valueCodeableConcept", "code-unknown"]])
+    expect(byUrl.get(attendance.fullUrl)?.problems.map((p) => [p.location, p.code])).toEqual([
+      ["Encounter.partOf.reference", "reference-unresolved"],
+    ])
+    expect(byUrl.get(evaluation.fullUrl)?.problems.map((p) => [p.location, p.code])).toEqual([
+      ["Observation.valueCodeableConcept", "code-unknown"],
+    ])
     expect(byUrl.get(staff.fullUrl)?.problems.map((p) => p.code)).toEqual(["modifier-extension"])
-    expect(byUrl.get("urn:uuid:11111111-1111-5111-8111-111111111111")?.problems.map((p) => p.code)).toEqual(["unsupported-resource"])
-    expect(byUrl.get("urn:uuid:22222222-2222-5222-8222-222222222222")?.problems.map((p) => p.code)).toEqual(["entry-without-resource"])
+    expect(byUrl.get("urn:uuid:11111111-1111-5111-8111-111111111111")?.problems.map((p) => p.code)).toEqual([
+      "unsupported-resource",
+    ])
+    expect(byUrl.get("urn:uuid:22222222-2222-5222-8222-222222222222")?.problems.map((p) => p.code)).toEqual([
+      "entry-without-resource",
+    ])
     expect(result.rejected.at(-1)?.problems.map((p) => p.code)).toEqual(["duplicate-full-url"])
     for (const r of result.rejected) {
       for (const p of r.problems) {
@@ -69,7 +84,7 @@ describe("Fhir.toDataset", () => {
     referral.resource!.requester = { reference: identified(b, "offerings", "turgruppe").fullUrl }
     const result = Fhir.toDataset(b)
     expect(result.rejected.map((r) => [r.fullUrl, r.problems[0]?.location, r.problems[0]?.code])).toEqual([
-      [referral.fullUrl, "ServiceRequest.requester.reference", "reference-wrong-target"]
+      [referral.fullUrl, "ServiceRequest.requester.reference", "reference-wrong-target"],
     ])
   })
 
@@ -84,14 +99,18 @@ describe("Fhir.toDataset", () => {
   it("another producer's EpisodeOfCare without the model's status extension takes FHIR's status", () => {
     const b = fresh()
     const episode = identified(b, "enrollments", "n-1")
-    episode.resource!.extension = episode.resource!.extension.filter((e: { url: string }) => !e.url.endsWith("/enrollment-status"))
+    episode.resource!.extension = episode.resource!.extension.filter(
+      (e: { url: string }) => !e.url.endsWith("/enrollment-status"),
+    )
     episode.resource!.status = "cancelled"
     expect(Fhir.toDataset(b).dataset?.enrollments.find((n) => n.id === "n-1")?.status).toBe("withdrawn")
   })
 
   it("without a header, the year and pseudonym system come from the caller", () => {
     const b = fresh()
-    b.entry = b.entry.filter((e) => !(e.resource?.resourceType === "Basic" && e.resource.code?.coding?.[0]?.code === "dataset"))
+    b.entry = b.entry.filter(
+      (e) => !(e.resource?.resourceType === "Basic" && e.resource.code?.coding?.[0]?.code === "dataset"),
+    )
     const blind = Fhir.toDataset(b)
     expect(blind.dataset).toBeUndefined()
     expect(blind.problems.map((p) => p.code)).toEqual(["dataset-header-missing"])
@@ -103,9 +122,14 @@ describe("Fhir.toDataset", () => {
 
   it("a foreign CodeSystem is not the model's and is rejected, not dropped", () => {
     const b = fresh()
-    b.entry.push({ fullUrl: "urn:uuid:33333333-3333-5333-8333-333333333333", resource: { resourceType: "CodeSystem", url: "http://example.org/cs", status: "active", content: "complete" } })
+    b.entry.push({
+      fullUrl: "urn:uuid:33333333-3333-5333-8333-333333333333",
+      resource: { resourceType: "CodeSystem", url: "http://example.org/cs", status: "active", content: "complete" },
+    })
     const result = Fhir.toDataset(b)
-    expect(result.rejected.map((r) => [r.resourceType, r.problems[0]?.code])).toEqual([["CodeSystem", "unsupported-resource"]])
+    expect(result.rejected.map((r) => [r.resourceType, r.problems[0]?.code])).toEqual([
+      ["CodeSystem", "unsupported-resource"],
+    ])
   })
 
   it("something that is not a bundle is said so", () => {

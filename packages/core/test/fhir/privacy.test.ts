@@ -2,12 +2,12 @@
 // only, unless the caller passes a resolver; free text leaves masked; import
 // keeps pseudonyms only and its messages never show a number.
 import { describe, expect, it } from "vitest"
-import { CoreError, Redact } from "../../src/index.js"
 import { Fhir } from "../../src/fhir/index.js"
+import { CoreError, Redact } from "../../src/index.js"
 import { makeNationalId } from "../../src/NationalId.js"
 import { generate } from "../../src/synthetic/index.js"
-import { mutable, tinyYear } from "../fixtures.js"
 import { policy } from "../fixturePolicy.js"
+import { mutable, tinyYear } from "../fixtures.js"
 
 const pseudonymSystem = "https://sandnes.kommune.no/fhir/pseudonym"
 const year = generate({ policy, seed: 11, citizens: 60 })
@@ -15,7 +15,10 @@ const year = generate({ policy, seed: 11, citizens: 60 })
 // individual numbers give a check digit of 10, so try the next one.
 const numberFor = (i: number): string => {
   for (let individual = 100 + i * 3; ; individual++) {
-    const n = makeNationalId(`1975-0${(i % 9) + 1}-1${i % 10}`, individual, { synthetic: "tenor", dNumber: i % 3 === 0 })
+    const n = makeNationalId(`1975-0${(i % 9) + 1}-1${i % 10}`, individual, {
+      synthetic: "tenor",
+      dNumber: i % 3 === 0,
+    })
     if (n !== undefined) return n
   }
 }
@@ -31,7 +34,8 @@ describe("identity numbers in the exchange", () => {
     expect([...numbers.values()].filter((n) => text.includes(n))).toEqual([])
     expect(text).not.toContain(Fhir.FNR_SYSTEM)
     expect(text).not.toContain(Fhir.DNR_SYSTEM)
-    for (const p of patients(Fhir.bundle(year, { pseudonymSystem }))) expect(p.identifier).toEqual([{ system: pseudonymSystem, value: expect.stringMatching(/^[0-9a-f]{32}$/u) }])
+    for (const p of patients(Fhir.bundle(year, { pseudonymSystem })))
+      expect(p.identifier).toEqual([{ system: pseudonymSystem, value: expect.stringMatching(/^[0-9a-f]{32}$/u) }])
   })
 
   it("appear with a resolver, under fødselsnummer or D-nummer as no-basis names them", () => {
@@ -42,13 +46,16 @@ describe("identity numbers in the exchange", () => {
       const number = numbers.get(year.citizens[i]!.id)!
       expect(ids).toEqual([
         { system: pseudonymSystem, value: year.citizens[i]!.id },
-        { system: i % 3 === 0 ? "urn:oid:2.16.578.1.12.4.1.4.2" : "urn:oid:2.16.578.1.12.4.1.4.1", value: number }
+        { system: i % 3 === 0 ? "urn:oid:2.16.578.1.12.4.1.4.2" : "urn:oid:2.16.578.1.12.4.1.4.1", value: number },
       ])
     })
   })
 
   it("a resolver may leave a citizen out, and may not hand back something that is not a number", () => {
-    const some = Fhir.bundle(year, { pseudonymSystem, nationalIdResolver: (p) => (p === year.citizens[0]!.id ? numbers.get(p) : undefined) })
+    const some = Fhir.bundle(year, {
+      pseudonymSystem,
+      nationalIdResolver: (p) => (p === year.citizens[0]!.id ? numbers.get(p) : undefined),
+    })
     expect(patients(some).filter((p) => (p.identifier?.length ?? 0) > 1)).toHaveLength(1)
     const bad = "01019012340" // right shape, wrong check digits
     let error: unknown
@@ -65,7 +72,9 @@ describe("identity numbers in the exchange", () => {
   it("in free text are masked on the way out", () => {
     const data = mutable(tinyYear())
     data.jointMeetings[0].goal.text = "Ring mor, fnr 010190 12345, om trening"
-    data.feedback = [{ id: "b-1", source: "citizen", date: "2024-03-01", theme: "tilgang", comment: "Jeg heter Ola, 01019012345" }]
+    data.feedback = [
+      { id: "b-1", source: "citizen", date: "2024-03-01", theme: "tilgang", comment: "Jeg heter Ola, 01019012345" },
+    ]
     const text = JSON.stringify(Fhir.bundle(data, { pseudonymSystem, includeFeedbackComments: true }))
     expect(Redact.containsNationalId(text.replace(/"[0-9a-f]{32}"/gu, '""'))).toBe(false)
     expect(text).toContain(`Ring mor, fnr ${Redact.MASK}, om trening`)
@@ -73,7 +82,9 @@ describe("identity numbers in the exchange", () => {
 
   it("feedback comments stay home unless asked for", () => {
     const data = mutable(tinyYear())
-    data.feedback = [{ id: "b-1", source: "citizen", date: "2024-03-01", theme: "tidspunkt", comment: "Kveldstid passer bedre" }]
+    data.feedback = [
+      { id: "b-1", source: "citizen", date: "2024-03-01", theme: "tidspunkt", comment: "Kveldstid passer bedre" },
+    ]
     expect(JSON.stringify(Fhir.bundle(data, { pseudonymSystem }))).not.toContain("Kveldstid")
     expect(JSON.stringify(Fhir.bundle(data, { pseudonymSystem, includeFeedbackComments: true }))).toContain("Kveldstid")
   })
@@ -100,11 +111,18 @@ describe("identity numbers in the exchange", () => {
 
   it("import messages never show a number, wherever it was written", () => {
     const bundle = JSON.parse(JSON.stringify(Fhir.bundle(tinyYear(), { pseudonymSystem })))
-    const patient = bundle.entry.find((e: { resource: { resourceType: string } }) => e.resource.resourceType === "Patient")
+    const patient = bundle.entry.find(
+      (e: { resource: { resourceType: string } }) => e.resource.resourceType === "Patient",
+    )
     patient.resource.birthDate = "01019012345"
-    const episode = bundle.entry.find((e: { resource: { resourceType: string } }) => e.resource.resourceType === "EpisodeOfCare")
+    const episode = bundle.entry.find(
+      (e: { resource: { resourceType: string } }) => e.resource.resourceType === "EpisodeOfCare",
+    )
     episode.resource.patient = { reference: "urn:uuid:01019012345" }
-    bundle.entry.push({ fullUrl: "urn:uuid:0101901234-5", resource: { resourceType: "Medication", code: { text: "010190-12345" } } })
+    bundle.entry.push({
+      fullUrl: "urn:uuid:0101901234-5",
+      resource: { resourceType: "Medication", code: { text: "010190-12345" } },
+    })
     const result = Fhir.toDataset(bundle)
     expect(result.rejected.length).toBe(3)
     const messages = JSON.stringify(result.rejected.flatMap((r) => r.problems))

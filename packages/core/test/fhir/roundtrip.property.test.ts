@@ -1,14 +1,15 @@
 // Property: any small municipality-year → FHIR bundle → JSON text → dataset
 // gives back exactly the input, and every entry of the bundle is imported.
 // FUZZ_RUNS sets the run count (default 200).
-import * as fc from "fast-check"
+
 import { Schema } from "effect"
+import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Dataset } from "../../src/index.js"
 import { Fhir } from "../../src/fhir/index.js"
+import { Dataset } from "../../src/index.js"
 import { generate } from "../../src/synthetic/index.js"
-import { dataset } from "./datasetArbitrary.js"
 import { policy } from "../fixturePolicy.js"
+import { dataset } from "./datasetArbitrary.js"
 
 const runs = Number(process.env["FUZZ_RUNS"] ?? 200)
 const options = { pseudonymSystem: "https://kommune.example/fhir/pseudonym", includeFeedbackComments: true } as const
@@ -28,7 +29,7 @@ describe("FHIR round trip", () => {
         expect(result.imported.length).toBe(result.total)
         expect(result.dataset).toStrictEqual(data)
       }),
-      { numRuns: runs }
+      { numRuns: runs },
     )
   })
 
@@ -48,7 +49,9 @@ describe("FHIR round trip", () => {
   it("another municipality's pseudonym system gives other fullUrls for the same ids", () => {
     const year = generate({ policy, seed: 3, citizens: 20 })
     const a = Fhir.bundle(year, options).entry.map((e) => e.fullUrl)
-    const b = Fhir.bundle(year, { ...options, pseudonymSystem: "https://other.example/fhir/pseudonym" }).entry.map((e) => e.fullUrl)
+    const b = Fhir.bundle(year, { ...options, pseudonymSystem: "https://other.example/fhir/pseudonym" }).entry.map(
+      (e) => e.fullUrl,
+    )
     const codeSystems = Fhir.codeSystems().length
     // Code systems are the model's own, shared by all; every record's fullUrl differs.
     expect(a.slice(1 + codeSystems).filter((u, i) => u === b[i + 1 + codeSystems])).toEqual([])

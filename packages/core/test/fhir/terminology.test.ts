@@ -1,12 +1,29 @@
 // The model's code systems: every value a schema allows has a concept with a
 // bokmål display and an English designation, and nothing else is in them.
 import { describe, expect, it } from "vitest"
-import { Category, Citizen, CommunityTransition, Enrollment, Feedback, FitScore, GoalEvaluation, Offering, OfferingProposal, ResourceContribution, Session, Staff } from "../../src/index.js"
-import { Fhir } from "../../src/fhir/index.js"
 import { fitItems } from "../../src/fhir/fitScore.js"
+import { Fhir } from "../../src/fhir/index.js"
+import {
+  Category,
+  Citizen,
+  CommunityTransition,
+  Enrollment,
+  Feedback,
+  FitScore,
+  GoalEvaluation,
+  Offering,
+  OfferingProposal,
+  ResourceContribution,
+  Session,
+  Staff,
+} from "../../src/index.js"
 
 const lit = (schema: unknown): ReadonlyArray<string> => {
-  const s = schema as { literals?: ReadonlyArray<unknown>; schema?: { literals?: ReadonlyArray<unknown> }; value?: { literals?: ReadonlyArray<unknown> } }
+  const s = schema as {
+    literals?: ReadonlyArray<unknown>
+    schema?: { literals?: ReadonlyArray<unknown> }
+    value?: { literals?: ReadonlyArray<unknown> }
+  }
   const values = s.literals ?? s.schema?.literals ?? s.value?.literals
   if (values === undefined) throw new Error("not a literal schema")
   return values.map(String)
@@ -15,7 +32,9 @@ const f = (schema: unknown) => (schema as { fields: Record<string, unknown> }).f
 
 const expected: Record<Fhir.TermSystemId, ReadonlyArray<string>> = {
   category: Category.all,
-  "offering-status": (Offering.Status as unknown as { members: ReadonlyArray<{ fields: { kind: { literal: string } } }> }).members.map((m) => m.fields.kind.literal),
+  "offering-status": (
+    Offering.Status as unknown as { members: ReadonlyArray<{ fields: { kind: { literal: string } } }> }
+  ).members.map((m) => m.fields.kind.literal),
   "access-mode": lit(Offering.AccessMode),
   audience: lit(Offering.Audience),
   "offering-format": lit(f(Offering.Offering).format),
@@ -50,14 +69,17 @@ const expected: Record<Fhir.TermSystemId, ReadonlyArray<string>> = {
     "resource-contribution",
     "feedback",
     "goal-evaluation",
-    "goal-decision"
-  ]
+    "goal-decision",
+  ],
 }
 
 describe("the model's code systems", () => {
   it("hold exactly the values the schemas allow", () => {
     for (const [id, system] of Object.entries(Fhir.terms)) {
-      expect({ id, codes: Object.keys(system.concepts).sort() }).toEqual({ id, codes: [...expected[id as Fhir.TermSystemId]].sort() })
+      expect({ id, codes: Object.keys(system.concepts).sort() }).toEqual({
+        id,
+        codes: [...expected[id as Fhir.TermSystemId]].sort(),
+      })
     }
     expect(Object.keys(Fhir.terms).sort()).toEqual(Object.keys(expected).sort())
   })
@@ -66,7 +88,9 @@ describe("the model's code systems", () => {
     const inner = (key: string) => f((f(OfferingProposal.OfferingProposal)[key] as { schema: unknown }).schema)
     const decision = inner("decision")
     const escalation = inner("escalation")
-    expect(new Set([...lit(decision.outcome), ...lit(escalation.outcome)])).toEqual(new Set(expected["proposal-outcome"]))
+    expect(new Set([...lit(decision.outcome), ...lit(escalation.outcome)])).toEqual(
+      new Set(expected["proposal-outcome"]),
+    )
     expect(lit(escalation.to)).toEqual(expected["escalation-level"])
   })
 
@@ -81,7 +105,13 @@ describe("the model's code systems", () => {
         expect(c.designation).toEqual([{ language: "en", value: expect.stringMatching(/\S/u) }])
       }
     }
-    const withdrawn = systems.find((cs) => cs.url?.endsWith("/enrollment-status"))?.concept?.find((c) => c.code === "withdrawn")
-    expect(withdrawn).toEqual({ code: "withdrawn", display: "Avbrutt", designation: [{ language: "en", value: "Withdrawn" }] })
+    const withdrawn = systems
+      .find((cs) => cs.url?.endsWith("/enrollment-status"))
+      ?.concept?.find((c) => c.code === "withdrawn")
+    expect(withdrawn).toEqual({
+      code: "withdrawn",
+      display: "Avbrutt",
+      designation: [{ language: "en", value: "Withdrawn" }],
+    })
   })
 })

@@ -13,7 +13,7 @@ describe("SHA-1 and UUID v5", () => {
         const expected = new Uint8Array(await crypto.subtle.digest("SHA-1", bytes))
         expect(hex(sha1(bytes))).toBe(hex(expected))
       }),
-      { numRuns: 300 }
+      { numRuns: 300 },
     )
     for (const n of [55, 56, 63, 64, 119, 120]) {
       const bytes = new Uint8Array(n).fill(97)
@@ -34,7 +34,7 @@ describe("SHA-1 and UUID v5", () => {
         const u = uuidV5(URL_NAMESPACE, name)
         expect(u).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/u)
         expect(uuidV5(URL_NAMESPACE, name)).toBe(u)
-      })
+      }),
     )
     expect(uuidV5(URL_NAMESPACE, "enrollments/n-1")).not.toBe(uuidV5(URL_NAMESPACE, "enrollments/n-2"))
   })

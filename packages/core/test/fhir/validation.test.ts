@@ -3,14 +3,14 @@
 // primitive formats and the base invariants), typed with @medplum/fhirtypes.
 // Medplum cannot check the target type of a `urn:uuid` reference and warns
 // about each; this file resolves those references itself instead.
-import type { Bundle as R4Bundle, OperationOutcomeIssue, Resource as R4Resource } from "@medplum/fhirtypes"
+import type { OperationOutcomeIssue, Bundle as R4Bundle, Resource as R4Resource } from "@medplum/fhirtypes"
 import * as fc from "fast-check"
 import { beforeAll, describe, expect, it } from "vitest"
 import { Fhir } from "../../src/fhir/index.js"
 import { makeNationalId } from "../../src/NationalId.js"
 import { generate } from "../../src/synthetic/index.js"
-import { dataset } from "./datasetArbitrary.js"
 import { policy } from "../fixturePolicy.js"
+import { dataset } from "./datasetArbitrary.js"
 
 let validateResource: (resource: R4Resource) => Array<OperationOutcomeIssue>
 
@@ -42,8 +42,16 @@ const uuidReferenceWarning = /^Invalid reference: got "urn:uuid:[0-9a-f-]{36}"/u
 const findings = (bundle: R4Bundle) =>
   (bundle.entry ?? []).flatMap((e, index) =>
     issuesOf(e.resource as R4Resource)
-      .filter((i) => i.severity === "error" || i.severity === "fatal" || !uuidReferenceWarning.test(i.details?.text ?? ""))
-      .map((i) => ({ index, type: e.resource?.resourceType, severity: i.severity, at: i.expression?.[0], text: i.details?.text }))
+      .filter(
+        (i) => i.severity === "error" || i.severity === "fatal" || !uuidReferenceWarning.test(i.details?.text ?? ""),
+      )
+      .map((i) => ({
+        index,
+        type: e.resource?.resourceType,
+        severity: i.severity,
+        at: i.expression?.[0],
+        text: i.details?.text,
+      })),
   )
 
 /** Every urn:uuid reference points to an entry of the type it names. */
@@ -53,10 +61,11 @@ const danglingReferences = (bundle: R4Bundle) => {
   const walk = (node: unknown, path: string): void => {
     if (Array.isArray(node)) node.forEach((n, i) => walk(n, `${path}[${i}]`))
     else if (typeof node === "object" && node !== null) {
-      const ref = (node as { reference?: unknown; type?: unknown })
+      const ref = node as { reference?: unknown; type?: unknown }
       if (typeof ref.reference === "string") {
         const target = types.get(ref.reference)
-        if (target === undefined || (ref.type !== undefined && ref.type !== target)) problems.push(`${path}: ${ref.reference} → ${String(target)}`)
+        if (target === undefined || (ref.type !== undefined && ref.type !== target))
+          problems.push(`${path}: ${ref.reference} → ${String(target)}`)
       }
       for (const [k, v] of Object.entries(node)) walk(v, `${path}.${k}`)
     }
@@ -65,7 +74,10 @@ const danglingReferences = (bundle: R4Bundle) => {
   return problems
 }
 
-const options = { pseudonymSystem: "https://sandnes.kommune.no/fhir/pseudonym", municipality: { code: "1108", name: "Sandnes" } } as const
+const options = {
+  pseudonymSystem: "https://sandnes.kommune.no/fhir/pseudonym",
+  municipality: { code: "1108", name: "Sandnes" },
+} as const
 
 describe("FHIR R4 validation (@medplum/core)", () => {
   it("the synthetic year exports to a bundle whose every resource validates with 0 errors", () => {
@@ -75,19 +87,29 @@ describe("FHIR R4 validation (@medplum/core)", () => {
     expect(findings(bundle)).toEqual([])
     expect(danglingReferences(bundle)).toEqual([])
     // The bundle as a whole too (its own rules on entries), on a slice to keep the run short.
-    expect(issuesOf({ ...bundle, entry: bundle.entry?.slice(0, 500) ?? [] }).filter((i) => i.severity === "error")).toEqual([])
+    expect(
+      issuesOf({ ...bundle, entry: bundle.entry?.slice(0, 500) ?? [] }).filter((i) => i.severity === "error"),
+    ).toEqual([])
   }, 300_000)
 
   it("with a resolver, Patients with fødselsnummer and D-nummer validate too", () => {
     const year = generate({ policy, seed: 5, citizens: 40 })
     const numbers = new Map(
-      year.citizens.map((c, i) => [c.id, makeNationalId(`1980-03-${String((i % 28) + 1).padStart(2, "0")}`, 400 + i, { synthetic: "tenor", dNumber: i % 3 === 0 })!])
+      year.citizens.map((c, i) => [
+        c.id,
+        makeNationalId(`1980-03-${String((i % 28) + 1).padStart(2, "0")}`, 400 + i, {
+          synthetic: "tenor",
+          dNumber: i % 3 === 0,
+        })!,
+      ]),
     )
     const bundle: R4Bundle = Fhir.bundle(year, { ...options, nationalIdResolver: (p) => numbers.get(p) })
     const patients = (bundle.entry ?? []).filter((e) => e.resource?.resourceType === "Patient")
     expect(patients).toHaveLength(40)
     // Most numbers exist (a check digit of 10 leaves a few out), so most Patients carry one.
-    expect(patients.filter((p) => (p.resource as { identifier?: Array<unknown> }).identifier?.length === 2).length).toBeGreaterThan(25)
+    expect(
+      patients.filter((p) => (p.resource as { identifier?: Array<unknown> }).identifier?.length === 2).length,
+    ).toBeGreaterThan(25)
     expect(findings({ ...bundle, entry: patients })).toEqual([])
   })
 
@@ -99,7 +121,13 @@ describe("FHIR R4 validation (@medplum/core)", () => {
   it("a broken resource is caught, so the checks above can fail", () => {
     const bundle: R4Bundle = Fhir.bundle(generate({ policy, seed: 1, citizens: 5 }), options)
     const patient = bundle.entry?.find((e) => e.resource?.resourceType === "Patient")
-    expect(findings({ resourceType: "Bundle", type: "collection", entry: [{ ...patient, resource: { ...patient?.resource, birthDate: "1990-13-40" } as R4Resource }] })).toHaveLength(1)
+    expect(
+      findings({
+        resourceType: "Bundle",
+        type: "collection",
+        entry: [{ ...patient, resource: { ...patient?.resource, birthDate: "1990-13-40" } as R4Resource }],
+      }),
+    ).toHaveLength(1)
   })
 
   it("random datasets export to bundles that validate (50 runs)", () => {
@@ -109,7 +137,7 @@ describe("FHIR R4 validation (@medplum/core)", () => {
         expect(findings(bundle)).toEqual([])
         expect(danglingReferences(bundle)).toEqual([])
       }),
-      { numRuns: 50 }
+      { numRuns: 50 },
     )
   })
 })

@@ -18,8 +18,8 @@ const throwing = () =>
       },
       ownKeys: () => {
         throw new Error("ownKeys 01019012345")
-      }
-    }
+      },
+    },
   )
 const cyclic = () => {
   const o: Record<string, unknown> = { id: "01019012345" }
@@ -37,7 +37,7 @@ const junk = fc.oneof(
   fc.func(fc.anything()),
   fc.constant(0).map(throwing),
   fc.constant(0).map(cyclic),
-  fc.constant(0).map(() => [throwing(), cyclic(), null])
+  fc.constant(0).map(() => [throwing(), cyclic(), null]),
 )
 
 /** A thrown value is acceptable when it is an Error of ours: bilingual, no identity number. */
@@ -52,12 +52,17 @@ const isTyped = (e: unknown): boolean => {
 
 const functions = (ns: Record<string, unknown>, prefix: string): Array<[string, (...a: Array<unknown>) => unknown]> =>
   Object.entries(ns).flatMap(([name, v]) => {
-    if (typeof v === "function" && !/^[A-Z]/u.test(name)) return [[`${prefix}${name}`, v as (...a: Array<unknown>) => unknown]]
-    if (typeof v === "object" && v !== null && /^[A-Z]/u.test(name) && prefix === "") return functions(v as Record<string, unknown>, `${name}.`)
+    if (typeof v === "function" && !/^[A-Z]/u.test(name))
+      return [[`${prefix}${name}`, v as (...a: Array<unknown>) => unknown]]
+    if (typeof v === "object" && v !== null && /^[A-Z]/u.test(name) && prefix === "")
+      return functions(v as Record<string, unknown>, `${name}.`)
     return []
   })
 
-const all = [...functions(Core as unknown as Record<string, unknown>, ""), ...functions(Node as unknown as Record<string, unknown>, "node.")]
+const all = [
+  ...functions(Core as unknown as Record<string, unknown>, ""),
+  ...functions(Node as unknown as Record<string, unknown>, "node."),
+]
 const skip = new Set<string>()
 
 describe("public functions with wrong-typed arguments", () => {
@@ -68,17 +73,21 @@ describe("public functions with wrong-typed arguments", () => {
   it("never throw a raw exception", async () => {
     const raw = new Map<string, string>()
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: all.length - 1 }), fc.array(junk, { maxLength: 3 }), async (i, args) => {
-        const [name, f] = all[i]!
-        if (skip.has(name)) return
-        try {
-          const out = f(...args)
-          if (out instanceof Promise) await out
-        } catch (e) {
-          if (!isTyped(e)) raw.set(name, e instanceof Error ? `${e.name}: ${e.message.slice(0, 80)}` : String(e))
-        }
-      }),
-      { numRuns: runs }
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: all.length - 1 }),
+        fc.array(junk, { maxLength: 3 }),
+        async (i, args) => {
+          const [name, f] = all[i]!
+          if (skip.has(name)) return
+          try {
+            const out = f(...args)
+            if (out instanceof Promise) await out
+          } catch (e) {
+            if (!isTyped(e)) raw.set(name, e instanceof Error ? `${e.name}: ${e.message.slice(0, 80)}` : String(e))
+          }
+        },
+      ),
+      { numRuns: runs },
     )
     expect([...raw].map(([n, m]) => `${n} → ${Redact.text(m)}`)).toEqual([])
   })

@@ -15,17 +15,24 @@ const messages = (r: ReturnType<typeof readCsv>) => JSON.stringify([r.rejected.m
 
 const summary = (r: ReturnType<typeof readCsv>) => ({
   valid: r.valid.map((v) => (v as { id: string }).id),
-  rejected: r.rejected.map((x) => [x.line, x.problems.map((p) => p.field).join(" ")])
+  rejected: r.rejected.map((x) => [x.line, x.problems.map((p) => p.field).join(" ")]),
 })
 
 describe("headers that aim at a prototype", () => {
-  for (const header of ["__proto__.date", "__proto__.all", "constructor.prototype.x", "goal.__proto__", "prototype", "__proto__.x; globalThis.pwned = 1; //"]) {
+  for (const header of [
+    "__proto__.date",
+    "__proto__.all",
+    "constructor.prototype.x",
+    "goal.__proto__",
+    "prototype",
+    "__proto__.x; globalThis.pwned = 1; //",
+  ]) {
     it(`${header}: every row is rejected with the reason, and no prototype changes`, () => {
       const r = readCsv("referrals", `${HEAD},${header}\n${ok("r-1")},1\n${ok("r-2")},2\n`)
       expect(r.valid).toEqual([])
       expect(summary(r).rejected).toEqual([
         [2, "header"],
-        [3, "header"]
+        [3, "header"],
       ])
       expect(r.fileProblems[0]?.message.en).toContain("column 6")
       expect(r.fileProblems[0]?.message.nb).toContain("reservert navn")
@@ -56,17 +63,35 @@ describe("broken quotes lose only what they break, reported where the record sta
 
   it("a quote closed on a later line with text after it rejects its first line; the lines it ran over are read as rows", () => {
     const r = readCsv("referrals", `${HEAD}\nr-1,"a\n${ok("r-3")}\nc"x,s-2,turgruppe,2024-01-08\n${ok("r-5")}\n`)
-    expect(summary(r)).toEqual({ valid: ["r-3", "r-5"], rejected: [[2, "column 2"], [4, "column 1"]] })
+    expect(summary(r)).toEqual({
+      valid: ["r-3", "r-5"],
+      rejected: [
+        [2, "column 2"],
+        [4, "column 1"],
+      ],
+    })
     expect(r.rejected[0]?.problems[0]?.message.en).toContain("after the closing quote")
   })
 
   it("a stray quote never takes the rows after it along, even when a later quote would close it", () => {
-    const r = readCsv("referrals", `${HEAD}\nr-1,"${P},s-2,turgruppe,2024-01-08\n${ok("r-2")}\n${ok("r-3")}\nr-4,${P},s-2,tur"gruppe,2024-01-08\n`)
-    expect(summary(r)).toEqual({ valid: ["r-2", "r-3"], rejected: [[2, "column 2"], [5, "column 4"]] })
+    const r = readCsv(
+      "referrals",
+      `${HEAD}\nr-1,"${P},s-2,turgruppe,2024-01-08\n${ok("r-2")}\n${ok("r-3")}\nr-4,${P},s-2,tur"gruppe,2024-01-08\n`,
+    )
+    expect(summary(r)).toEqual({
+      valid: ["r-2", "r-3"],
+      rejected: [
+        [2, "column 2"],
+        [5, "column 4"],
+      ],
+    })
   })
 
   it("a quoted cell may hold line breaks; the next record's line is counted past them", () => {
-    const r = readCsv("feedback", `id,source,date,theme\nf-1,citizen,2024-01-08,"to\nlinjer"\nf-2,citizen,2024-13-01,x\n`)
+    const r = readCsv(
+      "feedback",
+      `id,source,date,theme\nf-1,citizen,2024-01-08,"to\nlinjer"\nf-2,citizen,2024-13-01,x\n`,
+    )
     expect(r.rejected.map((x) => x.line)).toEqual([4])
   })
 })
@@ -74,7 +99,13 @@ describe("broken quotes lose only what they break, reported where the record sta
 describe("sloppy shapes", () => {
   it("ragged rows: too few cells, and values beyond the header", () => {
     const r = readCsv("referrals", `${HEAD}\nr-1,${P},s-2\n${ok("r-2")},extra\n${ok("r-3")},,\n`)
-    expect(summary(r)).toEqual({ valid: ["r-3"], rejected: [[2, "column 4"], [3, "column 6"]] })
+    expect(summary(r)).toEqual({
+      valid: ["r-3"],
+      rejected: [
+        [2, "column 4"],
+        [3, "column 6"],
+      ],
+    })
   })
 
   it("duplicate and conflicting headers reject every row instead of keeping one value", () => {
@@ -126,7 +157,11 @@ describe("encodings", () => {
     const utf8 = new TextEncoder().encode(text)
     const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8])
     const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Uint16Array.from(text, (c) => c.charCodeAt(0)).buffer)])
-    for (const [bytes, encoding] of [[utf8, "utf-8"], [bom, "utf-8"], [utf16, "utf-16le"]] as const) {
+    for (const [bytes, encoding] of [
+      [utf8, "utf-8"],
+      [bom, "utf-8"],
+      [utf16, "utf-16le"],
+    ] as const) {
       const r = readCsvBytes("feedback", bytes)
       expect([r.encoding, (r.valid[0] as { theme?: string }).theme]).toEqual([encoding, "Ålgård og Bærheim"])
     }
@@ -145,7 +180,10 @@ describe("no identity number in any message", () => {
     it(`"${fnr}" in a header, a cell and a broken row is never echoed`, () => {
       const r = readCsv("referrals", `${HEAD},${fnr}\n${ok("r-1")},1\nr-2,"${fnr}\n${fnr},${fnr}\n`)
       expect(Redact.containsNationalId(messages(r))).toBe(false)
-      const cell = readCsv("citizens", `id,birthYear,departments,healthyLifeCentre,pathway\n${fnr},${fnr},${fnr},${fnr},${fnr}\n`)
+      const cell = readCsv(
+        "citizens",
+        `id,birthYear,departments,healthyLifeCentre,pathway\n${fnr},${fnr},${fnr},${fnr},${fnr}\n`,
+      )
       expect(cell.rejected).toHaveLength(1)
       expect(Redact.containsNationalId(messages(cell))).toBe(false)
     })

@@ -33,7 +33,11 @@ const accounted = (bundle: unknown) => {
 describe("hostile FHIR bundles", () => {
   it("prototype keys in resources are rejected or ignored, never applied", () => {
     const b = good()
-    b.entry.push(JSON.parse('{"fullUrl":"urn:uuid:x","resource":{"resourceType":"Patient","__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}}}}'))
+    b.entry.push(
+      JSON.parse(
+        '{"fullUrl":"urn:uuid:x","resource":{"resourceType":"Patient","__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}}}}',
+      ),
+    )
     b.entry.push({ fullUrl: "__proto__", resource: { resourceType: "__proto__" } })
     accounted(b)
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined()
@@ -42,21 +46,42 @@ describe("hostile FHIR bundles", () => {
   it("identity numbers in ids, urls and identifiers are never echoed", () => {
     for (const fnr of FNRS) {
       const b = good()
-      b.entry.push({ fullUrl: `urn:uuid:${fnr}`, resource: { resourceType: "Patient", id: fnr, identifier: [{ system: "urn:oid:2.16.578.1.12.4.1.4.1", value: fnr }] } })
+      b.entry.push({
+        fullUrl: `urn:uuid:${fnr}`,
+        resource: {
+          resourceType: "Patient",
+          id: fnr,
+          identifier: [{ system: "urn:oid:2.16.578.1.12.4.1.4.1", value: fnr }],
+        },
+      })
       b.entry.push({ fullUrl: fnr, resource: { resourceType: fnr } })
       accounted(b)
     }
   })
 
   it("not a bundle at all: null, a string, entries that are not objects", () => {
-    for (const bundle of [null, undefined, "01019012345", 42, [], { resourceType: "Bundle" }, { resourceType: "Bundle", entry: "x" }, { resourceType: "Bundle", entry: [null, 1, "a", []] }]) {
+    for (const bundle of [
+      null,
+      undefined,
+      "01019012345",
+      42,
+      [],
+      { resourceType: "Bundle" },
+      { resourceType: "Bundle", entry: "x" },
+      { resourceType: "Bundle", entry: [null, 1, "a", []] },
+    ]) {
       accounted(bundle)
     }
   })
 
   it("imported + rejected = entries for random corruptions of a real bundle (property)", () => {
     const base = good()
-    const junk = fc.oneof(fc.anything(), fc.constantFrom(...FNRS), fc.constant("__proto__"), fc.constant({ __proto__: { x: 1 } }))
+    const junk = fc.oneof(
+      fc.anything(),
+      fc.constantFrom(...FNRS),
+      fc.constant("__proto__"),
+      fc.constant({ __proto__: { x: 1 } }),
+    )
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat(), fc.string({ maxLength: 12 }), junk), { maxLength: 4 }), (edits) => {
         const b = JSON.parse(JSON.stringify(base)) as typeof base
@@ -66,7 +91,7 @@ describe("hostile FHIR bundles", () => {
         }
         accounted(b)
       }),
-      { numRuns: Math.max(100, Math.floor(runs / 5)) }
+      { numRuns: Math.max(100, Math.floor(runs / 5)) },
     )
   })
 })

@@ -2,15 +2,18 @@
 // violation of the model's rules downstream.
 import { describe, expect, it } from "vitest"
 import { Invariants } from "../../src/index.js"
-import { mutable, tinyYear } from "../fixtures.js"
 import { policy } from "../fixturePolicy.js"
+import { mutable, tinyYear } from "../fixtures.js"
 
-const codes = (d: Parameters<typeof Invariants.check>[0]) => Invariants.check(d, { policy }).map((v) => `${v.code} @ ${v.path}`)
+const codes = (d: Parameters<typeof Invariants.check>[0]) =>
+  Invariants.check(d, { policy }).map((v) => `${v.code} @ ${v.path}`)
 
 describe("integrity", () => {
   it("a duplicated enrollment id is a duplicate-id problem on each copy, not 'too many extensions'", () => {
     const d = mutable(tinyYear())
-    const e = d.enrollments.find((x: { extension?: unknown; id: string }) => d.extensions.some((x2: { enrollmentId: string }) => x2.enrollmentId === x.id))
+    const e = d.enrollments.find((x: { extension?: unknown; id: string }) =>
+      d.extensions.some((x2: { enrollmentId: string }) => x2.enrollmentId === x.id),
+    )
     expect(e).toBeDefined()
     const copyAt = d.enrollments.length
     const extension = d.extensions.find((x: { enrollmentId: string }) => x.enrollmentId === e.id)
@@ -35,7 +38,7 @@ describe("integrity", () => {
       "unknown-reference @ jointMeetings[0].referralId",
       "unknown-reference @ sessions[0].staffIds[1]",
       "unknown-reference @ attendance[0].sessionId",
-      "unknown-reference @ extensions[0].enrollmentId"
+      "unknown-reference @ extensions[0].enrollmentId",
     ])
   })
 

@@ -13,18 +13,48 @@ const runs = Number(process.env["FUZZ_RUNS"] ?? 1000)
 const FNRS = ["01019012345", "010190 12345", "010190-12345", "01.01.90.123.45", "31129956715"]
 
 const cell = fc.oneof(
-  fc.constantFrom("r-1", "0f1e2d3c4b5a69788796a5b4c3d2e1f0", "s-2", "turgruppe", "2024-01-08", "2024-02-30", "", "Ålgård", ...FNRS),
-  fc.string({ maxLength: 8, unit: fc.constantFrom("a", '"', ",", ";", "\n", "\r", " ", "\0", "|", "ø", "\t") })
+  fc.constantFrom(
+    "r-1",
+    "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+    "s-2",
+    "turgruppe",
+    "2024-01-08",
+    "2024-02-30",
+    "",
+    "Ålgård",
+    ...FNRS,
+  ),
+  fc.string({ maxLength: 8, unit: fc.constantFrom("a", '"', ",", ";", "\n", "\r", " ", "\0", "|", "ø", "\t") }),
 )
 const header = fc.oneof(
   fc.constant(["id", "citizenId", "therapistId", "offeringId", "date"]),
-  fc.array(fc.constantFrom("id", "date", "goal", "goal.text", "__proto__.x", "constructor", "", "a..b", "01019012345", "citizenId"), { maxLength: 7 })
+  fc.array(
+    fc.constantFrom(
+      "id",
+      "date",
+      "goal",
+      "goal.text",
+      "__proto__.x",
+      "constructor",
+      "",
+      "a..b",
+      "01019012345",
+      "citizenId",
+    ),
+    { maxLength: 7 },
+  ),
 )
 const lineEnd = fc.constantFrom("\n", "\r\n", "\r")
 const delimiter = fc.constantFrom(",", ";", "\t")
 
 const sloppy = fc
-  .record({ header, rows: fc.array(fc.array(cell, { maxLength: 7 }), { maxLength: 12 }), lineEnd, delimiter, quoteAll: fc.boolean() })
+  .record({
+    header,
+    rows: fc.array(fc.array(cell, { maxLength: 7 }), { maxLength: 12 }),
+    lineEnd,
+    delimiter,
+    quoteAll: fc.boolean(),
+  })
   .map(({ header, rows, lineEnd, delimiter, quoteAll }) => {
     const write = (cells: ReadonlyArray<string>) =>
       cells.map((c) => (quoteAll ? `"${c.replaceAll('"', '""')}"` : c)).join(delimiter)
@@ -35,7 +65,8 @@ const encode = fc.constantFrom("utf-8", "bom", "windows-1252", "utf-16le")
 const bytesOf = (text: string, how: string): Uint8Array => {
   if (how === "bom") return new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)])
   if (how === "windows-1252") return Uint8Array.from(text, (c) => (c.charCodeAt(0) < 256 ? c.charCodeAt(0) : 63))
-  if (how === "utf-16le") return new Uint8Array([0xff, 0xfe, ...new Uint8Array(Uint16Array.from(text, (c) => c.charCodeAt(0)).buffer)])
+  if (how === "utf-16le")
+    return new Uint8Array([0xff, 0xfe, ...new Uint8Array(Uint16Array.from(text, (c) => c.charCodeAt(0)).buffer)])
   return new TextEncoder().encode(text)
 }
 
@@ -60,7 +91,7 @@ describe("sloppy exports (property)", () => {
         const shown = JSON.stringify([r.rejected.map((x) => [x.line, x.problems]), r.fileProblems])
         expect(Redact.containsNationalId(shown)).toBe(false)
       }),
-      { numRuns: runs }
+      { numRuns: runs },
     )
   })
 
@@ -80,7 +111,7 @@ describe("sloppy exports (property)", () => {
         }
         for (const n of covered.values()) expect(n).toBe(1)
       }),
-      { numRuns: runs }
+      { numRuns: runs },
     )
   })
 })

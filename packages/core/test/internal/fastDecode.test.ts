@@ -21,7 +21,7 @@ const corrupt = fc.oneof(
   fc.boolean(),
   fc.constant("2024-02-30"),
   fc.constant([]),
-  fc.constant({})
+  fc.constant({}),
 )
 
 describe("the compiled fast path agrees with Effect", () => {
@@ -42,20 +42,26 @@ describe("the compiled fast path agrees with Effect", () => {
         expect(JSON.stringify(fast(r))).toBe(JSON.stringify(Result.isSuccess(e) ? e.success : undefined))
       }
       fc.assert(
-        fc.property(fc.constantFrom(...records), fc.string({ maxLength: 12 }), corrupt, fc.boolean(), (r, key, value, existing) => {
-          const keys = Object.keys(r)
-          const k = existing && keys.length > 0 ? keys[key.length % keys.length]! : key
-          const changed: Record<string, unknown> = { ...r }
-          if (value === undefined) delete changed[k]
-          else changed[k] = value
-          const out = fast(changed)
-          const e = effect(changed, { onExcessProperty: "error" })
-          if (out !== FALLBACK) {
-            expect(Result.isSuccess(e)).toBe(true)
-            expect(JSON.stringify(out)).toBe(JSON.stringify(Result.isSuccess(e) ? e.success : undefined))
-          }
-        }),
-        { numRuns: Math.max(50, Math.floor(runs / 10)) }
+        fc.property(
+          fc.constantFrom(...records),
+          fc.string({ maxLength: 12 }),
+          corrupt,
+          fc.boolean(),
+          (r, key, value, existing) => {
+            const keys = Object.keys(r)
+            const k = existing && keys.length > 0 ? keys[key.length % keys.length]! : key
+            const changed: Record<string, unknown> = { ...r }
+            if (value === undefined) delete changed[k]
+            else changed[k] = value
+            const out = fast(changed)
+            const e = effect(changed, { onExcessProperty: "error" })
+            if (out !== FALLBACK) {
+              expect(Result.isSuccess(e)).toBe(true)
+              expect(JSON.stringify(out)).toBe(JSON.stringify(Result.isSuccess(e) ? e.success : undefined))
+            }
+          },
+        ),
+        { numRuns: Math.max(50, Math.floor(runs / 10)) },
       )
     })
   }

@@ -1,7 +1,8 @@
 // Norwegian messages name codes with their bokmål labels; English ones stay
 // as Effect writes them.
-import * as Schema from "effect/Schema"
+
 import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import { describe, expect, it } from "vitest"
 import { problemsOf, translateGeneric } from "../../src/internal/issues.js"
 
@@ -15,11 +16,11 @@ describe("literal choices in Norwegian", () => {
   it("gives each code its label from the code system with exactly those codes", () => {
     expect(problems(Schema.Literals(["yes", "partly", "no"]), "maybe")[0]!.message).toEqual({
       en: 'Expected "yes" | "partly" | "no"',
-      nb: "Forventet én av «yes» (ja), «partly» (delvis) eller «no» (nei)"
+      nb: "Forventet én av «yes» (ja), «partly» (delvis) eller «no» (nei)",
     })
     // "completed" means "avsluttes" among the decisions after an evaluation.
     expect(translateGeneric('Expected "completed" | "extend" | "other-measures"')).toBe(
-      "Forventet én av «completed» (avsluttes), «extend» (forlenges med én periode) eller «other-measures» (andre tiltak prøves)"
+      "Forventet én av «completed» (avsluttes), «extend» (forlenges med én periode) eller «other-measures» (andre tiltak prøves)",
     )
   })
 

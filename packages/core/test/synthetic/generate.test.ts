@@ -82,25 +82,30 @@ describe("generate({ policy }) — the default year", () => {
       proposals: "p-",
       contributions: "c-",
       feedback: "b-",
-      staff: "s-"
+      staff: "s-",
     }
     for (const [entity, prefix] of Object.entries(prefixes) as Array<[Dataset.EntityName, string]>) {
       const ids = (year[entity] as ReadonlyArray<{ id: string }>).map((r) => r.id)
       expect(new Set(ids).size, entity).toBe(ids.length)
-      expect(ids.filter((id) => !id.startsWith(prefix) || id.length > 64), entity).toEqual([])
+      expect(
+        ids.filter((id) => !id.startsWith(prefix) || id.length > 64),
+        entity,
+      ).toEqual([])
     }
     expect(year.staff[0]?.id).toBe("s-001")
   })
 
   it("dates every event inside the year, but for last year's completed enrollments", () => {
     const outside: Array<string> = []
-    const lastYear = (r: Record<string, unknown>) => String(r.start).startsWith("2023-") && String(r.closedOn).startsWith("2023-") && r.status === "completed"
+    const lastYear = (r: Record<string, unknown>) =>
+      String(r.start).startsWith("2023-") && String(r.closedOn).startsWith("2023-") && r.status === "completed"
     for (const k of Dataset.entityNames) {
       if (k === "citizens" || k === "offerings" || k === "departments") continue
       for (const r of year[k] as ReadonlyArray<Record<string, unknown>>) {
         if (k === "enrollments" && lastYear(r)) continue
         for (const [field, v] of Object.entries(r)) {
-          if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/u.test(v) && !v.startsWith("2024-")) outside.push(`${k}.${field}=${v}`)
+          if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/u.test(v) && !v.startsWith("2024-"))
+            outside.push(`${k}.${field}=${v}`)
         }
       }
     }
@@ -110,7 +115,9 @@ describe("generate({ policy }) — the default year", () => {
   it("has returning citizens: about 30 % of this year's participants also took part last year", () => {
     const earlier = year.enrollments.filter((e) => e.start < "2024-01-01")
     const thisYear = new Set(year.enrollments.filter((e) => e.start >= "2024-01-01").map((e) => e.citizenId))
-    expect(earlier.every((e) => thisYear.has(e.citizenId) && e.closedOn !== undefined && e.closedOn < "2024-01-01")).toBe(true)
+    expect(
+      earlier.every((e) => thisYear.has(e.citizenId) && e.closedOn !== undefined && e.closedOn < "2024-01-01"),
+    ).toBe(true)
     expect(year.attendance.some((a) => earlier.some((e) => e.id === a.enrollmentId))).toBe(false)
     const share = new Set(earlier.map((e) => e.citizenId)).size / thisYear.size
     expect(share).toBeGreaterThan(0.15)
@@ -156,7 +163,11 @@ describe("generate({ policy }) — the default year", () => {
     const volunteers = year.staff.filter((s) => s.role === "volunteer")
     expect(volunteers.length).toBeGreaterThanOrEqual(10)
     expect(volunteers.every((s) => s.organisation === "Blå Kors")).toBe(true)
-    for (const d of catalogue.departments) expect(year.staff.some((s) => s.role === "therapist" && s.department === d.id), d.id).toBe(true)
+    for (const d of catalogue.departments)
+      expect(
+        year.staff.some((s) => s.role === "therapist" && s.department === d.id),
+        d.id,
+      ).toBe(true)
   })
 
   it("has enrollments in every active offering and none in discontinued ones", () => {
@@ -196,13 +207,18 @@ describe("generate({ policy }) — the default year", () => {
   })
 
   it("keeps individual training within the limits the policy gives", () => {
-    const limitsOf = (o: (typeof catalogue.offerings)[number]) => Policy.limits(policy, o, { question: "2024-06-01", enrollmentStart: "2024-06-01" })
-    const mudo = catalogue.offerings.find((o) => limitsOf(o).sessionsPerWeek !== undefined && limitsOf(o).weeks !== undefined)!
+    const limitsOf = (o: (typeof catalogue.offerings)[number]) =>
+      Policy.limits(policy, o, { question: "2024-06-01", enrollmentStart: "2024-06-01" })
+    const mudo = catalogue.offerings.find(
+      (o) => limitsOf(o).sessionsPerWeek !== undefined && limitsOf(o).weeks !== undefined,
+    )!
     const { weeks, sessionsPerWeek } = limitsOf(mudo) as { weeks: number; sessionsPerWeek: number }
     const enrollments = year.enrollments.filter((e) => e.offeringId === mudo.id)
     expect(enrollments.length).toBeGreaterThan(50)
     const byEnrollment = new Map<string, Array<string>>()
-    for (const a of year.attendance) if (a.offeringId === mudo.id) byEnrollment.set(a.enrollmentId, [...(byEnrollment.get(a.enrollmentId) ?? []), a.date])
+    for (const a of year.attendance)
+      if (a.offeringId === mudo.id)
+        byEnrollment.set(a.enrollmentId, [...(byEnrollment.get(a.enrollmentId) ?? []), a.date])
     for (const e of enrollments) {
       if (e.end !== undefined) expect(e.end).toBe(addDays(e.start, weeks * 7 - 1))
       const perWeek = new Map<string, number>()
@@ -222,7 +238,9 @@ describe("generate({ policy }) — the default year", () => {
       if (o.category !== "treatment" || sessions === undefined || e.status !== "completed") continue
       expect(booked.get(e.id), e.id).toBe(sessions * (1 + (extensions.get(e.id) ?? 0)))
     }
-    const walks = year.enrollments.filter((e) => offeringById.get(e.offeringId)?.schedule.frequency === "monthly-cohort")
+    const walks = year.enrollments.filter(
+      (e) => offeringById.get(e.offeringId)?.schedule.frequency === "monthly-cohort",
+    )
     expect(walks.length).toBeGreaterThan(20)
     const cohortStart = new Map<string, string>()
     for (const s of year.sessions) {
@@ -259,13 +277,18 @@ describe("generate({ policy }) — the default year", () => {
     const ors = year.fitScores.filter((f) => f.instrument === "ORS")
     const srs = year.fitScores.filter((f) => f.instrument === "SRS")
     expect(ors.length).toBe(srs.length)
-    expect(ors.length).toBe(year.attendance.filter((a) => a.status === "present" && categoryOf(a.offeringId) === "treatment").length)
+    expect(ors.length).toBe(
+      year.attendance.filter((a) => a.status === "present" && categoryOf(a.offeringId) === "treatment").length,
+    )
     const off = year.fitScores.filter(
-      (f) => Math.abs(f.items.reduce((a, b) => a + b, 0) - f.total) > 0.05 || f.items.some((i) => Math.abs(Math.round(i * 10) - i * 10) > 1e-9)
+      (f) =>
+        Math.abs(f.items.reduce((a, b) => a + b, 0) - f.total) > 0.05 ||
+        f.items.some((i) => Math.abs(Math.round(i * 10) - i * 10) > 1e-9),
     )
     expect(off).toEqual([])
     const first = new Map<string, number>()
-    for (const f of ors) if (f.enrollmentId !== undefined && !first.has(f.enrollmentId)) first.set(f.enrollmentId, f.total)
+    for (const f of ors)
+      if (f.enrollmentId !== undefined && !first.has(f.enrollmentId)) first.set(f.enrollmentId, f.total)
     const mean = [...first.values()].reduce((a, b) => a + b, 0) / first.size
     expect(mean).toBeGreaterThan(16)
     expect(mean).toBeLessThan(22)
@@ -298,12 +321,20 @@ describe("generate({ policy }) — the default year", () => {
 
   it("has proposals with escalations, 20 % contributions and feedback from all three sources", () => {
     expect(year.proposals.length).toBeGreaterThanOrEqual(10)
-    expect(year.proposals.some((p) => p.requested && p.decision?.outcome === "declined" && p.escalation?.to === "extended-leadership-group")).toBe(true)
-    expect(year.proposals.some((p) => p.proposedByDepartment !== undefined && p.escalation?.to === "activity-lead")).toBe(true)
+    expect(
+      year.proposals.some(
+        (p) => p.requested && p.decision?.outcome === "declined" && p.escalation?.to === "extended-leadership-group",
+      ),
+    ).toBe(true)
+    expect(
+      year.proposals.some((p) => p.proposedByDepartment !== undefined && p.escalation?.to === "activity-lead"),
+    ).toBe(true)
     expect(year.proposals.some((p) => p.decision?.outcome === "approved")).toBe(true)
     const min = Policy.requireNumber(policy, Policy.names.contributionPercent, { question: "2024-12-31" })
     for (const d of catalogue.departments) {
-      const total = year.contributions.filter((c) => c.department === d.id && c.to === undefined).reduce((a, c) => a + c.sharePercent, 0)
+      const total = year.contributions
+        .filter((c) => c.department === d.id && c.to === undefined)
+        .reduce((a, c) => a + c.sharePercent, 0)
       expect(total, d.id).toBeGreaterThanOrEqual(min)
     }
     for (const c of year.contributions) expect(c.form === "lent-position").toBe(c.staffId !== undefined)
@@ -370,25 +401,36 @@ describe("generate({ policy }) — other years and determinism", () => {
           const decoded = decodeAll(y)
           for (const k of Dataset.entityNames) expect(decoded[k].rejected, k).toEqual([])
           expect(Invariants.check(y, { policy })).toEqual([])
-        }
+        },
       ),
-      { numRuns: 12, seed: 20240309 }
+      { numRuns: 12, seed: 20240309 },
     )
   })
 })
 
 describe("generateWithFaults()", () => {
-  const verify = (records: Record<Dataset.EntityName, Array<unknown>> & { year: number }, faults: ReadonlyArray<InjectedFault>) => {
+  const verify = (
+    records: Record<Dataset.EntityName, Array<unknown>> & { year: number },
+    faults: ReadonlyArray<InjectedFault>,
+  ) => {
     const decoded = decodeAll(records)
     const valid = { year: records.year } as Record<string, unknown>
     for (const k of Dataset.entityNames) {
       const r = decoded[k]
       expect(r.valid.length + r.rejected.length, k).toBe(records[k].length)
-      const expected = faults.filter((f) => f.entity === k && f.kind === "schema").map((f) => f.index).sort((a, b) => a - b)
-      expect(r.rejected.map((x) => x.index), k).toEqual(expected)
+      const expected = faults
+        .filter((f) => f.entity === k && f.kind === "schema")
+        .map((f) => f.index)
+        .sort((a, b) => a - b)
+      expect(
+        r.rejected.map((x) => x.index),
+        k,
+      ).toEqual(expected)
       valid[k] = r.valid
     }
-    const reported = new Set(Invariants.check(valid as Dataset.Dataset, { policy }).map((v) => `${v.code}|${v.recordId ?? ""}`))
+    const reported = new Set(
+      Invariants.check(valid as Dataset.Dataset, { policy }).map((v) => `${v.code}|${v.recordId ?? ""}`),
+    )
     for (const f of faults) {
       if (f.kind !== "invariant") continue
       expect(f.code).toBeDefined()
@@ -420,22 +462,34 @@ describe("generateWithFaults()", () => {
       "attendance-outside-period",
       "citizen-under-minimum-age",
       "treatment-referral-missing",
-      "completed-without-goal-evaluation"
+      "completed-without-goal-evaluation",
     ] as const) {
       expect(codes.has(code), code).toBe(true)
     }
     const schemaKinds = new Set(faults.filter((f) => f.kind === "schema").map((f) => f.description.split(":")[0]))
     expect(schemaKinds).toEqual(
-      new Set(["impossible-date", "out-of-range-number", "unknown-literal", "missing-field", "uppercase-pseudonym", "excess-field"])
+      new Set([
+        "impossible-date",
+        "out-of-range-number",
+        "unknown-literal",
+        "missing-field",
+        "uppercase-pseudonym",
+        "excess-field",
+      ]),
     )
-    const rate = share(faults.length, Dataset.entityNames.reduce((a, k) => a + records[k].length, 0))
+    const rate = share(
+      faults.length,
+      Dataset.entityNames.reduce((a, k) => a + records[k].length, 0),
+    )
     expect(rate).toBeGreaterThan(0.15)
     expect(rate).toBeLessThan(0.22)
   })
 
   it("can make an offering not free", () => {
     const found = [1, 2, 3, 4, 5, 6].some((seed) =>
-      generateWithFaults({ policy, seed, citizens: 20, faultRate: 0.2 }).faults.some((f) => f.code === "offering-not-free")
+      generateWithFaults({ policy, seed, citizens: 20, faultRate: 0.2 }).faults.some(
+        (f) => f.code === "offering-not-free",
+      ),
     )
     expect(found).toBe(true)
   })
@@ -449,9 +503,9 @@ describe("generateWithFaults()", () => {
         (seed, faultRate, yr) => {
           const { records, faults } = generateWithFaults({ policy, seed, year: yr, citizens: 150, faultRate })
           verify(records, faults)
-        }
+        },
       ),
-      { numRuns: 6, seed: 20230309 }
+      { numRuns: 6, seed: 20230309 },
     )
   })
 })

@@ -25,7 +25,8 @@ export interface EvaluateOptions {
 }
 
 const checkDate = (date: string | undefined): string => {
-  if (date === undefined || !IsoDate.isIsoDate(date)) throw new UsageError(bi("--date must be a date as YYYY-MM-DD", "--date må være en dato på formen ÅÅÅÅ-MM-DD"))
+  if (date === undefined || !IsoDate.isIsoDate(date))
+    throw new UsageError(bi("--date must be a date as YYYY-MM-DD", "--date må være en dato på formen ÅÅÅÅ-MM-DD"))
   return date
 }
 

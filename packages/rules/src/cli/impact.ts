@@ -8,8 +8,8 @@ import { Batch, Dataset, IsoDate, Problems } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { type Item, of as subjectsOfDataset } from "../DatasetSubjects.js"
 import { type Change, comparer } from "../Impact.js"
-import { bi, shortLine } from "../internal/text.js"
 import { policy } from "../InForce.js"
+import { bi, shortLine } from "../internal/text.js"
 import type { Tree } from "../PolicyTree.js"
 import { decode } from "../Subject.js"
 import { type Io, isJsonLines, jsonLine, type Lang, openStream, readJson, say, shown, UsageError } from "./io.js"
@@ -32,23 +32,41 @@ export interface ImpactOptions {
 const syntheticSpec = /^synthetic(?::(\d{4}))?(?::(\d+))?$/u
 
 const field = (o: unknown, key: string): unknown =>
-  typeof o === "object" && o !== null && !Array.isArray(o) && Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined
+  typeof o === "object" && o !== null && !Array.isArray(o) && Object.hasOwn(o, key)
+    ? (o as Record<string, unknown>)[key]
+    : undefined
 
-const needs = bi('Each item needs "date" as YYYY-MM-DD and "subject"', "Hvert element trenger «date» på formen ÅÅÅÅ-MM-DD og «subject»")
+const needs = bi(
+  'Each item needs "date" as YYYY-MM-DD and "subject"',
+  "Hvert element trenger «date» på formen ÅÅÅÅ-MM-DD og «subject»",
+)
 
 /** One { key?, date, subject } item, or undefined after reporting its problems at `pointerBase`. */
-const itemOf = (io: Io, tree: Tree, raw: unknown, fallbackKey: string, where: { name: string; lineOf: (pointer: string) => number; pointer: string }, lang: Lang): Item | undefined => {
+const itemOf = (
+  io: Io,
+  tree: Tree,
+  raw: unknown,
+  fallbackKey: string,
+  where: { name: string; lineOf: (pointer: string) => number; pointer: string },
+  lang: Lang,
+): Item | undefined => {
   const date = field(raw, "date")
   const s = decode(field(raw, "subject"), tree.catalogue)
   const dateOk = typeof date === "string" && IsoDate.isIsoDate(date)
   if (!dateOk) report(io, where.name, where.lineOf(where.pointer), needs, lang)
-  if (!s.ok) for (const p of s.problems) report(io, where.name, where.lineOf(`${where.pointer}/subject${p.pointer}`), p.message, lang)
+  if (!s.ok)
+    for (const p of s.problems)
+      report(io, where.name, where.lineOf(`${where.pointer}/subject${p.pointer}`), p.message, lang)
   if (!s.ok || !dateOk) return undefined
   const key = field(raw, "key")
   return { key: typeof key === "string" ? key : fallbackKey, date: date as string, subject: s.subject }
 }
 
-type Source = { readonly items: Iterable<Item> | AsyncIterable<Item>; readonly label: { en: string; nb: string }; readonly bad: { count: number } }
+type Source = {
+  readonly items: Iterable<Item> | AsyncIterable<Item>
+  readonly label: { en: string; nb: string }
+  readonly bad: { count: number }
+}
 
 /** The items to evaluate: the synthetic year, a Dataset file, a JSON list of items, or JSON Lines of items. */
 const itemsOf = (io: Io, data: string, tree: Tree, o: ImpactOptions): Source | undefined => {
@@ -58,9 +76,22 @@ const itemsOf = (io: Io, data: string, tree: Tree, o: ImpactOptions): Source | u
     const year = Number(m[1] ?? 2024)
     const seed = Number(m[2] ?? 1)
     // The generator makes years from 2000 to 2100; a seed must be a whole number it can hold exactly.
-    if (year < 2000 || year > 2100) throw new UsageError(bi("synthetic:YEAR must be a year from 2000 to 2100", "synthetic:ÅR må være et år fra 2000 til 2100"))
-    if (!Number.isSafeInteger(seed)) throw new UsageError(bi(`synthetic:YEAR:SEED needs a seed up to ${Number.MAX_SAFE_INTEGER}`, `synthetic:ÅR:FRØ trenger et frø opp til ${Number.MAX_SAFE_INTEGER}`))
-    return { items: subjectsOfDataset(generate({ policy: policy(tree), seed, year }), policy(tree)), label: bi(`synthetic year ${year} (seed ${seed})`, `syntetisk år ${year} (frø ${seed})`), bad }
+    if (year < 2000 || year > 2100)
+      throw new UsageError(
+        bi("synthetic:YEAR must be a year from 2000 to 2100", "synthetic:ÅR må være et år fra 2000 til 2100"),
+      )
+    if (!Number.isSafeInteger(seed))
+      throw new UsageError(
+        bi(
+          `synthetic:YEAR:SEED needs a seed up to ${Number.MAX_SAFE_INTEGER}`,
+          `synthetic:ÅR:FRØ trenger et frø opp til ${Number.MAX_SAFE_INTEGER}`,
+        ),
+      )
+    return {
+      items: subjectsOfDataset(generate({ policy: policy(tree), seed, year }), policy(tree)),
+      label: bi(`synthetic year ${year} (seed ${seed})`, `syntetisk år ${year} (frø ${seed})`),
+      bad,
+    }
   }
   if (isJsonLines(data, o.jsonl && data === "-")) {
     const { name, chunks } = openStream(io, data)
@@ -71,7 +102,14 @@ const itemsOf = (io: Io, data: string, tree: Tree, o: ImpactOptions): Source | u
           if (!parsed.blank) bad.count++
           continue
         }
-        const item = itemOf(io, tree, parsed.value, `line ${line.line}`, { name, lineOf: () => line.line, pointer: "" }, o.lang)
+        const item = itemOf(
+          io,
+          tree,
+          parsed.value,
+          `line ${line.line}`,
+          { name, lineOf: () => line.line, pointer: "" },
+          o.lang,
+        )
         if (item === undefined) bad.count++
         else yield item
       }
@@ -82,7 +120,14 @@ const itemsOf = (io: Io, data: string, tree: Tree, o: ImpactOptions): Source | u
   if (Array.isArray(input.value)) {
     const items: Array<Item> = []
     input.value.forEach((raw: unknown, i) => {
-      const item = itemOf(io, tree, raw, `item ${i}`, { name: input.name, lineOf: input.lineOf, pointer: `/${i}` }, o.lang)
+      const item = itemOf(
+        io,
+        tree,
+        raw,
+        `item ${i}`,
+        { name: input.name, lineOf: input.lineOf, pointer: `/${i}` },
+        o.lang,
+      )
       if (item === undefined) bad.count++
       else items.push(item)
     })
@@ -104,9 +149,20 @@ const drainEvery = 256
 
 export const impact = async (io: Io, o: ImpactOptions): Promise<number> => {
   const { head, data } = o
-  if (o.from !== undefined && o.base !== undefined) throw new UsageError(bi("impact takes --base DIR or --from REVISION, not both", "impact tar --base MAPPE eller --from REVISJON, ikke begge"))
+  if (o.from !== undefined && o.base !== undefined)
+    throw new UsageError(
+      bi(
+        "impact takes --base DIR or --from REVISION, not both",
+        "impact tar --base MAPPE eller --from REVISJON, ikke begge",
+      ),
+    )
   if ((o.base === undefined && o.from === undefined) || head === undefined || data === undefined) {
-    throw new UsageError(bi("impact needs --base DIR --head DIR --data FILE|synthetic[:YEAR[:SEED]]", "impact trenger --base MAPPE --head MAPPE --data FIL|synthetic[:ÅR[:FRØ]]"))
+    throw new UsageError(
+      bi(
+        "impact needs --base DIR --head DIR --data FILE|synthetic[:YEAR[:SEED]]",
+        "impact trenger --base MAPPE --head MAPPE --data FIL|synthetic[:ÅR[:FRØ]]",
+      ),
+    )
   }
   const lang = o.lang
   const base = o.base ?? `${shown(io, head)}@${o.from}`
@@ -137,16 +193,27 @@ export const impact = async (io: Io, o: ImpactOptions): Promise<number> => {
     return code
   }
   if (o.json) {
-    io.stdout(jsonLine({ subjects: summary.subjects, decisions: summary.decisions, changes: all, byRule: summary.byRule }, 2))
+    io.stdout(
+      jsonLine({ subjects: summary.subjects, decisions: summary.decisions, changes: all, byRule: summary.byRule }, 2),
+    )
     return code
   }
   const out = (m: { en: string; nb: string }, indent = "") => io.stdout(say(m, lang, indent))
   out(bi("Policy impact", "Virkning av regelendringen"))
   const baseName = o.from === undefined ? shown(io, base) : base
   out(bi(`base: ${baseName} (${a.rules.length} rules)`, `grunnlag: ${baseName} (${a.rules.length} regler)`), "  ")
-  out(bi(`head: ${shown(io, head)} (${b.rules.length} rules)`, `ny: ${shown(io, head)} (${b.rules.length} regler)`), "  ")
+  out(
+    bi(`head: ${shown(io, head)} (${b.rules.length} rules)`, `ny: ${shown(io, head)} (${b.rules.length} regler)`),
+    "  ",
+  )
   out(bi(`data: ${input.label.en}`, `data: ${input.label.nb}`), "  ")
-  out(bi(`${summary.subjects} subjects, ${summary.decisions.base} decisions under base, ${summary.decisions.head} under head`, `${summary.subjects} situasjoner, ${summary.decisions.base} avgjørelser med grunnlaget, ${summary.decisions.head} med det nye`), "  ")
+  out(
+    bi(
+      `${summary.subjects} subjects, ${summary.decisions.base} decisions under base, ${summary.decisions.head} under head`,
+      `${summary.subjects} situasjoner, ${summary.decisions.base} avgjørelser med grunnlaget, ${summary.decisions.head} med det nye`,
+    ),
+    "  ",
+  )
   out(bi(`Changed decisions: ${changed}`, `Endrede avgjørelser: ${changed}`))
   for (const r of summary.byRule) io.stdout(`  ${String(r.count).padStart(6)}  ${r.rule}: ${r.from} → ${r.to}`)
   if (changed > 0 && o.show > 0) {

@@ -7,7 +7,7 @@ import { relative, resolve } from "node:path"
 import type { Bilingual } from "@aktivitetsmodell/core"
 import { JsonText, Redact } from "@aktivitetsmodell/core"
 import { bi, shortLine } from "../internal/text.js"
-import { byteCount, expectFile, inspect, openRegular, readRegular, type Refusal } from "../node/paths.js"
+import { byteCount, expectFile, inspect, openRegular, type Refusal, readRegular } from "../node/paths.js"
 import { RulesError } from "../RulesError.js"
 import { once } from "./lines.js"
 
@@ -30,11 +30,12 @@ export type Lang = "en" | "nb" | "both"
 export const redacting = (io: Io): Io => ({
   ...io,
   stdout: (text) => io.stdout(Redact.text(text)),
-  stderr: (text) => io.stderr(Redact.text(text))
+  stderr: (text) => io.stderr(Redact.text(text)),
 })
 
 /** A message in the chosen language, or both as "English / bokmål", after `indent`. */
-export const say = (m: Bilingual, lang: Lang, indent = ""): string => Redact.text(`${indent}${lang === "both" ? `${m.en} / ${m.nb}` : m[lang]}`)
+export const say = (m: Bilingual, lang: Lang, indent = ""): string =>
+  Redact.text(`${indent}${lang === "both" ? `${m.en} / ${m.nb}` : m[lang]}`)
 
 /** A path as the person typed it, relative to where they stand: for messages, so on one line and cut short. */
 export const shown = (io: Io, path: string): string => {
@@ -48,27 +49,40 @@ export class UsageError extends RulesError {
   override readonly name: string = "UsageError"
   constructor(
     text: Bilingual,
-    readonly place = ""
+    readonly place = "",
   ) {
     super(text)
   }
 }
 
 /** The usage error for a path that cannot be used as `what`. */
-export const refused = (io: Io, path: string, r: Refusal): UsageError => new UsageError(r.message, `${shown(io, path)}: `)
+export const refused = (io: Io, path: string, r: Refusal): UsageError =>
+  new UsageError(r.message, `${shown(io, path)}: `)
 
 /** JSON written as one line, with anything like an identity number masked inside its strings, so it stays valid JSON. */
 export const jsonLine = (value: unknown, indent?: number): string => {
   const text = JSON.stringify(value, null, indent)
   if (!Redact.containsNationalId(text)) return text
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? Redact.text(v) : typeof v === "number" && Redact.containsNationalId(String(v)) ? Redact.MASK : v), indent)
+  return JSON.stringify(
+    value,
+    (_key, v: unknown) =>
+      typeof v === "string"
+        ? Redact.text(v)
+        : typeof v === "number" && Redact.containsNationalId(String(v))
+          ? Redact.MASK
+          : v,
+    indent,
+  )
 }
 
 /** The most a whole JSON input may be; JSON Lines has no such limit. */
 export const maxJsonBytes = 100_000_000
 
 /** Reads a JSON file or standard input ("-"), with a lineOf for its JSON pointers. */
-export const readJson = (io: Io, file: string): { readonly value: unknown; readonly lineOf: (pointer: string) => number; readonly name: string } => {
+export const readJson = (
+  io: Io,
+  file: string,
+): { readonly value: unknown; readonly lineOf: (pointer: string) => number; readonly name: string } => {
   let text: string
   if (file === "-") {
     try {
@@ -80,10 +94,17 @@ export const readJson = (io: Io, file: string): { readonly value: unknown; reado
     const path = resolve(io.cwd, file)
     const found = inspect(path)
     const refusal = expectFile(found)
-    if (refusal !== undefined || found.kind !== "file") throw refused(io, file, refusal ?? { code: "not-a-file", message: bi("Not a file", "Ikke en fil") })
+    if (refusal !== undefined || found.kind !== "file")
+      throw refused(io, file, refusal ?? { code: "not-a-file", message: bi("Not a file", "Ikke en fil") })
     const r = readRegular(found.real, maxJsonBytes)
     if (!r.ok) {
-      const message = r.code === "too-large" ? bi(`${r.message.en}; give larger inputs as JSON Lines (.jsonl)`, `${r.message.nb}; gi større inndata som JSON Lines (.jsonl)`) : r.message
+      const message =
+        r.code === "too-large"
+          ? bi(
+              `${r.message.en}; give larger inputs as JSON Lines (.jsonl)`,
+              `${r.message.nb}; gi større inndata som JSON Lines (.jsonl)`,
+            )
+          : r.message
       throw refused(io, file, { code: r.code, message })
     }
     text = r.text
@@ -91,11 +112,20 @@ export const readJson = (io: Io, file: string): { readonly value: unknown; reado
   const name = file === "-" ? "<stdin>" : shown(io, file)
   if (text.length > maxJsonBytes) {
     const most = byteCount(maxJsonBytes)
-    throw new UsageError(bi(`The input is over ${most.en}; give larger inputs as JSON Lines`, `Inndata er over ${most.nb}; gi større inndata som JSON Lines`), `${name}: `)
+    throw new UsageError(
+      bi(
+        `The input is over ${most.en}; give larger inputs as JSON Lines`,
+        `Inndata er over ${most.nb}; gi større inndata som JSON Lines`,
+      ),
+      `${name}: `,
+    )
   }
   const parsed = JsonText.parse(text)
   if (!parsed.ok) {
-    throw new UsageError({ en: `${name}:${parsed.line}: ${parsed.message.en} (column ${parsed.column})`, nb: `${name}:${parsed.line}: ${parsed.message.nb} (kolonne ${parsed.column})` })
+    throw new UsageError({
+      en: `${name}:${parsed.line}: ${parsed.message.en} (column ${parsed.column})`,
+      nb: `${name}:${parsed.line}: ${parsed.message.nb} (kolonne ${parsed.column})`,
+    })
   }
   return { value: parsed.value, lineOf: (pointer) => JsonText.nearestLine(parsed, pointer), name }
 }
@@ -104,13 +134,20 @@ export const readJson = (io: Io, file: string): { readonly value: unknown; reado
 export const isJsonLines = (file: string, flag: boolean): boolean => flag || /\.(?:jsonl|ndjson)$/iu.test(file)
 
 /** Opens a file or standard input ("-") as a stream of chunks, refusing what is not a regular file. */
-export const openStream = (io: Io, file: string): { readonly name: string; readonly chunks: AsyncIterable<string | Uint8Array> } => {
+export const openStream = (
+  io: Io,
+  file: string,
+): { readonly name: string; readonly chunks: AsyncIterable<string | Uint8Array> } => {
   if (file === "-") return { name: "<stdin>", chunks: io.stdinStream?.() ?? once(io.stdin()) }
   const path = resolve(io.cwd, file)
   const found = inspect(path)
   const refusal = expectFile(found)
-  if (refusal !== undefined || found.kind !== "file") throw refused(io, file, refusal ?? { code: "not-a-file", message: bi("Not a file", "Ikke en fil") })
+  if (refusal !== undefined || found.kind !== "file")
+    throw refused(io, file, refusal ?? { code: "not-a-file", message: bi("Not a file", "Ikke en fil") })
   const opened = openRegular(found.real)
   if (!opened.ok) throw refused(io, file, opened)
-  return { name: shown(io, file), chunks: createReadStream("", { fd: opened.fd, autoClose: true, highWaterMark: 1 << 16 }) }
+  return {
+    name: shown(io, file),
+    chunks: createReadStream("", { fd: opened.fd, autoClose: true, highWaterMark: 1 << 16 }),
+  }
 }

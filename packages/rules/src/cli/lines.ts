@@ -10,7 +10,10 @@ export type Line = { readonly line: number; readonly text: string } | { readonly
 export const maxLineChars = 1_000_000
 
 /** The lines of a stream of chunks (bytes are read as UTF-8), without their line endings. */
-export async function* lines(chunks: AsyncIterable<string | Uint8Array>, maxChars = maxLineChars): AsyncGenerator<Line> {
+export async function* lines(
+  chunks: AsyncIterable<string | Uint8Array>,
+  maxChars = maxLineChars,
+): AsyncGenerator<Line> {
   const decoder = new TextDecoder("utf-8")
   let partial = ""
   let skipping = false

@@ -25,7 +25,12 @@ export const isFileSystem = (p: Problem): boolean => p.severity === "error" && f
  * The tree and its problems, or the exit code after reporting why it cannot
  * be used. `cases: false` leaves the case files unread (see loadTree).
  */
-export const loadChecked = (io: Io, dir: string, lang: Lang, options: { readonly cases?: boolean } = {}): { tree: Tree; problems: ReadonlyArray<Problem> } | number => {
+export const loadChecked = (
+  io: Io,
+  dir: string,
+  lang: Lang,
+  options: { readonly cases?: boolean } = {},
+): { tree: Tree; problems: ReadonlyArray<Problem> } | number => {
   requireFolder(io, dir)
   const { tree, problems } = loadTree(resolve(io.cwd, dir), options)
   const unsafe = problems.filter(isFileSystem)

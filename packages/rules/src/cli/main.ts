@@ -68,11 +68,12 @@ export const run = async (argv: ReadonlyArray<string>, rawIo: Io): Promise<numbe
         from: { type: "string" },
         coverage: { type: "string" },
         receipt: { type: "boolean" },
-        help: { type: "boolean", short: "h" }
-      }
+        help: { type: "boolean", short: "h" },
+      },
     })
     if (values.lang !== undefined) {
-      if (values.lang !== "nb" && values.lang !== "en" && values.lang !== "both") throw new UsageError(bi("--lang must be nb, en or both", "--lang må være nb, en eller both"))
+      if (values.lang !== "nb" && values.lang !== "en" && values.lang !== "both")
+        throw new UsageError(bi("--lang must be nb, en or both", "--lang må være nb, en eller both"))
       lang = values.lang
     }
     const [command, ...rest] = positionals
@@ -82,7 +83,10 @@ export const run = async (argv: ReadonlyArray<string>, rawIo: Io): Promise<numbe
     }
     const policy = values.policy ?? shippedPolicyDir()
     const one = (what: string) => {
-      if (rest.length !== 1) throw new UsageError(bi(`${command} takes one ${what}`, `${command} tar én ${what === "file" ? "fil" : "mappe"}`))
+      if (rest.length !== 1)
+        throw new UsageError(
+          bi(`${command} takes one ${what}`, `${command} tar én ${what === "file" ? "fil" : "mappe"}`),
+        )
       return rest[0]!
     }
     const jsonl = values.jsonl === true
@@ -91,32 +95,56 @@ export const run = async (argv: ReadonlyArray<string>, rawIo: Io): Promise<numbe
         if (rest.length > 1) throw new UsageError(bi("check takes at most one folder", "check tar høyst én mappe"))
         const { check, defaultCoverage } = await import("./check.js")
         const coverage = values.coverage === undefined ? defaultCoverage : Number(values.coverage)
-        if (!/^\d+$/u.test(values.coverage ?? "0") || coverage > 100) throw new UsageError(bi("--coverage must be a whole number from 0 to 100", "--coverage må være et heltall fra 0 til 100"))
+        if (!/^\d+$/u.test(values.coverage ?? "0") || coverage > 100)
+          throw new UsageError(
+            bi("--coverage must be a whole number from 0 to 100", "--coverage må være et heltall fra 0 til 100"),
+          )
         return check(io, rest[0] ?? shippedPolicyDir(), lang, coverage)
       }
       case "evaluate": {
         const { evaluate } = await import("./evaluate.js")
-        return await evaluate(io, { policy, date: values.date, file: one("file"), lang, jsonl, receipt: values.receipt === true })
+        return await evaluate(io, {
+          policy,
+          date: values.date,
+          file: one("file"),
+          lang,
+          jsonl,
+          receipt: values.receipt === true,
+        })
       }
       case "replay": {
         const { replay } = await import("./replay.js")
         return replay(io, { policy, file: one("file"), lang })
       }
       case "explain": {
-        if (values.lang === undefined) throw new UsageError(bi("explain needs --lang nb or --lang en", "explain trenger --lang nb eller --lang en"))
+        if (values.lang === undefined)
+          throw new UsageError(bi("explain needs --lang nb or --lang en", "explain trenger --lang nb eller --lang en"))
         const { explain } = await import("./evaluate.js")
         return await explain(io, { policy, date: values.date, file: one("file"), lang, jsonl })
       }
       case "impact": {
         const show = values.show === undefined ? 20 : Number(values.show)
-        if (!Number.isInteger(show) || show < 0) throw new UsageError(bi("--show must be a whole number", "--show må være et heltall"))
-        if (values.json === true && jsonl) throw new UsageError(bi("--json and --jsonl cannot be combined", "--json og --jsonl kan ikke kombineres"))
+        if (!Number.isInteger(show) || show < 0)
+          throw new UsageError(bi("--show must be a whole number", "--show må være et heltall"))
+        if (values.json === true && jsonl)
+          throw new UsageError(bi("--json and --jsonl cannot be combined", "--json og --jsonl kan ikke kombineres"))
         const head = values.head ?? (values.from === undefined ? undefined : shippedPolicyDir())
         const { impact } = await import("./impact.js")
-        return await impact(io, { base: values.base, from: values.from, head, data: values.data, json: values.json === true, jsonl, show, lang })
+        return await impact(io, {
+          base: values.base,
+          from: values.from,
+          head,
+          data: values.data,
+          json: values.json === true,
+          jsonl,
+          show,
+          lang,
+        })
       }
       default:
-        throw new UsageError(bi(`Unknown command ${quote(command).en}; try --help`, `Ukjent kommando ${quote(command).nb}; prøv --help`))
+        throw new UsageError(
+          bi(`Unknown command ${quote(command).en}; try --help`, `Ukjent kommando ${quote(command).nb}; prøv --help`),
+        )
     }
   } catch (e) {
     if (e instanceof UsageError) {
@@ -136,7 +164,9 @@ export const run = async (argv: ReadonlyArray<string>, rawIo: Io): Promise<numbe
     // Nothing else should reach here; if it does, say so without echoing
     // the error's text, which might quote input.
     const kind = e instanceof Error ? e.name : typeof e
-    io.stderr(say(bi(`Internal error (${kind}); please report it`, `Intern feil (${kind}); meld gjerne fra om den`), lang))
+    io.stderr(
+      say(bi(`Internal error (${kind}); please report it`, `Intern feil (${kind}); meld gjerne fra om den`), lang),
+    )
     return 70
   }
 }

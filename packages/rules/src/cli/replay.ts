@@ -2,8 +2,9 @@
 // question against a policy tree and say "same", or exactly what changed.
 // Exit code 0 when the answer and everything it rested on are the same, 1
 // when something changed or the receipt cannot be read.
-import { decode, describe, replay as replayReceipt } from "../Receipt.js"
+
 import { bi } from "../internal/text.js"
+import { decode, describe, replay as replayReceipt } from "../Receipt.js"
 import { type Io, type Lang, readJson, say, shown } from "./io.js"
 import { loadOrReport } from "./load.js"
 import { report } from "./subjects.js"
@@ -26,10 +27,26 @@ export const replay = (io: Io, o: ReplayOptions): number => {
   const r = replayReceipt(tree, decoded.receipt)
   const where = bi(`${input.name} against ${shown(io, o.policy)}`, `${input.name} mot ${shown(io, o.policy)}`)
   if (r.same) {
-    io.stdout(say(bi(`same: ${where.en} gives the same decision on the same grounds`, `samme: ${where.nb} gir samme avgjørelse på samme grunnlag`), o.lang))
+    io.stdout(
+      say(
+        bi(
+          `same: ${where.en} gives the same decision on the same grounds`,
+          `samme: ${where.nb} gir samme avgjørelse på samme grunnlag`,
+        ),
+        o.lang,
+      ),
+    )
     return 0
   }
-  io.stdout(say(bi(`changed: ${where.en}, ${r.changes.length} difference(s)`, `endret: ${where.nb}, ${r.changes.length} forskjell(er)`), o.lang))
+  io.stdout(
+    say(
+      bi(
+        `changed: ${where.en}, ${r.changes.length} difference(s)`,
+        `endret: ${where.nb}, ${r.changes.length} forskjell(er)`,
+      ),
+      o.lang,
+    ),
+  )
   for (const c of r.changes) io.stdout(say(describe(c), o.lang, "  "))
   return 1
 }

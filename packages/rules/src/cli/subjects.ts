@@ -10,13 +10,25 @@ import { type Io, type Lang, openStream, readJson, say } from "./io.js"
 import { lines, maxLineChars } from "./lines.js"
 
 /** A problem with one input line or element: the line it is on, and what. */
-export const report = (io: Io, name: string, line: number, message: { en: string; nb: string }, lang: Lang, pointer = ""): void => {
+export const report = (
+  io: Io,
+  name: string,
+  line: number,
+  message: { en: string; nb: string },
+  lang: Lang,
+  pointer = "",
+): void => {
   const at = pointer === "" ? "" : ` (${lang === "nb" ? "i" : "at"} ${Redact.text(pointer)})`
   io.stderr(`${name}:${line}: ${say(message, lang)}${at}`)
 }
 
 /** A whole JSON file of one subject or a list: the decoded subjects, or undefined after reporting every problem. */
-export const subjectsOfJson = (io: Io, file: string, tree: Tree, lang: Lang): { subjects: Array<Subject>; many: boolean } | undefined => {
+export const subjectsOfJson = (
+  io: Io,
+  file: string,
+  tree: Tree,
+  lang: Lang,
+): { subjects: Array<Subject>; many: boolean } | undefined => {
   const input = readJson(io, file)
   const many = Array.isArray(input.value)
   const raw: ReadonlyArray<unknown> = many ? (input.value as ReadonlyArray<unknown>) : [input.value]
@@ -37,16 +49,36 @@ export const subjectsOfJson = (io: Io, file: string, tree: Tree, lang: Lang): { 
 }
 
 /** One parsed JSON Lines line, or undefined after reporting why it is not JSON. */
-export const parseLine = (io: Io, name: string, line: { line: number; text: string } | { line: number; tooLong: true }, lang: Lang): { ok: true; value: unknown } | { ok: false; blank: boolean } => {
+export const parseLine = (
+  io: Io,
+  name: string,
+  line: { line: number; text: string } | { line: number; tooLong: true },
+  lang: Lang,
+): { ok: true; value: unknown } | { ok: false; blank: boolean } => {
   if ("tooLong" in line) {
-    report(io, name, line.line, bi(`The line is longer than ${maxLineChars} characters; it is skipped`, `Linjen er lengre enn ${maxLineChars} tegn; den hoppes over`), lang)
+    report(
+      io,
+      name,
+      line.line,
+      bi(
+        `The line is longer than ${maxLineChars} characters; it is skipped`,
+        `Linjen er lengre enn ${maxLineChars} tegn; den hoppes over`,
+      ),
+      lang,
+    )
     return { ok: false, blank: false }
   }
   if (line.text.trim() === "") return { ok: false, blank: true }
   try {
     return { ok: true, value: JSON.parse(line.text) as unknown }
   } catch {
-    report(io, name, line.line, bi("Not JSON: each line must hold one JSON value", "Ikke JSON: hver linje må inneholde én JSON-verdi"), lang)
+    report(
+      io,
+      name,
+      line.line,
+      bi("Not JSON: each line must hold one JSON value", "Ikke JSON: hver linje må inneholde én JSON-verdi"),
+      lang,
+    )
     return { ok: false, blank: false }
   }
 }
@@ -55,7 +87,13 @@ export const parseLine = (io: Io, name: string, line: { line: number; text: stri
  * The subjects of a JSON Lines file or standard input, one per line, as they
  * arrive. A line that is not a valid subject is reported and counted in `bad`.
  */
-export async function* subjectsOfLines(io: Io, file: string, tree: Tree, lang: Lang, bad: { count: number }): AsyncGenerator<Subject> {
+export async function* subjectsOfLines(
+  io: Io,
+  file: string,
+  tree: Tree,
+  lang: Lang,
+  bad: { count: number },
+): AsyncGenerator<Subject> {
   const { name, chunks } = openStream(io, file)
   for await (const line of lines(chunks)) {
     const parsed = parseLine(io, name, line, lang)

@@ -29,7 +29,7 @@ import type { Snapshot } from "../Snapshot.js"
 import type * as SourceModule from "../Source.js"
 import type * as SubjectModule from "../Subject.js"
 import type { SubjectProblem } from "../Subject.js"
-import { epochOn, prepared, type Prepared } from "./prepare.js"
+import { epochOn, type Prepared, prepared } from "./prepare.js"
 import { shapeOf } from "./subject.js"
 
 export type { Decision, Decisions, ParameterUse, Summary } from "../Decision.js"
@@ -66,13 +66,22 @@ export type Source = SourceModule.Source
 export const decodeSubject = guard(
   "decodeSubject",
   bi("(input: unknown, snapshot: Snapshot)", "(input: unknown, snapshot: Snapshot)"),
-  (input: unknown, snapshot: Snapshot): { readonly ok: true; readonly subject: Subject } | { readonly ok: false; readonly problems: ReadonlyArray<SubjectProblem> } => {
+  (
+    input: unknown,
+    snapshot: Snapshot,
+  ):
+    | { readonly ok: true; readonly subject: Subject }
+    | { readonly ok: false; readonly problems: ReadonlyArray<SubjectProblem> } => {
     const p = prepared("decodeSubject", snapshot)
     const shape = shapeOf(input, p.subject)
     if (!shape.ok) return shape
-    const problems = catalogueProblems(shape.subject, snapshot.offerings.map((o) => o.id), snapshot.departments.map((d) => d.id))
+    const problems = catalogueProblems(
+      shape.subject,
+      snapshot.offerings.map((o) => o.id),
+      snapshot.departments.map((d) => d.id),
+    )
     return problems.length > 0 ? { ok: false, problems } : shape
-  }
+  },
 )
 
 /**
@@ -86,10 +95,18 @@ export const decodeSubject = guard(
  * decide(snapshot, subject, "2024-03-01").summary.eligibility // { type: "not-eligible" }
  * @category evaluation
  */
-export const decide = guard("decide", bi("(snapshot: Snapshot, subject: Subject, date: YYYY-MM-DD)", "(snapshot: Snapshot, subject: Subject, date: ÅÅÅÅ-MM-DD)"), (snapshot: Snapshot, subject: Subject, date: string): Decisions => {
-  if (!Calendar.isIsoDate(date)) throw new ArgumentError("decide", bi("Expected a date as YYYY-MM-DD", "Forventet en dato på formen ÅÅÅÅ-MM-DD"))
-  return decideOn(epochOn(prepared("decide", snapshot), date), subject, date)
-})
+export const decide = guard(
+  "decide",
+  bi(
+    "(snapshot: Snapshot, subject: Subject, date: YYYY-MM-DD)",
+    "(snapshot: Snapshot, subject: Subject, date: ÅÅÅÅ-MM-DD)",
+  ),
+  (snapshot: Snapshot, subject: Subject, date: string): Decisions => {
+    if (!Calendar.isIsoDate(date))
+      throw new ArgumentError("decide", bi("Expected a date as YYYY-MM-DD", "Forventet en dato på formen ÅÅÅÅ-MM-DD"))
+    return decideOn(epochOn(prepared("decide", snapshot), date), subject, date)
+  },
+)
 
 const wording = (name: string, snapshot: Snapshot): Prepared["wording"] => prepared(name, snapshot).wording
 
@@ -99,8 +116,14 @@ const wording = (name: string, snapshot: Snapshot): Prepared["wording"] => prepa
  * describe("eligibility", result.summary.eligibility, snapshot).nb // "Kan ikke delta"
  * @category constructors
  */
-export const describe = guard("describe", bi('(kind: "eligibility" | "duration" | "escalation", outcome: Outcome, snapshot: Snapshot)', '(kind: "eligibility" | "duration" | "escalation", outcome: Outcome, snapshot: Snapshot)'), (kind: Kind, outcome: Outcome, snapshot: Snapshot): Bilingual =>
-  describeOutcome(kind, outcome, wording("describe", snapshot))
+export const describe = guard(
+  "describe",
+  bi(
+    '(kind: "eligibility" | "duration" | "escalation", outcome: Outcome, snapshot: Snapshot)',
+    '(kind: "eligibility" | "duration" | "escalation", outcome: Outcome, snapshot: Snapshot)',
+  ),
+  (kind: Kind, outcome: Outcome, snapshot: Snapshot): Bilingual =>
+    describeOutcome(kind, outcome, wording("describe", snapshot)),
 )
 
 /**
@@ -109,8 +132,14 @@ export const describe = guard("describe", bi('(kind: "eligibility" | "duration" 
  * explainNode(decision.explanation.conditions, snapshot, "nb") // ["✗ Påmeldt inntak (nei) er ja"]
  * @category constructors
  */
-export const explainNode = guard("explainNode", bi('(node: Node, snapshot: Snapshot, lang: "nb" | "en", indent?: string)', '(node: Node, snapshot: Snapshot, lang: "nb" | "en", indent?: string)'), (node: Node, snapshot: Snapshot, lang: Lang, indent = ""): Array<string> =>
-  nodeLines(node, wording("explainNode", snapshot), lang, indent)
+export const explainNode = guard(
+  "explainNode",
+  bi(
+    '(node: Node, snapshot: Snapshot, lang: "nb" | "en", indent?: string)',
+    '(node: Node, snapshot: Snapshot, lang: "nb" | "en", indent?: string)',
+  ),
+  (node: Node, snapshot: Snapshot, lang: Lang, indent = ""): Array<string> =>
+    nodeLines(node, wording("explainNode", snapshot), lang, indent),
 )
 
 /**
@@ -119,8 +148,13 @@ export const explainNode = guard("explainNode", bi('(node: Node, snapshot: Snaps
  * console.log(explainDecision(result.decisions[0], snapshot, "nb"))
  * @category constructors
  */
-export const explainDecision = guard("explainDecision", bi('(decision: Decision, snapshot: Snapshot, lang: "nb" | "en")', '(decision: Decision, snapshot: Snapshot, lang: "nb" | "en")'), (d: Decision, snapshot: Snapshot, lang: Lang): string =>
-  decisionText(d, wording("explainDecision", snapshot), lang)
+export const explainDecision = guard(
+  "explainDecision",
+  bi(
+    '(decision: Decision, snapshot: Snapshot, lang: "nb" | "en")',
+    '(decision: Decision, snapshot: Snapshot, lang: "nb" | "en")',
+  ),
+  (d: Decision, snapshot: Snapshot, lang: Lang): string => decisionText(d, wording("explainDecision", snapshot), lang),
 )
 
 /**
@@ -129,8 +163,14 @@ export const explainDecision = guard("explainDecision", bi('(decision: Decision,
  * console.log(explainDecisions(decide(snapshot, subject, "2024-03-01"), snapshot, "en"))
  * @category constructors
  */
-export const explainDecisions = guard("explainDecisions", bi('(decisions: Decisions, snapshot: Snapshot, lang: "nb" | "en")', '(decisions: Decisions, snapshot: Snapshot, lang: "nb" | "en")'), (ds: Decisions, snapshot: Snapshot, lang: Lang): string =>
-  decisionsText(ds, wording("explainDecisions", snapshot), lang)
+export const explainDecisions = guard(
+  "explainDecisions",
+  bi(
+    '(decisions: Decisions, snapshot: Snapshot, lang: "nb" | "en")',
+    '(decisions: Decisions, snapshot: Snapshot, lang: "nb" | "en")',
+  ),
+  (ds: Decisions, snapshot: Snapshot, lang: Lang): string =>
+    decisionsText(ds, wording("explainDecisions", snapshot), lang),
 )
 
 /**
@@ -140,8 +180,13 @@ export const explainDecisions = guard("explainDecisions", bi('(decisions: Decisi
  * formatSource(decision.source, snapshot, "nb") // "Mestringsenhetens modell for aktivitet, Hverdagsaktiviteter, linje 102"
  * @category constructors
  */
-export const formatSource = guard("formatSource", bi('(source: Source, snapshot: Snapshot, lang: "nb" | "en")', '(source: Source, snapshot: Snapshot, lang: "nb" | "en")'), (source: Source, snapshot: Snapshot, lang: Lang): string =>
-  wording("formatSource", snapshot).source(source, lang)
+export const formatSource = guard(
+  "formatSource",
+  bi(
+    '(source: Source, snapshot: Snapshot, lang: "nb" | "en")',
+    '(source: Source, snapshot: Snapshot, lang: "nb" | "en")',
+  ),
+  (source: Source, snapshot: Snapshot, lang: Lang): string => wording("formatSource", snapshot).source(source, lang),
 )
 
 /**
@@ -152,4 +197,8 @@ export const formatSource = guard("formatSource", bi('(source: Source, snapshot:
  * Policy.limits(policyOf(snapshot), offering, { question: "2024-03-01" })
  * @category constructors
  */
-export const policyOf = guard("policyOf", bi("(snapshot: Snapshot)", "(snapshot: Snapshot)"), (snapshot: Snapshot): Policy.Policy => prepared("policyOf", snapshot).policy)
+export const policyOf = guard(
+  "policyOf",
+  bi("(snapshot: Snapshot)", "(snapshot: Snapshot)"),
+  (snapshot: Snapshot): Policy.Policy => prepared("policyOf", snapshot).policy,
+)

@@ -43,7 +43,8 @@ const build = (snapshot: Snapshot): Prepared => {
   const texts = new Map<string, Bilingual>()
   for (const r of snapshot.rules) {
     texts.set(JSON.stringify(r.source), r.sourceText)
-    for (const v of r.versions) if (v.source !== undefined && v.sourceText !== undefined) texts.set(JSON.stringify(v.source), v.sourceText)
+    for (const v of r.versions)
+      if (v.source !== undefined && v.sourceText !== undefined) texts.set(JSON.stringify(v.source), v.sourceText)
   }
   const names = { offerings: snapshot.offerings, departments: snapshot.departments, categories: snapshot.categories }
   return {
@@ -55,11 +56,11 @@ const build = (snapshot: Snapshot): Prepared => {
       code: (domain, code) => labelOf(domain, code, names),
       fact: (name) => own(snapshot.facts, name),
       parameter: (name) => parameters.get(name),
-      source: (s, lang) => texts.get(JSON.stringify(s))?.[lang] ?? ""
+      source: (s, lang) => texts.get(JSON.stringify(s))?.[lang] ?? "",
     },
     subject: subjectCheck(Object.keys(snapshot.categories)),
     changes: changesOf(snapshot.rules, parameters.values()),
-    byStart: new Map()
+    byStart: new Map(),
   }
 }
 
@@ -69,7 +70,7 @@ export const prepared = (name: string, snapshot: unknown): Prepared => {
     return reject(
       name,
       `expected a snapshot from Snapshot.of (format ${format})`,
-      `forventet et øyeblikksbilde fra Snapshot.of (format ${format})`
+      `forventet et øyeblikksbilde fra Snapshot.of (format ${format})`,
     )
   }
   let p = cache.get(snapshot)
@@ -85,7 +86,12 @@ export const epochOn = (p: Prepared, date: string): Epoch<Parameter> => {
   const from = periodStart(p.changes, date)
   let found = p.byStart.get(from)
   if (found === undefined) {
-    found = { rules: versionsOn(p.snapshot.rules, date), parameters: valuesOn(p.policy.parameters.values(), date), offerings: p.offerings, policy: p.policy }
+    found = {
+      rules: versionsOn(p.snapshot.rules, date),
+      parameters: valuesOn(p.policy.parameters.values(), date),
+      offerings: p.offerings,
+      policy: p.policy,
+    }
     p.byStart.set(from, found)
   }
   return found

@@ -18,116 +18,171 @@ const problem = (problems: Problems, pointer: string, en: string, nb: string): u
   return undefined
 }
 
-const boolean: Check = (v, at, out) => (typeof v === "boolean" ? v : problem(out, at, "Expected true or false", "Forventet true eller false"))
+const boolean: Check = (v, at, out) =>
+  typeof v === "boolean" ? v : problem(out, at, "Expected true or false", "Forventet true eller false")
 
-const text: Check = (v, at, out) => (typeof v === "string" ? v : problem(out, at, "Expected a text", "Forventet en tekst"))
+const text: Check = (v, at, out) =>
+  typeof v === "string" ? v : problem(out, at, "Expected a text", "Forventet en tekst")
 
-const wholeNumber = (min: number, max: number): Check => (v, at, out) =>
-  typeof v === "number" && Number.isInteger(v) && v >= min && v <= max ? v : problem(out, at, `Expected a whole number from ${min} to ${max}`, `Forventet et heltall fra ${min} til ${max}`)
+const wholeNumber =
+  (min: number, max: number): Check =>
+  (v, at, out) =>
+    typeof v === "number" && Number.isInteger(v) && v >= min && v <= max
+      ? v
+      : problem(out, at, `Expected a whole number from ${min} to ${max}`, `Forventet et heltall fra ${min} til ${max}`)
 
-const score: Check = (v, at, out) => (typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 40 ? v : problem(out, at, "Expected a score from 0 to 40", "Forventet en skår fra 0 til 40"))
+const score: Check = (v, at, out) =>
+  typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 40
+    ? v
+    : problem(out, at, "Expected a score from 0 to 40", "Forventet en skår fra 0 til 40")
 
-const date: Check = (v, at, out) => (Calendar.isIsoDate(v) ? v : problem(out, at, "Expected an existing calendar date as YYYY-MM-DD", "Forventet en gyldig dato på formen ÅÅÅÅ-MM-DD"))
+const date: Check = (v, at, out) =>
+  Calendar.isIsoDate(v)
+    ? v
+    : problem(
+        out,
+        at,
+        "Expected an existing calendar date as YYYY-MM-DD",
+        "Forventet en gyldig dato på formen ÅÅÅÅ-MM-DD",
+      )
 
-const month: Check = (v, at, out) => (typeof v === "string" && /^\d{4}-(0[1-9]|1[0-2])$/u.test(v) ? v : problem(out, at, "Expected a month as YYYY-MM", "Forventet en måned på formen ÅÅÅÅ-MM"))
+const month: Check = (v, at, out) =>
+  typeof v === "string" && /^\d{4}-(0[1-9]|1[0-2])$/u.test(v)
+    ? v
+    : problem(out, at, "Expected a month as YYYY-MM", "Forventet en måned på formen ÅÅÅÅ-MM")
 
 const pseudonym: Check = (v, at, out) =>
-  typeof v === "string" && /^[0-9a-f]{32}$/u.test(v) ? v : problem(out, at, "Expected a pseudonym: 32 lowercase hexadecimal characters", "Forventet et pseudonym: 32 små heksadesimale tegn")
+  typeof v === "string" && /^[0-9a-f]{32}$/u.test(v)
+    ? v
+    : problem(
+        out,
+        at,
+        "Expected a pseudonym: 32 lowercase hexadecimal characters",
+        "Forventet et pseudonym: 32 små heksadesimale tegn",
+      )
 
-const oneOf = (values: ReadonlyArray<string | number>, words: Bilingual): Check => (v, at, out) =>
-  (typeof v === "string" || typeof v === "number") && values.includes(v) ? v : problem(out, at, `Expected ${words.en}`, `Forventet ${words.nb}`)
+const oneOf =
+  (values: ReadonlyArray<string | number>, words: Bilingual): Check =>
+  (v, at, out) =>
+    (typeof v === "string" || typeof v === "number") && values.includes(v)
+      ? v
+      : problem(out, at, `Expected ${words.en}`, `Forventet ${words.nb}`)
 
-const list = (item: Check): Check => (v, at, out) => {
-  if (!Array.isArray(v)) return problem(out, at, "Expected a list", "Forventet en liste")
-  const before = out.length
-  const items = Array.from(v, (x, i) => item(x, `${at}/${i}`, out))
-  return out.length === before ? items : undefined
-}
+const list =
+  (item: Check): Check =>
+  (v, at, out) => {
+    if (!Array.isArray(v)) return problem(out, at, "Expected a list", "Forventet en liste")
+    const before = out.length
+    const items = Array.from(v, (x, i) => item(x, `${at}/${i}`, out))
+    return out.length === before ? items : undefined
+  }
 
 /** A JSON pointer segment for a key the input chose: escaped, redacted, on one line and cut short. */
 const segment = (key: string): string => shortLine(key.replace(/~/gu, "~0").replace(/\//gu, "~1"), 80)
 
 /** An object with these fields (`required` must be there), and no others. */
-const object = (fields: Readonly<Record<string, Check>>, required: ReadonlyArray<string> = []): Check => (v, at, out) => {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return problem(out, at, "Expected an object", "Forventet et objekt")
-  const before = out.length
-  const input = v as Record<string, unknown>
-  const built: Record<string, unknown> = {}
-  for (const key of Object.keys(input)) {
-    if (!Object.hasOwn(fields, key)) problem(out, `${at}/${segment(key)}`, "Unknown field: it is not allowed here", "Ukjent felt: det er ikke tillatt her")
-  }
-  for (const [key, check] of Object.entries(fields)) {
-    if (!Object.hasOwn(input, key)) {
-      if (required.includes(key)) problem(out, `${at}/${key}`, "Missing: this field is required", "Mangler: feltet må være med")
-      continue
+const object =
+  (fields: Readonly<Record<string, Check>>, required: ReadonlyArray<string> = []): Check =>
+  (v, at, out) => {
+    if (typeof v !== "object" || v === null || Array.isArray(v))
+      return problem(out, at, "Expected an object", "Forventet et objekt")
+    const before = out.length
+    const input = v as Record<string, unknown>
+    const built: Record<string, unknown> = {}
+    for (const key of Object.keys(input)) {
+      if (!Object.hasOwn(fields, key))
+        problem(
+          out,
+          `${at}/${segment(key)}`,
+          "Unknown field: it is not allowed here",
+          "Ukjent felt: det er ikke tillatt her",
+        )
     }
-    const value = check(input[key], `${at}/${key}`, out)
-    if (value !== undefined) built[key] = value
+    for (const [key, check] of Object.entries(fields)) {
+      if (!Object.hasOwn(input, key)) {
+        if (required.includes(key))
+          problem(out, `${at}/${key}`, "Missing: this field is required", "Mangler: feltet må være med")
+        continue
+      }
+      const value = check(input[key], `${at}/${key}`, out)
+      if (value !== undefined) built[key] = value
+    }
+    return out.length === before ? built : undefined
   }
-  return out.length === before ? built : undefined
-}
 
 /** The checker of a whole subject; a proposal's category must be one of `categories`. */
-export const subjectCheck = (categories: ReadonlyArray<string>): Check => object({
-  citizen: object(
-    {
-      id: pseudonym,
-      birthYear: wholeNumber(1900, 2100),
-      birthDate: date,
-      departments: list(text),
-      healthyLifeCentre: boolean,
-      pathway: oneOf([1, 2, 3], { en: "pathway 1, 2 or 3", nb: "hovedforløp 1, 2 eller 3" })
-    },
-    ["departments"]
-  ),
-  offering: text,
-  referral: boolean,
-  jointMeetingHeld: boolean,
-  intakeRegistered: boolean,
-  applied: boolean,
-  individualDecision: boolean,
-  newApplication: boolean,
-  bindingRegistration: boolean,
-  enrollment: object(
-    {
-      start: date,
-      periodStart: date,
-      cohort: month,
-      sessionsUsed: wholeNumber(0, 1000),
-      sessionsThisWeek: wholeNumber(0, 100),
-      extensionsUsed: wholeNumber(0, 100),
-      extensionRequested: boolean,
-      activityStarted: boolean,
-      stillNeeded: boolean,
-      movedToCommunity: boolean,
-      consecutiveNoShows: wholeNumber(0, 1000),
-      goalReached: oneOf(["yes", "partly", "no"], { en: "yes, partly or no", nb: "yes, partly eller no" })
-    },
-    ["start"]
-  ),
-  fit: object({ ors: score, srs: score, offTrack: boolean }),
-  proposal: object(
-    {
-      requested: boolean,
-      decision: oneOf(["approved", "declined", "pending"], { en: "approved, declined or pending", nb: "approved, declined eller pending" }),
-      byDepartment: text,
-      category: oneOf(categories, { en: `one of ${categories.join(", ")}`, nb: `én av ${categories.join(", ")}` })
-    },
-    ["requested", "category"]
-  )
-})
+export const subjectCheck = (categories: ReadonlyArray<string>): Check =>
+  object({
+    citizen: object(
+      {
+        id: pseudonym,
+        birthYear: wholeNumber(1900, 2100),
+        birthDate: date,
+        departments: list(text),
+        healthyLifeCentre: boolean,
+        pathway: oneOf([1, 2, 3], { en: "pathway 1, 2 or 3", nb: "hovedforløp 1, 2 eller 3" }),
+      },
+      ["departments"],
+    ),
+    offering: text,
+    referral: boolean,
+    jointMeetingHeld: boolean,
+    intakeRegistered: boolean,
+    applied: boolean,
+    individualDecision: boolean,
+    newApplication: boolean,
+    bindingRegistration: boolean,
+    enrollment: object(
+      {
+        start: date,
+        periodStart: date,
+        cohort: month,
+        sessionsUsed: wholeNumber(0, 1000),
+        sessionsThisWeek: wholeNumber(0, 100),
+        extensionsUsed: wholeNumber(0, 100),
+        extensionRequested: boolean,
+        activityStarted: boolean,
+        stillNeeded: boolean,
+        movedToCommunity: boolean,
+        consecutiveNoShows: wholeNumber(0, 1000),
+        goalReached: oneOf(["yes", "partly", "no"], { en: "yes, partly or no", nb: "yes, partly eller no" }),
+      },
+      ["start"],
+    ),
+    fit: object({ ors: score, srs: score, offTrack: boolean }),
+    proposal: object(
+      {
+        requested: boolean,
+        decision: oneOf(["approved", "declined", "pending"], {
+          en: "approved, declined or pending",
+          nb: "approved, declined eller pending",
+        }),
+        byDepartment: text,
+        category: oneOf(categories, { en: `one of ${categories.join(", ")}`, nb: `én av ${categories.join(", ")}` }),
+      },
+      ["requested", "category"],
+    ),
+  })
 
 /**
  * The subject `input` describes, or every problem with its shape. An input
  * whose getters throw, or that is cyclic, is one problem, not an exception.
  */
-export const shapeOf = (input: unknown, check: Check): { readonly ok: true; readonly subject: Subject } | { readonly ok: false; readonly problems: ReadonlyArray<SubjectProblem> } => {
+export const shapeOf = (
+  input: unknown,
+  check: Check,
+):
+  | { readonly ok: true; readonly subject: Subject }
+  | { readonly ok: false; readonly problems: ReadonlyArray<SubjectProblem> } => {
   const problems: Problems = []
   try {
     const checked = check(input, "", problems)
     if (problems.length === 0) return { ok: true, subject: checked as Subject }
   } catch {
-    return { ok: false, problems: [{ pointer: "", message: { en: "The subject could not be read", nb: "Situasjonen kunne ikke leses" } }] }
+    return {
+      ok: false,
+      problems: [{ pointer: "", message: { en: "The subject could not be read", nb: "Situasjonen kunne ikke leses" } }],
+    }
   }
   return { ok: false, problems }
 }

@@ -9,10 +9,11 @@ import { ArgumentError, RulesError } from "../RulesError.js"
 const wrongShape = (name: string, expects: Bilingual): ArgumentError =>
   new ArgumentError(name, {
     en: `${name} was called with an argument of the wrong type or shape; expected ${expects.en}`,
-    nb: `${name} ble kalt med et argument av feil type eller form; forventet ${expects.nb}`
+    nb: `${name} ble kalt med et argument av feil type eller form; forventet ${expects.nb}`,
   })
 
-const convert = (name: string, expects: Bilingual, e: unknown): RulesError => (e instanceof RulesError ? e : wrongShape(name, expects))
+const convert = (name: string, expects: Bilingual, e: unknown): RulesError =>
+  e instanceof RulesError ? e : wrongShape(name, expects)
 
 const isThenable = (u: unknown): u is Promise<unknown> => {
   try {
@@ -49,7 +50,8 @@ export const reject = (name: string, en: string, nb: string): never => {
   throw new ArgumentError(name, { en: `${name}: ${en}`, nb: `${name}: ${nb}` })
 }
 
-const isObjectLike = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
+const isObjectLike = (u: unknown): u is Record<string, unknown> =>
+  typeof u === "object" && u !== null && !Array.isArray(u)
 
 /** A policy tree as `PolicyTree.load` builds it, checked by shape (trees may be rebuilt with a spread). */
 export const requireTree = (name: string, u: unknown): void => {
@@ -68,7 +70,8 @@ export const requireTree = (name: string, u: unknown): void => {
 
 /** A date as YYYY-MM-DD. */
 export const requireDate = (name: string, what: string, u: unknown): void => {
-  if (!Calendar.isIsoDate(u)) reject(name, `${what} must be a date as YYYY-MM-DD`, `${what} må være en dato på formen ÅÅÅÅ-MM-DD`)
+  if (!Calendar.isIsoDate(u))
+    reject(name, `${what} must be a date as YYYY-MM-DD`, `${what} må være en dato på formen ÅÅÅÅ-MM-DD`)
 }
 
 /** A text. */

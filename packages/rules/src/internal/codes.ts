@@ -29,7 +29,7 @@ const codeLabels: Record<string, Bilingual> = {
   no: { en: "no", nb: "nei" },
   approved: { en: "approved", nb: "godkjent" },
   declined: { en: "declined", nb: "avslått" },
-  pending: { en: "not decided", nb: "ikke avgjort" }
+  pending: { en: "not decided", nb: "ikke avgjort" },
 }
 
 /** The name of the entry with this id, or the id itself when there is none. */

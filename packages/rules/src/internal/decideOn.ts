@@ -61,18 +61,24 @@ export const summaryOf = (decided: ReadonlyArray<{ readonly kind: Kind; readonly
     ...(eligibility === undefined ? {} : { eligibility }),
     ...(duration === undefined ? {} : { duration }),
     ...(extension === undefined ? {} : { extension }),
-    escalations: of("escalation").filter((o) => o.type === "escalate")
+    escalations: of("escalation").filter((o) => o.type === "escalate"),
   }
 }
 
 /** The inputs an unknown decision names, from its outcome. */
-export const missingOf = (d: Decision): ReadonlyArray<string> => (d.outcome.params?.["missing"] ?? "").split(",").filter((m) => m !== "")
+export const missingOf = (d: Decision): ReadonlyArray<string> =>
+  (d.outcome.params?.["missing"] ?? "").split(",").filter((m) => m !== "")
 
 const notApplicable: Outcome = { type: "not-applicable" }
-const key = (o: Outcome | undefined): string => (o === undefined ? "" : JSON.stringify([o.type, Object.entries(o.params ?? {}).sort()]))
+const key = (o: Outcome | undefined): string =>
+  o === undefined ? "" : JSON.stringify([o.type, Object.entries(o.params ?? {}).sort()])
 
 /** One summary from one per combination of open values: a question they answer differently is unknown. */
-const combineSummaries = (summaries: ReadonlyArray<Summary>, all: ReadonlyArray<Variant>, open: ReadonlyArray<Open>): Summary => {
+const combineSummaries = (
+  summaries: ReadonlyArray<Summary>,
+  all: ReadonlyArray<Variant>,
+  open: ReadonlyArray<Open>,
+): Summary => {
   const field = (pick: (s: Summary) => Outcome | undefined): Outcome | undefined => {
     const r = agree(summaries.map(pick), all, open, (a, b) => key(a) === key(b))
     return r.same ? r.value : unknownOutcome(r.missing)
@@ -82,17 +88,26 @@ const combineSummaries = (summaries: ReadonlyArray<Summary>, all: ReadonlyArray<
   const extension = field((s) => s.extension)
   const lists = summaries.map((s) => s.escalations)
   const r = agree(lists, all, open, (a, b) => a.map(key).join("|") === b.map(key).join("|"))
-  const escalations = r.same ? r.value : [...lists[0]!.filter((o) => lists.every((l) => l.some((x) => key(x) === key(o)))), unknownOutcome(r.missing)]
+  const escalations = r.same
+    ? r.value
+    : [...lists[0]!.filter((o) => lists.every((l) => l.some((x) => key(x) === key(o)))), unknownOutcome(r.missing)]
   return {
     ...(eligibility === undefined ? {} : { eligibility }),
     ...(duration === undefined ? {} : { duration }),
     ...(extension === undefined ? {} : { extension }),
-    escalations
+    escalations,
   }
 }
 
 // What a version reads never changes: worked out once per version.
-const readCache = new WeakMap<VersionView, { readonly factNames: ReadonlyArray<string>; readonly parameterNames: ReadonlyArray<string>; readonly readSet: ReadonlySet<string> }>()
+const readCache = new WeakMap<
+  VersionView,
+  {
+    readonly factNames: ReadonlyArray<string>
+    readonly parameterNames: ReadonlyArray<string>
+    readonly readSet: ReadonlySet<string>
+  }
+>()
 const readsOf = (version: VersionView) => {
   let r = readCache.get(version)
   if (r === undefined) {
@@ -118,13 +133,18 @@ export const decideOn = <P extends DatedParameter>(now: Epoch<P>, subject: Subje
   for (const { rule, version } of now.rules) {
     const { factNames, parameterNames, readSet } = readsOf(version)
     // Only the open inputs this rule reads can change its answer.
-    const relevant = derived.open.length === 0 ? [] : derived.open.map((o, j) => [o, j] as const).filter(([o]) => touches(o, readSet))
-    const local = variants(derived.facts, relevant.map(([o]) => o))
+    const relevant =
+      derived.open.length === 0 ? [] : derived.open.map((o, j) => [o, j] as const).filter(([o]) => touches(o, readSet))
+    const local = variants(
+      derived.facts,
+      relevant.map(([o]) => o),
+    )
     const runs = local.map((v) => {
       const inputs = { facts: v.facts, parameters: now.parameters, derivedFrom: derived.parameters }
       const applies = version.appliesWhen === undefined ? undefined : condition(version.appliesWhen, inputs)
       const conditions = condition(version.conditions, inputs)
-      const outcome = applies !== undefined && !applies.result ? undefined : conditions.result ? version.event : version.otherwise
+      const outcome =
+        applies !== undefined && !applies.result ? undefined : conditions.result ? version.event : version.otherwise
       return { applies, conditions, outcome }
     })
     if (all.length === 1) {
@@ -136,7 +156,12 @@ export const decideOn = <P extends DatedParameter>(now: Epoch<P>, subject: Subje
         if (run.outcome !== undefined) perVariant[k]!.push({ kind: rule.kind, outcome: run.outcome })
       })
     }
-    const agreed = agree(runs.map((r) => r.outcome), local, relevant.map(([o]) => o), (a, b) => a === b)
+    const agreed = agree(
+      runs.map((r) => r.outcome),
+      local,
+      relevant.map(([o]) => o),
+      (a, b) => a === b,
+    )
     if (agreed.same && agreed.value === undefined) {
       notApplicable_.push(rule.id)
       continue
@@ -154,7 +179,9 @@ export const decideOn = <P extends DatedParameter>(now: Epoch<P>, subject: Subje
     const appliesWhen = first.applies === undefined ? undefined : merge(runs.map((r) => r.applies!))
     const conditions = merge(runs.map((r) => r.conditions))
     const outcome = agreed.same ? agreed.value! : unknownOutcome(agreed.missing)
-    const possible = agreed.same ? [] : runs.map((r) => r.outcome ?? notApplicable).filter((o, i, xs) => xs.findIndex((x) => key(x) === key(o)) === i)
+    const possible = agreed.same
+      ? []
+      : runs.map((r) => r.outcome ?? notApplicable).filter((o, i, xs) => xs.findIndex((x) => key(x) === key(o)) === i)
     decisions.push({
       rule: rule.id,
       kind: rule.kind,
@@ -169,10 +196,17 @@ export const decideOn = <P extends DatedParameter>(now: Epoch<P>, subject: Subje
       facts: Object.fromEntries(factNames.map((f) => [f, (derived.facts as Record<string, Value>)[f] ?? null])),
       parameters: parameterUses,
       explanation: { ...(appliesWhen === undefined ? {} : { appliesWhen }), conditions },
-      ...(agreed.same ? {} : { unknown: { missing: agreed.missing, possible } })
+      ...(agreed.same ? {} : { unknown: { missing: agreed.missing, possible } }),
     })
   }
-  const summary = all.length === 1 ? summaryOf(perVariant[0]!) : combineSummaries(perVariant.map(summaryOf), all, derived.open)
+  const summary =
+    all.length === 1 ? summaryOf(perVariant[0]!) : combineSummaries(perVariant.map(summaryOf), all, derived.open)
   const pseudonym = subject.citizen?.id
-  return { date, ...(pseudonym === undefined ? {} : { subject: pseudonym }), decisions, notApplicable: notApplicable_, summary }
+  return {
+    date,
+    ...(pseudonym === undefined ? {} : { subject: pseudonym }),
+    decisions,
+    notApplicable: notApplicable_,
+    summary,
+  }
 }

@@ -63,7 +63,8 @@ const agesOn = (c: Subject["citizen"], date: string): ReadonlyArray<number | nul
 const openInputs = (subject: Subject, ages: ReadonlyArray<number | null>): ReadonlyArray<Open> => {
   const open: Array<Open> = []
   if (ages.length > 1) open.push({ missing: "citizen.birthDate", options: ages.map((age) => ({ age })) })
-  if (subject.jointMeetingHeld === undefined) open.push({ missing: "jointMeetingHeld", options: [{ jointMeetingHeld: false }, { jointMeetingHeld: true }] })
+  if (subject.jointMeetingHeld === undefined)
+    open.push({ missing: "jointMeetingHeld", options: [{ jointMeetingHeld: false }, { jointMeetingHeld: true }] })
   return open
 }
 
@@ -71,7 +72,12 @@ const openInputs = (subject: Subject, ages: ReadonlyArray<number | null>): Reado
  * Every fact for `subject` on `date` from what is in force then. Unknown
  * values are `null`; counts of an enrollment default to 0.
  */
-export const deriveFacts = <P extends DatedParameter>(subject: Subject, date: string, now: Context<P>, name = "Subject.facts"): Derived<P> => {
+export const deriveFacts = <P extends DatedParameter>(
+  subject: Subject,
+  date: string,
+  now: Context<P>,
+  name = "Subject.facts",
+): Derived<P> => {
   requireDate(name, "date", date)
   const c = subject.citizen
   const o = subject.offering === undefined ? undefined : now.offerings.get(subject.offering)
@@ -98,7 +104,8 @@ export const deriveFacts = <P extends DatedParameter>(subject: Subject, date: st
     return typeof v === "number" ? v : null
   }
   const departments = c?.departments ?? []
-  const limit = (fact: string, key: "sessions" | "weeks" | "sessionsPerWeek"): number | null => (o === undefined ? null : numberOf(fact, Policy.limitName(o.id, key)))
+  const limit = (fact: string, key: "sessions" | "weeks" | "sessionsPerWeek"): number | null =>
+    o === undefined ? null : numberOf(fact, Policy.limitName(o.id, key))
   let transitionEnd: string | null = null
   if (o?.status.kind === "discontinued") {
     use("transitionEnd", "model.start")
@@ -110,7 +117,8 @@ export const deriveFacts = <P extends DatedParameter>(subject: Subject, date: st
   let cohortEnd: string | null = null
   if (o !== undefined && e !== undefined) {
     const length = use("cohortEnd", Policy.limitName(o.id, "cohortLength"))?.entry.value
-    if (typeof length === "string") cohortEnd = Calendar.addDays(addTo(`${e.cohort ?? e.start.slice(0, 7)}-01`, length), -1)
+    if (typeof length === "string")
+      cohortEnd = Calendar.addDays(addTo(`${e.cohort ?? e.start.slice(0, 7)}-01`, length), -1)
   }
   const fit = subject.fit
   const proposal = subject.proposal
@@ -159,7 +167,7 @@ export const deriveFacts = <P extends DatedParameter>(subject: Subject, date: st
     proposalRequested: proposal?.requested ?? null,
     proposalDecision: proposal?.decision ?? null,
     proposalByDepartment: proposal?.byDepartment ?? null,
-    proposalCategory: proposal?.category ?? null
+    proposalCategory: proposal?.category ?? null,
   }
   return { facts: values, parameters: used, open: openInputs(subject, ages) }
 }

@@ -13,7 +13,10 @@ export interface Versioned {
  * The dates on which something changes: each version's start and the day
  * after its end, and each parameter value's date, sorted.
  */
-export const changesOf = (rules: ReadonlyArray<Versioned>, parameters: Iterable<DatedParameter>): ReadonlyArray<string> => {
+export const changesOf = (
+  rules: ReadonlyArray<Versioned>,
+  parameters: Iterable<DatedParameter>,
+): ReadonlyArray<string> => {
   const dates = new Set<string>()
   for (const r of rules) {
     for (const v of r.versions) {
@@ -41,10 +44,15 @@ export const periodStart = (changes: ReadonlyArray<string>, date: string): strin
 }
 
 /** Each rule's version in force on `date`, in the rules' order; rules with none are left out. */
-export const versionsOn = <R extends Versioned>(rules: ReadonlyArray<R>, date: string): Array<{ readonly rule: R; readonly version: R["versions"][number] }> => {
+export const versionsOn = <R extends Versioned>(
+  rules: ReadonlyArray<R>,
+  date: string,
+): Array<{ readonly rule: R; readonly version: R["versions"][number] }> => {
   const out: Array<{ readonly rule: R; readonly version: R["versions"][number] }> = []
   for (const rule of rules) {
-    const version = rule.versions.find((v) => v.effective.from <= date && (v.effective.to === undefined || date <= v.effective.to))
+    const version = rule.versions.find(
+      (v) => v.effective.from <= date && (v.effective.to === undefined || date <= v.effective.to),
+    )
     if (version !== undefined) out.push({ rule, version })
   }
   return out

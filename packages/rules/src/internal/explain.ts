@@ -50,7 +50,8 @@ type Code = Wording["code"]
 const scalar = (v: string | number | boolean | null, type: FactType | undefined, code: Code, lang: Lang): string => {
   if (v === null) return unknown[lang]
   if (typeof v === "boolean") return v ? yes[lang] : no[lang]
-  if (typeof v === "string" && type !== undefined && (type.kind === "text" || type.kind === "list")) return code(type.domain, v)[lang]
+  if (typeof v === "string" && type !== undefined && (type.kind === "text" || type.kind === "list"))
+    return code(type.domain, v)[lang]
   if (typeof v === "string" && /^P(?:\d+[YMWD])+$/u.test(v)) return words(v)[lang]
   return String(v)
 }
@@ -71,10 +72,18 @@ const sideText = (s: Side, other: FactType | undefined, w: Wording, lang: Lang, 
   if (s.kind === "fact") {
     const name = w.fact(s.fact)?.label[lang] ?? s.fact
     const label = right ? midSentence(name) : name
-    const from = (s.parameters ?? []).map((p) => `; parameter ${p.name}, ${lang === "nb" ? "fra" : "from"} ${p.from}`).join("")
+    const from = (s.parameters ?? [])
+      .map((p) => `; parameter ${p.name}, ${lang === "nb" ? "fra" : "from"} ${p.from}`)
+      .join("")
     // A fact the subject leaves open shows every value it may have: "17 or 18".
-    const values = s.values === undefined ? undefined : [...s.values].sort((a, b) => (typeof a === "number" && typeof b === "number" ? a - b : 0))
-    const shown = values === undefined ? valueText(s.value, typeOf(s, w), w.code, lang) : values.map((v) => valueText(v, typeOf(s, w), w.code, lang)).join(lang === "nb" ? " eller " : " or ")
+    const values =
+      s.values === undefined
+        ? undefined
+        : [...s.values].sort((a, b) => (typeof a === "number" && typeof b === "number" ? a - b : 0))
+    const shown =
+      values === undefined
+        ? valueText(s.value, typeOf(s, w), w.code, lang)
+        : values.map((v) => valueText(v, typeOf(s, w), w.code, lang)).join(lang === "nb" ? " eller " : " or ")
     return `${label} (${shown}${from})`
   }
   const p = w.parameter(s.name)
@@ -90,7 +99,7 @@ const mark = (n: Node) => (n.unknown === true ? "?" : n.result ? "✓" : "✗")
 const headers = {
   all: { nb: "Alle disse må stemme:", en: "All of these must hold:" },
   any: { nb: "Minst én av disse må stemme:", en: "At least one of these must hold:" },
-  not: { nb: "Dette må ikke stemme:", en: "This must not hold:" }
+  not: { nb: "Dette må ikke stemme:", en: "This must not hold:" },
 }
 
 /** An explanation tree as indented lines, one per condition, each marked ✓ or ✗. */
@@ -98,20 +107,26 @@ export const nodeLines = (n: Node, w: Wording, lang: Lang, indent = ""): Array<s
   if (n.kind === "comparison") {
     const op = operators[n.operator]
     const leftType = typeOf(n.left, w)
-    const isDate = leftType?.kind === "date" || (n.left.kind === "parameter" && w.parameter(n.left.name)?.type === "date")
+    const isDate =
+      leftType?.kind === "date" || (n.left.kind === "parameter" && w.parameter(n.left.name)?.type === "date")
     const left = sideText(n.left, undefined, w, lang, false)
     // "is given" reads better than "is not unknown".
     if (n.right.kind === "literal" && n.right.value === null && (n.operator === "equal" || n.operator === "notEqual")) {
-      const given = n.operator === "notEqual" ? { nb: "er oppgitt", en: "is given" } : { nb: "er ikke oppgitt", en: "is not given" }
+      const given =
+        n.operator === "notEqual" ? { nb: "er oppgitt", en: "is given" } : { nb: "er ikke oppgitt", en: "is not given" }
       return [`${indent}${mark(n)} ${left} ${given[lang]}`]
     }
     const phrase = (isDate ? op.datePhrase : undefined) ?? op.phrase
     return [`${indent}${mark(n)} ${left} ${phrase[lang]} ${sideText(n.right, leftType, w, lang, true)}`]
   }
-  if (n.kind === "not") return [`${indent}${mark(n)} ${headers.not[lang]}`, ...nodeLines(n.child, w, lang, `${indent}  `)]
+  if (n.kind === "not")
+    return [`${indent}${mark(n)} ${headers.not[lang]}`, ...nodeLines(n.child, w, lang, `${indent}  `)]
   // One condition under all/any reads better without the header.
   if (n.children.length === 1) return nodeLines(n.children[0]!, w, lang, indent)
-  return [`${indent}${mark(n)} ${headers[n.kind][lang]}`, ...n.children.flatMap((c) => nodeLines(c, w, lang, `${indent}  `))]
+  return [
+    `${indent}${mark(n)} ${headers[n.kind][lang]}`,
+    ...n.children.flatMap((c) => nodeLines(c, w, lang, `${indent}  `)),
+  ]
 }
 
 const decisionWords = {
@@ -121,7 +136,7 @@ const decisionWords = {
   applies: { nb: "Gjelder fordi", en: "Applies because" },
   because: { nb: "Begrunnelse", en: "Reason" },
   source: { nb: "Kilde", en: "Source" },
-  possible: { nb: "Mulige utfall", en: "Possible outcomes" }
+  possible: { nb: "Mulige utfall", en: "Possible outcomes" },
 }
 
 /** One decision as a block of plain text. */
@@ -132,14 +147,16 @@ export const decisionText = (d: Decision, w: Wording, lang: Lang): string => {
       : `${d.effective.from} – ${d.effective.to}`
   const lines = [
     `${d.title[lang]}: ${describe(d.kind, d.outcome, w)[lang]}`,
-    `  ${decisionWords.rule[lang]}: ${d.rule} (${d.file}), ${decisionWords.version[lang]} ${d.version}, ${decisionWords.inForce[lang]} ${period}`
+    `  ${decisionWords.rule[lang]}: ${d.rule} (${d.file}), ${decisionWords.version[lang]} ${d.version}, ${decisionWords.inForce[lang]} ${period}`,
   ]
   if (d.explanation.appliesWhen !== undefined) {
     lines.push(`  ${decisionWords.applies[lang]}:`, ...nodeLines(d.explanation.appliesWhen, w, lang, "    "))
   }
   lines.push(`  ${decisionWords.because[lang]}:`, ...nodeLines(d.explanation.conditions, w, lang, "    "))
   if (d.unknown !== undefined) {
-    const possible = d.unknown.possible.map((o) => (o.type === "not-applicable" ? (lang === "nb" ? "gjelder ikke" : "does not apply") : describe(d.kind, o, w)[lang]))
+    const possible = d.unknown.possible.map((o) =>
+      o.type === "not-applicable" ? (lang === "nb" ? "gjelder ikke" : "does not apply") : describe(d.kind, o, w)[lang],
+    )
     lines.push(`  ${decisionWords.possible[lang]}: ${possible.join(lang === "nb" ? " eller " : " or ")}`)
   }
   lines.push(`  ${decisionWords.source[lang]}: ${w.source(d.source, lang)}`)
@@ -154,7 +171,7 @@ const summaryWords = {
   duration: { nb: "Varighet", en: "Duration" },
   extension: { nb: "Forlengelse", en: "Extension" },
   escalation: { nb: "Eskalering", en: "Escalation" },
-  nothing: { nb: "Ingen regler gjelder for dette.", en: "No rule applies to this." }
+  nothing: { nb: "Ingen regler gjelder for dette.", en: "No rule applies to this." },
 }
 
 /** All decisions for a subject: a summary first, then each decision. */
@@ -163,10 +180,23 @@ export const decisionsText = (ds: Decisions, w: Wording, lang: Lang): string => 
   const head = `${s.title[lang]} ${ds.date}${ds.subject === undefined ? "" : ` (${s.citizen[lang]} ${ds.subject})`}`
   const sum = ds.summary
   const summary: Array<string> = []
-  if (sum.eligibility !== undefined) summary.push(`${s.eligibility[lang]}: ${describe("eligibility", sum.eligibility, w)[lang]}`)
+  if (sum.eligibility !== undefined)
+    summary.push(`${s.eligibility[lang]}: ${describe("eligibility", sum.eligibility, w)[lang]}`)
   if (sum.duration !== undefined) summary.push(`${s.duration[lang]}: ${describe("duration", sum.duration, w)[lang]}`)
   if (sum.extension !== undefined) summary.push(`${s.extension[lang]}: ${describe("duration", sum.extension, w)[lang]}`)
   for (const e of sum.escalations) summary.push(`${s.escalation[lang]}: ${describe("escalation", e, w)[lang]}`)
   if (ds.decisions.length === 0) summary.push(s.nothing[lang])
-  return Redact.text([head, ...summary.map((l) => `  ${l}`), "", ...ds.decisions.map((d) => decisionText(d, w, lang)).join("\n\n").split("\n")].join("\n").trimEnd())
+  return Redact.text(
+    [
+      head,
+      ...summary.map((l) => `  ${l}`),
+      "",
+      ...ds.decisions
+        .map((d) => decisionText(d, w, lang))
+        .join("\n\n")
+        .split("\n"),
+    ]
+      .join("\n")
+      .trimEnd(),
+  )
 }

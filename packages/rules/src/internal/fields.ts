@@ -11,26 +11,38 @@ import { bi } from "./text.js"
  * A check with a message in both languages and a finding code (see
  * `shape.ts`), and what it adds to the published JSON Schema.
  */
-export const rule = <T>(test: (value: T) => boolean, message: Words, code = "shape", jsonSchema?: Record<string, unknown>) =>
+export const rule = <T>(
+  test: (value: T) => boolean,
+  message: Words,
+  code = "shape",
+  jsonSchema?: Record<string, unknown>,
+) =>
   Schema.makeFilter<T>((v) => test(v), {
     message: message.en,
     messageNb: message.nb,
     code,
-    ...(jsonSchema === undefined ? {} : { toJsonSchema: () => jsonSchema })
+    ...(jsonSchema === undefined ? {} : { toJsonSchema: () => jsonSchema }),
   })
 
 /** A text that is not empty or blank. */
 export const Text = Schema.String.annotate({ expectedText: bi("a text", "en tekst") }).check(
-  rule((s: string) => s.trim().length > 0, bi("Expected a non-empty text", "Forventet en tekst som ikke er tom"), "shape", { minLength: 1 })
+  rule(
+    (s: string) => s.trim().length > 0,
+    bi("Expected a non-empty text", "Forventet en tekst som ikke er tom"),
+    "shape",
+    { minLength: 1 },
+  ),
 )
 
 /** A calendar date as YYYY-MM-DD. */
-export const DateText = IsoDate.IsoDate.annotate({ expectedText: bi("an existing calendar date as YYYY-MM-DD", "en gyldig dato på formen ÅÅÅÅ-MM-DD") })
+export const DateText = IsoDate.IsoDate.annotate({
+  expectedText: bi("an existing calendar date as YYYY-MM-DD", "en gyldig dato på formen ÅÅÅÅ-MM-DD"),
+})
 
 /** Text in Norwegian bokmål and English. */
 export const Bilingual = Schema.Struct({
   nb: Text.annotateKey({ description: "Norwegian bokmål" }),
-  en: Text.annotateKey({ description: "English" })
+  en: Text.annotateKey({ description: "English" }),
 }).annotate({ identifier: "Bilingual", description: "Text in Norwegian bokmål (nb) and English (en)" })
 
 /** A key a struct refuses, with the reason the message gives. */

@@ -24,25 +24,37 @@ export interface Variant {
 }
 
 /** Every combination of the open inputs' options over `facts`; the first is `facts` itself. */
-export const variants = (facts: { readonly [fact: string]: Value }, open: ReadonlyArray<Open>): ReadonlyArray<Variant> => {
+export const variants = (
+  facts: { readonly [fact: string]: Value },
+  open: ReadonlyArray<Open>,
+): ReadonlyArray<Variant> => {
   let out: Array<Variant> = [{ facts, choice: [] }]
   for (const o of open) {
     const next: Array<Variant> = []
-    for (const v of out) o.options.forEach((option, i) => next.push({ facts: i === 0 ? v.facts : { ...v.facts, ...option }, choice: [...v.choice, i] }))
+    for (const v of out)
+      o.options.forEach((option, i) =>
+        next.push({ facts: i === 0 ? v.facts : { ...v.facts, ...option }, choice: [...v.choice, i] }),
+      )
     out = next
   }
   return out
 }
 
 /** True when the open input `i` is among the facts a rule reads. */
-export const touches = (o: Open, read: ReadonlySet<string>): boolean => o.options.some((option) => Object.keys(option).some((f) => read.has(f)))
+export const touches = (o: Open, read: ReadonlySet<string>): boolean =>
+  o.options.some((option) => Object.keys(option).some((f) => read.has(f)))
 
 /**
  * Whether `results` (one per variant) agree; when they do not, the inputs
  * that matter: those for which two variants differing only in that input
  * give different results.
  */
-export const agree = <T>(results: ReadonlyArray<T>, all: ReadonlyArray<Variant>, open: ReadonlyArray<Open>, same: (a: T, b: T) => boolean): { readonly same: true; readonly value: T } | { readonly same: false; readonly missing: ReadonlyArray<string> } => {
+export const agree = <T>(
+  results: ReadonlyArray<T>,
+  all: ReadonlyArray<Variant>,
+  open: ReadonlyArray<Open>,
+  same: (a: T, b: T) => boolean,
+): { readonly same: true; readonly value: T } | { readonly same: false; readonly missing: ReadonlyArray<string> } => {
   const first = results[0]!
   if (results.every((r) => same(r, first))) return { same: true, value: first }
   const index = new Map(all.map((v, k) => [v.choice.join(","), k]))
@@ -53,8 +65,8 @@ export const agree = <T>(results: ReadonlyArray<T>, all: ReadonlyArray<Variant>,
           if (i === v.choice[j]) return false
           const other = index.get(v.choice.map((c, n) => (n === j ? i : c)).join(","))
           return other !== undefined && !same(results[k]!, results[other]!)
-        })
-      )
+        }),
+      ),
     )
     .map((o) => o.missing)
   return { same: false, missing: missing.length > 0 ? missing : open.map((o) => o.missing) }

@@ -2,7 +2,16 @@
 // the line of any JSON pointer in it; or, for text that is not JSON or YAML,
 // one problem at the line and column of the mistake, saying what to do.
 import { JsonText } from "@aktivitetsmodell/core"
-import { isMap, isScalar, isSeq, LineCounter, type Pair, parseDocument, type Node as YamlNode, type YAMLMap } from "yaml"
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Pair,
+  parseDocument,
+  type YAMLMap,
+  type Node as YamlNode,
+} from "yaml"
 import type { Problem } from "../Problem.js"
 import { diagnose } from "./jsonSyntax.js"
 import { steps } from "./pointer.js"
@@ -13,7 +22,9 @@ import { describeYaml } from "./yamlSyntax.js"
 export const maxChars = 1_000_000
 
 /** A file's parsed value and line finder, or its syntax problems. */
-export type Parsed = { readonly ok: true; readonly value: unknown; readonly lineOf: (pointer: string) => number } | { readonly ok: false; readonly problems: ReadonlyArray<Problem> }
+export type Parsed =
+  | { readonly ok: true; readonly value: unknown; readonly lineOf: (pointer: string) => number }
+  | { readonly ok: false; readonly problems: ReadonlyArray<Problem> }
 
 const syntax = (file: string, line: number, en: string, nb: string, column?: number): Problem => ({
   file,
@@ -22,7 +33,7 @@ const syntax = (file: string, line: number, en: string, nb: string, column?: num
   ...(column === undefined ? {} : { column }),
   code: "syntax",
   severity: "error",
-  message: bi(en, nb)
+  message: bi(en, nb),
 })
 
 const parseJson = (file: string, text: string): Parsed => {
@@ -30,11 +41,19 @@ const parseJson = (file: string, text: string): Parsed => {
   if (!positions.ok) {
     // The scanner names the token that is wrong, which is at or before where parsing stopped.
     const hint = diagnose(text)
-    if (hint !== undefined && (hint.line < positions.line || (hint.line === positions.line && hint.column <= positions.column))) {
+    if (
+      hint !== undefined &&
+      (hint.line < positions.line || (hint.line === positions.line && hint.column <= positions.column))
+    ) {
       return { ok: false, problems: [syntax(file, hint.line, hint.message.en, hint.message.nb, hint.column)] }
     }
     const { en, nb } = positions.message
-    return { ok: false, problems: [syntax(file, positions.line, `${en}: correct the JSON here`, `${nb}: rett JSON-teksten her`, positions.column)] }
+    return {
+      ok: false,
+      problems: [
+        syntax(file, positions.line, `${en}: correct the JSON here`, `${nb}: rett JSON-teksten her`, positions.column),
+      ],
+    }
   }
   // The value is JSON.parse's, which keeps a "__proto__" key as an ordinary key, so the validator sees and rejects it.
   return { ok: true, value: positions.value, lineOf: (pointer) => JsonText.nearestLine(positions, pointer) }
@@ -71,14 +90,25 @@ const parseYaml = (file: string, text: string): Parsed => {
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false })
   if (doc.errors.length > 0) {
     // One message at the line that is wrong, rather than the parser's two or three in English.
-    const errors = doc.errors.map((e) => ({ code: e.code, message: e.message.split("\n")[0] ?? e.code, line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col ?? 1 }))
+    const errors = doc.errors.map((e) => ({
+      code: e.code,
+      message: e.message.split("\n")[0] ?? e.code,
+      line: e.linePos?.[0].line ?? 1,
+      column: e.linePos?.[0].col ?? 1,
+    }))
     const hint = describeYaml(text, errors)
     return { ok: false, problems: [syntax(file, hint.line, hint.message.en, hint.message.nb, hint.column)] }
   }
   const duplicates = duplicateKeys(doc.contents).map((n) => {
     const at = n.range === undefined || n.range === null ? { line: 1, col: 1 } : lineCounter.linePos(n.range[0])
     const key = quote(String((n as { value?: unknown }).value))
-    return syntax(file, at.line, `The key ${key.en} appears twice in the same place: remove one of them`, `Feltet ${key.nb} står to ganger på samme sted: fjern det ene`, at.col)
+    return syntax(
+      file,
+      at.line,
+      `The key ${key.en} appears twice in the same place: remove one of them`,
+      `Feltet ${key.nb} står to ganger på samme sted: fjern det ene`,
+      at.col,
+    )
   })
   if (duplicates.length > 0) return { ok: false, problems: duplicates }
   let value: unknown
@@ -87,7 +117,17 @@ const parseYaml = (file: string, text: string): Parsed => {
   } catch (e) {
     // Aliases that multiply into a huge document ("billion laughs") stop here.
     const said = shortLine(e instanceof Error ? e.message : String(e), 160)
-    return { ok: false, problems: [syntax(file, 1, `YAML aliases (*name) repeat too much (${said}): write the values out instead`, `YAML-aliaser (*navn) gjentas for mye (${said}): skriv verdiene ut i stedet`)] }
+    return {
+      ok: false,
+      problems: [
+        syntax(
+          file,
+          1,
+          `YAML aliases (*name) repeat too much (${said}): write the values out instead`,
+          `YAML-aliaser (*navn) gjentas for mye (${said}): skriv verdiene ut i stedet`,
+        ),
+      ],
+    }
   }
   // Each map's keys are indexed once, so a file with many problems costs
   // one lookup per step rather than a scan of the map (which was quadratic).
@@ -132,14 +172,37 @@ const parseYaml = (file: string, text: string): Parsed => {
 /** Parses a policy file by its name: `.yaml`/`.yml` as YAML, anything else as JSON. */
 export const parse = (file: string, text: string): Parsed => {
   if (text.length > maxChars) {
-    return { ok: false, problems: [{ ...syntax(file, 1, `The file has ${text.length} characters; a policy file may have at most ${maxChars}`, `Filen har ${text.length} tegn; en regelfil kan ha høyst ${maxChars}`), code: "too-large" }] }
+    return {
+      ok: false,
+      problems: [
+        {
+          ...syntax(
+            file,
+            1,
+            `The file has ${text.length} characters; a policy file may have at most ${maxChars}`,
+            `Filen har ${text.length} tegn; en regelfil kan ha høyst ${maxChars}`,
+          ),
+          code: "too-large",
+        },
+      ],
+    }
   }
   try {
     return /\.ya?ml$/u.test(file) ? parseYaml(file, text) : parseJson(file, text)
   } catch (e) {
     // Pathologically deep nesting overflows the parser's stack.
-    if (e instanceof RangeError) return { ok: false, problems: [syntax(file, 1, "The file is nested too deeply to read: a policy file needs far fewer levels", "Filen er nøstet for dypt til å leses: en regelfil trenger langt færre nivåer")] }
+    if (e instanceof RangeError)
+      return {
+        ok: false,
+        problems: [
+          syntax(
+            file,
+            1,
+            "The file is nested too deeply to read: a policy file needs far fewer levels",
+            "Filen er nøstet for dypt til å leses: en regelfil trenger langt færre nivåer",
+          ),
+        ],
+      }
     throw e
   }
 }
-

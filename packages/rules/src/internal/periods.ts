@@ -4,7 +4,8 @@
 import { IsoDate } from "@aktivitetsmodell/core"
 
 /** Records in date order (a copy). */
-export const byDate = <T extends { readonly date: string }>(xs: ReadonlyArray<T>): Array<T> => [...xs].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+export const byDate = <T extends { readonly date: string }>(xs: ReadonlyArray<T>): Array<T> =>
+  [...xs].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
 
 /**
  * The periods of an enrollment: the first, then one per extension, each
@@ -13,10 +14,13 @@ export const byDate = <T extends { readonly date: string }>(xs: ReadonlyArray<T>
  */
 export const periodsOf = (
   enrollment: { readonly start: IsoDate.IsoDate; readonly end?: IsoDate.IsoDate | undefined },
-  extensions: ReadonlyArray<{ readonly newEnd: IsoDate.IsoDate }>
+  extensions: ReadonlyArray<{ readonly newEnd: IsoDate.IsoDate }>,
 ): Array<{ readonly start: IsoDate.IsoDate | undefined; readonly end: IsoDate.IsoDate | undefined }> => {
   const ends = [enrollment.end, ...extensions.map((x) => x.newEnd)]
-  const starts = [enrollment.start, ...ends.slice(0, -1).map((end) => (end === undefined ? undefined : IsoDate.addDays(end, 1)))]
+  const starts = [
+    enrollment.start,
+    ...ends.slice(0, -1).map((end) => (end === undefined ? undefined : IsoDate.addDays(end, 1))),
+  ]
   return starts.map((start, k) => ({ start, end: ends[k] }))
 }
 

@@ -7,4 +7,9 @@ export const child = (base: string, key: string | number): string => `${base}${P
 
 /** `/versions/0/conditions` → `["versions", "0", "conditions"]`. */
 export const steps = (p: string): Array<string> =>
-  p === "" ? [] : p.slice(1).split("/").map((s) => s.replace(/~1/gu, "/").replace(/~0/gu, "~"))
+  p === ""
+    ? []
+    : p
+        .slice(1)
+        .split("/")
+        .map((s) => s.replace(/~1/gu, "/").replace(/~0/gu, "~"))

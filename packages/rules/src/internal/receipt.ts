@@ -6,19 +6,21 @@ import * as Schema from "effect/Schema"
 import type { Decisions, Summary } from "../Decision.js"
 import type { Node, Side } from "../Evaluate.js"
 import type { Value } from "../Facts.js"
-import { DateText, rule, Text } from "./fields.js"
-import { bi } from "./text.js"
 import { on } from "../InForce.js"
 import type { Outcome } from "../Outcome.js"
 import type { Tree } from "../PolicyTree.js"
 import type { Period } from "../RuleFile.js"
 import type { Source } from "../Source.js"
 import type { Subject } from "../Subject.js"
+import { DateText, rule, Text } from "./fields.js"
+import { bi } from "./text.js"
 
 const Scalar = Schema.Union([Schema.String, Schema.Finite, Schema.Boolean, Schema.Null])
 const ValueSchema = Schema.Union([Scalar, Schema.Array(Scalar)]).annotate({ expectedText: bi("a value", "en verdi") })
-const Version = Schema.Int.check(rule((n: number) => n >= 1, bi("Expected a version number from 1", "Forventet et versjonsnummer fra 1"))).annotate({
-  expectedText: bi("a version number", "et versjonsnummer")
+const Version = Schema.Int.check(
+  rule((n: number) => n >= 1, bi("Expected a version number from 1", "Forventet et versjonsnummer fra 1")),
+).annotate({
+  expectedText: bi("a version number", "et versjonsnummer"),
 })
 
 const ConditionSchema = Schema.Struct({
@@ -28,7 +30,7 @@ const ConditionSchema = Schema.Struct({
   operator: Text,
   against: ValueSchema,
   result: Schema.Boolean,
-  unknown: Schema.optionalKey(Schema.Literal(true))
+  unknown: Schema.optionalKey(Schema.Literal(true)),
 })
 
 /**
@@ -40,7 +42,12 @@ const ConditionSchema = Schema.Struct({
  */
 export type ReceiptCondition = typeof ConditionSchema.Type
 
-const ParameterSchema = Schema.Struct({ name: Text, value: Schema.Union([Schema.Finite, Schema.String]), from: DateText, file: Text })
+const ParameterSchema = Schema.Struct({
+  name: Text,
+  value: Schema.Union([Schema.Finite, Schema.String]),
+  from: DateText,
+  file: Text,
+})
 
 /**
  * A parameter value a decision used, with the day it took effect and its file.
@@ -60,7 +67,7 @@ const DecisionSchema = Schema.Struct({
   // The citation as the rule file gave it; replay compares it, never reads it.
   source: Schema.Record(Schema.String, Schema.Unknown),
   parameters: Schema.Array(ParameterSchema),
-  conditions: Schema.Array(ConditionSchema)
+  conditions: Schema.Array(ConditionSchema),
 })
 
 /**
@@ -80,7 +87,12 @@ export type ReceiptDecision = Omit<typeof DecisionSchema.Type, "source" | "effec
  * @category schemas
  */
 export const ReceiptSchema = Schema.Struct({
-  receipt: Schema.Literal(1).annotate({ expectedText: bi("1: this program reads receipts of format 1", "1: dette programmet leser kvitteringer av format 1") }),
+  receipt: Schema.Literal(1).annotate({
+    expectedText: bi(
+      "1: this program reads receipts of format 1",
+      "1: dette programmet leser kvitteringer av format 1",
+    ),
+  }),
   date: DateText,
   subject: Schema.Unknown,
   summary: Schema.Record(Schema.String, Schema.Unknown),
@@ -90,9 +102,14 @@ export const ReceiptSchema = Schema.Struct({
     Schema.Struct({
       file: Text,
       // Empty for a file given without a text to hash.
-      sha256: Schema.String.check(rule((h: string) => /^(?:[0-9a-f]{64})?$/u.test(h), bi("Expected 64 hexadecimal characters", "Forventet 64 heksadesimale tegn")))
-    })
-  )
+      sha256: Schema.String.check(
+        rule(
+          (h: string) => /^(?:[0-9a-f]{64})?$/u.test(h),
+          bi("Expected 64 hexadecimal characters", "Forventet 64 heksadesimale tegn"),
+        ),
+      ),
+    }),
+  ),
 })
 
 /**
@@ -111,7 +128,8 @@ export type Receipt = Omit<typeof ReceiptSchema.Type, "subject" | "summary" | "d
 
 const sideValue = (s: Side): Value => s.value
 
-const sideName = (s: Side): string => (s.kind === "fact" ? s.fact : s.kind === "parameter" ? `parameter:${s.name}` : "literal")
+const sideName = (s: Side): string =>
+  s.kind === "fact" ? s.fact : s.kind === "parameter" ? `parameter:${s.name}` : "literal"
 
 /** Every comparison of an explanation tree with its JSON pointer in the rule file. */
 export const flatten = (n: Node, pointer: string, out: Array<ReceiptCondition> = []): Array<ReceiptCondition> => {
@@ -123,7 +141,7 @@ export const flatten = (n: Node, pointer: string, out: Array<ReceiptCondition> =
       operator: n.operator,
       against: sideValue(n.right),
       result: n.result,
-      ...(n.unknown === true ? { unknown: true as const } : {})
+      ...(n.unknown === true ? { unknown: true as const } : {}),
     })
   } else if (n.kind === "not") flatten(n.child, `${pointer}/not`, out)
   else n.children.forEach((c, i) => flatten(c, `${pointer}/${n.kind}/${i}`, out))
@@ -140,7 +158,7 @@ export const receiptOf = (tree: Tree, subject: Subject, result: Decisions): Rece
     const base = `/versions/${d.version - 1}`
     const conditions = [
       ...(d.explanation.appliesWhen === undefined ? [] : flatten(d.explanation.appliesWhen, `${base}/appliesWhen`)),
-      ...flatten(d.explanation.conditions, `${base}/conditions`)
+      ...flatten(d.explanation.conditions, `${base}/conditions`),
     ]
     return {
       rule: d.rule,
@@ -151,7 +169,7 @@ export const receiptOf = (tree: Tree, subject: Subject, result: Decisions): Rece
       branch: d.branch,
       source: d.source,
       parameters: d.parameters.map((p) => ({ name: p.name, value: p.value, from: p.from, file: p.file })),
-      conditions
+      conditions,
     }
   })
   const notApplicable = result.notApplicable.flatMap((id) => {
@@ -167,6 +185,6 @@ export const receiptOf = (tree: Tree, subject: Subject, result: Decisions): Rece
     summary: result.summary,
     decisions,
     notApplicable,
-    files: [...files].sort().map((file) => ({ file, sha256: tree.hashOf?.(file) ?? "" }))
+    files: [...files].sort().map((file) => ({ file, sha256: tree.hashOf?.(file) ?? "" })),
   }
 }

@@ -4,8 +4,9 @@
 // shape (types, decoder and published JSON Schema); this file only words its
 // issues. "Did you mean" runs here, after decoding, on the keys and values
 // the schema refused.
-import { Suggest } from "@aktivitetsmodell/core"
+
 import type { Bilingual } from "@aktivitetsmodell/core"
+import { Suggest } from "@aktivitetsmodell/core"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as SchemaAST from "effect/SchemaAST"
@@ -34,12 +35,18 @@ export interface WordingAnnotations {
   readonly forbidden?: Readonly<Record<string, Bilingual>>
 }
 
-const error = (pointer: string, code: Code, message: Bilingual): Finding => ({ pointer, code, severity: "error", message })
+const error = (pointer: string, code: Code, message: Bilingual): Finding => ({
+  pointer,
+  code,
+  severity: "error",
+  message,
+})
 
 const pointerOf = (path: ReadonlyArray<PropertyKey>): string =>
   path.reduce<string>((p, k) => child(p, typeof k === "number" ? k : String(k)), "")
 
-const isPlainObject = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
+const isPlainObject = (u: unknown): u is Record<string, unknown> =>
+  typeof u === "object" && u !== null && !Array.isArray(u)
 
 /** What a value from a parsed file is, in words. */
 export const kindName = (u: unknown): Bilingual =>
@@ -58,8 +65,13 @@ export const kindName = (u: unknown): Bilingual =>
               : bi(typeof u, typeof u)
 
 // A refined schema keeps its annotations on its last check, so look there too.
-const annotation = <K extends keyof WordingAnnotations>(ast: SchemaAST.AST, key: K): WordingAnnotations[K] | undefined => {
-  const sets = [ast.annotations, ...[...(ast.checks ?? [])].reverse().map((c) => c.annotations)] as ReadonlyArray<Record<string, unknown> | undefined>
+const annotation = <K extends keyof WordingAnnotations>(
+  ast: SchemaAST.AST,
+  key: K,
+): WordingAnnotations[K] | undefined => {
+  const sets = [ast.annotations, ...[...(ast.checks ?? [])].reverse().map((c) => c.annotations)] as ReadonlyArray<
+    Record<string, unknown> | undefined
+  >
   for (const a of sets) if (a !== undefined && Object.hasOwn(a, key)) return a[key] as WordingAnnotations[K]
   return undefined
 }
@@ -148,7 +160,11 @@ const walk = (issue: SchemaIssue.Issue, path: ReadonlyArray<PropertyKey>, out: A
       return walk(issue.issue, path, out, root)
     case "Filter": {
       const own = messageOf(issue.filter.annotations)
-      if (own !== undefined && issue.issue._tag === "InvalidValue" && messageOf(issue.issue.annotations) === undefined) {
+      if (
+        own !== undefined &&
+        issue.issue._tag === "InvalidValue" &&
+        messageOf(issue.issue.annotations) === undefined
+      ) {
         out.push(error(pointerOf(path), own.code, own.message))
         return
       }
@@ -156,14 +172,22 @@ const walk = (issue: SchemaIssue.Issue, path: ReadonlyArray<PropertyKey>, out: A
     }
     case "InvalidValue": {
       const own = messageOf(issue.annotations)
-      out.push(error(pointerOf(path), own?.code ?? "shape", own?.message ?? bi("Expected a valid value", "Forventet en gyldig verdi")))
+      out.push(
+        error(
+          pointerOf(path),
+          own?.code ?? "shape",
+          own?.message ?? bi("Expected a valid value", "Forventet en gyldig verdi"),
+        ),
+      )
       return
     }
     case "MissingKey": {
       const key = String(path[path.length - 1] ?? "")
       const why = issue.annotations?.["missingText"] as Bilingual | undefined
       const tail = why === undefined ? bi("", "") : bi(`: ${why.en}`, `: ${why.nb}`)
-      out.push(error(pointerOf(path.slice(0, -1)), "shape", bi(`Missing "${key}"${tail.en}`, `Mangler «${key}»${tail.nb}`)))
+      out.push(
+        error(pointerOf(path.slice(0, -1)), "shape", bi(`Missing "${key}"${tail.en}`, `Mangler «${key}»${tail.nb}`)),
+      )
       return
     }
     case "UnexpectedKey": {
@@ -184,7 +208,13 @@ const walk = (issue: SchemaIssue.Issue, path: ReadonlyArray<PropertyKey>, out: A
     case "InvalidType": {
       const what = expectedOf(issue.ast)
       const got = kindName(valueAt(root, path))
-      out.push(error(pointerOf(path), "shape", bi(`Expected ${what.en}, got ${got.en}`, `Forventet ${what.nb}, fikk ${got.nb}`)))
+      out.push(
+        error(
+          pointerOf(path),
+          "shape",
+          bi(`Expected ${what.en}, got ${got.en}`, `Forventet ${what.nb}, fikk ${got.nb}`),
+        ),
+      )
       return
     }
     case "AnyOf": {
@@ -196,7 +226,13 @@ const walk = (issue: SchemaIssue.Issue, path: ReadonlyArray<PropertyKey>, out: A
         const what = expectedOf(issue.ast)
         const dym = typeof input === "string" && lits !== undefined ? Suggest.didYouMean(input, lits) : bi("", "")
         const got = lits !== undefined && typeof input === "string" ? quote(input) : kindName(input)
-        out.push(error(pointerOf(path), "shape", bi(`Expected ${what.en}, got ${got.en}${dym.en}`, `Forventet ${what.nb}, fikk ${got.nb}${dym.nb}`)))
+        out.push(
+          error(
+            pointerOf(path),
+            "shape",
+            bi(`Expected ${what.en}, got ${got.en}${dym.en}`, `Forventet ${what.nb}, fikk ${got.nb}${dym.nb}`),
+          ),
+        )
         return
       }
       // A value that fits no member: word the problems of the member it comes closest to.
@@ -240,12 +276,23 @@ export const maxNesting = 64
  */
 export const decodeShape = <S extends Schema.Top & { readonly DecodingServices: never }>(
   schema: S,
-  input: unknown
+  input: unknown,
 ): { readonly value?: S["Type"]; readonly findings: Array<Finding> } => {
   if (deeperThan(input, maxNesting)) {
-    return { findings: [error("", "shape", bi(`The file nests more than ${maxNesting} levels deep`, `Filen er nøstet i mer enn ${maxNesting} nivåer`))] }
+    return {
+      findings: [
+        error(
+          "",
+          "shape",
+          bi(`The file nests more than ${maxNesting} levels deep`, `Filen er nøstet i mer enn ${maxNesting} nivåer`),
+        ),
+      ],
+    }
   }
-  const r = Schema.decodeUnknownResult(schema as never)(input, { errors: "all", onExcessProperty: "error" }) as Result.Result<S["Type"], Schema.SchemaError>
+  const r = Schema.decodeUnknownResult(schema as never)(input, {
+    errors: "all",
+    onExcessProperty: "error",
+  }) as Result.Result<S["Type"], Schema.SchemaError>
   if (Result.isSuccess(r)) return { value: r.success, findings: [] }
   return { findings: findingsOf(r.failure.issue, input) }
 }

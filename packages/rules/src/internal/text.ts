@@ -30,7 +30,8 @@ export const quote = (name: string, max = 80): Bilingual => {
 const control = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu
 
 /** `s` on one line: control characters written as \uXXXX. */
-export const oneLine = (s: string): string => s.replace(control, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+export const oneLine = (s: string): string =>
+  s.replace(control, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
 
 /** `s` redacted, on one line, and at most `max` characters (cut with "…"). */
 export const shortLine = (s: string, max: number): string => {

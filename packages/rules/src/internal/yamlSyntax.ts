@@ -31,7 +31,8 @@ const keyOf = (text: string): string => {
 }
 
 // True when a line ends a key with no value, so the next line may be indented further.
-const opensBlock = (text: string): boolean => /:\s*(?:#.*)?$/u.test(text) || /^-\s*$/u.test(text) || blockScalar.test(text)
+const opensBlock = (text: string): boolean =>
+  /:\s*(?:#.*)?$/u.test(text) || /^-\s*$/u.test(text) || blockScalar.test(text)
 
 /** The first tab used for indentation: YAML refuses them, and they look like spaces. */
 const tabIn = (lines: ReadonlyArray<string>): SyntaxHint | undefined => {
@@ -41,7 +42,10 @@ const tabIn = (lines: ReadonlyArray<string>): SyntaxHint | undefined => {
       return {
         line: i + 1,
         column: m[0].length,
-        message: bi("A tab is used for indentation; YAML allows only spaces: replace the tab with spaces", "Det er brukt tabulator til innrykk; YAML tillater bare mellomrom: bytt tabulatoren med mellomrom")
+        message: bi(
+          "A tab is used for indentation; YAML allows only spaces: replace the tab with spaces",
+          "Det er brukt tabulator til innrykk; YAML tillater bare mellomrom: bytt tabulatoren med mellomrom",
+        ),
       }
     }
   }
@@ -91,7 +95,10 @@ const unclosedOnLine = (lines: ReadonlyArray<string>): SyntaxHint | undefined =>
           return {
             line: i + 1,
             column: k + 1,
-            message: bi(`The "${open.char}" in column ${open.column} is not closed: add "${wanted}" before this "${c}"`, `«${open.char}» i kolonne ${open.column} er ikke lukket: legg til «${wanted}» foran denne «${c}»`)
+            message: bi(
+              `The "${open.char}" in column ${open.column} is not closed: add "${wanted}" before this "${c}"`,
+              `«${open.char}» i kolonne ${open.column} er ikke lukket: legg til «${wanted}» foran denne «${c}»`,
+            ),
           }
         }
       }
@@ -100,7 +107,10 @@ const unclosedOnLine = (lines: ReadonlyArray<string>): SyntaxHint | undefined =>
       return {
         line: i + 1,
         column: text.length + 1,
-        message: bi(`The text that starts with ${quote.char} in column ${quote.column} has no closing quote: add ${quote.char} at its end`, `Teksten som starter med ${quote.char} i kolonne ${quote.column}, mangler avsluttende anførselstegn: legg til ${quote.char} på slutten`)
+        message: bi(
+          `The text that starts with ${quote.char} in column ${quote.column} has no closing quote: add ${quote.char} at its end`,
+          `Teksten som starter med ${quote.char} i kolonne ${quote.column}, mangler avsluttende anførselstegn: legg til ${quote.char} på slutten`,
+        ),
       }
     }
     const open = stack[stack.length - 1]
@@ -109,7 +119,10 @@ const unclosedOnLine = (lines: ReadonlyArray<string>): SyntaxHint | undefined =>
       return {
         line: i + 1,
         column: text.length + 1,
-        message: bi(`The "${open.char}" in column ${open.column} is not closed on its line: add "${wanted}" at the end of the value`, `«${open.char}» i kolonne ${open.column} er ikke lukket på sin linje: legg til «${wanted}» på slutten av verdien`)
+        message: bi(
+          `The "${open.char}" in column ${open.column} is not closed on its line: add "${wanted}" at the end of the value`,
+          `«${open.char}» i kolonne ${open.column} er ikke lukket på sin linje: legg til «${wanted}» på slutten av verdien`,
+        ),
       }
     }
   }
@@ -165,8 +178,8 @@ const indentSlip = (lines: ReadonlyArray<string>): SyntaxHint | undefined => {
           column: line.indent + 1,
           message: bi(
             `"${keyOf(line.text)}" is indented further than "${key}" on line ${previous.number}, which already has a value: move it to column ${level + 1}`,
-            `«${keyOf(line.text)}» har større innrykk enn «${key}» på linje ${previous.number}, som allerede har en verdi: flytt den til kolonne ${level + 1}`
-          )
+            `«${keyOf(line.text)}» har større innrykk enn «${key}» på linje ${previous.number}, som allerede har en verdi: flytt den til kolonne ${level + 1}`,
+          ),
         }
       }
       levels.push({ column: line.indent, dash: isItem })
@@ -178,7 +191,9 @@ const indentSlip = (lines: ReadonlyArray<string>): SyntaxHint | undefined => {
         // The nearest column this line could belong to: a "-" column for a list item, a key column otherwise.
         const candidates = [outer, ...popped].filter((l) => l.dash === isItem)
         const pool = candidates.length > 0 ? candidates : [outer, ...popped]
-        const best = pool.reduce((a, b) => (Math.abs(b.column - line.indent) < Math.abs(a.column - line.indent) ? b : a))
+        const best = pool.reduce((a, b) =>
+          Math.abs(b.column - line.indent) < Math.abs(a.column - line.indent) ? b : a,
+        )
         const sibling = siblingAt(line.number, best.column)
         const like = sibling === undefined ? "" : ` (like "${keyOf(sibling.text)}" on line ${sibling.number})`
         const som = sibling === undefined ? "" : ` (som «${keyOf(sibling.text)}» på linje ${sibling.number})`
@@ -187,8 +202,8 @@ const indentSlip = (lines: ReadonlyArray<string>): SyntaxHint | undefined => {
           column: line.indent + 1,
           message: bi(
             `"${keyOf(line.text)}" starts in column ${line.indent + 1}, which does not line up with the lines around it: move it to column ${best.column + 1}${like}`,
-            `«${keyOf(line.text)}» starter i kolonne ${line.indent + 1}, som ikke stemmer med linjene rundt: flytt den til kolonne ${best.column + 1}${som}`
-          )
+            `«${keyOf(line.text)}» starter i kolonne ${line.indent + 1}, som ikke stemmer med linjene rundt: flytt den til kolonne ${best.column + 1}${som}`,
+          ),
         }
       }
     }
@@ -206,16 +221,44 @@ const indentSlip = (lines: ReadonlyArray<string>): SyntaxHint | undefined => {
 }
 
 // The parser's codes that mean the structure did not line up.
-const indentationCodes = new Set(["BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "TAB_AS_INDENT"])
+const indentationCodes = new Set([
+  "BAD_INDENT",
+  "MISSING_CHAR",
+  "BLOCK_AS_IMPLICIT_KEY",
+  "MULTILINE_IMPLICIT_KEY",
+  "UNEXPECTED_TOKEN",
+  "TAB_AS_INDENT",
+])
 
 const translated: Readonly<Record<string, Bilingual>> = {
-  BAD_INDENT: bi("The indentation does not line up with the lines above: line this line up with its neighbours", "Innrykket stemmer ikke med linjene over: rett denne linjen inn etter nabolinjene"),
-  DUPLICATE_KEY: bi("A key appears twice in the same place: remove one of them", "Et felt står to ganger på samme sted: fjern det ene"),
-  MISSING_CHAR: bi("A closing bracket or a \"-\" is missing here: check the brackets and the list markers", "Det mangler en avsluttende parentes eller en «-» her: sjekk parentesene og listetegnene"),
-  UNEXPECTED_TOKEN: bi("This character does not belong here: check the brackets, quotes and colons on this line", "Dette tegnet hører ikke hjemme her: sjekk parenteser, anførselstegn og kolon på denne linjen"),
-  BAD_SCALAR_START: bi("A value cannot start with this character: put the value in double quotes", "En verdi kan ikke starte med dette tegnet: sett verdien i doble anførselstegn"),
-  MULTILINE_IMPLICIT_KEY: bi("A key must be on one line: check the indentation and the colons here", "Et felt må stå på én linje: sjekk innrykket og kolonene her"),
-  BLOCK_AS_IMPLICIT_KEY: bi("A list or block cannot be a key: check the indentation here", "En liste eller blokk kan ikke være et felt: sjekk innrykket her")
+  BAD_INDENT: bi(
+    "The indentation does not line up with the lines above: line this line up with its neighbours",
+    "Innrykket stemmer ikke med linjene over: rett denne linjen inn etter nabolinjene",
+  ),
+  DUPLICATE_KEY: bi(
+    "A key appears twice in the same place: remove one of them",
+    "Et felt står to ganger på samme sted: fjern det ene",
+  ),
+  MISSING_CHAR: bi(
+    'A closing bracket or a "-" is missing here: check the brackets and the list markers',
+    "Det mangler en avsluttende parentes eller en «-» her: sjekk parentesene og listetegnene",
+  ),
+  UNEXPECTED_TOKEN: bi(
+    "This character does not belong here: check the brackets, quotes and colons on this line",
+    "Dette tegnet hører ikke hjemme her: sjekk parenteser, anførselstegn og kolon på denne linjen",
+  ),
+  BAD_SCALAR_START: bi(
+    "A value cannot start with this character: put the value in double quotes",
+    "En verdi kan ikke starte med dette tegnet: sett verdien i doble anførselstegn",
+  ),
+  MULTILINE_IMPLICIT_KEY: bi(
+    "A key must be on one line: check the indentation and the colons here",
+    "Et felt må stå på én linje: sjekk innrykket og kolonene her",
+  ),
+  BLOCK_AS_IMPLICIT_KEY: bi(
+    "A list or block cannot be a key: check the indentation here",
+    "En liste eller blokk kan ikke være et felt: sjekk innrykket her",
+  ),
 }
 
 const hasOwn = (code: string): boolean => Object.hasOwn(translated, code)
@@ -233,12 +276,22 @@ export const describeYaml = (text: string, errors: ReadonlyArray<ParserError>): 
     // The slip is the parser's first complaint or just after it; a guess further away is not trusted.
     if (slip !== undefined && (first === undefined || slip.line <= first.line + 1)) return slip
   }
-  if (first === undefined) return { line: 1, column: 1, message: bi("YAML cannot be read: check the file", "YAML kan ikke leses: sjekk filen") }
+  if (first === undefined)
+    return {
+      line: 1,
+      column: 1,
+      message: bi("YAML cannot be read: check the file", "YAML kan ikke leses: sjekk filen"),
+    }
   const known = hasOwn(first.code) ? translated[first.code]! : undefined
   const said = shortLine(first.message, 160)
   return {
     line: first.line,
     column: first.column,
-    message: known ?? bi(`YAML cannot be read here (${said}): check the brackets, quotes and indentation on this line`, `YAML kan ikke leses her (${said}): sjekk parenteser, anførselstegn og innrykk på denne linjen`)
+    message:
+      known ??
+      bi(
+        `YAML cannot be read here (${said}): check the brackets, quotes and indentation on this line`,
+        `YAML kan ikke leses her (${said}): sjekk parenteser, anførselstegn og innrykk på denne linjen`,
+      ),
   }
 }

@@ -25,9 +25,14 @@ export const maxRevisionLength = 256
  * only `[A-Za-z0-9._/~^@{}-]`.
  */
 export const revisionProblem = (revision: string): Bilingual | undefined => {
-  if (revision === "" || revision.length > maxRevisionLength) return bi(`A revision has 1 to ${maxRevisionLength} characters`, `En revisjon har 1 til ${maxRevisionLength} tegn`)
+  if (revision === "" || revision.length > maxRevisionLength)
+    return bi(`A revision has 1 to ${maxRevisionLength} characters`, `En revisjon har 1 til ${maxRevisionLength} tegn`)
   if (revision.startsWith("-")) return bi('A revision cannot start with "-"', "En revisjon kan ikke starte med «-»")
-  if (!revisionPattern.test(revision)) return bi("A revision uses only letters, digits and . _ / ~ ^ @ { } -", "En revisjon bruker bare bokstaver, sifre og . _ / ~ ^ @ { } -")
+  if (!revisionPattern.test(revision))
+    return bi(
+      "A revision uses only letters, digits and . _ / ~ ^ @ { } -",
+      "En revisjon bruker bare bokstaver, sifre og . _ / ~ ^ @ { } -",
+    )
   return undefined
 }
 
@@ -39,7 +44,14 @@ export class GitError extends Error {
 }
 
 // No pager, no prompts, no lazy fetch of missing objects, no locks taken.
-const environment = (): NodeJS.ProcessEnv => ({ ...process.env, GIT_NO_LAZY_FETCH: "1", GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", GIT_PAGER: "cat", LC_ALL: "C" })
+const environment = (): NodeJS.ProcessEnv => ({
+  ...process.env,
+  GIT_NO_LAZY_FETCH: "1",
+  GIT_TERMINAL_PROMPT: "0",
+  GIT_OPTIONAL_LOCKS: "0",
+  GIT_PAGER: "cat",
+  LC_ALL: "C",
+})
 
 const git = (cwd: string, args: ReadonlyArray<string>, input?: Buffer): Buffer => {
   const r = spawnSync("git", ["--no-pager", "--literal-pathspecs", "-c", "core.quotePath=off", ...args], {
@@ -47,13 +59,23 @@ const git = (cwd: string, args: ReadonlyArray<string>, input?: Buffer): Buffer =
     env: environment(),
     input,
     maxBuffer: 512 * 1024 * 1024,
-    windowsHide: true
+    windowsHide: true,
   })
   if (r.error !== undefined) {
     const missing = (r.error as NodeJS.ErrnoException).code === "ENOENT"
-    throw new GitError(missing ? bi("git is not installed, or not on the PATH", "git er ikke installert, eller ikke på PATH") : bi("git could not be run", "git kunne ikke kjøres"))
+    throw new GitError(
+      missing
+        ? bi("git is not installed, or not on the PATH", "git er ikke installert, eller ikke på PATH")
+        : bi("git could not be run", "git kunne ikke kjøres"),
+    )
   }
-  if (r.status !== 0) throw new GitError(bi(`git ${args[0]} failed: ${quote(r.stderr.toString("utf8").split("\n")[0] ?? "", 160).en}`, `git ${args[0]} feilet: ${quote(r.stderr.toString("utf8").split("\n")[0] ?? "", 160).nb}`))
+  if (r.status !== 0)
+    throw new GitError(
+      bi(
+        `git ${args[0]} failed: ${quote(r.stderr.toString("utf8").split("\n")[0] ?? "", 160).en}`,
+        `git ${args[0]} feilet: ${quote(r.stderr.toString("utf8").split("\n")[0] ?? "", 160).nb}`,
+      ),
+    )
   return r.stdout
 }
 
@@ -65,21 +87,38 @@ const policyFile = /\.(?:json|ya?ml)$/u
  * refused: a symbolic link, a submodule, a file over the size cap, too many
  * files or folders too deep. Throws a {@link GitError} when git cannot answer.
  */
-export const filesAt = (dir: string, revision: string): { readonly files: ReadonlyArray<TextFile>; readonly problems: ReadonlyArray<Problem>; readonly commit: string } => {
+export const filesAt = (
+  dir: string,
+  revision: string,
+): { readonly files: ReadonlyArray<TextFile>; readonly problems: ReadonlyArray<Problem>; readonly commit: string } => {
   const refused = revisionProblem(revision)
   if (refused !== undefined) throw new GitError(refused)
   const prefix = git(dir, ["rev-parse", "--show-prefix"]).toString("utf8").trim()
   const top = git(dir, ["rev-parse", "--show-toplevel"]).toString("utf8").trim()
   let commit: string
   try {
-    commit = git(top, ["rev-parse", "--verify", "--quiet", `${revision}^{commit}`]).toString("utf8").trim()
+    commit = git(top, ["rev-parse", "--verify", "--quiet", `${revision}^{commit}`])
+      .toString("utf8")
+      .trim()
   } catch {
     const r = quote(revision)
-    throw new GitError(bi(`There is no commit ${r.en} in this repository`, `Det finnes ingen commit ${r.nb} i dette repoet`))
+    throw new GitError(
+      bi(`There is no commit ${r.en} in this repository`, `Det finnes ingen commit ${r.nb} i dette repoet`),
+    )
   }
   const problems: Array<Problem> = []
-  const problem = (file: string, code: Code, en: string, nb: string) => problems.push({ file, pointer: "", line: 1, code, severity: "error", message: bi(en, nb) })
-  const listing = git(top, ["ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", prefix === "" ? "." : prefix]).toString("utf8")
+  const problem = (file: string, code: Code, en: string, nb: string) =>
+    problems.push({ file, pointer: "", line: 1, code, severity: "error", message: bi(en, nb) })
+  const listing = git(top, [
+    "ls-tree",
+    "-r",
+    "-l",
+    "-z",
+    "--full-tree",
+    commit,
+    "--",
+    prefix === "" ? "." : prefix,
+  ]).toString("utf8")
   const wanted: Array<{ path: string; object: string; size: number }> = []
   let entries = 0
   for (const line of listing.split("\0")) {
@@ -88,27 +127,52 @@ export const filesAt = (dir: string, revision: string): { readonly files: Readon
     const [mode, type, object, size] = line.slice(0, tab).split(/ +/u)
     const path = line.slice(tab + 1).slice(prefix.length)
     if (++entries > maxEntries) {
-      problem("", "too-many-files", `The folder has more than ${maxEntries} files at ${revision}; the rest is not read`, `Mappen har mer enn ${maxEntries} filer i ${revision}; resten leses ikke`)
+      problem(
+        "",
+        "too-many-files",
+        `The folder has more than ${maxEntries} files at ${revision}; the rest is not read`,
+        `Mappen har mer enn ${maxEntries} filer i ${revision}; resten leses ikke`,
+      )
       break
     }
     if (path.split("/").length - 1 > maxDepth) {
-      problem(path, "too-many-files", `Folders nest more than ${maxDepth} levels deep; this file is not read`, `Mappene ligger mer enn ${maxDepth} nivåer dypt; denne filen leses ikke`)
+      problem(
+        path,
+        "too-many-files",
+        `Folders nest more than ${maxDepth} levels deep; this file is not read`,
+        `Mappene ligger mer enn ${maxDepth} nivåer dypt; denne filen leses ikke`,
+      )
       continue
     }
     if (!policyFile.test(path)) continue
     if (mode === "120000") {
-      problem(path, "outside-tree", "A symbolic link in the committed folder is not followed", "En symbolsk lenke i den lagrede mappen følges ikke")
+      problem(
+        path,
+        "outside-tree",
+        "A symbolic link in the committed folder is not followed",
+        "En symbolsk lenke i den lagrede mappen følges ikke",
+      )
       continue
     }
     if (type !== "blob" || object === undefined) {
-      problem(path, "special-file", "Not a file in the committed folder (a submodule?); it is not read", "Ikke en fil i den lagrede mappen (en undermodul?); den leses ikke")
+      problem(
+        path,
+        "special-file",
+        "Not a file in the committed folder (a submodule?); it is not read",
+        "Ikke en fil i den lagrede mappen (en undermodul?); den leses ikke",
+      )
       continue
     }
     const bytes = Number(size)
     if (!(bytes <= maxFileBytes)) {
       const has = byteCount(bytes)
       const most = byteCount(maxFileBytes)
-      problem(path, "too-large", `The file has ${has.en}; a policy file may have at most ${most.en}, so it is not read`, `Filen har ${has.nb}; en regelfil kan ha høyst ${most.nb}, så den leses ikke`)
+      problem(
+        path,
+        "too-large",
+        `The file has ${has.en}; a policy file may have at most ${most.en}, so it is not read`,
+        `Filen har ${has.nb}; en regelfil kan ha høyst ${most.nb}, så den leses ikke`,
+      )
       continue
     }
     wanted.push({ path, object, size: bytes })
@@ -127,7 +191,8 @@ export const filesAt = (dir: string, revision: string): { readonly files: Readon
       const eol = out.indexOf(0x0a, at)
       const header = out.subarray(at, eol).toString("utf8").split(" ")
       const size = Number(header[2])
-      if (header[1] !== "blob" || !Number.isInteger(size)) throw new GitError(bi("git cat-file gave an unexpected answer", "git cat-file ga et uventet svar"))
+      if (header[1] !== "blob" || !Number.isInteger(size))
+        throw new GitError(bi("git cat-file gave an unexpected answer", "git cat-file ga et uventet svar"))
       const body = out.subarray(eol + 1, eol + 1 + size)
       at = eol + 1 + size + 1
       try {

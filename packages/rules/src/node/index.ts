@@ -10,8 +10,17 @@
  *
  * @module
  */
-export { loadTree, loadTreeOrThrow, maxDepth, maxEntries, maxFileBytes, readTreeFiles, shippedPolicyDir } from "./loadTree.js"
-export type { LoadOptions } from "./loadTree.js"
-export { shippedPolicy } from "./shippedPolicy.js"
-export { ArgumentError, RulesError } from "../RulesError.js"
+
 export { PolicyError } from "../Problem.js"
+export { ArgumentError, RulesError } from "../RulesError.js"
+export type { LoadOptions } from "./loadTree.js"
+export {
+  loadTree,
+  loadTreeOrThrow,
+  maxDepth,
+  maxEntries,
+  maxFileBytes,
+  readTreeFiles,
+  shippedPolicyDir,
+} from "./loadTree.js"
+export { shippedPolicy } from "./shippedPolicy.js"

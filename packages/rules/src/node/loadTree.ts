@@ -35,12 +35,16 @@ const read = (dir: string): { readonly files: ReadonlyArray<TextFile>; readonly 
  * readTreeFiles("packages/rules/policy").length
  * @category constructors
  */
-export const readTreeFiles = guard("readTreeFiles", bi("(dir: string)", "(dir: string)"), (dir: string): ReadonlyArray<TextFile> => {
-  requireDir("readTreeFiles", dir)
-  const { files, problems } = read(dir)
-  if (hasErrors(problems)) throw new PolicyError(problems.filter((p) => p.severity === "error"))
-  return files
-})
+export const readTreeFiles = guard(
+  "readTreeFiles",
+  bi("(dir: string)", "(dir: string)"),
+  (dir: string): ReadonlyArray<TextFile> => {
+    requireDir("readTreeFiles", dir)
+    const { files, problems } = read(dir)
+    if (hasErrors(problems)) throw new PolicyError(problems.filter((p) => p.severity === "error"))
+    return files
+  },
+)
 
 /**
  * How a tree is loaded from a folder.
@@ -66,7 +70,10 @@ export interface LoadOptions {
  */
 export const loadTree = guard(
   "loadTree",
-  bi("(dir: string, options?: { catalogue?: Catalogue; cases?: boolean })", "(dir: string, options?: { catalogue?: Catalogue; cases?: boolean })"),
+  bi(
+    "(dir: string, options?: { catalogue?: Catalogue; cases?: boolean })",
+    "(dir: string, options?: { catalogue?: Catalogue; cases?: boolean })",
+  ),
   (dir: string, options: LoadOptions = {}): { readonly tree: Tree; readonly problems: ReadonlyArray<Problem> } => {
     requireDir("loadTree", dir)
     const { files, problems } = read(dir)
@@ -75,7 +82,7 @@ export const loadTree = guard(
     // Without a usable folder there is no tree to find fault with: only say why.
     if (problems.some((p) => p.file === "")) return { tree: loaded.tree, problems }
     return { tree: loaded.tree, problems: [...problems, ...loaded.problems] }
-  }
+  },
 )
 
 /**
@@ -86,10 +93,13 @@ export const loadTree = guard(
  */
 export const loadTreeOrThrow = guard(
   "loadTreeOrThrow",
-  bi("(dir: string, options?: { catalogue?: Catalogue; cases?: boolean })", "(dir: string, options?: { catalogue?: Catalogue; cases?: boolean })"),
+  bi(
+    "(dir: string, options?: { catalogue?: Catalogue; cases?: boolean })",
+    "(dir: string, options?: { catalogue?: Catalogue; cases?: boolean })",
+  ),
   (dir: string, options: LoadOptions = {}): Tree => {
     const { tree, problems } = loadTree(dir, options)
     if (hasErrors(problems)) throw new PolicyError(problems.filter((p) => p.severity === "error"))
     return tree
-  }
+  },
 )

@@ -14,7 +14,9 @@ export interface Refusal {
   readonly size?: number
 }
 
-export type Inspected = { readonly kind: "directory" | "file"; readonly real: string; readonly size: number } | ({ readonly kind: "refused" } & Refusal)
+export type Inspected =
+  | { readonly kind: "directory" | "file"; readonly real: string; readonly size: number }
+  | ({ readonly kind: "refused" } & Refusal)
 
 const refused = (code: Code, en: string, nb: string): Inspected => ({ kind: "refused", code, message: { en, nb } })
 
@@ -30,9 +32,21 @@ export const refusalOf = (e: unknown): Refusal => {
     case "ENOENT":
       return { code: "missing", message: { en: "No such file or folder", nb: "Finnes ikke" } }
     case "ENOTDIR":
-      return { code: "missing", message: { en: "No such file or folder (a part of the path is a file)", nb: "Finnes ikke (en del av stien er en fil)" } }
+      return {
+        code: "missing",
+        message: {
+          en: "No such file or folder (a part of the path is a file)",
+          nb: "Finnes ikke (en del av stien er en fil)",
+        },
+      }
     case "ELOOP":
-      return { code: "symlink-loop", message: { en: "A symbolic link loop: the link leads back to itself", nb: "En løkke av symbolske lenker: lenken peker tilbake til seg selv" } }
+      return {
+        code: "symlink-loop",
+        message: {
+          en: "A symbolic link loop: the link leads back to itself",
+          nb: "En løkke av symbolske lenker: lenken peker tilbake til seg selv",
+        },
+      }
     case "EACCES":
     case "EPERM":
       return { code: "unreadable", message: { en: "Permission denied", nb: "Mangler tilgang" } }
@@ -43,9 +57,17 @@ export const refusalOf = (e: unknown): Refusal => {
   }
 }
 
-const special = (s: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): Bilingual | undefined =>
+const special = (s: {
+  isFIFO(): boolean
+  isSocket(): boolean
+  isCharacterDevice(): boolean
+  isBlockDevice(): boolean
+}): Bilingual | undefined =>
   s.isFIFO()
-    ? { en: "A FIFO (named pipe), not a file; it is not opened", nb: "En FIFO (navngitt rør), ikke en fil; den åpnes ikke" }
+    ? {
+        en: "A FIFO (named pipe), not a file; it is not opened",
+        nb: "En FIFO (navngitt rør), ikke en fil; den åpnes ikke",
+      }
     : s.isSocket()
       ? { en: "A socket, not a file; it is not opened", nb: "En socket, ikke en fil; den åpnes ikke" }
       : s.isCharacterDevice() || s.isBlockDevice()
@@ -72,16 +94,32 @@ export const inspect = (path: string): Inspected => {
   if (s.isDirectory()) return { kind: "directory", real, size: 0 }
   if (s.isFile()) return { kind: "file", real, size: s.size }
   const why = special(s)
-  return why === undefined ? refused("special-file", "Neither a file nor a folder", "Verken en fil eller en mappe") : { kind: "refused", code: "special-file", message: why }
+  return why === undefined
+    ? refused("special-file", "Neither a file nor a folder", "Verken en fil eller en mappe")
+    : { kind: "refused", code: "special-file", message: why }
 }
 
 /** The refusal when an inspected path is not a folder. */
 export const expectFolder = (i: Inspected): Refusal | undefined =>
-  i.kind === "refused" ? i : i.kind === "file" ? { code: "not-a-folder", message: { en: "A file, where a folder is expected", nb: "En fil, der det skal være en mappe" } } : undefined
+  i.kind === "refused"
+    ? i
+    : i.kind === "file"
+      ? {
+          code: "not-a-folder",
+          message: { en: "A file, where a folder is expected", nb: "En fil, der det skal være en mappe" },
+        }
+      : undefined
 
 /** The refusal when an inspected path is not a file. */
 export const expectFile = (i: Inspected): Refusal | undefined =>
-  i.kind === "refused" ? i : i.kind === "directory" ? { code: "not-a-file", message: { en: "A folder, where a file is expected", nb: "En mappe, der det skal være en fil" } } : undefined
+  i.kind === "refused"
+    ? i
+    : i.kind === "directory"
+      ? {
+          code: "not-a-file",
+          message: { en: "A folder, where a file is expected", nb: "En mappe, der det skal være en fil" },
+        }
+      : undefined
 
 const flags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
 
@@ -99,7 +137,7 @@ const grouped = (n: number, separator: string): string => {
  */
 export const byteCount = (bytes: number): { readonly en: string; readonly nb: string } => ({
   en: `${grouped(bytes, ",")} bytes`,
-  nb: `${grouped(bytes, "\u202f")} byte`
+  nb: `${grouped(bytes, "\u202f")} byte`,
 })
 
 /**
@@ -107,7 +145,10 @@ export const byteCount = (bytes: number): { readonly en: string; readonly nb: st
  * open handle that it is one. `noFollow` refuses a symbolic link in the last
  * step of the path. The caller closes the descriptor.
  */
-export const openRegular = (path: string, noFollow = false): { readonly ok: true; readonly fd: number; readonly size: number } | ({ readonly ok: false } & Refusal) => {
+export const openRegular = (
+  path: string,
+  noFollow = false,
+): { readonly ok: true; readonly fd: number; readonly size: number } | ({ readonly ok: false } & Refusal) => {
   let fd: number
   try {
     fd = openSync(path, flags | (noFollow ? (constants.O_NOFOLLOW ?? 0) : 0))
@@ -118,7 +159,11 @@ export const openRegular = (path: string, noFollow = false): { readonly ok: true
     const s = fstatSync(fd)
     if (s.isFile()) return { ok: true, fd, size: s.size }
     closeSync(fd)
-    return { ok: false, code: s.isDirectory() ? "not-a-file" : "special-file", message: special(s) ?? { en: "Not a file", nb: "Ikke en fil" } }
+    return {
+      ok: false,
+      code: s.isDirectory() ? "not-a-file" : "special-file",
+      message: special(s) ?? { en: "Not a file", nb: "Ikke en fil" },
+    }
   } catch (e) {
     closeSync(fd)
     return { ok: false, ...refusalOf(e) }
@@ -129,7 +174,11 @@ export const openRegular = (path: string, noFollow = false): { readonly ok: true
  * Reads a regular file as UTF-8, refusing anything else and anything over
  * `maxBytes`. `noFollow` refuses a symbolic link in the last step of the path.
  */
-export const readRegular = (path: string, maxBytes: number, noFollow = false): { readonly ok: true; readonly text: string } | ({ readonly ok: false } & Refusal) => {
+export const readRegular = (
+  path: string,
+  maxBytes: number,
+  noFollow = false,
+): { readonly ok: true; readonly text: string } | ({ readonly ok: false } & Refusal) => {
   const opened = openRegular(path, noFollow)
   if (!opened.ok) return opened
   const fd = opened.fd
@@ -137,7 +186,15 @@ export const readRegular = (path: string, maxBytes: number, noFollow = false): {
     const tooLarge = (size: number) => {
       const has = byteCount(size)
       const most = byteCount(maxBytes)
-      return { ok: false, code: "too-large", size, message: { en: `The file has ${has.en}; at most ${most.en} are read`, nb: `Filen har ${has.nb}; høyst ${most.nb} leses` } } as const
+      return {
+        ok: false,
+        code: "too-large",
+        size,
+        message: {
+          en: `The file has ${has.en}; at most ${most.en} are read`,
+          nb: `Filen har ${has.nb}; høyst ${most.nb} leses`,
+        },
+      } as const
     }
     if (opened.size > maxBytes) return tooLarge(opened.size)
     // Read at most one byte over the cap, growing the buffer if the file grew since fstat.

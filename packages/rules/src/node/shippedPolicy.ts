@@ -18,6 +18,8 @@ import { loadTreeOrThrow, shippedPolicyDir } from "./loadTree.js"
  * const year = generate({ policy: shippedPolicy(), seed: 1 })
  * @category constructors
  */
-export const shippedPolicy = guard("shippedPolicy", bi("(dir?: string)", "(dir?: string)"), (dir?: string): InForce.TreePolicy =>
-  InForce.policy(loadTreeOrThrow(dir ?? shippedPolicyDir(), { cases: false }))
+export const shippedPolicy = guard(
+  "shippedPolicy",
+  bi("(dir?: string)", "(dir?: string)"),
+  (dir?: string): InForce.TreePolicy => InForce.policy(loadTreeOrThrow(dir ?? shippedPolicyDir(), { cases: false })),
 )

@@ -33,11 +33,19 @@ interface Walk {
   stopped: boolean
 }
 
-const problem = (w: Walk, file: string, code: Code, en: string, nb: string, severity: "error" | "warning" = "error"): void => {
+const problem = (
+  w: Walk,
+  file: string,
+  code: Code,
+  en: string,
+  nb: string,
+  severity: "error" | "warning" = "error",
+): void => {
   w.problems.push({ file, pointer: "", line: 1, code, severity, message: { en, nb } })
 }
 
-const inside = (root: string, real: string): boolean => real === root || real.startsWith(root.endsWith(sep) ? root : `${root}${sep}`)
+const inside = (root: string, real: string): boolean =>
+  real === root || real.startsWith(root.endsWith(sep) ? root : `${root}${sep}`)
 
 const readFile = (w: Walk, real: string, rel: string, noFollow: boolean): void => {
   const r = readRegular(real, maxFileBytes, noFollow)
@@ -45,14 +53,26 @@ const readFile = (w: Walk, real: string, rel: string, noFollow: boolean): void =
   else if (r.code === "too-large") {
     const has = byteCount(r.size ?? maxFileBytes + 1)
     const most = byteCount(maxFileBytes)
-    problem(w, rel, r.code, `The file has ${has.en}; a policy file may have at most ${most.en}, so it is not read`, `Filen har ${has.nb}; en regelfil kan ha høyst ${most.nb}, så den leses ikke`)
+    problem(
+      w,
+      rel,
+      r.code,
+      `The file has ${has.en}; a policy file may have at most ${most.en}, so it is not read`,
+      `Filen har ${has.nb}; en regelfil kan ha høyst ${most.nb}, så den leses ikke`,
+    )
   } else problem(w, rel, r.code, r.message.en, r.message.nb)
 }
 
 const walkFolder = (w: Walk, real: string, rel: string, depth: number): void => {
   w.seen.add(real)
   if (depth > maxDepth) {
-    problem(w, rel, "too-many-files", `Folders nest more than ${maxDepth} levels deep; the rest is not read`, `Mappene ligger mer enn ${maxDepth} nivåer dypt; resten leses ikke`)
+    problem(
+      w,
+      rel,
+      "too-many-files",
+      `Folders nest more than ${maxDepth} levels deep; the rest is not read`,
+      `Mappene ligger mer enn ${maxDepth} nivåer dypt; resten leses ikke`,
+    )
     return
   }
   let names: Array<string>
@@ -68,7 +88,13 @@ const walkFolder = (w: Walk, real: string, rel: string, depth: number): void => 
     if (name.startsWith(".") || name === "node_modules") continue
     if (++w.entries > maxEntries) {
       w.stopped = true
-      problem(w, rel, "too-many-files", `The tree has more than ${maxEntries} files and folders; the rest is not read`, `Treet har mer enn ${maxEntries} filer og mapper; resten leses ikke`)
+      problem(
+        w,
+        rel,
+        "too-many-files",
+        `The tree has more than ${maxEntries} files and folders; the rest is not read`,
+        `Treet har mer enn ${maxEntries} filer og mapper; resten leses ikke`,
+      )
       return
     }
     entry(w, join(real, name), rel === "" ? name : `${rel}/${name}`, depth)
@@ -107,12 +133,18 @@ const link = (w: Walk, full: string, rel: string, depth: number): void => {
       rel,
       r.code,
       dangling ? "A symbolic link to nothing: its target does not exist" : r.message.en,
-      dangling ? "En symbolsk lenke til ingenting: målet finnes ikke" : r.message.nb
+      dangling ? "En symbolsk lenke til ingenting: målet finnes ikke" : r.message.nb,
     )
   }
   if (!inside(w.root, real)) {
     // Reading it would let a link in the tree read any file on the machine.
-    return problem(w, rel, "outside-tree", "A symbolic link that points outside the tree; it is not followed", "En symbolsk lenke som peker ut av treet; den følges ikke")
+    return problem(
+      w,
+      rel,
+      "outside-tree",
+      "A symbolic link that points outside the tree; it is not followed",
+      "En symbolsk lenke som peker ut av treet; den følges ikke",
+    )
   }
   let s
   try {
@@ -126,9 +158,22 @@ const link = (w: Walk, full: string, rel: string, depth: number): void => {
     // A link to a folder it lies in would be walked for ever.
     // Entries are always joined to a folder's real path, so dirname is real.
     if (inside(real, dirname(full))) {
-      return problem(w, rel, "symlink-loop", "A symbolic link to a folder it lies in (a loop); it is not followed", "En symbolsk lenke til en mappe den selv ligger i (en løkke); den følges ikke")
+      return problem(
+        w,
+        rel,
+        "symlink-loop",
+        "A symbolic link to a folder it lies in (a loop); it is not followed",
+        "En symbolsk lenke til en mappe den selv ligger i (en løkke); den følges ikke",
+      )
     }
-    return problem(w, rel, "duplicate", "A symbolic link to a folder already read; it is not read twice", "En symbolsk lenke til en mappe som alt er lest; den leses ikke to ganger", "warning")
+    return problem(
+      w,
+      rel,
+      "duplicate",
+      "A symbolic link to a folder already read; it is not read twice",
+      "En symbolsk lenke til en mappe som alt er lest; den leses ikke to ganger",
+      "warning",
+    )
   }
   if (s.isFile()) {
     if (policyFile.test(rel)) readFile(w, real, rel, true)
@@ -138,15 +183,27 @@ const link = (w: Walk, full: string, rel: string, depth: number): void => {
 }
 
 const specialFile = (w: Walk, rel: string, s: { isFIFO(): boolean; isSocket(): boolean }): void => {
-  const what = s.isFIFO() ? ["A FIFO (named pipe)", "En FIFO (navngitt rør)"] : s.isSocket() ? ["A socket", "En socket"] : ["A device", "En enhet"]
-  problem(w, rel, "special-file", `${what[0]} has no place in a policy tree; it is not opened`, `${what[1]} hører ikke hjemme i et regeltre; den åpnes ikke`)
+  const what = s.isFIFO()
+    ? ["A FIFO (named pipe)", "En FIFO (navngitt rør)"]
+    : s.isSocket()
+      ? ["A socket", "En socket"]
+      : ["A device", "En enhet"]
+  problem(
+    w,
+    rel,
+    "special-file",
+    `${what[0]} has no place in a policy tree; it is not opened`,
+    `${what[1]} hører ikke hjemme i et regeltre; den åpnes ikke`,
+  )
 }
 
 /**
  * The policy files under `dir` and every problem met on the way. A problem
  * with the root itself has the file "" (format shows the folder alone).
  */
-export const walkTree = (dir: string): { readonly files: ReadonlyArray<TextFile>; readonly problems: ReadonlyArray<Problem> } => {
+export const walkTree = (
+  dir: string,
+): { readonly files: ReadonlyArray<TextFile>; readonly problems: ReadonlyArray<Problem> } => {
   const files: Array<TextFile> = []
   const problems: Array<Problem> = []
   const found = inspect(dir)
@@ -158,6 +215,7 @@ export const walkTree = (dir: string): { readonly files: ReadonlyArray<TextFile>
   }
   const w: Walk = { root: found.real, files, problems, seen: new Set(), links: [], entries: 0, stopped: false }
   walkFolder(w, found.real, "", 0)
-  for (let next = w.links.shift(); next !== undefined && !w.stopped; next = w.links.shift()) link(w, next.full, next.rel, next.depth)
+  for (let next = w.links.shift(); next !== undefined && !w.stopped; next = w.links.shift())
+    link(w, next.full, next.rel, next.depth)
   return { files, problems }
 }

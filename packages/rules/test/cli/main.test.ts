@@ -13,7 +13,12 @@ const repo = fileURLToPath(new URL("../../../..", import.meta.url))
 const cli = async (argv: Array<string>, options: { cwd?: string; stdin?: string } = {}) => {
   const out: Array<string> = []
   const err: Array<string> = []
-  const code = await run(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), stdin: () => options.stdin ?? "", cwd: options.cwd ?? repo })
+  const code = await run(argv, {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    stdin: () => options.stdin ?? "",
+    cwd: options.cwd ?? repo,
+  })
   return { code, out: out.join("\n"), err: err.join("\n") }
 }
 
@@ -37,11 +42,15 @@ describe("aktivitet-rules check", () => {
       `Checking the policy tree in ${fixturePath}`,
       "28 rules, 20 parameters, 78 cases",
       "Cases: 78 passed, 0 failed",
-      "Coverage: 100 % (122 of 122 outcomes and condition sides reached by a case; required 100 %)"
+      "Coverage: 100 % (122 of 122 outcomes and condition sides reached by a case; required 100 %)",
     ])
     expect(lines.slice(4, -1).length).toBe(28)
-    expect(lines).toContain("  ✓ escalation/discontinued-participants-not-moved, version 1: event ✓, otherwise ✓, conditions 4 of 4 sides")
-    expect(lines).toContain("  ✓ eligibility/offerings-are-free, version 1: event ✓, otherwise –, conditions 2 of 2 sides")
+    expect(lines).toContain(
+      "  ✓ escalation/discontinued-participants-not-moved, version 1: event ✓, otherwise ✓, conditions 4 of 4 sides",
+    )
+    expect(lines).toContain(
+      "  ✓ eligibility/offerings-are-free, version 1: event ✓, otherwise –, conditions 2 of 2 sides",
+    )
     expect(lines.at(-1)).toBe("OK: the policy tree is valid, every case passes and the coverage is met")
   })
 
@@ -50,13 +59,19 @@ describe("aktivitet-rules check", () => {
     rmSync(join(dir, "eligibility/pro-service-needs-application.cases.yaml"))
     const r = await cli(["check", dir, "--lang", "nb"], { cwd: join(dir, "..") })
     expect(r.code).toBe(1)
-    expect(r.out.split("\n")).toContain("policy/eligibility/pro-service-needs-application.json:22: advarsel: Ingen tilfeller prøver versjon 1 av eligibility/pro-service-needs-application: legg til et tilfelle datert fra 2023-03-09 (i /versions/0)")
+    expect(r.out.split("\n")).toContain(
+      "policy/eligibility/pro-service-needs-application.json:22: advarsel: Ingen tilfeller prøver versjon 1 av eligibility/pro-service-needs-application: legg til et tilfelle datert fra 2023-03-09 (i /versions/0)",
+    )
     expect(r.out.split("\n").slice(-2)).toEqual([
       "Dekningen er 96 %, under kravet på 100 %: legg til tilfeller for utfallene og betingelsene over",
-      "Feilet: 0 feil, for lav dekning"
+      "Feilet: 0 feil, for lav dekning",
     ])
     expect((await cli(["check", dir, "--coverage", "95"], { cwd: join(dir, "..") })).code).toBe(0)
-    expect(await cli(["check", dir, "--coverage", "most"])).toEqual({ code: 2, out: "", err: "--coverage must be a whole number from 0 to 100 / --coverage må være et heltall fra 0 til 100" })
+    expect(await cli(["check", dir, "--coverage", "most"])).toEqual({
+      code: 2,
+      out: "",
+      err: "--coverage must be a whole number from 0 to 100 / --coverage må være et heltall fra 0 til 100",
+    })
   })
 
   it("fails on a broken rule file with its file and line, in both languages", async () => {
@@ -66,28 +81,38 @@ describe("aktivitet-rules check", () => {
     const r = await cli(["check", dir], { cwd: join(dir, "..") })
     expect(r.code).toBe(1)
     expect(r.err.split("\n")).toEqual([
-      'policy/duration/session-limit.json:40: Unknown operator "lesThan"; did you mean "lessThan"? / Ukjent operator «lesThan»; mente du «lessThan»? (at /versions/0/conditions/all/0/operator)'
+      'policy/duration/session-limit.json:40: Unknown operator "lesThan"; did you mean "lessThan"? / Ukjent operator «lesThan»; mente du «lessThan»? (at /versions/0/conditions/all/0/operator)',
     ])
     expect(r.out.split("\n").slice(-2)).toEqual([
       "The cases were not run: correct the errors above first / Tilfellene ble ikke kjørt: rett feilene over først",
-      "Failed: 1 error(s) / Feilet: 1 feil"
+      "Failed: 1 error(s) / Feilet: 1 feil",
     ])
   })
 
   it("fails when a case fails", async () => {
     const dir = copyPolicy()
     const file = join(dir, "escalation/fit-off-track.cases.yaml")
-    writeFileSync(file, readFileSync(file, "utf8").replace("expect: no-escalation", "expect: { type: escalate, to: therapist, action: review-feedback }"))
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace(
+        "expect: no-escalation",
+        "expect: { type: escalate, to: therapist, action: review-feedback }",
+      ),
+    )
     const r = await cli(["check", dir, "--lang", "nb"], { cwd: dir })
     expect(r.code).toBe(1)
     expect(r.err).toBe(
-      "escalation/fit-off-track.cases.yaml:14: Tilfellet «A citizen on track with FIT does not alert the therapist.»: forventet escalate (to: therapist, action: review-feedback), fikk no-escalation (escalation/fit-off-track, versjon 1) (i /cases/1/expect)"
+      "escalation/fit-off-track.cases.yaml:14: Tilfellet «A citizen on track with FIT does not alert the therapist.»: forventet escalate (to: therapist, action: review-feedback), fikk no-escalation (escalation/fit-off-track, versjon 1) (i /cases/1/expect)",
     )
   })
 })
 
 describe("aktivitet-rules evaluate and explain", () => {
-  const subject = { citizen: { id: "0f1e2d3c4b5a69788796a5b4c3d2e1f0", birthYear: 1990, departments: ["rpha"] }, offering: "karategruppe", intakeRegistered: true }
+  const subject = {
+    citizen: { id: "0f1e2d3c4b5a69788796a5b4c3d2e1f0", birthYear: 1990, departments: ["rpha"] },
+    offering: "karategruppe",
+    intakeRegistered: true,
+  }
 
   it("prints decisions as JSON for a subject read from standard input", async () => {
     const r = await cli(["evaluate", "--date", "2024-03-01", "-"], { stdin: JSON.stringify(subject) })
@@ -95,28 +120,47 @@ describe("aktivitet-rules evaluate and explain", () => {
     const out = JSON.parse(r.out)
     expect(out.subject).toBe("0f1e2d3c4b5a69788796a5b4c3d2e1f0")
     expect(out.summary).toEqual({ eligibility: { type: "eligible" }, escalations: [] })
-    expect(out.decisions.map((d: { rule: string }) => d.rule)).toEqual(["eligibility/adults-only", "eligibility/everyday-open-to-healthy-life-centre", "eligibility/karate-needs-intake", "eligibility/offerings-are-free"])
+    expect(out.decisions.map((d: { rule: string }) => d.rule)).toEqual([
+      "eligibility/adults-only",
+      "eligibility/everyday-open-to-healthy-life-centre",
+      "eligibility/karate-needs-intake",
+      "eligibility/offerings-are-free",
+    ])
   })
 
   it("reports a bad subject with its file and line", async () => {
     const dir = tmp()
-    writeFileSync(join(dir, "subjects.json"), `[\n  ${JSON.stringify(subject)},\n  {\n    "citizen": { "birthYear": 1990, "departments": ["rpha"] },\n    "offering": "karatgruppe"\n  }\n]\n`)
+    writeFileSync(
+      join(dir, "subjects.json"),
+      `[\n  ${JSON.stringify(subject)},\n  {\n    "citizen": { "birthYear": 1990, "departments": ["rpha"] },\n    "offering": "karatgruppe"\n  }\n]\n`,
+    )
     const r = await cli(["evaluate", "--date", "2024-03-01", "subjects.json", "--lang", "en"], { cwd: dir })
     expect(r.code).toBe(1)
     expect(r.err).toBe('subjects.json:5: Unknown offering "karatgruppe"; did you mean "karategruppe"? (at /1/offering)')
   })
 
   it("explains in plain bokmål", async () => {
-    const r = await cli(["explain", "--date", "2024-03-01", "--lang", "nb", "-"], { stdin: JSON.stringify({ ...subject, intakeRegistered: false }) })
+    const r = await cli(["explain", "--date", "2024-03-01", "--lang", "nb", "-"], {
+      stdin: JSON.stringify({ ...subject, intakeRegistered: false }),
+    })
     expect(r.code).toBe(0)
-    expect(r.out.split("\n").slice(0, 2)).toEqual(["Avgjørelser 2024-03-01 (innbygger 0f1e2d3c4b5a69788796a5b4c3d2e1f0)", "  Deltagelse: Kan ikke delta"])
+    expect(r.out.split("\n").slice(0, 2)).toEqual([
+      "Avgjørelser 2024-03-01 (innbygger 0f1e2d3c4b5a69788796a5b4c3d2e1f0)",
+      "  Deltagelse: Kan ikke delta",
+    ])
     expect(r.out).toContain("    ✗ Påmeldt inntak (nei) er ja")
   })
 
   it("refuses wrong usage with exit code 2", async () => {
-    expect((await cli(["evaluate", "--date", "1 March", "-"])).err).toBe("--date must be a date as YYYY-MM-DD / --date må være en dato på formen ÅÅÅÅ-MM-DD")
+    expect((await cli(["evaluate", "--date", "1 March", "-"])).err).toBe(
+      "--date must be a date as YYYY-MM-DD / --date må være en dato på formen ÅÅÅÅ-MM-DD",
+    )
     expect((await cli(["explain", "--date", "2024-03-01", "-"])).code).toBe(2)
-    expect(await cli(["frobnicate"])).toEqual({ code: 2, out: "", err: 'Unknown command "frobnicate"; try --help / Ukjent kommando «frobnicate»; prøv --help' })
+    expect(await cli(["frobnicate"])).toEqual({
+      code: 2,
+      out: "",
+      err: 'Unknown command "frobnicate"; try --help / Ukjent kommando «frobnicate»; prøv --help',
+    })
     expect((await cli(["check", "--colour"])).code).toBe(2)
     expect((await cli([])).code).toBe(2)
     expect((await cli(["--help"])).code).toBe(0)
@@ -131,20 +175,36 @@ describe("aktivitet-rules impact", () => {
     value.values.push({ from: "2024-07-01", value: 6 })
     writeFileSync(file, JSON.stringify(value, null, 2))
     const data = join(tmp(), "year.json")
-    writeFileSync(data, JSON.stringify(generate({ policy: fixturePolicy(),  seed: 4, year: 2024, citizens: 300 })))
-    const r = await cli(["impact", "--base", fixturePath, "--head", head, "--data", data, "--lang", "en", "--show", "2"])
+    writeFileSync(data, JSON.stringify(generate({ policy: fixturePolicy(), seed: 4, year: 2024, citizens: 300 })))
+    const r = await cli([
+      "impact",
+      "--base",
+      fixturePath,
+      "--head",
+      head,
+      "--data",
+      data,
+      "--lang",
+      "en",
+      "--show",
+      "2",
+    ])
     expect(r.code).toBe(0)
     const lines = r.out.split("\n")
     expect(lines[0]).toBe("Policy impact")
     expect(lines[1]).toBe(`  base: ${fixturePath} (28 rules)`)
     expect(lines.find((l) => l.startsWith("Changed decisions: "))).toMatch(/^Changed decisions: [1-9]\d*$/u)
-    expect(lines.find((l) => l.includes("duration/session-limit: ends → continues"))).toMatch(/^\s+\d+ {2}duration\/session-limit: ends → continues$/u)
-    expect(lines.at(-1)).toMatch(/^ {2}2024-\d\d-\d\d {2}enrollment \S+ period \d {2}duration\/session-limit: ends → continues$/u)
+    expect(lines.find((l) => l.includes("duration/session-limit: ends → continues"))).toMatch(
+      /^\s+\d+ {2}duration\/session-limit: ends → continues$/u,
+    )
+    expect(lines.at(-1)).toMatch(
+      /^ {2}2024-\d\d-\d\d {2}enrollment \S+ period \d {2}duration\/session-limit: ends → continues$/u,
+    )
   })
 
   it("asks for all three of --base, --head and --data", async () => {
     expect((await cli(["impact", "--base", "x"])).err).toBe(
-      "impact needs --base DIR --head DIR --data FILE|synthetic[:YEAR[:SEED]] / impact trenger --base MAPPE --head MAPPE --data FIL|synthetic[:ÅR[:FRØ]]"
+      "impact needs --base DIR --head DIR --data FILE|synthetic[:YEAR[:SEED]] / impact trenger --base MAPPE --head MAPPE --data FIL|synthetic[:ÅR[:FRØ]]",
     )
   })
 })
@@ -152,10 +212,24 @@ describe("aktivitet-rules impact", () => {
 describe("the aktivitet-rules executable", () => {
   it("exits non-zero with file:line messages on a broken tree", async () => {
     const dir = copyPolicy()
-    writeFileSync(join(dir, "eligibility/adults-only.json"), "{\n  \"title\": \n}\n")
+    writeFileSync(join(dir, "eligibility/adults-only.json"), '{\n  "title": \n}\n')
     const tsx = join(repo, "node_modules/tsx/dist/cli.mjs")
-    const r = spawnSync(process.execPath, [tsx, "--conditions=@aktivitetsmodell/source", join(repo, "packages/rules/src/cli.ts"), "check", dir, "--lang", "en"], { cwd: dir, encoding: "utf8" })
+    const r = spawnSync(
+      process.execPath,
+      [
+        tsx,
+        "--conditions=@aktivitetsmodell/source",
+        join(repo, "packages/rules/src/cli.ts"),
+        "check",
+        dir,
+        "--lang",
+        "en",
+      ],
+      { cwd: dir, encoding: "utf8" },
+    )
     expect(r.status).toBe(1)
-    expect(r.stderr.trim().split("\n")).toEqual(['eligibility/adults-only.json:2:11: A value is missing after ":": write a value, or remove the property'])
+    expect(r.stderr.trim().split("\n")).toEqual([
+      'eligibility/adults-only.json:2:11: A value is missing after ":": write a value, or remove the property',
+    ])
   })
 })

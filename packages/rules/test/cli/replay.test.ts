@@ -12,20 +12,28 @@ const cli = async (argv: Array<string>, cwd: string, stdin = "") => {
   return { code, out: out.join("\n"), err: err.join("\n") }
 }
 
-const subject = { citizen: { id: "0f1e2d3c4b5a69788796a5b4c3d2e1f0", birthYear: 1988, departments: ["psykisk-helse"] }, offering: "mindfull-restorative-yoga", enrollment: { start: "2024-07-01", sessionsUsed: 4 } }
+const subject = {
+  citizen: { id: "0f1e2d3c4b5a69788796a5b4c3d2e1f0", birthYear: 1988, departments: ["psykisk-helse"] },
+  offering: "mindfull-restorative-yoga",
+  enrollment: { start: "2024-07-01", sessionsUsed: 4 },
+}
 
 describe("aktivitet-rules replay", () => {
   const root = mkdtempSync(join(tmpdir(), "aktivitet-rules-replay-"))
   cpSync(fixtureDir, join(root, "policy"), { recursive: true })
 
   it("says same / samme for a receipt evaluate wrote, and what changed after an edit", async () => {
-    const evaluated = await cli(["evaluate", "--date", "2024-07-15", "--policy", "policy", "--receipt", "-"], root, JSON.stringify(subject))
+    const evaluated = await cli(
+      ["evaluate", "--date", "2024-07-15", "--policy", "policy", "--receipt", "-"],
+      root,
+      JSON.stringify(subject),
+    )
     expect(evaluated.code).toBe(0)
     writeFileSync(join(root, "receipt.json"), JSON.stringify(JSON.parse(evaluated.out).receipt, null, 2))
     expect(await cli(["replay", "receipt.json", "--policy", "policy"], root)).toEqual({
       code: 0,
       out: "same: receipt.json against policy gives the same decision on the same grounds / samme: receipt.json mot policy gir samme avgjørelse på samme grunnlag",
-      err: ""
+      err: "",
     })
     const file = join(root, "policy/parameters/offerings/mindfull-restorative-yoga/sessions.json")
     const value = JSON.parse(readFileSync(file, "utf8"))
@@ -36,8 +44,12 @@ describe("aktivitet-rules replay", () => {
     const lines = changed.out.split("\n")
     expect(lines[0]).toBe("endret: receipt.json mot policy, 6 forskjell(er)")
     expect(lines).toContain("  duration/session-limit: utfall ends → continues")
-    expect(lines).toContain("  parameter offerings.mindfull-restorative-yoga.sessions: 4 fra 2023-03-09 → 6 fra 2024-07-01")
-    expect(lines.some((l) => l.startsWith("  fil parameters/offerings/mindfull-restorative-yoga/sessions.json: sha256 "))).toBe(true)
+    expect(lines).toContain(
+      "  parameter offerings.mindfull-restorative-yoga.sessions: 4 fra 2023-03-09 → 6 fra 2024-07-01",
+    )
+    expect(
+      lines.some((l) => l.startsWith("  fil parameters/offerings/mindfull-restorative-yoga/sessions.json: sha256 ")),
+    ).toBe(true)
   })
 
   it("reports a receipt that is not one with its line and pointer", async () => {
@@ -50,7 +62,7 @@ describe("aktivitet-rules replay", () => {
       'bad.json:1: Missing "summary"',
       'bad.json:1: Missing "decisions"',
       'bad.json:1: Missing "notApplicable"',
-      'bad.json:1: Missing "files"'
+      'bad.json:1: Missing "files"',
     ])
   })
 })

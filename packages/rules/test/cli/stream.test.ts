@@ -9,7 +9,10 @@ import { type Line, lines } from "../../src/cli/lines.js"
 import { run } from "../../src/cli/main.js"
 import { fixtureDir } from "../helpers.js"
 
-const cli = async (argv: Array<string>, options: { cwd?: string; stdin?: string; chunks?: () => AsyncIterable<string | Uint8Array> } = {}) => {
+const cli = async (
+  argv: Array<string>,
+  options: { cwd?: string; stdin?: string; chunks?: () => AsyncIterable<string | Uint8Array> } = {},
+) => {
   const out: Array<string> = []
   const err: Array<string> = []
   let drained = 0
@@ -21,12 +24,16 @@ const cli = async (argv: Array<string>, options: { cwd?: string; stdin?: string;
     drain: async () => {
       drained++
     },
-    cwd: options.cwd ?? tmpdir()
+    cwd: options.cwd ?? tmpdir(),
   })
   return { code, out, err, drained }
 }
 
-const subject = (offering: string) => ({ citizen: { birthYear: 1990, departments: ["rpha"] }, offering, intakeRegistered: true })
+const subject = (offering: string) => ({
+  citizen: { birthYear: 1990, departments: ["rpha"] },
+  offering,
+  intakeRegistered: true,
+})
 const good = [subject("karategruppe"), subject("turgruppe"), subject("padelgruppe")]
 
 async function* chunked(text: string, size: number): AsyncGenerator<Uint8Array> {
@@ -48,7 +55,7 @@ describe("reading JSON Lines", () => {
         { line: 1, text: '{"a":"æøå"}' },
         { line: 2, text: '{"b":"Ærlig"}' },
         { line: 3, text: "" },
-        { line: 4, text: '{"c":1}' }
+        { line: 4, text: '{"c":1}' },
       ])
     }
   })
@@ -60,7 +67,7 @@ describe("reading JSON Lines", () => {
         { line: 1, text: "short" },
         { line: 2, tooLong: true },
         { line: 3, text: "after" },
-        { line: 4, tooLong: true }
+        { line: 4, tooLong: true },
       ])
     }
   })
@@ -68,13 +75,32 @@ describe("reading JSON Lines", () => {
 
 describe("aktivitet-rules evaluate with JSON Lines", () => {
   it("writes one line of decisions per subject, reports bad lines by number, and exits 1", async () => {
-    const input = [JSON.stringify(good[0]), "", "not json", JSON.stringify(subject("karatgruppe")), JSON.stringify(good[1]), "[1, 2]"].join("\n")
-    const r = await cli(["evaluate", "--date", "2024-03-01", "--jsonl", "--lang", "en", "-"], { chunks: () => chunked(input, 5) })
+    const input = [
+      JSON.stringify(good[0]),
+      "",
+      "not json",
+      JSON.stringify(subject("karatgruppe")),
+      JSON.stringify(good[1]),
+      "[1, 2]",
+    ].join("\n")
+    const r = await cli(["evaluate", "--date", "2024-03-01", "--jsonl", "--lang", "en", "-"], {
+      chunks: () => chunked(input, 5),
+    })
     expect(r.code).toBe(1)
-    expect(r.out.map((l) => JSON.parse(l).decisions[0].rule)).toEqual(["eligibility/adults-only", "eligibility/adults-only"])
-    expect(r.out.map((l) => JSON.parse(l).decisions.some((d: { rule: string }) => d.rule === "eligibility/karate-needs-intake"))).toEqual([true, false])
+    expect(r.out.map((l) => JSON.parse(l).decisions[0].rule)).toEqual([
+      "eligibility/adults-only",
+      "eligibility/adults-only",
+    ])
+    expect(
+      r.out.map((l) =>
+        JSON.parse(l).decisions.some((d: { rule: string }) => d.rule === "eligibility/karate-needs-intake"),
+      ),
+    ).toEqual([true, false])
     expect(r.out.every((l) => !l.includes("\n"))).toBe(true)
-    expect(r.err.slice(0, 2)).toEqual(["<stdin>:3: Not JSON: each line must hold one JSON value", '<stdin>:4: Unknown offering "karatgruppe"; did you mean "karategruppe"? (at /offering)'])
+    expect(r.err.slice(0, 2)).toEqual([
+      "<stdin>:3: Not JSON: each line must hold one JSON value",
+      '<stdin>:4: Unknown offering "karatgruppe"; did you mean "karategruppe"? (at /offering)',
+    ])
     expect(r.err.slice(2).every((l) => l.startsWith("<stdin>:6: "))).toBe(true)
     expect(r.err.length).toBeGreaterThan(2)
   })
@@ -91,7 +117,9 @@ describe("aktivitet-rules evaluate with JSON Lines", () => {
     // The list is printed element by element, yet reads exactly as one JSON.stringify.
     expect(list.out.join("\n")).toBe(JSON.stringify(parsed, null, 2))
     // And a JSON list can be asked for as lines.
-    expect((await cli(["evaluate", "--date", "2024-03-01", "--jsonl", "subjects.json"], { cwd: dir })).out).toEqual(lines.out)
+    expect((await cli(["evaluate", "--date", "2024-03-01", "--jsonl", "subjects.json"], { cwd: dir })).out).toEqual(
+      lines.out,
+    )
   })
 
   it("waits for the reader between lines", async () => {
@@ -102,7 +130,9 @@ describe("aktivitet-rules evaluate with JSON Lines", () => {
   })
 
   it("explains JSON Lines subject by subject", async () => {
-    const r = await cli(["explain", "--date", "2024-03-01", "--lang", "en", "--jsonl", "-"], { stdin: good.map((s) => JSON.stringify(s)).join("\n") })
+    const r = await cli(["explain", "--date", "2024-03-01", "--lang", "en", "--jsonl", "-"], {
+      stdin: good.map((s) => JSON.stringify(s)).join("\n"),
+    })
     expect(r.code).toBe(0)
     expect(r.out.join("\n").match(/^Decisions 2024-03-01$/gmu)).toHaveLength(3)
   })
@@ -120,7 +150,9 @@ describe("aktivitet-rules impact with JSON Lines", () => {
     cpSync(base, head, { recursive: true })
     rmSync(join(head, "eligibility/padel-needs-binding-registration.json"))
     rmSync(join(head, "eligibility/padel-needs-binding-registration.cases.yaml"))
-    const jsonl = await cli(["impact", "--base", base, "--head", head, "--data", "items.jsonl", "--jsonl"], { cwd: dir })
+    const jsonl = await cli(["impact", "--base", base, "--head", head, "--data", "items.jsonl", "--jsonl"], {
+      cwd: dir,
+    })
     const json = await cli(["impact", "--base", base, "--head", head, "--data", "items.json", "--json"], { cwd: dir })
     expect([jsonl.code, json.code]).toEqual([0, 0])
     const whole = JSON.parse(json.out.join("\n"))
@@ -131,8 +163,14 @@ describe("aktivitet-rules impact with JSON Lines", () => {
   })
 
   it("reports a bad item line by its number and still counts the rest", async () => {
-    const input = [JSON.stringify({ date: "2024-03-01", subject: good[0] }), JSON.stringify({ date: "1 March", subject: good[1] })].join("\n")
-    const r = await cli(["impact", "--base", fixtureDir, "--head", fixtureDir, "--data", "-", "--jsonl", "--lang", "en"], { stdin: input })
+    const input = [
+      JSON.stringify({ date: "2024-03-01", subject: good[0] }),
+      JSON.stringify({ date: "1 March", subject: good[1] }),
+    ].join("\n")
+    const r = await cli(
+      ["impact", "--base", fixtureDir, "--head", fixtureDir, "--data", "-", "--jsonl", "--lang", "en"],
+      { stdin: input },
+    )
     expect(r.code).toBe(1)
     expect(r.err).toEqual(['<stdin>:2: Each item needs "date" as YYYY-MM-DD and "subject"'])
     expect(JSON.parse(r.out.at(-1)!).summary.subjects).toBe(1)
@@ -148,6 +186,8 @@ describe("aktivitet-rules impact with JSON Lines", () => {
   })
 
   it("refuses --json with --jsonl", async () => {
-    expect((await cli(["impact", "--base", "x", "--head", "y", "--data", "synthetic", "--json", "--jsonl"])).code).toBe(2)
+    expect((await cli(["impact", "--base", "x", "--head", "y", "--data", "synthetic", "--json", "--jsonl"])).code).toBe(
+      2,
+    )
   })
 })

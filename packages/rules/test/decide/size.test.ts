@@ -22,21 +22,31 @@ describe("the decide entry in a browser bundle", () => {
   it("holds no schema library, parser, rule engine, rule-file decoder or catalogue", async () => {
     const paths = (await bundle).inputs.map((i) => i.path)
     expect(paths.filter((p) => /node_modules\/(effect|yaml|json-rules-engine)\//u.test(p))).toEqual([])
-    const heavy = ["IsoDate", "Category", "Offering", "Catalogue"].map((m) => `../core/src/${m}.ts`).concat(["RuleFile", "Parameters", "PolicyTree", "Source", "Subject", "Facts", "Snapshot"].map((m) => `src/${m}.ts`))
+    const heavy = ["IsoDate", "Category", "Offering", "Catalogue"]
+      .map((m) => `../core/src/${m}.ts`)
+      .concat(
+        ["RuleFile", "Parameters", "PolicyTree", "Source", "Subject", "Facts", "Snapshot"].map((m) => `src/${m}.ts`),
+      )
     expect(paths.filter((p) => heavy.includes(p) || p.endsWith("offerings.json"))).toEqual([])
-    expect(paths).toEqual(expect.arrayContaining(["src/internal/decideOn.ts", "src/internal/explain.ts", "../core/src/Policy.ts"]))
+    expect(paths).toEqual(
+      expect.arrayContaining(["src/internal/decideOn.ts", "src/internal/explain.ts", "../core/src/Policy.ts"]),
+    )
   })
 
   it("runs: the bundled page checks, decides and explains as the package does", async () => {
-    const page = (await import(`data:text/javascript;base64,${Buffer.from((await bundle).code).toString("base64")}`)) as { run: (input: unknown, date: string) => ReadonlyArray<string> }
+    const page = (await import(
+      `data:text/javascript;base64,${Buffer.from((await bundle).code).toString("base64")}`
+    )) as { run: (input: unknown, date: string) => ReadonlyArray<string> }
     const input = { citizen: { birthYear: 1990, departments: ["rpha"] }, offering: "karategruppe" }
     const full = Decision.decide(tree, Subject.make(input), "2024-03-01")
     const lines = page.run(input, "2024-03-01")
     expect(lines[0]).toBe("Kan ikke delta")
-    expect(lines.slice(1).map((l) => l.split("\n")[0])).toEqual(full.decisions.filter((d) => d.kind === "eligibility").map((d) => Explain.decision(d, tree, "nb").split("\n")[0]))
+    expect(lines.slice(1).map((l) => l.split("\n")[0])).toEqual(
+      full.decisions.filter((d) => d.kind === "eligibility").map((d) => Explain.decision(d, tree, "nb").split("\n")[0]),
+    )
     expect(page.run({ citizen: { departments: ["rpha"] }, offering: "karate" }, "2024-03-01")).toEqual([
       "Ukjent tilbud «karate»; mente du «karategruppe»?",
-      "Innbyggeren trenger «birthYear» eller «birthDate»"
+      "Innbyggeren trenger «birthYear» eller «birthDate»",
     ])
   })
 })

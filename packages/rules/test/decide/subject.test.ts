@@ -13,7 +13,9 @@ const snapshot: Snapshot.Snapshot = JSON.parse(JSON.stringify(Snapshot.of(fixtur
 const catalogue = fixture().catalogue
 const policy = InForce.policy(fixture())
 // Subjects of every kind a year's records give: eligibility, enrollments, FIT, proposals.
-const valid = DatasetSubjects.of(generate({ policy, seed: 3, year: 2024, citizens: 120 }), policy).map((i) => JSON.parse(JSON.stringify(i.subject)) as Record<string, unknown>)
+const valid = DatasetSubjects.of(generate({ policy, seed: 3, year: 2024, citizens: 120 }), policy).map(
+  (i) => JSON.parse(JSON.stringify(i.subject)) as Record<string, unknown>,
+)
 
 describe("decodeSubject", () => {
   it("accepts every subject of a synthetic year and builds what Subject.decode builds", () => {
@@ -26,16 +28,36 @@ describe("decodeSubject", () => {
   })
 
   it("says what is wrong, where, in both languages, without echoing a value", () => {
-    const r = decodeSubject({ citizen: { id: "01019012345", departments: ["rpha"], birthYear: 1800 }, offering: 7, fit: { ors: 41 }, enrollment: {} }, snapshot)
+    const r = decodeSubject(
+      {
+        citizen: { id: "01019012345", departments: ["rpha"], birthYear: 1800 },
+        offering: 7,
+        fit: { ors: 41 },
+        enrollment: {},
+      },
+      snapshot,
+    )
     expect(r).toEqual({
       ok: false,
       problems: [
-        { pointer: "/citizen/id", message: { en: "Expected a pseudonym: 32 lowercase hexadecimal characters", nb: "Forventet et pseudonym: 32 små heksadesimale tegn" } },
-        { pointer: "/citizen/birthYear", message: { en: "Expected a whole number from 1900 to 2100", nb: "Forventet et heltall fra 1900 til 2100" } },
+        {
+          pointer: "/citizen/id",
+          message: {
+            en: "Expected a pseudonym: 32 lowercase hexadecimal characters",
+            nb: "Forventet et pseudonym: 32 små heksadesimale tegn",
+          },
+        },
+        {
+          pointer: "/citizen/birthYear",
+          message: { en: "Expected a whole number from 1900 to 2100", nb: "Forventet et heltall fra 1900 til 2100" },
+        },
         { pointer: "/offering", message: { en: "Expected a text", nb: "Forventet en tekst" } },
-        { pointer: "/enrollment/start", message: { en: "Missing: this field is required", nb: "Mangler: feltet må være med" } },
-        { pointer: "/fit/ors", message: { en: "Expected a score from 0 to 40", nb: "Forventet en skår fra 0 til 40" } }
-      ]
+        {
+          pointer: "/enrollment/start",
+          message: { en: "Missing: this field is required", nb: "Mangler: feltet må være med" },
+        },
+        { pointer: "/fit/ors", message: { en: "Expected a score from 0 to 40", nb: "Forventet en skår fra 0 til 40" } },
+      ],
     })
     expect(JSON.stringify(r)).not.toContain("01019012345")
   })
@@ -46,27 +68,48 @@ describe("decodeSubject", () => {
     expect(decodeSubject(input, snapshot)).toMatchObject({
       ok: false,
       problems: [
-        { pointer: "/offering", message: { en: 'Unknown offering "karate"; did you mean "karategruppe"?', nb: "Ukjent tilbud «karate»; mente du «karategruppe»?" } },
+        {
+          pointer: "/offering",
+          message: {
+            en: 'Unknown offering "karate"; did you mean "karategruppe"?',
+            nb: "Ukjent tilbud «karate»; mente du «karategruppe»?",
+          },
+        },
         { pointer: "/citizen/departments/1", message: { en: 'Unknown department "rhpa"; did you mean "rpha"?' } },
-        { pointer: "/citizen", message: { en: 'The citizen needs "birthYear" or "birthDate"' } }
-      ]
+        { pointer: "/citizen", message: { en: 'The citizen needs "birthYear" or "birthDate"' } },
+      ],
     })
   })
 
   it("refuses keys such as __proto__ and constructor, and lets none of them reach a prototype", () => {
-    const hostile = JSON.parse('{"citizen":{"birthYear":1990,"departments":["rpha"],"__proto__":{"polluted":true}},"offering":"karategruppe","constructor":{"prototype":{"polluted":true}}}')
+    const hostile = JSON.parse(
+      '{"citizen":{"birthYear":1990,"departments":["rpha"],"__proto__":{"polluted":true}},"offering":"karategruppe","constructor":{"prototype":{"polluted":true}}}',
+    )
     const r = decodeSubject(hostile, snapshot)
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.problems.map((p) => p.pointer)).toEqual(["/constructor", "/citizen/__proto__"])
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined()
     const offering = decodeSubject({ citizen: adult, offering: "__proto__" }, snapshot)
-    expect(offering).toMatchObject({ ok: false, problems: [{ pointer: "/offering", message: { en: 'Unknown offering "__proto__"' } }] })
+    expect(offering).toMatchObject({
+      ok: false,
+      problems: [{ pointer: "/offering", message: { en: 'Unknown offering "__proto__"' } }],
+    })
   })
 
   it("turns an input it cannot read into a problem, not an exception", () => {
-    const throwing = { get citizen(): never { throw new Error("boom") } }
-    expect(decodeSubject(throwing, snapshot)).toEqual({ ok: false, problems: [{ pointer: "", message: { en: "The subject could not be read", nb: "Situasjonen kunne ikke leses" } }] })
-    expect(decodeSubject("karategruppe", snapshot)).toEqual({ ok: false, problems: [{ pointer: "", message: { en: "Expected an object", nb: "Forventet et objekt" } }] })
+    const throwing = {
+      get citizen(): never {
+        throw new Error("boom")
+      },
+    }
+    expect(decodeSubject(throwing, snapshot)).toEqual({
+      ok: false,
+      problems: [{ pointer: "", message: { en: "The subject could not be read", nb: "Situasjonen kunne ikke leses" } }],
+    })
+    expect(decodeSubject("karategruppe", snapshot)).toEqual({
+      ok: false,
+      problems: [{ pointer: "", message: { en: "Expected an object", nb: "Forventet et objekt" } }],
+    })
   })
 
   it("accepts and rejects exactly what Subject.decode does, and builds the same subject", () => {
@@ -78,7 +121,7 @@ describe("decodeSubject", () => {
         expect(lean.ok).toBe(full.ok)
         if (lean.ok && full.ok) expect(lean.subject).toEqual(full.subject)
       }),
-      { numRuns: 2000 }
+      { numRuns: 2000 },
     )
   })
 })
@@ -135,15 +178,22 @@ const pools: Readonly<Record<string, ReadonlyArray<unknown>>> = {
   ["__proto__"]: anything,
   constructor: anything,
   toString: anything,
-  extra: anything
+  extra: anything,
 }
 const removed = Symbol("removed")
 const edit = fc
   .constantFrom(...Object.keys(pools))
-  .chain((path) => fc.constantFrom(...pools[path]!, removed, undefined, null).map((value) => [path.split(".").map((k) => (/^\d+$/u.test(k) ? Number(k) : k)), value] as const))
+  .chain((path) =>
+    fc
+      .constantFrom(...pools[path]!, removed, undefined, null)
+      .map((value) => [path.split(".").map((k) => (/^\d+$/u.test(k) ? Number(k) : k)), value] as const),
+  )
 
 /** `input` with the value at `path` set (as an own property, even "__proto__") or removed. */
-const apply = (input: Record<string, unknown>, [path, value]: readonly [ReadonlyArray<string | number>, unknown]): Record<string, unknown> => {
+const apply = (
+  input: Record<string, unknown>,
+  [path, value]: readonly [ReadonlyArray<string | number>, unknown],
+): Record<string, unknown> => {
   let at: Record<string | number, unknown> = input
   for (const key of path.slice(0, -1)) {
     // A field inside one the input lacks: the parent is made, so the field itself is checked.
@@ -154,6 +204,12 @@ const apply = (input: Record<string, unknown>, [path, value]: readonly [Readonly
   }
   const last = path[path.length - 1]!
   if (value === removed) delete at[last]
-  else Object.defineProperty(at, last, { value: structuredClone(value), enumerable: true, writable: true, configurable: true })
+  else
+    Object.defineProperty(at, last, {
+      value: structuredClone(value),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    })
   return input
 }

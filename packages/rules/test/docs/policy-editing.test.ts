@@ -11,22 +11,26 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { describe, expect, it } from "vitest"
 import { Invariants } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
+import { describe, expect, it } from "vitest"
 import { run } from "../../src/cli/main.js"
 import { DatasetSubjects, Decision, Impact, InForce, PolicyTree, Subject } from "../../src/index.js"
 import { readTreeFiles, shippedPolicyDir } from "../../src/node/index.js"
 import { fixtureDir } from "../helpers.js"
 
 const repo = fileURLToPath(new URL("../../../..", import.meta.url))
-const guide = (lang: "nb" | "en") => readFileSync(join(repo, lang === "nb" ? "docs/policy-editing.md" : "docs/policy-editing.en.md"), "utf8")
+const guide = (lang: "nb" | "en") =>
+  readFileSync(join(repo, lang === "nb" ? "docs/policy-editing.md" : "docs/policy-editing.en.md"), "utf8")
 
 /** The first column of the table under the guide's heading on `check`'s messages: the code span of each row. */
 export const tableMessages = (text: string): Array<string> => {
   const start = text.search(/^## (?:Vanlige meldinger fra|Common messages from) `check`$/mu)
   if (start < 0) throw new Error("the guide has no section on check's messages")
-  const rows = text.slice(start).split("\n").filter((l) => l.startsWith("| `"))
+  const rows = text
+    .slice(start)
+    .split("\n")
+    .filter((l) => l.startsWith("| `"))
   return rows.map((l) => /^\| `([^`]+)` \|/u.exec(l)?.[1] ?? `unreadable row: ${l}`)
 }
 
@@ -60,8 +64,14 @@ const examples: ReadonlyArray<Example> = [
   { file: "duration/session-limit.cases.yaml", edit: replace("    date: 2023-04-24", "   date: 2023-04-24") },
   { file: "duration/session-limit.cases.yaml", edit: replace("    date: 2023-04-24", "\tdate: 2023-04-24") },
   { file: "duration/session-limit.cases.yaml", edit: replace("expect: continues", "expect: fortsetter") },
-  { file: "eligibility/karate-needs-intake.json", edit: replace('"fact": "intakeRegistered"', '"fact": "intakeRegistred"') },
-  { file: "escalation/fit-ors-below-cutoff.json", edit: replace('"name": "fit.ors-cutoff"', '"name": "fit.ors-cutof"') },
+  {
+    file: "eligibility/karate-needs-intake.json",
+    edit: replace('"fact": "intakeRegistered"', '"fact": "intakeRegistred"'),
+  },
+  {
+    file: "escalation/fit-ors-below-cutoff.json",
+    edit: replace('"name": "fit.ors-cutoff"', '"name": "fit.ors-cutof"'),
+  },
   { file: "eligibility/karate-needs-intake.cases.yaml", edit: replace("offering: karategruppe", "offering: karate") },
   { file: adults, edit: json((v) => v.versions.push({ ...v.versions[0], effective: { from: "2025-01-01" } })) },
   {
@@ -69,7 +79,7 @@ const examples: ReadonlyArray<Example> = [
     edit: json((v) => {
       v.versions.push({ ...v.versions[0], effective: { from: "2025-02-01" } })
       v.versions[0].effective.to = "2024-12-31"
-    })
+    }),
   },
   { file: adults, edit: json((v) => (v.versions[0].effective.from = "2023-01-01")) },
   { file: adults, edit: json((v) => (v.versions[0].conditions.all[0].path = "$.age")) },
@@ -77,8 +87,8 @@ const examples: ReadonlyArray<Example> = [
   {
     file: "escalation/discontinued-participants-not-moved.cases.yaml",
     edit: replace(/ {2}- name: "A Sykkelgruppe participant[^]*?expect: no-escalation\n/u, ""),
-    reported: "escalation/discontinued-participants-not-moved.json"
-  }
+    reported: "escalation/discontinued-participants-not-moved.json",
+  },
 ]
 
 /** What `check` prints about the example's file in each language, run as the guide runs it: from the repository's root, on packages/rules/policy. */
@@ -91,7 +101,12 @@ const printed = async (example: Example): Promise<{ nb: string; en: string }> =>
   const prefix = `packages/rules/policy/${example.reported ?? example.file}:`
   const line = async (lang: "nb" | "en") => {
     const lines: Array<string> = []
-    await run(["check", "packages/rules/policy", "--lang", lang], { stdout: (t) => lines.push(t), stderr: (t) => lines.unshift(t), stdin: () => "", cwd: root })
+    await run(["check", "packages/rules/policy", "--lang", lang], {
+      stdout: (t) => lines.push(t),
+      stderr: (t) => lines.unshift(t),
+      stdin: () => "",
+      cwd: root,
+    })
     return lines.find((l) => l.startsWith(prefix)) ?? `nothing about ${prefix}:\n${lines.join("\n")}`
   }
   return { nb: await line("nb"), en: await line("en") }
@@ -118,7 +133,11 @@ const blocks = (text: string, heading: string, lang: string): Array<string> => {
 /** The dated value the guide's step 2 adds at the bottom of the parameter file, and the case its step 3 adds. */
 const walkthrough = (lang: "nb" | "en") => {
   const text = guide(lang)
-  const value = blocks(text, lang === "nb" ? "### 2. Legg til en ny datert verdi" : "### 2. Add a new dated value", "yaml").at(-1)!
+  const value = blocks(
+    text,
+    lang === "nb" ? "### 2. Legg til en ny datert verdi" : "### 2. Add a new dated value",
+    "yaml",
+  ).at(-1)!
   const yaml = blocks(text, lang === "nb" ? "### 3. Legg til et tilfelle" : "### 3. Add a case", "yaml")[0]!
   return { value, yaml }
 }
@@ -132,7 +151,9 @@ describe("the guide's walkthrough", () => {
     expect(walkthrough("en")).toEqual(walkthrough("nb"))
   })
 
-  it("keeps check and every test of the shipped policy green when applied to a copy of it", { timeout: 120_000 }, async () => {
+  it("keeps check and every test of the shipped policy green when applied to a copy of it", {
+    timeout: 120_000,
+  }, async () => {
     const root = mkdtempSync(join(tmpdir(), "aktivitet-rules-walkthrough-"))
     const dir = join(root, "packages/rules/policy")
     cpSync(shippedPolicyDir(), dir, { recursive: true })
@@ -145,19 +166,36 @@ describe("the guide's walkthrough", () => {
     appendFileSync(cases, readFileSync(cases, "utf8").endsWith("\n") ? yaml : `\n${yaml}`)
     // Step 4: check, as the guide runs it.
     const out: Array<string> = []
-    const code = await run(["check", "packages/rules/policy", "--lang", "nb"], { stdout: (t) => out.push(t), stderr: (t) => out.push(t), stdin: () => "", cwd: root })
-    const total = readTreeFiles(dir).filter((f) => f.path.endsWith(".cases.yaml")).reduce((n, f) => n + (f.text.match(/^ {2}- name:/gmu) ?? []).length, 0)
+    const code = await run(["check", "packages/rules/policy", "--lang", "nb"], {
+      stdout: (t) => out.push(t),
+      stderr: (t) => out.push(t),
+      stdin: () => "",
+      cwd: root,
+    })
+    const total = readTreeFiles(dir)
+      .filter((f) => f.path.endsWith(".cases.yaml"))
+      .reduce((n, f) => n + (f.text.match(/^ {2}- name:/gmu) ?? []).length, 0)
     expect(out).toContain(`Tilfeller: ${total} besto, 0 feilet`)
     expect(out.at(-1)).toBe("OK: regeltreet er gyldig, alle tilfeller består og dekningen er nådd")
     expect(code).toBe(0)
     // Everything else that reads the shipped tree, pointed at the copy, in a process of its own.
     const vitest = join(repo, "node_modules/vitest/vitest.mjs")
-    const r = spawnSync(process.execPath, [vitest, "run", "--root", repo, "packages/rules/test/policy/", "packages/rules/test/readme.test.ts"], {
-      cwd: repo,
-      encoding: "utf8",
-      // A fresh run: none of this run's own vitest settings, no colours in the summary read below.
-      env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST"))), AKTIVITET_POLICY_DIR: dir, TZ: "Europe/Oslo", NO_COLOR: "1", FORCE_COLOR: "0" }
-    })
+    const r = spawnSync(
+      process.execPath,
+      [vitest, "run", "--root", repo, "packages/rules/test/policy/", "packages/rules/test/readme.test.ts"],
+      {
+        cwd: repo,
+        encoding: "utf8",
+        // A fresh run: none of this run's own vitest settings, no colours in the summary read below.
+        env: {
+          ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST"))),
+          AKTIVITET_POLICY_DIR: dir,
+          TZ: "Europe/Oslo",
+          NO_COLOR: "1",
+          FORCE_COLOR: "0",
+        },
+      },
+    )
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0)
     expect(r.stdout).toMatch(/Test Files {2}\S*3 passed/u)
   })
@@ -165,41 +203,74 @@ describe("the guide's walkthrough", () => {
   it("gives the same answer from explain, the invariants and impact on the guide's example", () => {
     const { value } = walkthrough("nb")
     const files = readTreeFiles(shippedPolicyDir())
-    const head = PolicyTree.loadOrThrow(files.map((f) => (f.path === yogaFile ? { ...f, text: withValue(f.text, value) } : f)))
-    expect(head.parameters.get("offerings.mindfull-restorative-yoga.sessions")?.values.map((v) => [v.from, v.value])).toEqual([
+    const head = PolicyTree.loadOrThrow(
+      files.map((f) => (f.path === yogaFile ? { ...f, text: withValue(f.text, value) } : f)),
+    )
+    expect(
+      head.parameters.get("offerings.mindfull-restorative-yoga.sessions")?.values.map((v) => [v.from, v.value]),
+    ).toEqual([
       ["2023-03-09", 4],
-      ["2024-07-01", 6]
+      ["2024-07-01", 6],
     ])
     const base = PolicyTree.loadOrThrow(files)
     // Step 6's question, as the guide writes it, and the same enrollment started before the change.
-    const example = JSON.parse(blocks(guide("nb"), "### 6. Forklar én avgjørelse", "sh")[0]!.split("<<'EOF'\n")[1]!.split("\nEOF")[0]!) as Subject.Input
+    const example = JSON.parse(
+      blocks(guide("nb"), "### 6. Forklar én avgjørelse", "sh")[0]!.split("<<'EOF'\n")[1]!.split("\nEOF")[0]!,
+    ) as Subject.Input
     const sessionLimit = (start: string) =>
-      Decision.decide(head, Subject.make({ ...example, enrollment: { start, sessionsUsed: 4 } }), "2024-07-15").decisions.find((d) => d.rule === "duration/session-limit")?.outcome.type
+      Decision.decide(
+        head,
+        Subject.make({ ...example, enrollment: { start, sessionsUsed: 4 } }),
+        "2024-07-15",
+      ).decisions.find((d) => d.rule === "duration/session-limit")?.outcome.type
     expect(example.enrollment?.start).toBe("2024-07-01")
     expect(sessionLimit("2024-07-01")).toBe("continues")
     expect(sessionLimit("2024-06-03")).toBe("ends")
     // On a synthetic year: every yoga enrollment whose first period had 4 sessions gets a fifth.
     const year = generate({ policy: InForce.policy(base), seed: 1, year: 2024, citizens: 1500 })
     const yoga = year.enrollments.filter((e) => e.offeringId === "mindfull-restorative-yoga")
-    const firstPeriod = new Map(yoga.map((e) => [e.id, year.attendance.filter((a) => a.enrollmentId === e.id && (e.end === undefined || a.date <= e.end))]))
+    const firstPeriod = new Map(
+      yoga.map((e) => [
+        e.id,
+        year.attendance.filter((a) => a.enrollmentId === e.id && (e.end === undefined || a.date <= e.end)),
+      ]),
+    )
     const four = yoga.filter((e) => firstPeriod.get(e.id)!.length === 4)
     expect(four.some((e) => e.start < "2024-07-01") && four.some((e) => e.start >= "2024-07-01")).toBe(true)
     const fifth = four.map((e) => ({ ...firstPeriod.get(e.id)![3]!, id: `a-fifth-${e.id}` }))
     const flagged = new Set(
       Invariants.check({ ...year, attendance: [...year.attendance, ...fifth] }, { policy: InForce.policy(head) })
         .filter((v) => v.code === "session-limit-exceeded")
-        .map((v) => v.recordId)
+        .map((v) => v.recordId),
     )
     const changed = new Set(
       Impact.compare(base, head, DatasetSubjects.of(year, InForce.policy(base)))
         .changes.filter((c) => c.rule === "duration/session-limit" && c.key.endsWith(" period 1"))
-        .map((c) => c.key.split(" ")[1])
+        .map((c) => c.key.split(" ")[1]),
     )
     for (const e of four) {
       const last = firstPeriod.get(e.id)![3]!
-      const decided = Decision.decide(head, Subject.make({ citizen: example.citizen!, offering: e.offeringId, enrollment: { start: e.start, sessionsUsed: 4 } }), last.date).decisions.find((d) => d.rule === "duration/session-limit")?.outcome.type
+      const decided = Decision.decide(
+        head,
+        Subject.make({
+          citizen: example.citizen!,
+          offering: e.offeringId,
+          enrollment: { start: e.start, sessionsUsed: 4 },
+        }),
+        last.date,
+      ).decisions.find((d) => d.rule === "duration/session-limit")?.outcome.type
       // explain lets a fifth session exactly when the invariants accept one and impact reports the change.
-      expect({ id: e.id, continues: decided === "continues", fifthAccepted: !flagged.has(e.id), changed: changed.has(e.id) }).toEqual({ id: e.id, continues: e.start >= "2024-07-01", fifthAccepted: e.start >= "2024-07-01", changed: e.start >= "2024-07-01" })
+      expect({
+        id: e.id,
+        continues: decided === "continues",
+        fifthAccepted: !flagged.has(e.id),
+        changed: changed.has(e.id),
+      }).toEqual({
+        id: e.id,
+        continues: e.start >= "2024-07-01",
+        fifthAccepted: e.start >= "2024-07-01",
+        changed: e.start >= "2024-07-01",
+      })
     }
   })
 })

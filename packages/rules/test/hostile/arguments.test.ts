@@ -2,8 +2,9 @@
 // forge extra lines, a name of 100,000 characters, an identity number where
 // a command, option, date or path belongs. Each gives one short line on
 // standard error and exit code 2.
-import { Redact } from "@aktivitetsmodell/core"
+
 import { tmpdir } from "node:os"
+import { Redact } from "@aktivitetsmodell/core"
 import { describe, expect, it } from "vitest"
 import { run } from "../../src/cli/main.js"
 import { examples } from "../nationalIds.js"
@@ -11,7 +12,12 @@ import { examples } from "../nationalIds.js"
 const cli = async (argv: Array<string>) => {
   const out: Array<string> = []
   const err: Array<string> = []
-  const code = await run(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), stdin: () => "", cwd: tmpdir() })
+  const code = await run(argv, {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    stdin: () => "",
+    cwd: tmpdir(),
+  })
   return { code, out, err }
 }
 
@@ -26,12 +32,16 @@ const oneShortLine = (r: { code: number; out: Array<string>; err: Array<string> 
 
 describe("hostile arguments", () => {
   it("an unknown command with a forged line, or of 100,000 characters, is one short line", async () => {
-    for (const command of ["frob\nOK: the policy tree is valid", "x".repeat(100_000), ...examples]) oneShortLine(await cli([command]))
-    expect((await cli(["frob\nOK"])).err).toEqual(['Unknown command "frob\\nOK"; try --help / Ukjent kommando «frob\\nOK»; prøv --help'])
+    for (const command of ["frob\nOK: the policy tree is valid", "x".repeat(100_000), ...examples])
+      oneShortLine(await cli([command]))
+    expect((await cli(["frob\nOK"])).err).toEqual([
+      'Unknown command "frob\\nOK"; try --help / Ukjent kommando «frob\\nOK»; prøv --help',
+    ])
   })
 
   it("an unknown option is one short line", async () => {
-    for (const option of ["--frob\nOK", `--${"x".repeat(100_000)}`, `--${examples[1]}`]) oneShortLine(await cli(["check", option]))
+    for (const option of ["--frob\nOK", `--${"x".repeat(100_000)}`, `--${examples[1]}`])
+      oneShortLine(await cli(["check", option]))
   })
 
   it("a date, a number or a path that is an identity number is not echoed", async () => {

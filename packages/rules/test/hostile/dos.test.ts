@@ -6,14 +6,14 @@
 // message. Work is bounded by construction; the assertions check results
 // and the bounds themselves, and only a per-test timeout far above the
 // fixed code's time and far below the old code's guards against regression.
-import { Catalogue } from "@aktivitetsmodell/core"
+import { Catalogue, Suggest } from "@aktivitetsmodell/core"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { Cases, Duration, Explain, PolicyTree, Problem, RuleFile, Subject } from "../../src/index.js"
 import { isSentence } from "../../src/internal/sentence.js"
-import { Suggest } from "@aktivitetsmodell/core"
 
 const { distance, maxName, suggest } = Suggest
+
 import { filesWith, fileText } from "../helpers.js"
 
 const catalogue = Catalogue.sandnes()
@@ -56,20 +56,28 @@ describe('"did you mean"', () => {
       fc.property(text, text, fc.integer({ min: 0, max: 6 }), (a, b, limit) => {
         expect(distance(a, b, limit)).toBe(Math.min(fullDistance(a, b), limit + 1))
       }),
-      { numRuns: 500 }
+      { numRuns: 500 },
     )
   })
 
   it("suggests what the old unbounded search suggested, for names up to the cap", () => {
-    const typo = fc.tuple(fc.constantFrom(...offerings), fc.nat(), fc.constantFrom("drop", "swap", "double", "case")).map(([o, at, how]) => {
-      const i = at % o.length
-      return how === "drop" ? o.slice(0, i) + o.slice(i + 1) : how === "swap" ? o.slice(0, i) + o.slice(i + 1, i + 2) + o.slice(i, i + 1) + o.slice(i + 2) : how === "double" ? o.slice(0, i) + o[i] + o.slice(i) : o.toUpperCase()
-    })
+    const typo = fc
+      .tuple(fc.constantFrom(...offerings), fc.nat(), fc.constantFrom("drop", "swap", "double", "case"))
+      .map(([o, at, how]) => {
+        const i = at % o.length
+        return how === "drop"
+          ? o.slice(0, i) + o.slice(i + 1)
+          : how === "swap"
+            ? o.slice(0, i) + o.slice(i + 1, i + 2) + o.slice(i, i + 1) + o.slice(i + 2)
+            : how === "double"
+              ? o.slice(0, i) + o[i] + o.slice(i)
+              : o.toUpperCase()
+      })
     fc.assert(
       fc.property(fc.oneof(typo, fc.string({ maxLength: 20 })), (name) => {
         expect(suggest(name, offerings)).toBe(oldSuggest(name, offerings))
       }),
-      { numRuns: 300 }
+      { numRuns: 300 },
     )
   })
 
@@ -89,7 +97,9 @@ describe('"did you mean"', () => {
     expect(r.problems[0]!.message.en.length).toBeLessThan(200)
   })
 
-  it("checks a case file with a 990 kB unknown offering in its subject, with a short message", { timeout: 20_000 }, () => {
+  it("checks a case file with a 990 kB unknown offering in its subject, with a short message", {
+    timeout: 20_000,
+  }, () => {
     const file = "eligibility/adults-only.cases.yaml"
     const text = fileText(file).replace("offering: sandneshallen", `offering: ${"x".repeat(990_000)}`)
     const { problems } = PolicyTree.load(filesWith({ [file]: text }))
@@ -101,12 +111,15 @@ describe('"did you mean"', () => {
 
 describe("a case's name", () => {
   it("is judged a sentence exactly as the old regex judged it", () => {
-    const text = fc.string({ unit: fc.constantFrom("A", "Ø", "a", "b", " ", "\n", "\t", ".", "!", "?", "x"), maxLength: 16 })
+    const text = fc.string({
+      unit: fc.constantFrom("A", "Ø", "a", "b", " ", "\n", "\t", ".", "!", "?", "x"),
+      maxLength: 16,
+    })
     fc.assert(
       fc.property(text, (s) => {
         expect(isSentence(s)).toBe(oldSentence.test(s))
       }),
-      { numRuns: 2000 }
+      { numRuns: 2000 },
     )
   })
 
@@ -119,7 +132,11 @@ describe("a case's name", () => {
     const text = `cases:\n  - name: "${name}"\n    date: 2024-01-01\n    subject: { citizen: { birthYear: 1990, departments: [rpha] }, offering: sandneshallen }\n    expect: eligible\n`
     const { problems } = PolicyTree.load(filesWith({ [file]: text }))
     expect(problems.filter((p) => p.file === file).map((p) => [p.code, p.pointer, p.message.en])).toEqual([
-      ["shape", "/cases/0/name", "A case's name is a whole sentence: a capital letter first, at least four words, a full stop last"]
+      [
+        "shape",
+        "/cases/0/name",
+        "A case's name is a whole sentence: a capital letter first, at least four words, a full stop last",
+      ],
     ])
   })
 
@@ -130,7 +147,9 @@ describe("a case's name", () => {
     const tree = PolicyTree.loadOrThrow(filesWith({ [file]: text }))
     const failed = Cases.run(tree).problems.filter((p) => p.file === file)
     expect(failed.map((p) => p.code)).toEqual(["case-failed"])
-    expect(failed[0]!.message.en).toMatch(/^Case "A citizen who is very patient who is .{150,}…": expected not-eligible, got eligible/u)
+    expect(failed[0]!.message.en).toMatch(
+      /^Case "A citizen who is very patient who is .{150,}…": expected not-eligible, got eligible/u,
+    )
     expect(failed[0]!.message.en.length).toBeLessThan(400)
   })
 })
@@ -143,11 +162,16 @@ describe("other text checks on user input", () => {
     expect(RuleFile.idOf(`eligibility/${"a-".repeat(n / 2)}!.json`)?.kind).toBe("eligibility")
     const longPath = `eligibility/${"a-".repeat(n / 2)}!.json`
     const { problems } = PolicyTree.load([{ path: longPath, text: "{}" }])
-    expect(problems.find((p) => p.file === longPath && p.pointer === "")?.message.en).toMatch(/^The path gives the rule id "eligibility\/a-a-.*…"; use lowercase/u)
+    expect(problems.find((p) => p.file === longPath && p.pointer === "")?.message.en).toMatch(
+      /^The path gives the rule id "eligibility\/a-a-.*…"; use lowercase/u,
+    )
     const source = JSON.parse(fileText("eligibility/adults-only.json"))
     source.source = { document: "x", section: "y", lines: `${"1".repeat(n)}x`, url: `https://${"a".repeat(n)} ` }
     const r = PolicyTree.load(filesWith({ "eligibility/adults-only.json": JSON.stringify(source) }))
-    expect(r.problems.filter((p) => p.file === "eligibility/adults-only.json").map((p) => p.pointer)).toEqual(["/source/lines", "/source/url"])
+    expect(r.problems.filter((p) => p.file === "eligibility/adults-only.json").map((p) => p.pointer)).toEqual([
+      "/source/lines",
+      "/source/url",
+    ])
   })
 })
 
@@ -163,22 +187,31 @@ describe("large and deep files", () => {
   })
 
   it("duplicate YAML keys are still refused, with their line", () => {
-    const { problems } = PolicyTree.load([{ path: "eligibility/d.cases.yaml", text: "cases: []\nx:\n  a: 1\n  a: 2\ncases: 3\n" }])
+    const { problems } = PolicyTree.load([
+      { path: "eligibility/d.cases.yaml", text: "cases: []\nx:\n  a: 1\n  a: 2\ncases: 3\n" },
+    ])
     expect(problems.filter((p) => p.file === "eligibility/d.cases.yaml").map((p) => [p.line, p.message.en])).toEqual([
       [4, 'The key "a" appears twice in the same place: remove one of them'],
-      [5, 'The key "cases" appears twice in the same place: remove one of them']
+      [5, 'The key "cases" appears twice in the same place: remove one of them'],
     ])
   })
 
   it("deep nesting is refused, not a stack overflow", { timeout: 20_000 }, () => {
-    const json = PolicyTree.load([{ path: "eligibility/deep.json", text: `${"[".repeat(400_000)}${"]".repeat(400_000)}` }]).problems
+    const json = PolicyTree.load([
+      { path: "eligibility/deep.json", text: `${"[".repeat(400_000)}${"]".repeat(400_000)}` },
+    ]).problems
     expect(json.find((p) => p.file === "eligibility/deep.json")?.code).toBe("syntax")
-    const yaml = PolicyTree.load([{ path: "eligibility/deep.cases.yaml", text: `cases: ${"[".repeat(100_000)}${"]".repeat(100_000)}` }]).problems
+    const yaml = PolicyTree.load([
+      { path: "eligibility/deep.cases.yaml", text: `cases: ${"[".repeat(100_000)}${"]".repeat(100_000)}` },
+    ]).problems
     expect(yaml.find((p) => p.file === "eligibility/deep.cases.yaml")?.code).toBe("syntax")
   })
 
   it("a text over the character cap is refused before parsing", () => {
     const { problems } = PolicyTree.load([{ path: "eligibility/big.json", text: " ".repeat(PolicyTree.maxChars + 1) }])
-    expect(problems.find((p) => p.file === "eligibility/big.json")).toMatchObject({ code: "too-large", message: { en: "The file has 1000001 characters; a policy file may have at most 1000000" } })
+    expect(problems.find((p) => p.file === "eligibility/big.json")).toMatchObject({
+      code: "too-large",
+      message: { en: "The file has 1000001 characters; a policy file may have at most 1000000" },
+    })
   })
 })

@@ -43,10 +43,22 @@ afterAll(() => {
 describe("a path given on the command line", () => {
   it("that does not exist is one line, exit 2", async () => {
     const root = workspace()
-    expect(await cli(["check", "nope"], root)).toEqual({ code: 2, out: [], err: ["nope: No such file or folder / Finnes ikke"] })
-    expect(await cli(["evaluate", "--date", "2024-03-01", "nope.json", "--lang", "nb"], root)).toEqual({ code: 2, out: [], err: ["nope.json: Finnes ikke"] })
-    expect((await cli(["evaluate", "--date", "2024-03-01", "--policy", "nope", "x.json"], root)).err).toEqual(["nope: No such file or folder / Finnes ikke"])
-    expect((await cli(["impact", "--base", "policy", "--head", "nope", "--data", "synthetic"], root)).err).toEqual(["nope: No such file or folder / Finnes ikke"])
+    expect(await cli(["check", "nope"], root)).toEqual({
+      code: 2,
+      out: [],
+      err: ["nope: No such file or folder / Finnes ikke"],
+    })
+    expect(await cli(["evaluate", "--date", "2024-03-01", "nope.json", "--lang", "nb"], root)).toEqual({
+      code: 2,
+      out: [],
+      err: ["nope.json: Finnes ikke"],
+    })
+    expect((await cli(["evaluate", "--date", "2024-03-01", "--policy", "nope", "x.json"], root)).err).toEqual([
+      "nope: No such file or folder / Finnes ikke",
+    ])
+    expect((await cli(["impact", "--base", "policy", "--head", "nope", "--data", "synthetic"], root)).err).toEqual([
+      "nope: No such file or folder / Finnes ikke",
+    ])
   })
 
   it("that is a file where a folder is expected, or a folder where a file is, is one line, exit 2", async () => {
@@ -54,17 +66,29 @@ describe("a path given on the command line", () => {
     expect(await cli(["check", "policy/eligibility/adults-only.json"], root)).toEqual({
       code: 2,
       out: [],
-      err: ["policy/eligibility/adults-only.json: A file, where a folder is expected / En fil, der det skal være en mappe"]
+      err: [
+        "policy/eligibility/adults-only.json: A file, where a folder is expected / En fil, der det skal være en mappe",
+      ],
     })
-    expect(await cli(["evaluate", "--date", "2024-03-01", "policy", "--lang", "en"], root)).toEqual({ code: 2, out: [], err: ["policy: A folder, where a file is expected"] })
+    expect(await cli(["evaluate", "--date", "2024-03-01", "policy", "--lang", "en"], root)).toEqual({
+      code: 2,
+      out: [],
+      err: ["policy: A folder, where a file is expected"],
+    })
   })
 
   it.skipIf(!posix)("that is a symbolic link loop is one line, exit 2", async () => {
     const root = workspace()
     symlinkSync("b", join(root, "a"))
     symlinkSync("a", join(root, "b"))
-    expect(await cli(["check", "a", "--lang", "en"], root)).toEqual({ code: 2, out: [], err: ["a: A symbolic link loop: the link leads back to itself"] })
-    expect((await cli(["evaluate", "--date", "2024-03-01", "b", "--lang", "en"], root)).err).toEqual(["b: A symbolic link loop: the link leads back to itself"])
+    expect(await cli(["check", "a", "--lang", "en"], root)).toEqual({
+      code: 2,
+      out: [],
+      err: ["a: A symbolic link loop: the link leads back to itself"],
+    })
+    expect((await cli(["evaluate", "--date", "2024-03-01", "b", "--lang", "en"], root)).err).toEqual([
+      "b: A symbolic link loop: the link leads back to itself",
+    ])
   })
 
   it.skipIf(!posix)("that is a FIFO is refused without opening it, exit 2", async () => {
@@ -72,20 +96,38 @@ describe("a path given on the command line", () => {
     fifo(join(root, "pipe"))
     // Opening a FIFO for reading blocks until a writer comes: reaching the
     // assertions at all shows it was not opened.
-    expect(await cli(["check", "pipe", "--lang", "en"], root)).toEqual({ code: 2, out: [], err: ["pipe: A FIFO (named pipe), not a file; it is not opened"] })
-    expect(await cli(["evaluate", "--date", "2024-03-01", "pipe", "--lang", "en"], root)).toEqual({ code: 2, out: [], err: ["pipe: A FIFO (named pipe), not a file; it is not opened"] })
+    expect(await cli(["check", "pipe", "--lang", "en"], root)).toEqual({
+      code: 2,
+      out: [],
+      err: ["pipe: A FIFO (named pipe), not a file; it is not opened"],
+    })
+    expect(await cli(["evaluate", "--date", "2024-03-01", "pipe", "--lang", "en"], root)).toEqual({
+      code: 2,
+      out: [],
+      err: ["pipe: A FIFO (named pipe), not a file; it is not opened"],
+    })
     expect((await cli(["evaluate", "--date", "2024-03-01", "--jsonl", "pipe", "--lang", "en"], root)).code).toBe(2)
-    expect((await cli(["impact", "--base", "policy", "--head", "policy", "--data", "pipe", "--lang", "en"], root)).err).toEqual(["pipe: A FIFO (named pipe), not a file; it is not opened"])
+    expect(
+      (await cli(["impact", "--base", "policy", "--head", "policy", "--data", "pipe", "--lang", "en"], root)).err,
+    ).toEqual(["pipe: A FIFO (named pipe), not a file; it is not opened"])
   })
 
   it.skipIf(!posix)("that is a device or a socket is refused, exit 2", async () => {
     const root = workspace()
-    expect(await cli(["evaluate", "--date", "2024-03-01", "/dev/null", "--lang", "en"], root)).toEqual({ code: 2, out: [], err: ["/dev/null: A device, not a file; it is not opened"] })
+    expect(await cli(["evaluate", "--date", "2024-03-01", "/dev/null", "--lang", "en"], root)).toEqual({
+      code: 2,
+      out: [],
+      err: ["/dev/null: A device, not a file; it is not opened"],
+    })
     const socket = join(root, "socket")
     const server = createServer()
     servers.push(server)
     await new Promise<void>((done) => server.listen(socket, done))
-    expect(await cli(["check", "socket", "--lang", "en"], root)).toEqual({ code: 2, out: [], err: ["socket: A socket, not a file; it is not opened"] })
+    expect(await cli(["check", "socket", "--lang", "en"], root)).toEqual({
+      code: 2,
+      out: [],
+      err: ["socket: A socket, not a file; it is not opened"],
+    })
   })
 })
 
@@ -95,7 +137,9 @@ describe.skipIf(!posix)("an entry inside the policy tree", () => {
     fifo(join(root, "policy/eligibility/pipe.json"))
     const r = await cli(["check", "policy", "--lang", "en"], root)
     expect(r.code).toBe(2)
-    expect(r.err).toEqual(["policy/eligibility/pipe.json: A FIFO (named pipe) has no place in a policy tree; it is not opened"])
+    expect(r.err).toEqual([
+      "policy/eligibility/pipe.json: A FIFO (named pipe) has no place in a policy tree; it is not opened",
+    ])
   })
 
   it("that is a symbolic link out of the tree is reported and not read", async () => {
@@ -108,11 +152,14 @@ describe.skipIf(!posix)("an entry inside the policy tree", () => {
     expect(r.code).toBe(2)
     expect(r.err).toEqual([
       "policy/eligibility/secret.json: A symbolic link that points outside the tree; it is not followed",
-      "policy/parameters/everything: A symbolic link that points outside the tree; it is not followed"
+      "policy/parameters/everything: A symbolic link that points outside the tree; it is not followed",
     ])
     const { problems } = loadTree(join(root, "policy"))
     expect(JSON.stringify(problems)).not.toContain("do-not-read-me")
-    expect(problems.filter((p) => p.code === "outside-tree").map((p) => p.file)).toEqual(["eligibility/secret.json", "parameters/everything"])
+    expect(problems.filter((p) => p.code === "outside-tree").map((p) => p.file)).toEqual([
+      "eligibility/secret.json",
+      "parameters/everything",
+    ])
   })
 
   it("that is a symbolic link loop, or a link to a folder it lies in, is reported, exit 2", async () => {
@@ -125,7 +172,7 @@ describe.skipIf(!posix)("an entry inside the policy tree", () => {
     expect(r.err).toEqual([
       "policy/duration/up: En symbolsk lenke til en mappe den selv ligger i (en løkke); den følges ikke",
       "policy/loop-a: En løkke av symbolske lenker: lenken peker tilbake til seg selv",
-      "policy/loop-b: En løkke av symbolske lenker: lenken peker tilbake til seg selv"
+      "policy/loop-b: En løkke av symbolske lenker: lenken peker tilbake til seg selv",
     ])
   })
 
@@ -137,14 +184,18 @@ describe.skipIf(!posix)("an entry inside the policy tree", () => {
     symlinkSync("../eligibility", join(root, "policy/duration/eligibility-alias"))
     const { tree, problems } = loadTree(join(root, "policy"))
     expect(tree.rules.map((r) => r.id)).toContain("eligibility/adults-again")
-    expect(problems.filter((p) => p.file.includes("alias")).map((p) => [p.file, p.severity, p.code])).toEqual([["duration/eligibility-alias", "warning", "duplicate"]])
+    expect(problems.filter((p) => p.file.includes("alias")).map((p) => [p.file, p.severity, p.code])).toEqual([
+      ["duration/eligibility-alias", "warning", "duplicate"],
+    ])
   })
 
   it("that is a dangling symbolic link is reported as missing", () => {
     const root = workspace()
     symlinkSync("gone.json", join(root, "policy/eligibility/dangling.json"))
     const { problems } = loadTree(join(root, "policy"))
-    expect(problems.filter((p) => p.file === "eligibility/dangling.json").map((p) => [p.code, p.message.en])).toEqual([["missing", "A symbolic link to nothing: its target does not exist"]])
+    expect(problems.filter((p) => p.file === "eligibility/dangling.json").map((p) => [p.code, p.message.en])).toEqual([
+      ["missing", "A symbolic link to nothing: its target does not exist"],
+    ])
   })
 })
 
@@ -155,7 +206,13 @@ describe("size caps", () => {
     writeFileSync(big, "")
     truncateSync(big, maxJsonBytes + 1)
     const r = await cli(["evaluate", "--date", "2024-03-01", "big.json", "--lang", "en"], root)
-    expect(r).toEqual({ code: 2, out: [], err: ["big.json: The file has 100,000,001 bytes; at most 100,000,000 bytes are read; give larger inputs as JSON Lines (.jsonl)"] })
+    expect(r).toEqual({
+      code: 2,
+      out: [],
+      err: [
+        "big.json: The file has 100,000,001 bytes; at most 100,000,000 bytes are read; give larger inputs as JSON Lines (.jsonl)",
+      ],
+    })
   })
 
   it("a policy file over the cap is refused unread, with its size, exit 1", async () => {
@@ -163,7 +220,9 @@ describe("size caps", () => {
     writeFileSync(join(root, "policy/eligibility/huge.json"), `{"title": "${"x".repeat(maxFileBytes)}"}`)
     const r = await cli(["check", "policy", "--lang", "en"], root)
     expect(r.code).toBe(1)
-    expect(r.err).toEqual(["policy/eligibility/huge.json: The file has 1,000,013 bytes; a policy file may have at most 1,000,000 bytes, so it is not read"])
+    expect(r.err).toEqual([
+      "policy/eligibility/huge.json: The file has 1,000,013 bytes; a policy file may have at most 1,000,000 bytes, so it is not read",
+    ])
   })
 })
 
@@ -171,7 +230,16 @@ describe("the node entry", () => {
   it("returns a missing folder as a problem, and the throwing forms throw a PolicyError", () => {
     const missing = join(mkdtempSync(join(tmpdir(), "aktivitet-rules-fs-")), "nope")
     const { tree, problems } = loadTree(missing)
-    expect(problems).toEqual([{ file: "", pointer: "", line: 1, code: "missing", severity: "error", message: { en: "No such file or folder", nb: "Finnes ikke" } }])
+    expect(problems).toEqual([
+      {
+        file: "",
+        pointer: "",
+        line: 1,
+        code: "missing",
+        severity: "error",
+        message: { en: "No such file or folder", nb: "Finnes ikke" },
+      },
+    ])
     expect(tree.rules).toEqual([])
     expect(() => loadTreeOrThrow(missing)).toThrow(PolicyError)
     expect(() => readTreeFiles(missing)).toThrow(PolicyError)

@@ -10,7 +10,7 @@ import fc from "fast-check"
 import { afterEach, describe, expect, it } from "vitest"
 import YAML from "yaml"
 import { PolicyTree, Problem, Records, RulesError } from "../../src/index.js"
-import { fileText, filesWith, fixturePolicy } from "../helpers.js"
+import { filesWith, fileText, fixturePolicy } from "../helpers.js"
 import { examples, nationalIdDigits, nationalIdText, writtenForms } from "../nationalIds.js"
 import { prototypeKeys } from "./prototype.js"
 
@@ -23,10 +23,15 @@ afterEach(() => {
 
 const yoga = "parameters/offerings/mindfull-restorative-yoga/sessions"
 const showsAnId = (text: string, digits: string) => writtenForms(digits).some((f) => text.includes(f))
-const messages = (problems: ReadonlyArray<Problem.Problem>) => problems.flatMap((p) => [Problem.format(p, "en"), Problem.format(p, "nb")])
+const messages = (problems: ReadonlyArray<Problem.Problem>) =>
+  problems.flatMap((p) => [Problem.format(p, "en"), Problem.format(p, "nb")])
 
 /** Every parameter file is in the tree or named by an error: none is dropped in silence. */
-const accountedFor = (files: ReadonlyArray<{ readonly path: string }>, tree: PolicyTree.Tree, problems: ReadonlyArray<Problem.Problem>) => {
+const accountedFor = (
+  files: ReadonlyArray<{ readonly path: string }>,
+  tree: PolicyTree.Tree,
+  problems: ReadonlyArray<Problem.Problem>,
+) => {
   const inTree = new Set([...tree.parameters.values()].map((p) => p.file))
   const withError = new Set(problems.filter((p) => p.severity === "error").map((p) => p.file))
   return files.filter((f) => f.path.startsWith("parameters/")).every((f) => inTree.has(f.path) || withError.has(f.path))
@@ -37,38 +42,53 @@ const corpus: ReadonlyArray<readonly [string, string]> = [
   ["datedBy as an object", fileText(`${yoga}.json`).replace('"enrollment-start"', '{"__proto__": "x"}')],
   ["datedBy naming an identity number", fileText(`${yoga}.json`).replace('"enrollment-start"', `"${examples[1]}"`)],
   ["a value that is an identity number", fileText(`${yoga}.json`).replace('"value": 4', `"value": "${examples[2]}"`)],
-  ["a YAML alias bomb", 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n'],
+  [
+    "a YAML alias bomb",
+    'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n',
+  ],
   ["a YAML tag", "!!js/function 'function () { globalThis.polluted = 1 }'\n"],
   ["YAML with constructor and prototype keys", "constructor: { prototype: { polluted: 1 } }\nlabel: x\n"],
-  ["an empty file", ""]
+  ["an empty file", ""],
 ]
 
 describe("hostile parameter files, in JSON and YAML", () => {
-  it.each(corpus)("%s gives problems at the file, keeps the rest of the tree, and shows no identity number", (_, text) => {
-    for (const ext of [".json", ".yaml"]) {
-      const path = `${yoga}${ext}`
-      const files = filesWith({ [`${yoga}.json`]: undefined, [path]: text })
-      const { tree, problems } = PolicyTree.load(files)
-      expect(problems.some((p) => p.file === path && p.severity === "error"), path).toBe(true)
-      expect(tree.parameters.has("offerings.mindfull-restorative-yoga.sessions")).toBe(false)
-      expect(tree.parameters.has("citizen.minimum-age")).toBe(true)
-      expect(accountedFor(files, tree, problems)).toBe(true)
-      for (const m of messages(problems)) for (const id of examples) expect(m).not.toContain(id)
-    }
-  })
+  it.each(corpus)(
+    "%s gives problems at the file, keeps the rest of the tree, and shows no identity number",
+    (_, text) => {
+      for (const ext of [".json", ".yaml"]) {
+        const path = `${yoga}${ext}`
+        const files = filesWith({ [`${yoga}.json`]: undefined, [path]: text })
+        const { tree, problems } = PolicyTree.load(files)
+        expect(
+          problems.some((p) => p.file === path && p.severity === "error"),
+          path,
+        ).toBe(true)
+        expect(tree.parameters.has("offerings.mindfull-restorative-yoga.sessions")).toBe(false)
+        expect(tree.parameters.has("citizen.minimum-age")).toBe(true)
+        expect(accountedFor(files, tree, problems)).toBe(true)
+        for (const m of messages(problems)) for (const id of examples) expect(m).not.toContain(id)
+      }
+    },
+  )
 
   it("property: any text as a parameter file, JSON or YAML, is accounted for and never echoes an identity number", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 200 }), nationalIdDigits, fc.boolean(), fc.constantFrom("datedBy", "value", "from", "label"), (junk, digits, asYaml, key) => {
-        const id = writtenForms(digits)[1]!
-        const text = asYaml ? `${key}: "${id}"\n${junk}` : `{"${key}": "${id}", "x": ${JSON.stringify(junk)}}`
-        const path = `${yoga}${asYaml ? ".yaml" : ".json"}`
-        const files = filesWith({ [`${yoga}.json`]: undefined, [path]: text })
-        const { tree, problems } = PolicyTree.load(files)
-        expect(accountedFor(files, tree, problems)).toBe(true)
-        for (const m of messages(problems)) expect(showsAnId(m, digits), m).toBe(false)
-      }),
-      { numRuns: runs }
+      fc.property(
+        fc.string({ maxLength: 200 }),
+        nationalIdDigits,
+        fc.boolean(),
+        fc.constantFrom("datedBy", "value", "from", "label"),
+        (junk, digits, asYaml, key) => {
+          const id = writtenForms(digits)[1]!
+          const text = asYaml ? `${key}: "${id}"\n${junk}` : `{"${key}": "${id}", "x": ${JSON.stringify(junk)}}`
+          const path = `${yoga}${asYaml ? ".yaml" : ".json"}`
+          const files = filesWith({ [`${yoga}.json`]: undefined, [path]: text })
+          const { tree, problems } = PolicyTree.load(files)
+          expect(accountedFor(files, tree, problems)).toBe(true)
+          for (const m of messages(problems)) expect(showsAnId(m, digits), m).toBe(false)
+        },
+      ),
+      { numRuns: runs },
     )
   })
 })
@@ -81,45 +101,87 @@ const ruleYaml = (edit: (doc: Record<string, unknown>) => void) => {
   return YAML.stringify(doc)
 }
 const ruleCorpus: ReadonlyArray<readonly [string, string]> = [
-  ["a __proto__ key in a condition", ruleYaml((d: any) => (d.versions[0].conditions.all[0] = JSON.parse('{"__proto__": {"polluted": 1}, "fact": "sessionsUsed", "operator": "lessThan", "value": 1}')))],
+  [
+    "a __proto__ key in a condition",
+    ruleYaml(
+      (d: any) =>
+        (d.versions[0].conditions.all[0] = JSON.parse(
+          '{"__proto__": {"polluted": 1}, "fact": "sessionsUsed", "operator": "lessThan", "value": 1}',
+        )),
+    ),
+  ],
   ["a constructor.prototype key at the top", `constructor: { prototype: { polluted: 1 } }\n${ruleYaml(() => {})}`],
-  ["the old source.file, naming an identity number", ruleYaml((d: any) => (d.source = { file: `seeds/${examples[0]}.txt`, section: "x" }))],
-  ["a source document that is an identity number, with no section", ruleYaml((d: any) => (d.source = { document: examples[1] }))],
-  ["conditions nested 5,000 deep", ruleYaml((d: any) => (d.versions[0].conditions = "DEEP")).replace("conditions: DEEP", `conditions: ${'{"all": ['.repeat(5000)}{"fact": "age", "operator": "equal", "value": 1}${"]}".repeat(5000)}`)],
+  [
+    "the old source.file, naming an identity number",
+    ruleYaml((d: any) => (d.source = { file: `seeds/${examples[0]}.txt`, section: "x" })),
+  ],
+  [
+    "a source document that is an identity number, with no section",
+    ruleYaml((d: any) => (d.source = { document: examples[1] })),
+  ],
+  [
+    "conditions nested 5,000 deep",
+    ruleYaml((d: any) => (d.versions[0].conditions = "DEEP")).replace(
+      "conditions: DEEP",
+      `conditions: ${'{"all": ['.repeat(5000)}{"fact": "age", "operator": "equal", "value": 1}${"]}".repeat(5000)}`,
+    ),
+  ],
   ["a YAML tag", `!!js/function 'function () { globalThis.polluted = 1 }'\n`],
-  ["an outcome whose params hold __proto__", ruleYaml((d: any) => (d.versions[0].event = JSON.parse('{"type": "continues", "params": {"__proto__": "x"}}')))]
+  [
+    "an outcome whose params hold __proto__",
+    ruleYaml((d: any) => (d.versions[0].event = JSON.parse('{"type": "continues", "params": {"__proto__": "x"}}'))),
+  ],
 ]
 
 /** Every rule file is in the tree or named by an error. */
-const rulesAccountedFor = (files: ReadonlyArray<{ readonly path: string }>, tree: PolicyTree.Tree, problems: ReadonlyArray<Problem.Problem>) => {
+const rulesAccountedFor = (
+  files: ReadonlyArray<{ readonly path: string }>,
+  tree: PolicyTree.Tree,
+  problems: ReadonlyArray<Problem.Problem>,
+) => {
   const inTree = new Set(tree.rules.map((r) => r.file))
   const withError = new Set(problems.filter((p) => p.severity === "error").map((p) => p.file))
-  return files.filter((f) => /^(?:eligibility|duration|escalation)\/.*\.(?:json|ya?ml)$/u.test(f.path) && !f.path.includes(".cases.")).every((f) => inTree.has(f.path) || withError.has(f.path))
+  return files
+    .filter(
+      (f) => /^(?:eligibility|duration|escalation)\/.*\.(?:json|ya?ml)$/u.test(f.path) && !f.path.includes(".cases."),
+    )
+    .every((f) => inTree.has(f.path) || withError.has(f.path))
 }
 
 describe("hostile rule files in YAML", () => {
-  it.each(ruleCorpus)("%s gives problems at the file, keeps the rest of the tree, and shows no identity number", (_, text) => {
-    const path = `${rule}.yaml`
-    const files = filesWith({ [`${rule}.json`]: undefined, [path]: text })
-    const { tree, problems } = PolicyTree.load(files)
-    expect(problems.some((p) => p.file === path && p.severity === "error"), path).toBe(true)
-    expect(tree.rules.some((r) => r.id === rule)).toBe(false)
-    expect(tree.rules.some((r) => r.id === "eligibility/adults-only")).toBe(true)
-    expect(rulesAccountedFor(files, tree, problems)).toBe(true)
-    for (const m of messages(problems)) for (const id of examples) expect(m).not.toContain(id)
-  })
+  it.each(ruleCorpus)(
+    "%s gives problems at the file, keeps the rest of the tree, and shows no identity number",
+    (_, text) => {
+      const path = `${rule}.yaml`
+      const files = filesWith({ [`${rule}.json`]: undefined, [path]: text })
+      const { tree, problems } = PolicyTree.load(files)
+      expect(
+        problems.some((p) => p.file === path && p.severity === "error"),
+        path,
+      ).toBe(true)
+      expect(tree.rules.some((r) => r.id === rule)).toBe(false)
+      expect(tree.rules.some((r) => r.id === "eligibility/adults-only")).toBe(true)
+      expect(rulesAccountedFor(files, tree, problems)).toBe(true)
+      for (const m of messages(problems)) for (const id of examples) expect(m).not.toContain(id)
+    },
+  )
 
   it("property: any text as a YAML rule file is accounted for and never echoes an identity number", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 200 }), nationalIdDigits, fc.constantFrom("title", "source", "versions", "document", "__proto__"), (junk, digits, key) => {
-        const id = writtenForms(digits)[1]!
-        const path = `${rule}.yaml`
-        const files = filesWith({ [`${rule}.json`]: undefined, [path]: `${key}: "${id}"\n${junk}` })
-        const { tree, problems } = PolicyTree.load(files)
-        expect(rulesAccountedFor(files, tree, problems)).toBe(true)
-        for (const m of messages(problems)) expect(showsAnId(m, digits), m).toBe(false)
-      }),
-      { numRuns: runs }
+      fc.property(
+        fc.string({ maxLength: 200 }),
+        nationalIdDigits,
+        fc.constantFrom("title", "source", "versions", "document", "__proto__"),
+        (junk, digits, key) => {
+          const id = writtenForms(digits)[1]!
+          const path = `${rule}.yaml`
+          const files = filesWith({ [`${rule}.json`]: undefined, [path]: `${key}: "${id}"\n${junk}` })
+          const { tree, problems } = PolicyTree.load(files)
+          expect(rulesAccountedFor(files, tree, problems)).toBe(true)
+          for (const m of messages(problems)) expect(showsAnId(m, digits), m).toBe(false)
+        },
+      ),
+      { numRuns: runs },
     )
   })
 })
@@ -130,11 +192,22 @@ describe("hostile records as a question", () => {
 
   const crafted: ReadonlyArray<readonly [string, unknown]> = [
     ["records that are null", null],
-    ["records with a throwing getter", Object.defineProperty({}, "enrollment", { get: () => { throw new Error(examples[0]) }, enumerable: true })],
-    ["an enrollment whose id is an identity number", { enrollment: { ...e, id: examples[3] }, attendance: year.attendance }],
+    [
+      "records with a throwing getter",
+      Object.defineProperty({}, "enrollment", {
+        get: () => {
+          throw new Error(examples[0])
+        },
+        enumerable: true,
+      }),
+    ],
+    [
+      "an enrollment whose id is an identity number",
+      { enrollment: { ...e, id: examples[3] }, attendance: year.attendance },
+    ],
     ["an offering that is not in the catalogue", { offering: `__proto__ ${examples[0]}` }],
     ["attendance that is not a list", { enrollment: e, attendance: { length: 3 } }],
-    ["a __proto__ key in the records", JSON.parse(`{"__proto__": {"polluted": 1}, "offering": "karategruppe"}`)]
+    ["a __proto__ key in the records", JSON.parse(`{"__proto__": {"polluted": 1}, "offering": "karategruppe"}`)],
   ]
 
   it.each(crafted)("%s gives a subject or a RulesError with no identity number in it", (_, records) => {
@@ -152,7 +225,19 @@ describe("hostile records as a question", () => {
     const anything = fc.oneof(fc.anything(), nationalIdText, fc.constant(e), fc.constant(year.attendance))
     fc.assert(
       fc.property(
-        fc.record({ citizen: anything, offering: fc.oneof(nationalIdText, fc.string(), fc.constant("karategruppe")), enrollment: anything, attendance: anything, extensions: anything, goalEvaluations: anything, jointMeetings: anything, referral: anything }, { requiredKeys: [] }),
+        fc.record(
+          {
+            citizen: anything,
+            offering: fc.oneof(nationalIdText, fc.string(), fc.constant("karategruppe")),
+            enrollment: anything,
+            attendance: anything,
+            extensions: anything,
+            goalEvaluations: anything,
+            jointMeetings: anything,
+            referral: anything,
+          },
+          { requiredKeys: [] },
+        ),
         fc.oneof(fc.constant("2024-06-01"), nationalIdText, fc.string()),
         (records, date) => {
           try {
@@ -160,11 +245,12 @@ describe("hostile records as a question", () => {
           } catch (err) {
             expect(err).toBeInstanceOf(RulesError)
             const text = (err as Error).message
-            for (const form of [records.offering, date]) if (typeof form === "string" && /\d{6}/u.test(form)) expect(text).not.toContain(form)
+            for (const form of [records.offering, date])
+              if (typeof form === "string" && /\d{6}/u.test(form)) expect(text).not.toContain(form)
           }
-        }
+        },
       ),
-      { numRuns: runs }
+      { numRuns: runs },
     )
   })
 })

@@ -4,7 +4,7 @@ const protos: ReadonlyArray<[string, object]> = [
   ["Object", Object.prototype],
   ["Array", Array.prototype],
   ["Function", Function.prototype],
-  ["String", String.prototype]
+  ["String", String.prototype],
 ]
 
 /** Each shared prototype's own keys and the type of each value, sorted. */
@@ -12,5 +12,5 @@ export const prototypeKeys = (): ReadonlyArray<string> =>
   protos.flatMap(([name, proto]) =>
     Reflect.ownKeys(proto)
       .map((k) => `${name}.${String(k)}:${typeof Object.getOwnPropertyDescriptor(proto, k)?.value}`)
-      .sort()
+      .sort(),
   )

@@ -10,7 +10,17 @@ import { filesAt, GitError, revisionProblem } from "../../src/node/git.js"
 import { fixtureDir } from "../helpers.js"
 
 const git = (cwd: string, ...args: Array<string>) => {
-  const r = spawnSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "Test", GIT_AUTHOR_EMAIL: "test@example.org", GIT_COMMITTER_NAME: "Test", GIT_COMMITTER_EMAIL: "test@example.org" } })
+  const r = spawnSync("git", args, {
+    cwd,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "Test",
+      GIT_AUTHOR_EMAIL: "test@example.org",
+      GIT_COMMITTER_NAME: "Test",
+      GIT_COMMITTER_EMAIL: "test@example.org",
+    },
+  })
   if (r.status !== 0) throw new Error(r.stderr)
   return r.stdout.trim()
 }
@@ -35,23 +45,46 @@ describe("impact --from a git revision", () => {
   writeFileSync(yoga, JSON.stringify(value, null, 2))
 
   // Two yoga periods after 4 sessions, before and after the change: only the later one changes.
-  const yogaAfter = (date: string) => ({ date, subject: { citizen: { birthYear: 1988, departments: ["psykisk-helse"] }, offering: "mindfull-restorative-yoga", enrollment: { start: date, sessionsUsed: 4 } } })
-  writeFileSync(join(repo, "items.json"), JSON.stringify([{ key: "june", ...yogaAfter("2024-06-10") }, { key: "august", ...yogaAfter("2024-08-12") }]))
+  const yogaAfter = (date: string) => ({
+    date,
+    subject: {
+      citizen: { birthYear: 1988, departments: ["psykisk-helse"] },
+      offering: "mindfull-restorative-yoga",
+      enrollment: { start: date, sessionsUsed: 4 },
+    },
+  })
+  writeFileSync(
+    join(repo, "items.json"),
+    JSON.stringify([
+      { key: "june", ...yogaAfter("2024-06-10") },
+      { key: "august", ...yogaAfter("2024-08-12") },
+    ]),
+  )
 
   it("compares the working tree's folder with the same folder at a commit", async () => {
-    const r = await cli(["impact", "--from", "HEAD", "--head", "rules/policy", "--data", "items.json", "--lang", "en"], repo)
+    const r = await cli(
+      ["impact", "--from", "HEAD", "--head", "rules/policy", "--data", "items.json", "--lang", "en"],
+      repo,
+    )
     expect(r.err).toBe("")
     expect(r.code).toBe(0)
     const lines = r.out.split("\n")
     expect(lines[1]).toBe("  base: rules/policy@HEAD (28 rules)")
-    expect(lines.slice(-4)).toEqual(["Changed decisions: 1", "       1  duration/session-limit: ends → continues", "Examples (1 of 1):", "  2024-08-12  august  duration/session-limit: ends → continues"])
+    expect(lines.slice(-4)).toEqual([
+      "Changed decisions: 1",
+      "       1  duration/session-limit: ends → continues",
+      "Examples (1 of 1):",
+      "  2024-08-12  august  duration/session-limit: ends → continues",
+    ])
   })
 
   it("reads the committed files only, never the working tree's", () => {
     const { files, problems, commit } = filesAt(join(repo, "rules/policy"), "HEAD")
     expect(problems).toEqual([])
     expect(commit).toBe(git(repo, "rev-parse", "HEAD"))
-    expect(files.find((f) => f.path === "parameters/offerings/mindfull-restorative-yoga/sessions.json")?.text).not.toContain("2024-07-01")
+    expect(
+      files.find((f) => f.path === "parameters/offerings/mindfull-restorative-yoga/sessions.json")?.text,
+    ).not.toContain("2024-07-01")
     expect(files.length).toBe(git(repo, "ls-files", "rules/policy").split("\n").length)
   })
 
@@ -66,16 +99,32 @@ describe("impact --from a git revision", () => {
   })
 
   it("checks the revision before git sees it: no option, no shell characters", async () => {
-    for (const bad of ["--output=/tmp/x", "-p", "HEAD;rm -rf /", "$(id)", "HEAD HEAD", "", "a\nb"]) expect(revisionProblem(bad)).toBeDefined()
-    for (const good of ["HEAD", "HEAD~2", "main^", "v1.0", "HEAD@{1}", "refs/heads/main", "0123abcd"]) expect(revisionProblem(good)).toBeUndefined()
+    for (const bad of ["--output=/tmp/x", "-p", "HEAD;rm -rf /", "$(id)", "HEAD HEAD", "", "a\nb"])
+      expect(revisionProblem(bad)).toBeDefined()
+    for (const good of ["HEAD", "HEAD~2", "main^", "v1.0", "HEAD@{1}", "refs/heads/main", "0123abcd"])
+      expect(revisionProblem(good)).toBeUndefined()
     const r = await cli(["impact", "--from=-x", "--head", "rules/policy", "--data", "synthetic:2024"], repo)
-    expect(r).toEqual({ code: 2, out: "", err: '--from: A revision cannot start with "-" / En revisjon kan ikke starte med «-»' })
+    expect(r).toEqual({
+      code: 2,
+      out: "",
+      err: '--from: A revision cannot start with "-" / En revisjon kan ikke starte med «-»',
+    })
   })
 
   it("says so when git does not know the revision, or the folder is not in a repository", async () => {
-    const r = await cli(["impact", "--from", "no-such-branch", "--head", "rules/policy", "--data", "synthetic:2024", "--lang", "en"], repo)
-    expect(r).toEqual({ code: 2, out: "", err: 'rules/policy@no-such-branch: There is no commit "no-such-branch" in this repository' })
+    const r = await cli(
+      ["impact", "--from", "no-such-branch", "--head", "rules/policy", "--data", "synthetic:2024", "--lang", "en"],
+      repo,
+    )
+    expect(r).toEqual({
+      code: 2,
+      out: "",
+      err: 'rules/policy@no-such-branch: There is no commit "no-such-branch" in this repository',
+    })
     expect(() => filesAt(mkdtempSync(join(tmpdir(), "aktivitet-rules-nogit-")), "HEAD")).toThrow(GitError)
-    expect((await cli(["impact", "--from", "HEAD", "--base", "x", "--head", "rules/policy", "--data", "synthetic"], repo)).code).toBe(2)
+    expect(
+      (await cli(["impact", "--from", "HEAD", "--base", "x", "--head", "rules/policy", "--data", "synthetic"], repo))
+        .code,
+    ).toBe(2)
   })
 })

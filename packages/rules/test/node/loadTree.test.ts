@@ -26,11 +26,20 @@ const brokenCases = () => {
 const cli = async (argv: Array<string>, stdin = "") => {
   const out: Array<string> = []
   const err: Array<string> = []
-  const code = await run(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), stdin: () => stdin, cwd: tmpdir() })
+  const code = await run(argv, {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    stdin: () => stdin,
+    cwd: tmpdir(),
+  })
   return { code, out: out.join("\n"), err: err.join("\n") }
 }
 
-const subject = { citizen: { id: "0f1e2d3c4b5a69788796a5b4c3d2e1f0", birthYear: 1990, departments: ["rpha"] }, offering: "karategruppe", intakeRegistered: true }
+const subject = {
+  citizen: { id: "0f1e2d3c4b5a69788796a5b4c3d2e1f0", birthYear: 1990, departments: ["rpha"] },
+  offering: "karategruppe",
+  intakeRegistered: true,
+}
 
 describe("loadTree with cases: false", () => {
   it("leaves case files unread: no cases and none of their problems, the same rules and parameters", () => {
@@ -75,13 +84,35 @@ describe("shippedPolicyDir", () => {
     const app = realpathSync(tmp())
     const out = join(app, "node_modules/@aktivitetsmodell/analytics/dist/cli")
     mkdirSync(out, { recursive: true })
-    await build({ entryPoints: [fileURLToPath(new URL("../../src/node/shipped.ts", import.meta.url))], bundle: true, format: "esm", platform: "node", outfile: join(out, "chunk.js"), logLevel: "silent", conditions: ["@aktivitetsmodell/source"] })
-    const load = async () => ((await import(`${pathToFileURL(join(out, "chunk.js")).href}?${Math.random()}`)) as { shippedPolicyDir: () => string }).shippedPolicyDir
+    await build({
+      entryPoints: [fileURLToPath(new URL("../../src/node/shipped.ts", import.meta.url))],
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      outfile: join(out, "chunk.js"),
+      logLevel: "silent",
+      conditions: ["@aktivitetsmodell/source"],
+    })
+    const load = async () =>
+      (
+        (await import(`${pathToFileURL(join(out, "chunk.js")).href}?${Math.random()}`)) as {
+          shippedPolicyDir: () => string
+        }
+      ).shippedPolicyDir
     // Not installed: the folder is missing, and says so.
     const alone = await load()
     // The bundle has its own copy of the class, so it is known by name.
-    expect(() => alone()).toThrow(expect.objectContaining({ name: "RulesError", text: { en: "The shipped policy folder is missing", nb: "Regelmappen som følger med pakken, mangler" } }))
-    symlinkSync(fileURLToPath(new URL("../..", import.meta.url)), join(app, "node_modules/@aktivitetsmodell/rules"), "dir")
+    expect(() => alone()).toThrow(
+      expect.objectContaining({
+        name: "RulesError",
+        text: { en: "The shipped policy folder is missing", nb: "Regelmappen som følger med pakken, mangler" },
+      }),
+    )
+    symlinkSync(
+      fileURLToPath(new URL("../..", import.meta.url)),
+      join(app, "node_modules/@aktivitetsmodell/rules"),
+      "dir",
+    )
     const installed = await load()
     expect(realpathSync(installed())).toBe(realpathSync(shippedPolicyDir()))
   })

@@ -16,12 +16,18 @@ const repo = fileURLToPath(new URL("../../../..", import.meta.url))
 
 const walk = (dir: string, ext: RegExp): Array<string> =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? (e.name === "node_modules" || e.name === "dist" ? [] : walk(join(dir, e.name), ext)) : ext.test(e.name) ? [join(dir, e.name)] : []
+    e.isDirectory()
+      ? e.name === "node_modules" || e.name === "dist"
+        ? []
+        : walk(join(dir, e.name), ext)
+      : ext.test(e.name)
+        ? [join(dir, e.name)]
+        : [],
   )
 
 const sources = [
   ...["core", "rules", "analytics"].flatMap((p) => walk(join(repo, "packages", p, "src"), /\.ts$/u)),
-  ...walk(join(repo, "examples/web/src"), /\.ts$/u)
+  ...walk(join(repo, "examples/web/src"), /\.ts$/u),
 ]
 const dataFiles = walk(join(repo, "packages/core/catalogue"), /\.json$/u)
 
@@ -43,13 +49,20 @@ const values = () => {
 
 // Words that say a number is a policy number: a limit, a threshold, an age, a share.
 const policyWords = new Set(
-  "age alder limit limits grense cutoff threshold alert sessions session samlinger weeks uker extensions extension percent prosent contribution bidrag price pris shows reliable clinical cohort transition minimum maximum below above".split(" ")
+  "age alder limit limits grense cutoff threshold alert sessions session samlinger weeks uker extensions extension percent prosent contribution bidrag price pris shows reliable clinical cohort transition minimum maximum below above".split(
+    " ",
+  ),
 )
 // `defaultCohortSessions` → default, cohort, sessions; `"period-longer-than-limit"` → period, longer, than, limit.
-const words = (name: string): Array<string> => name.replace(/([a-z])([A-Z])/gu, "$1 $2").toLowerCase().split(/[^a-zæøå]+/u)
+const words = (name: string): Array<string> =>
+  name
+    .replace(/([a-z])([A-Z])/gu, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-zæøå]+/u)
 const policyWord = { test: (name: string) => words(name).some((w) => policyWords.has(w)) }
 // A number with a unit or a comparison in a text: "18 år", "under 36", "4 uker", "20 %".
-const numberInText = /(?:\b(?:under|below|over|above|minst|at least|inntil|up to|fra|from)\s+(\d+)\b)|(?:\b(\d+)\s*(?:år|years?|uker|weeks?|samlinger|sessions?|økter|%|prosent|percent|poeng|points|kr\b|NOK|måneder|months?|forlengelser?|extensions?))/giu
+const numberInText =
+  /(?:\b(?:under|below|over|above|minst|at least|inntil|up to|fra|from)\s+(\d+)\b)|(?:\b(\d+)\s*(?:år|years?|uker|weeks?|samlinger|sessions?|økter|%|prosent|percent|poeng|points|kr\b|NOK|måneder|months?|forlengelser?|extensions?))/giu
 
 interface Finding {
   readonly file: string
@@ -66,9 +79,23 @@ const excused = (lines: ReadonlyArray<string>, line: number): boolean =>
 // The name a number is given or compared with: `const minimumAge = 18`, `{ below: 36 }`, `age >= 18`.
 const nameOf = (node: ts.Node): string | undefined => {
   const parent = node.parent
-  if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isParameter(parent)) return parent.name.getText()
-  const comparisons = [ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken]
-  if (ts.isBinaryExpression(parent) && comparisons.includes(parent.operatorToken.kind)) return (parent.left === node ? parent.right : parent.left).getText()
+  if (
+    ts.isVariableDeclaration(parent) ||
+    ts.isPropertyAssignment(parent) ||
+    ts.isPropertyDeclaration(parent) ||
+    ts.isParameter(parent)
+  )
+    return parent.name.getText()
+  const comparisons = [
+    ts.SyntaxKind.LessThanToken,
+    ts.SyntaxKind.LessThanEqualsToken,
+    ts.SyntaxKind.GreaterThanToken,
+    ts.SyntaxKind.GreaterThanEqualsToken,
+    ts.SyntaxKind.EqualsEqualsEqualsToken,
+    ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ]
+  if (ts.isBinaryExpression(parent) && comparisons.includes(parent.operatorToken.kind))
+    return (parent.left === node ? parent.right : parent.left).getText()
   return undefined
 }
 
@@ -86,14 +113,23 @@ const scan = (file: string, text: string, v: ReturnType<typeof values>): Array<F
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true)
   const add = (node: ts.Node, what: string) => {
     const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1
-    if (!excused(lines, line)) out.push({ file: relative(repo, file) || file, line, text: `${what}: ${lines[line - 1]!.trim().slice(0, 160)}` })
+    if (!excused(lines, line))
+      out.push({ file: relative(repo, file) || file, line, text: `${what}: ${lines[line - 1]!.trim().slice(0, 160)}` })
   }
   const visit = (node: ts.Node) => {
     if (ts.isNumericLiteral(node)) {
       const n = Number(node.text)
       const name = nameOf(node)
-      if (n >= 3 && v.numbers.has(n) && name !== undefined && policyWord.test(name)) add(node, `the number ${n} as ${name}`)
-    } else if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) && !inCitation(node)) {
+      if (n >= 3 && v.numbers.has(n) && name !== undefined && policyWord.test(name))
+        add(node, `the number ${n} as ${name}`)
+    } else if (
+      (ts.isStringLiteral(node) ||
+        ts.isNoSubstitutionTemplateLiteral(node) ||
+        ts.isTemplateHead(node) ||
+        ts.isTemplateMiddle(node) ||
+        ts.isTemplateTail(node)) &&
+      !inCitation(node)
+    ) {
       const s = node.text
       if (v.dates.has(s) || v.durations.has(s)) add(node, `the policy's value "${s}"`)
       for (const m of s.matchAll(numberInText)) {
@@ -114,9 +150,14 @@ const scanJson = (file: string, text: string, v: ReturnType<typeof values>): Arr
       // The catalogue's own version date, the day an offering changed operator
       // and the date of a cited document are facts about the catalogue.
       if (/"(version|effective|catalogueVersion|date)":/u.test(line)) continue
-      if (v.dates.has(m[1]!) || v.durations.has(m[1]!)) out.push({ file: relative(repo, file), line: i + 1, text: `the policy's value "${m[1]}": ${line.trim()}` })
+      if (v.dates.has(m[1]!) || v.durations.has(m[1]!))
+        out.push({ file: relative(repo, file), line: i + 1, text: `the policy's value "${m[1]}": ${line.trim()}` })
     }
-    if (/"(limits|parameters|transitionMonths|transitionStart|minimumAge|sessions|weeks|sessionsPerWeek|extensions)":/u.test(line)) {
+    if (
+      /"(limits|parameters|transitionMonths|transitionStart|minimumAge|sessions|weeks|sessionsPerWeek|extensions)":/u.test(
+        line,
+      )
+    ) {
       out.push({ file: relative(repo, file), line: i + 1, text: `a policy field: ${line.trim()}` })
     }
   })
@@ -129,7 +170,7 @@ describe("policy numbers live once", () => {
     expect(sources.length).toBeGreaterThan(100)
     const findings = [
       ...sources.flatMap((f) => scan(f, readFileSync(f, "utf8"), v)),
-      ...dataFiles.flatMap((f) => scanJson(f, readFileSync(f, "utf8"), v))
+      ...dataFiles.flatMap((f) => scanJson(f, readFileSync(f, "utf8"), v)),
     ]
     expect(findings.map((f) => `${f.file}:${f.line}: ${f.text}`)).toEqual([])
   })
@@ -137,12 +178,12 @@ describe("policy numbers live once", () => {
   it("finds a copy when one is written", () => {
     const v = values()
     const planted = [
-      'export const minimumAge = 18',
-      'const srsLimit = { below: 36 }',
+      "export const minimumAge = 18",
+      "const srsLimit = { below: 36 }",
       'const start = "2023-03-09"',
       'const label = { nb: "Under 36", en: "Below 36" }',
-      'const name = `FIT: SRS under 36`',
-      'const transition = "P2M"'
+      "const name = `FIT: SRS under 36`",
+      'const transition = "P2M"',
     ]
     for (const line of planted) expect(scan("planted.ts", line, v).length, line).toBeGreaterThan(0)
     expect(scanJson("planted.json", '  "limits": { "sessions": 4 },', v)).not.toEqual([])

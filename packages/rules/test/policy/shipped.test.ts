@@ -39,16 +39,29 @@ describe(`the policy tree in ${dir}`, () => {
   it("points every file at its JSON Schema, so editors help", () => {
     for (const f of files) {
       const depth = f.path.split("/").length
-      const kind = f.path.startsWith("parameters/") ? "parameter-file" : f.path.includes(".cases.") ? "cases-file" : "rule-file"
-      if (f.path.endsWith(".json")) expect(JSON.parse(f.text).$schema, f.path).toBe(`${"../".repeat(depth)}json-schema/${kind}.schema.json`)
-      else expect(f.text.split("\n")[0], f.path).toBe(`# yaml-language-server: $schema=${"../".repeat(depth)}json-schema/${kind}.schema.json`)
+      const kind = f.path.startsWith("parameters/")
+        ? "parameter-file"
+        : f.path.includes(".cases.")
+          ? "cases-file"
+          : "rule-file"
+      if (f.path.endsWith(".json"))
+        expect(JSON.parse(f.text).$schema, f.path).toBe(`${"../".repeat(depth)}json-schema/${kind}.schema.json`)
+      else
+        expect(f.text.split("\n")[0], f.path).toBe(
+          `# yaml-language-server: $schema=${"../".repeat(depth)}json-schema/${kind}.schema.json`,
+        )
     }
   })
 
   it("passes aktivitet-rules check", async () => {
     const out: Array<string> = []
     const err: Array<string> = []
-    const code = await cli(["check", dir, "--lang", "en"], { stdout: (t) => out.push(t), stderr: (t) => err.push(t), stdin: () => "", cwd: process.cwd() })
+    const code = await cli(["check", dir, "--lang", "en"], {
+      stdout: (t) => out.push(t),
+      stderr: (t) => err.push(t),
+      stdin: () => "",
+      cwd: process.cwd(),
+    })
     expect(err).toEqual([])
     expect(out.at(-1)).toBe("OK: the policy tree is valid, every case passes and the coverage is met")
     expect(code).toBe(0)

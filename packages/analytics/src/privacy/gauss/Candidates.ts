@@ -44,12 +44,25 @@ const freqPlus1 = (f: number) => (f + 1 <= 0 ? f : f + 1)
  * candidatesDefault([3, 0, 3], x) // [1, 2, 0]
  * @category privacy
  */
-export const candidatesDefault = (freq: ReadonlyArray<number>, x: ModelMatrix, options: CandidateOptions = {}): Array<number> => {
+export const candidatesDefault = (
+  freq: ReadonlyArray<number>,
+  x: ModelMatrix,
+  options: CandidateOptions = {},
+): Array<number> => {
   const n = x.columns.length
-  if (freq.length !== n) throw new AnalyticsError(bi(`freq: ventet ${n} verdier, fikk ${freq.length}`, `freq: expected ${n} values, got ${freq.length}`))
+  if (freq.length !== n)
+    throw new AnalyticsError(
+      bi(`freq: ventet ${n} verdier, fikk ${freq.length}`, `freq: expected ${n} values, got ${freq.length}`),
+    )
   let weight: Array<number> = new Array<number>(n).fill(1)
   if (options.weight !== undefined) {
-    if (options.weight.length !== n) throw new AnalyticsError(bi(`weight: ventet ${n} verdier, fikk ${options.weight.length}`, `weight: expected ${n} values, got ${options.weight.length}`))
+    if (options.weight.length !== n)
+      throw new AnalyticsError(
+        bi(
+          `weight: ventet ${n} verdier, fikk ${options.weight.length}`,
+          `weight: expected ${n} values, got ${options.weight.length}`,
+        ),
+      )
     weight = options.weight.map((w) => Math.max(w, 0))
     const min = weight.reduce((m, w) => Math.min(m, w), Infinity)
     const max = maxOf(weight)

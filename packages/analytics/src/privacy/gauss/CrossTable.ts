@@ -115,31 +115,45 @@ export const dimensionCodes = (inner: ReadonlyArray<InnerCell>, d: Dimension): A
       const existing = byCode.get(code)
       // One code for two variables is fine only when it means the same inner cells.
       if (existing && existing.join() !== rows.join())
-        fail(`dimension "${d.name}": code "${code}" means different cells in two variables`, `dimensjon «${d.name}»: koden «${code}» betyr ulike celler i to variabler`)
+        fail(
+          `dimension "${d.name}": code "${code}" means different cells in two variables`,
+          `dimensjon «${d.name}»: koden «${code}» betyr ulike celler i to variabler`,
+        )
       byCode.set(code, rows)
     }
     levels.push([...values.keys()].sort(collator.compare))
   }
   const total = totalOf(d)
   if (total !== null) {
-    if (byCode.has(total)) fail(`dimension "${d.name}": the total's code "${total}" is also a value`, `dimensjon «${d.name}»: totalens kode «${total}» er også en verdi`)
+    if (byCode.has(total))
+      fail(
+        `dimension "${d.name}": the total's code "${total}" is also a value`,
+        `dimensjon «${d.name}»: totalens kode «${total}» er også en verdi`,
+      )
     byCode.set(
       total,
-      inner.map((_, i) => i)
+      inner.map((_, i) => i),
     )
   }
   let order: ReadonlyArray<string>
   if (d.order !== undefined) {
     order = d.order
     const missing = [...byCode.keys()].filter((c) => !order.includes(c))
-    if (missing.length) fail(`dimension "${d.name}": order lacks ${missing.join(", ")}`, `dimensjon «${d.name}»: rekkefølgen mangler ${missing.join(", ")}`)
+    if (missing.length)
+      fail(
+        `dimension "${d.name}": order lacks ${missing.join(", ")}`,
+        `dimensjon «${d.name}»: rekkefølgen mangler ${missing.join(", ")}`,
+      )
   } else {
     const seen = new Set<string>()
-    order = [...(total === null ? [] : [total]), ...levels.reverse().flat()].filter((c) => !seen.has(c) && (seen.add(c), true))
+    order = [...(total === null ? [] : [total]), ...levels.reverse().flat()].filter(
+      (c) => !seen.has(c) && (seen.add(c), true),
+    )
   }
   return order.map((code) => {
     const rows = byCode.get(code)
-    if (rows === undefined) return fail(`dimension "${d.name}": unknown code "${code}"`, `dimensjon «${d.name}»: ukjent kode «${code}»`)
+    if (rows === undefined)
+      return fail(`dimension "${d.name}": unknown code "${code}"`, `dimensjon «${d.name}»: ukjent kode «${code}»`)
     return { code, rows }
   })
 }
@@ -170,7 +184,11 @@ const intersect = (a: ReadonlyArray<number>, b: ReadonlyArray<number>): Array<nu
  * t.x.columns[4]!.rows // old × f: [0]
  * @category privacy
  */
-export const crossTable = (inner: ReadonlyArray<InnerCell>, dimensions: ReadonlyArray<Dimension>, options: TableOptions = {}): Table => {
+export const crossTable = (
+  inner: ReadonlyArray<InnerCell>,
+  dimensions: ReadonlyArray<Dimension>,
+  options: TableOptions = {},
+): Table => {
   const codes = dimensions.map((d) => dimensionCodes(inner, d))
   const all = inner.map((_, i) => i)
   const lookup = codes.map((cs) => new Map(cs.map((c) => [c.code, c.rows])))
@@ -178,13 +196,18 @@ export const crossTable = (inner: ReadonlyArray<InnerCell>, dimensions: Readonly
   if (options.cells !== undefined) {
     const names = new Set(dimensions.map((d) => d.name))
     labels = options.cells.map((cell) => {
-      for (const k of Object.keys(cell)) if (!names.has(k)) fail(`cell names unknown dimension "${k}"`, `cellen nevner ukjent dimensjon «${k}»`)
+      for (const k of Object.keys(cell))
+        if (!names.has(k)) fail(`cell names unknown dimension "${k}"`, `cellen nevner ukjent dimensjon «${k}»`)
       return Object.fromEntries(
         dimensions.map((d) => {
           const code = cell[d.name] ?? totalOf(d)
-          if (code === null) return fail(`dimension "${d.name}" has no total; every cell must give its code`, `dimensjonen «${d.name}» har ingen total; hver celle må gi koden`)
+          if (code === null)
+            return fail(
+              `dimension "${d.name}" has no total; every cell must give its code`,
+              `dimensjonen «${d.name}» har ingen total; hver celle må gi koden`,
+            )
           return [d.name, code]
-        })
+        }),
       )
     })
   } else {
@@ -196,9 +219,13 @@ export const crossTable = (inner: ReadonlyArray<InnerCell>, dimensions: Readonly
   const sets = labels.map((label) =>
     dimensions.reduce<ReadonlyArray<number>>((rows, d, k) => {
       const r = lookup[k]!.get(label[d.name]!)
-      if (r === undefined) return fail(`dimension "${d.name}": unknown code "${label[d.name]}"`, `dimensjon «${d.name}»: ukjent kode «${label[d.name]}»`)
+      if (r === undefined)
+        return fail(
+          `dimension "${d.name}": unknown code "${label[d.name]}"`,
+          `dimensjon «${d.name}»: ukjent kode «${label[d.name]}»`,
+        )
       return r.length === inner.length ? rows : intersect(rows, r)
-    }, all)
+    }, all),
   )
   const keep = sets.map((s) => !options.removeEmpty || s.length > 0)
   const cols = sets.filter((_, j) => keep[j]).map((rows) => ({ rows, values: rows.map(() => 1) }))
@@ -215,14 +242,19 @@ export const crossTable = (inner: ReadonlyArray<InnerCell>, dimensions: Readonly
  * // [{ a: "Total", b: "Total" }, { a: "1", b: "Total" }, { a: "2", b: "Total" }]
  * @category privacy
  */
-export const termCells = (inner: ReadonlyArray<InnerCell>, dimensions: ReadonlyArray<Dimension>, terms: ReadonlyArray<ReadonlyArray<string>>): Array<CellLabel> => {
+export const termCells = (
+  inner: ReadonlyArray<InnerCell>,
+  dimensions: ReadonlyArray<Dimension>,
+  terms: ReadonlyArray<ReadonlyArray<string>>,
+): Array<CellLabel> => {
   const byName = new Map(dimensions.map((d) => [d.name, d]))
   const out: Array<CellLabel> = []
   const seen = new Set<string>()
   for (const term of terms) {
     let labels: Array<Record<string, string>> = [Object.fromEntries(dimensions.map((d) => [d.name, totalOf(d) ?? ""]))]
     for (const name of term) {
-      const d = byName.get(name) ?? fail(`term names unknown dimension "${name}"`, `leddet nevner ukjent dimensjon «${name}»`)
+      const d =
+        byName.get(name) ?? fail(`term names unknown dimension "${name}"`, `leddet nevner ukjent dimensjon «${name}»`)
       const total = totalOf(d)
       const codes = dimensionCodes(inner, d).filter((c) => c.code !== total)
       labels = labels.flatMap((l) => codes.map((c) => ({ ...l, [name]: c.code })))
@@ -250,7 +282,11 @@ export const termCells = (inner: ReadonlyArray<InnerCell>, dimensions: ReadonlyA
  * CrossTable.extend0(inner, [{ name: "age" }, { name: "sex" }], "n").length // 4
  * @category privacy
  */
-export const extend0 = <C extends InnerCell>(inner: ReadonlyArray<C>, dimensions: ReadonlyArray<Dimension>, freqVar: string): Array<InnerCell> => {
+export const extend0 = <C extends InnerCell>(
+  inner: ReadonlyArray<C>,
+  dimensions: ReadonlyArray<Dimension>,
+  freqVar: string,
+): Array<InnerCell> => {
   const tuples = dimensions.map((d) => {
     const vars = variablesOf(d)
     const seen = new Map<string, Record<string, string>>()

@@ -66,7 +66,10 @@ const column = (x: ModelMatrix, j: number): Array<Fraction> => {
 export class Span {
   // Pivot row → basis vector with 1 there and 0 at every other pivot row.
   private readonly basis: Map<number, Array<Fraction>>
-  constructor(readonly x: ModelMatrix, basis?: Map<number, Array<Fraction>>) {
+  constructor(
+    readonly x: ModelMatrix,
+    basis?: Map<number, Array<Fraction>>,
+  ) {
     this.basis = basis ?? new Map()
   }
 
@@ -118,7 +121,11 @@ export class Span {
  * derivable(x, [2], [0, 1]) // [false, false]
  * @category privacy
  */
-export const derivable = (x: ModelMatrix, published: ReadonlyArray<number>, targets: ReadonlyArray<number>): Array<boolean> => {
+export const derivable = (
+  x: ModelMatrix,
+  published: ReadonlyArray<number>,
+  targets: ReadonlyArray<number>,
+): Array<boolean> => {
   const span = new Span(x)
   for (const j of published) span.add(j)
   return targets.map((k) => span.contains(k))

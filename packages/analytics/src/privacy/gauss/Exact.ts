@@ -65,7 +65,8 @@ const gcdBig = (a: bigint, b: bigint): bigint => {
 }
 
 const isBig = (v: Sparse) => v.values.length > 0 && typeof v.values[0] === "bigint"
-const big = (v: Sparse): Array<bigint> => (isBig(v) ? (v.values as Array<bigint>) : (v.values as Array<number>).map((x) => BigInt(x)))
+const big = (v: Sparse): Array<bigint> =>
+  isBig(v) ? (v.values as Array<bigint>) : (v.values as Array<number>).map((x) => BigInt(x))
 
 /**
  * Position of `row` in the ascending `rows`, or −1.
@@ -116,7 +117,10 @@ const normalizeBig = (values: Array<bigint>): Array<number> | Array<bigint> => {
  * sparse([0, 2], [4, -6]).values // [2, -3]
  * @category privacy
  */
-export const sparse = (rows: Array<number>, values: Array<number>): Sparse => ({ rows, values: normalizeNumber(values) })
+export const sparse = (rows: Array<number>, values: Array<number>): Sparse => ({
+  rows,
+  values: normalizeNumber(values),
+})
 
 // b·u − a·v without the pivot row; `keep` filters the rows of v.
 const eliminateNumber = (u: Sparse, pu: number, v: Sparse, pv: number, keep?: (row: number) => boolean): Sparse => {

@@ -56,9 +56,28 @@ import { type Column, columnKey, type ModelMatrix, rowKeys } from "./ModelMatrix
  * - `none`: singletons are ignored.
  * @category privacy
  */
-export type SingletonMethod = "anySum" | "anySumNOTprimary" | "anySumOld" | "anySumNOTprimaryOld" | "subSum" | "subSpace" | "subSumSpace" | "subSumAny" | "none"
+export type SingletonMethod =
+  | "anySum"
+  | "anySumNOTprimary"
+  | "anySumOld"
+  | "anySumNOTprimaryOld"
+  | "subSum"
+  | "subSpace"
+  | "subSumSpace"
+  | "subSumAny"
+  | "none"
 
-const methods: ReadonlyArray<SingletonMethod> = ["anySum", "anySumNOTprimary", "anySumOld", "anySumNOTprimaryOld", "subSum", "subSpace", "subSumSpace", "subSumAny", "none"]
+const methods: ReadonlyArray<SingletonMethod> = [
+  "anySum",
+  "anySumNOTprimary",
+  "anySumOld",
+  "anySumNOTprimaryOld",
+  "subSum",
+  "subSpace",
+  "subSumSpace",
+  "subSumAny",
+  "none",
+]
 
 /**
  * Cells as 0-based column indices, or as one boolean per column.
@@ -117,13 +136,15 @@ const unique = (xs: ReadonlyArray<number>): Array<number> => [...new Set(xs)]
 const toIndices = (sel: CellSelection | undefined, ncol: number, what: string): Array<number> => {
   if (sel === undefined) return []
   if (sel.length > 0 && typeof sel[0] === "boolean") {
-    if (sel.length !== ncol) fail(`${what}: expected ${ncol} flags, got ${sel.length}`, `${what}: ventet ${ncol} flagg, fikk ${sel.length}`)
+    if (sel.length !== ncol)
+      fail(`${what}: expected ${ncol} flags, got ${sel.length}`, `${what}: ventet ${ncol} flagg, fikk ${sel.length}`)
     const out: Array<number> = []
     sel.forEach((b, j) => b && out.push(j))
     return out
   }
   for (const j of sel as ReadonlyArray<number>) {
-    if (!Number.isInteger(j) || j < 0 || j >= ncol) fail(`${what}: index ${j} outside 0..${ncol - 1}`, `${what}: indeks ${j} utenfor 0..${ncol - 1}`)
+    if (!Number.isInteger(j) || j < 0 || j >= ncol)
+      fail(`${what}: index ${j} outside 0..${ncol - 1}`, `${what}: indeks ${j} utenfor 0..${ncol - 1}`)
   }
   return unique(sel as ReadonlyArray<number>)
 }
@@ -160,7 +181,8 @@ export const runGaussSuppression = (o: Options): Result => {
   if (primary.length === 0) return empty
   const hidden = new Set(toIndices(o.hidden, ncol, "hidden"))
   let forced = toIndices(o.forced, ncol, "forced")
-  let candidates = o.candidates === undefined ? Array.from({ length: ncol }, (_, j) => j) : toIndices(o.candidates, ncol, "candidates")
+  let candidates =
+    o.candidates === undefined ? Array.from({ length: ncol }, (_, j) => j) : toIndices(o.candidates, ncol, "candidates")
   candidates = candidates.filter((c) => !hidden.has(c))
   if (primary.some((p) => forced.includes(p))) notes.push("Primary suppression of forced cells ignored")
 
@@ -170,12 +192,25 @@ export const runGaussSuppression = (o: Options): Result => {
   // Duplicated columns are the same cell: keep the first of each. As R, an
   // empty primary (or forced) column is kept apart from empty candidates.
   let columns: ReadonlyArray<Column> = x.columns
-  let dedup: { idxDD: Array<number>; idxDDunique: Array<number>; candidatesOld: Array<number>; primaryOld: Array<number> } | null = null
+  let dedup: {
+    idxDD: Array<number>
+    idxDDunique: Array<number>
+    candidatesOld: Array<number>
+    primaryOld: Array<number>
+  } | null = null
   const unsafe: Array<number> = []
   if (removeCols) {
     const primarySet = new Set(primary)
     const forcedSet = new Set(forced)
-    const keys = x.columns.map((c, j) => (c.rows.length > 0 ? columnKey(c) : forcedSet.has(j) ? "<forced empty>" : primarySet.has(j) ? "<primary empty>" : ""))
+    const keys = x.columns.map((c, j) =>
+      c.rows.length > 0
+        ? columnKey(c)
+        : forcedSet.has(j)
+          ? "<forced empty>"
+          : primarySet.has(j)
+            ? "<primary empty>"
+            : "",
+    )
     const firstOf = new Map<string, number>()
     const idxDD = keys.map((k, j) => {
       const f = firstOf.get(k)
@@ -213,7 +248,10 @@ export const runGaussSuppression = (o: Options): Result => {
 
   const singleton = o.singleton ?? new Array<boolean>(x.nrow).fill(false)
   if (singleton.length !== x.nrow)
-    fail(`singleton: expected ${x.nrow} flags (one per inner cell), got ${singleton.length}`, `singleton: ventet ${x.nrow} flagg (ett per indre celle), fikk ${singleton.length}`)
+    fail(
+      `singleton: expected ${x.nrow} flags (one per inner cell), got ${singleton.length}`,
+      `singleton: ventet ${x.nrow} flagg (ett per indre celle), fikk ${singleton.length}`,
+    )
 
   const input: CoreInput = {
     columns,
@@ -225,7 +263,7 @@ export const runGaussSuppression = (o: Options): Result => {
     method: method0,
     removeRows,
     autoAnySumNotPrimary: o.autoAnySumNotPrimary ?? true,
-    autoSubSumAny: o.autoSubSumAny ?? true
+    autoSubSumAny: o.autoSubSumAny ?? true,
   }
   const out = core(input)
   notes.push(...out.notes)
@@ -233,7 +271,8 @@ export const runGaussSuppression = (o: Options): Result => {
   const nColumns = columns.length
   let secondary = out.secondary
   let unsafeHere = out.unsafe.filter((p) => p < nColumns)
-  if (out.unsafe.length > unsafeHere.length) notes.push(`${out.unsafe.length - unsafeHere.length} virtual (singleton) primary cells unsafe due to forced cells`)
+  if (out.unsafe.length > unsafeHere.length)
+    notes.push(`${out.unsafe.length - unsafeHere.length} virtual (singleton) primary cells unsafe due to forced cells`)
   if (dedup !== null) {
     // Back to the original columns: a candidate is secondary when its
     // representative is secondary or primary (a duplicate of a primary cell).
@@ -244,7 +283,13 @@ export const runGaussSuppression = (o: Options): Result => {
     const unsafeReps = new Set(unsafeHere.map((k) => idxDDunique[k]!))
     unsafeHere = primaryOld.filter((p) => unsafeReps.has(idxDD[p]!))
   }
-  return { secondary, unsafe: unique([...unsafe, ...unsafeHere]), singletonMethod: out.method, notes, arithmetic: out.usedBigint ? "bigint" : "number" }
+  return {
+    secondary,
+    unsafe: unique([...unsafe, ...unsafeHere]),
+    singletonMethod: out.method,
+    notes,
+    arithmetic: out.usedBigint ? "bigint" : "number",
+  }
 }
 
 interface CoreInput {
@@ -319,12 +364,21 @@ const core = (input: CoreInput): CoreOutput => {
     notPrimary = all > prim
     if (notPrimary) {
       if (method !== "anySum")
-        fail(`singletonMethod must be "anySumNOTprimary" when singletons are not primary suppressed`, `singletonMethod må være «anySumNOTprimary» når singletoner ikke er primærundertrykt`)
+        fail(
+          `singletonMethod must be "anySumNOTprimary" when singletons are not primary suppressed`,
+          `singletonMethod må være «anySumNOTprimary» når singletoner ikke er primærundertrykt`,
+        )
       notes.push('singletonMethod is changed to "anySumNOTprimary"')
     }
   }
   if (input.autoSubSumAny && !notPrimary && method === "anySum" && nForced > 0) method = "subSumAny"
-  const reportedMethod: SingletonMethod = notPrimary ? (bySign ? "anySumNOTprimary" : "anySumNOTprimaryOld") : method === "anySum" && !bySign ? "anySumOld" : method
+  const reportedMethod: SingletonMethod = notPrimary
+    ? bySign
+      ? "anySumNOTprimary"
+      : "anySumNOTprimaryOld"
+    : method === "anySum" && !bySign
+      ? "anySumOld"
+      : method
 
   if (input.removeRows) {
     // Identical inner rows carry the same information; keep the first of
@@ -435,7 +489,7 @@ const core = (input: CoreInput): CoreOutput => {
     if (perm !== null) pairs.sort((a, b) => a[0] - b[0])
     return sparse(
       pairs.map((p) => p[0]),
-      pairs.map((p) => p[1])
+      pairs.map((p) => p[1]),
     )
   }
   const maxInd = hasSingleton && space ? maxInd2 : nrow

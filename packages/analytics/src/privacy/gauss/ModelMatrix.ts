@@ -50,7 +50,7 @@ const invalid = (en: string, nb: string) => new AnalyticsError(bi(nb, en))
 export const fromRowSets = (nrow: number, sets: ReadonlyArray<ReadonlyArray<number>>): ModelMatrix =>
   fromColumns(
     nrow,
-    sets.map((set) => ({ rows: set, values: set.map(() => 1) }))
+    sets.map((set) => ({ rows: set, values: set.map(() => 1) })),
   )
 
 /**
@@ -62,18 +62,29 @@ export const fromRowSets = (nrow: number, sets: ReadonlyArray<ReadonlyArray<numb
  * @category privacy
  */
 export const fromColumns = (nrow: number, columns: ReadonlyArray<Column>): ModelMatrix => {
-  if (!Number.isInteger(nrow) || nrow < 0) throw invalid(`nrow must be a non-negative integer, got ${nrow}`, `nrow må være et ikke-negativt heltall, fikk ${nrow}`)
+  if (!Number.isInteger(nrow) || nrow < 0)
+    throw invalid(
+      `nrow must be a non-negative integer, got ${nrow}`,
+      `nrow må være et ikke-negativt heltall, fikk ${nrow}`,
+    )
   const out = columns.map((c, j) => {
-    if (c.rows.length !== c.values.length) throw invalid(`column ${j}: rows and values differ in length`, `kolonne ${j}: rows og values har ulik lengde`)
+    if (c.rows.length !== c.values.length)
+      throw invalid(`column ${j}: rows and values differ in length`, `kolonne ${j}: rows og values har ulik lengde`)
     const order = c.rows.map((_, k) => k).sort((a, b) => c.rows[a]! - c.rows[b]!)
     const rows: Array<number> = []
     const values: Array<number> = []
     for (const k of order) {
       const r = c.rows[k]!
       const v = c.values[k]!
-      if (!Number.isInteger(r) || r < 0 || r >= nrow) throw invalid(`column ${j}: row ${r} outside 0..${nrow - 1}`, `kolonne ${j}: rad ${r} utenfor 0..${nrow - 1}`)
-      if (!Number.isSafeInteger(v)) throw invalid(`column ${j}: coefficients must be integers, got ${v}`, `kolonne ${j}: koeffisientene må være heltall, fikk ${v}`)
-      if (rows.length > 0 && rows[rows.length - 1] === r) throw invalid(`column ${j}: row ${r} given twice`, `kolonne ${j}: rad ${r} er gitt to ganger`)
+      if (!Number.isInteger(r) || r < 0 || r >= nrow)
+        throw invalid(`column ${j}: row ${r} outside 0..${nrow - 1}`, `kolonne ${j}: rad ${r} utenfor 0..${nrow - 1}`)
+      if (!Number.isSafeInteger(v))
+        throw invalid(
+          `column ${j}: coefficients must be integers, got ${v}`,
+          `kolonne ${j}: koeffisientene må være heltall, fikk ${v}`,
+        )
+      if (rows.length > 0 && rows[rows.length - 1] === r)
+        throw invalid(`column ${j}: row ${r} given twice`, `kolonne ${j}: rad ${r} er gitt to ganger`)
       if (v !== 0) {
         rows.push(r)
         values.push(v)
@@ -99,7 +110,11 @@ export const fromDense = (dense: ReadonlyArray<ReadonlyArray<number>>): ModelMat
     const rows: Array<number> = []
     const values: Array<number> = []
     dense.forEach((row, i) => {
-      if (row.length !== ncol) throw invalid(`row ${i} has ${row.length} entries, expected ${ncol}`, `rad ${i} har ${row.length} verdier, ventet ${ncol}`)
+      if (row.length !== ncol)
+        throw invalid(
+          `row ${i} has ${row.length} entries, expected ${ncol}`,
+          `rad ${i} har ${row.length} verdier, ventet ${ncol}`,
+        )
       if (row[j] !== 0) {
         rows.push(i)
         values.push(row[j]!)
@@ -118,7 +133,11 @@ export const fromDense = (dense: ReadonlyArray<ReadonlyArray<number>>): ModelMat
  * @category privacy
  */
 export const crossprod = (x: ModelMatrix, inner: ArrayLike<number>): Array<number> => {
-  if (inner.length !== x.nrow) throw invalid(`expected ${x.nrow} inner values, got ${inner.length}`, `ventet ${x.nrow} indre verdier, fikk ${inner.length}`)
+  if (inner.length !== x.nrow)
+    throw invalid(
+      `expected ${x.nrow} inner values, got ${inner.length}`,
+      `ventet ${x.nrow} indre verdier, fikk ${inner.length}`,
+    )
   return x.columns.map((c) => {
     let s = 0
     for (let k = 0; k < c.rows.length; k++) s += c.values[k]! * inner[c.rows[k]!]!
@@ -134,7 +153,11 @@ export const crossprod = (x: ModelMatrix, inner: ArrayLike<number>): Array<numbe
  * @category privacy
  */
 export const multiply = (x: ModelMatrix, w: ArrayLike<number>): Array<number> => {
-  if (w.length !== x.columns.length) throw invalid(`expected ${x.columns.length} weights, got ${w.length}`, `ventet ${x.columns.length} vekter, fikk ${w.length}`)
+  if (w.length !== x.columns.length)
+    throw invalid(
+      `expected ${x.columns.length} weights, got ${w.length}`,
+      `ventet ${x.columns.length} vekter, fikk ${w.length}`,
+    )
   const out = new Array<number>(x.nrow).fill(0)
   x.columns.forEach((c, j) => {
     for (let k = 0; k < c.rows.length; k++) out[c.rows[k]!]! += c.values[k]! * w[j]!
@@ -154,7 +177,7 @@ export const select = (x: ModelMatrix, columns: ReadonlyArray<number>): ModelMat
     const c = x.columns[j]
     if (c === undefined) throw invalid(`column ${j} does not exist`, `kolonne ${j} finnes ikke`)
     return c
-  })
+  }),
 })
 
 /**

@@ -48,7 +48,11 @@ export interface SmallCountResult {
 }
 
 const indices = (sel: CellSelection | undefined): ReadonlyArray<number> =>
-  sel === undefined ? [] : sel.length > 0 && typeof sel[0] === "boolean" ? (sel as ReadonlyArray<boolean>).flatMap((b, j) => (b ? [j] : [])) : (sel as ReadonlyArray<number>)
+  sel === undefined
+    ? []
+    : sel.length > 0 && typeof sel[0] === "boolean"
+      ? (sel as ReadonlyArray<boolean>).flatMap((b, j) => (b ? [j] : []))
+      : (sel as ReadonlyArray<number>)
 
 /**
  * Primary suppression of small counts and secondary suppression by Gaussian
@@ -67,7 +71,9 @@ export const suppressSmallCounts = (input: SmallCountInput): SmallCountResult =>
   for (const j of indices(input.primary)) primary[j] = true
   const secondaryZeros = input.secondaryZeros ?? false
   const method = input.singletonMethod ?? (secondaryZeros ? "anySumNOTprimary" : "anySum")
-  const candidates = input.candidates ?? candidatesDefault(freq, x, { secondaryZeros, ...(input.weight === undefined ? {} : { weight: input.weight }) })
+  const candidates =
+    input.candidates ??
+    candidatesDefault(freq, x, { secondaryZeros, ...(input.weight === undefined ? {} : { weight: input.weight }) })
   const singleton = method === "none" ? undefined : singletonDefault(input.innerFreq, input)
   const r = runGaussSuppression({
     x,
@@ -76,7 +82,7 @@ export const suppressSmallCounts = (input: SmallCountInput): SmallCountResult =>
     singletonMethod: method,
     ...(singleton === undefined ? {} : { singleton }),
     ...(input.forced === undefined ? {} : { forced: input.forced }),
-    ...(input.hidden === undefined ? {} : { hidden: input.hidden })
+    ...(input.hidden === undefined ? {} : { hidden: input.hidden }),
   })
   const flags = (js: ReadonlyArray<number>) => {
     const out = new Array<boolean>(n).fill(false)
@@ -93,6 +99,6 @@ export const suppressSmallCounts = (input: SmallCountInput): SmallCountResult =>
     suppressed: primary.map((p, j) => (forced[j] ? false : hidden[j] ? null : p || secondary[j]!)),
     unsafe: flags(r.unsafe),
     singletonMethod: r.singletonMethod,
-    notes: r.notes
+    notes: r.notes,
   }
 }

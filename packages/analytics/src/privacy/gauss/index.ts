@@ -5,11 +5,18 @@
  *
  * @module
  */
-export { candidatesDefault, type CandidateOptions } from "./Candidates.js"
+export { type CandidateOptions, candidatesDefault } from "./Candidates.js"
 export * as CrossTable from "./CrossTable.js"
 export { derivable, Span } from "./Derivable.js"
-export { gaussSuppression, runGaussSuppression, type CellSelection, type Options, type Result, type SingletonMethod } from "./GaussSuppression.js"
+export {
+  type CellSelection,
+  gaussSuppression,
+  type Options,
+  type Result,
+  runGaussSuppression,
+  type SingletonMethod,
+} from "./GaussSuppression.js"
+export type { Column, ModelMatrix as Matrix } from "./ModelMatrix.js"
 export * as ModelMatrix from "./ModelMatrix.js"
-export type { ModelMatrix as Matrix, Column } from "./ModelMatrix.js"
-export { primaryDefault, singletonDefault, type FrequencyRule } from "./Primary.js"
-export { suppressSmallCounts, type SmallCountInput, type SmallCountResult } from "./SuppressSmallCounts.js"
+export { type FrequencyRule, primaryDefault, singletonDefault } from "./Primary.js"
+export { type SmallCountInput, type SmallCountResult, suppressSmallCounts } from "./SuppressSmallCounts.js"

@@ -30,7 +30,7 @@ const active = (by: ReadonlyArray<Dimension>, days: Days, q: Dialect): string =>
     `SELECT ${own}, ${q.monthOfDay(first)} AS ${n("month")}, ${q.yearOfDay(first)} AS ${n("year")}`,
     `  FROM ${n("enrollments")} AS e JOIN (VALUES ${values.join(", ")}) AS p(${n("first")}, ${n("last")})`,
     `  ON ${clipStart} <= p.${n("last")} AND ${clipStop} >= ${first} AND ${clipStart} <= ${clipStop}`,
-    `  WHERE ${overlaps}`
+    `  WHERE ${overlaps}`,
   ].join("\n")
 }
 
@@ -48,7 +48,10 @@ export const communityTransition: HandWritten = {
   sql: (by, days, q) => {
     const n = q.quote
     // A missing value matches a missing value, as the indicator's key does.
-    const same = [...by.map((d) => `m.${n(d)} IS NOT DISTINCT FROM a.${n(d)}`), `m.${n("citizen")} = a.${n("citizen")}`].join(" AND ")
+    const same = [
+      ...by.map((d) => `m.${n(d)} IS NOT DISTINCT FROM a.${n(d)}`),
+      `m.${n("citizen")} = a.${n("citizen")}`,
+    ].join(" AND ")
     const keys = groupKeys(by, q)
     const participants = bigint(`COUNT(DISTINCT ${n("citizen")})`)
     const transitioned = bigint(`COUNT(DISTINCT ${n("movedCitizen")})`)
@@ -61,11 +64,17 @@ export const communityTransition: HandWritten = {
       `  SELECT a.*, CASE WHEN EXISTS (SELECT 1 FROM ${n("moved")} AS m WHERE ${same}) THEN a.${n("citizen")} END AS ${n("movedCitizen")}`,
       `  FROM ${n("active")} AS a`,
       `)`,
-      ...groupedSelect(by, keys, q, [
-        `${participants} AS ${n("participants")}`,
-        `${transitioned} AS ${n("transitioned")}`,
-        `${rate(q, transitioned, participants)} AS ${n("rate")}`
-      ], "flagged")
+      ...groupedSelect(
+        by,
+        keys,
+        q,
+        [
+          `${participants} AS ${n("participants")}`,
+          `${transitioned} AS ${n("transitioned")}`,
+          `${rate(q, transitioned, participants)} AS ${n("rate")}`,
+        ],
+        "flagged",
+      ),
     ].join("\n")
-  }
+  },
 }

@@ -37,12 +37,18 @@ export const newReturning: HandWritten = {
       `  FROM ${n("enrollments")} AS e JOIN ${n("firsts")} AS f ON f.${n("citizen")} = e.${n("citizen")}`,
       `  WHERE e.${n("start")} BETWEEN ${day(days.from)} AND ${day(days.to)}`,
       `)`,
-      ...groupedSelect(by, keys, q, [
-        `${started} AS ${n("started")}`,
-        `${isNewCount} AS ${n("new")}`,
-        `${started} - ${isNewCount} AS ${n("returning")}`,
-        `${rate(q, isNewCount, started)} AS ${n("newShare")}`
-      ], "started")
+      ...groupedSelect(
+        by,
+        keys,
+        q,
+        [
+          `${started} AS ${n("started")}`,
+          `${isNewCount} AS ${n("new")}`,
+          `${started} - ${isNewCount} AS ${n("returning")}`,
+          `${rate(q, isNewCount, started)} AS ${n("newShare")}`,
+        ],
+        "started",
+      ),
     ].join("\n")
-  }
+  },
 }

@@ -41,13 +41,19 @@ export const recoveryStart: HandWritten = {
       `  SELECT h.*, COALESCE(f.${n("transitionDay")}, CASE WHEN h.${n("completed")} = 1 THEN h.${n("closed")} END) - h.${n("start")} AS ${n("days")}`,
       `  FROM ${n("helped")} AS h LEFT JOIN ${n("firsts")} AS f ON f.${n("enrollment")} = h.${n("enrollment")}`,
       `)`,
-      ...groupedSelect(by, keys, q, [
-        `${bigint("COUNT(*)")} AS ${n("helped")}`,
-        `${bigint(`COUNT(${n("days")})`)} AS ${n("started")}`,
-        `${rate(q, `COUNT(${n("days")})`, "COUNT(*)")} AS ${n("rate")}`,
-        `${daysStatistic(q, n("days"), "median")} AS ${n("median")}`,
-        `${daysStatistic(q, n("days"), 0.9)} AS ${n("p90")}`
-      ], "timed")
+      ...groupedSelect(
+        by,
+        keys,
+        q,
+        [
+          `${bigint("COUNT(*)")} AS ${n("helped")}`,
+          `${bigint(`COUNT(${n("days")})`)} AS ${n("started")}`,
+          `${rate(q, `COUNT(${n("days")})`, "COUNT(*)")} AS ${n("rate")}`,
+          `${daysStatistic(q, n("days"), "median")} AS ${n("median")}`,
+          `${daysStatistic(q, n("days"), 0.9)} AS ${n("p90")}`,
+        ],
+        "timed",
+      ),
     ].join("\n")
-  }
+  },
 }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { dayOf, monthEnd, monthsBetween, monthStart, yearsBetween } from "../../internal/dates.js"
+import { dayOf, monthEnd, monthStart, monthsBetween, yearsBetween } from "../../internal/dates.js"
 import type { Days } from "../Query.js"
 
 /** The first and last day number of every month (or year) from the one holding `from` to the one holding `to`; at least one. */

@@ -15,20 +15,30 @@ export const day = (n: number): string => {
 }
 
 /** The group key of each dimension, read from `column(d)` (a quoted name or expression), as text with a missing value "(unknown)". */
-export const groupKeys = (by: ReadonlyArray<Dimension>, q: Dialect, column: (d: Dimension) => string = q.quote): Array<string> =>
-  by.map((d) => `COALESCE(CAST(${column(d)} AS ${q.type("text")}), '${UNKNOWN}')`)
+export const groupKeys = (
+  by: ReadonlyArray<Dimension>,
+  q: Dialect,
+  column: (d: Dimension) => string = q.quote,
+): Array<string> => by.map((d) => `COALESCE(CAST(${column(d)} AS ${q.type("text")}), '${UNKNOWN}')`)
 
 /** The SELECT list's keys, each named as its dimension. */
-const keyColumns = (by: ReadonlyArray<Dimension>, keys: ReadonlyArray<string>, q: Dialect): Array<string> => keys.map((k, i) => `${k} AS ${q.quote(by[i]!)}`)
+const keyColumns = (by: ReadonlyArray<Dimension>, keys: ReadonlyArray<string>, q: Dialect): Array<string> =>
+  keys.map((k, i) => `${k} AS ${q.quote(by[i]!)}`)
 
 /** `GROUP BY` the keys, or nothing without dimensions (one row). */
 const groupBy = (keys: ReadonlyArray<string>): Array<string> => (keys.length > 0 ? [`GROUP BY ${keys.join(", ")}`] : [])
 
 /** The closing SELECT: the keys named as their dimensions and the measures, from a table grouped by the keys. */
-export const groupedSelect = (by: ReadonlyArray<Dimension>, keys: ReadonlyArray<string>, q: Dialect, measures: ReadonlyArray<string>, from: string): Array<string> => [
+export const groupedSelect = (
+  by: ReadonlyArray<Dimension>,
+  keys: ReadonlyArray<string>,
+  q: Dialect,
+  measures: ReadonlyArray<string>,
+  from: string,
+): Array<string> => [
   `SELECT ${[...keyColumns(by, keys, q), ...measures].join(", ")}`,
   `FROM ${q.quote(from)}`,
-  ...groupBy(keys)
+  ...groupBy(keys),
 ]
 
 /** A count as BIGINT on every engine. */

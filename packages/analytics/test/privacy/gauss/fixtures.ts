@@ -7,7 +7,9 @@ type Inner = Record<string, string | number>
 
 // SSBtoolsData("z1"): region × hovedint, counts `ant`, region varying fastest.
 export const z1 = (): Array<Inner> => {
-  const ant = [11, 7, 5, 13, 9, 12, 6, 9, 11, 1, 8, 2, 14, 9, 4, 3, 55, 29, 35, 17, 63, 24, 22, 38, 36, 18, 25, 13, 52, 22, 8, 15]
+  const ant = [
+    11, 7, 5, 13, 9, 12, 6, 9, 11, 1, 8, 2, 14, 9, 4, 3, 55, 29, 35, 17, 63, 24, 22, 38, 36, 18, 25, 13, 52, 22, 8, 15,
+  ]
   const hovedint = ["annet", "arbeid", "soshjelp", "trygd"]
   return ant.map((n, i) => ({ region: "ABCDEFGH"[i % 8]!, hovedint: hovedint[Math.floor(i / 8)]!, ant: n }))
 }
@@ -22,7 +24,7 @@ export const z2 = (): Array<Inner> =>
     "K:10:400:arbeid:2 A:1:300:soshjelp:55 B:4:300:soshjelp:29 C:5:300:soshjelp:35 D:5:300:soshjelp:17 E:6:300:soshjelp:63",
     "F:6:300:soshjelp:24 G:8:300:soshjelp:22 H:8:300:soshjelp:38 I:1:400:soshjelp:9 J:10:400:soshjelp:32 K:10:400:soshjelp:18",
     "A:1:300:trygd:36 B:4:300:trygd:18 C:5:300:trygd:25 D:5:300:trygd:13 E:6:300:trygd:52 F:6:300:trygd:22 G:8:300:trygd:8",
-    "H:8:300:trygd:15 I:1:400:trygd:2 J:10:400:trygd:20 K:10:400:trygd:11"
+    "H:8:300:trygd:15 I:1:400:trygd:2 J:10:400:trygd:20 K:10:400:trygd:11",
   ]
     .join(" ")
     .split(" ")
@@ -43,7 +45,7 @@ export const example1 = (): Array<Inner> => {
     geo: geo[i % 3]!,
     eu: geo[i % 3] === "Iceland" ? "nonEU" : "EU",
     year: String(2014 + Math.floor(i / 6)),
-    freq: f
+    freq: f,
   }))
 }
 
@@ -66,7 +68,7 @@ export const gaussExampleCells = (): Array<Record<string, string>> => [
   {},
   ...["1", "2", "3"].map((var1) => ({ var1 })),
   ..."ABCDE".split("").map((var2) => ({ var2 })),
-  ...["1", "2", "3"].flatMap((var1) => "ABCDE".split("").map((var2) => ({ var1, var2 })))
+  ...["1", "2", "3"].flatMap((var1) => "ABCDE".split("").map((var2) => ({ var1, var2 }))),
 ]
 
 /** Cell labels written "a|b|c" in the order of the dimensions, as printed by R. */
@@ -77,7 +79,11 @@ export const labels = (dimensions: ReadonlyArray<CrossTable.Dimension>, cells: s
 export const zeroBased = (xs: ReadonlyArray<number>) => xs.map((x) => x - 1)
 
 const hovedintCodes: Record<string, string> = { a: "annet", b: "arbeid", s: "soshjelp", t: "trygd" }
-const mndCodes: Record<string, [string, string]> = { "1": ["m01m05", "M01M05"], "2": ["m06m09", "M06M12"], "3": ["m10m12", "M06M12"] }
+const mndCodes: Record<string, [string, string]> = {
+  "1": ["m01m05", "M01M05"],
+  "2": ["m06m09", "M06M12"],
+  "3": ["m10m12", "M06M12"],
+}
 
 /** Expands the compact z3 rows: region (of `regionLength` characters), hovedint letter, mnd digit, count. */
 export const z3Like = (regions: string, rows: string, regionLength: number): Array<Inner> => {
@@ -85,12 +91,19 @@ export const z3Like = (regions: string, rows: string, regionLength: number): Arr
     regions.split(" ").map((s) => {
       const [r, fylke, kostragr] = s.split(":")
       return [r!, { fylke: fylke!, kostragr: kostragr! }] as const
-    })
+    }),
   )
   return rows.split(" ").map((s) => {
     const region = s.slice(0, regionLength)
     const [mnd, mnd2] = mndCodes[s[regionLength + 1]!]!
-    return { region, ...reg.get(region)!, hovedint: hovedintCodes[s[regionLength]!]!, mnd, mnd2, ant: Number(s.slice(regionLength + 2)) }
+    return {
+      region,
+      ...reg.get(region)!,
+      hovedint: hovedintCodes[s[regionLength]!]!,
+      mnd,
+      mnd2,
+      ant: Number(s.slice(regionLength + 2)),
+    }
   })
 }
 // SSBtoolsData("z3") from SSBtools (data/z3.RData, Statistics Norway's public
@@ -105,7 +118,7 @@ export const z3Regions = [
   "A1:12:200 B1:12:300 C1:12:300 D1:12:300 E1:12:300 F1:12:200 G1:12:500 H1:14:500 I1:14:500 J1:14:400 K1:14:300",
   "L1:14:300 L2:11:100 M1:14:500 M2:11:200 N1:14:200 N2:11:200 O1:14:100 O2:11:300 P1:14:200 P2:11:300 Q1:14:200",
   "Q2:11:200 R1:14:200 R2:11:200 S1:14:200 S2:11:400 T1:14:100 T2:11:500 U1:14:400 U2:11:400 V2:12:100 W2:12:300",
-  "X2:12:200 Y2:12:200 Z2:12:500"
+  "X2:12:200 Y2:12:200 Z2:12:500",
 ].join(" ")
 
 export const z3Rows = [
@@ -133,11 +146,14 @@ export const z3Rows = [
   "U2s20 V2s27 W2s26 X2s24 Y2s23 Z2s22 A1s24 B1s20 C1s24 D1s27 E1s27 F1s22 G1s21 H1s21 I1s21 J1s22 K1s210 L1s23",
   "M1s22 N1s28 O1s22 P1s21 Q1s23 R1s20 S1s25 T1s23 U1s21 L2t23 M2t22 N2t20 O2t25 P2t27 Q2t23 R2t27 S2t21 T2t22",
   "U2t20 V2t24 W2t24 X2t24 Y2t23 Z2t22 A1t23 B1t20 C1t20 D1t26 E1t213 F1t27 G1t20 H1t20 I1t20 J1t20 K1t23 L1t24",
-  "M1t21 N1t22 O1t26 P1t21 Q1t20 R1t24 S1t22 T1t20 U1t20"
+  "M1t21 N1t22 O1t26 P1t21 Q1t20 R1t24 S1t22 T1t20 U1t20",
 ].join(" ")
 
 /** The order of the region codes in SSBtools' crossTable of z3[, 1:6]. */
-export const z3RegionOrder = ["100 11 12 14 200 300 400 500 Total A1 B1 C1 D1 E1 F1 G1 H1 I1 J1 K1 L1 L2 M1 M2 N1 N2 O1 O2 P1 P2 Q1 Q2 R1 R2", "S1 S2 T1 T2 U1 U2 V2 W2 X2 Y2 Z2"].join(" ")
+export const z3RegionOrder = [
+  "100 11 12 14 200 300 400 500 Total A1 B1 C1 D1 E1 F1 G1 H1 I1 J1 K1 L1 L2 M1 M2 N1 N2 O1 O2 P1 P2 Q1 Q2 R1 R2",
+  "S1 S2 T1 T2 U1 U2 V2 W2 X2 Y2 Z2",
+].join(" ")
 
 // The test's scrambled model matrix: x[k] <- x[sample(k)] for k in 1:20000
 // after set.seed(123), which changes columns 1–47 only. Each entry lists the
@@ -182,7 +198,7 @@ export const z3Scrambled = [
   "22,103,106,118,130,137,184,187,206,239,321,349,366,385,388",
   "66,82,83,167,188,231,240,281,312,320,370,385,388,423,425,426",
   "6,39,58,69,76,84,207,225,235,243,262,265,274,301,303,312,318,364,370,381,383,390,394",
-  "27,109,122,324,325,326,327,328,329,330,331,332,333"
+  "27,109,122,324,325,326,327,328,329,330,331,332,333",
 ].join(" ")
 
 // test-GaussSuppressionTwoWay.R, "Ok GaussSuppressionTwoWay special cases":
@@ -194,7 +210,7 @@ export const twoWayRegions = ["L:11:100 S:11:400 U:11:400 V:12:100 j:14:400 o:14
 export const twoWayRows = [
   "tt111 tb20 Us30 ob14 Ua20 Sb30 Ss32 Ub30 jt20 Lt125 ja21 Lt30 Lb14 ua20 St10 ta11 Ut20 Vs27 Va30 Lt23 Vb20",
   "tb16 ut10 Ls23 tt20 Lb31 ts112 Ut12 Vt34 js33 Lb20 Vt24 os22 Sb20 oa31 ts23 Sa30 jt12 ja11 ua10 Vb13 jb12 Ss10",
-  "La30 ut30 jt31 ot33 js13 Ub20 ta21"
+  "La30 ut30 jt31 ot33 js13 Ub20 ta21",
 ].join(" ")
 
 /** The order of the region codes in the crossTable of GaussSuppressionFromData. */
@@ -203,17 +219,23 @@ export const twoWayRegionOrder = ["100 11 12 14 400 Total j L o S t u U V"].join
 /** GaussSuppressionFromData output (1-based): primary, suppressed, hidden (NA) and forced cells. */
 export const twoWayExpected = {
   primary: [
-    7, 8, 9, 10, 11, 12, 15, 18, 36, 45, 48, 53, 54, 57, 59, 62, 64, 73, 74, 76, 98, 99, 100, 101, 102, 114, 125, 127, 128, 129, 130, 131, 133, 134, 136, 140, 142, 147, 150, 158, 159, 160, 161, 162,
-    165, 168, 185, 187, 188, 189, 190, 191, 193, 194, 196, 200, 201, 202, 204, 205, 206, 207, 208, 210, 216, 225, 228, 229, 231, 233, 237, 239, 245, 247, 249, 252, 259, 261, 263, 265, 267, 270, 271,
-    273, 276, 289, 291, 294, 307, 308, 309, 310, 311, 321, 323, 361, 362, 364, 385, 386, 388, 392, 394, 403, 404, 406
+    7, 8, 9, 10, 11, 12, 15, 18, 36, 45, 48, 53, 54, 57, 59, 62, 64, 73, 74, 76, 98, 99, 100, 101, 102, 114, 125, 127,
+    128, 129, 130, 131, 133, 134, 136, 140, 142, 147, 150, 158, 159, 160, 161, 162, 165, 168, 185, 187, 188, 189, 190,
+    191, 193, 194, 196, 200, 201, 202, 204, 205, 206, 207, 208, 210, 216, 225, 228, 229, 231, 233, 237, 239, 245, 247,
+    249, 252, 259, 261, 263, 265, 267, 270, 271, 273, 276, 289, 291, 294, 307, 308, 309, 310, 311, 321, 323, 361, 362,
+    364, 385, 386, 388, 392, 394, 403, 404, 406,
   ],
   suppressed: [
-    5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 20, 21, 22, 23, 29, 30, 32, 33, 34, 35, 36, 43, 45, 48, 49, 51, 53, 54, 56, 57, 58, 59, 62, 63, 64, 65, 66, 73, 74, 76, 79, 81, 83, 85, 87, 89, 90,
-    95, 96, 97, 98, 99, 100, 101, 102, 110, 111, 112, 113, 114, 115, 116, 117, 118, 120, 125, 126, 127, 128, 129, 130, 131, 133, 134, 136, 140, 141, 142, 144, 146, 147, 148, 150, 157, 158, 159, 160,
-    161, 162, 163, 164, 165, 166, 168, 170, 171, 172, 173, 174, 176, 177, 178, 179, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191, 193, 194, 196, 199, 200, 201, 202, 204, 205, 206, 207, 208, 210,
-    215, 216, 223, 225, 228, 229, 231, 233, 235, 237, 239, 242, 243, 244, 245, 246, 247, 249, 252, 253, 254, 256, 259, 261, 263, 265, 267, 270, 271, 273, 276, 289, 291, 294, 307, 308, 309, 310, 311,
-    313, 314, 316, 319, 320, 321, 322, 323, 361, 362, 364, 385, 386, 388, 392, 393, 394, 395, 396, 403, 404, 406, 409, 411, 413, 415, 417, 419, 420
+    5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 20, 21, 22, 23, 29, 30, 32, 33, 34, 35, 36, 43, 45, 48, 49, 51, 53,
+    54, 56, 57, 58, 59, 62, 63, 64, 65, 66, 73, 74, 76, 79, 81, 83, 85, 87, 89, 90, 95, 96, 97, 98, 99, 100, 101, 102,
+    110, 111, 112, 113, 114, 115, 116, 117, 118, 120, 125, 126, 127, 128, 129, 130, 131, 133, 134, 136, 140, 141, 142,
+    144, 146, 147, 148, 150, 157, 158, 159, 160, 161, 162, 163, 164, 165, 166, 168, 170, 171, 172, 173, 174, 176, 177,
+    178, 179, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191, 193, 194, 196, 199, 200, 201, 202, 204, 205, 206, 207,
+    208, 210, 215, 216, 223, 225, 228, 229, 231, 233, 235, 237, 239, 242, 243, 244, 245, 246, 247, 249, 252, 253, 254,
+    256, 259, 261, 263, 265, 267, 270, 271, 273, 276, 289, 291, 294, 307, 308, 309, 310, 311, 313, 314, 316, 319, 320,
+    321, 322, 323, 361, 362, 364, 385, 386, 388, 392, 393, 394, 395, 396, 403, 404, 406, 409, 411, 413, 415, 417, 419,
+    420,
   ],
   hidden: [122, 124, 241],
-  forced: [27]
+  forced: [27],
 }

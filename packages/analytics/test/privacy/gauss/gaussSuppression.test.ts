@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest"
 import { AnalyticsError } from "../../../src/internal/text.js"
 import {
+  below,
+  eliminate,
+  indexOf,
+  mixed,
+  proportional,
+  sign,
+  sparse,
+  withoutRows,
+} from "../../../src/privacy/gauss/Exact.js"
+import {
   CrossTable,
   candidatesDefault,
   derivable,
@@ -10,9 +20,8 @@ import {
   runGaussSuppression,
   Span,
   singletonDefault,
-  suppressSmallCounts
+  suppressSmallCounts,
 } from "../../../src/privacy/gauss/index.js"
-import { below, eliminate, indexOf, mixed, proportional, sign, sparse, withoutRows } from "../../../src/privacy/gauss/Exact.js"
 import { greedyReference } from "./reference.js"
 
 // A two-way table with row, column and grand totals, as inner cells and labels.
@@ -21,7 +30,8 @@ const twoWay = (cells: ReadonlyArray<ReadonlyArray<number>>) => {
   const t = CrossTable.crossTable(inner, [{ name: "row" }, { name: "col" }])
   return { ...t, innerFreq: inner.map((c) => c.n) }
 }
-const hiddenLabels = (t: { cells: ReadonlyArray<CrossTable.CellLabel> }, flags: ReadonlyArray<boolean | null>) => t.cells.filter((_, j) => flags[j]).map((c) => `${c.row}/${c.col}`)
+const hiddenLabels = (t: { cells: ReadonlyArray<CrossTable.CellLabel> }, flags: ReadonlyArray<boolean | null>) =>
+  t.cells.filter((_, j) => flags[j]).map((c) => `${c.row}/${c.col}`)
 
 describe("over-suppression", () => {
   it("hides 4 cells of a 3×3 table with totals when one inner cell is small, not 7", () => {
@@ -31,7 +41,7 @@ describe("over-suppression", () => {
     const t = twoWay([
       [2, 10, 12],
       [15, 20, 25],
-      [30, 11, 14]
+      [30, 11, 14],
     ])
     const r = suppressSmallCounts({ x: t.x, innerFreq: t.innerFreq })
     expect(hiddenLabels(t, r.primary)).toEqual(["r0/c0"])
@@ -125,28 +135,54 @@ describe("gaussSuppression", () => {
     // Ones are singletons (protectZeros = false) but maxN = 0 leaves the 1 (r0/c0) published.
     const t = twoWay([
       [1, 4],
-      [6, 9]
+      [6, 9],
     ])
     const r1c1 = t.cells.findIndex((c) => c.row === "r1" && c.col === "c1")
     const r = suppressSmallCounts({ x: t.x, innerFreq: t.innerFreq, protectZeros: false, maxN: 0, primary: [r1c1] })
     expect(r.singletonMethod).toBe("anySumNOTprimary")
     expect(r.notes).toContain('singletonMethod is changed to "anySumNOTprimary"')
-    expect(() => suppressSmallCounts({ x: t.x, innerFreq: t.innerFreq, protectZeros: false, maxN: 0, primary: [r1c1], singletonMethod: "subSum" })).toThrow(/anySumNOTprimary/)
+    expect(() =>
+      suppressSmallCounts({
+        x: t.x,
+        innerFreq: t.innerFreq,
+        protectZeros: false,
+        maxN: 0,
+        primary: [r1c1],
+        singletonMethod: "subSum",
+      }),
+    ).toThrow(/anySumNOTprimary/)
     // When the 1 is primary too, anySum's premise holds.
     const r0c0 = t.cells.findIndex((c) => c.row === "r0" && c.col === "c0")
-    expect(suppressSmallCounts({ x: t.x, innerFreq: t.innerFreq, protectZeros: false, maxN: 0, primary: [r1c1, r0c0] }).singletonMethod).toBe("anySum")
+    expect(
+      suppressSmallCounts({ x: t.x, innerFreq: t.innerFreq, protectZeros: false, maxN: 0, primary: [r1c1, r0c0] })
+        .singletonMethod,
+    ).toBe("anySum")
   })
 
   it("gives the same cells with every singleton method when there are no singletons", () => {
     const t = twoWay([
       [2, 10, 12],
       [15, 3, 25],
-      [30, 11, 14]
+      [30, 11, 14],
     ])
     const freq = ModelMatrix.crossprod(t.x, t.innerFreq)
-    const base = { x: t.x, primary: primaryDefault(freq), candidates: candidatesDefault(freq, t.x), singleton: t.innerFreq.map(() => false) }
+    const base = {
+      x: t.x,
+      primary: primaryDefault(freq),
+      candidates: candidatesDefault(freq, t.x),
+      singleton: t.innerFreq.map(() => false),
+    }
     const expected = gaussSuppression(base)
-    for (const singletonMethod of ["anySum", "anySumNOTprimary", "anySumOld", "subSum", "subSpace", "subSumSpace", "subSumAny", "none"] as const) {
+    for (const singletonMethod of [
+      "anySum",
+      "anySumNOTprimary",
+      "anySumOld",
+      "subSum",
+      "subSpace",
+      "subSumSpace",
+      "subSumAny",
+      "none",
+    ] as const) {
       expect(gaussSuppression({ ...base, singletonMethod })).toEqual(expected)
     }
   })
@@ -180,7 +216,10 @@ describe("exact arithmetic", () => {
   it("switches a column to BigInt when its entries outgrow doubles, with the same decisions", () => {
     const rnd = random(7)
     const n = 7
-    const columns = Array.from({ length: 10 }, () => ({ rows: [...Array(n).keys()], values: [...Array(n).keys()].map(() => Math.floor(rnd() * 2 ** 30) + 1) }))
+    const columns = Array.from({ length: 10 }, () => ({
+      rows: [...Array(n).keys()],
+      values: [...Array(n).keys()].map(() => Math.floor(rnd() * 2 ** 30) + 1),
+    }))
     const x = ModelMatrix.fromColumns(n, [{ rows: [0, 1], values: [1, 1] }, ...columns])
     const candidates = [...Array(10).keys()].map((j) => j + 1)
     const r = runGaussSuppression({ x, primary: [0], candidates })
@@ -217,27 +256,36 @@ describe("CrossTable", () => {
     const inner = [
       { geo: "Spain", eu: "EU" },
       { geo: "Iceland", eu: "nonEU" },
-      { geo: "Portugal", eu: "EU" }
+      { geo: "Portugal", eu: "EU" },
     ]
-    expect(CrossTable.dimensionCodes(inner, { name: "geo", variables: ["geo", "eu"] }).map((c) => c.code)).toEqual(["Total", "EU", "nonEU", "Iceland", "Portugal", "Spain"])
-    expect(() => CrossTable.dimensionCodes(inner, { name: "geo", variables: ["geo", "eu"], order: ["Total", "EU"] })).toThrow(/order lacks/)
+    expect(CrossTable.dimensionCodes(inner, { name: "geo", variables: ["geo", "eu"] }).map((c) => c.code)).toEqual([
+      "Total",
+      "EU",
+      "nonEU",
+      "Iceland",
+      "Portugal",
+      "Spain",
+    ])
+    expect(() =>
+      CrossTable.dimensionCodes(inner, { name: "geo", variables: ["geo", "eu"], order: ["Total", "EU"] }),
+    ).toThrow(/order lacks/)
     expect(() =>
       CrossTable.dimensionCodes(
         [
           { a: "x", b: "x" },
-          { a: "y", b: "z" }
+          { a: "y", b: "z" },
         ],
-        { name: "a", variables: ["a", "b"] }
-      )
+        { name: "a", variables: ["a", "b"] },
+      ),
     ).not.toThrow()
     expect(() =>
       CrossTable.dimensionCodes(
         [
           { a: "x", b: "y" },
-          { a: "y", b: "z" }
+          { a: "y", b: "z" },
         ],
-        { name: "a", variables: ["a", "b"] }
-      )
+        { name: "a", variables: ["a", "b"] },
+      ),
     ).toThrow(/means different cells/)
   })
 
@@ -245,7 +293,7 @@ describe("CrossTable", () => {
     const inner = [
       { age: "old", sex: "f" },
       { age: "old", sex: "m" },
-      { age: "young", sex: "f" }
+      { age: "young", sex: "f" },
     ]
     const dims = [{ name: "age" }, { name: "sex" }]
     const t = CrossTable.crossTable(inner, dims)
@@ -256,7 +304,7 @@ describe("CrossTable", () => {
     const listed = CrossTable.crossTable(inner, dims, { cells: [{}, { sex: "f" }] })
     expect(listed.x.columns.map((c) => c.rows)).toEqual([
       [0, 1, 2],
-      [0, 2]
+      [0, 2],
     ])
     expect(CrossTable.termCells(inner, dims, [[], ["age"], ["age", "sex"]])).toHaveLength(1 + 2 + 4)
   })
@@ -264,9 +312,13 @@ describe("CrossTable", () => {
   it("extend0 adds the missing combinations as zeros after the data, first dimension fastest", () => {
     const inner = [
       { age: "old", sex: "f", n: 3 },
-      { age: "young", sex: "m", n: 2 }
+      { age: "young", sex: "m", n: 2 },
     ]
-    expect(CrossTable.extend0(inner, [{ name: "age" }, { name: "sex" }], "n")).toEqual([...inner, { age: "young", sex: "f", n: 0 }, { age: "old", sex: "m", n: 0 }])
+    expect(CrossTable.extend0(inner, [{ name: "age" }, { name: "sex" }], "n")).toEqual([
+      ...inner,
+      { age: "young", sex: "f", n: 0 },
+      { age: "old", sex: "m", n: 0 },
+    ])
   })
 })
 
@@ -279,8 +331,8 @@ describe("ModelMatrix", () => {
     expect(
       ModelMatrix.fromDense([
         [1, 0, 1],
-        [0, 1, 1]
-      ]).columns[2]!.rows
+        [0, 1, 1],
+      ]).columns[2]!.rows,
     ).toEqual([0, 1])
     expect(ModelMatrix.rowKeys(ModelMatrix.fromRowSets(3, [[0, 1], [2]]))).toEqual(["0:1", "0:1", "1:1"])
     expect(() => ModelMatrix.fromRowSets(2, [[0, 2]])).toThrow(/outside/)
@@ -308,25 +360,25 @@ describe("the documented examples", () => {
       CrossTable.termCells(
         [
           { a: "1", b: "x" },
-          { a: "2", b: "y" }
+          { a: "2", b: "y" },
         ],
         [{ name: "a" }, { name: "b" }],
-        [[], ["a"]]
-      )
+        [[], ["a"]],
+      ),
     ).toEqual([
       { a: "Total", b: "Total" },
       { a: "1", b: "Total" },
-      { a: "2", b: "Total" }
+      { a: "2", b: "Total" },
     ])
     expect(
       CrossTable.extend0(
         [
           { age: "old", sex: "f", n: 3 },
-          { age: "young", sex: "m", n: 2 }
+          { age: "young", sex: "m", n: 2 },
         ],
         [{ name: "age" }, { name: "sex" }],
-        "n"
-      )
+        "n",
+      ),
     ).toHaveLength(4)
     const span = new Span(x)
     span.add(2)
@@ -334,10 +386,16 @@ describe("the documented examples", () => {
     span.add(1)
     expect(span.contains(0)).toBe(true)
     expect(span.rank).toBe(2)
-    expect(eliminate({ rows: [0, 1], values: [1, 1] }, 0, { rows: [0, 2], values: [1, 1] }, 0)).toEqual({ rows: [1, 2], values: [1, -1] })
+    expect(eliminate({ rows: [0, 1], values: [1, 1] }, 0, { rows: [0, 2], values: [1, 1] }, 0)).toEqual({
+      rows: [1, 2],
+      values: [1, -1],
+    })
     expect(proportional({ rows: [0, 3], values: [2, -4] }, { rows: [0, 3], values: [-1, 2] })).toBe(true)
     expect(sparse([0, 2], [4, -6]).values).toEqual([2, -3])
-    expect([mixed({ rows: [0, 1], values: [1, 2] }, true), mixed({ rows: [0, 1], values: [1, 2] }, false)]).toEqual([false, true])
+    expect([mixed({ rows: [0, 1], values: [1, 2] }, true), mixed({ rows: [0, 1], values: [1, 2] }, false)]).toEqual([
+      false,
+      true,
+    ])
     expect(withoutRows({ rows: [0, 1, 2], values: [1, 1, 1] }, new Set([1])).rows).toEqual([0, 2])
     expect(below({ rows: [0, 3, 7], values: [1, 1, 1] }, 5).rows).toEqual([0, 3])
     expect([indexOf([1, 4, 9], 4), sign(-3n)]).toEqual([1, -1])

@@ -9,7 +9,13 @@
 // those R packages at those commits for the very call cited (R indices are
 // 1-based; `zeroBased` converts).
 import { describe, expect, it } from "vitest"
-import { CrossTable, candidatesDefault, ModelMatrix, runGaussSuppression, suppressSmallCounts } from "../../../src/privacy/gauss/index.js"
+import {
+  CrossTable,
+  candidatesDefault,
+  ModelMatrix,
+  runGaussSuppression,
+  suppressSmallCounts,
+} from "../../../src/privacy/gauss/index.js"
 import {
   example1,
   gaussExample,
@@ -28,7 +34,7 @@ import {
   z3Regions,
   z3Rows,
   z3Scrambled,
-  zeroBased
+  zeroBased,
 } from "./fixtures.js"
 
 const which = (flags: ReadonlyArray<boolean | null>) => flags.flatMap((f, j) => (f ? [j + 1] : []))
@@ -51,8 +57,13 @@ describe("golden: GaussSuppressionFromData and SuppressSmallCounts", () => {
   // z2 with region in fylke and in kostragr; a1 (dimVar 1:4), a2 (FindDimLists
   // hierarchies) and a3 (a hierarchy list) are identical, and the same table
   // from the data without its zeros plus extend0 too. Expected cells: R's a1.
-  const z2Expected = [8, 10, 12, 13, 18, 20, 22, 23, 47, 48, 50, 53, 55, 57, 58, 62, 63, 77, 78, 82, 83, 87, 88, 90, 92, 93, 97, 98, 100]
-  const z2Dimensions: Array<CrossTable.Dimension> = [{ name: "region", variables: ["region", "fylke", "kostragr"], order: z2RegionOrder }, { name: "hovedint" }]
+  const z2Expected = [
+    8, 10, 12, 13, 18, 20, 22, 23, 47, 48, 50, 53, 55, 57, 58, 62, 63, 77, 78, 82, 83, 87, 88, 90, 92, 93, 97, 98, 100,
+  ]
+  const z2Dimensions: Array<CrossTable.Dimension> = [
+    { name: "region", variables: ["region", "fylke", "kostragr"], order: z2RegionOrder },
+    { name: "hovedint" },
+  ]
 
   it('z2, a hierarchical table with two hierarchies in one dimension (test-GaussSuppressionFromData.R, "extend0 and various hierarchy input")', () => {
     const inner = z2()
@@ -67,7 +78,7 @@ describe("golden: GaussSuppressionFromData and SuppressSmallCounts", () => {
     const inner = CrossTable.extend0(
       z2().filter((c) => c.ant !== 0),
       z2Dimensions,
-      "ant"
+      "ant",
     )
     // The two zeros come back last, so the inner cells are in another order than in z2.
     expect(inner.slice(-2).map((c) => `${c.region}:${c.hovedint}:${c.ant}`)).toEqual(["I:arbeid:0", "J:arbeid:0"])
@@ -82,8 +93,12 @@ describe("golden: GaussSuppressionFromData and SuppressSmallCounts", () => {
     const innerFreq = freqOf(inner, "freq")
     // SuppressSmallCounts(data = mun_accidents, maxN = 3, dimVar = 1:2, freqVar = 3)
     const a = suppressSmallCounts({ x: t.x, innerFreq, maxN: 3 })
-    expect(which(a.primary)).toEqual([2, 5, 7, 8, 10, 12, 13, 15, 17, 18, 19, 20, 22, 25, 26, 27, 28, 29, 30, 32, 33, 35])
-    expect(which(a.suppressed)).toEqual([2, 5, 6, 7, 8, 10, 12, 13, 15, 17, 18, 19, 20, 22, 25, 26, 27, 28, 29, 30, 32, 33, 34, 35])
+    expect(which(a.primary)).toEqual([
+      2, 5, 7, 8, 10, 12, 13, 15, 17, 18, 19, 20, 22, 25, 26, 27, 28, 29, 30, 32, 33, 35,
+    ])
+    expect(which(a.suppressed)).toEqual([
+      2, 5, 6, 7, 8, 10, 12, 13, 15, 17, 18, 19, 20, 22, 25, 26, 27, 28, 29, 30, 32, 33, 34, 35,
+    ])
     // ... protectZeros = FALSE: ones are the singletons now.
     const b = suppressSmallCounts({ x: t.x, innerFreq, maxN: 3, protectZeros: false })
     expect(which(b.primary)).toEqual([2, 13, 17, 18, 19, 22, 26, 29])
@@ -98,7 +113,12 @@ describe('golden: vignette "Small count frequency table suppression" (vignettes/
   const age: CrossTable.Dimension = { name: "age" }
   const geo: CrossTable.Dimension = { name: "geo", variables: ["geo", "eu"] }
   const year: CrossTable.Dimension = { name: "year" }
-  const run = (inner: typeof data, dimensions: Array<CrossTable.Dimension>, rule: Parameters<typeof suppressSmallCounts>[0] extends infer I ? Omit<I, "x" | "innerFreq"> : never, cells?: string) => {
+  const run = (
+    inner: typeof data,
+    dimensions: Array<CrossTable.Dimension>,
+    rule: Parameters<typeof suppressSmallCounts>[0] extends infer I ? Omit<I, "x" | "innerFreq"> : never,
+    cells?: string,
+  ) => {
     const t = CrossTable.crossTable(inner, dimensions, cells === undefined ? {} : { cells: labels(dimensions, cells) })
     return { t, r: suppressSmallCounts({ x: t.x, innerFreq: freqOf(inner, "freq"), ...rule }) }
   }
@@ -106,7 +126,7 @@ describe('golden: vignette "Small count frequency table suppression" (vignettes/
   it('Table 1: dimVar = c("age", "geo"), maxN = 1 (as printed in the rendered vignette)', () => {
     const { t, r } = run(datasetA, [age, { name: "geo" }], { maxN: 1 })
     expect(t.cells.map((c) => `${c.age}|${c.geo}`).join(" ; ")).toBe(
-      "Total|Total ; Total|Iceland ; Total|Portugal ; Total|Spain ; old|Total ; old|Iceland ; old|Portugal ; old|Spain ; young|Total ; young|Iceland ; young|Portugal ; young|Spain"
+      "Total|Total ; Total|Iceland ; Total|Portugal ; Total|Spain ; old|Total ; old|Iceland ; old|Portugal ; old|Spain ; young|Total ; young|Iceland ; young|Portugal ; young|Spain",
     )
     expect(r.freq).toEqual([20, 5, 4, 11, 13, 3, 4, 6, 7, 2, 0, 5])
     expect(which(r.primary)).toEqual([11])
@@ -121,7 +141,12 @@ describe('golden: vignette "Small count frequency table suppression" (vignettes/
   })
 
   it("Table 3: formula = ~age:eu + geo, maxN = 2", () => {
-    const { r } = run(datasetA, [age, geo], { maxN: 2 }, "Total|Total ; Total|Iceland ; Total|Portugal ; Total|Spain ; old|EU ; old|nonEU ; young|EU ; young|nonEU")
+    const { r } = run(
+      datasetA,
+      [age, geo],
+      { maxN: 2 },
+      "Total|Total ; Total|Iceland ; Total|Portugal ; Total|Spain ; old|EU ; old|nonEU ; young|EU ; young|nonEU",
+    )
     expect(r.freq).toEqual([20, 5, 4, 11, 10, 3, 5, 2])
     expect(which(r.suppressed)).toEqual([6, 8])
   })
@@ -158,7 +183,7 @@ describe('golden: vignette "Small count frequency table suppression" (vignettes/
     "Total|nonEU|2015 ; Total|EU|2016 ; Total|nonEU|2016 ; old|Iceland|2014 ; old|Iceland|2015 ; old|Iceland|2016",
     "old|Portugal|2014 ; old|Portugal|2015 ; old|Portugal|2016 ; old|Spain|2014 ; old|Spain|2015 ; old|Spain|2016",
     "young|Iceland|2014 ; young|Iceland|2015 ; young|Iceland|2016 ; young|Portugal|2014 ; young|Portugal|2015",
-    "young|Portugal|2016 ; young|Spain|2014 ; young|Spain|2015 ; young|Spain|2016"
+    "young|Portugal|2016 ; young|Spain|2014 ; young|Spain|2015 ; young|Spain|2016",
   ].join(" ; ")
 
   it("Table 8: the problem of singletons, formula = ~age*geo*year + eu*year, maxN = 1, protectZeros = FALSE", () => {
@@ -177,17 +202,23 @@ describe("golden: SSBtools::GaussSuppression", () => {
   const t = CrossTable.crossTable(inner, [{ name: "var1" }, { name: "var2" }], { cells: gaussExampleCells() })
   const values = ModelMatrix.crossprod(t.x, freqOf(inner, "values"))
   const primary = values.map((v) => v > 0 && v < 5)
-  const zerosFirst = [...values.keys()].filter((j) => values[j] === 0).concat([...values.keys()].filter((j) => values[j]! > 0))
+  const zerosFirst = [...values.keys()]
+    .filter((j) => values[j] === 0)
+    .concat([...values.keys()].filter((j) => values[j]! > 0))
 
   it("the examples of R/GaussSuppression.R: suppressedA, suppressedB, suppressedC", () => {
     expect(which(primary)).toEqual([10, 11, 12])
     // Default candidates (all cells in order): a zero is secondary suppressed.
     expect(sorted(runGaussSuppression({ x: t.x, primary }).secondary.map((j) => j + 1))).toEqual([20, 21, 22])
     // Zeros first in the candidate order: no zero is hidden.
-    expect(sorted(runGaussSuppression({ x: t.x, primary, candidates: zerosFirst }).secondary.map((j) => j + 1))).toEqual([15, 16, 17])
+    expect(
+      sorted(runGaussSuppression({ x: t.x, primary, candidates: zerosFirst }).secondary.map((j) => j + 1)),
+    ).toEqual([15, 16, 17])
     // With the ones of the inner data as singletons.
     const singleton = freqOf(inner, "values").map((v) => v === 1)
-    expect(sorted(runGaussSuppression({ x: t.x, primary, candidates: zerosFirst, singleton }).secondary.map((j) => j + 1))).toEqual([14, 15, 16, 17, 19])
+    expect(
+      sorted(runGaussSuppression({ x: t.x, primary, candidates: zerosFirst, singleton }).secondary.map((j) => j + 1)),
+    ).toEqual([14, 15, 16, 17, 19])
   })
 
   // SSBtools tests/testthat/test-GaussSuppression.R, "GaussSuppression with
@@ -236,7 +267,7 @@ describe('golden: z3 (test-GaussSuppressionFromData.R, "Advanced with integer ov
   const t = CrossTable.crossTable(inner, [
     { name: "region", variables: ["region", "fylke", "kostragr"], order: z3RegionOrder.split(" ") },
     { name: "hovedint" },
-    { name: "mnd", variables: ["mnd", "mnd2"] }
+    { name: "mnd", variables: ["mnd", "mnd2"] },
   ])
   const sumOfIndices = (s: ReadonlyArray<boolean | null>) => which(s).reduce((a, b) => a + b, 0)
   // The test's x with entries 1–20000 (columns 1–47) scrambled.
@@ -279,7 +310,13 @@ describe('golden: z3 (test-GaussSuppressionFromData.R, "Advanced with integer ov
     const sign = suppressSmallCounts({ x: scrambled, innerFreq, protectZeros: false, secondaryZeros: true })
     expect(sign.singletonMethod).toBe("anySumNOTprimary")
     expect(sumOfIndices(sign.suppressed)).toBe(411692)
-    const old = suppressSmallCounts({ x: scrambled, innerFreq, protectZeros: false, secondaryZeros: true, singletonMethod: "anySumNOTprimaryOld" })
+    const old = suppressSmallCounts({
+      x: scrambled,
+      innerFreq,
+      protectZeros: false,
+      secondaryZeros: true,
+      singletonMethod: "anySumNOTprimaryOld",
+    })
     expect(old.suppressed).toEqual(sign.suppressed)
   })
 
@@ -307,7 +344,7 @@ describe('golden: forced and hidden cells (test-GaussSuppressionTwoWay.R, "Ok Ga
     const t = CrossTable.crossTable(inner, [
       { name: "region", variables: ["region", "fylke", "kostragr"], order: twoWayRegionOrder.split(" ") },
       { name: "hovedint" },
-      { name: "mnd", variables: ["mnd", "mnd2"] }
+      { name: "mnd", variables: ["mnd", "mnd2"] },
     ])
     expect(t.cells.length).toBe(420)
     const innerFreq = freqOf(inner, "ant")
@@ -335,4 +372,7 @@ describe('golden: forced and hidden cells (test-GaussSuppressionTwoWay.R, "Ok Ga
 })
 
 // inputGaussSuppression$candidates of GaussSuppressionFromData(SSBtoolsData("z1"), 1:2, 3).
-const z1Candidates = [1, 4, 5, 26, 6, 16, 2, 31, 41, 29, 11, 9, 3, 30, 21, 36, 44, 10, 19, 14, 20, 34, 39, 35, 15, 24, 45, 28, 25, 22, 32, 7, 8, 27, 42, 33, 40, 18, 12, 37, 17, 38, 43, 23, 13]
+const z1Candidates = [
+  1, 4, 5, 26, 6, 16, 2, 31, 41, 29, 11, 9, 3, 30, 21, 36, 44, 10, 19, 14, 20, 34, 39, 35, 15, 24, 45, 28, 25, 22, 32,
+  7, 8, 27, 42, 33, 40, 18, 12, 37, 17, 38, 43, 23, 13,
+]

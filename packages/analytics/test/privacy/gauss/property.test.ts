@@ -5,7 +5,16 @@
 // runs (default 200).
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { CrossTable, candidatesDefault, derivable, ModelMatrix, primaryDefault, runGaussSuppression, type SingletonMethod, suppressSmallCounts } from "../../../src/privacy/gauss/index.js"
+import {
+  CrossTable,
+  candidatesDefault,
+  derivable,
+  ModelMatrix,
+  primaryDefault,
+  runGaussSuppression,
+  type SingletonMethod,
+  suppressSmallCounts,
+} from "../../../src/privacy/gauss/index.js"
 import { greedyReference } from "./reference.js"
 
 const runs = Number(process.env.FUZZ_RUNS ?? 200)
@@ -16,27 +25,40 @@ interface Spec {
   readonly counts: ReadonlyArray<number>
 }
 
-const count = fc.oneof({ weight: 2, arbitrary: fc.constant(0) }, { weight: 3, arbitrary: fc.integer({ min: 1, max: 4 }) }, { weight: 3, arbitrary: fc.integer({ min: 5, max: 40 }) })
+const count = fc.oneof(
+  { weight: 2, arbitrary: fc.constant(0) },
+  { weight: 3, arbitrary: fc.integer({ min: 1, max: 4 }) },
+  { weight: 3, arbitrary: fc.integer({ min: 5, max: 40 }) },
+)
 
 const dimension = (maxSize: number) =>
   fc.integer({ min: 2, max: maxSize }).chain((size) =>
     fc.record({
       size: fc.constant(size),
       // A grouping of the values into two groups (a hierarchy level), or none.
-      groups: size >= 3 ? fc.option(fc.array(fc.integer({ min: 0, max: 1 }), { minLength: size, maxLength: size }), { nil: null }) : fc.constant(null)
-    })
+      groups:
+        size >= 3
+          ? fc.option(fc.array(fc.integer({ min: 0, max: 1 }), { minLength: size, maxLength: size }), { nil: null })
+          : fc.constant(null),
+    }),
   )
 
 // One to three dimensions, at most about 30 inner cells.
 const spec: fc.Arbitrary<Spec> = fc
-  .oneof(fc.array(dimension(6), { minLength: 1, maxLength: 1 }), fc.array(dimension(5), { minLength: 2, maxLength: 2 }), fc.array(dimension(3), { minLength: 3, maxLength: 3 }))
+  .oneof(
+    fc.array(dimension(6), { minLength: 1, maxLength: 1 }),
+    fc.array(dimension(5), { minLength: 2, maxLength: 2 }),
+    fc.array(dimension(3), { minLength: 3, maxLength: 3 }),
+  )
   .chain((dims) => {
     const n = dims.reduce((a, d) => a * d.size, 1)
     return fc.record({ dims: fc.constant(dims), counts: fc.array(count, { minLength: n, maxLength: n }) })
   })
 
 const build = (s: Spec) => {
-  const dimensions: Array<CrossTable.Dimension> = s.dims.map((d, k) => (d.groups === null ? { name: `d${k}` } : { name: `d${k}`, variables: [`d${k}`, `g${k}`] }))
+  const dimensions: Array<CrossTable.Dimension> = s.dims.map((d, k) =>
+    d.groups === null ? { name: `d${k}` } : { name: `d${k}`, variables: [`d${k}`, `g${k}`] },
+  )
   const inner = s.counts.map((n, i) => {
     const cell: Record<string, string | number> = { n }
     let rest = i
@@ -56,7 +78,17 @@ const rule = fc.record({
   maxN: fc.integer({ min: 1, max: 4 }),
   protectZeros: fc.boolean(),
   secondaryZeros: fc.boolean(),
-  method: fc.constantFrom<SingletonMethod | "default">("default", "default", "default", "none", "subSum", "subSpace", "subSumSpace", "subSumAny", "anySumOld")
+  method: fc.constantFrom<SingletonMethod | "default">(
+    "default",
+    "default",
+    "default",
+    "none",
+    "subSum",
+    "subSpace",
+    "subSumSpace",
+    "subSumAny",
+    "anySumOld",
+  ),
 })
 
 describe("property: no primary cell can be computed from the published cells", () => {
@@ -73,34 +105,42 @@ describe("property: no primary cell can be computed from the published cells", (
           maxN: r.maxN,
           protectZeros: r.protectZeros,
           secondaryZeros: r.secondaryZeros,
-          ...(method ? { singletonMethod: method } : {})
+          ...(method ? { singletonMethod: method } : {}),
         })
         const published = out.suppressed.flatMap((h, j) => (h ? [] : [j]))
         const primary = out.primary.flatMap((p, j) => (p ? [j] : []))
         const revealed = derivable(t.x, published, primary)
         expect(primary.filter((_, k) => revealed[k])).toEqual([])
       }),
-      { numRuns: runs }
+      { numRuns: runs },
     )
   })
 
   it("holds with hidden and forced cells, except for the primary cells reported unsafe", () => {
     fc.assert(
-      fc.property(spec, fc.integer({ min: 1, max: 3 }), fc.array(fc.nat(), { maxLength: 3 }), fc.array(fc.nat(), { maxLength: 3 }), (s, maxN, hiddenSeeds, forcedSeeds) => {
-        const t = build(s)
-        const n = t.x.columns.length
-        const hidden = hiddenSeeds.map((h) => h % n)
-        const forced = forcedSeeds.map((f) => f % n)
-        const out = suppressSmallCounts({ x: t.x, innerFreq: t.innerFreq, maxN, hidden, forced })
-        const published = out.suppressed.flatMap((h, j) => (h === false ? [j] : []))
-        const protectedPrimary = out.primary.flatMap((p, j) => (p && !forced.includes(j) && !out.unsafe[j] ? [j] : []))
-        const revealed = derivable(t.x, published, protectedPrimary)
-        expect(protectedPrimary.filter((_, k) => revealed[k])).toEqual([])
-        // And every primary cell reported unsafe really is revealed.
-        const unsafe = out.unsafe.flatMap((u, j) => (u ? [j] : []))
-        expect(derivable(t.x, published, unsafe).every(Boolean)).toBe(true)
-      }),
-      { numRuns: runs }
+      fc.property(
+        spec,
+        fc.integer({ min: 1, max: 3 }),
+        fc.array(fc.nat(), { maxLength: 3 }),
+        fc.array(fc.nat(), { maxLength: 3 }),
+        (s, maxN, hiddenSeeds, forcedSeeds) => {
+          const t = build(s)
+          const n = t.x.columns.length
+          const hidden = hiddenSeeds.map((h) => h % n)
+          const forced = forcedSeeds.map((f) => f % n)
+          const out = suppressSmallCounts({ x: t.x, innerFreq: t.innerFreq, maxN, hidden, forced })
+          const published = out.suppressed.flatMap((h, j) => (h === false ? [j] : []))
+          const protectedPrimary = out.primary.flatMap((p, j) =>
+            p && !forced.includes(j) && !out.unsafe[j] ? [j] : [],
+          )
+          const revealed = derivable(t.x, published, protectedPrimary)
+          expect(protectedPrimary.filter((_, k) => revealed[k])).toEqual([])
+          // And every primary cell reported unsafe really is revealed.
+          const unsafe = out.unsafe.flatMap((u, j) => (u ? [j] : []))
+          expect(derivable(t.x, published, unsafe).every(Boolean)).toBe(true)
+        },
+      ),
+      { numRuns: runs },
     )
   })
 })
@@ -116,7 +156,7 @@ describe("property: the elimination decides as the naive rule", () => {
         const r = runGaussSuppression({ x: t.x, primary, candidates, singletonMethod: "none" })
         expect(r.secondary).toEqual(greedyReference(t.x, primary, candidates))
       }),
-      { numRuns: runs }
+      { numRuns: runs },
     )
   })
 
@@ -127,12 +167,17 @@ describe("property: the elimination decides as the naive rule", () => {
         // Publish every cell twice, as two overlapping tables would.
         const x = ModelMatrix.fromColumns(t.x.nrow, [...t.x.columns, ...t.x.columns])
         const freq = ModelMatrix.crossprod(x, t.innerFreq)
-        const options = { x, primary: primaryDefault(freq, { maxN, protectZeros }), candidates: candidatesDefault(freq, x), singletonMethod: "none" as const }
+        const options = {
+          x,
+          primary: primaryDefault(freq, { maxN, protectZeros }),
+          candidates: candidatesDefault(freq, x),
+          singletonMethod: "none" as const,
+        }
         const a = runGaussSuppression({ ...options, removeDuplicated: true })
         const b = runGaussSuppression({ ...options, removeDuplicated: false })
         expect([...a.secondary].sort((p, q) => p - q)).toEqual([...b.secondary].sort((p, q) => p - q))
       }),
-      { numRuns: runs }
+      { numRuns: runs },
     )
   })
 })

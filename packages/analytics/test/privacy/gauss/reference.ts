@@ -8,7 +8,11 @@ import { type ModelMatrix, Span } from "../../../src/privacy/gauss/index.js"
  * published cells together with it would make some primary cell a linear
  * combination of published cells.
  */
-export const greedyReference = (x: ModelMatrix.ModelMatrix, primary: ReadonlyArray<number>, candidates: ReadonlyArray<number>): Array<number> => {
+export const greedyReference = (
+  x: ModelMatrix.ModelMatrix,
+  primary: ReadonlyArray<number>,
+  candidates: ReadonlyArray<number>,
+): Array<number> => {
   const span = new Span(x)
   const secondary: Array<number> = []
   for (const c of candidates) {

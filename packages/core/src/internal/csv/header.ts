@@ -29,7 +29,8 @@ export const readHeader = (cells: ReadonlyArray<string>): Header => {
     }
     const path = name.split(".")
     paths.push(path)
-    if (name.length > MAX_NAME || path.some((s) => /^\d+$/u.test(s) && Number(s) > MAX_INDEX)) problems.push(M.headerTooLong(column))
+    if (name.length > MAX_NAME || path.some((s) => /^\d+$/u.test(s) && Number(s) > MAX_INDEX))
+      problems.push(M.headerTooLong(column))
     else if (path.some((s) => reserved.has(s))) problems.push(M.forbiddenSegment(column, name))
     else if (path.some((s) => s === "")) problems.push(M.emptySegment(column, name))
     const first = seen.get(name)
@@ -51,6 +52,6 @@ export const readHeader = (cells: ReadonlyArray<string>): Header => {
   if (problems.length === 0) return { paths }
   return {
     paths,
-    problem: M.badHeader({ en: problems.map((p) => p.en).join("; "), nb: problems.map((p) => p.nb).join("; ") })
+    problem: M.badHeader({ en: problems.map((p) => p.en).join("; "), nb: problems.map((p) => p.nb).join("; ") }),
   }
 }

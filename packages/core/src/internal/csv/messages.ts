@@ -18,94 +18,97 @@ const once = (key: string, make: () => Bilingual): Bilingual => {
   return m
 }
 
-export const syntax = (code: SyntaxCode, column: number): Bilingual => once(`${code}:${column}`, () => syntaxText(code, column))
+export const syntax = (code: SyntaxCode, column: number): Bilingual =>
+  once(`${code}:${column}`, () => syntaxText(code, column))
 
 const syntaxText = (code: SyntaxCode, column: number): Bilingual => {
   switch (code) {
     case "stray-quote":
       return {
         en: `Column ${column} has a quote (") inside a cell that does not start with one; put the whole cell in quotes and double the inner quote ("")`,
-        nb: `Kolonne ${column} har et anførselstegn (") inne i en celle som ikke starter med ett; sett hele cellen i anførselstegn og doble det indre ("")`
+        nb: `Kolonne ${column} har et anførselstegn (") inne i en celle som ikke starter med ett; sett hele cellen i anførselstegn og doble det indre ("")`,
       }
     case "closing-quote":
       return {
         en: `Column ${column}: after the closing quote comes something other than a delimiter or a line end`,
-        nb: `Kolonne ${column}: etter det avsluttende anførselstegnet kommer noe annet enn skilletegn eller linjeslutt`
+        nb: `Kolonne ${column}: etter det avsluttende anførselstegnet kommer noe annet enn skilletegn eller linjeslutt`,
       }
     case "unclosed-quote":
       return {
         en: `Column ${column} opens a quote (") that is never closed; the line is rejected, and reading goes on with the next line`,
-        nb: `Kolonne ${column} åpner et anførselstegn (") som aldri lukkes; linjen avvises, og lesingen fortsetter på neste linje`
+        nb: `Kolonne ${column} åpner et anførselstegn (") som aldri lukkes; linjen avvises, og lesingen fortsetter på neste linje`,
       }
     case "nul":
       return {
         en: `Column ${column} holds a NUL byte: the file may be binary or in another encoding (UTF-16?)`,
-        nb: `Kolonne ${column} inneholder en NUL-byte: filen kan være binær eller i en annen tegnkoding (UTF-16?)`
+        nb: `Kolonne ${column} inneholder en NUL-byte: filen kan være binær eller i en annen tegnkoding (UTF-16?)`,
       }
     case "cell-too-long":
       return {
         en: `Column ${column} is longer than 100,000 characters`,
-        nb: `Kolonne ${column} er lengre enn 100 000 tegn`
+        nb: `Kolonne ${column} er lengre enn 100 000 tegn`,
       }
   }
 }
 
-export const missingCells = (has: number, want: number): Bilingual => once(`missing:${has}:${want}`, () => ({
-  en: `The row has ${has} cells where the header has ${want}`,
-  nb: `Raden har ${has} celler, men overskriftsraden har ${want}`
-}))
+export const missingCells = (has: number, want: number): Bilingual =>
+  once(`missing:${has}:${want}`, () => ({
+    en: `The row has ${has} cells where the header has ${want}`,
+    nb: `Raden har ${has} celler, men overskriftsraden har ${want}`,
+  }))
 
-export const extraCell = (column: number): Bilingual => once(`extra:${column}`, () => ({
-  en: `Column ${column} has a value but no header`,
-  nb: `Kolonne ${column} har en verdi, men ingen overskrift`
-}))
+export const extraCell = (column: number): Bilingual =>
+  once(`extra:${column}`, () => ({
+    en: `Column ${column} has a value but no header`,
+    nb: `Kolonne ${column} har en verdi, men ingen overskrift`,
+  }))
 
 export const replacementCharacter = (column: number): Bilingual => ({
   en: `Column ${column} holds the replacement character �: the file was read with the wrong encoding (read the bytes with readCsvBytes or loadCsvFile, which detect Windows-1252)`,
-  nb: `Kolonne ${column} inneholder erstatningstegnet �: filen ble lest med feil tegnkoding (les bytene med readCsvBytes eller loadCsvFile, som kjenner igjen Windows-1252)`
+  nb: `Kolonne ${column} inneholder erstatningstegnet �: filen ble lest med feil tegnkoding (les bytene med readCsvBytes eller loadCsvFile, som kjenner igjen Windows-1252)`,
 })
 
 export const badHeader = (reason: Bilingual): Bilingual => ({
   en: `The header row is wrong, so no row can be read: ${reason.en}`,
-  nb: `Overskriftsraden er feil, så ingen rad kan leses: ${reason.nb}`
+  nb: `Overskriftsraden er feil, så ingen rad kan leses: ${reason.nb}`,
 })
 
 export const headerUnreadable = (reason: Bilingual): Bilingual => ({
   en: `The header row could not be read: ${reason.en}`,
-  nb: `Overskriftsraden kunne ikke leses: ${reason.nb}`
+  nb: `Overskriftsraden kunne ikke leses: ${reason.nb}`,
 })
 
 export const forbiddenSegment = (column: number, name: string): Bilingual => ({
   en: `column ${column} (${columnName(name)}) uses a reserved name (__proto__, constructor or prototype)`,
-  nb: `kolonne ${column} (${columnName(name)}) bruker et reservert navn (__proto__, constructor eller prototype)`
+  nb: `kolonne ${column} (${columnName(name)}) bruker et reservert navn (__proto__, constructor eller prototype)`,
 })
 
 export const emptySegment = (column: number, name: string): Bilingual => ({
   en: `column ${column} (${columnName(name)}) has an empty part between dots`,
-  nb: `kolonne ${column} (${columnName(name)}) har en tom del mellom punktum`
+  nb: `kolonne ${column} (${columnName(name)}) har en tom del mellom punktum`,
 })
 
 export const duplicateHeader = (column: number, first: number, name: string): Bilingual => ({
   en: `column ${column} (${columnName(name)}) repeats column ${first}`,
-  nb: `kolonne ${column} (${columnName(name)}) gjentar kolonne ${first}`
+  nb: `kolonne ${column} (${columnName(name)}) gjentar kolonne ${first}`,
 })
 
 export const conflictingHeader = (column: number, other: number, name: string, otherName: string): Bilingual => ({
   en: `column ${column} (${columnName(name)}) and column ${other} (${columnName(otherName)}) cannot both be set: one is part of the other`,
-  nb: `kolonne ${column} (${columnName(name)}) og kolonne ${other} (${columnName(otherName)}) kan ikke begge settes: den ene er en del av den andre`
+  nb: `kolonne ${column} (${columnName(name)}) og kolonne ${other} (${columnName(otherName)}) kan ikke begge settes: den ene er en del av den andre`,
 })
 
 export const headerTooLong = (column: number): Bilingual => ({
   en: `column ${column} has a name longer than 200 characters or an index above 999`,
-  nb: `kolonne ${column} har et navn lengre enn 200 tegn eller en indeks over 999`
+  nb: `kolonne ${column} har et navn lengre enn 200 tegn eller en indeks over 999`,
 })
 
 export const emptyFile: Bilingual = {
   en: "The file is empty: expected a header row and one row per record",
-  nb: "Filen er tom: forventet en overskriftsrad og én rad per post"
+  nb: "Filen er tom: forventet en overskriftsrad og én rad per post",
 }
 
 export const tooManyColumns = (count: number): Bilingual => ({
   en: `it has ${count} columns; at most 1,000 are read`,
-  nb: `den har ${count} kolonner; høyst 1 000 leses`
+  nb: `den har ${count} kolonner; høyst 1 000 leses`,
 })

@@ -68,7 +68,8 @@ export function* tokenize(text: string, delimiter = ","): Generator<RawRecord> {
     }
     return n
   }
-  const afterBreak = (i: number): number => (i >= n ? n : text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1)
+  const afterBreak = (i: number): number =>
+    i >= n ? n : text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1
   const breaksIn = (from: number, to: number): number => {
     let k = 0
     for (let i = from; i < to; i++) {
