@@ -6,7 +6,7 @@
  */
 import { guard } from "./internal/boundary.js"
 import { requireBy } from "./internal/shapes.js"
-import { type Bilingual, bi } from "./internal/text.js"
+import { type Bilingual } from "./internal/text.js"
 
 /**
  * A grouping dimension. Values in indicator tables are text: an offering id
@@ -44,13 +44,13 @@ export const all: ReadonlyArray<Dimension> = [
  * @category models
  */
 export const labels: Readonly<Record<Dimension, Bilingual>> = {
-  offering: bi("Tilbud", "Offering"),
-  category: bi("Kategori", "Category"),
-  department: bi("Avdeling", "Department"),
-  kprService: bi("KPR-tjenestetype", "KPR service type"),
-  month: bi("Måned", "Month"),
-  year: bi("År", "Year"),
-  source: bi("Kilde", "Source"),
+  offering: { nb: "Tilbud", en: "Offering" },
+  category: { nb: "Kategori", en: "Category" },
+  department: { nb: "Avdeling", en: "Department" },
+  kprService: { nb: "KPR-tjenestetype", en: "KPR service type" },
+  month: { nb: "Måned", en: "Month" },
+  year: { nb: "År", en: "Year" },
+  source: { nb: "Kilde", en: "Source" },
 }
 
 /**
@@ -82,10 +82,10 @@ export const UNKNOWN = "(unknown)"
  */
 export const canonical = guard(
   "Dimension.canonical",
-  bi(
-    "en liste med dimensjoner (offering, category, department, kprService, month, year, source)",
-    "a list of dimensions (offering, category, department, kprService, month, year, source)",
-  ),
+  {
+    nb: "en liste med dimensjoner (offering, category, department, kprService, month, year, source)",
+    en: "a list of dimensions (offering, category, department, kprService, month, year, source)",
+  },
   (by: ReadonlyArray<Dimension>): ReadonlyArray<Dimension> => {
     const given = requireBy("Dimension.canonical", by)
     return all.filter((d) => given.includes(d))

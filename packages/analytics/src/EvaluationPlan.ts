@@ -24,7 +24,7 @@ import { formatNumber, formatShare } from "./internal/format.js"
 import { escapeMarkdown } from "./internal/markdown.js"
 import { requirePlan } from "./internal/planShape.js"
 import { requireTables } from "./internal/shapes.js"
-import { type Bilingual, bi, type Lang, quoted } from "./internal/text.js"
+import { type Bilingual, type Lang, quoted } from "./internal/text.js"
 import { DataFileError, type Problem } from "./internal/yearTable.js"
 import { type Provenance, columns as provenanceColumns } from "./Provenance.js"
 import { type Profile, requireProfile, strictFrom } from "./privacy/Profile.js"
@@ -48,10 +48,10 @@ export type Continue = "yes" | "no" | "uncertain" | "if-capacity"
  * @category models
  */
 export const continueLabels: Readonly<Record<Continue, Bilingual>> = {
-  yes: bi("Ja", "Yes"),
-  no: bi("Nei", "No"),
-  uncertain: bi("Usikker", "Uncertain"),
-  "if-capacity": bi("Ja, hvis kapasitet", "Yes, if capacity allows"),
+  yes: { nb: "Ja", en: "Yes" },
+  no: { nb: "Nei", en: "No" },
+  uncertain: { nb: "Usikker", en: "Uncertain" },
+  "if-capacity": { nb: "Ja, hvis kapasitet", en: "Yes, if capacity allows" },
 }
 
 /**
@@ -61,10 +61,10 @@ export const continueLabels: Readonly<Record<Continue, Bilingual>> = {
  * @category models
  */
 export const headings: Readonly<Record<"measure" | "assessment" | "continue" | "who", Bilingual>> = {
-  measure: bi("Aktivitet/tiltak", "Activity/measure"),
-  assessment: bi("Vurdering", "Assessment"),
-  continue: bi("Videreføres?", "Continue?"),
-  who: bi("Hvem?", "Who?"),
+  measure: { nb: "Aktivitet/tiltak", en: "Activity/measure" },
+  assessment: { nb: "Vurdering", en: "Assessment" },
+  continue: { nb: "Videreføres?", en: "Continue?" },
+  who: { nb: "Hvem?", en: "Who?" },
 }
 
 /**
@@ -102,10 +102,10 @@ export interface Plan {
  */
 export const suggest = guard(
   "EvaluationPlan.suggest",
-  bi(
-    "{ active, participants, trend, attendance, feedback, use } med tall eller null",
-    "{ active, participants, trend, attendance, feedback, use } with numbers or null",
-  ),
+  {
+    nb: "{ active, participants, trend, attendance, feedback, use } med tall eller null",
+    en: "{ active, participants, trend, attendance, feedback, use } with numbers or null",
+  },
   (e: Pick<Evidence, "active" | "participants" | "trend" | "attendance" | "feedback" | "use">): Continue => {
     const r = requireRecord("EvaluationPlan.suggest", "the evidence", e)
     // A text where a number belongs would compare false and suggest "yes".
@@ -206,10 +206,10 @@ const sentence = (e: Evidence, lang: Lang): string => {
  */
 export const draft = guard(
   "EvaluationPlan.draft",
-  bi(
-    "tabeller fra Tables.fromDataset og { profile?, rule? }",
-    "tables from Tables.fromDataset and { profile?, rule? }",
-  ),
+  {
+    nb: "tabeller fra Tables.fromDataset og { profile?, rule? }",
+    en: "tables from Tables.fromDataset and { profile?, rule? }",
+  },
   (tables: Tables, options: { readonly rule?: Rule; readonly profile?: Profile } = {}): Plan => {
     const name = "EvaluationPlan.draft"
     requireTables(name, tables)
@@ -234,7 +234,10 @@ export const draft = guard(
  */
 export const draftFrom = guard(
   "EvaluationPlan.draftFrom",
-  bi("tabeller, et oppslag i publiserte tabeller og en profil", "tables, a lookup of published tables and a profile"),
+  {
+    nb: "tabeller, et oppslag i publiserte tabeller og en profil",
+    en: "tables, a lookup of published tables and a profile",
+  },
   (tables: Tables, shown: Shown, given: Profile): Plan => {
     requireTables("EvaluationPlan.draftFrom", tables)
     if (typeof shown !== "function")
@@ -244,7 +247,7 @@ export const draftFrom = guard(
     const rows: Array<Row> = offerings.map((e) => ({
       id: e.id,
       measure: e.name,
-      assessment: bi(sentence(e, "nb"), sentence(e, "en")),
+      assessment: { nb: sentence(e, "nb"), en: sentence(e, "en") },
       continue: suggestChecked(e),
       who: e.who,
     }))
@@ -263,10 +266,10 @@ export const draftFrom = guard(
  */
 export const toCsv = guard(
   "EvaluationPlan.toCsv",
-  bi(
-    "en plan, et språk (nb eller en) og eventuelt en proveniens",
-    "a plan, a language (nb or en) and optionally a provenance",
-  ),
+  {
+    nb: "en plan, et språk (nb eller en) og eventuelt en proveniens",
+    en: "a plan, a language (nb or en) and optionally a provenance",
+  },
   (plan: Plan, lang: Lang, provenance?: Provenance): string => {
     requirePlan("EvaluationPlan.toCsv", plan)
     requireLang("EvaluationPlan.toCsv", lang)
@@ -310,7 +313,7 @@ const cell = escapeMarkdown
  */
 export const toMarkdown = guard(
   "EvaluationPlan.toMarkdown",
-  bi("en plan og et språk (nb eller en)", "a plan and a language (nb or en)"),
+  { nb: "en plan og et språk (nb eller en)", en: "a plan and a language (nb or en)" },
   (plan: Plan, lang: Lang): string => {
     requirePlan("EvaluationPlan.toMarkdown", plan)
     requireLang("EvaluationPlan.toMarkdown", lang)
@@ -338,10 +341,10 @@ export const toMarkdown = guard(
  */
 export const parse = guard(
   "EvaluationPlan.parse",
-  bi(
-    "CSV-tekst, filnavnet og eventuelt perioden { from, to }",
-    "CSV text, the file name and optionally the period { from, to }",
-  ),
+  {
+    nb: "CSV-tekst, filnavnet og eventuelt perioden { from, to }",
+    en: "CSV text, the file name and optionally the period { from, to }",
+  },
   (text: string, file: string, period: Plan["period"] = { from: "", to: "" }): Plan => {
     requireString("EvaluationPlan.parse", "text", text)
     requireString("EvaluationPlan.parse", "file", file)
@@ -356,7 +359,9 @@ const parseChecked = (text: string, file: string, period: Plan["period"]): Plan 
   const [header, ...records] = parseCsv(text, file)
   const problems: Array<Problem> = []
   if (header === undefined)
-    throw new DataFileError([{ file, line: 1, field: "(header)", message: bi("Filen er tom", "The file is empty") }])
+    throw new DataFileError([
+      { file, line: 1, field: "(header)", message: { nb: "Filen er tom", en: "The file is empty" } },
+    ])
   const names = header.fields.map((f) => f.trim().toLowerCase())
   const column = (k: keyof typeof headings) =>
     names.findIndex((n) => n === headings[k].nb.toLowerCase() || n === headings[k].en.toLowerCase())
@@ -373,7 +378,7 @@ const parseChecked = (text: string, file: string, period: Plan["period"]): Plan 
         file,
         line: header.line,
         field: headings[k].en,
-        message: bi(`Mangler kolonnen «${headings[k].nb}»`, `Missing the column "${headings[k].en}"`),
+        message: { nb: `Mangler kolonnen «${headings[k].nb}»`, en: `Missing the column "${headings[k].en}"` },
       })
     }
   }
@@ -392,14 +397,14 @@ const parseChecked = (text: string, file: string, period: Plan["period"]): Plan 
         file,
         line: r.line,
         field: headings.continue.nb,
-        message: bi(
-          `Forventet Ja, Nei, Usikker eller «Ja, hvis kapasitet», fant ${quoted(get(index.continue)).nb}`,
-          `Expected Yes, No, Uncertain or "Yes, if capacity allows", found ${quoted(get(index.continue)).en}`,
-        ),
+        message: {
+          nb: `Forventet Ja, Nei, Usikker eller «Ja, hvis kapasitet», fant ${quoted(get(index.continue)).nb}`,
+          en: `Expected Yes, No, Uncertain or "Yes, if capacity allows", found ${quoted(get(index.continue)).en}`,
+        },
       })
       continue
     }
-    const same = (s: string) => bi(s, s)
+    const same = (s: string) => ({ nb: s, en: s })
     rows.push({
       id: get(index.id),
       measure: same(get(index.measure)),

@@ -15,7 +15,7 @@ import { optionsOf, reject } from "./internal/checks.js"
 import { record } from "./internal/expr.js"
 import { checkDimensions } from "./internal/group.js"
 import { requireBy, requireIndicator, requireTables } from "./internal/shapes.js"
-import { type Bilingual, bi } from "./internal/text.js"
+import { type Bilingual } from "./internal/text.js"
 import type { Tables } from "./Tables.js"
 
 /**
@@ -172,10 +172,10 @@ const computeOne = (indicator: Indicator, tables: Tables, by: ReadonlyArray<Dime
  */
 export const compute = guard(
   "Indicator.compute",
-  bi(
-    "en indikator (som Indicators.catalogue.participation), tabeller fra Tables.fromDataset og { by?, margins? }",
-    "an indicator (such as Indicators.catalogue.participation), tables from Tables.fromDataset and { by?, margins? }",
-  ),
+  {
+    nb: "en indikator (som Indicators.catalogue.participation), tabeller fra Tables.fromDataset og { by?, margins? }",
+    en: "an indicator (such as Indicators.catalogue.participation), tables from Tables.fromDataset and { by?, margins? }",
+  },
   (
     indicator: Indicator,
     tables: Tables,
@@ -235,7 +235,7 @@ const computeTable = (indicator: Indicator, tables: Tables, by: ReadonlyArray<Di
  */
 export const measure = guard(
   "Indicator.measure",
-  bi("en indikator og et kolonnenavn", "an indicator and a column name"),
+  { nb: "en indikator og et kolonnenavn", en: "an indicator and a column name" },
   (indicator: Indicator, column: string): Measure | undefined => {
     requireIndicator("Indicator.measure", indicator)
     return indicator.measures.find((m) => m.column === column)

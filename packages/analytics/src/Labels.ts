@@ -10,7 +10,7 @@ import { type Dimension, labels as dimensionLabels, TOTAL, UNKNOWN } from "./Dim
 import { guard } from "./internal/boundary.js"
 import { isRecord, own, reject, requireLang } from "./internal/checks.js"
 import { requireBy } from "./internal/shapes.js"
-import { type Bilingual, bi, type Lang } from "./internal/text.js"
+import { type Bilingual, type Lang } from "./internal/text.js"
 
 export type { Lang }
 
@@ -48,9 +48,9 @@ const months: Record<Lang, ReadonlyArray<string>> = {
 // Maps and own keys throughout: a dimension value comes from the records, and
 // "constructor" or "__proto__" must find no name rather than one inherited.
 const sources = new Map<string, Bilingual>([
-  ["employee", bi("Ansatte", "Employees")],
-  ["citizen", bi("Innbyggere", "Citizens")],
-  ["experience-council", bi("Erfaringsråd", "Experience council")],
+  ["employee", { nb: "Ansatte", en: "Employees" }],
+  ["citizen", { nb: "Innbyggere", en: "Citizens" }],
+  ["experience-council", { nb: "Erfaringsråd", en: "Experience council" }],
 ])
 
 /**
@@ -77,8 +77,8 @@ const catalogueNames = () => {
   if (cached === undefined) {
     const c = Catalogue.sandnes()
     cached = {
-      offerings: new Map(c.offerings.map((o) => [o.id as string, bi(o.name, o.nameEn)])),
-      departments: new Map(c.departments.map((d) => [d.id as string, bi(d.name, d.nameEn)])),
+      offerings: new Map(c.offerings.map((o) => [o.id as string, { nb: o.name, en: o.nameEn }])),
+      departments: new Map(c.departments.map((d) => [d.id as string, { nb: d.name, en: d.nameEn }])),
     }
   }
   return cached
@@ -108,10 +108,10 @@ const categories = Category.info as Readonly<Record<string, { readonly label: Bi
  */
 export const value = guard(
   "Labels.value",
-  bi(
-    "en dimensjon, en verdi, et språk (nb eller en) og eventuelt { offerings?, departments? }",
-    "a dimension, a value, a language (nb or en) and optionally { offerings?, departments? }",
-  ),
+  {
+    nb: "en dimensjon, en verdi, et språk (nb eller en) og eventuelt { offerings?, departments? }",
+    en: "a dimension, a value, a language (nb or en) and optionally { offerings?, departments? }",
+  },
   (dimension: Dimension, raw: unknown, lang: Lang, names: Names = {}): string => {
     requireBy("Labels.value", [dimension])
     requireLang("Labels.value", lang)
@@ -161,7 +161,7 @@ const label = (dimension: Dimension, raw: unknown, lang: Lang, names: Names): st
  */
 export const dimension = guard(
   "Labels.dimension",
-  bi("en dimensjon og et språk (nb eller en)", "a dimension and a language (nb or en)"),
+  { nb: "en dimensjon og et språk (nb eller en)", en: "a dimension and a language (nb or en)" },
   (d: Dimension, lang: Lang): string => {
     requireBy("Labels.dimension", [d])
     return dimensionLabels[d][requireLang("Labels.dimension", lang)]

@@ -11,7 +11,7 @@
 import { IsoDate } from "@aktivitetsmodell/core"
 import { guard } from "./internal/boundary.js"
 import { isRecord, optionsOf, reject, requireRecord } from "./internal/checks.js"
-import { type Bilingual, bi, type Lang } from "./internal/text.js"
+import { type Bilingual, type Lang } from "./internal/text.js"
 import { version } from "./internal/version.js"
 import { dateRange, dateTime } from "./internal/words.js"
 
@@ -110,10 +110,10 @@ const versionsOf = (u: unknown): Record<string, string> => {
  */
 export const make = guard(
   name,
-  bi(
-    "en periode { from, to } og { source?, synthetic?, generatedAt?, versions?, policyHash? }",
-    "a period { from, to } and { source?, synthetic?, generatedAt?, versions?, policyHash? }",
-  ),
+  {
+    nb: "en periode { from, to } og { source?, synthetic?, generatedAt?, versions?, policyHash? }",
+    en: "a period { from, to } and { source?, synthetic?, generatedAt?, versions?, policyHash? }",
+  },
   (period: { readonly from: string; readonly to: string }, input: Input = {}): Provenance => {
     const p = requireRecord(name, "the period", period)
     if (!IsoDate.isIsoDate(p.from) || !IsoDate.isIsoDate(p.to))
@@ -136,18 +136,18 @@ export const make = guard(
  * What a synthetic report's data source and title say.
  * @category outputs
  */
-export const syntheticLabel: Bilingual = bi("Syntetiske data", "Synthetic data")
+export const syntheticLabel: Bilingual = { nb: "Syntetiske data", en: "Synthetic data" }
 
 /**
  * The sentence every page of a synthetic report carries.
  * @category outputs
  */
-export const syntheticNotice: Bilingual = bi(
-  "Syntetiske data: innbyggerne og tallene er generert, ikke hentet fra ekte journaler.",
-  "Synthetic data: the citizens and figures are generated, not taken from real records.",
-)
+export const syntheticNotice: Bilingual = {
+  nb: "Syntetiske data: innbyggerne og tallene er generert, ikke hentet fra ekte journaler.",
+  en: "Synthetic data: the citizens and figures are generated, not taken from real records.",
+}
 
-const notGiven = bi("ikke oppgitt", "not given")
+const notGiven = { nb: "ikke oppgitt", en: "not given" }
 
 /**
  * The provenance as labelled fields in `lang`: data source, period,
@@ -158,10 +158,10 @@ const notGiven = bi("ikke oppgitt", "not given")
  */
 export const fields = guard(
   "Provenance.fields",
-  bi(
-    "en proveniens fra Provenance.make og et språk (nb eller en)",
-    "a provenance from Provenance.make and a language (nb or en)",
-  ),
+  {
+    nb: "en proveniens fra Provenance.make og et språk (nb eller en)",
+    en: "a provenance from Provenance.make and a language (nb or en)",
+  },
   (
     p: Provenance,
     lang: Lang,
@@ -211,10 +211,10 @@ export const fields = guard(
  */
 export const line = guard(
   "Provenance.line",
-  bi(
-    "en proveniens fra Provenance.make og et språk (nb eller en)",
-    "a provenance from Provenance.make and a language (nb or en)",
-  ),
+  {
+    nb: "en proveniens fra Provenance.make og et språk (nb eller en)",
+    en: "a provenance from Provenance.make and a language (nb or en)",
+  },
   (p: Provenance, lang: Lang): string =>
     fields(p, lang)
       .map((f) => `${f.label}: ${f.value}`)
@@ -231,7 +231,7 @@ export const line = guard(
  */
 export const columns = guard(
   "Provenance.columns",
-  bi("en proveniens fra Provenance.make", "a provenance from Provenance.make"),
+  { nb: "en proveniens fra Provenance.make", en: "a provenance from Provenance.make" },
   (
     p: Provenance,
   ): {

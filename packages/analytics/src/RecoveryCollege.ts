@@ -10,7 +10,7 @@ import type { ColumnTable } from "arquero"
 import * as aq from "arquero"
 import { guard } from "./internal/boundary.js"
 import { isRecord, reject, requireArray, requireRecord, requireString } from "./internal/checks.js"
-import { AnalyticsError, bi, quoted } from "./internal/text.js"
+import { AnalyticsError, quoted } from "./internal/text.js"
 import { DataFileError, readYearTable } from "./internal/yearTable.js"
 
 /**
@@ -50,7 +50,7 @@ export type Population = ReadonlyArray<{
  */
 export const parse = guard(
   "RecoveryCollege.parse",
-  bi("CSV-tekst og filnavnet", "CSV text and the file name"),
+  { nb: "CSV-tekst og filnavnet", en: "CSV text and the file name" },
   (text: string, file: string): Participants => {
     requireString("RecoveryCollege.parse", "text", text)
     requireString("RecoveryCollege.parse", "file", file)
@@ -66,10 +66,10 @@ export const parse = guard(
           file,
           line: r.line,
           field: "total",
-          message: bi(
-            `Forventet et tall eller en tom celle, fant ${quoted(r.text.total!).nb}`,
-            `Expected a number or an empty cell, found ${quoted(r.text.total!).en}`,
-          ),
+          message: {
+            nb: `Forventet et tall eller en tom celle, fant ${quoted(r.text.total!).nb}`,
+            en: `Expected a number or an empty cell, found ${quoted(r.text.total!).en}`,
+          },
         })),
       )
     }
@@ -138,10 +138,10 @@ const requireInputs = (name: string, participants: unknown, population: unknown)
  */
 export const perThousand = guard(
   "RecoveryCollege.perThousand",
-  bi(
-    "deltakere fra RecoveryCollege.parse og en liste { municipality, year, population }",
-    "participants from RecoveryCollege.parse and a list of { municipality, year, population }",
-  ),
+  {
+    nb: "deltakere fra RecoveryCollege.parse og en liste { municipality, year, population }",
+    en: "participants from RecoveryCollege.parse and a list of { municipality, year, population }",
+  },
   (participants: Participants, population: Population): ColumnTable => {
     requireInputs("RecoveryCollege.perThousand", participants, population)
     return perThousandChecked(participants, population)
@@ -151,12 +151,10 @@ export const perThousand = guard(
 const perThousandChecked = (participants: Participants, population: Population): ColumnTable => {
   const bad = population.find((p) => !(Number.isFinite(p.population) && p.population > 0))
   if (bad !== undefined) {
-    throw new AnalyticsError(
-      bi(
-        `Ugyldig folketall for ${bad.municipality} ${bad.year}: ${Redact.show(bad.population)}; forventet et tall over 0`,
-        `Invalid population for ${bad.municipality} ${bad.year}: ${Redact.show(bad.population)}; expected a number above 0`,
-      ),
-    )
+    throw new AnalyticsError({
+      nb: `Ugyldig folketall for ${bad.municipality} ${bad.year}: ${Redact.show(bad.population)}; forventet et tall over 0`,
+      en: `Invalid population for ${bad.municipality} ${bad.year}: ${Redact.show(bad.population)}; expected a number above 0`,
+    })
   }
   const inhabitants = new Map(population.map((p) => [`${p.municipality}|${p.year}`, p.population]))
   return aq.from(

@@ -24,7 +24,7 @@ import { recoveryCollegeSection, statisticsSection } from "./internal/figures.js
 import { formatMeasure, formatNumber, notApplicable } from "./internal/format.js"
 import { displayRows } from "./internal/order.js"
 import { reportResults, sameTable } from "./internal/reportResults.js"
-import { AnalyticsError, type Bilingual, bi, type Lang } from "./internal/text.js"
+import { AnalyticsError, type Bilingual, type Lang } from "./internal/text.js"
 import { texts } from "./internal/texts.js"
 import { periodText } from "./internal/words.js"
 import * as Labels from "./Labels.js"
@@ -109,26 +109,34 @@ const headlineMeasures: ReadonlyArray<[Indicator, string, Bilingual]> = [
   [
     catalogue.participation,
     "participants",
-    bi("Deltakere (møtt minst én gang)", "Participants (present at least once)"),
+    { nb: "Deltakere (møtt minst én gang)", en: "Participants (present at least once)" },
   ],
-  [catalogue.participation, "sessions", bi("Samlinger", "Sessions")],
-  [catalogue.attendanceRate, "rate", bi("Oppmøte", "Attendance")],
-  [catalogue.newReturning, "newShare", bi("Andel nye innbyggere", "Share of new citizens")],
-  [catalogue.communityTransition, "rate", bi("Overgang til ordinær aktivitet", "Moved on to ordinary activity")],
-  [catalogue.completionRate, "rate", bi("Fullført", "Completed")],
-  [catalogue.goalAttainment, "rate", bi("Mål nådd (behandling)", "Goal reached (treatment)")],
+  [catalogue.participation, "sessions", { nb: "Samlinger", en: "Sessions" }],
+  [catalogue.attendanceRate, "rate", { nb: "Oppmøte", en: "Attendance" }],
+  [catalogue.newReturning, "newShare", { nb: "Andel nye innbyggere", en: "Share of new citizens" }],
+  [
+    catalogue.communityTransition,
+    "rate",
+    { nb: "Overgang til ordinær aktivitet", en: "Moved on to ordinary activity" },
+  ],
+  [catalogue.completionRate, "rate", { nb: "Fullført", en: "Completed" }],
+  [catalogue.goalAttainment, "rate", { nb: "Mål nådd (behandling)", en: "Goal reached (treatment)" }],
   [
     catalogue.referralToStart,
     "median",
-    bi("Dager fra henvendelse til første samling (median)", "Days from referral to first session (median)"),
+    { nb: "Dager fra henvendelse til første samling (median)", en: "Days from referral to first session (median)" },
   ],
   [
     catalogue.recoveryStart,
     "median",
-    bi("Dager til aktivitet med Recoveryhjelpa (median)", "Days to an activity with Recoveryhjelpa (median)"),
+    { nb: "Dager til aktivitet med Recoveryhjelpa (median)", en: "Days to an activity with Recoveryhjelpa (median)" },
   ],
-  [catalogue.orsChange, "improvedRate", bi("Pålitelig bedring i ORS (FIT)", "Reliable improvement in ORS (FIT)")],
-  [catalogue.feedbackSummary, "meanRating", bi("Tilbakemeldinger, snitt 1–5", "Feedback, mean 1–5")],
+  [
+    catalogue.orsChange,
+    "improvedRate",
+    { nb: "Pålitelig bedring i ORS (FIT)", en: "Reliable improvement in ORS (FIT)" },
+  ],
+  [catalogue.feedbackSummary, "meanRating", { nb: "Tilbakemeldinger, snitt 1–5", en: "Feedback, mean 1–5" }],
 ]
 
 const headlines = (sections: ReadonlyArray<Section>, lang: Lang): Array<Headline> =>
@@ -200,22 +208,20 @@ const charts = (section: Section, lang: Lang): { bars: string; months: string | 
  */
 export const buildReport = guard(
   "buildReport",
-  bi(
-    "et kommuneår (et Dataset fra core) og { policy, lang?, year?, profile?, rule?, names?, title?, capacity?, statistics?, recoveryCollege?, population?, source?, synthetic?, generatedAt?, versions?, policyHash? }",
-    "a municipality-year (a core Dataset) and { policy, lang?, year?, profile?, rule?, names?, title?, capacity?, statistics?, recoveryCollege?, population?, source?, synthetic?, generatedAt?, versions?, policyHash? }",
-  ),
+  {
+    nb: "et kommuneår (et Dataset fra core) og { policy, lang?, year?, profile?, rule?, names?, title?, capacity?, statistics?, recoveryCollege?, population?, source?, synthetic?, generatedAt?, versions?, policyHash? }",
+    en: "a municipality-year (a core Dataset) and { policy, lang?, year?, profile?, rule?, names?, title?, capacity?, statistics?, recoveryCollege?, population?, source?, synthetic?, generatedAt?, versions?, policyHash? }",
+  },
   (dataset: Dataset.Dataset, options: Options): Report => {
     const name = "buildReport"
     // A copy, so that each option is read once: a getter need not give the same answer twice.
     const o = { ...optionsOf(name, options) }
     const lang = o.lang ?? "nb"
     if (lang !== "nb" && lang !== "en")
-      throw new AnalyticsError(
-        bi(
-          `Ukjent språk ${Redact.show(lang)}; bruk nb eller en`,
-          `Unknown language ${Redact.show(lang)}; use nb or en`,
-        ),
-      )
+      throw new AnalyticsError({
+        nb: `Ukjent språk ${Redact.show(lang)}; bruk nb eller en`,
+        en: `Unknown language ${Redact.show(lang)}; use nb or en`,
+      })
     const year = requireInteger(
       name,
       o.year === undefined ? "dataset.year" : "options.year",
@@ -233,9 +239,10 @@ export const buildReport = guard(
     if (o.title !== undefined) requireString(name, "options.title", o.title)
     const names = o.names === undefined ? [] : requireArray(name, "options.names", o.names)
     if (!names.every((n) => typeof n === "string"))
-      throw new AnalyticsError(
-        bi(`${name}: options.names må være en liste med tekster`, `${name}: options.names must be a list of texts`),
-      )
+      throw new AnalyticsError({
+        nb: `${name}: options.names må være en liste med tekster`,
+        en: `${name}: options.names must be a list of texts`,
+      })
     return build(dataset, { ...(o as unknown as Options), policy }, lang, year, profile, names as ReadonlyArray<string>)
   },
 )

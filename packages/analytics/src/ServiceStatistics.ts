@@ -11,7 +11,7 @@ import type { ColumnTable } from "arquero"
 import * as aq from "arquero"
 import { guard } from "./internal/boundary.js"
 import { isRecord, reject, requireArray, requireRecord, requireString } from "./internal/checks.js"
-import { type Bilingual, bi, quoted } from "./internal/text.js"
+import { type Bilingual, quoted } from "./internal/text.js"
 import { DataFileError, type Problem, readYearTable } from "./internal/yearTable.js"
 
 export { DataFileError, type Problem }
@@ -65,7 +65,7 @@ const units: ReadonlyArray<Unit> = ["count", "activities", "percent", "fte"]
  */
 export const parse = guard(
   "ServiceStatistics.parse",
-  bi("CSV-tekst og filnavnet", "CSV text and the file name"),
+  { nb: "CSV-tekst og filnavnet", en: "CSV text and the file name" },
   (text: string, file: string): Statistics => {
     requireString("ServiceStatistics.parse", "text", text)
     requireString("ServiceStatistics.parse", "file", file)
@@ -78,15 +78,15 @@ export const parse = guard(
           file,
           line: row.line,
           field: "unit",
-          message: bi(
-            `Ukjent enhet ${quoted(String(row.text.unit)).nb}; forventet count, activities, percent eller fte`,
-            `Unknown unit ${quoted(String(row.text.unit)).en}; expected count, activities, percent or fte`,
-          ),
+          message: {
+            nb: `Ukjent enhet ${quoted(String(row.text.unit)).nb}; forventet count, activities, percent eller fte`,
+            en: `Unknown unit ${quoted(String(row.text.unit)).en}; expected count, activities, percent or fte`,
+          },
         })
       }
       return {
         id: row.key,
-        label: bi(row.text.label_nb ?? row.key, row.text.label_en ?? row.key),
+        label: { nb: row.text.label_nb ?? row.key, en: row.text.label_en ?? row.key },
         unit,
         values: row.values,
         source: row.text.source ?? "",
@@ -133,7 +133,7 @@ const requireStatistics = (name: string, u: unknown): Statistics => {
  */
 export const changes = guard(
   "ServiceStatistics.changes",
-  bi("statistikk fra ServiceStatistics.parse", "statistics from ServiceStatistics.parse"),
+  { nb: "statistikk fra ServiceStatistics.parse", en: "statistics from ServiceStatistics.parse" },
   (stats: Statistics): ColumnTable => {
     requireStatistics("ServiceStatistics.changes", stats)
     const rows = stats.series.flatMap((s) =>
@@ -160,7 +160,7 @@ export const changes = guard(
  */
 export const toTable = guard(
   "ServiceStatistics.toTable",
-  bi("statistikk fra ServiceStatistics.parse", "statistics from ServiceStatistics.parse"),
+  { nb: "statistikk fra ServiceStatistics.parse", en: "statistics from ServiceStatistics.parse" },
   (stats: Statistics): ColumnTable => {
     requireStatistics("ServiceStatistics.toTable", stats)
     return aq.from(

@@ -29,7 +29,7 @@ import { hasCompletion } from "./internal/completion.js"
 import { DictionaryColumn, encode } from "./internal/DictionaryColumn.js"
 import { DateParts, dayOf } from "./internal/dates.js"
 import { capacityOf, checkDataset, checkIds, periodOf, requiredPercentOf, within } from "./internal/tableInput.js"
-import { bi } from "./internal/text.js"
+
 import { codeOf } from "./privacy/Themes.js"
 
 /**
@@ -142,10 +142,10 @@ const idColumns: ReadonlyArray<readonly [string, string]> = [
  */
 export const fromDataset = guard(
   name,
-  bi(
-    "et kommuneår (et Dataset fra core, som loadDataset eller generate gir) og { policy, period?, capacity?, requiredContributionPercent? }",
-    "a municipality-year (a core Dataset, as loadDataset or generate give it) and { policy, period?, capacity?, requiredContributionPercent? }",
-  ),
+  {
+    nb: "et kommuneår (et Dataset fra core, som loadDataset eller generate gir) og { policy, period?, capacity?, requiredContributionPercent? }",
+    en: "a municipality-year (a core Dataset, as loadDataset or generate give it) and { policy, period?, capacity?, requiredContributionPercent? }",
+  },
   (input: Dataset.Dataset, options: Options): Tables => {
     const o = optionsOf(name, options)
     const policy = Policy.ensure(name, o.policy)

@@ -26,7 +26,7 @@
  */
 import * as Schema from "effect/Schema"
 import { guard } from "./internal/guard.js"
-import { type Bilingual, bilingual } from "./internal/text.js"
+import { type Bilingual } from "./internal/text.js"
 
 /**
  * What kind of number an accepted national identity number is.
@@ -186,7 +186,7 @@ interface Decoded {
 
 const reject = (code: NationalIdRejectionCode, en: string, nb: string): NationalIdValidation => ({
   ok: false,
-  rejection: { code, message: bilingual(en, nb) },
+  rejection: { code, message: { nb: nb, en: en } },
 })
 
 const DIGITS = /^[0-9]{11}$/u

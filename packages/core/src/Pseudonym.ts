@@ -11,7 +11,7 @@
  */
 import * as Schema from "effect/Schema"
 import { guard } from "./internal/guard.js"
-import { type Bilingual, bilingual } from "./internal/text.js"
+import { type Bilingual } from "./internal/text.js"
 import { type NationalIdRejectionCode, validateNationalId } from "./NationalId.js"
 
 /**
@@ -77,7 +77,7 @@ const howToMake = {
 }
 
 const weak = (en: string, nb: string): PseudonymError =>
-  new PseudonymError("secret-too-short", bilingual(`${en}; ${howToMake.en}`, `${nb}; ${howToMake.nb}`))
+  new PseudonymError("secret-too-short", { nb: `${nb}; ${howToMake.nb}`, en: `${en}; ${howToMake.en}` })
 
 /**
  * Key material from a base64 text, as kept in an environment variable or a
@@ -140,13 +140,10 @@ export const importPseudonymKey = async (secret: Uint8Array | CryptoKey): Promis
 }
 
 const unsuitableKey = (): PseudonymError =>
-  new PseudonymError(
-    "unsuitable-key",
-    bilingual(
-      "The key is not an HMAC-SHA-256 signing key; make it with importPseudonymKey",
-      "Nøkkelen er ikke en HMAC-SHA-256-nøkkel for signering; lag den med importPseudonymKey",
-    ),
-  )
+  new PseudonymError("unsuitable-key", {
+    nb: "Nøkkelen er ikke en HMAC-SHA-256-nøkkel for signering; lag den med importPseudonymKey",
+    en: "The key is not an HMAC-SHA-256 signing key; make it with importPseudonymKey",
+  })
 
 // Another hash would give different pseudonyms for the same person without
 // any error, splitting their records, so the key is checked, not trusted.

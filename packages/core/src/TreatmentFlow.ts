@@ -42,7 +42,7 @@
 import { CoreError } from "./CoreError.js"
 import { isIsoDate } from "./IsoDate.js"
 import { guard } from "./internal/guard.js"
-import { type Bilingual, bilingual } from "./internal/text.js"
+import { type Bilingual } from "./internal/text.js"
 import * as Redact from "./Redact.js"
 
 // ---------------------------------------------------------------------------
@@ -532,36 +532,36 @@ export type ReplayResult =
 // ---------------------------------------------------------------------------
 
 const stateLabel: Readonly<Record<StateName, Bilingual>> = {
-  referred: bilingual("referred", "henvist"),
-  "goal-set": bilingual("goal set", "mål satt"),
-  "episode-open": bilingual("episode open", "episode åpnet"),
-  "in-sessions": bilingual("in sessions", "i gang med økter"),
-  evaluated: bilingual("evaluated", "evaluert"),
-  extended: bilingual("extended", "forlenget"),
-  completed: bilingual("completed", "fullført"),
-  "other-measures": bilingual("other measures", "andre tiltak"),
-  withdrawn: bilingual("withdrawn", "trukket"),
+  referred: { nb: "henvist", en: "referred" },
+  "goal-set": { nb: "mål satt", en: "goal set" },
+  "episode-open": { nb: "episode åpnet", en: "episode open" },
+  "in-sessions": { nb: "i gang med økter", en: "in sessions" },
+  evaluated: { nb: "evaluert", en: "evaluated" },
+  extended: { nb: "forlenget", en: "extended" },
+  completed: { nb: "fullført", en: "completed" },
+  "other-measures": { nb: "andre tiltak", en: "other measures" },
+  withdrawn: { nb: "trukket", en: "withdrawn" },
 }
 
 /** The latest step of a non-terminal state, for date messages. */
 const stepLabel: Readonly<Record<ActiveState["state"], Bilingual>> = {
-  referred: bilingual("referral", "henvisning"),
-  "goal-set": bilingual("joint meeting", "fellesmøte"),
-  "episode-open": bilingual("episode opened", "episode åpnet"),
-  "in-sessions": bilingual("session", "økt"),
-  evaluated: bilingual("goal evaluation", "målevaluering"),
-  extended: bilingual("extension", "forlengelse"),
+  referred: { nb: "henvisning", en: "referral" },
+  "goal-set": { nb: "fellesmøte", en: "joint meeting" },
+  "episode-open": { nb: "episode åpnet", en: "episode opened" },
+  "in-sessions": { nb: "økt", en: "session" },
+  evaluated: { nb: "målevaluering", en: "goal evaluation" },
+  extended: { nb: "forlengelse", en: "extension" },
 }
 
 const eventLabel: Readonly<Record<EventType, Bilingual>> = {
-  HoldJointMeeting: bilingual("hold the joint meeting", "holde fellesmøtet"),
-  OpenEpisode: bilingual("open the episode", "åpne episoden"),
-  AttendSession: bilingual("register a session", "registrere en økt"),
-  EvaluateGoal: bilingual("evaluate the goal", "evaluere målet"),
-  Complete: bilingual("complete the treatment", "fullføre behandlingen"),
-  Extend: bilingual("extend the treatment", "forlenge behandlingen"),
-  TryOtherMeasures: bilingual("move on to other measures", "gå videre til andre tiltak"),
-  Withdraw: bilingual("withdraw the case", "trekke saken"),
+  HoldJointMeeting: { nb: "holde fellesmøtet", en: "hold the joint meeting" },
+  OpenEpisode: { nb: "åpne episoden", en: "open the episode" },
+  AttendSession: { nb: "registrere en økt", en: "register a session" },
+  EvaluateGoal: { nb: "evaluere målet", en: "evaluate the goal" },
+  Complete: { nb: "fullføre behandlingen", en: "complete the treatment" },
+  Extend: { nb: "forlenge behandlingen", en: "extend the treatment" },
+  TryOtherMeasures: { nb: "gå videre til andre tiltak", en: "move on to other measures" },
+  Withdraw: { nb: "trekke saken", en: "withdraw the case" },
 }
 
 const times = (n: number): string => `${n} ${n === 1 ? "time" : "times"}`
@@ -577,7 +577,7 @@ interface Rejection {
 const reject = (code: FlowErrorCode, en: string, nb: string): Rejection => ({
   ok: false,
   code,
-  message: bilingual(Redact.text(en), Redact.text(nb)),
+  message: { nb: Redact.text(nb), en: Redact.text(en) },
 })
 
 const terminal = (state: TerminalState, type: EventType): Rejection =>

@@ -18,7 +18,7 @@ import { bare, own } from "./internal/own.js"
 import { child } from "./internal/pointer.js"
 import { isSentence } from "./internal/sentence.js"
 import { decodeShape, type Finding } from "./internal/shape.js"
-import { bi, quote, shortLine } from "./internal/text.js"
+import { quote, shortLine } from "./internal/text.js"
 import { caseOutcomes, type Kind, kinds, type Outcome, vocabulary } from "./Outcome.js"
 import type { Tree } from "./PolicyTree.js"
 import { type Problem, redacted } from "./Problem.js"
@@ -63,7 +63,7 @@ export interface CaseFile {
  * Cases.ruleOf("eligibility/adults-only.cases.yaml") // "eligibility/adults-only"
  * @category constructors
  */
-export const ruleOf = guard("Cases.ruleOf", bi("(file: string)", "(file: string)"), (file: string): string => {
+export const ruleOf = guard("Cases.ruleOf", { nb: "(file: string)", en: "(file: string)" }, (file: string): string => {
   requireString("Cases.ruleOf", "file", file)
   return file.replace(caseSuffix, "")
 })
@@ -107,13 +107,13 @@ const checkType = (type: string, pointer: string, kind: Kind | undefined, out: A
   const t = quote(type)
   const tail =
     near === undefined
-      ? bi(`; use one of ${codes.join(", ")}`, `; bruk ett av ${codes.join(", ")}`)
-      : bi(`; did you mean "${near}"?`, `; mente du «${near}»?`)
+      ? { nb: `; bruk ett av ${codes.join(", ")}`, en: `; use one of ${codes.join(", ")}` }
+      : { nb: `; mente du «${near}»?`, en: `; did you mean "${near}"?` }
   out.push({
     pointer,
     code: "unknown-outcome",
     severity: "error",
-    message: bi(`Unknown outcome ${t.en}${tail.en}`, `Ukjent utfall ${t.nb}${tail.nb}`),
+    message: { nb: `Ukjent utfall ${t.nb}${tail.nb}`, en: `Unknown outcome ${t.en}${tail.en}` },
   })
 }
 
@@ -125,10 +125,10 @@ const ExpectedSchema = Schema.Union([
   Schema.StructWithRest(Schema.Struct({ type: Text }), [Schema.Record(Schema.String, Text)]),
 ]).annotate({
   identifier: "ExpectedOutcome",
-  expectedText: bi(
-    'an outcome, such as "eligible" or { type: escalate, to: therapist, action: review-feedback }',
-    "et utfall, som «eligible» eller { type: escalate, to: therapist, action: review-feedback }",
-  ),
+  expectedText: {
+    nb: "et utfall, som «eligible» eller { type: escalate, to: therapist, action: review-feedback }",
+    en: 'an outcome, such as "eligible" or { type: escalate, to: therapist, action: review-feedback }',
+  },
   description:
     "The outcome the rule must give: a type such as eligible, or { type: escalate, to: therapist, action: review-feedback }; not-applicable when the rule must not apply; { type: unknown, missing: citizen.birthDate } when the answer depends on an input the subject does not give",
 })
@@ -137,10 +137,10 @@ const CaseSchema = Schema.Struct({
   name: Text.check(
     rule(
       (n: string) => isSentence(n.trim()),
-      bi(
-        "A case's name is a whole sentence: a capital letter first, at least four words, a full stop last",
-        "Navnet på et tilfelle er en hel setning: stor forbokstav, minst fire ord og punktum til slutt",
-      ),
+      {
+        nb: "Navnet på et tilfelle er en hel setning: stor forbokstav, minst fire ord og punktum til slutt",
+        en: "A case's name is a whole sentence: a capital letter first, at least four words, a full stop last",
+      },
       "shape",
       { pattern: "^[A-ZÆØÅ].*[.!?]$" },
     ),
@@ -189,7 +189,10 @@ const expected = (u: string | { readonly type: string; readonly [k: string]: str
  */
 export const decode = guard(
   "Cases.decode",
-  bi("(input: unknown, file: string, catalogue: Catalogue)", "(input: unknown, file: string, catalogue: Catalogue)"),
+  {
+    nb: "(input: unknown, file: string, catalogue: Catalogue)",
+    en: "(input: unknown, file: string, catalogue: Catalogue)",
+  },
   (
     input: unknown,
     file: string,
@@ -307,7 +310,7 @@ const matches = (expected: Expected, actual: Expected | undefined): boolean => {
  */
 export const run = guard(
   "Cases.run",
-  bi("(tree: Tree)", "(tree: Tree)"),
+  { nb: "(tree: Tree)", en: "(tree: Tree)" },
   (
     tree: Tree,
   ): {
@@ -329,10 +332,10 @@ export const run = guard(
           line: 1,
           code: "unknown-rule",
           severity: "error",
-          message: bi(
-            `There is no rule ${rule.en} for these cases`,
-            `Det finnes ingen regel ${rule.nb} for disse tilfellene`,
-          ),
+          message: {
+            nb: `Det finnes ingen regel ${rule.nb} for disse tilfellene`,
+            en: `There is no rule ${rule.en} for these cases`,
+          },
         })
         continue
       }
@@ -346,20 +349,18 @@ export const run = guard(
             d?.outcome ?? (result.notApplicable.includes(rule) ? { type: "not-applicable" } : undefined)
           if (!ruleIds.has(rule)) {
             const r = quote(rule)
-            failures.push(bi(`there is no rule ${r.en}`, `det finnes ingen regel ${r.nb}`))
+            failures.push({ nb: `det finnes ingen regel ${r.nb}`, en: `there is no rule ${r.en}` })
           } else if (!matches(expect, actual)) {
             const got =
               actual === undefined
-                ? bi(`no version in force on ${c.date}`, `ingen versjon gjelder ${c.date}`)
-                : bi(show(actual), show(actual))
+                ? { nb: `ingen versjon gjelder ${c.date}`, en: `no version in force on ${c.date}` }
+                : { nb: show(actual), en: show(actual) }
             const version = d === undefined ? "" : ` (${rule}, version ${d.version})`
             const versjon = d === undefined ? "" : ` (${rule}, versjon ${d.version})`
-            failures.push(
-              bi(
-                `expected ${show(expect)}, got ${got.en}${version}`,
-                `forventet ${show(expect)}, fikk ${got.nb}${versjon}`,
-              ),
-            )
+            failures.push({
+              nb: `forventet ${show(expect)}, fikk ${got.nb}${versjon}`,
+              en: `expected ${show(expect)}, got ${got.en}${version}`,
+            })
           }
         }
         results.push({
@@ -367,7 +368,7 @@ export const run = guard(
           name: c.name,
           pointer: c.pointer,
           ok: failures.length === 0,
-          failures: failures.map((f) => bi(Redact.text(f.en), Redact.text(f.nb))),
+          failures: failures.map((f) => ({ nb: Redact.text(f.nb), en: Redact.text(f.en) })),
         })
         const name = quote(c.name, 200)
         for (const f of failures) {
@@ -377,7 +378,7 @@ export const run = guard(
             line: tree.lineOf(cf.file, `${c.pointer}/expect`),
             code: "case-failed",
             severity: "error",
-            message: bi(`Case ${name.en}: ${f.en}`, `Tilfellet ${name.nb}: ${f.nb}`),
+            message: { nb: `Tilfellet ${name.nb}: ${f.nb}`, en: `Case ${name.en}: ${f.en}` },
           })
         }
       }

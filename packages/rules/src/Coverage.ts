@@ -14,7 +14,7 @@ import type { Bilingual } from "@aktivitetsmodell/core"
 import type { Decision } from "./Decision.js"
 import type { Node } from "./Evaluate.js"
 import { guard, requireTree } from "./internal/boundary.js"
-import { bi } from "./internal/text.js"
+
 import type { Tree } from "./PolicyTree.js"
 import { type Problem, redacted } from "./Problem.js"
 import { leaves, type TopCondition } from "./RuleFile.js"
@@ -110,7 +110,7 @@ const forced = (
  * tally.report().percent
  * @category evaluation
  */
-export const tally = guard("Coverage.tally", bi("(tree: Tree)", "(tree: Tree)"), (tree: Tree): Tally => {
+export const tally = guard("Coverage.tally", { nb: "(tree: Tree)", en: "(tree: Tree)" }, (tree: Tree): Tally => {
   requireTree("Coverage.tally", tree)
   const branches = new Map<string, Set<string>>()
   const sides = new Map<string, { t: boolean; f: boolean }>()
@@ -132,10 +132,10 @@ export const tally = guard("Coverage.tally", bi("(tree: Tree)", "(tree: Tree)"),
         line: tree.lineOf(caseFile, `${casePointer}/expect`),
         code: "uncovered",
         severity: "error",
-        message: bi(
-          `The case "${caseName}" reaches the outcome ${d.rule}, version ${d.version} declares unreachable (${rule.file} ${pointer}): remove the declaration, or correct the case`,
-          `Tilfellet «${caseName}» når utfallet som ${d.rule}, versjon ${d.version}, sier ikke kan nås (${rule.file} ${pointer}): fjern erklæringen, eller rett tilfellet`,
-        ),
+        message: {
+          nb: `Tilfellet «${caseName}» når utfallet som ${d.rule}, versjon ${d.version}, sier ikke kan nås (${rule.file} ${pointer}): fjern erklæringen, eller rett tilfellet`,
+          en: `The case "${caseName}" reaches the outcome ${d.rule}, version ${d.version} declares unreachable (${rule.file} ${pointer}): remove the declaration, or correct the case`,
+        },
       })
     }
     const found: Array<[string, boolean]> = []
@@ -195,7 +195,7 @@ export const tally = guard("Coverage.tally", bi("(tree: Tree)", "(tree: Tree)"),
             line: tree.lineOf(rule.file, pointer),
             code: "uncovered",
             severity: "warning",
-            message: bi(en, nb),
+            message: { nb: nb, en: en },
           })
         if (!event && !otherwise) {
           warn(

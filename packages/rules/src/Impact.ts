@@ -9,7 +9,7 @@ import { Redact } from "@aktivitetsmodell/core"
 import { forTree } from "./Compile.js"
 import type { Item } from "./DatasetSubjects.js"
 import { guard, requireTree } from "./internal/boundary.js"
-import { bi } from "./internal/text.js"
+
 import type { Outcome } from "./Outcome.js"
 import type { Tree } from "./PolicyTree.js"
 
@@ -53,7 +53,7 @@ export interface Impact {
  */
 export const show = guard(
   "Impact.show",
-  bi("(outcome: Outcome | undefined)", "(outcome: Outcome | undefined)"),
+  { nb: "(outcome: Outcome | undefined)", en: "(outcome: Outcome | undefined)" },
   (o: Outcome | undefined): string =>
     o === undefined
       ? "not applicable"
@@ -92,7 +92,7 @@ export interface Comparer {
  */
 export const comparer = guard(
   "Impact.comparer",
-  bi("(base: Tree, head: Tree)", "(base: Tree, head: Tree)"),
+  { nb: "(base: Tree, head: Tree)", en: "(base: Tree, head: Tree)" },
   (base: Tree, head: Tree): Comparer => {
     requireTree("Impact.comparer", base)
     requireTree("Impact.comparer", head)
@@ -134,10 +134,10 @@ export const comparer = guard(
     return {
       add: guard(
         "Comparer.add",
-        bi(
-          "(item: { key: string; date: YYYY-MM-DD; subject: Subject })",
-          "(item: { key: string; date: ÅÅÅÅ-MM-DD; subject: Subject })",
-        ),
+        {
+          nb: "(item: { key: string; date: ÅÅÅÅ-MM-DD; subject: Subject })",
+          en: "(item: { key: string; date: YYYY-MM-DD; subject: Subject })",
+        },
         add,
       ),
       summary: () => ({
@@ -160,7 +160,7 @@ export const comparer = guard(
  */
 export const compare = guard(
   "Impact.compare",
-  bi("(base: Tree, head: Tree, items: Iterable<Item>)", "(base: Tree, head: Tree, items: Iterable<Item>)"),
+  { nb: "(base: Tree, head: Tree, items: Iterable<Item>)", en: "(base: Tree, head: Tree, items: Iterable<Item>)" },
   (base: Tree, head: Tree, items: Iterable<Item>): Impact => {
     const c = comparer(base, head)
     const changes: Array<Change> = []

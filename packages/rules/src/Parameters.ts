@@ -15,7 +15,7 @@ import { isDuration } from "./Duration.js"
 import { guard, requireString } from "./internal/boundary.js"
 import { Bilingual as BilingualText, DateText, rule, Text } from "./internal/fields.js"
 import { decodeShape, type Finding } from "./internal/shape.js"
-import { bi, quote } from "./internal/text.js"
+import { quote } from "./internal/text.js"
 import { type Source, Source as SourceSchema } from "./Source.js"
 
 /**
@@ -69,14 +69,18 @@ const segment = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u
  * Parameters.nameOf("parameters/offerings/turgruppe/cohort-length.json") // "offerings.turgruppe.cohort-length"
  * @category constructors
  */
-export const nameOf = guard("Parameters.nameOf", bi("(file: string)", "(file: string)"), (file: string): string => {
-  requireString("Parameters.nameOf", "file", file)
-  return file
-    .replace(/^parameters\//u, "")
-    .replace(/\.(?:json|ya?ml)$/u, "")
-    .split("/")
-    .join(".")
-})
+export const nameOf = guard(
+  "Parameters.nameOf",
+  { nb: "(file: string)", en: "(file: string)" },
+  (file: string): string => {
+    requireString("Parameters.nameOf", "file", file)
+    return file
+      .replace(/^parameters\//u, "")
+      .replace(/\.(?:json|ya?ml)$/u, "")
+      .split("/")
+      .join(".")
+  },
+)
 
 /**
  * The entry in force on `date`, or undefined before the first one.
@@ -86,7 +90,7 @@ export const nameOf = guard("Parameters.nameOf", bi("(file: string)", "(file: st
  */
 export const entryOn = guard(
   "Parameters.entryOn",
-  bi("(parameter: { values }, date: string)", "(parameter: { values }, date: string)"),
+  { nb: "(parameter: { values }, date: string)", en: "(parameter: { values }, date: string)" },
   (p: Pick<Parameter, "values">, date: string): Entry | undefined => {
     requireString("Parameters.entryOn", "date", date)
     return Policy.valueOn(p.values, date)
@@ -94,14 +98,12 @@ export const entryOn = guard(
 )
 
 const typeWords: Record<Type, Bilingual> = {
-  number: bi("a number", "et tall"),
-  duration: bi(
-    // policy-literal-ok: an example of the duration format in a message
-    'a duration such as "P2M" (2 months) or "P4W" (4 weeks)',
-    // policy-literal-ok: the same example in bokmål
-    "en varighet som «P2M» (2 måneder) eller «P4W» (4 uker)",
-  ),
-  date: bi("a date as YYYY-MM-DD", "en dato på formen ÅÅÅÅ-MM-DD"),
+  number: { nb: "et tall", en: "a number" },
+  duration: {
+    nb: "en varighet som «P2M» (2 måneder) eller «P4W» (4 uker)",
+    en: 'a duration such as "P2M" (2 months) or "P4W" (4 weeks)',
+  },
+  date: { nb: "en dato på formen ÅÅÅÅ-MM-DD", en: "a date as YYYY-MM-DD" },
 }
 
 const fits = (type: Type, v: unknown): v is ParameterValue =>
@@ -111,15 +113,15 @@ const fits = (type: Type, v: unknown): v is ParameterValue =>
       ? isDuration(v)
       : IsoDate.isIsoDate(v)
 
-const datedByWords = bi(
-  '"enrollment-start" (the enrollment\'s first day), "session-date" or "question-date"',
-  "«enrollment-start» (deltagelsens første dag), «session-date» (samlingens dato) eller «question-date» (datoen spørsmålet gjelder)",
-)
+const datedByWords = {
+  nb: "«enrollment-start» (deltagelsens første dag), «session-date» (samlingens dato) eller «question-date» (datoen spørsmålet gjelder)",
+  en: '"enrollment-start" (the enrollment\'s first day), "session-date" or "question-date"',
+}
 
 const EntrySchema = Schema.Struct({
   from: DateText,
   value: Schema.Union([Schema.Finite, Text]).annotate({
-    expectedText: bi("a number, a duration or a date", "et tall, en varighet eller en dato"),
+    expectedText: { nb: "et tall, en varighet eller en dato", en: "a number, a duration or a date" },
   }),
   source: Schema.optionalKey(SourceSchema).annotateKey({
     description: "Where this value comes from, when it is not the parameter's source",
@@ -176,10 +178,10 @@ export const FileSchema = Schema.Struct({
     .annotateKey({
       description:
         "Which date selects the value: the enrollment's first day, the session's date, or the date the question is about",
-      missingText: bi(
-        `say which date selects the value, ${datedByWords.en}`,
-        `si hvilken dato som velger verdien, ${datedByWords.nb}`,
-      ),
+      missingText: {
+        nb: `si hvilken dato som velger verdien, ${datedByWords.nb}`,
+        en: `say which date selects the value, ${datedByWords.en}`,
+      },
     }),
   unit: Schema.optionalKey(BilingualText),
   source: SourceSchema,
@@ -187,7 +189,7 @@ export const FileSchema = Schema.Struct({
     .check(
       rule(
         (v: ReadonlyArray<unknown>) => v.length > 0,
-        bi("Expected at least one dated value", "Forventet minst én datert verdi"),
+        { nb: "Forventet minst én datert verdi", en: "Expected at least one dated value" },
         "shape",
         { minItems: 1 },
       ),
@@ -205,7 +207,7 @@ export const FileSchema = Schema.Struct({
  */
 export const decode = guard(
   "Parameters.decode",
-  bi("(input: unknown, file: string)", "(input: unknown, file: string)"),
+  { nb: "(input: unknown, file: string)", en: "(input: unknown, file: string)" },
   (input: unknown, file: string): { readonly parameter?: Parameter; readonly findings: ReadonlyArray<Finding> } => {
     const name = nameOf(file)
     const findings: Array<Finding> = []
@@ -215,10 +217,10 @@ export const decode = guard(
         pointer: "",
         code: "shape",
         severity: "error",
-        message: bi(
-          `The file name gives the parameter name ${n.en}; use lowercase letters, digits and hyphens in folder and file names`,
-          `Filnavnet gir parameternavnet ${n.nb}; bruk små bokstaver, sifre og bindestrek i mappe- og filnavn`,
-        ),
+        message: {
+          nb: `Filnavnet gir parameternavnet ${n.nb}; bruk små bokstaver, sifre og bindestrek i mappe- og filnavn`,
+          en: `The file name gives the parameter name ${n.en}; use lowercase letters, digits and hyphens in folder and file names`,
+        },
       })
     }
     const { value, findings: shape } = decodeShape(FileSchema, input)

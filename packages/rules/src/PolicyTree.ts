@@ -13,7 +13,7 @@ import { guard, reject, requireArray, requireTree } from "./internal/boundary.js
 import { parse, maxChars as parseMaxChars } from "./internal/parse.js"
 import { sha256 } from "./internal/sha256.js"
 import type { Finding } from "./internal/shape.js"
-import { bi } from "./internal/text.js"
+
 import { kinds } from "./Outcome.js"
 import { decode as decodeParameter, nameOf, type Parameter } from "./Parameters.js"
 import { hasErrors, PolicyError, type Problem, redacted } from "./Problem.js"
@@ -74,10 +74,10 @@ const toProblems = (file: string, lineOf: (p: string) => number, findings: Reado
  */
 export const load = guard(
   "PolicyTree.load",
-  bi(
-    "(files: ReadonlyArray<{ path: string; text: string }>, options?: { catalogue?: Catalogue })",
-    "(files: ReadonlyArray<{ path: string; text: string }>, options?: { catalogue?: Catalogue })",
-  ),
+  {
+    nb: "(files: ReadonlyArray<{ path: string; text: string }>, options?: { catalogue?: Catalogue })",
+    en: "(files: ReadonlyArray<{ path: string; text: string }>, options?: { catalogue?: Catalogue })",
+  },
   (
     files: ReadonlyArray<TextFile>,
     options: { readonly catalogue?: Catalogue.Catalogue } = {},
@@ -129,10 +129,10 @@ const loadFiles = (
           line: 1,
           code: "stray-file",
           severity: "warning",
-          message: bi(
-            `Not part of the policy: rules go in ${kinds.join(", ")}, parameters in parameters/, cases in <rule>.cases.yaml`,
-            `Ikke en del av regelverket: regler ligger i ${kinds.join(", ")}, parametere i parameters/, tilfeller i <regel>.cases.yaml`,
-          ),
+          message: {
+            nb: `Ikke en del av regelverket: regler ligger i ${kinds.join(", ")}, parametere i parameters/, tilfeller i <regel>.cases.yaml`,
+            en: `Not part of the policy: rules go in ${kinds.join(", ")}, parameters in parameters/, cases in <rule>.cases.yaml`,
+          },
         })
       }
       continue
@@ -156,10 +156,10 @@ const loadFiles = (
           line: 1,
           code: "duplicate-parameter",
           severity: "error",
-          message: bi(
-            `The parameter ${parameter.name} is also written in ${other.file}: keep one of the two files`,
-            `Parameteren ${parameter.name} står også i ${other.file}: behold én av de to filene`,
-          ),
+          message: {
+            nb: `Parameteren ${parameter.name} står også i ${other.file}: behold én av de to filene`,
+            en: `The parameter ${parameter.name} is also written in ${other.file}: keep one of the two files`,
+          },
         })
         brokenParameters.add(parameter.name)
       } else if (parameter !== undefined) parameters.set(parameter.name, parameter)
@@ -175,10 +175,10 @@ const loadFiles = (
           line: 1,
           code: "duplicate-rule",
           severity: "error",
-          message: bi(
-            `The rule ${rule.id} is also written in ${other.file}: keep one of the two files`,
-            `Regelen ${rule.id} står også i ${other.file}: behold én av de to filene`,
-          ),
+          message: {
+            nb: `Regelen ${rule.id} står også i ${other.file}: behold én av de to filene`,
+            en: `The rule ${rule.id} is also written in ${other.file}: keep one of the two files`,
+          },
         })
       } else if (rule !== undefined) rules.push(rule)
     } else caseInputs.push({ file: path, value: parsed.value, lineOf: parsed.lineOf })
@@ -224,10 +224,10 @@ const loadFiles = (
  */
 export const loadOrThrow = guard(
   "PolicyTree.loadOrThrow",
-  bi(
-    "(files: ReadonlyArray<{ path: string; text: string }>, options?: { catalogue?: Catalogue })",
-    "(files: ReadonlyArray<{ path: string; text: string }>, options?: { catalogue?: Catalogue })",
-  ),
+  {
+    nb: "(files: ReadonlyArray<{ path: string; text: string }>, options?: { catalogue?: Catalogue })",
+    en: "(files: ReadonlyArray<{ path: string; text: string }>, options?: { catalogue?: Catalogue })",
+  },
   (files: ReadonlyArray<TextFile>, options: { readonly catalogue?: Catalogue.Catalogue } = {}): Tree => {
     const { tree, problems } = load(files, options)
     if (hasErrors(problems)) throw new PolicyError(problems.filter((p) => p.severity === "error"))
@@ -247,7 +247,7 @@ export const loadOrThrow = guard(
  * PolicyTree.hash(tree).slice(0, 12) // "3f9a…"
  * @category constructors
  */
-export const hash = guard("PolicyTree.hash", bi("(tree: Tree)", "(tree: Tree)"), (tree: Tree): string => {
+export const hash = guard("PolicyTree.hash", { nb: "(tree: Tree)", en: "(tree: Tree)" }, (tree: Tree): string => {
   requireTree("PolicyTree.hash", tree)
   const files = new Set<string>([...tree.rules.map((r) => r.file), ...[...tree.parameters.values()].map((p) => p.file)])
   return sha256(

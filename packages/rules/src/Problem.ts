@@ -8,7 +8,7 @@
 import type { Bilingual } from "@aktivitetsmodell/core"
 import { Redact } from "@aktivitetsmodell/core"
 import { guard } from "./internal/boundary.js"
-import { bi, oneLine, shortLine } from "./internal/text.js"
+import { oneLine, shortLine } from "./internal/text.js"
 import { RulesError } from "./RulesError.js"
 
 /**
@@ -94,10 +94,10 @@ export interface Problem {
  */
 export const format = guard(
   "Problem.format",
-  bi(
-    '(problem: Problem, lang?: "en" | "nb" | "both", root?: string)',
-    '(problem: Problem, lang?: "en" | "nb" | "both", root?: string)',
-  ),
+  {
+    nb: '(problem: Problem, lang?: "en" | "nb" | "both", root?: string)',
+    en: '(problem: Problem, lang?: "en" | "nb" | "both", root?: string)',
+  },
   (p: Problem, lang: "en" | "nb" | "both" = "both", root = ""): string => {
     const place = root === "" || root === "." ? "" : root.replace(/\/$/u, "")
     // A problem with the root itself has no file; one with a file on disk (not its content) no line.
@@ -131,7 +131,7 @@ const maxSegment = 80
  */
 export const redacted = guard(
   "Problem.redacted",
-  bi("(problem: Problem)", "(problem: Problem)"),
+  { nb: "(problem: Problem)", en: "(problem: Problem)" },
   (p: Problem): Problem => ({
     file: Redact.text(p.file),
     pointer: Redact.text(p.pointer),
@@ -151,7 +151,7 @@ export const redacted = guard(
  */
 export const hasErrors = guard(
   "Problem.hasErrors",
-  bi("(problems: ReadonlyArray<Problem>)", "(problems: ReadonlyArray<Problem>)"),
+  { nb: "(problems: ReadonlyArray<Problem>)", en: "(problems: ReadonlyArray<Problem>)" },
   (problems: ReadonlyArray<Problem>): boolean => problems.some((p) => p.severity === "error"),
 )
 
@@ -168,7 +168,7 @@ export class PolicyError extends RulesError {
     const list = listOf(problems)
     const errors = list.filter(isError).length
     super(
-      bi(`The policy tree has ${errors} error(s)`, `Regeltreet har ${errors} feil`),
+      { nb: `Regeltreet har ${errors} feil`, en: `The policy tree has ${errors} error(s)` },
       `The policy tree has ${errors} error(s) / Regeltreet har ${errors} feil:\n` +
         list.map((p) => `  ${formatOr(p)}`).join("\n"),
     )

@@ -17,7 +17,7 @@ import { show } from "./Impact.js"
 import { guard, requireObject, requireTree } from "./internal/boundary.js"
 import { type Receipt, type ReceiptCondition, type ReceiptDecision, ReceiptSchema } from "./internal/receipt.js"
 import { decodeShape } from "./internal/shape.js"
-import { bi, shortLine } from "./internal/text.js"
+import { shortLine } from "./internal/text.js"
 import type { Outcome } from "./Outcome.js"
 import type { Tree } from "./PolicyTree.js"
 import { decode as decodeSubject, type SubjectProblem } from "./Subject.js"
@@ -72,7 +72,7 @@ export interface Replay {
  */
 export const decode = guard(
   "Receipt.decode",
-  bi("(input: unknown, catalogue: Catalogue)", "(input: unknown, catalogue: Catalogue)"),
+  { nb: "(input: unknown, catalogue: Catalogue)", en: "(input: unknown, catalogue: Catalogue)" },
   (
     input: unknown,
     catalogue: Parameters<typeof decodeSubject>[1],
@@ -130,7 +130,7 @@ const sameCondition = (a: ReceiptCondition, b: ReceiptCondition): boolean =>
  */
 export const compare = guard(
   "Receipt.compare",
-  bi("(before: Receipt, after: Receipt)", "(before: Receipt, after: Receipt)"),
+  { nb: "(before: Receipt, after: Receipt)", en: "(before: Receipt, after: Receipt)" },
   (before: Receipt, after: Receipt): ReadonlyArray<Change> => {
     const changes: Array<Change> = []
     const state = (r: Receipt) => {
@@ -226,7 +226,7 @@ export const compare = guard(
  */
 export const replay = guard(
   "Receipt.replay",
-  bi("(tree: Tree, receipt: Receipt)", "(tree: Tree, receipt: Receipt)"),
+  { nb: "(tree: Tree, receipt: Receipt)", en: "(tree: Tree, receipt: Receipt)" },
   (tree: Tree, receipt: Receipt): Replay => {
     requireTree("Receipt.replay", tree)
     if (!IsoDate.isIsoDate(receipt.date)) throw new TypeError("not a receipt")
@@ -241,26 +241,26 @@ export const replay = guard(
 // ---------------------------------------------------------------------------
 
 const text = (v: unknown): string => shortLine(typeof v === "string" ? v : (JSON.stringify(v) ?? String(v)), 80)
-const truth = (b: boolean) => bi(b ? "true" : "false", b ? "sann" : "usann")
+const truth = (b: boolean) => ({ nb: b ? "sann" : "usann", en: b ? "true" : "false" })
 const condition = (c: ReceiptCondition | undefined): Bilingual => {
-  if (c === undefined) return bi("(no such condition)", "(ingen slik betingelse)")
+  if (c === undefined) return { nb: "(ingen slik betingelse)", en: "(no such condition)" }
   const head = `${text(c.fact)} (${text(c.value)}) ${text(c.operator)} ${text(c.against)}`
-  const t = c.unknown === true ? bi("unknown", "ukjent") : truth(c.result)
-  return bi(`${head}: ${t.en}`, `${head}: ${t.nb}`)
+  const t = c.unknown === true ? { nb: "ukjent", en: "unknown" } : truth(c.result)
+  return { nb: `${head}: ${t.nb}`, en: `${head}: ${t.en}` }
 }
 const sha = (h: string | undefined) =>
   h === undefined
-    ? bi("(not in the tree)", "(ikke i treet)")
-    : bi(h === "" ? "(no hash)" : `${h.slice(0, 12)}…`, h === "" ? "(ingen hash)" : `${h.slice(0, 12)}…`)
+    ? { nb: "(ikke i treet)", en: "(not in the tree)" }
+    : { nb: h === "" ? "(ingen hash)" : `${h.slice(0, 12)}…`, en: h === "" ? "(no hash)" : `${h.slice(0, 12)}…` }
 const param = (p: { value: number | string; from: string } | undefined) =>
   p === undefined
-    ? bi("(not used)", "(ikke brukt)")
-    : bi(`${text(p.value)} from ${p.from}`, `${text(p.value)} fra ${p.from}`)
+    ? { nb: "(ikke brukt)", en: "(not used)" }
+    : { nb: `${text(p.value)} fra ${p.from}`, en: `${text(p.value)} from ${p.from}` }
 const questions: Readonly<Record<string, Bilingual>> = {
-  eligibility: bi("taking part", "deltagelse"),
-  duration: bi("duration", "varighet"),
-  extension: bi("extension", "forlengelse"),
-  escalations: bi("escalations", "eskaleringer"),
+  eligibility: { nb: "deltagelse", en: "taking part" },
+  duration: { nb: "varighet", en: "duration" },
+  extension: { nb: "forlengelse", en: "extension" },
+  escalations: { nb: "eskaleringer", en: "escalations" },
 }
 
 /**
@@ -272,45 +272,51 @@ const questions: Readonly<Record<string, Bilingual>> = {
  */
 export const describe = guard(
   "Receipt.describe",
-  bi("(change: Change)", "(change: Change)"),
+  { nb: "(change: Change)", en: "(change: Change)" },
   (c: Change): Bilingual => {
     switch (c.kind) {
       case "outcome":
-        return bi(
-          `${text(c.rule)}: outcome ${text(c.before)} → ${text(c.after)}`,
-          `${text(c.rule)}: utfall ${text(c.before)} → ${text(c.after)}`,
-        )
+        return {
+          nb: `${text(c.rule)}: utfall ${text(c.before)} → ${text(c.after)}`,
+          en: `${text(c.rule)}: outcome ${text(c.before)} → ${text(c.after)}`,
+        }
       case "version": {
         const v = (n: number | undefined, none: string) => (n === undefined ? none : String(n))
-        return bi(
-          `${text(c.rule)}: version ${v(c.before, "(not in force)")} → ${v(c.after, "(not in force)")}`,
-          `${text(c.rule)}: versjon ${v(c.before, "(gjelder ikke)")} → ${v(c.after, "(gjelder ikke)")}`,
-        )
+        return {
+          nb: `${text(c.rule)}: versjon ${v(c.before, "(gjelder ikke)")} → ${v(c.after, "(gjelder ikke)")}`,
+          en: `${text(c.rule)}: version ${v(c.before, "(not in force)")} → ${v(c.after, "(not in force)")}`,
+        }
       }
       case "condition": {
         const x = condition(c.before)
         const y = condition(c.after)
-        return bi(
-          `${text(c.rule)} ${text(c.pointer)}: ${x.en} → ${y.en}`,
-          `${text(c.rule)} ${text(c.pointer)}: ${x.nb} → ${y.nb}`,
-        )
+        return {
+          nb: `${text(c.rule)} ${text(c.pointer)}: ${x.nb} → ${y.nb}`,
+          en: `${text(c.rule)} ${text(c.pointer)}: ${x.en} → ${y.en}`,
+        }
       }
       case "parameter": {
         const x = param(c.before)
         const y = param(c.after)
-        return bi(`parameter ${text(c.name)}: ${x.en} → ${y.en}`, `parameter ${text(c.name)}: ${x.nb} → ${y.nb}`)
+        return {
+          nb: `parameter ${text(c.name)}: ${x.nb} → ${y.nb}`,
+          en: `parameter ${text(c.name)}: ${x.en} → ${y.en}`,
+        }
       }
       case "file": {
         const x = sha(c.before)
         const y = sha(c.after)
-        return bi(`file ${text(c.file)}: sha256 ${x.en} → ${y.en}`, `fil ${text(c.file)}: sha256 ${x.nb} → ${y.nb}`)
+        return {
+          nb: `fil ${text(c.file)}: sha256 ${x.nb} → ${y.nb}`,
+          en: `file ${text(c.file)}: sha256 ${x.en} → ${y.en}`,
+        }
       }
       case "summary": {
-        const q = Object.hasOwn(questions, c.question) ? questions[c.question]! : bi(c.question, c.question)
-        return bi(
-          `summary, ${q.en}: ${text(c.before)} → ${text(c.after)}`,
-          `oppsummering, ${q.nb}: ${text(c.before)} → ${text(c.after)}`,
-        )
+        const q = Object.hasOwn(questions, c.question) ? questions[c.question]! : { nb: c.question, en: c.question }
+        return {
+          nb: `oppsummering, ${q.nb}: ${text(c.before)} → ${text(c.after)}`,
+          en: `summary, ${q.en}: ${text(c.before)} → ${text(c.after)}`,
+        }
       }
     }
   },

@@ -19,7 +19,7 @@ import { guard, requireString } from "./internal/boundary.js"
 import { Bilingual as BilingualText, DateText, rule, Text } from "./internal/fields.js"
 import { isRef } from "./internal/refs.js"
 import { decodeShape, type Finding } from "./internal/shape.js"
-import { bi, quote } from "./internal/text.js"
+import { quote } from "./internal/text.js"
 import type { Kind, Outcome } from "./Outcome.js"
 import { kinds } from "./Outcome.js"
 import { type Source, Source as SourceSchema } from "./Source.js"
@@ -77,25 +77,25 @@ export type Condition = All | Any | Not | Leaf
 export type TopCondition = All | Any | Not
 
 const why = {
-  path: bi(
-    "rule files may not use path expressions; json-rules-engine evaluates them with jsonpath-plus, which can run script. Use a fact from the catalogue instead",
-    "regelfiler kan ikke bruke stiuttrykk; json-rules-engine tolker dem med jsonpath-plus, som kan kjøre skript. Bruk et faktum fra katalogen i stedet",
-  ),
-  priority: bi(
-    "priorities make json-rules-engine skip conditions, so an explanation would miss them",
-    "prioriteter får json-rules-engine til å hoppe over betingelser, så en forklaring ville mangle dem",
-  ),
-  condition: bi(
-    "shared condition references are not supported; write the conditions out in the rule",
-    "referanser til delte betingelser støttes ikke; skriv betingelsene i regelen",
-  ),
-  operators: bi("rule files cannot define operators", "regelfiler kan ikke definere operatorer"),
-  onSuccess: bi("rule files cannot carry code", "regelfiler kan ikke inneholde kode"),
-  onFailure: bi("rule files cannot carry code", "regelfiler kan ikke inneholde kode"),
-  conditions: bi(
-    'conditions belong in a version, under "versions"',
-    "betingelser hører hjemme i en versjon, under «versions»",
-  ),
+  path: {
+    nb: "regelfiler kan ikke bruke stiuttrykk; json-rules-engine tolker dem med jsonpath-plus, som kan kjøre skript. Bruk et faktum fra katalogen i stedet",
+    en: "rule files may not use path expressions; json-rules-engine evaluates them with jsonpath-plus, which can run script. Use a fact from the catalogue instead",
+  },
+  priority: {
+    nb: "prioriteter får json-rules-engine til å hoppe over betingelser, så en forklaring ville mangle dem",
+    en: "priorities make json-rules-engine skip conditions, so an explanation would miss them",
+  },
+  condition: {
+    nb: "referanser til delte betingelser støttes ikke; skriv betingelsene i regelen",
+    en: "shared condition references are not supported; write the conditions out in the rule",
+  },
+  operators: { nb: "regelfiler kan ikke definere operatorer", en: "rule files cannot define operators" },
+  onSuccess: { nb: "regelfiler kan ikke inneholde kode", en: "rule files cannot carry code" },
+  onFailure: { nb: "regelfiler kan ikke inneholde kode", en: "rule files cannot carry code" },
+  conditions: {
+    nb: "betingelser hører hjemme i en versjon, under «versions»",
+    en: 'conditions belong in a version, under "versions"',
+  },
 }
 
 const inCondition = { path: why.path, priority: why.priority, condition: why.condition }
@@ -143,7 +143,7 @@ const paramsFit = (o: { readonly fact: string; readonly params?: unknown }) =>
 
 const Scalar = Schema.Union([Schema.String, Schema.Finite, Schema.Boolean, Schema.Null]).annotate({
   identifier: "Scalar",
-  expectedText: bi("a text, number, true/false or null", "en tekst, et tall, sann/usann eller null"),
+  expectedText: { nb: "en tekst, et tall, sann/usann eller null", en: "a text, number, true/false or null" },
 })
 
 /** `{ "fact": … }` on the right-hand side. */
@@ -153,10 +153,10 @@ const FactRefSchema: Schema.Codec<FactRef> = Schema.Struct({ fact: FactName, par
 
 const Value = Schema.Union([Scalar, Schema.Array(Scalar), FactRefSchema]).annotate({
   identifier: "Value",
-  expectedText: bi(
-    'a value: a text, number, true/false, null, a list, or a reference {"fact": …}',
-    'en verdi: en tekst, et tall, sann/usann, null, en liste eller en referanse {"fact": …}',
-  ),
+  expectedText: {
+    nb: 'en verdi: en tekst, et tall, sann/usann, null, en liste eller en referanse {"fact": …}',
+    en: 'a value: a text, number, true/false, null, a list, or a reference {"fact": …}',
+  },
 })
 
 const LeafSchema: Schema.Codec<Leaf> = Schema.Struct({
@@ -182,10 +182,10 @@ const NotSchema: Schema.Codec<Not> = Schema.Struct({ not: Schema.suspend(() => C
 
 const ConditionSchema: Schema.Codec<Condition> = Schema.Union([AllSchema, AnySchema, NotSchema, LeafSchema]).annotate({
   identifier: "Condition",
-  expectedText: bi(
-    'a condition: {"all": […]}, {"any": […]}, {"not": …} or {"fact", "operator", "value"}',
-    'en betingelse: {"all": […]}, {"any": […]}, {"not": …} eller {"fact", "operator", "value"}',
-  ),
+  expectedText: {
+    nb: 'en betingelse: {"all": […]}, {"any": […]}, {"not": …} eller {"fact", "operator", "value"}',
+    en: 'a condition: {"all": […]}, {"any": […]}, {"not": …} or {"fact", "operator", "value"}',
+  },
 })
 
 const depthOf = (c: Condition): number =>
@@ -203,10 +203,10 @@ const TopConditionSchema = ConditionSchema.pipe(
     messageNb: "Roten i et betingelsestre må være «all», «any» eller «not», slik json-rules-engine krever",
   }),
   Schema.check(
-    rule(
-      (c: TopCondition) => depthOf(c) <= maxDepth,
-      bi(`Conditions may nest at most ${maxDepth} levels`, `Betingelser kan nøstes i høyst ${maxDepth} nivåer`),
-    ),
+    rule((c: TopCondition) => depthOf(c) <= maxDepth, {
+      nb: `Betingelser kan nøstes i høyst ${maxDepth} nivåer`,
+      en: `Conditions may nest at most ${maxDepth} levels`,
+    }),
   ),
 ).annotate({ identifier: "TopCondition" })
 
@@ -256,10 +256,10 @@ const Unreachable = Schema.Struct({
   rule(
     (u: { readonly event?: unknown; readonly otherwise?: unknown }) =>
       (u.event === undefined) !== (u.otherwise === undefined),
-    bi(
-      'Declare exactly one unreachable outcome, "event" or "otherwise": a rule must be able to give at least one of its outcomes',
-      "Oppgi nøyaktig ett utfall som ikke kan nås, «event» eller «otherwise»: en regel må kunne gi minst ett av utfallene sine",
-    ),
+    {
+      nb: "Oppgi nøyaktig ett utfall som ikke kan nås, «event» eller «otherwise»: en regel må kunne gi minst ett av utfallene sine",
+      en: 'Declare exactly one unreachable outcome, "event" or "otherwise": a rule must be able to give at least one of its outcomes',
+    },
     "shape",
     { minProperties: 1, maxProperties: 1 },
   ),
@@ -296,7 +296,7 @@ export const FileSchema = Schema.Struct({
     .check(
       rule(
         (v: ReadonlyArray<unknown>) => v.length > 0,
-        bi("Expected at least one version", "Forventet minst én versjon"),
+        { nb: "Forventet minst én versjon", en: "Expected at least one version" },
         "shape",
         { minItems: 1 },
       ),
@@ -338,7 +338,7 @@ export interface RuleFile {
  */
 export const isLeaf = guard(
   "RuleFile.isLeaf",
-  bi("(condition: Condition)", "(condition: Condition)"),
+  { nb: "(condition: Condition)", en: "(condition: Condition)" },
   (c: Condition): c is Leaf => typeof c === "object" && c !== null && !Array.isArray(c) && Object.hasOwn(c, "fact"),
 )
 
@@ -350,7 +350,7 @@ export const isLeaf = guard(
  */
 export const isFactRef = guard(
   "RuleFile.isFactRef",
-  bi("(value: Literal | FactRef)", "(value: Literal | FactRef)"),
+  { nb: "(value: Literal | FactRef)", en: "(value: Literal | FactRef)" },
   isRef,
 )
 
@@ -364,7 +364,7 @@ export const isFactRef = guard(
  */
 export const idOf = guard(
   "RuleFile.idOf",
-  bi("(file: string)", "(file: string)"),
+  { nb: "(file: string)", en: "(file: string)" },
   (file: string): { readonly id: string; readonly kind: Kind } | undefined => {
     requireString("RuleFile.idOf", "file", file)
     const kind = kinds.find((k) => file.startsWith(`${k}/`))
@@ -382,7 +382,7 @@ export const idOf = guard(
  */
 export const decode = guard(
   "RuleFile.decode",
-  bi("(input: unknown, file: string)", "(input: unknown, file: string)"),
+  { nb: "(input: unknown, file: string)", en: "(input: unknown, file: string)" },
   (input: unknown, file: string): { readonly rule?: RuleFile; readonly findings: ReadonlyArray<Finding> } => {
     requireString("RuleFile.decode", "file", file)
     const where = idOf(file)
@@ -393,7 +393,10 @@ export const decode = guard(
             pointer: "",
             code: "stray-file",
             severity: "error",
-            message: bi(`A rule file must be in ${kinds.join(", ")}`, `En regelfil må ligge i ${kinds.join(", ")}`),
+            message: {
+              nb: `En regelfil må ligge i ${kinds.join(", ")}`,
+              en: `A rule file must be in ${kinds.join(", ")}`,
+            },
           },
         ],
       }
@@ -405,10 +408,10 @@ export const decode = guard(
         pointer: "",
         code: "shape",
         severity: "error",
-        message: bi(
-          `The path gives the rule id ${id.en}; use lowercase letters, digits and hyphens in folder and file names`,
-          `Stien gir regel-id-en ${id.nb}; bruk små bokstaver, sifre og bindestrek i mappe- og filnavn`,
-        ),
+        message: {
+          nb: `Stien gir regel-id-en ${id.nb}; bruk små bokstaver, sifre og bindestrek i mappe- og filnavn`,
+          en: `The path gives the rule id ${id.en}; use lowercase letters, digits and hyphens in folder and file names`,
+        },
       })
     }
     const { value, findings: shape } = decodeShape(FileSchema, input)
@@ -449,7 +452,7 @@ const withBareParams = (o: Outcome): Outcome =>
  */
 export const leaves = guard(
   "RuleFile.leaves",
-  bi("(condition: Condition, pointer: string)", "(condition: Condition, pointer: string)"),
+  { nb: "(condition: Condition, pointer: string)", en: "(condition: Condition, pointer: string)" },
   (c: Condition, pointer: string): Array<readonly [Leaf, string]> => {
     const out: Array<readonly [Leaf, string]> = []
     collect(c, String(pointer), out, 0)

@@ -15,7 +15,7 @@ import { codeLabel, domainValues, type FactType, all as facts, isFact } from "./
 import { guard, requireTree } from "./internal/boundary.js"
 import type { Named } from "./internal/codes.js"
 import { snapshotFormat } from "./internal/snapshotFormat.js"
-import { bi } from "./internal/text.js"
+
 import { kinds as allKinds, type Kind, type Outcome } from "./Outcome.js"
 import type { Type } from "./Parameters.js"
 import { hash, type Tree } from "./PolicyTree.js"
@@ -122,10 +122,10 @@ const sourceText = (s: Source): Bilingual => ({ en: formatSource(s, "en"), nb: f
  */
 export const of = guard(
   "Snapshot.of",
-  bi(
-    '(tree: Tree, options?: { kinds?: Array<"eligibility" | "duration" | "escalation"> })',
-    '(tree: Tree, options?: { kinds?: Array<"eligibility" | "duration" | "escalation"> })',
-  ),
+  {
+    nb: '(tree: Tree, options?: { kinds?: Array<"eligibility" | "duration" | "escalation"> })',
+    en: '(tree: Tree, options?: { kinds?: Array<"eligibility" | "duration" | "escalation"> })',
+  },
   (tree: Tree, options: Options = {}): Snapshot => {
     requireTree("Snapshot.of", tree)
     const kinds = options.kinds ?? allKinds

@@ -10,15 +10,14 @@ import { Redact } from "@aktivitetsmodell/core"
 import * as Schema from "effect/Schema"
 import { guard } from "./internal/boundary.js"
 import { Bilingual as BilingualText, rule, Text } from "./internal/fields.js"
-import { bi } from "./internal/text.js"
 
 const Lines = Text.check(
   rule(
     (s: string) => /^\d+(?:-\d+)?$/u.test(s),
-    bi(
-      'Expected a line or a range of lines, such as "102" or "77-93"',
-      "Forventet en linje eller et linjeområde, som «102» eller «77-93»",
-    ),
+    {
+      nb: "Forventet en linje eller et linjeområde, som «102» eller «77-93»",
+      en: 'Expected a line or a range of lines, such as "102" or "77-93"',
+    },
     "shape",
     { pattern: "^\\d+(?:-\\d+)?$" },
   ),
@@ -27,7 +26,7 @@ const Lines = Text.check(
 const Url = Text.check(
   rule(
     (s: string) => /^https:\/\/\S+$/u.test(s),
-    bi("Expected a link starting with https://", "Forventet en lenke som starter med https://"),
+    { nb: "Forventet en lenke som starter med https://", en: "Expected a link starting with https://" },
     "shape",
     { pattern: "^https://\\S+$" },
   ),
@@ -55,17 +54,20 @@ export const Source = Schema.Struct({
 })
   .annotate({
     forbidden: {
-      file: bi(
-        'name the document by its title in "document", such as "Mestringsenhetens modell for aktivitet" (docs/sources/README.md lists them)',
-        "oppgi dokumentet med tittelen i «document», for eksempel «Mestringsenhetens modell for aktivitet» (docs/sources/README.md lister dem)",
-      ),
+      file: {
+        nb: "oppgi dokumentet med tittelen i «document», for eksempel «Mestringsenhetens modell for aktivitet» (docs/sources/README.md lister dem)",
+        en: 'name the document by its title in "document", such as "Mestringsenhetens modell for aktivitet" (docs/sources/README.md lists them)',
+      },
     },
   })
   .check(
     rule(
       (s: { readonly document?: string; readonly section?: string; readonly url?: string }) =>
         (s.document !== undefined && s.section !== undefined) || s.url !== undefined,
-      bi('A source needs "document" and "section", or "url"', "En kilde trenger «document» og «section», eller «url»"),
+      {
+        nb: "En kilde trenger «document» og «section», eller «url»",
+        en: 'A source needs "document" and "section", or "url"',
+      },
       "shape",
       { anyOf: [{ required: ["document", "section"] }, { required: ["url"] }] },
     ),

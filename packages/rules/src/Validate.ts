@@ -15,7 +15,7 @@ import { guard } from "./internal/boundary.js"
 import { own } from "./internal/own.js"
 import { child } from "./internal/pointer.js"
 import type { Finding } from "./internal/shape.js"
-import { bi, quote } from "./internal/text.js"
+import { quote } from "./internal/text.js"
 import { isOperator, names as operatorNames, all as operators } from "./Operators.js"
 import type { Outcome } from "./Outcome.js"
 import { actions, recipients, vocabulary } from "./Outcome.js"
@@ -39,14 +39,14 @@ type Operand =
 
 const typeName = (t: Operand) =>
   ({
-    number: bi("a number", "et tall"),
-    boolean: bi("true/false", "sann/usann"),
-    date: bi("a date", "en dato"),
-    duration: bi("a duration", "en varighet"),
-    null: bi("null", "null"),
-    text: bi("a text", "en tekst"),
-    list: bi("a list fact", "et listefaktum"),
-    array: bi("a list", "en liste"),
+    number: { nb: "et tall", en: "a number" },
+    boolean: { nb: "sann/usann", en: "true/false" },
+    date: { nb: "en dato", en: "a date" },
+    duration: { nb: "en varighet", en: "a duration" },
+    null: { nb: "null", en: "null" },
+    text: { nb: "en tekst", en: "a text" },
+    list: { nb: "et listefaktum", en: "a list fact" },
+    array: { nb: "en liste", en: "a list" },
   })[t.kind]
 
 const ofFactType = (t: FactType): Operand =>
@@ -73,7 +73,7 @@ interface Context {
 }
 
 const error = (ctx: Context, pointer: string, code: Finding["code"], en: string, nb: string) =>
-  ctx.out.push({ file: ctx.file, pointer, code, severity: "error", message: bi(en, nb) })
+  ctx.out.push({ file: ctx.file, pointer, code, severity: "error", message: { nb: nb, en: en } })
 
 const domainNames: Record<Domain, { en: string; nb: string; code: Finding["code"] }> = {
   offering: { en: "offering", nb: "tilbud", code: "unknown-offering" },
@@ -397,41 +397,47 @@ const checkRule = (ctx: Context, rule: RuleFile) => {
  */
 export const requiredParameters = guard(
   "Validate.requiredParameters",
-  bi("(catalogue: Catalogue)", "(catalogue: Catalogue)"),
+  { nb: "(catalogue: Catalogue)", en: "(catalogue: Catalogue)" },
   (
     catalogue: Catalogue.Catalogue,
   ): ReadonlyArray<{ readonly name: string; readonly why: { readonly en: string; readonly nb: string } }> => {
     const out: Array<{ name: string; why: { en: string; nb: string } }> = [
       {
         name: "model.start",
-        why: bi(
-          "core's invariants count department contributions from the model's start",
-          "kjernens invarianter regner avdelingenes bidrag fra modellens oppstart",
-        ),
+        why: {
+          nb: "kjernens invarianter regner avdelingenes bidrag fra modellens oppstart",
+          en: "core's invariants count department contributions from the model's start",
+        },
       },
       {
         name: "citizen.minimum-age",
-        why: bi("core's invariants read the minimum age", "kjernens invarianter leser minstealderen"),
+        why: { nb: "kjernens invarianter leser minstealderen", en: "core's invariants read the minimum age" },
       },
       {
         name: "departments.contribution-percent",
-        why: bi("core's invariants read the department contribution", "kjernens invarianter leser avdelingenes bidrag"),
+        why: {
+          nb: "kjernens invarianter leser avdelingenes bidrag",
+          en: "core's invariants read the department contribution",
+        },
       },
-      { name: "offerings.price-nok", why: bi("core's invariants read the price", "kjernens invarianter leser prisen") },
+      {
+        name: "offerings.price-nok",
+        why: { nb: "kjernens invarianter leser prisen", en: "core's invariants read the price" },
+      },
       ...["ors-cutoff", "srs-alert-below", "ors-reliable-change"].map((p) => ({
         name: `fit.${p}`,
-        why: bi("the analytics package's FIT indicators read it", "analysepakkens FIT-indikatorer leser den"),
+        why: { nb: "analysepakkens FIT-indikatorer leser den", en: "the analytics package's FIT indicators read it" },
       })),
       ...["strict-min", "strict-max", "ssb-max-n", "rounding-base"].map((p) => ({
         name: `privacy.${p}`,
-        why: bi(
-          "the analytics package's disclosure profiles read it",
-          "analysepakkens profiler for skjerming av små tall leser den",
-        ),
+        why: {
+          nb: "analysepakkens profiler for skjerming av små tall leser den",
+          en: "the analytics package's disclosure profiles read it",
+        },
       })),
     ]
     const add = (name: string, en: string, nb: string) => {
-      if (!out.some((o) => o.name === name)) out.push({ name, why: bi(en, nb) })
+      if (!out.some((o) => o.name === name)) out.push({ name, why: { nb: nb, en: en } })
     }
     for (const o of catalogue.offerings) {
       if (o.category === "treatment")
@@ -477,10 +483,10 @@ const checkParameters = (
         pointer: "",
         code: "parameter-missing",
         severity: "error",
-        message: bi(
-          `The parameter ${r.name} is missing: ${r.why.en}; add this file`,
-          `Parameteren ${r.name} mangler: ${r.why.nb}; legg til denne filen`,
-        ),
+        message: {
+          nb: `Parameteren ${r.name} mangler: ${r.why.nb}; legg til denne filen`,
+          en: `The parameter ${r.name} is missing: ${r.why.en}; add this file`,
+        },
       })
     } else if (firstRuleDate !== undefined && (firstValue(p) ?? "") > firstRuleDate) {
       out.push({
@@ -488,10 +494,10 @@ const checkParameters = (
         pointer: "/values/0/from",
         code: "parameter-missing",
         severity: "error",
-        message: bi(
-          `The parameter ${r.name} has no value on ${firstRuleDate}, when the first rules come into force; ${r.why.en}`,
-          `Parameteren ${r.name} har ingen verdi ${firstRuleDate}, når de første reglene trer i kraft; ${r.why.nb}`,
-        ),
+        message: {
+          nb: `Parameteren ${r.name} har ingen verdi ${firstRuleDate}, når de første reglene trer i kraft; ${r.why.nb}`,
+          en: `The parameter ${r.name} has no value on ${firstRuleDate}, when the first rules come into force; ${r.why.en}`,
+        },
       })
     }
   }
@@ -508,10 +514,10 @@ const checkParameters = (
           pointer: "",
           code: "unknown-offering",
           severity: "error",
-          message: bi(
-            `Unknown offering ${shown.en} in the parameter's path${dym.en}`,
-            `Ukjent tilbud ${shown.nb} i parameterens sti${dym.nb}`,
-          ),
+          message: {
+            nb: `Ukjent tilbud ${shown.nb} i parameterens sti${dym.nb}`,
+            en: `Unknown offering ${shown.en} in the parameter's path${dym.en}`,
+          },
         })
       } else if (!knownOfferingParameters.includes(parts[2]!)) {
         const dym = Suggest.didYouMean(parts[2]!, knownOfferingParameters)
@@ -521,10 +527,10 @@ const checkParameters = (
           pointer: "",
           code: "unknown-parameter",
           severity: "error",
-          message: bi(
-            `An offering has no limit ${shown.en}; expected ${knownOfferingParameters.join(", ")}${dym.en}`,
-            `Et tilbud har ingen grense ${shown.nb}; forventet ${knownOfferingParameters.join(", ")}${dym.nb}`,
-          ),
+          message: {
+            nb: `Et tilbud har ingen grense ${shown.nb}; forventet ${knownOfferingParameters.join(", ")}${dym.nb}`,
+            en: `An offering has no limit ${shown.en}; expected ${knownOfferingParameters.join(", ")}${dym.en}`,
+          },
         })
       }
     } else if (!used.has(p.name) && !required.some((r) => r.name === p.name)) {
@@ -533,7 +539,7 @@ const checkParameters = (
         pointer: "",
         code: "unknown-parameter",
         severity: "warning",
-        message: bi(`No rule uses the parameter ${p.name}`, `Ingen regel bruker parameteren ${p.name}`),
+        message: { nb: `Ingen regel bruker parameteren ${p.name}`, en: `No rule uses the parameter ${p.name}` },
       })
     }
     if (p.name === "transition.duration") {
@@ -544,10 +550,10 @@ const checkParameters = (
             pointer: `/values/${i}/value`,
             code: "type-mismatch",
             severity: "error",
-            message: bi(
-              "The transition is counted in whole months (such as P2M), as the catalogue stores it",
-              "Overgangsperioden regnes i hele måneder (som P2M), slik katalogen lagrer den",
-            ),
+            message: {
+              nb: "Overgangsperioden regnes i hele måneder (som P2M), slik katalogen lagrer den",
+              en: "The transition is counted in whole months (such as P2M), as the catalogue stores it",
+            },
           })
         }
       })
@@ -566,10 +572,10 @@ const checkParameters = (
  */
 export const check = guard(
   "Validate.check",
-  bi(
-    "(rules: ReadonlyArray<RuleFile>, parameters: ReadonlyMap<string, Parameter>, catalogue: Catalogue, options?: { brokenParameters?: ReadonlySet<string> })",
-    "(rules: ReadonlyArray<RuleFile>, parameters: ReadonlyMap<string, Parameter>, catalogue: Catalogue, options?: { brokenParameters?: ReadonlySet<string> })",
-  ),
+  {
+    nb: "(rules: ReadonlyArray<RuleFile>, parameters: ReadonlyMap<string, Parameter>, catalogue: Catalogue, options?: { brokenParameters?: ReadonlySet<string> })",
+    en: "(rules: ReadonlyArray<RuleFile>, parameters: ReadonlyMap<string, Parameter>, catalogue: Catalogue, options?: { brokenParameters?: ReadonlySet<string> })",
+  },
   (
     rules: ReadonlyArray<RuleFile>,
     parameters: ReadonlyMap<string, Parameter>,

@@ -13,7 +13,7 @@ import type { ColumnTable } from "arquero"
 import { canonical, type Dimension } from "../Dimension.js"
 import { guard } from "../internal/boundary.js"
 import { dayOf } from "../internal/dates.js"
-import { AnalyticsError, bi } from "../internal/text.js"
+import { AnalyticsError } from "../internal/text.js"
 import { duckdb as dialect } from "../query/dialect.js"
 import { finish } from "../query/finish.js"
 import { type HandWritten, handWrittenSql } from "../query/HandWritten.js"
@@ -56,12 +56,10 @@ export interface Engine {
 }
 
 const notLoaded = (): never => {
-  throw new AnalyticsError(
-    bi(
-      "DuckDB: ingen tabeller er lastet; bruk loadTables, loadDataset eller attach først",
-      "DuckDB: no tables are loaded; use loadTables, loadDataset or attach first",
-    ),
-  )
+  throw new AnalyticsError({
+    nb: "DuckDB: ingen tabeller er lastet; bruk loadTables, loadDataset eller attach først",
+    en: "DuckDB: no tables are loaded; use loadTables, loadDataset or attach first",
+  })
 }
 
 /**
@@ -76,7 +74,7 @@ const notLoaded = (): never => {
  */
 export const open = guard(
   "DuckDb.open",
-  bi("{ threads? }", "{ threads? }"),
+  { nb: "{ threads? }", en: "{ threads? }" },
   async (options: { readonly threads?: number } = {}): Promise<Engine> => {
     const instance = await DuckDBInstance.create(
       ":memory:",
@@ -99,9 +97,10 @@ export const open = guard(
         const from = dayOf(o.period.from)
         const to = dayOf(o.period.to)
         if (!Number.isFinite(from) || !Number.isFinite(to))
-          throw new AnalyticsError(
-            bi("DuckDB: perioden må være to ISO-datoer", "DuckDB: the period must be two ISO dates"),
-          )
+          throw new AnalyticsError({
+            nb: "DuckDB: perioden må være to ISO-datoer",
+            en: "DuckDB: the period must be two ISO dates",
+          })
         for (const table of tableNames) await connection.run(viewOver(table, folder, o.format ?? "parquet"))
         days = { from, to }
       },
@@ -132,10 +131,10 @@ export const open = guard(
  */
 export const writeTables = guard(
   "DuckDb.writeTables",
-  bi(
-    "tabeller fra Tables.fromDataset, en mappe og { format? } (parquet eller csv)",
-    "tables from Tables.fromDataset, a folder and { format? } (parquet or csv)",
-  ),
+  {
+    nb: "tabeller fra Tables.fromDataset, en mappe og { format? } (parquet eller csv)",
+    en: "tables from Tables.fromDataset, a folder and { format? } (parquet or csv)",
+  },
   async (tables: Tables, folder: string, options: { readonly format?: Format } = {}): Promise<void> => {
     const engine = await open()
     try {

@@ -4,7 +4,7 @@
 // as a pattern, and written as a string literal with quotes doubled.
 import { mkdirSync } from "node:fs"
 import { join } from "node:path"
-import { AnalyticsError, bi } from "../internal/text.js"
+import { AnalyticsError } from "../internal/text.js"
 import { duckdb as q } from "../query/dialect.js"
 import { columnsOf, partitionedByYear, type TableName } from "../query/Schema.js"
 
@@ -18,12 +18,10 @@ export type Format = "parquet" | "csv"
 export const checkFolder = (folder: unknown): string => {
   // eslint-disable-next-line no-control-regex
   if (typeof folder !== "string" || folder.length === 0 || /[\u0000-\u001f*?[\]{}]/u.test(folder)) {
-    throw new AnalyticsError(
-      bi(
-        "En mappe for tabellfiler kan ikke inneholde kontrolltegn eller * ? [ ] { }",
-        "A folder of table files cannot hold control characters or * ? [ ] { }",
-      ),
-    )
+    throw new AnalyticsError({
+      nb: "En mappe for tabellfiler kan ikke inneholde kontrolltegn eller * ? [ ] { }",
+      en: "A folder of table files cannot hold control characters or * ? [ ] { }",
+    })
   }
   return folder
 }

@@ -10,7 +10,7 @@ import { monthsBetween } from "../internal/dates.js"
 import { num as numberLiteral } from "../internal/expr.js"
 import { formatNumber, formatShare } from "../internal/format.js"
 import { dayWithin } from "../internal/group.js"
-import { AnalyticsError, type Bilingual, bi, type Lang } from "../internal/text.js"
+import { AnalyticsError, type Bilingual, type Lang } from "../internal/text.js"
 import { type Profile, smallRange } from "../privacy/Profile.js"
 import type { Published } from "../privacy/Publication.js"
 import type { Tables } from "../Tables.js"
@@ -62,12 +62,10 @@ export const lookup =
       (p) => p.indicator.id === indicator.id && p.by.length === by.length && p.by.every((d, i) => d === by[i]),
     )
     if (found === undefined)
-      throw new AnalyticsError(
-        bi(
-          `Publiseringen mangler ${indicator.id} etter [${by.join(", ")}]`,
-          `The publication lacks ${indicator.id} by [${by.join(", ")}]`,
-        ),
-      )
+      throw new AnalyticsError({
+        nb: `Publiseringen mangler ${indicator.id} etter [${by.join(", ")}]`,
+        en: `The publication lacks ${indicator.id} by [${by.join(", ")}]`,
+      })
     return found
   }
 
@@ -82,8 +80,8 @@ const whoRuns = (
 ): Bilingual => {
   const base =
     team === "activity-team"
-      ? bi("Aktivitetsteamet (RPHA)", "The activity team (RPHA)")
-      : bi(`Avdeling ${departmentName?.nb ?? department}`, `Department ${departmentName?.en ?? department}`)
+      ? { nb: "Aktivitetsteamet (RPHA)", en: "The activity team (RPHA)" }
+      : { nb: `Avdeling ${departmentName?.nb ?? department}`, en: `Department ${departmentName?.en ?? department}` }
   const extra = partners.split(",").filter((p) => p !== "")
   const nb = extra.map((p) =>
     p === "students" ? "studenter" : p === "blue-cross" ? "Blå Kors" : "erfaringskonsulenter",
@@ -91,7 +89,9 @@ const whoRuns = (
   const en = extra.map((p) =>
     p === "students" ? "students" : p === "blue-cross" ? "Blue Cross" : "peer-support workers",
   )
-  return extra.length === 0 ? base : bi(`${base.nb} med ${nb.join(" og ")}`, `${base.en} with ${en.join(" and ")}`)
+  return extra.length === 0
+    ? base
+    : { nb: `${base.nb} med ${nb.join(" og ")}`, en: `${base.en} with ${en.join(" and ")}` }
 }
 
 /** Evidence for every offering that was not discontinued, and the model-wide rows. */
@@ -137,7 +137,7 @@ export const evidence = (
   const departments = new Map(
     (tables.departments.objects() as Array<Values>).map((d) => [
       String(d.department),
-      bi(String(d.name), String(d.nameEn)),
+      { nb: String(d.name), en: String(d.nameEn) },
     ]),
   )
   const offerings = (tables.offerings.objects() as Array<Values>)
@@ -149,7 +149,7 @@ export const evidence = (
       const participants = p === undefined ? 0 : num(p.participants)
       return {
         id,
-        name: bi(String(o.name), String(o.nameEn)),
+        name: { nb: String(o.name), en: String(o.nameEn) },
         who: whoRuns(String(o.team), String(o.department), String(o.partners), departments.get(String(o.department))),
         active: p !== undefined && (num(p.sessions) ?? 0) + (participants ?? 1) > 0,
         participants,
@@ -174,7 +174,7 @@ const modelRows = (tables: Tables, shown: Shown): Array<Row> => {
   const names = new Map(
     (tables.departments.objects() as Array<Values>).map((d) => [
       String(d.department),
-      bi(String(d.name), String(d.nameEn)),
+      { nb: String(d.name), en: String(d.nameEn) },
     ]),
   )
   const short = contributions.filter((c) => (num(c.gap) ?? 0) < -0.05)
@@ -203,33 +203,33 @@ const modelRows = (tables: Tables, shown: Shown): Array<Row> => {
   return [
     row(
       "department-contributions",
-      bi(`Avdelingenes bidrag (${required} %)`, `Department contributions (${required} %)`),
-      bi(
-        `Bidrag i perioden: ${list("nb")}; krav ${required} % hver.`,
-        `Contributions in the period: ${list("en")}; ${required} % required of each.`,
-      ),
+      { nb: `Avdelingenes bidrag (${required} %)`, en: `Department contributions (${required} %)` },
+      {
+        nb: `Bidrag i perioden: ${list("nb")}; krav ${required} % hver.`,
+        en: `Contributions in the period: ${list("en")}; ${required} % required of each.`,
+      },
       short.length === 0 ? "yes" : "uncertain",
-      bi("Utvida ledergruppe", "The extended leadership group"),
+      { nb: "Utvida ledergruppe", en: "The extended leadership group" },
     ),
     row(
       "student-programme",
-      bi("Studentprogrammet i hverdagsaktivitetene", "The student programme in everyday activities"),
-      bi(
-        `Andel hverdagssamlinger med studenter: ${shareText(studentShare, "nb")}.`,
-        `Share of everyday sessions with students: ${shareText(studentShare, "en")}.`,
-      ),
+      { nb: "Studentprogrammet i hverdagsaktivitetene", en: "The student programme in everyday activities" },
+      {
+        nb: `Andel hverdagssamlinger med studenter: ${shareText(studentShare, "nb")}.`,
+        en: `Share of everyday sessions with students: ${shareText(studentShare, "en")}.`,
+      },
       studentShare !== null && studentShare >= 0.5 ? "yes" : "uncertain",
-      bi("Aktivitetsteamet og studentprogrammet", "The activity team and the student programme"),
+      { nb: "Aktivitetsteamet og studentprogrammet", en: "The activity team and the student programme" },
     ),
     row(
       "volunteering",
-      bi("Frivillighet (Inkludert med Blå Kors)", "Volunteering (Inkludert with Blue Cross)"),
-      bi(
-        `Andel samlinger i «deltagende i samfunnet» med tidgivere: ${shareText(volunteerShare, "nb")}.`,
-        `Share of participation sessions with time-givers: ${shareText(volunteerShare, "en")}.`,
-      ),
+      { nb: "Frivillighet (Inkludert med Blå Kors)", en: "Volunteering (Inkludert with Blue Cross)" },
+      {
+        nb: `Andel samlinger i «deltagende i samfunnet» med tidgivere: ${shareText(volunteerShare, "nb")}.`,
+        en: `Share of participation sessions with time-givers: ${shareText(volunteerShare, "en")}.`,
+      },
       volunteerShare !== null && volunteerShare > 0 ? "yes" : "uncertain",
-      bi("Aktivitetsteamet og Blå Kors", "The activity team and Blue Cross"),
+      { nb: "Aktivitetsteamet og Blå Kors", en: "The activity team and Blue Cross" },
     ),
   ]
 }

@@ -6,7 +6,6 @@
 import { op } from "arquero"
 import type { Indicator } from "../Indicator.js"
 import { rollupBy, withRate, zeroFill } from "../internal/group.js"
-import { bi } from "../internal/text.js"
 
 /**
  * Present attendances divided by all registered attendances (present, absent
@@ -19,15 +18,15 @@ import { bi } from "../internal/text.js"
  */
 export const attendanceRate: Indicator<"attendanceRate"> = {
   id: "attendanceRate",
-  name: bi("Oppmøte", "Attendance rate"),
+  name: { nb: "Oppmøte", en: "Attendance rate" },
   definition: {
-    numerator: bi("Oppmøter der innbyggeren kom", "Attendances where the citizen came"),
-    denominator: bi(
-      "Alle registrerte oppmøter (møtt, meldt forfall, ikke møtt)",
-      "All registered attendances (present, absent with notice, no-show)",
-    ),
-    unit: bi("andel", "share"),
-    period: bi("Datoen for samlingen", "The session's date"),
+    numerator: { nb: "Oppmøter der innbyggeren kom", en: "Attendances where the citizen came" },
+    denominator: {
+      nb: "Alle registrerte oppmøter (møtt, meldt forfall, ikke møtt)",
+      en: "All registered attendances (present, absent with notice, no-show)",
+    },
+    unit: { nb: "andel", en: "share" },
+    period: { nb: "Datoen for samlingen", en: "The session's date" },
   },
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["offering"],
@@ -35,31 +34,37 @@ export const attendanceRate: Indicator<"attendanceRate"> = {
     document: "Kommunale lærings- og mestringstjenester – smakebiter på samhandling",
     section: "Fredrikstad kommune (side 17)",
     lines: "42",
-    fact: bi(
-      "Vi må evaluere deltakernes prosess og endringer fra gang til gang",
-      "Participants' progress must be evaluated from session to session",
-    ),
+    fact: {
+      nb: "Vi må evaluere deltakernes prosess og endringer fra gang til gang",
+      en: "Participants' progress must be evaluated from session to session",
+    },
   },
   measures: [
-    { column: "citizens", label: bi("Innbyggere", "Citizens"), kind: "persons", unit: "persons", set: "booked" },
+    {
+      column: "citizens",
+      label: { nb: "Innbyggere", en: "Citizens" },
+      kind: "persons",
+      unit: "persons",
+      set: "booked",
+    },
     {
       column: "booked",
-      label: bi("Registrerte oppmøter", "Registered attendances"),
+      label: { nb: "Registrerte oppmøter", en: "Registered attendances" },
       kind: "count",
       unit: "attendances",
       of: "booked",
     },
-    { column: "present", label: bi("Møtt", "Present"), kind: "count", unit: "attendances", of: "present" },
+    { column: "present", label: { nb: "Møtt", en: "Present" }, kind: "count", unit: "attendances", of: "present" },
     {
       column: "noShow",
-      label: bi("Ikke møtt uten beskjed", "No-shows"),
+      label: { nb: "Ikke møtt uten beskjed", en: "No-shows" },
       kind: "count",
       unit: "attendances",
       of: "booked",
     },
     {
       column: "rate",
-      label: bi("Oppmøteandel", "Attendance rate"),
+      label: { nb: "Oppmøteandel", en: "Attendance rate" },
       kind: "rate",
       unit: "share",
       numerator: "present",

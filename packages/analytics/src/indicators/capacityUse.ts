@@ -6,7 +6,6 @@
 import { op } from "arquero"
 import type { Indicator } from "../Indicator.js"
 import { joinBy, rollupBy, withRate, zeroFill } from "../internal/group.js"
-import { bi } from "../internal/text.js"
 
 /**
  * Sessions held, attendances where the citizen came, attendances per session
@@ -20,19 +19,19 @@ import { bi } from "../internal/text.js"
  */
 export const capacityUse: Indicator<"capacityUse"> = {
   id: "capacityUse",
-  name: bi("Kapasitetsutnyttelse", "Capacity use"),
+  name: { nb: "Kapasitetsutnyttelse", en: "Capacity use" },
   definition: {
-    numerator: bi(
-      "Oppmøter der innbyggeren kom (i tilbud med kjent kapasitet)",
-      "Attendances where the citizen came (in offerings of known capacity)",
-    ),
-    denominator: bi("Plasser: samlinger × plasser per samling", "Places: sessions × places per session"),
-    unit: bi("andel, og oppmøter per samling", "share, and attendances per session"),
-    period: bi("Datoen for samlingen", "The session's date"),
-    note: bi(
-      "Katalogen har ikke kapasitet; den oppgis per tilbud når tabellene bygges.",
-      "The catalogue holds no capacities; they are given per offering when the tables are built.",
-    ),
+    numerator: {
+      nb: "Oppmøter der innbyggeren kom (i tilbud med kjent kapasitet)",
+      en: "Attendances where the citizen came (in offerings of known capacity)",
+    },
+    denominator: { nb: "Plasser: samlinger × plasser per samling", en: "Places: sessions × places per session" },
+    unit: { nb: "andel, og oppmøter per samling", en: "share, and attendances per session" },
+    period: { nb: "Datoen for samlingen", en: "The session's date" },
+    note: {
+      nb: "Katalogen har ikke kapasitet; den oppgis per tilbud når tabellene bygges.",
+      en: "The catalogue holds no capacities; they are given per offering when the tables are built.",
+    },
   },
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["offering"],
@@ -40,33 +39,45 @@ export const capacityUse: Indicator<"capacityUse"> = {
     document: "Mestringsenhetens modell for aktivitet",
     section: "Prosjektets mål",
     lines: "12",
-    fact: bi(
-      "Mestringsenheten vil øke kapasiteten på aktivitetstilbudene",
-      "The unit will increase the capacity of its activity offerings",
-    ),
+    fact: {
+      nb: "Mestringsenheten vil øke kapasiteten på aktivitetstilbudene",
+      en: "The unit will increase the capacity of its activity offerings",
+    },
   },
   measures: [
-    { column: "sessions", label: bi("Samlinger", "Sessions"), kind: "count", unit: "sessions" },
-    { column: "present", label: bi("Oppmøter", "Attendances"), kind: "count", unit: "attendances", of: "present" },
-    { column: "citizens", label: bi("Deltakere", "Participants"), kind: "persons", unit: "persons", set: "present" },
+    { column: "sessions", label: { nb: "Samlinger", en: "Sessions" }, kind: "count", unit: "sessions" },
+    {
+      column: "present",
+      label: { nb: "Oppmøter", en: "Attendances" },
+      kind: "count",
+      unit: "attendances",
+      of: "present",
+    },
+    {
+      column: "citizens",
+      label: { nb: "Deltakere", en: "Participants" },
+      kind: "persons",
+      unit: "persons",
+      set: "present",
+    },
     {
       column: "perSession",
-      label: bi("Oppmøter per samling", "Attendances per session"),
+      label: { nb: "Oppmøter per samling", en: "Attendances per session" },
       kind: "statistic",
       unit: "per-session",
       over: ["present"],
     },
     {
       column: "presentInPlaces",
-      label: bi("Oppmøter i tilbud med kjent kapasitet", "Attendances in offerings of known capacity"),
+      label: { nb: "Oppmøter i tilbud med kjent kapasitet", en: "Attendances in offerings of known capacity" },
       kind: "statistic",
       unit: "attendances",
       over: ["present"],
     },
-    { column: "places", label: bi("Plasser", "Places"), kind: "statistic", unit: "places", over: [] },
+    { column: "places", label: { nb: "Plasser", en: "Places" }, kind: "statistic", unit: "places", over: [] },
     {
       column: "use",
-      label: bi("Utnyttelse", "Use"),
+      label: { nb: "Utnyttelse", en: "Use" },
       kind: "rate",
       unit: "share",
       numerator: "presentInPlaces",

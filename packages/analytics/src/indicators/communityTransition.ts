@@ -12,7 +12,7 @@ import type { Indicator } from "../Indicator.js"
 import { monthsBetween, yearsBetween } from "../internal/dates.js"
 import { col, num } from "../internal/expr.js"
 import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
-import { bi } from "../internal/text.js"
+
 import type { Tables } from "../Tables.js"
 
 // Enrollments, one row per (enrollment, month or year) they overlap when
@@ -52,22 +52,25 @@ const enrollmentsByPeriod = (
  */
 export const communityTransition: Indicator<"communityTransition"> = {
   id: "communityTransition",
-  name: bi("Overgang til ordinær aktivitet", "Transition to ordinary community activity"),
+  name: { nb: "Overgang til ordinær aktivitet", en: "Transition to ordinary community activity" },
   definition: {
-    numerator: bi(
-      "Deltakere som gikk over til et ordinært tilbud i lokalmiljøet",
-      "Participants who moved on to an ordinary community offering",
-    ),
-    denominator: bi("Innbyggere med aktiv deltakelse i perioden", "Citizens with an enrollment active in the period"),
-    unit: bi("andel", "share"),
-    period: bi(
-      "Deltakelse som overlapper perioden; overgangens dato",
-      "Enrollments overlapping the period; the transition's date",
-    ),
-    note: bi(
-      "En overgang hører til tilbudet den skjedde fra (eller deltakelsen den viser til).",
-      "A transition belongs to the offering it came from (or the enrollment it names).",
-    ),
+    numerator: {
+      nb: "Deltakere som gikk over til et ordinært tilbud i lokalmiljøet",
+      en: "Participants who moved on to an ordinary community offering",
+    },
+    denominator: {
+      nb: "Innbyggere med aktiv deltakelse i perioden",
+      en: "Citizens with an enrollment active in the period",
+    },
+    unit: { nb: "andel", en: "share" },
+    period: {
+      nb: "Deltakelse som overlapper perioden; overgangens dato",
+      en: "Enrollments overlapping the period; the transition's date",
+    },
+    note: {
+      nb: "En overgang hører til tilbudet den skjedde fra (eller deltakelsen den viser til).",
+      en: "A transition belongs to the offering it came from (or the enrollment it names).",
+    },
   },
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["offering"],
@@ -75,23 +78,29 @@ export const communityTransition: Indicator<"communityTransition"> = {
     document: "Mestringsenhetens modell for aktivitet",
     section: "Prosjektets mål",
     lines: "14",
-    fact: bi(
-      "Overordnet mål for tilbudene er å øke deltagelse i nærmiljøet, ordinære lag og foreninger",
-      "The overarching goal is more participation in the local community, ordinary clubs and associations",
-    ),
+    fact: {
+      nb: "Overordnet mål for tilbudene er å øke deltagelse i nærmiljøet, ordinære lag og foreninger",
+      en: "The overarching goal is more participation in the local community, ordinary clubs and associations",
+    },
   },
   measures: [
-    { column: "participants", label: bi("Deltakere", "Participants"), kind: "persons", unit: "persons", set: "active" },
+    {
+      column: "participants",
+      label: { nb: "Deltakere", en: "Participants" },
+      kind: "persons",
+      unit: "persons",
+      set: "active",
+    },
     {
       column: "transitioned",
-      label: bi("Gikk over", "Moved on"),
+      label: { nb: "Gikk over", en: "Moved on" },
       kind: "persons",
       unit: "persons",
       set: "transitioned",
     },
     {
       column: "rate",
-      label: bi("Andel overgang", "Transition rate"),
+      label: { nb: "Andel overgang", en: "Transition rate" },
       kind: "rate",
       unit: "share",
       numerator: "transitioned",

@@ -7,7 +7,6 @@
  */
 import type { Indicator } from "../Indicator.js"
 import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
-import { bi } from "../internal/text.js"
 
 /**
  * Enrollments closed in the period as `completed`, divided by all closed
@@ -24,19 +23,19 @@ import { bi } from "../internal/text.js"
  */
 export const completionRate: Indicator<"completionRate"> = {
   id: "completionRate",
-  name: bi("Fullføring", "Completion rate"),
+  name: { nb: "Fullføring", en: "Completion rate" },
   definition: {
-    numerator: bi("Deltakelser avsluttet som fullført", "Enrollments closed as completed"),
-    denominator: bi(
-      "Deltakelser avsluttet i perioden (fullført eller avbrutt)",
-      "Enrollments closed in the period (completed or withdrawn)",
-    ),
-    unit: bi("andel", "share"),
-    period: bi("Datoen deltakelsen ble avsluttet", "The day the enrollment closed"),
-    note: bi(
-      "Bare tilbud med en slutt å nå teller: behandling, Recoveryhjelpa, tilbud med inntak, søknad eller vedtak, og tilbud med et neste steg (karate, Mudo). For åpne tilbud med langvarig deltagelse (som helårsbading, løpegruppe, volleyball) og avdelingenes egne grupper er fullføring ikke relevant.",
-      "Only offerings with an end to reach count: treatment, Recoveryhjelpa, offerings with intake, application or decision, and offerings with a next step (karate, Mudo). For open offerings meant for long-term participation (such as year-round swimming, running, volleyball) and the departments' own groups, completion is not applicable.",
-    ),
+    numerator: { nb: "Deltakelser avsluttet som fullført", en: "Enrollments closed as completed" },
+    denominator: {
+      nb: "Deltakelser avsluttet i perioden (fullført eller avbrutt)",
+      en: "Enrollments closed in the period (completed or withdrawn)",
+    },
+    unit: { nb: "andel", en: "share" },
+    period: { nb: "Datoen deltakelsen ble avsluttet", en: "The day the enrollment closed" },
+    note: {
+      nb: "Bare tilbud med en slutt å nå teller: behandling, Recoveryhjelpa, tilbud med inntak, søknad eller vedtak, og tilbud med et neste steg (karate, Mudo). For åpne tilbud med langvarig deltagelse (som helårsbading, løpegruppe, volleyball) og avdelingenes egne grupper er fullføring ikke relevant.",
+      en: "Only offerings with an end to reach count: treatment, Recoveryhjelpa, offerings with intake, application or decision, and offerings with a next step (karate, Mudo). For open offerings meant for long-term participation (such as year-round swimming, running, volleyball) and the departments' own groups, completion is not applicable.",
+    },
   },
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["offering"],
@@ -44,18 +43,30 @@ export const completionRate: Indicator<"completionRate"> = {
     document: "Mestringsenhetens modell for aktivitet",
     section: "Fysisk aktivitet som behandling",
     lines: "72",
-    fact: bi(
-      "Når fysisk aktivitet som behandling er gjennomført, undersøker behandler om målet er oppnådd",
-      "When activity as treatment is completed, the therapist examines whether the goal was reached",
-    ),
+    fact: {
+      nb: "Når fysisk aktivitet som behandling er gjennomført, undersøker behandler om målet er oppnådd",
+      en: "When activity as treatment is completed, the therapist examines whether the goal was reached",
+    },
   },
   measures: [
-    { column: "ended", label: bi("Avsluttet", "Ended"), kind: "persons", unit: "records", set: "ended" },
-    { column: "completed", label: bi("Fullført", "Completed"), kind: "persons", unit: "records", set: "completed" },
-    { column: "withdrawn", label: bi("Avbrutt", "Withdrawn"), kind: "persons", unit: "records", set: "withdrawn" },
+    { column: "ended", label: { nb: "Avsluttet", en: "Ended" }, kind: "persons", unit: "records", set: "ended" },
+    {
+      column: "completed",
+      label: { nb: "Fullført", en: "Completed" },
+      kind: "persons",
+      unit: "records",
+      set: "completed",
+    },
+    {
+      column: "withdrawn",
+      label: { nb: "Avbrutt", en: "Withdrawn" },
+      kind: "persons",
+      unit: "records",
+      set: "withdrawn",
+    },
     {
       column: "rate",
-      label: bi("Andel fullført", "Completion rate"),
+      label: { nb: "Andel fullført", en: "Completion rate" },
       kind: "rate",
       unit: "share",
       numerator: "completed",

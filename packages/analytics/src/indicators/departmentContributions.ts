@@ -9,7 +9,7 @@ import type { Indicator } from "../Indicator.js"
 import { monthEnd, monthStart, monthsBetween } from "../internal/dates.js"
 import { num } from "../internal/expr.js"
 import { rollupBy } from "../internal/group.js"
-import { bi } from "../internal/text.js"
+
 import type { Tables } from "../Tables.js"
 
 // The periods a result row covers: the whole period, each year or each month, clipped to it.
@@ -46,15 +46,15 @@ const periodUnits = (tables: Tables, grain: "month" | "year" | null) => {
  */
 export const departmentContributions: Indicator<"departmentContributions"> = {
   id: "departmentContributions",
-  name: bi("Avdelingenes bidrag til aktivitetsteamet", "Department contributions to the activity team"),
+  name: { nb: "Avdelingenes bidrag til aktivitetsteamet", en: "Department contributions to the activity team" },
   definition: {
-    numerator: bi(
-      "Prosent av en stilling bidratt, vektet med dager i perioden",
-      "Percent of a position contributed, weighted by days in the period",
-    ),
+    numerator: {
+      nb: "Prosent av en stilling bidratt, vektet med dager i perioden",
+      en: "Percent of a position contributed, weighted by days in the period",
+    },
     denominator: null,
-    unit: bi("prosent av en stilling", "percent of a position"),
-    period: bi("Bidrag som gjelder i perioden", "Contributions in force in the period"),
+    unit: { nb: "prosent av en stilling", en: "percent of a position" },
+    period: { nb: "Bidrag som gjelder i perioden", en: "Contributions in force in the period" },
   },
   dimensions: ["department", "month", "year"],
   defaultBy: ["department"],
@@ -62,31 +62,37 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
     document: "Mestringsenhetens modell for aktivitet",
     section: "Organisering",
     lines: "33",
-    fact: bi(
-      "Hver avdeling bidrar med 20 % ressurs inn i teamet: låne ut 20 % av en ansatts stilling, eller overføre 20 % hjemmel",
-      "Each department contributes 20 % to the team: lends 20 % of an employee's position or transfers 20 % of a budget post",
-    ),
+    fact: {
+      nb: "Hver avdeling bidrar med 20 % ressurs inn i teamet: låne ut 20 % av en ansatts stilling, eller overføre 20 % hjemmel",
+      en: "Each department contributes 20 % to the team: lends 20 % of an employee's position or transfers 20 % of a budget post",
+    },
   },
   measures: [
-    { column: "percent", label: bi("Bidrag (%)", "Contribution (%)"), kind: "statistic", unit: "percent", over: [] },
+    {
+      column: "percent",
+      label: { nb: "Bidrag (%)", en: "Contribution (%)" },
+      kind: "statistic",
+      unit: "percent",
+      over: [],
+    },
     {
       column: "lent",
-      label: bi("Utlånt stilling (%)", "Lent position (%)"),
+      label: { nb: "Utlånt stilling (%)", en: "Lent position (%)" },
       kind: "statistic",
       unit: "percent",
       over: [],
     },
     {
       column: "transferred",
-      label: bi("Overført hjemmel (%)", "Transferred budget post (%)"),
+      label: { nb: "Overført hjemmel (%)", en: "Transferred budget post (%)" },
       kind: "statistic",
       unit: "percent",
       over: [],
     },
-    { column: "required", label: bi("Krav (%)", "Required (%)"), kind: "statistic", unit: "percent", over: [] },
+    { column: "required", label: { nb: "Krav (%)", en: "Required (%)" }, kind: "statistic", unit: "percent", over: [] },
     {
       column: "gap",
-      label: bi("Avvik fra krav (prosentpoeng)", "Difference from requirement (points)"),
+      label: { nb: "Avvik fra krav (prosentpoeng)", en: "Difference from requirement (points)" },
       kind: "statistic",
       unit: "percent",
       over: [],

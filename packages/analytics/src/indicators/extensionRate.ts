@@ -6,7 +6,6 @@
 import { op } from "arquero"
 import type { Indicator } from "../Indicator.js"
 import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
-import { bi } from "../internal/text.js"
 
 /**
  * Treatment enrollments that started in the period and were extended at
@@ -19,12 +18,12 @@ import { bi } from "../internal/text.js"
  */
 export const extensionRate: Indicator<"extensionRate"> = {
   id: "extensionRate",
-  name: bi("Forlengelser", "Extension rate"),
+  name: { nb: "Forlengelser", en: "Extension rate" },
   definition: {
-    numerator: bi("Behandlinger som ble forlenget", "Treatments that were extended"),
-    denominator: bi("Behandlinger som startet i perioden", "Treatments that started in the period"),
-    unit: bi("andel", "share"),
-    period: bi("Startdatoen for behandlingen", "The treatment's start date"),
+    numerator: { nb: "Behandlinger som ble forlenget", en: "Treatments that were extended" },
+    denominator: { nb: "Behandlinger som startet i perioden", en: "Treatments that started in the period" },
+    unit: { nb: "andel", en: "share" },
+    period: { nb: "Startdatoen for behandlingen", en: "The treatment's start date" },
   },
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["offering"],
@@ -32,23 +31,29 @@ export const extensionRate: Indicator<"extensionRate"> = {
     document: "Mestringsenhetens modell for aktivitet",
     section: "Fysisk aktivitet som behandling",
     lines: "96",
-    fact: bi(
-      "For innbyggere som ikke er klare til å gå videre kan det vurderes å forlenge med maksimalt en periode til",
-      "A citizen not ready to move on may be extended by at most one more period",
-    ),
+    fact: {
+      nb: "For innbyggere som ikke er klare til å gå videre kan det vurderes å forlenge med maksimalt en periode til",
+      en: "A citizen not ready to move on may be extended by at most one more period",
+    },
   },
   measures: [
     {
       column: "enrollments",
-      label: bi("Behandlinger", "Treatments"),
+      label: { nb: "Behandlinger", en: "Treatments" },
       kind: "persons",
       unit: "records",
       set: "treatments",
     },
-    { column: "extended", label: bi("Forlenget", "Extended"), kind: "persons", unit: "records", set: "extended" },
+    {
+      column: "extended",
+      label: { nb: "Forlenget", en: "Extended" },
+      kind: "persons",
+      unit: "records",
+      set: "extended",
+    },
     {
       column: "rate",
-      label: bi("Andel forlenget", "Extension rate"),
+      label: { nb: "Andel forlenget", en: "Extension rate" },
       kind: "rate",
       unit: "share",
       numerator: "extended",

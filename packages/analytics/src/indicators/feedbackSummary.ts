@@ -7,7 +7,6 @@
 import { op } from "arquero"
 import type { Indicator } from "../Indicator.js"
 import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
-import { bi } from "../internal/text.js"
 
 /**
  * Feedback in the period: how many, how many with a rating (1–5), the mean
@@ -20,12 +19,12 @@ import { bi } from "../internal/text.js"
  */
 export const feedbackSummary: Indicator<"feedbackSummary"> = {
   id: "feedbackSummary",
-  name: bi("Tilbakemeldinger", "Feedback"),
+  name: { nb: "Tilbakemeldinger", en: "Feedback" },
   definition: {
-    numerator: bi("Vurderinger 4 eller 5 (god eller svært god)", "Ratings of 4 or 5 (good or very good)"),
-    denominator: bi("Tilbakemeldinger med vurdering 1–5", "Feedback with a rating of 1–5"),
-    unit: bi("antall, gjennomsnitt (1–5) og andel", "count, mean (1–5) and share"),
-    period: bi("Datoen for tilbakemeldingen", "The feedback's date"),
+    numerator: { nb: "Vurderinger 4 eller 5 (god eller svært god)", en: "Ratings of 4 or 5 (good or very good)" },
+    denominator: { nb: "Tilbakemeldinger med vurdering 1–5", en: "Feedback with a rating of 1–5" },
+    unit: { nb: "antall, gjennomsnitt (1–5) og andel", en: "count, mean (1–5) and share" },
+    period: { nb: "Datoen for tilbakemeldingen", en: "The feedback's date" },
   },
   dimensions: ["source", "offering", "category", "department", "month", "year"],
   defaultBy: ["source"],
@@ -33,37 +32,37 @@ export const feedbackSummary: Indicator<"feedbackSummary"> = {
     document: "Mestringsenhetens modell for aktivitet",
     section: "Evaluering av modellen",
     lines: "159",
-    fact: bi(
-      "Det innhentes innspill fra ansatte, innbyggere og erfaringsråd; evalueringen skjer i 2024",
-      "Input is gathered from employees, citizens and the experience council; the evaluation takes place in 2024",
-    ),
+    fact: {
+      nb: "Det innhentes innspill fra ansatte, innbyggere og erfaringsråd; evalueringen skjer i 2024",
+      en: "Input is gathered from employees, citizens and the experience council; the evaluation takes place in 2024",
+    },
   },
   measures: [
     {
       column: "responses",
-      label: bi("Tilbakemeldinger", "Responses"),
+      label: { nb: "Tilbakemeldinger", en: "Responses" },
       kind: "persons",
       unit: "records",
       set: "responses",
     },
-    { column: "rated", label: bi("Med vurdering", "Rated"), kind: "persons", unit: "records", set: "rated" },
+    { column: "rated", label: { nb: "Med vurdering", en: "Rated" }, kind: "persons", unit: "records", set: "rated" },
     {
       column: "meanRating",
-      label: bi("Gjennomsnitt (1–5)", "Mean rating (1–5)"),
+      label: { nb: "Gjennomsnitt (1–5)", en: "Mean rating (1–5)" },
       kind: "statistic",
       unit: "rating",
       over: ["rated"],
     },
     {
       column: "good",
-      label: bi("God eller svært god", "Good or very good"),
+      label: { nb: "God eller svært god", en: "Good or very good" },
       kind: "persons",
       unit: "records",
       set: "good",
     },
     {
       column: "goodShare",
-      label: bi("Andel god", "Share good"),
+      label: { nb: "Andel god", en: "Share good" },
       kind: "rate",
       unit: "share",
       numerator: "good",

@@ -7,7 +7,6 @@
 import { op } from "arquero"
 import type { Indicator } from "../Indicator.js"
 import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
-import { bi } from "../internal/text.js"
 
 /**
  * Of the treatment enrollments whose last goal evaluation falls in the
@@ -21,18 +20,18 @@ import { bi } from "../internal/text.js"
  */
 export const goalAttainment: Indicator<"goalAttainment"> = {
   id: "goalAttainment",
-  name: bi("Måloppnåelse (behandling)", "Goal attainment (treatment)"),
+  name: { nb: "Måloppnåelse (behandling)", en: "Goal attainment (treatment)" },
   definition: {
-    numerator: bi(
-      "Behandlinger der målet ble nådd ved siste evaluering",
-      "Treatments whose goal was reached at the last evaluation",
-    ),
-    denominator: bi(
-      "Behandlinger med siste målevaluering i perioden",
-      "Treatments with their last goal evaluation in the period",
-    ),
-    unit: bi("andel", "share"),
-    period: bi("Datoen for siste målevaluering", "The date of the last goal evaluation"),
+    numerator: {
+      nb: "Behandlinger der målet ble nådd ved siste evaluering",
+      en: "Treatments whose goal was reached at the last evaluation",
+    },
+    denominator: {
+      nb: "Behandlinger med siste målevaluering i perioden",
+      en: "Treatments with their last goal evaluation in the period",
+    },
+    unit: { nb: "andel", en: "share" },
+    period: { nb: "Datoen for siste målevaluering", en: "The date of the last goal evaluation" },
   },
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["offering"],
@@ -40,25 +39,37 @@ export const goalAttainment: Indicator<"goalAttainment"> = {
     document: "Mestringsenhetens modell for aktivitet",
     section: "Fysisk aktivitet som behandling",
     lines: "72",
-    fact: bi(
-      "Behandler undersøker om målet er oppnådd eller om en skal forsøke andre tiltak",
-      "The therapist examines whether the goal was reached or other measures should be tried",
-    ),
+    fact: {
+      nb: "Behandler undersøker om målet er oppnådd eller om en skal forsøke andre tiltak",
+      en: "The therapist examines whether the goal was reached or other measures should be tried",
+    },
   },
   measures: [
-    { column: "evaluated", label: bi("Evaluert", "Evaluated"), kind: "persons", unit: "records", set: "evaluated" },
-    { column: "reached", label: bi("Nådd", "Reached"), kind: "persons", unit: "records", set: "reached" },
-    { column: "partly", label: bi("Delvis nådd", "Partly reached"), kind: "persons", unit: "records", set: "partly" },
+    {
+      column: "evaluated",
+      label: { nb: "Evaluert", en: "Evaluated" },
+      kind: "persons",
+      unit: "records",
+      set: "evaluated",
+    },
+    { column: "reached", label: { nb: "Nådd", en: "Reached" }, kind: "persons", unit: "records", set: "reached" },
+    {
+      column: "partly",
+      label: { nb: "Delvis nådd", en: "Partly reached" },
+      kind: "persons",
+      unit: "records",
+      set: "partly",
+    },
     {
       column: "notReached",
-      label: bi("Ikke nådd", "Not reached"),
+      label: { nb: "Ikke nådd", en: "Not reached" },
       kind: "persons",
       unit: "records",
       set: "notReached",
     },
     {
       column: "rate",
-      label: bi("Andel nådd", "Share reached"),
+      label: { nb: "Andel nådd", en: "Share reached" },
       kind: "rate",
       unit: "share",
       numerator: "reached",

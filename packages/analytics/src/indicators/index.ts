@@ -9,7 +9,7 @@ import type { Indicator } from "../Indicator.js"
 import { guard } from "../internal/boundary.js"
 import { checkDimensions } from "../internal/group.js"
 import { requireBy, requireTables } from "../internal/shapes.js"
-import { bi } from "../internal/text.js"
+
 import type { Tables } from "../Tables.js"
 import { attendanceRate } from "./attendanceRate.js"
 import { capacityUse } from "./capacityUse.js"
@@ -37,10 +37,10 @@ const guarded = <Id extends string>(indicator: Indicator<Id>): Indicator<Id> => 
     ...indicator,
     compute: guard(
       name,
-      bi(
-        `tabeller fra Tables.fromDataset og en liste med dimensjoner blant ${indicator.dimensions.join(", ")}`,
-        `tables from Tables.fromDataset and a list of dimensions among ${indicator.dimensions.join(", ")}`,
-      ),
+      {
+        nb: `tabeller fra Tables.fromDataset og en liste med dimensjoner blant ${indicator.dimensions.join(", ")}`,
+        en: `tables from Tables.fromDataset and a list of dimensions among ${indicator.dimensions.join(", ")}`,
+      },
       (tables: Tables, by: ReadonlyArray<Dimension>) => {
         requireTables(name, tables)
         checkDimensions(indicator.id, indicator.dimensions, requireBy(name, by))

@@ -6,7 +6,6 @@
 import { op } from "arquero"
 import type { Indicator } from "../Indicator.js"
 import { rollupBy, withRate, zeroFill } from "../internal/group.js"
-import { bi } from "../internal/text.js"
 
 /**
  * Sessions held with at least one student, with at least one volunteer
@@ -20,15 +19,15 @@ import { bi } from "../internal/text.js"
  */
 export const involvement: Indicator<"involvement"> = {
   id: "involvement",
-  name: bi("Studenter og frivillige", "Student and volunteer involvement"),
+  name: { nb: "Studenter og frivillige", en: "Student and volunteer involvement" },
   definition: {
-    numerator: bi(
-      "Samlinger med minst én student (eller frivillig)",
-      "Sessions with at least one student (or volunteer)",
-    ),
-    denominator: bi("Alle samlinger", "All sessions"),
-    unit: bi("andel, og antall til stede", "share, and number present"),
-    period: bi("Datoen for samlingen", "The session's date"),
+    numerator: {
+      nb: "Samlinger med minst én student (eller frivillig)",
+      en: "Sessions with at least one student (or volunteer)",
+    },
+    denominator: { nb: "Alle samlinger", en: "All sessions" },
+    unit: { nb: "andel, og antall til stede", en: "share, and number present" },
+    period: { nb: "Datoen for samlingen", en: "The session's date" },
   },
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["category"],
@@ -36,33 +35,48 @@ export const involvement: Indicator<"involvement"> = {
     document: "Mestringsenhetens modell for aktivitet",
     section: "Prosjektets mål; Organisering",
     lines: "12, 31",
-    fact: bi(
-      "Øke bidrag fra frivillige og studenter; alle studenter deltar i gjennomføringen av hverdagsaktivitetene",
-      "More contribution from volunteers and students; all students help run the everyday activities",
-    ),
+    fact: {
+      nb: "Øke bidrag fra frivillige og studenter; alle studenter deltar i gjennomføringen av hverdagsaktivitetene",
+      en: "More contribution from volunteers and students; all students help run the everyday activities",
+    },
   },
   measures: [
-    { column: "sessions", label: bi("Samlinger", "Sessions"), kind: "count", unit: "sessions" },
-    { column: "withStudents", label: bi("Med studenter", "With students"), kind: "count", unit: "sessions" },
+    { column: "sessions", label: { nb: "Samlinger", en: "Sessions" }, kind: "count", unit: "sessions" },
+    { column: "withStudents", label: { nb: "Med studenter", en: "With students" }, kind: "count", unit: "sessions" },
     {
       column: "studentShare",
-      label: bi("Andel med studenter", "Share with students"),
+      label: { nb: "Andel med studenter", en: "Share with students" },
       kind: "rate",
       unit: "share",
       numerator: "withStudents",
       denominator: "sessions",
     },
-    { column: "students", label: bi("Studenter til stede", "Student presences"), kind: "count", unit: "persons" },
-    { column: "withVolunteers", label: bi("Med frivillige", "With volunteers"), kind: "count", unit: "sessions" },
+    {
+      column: "students",
+      label: { nb: "Studenter til stede", en: "Student presences" },
+      kind: "count",
+      unit: "persons",
+    },
+    {
+      column: "withVolunteers",
+      label: { nb: "Med frivillige", en: "With volunteers" },
+      kind: "count",
+      unit: "sessions",
+    },
     {
       column: "volunteerShare",
-      label: bi("Andel med frivillige", "Share with volunteers"),
+      label: { nb: "Andel med frivillige", en: "Share with volunteers" },
       kind: "rate",
       unit: "share",
       numerator: "withVolunteers",
       denominator: "sessions",
     },
-    { column: "volunteers", label: bi("Frivillige til stede", "Volunteer presences"), kind: "count", unit: "persons" },
+    {
+      column: "volunteers",
+      label: { nb: "Frivillige til stede", en: "Volunteer presences" },
+      kind: "count",
+      unit: "persons",
+    },
   ],
   headline: "studentShare",
   compute: (tables, by) => {

@@ -8,7 +8,6 @@
 import { op } from "arquero"
 import type { Indicator } from "../Indicator.js"
 import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
-import { bi } from "../internal/text.js"
 
 /**
  * Enrollments that started in the period in an offering the reporting
@@ -25,19 +24,19 @@ import { bi } from "../internal/text.js"
  */
 export const kprReportable: Indicator<"kprReportable"> = {
   id: "kprReportable",
-  name: bi("Vedtak som skal rapporteres til KPR", "Decisions reportable to KPR"),
+  name: { nb: "Vedtak som skal rapporteres til KPR", en: "Decisions reportable to KPR" },
   definition: {
-    numerator: bi(
-      "Vedtak: deltakelser i tilbud som rapporteringsnøkkelen melder til KPR (tildelt ved enkeltvedtak), etter tjenestetype i Volven 9151; med mangler: de KPR ikke kan ta imot slik de står (KprCheck)",
-      "Decisions: enrollments in offerings the reporting crosswalk reports to KPR (granted by individual decision), by service type in Volven 9151; incomplete: those KPR could not take as they stand (KprCheck)",
-    ),
-    denominator: bi("Vedtak (for andelen med mangler)", "Decisions (for the share incomplete)"),
-    unit: bi("vedtak (deltakelser) og andel", "decisions (enrollments) and share"),
-    period: bi("Startdatoen for tjenesten", "The day the service started"),
-    note: bi(
-      "Hvilke tilbud som rapporteres, og med hvilken kode, står i rapporteringsnøkkelen (catalogue/crosswalk.json); Aktivitetskontakt som støttekontakt er en tolkning.",
-      "Which offerings are reported, and under which code, is the crosswalk's to say (catalogue/crosswalk.json); Aktivitetskontakt as støttekontakt is an interpretation.",
-    ),
+    numerator: {
+      nb: "Vedtak: deltakelser i tilbud som rapporteringsnøkkelen melder til KPR (tildelt ved enkeltvedtak), etter tjenestetype i Volven 9151; med mangler: de KPR ikke kan ta imot slik de står (KprCheck)",
+      en: "Decisions: enrollments in offerings the reporting crosswalk reports to KPR (granted by individual decision), by service type in Volven 9151; incomplete: those KPR could not take as they stand (KprCheck)",
+    },
+    denominator: { nb: "Vedtak (for andelen med mangler)", en: "Decisions (for the share incomplete)" },
+    unit: { nb: "vedtak (deltakelser) og andel", en: "decisions (enrollments) and share" },
+    period: { nb: "Startdatoen for tjenesten", en: "The day the service started" },
+    note: {
+      nb: "Hvilke tilbud som rapporteres, og med hvilken kode, står i rapporteringsnøkkelen (catalogue/crosswalk.json); Aktivitetskontakt som støttekontakt er en tolkning.",
+      en: "Which offerings are reported, and under which code, is the crosswalk's to say (catalogue/crosswalk.json); Aktivitetskontakt as støttekontakt is an interpretation.",
+    },
   },
   dimensions: ["offering", "category", "department", "kprService", "month", "year"],
   defaultBy: ["kprService"],
@@ -45,23 +44,29 @@ export const kprReportable: Indicator<"kprReportable"> = {
     document: "Mestringsenhetens modell for aktivitet",
     section: "Hjelp til å bli mer deltagende i samfunnet",
     lines: "145",
-    fact: bi(
-      "Aktivitetskontakt er en lovfestet tjeneste med kriterier for tildeling av enkeltvedtak",
-      "Aktivitetskontakt is a statutory service with criteria for granting an individual decision",
-    ),
+    fact: {
+      nb: "Aktivitetskontakt er en lovfestet tjeneste med kriterier for tildeling av enkeltvedtak",
+      en: "Aktivitetskontakt is a statutory service with criteria for granting an individual decision",
+    },
   },
   measures: [
-    { column: "decisions", label: bi("Vedtak", "Decisions"), kind: "persons", unit: "records", set: "kprDecisions" },
+    {
+      column: "decisions",
+      label: { nb: "Vedtak", en: "Decisions" },
+      kind: "persons",
+      unit: "records",
+      set: "kprDecisions",
+    },
     {
       column: "incomplete",
-      label: bi("Med mangler", "Incomplete"),
+      label: { nb: "Med mangler", en: "Incomplete" },
       kind: "persons",
       unit: "records",
       set: "kprIncomplete",
     },
     {
       column: "incompleteRate",
-      label: bi("Andel med mangler", "Share incomplete"),
+      label: { nb: "Andel med mangler", en: "Share incomplete" },
       kind: "rate",
       unit: "share",
       numerator: "incomplete",

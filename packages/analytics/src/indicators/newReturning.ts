@@ -10,7 +10,6 @@ import type { Indicator } from "../Indicator.js"
 import { isoOfDay } from "../internal/dates.js"
 import { num } from "../internal/expr.js"
 import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
-import { bi } from "../internal/text.js"
 
 /**
  * Citizens who started an enrollment in the period, split into new (their
@@ -24,22 +23,22 @@ import { bi } from "../internal/text.js"
  */
 export const newReturning: Indicator<"newReturning"> = {
   id: "newReturning",
-  name: bi("Nye og tilbakevendende innbyggere", "New and returning citizens"),
+  name: { nb: "Nye og tilbakevendende innbyggere", en: "New and returning citizens" },
   definition: {
-    numerator: bi(
-      "Innbyggere som startet i et tilbud og som ikke hadde startet i noe tilbud før perioden",
-      "Citizens who started in an offering and had not started in any offering before the period",
-    ),
-    denominator: bi(
-      "Innbyggere som startet i et tilbud i perioden",
-      "Citizens who started in an offering in the period",
-    ),
-    unit: bi("personer og andel", "persons and share"),
-    period: bi("Startdatoen for deltakelsen", "The enrollment's start date"),
-    note: bi(
-      "Bare deltakelser i datagrunnlaget teller som tidligere; eldre historikk er ukjent.",
-      "Only enrollments in the data count as earlier ones; older history is unknown.",
-    ),
+    numerator: {
+      nb: "Innbyggere som startet i et tilbud og som ikke hadde startet i noe tilbud før perioden",
+      en: "Citizens who started in an offering and had not started in any offering before the period",
+    },
+    denominator: {
+      nb: "Innbyggere som startet i et tilbud i perioden",
+      en: "Citizens who started in an offering in the period",
+    },
+    unit: { nb: "personer og andel", en: "persons and share" },
+    period: { nb: "Startdatoen for deltakelsen", en: "The enrollment's start date" },
+    note: {
+      nb: "Bare deltakelser i datagrunnlaget teller som tidligere; eldre historikk er ukjent.",
+      en: "Only enrollments in the data count as earlier ones; older history is unknown.",
+    },
   },
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["offering"],
@@ -47,21 +46,21 @@ export const newReturning: Indicator<"newReturning"> = {
     document: "Resultatvurdering Mestringsenheten 2021, med Jæren Recovery College",
     section: "Tjenestedata som henspeiler kjernevirksomheten i Mestringsenheten",
     lines: "38",
-    fact: bi("Antall nye saker: 966 i 2020 og 1585 i 2021", "New cases: 966 in 2020 and 1585 in 2021"),
+    fact: { nb: "Antall nye saker: 966 i 2020 og 1585 i 2021", en: "New cases: 966 in 2020 and 1585 in 2021" },
   },
   measures: [
-    { column: "started", label: bi("Startet", "Started"), kind: "persons", unit: "persons", set: "started" },
-    { column: "new", label: bi("Nye", "New"), kind: "persons", unit: "persons", set: "new" },
+    { column: "started", label: { nb: "Startet", en: "Started" }, kind: "persons", unit: "persons", set: "started" },
+    { column: "new", label: { nb: "Nye", en: "New" }, kind: "persons", unit: "persons", set: "new" },
     {
       column: "returning",
-      label: bi("Tilbakevendende", "Returning"),
+      label: { nb: "Tilbakevendende", en: "Returning" },
       kind: "persons",
       unit: "persons",
       set: "returning",
     },
     {
       column: "newShare",
-      label: bi("Andel nye", "Share new"),
+      label: { nb: "Andel nye", en: "Share new" },
       kind: "rate",
       unit: "share",
       numerator: "new",

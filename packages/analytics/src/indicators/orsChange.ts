@@ -8,7 +8,7 @@ import * as aq from "arquero"
 import { op } from "arquero"
 import type { Indicator } from "../Indicator.js"
 import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
-import { bi } from "../internal/text.js"
+
 import { ORDER_SHIFT } from "../Tables.js"
 
 /**
@@ -27,18 +27,18 @@ import { ORDER_SHIFT } from "../Tables.js"
  */
 export const orsChange: Indicator<"orsChange"> = {
   id: "orsChange",
-  name: bi("FIT: endring i ORS", "FIT: change in ORS"),
+  name: { nb: "FIT: endring i ORS", en: "FIT: change in ORS" },
   definition: {
-    numerator: bi(
-      "Innbyggere med pålitelig bedring (minst grensen for pålitelig endring), bedring over den kliniske grensen, eller forverring",
-      "Citizens who reliably improved (by at least the reliable-change threshold), recovered across the clinical cutoff, or deteriorated",
-    ),
-    denominator: bi(
-      "Innbyggere med minst to ORS-skårer (for bedring over grensen: de som startet under den kliniske grensen)",
-      "Citizens with at least two ORS scores (for recovery: those who started below the clinical cutoff)",
-    ),
-    unit: bi("poeng og andeler", "points and shares"),
-    period: bi("ORS-skårer datert i perioden", "ORS scores dated in the period"),
+    numerator: {
+      nb: "Innbyggere med pålitelig bedring (minst grensen for pålitelig endring), bedring over den kliniske grensen, eller forverring",
+      en: "Citizens who reliably improved (by at least the reliable-change threshold), recovered across the clinical cutoff, or deteriorated",
+    },
+    denominator: {
+      nb: "Innbyggere med minst to ORS-skårer (for bedring over grensen: de som startet under den kliniske grensen)",
+      en: "Citizens with at least two ORS scores (for recovery: those who started below the clinical cutoff)",
+    },
+    unit: { nb: "poeng og andeler", en: "points and shares" },
+    period: { nb: "ORS-skårer datert i perioden", en: "ORS scores dated in the period" },
   },
   dimensions: ["offering", "category", "department", "year"],
   defaultBy: [],
@@ -46,30 +46,36 @@ export const orsChange: Indicator<"orsChange"> = {
     document: "Resultatvurdering Mestringsenheten 2021, med Jæren Recovery College",
     section: "Bruker/samfunn",
     lines: "13",
-    fact: bi(
-      "Mestringsenheten har valgt verktøyet Feedback informed treatment (FIT)",
-      "The unit has chosen the tool Feedback Informed Treatment (FIT)",
-    ),
+    fact: {
+      nb: "Mestringsenheten har valgt verktøyet Feedback informed treatment (FIT)",
+      en: "The unit has chosen the tool Feedback Informed Treatment (FIT)",
+    },
   },
   measures: [
-    { column: "citizens", label: bi("Innbyggere", "Citizens"), kind: "persons", unit: "persons", set: "orsFollowed" },
+    {
+      column: "citizens",
+      label: { nb: "Innbyggere", en: "Citizens" },
+      kind: "persons",
+      unit: "persons",
+      set: "orsFollowed",
+    },
     {
       column: "meanChange",
-      label: bi("Gjennomsnittlig endring", "Mean change"),
+      label: { nb: "Gjennomsnittlig endring", en: "Mean change" },
       kind: "statistic",
       unit: "points",
       over: ["citizens"],
     },
     {
       column: "improved",
-      label: bi("Pålitelig bedring", "Reliably improved"),
+      label: { nb: "Pålitelig bedring", en: "Reliably improved" },
       kind: "persons",
       unit: "persons",
       set: "orsImproved",
     },
     {
       column: "improvedRate",
-      label: bi("Andel bedring", "Share improved"),
+      label: { nb: "Andel bedring", en: "Share improved" },
       kind: "rate",
       unit: "share",
       numerator: "improved",
@@ -77,21 +83,21 @@ export const orsChange: Indicator<"orsChange"> = {
     },
     {
       column: "clinicalStart",
-      label: bi("Startet under grensen", "Started below the cutoff"),
+      label: { nb: "Startet under grensen", en: "Started below the cutoff" },
       kind: "persons",
       unit: "persons",
       set: "orsClinicalStart",
     },
     {
       column: "recovered",
-      label: bi("Bedring over grensen", "Reliably recovered"),
+      label: { nb: "Bedring over grensen", en: "Reliably recovered" },
       kind: "persons",
       unit: "persons",
       set: "orsRecovered",
     },
     {
       column: "recoveredRate",
-      label: bi("Andel over grensen", "Share recovered"),
+      label: { nb: "Andel over grensen", en: "Share recovered" },
       kind: "rate",
       unit: "share",
       numerator: "recovered",
@@ -99,14 +105,14 @@ export const orsChange: Indicator<"orsChange"> = {
     },
     {
       column: "deteriorated",
-      label: bi("Forverring", "Deteriorated"),
+      label: { nb: "Forverring", en: "Deteriorated" },
       kind: "persons",
       unit: "persons",
       set: "orsDeteriorated",
     },
     {
       column: "deterioratedRate",
-      label: bi("Andel forverring", "Share deteriorated"),
+      label: { nb: "Andel forverring", en: "Share deteriorated" },
       kind: "rate",
       unit: "share",
       numerator: "deteriorated",

@@ -7,7 +7,6 @@
 import { op } from "arquero"
 import type { Indicator } from "../Indicator.js"
 import { joinBy, rollupBy, zeroFill } from "../internal/group.js"
-import { bi } from "../internal/text.js"
 
 /**
  * Participants (distinct citizens present at least once), attendances
@@ -19,15 +18,15 @@ import { bi } from "../internal/text.js"
  */
 export const participation: Indicator<"participation"> = {
   id: "participation",
-  name: bi("Deltakelse", "Participation"),
+  name: { nb: "Deltakelse", en: "Participation" },
   definition: {
-    numerator: bi(
-      "Antall ulike innbyggere som møtte minst én gang; antall oppmøter; antall samlinger holdt",
-      "Number of distinct citizens present at least once; number of attendances; number of sessions held",
-    ),
+    numerator: {
+      nb: "Antall ulike innbyggere som møtte minst én gang; antall oppmøter; antall samlinger holdt",
+      en: "Number of distinct citizens present at least once; number of attendances; number of sessions held",
+    },
     denominator: null,
-    unit: bi("personer, oppmøter, samlinger", "persons, attendances, sessions"),
-    period: bi("Datoen for samlingen", "The session's date"),
+    unit: { nb: "personer, oppmøter, samlinger", en: "persons, attendances, sessions" },
+    period: { nb: "Datoen for samlingen", en: "The session's date" },
   },
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["offering"],
@@ -35,21 +34,27 @@ export const participation: Indicator<"participation"> = {
     document: "Mestringsenhetens modell for aktivitet",
     section: "Evaluering av modellen",
     lines: "161",
-    fact: bi(
-      "De ulike tilbudene justeres etter behov og deltagelse",
-      "Offerings are adjusted to need and participation",
-    ),
+    fact: {
+      nb: "De ulike tilbudene justeres etter behov og deltagelse",
+      en: "Offerings are adjusted to need and participation",
+    },
   },
   measures: [
     {
       column: "participants",
-      label: bi("Deltakere", "Participants"),
+      label: { nb: "Deltakere", en: "Participants" },
       kind: "persons",
       unit: "persons",
       set: "present",
     },
-    { column: "attendances", label: bi("Oppmøter", "Attendances"), kind: "count", unit: "attendances", of: "present" },
-    { column: "sessions", label: bi("Samlinger", "Sessions"), kind: "count", unit: "sessions" },
+    {
+      column: "attendances",
+      label: { nb: "Oppmøter", en: "Attendances" },
+      kind: "count",
+      unit: "attendances",
+      of: "present",
+    },
+    { column: "sessions", label: { nb: "Samlinger", en: "Sessions" }, kind: "count", unit: "sessions" },
   ],
   headline: "participants",
   compute: (tables, by) => {

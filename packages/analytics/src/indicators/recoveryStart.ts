@@ -7,7 +7,6 @@ import { op } from "arquero"
 import type { Indicator } from "../Indicator.js"
 import { slug } from "../internal/expr.js"
 import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
-import { bi } from "../internal/text.js"
 
 /**
  * The offering whose help lasts until the citizen has started an activity
@@ -32,18 +31,21 @@ export const RECOVERY_OFFERING = "recoveryhjelpa"
  */
 export const recoveryStart: Indicator<"recoveryStart"> = {
   id: "recoveryStart",
-  name: bi("Recoveryhjelpa: tid til aktivitet", "Recoveryhjelpa: days until an activity has started"),
+  name: { nb: "Recoveryhjelpa: tid til aktivitet", en: "Recoveryhjelpa: days until an activity has started" },
   definition: {
-    numerator: bi(
-      "Dager fra start i Recoveryhjelpa til innbyggeren er i gang med en aktivitet",
-      "Days from the start in Recoveryhjelpa until the citizen has started an activity",
-    ),
-    denominator: bi(
-      "Innbyggere som startet i Recoveryhjelpa i perioden",
-      "Citizens who started in Recoveryhjelpa in the period",
-    ),
-    unit: bi("dager (median og 90-persentil) og andel i gang", "days (median and 90th percentile) and share started"),
-    period: bi("Startdatoen i Recoveryhjelpa", "The start date in Recoveryhjelpa"),
+    numerator: {
+      nb: "Dager fra start i Recoveryhjelpa til innbyggeren er i gang med en aktivitet",
+      en: "Days from the start in Recoveryhjelpa until the citizen has started an activity",
+    },
+    denominator: {
+      nb: "Innbyggere som startet i Recoveryhjelpa i perioden",
+      en: "Citizens who started in Recoveryhjelpa in the period",
+    },
+    unit: {
+      nb: "dager (median og 90-persentil) og andel i gang",
+      en: "days (median and 90th percentile) and share started",
+    },
+    period: { nb: "Startdatoen i Recoveryhjelpa", en: "The start date in Recoveryhjelpa" },
   },
   dimensions: ["month", "year"],
   defaultBy: [],
@@ -51,32 +53,44 @@ export const recoveryStart: Indicator<"recoveryStart"> = {
     document: "Mestringsenhetens modell for aktivitet",
     section: "Hjelp til å bli mer deltagende i samfunnet",
     lines: "139",
-    fact: bi(
-      "Hjelpen varer til innbygger er komt i gang med en aktivitet",
-      "The help lasts until the citizen has started an activity",
-    ),
+    fact: {
+      nb: "Hjelpen varer til innbygger er komt i gang med en aktivitet",
+      en: "The help lasts until the citizen has started an activity",
+    },
   },
   measures: [
-    { column: "helped", label: bi("Fikk hjelp", "Helped"), kind: "persons", unit: "records", set: "recoveryHelped" },
+    {
+      column: "helped",
+      label: { nb: "Fikk hjelp", en: "Helped" },
+      kind: "persons",
+      unit: "records",
+      set: "recoveryHelped",
+    },
     {
       column: "started",
-      label: bi("I gang med aktivitet", "Started an activity"),
+      label: { nb: "I gang med aktivitet", en: "Started an activity" },
       kind: "persons",
       unit: "records",
       set: "activityStarted",
     },
     {
       column: "rate",
-      label: bi("Andel i gang", "Share started"),
+      label: { nb: "Andel i gang", en: "Share started" },
       kind: "rate",
       unit: "share",
       numerator: "started",
       denominator: "helped",
     },
-    { column: "median", label: bi("Median dager", "Median days"), kind: "statistic", unit: "days", over: ["started"] },
+    {
+      column: "median",
+      label: { nb: "Median dager", en: "Median days" },
+      kind: "statistic",
+      unit: "days",
+      over: ["started"],
+    },
     {
       column: "p90",
-      label: bi("90-persentil dager", "90th percentile days"),
+      label: { nb: "90-persentil dager", en: "90th percentile days" },
       kind: "statistic",
       unit: "days",
       over: ["started"],

@@ -10,7 +10,6 @@ import type { Indicator } from "../Indicator.js"
 import { isoOfDay } from "../internal/dates.js"
 import { num } from "../internal/expr.js"
 import { rollupBy } from "../internal/group.js"
-import { bi } from "../internal/text.js"
 
 /**
  * For referred enrollments whose first session with the citizen present
@@ -25,15 +24,15 @@ import { bi } from "../internal/text.js"
  */
 export const referralToStart: Indicator<"referralToStart"> = {
   id: "referralToStart",
-  name: bi("Tid fra henvendelse til første samling", "Days from referral to first session"),
+  name: { nb: "Tid fra henvendelse til første samling", en: "Days from referral to first session" },
   definition: {
-    numerator: bi(
-      "Dager fra henvendelsen til første samling innbyggeren møtte på",
-      "Days from the referral to the first session the citizen attended",
-    ),
+    numerator: {
+      nb: "Dager fra henvendelsen til første samling innbyggeren møtte på",
+      en: "Days from the referral to the first session the citizen attended",
+    },
     denominator: null,
-    unit: bi("dager (median og 90-persentil)", "days (median and 90th percentile)"),
-    period: bi("Datoen for første samling", "The date of the first session"),
+    unit: { nb: "dager (median og 90-persentil)", en: "days (median and 90th percentile)" },
+    period: { nb: "Datoen for første samling", en: "The date of the first session" },
   },
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["offering"],
@@ -41,17 +40,29 @@ export const referralToStart: Indicator<"referralToStart"> = {
     document: "Mestringsenhetens modell for aktivitet",
     section: "Fysisk aktivitet som behandling",
     lines: "72",
-    fact: bi(
-      "Behandler sender en henvendelse til fagleder aktivitet, og en ansatt fra aktivitetsteamet deltar i et felles møte",
-      "The therapist sends a referral to the activity lead, and an activity-team member joins a joint meeting",
-    ),
+    fact: {
+      nb: "Behandler sender en henvendelse til fagleder aktivitet, og en ansatt fra aktivitetsteamet deltar i et felles møte",
+      en: "The therapist sends a referral to the activity lead, and an activity-team member joins a joint meeting",
+    },
   },
   measures: [
-    { column: "started", label: bi("Startet", "Started"), kind: "persons", unit: "records", set: "referredStarted" },
-    { column: "median", label: bi("Median dager", "Median days"), kind: "statistic", unit: "days", over: ["started"] },
+    {
+      column: "started",
+      label: { nb: "Startet", en: "Started" },
+      kind: "persons",
+      unit: "records",
+      set: "referredStarted",
+    },
+    {
+      column: "median",
+      label: { nb: "Median dager", en: "Median days" },
+      kind: "statistic",
+      unit: "days",
+      over: ["started"],
+    },
     {
       column: "p90",
-      label: bi("90-persentil dager", "90th percentile days"),
+      label: { nb: "90-persentil dager", en: "90th percentile days" },
       kind: "statistic",
       unit: "days",
       over: ["started"],

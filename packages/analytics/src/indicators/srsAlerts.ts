@@ -7,7 +7,6 @@
 import { op } from "arquero"
 import type { Indicator } from "../Indicator.js"
 import { dayWithin, joinBy, rollupBy, withRate, zeroFill } from "../internal/group.js"
-import { bi } from "../internal/text.js"
 
 /**
  * SRS forms in the period with a total below the alert threshold (a possible problem with the
@@ -20,15 +19,15 @@ import { bi } from "../internal/text.js"
  */
 export const srsAlerts: Indicator<"srsAlerts"> = {
   id: "srsAlerts",
-  name: bi("FIT: SRS under varslingsgrensen", "FIT: SRS below the alert threshold"),
+  name: { nb: "FIT: SRS under varslingsgrensen", en: "FIT: SRS below the alert threshold" },
   definition: {
-    numerator: bi(
-      "SRS-skjema med total under varslingsgrensen på skjemaets dato",
-      "SRS forms with a total below the alert threshold of the form's date",
-    ),
-    denominator: bi("Alle SRS-skjema", "All SRS forms"),
-    unit: bi("andel", "share"),
-    period: bi("Datoen for skjemaet", "The form's date"),
+    numerator: {
+      nb: "SRS-skjema med total under varslingsgrensen på skjemaets dato",
+      en: "SRS forms with a total below the alert threshold of the form's date",
+    },
+    denominator: { nb: "Alle SRS-skjema", en: "All SRS forms" },
+    unit: { nb: "andel", en: "share" },
+    period: { nb: "Datoen for skjemaet", en: "The form's date" },
   },
   dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: [],
@@ -36,32 +35,38 @@ export const srsAlerts: Indicator<"srsAlerts"> = {
     document: "Resultatvurdering Mestringsenheten 2021, med Jæren Recovery College",
     section: "Bruker/samfunn",
     lines: "13",
-    fact: bi(
-      "De som får hjelp melder tilbake hvordan de opplever hjelpen slik at vi sammen kan gjøre mer av det som virker",
-      "Those who get help report how they experience it so that together we can do more of what works",
-    ),
+    fact: {
+      nb: "De som får hjelp melder tilbake hvordan de opplever hjelpen slik at vi sammen kan gjøre mer av det som virker",
+      en: "Those who get help report how they experience it so that together we can do more of what works",
+    },
   },
   measures: [
-    { column: "forms", label: bi("SRS-skjema", "SRS forms"), kind: "count", unit: "forms", of: "srsCitizens" },
+    { column: "forms", label: { nb: "SRS-skjema", en: "SRS forms" }, kind: "count", unit: "forms", of: "srsCitizens" },
     {
       column: "alerts",
-      label: bi("Under grensen", "Below the threshold"),
+      label: { nb: "Under grensen", en: "Below the threshold" },
       kind: "count",
       unit: "forms",
       of: "alerted",
     },
     {
       column: "rate",
-      label: bi("Andel under grensen", "Share below the threshold"),
+      label: { nb: "Andel under grensen", en: "Share below the threshold" },
       kind: "rate",
       unit: "share",
       numerator: "alerts",
       denominator: "forms",
     },
-    { column: "citizens", label: bi("Innbyggere", "Citizens"), kind: "persons", unit: "persons", set: "srsCitizens" },
+    {
+      column: "citizens",
+      label: { nb: "Innbyggere", en: "Citizens" },
+      kind: "persons",
+      unit: "persons",
+      set: "srsCitizens",
+    },
     {
       column: "citizensAlerted",
-      label: bi("Innbyggere med varsel", "Citizens with an alert"),
+      label: { nb: "Innbyggere med varsel", en: "Citizens with an alert" },
       kind: "persons",
       unit: "persons",
       set: "alerted",

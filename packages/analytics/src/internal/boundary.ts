@@ -11,7 +11,7 @@
 // run as code the next time any table verb is parsed. Nothing in this package
 // can keep arquero from seeing such a key; refusing is the only safe answer.
 import { Redact } from "@aktivitetsmodell/core"
-import { AnalyticsError, type Bilingual, bi } from "./text.js"
+import { AnalyticsError, type Bilingual } from "./text.js"
 
 /** The enumerable keys every object (or every array) inherits, which should be none. */
 export const pollutedKeys = (): { readonly object: Array<string>; readonly array: Array<string> } => {
@@ -33,12 +33,10 @@ export const assertUnpolluted = (name: string): void => {
       .slice(0, 3)
       .map((k) => Redact.show(k, 40))
       .join(", ") + (keys.length > 3 ? ", …" : "")
-  throw new AnalyticsError(
-    bi(
-      `${name} kjører ikke: ${where} har nøkler som alle ${object.length > 0 ? "objekter" : "lister"} arver (${shown}); noe har forurenset prototypen, og arquero kunne kjørt dem som kode`,
-      `${name} does not run: ${where} has keys every ${object.length > 0 ? "object" : "array"} inherits (${shown}); something polluted the prototype, and arquero could run them as code`,
-    ),
-  )
+  throw new AnalyticsError({
+    nb: `${name} kjører ikke: ${where} har nøkler som alle ${object.length > 0 ? "objekter" : "lister"} arver (${shown}); noe har forurenset prototypen, og arquero kunne kjørt dem som kode`,
+    en: `${name} does not run: ${where} has keys every ${object.length > 0 ? "object" : "array"} inherits (${shown}); something polluted the prototype, and arquero could run them as code`,
+  })
 }
 
 const isThenable = (u: unknown): u is Promise<unknown> => {
@@ -58,12 +56,10 @@ const convert = (name: string, expects: Bilingual, e: unknown): AnalyticsError =
   }
   return ours
     ? (e as AnalyticsError)
-    : new AnalyticsError(
-        bi(
-          `${name} kunne ikke bruke argumentene: forventet ${expects.nb}`,
-          `${name} could not use its arguments: expected ${expects.en}`,
-        ),
-      )
+    : new AnalyticsError({
+        nb: `${name} kunne ikke bruke argumentene: forventet ${expects.nb}`,
+        en: `${name} could not use its arguments: expected ${expects.en}`,
+      })
 }
 
 /**

@@ -2,11 +2,11 @@
 // AnalyticsError that names the function, the argument and what it expects.
 // Values are never quoted in full: Redact.show cuts and redacts them.
 import { ColumnTable } from "arquero"
-import { AnalyticsError, bi, type Lang } from "./text.js"
+import { AnalyticsError, type Lang } from "./text.js"
 
 /** Throws an AnalyticsError "name: what was wrong", in both languages. */
 export const reject = (name: string, en: string, nb: string): never => {
-  throw new AnalyticsError(bi(`${name}: ${nb}`, `${name}: ${en}`))
+  throw new AnalyticsError({ nb: `${name}: ${nb}`, en: `${name}: ${en}` })
 }
 
 /** A plain object (not null, not an array). */

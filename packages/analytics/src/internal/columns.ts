@@ -5,7 +5,7 @@
 import { IsoDate, Redact } from "@aktivitetsmodell/core"
 import { DictionaryColumn } from "./DictionaryColumn.js"
 import type { DateParts } from "./dates.js"
-import { AnalyticsError, bi } from "./text.js"
+import { AnalyticsError } from "./text.js"
 
 /** What the builder needs to know of an offering. */
 export interface OfferingFacts {
@@ -50,12 +50,10 @@ export const rowsWithin = <R>(rows: ReadonlyArray<R>, date: (r: R) => string, fr
     if (typeof d === "string" && d >= from && d <= to) out[m++] = i
     else if (!outside.has(d)) {
       if (!IsoDate.isIsoDate(d)) {
-        throw new AnalyticsError(
-          bi(
-            `post ${i}: forventet en gyldig dato ÅÅÅÅ-MM-DD, fant ${Redact.show(d)}`,
-            `record ${i}: expected a calendar date as YYYY-MM-DD, found ${Redact.show(d)}`,
-          ),
-        )
+        throw new AnalyticsError({
+          nb: `post ${i}: forventet en gyldig dato ÅÅÅÅ-MM-DD, fant ${Redact.show(d)}`,
+          en: `record ${i}: expected a calendar date as YYYY-MM-DD, found ${Redact.show(d)}`,
+        })
       }
       outside.add(d)
     }

@@ -1,7 +1,7 @@
 // A small RFC 4180 reader for the example data files (comma-separated,
 // double quotes, CRLF or LF). Each record keeps the file line it starts on,
 // so errors can point a person to the right line.
-import { AnalyticsError, bi } from "./text.js"
+import { AnalyticsError } from "./text.js"
 
 /** One parsed record and the line (1-based) it starts on. */
 export interface CsvRecord {
@@ -48,12 +48,10 @@ export const parseCsv = (text: string, file: string): Array<CsvRecord> => {
     } else field += ch
   }
   if (quoted) {
-    throw new AnalyticsError(
-      bi(
-        `${file}:${start}: et felt med anførselstegn er ikke lukket`,
-        `${file}:${start}: a quoted field is not closed`,
-      ),
-    )
+    throw new AnalyticsError({
+      nb: `${file}:${start}: et felt med anførselstegn er ikke lukket`,
+      en: `${file}:${start}: a quoted field is not closed`,
+    })
   }
   if (field !== "" || fields.length > 0) endRecord()
   return records

@@ -3,7 +3,7 @@
 // model speaks of calendar days in Europe/Oslo, never instants, so the UTC
 // calendar gives the same day arithmetic without daylight-saving gaps.
 import { IsoDate, Redact } from "@aktivitetsmodell/core"
-import { AnalyticsError, bi } from "./text.js"
+import { AnalyticsError } from "./text.js"
 
 const DAY = 86_400_000
 
@@ -68,12 +68,10 @@ export class DateParts {
     let p = this.cache.get(iso)
     if (p === undefined) {
       if (!IsoDate.isIsoDate(iso)) {
-        throw new AnalyticsError(
-          bi(
-            `forventet en gyldig dato ÅÅÅÅ-MM-DD, fant ${Redact.show(iso)}`,
-            `expected a calendar date as YYYY-MM-DD, found ${Redact.show(iso)}`,
-          ),
-        )
+        throw new AnalyticsError({
+          nb: `forventet en gyldig dato ÅÅÅÅ-MM-DD, fant ${Redact.show(iso)}`,
+          en: `expected a calendar date as YYYY-MM-DD, found ${Redact.show(iso)}`,
+        })
       }
       const m = iso.slice(0, 7)
       const y = iso.slice(0, 4)

@@ -5,7 +5,7 @@
 // names, a literal must be a finite number (or a fixed id of the model), and
 // every object of column name → expression has no prototype, so that no
 // inherited key can become a column (see boundary.ts for why that matters).
-import { AnalyticsError, bi } from "./text.js"
+import { AnalyticsError } from "./text.js"
 
 // The package's own column names: plain identifiers. Data values (offering
 // ids, themes, names) never become column names.
@@ -14,12 +14,10 @@ const namePattern = /^[A-Za-z][A-Za-z0-9_]*$/u
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u
 
 const refuse = (what: string): never => {
-  throw new AnalyticsError(
-    bi(
-      `Intern feil: ${what} kan ikke brukes i et arquero-uttrykk`,
-      `Internal error: ${what} cannot be used in an arquero expression`,
-    ),
-  )
+  throw new AnalyticsError({
+    nb: `Intern feil: ${what} kan ikke brukes i et arquero-uttrykk`,
+    en: `Internal error: ${what} cannot be used in an arquero expression`,
+  })
 }
 
 /** Whether `name` may be a column of an indicator table (a plain identifier). */

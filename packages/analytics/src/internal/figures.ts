@@ -10,7 +10,7 @@ import { suppress } from "../privacy/Suppression.js"
 import { type Participants, type Population, perThousand } from "../RecoveryCollege.js"
 import { changes, type Statistics } from "../ServiceStatistics.js"
 import { formatNumber } from "./format.js"
-import { type Bilingual, bi, type Lang } from "./text.js"
+import { type Bilingual, type Lang } from "./text.js"
 import { texts } from "./texts.js"
 
 const SUPPRESSED = ":"
@@ -30,12 +30,19 @@ const credit = (sources: ReadonlyArray<string>): { readonly note: Bilingual; rea
   const distinct = [...new Set(sources.map((x) => x.trim()).filter((x) => x !== ""))]
   if (distinct.length === 0)
     return {
-      note: bi("Kilde: ikke oppgitt i filen (kolonnen source).", "Source: not given in the file (the source column)."),
+      note: {
+        nb: "Kilde: ikke oppgitt i filen (kolonnen source).",
+        en: "Source: not given in the file (the source column).",
+      },
       perRow: false,
     }
-  if (distinct.length === 1) return { note: bi(`Kilde: ${distinct[0]}.`, `Source: ${distinct[0]}.`), perRow: false }
+  if (distinct.length === 1)
+    return { note: { nb: `Kilde: ${distinct[0]}.`, en: `Source: ${distinct[0]}.` }, perRow: false }
   return {
-    note: bi("Kilde: oppgitt for hver rad, i kolonnen Kilde.", "Source: given for each row, in the column Source."),
+    note: {
+      nb: "Kilde: oppgitt for hver rad, i kolonnen Kilde.",
+      en: "Source: given for each row, in the column Source.",
+    },
     perRow: true,
   }
 }

@@ -6,7 +6,7 @@ import type { ColumnTable } from "arquero"
 import { type Dimension, UNKNOWN } from "../Dimension.js"
 import { own } from "./checks.js"
 import { col, num, record } from "./expr.js"
-import { AnalyticsError, bi } from "./text.js"
+import { AnalyticsError } from "./text.js"
 
 /** Which column of a source table holds a dimension, when not the dimension's own name. */
 export type ColumnMap = Partial<Record<string, string>>
@@ -66,11 +66,9 @@ export const dayWithin = (column: string, from: number, to: number): string =>
 export const checkDimensions = (id: string, allowed: ReadonlyArray<Dimension>, by: ReadonlyArray<Dimension>): void => {
   const bad = by.filter((d) => !allowed.includes(d))
   if (bad.length > 0) {
-    throw new AnalyticsError(
-      bi(
-        `Indikatoren ${id} kan ikke grupperes etter ${bad.join(", ")}; tillatt: ${allowed.join(", ")}`,
-        `Indicator ${id} cannot be grouped by ${bad.join(", ")}; allowed: ${allowed.join(", ")}`,
-      ),
-    )
+    throw new AnalyticsError({
+      nb: `Indikatoren ${id} kan ikke grupperes etter ${bad.join(", ")}; tillatt: ${allowed.join(", ")}`,
+      en: `Indicator ${id} cannot be grouped by ${bad.join(", ")}; allowed: ${allowed.join(", ")}`,
+    })
   }
 }

@@ -8,7 +8,7 @@ import type { ColumnTable } from "arquero"
 import { TOTAL, UNKNOWN } from "../Dimension.js"
 import { isRecord, own, reject, requireArray, requireFinite, requireInteger, requireRecord } from "./checks.js"
 import { DictionaryColumn } from "./DictionaryColumn.js"
-import { AnalyticsError, bi } from "./text.js"
+import { AnalyticsError } from "./text.js"
 
 /** The entities the tables are built from; each must be a list. */
 export const entities = [
@@ -111,7 +111,7 @@ export const within = <T>(name: string, entity: string, f: () => T): T => {
     return f()
   } catch (e) {
     if (e instanceof AnalyticsError)
-      throw new AnalyticsError(bi(`${name}: ${entity}: ${e.text.nb}`, `${name}: ${entity}: ${e.text.en}`))
+      throw new AnalyticsError({ nb: `${name}: ${entity}: ${e.text.nb}`, en: `${name}: ${entity}: ${e.text.en}` })
     throw e
   }
 }

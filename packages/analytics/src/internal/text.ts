@@ -1,14 +1,8 @@
 // Every label and message the package shows a person exists in bokmål and
 // English; reports pick one, errors carry both.
-import { type Bilingual, Redact } from "@aktivitetsmodell/core"
+import { type Bilingual, type Lang, Redact } from "@aktivitetsmodell/core"
 
-export type { Bilingual }
-
-/** The report languages: Norwegian bokmål (default) and English. */
-export type Lang = "nb" | "en"
-
-/** Builds a {@link Bilingual} text. */
-export const bi = (nb: string, en: string): Bilingual => ({ nb, en })
+export type { Bilingual, Lang }
 
 /**
  * An error whose message a person can act on, in both languages: the English
@@ -25,7 +19,7 @@ export class AnalyticsError extends Error {
   override readonly name: string = "AnalyticsError"
   readonly text: Bilingual
   constructor(text: Bilingual) {
-    const redacted = bi(Redact.text(part(text, "nb")), Redact.text(part(text, "en")))
+    const redacted = { nb: Redact.text(part(text, "nb")), en: Redact.text(part(text, "en")) }
     super(`${redacted.en} / ${redacted.nb}`)
     this.text = redacted
   }
@@ -54,7 +48,7 @@ export class FileError extends AnalyticsError {
   readonly file: string
   constructor(file: string, text: Bilingual) {
     // One line: a line break inside a reason (or a file name) would split it.
-    super(bi(oneLine(part(text, "nb")), oneLine(part(text, "en"))))
+    super({ nb: oneLine(part(text, "nb")), en: oneLine(part(text, "en")) })
     this.file = Redact.text(typeof file === "string" ? file : Redact.show(file))
   }
 }
@@ -67,7 +61,7 @@ const oneLine = (s: string): string => s.replace(/[\r\n\u2028\u2029]+/gu, " ")
  */
 export const quoted = (value: string): Bilingual => {
   const en = Redact.show(value)
-  return bi(`«${en.slice(1, -1)}»`, en)
+  return { nb: `«${en.slice(1, -1)}»`, en: en }
 }
 
 /** A file name as a person reads it in a message: quoted when it holds control characters. */

@@ -4,7 +4,7 @@
 import { Redact } from "@aktivitetsmodell/core"
 import { type CsvRecord, parseCsv } from "./csv.js"
 import { record } from "./expr.js"
-import { AnalyticsError, type Bilingual, bi, quoted } from "./text.js"
+import { AnalyticsError, type Bilingual, quoted } from "./text.js"
 
 /** A problem in a data file, with where it is and what was expected. */
 export interface Problem {
@@ -25,11 +25,11 @@ const shown = (p: unknown): Problem => {
       file: text(r.file),
       line: typeof r.line === "number" ? r.line : 0,
       field: text(r.field),
-      message: bi(text(m.nb), text(m.en)),
+      message: { nb: text(m.nb), en: text(m.en) },
     }
   } catch {
     // A problem built by plain JavaScript whose getters throw: still a problem, without its text.
-    return { file: "?", line: 0, field: "?", message: bi("(ukjent)", "(unknown)") }
+    return { file: "?", line: 0, field: "?", message: { nb: "(ukjent)", en: "(unknown)" } }
   }
 }
 
@@ -42,12 +42,10 @@ export class DataFileError extends AnalyticsError {
   readonly problems: ReadonlyArray<Problem>
   constructor(problems: ReadonlyArray<Problem>) {
     const list = Array.isArray(problems) ? problems.map(shown) : []
-    super(
-      bi(
-        `${list.length} problem(er) i datafilen:\n${list.map((p) => `  ${p.file}:${p.line}, felt ${p.field}: ${p.message.nb}`).join("\n")}`,
-        `${list.length} problem(s) in the data file:\n${list.map((p) => `  ${p.file}:${p.line}, field ${p.field}: ${p.message.en}`).join("\n")}`,
-      ),
-    )
+    super({
+      nb: `${list.length} problem(er) i datafilen:\n${list.map((p) => `  ${p.file}:${p.line}, felt ${p.field}: ${p.message.nb}`).join("\n")}`,
+      en: `${list.length} problem(s) in the data file:\n${list.map((p) => `  ${p.file}:${p.line}, field ${p.field}: ${p.message.en}`).join("\n")}`,
+    })
     this.problems = list
   }
 }
@@ -78,7 +76,9 @@ export const readYearTable = (
   const problems: Array<Problem> = []
   const header = records[0]
   if (header === undefined)
-    throw new DataFileError([{ file, line: 1, field: "(header)", message: bi("Filen er tom", "The file is empty") }])
+    throw new DataFileError([
+      { file, line: 1, field: "(header)", message: { nb: "Filen er tom", en: "The file is empty" } },
+    ])
   const names = header.fields.map((f) => f.trim())
   for (const required of [options.key, ...options.textColumns]) {
     if (!names.includes(required)) {
@@ -86,7 +86,7 @@ export const readYearTable = (
         file,
         line: header.line,
         field: required,
-        message: bi(`Mangler kolonnen «${required}»`, `Missing the column "${required}"`),
+        message: { nb: `Mangler kolonnen «${required}»`, en: `Missing the column "${required}"` },
       })
     }
   }
@@ -96,13 +96,18 @@ export const readYearTable = (
       file,
       line: header.line,
       field: "(header)",
-      message: bi("Ingen årskolonner (som 2021)", "No year columns (such as 2021)"),
+      message: { nb: "Ingen årskolonner (som 2021)", en: "No year columns (such as 2021)" },
     })
   }
   const seenYears = new Set<string>()
   for (const [n] of yearColumns) {
     if (seenYears.has(n))
-      problems.push({ file, line: header.line, field: n, message: bi("Året står to ganger", "The year appears twice") })
+      problems.push({
+        file,
+        line: header.line,
+        field: n,
+        message: { nb: "Året står to ganger", en: "The year appears twice" },
+      })
     seenYears.add(n)
   }
   if (problems.length > 0) throw new DataFileError(problems)
@@ -115,26 +120,26 @@ export const readYearTable = (
         file,
         line: entry.line,
         field: "(row)",
-        message: bi(
-          `Forventet ${names.length} felt, fant ${entry.fields.length}`,
-          `Expected ${names.length} fields, found ${entry.fields.length}`,
-        ),
+        message: {
+          nb: `Forventet ${names.length} felt, fant ${entry.fields.length}`,
+          en: `Expected ${names.length} fields, found ${entry.fields.length}`,
+        },
       })
       continue
     }
     const key = entry.fields[keyIndex]!.trim()
     if (key === "")
-      problems.push({ file, line: entry.line, field: options.key, message: bi("Tom nøkkel", "Empty key") })
+      problems.push({ file, line: entry.line, field: options.key, message: { nb: "Tom nøkkel", en: "Empty key" } })
     const earlier = seenKeys.get(key)
     if (earlier !== undefined) {
       problems.push({
         file,
         line: entry.line,
         field: options.key,
-        message: bi(
-          `${quoted(key).nb} står også på linje ${earlier}`,
-          `${quoted(key).en} also appears on line ${earlier}`,
-        ),
+        message: {
+          nb: `${quoted(key).nb} står også på linje ${earlier}`,
+          en: `${quoted(key).en} also appears on line ${earlier}`,
+        },
       })
     }
     seenKeys.set(key, entry.line)
@@ -150,10 +155,10 @@ export const readYearTable = (
           file,
           line: entry.line,
           field: n,
-          message: bi(
-            `Forventet et tall eller en tom celle, fant ${quoted(raw).nb}`,
-            `Expected a number or an empty cell, found ${quoted(raw).en}`,
-          ),
+          message: {
+            nb: `Forventet et tall eller en tom celle, fant ${quoted(raw).nb}`,
+            en: `Expected a number or an empty cell, found ${quoted(raw).en}`,
+          },
         })
         continue
       }

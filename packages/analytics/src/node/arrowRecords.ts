@@ -7,7 +7,7 @@
 
 import { Redact } from "@aktivitetsmodell/core"
 import { tableFromIPC } from "@uwdata/flechette"
-import { bi, FileError, fileName } from "../internal/text.js"
+import { FileError, fileName } from "../internal/text.js"
 
 const reserved = new Set(["__proto__", "constructor", "prototype"])
 
@@ -55,19 +55,16 @@ export const arrowRecords = (bytes: Uint8Array, file: string): Array<unknown> =>
   try {
     table = tableFromIPC(bytes, { useDate: true })
   } catch {
-    throw new FileError(file, bi(`${name}: ikke en Arrow-fil (IPC)`, `${name}: not an Arrow (IPC) file`))
+    throw new FileError(file, { nb: `${name}: ikke en Arrow-fil (IPC)`, en: `${name}: not an Arrow (IPC) file` })
   }
   const names = table.schema.fields.map((f) => f.name)
   const bad = names.find((n) => n.split(".").some((s) => reserved.has(s) || s === ""))
   if (bad !== undefined) {
     const shown = Redact.show(bad, 60)
-    throw new FileError(
-      file,
-      bi(
-        `${name}: kolonnen ${shown} bruker et reservert eller tomt navn`,
-        `${name}: the column ${shown} uses a reserved or empty name`,
-      ),
-    )
+    throw new FileError(file, {
+      nb: `${name}: kolonnen ${shown} bruker et reservert eller tomt navn`,
+      en: `${name}: the column ${shown} uses a reserved or empty name`,
+    })
   }
   const columns = names.map((n, i) => ({ path: n.split("."), values: table.getChildAt(i).toArray() }))
   return Array.from({ length: table.numRows }, (_, r) => {

@@ -5,7 +5,7 @@
  * @module
  */
 import { Redact } from "@aktivitetsmodell/core"
-import { AnalyticsError, bi, type Lang } from "../internal/text.js"
+import { AnalyticsError, type Lang } from "../internal/text.js"
 import type { Format } from "./index.js"
 
 /**
@@ -114,7 +114,7 @@ export class UsageError extends AnalyticsError {
 }
 
 const fail = (nb: string, en: string): never => {
-  throw new UsageError(bi(nb, en))
+  throw new UsageError({ nb: nb, en: en })
 }
 
 // An argument as typed, redacted and cut short, for a message.

@@ -7,7 +7,7 @@
 import { basename } from "node:path"
 import { Batch, Dataset, JsonText, Redact, Suggest } from "@aktivitetsmodell/core"
 import { own } from "../internal/checks.js"
-import { bi, FileError, fileName } from "../internal/text.js"
+import { FileError, fileName } from "../internal/text.js"
 import { type EntityRead, RecordsError, rejectedEntries } from "./inputCheck.js"
 
 const notJson = (file: string, text: string, e: unknown): FileError => {
@@ -16,15 +16,12 @@ const notJson = (file: string, text: string, e: unknown): FileError => {
   const name = fileName(file)
   if (where.ok) {
     const why = e instanceof Error ? e.message : String(e)
-    return new FileError(file, bi(`${name}: ikke gyldig JSON: ${why}`, `${name}: not valid JSON: ${why}`))
+    return new FileError(file, { nb: `${name}: ikke gyldig JSON: ${why}`, en: `${name}: not valid JSON: ${why}` })
   }
-  return new FileError(
-    file,
-    bi(
-      `${name}: ikke gyldig JSON på linje ${where.line}, kolonne ${where.column}: ${where.message.nb}`,
-      `${name}: not valid JSON at line ${where.line}, column ${where.column}: ${where.message.en}`,
-    ),
-  )
+  return new FileError(file, {
+    nb: `${name}: ikke gyldig JSON på linje ${where.line}, kolonne ${where.column}: ${where.message.nb}`,
+    en: `${name}: not valid JSON at line ${where.line}, column ${where.column}: ${where.message.en}`,
+  })
 }
 
 const pointer = (key: string) => `/${key.replace(/~/gu, "~0").replace(/\//gu, "~1")}`
@@ -44,13 +41,10 @@ const unknownKeys = (file: string, input: Record<string, unknown>): FileError | 
   // A sentence that ends in a question needs no full stop after it.
   const end = (text: string) => (text.endsWith("?") ? text : `${text}.`)
   const name = fileName(file)
-  return new FileError(
-    file,
-    bi(
-      `${name}: ukjent nøkkel ${end(list("nb"))} Forventet «year», eventuelt «source» og enhetene ${Dataset.entityNames.join(", ")}`,
-      `${name}: unknown key ${end(list("en"))} Expected "year", optionally "source", and the entities ${Dataset.entityNames.join(", ")}`,
-    ),
-  )
+  return new FileError(file, {
+    nb: `${name}: ukjent nøkkel ${end(list("nb"))} Forventet «year», eventuelt «source» og enhetene ${Dataset.entityNames.join(", ")}`,
+    en: `${name}: unknown key ${end(list("en"))} Expected "year", optionally "source", and the entities ${Dataset.entityNames.join(", ")}`,
+  })
 }
 
 /**
@@ -69,41 +63,38 @@ export const readDatasetText = (
   }
   const name = fileName(file)
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw new FileError(
-      file,
-      bi(
-        `${name}: forventet et objekt med «year» (heltall) og en liste per enhet`,
-        `${name}: expected an object with "year" (a whole number) and an array per entity`,
-      ),
-    )
+    throw new FileError(file, {
+      nb: `${name}: forventet et objekt med «year» (heltall) og en liste per enhet`,
+      en: `${name}: expected an object with "year" (a whole number) and an array per entity`,
+    })
   }
   // Own keys only: JSON.parse keeps "__proto__" as a key of its own, and an
   // inherited "year" or "offerings" is not in the file.
   const input = raw as Record<string, unknown>
   const year = own(input, "year")
   if (typeof year !== "number" || !Number.isInteger(year)) {
-    throw new FileError(
-      file,
-      bi(`${name}: /year: forventet et heltall (året)`, `${name}: /year: expected a whole number (the year)`),
-    )
+    throw new FileError(file, {
+      nb: `${name}: /year: forventet et heltall (året)`,
+      en: `${name}: /year: expected a whole number (the year)`,
+    })
   }
   const notLists = Dataset.entityNames.filter((e) => own(input, e) !== undefined && !Array.isArray(own(input, e)))
   if (notLists.length > 0) {
     const pointers = notLists.map((e) => `/${e}`).join(", ")
-    throw new FileError(file, bi(`${name}: ${pointers}: forventet en liste`, `${name}: ${pointers}: expected an array`))
+    throw new FileError(file, {
+      nb: `${name}: ${pointers}: forventet en liste`,
+      en: `${name}: ${pointers}: expected an array`,
+    })
   }
   const unknown = unknownKeys(file, input)
   if (unknown !== undefined) throw unknown
   // The data source the file names itself ("årsrapport 2024"), for the report's provenance.
   const source = own(input, "source")
   if (source !== undefined && (typeof source !== "string" || source.trim().length === 0 || source.length > 200)) {
-    throw new FileError(
-      file,
-      bi(
-        `${name}: /source: forventet en tekst på høyst 200 tegn som sier hvor dataene kommer fra`,
-        `${name}: /source: expected a text of at most 200 characters saying where the data come from`,
-      ),
-    )
+    throw new FileError(file, {
+      nb: `${name}: /source: forventet en tekst på høyst 200 tegn som sier hvor dataene kommer fra`,
+      en: `${name}: /source: expected a text of at most 200 characters saying where the data come from`,
+    })
   }
   let parsed: ReturnType<typeof JsonText.parse> | undefined
   const lineOf = (entity: string) => (index: number) => {

@@ -8,7 +8,7 @@ import { readdir } from "node:fs/promises"
 import { basename, join } from "node:path"
 import { Batch, Dataset, Redact, Suggest } from "@aktivitetsmodell/core"
 import { FileError as CoreFileError, loadCsvFile, loadJsonFile } from "@aktivitetsmodell/core/node"
-import { bi, FileError, fileName } from "../internal/text.js"
+import { FileError, fileName } from "../internal/text.js"
 import { arrowRecords } from "./arrowRecords.js"
 import { readBytes } from "./files.js"
 import type { EntityRead } from "./inputCheck.js"
@@ -53,13 +53,10 @@ const unknownNames = (
       )
       .join(", ") + (unknown.length > 10 ? ", …" : "")
   const name = fileName(dir)
-  return new FileError(
-    dir,
-    bi(
-      `${name}: ukjent fil i mappen: ${list("nb")}; hver fil heter etter enheten den holder (${Dataset.entityNames.join(", ")}) med .csv, .json eller .arrow`,
-      `${name}: unknown file in the folder: ${list("en")}; each file is named after the entity it holds (${Dataset.entityNames.join(", ")}) with .csv, .json or .arrow`,
-    ),
-  )
+  return new FileError(dir, {
+    nb: `${name}: ukjent fil i mappen: ${list("nb")}; hver fil heter etter enheten den holder (${Dataset.entityNames.join(", ")}) med .csv, .json eller .arrow`,
+    en: `${name}: unknown file in the folder: ${list("en")}; each file is named after the entity it holds (${Dataset.entityNames.join(", ")}) with .csv, .json or .arrow`,
+  })
 }
 
 /**
@@ -73,10 +70,10 @@ export const listFolder = async (dir: string): Promise<ReadonlyArray<Named & { r
     entries = await readdir(dir, { withFileTypes: true })
   } catch (e) {
     const code = typeof e === "object" && e !== null && "code" in e ? String(e.code) : "unknown"
-    throw new FileError(
-      dir,
-      bi(`Kunne ikke lese mappen ${fileName(dir)} (${code})`, `Could not read the folder ${fileName(dir)} (${code})`),
-    )
+    throw new FileError(dir, {
+      nb: `Kunne ikke lese mappen ${fileName(dir)} (${code})`,
+      en: `Could not read the folder ${fileName(dir)} (${code})`,
+    })
   }
   const named: Array<Named & { readonly path: string }> = []
   const unknown: Array<{ readonly unknown: string; readonly guess: string | undefined }> = []
@@ -90,23 +87,17 @@ export const listFolder = async (dir: string): Promise<ReadonlyArray<Named & { r
     const twins = named.filter((n) => n.entity === entity)
     if (twins.length > 1) {
       const names = twins.map((t) => t.name).join(", ")
-      throw new FileError(
-        dir,
-        bi(
-          `${fileName(dir)}: flere filer for ${entity} (${names}); behold én`,
-          `${fileName(dir)}: more than one file for ${entity} (${names}); keep one`,
-        ),
-      )
+      throw new FileError(dir, {
+        nb: `${fileName(dir)}: flere filer for ${entity} (${names}); behold én`,
+        en: `${fileName(dir)}: more than one file for ${entity} (${names}); keep one`,
+      })
     }
   }
   if (named.length === 0) {
-    throw new FileError(
-      dir,
-      bi(
-        `${fileName(dir)}: ingen eksportfiler i mappen; forventet for eksempel citizens.csv og enrollments.csv`,
-        `${fileName(dir)}: no export files in the folder; expected, for example, citizens.csv and enrollments.csv`,
-      ),
-    )
+    throw new FileError(dir, {
+      nb: `${fileName(dir)}: ingen eksportfiler i mappen; forventet for eksempel citizens.csv og enrollments.csv`,
+      en: `${fileName(dir)}: no export files in the folder; expected, for example, citizens.csv and enrollments.csv`,
+    })
   }
   return Dataset.entityNames.flatMap((e) => named.filter((n) => n.entity === e))
 }
@@ -115,7 +106,7 @@ export const listFolder = async (dir: string): Promise<ReadonlyArray<Named & { r
 const fromCore = (e: unknown, file: string): unknown => {
   if (!(e instanceof CoreFileError)) return e
   const at = `${basename(file)}${e.line === undefined ? "" : `:${e.line}`}`
-  return new FileError(file, bi(`${at}: ${e.nb}`, `${at}: ${e.en}`))
+  return new FileError(file, { nb: `${at}: ${e.nb}`, en: `${at}: ${e.en}` })
 }
 
 /** One export file read: every record valid or rejected, with the lines records start on where the format has lines. */

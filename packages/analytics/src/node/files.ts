@@ -5,7 +5,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises"
 import { dirname } from "node:path"
 import { reject } from "../internal/checks.js"
-import { bi, FileError, fileName } from "../internal/text.js"
+import { FileError, fileName } from "../internal/text.js"
 
 const reason = (e: unknown): string => {
   try {
@@ -27,10 +27,10 @@ export const readText = async (file: string): Promise<string> => {
     return await readFile(file, "utf8")
   } catch (e) {
     const why = reason(e)
-    throw new FileError(
-      file,
-      bi(`Kunne ikke lese ${fileName(file)}: ${why}`, `Could not read ${fileName(file)}: ${why}`),
-    )
+    throw new FileError(file, {
+      nb: `Kunne ikke lese ${fileName(file)}: ${why}`,
+      en: `Could not read ${fileName(file)}: ${why}`,
+    })
   }
 }
 
@@ -40,10 +40,10 @@ export const readBytes = async (file: string): Promise<Uint8Array> => {
     return new Uint8Array(await readFile(file))
   } catch (e) {
     const why = reason(e)
-    throw new FileError(
-      file,
-      bi(`Kunne ikke lese ${fileName(file)}: ${why}`, `Could not read ${fileName(file)}: ${why}`),
-    )
+    throw new FileError(file, {
+      nb: `Kunne ikke lese ${fileName(file)}: ${why}`,
+      en: `Could not read ${fileName(file)}: ${why}`,
+    })
   }
 }
 
@@ -55,9 +55,9 @@ export const writeText = async (file: string, text: string): Promise<string> => 
     return file
   } catch (e) {
     const why = reason(e)
-    throw new FileError(
-      file,
-      bi(`Kunne ikke skrive ${fileName(file)}: ${why}`, `Could not write ${fileName(file)}: ${why}`),
-    )
+    throw new FileError(file, {
+      nb: `Kunne ikke skrive ${fileName(file)}: ${why}`,
+      en: `Could not write ${fileName(file)}: ${why}`,
+    })
   }
 }

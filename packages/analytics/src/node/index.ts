@@ -18,7 +18,7 @@ import * as EvaluationPlan from "../EvaluationPlan.js"
 import { guard } from "../internal/boundary.js"
 import { isRecord, reject, requireArray, requireLang } from "../internal/checks.js"
 import { parseCsv } from "../internal/csv.js"
-import { AnalyticsError, bi, FileError, fileName, type Lang } from "../internal/text.js"
+import { AnalyticsError, FileError, fileName, type Lang } from "../internal/text.js"
 import { reportCsv, reportJson } from "../outputs/Export.js"
 import type * as Provenance from "../Provenance.js"
 import * as Audit from "../privacy/Audit.js"
@@ -83,10 +83,10 @@ const text = (report: Report, format: Format): string => {
  */
 export const reportText = guard(
   "reportText",
-  bi(
-    "en rapport fra buildReport og et format (html, md, csv, json)",
-    "a report from buildReport and a format (html, md, csv, json)",
-  ),
+  {
+    nb: "en rapport fra buildReport og et format (html, md, csv, json)",
+    en: "a report from buildReport and a format (html, md, csv, json)",
+  },
   (report: Report, format: Format): string => {
     requireReport("reportText", report)
     if (!formats.includes(format))
@@ -110,10 +110,10 @@ export const reportText = guard(
  */
 export const writeReport = guard(
   "writeReport",
-  bi(
-    "en rapport fra buildReport, en filsti og eventuelt et format (html, md, csv, json)",
-    "a report from buildReport, a file path and optionally a format (html, md, csv, json)",
-  ),
+  {
+    nb: "en rapport fra buildReport, en filsti og eventuelt et format (html, md, csv, json)",
+    en: "a report from buildReport, a file path and optionally a format (html, md, csv, json)",
+  },
   async (report: Report, file: string, format?: Format): Promise<string> => {
     const path = requireFile("writeReport", file)
     const ext = path.slice(path.lastIndexOf(".") + 1).toLowerCase()
@@ -131,10 +131,10 @@ export const writeReport = guard(
  */
 export const writePlan = guard(
   "writePlan",
-  bi(
-    "en plan, en filsti, et språk (nb eller en) og eventuelt en proveniens",
-    "a plan, a file path, a language (nb or en) and optionally a provenance",
-  ),
+  {
+    nb: "en plan, en filsti, et språk (nb eller en) og eventuelt en proveniens",
+    en: "a plan, a file path, a language (nb or en) and optionally a provenance",
+  },
   async (plan: EvaluationPlan.Plan, file: string, lang: Lang, provenance?: Provenance.Provenance): Promise<string> => {
     const path = requireFile("writePlan", file)
     return writeText(path, EvaluationPlan.toCsv(plan, requireLang("writePlan", lang), provenance))
@@ -154,7 +154,7 @@ export const writePlan = guard(
  */
 export const loadDataset = guard(
   "loadDataset",
-  bi("stien til en JSON-fil", "the path of a JSON file"),
+  { nb: "stien til en JSON-fil", en: "the path of a JSON file" },
   async (file: string): Promise<Dataset.Dataset> => {
     const path = requireFile("loadDataset", file)
     return parseDataset(await readText(path), path)
@@ -179,20 +179,17 @@ export const loadDataset = guard(
  */
 export const loadExportFolder = guard(
   "loadExportFolder",
-  bi("stien til en mappe og { policy, year? }", "the path of a folder and { policy, year? }"),
+  { nb: "stien til en mappe og { policy, year? }", en: "the path of a folder and { policy, year? }" },
   async (dir: string, options: { readonly policy: Policy.Policy; readonly year?: number }): Promise<CheckedInput> => {
     const path = requireFile("loadExportFolder", dir)
     const policy = Policy.ensure("loadExportFolder", options?.policy)
     const files = await listFolder(path)
     const year = options.year ?? yearOfFolder(path)
     if (year === undefined || !Number.isInteger(year) || year < 2000 || year > 2100) {
-      throw new FileError(
-        path,
-        bi(
-          `${fileName(path)}: oppgi året (--year), eller gi mappen et navn som slutter på året, som export-2024`,
-          `${fileName(path)}: give the year (--year), or name the folder after it, such as export-2024`,
-        ),
-      )
+      throw new FileError(path, {
+        nb: `${fileName(path)}: oppgi året (--year), eller gi mappen et navn som slutter på året, som export-2024`,
+        en: `${fileName(path)}: give the year (--year), or name the folder after it, such as export-2024`,
+      })
     }
     const reads: Array<EntityRead> = []
     for (const f of files) reads.push(await readFile(f))
@@ -213,7 +210,7 @@ export const loadExportFolder = guard(
  */
 export const readCapacity = guard(
   "readCapacity",
-  bi("stien til en JSON-fil", "the path of a JSON file"),
+  { nb: "stien til en JSON-fil", en: "the path of a JSON file" },
   async (file: string): Promise<ReadonlyMap<string, number>> => {
     const path = requireFile("readCapacity", file)
     return parseCapacity(await readText(path), path)
@@ -228,7 +225,7 @@ export const readCapacity = guard(
  */
 export const readStatistics = guard(
   "readStatistics",
-  bi("stien til en CSV-fil", "the path of a CSV file"),
+  { nb: "stien til en CSV-fil", en: "the path of a CSV file" },
   async (file: string): Promise<ServiceStatistics.Statistics> => {
     const path = requireFile("readStatistics", file)
     return ServiceStatistics.parse(await readText(path), path)
@@ -243,7 +240,7 @@ export const readStatistics = guard(
  */
 export const readRecoveryCollege = guard(
   "readRecoveryCollege",
-  bi("stien til en CSV-fil", "the path of a CSV file"),
+  { nb: "stien til en CSV-fil", en: "the path of a CSV file" },
   async (file: string): Promise<RecoveryCollege.Participants> => {
     const path = requireFile("readRecoveryCollege", file)
     return RecoveryCollege.parse(await readText(path), path)
@@ -260,7 +257,7 @@ export const readRecoveryCollege = guard(
  */
 export const readPopulation = guard(
   "readPopulation",
-  bi("stien til en CSV-fil", "the path of a CSV file"),
+  { nb: "stien til en CSV-fil", en: "the path of a CSV file" },
   async (file: string): Promise<RecoveryCollege.Population> => {
     const path = requireFile("readPopulation", file)
     const name = fileName(path)
@@ -269,17 +266,18 @@ export const readPopulation = guard(
     const at = (n: string) => names.indexOf(n)
     for (const n of ["municipality", "year", "population"]) {
       if (at(n) < 0)
-        throw new AnalyticsError(bi(`${name}:1: mangler kolonnen «${n}»`, `${name}:1: missing the column "${n}"`))
+        throw new AnalyticsError({
+          nb: `${name}:1: mangler kolonnen «${n}»`,
+          en: `${name}:1: missing the column "${n}"`,
+        })
     }
     return records.map((r) => {
       const cell = (n: string) => (r.fields[at(n)] ?? "").trim()
       if (!/^\d{4}$/u.test(cell("year")) || !/^\d+(?:[.,]\d+)?$/u.test(cell("population"))) {
-        throw new AnalyticsError(
-          bi(
-            `${name}:${r.line}: forventet år og folketall som tall`,
-            `${name}:${r.line}: expected year and population as numbers`,
-          ),
-        )
+        throw new AnalyticsError({
+          nb: `${name}:${r.line}: forventet år og folketall som tall`,
+          en: `${name}:${r.line}: expected year and population as numbers`,
+        })
       }
       return {
         municipality: cell("municipality"),
@@ -302,10 +300,10 @@ export const readPopulation = guard(
  */
 export const loadProfile = guard(
   "loadProfile",
-  bi(
-    "et profilnavn (ssb, strict, rounding), en dato ÅÅÅÅ-MM-DD og eventuelt en regelmappe",
-    "a profile name (ssb, strict, rounding), a date YYYY-MM-DD and optionally a policy folder",
-  ),
+  {
+    nb: "et profilnavn (ssb, strict, rounding), en dato ÅÅÅÅ-MM-DD og eventuelt en regelmappe",
+    en: "a profile name (ssb, strict, rounding), a date YYYY-MM-DD and optionally a policy folder",
+  },
   (name: Profile["name"], date: string, dir?: string): Profile => {
     if (!profileNames.includes(name))
       reject(
@@ -323,18 +321,16 @@ export const loadProfile = guard(
       value = (parameter) => now.parameters.get(parameter)?.entry.value
     } catch (e) {
       const why = e instanceof Error ? e.message.split("\n")[0]! : typeof e
-      throw new FileError(
-        where,
-        bi(
-          `Kunne ikke lese skjermingsprofilen fra regelverket: ${why}`,
-          `Could not read the disclosure profile from the policy tree: ${why}`,
-        ),
-      )
+      throw new FileError(where, {
+        nb: `Kunne ikke lese skjermingsprofilen fra regelverket: ${why}`,
+        en: `Could not read the disclosure profile from the policy tree: ${why}`,
+      })
     }
     try {
       return fromParameters(name, value)
     } catch (e) {
-      if (e instanceof AnalyticsError) throw new FileError(where, bi(`${e.text.nb} ${date}`, `${e.text.en} on ${date}`))
+      if (e instanceof AnalyticsError)
+        throw new FileError(where, { nb: `${e.text.nb} ${date}`, en: `${e.text.en} on ${date}` })
       throw e
     }
   },
@@ -350,7 +346,7 @@ export const loadProfile = guard(
  */
 export const auditFiles = guard(
   "auditFiles",
-  bi("en liste med filstier og { min?, max? }", "a list of file paths and { min?, max? }"),
+  { nb: "en liste med filstier og { min?, max? }", en: "a list of file paths and { min?, max? }" },
   async (
     files: ReadonlyArray<string>,
     options: { readonly min?: number; readonly max?: number } = {},
@@ -380,7 +376,7 @@ export const auditFiles = guard(
  */
 export const auditReport = guard(
   "auditReport",
-  bi("en rapport fra buildReport", "a report from buildReport"),
+  { nb: "en rapport fra buildReport", en: "a report from buildReport" },
   (report: Report): Audit.Result => {
     requireReport("auditReport", report)
     return Audit.run([Audit.read(text(report, "json"), "report.json")])

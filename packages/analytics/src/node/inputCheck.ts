@@ -4,7 +4,7 @@
 // input section, each finding with its file, the line its record starts on
 // and the record's position in the file, both counted from 1.
 import { type Batch, type Bilingual, Dataset, Invariants, type Policy } from "@aktivitetsmodell/core"
-import { AnalyticsError, bi } from "../internal/text.js"
+import { AnalyticsError } from "../internal/text.js"
 import type { Entry, Section } from "../outputs/Rejected.js"
 import * as Rejected from "../outputs/Rejected.js"
 
@@ -57,9 +57,10 @@ export class RecordsError extends AnalyticsError {
         .map((e) => `  ${lineOf(e, lang)}`)
         .join("\n") +
       (all.length > 20 ? (lang === "nb" ? `\n  … og ${all.length - 20} til` : `\n  … and ${all.length - 20} more`) : "")
-    super(
-      bi(`${all.length} problem(er) i dataene:\n${list("nb")}`, `${all.length} problem(s) in the data:\n${list("en")}`),
-    )
+    super({
+      nb: `${all.length} problem(er) i dataene:\n${list("nb")}`,
+      en: `${all.length} problem(s) in the data:\n${list("en")}`,
+    })
     this.entries = all
   }
 }
@@ -73,7 +74,7 @@ const positions = (read: EntityRead): Array<number> => {
   return out
 }
 
-const unexplained = bi("Posten ble avvist uten forklaring", "The record was rejected without a reason")
+const unexplained = { nb: "Posten ble avvist uten forklaring", en: "The record was rejected without a reason" }
 
 /** Every problem of every rejected record and every problem with a file, as entries. */
 export const rejectedEntries = (reads: ReadonlyArray<EntityRead>): Array<Entry> =>

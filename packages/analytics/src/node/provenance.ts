@@ -9,7 +9,7 @@ import { InForce, PolicyTree } from "@aktivitetsmodell/rules"
 import { loadTreeOrThrow, shippedPolicyDir } from "@aktivitetsmodell/rules/node"
 import { guard } from "../internal/boundary.js"
 import { formatNumber } from "../internal/format.js"
-import { bi, type Lang } from "../internal/text.js"
+import { type Lang } from "../internal/text.js"
 import type { Input } from "../Provenance.js"
 import type { CliOptions } from "./cliArgs.js"
 
@@ -24,7 +24,7 @@ import type { CliOptions } from "./cliArgs.js"
  */
 export const policyWithHash = guard(
   "policyWithHash",
-  bi("(dir?: string)", "(dir?: string)"),
+  { nb: "(dir?: string)", en: "(dir?: string)" },
   (dir?: string): { readonly policy: InForce.TreePolicy; readonly policyHash: string } => {
     const tree = loadTreeOrThrow(dir ?? shippedPolicyDir(), { cases: false })
     return { policy: InForce.policy(tree), policyHash: PolicyTree.hash(tree) }
@@ -41,7 +41,7 @@ export const policyWithHash = guard(
  */
 export const packageVersions = guard(
   "packageVersions",
-  bi("ingen argumenter", "no arguments"),
+  { nb: "ingen argumenter", en: "no arguments" },
   (): Record<string, string> => {
     // The CommonJS build has no import.meta; there this file is __filename.
     const here = import.meta.url === undefined ? pathToFileURL(__filename).href : import.meta.url

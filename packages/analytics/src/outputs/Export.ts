@@ -24,7 +24,7 @@ import { isRecord, optionsOf, reject, requireArray, requireLang, requireRecord }
 import { csvField } from "../internal/csv.js"
 import { notApplicable } from "../internal/format.js"
 import { requirePublished } from "../internal/shapes.js"
-import { bi, type Lang } from "../internal/text.js"
+import { type Lang } from "../internal/text.js"
 import * as Labels from "../Labels.js"
 import { type Provenance, columns as provenanceColumns } from "../Provenance.js"
 import { assertNone } from "../privacy/Identifiers.js"
@@ -53,7 +53,7 @@ const periodText = (p: Published): string => (p.period === null ? "" : `${p.peri
  */
 export const metadata = guard(
   "Export.metadata",
-  bi("en publisert tabell fra Publish.publish", "a published table from Publish.publish"),
+  { nb: "en publisert tabell fra Publish.publish", en: "a published table from Publish.publish" },
   (given: Published) => {
     const p = requirePublished("Export.metadata", given)
     const rs = roles(p.indicator)
@@ -93,10 +93,10 @@ export const metadata = guard(
  */
 export const toCsv = guard(
   "Export.toCsv",
-  bi(
-    "en publisert tabell fra Publish.publish og { lang?, labelled? }",
-    "a published table from Publish.publish and { lang?, labelled? }",
-  ),
+  {
+    nb: "en publisert tabell fra Publish.publish og { lang?, labelled? }",
+    en: "a published table from Publish.publish and { lang?, labelled? }",
+  },
   (published: Published, options: { readonly lang?: Lang; readonly labelled?: boolean } = {}): string => {
     const name = "Export.toCsv"
     requirePublished(name, published)
@@ -141,7 +141,7 @@ const labelledCsv = (published: Published, lang: Lang): string => {
  */
 export const toJson = guard(
   "Export.toJson",
-  bi("en publisert tabell fra Publish.publish", "a published table from Publish.publish"),
+  { nb: "en publisert tabell fra Publish.publish", en: "a published table from Publish.publish" },
   (published: Published): string => {
     requirePublished("Export.toJson", published)
     const text = JSON.stringify(
@@ -172,7 +172,7 @@ export const toJson = guard(
  */
 export const toArrow = guard(
   "Export.toArrow",
-  bi("en publisert tabell fra Publish.publish", "a published table from Publish.publish"),
+  { nb: "en publisert tabell fra Publish.publish", en: "a published table from Publish.publish" },
   (published: Published): Uint8Array => {
     requirePublished("Export.toArrow", published)
     const meta = JSON.stringify({
@@ -206,10 +206,10 @@ export const toArrow = guard(
  */
 export const tidy = guard(
   "Export.tidy",
-  bi(
-    "en liste med publiserte tabeller fra Publish.publish og eventuelt en proveniens",
-    "a list of published tables from Publish.publish and optionally a provenance",
-  ),
+  {
+    nb: "en liste med publiserte tabeller fra Publish.publish og eventuelt en proveniens",
+    en: "a list of published tables from Publish.publish and optionally a provenance",
+  },
   (published: ReadonlyArray<Published>, provenance?: Provenance): ColumnTable => {
     requireArray("Export.tidy", "published", published).forEach((p) => requirePublished("Export.tidy", p))
     const about = provenance === undefined ? {} : provenanceColumns(requireProvenanceOf("Export.tidy", provenance))
@@ -302,7 +302,7 @@ const requireReportParts = (name: string, u: unknown): ReportParts => {
  */
 export const reportCsv = guard(
   "Export.reportCsv",
-  bi("en rapport fra buildReport", "a report from buildReport"),
+  { nb: "en rapport fra buildReport", en: "a report from buildReport" },
   (report: ReportParts): string => {
     const r = requireReportParts("Export.reportCsv", report)
     const text = tidy(r.published, r.provenance).toCSV()
@@ -320,7 +320,7 @@ export const reportCsv = guard(
  */
 export const reportJson = guard(
   "Export.reportJson",
-  bi("en rapport fra buildReport", "a report from buildReport"),
+  { nb: "en rapport fra buildReport", en: "a report from buildReport" },
   (report: ReportParts): string => {
     const r = requireReportParts("Export.reportJson", report)
     const text = `{\n"title": ${JSON.stringify(r.model.title)},\n"period": ${JSON.stringify(r.model.period)},\n"provenance": ${JSON.stringify(r.provenance)},\n"indicators": [\n${r.published.map((p) => toJson(p)).join(",\n")}\n],\n"plan": ${JSON.stringify(r.plan)}\n}\n`

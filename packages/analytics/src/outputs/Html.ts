@@ -9,7 +9,7 @@ import { guard } from "../internal/boundary.js"
 import { formatMeasure, notApplicable } from "../internal/format.js"
 import { requireModel } from "../internal/modelShape.js"
 import { displayRows } from "../internal/order.js"
-import { bi, type Lang } from "../internal/text.js"
+import { type Lang } from "../internal/text.js"
 import { texts } from "../internal/texts.js"
 import { describeProfile, periodText } from "../internal/words.js"
 import * as Labels from "../Labels.js"
@@ -69,7 +69,7 @@ const gridTable = (grid: Grid, lang: Lang): string =>
  */
 export const render = guard(
   "Html.render",
-  bi("en rapportmodell (Report.model)", "a report model (Report.model)"),
+  { nb: "en rapportmodell (Report.model)", en: "a report model (Report.model)" },
   (model: Model): string => {
     const { lang } = requireModel("Html.render", model)
     const t = (k: keyof typeof texts) => esc(texts[k][lang])

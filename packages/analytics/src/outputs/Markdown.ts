@@ -13,7 +13,7 @@ import { formatMeasure, notApplicable } from "../internal/format.js"
 import { escapeMarkdown as md } from "../internal/markdown.js"
 import { requireModel } from "../internal/modelShape.js"
 import { displayRows } from "../internal/order.js"
-import { bi } from "../internal/text.js"
+
 import { texts } from "../internal/texts.js"
 import { describeProfile, periodText } from "../internal/words.js"
 import * as Labels from "../Labels.js"
@@ -29,7 +29,7 @@ import type { Model } from "./ReportModel.js"
  */
 export const render = guard(
   "Markdown.render",
-  bi("en rapportmodell (Report.model)", "a report model (Report.model)"),
+  { nb: "en rapportmodell (Report.model)", en: "a report model (Report.model)" },
   (model: Model): string => {
     const { lang } = requireModel("Markdown.render", model)
     const { provenance } = model

@@ -15,7 +15,7 @@ import { guard } from "../internal/boundary.js"
 import { isRecord, reject, requireArray, requireLang } from "../internal/checks.js"
 import { formatNumber } from "../internal/format.js"
 import { escapeMarkdown as md } from "../internal/markdown.js"
-import { type Bilingual, bi, type Lang } from "../internal/text.js"
+import { type Bilingual, type Lang } from "../internal/text.js"
 import { escapeXml as esc } from "./Svg.js"
 
 /**
@@ -68,15 +68,15 @@ export const shownInReport = 200
 
 // A pseudonym (32 hex digits) is an identifier; the report check refuses one.
 const pseudonym = /(?<![0-9a-fA-F])[0-9a-f]{32}(?![0-9a-fA-F])/gu
-const mask = bi("[pseudonym]", "[pseudonym]")
+const mask = { nb: "[pseudonym]", en: "[pseudonym]" }
 
 /** A text as the section shows it: identity numbers redacted, pseudonyms masked. */
 const clean = (s: string, lang: Lang): string => Redact.text(s).replace(pseudonym, mask[lang])
 
 const kinds: Readonly<Record<Entry["kind"], Bilingual>> = {
-  rejected: bi("avvist post", "rejected record"),
-  violation: bi("regelbrudd", "rule broken"),
-  file: bi("filen", "the file"),
+  rejected: { nb: "avvist post", en: "rejected record" },
+  violation: { nb: "regelbrudd", en: "rule broken" },
+  file: { nb: "filen", en: "the file" },
 }
 
 const requireSection = (name: string, u: unknown): Section => {
@@ -125,7 +125,7 @@ const requireSection = (name: string, u: unknown): Section => {
  */
 export const totals = guard(
   "Rejected.totals",
-  bi("et avsnitt { files, entries }", "a section { files, entries }"),
+  { nb: "et avsnitt { files, entries }", en: "a section { files, entries }" },
   (section: Section) => {
     const s = requireSection("Rejected.totals", section)
     const sum = (k: "records" | "valid" | "rejected") => s.files.reduce((a, f) => a + f[k], 0)
@@ -185,10 +185,10 @@ const csvHeadings = ["file", "line", "record", "entity", "kind", "field", "code"
  */
 export const toCsv = guard(
   "Rejected.toCsv",
-  bi(
-    "et avsnitt { files, entries } og et språk (nb eller en)",
-    "a section { files, entries } and a language (nb or en)",
-  ),
+  {
+    nb: "et avsnitt { files, entries } og et språk (nb eller en)",
+    en: "a section { files, entries } and a language (nb or en)",
+  },
   (section: Section, lang: Lang): string => {
     const s = requireSection("Rejected.toCsv", section)
     requireLang("Rejected.toCsv", lang)
@@ -209,15 +209,15 @@ export const toCsv = guard(
 )
 
 const headings = {
-  title: bi("Innlesing: avviste poster og regelbrudd", "Input: rejected records and broken rules"),
-  file: bi("Fil", "File"),
-  entity: bi("Enhet", "Entity"),
-  records: bi("Poster", "Records"),
-  valid: bi("Gyldige", "Valid"),
-  rejected: bi("Avvist", "Rejected"),
-  where: bi("Hvor", "Where"),
-  kind: bi("Hva", "What"),
-  message: bi("Melding", "Message"),
+  title: { nb: "Innlesing: avviste poster og regelbrudd", en: "Input: rejected records and broken rules" },
+  file: { nb: "Fil", en: "File" },
+  entity: { nb: "Enhet", en: "Entity" },
+  records: { nb: "Poster", en: "Records" },
+  valid: { nb: "Gyldige", en: "Valid" },
+  rejected: { nb: "Avvist", en: "Rejected" },
+  where: { nb: "Hvor", en: "Where" },
+  kind: { nb: "Hva", en: "What" },
+  message: { nb: "Melding", en: "Message" },
 }
 
 const summary = (s: Section, lang: Lang): string => {
@@ -250,10 +250,10 @@ const more = (s: Section, lang: Lang): string | null => {
  */
 export const toMarkdown = guard(
   "Rejected.toMarkdown",
-  bi(
-    "et avsnitt { files, entries } og et språk (nb eller en)",
-    "a section { files, entries } and a language (nb or en)",
-  ),
+  {
+    nb: "et avsnitt { files, entries } og et språk (nb eller en)",
+    en: "a section { files, entries } and a language (nb or en)",
+  },
   (section: Section, lang: Lang): string => {
     const s = requireSection("Rejected.toMarkdown", section)
     requireLang("Rejected.toMarkdown", lang)
@@ -291,10 +291,10 @@ export const toMarkdown = guard(
  */
 export const toHtml = guard(
   "Rejected.toHtml",
-  bi(
-    "et avsnitt { files, entries } og et språk (nb eller en)",
-    "a section { files, entries } and a language (nb or en)",
-  ),
+  {
+    nb: "et avsnitt { files, entries } og et språk (nb eller en)",
+    en: "a section { files, entries } and a language (nb or en)",
+  },
   (section: Section, lang: Lang): string => {
     const s = requireSection("Rejected.toHtml", section)
     requireLang("Rejected.toHtml", lang)

@@ -8,7 +8,6 @@
  */
 import { guard } from "../internal/boundary.js"
 import { isRecord, optionsOf, reject, requireArray, requireFinite, requireString } from "../internal/checks.js"
-import { bi } from "../internal/text.js"
 
 const escape = (s: string): string =>
   s
@@ -24,7 +23,7 @@ const escape = (s: string): string =>
  * Svg.escapeXml("Mat & prat") // "Mat &amp; prat"
  * @category outputs
  */
-export const escapeXml = guard("Svg.escapeXml", bi("en tekst", "a text"), (s: string): string =>
+export const escapeXml = guard("Svg.escapeXml", { nb: "en tekst", en: "a text" }, (s: string): string =>
   escape(requireString("Svg.escapeXml", "text", s)),
 )
 
@@ -67,10 +66,10 @@ const chartId = (title: string, id: string | undefined): string => {
  */
 export const barChart = guard(
   "Svg.barChart",
-  bi(
-    "en tittel, søyler { label, value, text } og { max?, id? }",
-    "a title, bars { label, value, text } and { max?, id? }",
-  ),
+  {
+    nb: "en tittel, søyler { label, value, text } og { max?, id? }",
+    en: "a title, bars { label, value, text } and { max?, id? }",
+  },
   (title: string, bars: ReadonlyArray<Bar>, options: { readonly max?: number; readonly id?: string } = {}): string => {
     const name = "Svg.barChart"
     requireString(name, "title", title)
@@ -145,10 +144,10 @@ export interface Line {
  */
 export const lineChart = guard(
   "Svg.lineChart",
-  bi(
-    "en tittel, x-etiketter, linjer { name, values }, en formatfunksjon og { min?, max?, id? }",
-    "a title, x labels, lines { name, values }, a format function and { min?, max?, id? }",
-  ),
+  {
+    nb: "en tittel, x-etiketter, linjer { name, values }, en formatfunksjon og { min?, max?, id? }",
+    en: "a title, x labels, lines { name, values }, a format function and { min?, max?, id? }",
+  },
   (
     title: string,
     xLabels: ReadonlyArray<string>,

@@ -40,7 +40,7 @@ import { all as allIndicators } from "../indicators/index.js"
 import { guard } from "../internal/boundary.js"
 import { isRecord, optionsOf, requireArray, requireLang } from "../internal/checks.js"
 import { parseCsv } from "../internal/csv.js"
-import { AnalyticsError, bi, type Lang } from "../internal/text.js"
+import { AnalyticsError, type Lang } from "../internal/text.js"
 import { coarse, type Family, familyOf, roles, singleton } from "./Measures.js"
 import { type Profile, parseLabel, requireProfile, smallRange } from "./Profile.js"
 
@@ -109,7 +109,7 @@ export interface Result {
 }
 
 const fail = (file: string, en: string, nb: string): never => {
-  throw new AnalyticsError(bi(`${file}: ${nb}`, `${file}: ${en}`))
+  throw new AnalyticsError({ nb: `${file}: ${nb}`, en: `${file}: ${en}` })
 }
 
 const labelOf = (row: Record<string, unknown>, by: ReadonlyArray<string>, total: string): Pairs =>
@@ -125,7 +125,7 @@ const familyFrom = (u: unknown): Family | undefined => {
   const known = familyOf(Object.keys(sets)[0] ?? "")
   return {
     id: u.id,
-    label: bi(u.id, u.id),
+    label: { nb: u.id, en: u.id },
     additive: u.additive === true,
     atoms: (u.atoms as Array<unknown>).filter((a): a is string => typeof a === "string"),
     sets,
@@ -296,10 +296,13 @@ const fromCsv = (file: string, text: string): Source => {
  */
 export const read = guard(
   "Audit.read",
-  bi("innholdet i en fil (tekst eller bytes) og filnavnet", "a file's content (text or bytes) and its name"),
+  { nb: "innholdet i en fil (tekst eller bytes) og filnavnet", en: "a file's content (text or bytes) and its name" },
   (content: string | Uint8Array, file: string): Source => {
     if (typeof file !== "string")
-      throw new AnalyticsError(bi("Audit.read: filnavnet må være en tekst", "Audit.read: the file name must be a text"))
+      throw new AnalyticsError({
+        nb: "Audit.read: filnavnet må være en tekst",
+        en: "Audit.read: the file name must be a text",
+      })
     if (content instanceof Uint8Array) {
       // Arrow: a stream starts with the continuation marker 0xFFFFFFFF, a file with "ARROW1".
       const isArrow =
@@ -478,7 +481,10 @@ const functional = (() => {
  */
 export const run = guard(
   "Audit.run",
-  bi("en liste med filer fra Audit.read og { min?, max? }", "a list of files from Audit.read and { min?, max? }"),
+  {
+    nb: "en liste med filer fra Audit.read og { min?, max? }",
+    en: "a list of files from Audit.read and { min?, max? }",
+  },
   (sources: ReadonlyArray<Source>, options: { readonly min?: number; readonly max?: number } = {}): Result => {
     requireArray("Audit.run", "sources", sources)
     const o = optionsOf("Audit.run", options)
@@ -671,7 +677,7 @@ export const run = guard(
  */
 export const describe = guard(
   "Audit.describe",
-  bi("et funn fra Audit.run og et språk (nb eller en)", "a finding from Audit.run and a language (nb or en)"),
+  { nb: "et funn fra Audit.run og et språk (nb eller en)", en: "a finding from Audit.run and a language (nb or en)" },
   (f: Finding, lang: Lang): string => {
     requireLang("Audit.describe", lang)
     const where = `${f.period === "" ? "" : `${f.period} `}${f.family}: ${f.what} [${text(f.pairs)}] = ${f.value}`

@@ -12,7 +12,7 @@
 import { Redact } from "@aktivitetsmodell/core"
 import { guard } from "../internal/boundary.js"
 import { optionsOf, reject, requireArray, requireString } from "../internal/checks.js"
-import { AnalyticsError, bi } from "../internal/text.js"
+import { AnalyticsError } from "../internal/text.js"
 
 // Hex characters not glued to more of the same, so that a longer hash does not
 // match and an identifier inside a word still does.
@@ -93,7 +93,7 @@ const requireOptions = (name: string, u: unknown): ReadonlyArray<string> => {
  */
 export const find = guard(
   "Identifiers.find",
-  bi("en tekst og { names? }", "a text and { names? }"),
+  { nb: "en tekst og { names? }", en: "a text and { names? }" },
   (text: string, options?: Options): Array<string> => {
     requireString("Identifiers.find", "text", text)
     const names = requireOptions("Identifiers.find", options)
@@ -111,18 +111,16 @@ export const find = guard(
  */
 export const assertNone = guard(
   "Identifiers.assertNone",
-  bi("en tekst, navnet på det den er og { names? }", "a text, the name of what it is and { names? }"),
+  { nb: "en tekst, navnet på det den er og { names? }", en: "a text, the name of what it is and { names? }" },
   (text: string, what: string, options?: Options): void => {
     requireString("Identifiers.assertNone", "text", text)
     requireString("Identifiers.assertNone", "what", what)
     const found = find(text, options)
     if (found.length > 0) {
-      throw new AnalyticsError(
-        bi(
-          `${what} inneholder ${found.length} mulig(e) identifikator(er) (fødselsnummer, pseudonym eller navn); den publiseres ikke`,
-          `${what} contains ${found.length} possible identifier(s) (a national identity number, a pseudonym or a name); it is not published`,
-        ),
-      )
+      throw new AnalyticsError({
+        nb: `${what} inneholder ${found.length} mulig(e) identifikator(er) (fødselsnummer, pseudonym eller navn); den publiseres ikke`,
+        en: `${what} contains ${found.length} possible identifier(s) (a national identity number, a pseudonym or a name); it is not published`,
+      })
     }
   },
 )

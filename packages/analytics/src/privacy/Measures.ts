@@ -31,7 +31,7 @@
 import type { Indicator, Measure } from "../Indicator.js"
 import { guard } from "../internal/boundary.js"
 import { requireIndicator } from "../internal/shapes.js"
-import { AnalyticsError, type Bilingual, bi } from "../internal/text.js"
+import { AnalyticsError, type Bilingual } from "../internal/text.js"
 
 /**
  * A family of sets of people over one population.
@@ -106,7 +106,7 @@ const orsDecompose = (v: Readonly<Record<string, number>>): Record<string, numbe
 export const families: ReadonlyArray<Family> = [
   family(
     "attendance",
-    bi("Innbyggere med oppmøteregistrering", "Citizens with an attendance record"),
+    { nb: "Innbyggere med oppmøteregistrering", en: "Citizens with an attendance record" },
     false,
     ["present", "bookedNeverPresent"],
     {
@@ -116,7 +116,7 @@ export const families: ReadonlyArray<Family> = [
   ),
   family(
     "starts",
-    bi("Innbyggere som startet i et tilbud", "Citizens who started in an offering"),
+    { nb: "Innbyggere som startet i et tilbud", en: "Citizens who started in an offering" },
     false,
     ["new", "returning"],
     {
@@ -125,14 +125,14 @@ export const families: ReadonlyArray<Family> = [
       returning: ["returning"],
     },
   ),
-  family("closures", bi("Avsluttede deltakelser", "Enrollments closed"), true, ["completed", "withdrawn"], {
+  family("closures", { nb: "Avsluttede deltakelser", en: "Enrollments closed" }, true, ["completed", "withdrawn"], {
     ended: ["completed", "withdrawn"],
     completed: ["completed"],
     withdrawn: ["withdrawn"],
   }),
   family(
     "active",
-    bi("Innbyggere med aktiv deltakelse", "Citizens with an active enrollment"),
+    { nb: "Innbyggere med aktiv deltakelse", en: "Citizens with an active enrollment" },
     false,
     ["transitioned", "notTransitioned"],
     {
@@ -142,7 +142,7 @@ export const families: ReadonlyArray<Family> = [
   ),
   family(
     "goals",
-    bi("Behandlinger med siste målevaluering", "Treatments with a last goal evaluation"),
+    { nb: "Behandlinger med siste målevaluering", en: "Treatments with a last goal evaluation" },
     true,
     ["reached", "partly", "notReached"],
     {
@@ -152,16 +152,28 @@ export const families: ReadonlyArray<Family> = [
       notReached: ["notReached"],
     },
   ),
-  family("treatments", bi("Behandlinger som startet", "Treatments that started"), true, ["extended", "notExtended"], {
-    treatments: ["extended", "notExtended"],
-    extended: ["extended"],
-  }),
-  family("referred", bi("Henviste som startet", "Referred enrollments that started"), true, ["referredStarted"], {
-    referredStarted: ["referredStarted"],
-  }),
+  family(
+    "treatments",
+    { nb: "Behandlinger som startet", en: "Treatments that started" },
+    true,
+    ["extended", "notExtended"],
+    {
+      treatments: ["extended", "notExtended"],
+      extended: ["extended"],
+    },
+  ),
+  family(
+    "referred",
+    { nb: "Henviste som startet", en: "Referred enrollments that started" },
+    true,
+    ["referredStarted"],
+    {
+      referredStarted: ["referredStarted"],
+    },
+  ),
   family(
     "recovery",
-    bi("Recoveryhjelpa-deltakelser", "Recoveryhjelpa enrollments"),
+    { nb: "Recoveryhjelpa-deltakelser", en: "Recoveryhjelpa enrollments" },
     true,
     ["activityStarted", "noActivityYet"],
     {
@@ -171,7 +183,7 @@ export const families: ReadonlyArray<Family> = [
   ),
   family(
     "kpr",
-    bi("Vedtak som skal rapporteres til KPR", "Decisions reportable to KPR"),
+    { nb: "Vedtak som skal rapporteres til KPR", en: "Decisions reportable to KPR" },
     true,
     ["kprComplete", "kprIncomplete"],
     {
@@ -181,7 +193,7 @@ export const families: ReadonlyArray<Family> = [
   ),
   family(
     "ors",
-    bi("Innbyggere med minst to ORS-skårer", "Citizens with at least two ORS scores"),
+    { nb: "Innbyggere med minst to ORS-skårer", en: "Citizens with at least two ORS scores" },
     false,
     [
       "improvedRecovered",
@@ -209,11 +221,17 @@ export const families: ReadonlyArray<Family> = [
     },
     orsDecompose,
   ),
-  family("srs", bi("Innbyggere med SRS-skjema", "Citizens with an SRS form"), false, ["alerted", "notAlerted"], {
-    srsCitizens: ["alerted", "notAlerted"],
-    alerted: ["alerted"],
-  }),
-  family("feedback", bi("Tilbakemeldinger", "Feedback"), true, ["good", "ratedNotGood", "unrated"], {
+  family(
+    "srs",
+    { nb: "Innbyggere med SRS-skjema", en: "Citizens with an SRS form" },
+    false,
+    ["alerted", "notAlerted"],
+    {
+      srsCitizens: ["alerted", "notAlerted"],
+      alerted: ["alerted"],
+    },
+  ),
+  family("feedback", { nb: "Tilbakemeldinger", en: "Feedback" }, true, ["good", "ratedNotGood", "unrated"], {
     responses: ["good", "ratedNotGood", "unrated"],
     rated: ["good", "ratedNotGood"],
     good: ["good"],
@@ -232,7 +250,7 @@ for (const f of families) for (const s of Object.keys(f.sets)) bySet.set(s, f)
  */
 export const familyOf = guard(
   "Measures.familyOf",
-  bi("navnet på en mengde", "the name of a set"),
+  { nb: "navnet på en mengde", en: "the name of a set" },
   (set: string): Family | undefined => (typeof set === "string" ? bySet.get(set) : undefined),
 )
 
@@ -242,13 +260,14 @@ export const familyOf = guard(
  */
 export const singleton = guard(
   "Measures.singleton",
-  bi("navnet på en mengde", "the name of a set"),
+  { nb: "navnet på en mengde", en: "the name of a set" },
   (set: string): Family => {
     if (typeof set !== "string")
-      throw new AnalyticsError(
-        bi("Measures.singleton: navnet må være en tekst", "Measures.singleton: the name must be a text"),
-      )
-    return family(set, bi(set, set), false, [set], { [set]: [set] })
+      throw new AnalyticsError({
+        nb: "Measures.singleton: navnet må være en tekst",
+        en: "Measures.singleton: the name must be a text",
+      })
+    return family(set, { nb: set, en: set }, false, [set], { [set]: [set] })
   },
 )
 
@@ -260,7 +279,7 @@ export const singleton = guard(
  */
 export const relations = guard(
   "Measures.relations",
-  bi("en familie fra Measures.families", "a family from Measures.families"),
+  { nb: "en familie fra Measures.families", en: "a family from Measures.families" },
   (f: Family): Array<string> =>
     Object.entries(f.sets)
       .filter(([s, atoms]) => !(atoms.length === 1 && atoms[0] === s))
@@ -297,7 +316,7 @@ export type Role =
  */
 export const roles = guard(
   "Measures.roles",
-  bi("en indikator", "an indicator"),
+  { nb: "en indikator", en: "an indicator" },
   (given: Indicator): Map<string, Role> => {
     const indicator = requireIndicator("Measures.roles", given)
     const out = new Map<string, Role>()
@@ -337,7 +356,7 @@ export const roles = guard(
       const c = `${indicator.id}.${child}`
       const p = `${indicator.id}.${parent}`
       const rest = `${p}-not-${child}`
-      const f = family(p, bi(p, p), false, [c, rest], { [p]: [c, rest], [c]: [c] })
+      const f = family(p, { nb: p, en: p }, false, [c, rest], { [p]: [c, rest], [c]: [c] })
       own.set(child, f)
       own.set(parent, f)
     }
@@ -392,12 +411,13 @@ export interface Coarse {
  */
 export const coarse = guard(
   "Measures.coarse",
-  bi("en familie og en liste med mengder i den", "a family and a list of its sets"),
+  { nb: "en familie og en liste med mengder i den", en: "a family and a list of its sets" },
   (f: Family, active: ReadonlyArray<string>): Coarse => {
     if (!active.every((s) => typeof s === "string" && Object.hasOwn(f.sets, s)))
-      throw new AnalyticsError(
-        bi("Measures.coarse: hver mengde må høre til familien", "Measures.coarse: every set must belong to the family"),
-      )
+      throw new AnalyticsError({
+        nb: "Measures.coarse: hver mengde må høre til familien",
+        en: "Measures.coarse: every set must belong to the family",
+      })
     const signature = (atom: string) => active.filter((s) => f.sets[s]!.includes(atom)).join("|")
     const classes = new Map<string, Array<string>>()
     for (const a of f.atoms) {

@@ -24,7 +24,7 @@
 import { Policy } from "@aktivitetsmodell/core"
 import { guard } from "../internal/boundary.js"
 import { reject, requireLang, requireRecord } from "../internal/checks.js"
-import { type Bilingual, bi, type Lang } from "../internal/text.js"
+import { type Bilingual, type Lang } from "../internal/text.js"
 
 /**
  * Counts from `min` to `max` are suppressed (primary); zeros are shown.
@@ -95,7 +95,7 @@ const whole = (name: string, what: string, u: unknown, min: number): number =>
  */
 export const requireProfile = guard(
   "Profile.requireProfile",
-  bi("et funksjonsnavn og en profil", "a function name and a profile"),
+  { nb: "et funksjonsnavn og en profil", en: "a function name and a profile" },
   (name: string, u: unknown): Profile => {
     const p = requireRecord(name, "profile", u)
     switch (p.name) {
@@ -128,10 +128,10 @@ export const requireProfile = guard(
  */
 export const fromParameters = guard(
   "Profile.fromParameters",
-  bi(
-    "et profilnavn (ssb, strict, rounding) og en funksjon parameter → verdi",
-    "a profile name (ssb, strict, rounding) and a function parameter → value",
-  ),
+  {
+    nb: "et profilnavn (ssb, strict, rounding) og en funksjon parameter → verdi",
+    en: "a profile name (ssb, strict, rounding) and a function parameter → value",
+  },
   (name: Profile["name"], value: (parameter: string) => unknown): Profile => {
     const fn = "Profile.fromParameters"
     if (!names.includes(name))
@@ -158,7 +158,7 @@ export const fromParameters = guard(
  */
 export const smallRange = guard(
   "Profile.smallRange",
-  bi("en profil", "a profile"),
+  { nb: "en profil", en: "a profile" },
   (p: Profile): readonly [number, number] =>
     p.name === "strict"
       ? [p.min, p.max]
@@ -177,7 +177,7 @@ export const smallRange = guard(
  */
 export const asRule = guard(
   "Profile.asRule",
-  bi("en profil", "a profile"),
+  { nb: "en profil", en: "a profile" },
   (p: Profile): { readonly min: number; readonly max: number } => {
     const [min, max] = smallRange(p)
     return { min, max }
@@ -191,7 +191,7 @@ export const asRule = guard(
  * Profile.label({ name: "strict", min: 1, max: 4 }) // "strict 1-4"
  * @category privacy
  */
-export const label = guard("Profile.label", bi("en profil", "a profile"), (p: Profile): string => {
+export const label = guard("Profile.label", { nb: "en profil", en: "a profile" }, (p: Profile): string => {
   const q = requireProfile("Profile.label", p)
   return q.name === "strict"
     ? `strict ${q.min}-${q.max}`
@@ -206,16 +206,20 @@ export const label = guard("Profile.label", bi("en profil", "a profile"), (p: Pr
  * Profile.parseLabel("ssb maxN=3") // { name: "ssb", maxN: 3 }
  * @category privacy
  */
-export const parseLabel = guard("Profile.parseLabel", bi("en tekst", "a text"), (text: string): Profile | undefined => {
-  if (typeof text !== "string") return undefined
-  const strict = /^strict (\d+)-(\d+)$/u.exec(text)
-  if (strict) return { name: "strict", min: Number(strict[1]), max: Number(strict[2]) }
-  const ssb = /^ssb maxN=(\d+)$/u.exec(text)
-  if (ssb) return { name: "ssb", maxN: Number(ssb[1]) }
-  const rounding = /^rounding base=(\d+)$/u.exec(text)
-  if (rounding) return { name: "rounding", base: Number(rounding[1]) }
-  return undefined
-})
+export const parseLabel = guard(
+  "Profile.parseLabel",
+  { nb: "en tekst", en: "a text" },
+  (text: string): Profile | undefined => {
+    if (typeof text !== "string") return undefined
+    const strict = /^strict (\d+)-(\d+)$/u.exec(text)
+    if (strict) return { name: "strict", min: Number(strict[1]), max: Number(strict[2]) }
+    const ssb = /^ssb maxN=(\d+)$/u.exec(text)
+    if (ssb) return { name: "ssb", maxN: Number(ssb[1]) }
+    const rounding = /^rounding base=(\d+)$/u.exec(text)
+    if (rounding) return { name: "rounding", base: Number(rounding[1]) }
+    return undefined
+  },
+)
 
 /**
  * What the profile does, in a sentence, for the privacy section of a report.
@@ -225,25 +229,25 @@ export const parseLabel = guard("Profile.parseLabel", bi("en tekst", "a text"), 
  */
 export const describe = guard(
   "Profile.describe",
-  bi("en profil og et språk (nb eller en)", "a profile and a language (nb or en)"),
+  { nb: "en profil og et språk (nb eller en)", en: "a profile and a language (nb or en)" },
   (given: Profile, lang: Lang): string => {
     const p = requireProfile("Profile.describe", given)
     requireLang("Profile.describe", lang)
     const t: Bilingual =
       p.name === "strict"
-        ? bi(
-            `Profil «strict»: tall for ${p.min}–${p.max} personer vises ikke (primær skjerming), og heller ikke andeler, gjennomsnitt eller medianer som bygger på dem.`,
-            `Profile "strict": counts of ${p.min}–${p.max} persons are not shown (primary suppression), nor are shares, means or medians built on them.`,
-          )
+        ? {
+            nb: `Profil «strict»: tall for ${p.min}–${p.max} personer vises ikke (primær skjerming), og heller ikke andeler, gjennomsnitt eller medianer som bygger på dem.`,
+            en: `Profile "strict": counts of ${p.min}–${p.max} persons are not shown (primary suppression), nor are shares, means or medians built on them.`,
+          }
         : p.name === "ssb"
-          ? bi(
-              `Profil «ssb» (Statistisk sentralbyrås GaussSuppression): tall for 1–${p.maxN} personer vises ikke, og heller ikke en null som ville avsløre noe (for eksempel at ingen av dem som ble evaluert, nådde målet).`,
-              `Profile "ssb" (Statistics Norway's GaussSuppression): counts of 1–${p.maxN} persons are not shown, nor is a zero that would reveal something (such as none of those evaluated reaching the goal).`,
-            )
-          : bi(
-              `Profil «rounding» (avrunding av små tall): små tall i de minste cellene er avrundet til 0 eller ${p.base}, og alle summer er regnet fra de avrundede cellene, så ingen tall fra 1 til ${p.base - 1} vises og delene summerer seg til helheten. Medianer og gjennomsnitt over færre enn ${p.base} personer vises ikke.`,
-              `Profile "rounding" (small-count rounding): small counts in the finest cells are rounded to 0 or ${p.base}, and every total is computed from the rounded cells, so no count from 1 to ${p.base - 1} is shown and the parts add up to their whole. Medians and means over fewer than ${p.base} persons are not shown.`,
-            )
+          ? {
+              nb: `Profil «ssb» (Statistisk sentralbyrås GaussSuppression): tall for 1–${p.maxN} personer vises ikke, og heller ikke en null som ville avsløre noe (for eksempel at ingen av dem som ble evaluert, nådde målet).`,
+              en: `Profile "ssb" (Statistics Norway's GaussSuppression): counts of 1–${p.maxN} persons are not shown, nor is a zero that would reveal something (such as none of those evaluated reaching the goal).`,
+            }
+          : {
+              nb: `Profil «rounding» (avrunding av små tall): små tall i de minste cellene er avrundet til 0 eller ${p.base}, og alle summer er regnet fra de avrundede cellene, så ingen tall fra 1 til ${p.base - 1} vises og delene summerer seg til helheten. Medianer og gjennomsnitt over færre enn ${p.base} personer vises ikke.`,
+              en: `Profile "rounding" (small-count rounding): small counts in the finest cells are rounded to 0 or ${p.base}, and every total is computed from the rounded cells, so no count from 1 to ${p.base - 1} is shown and the parts add up to their whole. Medians and means over fewer than ${p.base} persons are not shown.`,
+            }
     return t[lang]
   },
 )
@@ -258,7 +262,7 @@ export const describe = guard(
  */
 export const strictFrom = guard(
   "Profile.strictFrom",
-  bi("et regelverk (Policy) og en dato", "a policy (Policy) and a date"),
+  { nb: "et regelverk (Policy) og en dato", en: "a policy (Policy) and a date" },
   (policy: Policy.Policy, date: string): Profile =>
     fromParameters("strict", (parameter) => Policy.number(policy, parameter, { question: date })),
 )

@@ -42,7 +42,7 @@ import * as aq from "arquero"
 import { all as allDimensions, type Dimension, TOTAL } from "../Dimension.js"
 import { compute, type Indicator, type Result } from "../Indicator.js"
 import { record } from "../internal/expr.js"
-import { AnalyticsError, bi } from "../internal/text.js"
+import { AnalyticsError } from "../internal/text.js"
 import type { Period, Tables } from "../Tables.js"
 import { candidatesDefault } from "./gauss/Candidates.js"
 import { runGaussSuppression } from "./gauss/GaussSuppression.js"
@@ -235,7 +235,7 @@ const subsetsOf = (n: number): Array<Array<number>> => {
 }
 
 const fail = (nb: string, en: string): never => {
-  throw new AnalyticsError(bi(nb, en))
+  throw new AnalyticsError({ nb: nb, en: en })
 }
 
 /**
@@ -252,12 +252,10 @@ const fail = (nb: string, en: string): never => {
 // Without a profile, the policy's strict range on the period's last day, from the tables.
 const defaultOf = (tables: Tables | undefined): Profile => {
   if (tables === undefined)
-    throw new AnalyticsError(
-      bi(
-        "publishResults trenger { profile } eller { tables }: profilen kommer fra regelverket",
-        "publishResults needs { profile } or { tables }: the profile comes from the policy",
-      ),
-    )
+    throw new AnalyticsError({
+      nb: "publishResults trenger { profile } eller { tables }: profilen kommer fra regelverket",
+      en: "publishResults needs { profile } or { tables }: the profile comes from the policy",
+    })
   return strictFrom(tables.policy, tables.period.to)
 }
 

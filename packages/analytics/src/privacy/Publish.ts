@@ -10,7 +10,7 @@ import type { Result } from "../Indicator.js"
 import { guard } from "../internal/boundary.js"
 import { optionsOf, reject, requireArray, requireRecord, requireRule, requireTable } from "../internal/checks.js"
 import { requireBy, requireIndicator, requireTables } from "../internal/shapes.js"
-import { bi } from "../internal/text.js"
+
 import type { Period, Tables } from "../Tables.js"
 import { type Profile, requireProfile, strictFrom } from "./Profile.js"
 import {
@@ -87,10 +87,10 @@ const settings = (name: string, options: unknown) => {
  */
 export const publish = guard(
   "Publish.publish",
-  bi(
-    "et resultat fra Indicator.compute og { profile?, rule?, tables? }",
-    "a result from Indicator.compute and { profile?, rule?, tables? }",
-  ),
+  {
+    nb: "et resultat fra Indicator.compute og { profile?, rule?, tables? }",
+    en: "a result from Indicator.compute and { profile?, rule?, tables? }",
+  },
   (result: Result, options: Options = {}): Published => {
     const name = "Publish.publish"
     requireResult(name, result, "the result")
@@ -111,10 +111,10 @@ export const publish = guard(
  */
 export const publishAll = guard(
   "Publish.publishAll",
-  bi(
-    "en liste med resultater fra Indicator.compute og { profile?, rule?, tables? }",
-    "a list of results from Indicator.compute and { profile?, rule?, tables? }",
-  ),
+  {
+    nb: "en liste med resultater fra Indicator.compute og { profile?, rule?, tables? }",
+    en: "a list of results from Indicator.compute and { profile?, rule?, tables? }",
+  },
   (results: ReadonlyArray<Result>, options: Options = {}): Publication => {
     const name = "Publish.publishAll"
     requireArray(name, "results", results).forEach((r, i) => requireResult(name, r, `results[${i}]`))
@@ -130,7 +130,7 @@ export const publishAll = guard(
  */
 export const isHidden = guard(
   "Publish.isHidden",
-  bi("en publisert tabell, en rad og en kolonne", "a published table, a row and a column"),
+  { nb: "en publisert tabell, en rad og en kolonne", en: "a published table, a row and a column" },
   (published: Published, row: number, column: string): boolean => Object.hasOwn(published.states[row] ?? {}, column),
 )
 
@@ -143,7 +143,7 @@ export const isHidden = guard(
  */
 export const rowsWithStates = guard(
   "Publish.rowsWithStates",
-  bi("en publisert tabell fra Publish.publish", "a published table from Publish.publish"),
+  { nb: "en publisert tabell fra Publish.publish", en: "a published table from Publish.publish" },
   (
     published: Published,
   ): Array<{ readonly row: Record<string, unknown>; readonly hidden: ReadonlyMap<string, HiddenState> }> =>
@@ -164,10 +164,10 @@ export const rowsWithStates = guard(
  */
 export const roundGroup = guard(
   "Publish.roundGroup",
-  bi(
-    "inner verdier (heltall), publiserte celler som lister av indekser og en base (2 eller mer)",
-    "inner values (whole numbers), published cells as lists of indices, and a base (2 or more)",
-  ),
+  {
+    nb: "inner verdier (heltall), publiserte celler som lister av indekser og en base (2 eller mer)",
+    en: "inner values (whole numbers), published cells as lists of indices, and a base (2 or more)",
+  },
   (values: ReadonlyArray<number>, cells: ReadonlyArray<ReadonlyArray<number>>, base: number): Array<number> => {
     const name = "Publish.roundGroup"
     if (!requireArray(name, "values", values).every((v) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0))

@@ -16,7 +16,7 @@
 import { guard } from "../internal/boundary.js"
 import { requireRecord, requireRule } from "../internal/checks.js"
 import { requireGrid, requirePattern } from "../internal/gridShapes.js"
-import { bi } from "../internal/text.js"
+
 import { candidatesDefault } from "./gauss/Candidates.js"
 import { derivable } from "./gauss/Derivable.js"
 import { runGaussSuppression } from "./gauss/GaussSuppression.js"
@@ -112,7 +112,7 @@ const model = (R: number, C: number, exists: (r: number, c: number) => boolean) 
  */
 export const exposed = guard(
   "Suppression.exposed",
-  bi("et mønster fra Suppression.suppress", "a pattern from Suppression.suppress"),
+  { nb: "et mønster fra Suppression.suppress", en: "a pattern from Suppression.suppress" },
   (pattern: Pattern): Array<readonly [number, number]> => {
     const { rows: R, columns: C, states } = requirePattern("Suppression.exposed", pattern)
     const { nrow, column } = model(R, C, (r, c) => states[r]![c] !== "structural")
@@ -143,10 +143,10 @@ export const exposed = guard(
  */
 export const suppress = guard(
   "Suppression.suppress",
-  bi(
-    "en tabell { cells, rowTotals?, columnTotals?, grandTotal?, primary? } og { min, max } eller en profil",
-    "a grid { cells, rowTotals?, columnTotals?, grandTotal?, primary? } and { min, max } or a profile",
-  ),
+  {
+    nb: "en tabell { cells, rowTotals?, columnTotals?, grandTotal?, primary? } og { min, max } eller en profil",
+    en: "a grid { cells, rowTotals?, columnTotals?, grandTotal?, primary? } and { min, max } or a profile",
+  },
   (grid: Grid, given: Rule | Profile = defaultRule): Pattern => {
     const name = "Suppression.suppress"
     const g = requireGrid(name, grid)
@@ -221,10 +221,10 @@ export const suppress = guard(
  */
 export const hidden = guard(
   "Suppression.hidden",
-  bi(
-    "et mønster fra Suppression.suppress, en rad og en kolonne",
-    "a pattern from Suppression.suppress, a row and a column",
-  ),
+  {
+    nb: "et mønster fra Suppression.suppress, en rad og en kolonne",
+    en: "a pattern from Suppression.suppress, a row and a column",
+  },
   (pattern: Pattern, row: number, column: number): boolean =>
     isHidden(requirePattern("Suppression.hidden", pattern).states[row]?.[column] ?? "published"),
 )

@@ -11,7 +11,7 @@
 import themesJson from "../../data/feedback-themes.json" with { type: "json" }
 import { guard } from "../internal/boundary.js"
 import { requireLang } from "../internal/checks.js"
-import { type Bilingual, bi, type Lang } from "../internal/text.js"
+import { type Bilingual, type Lang } from "../internal/text.js"
 
 /**
  * One theme of the code list.
@@ -43,7 +43,7 @@ export const OTHER: string = data.other.code
  */
 export const all: ReadonlyArray<Theme> = [...data.codes, data.other].map((t) => ({
   code: t.code,
-  label: bi(t.nb, t.en),
+  label: { nb: t.nb, en: t.en },
 }))
 
 const normal = (s: string) => s.normalize("NFC").trim().replace(/\s+/gu, " ").toLocaleLowerCase("nb")
@@ -59,7 +59,7 @@ const byCode = new Map(all.map((t) => [t.code, t] as const))
  * Themes.code("Kari ringte meg") // "annet"
  * @category constructors
  */
-export const code = guard("Themes.code", bi("en tekst", "a text"), (text: string): string => codeOf(text))
+export const code = guard("Themes.code", { nb: "en tekst", en: "a text" }, (text: string): string => codeOf(text))
 
 /** {@link code} without the boundary, for the tables' inner loop. */
 export const codeOf = (text: unknown): string =>
@@ -73,7 +73,7 @@ export const codeOf = (text: unknown): string =>
  */
 export const label = guard(
   "Themes.label",
-  bi("en temakode og et språk (nb eller en)", "a theme code and a language (nb or en)"),
+  { nb: "en temakode og et språk (nb eller en)", en: "a theme code and a language (nb or en)" },
   (themeCode: string, lang: Lang): string => {
     requireLang("Themes.label", lang)
     return (byCode.get(themeCode) ?? byCode.get(OTHER)!).label[lang]

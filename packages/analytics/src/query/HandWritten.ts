@@ -10,7 +10,7 @@
  */
 import { canonical, type Dimension } from "../Dimension.js"
 import { guard } from "../internal/boundary.js"
-import { bi } from "../internal/text.js"
+
 import { checkBy } from "./check.js"
 import { type Dialect, dialects } from "./dialect.js"
 import { communityTransition } from "./handwritten/communityTransition.js"
@@ -86,10 +86,10 @@ export const handWritten = { referralToStart, recoveryStart, communityTransition
  */
 export const handWrittenSql = guard(
   "Query.handWrittenSql",
-  bi(
-    "en håndskrevet indikator (som Query.handWritten.referralToStart), en gruppering, perioden som dagnummer og en dialekt",
-    "a hand-written indicator (such as Query.handWritten.referralToStart), a grouping, the period as day numbers and a dialect",
-  ),
+  {
+    nb: "en håndskrevet indikator (som Query.handWritten.referralToStart), en gruppering, perioden som dagnummer og en dialekt",
+    en: "a hand-written indicator (such as Query.handWritten.referralToStart), a grouping, the period as day numbers and a dialect",
+  },
   (indicator: HandWritten, by: ReadonlyArray<Dimension>, days: Days, q: Dialect): string => {
     if (!Object.values(handWritten).includes(indicator as (typeof handWritten)[keyof typeof handWritten]))
       throw new TypeError("not one of the module's hand-written indicators")

@@ -11,7 +11,7 @@ import { canonical, type Dimension } from "../Dimension.js"
 import { guard } from "../internal/boundary.js"
 import { col, num, record } from "../internal/expr.js"
 import { type ColumnMap, joinBy, rollupBy, withRate, zeroFill } from "../internal/group.js"
-import { bi } from "../internal/text.js"
+
 import type { Tables } from "../Tables.js"
 import { checkBy, checkQuery, isLiteral, LATEST, listedColumn } from "./check.js"
 import { finish } from "./finish.js"
@@ -158,10 +158,10 @@ const runPart = (part: Part, tables: Tables, by: ReadonlyArray<Dimension>): Colu
  */
 export const toArquero = guard(
   "Query.toArquero",
-  bi(
-    "en spørring (som Query.definitions.participation), tabeller fra Tables.fromDataset og en gruppering",
-    "a query (such as Query.definitions.participation), tables from Tables.fromDataset and a grouping",
-  ),
+  {
+    nb: "en spørring (som Query.definitions.participation), tabeller fra Tables.fromDataset og en gruppering",
+    en: "a query (such as Query.definitions.participation), tables from Tables.fromDataset and a grouping",
+  },
   (query: Query, tables: Tables, by: ReadonlyArray<Dimension>): ColumnTable => {
     checkQuery(query)
     checkBy(query, by)

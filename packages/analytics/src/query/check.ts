@@ -5,7 +5,7 @@
 // is the first of two fences.
 import { all as allDimensions, type Dimension } from "../Dimension.js"
 import { isColumnName } from "../internal/expr.js"
-import { AnalyticsError, bi } from "../internal/text.js"
+import { AnalyticsError } from "../internal/text.js"
 import type { Condition, Derived, Literal, Part, Query } from "./Query.js"
 import { tables, typeOf } from "./Schema.js"
 
@@ -19,7 +19,7 @@ export const LATEST = "latest_order"
 export const listedColumn = (table: string, key: string): string => `in_${table}_${key}`
 
 const fail = (query: string, nb: string, en: string): never => {
-  throw new AnalyticsError(bi(`Spørringen ${query}: ${nb}`, `Query ${query}: ${en}`))
+  throw new AnalyticsError({ nb: `Spørringen ${query}: ${nb}`, en: `Query ${query}: ${en}` })
 }
 
 export const isLiteral = (value: unknown): value is Literal =>

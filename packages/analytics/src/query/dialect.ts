@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { AnalyticsError, bi } from "../internal/text.js"
+import { AnalyticsError } from "../internal/text.js"
 import type { ColumnType } from "./Schema.js"
 
 /**
@@ -39,18 +39,20 @@ export interface Dialect {
 // keeps case ("noShow") and reserved words ("order") apart from SQL's own.
 const doubleQuoted = (name: string): string => {
   if (!/^[A-Za-z][A-Za-z0-9_]*$/u.test(name)) {
-    throw new AnalyticsError(
-      bi("Intern feil: et SQL-navn må være et enkelt navn", "Internal error: an SQL name must be a plain name"),
-    )
+    throw new AnalyticsError({
+      nb: "Intern feil: et SQL-navn må være et enkelt navn",
+      en: "Internal error: an SQL name must be a plain name",
+    })
   }
   return `"${name}"`
 }
 
 const fraction = (p: number): string => {
   if (!(typeof p === "number" && p >= 0 && p <= 1))
-    throw new AnalyticsError(
-      bi("Intern feil: en kvantil må være mellom 0 og 1", "Internal error: a quantile must be between 0 and 1"),
-    )
+    throw new AnalyticsError({
+      nb: "Intern feil: en kvantil må være mellom 0 og 1",
+      en: "Internal error: a quantile must be between 0 and 1",
+    })
   return String(p)
 }
 

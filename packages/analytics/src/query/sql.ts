@@ -9,7 +9,7 @@
  */
 import { canonical, type Dimension, UNKNOWN } from "../Dimension.js"
 import { guard } from "../internal/boundary.js"
-import { bi } from "../internal/text.js"
+
 import { checkBy, checkQuery, isLiteral, LATEST } from "./check.js"
 import { type Dialect, dialects } from "./dialect.js"
 import {
@@ -142,10 +142,10 @@ const sqlPart = (q: Dialect, part: Part, by: ReadonlyArray<Dimension>, days: Day
  */
 export const toSql = guard(
   "Query.toSql",
-  bi(
-    "en spørring, en gruppering, perioden som dagnummer { from, to } og en dialekt (Dialect.duckdb eller Dialect.postgres)",
-    "a query, a grouping, the period as day numbers { from, to } and a dialect (Dialect.duckdb or Dialect.postgres)",
-  ),
+  {
+    nb: "en spørring, en gruppering, perioden som dagnummer { from, to } og en dialekt (Dialect.duckdb eller Dialect.postgres)",
+    en: "a query, a grouping, the period as day numbers { from, to } and a dialect (Dialect.duckdb or Dialect.postgres)",
+  },
   (query: Query, by: ReadonlyArray<Dimension>, days: Days, q: Dialect): string => {
     // Only the module's own dialects: a dialect's `quote` is what keeps names apart from SQL.
     if (!Object.values(dialects).includes(q as (typeof dialects)[keyof typeof dialects]))

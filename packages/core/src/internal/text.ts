@@ -4,10 +4,10 @@
  * Every error, violation and explanation in the library carries both, so an
  * app can show the citizen-facing language and log the other.
  */
+/** The two languages every text exists in: Norwegian bokmål and English. */
+export type Lang = "nb" | "en"
+
 export interface Bilingual {
   readonly en: string
   readonly nb: string
 }
-
-/** Builds a {@link Bilingual} message. */
-export const bilingual = (en: string, nb: string): Bilingual => ({ en, nb })

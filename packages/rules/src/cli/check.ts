@@ -3,9 +3,9 @@
 // sides the cases reach; below N % (100 by default) the check fails.
 import { run as runCases } from "../Cases.js"
 import type { VersionCoverage } from "../Coverage.js"
-import { bi } from "../internal/text.js"
+
 import { format, hasErrors } from "../Problem.js"
-import { type Io, type Lang, say, shown } from "./io.js"
+import { type Io, type OutputLang, say, shown } from "./io.js"
 import { loadChecked, requireFolder } from "./load.js"
 
 /** The coverage a tree needs unless `--coverage` says otherwise. */
@@ -21,17 +21,17 @@ const versionLine = (v: VersionCoverage) => {
     got ? `${name} ✓` : declared ? `${name} –` : `${name} ✗`
   const branches = `${branch("event", v.event, v.unreachable.event !== undefined)}, ${branch("otherwise", v.otherwise, v.unreachable.otherwise !== undefined)}`
   const mark = v.covered === v.total ? "✓" : "✗"
-  return bi(
-    `${mark} ${v.rule}, version ${v.version}: ${branches}, conditions ${reached} of ${sides} sides`,
-    `${mark} ${v.rule}, versjon ${v.version}: ${branches}, betingelser ${reached} av ${sides} sider`,
-  )
+  return {
+    nb: `${mark} ${v.rule}, versjon ${v.version}: ${branches}, betingelser ${reached} av ${sides} sider`,
+    en: `${mark} ${v.rule}, version ${v.version}: ${branches}, conditions ${reached} of ${sides} sides`,
+  }
 }
 
-export const check = (io: Io, dir: string, lang: Lang, threshold = defaultCoverage): number => {
+export const check = (io: Io, dir: string, lang: OutputLang, threshold = defaultCoverage): number => {
   // An unusable path is one line on its own, before anything else.
   requireFolder(io, dir)
   const root = shown(io, dir)
-  io.stdout(say(bi(`Checking the policy tree in ${root}`, `Sjekker regeltreet i ${root}`), lang))
+  io.stdout(say({ nb: `Sjekker regeltreet i ${root}`, en: `Checking the policy tree in ${root}` }, lang))
   const loaded = loadChecked(io, dir, lang)
   if (typeof loaded === "number") return loaded
   const { tree, problems } = loaded
@@ -40,10 +40,10 @@ export const check = (io: Io, dir: string, lang: Lang, threshold = defaultCovera
   const count = tree.cases.reduce((n, c) => n + c.cases.length, 0)
   io.stdout(
     say(
-      bi(
-        `${tree.rules.length} rules, ${tree.parameters.size} parameters, ${count} cases`,
-        `${tree.rules.length} regler, ${tree.parameters.size} parametere, ${count} tilfeller`,
-      ),
+      {
+        nb: `${tree.rules.length} regler, ${tree.parameters.size} parametere, ${count} tilfeller`,
+        en: `${tree.rules.length} rules, ${tree.parameters.size} parameters, ${count} cases`,
+      },
       lang,
     ),
   )
@@ -52,14 +52,14 @@ export const check = (io: Io, dir: string, lang: Lang, threshold = defaultCovera
     const errors = problems.filter((p) => p.severity === "error").length
     io.stdout(
       say(
-        bi(
-          "The cases were not run: correct the errors above first",
-          "Tilfellene ble ikke kjørt: rett feilene over først",
-        ),
+        {
+          nb: "Tilfellene ble ikke kjørt: rett feilene over først",
+          en: "The cases were not run: correct the errors above first",
+        },
         lang,
       ),
     )
-    io.stdout(say(bi(`Failed: ${errors} error(s)`, `Feilet: ${errors} feil`), lang))
+    io.stdout(say({ nb: `Feilet: ${errors} feil`, en: `Failed: ${errors} error(s)` }, lang))
     return 1
   }
   const { results, problems: failures, coverage } = runCases(tree)
@@ -67,19 +67,19 @@ export const check = (io: Io, dir: string, lang: Lang, threshold = defaultCovera
   const failed = results.filter((r) => !r.ok).length
   io.stdout(
     say(
-      bi(
-        `Cases: ${results.length - failed} passed, ${failed} failed`,
-        `Tilfeller: ${results.length - failed} besto, ${failed} feilet`,
-      ),
+      {
+        nb: `Tilfeller: ${results.length - failed} besto, ${failed} feilet`,
+        en: `Cases: ${results.length - failed} passed, ${failed} failed`,
+      },
       lang,
     ),
   )
   io.stdout(
     say(
-      bi(
-        `Coverage: ${coverage.percent} % (${coverage.covered} of ${coverage.total} outcomes and condition sides reached by a case; required ${threshold} %)`,
-        `Dekning: ${coverage.percent} % (${coverage.covered} av ${coverage.total} utfall og betingelsessider nådd av et tilfelle; krav ${threshold} %)`,
-      ),
+      {
+        nb: `Dekning: ${coverage.percent} % (${coverage.covered} av ${coverage.total} utfall og betingelsessider nådd av et tilfelle; krav ${threshold} %)`,
+        en: `Coverage: ${coverage.percent} % (${coverage.covered} of ${coverage.total} outcomes and condition sides reached by a case; required ${threshold} %)`,
+      },
       lang,
     ),
   )
@@ -90,10 +90,10 @@ export const check = (io: Io, dir: string, lang: Lang, threshold = defaultCovera
   if (failed === 0 && errors === 0 && !short) {
     io.stdout(
       say(
-        bi(
-          "OK: the policy tree is valid, every case passes and the coverage is met",
-          "OK: regeltreet er gyldig, alle tilfeller består og dekningen er nådd",
-        ),
+        {
+          nb: "OK: regeltreet er gyldig, alle tilfeller består og dekningen er nådd",
+          en: "OK: the policy tree is valid, every case passes and the coverage is met",
+        },
         lang,
       ),
     )
@@ -102,20 +102,20 @@ export const check = (io: Io, dir: string, lang: Lang, threshold = defaultCovera
   if (short) {
     io.stdout(
       say(
-        bi(
-          `The coverage is ${coverage.percent} %, below the required ${threshold} %: add cases for the outcomes and conditions listed above`,
-          `Dekningen er ${coverage.percent} %, under kravet på ${threshold} %: legg til tilfeller for utfallene og betingelsene over`,
-        ),
+        {
+          nb: `Dekningen er ${coverage.percent} %, under kravet på ${threshold} %: legg til tilfeller for utfallene og betingelsene over`,
+          en: `The coverage is ${coverage.percent} %, below the required ${threshold} %: add cases for the outcomes and conditions listed above`,
+        },
         lang,
       ),
     )
   }
   io.stdout(
     say(
-      bi(
-        `Failed: ${errors} error(s)${short ? ", coverage too low" : ""}`,
-        `Feilet: ${errors} feil${short ? ", for lav dekning" : ""}`,
-      ),
+      {
+        nb: `Feilet: ${errors} feil${short ? ", for lav dekning" : ""}`,
+        en: `Failed: ${errors} error(s)${short ? ", coverage too low" : ""}`,
+      },
       lang,
     ),
   )

@@ -7,10 +7,10 @@
 import { IsoDate } from "@aktivitetsmodell/core"
 import { decide } from "../Decision.js"
 import { decisions as explainDecisions } from "../Explain.js"
-import { bi } from "../internal/text.js"
+
 import type { Tree } from "../PolicyTree.js"
 import type { Subject } from "../Subject.js"
-import { type Io, isJsonLines, jsonLine, type Lang, UsageError } from "./io.js"
+import { type Io, isJsonLines, jsonLine, type OutputLang, UsageError } from "./io.js"
 import { loadOrReport } from "./load.js"
 import { subjectsOfJson, subjectsOfLines } from "./subjects.js"
 
@@ -18,7 +18,7 @@ export interface EvaluateOptions {
   readonly policy: string
   readonly date: string | undefined
   readonly file: string
-  readonly lang: Lang
+  readonly lang: OutputLang
   readonly jsonl: boolean
   /** Add each decision's receipt, for `aktivitet-rules replay`. */
   readonly receipt?: boolean
@@ -26,7 +26,10 @@ export interface EvaluateOptions {
 
 const checkDate = (date: string | undefined): string => {
   if (date === undefined || !IsoDate.isIsoDate(date))
-    throw new UsageError(bi("--date must be a date as YYYY-MM-DD", "--date må være en dato på formen ÅÅÅÅ-MM-DD"))
+    throw new UsageError({
+      nb: "--date må være en dato på formen ÅÅÅÅ-MM-DD",
+      en: "--date must be a date as YYYY-MM-DD",
+    })
   return date
 }
 

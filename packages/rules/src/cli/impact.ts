@@ -9,10 +9,10 @@ import { generate } from "@aktivitetsmodell/core/synthetic"
 import { type Item, of as subjectsOfDataset } from "../DatasetSubjects.js"
 import { type Change, comparer } from "../Impact.js"
 import { policy } from "../InForce.js"
-import { bi, shortLine } from "../internal/text.js"
+import { shortLine } from "../internal/text.js"
 import type { Tree } from "../PolicyTree.js"
 import { decode } from "../Subject.js"
-import { type Io, isJsonLines, jsonLine, type Lang, openStream, readJson, say, shown, UsageError } from "./io.js"
+import { type Io, isJsonLines, jsonLine, type OutputLang, openStream, readJson, say, shown, UsageError } from "./io.js"
 import { lines } from "./lines.js"
 import { loadAtRevision, loadOrReport } from "./load.js"
 import { parseLine, report } from "./subjects.js"
@@ -26,7 +26,7 @@ export interface ImpactOptions {
   readonly json: boolean
   readonly jsonl: boolean
   readonly show: number
-  readonly lang: Lang
+  readonly lang: OutputLang
 }
 
 const syntheticSpec = /^synthetic(?::(\d{4}))?(?::(\d+))?$/u
@@ -36,10 +36,10 @@ const field = (o: unknown, key: string): unknown =>
     ? (o as Record<string, unknown>)[key]
     : undefined
 
-const needs = bi(
-  'Each item needs "date" as YYYY-MM-DD and "subject"',
-  "Hvert element trenger «date» på formen ÅÅÅÅ-MM-DD og «subject»",
-)
+const needs = {
+  nb: "Hvert element trenger «date» på formen ÅÅÅÅ-MM-DD og «subject»",
+  en: 'Each item needs "date" as YYYY-MM-DD and "subject"',
+}
 
 /** One { key?, date, subject } item, or undefined after reporting its problems at `pointerBase`. */
 const itemOf = (
@@ -48,7 +48,7 @@ const itemOf = (
   raw: unknown,
   fallbackKey: string,
   where: { name: string; lineOf: (pointer: string) => number; pointer: string },
-  lang: Lang,
+  lang: OutputLang,
 ): Item | undefined => {
   const date = field(raw, "date")
   const s = decode(field(raw, "subject"), tree.catalogue)
@@ -77,19 +77,18 @@ const itemsOf = (io: Io, data: string, tree: Tree, o: ImpactOptions): Source | u
     const seed = Number(m[2] ?? 1)
     // The generator makes years from 2000 to 2100; a seed must be a whole number it can hold exactly.
     if (year < 2000 || year > 2100)
-      throw new UsageError(
-        bi("synthetic:YEAR must be a year from 2000 to 2100", "synthetic:ÅR må være et år fra 2000 til 2100"),
-      )
+      throw new UsageError({
+        nb: "synthetic:ÅR må være et år fra 2000 til 2100",
+        en: "synthetic:YEAR must be a year from 2000 to 2100",
+      })
     if (!Number.isSafeInteger(seed))
-      throw new UsageError(
-        bi(
-          `synthetic:YEAR:SEED needs a seed up to ${Number.MAX_SAFE_INTEGER}`,
-          `synthetic:ÅR:FRØ trenger et frø opp til ${Number.MAX_SAFE_INTEGER}`,
-        ),
-      )
+      throw new UsageError({
+        nb: `synthetic:ÅR:FRØ trenger et frø opp til ${Number.MAX_SAFE_INTEGER}`,
+        en: `synthetic:YEAR:SEED needs a seed up to ${Number.MAX_SAFE_INTEGER}`,
+      })
     return {
       items: subjectsOfDataset(generate({ policy: policy(tree), seed, year }), policy(tree)),
-      label: bi(`synthetic year ${year} (seed ${seed})`, `syntetisk år ${year} (frø ${seed})`),
+      label: { nb: `syntetisk år ${year} (frø ${seed})`, en: `synthetic year ${year} (seed ${seed})` },
       bad,
     }
   }
@@ -114,7 +113,7 @@ const itemsOf = (io: Io, data: string, tree: Tree, o: ImpactOptions): Source | u
         else yield item
       }
     }
-    return { items: items(), label: bi(name, name), bad }
+    return { items: items(), label: { nb: name, en: name }, bad }
   }
   const input = readJson(io, data)
   if (Array.isArray(input.value)) {
@@ -131,7 +130,7 @@ const itemsOf = (io: Io, data: string, tree: Tree, o: ImpactOptions): Source | u
       if (item === undefined) bad.count++
       else items.push(item)
     })
-    return bad.count > 0 ? undefined : { items, label: bi(input.name, input.name), bad }
+    return bad.count > 0 ? undefined : { items, label: { nb: input.name, en: input.name }, bad }
   }
   const decoded = Batch.decode(Dataset.Dataset, [input.value])
   const rejected = decoded.rejected[0]
@@ -141,7 +140,7 @@ const itemsOf = (io: Io, data: string, tree: Tree, o: ImpactOptions): Source | u
     }
     return undefined
   }
-  return { items: subjectsOfDataset(decoded.valid[0]!, policy(tree)), label: bi(input.name, input.name), bad }
+  return { items: subjectsOfDataset(decoded.valid[0]!, policy(tree)), label: { nb: input.name, en: input.name }, bad }
 }
 
 // How many items go by between waits for a slow reader.
@@ -150,19 +149,15 @@ const drainEvery = 256
 export const impact = async (io: Io, o: ImpactOptions): Promise<number> => {
   const { head, data } = o
   if (o.from !== undefined && o.base !== undefined)
-    throw new UsageError(
-      bi(
-        "impact takes --base DIR or --from REVISION, not both",
-        "impact tar --base MAPPE eller --from REVISJON, ikke begge",
-      ),
-    )
+    throw new UsageError({
+      nb: "impact tar --base MAPPE eller --from REVISJON, ikke begge",
+      en: "impact takes --base DIR or --from REVISION, not both",
+    })
   if ((o.base === undefined && o.from === undefined) || head === undefined || data === undefined) {
-    throw new UsageError(
-      bi(
-        "impact needs --base DIR --head DIR --data FILE|synthetic[:YEAR[:SEED]]",
-        "impact trenger --base MAPPE --head MAPPE --data FIL|synthetic[:ÅR[:FRØ]]",
-      ),
-    )
+    throw new UsageError({
+      nb: "impact trenger --base MAPPE --head MAPPE --data FIL|synthetic[:ÅR[:FRØ]]",
+      en: "impact needs --base DIR --head DIR --data FILE|synthetic[:YEAR[:SEED]]",
+    })
   }
   const lang = o.lang
   const base = o.base ?? `${shown(io, head)}@${o.from}`
@@ -199,25 +194,31 @@ export const impact = async (io: Io, o: ImpactOptions): Promise<number> => {
     return code
   }
   const out = (m: { en: string; nb: string }, indent = "") => io.stdout(say(m, lang, indent))
-  out(bi("Policy impact", "Virkning av regelendringen"))
+  out({ nb: "Virkning av regelendringen", en: "Policy impact" })
   const baseName = o.from === undefined ? shown(io, base) : base
-  out(bi(`base: ${baseName} (${a.rules.length} rules)`, `grunnlag: ${baseName} (${a.rules.length} regler)`), "  ")
   out(
-    bi(`head: ${shown(io, head)} (${b.rules.length} rules)`, `ny: ${shown(io, head)} (${b.rules.length} regler)`),
+    { nb: `grunnlag: ${baseName} (${a.rules.length} regler)`, en: `base: ${baseName} (${a.rules.length} rules)` },
     "  ",
   )
-  out(bi(`data: ${input.label.en}`, `data: ${input.label.nb}`), "  ")
   out(
-    bi(
-      `${summary.subjects} subjects, ${summary.decisions.base} decisions under base, ${summary.decisions.head} under head`,
-      `${summary.subjects} situasjoner, ${summary.decisions.base} avgjørelser med grunnlaget, ${summary.decisions.head} med det nye`,
-    ),
+    {
+      nb: `ny: ${shown(io, head)} (${b.rules.length} regler)`,
+      en: `head: ${shown(io, head)} (${b.rules.length} rules)`,
+    },
     "  ",
   )
-  out(bi(`Changed decisions: ${changed}`, `Endrede avgjørelser: ${changed}`))
+  out({ nb: `data: ${input.label.nb}`, en: `data: ${input.label.en}` }, "  ")
+  out(
+    {
+      nb: `${summary.subjects} situasjoner, ${summary.decisions.base} avgjørelser med grunnlaget, ${summary.decisions.head} med det nye`,
+      en: `${summary.subjects} subjects, ${summary.decisions.base} decisions under base, ${summary.decisions.head} under head`,
+    },
+    "  ",
+  )
+  out({ nb: `Endrede avgjørelser: ${changed}`, en: `Changed decisions: ${changed}` })
   for (const r of summary.byRule) io.stdout(`  ${String(r.count).padStart(6)}  ${r.rule}: ${r.from} → ${r.to}`)
   if (changed > 0 && o.show > 0) {
-    out(bi(`Examples (${examples.length} of ${changed}):`, `Eksempler (${examples.length} av ${changed}):`))
+    out({ nb: `Eksempler (${examples.length} av ${changed}):`, en: `Examples (${examples.length} of ${changed}):` })
     // A key comes from the data: on one line, and short.
     for (const e of examples) io.stdout(`  ${e.date}  ${shortLine(e.key, 120)}  ${e.rule}: ${e.before} → ${e.after}`)
   }

@@ -6,7 +6,7 @@ import { createReadStream } from "node:fs"
 import { relative, resolve } from "node:path"
 import type { Bilingual } from "@aktivitetsmodell/core"
 import { JsonText, Redact } from "@aktivitetsmodell/core"
-import { bi, shortLine } from "../internal/text.js"
+import { shortLine } from "../internal/text.js"
 import { byteCount, expectFile, inspect, openRegular, type Refusal, readRegular } from "../node/paths.js"
 import { RulesError } from "../RulesError.js"
 import { once } from "./lines.js"
@@ -24,7 +24,8 @@ export interface Io {
   readonly drain?: () => Promise<void>
 }
 
-export type Lang = "en" | "nb" | "both"
+/** The language of the command line's output: one of core's `Lang`, or both. */
+export type OutputLang = "en" | "nb" | "both"
 
 /** `io` with every line redacted: no identity number reaches stdout or stderr. */
 export const redacting = (io: Io): Io => ({
@@ -34,7 +35,7 @@ export const redacting = (io: Io): Io => ({
 })
 
 /** A message in the chosen language, or both as "English / bokmål", after `indent`. */
-export const say = (m: Bilingual, lang: Lang, indent = ""): string =>
+export const say = (m: Bilingual, lang: OutputLang, indent = ""): string =>
   Redact.text(`${indent}${lang === "both" ? `${m.en} / ${m.nb}` : m[lang]}`)
 
 /** A path as the person typed it, relative to where they stand: for messages, so on one line and cut short. */
@@ -88,22 +89,22 @@ export const readJson = (
     try {
       text = io.stdin()
     } catch {
-      throw new UsageError(bi("Cannot read standard input", "Kan ikke lese standard inn"))
+      throw new UsageError({ nb: "Kan ikke lese standard inn", en: "Cannot read standard input" })
     }
   } else {
     const path = resolve(io.cwd, file)
     const found = inspect(path)
     const refusal = expectFile(found)
     if (refusal !== undefined || found.kind !== "file")
-      throw refused(io, file, refusal ?? { code: "not-a-file", message: bi("Not a file", "Ikke en fil") })
+      throw refused(io, file, refusal ?? { code: "not-a-file", message: { nb: "Ikke en fil", en: "Not a file" } })
     const r = readRegular(found.real, maxJsonBytes)
     if (!r.ok) {
       const message =
         r.code === "too-large"
-          ? bi(
-              `${r.message.en}; give larger inputs as JSON Lines (.jsonl)`,
-              `${r.message.nb}; gi større inndata som JSON Lines (.jsonl)`,
-            )
+          ? {
+              nb: `${r.message.nb}; gi større inndata som JSON Lines (.jsonl)`,
+              en: `${r.message.en}; give larger inputs as JSON Lines (.jsonl)`,
+            }
           : r.message
       throw refused(io, file, { code: r.code, message })
     }
@@ -113,10 +114,10 @@ export const readJson = (
   if (text.length > maxJsonBytes) {
     const most = byteCount(maxJsonBytes)
     throw new UsageError(
-      bi(
-        `The input is over ${most.en}; give larger inputs as JSON Lines`,
-        `Inndata er over ${most.nb}; gi større inndata som JSON Lines`,
-      ),
+      {
+        nb: `Inndata er over ${most.nb}; gi større inndata som JSON Lines`,
+        en: `The input is over ${most.en}; give larger inputs as JSON Lines`,
+      },
       `${name}: `,
     )
   }
@@ -143,7 +144,7 @@ export const openStream = (
   const found = inspect(path)
   const refusal = expectFile(found)
   if (refusal !== undefined || found.kind !== "file")
-    throw refused(io, file, refusal ?? { code: "not-a-file", message: bi("Not a file", "Ikke en fil") })
+    throw refused(io, file, refusal ?? { code: "not-a-file", message: { nb: "Ikke en fil", en: "Not a file" } })
   const opened = openRegular(found.real)
   if (!opened.ok) throw refused(io, file, opened)
   return {

@@ -9,7 +9,7 @@ import { loadTree } from "../node/loadTree.js"
 import { expectFolder, inspect } from "../node/paths.js"
 import { load, type Tree } from "../PolicyTree.js"
 import { fileSystemCodes, format, hasErrors, type Problem, redacted } from "../Problem.js"
-import { type Io, type Lang, refused, shown, UsageError } from "./io.js"
+import { type Io, type OutputLang, refused, shown, UsageError } from "./io.js"
 
 /** Throws a UsageError when `dir` is not a folder that can be read. */
 export const requireFolder = (io: Io, dir: string): void => {
@@ -28,7 +28,7 @@ export const isFileSystem = (p: Problem): boolean => p.severity === "error" && f
 export const loadChecked = (
   io: Io,
   dir: string,
-  lang: Lang,
+  lang: OutputLang,
   options: { readonly cases?: boolean } = {},
 ): { tree: Tree; problems: ReadonlyArray<Problem> } | number => {
   requireFolder(io, dir)
@@ -44,7 +44,7 @@ export const loadChecked = (
  * files (2). For the commands that decide (evaluate, explain, replay,
  * impact): they never run cases, so case files are left unread.
  */
-export const loadOrReport = (io: Io, dir: string, lang: Lang): Tree | number => {
+export const loadOrReport = (io: Io, dir: string, lang: OutputLang): Tree | number => {
   const loaded = loadChecked(io, dir, lang, { cases: false })
   if (typeof loaded === "number") return loaded
   if (!hasErrors(loaded.problems)) return loaded.tree
@@ -58,7 +58,7 @@ export const loadOrReport = (io: Io, dir: string, lang: Lang): Tree | number => 
  * folder outside a repository, 1 for errors in the committed files. Case
  * files are left unread, as in loadOrReport.
  */
-export const loadAtRevision = (io: Io, dir: string, revision: string, lang: Lang): Tree | number => {
+export const loadAtRevision = (io: Io, dir: string, revision: string, lang: OutputLang): Tree | number => {
   requireFolder(io, dir)
   const refused = revisionProblem(revision)
   if (refused !== undefined) throw new UsageError(refused, "--from: ")

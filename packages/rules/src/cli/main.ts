@@ -5,10 +5,10 @@
  * @module
  */
 import { parseArgs } from "node:util"
-import { bi, quote, shortLine } from "../internal/text.js"
+import { quote, shortLine } from "../internal/text.js"
 import { shippedPolicyDir } from "../node/shipped.js"
 import { RulesError } from "../RulesError.js"
-import { type Io, type Lang, redacting, say, UsageError } from "./io.js"
+import { type Io, type OutputLang, redacting, say, UsageError } from "./io.js"
 
 // Each command is loaded when it runs: `--help` and a usage error need none
 // of them, and the bundled command starts faster for it (see tsup.config.ts).
@@ -50,7 +50,7 @@ const help = `aktivitet-rules — regelverket for aktivitetsmodellen / the activ
  */
 export const run = async (argv: ReadonlyArray<string>, rawIo: Io): Promise<number> => {
   const io = redacting(rawIo)
-  let lang: Lang = "both"
+  let lang: OutputLang = "both"
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -73,7 +73,7 @@ export const run = async (argv: ReadonlyArray<string>, rawIo: Io): Promise<numbe
     })
     if (values.lang !== undefined) {
       if (values.lang !== "nb" && values.lang !== "en" && values.lang !== "both")
-        throw new UsageError(bi("--lang must be nb, en or both", "--lang må være nb, en eller both"))
+        throw new UsageError({ nb: "--lang må være nb, en eller both", en: "--lang must be nb, en or both" })
       lang = values.lang
     }
     const [command, ...rest] = positionals
@@ -84,21 +84,24 @@ export const run = async (argv: ReadonlyArray<string>, rawIo: Io): Promise<numbe
     const policy = values.policy ?? shippedPolicyDir()
     const one = (what: string) => {
       if (rest.length !== 1)
-        throw new UsageError(
-          bi(`${command} takes one ${what}`, `${command} tar én ${what === "file" ? "fil" : "mappe"}`),
-        )
+        throw new UsageError({
+          nb: `${command} tar én ${what === "file" ? "fil" : "mappe"}`,
+          en: `${command} takes one ${what}`,
+        })
       return rest[0]!
     }
     const jsonl = values.jsonl === true
     switch (command) {
       case "check": {
-        if (rest.length > 1) throw new UsageError(bi("check takes at most one folder", "check tar høyst én mappe"))
+        if (rest.length > 1)
+          throw new UsageError({ nb: "check tar høyst én mappe", en: "check takes at most one folder" })
         const { check, defaultCoverage } = await import("./check.js")
         const coverage = values.coverage === undefined ? defaultCoverage : Number(values.coverage)
         if (!/^\d+$/u.test(values.coverage ?? "0") || coverage > 100)
-          throw new UsageError(
-            bi("--coverage must be a whole number from 0 to 100", "--coverage må være et heltall fra 0 til 100"),
-          )
+          throw new UsageError({
+            nb: "--coverage må være et heltall fra 0 til 100",
+            en: "--coverage must be a whole number from 0 to 100",
+          })
         return check(io, rest[0] ?? shippedPolicyDir(), lang, coverage)
       }
       case "evaluate": {
@@ -118,16 +121,22 @@ export const run = async (argv: ReadonlyArray<string>, rawIo: Io): Promise<numbe
       }
       case "explain": {
         if (values.lang === undefined)
-          throw new UsageError(bi("explain needs --lang nb or --lang en", "explain trenger --lang nb eller --lang en"))
+          throw new UsageError({
+            nb: "explain trenger --lang nb eller --lang en",
+            en: "explain needs --lang nb or --lang en",
+          })
         const { explain } = await import("./evaluate.js")
         return await explain(io, { policy, date: values.date, file: one("file"), lang, jsonl })
       }
       case "impact": {
         const show = values.show === undefined ? 20 : Number(values.show)
         if (!Number.isInteger(show) || show < 0)
-          throw new UsageError(bi("--show must be a whole number", "--show må være et heltall"))
+          throw new UsageError({ nb: "--show må være et heltall", en: "--show must be a whole number" })
         if (values.json === true && jsonl)
-          throw new UsageError(bi("--json and --jsonl cannot be combined", "--json og --jsonl kan ikke kombineres"))
+          throw new UsageError({
+            nb: "--json og --jsonl kan ikke kombineres",
+            en: "--json and --jsonl cannot be combined",
+          })
         const head = values.head ?? (values.from === undefined ? undefined : shippedPolicyDir())
         const { impact } = await import("./impact.js")
         return await impact(io, {
@@ -142,9 +151,10 @@ export const run = async (argv: ReadonlyArray<string>, rawIo: Io): Promise<numbe
         })
       }
       default:
-        throw new UsageError(
-          bi(`Unknown command ${quote(command).en}; try --help`, `Ukjent kommando ${quote(command).nb}; prøv --help`),
-        )
+        throw new UsageError({
+          nb: `Ukjent kommando ${quote(command).nb}; prøv --help`,
+          en: `Unknown command ${quote(command).en}; try --help`,
+        })
     }
   } catch (e) {
     if (e instanceof UsageError) {
@@ -154,7 +164,7 @@ export const run = async (argv: ReadonlyArray<string>, rawIo: Io): Promise<numbe
     // parseArgs reports unknown options in English only.
     if (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS")) {
       const message = shortLine(e.message, 200)
-      io.stderr(say(bi(`${message}; try --help`, `${message}; prøv --help`), lang))
+      io.stderr(say({ nb: `${message}; prøv --help`, en: `${message}; try --help` }, lang))
       return 2
     }
     if (e instanceof RulesError) {
@@ -165,7 +175,10 @@ export const run = async (argv: ReadonlyArray<string>, rawIo: Io): Promise<numbe
     // the error's text, which might quote input.
     const kind = e instanceof Error ? e.name : typeof e
     io.stderr(
-      say(bi(`Internal error (${kind}); please report it`, `Intern feil (${kind}); meld gjerne fra om den`), lang),
+      say(
+        { nb: `Intern feil (${kind}); meld gjerne fra om den`, en: `Internal error (${kind}); please report it` },
+        lang,
+      ),
     )
     return 70
   }

@@ -3,16 +3,15 @@
 // Exit code 0 when the answer and everything it rested on are the same, 1
 // when something changed or the receipt cannot be read.
 
-import { bi } from "../internal/text.js"
 import { decode, describe, replay as replayReceipt } from "../Receipt.js"
-import { type Io, type Lang, readJson, say, shown } from "./io.js"
+import { type Io, type OutputLang, readJson, say, shown } from "./io.js"
 import { loadOrReport } from "./load.js"
 import { report } from "./subjects.js"
 
 export interface ReplayOptions {
   readonly policy: string
   readonly file: string
-  readonly lang: Lang
+  readonly lang: OutputLang
 }
 
 export const replay = (io: Io, o: ReplayOptions): number => {
@@ -25,14 +24,14 @@ export const replay = (io: Io, o: ReplayOptions): number => {
     return 1
   }
   const r = replayReceipt(tree, decoded.receipt)
-  const where = bi(`${input.name} against ${shown(io, o.policy)}`, `${input.name} mot ${shown(io, o.policy)}`)
+  const where = { nb: `${input.name} mot ${shown(io, o.policy)}`, en: `${input.name} against ${shown(io, o.policy)}` }
   if (r.same) {
     io.stdout(
       say(
-        bi(
-          `same: ${where.en} gives the same decision on the same grounds`,
-          `samme: ${where.nb} gir samme avgjørelse på samme grunnlag`,
-        ),
+        {
+          nb: `samme: ${where.nb} gir samme avgjørelse på samme grunnlag`,
+          en: `same: ${where.en} gives the same decision on the same grounds`,
+        },
         o.lang,
       ),
     )
@@ -40,10 +39,10 @@ export const replay = (io: Io, o: ReplayOptions): number => {
   }
   io.stdout(
     say(
-      bi(
-        `changed: ${where.en}, ${r.changes.length} difference(s)`,
-        `endret: ${where.nb}, ${r.changes.length} forskjell(er)`,
-      ),
+      {
+        nb: `endret: ${where.nb}, ${r.changes.length} forskjell(er)`,
+        en: `changed: ${where.en}, ${r.changes.length} difference(s)`,
+      },
       o.lang,
     ),
   )

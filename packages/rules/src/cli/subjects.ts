@@ -3,10 +3,10 @@
 // output), or JSON Lines, one subject per line (read as a stream; a bad line
 // is reported with its number and the others still evaluated).
 import { Redact } from "@aktivitetsmodell/core"
-import { bi } from "../internal/text.js"
+
 import type { Tree } from "../PolicyTree.js"
 import { decode, type Subject } from "../Subject.js"
-import { type Io, type Lang, openStream, readJson, say } from "./io.js"
+import { type Io, type OutputLang, openStream, readJson, say } from "./io.js"
 import { lines, maxLineChars } from "./lines.js"
 
 /** A problem with one input line or element: the line it is on, and what. */
@@ -15,7 +15,7 @@ export const report = (
   name: string,
   line: number,
   message: { en: string; nb: string },
-  lang: Lang,
+  lang: OutputLang,
   pointer = "",
 ): void => {
   const at = pointer === "" ? "" : ` (${lang === "nb" ? "i" : "at"} ${Redact.text(pointer)})`
@@ -27,7 +27,7 @@ export const subjectsOfJson = (
   io: Io,
   file: string,
   tree: Tree,
-  lang: Lang,
+  lang: OutputLang,
 ): { subjects: Array<Subject>; many: boolean } | undefined => {
   const input = readJson(io, file)
   const many = Array.isArray(input.value)
@@ -53,17 +53,17 @@ export const parseLine = (
   io: Io,
   name: string,
   line: { line: number; text: string } | { line: number; tooLong: true },
-  lang: Lang,
+  lang: OutputLang,
 ): { ok: true; value: unknown } | { ok: false; blank: boolean } => {
   if ("tooLong" in line) {
     report(
       io,
       name,
       line.line,
-      bi(
-        `The line is longer than ${maxLineChars} characters; it is skipped`,
-        `Linjen er lengre enn ${maxLineChars} tegn; den hoppes over`,
-      ),
+      {
+        nb: `Linjen er lengre enn ${maxLineChars} tegn; den hoppes over`,
+        en: `The line is longer than ${maxLineChars} characters; it is skipped`,
+      },
       lang,
     )
     return { ok: false, blank: false }
@@ -76,7 +76,7 @@ export const parseLine = (
       io,
       name,
       line.line,
-      bi("Not JSON: each line must hold one JSON value", "Ikke JSON: hver linje må inneholde én JSON-verdi"),
+      { nb: "Ikke JSON: hver linje må inneholde én JSON-verdi", en: "Not JSON: each line must hold one JSON value" },
       lang,
     )
     return { ok: false, blank: false }
@@ -91,7 +91,7 @@ export async function* subjectsOfLines(
   io: Io,
   file: string,
   tree: Tree,
-  lang: Lang,
+  lang: OutputLang,
   bad: { count: number },
 ): AsyncGenerator<Subject> {
   const { name, chunks } = openStream(io, file)

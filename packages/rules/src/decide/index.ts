@@ -22,7 +22,7 @@ import { guard } from "../internal/boundary.js"
 import { decideOn } from "../internal/decideOn.js"
 import { decisionsText, decisionText, type Lang, nodeLines } from "../internal/explain.js"
 import { catalogueProblems } from "../internal/subjectChecks.js"
-import { bi } from "../internal/text.js"
+
 import { describe as describeOutcome, type Kind, type Outcome } from "../Outcome.js"
 import { ArgumentError } from "../RulesError.js"
 import type { Snapshot } from "../Snapshot.js"
@@ -65,7 +65,7 @@ export type Source = SourceModule.Source
  */
 export const decodeSubject = guard(
   "decodeSubject",
-  bi("(input: unknown, snapshot: Snapshot)", "(input: unknown, snapshot: Snapshot)"),
+  { nb: "(input: unknown, snapshot: Snapshot)", en: "(input: unknown, snapshot: Snapshot)" },
   (
     input: unknown,
     snapshot: Snapshot,
@@ -97,13 +97,16 @@ export const decodeSubject = guard(
  */
 export const decide = guard(
   "decide",
-  bi(
-    "(snapshot: Snapshot, subject: Subject, date: YYYY-MM-DD)",
-    "(snapshot: Snapshot, subject: Subject, date: ÅÅÅÅ-MM-DD)",
-  ),
+  {
+    nb: "(snapshot: Snapshot, subject: Subject, date: ÅÅÅÅ-MM-DD)",
+    en: "(snapshot: Snapshot, subject: Subject, date: YYYY-MM-DD)",
+  },
   (snapshot: Snapshot, subject: Subject, date: string): Decisions => {
     if (!Calendar.isIsoDate(date))
-      throw new ArgumentError("decide", bi("Expected a date as YYYY-MM-DD", "Forventet en dato på formen ÅÅÅÅ-MM-DD"))
+      throw new ArgumentError("decide", {
+        nb: "Forventet en dato på formen ÅÅÅÅ-MM-DD",
+        en: "Expected a date as YYYY-MM-DD",
+      })
     return decideOn(epochOn(prepared("decide", snapshot), date), subject, date)
   },
 )
@@ -118,10 +121,10 @@ const wording = (name: string, snapshot: Snapshot): Prepared["wording"] => prepa
  */
 export const describe = guard(
   "describe",
-  bi(
-    '(kind: "eligibility" | "duration" | "escalation", outcome: Outcome, snapshot: Snapshot)',
-    '(kind: "eligibility" | "duration" | "escalation", outcome: Outcome, snapshot: Snapshot)',
-  ),
+  {
+    nb: '(kind: "eligibility" | "duration" | "escalation", outcome: Outcome, snapshot: Snapshot)',
+    en: '(kind: "eligibility" | "duration" | "escalation", outcome: Outcome, snapshot: Snapshot)',
+  },
   (kind: Kind, outcome: Outcome, snapshot: Snapshot): Bilingual =>
     describeOutcome(kind, outcome, wording("describe", snapshot)),
 )
@@ -134,10 +137,10 @@ export const describe = guard(
  */
 export const explainNode = guard(
   "explainNode",
-  bi(
-    '(node: Node, snapshot: Snapshot, lang: "nb" | "en", indent?: string)',
-    '(node: Node, snapshot: Snapshot, lang: "nb" | "en", indent?: string)',
-  ),
+  {
+    nb: '(node: Node, snapshot: Snapshot, lang: "nb" | "en", indent?: string)',
+    en: '(node: Node, snapshot: Snapshot, lang: "nb" | "en", indent?: string)',
+  },
   (node: Node, snapshot: Snapshot, lang: Lang, indent = ""): Array<string> =>
     nodeLines(node, wording("explainNode", snapshot), lang, indent),
 )
@@ -150,10 +153,10 @@ export const explainNode = guard(
  */
 export const explainDecision = guard(
   "explainDecision",
-  bi(
-    '(decision: Decision, snapshot: Snapshot, lang: "nb" | "en")',
-    '(decision: Decision, snapshot: Snapshot, lang: "nb" | "en")',
-  ),
+  {
+    nb: '(decision: Decision, snapshot: Snapshot, lang: "nb" | "en")',
+    en: '(decision: Decision, snapshot: Snapshot, lang: "nb" | "en")',
+  },
   (d: Decision, snapshot: Snapshot, lang: Lang): string => decisionText(d, wording("explainDecision", snapshot), lang),
 )
 
@@ -165,10 +168,10 @@ export const explainDecision = guard(
  */
 export const explainDecisions = guard(
   "explainDecisions",
-  bi(
-    '(decisions: Decisions, snapshot: Snapshot, lang: "nb" | "en")',
-    '(decisions: Decisions, snapshot: Snapshot, lang: "nb" | "en")',
-  ),
+  {
+    nb: '(decisions: Decisions, snapshot: Snapshot, lang: "nb" | "en")',
+    en: '(decisions: Decisions, snapshot: Snapshot, lang: "nb" | "en")',
+  },
   (ds: Decisions, snapshot: Snapshot, lang: Lang): string =>
     decisionsText(ds, wording("explainDecisions", snapshot), lang),
 )
@@ -182,10 +185,10 @@ export const explainDecisions = guard(
  */
 export const formatSource = guard(
   "formatSource",
-  bi(
-    '(source: Source, snapshot: Snapshot, lang: "nb" | "en")',
-    '(source: Source, snapshot: Snapshot, lang: "nb" | "en")',
-  ),
+  {
+    nb: '(source: Source, snapshot: Snapshot, lang: "nb" | "en")',
+    en: '(source: Source, snapshot: Snapshot, lang: "nb" | "en")',
+  },
   (source: Source, snapshot: Snapshot, lang: Lang): string => wording("formatSource", snapshot).source(source, lang),
 )
 
@@ -199,6 +202,6 @@ export const formatSource = guard(
  */
 export const policyOf = guard(
   "policyOf",
-  bi("(snapshot: Snapshot)", "(snapshot: Snapshot)"),
+  { nb: "(snapshot: Snapshot)", en: "(snapshot: Snapshot)" },
   (snapshot: Snapshot): Policy.Policy => prepared("policyOf", snapshot).policy,
 )

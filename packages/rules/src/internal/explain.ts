@@ -3,7 +3,7 @@
 // tree and the `decide` entry from a snapshot, both through this module,
 // which imports no schema (a tree's sources are formatted by `Source`, which
 // does; a snapshot carries that text ready-made).
-import type { Bilingual } from "@aktivitetsmodell/core"
+import type { Bilingual, Lang } from "@aktivitetsmodell/core"
 import { Redact } from "@aktivitetsmodell/core"
 import type { Decision, Decisions } from "../Decision.js"
 import { words } from "../Duration.js"
@@ -14,8 +14,7 @@ import { describe } from "../Outcome.js"
 import type { Source } from "../Source.js"
 import type { Named } from "./codes.js"
 
-/** The language of an explanation. */
-export type Lang = "nb" | "en"
+export type { Lang }
 
 /** A fact as an explanation names it. */
 export interface FactWords {

@@ -5,7 +5,6 @@
 import type { Bilingual as Words } from "@aktivitetsmodell/core"
 import { IsoDate } from "@aktivitetsmodell/core"
 import * as Schema from "effect/Schema"
-import { bi } from "./text.js"
 
 /**
  * A check with a message in both languages and a finding code (see
@@ -25,10 +24,10 @@ export const rule = <T>(
   })
 
 /** A text that is not empty or blank. */
-export const Text = Schema.String.annotate({ expectedText: bi("a text", "en tekst") }).check(
+export const Text = Schema.String.annotate({ expectedText: { nb: "en tekst", en: "a text" } }).check(
   rule(
     (s: string) => s.trim().length > 0,
-    bi("Expected a non-empty text", "Forventet en tekst som ikke er tom"),
+    { nb: "Forventet en tekst som ikke er tom", en: "Expected a non-empty text" },
     "shape",
     { minLength: 1 },
   ),
@@ -36,7 +35,7 @@ export const Text = Schema.String.annotate({ expectedText: bi("a text", "en teks
 
 /** A calendar date as YYYY-MM-DD. */
 export const DateText = IsoDate.IsoDate.annotate({
-  expectedText: bi("an existing calendar date as YYYY-MM-DD", "en gyldig dato på formen ÅÅÅÅ-MM-DD"),
+  expectedText: { nb: "en gyldig dato på formen ÅÅÅÅ-MM-DD", en: "an existing calendar date as YYYY-MM-DD" },
 })
 
 /** Text in Norwegian bokmål and English. */

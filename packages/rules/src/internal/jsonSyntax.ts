@@ -7,7 +7,6 @@
 // wrong — the comma to remove, the place a comma or "}" is missing — with
 // what to do, in both languages.
 import type { Bilingual } from "@aktivitetsmodell/core"
-import { bi } from "./text.js"
 
 /** A syntax problem at a line and column (both from 1). */
 export interface SyntaxHint {
@@ -94,7 +93,7 @@ export const diagnose = (text: string): SyntaxHint | undefined => {
   const starts = lineStarts(text)
   const at = (offset: number, en: string, nb: string): SyntaxHint => ({
     ...positionOf(starts, offset),
-    message: bi(en, nb),
+    message: { nb: nb, en: en },
   })
   const stack: Array<Open> = []
   let top: State = "value"

@@ -15,7 +15,7 @@ import {
 import type { Problem } from "../Problem.js"
 import { diagnose } from "./jsonSyntax.js"
 import { steps } from "./pointer.js"
-import { bi, quote, shortLine } from "./text.js"
+import { quote, shortLine } from "./text.js"
 import { describeYaml } from "./yamlSyntax.js"
 
 /** The most characters a policy file may hold (PolicyTree.maxChars). */
@@ -33,7 +33,7 @@ const syntax = (file: string, line: number, en: string, nb: string, column?: num
   ...(column === undefined ? {} : { column }),
   code: "syntax",
   severity: "error",
-  message: bi(en, nb),
+  message: { nb: nb, en: en },
 })
 
 const parseJson = (file: string, text: string): Parsed => {

@@ -13,14 +13,15 @@ import type { Period } from "../RuleFile.js"
 import type { Source } from "../Source.js"
 import type { Subject } from "../Subject.js"
 import { DateText, rule, Text } from "./fields.js"
-import { bi } from "./text.js"
 
 const Scalar = Schema.Union([Schema.String, Schema.Finite, Schema.Boolean, Schema.Null])
-const ValueSchema = Schema.Union([Scalar, Schema.Array(Scalar)]).annotate({ expectedText: bi("a value", "en verdi") })
+const ValueSchema = Schema.Union([Scalar, Schema.Array(Scalar)]).annotate({
+  expectedText: { nb: "en verdi", en: "a value" },
+})
 const Version = Schema.Int.check(
-  rule((n: number) => n >= 1, bi("Expected a version number from 1", "Forventet et versjonsnummer fra 1")),
+  rule((n: number) => n >= 1, { nb: "Forventet et versjonsnummer fra 1", en: "Expected a version number from 1" }),
 ).annotate({
-  expectedText: bi("a version number", "et versjonsnummer"),
+  expectedText: { nb: "et versjonsnummer", en: "a version number" },
 })
 
 const ConditionSchema = Schema.Struct({
@@ -88,10 +89,10 @@ export type ReceiptDecision = Omit<typeof DecisionSchema.Type, "source" | "effec
  */
 export const ReceiptSchema = Schema.Struct({
   receipt: Schema.Literal(1).annotate({
-    expectedText: bi(
-      "1: this program reads receipts of format 1",
-      "1: dette programmet leser kvitteringer av format 1",
-    ),
+    expectedText: {
+      nb: "1: dette programmet leser kvitteringer av format 1",
+      en: "1: this program reads receipts of format 1",
+    },
   }),
   date: DateText,
   subject: Schema.Unknown,
@@ -103,10 +104,10 @@ export const ReceiptSchema = Schema.Struct({
       file: Text,
       // Empty for a file given without a text to hash.
       sha256: Schema.String.check(
-        rule(
-          (h: string) => /^(?:[0-9a-f]{64})?$/u.test(h),
-          bi("Expected 64 hexadecimal characters", "Forventet 64 heksadesimale tegn"),
-        ),
+        rule((h: string) => /^(?:[0-9a-f]{64})?$/u.test(h), {
+          nb: "Forventet 64 heksadesimale tegn",
+          en: "Expected 64 hexadecimal characters",
+        }),
       ),
     }),
   ),

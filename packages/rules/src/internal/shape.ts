@@ -13,7 +13,7 @@ import * as SchemaAST from "effect/SchemaAST"
 import * as SchemaIssue from "effect/SchemaIssue"
 import type { Code } from "../Problem.js"
 import { child } from "./pointer.js"
-import { bi, orList, quote } from "./text.js"
+import { orList, quote } from "./text.js"
 
 /** A problem before it has a file and line. */
 export interface Finding {
@@ -51,18 +51,18 @@ const isPlainObject = (u: unknown): u is Record<string, unknown> =>
 /** What a value from a parsed file is, in words. */
 export const kindName = (u: unknown): Bilingual =>
   u === null
-    ? bi("null", "null")
+    ? { nb: "null", en: "null" }
     : Array.isArray(u)
-      ? bi("a list", "en liste")
+      ? { nb: "en liste", en: "a list" }
       : typeof u === "object"
-        ? bi("an object", "et objekt")
+        ? { nb: "et objekt", en: "an object" }
         : typeof u === "string"
-          ? bi("a text", "en tekst")
+          ? { nb: "en tekst", en: "a text" }
           : typeof u === "number"
-            ? bi("a number", "et tall")
+            ? { nb: "et tall", en: "a number" }
             : typeof u === "boolean"
-              ? bi("true/false", "sann/usann")
-              : bi(typeof u, typeof u)
+              ? { nb: "sann/usann", en: "true/false" }
+              : { nb: typeof u, en: typeof u }
 
 // A refined schema keeps its annotations on its last check, so look there too.
 const annotation = <K extends keyof WordingAnnotations>(
@@ -90,25 +90,25 @@ const expectedOf = (ast: SchemaAST.AST): Bilingual => {
   if (lits !== undefined) {
     const en = orList(lits.map((l) => `"${l}"`)).en
     const nb = orList(lits.map((l) => `«${l}»`)).nb
-    return lits.length === 1 ? bi(en, nb) : bi(`one of ${en}`, `én av ${nb}`)
+    return lits.length === 1 ? { nb: nb, en: en } : { nb: `én av ${nb}`, en: `one of ${en}` }
   }
   switch (ast._tag) {
     case "String":
-      return bi("a text", "en tekst")
+      return { nb: "en tekst", en: "a text" }
     case "Number":
-      return bi("a number", "et tall")
+      return { nb: "et tall", en: "a number" }
     case "Boolean":
-      return bi("true/false", "sann/usann")
+      return { nb: "sann/usann", en: "true/false" }
     case "Arrays":
-      return bi("a list", "en liste")
+      return { nb: "en liste", en: "a list" }
     case "Objects":
-      return bi("an object", "et objekt")
+      return { nb: "et objekt", en: "an object" }
     case "Union": {
       const each = ast.types.map(expectedOf)
-      return bi(orList(each.map((e) => e.en)).en, orList(each.map((e) => e.nb)).nb)
+      return { nb: orList(each.map((e) => e.nb)).nb, en: orList(each.map((e) => e.en)).en }
     }
     default:
-      return bi("a value", "en verdi")
+      return { nb: "en verdi", en: "a value" }
   }
 }
 
@@ -118,7 +118,7 @@ const messageOf = (annotations: unknown): { readonly message: Bilingual; readonl
   const nb = annotations["messageNb"]
   if (typeof en !== "string" || typeof nb !== "string") return undefined
   const code = annotations["code"]
-  return { message: bi(en, nb), code: typeof code === "string" ? (code as Code) : "shape" }
+  return { message: { nb: nb, en: en }, code: typeof code === "string" ? (code as Code) : "shape" }
 }
 
 // Keys the member refused or missed at its own level: the fewer, the closer the member fits.
@@ -176,7 +176,7 @@ const walk = (issue: SchemaIssue.Issue, path: ReadonlyArray<PropertyKey>, out: A
         error(
           pointerOf(path),
           own?.code ?? "shape",
-          own?.message ?? bi("Expected a valid value", "Forventet en gyldig verdi"),
+          own?.message ?? { nb: "Forventet en gyldig verdi", en: "Expected a valid value" },
         ),
       )
       return
@@ -184,9 +184,12 @@ const walk = (issue: SchemaIssue.Issue, path: ReadonlyArray<PropertyKey>, out: A
     case "MissingKey": {
       const key = String(path[path.length - 1] ?? "")
       const why = issue.annotations?.["missingText"] as Bilingual | undefined
-      const tail = why === undefined ? bi("", "") : bi(`: ${why.en}`, `: ${why.nb}`)
+      const tail = why === undefined ? { nb: "", en: "" } : { nb: `: ${why.nb}`, en: `: ${why.en}` }
       out.push(
-        error(pointerOf(path.slice(0, -1)), "shape", bi(`Missing "${key}"${tail.en}`, `Mangler «${key}»${tail.nb}`)),
+        error(pointerOf(path.slice(0, -1)), "shape", {
+          nb: `Mangler «${key}»${tail.nb}`,
+          en: `Missing "${key}"${tail.en}`,
+        }),
       )
       return
     }
@@ -197,23 +200,24 @@ const walk = (issue: SchemaIssue.Issue, path: ReadonlyArray<PropertyKey>, out: A
       const forbidden = annotation(issue.ast, "forbidden")
       const why = forbidden !== undefined && Object.hasOwn(forbidden, key) ? forbidden[key] : undefined
       if (why !== undefined) {
-        out.push(error(at, "forbidden", bi(`${k.en} is not allowed: ${why.en}`, `${k.nb} er ikke tillatt: ${why.nb}`)))
+        out.push(
+          error(at, "forbidden", { nb: `${k.nb} er ikke tillatt: ${why.nb}`, en: `${k.en} is not allowed: ${why.en}` }),
+        )
         return
       }
       const known = SchemaAST.isObjects(issue.ast) ? issue.ast.propertySignatures.map((p) => String(p.name)) : []
       const dym = Suggest.didYouMean(key, known)
-      out.push(error(at, "shape", bi(`Unknown key ${k.en}${dym.en}`, `Ukjent felt ${k.nb}${dym.nb}`)))
+      out.push(error(at, "shape", { nb: `Ukjent felt ${k.nb}${dym.nb}`, en: `Unknown key ${k.en}${dym.en}` }))
       return
     }
     case "InvalidType": {
       const what = expectedOf(issue.ast)
       const got = kindName(valueAt(root, path))
       out.push(
-        error(
-          pointerOf(path),
-          "shape",
-          bi(`Expected ${what.en}, got ${got.en}`, `Forventet ${what.nb}, fikk ${got.nb}`),
-        ),
+        error(pointerOf(path), "shape", {
+          nb: `Forventet ${what.nb}, fikk ${got.nb}`,
+          en: `Expected ${what.en}, got ${got.en}`,
+        }),
       )
       return
     }
@@ -224,14 +228,14 @@ const walk = (issue: SchemaIssue.Issue, path: ReadonlyArray<PropertyKey>, out: A
       const near = issue.issues.filter((i) => i._tag !== "InvalidType")
       if (lits !== undefined || near.length === 0) {
         const what = expectedOf(issue.ast)
-        const dym = typeof input === "string" && lits !== undefined ? Suggest.didYouMean(input, lits) : bi("", "")
+        const dym =
+          typeof input === "string" && lits !== undefined ? Suggest.didYouMean(input, lits) : { nb: "", en: "" }
         const got = lits !== undefined && typeof input === "string" ? quote(input) : kindName(input)
         out.push(
-          error(
-            pointerOf(path),
-            "shape",
-            bi(`Expected ${what.en}, got ${got.en}${dym.en}`, `Forventet ${what.nb}, fikk ${got.nb}${dym.nb}`),
-          ),
+          error(pointerOf(path), "shape", {
+            nb: `Forventet ${what.nb}, fikk ${got.nb}${dym.nb}`,
+            en: `Expected ${what.en}, got ${got.en}${dym.en}`,
+          }),
         )
         return
       }
@@ -241,7 +245,7 @@ const walk = (issue: SchemaIssue.Issue, path: ReadonlyArray<PropertyKey>, out: A
       return walk(best, path, out, root)
     }
     default:
-      out.push(error(pointerOf(path), "shape", bi("Expected a valid value", "Forventet en gyldig verdi")))
+      out.push(error(pointerOf(path), "shape", { nb: "Forventet en gyldig verdi", en: "Expected a valid value" }))
   }
 }
 
@@ -281,11 +285,10 @@ export const decodeShape = <S extends Schema.Top & { readonly DecodingServices: 
   if (deeperThan(input, maxNesting)) {
     return {
       findings: [
-        error(
-          "",
-          "shape",
-          bi(`The file nests more than ${maxNesting} levels deep`, `Filen er nøstet i mer enn ${maxNesting} nivåer`),
-        ),
+        error("", "shape", {
+          nb: `Filen er nøstet i mer enn ${maxNesting} nivåer`,
+          en: `The file nests more than ${maxNesting} levels deep`,
+        }),
       ],
     }
   }

@@ -4,15 +4,12 @@
 import type { Bilingual } from "@aktivitetsmodell/core"
 import { Redact } from "@aktivitetsmodell/core"
 
-/** Builds a bilingual message. */
-export const bi = (en: string, nb: string): Bilingual => ({ en, nb })
-
 /** Joins a list the way each language does: "a, b or c" / "a, b eller c". */
 export const orList = (items: ReadonlyArray<string>): Bilingual => {
-  if (items.length <= 1) return bi(items.join(""), items.join(""))
+  if (items.length <= 1) return { nb: items.join(""), en: items.join("") }
   const head = items.slice(0, -1).join(", ")
   const last = items[items.length - 1]!
-  return bi(`${head} or ${last}`, `${head} eller ${last}`)
+  return { nb: `${head} eller ${last}`, en: `${head} or ${last}` }
 }
 
 /**

@@ -6,7 +6,7 @@
 // error into a message in both languages.
 import type { Bilingual } from "@aktivitetsmodell/core"
 import type { SyntaxHint } from "./jsonSyntax.js"
-import { bi, shortLine } from "./text.js"
+import { shortLine } from "./text.js"
 
 /** What the parser says: its code, first line of message, and position. */
 export interface ParserError {
@@ -42,10 +42,10 @@ const tabIn = (lines: ReadonlyArray<string>): SyntaxHint | undefined => {
       return {
         line: i + 1,
         column: m[0].length,
-        message: bi(
-          "A tab is used for indentation; YAML allows only spaces: replace the tab with spaces",
-          "Det er brukt tabulator til innrykk; YAML tillater bare mellomrom: bytt tabulatoren med mellomrom",
-        ),
+        message: {
+          nb: "Det er brukt tabulator til innrykk; YAML tillater bare mellomrom: bytt tabulatoren med mellomrom",
+          en: "A tab is used for indentation; YAML allows only spaces: replace the tab with spaces",
+        },
       }
     }
   }
@@ -95,10 +95,10 @@ const unclosedOnLine = (lines: ReadonlyArray<string>): SyntaxHint | undefined =>
           return {
             line: i + 1,
             column: k + 1,
-            message: bi(
-              `The "${open.char}" in column ${open.column} is not closed: add "${wanted}" before this "${c}"`,
-              `«${open.char}» i kolonne ${open.column} er ikke lukket: legg til «${wanted}» foran denne «${c}»`,
-            ),
+            message: {
+              nb: `«${open.char}» i kolonne ${open.column} er ikke lukket: legg til «${wanted}» foran denne «${c}»`,
+              en: `The "${open.char}" in column ${open.column} is not closed: add "${wanted}" before this "${c}"`,
+            },
           }
         }
       }
@@ -107,10 +107,10 @@ const unclosedOnLine = (lines: ReadonlyArray<string>): SyntaxHint | undefined =>
       return {
         line: i + 1,
         column: text.length + 1,
-        message: bi(
-          `The text that starts with ${quote.char} in column ${quote.column} has no closing quote: add ${quote.char} at its end`,
-          `Teksten som starter med ${quote.char} i kolonne ${quote.column}, mangler avsluttende anførselstegn: legg til ${quote.char} på slutten`,
-        ),
+        message: {
+          nb: `Teksten som starter med ${quote.char} i kolonne ${quote.column}, mangler avsluttende anførselstegn: legg til ${quote.char} på slutten`,
+          en: `The text that starts with ${quote.char} in column ${quote.column} has no closing quote: add ${quote.char} at its end`,
+        },
       }
     }
     const open = stack[stack.length - 1]
@@ -119,10 +119,10 @@ const unclosedOnLine = (lines: ReadonlyArray<string>): SyntaxHint | undefined =>
       return {
         line: i + 1,
         column: text.length + 1,
-        message: bi(
-          `The "${open.char}" in column ${open.column} is not closed on its line: add "${wanted}" at the end of the value`,
-          `«${open.char}» i kolonne ${open.column} er ikke lukket på sin linje: legg til «${wanted}» på slutten av verdien`,
-        ),
+        message: {
+          nb: `«${open.char}» i kolonne ${open.column} er ikke lukket på sin linje: legg til «${wanted}» på slutten av verdien`,
+          en: `The "${open.char}" in column ${open.column} is not closed on its line: add "${wanted}" at the end of the value`,
+        },
       }
     }
   }
@@ -176,10 +176,10 @@ const indentSlip = (lines: ReadonlyArray<string>): SyntaxHint | undefined => {
         return {
           line: line.number,
           column: line.indent + 1,
-          message: bi(
-            `"${keyOf(line.text)}" is indented further than "${key}" on line ${previous.number}, which already has a value: move it to column ${level + 1}`,
-            `«${keyOf(line.text)}» har større innrykk enn «${key}» på linje ${previous.number}, som allerede har en verdi: flytt den til kolonne ${level + 1}`,
-          ),
+          message: {
+            nb: `«${keyOf(line.text)}» har større innrykk enn «${key}» på linje ${previous.number}, som allerede har en verdi: flytt den til kolonne ${level + 1}`,
+            en: `"${keyOf(line.text)}" is indented further than "${key}" on line ${previous.number}, which already has a value: move it to column ${level + 1}`,
+          },
         }
       }
       levels.push({ column: line.indent, dash: isItem })
@@ -200,10 +200,10 @@ const indentSlip = (lines: ReadonlyArray<string>): SyntaxHint | undefined => {
         return {
           line: line.number,
           column: line.indent + 1,
-          message: bi(
-            `"${keyOf(line.text)}" starts in column ${line.indent + 1}, which does not line up with the lines around it: move it to column ${best.column + 1}${like}`,
-            `«${keyOf(line.text)}» starter i kolonne ${line.indent + 1}, som ikke stemmer med linjene rundt: flytt den til kolonne ${best.column + 1}${som}`,
-          ),
+          message: {
+            nb: `«${keyOf(line.text)}» starter i kolonne ${line.indent + 1}, som ikke stemmer med linjene rundt: flytt den til kolonne ${best.column + 1}${som}`,
+            en: `"${keyOf(line.text)}" starts in column ${line.indent + 1}, which does not line up with the lines around it: move it to column ${best.column + 1}${like}`,
+          },
         }
       }
     }
@@ -231,34 +231,34 @@ const indentationCodes = new Set([
 ])
 
 const translated: Readonly<Record<string, Bilingual>> = {
-  BAD_INDENT: bi(
-    "The indentation does not line up with the lines above: line this line up with its neighbours",
-    "Innrykket stemmer ikke med linjene over: rett denne linjen inn etter nabolinjene",
-  ),
-  DUPLICATE_KEY: bi(
-    "A key appears twice in the same place: remove one of them",
-    "Et felt står to ganger på samme sted: fjern det ene",
-  ),
-  MISSING_CHAR: bi(
-    'A closing bracket or a "-" is missing here: check the brackets and the list markers',
-    "Det mangler en avsluttende parentes eller en «-» her: sjekk parentesene og listetegnene",
-  ),
-  UNEXPECTED_TOKEN: bi(
-    "This character does not belong here: check the brackets, quotes and colons on this line",
-    "Dette tegnet hører ikke hjemme her: sjekk parenteser, anførselstegn og kolon på denne linjen",
-  ),
-  BAD_SCALAR_START: bi(
-    "A value cannot start with this character: put the value in double quotes",
-    "En verdi kan ikke starte med dette tegnet: sett verdien i doble anførselstegn",
-  ),
-  MULTILINE_IMPLICIT_KEY: bi(
-    "A key must be on one line: check the indentation and the colons here",
-    "Et felt må stå på én linje: sjekk innrykket og kolonene her",
-  ),
-  BLOCK_AS_IMPLICIT_KEY: bi(
-    "A list or block cannot be a key: check the indentation here",
-    "En liste eller blokk kan ikke være et felt: sjekk innrykket her",
-  ),
+  BAD_INDENT: {
+    nb: "Innrykket stemmer ikke med linjene over: rett denne linjen inn etter nabolinjene",
+    en: "The indentation does not line up with the lines above: line this line up with its neighbours",
+  },
+  DUPLICATE_KEY: {
+    nb: "Et felt står to ganger på samme sted: fjern det ene",
+    en: "A key appears twice in the same place: remove one of them",
+  },
+  MISSING_CHAR: {
+    nb: "Det mangler en avsluttende parentes eller en «-» her: sjekk parentesene og listetegnene",
+    en: 'A closing bracket or a "-" is missing here: check the brackets and the list markers',
+  },
+  UNEXPECTED_TOKEN: {
+    nb: "Dette tegnet hører ikke hjemme her: sjekk parenteser, anførselstegn og kolon på denne linjen",
+    en: "This character does not belong here: check the brackets, quotes and colons on this line",
+  },
+  BAD_SCALAR_START: {
+    nb: "En verdi kan ikke starte med dette tegnet: sett verdien i doble anførselstegn",
+    en: "A value cannot start with this character: put the value in double quotes",
+  },
+  MULTILINE_IMPLICIT_KEY: {
+    nb: "Et felt må stå på én linje: sjekk innrykket og kolonene her",
+    en: "A key must be on one line: check the indentation and the colons here",
+  },
+  BLOCK_AS_IMPLICIT_KEY: {
+    nb: "En liste eller blokk kan ikke være et felt: sjekk innrykket her",
+    en: "A list or block cannot be a key: check the indentation here",
+  },
 }
 
 const hasOwn = (code: string): boolean => Object.hasOwn(translated, code)
@@ -280,18 +280,16 @@ export const describeYaml = (text: string, errors: ReadonlyArray<ParserError>): 
     return {
       line: 1,
       column: 1,
-      message: bi("YAML cannot be read: check the file", "YAML kan ikke leses: sjekk filen"),
+      message: { nb: "YAML kan ikke leses: sjekk filen", en: "YAML cannot be read: check the file" },
     }
   const known = hasOwn(first.code) ? translated[first.code]! : undefined
   const said = shortLine(first.message, 160)
   return {
     line: first.line,
     column: first.column,
-    message:
-      known ??
-      bi(
-        `YAML cannot be read here (${said}): check the brackets, quotes and indentation on this line`,
-        `YAML kan ikke leses her (${said}): sjekk parenteser, anførselstegn og innrykk på denne linjen`,
-      ),
+    message: known ?? {
+      nb: `YAML kan ikke leses her (${said}): sjekk parenteser, anførselstegn og innrykk på denne linjen`,
+      en: `YAML cannot be read here (${said}): check the brackets, quotes and indentation on this line`,
+    },
   }
 }

@@ -7,7 +7,7 @@
 // switched off, so a partial clone cannot reach out to the network.
 import { spawnSync } from "node:child_process"
 import type { Bilingual } from "@aktivitetsmodell/core"
-import { bi, quote } from "../internal/text.js"
+import { quote } from "../internal/text.js"
 import type { TextFile } from "../PolicyTree.js"
 import type { Code, Problem } from "../Problem.js"
 import { byteCount } from "./paths.js"
@@ -26,13 +26,17 @@ export const maxRevisionLength = 256
  */
 export const revisionProblem = (revision: string): Bilingual | undefined => {
   if (revision === "" || revision.length > maxRevisionLength)
-    return bi(`A revision has 1 to ${maxRevisionLength} characters`, `En revisjon har 1 til ${maxRevisionLength} tegn`)
-  if (revision.startsWith("-")) return bi('A revision cannot start with "-"', "En revisjon kan ikke starte med «-»")
+    return {
+      nb: `En revisjon har 1 til ${maxRevisionLength} tegn`,
+      en: `A revision has 1 to ${maxRevisionLength} characters`,
+    }
+  if (revision.startsWith("-"))
+    return { nb: "En revisjon kan ikke starte med «-»", en: 'A revision cannot start with "-"' }
   if (!revisionPattern.test(revision))
-    return bi(
-      "A revision uses only letters, digits and . _ / ~ ^ @ { } -",
-      "En revisjon bruker bare bokstaver, sifre og . _ / ~ ^ @ { } -",
-    )
+    return {
+      nb: "En revisjon bruker bare bokstaver, sifre og . _ / ~ ^ @ { } -",
+      en: "A revision uses only letters, digits and . _ / ~ ^ @ { } -",
+    }
   return undefined
 }
 
@@ -65,17 +69,15 @@ const git = (cwd: string, args: ReadonlyArray<string>, input?: Buffer): Buffer =
     const missing = (r.error as NodeJS.ErrnoException).code === "ENOENT"
     throw new GitError(
       missing
-        ? bi("git is not installed, or not on the PATH", "git er ikke installert, eller ikke på PATH")
-        : bi("git could not be run", "git kunne ikke kjøres"),
+        ? { nb: "git er ikke installert, eller ikke på PATH", en: "git is not installed, or not on the PATH" }
+        : { nb: "git kunne ikke kjøres", en: "git could not be run" },
     )
   }
   if (r.status !== 0)
-    throw new GitError(
-      bi(
-        `git ${args[0]} failed: ${quote(r.stderr.toString("utf8").split("\n")[0] ?? "", 160).en}`,
-        `git ${args[0]} feilet: ${quote(r.stderr.toString("utf8").split("\n")[0] ?? "", 160).nb}`,
-      ),
-    )
+    throw new GitError({
+      nb: `git ${args[0]} feilet: ${quote(r.stderr.toString("utf8").split("\n")[0] ?? "", 160).nb}`,
+      en: `git ${args[0]} failed: ${quote(r.stderr.toString("utf8").split("\n")[0] ?? "", 160).en}`,
+    })
   return r.stdout
 }
 
@@ -102,13 +104,14 @@ export const filesAt = (
       .trim()
   } catch {
     const r = quote(revision)
-    throw new GitError(
-      bi(`There is no commit ${r.en} in this repository`, `Det finnes ingen commit ${r.nb} i dette repoet`),
-    )
+    throw new GitError({
+      nb: `Det finnes ingen commit ${r.nb} i dette repoet`,
+      en: `There is no commit ${r.en} in this repository`,
+    })
   }
   const problems: Array<Problem> = []
   const problem = (file: string, code: Code, en: string, nb: string) =>
-    problems.push({ file, pointer: "", line: 1, code, severity: "error", message: bi(en, nb) })
+    problems.push({ file, pointer: "", line: 1, code, severity: "error", message: { nb: nb, en: en } })
   const listing = git(top, [
     "ls-tree",
     "-r",
@@ -192,7 +195,7 @@ export const filesAt = (
       const header = out.subarray(at, eol).toString("utf8").split(" ")
       const size = Number(header[2])
       if (header[1] !== "blob" || !Number.isInteger(size))
-        throw new GitError(bi("git cat-file gave an unexpected answer", "git cat-file ga et uventet svar"))
+        throw new GitError({ nb: "git cat-file ga et uventet svar", en: "git cat-file gave an unexpected answer" })
       const body = out.subarray(eol + 1, eol + 1 + size)
       at = eol + 1 + size + 1
       try {

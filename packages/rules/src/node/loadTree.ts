@@ -8,7 +8,7 @@
 import type { Catalogue } from "@aktivitetsmodell/core"
 import { isCaseFile } from "../Cases.js"
 import { guard, reject, requireString } from "../internal/boundary.js"
-import { bi } from "../internal/text.js"
+
 import { load, type TextFile, type Tree } from "../PolicyTree.js"
 import type { Problem } from "../Problem.js"
 import { hasErrors, PolicyError, redacted } from "../Problem.js"
@@ -37,7 +37,7 @@ const read = (dir: string): { readonly files: ReadonlyArray<TextFile>; readonly 
  */
 export const readTreeFiles = guard(
   "readTreeFiles",
-  bi("(dir: string)", "(dir: string)"),
+  { nb: "(dir: string)", en: "(dir: string)" },
   (dir: string): ReadonlyArray<TextFile> => {
     requireDir("readTreeFiles", dir)
     const { files, problems } = read(dir)
@@ -70,10 +70,10 @@ export interface LoadOptions {
  */
 export const loadTree = guard(
   "loadTree",
-  bi(
-    "(dir: string, options?: { catalogue?: Catalogue; cases?: boolean })",
-    "(dir: string, options?: { catalogue?: Catalogue; cases?: boolean })",
-  ),
+  {
+    nb: "(dir: string, options?: { catalogue?: Catalogue; cases?: boolean })",
+    en: "(dir: string, options?: { catalogue?: Catalogue; cases?: boolean })",
+  },
   (dir: string, options: LoadOptions = {}): { readonly tree: Tree; readonly problems: ReadonlyArray<Problem> } => {
     requireDir("loadTree", dir)
     const { files, problems } = read(dir)
@@ -93,10 +93,10 @@ export const loadTree = guard(
  */
 export const loadTreeOrThrow = guard(
   "loadTreeOrThrow",
-  bi(
-    "(dir: string, options?: { catalogue?: Catalogue; cases?: boolean })",
-    "(dir: string, options?: { catalogue?: Catalogue; cases?: boolean })",
-  ),
+  {
+    nb: "(dir: string, options?: { catalogue?: Catalogue; cases?: boolean })",
+    en: "(dir: string, options?: { catalogue?: Catalogue; cases?: boolean })",
+  },
   (dir: string, options: LoadOptions = {}): Tree => {
     const { tree, problems } = loadTree(dir, options)
     if (hasErrors(problems)) throw new PolicyError(problems.filter((p) => p.severity === "error"))

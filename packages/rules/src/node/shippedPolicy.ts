@@ -7,7 +7,7 @@
  */
 import * as InForce from "../InForce.js"
 import { guard } from "../internal/boundary.js"
-import { bi } from "../internal/text.js"
+
 import { loadTreeOrThrow, shippedPolicyDir } from "./loadTree.js"
 
 /**
@@ -20,6 +20,6 @@ import { loadTreeOrThrow, shippedPolicyDir } from "./loadTree.js"
  */
 export const shippedPolicy = guard(
   "shippedPolicy",
-  bi("(dir?: string)", "(dir?: string)"),
+  { nb: "(dir?: string)", en: "(dir?: string)" },
   (dir?: string): InForce.TreePolicy => InForce.policy(loadTreeOrThrow(dir ?? shippedPolicyDir(), { cases: false })),
 )

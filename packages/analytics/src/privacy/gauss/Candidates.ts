@@ -15,7 +15,7 @@
  *
  * @module
  */
-import { AnalyticsError, bi } from "../../internal/text.js"
+import { AnalyticsError } from "../../internal/text.js"
 import { crossprod, type ModelMatrix, multiply } from "./ModelMatrix.js"
 
 /**
@@ -51,18 +51,17 @@ export const candidatesDefault = (
 ): Array<number> => {
   const n = x.columns.length
   if (freq.length !== n)
-    throw new AnalyticsError(
-      bi(`freq: ventet ${n} verdier, fikk ${freq.length}`, `freq: expected ${n} values, got ${freq.length}`),
-    )
+    throw new AnalyticsError({
+      nb: `freq: ventet ${n} verdier, fikk ${freq.length}`,
+      en: `freq: expected ${n} values, got ${freq.length}`,
+    })
   let weight: Array<number> = new Array<number>(n).fill(1)
   if (options.weight !== undefined) {
     if (options.weight.length !== n)
-      throw new AnalyticsError(
-        bi(
-          `weight: ventet ${n} verdier, fikk ${options.weight.length}`,
-          `weight: expected ${n} values, got ${options.weight.length}`,
-        ),
-      )
+      throw new AnalyticsError({
+        nb: `weight: ventet ${n} verdier, fikk ${options.weight.length}`,
+        en: `weight: expected ${n} values, got ${options.weight.length}`,
+      })
     weight = options.weight.map((w) => Math.max(w, 0))
     const min = weight.reduce((m, w) => Math.min(m, w), Infinity)
     const max = maxOf(weight)

@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { AnalyticsError, bi } from "../../internal/text.js"
+import { AnalyticsError } from "../../internal/text.js"
 import { fromColumns, type ModelMatrix } from "./ModelMatrix.js"
 
 /**
@@ -76,7 +76,7 @@ export interface TableOptions {
 }
 
 const fail = (en: string, nb: string): never => {
-  throw new AnalyticsError(bi(nb, en))
+  throw new AnalyticsError({ nb: nb, en: en })
 }
 
 // R sorts codes with the locale's collation (ICU), not by code points: "EU" < "Iceland" < "nonEU".

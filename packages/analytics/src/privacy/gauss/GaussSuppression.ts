@@ -33,7 +33,7 @@
  *
  * @module
  */
-import { AnalyticsError, bi } from "../../internal/text.js"
+import { AnalyticsError } from "../../internal/text.js"
 import { below, EMPTY, eliminate, indexOf, mixed, proportional, type Sparse, sparse, withoutRows } from "./Exact.js"
 import { type Column, columnKey, type ModelMatrix, rowKeys } from "./ModelMatrix.js"
 
@@ -128,7 +128,7 @@ export interface Result {
 }
 
 const fail = (en: string, nb: string): never => {
-  throw new AnalyticsError(bi(nb, en))
+  throw new AnalyticsError({ nb: nb, en: en })
 }
 
 const unique = (xs: ReadonlyArray<number>): Array<number> => [...new Set(xs)]

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { AnalyticsError, bi } from "../../internal/text.js"
+import { AnalyticsError } from "../../internal/text.js"
 
 /**
  * One published cell as a sparse column: the inner rows it sums, strictly
@@ -36,7 +36,7 @@ export interface ModelMatrix {
   readonly columns: ReadonlyArray<Column>
 }
 
-const invalid = (en: string, nb: string) => new AnalyticsError(bi(nb, en))
+const invalid = (en: string, nb: string) => new AnalyticsError({ nb: nb, en: en })
 
 /**
  * A model matrix whose published cells are plain sums of inner cells, each
