@@ -1,6 +1,8 @@
 // Indexes a dataset once so that every invariant looks records up in O(1).
 // Lookups return undefined for dangling references instead of throwing:
 // invariants must survive bad data.
+
+import { groupBy } from "../Collections.js"
 import type { Dataset } from "../Dataset.js"
 import type { Enrollment } from "../Enrollment.js"
 import type { Extension } from "../Extension.js"
@@ -13,17 +15,6 @@ import * as Redact from "../Redact.js"
 import type { Attendance } from "../Session.js"
 import { seedFacts } from "./seeds.js"
 import type { Violation, ViolationCode } from "./Violation.js"
-
-const groupBy = <T, K>(xs: ReadonlyArray<T>, key: (x: T) => K): Map<K, Array<T>> => {
-  const m = new Map<K, Array<T>>()
-  for (const x of xs) {
-    const k = key(x)
-    const list = m.get(k)
-    if (list === undefined) m.set(k, [x])
-    else list.push(x)
-  }
-  return m
-}
 
 export interface Context {
   readonly data: Dataset

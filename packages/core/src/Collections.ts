@@ -1,0 +1,51 @@
+/**
+ * Small collection helpers every package uses, so each idea is written once.
+ *
+ * @module
+ */
+
+/**
+ * Groups `xs` by `key`, keeping the input order inside each group. Items whose
+ * key is `undefined` are left out (a record without the field it is grouped by).
+ * @example
+ * Collections.groupBy(sessions, (s) => s.enrollmentId) // Map { "e1" => [s1, s3], "e2" => [s2] }
+ * @category constructors
+ */
+export const groupBy = <T, K>(xs: Iterable<T>, key: (x: T) => K | undefined): Map<K, Array<T>> => {
+  const groups = new Map<K, Array<T>>()
+  for (const x of xs) {
+    const k = key(x)
+    if (k === undefined) continue
+    const list = groups.get(k)
+    if (list === undefined) groups.set(k, [x])
+    else list.push(x)
+  }
+  return groups
+}
+
+/**
+ * Counts `xs` by `key`; items whose key is `undefined` are not counted.
+ * @example
+ * Collections.countBy(enrollments, (e) => e.offeringId) // Map { "yoga" => 12, … }
+ * @category constructors
+ */
+export const countBy = <T, K>(xs: Iterable<T>, key: (x: T) => K | undefined): Map<K, number> => {
+  const counts = new Map<K, number>()
+  for (const x of xs) {
+    const k = key(x)
+    if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1)
+  }
+  return counts
+}
+
+/**
+ * A map from each item's key to the item; a later item with the same key wins.
+ * @example
+ * Collections.indexBy(citizens, (c) => c.id).get("c-17")
+ * @category constructors
+ */
+export const indexBy = <T, K>(xs: Iterable<T>, key: (x: T) => K): Map<K, T> => {
+  const index = new Map<K, T>()
+  for (const x of xs) index.set(key(x), x)
+  return index
+}
