@@ -32,7 +32,7 @@ const allTypesSource = (list) => {
       lines.push(`export type E${i}_${t.path.join("_")} = E${i}.${t.path.join(".")}${args}`)
     }
   })
-  return lines.join("\n") + "\n"
+  return `${lines.join("\n")}\n`
 }
 
 /** Copies the fixture to a new folder and writes the generated files; returns the folder and the type list. */

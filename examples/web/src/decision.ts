@@ -35,8 +35,8 @@ export function renderDecision(profile: Profile, offeringId: string, date: strin
     verdict === undefined ? "Ingen regel avgjør deltagelse" : describe("eligibility", verdict, snapshot).nb,
     `verdict ${verdict === undefined ? "maybe" : (verdictClass[verdict.type] ?? "maybe")}`,
   )
-  badge.dataset["testid"] = "verdict"
-  badge.dataset["outcome"] = verdict?.type ?? "none"
+  badge.dataset.testid = "verdict"
+  badge.dataset.outcome = verdict?.type ?? "none"
   nodes.push(badge)
 
   // Rules that say no come first: they are the reason.
@@ -44,7 +44,7 @@ export function renderDecision(profile: Profile, offeringId: string, date: strin
     (a, b) => Number(a.outcome.type === "eligible") - Number(b.outcome.type === "eligible"),
   )
   const list = el("ul", undefined, "explanation")
-  list.dataset["testid"] = "explanation"
+  list.dataset.testid = "explanation"
   for (const d of ordered) {
     const item = el("li")
     item.append(el("strong", `${d.title.nb}: `), describe("eligibility", d.outcome, snapshot).nb)

@@ -35,7 +35,7 @@ function update() {
     renderOfferingCard(offering, catalogue, Offering.transitionEnd(offering, policy, date), limits),
   )
   decisionBox.replaceChildren(...renderDecision(profile, offering.id, date))
-  document.body.dataset["ready"] = `${profile.id}|${offering.id}|${date}`
+  document.body.dataset.ready = `${profile.id}|${offering.id}|${date}`
 }
 
 for (const input of [profileSelect, offeringSelect, dateInput]) input.addEventListener("change", update)

@@ -1,4 +1,4 @@
-import { Catalogue, Category, type Offering, type Policy } from "@aktivitetsmodell/core"
+import { type Catalogue, Category, type Offering, type Policy } from "@aktivitetsmodell/core"
 import { el } from "./dom.js"
 import * as label from "./labels.js"
 
@@ -44,7 +44,7 @@ export function renderOfferingCard(
   const dl = el("dl")
   for (const [term, value, key] of rows) {
     const dd = el("dd", value)
-    dd.dataset["field"] = key
+    dd.dataset.field = key
     dl.append(el("dt", term), dd)
   }
   fragment.append(dl, el("p", `Kilde: ${cited(offering.seed)}`, "source"))

@@ -59,11 +59,11 @@ export function renderYear(
   ]
   const publication = Publish.publishAll(results, { tables })
   const tileBox = el("div", undefined, "tiles")
-  tileBox.dataset["testid"] = "tiles"
+  tileBox.dataset.testid = "tiles"
   for (const [k, [indicator, column, kind]] of tiles.entries()) {
     const published = publication.tables[k]!
     const tile = el("div", undefined, "tile")
-    tile.dataset["indicator"] = indicator.id
+    tile.dataset.indicator = indicator.id
     tile.append(
       el("div", cell(published, 0, column, kind), "value"),
       el("div", indicator.name.nb, "label"),
@@ -73,7 +73,7 @@ export function renderYear(
   }
 
   const table = el("table")
-  table.dataset["testid"] = "year-table"
+  table.dataset.testid = "year-table"
   table.createCaption().textContent = `Per kategori, ${syntheticYear.year} (syntetiske data: ${label.number(syntheticYear.citizens)} genererte innbyggere, deltakere er de som møtte minst én gang; celler med 1–4 personer skjules)`
   const head = table.createTHead().insertRow()
   head.append(
@@ -82,7 +82,7 @@ export function renderYear(
   )
   const byCategory = columns.map(([, column, kind], k) => {
     const published = publication.tables[tiles.length + k]!
-    const rows = new Map((published.table.objects() as Array<Row>).map((r, i) => [String(r["category"]), i]))
+    const rows = new Map((published.table.objects() as Array<Row>).map((r, i) => [String(r.category), i]))
     return (category: string) => {
       const i = rows.get(category)
       return i === undefined ? "–" : cell(published, i, column, kind)

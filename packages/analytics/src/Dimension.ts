@@ -6,7 +6,7 @@
  */
 import { guard } from "./internal/boundary.js"
 import { requireBy } from "./internal/shapes.js"
-import { type Bilingual } from "./internal/text.js"
+import type { Bilingual } from "./internal/text.js"
 
 /**
  * A grouping dimension. Values in indicator tables are text: an offering id

@@ -274,32 +274,30 @@ export const toCsv = guard(
     requirePlan("EvaluationPlan.toCsv", plan)
     requireLang("EvaluationPlan.toCsv", lang)
     const about = provenance === undefined ? [] : Object.entries(provenanceColumns(provenance))
-    return (
+    return `${[
       [
+        headings.measure[lang],
+        headings.assessment[lang],
+        headings.continue[lang],
+        headings.who[lang],
+        "id",
+        ...about.map(([k]) => k),
+      ]
+        .map(csvField)
+        .join(","),
+      ...plan.rows.map((r) =>
         [
-          headings.measure[lang],
-          headings.assessment[lang],
-          headings.continue[lang],
-          headings.who[lang],
-          "id",
-          ...about.map(([k]) => k),
+          r.measure[lang],
+          r.assessment[lang],
+          continueLabels[r.continue][lang],
+          r.who[lang],
+          r.id,
+          ...about.map(([, v]) => (v === null ? "" : String(v))),
         ]
           .map(csvField)
           .join(","),
-        ...plan.rows.map((r) =>
-          [
-            r.measure[lang],
-            r.assessment[lang],
-            continueLabels[r.continue][lang],
-            r.who[lang],
-            r.id,
-            ...about.map(([, v]) => (v === null ? "" : String(v))),
-          ]
-            .map(csvField)
-            .join(","),
-        ),
-      ].join("\n") + "\n"
-    )
+      ),
+    ].join("\n")}\n`
   },
 )
 
@@ -317,16 +315,14 @@ export const toMarkdown = guard(
   (plan: Plan, lang: Lang): string => {
     requirePlan("EvaluationPlan.toMarkdown", plan)
     requireLang("EvaluationPlan.toMarkdown", lang)
-    return (
-      [
-        `| ${[headings.measure, headings.assessment, headings.continue, headings.who].map((h) => cell(h[lang])).join(" | ")} |`,
-        "|---|---|---|---|",
-        ...plan.rows.map(
-          (r) =>
-            `| ${[r.measure[lang], r.assessment[lang], continueLabels[r.continue][lang], r.who[lang]].map(cell).join(" | ")} |`,
-        ),
-      ].join("\n") + "\n"
-    )
+    return `${[
+      `| ${[headings.measure, headings.assessment, headings.continue, headings.who].map((h) => cell(h[lang])).join(" | ")} |`,
+      "|---|---|---|---|",
+      ...plan.rows.map(
+        (r) =>
+          `| ${[r.measure[lang], r.assessment[lang], continueLabels[r.continue][lang], r.who[lang]].map(cell).join(" | ")} |`,
+      ),
+    ].join("\n")}\n`
   },
 )
 

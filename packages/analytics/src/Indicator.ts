@@ -15,7 +15,7 @@ import { optionsOf, reject } from "./internal/checks.js"
 import { record } from "./internal/expr.js"
 import { checkDimensions } from "./internal/group.js"
 import { requireBy, requireIndicator, requireTables } from "./internal/shapes.js"
-import { type Bilingual } from "./internal/text.js"
+import type { Bilingual } from "./internal/text.js"
 import type { Tables } from "./Tables.js"
 
 /**

@@ -10,7 +10,7 @@ import { type Dimension, labels as dimensionLabels, TOTAL, UNKNOWN } from "./Dim
 import { guard } from "./internal/boundary.js"
 import { isRecord, own, reject, requireLang } from "./internal/checks.js"
 import { requireBy } from "./internal/shapes.js"
-import { type Bilingual, type Lang } from "./internal/text.js"
+import type { Bilingual, Lang } from "./internal/text.js"
 
 export type { Lang }
 

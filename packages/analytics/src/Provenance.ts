@@ -11,7 +11,7 @@
 import { IsoDate } from "@aktivitetsmodell/core"
 import { guard } from "./internal/boundary.js"
 import { isRecord, optionsOf, reject, requireRecord } from "./internal/checks.js"
-import { type Bilingual, type Lang } from "./internal/text.js"
+import type { Bilingual, Lang } from "./internal/text.js"
 import { version } from "./internal/version.js"
 import { dateRange, dateTime } from "./internal/words.js"
 

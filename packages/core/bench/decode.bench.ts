@@ -10,7 +10,7 @@
 import { Batch, Enrollment } from "@aktivitetsmodell/core"
 
 const N = 100_000
-const ROUNDS = Math.max(7, Number(process.env["BENCH_ROUNDS"] ?? 9))
+const ROUNDS = Math.max(7, Number(process.env.BENCH_ROUNDS ?? 9))
 
 const hex = (i: number) => ((i * 2654435761) >>> 0).toString(16).padStart(8, "0").repeat(4)
 const day = (i: number) => `2024-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`
@@ -47,18 +47,18 @@ const tight = (rs: ReadonlyArray<Record<string, unknown>>) => {
     let ok = true
     for (const k of Object.keys(r)) if (!keys.has(k)) ok = false
     ok &&=
-      typeof r["id"] === "string" &&
-      recordId.test(r["id"]) &&
-      typeof r["citizenId"] === "string" &&
-      pseudonym.test(r["citizenId"]) &&
-      typeof r["offeringId"] === "string" &&
-      slug.test(r["offeringId"]) &&
-      isDate(r["start"]) &&
-      (r["end"] === undefined || isDate(r["end"])) &&
-      (r["referralId"] === undefined || (typeof r["referralId"] === "string" && recordId.test(r["referralId"]))) &&
-      (r["cohort"] === undefined || (typeof r["cohort"] === "string" && cohort.test(r["cohort"]))) &&
-      (r["status"] === "ongoing" || r["status"] === "completed" || r["status"] === "withdrawn") &&
-      (r["closedOn"] === undefined || isDate(r["closedOn"]))
+      typeof r.id === "string" &&
+      recordId.test(r.id) &&
+      typeof r.citizenId === "string" &&
+      pseudonym.test(r.citizenId) &&
+      typeof r.offeringId === "string" &&
+      slug.test(r.offeringId) &&
+      isDate(r.start) &&
+      (r.end === undefined || isDate(r.end)) &&
+      (r.referralId === undefined || (typeof r.referralId === "string" && recordId.test(r.referralId))) &&
+      (r.cohort === undefined || (typeof r.cohort === "string" && cohort.test(r.cohort))) &&
+      (r.status === "ongoing" || r.status === "completed" || r.status === "withdrawn") &&
+      (r.closedOn === undefined || isDate(r.closedOn))
     if (ok) valid.push({ ...r })
   }
   return valid

@@ -12,7 +12,7 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 
 const ROWS = 1_000_000
-const ROUNDS = Math.max(1, Number(process.env["BENCH_ROUNDS"] ?? 7))
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 7))
 const P = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
 
 const write = (file: string) => {

@@ -57,7 +57,7 @@ export const of = guard(
     const root = doc.schema as Record<string, unknown>
     const defs = doc.definitions as Record<string, unknown>
     // Inline the root definition so editors see the properties at the top.
-    const ref = typeof root["$ref"] === "string" ? root["$ref"].replace("#/$defs/", "") : undefined
+    const ref = typeof root.$ref === "string" ? root.$ref.replace("#/$defs/", "") : undefined
     const body = ref !== undefined && defs[ref] !== undefined ? (defs[ref] as Record<string, unknown>) : root
     if (ref !== undefined && !JSON.stringify(defs).includes(`"#/$defs/${ref}"`)) delete defs[ref]
     return closeObjects({

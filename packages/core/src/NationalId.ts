@@ -26,7 +26,7 @@
  */
 import * as Schema from "effect/Schema"
 import { guard } from "./internal/guard.js"
-import { type Bilingual } from "./internal/text.js"
+import type { Bilingual } from "./internal/text.js"
 
 /**
  * What kind of number an accepted national identity number is.

@@ -11,7 +11,7 @@
  */
 import * as Schema from "effect/Schema"
 import { guard } from "./internal/guard.js"
-import { type Bilingual } from "./internal/text.js"
+import type { Bilingual } from "./internal/text.js"
 import { type NationalIdRejectionCode, validateNationalId } from "./NationalId.js"
 
 /**

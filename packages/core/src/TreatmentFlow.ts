@@ -42,7 +42,7 @@
 import { CoreError } from "./CoreError.js"
 import { isIsoDate } from "./IsoDate.js"
 import { guard } from "./internal/guard.js"
-import { type Bilingual } from "./internal/text.js"
+import type { Bilingual } from "./internal/text.js"
 import * as Redact from "./Redact.js"
 
 // ---------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { Schema } from "effect"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Catalogue, Dataset, Invariants } from "../src/index.js"
+import { Dataset, Invariants } from "../src/index.js"
 import { policy, withValues } from "./fixturePolicy.js"
 import { ids, mutable, tinyYear } from "./fixtures.js"
 

@@ -43,7 +43,7 @@ describe("JsonText.parse", () => {
     const r = JsonText.parse('{"__proto__": {"polluted": true}}')
     expect(r.ok && Object.getPrototypeOf(r.value)).toBe(Object.prototype)
     expect(r.ok && Object.keys(r.value as object)).toEqual(["__proto__"])
-    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined()
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
   it("reports absurd nesting as a syntax problem instead of overflowing the stack", () => {

@@ -71,7 +71,7 @@ const repoFiles = (dir: string, out: Array<string> = []): Array<string> => {
 const citations = (u: unknown, pointer = ""): Array<[string, Record<string, unknown>]> => {
   if (typeof u !== "object" || u === null) return []
   const own = Object.entries(u).flatMap(([k, v]) => citations(v, `${pointer}/${k}`))
-  const source = (u as Record<string, unknown>)["source"]
+  const source = (u as Record<string, unknown>).source
   return typeof source === "object" && source !== null && !Array.isArray(source)
     ? [[`${pointer}/source`, source as Record<string, unknown>], ...own]
     : own
@@ -134,7 +134,7 @@ describe("every citation in the repository", () => {
       const doc: unknown = f.endsWith(".json") ? JSON.parse(text) : YAML.parse(text)
       for (const [pointer, c] of citations(doc)) {
         // A link, or a decision of the municipality's own that is not shipped, is not resolved here.
-        if (c["document"] === undefined) continue
+        if (c.document === undefined) continue
         const why = unresolved(c)
         if (why === undefined) resolved++
         else problems.push(`${relative(repo, f)} ${pointer}: ${why}`)

@@ -18,7 +18,7 @@ import { line, median, timeProcess } from "../../../scripts/bench-timing.mjs"
 import { buildIfStale } from "../../../scripts/build-if-stale.mjs"
 
 const root = fileURLToPath(new URL("../../..", import.meta.url))
-const rounds = Math.max(7, Number(process.env["BENCH_ROUNDS"] ?? 9))
+const rounds = Math.max(7, Number(process.env.BENCH_ROUNDS ?? 9))
 
 interface Case {
   readonly name: string

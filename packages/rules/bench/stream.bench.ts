@@ -12,7 +12,7 @@ import { run } from "../src/cli/main.js"
 import { DatasetSubjects, InForce } from "../src/index.js"
 import { loadTreeOrThrow, shippedPolicyDir } from "../src/node/index.js"
 
-const N = Number(process.env["STREAM_SUBJECTS"] ?? 1_000_000)
+const N = Number(process.env.STREAM_SUBJECTS ?? 1_000_000)
 const small = Math.min(10_000, N)
 const date = "2024-06-01"
 

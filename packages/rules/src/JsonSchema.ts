@@ -47,15 +47,15 @@ const tidy = (u: unknown): unknown => {
   if (typeof u !== "object" || u === null) return u
   const o: Json = {}
   for (const [k, v] of Object.entries(u)) o[k] = tidy(v)
-  if (o["type"] === "object" && o["additionalProperties"] === true) o["additionalProperties"] = false
-  const all = o["allOf"]
+  if (o.type === "object" && o.additionalProperties === true) o.additionalProperties = false
+  const all = o.allOf
   if (Array.isArray(all)) {
     const rest = all.filter(
       (x) => typeof x !== "object" || x === null || Object.keys(x).some((k) => k !== "description" && k !== "title"),
     )
     for (const x of all) if (!rest.includes(x)) Object.assign(o, x)
-    if (rest.length === 0) delete o["allOf"]
-    else o["allOf"] = rest
+    if (rest.length === 0) delete o.allOf
+    else o.allOf = rest
   }
   return o
 }
@@ -70,17 +70,17 @@ const generated = (schema: Schema.Top): { readonly root: Json; readonly defs: Js
 const ruleFile = (catalogue: Catalogue.Catalogue): Json => {
   const { root, defs } = generated(RuleFile.FileSchema)
   const outcomeTypes = [...new Set(kinds.flatMap((k) => Object.keys(vocabulary[k])))]
-  defs["FactName"] = factEnum()
-  defs["OperatorName"] = {
+  defs.FactName = factEnum()
+  defs.OperatorName = {
     type: "string",
     enum: operatorNames,
     enumDescriptions: operatorNames.map((o) => `${operators[o].phrase.en} / ${operators[o].phrase.nb}`),
   }
-  defs["OutcomeType"] = { type: "string", enum: outcomeTypes }
+  defs.OutcomeType = { type: "string", enum: outcomeTypes }
   // The root must be all, any or not: a refinement the generated schema cannot carry.
-  defs["TopCondition"] = { anyOf: [{ $ref: "#/$defs/All" }, { $ref: "#/$defs/Any" }, { $ref: "#/$defs/Not" }] }
-  const outcome = defs["Outcome"] as Json
-  outcome["allOf"] = [
+  defs.TopCondition = { anyOf: [{ $ref: "#/$defs/All" }, { $ref: "#/$defs/Any" }, { $ref: "#/$defs/Not" }] }
+  const outcome = defs.Outcome as Json
+  outcome.allOf = [
     {
       if: { properties: { type: { const: "granted-as" } } },
       then: {
@@ -135,8 +135,8 @@ const parameterFile = (): Json => {
 // The subject's definitions, from its effect Schema, with the catalogue's offering and department ids.
 const subjectDefs = (catalogue: Catalogue.Catalogue): { readonly root: Json; readonly defs: Json } => {
   const { root, defs } = generated(Subject)
-  defs["OfferingId"] = { type: "string", enum: catalogue.offerings.map((o) => o.id) }
-  defs["DepartmentId"] = { type: "string", enum: catalogue.departments.map((d) => d.id) }
+  defs.OfferingId = { type: "string", enum: catalogue.offerings.map((o) => o.id) }
+  defs.DepartmentId = { type: "string", enum: catalogue.departments.map((d) => d.id) }
   return { root, defs }
 }
 
@@ -157,12 +157,12 @@ const subjectFile = (catalogue: Catalogue.Catalogue): Json => {
 const casesFile = (catalogue: Catalogue.Catalogue): Json => {
   const subject = subjectDefs(catalogue)
   const { root, defs } = generated(Cases.FileSchema)
-  defs["CaseSubject"] = subject.root
-  const outcome = defs["ExpectedOutcome"] as Json
+  defs.CaseSubject = subject.root
+  const outcome = defs.ExpectedOutcome as Json
   const types = [...new Set(kinds.flatMap((k) => Object.keys(vocabulary[k]))), ...Object.keys(caseOutcomes)]
-  outcome["anyOf"] = [
+  outcome.anyOf = [
     { type: "string", enum: types },
-    ...((outcome["anyOf"] as ReadonlyArray<Json>) ?? []).filter((m) => m["type"] !== "string"),
+    ...((outcome.anyOf as ReadonlyArray<Json>) ?? []).filter((m) => m.type !== "string"),
   ]
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",

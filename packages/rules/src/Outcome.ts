@@ -184,7 +184,7 @@ export const describe = guard(
         .split(",")
         .filter((n) => n !== "")
         .map((n) => own(missingInputs, n) ?? { en: n, nb: n })
-      if (names.length === 0) return caseOutcomes["unknown"]!
+      if (names.length === 0) return caseOutcomes.unknown!
       return {
         en: `Unknown: it depends on ${andList(
           names.map((n) => n.en),

@@ -12,7 +12,6 @@
 import type { Bilingual } from "@aktivitetsmodell/core"
 import { IsoDate } from "@aktivitetsmodell/core"
 import { decide } from "./Decision.js"
-import type { Value } from "./Facts.js"
 import { show } from "./Impact.js"
 import { guard, requireObject, requireTree } from "./internal/boundary.js"
 import { type Receipt, type ReceiptCondition, type ReceiptDecision, ReceiptSchema } from "./internal/receipt.js"
@@ -206,7 +205,7 @@ export const compare = guard(
         typeof s === "object" && s !== null && !Array.isArray(s) ? (s as Record<string, unknown>) : {}
       for (const q of ["eligibility", "duration", "extension"])
         m.set(q, Object.hasOwn(o, q) ? JSON.stringify(o[q]) : "—")
-      m.set("escalations", Object.hasOwn(o, "escalations") ? JSON.stringify(o["escalations"]) : "[]")
+      m.set("escalations", Object.hasOwn(o, "escalations") ? JSON.stringify(o.escalations) : "[]")
       return m
     }
     const sa = summaryOf(before.summary)

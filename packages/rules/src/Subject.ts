@@ -212,7 +212,7 @@ export class SubjectError extends RulesError {
     const list = listOf(problems)
     super(
       { en: `The subject has ${list.length} problem(s)`, nb: `Situasjonen har ${list.length} feil` },
-      `The subject has ${list.length} problem(s) / Situasjonen har ${list.length} feil:\n` + list.map(line).join("\n"),
+      `The subject has ${list.length} problem(s) / Situasjonen har ${list.length} feil:\n${list.map(line).join("\n")}`,
     )
     this.problems = list
   }

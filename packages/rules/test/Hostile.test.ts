@@ -268,7 +268,7 @@ describe("the generated source", () => {
     const out = new Uint8Array(1)
     program.run({ offering: "x" }, out)
     expect(out[0]).toBe(2)
-    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined()
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 })
 

@@ -131,7 +131,7 @@ describe("the published JSON Schema agrees with the decoders", () => {
               ).toBe(true)
           tried++
         }),
-        { numRuns: Number(process.env["FUZZ_RUNS"] ?? 150) },
+        { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
       )
       expect(tried).toBeGreaterThan(50)
     })

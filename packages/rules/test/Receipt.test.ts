@@ -87,14 +87,14 @@ describe("Decision.decide with a receipt", () => {
 
   it("refuses a receipt that is not one, with a pointer for each problem and nothing inherited", () => {
     const bad = stored(receipt) as Record<string, any>
-    bad["receipt"] = 2
-    bad["decisions"][0]["branch"] = "maybe"
+    bad.receipt = 2
+    bad.decisions[0].branch = "maybe"
     // Read from a file, "__proto__" is an own key like any other.
     const text = JSON.stringify(bad).replace(/^\{/u, '{"__proto__":{"polluted":true},')
     const r = Receipt.decode(JSON.parse(text), fixture().catalogue)
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.problems.map((p) => p.pointer)).toEqual(["/__proto__", "/receipt", "/decisions/0/branch"])
-    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined()
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
   it("replays 10,000 decisions of a synthetic year as the same", { timeout: 60_000 }, () => {

@@ -1,7 +1,7 @@
 import { IsoDate } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { describe, expect, it } from "vitest"
-import { DatasetSubjects, Decision, Records, Subject } from "../src/index.js"
+import { DatasetSubjects, Decision, Records, type Subject } from "../src/index.js"
 import { fixture, fixturePolicy } from "./helpers.js"
 
 const year = generate({ policy: fixturePolicy(), seed: 3, year: 2024, citizens: 300 })

@@ -45,8 +45,8 @@ describe("Snapshot.of", () => {
       status: { kind: "active" },
       priceNok: 0,
     })
-    expect(snapshot.categories["everyday"]).toEqual(Facts.codeLabel("category", "everyday", tree.catalogue))
-    expect(snapshot.facts["intakeRegistered"]).toEqual({
+    expect(snapshot.categories.everyday).toEqual(Facts.codeLabel("category", "everyday", tree.catalogue))
+    expect(snapshot.facts.intakeRegistered).toEqual({
       label: Facts.all.intakeRegistered.label,
       type: { kind: "boolean" },
     })

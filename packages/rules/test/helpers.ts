@@ -24,7 +24,7 @@ export const fixture = (): Tree => (cached ??= PolicyTree.loadOrThrow(fixtureFil
 export const fixturePolicy = (): InForce.TreePolicy => InForce.policy(fixture())
 
 /** The policy folder the shipped-policy tests check: AKTIVITET_POLICY_DIR, or the one this package ships. */
-export const policyDirUnderTest = (): string => process.env["AKTIVITET_POLICY_DIR"] ?? shippedPolicyDir()
+export const policyDirUnderTest = (): string => process.env.AKTIVITET_POLICY_DIR ?? shippedPolicyDir()
 
 /** The fixture files with `changes` applied: a text replaces or adds a file, undefined removes it. */
 export const filesWith = (changes: Readonly<Record<string, string | undefined>>): Array<TextFile> => {

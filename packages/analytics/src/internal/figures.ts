@@ -10,7 +10,7 @@ import { suppress } from "../privacy/Suppression.js"
 import { type Participants, type Population, perThousand } from "../RecoveryCollege.js"
 import { changes, type Statistics } from "../ServiceStatistics.js"
 import { formatNumber } from "./format.js"
-import { type Bilingual, type Lang } from "./text.js"
+import type { Bilingual, Lang } from "./text.js"
 import { texts } from "./texts.js"
 
 const SUPPRESSED = ":"

@@ -9,7 +9,7 @@ import { InForce, PolicyTree } from "@aktivitetsmodell/rules"
 import { loadTreeOrThrow, shippedPolicyDir } from "@aktivitetsmodell/rules/node"
 import { guard } from "../internal/boundary.js"
 import { formatNumber } from "../internal/format.js"
-import { type Lang } from "../internal/text.js"
+import type { Lang } from "../internal/text.js"
 import type { Input } from "../Provenance.js"
 import type { CliOptions } from "./cliArgs.js"
 

@@ -24,7 +24,7 @@ import { isRecord, optionsOf, reject, requireArray, requireLang, requireRecord }
 import { csvField } from "../internal/csv.js"
 import { notApplicable } from "../internal/format.js"
 import { requirePublished } from "../internal/shapes.js"
-import { type Lang } from "../internal/text.js"
+import type { Lang } from "../internal/text.js"
 import * as Labels from "../Labels.js"
 import { type Provenance, columns as provenanceColumns } from "../Provenance.js"
 import { assertNone } from "../privacy/Identifiers.js"

@@ -15,7 +15,7 @@ import { guard } from "../internal/boundary.js"
 import { isRecord, reject, requireArray, requireLang } from "../internal/checks.js"
 import { formatNumber } from "../internal/format.js"
 import { escapeMarkdown as md } from "../internal/markdown.js"
-import { type Bilingual, type Lang } from "../internal/text.js"
+import type { Bilingual, Lang } from "../internal/text.js"
 import { escapeXml as esc } from "./Svg.js"
 
 /**

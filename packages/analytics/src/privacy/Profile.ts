@@ -24,7 +24,7 @@
 import { Policy } from "@aktivitetsmodell/core"
 import { guard } from "../internal/boundary.js"
 import { reject, requireLang, requireRecord } from "../internal/checks.js"
-import { type Bilingual, type Lang } from "../internal/text.js"
+import type { Bilingual, Lang } from "../internal/text.js"
 
 /**
  * Counts from `min` to `max` are suppressed (primary); zeros are shown.

@@ -11,7 +11,7 @@
 import themesJson from "../../data/feedback-themes.json" with { type: "json" }
 import { guard } from "../internal/boundary.js"
 import { requireLang } from "../internal/checks.js"
-import { type Bilingual, type Lang } from "../internal/text.js"
+import type { Bilingual, Lang } from "../internal/text.js"
 
 /**
  * One theme of the code list.

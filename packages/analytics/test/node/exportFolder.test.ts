@@ -239,7 +239,7 @@ describe("loadExportFolder", () => {
         }
         // No identity number in what is listed, and no key of the input reached a prototype.
         expect(Redact.containsNationalId(JSON.stringify(section.entries))).toBe(false)
-        expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined()
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined()
       }),
       { numRuns: 25 },
     )

@@ -1,6 +1,6 @@
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Dimension, Indicator, Indicators, Profile, Publish, Suppression, Tables } from "../../src/index.js"
+import { Dimension, Indicator, Indicators, Profile, Publish, type Suppression, Tables } from "../../src/index.js"
 import { dataset } from "../arbitraries.js"
 import { policy } from "../fixturePolicy.js"
 import { att, enr, fit, session, tableEqual, year } from "../helpers.js"

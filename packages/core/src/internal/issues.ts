@@ -105,7 +105,7 @@ const english = SchemaIssue.makeFormatterStandardSchemaV1()
 const norwegian = SchemaIssue.makeFormatterStandardSchemaV1({
   leafHook: (issue) => translateGeneric(SchemaIssue.defaultLeafHook(issue)),
   checkHook: (issue) => {
-    const nb = issue.filter.annotations?.["messageNb"]
+    const nb = issue.filter.annotations?.messageNb
     if (typeof nb === "string") return nb
     const en = SchemaIssue.defaultCheckHook(issue)
     return en === undefined ? undefined : translateGeneric(en)

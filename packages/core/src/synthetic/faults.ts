@@ -92,7 +92,7 @@ export const injectFaults = (
       const k = key(entity, index)
       if (guarded.has(k)) continue
       const original = list[index] as Rec
-      const id = typeof original["id"] === "string" ? original["id"] : String(index)
+      const id = typeof original.id === "string" ? original.id : String(index)
 
       const planners = invariantPlanners[entity] ?? []
       if (planners.length > 0 && random.chance(invariantShare)) {

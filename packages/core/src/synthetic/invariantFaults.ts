@@ -90,7 +90,7 @@ export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner
         code: "offering-not-free",
         deps: [],
         apply: (rec) => {
-          rec["priceNok"] = price
+          rec.priceNok = price
           return `priceNok set to ${price}; every offering must be free`
         },
       }
@@ -102,7 +102,7 @@ export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner
         code: "department-runs-group-outside-own-groups",
         deps: [],
         apply: (rec) => {
-          rec["operator"] = { ...(rec["operator"] as Rec), team: "department" }
+          rec.operator = { ...(rec.operator as Rec), team: "department" }
           return `operator.team set to "department" for a ${o.category} offering`
         },
       }
@@ -119,11 +119,10 @@ export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner
         code: "citizen-under-minimum-age",
         deps: [],
         apply: (rec) => {
-          rec["birthYear"] = birthYear
-          if (typeof rec["birthDate"] === "string") {
-            const md =
-              (rec["birthDate"] as string).slice(5) === "02-29" ? "02-28" : (rec["birthDate"] as string).slice(5)
-            rec["birthDate"] = `${birthYear}-${md}`
+          rec.birthYear = birthYear
+          if (typeof rec.birthDate === "string") {
+            const md = (rec.birthDate as string).slice(5) === "02-29" ? "02-28" : (rec.birthDate as string).slice(5)
+            rec.birthDate = `${birthYear}-${md}`
           }
           return `birthYear set to ${birthYear}: the citizen is under the minimum age`
         },
@@ -145,7 +144,7 @@ export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner
         code: "enrollment-after-transition",
         deps: [key("offerings", t.j)],
         apply: (rec) => {
-          rec["offeringId"] = t.o.id
+          rec.offeringId = t.o.id
           return `offeringId set to the discontinued ${t.o.id}, whose transition ended ${t.end}, before the start ${e.start}`
         },
       }
@@ -168,7 +167,7 @@ export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner
         code: "too-many-extensions",
         deps: [key("offerings", t.j), ...used.map((x) => key("extensions", x))],
         apply: (rec) => {
-          rec["offeringId"] = t.o.id
+          rec.offeringId = t.o.id
           return `offeringId set to ${t.o.id}, which allows ${allowed(t.o)} extension(s); the enrollment has ${used.length}`
         },
       }
@@ -189,7 +188,7 @@ export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner
         code: "treatment-referral-missing",
         deps: [of.dep],
         apply: (rec) => {
-          delete rec["referralId"]
+          delete rec.referralId
           return `referralId removed from a treatment enrollment`
         },
       }
@@ -211,7 +210,7 @@ export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner
         code: "completed-without-goal-evaluation",
         deps: [of.dep],
         apply: (rec) => {
-          rec["status"] = "completed"
+          rec.status = "completed"
           return `status set from ${e.status} to completed without a closing goal evaluation`
         },
       }
@@ -239,7 +238,7 @@ export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner
         code: "period-longer-than-limit",
         deps: [of.dep],
         apply: (rec) => {
-          rec["end"] = end
+          rec.end = end
           return `end moved to ${end}, longer than ${weeks} weeks after the start ${e.start}`
         },
       }
@@ -257,7 +256,7 @@ export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner
           code: "department-group-foreign-citizen",
           deps: [of.dep, key("citizens", j)],
           apply: (rec) => {
-            rec["citizenId"] = c.id
+            rec.citizenId = c.id
             return `citizenId set to a citizen outside ${of.o.operator.department}, which runs ${of.o.id}`
           },
         }
@@ -277,7 +276,7 @@ export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner
         code: "attendance-outside-period",
         deps: [key("enrollments", j)],
         apply: (rec) => {
-          rec["date"] = date
+          rec.date = date
           return `date moved to ${date}, before the enrollment started ${e.start}`
         },
       }
@@ -289,7 +288,7 @@ export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner
         code: "unknown-reference",
         deps: [],
         apply: (rec) => {
-          rec["enrollmentId"] = missing
+          rec.enrollmentId = missing
           return `enrollmentId set to ${missing}, which is not in the data`
         },
       }

@@ -11,7 +11,7 @@ import { generate } from "../../src/synthetic/index.js"
 import { policy } from "../fixturePolicy.js"
 import { dataset } from "./datasetArbitrary.js"
 
-const runs = Number(process.env["FUZZ_RUNS"] ?? 200)
+const runs = Number(process.env.FUZZ_RUNS ?? 200)
 const options = { pseudonymSystem: "https://kommune.example/fhir/pseudonym", includeFeedbackComments: true } as const
 
 const roundTrip = (data: Dataset.Dataset, extra: Partial<Fhir.BundleOptions> = {}) =>

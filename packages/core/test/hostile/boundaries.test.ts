@@ -7,7 +7,7 @@ import * as Core from "../../src/index.js"
 import * as Node from "../../src/node/index.js"
 import * as Redact from "../../src/Redact.js"
 
-const runs = Number(process.env["FUZZ_RUNS"] ?? 1000)
+const runs = Number(process.env.FUZZ_RUNS ?? 1000)
 
 const throwing = () =>
   new Proxy(
@@ -23,8 +23,8 @@ const throwing = () =>
   )
 const cyclic = () => {
   const o: Record<string, unknown> = { id: "01019012345" }
-  o["self"] = o
-  o["list"] = [o]
+  o.self = o
+  o.list = [o]
   return o
 }
 const junk = fc.oneof(

@@ -36,9 +36,9 @@ describe("headers that aim at a prototype", () => {
       ])
       expect(r.fileProblems[0]?.message.en).toContain("column 6")
       expect(r.fileProblems[0]?.message.nb).toContain("reservert navn")
-      expect(({} as Record<string, unknown>)["date"]).toBeUndefined()
-      expect(({} as Record<string, unknown>)["all"]).toBeUndefined()
-      expect((globalThis as Record<string, unknown>)["pwned"]).toBeUndefined()
+      expect(({} as Record<string, unknown>).date).toBeUndefined()
+      expect(({} as Record<string, unknown>).all).toBeUndefined()
+      expect((globalThis as Record<string, unknown>).pwned).toBeUndefined()
     })
   }
 

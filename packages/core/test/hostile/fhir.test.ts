@@ -8,7 +8,7 @@ import { Fhir } from "../../src/fhir/index.js"
 import * as Redact from "../../src/Redact.js"
 import { tinyYear } from "../fixtures.js"
 
-const runs = Number(process.env["FUZZ_RUNS"] ?? 1000)
+const runs = Number(process.env.FUZZ_RUNS ?? 1000)
 const pseudonymSystem = "https://sandnes.kommune.no/fhir/pseudonym"
 const FNRS = ["01019012345", "010190 12345", "010190-12345", "01.01.90.123.45"]
 const good = (): { resourceType: string; type: string; entry: Array<Record<string, unknown>> } =>
@@ -40,7 +40,7 @@ describe("hostile FHIR bundles", () => {
     )
     b.entry.push({ fullUrl: "__proto__", resource: { resourceType: "__proto__" } })
     accounted(b)
-    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined()
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
   it("identity numbers in ids, urls and identifiers are never echoed", () => {

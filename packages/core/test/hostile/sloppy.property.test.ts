@@ -9,7 +9,7 @@ import { csvToRows } from "../../src/node/csv.js"
 import { readCsvBytes } from "../../src/node/index.js"
 import * as Redact from "../../src/Redact.js"
 
-const runs = Number(process.env["FUZZ_RUNS"] ?? 1000)
+const runs = Number(process.env.FUZZ_RUNS ?? 1000)
 const FNRS = ["01019012345", "010190 12345", "010190-12345", "01.01.90.123.45", "31129956715"]
 
 const cell = fc.oneof(

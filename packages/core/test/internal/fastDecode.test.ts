@@ -9,7 +9,7 @@ import { checkerOf, FALLBACK } from "../../src/internal/fastDecode.js"
 import { generate } from "../../src/synthetic/index.js"
 import { policy } from "../fixturePolicy.js"
 
-const runs = Number(process.env["FUZZ_RUNS"] ?? 1000)
+const runs = Number(process.env.FUZZ_RUNS ?? 1000)
 const year = generate({ policy, seed: 4, year: 2024, citizens: 120 })
 
 const corrupt = fc.oneof(

@@ -31,7 +31,7 @@ const isSnapshot = (u: unknown): u is Snapshot => {
   return (
     typeof u === "object" &&
     u !== null &&
-    s["format"] === format &&
+    s.format === format &&
     ["rules", "parameters", "offerings", "departments"].every((k) => Array.isArray(s[k])) &&
     ["categories", "facts"].every((k) => typeof s[k] === "object" && s[k] !== null)
   )

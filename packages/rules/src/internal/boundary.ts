@@ -58,11 +58,11 @@ export const requireTree = (name: string, u: unknown): void => {
   const t = u as Record<string, unknown>
   if (
     !isObjectLike(u) ||
-    !Array.isArray(t["rules"]) ||
-    !(t["parameters"] instanceof Map) ||
-    !Array.isArray(t["cases"]) ||
-    !isObjectLike(t["catalogue"]) ||
-    typeof t["lineOf"] !== "function"
+    !Array.isArray(t.rules) ||
+    !(t.parameters instanceof Map) ||
+    !Array.isArray(t.cases) ||
+    !isObjectLike(t.catalogue) ||
+    typeof t.lineOf !== "function"
   ) {
     reject(name, "expected a policy tree from PolicyTree.load", "forventet et regeltre fra PolicyTree.load")
   }

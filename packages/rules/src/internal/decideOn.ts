@@ -67,7 +67,7 @@ export const summaryOf = (decided: ReadonlyArray<{ readonly kind: Kind; readonly
 
 /** The inputs an unknown decision names, from its outcome. */
 export const missingOf = (d: Decision): ReadonlyArray<string> =>
-  (d.outcome.params?.["missing"] ?? "").split(",").filter((m) => m !== "")
+  (d.outcome.params?.missing ?? "").split(",").filter((m) => m !== "")
 
 const notApplicable: Outcome = { type: "not-applicable" }
 const key = (o: Outcome | undefined): string =>

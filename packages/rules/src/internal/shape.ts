@@ -10,7 +10,7 @@ import { Suggest } from "@aktivitetsmodell/core"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as SchemaAST from "effect/SchemaAST"
-import * as SchemaIssue from "effect/SchemaIssue"
+import type * as SchemaIssue from "effect/SchemaIssue"
 import type { Code } from "../Problem.js"
 import { child } from "./pointer.js"
 import { orList, quote } from "./text.js"
@@ -114,10 +114,10 @@ const expectedOf = (ast: SchemaAST.AST): Bilingual => {
 
 const messageOf = (annotations: unknown): { readonly message: Bilingual; readonly code: Code } | undefined => {
   if (!isPlainObject(annotations)) return undefined
-  const en = annotations["message"]
-  const nb = annotations["messageNb"]
+  const en = annotations.message
+  const nb = annotations.messageNb
   if (typeof en !== "string" || typeof nb !== "string") return undefined
-  const code = annotations["code"]
+  const code = annotations.code
   return { message: { nb: nb, en: en }, code: typeof code === "string" ? (code as Code) : "shape" }
 }
 
@@ -183,7 +183,7 @@ const walk = (issue: SchemaIssue.Issue, path: ReadonlyArray<PropertyKey>, out: A
     }
     case "MissingKey": {
       const key = String(path[path.length - 1] ?? "")
-      const why = issue.annotations?.["missingText"] as Bilingual | undefined
+      const why = issue.annotations?.missingText as Bilingual | undefined
       const tail = why === undefined ? { nb: "", en: "" } : { nb: `: ${why.nb}`, en: `: ${why.en}` }
       out.push(
         error(pointerOf(path.slice(0, -1)), "shape", {

@@ -187,7 +187,7 @@ export const filesAt = (
   const files: Array<TextFile> = []
   if (wanted.length > 0) {
     // One process for every file: "<object> blob <size>\n<bytes>\n" each.
-    const out = git(top, ["cat-file", "--batch"], Buffer.from(wanted.map((w) => w.object).join("\n") + "\n"))
+    const out = git(top, ["cat-file", "--batch"], Buffer.from(`${wanted.map((w) => w.object).join("\n")}\n`))
     const decoder = new TextDecoder("utf-8", { fatal: true })
     let at = 0
     for (const w of wanted) {

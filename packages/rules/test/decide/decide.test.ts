@@ -135,7 +135,7 @@ describe("decide", () => {
   it("answers any argument with a result or an ArgumentError naming the function, never a TypeError from inside", () => {
     const snapshot = loaded(fixture())
     const cyclic: Record<string, unknown> = {}
-    cyclic["self"] = cyclic
+    cyclic.self = cyclic
     const throwing = {
       get citizen(): never {
         throw new Error("boom")

@@ -88,7 +88,7 @@ describe("decodeSubject", () => {
     const r = decodeSubject(hostile, snapshot)
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.problems.map((p) => p.pointer)).toEqual(["/constructor", "/citizen/__proto__"])
-    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined()
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     const offering = decodeSubject({ citizen: adult, offering: "__proto__" }, snapshot)
     expect(offering).toMatchObject({
       ok: false,

@@ -127,7 +127,7 @@ const blocks = (text: string, heading: string, lang: string): Array<string> => {
   if (start < 0) throw new Error(`the guide has no heading ${heading}`)
   const end = text.indexOf("\n### ", start + 1)
   const section = text.slice(start, end < 0 ? undefined : end)
-  return [...section.matchAll(new RegExp("```" + lang + "\\n([^]*?)```", "gu"))].map((m) => m[1]!)
+  return [...section.matchAll(new RegExp(`\`\`\`${lang}\\n([^]*?)\`\`\``, "gu"))].map((m) => m[1]!)
 }
 
 /** The dated value the guide's step 2 adds at the bottom of the parameter file, and the case its step 3 adds. */

@@ -20,7 +20,7 @@ import { fixture } from "../helpers.js"
 import { examples, nationalIdText } from "../nationalIds.js"
 import { prototypeKeys } from "./prototype.js"
 
-const runs = Number(process.env["FUZZ_RUNS"] ?? 1000)
+const runs = Number(process.env.FUZZ_RUNS ?? 1000)
 const timeout = Math.max(60_000, runs * 20)
 
 type Fn = (...args: Array<unknown>) => unknown

@@ -9,7 +9,7 @@ import { join } from "node:path"
 import { Catalogue } from "@aktivitetsmodell/core"
 import { afterEach, describe, expect, it } from "vitest"
 import { run } from "../../src/cli/main.js"
-import { Cases, Explain, Facts, Outcome, PolicyTree, Problem, Subject } from "../../src/index.js"
+import { Cases, Explain, Facts, Outcome, PolicyTree, type Problem, Subject } from "../../src/index.js"
 import { filesWith, fileText, fixtureDir } from "../helpers.js"
 import { prototypeKeys } from "./prototype.js"
 
@@ -19,7 +19,7 @@ const before = prototypeKeys()
 afterEach(() => {
   // Nothing any test here does may add to, or change, what every object inherits.
   expect(prototypeKeys()).toEqual(before)
-  expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined()
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined()
 })
 
 const rule = "eligibility/adults-only.json"

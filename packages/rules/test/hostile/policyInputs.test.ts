@@ -14,11 +14,11 @@ import { filesWith, fileText, fixturePolicy } from "../helpers.js"
 import { examples, nationalIdDigits, nationalIdText, writtenForms } from "../nationalIds.js"
 import { prototypeKeys } from "./prototype.js"
 
-const runs = Number(process.env["FUZZ_RUNS"] ?? 200)
+const runs = Number(process.env.FUZZ_RUNS ?? 200)
 const before = prototypeKeys()
 afterEach(() => {
   expect(prototypeKeys()).toEqual(before)
-  expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined()
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined()
 })
 
 const yoga = "parameters/offerings/mindfull-restorative-yoga/sessions"

@@ -189,7 +189,7 @@ export const select = (x: ModelMatrix, columns: ReadonlyArray<number>): ModelMat
  */
 export const columnKey = (c: Column): string => {
   let s = ""
-  for (let k = 0; k < c.rows.length; k++) s += (k ? "," : "") + c.rows[k] + ":" + c.values[k]
+  for (let k = 0; k < c.rows.length; k++) s += `${(k ? "," : "") + c.rows[k]}:${c.values[k]}`
   return s
 }
 
@@ -203,7 +203,7 @@ export const columnKey = (c: Column): string => {
 export const rowKeys = (x: ModelMatrix): Array<string> => {
   const parts: Array<Array<string>> = Array.from({ length: x.nrow }, () => [])
   x.columns.forEach((c, j) => {
-    for (let k = 0; k < c.rows.length; k++) parts[c.rows[k]!]!.push(j + ":" + c.values[k])
+    for (let k = 0; k < c.rows.length; k++) parts[c.rows[k]!]!.push(`${j}:${c.values[k]}`)
   })
   return parts.map((p) => p.join(","))
 }
