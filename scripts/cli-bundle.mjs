@@ -97,7 +97,10 @@ export const directImports = {
       const barrel = barrels[specifier]
       if (barrel === undefined || (built && !barrel.inBuilt)) return undefined
       let known = cache.get(specifier)
-      if (known === undefined) cache.set(specifier, (known = barrelExports(readFileSync(barrel.index, "utf8"))))
+      if (known === undefined) {
+        known = barrelExports(readFileSync(barrel.index, "utf8"))
+        cache.set(specifier, known)
+      }
       return known
     }
     const direct = (specifier, file) => barrels[specifier].direct(file)

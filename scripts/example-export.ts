@@ -63,21 +63,21 @@ const mistakes: ReadonlyArray<{
   {
     entity: "enrollments",
     after: 4,
-    change: (c) => (c.set("id", "n-2024-ex-1"), c.set("status", "pågår")),
+    change: (c) => c.set("id", "n-2024-ex-1").set("status", "pågår"),
     expect: "rejected",
   },
   // A day that does not exist.
   {
     entity: "attendance",
     after: 10,
-    change: (c) => (c.set("id", "a-2024-ex-1"), c.set("date", "2024-02-30")),
+    change: (c) => c.set("id", "a-2024-ex-1").set("date", "2024-02-30"),
     expect: "rejected",
   },
   // A referral to an offering that is not in the catalogue: the record is valid, the reference is not.
   {
     entity: "referrals",
     after: 1,
-    change: (c) => (c.set("id", "r-2024-ex-1"), c.set("offeringId", "yoga-i-parken")),
+    change: (c) => c.set("id", "r-2024-ex-1").set("offeringId", "yoga-i-parken"),
     expect: "violation",
   },
 ]

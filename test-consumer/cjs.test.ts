@@ -10,7 +10,19 @@ import { beforeAll, describe, expect, it } from "vitest"
 const root = fileURLToPath(new URL("..", import.meta.url))
 
 // A plain `node`, as an app runs: no --conditions, so package "exports" pick "require" or "import".
-const runNode = (script: string) => {
+// What entries.cjs and entries.mjs print.
+interface Printed {
+  readonly files: Record<string, string>
+  readonly exports: Record<string, ReadonlyArray<string>>
+  readonly policyDir: string
+  readonly rules: number
+  readonly catalogueOfferings: number
+  readonly coreSchemaId: string
+  readonly rulesSchemaTitle: string
+  readonly version: string
+}
+
+const runNode = (script: string): Printed => {
   const run = spawnSync(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], {
     cwd: root,
     encoding: "utf8",
@@ -20,8 +32,8 @@ const runNode = (script: string) => {
   return JSON.parse(run.stdout)
 }
 
-let cjs: any
-let esm: any
+let cjs: Printed
+let esm: Printed
 beforeAll(() => {
   cjs = runNode("./entries/entries.cjs")
   esm = runNode("./entries/entries.mjs")

@@ -248,7 +248,23 @@ describe("an app that installs the packages from a registry", () => {
     expect(flechette.version).toMatch(/^2\.6\./u)
   })
 
-  const expectRealWork = (out: any) => {
+  // What the consumer apps print: a decision with its explanation and an indicator's total row.
+  interface AppOutput {
+    readonly decision: { readonly eligibility: string; readonly explanation: string }
+    readonly indicator: {
+      readonly rows: number
+      readonly total: {
+        readonly offering: string
+        readonly booked: number
+        readonly present: number
+        readonly rate: number
+      }
+    }
+    readonly csv: Record<string, unknown>
+    readonly catalogueOfferings: number
+  }
+
+  const expectRealWork = (out: AppOutput) => {
     expect(out.decision.eligibility).toBe("not-eligible")
     expect(out.decision.explanation).toContain("Deltagelse: Kan ikke delta")
     expect(out.decision.explanation).toContain("Karate har inntak")
@@ -259,7 +275,7 @@ describe("an app that installs the packages from a registry", () => {
     expect(total.rate).toBeCloseTo(total.present / total.booked, 12)
   }
 
-  let esmOut: any
+  let esmOut: AppOutput
   it("an ES module reads a CSV export with errors in Norwegian, decides with an explanation and computes an indicator", async () => {
     const r = await ok(process.execPath, ["esm.mjs"], app())
     esmOut = JSON.parse(r.stdout)
