@@ -1,5 +1,6 @@
 // Shows rows (or an arquero table) in a notebook as an HTML table with a
-// plain-text fallback, with Norwegian number formatting.
+// plain-text fallback, with the report's Norwegian number formatting.
+import { Format, Svg } from "@aktivitetsmodell/analytics"
 
 type Row = Readonly<Record<string, unknown>>
 
@@ -12,12 +13,13 @@ export interface TableOptions {
   readonly caption?: string
   /** Columns to show, in order, with optional headings: `{ offering: "Tilbud" }`. */
   readonly columns?: Readonly<Record<string, string>>
-  /** How to print a column's values, e.g. `{ rate: percent }`. */
+  /** How to print a column's values, e.g. `{ rate: (v) => Format.share(v) }`. */
   readonly format?: Readonly<Record<string, (value: number) => string>>
   readonly limit?: number
 }
 
-const escape = (s: string) => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;")
+// The report's escaping, so that names such as "Mat & prat" stay text.
+const escapeHtml = Svg.escapeXml
 
 /** A table the Jupyter kernel displays as HTML (and as text elsewhere). */
 export class HtmlTable {
@@ -30,11 +32,11 @@ export class HtmlTable {
 
   get html(): string {
     const align = (i: number) => (this.numeric[i] ? ' style="text-align:right"' : "")
-    const head = this.headings.map((h, i) => `<th${align(i)}>${escape(h)}</th>`).join("")
+    const head = this.headings.map((h, i) => `<th${align(i)}>${escapeHtml(h)}</th>`).join("")
     const body = this.cells
-      .map((row) => `<tr>${row.map((c, i) => `<td${align(i)}>${escape(c)}</td>`).join("")}</tr>`)
+      .map((row) => `<tr>${row.map((c, i) => `<td${align(i)}>${escapeHtml(c)}</td>`).join("")}</tr>`)
       .join("\n")
-    const caption = this.caption === undefined ? "" : `<caption>${escape(this.caption)}</caption>`
+    const caption = this.caption === undefined ? "" : `<caption>${escapeHtml(this.caption)}</caption>`
     return `<table>${caption}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`
   }
 
@@ -64,7 +66,7 @@ const show = (value: unknown, format?: (value: number) => string): string => {
   if (value === null || value === undefined) return "–"
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return "–"
-    return format ? format(value) : value.toLocaleString("nb-NO", { maximumFractionDigits: 2 })
+    return format ? format(value) : Format.number(value, { decimals: 2 })
   }
   if (value instanceof Date) return value.toISOString().slice(0, 10)
   return String(value)

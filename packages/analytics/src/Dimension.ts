@@ -5,7 +5,7 @@
  * @module
  */
 import { guard } from "./internal/boundary.js"
-import { requireBy } from "./internal/shapes.js"
+import { dimensions, requireBy } from "./internal/shapes.js"
 import type { Bilingual } from "./internal/text.js"
 
 /**
@@ -27,15 +27,23 @@ export type Dimension = "offering" | "category" | "department" | "kprService" | 
  * Dimension.all.includes("month") // true
  * @category models
  */
-export const all: ReadonlyArray<Dimension> = [
+export const all: ReadonlyArray<Dimension> = dimensions
+
+/**
+ * The dimensions most indicators may be grouped by: what every activity
+ * record can be placed on. An indicator built with `Indicator.rate` or
+ * `Indicator.count` has these unless it names its own.
+ * @example
+ * Dimension.standard // ["offering", "category", "department", "month", "year"]
+ * @category models
+ */
+export const standard: ReadonlyArray<Dimension> = Object.freeze([
   "offering",
   "category",
   "department",
-  "kprService",
   "month",
   "year",
-  "source",
-]
+] as const)
 
 /**
  * The column headings of each dimension.

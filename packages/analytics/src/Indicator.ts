@@ -8,12 +8,12 @@
 
 import type { ColumnTable } from "arquero"
 import * as aq from "arquero"
-import { canonical, type Dimension, TOTAL, UNKNOWN } from "./Dimension.js"
+import { canonical, type Dimension, standard, TOTAL, UNKNOWN } from "./Dimension.js"
 import { notApplicableRows } from "./internal/applicability.js"
 import { guard } from "./internal/boundary.js"
-import { optionsOf, reject } from "./internal/checks.js"
+import { optionsOf, reject, requireRecord } from "./internal/checks.js"
 import { record } from "./internal/expr.js"
-import { checkDimensions } from "./internal/group.js"
+import { checkDimensions, withRate, zeroFill } from "./internal/group.js"
 import { requireBy, requireIndicator, requireTables } from "./internal/shapes.js"
 import type { Bilingual } from "./internal/text.js"
 import type { Tables } from "./Tables.js"
@@ -239,5 +239,154 @@ export const measure = guard(
   (indicator: Indicator, column: string): Measure | undefined => {
     requireIndicator("Indicator.measure", indicator)
     return indicator.measures.find((m) => m.column === column)
+  },
+)
+
+/**
+ * An indicator as {@link rate} and {@link count} take it: everything but
+ * `compute`, and instead `counts`, which rolls up one row per group of `by`
+ * (a group without records may be missing, or hold null counts). Without
+ * `dimensions` the indicator has `Dimension.standard`; without `defaultBy` it
+ * is grouped by offering. `derive` adds columns computed from the zero-filled
+ * counts, such as `withdrawn` = `ended` − `completed`, before the rates.
+ * @category models
+ */
+export interface Counted<Id extends string = string>
+  extends Omit<Indicator<Id>, "compute" | "dimensions" | "defaultBy"> {
+  readonly dimensions?: ReadonlyArray<Dimension>
+  readonly defaultBy?: ReadonlyArray<Dimension>
+  readonly counts: (tables: Tables, by: ReadonlyArray<Dimension>) => ColumnTable
+  readonly derive?: (filled: ColumnTable) => ColumnTable
+}
+
+const isCount = (m: Measure): boolean => m.kind === "persons" || m.kind === "count"
+
+// Most indicators are read per offering first.
+const byOffering: ReadonlyArray<Dimension> = ["offering"]
+
+// The one shape most indicators share: count, fill the counts of empty groups
+// with 0 (no rows is a count of zero, not a missing one), derive, and divide
+// for every measure of kind `rate` (null where the denominator is 0).
+const fromCounts = <Id extends string>(spec: Counted<Id>): Indicator<Id> => {
+  const { counts, derive, dimensions, defaultBy, id, name, definition, ...rest } = spec
+  const countColumns = spec.measures.filter(isCount).map((m) => m.column)
+  const rates = spec.measures.filter((m) => m.kind === "rate")
+  return {
+    id,
+    name,
+    definition,
+    dimensions: dimensions ?? standard,
+    defaultBy: defaultBy ?? byOffering,
+    ...rest,
+    compute: (tables, by) => {
+      const raw = counts(tables, by)
+      const present = raw.columnNames()
+      const filled = zeroFill(
+        raw,
+        countColumns.filter((c) => present.includes(c)),
+      )
+      const derived = derive === undefined ? filled : derive(filled)
+      return rates.reduce((t, m) => withRate(t, m.column, m.numerator!, m.denominator!), derived)
+    },
+  }
+}
+
+// Checks a Counted as requireIndicator checks an indicator, with stand-ins for what fromCounts fills in.
+const requireCounted = (name: string, u: unknown): Counted => {
+  const c = requireRecord(name, "the indicator", u)
+  if (typeof c.counts !== "function")
+    reject(name, "indicator.counts must be a function", "indicator.counts må være en funksjon")
+  if (c.derive !== undefined && typeof c.derive !== "function")
+    reject(name, "indicator.derive must be a function", "indicator.derive må være en funksjon")
+  requireIndicator(name, {
+    ...c,
+    dimensions: c.dimensions ?? standard,
+    defaultBy: c.defaultBy ?? byOffering,
+    compute: c.counts,
+  })
+  return u as Counted
+}
+
+/**
+ * An indicator of counts and the rates between them, from its counts: the
+ * counts of a group without records are 0, and each measure of kind `rate`
+ * is `numerator / denominator` of its row (null where the denominator is 0).
+ * Measures of kind `persons` and `count` are the counts; `statistic`
+ * columns (a median, a mean) are left as `counts` gives them.
+ * @example
+ * const noShows = Indicator.rate({
+ *   id: "noShows",
+ *   name: { nb: "Ikke møtt", en: "No-shows" },
+ *   definition: { numerator: { nb: "Ikke møtt", en: "No-shows" }, denominator: { nb: "Oppmøter", en: "Attendances" }, unit: { nb: "andel", en: "share" }, period: { nb: "Datoen for samlingen", en: "The session's date" } },
+ *   seed: Indicators.catalogue.attendanceRate.seed,
+ *   measures: [
+ *     { column: "booked", label: { nb: "Oppmøter", en: "Attendances" }, kind: "count", unit: "attendances", of: "booked" },
+ *     { column: "noShow", label: { nb: "Ikke møtt", en: "No-shows" }, kind: "count", unit: "attendances", of: "booked" },
+ *     { column: "rate", label: { nb: "Andel", en: "Share" }, kind: "rate", unit: "share", numerator: "noShow", denominator: "booked" },
+ *   ],
+ *   headline: "rate",
+ *   counts: (tables, by) => tables.attendance.groupby(...by).rollup({ booked: aq.op.count(), noShow: aq.op.sum("noShow") }),
+ * })
+ * Indicator.compute(noShows, tables, { by: ["offering"] }).table.objects()
+ * @category constructors
+ */
+export const rate = guard(
+  "Indicator.rate",
+  {
+    nb: "en indikator uten compute, med counts (tabeller og dimensjoner → tellinger per gruppe) og minst ett mål av typen rate",
+    en: "an indicator without compute, with counts (tables and dimensions → counts per group) and at least one measure of kind rate",
+  },
+  <Id extends string>(spec: Counted<Id>): Indicator<Id> => {
+    const name = "Indicator.rate"
+    const checked = requireCounted(name, spec)
+    const rates = checked.measures.filter((m) => m.kind === "rate")
+    if (rates.length === 0)
+      reject(
+        name,
+        "indicator.measures has no measure of kind rate; use Indicator.count",
+        "indicator.measures har ingen mål av typen rate; bruk Indicator.count",
+      )
+    const columns = checked.measures.map((m) => m.column)
+    for (const m of rates)
+      if (!columns.includes(m.numerator ?? "") || !columns.includes(m.denominator ?? ""))
+        reject(
+          name,
+          `measure ${m.column} must name its numerator and denominator among the measures`,
+          `målet ${m.column} må ha teller og nevner blant målene`,
+        )
+    return fromCounts(spec)
+  },
+)
+
+/**
+ * An indicator of counts only (with any statistics beside them), from its
+ * counts: the counts of a group without records are 0.
+ * @example
+ * const sessions = Indicator.count({
+ *   id: "sessions",
+ *   name: { nb: "Samlinger", en: "Sessions" },
+ *   definition: { numerator: { nb: "Samlinger holdt", en: "Sessions held" }, denominator: null, unit: { nb: "samlinger", en: "sessions" }, period: { nb: "Datoen for samlingen", en: "The session's date" } },
+ *   seed: Indicators.catalogue.participation.seed,
+ *   measures: [{ column: "sessions", label: { nb: "Samlinger", en: "Sessions" }, kind: "count", unit: "sessions" }],
+ *   headline: "sessions",
+ *   counts: (tables, by) => tables.sessions.groupby(...by).rollup({ sessions: aq.op.count() }),
+ * })
+ * @category constructors
+ */
+export const count = guard(
+  "Indicator.count",
+  {
+    nb: "en indikator uten compute, med counts (tabeller og dimensjoner → tellinger per gruppe) og ingen mål av typen rate",
+    en: "an indicator without compute, with counts (tables and dimensions → counts per group) and no measure of kind rate",
+  },
+  <Id extends string>(spec: Counted<Id>): Indicator<Id> => {
+    const name = "Indicator.count"
+    if (requireCounted(name, spec).measures.some((m) => m.kind === "rate"))
+      reject(
+        name,
+        "indicator.measures has a measure of kind rate; use Indicator.rate",
+        "indicator.measures har et mål av typen rate; bruk Indicator.rate",
+      )
+    return fromCounts(spec)
   },
 )

@@ -10,6 +10,7 @@ import type { ColumnTable } from "arquero"
 import * as aq from "arquero"
 import { guard } from "./internal/boundary.js"
 import { isRecord, reject, requireArray, requireRecord, requireString } from "./internal/checks.js"
+import { isFigure, isYearValues, requireYears } from "./internal/shapes.js"
 import { AnalyticsError, quoted } from "./internal/text.js"
 import { DataFileError, readYearTable } from "./internal/yearTable.js"
 
@@ -89,21 +90,13 @@ export const parse = guard(
   },
 )
 
-const isCount = (v: unknown): boolean => v === null || (typeof v === "number" && Number.isFinite(v))
-
 // Participants as parse gives them, and a population as a list of
 // { municipality, year, population }: texts, whole years and numbers.
 const requireInputs = (name: string, participants: unknown, population: unknown): void => {
   const p = requireRecord(name, "the participants", participants)
-  if (!requireArray(name, "participants.years", p.years).every((y) => Number.isInteger(y)))
-    reject(name, "participants.years must be whole years", "participants.years må være hele år")
+  requireYears(name, "participants.years", p.years)
   requireArray(name, "participants.rows", p.rows).forEach((r, i) => {
-    const ok =
-      isRecord(r) &&
-      typeof r.municipality === "string" &&
-      r.values instanceof Map &&
-      [...(r.values as Map<unknown, unknown>).values()].every(isCount) &&
-      isCount(r.total)
+    const ok = isRecord(r) && typeof r.municipality === "string" && isYearValues(r.values) && isFigure(r.total)
     if (!ok)
       reject(
         name,

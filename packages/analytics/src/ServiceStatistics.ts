@@ -11,6 +11,7 @@ import type { ColumnTable } from "arquero"
 import * as aq from "arquero"
 import { guard } from "./internal/boundary.js"
 import { isRecord, reject, requireArray, requireRecord, requireString } from "./internal/checks.js"
+import { isYearValues, requireYears } from "./internal/shapes.js"
 import { type Bilingual, quoted } from "./internal/text.js"
 import { DataFileError, type Problem, readYearTable } from "./internal/yearTable.js"
 
@@ -101,17 +102,9 @@ export const parse = guard(
 // Map from year to a number or null (a text would be subtracted as NaN).
 const requireStatistics = (name: string, u: unknown): Statistics => {
   const s = requireRecord(name, "the statistics", u)
-  if (!requireArray(name, "statistics.years", s.years).every((y) => Number.isInteger(y)))
-    reject(name, "statistics.years must be whole years", "statistics.years må være hele år")
+  requireYears(name, "statistics.years", s.years)
   requireArray(name, "statistics.series", s.series).forEach((x, i) => {
-    const ok =
-      isRecord(x) &&
-      typeof x.id === "string" &&
-      typeof x.unit === "string" &&
-      x.values instanceof Map &&
-      [...(x.values as Map<unknown, unknown>).values()].every(
-        (v) => v === null || (typeof v === "number" && Number.isFinite(v)),
-      )
+    const ok = isRecord(x) && typeof x.id === "string" && typeof x.unit === "string" && isYearValues(x.values)
     if (!ok)
       reject(
         name,
@@ -149,24 +142,5 @@ export const changes = guard(
       }),
     )
     return aq.from(rows)
-  },
-)
-
-/**
- * The statistics as a long table: measure, year, value (null where missing).
- * @example
- * ServiceStatistics.toTable(stats).numRows()
- * @category outputs
- */
-export const toTable = guard(
-  "ServiceStatistics.toTable",
-  { nb: "statistikk fra ServiceStatistics.parse", en: "statistics from ServiceStatistics.parse" },
-  (stats: Statistics): ColumnTable => {
-    requireStatistics("ServiceStatistics.toTable", stats)
-    return aq.from(
-      stats.series.flatMap((s) =>
-        stats.years.map((year) => ({ measure: s.id, year, value: s.values.get(year) ?? null })),
-      ),
-    )
   },
 )

@@ -16,6 +16,7 @@
  */
 export * as Dimension from "./Dimension.js"
 export * as EvaluationPlan from "./EvaluationPlan.js"
+export * as Format from "./Format.js"
 export * as Indicator from "./Indicator.js"
 export * as Indicators from "./indicators/index.js"
 export { AnalyticsError, FileError } from "./internal/text.js"

@@ -4,8 +4,9 @@
  * @module
  */
 import { op } from "arquero"
-import type { Indicator } from "../Indicator.js"
-import { rollupBy, withRate, zeroFill } from "../internal/group.js"
+import { type Indicator, rate } from "../Indicator.js"
+import { rollupBy } from "../internal/group.js"
+import { events, persons, share } from "./measures.js"
 
 /**
  * Present attendances divided by all registered attendances (present, absent
@@ -16,7 +17,7 @@ import { rollupBy, withRate, zeroFill } from "../internal/group.js"
  * Indicator.compute(attendanceRate, tables, { by: ["offering"] }).table.objects()
  * @category indicators
  */
-export const attendanceRate: Indicator<"attendanceRate"> = {
+export const attendanceRate: Indicator<"attendanceRate"> = rate({
   id: "attendanceRate",
   name: { nb: "Oppmøte", en: "Attendance rate" },
   definition: {
@@ -28,8 +29,6 @@ export const attendanceRate: Indicator<"attendanceRate"> = {
     unit: { nb: "andel", en: "share" },
     period: { nb: "Datoen for samlingen", en: "The session's date" },
   },
-  dimensions: ["offering", "category", "department", "month", "year"],
-  defaultBy: ["offering"],
   seed: {
     document: "Kommunale lærings- og mestringstjenester – smakebiter på samhandling",
     section: "Fredrikstad kommune (side 17)",
@@ -40,45 +39,18 @@ export const attendanceRate: Indicator<"attendanceRate"> = {
     },
   },
   measures: [
-    {
-      column: "citizens",
-      label: { nb: "Innbyggere", en: "Citizens" },
-      kind: "persons",
-      unit: "persons",
-      set: "booked",
-    },
-    {
-      column: "booked",
-      label: { nb: "Registrerte oppmøter", en: "Registered attendances" },
-      kind: "count",
-      unit: "attendances",
-      of: "booked",
-    },
-    { column: "present", label: { nb: "Møtt", en: "Present" }, kind: "count", unit: "attendances", of: "present" },
-    {
-      column: "noShow",
-      label: { nb: "Ikke møtt uten beskjed", en: "No-shows" },
-      kind: "count",
-      unit: "attendances",
-      of: "booked",
-    },
-    {
-      column: "rate",
-      label: { nb: "Oppmøteandel", en: "Attendance rate" },
-      kind: "rate",
-      unit: "share",
-      numerator: "present",
-      denominator: "booked",
-    },
+    persons("citizens", { nb: "Innbyggere", en: "Citizens" }, "booked", "persons"),
+    events("booked", { nb: "Registrerte oppmøter", en: "Registered attendances" }, "attendances", "booked"),
+    events("present", { nb: "Møtt", en: "Present" }, "attendances", "present"),
+    events("noShow", { nb: "Ikke møtt uten beskjed", en: "No-shows" }, "attendances", "booked"),
+    share("rate", { nb: "Oppmøteandel", en: "Attendance rate" }, "present", "booked"),
   ],
   headline: "rate",
-  compute: (tables, by) => {
-    const counts = rollupBy(tables.attendance, by, {
+  counts: (tables, by) =>
+    rollupBy(tables.attendance, by, {
       citizens: op.distinct("citizen"),
       booked: op.count(),
       present: op.sum("present"),
       noShow: op.sum("noShow"),
-    })
-    return withRate(zeroFill(counts, ["citizens", "booked", "present", "noShow"]), "rate", "present", "booked")
-  },
-}
+    }),
+})

@@ -4,8 +4,9 @@
  * @module
  */
 import { op } from "arquero"
-import type { Indicator } from "../Indicator.js"
+import { type Indicator, rate } from "../Indicator.js"
 import { joinBy, rollupBy, withRate, zeroFill } from "../internal/group.js"
+import { events, persons, share, statistic } from "./measures.js"
 
 /**
  * Sessions held, attendances where the citizen came, attendances per session
@@ -17,7 +18,7 @@ import { joinBy, rollupBy, withRate, zeroFill } from "../internal/group.js"
  * Indicator.compute(capacityUse, Tables.fromDataset(year, { capacity: { sandneshallen: 25 } }), { by: ["offering"] })
  * @category indicators
  */
-export const capacityUse: Indicator<"capacityUse"> = {
+export const capacityUse: Indicator<"capacityUse"> = rate({
   id: "capacityUse",
   name: { nb: "Kapasitetsutnyttelse", en: "Capacity use" },
   definition: {
@@ -33,8 +34,6 @@ export const capacityUse: Indicator<"capacityUse"> = {
       en: "The catalogue holds no capacities; they are given per offering when the tables are built.",
     },
   },
-  dimensions: ["offering", "category", "department", "month", "year"],
-  defaultBy: ["offering"],
   seed: {
     document: "Mestringsenhetens modell for aktivitet",
     section: "Prosjektets mål",
@@ -45,47 +44,21 @@ export const capacityUse: Indicator<"capacityUse"> = {
     },
   },
   measures: [
-    { column: "sessions", label: { nb: "Samlinger", en: "Sessions" }, kind: "count", unit: "sessions" },
-    {
-      column: "present",
-      label: { nb: "Oppmøter", en: "Attendances" },
-      kind: "count",
-      unit: "attendances",
-      of: "present",
-    },
-    {
-      column: "citizens",
-      label: { nb: "Deltakere", en: "Participants" },
-      kind: "persons",
-      unit: "persons",
-      set: "present",
-    },
-    {
-      column: "perSession",
-      label: { nb: "Oppmøter per samling", en: "Attendances per session" },
-      kind: "statistic",
-      unit: "per-session",
-      over: ["present"],
-    },
-    {
-      column: "presentInPlaces",
-      label: { nb: "Oppmøter i tilbud med kjent kapasitet", en: "Attendances in offerings of known capacity" },
-      kind: "statistic",
-      unit: "attendances",
-      over: ["present"],
-    },
-    { column: "places", label: { nb: "Plasser", en: "Places" }, kind: "statistic", unit: "places", over: [] },
-    {
-      column: "use",
-      label: { nb: "Utnyttelse", en: "Use" },
-      kind: "rate",
-      unit: "share",
-      numerator: "presentInPlaces",
-      denominator: "places",
-    },
+    events("sessions", { nb: "Samlinger", en: "Sessions" }, "sessions"),
+    events("present", { nb: "Oppmøter", en: "Attendances" }, "attendances", "present"),
+    persons("citizens", { nb: "Deltakere", en: "Participants" }, "present", "persons"),
+    statistic("perSession", { nb: "Oppmøter per samling", en: "Attendances per session" }, "per-session", ["present"]),
+    statistic(
+      "presentInPlaces",
+      { nb: "Oppmøter i tilbud med kjent kapasitet", en: "Attendances in offerings of known capacity" },
+      "attendances",
+      ["present"],
+    ),
+    statistic("places", { nb: "Plasser", en: "Places" }, "places", []),
+    share("use", { nb: "Utnyttelse", en: "Use" }, "presentInPlaces", "places"),
   ],
   headline: "perSession",
-  compute: (tables, by) => {
+  counts: (tables, by) => {
     const capacity = tables.offerings.select("offering", "capacity")
     const withOffering = by.includes("offering") ? by : [...by, "offering"]
     // Per offering first, so that each offering's capacity applies to its own sessions.
@@ -108,21 +81,20 @@ export const capacityUse: Indicator<"capacityUse"> = {
         places: "d => d.capacity == null ? null : d.sessions * d.capacity",
         presentInPlaces: "d => d.capacity == null ? null : d.present",
       })
-    const joined = sameGrouping
+    // Zero-filled (sessions, present, citizens) and divided (use) by Indicator.rate.
+    return sameGrouping
       ? perOffering
-      : zeroFill(
-          joinBy(
-            rollupBy(perOffering, by, {
-              sessions: op.sum("sessions"),
-              present: op.sum("present"),
-              places: op.sum("places"),
-              presentInPlaces: op.sum("presentInPlaces"),
-            }),
-            rollupBy(tables.attendance, by, { citizens: op.distinct("citizen") }, { filter: "d => d.present === 1" }),
-            by,
-          ),
-          ["sessions", "present", "citizens"],
+      : joinBy(
+          rollupBy(perOffering, by, {
+            sessions: op.sum("sessions"),
+            present: op.sum("present"),
+            places: op.sum("places"),
+            presentInPlaces: op.sum("presentInPlaces"),
+          }),
+          rollupBy(tables.attendance, by, { citizens: op.distinct("citizen") }, { filter: "d => d.present === 1" }),
+          by,
         )
-    return withRate(withRate(joined, "perSession", "present", "sessions"), "use", "presentInPlaces", "places")
   },
-}
+  // A statistic, not a rate of people, but divided the same way.
+  derive: (filled) => withRate(filled, "perSession", "present", "sessions"),
+})

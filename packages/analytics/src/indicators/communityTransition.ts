@@ -8,12 +8,13 @@ import type { ColumnTable } from "arquero"
 import * as aq from "arquero"
 import { op } from "arquero"
 import type { Dimension } from "../Dimension.js"
-import type { Indicator } from "../Indicator.js"
+import { type Indicator, rate } from "../Indicator.js"
 import { monthsBetween, yearsBetween } from "../internal/dates.js"
 import { col, num } from "../internal/expr.js"
-import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
+import { dayWithin, rollupBy } from "../internal/group.js"
 
 import type { Tables } from "../Tables.js"
+import { persons, share } from "./measures.js"
 
 // Enrollments, one row per (enrollment, month or year) they overlap when
 // grouping by time, so that each month counts its own participants. Without
@@ -50,7 +51,7 @@ const enrollmentsByPeriod = (
  * Indicator.compute(communityTransition, tables, { by: ["offering"], margins: true })
  * @category indicators
  */
-export const communityTransition: Indicator<"communityTransition"> = {
+export const communityTransition: Indicator<"communityTransition"> = rate({
   id: "communityTransition",
   name: { nb: "Overgang til ordinær aktivitet", en: "Transition to ordinary community activity" },
   definition: {
@@ -72,8 +73,6 @@ export const communityTransition: Indicator<"communityTransition"> = {
       en: "A transition belongs to the offering it came from (or the enrollment it names).",
     },
   },
-  dimensions: ["offering", "category", "department", "month", "year"],
-  defaultBy: ["offering"],
   seed: {
     document: "Mestringsenhetens modell for aktivitet",
     section: "Prosjektets mål",
@@ -84,31 +83,12 @@ export const communityTransition: Indicator<"communityTransition"> = {
     },
   },
   measures: [
-    {
-      column: "participants",
-      label: { nb: "Deltakere", en: "Participants" },
-      kind: "persons",
-      unit: "persons",
-      set: "active",
-    },
-    {
-      column: "transitioned",
-      label: { nb: "Gikk over", en: "Moved on" },
-      kind: "persons",
-      unit: "persons",
-      set: "transitioned",
-    },
-    {
-      column: "rate",
-      label: { nb: "Andel overgang", en: "Transition rate" },
-      kind: "rate",
-      unit: "share",
-      numerator: "transitioned",
-      denominator: "participants",
-    },
+    persons("participants", { nb: "Deltakere", en: "Participants" }, "active", "persons"),
+    persons("transitioned", { nb: "Gikk over", en: "Moved on" }, "transitioned", "persons"),
+    share("rate", { nb: "Andel overgang", en: "Transition rate" }, "transitioned", "participants"),
   ],
   headline: "rate",
-  compute: (tables, by) => {
+  counts: (tables, by) => {
     const { from, to } = tables.days
     // A key per (group, citizen), the same on both sides, so that the active
     // enrollments can look up whether their citizen moved on from the group.
@@ -126,7 +106,7 @@ export const communityTransition: Indicator<"communityTransition"> = {
       .lookup(moved, "key", "moved")
       .derive({ movedCitizen: "d => d.moved === 1 ? d.citizen : null" })
     // Non-movers carry null, which arquero's distinct counts as one extra value when present.
-    const counts = rollupBy(
+    return rollupBy(
       active,
       by,
       {
@@ -137,6 +117,5 @@ export const communityTransition: Indicator<"communityTransition"> = {
       },
       filter === undefined ? {} : { filter },
     ).derive({ transitioned: "d => d.distinctMoved - (d.validMoved < d.rows ? 1 : 0)" })
-    return withRate(zeroFill(counts, ["participants", "transitioned"]), "rate", "transitioned", "participants")
   },
-}
+})

@@ -5,8 +5,9 @@
  *
  * @module
  */
-import type { Indicator } from "../Indicator.js"
-import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
+import { type Indicator, rate } from "../Indicator.js"
+import { dayWithin, rollupBy } from "../internal/group.js"
+import { persons, share } from "./measures.js"
 
 /**
  * Enrollments closed in the period as `completed`, divided by all closed
@@ -21,7 +22,7 @@ import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
  * Indicator.compute(completionRate, tables, { by: ["category"] })
  * @category indicators
  */
-export const completionRate: Indicator<"completionRate"> = {
+export const completionRate: Indicator<"completionRate"> = rate({
   id: "completionRate",
   name: { nb: "Fullføring", en: "Completion rate" },
   definition: {
@@ -37,8 +38,6 @@ export const completionRate: Indicator<"completionRate"> = {
       en: "Only offerings with an end to reach count: treatment, Recoveryhjelpa, offerings with intake, application or decision, and offerings with a next step (karate, Mudo). For open offerings meant for long-term participation (such as year-round swimming, running, volleyball) and the departments' own groups, completion is not applicable.",
     },
   },
-  dimensions: ["offering", "category", "department", "month", "year"],
-  defaultBy: ["offering"],
   seed: {
     document: "Mestringsenhetens modell for aktivitet",
     section: "Fysisk aktivitet som behandling",
@@ -49,42 +48,23 @@ export const completionRate: Indicator<"completionRate"> = {
     },
   },
   measures: [
-    { column: "ended", label: { nb: "Avsluttet", en: "Ended" }, kind: "persons", unit: "records", set: "ended" },
-    {
-      column: "completed",
-      label: { nb: "Fullført", en: "Completed" },
-      kind: "persons",
-      unit: "records",
-      set: "completed",
-    },
-    {
-      column: "withdrawn",
-      label: { nb: "Avbrutt", en: "Withdrawn" },
-      kind: "persons",
-      unit: "records",
-      set: "withdrawn",
-    },
-    {
-      column: "rate",
-      label: { nb: "Andel fullført", en: "Completion rate" },
-      kind: "rate",
-      unit: "share",
-      numerator: "completed",
-      denominator: "ended",
-    },
+    persons("ended", { nb: "Avsluttet", en: "Ended" }, "ended", "records"),
+    persons("completed", { nb: "Fullført", en: "Completed" }, "completed", "records"),
+    persons("withdrawn", { nb: "Avbrutt", en: "Withdrawn" }, "withdrawn", "records"),
+    share("rate", { nb: "Andel fullført", en: "Completion rate" }, "completed", "ended"),
   ],
   headline: "rate",
   definedFor: "hasCompletion",
-  compute: (tables, by) => {
-    const { from, to } = tables.days
-    // Every closed enrollment makes its group's row, so that a group where completion does not apply shows as such.
-    const counts = rollupBy(
+  // Every closed enrollment makes its group's row, so that a group where completion does not apply shows as such.
+  counts: (tables, by) =>
+    rollupBy(
       tables.enrollments,
       by,
       { ended: "d => op.sum(d.hasCompletion)", completed: "d => op.sum(d.hasCompletion * d.completed)" },
-      { columns: { month: "closedMonth", year: "closedYear" }, filter: `d => ${dayWithin("closed", from, to)}` },
-    )
-    const filled = zeroFill(counts, ["ended", "completed"]).derive({ withdrawn: "d => d.ended - d.completed" })
-    return withRate(filled, "rate", "completed", "ended")
-  },
-}
+      {
+        columns: { month: "closedMonth", year: "closedYear" },
+        filter: `d => ${dayWithin("closed", tables.days.from, tables.days.to)}`,
+      },
+    ),
+  derive: (filled) => filled.derive({ withdrawn: "d => d.ended - d.completed" }),
+})

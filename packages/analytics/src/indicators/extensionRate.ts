@@ -4,8 +4,9 @@
  * @module
  */
 import { op } from "arquero"
-import type { Indicator } from "../Indicator.js"
-import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
+import { type Indicator, rate } from "../Indicator.js"
+import { dayWithin, rollupBy } from "../internal/group.js"
+import { persons, share } from "./measures.js"
 
 /**
  * Treatment enrollments that started in the period and were extended at
@@ -16,7 +17,7 @@ import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
  * Indicator.compute(extensionRate, tables, { by: ["offering"] })
  * @category indicators
  */
-export const extensionRate: Indicator<"extensionRate"> = {
+export const extensionRate: Indicator<"extensionRate"> = rate({
   id: "extensionRate",
   name: { nb: "Forlengelser", en: "Extension rate" },
   definition: {
@@ -25,8 +26,6 @@ export const extensionRate: Indicator<"extensionRate"> = {
     unit: { nb: "andel", en: "share" },
     period: { nb: "Startdatoen for behandlingen", en: "The treatment's start date" },
   },
-  dimensions: ["offering", "category", "department", "month", "year"],
-  defaultBy: ["offering"],
   seed: {
     document: "Mestringsenhetens modell for aktivitet",
     section: "Fysisk aktivitet som behandling",
@@ -37,35 +36,16 @@ export const extensionRate: Indicator<"extensionRate"> = {
     },
   },
   measures: [
-    {
-      column: "enrollments",
-      label: { nb: "Behandlinger", en: "Treatments" },
-      kind: "persons",
-      unit: "records",
-      set: "treatments",
-    },
-    {
-      column: "extended",
-      label: { nb: "Forlenget", en: "Extended" },
-      kind: "persons",
-      unit: "records",
-      set: "extended",
-    },
-    {
-      column: "rate",
-      label: { nb: "Andel forlenget", en: "Extension rate" },
-      kind: "rate",
-      unit: "share",
-      numerator: "extended",
-      denominator: "enrollments",
-    },
+    persons("enrollments", { nb: "Behandlinger", en: "Treatments" }, "treatments", "records"),
+    persons("extended", { nb: "Forlenget", en: "Extended" }, "extended", "records"),
+    share("rate", { nb: "Andel forlenget", en: "Extension rate" }, "extended", "enrollments"),
   ],
   headline: "rate",
-  compute: (tables, by) => {
+  counts: (tables, by) => {
     const { from, to } = tables.days
     const extended = tables.extensions.groupby("enrollment").rollup({ extensions: op.count() })
     const treatments = tables.enrollments.lookup(extended, "enrollment", "extensions")
-    const counts = rollupBy(
+    return rollupBy(
       treatments,
       by,
       { enrollments: op.count(), extended: "d => op.sum(d.extensions > 0 ? 1 : 0)" },
@@ -74,6 +54,5 @@ export const extensionRate: Indicator<"extensionRate"> = {
         filter: `d => d.category === "treatment" && ${dayWithin("start", from, to)}`,
       },
     )
-    return withRate(zeroFill(counts, ["enrollments", "extended"]), "rate", "extended", "enrollments")
   },
-}
+})

@@ -5,8 +5,10 @@
  * @module
  */
 import { op } from "arquero"
-import type { Indicator } from "../Indicator.js"
-import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
+import { standard } from "../Dimension.js"
+import { type Indicator, rate } from "../Indicator.js"
+import { dayWithin, rollupBy } from "../internal/group.js"
+import { persons, share, statistic } from "./measures.js"
 
 /**
  * Feedback in the period: how many, how many with a rating (1–5), the mean
@@ -17,7 +19,7 @@ import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
  * Indicator.compute(feedbackSummary, tables, { by: ["source", "category"] })
  * @category indicators
  */
-export const feedbackSummary: Indicator<"feedbackSummary"> = {
+export const feedbackSummary: Indicator<"feedbackSummary"> = rate({
   id: "feedbackSummary",
   name: { nb: "Tilbakemeldinger", en: "Feedback" },
   definition: {
@@ -26,7 +28,7 @@ export const feedbackSummary: Indicator<"feedbackSummary"> = {
     unit: { nb: "antall, gjennomsnitt (1–5) og andel", en: "count, mean (1–5) and share" },
     period: { nb: "Datoen for tilbakemeldingen", en: "The feedback's date" },
   },
-  dimensions: ["source", "offering", "category", "department", "month", "year"],
+  dimensions: ["source", ...standard],
   defaultBy: ["source"],
   seed: {
     document: "Mestringsenhetens modell for aktivitet",
@@ -38,41 +40,15 @@ export const feedbackSummary: Indicator<"feedbackSummary"> = {
     },
   },
   measures: [
-    {
-      column: "responses",
-      label: { nb: "Tilbakemeldinger", en: "Responses" },
-      kind: "persons",
-      unit: "records",
-      set: "responses",
-    },
-    { column: "rated", label: { nb: "Med vurdering", en: "Rated" }, kind: "persons", unit: "records", set: "rated" },
-    {
-      column: "meanRating",
-      label: { nb: "Gjennomsnitt (1–5)", en: "Mean rating (1–5)" },
-      kind: "statistic",
-      unit: "rating",
-      over: ["rated"],
-    },
-    {
-      column: "good",
-      label: { nb: "God eller svært god", en: "Good or very good" },
-      kind: "persons",
-      unit: "records",
-      set: "good",
-    },
-    {
-      column: "goodShare",
-      label: { nb: "Andel god", en: "Share good" },
-      kind: "rate",
-      unit: "share",
-      numerator: "good",
-      denominator: "rated",
-    },
+    persons("responses", { nb: "Tilbakemeldinger", en: "Responses" }, "responses", "records"),
+    persons("rated", { nb: "Med vurdering", en: "Rated" }, "rated", "records"),
+    statistic("meanRating", { nb: "Gjennomsnitt (1–5)", en: "Mean rating (1–5)" }, "rating", ["rated"]),
+    persons("good", { nb: "God eller svært god", en: "Good or very good" }, "good", "records"),
+    share("goodShare", { nb: "Andel god", en: "Share good" }, "good", "rated"),
   ],
   headline: "meanRating",
-  compute: (tables, by) => {
-    const { from, to } = tables.days
-    const counts = rollupBy(
+  counts: (tables, by) =>
+    rollupBy(
       tables.feedback,
       by,
       {
@@ -81,8 +57,6 @@ export const feedbackSummary: Indicator<"feedbackSummary"> = {
         meanRating: op.mean("rating"),
         good: "d => op.sum(d.rating >= 4 ? 1 : 0)",
       },
-      { filter: `d => ${dayWithin("day", from, to)}` },
-    )
-    return withRate(zeroFill(counts, ["responses", "rated", "good"]), "goodShare", "good", "rated")
-  },
-}
+      { filter: `d => ${dayWithin("day", tables.days.from, tables.days.to)}` },
+    ),
+})

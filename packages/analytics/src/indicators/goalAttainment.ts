@@ -5,8 +5,9 @@
  * @module
  */
 import { op } from "arquero"
-import type { Indicator } from "../Indicator.js"
-import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
+import { type Indicator, rate } from "../Indicator.js"
+import { dayWithin, rollupBy } from "../internal/group.js"
+import { persons, share } from "./measures.js"
 
 /**
  * Of the treatment enrollments whose last goal evaluation falls in the
@@ -18,7 +19,7 @@ import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
  * Indicator.compute(goalAttainment, tables, { by: ["offering"] })
  * @category indicators
  */
-export const goalAttainment: Indicator<"goalAttainment"> = {
+export const goalAttainment: Indicator<"goalAttainment"> = rate({
   id: "goalAttainment",
   name: { nb: "Måloppnåelse (behandling)", en: "Goal attainment (treatment)" },
   definition: {
@@ -33,8 +34,6 @@ export const goalAttainment: Indicator<"goalAttainment"> = {
     unit: { nb: "andel", en: "share" },
     period: { nb: "Datoen for siste målevaluering", en: "The date of the last goal evaluation" },
   },
-  dimensions: ["offering", "category", "department", "month", "year"],
-  defaultBy: ["offering"],
   seed: {
     document: "Mestringsenhetens modell for aktivitet",
     section: "Fysisk aktivitet som behandling",
@@ -45,39 +44,14 @@ export const goalAttainment: Indicator<"goalAttainment"> = {
     },
   },
   measures: [
-    {
-      column: "evaluated",
-      label: { nb: "Evaluert", en: "Evaluated" },
-      kind: "persons",
-      unit: "records",
-      set: "evaluated",
-    },
-    { column: "reached", label: { nb: "Nådd", en: "Reached" }, kind: "persons", unit: "records", set: "reached" },
-    {
-      column: "partly",
-      label: { nb: "Delvis nådd", en: "Partly reached" },
-      kind: "persons",
-      unit: "records",
-      set: "partly",
-    },
-    {
-      column: "notReached",
-      label: { nb: "Ikke nådd", en: "Not reached" },
-      kind: "persons",
-      unit: "records",
-      set: "notReached",
-    },
-    {
-      column: "rate",
-      label: { nb: "Andel nådd", en: "Share reached" },
-      kind: "rate",
-      unit: "share",
-      numerator: "reached",
-      denominator: "evaluated",
-    },
+    persons("evaluated", { nb: "Evaluert", en: "Evaluated" }, "evaluated", "records"),
+    persons("reached", { nb: "Nådd", en: "Reached" }, "reached", "records"),
+    persons("partly", { nb: "Delvis nådd", en: "Partly reached" }, "partly", "records"),
+    persons("notReached", { nb: "Ikke nådd", en: "Not reached" }, "notReached", "records"),
+    share("rate", { nb: "Andel nådd", en: "Share reached" }, "reached", "evaluated"),
   ],
   headline: "rate",
-  compute: (tables, by) => {
+  counts: (tables, by) => {
     const { from, to } = tables.days
     const last = tables.goalEvaluations.groupby("enrollment").rollup({ lastOrder: op.max("order") })
     const finals = tables.goalEvaluations
@@ -85,14 +59,11 @@ export const goalAttainment: Indicator<"goalAttainment"> = {
       .filter(
         `d => d.enrollment >= 0 && d.order === d.lastOrder && d.category === "treatment" && ${dayWithin("day", from, to)}`,
       )
-    const counts = rollupBy(finals, by, {
+    return rollupBy(finals, by, {
       evaluated: op.count(),
       reached: "d => op.sum(d.goalReached === 'yes' ? 1 : 0)",
       partly: "d => op.sum(d.goalReached === 'partly' ? 1 : 0)",
     })
-    const filled = zeroFill(counts, ["evaluated", "reached", "partly"]).derive({
-      notReached: "d => d.evaluated - d.reached - d.partly",
-    })
-    return withRate(filled, "rate", "reached", "evaluated")
   },
-}
+  derive: (filled) => filled.derive({ notReached: "d => d.evaluated - d.reached - d.partly" }),
+})

@@ -4,8 +4,9 @@
  * @module
  */
 import { op } from "arquero"
-import type { Indicator } from "../Indicator.js"
-import { rollupBy, withRate, zeroFill } from "../internal/group.js"
+import { type Indicator, rate } from "../Indicator.js"
+import { rollupBy } from "../internal/group.js"
+import { events, share } from "./measures.js"
 
 /**
  * Sessions held with at least one student, with at least one volunteer
@@ -17,7 +18,7 @@ import { rollupBy, withRate, zeroFill } from "../internal/group.js"
  * Indicator.compute(involvement, tables, { by: ["category"] })
  * @category indicators
  */
-export const involvement: Indicator<"involvement"> = {
+export const involvement: Indicator<"involvement"> = rate({
   id: "involvement",
   name: { nb: "Studenter og frivillige", en: "Student and volunteer involvement" },
   definition: {
@@ -29,7 +30,6 @@ export const involvement: Indicator<"involvement"> = {
     unit: { nb: "andel, og antall til stede", en: "share, and number present" },
     period: { nb: "Datoen for samlingen", en: "The session's date" },
   },
-  dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: ["category"],
   seed: {
     document: "Mestringsenhetens modell for aktivitet",
@@ -41,58 +41,21 @@ export const involvement: Indicator<"involvement"> = {
     },
   },
   measures: [
-    { column: "sessions", label: { nb: "Samlinger", en: "Sessions" }, kind: "count", unit: "sessions" },
-    { column: "withStudents", label: { nb: "Med studenter", en: "With students" }, kind: "count", unit: "sessions" },
-    {
-      column: "studentShare",
-      label: { nb: "Andel med studenter", en: "Share with students" },
-      kind: "rate",
-      unit: "share",
-      numerator: "withStudents",
-      denominator: "sessions",
-    },
-    {
-      column: "students",
-      label: { nb: "Studenter til stede", en: "Student presences" },
-      kind: "count",
-      unit: "persons",
-    },
-    {
-      column: "withVolunteers",
-      label: { nb: "Med frivillige", en: "With volunteers" },
-      kind: "count",
-      unit: "sessions",
-    },
-    {
-      column: "volunteerShare",
-      label: { nb: "Andel med frivillige", en: "Share with volunteers" },
-      kind: "rate",
-      unit: "share",
-      numerator: "withVolunteers",
-      denominator: "sessions",
-    },
-    {
-      column: "volunteers",
-      label: { nb: "Frivillige til stede", en: "Volunteer presences" },
-      kind: "count",
-      unit: "persons",
-    },
+    events("sessions", { nb: "Samlinger", en: "Sessions" }, "sessions"),
+    events("withStudents", { nb: "Med studenter", en: "With students" }, "sessions"),
+    share("studentShare", { nb: "Andel med studenter", en: "Share with students" }, "withStudents", "sessions"),
+    events("students", { nb: "Studenter til stede", en: "Student presences" }, "persons"),
+    events("withVolunteers", { nb: "Med frivillige", en: "With volunteers" }, "sessions"),
+    share("volunteerShare", { nb: "Andel med frivillige", en: "Share with volunteers" }, "withVolunteers", "sessions"),
+    events("volunteers", { nb: "Frivillige til stede", en: "Volunteer presences" }, "persons"),
   ],
   headline: "studentShare",
-  compute: (tables, by) => {
-    const counts = rollupBy(tables.sessions, by, {
+  counts: (tables, by) =>
+    rollupBy(tables.sessions, by, {
       sessions: op.count(),
       withStudents: "d => op.sum(d.students > 0 ? 1 : 0)",
       students: op.sum("students"),
       withVolunteers: "d => op.sum(d.volunteers > 0 ? 1 : 0)",
       volunteers: op.sum("volunteers"),
-    })
-    const filled = zeroFill(counts, ["sessions", "withStudents", "students", "withVolunteers", "volunteers"])
-    return withRate(
-      withRate(filled, "studentShare", "withStudents", "sessions"),
-      "volunteerShare",
-      "withVolunteers",
-      "sessions",
-    )
-  },
-}
+    }),
+})

@@ -6,8 +6,9 @@
  * @module
  */
 import { op } from "arquero"
-import type { Indicator } from "../Indicator.js"
-import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
+import { type Indicator, rate } from "../Indicator.js"
+import { dayWithin, rollupBy } from "../internal/group.js"
+import { persons, share } from "./measures.js"
 
 /**
  * Enrollments that started in the period in an offering the reporting
@@ -22,7 +23,7 @@ import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
  * Indicator.compute(kprReportable, tables, { by: ["kprService", "month"] })
  * @category indicators
  */
-export const kprReportable: Indicator<"kprReportable"> = {
+export const kprReportable: Indicator<"kprReportable"> = rate({
   id: "kprReportable",
   name: { nb: "Vedtak som skal rapporteres til KPR", en: "Decisions reportable to KPR" },
   definition: {
@@ -50,41 +51,19 @@ export const kprReportable: Indicator<"kprReportable"> = {
     },
   },
   measures: [
-    {
-      column: "decisions",
-      label: { nb: "Vedtak", en: "Decisions" },
-      kind: "persons",
-      unit: "records",
-      set: "kprDecisions",
-    },
-    {
-      column: "incomplete",
-      label: { nb: "Med mangler", en: "Incomplete" },
-      kind: "persons",
-      unit: "records",
-      set: "kprIncomplete",
-    },
-    {
-      column: "incompleteRate",
-      label: { nb: "Andel med mangler", en: "Share incomplete" },
-      kind: "rate",
-      unit: "share",
-      numerator: "incomplete",
-      denominator: "decisions",
-    },
+    persons("decisions", { nb: "Vedtak", en: "Decisions" }, "kprDecisions", "records"),
+    persons("incomplete", { nb: "Med mangler", en: "Incomplete" }, "kprIncomplete", "records"),
+    share("incompleteRate", { nb: "Andel med mangler", en: "Share incomplete" }, "incomplete", "decisions"),
   ],
   headline: "decisions",
-  compute: (tables, by) => {
-    const { from, to } = tables.days
-    const counts = rollupBy(
+  counts: (tables, by) =>
+    rollupBy(
       tables.enrollments,
       by,
       { decisions: op.count(), incomplete: op.sum("kprIncomplete") },
       {
         columns: { month: "startMonth", year: "startYear" },
-        filter: `d => d.kprService != null && ${dayWithin("start", from, to)}`,
+        filter: `d => d.kprService != null && ${dayWithin("start", tables.days.from, tables.days.to)}`,
       },
-    )
-    return withRate(zeroFill(counts, ["decisions", "incomplete"]), "incompleteRate", "incomplete", "decisions")
-  },
-}
+    ),
+})

@@ -6,10 +6,11 @@
  */
 import * as aq from "arquero"
 import { op } from "arquero"
-import type { Indicator } from "../Indicator.js"
+import { type Indicator, rate } from "../Indicator.js"
 import { isoOfDay } from "../internal/dates.js"
 import { num } from "../internal/expr.js"
-import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
+import { dayWithin, rollupBy } from "../internal/group.js"
+import { persons, share } from "./measures.js"
 
 /**
  * Citizens who started an enrollment in the period, split into new (their
@@ -21,7 +22,7 @@ import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
  * Indicator.compute(newReturning, tables, { by: ["month"] })
  * @category indicators
  */
-export const newReturning: Indicator<"newReturning"> = {
+export const newReturning: Indicator<"newReturning"> = rate({
   id: "newReturning",
   name: { nb: "Nye og tilbakevendende innbyggere", en: "New and returning citizens" },
   definition: {
@@ -40,8 +41,6 @@ export const newReturning: Indicator<"newReturning"> = {
       en: "Only enrollments in the data count as earlier ones; older history is unknown.",
     },
   },
-  dimensions: ["offering", "category", "department", "month", "year"],
-  defaultBy: ["offering"],
   seed: {
     document: "Resultatvurdering Mestringsenheten 2021, med Jæren Recovery College",
     section: "Tjenestedata som henspeiler kjernevirksomheten i Mestringsenheten",
@@ -49,26 +48,13 @@ export const newReturning: Indicator<"newReturning"> = {
     fact: { nb: "Antall nye saker: 966 i 2020 og 1585 i 2021", en: "New cases: 966 in 2020 and 1585 in 2021" },
   },
   measures: [
-    { column: "started", label: { nb: "Startet", en: "Started" }, kind: "persons", unit: "persons", set: "started" },
-    { column: "new", label: { nb: "Nye", en: "New" }, kind: "persons", unit: "persons", set: "new" },
-    {
-      column: "returning",
-      label: { nb: "Tilbakevendende", en: "Returning" },
-      kind: "persons",
-      unit: "persons",
-      set: "returning",
-    },
-    {
-      column: "newShare",
-      label: { nb: "Andel nye", en: "Share new" },
-      kind: "rate",
-      unit: "share",
-      numerator: "new",
-      denominator: "started",
-    },
+    persons("started", { nb: "Startet", en: "Started" }, "started", "persons"),
+    persons("new", { nb: "Nye", en: "New" }, "new", "persons"),
+    persons("returning", { nb: "Tilbakevendende", en: "Returning" }, "returning", "persons"),
+    share("newShare", { nb: "Andel nye", en: "Share new" }, "new", "started"),
   ],
   headline: "newShare",
-  compute: (tables, by) => {
+  counts: (tables, by) => {
     const { from, to } = tables.days
     const earliest = tables.enrollments.groupby("citizen").rollup({ first: op.min("start") })
     // Month and year of the first start, only when the grouping needs them.
@@ -90,7 +76,7 @@ export const newReturning: Indicator<"newReturning"> = {
     const started = tables.enrollments
       .lookup(firsts, "citizen", "first", "firstMonth", "firstYear")
       .derive({ newCitizen: `d => ${isNew} ? d.citizen : null` })
-    const counts = rollupBy(
+    return rollupBy(
       started,
       by,
       {
@@ -101,11 +87,6 @@ export const newReturning: Indicator<"newReturning"> = {
       },
       { columns: { month: "startMonth", year: "startYear" }, filter: `d => ${dayWithin("start", from, to)}` },
     ).derive({ new: "d => d.distinctNew - (d.validNew < d.rows ? 1 : 0)" })
-    return withRate(
-      zeroFill(counts, ["started", "new"]).derive({ returning: "d => d.started - d.new" }),
-      "newShare",
-      "new",
-      "started",
-    )
   },
-}
+  derive: (filled) => filled.derive({ returning: "d => d.started - d.new" }),
+})

@@ -6,10 +6,10 @@
  */
 import * as aq from "arquero"
 import { op } from "arquero"
-import type { Indicator } from "../Indicator.js"
-import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
-
+import { type Indicator, rate } from "../Indicator.js"
+import { dayWithin, rollupBy } from "../internal/group.js"
 import { ORDER_SHIFT } from "../Tables.js"
+import { persons, share, statistic } from "./measures.js"
 
 /**
  * For each citizen with at least two ORS scores in the period (per offering
@@ -25,7 +25,7 @@ import { ORDER_SHIFT } from "../Tables.js"
  * Indicator.compute(orsChange, tables, { by: ["category"] })
  * @category indicators
  */
-export const orsChange: Indicator<"orsChange"> = {
+export const orsChange: Indicator<"orsChange"> = rate({
   id: "orsChange",
   name: { nb: "FIT: endring i ORS", en: "FIT: change in ORS" },
   definition: {
@@ -52,75 +52,23 @@ export const orsChange: Indicator<"orsChange"> = {
     },
   },
   measures: [
-    {
-      column: "citizens",
-      label: { nb: "Innbyggere", en: "Citizens" },
-      kind: "persons",
-      unit: "persons",
-      set: "orsFollowed",
-    },
-    {
-      column: "meanChange",
-      label: { nb: "Gjennomsnittlig endring", en: "Mean change" },
-      kind: "statistic",
-      unit: "points",
-      over: ["citizens"],
-    },
-    {
-      column: "improved",
-      label: { nb: "Pålitelig bedring", en: "Reliably improved" },
-      kind: "persons",
-      unit: "persons",
-      set: "orsImproved",
-    },
-    {
-      column: "improvedRate",
-      label: { nb: "Andel bedring", en: "Share improved" },
-      kind: "rate",
-      unit: "share",
-      numerator: "improved",
-      denominator: "citizens",
-    },
-    {
-      column: "clinicalStart",
-      label: { nb: "Startet under grensen", en: "Started below the cutoff" },
-      kind: "persons",
-      unit: "persons",
-      set: "orsClinicalStart",
-    },
-    {
-      column: "recovered",
-      label: { nb: "Bedring over grensen", en: "Reliably recovered" },
-      kind: "persons",
-      unit: "persons",
-      set: "orsRecovered",
-    },
-    {
-      column: "recoveredRate",
-      label: { nb: "Andel over grensen", en: "Share recovered" },
-      kind: "rate",
-      unit: "share",
-      numerator: "recovered",
-      denominator: "clinicalStart",
-    },
-    {
-      column: "deteriorated",
-      label: { nb: "Forverring", en: "Deteriorated" },
-      kind: "persons",
-      unit: "persons",
-      set: "orsDeteriorated",
-    },
-    {
-      column: "deterioratedRate",
-      label: { nb: "Andel forverring", en: "Share deteriorated" },
-      kind: "rate",
-      unit: "share",
-      numerator: "deteriorated",
-      denominator: "citizens",
-    },
+    persons("citizens", { nb: "Innbyggere", en: "Citizens" }, "orsFollowed", "persons"),
+    statistic("meanChange", { nb: "Gjennomsnittlig endring", en: "Mean change" }, "points", ["citizens"]),
+    persons("improved", { nb: "Pålitelig bedring", en: "Reliably improved" }, "orsImproved", "persons"),
+    share("improvedRate", { nb: "Andel bedring", en: "Share improved" }, "improved", "citizens"),
+    persons(
+      "clinicalStart",
+      { nb: "Startet under grensen", en: "Started below the cutoff" },
+      "orsClinicalStart",
+      "persons",
+    ),
+    persons("recovered", { nb: "Bedring over grensen", en: "Reliably recovered" }, "orsRecovered", "persons"),
+    share("recoveredRate", { nb: "Andel over grensen", en: "Share recovered" }, "recovered", "clinicalStart"),
+    persons("deteriorated", { nb: "Forverring", en: "Deteriorated" }, "orsDeteriorated", "persons"),
+    share("deterioratedRate", { nb: "Andel forverring", en: "Share deteriorated" }, "deteriorated", "citizens"),
   ],
   headline: "improvedRate",
-  compute: (tables, by) => {
+  counts: (tables, by) => {
     const { from, to } = tables.days
     const totals = tables.fitScores.array("total") as Float64Array
     const clinical = tables.fitScores.array("orsClinical") as Uint8Array
@@ -148,7 +96,7 @@ export const orsChange: Indicator<"orsChange"> = {
         clinicalStart: "d => d.firstClinical",
         recovered: "d => d.firstClinical === 1 && d.lastClinical === 0 && d.change >= d.reliable ? 1 : 0",
       })
-    const counts = rollupBy(perCitizen, by, {
+    return rollupBy(perCitizen, by, {
       citizens: op.count(),
       meanChange: op.mean("change"),
       improved: op.sum("improved"),
@@ -156,12 +104,5 @@ export const orsChange: Indicator<"orsChange"> = {
       recovered: op.sum("recovered"),
       deteriorated: op.sum("deteriorated"),
     })
-    const filled = zeroFill(counts, ["citizens", "improved", "clinicalStart", "recovered", "deteriorated"])
-    return withRate(
-      withRate(withRate(filled, "improvedRate", "improved", "citizens"), "recoveredRate", "recovered", "clinicalStart"),
-      "deterioratedRate",
-      "deteriorated",
-      "citizens",
-    )
   },
-}
+})

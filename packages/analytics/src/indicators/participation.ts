@@ -5,8 +5,9 @@
  * @module
  */
 import { op } from "arquero"
-import type { Indicator } from "../Indicator.js"
-import { joinBy, rollupBy, zeroFill } from "../internal/group.js"
+import { count, type Indicator } from "../Indicator.js"
+import { joinBy, rollupBy } from "../internal/group.js"
+import { events, persons } from "./measures.js"
 
 /**
  * Participants (distinct citizens present at least once), attendances
@@ -16,7 +17,7 @@ import { joinBy, rollupBy, zeroFill } from "../internal/group.js"
  * Indicator.compute(participation, tables, { by: ["category", "month"] })
  * @category indicators
  */
-export const participation: Indicator<"participation"> = {
+export const participation: Indicator<"participation"> = count({
   id: "participation",
   name: { nb: "Deltakelse", en: "Participation" },
   definition: {
@@ -28,8 +29,6 @@ export const participation: Indicator<"participation"> = {
     unit: { nb: "personer, oppmøter, samlinger", en: "persons, attendances, sessions" },
     period: { nb: "Datoen for samlingen", en: "The session's date" },
   },
-  dimensions: ["offering", "category", "department", "month", "year"],
-  defaultBy: ["offering"],
   seed: {
     document: "Mestringsenhetens modell for aktivitet",
     section: "Evaluering av modellen",
@@ -40,31 +39,18 @@ export const participation: Indicator<"participation"> = {
     },
   },
   measures: [
-    {
-      column: "participants",
-      label: { nb: "Deltakere", en: "Participants" },
-      kind: "persons",
-      unit: "persons",
-      set: "present",
-    },
-    {
-      column: "attendances",
-      label: { nb: "Oppmøter", en: "Attendances" },
-      kind: "count",
-      unit: "attendances",
-      of: "present",
-    },
-    { column: "sessions", label: { nb: "Samlinger", en: "Sessions" }, kind: "count", unit: "sessions" },
+    persons("participants", { nb: "Deltakere", en: "Participants" }, "present", "persons"),
+    events("attendances", { nb: "Oppmøter", en: "Attendances" }, "attendances", "present"),
+    events("sessions", { nb: "Samlinger", en: "Sessions" }, "sessions"),
   ],
   headline: "participants",
-  compute: (tables, by) => {
+  counts: (tables, by) => {
     const present = rollupBy(
       tables.attendance,
       by,
       { participants: op.distinct("citizen"), attendances: op.count() },
       { filter: "d => d.present === 1" },
     )
-    const sessions = rollupBy(tables.sessions, by, { sessions: op.count() })
-    return zeroFill(joinBy(sessions, present, by), ["participants", "attendances", "sessions"])
+    return joinBy(rollupBy(tables.sessions, by, { sessions: op.count() }), present, by)
   },
-}
+})

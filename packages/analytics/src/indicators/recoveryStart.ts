@@ -4,9 +4,10 @@
  * @module
  */
 import { op } from "arquero"
-import type { Indicator } from "../Indicator.js"
+import { type Indicator, rate } from "../Indicator.js"
 import { slug } from "../internal/expr.js"
-import { dayWithin, rollupBy, withRate, zeroFill } from "../internal/group.js"
+import { dayWithin, rollupBy } from "../internal/group.js"
+import { daysQuantiles, persons, share } from "./measures.js"
 
 /**
  * The offering whose help lasts until the citizen has started an activity
@@ -29,7 +30,7 @@ export const RECOVERY_OFFERING = "recoveryhjelpa"
  * Indicator.compute(recoveryStart, tables, { by: ["month"] })
  * @category indicators
  */
-export const recoveryStart: Indicator<"recoveryStart"> = {
+export const recoveryStart: Indicator<"recoveryStart"> = rate({
   id: "recoveryStart",
   name: { nb: "Recoveryhjelpa: tid til aktivitet", en: "Recoveryhjelpa: days until an activity has started" },
   definition: {
@@ -59,45 +60,13 @@ export const recoveryStart: Indicator<"recoveryStart"> = {
     },
   },
   measures: [
-    {
-      column: "helped",
-      label: { nb: "Fikk hjelp", en: "Helped" },
-      kind: "persons",
-      unit: "records",
-      set: "recoveryHelped",
-    },
-    {
-      column: "started",
-      label: { nb: "I gang med aktivitet", en: "Started an activity" },
-      kind: "persons",
-      unit: "records",
-      set: "activityStarted",
-    },
-    {
-      column: "rate",
-      label: { nb: "Andel i gang", en: "Share started" },
-      kind: "rate",
-      unit: "share",
-      numerator: "started",
-      denominator: "helped",
-    },
-    {
-      column: "median",
-      label: { nb: "Median dager", en: "Median days" },
-      kind: "statistic",
-      unit: "days",
-      over: ["started"],
-    },
-    {
-      column: "p90",
-      label: { nb: "90-persentil dager", en: "90th percentile days" },
-      kind: "statistic",
-      unit: "days",
-      over: ["started"],
-    },
+    persons("helped", { nb: "Fikk hjelp", en: "Helped" }, "recoveryHelped", "records"),
+    persons("started", { nb: "I gang med aktivitet", en: "Started an activity" }, "activityStarted", "records"),
+    share("rate", { nb: "Andel i gang", en: "Share started" }, "started", "helped"),
+    ...daysQuantiles("started"),
   ],
   headline: "median",
-  compute: (tables, by) => {
+  counts: (tables, by) => {
     const { from, to } = tables.days
     const helped = tables.enrollments.filter(
       `d => d.offering === ${slug(RECOVERY_OFFERING)} && ${dayWithin("start", from, to)}`,
@@ -115,12 +84,11 @@ export const recoveryStart: Indicator<"recoveryStart"> = {
       days: "d => d.startedDay == null ? null : d.startedDay - d.start",
       isStarted: "d => d.startedDay == null ? 0 : 1",
     })
-    const counts = rollupBy(
+    return rollupBy(
       timed,
       by,
       { helped: op.count(), started: op.sum("isStarted"), median: op.median("days"), p90: op.quantile("days", 0.9) },
       { columns: { month: "startMonth", year: "startYear" } },
     )
-    return withRate(zeroFill(counts, ["helped", "started"]), "rate", "started", "helped")
   },
-}
+})

@@ -6,10 +6,11 @@
  */
 import * as aq from "arquero"
 import { op } from "arquero"
-import type { Indicator } from "../Indicator.js"
+import { count, type Indicator } from "../Indicator.js"
 import { isoOfDay } from "../internal/dates.js"
 import { num } from "../internal/expr.js"
 import { rollupBy } from "../internal/group.js"
+import { daysQuantiles, persons } from "./measures.js"
 
 /**
  * For referred enrollments whose first session with the citizen present
@@ -22,7 +23,7 @@ import { rollupBy } from "../internal/group.js"
  * Indicator.compute(referralToStart, tables, { by: ["offering"] })
  * @category indicators
  */
-export const referralToStart: Indicator<"referralToStart"> = {
+export const referralToStart: Indicator<"referralToStart"> = count({
   id: "referralToStart",
   name: { nb: "Tid fra henvendelse til første samling", en: "Days from referral to first session" },
   definition: {
@@ -34,8 +35,6 @@ export const referralToStart: Indicator<"referralToStart"> = {
     unit: { nb: "dager (median og 90-persentil)", en: "days (median and 90th percentile)" },
     period: { nb: "Datoen for første samling", en: "The date of the first session" },
   },
-  dimensions: ["offering", "category", "department", "month", "year"],
-  defaultBy: ["offering"],
   seed: {
     document: "Mestringsenhetens modell for aktivitet",
     section: "Fysisk aktivitet som behandling",
@@ -46,30 +45,11 @@ export const referralToStart: Indicator<"referralToStart"> = {
     },
   },
   measures: [
-    {
-      column: "started",
-      label: { nb: "Startet", en: "Started" },
-      kind: "persons",
-      unit: "records",
-      set: "referredStarted",
-    },
-    {
-      column: "median",
-      label: { nb: "Median dager", en: "Median days" },
-      kind: "statistic",
-      unit: "days",
-      over: ["started"],
-    },
-    {
-      column: "p90",
-      label: { nb: "90-persentil dager", en: "90th percentile days" },
-      kind: "statistic",
-      unit: "days",
-      over: ["started"],
-    },
+    persons("started", { nb: "Startet", en: "Started" }, "referredStarted", "records"),
+    ...daysQuantiles("started"),
   ],
   headline: "median",
-  compute: (tables, by) => {
+  counts: (tables, by) => {
     const { from } = tables.days
     // The attendance table is grouped by its pre-keyed enrollment column without hashing.
     const firsts = tables.attendance
@@ -89,4 +69,4 @@ export const referralToStart: Indicator<"referralToStart"> = {
       : started
     return rollupBy(timed, by, { started: op.count(), median: op.median("days"), p90: op.quantile("days", 0.9) })
   },
-}
+})

@@ -5,8 +5,9 @@
  * @module
  */
 import { op } from "arquero"
-import type { Indicator } from "../Indicator.js"
-import { dayWithin, joinBy, rollupBy, withRate, zeroFill } from "../internal/group.js"
+import { type Indicator, rate } from "../Indicator.js"
+import { dayWithin, joinBy, rollupBy } from "../internal/group.js"
+import { events, persons, share } from "./measures.js"
 
 /**
  * SRS forms in the period with a total below the alert threshold (a possible problem with the
@@ -17,7 +18,7 @@ import { dayWithin, joinBy, rollupBy, withRate, zeroFill } from "../internal/gro
  * Indicator.compute(srsAlerts, tables, { by: ["offering"] })
  * @category indicators
  */
-export const srsAlerts: Indicator<"srsAlerts"> = {
+export const srsAlerts: Indicator<"srsAlerts"> = rate({
   id: "srsAlerts",
   name: { nb: "FIT: SRS under varslingsgrensen", en: "FIT: SRS below the alert threshold" },
   definition: {
@@ -29,7 +30,6 @@ export const srsAlerts: Indicator<"srsAlerts"> = {
     unit: { nb: "andel", en: "share" },
     period: { nb: "Datoen for skjemaet", en: "The form's date" },
   },
-  dimensions: ["offering", "category", "department", "month", "year"],
   defaultBy: [],
   seed: {
     document: "Resultatvurdering Mestringsenheten 2021, med Jæren Recovery College",
@@ -41,39 +41,14 @@ export const srsAlerts: Indicator<"srsAlerts"> = {
     },
   },
   measures: [
-    { column: "forms", label: { nb: "SRS-skjema", en: "SRS forms" }, kind: "count", unit: "forms", of: "srsCitizens" },
-    {
-      column: "alerts",
-      label: { nb: "Under grensen", en: "Below the threshold" },
-      kind: "count",
-      unit: "forms",
-      of: "alerted",
-    },
-    {
-      column: "rate",
-      label: { nb: "Andel under grensen", en: "Share below the threshold" },
-      kind: "rate",
-      unit: "share",
-      numerator: "alerts",
-      denominator: "forms",
-    },
-    {
-      column: "citizens",
-      label: { nb: "Innbyggere", en: "Citizens" },
-      kind: "persons",
-      unit: "persons",
-      set: "srsCitizens",
-    },
-    {
-      column: "citizensAlerted",
-      label: { nb: "Innbyggere med varsel", en: "Citizens with an alert" },
-      kind: "persons",
-      unit: "persons",
-      set: "alerted",
-    },
+    events("forms", { nb: "SRS-skjema", en: "SRS forms" }, "forms", "srsCitizens"),
+    events("alerts", { nb: "Under grensen", en: "Below the threshold" }, "forms", "alerted"),
+    share("rate", { nb: "Andel under grensen", en: "Share below the threshold" }, "alerts", "forms"),
+    persons("citizens", { nb: "Innbyggere", en: "Citizens" }, "srsCitizens", "persons"),
+    persons("citizensAlerted", { nb: "Innbyggere med varsel", en: "Citizens with an alert" }, "alerted", "persons"),
   ],
   headline: "rate",
-  compute: (tables, by) => {
+  counts: (tables, by) => {
     const { from, to } = tables.days
     const inPeriod = `d.instrument === "SRS" && ${dayWithin("day", from, to)}`
     const forms = rollupBy(
@@ -86,15 +61,8 @@ export const srsAlerts: Indicator<"srsAlerts"> = {
       tables.fitScores,
       by,
       { citizensAlerted: op.distinct("citizen") },
-      {
-        filter: `d => ${inPeriod} && d.srsAlert === 1`,
-      },
+      { filter: `d => ${inPeriod} && d.srsAlert === 1` },
     )
-    return withRate(
-      zeroFill(joinBy(forms, alerted, by), ["forms", "alerts", "citizens", "citizensAlerted"]),
-      "rate",
-      "alerts",
-      "forms",
-    )
+    return joinBy(forms, alerted, by)
   },
-}
+})

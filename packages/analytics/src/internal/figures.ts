@@ -9,13 +9,10 @@ import { type Profile, smallRange } from "../privacy/Profile.js"
 import { suppress } from "../privacy/Suppression.js"
 import { type Participants, type Population, perThousand } from "../RecoveryCollege.js"
 import { changes, type Statistics } from "../ServiceStatistics.js"
-import { formatNumber } from "./format.js"
+import { formatNumber, formatPercent, MISSING, NOT_COMPUTABLE, SUPPRESSED } from "./format.js"
 import type { Bilingual, Lang } from "./text.js"
 import { texts } from "./texts.js"
 
-const SUPPRESSED = ":"
-const MISSING = ".."
-const NOT_APPLICABLE = "."
 // Source figures already aggregated by others: counts in the profile's small
 // range are hidden (under rounding too: there are no inner cells to round).
 const small = (v: number | null, profile: Profile) => {
@@ -68,7 +65,9 @@ export const statisticsSection = (
       ? MISSING
       : hiddenLevel(r)
         ? SUPPRESSED
-        : `${formatNumber(r.level, lang, r.unit === "count" || r.unit === "activities" ? 0 : 1)}${r.unit === "percent" ? (lang === "nb" ? "\u00a0%" : "%") : ""}`
+        : r.unit === "percent"
+          ? formatPercent(r.level, lang, 1)
+          : formatNumber(r.level, lang, r.unit === "count" || r.unit === "activities" ? 0 : 1)
   const byMeasure = new Map<string, Array<(typeof rows)[number]>>()
   for (const r of rows) byMeasure.set(r.measure, [...(byMeasure.get(r.measure) ?? []), r])
   const years = stats.years.map(String)
@@ -94,7 +93,7 @@ export const statisticsSection = (
         // A change reveals a hidden level when the other year is shown.
         if (hiddenLevel(r) || hiddenLevel(rs[i]!)) return SUPPRESSED
         // From 0 a percentage cannot be computed: SSB's "." (not applicable), not missing.
-        if (r.changePercent === null) return r.change === null ? MISSING : NOT_APPLICABLE
+        if (r.changePercent === null) return r.change === null ? MISSING : NOT_COMPUTABLE
         return `${r.changePercent > 0 ? "+" : ""}${formatNumber(r.changePercent, lang, 1)}`
       }),
     })),

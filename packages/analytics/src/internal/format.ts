@@ -9,13 +9,17 @@ const locale = (lang: Lang) => (lang === "nb" ? "nb-NO" : "en-GB")
 export const formatNumber = (value: number, lang: Lang, decimals = 0): string =>
   new Intl.NumberFormat(locale(lang), { maximumFractionDigits: decimals, minimumFractionDigits: 0 }).format(value)
 
-/** A share (0–1) as a whole percentage. */
-export const formatShare = (share: number, lang: Lang): string =>
-  `${formatNumber(share * 100, lang)}${lang === "nb" ? "\u00a0%" : "%"}`
+/** A percentage (0–100) with at most `decimals` decimals: "12,5 %" (a no-break space before the sign) in bokmål, "12.5%" in English. */
+export const formatPercent = (value: number, lang: Lang, decimals = 0): string =>
+  `${formatNumber(value, lang, decimals)}${lang === "nb" ? "\u00a0%" : "%"}`
 
-/** SSB's symbols: ":" for a figure hidden for confidentiality, ".." for a missing one. */
+/** A share (0–1) as a whole percentage. */
+export const formatShare = (share: number, lang: Lang): string => formatPercent(share * 100, lang)
+
+/** SSB's symbols: ":" for a figure hidden for confidentiality, ".." for a missing one, "." for one that cannot be computed (a change from 0). */
 export const SUPPRESSED = ":"
 export const MISSING = ".."
+export const NOT_COMPUTABLE = "."
 
 /** What a cell says where the indicator does not apply: words, so that no one reads it as 0. */
 export const notApplicable = (lang: Lang): string => (lang === "nb" ? "ikke relevant" : "not applicable")
@@ -33,7 +37,7 @@ export const formatMeasure = (
     case "share":
       return formatShare(value, lang)
     case "percent":
-      return `${formatNumber(value, lang, 1)}${lang === "nb" ? "\u00a0%" : "%"}`
+      return formatPercent(value, lang, 1)
     case "days":
     case "points":
     case "rating":

@@ -20,8 +20,13 @@ import {
 } from "./checks.js"
 import { isColumnName } from "./expr.js"
 
-/** Every dimension, in canonical order (as Dimension.all; repeated here to avoid an import cycle). */
-export const dimensions: ReadonlyArray<Dimension> = [
+/**
+ * Every dimension, in canonical order: Dimension.all is this list, kept here
+ * because Dimension.ts imports this file. Frozen, because it is also the list
+ * a grouping is checked against: a caller who pushed onto Dimension.all would
+ * otherwise widen what reaches arquero.
+ */
+export const dimensions: ReadonlyArray<Dimension> = Object.freeze([
   "offering",
   "category",
   "department",
@@ -29,7 +34,20 @@ export const dimensions: ReadonlyArray<Dimension> = [
   "month",
   "year",
   "source",
-]
+] as const)
+
+/** Whole years, as the years of a year table (service statistics, Recovery College). */
+export const requireYears = (name: string, what: string, u: unknown): ReadonlyArray<number> => {
+  if (!requireArray(name, what, u).every((y) => Number.isInteger(y)))
+    reject(name, `${what} must be whole years`, `${what} må være hele år`)
+  return u as ReadonlyArray<number>
+}
+
+/** A figure of a year table: a finite number, or null where the source gives none. */
+export const isFigure = (v: unknown): v is number | null => v === null || (typeof v === "number" && Number.isFinite(v))
+
+/** The values of a year table's row: a Map from year to a figure (a text would be subtracted as NaN). */
+export const isYearValues = (u: unknown): boolean => u instanceof Map && [...u.values()].every(isFigure)
 
 const kinds = ["persons", "count", "rate", "statistic"]
 

@@ -1,4 +1,6 @@
-// The fixed texts of a report, in bokmål and English.
+// The fixed texts of a report, in bokmål and English. The legend of symbols
+// is written with the symbols the tables use, so the two cannot drift apart.
+import { MISSING, NOT_COMPUTABLE, notApplicable, SUPPRESSED } from "./format.js"
 
 export const texts = {
   report: { nb: "Aktivitetsrapport", en: "Activity report" },
@@ -21,14 +23,17 @@ export const texts = {
   privacy: { nb: "Personvern", en: "Privacy" },
   symbols: { nb: "Tegnforklaring", en: "Symbols" },
   suppressed: {
-    nb: ": Skjermet (små tall eller for å hindre tilbakeregning)",
-    en: ": Suppressed (small count, or to prevent working one out)",
+    nb: `${SUPPRESSED} Skjermet (små tall eller for å hindre tilbakeregning)`,
+    en: `${SUPPRESSED} Suppressed (small count, or to prevent working one out)`,
   },
-  missing: { nb: ".. Tall mangler", en: ".. Figure missing" },
-  notApplicable: { nb: ". Kan ikke beregnes (endring fra 0)", en: ". Cannot be computed (change from 0)" },
+  missing: { nb: `${MISSING} Tall mangler`, en: `${MISSING} Figure missing` },
+  notApplicable: {
+    nb: `${NOT_COMPUTABLE} Kan ikke beregnes (endring fra 0)`,
+    en: `${NOT_COMPUTABLE} Cannot be computed (change from 0)`,
+  },
   irrelevant: {
-    nb: "ikke relevant: Indikatoren gjelder ikke disse tilbudene, for eksempel fullføring i åpne tilbud med langvarig deltagelse (ikke 0 %)",
-    en: "not applicable: The indicator does not apply to these offerings, such as completion in open offerings meant for long-term participation (not 0%)",
+    nb: `${notApplicable("nb")}: Indikatoren gjelder ikke disse tilbudene, for eksempel fullføring i åpne tilbud med langvarig deltagelse (ikke 0 %)`,
+    en: `${notApplicable("en")}: The indicator does not apply to these offerings, such as completion in open offerings meant for long-term participation (not 0%)`,
   },
   level: { nb: "Nivå", en: "Level" },
   changePercent: { nb: "Endring fra året før (%)", en: "Change from the year before (%)" },

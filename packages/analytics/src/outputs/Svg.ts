@@ -9,7 +9,7 @@
 import { guard } from "../internal/boundary.js"
 import { isRecord, optionsOf, reject, requireArray, requireFinite, requireString } from "../internal/checks.js"
 
-const escape = (s: string): string =>
+const escapeText = (s: string): string =>
   s
     .replace(/&/gu, "&amp;")
     .replace(/</gu, "&lt;")
@@ -24,14 +24,14 @@ const escape = (s: string): string =>
  * @category outputs
  */
 export const escapeXml = guard("Svg.escapeXml", { nb: "en tekst", en: "a text" }, (s: string): string =>
-  escape(requireString("Svg.escapeXml", "text", s)),
+  escapeText(requireString("Svg.escapeXml", "text", s)),
 )
 
 // The outer element: an accessible image with its title, shown and announced.
 // The id is escaped like any text: a caller (or an indicator id) may hold a quote.
 const frame = (id: string, title: string, width: number, height: number, body: string): string =>
-  `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${escape(id)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">` +
-  `<title id="${escape(id)}">${escapeXml(title)}</title>` +
+  `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${escapeText(id)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">` +
+  `<title id="${escapeText(id)}">${escapeXml(title)}</title>` +
   `<text x="0" y="16" font-family="system-ui, sans-serif" font-size="14" font-weight="bold">${escapeXml(title)}</text>` +
   body +
   `</svg>`
@@ -94,36 +94,162 @@ export const barChart = guard(
   },
 )
 
+// Horizontal bars share one layout: labels right-aligned in a column wide
+// enough for the longest (about 6.6 px a character at this font size, so names
+// like "Tilpassede aktiviteter i omsorgsbolig (rus og avhengighet)" are not
+// cut), bars scaled to `max` (default: the largest value) beside them.
+const row = 22
+const barArea = 340
+const barLayout = (labels: ReadonlyArray<string>, values: ReadonlyArray<number | null>, max: number | undefined) => {
+  const longest = Math.max(0, ...labels.map((l) => l.length))
+  const labelWidth = Math.min(420, Math.max(150, Math.ceil(16 + longest * 6.6)))
+  const top = max ?? Math.max(0, ...values.map((v) => v ?? 0))
+  const scale = (v: number) => (top > 0 ? (Math.max(0, v) / top) * barArea : 0)
+  return { labelWidth, width: labelWidth + barArea + 70, scale }
+}
+
+// One bar at `y` with its value's text after it; no bar for null. The label, if any, goes left of the bars.
+const barRow = (
+  layout: ReturnType<typeof barLayout>,
+  y: number,
+  label: string | null,
+  value: number | null,
+  text: string,
+  colour: string,
+): string => {
+  const { labelWidth, scale } = layout
+  const w = value === null ? 0 : scale(value)
+  return (
+    (label === null
+      ? ""
+      : `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" ${font}>${escapeXml(label)}</text>`) +
+    (value === null
+      ? ""
+      : `<rect x="${labelWidth}" y="${y + 4}" width="${w.toFixed(1)}" height="${row - 8}" fill="${colour}"/>`) +
+    `<text x="${(labelWidth + w + 6).toFixed(1)}" y="${y + 15}" ${font}>${escapeXml(text)}</text>`
+  )
+}
+
+// A legend entry: a colour swatch and the series' name.
+const legendEntry = (x: number, y: number, colour: string, name: string): string =>
+  `<rect x="${x}" y="${y - 9}" width="10" height="10" fill="${colour}"/>` +
+  `<text x="${x + 14}" y="${y}" ${font}>${escapeXml(name)}</text>`
+
 const drawBars = (
   title: string,
   bars: ReadonlyArray<Bar>,
   options: { readonly max?: number; readonly id?: string },
 ): string => {
-  const id = chartId(title, options.id)
-  // Room for the longest label (about 6.6 px a character at this font size),
-  // so names like "Tilpassede aktiviteter i omsorgsbolig (rus og avhengighet)" are not cut.
-  const longest = Math.max(0, ...bars.map((b) => b.label.length))
-  const labelWidth = Math.min(420, Math.max(150, Math.ceil(16 + longest * 6.6)))
-  const barArea = 340
-  const width = labelWidth + barArea + 70
-  const row = 22
+  const layout = barLayout(
+    bars.map((b) => b.label),
+    bars.map((b) => b.value),
+    options.max,
+  )
   const height = 30 + bars.length * row + 10
-  const max = options.max ?? Math.max(0, ...bars.map((b) => b.value ?? 0))
-  const scale = (v: number) => (max > 0 ? (Math.max(0, v) / max) * barArea : 0)
-  const body = bars
-    .map((b, i) => {
-      const y = 30 + i * row
-      const w = b.value === null ? 0 : scale(b.value)
-      return (
-        `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" ${font}>${escapeXml(b.label)}</text>` +
-        (b.value === null
-          ? ""
-          : `<rect x="${labelWidth}" y="${y + 4}" width="${w.toFixed(1)}" height="${row - 8}" fill="${palette[0]}"/>`) +
-        `<text x="${(labelWidth + w + 6).toFixed(1)}" y="${y + 15}" ${font}>${escapeXml(b.text)}</text>`
+  const body = bars.map((b, i) => barRow(layout, 30 + i * row, b.label, b.value, b.text, palette[0]!)).join("")
+  return frame(chartId(title, options.id), title, layout.width, height, body)
+}
+
+// Lines and series are checked alike: a name and finite numbers or null.
+const requireLines = (name: string, what: string, u: unknown): void => {
+  requireArray(name, what, u).forEach((l, i) => {
+    const ok =
+      isRecord(l) &&
+      typeof l.name === "string" &&
+      Array.isArray(l.values) &&
+      l.values.every((v) => v === null || (typeof v === "number" && Number.isFinite(v)))
+    if (!ok)
+      reject(
+        name,
+        `${what}[${i}] must be { name, values (finite numbers or null) }`,
+        `${what}[${i}] må være { name, values (endelige tall eller null) }`,
       )
-    })
+  })
+}
+
+// The caller's format function must give text: it goes into the chart escaped.
+const requireFormat = (name: string, format: unknown): ((v: number) => string) => {
+  if (typeof format !== "function")
+    reject(name, "format must be a function from a number to a text", "format må være en funksjon fra tall til tekst")
+  return (v: number): string => requireString(name, "format's result", (format as (v: number) => unknown)(v))
+}
+
+/**
+ * A horizontal bar chart of several series by group, such as rates per
+ * category for three indicators or participants per municipality and year:
+ * in each group one bar per series, coloured as the legend says. A null
+ * value (hidden or missing) gets no bar and no text; `max` fixes the scale
+ * (1 for shares).
+ * @example
+ * Svg.groupedBarChart("Andeler per kategori", ["Behandling", "Hverdag"], [{ name: "Oppmøte", values: [0.8, 0.6] }, { name: "Fullføring", values: [0.7, null] }], (v) => Format.share(v), { max: 1 })
+ * @category outputs
+ */
+export const groupedBarChart = guard(
+  "Svg.groupedBarChart",
+  {
+    nb: "en tittel, gruppenavn, serier { name, values } med én verdi per gruppe, en formatfunksjon og { max?, id? }",
+    en: "a title, group names, series { name, values } with one value per group, a format function and { max?, id? }",
+  },
+  (
+    title: string,
+    groups: ReadonlyArray<string>,
+    series: ReadonlyArray<Line>,
+    format: (v: number) => string,
+    options: { readonly max?: number; readonly id?: string } = {},
+  ): string => {
+    const name = "Svg.groupedBarChart"
+    requireString(name, "title", title)
+    if (!requireArray(name, "groups", groups).every((g) => typeof g === "string"))
+      reject(name, "groups must be texts", "groups må være tekster")
+    requireLines(name, "series", series)
+    if (series.some((s) => s.values.length !== groups.length))
+      reject(name, "every series must have one value per group", "hver serie må ha én verdi per gruppe")
+    const text = requireFormat(name, format)
+    const o = optionsOf(name, options)
+    if (o.max !== undefined) requireFinite(name, "options.max", o.max)
+    if (o.id !== undefined) requireString(name, "options.id", o.id)
+    return drawGroupedBars(title, groups, series, text, options)
+  },
+)
+
+const drawGroupedBars = (
+  title: string,
+  groups: ReadonlyArray<string>,
+  series: ReadonlyArray<Line>,
+  format: (v: number) => string,
+  options: { readonly max?: number; readonly id?: string },
+): string => {
+  const layout = barLayout(
+    groups,
+    series.flatMap((s) => s.values),
+    options.max,
+  )
+  const colour = (k: number) => palette[k % palette.length]!
+  // The legend under the title, a series a row (long names never overlap), then each group's bars.
+  const legendRows = series.length > 1 ? series.length : 0
+  const legend = series
+    .map((s, k) => (legendRows === 0 ? "" : legendEntry(layout.labelWidth, 40 + 16 * k, colour(k), s.name)))
     .join("")
-  return frame(id, title, width, height, body)
+  const start = 30 + 16 * legendRows
+  const groupHeight = series.length * row + 8
+  const body = groups
+    .map((g, i) =>
+      series
+        .map((s, k) => {
+          const v = s.values[i] ?? null
+          return barRow(
+            layout,
+            start + i * groupHeight + k * row,
+            k === 0 ? g : null,
+            v,
+            v === null ? "" : format(v),
+            colour(k),
+          )
+        })
+        .join(""),
+    )
+    .join("")
+  return frame(chartId(title, options.id), title, layout.width, start + groups.length * groupHeight + 10, legend + body)
 }
 
 /**
@@ -159,26 +285,11 @@ export const lineChart = guard(
     requireString(name, "title", title)
     if (!requireArray(name, "xLabels", xLabels).every((l) => typeof l === "string"))
       reject(name, "xLabels must be texts", "xLabels må være tekster")
-    requireArray(name, "lines", lines).forEach((l, i) => {
-      const ok =
-        isRecord(l) &&
-        typeof l.name === "string" &&
-        Array.isArray(l.values) &&
-        l.values.every((v) => v === null || (typeof v === "number" && Number.isFinite(v)))
-      if (!ok)
-        reject(
-          name,
-          `lines[${i}] must be { name, values (finite numbers or null) }`,
-          `lines[${i}] må være { name, values (endelige tall eller null) }`,
-        )
-    })
-    if (typeof format !== "function")
-      reject(name, "format must be a function from a number to a text", "format må være en funksjon fra tall til tekst")
+    requireLines(name, "lines", lines)
+    const text = requireFormat(name, format)
     const o = optionsOf(name, options)
     for (const k of ["min", "max"]) if (o[k] !== undefined) requireFinite(name, `options.${k}`, o[k])
     if (o.id !== undefined) requireString(name, "options.id", o.id)
-    // The caller's format function must give text: it goes into the chart escaped.
-    const text = (v: number): string => requireString(name, "format's result", format(v))
     return drawLines(title, xLabels, lines, text, options)
   },
 )
@@ -240,8 +351,7 @@ const drawLines = (
       return (
         `<path d="${d.trim()}" fill="none" stroke="${colour}" stroke-width="2"/>` +
         dots +
-        `<rect x="${legendX}" y="${legendY - 9}" width="10" height="10" fill="${colour}"/>` +
-        `<text x="${legendX + 14}" y="${legendY}" ${font}>${escapeXml(line.name)}</text>`
+        legendEntry(legendX, legendY, colour, line.name)
       )
     })
     .join("")

@@ -30,7 +30,9 @@ describe("every indicator on random years", () => {
           for (const m of indicator.measures.filter((x) => x.kind === "rate")) {
             const num = Array.from(table.array(m.numerator!) as ArrayLike<number | null>)
             const den = Array.from(table.array(m.denominator!) as ArrayLike<number | null>)
-            num.forEach((n, i) => expect(n === null || den[i] === null || n <= den[i]!).toBe(true))
+            num.forEach((n, i) => {
+              expect(n === null || den[i] === null || n <= den[i]!).toBe(true)
+            })
           }
         }
       }),

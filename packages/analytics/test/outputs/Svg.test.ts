@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { Svg } from "../../src/index.js"
+import { AnalyticsError, Svg } from "../../src/index.js"
 
 // Tags must open and close in order: enough to know the SVG is well-formed
 // for a browser, without an XML parser.
@@ -56,6 +56,37 @@ describe("Svg", () => {
     const gap = Svg.lineChart("x", ["a", "b", "c"], [{ name: "x", values: [1, null, 3] }], String)
     expect(/<path d="([^"]*)"/u.exec(gap)![1]!.match(/M/gu)?.length).toBe(2)
     expect(balanced(svg)).toBe(true)
+  })
+
+  it("draws one bar per series and group, in the series' colours with a legend, none for null", () => {
+    const svg = Svg.groupedBarChart(
+      "Andeler <per> kategori",
+      ["Behandling", "Hverdag & fritid"],
+      [
+        { name: "Oppmøte", values: [0.5, 1] },
+        { name: "Fullføring", values: [0.25, null] },
+      ],
+      (v) => `${v * 100} %`,
+      { max: 1, id: "g1" },
+    )
+    const bars = [...svg.matchAll(/<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)" height="14" fill="(#[0-9a-f]+)"\/>/gu)]
+    // Three bars on a 340 px scale to 1; the null gets none. Two legend swatches besides.
+    expect(bars.map((m) => m[1])).toEqual(["170.0", "85.0", "340.0"])
+    expect(new Set(bars.map((m) => m[2])).size).toBe(2)
+    expect(svg.match(/width="10" height="10"/gu)?.length).toBe(2)
+    expect(svg).toContain(">25 %</text>")
+    expect(svg).toContain("Hverdag &amp; fritid")
+    expect(svg).toContain("Andeler &lt;per&gt; kategori")
+    expect(balanced(svg)).toBe(true)
+  })
+
+  it("refuses a series without one value per group, and a format that gives no text", () => {
+    expect(() => Svg.groupedBarChart("x", ["a", "b"], [{ name: "s", values: [1] }], String)).toThrow(
+      /one value per group/u,
+    )
+    expect(() => Svg.groupedBarChart("x", ["a"], [{ name: "s", values: [1] }], (() => 1) as never)).toThrow(
+      AnalyticsError,
+    )
   })
 
   it("gives the same chart the same id", () => {

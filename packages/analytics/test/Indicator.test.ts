@@ -1,0 +1,120 @@
+// The indicator constructors: the counts of an empty group are 0, each rate
+// measure is numerator / denominator (null over 0), and `derive` sees the
+// filled counts. Checked against hand computations on a counts table given
+// directly, so that only the constructor is under test.
+import * as aq from "arquero"
+import { describe, expect, it } from "vitest"
+import { AnalyticsError, Dimension, Indicator, Indicators, Tables } from "../src/index.js"
+import { policy } from "./fixturePolicy.js"
+import { att, tableEqual, year } from "./helpers.js"
+
+const tables = Tables.fromDataset(
+  year({
+    attendance: [
+      att(1, "turgruppe", "2024-02-07"),
+      att(2, "turgruppe", "2024-02-07", "no-show"),
+      att(1, "sandneshallen", "2024-03-04", "absent"),
+    ],
+  }),
+  { policy },
+)
+
+const definition: Indicator.Definition = {
+  numerator: { nb: "Møtt", en: "Present" },
+  denominator: { nb: "Registrerte oppmøter", en: "Registered attendances" },
+  unit: { nb: "andel", en: "share" },
+  period: { nb: "Datoen for samlingen", en: "The session's date" },
+}
+const booked: Indicator.Measure = {
+  column: "booked",
+  label: { nb: "Registrert", en: "Booked" },
+  kind: "count",
+  unit: "attendances",
+}
+const present: Indicator.Measure = { ...booked, column: "present", label: { nb: "Møtt", en: "Present" } }
+const absent: Indicator.Measure = { ...booked, column: "absent", label: { nb: "Ikke møtt", en: "Absent" } }
+const share: Indicator.Measure = {
+  column: "share",
+  label: { nb: "Andel", en: "Share" },
+  kind: "rate",
+  unit: "share",
+  numerator: "present",
+  denominator: "booked",
+}
+// One group with counts, one where the join left them missing, one with a 0 denominator.
+const given = aq.table({ offering: ["a", "b", "c"], booked: [4, null, 0], present: [3, undefined, 0] })
+const plain = {
+  id: "shareTest",
+  name: { nb: "Andel møtt", en: "Share present" },
+  definition,
+  seed: Indicators.catalogue.attendanceRate.seed,
+  measures: [booked, present, absent, share],
+  headline: "share",
+  counts: () => given,
+}
+const spec = { ...plain, derive: (filled: aq.ColumnTable) => filled.derive({ absent: "d => d.booked - d.present" }) }
+
+describe("Indicator.rate", () => {
+  it("fills missing counts with 0, derives from the filled counts, and divides (null over 0)", () => {
+    const built = Indicator.rate(spec)
+    tableEqual(Indicator.compute(built, tables, { by: ["offering"] }).table, {
+      offering: ["a", "b", "c"],
+      booked: [4, 0, 0],
+      present: [3, 0, 0],
+      absent: [1, 0, 0],
+      share: [3 / 4, null, null],
+    })
+  })
+
+  it("gives the standard dimensions grouped by offering unless told otherwise", () => {
+    const built = Indicator.rate(spec)
+    expect(built.dimensions).toEqual(Dimension.standard)
+    expect(built.defaultBy).toEqual(["offering"])
+    const own = Indicator.rate({ ...spec, dimensions: ["month"], defaultBy: [] })
+    expect(own.dimensions).toEqual(["month"])
+    expect(own.defaultBy).toEqual([])
+  })
+
+  it("computes from the records as the catalogue's attendance rate does", () => {
+    const attendance = Indicator.rate({
+      ...plain,
+      measures: [booked, present, share],
+      counts: (t, by) => t.attendance.groupby(...by).rollup({ booked: aq.op.count(), present: aq.op.sum("present") }),
+    })
+    const mine = Indicator.compute(attendance, tables, { by: ["offering"], margins: true }).table
+    tableEqual(mine, {
+      offering: ["sandneshallen", "turgruppe", "(total)"],
+      booked: [1, 2, 3],
+      present: [0, 1, 1],
+      share: [0, 1 / 2, 1 / 3],
+    })
+    const theirs = Indicator.compute(Indicators.catalogue.attendanceRate, tables, { by: ["offering"], margins: true })
+    expect(mine.array("share")).toEqual(theirs.table.array("rate"))
+  })
+
+  it("refuses an indicator without a rate, a rate over a column it does not have, or counts that are no function", () => {
+    expect(() => Indicator.rate({ ...spec, measures: [booked, present], headline: "present" })).toThrow(
+      /use Indicator\.count/u,
+    )
+    expect(() => Indicator.rate({ ...spec, measures: [booked, { ...share, numerator: "other" }] })).toThrow(
+      /must name its numerator and denominator/u,
+    )
+    expect(() => Indicator.rate({ ...spec, counts: "no" as never })).toThrow(AnalyticsError)
+    expect(() => Indicator.rate(null as never)).toThrow(AnalyticsError)
+  })
+})
+
+describe("Indicator.count", () => {
+  it("fills missing counts with 0 and adds no rate", () => {
+    const built = Indicator.count({ ...plain, measures: [booked, present], headline: "present" })
+    tableEqual(Indicator.compute(built, tables, { by: ["offering"] }).table, {
+      offering: ["a", "b", "c"],
+      booked: [4, 0, 0],
+      present: [3, 0, 0],
+    })
+  })
+
+  it("refuses a measure of kind rate", () => {
+    expect(() => Indicator.count(spec)).toThrow(/use Indicator\.rate/u)
+  })
+})
