@@ -10,11 +10,15 @@ import * as Schema from "effect/Schema"
 import { type EntityName, entities, entityNames } from "./Dataset.js"
 import { checkerOf, FALLBACK } from "./internal/fastDecode.js"
 import { guard } from "./internal/guard.js"
-import { formatPath, type Problem, problemsOf } from "./internal/issues.js"
+import { formatPath, type PathProblem as Problem, problemsOf } from "./internal/issues.js"
 import type { Bilingual } from "./internal/text.js"
 import * as Redact from "./Redact.js"
 
-export type { Problem } from "./internal/issues.js"
+/**
+ * A problem with a record: core's `Problems.Problem` with its place as keys (`path`).
+ * @category models
+ */
+export type { PathProblem as Problem } from "./internal/issues.js"
 
 /**
  * A record that did not decode: its index in the input, the raw record, and
@@ -60,6 +64,8 @@ export class BatchError extends Error {
 
 const unreadable = (what: string): Rejected["problems"] => [
   {
+    code: "unreadable",
+    pointer: "",
     path: [],
     field: "",
     message: {
@@ -70,7 +76,13 @@ const unreadable = (what: string): Rejected["problems"] => [
 ]
 
 const notAList: Rejected["problems"] = [
-  { path: [], field: "", message: { en: "Expected a list of records", nb: "Forventet en liste med poster" } },
+  {
+    code: "not-a-list",
+    pointer: "",
+    path: [],
+    field: "",
+    message: { en: "Expected a list of records", nb: "Forventet en liste med poster" },
+  },
 ]
 
 /**

@@ -56,6 +56,31 @@ const fromUtc = (ms: number): IsoDate => new Date(ms).toISOString().slice(0, 10)
 const DAY = 86_400_000
 
 /**
+ * The day number of a date: whole days since 1970-01-01, for fast comparing
+ * and stepping (the synthetic generator counts in them).
+ * @example
+ * dayNumber("1970-01-02") // 1
+ * @category constructors
+ */
+export const dayNumber = guard(
+  "IsoDate.dayNumber",
+  { en: "a date as YYYY-MM-DD", nb: "en dato på formen ÅÅÅÅ-MM-DD" },
+  (date: string): number => Math.round(toUtc(date) / DAY),
+)
+
+/**
+ * The date of a day number (whole days since 1970-01-01).
+ * @example
+ * fromDayNumber(1) // "1970-01-02"
+ * @category constructors
+ */
+export const fromDayNumber = guard(
+  "IsoDate.fromDayNumber",
+  { en: "a whole number of days", nb: "et helt antall dager" },
+  (n: number): IsoDate => fromUtc(n * DAY),
+)
+
+/**
  * The date `n` days after `date` (negative `n` goes back).
  * @example
  * addDays("2023-02-27", 2) // "2023-03-01"
@@ -161,5 +186,31 @@ export const ageOn = guard(
     const by = Number(birthDate.slice(0, 4))
     const age = Number(date.slice(0, 4)) - by
     return date.slice(5) < birthDate.slice(5) ? age - 1 : age
+  },
+)
+
+/**
+ * The ages a citizen may be on a date: one from a birth date; from a birth
+ * year alone, the age after this year's birthday and the one before it
+ * (only the first on 31 December, when everyone born that year has had it).
+ * Oldest first, so `agesOn(c, d)[0]` is the most a citizen can be.
+ * @example
+ * agesOn({ birthYear: 2005 }, "2023-03-09") // [18, 17]
+ * agesOn({ birthYear: 2005, birthDate: "2005-03-10" }, "2023-03-09") // [17]
+ * @category constructors
+ */
+export const agesOn = guard(
+  "IsoDate.agesOn",
+  {
+    en: "a citizen ({ birthYear, birthDate? }) and a date as YYYY-MM-DD",
+    nb: "en innbygger ({ birthYear, birthDate? }) og en dato på formen ÅÅÅÅ-MM-DD",
+  },
+  (
+    birth: { readonly birthYear: number; readonly birthDate?: string | undefined },
+    date: string,
+  ): readonly [number] | readonly [number, number] => {
+    if (birth.birthDate !== undefined) return [ageOn(birth.birthDate, date)]
+    const reached = Number(date.slice(0, 4)) - birth.birthYear
+    return date.endsWith("-12-31") ? [reached] : [reached, reached - 1]
   },
 )

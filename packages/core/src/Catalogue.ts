@@ -12,9 +12,9 @@ import catalogueJson from "../catalogue/offerings.json" with { type: "json" }
 import { Department } from "./Department.js"
 import { IsoDate } from "./IsoDate.js"
 import { guard } from "./internal/guard.js"
-import { formatPath, jsonPointer, problemsOf } from "./internal/issues.js"
-import type { Bilingual } from "./internal/text.js"
+import { formatPath, jsonPointer, type Problem, problemsOf } from "./internal/issues.js"
 import { Offering, SeedRef } from "./Offering.js"
+import { ProblemsError } from "./Problems.js"
 
 /**
  * The catalogue file's schema.
@@ -31,29 +31,29 @@ export const Catalogue = Schema.Struct({
 export type Catalogue = typeof Catalogue.Type
 
 /**
- * A problem in a catalogue file: the entry (index and id), the field path and
- * a JSON pointer, and what was expected.
+ * A problem in a catalogue file: core's `Problems.Problem` with the entry
+ * (its id) and the place as text (`offerings[3].limits`, in `path`).
  * @category models
  */
-export interface CatalogueProblem {
-  readonly file?: string
-  readonly line?: number
-  readonly pointer: string
+export interface CatalogueProblem extends Omit<Problem, "path"> {
+  /** The field as text: `offerings[3].limits` (`Problems.formatPath`). */
   readonly path: string
   readonly entry?: string
-  readonly message: Bilingual
 }
 
 /**
  * A catalogue that failed to load: every problem found, never only the first.
  * @category models
  */
-export class CatalogueError extends Error {
-  readonly _tag = "CatalogueError"
-  constructor(readonly problems: ReadonlyArray<CatalogueProblem>) {
+export class CatalogueError extends ProblemsError<CatalogueProblem> {
+  override readonly _tag: string = "CatalogueError"
+  constructor(problems: ReadonlyArray<CatalogueProblem>) {
+    const list = Array.isArray(problems) ? problems : []
     super(
-      `The offering catalogue has ${problems.length} problem(s):\n` +
-        problems
+      list,
+      { en: "The offering catalogue has problems", nb: "Tilbudskatalogen har feil" },
+      `The offering catalogue has ${list.length} problem(s):\n` +
+        list
           .map((p) => {
             const where = p.file === undefined ? "" : `${p.file}:${p.line ?? 1}: `
             return `  ${where}${p.path}${p.entry === undefined ? "" : ` (${p.entry})`}: ${p.message.en} / ${p.message.nb}`
@@ -80,6 +80,7 @@ const crossChecks = (c: Catalogue): Array<CatalogueProblem> => {
     const first = seen.get(o.id)
     if (first !== undefined) {
       problems.push({
+        code: "duplicate-id",
         pointer: jsonPointer(["offerings", i, "id"]),
         path: formatPath(["offerings", i, "id"]),
         entry: o.id,
@@ -92,13 +93,15 @@ const crossChecks = (c: Catalogue): Array<CatalogueProblem> => {
     const refs: Array<[Array<string | number>, string]> = [[["operator", "department"], o.operator.department]]
     if (o.status.kind === "transferred") {
       refs.push([["status", "to"], o.status.to])
-      if (o.status.from !== "all-departments") o.status.from.forEach((d, j) => refs.push([["status", "from", j], d]))
+      if (o.status.from !== "all-departments")
+        for (const [j, d] of o.status.from.entries()) refs.push([["status", "from", j], d])
     }
     if (o.status.kind === "discontinued") refs.push([["status", "formerOperator"], o.status.formerOperator])
     for (const [path, dep] of refs) {
       if (!departments.has(dep)) {
         const full = ["offerings", i, ...path]
         problems.push({
+          code: "unknown-department",
           pointer: jsonPointer(full),
           path: formatPath(full),
           entry: o.id,
@@ -136,7 +139,8 @@ export const decode = guard(
         problems: problemsOf(r.failure.issue).map((p) => {
           const entry = entryName(input, p.path)
           return {
-            pointer: jsonPointer(p.path),
+            code: p.code,
+            pointer: p.pointer,
             path: formatPath(p.path),
             ...(entry === undefined ? {} : { entry }),
             message: p.message,

@@ -48,8 +48,7 @@ export const Citizen = Schema.Struct({
     filter(
       (c: { birthYear: number; birthDate?: string }) =>
         c.birthDate === undefined || Number(c.birthDate.slice(0, 4)) === c.birthYear,
-      "Expected birthDate to fall in birthYear",
-      "Forventet at birthDate er i birthYear",
+      { en: "Expected birthDate to fall in birthYear", nb: "Forventet at birthDate er i birthYear" },
     ),
   )
   .annotate({ identifier: "Citizen", title: "Citizen (innbygger)" })

@@ -12,13 +12,15 @@
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import crosswalkJson from "../catalogue/crosswalk.json" with { type: "json" }
+import * as CoreCitation from "./Citation.js"
 import { CoreError } from "./CoreError.js"
 import { IsoDate } from "./IsoDate.js"
 import { NonEmptyText } from "./internal/checks.js"
 import { guard } from "./internal/guard.js"
-import { formatPath, problemsOf } from "./internal/issues.js"
+import { formatPath, jsonPointer, type Problem, problemsOf } from "./internal/issues.js"
 import type { Bilingual } from "./internal/text.js"
 import { OfferingId } from "./Offering.js"
+import { ProblemsError } from "./Problems.js"
 
 /** Volven 9151, the service types KPR receives. */
 export const KPR_SYSTEM = "urn:oid:2.16.578.1.12.4.1.1.9151"
@@ -45,14 +47,14 @@ export const Document = Schema.Struct({
 export type Document = typeof Document.Type
 
 /**
- * A citation: a document of the file's `documents` and the section in it.
+ * A citation: core's `Citation.Citation` (section, lines, quote), whose
+ * `document` is a key of the file's `documents` rather than a title, since
+ * most of a crosswalk's documents are published elsewhere.
  * @category schemas
  */
-export const Citation = Schema.Struct({ document: NonEmptyText, section: NonEmptyText }).annotate({
-  identifier: "CrosswalkCitation",
-})
+export const Citation = CoreCitation.Citation
 /** @category models */
-export type Citation = typeof Citation.Type
+export type Citation = CoreCitation.Citation
 
 const Sources = Schema.Array(Citation).check(
   Schema.makeFilter((a: ReadonlyArray<unknown>) => a.length > 0, {
@@ -188,21 +190,33 @@ export const Crosswalk = Schema.Struct({
 export type Crosswalk = typeof Crosswalk.Type
 
 /**
+ * A problem in a crosswalk: core's `Problems.Problem` with the place as text
+ * (`entries[3].kpr.sources[0].document`, in `path`).
+ * @category models
+ */
+export interface CrosswalkProblem extends Omit<Problem, "path"> {
+  readonly path: string
+}
+
+/**
  * A crosswalk that did not decode, or cites a document it does not list.
  * @category models
  */
-export class CrosswalkError extends Error {
-  readonly _tag = "CrosswalkError"
-  constructor(readonly problems: ReadonlyArray<{ readonly path: string; readonly message: Bilingual }>) {
+export class CrosswalkError extends ProblemsError<CrosswalkProblem> {
+  override readonly _tag: string = "CrosswalkError"
+  constructor(problems: ReadonlyArray<CrosswalkProblem>) {
+    const list = Array.isArray(problems) ? problems : []
     super(
-      `The reporting crosswalk has ${problems.length} problem(s):\n${problems.map((p) => `  ${p.path}: ${p.message.en} / ${p.message.nb}`).join("\n")}`,
+      list,
+      { en: "The reporting crosswalk has problems", nb: "Rapporteringsnøkkelen har feil" },
+      `The reporting crosswalk has ${list.length} problem(s):\n${list.map((p) => `  ${p.path}: ${p.message.en} / ${p.message.nb}`).join("\n")}`,
     )
     this.name = "CrosswalkError"
   }
 }
 
 const citationProblems = (c: Crosswalk) => {
-  const problems: Array<{ path: string; message: Bilingual }> = []
+  const problems: Array<CrosswalkProblem> = []
   c.entries.forEach((e, i) => {
     const values = [
       ["kpr", e.kpr],
@@ -212,8 +226,11 @@ const citationProblems = (c: Crosswalk) => {
     for (const [name, value] of values) {
       value.sources.forEach((s, j) => {
         if (!Object.hasOwn(c.documents, s.document)) {
+          const path = ["entries", i, name, "sources", j, "document"]
           problems.push({
-            path: `entries[${i}].${name}.sources[${j}].document`,
+            code: "unknown-document",
+            pointer: jsonPointer(path),
+            path: formatPath(path),
             message: {
               en: `Unknown document "${s.document}"; list it under documents`,
               nb: `Ukjent dokument "${s.document}"; før det opp under documents`,
@@ -241,7 +258,12 @@ export const decode = guard(
     const r = Schema.decodeUnknownResult(Crosswalk)(input, { errors: "all", onExcessProperty: "error" })
     if (Result.isFailure(r)) {
       throw new CrosswalkError(
-        problemsOf(r.failure.issue).map((p) => ({ path: formatPath(p.path), message: p.message })),
+        problemsOf(r.failure.issue).map((p) => ({
+          code: p.code,
+          pointer: p.pointer,
+          path: formatPath(p.path),
+          message: p.message,
+        })),
       )
     }
     const problems = citationProblems(r.success)

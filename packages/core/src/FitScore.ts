@@ -33,8 +33,10 @@ export const FitScore = Schema.Struct({
     filter(
       (s: { items: ReadonlyArray<number>; total: number }) =>
         Math.abs(s.items.reduce((a, b) => a + b, 0) - s.total) <= 0.05,
-      "Expected total to equal the sum of the four items",
-      "Forventet at total er summen av de fire leddene",
+      {
+        en: "Expected total to equal the sum of the four items",
+        nb: "Forventet at total er summen av de fire leddene",
+      },
     ),
   )
   .annotate({ identifier: "FitScore", title: "FIT score (ORS/SRS)" })

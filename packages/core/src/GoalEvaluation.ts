@@ -9,6 +9,27 @@ import { IsoDate } from "./IsoDate.js"
 import { RecordId } from "./internal/checks.js"
 
 /**
+ * The answers to "was the goal reached?": the one list of these codes
+ * (`TreatmentFlow.GOAL_REACHED` is this list).
+ * @example
+ * GoalEvaluation.goalReachedCodes // ["yes", "partly", "no"]
+ * @category models
+ */
+export const goalReachedCodes = ["yes", "partly", "no"] as const
+/** @category models */
+export type GoalReached = (typeof goalReachedCodes)[number]
+
+/**
+ * What the therapist decides after evaluating the goal: the one list of these codes.
+ * @example
+ * GoalEvaluation.decisionCodes // ["completed", "extend", "other-measures"]
+ * @category models
+ */
+export const decisionCodes = ["completed", "extend", "other-measures"] as const
+/** @category models */
+export type Decision = (typeof decisionCodes)[number]
+
+/**
  * A goal evaluation and the decision it led to: `completed` (moves on),
  * `extend` (one more period), or `other-measures`.
  * @example
@@ -20,8 +41,8 @@ export const GoalEvaluation = Schema.Struct({
   enrollmentId: RecordId,
   therapistId: RecordId,
   date: IsoDate,
-  goalReached: Schema.Literals(["yes", "partly", "no"]),
-  decision: Schema.Literals(["completed", "extend", "other-measures"]),
+  goalReached: Schema.Literals(goalReachedCodes),
+  decision: Schema.Literals(decisionCodes),
 }).annotate({ identifier: "GoalEvaluation", title: "Goal evaluation (måloppnåelse)" })
 /** @category models */
 export type GoalEvaluation = typeof GoalEvaluation.Type

@@ -28,6 +28,16 @@ import type { Violation } from "./invariants/Violation.js"
 import * as Policy from "./Policy.js"
 import * as Redact from "./Redact.js"
 
+export {
+  /**
+   * The citation each rule enforces, by violation code: a `Citation.Quoted`
+   * (title, section, lines and the words on them).
+   * @example
+   * Invariants.seedFacts["offering-not-free"].lines // "35"
+   * @category models
+   */
+  seedFacts,
+} from "./invariants/seeds.js"
 export type { SeedFact, Violation, ViolationCode } from "./invariants/Violation.js"
 export type { Policy } from "./Policy.js"
 

@@ -48,7 +48,7 @@ const scan = (
       pos++
     }
   }
-  const fail = (en: string, nb: string): never => {
+  const fail = ({ en, nb }: Bilingual): never => {
     throw new SyntaxProblem(pos, en, nb)
   }
   const str = (): string => {
@@ -56,20 +56,21 @@ const scan = (
     pos++ // opening quote
     while (pos < text.length && text[pos] !== '"') {
       if (text[pos] === "\\") pos++
-      if (text[pos] === "\n") fail("Line break inside a string", "Linjeskift inne i en tekst")
+      if (text[pos] === "\n") fail({ en: "Line break inside a string", nb: "Linjeskift inne i en tekst" })
       pos++
     }
-    if (pos >= text.length) fail("Unterminated string", "Teksten mangler avsluttende anførselstegn")
+    if (pos >= text.length) fail({ en: "Unterminated string", nb: "Teksten mangler avsluttende anførselstegn" })
     pos++
     try {
       return JSON.parse(text.slice(start, pos)) as string
     } catch {
       pos = start
-      return fail("Invalid escape in string", "Ugyldig escape-sekvens i tekst")
+      return fail({ en: "Invalid escape in string", nb: "Ugyldig escape-sekvens i tekst" })
     }
   }
   const value = (pointer: string, depth: number): unknown => {
-    if (depth > maxDepth) fail(`Nested deeper than ${maxDepth} levels`, `Nøstet dypere enn ${maxDepth} nivåer`)
+    if (depth > maxDepth)
+      fail({ en: `Nested deeper than ${maxDepth} levels`, nb: `Nøstet dypere enn ${maxDepth} nivåer` })
     ws()
     lines.set(pointer, line)
     const c = text[pos]
@@ -77,14 +78,18 @@ const scan = (
       pos++
       const out: Record<string, unknown> = {}
       ws()
-      if (text[pos] === "}") return (pos++, out)
+      if (text[pos] === "}") {
+        pos++
+        return out
+      }
       for (;;) {
         ws()
         if (text[pos] !== '"')
-          fail("Expected a property name in double quotes", "Forventet et feltnavn i doble anførselstegn")
+          fail({ en: "Expected a property name in double quotes", nb: "Forventet et feltnavn i doble anførselstegn" })
         const key = str()
         ws()
-        if (text[pos] !== ":") fail("Expected ':' after the property name", "Forventet ':' etter feltnavnet")
+        if (text[pos] !== ":")
+          fail({ en: "Expected ':' after the property name", nb: "Forventet ':' etter feltnavnet" })
         pos++
         // defineProperty, not assignment: a "__proto__" key must stay a plain
         // key, as JSON.parse keeps it, instead of replacing the prototype.
@@ -96,37 +101,44 @@ const scan = (
         })
         ws()
         if (text[pos] === ",") pos++
-        else if (text[pos] === "}") return (pos++, out)
-        else fail("Expected ',' or '}'", "Forventet ',' eller '}'")
+        else if (text[pos] === "}") {
+          pos++
+          return out
+        } else fail({ en: "Expected ',' or '}'", nb: "Forventet ',' eller '}'" })
       }
     }
     if (c === "[") {
       pos++
       const out: Array<unknown> = []
       ws()
-      if (text[pos] === "]") return (pos++, out)
+      if (text[pos] === "]") {
+        pos++
+        return out
+      }
       for (;;) {
         out.push(value(`${pointer}/${out.length}`, depth + 1))
         ws()
         if (text[pos] === ",") pos++
-        else if (text[pos] === "]") return (pos++, out)
-        else fail("Expected ',' or ']'", "Forventet ',' eller ']'")
+        else if (text[pos] === "]") {
+          pos++
+          return out
+        } else fail({ en: "Expected ',' or ']'", nb: "Forventet ',' eller ']'" })
       }
     }
     if (c === '"') return str()
     const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/u.exec(text.slice(pos, pos + 400))
     if (m === null)
-      return fail(
-        pos >= text.length ? "Unexpected end of the file" : "Expected a value",
-        pos >= text.length ? "Uventet slutt på filen" : "Forventet en verdi",
-      )
+      return fail({
+        en: pos >= text.length ? "Unexpected end of the file" : "Expected a value",
+        nb: pos >= text.length ? "Uventet slutt på filen" : "Forventet en verdi",
+      })
     pos += m[0].length
     return JSON.parse(m[0])
   }
   try {
     const v = value("", 0)
     ws()
-    if (pos < text.length) fail("Unexpected text after the JSON value", "Uventet tekst etter JSON-verdien")
+    if (pos < text.length) fail({ en: "Unexpected text after the JSON value", nb: "Uventet tekst etter JSON-verdien" })
     return { ok: true, value: v, lines }
   } catch (e) {
     if (!(e instanceof SyntaxProblem)) throw e

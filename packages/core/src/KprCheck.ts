@@ -16,7 +16,7 @@
 import * as Crosswalk from "./Crosswalk.js"
 import type { Dataset } from "./Dataset.js"
 import { guard } from "./internal/guard.js"
-import type { Problem as PathProblem } from "./internal/issues.js"
+import { jsonPointer, type PathProblem } from "./internal/issues.js"
 import type { Bilingual } from "./internal/text.js"
 import * as Redact from "./Redact.js"
 
@@ -49,8 +49,9 @@ export const codes: Readonly<Record<Code, Bilingual>> = {
 
 /**
  * One enrollment the register could not take as it stands: a
- * `Problems.Problem` (path and bilingual message) with the problem's code,
- * the record's id (redacted), its offering and the KPR service type.
+ * `Problems.Problem` (code, pointer, path and bilingual message) with the
+ * code narrowed to KPR's, the record's id (redacted), its offering and the
+ * KPR service type.
  * @category models
  */
 export interface Problem extends PathProblem {
@@ -83,6 +84,7 @@ export const check = guard(
       const add = (code: Code, field: string, message: Bilingual) =>
         problems.push({
           code,
+          pointer: jsonPointer(["enrollments", i, field]),
           path: ["enrollments", i, field],
           recordId: Redact.text(n.id),
           offeringId: Redact.text(n.offeringId),

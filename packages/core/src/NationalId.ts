@@ -25,6 +25,7 @@
  * @module
  */
 import * as Schema from "effect/Schema"
+import { daysInMonth } from "./Calendar.js"
 import { guard } from "./internal/guard.js"
 import type { Bilingual } from "./internal/text.js"
 
@@ -154,11 +155,6 @@ const digitFor = (sum: number, remainder: number): number | undefined => {
   return k === 10 ? undefined : k
 }
 
-const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
-
-const daysIn = (year: number, month: number): number =>
-  month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
-
 const pad = (n: number, width: number): string => String(n).padStart(width, "0")
 
 /**
@@ -184,10 +180,13 @@ interface Decoded {
   readonly kind: NationalIdKind
 }
 
-const reject = (code: NationalIdRejectionCode, en: string, nb: string): NationalIdValidation => ({
+const reject = (code: NationalIdRejectionCode, message: Bilingual): NationalIdValidation => ({
   ok: false,
-  rejection: { code, message: { nb: nb, en: en } },
+  rejection: { code, message: { nb: message.nb, en: message.en } },
 })
+
+// A decoding step that stops with a rejection.
+const stop = (code: NationalIdRejectionCode, message: Bilingual): Step => ({ rejected: reject(code, message) })
 
 const DIGITS = /^[0-9]{11}$/u
 
@@ -198,21 +197,15 @@ const decode = (input: unknown, allowSynthetic: boolean): Step => {
   if (typeof input !== "string" || !DIGITS.test(input)) {
     if (typeof input === "string" && /^[0-9]*$/u.test(input)) {
       const fewer = input.length < 11
-      return {
-        rejected: reject(
-          "not-11-digits",
-          `A national identity number has exactly eleven digits; this has ${fewer ? "fewer" : "more"}`,
-          `Et fødselsnummer har nøyaktig elleve sifre; dette har ${fewer ? "færre" : "flere"}`,
-        ),
-      }
+      return stop("not-11-digits", {
+        en: `A national identity number has exactly eleven digits; this has ${fewer ? "fewer" : "more"}`,
+        nb: `Et fødselsnummer har nøyaktig elleve sifre; dette har ${fewer ? "færre" : "flere"}`,
+      })
     }
-    return {
-      rejected: reject(
-        "not-11-digits",
-        "A national identity number is eleven digits and nothing else; this has other characters (such as spaces, dashes or letters)",
-        "Et fødselsnummer er elleve sifre og ingenting annet; dette har andre tegn (som mellomrom, bindestrek eller bokstaver)",
-      ),
-    }
+    return stop("not-11-digits", {
+      en: "A national identity number is eleven digits and nothing else; this has other characters (such as spaces, dashes or letters)",
+      nb: "Et fødselsnummer er elleve sifre og ingenting annet; dette har andre tegn (som mellomrom, bindestrek eller bokstaver)",
+    })
   }
   const digits = Array.from(input, Number)
   const rawDay = Number(input.slice(0, 2))
@@ -229,54 +222,40 @@ const decode = (input: unknown, allowSynthetic: boolean): Step => {
   if ((tenor || nav) && !allowSynthetic) {
     return {
       rejected: tenor
-        ? reject(
-            "synthetic-not-allowed",
-            "This is a synthetic test number (month raised by 80, as in Tenor's test data), and synthetic numbers are not accepted here",
-            "Dette er et syntetisk testnummer (måned økt med 80, som i Tenors testdata), og syntetiske numre godtas ikke her",
-          )
-        : reject(
-            "synthetic-not-allowed",
-            "This is a synthetic test number or an H-number (month raised by 40, as in NAV's test data), and those are not accepted here",
-            "Dette er et syntetisk testnummer eller H-nummer (måned økt med 40, som i NAVs testdata), og slike godtas ikke her",
-          ),
+        ? reject("synthetic-not-allowed", {
+            en: "This is a synthetic test number (month raised by 80, as in Tenor's test data), and synthetic numbers are not accepted here",
+            nb: "Dette er et syntetisk testnummer (måned økt med 80, som i Tenors testdata), og syntetiske numre godtas ikke her",
+          })
+        : reject("synthetic-not-allowed", {
+            en: "This is a synthetic test number or an H-number (month raised by 40, as in NAV's test data), and those are not accepted here",
+            nb: "Dette er et syntetisk testnummer eller H-nummer (måned økt med 40, som i NAVs testdata), og slike godtas ikke her",
+          }),
     }
   }
   if (month < 1 || month > 12) {
-    return {
-      rejected: reject(
-        "invalid-date",
-        "The month (digits 3–4) is not a month from 01 to 12",
-        "Måneden (siffer 3–4) er ikke en måned fra 01 til 12",
-      ),
-    }
+    return stop("invalid-date", {
+      en: "The month (digits 3–4) is not a month from 01 to 12",
+      nb: "Måneden (siffer 3–4) er ikke en måned fra 01 til 12",
+    })
   }
   if (day < 1 || day > 31) {
-    return {
-      rejected: reject(
-        "invalid-date",
-        "The day (digits 1–2) is not from 01 to 31 (41 to 71 for a D-number)",
-        "Dagen (siffer 1–2) er ikke fra 01 til 31 (41 til 71 for D-nummer)",
-      ),
-    }
+    return stop("invalid-date", {
+      en: "The day (digits 1–2) is not from 01 to 31 (41 to 71 for a D-number)",
+      nb: "Dagen (siffer 1–2) er ikke fra 01 til 31 (41 til 71 for D-nummer)",
+    })
   }
   if (month === 2 && day === 29 && yy % 4 !== 0) {
-    return {
-      rejected: reject(
-        "invalid-date",
-        "29 February exists only in leap years, and the birth year (digits 5–6) is not one",
-        "29. februar finnes bare i skuddår, og fødselsåret (siffer 5–6) er ikke et skuddår",
-      ),
-    }
+    return stop("invalid-date", {
+      en: "29 February exists only in leap years, and the birth year (digits 5–6) is not one",
+      nb: "29. februar finnes bare i skuddår, og fødselsåret (siffer 5–6) er ikke et skuddår",
+    })
   }
   // A leap year for the check above; the century decides 29 February later.
-  if (day > daysIn(2000, month)) {
-    return {
-      rejected: reject(
-        "invalid-date",
-        "The day (digits 1–2) does not exist in that month",
-        "Dagen (siffer 1–2) finnes ikke i den måneden",
-      ),
-    }
+  if (day > daysInMonth(2000, month)) {
+    return stop("invalid-date", {
+      en: "The day (digits 1–2) does not exist in that month",
+      nb: "Dagen (siffer 1–2) finnes ikke i den måneden",
+    })
   }
   const kind: NationalIdKind = tenor || nav ? "synthetic" : dNumber ? "d-number" : "fodselsnummer"
   return { decoded: { digits, day, month, yy, individual, kind } }
@@ -294,18 +273,16 @@ const checkFirstDigit = (d: Decoded, rules: "classic" | "2032"): NationalIdValid
     .sort((a, b) => a - b)
   if (allowed.includes(given)) return undefined
   if (allowed.length === 0) {
-    return reject(
-      "check-digit-1",
-      `The first check digit is ${given}, but no first check digit is valid for these first nine digits`,
-      `Det første kontrollsifferet er ${given}, men ingen første kontrollsiffer er gyldig for disse ni første sifrene`,
-    )
+    return reject("check-digit-1", {
+      en: `The first check digit is ${given}, but no first check digit is valid for these first nine digits`,
+      nb: `Det første kontrollsifferet er ${given}, men ingen første kontrollsiffer er gyldig for disse ni første sifrene`,
+    })
   }
   const one = allowed.length === 1
-  return reject(
-    "check-digit-1",
-    `The first check digit is ${given}, expected ${one ? "" : "one of "}${list(allowed, "or")} for this number`,
-    `Det første kontrollsifferet er ${given}, forventet ${one ? "" : "ett av "}${list(allowed, "eller")} for dette nummeret`,
-  )
+  return reject("check-digit-1", {
+    en: `The first check digit is ${given}, expected ${one ? "" : "one of "}${list(allowed, "or")} for this number`,
+    nb: `Det første kontrollsifferet er ${given}, forventet ${one ? "" : "ett av "}${list(allowed, "eller")} for dette nummeret`,
+  })
 }
 
 const checkSecondDigit = (d: Decoded): NationalIdValidation | undefined => {
@@ -313,16 +290,14 @@ const checkSecondDigit = (d: Decoded): NationalIdValidation | undefined => {
   const given = d.digits[10] ?? 0
   if (expected === given) return undefined
   return expected === undefined
-    ? reject(
-        "check-digit-2",
-        `The second check digit is ${given}, but no second check digit is valid for the first ten digits`,
-        `Det andre kontrollsifferet er ${given}, men ingen andre kontrollsiffer er gyldig for de ti første sifrene`,
-      )
-    : reject(
-        "check-digit-2",
-        `The second check digit is ${given}, expected ${expected} for this number`,
-        `Det andre kontrollsifferet er ${given}, forventet ${expected} for dette nummeret`,
-      )
+    ? reject("check-digit-2", {
+        en: `The second check digit is ${given}, but no second check digit is valid for the first ten digits`,
+        nb: `Det andre kontrollsifferet er ${given}, men ingen andre kontrollsiffer er gyldig for de ti første sifrene`,
+      })
+    : reject("check-digit-2", {
+        en: `The second check digit is ${given}, expected ${expected} for this number`,
+        nb: `Det andre kontrollsifferet er ${given}, forventet ${expected} for dette nummeret`,
+      })
 }
 
 const isoDate = (year: number, month: number, day: number): string => `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`
@@ -333,25 +308,22 @@ const validateClassic = (d: Decoded): NationalIdValidation => {
   const century = classicCentury(d.individual, d.yy)
   if (century === undefined) {
     return d.individual <= 749
-      ? reject(
-          "invalid-individual-number",
-          "The individual number (digits 7–9) is in the 500–749 series, used only for births in 1854–1899 and 2000–2039, and the birth year (digits 5–6) fits neither",
-          "Individnummeret (siffer 7–9) er i serien 500–749, som bare brukes for fødte i 1854–1899 og 2000–2039, og fødselsåret (siffer 5–6) passer med ingen av dem",
-        )
-      : reject(
-          "invalid-individual-number",
-          "The individual number (digits 7–9) is in the 750–899 series, used only for births in 2000–2039, and the birth year (digits 5–6) does not fit",
-          "Individnummeret (siffer 7–9) er i serien 750–899, som bare brukes for fødte i 2000–2039, og fødselsåret (siffer 5–6) passer ikke",
-        )
+      ? reject("invalid-individual-number", {
+          en: "The individual number (digits 7–9) is in the 500–749 series, used only for births in 1854–1899 and 2000–2039, and the birth year (digits 5–6) fits neither",
+          nb: "Individnummeret (siffer 7–9) er i serien 500–749, som bare brukes for fødte i 1854–1899 og 2000–2039, og fødselsåret (siffer 5–6) passer med ingen av dem",
+        })
+      : reject("invalid-individual-number", {
+          en: "The individual number (digits 7–9) is in the 750–899 series, used only for births in 2000–2039, and the birth year (digits 5–6) does not fit",
+          nb: "Individnummeret (siffer 7–9) er i serien 750–899, som bare brukes for fødte i 2000–2039, og fødselsåret (siffer 5–6) passer ikke",
+        })
   }
   const year = century + d.yy
-  if (d.day > daysIn(year, d.month)) {
+  if (d.day > daysInMonth(year, d.month)) {
     // Only 29 February of 1800 or 1900 reaches here: decode() has checked the rest.
-    return reject(
-      "invalid-date",
-      `29 February does not exist in ${year}, the birth year the individual number (digits 7–9) gives`,
-      `29. februar finnes ikke i ${year}, fødselsåret individnummeret (siffer 7–9) gir`,
-    )
+    return reject("invalid-date", {
+      en: `29 February does not exist in ${year}, the birth year the individual number (digits 7–9) gives`,
+      nb: `29. februar finnes ikke i ${year}, fødselsåret individnummeret (siffer 7–9) gir`,
+    })
   }
   return { ok: true, kind: d.kind, birthDate: isoDate(year, d.month, d.day), checkDigitRules: "classic" }
 }
@@ -365,7 +337,7 @@ const validate2032 = (d: Decoded): NationalIdValidation => {
   const pivot = d.yy <= 39 ? [2000, 1900] : [1900, 2000]
   const centuries = table === undefined ? pivot : [table, ...pivot]
   // decode() has ensured the date exists in 2000, so this always finds one.
-  const year = centuries.map((c) => c + d.yy).find((y) => d.day <= daysIn(y, d.month)) ?? 2000 + d.yy
+  const year = centuries.map((c) => c + d.yy).find((y) => d.day <= daysInMonth(y, d.month)) ?? 2000 + d.yy
   return { ok: true, kind: d.kind, birthDate: isoDate(year, d.month, d.day), checkDigitRules: "2032" }
 }
 
@@ -500,7 +472,7 @@ export const makeNationalId = (
   const year = Number(m[1])
   const month = Number(m[2])
   const day = Number(m[3])
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined
   const yy = year % 100
   if (classicCentury(individual, yy) !== year - yy) return undefined
 

@@ -5,6 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { Category } from "./Category.js"
+import * as Citation from "./Citation.js"
 import { DepartmentId } from "./Department.js"
 import { IsoDate } from "./IsoDate.js"
 import { NonEmptyText, NumberBetween, Slug } from "./internal/checks.js"
@@ -127,16 +128,13 @@ export const Status = Schema.Union([
 export type Status = typeof Status.Type
 
 /**
- * Where a fact comes from: a source document, by its title (see `Sources`),
- * and the section in it.
+ * Where an offering comes from: a {@link Citation.Citation} of a source
+ * document (title, section, lines, quote). The name stays for existing code.
  * @category schemas
  */
-export const SeedRef = Schema.Struct({
-  document: NonEmptyText,
-  section: NonEmptyText,
-}).annotate({ identifier: "SeedRef" })
+export const SeedRef = Citation.Citation
 /** @category models */
-export type SeedRef = typeof SeedRef.Type
+export type SeedRef = Citation.Citation
 
 /**
  * One offering of the catalogue.

@@ -76,7 +76,7 @@ const howToMake = {
   nb: "lag en med crypto.getRandomValues(new Uint8Array(32)), eller ta vare på en som base64 (node -e \"console.log(crypto.randomBytes(32).toString('base64'))\") og les den med Pseudonym.secretFromBase64",
 }
 
-const weak = (en: string, nb: string): PseudonymError =>
+const weak = ({ en, nb }: Bilingual): PseudonymError =>
   new PseudonymError("secret-too-short", { nb: `${nb}; ${howToMake.nb}`, en: `${en}; ${howToMake.en}` })
 
 /**
@@ -89,7 +89,7 @@ const weak = (en: string, nb: string): PseudonymError =>
 export const secretFromBase64 = (text: string): Uint8Array => {
   const clean = typeof text === "string" ? text.trim() : ""
   if (!/^[A-Za-z0-9+/]*={0,2}$/u.test(clean) || clean.length % 4 !== 0) {
-    throw weak("The secret is not base64 text", "Hemmeligheten er ikke base64-tekst")
+    throw weak({ en: "The secret is not base64 text", nb: "Hemmeligheten er ikke base64-tekst" })
   }
   return Uint8Array.from(atob(clean), (c) => c.charCodeAt(0))
 }
@@ -112,22 +112,22 @@ export const importPseudonymKey = async (secret: Uint8Array | CryptoKey): Promis
     return secret
   }
   if (!(secret instanceof Uint8Array)) {
-    throw weak(
-      `The pseudonym secret must be a Uint8Array of at least ${MIN_SECRET_BYTES} random bytes, not ${typeof secret === "string" ? "text" : typeof secret}`,
-      `Hemmeligheten for pseudonymer må være en Uint8Array med minst ${MIN_SECRET_BYTES} tilfeldige byte, ikke ${typeof secret === "string" ? "tekst" : typeof secret}`,
-    )
+    throw weak({
+      en: `The pseudonym secret must be a Uint8Array of at least ${MIN_SECRET_BYTES} random bytes, not ${typeof secret === "string" ? "text" : typeof secret}`,
+      nb: `Hemmeligheten for pseudonymer må være en Uint8Array med minst ${MIN_SECRET_BYTES} tilfeldige byte, ikke ${typeof secret === "string" ? "tekst" : typeof secret}`,
+    })
   }
   if (secret.length < MIN_SECRET_BYTES) {
-    throw weak(
-      `The pseudonym secret must be at least ${MIN_SECRET_BYTES} bytes`,
-      `Hemmeligheten for pseudonymer må være minst ${MIN_SECRET_BYTES} byte`,
-    )
+    throw weak({
+      en: `The pseudonym secret must be at least ${MIN_SECRET_BYTES} bytes`,
+      nb: `Hemmeligheten for pseudonymer må være minst ${MIN_SECRET_BYTES} byte`,
+    })
   }
   if (new Set(secret).size < MIN_DISTINCT_BYTES) {
-    throw weak(
-      "The pseudonym secret is too regular (all zeros, or a repeated pattern) to be secret",
-      "Hemmeligheten for pseudonymer er for regelmessig (bare nuller eller et gjentatt mønster) til å være hemmelig",
-    )
+    throw weak({
+      en: "The pseudonym secret is too regular (all zeros, or a repeated pattern) to be secret",
+      nb: "Hemmeligheten for pseudonymer er for regelmessig (bare nuller eller et gjentatt mønster) til å være hemmelig",
+    })
   }
   // A copy: it has a plain ArrayBuffer, as importKey wants, and the caller's
   // array can change without affecting us.

@@ -21,6 +21,8 @@ describe("Batch.decode", () => {
         record: { ...good, id: "", date: "2024-13-01" },
         problems: [
           {
+            code: "schema",
+            pointer: "/id",
             path: ["id"],
             field: "id",
             message: {
@@ -29,6 +31,8 @@ describe("Batch.decode", () => {
             },
           },
           {
+            code: "schema",
+            pointer: "/date",
             path: ["date"],
             field: "date",
             message: {

@@ -63,3 +63,19 @@ describe("Calendar", () => {
     ).toBe("2023-05-08")
   })
 })
+
+describe("Calendar day numbers and ages", () => {
+  it("counts days since 1970-01-01 both ways", () => {
+    expect(Calendar.dayNumber("1970-01-02")).toBe(1)
+    expect(Calendar.dayNumber("1969-12-31")).toBe(-1)
+    expect(Calendar.fromDayNumber(Calendar.dayNumber("2024-02-29"))).toBe("2024-02-29")
+    expect(Calendar.dayNumber("2024-03-01") - Calendar.dayNumber("2024-02-28")).toBe(2)
+  })
+
+  it("gives one age from a birth date and the two possible ones from a birth year", () => {
+    expect(Calendar.agesOn({ birthYear: 2005, birthDate: "2005-03-10" }, "2023-03-09")).toEqual([17])
+    expect(Calendar.agesOn({ birthYear: 2005 }, "2023-03-09")).toEqual([18, 17])
+    expect(Calendar.agesOn({ birthYear: 2005 }, "2023-12-31")).toEqual([18])
+    expect(IsoDate.agesOn).toBe(Calendar.agesOn)
+  })
+})

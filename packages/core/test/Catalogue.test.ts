@@ -82,6 +82,7 @@ describe("the shipped catalogue", () => {
 })
 
 describe("Catalogue.decode", () => {
+  // biome-ignore lint/suspicious/noExplicitAny: the test breaks the data into shapes no type allows
   const copy = () => structuredClone(catalogueJson) as any
 
   it("adding an offering is an edit of the file", () => {
@@ -100,6 +101,7 @@ describe("Catalogue.decode", () => {
     expect(r.ok).toBe(false)
     expect(!r.ok && r.problems).toEqual([
       {
+        code: "schema",
         pointer: "/offerings/2/format",
         path: "offerings[2].format",
         entry: "turgruppe",
@@ -109,12 +111,14 @@ describe("Catalogue.decode", () => {
         },
       },
       {
+        code: "schema",
         pointer: "/offerings/5/nameEn",
         path: "offerings[5].nameEn",
         entry: "padelgruppe",
         message: { en: "Missing key", nb: "Mangler felt" },
       },
       {
+        code: "schema",
         pointer: "/offerings/7/access",
         path: "offerings[7].access",
         entry: "apen-trening-mudo",

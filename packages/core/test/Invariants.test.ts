@@ -27,8 +27,9 @@ describe("Invariants.check", () => {
       },
       seed: {
         document: "Mestringsenhetens modell for aktivitet",
-        section: "Organisering (line 35)",
-        quote: "alle tilbudene er kostnadsfrie for innbyggerne som benytter disse",
+        section: "Organisering",
+        lines: "35",
+        quote: "er alle tilbudene kostnadsfrie for innbyggerne som benytter disse",
       },
     })
   })

@@ -214,4 +214,5 @@ export const tinyYear = (): Dataset.Dataset => {
 }
 
 /** A deep copy that a test may change freely. */
+// biome-ignore lint/suspicious/noExplicitAny: the test breaks the data into shapes no type allows
 export const mutable = (d: Dataset.Dataset): any => structuredClone(d)

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Bilingual } from "@aktivitetsmodell/core"
+import type { Bilingual, Problems } from "@aktivitetsmodell/core"
 import { Redact } from "@aktivitetsmodell/core"
 import { guard } from "./internal/boundary.js"
 import { oneLine, shortLine } from "./internal/text.js"
@@ -70,10 +70,15 @@ export const fileSystemCodes: ReadonlyArray<Code> = [
 ]
 
 /**
- * One problem. `file` is relative to the tree's root (`eligibility/karate-needs-intake.json`).
+ * One problem: core's `Problems.Problem` with the file, pointer and line
+ * always given, the code narrowed to this package's codes, and a severity.
+ * `file` is relative to the tree's root (`eligibility/karate-needs-intake.json`).
+ * @example
+ * const p: Problem.Problem = { file: "x.json", pointer: "/versions/0", line: 7, code: "shape", severity: "error", message: { en: "…", nb: "…" } }
+ * const asCore: Problems.Problem = p // a rules problem is a core problem
  * @category models
  */
-export interface Problem {
+export interface Problem extends Problems.Problem {
   readonly file: string
   readonly pointer: string
   readonly line: number

@@ -1,12 +1,12 @@
 /**
- * Where a rule or parameter comes from: a source document named by its title
- * (see core's `Sources` and `docs/sources/`), with the section and lines and
- * the words quoted, or a link; with a note when the number is a local choice
- * rather than the source's.
+ * Where a rule or parameter comes from: core's `Citation` (a source document
+ * named by its title, see core's `Sources` and `docs/sources/`, with the
+ * section and lines and the words quoted), or a link; with a note when the
+ * number is a local choice rather than the source's.
  *
  * @module
  */
-import { Redact } from "@aktivitetsmodell/core"
+import { Citation, Redact } from "@aktivitetsmodell/core"
 import * as Schema from "effect/Schema"
 import { guard } from "./internal/boundary.js"
 import { Bilingual as BilingualText, rule, Text } from "./internal/fields.js"
@@ -33,8 +33,10 @@ const Url = Text.check(
 )
 
 /**
- * A source reference, as a file writes it. Either `document` with `section`,
- * or `url`, must be given.
+ * A source reference, as a file writes it: core's `Citation` fields (each
+ * optional here, so that a link can stand alone) plus `url` and `note`.
+ * Either `document` with `section`, or `url`, must be given. The fields keep
+ * this package's own checks, so a policy file's problems carry its finding codes.
  * @category schemas
  */
 export const Source = Schema.Struct({
@@ -86,7 +88,30 @@ export const Source = Schema.Struct({
 export type Source = typeof Source.Type
 
 /**
- * One line naming the source, for explanations and reports.
+ * The citation in a source, as core's `Citation`, or undefined for a source
+ * that is only a link.
+ * @example
+ * Source.citation({ document: "Mestringsenhetens modell for aktivitet", section: "Organisering", lines: "35", note: { nb: "…", en: "…" } })
+ * // { document: "Mestringsenhetens modell for aktivitet", section: "Organisering", lines: "35" }
+ * @category constructors
+ */
+export const citation = guard(
+  "Source.citation",
+  { en: "(source: Source)", nb: "(source: Source)" },
+  (s: Source): Citation.Citation | undefined =>
+    s.document === undefined || s.section === undefined
+      ? undefined
+      : {
+          document: s.document,
+          section: s.section,
+          ...(s.lines === undefined ? {} : { lines: s.lines }),
+          ...(s.quote === undefined ? {} : { quote: s.quote }),
+        },
+)
+
+/**
+ * One line naming the source, for explanations and reports: core's
+ * `Citation.format`, then the link.
  * @example
  * Source.format({ document: "Mestringsenhetens modell for aktivitet", section: "Organisering", lines: "35" }, "nb")
  * // "Mestringsenhetens modell for aktivitet, Organisering, linje 35"
@@ -96,14 +121,7 @@ export const format = guard(
   "Source.format",
   { en: '(source: Source, lang: "en" | "nb")', nb: '(source: Source, lang: "en" | "nb")' },
   (s: Source, lang: "en" | "nb"): string => {
-    const parts: Array<string> = []
-    if (s.document !== undefined) parts.push(s.document)
-    if (s.section !== undefined) parts.push(s.section)
-    if (s.lines !== undefined)
-      parts.push(
-        `${s.lines.includes("-") ? (lang === "nb" ? "linjene" : "lines") : lang === "nb" ? "linje" : "line"} ${s.lines}`,
-      )
-    if (s.url !== undefined) parts.push(s.url)
-    return Redact.text(parts.join(", "))
+    const cited = Citation.format(s, lang)
+    return Redact.text(s.url === undefined ? cited : cited === "" ? s.url : `${cited}, ${s.url}`)
   },
 )

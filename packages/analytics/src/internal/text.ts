@@ -66,4 +66,5 @@ export const quoted = (value: string): Bilingual => {
 
 /** A file name as a person reads it in a message: quoted when it holds control characters. */
 export const fileName = (file: string): string =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the pattern exists to find control characters in a file name
   /[\u0000-\u001f\u007f\u2028\u2029]/u.test(file) ? JSON.stringify(file) : file

@@ -1,45 +1,74 @@
 // Wide year tables as the seed reports print them: one row per measure (or
 // municipality), one column per year, empty cells for figures the report
 // does not give. Shared by the service statistics and Recovery College files.
-import { Redact } from "@aktivitetsmodell/core"
+import { Problems, Redact } from "@aktivitetsmodell/core"
 import { type CsvRecord, parseCsv } from "./csv.js"
 import { record } from "./expr.js"
-import { AnalyticsError, type Bilingual, quoted } from "./text.js"
+import { AnalyticsError, quoted } from "./text.js"
 
-/** A problem in a data file, with where it is and what was expected. */
-export interface Problem {
+/**
+ * A problem in a data file, as the readers write it: core's
+ * `Problems.Problem` with the file, line and column name (`field`) always
+ * given. `code` and `pointer` may be left out here; a {@link DataFileError}
+ * fills them in ({@link dataFileCode}, and the column as a pointer).
+ */
+export interface Problem
+  extends Omit<Problems.Problem, "code" | "pointer" | "file" | "line">,
+    Partial<Pick<Problems.Problem, "code" | "pointer">> {
   readonly file: string
   readonly line: number
   readonly field: string
-  readonly message: Bilingual
 }
+
+/** A problem as a {@link DataFileError} keeps it: a whole core `Problems.Problem`. */
+export interface DataFileProblem extends Problem {
+  readonly code: string
+  readonly pointer: string
+}
+
+/** The code of a problem in a data file that gives none of its own. */
+export const dataFileCode = "data-file"
+
+// A column is a place in the row; "(header)" and "(row)" name the row itself.
+const pointerOf = (field: string): string => (/^\(.*\)$/u.test(field) ? "" : Problems.jsonPointer([field]))
 
 // A problem as it may be shown: every text redacted (a cell can hold an
 // identity number), and nothing but texts and a line number, whatever was given.
-const shown = (p: unknown): Problem => {
+const shown = (p: unknown): DataFileProblem => {
   try {
-    const r = (typeof p === "object" && p !== null ? p : {}) as Partial<Record<keyof Problem, unknown>>
+    const r = (typeof p === "object" && p !== null ? p : {}) as Partial<Record<keyof DataFileProblem, unknown>>
     const text = (u: unknown) => Redact.text(typeof u === "string" ? u : Redact.show(u))
     const m = (typeof r.message === "object" && r.message !== null ? r.message : {}) as Record<string, unknown>
+    const field = text(r.field)
     return {
+      code: typeof r.code === "string" ? text(r.code) : dataFileCode,
+      pointer: typeof r.pointer === "string" ? text(r.pointer) : pointerOf(field),
       file: text(r.file),
       line: typeof r.line === "number" ? r.line : 0,
-      field: text(r.field),
+      field,
       message: { nb: text(m.nb), en: text(m.en) },
     }
   } catch {
     // A problem built by plain JavaScript whose getters throw: still a problem, without its text.
-    return { file: "?", line: 0, field: "?", message: { nb: "(ukjent)", en: "(unknown)" } }
+    return {
+      code: dataFileCode,
+      pointer: "",
+      file: "?",
+      line: 0,
+      field: "?",
+      message: { nb: "(ukjent)", en: "(unknown)" },
+    }
   }
 }
 
 /**
  * A data file that did not load: every problem, one per line of the message,
- * in English and bokmål. The problems are kept redacted, as the message is.
+ * in English and bokmål. The problems are kept redacted, as the message is,
+ * and each is a whole core `Problems.Problem` (with `code` and `pointer`).
  */
 export class DataFileError extends AnalyticsError {
   override readonly name = "DataFileError"
-  readonly problems: ReadonlyArray<Problem>
+  readonly problems: ReadonlyArray<DataFileProblem>
   constructor(problems: ReadonlyArray<Problem>) {
     const list = Array.isArray(problems) ? problems.map(shown) : []
     super({

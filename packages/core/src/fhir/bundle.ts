@@ -3,12 +3,12 @@
  *
  * @module
  */
-import { type Dataset, entityNames } from "../Dataset.js"
+import { type Dataset, type EntityName, entityNames } from "../Dataset.js"
 import { guard } from "../internal/guard.js"
 import { ExportContext } from "./context.js"
 import { municipalityOrganization } from "./department.js"
 import { header } from "./header.js"
-import { mappings } from "./mappings.js"
+import { type Mappings, mappings } from "./mappings.js"
 import { type BundleOptions, checkOptions } from "./options.js"
 import { allCodeSystems } from "./terminology.js"
 import type { Bundle, BundleEntry } from "./types.js"
@@ -33,6 +33,13 @@ import { URL_NAMESPACE, uuidV5 } from "./uuid.js"
  * bundle.entry.length
  * @category constructors
  */
+// Generic in the entity, so each record reaches the mapping typed for its own kind.
+const entriesOf = <E extends EntityName>(data: Dataset, entity: E, ctx: ExportContext): Array<BundleEntry> => {
+  const m: Mappings[E] = mappings[entity]
+  const records: Dataset[E] = data[entity]
+  return records.map((record, i) => ({ fullUrl: ctx.entryUrl(entity, record.id), resource: m.write(record, ctx, i) }))
+}
+
 export const bundle = guard(
   "Fhir.bundle",
   { en: "a dataset and options with a pseudonymSystem", nb: "et datasett og innstillinger med pseudonymSystem" },
@@ -47,14 +54,7 @@ export const bundle = guard(
     if (checked.municipality !== undefined) {
       entry.push({ fullUrl: ctx.municipalityUrl, resource: municipalityOrganization(checked.municipality) })
     }
-    for (const entity of entityNames) {
-      const m = mappings[entity]
-      const records: ReadonlyArray<{ readonly id: string }> = data[entity]
-      for (let i = 0; i < records.length; i++) {
-        const record = records[i]!
-        entry.push({ fullUrl: ctx.entryUrl(entity, record.id), resource: m.write(record, ctx, i) })
-      }
-    }
+    for (const entity of entityNames) entry.push(...entriesOf(data, entity, ctx))
     return {
       resourceType: "Bundle",
       type: "collection",

@@ -87,7 +87,10 @@ export class ExportContext {
   /** The fullUrl of a record: the first with an id keeps the plain name, so references reach it. */
   url(entity: EntityName, id: string): string {
     let cache = this.urls.get(entity)
-    if (cache === undefined) this.urls.set(entity, (cache = new Map()))
+    if (cache === undefined) {
+      cache = new Map()
+      this.urls.set(entity, cache)
+    }
     let url = cache.get(id)
     if (url === undefined) {
       url = recordUrl(this.namespace, entity, id)
@@ -103,7 +106,10 @@ export class ExportContext {
    */
   entryUrl(entity: EntityName, id: string): string {
     let emitted = this.emitted.get(entity)
-    if (emitted === undefined) this.emitted.set(entity, (emitted = new Map()))
+    if (emitted === undefined) {
+      emitted = new Map()
+      this.emitted.set(entity, emitted)
+    }
     const seen = emitted.get(id) ?? 0
     emitted.set(id, seen + 1)
     if (seen > 0) return recordUrl(this.namespace, entity, id, seen)

@@ -1,6 +1,6 @@
 // Every record entity and its mapping, in the Dataset's order: the order the
 // bundle lists them in and the import rebuilds them in.
-import type { EntityName } from "../Dataset.js"
+import type { Dataset, EntityName } from "../Dataset.js"
 import { attendance } from "./attendance.js"
 import { citizens } from "./citizen.js"
 import { contributions } from "./contribution.js"
@@ -20,8 +20,10 @@ import { sessions } from "./session.js"
 import { staff } from "./staff.js"
 import { transitions } from "./transition.js"
 
-// Each mapping is typed by its own record; the table only needs their common shape.
-export const mappings: Readonly<Record<EntityName, Mapping<any>>> = {
+/** Each entity's mapping, typed by that entity's own record. */
+export type Mappings = { readonly [E in EntityName]: Mapping<Dataset[E][number]> }
+
+export const mappings: Mappings = {
   departments,
   offerings,
   citizens,

@@ -8,7 +8,7 @@ import type { ExportContext } from "./context.js"
 import { readTranslation } from "./department.js"
 import * as X from "./extensions.js"
 import { mapping } from "./mapping.js"
-import { asArray, type Found, isObject, type Json, put, type ResourceReader } from "./reader.js"
+import { asArray, type Found, isObject, type Json, put, putParts, type ResourceReader } from "./reader.js"
 import { coding, concept } from "./terminology.js"
 import type { Extension, HealthcareService } from "./types.js"
 
@@ -72,6 +72,8 @@ export const offerings = mapping<Offering>({
       ...X.complex(X.EXT.source, [
         ...X.str("document", ctx.text(o.seed.document)),
         ...X.str("section", ctx.text(o.seed.section)),
+        ...X.str("lines", o.seed.lines),
+        ...X.str("quote", o.seed.quote === undefined ? undefined : ctx.text(o.seed.quote)),
       ]),
     ],
   }),
@@ -100,32 +102,26 @@ export const offerings = mapping<Offering>({
     )
     const location = asArray(r.resource.location)[0]
     put(record, "location", isObject(location) ? location.display : undefined)
-    const schedule = r.extension(X.EXT.schedule)
-    if (schedule !== undefined) {
-      const s: Json = {}
-      put(s, "frequency", r.extensionCode("frequency", "schedule-frequency", schedule))
-      put(s, "note", r.value("note", "valueString", schedule))
-      record.schedule = s
-    }
+    putParts(record, "schedule", r.extension(X.EXT.schedule), {
+      frequency: (e) => r.extensionCode("frequency", "schedule-frequency", e),
+      note: (e) => r.value("note", "valueString", e),
+    })
     put(record, "endsWhen", r.extensionCode(X.EXT.endsWhen, "ends-when"))
     const price = r.value(X.EXT.price, "valueMoney")
     put(record, "priceNok", isObject(price) ? price.value : undefined)
-    const continuation = r.extension(X.EXT.continuation)
-    if (continuation !== undefined) {
-      const c: Json = {}
-      put(c, "destination", r.value("destination", "valueString", continuation))
-      put(c, "kind", r.extensionCode("kind", "continuation-kind", continuation))
-      put(c, "after", r.value("after", "valueString", continuation))
-      record.continuation = c
-    }
+    putParts(record, "continuation", r.extension(X.EXT.continuation), {
+      destination: (e) => r.value("destination", "valueString", e),
+      kind: (e) => r.extensionCode("kind", "continuation-kind", e),
+      after: (e) => r.value("after", "valueString", e),
+    })
     put(record, "status", readStatus(r, r.extension(X.EXT.offeringStatus)))
-    const source = r.extension(X.EXT.source)
-    if (source !== undefined) {
-      const seed: Json = {}
-      put(seed, "document", r.value("document", "valueString", source))
-      put(seed, "section", r.value("section", "valueString", source))
-      record.seed = seed
-    }
+    const text = (key: string) => (e: Found) => r.value(key, "valueString", e)
+    putParts(record, "seed", r.extension(X.EXT.source), {
+      document: text("document"),
+      section: text("section"),
+      lines: text("lines"),
+      quote: text("quote"),
+    })
     return record
   },
   locations: {

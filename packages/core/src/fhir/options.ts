@@ -6,6 +6,7 @@
  */
 import { CoreError } from "../CoreError.js"
 import type { Crosswalk } from "../Crosswalk.js"
+import type { Bilingual } from "../internal/text.js"
 import type { Pseudonym } from "../Pseudonym.js"
 import { PERSON_ID_ARC } from "./canonical.js"
 
@@ -42,49 +43,55 @@ export interface BundleOptions {
 const absoluteUri = /^(?:https?:\/\/[^\s/?#]+[^\s]*|urn:[a-z0-9][a-z0-9-]{0,31}:[^\s]+)$/iu
 const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/u
 
-const invalid = (en: string, nb: string): CoreError =>
+const invalid = ({ en, nb }: Bilingual): CoreError =>
   new CoreError("invalid-argument", { en: `Fhir.bundle: ${en}`, nb: `Fhir.bundle: ${nb}` })
 
 /** The options checked, with defaults filled in; throws a CoreError that says what is wrong. */
 export const checkOptions = (options: BundleOptions) => {
   if (typeof options !== "object" || options === null) {
-    throw invalid("options with a pseudonymSystem are required", "innstillinger med pseudonymSystem er påkrevd")
+    throw invalid({
+      en: "options with a pseudonymSystem are required",
+      nb: "innstillinger med pseudonymSystem er påkrevd",
+    })
   }
   const system = options.pseudonymSystem
   if (typeof system !== "string" || !absoluteUri.test(system)) {
-    throw invalid(
-      "pseudonymSystem must be an absolute URI the municipality owns, such as https://kommune.no/fhir/pseudonym",
-      "pseudonymSystem må være en absolutt URI som kommunen eier, for eksempel https://kommune.no/fhir/pseudonym",
-    )
+    throw invalid({
+      en: "pseudonymSystem must be an absolute URI the municipality owns, such as https://kommune.no/fhir/pseudonym",
+      nb: "pseudonymSystem må være en absolutt URI som kommunen eier, for eksempel https://kommune.no/fhir/pseudonym",
+    })
   }
   // A pseudonym written under a national identity-number system would claim to be one.
   if (system.startsWith(PERSON_ID_ARC)) {
-    throw invalid(
-      "pseudonymSystem must not be a national person-identifier system (urn:oid:2.16.578.1.12.4.1.4.*)",
-      "pseudonymSystem kan ikke være et nasjonalt system for personidentifikatorer (urn:oid:2.16.578.1.12.4.1.4.*)",
-    )
+    throw invalid({
+      en: "pseudonymSystem must not be a national person-identifier system (urn:oid:2.16.578.1.12.4.1.4.*)",
+      nb: "pseudonymSystem kan ikke være et nasjonalt system for personidentifikatorer (urn:oid:2.16.578.1.12.4.1.4.*)",
+    })
   }
   if (options.nationalIdResolver !== undefined && typeof options.nationalIdResolver !== "function") {
-    throw invalid("nationalIdResolver must be a function", "nationalIdResolver må være en funksjon")
+    throw invalid({ en: "nationalIdResolver must be a function", nb: "nationalIdResolver må være en funksjon" })
   }
   const m = options.municipality
   if (
     m !== undefined &&
     (typeof m !== "object" || m === null || typeof m.code !== "string" || !/^\d{4}$/u.test(m.code))
   ) {
-    throw invalid(
-      "municipality.code must be a four-digit kommunenummer",
-      "municipality.code må være et firesifret kommunenummer",
-    )
+    throw invalid({
+      en: "municipality.code must be a four-digit kommunenummer",
+      nb: "municipality.code må være et firesifret kommunenummer",
+    })
   }
   if (m?.name !== undefined && (typeof m.name !== "string" || m.name.trim() === "")) {
-    throw invalid("municipality.name must be a non-empty text", "municipality.name må være en tekst som ikke er tom")
+    throw invalid({
+      en: "municipality.name must be a non-empty text",
+      nb: "municipality.name må være en tekst som ikke er tom",
+    })
   }
   if (options.timestamp !== undefined && (typeof options.timestamp !== "string" || !instant.test(options.timestamp))) {
-    throw invalid(
-      "timestamp must be an instant such as 2025-01-31T12:00:00Z",
-      "timestamp må være et tidspunkt som 2025-01-31T12:00:00Z",
-    )
+    throw invalid({
+      en: "timestamp must be an instant such as 2025-01-31T12:00:00Z",
+      nb: "timestamp må være et tidspunkt som 2025-01-31T12:00:00Z",
+    })
   }
   return {
     pseudonymSystem: system,

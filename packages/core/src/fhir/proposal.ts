@@ -4,7 +4,7 @@
 import type { OfferingProposal } from "../OfferingProposal.js"
 import * as X from "./extensions.js"
 import { mapping } from "./mapping.js"
-import { type Json, put } from "./reader.js"
+import { type Json, put, putParts } from "./reader.js"
 import { coding, concept } from "./terminology.js"
 
 export const proposals = mapping<OfferingProposal>({
@@ -51,22 +51,16 @@ export const proposals = mapping<OfferingProposal>({
     put(record, "proposedByDepartment", r.extensionRef(X.EXT.proposedByDepartment, "departments"))
     put(record, "category", r.extensionCode(X.EXT.category, "category"))
     put(record, "requested", r.value(X.EXT.requested, "valueBoolean"))
-    const decision = r.extension(X.EXT.decision)
-    if (decision !== undefined) {
-      const d: Json = {}
-      put(d, "date", r.value("date", "valueDate", decision))
-      put(d, "outcome", r.extensionCode("outcome", "proposal-outcome", decision))
-      put(d, "reason", r.value("reason", "valueString", decision))
-      record.decision = d
-    }
-    const escalation = r.extension(X.EXT.escalation)
-    if (escalation !== undefined) {
-      const e: Json = {}
-      put(e, "date", r.value("date", "valueDate", escalation))
-      put(e, "to", r.extensionCode("to", "escalation-level", escalation))
-      put(e, "outcome", r.extensionCode("outcome", "proposal-outcome", escalation))
-      record.escalation = e
-    }
+    putParts(record, "decision", r.extension(X.EXT.decision), {
+      date: (e) => r.value("date", "valueDate", e),
+      outcome: (e) => r.extensionCode("outcome", "proposal-outcome", e),
+      reason: (e) => r.value("reason", "valueString", e),
+    })
+    putParts(record, "escalation", r.extension(X.EXT.escalation), {
+      date: (e) => r.value("date", "valueDate", e),
+      to: (e) => r.extensionCode("to", "escalation-level", e),
+      outcome: (e) => r.extensionCode("outcome", "proposal-outcome", e),
+    })
     return record
   },
   locations: {

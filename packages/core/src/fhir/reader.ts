@@ -4,6 +4,7 @@
 // a message in both languages. The record it builds is then decoded by the
 // entity's schema, which has the last word on values.
 import type { EntityName } from "../Dataset.js"
+import { jsonPointer, type Problem } from "../internal/issues.js"
 import type { Bilingual } from "../internal/text.js"
 import * as Redact from "../Redact.js"
 import { codeSystemUrl, identifierSystem } from "./canonical.js"
@@ -23,12 +24,41 @@ export type ImportProblemCode =
   | "invalid-value"
   | "dataset-header-missing"
 
-/** One problem, where it is, and what is wrong in both languages. @category models */
-export interface ImportProblem {
+/**
+ * One problem, where it is, and what is wrong in both languages: core's
+ * `Problems.Problem` with the import's own codes and the place as FHIRPath
+ * (`location`). Its `pointer` is the same place as a JSON pointer: into the
+ * bundle for a location that starts at `Bundle`, else into the entry's resource.
+ * @category models
+ */
+export interface ImportProblem extends Problem {
+  /** The FHIRPath of the element, such as `Bundle.entry[3].resource` or `EpisodeOfCare.period.start`. */
   readonly location: string
   readonly code: ImportProblemCode
-  readonly message: Bilingual
 }
+
+/**
+ * A FHIRPath location as a JSON pointer, without its root:
+ * `Bundle.entry[3].resource` → `/entry/3/resource`, `Patient.extension[0]` → `/extension/0`.
+ */
+export const pointerOf = (location: string): string =>
+  jsonPointer(
+    location
+      .split(".")
+      .slice(1)
+      .flatMap((segment) => {
+        const m = /^([^[\]]+)((?:\[\d+\])*)$/u.exec(segment)
+        return m === null ? [segment] : [m[1]!, ...[...(m[2] ?? "").matchAll(/\[(\d+)\]/gu)].map((i) => Number(i[1]))]
+      }),
+  )
+
+/** An import problem at `location`, with its pointer and the message redacted. */
+export const importProblem = (location: string, code: ImportProblemCode, message: Bilingual): ImportProblem => ({
+  code,
+  pointer: pointerOf(location),
+  location,
+  message: { en: Redact.text(message.en), nb: Redact.text(message.nb) },
+})
 
 /** A record an entry stands for, as far as its fullUrl goes. */
 export interface Target {
@@ -68,7 +98,7 @@ export class ResourceReader {
   }
 
   problem(location: string, code: ImportProblemCode, message: Bilingual): void {
-    this.problems.push({ location, code, message: { en: Redact.text(message.en), nb: Redact.text(message.nb) } })
+    this.problems.push(importProblem(location, code, message))
   }
 
   /** The identifier value with `system` (the record's own id). */
@@ -174,4 +204,20 @@ export class ResourceReader {
 /** Sets `key` only when there is a value, so optional fields stay absent. */
 export const put = (record: Json, key: string, value: unknown): void => {
   if (value !== undefined) record[key] = value
+}
+
+/**
+ * Reads the parts of a complex extension into `record[key]`, each by its own
+ * reader, when the extension is there: one shape for every nested field.
+ */
+export const putParts = (
+  record: Json,
+  key: string,
+  parent: Found | undefined,
+  parts: Readonly<Record<string, (parent: Found) => unknown>>,
+): void => {
+  if (parent === undefined) return
+  const out: Json = {}
+  for (const [k, read] of Object.entries(parts)) put(out, k, read(parent))
+  record[key] = out
 }

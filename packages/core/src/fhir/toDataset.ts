@@ -20,7 +20,7 @@ import { mappings } from "./mappings.js"
 import {
   asArray,
   type ImportProblem,
-  type ImportProblemCode,
+  importProblem,
   isObject,
   type Json,
   type ReadContext,
@@ -121,12 +121,6 @@ const locate = (mapping: (typeof mappings)[EntityName], path: ReadonlyArray<stri
   return (typeof field === "string" ? mapping.locations[field] : undefined) ?? mapping.resourceType
 }
 
-const problem = (location: string, code: ImportProblemCode, en: string, nb: string): ImportProblem => ({
-  location,
-  code,
-  message: { en: Redact.text(en), nb: Redact.text(nb) },
-})
-
 /**
  * Reads a bundle back to a Dataset. Each entry becomes one record, the
  * header, a code system or the municipality, or is rejected with its fullUrl,
@@ -148,12 +142,10 @@ export const toDataset = guard(
         imported: [],
         rejected: [],
         problems: [
-          problem(
-            "Bundle",
-            "not-a-bundle",
-            'Expected a FHIR Bundle (resourceType "Bundle")',
-            'Forventet en FHIR Bundle (resourceType "Bundle")',
-          ),
+          importProblem("Bundle", "not-a-bundle", {
+            en: 'Expected a FHIR Bundle (resourceType "Bundle")',
+            nb: 'Forventet en FHIR Bundle (resourceType "Bundle")',
+          }),
         ],
         total: 0,
       }
@@ -186,23 +178,19 @@ export const toDataset = guard(
       const at = `Bundle.entry[${index}]`
       if (!isObject(e) || !isObject(e.resource)) {
         reject(index, fullUrl, undefined, [
-          problem(
-            `${at}.resource`,
-            "entry-without-resource",
-            "The entry has no resource",
-            "Oppføringen har ingen ressurs",
-          ),
+          importProblem(`${at}.resource`, "entry-without-resource", {
+            en: "The entry has no resource",
+            nb: "Oppføringen har ingen ressurs",
+          }),
         ])
         return
       }
       if (fullUrl !== undefined && seenUrls.has(fullUrl)) {
         reject(index, fullUrl, e.resource.resourceType, [
-          problem(
-            `${at}.fullUrl`,
-            "duplicate-full-url",
-            "Another entry has the same fullUrl",
-            "En annen oppføring har samme fullUrl",
-          ),
+          importProblem(`${at}.fullUrl`, "duplicate-full-url", {
+            en: "Another entry has the same fullUrl",
+            nb: "En annen oppføring har samme fullUrl",
+          }),
         ])
         return
       }
@@ -210,14 +198,17 @@ export const toDataset = guard(
       const kind = classify(e.resource)
       if (typeof kind === "object") {
         reject(index, fullUrl, e.resource.resourceType, [
-          problem(`${at}.resource`, "unsupported-resource", kind.unsupported.en, kind.unsupported.nb),
+          importProblem(`${at}.resource`, "unsupported-resource", { en: kind.unsupported.en, nb: kind.unsupported.nb }),
         ])
         return
       }
       if (kind === "header") {
         if (headerFound) {
           reject(index, fullUrl, "Basic", [
-            problem(`${at}.resource`, "unsupported-resource", "A second dataset header", "Et datasetthode til"),
+            importProblem(`${at}.resource`, "unsupported-resource", {
+              en: "A second dataset header",
+              nb: "Et datasetthode til",
+            }),
           ])
           return
         }
@@ -257,12 +248,10 @@ export const toDataset = guard(
       if (asArray(c.resource.modifierExtension).length > 0) {
         // A modifier changes the meaning of the resource; one we do not know cannot be read safely.
         reject(c.index, c.fullUrl, c.resource.resourceType, [
-          problem(
-            `${String(c.resource.resourceType)}.modifierExtension`,
-            "modifier-extension",
-            "A modifierExtension this import does not know",
-            "En modifierExtension denne importen ikke kjenner",
-          ),
+          importProblem(`${String(c.resource.resourceType)}.modifierExtension`, "modifier-extension", {
+            en: "A modifierExtension this import does not know",
+            nb: "En modifierExtension denne importen ikke kjenner",
+          }),
         ])
         continue
       }
@@ -292,14 +281,12 @@ export const toDataset = guard(
         }
         for (const p of problemsOf(decoded.failure.issue)) {
           const field = formatPath(p.path)
-          problems.push({
-            location: locate(m, p.path),
-            code: "invalid-value",
-            message: {
+          problems.push(
+            importProblem(locate(m, p.path), "invalid-value", {
               en: `${field === "" ? "" : `${field}: `}${p.message.en}`,
               nb: `${field === "" ? "" : `${field}: `}${p.message.nb}`,
-            },
-          })
+            }),
+          )
         }
       }
       reject(
@@ -308,7 +295,12 @@ export const toDataset = guard(
         c.resource.resourceType,
         problems.length > 0
           ? problems
-          : [problem(at, "invalid-value", "The resource could not be read", "Ressursen kunne ikke leses")],
+          : [
+              importProblem(at, "invalid-value", {
+                en: "The resource could not be read",
+                nb: "Ressursen kunne ikke leses",
+              }),
+            ],
       )
     }
 
@@ -316,12 +308,10 @@ export const toDataset = guard(
     const yearOk = typeof year === "number" && Number.isInteger(year) && year >= 2000 && year <= 2100
     if (!yearOk) {
       bundleProblems.push(
-        problem(
-          "Bundle",
-          "dataset-header-missing",
-          "The bundle does not say which year it holds: no dataset header with a year from 2000 to 2100, and no options.year",
-          "Bunten sier ikke hvilket år den gjelder: ikke noe datasetthode med et år fra 2000 til 2100, og ingen options.year",
-        ),
+        importProblem("Bundle", "dataset-header-missing", {
+          en: "The bundle does not say which year it holds: no dataset header with a year from 2000 to 2100, and no options.year",
+          nb: "Bunten sier ikke hvilket år den gjelder: ikke noe datasetthode med et år fra 2000 til 2100, og ingen options.year",
+        }),
       )
     }
     imported.sort((a, b) => a.index - b.index)

@@ -2,20 +2,24 @@
 // Each check carries an English `message` (Effect's default formatter uses it)
 // and a `messageNb` annotation that the Norwegian formatter in ./issues.ts reads.
 import * as Schema from "effect/Schema"
+import type { Bilingual } from "./text.js"
 
 /** A filter with an English and a Norwegian failure message. */
 export const filter = <T>(
   predicate: (value: T) => boolean,
-  en: string,
-  nb: string,
+  message: Bilingual,
   annotations: Schema.Annotations.Filter = {},
-) => Schema.makeFilter<T>(predicate, { ...annotations, message: en, messageNb: nb })
+) => Schema.makeFilter<T>(predicate, { ...annotations, message: message.en, messageNb: message.nb })
 
 /** A text that is not empty or only white space. */
 export const NonEmptyText = Schema.String.check(
-  filter<string>((s) => s.trim().length > 0, "Expected a non-empty text", "Forventet en tekst som ikke er tom", {
-    toJsonSchema: () => ({ minLength: 1, pattern: "\\S" }),
-  }),
+  filter<string>(
+    (s) => s.trim().length > 0,
+    { en: "Expected a non-empty text", nb: "Forventet en tekst som ikke er tom" },
+    {
+      toJsonSchema: () => ({ minLength: 1, pattern: "\\S" }),
+    },
+  ),
 )
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u
@@ -24,8 +28,10 @@ const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u
 export const Slug = Schema.String.check(
   filter<string>(
     (s) => slugPattern.test(s),
-    "Expected an identifier of lowercase letters, digits and hyphens (such as psykisk-helse)",
-    "Forventet en identifikator med små bokstaver, sifre og bindestrek (som psykisk-helse)",
+    {
+      en: "Expected an identifier of lowercase letters, digits and hyphens (such as psykisk-helse)",
+      nb: "Forventet en identifikator med små bokstaver, sifre og bindestrek (som psykisk-helse)",
+    },
     { toJsonSchema: () => ({ pattern: slugPattern.source }) },
   ),
 )
@@ -35,8 +41,10 @@ const idPattern = /^[A-Za-z0-9_.:-]{1,64}$/u
 export const RecordId = Schema.String.check(
   filter<string>(
     (s) => idPattern.test(s),
-    "Expected an identifier of 1–64 letters, digits, '_', '-', '.' or ':'",
-    "Forventet en identifikator på 1–64 tegn: bokstaver, sifre, '_', '-', '.' eller ':'",
+    {
+      en: "Expected an identifier of 1–64 letters, digits, '_', '-', '.' or ':'",
+      nb: "Forventet en identifikator på 1–64 tegn: bokstaver, sifre, '_', '-', '.' eller ':'",
+    },
     { toJsonSchema: () => ({ pattern: idPattern.source }) },
   ),
 )
@@ -46,8 +54,7 @@ export const IntBetween = (min: number, max: number) =>
   Schema.Finite.check(
     filter<number>(
       (n) => Number.isInteger(n) && n >= min && n <= max,
-      `Expected a whole number from ${min} to ${max}`,
-      `Forventet et heltall fra ${min} til ${max}`,
+      { en: `Expected a whole number from ${min} to ${max}`, nb: `Forventet et heltall fra ${min} til ${max}` },
       { toJsonSchema: () => ({ type: "integer", minimum: min, maximum: max }) },
     ),
   )
@@ -57,8 +64,7 @@ export const NumberBetween = (min: number, max: number) =>
   Schema.Finite.check(
     filter<number>(
       (n) => n >= min && n <= max,
-      `Expected a number from ${min} to ${max}`,
-      `Forventet et tall fra ${min} til ${max}`,
+      { en: `Expected a number from ${min} to ${max}`, nb: `Forventet et tall fra ${min} til ${max}` },
       { toJsonSchema: () => ({ minimum: min, maximum: max }) },
     ),
   )

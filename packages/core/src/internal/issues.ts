@@ -7,11 +7,33 @@ import * as Redact from "../Redact.js"
 import { guard } from "./guard.js"
 import type { Bilingual } from "./text.js"
 
-/** One problem with a decoded value: where it is and what was expected. */
+/**
+ * The one problem shape of the monorepo: what is wrong (`code`), where (a
+ * JSON pointer, and the same place as keys when known), in which file and on
+ * which line when there is one, and the message in both languages. Packages
+ * extend it with their own fields and narrow `code` to their own codes.
+ */
 export interface Problem {
-  readonly path: ReadonlyArray<string | number>
+  /** What kind of problem it is; tools match on the code, people read the message. */
+  readonly code: string
+  /** Where, as a JSON pointer (RFC 6901): `/offerings/3/limits`; `""` for the whole document or file. */
+  readonly pointer: string
+  /** The same place as keys and indexes, when the problem was found in a value rather than a text. */
+  readonly path?: ReadonlyArray<string | number>
+  /** The file, relative to where it was loaded from, when the problem is in one. */
+  readonly file?: string
+  /** The line in the file, counted from 1. */
+  readonly line?: number
   readonly message: Bilingual
 }
+
+/** A problem found in a value: its place as keys and indexes is always known. */
+export interface PathProblem extends Problem {
+  readonly path: ReadonlyArray<string | number>
+}
+
+/** The code of every problem an Effect schema finds: the value does not have the schema's shape. */
+export const schemaCode = "schema"
 
 const typeNames: Record<string, string> = {
   string: "tekst",
@@ -122,14 +144,19 @@ const keyOf = (k: PropertyKey | { key: PropertyKey }): string | number => {
 export const problemsOf = guard(
   "Problems.of",
   { en: "an Effect schema issue", nb: "et problem fra et Effect-skjema" },
-  (issue: SchemaIssue.Issue): ReadonlyArray<Problem> => {
+  (issue: SchemaIssue.Issue): ReadonlyArray<PathProblem> => {
     const en = english(issue).issues
     const nb = norwegian(issue).issues
-    return en.map((p, i) => ({
-      path: (p.path ?? []).map(keyOf),
-      // Effect uses some messages without calling the hooks; translate those too.
-      message: { en: Redact.text(p.message), nb: Redact.text(translateGeneric(nb[i]?.message ?? p.message)) },
-    }))
+    return en.map((p, i) => {
+      const path = (p.path ?? []).map(keyOf)
+      return {
+        code: schemaCode,
+        pointer: jsonPointer(path),
+        path,
+        // Effect uses some messages without calling the hooks; translate those too.
+        message: { en: Redact.text(p.message), nb: Redact.text(translateGeneric(nb[i]?.message ?? p.message)) },
+      }
+    })
   },
 )
 
@@ -137,14 +164,17 @@ export const problemsOf = guard(
 export const formatPath = guard(
   "Problems.formatPath",
   { en: "a list of keys and indexes", nb: "en liste med nøkler og indekser" },
-  (path: ReadonlyArray<string | number>): string =>
-    path.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc === "" ? k : `${acc}.${k}`), ""),
+  (path: ReadonlyArray<string | number> | undefined): string =>
+    (path ?? []).reduce<string>(
+      (acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc === "" ? k : `${acc}.${k}`),
+      "",
+    ),
 )
 
 /** `["offerings", 3, "limits"]` → `/offerings/3/limits` (RFC 6901). */
 export const jsonPointer = guard(
   "Problems.jsonPointer",
   { en: "a list of keys and indexes", nb: "en liste med nøkler og indekser" },
-  (path: ReadonlyArray<string | number>): string =>
-    path.map((k) => `/${String(k).replace(/~/gu, "~0").replace(/\//gu, "~1")}`).join(""),
+  (path: ReadonlyArray<string | number> | undefined): string =>
+    (path ?? []).map((k) => `/${String(k).replace(/~/gu, "~0").replace(/\//gu, "~1")}`).join(""),
 )

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { Quoted } from "../Citation.js"
 import type { Bilingual } from "../internal/text.js"
 
 /** The invariants' codes, one per rule of the model. */
@@ -29,13 +30,11 @@ export type ViolationCode =
   | "duplicate-id"
   | "unreadable-data"
 
-/** Where a rule comes from in the source documents. */
-export interface SeedFact {
-  /** The source document's title, as `Sources.titles` lists it. */
-  readonly document: string
-  readonly section: string
-  readonly quote: string
-}
+/**
+ * Where a rule comes from in the source documents: a citation that quotes
+ * its lines (`Citation.Quoted`). The name stays for existing code.
+ */
+export type SeedFact = Quoted
 
 /**
  * One violation. `path` names the record (`enrollments[12].start`) and

@@ -1,5 +1,5 @@
 // Invariants about who is enrolled in what, and when.
-import { ageOn } from "../IsoDate.js"
+import { agesOn } from "../IsoDate.js"
 import { transitionEnd } from "../Offering.js"
 import * as Policy from "../Policy.js"
 import type { Context } from "./context.js"
@@ -84,8 +84,8 @@ export const citizensAreAdults = (ctx: Context): Array<Violation> => {
     const date = firstSeen.get(c.id) ?? yearEnd(ctx)
     const min = numberFor(ctx, Policy.names.minimumAge, date)
     // With only a birth year, the citizen is certainly under age only if even
-    // a 1 January birthday leaves them younger than the minimum.
-    const age = c.birthDate !== undefined ? ageOn(c.birthDate, date) : Number(date.slice(0, 4)) - c.birthYear
+    // a 1 January birthday leaves them younger than the minimum: the oldest age.
+    const [age] = agesOn(c, date)
     return age >= min
       ? []
       : [

@@ -67,7 +67,10 @@ export const referencesResolve = (ctx: Context): Array<Violation> => {
   ])
   const ids = (e: EntityName) => {
     let s = known.get(e)
-    if (s === undefined) known.set(e, (s = idsOf(ctx.data, e)))
+    if (s === undefined) {
+      s = idsOf(ctx.data, e)
+      known.set(e, s)
+    }
     return s
   }
   for (const [entity, field, target] of references) {

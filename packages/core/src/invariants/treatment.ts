@@ -48,7 +48,8 @@ export const treatmentNeedsReferralAndGoal = (ctx: Context): Array<Violation> =>
       ]
     }
     const first = firstSessionDate(ctx, e)
-    const earliest = meetings.reduce((d, m) => (m.date < d ? m.date : d), meetings[0]!.date as string)
+    // ISO dates order as text, so the smallest is the earliest.
+    const earliest = meetings.map((m): string => m.date).sort()[0]!
     return earliest <= first
       ? []
       : [

@@ -15,14 +15,14 @@ import type { EntityName } from "../Dataset.js"
 import { readHeader } from "../internal/csv/header.js"
 import * as M from "../internal/csv/messages.js"
 import { detectDelimiter, type RawRecord, tokenize } from "../internal/csv/tokenize.js"
-import type { Problem } from "../internal/issues.js"
+import { jsonPointer, type PathProblem } from "../internal/issues.js"
 import type { Bilingual } from "../internal/text.js"
 
 /** A string tree: what one CSV row becomes before decoding. */
 export type Tree = string | Array<Tree> | { [k: string]: Tree }
 
 /** A problem with a CSV row, before decoding. */
-export type RowProblem = Problem & { readonly field: string }
+export type RowProblem = PathProblem & { readonly field: string }
 
 /** One data row: its lines, its text, and either a tree or the problems that rejected it. */
 export interface CsvRow {
@@ -72,11 +72,13 @@ const setPath = (root: { [k: string]: Tree }, path: ReadonlyArray<string>, value
   })
 }
 
-const problem = (field: string, message: Bilingual): RowProblem => ({
-  path: field === "" ? [] : [field],
-  field,
-  message,
-})
+/** The code of a problem with a CSV row itself (its syntax, its cells), before decoding. */
+export const csvCode = "csv"
+
+const problem = (field: string, message: Bilingual): RowProblem => {
+  const path = field === "" ? [] : [field]
+  return { code: csvCode, pointer: jsonPointer(path), path, field, message }
+}
 
 const syntaxRow = (r: RawRecord): CsvRow => ({
   line: r.line,

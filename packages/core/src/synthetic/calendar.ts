@@ -4,9 +4,7 @@
  *
  * @module
  */
-import { type IsoDate, isoWeek } from "../IsoDate.js"
-
-const DAY = 86_400_000
+import { addMonths, dayNumber, fromDayNumber, type IsoDate, isoWeek } from "../IsoDate.js"
 
 /** A day number: whole days since 1970-01-01. */
 export type Day = number
@@ -17,8 +15,7 @@ export type Day = number
  * dayOf("1970-01-02") // 1
  * @category constructors
  */
-export const dayOf = (iso: string): Day =>
-  Math.round(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY)
+export const dayOf = (iso: string): Day => dayNumber(iso)
 
 /**
  * The ISO date of a day number.
@@ -26,7 +23,7 @@ export const dayOf = (iso: string): Day =>
  * isoOf(1) // "1970-01-02"
  * @category constructors
  */
-export const isoOf = (d: Day): IsoDate => new Date(d * DAY).toISOString().slice(0, 10) as IsoDate
+export const isoOf = (d: Day): IsoDate => fromDayNumber(d)
 
 /**
  * Day of the week, Monday = 1 … Sunday = 7 (1970-01-01 was a Thursday).
@@ -72,15 +69,7 @@ export const monthOf = (d: Day): { readonly year: number; readonly month: number
  * plusMonths(dayOf("2024-01-31"), 1) === dayOf("2024-02-29") // true
  * @category constructors
  */
-export const plusMonths = (d: Day, n: number): Day => {
-  const iso = isoOf(d)
-  const y = Number(iso.slice(0, 4))
-  const m = Number(iso.slice(5, 7)) - 1 + n
-  const year = y + Math.floor(m / 12)
-  const month = ((m % 12) + 12) % 12
-  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
-  return Math.round(Date.UTC(year, month, Math.min(Number(iso.slice(8, 10)), last)) / DAY)
-}
+export const plusMonths = (d: Day, n: number): Day => dayNumber(addMonths(isoOf(d), n))
 
 /**
  * True in the unit's holiday weeks, when the weekly everyday offerings pause:

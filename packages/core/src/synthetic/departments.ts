@@ -89,15 +89,10 @@ export const makeDepartmentGroups = (w: World): void => {
             : { kind: "completed", at: sessions.length - 1 },
         )
         if (e?.status === "completed" && e.closedOn !== undefined && random.chance(handedOverShare)) {
-          w.records.transitions.push({
-            id: w.id("t"),
-            citizenId: p.citizen.id,
-            fromOfferingId: o.id,
-            enrollmentId: e.id,
-            date: e.closedOn,
-            destination: random.pick(communityDestinations),
-            kind: "community-offering",
-          })
+          w.handOver(
+            { ...e, closedOn: e.closedOn },
+            { destination: random.pick(communityDestinations), kind: "community-offering" },
+          )
         }
       } else {
         const from = random.chance(0.4) ? 0 : random.int(0, sessions.length - 1)

@@ -155,15 +155,7 @@ export const makeEveryday = (w: World): void => {
       const { ending, transition } = endingFor(random, o, sessions, from)
       const e = participate(w, random, p, o, sessions, from, ending)
       if (e !== undefined && transition === true && e.closedOn !== undefined && o.continuation !== undefined) {
-        w.records.transitions.push({
-          id: w.id("t"),
-          citizenId: p.citizen.id,
-          fromOfferingId: o.id,
-          enrollmentId: e.id,
-          date: e.closedOn,
-          destination: o.continuation.destination,
-          kind: o.continuation.kind,
-        })
+        w.handOver({ ...e, closedOn: e.closedOn }, o.continuation)
       }
     }
   }

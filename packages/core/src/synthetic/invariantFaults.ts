@@ -82,7 +82,7 @@ const offeringOf = (ix: Index, id: string): { o: Offering; dep: string } | undef
  */
 export const invariantPlanners: Partial<Record<EntityName, ReadonlyArray<Planner>>> = {
   offerings: [
-    (ix, i, random) => {
+    (ix, _i, random) => {
       const price =
         Policy.requireNumber(ix.policy, Policy.names.priceNok, { question: `${ix.data.year}-12-31` }) +
         random.int(5, 50) * 10

@@ -123,15 +123,7 @@ const join = (w: World, random: Random, p: Person, o: Offering, kind: Kind, from
   )
   if (e === undefined || e.status !== "completed" || e.closedOn === undefined) return
   if (kind === "activity-started" || random.chance(0.3)) {
-    const t = transitionTo(random)
-    w.records.transitions.push({
-      id: w.id("t"),
-      citizenId: p.citizen.id,
-      fromOfferingId: o.id,
-      enrollmentId: e.id,
-      date: e.closedOn,
-      ...t,
-    })
+    w.handOver({ ...e, closedOn: e.closedOn }, transitionTo(random))
   }
 }
 

@@ -125,6 +125,14 @@ interface Period {
   readonly cohortIndex?: number
 }
 
+/** The period a run of booked sessions spans, from its first to its last. */
+const spanning = (slots: ReadonlyArray<Slot>, complete: boolean): Period => ({
+  start: slots[0]!.day,
+  end: slots[slots.length - 1]!.day,
+  complete,
+  slots,
+})
+
 const planFor = (w: World, random: Random, o: Offering): Plan => {
   const leads = w.teamIds(random, 2)
   const day = random.int(1, 5)
@@ -208,20 +216,13 @@ const firstPeriod = (
       if (i < 0) return undefined
       const size = plan.sizeOn(plan.slots[i]!.day)
       const slots = plan.slots.slice(i, i + size)
-      const complete = slots.length === size
-      return { start: slots[0]!.day, end: slots[slots.length - 1]!.day, complete, slots }
+      return spanning(slots, slots.length === size)
     }
     case "cohort": {
       const i = plan.cohorts.findIndex((c) => c.slots[0]!.day > after)
       const c = plan.cohorts[i]
       if (c === undefined) return undefined
-      return {
-        start: c.slots[0]!.day,
-        end: c.slots[c.slots.length - 1]!.day,
-        complete: true,
-        slots: c.slots,
-        cohortIndex: i,
-      }
+      return { ...spanning(c.slots, true), cohortIndex: i }
     }
   }
 }
@@ -248,20 +249,13 @@ const nextPeriod = (
       const i = plan.slots.findIndex((s) => s.day > prev.end)
       const size = plan.sizeOn(enrollmentStart)
       if (i < 0 || i + size > plan.slots.length) return undefined
-      const slots = plan.slots.slice(i, i + size)
-      return { start: slots[0]!.day, end: slots[slots.length - 1]!.day, complete: true, slots }
+      return spanning(plan.slots.slice(i, i + size), true)
     }
     case "cohort": {
       const i = (prev.cohortIndex ?? -1) + 1
       const c = plan.cohorts[i]
       if (c === undefined) return undefined
-      return {
-        start: c.slots[0]!.day,
-        end: c.slots[c.slots.length - 1]!.day,
-        complete: true,
-        slots: c.slots,
-        cohortIndex: i,
-      }
+      return { ...spanning(c.slots, true), cohortIndex: i }
     }
   }
 }
@@ -356,7 +350,7 @@ const runFlow = (ctx: Ctx, p: Person, o: Offering, referralDayNumber: Day): Day 
       slots = slots.slice(0, last + 1)
       statuses = statuses.slice(0, last + 1)
     }
-    slots.forEach((slot, i) => bookings.push({ slot, status: statuses[i]! }))
+    for (const [i, slot] of slots.entries()) bookings.push({ slot, status: statuses[i]! })
     if (withdraw) {
       status = "withdrawn"
       closedOn = slots[slots.length - 1]!.day

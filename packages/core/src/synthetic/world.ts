@@ -171,6 +171,22 @@ export class World {
     return dayOf(this.modelStart()) <= this.end && to >= this.start ? { from: this.start, to } : undefined
   }
 
+  /** Records that a citizen who completed an enrollment went on to somewhere in the community. */
+  handOver(
+    e: Pick<Enrollment, "id" | "citizenId" | "offeringId"> & { readonly closedOn: string },
+    to: Pick<CommunityTransition, "destination" | "kind">,
+  ): void {
+    this.records.transitions.push({
+      id: this.id("t"),
+      citizenId: e.citizenId,
+      fromOfferingId: e.offeringId,
+      enrollmentId: e.id,
+      date: e.closedOn as CommunityTransition["date"],
+      destination: to.destination,
+      kind: to.kind,
+    })
+  }
+
   /** Records a session. */
   session(
     o: Offering,

@@ -3,9 +3,11 @@
 // location) and what is wrong, in English and bokmål.
 import { describe, expect, it } from "vitest"
 import { Fhir } from "../../src/fhir/index.js"
+import type { Problems } from "../../src/index.js"
 import { tinyYear } from "../fixtures.js"
 
 const pseudonymSystem = "https://sandnes.kommune.no/fhir/pseudonym"
+// biome-ignore lint/suspicious/noExplicitAny: the test breaks the data into shapes no type allows
 type Entry = { fullUrl?: string; resource?: Record<string, any> }
 const fresh = (): { resourceType: string; type: string; entry: Array<Entry> } =>
   JSON.parse(JSON.stringify(Fhir.bundle(tinyYear(), { pseudonymSystem })))
@@ -46,6 +48,7 @@ describe("Fhir.toDataset", () => {
     expect(byUrl.get(episode.fullUrl)?.problems).toEqual([
       {
         location: "EpisodeOfCare.period.start",
+        pointer: "/period/start",
         code: "invalid-value",
         message: {
           en: "start: Expected an existing calendar date as YYYY-MM-DD",
@@ -59,6 +62,12 @@ describe("Fhir.toDataset", () => {
     expect(byUrl.get(evaluation.fullUrl)?.problems.map((p) => [p.location, p.code])).toEqual([
       ["Observation.valueCodeableConcept", "code-unknown"],
     ])
+    // Every import problem is a core problem: its pointer is its FHIRPath location as a JSON pointer.
+    const all: ReadonlyArray<Problems.Problem> = result.rejected.flatMap((r) => r.problems)
+    expect(all.map((p) => p.pointer)).toContain("/partOf/reference")
+    expect(
+      result.rejected.flatMap((r) => r.problems).find((p) => p.location.startsWith("Bundle.entry["))?.pointer,
+    ).toMatch(/^\/entry\/\d+/u)
     expect(byUrl.get(staff.fullUrl)?.problems.map((p) => p.code)).toEqual(["modifier-extension"])
     expect(byUrl.get("urn:uuid:11111111-1111-5111-8111-111111111111")?.problems.map((p) => p.code)).toEqual([
       "unsupported-resource",

@@ -59,7 +59,7 @@ const danglingReferences = (bundle: R4Bundle) => {
   const types = new Map((bundle.entry ?? []).map((e) => [e.fullUrl, e.resource?.resourceType]))
   const problems: Array<string> = []
   const walk = (node: unknown, path: string): void => {
-    if (Array.isArray(node)) node.forEach((n, i) => walk(n, `${path}[${i}]`))
+    if (Array.isArray(node)) for (const [i, n] of node.entries()) walk(n, `${path}[${i}]`)
     else if (typeof node === "object" && node !== null) {
       const ref = node as { reference?: unknown; type?: unknown }
       if (typeof ref.reference === "string") {
