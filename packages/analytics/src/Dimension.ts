@@ -5,21 +5,11 @@
  * @module
  */
 import { guard } from "./internal/boundary.js"
-import { dimensions, requireBy } from "./internal/shapes.js"
+import { type Dimension, dimensions, requireBy } from "./internal/dimensionList.js"
 import type { Bilingual } from "./internal/text.js"
 
-/**
- * A grouping dimension. Values in indicator tables are text: an offering id
- * (`turgruppe`), a category (`treatment`), a department id (`rpha`), a KPR
- * service type (`9`, a code of Volven 9151 the crosswalk gives the offering),
- * a month (`2024-03`), a year (`2024`) or a feedback source
- * (`experience-council`). `department` is the department that runs the
- * offering (its operator).
- * @example
- * const by: ReadonlyArray<Dimension.Dimension> = ["offering", "month"]
- * @category models
- */
-export type Dimension = "offering" | "category" | "department" | "kprService" | "month" | "year" | "source"
+/** A grouping dimension (see the list in {@link all}). */
+export type { Dimension }
 
 /**
  * Every dimension, in the order tables show them.

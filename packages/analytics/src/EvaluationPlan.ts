@@ -9,6 +9,7 @@
  */
 
 import { type Evidence, evidence, lookup, planResults, type Shown } from "./evaluation/evidence.js"
+import type { Continue, Plan, Row } from "./evaluation/plan.js"
 import { guard } from "./internal/boundary.js"
 import {
   isRecord,
@@ -31,15 +32,9 @@ import { type Profile, requireProfile, strictFrom } from "./privacy/Profile.js"
 import { publishResults } from "./privacy/Publication.js"
 import type { Rule } from "./privacy/Suppression.js"
 import { label as themeLabel } from "./privacy/Themes.js"
-import type { Tables } from "./Tables.js"
+import type { Tables } from "./tables/types.js"
 
-/**
- * Whether a measure should continue, as Evaluerings- og videreføringsplan for erfaringer gjort i prosjektet Optimist answers it: yes, no,
- * uncertain, or yes if there is capacity (Evaluerings- og videreføringsplan for erfaringer gjort i prosjektet Optimist lines 89 and 104: "Ja,
- * videreføres hvis det er nok kandidater", "Ja ved behov og kapasitet").
- * @category models
- */
-export type Continue = "yes" | "no" | "uncertain" | "if-capacity"
+export type { Continue, Plan, Row } from "./evaluation/plan.js"
 
 /**
  * The labels of each answer.
@@ -65,27 +60,6 @@ export const headings: Readonly<Record<"measure" | "assessment" | "continue" | "
   assessment: { nb: "Vurdering", en: "Assessment" },
   continue: { nb: "Videreføres?", en: "Continue?" },
   who: { nb: "Hvem?", en: "Who?" },
-}
-
-/**
- * One row of the plan; `id` is the offering id or a model-wide measure id.
- * @category models
- */
-export interface Row {
-  readonly id: string
-  readonly measure: Bilingual
-  readonly assessment: Bilingual
-  readonly continue: Continue
-  readonly who: Bilingual
-}
-
-/**
- * An evaluation plan for a period.
- * @category models
- */
-export interface Plan {
-  readonly period: { readonly from: string; readonly to: string }
-  readonly rows: ReadonlyArray<Row>
 }
 
 /**

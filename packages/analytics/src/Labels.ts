@@ -9,7 +9,7 @@ import { Catalogue, Category, Crosswalk } from "@aktivitetsmodell/core"
 import { type Dimension, labels as dimensionLabels, TOTAL, UNKNOWN } from "./Dimension.js"
 import { guard } from "./internal/boundary.js"
 import { isRecord, own, reject, requireLang } from "./internal/checks.js"
-import { requireBy } from "./internal/shapes.js"
+import { requireBy } from "./internal/dimensionList.js"
 import type { Bilingual, Lang } from "./internal/text.js"
 
 export type { Lang }

@@ -3,7 +3,6 @@
 // that the draft never shows a figure a report would hide.
 import { desc, op } from "arquero"
 import type { Dimension } from "../Dimension.js"
-import type { Continue, Row } from "../EvaluationPlan.js"
 import { compute, type Indicator, type Result } from "../Indicator.js"
 import { catalogue } from "../indicators/index.js"
 import { monthsBetween } from "../internal/dates.js"
@@ -13,7 +12,8 @@ import { dayWithin } from "../internal/group.js"
 import { AnalyticsError, type Bilingual, type Lang } from "../internal/text.js"
 import { type Profile, smallRange } from "../privacy/Profile.js"
 import type { Published } from "../privacy/Publication.js"
-import type { Tables } from "../Tables.js"
+import type { Tables } from "../tables/types.js"
+import type { Continue, Row } from "./plan.js"
 
 /** The evidence about one offering; null where unknown or suppressed. */
 export interface Evidence {

@@ -7,8 +7,9 @@
 import type { Dimension } from "../Dimension.js"
 import type { Indicator } from "../Indicator.js"
 import { guard } from "../internal/boundary.js"
+import { requireBy } from "../internal/dimensionList.js"
 import { checkDimensions } from "../internal/group.js"
-import { requireBy, requireTables } from "../internal/shapes.js"
+import { requireTables } from "../internal/shapes.js"
 
 import type { Tables } from "../Tables.js"
 import { attendanceRate } from "./attendanceRate.js"

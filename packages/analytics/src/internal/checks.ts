@@ -44,6 +44,10 @@ export const requireInteger = (name: string, what: string, u: unknown, min: numb
         `${what} må være et heltall fra ${min} til ${max}`,
       )
 
+/** True when `u` is a number that `test` accepts (by default, any finite number). */
+export const isNumber = (u: unknown, test: (n: number) => boolean = Number.isFinite): u is number =>
+  typeof u === "number" && test(u)
+
 export const requireLang = (name: string, u: unknown): Lang =>
   u === "nb" || u === "en" ? u : reject(name, "the language must be nb or en", "språket må være nb eller en")
 
@@ -52,14 +56,7 @@ export const requireRule = (name: string, u: unknown): { readonly min: number; r
   const r = requireRecord(name, "rule", u)
   const min = r.min
   const max = r.max
-  if (
-    typeof min !== "number" ||
-    typeof max !== "number" ||
-    !Number.isFinite(min) ||
-    !Number.isFinite(max) ||
-    min < 0 ||
-    max < min
-  ) {
+  if (!isNumber(min) || !isNumber(max) || min < 0 || max < min) {
     return reject(name, "rule must be { min, max } with 0 ≤ min ≤ max", "rule må være { min, max } med 0 ≤ min ≤ max")
   }
   return { min, max }

@@ -7,8 +7,9 @@
 // inherited key can become a column (see boundary.ts for why that matters).
 import { AnalyticsError } from "./text.js"
 
-// The package's own column names: plain identifiers. Data values (offering
-// ids, themes, names) never become column names.
+// The package's own column names: plain identifiers, in arquero expressions
+// and in SQL (query/dialect.ts) alike. Data values (offering ids, themes,
+// names) never become column names.
 const namePattern = /^[A-Za-z][A-Za-z0-9_]*$/u
 // Fixed ids of the model (such as "recoveryhjelpa") as core's Slug writes them.
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u

@@ -1,8 +1,8 @@
 // Shape checks of the suppression's inputs. A grid with a text where a count
 // should be would compare false against the rule and leave a small count
 // shown, so every value is checked before anything is suppressed.
-import type { Grid, Pattern } from "../privacy/Suppression.js"
-import { reject, requireArray, requireRecord } from "./checks.js"
+import type { Grid, Pattern } from "../privacy/grid.js"
+import { isNumber, reject, requireArray, requireRecord } from "./checks.js"
 
 const isCount = (u: unknown): boolean => u === null || (typeof u === "number" && Number.isFinite(u))
 const states = ["published", "primary", "secondary", "unpublished", "structural"]
@@ -20,7 +20,7 @@ export const requireGrid = (name: string, u: unknown): Grid => {
   const g = requireRecord(name, "the grid", u)
   const cells = requireArray(name, "grid.cells", g.cells)
   const C = cells.length === 0 ? undefined : requireArray(name, "grid.cells[0]", cells[0]).length
-  cells.forEach((row, r) => requireCounts(name, `grid.cells[${r}]`, row, C))
+  for (const [r, row] of cells.entries()) requireCounts(name, `grid.cells[${r}]`, row, C)
   if (g.rowTotals !== undefined) requireCounts(name, "grid.rowTotals", g.rowTotals, cells.length)
   if (g.columnTotals !== undefined) requireCounts(name, "grid.columnTotals", g.columnTotals, C)
   if (g.grandTotal !== undefined && !isCount(g.grandTotal))
@@ -47,14 +47,7 @@ export const requirePattern = (name: string, u: unknown): Pattern => {
   const p = requireRecord(name, "the pattern", u)
   const R = p.rows
   const C = p.columns
-  if (
-    typeof R !== "number" ||
-    typeof C !== "number" ||
-    !Number.isInteger(R) ||
-    !Number.isInteger(C) ||
-    R < 0 ||
-    C < 0
-  ) {
+  if (!isNumber(R, Number.isInteger) || !isNumber(C, Number.isInteger) || R < 0 || C < 0) {
     reject(
       name,
       "pattern.rows and pattern.columns must be whole numbers of 0 or more",

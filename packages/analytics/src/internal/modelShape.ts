@@ -16,7 +16,7 @@ import {
   requireString,
 } from "./checks.js"
 import { requirePlan } from "./planShape.js"
-import { requirePublished } from "./shapes.js"
+import { requirePublished } from "./publishedShape.js"
 
 const isBilingual = (u: unknown): boolean => isRecord(u) && typeof u.nb === "string" && typeof u.en === "string"
 const requireBilingual = (name: string, what: string, u: unknown): void => {
@@ -84,14 +84,14 @@ export const requireModel = (name: string, u: unknown): Model => {
   if (m.statistics !== null) {
     const st = requireRecord(name, "model.statistics", m.statistics)
     requireString(name, "model.statistics.chart", st.chart)
-    requireArray(name, "model.statistics.grids", st.grids).forEach((g, i) =>
-      requireGrid(name, `model.statistics.grids[${i}]`, g),
-    )
+    requireArray(name, "model.statistics.grids", st.grids).forEach((g, i) => {
+      requireGrid(name, `model.statistics.grids[${i}]`, g)
+    })
   }
   if (m.recoveryCollege !== null)
-    requireArray(name, "model.recoveryCollege", m.recoveryCollege).forEach((g, i) =>
-      requireGrid(name, `model.recoveryCollege[${i}]`, g),
-    )
+    requireArray(name, "model.recoveryCollege", m.recoveryCollege).forEach((g, i) => {
+      requireGrid(name, `model.recoveryCollege[${i}]`, g)
+    })
   requirePlan(name, m.plan)
   requireRule(name, m.rule)
   requireProfile(name, m.profile)

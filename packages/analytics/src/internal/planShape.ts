@@ -1,7 +1,7 @@
 // The shape of an evaluation plan handed back to the package (a draft, or one
 // read from an edited CSV). The answer is looked up among the four own keys,
 // so "constructor" or "__proto__" is refused rather than found on a prototype.
-import type { Plan } from "../EvaluationPlan.js"
+import type { Plan } from "../evaluation/plan.js"
 import { isRecord, reject, requireArray, requireRecord } from "./checks.js"
 
 const answers = ["yes", "no", "uncertain", "if-capacity"]

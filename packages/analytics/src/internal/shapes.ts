@@ -1,12 +1,3 @@
-// Shape checks of the package's own values when a caller hands them back:
-// an indicator, a set of tables, a grouping, a published table. They are
-// checked by shape, not identity, because callers may rebuild them with a
-// spread; what matters is that nothing reaches arquero that could run as code.
-import { Redact } from "@aktivitetsmodell/core"
-import type { Dimension } from "../Dimension.js"
-import type { Indicator, Measure } from "../Indicator.js"
-import { requireProfile } from "../privacy/Profile.js"
-import type { Published } from "../privacy/Publish.js"
 import type { Tables } from "../Tables.js"
 import {
   isRecord,
@@ -18,23 +9,9 @@ import {
   requireString,
   requireTable,
 } from "./checks.js"
+import { dimensions, requireBy } from "./dimensionList.js"
 import { isColumnName } from "./expr.js"
-
-/**
- * Every dimension, in canonical order: Dimension.all is this list, kept here
- * because Dimension.ts imports this file. Frozen, because it is also the list
- * a grouping is checked against: a caller who pushed onto Dimension.all would
- * otherwise widen what reaches arquero.
- */
-export const dimensions: ReadonlyArray<Dimension> = Object.freeze([
-  "offering",
-  "category",
-  "department",
-  "kprService",
-  "month",
-  "year",
-  "source",
-] as const)
+import type { Indicator, Measure } from "./indicatorModel.js"
 
 /** Whole years, as the years of a year table (service statistics, Recovery College). */
 export const requireYears = (name: string, what: string, u: unknown): ReadonlyArray<number> => {
@@ -52,21 +29,6 @@ export const isYearValues = (u: unknown): boolean => u instanceof Map && [...u.v
 const kinds = ["persons", "count", "rate", "statistic"]
 
 const isBilingual = (u: unknown): boolean => isRecord(u) && typeof u.nb === "string" && typeof u.en === "string"
-
-/** A list of known dimensions; an unknown one is refused rather than dropped. */
-export const requireBy = (name: string, u: unknown): ReadonlyArray<Dimension> => {
-  const list = requireArray(name, "by", u)
-  for (const d of list) {
-    if (typeof d !== "string" || !(dimensions as ReadonlyArray<string>).includes(d)) {
-      reject(
-        name,
-        `unknown dimension ${Redact.show(d)}; expected some of ${dimensions.join(", ")}`,
-        `ukjent dimensjon ${Redact.show(d)}; forventet noen av ${dimensions.join(", ")}`,
-      )
-    }
-  }
-  return list as ReadonlyArray<Dimension>
-}
 
 const requireMeasure = (name: string, u: unknown, i: number): Measure => {
   const m = requireRecord(name, `measures[${i}]`, u)
@@ -192,35 +154,4 @@ export const requireTables = (name: string, u: unknown): Tables => {
     )
   for (const k of tableNames) requireTable(name, `tables.${k}`, own(t, k))
   return u as Tables
-}
-
-/** A published table as Publish.publish makes it. */
-export const requirePublished = (name: string, u: unknown): Published => {
-  const p = requireRecord(name, "the published table", u)
-  requireIndicator(name, p.indicator)
-  requireBy(name, p.by)
-  requireTable(name, "published.table", p.table)
-  const hidden = requireRecord(name, "published.hidden", p.hidden)
-  requireFinite(name, "published.hidden.primary", hidden.primary)
-  requireFinite(name, "published.hidden.secondary", hidden.secondary)
-  requireRecord(name, "published.rule", p.rule)
-  requireProfile(name, p.profile)
-  const states = requireArray(name, "published.states", p.states)
-  if (!states.every(isRecord))
-    reject(
-      name,
-      "published.states must hold one object of hidden cells per row",
-      "published.states må ha ett objekt med skjulte celler per rad",
-    )
-  if (
-    p.notApplicable !== undefined &&
-    !requireArray(name, "published.notApplicable", p.notApplicable).every((b) => typeof b === "boolean")
-  ) {
-    reject(
-      name,
-      "published.notApplicable must hold true or false per row",
-      "published.notApplicable må ha true eller false per rad",
-    )
-  }
-  return u as Published
 }

@@ -6,25 +6,13 @@
 import { IsoDate, Policy, Redact } from "@aktivitetsmodell/core"
 import type { ColumnTable } from "arquero"
 import { TOTAL, UNKNOWN } from "../Dimension.js"
+import { tableNames } from "../tables/types.js"
 import { isRecord, own, reject, requireArray, requireFinite, requireInteger, requireRecord } from "./checks.js"
 import { DictionaryColumn } from "./DictionaryColumn.js"
 import { AnalyticsError } from "./text.js"
 
-/** The entities the tables are built from; each must be a list. */
-export const entities = [
-  "offerings",
-  "departments",
-  "referrals",
-  "enrollments",
-  "attendance",
-  "sessions",
-  "extensions",
-  "goalEvaluations",
-  "transitions",
-  "fitScores",
-  "contributions",
-  "feedback",
-] as const
+/** The entities the tables are built from, each a table but referrals; each must be a list. */
+export const entities = [...tableNames, "referrals"] as const
 
 /** The dataset as a record whose entities are lists. */
 export const checkDataset = (name: string, u: unknown): Record<string, unknown> => {

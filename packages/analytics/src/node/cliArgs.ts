@@ -1,12 +1,15 @@
 /**
- * The `aktivitet-report` command line, parsed without a library: every
- * option is checked and a mistake is explained in both languages.
+ * The `aktivitet-report` command line's arguments, read with Node's
+ * `parseArgs`: every option is checked and a mistake is explained in both
+ * languages. Loaded before anything of the report, so `--help` and a usage
+ * error cost little.
  *
  * @module
  */
+import { parseArgs as readArgs } from "node:util"
 import { Redact } from "@aktivitetsmodell/core"
 import { AnalyticsError, type Lang } from "../internal/text.js"
-import type { Format } from "./index.js"
+import { type Format, formatOf, formats } from "./format.js"
 
 /**
  * What the command was asked to do.
@@ -56,53 +59,58 @@ export interface AuditOptions {
 }
 
 /**
- * The usage text of `aktivitet-report`, in both languages.
+ * The help text of `aktivitet-report`, in both languages, laid out as
+ * `aktivitet-rules --help` is: the commands, the options, notes, exit codes.
  * @example
  * process.stdout.write(usage)
  * @category outputs
  */
-export const usage = `aktivitet-report — aktivitetsrapport med indikatorer, skjerming og evalueringsplan
-aktivitet-report — activity report with indicators, suppression and an evaluation plan
+export const usage = `aktivitet-report — aktivitetsrapport med indikatorer, skjerming og evalueringsplan / activity report with indicators, suppression and an evaluation plan
 
-  aktivitet-report FOLDER [--year 2024] [--out report.html] [--stop-on-violations]
-  aktivitet-report --data FILE.json [--year 2024] [--profile strict] [--out report.html]
-  aktivitet-report --synthetic [--seed 1] [--citizens 1500] [--year 2024] [--out report.html]
-  aktivitet-report audit FILE.csv|FILE.json|FILE.arrow … [--max N] [--lang nb|en]
+  aktivitet-report FOLDER [--year YYYY] [--out FILE] [--stop-on-violations]
+                                                Rapport fra en mappe med eksporter / report from a folder of exports
+  aktivitet-report --data FILE.json [--year YYYY] [--profile ssb|strict|rounding] [--out FILE]
+                                                Rapport fra et kommuneår som JSON (core Dataset) / report from a municipality-year as JSON
+  aktivitet-report --synthetic [--seed N] [--citizens N] [--year YYYY] [--out FILE]
+                                                Rapport fra et generert år / report from a generated year
+  aktivitet-report audit FILE.csv|FILE.json|FILE.arrow … [--min N] [--max N] [--lang nb|en]
+                                                List tall i skjermingsområdet som filene viser eller avslører /
+                                                  list every count in the small range the files show or give away
 
-  FOLDER                exports, one file per entity: citizens.csv, enrollments.json,
-                        sessions.arrow … (the year from --year or a name like export-2024)
-                        / eksporter, én fil per enhet
-  --data FILE           a municipality-year as JSON (core Dataset) / et kommuneår som JSON
-  --synthetic           a generated year instead / et generert år i stedet
-  --seed N, --citizens N   for --synthetic
-  --year YYYY           the year to report (default: the data's) / året rapporten gjelder
-  --out FILE            write here (default: standard output) / skriv hit
-  --lang nb|en          language (default nb) / språk
-  --format html|md|csv|json   (default: from --out's extension, else html)
-  --statistics FILE     yearly service statistics CSV / tjenestestatistikk
-  --recovery-college FILE, --population FILE   Recovery College participants and inhabitants
-  --capacity FILE.json  places per session by offering id / plasser per samling
-  --plan FILE.csv       also write the evaluation-plan draft / skriv også evalueringsplanen
-  --profile ssb|strict|rounding   disclosure control (default strict); its numbers from
-                        the policy tree (parameters/privacy/) / skjermingsprofil
-  --min N --max N       strict: counts min–max hidden (tree: 1–4) / tall som skjules
-  --max-n N             ssb: counts 1–N hidden (tree: 3)
-  --base N              rounding: round to 0 or N (tree: 3) / avrundingsbase
-  --names FILE          names (one a line) that must appear in no output / navn som ikke må stå i noe
-  --source TEXT         the data source every output names (else the dataset file's "source") / datakilden rapporten oppgir
-  --policy DIR          a policy tree instead of the shipped one / et annet regeltre
-  --rejected FILE       rejected records and broken rules as CSV (default: rejected.csv
-                        beside --out) / avviste poster og regelbrudd som CSV
-  --stop-on-violations  exit 1 without a report when a record is rejected or a rule of the
-                        model is broken (default: listed in the report and counted)
-                        / stopp når en post avvises eller en regel brytes
-  audit FILE …          list every count in the small range the files show or give away;
-                        exit 1 if there is one / list tall i skjermingsområdet som filene avslører
+  --year YYYY         the year to report (default: the data's, or a folder name like export-2024) /
+                        året rapporten gjelder
+  --out FILE          write here (default: standard output) / skriv hit
+  --format html|md|csv|json   the report's format (default: from --out's extension, else html) / rapportens format
+  --seed N, --citizens N      the generated year's seed (default 1) and size (default 1500) /
+                        frø og størrelse for det genererte året
+  --statistics FILE   yearly service statistics as CSV / tjenestestatistikk per år som CSV
+  --recovery-college FILE, --population FILE   Recovery College participants and inhabitants /
+                        deltakere i Recovery College og innbyggere
+  --capacity FILE.json        places per session by offering id / plasser per samling per tilbud
+  --plan FILE.csv     also write the evaluation-plan draft / skriv også utkastet til evalueringsplan
+  --profile ssb|strict|rounding   disclosure control (default strict), its numbers from the policy tree
+                        (parameters/privacy/) / skjermingsprofil, tallene fra regeltreet
+  --min N --max N     strict: counts min–max are hidden (tree: 1–4; audit: the range looked for) /
+                        strict: tall fra min til max skjules
+  --max-n N           ssb: counts 1–N are hidden (tree: 3) / ssb: tall fra 1 til N skjules
+  --base N            rounding: counts are rounded to 0 or N (tree: 3) / rounding: avrundingsbase
+  --names FILE        names (one a line) that must appear in no output / navn (ett per linje) som ikke må stå i noe
+  --source TEXT       the data source every output names (else the dataset file's "source") /
+                        datakilden hver utdata oppgir
+  --policy DIR        a policy tree instead of the shipped one / et annet regeltre enn det som følger med
+  --rejected FILE     rejected records and broken rules as CSV (default: rejected.csv beside --out) /
+                        avviste poster og regelbrudd som CSV
+  --stop-on-violations        exit 1 without a report when a record is rejected or a rule of the model is broken
+                        (default: listed in the report and counted) / stopp når en post avvises eller en regel brytes
 
-Exit codes: 0 written (audit: nothing found); 1 wrong records, or with --stop-on-violations
-rejected records or broken rules (audit: findings);
-2 the command cannot run; 3 the report would give away a small count, nothing written.
-`
+  FOLDER holds one file per entity: citizens.csv, enrollments.json, sessions.arrow … /
+    MAPPE har én fil per enhet.
+  --lang nb|en        language of the report and its messages / språk i rapporten og meldingene (default nb)
+  Exit codes / avslutningskoder: 0 written, or audit found nothing / skrevet, eller revisjonen fant ingenting,
+    1 wrong records, broken rules with --stop-on-violations, or audit findings / feil i postene, regelbrudd med
+    --stop-on-violations, eller funn i revisjonen, 2 wrong usage or an unusable file / feil bruk eller en fil som
+    ikke kan brukes, 3 the report would give away a small count, nothing written / rapporten ville avsløre et lite
+    tall, ingenting skrevet, 70 internal error / intern feil`
 
 /**
  * A command line that cannot be run as given: an unknown option, a missing
@@ -113,8 +121,9 @@ export class UsageError extends AnalyticsError {
   override readonly name: string = "UsageError"
 }
 
-const fail = (nb: string, en: string): never => {
-  throw new UsageError({ nb: nb, en: en })
+// Typed as a whole so that TypeScript narrows after a call that fails.
+const fail: (nb: string, en: string) => never = (nb, en) => {
+  throw new UsageError({ nb, en })
 }
 
 // An argument as typed, redacted and cut short, for a message.
@@ -132,6 +141,82 @@ const whole = (name: string, raw: string | undefined, min: number, max: number):
   return n
 }
 
+// A whole number when the option was given.
+const wholeIf = (values: Values, name: string, min: number, max: number): number | undefined =>
+  values.has(name) ? whole(name, values.get(name), min, max) : undefined
+
+const language = (raw: string | undefined): Lang =>
+  raw === undefined || raw === "nb" || raw === "en"
+    ? (raw ?? "nb")
+    : fail(`--lang må være nb eller en, fikk ${Redact.show(raw)}`, `--lang must be nb or en, got ${Redact.show(raw)}`)
+
+type Options = Readonly<Record<string, { readonly type: "string" | "boolean"; readonly short?: string }>>
+type Values = ReadonlyMap<string, string>
+
+// The options shared by the report and the audit.
+const shared = {
+  lang: { type: "string" },
+  min: { type: "string" },
+  max: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies Options
+
+const reportOptions = {
+  ...shared,
+  data: { type: "string" },
+  seed: { type: "string" },
+  citizens: { type: "string" },
+  year: { type: "string" },
+  out: { type: "string" },
+  format: { type: "string" },
+  statistics: { type: "string" },
+  "recovery-college": { type: "string" },
+  population: { type: "string" },
+  capacity: { type: "string" },
+  plan: { type: "string" },
+  "max-n": { type: "string" },
+  base: { type: "string" },
+  profile: { type: "string" },
+  names: { type: "string" },
+  policy: { type: "string" },
+  rejected: { type: "string" },
+  source: { type: "string" },
+  synthetic: { type: "boolean" },
+  "stop-on-violations": { type: "boolean" },
+} as const satisfies Options
+
+/**
+ * The options and positionals of `argv`. parseArgs reads them leniently
+ * (`strict: false`) and its tokens are checked here, so that every mistake
+ * is told in both languages, names the option as typed (redacted), and an
+ * option such as `--__proto__` is unknown rather than inherited.
+ */
+const read = (
+  argv: ReadonlyArray<string>,
+  options: Options,
+): { readonly values: Values; readonly positionals: ReadonlyArray<string> } => {
+  const { tokens } = readArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true })
+  const values = new Map<string, string>()
+  const positionals: Array<string> = []
+  for (const t of tokens) {
+    if (t.kind === "positional") positionals.push(t.value)
+    if (t.kind !== "option") continue
+    const option = Object.hasOwn(options, t.name) ? options[t.name] : undefined
+    if (option === undefined) fail(`Ukjent valg ${unquoted(t.rawName)}`, `Unknown option ${unquoted(t.rawName)}`)
+    else if (option.type === "boolean") {
+      if (t.inlineValue === true) fail(`${t.rawName} tar ingen verdi`, `${t.rawName} takes no value`)
+      values.set(t.name, "")
+    } else {
+      // Lenient parsing takes the next argument whatever it is: "--year --out" is a missing year.
+      const v = t.value
+      if (v === undefined || v === "" || (t.inlineValue !== true && v.startsWith("--")))
+        fail(`${t.rawName} mangler en verdi`, `${t.rawName} needs a value`)
+      values.set(t.name, v as string)
+    }
+  }
+  return { values, positionals }
+}
+
 /**
  * Parses the arguments after the command name.
  * @example
@@ -139,79 +224,31 @@ const whole = (name: string, raw: string | undefined, min: number, max: number):
  * @category constructors
  */
 export const parseArgs = (argv: ReadonlyArray<string>): CliOptions => {
-  const values = new Map<string, string>()
-  const flags = new Set<string>()
-  const valued = [
-    "data",
-    "seed",
-    "citizens",
-    "year",
-    "out",
-    "lang",
-    "format",
-    "statistics",
-    "recovery-college",
-    "population",
-    "capacity",
-    "plan",
-    "min",
-    "max",
-    "max-n",
-    "base",
-    "profile",
-    "names",
-    "policy",
-    "rejected",
-    "source",
-  ]
-  const folders: Array<string> = []
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!
-    const [name, inline] = arg.startsWith("--")
-      ? (arg.slice(2).split(/=(.*)/su) as [string, string | undefined])
-      : [arg, undefined]
-    if (!arg.startsWith("--")) {
-      // The one argument without "--" is the folder of exports.
-      if (folders.length > 0 || arg === "")
-        fail(`Ukjent argument ${Redact.show(arg)}`, `Unknown argument ${Redact.show(arg)}`)
-      folders.push(arg)
-      continue
-    }
-    if (name === "synthetic" || name === "help" || name === "stop-on-violations") flags.add(name)
-    else if (valued.includes(name)) {
-      const v = inline ?? argv[++i]
-      if (v === undefined || v === "" || (inline === undefined && v.startsWith("--")))
-        fail(`--${name} mangler en verdi`, `--${name} needs a value`)
-      values.set(name, v!)
-    } else fail(`Ukjent valg --${unquoted(name)}`, `Unknown option --${unquoted(name)}`)
-  }
-  const help = flags.has("help")
+  const { values, positionals } = read(argv, reportOptions)
+  // The one argument without "--" is the folder of exports.
+  const [folder, ...others] = positionals
+  const extra = folder === "" ? folder : others[0]
+  if (extra !== undefined) fail(`Ukjent argument ${Redact.show(extra)}`, `Unknown argument ${Redact.show(extra)}`)
+  const help = values.has("help")
   const data = values.get("data")
-  const folder = folders[0]
-  const sources = [folder, data, flags.has("synthetic") ? "synthetic" : undefined].filter((x) => x !== undefined).length
+  const synthetic = values.has("synthetic")
+  const sources = [folder, data, synthetic ? "synthetic" : undefined].filter((x) => x !== undefined).length
   if (!help && sources === 0)
     fail(
       "Oppgi en MAPPE med eksporter, --data FIL eller --synthetic",
       "Give a FOLDER of exports, --data FILE or --synthetic",
     )
   if (sources > 1) fail("Bruk én av MAPPE, --data og --synthetic", "Use one of FOLDER, --data and --synthetic")
-  const langRaw = values.get("lang") ?? "nb"
-  if (langRaw !== "nb" && langRaw !== "en")
-    fail(
-      `--lang må være nb eller en, fikk ${Redact.show(langRaw)}`,
-      `--lang must be nb or en, got ${Redact.show(langRaw)}`,
-    )
-  const lang = langRaw as Lang
+  const lang = language(values.get("lang"))
   const out = values.get("out")
-  const ext = out?.slice(out.lastIndexOf(".") + 1).toLowerCase()
-  const format = values.get("format") ?? (ext === "md" || ext === "csv" || ext === "json" ? ext : "html")
-  if (!["html", "md", "csv", "json"].includes(format))
+  const format = values.get("format") ?? (out === undefined ? "html" : formatOf(out))
+  if (!(formats as ReadonlyArray<string>).includes(format))
     fail(
       `--format må være html, md, csv eller json, fikk ${Redact.show(format)}`,
       `--format must be html, md, csv or json, got ${Redact.show(format)}`,
     )
-  const min = values.has("min") ? whole("min", values.get("min"), 1, 1000) : undefined
-  const max = values.has("max") ? whole("max", values.get("max"), 0, 1000) : undefined
+  const min = wholeIf(values, "min", 1, 1000)
+  const max = wholeIf(values, "max", 0, 1000)
   if (max !== undefined && max < (min ?? 1))
     fail(`--max (${max}) er mindre enn --min (${min ?? 1})`, `--max (${max}) is less than --min (${min ?? 1})`)
   const profile = values.get("profile") ?? "strict"
@@ -226,8 +263,8 @@ export const parseArgs = (argv: ReadonlyArray<string>): CliOptions => {
     fail("--max-n gjelder profilen ssb", "--max-n belongs to the profile ssb")
   if (values.has("base") && profile !== "rounding")
     fail("--base gjelder profilen rounding", "--base belongs to the profile rounding")
-  const maxN = values.has("max-n") ? whole("max-n", values.get("max-n"), 1, 1000) : undefined
-  const base = values.has("base") ? whole("base", values.get("base"), 2, 1000) : undefined
+  const maxN = wholeIf(values, "max-n", 1, 1000)
+  const base = wholeIf(values, "base", 2, 1000)
   return {
     source:
       folder !== undefined
@@ -236,10 +273,10 @@ export const parseArgs = (argv: ReadonlyArray<string>): CliOptions => {
           ? { kind: "data", file: data }
           : {
               kind: "synthetic",
-              seed: values.has("seed") ? whole("seed", values.get("seed"), 0, 2 ** 31) : 1,
-              citizens: values.has("citizens") ? whole("citizens", values.get("citizens"), 0, 1_000_000) : 1500,
+              seed: wholeIf(values, "seed", 0, 2 ** 31) ?? 1,
+              citizens: wholeIf(values, "citizens", 0, 1_000_000) ?? 1500,
             },
-    year: values.has("year") ? whole("year", values.get("year"), 2000, 2100) : undefined,
+    year: wholeIf(values, "year", 2000, 2100),
     out,
     lang,
     format: format as Format,
@@ -248,7 +285,7 @@ export const parseArgs = (argv: ReadonlyArray<string>): CliOptions => {
     population: values.get("population"),
     capacity: values.get("capacity"),
     plan: values.get("plan"),
-    profile: profile as CliOptions["profile"],
+    profile,
     overrides: {
       ...(min === undefined ? {} : { min }),
       ...(max === undefined ? {} : { max }),
@@ -259,7 +296,7 @@ export const parseArgs = (argv: ReadonlyArray<string>): CliOptions => {
     dataSource: values.get("source"),
     policy: values.get("policy"),
     rejected: values.get("rejected"),
-    stopOnViolations: flags.has("stop-on-violations"),
+    stopOnViolations: values.has("stop-on-violations"),
     help,
   }
 }
@@ -271,33 +308,15 @@ export const parseArgs = (argv: ReadonlyArray<string>): CliOptions => {
  * @category constructors
  */
 export const parseAuditArgs = (argv: ReadonlyArray<string>): AuditOptions => {
-  const files: Array<string> = []
-  let lang: Lang = "nb"
-  let min: number | undefined
-  let max: number | undefined
-  let help = false
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!
-    if (!arg.startsWith("--")) {
-      files.push(arg)
-      continue
-    }
-    const [name, inline] = arg.slice(2).split(/=(.*)/su) as [string, string | undefined]
-    if (name === "help") {
-      help = true
-      continue
-    }
-    if (name !== "lang" && name !== "min" && name !== "max")
-      fail(`Ukjent valg --${unquoted(name)}`, `Unknown option --${unquoted(name)}`)
-    const v = inline ?? argv[++i]
-    if (v === undefined || v === "") fail(`--${name} mangler en verdi`, `--${name} needs a value`)
-    if (name === "lang") {
-      if (v !== "nb" && v !== "en")
-        fail(`--lang må være nb eller en, fikk ${Redact.show(v)}`, `--lang must be nb or en, got ${Redact.show(v)}`)
-      lang = v as Lang
-    } else if (name === "min") min = whole("min", v, 1, 1000)
-    else max = whole("max", v, 1, 1000)
+  const { values, positionals } = read(argv, shared)
+  const help = values.has("help")
+  const lang = language(values.get("lang"))
+  if (!help && positionals.length === 0) fail("Oppgi minst én fil å revidere", "Give at least one file to audit")
+  return {
+    files: positionals,
+    lang,
+    min: wholeIf(values, "min", 1, 1000),
+    max: wholeIf(values, "max", 1, 1000),
+    help,
   }
-  if (!help && files.length === 0) fail("Oppgi minst én fil å revidere", "Give at least one file to audit")
-  return { files, lang, min, max, help }
 }

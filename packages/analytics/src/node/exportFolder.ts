@@ -111,42 +111,26 @@ const fromCore = (e: unknown, file: string): unknown => {
 
 /** One export file read: every record valid or rejected, with the lines records start on where the format has lines. */
 export const readFile = async (f: Named & { readonly path: string }): Promise<EntityRead> => {
+  // What every format gives: the records, and where the format has lines, the line each starts on.
+  const read = (
+    r: Batch.BatchResult<unknown> & { readonly lines?: ReadonlyArray<number> },
+    fileProblems: EntityRead["fileProblems"] = [],
+  ): EntityRead => ({
+    file: f.name,
+    entity: f.entity,
+    total: r.total,
+    valid: r.valid,
+    rejected: r.rejected,
+    lineOf: (i) => r.lines?.[i] ?? null,
+    fileProblems,
+  })
   try {
     if (f.format === "csv") {
       const r = await loadCsvFile(f.entity, f.path)
-      return {
-        file: f.name,
-        entity: f.entity,
-        total: r.total,
-        valid: r.valid,
-        rejected: r.rejected,
-        lineOf: (i) => r.lines[i] ?? null,
-        fileProblems: r.fileProblems,
-      }
+      return read(r, r.fileProblems)
     }
-    if (f.format === "json") {
-      const r = await loadJsonFile(f.entity, f.path)
-      return {
-        file: f.name,
-        entity: f.entity,
-        total: r.total,
-        valid: r.valid,
-        rejected: r.rejected,
-        lineOf: (i) => r.lines[i] ?? null,
-        fileProblems: [],
-      }
-    }
-    const records = arrowRecords(await readBytes(f.path), f.path)
-    const r: Batch.BatchResult<unknown> = Batch.decodeEntity(f.entity, records)
-    return {
-      file: f.name,
-      entity: f.entity,
-      total: r.total,
-      valid: r.valid,
-      rejected: r.rejected,
-      lineOf: () => null,
-      fileProblems: [],
-    }
+    if (f.format === "json") return read(await loadJsonFile(f.entity, f.path))
+    return read(Batch.decodeEntity(f.entity, arrowRecords(await readBytes(f.path), f.path)))
   } catch (e) {
     throw fromCore(e, f.path)
   }

@@ -31,21 +31,14 @@ import { parseCapacity } from "./capacity.js"
 import { parseDataset } from "./dataset.js"
 import { listFolder, readFile, yearOfFolder } from "./exportFolder.js"
 import { readBytes, readText, requireFile, writeText } from "./files.js"
+import { type Format, formatOf, formats } from "./format.js"
 import { type CheckedInput, checkInput, type EntityRead } from "./inputCheck.js"
 
 export { AnalyticsError, FileError } from "../internal/text.js"
+export type { Format } from "./format.js"
 export type { CheckedInput } from "./inputCheck.js"
 export { RecordsError } from "./inputCheck.js"
 export { packageVersions, policyWithHash } from "./provenance.js"
-
-/**
- * The formats a report can be written in: the HTML document, the Markdown
- * summary, every published table in one long CSV, or JSON.
- * @category models
- */
-export type Format = "html" | "md" | "csv" | "json"
-
-const formats: ReadonlyArray<Format> = ["html", "md", "csv", "json"]
 
 // A report as buildReport returns it: the texts and the published tables.
 const requireReport = (name: string, u: unknown): Report => {
@@ -116,10 +109,8 @@ export const writeReport = guard(
   },
   async (report: Report, file: string, format?: Format): Promise<string> => {
     const path = requireFile("writeReport", file)
-    const ext = path.slice(path.lastIndexOf(".") + 1).toLowerCase()
-    const chosen: Format = format ?? (ext === "md" || ext === "csv" || ext === "json" ? ext : "html")
     // Everything is checked and written out as text before the file is touched.
-    return writeText(path, reportText(report, chosen))
+    return writeText(path, reportText(report, format ?? formatOf(path)))
   },
 )
 
@@ -198,6 +189,17 @@ export const loadExportFolder = guard(
   },
 )
 
+// A reader of one file behind the boundary: the file's text, parsed by `parse`, which names the file in its errors.
+const reader = <T>(name: string, kind: "CSV" | "JSON", parse: (text: string, file: string) => T) =>
+  guard(
+    name,
+    { nb: `stien til en ${kind}-fil`, en: `the path of a ${kind} file` },
+    async (file: string): Promise<T> => {
+      const path = requireFile(name, file)
+      return parse(await readText(path), path)
+    },
+  )
+
 /**
  * Reads a capacity file: JSON with places per session by offering id, each a
  * whole number above 0, such as `{ "sandneshallen": 25 }`. Gives a Map (an
@@ -208,13 +210,10 @@ export const loadExportFolder = guard(
  * buildReport(year, { capacity })
  * @category constructors
  */
-export const readCapacity = guard(
+export const readCapacity: (file: string) => Promise<ReadonlyMap<string, number>> = reader(
   "readCapacity",
-  { nb: "stien til en JSON-fil", en: "the path of a JSON file" },
-  async (file: string): Promise<ReadonlyMap<string, number>> => {
-    const path = requireFile("readCapacity", file)
-    return parseCapacity(await readText(path), path)
-  },
+  "JSON",
+  parseCapacity,
 )
 
 /**
@@ -223,13 +222,10 @@ export const readCapacity = guard(
  * const stats = await readStatistics("examples/data/service-statistics-2017-2021.csv")
  * @category constructors
  */
-export const readStatistics = guard(
+export const readStatistics: (file: string) => Promise<ServiceStatistics.Statistics> = reader(
   "readStatistics",
-  { nb: "stien til en CSV-fil", en: "the path of a CSV file" },
-  async (file: string): Promise<ServiceStatistics.Statistics> => {
-    const path = requireFile("readStatistics", file)
-    return ServiceStatistics.parse(await readText(path), path)
-  },
+  "CSV",
+  ServiceStatistics.parse,
 )
 
 /**
@@ -238,13 +234,10 @@ export const readStatistics = guard(
  * const rc = await readRecoveryCollege("examples/data/recovery-college-participants-2019-2021.csv")
  * @category constructors
  */
-export const readRecoveryCollege = guard(
+export const readRecoveryCollege: (file: string) => Promise<RecoveryCollege.Participants> = reader(
   "readRecoveryCollege",
-  { nb: "stien til en CSV-fil", en: "the path of a CSV file" },
-  async (file: string): Promise<RecoveryCollege.Participants> => {
-    const path = requireFile("readRecoveryCollege", file)
-    return RecoveryCollege.parse(await readText(path), path)
-  },
+  "CSV",
+  RecoveryCollege.parse,
 )
 
 /**

@@ -1,280 +1,64 @@
 /**
- * The `aktivitet-report` command line as a function, so that tests run it
- * without a process: `run(argv, io)` resolves to the exit code.
+ * The `aktivitet-report` command line, as a function so tests can run it
+ * without a process: `await run(argv, io)` resolves to the exit code.
  *
- * - 0: the report was written;
+ * - 0: the report was written (audit: nothing found);
  * - 1: records or lines of a file that could be read are wrong (each named,
- *   in English / bokmål);
- * - 2: the command cannot run: wrong usage, or a file that is missing,
- *   unreadable, not JSON or of the wrong shape (one line naming the file and
- *   the line or JSON pointer), or an unexpected failure;
+ *   in English / bokmål), or with `--stop-on-violations` a record was
+ *   rejected or a rule of the model broken (audit: a finding);
+ * - 2: wrong usage, or a file that is missing, unreadable, not JSON or of the
+ *   wrong shape (one line naming the file and the line or JSON pointer);
  * - 3: the report would let someone read or work out a count in the
- *   profile's small range (its own audit found it); nothing is written.
- *
- * `aktivitet-report audit FILE…` audits published files: 0 when nothing in
- * the small range can be read or worked out, 1 when something can (each
- * finding listed with the relation that reveals it), 2 when it cannot run.
+ *   profile's small range (its own audit found it); nothing is written;
+ * - 70: an internal error, as in `aktivitet-rules`.
  *
  * Every line it prints passes through core's redaction, and no stack trace is
- * ever printed.
+ * ever printed. docs/cli.md lists the exit codes of both command lines.
  *
  * @module
  */
-import { dirname, join } from "node:path"
-import type { Policy } from "@aktivitetsmodell/core"
-import { Redact } from "@aktivitetsmodell/core"
-import { generate } from "@aktivitetsmodell/core/synthetic"
-import { AnalyticsError, FileError, type Lang } from "../internal/text.js"
-import { DataFileError } from "../internal/yearTable.js"
-import * as Rejected from "../outputs/Rejected.js"
-import * as Audit from "../privacy/Audit.js"
-import type { Profile } from "../privacy/Profile.js"
-import { buildReport, type Options } from "../Report.js"
-import { type CliOptions, parseArgs, parseAuditArgs, UsageError, usage } from "./cliArgs.js"
-import { readDatasetText } from "./dataset.js"
-import { readText, writeText } from "./files.js"
-import {
-  auditFiles,
-  auditReport,
-  loadExportFolder,
-  loadProfile,
-  readCapacity,
-  readPopulation,
-  readRecoveryCollege,
-  readStatistics,
-  reportText,
-  writePlan,
-  writeReport,
-} from "./index.js"
-import { type CheckedInput, checkInput, lineOf, RecordsError, rejectedEntries } from "./inputCheck.js"
-import { withInput } from "./inputReport.js"
-import { packageVersions, policyWithHash, sourceOf } from "./provenance.js"
+import { parseArgs, parseAuditArgs, UsageError, usage } from "./cliArgs.js"
+import { type Io, internalError, redacting } from "./io.js"
 
-/** Where the command writes. Each call is one line or block, without a final line break. */
-export interface Io {
-  readonly stdout: (text: string) => void
-  readonly stderr: (text: string) => void
-}
-
-// Names that must appear in no output: one a line, blank lines and "#" comments left out.
-const readNames = async (file: string): Promise<Array<string>> =>
-  (await readText(file))
-    .split(/\r?\n/u)
-    .map((l) => l.trim())
-    .filter((l) => l !== "" && !l.startsWith("#"))
-
-const profileOf = (args: CliOptions, date: string): Profile => {
-  const p = loadProfile(args.profile, date, args.policy)
-  const o = args.overrides
-  if (p.name === "strict") return { name: "strict", min: o.min ?? p.min, max: o.max ?? p.max }
-  if (p.name === "ssb") return { name: "ssb", maxN: o.maxN ?? p.maxN }
-  return { name: "rounding", base: o.base ?? p.base }
-}
-
-const findingLines = (findings: ReadonlyArray<Audit.Finding>, lang: Lang): Array<string> => {
-  const shown = findings.slice(0, 20).map((f) => `  ${Audit.describe(f, lang)}`)
-  return findings.length > 20
-    ? [...shown, lang === "nb" ? `  … og ${findings.length - 20} til` : `  … and ${findings.length - 20} more`]
-    : shown
-}
+export type { Io } from "./io.js"
 
 /**
- * What the command prints, and why it writes nothing, when the audit of a
- * report finds a count in the small range: null when it finds none.
- * @example
- * refusal(auditReport(report), "nb") // null
- * @category outputs
- */
-export const refusal = (audit: Audit.Result, lang: Lang): Array<string> | null => {
-  if (audit.findings.length === 0) return null
-  const [low, high] = audit.range
-  return [
-    `The report was not written: ${audit.findings.length} count(s) of ${low}–${high} people can be read or worked out from it / ` +
-      `Rapporten ble ikke skrevet: ${audit.findings.length} tall for ${low}–${high} personer kan leses eller regnes ut av den`,
-    ...findingLines(audit.findings, lang),
-  ]
-}
-
-const report = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
-  const args = parseArgs(argv)
-  if (args.help) {
-    io.stdout(usage.trimEnd())
-    return 0
-  }
-  const { policy, policyHash } = policyWithHash(args.policy)
-  // rejected.csv goes beside the report unless named; with neither, it is not written.
-  const rejectedFile = args.rejected ?? (args.out === undefined ? undefined : join(dirname(args.out), "rejected.csv"))
-  const source = args.source
-  const {
-    dataset,
-    section,
-    source: named,
-  } = source.kind === "synthetic"
-    ? {
-        dataset: generate({
-          policy,
-          seed: source.seed,
-          citizens: source.citizens,
-          ...(args.year === undefined ? {} : { year: args.year }),
-        }),
-        section: undefined,
-        source: undefined,
-      }
-    : await readInput(source, args, policy, rejectedFile)
-  // The profile's numbers in force on the last day of the reported year.
-  const profile = profileOf(args, `${args.year ?? dataset.year}-12-31`)
-  const options: Options = {
-    policy,
-    lang: args.lang,
-    profile,
-    ...(args.names === undefined ? {} : { names: await readNames(args.names) }),
-    ...(args.year === undefined ? {} : { year: args.year }),
-    ...(args.capacity === undefined ? {} : { capacity: await readCapacity(args.capacity) }),
-    ...(args.statistics === undefined ? {} : { statistics: await readStatistics(args.statistics) }),
-    ...(args.recoveryCollege === undefined ? {} : { recoveryCollege: await readRecoveryCollege(args.recoveryCollege) }),
-    ...(args.population === undefined ? {} : { population: await readPopulation(args.population) }),
-    ...sourceOf(args, args.lang, named),
-    versions: packageVersions(),
-    policyHash,
-  }
-  const built =
-    section === undefined
-      ? buildReport(dataset, options)
-      : withInput(buildReport(dataset, options), section, options.names)
-  // The audit of its own output, before anything is written.
-  const refused = refusal(auditReport(built), args.lang)
-  if (refused !== null) {
-    for (const line of refused) io.stderr(line)
-    return 3
-  }
-  if (args.plan !== undefined) await writePlan(built.plan, args.plan, args.lang, built.provenance)
-  if (args.out === undefined) {
-    io.stdout(reportText(built, args.format).trimEnd())
-    io.stderr(built.summary)
-  } else {
-    await writeReport(built, args.out, args.format)
-    io.stdout(`${built.summary}\n${args.lang === "nb" ? "Skrev" : "Wrote"} ${args.out}`)
-  }
-  if (section !== undefined && rejectedFile !== undefined)
-    io.stdout(`${args.lang === "nb" ? "Skrev" : "Wrote"} ${rejectedFile}`)
-  return 0
-}
-
-/**
- * The records of a folder or a dataset file, checked before any indicator:
- * rejected records and broken rules go to rejected.csv (when it has a
- * place), and stop the command when asked to (or, for a dataset file, when a
- * record is rejected).
- */
-const readInput = async (
-  source: Exclude<CliOptions["source"], { kind: "synthetic" }>,
-  args: CliOptions,
-  policy: Policy.Policy,
-  rejectedFile: string | undefined,
-): Promise<CheckedInput> => {
-  const write = (section: Rejected.Section) =>
-    rejectedFile === undefined ? undefined : writeText(rejectedFile, Rejected.toCsv(section, args.lang))
-  let checked: CheckedInput
-  if (source.kind === "folder") {
-    checked = await loadExportFolder(source.dir, { policy, ...(args.year === undefined ? {} : { year: args.year }) })
-  } else {
-    const { year, reads, source: named } = readDatasetText(await readText(source.file), source.file)
-    // A dataset file with a wrong record is refused, as before: a report from half its records would mislead.
-    const rejected = rejectedEntries(reads)
-    if (rejected.length > 0) {
-      await write({ files: [], entries: rejected })
-      throw new RecordsError(rejected)
-    }
-    checked = { ...checkInput(year, reads, policy), ...(named === undefined ? {} : { source: named }) }
-  }
-  await write(checked.section)
-  if (args.stopOnViolations && checked.section.entries.length > 0) throw new RecordsError(checked.section.entries)
-  return checked
-}
-
-const audit = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
-  const args = parseAuditArgs(argv)
-  if (args.help) {
-    io.stdout(usage.trimEnd())
-    return 0
-  }
-  const result = await auditFiles(args.files, {
-    ...(args.min === undefined ? {} : { min: args.min }),
-    ...(args.max === undefined ? {} : { max: args.max }),
-  })
-  const [low, high] = result.range
-  const nb = args.lang === "nb"
-  io.stdout(
-    nb
-      ? `Reviderte ${args.files.length} fil(er): ${result.cells.total} tall om personer, ${result.cells.hidden} skjult; område ${low}–${high}`
-      : `Audited ${args.files.length} file(s): ${result.cells.total} counts of people, ${result.cells.hidden} hidden; range ${low}–${high}`,
-  )
-  if (result.findings.length === 0) {
-    io.stdout(
-      nb
-        ? `OK: ingen tall for ${low}–${high} personer kan leses eller regnes ut`
-        : `OK: no count of ${low}–${high} people can be read or worked out`,
-    )
-    return 0
-  }
-  for (const line of findingLines(result.findings, args.lang)) io.stdout(line)
-  io.stdout(
-    `${result.findings.length} count(s) of ${low}–${high} people can be read or worked out / ${result.findings.length} tall for ${low}–${high} personer kan leses eller regnes ut`,
-  )
-  return 1
-}
-
-// What a failure prints: the message (a DataFileError one problem a line, each
-// in both languages), the usage after a usage error, nothing of a stack.
-const explain = (e: unknown, io: Io): number => {
-  if (e instanceof RecordsError) {
-    io.stderr(`${e.entries.length} problem(s) in the data / problem(er) i dataene:`)
-    for (const entry of e.entries.slice(0, 20)) io.stderr(`  ${lineOf(entry, "en")} / ${lineOf(entry, "nb")}`)
-    if (e.entries.length > 20) io.stderr(`  … ${e.entries.length - 20} more / ${e.entries.length - 20} til`)
-    return 1
-  }
-  if (e instanceof DataFileError) {
-    io.stderr(`${e.problems.length} problem(s) in the data file / problem(er) i datafilen:`)
-    for (const p of e.problems)
-      io.stderr(`  ${p.file}:${p.line}, field/felt ${p.field}: ${p.message.en} / ${p.message.nb}`)
-    return 1
-  }
-  if (e instanceof UsageError) {
-    io.stderr(e.message)
-    io.stderr(`\n${usage.trimEnd()}`)
-    return 2
-  }
-  if (e instanceof FileError) {
-    io.stderr(e.message)
-    return 2
-  }
-  if (e instanceof AnalyticsError) {
-    io.stderr(e.message)
-    return 1
-  }
-  let what = "unknown"
-  try {
-    what = e instanceof Error ? `${e.name}: ${e.message}`.replace(/\s+/gu, " ") : typeof e
-  } catch {
-    what = typeof e
-  }
-  io.stderr(
-    `aktivitet-report stopped on an unexpected error (${what}) / aktivitet-report stoppet på en uventet feil (${what})`,
-  )
-  return 2
-}
-
-/**
- * Runs `aktivitet-report` with `argv` (the arguments after the command name).
+ * Runs `aktivitet-report` with `argv` (the arguments after the command name)
+ * and resolves to the exit code (see the module's description). It never
+ * rejects. The report's modules are loaded only when a report or an audit
+ * runs, so `--help` and a usage error answer at once.
  * @example
  * process.exitCode = await run(process.argv.slice(2), { stdout: (t) => process.stdout.write(`${t}\n`), stderr: (t) => process.stderr.write(`${t}\n`) })
  * @category outputs
  */
-export const run = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
-  const redacted: Io = { stdout: (t) => io.stdout(Redact.text(t)), stderr: (t) => io.stderr(Redact.text(t)) }
+export const run = async (argv: ReadonlyArray<string>, rawIo: Io): Promise<number> => {
+  const io = redacting(rawIo)
   try {
-    return argv[0] === "audit" ? await audit(argv.slice(1), redacted) : await report(argv, redacted)
+    const [first] = argv
+    if (first === undefined || first === "help") {
+      io.stdout(usage)
+      return first === undefined ? 2 : 0
+    }
+    if (first === "audit") {
+      const args = parseAuditArgs(argv.slice(1))
+      return args.help ? help(io) : await (await import("./commands.js")).runAudit(args, io)
+    }
+    const args = parseArgs(argv)
+    return args.help ? help(io) : await (await import("./commands.js")).runReport(args, io)
   } catch (e) {
-    return explain(e, redacted)
+    try {
+      if (!(e instanceof UsageError)) return internalError(e, io)
+      io.stderr(e.message)
+      io.stderr(`\n${usage}`)
+      return 2
+    } catch {
+      // Not even stderr takes a line (a closed pipe): the exit code is all that is left.
+      return 70
+    }
   }
+}
+
+const help = (io: Io): number => {
+  io.stdout(usage)
+  return 0
 }

@@ -23,7 +23,7 @@ import { guard } from "../internal/boundary.js"
 import { isRecord, optionsOf, reject, requireArray, requireLang, requireRecord } from "../internal/checks.js"
 import { csvField } from "../internal/csv.js"
 import { notApplicable } from "../internal/format.js"
-import { requirePublished } from "../internal/shapes.js"
+import { requirePublished } from "../internal/publishedShape.js"
 import type { Lang } from "../internal/text.js"
 import * as Labels from "../Labels.js"
 import { type Provenance, columns as provenanceColumns } from "../Provenance.js"
@@ -211,7 +211,7 @@ export const tidy = guard(
     en: "a list of published tables from Publish.publish and optionally a provenance",
   },
   (published: ReadonlyArray<Published>, provenance?: Provenance): ColumnTable => {
-    requireArray("Export.tidy", "published", published).forEach((p) => requirePublished("Export.tidy", p))
+    for (const p of requireArray("Export.tidy", "published", published)) requirePublished("Export.tidy", p)
     const about = provenance === undefined ? {} : provenanceColumns(requireProvenanceOf("Export.tidy", provenance))
     const rows = published.flatMap((p) => {
       const rs = roles(p.indicator)

@@ -175,6 +175,17 @@ const csvText = (s: string): string => {
 
 const csvHeadings = ["file", "line", "record", "entity", "kind", "field", "code", "message"] as const
 
+// Every output of a section takes the same arguments, checked the same way.
+const output = (name: string, render: (s: Section, lang: Lang) => string) =>
+  guard(
+    name,
+    {
+      nb: "et avsnitt { files, entries } og et språk (nb eller en)",
+      en: "a section { files, entries } and a language (nb or en)",
+    },
+    (section: Section, lang: Lang): string => render(requireSection(name, section), requireLang(name, lang)),
+  )
+
 /**
  * Every finding as CSV, one a row, with the message in one language:
  * `file,line,record,entity,kind,field,code,message`. A cell that a
@@ -183,30 +194,21 @@ const csvHeadings = ["file", "line", "record", "entity", "kind", "field", "code"
  * await writeFile("out/rejected.csv", Rejected.toCsv(section, "nb"))
  * @category outputs
  */
-export const toCsv = guard(
-  "Rejected.toCsv",
-  {
-    nb: "et avsnitt { files, entries } og et språk (nb eller en)",
-    en: "a section { files, entries } and a language (nb or en)",
-  },
-  (section: Section, lang: Lang): string => {
-    const s = requireSection("Rejected.toCsv", section)
-    requireLang("Rejected.toCsv", lang)
-    const rows = s.entries.map((e) =>
-      [
-        csvText(e.file),
-        e.line ?? "",
-        e.record ?? "",
-        csvText(e.entity),
-        e.kind,
-        csvText(clean(e.field, lang)),
-        csvText(e.code),
-        csvText(clean(e.message[lang], lang)),
-      ].join(","),
-    )
-    return `${[csvHeadings.join(","), ...rows].join("\n")}\n`
-  },
-)
+export const toCsv: (section: Section, lang: Lang) => string = output("Rejected.toCsv", (s, lang) => {
+  const rows = s.entries.map((e) =>
+    [
+      csvText(e.file),
+      e.line ?? "",
+      e.record ?? "",
+      csvText(e.entity),
+      e.kind,
+      csvText(clean(e.field, lang)),
+      csvText(e.code),
+      csvText(clean(e.message[lang], lang)),
+    ].join(","),
+  )
+  return `${[csvHeadings.join(","), ...rows].join("\n")}\n`
+})
 
 const headings = {
   title: { nb: "Innlesing: avviste poster og regelbrudd", en: "Input: rejected records and broken rules" },
@@ -248,40 +250,31 @@ const more = (s: Section, lang: Lang): string | null => {
  * Rejected.toMarkdown(section, "nb")
  * @category outputs
  */
-export const toMarkdown = guard(
-  "Rejected.toMarkdown",
-  {
-    nb: "et avsnitt { files, entries } og et språk (nb eller en)",
-    en: "a section { files, entries } and a language (nb or en)",
-  },
-  (section: Section, lang: Lang): string => {
-    const s = requireSection("Rejected.toMarkdown", section)
-    requireLang("Rejected.toMarkdown", lang)
-    const h = (k: keyof typeof headings) => md(headings[k][lang])
-    const out = [
-      `## ${h("title")}`,
-      "",
-      md(summary(s, lang)),
-      "",
-      `| ${h("file")} | ${h("entity")} | ${h("records")} | ${h("valid")} | ${h("rejected")} |`,
-      "|---|---|---|---|---|",
-    ]
-    for (const f of s.files)
+export const toMarkdown: (section: Section, lang: Lang) => string = output("Rejected.toMarkdown", (s, lang) => {
+  const h = (k: keyof typeof headings) => md(headings[k][lang])
+  const out = [
+    `## ${h("title")}`,
+    "",
+    md(summary(s, lang)),
+    "",
+    `| ${h("file")} | ${h("entity")} | ${h("records")} | ${h("valid")} | ${h("rejected")} |`,
+    "|---|---|---|---|---|",
+  ]
+  for (const f of s.files)
+    out.push(
+      `| ${md(f.file)} | ${md(f.entity)} | ${formatNumber(f.records, lang)} | ${formatNumber(f.valid, lang)} | ${formatNumber(f.rejected, lang)} |`,
+    )
+  if (s.entries.length > 0) {
+    out.push("", `| ${h("where")} | ${h("kind")} | ${h("message")} |`, "|---|---|---|")
+    for (const e of s.entries.slice(0, shownInReport))
       out.push(
-        `| ${md(f.file)} | ${md(f.entity)} | ${formatNumber(f.records, lang)} | ${formatNumber(f.valid, lang)} | ${formatNumber(f.rejected, lang)} |`,
+        `| ${md(where(e, lang))} | ${md(kinds[e.kind][lang])}${e.code === "" ? "" : ` (${md(e.code)})`} | ${md(clean(e.message[lang], lang))} |`,
       )
-    if (s.entries.length > 0) {
-      out.push("", `| ${h("where")} | ${h("kind")} | ${h("message")} |`, "|---|---|---|")
-      for (const e of s.entries.slice(0, shownInReport))
-        out.push(
-          `| ${md(where(e, lang))} | ${md(kinds[e.kind][lang])}${e.code === "" ? "" : ` (${md(e.code)})`} | ${md(clean(e.message[lang], lang))} |`,
-        )
-      const rest = more(s, lang)
-      if (rest !== null) out.push("", md(rest))
-    }
-    return `${out.join("\n")}\n`
-  },
-)
+    const rest = more(s, lang)
+    if (rest !== null) out.push("", md(rest))
+  }
+  return `${out.join("\n")}\n`
+})
 
 /**
  * The section as HTML (`<section id="input">`), every text escaped.
@@ -289,38 +282,29 @@ export const toMarkdown = guard(
  * Rejected.toHtml(section, "en")
  * @category outputs
  */
-export const toHtml = guard(
-  "Rejected.toHtml",
-  {
-    nb: "et avsnitt { files, entries } og et språk (nb eller en)",
-    en: "a section { files, entries } and a language (nb or en)",
-  },
-  (section: Section, lang: Lang): string => {
-    const s = requireSection("Rejected.toHtml", section)
-    requireLang("Rejected.toHtml", lang)
-    const h = (k: keyof typeof headings) => esc(headings[k][lang])
-    const files = s.files
-      .map(
-        (f) =>
-          `<tr><td>${esc(f.file)}</td><td>${esc(f.entity)}</td><td>${formatNumber(f.records, lang)}</td><td>${formatNumber(f.valid, lang)}</td><td>${formatNumber(f.rejected, lang)}</td></tr>`,
-      )
-      .join("")
-    const entries = s.entries
-      .slice(0, shownInReport)
-      .map(
-        (e) =>
-          `<tr><td>${esc(where(e, lang))}</td><td>${esc(kinds[e.kind][lang])}${e.code === "" ? "" : ` (${esc(e.code)})`}</td><td>${esc(clean(e.message[lang], lang))}</td></tr>`,
-      )
-      .join("")
-    const rest = more(s, lang)
-    return (
-      `<section id="input"><h2>${h("title")}</h2><p>${esc(summary(s, lang))}</p>` +
-      `<table><thead><tr><th>${h("file")}</th><th>${h("entity")}</th><th>${h("records")}</th><th>${h("valid")}</th><th>${h("rejected")}</th></tr></thead><tbody>${files}</tbody></table>` +
-      (s.entries.length === 0
-        ? ""
-        : `<table class="plan"><thead><tr><th>${h("where")}</th><th>${h("kind")}</th><th>${h("message")}</th></tr></thead><tbody>${entries}</tbody></table>`) +
-      (rest === null ? "" : `<p>${esc(rest)}</p>`) +
-      "</section>"
+export const toHtml: (section: Section, lang: Lang) => string = output("Rejected.toHtml", (s, lang) => {
+  const h = (k: keyof typeof headings) => esc(headings[k][lang])
+  const files = s.files
+    .map(
+      (f) =>
+        `<tr><td>${esc(f.file)}</td><td>${esc(f.entity)}</td><td>${formatNumber(f.records, lang)}</td><td>${formatNumber(f.valid, lang)}</td><td>${formatNumber(f.rejected, lang)}</td></tr>`,
     )
-  },
-)
+    .join("")
+  const entries = s.entries
+    .slice(0, shownInReport)
+    .map(
+      (e) =>
+        `<tr><td>${esc(where(e, lang))}</td><td>${esc(kinds[e.kind][lang])}${e.code === "" ? "" : ` (${esc(e.code)})`}</td><td>${esc(clean(e.message[lang], lang))}</td></tr>`,
+    )
+    .join("")
+  const rest = more(s, lang)
+  return (
+    `<section id="input"><h2>${h("title")}</h2><p>${esc(summary(s, lang))}</p>` +
+    `<table><thead><tr><th>${h("file")}</th><th>${h("entity")}</th><th>${h("records")}</th><th>${h("valid")}</th><th>${h("rejected")}</th></tr></thead><tbody>${files}</tbody></table>` +
+    (s.entries.length === 0
+      ? ""
+      : `<table class="plan"><thead><tr><th>${h("where")}</th><th>${h("kind")}</th><th>${h("message")}</th></tr></thead><tbody>${entries}</tbody></table>`) +
+    (rest === null ? "" : `<p>${esc(rest)}</p>`) +
+    "</section>"
+  )
+})

@@ -9,7 +9,8 @@
 import type { Result } from "../Indicator.js"
 import { guard } from "../internal/boundary.js"
 import { optionsOf, reject, requireArray, requireRecord, requireRule, requireTable } from "../internal/checks.js"
-import { requireBy, requireIndicator, requireTables } from "../internal/shapes.js"
+import { requireBy } from "../internal/dimensionList.js"
+import { requireIndicator, requireTables } from "../internal/shapes.js"
 
 import type { Period, Tables } from "../Tables.js"
 import { type Profile, requireProfile, strictFrom } from "./Profile.js"

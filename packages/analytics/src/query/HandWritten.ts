@@ -10,27 +10,16 @@
  */
 import { canonical, type Dimension } from "../Dimension.js"
 import { guard } from "../internal/boundary.js"
-
 import { checkBy } from "./check.js"
-import { type Dialect, dialects } from "./dialect.js"
+import { type Dialect, requireDialect } from "./dialect.js"
 import { communityTransition } from "./handwritten/communityTransition.js"
 import { newReturning } from "./handwritten/newReturning.js"
 import { recoveryStart } from "./handwritten/recoveryStart.js"
 import { bigint, day, daysStatistic, groupedSelect, groupKeys } from "./handwritten/text.js"
+import type { HandWritten } from "./handwritten/types.js"
 import type { Days } from "./Query.js"
 
-/**
- * An indicator as hand-written SQL: its dimensions, output columns (after
- * the dimensions, as the indicator's measures) and the SQL for a grouping,
- * a period and a dialect.
- * @category models
- */
-export interface HandWritten {
-  readonly id: string
-  readonly dimensions: ReadonlyArray<Dimension>
-  readonly output: ReadonlyArray<string>
-  readonly sql: (by: ReadonlyArray<Dimension>, days: Days, q: Dialect) => string
-}
+export type { HandWritten } from "./handwritten/types.js"
 
 /**
  * Days from referral to first session (see `Indicators.catalogue.referralToStart`):
@@ -93,8 +82,7 @@ export const handWrittenSql = guard(
   (indicator: HandWritten, by: ReadonlyArray<Dimension>, days: Days, q: Dialect): string => {
     if (!Object.values(handWritten).includes(indicator as (typeof handWritten)[keyof typeof handWritten]))
       throw new TypeError("not one of the module's hand-written indicators")
-    if (!Object.values(dialects).includes(q as (typeof dialects)[keyof typeof dialects]))
-      throw new TypeError("unknown dialect")
+    requireDialect(q)
     checkBy(indicator, by)
     return indicator.sql(canonical(by), days, q)
   },

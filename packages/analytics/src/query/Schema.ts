@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { Tables } from "../Tables.js"
+import type { Tables } from "../tables/types.js"
 
 /**
  * A column's type: whole numbers, floating-point numbers or text.

@@ -12,7 +12,7 @@ import { guard } from "../internal/boundary.js"
 import { col, num, record } from "../internal/expr.js"
 import { type ColumnMap, joinBy, rollupBy, withRate, zeroFill } from "../internal/group.js"
 
-import type { Tables } from "../Tables.js"
+import type { Tables } from "../tables/types.js"
 import { checkBy, checkQuery, isLiteral, LATEST, listedColumn } from "./check.js"
 import { finish } from "./finish.js"
 import {

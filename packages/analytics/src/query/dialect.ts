@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { isColumnName } from "../internal/expr.js"
 import { AnalyticsError } from "../internal/text.js"
 import type { ColumnType } from "./Schema.js"
 
@@ -38,7 +39,7 @@ export interface Dialect {
 // Identifiers are whitelisted plain names already (check.ts); quoting them
 // keeps case ("noShow") and reserved words ("order") apart from SQL's own.
 const doubleQuoted = (name: string): string => {
-  if (!/^[A-Za-z][A-Za-z0-9_]*$/u.test(name)) {
+  if (!isColumnName(name)) {
     throw new AnalyticsError({
       nb: "Intern feil: et SQL-navn må være et enkelt navn",
       en: "Internal error: an SQL name must be a plain name",
@@ -94,3 +95,11 @@ export const postgres: Dialect = {
  * @category models
  */
 export const dialects = { duckdb, postgres } as const
+
+/**
+ * Throws unless `q` is one of the module's own dialects: a dialect's `quote`
+ * is what keeps names apart from SQL, so no other may write a query.
+ */
+export const requireDialect = (q: unknown): void => {
+  if (!(Object.values(dialects) as ReadonlyArray<unknown>).includes(q)) throw new TypeError("unknown dialect")
+}

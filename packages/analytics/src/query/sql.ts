@@ -11,7 +11,7 @@ import { canonical, type Dimension, UNKNOWN } from "../Dimension.js"
 import { guard } from "../internal/boundary.js"
 
 import { checkBy, checkQuery, isLiteral, LATEST } from "./check.js"
-import { type Dialect, dialects } from "./dialect.js"
+import { type Dialect, requireDialect } from "./dialect.js"
 import {
   type Aggregate,
   type Condition,
@@ -147,9 +147,7 @@ export const toSql = guard(
     en: "a query, a grouping, the period as day numbers { from, to } and a dialect (Dialect.duckdb or Dialect.postgres)",
   },
   (query: Query, by: ReadonlyArray<Dimension>, days: Days, q: Dialect): string => {
-    // Only the module's own dialects: a dialect's `quote` is what keeps names apart from SQL.
-    if (!Object.values(dialects).includes(q as (typeof dialects)[keyof typeof dialects]))
-      throw new TypeError("unknown dialect")
+    requireDialect(q)
     checkQuery(query)
     checkBy(query, by)
     const keys = canonical(by)

@@ -30,7 +30,7 @@ describe("the bundled aktivitet-report", () => {
     const eager = staticInputs(metafile, entry)
     expect(eager.some((i) => i.endsWith("analytics/src/node/cliArgs.ts"))).toBe(true)
     const heavy = eager.filter((i) =>
-      /node_modules\/(?:arquero|@uwdata|effect|yaml|json-rules-engine)\/|src\/(?:index|Report|PolicyTree|Catalogue|node\/run)\.ts$/u.test(
+      /node_modules\/(?:arquero|@uwdata|effect|yaml|json-rules-engine)\/|src\/(?:index|Report|PolicyTree|Catalogue|node\/commands)\.ts$/u.test(
         i,
       ),
     )

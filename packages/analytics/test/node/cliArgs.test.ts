@@ -77,3 +77,20 @@ describe("aktivitet-report arguments", () => {
     expect(() => parseArgs(argv)).toThrow(/ \/ /u)
   })
 })
+
+describe("aktivitet-report arguments, read with node:util parseArgs", () => {
+  it("takes -h for --help, and a folder after -- even when it starts with dashes", () => {
+    expect(parseArgs(["-h"]).help).toBe(true)
+    expect(parseArgs(["--", "--odd-folder"]).source).toEqual({ kind: "folder", dir: "--odd-folder" })
+  })
+
+  it.each([
+    [["--synthetic", "--stop-on-violations=yes"], /--stop-on-violations takes no value/u],
+    [["--synthetic", "--out="], /--out needs a value/u],
+    [["--synthetic", "--seed", "-1"], /--seed must be a whole number from 0/u],
+    [["", "--synthetic"], /Unknown argument ""/u],
+    [["--synthetic", "--toString"], /Unknown option --toString/u],
+  ] as const)("refuses %j", (argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(message)
+  })
+})

@@ -6,10 +6,10 @@
  */
 import type { Dimension } from "../../Dimension.js"
 import type { Dialect } from "../dialect.js"
-import type { HandWritten } from "../HandWritten.js"
 import type { Days } from "../Query.js"
 import { spans } from "./spans.js"
 import { bigint, day, groupedSelect, groupKeys, rate } from "./text.js"
+import type { HandWritten } from "./types.js"
 
 // The enrollments active in the period, one row per month or year they
 // overlap when grouping by time (clipped to the period), with the

@@ -4,8 +4,9 @@
  *
  * @module
  */
-import type { HandWritten } from "../HandWritten.js"
+
 import { bigint, day, groupedSelect, groupKeys, rate } from "./text.js"
+import type { HandWritten } from "./types.js"
 
 /**
  * New and returning citizens (see `Indicators.catalogue.newReturning`):

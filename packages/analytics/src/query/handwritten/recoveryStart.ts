@@ -5,8 +5,8 @@
  * @module
  */
 import { RECOVERY_OFFERING } from "../../indicators/recoveryStart.js"
-import type { HandWritten } from "../HandWritten.js"
 import { bigint, day, daysStatistic, groupedSelect, groupKeys, rate } from "./text.js"
+import type { HandWritten } from "./types.js"
 
 // The offering is the package's own slug; checked again before it is written in.
 const offering = (): string => {

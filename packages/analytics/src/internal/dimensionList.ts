@@ -1,0 +1,48 @@
+// The dimension names and the check of a grouping, apart from Dimension.ts
+// so that the modules Dimension.ts needs (and the shape checks) import them
+// without an import loop.
+import { Redact } from "@aktivitetsmodell/core"
+import { reject, requireArray } from "./checks.js"
+
+/**
+ * A grouping dimension. Values in indicator tables are text: an offering id
+ * (`turgruppe`), a category (`treatment`), a department id (`rpha`), a KPR
+ * service type (`9`, a code of Volven 9151 the crosswalk gives the offering),
+ * a month (`2024-03`), a year (`2024`) or a feedback source
+ * (`experience-council`). `department` is the department that runs the
+ * offering (its operator).
+ * @example
+ * const by: ReadonlyArray<Dimension.Dimension> = ["offering", "month"]
+ * @category models
+ */
+export type Dimension = "offering" | "category" | "department" | "kprService" | "month" | "year" | "source"
+
+/**
+ * Every dimension, in canonical order: Dimension.all is this list. Frozen, because it is also the list
+ * a grouping is checked against: a caller who pushed onto Dimension.all would
+ * otherwise widen what reaches arquero.
+ */
+export const dimensions: ReadonlyArray<Dimension> = Object.freeze([
+  "offering",
+  "category",
+  "department",
+  "kprService",
+  "month",
+  "year",
+  "source",
+] as const)
+
+/** A list of known dimensions; an unknown one is refused rather than dropped. */
+export const requireBy = (name: string, u: unknown): ReadonlyArray<Dimension> => {
+  const list = requireArray(name, "by", u)
+  for (const d of list) {
+    if (typeof d !== "string" || !(dimensions as ReadonlyArray<string>).includes(d)) {
+      reject(
+        name,
+        `unknown dimension ${Redact.show(d)}; expected some of ${dimensions.join(", ")}`,
+        `ukjent dimensjon ${Redact.show(d)}; forventet noen av ${dimensions.join(", ")}`,
+      )
+    }
+  }
+  return list as ReadonlyArray<Dimension>
+}

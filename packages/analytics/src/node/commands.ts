@@ -1,0 +1,253 @@
+/**
+ * What `aktivitet-report` does once its arguments are read: build, audit and
+ * write a report, or audit published files. Loaded by `run()` (./run.ts)
+ * only then, so that `--help` and a usage error load none of the report.
+ * Each command answers every failure itself with an exit code (see run.ts).
+ *
+ * @module
+ */
+import { dirname, join } from "node:path"
+import type { Policy } from "@aktivitetsmodell/core"
+import { generate } from "@aktivitetsmodell/core/synthetic"
+import { AnalyticsError, FileError, type Lang } from "../internal/text.js"
+import { DataFileError } from "../internal/yearTable.js"
+import * as Rejected from "../outputs/Rejected.js"
+import * as Audit from "../privacy/Audit.js"
+import type { Profile } from "../privacy/Profile.js"
+import { buildReport, type Options } from "../Report.js"
+import type { AuditOptions, CliOptions } from "./cliArgs.js"
+import { readDatasetText } from "./dataset.js"
+import { readText, writeText } from "./files.js"
+import {
+  auditFiles,
+  auditReport,
+  loadExportFolder,
+  loadProfile,
+  readCapacity,
+  readPopulation,
+  readRecoveryCollege,
+  readStatistics,
+  reportText,
+  writePlan,
+  writeReport,
+} from "./index.js"
+import { type CheckedInput, checkInput, lineOf, RecordsError, rejectedEntries } from "./inputCheck.js"
+import { withInput } from "./inputReport.js"
+import { type Io, internalError } from "./io.js"
+import { packageVersions, policyWithHash, sourceOf } from "./provenance.js"
+
+// Names that must appear in no output: one a line, blank lines and "#" comments left out.
+const readNames = async (file: string): Promise<Array<string>> =>
+  (await readText(file))
+    .split(/\r?\n/u)
+    .map((l) => l.trim())
+    .filter((l) => l !== "" && !l.startsWith("#"))
+
+const profileOf = (args: CliOptions, date: string): Profile => {
+  const p = loadProfile(args.profile, date, args.policy)
+  const o = args.overrides
+  if (p.name === "strict") return { name: "strict", min: o.min ?? p.min, max: o.max ?? p.max }
+  if (p.name === "ssb") return { name: "ssb", maxN: o.maxN ?? p.maxN }
+  return { name: "rounding", base: o.base ?? p.base }
+}
+
+const findingLines = (findings: ReadonlyArray<Audit.Finding>, lang: Lang): Array<string> => {
+  const shown = findings.slice(0, 20).map((f) => `  ${Audit.describe(f, lang)}`)
+  return findings.length > 20
+    ? [...shown, lang === "nb" ? `  … og ${findings.length - 20} til` : `  … and ${findings.length - 20} more`]
+    : shown
+}
+
+/**
+ * What the command prints, and why it writes nothing, when the audit of a
+ * report finds a count in the small range: null when it finds none.
+ * @example
+ * refusal(auditReport(report), "nb") // null
+ * @category outputs
+ */
+export const refusal = (audit: Audit.Result, lang: Lang): Array<string> | null => {
+  if (audit.findings.length === 0) return null
+  const [low, high] = audit.range
+  return [
+    `The report was not written: ${audit.findings.length} count(s) of ${low}–${high} people can be read or worked out from it / ` +
+      `Rapporten ble ikke skrevet: ${audit.findings.length} tall for ${low}–${high} personer kan leses eller regnes ut av den`,
+    ...findingLines(audit.findings, lang),
+  ]
+}
+
+const report = async (args: CliOptions, io: Io): Promise<number> => {
+  const { policy, policyHash } = policyWithHash(args.policy)
+  // rejected.csv goes beside the report unless named; with neither, it is not written.
+  const rejectedFile = args.rejected ?? (args.out === undefined ? undefined : join(dirname(args.out), "rejected.csv"))
+  const source = args.source
+  const {
+    dataset,
+    section,
+    source: named,
+  } = source.kind === "synthetic"
+    ? {
+        dataset: generate({
+          policy,
+          seed: source.seed,
+          citizens: source.citizens,
+          ...(args.year === undefined ? {} : { year: args.year }),
+        }),
+        section: undefined,
+        source: undefined,
+      }
+    : await readInput(source, args, policy, rejectedFile)
+  // The profile's numbers in force on the last day of the reported year.
+  const profile = profileOf(args, `${args.year ?? dataset.year}-12-31`)
+  const options: Options = {
+    policy,
+    lang: args.lang,
+    profile,
+    ...(args.names === undefined ? {} : { names: await readNames(args.names) }),
+    ...(args.year === undefined ? {} : { year: args.year }),
+    ...(args.capacity === undefined ? {} : { capacity: await readCapacity(args.capacity) }),
+    ...(args.statistics === undefined ? {} : { statistics: await readStatistics(args.statistics) }),
+    ...(args.recoveryCollege === undefined ? {} : { recoveryCollege: await readRecoveryCollege(args.recoveryCollege) }),
+    ...(args.population === undefined ? {} : { population: await readPopulation(args.population) }),
+    ...sourceOf(args, args.lang, named),
+    versions: packageVersions(),
+    policyHash,
+  }
+  const built =
+    section === undefined
+      ? buildReport(dataset, options)
+      : withInput(buildReport(dataset, options), section, options.names)
+  // The audit of its own output, before anything is written.
+  const refused = refusal(auditReport(built), args.lang)
+  if (refused !== null) {
+    for (const line of refused) io.stderr(line)
+    return 3
+  }
+  if (args.plan !== undefined) await writePlan(built.plan, args.plan, args.lang, built.provenance)
+  if (args.out === undefined) {
+    io.stdout(reportText(built, args.format).trimEnd())
+    io.stderr(built.summary)
+  } else {
+    await writeReport(built, args.out, args.format)
+    io.stdout(`${built.summary}\n${args.lang === "nb" ? "Skrev" : "Wrote"} ${args.out}`)
+  }
+  if (section !== undefined && rejectedFile !== undefined)
+    io.stdout(`${args.lang === "nb" ? "Skrev" : "Wrote"} ${rejectedFile}`)
+  return 0
+}
+
+/**
+ * The records of a folder or a dataset file, checked before any indicator:
+ * rejected records and broken rules go to rejected.csv (when it has a
+ * place), and stop the command when asked to (or, for a dataset file, when a
+ * record is rejected).
+ */
+const readInput = async (
+  source: Exclude<CliOptions["source"], { kind: "synthetic" }>,
+  args: CliOptions,
+  policy: Policy.Policy,
+  rejectedFile: string | undefined,
+): Promise<CheckedInput> => {
+  const write = (section: Rejected.Section) =>
+    rejectedFile === undefined ? undefined : writeText(rejectedFile, Rejected.toCsv(section, args.lang))
+  let checked: CheckedInput
+  if (source.kind === "folder") {
+    checked = await loadExportFolder(source.dir, { policy, ...(args.year === undefined ? {} : { year: args.year }) })
+  } else {
+    const { year, reads, source: named } = readDatasetText(await readText(source.file), source.file)
+    // A dataset file with a wrong record is refused, as before: a report from half its records would mislead.
+    const rejected = rejectedEntries(reads)
+    if (rejected.length > 0) {
+      await write({ files: [], entries: rejected })
+      throw new RecordsError(rejected)
+    }
+    checked = { ...checkInput(year, reads, policy), ...(named === undefined ? {} : { source: named }) }
+  }
+  await write(checked.section)
+  if (args.stopOnViolations && checked.section.entries.length > 0) throw new RecordsError(checked.section.entries)
+  return checked
+}
+
+const audit = async (args: AuditOptions, io: Io): Promise<number> => {
+  const result = await auditFiles(args.files, {
+    ...(args.min === undefined ? {} : { min: args.min }),
+    ...(args.max === undefined ? {} : { max: args.max }),
+  })
+  const [low, high] = result.range
+  const nb = args.lang === "nb"
+  io.stdout(
+    nb
+      ? `Reviderte ${args.files.length} fil(er): ${result.cells.total} tall om personer, ${result.cells.hidden} skjult; område ${low}–${high}`
+      : `Audited ${args.files.length} file(s): ${result.cells.total} counts of people, ${result.cells.hidden} hidden; range ${low}–${high}`,
+  )
+  if (result.findings.length === 0) {
+    io.stdout(
+      nb
+        ? `OK: ingen tall for ${low}–${high} personer kan leses eller regnes ut`
+        : `OK: no count of ${low}–${high} people can be read or worked out`,
+    )
+    return 0
+  }
+  for (const line of findingLines(result.findings, args.lang)) io.stdout(line)
+  io.stdout(
+    `${result.findings.length} count(s) of ${low}–${high} people can be read or worked out / ${result.findings.length} tall for ${low}–${high} personer kan leses eller regnes ut`,
+  )
+  return 1
+}
+
+// What a failure prints: the message (a DataFileError one problem a line, each
+// in both languages), nothing of a stack.
+const explain = (e: unknown, io: Io): number => {
+  if (e instanceof RecordsError) {
+    io.stderr(`${e.entries.length} problem(s) in the data / problem(er) i dataene:`)
+    for (const entry of e.entries.slice(0, 20)) io.stderr(`  ${lineOf(entry, "en")} / ${lineOf(entry, "nb")}`)
+    if (e.entries.length > 20) io.stderr(`  … ${e.entries.length - 20} more / ${e.entries.length - 20} til`)
+    return 1
+  }
+  if (e instanceof DataFileError) {
+    io.stderr(`${e.problems.length} problem(s) in the data file / problem(er) i datafilen:`)
+    for (const p of e.problems)
+      io.stderr(`  ${p.file}:${p.line}, field/felt ${p.field}: ${p.message.en} / ${p.message.nb}`)
+    return 1
+  }
+  if (e instanceof FileError) {
+    io.stderr(e.message)
+    return 2
+  }
+  if (e instanceof AnalyticsError) {
+    io.stderr(e.message)
+    return 1
+  }
+  return internalError(e, io)
+}
+
+// A command whose failures become exit codes: it never rejects.
+const answering =
+  <A>(command: (args: A, io: Io) => Promise<number>) =>
+  async (args: A, io: Io): Promise<number> => {
+    try {
+      return await command(args, io)
+    } catch (e) {
+      try {
+        return explain(e, io)
+      } catch {
+        // Not even stderr takes a line (a closed pipe): the exit code is all that is left.
+        return 70
+      }
+    }
+  }
+
+/**
+ * Builds, audits and writes the report `args` ask for, resolving to the exit code.
+ * @example
+ * process.exitCode = await runReport(parseArgs(["--synthetic"]), io)
+ * @category outputs
+ */
+export const runReport: (args: CliOptions, io: Io) => Promise<number> = answering(report)
+
+/**
+ * Audits the published files `args` name, resolving to the exit code.
+ * @example
+ * process.exitCode = await runAudit(parseAuditArgs(["out/report.csv"]), io)
+ * @category outputs
+ */
+export const runAudit: (args: AuditOptions, io: Io) => Promise<number> = answering(audit)
