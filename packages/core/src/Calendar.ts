@@ -11,7 +11,7 @@
  * @module
  */
 import { CoreError } from "./CoreError.js"
-import type { IsoDate } from "./IsoDate.js"
+import type { IsoDate } from "./internal/isoDateType.js"
 import { guard } from "./internal/guard.js"
 
 const pattern = /^\d{4}-\d{2}-\d{2}$/u

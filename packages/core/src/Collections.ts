@@ -3,15 +3,14 @@
  *
  * @module
  */
+import { guard } from "./internal/guard.js"
 
-/**
- * Groups `xs` by `key`, keeping the input order inside each group. Items whose
- * key is `undefined` are left out (a record without the field it is grouped by).
- * @example
- * Collections.groupBy(sessions, (s) => s.enrollmentId) // Map { "e1" => [s1, s3], "e2" => [s2] }
- * @category constructors
- */
-export const groupBy = <T, K>(xs: Iterable<T>, key: (x: T) => K | undefined): Map<K, Array<T>> => {
+const expects = {
+  nb: "en liste (noe som kan gjennomløpes) og en nøkkelfunksjon",
+  en: "a list (an iterable) and a key function",
+}
+
+const groupByImpl = <T, K>(xs: Iterable<T>, key: (x: T) => K | undefined): Map<K, Array<T>> => {
   const groups = new Map<K, Array<T>>()
   for (const x of xs) {
     const k = key(x)
@@ -23,13 +22,7 @@ export const groupBy = <T, K>(xs: Iterable<T>, key: (x: T) => K | undefined): Ma
   return groups
 }
 
-/**
- * Counts `xs` by `key`; items whose key is `undefined` are not counted.
- * @example
- * Collections.countBy(enrollments, (e) => e.offeringId) // Map { "yoga" => 12, … }
- * @category constructors
- */
-export const countBy = <T, K>(xs: Iterable<T>, key: (x: T) => K | undefined): Map<K, number> => {
+const countByImpl = <T, K>(xs: Iterable<T>, key: (x: T) => K | undefined): Map<K, number> => {
   const counts = new Map<K, number>()
   for (const x of xs) {
     const k = key(x)
@@ -38,14 +31,33 @@ export const countBy = <T, K>(xs: Iterable<T>, key: (x: T) => K | undefined): Ma
   return counts
 }
 
+const indexByImpl = <T, K>(xs: Iterable<T>, key: (x: T) => K): Map<K, T> => {
+  const index = new Map<K, T>()
+  for (const x of xs) index.set(key(x), x)
+  return index
+}
+
+/**
+ * Groups `xs` by `key`, keeping the input order inside each group. Items whose
+ * key is `undefined` are left out (a record without the field it is grouped by).
+ * @example
+ * Collections.groupBy(sessions, (s) => s.enrollmentId) // Map { "e1" => [s1, s3], "e2" => [s2] }
+ * @category constructors
+ */
+export const groupBy: typeof groupByImpl = guard("Collections.groupBy", expects, groupByImpl) as typeof groupByImpl
+
+/**
+ * Counts `xs` by `key`; items whose key is `undefined` are not counted.
+ * @example
+ * Collections.countBy(enrollments, (e) => e.offeringId) // Map { "yoga" => 12, … }
+ * @category constructors
+ */
+export const countBy: typeof countByImpl = guard("Collections.countBy", expects, countByImpl) as typeof countByImpl
+
 /**
  * A map from each item's key to the item; a later item with the same key wins.
  * @example
  * Collections.indexBy(citizens, (c) => c.id).get("c-17")
  * @category constructors
  */
-export const indexBy = <T, K>(xs: Iterable<T>, key: (x: T) => K): Map<K, T> => {
-  const index = new Map<K, T>()
-  for (const x of xs) index.set(key(x), x)
-  return index
-}
+export const indexBy: typeof indexByImpl = guard("Collections.indexBy", expects, indexByImpl) as typeof indexByImpl

@@ -1,8 +1,18 @@
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import type { IsoDate as CalendarIsoDate } from "../src/internal/isoDateType.js"
 import { IsoDate } from "../src/index.js"
 
+// Calendar's IsoDate type (no schema) and the schema's type are one type: a
+// change to either that parts them fails the type check of this file.
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
+const sameIsoDate: Same<IsoDate.IsoDate, CalendarIsoDate> = true
+
 describe("IsoDate", () => {
+  it("has the one IsoDate type that Calendar uses", () => {
+    expect(sameIsoDate).toBe(true)
+  })
+
   it("accepts existing dates only", () => {
     expect(IsoDate.isIsoDate("2024-02-29")).toBe(true)
     expect(IsoDate.isIsoDate("2023-02-29")).toBe(false)
