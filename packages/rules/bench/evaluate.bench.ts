@@ -6,7 +6,7 @@
 // timing, so every path is measured on the same rule evaluation alone.
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import type { Facts } from "../src/Facts.js"
-import { Compile, DatasetSubjects, Engine, InForce, Subject } from "../src/index.js"
+import { Compile, DatasetSubjects, Engine, InForce, SubjectFacts } from "../src/index.js"
 import { loadTreeOrThrow, shippedPolicyDir } from "../src/node/index.js"
 import { handWritten, ids } from "./handwritten.js"
 
@@ -16,7 +16,7 @@ const items = DatasetSubjects.of(generate({ policy: InForce.policy(tree), seed: 
 const facts: Array<Facts> = []
 for (let i = 0; facts.length < N; i++) {
   const item = items[i % items.length]!
-  facts.push(Subject.facts(item.subject, item.date, InForce.on(tree, item.date)).facts)
+  facts.push(SubjectFacts.of(item.subject, item.date, InForce.on(tree, item.date)).facts)
 }
 // Every subject's date falls in one policy period, so one program serves all.
 const set = InForce.ruleSetOn(tree, "2024-06-01")
@@ -36,7 +36,9 @@ const paths: Array<[string, Run]> = [
 // The three synchronous paths must agree on every subject before any is timed.
 const outs = paths.map(() => new Uint8Array(ids.length))
 for (const f of facts) {
-  paths.forEach(([, run], i) => run(f, outs[i]!))
+  paths.forEach(([, run], i) => {
+    run(f, outs[i]!)
+  })
   for (let i = 1; i < outs.length; i++) {
     if (outs[i]!.join() !== outs[0]!.join())
       throw new Error(`${paths[i]![0]} disagrees with the hand-written function on ${JSON.stringify(f)}`)

@@ -35,7 +35,7 @@ export const ids = [
   "escalation/repeated-no-shows-follow-up",
 ] as const
 
-const num = (x: unknown): x is number => typeof x === "number" && x === x
+const num = (x: unknown): x is number => typeof x === "number" && !Number.isNaN(x)
 const branch = (applies: boolean, holds: boolean) => (applies ? (holds ? 1 : 2) : 0)
 
 export const handWritten = (f: Facts, o: Uint8Array): void => {

@@ -17,16 +17,16 @@ import { reads } from "./Evaluate.js"
 import { isFact } from "./Facts.js"
 import { type InForce, on, type RuleInForce, type RuleSet, ruleSetOn } from "./InForce.js"
 import { guard, requireDate, requireTree } from "./internal/boundary.js"
+import { type Algebra, type FactRef, fold, isRef, type Leaf, type Literal, leftRef } from "./internal/condition.js"
 import { isNumeric as numeric } from "./internal/numeric.js"
 import { agree, touches, variants } from "./internal/open.js"
 import { quote } from "./internal/text.js"
 import { isOperator, type OperatorName, all as operators } from "./Operators.js"
 import { type Outcome, unknown as unknownOutcome } from "./Outcome.js"
 import type { Tree } from "./PolicyTree.js"
-import type { Condition, FactRef, Literal } from "./RuleFile.js"
-import { isFactRef } from "./RuleFile.js"
 import { RulesError } from "./RulesError.js"
-import { facts as factsOf, type Subject } from "./Subject.js"
+import type { Subject } from "./Subject.js"
+import { of as factsOf } from "./SubjectFacts.js"
 
 /**
  * An outcome code: 0 the rule does not apply, 1 its conditions held (event),
@@ -103,24 +103,11 @@ const operand = (set: RuleSet, ref: FactRef | undefined, literal: Literal): Oper
   return { kind: "fact", name: checkFact(ref.fact) }
 }
 
-const sides = (set: RuleSet, c: Extract<Condition, { fact: string }>): [Operand, OperatorName, Operand] => [
-  operand(set, { fact: c.fact, ...(c.params === undefined ? {} : { params: c.params }) }, null),
+const sides = (set: RuleSet, c: Leaf): [Operand, OperatorName, Operand] => [
+  operand(set, leftRef(c), null),
   checkOperator(c.operator),
-  isFactRef(c.value) ? operand(set, c.value, null) : operand(set, undefined, c.value),
+  isRef(c.value) ? operand(set, c.value, null) : operand(set, undefined, c.value),
 ]
-
-const mapTree = <A>(
-  c: Condition,
-  leaf: (c: Extract<Condition, { fact: string }>) => A,
-  all: (xs: Array<A>) => A,
-  any: (xs: Array<A>) => A,
-  not: (x: A) => A,
-): A => {
-  if ("all" in c) return all(c.all.map((x) => mapTree(x, leaf, all, any, not)))
-  if ("any" in c) return any(c.any.map((x) => mapTree(x, leaf, all, any, not)))
-  if ("not" in c) return not(mapTree(c.not, leaf, all, any, not))
-  return leaf(c)
-}
 
 // ---------------------------------------------------------------------------
 // Source back end
@@ -167,7 +154,7 @@ const generate = (set: RuleSet): { readonly source: string; readonly external: R
   }
   // A literal such as 0 must be parenthesised before ".indexOf".
   const call = (e: string) => (/^[A-Za-z_$][\w$]*$/u.test(e) ? e : `(${e})`)
-  const leaf = (c: Extract<Condition, { fact: string }>): string => {
+  const leaf = (c: Leaf): string => {
     const [left, op, right] = sides(set, c)
     const l = read(left)
     const r = read(right)
@@ -202,13 +189,13 @@ const generate = (set: RuleSet): { readonly source: string; readonly external: R
     }
   }
   // json-rules-engine: an empty all/any passes; one condition is itself.
-  const all = (xs: Array<string>) => (xs.length === 0 ? "true" : xs.length === 1 ? xs[0]! : `(${xs.join(" && ")})`)
-  const any = (xs: Array<string>) => (xs.length === 0 ? "true" : xs.length === 1 ? xs[0]! : `(${xs.join(" || ")})`)
-  const not = (x: string) => `!${x}`
+  const join = (op: string) => (xs: Array<string>) =>
+    xs.length === 0 ? "true" : xs.length === 1 ? xs[0]! : `(${xs.join(` ${op} `)})`
+  const expression: Algebra<string> = { all: join("&&"), any: join("||"), not: (x) => `!${x}`, leaf }
   const body = set.rules.map((r, i) => {
-    const test = mapTree(r.conditions, leaf, all, any, not)
+    const test = fold(r.conditions, expression, undefined)
     if (r.appliesWhen === undefined) return `  o[${i}] = ${test} ? 1 : 2;`
-    return `  o[${i}] = ${mapTree(r.appliesWhen, leaf, all, any, not)} ? (${test} ? 1 : 2) : 0;`
+    return `  o[${i}] = ${fold(r.appliesWhen, expression, undefined)} ? (${test} ? 1 : 2) : 0;`
   })
   const reads = [...locals].map(([name, local]) => `  const ${local} = f.${name};`)
   const source = [
@@ -240,11 +227,11 @@ const getter = (o: Operand): ((f: Facts) => unknown) => {
 }
 
 // The engine's numeric guard, with the fast answer for numbers (not NaN).
-const numericGuard = (a: unknown): boolean => (typeof a === "number" ? a === a : numeric(a))
+const numericGuard = (a: unknown): boolean => (typeof a === "number" ? !Number.isNaN(a) : numeric(a))
 
 const closureLeaf =
   (set: RuleSet) =>
-  (c: Extract<Condition, { fact: string }>): Test => {
+  (c: Leaf): Test => {
     const [left, op, right] = sides(set, c)
     const l = getter(left)
     const constant = right.kind === "constant"
@@ -327,10 +314,10 @@ const closureNot =
     !x(f)
 
 const closures = (set: RuleSet): Program["run"] => {
-  const leaf = closureLeaf(set)
+  const test: Algebra<Test> = { all: closureAll, any: closureAny, not: closureNot, leaf: closureLeaf(set) }
   const rules = set.rules.map((r) => ({
-    scope: r.appliesWhen === undefined ? undefined : mapTree(r.appliesWhen, leaf, closureAll, closureAny, closureNot),
-    test: mapTree(r.conditions, leaf, closureAll, closureAny, closureNot),
+    scope: r.appliesWhen === undefined ? undefined : fold(r.appliesWhen, test, undefined),
+    test: fold(r.conditions, test, undefined),
   }))
   return (f, o) => {
     for (let i = 0; i < rules.length; i++) {
@@ -366,7 +353,7 @@ export const canGenerate = guard("Compile.canGenerate", { en: "()", nb: "()" }, 
  * @example
  * const program = Compile.compile(InForce.ruleSetOn(tree, "2024-06-01"))
  * const out = new Uint8Array(program.ids.length)
- * program.run(Subject.facts(subject, "2024-06-01", now).facts, out)
+ * program.run(SubjectFacts.of(subject, "2024-06-01", now).facts, out)
  * @category evaluation
  */
 export const compile = guard(
@@ -462,7 +449,11 @@ export const forTree = guard(
           // Facts the subject leaves open: run every combination; a rule they answer differently is unknown.
           const all = variants(derived.facts, open)
           const runs = all.map((v, k) => {
-            const out = (e.outs[k] ??= new Uint8Array(e.program.ids.length))
+            let out = e.outs[k]
+            if (out === undefined) {
+              out = new Uint8Array(e.program.ids.length)
+              e.outs[k] = out
+            }
             e.program.run(v.facts, out)
             return out
           })

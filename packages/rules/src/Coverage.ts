@@ -76,7 +76,10 @@ const comparisons = (n: Node, pointer: string, out: Array<[string, boolean]>): v
   if (n.unknown === true) return
   if (n.kind === "comparison") out.push([pointer, n.result])
   else if (n.kind === "not") comparisons(n.child, `${pointer}/not`, out)
-  else n.children.forEach((c, i) => comparisons(c, `${pointer}/${n.kind}/${i}`, out))
+  else
+    n.children.forEach((c, i) => {
+      comparisons(c, `${pointer}/${n.kind}/${i}`, out)
+    })
 }
 
 // The comparisons whose side a declared unreachable outcome alone would give:
@@ -188,48 +191,43 @@ export const tally = guard("Coverage.tally", { nb: "(tree: Tree)", en: "(tree: T
           covered,
           total,
         })
-        const warn = (pointer: string, en: string, nb: string) =>
+        const warn = (pointer: string, message: Bilingual) =>
           problems.push({
             file: rule.file,
             pointer,
             line: tree.lineOf(rule.file, pointer),
             code: "uncovered",
             severity: "warning",
-            message: { nb: nb, en: en },
+            message,
           })
         if (!event && !otherwise) {
-          warn(
-            `/versions/${i}`,
-            `No case exercises version ${v.number} of ${rule.id}: add a case dated from ${v.effective.from}`,
-            `Ingen tilfeller prøver versjon ${v.number} av ${rule.id}: legg til et tilfelle datert fra ${v.effective.from}`,
-          )
+          warn(`/versions/${i}`, {
+            en: `No case exercises version ${v.number} of ${rule.id}: add a case dated from ${v.effective.from}`,
+            nb: `Ingen tilfeller prøver versjon ${v.number} av ${rule.id}: legg til et tilfelle datert fra ${v.effective.from}`,
+          })
           return
         }
         if (!event && unreachable.event === undefined)
-          warn(
-            `/versions/${i}/event`,
-            `No case reaches the outcome "${v.event.type}" of ${rule.id}, version ${v.number}`,
-            `Ingen tilfeller når utfallet «${v.event.type}» i ${rule.id}, versjon ${v.number}`,
-          )
+          warn(`/versions/${i}/event`, {
+            en: `No case reaches the outcome "${v.event.type}" of ${rule.id}, version ${v.number}`,
+            nb: `Ingen tilfeller når utfallet «${v.event.type}» i ${rule.id}, versjon ${v.number}`,
+          })
         if (!otherwise && unreachable.otherwise === undefined)
-          warn(
-            `/versions/${i}/otherwise`,
-            `No case reaches the outcome "${v.otherwise.type}" of ${rule.id}, version ${v.number}`,
-            `Ingen tilfeller når utfallet «${v.otherwise.type}» i ${rule.id}, versjon ${v.number}`,
-          )
+          warn(`/versions/${i}/otherwise`, {
+            en: `No case reaches the outcome "${v.otherwise.type}" of ${rule.id}, version ${v.number}`,
+            nb: `Ingen tilfeller når utfallet «${v.otherwise.type}» i ${rule.id}, versjon ${v.number}`,
+          })
         for (const c of conditions) {
           if (!c.whenTrue && !c.exempt.whenTrue)
-            warn(
-              c.pointer,
-              `No case makes this condition (${c.fact}) true in ${rule.id}, version ${v.number}`,
-              `Ingen tilfeller gjør denne betingelsen (${c.fact}) sann i ${rule.id}, versjon ${v.number}`,
-            )
+            warn(c.pointer, {
+              en: `No case makes this condition (${c.fact}) true in ${rule.id}, version ${v.number}`,
+              nb: `Ingen tilfeller gjør denne betingelsen (${c.fact}) sann i ${rule.id}, versjon ${v.number}`,
+            })
           if (!c.whenFalse && !c.exempt.whenFalse)
-            warn(
-              c.pointer,
-              `No case makes this condition (${c.fact}) false in ${rule.id}, version ${v.number}`,
-              `Ingen tilfeller gjør denne betingelsen (${c.fact}) usann i ${rule.id}, versjon ${v.number}`,
-            )
+            warn(c.pointer, {
+              en: `No case makes this condition (${c.fact}) false in ${rule.id}, version ${v.number}`,
+              nb: `Ingen tilfeller gjør denne betingelsen (${c.fact}) usann i ${rule.id}, versjon ${v.number}`,
+            })
         }
       })
     }

@@ -9,9 +9,9 @@
  * @module
  */
 import type { Dataset } from "@aktivitetsmodell/core"
-import { IsoDate, Offering, type Policy, Redact } from "@aktivitetsmodell/core"
+import { Collections, IsoDate, Offering, type Policy, Redact } from "@aktivitetsmodell/core"
 import { guard } from "./internal/boundary.js"
-import { byDate, noShowsEndingAt, periodsOf } from "./internal/periods.js"
+import { byDate, citizenOf as citizenFrom, enrollmentOn, periodsOf, sessionsIn } from "./internal/derive.js"
 import type { Subject } from "./Subject.js"
 
 /**
@@ -22,18 +22,6 @@ export interface Item {
   readonly key: string
   readonly date: string
   readonly subject: Subject
-}
-
-const groupBy = <T>(xs: ReadonlyArray<T>, key: (x: T) => string | undefined): Map<string, Array<T>> => {
-  const m = new Map<string, Array<T>>()
-  for (const x of xs) {
-    const k = key(x)
-    if (k === undefined) continue
-    const list = m.get(k)
-    if (list === undefined) m.set(k, [x])
-    else list.push(x)
-  }
-  return m
 }
 
 /**
@@ -51,24 +39,17 @@ export const of = guard(
     const items: Array<Item> = []
     const citizens = new Map<string, Dataset.Dataset["citizens"][number]>(data.citizens.map((c) => [c.id, c]))
     const offerings = new Map<string, Dataset.Dataset["offerings"][number]>(data.offerings.map((o) => [o.id, o]))
-    const attendance = groupBy(data.attendance, (a) => a.enrollmentId)
-    const extensions = groupBy(data.extensions, (x) => x.enrollmentId)
-    const transitionsByCitizen = groupBy(data.transitions, (t) => t.citizenId)
+    const attendance = Collections.groupBy(data.attendance, (a) => a.enrollmentId)
+    const extensions = Collections.groupBy(data.extensions, (x) => x.enrollmentId)
+    const transitionsByCitizen = Collections.groupBy(data.transitions, (t) => t.citizenId)
     const enrollments = new Map<string, Dataset.Dataset["enrollments"][number]>(data.enrollments.map((e) => [e.id, e]))
-    const meetings = groupBy(data.jointMeetings, (m) => m.referralId)
+    const meetings = Collections.groupBy(data.jointMeetings, (m) => m.referralId)
     // The records say whether the joint meeting that sets the goal was held by the start (Mestringsenhetens modell for aktivitet line 72).
     const meetingHeld = (referralId: string | undefined, by: string): boolean =>
       referralId !== undefined && (meetings.get(referralId) ?? []).some((m) => m.date <= by)
     const citizenOf = (id: string): Subject["citizen"] => {
       const c = citizens.get(id)
-      if (c === undefined) return undefined
-      return {
-        id: c.id,
-        birthYear: c.birthYear,
-        ...(c.birthDate === undefined ? {} : { birthDate: c.birthDate }),
-        departments: c.departments,
-        healthyLifeCentre: c.healthyLifeCentre,
-      }
+      return c === undefined ? undefined : (citizenFrom(c) as Subject["citizen"])
     }
     for (const e of data.enrollments) {
       const citizen = citizenOf(e.citizenId)
@@ -99,30 +80,21 @@ export const of = guard(
         )
       const started = (date: string) => (transitionsByCitizen.get(e.citizenId) ?? []).some((t) => t.date <= date)
       const periods = periodsOf(e, exts)
-      periods.forEach(({ start: periodStart, end }, k) => {
-        if (periodStart === undefined) return
-        const inPeriod = attended.filter((a) => a.date >= periodStart && (end === undefined || a.date <= end))
-        const last = inPeriod[inPeriod.length - 1]
+      periods.forEach((period, k) => {
+        if (period.start === undefined) return
+        // Each period is asked about at its last session.
+        const last = sessionsIn(attended, period).at(-1)
         if (last === undefined) return
-        const week = IsoDate.isoWeek(last.date)
-        const noShows = noShowsEndingAt(attended, attended.indexOf(last))
         items.push({
           key: `enrollment ${e.id} period ${k + 1}`,
           date: last.date,
           subject: {
             ...base,
             enrollment: {
-              start: e.start,
-              periodStart,
-              ...(e.cohort === undefined ? {} : { cohort: e.cohort }),
-              sessionsUsed: inPeriod.length,
-              sessionsThisWeek: inPeriod.filter((a) => IsoDate.isoWeek(a.date) === week).length,
-              extensionsUsed: k,
+              ...enrollmentOn(e, attended, periods, k, last.date),
               extensionRequested: k + 1 < periods.length,
               activityStarted: started(last.date),
-              stillNeeded: e.closedOn === undefined || e.closedOn > last.date,
               movedToCommunity: moved(last.date),
-              consecutiveNoShows: noShows,
             },
           },
         })

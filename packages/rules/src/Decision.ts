@@ -1,85 +1,29 @@
-/**
- * Decisions: a subject evaluated on a date against every rule in force that
- * day. Each decision carries its outcome, the rule and file it comes from,
- * the version and its effective period, the facts and parameters it used,
- * and an explanation tree of every condition with the values on both sides.
- *
- * @module
- */
-import type { Bilingual } from "@aktivitetsmodell/core"
 import { IsoDate } from "@aktivitetsmodell/core"
-import type { Node } from "./Evaluate.js"
-import type { Value } from "./Facts.js"
 import { on } from "./InForce.js"
 import { guard, requireTree } from "./internal/boundary.js"
-import { decideOn, durationTypes, eligibilityTypes, extensionTypes, missingOf, summaryOf } from "./internal/decideOn.js"
+import {
+  type Decision,
+  type Decisions,
+  decideOn,
+  durationTypes,
+  eligibilityTypes,
+  extensionTypes,
+  missingOf,
+  type Summary,
+  summaryOf,
+} from "./internal/decideOn.js"
 import { type Receipt, receiptOf } from "./internal/receipt.js"
 import { type Kind, type Outcome, unknown as unknownOutcome } from "./Outcome.js"
 import type { Tree } from "./PolicyTree.js"
-import type { Period } from "./RuleFile.js"
 import { ArgumentError } from "./RulesError.js"
-import type { Source } from "./Source.js"
 import type { Subject } from "./Subject.js"
 
 /**
- * A dated parameter value a decision used, directly or through a derived fact.
+ * A decision and what it carries. Defined where decisions are made, so the
+ * modules that make and record them need not import this one.
  * @category models
  */
-export interface ParameterUse {
-  readonly name: string
-  readonly value: number | string
-  readonly from: string
-  readonly file: string
-}
-
-/**
- * One rule's decision about a subject on a date.
- * @category models
- */
-export interface Decision {
-  readonly rule: string
-  readonly kind: Kind
-  readonly file: string
-  readonly version: number
-  readonly effective: Period
-  readonly date: string
-  readonly outcome: Outcome
-  /** `event` when the conditions held, `otherwise` when they did not, `unknown` when that depends on an input the subject did not give. */
-  readonly branch: "event" | "otherwise" | "unknown"
-  readonly title: Bilingual
-  readonly source: Source
-  readonly facts: { readonly [fact: string]: Value }
-  readonly parameters: ReadonlyArray<ParameterUse>
-  readonly explanation: { readonly appliesWhen?: Node; readonly conditions: Node }
-  /** For an `unknown` outcome: the inputs that would decide it, and the outcomes it could be (`not-applicable` when the rule might not apply). */
-  readonly unknown?: { readonly missing: ReadonlyArray<string>; readonly possible: ReadonlyArray<Outcome> }
-}
-
-/**
- * The decisions combined per question: whether the citizen may take part,
- * whether the enrollment continues, whether it may be extended, and every escalation.
- * @category models
- */
-export interface Summary {
-  readonly eligibility?: Outcome
-  readonly duration?: Outcome
-  readonly extension?: Outcome
-  readonly escalations: ReadonlyArray<Outcome>
-}
-
-/**
- * All decisions for one subject on one date. `subject` is the citizen's
- * pseudonym when the subject has one.
- * @category models
- */
-export interface Decisions {
-  readonly date: string
-  readonly subject?: string
-  readonly decisions: ReadonlyArray<Decision>
-  /** Rules in force whose `appliesWhen` did not hold for this subject. */
-  readonly notApplicable: ReadonlyArray<string>
-  readonly summary: Summary
-}
+export type { Decision, Decisions, ParameterUse, Summary } from "./internal/decideOn.js"
 
 /**
  * Combines decisions: one "not eligible" outweighs any "eligible", a grant as

@@ -73,7 +73,7 @@ export interface Runner {
  * Builds a json-rules-engine for a rule set.
  * @example
  * const runner = Engine.runner(InForce.ruleSetOn(tree, "2024-06-01"))
- * const codes = await runner.run(Subject.facts(subject, date, now).facts)
+ * const codes = await runner.run(SubjectFacts.of(subject, date, now).facts)
  * @category evaluation
  */
 export const runner = guard("Engine.runner", { en: "(set: RuleSet)", nb: "(set: RuleSet)" }, (set: RuleSet): Runner => {

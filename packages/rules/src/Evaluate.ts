@@ -8,10 +8,19 @@
  */
 import type { Value } from "./Facts.js"
 import { guard } from "./internal/boundary.js"
-import { isRef } from "./internal/refs.js"
+import {
+  type Algebra,
+  type Condition,
+  type FactRef,
+  fold,
+  isRef,
+  type Leaf,
+  type Literal,
+  leftRef,
+  refsOf,
+} from "./internal/condition.js"
 import { quote } from "./internal/text.js"
 import { isOperator, type OperatorName, all as operators } from "./Operators.js"
-import type { Condition, FactRef, Literal } from "./RuleFile.js"
 import { RulesError } from "./RulesError.js"
 
 const unknown = (what: { en: string; nb: string }, name: unknown): RulesError => {
@@ -122,21 +131,19 @@ export const condition = guard(
   (c: Condition, inputs: Inputs): Node => evaluate(c, inputs),
 )
 
-const evaluate = (c: Condition, inputs: Inputs): Node => {
-  if ("all" in c || "any" in c) {
-    const kind = "all" in c ? "all" : "any"
-    const children = ("all" in c ? c.all : c.any).map((x) => evaluate(x, inputs))
-    // json-rules-engine: an empty list passes, whether "all" or "any".
-    const result =
-      children.length === 0 ? true : kind === "all" ? children.every((n) => n.result) : children.some((n) => n.result)
-    return { kind, result, children }
-  }
-  if ("not" in c) {
-    const child = evaluate(c.not, inputs)
-    return { kind: "not", result: !child.result, child }
-  }
+// json-rules-engine: an empty list passes, whether "all" or "any".
+const everyResult = (children: Array<Node>): boolean => {
+  for (const n of children) if (!n.result) return false
+  return true
+}
+const someResult = (children: Array<Node>): boolean => {
+  for (const n of children) if (n.result) return true
+  return children.length === 0
+}
+
+const comparison = (c: Leaf, inputs: Inputs): Node => {
   if (!isOperator(c.operator)) throw unknown({ en: "operator", nb: "operator" }, c.operator)
-  const left = side({ fact: c.fact, ...(c.params === undefined ? {} : { params: c.params }) }, inputs)
+  const left = side(leftRef(c), inputs)
   const right: Side = isRef(c.value) ? side(c.value, inputs) : { kind: "literal", value: c.value }
   return {
     kind: "comparison",
@@ -146,6 +153,15 @@ const evaluate = (c: Condition, inputs: Inputs): Node => {
     right,
   }
 }
+
+const explaining: Algebra<Node, Inputs> = {
+  all: (children) => ({ kind: "all", result: everyResult(children), children }),
+  any: (children) => ({ kind: "any", result: someResult(children), children }),
+  not: (child) => ({ kind: "not", result: !child.result, child }),
+  leaf: comparison,
+}
+
+const evaluate = (c: Condition, inputs: Inputs): Node => fold(c, explaining, inputs)
 
 /**
  * The facts and parameters a condition tree reads, in first-use order.
@@ -159,21 +175,11 @@ export const reads = guard(
   (c: Condition): { readonly facts: ReadonlyArray<string>; readonly parameters: ReadonlyArray<string> } => {
     const facts: Array<string> = []
     const parameters: Array<string> = []
-    const ref = (r: FactRef) => {
+    for (const r of refsOf(c)) {
       if (r.fact === "parameter" && r.params !== undefined) {
         if (!parameters.includes(r.params.name)) parameters.push(r.params.name)
       } else if (!facts.includes(r.fact)) facts.push(r.fact)
     }
-    const walk = (x: Condition): void => {
-      if ("all" in x) x.all.forEach(walk)
-      else if ("any" in x) x.any.forEach(walk)
-      else if ("not" in x) walk(x.not)
-      else {
-        ref({ fact: x.fact, ...(x.params === undefined ? {} : { params: x.params }) })
-        if (isRef(x.value)) ref(x.value)
-      }
-    }
-    walk(c)
     return { facts, parameters }
   },
 )

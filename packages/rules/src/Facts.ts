@@ -8,7 +8,7 @@
 import type { Bilingual, Catalogue } from "@aktivitetsmodell/core"
 import { Category } from "@aktivitetsmodell/core"
 import { guard } from "./internal/boundary.js"
-import { labelOf, type Names } from "./internal/codes.js"
+import { type Domain, labelOf, type Names } from "./internal/codes.js"
 
 /**
  * A fact's value: facts are plain JSON scalars or lists of them. Unknown
@@ -21,7 +21,7 @@ export type Value = string | number | boolean | null | ReadonlyArray<string | nu
  * Sets of codes a text fact takes, checked when a rule compares against them.
  * @category models
  */
-export type Domain = "offering" | "category" | "department" | "offering-status" | "goal-reached" | "proposal-decision"
+export type { Domain } from "./internal/codes.js"
 
 /**
  * A fact's type. `text` and `list` facts hold codes from a {@link Domain}.

@@ -9,7 +9,7 @@
  */
 import { Catalogue } from "@aktivitetsmodell/core"
 import * as Schema from "effect/Schema"
-import * as Cases from "./Cases.js"
+import * as CaseFile from "./CaseFile.js"
 import { names as factNames, all as facts } from "./Facts.js"
 import { guard } from "./internal/boundary.js"
 import { names as operatorNames, all as operators } from "./Operators.js"
@@ -83,6 +83,7 @@ const ruleFile = (catalogue: Catalogue.Catalogue): Json => {
   outcome.allOf = [
     {
       if: { properties: { type: { const: "granted-as" } } },
+      // biome-ignore lint/suspicious/noThenProperty: "then" is a JSON Schema keyword here, not a promise.
       then: {
         required: ["params"],
         properties: {
@@ -96,6 +97,7 @@ const ruleFile = (catalogue: Catalogue.Catalogue): Json => {
     },
     {
       if: { properties: { type: { const: "escalate" } } },
+      // biome-ignore lint/suspicious/noThenProperty: "then" is a JSON Schema keyword here, not a promise.
       then: {
         required: ["params"],
         properties: {
@@ -156,7 +158,7 @@ const subjectFile = (catalogue: Catalogue.Catalogue): Json => {
 
 const casesFile = (catalogue: Catalogue.Catalogue): Json => {
   const subject = subjectDefs(catalogue)
-  const { root, defs } = generated(Cases.FileSchema)
+  const { root, defs } = generated(CaseFile.FileSchema)
   defs.CaseSubject = subject.root
   const outcome = defs.ExpectedOutcome as Json
   const types = [...new Set(kinds.flatMap((k) => Object.keys(vocabulary[k]))), ...Object.keys(caseOutcomes)]

@@ -11,11 +11,11 @@ import type { Bilingual } from "@aktivitetsmodell/core"
 import { IsoDate, Policy } from "@aktivitetsmodell/core"
 import * as Schema from "effect/Schema"
 import * as SchemaIssue from "effect/SchemaIssue"
-import { isDuration } from "./Duration.js"
 import { guard, requireString } from "./internal/boundary.js"
-import { Bilingual as BilingualText, DateText, rule, Text } from "./internal/fields.js"
+import { Bilingual as BilingualText, DateText, nonEmpty, Text } from "./internal/fields.js"
 import { decodeShape, type Finding } from "./internal/shape.js"
 import { quote } from "./internal/text.js"
+import { isPeriodLength } from "./PeriodLength.js"
 import { type Source, Source as SourceSchema } from "./Source.js"
 
 /**
@@ -100,7 +100,9 @@ export const entryOn = guard(
 const typeWords: Record<Type, Bilingual> = {
   number: { nb: "et tall", en: "a number" },
   duration: {
+    // policy-literal-ok: examples of the format in a message, not policy values.
     nb: "en varighet som «P2M» (2 måneder) eller «P4W» (4 uker)",
+    // policy-literal-ok: examples of the format in a message, not policy values.
     en: 'a duration such as "P2M" (2 months) or "P4W" (4 weeks)',
   },
   date: { nb: "en dato på formen ÅÅÅÅ-MM-DD", en: "a date as YYYY-MM-DD" },
@@ -110,7 +112,7 @@ const fits = (type: Type, v: unknown): v is ParameterValue =>
   type === "number"
     ? typeof v === "number" && Number.isFinite(v)
     : type === "duration"
-      ? isDuration(v)
+      ? isPeriodLength(v)
       : IsoDate.isIsoDate(v)
 
 const datedByWords = {
@@ -186,14 +188,7 @@ export const FileSchema = Schema.Struct({
   unit: Schema.optionalKey(BilingualText),
   source: SourceSchema,
   values: Schema.Array(EntrySchema)
-    .check(
-      rule(
-        (v: ReadonlyArray<unknown>) => v.length > 0,
-        { nb: "Forventet minst én datert verdi", en: "Expected at least one dated value" },
-        "shape",
-        { minItems: 1 },
-      ),
-    )
+    .check(nonEmpty({ nb: "Forventet minst én datert verdi", en: "Expected at least one dated value" }))
     .annotateKey({ description: "Dated values in date order; each is in force until the next" }),
 }).check(Schema.makeFilter(entriesFit))
 

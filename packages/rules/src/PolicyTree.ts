@@ -7,8 +7,8 @@
  *
  * @module
  */
-import { Catalogue } from "@aktivitetsmodell/core"
-import { type CaseFile, decode as decodeCases, isCaseFile } from "./Cases.js"
+import { type Bilingual, Catalogue } from "@aktivitetsmodell/core"
+import { type CaseFile, decode as decodeCases, isCaseFile } from "./CaseFile.js"
 import { guard, reject, requireArray, requireTree } from "./internal/boundary.js"
 import { parse, maxChars as parseMaxChars } from "./internal/parse.js"
 import { sha256 } from "./internal/sha256.js"
@@ -52,6 +52,19 @@ export interface Tree {
  * @category models
  */
 export const maxChars: number = parseMaxChars
+
+// Two files that define the same parameter or rule: the second is refused, naming the first.
+const duplicate = (file: string, first: string, code: Problem["code"], what: Bilingual): Problem => ({
+  file,
+  pointer: "",
+  line: 1,
+  code,
+  severity: "error",
+  message: {
+    nb: `${what.nb} står også i ${first}: behold én av de to filene`,
+    en: `${what.en} is also written in ${first}: keep one of the two files`,
+  },
+})
 
 const toProblems = (file: string, lineOf: (p: string) => number, findings: ReadonlyArray<Finding>): Array<Problem> =>
   findings.map((f) => ({
@@ -150,17 +163,12 @@ const loadFiles = (
       problems.push(...toProblems(path, parsed.lineOf, findings))
       const other = parameter === undefined ? undefined : parameters.get(parameter.name)
       if (parameter !== undefined && other !== undefined) {
-        problems.push({
-          file: path,
-          pointer: "",
-          line: 1,
-          code: "duplicate-parameter",
-          severity: "error",
-          message: {
-            nb: `Parameteren ${parameter.name} står også i ${other.file}: behold én av de to filene`,
-            en: `The parameter ${parameter.name} is also written in ${other.file}: keep one of the two files`,
-          },
-        })
+        problems.push(
+          duplicate(path, other.file, "duplicate-parameter", {
+            nb: `Parameteren ${parameter.name}`,
+            en: `The parameter ${parameter.name}`,
+          }),
+        )
         brokenParameters.add(parameter.name)
       } else if (parameter !== undefined) parameters.set(parameter.name, parameter)
       else brokenParameters.add(nameOf(path))
@@ -169,17 +177,9 @@ const loadFiles = (
       problems.push(...toProblems(path, parsed.lineOf, findings))
       const other = rule === undefined ? undefined : rules.find((r) => r.id === rule.id)
       if (rule !== undefined && other !== undefined) {
-        problems.push({
-          file: path,
-          pointer: "",
-          line: 1,
-          code: "duplicate-rule",
-          severity: "error",
-          message: {
-            nb: `Regelen ${rule.id} står også i ${other.file}: behold én av de to filene`,
-            en: `The rule ${rule.id} is also written in ${other.file}: keep one of the two files`,
-          },
-        })
+        problems.push(
+          duplicate(path, other.file, "duplicate-rule", { nb: `Regelen ${rule.id}`, en: `The rule ${rule.id}` }),
+        )
       } else if (rule !== undefined) rules.push(rule)
     } else caseInputs.push({ file: path, value: parsed.value, lineOf: parsed.lineOf })
   }
@@ -209,7 +209,10 @@ const loadFiles = (
     const text = texts.get(file)
     if (text === undefined) return undefined
     let h = hashes.get(file)
-    if (h === undefined) hashes.set(file, (h = sha256(text)))
+    if (h === undefined) {
+      h = sha256(text)
+      hashes.set(file, h)
+    }
     return h
   }
   const tree: Tree = { rules: rules.filter((r) => !broken.has(r.file)), parameters, cases, catalogue, lineOf, hashOf }

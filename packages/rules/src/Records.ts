@@ -22,9 +22,8 @@ import type {
   Referral,
   Session,
 } from "@aktivitetsmodell/core"
-import { IsoDate } from "@aktivitetsmodell/core"
 import { guard, requireDate, requireObject } from "./internal/boundary.js"
-import { byDate, noShowsEndingAt, periodsOf } from "./internal/periods.js"
+import { byDate, citizenOf, periodsOf, enrollmentOn as stateOn } from "./internal/derive.js"
 import { type Input, make, type Subject } from "./Subject.js"
 
 /**
@@ -46,46 +45,27 @@ export interface Records {
   readonly goalEvaluations?: ReadonlyArray<GoalEvaluation.GoalEvaluation>
 }
 
-const citizenOf = (c: Citizen.Citizen): NonNullable<Input["citizen"]> => ({
-  id: c.id,
-  birthYear: c.birthYear,
-  ...(c.birthDate === undefined ? {} : { birthDate: c.birthDate }),
-  departments: c.departments,
-  healthyLifeCentre: c.healthyLifeCentre,
-})
-
 // The enrollment's facts on `date`: its current period, what happened in it, and what happened before.
 const enrollmentOn = (r: Records, e: Enrollment.Enrollment, date: string): NonNullable<Input["enrollment"]> => {
   const mine = <T extends { readonly enrollmentId: string; readonly date: string }>(xs: ReadonlyArray<T> | undefined) =>
     byDate((xs ?? []).filter((x) => x.enrollmentId === e.id && x.date <= date))
-  const attended = mine(r.attendance)
   const extensions = mine(r.extensions)
   const evaluations = mine(r.goalEvaluations)
   const periods = periodsOf(e, extensions)
   // The current period: the last one that has started by the date.
   let k = 0
   for (let i = 0; i < periods.length; i++) if (periods[i]!.start !== undefined && periods[i]!.start! <= date) k = i
-  const period = periods[k]!
-  const start = period.start ?? e.start
-  const inPeriod = attended.filter((a) => a.date >= start && (period.end === undefined || a.date <= period.end))
-  const week = IsoDate.isoWeek(date)
+  const state = stateOn(e, mine(r.attendance), periods, k, date)
   const last = evaluations[evaluations.length - 1]
   return {
-    start: e.start,
-    periodStart: start,
-    ...(e.cohort === undefined ? {} : { cohort: e.cohort }),
-    sessionsUsed: inPeriod.length,
-    sessionsThisWeek: inPeriod.filter((a) => IsoDate.isoWeek(a.date) === week).length,
-    extensionsUsed: k,
+    ...state,
     // Asked for when an extension of this period is recorded, or this period's evaluation decided to extend.
     ...(r.goalEvaluations === undefined && r.extensions === undefined
       ? {}
       : {
           extensionRequested:
-            k + 1 < periods.length || evaluations.some((g) => g.date >= start && g.decision === "extend"),
+            k + 1 < periods.length || evaluations.some((g) => g.date >= state.periodStart && g.decision === "extend"),
         }),
-    stillNeeded: e.closedOn === undefined || e.closedOn > date,
-    consecutiveNoShows: noShowsEndingAt(attended, attended.length - 1),
     ...(last === undefined ? {} : { goalReached: last.goalReached }),
   }
 }

@@ -16,8 +16,19 @@ import type { Bilingual } from "@aktivitetsmodell/core"
 import * as Schema from "effect/Schema"
 import * as SchemaIssue from "effect/SchemaIssue"
 import { guard, requireString } from "./internal/boundary.js"
-import { Bilingual as BilingualText, DateText, rule, Text } from "./internal/fields.js"
-import { isRef } from "./internal/refs.js"
+import {
+  type Algebra,
+  type All,
+  type Any,
+  type Condition,
+  type FactRef,
+  fold,
+  isRef,
+  type Leaf,
+  type Not,
+  type TopCondition,
+} from "./internal/condition.js"
+import { Bilingual as BilingualText, DateText, nonEmpty, rule, Text } from "./internal/fields.js"
 import { decodeShape, type Finding } from "./internal/shape.js"
 import { quote } from "./internal/text.js"
 import type { Kind, Outcome } from "./Outcome.js"
@@ -25,56 +36,12 @@ import { kinds } from "./Outcome.js"
 import { type Source, Source as SourceSchema } from "./Source.js"
 
 /**
- * A literal on the right-hand side of a condition.
+ * The condition tree: `Condition` is a node (`All`, `Any`, `Not` or a `Leaf`
+ * comparison), `TopCondition` a root, `Literal` and `FactRef` a comparison's
+ * right-hand side. Defined with the fold over trees, which imports no schema.
  * @category models
  */
-export type Literal = string | number | boolean | null | ReadonlyArray<string | number | boolean | null>
-
-/**
- * A reference to another fact, or to a parameter (`{ "fact": "parameter", "params": { "name": "…" } }`).
- * @category models
- */
-export interface FactRef {
-  readonly fact: string
-  readonly params?: { readonly name: string }
-}
-
-/**
- * A comparison: fact, operator, value.
- * @category models
- */
-export interface Leaf {
-  readonly fact: string
-  readonly operator: string
-  readonly value: Literal | FactRef
-  readonly params?: { readonly name: string }
-}
-
-/** @category models */
-export interface All {
-  readonly all: ReadonlyArray<Condition>
-}
-/** @category models */
-export interface Any {
-  readonly any: ReadonlyArray<Condition>
-}
-/** @category models */
-export interface Not {
-  readonly not: Condition
-}
-
-/**
- * A condition tree node. Written out as interfaces because the tree is
- * recursive; the schemas below are typed by them and checked against them.
- * @category models
- */
-export type Condition = All | Any | Not | Leaf
-
-/**
- * A condition tree's root, which json-rules-engine requires to be `all`, `any` or `not`.
- * @category models
- */
-export type TopCondition = All | Any | Not
+export type { All, Any, Condition, FactRef, Leaf, Literal, Not, TopCondition } from "./internal/condition.js"
 
 const why = {
   path: {
@@ -117,6 +84,7 @@ const FactName = Text.annotate({
 const paramsRule = {
   toJsonSchema: () => ({
     if: { properties: { fact: { const: "parameter" } }, required: ["fact"] },
+    // biome-ignore lint/suspicious/noThenProperty: "then" is a JSON Schema keyword here, not a promise.
     then: { required: ["params"] },
     else: { not: { required: ["params"] } },
   }),
@@ -188,14 +156,16 @@ const ConditionSchema: Schema.Codec<Condition> = Schema.Union([AllSchema, AnySch
   },
 })
 
+// Past maxDepth the exact depth does not matter, and stopping there keeps a hostile tree off the stack.
 const depthOf = (c: Condition): number =>
-  "all" in c
-    ? 1 + Math.max(0, ...c.all.map(depthOf))
-    : "any" in c
-      ? 1 + Math.max(0, ...c.any.map(depthOf))
-      : "not" in c
-        ? 1 + depthOf(c.not)
-        : 0
+  fold(c, depth, undefined, { depth: maxDepth + 1, tooDeep: () => Number.POSITIVE_INFINITY })
+
+const depth: Algebra<number> = {
+  all: (xs) => 1 + Math.max(0, ...xs),
+  any: (xs) => 1 + Math.max(0, ...xs),
+  not: (x) => 1 + x,
+  leaf: () => 0,
+}
 
 const TopConditionSchema = ConditionSchema.pipe(
   Schema.refine((c: Condition): c is TopCondition => !("fact" in c), {
@@ -293,14 +263,7 @@ export const FileSchema = Schema.Struct({
   description: BilingualText,
   source: SourceSchema,
   versions: Schema.Array(VersionSchema)
-    .check(
-      rule(
-        (v: ReadonlyArray<unknown>) => v.length > 0,
-        { nb: "Forventet minst én versjon", en: "Expected at least one version" },
-        "shape",
-        { minItems: 1 },
-      ),
-    )
+    .check(nonEmpty({ nb: "Forventet minst én versjon", en: "Expected at least one version" }))
     .annotateKey({ description: "Dated versions in date order, neither overlapping nor leaving gaps" }),
 }).annotate({ forbidden: { operators: why.operators, conditions: why.conditions } })
 
@@ -329,18 +292,6 @@ export interface RuleFile {
   readonly source: Source
   readonly versions: ReadonlyArray<Version>
 }
-
-/**
- * True for a comparison leaf.
- * @example
- * RuleFile.isLeaf({ fact: "age", operator: "lessThan", value: 18 }) // true
- * @category predicates
- */
-export const isLeaf = guard(
-  "RuleFile.isLeaf",
-  { nb: "(condition: Condition)", en: "(condition: Condition)" },
-  (c: Condition): c is Leaf => typeof c === "object" && c !== null && !Array.isArray(c) && Object.hasOwn(c, "fact"),
-)
 
 /**
  * True for a `{ "fact": … }` reference on a condition's right-hand side.
@@ -453,18 +404,22 @@ const withBareParams = (o: Outcome): Outcome =>
 export const leaves = guard(
   "RuleFile.leaves",
   { nb: "(condition: Condition, pointer: string)", en: "(condition: Condition, pointer: string)" },
-  (c: Condition, pointer: string): Array<readonly [Leaf, string]> => {
-    const out: Array<readonly [Leaf, string]> = []
-    collect(c, String(pointer), out, 0)
-    return out
-  },
+  (c: Condition, pointer: string): Array<readonly [Leaf, string]> =>
+    fold(c, leafPointers, undefined, {
+      depth: maxDepth,
+      // Decoded trees are at most maxDepth deep; a deeper one was built in code, perhaps cyclic.
+      tooDeep: () => {
+        throw new TypeError("not a condition tree")
+      },
+    }).map(([leaf, rest]) => [leaf, `${String(pointer)}${rest}`] as const),
 )
 
-const collect = (c: Condition, pointer: string, out: Array<readonly [Leaf, string]>, depth: number): void => {
-  // Decoded trees are at most maxDepth deep; a deeper one was built in code, perhaps cyclic.
-  if (depth > maxDepth || typeof c !== "object" || c === null) throw new TypeError("not a condition tree")
-  if ("all" in c) c.all.forEach((x, i) => collect(x, `${pointer}/all/${i}`, out, depth + 1))
-  else if ("any" in c) c.any.forEach((x, i) => collect(x, `${pointer}/any/${i}`, out, depth + 1))
-  else if ("not" in c) collect(c.not, `${pointer}/not`, out, depth + 1)
-  else out.push([c, pointer])
+// Each comparison with its pointer below the node, built from the leaves up.
+const under = (step: string) => (xs: Array<Array<readonly [Leaf, string]>>) =>
+  xs.flatMap((ls, i) => ls.map(([l, p]) => [l, `/${step}/${i}${p}`] as const))
+const leafPointers: Algebra<Array<readonly [Leaf, string]>> = {
+  all: under("all"),
+  any: under("any"),
+  not: (ls: Array<readonly [Leaf, string]>) => ls.map(([l, p]) => [l, `/not${p}`] as const),
+  leaf: (l: Leaf) => [[l, ""] as const],
 }

@@ -1,12 +1,3 @@
-/**
- * The subject of a decision: a citizen (by pseudonym, never by national
- * identity number) plus the situation the question is about — an offering
- * they want, an enrollment they are in, FIT feedback, or a proposed group.
- * {@link facts} turns a subject and a date into the facts rules test.
- *
- * @module
- */
-import type { Bilingual } from "@aktivitetsmodell/core"
 import {
   Batch,
   Catalogue,
@@ -20,11 +11,8 @@ import {
   Redact,
 } from "@aktivitetsmodell/core"
 import * as Schema from "effect/Schema"
-import type { InForce } from "./InForce.js"
 import { guard, requireArray, requireObject } from "./internal/boundary.js"
-import * as derive from "./internal/derive.js"
-import { catalogueProblems } from "./internal/subjectChecks.js"
-import type { Parameter } from "./Parameters.js"
+import { catalogueProblems, type SubjectProblem } from "./internal/subjectChecks.js"
 import { RulesError } from "./RulesError.js"
 
 const Between = (min: number, max: number) =>
@@ -144,10 +132,7 @@ export type Input = typeof Subject.Encoded
  * A problem with a subject: where (a JSON pointer into it) and what, in both languages.
  * @category models
  */
-export interface SubjectProblem {
-  readonly pointer: string
-  readonly message: Bilingual
-}
+export type { SubjectProblem } from "./internal/subjectChecks.js"
 
 /**
  * Decodes a subject and checks its offering and departments against the
@@ -250,30 +235,4 @@ export const make = guard(
     if (!r.ok) throw new SubjectError(r.problems)
     return r.subject
   },
-)
-
-/**
- * The facts of a subject on a date, and the parameters each derived fact was
- * computed from (so a decision can say which dated value it used).
- * @category models
- */
-export type Derived = derive.Derived<Parameter>
-
-/**
- * Computes every fact for `subject` on `date` from what is in force then.
- * Unknown values are `null`; counts of an enrollment default to 0. Facts the
- * subject leaves open (the age with only a birth year, a joint meeting not
- * mentioned) are listed in `open` with every value they may take.
- * @example
- * const { facts } = Subject.facts(subject, "2024-03-01", InForce.on(tree, "2024-03-01"))
- * facts.age // 33
- * @category constructors
- */
-export const facts = guard(
-  "Subject.facts",
-  {
-    en: "(subject: Subject, date: YYYY-MM-DD, now: InForce)",
-    nb: "(subject: Subject, date: ÅÅÅÅ-MM-DD, now: InForce)",
-  },
-  (subject: Subject, date: string, now: InForce): Derived => derive.deriveFacts(subject, date, now),
 )

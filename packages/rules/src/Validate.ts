@@ -7,9 +7,8 @@
  *
  * @module
  */
-import type { Catalogue } from "@aktivitetsmodell/core"
+import type { Bilingual, Catalogue } from "@aktivitetsmodell/core"
 import { IsoDate, Suggest } from "@aktivitetsmodell/core"
-import { wholeMonths } from "./Duration.js"
 import { type Domain, domainValues, type FactType, names as factNames, all as facts, isFact } from "./Facts.js"
 import { guard } from "./internal/boundary.js"
 import { own } from "./internal/own.js"
@@ -20,6 +19,7 @@ import { isOperator, names as operatorNames, all as operators } from "./Operator
 import type { Outcome } from "./Outcome.js"
 import { actions, recipients, vocabulary } from "./Outcome.js"
 import type { Parameter } from "./Parameters.js"
+import { wholeMonths } from "./PeriodLength.js"
 import type { FactRef, Literal, RuleFile, TopCondition } from "./RuleFile.js"
 import { isFactRef, leaves } from "./RuleFile.js"
 
@@ -72,8 +72,8 @@ interface Context {
   readonly out: Array<FileFinding>
 }
 
-const error = (ctx: Context, pointer: string, code: Finding["code"], en: string, nb: string) =>
-  ctx.out.push({ file: ctx.file, pointer, code, severity: "error", message: { nb: nb, en: en } })
+const error = (ctx: Context, pointer: string, code: Finding["code"], message: Bilingual) =>
+  ctx.out.push({ file: ctx.file, pointer, code, severity: "error", message })
 
 const domainNames: Record<Domain, { en: string; nb: string; code: Finding["code"] }> = {
   offering: { en: "offering", nb: "tilbud", code: "unknown-offering" },
@@ -90,7 +90,7 @@ const checkCode = (ctx: Context, pointer: string, domain: Domain, value: string)
   const d = domainNames[domain]
   const dym = Suggest.didYouMean(value, known)
   const v = quote(value)
-  error(ctx, pointer, d.code, `Unknown ${d.en} ${v.en}${dym.en}`, `Ukjent ${d.nb} ${v.nb}${dym.nb}`)
+  error(ctx, pointer, d.code, { en: `Unknown ${d.en} ${v.en}${dym.en}`, nb: `Ukjent ${d.nb} ${v.nb}${dym.nb}` })
 }
 
 /** The operand a reference stands for, or undefined after reporting why it is unknown. */
@@ -101,26 +101,20 @@ const operandOf = (ctx: Context, ref: FactRef, pointer: string): Operand | undef
     if (p === undefined) {
       const dym = Suggest.didYouMean(name, ctx.parameters.keys())
       const n = quote(name)
-      error(
-        ctx,
-        `${pointer}/params/name`,
-        "unknown-parameter",
-        `Unknown parameter ${n.en}${dym.en}`,
-        `Ukjent parameter ${n.nb}${dym.nb}`,
-      )
+      error(ctx, `${pointer}/params/name`, "unknown-parameter", {
+        en: `Unknown parameter ${n.en}${dym.en}`,
+        nb: `Ukjent parameter ${n.nb}${dym.nb}`,
+      })
       return undefined
     }
     if (p.datedBy === "enrollment-start") {
       // A rule's parameters are read on the question's date; a value chosen by
       // the enrollment's first day reaches a rule through a fact such as sessionLimit.
       const n = quote(name)
-      error(
-        ctx,
-        `${pointer}/params/name`,
-        "dated-by",
-        `The parameter ${n.en} is dated by the enrollment's first day, so a rule cannot read it directly; use the fact computed from it (sessionLimit, weekLimit, sessionsPerWeekLimit, extensionLimit, cohortEnd)`,
-        `Parameteren ${n.nb} dateres etter deltagelsens første dag, så en regel kan ikke lese den direkte; bruk faktumet som regnes ut fra den (sessionLimit, weekLimit, sessionsPerWeekLimit, extensionLimit, cohortEnd)`,
-      )
+      error(ctx, `${pointer}/params/name`, "dated-by", {
+        en: `The parameter ${n.en} is dated by the enrollment's first day, so a rule cannot read it directly; use the fact computed from it (sessionLimit, weekLimit, sessionsPerWeekLimit, extensionLimit, cohortEnd)`,
+        nb: `Parameteren ${n.nb} dateres etter deltagelsens første dag, så en regel kan ikke lese den direkte; bruk faktumet som regnes ut fra den (sessionLimit, weekLimit, sessionsPerWeekLimit, extensionLimit, cohortEnd)`,
+      })
       return undefined
     }
     return { kind: p.type }
@@ -128,7 +122,10 @@ const operandOf = (ctx: Context, ref: FactRef, pointer: string): Operand | undef
   if (!isFact(ref.fact)) {
     const dym = Suggest.didYouMean(ref.fact, factNames)
     const f = quote(ref.fact)
-    error(ctx, `${pointer}/fact`, "unknown-fact", `Unknown fact ${f.en}${dym.en}`, `Ukjent faktum ${f.nb}${dym.nb}`)
+    error(ctx, `${pointer}/fact`, "unknown-fact", {
+      en: `Unknown fact ${f.en}${dym.en}`,
+      nb: `Ukjent faktum ${f.nb}${dym.nb}`,
+    })
     return undefined
   }
   return ofFactType(facts[ref.fact].type)
@@ -144,19 +141,19 @@ const sameScalar = (a: Operand, b: Operand): boolean => {
 const mismatch = (ctx: Context, pointer: string, operator: string, left: Operand, right: Operand) => {
   const l = typeName(left)
   const r = typeName(right)
-  error(
-    ctx,
-    pointer,
-    "type-mismatch",
-    `"${operator}" cannot compare ${l.en} with ${r.en}`,
-    `«${operator}» kan ikke sammenligne ${l.nb} med ${r.nb}`,
-  )
+  error(ctx, pointer, "type-mismatch", {
+    en: `"${operator}" cannot compare ${l.en} with ${r.en}`,
+    nb: `«${operator}» kan ikke sammenligne ${l.nb} med ${r.nb}`,
+  })
 }
 
 const checkLiteralCodes = (ctx: Context, pointer: string, domain: Domain | undefined, v: Literal) => {
   if (domain === undefined) return
   if (typeof v === "string") checkCode(ctx, pointer, domain, v)
-  if (Array.isArray(v)) v.forEach((x, i) => typeof x === "string" && checkCode(ctx, child(pointer, i), domain, x))
+  if (Array.isArray(v))
+    v.forEach((x, i) => {
+      if (typeof x === "string") checkCode(ctx, child(pointer, i), domain, x)
+    })
 }
 
 const checkLeaf = (
@@ -172,13 +169,10 @@ const checkLeaf = (
   if (!isOperator(leaf.operator)) {
     const dym = Suggest.didYouMean(leaf.operator, operatorNames)
     const o = quote(leaf.operator)
-    error(
-      ctx,
-      `${pointer}/operator`,
-      "unknown-operator",
-      `Unknown operator ${o.en}${dym.en}`,
-      `Ukjent operator ${o.nb}${dym.nb}`,
-    )
+    error(ctx, `${pointer}/operator`, "unknown-operator", {
+      en: `Unknown operator ${o.en}${dym.en}`,
+      nb: `Ukjent operator ${o.nb}${dym.nb}`,
+    })
   }
   const valuePointer = `${pointer}/value`
   const right = isFactRef(leaf.value) ? operandOf(ctx, leaf.value, valuePointer) : ofLiteral(leaf.value)
@@ -232,13 +226,10 @@ const checkOutcome = (ctx: Context, rule: RuleFile, o: Outcome, pointer: string)
   if (info === undefined) {
     const dym = Suggest.didYouMean(o.type, Object.keys(known))
     const article = /^[aeiou]/u.test(rule.kind) ? "an" : "a"
-    error(
-      ctx,
-      `${pointer}/type`,
-      "unknown-outcome",
-      `Unknown outcome ${type.en} for ${article} ${rule.kind} rule${dym.en}`,
-      `Ukjent utfall ${type.nb} for en ${rule.kind}-regel${dym.nb}`,
-    )
+    error(ctx, `${pointer}/type`, "unknown-outcome", {
+      en: `Unknown outcome ${type.en} for ${article} ${rule.kind} rule${dym.en}`,
+      nb: `Ukjent utfall ${type.nb} for en ${rule.kind}-regel${dym.nb}`,
+    })
     return
   }
   const params = o.params ?? {}
@@ -247,19 +238,19 @@ const checkOutcome = (ctx: Context, rule: RuleFile, o: Outcome, pointer: string)
     if (!Object.hasOwn(info.params, key)) {
       const dym = Suggest.didYouMean(key, Object.keys(info.params))
       const k = quote(key)
-      error(
-        ctx,
-        child(paramsPointer, key),
-        "shape",
-        `${type.en} takes no parameter ${k.en}${dym.en}`,
-        `${type.nb} tar ingen parameter ${k.nb}${dym.nb}`,
-      )
+      error(ctx, child(paramsPointer, key), "shape", {
+        en: `${type.en} takes no parameter ${k.en}${dym.en}`,
+        nb: `${type.nb} tar ingen parameter ${k.nb}${dym.nb}`,
+      })
     }
   }
   for (const [key, what] of Object.entries(info.params)) {
     const v = own(params, key)
     if (v === undefined) {
-      error(ctx, `${pointer}`, "shape", `${type.en} needs params.${key}`, `${type.nb} trenger params.${key}`)
+      error(ctx, `${pointer}`, "shape", {
+        en: `${type.en} needs params.${key}`,
+        nb: `${type.nb} trenger params.${key}`,
+      })
       continue
     }
     const p = child(paramsPointer, key)
@@ -269,13 +260,10 @@ const checkOutcome = (ctx: Context, rule: RuleFile, o: Outcome, pointer: string)
       if (!codes.includes(v)) {
         const dym = Suggest.didYouMean(v, codes)
         const shown = quote(v)
-        error(
-          ctx,
-          p,
-          "unknown-code",
-          `Unknown ${what === "recipient" ? "recipient" : "action"} ${shown.en}${dym.en}`,
-          `Ukjent ${what === "recipient" ? "mottaker" : "handling"} ${shown.nb}${dym.nb}`,
-        )
+        error(ctx, p, "unknown-code", {
+          en: `Unknown ${what === "recipient" ? "recipient" : "action"} ${shown.en}${dym.en}`,
+          nb: `Ukjent ${what === "recipient" ? "mottaker" : "handling"} ${shown.nb}${dym.nb}`,
+        })
       }
     }
   }
@@ -289,32 +277,23 @@ const checkPeriods = (ctx: Context, rule: RuleFile) => {
     const prev = rule.versions[i - 1]!
     const at = `/versions/${i}/effective/from`
     if (v.effective.from <= prev.effective.from) {
-      error(
-        ctx,
-        at,
-        "period-order",
-        `Versions must be in date order; version ${i + 1} starts ${v.effective.from}, not after version ${i} (${prev.effective.from})`,
-        `Versjonene må stå i datorekkefølge; versjon ${i + 1} starter ${v.effective.from}, ikke etter versjon ${i} (${prev.effective.from})`,
-      )
+      error(ctx, at, "period-order", {
+        en: `Versions must be in date order; version ${i + 1} starts ${v.effective.from}, not after version ${i} (${prev.effective.from})`,
+        nb: `Versjonene må stå i datorekkefølge; versjon ${i + 1} starter ${v.effective.from}, ikke etter versjon ${i} (${prev.effective.from})`,
+      })
     } else if (prev.effective.to === undefined || prev.effective.to >= v.effective.from) {
       const end = prev.effective.to ?? "…"
-      error(
-        ctx,
-        at,
-        "period-overlap",
-        `Version ${i + 1} starts ${v.effective.from}, while version ${i} (${prev.effective.from} – ${end}) is still in force; end version ${i} on ${IsoDate.addDays(v.effective.from, -1)}`,
-        `Versjon ${i + 1} starter ${v.effective.from} mens versjon ${i} (${prev.effective.from} – ${end}) fortsatt gjelder; avslutt versjon ${i} ${IsoDate.addDays(v.effective.from, -1)}`,
-      )
+      error(ctx, at, "period-overlap", {
+        en: `Version ${i + 1} starts ${v.effective.from}, while version ${i} (${prev.effective.from} – ${end}) is still in force; end version ${i} on ${IsoDate.addDays(v.effective.from, -1)}`,
+        nb: `Versjon ${i + 1} starter ${v.effective.from} mens versjon ${i} (${prev.effective.from} – ${end}) fortsatt gjelder; avslutt versjon ${i} ${IsoDate.addDays(v.effective.from, -1)}`,
+      })
     } else if (IsoDate.addDays(prev.effective.to, 1) < v.effective.from) {
       const gapFrom = IsoDate.addDays(prev.effective.to, 1)
       const gapTo = IsoDate.addDays(v.effective.from, -1)
-      error(
-        ctx,
-        at,
-        "period-gap",
-        `No version is in force from ${gapFrom} to ${gapTo}; version ${i} ends ${prev.effective.to} and version ${i + 1} starts ${v.effective.from}: end version ${i} on ${gapTo}, or start version ${i + 1} on ${gapFrom}`,
-        `Ingen versjon gjelder fra ${gapFrom} til ${gapTo}; versjon ${i} slutter ${prev.effective.to} og versjon ${i + 1} starter ${v.effective.from}: avslutt versjon ${i} ${gapTo}, eller start versjon ${i + 1} ${gapFrom}`,
-      )
+      error(ctx, at, "period-gap", {
+        en: `No version is in force from ${gapFrom} to ${gapTo}; version ${i} ends ${prev.effective.to} and version ${i + 1} starts ${v.effective.from}: end version ${i} on ${gapTo}, or start version ${i + 1} on ${gapFrom}`,
+        nb: `Ingen versjon gjelder fra ${gapFrom} til ${gapTo}; versjon ${i} slutter ${prev.effective.to} og versjon ${i + 1} starter ${v.effective.from}: avslutt versjon ${i} ${gapTo}, eller start versjon ${i + 1} ${gapFrom}`,
+      })
     }
   })
 }
@@ -331,13 +310,10 @@ const checkParameterCoverage = (
   const start = firstValue(p)
   if (start !== undefined && start > from) {
     const file = p.file
-    error(
-      ctx,
-      pointer,
-      "parameter-missing",
-      `The parameter ${name} has no value on ${from}, when ${what.en} comes into force; its first value is from ${start}: give ${file} a value from ${from}`,
-      `Parameteren ${name} har ingen verdi ${from}, når ${what.nb} trer i kraft; første verdi er fra ${start}: gi ${file} en verdi fra ${from}`,
-    )
+    error(ctx, pointer, "parameter-missing", {
+      en: `The parameter ${name} has no value on ${from}, when ${what.en} comes into force; its first value is from ${start}: give ${file} a value from ${from}`,
+      nb: `Parameteren ${name} har ingen verdi ${from}, når ${what.nb} trer i kraft; første verdi er fra ${start}: gi ${file} en verdi fra ${from}`,
+    })
   }
 }
 
@@ -368,13 +344,10 @@ const checkRule = (ctx: Context, rule: RuleFile) => {
             checkParameterCoverage(ctx, ref.params.name, v.effective.from, `${p}/params/name`, what)
           for (const name of globalParameters(ref.fact)) {
             if (!ctx.parameters.has(name)) {
-              error(
-                ctx,
-                `${p}/fact`,
-                "parameter-missing",
-                `The fact ${ref.fact} is computed from the parameter ${name}, which the tree does not have`,
-                `Faktumet ${ref.fact} regnes ut fra parameteren ${name}, som treet ikke har`,
-              )
+              error(ctx, `${p}/fact`, "parameter-missing", {
+                en: `The fact ${ref.fact} is computed from the parameter ${name}, which the tree does not have`,
+                nb: `Faktumet ${ref.fact} regnes ut fra parameteren ${name}, som treet ikke har`,
+              })
             } else checkParameterCoverage(ctx, name, v.effective.from, `${p}/fact`, what)
           }
         }
@@ -436,24 +409,22 @@ export const requiredParameters = guard(
         },
       })),
     ]
-    const add = (name: string, en: string, nb: string) => {
-      if (!out.some((o) => o.name === name)) out.push({ name, why: { nb: nb, en: en } })
+    const add = (name: string, why: Bilingual) => {
+      if (!out.some((o) => o.name === name)) out.push({ name, why })
     }
     for (const o of catalogue.offerings) {
       if (o.category === "treatment")
-        add("treatment.max-extensions", "treatments may be extended", "behandlinger kan forlenges")
+        add("treatment.max-extensions", { en: "treatments may be extended", nb: "behandlinger kan forlenges" })
       if (o.schedule.frequency === "monthly-cohort")
-        add(
-          `offerings.${o.id}.cohort-length`,
-          `${o.nameEn} starts a new group every month`,
-          `${o.name} starter ny gruppe hver måned`,
-        )
+        add(`offerings.${o.id}.cohort-length`, {
+          en: `${o.nameEn} starts a new group every month`,
+          nb: `${o.name} starter ny gruppe hver måned`,
+        })
       if (o.status.kind === "discontinued") {
-        add(
-          "transition.duration",
-          `${o.nameEn} is discontinued after a transition`,
-          `${o.name} avvikles etter en overgangsperiode`,
-        )
+        add("transition.duration", {
+          en: `${o.nameEn} is discontinued after a transition`,
+          nb: `${o.name} avvikles etter en overgangsperiode`,
+        })
       }
     }
     return out
@@ -593,7 +564,7 @@ export const check = guard(
             if (leaf.params !== undefined) used.add(leaf.params.name)
             if (isFactRef(leaf.value) && leaf.value.params !== undefined) used.add(leaf.value.params.name)
             for (const f of [leaf.fact, isFactRef(leaf.value) ? leaf.value.fact : undefined])
-              if (f !== undefined) globalParameters(f).forEach((n) => used.add(n))
+              if (f !== undefined) for (const n of globalParameters(f)) used.add(n)
           }
         }
       }

@@ -4,13 +4,13 @@
 import fc from "fast-check"
 import { describe, expect, it, vi } from "vitest"
 import type { ParameterInForce, RuleSet } from "../src/InForce.js"
-import { Compile, Decision, Engine, Evaluate, InForce, Subject } from "../src/index.js"
+import { Compile, Decision, Engine, Evaluate, InForce, Subject, SubjectFacts } from "../src/index.js"
 import { names as operatorNames } from "../src/Operators.js"
 import { facts, ruleSet, subjectOnDate } from "./arbitraries.js"
 import { fixture } from "./helpers.js"
 
 // Every combination of the values the subject's open facts may take.
-const variantsOf = (derived: Subject.Derived): Array<Record<string, unknown>> => {
+const variantsOf = (derived: SubjectFacts.Derived): Array<Record<string, unknown>> => {
   let out: Array<Record<string, unknown>> = [{ ...derived.facts }]
   for (const o of derived.open) out = out.flatMap((f) => o.options.map((option) => ({ ...f, ...option })))
   return out
@@ -45,7 +45,10 @@ describe("the compiled path agrees with json-rules-engine", () => {
     const seen = new Set<string>()
     await fc.assert(
       fc.asyncProperty(ruleSet, facts, async (set, f) => {
-        JSON.stringify(set.rules, (k, v) => (k === "operator" ? (seen.add(v as string), v) : v))
+        JSON.stringify(set.rules, (k, v) => {
+          if (k === "operator") seen.add(v as string)
+          return v
+        })
         const engine = [...(await Engine.runner(set).run(f))]
         expect(codes(Compile.compile(set, { mode: "source" }), f)).toEqual(engine)
         expect(codes(Compile.compile(set, { mode: "closures" }), f)).toEqual(engine)
@@ -64,7 +67,7 @@ describe("the compiled path agrees with json-rules-engine", () => {
       fc.asyncProperty(subjectOnDate, async ({ subject, date }) => {
         const now = InForce.on(tree, date)
         const set = InForce.ruleSetOn(tree, date)
-        const derived = Subject.facts(subject, date, now)
+        const derived = SubjectFacts.of(subject, date, now)
         // Each combination of the open facts' values is an ordinary set of facts.
         const perVariant: Array<Array<number>> = []
         const runner = Engine.runner(set)
@@ -139,7 +142,7 @@ describe("Compile", () => {
       expect(
         codes(
           program,
-          Subject.facts(
+          SubjectFacts.of(
             Subject.make({ citizen: { birthYear: 2010, departments: [] }, offering: "sandneshallen" }),
             "2024-01-01",
             InForce.on(fixture(), "2024-01-01"),

@@ -185,6 +185,7 @@ describe("the generated source", () => {
       "\u2028\u2029",
       "\ud800",
       "</script><script>globalThis.pwned=1</script>",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a template placeholder in plain text is the attack tried here.
       "${globalThis.pwned = 1}",
       "`",
       "*/",
@@ -246,6 +247,7 @@ describe("the generated source", () => {
     const object = JSON.parse(
       '{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}',
     ) as unknown
+    // biome-ignore lint/suspicious/noSparseArray: a list with a hole is one of the hostile values tried.
     const values: Array<unknown> = [object, [[1]], [1, , 2], Number.NaN, Number.POSITIVE_INFINITY, undefined]
     const program = Compile.compile(
       set(

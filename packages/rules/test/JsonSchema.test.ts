@@ -3,15 +3,15 @@ import { fileURLToPath } from "node:url"
 import Ajv2020 from "ajv/dist/2020.js"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Cases, Facts, JsonSchema, Operators, PolicyTree, RuleFile, Subject } from "../src/index.js"
+import { CaseFile, Facts, JsonSchema, Operators, PolicyTree, RuleFile, Subject } from "../src/index.js"
 import { parse } from "../src/internal/parse.js"
 import { readTreeFiles, shippedPolicyDir } from "../src/node/index.js"
-import { filesWith, fixtureFiles } from "./helpers.js"
+import { filesWith, fixtureFiles, type Loose } from "./helpers.js"
 
 const committed = (name: string) =>
   JSON.parse(
     readFileSync(fileURLToPath(new URL(`../json-schema/${name}.schema.json`, import.meta.url)), "utf8"),
-  ) as Record<string, any>
+  ) as Loose
 
 describe("JsonSchema", () => {
   it("matches the committed files (run npm run json-schema -w @aktivitetsmodell/rules after a change)", () => {
@@ -20,7 +20,7 @@ describe("JsonSchema", () => {
   })
 
   it("offers every fact and operator for autocompletion", () => {
-    const rule = JsonSchema.of("rule-file") as Record<string, any>
+    const rule = JsonSchema.of("rule-file") as Loose
     expect(rule.$defs.Comparison.properties.fact.$ref).toBe("#/$defs/FactName")
     expect(rule.$defs.FactName.enum).toEqual(Facts.names)
     expect(rule.$defs.OperatorName.enum).toEqual(Operators.names)
@@ -33,7 +33,7 @@ describe("JsonSchema", () => {
   })
 
   it("publishes the Subject shape from the same effect Schema that Subject.decode uses, closed to unknown fields", () => {
-    const doc = JsonSchema.of("subject") as Record<string, any>
+    const doc = JsonSchema.of("subject") as Loose
     expect(doc.$ref).toBe("#/$defs/Subject")
     expect(Object.keys(doc.$defs.Subject.properties).sort()).toEqual(Object.keys(Subject.Subject.fields).sort())
     expect(Object.keys(doc.$defs.SubjectEnrollment.properties).sort()).toEqual(
@@ -54,7 +54,7 @@ describe("the published JSON Schema agrees with the decoders", () => {
     cases: ajv.compile(JsonSchema.of("cases-file")),
   }
   const kindOf = (path: string): keyof typeof validators | undefined =>
-    Cases.isCaseFile(path)
+    CaseFile.isCaseFile(path)
       ? "cases"
       : path.startsWith("parameters/")
         ? "parameter"
@@ -88,9 +88,9 @@ describe("the published JSON Schema agrees with the decoders", () => {
   const places = (u: unknown, at: Array<string | number> = []): Array<Array<string | number>> => {
     if (typeof u !== "object" || u === null) return [at]
     const keys: Array<string | number> = Array.isArray(u) ? u.map((_, i) => i) : Object.keys(u)
-    return [at, ...keys.flatMap((k) => places((u as any)[k], [...at, k]))]
+    return [at, ...keys.flatMap((k) => places((u as Loose)[k], [...at, k]))]
   }
-  const mistake = (doc: any, at: Array<string | number>, kind: string): boolean => {
+  const mistake = (doc: Loose, at: Array<string | number>, kind: string): boolean => {
     if (at.length === 0) return false
     const parent = at.slice(0, -1).reduce((o, k) => o[k], doc)
     const key = at[at.length - 1]!
@@ -112,7 +112,7 @@ describe("the published JSON Schema agrees with the decoders", () => {
       let tried = 0
       fc.assert(
         fc.property(fc.constantFrom(...pool), fc.nat(), mistakes, (file, pick, kind) => {
-          const doc = read(file.path, file.text) as any
+          const doc = read(file.path, file.text) as Loose
           const at = places(doc)
           if (!mistake(doc, at[pick % at.length]!, kind)) return
           const problems = loaded(doc, file.path)

@@ -1,7 +1,7 @@
 import { IsoDate } from "@aktivitetsmodell/core"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Duration, Parameters } from "../src/index.js"
+import { Parameters } from "../src/index.js"
 
 const file = "parameters/fit/ors-cutoff.json"
 const base = {
@@ -77,30 +77,5 @@ describe("Parameters", () => {
 
   it("never throws, whatever JSON it is given", () => {
     fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), (u) => Array.isArray(Parameters.decode(u, file).findings)))
-  })
-})
-
-describe("Duration", () => {
-  it("parses, adds and words ISO durations", () => {
-    expect(Duration.parse("P1Y2M3W4D")).toEqual({ years: 1, months: 2, weeks: 3, days: 4 })
-    expect(Duration.parse("P")).toBeUndefined()
-    expect(Duration.parse("PT1H")).toBeUndefined()
-    expect(Duration.addTo("2023-03-09", "P2M")).toBe("2023-05-09")
-    expect(Duration.addTo("2024-01-31", "P1M")).toBe("2024-02-29")
-    expect(Duration.addTo("2024-01-31", "P1W")).toBe("2024-02-07")
-    expect(Duration.wholeMonths("P1Y6M")).toBe(18)
-    expect(Duration.wholeMonths("P4W")).toBeUndefined()
-    expect(Duration.words("P2M")).toEqual({ en: "2 months", nb: "2 måneder" })
-    expect(Duration.words("P1W1D")).toEqual({ en: "1 week 1 day", nb: "1 uke 1 dag" })
-  })
-
-  it("adds days and weeks as plain day counts and months as core counts them", () => {
-    const day = fc.integer({ min: 0, max: 3000 }).map((d) => IsoDate.addDays("2020-01-01", d))
-    fc.assert(
-      fc.property(day, fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 30 }), (date, m, d) => {
-        expect(Duration.addTo(date, `P${d}D`)).toBe(IsoDate.addDays(date, d))
-        expect(Duration.addTo(date, `P${m}M`)).toBe(IsoDate.addMonths(date, m))
-      }),
-    )
   })
 })

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { describe, expect, it } from "vitest"
 import { DatasetSubjects, Decision, PolicyTree, Receipt, Subject } from "../src/index.js"
-import { adult, editJson, filesWith, fileText, fixture, fixturePolicy } from "./helpers.js"
+import { adult, editJson, filesWith, fileText, fixture, fixturePolicy, type Loose } from "./helpers.js"
 
 const yogaFile = "parameters/offerings/mindfull-restorative-yoga/sessions.json"
 const yoga = Subject.make({
@@ -86,7 +86,7 @@ describe("Decision.decide with a receipt", () => {
   })
 
   it("refuses a receipt that is not one, with a pointer for each problem and nothing inherited", () => {
-    const bad = stored(receipt) as Record<string, any>
+    const bad = stored(receipt) as Loose
     bad.receipt = 2
     bad.decisions[0].branch = "maybe"
     // Read from a file, "__proto__" is an own key like any other.

@@ -3,7 +3,7 @@
 // is wrong usage: one line, exit code 2. So is an entry in the tree that
 // cannot be read safely (a symlink out of the tree, a FIFO, a loop).
 import { resolve } from "node:path"
-import { isCaseFile } from "../Cases.js"
+import { isCaseFile } from "../CaseFile.js"
 import { filesAt, GitError, revisionProblem } from "../node/git.js"
 import { loadTree } from "../node/loadTree.js"
 import { expectFolder, inspect } from "../node/paths.js"
@@ -19,7 +19,7 @@ export const requireFolder = (io: Io, dir: string): void => {
 }
 
 /** True for a problem with a file on disk rather than with its content. */
-export const isFileSystem = (p: Problem): boolean => p.severity === "error" && fileSystemCodes.includes(p.code)
+const isFileSystem = (p: Problem): boolean => p.severity === "error" && fileSystemCodes.includes(p.code)
 
 /**
  * The tree and its problems, or the exit code after reporting why it cannot

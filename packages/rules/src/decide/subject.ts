@@ -13,65 +13,64 @@ type Problems = Array<SubjectProblem>
 /** Checks one value at `at` (a JSON pointer); returns it as the subject holds it, or undefined with a problem added. */
 export type Check = (value: unknown, at: string, problems: Problems) => unknown
 
-const problem = (problems: Problems, pointer: string, en: string, nb: string): undefined => {
-  problems.push({ pointer, message: { en, nb } })
+const problem = (problems: Problems, pointer: string, message: Bilingual): undefined => {
+  problems.push({ pointer, message })
   return undefined
 }
 
 const boolean: Check = (v, at, out) =>
-  typeof v === "boolean" ? v : problem(out, at, "Expected true or false", "Forventet true eller false")
+  typeof v === "boolean" ? v : problem(out, at, { en: "Expected true or false", nb: "Forventet true eller false" })
 
 const text: Check = (v, at, out) =>
-  typeof v === "string" ? v : problem(out, at, "Expected a text", "Forventet en tekst")
+  typeof v === "string" ? v : problem(out, at, { en: "Expected a text", nb: "Forventet en tekst" })
 
 const wholeNumber =
   (min: number, max: number): Check =>
   (v, at, out) =>
     typeof v === "number" && Number.isInteger(v) && v >= min && v <= max
       ? v
-      : problem(out, at, `Expected a whole number from ${min} to ${max}`, `Forventet et heltall fra ${min} til ${max}`)
+      : problem(out, at, {
+          en: `Expected a whole number from ${min} to ${max}`,
+          nb: `Forventet et heltall fra ${min} til ${max}`,
+        })
 
 const score: Check = (v, at, out) =>
   typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 40
     ? v
-    : problem(out, at, "Expected a score from 0 to 40", "Forventet en skår fra 0 til 40")
+    : problem(out, at, { en: "Expected a score from 0 to 40", nb: "Forventet en skår fra 0 til 40" })
 
 const date: Check = (v, at, out) =>
   Calendar.isIsoDate(v)
     ? v
-    : problem(
-        out,
-        at,
-        "Expected an existing calendar date as YYYY-MM-DD",
-        "Forventet en gyldig dato på formen ÅÅÅÅ-MM-DD",
-      )
+    : problem(out, at, {
+        en: "Expected an existing calendar date as YYYY-MM-DD",
+        nb: "Forventet en gyldig dato på formen ÅÅÅÅ-MM-DD",
+      })
 
 const month: Check = (v, at, out) =>
   typeof v === "string" && /^\d{4}-(0[1-9]|1[0-2])$/u.test(v)
     ? v
-    : problem(out, at, "Expected a month as YYYY-MM", "Forventet en måned på formen ÅÅÅÅ-MM")
+    : problem(out, at, { en: "Expected a month as YYYY-MM", nb: "Forventet en måned på formen ÅÅÅÅ-MM" })
 
 const pseudonym: Check = (v, at, out) =>
   typeof v === "string" && /^[0-9a-f]{32}$/u.test(v)
     ? v
-    : problem(
-        out,
-        at,
-        "Expected a pseudonym: 32 lowercase hexadecimal characters",
-        "Forventet et pseudonym: 32 små heksadesimale tegn",
-      )
+    : problem(out, at, {
+        en: "Expected a pseudonym: 32 lowercase hexadecimal characters",
+        nb: "Forventet et pseudonym: 32 små heksadesimale tegn",
+      })
 
 const oneOf =
   (values: ReadonlyArray<string | number>, words: Bilingual): Check =>
   (v, at, out) =>
     (typeof v === "string" || typeof v === "number") && values.includes(v)
       ? v
-      : problem(out, at, `Expected ${words.en}`, `Forventet ${words.nb}`)
+      : problem(out, at, { en: `Expected ${words.en}`, nb: `Forventet ${words.nb}` })
 
 const list =
   (item: Check): Check =>
   (v, at, out) => {
-    if (!Array.isArray(v)) return problem(out, at, "Expected a list", "Forventet en liste")
+    if (!Array.isArray(v)) return problem(out, at, { en: "Expected a list", nb: "Forventet en liste" })
     const before = out.length
     const items = Array.from(v, (x, i) => item(x, `${at}/${i}`, out))
     return out.length === before ? items : undefined
@@ -85,23 +84,21 @@ const object =
   (fields: Readonly<Record<string, Check>>, required: ReadonlyArray<string> = []): Check =>
   (v, at, out) => {
     if (typeof v !== "object" || v === null || Array.isArray(v))
-      return problem(out, at, "Expected an object", "Forventet et objekt")
+      return problem(out, at, { en: "Expected an object", nb: "Forventet et objekt" })
     const before = out.length
     const input = v as Record<string, unknown>
     const built: Record<string, unknown> = {}
     for (const key of Object.keys(input)) {
       if (!Object.hasOwn(fields, key))
-        problem(
-          out,
-          `${at}/${segment(key)}`,
-          "Unknown field: it is not allowed here",
-          "Ukjent felt: det er ikke tillatt her",
-        )
+        problem(out, `${at}/${segment(key)}`, {
+          en: "Unknown field: it is not allowed here",
+          nb: "Ukjent felt: det er ikke tillatt her",
+        })
     }
     for (const [key, check] of Object.entries(fields)) {
       if (!Object.hasOwn(input, key)) {
         if (required.includes(key))
-          problem(out, `${at}/${key}`, "Missing: this field is required", "Mangler: feltet må være med")
+          problem(out, `${at}/${key}`, { en: "Missing: this field is required", nb: "Mangler: feltet må være med" })
         continue
       }
       const value = check(input[key], `${at}/${key}`, out)

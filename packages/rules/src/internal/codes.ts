@@ -3,8 +3,10 @@
 // a snapshot's copy of the same. Both read them here, so this module must
 // not import the catalogue's schemas.
 import type { Bilingual } from "@aktivitetsmodell/core"
-import type { Domain } from "../Facts.js"
 import { own } from "./own.js"
+
+/** The code lists facts take their values from; `Facts.FactType` names one for each text or list fact. */
+export type Domain = "offering" | "category" | "department" | "offering-status" | "goal-reached" | "proposal-decision"
 
 /** Something named in both languages, as a catalogue's offerings and departments are. */
 export interface Named {

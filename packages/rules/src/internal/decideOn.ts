@@ -4,8 +4,7 @@
 // entry runs the same code over a snapshot, so the two cannot disagree.
 // Nothing here imports a schema.
 import type { Bilingual } from "@aktivitetsmodell/core"
-import type { Decision, Decisions, ParameterUse, Summary } from "../Decision.js"
-import { condition, merge, reads } from "../Evaluate.js"
+import { condition, merge, type Node, reads } from "../Evaluate.js"
 import type { Value } from "../Facts.js"
 import { type Kind, type Outcome, unknown as unknownOutcome } from "../Outcome.js"
 import type { Period, TopCondition } from "../RuleFile.js"
@@ -13,6 +12,66 @@ import type { Source } from "../Source.js"
 import type { Subject } from "../Subject.js"
 import { type Context, type DatedParameter, deriveFacts, type Used } from "./derive.js"
 import { agree, type Open, touches, type Variant, variants } from "./open.js"
+
+/**
+ * A dated parameter value a decision used, directly or through a derived fact.
+ * @category models
+ */
+export interface ParameterUse {
+  readonly name: string
+  readonly value: number | string
+  readonly from: string
+  readonly file: string
+}
+
+/**
+ * One rule's decision about a subject on a date.
+ * @category models
+ */
+export interface Decision {
+  readonly rule: string
+  readonly kind: Kind
+  readonly file: string
+  readonly version: number
+  readonly effective: Period
+  readonly date: string
+  readonly outcome: Outcome
+  /** `event` when the conditions held, `otherwise` when they did not, `unknown` when that depends on an input the subject did not give. */
+  readonly branch: "event" | "otherwise" | "unknown"
+  readonly title: Bilingual
+  readonly source: Source
+  readonly facts: { readonly [fact: string]: Value }
+  readonly parameters: ReadonlyArray<ParameterUse>
+  readonly explanation: { readonly appliesWhen?: Node; readonly conditions: Node }
+  /** For an `unknown` outcome: the inputs that would decide it, and the outcomes it could be (`not-applicable` when the rule might not apply). */
+  readonly unknown?: { readonly missing: ReadonlyArray<string>; readonly possible: ReadonlyArray<Outcome> }
+}
+
+/**
+ * The decisions combined per question: whether the citizen may take part,
+ * whether the enrollment continues, whether it may be extended, and every escalation.
+ * @category models
+ */
+export interface Summary {
+  readonly eligibility?: Outcome
+  readonly duration?: Outcome
+  readonly extension?: Outcome
+  readonly escalations: ReadonlyArray<Outcome>
+}
+
+/**
+ * All decisions for one subject on one date. `subject` is the citizen's
+ * pseudonym when the subject has one.
+ * @category models
+ */
+export interface Decisions {
+  readonly date: string
+  readonly subject?: string
+  readonly decisions: ReadonlyArray<Decision>
+  /** Rules in force whose `appliesWhen` did not hold for this subject. */
+  readonly notApplicable: ReadonlyArray<string>
+  readonly summary: Summary
+}
 
 /** A rule as a decision reports it. A tree's `RuleFile` fits. */
 export interface RuleView {

@@ -1,10 +1,11 @@
-// The facts of a subject on a date, from what is in force then. Both
-// `Subject.facts` (over a policy tree) and the `decide` entry (over a
-// snapshot) derive facts here, so they cannot drift apart; this module
-// imports no schema, which keeps the browser path small.
-import { Calendar, Policy } from "@aktivitetsmodell/core"
-import { addTo } from "../Duration.js"
+// Fact derivation, in one place: a subject's citizen and enrollment from
+// records (for `Records` and `DatasetSubjects`), and the facts of a subject
+// on a date from what is in force then (for `SubjectFacts` over a policy
+// tree and the `decide` entry over a snapshot), so none of them can drift
+// apart. This module imports no schema, which keeps the browser path small.
+import { Calendar, IsoDate, Policy } from "@aktivitetsmodell/core"
 import type { Facts } from "../Facts.js"
+import { addTo } from "../PeriodLength.js"
 import type { Subject } from "../Subject.js"
 import { requireDate } from "./boundary.js"
 import type { Open } from "./open.js"
@@ -76,7 +77,7 @@ export const deriveFacts = <P extends DatedParameter>(
   subject: Subject,
   date: string,
   now: Context<P>,
-  name = "Subject.facts",
+  name = "SubjectFacts.of",
 ): Derived<P> => {
   requireDate(name, "date", date)
   const c = subject.citizen
@@ -170,4 +171,97 @@ export const deriveFacts = <P extends DatedParameter>(
     proposalCategory: proposal?.category ?? null,
   }
   return { facts: values, parameters: used, open: openInputs(subject, ages) }
+}
+
+// ---------------------------------------------------------------------------
+// A subject from records
+// ---------------------------------------------------------------------------
+
+/** Records in date order (a copy). */
+export const byDate = <T extends { readonly date: string }>(xs: ReadonlyArray<T>): Array<T> =>
+  [...xs].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+
+/** A period of an enrollment; `start` is undefined when the period before it has no end. */
+export interface Period {
+  readonly start: IsoDate.IsoDate | undefined
+  readonly end: IsoDate.IsoDate | undefined
+}
+
+/**
+ * The periods of an enrollment: the first, then one per extension, each
+ * starting the day after the previous one ends.
+ */
+export const periodsOf = (
+  enrollment: { readonly start: IsoDate.IsoDate; readonly end?: IsoDate.IsoDate | undefined },
+  extensions: ReadonlyArray<{ readonly newEnd: IsoDate.IsoDate }>,
+): Array<Period> => {
+  const ends = [enrollment.end, ...extensions.map((x) => x.newEnd)]
+  const starts = [
+    enrollment.start,
+    ...ends.slice(0, -1).map((end) => (end === undefined ? undefined : IsoDate.addDays(end, 1))),
+  ]
+  return starts.map((start, k) => ({ start, end: ends[k] }))
+}
+
+/** How many no-shows in a row end at `index` of date-ordered attendance. */
+const noShowsEndingAt = (attended: ReadonlyArray<{ readonly status: string }>, index: number): number => {
+  let n = 0
+  for (let i = index; i >= 0 && attended[i]!.status === "no-show"; i--) n++
+  return n
+}
+
+/** The sessions of date-ordered attendance that fall in `period` (from `start`, which defaults to the period's). */
+export const sessionsIn = <T extends { readonly date: string }>(
+  attended: ReadonlyArray<T>,
+  period: Period,
+  start: string | undefined = period.start,
+): Array<T> =>
+  attended.filter((a) => (start === undefined || a.date >= start) && (period.end === undefined || a.date <= period.end))
+
+/** A core citizen record as a subject's citizen: what a decision needs of it. */
+export const citizenOf = (c: {
+  readonly id: string
+  readonly birthYear: number
+  readonly birthDate?: string | undefined
+  readonly departments: ReadonlyArray<string>
+  readonly healthyLifeCentre: boolean
+}) => ({
+  id: c.id,
+  birthYear: c.birthYear,
+  ...(c.birthDate === undefined ? {} : { birthDate: c.birthDate }),
+  departments: c.departments,
+  healthyLifeCentre: c.healthyLifeCentre,
+})
+
+/**
+ * An enrollment's state on `date`, in its period `k`: the period's start,
+ * the sessions used in it and this ISO week, extensions used, whether it is
+ * still needed and the no-shows in a row. Only sessions on or before the
+ * date count; `attended` is in date order.
+ */
+export const enrollmentOn = (
+  e: {
+    readonly start: IsoDate.IsoDate
+    readonly cohort?: string | undefined
+    readonly closedOn?: string | undefined
+  },
+  attended: ReadonlyArray<{ readonly date: string; readonly status: string }>,
+  periods: ReadonlyArray<Period>,
+  k: number,
+  date: string,
+) => {
+  const periodStart = periods[k]!.start ?? e.start
+  const upTo = attended.filter((a) => a.date <= date)
+  const inPeriod = sessionsIn(upTo, periods[k]!, periodStart)
+  const week = IsoDate.isoWeek(date)
+  return {
+    start: e.start,
+    periodStart,
+    ...(e.cohort === undefined ? {} : { cohort: e.cohort }),
+    sessionsUsed: inPeriod.length,
+    sessionsThisWeek: inPeriod.filter((a) => IsoDate.isoWeek(a.date) === week).length,
+    extensionsUsed: k,
+    stillNeeded: e.closedOn === undefined || e.closedOn > date,
+    consecutiveNoShows: noShowsEndingAt(upTo, upTo.length - 1),
+  }
 }

@@ -6,11 +6,11 @@
 import type { Bilingual, Lang } from "@aktivitetsmodell/core"
 import { Redact } from "@aktivitetsmodell/core"
 import type { Decision, Decisions } from "../Decision.js"
-import { words } from "../Duration.js"
 import type { Node, Side } from "../Evaluate.js"
 import type { Domain, FactType, Value } from "../Facts.js"
 import { all as operators } from "../Operators.js"
 import { describe } from "../Outcome.js"
+import { words } from "../PeriodLength.js"
 import type { Source } from "../Source.js"
 import type { Named } from "./codes.js"
 

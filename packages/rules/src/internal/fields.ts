@@ -23,6 +23,10 @@ export const rule = <T>(
     ...(jsonSchema === undefined ? {} : { toJsonSchema: () => jsonSchema }),
   })
 
+/** A check that a list has at least one item, with what the list should hold. */
+export const nonEmpty = (message: Words) =>
+  rule((v: ReadonlyArray<unknown>) => v.length > 0, message, "shape", { minItems: 1 })
+
 /** A text that is not empty or blank. */
 export const Text = Schema.String.annotate({ expectedText: { nb: "en tekst", en: "a text" } }).check(
   rule(

@@ -57,6 +57,12 @@ const lineStarts = (text: string): Array<number> => {
   return starts
 }
 
+// Said both after a property name with no ":" and at a comma in its place.
+const missingColon = {
+  en: 'A ":" and a value are missing after the property name',
+  nb: "Det mangler «:» og en verdi etter feltnavnet",
+}
+
 /** The next token from `pos`, or undefined at the end of the text. */
 const next = (text: string, from: number): Token | undefined => {
   let pos = from
@@ -91,10 +97,7 @@ const closer = (o: Open) => (o.char === "{" ? "}" : "]")
  */
 export const diagnose = (text: string): SyntaxHint | undefined => {
   const starts = lineStarts(text)
-  const at = (offset: number, en: string, nb: string): SyntaxHint => ({
-    ...positionOf(starts, offset),
-    message: { nb: nb, en: en },
-  })
+  const at = (offset: number, message: Bilingual): SyntaxHint => ({ ...positionOf(starts, offset), message })
   const stack: Array<Open> = []
   let top: State = "value"
   let previous: Token | undefined
@@ -107,18 +110,16 @@ export const diagnose = (text: string): SyntaxHint | undefined => {
     if (t === undefined) {
       if (open !== undefined) {
         const end = previous === undefined ? text.length : previous.end
-        return at(
-          end,
-          `The "${open.char}" on line ${lineOf(open.at)} is never closed: add "${closer(open)}" where it ends`,
-          `«${open.char}» på linje ${lineOf(open.at)} blir aldri lukket: legg til «${closer(open)}» der den slutter`,
-        )
+        return at(end, {
+          en: `The "${open.char}" on line ${lineOf(open.at)} is never closed: add "${closer(open)}" where it ends`,
+          nb: `«${open.char}» på linje ${lineOf(open.at)} blir aldri lukket: legg til «${closer(open)}» der den slutter`,
+        })
       }
       if (state === "value")
-        return at(
-          text.length,
-          'The file is empty: a rule or parameter file holds one JSON object, starting with "{"',
-          "Filen er tom: en regel- eller parameterfil inneholder ett JSON-objekt som starter med «{»",
-        )
+        return at(text.length, {
+          en: 'The file is empty: a rule or parameter file holds one JSON object, starting with "{"',
+          nb: "Filen er tom: en regel- eller parameterfil inneholder ett JSON-objekt som starter med «{»",
+        })
       return undefined
     }
     pos = t.end
@@ -127,23 +128,20 @@ export const diagnose = (text: string): SyntaxHint | undefined => {
       else open.state = s
     }
     if (t.kind === "comment")
-      return at(
-        t.start,
-        'JSON files cannot hold comments: remove it, or write it in a "note"',
-        "JSON-filer kan ikke ha kommentarer: fjern den, eller skriv den i et «note»-felt",
-      )
+      return at(t.start, {
+        en: 'JSON files cannot hold comments: remove it, or write it in a "note"',
+        nb: "JSON-filer kan ikke ha kommentarer: fjern den, eller skriv den i et «note»-felt",
+      })
     if (t.kind === "quote")
-      return at(
-        t.start,
-        "JSON uses double quotes (\"), not single quotes ('): change the quotes",
-        "JSON bruker doble anførselstegn (\"), ikke enkle ('): bytt anførselstegnene",
-      )
+      return at(t.start, {
+        en: "JSON uses double quotes (\"), not single quotes ('): change the quotes",
+        nb: "JSON bruker doble anførselstegn (\"), ikke enkle ('): bytt anførselstegnene",
+      })
     if (t.kind === "bad-string") {
-      return at(
-        t.end,
-        'This text has no closing quote: add " at the end of the text',
-        'Denne teksten mangler avsluttende anførselstegn: legg til " på slutten av teksten',
-      )
+      return at(t.end, {
+        en: 'This text has no closing quote: add " at the end of the text',
+        nb: 'Denne teksten mangler avsluttende anførselstegn: legg til " på slutten av teksten',
+      })
     }
     // A new item where a comma or the end was expected: the comma is missing after the previous one.
     if (
@@ -151,80 +149,69 @@ export const diagnose = (text: string): SyntaxHint | undefined => {
       (t.kind === "string" || t.kind === "word" || t.kind === "{" || t.kind === "[") &&
       previous !== undefined
     ) {
-      return at(
-        previous.end,
-        'A comma is missing after this value: add ","',
-        "Det mangler et komma etter denne verdien: legg til «,»",
-      )
+      return at(previous.end, {
+        en: 'A comma is missing after this value: add ","',
+        nb: "Det mangler et komma etter denne verdien: legg til «,»",
+      })
     }
     if (state === "done") {
       if (t.kind === "}" || t.kind === "]")
-        return at(
-          t.start,
-          `There is one "${t.kind}" too many: remove it, or add the "${t.kind === "}" ? "{" : "["}" it should close`,
-          `Det er én «${t.kind}» for mye: fjern den, eller legg til «${t.kind === "}" ? "{" : "["}» som den skal lukke`,
-        )
-      return at(
-        t.start,
-        "There is text after the end of the JSON: remove it",
-        "Det står tekst etter slutten på JSON-innholdet: fjern den",
-      )
+        return at(t.start, {
+          en: `There is one "${t.kind}" too many: remove it, or add the "${t.kind === "}" ? "{" : "["}" it should close`,
+          nb: `Det er én «${t.kind}» for mye: fjern den, eller legg til «${t.kind === "}" ? "{" : "["}» som den skal lukke`,
+        })
+      return at(t.start, {
+        en: "There is text after the end of the JSON: remove it",
+        nb: "Det står tekst etter slutten på JSON-innholdet: fjern den",
+      })
     }
     switch (t.kind) {
       case "{":
       case "[":
         if (state === "value" || state === "value-or-end") {
           if (stack.length >= maxDepth)
-            return at(
-              t.start,
-              `Nested deeper than ${maxDepth} levels: a policy file needs far fewer`,
-              `Nøstet dypere enn ${maxDepth} nivåer: en regelfil trenger langt færre`,
-            )
+            return at(t.start, {
+              en: `Nested deeper than ${maxDepth} levels: a policy file needs far fewer`,
+              nb: `Nøstet dypere enn ${maxDepth} nivåer: en regelfil trenger langt færre`,
+            })
           set("comma-or-end")
           stack.push({ char: t.kind, at: t.start, state: t.kind === "{" ? "key-or-end" : "value-or-end" })
           break
         }
         if (state === "colon")
-          return at(
-            previous!.end,
-            'A ":" is missing after the property name: add ":"',
-            "Det mangler «:» etter feltnavnet: legg til «:»",
-          )
-        return at(
-          t.start,
-          `A property name in double quotes is expected here, not "${t.kind}"`,
-          `Her skal det stå et feltnavn i doble anførselstegn, ikke «${t.kind}»`,
-        )
+          return at(previous!.end, {
+            en: 'A ":" is missing after the property name: add ":"',
+            nb: "Det mangler «:» etter feltnavnet: legg til «:»",
+          })
+        return at(t.start, {
+          en: `A property name in double quotes is expected here, not "${t.kind}"`,
+          nb: `Her skal det stå et feltnavn i doble anførselstegn, ikke «${t.kind}»`,
+        })
       case "}":
       case "]": {
         if (open === undefined)
-          return at(t.start, `There is one "${t.kind}" too many: remove it`, `Det er én «${t.kind}» for mye: fjern den`)
+          return at(t.start, {
+            en: `There is one "${t.kind}" too many: remove it`,
+            nb: `Det er én «${t.kind}» for mye: fjern den`,
+          })
         if (state === "key" || (state === "value" && open.char === "[")) {
           // After a comma: the comma has nothing after it.
-          return at(
-            previous!.start,
-            `Remove this comma: nothing follows it before "${t.kind}"`,
-            `Fjern dette kommaet: det kommer ikke noe etter det før «${t.kind}»`,
-          )
+          return at(previous!.start, {
+            en: `Remove this comma: nothing follows it before "${t.kind}"`,
+            nb: `Fjern dette kommaet: det kommer ikke noe etter det før «${t.kind}»`,
+          })
         }
-        if (state === "colon")
-          return at(
-            previous!.end,
-            'A ":" and a value are missing after the property name',
-            "Det mangler «:» og en verdi etter feltnavnet",
-          )
+        if (state === "colon") return at(previous!.end, missingColon)
         if (state === "value")
-          return at(
-            previous!.end,
-            `A value is missing after "${text[previous!.start]}": write a value, or remove the property`,
-            `Det mangler en verdi etter «${text[previous!.start]}»: skriv en verdi, eller fjern feltet`,
-          )
+          return at(previous!.end, {
+            en: `A value is missing after "${text[previous!.start]}": write a value, or remove the property`,
+            nb: `Det mangler en verdi etter «${text[previous!.start]}»: skriv en verdi, eller fjern feltet`,
+          })
         if (t.kind !== closer(open)) {
-          return at(
-            t.start,
-            `The "${open.char}" on line ${lineOf(open.at)} is not closed: add "${closer(open)}" before this "${t.kind}"`,
-            `«${open.char}» på linje ${lineOf(open.at)} er ikke lukket: legg til «${closer(open)}» foran denne «${t.kind}»`,
-          )
+          return at(t.start, {
+            en: `The "${open.char}" on line ${lineOf(open.at)} is not closed: add "${closer(open)}" before this "${t.kind}"`,
+            nb: `«${open.char}» på linje ${lineOf(open.at)} er ikke lukket: legg til «${closer(open)}» foran denne «${t.kind}»`,
+          })
         }
         stack.pop()
         break
@@ -235,39 +222,30 @@ export const diagnose = (text: string): SyntaxHint | undefined => {
           break
         }
         if (state === "comma-or-end" && open?.char === "[" && previous?.kind === "string") {
-          return at(
-            previous.start,
-            'A "{" is missing before this property name: an object in a list starts with "{"',
-            "Det mangler «{» foran dette feltnavnet: et objekt i en liste starter med «{»",
-          )
+          return at(previous.start, {
+            en: 'A "{" is missing before this property name: an object in a list starts with "{"',
+            nb: "Det mangler «{» foran dette feltnavnet: et objekt i en liste starter med «{»",
+          })
         }
-        return at(
-          t.start,
-          'This ":" does not belong here: a ":" only follows a property name',
-          "Denne «:» hører ikke hjemme her: «:» kommer bare etter et feltnavn",
-        )
+        return at(t.start, {
+          en: 'This ":" does not belong here: a ":" only follows a property name',
+          nb: "Denne «:» hører ikke hjemme her: «:» kommer bare etter et feltnavn",
+        })
       case ",":
         if (state === "comma-or-end") {
           open!.state = open!.char === "{" ? "key" : "value"
           break
         }
-        if (state === "colon")
-          return at(
-            previous!.end,
-            'A ":" and a value are missing after the property name',
-            "Det mangler «:» og en verdi etter feltnavnet",
-          )
+        if (state === "colon") return at(previous!.end, missingColon)
         if (state === "value")
-          return at(
-            t.start,
-            "A value is missing before this comma: write a value, or remove the comma",
-            "Det mangler en verdi foran dette kommaet: skriv en verdi, eller fjern kommaet",
-          )
-        return at(
-          t.start,
-          "Remove this comma: there is nothing before it",
-          "Fjern dette kommaet: det står ikke noe foran det",
-        )
+          return at(t.start, {
+            en: "A value is missing before this comma: write a value, or remove the comma",
+            nb: "Det mangler en verdi foran dette kommaet: skriv en verdi, eller fjern kommaet",
+          })
+        return at(t.start, {
+          en: "Remove this comma: there is nothing before it",
+          nb: "Fjern dette kommaet: det står ikke noe foran det",
+        })
       case "string":
         if (state === "key" || state === "key-or-end") {
           open!.state = "colon"
@@ -277,31 +255,27 @@ export const diagnose = (text: string): SyntaxHint | undefined => {
           set("comma-or-end")
           break
         }
-        return at(
-          previous!.end,
-          'A ":" is missing after the property name: add ":"',
-          "Det mangler «:» etter feltnavnet: legg til «:»",
-        )
+        return at(previous!.end, {
+          en: 'A ":" is missing after the property name: add ":"',
+          nb: "Det mangler «:» etter feltnavnet: legg til «:»",
+        })
       case "word": {
         const word = shown(text, t)
         if (state === "key" || state === "key-or-end")
-          return at(
-            t.start,
-            `A property name must be in double quotes: write "${word}"`,
-            `Et feltnavn må stå i doble anførselstegn: skriv "${word}"`,
-          )
+          return at(t.start, {
+            en: `A property name must be in double quotes: write "${word}"`,
+            nb: `Et feltnavn må stå i doble anførselstegn: skriv "${word}"`,
+          })
         if (state === "colon")
-          return at(
-            previous!.end,
-            'A ":" is missing after the property name: add ":"',
-            "Det mangler «:» etter feltnavnet: legg til «:»",
-          )
+          return at(previous!.end, {
+            en: 'A ":" is missing after the property name: add ":"',
+            nb: "Det mangler «:» etter feltnavnet: legg til «:»",
+          })
         if (!literal.test(text.slice(t.start, t.end))) {
-          return at(
-            t.start,
-            `${word} is not a JSON value: write a number, true, false, null, or a text in double quotes`,
-            `${word} er ikke en JSON-verdi: skriv et tall, true, false, null eller en tekst i doble anførselstegn`,
-          )
+          return at(t.start, {
+            en: `${word} is not a JSON value: write a number, true, false, null, or a text in double quotes`,
+            nb: `${word} er ikke en JSON-verdi: skriv et tall, true, false, null eller en tekst i doble anførselstegn`,
+          })
         }
         set("comma-or-end")
         break

@@ -32,9 +32,9 @@ export const variants = (
   for (const o of open) {
     const next: Array<Variant> = []
     for (const v of out)
-      o.options.forEach((option, i) =>
-        next.push({ facts: i === 0 ? v.facts : { ...v.facts, ...option }, choice: [...v.choice, i] }),
-      )
+      o.options.forEach((option, i) => {
+        next.push({ facts: i === 0 ? v.facts : { ...v.facts, ...option }, choice: [...v.choice, i] })
+      })
     out = next
   }
   return out

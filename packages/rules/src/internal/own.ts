@@ -6,5 +6,9 @@
 export const own = <V>(record: Readonly<Record<string, V>>, key: string): V | undefined =>
   Object.hasOwn(record, key) ? record[key] : undefined
 
+/** `u`'s own property `key` when `u` is an object (a list too), else undefined: for reading input not yet decoded. */
+export const ownField = (u: unknown, key: string): unknown =>
+  typeof u === "object" && u !== null && Object.hasOwn(u, key) ? (u as Record<string, unknown>)[key] : undefined
+
 /** A record with no prototype, for keys that come from user data. */
 export const bare = <V>(): Record<string, V> => Object.create(null) as Record<string, V>

@@ -1,6 +1,7 @@
 // Parsing a policy file's text, JSON or YAML, into a value and a way to find
 // the line of any JSON pointer in it; or, for text that is not JSON or YAML,
 // one problem at the line and column of the mistake, saying what to do.
+import type { Bilingual } from "@aktivitetsmodell/core"
 import { JsonText } from "@aktivitetsmodell/core"
 import {
   isMap,
@@ -26,14 +27,14 @@ export type Parsed =
   | { readonly ok: true; readonly value: unknown; readonly lineOf: (pointer: string) => number }
   | { readonly ok: false; readonly problems: ReadonlyArray<Problem> }
 
-const syntax = (file: string, line: number, en: string, nb: string, column?: number): Problem => ({
+const syntax = (file: string, line: number, message: Bilingual, column?: number): Problem => ({
   file,
   pointer: "",
   line,
   ...(column === undefined ? {} : { column }),
   code: "syntax",
   severity: "error",
-  message: { nb: nb, en: en },
+  message,
 })
 
 const parseJson = (file: string, text: string): Parsed => {
@@ -45,13 +46,21 @@ const parseJson = (file: string, text: string): Parsed => {
       hint !== undefined &&
       (hint.line < positions.line || (hint.line === positions.line && hint.column <= positions.column))
     ) {
-      return { ok: false, problems: [syntax(file, hint.line, hint.message.en, hint.message.nb, hint.column)] }
+      return {
+        ok: false,
+        problems: [syntax(file, hint.line, hint.message, hint.column)],
+      }
     }
     const { en, nb } = positions.message
     return {
       ok: false,
       problems: [
-        syntax(file, positions.line, `${en}: correct the JSON here`, `${nb}: rett JSON-teksten her`, positions.column),
+        syntax(
+          file,
+          positions.line,
+          { en: `${en}: correct the JSON here`, nb: `${nb}: rett JSON-teksten her` },
+          positions.column,
+        ),
       ],
     }
   }
@@ -97,7 +106,7 @@ const parseYaml = (file: string, text: string): Parsed => {
       column: e.linePos?.[0].col ?? 1,
     }))
     const hint = describeYaml(text, errors)
-    return { ok: false, problems: [syntax(file, hint.line, hint.message.en, hint.message.nb, hint.column)] }
+    return { ok: false, problems: [syntax(file, hint.line, hint.message, hint.column)] }
   }
   const duplicates = duplicateKeys(doc.contents).map((n) => {
     const at = n.range === undefined || n.range === null ? { line: 1, col: 1 } : lineCounter.linePos(n.range[0])
@@ -105,8 +114,10 @@ const parseYaml = (file: string, text: string): Parsed => {
     return syntax(
       file,
       at.line,
-      `The key ${key.en} appears twice in the same place: remove one of them`,
-      `Feltet ${key.nb} står to ganger på samme sted: fjern det ene`,
+      {
+        en: `The key ${key.en} appears twice in the same place: remove one of them`,
+        nb: `Feltet ${key.nb} står to ganger på samme sted: fjern det ene`,
+      },
       at.col,
     )
   })
@@ -120,12 +131,10 @@ const parseYaml = (file: string, text: string): Parsed => {
     return {
       ok: false,
       problems: [
-        syntax(
-          file,
-          1,
-          `YAML aliases (*name) repeat too much (${said}): write the values out instead`,
-          `YAML-aliaser (*navn) gjentas for mye (${said}): skriv verdiene ut i stedet`,
-        ),
+        syntax(file, 1, {
+          en: `YAML aliases (*name) repeat too much (${said}): write the values out instead`,
+          nb: `YAML-aliaser (*navn) gjentas for mye (${said}): skriv verdiene ut i stedet`,
+        }),
       ],
     }
   }
@@ -176,12 +185,10 @@ export const parse = (file: string, text: string): Parsed => {
       ok: false,
       problems: [
         {
-          ...syntax(
-            file,
-            1,
-            `The file has ${text.length} characters; a policy file may have at most ${maxChars}`,
-            `Filen har ${text.length} tegn; en regelfil kan ha høyst ${maxChars}`,
-          ),
+          ...syntax(file, 1, {
+            en: `The file has ${text.length} characters; a policy file may have at most ${maxChars}`,
+            nb: `Filen har ${text.length} tegn; en regelfil kan ha høyst ${maxChars}`,
+          }),
           code: "too-large",
         },
       ],
@@ -195,12 +202,10 @@ export const parse = (file: string, text: string): Parsed => {
       return {
         ok: false,
         problems: [
-          syntax(
-            file,
-            1,
-            "The file is nested too deeply to read: a policy file needs far fewer levels",
-            "Filen er nøstet for dypt til å leses: en regelfil trenger langt færre nivåer",
-          ),
+          syntax(file, 1, {
+            en: "The file is nested too deeply to read: a policy file needs far fewer levels",
+            nb: "Filen er nøstet for dypt til å leses: en regelfil trenger langt færre nivåer",
+          }),
         ],
       }
     throw e

@@ -3,7 +3,6 @@
 // the same answer and what changed. Kept apart from Receipt.ts (which
 // replays) so that Decision can build a receipt without importing itself.
 import * as Schema from "effect/Schema"
-import type { Decisions, Summary } from "../Decision.js"
 import type { Node, Side } from "../Evaluate.js"
 import type { Value } from "../Facts.js"
 import { on } from "../InForce.js"
@@ -12,6 +11,7 @@ import type { Tree } from "../PolicyTree.js"
 import type { Period } from "../RuleFile.js"
 import type { Source } from "../Source.js"
 import type { Subject } from "../Subject.js"
+import type { Decisions, Summary } from "./decideOn.js"
 import { DateText, rule, Text } from "./fields.js"
 
 const Scalar = Schema.Union([Schema.String, Schema.Finite, Schema.Boolean, Schema.Null])
@@ -133,7 +133,7 @@ const sideName = (s: Side): string =>
   s.kind === "fact" ? s.fact : s.kind === "parameter" ? `parameter:${s.name}` : "literal"
 
 /** Every comparison of an explanation tree with its JSON pointer in the rule file. */
-export const flatten = (n: Node, pointer: string, out: Array<ReceiptCondition> = []): Array<ReceiptCondition> => {
+const flatten = (n: Node, pointer: string, out: Array<ReceiptCondition> = []): Array<ReceiptCondition> => {
   if (n.kind === "comparison") {
     out.push({
       pointer,
@@ -145,7 +145,10 @@ export const flatten = (n: Node, pointer: string, out: Array<ReceiptCondition> =
       ...(n.unknown === true ? { unknown: true as const } : {}),
     })
   } else if (n.kind === "not") flatten(n.child, `${pointer}/not`, out)
-  else n.children.forEach((c, i) => flatten(c, `${pointer}/${n.kind}/${i}`, out))
+  else
+    n.children.forEach((c, i) => {
+      flatten(c, `${pointer}/${n.kind}/${i}`, out)
+    })
   return out
 }
 

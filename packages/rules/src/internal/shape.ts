@@ -13,7 +13,7 @@ import * as SchemaAST from "effect/SchemaAST"
 import type * as SchemaIssue from "effect/SchemaIssue"
 import type { Code } from "../Problem.js"
 import { child } from "./pointer.js"
-import { orList, quote } from "./text.js"
+import { alternatives, quote } from "./text.js"
 
 /** A problem before it has a file and line. */
 export interface Finding {
@@ -49,7 +49,7 @@ const isPlainObject = (u: unknown): u is Record<string, unknown> =>
   typeof u === "object" && u !== null && !Array.isArray(u)
 
 /** What a value from a parsed file is, in words. */
-export const kindName = (u: unknown): Bilingual =>
+const kindName = (u: unknown): Bilingual =>
   u === null
     ? { nb: "null", en: "null" }
     : Array.isArray(u)
@@ -88,9 +88,8 @@ const expectedOf = (ast: SchemaAST.AST): Bilingual => {
   if (text !== undefined) return text
   const lits = literals(ast)
   if (lits !== undefined) {
-    const en = orList(lits.map((l) => `"${l}"`)).en
-    const nb = orList(lits.map((l) => `«${l}»`)).nb
-    return lits.length === 1 ? { nb: nb, en: en } : { nb: `én av ${nb}`, en: `one of ${en}` }
+    const list = alternatives(lits.map((l) => ({ nb: `«${l}»`, en: `"${l}"` })))
+    return lits.length === 1 ? list : { nb: `én av ${list.nb}`, en: `one of ${list.en}` }
   }
   switch (ast._tag) {
     case "String":
@@ -104,8 +103,7 @@ const expectedOf = (ast: SchemaAST.AST): Bilingual => {
     case "Objects":
       return { nb: "et objekt", en: "an object" }
     case "Union": {
-      const each = ast.types.map(expectedOf)
-      return { nb: orList(each.map((e) => e.nb)).nb, en: orList(each.map((e) => e.en)).en }
+      return alternatives(ast.types.map(expectedOf))
     }
     default:
       return { nb: "en verdi", en: "a value" }
@@ -152,12 +150,14 @@ const valueAt = (root: unknown, path: ReadonlyArray<PropertyKey>): unknown => {
 const walk = (issue: SchemaIssue.Issue, path: ReadonlyArray<PropertyKey>, out: Array<Finding>, root: unknown): void => {
   switch (issue._tag) {
     case "Pointer":
-      return walk(issue.issue, [...path, ...issue.path], out, root)
+      walk(issue.issue, [...path, ...issue.path], out, root)
+      return
     case "Composite":
       for (const i of issue.issues) walk(i, path, out, root)
       return
     case "Encoding":
-      return walk(issue.issue, path, out, root)
+      walk(issue.issue, path, out, root)
+      return
     case "Filter": {
       const own = messageOf(issue.filter.annotations)
       if (
@@ -168,7 +168,8 @@ const walk = (issue: SchemaIssue.Issue, path: ReadonlyArray<PropertyKey>, out: A
         out.push(error(pointerOf(path), own.code, own.message))
         return
       }
-      return walk(issue.issue, path, out, root)
+      walk(issue.issue, path, out, root)
+      return
     }
     case "InvalidValue": {
       const own = messageOf(issue.annotations)
@@ -242,7 +243,8 @@ const walk = (issue: SchemaIssue.Issue, path: ReadonlyArray<PropertyKey>, out: A
       // A value that fits no member: word the problems of the member it comes closest to.
       let best = near[0]!
       for (const i of near) if (misfit(i) < misfit(best)) best = i
-      return walk(best, path, out, root)
+      walk(best, path, out, root)
+      return
     }
     default:
       out.push(error(pointerOf(path), "shape", { nb: "Forventet en gyldig verdi", en: "Expected a valid value" }))
@@ -250,7 +252,7 @@ const walk = (issue: SchemaIssue.Issue, path: ReadonlyArray<PropertyKey>, out: A
 }
 
 /** The findings of one schema issue, in document order of the walk. */
-export const findingsOf = (issue: SchemaIssue.Issue, input: unknown): Array<Finding> => {
+const findingsOf = (issue: SchemaIssue.Issue, input: unknown): Array<Finding> => {
   const out: Array<Finding> = []
   walk(issue, [], out, input)
   return out
@@ -272,7 +274,7 @@ const deeperThan = (u: unknown, max: number): boolean => {
  * How deep a file may nest. Condition trees are the deepest part: at most 24
  * levels, each an object and a list ({"all": […]}), under a version's five.
  */
-export const maxNesting = 64
+const maxNesting = 64
 
 /**
  * Decodes `input` with `schema`, refusing keys the schema does not name.

@@ -2,18 +2,36 @@
 // departments the catalogue knows, and the inputs a question needs.
 // `Subject.decode` checks a subject's shape with its schema and the
 // `decide` entry by hand; both then check this, here.
+import type { Bilingual } from "@aktivitetsmodell/core"
 import { Suggest } from "@aktivitetsmodell/core"
-import type { Subject, SubjectProblem } from "../Subject.js"
 import { quote } from "./text.js"
+
+/** A problem with a subject: where (a JSON pointer into it) and what, in both languages. */
+export interface SubjectProblem {
+  readonly pointer: string
+  readonly message: Bilingual
+}
+
+// What the checks read of a subject; a decoded `Subject` fits. Structural, so this module needs not import the schema's.
+interface Checked {
+  readonly offering?: string
+  readonly citizen?: {
+    readonly departments: ReadonlyArray<string>
+    readonly birthYear?: number
+    readonly birthDate?: string
+  }
+  readonly enrollment?: unknown
+  readonly proposal?: { readonly byDepartment?: string }
+}
 
 /** Every problem of a well-shaped subject, against the catalogue's offering and department ids. */
 export const catalogueProblems = (
-  subject: Subject,
+  subject: Checked,
   offerings: ReadonlyArray<string>,
   departments: ReadonlyArray<string>,
 ): Array<SubjectProblem> => {
   const problems: Array<SubjectProblem> = []
-  const unknown = (pointer: string, value: string, known: ReadonlyArray<string>, en: string, nb: string) => {
+  const unknown = (pointer: string, value: string, known: ReadonlyArray<string>, what: Bilingual) => {
     if (known.includes(value)) return
     // A name cut short ("karate" for "karategruppe") is too far for an edit-distance guess.
     const longer = value.length >= 4 ? known.filter((k) => k.startsWith(value)) : []
@@ -24,15 +42,17 @@ export const catalogueProblems = (
     const shown = quote(value)
     problems.push({
       pointer,
-      message: { en: `Unknown ${en} ${shown.en}${dym.en}`, nb: `Ukjent ${nb} ${shown.nb}${dym.nb}` },
+      message: { en: `Unknown ${what.en} ${shown.en}${dym.en}`, nb: `Ukjent ${what.nb} ${shown.nb}${dym.nb}` },
     })
   }
-  if (subject.offering !== undefined) unknown("/offering", subject.offering, offerings, "offering", "tilbud")
-  subject.citizen?.departments.forEach((d, i) =>
-    unknown(`/citizen/departments/${i}`, d, departments, "department", "avdeling"),
-  )
+  const offering = { en: "offering", nb: "tilbud" }
+  const department = { en: "department", nb: "avdeling" }
+  if (subject.offering !== undefined) unknown("/offering", subject.offering, offerings, offering)
+  subject.citizen?.departments.forEach((d, i) => {
+    unknown(`/citizen/departments/${i}`, d, departments, department)
+  })
   if (subject.proposal?.byDepartment !== undefined)
-    unknown("/proposal/byDepartment", subject.proposal.byDepartment, departments, "department", "avdeling")
+    unknown("/proposal/byDepartment", subject.proposal.byDepartment, departments, department)
   if (subject.offering !== undefined && subject.citizen === undefined) {
     problems.push({
       pointer: "",

@@ -4,12 +4,16 @@
 import type { Bilingual } from "@aktivitetsmodell/core"
 import { Redact } from "@aktivitetsmodell/core"
 
-/** Joins a list the way each language does: "a, b or c" / "a, b eller c". */
-export const orList = (items: ReadonlyArray<string>): Bilingual => {
-  if (items.length <= 1) return { nb: items.join(""), en: items.join("") }
-  const head = items.slice(0, -1).join(", ")
-  const last = items[items.length - 1]!
-  return { nb: `${head} eller ${last}`, en: `${head} or ${last}` }
+/** Alternatives joined the way each language does: "a, b or c" / "a, b eller c". */
+export const alternatives = (items: ReadonlyArray<Bilingual>): Bilingual => {
+  const join = (lang: "nb" | "en", or: string): string =>
+    items.length <= 1
+      ? (items[0]?.[lang] ?? "")
+      : `${items
+          .slice(0, -1)
+          .map((i) => i[lang])
+          .join(", ")} ${or} ${items[items.length - 1]![lang]}`
+  return { nb: join("nb", "eller"), en: join("en", "or") }
 }
 
 /**
@@ -24,6 +28,7 @@ export const quote = (name: string, max = 80): Bilingual => {
 
 // C0 and C1 controls and the two JavaScript line terminators: none of them
 // may split or rewrite a line of output.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this pattern is for.
 const control = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu
 
 /** `s` on one line: control characters written as \uXXXX. */

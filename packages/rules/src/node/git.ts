@@ -17,7 +17,7 @@ import { maxDepth, maxEntries, maxFileBytes } from "./walk.js"
 const revisionPattern = /^[A-Za-z0-9._/~^@{}-]+$/u
 
 /** The longest revision string accepted. */
-export const maxRevisionLength = 256
+const maxRevisionLength = 256
 
 /**
  * Why `revision` cannot be given to git, or undefined when it can: it must
@@ -110,8 +110,8 @@ export const filesAt = (
     })
   }
   const problems: Array<Problem> = []
-  const problem = (file: string, code: Code, en: string, nb: string) =>
-    problems.push({ file, pointer: "", line: 1, code, severity: "error", message: { nb: nb, en: en } })
+  const problem = (file: string, code: Code, message: Bilingual) =>
+    problems.push({ file, pointer: "", line: 1, code, severity: "error", message })
   const listing = git(top, [
     "ls-tree",
     "-r",
@@ -130,59 +130,52 @@ export const filesAt = (
     const [mode, type, object, size] = line.slice(0, tab).split(/ +/u)
     const path = line.slice(tab + 1).slice(prefix.length)
     if (++entries > maxEntries) {
-      problem(
-        "",
-        "too-many-files",
-        `The folder has more than ${maxEntries} files at ${revision}; the rest is not read`,
-        `Mappen har mer enn ${maxEntries} filer i ${revision}; resten leses ikke`,
-      )
+      problem("", "too-many-files", {
+        en: `The folder has more than ${maxEntries} files at ${revision}; the rest is not read`,
+        nb: `Mappen har mer enn ${maxEntries} filer i ${revision}; resten leses ikke`,
+      })
       break
     }
     if (path.split("/").length - 1 > maxDepth) {
-      problem(
-        path,
-        "too-many-files",
-        `Folders nest more than ${maxDepth} levels deep; this file is not read`,
-        `Mappene ligger mer enn ${maxDepth} nivåer dypt; denne filen leses ikke`,
-      )
+      problem(path, "too-many-files", {
+        en: `Folders nest more than ${maxDepth} levels deep; this file is not read`,
+        nb: `Mappene ligger mer enn ${maxDepth} nivåer dypt; denne filen leses ikke`,
+      })
       continue
     }
     if (!policyFile.test(path)) continue
     if (mode === "120000") {
-      problem(
-        path,
-        "outside-tree",
-        "A symbolic link in the committed folder is not followed",
-        "En symbolsk lenke i den lagrede mappen følges ikke",
-      )
+      problem(path, "outside-tree", {
+        en: "A symbolic link in the committed folder is not followed",
+        nb: "En symbolsk lenke i den lagrede mappen følges ikke",
+      })
       continue
     }
     if (type !== "blob" || object === undefined) {
-      problem(
-        path,
-        "special-file",
-        "Not a file in the committed folder (a submodule?); it is not read",
-        "Ikke en fil i den lagrede mappen (en undermodul?); den leses ikke",
-      )
+      problem(path, "special-file", {
+        en: "Not a file in the committed folder (a submodule?); it is not read",
+        nb: "Ikke en fil i den lagrede mappen (en undermodul?); den leses ikke",
+      })
       continue
     }
     const bytes = Number(size)
     if (!(bytes <= maxFileBytes)) {
       const has = byteCount(bytes)
       const most = byteCount(maxFileBytes)
-      problem(
-        path,
-        "too-large",
-        `The file has ${has.en}; a policy file may have at most ${most.en}, so it is not read`,
-        `Filen har ${has.nb}; en regelfil kan ha høyst ${most.nb}, så den leses ikke`,
-      )
+      problem(path, "too-large", {
+        en: `The file has ${has.en}; a policy file may have at most ${most.en}, so it is not read`,
+        nb: `Filen har ${has.nb}; en regelfil kan ha høyst ${most.nb}, så den leses ikke`,
+      })
       continue
     }
     wanted.push({ path, object, size: bytes })
   }
   if (wanted.length === 0 && problems.length === 0) {
     const r = quote(revision)
-    problem("", "missing", `The folder has no policy files at ${r.en}`, `Mappen har ingen regelfiler i ${r.nb}`)
+    problem("", "missing", {
+      en: `The folder has no policy files at ${r.en}`,
+      nb: `Mappen har ingen regelfiler i ${r.nb}`,
+    })
   }
   const files: Array<TextFile> = []
   if (wanted.length > 0) {
@@ -201,7 +194,7 @@ export const filesAt = (
       try {
         files.push({ path: w.path, text: decoder.decode(body) })
       } catch {
-        problem(w.path, "unreadable", "The file is not UTF-8 text", "Filen er ikke UTF-8-tekst")
+        problem(w.path, "unreadable", { en: "The file is not UTF-8 text", nb: "Filen er ikke UTF-8-tekst" })
       }
     }
   }

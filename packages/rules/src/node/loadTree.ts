@@ -6,7 +6,7 @@
  * @module
  */
 import type { Catalogue } from "@aktivitetsmodell/core"
-import { isCaseFile } from "../Cases.js"
+import { isCaseFile } from "../CaseFile.js"
 import { guard, reject, requireString } from "../internal/boundary.js"
 
 import { load, type TextFile, type Tree } from "../PolicyTree.js"

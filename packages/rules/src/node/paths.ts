@@ -3,7 +3,7 @@
 // a FIFO, socket or device (opening a FIFO blocks until someone writes).
 // Files are opened non-blocking and checked again through the open handle,
 // so a file swapped for a FIFO between the look and the read cannot hang us.
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from "node:fs"
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Stats, statSync } from "node:fs"
 import type { Bilingual } from "@aktivitetsmodell/core"
 import type { Code } from "../Problem.js"
 
@@ -18,10 +18,8 @@ export type Inspected =
   | { readonly kind: "directory" | "file"; readonly real: string; readonly size: number }
   | ({ readonly kind: "refused" } & Refusal)
 
-const refused = (code: Code, en: string, nb: string): Inspected => ({ kind: "refused", code, message: { en, nb } })
-
 /** The error code Node gave, if any. */
-export const errorCode = (e: unknown): string | undefined => {
+const errorCode = (e: unknown): string | undefined => {
   const code = (e as { code?: unknown } | null)?.code
   return typeof code === "string" ? code : undefined
 }
@@ -85,7 +83,7 @@ export const inspect = (path: string): Inspected => {
     const r = refusalOf(e)
     return { kind: "refused", ...r }
   }
-  let s
+  let s: Stats
   try {
     s = statSync(real)
   } catch (e) {
@@ -95,31 +93,31 @@ export const inspect = (path: string): Inspected => {
   if (s.isFile()) return { kind: "file", real, size: s.size }
   const why = special(s)
   return why === undefined
-    ? refused("special-file", "Neither a file nor a folder", "Verken en fil eller en mappe")
+    ? {
+        kind: "refused",
+        code: "special-file",
+        message: { en: "Neither a file nor a folder", nb: "Verken en fil eller en mappe" },
+      }
     : { kind: "refused", code: "special-file", message: why }
 }
 
+// A refusal passes through; a path of the `wrong` kind is refused with `code` and `message`.
+const expecting =
+  (wrong: "directory" | "file", code: Code, message: Bilingual) =>
+  (i: Inspected): Refusal | undefined =>
+    i.kind === "refused" ? i : i.kind === wrong ? { code, message } : undefined
+
 /** The refusal when an inspected path is not a folder. */
-export const expectFolder = (i: Inspected): Refusal | undefined =>
-  i.kind === "refused"
-    ? i
-    : i.kind === "file"
-      ? {
-          code: "not-a-folder",
-          message: { en: "A file, where a folder is expected", nb: "En fil, der det skal være en mappe" },
-        }
-      : undefined
+export const expectFolder = expecting("file", "not-a-folder", {
+  en: "A file, where a folder is expected",
+  nb: "En fil, der det skal være en mappe",
+})
 
 /** The refusal when an inspected path is not a file. */
-export const expectFile = (i: Inspected): Refusal | undefined =>
-  i.kind === "refused"
-    ? i
-    : i.kind === "directory"
-      ? {
-          code: "not-a-file",
-          message: { en: "A folder, where a file is expected", nb: "En mappe, der det skal være en fil" },
-        }
-      : undefined
+export const expectFile = expecting("directory", "not-a-file", {
+  en: "A folder, where a file is expected",
+  nb: "En mappe, der det skal være en fil",
+})
 
 const flags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
 

@@ -5,8 +5,9 @@
 // read is skipped with a warning; FIFOs, sockets and devices are never
 // opened; each file and the tree as a whole have a size cap. Every refusal is
 // a problem naming the file; nothing is thrown.
-import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs"
+import { lstatSync, readdirSync, realpathSync, type Stats, statSync } from "node:fs"
 import { dirname, join, sep } from "node:path"
+import type { Bilingual } from "@aktivitetsmodell/core"
 import type { TextFile } from "../PolicyTree.js"
 import type { Code, Problem } from "../Problem.js"
 import { byteCount, expectFolder, inspect, readRegular, refusalOf } from "./paths.js"
@@ -37,11 +38,21 @@ const problem = (
   w: Walk,
   file: string,
   code: Code,
-  en: string,
-  nb: string,
+  message: Bilingual,
   severity: "error" | "warning" = "error",
 ): void => {
-  w.problems.push({ file, pointer: "", line: 1, code, severity, message: { en, nb } })
+  w.problems.push({ file, pointer: "", line: 1, code, severity, message })
+}
+
+/** The result of a look-up on disk, or undefined after recording why it failed. */
+const lookUp = <T>(w: Walk, rel: string, look: () => T): T | undefined => {
+  try {
+    return look()
+  } catch (e) {
+    const r = refusalOf(e)
+    problem(w, rel, r.code, r.message)
+    return undefined
+  }
 }
 
 const inside = (root: string, real: string): boolean =>
@@ -53,48 +64,33 @@ const readFile = (w: Walk, real: string, rel: string, noFollow: boolean): void =
   else if (r.code === "too-large") {
     const has = byteCount(r.size ?? maxFileBytes + 1)
     const most = byteCount(maxFileBytes)
-    problem(
-      w,
-      rel,
-      r.code,
-      `The file has ${has.en}; a policy file may have at most ${most.en}, so it is not read`,
-      `Filen har ${has.nb}; en regelfil kan ha høyst ${most.nb}, så den leses ikke`,
-    )
-  } else problem(w, rel, r.code, r.message.en, r.message.nb)
+    problem(w, rel, r.code, {
+      en: `The file has ${has.en}; a policy file may have at most ${most.en}, so it is not read`,
+      nb: `Filen har ${has.nb}; en regelfil kan ha høyst ${most.nb}, så den leses ikke`,
+    })
+  } else problem(w, rel, r.code, r.message)
 }
 
 const walkFolder = (w: Walk, real: string, rel: string, depth: number): void => {
   w.seen.add(real)
   if (depth > maxDepth) {
-    problem(
-      w,
-      rel,
-      "too-many-files",
-      `Folders nest more than ${maxDepth} levels deep; the rest is not read`,
-      `Mappene ligger mer enn ${maxDepth} nivåer dypt; resten leses ikke`,
-    )
+    problem(w, rel, "too-many-files", {
+      en: `Folders nest more than ${maxDepth} levels deep; the rest is not read`,
+      nb: `Mappene ligger mer enn ${maxDepth} nivåer dypt; resten leses ikke`,
+    })
     return
   }
-  let names: Array<string>
-  try {
-    names = readdirSync(real).sort()
-  } catch (e) {
-    const r = refusalOf(e)
-    problem(w, rel, r.code, r.message.en, r.message.nb)
-    return
-  }
+  const names = lookUp(w, rel, () => readdirSync(real).sort())
+  if (names === undefined) return
   for (const name of names) {
     if (w.stopped) return
     if (name.startsWith(".") || name === "node_modules") continue
     if (++w.entries > maxEntries) {
       w.stopped = true
-      problem(
-        w,
-        rel,
-        "too-many-files",
-        `The tree has more than ${maxEntries} files and folders; the rest is not read`,
-        `Treet har mer enn ${maxEntries} filer og mapper; resten leses ikke`,
-      )
+      problem(w, rel, "too-many-files", {
+        en: `The tree has more than ${maxEntries} files and folders; the rest is not read`,
+        nb: `Treet har mer enn ${maxEntries} filer og mapper; resten leses ikke`,
+      })
       return
     }
     entry(w, join(real, name), rel === "" ? name : `${rel}/${name}`, depth)
@@ -102,23 +98,22 @@ const walkFolder = (w: Walk, real: string, rel: string, depth: number): void => 
 }
 
 const entry = (w: Walk, full: string, rel: string, depth: number): void => {
-  let s
-  try {
-    s = lstatSync(full)
-  } catch (e) {
-    const r = refusalOf(e)
-    return problem(w, rel, r.code, r.message.en, r.message.nb)
-  }
-  if (s.isSymbolicLink()) {
-    w.links.push({ full, rel, depth })
-    return
-  }
-  if (s.isDirectory()) return walkFolder(w, full, rel, depth + 1)
-  if (s.isFile()) {
-    if (policyFile.test(rel)) readFile(w, full, rel, true)
-    return
-  }
-  specialFile(w, rel, s)
+  const s = lookUp(w, rel, () => lstatSync(full))
+  if (s === undefined) return
+  if (s.isSymbolicLink()) w.links.push({ full, rel, depth })
+  else if (s.isDirectory()) walkFolder(w, full, rel, depth + 1)
+  else fileOrSpecial(w, full, rel, s)
+}
+
+// Not a folder: a policy file is read, another file skipped, anything else refused.
+const fileOrSpecial = (w: Walk, real: string, rel: string, s: Stats): void => {
+  if (!s.isFile()) specialFile(w, rel, s)
+  else if (policyFile.test(rel)) readFile(w, real, rel, true)
+}
+
+const dangling = {
+  en: "A symbolic link to nothing: its target does not exist",
+  nb: "En symbolsk lenke til ingenting: målet finnes ikke",
 }
 
 const link = (w: Walk, full: string, rel: string, depth: number): void => {
@@ -127,74 +122,51 @@ const link = (w: Walk, full: string, rel: string, depth: number): void => {
     real = realpathSync(full)
   } catch (e) {
     const r = refusalOf(e)
-    const dangling = r.code === "missing"
-    return problem(
-      w,
-      rel,
-      r.code,
-      dangling ? "A symbolic link to nothing: its target does not exist" : r.message.en,
-      dangling ? "En symbolsk lenke til ingenting: målet finnes ikke" : r.message.nb,
-    )
+    problem(w, rel, r.code, r.code === "missing" ? dangling : r.message)
+    return
   }
   if (!inside(w.root, real)) {
     // Reading it would let a link in the tree read any file on the machine.
-    return problem(
-      w,
-      rel,
-      "outside-tree",
-      "A symbolic link that points outside the tree; it is not followed",
-      "En symbolsk lenke som peker ut av treet; den følges ikke",
-    )
+    problem(w, rel, "outside-tree", {
+      en: "A symbolic link that points outside the tree; it is not followed",
+      nb: "En symbolsk lenke som peker ut av treet; den følges ikke",
+    })
+    return
   }
-  let s
-  try {
-    s = statSync(real)
-  } catch (e) {
-    const r = refusalOf(e)
-    return problem(w, rel, r.code, r.message.en, r.message.nb)
-  }
-  if (s.isDirectory()) {
-    if (!w.seen.has(real)) return walkFolder(w, real, rel, depth + 1)
-    // A link to a folder it lies in would be walked for ever.
-    // Entries are always joined to a folder's real path, so dirname is real.
-    if (inside(real, dirname(full))) {
-      return problem(
-        w,
-        rel,
-        "symlink-loop",
-        "A symbolic link to a folder it lies in (a loop); it is not followed",
-        "En symbolsk lenke til en mappe den selv ligger i (en løkke); den følges ikke",
-      )
-    }
-    return problem(
+  const s = lookUp(w, rel, () => statSync(real))
+  if (s === undefined) return
+  if (!s.isDirectory()) fileOrSpecial(w, real, rel, s)
+  else if (!w.seen.has(real)) walkFolder(w, real, rel, depth + 1)
+  // A link to a folder it lies in would be walked for ever.
+  // Entries are always joined to a folder's real path, so dirname is real.
+  else if (inside(real, dirname(full)))
+    problem(w, rel, "symlink-loop", {
+      en: "A symbolic link to a folder it lies in (a loop); it is not followed",
+      nb: "En symbolsk lenke til en mappe den selv ligger i (en løkke); den følges ikke",
+    })
+  else
+    problem(
       w,
       rel,
       "duplicate",
-      "A symbolic link to a folder already read; it is not read twice",
-      "En symbolsk lenke til en mappe som alt er lest; den leses ikke to ganger",
+      {
+        en: "A symbolic link to a folder already read; it is not read twice",
+        nb: "En symbolsk lenke til en mappe som alt er lest; den leses ikke to ganger",
+      },
       "warning",
     )
-  }
-  if (s.isFile()) {
-    if (policyFile.test(rel)) readFile(w, real, rel, true)
-    return
-  }
-  specialFile(w, rel, s)
 }
 
 const specialFile = (w: Walk, rel: string, s: { isFIFO(): boolean; isSocket(): boolean }): void => {
   const what = s.isFIFO()
-    ? ["A FIFO (named pipe)", "En FIFO (navngitt rør)"]
+    ? { en: "A FIFO (named pipe)", nb: "En FIFO (navngitt rør)" }
     : s.isSocket()
-      ? ["A socket", "En socket"]
-      : ["A device", "En enhet"]
-  problem(
-    w,
-    rel,
-    "special-file",
-    `${what[0]} has no place in a policy tree; it is not opened`,
-    `${what[1]} hører ikke hjemme i et regeltre; den åpnes ikke`,
-  )
+      ? { en: "A socket", nb: "En socket" }
+      : { en: "A device", nb: "En enhet" }
+  problem(w, rel, "special-file", {
+    en: `${what.en} has no place in a policy tree; it is not opened`,
+    nb: `${what.nb} hører ikke hjemme i et regeltre; den åpnes ikke`,
+  })
 }
 
 /**

@@ -17,7 +17,7 @@ import { describe, expect, it } from "vitest"
 import { run } from "../../src/cli/main.js"
 import { DatasetSubjects, Decision, Impact, InForce, PolicyTree, Subject } from "../../src/index.js"
 import { readTreeFiles, shippedPolicyDir } from "../../src/node/index.js"
-import { fixtureDir } from "../helpers.js"
+import { fixtureDir, type Loose } from "../helpers.js"
 
 const repo = fileURLToPath(new URL("../../../..", import.meta.url))
 const guide = (lang: "nb" | "en") =>
@@ -42,7 +42,7 @@ interface Example {
   readonly reported?: string
 }
 
-const json = (edit: (v: any) => void) => (text: string) => {
+const json = (edit: (v: Loose) => void) => (text: string) => {
   const v = JSON.parse(text)
   edit(v)
   return `${JSON.stringify(v, null, 2)}\n`
@@ -86,7 +86,7 @@ const examples: ReadonlyArray<Example> = [
   { file: "eligibility/karate-needs-intake.cases.yaml", edit: replace("expect: not-eligible", "expect: eligible") },
   {
     file: "escalation/discontinued-participants-not-moved.cases.yaml",
-    edit: replace(/ {2}- name: "A Sykkelgruppe participant[^]*?expect: no-escalation\n/u, ""),
+    edit: replace(/ {2}- name: "A Sykkelgruppe participant[\s\S]*?expect: no-escalation\n/u, ""),
     reported: "escalation/discontinued-participants-not-moved.json",
   },
 ]

@@ -259,7 +259,7 @@ describe("the main entry's functions, called with wrong-typed arguments", () => 
       "Parameters.decode",
       "JsonSchema.of",
       "DatasetSubjects.of",
-      "Duration.addTo",
+      "PeriodLength.addTo",
       "RulesError",
       "PolicyError",
     ]) {

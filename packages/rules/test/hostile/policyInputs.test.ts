@@ -10,7 +10,7 @@ import fc from "fast-check"
 import { afterEach, describe, expect, it } from "vitest"
 import YAML from "yaml"
 import { PolicyTree, Problem, Records, RulesError } from "../../src/index.js"
-import { filesWith, fileText, fixturePolicy } from "../helpers.js"
+import { filesWith, fileText, fixturePolicy, type Loose } from "../helpers.js"
 import { examples, nationalIdDigits, nationalIdText, writtenForms } from "../nationalIds.js"
 import { prototypeKeys } from "./prototype.js"
 
@@ -71,7 +71,7 @@ describe("hostile parameter files, in JSON and YAML", () => {
     },
   )
 
-  it("property: any text as a parameter file, JSON or YAML, is accounted for and never echoes an identity number", () => {
+  it("property: Loose text as a parameter file, JSON or YAML, is accounted for and never echoes an identity number", () => {
     fc.assert(
       fc.property(
         fc.string({ maxLength: 200 }),
@@ -104,7 +104,7 @@ const ruleCorpus: ReadonlyArray<readonly [string, string]> = [
   [
     "a __proto__ key in a condition",
     ruleYaml(
-      (d: any) =>
+      (d: Loose) =>
         (d.versions[0].conditions.all[0] = JSON.parse(
           '{"__proto__": {"polluted": 1}, "fact": "sessionsUsed", "operator": "lessThan", "value": 1}',
         )),
@@ -113,15 +113,15 @@ const ruleCorpus: ReadonlyArray<readonly [string, string]> = [
   ["a constructor.prototype key at the top", `constructor: { prototype: { polluted: 1 } }\n${ruleYaml(() => {})}`],
   [
     "the old source.file, naming an identity number",
-    ruleYaml((d: any) => (d.source = { file: `seeds/${examples[0]}.txt`, section: "x" })),
+    ruleYaml((d: Loose) => (d.source = { file: `seeds/${examples[0]}.txt`, section: "x" })),
   ],
   [
     "a source document that is an identity number, with no section",
-    ruleYaml((d: any) => (d.source = { document: examples[1] })),
+    ruleYaml((d: Loose) => (d.source = { document: examples[1] })),
   ],
   [
     "conditions nested 5,000 deep",
-    ruleYaml((d: any) => (d.versions[0].conditions = "DEEP")).replace(
+    ruleYaml((d: Loose) => (d.versions[0].conditions = "DEEP")).replace(
       "conditions: DEEP",
       `conditions: ${'{"all": ['.repeat(5000)}{"fact": "age", "operator": "equal", "value": 1}${"]}".repeat(5000)}`,
     ),
@@ -129,7 +129,7 @@ const ruleCorpus: ReadonlyArray<readonly [string, string]> = [
   ["a YAML tag", `!!js/function 'function () { globalThis.polluted = 1 }'\n`],
   [
     "an outcome whose params hold __proto__",
-    ruleYaml((d: any) => (d.versions[0].event = JSON.parse('{"type": "continues", "params": {"__proto__": "x"}}'))),
+    ruleYaml((d: Loose) => (d.versions[0].event = JSON.parse('{"type": "continues", "params": {"__proto__": "x"}}'))),
   ],
 ]
 
@@ -166,7 +166,7 @@ describe("hostile rule files in YAML", () => {
     },
   )
 
-  it("property: any text as a YAML rule file is accounted for and never echoes an identity number", () => {
+  it("property: Loose text as a YAML rule file is accounted for and never echoes an identity number", () => {
     fc.assert(
       fc.property(
         fc.string({ maxLength: 200 }),

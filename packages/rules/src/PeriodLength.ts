@@ -1,7 +1,9 @@
 /**
- * Calendar durations as parameter values, written the ISO 8601 way: `P2M`
- * (two months), `P4W`, `P1Y6M`, `P10D`. Months are calendar months, so
- * "2 months from 9 March" ends on 9 May, as a person counts.
+ * Period lengths as parameter values — how long a transition, a cohort or an
+ * enrollment period lasts — written as ISO 8601 durations: `P2M` (two
+ * months), `P4W`, `P1Y6M`, `P10D`. Months are calendar months, so "2 months
+ * from 9 March" ends on 9 May, as a person counts. (Named apart from effect's
+ * `Duration`, which measures elapsed time, not calendar lengths.)
  *
  * @module
  */
@@ -12,10 +14,10 @@ import { quote } from "./internal/text.js"
 import { RulesError } from "./RulesError.js"
 
 /**
- * A parsed duration.
+ * A parsed period length.
  * @category models
  */
-export interface Duration {
+export interface PeriodLength {
   readonly years: number
   readonly months: number
   readonly weeks: number
@@ -25,16 +27,16 @@ export interface Duration {
 const pattern = /^P(?:(\d{1,4})Y)?(?:(\d{1,4})M)?(?:(\d{1,4})W)?(?:(\d{1,5})D)?$/u
 
 /**
- * Parses `P…` text, or returns undefined when it is not a duration this
+ * Parses `P…` text, or returns undefined when it is not a period length this
  * package supports (years, months, weeks and days; no times).
  * @example
- * Duration.parse("P2M") // { years: 0, months: 2, weeks: 0, days: 0 }
+ * PeriodLength.parse("P2M") // { years: 0, months: 2, weeks: 0, days: 0 }
  * @category constructors
  */
 export const parse = guard(
-  "Duration.parse",
+  "PeriodLength.parse",
   { en: "(text: string)", nb: "(text: string)" },
-  (text: string): Duration | undefined => {
+  (text: string): PeriodLength | undefined => {
     if (typeof text !== "string") return undefined
     const m = pattern.exec(text)
     if (m === null || text === "P") return undefined
@@ -43,45 +45,48 @@ export const parse = guard(
 )
 
 /**
- * True for a supported duration text.
+ * True for a supported period length text.
  * @example
- * Duration.isDuration("P1M") // true
+ * PeriodLength.isPeriodLength("P1M") // true
  * @category predicates
  */
-export const isDuration = (u: unknown): u is string => typeof u === "string" && parse(u) !== undefined
+export const isPeriodLength = (u: unknown): u is string => typeof u === "string" && parse(u) !== undefined
 
 /**
- * The date a duration after `date`: years and months first (clamped to the
+ * The date a period length after `date`: years and months first (clamped to the
  * month's end), then weeks and days.
  * @example
- * Duration.addTo("2023-03-09", "P2M") // "2023-05-09"
+ * PeriodLength.addTo("2023-03-09", "P2M") // "2023-05-09"
  * @category constructors
  */
 export const addTo = guard(
-  "Duration.addTo",
-  { en: "(date: YYYY-MM-DD, duration: string)", nb: "(date: ÅÅÅÅ-MM-DD, duration: string)" },
-  (date: string, duration: string): IsoDate.IsoDate => {
-    requireDate("Duration.addTo", "date", date)
-    const d = parse(duration)
+  "PeriodLength.addTo",
+  { en: "(date: YYYY-MM-DD, length: string)", nb: "(date: ÅÅÅÅ-MM-DD, length: string)" },
+  (date: string, length: string): IsoDate.IsoDate => {
+    requireDate("PeriodLength.addTo", "date", date)
+    const d = parse(length)
     if (d === undefined) {
-      const shown = quote(typeof duration === "string" ? duration : typeof duration)
-      throw new RulesError({ en: `Not a duration: ${shown.en}`, nb: `Ikke en varighet: ${shown.nb}` })
+      const shown = quote(typeof length === "string" ? length : typeof length)
+      throw new RulesError({
+        en: `Not a period length such as P2M: ${shown.en}`,
+        nb: `Ikke en periodelengde som P2M: ${shown.nb}`,
+      })
     }
     return Calendar.addDays(Calendar.addMonths(date, d.years * 12 + d.months), d.weeks * 7 + d.days)
   },
 )
 
 /**
- * Whole months in a duration that has only years and months, else undefined.
+ * Whole months in a period length that has only years and months, else undefined.
  * @example
- * Duration.wholeMonths("P2M") // 2
+ * PeriodLength.wholeMonths("P2M") // 2
  * @category constructors
  */
 export const wholeMonths = guard(
-  "Duration.wholeMonths",
-  { en: "(duration: string)", nb: "(duration: string)" },
-  (duration: string): number | undefined => {
-    const d = parse(duration)
+  "PeriodLength.wholeMonths",
+  { en: "(length: string)", nb: "(length: string)" },
+  (length: string): number | undefined => {
+    const d = parse(length)
     return d === undefined || d.weeks !== 0 || d.days !== 0 ? undefined : d.years * 12 + d.months
   },
 )
@@ -90,17 +95,17 @@ const part = (n: number, en: [string, string], nb: [string, string]): Bilingual 
   n === 0 ? undefined : { en: `${n} ${n === 1 ? en[0] : en[1]}`, nb: `${n} ${n === 1 ? nb[0] : nb[1]}` }
 
 /**
- * A duration in words.
+ * A period length in words.
  * @example
- * Duration.words("P2M").nb // "2 måneder"
+ * PeriodLength.words("P2M").nb // "2 måneder"
  * @category constructors
  */
 export const words = guard(
-  "Duration.words",
-  { en: "(duration: string)", nb: "(duration: string)" },
-  (duration: string): Bilingual => {
-    const d = parse(duration)
-    if (d === undefined) return { en: String(duration), nb: String(duration) }
+  "PeriodLength.words",
+  { en: "(length: string)", nb: "(length: string)" },
+  (length: string): Bilingual => {
+    const d = parse(length)
+    if (d === undefined) return { en: String(length), nb: String(length) }
     const parts = [
       part(d.years, ["year", "years"], ["år", "år"]),
       part(d.months, ["month", "months"], ["måned", "måneder"]),
