@@ -11,11 +11,10 @@
  *
  * @module
  */
-import { type Dataset, Policy } from "@aktivitetsmodell/core"
+import { Calendar, type Dataset, Policy } from "@aktivitetsmodell/core"
 import type { ColumnTable } from "arquero"
 import { guard } from "./internal/boundary.js"
 import { optionsOf } from "./internal/checks.js"
-import { dayOf } from "./internal/dates.js"
 import { capacityOf, checkDataset, checkIds, periodOf, requiredPercentOf, within } from "./internal/tableInput.js"
 import { attendance } from "./tables/attendance.js"
 import { type Context, context, name } from "./tables/context.js"
@@ -113,7 +112,7 @@ const build = (
   const of = (entity: string, table: (c: Context) => ColumnTable): ColumnTable => within(name, entity, () => table(c))
   return {
     period,
-    days: { from: dayOf(period.from), to: dayOf(period.to) },
+    days: { from: Calendar.dayNumber(period.from), to: Calendar.dayNumber(period.to) },
     offerings: offerings(c),
     departments: departments(c),
     attendance: of("attendance", attendance),

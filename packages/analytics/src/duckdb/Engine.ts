@@ -8,11 +8,11 @@
  */
 
 import type { Dataset } from "@aktivitetsmodell/core"
+import { Calendar } from "@aktivitetsmodell/core"
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api"
 import type { ColumnTable } from "arquero"
 import { canonical, type Dimension } from "../Dimension.js"
 import { guard } from "../internal/boundary.js"
-import { dayOf } from "../internal/dates.js"
 import { AnalyticsError } from "../internal/text.js"
 import { duckdb as dialect } from "../query/dialect.js"
 import { finish } from "../query/finish.js"
@@ -94,8 +94,8 @@ export const open = guard(
       },
       loadDataset: async (dataset, tableOptions) => engine.loadTables(fromDataset(dataset, tableOptions)),
       attach: async (folder, o) => {
-        const from = dayOf(o.period.from)
-        const to = dayOf(o.period.to)
+        const from = Calendar.dayNumber(o.period.from)
+        const to = Calendar.dayNumber(o.period.to)
         if (!Number.isFinite(from) || !Number.isFinite(to))
           throw new AnalyticsError({
             nb: "DuckDB: perioden må være to ISO-datoer",

@@ -4,10 +4,10 @@
  *
  * @module
  */
+import { Calendar } from "@aktivitetsmodell/core"
 import * as aq from "arquero"
 import { op } from "arquero"
 import { type Indicator, rate } from "../Indicator.js"
-import { isoOfDay } from "../internal/dates.js"
 import { num } from "../internal/expr.js"
 import { dayWithin, rollupBy } from "../internal/group.js"
 import { persons, share } from "./measures.js"
@@ -61,8 +61,8 @@ export const newReturning: Indicator<"newReturning"> = rate({
     const firsts =
       by.includes("month") || by.includes("year")
         ? earliest.derive({
-            firstMonth: aq.escape((d: { first: number }) => isoOfDay(d.first).slice(0, 7)),
-            firstYear: aq.escape((d: { first: number }) => isoOfDay(d.first).slice(0, 4)),
+            firstMonth: aq.escape((d: { first: number }) => Calendar.fromDayNumber(d.first).slice(0, 7)),
+            firstYear: aq.escape((d: { first: number }) => Calendar.fromDayNumber(d.first).slice(0, 4)),
           })
         : earliest.derive({ firstMonth: "() => null", firstYear: "() => null" })
     // A citizen is new in a period when their first start falls in that same period.

@@ -4,10 +4,10 @@
  *
  * @module
  */
+import { Calendar } from "@aktivitetsmodell/core"
 import * as aq from "arquero"
 import { op } from "arquero"
 import { count, type Indicator } from "../Indicator.js"
-import { isoOfDay } from "../internal/dates.js"
 import { num } from "../internal/expr.js"
 import { rollupBy } from "../internal/group.js"
 import { daysQuantiles, persons } from "./measures.js"
@@ -63,8 +63,8 @@ export const referralToStart: Indicator<"referralToStart"> = count({
       .derive({ days: "d => d.first - d.referralDay" })
     const timed = by.some((d) => d === "month" || d === "year")
       ? started.derive({
-          month: aq.escape((d: { first: number }) => isoOfDay(d.first).slice(0, 7)),
-          year: aq.escape((d: { first: number }) => isoOfDay(d.first).slice(0, 4)),
+          month: aq.escape((d: { first: number }) => Calendar.fromDayNumber(d.first).slice(0, 7)),
+          year: aq.escape((d: { first: number }) => Calendar.fromDayNumber(d.first).slice(0, 4)),
         })
       : started
     return rollupBy(timed, by, { started: op.count(), median: op.median("days"), p90: op.quantile("days", 0.9) })

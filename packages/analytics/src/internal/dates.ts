@@ -2,17 +2,10 @@
 // so that indicators subtract and compare integers instead of strings. The
 // model speaks of calendar days in Europe/Oslo, never instants, so the UTC
 // calendar gives the same day arithmetic without daylight-saving gaps.
-import { IsoDate, Redact } from "@aktivitetsmodell/core"
+import { Calendar, IsoDate, Redact } from "@aktivitetsmodell/core"
 import { AnalyticsError } from "./text.js"
 
 const DAY = 86_400_000
-
-/** The day number of an ISO date `YYYY-MM-DD`. */
-export const dayOf = (iso: string): number =>
-  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY
-
-/** The ISO date of a day number. */
-export const isoOfDay = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10)
 
 /** The first day of the month `YYYY-MM`. */
 export const monthStart = (month: string): number =>
@@ -26,8 +19,8 @@ export const monthEnd = (month: string): number =>
 export const monthsBetween = (from: number, to: number): Array<string> => {
   const out: Array<string> = []
   if (to < from) return out
-  let month = isoOfDay(from).slice(0, 7)
-  const last = isoOfDay(to).slice(0, 7)
+  let month = Calendar.fromDayNumber(from).slice(0, 7)
+  const last = Calendar.fromDayNumber(to).slice(0, 7)
   for (;;) {
     out.push(month)
     if (month >= last) return out
@@ -40,7 +33,11 @@ export const monthsBetween = (from: number, to: number): Array<string> => {
 /** Every year (as text, like the `year` dimension) that overlaps the days `from`–`to`. */
 export const yearsBetween = (from: number, to: number): Array<string> => {
   const out: Array<string> = []
-  for (let y = Number(isoOfDay(from).slice(0, 4)); y <= Number(isoOfDay(to).slice(0, 4)) && to >= from; y++)
+  for (
+    let y = Number(Calendar.fromDayNumber(from).slice(0, 4));
+    y <= Number(Calendar.fromDayNumber(to).slice(0, 4)) && to >= from;
+    y++
+  )
     out.push(String(y))
   return out
 }
@@ -76,7 +73,7 @@ export class DateParts {
       const m = iso.slice(0, 7)
       const y = iso.slice(0, 4)
       p = {
-        day: dayOf(iso),
+        day: Calendar.dayNumber(iso),
         month: this.months.get(m) ?? (this.months.set(m, m), m),
         year: this.years.get(y) ?? (this.years.set(y, y), y),
       }

@@ -4,26 +4,11 @@
  *
  * @module
  */
-import { addMonths, dayNumber, fromDayNumber, type IsoDate, isoWeek } from "../IsoDate.js"
+import { addMonths, dayNumber, fromDayNumber, isoWeek } from "../Calendar.js"
+import type { IsoDate } from "../IsoDate.js"
 
 /** A day number: whole days since 1970-01-01. */
 export type Day = number
-
-/**
- * The day number of an ISO date.
- * @example
- * dayOf("1970-01-02") // 1
- * @category constructors
- */
-export const dayOf = (iso: string): Day => dayNumber(iso)
-
-/**
- * The ISO date of a day number.
- * @example
- * isoOf(1) // "1970-01-02"
- * @category constructors
- */
-export const isoOf = (d: Day): IsoDate => fromDayNumber(d)
 
 /**
  * Day of the week, Monday = 1 … Sunday = 7 (1970-01-01 was a Thursday).
@@ -36,7 +21,7 @@ export const weekday = (d: Day): number => ((((d + 3) % 7) + 7) % 7) + 1
 /**
  * A number shared by the days of one ISO week (Monday to Sunday).
  * @example
- * weekKey(dayOf("2024-01-01")) === weekKey(dayOf("2024-01-07")) // true
+ * weekKey(dayNumber("2024-01-01")) === weekKey(dayNumber("2024-01-07")) // true
  * @category constructors
  */
 export const weekKey = (d: Day): number => Math.floor((d + 3) / 7)
@@ -48,38 +33,38 @@ export const weekKey = (d: Day): number => Math.floor((d + 3) / 7)
  * @category constructors
  */
 export const yearBounds = (year: number): { readonly start: Day; readonly end: Day } => ({
-  start: dayOf(`${String(year).padStart(4, "0")}-01-01`),
-  end: dayOf(`${String(year).padStart(4, "0")}-12-31`),
+  start: dayNumber(`${String(year).padStart(4, "0")}-01-01`),
+  end: dayNumber(`${String(year).padStart(4, "0")}-12-31`),
 })
 
 /**
  * The year and month (1–12) of a day.
  * @example
- * monthOf(dayOf("2024-03-09")) // { year: 2024, month: 3 }
+ * monthOf(dayNumber("2024-03-09")) // { year: 2024, month: 3 }
  * @category constructors
  */
 export const monthOf = (d: Day): { readonly year: number; readonly month: number } => {
-  const iso = isoOf(d)
+  const iso = fromDayNumber(d)
   return { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)) }
 }
 
 /**
  * The day `n` calendar months after `d` (clamped to the month's last day).
  * @example
- * plusMonths(dayOf("2024-01-31"), 1) === dayOf("2024-02-29") // true
+ * plusMonths(dayNumber("2024-01-31"), 1) === dayNumber("2024-02-29") // true
  * @category constructors
  */
-export const plusMonths = (d: Day, n: number): Day => dayNumber(addMonths(isoOf(d), n))
+export const plusMonths = (d: Day, n: number): Day => dayNumber(addMonths(fromDayNumber(d), n))
 
 /**
  * True in the unit's holiday weeks, when the weekly everyday offerings pause:
  * about six summer weeks (ISO weeks 27–32) and Christmas (21 December – 3 January).
  * @example
- * isHoliday(dayOf("2024-07-10")) // true
+ * isHoliday(dayNumber("2024-07-10")) // true
  * @category predicates
  */
 export const isHoliday = (d: Day): boolean => {
-  const iso = isoOf(d)
+  const iso = fromDayNumber(d)
   const md = iso.slice(5)
   if (md >= "12-21" || md <= "01-03") return true
   const week = Number(isoWeek(iso).slice(6))
@@ -90,7 +75,7 @@ export const isHoliday = (d: Day): boolean => {
  * Every day from `from` to `to` inclusive that falls on `day` of the week
  * (Monday = 1) and is not skipped.
  * @example
- * weekly(dayOf("2024-01-01"), dayOf("2024-01-31"), 1).length // 5 Mondays
+ * weekly(dayNumber("2024-01-01"), dayNumber("2024-01-31"), 1).length // 5 Mondays
  * @category constructors
  */
 export const weekly = (from: Day, to: Day, day: number, skip: (d: Day) => boolean = () => false): Array<Day> => {
@@ -103,7 +88,7 @@ export const weekly = (from: Day, to: Day, day: number, skip: (d: Day) => boolea
 /**
  * The next working day (Monday–Friday) on or after `d`.
  * @example
- * isoOf(workday(dayOf("2024-01-06"))) // "2024-01-08"
+ * fromDayNumber(workday(dayNumber("2024-01-06"))) // "2024-01-08"
  * @category constructors
  */
 export const workday = (d: Day): Day => {

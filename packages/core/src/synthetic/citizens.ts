@@ -4,11 +4,13 @@
  *
  * @module
  */
+
+import { fromDayNumber } from "../Calendar.js"
 import type { Citizen } from "../Citizen.js"
 import type { DepartmentId } from "../Department.js"
 import type { IsoDate } from "../IsoDate.js"
 import type { Pseudonym } from "../Pseudonym.js"
-import { isoOf, yearBounds } from "./calendar.js"
+import { yearBounds } from "./calendar.js"
 import type { Random } from "./random.js"
 import type { World } from "./world.js"
 
@@ -80,7 +82,9 @@ export const makeCitizens = (w: World, count: number): void => {
     const age = Math.min(86, Math.max(19, Math.round(random.normal(41, 13))))
     const birthYear = w.year - age
     const b = yearBounds(birthYear)
-    const birthDate: IsoDate | undefined = random.chance(birthDateShare) ? isoOf(random.int(b.start, b.end)) : undefined
+    const birthDate: IsoDate | undefined = random.chance(birthDateShare)
+      ? fromDayNumber(random.int(b.start, b.end))
+      : undefined
 
     const citizen: Citizen = {
       id: id as Pseudonym,

@@ -7,9 +7,11 @@
  *
  * @module
  */
+
+import { dayNumber } from "../Calendar.js"
 import type { Offering } from "../Offering.js"
 import type { Session } from "../Session.js"
-import { type Day, dayOf, isHoliday, weekly, workday } from "./calendar.js"
+import { type Day, isHoliday, weekly, workday } from "./calendar.js"
 import type { Random } from "./random.js"
 import { participate } from "./sessions.js"
 import { communityDestinations } from "./treatment.js"
@@ -40,8 +42,8 @@ const monthlySessions = (
   const out: Array<Session> = []
   for (let m = 1; m <= 12; m++) {
     if (m === 7) continue
-    const first = dayOf(`${w.year}-${String(m).padStart(2, "0")}-01`)
-    const last = m === 12 ? w.end : dayOf(`${w.year}-${String(m + 1).padStart(2, "0")}-01`) - 1
+    const first = dayNumber(`${w.year}-${String(m).padStart(2, "0")}-01`)
+    const last = m === 12 ? w.end : dayNumber(`${w.year}-${String(m + 1).padStart(2, "0")}-01`) - 1
     const lo = Math.max(first, from)
     const hi = Math.min(last, to)
     if (lo > hi) continue

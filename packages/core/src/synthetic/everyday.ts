@@ -8,9 +8,11 @@
  *
  * @module
  */
+
+import { dayNumber, fromDayNumber } from "../Calendar.js"
 import type { Offering } from "../Offering.js"
 import type { Session } from "../Session.js"
-import { type Day, dayOf, isHoliday, isoOf, plusMonths, weekly, workday } from "./calendar.js"
+import { type Day, isHoliday, plusMonths, weekly, workday } from "./calendar.js"
 import type { Random } from "./random.js"
 import { type Ending, indexOnOrAfter, participate } from "./sessions.js"
 import { mayJoin, type Person, type World, weightOf } from "./world.js"
@@ -67,7 +69,7 @@ const endingFor = (
   sessions: ReadonlyArray<Session>,
   from: number,
 ): { ending: Ending; transition?: boolean } => {
-  const start = dayOf(sessions[from]!.date)
+  const start = dayNumber(sessions[from]!.date)
   const kind = o.continuation?.kind
   if (kind === "club" && random.chance(clubShare)) {
     const grading = indexOnOrAfter(sessions, plusMonths(start, monthsToFirstGrading))
@@ -88,7 +90,7 @@ const startIndex = (random: Random, o: Offering, sessions: ReadonlyArray<Session
     const year = sessions[0]?.date.slice(0, 4) ?? ""
     const intakes: Array<number> = []
     for (const m of intakeMonths) {
-      const i = indexOnOrAfter(sessions, dayOf(`${year}-${String(m).padStart(2, "0")}-01`))
+      const i = indexOnOrAfter(sessions, dayNumber(`${year}-${String(m).padStart(2, "0")}-01`))
       if (i >= 0 && Number(sessions[i]!.date.slice(5, 7)) === m) intakes.push(i)
     }
     return intakes.length === 0 ? -1 : random.pick(intakes)
@@ -109,9 +111,9 @@ const placement = (w: World, random: Random, p: Person, o: Offering, from: Day, 
     id: w.id("n"),
     citizenId: p.citizen.id,
     offeringId: o.id,
-    start: isoOf(start),
+    start: fromDayNumber(start),
     status: ends ? (r < 0.12 ? "completed" : "withdrawn") : "ongoing",
-    ...(ends ? { closedOn: isoOf(close) } : {}),
+    ...(ends ? { closedOn: fromDayNumber(close) } : {}),
   })
 }
 

@@ -5,9 +5,11 @@
  *
  * @module
  */
+
+import { fromDayNumber } from "../Calendar.js"
 import type { FitScore } from "../FitScore.js"
 import type { Pseudonym } from "../Pseudonym.js"
-import { type Day, isoOf } from "./calendar.js"
+import type { Day } from "./calendar.js"
 import type { Random } from "./random.js"
 import type { World } from "./world.js"
 
@@ -67,7 +69,7 @@ const form = (
     id: w.id("o"),
     citizenId,
     enrollmentId,
-    date: isoOf(day),
+    date: fromDayNumber(day),
     instrument,
     items: [items[0] / 10, items[1] / 10, items[2] / 10, items[3] / 10],
     total: sum / 10,

@@ -6,12 +6,14 @@
  *
  * @module
  */
+
+import { dayNumber, fromDayNumber } from "../Calendar.js"
 import type { Category } from "../Category.js"
 import type { Feedback } from "../Feedback.js"
 import type { OfferingProposal } from "../OfferingProposal.js"
 import * as Policy from "../Policy.js"
 import type { ResourceContribution } from "../ResourceContribution.js"
-import { type Day, dayOf, isoOf, workday } from "./calendar.js"
+import { type Day, workday } from "./calendar.js"
 import type { Random } from "./random.js"
 import type { World } from "./world.js"
 
@@ -112,13 +114,13 @@ const makeProposals = (w: World, random: Random): void => {
       w.records.proposals.push({
         id,
         title,
-        date: isoOf(date),
+        date: fromDayNumber(date),
         proposedBy,
         proposedByDepartment: dep,
         category: "everyday",
         requested: true,
         escalation: {
-          date: isoOf(date + random.int(3, 14)),
+          date: fromDayNumber(date + random.int(3, 14)),
           to: "activity-lead",
           outcome: random.pick(["pending", "approved", "declined"] as const),
         },
@@ -138,7 +140,7 @@ const makeProposals = (w: World, random: Random): void => {
     const proposal: OfferingProposal = {
       id,
       title,
-      date: isoOf(date),
+      date: fromDayNumber(date),
       proposedBy: random.pick(proposers).id,
       category,
       requested,
@@ -146,7 +148,7 @@ const makeProposals = (w: World, random: Random): void => {
         ? {}
         : {
             decision: {
-              date: isoOf(decisionDay),
+              date: fromDayNumber(decisionDay),
               outcome: declined ? ("declined" as const) : ("approved" as const),
               ...(declined ? { reason: random.pick(declineReasons) } : {}),
             },
@@ -154,7 +156,7 @@ const makeProposals = (w: World, random: Random): void => {
       ...(!undecided && declined && requested
         ? {
             escalation: {
-              date: isoOf(decisionDay + random.int(7, 30)),
+              date: fromDayNumber(decisionDay + random.int(7, 30)),
               to: "extended-leadership-group" as const,
               outcome: random.weighted<"pending" | "approved" | "declined">([
                 ["pending", 0.3],
@@ -170,8 +172,8 @@ const makeProposals = (w: World, random: Random): void => {
 }
 
 const makeContributions = (w: World, random: Random): void => {
-  const modelStart = dayOf(w.modelStart())
-  const share = w.number(Policy.names.contributionPercent, isoOf(Math.max(modelStart, w.start)))
+  const modelStart = dayNumber(w.modelStart())
+  const share = w.number(Policy.names.contributionPercent, fromDayNumber(Math.max(modelStart, w.start)))
   const from = modelStart > w.start && modelStart <= w.end ? modelStart : w.start
   const switcher = random.int(0, Math.max(0, w.catalogue.departments.length - 1))
   w.catalogue.departments.forEach((d, i) => {
@@ -179,14 +181,14 @@ const makeContributions = (w: World, random: Random): void => {
     const contribution = (form: ResourceContribution["form"], start: Day, end?: Day): ResourceContribution => ({
       id: w.id("c"),
       department: d.id,
-      from: isoOf(start),
-      ...(end === undefined ? {} : { to: isoOf(end) }),
+      from: fromDayNumber(start),
+      ...(end === undefined ? {} : { to: fromDayNumber(end) }),
       sharePercent: share,
       form: staff.length === 0 ? "transferred-budget-post" : form,
       ...(form === "lent-position" && staff.length > 0 ? { staffId: random.pick(staff).id } : {}),
     })
     const first = random.chance(0.6) ? "lent-position" : "transferred-budget-post"
-    const middle = dayOf(`${w.year}-06-30`)
+    const middle = dayNumber(`${w.year}-06-30`)
     if (i === switcher && random.chance(0.5) && middle > from) {
       // The department changes how it contributes halfway through the year.
       w.records.contributions.push(contribution(first, from, middle))
@@ -204,7 +206,7 @@ const makeFeedback = (w: World, random: Random): void => {
   const offered = new Set(w.records.enrollments.map((e) => e.offeringId as string))
   const offerings = w.catalogue.offerings.filter((o) => offered.has(o.id))
   // The experience council meets four times a year.
-  const councilDays = [3, 5, 9, 11].map((m) => workday(dayOf(`${w.year}-${String(m).padStart(2, "0")}-10`)))
+  const councilDays = [3, 5, 9, 11].map((m) => workday(dayNumber(`${w.year}-${String(m).padStart(2, "0")}-10`)))
   for (let i = 0; i < count; i++) {
     const source = random.weighted<Feedback["source"]>([
       ["employee", 0.4],
@@ -232,7 +234,7 @@ const makeFeedback = (w: World, random: Random): void => {
     w.records.feedback.push({
       id: w.id("b"),
       source,
-      date: isoOf(Math.min(date, w.end)),
+      date: fromDayNumber(Math.min(date, w.end)),
       ...(offering === undefined ? {} : { offeringId: offering.id }),
       ...(category === undefined ? {} : { category }),
       theme: random.pick(themes[source]),

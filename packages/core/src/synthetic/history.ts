@@ -6,8 +6,10 @@
  *
  * @module
  */
+
+import { dayNumber, fromDayNumber } from "../Calendar.js"
 import type { Enrollment } from "../Enrollment.js"
-import { dayOf, isoOf, yearBounds } from "./calendar.js"
+import { yearBounds } from "./calendar.js"
 import { mayJoin, type World } from "./world.js"
 
 /** Share of the year's participants who also took part the year before. */
@@ -36,15 +38,15 @@ export const makeHistory = (w: World): void => {
     const choices = open.filter((o) => mayJoin(p, o))
     if (choices.length === 0) continue
     const o = random.pick(choices)
-    const start = random.int(previous.start + 9, dayOf(`${w.year - 1}-10-01`))
+    const start = random.int(previous.start + 9, dayNumber(`${w.year - 1}-10-01`))
     const closed = Math.min(start + random.int(30, 120), previous.end)
     history.push({
       id: w.id("n"),
       citizenId: p.citizen.id,
       offeringId: o.id,
-      start: isoOf(start),
+      start: fromDayNumber(start),
       status: "completed",
-      closedOn: isoOf(closed),
+      closedOn: fromDayNumber(closed),
     })
   }
   // Earlier enrollments come first, as an export sorted by start would have them.

@@ -4,10 +4,12 @@
  *
  * @module
  */
+
+import { fromDayNumber } from "../Calendar.js"
 import type { Enrollment } from "../Enrollment.js"
 import type { Offering } from "../Offering.js"
 import type { Session } from "../Session.js"
-import { type Day, isoOf } from "./calendar.js"
+import type { Day } from "./calendar.js"
 import type { Random } from "./random.js"
 import { type AttendanceStatus, attendanceStatus, type Person, type World } from "./world.js"
 
@@ -71,6 +73,6 @@ export const participate = (
  * @category constructors
  */
 export const indexOnOrAfter = (sessions: ReadonlyArray<Session>, day: Day): number => {
-  const iso = isoOf(day)
+  const iso = fromDayNumber(day)
   return sessions.findIndex((s) => s.date >= iso)
 }

@@ -17,13 +17,15 @@
  *
  * @module
  */
+
+import { dayNumber, fromDayNumber } from "../Calendar.js"
 import type { Enrollment } from "../Enrollment.js"
 import type { GoalEvaluation } from "../GoalEvaluation.js"
 import type { Goal } from "../JointMeeting.js"
 import type { Offering } from "../Offering.js"
 import type { Session } from "../Session.js"
 import type { Staff } from "../Staff.js"
-import { type Day, dayOf, isoOf, monthOf, weekday, weekKey, weekly, workday } from "./calendar.js"
+import { type Day, monthOf, weekday, weekKey, weekly, workday } from "./calendar.js"
 import { orsCourse, recordFit } from "./fit.js"
 import type { Random } from "./random.js"
 import { type AttendanceStatus, attendanceStatus, type Person, type World, weightOf } from "./world.js"
@@ -149,9 +151,9 @@ const planFor = (w: World, random: Random, o: Offering): Plan => {
   if (o.schedule.frequency === "monthly-cohort") {
     const cohorts = []
     for (let m = 1; m <= 12; m++) {
-      const first = dayOf(`${w.year}-${String(m).padStart(2, "0")}-01`)
+      const first = dayNumber(`${w.year}-${String(m).padStart(2, "0")}-01`)
       const size = limitsOn(first).sessions ?? defaultCohortSessions
-      const last = m === 12 ? w.end : dayOf(`${w.year}-${String(m + 1).padStart(2, "0")}-01`) - 1
+      const last = m === 12 ? w.end : dayNumber(`${w.year}-${String(m + 1).padStart(2, "0")}-01`) - 1
       const key = `${w.year}-${String(m).padStart(2, "0")}`
       cohorts.push({
         key,
@@ -307,7 +309,7 @@ const runFlow = (ctx: Ctx, p: Person, o: Offering, referralDayNumber: Day): Day 
     citizenId: p.citizen.id,
     therapistId: therapist.id,
     offeringId: o.id,
-    date: isoOf(referralDayNumber),
+    date: fromDayNumber(referralDayNumber),
   })
   w.records.jointMeetings.push({
     id: w.id("m"),
@@ -315,7 +317,7 @@ const runFlow = (ctx: Ctx, p: Person, o: Offering, referralDayNumber: Day): Day 
     citizenId: p.citizen.id,
     therapistId: therapist.id,
     teamMemberId: teamMember,
-    date: isoOf(meetingDay),
+    date: fromDayNumber(meetingDay),
     goal,
   })
   w.records.episodes.push({
@@ -323,7 +325,7 @@ const runFlow = (ctx: Ctx, p: Person, o: Offering, referralDayNumber: Day): Day 
     referralId,
     citizenId: p.citizen.id,
     therapistId: therapist.id,
-    date: isoOf(episodeDay),
+    date: fromDayNumber(episodeDay),
   })
 
   const used = new Map<number, number>()
@@ -369,12 +371,17 @@ const runFlow = (ctx: Ctx, p: Person, o: Offering, referralDayNumber: Day): Day 
       id: w.id("g"),
       enrollmentId,
       therapistId: therapist.id,
-      date: isoOf(period.end),
+      date: fromDayNumber(period.end),
       goalReached: reached,
       decision,
     })
     if (decision === "extend" && next !== undefined) {
-      w.records.extensions.push({ id: w.id("f"), enrollmentId, date: isoOf(period.end), newEnd: isoOf(next.end) })
+      w.records.extensions.push({
+        id: w.id("f"),
+        enrollmentId,
+        date: fromDayNumber(period.end),
+        newEnd: fromDayNumber(next.end),
+      })
       period = next
       continue
     }
@@ -391,12 +398,12 @@ const runFlow = (ctx: Ctx, p: Person, o: Offering, referralDayNumber: Day): Day 
     id: enrollmentId,
     citizenId: p.citizen.id,
     offeringId: o.id,
-    start: isoOf(first.start),
-    ...(first.complete ? { end: isoOf(first.end) } : {}),
+    start: fromDayNumber(first.start),
+    ...(first.complete ? { end: fromDayNumber(first.end) } : {}),
     referralId,
     ...(firstCohort === undefined ? {} : { cohort: firstCohort }),
     status,
-    ...(closedOn === undefined ? {} : { closedOn: isoOf(closedOn) }),
+    ...(closedOn === undefined ? {} : { closedOn: fromDayNumber(closedOn) }),
   })
 
   let presentCount = 0
@@ -424,7 +431,7 @@ const runFlow = (ctx: Ctx, p: Person, o: Offering, referralDayNumber: Day): Day 
       citizenId: p.citizen.id,
       fromOfferingId: o.id,
       enrollmentId,
-      date: isoOf(Math.min(w.end, closedOn + random.int(0, 21))),
+      date: fromDayNumber(Math.min(w.end, closedOn + random.int(0, 21))),
       destination: random.pick(communityDestinations),
       kind: "community-offering",
     })
@@ -447,7 +454,7 @@ export const makeTreatment = (w: World): void => {
   const plans = new Map(offerings.map((o) => [o.id as string, planFor(w, random, o)]))
   const ctx: Ctx = { w, random, plans, therapists }
 
-  const modelStart = dayOf(w.modelStart())
+  const modelStart = dayNumber(w.modelStart())
   const from = modelStart > w.start && modelStart <= w.end ? modelStart : w.start + 1
   const to = w.end - 25
   if (from > to) return

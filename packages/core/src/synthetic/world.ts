@@ -4,6 +4,8 @@
  *
  * @module
  */
+
+import { dayNumber, fromDayNumber } from "../Calendar.js"
 import type { Catalogue } from "../Catalogue.js"
 import type { Citizen } from "../Citizen.js"
 import type { CommunityTransition } from "../CommunityTransition.js"
@@ -22,7 +24,7 @@ import type { Referral } from "../Referral.js"
 import type { ResourceContribution } from "../ResourceContribution.js"
 import type { Attendance, Session } from "../Session.js"
 import type { Staff, StaffRole } from "../Staff.js"
-import { type Day, dayOf, isoOf, yearBounds } from "./calendar.js"
+import { type Day, yearBounds } from "./calendar.js"
 import type { Random } from "./random.js"
 
 /** One mutable array per entity, filled while generating. */
@@ -117,7 +119,7 @@ export class World {
   /** A fresh record id such as `n-2024-00017`. */
   /** The limits of an enrollment in `o` that starts on `start`, as the policy dates them. */
   limitsOf(o: Offering, start: Day): Policy.Limits {
-    const day = isoOf(start)
+    const day = fromDayNumber(start)
     return Policy.limits(this.policy, o, { question: day, enrollmentStart: day })
   }
 
@@ -128,7 +130,7 @@ export class World {
 
   /** The model's first day, as the policy in force at the end of the year gives it. */
   modelStart(): string {
-    return Policy.requireDate(this.policy, Policy.names.modelStart, { question: isoOf(this.end) })
+    return Policy.requireDate(this.policy, Policy.names.modelStart, { question: fromDayNumber(this.end) })
   }
 
   id(prefix: string): string {
@@ -165,10 +167,10 @@ export class World {
    */
   window(o: Offering): { readonly from: Day; readonly to: Day } | undefined {
     if (o.status.kind !== "discontinued") return { from: this.start, to: this.end }
-    const last = transitionEnd(o, this.policy, isoOf(this.end))
+    const last = transitionEnd(o, this.policy, fromDayNumber(this.end))
     if (last === undefined) return undefined
-    const to = Math.min(dayOf(last), this.end)
-    return dayOf(this.modelStart()) <= this.end && to >= this.start ? { from: this.start, to } : undefined
+    const to = Math.min(dayNumber(last), this.end)
+    return dayNumber(this.modelStart()) <= this.end && to >= this.start ? { from: this.start, to } : undefined
   }
 
   /** Records that a citizen who completed an enrollment went on to somewhere in the community. */
@@ -199,7 +201,7 @@ export class World {
     const s: Session = {
       id: this.id("x"),
       offeringId: o.id,
-      date: isoOf(day),
+      date: fromDayNumber(day),
       ...(cohort === undefined ? {} : { cohort }),
       staffIds: [...staffIds],
       students,

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { dayOf, monthEnd, monthStart, monthsBetween, yearsBetween } from "../../internal/dates.js"
+import { Calendar } from "@aktivitetsmodell/core"
+import { monthEnd, monthStart, monthsBetween, yearsBetween } from "../../internal/dates.js"
 import type { Days } from "../Query.js"
 
 /** The first and last day number of every month (or year) from the one holding `from` to the one holding `to`; at least one. */
@@ -13,5 +14,7 @@ export const spans = (days: Days, grain: "month" | "year"): Array<readonly [numb
   const to = Math.max(days.from, days.to)
   return grain === "month"
     ? monthsBetween(days.from, to).map((m) => [monthStart(m), monthEnd(m)] as const)
-    : yearsBetween(days.from, to).map((y) => [dayOf(`${y}-01-01`), dayOf(`${y}-12-31`)] as const)
+    : yearsBetween(days.from, to).map(
+        (y) => [Calendar.dayNumber(`${y}-01-01`), Calendar.dayNumber(`${y}-12-31`)] as const,
+      )
 }

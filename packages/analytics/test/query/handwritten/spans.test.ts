@@ -1,9 +1,10 @@
 // The months and years a period touches, as day numbers.
+
+import { Calendar } from "@aktivitetsmodell/core"
 import { describe, expect, it } from "vitest"
-import { dayOf } from "../../../src/internal/dates.js"
 import { spans } from "../../../src/query/handwritten/spans.js"
 
-const d = (iso: string): number => dayOf(iso)
+const d = (iso: string): number => Calendar.dayNumber(iso)
 
 describe("spans", () => {
   it("gives each month from the one holding the start to the one holding the end, whole", () => {
