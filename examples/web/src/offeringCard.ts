@@ -1,11 +1,10 @@
-import { type Catalogue, Category, type Offering, type Policy } from "@aktivitetsmodell/core"
+import { type Catalogue, Category, Citation, type Offering, type Policy } from "@aktivitetsmodell/core"
 import { el } from "./dom.js"
 import * as label from "./labels.js"
 
 // The catalogue's offerings come from the model document: cited by its title
-// (docs/sources/README.md), never by a file name.
-const cited = (seed: { readonly section: string; readonly document?: string }) =>
-  `«${seed.document ?? "Mestringsenhetens modell for aktivitet"}», ${seed.section}`
+// (docs/sources/README.md), section and lines, never by a file name.
+const cited = (seed: Citation.Citation): string => Citation.format(seed, "nb")
 
 /** What the catalogue says about one offering, with the limits the policy gives an enrollment starting on the date, in Norwegian. */
 export function renderOfferingCard(
