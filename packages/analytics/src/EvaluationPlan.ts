@@ -87,11 +87,10 @@ export const suggest = guard(
       (k) => r[k] === null || (typeof r[k] === "number" && Number.isFinite(r[k])),
     )
     if (typeof r.active !== "boolean" || !numeric) {
-      reject(
-        "EvaluationPlan.suggest",
-        "active must be true or false, and the other fields finite numbers or null",
-        "active må være true eller false, og de andre feltene endelige tall eller null",
-      )
+      reject("EvaluationPlan.suggest", {
+        nb: "active må være true eller false, og de andre feltene endelige tall eller null",
+        en: "active must be true or false, and the other fields finite numbers or null",
+      })
     }
     return suggestChecked(e)
   },
@@ -215,7 +214,7 @@ export const draftFrom = guard(
   (tables: Tables, shown: Shown, given: Profile): Plan => {
     requireTables("EvaluationPlan.draftFrom", tables)
     if (typeof shown !== "function")
-      reject("EvaluationPlan.draftFrom", "shown must be a function", "shown må være en funksjon")
+      reject("EvaluationPlan.draftFrom", { nb: "shown må være en funksjon", en: "shown must be a function" })
     const profile = requireProfile("EvaluationPlan.draftFrom", given)
     const { offerings, model } = evidence(tables, shown, profile)
     const rows: Array<Row> = offerings.map((e) => ({
@@ -319,7 +318,10 @@ export const parse = guard(
     requireString("EvaluationPlan.parse", "text", text)
     requireString("EvaluationPlan.parse", "file", file)
     if (!isRecord(period) || typeof period.from !== "string" || typeof period.to !== "string") {
-      reject("EvaluationPlan.parse", "period must be { from, to } as texts", "period må være { from, to } som tekster")
+      reject("EvaluationPlan.parse", {
+        nb: "period må være { from, to } som tekster",
+        en: "period must be { from, to } as texts",
+      })
     }
     return parseChecked(text, file, period)
   },

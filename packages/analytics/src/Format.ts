@@ -131,10 +131,11 @@ export const measure = guard(
   ): string => {
     const name = "Format.measure"
     const given = requireRecord(name, "measure", m)
-    if (typeof given.unit !== "string") reject(name, "measure.unit must be a text", "measure.unit må være en tekst")
+    if (typeof given.unit !== "string")
+      reject(name, { nb: "measure.unit må være en tekst", en: "measure.unit must be a text" })
     const o = optionsOf(name, options)
     if (o.hidden !== undefined && typeof o.hidden !== "boolean")
-      reject(name, "options.hidden must be true or false", "options.hidden må være true eller false")
+      reject(name, { nb: "options.hidden må være true eller false", en: "options.hidden must be true or false" })
     return formatMeasure(m, value, lang(name, o), o.hidden === true)
   },
 )

@@ -74,7 +74,7 @@ export const compute = guard(
     requireTables(name, tables)
     const o = optionsOf(name, options)
     if (o.margins !== undefined && typeof o.margins !== "boolean")
-      reject(name, "options.margins must be true or false", "options.margins må være true eller false")
+      reject(name, { nb: "options.margins må være true eller false", en: "options.margins must be true or false" })
     return computeChecked(
       indicator,
       tables,
@@ -183,9 +183,9 @@ const fromCounts = <Id extends string>(spec: Counted<Id>): Indicator<Id> => {
 const requireCounted = (name: string, u: unknown): Counted => {
   const c = requireRecord(name, "the indicator", u)
   if (typeof c.counts !== "function")
-    reject(name, "indicator.counts must be a function", "indicator.counts må være en funksjon")
+    reject(name, { nb: "indicator.counts må være en funksjon", en: "indicator.counts must be a function" })
   if (c.derive !== undefined && typeof c.derive !== "function")
-    reject(name, "indicator.derive must be a function", "indicator.derive må være en funksjon")
+    reject(name, { nb: "indicator.derive må være en funksjon", en: "indicator.derive must be a function" })
   requireIndicator(name, {
     ...c,
     dimensions: c.dimensions ?? standard,
@@ -229,19 +229,17 @@ export const rate = guard(
     const checked = requireCounted(name, spec)
     const rates = checked.measures.filter((m) => m.kind === "rate")
     if (rates.length === 0)
-      reject(
-        name,
-        "indicator.measures has no measure of kind rate; use Indicator.count",
-        "indicator.measures har ingen mål av typen rate; bruk Indicator.count",
-      )
+      reject(name, {
+        nb: "indicator.measures har ingen mål av typen rate; bruk Indicator.count",
+        en: "indicator.measures has no measure of kind rate; use Indicator.count",
+      })
     const columns = checked.measures.map((m) => m.column)
     for (const m of rates)
       if (!columns.includes(m.numerator ?? "") || !columns.includes(m.denominator ?? ""))
-        reject(
-          name,
-          `measure ${m.column} must name its numerator and denominator among the measures`,
-          `målet ${m.column} må ha teller og nevner blant målene`,
-        )
+        reject(name, {
+          nb: `målet ${m.column} må ha teller og nevner blant målene`,
+          en: `measure ${m.column} must name its numerator and denominator among the measures`,
+        })
     return fromCounts(spec)
   },
 )
@@ -270,11 +268,10 @@ export const count = guard(
   <Id extends string>(spec: Counted<Id>): Indicator<Id> => {
     const name = "Indicator.count"
     if (requireCounted(name, spec).measures.some((m) => m.kind === "rate"))
-      reject(
-        name,
-        "indicator.measures has a measure of kind rate; use Indicator.rate",
-        "indicator.measures har et mål av typen rate; bruk Indicator.rate",
-      )
+      reject(name, {
+        nb: "indicator.measures har et mål av typen rate; bruk Indicator.rate",
+        en: "indicator.measures has a measure of kind rate; use Indicator.rate",
+      })
     return fromCounts(spec)
   },
 )

@@ -88,11 +88,10 @@ const catalogueNames = () => {
 const given = (names: unknown, v: string): Bilingual | undefined => {
   if (names === undefined) return undefined
   if (!isRecord(names))
-    return reject(
-      "Labels.value",
-      "names.offerings and names.departments must be objects of id → { nb, en }",
-      "names.offerings og names.departments må være objekter med id → { nb, en }",
-    )
+    return reject("Labels.value", {
+      nb: "names.offerings og names.departments må være objekter med id → { nb, en }",
+      en: "names.offerings and names.departments must be objects of id → { nb, en }",
+    })
   const b = own(names, v)
   return isRecord(b) && typeof b.nb === "string" && typeof b.en === "string" ? (b as unknown as Bilingual) : undefined
 }
@@ -116,14 +115,16 @@ export const value = guard(
     requireBy("Labels.value", [dimension])
     requireLang("Labels.value", lang)
     if (!isRecord(names))
-      reject("Labels.value", "names must be { offerings?, departments? }", "names må være { offerings?, departments? }")
+      reject("Labels.value", {
+        nb: "names må være { offerings?, departments? }",
+        en: "names must be { offerings?, departments? }",
+      })
     // A value is text, a number (a year) or missing; anything else has no label.
     if (raw !== null && raw !== undefined && typeof raw !== "string" && typeof raw !== "number") {
-      reject(
-        "Labels.value",
-        "the value must be a text, a number or null",
-        "verdien må være en tekst, et tall eller null",
-      )
+      reject("Labels.value", {
+        nb: "verdien må være en tekst, et tall eller null",
+        en: "the value must be a text, a number or null",
+      })
     }
     return label(dimension, raw, lang, names)
   },

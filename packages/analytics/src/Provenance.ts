@@ -59,18 +59,17 @@ const name = "Provenance.make"
 const instant = (u: unknown): string => {
   const d = u === undefined ? new Date() : u instanceof Date ? u : typeof u === "string" ? new Date(u) : undefined
   if (d === undefined || Number.isNaN(d.getTime()))
-    reject(
-      name,
-      "generatedAt must be a Date or an ISO 8601 date and time",
-      "generatedAt må være en Date eller en dato og tid etter ISO 8601",
-    )
+    reject(name, {
+      nb: "generatedAt må være en Date eller en dato og tid etter ISO 8601",
+      en: "generatedAt must be a Date or an ISO 8601 date and time",
+    })
   return d!.toISOString()
 }
 
 // A name, not a paragraph: one line, so it cannot break a table or a heading.
 const oneLine = (u: unknown, what: string): string | null => {
   if (u === undefined) return null
-  if (typeof u !== "string") return reject(name, `${what} must be a text`, `${what} må være en tekst`)
+  if (typeof u !== "string") return reject(name, { nb: `${what} må være en tekst`, en: `${what} must be a text` })
   const s = u.replace(/\s+/gu, " ").trim()
   return s === "" ? null : s
 }
@@ -79,11 +78,10 @@ const grouped = (u: unknown): string | null => {
   if (u === undefined) return null
   const hex = typeof u === "string" ? u.toLowerCase().replace(/:/gu, "") : ""
   if (!/^[0-9a-f]{64}$/u.test(hex))
-    reject(
-      name,
-      "policyHash must be a SHA-256 of 64 hexadecimal digits (PolicyTree.hash)",
-      "policyHash må være en SHA-256 med 64 heksadesimale sifre (PolicyTree.hash)",
-    )
+    reject(name, {
+      nb: "policyHash må være en SHA-256 med 64 heksadesimale sifre (PolicyTree.hash)",
+      en: "policyHash must be a SHA-256 of 64 hexadecimal digits (PolicyTree.hash)",
+    })
   return hex.match(/.{8}/gu)!.join(":")
 }
 
@@ -92,11 +90,10 @@ const versionsOf = (u: unknown): Record<string, string> => {
   const all: Array<[string, string]> = [[PACKAGE, version]]
   for (const [k, v] of Object.entries(given)) {
     if (typeof v !== "string")
-      reject(
-        name,
-        "options.versions must map package names to version texts",
-        "options.versions må gi versjonen som tekst for hvert pakkenavn",
-      )
+      reject(name, {
+        nb: "options.versions må gi versjonen som tekst for hvert pakkenavn",
+        en: "options.versions must map package names to version texts",
+      })
     if (k !== PACKAGE) all.push([k, (v as string).trim()])
   }
   return Object.fromEntries(all.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
@@ -117,10 +114,13 @@ export const make = guard(
   (period: { readonly from: string; readonly to: string }, input: Input = {}): Provenance => {
     const p = requireRecord(name, "the period", period)
     if (!IsoDate.isIsoDate(p.from) || !IsoDate.isIsoDate(p.to))
-      reject(name, "the period must be { from, to } as YYYY-MM-DD", "perioden må være { from, to } som ÅÅÅÅ-MM-DD")
+      reject(name, {
+        nb: "perioden må være { from, to } som ÅÅÅÅ-MM-DD",
+        en: "the period must be { from, to } as YYYY-MM-DD",
+      })
     const o = optionsOf(name, input)
     if (o.synthetic !== undefined && typeof o.synthetic !== "boolean")
-      reject(name, "options.synthetic must be true or false", "options.synthetic må være true eller false")
+      reject(name, { nb: "options.synthetic må være true eller false", en: "options.synthetic must be true or false" })
     return {
       source: oneLine(o.source, "options.source"),
       synthetic: o.synthetic === true,
@@ -171,11 +171,10 @@ export const fields = guard(
     readonly value: string
   }> => {
     if (!isRecord(p) || !isRecord(p.period) || !isRecord(p.versions) || (lang !== "nb" && lang !== "en")) {
-      reject(
-        "Provenance.fields",
-        "expected a provenance from Provenance.make and nb or en",
-        "forventet en proveniens fra Provenance.make og nb eller en",
-      )
+      reject("Provenance.fields", {
+        nb: "forventet en proveniens fra Provenance.make og nb eller en",
+        en: "expected a provenance from Provenance.make and nb or en",
+      })
     }
     const synthetic = syntheticLabel[lang]
     const source = p.synthetic
@@ -248,11 +247,10 @@ export const columns = guard(
       !isRecord(p.versions) ||
       !isRecord(p.period)
     ) {
-      reject(
-        "Provenance.columns",
-        "expected what Provenance.make gives (report.provenance)",
-        "forventet det Provenance.make gir (report.provenance)",
-      )
+      reject("Provenance.columns", {
+        nb: "forventet det Provenance.make gir (report.provenance)",
+        en: "expected what Provenance.make gives (report.provenance)",
+      })
     }
     return {
       dataSource: p.source,

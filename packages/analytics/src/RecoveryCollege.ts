@@ -98,11 +98,10 @@ const requireInputs = (name: string, participants: unknown, population: unknown)
   requireArray(name, "participants.rows", p.rows).forEach((r, i) => {
     const ok = isRecord(r) && typeof r.municipality === "string" && isYearValues(r.values) && isFigure(r.total)
     if (!ok)
-      reject(
-        name,
-        `participants.rows[${i}] must be { municipality, values (Map of year → number or null), total }`,
-        `participants.rows[${i}] må være { municipality, values (Map med år → tall eller null), total }`,
-      )
+      reject(name, {
+        nb: `participants.rows[${i}] må være { municipality, values (Map med år → tall eller null), total }`,
+        en: `participants.rows[${i}] must be { municipality, values (Map of year → number or null), total }`,
+      })
   })
   requireArray(name, "population", population).forEach((r, i) => {
     if (
@@ -111,11 +110,10 @@ const requireInputs = (name: string, participants: unknown, population: unknown)
       !Number.isInteger(r.year) ||
       typeof r.population !== "number"
     ) {
-      reject(
-        name,
-        `population[${i}] must be { municipality, year, population }`,
-        `population[${i}] må være { municipality, year, population }`,
-      )
+      reject(name, {
+        nb: `population[${i}] må være { municipality, year, population }`,
+        en: `population[${i}] must be { municipality, year, population }`,
+      })
     }
   })
 }

@@ -106,11 +106,10 @@ const requireStatistics = (name: string, u: unknown): Statistics => {
   requireArray(name, "statistics.series", s.series).forEach((x, i) => {
     const ok = isRecord(x) && typeof x.id === "string" && typeof x.unit === "string" && isYearValues(x.values)
     if (!ok)
-      reject(
-        name,
-        `statistics.series[${i}] must have an id, a unit and values as a Map of year → number or null`,
-        `statistics.series[${i}] må ha id, unit og values som Map med år → tall eller null`,
-      )
+      reject(name, {
+        nb: `statistics.series[${i}] må ha id, unit og values som Map med år → tall eller null`,
+        en: `statistics.series[${i}] must have an id, a unit and values as a Map of year → number or null`,
+      })
   })
   return u as Statistics
 }

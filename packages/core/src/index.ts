@@ -11,6 +11,7 @@
  * @module
  */
 export * as Batch from "./Batch.js"
+export * as Boundary from "./Boundary.js"
 export * as Calendar from "./Calendar.js"
 export * as Catalogue from "./Catalogue.js"
 export * as Category from "./Category.js"

@@ -38,17 +38,16 @@ const isScalar = (v: unknown): boolean =>
 /** The facts as a fresh object of JSON values; anything else is an ArgumentError. */
 const plainFacts = (facts: unknown): Record<string, unknown> => {
   if (typeof facts !== "object" || facts === null || Array.isArray(facts))
-    reject("Runner.run", "facts must be an object", "facts må være et objekt")
+    reject("Runner.run", { nb: "facts må være et objekt", en: "facts must be an object" })
   const out: Record<string, unknown> = {}
   for (const key of Object.keys(facts as object)) {
     const v = (facts as Record<string, unknown>)[key]
     const ok = isScalar(v) || (Array.isArray(v) && v.every(isScalar))
     if (!ok)
-      reject(
-        "Runner.run",
-        "each fact must be a text, number, true/false, null or a list of those",
-        "hvert faktum må være en tekst, et tall, sann/usann, null eller en liste av dem",
-      )
+      reject("Runner.run", {
+        nb: "hvert faktum må være en tekst, et tall, sann/usann, null eller en liste av dem",
+        en: "each fact must be a text, number, true/false, null or a list of those",
+      })
     Object.defineProperty(out, key, {
       value: Array.isArray(v) ? [...v] : v,
       enumerable: true,

@@ -108,11 +108,10 @@ const checkedFiles = (files: unknown): Array<TextFile> => {
     const path = (f as { path?: unknown } | null)?.path
     const text = (f as { text?: unknown } | null)?.text
     if (typeof path !== "string" || typeof text !== "string") {
-      reject(
-        "PolicyTree.load",
-        `files[${i}] must be { path: text, text: text }`,
-        `files[${i}] må være { path: tekst, text: tekst }`,
-      )
+      reject("PolicyTree.load", {
+        nb: `files[${i}] må være { path: tekst, text: tekst }`,
+        en: `files[${i}] must be { path: text, text: text }`,
+      })
     }
     return { path: path as string, text: text as string }
   })

@@ -10,8 +10,8 @@
 // a key planted there (a CSV header "__proto__.x" in some other loader) would
 // run as code the next time any table verb is parsed. Nothing in this package
 // can keep arquero from seeing such a key; refusing is the only safe answer.
-import { Redact } from "@aktivitetsmodell/core"
-import { AnalyticsError, type Bilingual } from "./text.js"
+import { Boundary, Redact } from "@aktivitetsmodell/core"
+import { AnalyticsError } from "./text.js"
 
 /** The enumerable keys every object (or every array) inherits, which should be none. */
 export const pollutedKeys = (): { readonly object: Array<string>; readonly array: Array<string> } => {
@@ -39,48 +39,16 @@ export const assertUnpolluted = (name: string): void => {
   })
 }
 
-const isThenable = (u: unknown): u is Promise<unknown> => {
-  try {
-    return u instanceof Promise
-  } catch {
-    return false
-  }
-}
-
-const convert = (name: string, expects: Bilingual, e: unknown): AnalyticsError => {
-  let ours = false
-  try {
-    ours = e instanceof AnalyticsError
-  } catch {
-    ours = false
-  }
-  return ours
-    ? (e as AnalyticsError)
-    : new AnalyticsError({
-        nb: `${name} kunne ikke bruke argumentene: forventet ${expects.nb}`,
-        en: `${name} could not use its arguments: expected ${expects.en}`,
-      })
-}
-
 /**
- * `f` behind the boundary: it refuses to run on a polluted prototype, and any
- * error that is not an AnalyticsError (a promise's rejection too) becomes one
- * naming `name` and what it `expects`.
+ * The package's boundary (core's Boundary, made with AnalyticsError): its
+ * guard refuses to run on a polluted prototype, and any error that is not an
+ * AnalyticsError (a promise's rejection too) becomes one naming the function
+ * and what it expects.
  */
-export const guard = <F extends (...args: Array<never>) => unknown>(name: string, expects: Bilingual, f: F): F => {
-  const guarded = (...args: Parameters<F>): unknown => {
-    let result: unknown
-    try {
-      assertUnpolluted(name)
-      result = (f as (...a: Parameters<F>) => unknown)(...args)
-    } catch (e) {
-      throw convert(name, expects, e)
-    }
-    return isThenable(result)
-      ? result.catch((e: unknown) => {
-          throw convert(name, expects, e)
-        })
-      : result
-  }
-  return guarded as unknown as F
-}
+export const boundary = Boundary.make({
+  error: (text) => new AnalyticsError(text),
+  isOwn: (e) => e instanceof AnalyticsError,
+  before: assertUnpolluted,
+})
+
+export const { guard } = boundary

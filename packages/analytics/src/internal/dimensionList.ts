@@ -37,11 +37,10 @@ export const requireBy = (name: string, u: unknown): ReadonlyArray<Dimension> =>
   const list = requireArray(name, "by", u)
   for (const d of list) {
     if (typeof d !== "string" || !(dimensions as ReadonlyArray<string>).includes(d)) {
-      reject(
-        name,
-        `unknown dimension ${Redact.show(d)}; expected some of ${dimensions.join(", ")}`,
-        `ukjent dimensjon ${Redact.show(d)}; forventet noen av ${dimensions.join(", ")}`,
-      )
+      reject(name, {
+        nb: `ukjent dimensjon ${Redact.show(d)}; forventet noen av ${dimensions.join(", ")}`,
+        en: `unknown dimension ${Redact.show(d)}; expected some of ${dimensions.join(", ")}`,
+      })
     }
   }
   return list as ReadonlyArray<Dimension>

@@ -10,9 +10,12 @@ const states = ["published", "primary", "secondary", "unpublished", "structural"
 const requireCounts = (name: string, what: string, u: unknown, length: number | undefined): void => {
   const list = requireArray(name, what, u)
   if (length !== undefined && list.length !== length)
-    reject(name, `${what} must have ${length} entries`, `${what} må ha ${length} verdier`)
+    reject(name, { nb: `${what} må ha ${length} verdier`, en: `${what} must have ${length} entries` })
   if (!list.every(isCount))
-    reject(name, `${what} must hold finite numbers or null`, `${what} må inneholde endelige tall eller null`)
+    reject(name, {
+      nb: `${what} må inneholde endelige tall eller null`,
+      en: `${what} must hold finite numbers or null`,
+    })
 }
 
 /** A two-way table of counts: rows of equal length, totals that fit them. */
@@ -24,19 +27,17 @@ export const requireGrid = (name: string, u: unknown): Grid => {
   if (g.rowTotals !== undefined) requireCounts(name, "grid.rowTotals", g.rowTotals, cells.length)
   if (g.columnTotals !== undefined) requireCounts(name, "grid.columnTotals", g.columnTotals, C)
   if (g.grandTotal !== undefined && !isCount(g.grandTotal))
-    reject(
-      name,
-      "grid.grandTotal must be a finite number or null",
-      "grid.grandTotal må være et endelig tall eller null",
-    )
+    reject(name, {
+      nb: "grid.grandTotal må være et endelig tall eller null",
+      en: "grid.grandTotal must be a finite number or null",
+    })
   if (g.primary !== undefined) {
     for (const p of requireArray(name, "grid.primary", g.primary)) {
       if (!Array.isArray(p) || p.length !== 2 || !Number.isInteger(p[0]) || !Number.isInteger(p[1]))
-        reject(
-          name,
-          "grid.primary must hold [row, column] pairs of whole numbers",
-          "grid.primary må inneholde par [rad, kolonne] av heltall",
-        )
+        reject(name, {
+          nb: "grid.primary må inneholde par [rad, kolonne] av heltall",
+          en: "grid.primary must hold [row, column] pairs of whole numbers",
+        })
     }
   }
   return u as Grid
@@ -48,11 +49,10 @@ export const requirePattern = (name: string, u: unknown): Pattern => {
   const R = p.rows
   const C = p.columns
   if (!isNumber(R, Number.isInteger) || !isNumber(C, Number.isInteger) || R < 0 || C < 0) {
-    reject(
-      name,
-      "pattern.rows and pattern.columns must be whole numbers of 0 or more",
-      "pattern.rows og pattern.columns må være heltall på 0 eller mer",
-    )
+    reject(name, {
+      nb: "pattern.rows og pattern.columns må være heltall på 0 eller mer",
+      en: "pattern.rows and pattern.columns must be whole numbers of 0 or more",
+    })
   }
   const lines = requireArray(name, "pattern.states", p.states)
   const ok =
@@ -61,10 +61,9 @@ export const requirePattern = (name: string, u: unknown): Pattern => {
       (l) => Array.isArray(l) && l.length === (C as number) + 1 && l.every((s) => states.includes(s as string)),
     )
   if (!ok)
-    reject(
-      name,
-      `pattern.states must be (rows + 1) × (columns + 1) states: ${states.join(", ")}`,
-      `pattern.states må være (rader + 1) × (kolonner + 1) tilstander: ${states.join(", ")}`,
-    )
+    reject(name, {
+      nb: `pattern.states må være (rader + 1) × (kolonner + 1) tilstander: ${states.join(", ")}`,
+      en: `pattern.states must be (rows + 1) × (columns + 1) states: ${states.join(", ")}`,
+    })
   return u as Pattern
 }

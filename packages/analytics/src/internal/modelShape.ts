@@ -20,11 +20,12 @@ import { requirePublished } from "./publishedShape.js"
 
 const isBilingual = (u: unknown): boolean => isRecord(u) && typeof u.nb === "string" && typeof u.en === "string"
 const requireBilingual = (name: string, what: string, u: unknown): void => {
-  if (!isBilingual(u)) reject(name, `${what} must be { nb, en } texts`, `${what} må være { nb, en } som tekster`)
+  if (!isBilingual(u))
+    reject(name, { nb: `${what} må være { nb, en } som tekster`, en: `${what} must be { nb, en } texts` })
 }
 const requireTexts = (name: string, what: string, u: unknown): void => {
   if (!requireArray(name, what, u).every((s) => typeof s === "string"))
-    reject(name, `${what} must be a list of texts`, `${what} må være en liste med tekster`)
+    reject(name, { nb: `${what} må være en liste med tekster`, en: `${what} must be a list of texts` })
 }
 
 const requireGrid = (name: string, what: string, u: unknown): void => {
@@ -55,11 +56,10 @@ const requireProvenance = (name: string, u: unknown): void => {
     Object.values(versions).every((v) => typeof v === "string") &&
     (p.policyHash === null || typeof p.policyHash === "string")
   if (!ok)
-    reject(
-      name,
-      "model.provenance must be what Provenance.make gives",
-      "model.provenance må være det Provenance.make gir",
-    )
+    reject(name, {
+      nb: "model.provenance må være det Provenance.make gir",
+      en: "model.provenance must be what Provenance.make gives",
+    })
 }
 
 /** A report model as buildReport makes it (Report.model). */
@@ -69,7 +69,10 @@ export const requireModel = (name: string, u: unknown): Model => {
   requireString(name, "model.title", m.title)
   const period = requireRecord(name, "model.period", m.period)
   if (!IsoDate.isIsoDate(period.from) || !IsoDate.isIsoDate(period.to))
-    reject(name, "model.period must be { from, to } as YYYY-MM-DD", "model.period må være { from, to } som ÅÅÅÅ-MM-DD")
+    reject(name, {
+      nb: "model.period må være { from, to } som ÅÅÅÅ-MM-DD",
+      en: "model.period must be { from, to } as YYYY-MM-DD",
+    })
   requireProvenance(name, m.provenance)
   requireArray(name, "model.headlines", m.headlines).forEach((h, i) => {
     const r = requireRecord(name, `model.headlines[${i}]`, h)
@@ -99,10 +102,9 @@ export const requireModel = (name: string, u: unknown): Model => {
   requireFinite(name, "model.hidden.primary", hidden.primary)
   requireFinite(name, "model.hidden.secondary", hidden.secondary)
   if (!(m.charts instanceof Map))
-    reject(
-      name,
-      "model.charts must be a Map of indicator id → charts",
-      "model.charts må være et Map med indikator-id → diagrammer",
-    )
+    reject(name, {
+      nb: "model.charts må være et Map med indikator-id → diagrammer",
+      en: "model.charts must be a Map of indicator id → charts",
+    })
   return u as Model
 }

@@ -14,18 +14,16 @@ export const requirePlan = (name: string, u: unknown): Plan => {
   requireArray(name, "plan.rows", plan.rows).forEach((row, i) => {
     const r = requireRecord(name, `plan.rows[${i}]`, row)
     if (typeof r.id !== "string" || !isBilingual(r.measure) || !isBilingual(r.assessment) || !isBilingual(r.who)) {
-      reject(
-        name,
-        `plan.rows[${i}] must have an id and measure, assessment and who as { nb, en }`,
-        `plan.rows[${i}] må ha id og measure, assessment og who som { nb, en }`,
-      )
+      reject(name, {
+        nb: `plan.rows[${i}] må ha id og measure, assessment og who som { nb, en }`,
+        en: `plan.rows[${i}] must have an id and measure, assessment and who as { nb, en }`,
+      })
     }
     if (typeof r.continue !== "string" || !answers.includes(r.continue)) {
-      reject(
-        name,
-        `plan.rows[${i}].continue must be one of ${answers.join(", ")}`,
-        `plan.rows[${i}].continue må være en av ${answers.join(", ")}`,
-      )
+      reject(name, {
+        nb: `plan.rows[${i}].continue må være en av ${answers.join(", ")}`,
+        en: `plan.rows[${i}].continue must be one of ${answers.join(", ")}`,
+      })
     }
   })
   return u as Plan

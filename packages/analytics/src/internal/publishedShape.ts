@@ -20,20 +20,18 @@ export const requirePublished = (name: string, u: unknown): Published => {
   requireProfile(name, p.profile)
   const states = requireArray(name, "published.states", p.states)
   if (!states.every(isRecord))
-    reject(
-      name,
-      "published.states must hold one object of hidden cells per row",
-      "published.states må ha ett objekt med skjulte celler per rad",
-    )
+    reject(name, {
+      nb: "published.states må ha ett objekt med skjulte celler per rad",
+      en: "published.states must hold one object of hidden cells per row",
+    })
   if (
     p.notApplicable !== undefined &&
     !requireArray(name, "published.notApplicable", p.notApplicable).every((b) => typeof b === "boolean")
   ) {
-    reject(
-      name,
-      "published.notApplicable must hold true or false per row",
-      "published.notApplicable må ha true eller false per rad",
-    )
+    reject(name, {
+      nb: "published.notApplicable må ha true eller false per rad",
+      en: "published.notApplicable must hold true or false per row",
+    })
   }
   return u as Published
 }

@@ -16,7 +16,7 @@ import type { Indicator, Measure } from "./indicatorModel.js"
 /** Whole years, as the years of a year table (service statistics, Recovery College). */
 export const requireYears = (name: string, what: string, u: unknown): ReadonlyArray<number> => {
   if (!requireArray(name, what, u).every((y) => Number.isInteger(y)))
-    reject(name, `${what} must be whole years`, `${what} må være hele år`)
+    reject(name, { nb: `${what} må være hele år`, en: `${what} must be whole years` })
   return u as ReadonlyArray<number>
 }
 
@@ -39,33 +39,36 @@ const requireMeasure = (name: string, u: unknown, i: number): Measure => {
     (dimensions as ReadonlyArray<string>).includes(m.column) ||
     m.column === "suppressed"
   ) {
-    reject(
-      name,
-      `measures[${i}].column must be a plain identifier (letters and digits) that is no dimension and not "suppressed"`,
-      `measures[${i}].column må være et enkelt navn (bokstaver og sifre) som ikke er en dimensjon eller «suppressed»`,
-    )
+    reject(name, {
+      nb: `measures[${i}].column må være et enkelt navn (bokstaver og sifre) som ikke er en dimensjon eller «suppressed»`,
+      en: `measures[${i}].column must be a plain identifier (letters and digits) that is no dimension and not "suppressed"`,
+    })
   }
   if (!isBilingual(m.label) || !kinds.includes(m.kind as string) || typeof m.unit !== "string") {
-    reject(
-      name,
-      `measures[${i}] must have a label { nb, en }, a kind (${kinds.join(", ")}) and a unit`,
-      `measures[${i}] må ha label { nb, en }, kind (${kinds.join(", ")}) og unit`,
-    )
+    reject(name, {
+      nb: `measures[${i}] må ha label { nb, en }, kind (${kinds.join(", ")}) og unit`,
+      en: `measures[${i}] must have a label { nb, en }, a kind (${kinds.join(", ")}) and a unit`,
+    })
   }
   for (const k of ["numerator", "denominator"]) {
     if (m[k] !== undefined && !isColumnName(m[k]))
-      reject(name, `measures[${i}].${k} must name a column`, `measures[${i}].${k} må være navnet på en kolonne`)
+      reject(name, {
+        nb: `measures[${i}].${k} må være navnet på en kolonne`,
+        en: `measures[${i}].${k} must name a column`,
+      })
   }
   for (const k of ["set", "of"]) {
     if (m[k] !== undefined && !isColumnName(m[k]))
-      reject(
-        name,
-        `measures[${i}].${k} must name a set of people (letters and digits)`,
-        `measures[${i}].${k} må være navnet på en mengde personer (bokstaver og sifre)`,
-      )
+      reject(name, {
+        nb: `measures[${i}].${k} må være navnet på en mengde personer (bokstaver og sifre)`,
+        en: `measures[${i}].${k} must name a set of people (letters and digits)`,
+      })
   }
   if (m.over !== undefined && !(Array.isArray(m.over) && m.over.every((c) => isColumnName(c)))) {
-    reject(name, `measures[${i}].over must be a list of columns`, `measures[${i}].over må være en liste med kolonner`)
+    reject(name, {
+      nb: `measures[${i}].over må være en liste med kolonner`,
+      en: `measures[${i}].over must be a list of columns`,
+    })
   }
   return m as unknown as Measure
 }
@@ -74,31 +77,33 @@ const requireMeasure = (name: string, u: unknown, i: number): Measure => {
 export const requireIndicator = (name: string, u: unknown): Indicator => {
   const i = requireRecord(name, "the indicator", u)
   requireString(name, "indicator.id", i.id)
-  if (!isBilingual(i.name)) reject(name, "indicator.name must be { nb, en }", "indicator.name må være { nb, en }")
+  if (!isBilingual(i.name))
+    reject(name, { nb: "indicator.name må være { nb, en }", en: "indicator.name must be { nb, en }" })
   const definition = requireRecord(name, "indicator.definition", i.definition)
   for (const k of ["numerator", "unit", "period"])
     if (!isBilingual(definition[k]))
-      reject(name, `indicator.definition.${k} must be { nb, en }`, `indicator.definition.${k} må være { nb, en }`)
+      reject(name, {
+        nb: `indicator.definition.${k} må være { nb, en }`,
+        en: `indicator.definition.${k} must be { nb, en }`,
+      })
   if (definition.denominator !== null && !isBilingual(definition.denominator))
-    reject(
-      name,
-      "indicator.definition.denominator must be { nb, en } or null",
-      "indicator.definition.denominator må være { nb, en } eller null",
-    )
+    reject(name, {
+      nb: "indicator.definition.denominator må være { nb, en } eller null",
+      en: "indicator.definition.denominator must be { nb, en } or null",
+    })
   requireBy(name, i.dimensions)
   requireBy(name, i.defaultBy)
   const measures = requireArray(name, "indicator.measures", i.measures).map((m, k) => requireMeasure(name, m, k))
   const columns = measures.map((m) => m.column)
   if (new Set(columns).size !== columns.length)
-    reject(name, "indicator.measures name a column twice", "indicator.measures har samme kolonne to ganger")
+    reject(name, { nb: "indicator.measures har samme kolonne to ganger", en: "indicator.measures name a column twice" })
   if (typeof i.headline !== "string" || !columns.includes(i.headline))
-    reject(
-      name,
-      "indicator.headline must name one of its measures",
-      "indicator.headline må være navnet på et av målene",
-    )
+    reject(name, {
+      nb: "indicator.headline må være navnet på et av målene",
+      en: "indicator.headline must name one of its measures",
+    })
   if (typeof i.compute !== "function")
-    reject(name, "indicator.compute must be a function", "indicator.compute må være en funksjon")
+    reject(name, { nb: "indicator.compute må være en funksjon", en: "indicator.compute must be a function" })
   const seed = requireRecord(name, "indicator.seed", i.seed)
   if (
     typeof seed.document !== "string" ||
@@ -106,18 +111,16 @@ export const requireIndicator = (name: string, u: unknown): Indicator => {
     typeof seed.lines !== "string" ||
     !isBilingual(seed.fact)
   ) {
-    reject(
-      name,
-      "indicator.seed must be { document (the source's title), section, lines, fact { nb, en } }",
-      "indicator.seed må være { document (kildens tittel), section, lines, fact { nb, en } }",
-    )
+    reject(name, {
+      nb: "indicator.seed må være { document (kildens tittel), section, lines, fact { nb, en } }",
+      en: "indicator.seed must be { document (the source's title), section, lines, fact { nb, en } }",
+    })
   }
   if (i.definedFor !== undefined && typeof i.definedFor !== "string")
-    reject(
-      name,
-      "indicator.definedFor must name a column of tables.offerings",
-      "indicator.definedFor må være navnet på en kolonne i tables.offerings",
-    )
+    reject(name, {
+      nb: "indicator.definedFor må være navnet på en kolonne i tables.offerings",
+      en: "indicator.definedFor must name a column of tables.offerings",
+    })
   return u as Indicator
 }
 
@@ -143,15 +146,14 @@ export const requireTables = (name: string, u: unknown): Tables => {
   requireString(name, "tables.period.to", period.to)
   const days = requireRecord(name, "tables.days", own(t, "days"))
   if (!Number.isInteger(days.from) || !Number.isInteger(days.to))
-    reject(name, "tables.days must hold whole day numbers", "tables.days må ha hele dagnummer")
+    reject(name, { nb: "tables.days må ha hele dagnummer", en: "tables.days must hold whole day numbers" })
   requireFinite(name, "tables.requiredContributionPercent", own(t, "requiredContributionPercent"))
   const policy = own(t, "policy") as { readonly parameters?: unknown } | undefined
   if (!(policy?.parameters instanceof Map))
-    reject(
-      name,
-      "tables.policy must be the policy the tables were built with",
-      "tables.policy må være regelverket tabellene ble bygd med",
-    )
+    reject(name, {
+      nb: "tables.policy må være regelverket tabellene ble bygd med",
+      en: "tables.policy must be the policy the tables were built with",
+    })
   for (const k of tableNames) requireTable(name, `tables.${k}`, own(t, k))
   return u as Tables
 }

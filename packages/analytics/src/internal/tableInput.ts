@@ -35,11 +35,10 @@ export const periodOf = (
   const from = own(p, "from")
   const to = own(p, "to")
   if (!IsoDate.isIsoDate(from) || !IsoDate.isIsoDate(to) || from > to) {
-    return reject(
-      name,
-      `invalid period ${Redact.show(from)}–${Redact.show(to)}: expected two dates YYYY-MM-DD, the first not after the second`,
-      `ugyldig periode ${Redact.show(from)}–${Redact.show(to)}: forventet to datoer ÅÅÅÅ-MM-DD der den første ikke er etter den andre`,
-    )
+    return reject(name, {
+      nb: `ugyldig periode ${Redact.show(from)}–${Redact.show(to)}: forventet to datoer ÅÅÅÅ-MM-DD der den første ikke er etter den andre`,
+      en: `invalid period ${Redact.show(from)}–${Redact.show(to)}: expected two dates YYYY-MM-DD, the first not after the second`,
+    })
   }
   return { from, to }
 }
@@ -55,25 +54,22 @@ export const capacityOf = (name: string, u: unknown): ((offering: string) => num
   if (u instanceof Map) entries = [...(u as Map<unknown, unknown>).entries()]
   else if (isRecord(u)) entries = Object.keys(u).map((k) => [k, u[k]])
   else
-    return reject(
-      name,
-      "options.capacity must be a Map or an object of offering id → places",
-      "options.capacity må være et Map eller et objekt med tilbud → plasser",
-    )
+    return reject(name, {
+      nb: "options.capacity må være et Map eller et objekt med tilbud → plasser",
+      en: "options.capacity must be a Map or an object of offering id → places",
+    })
   const places = new Map<string, number>()
   for (const [k, v] of entries) {
     if (typeof k !== "string")
-      reject(
-        name,
-        "options.capacity: every key must be an offering id (a text)",
-        "options.capacity: hver nøkkel må være en tilbuds-id (en tekst)",
-      )
+      reject(name, {
+        nb: "options.capacity: hver nøkkel må være en tilbuds-id (en tekst)",
+        en: "options.capacity: every key must be an offering id (a text)",
+      })
     if (typeof v !== "number" || !Number.isInteger(v) || v <= 0) {
-      reject(
-        name,
-        `options.capacity[${Redact.show(k)}] must be a whole number of places above 0, found ${Redact.show(v)}`,
-        `options.capacity[${Redact.show(k)}] må være et helt antall plasser over 0, fant ${Redact.show(v)}`,
-      )
+      reject(name, {
+        nb: `options.capacity[${Redact.show(k)}] må være et helt antall plasser over 0, fant ${Redact.show(v)}`,
+        en: `options.capacity[${Redact.show(k)}] must be a whole number of places above 0, found ${Redact.show(v)}`,
+      })
     }
     places.set(k as string, v as number)
   }
@@ -86,11 +82,10 @@ export const requiredPercentOf = (name: string, u: unknown, policy: Policy.Polic
   const v = requireFinite(name, "options.requiredContributionPercent", u)
   return v >= 0
     ? v
-    : reject(
-        name,
-        "options.requiredContributionPercent must be 0 or more",
-        "options.requiredContributionPercent må være 0 eller mer",
-      )
+    : reject(name, {
+        nb: "options.requiredContributionPercent må være 0 eller mer",
+        en: "options.requiredContributionPercent must be 0 or more",
+      })
 }
 
 /** Runs the building of one entity's table, naming the entity in any error of ours. */
@@ -125,25 +120,22 @@ export const checkIds = (
     for (const v of distinctValues(t.column(column))) {
       if (v === null || v === undefined) continue
       if (typeof v !== "string") {
-        reject(
-          name,
-          `${table}.${column}: every id must be a text, found ${Redact.show(v)}`,
-          `${table}.${column}: hver id må være en tekst, fant ${Redact.show(v)}`,
-        )
+        reject(name, {
+          nb: `${table}.${column}: hver id må være en tekst, fant ${Redact.show(v)}`,
+          en: `${table}.${column}: every id must be a text, found ${Redact.show(v)}`,
+        })
       }
       if (v === TOTAL || v === UNKNOWN) {
-        reject(
-          name,
-          `${table}.${column}: the id ${Redact.show(v)} is reserved for ${v === TOTAL ? "total rows" : "records without a value"}`,
-          `${table}.${column}: id-en ${Redact.show(v)} er reservert for ${v === TOTAL ? "totalrader" : "poster uten verdi"}`,
-        )
+        reject(name, {
+          nb: `${table}.${column}: id-en ${Redact.show(v)} er reservert for ${v === TOTAL ? "totalrader" : "poster uten verdi"}`,
+          en: `${table}.${column}: the id ${Redact.show(v)} is reserved for ${v === TOTAL ? "total rows" : "records without a value"}`,
+        })
       }
       if ((v as string).includes("|")) {
-        reject(
-          name,
-          `${table}.${column}: the id ${Redact.show(v)} holds "|", which cannot be told apart from the separator between grouping keys; ids are lowercase letters, digits and hyphens`,
-          `${table}.${column}: id-en ${Redact.show(v)} inneholder «|», som ikke kan skilles fra skilletegnet mellom grupperingsnøkler; id-er er små bokstaver, sifre og bindestrek`,
-        )
+        reject(name, {
+          nb: `${table}.${column}: id-en ${Redact.show(v)} inneholder «|», som ikke kan skilles fra skilletegnet mellom grupperingsnøkler; id-er er små bokstaver, sifre og bindestrek`,
+          en: `${table}.${column}: the id ${Redact.show(v)} holds "|", which cannot be told apart from the separator between grouping keys; ids are lowercase letters, digits and hyphens`,
+        })
       }
     }
   }

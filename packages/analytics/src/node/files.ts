@@ -19,7 +19,10 @@ const reason = (e: unknown): string => {
 export const requireFile = (name: string, u: unknown): string =>
   typeof u === "string" && u !== ""
     ? u
-    : reject(name, "the file must be a path (a non-empty text)", "filen må være en sti (en tekst som ikke er tom)")
+    : reject(name, {
+        nb: "filen må være en sti (en tekst som ikke er tom)",
+        en: "the file must be a path (a non-empty text)",
+      })
 
 /** The text of a file (UTF-8). */
 export const readText = async (file: string): Promise<string> => {

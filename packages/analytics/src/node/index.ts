@@ -49,7 +49,7 @@ const requireReport = (name: string, u: unknown): Report => {
     !isRecord(u.model) ||
     !isRecord(u.plan)
   ) {
-    reject(name, "the report must be what buildReport returns", "rapporten må være det buildReport gir")
+    reject(name, { nb: "rapporten må være det buildReport gir", en: "the report must be what buildReport returns" })
   }
   requireArray(name, "report.published", (u as Record<string, unknown>).published)
   return u as unknown as Report
@@ -83,11 +83,10 @@ export const reportText = guard(
   (report: Report, format: Format): string => {
     requireReport("reportText", report)
     if (!formats.includes(format))
-      reject(
-        "reportText",
-        `the format must be one of ${formats.join(", ")}`,
-        `formatet må være et av ${formats.join(", ")}`,
-      )
+      reject("reportText", {
+        nb: `formatet må være et av ${formats.join(", ")}`,
+        en: `the format must be one of ${formats.join(", ")}`,
+      })
     const out = text(report, format)
     assertNone(out, `report.${format}`)
     return out
@@ -299,11 +298,10 @@ export const loadProfile = guard(
   },
   (name: Profile["name"], date: string, dir?: string): Profile => {
     if (!profileNames.includes(name))
-      reject(
-        "loadProfile",
-        `the profile must be one of ${profileNames.join(", ")}`,
-        `profilen må være en av ${profileNames.join(", ")}`,
-      )
+      reject("loadProfile", {
+        nb: `profilen må være en av ${profileNames.join(", ")}`,
+        en: `the profile must be one of ${profileNames.join(", ")}`,
+      })
     let value: (parameter: string) => unknown
     const where = dir ?? "policy"
     try {

@@ -13,10 +13,7 @@ export interface Io {
 }
 
 /** `io` with every line redacted: no identity number reaches stdout or stderr. */
-export const redacting = (io: Io): Io => ({
-  stdout: (text) => io.stdout(Redact.text(text)),
-  stderr: (text) => io.stderr(Redact.text(text)),
-})
+export const redacting: (io: Io) => Io = Redact.writers
 
 /**
  * Reports a failure nothing else explains and gives its exit code, 70 as in

@@ -103,7 +103,7 @@ export const toCsv = guard(
     const o = optionsOf(name, options)
     const lang = o.lang === undefined ? "nb" : requireLang(name, o.lang)
     if (o.labelled !== undefined && typeof o.labelled !== "boolean")
-      reject(name, "options.labelled must be true or false", "options.labelled må være true eller false")
+      reject(name, { nb: "options.labelled må være true eller false", en: "options.labelled must be true or false" })
     const text = o.labelled === true ? labelledCsv(published, lang) : published.table.toCSV()
     assertNone(text, `${published.indicator.id}.csv`)
     return text
@@ -262,11 +262,10 @@ const requireProvenanceOf = (name: string, u: unknown): Provenance => {
     !isRecord(p.versions) ||
     !isRecord(p.period)
   ) {
-    reject(
-      name,
-      "the provenance must be what Provenance.make gives (report.provenance)",
-      "proveniensen må være det Provenance.make gir (report.provenance)",
-    )
+    reject(name, {
+      nb: "proveniensen må være det Provenance.make gir (report.provenance)",
+      en: "the provenance must be what Provenance.make gives (report.provenance)",
+    })
   }
   return u as Provenance
 }
@@ -287,7 +286,7 @@ const requireReportParts = (name: string, u: unknown): ReportParts => {
   const r = requireRecord(name, "the report", u)
   const model = requireRecord(name, "report.model", r.model)
   if (typeof model.title !== "string" || !isRecord(model.period))
-    reject(name, "the report must be what buildReport returns", "rapporten må være det buildReport gir")
+    reject(name, { nb: "rapporten må være det buildReport gir", en: "the report must be what buildReport returns" })
   requireArray(name, "report.published", r.published)
   requireProvenanceOf(name, r.provenance)
   return u as ReportParts

@@ -81,17 +81,16 @@ const kinds: Readonly<Record<Entry["kind"], Bilingual>> = {
 
 const requireSection = (name: string, u: unknown): Section => {
   if (!isRecord(u))
-    return reject(name, "the section must be { files, entries }", "avsnittet må være { files, entries }")
+    return reject(name, { nb: "avsnittet må være { files, entries }", en: "the section must be { files, entries }" })
   requireArray(name, "section.files", u.files)
   if (
     u.fromCatalogue !== undefined &&
     !requireArray(name, "section.fromCatalogue", u.fromCatalogue).every((x) => typeof x === "string")
   ) {
-    reject(
-      name,
-      "section.fromCatalogue must be a list of entity names",
-      "section.fromCatalogue må være en liste med enhetsnavn",
-    )
+    reject(name, {
+      nb: "section.fromCatalogue må være en liste med enhetsnavn",
+      en: "section.fromCatalogue must be a list of entity names",
+    })
   }
   const entries = requireArray(name, "section.entries", u.entries)
   const ok = entries.every(
@@ -109,11 +108,10 @@ const requireSection = (name: string, u: unknown): Section => {
       typeof e.message.en === "string",
   )
   if (!ok)
-    reject(
-      name,
-      "each entry must be { kind, file, entity, line, record, field, code, message: { nb, en } }",
-      "hver linje må være { kind, file, entity, line, record, field, code, message: { nb, en } }",
-    )
+    reject(name, {
+      nb: "hver linje må være { kind, file, entity, line, record, field, code, message: { nb, en } }",
+      en: "each entry must be { kind, file, entity, line, record, field, code, message: { nb, en } }",
+    })
   return u as unknown as Section
 }
 

@@ -80,11 +80,10 @@ export const barChart = guard(
         typeof b.text !== "string" ||
         !(b.value === null || (typeof b.value === "number" && Number.isFinite(b.value)))
       ) {
-        reject(
-          name,
-          `bars[${i}] must be { label, value (a finite number or null), text }`,
-          `bars[${i}] må være { label, value (et endelig tall eller null), text }`,
-        )
+        reject(name, {
+          nb: `bars[${i}] må være { label, value (et endelig tall eller null), text }`,
+          en: `bars[${i}] must be { label, value (a finite number or null), text }`,
+        })
       }
     })
     const o = optionsOf(name, options)
@@ -159,18 +158,20 @@ const requireLines = (name: string, what: string, u: unknown): void => {
       Array.isArray(l.values) &&
       l.values.every((v) => v === null || (typeof v === "number" && Number.isFinite(v)))
     if (!ok)
-      reject(
-        name,
-        `${what}[${i}] must be { name, values (finite numbers or null) }`,
-        `${what}[${i}] må være { name, values (endelige tall eller null) }`,
-      )
+      reject(name, {
+        nb: `${what}[${i}] må være { name, values (endelige tall eller null) }`,
+        en: `${what}[${i}] must be { name, values (finite numbers or null) }`,
+      })
   })
 }
 
 // The caller's format function must give text: it goes into the chart escaped.
 const requireFormat = (name: string, format: unknown): ((v: number) => string) => {
   if (typeof format !== "function")
-    reject(name, "format must be a function from a number to a text", "format må være en funksjon fra tall til tekst")
+    reject(name, {
+      nb: "format må være en funksjon fra tall til tekst",
+      en: "format must be a function from a number to a text",
+    })
   return (v: number): string => requireString(name, "format's result", (format as (v: number) => unknown)(v))
 }
 
@@ -200,10 +201,10 @@ export const groupedBarChart = guard(
     const name = "Svg.groupedBarChart"
     requireString(name, "title", title)
     if (!requireArray(name, "groups", groups).every((g) => typeof g === "string"))
-      reject(name, "groups must be texts", "groups må være tekster")
+      reject(name, { nb: "groups må være tekster", en: "groups must be texts" })
     requireLines(name, "series", series)
     if (series.some((s) => s.values.length !== groups.length))
-      reject(name, "every series must have one value per group", "hver serie må ha én verdi per gruppe")
+      reject(name, { nb: "hver serie må ha én verdi per gruppe", en: "every series must have one value per group" })
     const text = requireFormat(name, format)
     const o = optionsOf(name, options)
     if (o.max !== undefined) requireFinite(name, "options.max", o.max)
@@ -284,7 +285,7 @@ export const lineChart = guard(
     const name = "Svg.lineChart"
     requireString(name, "title", title)
     if (!requireArray(name, "xLabels", xLabels).every((l) => typeof l === "string"))
-      reject(name, "xLabels must be texts", "xLabels må være tekster")
+      reject(name, { nb: "xLabels må være tekster", en: "xLabels must be texts" })
     requireLines(name, "lines", lines)
     const text = requireFormat(name, format)
     const o = optionsOf(name, options)

@@ -79,7 +79,7 @@ const requireOptions = (name: string, u: unknown): ReadonlyArray<string> => {
   if (o.names === undefined) return []
   const list = requireArray(name, "options.names", o.names)
   if (!list.every((n) => typeof n === "string"))
-    reject(name, "options.names must be a list of texts", "options.names må være en liste med tekster")
+    reject(name, { nb: "options.names må være en liste med tekster", en: "options.names must be a list of texts" })
   return list as ReadonlyArray<string>
 }
 

@@ -85,7 +85,10 @@ export const parameters = {
 const whole = (name: string, what: string, u: unknown, min: number): number =>
   typeof u === "number" && Number.isSafeInteger(u) && u >= min
     ? u
-    : reject(name, `${what} must be a whole number of ${min} or more`, `${what} må være et heltall på ${min} eller mer`)
+    : reject(name, {
+        nb: `${what} må være et heltall på ${min} eller mer`,
+        en: `${what} must be a whole number of ${min} or more`,
+      })
 
 /**
  * A profile given by a caller, checked; throws an AnalyticsError naming `name`.
@@ -102,7 +105,8 @@ export const requireProfile = guard(
       case "strict": {
         const min = whole(name, "profile.min", p.min, 0)
         const max = whole(name, "profile.max", p.max, 0)
-        if (max < min) reject(name, "profile.max must be at least profile.min", "profile.max må være minst profile.min")
+        if (max < min)
+          reject(name, { nb: "profile.max må være minst profile.min", en: "profile.max must be at least profile.min" })
         return { name: "strict", min, max }
       }
       case "ssb":
@@ -110,11 +114,10 @@ export const requireProfile = guard(
       case "rounding":
         return { name: "rounding", base: whole(name, "profile.base", p.base, 2) }
       default:
-        return reject(
-          name,
-          `profile.name must be one of ${names.join(", ")}`,
-          `profile.name må være en av ${names.join(", ")}`,
-        )
+        return reject(name, {
+          nb: `profile.name må være en av ${names.join(", ")}`,
+          en: `profile.name must be one of ${names.join(", ")}`,
+        })
     }
   },
 )
@@ -135,11 +138,14 @@ export const fromParameters = guard(
   (name: Profile["name"], value: (parameter: string) => unknown): Profile => {
     const fn = "Profile.fromParameters"
     if (!names.includes(name))
-      reject(fn, `the profile must be one of ${names.join(", ")}`, `profilen må være en av ${names.join(", ")}`)
+      reject(fn, {
+        nb: `profilen må være en av ${names.join(", ")}`,
+        en: `the profile must be one of ${names.join(", ")}`,
+      })
     const read = (parameter: string): unknown => {
       const v = value(parameter)
       if (v === undefined)
-        reject(fn, `the parameter ${parameter} has no value`, `parameteren ${parameter} har ingen verdi`)
+        reject(fn, { nb: `parameteren ${parameter} har ingen verdi`, en: `the parameter ${parameter} has no value` })
       return v
     }
     if (name === "strict")
@@ -166,7 +172,7 @@ export const smallRange = guard(
         ? [1, p.maxN]
         : p.name === "rounding"
           ? [1, p.base - 1]
-          : reject("Profile.smallRange", "unknown profile", "ukjent profil"),
+          : reject("Profile.smallRange", { nb: "ukjent profil", en: "unknown profile" }),
 )
 
 /**

@@ -44,7 +44,7 @@ const requireResult = (name: string, u: unknown, what: string): Result => {
   requireBy(name, r.by)
   requireTable(name, `${what}.table`, r.table)
   if (typeof r.margins !== "boolean")
-    reject(name, `${what}.margins must be true or false`, `${what}.margins må være true eller false`)
+    reject(name, { nb: `${what}.margins må være true eller false`, en: `${what}.margins must be true or false` })
   return u as Result
 }
 
@@ -55,11 +55,10 @@ const profileOf = (name: string, o: Record<string, unknown>): Profile => {
     return { name: "strict", min: r.min, max: r.max }
   }
   if (o.tables === undefined)
-    reject(
-      name,
-      "give { profile } or { tables }: without a profile, it comes from the tables' policy",
-      "gi { profile } eller { tables }: uten profil kommer den fra tabellenes regelverk",
-    )
+    reject(name, {
+      nb: "gi { profile } eller { tables }: uten profil kommer den fra tabellenes regelverk",
+      en: "give { profile } or { tables }: without a profile, it comes from the tables' policy",
+    })
   const tables = requireTables(name, o.tables)
   return strictFrom(tables.policy, tables.period.to)
 }
@@ -172,17 +171,17 @@ export const roundGroup = guard(
   (values: ReadonlyArray<number>, cells: ReadonlyArray<ReadonlyArray<number>>, base: number): Array<number> => {
     const name = "Publish.roundGroup"
     if (!requireArray(name, "values", values).every((v) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0))
-      reject(name, "values must be whole numbers of 0 or more", "values må være heltall på 0 eller mer")
+      reject(name, { nb: "values må være heltall på 0 eller mer", en: "values must be whole numbers of 0 or more" })
     requireArray(name, "cells", cells).forEach((c) => {
       if (
         !requireArray(name, "cells[]", c).every(
           (i) => Number.isInteger(i) && (i as number) >= 0 && (i as number) < values.length,
         )
       )
-        reject(name, "cells must list indices of values", "cells må liste indekser i values")
+        reject(name, { nb: "cells må liste indekser i values", en: "cells must list indices of values" })
     })
     if (!Number.isSafeInteger(base) || base < 2)
-      reject(name, "base must be a whole number of 2 or more", "base må være et heltall på 2 eller mer")
+      reject(name, { nb: "base må være et heltall på 2 eller mer", en: "base must be a whole number of 2 or more" })
     return round(values, cells, base)
   },
 )

@@ -28,11 +28,7 @@ export interface Io {
 export type OutputLang = "en" | "nb" | "both"
 
 /** `io` with every line redacted: no identity number reaches stdout or stderr. */
-export const redacting = (io: Io): Io => ({
-  ...io,
-  stdout: (text) => io.stdout(Redact.text(text)),
-  stderr: (text) => io.stderr(Redact.text(text)),
-})
+export const redacting: (io: Io) => Io = Redact.writers
 
 /** A message in the chosen language, or both as "English / bokmål", after `indent`. */
 export const say = (m: Bilingual, lang: OutputLang, indent = ""): string =>

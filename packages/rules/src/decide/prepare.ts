@@ -67,11 +67,10 @@ const build = (snapshot: Snapshot): Prepared => {
 /** The prepared form of `snapshot`, or an `ArgumentError` naming `name` when it is not a snapshot this version reads. */
 export const prepared = (name: string, snapshot: unknown): Prepared => {
   if (!isSnapshot(snapshot)) {
-    return reject(
-      name,
-      `expected a snapshot from Snapshot.of (format ${format})`,
-      `forventet et øyeblikksbilde fra Snapshot.of (format ${format})`,
-    )
+    return reject(name, {
+      nb: `forventet et øyeblikksbilde fra Snapshot.of (format ${format})`,
+      en: `expected a snapshot from Snapshot.of (format ${format})`,
+    })
   }
   let p = cache.get(snapshot)
   if (p === undefined) {

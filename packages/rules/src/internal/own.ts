@@ -1,14 +1,13 @@
 // Looking up a name a person or a file supplied: only the record's own
 // entries count, so "constructor", "toString" or "__proto__" is an unknown
 // name like any other instead of something inherited from Object.prototype.
+import { Boundary } from "@aktivitetsmodell/core"
 
-/** `record[key]` when `key` is the record's own entry, else undefined. */
-export const own = <V>(record: Readonly<Record<string, V>>, key: string): V | undefined =>
-  Object.hasOwn(record, key) ? record[key] : undefined
+/** `record[key]` when `key` is the record's own entry, else undefined: core's Boundary.own. */
+export const { own } = Boundary
 
 /** `u`'s own property `key` when `u` is an object (a list too), else undefined: for reading input not yet decoded. */
-export const ownField = (u: unknown, key: string): unknown =>
-  typeof u === "object" && u !== null && Object.hasOwn(u, key) ? (u as Record<string, unknown>)[key] : undefined
+export const ownField = (u: unknown, key: string): unknown => Boundary.own(u, key)
 
 /** A record with no prototype, for keys that come from user data. */
 export const bare = <V>(): Record<string, V> => Object.create(null) as Record<string, V>

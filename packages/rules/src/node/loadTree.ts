@@ -20,7 +20,8 @@ export { maxDepth, maxEntries, maxFileBytes } from "./walk.js"
 const requireDir = (name: string, dir: unknown): void => {
   requireString(name, "dir", dir)
   // An empty path would quietly mean the current folder, perhaps a whole disk.
-  if (dir === "") reject(name, "dir must name a folder, not be empty", "dir må være navnet på en mappe, ikke tom")
+  if (dir === "")
+    reject(name, { nb: "dir må være navnet på en mappe, ikke tom", en: "dir must name a folder, not be empty" })
 }
 
 const read = (dir: string): { readonly files: ReadonlyArray<TextFile>; readonly problems: ReadonlyArray<Problem> } => {

@@ -1,0 +1,134 @@
+/**
+ * The public boundary every package puts its functions behind. A function
+ * called from plain JavaScript may get anything (null, a number, an object
+ * whose getter throws, a cyclic object), and its caller still gets the
+ * package's own error in both languages, never a TypeError from deep inside.
+ * A foreign error's message is not passed on: it may quote a value, and a
+ * value may be personal data.
+ *
+ * Each package makes its boundary once, with its own error class:
+ * @example
+ * const { guard, reject } = Boundary.make({
+ *   error: (text) => new MyError(text),
+ *   isOwn: (e) => e instanceof MyError,
+ * })
+ * export const area = guard("area", { nb: "to tall", en: "two numbers" }, (w: number, h: number) => w * h)
+ *
+ * @module
+ */
+import type { Bilingual } from "./internal/text.js"
+
+/** What a package's boundary is made of. */
+export interface Options {
+  /** The package's error for a call it cannot use; `name` is the public function called. */
+  readonly error: (text: Bilingual, name: string) => Error
+  /** Errors of the package's own, which pass through unchanged. */
+  readonly isOwn: (e: unknown) => boolean
+  /** Runs before every guarded call and may throw, e.g. a check that no prototype is polluted. */
+  readonly before?: (name: string) => void
+}
+
+/** A package's boundary: the guard and the argument checks, all failing with its error. */
+export interface Boundary {
+  /**
+   * `f` with its errors made the package's own: one of the package's errors
+   * passes through, anything else (a promise's rejection too) becomes one
+   * naming `name` and what it `expects`.
+   */
+  readonly guard: <F extends (...args: Array<never>) => unknown>(name: string, expects: Bilingual, f: F) => F
+  /** Throws the package's error "name: what was wrong", in both languages. */
+  readonly reject: (name: string, text: Bilingual) => never
+  /** A text, or the package's error naming `what`. */
+  readonly requireString: (name: string, what: string, u: unknown) => string
+  /** A list, or the package's error naming `what`. */
+  readonly requireArray: (name: string, what: string, u: unknown) => ReadonlyArray<unknown>
+  /** A plain object (not null, not a list), or the package's error naming `what`. */
+  readonly requireRecord: (name: string, what: string, u: unknown) => Record<string, unknown>
+}
+
+const isThenable = (u: unknown): u is Promise<unknown> => {
+  try {
+    return u instanceof Promise
+  } catch {
+    return false
+  }
+}
+
+/**
+ * A plain object: not null and not a list.
+ * @example
+ * Boundary.isRecord({}) // true
+ * Boundary.isRecord([]) // false
+ * @category guards
+ */
+export const isRecord = (u: unknown): u is Record<string, unknown> =>
+  typeof u === "object" && u !== null && !Array.isArray(u)
+
+/**
+ * `o[key]` when `key` is `o`'s own property, else undefined: a name a person
+ * or a file supplied ("constructor", "__proto__") is then an unknown name
+ * like any other, never something inherited from `Object.prototype`.
+ * @example
+ * Boundary.own({ a: 1 }, "constructor") // undefined
+ * @category guards
+ */
+export const own: {
+  <V>(record: Readonly<Record<string, V>>, key: string): V | undefined
+  (o: unknown, key: string): unknown
+} = (o: unknown, key: string): unknown =>
+  typeof o === "object" && o !== null && Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined
+
+/**
+ * Makes a package's boundary from its error class (see the module's example).
+ * @category constructors
+ */
+export const make = (options: Options): Boundary => {
+  const { error, isOwn, before } = options
+  const convert = (name: string, expects: Bilingual, e: unknown): unknown => {
+    let ours = false
+    try {
+      ours = isOwn(e)
+    } catch {
+      ours = false
+    }
+    return ours
+      ? e
+      : error(
+          {
+            nb: `${name} kunne ikke bruke argumentene: forventet ${expects.nb}`,
+            en: `${name} could not use its arguments: expected ${expects.en}`,
+          },
+          name,
+        )
+  }
+  const guard = <F extends (...args: Array<never>) => unknown>(name: string, expects: Bilingual, f: F): F => {
+    const guarded = (...args: Parameters<F>): unknown => {
+      let result: unknown
+      try {
+        before?.(name)
+        result = (f as (...a: Parameters<F>) => unknown)(...args)
+      } catch (e) {
+        throw convert(name, expects, e)
+      }
+      return isThenable(result)
+        ? result.catch((e: unknown) => {
+            throw convert(name, expects, e)
+          })
+        : result
+    }
+    return guarded as unknown as F
+  }
+  const reject = (name: string, text: Bilingual): never => {
+    throw error({ nb: `${name}: ${text.nb}`, en: `${name}: ${text.en}` }, name)
+  }
+  return {
+    guard,
+    reject,
+    requireString: (name, what, u) =>
+      typeof u === "string" ? u : reject(name, { nb: `${what} må være en tekst`, en: `${what} must be a text` }),
+    requireArray: (name, what, u) =>
+      Array.isArray(u) ? u : reject(name, { nb: `${what} må være en liste`, en: `${what} must be a list` }),
+    requireRecord: (name, what, u) =>
+      isRecord(u) ? u : reject(name, { nb: `${what} må være et objekt`, en: `${what} must be an object` }),
+  }
+}
