@@ -11,8 +11,8 @@
  * @module
  */
 import { CoreError } from "./CoreError.js"
-import type { IsoDate } from "./internal/isoDateType.js"
 import { guard } from "./internal/guard.js"
+import type { IsoDate } from "./internal/isoDateType.js"
 
 const pattern = /^\d{4}-\d{2}-\d{2}$/u
 const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
