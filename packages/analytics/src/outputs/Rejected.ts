@@ -136,13 +136,8 @@ export const totals = guard(
   },
 )
 
-/**
- * Where a finding is, as a person reads it: `citizens.csv:14, post 13, felt birthYear`.
- * @example
- * Rejected.where(entry, "en") // "citizens.csv:14, record 13, field birthYear"
- * @category outputs
- */
-export const where = (e: Entry, lang: Lang): string => {
+// Where a finding is, unchecked: for the outputs below, which check their input once.
+const whereOf = (e: Entry, lang: Lang): string => {
   const file = e.file === "" ? (lang === "nb" ? "(dataene)" : "(the data)") : e.file
   const at = `${file}${e.line === null ? "" : `:${e.line}`}`
   const record = e.record === null ? "" : lang === "nb" ? `, post ${e.record}` : `, record ${e.record}`
@@ -153,17 +148,36 @@ export const where = (e: Entry, lang: Lang): string => {
   return `${at}${record}${field}`
 }
 
+const entryExpected = {
+  nb: "en post { file, line, record, field, code, message } og et språk (nb eller en)",
+  en: "an entry { file, line, record, field, code, message } and a language (nb or en)",
+}
+
+/**
+ * Where a finding is, as a person reads it: `citizens.csv:14, post 13, felt birthYear`.
+ * @example
+ * Rejected.where(entry, "en") // "citizens.csv:14, record 13, field birthYear"
+ * @category outputs
+ */
+export const where = guard("Rejected.where", entryExpected, (e: Entry, lang: Lang): string =>
+  whereOf(e, requireLang("Rejected.where", lang)),
+)
+
+const lineOf = (e: Entry, lang: Lang): string =>
+  `${whereOf(e, lang)}: ${e.code === "" ? "" : `[${e.code}] `}${clean(e.message[lang], lang)}`.replace(
+    /[\r\n\u2028\u2029]+/gu,
+    " ",
+  )
+
 /**
  * One finding as one line, in one language.
  * @example
  * Rejected.line(entry, "nb") // "citizens.csv:14, post 13, felt birthYear: Forventet et heltall"
  * @category outputs
  */
-export const line = (e: Entry, lang: Lang): string =>
-  `${where(e, lang)}: ${e.code === "" ? "" : `[${e.code}] `}${clean(e.message[lang], lang)}`.replace(
-    /[\r\n\u2028\u2029]+/gu,
-    " ",
-  )
+export const line = guard("Rejected.line", entryExpected, (e: Entry, lang: Lang): string =>
+  lineOf(e, requireLang("Rejected.line", lang)),
+)
 
 // A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) starts with "'" instead.
 const csvText = (s: string): string => {
@@ -266,7 +280,7 @@ export const toMarkdown: (section: Section, lang: Lang) => string = output("Reje
     out.push("", `| ${h("where")} | ${h("kind")} | ${h("message")} |`, "|---|---|---|")
     for (const e of s.entries.slice(0, shownInReport))
       out.push(
-        `| ${md(where(e, lang))} | ${md(kinds[e.kind][lang])}${e.code === "" ? "" : ` (${md(e.code)})`} | ${md(clean(e.message[lang], lang))} |`,
+        `| ${md(whereOf(e, lang))} | ${md(kinds[e.kind][lang])}${e.code === "" ? "" : ` (${md(e.code)})`} | ${md(clean(e.message[lang], lang))} |`,
       )
     const rest = more(s, lang)
     if (rest !== null) out.push("", md(rest))
@@ -292,7 +306,7 @@ export const toHtml: (section: Section, lang: Lang) => string = output("Rejected
     .slice(0, shownInReport)
     .map(
       (e) =>
-        `<tr><td>${esc(where(e, lang))}</td><td>${esc(kinds[e.kind][lang])}${e.code === "" ? "" : ` (${esc(e.code)})`}</td><td>${esc(clean(e.message[lang], lang))}</td></tr>`,
+        `<tr><td>${esc(whereOf(e, lang))}</td><td>${esc(kinds[e.kind][lang])}${e.code === "" ? "" : ` (${esc(e.code)})`}</td><td>${esc(clean(e.message[lang], lang))}</td></tr>`,
     )
     .join("")
   const rest = more(s, lang)
