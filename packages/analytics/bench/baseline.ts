@@ -28,7 +28,10 @@ const sortBy = (rows: Array<Row>, key: string) =>
 const bump = <K>(m: Map<K, number>, k: K, by = 1) => m.set(k, (m.get(k) ?? 0) + by)
 const setOf = <K, V>(m: Map<K, Set<V>>, k: K) => {
   let s = m.get(k)
-  if (s === undefined) m.set(k, (s = new Set()))
+  if (s === undefined) {
+    s = new Set()
+    m.set(k, s)
+  }
   return s
 }
 
@@ -65,7 +68,10 @@ const participation = ({ data, from, to }: Context): Array<Row> => {
   const groups = new Map<string, { participants: Set<string>; attendances: number; sessions: number }>()
   const g = (k: string) => {
     let v = groups.get(k)
-    if (v === undefined) groups.set(k, (v = { participants: new Set(), attendances: 0, sessions: 0 }))
+    if (v === undefined) {
+      v = { participants: new Set(), attendances: 0, sessions: 0 }
+      groups.set(k, v)
+    }
     return v
   }
   for (const s of data.sessions) {
@@ -97,7 +103,10 @@ const attendanceRate = ({ data, from, to }: Context): Array<Row> => {
     const d = dayOf(a.date)
     if (d < from || d > to) continue
     let v = groups.get(a.offeringId)
-    if (v === undefined) groups.set(a.offeringId, (v = { citizens: new Set(), booked: 0, present: 0, noShow: 0 }))
+    if (v === undefined) {
+      v = { citizens: new Set(), booked: 0, present: 0, noShow: 0 }
+      groups.set(a.offeringId, v)
+    }
     v.citizens.add(a.citizenId)
     v.booked++
     if (a.status === "present") v.present++
@@ -212,7 +221,10 @@ const goalAttainment = ({ data, from, to }: Context): Array<Row> => {
     )
       return
     let v = groups.get(e.offeringId)
-    if (v === undefined) groups.set(e.offeringId, (v = { evaluated: 0, reached: 0, partly: 0 }))
+    if (v === undefined) {
+      v = { evaluated: 0, reached: 0, partly: 0 }
+      groups.set(e.offeringId, v)
+    }
     v.evaluated++
     if (g.goalReached === "yes") v.reached++
     else if (g.goalReached === "partly") v.partly++
@@ -236,7 +248,10 @@ const extensionRate = ({ data, from, to }: Context): Array<Row> => {
     const d = dayOf(e.start)
     if (d < from || d > to || info.get(e.offeringId)?.category !== "treatment") continue
     let v = groups.get(e.offeringId)
-    if (v === undefined) groups.set(e.offeringId, (v = { enrollments: 0, extended: 0 }))
+    if (v === undefined) {
+      v = { enrollments: 0, extended: 0 }
+      groups.set(e.offeringId, v)
+    }
     v.enrollments++
     if (extended.has(e.id)) v.extended++
   }
@@ -262,7 +277,10 @@ const referralToStart = ({ data, from, to }: Context): Array<Row> => {
     const f = first.get(e.id)
     if (r === undefined || f === undefined || dayOf(e.start) < from) continue
     let list = days.get(e.offeringId)
-    if (list === undefined) days.set(e.offeringId, (list = []))
+    if (list === undefined) {
+      list = []
+      days.set(e.offeringId, list)
+    }
     list.push(f - r)
   }
   return sortBy(
@@ -280,7 +298,10 @@ const recoveryStart = ({ data, from, to }: Context): Array<Row> => {
   const transitions = new Map<string, Array<number>>()
   for (const t of data.transitions) {
     let list = transitions.get(t.citizenId)
-    if (list === undefined) transitions.set(t.citizenId, (list = []))
+    if (list === undefined) {
+      list = []
+      transitions.set(t.citizenId, list)
+    }
     list.push(dayOf(t.date))
   }
   let helped = 0
@@ -470,8 +491,10 @@ const involvement = ({ data, from, to }: Context): Array<Row> => {
     if (d < from || d > to) continue
     const k = info.get(s.offeringId)?.category ?? UNKNOWN
     let v = groups.get(k)
-    if (v === undefined)
-      groups.set(k, (v = { sessions: 0, withStudents: 0, students: 0, withVolunteers: 0, volunteers: 0 }))
+    if (v === undefined) {
+      v = { sessions: 0, withStudents: 0, students: 0, withVolunteers: 0, volunteers: 0 }
+      groups.set(k, v)
+    }
     v.sessions++
     v.students += s.students
     v.volunteers += s.volunteers
@@ -499,7 +522,10 @@ const feedbackSummary = ({ data, from, to }: Context): Array<Row> => {
     const d = dayOf(f.date)
     if (d < from || d > to) continue
     let v = groups.get(f.source)
-    if (v === undefined) groups.set(f.source, (v = { responses: 0, rated: 0, sum: 0, good: 0 }))
+    if (v === undefined) {
+      v = { responses: 0, rated: 0, sum: 0, good: 0 }
+      groups.set(f.source, v)
+    }
     v.responses++
     if (f.rating !== undefined) {
       v.rated++
@@ -530,7 +556,10 @@ const kprReportable = ({ data, from, to }: Context): Array<Row> => {
     const d = dayOf(e.start)
     if (service === undefined || d < from || d > to) return
     let v = groups.get(service.code)
-    if (v === undefined) groups.set(service.code, (v = { decisions: 0, incomplete: 0 }))
+    if (v === undefined) {
+      v = { decisions: 0, incomplete: 0 }
+      groups.set(service.code, v)
+    }
     v.decisions++
     if (lacking.has(i)) v.incomplete++
   })

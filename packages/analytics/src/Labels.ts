@@ -65,10 +65,11 @@ export interface Names {
 
 // Volven 9151 names its service types in bokmål only; both languages show that name.
 let kprServices: ReadonlyMap<string, string> | undefined
-const kprServiceName = (code: string): string | undefined =>
-  (kprServices ??= new Map([...Crosswalk.reportable().values()].map((s) => [s.code, `${s.code} ${s.display}`]))).get(
-    code,
-  )
+const kprServiceName = (code: string): string | undefined => {
+  if (kprServices === undefined)
+    kprServices = new Map([...Crosswalk.reportable().values()].map((s) => [s.code, `${s.code} ${s.display}`]))
+  return kprServices.get(code)
+}
 
 let cached:
   | { readonly offerings: ReadonlyMap<string, Bilingual>; readonly departments: ReadonlyMap<string, Bilingual> }

@@ -1,7 +1,7 @@
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import type { IsoDate as CalendarIsoDate } from "../src/internal/isoDateType.js"
 import { IsoDate } from "../src/index.js"
+import type { IsoDate as CalendarIsoDate } from "../src/internal/isoDateType.js"
 
 // Calendar's IsoDate type (no schema) and the schema's type are one type: a
 // change to either that parts them fails the type check of this file.

@@ -16,7 +16,7 @@ export type Format = "parquet" | "csv"
 
 /** The caller's folder, refused when DuckDB would read part of it as a pattern. */
 export const checkFolder = (folder: unknown): string => {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the class exists to refuse control characters (U+0000–U+001F) in a folder name
   if (typeof folder !== "string" || folder.length === 0 || /[\u0000-\u001f*?[\]{}]/u.test(folder)) {
     throw new AnalyticsError({
       nb: "En mappe for tabellfiler kan ikke inneholde kontrolltegn eller * ? [ ] { }",

@@ -72,11 +72,17 @@ export class DateParts {
       }
       const m = iso.slice(0, 7)
       const y = iso.slice(0, 4)
-      p = {
-        day: Calendar.dayNumber(iso),
-        month: this.months.get(m) ?? (this.months.set(m, m), m),
-        year: this.years.get(y) ?? (this.years.set(y, y), y),
+      let month = this.months.get(m)
+      if (month === undefined) {
+        this.months.set(m, m)
+        month = m
       }
+      let year = this.years.get(y)
+      if (year === undefined) {
+        this.years.set(y, y)
+        year = y
+      }
+      p = { day: Calendar.dayNumber(iso), month, year }
       this.cache.set(iso, p)
     }
     return p

@@ -455,6 +455,7 @@ const subsetsOf = (n: number): Array<Array<number>> => {
 }
 
 // A value with line breaks or other control characters is quoted, so a finding stays one line.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the class exists to find control characters (U+0000–U+001F, U+007F) to quote them
 const shownValue = (v: string) => (/[\u0000-\u001f\u007f\u2028\u2029]/u.test(v) ? JSON.stringify(v) : v)
 const text = (pairs: Pairs) =>
   pairs.length === 0 ? "total" : pairs.map(([d, v]) => `${d}=${shownValue(v)}`).join(", ")
@@ -589,7 +590,9 @@ export const run = guard(
         const here = unique.filter((u) => block.labelKeys.includes(JSON.stringify(u.pairs)))
         const shown = here.filter((u) => u.value !== null)
         const basis = new Basis()
-        shown.forEach((u, j) => basis.add(j, vec(rowsAt(u.pairs, co.setAtoms.get(u.set)!))))
+        shown.forEach((u, j) => {
+          basis.add(j, vec(rowsAt(u.pairs, co.setAtoms.get(u.set)!)))
+        })
         const relation = (expr: Map<number, bigint>, s: bigint) => {
           const terms = [...expr]
             .filter(([, c]) => c !== 0n)

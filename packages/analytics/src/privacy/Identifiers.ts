@@ -56,7 +56,7 @@ export interface Options {
   readonly names?: ReadonlyArray<string>
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")
 
 // The names of the list that occur in `text`, as written there.
 const namesIn = (text: string, names: ReadonlyArray<string>): Array<string> => {
@@ -67,7 +67,7 @@ const namesIn = (text: string, names: ReadonlyArray<string>): Array<string> => {
   // Longest first, so that "Kari Nordmann" is found whole before "Kari".
   wanted.sort((a, b) => b.length - a.length)
   const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${wanted.map((n) => escape(n).replace(/ /gu, "\\s+")).join("|")})(?![\\p{L}\\p{N}])`,
+    `(?<![\\p{L}\\p{N}])(?:${wanted.map((n) => escapeRegExp(n).replace(/ /gu, "\\s+")).join("|")})(?![\\p{L}\\p{N}])`,
     "giu",
   )
   return text.normalize("NFC").match(pattern) ?? []

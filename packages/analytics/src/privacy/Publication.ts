@@ -163,12 +163,21 @@ interface Block {
 const cache = new WeakMap<Tables, Map<Indicator, Map<string, Array<Row>>>>()
 const computeRows = (tables: Tables, indicator: Indicator, by: ReadonlyArray<Dimension>): Array<Row> => {
   let byIndicator = cache.get(tables)
-  if (byIndicator === undefined) cache.set(tables, (byIndicator = new Map()))
+  if (byIndicator === undefined) {
+    byIndicator = new Map()
+    cache.set(tables, byIndicator)
+  }
   let byDims = byIndicator.get(indicator)
-  if (byDims === undefined) byIndicator.set(indicator, (byDims = new Map()))
+  if (byDims === undefined) {
+    byDims = new Map()
+    byIndicator.set(indicator, byDims)
+  }
   const key = by.join(",")
   let rows = byDims.get(key)
-  if (rows === undefined) byDims.set(key, (rows = compute(indicator, tables, { by }).table.objects() as Array<Row>))
+  if (rows === undefined) {
+    rows = compute(indicator, tables, { by }).table.objects() as Array<Row>
+    byDims.set(key, rows)
+  }
   return rows
 }
 
@@ -288,8 +297,10 @@ export const publishResults = (results: ReadonlyArray<Result>, options: Options 
           cell = { family: role.family, set: role.set, pairs, labelKey, value, at: [], state: null }
           cells.set(key, cell)
           let f = families.get(role.family.id)
-          if (f === undefined)
-            families.set(role.family.id, (f = { family: role.family, sets: new Set(), tables: new Set(), cells: [] }))
+          if (f === undefined) {
+            f = { family: role.family, sets: new Set(), tables: new Set(), cells: [] }
+            families.set(role.family.id, f)
+          }
           f.cells.push(cell)
           f.sets.add(role.set)
         }
@@ -311,7 +322,10 @@ export const publishResults = (results: ReadonlyArray<Result>, options: Options 
     const addInner = (pairs: Pairs, set: string, value: number) => {
       const key = keyOf(pairs)
       let e = innerValues.get(key)
-      if (e === undefined) innerValues.set(key, (e = { pairs, values: new Map() }))
+      if (e === undefined) {
+        e = { pairs, values: new Map() }
+        innerValues.set(key, e)
+      }
       if (!e.values.has(set)) e.values.set(set, value)
     }
     if (sameGrouping) {
@@ -346,7 +360,10 @@ export const publishResults = (results: ReadonlyArray<Result>, options: Options 
     const pairsOf = new Map<string, Pairs>()
     for (const cell of data.cells) {
       let m = byLabel.get(cell.labelKey)
-      if (m === undefined) byLabel.set(cell.labelKey, (m = new Map()))
+      if (m === undefined) {
+        m = new Map()
+        byLabel.set(cell.labelKey, m)
+      }
       m.set(cell.set, cell.value)
       pairsOf.set(cell.labelKey, cell.pairs)
     }
@@ -539,24 +556,24 @@ const roundBlock = (b: Block, base: number, out: Map<Cell, number>) => {
       return rows
     })
     const rounded = roundGroup(values, cellRows, base)
-    b.data.cells.forEach((cell, n) =>
+    b.data.cells.forEach((cell, n) => {
       out.set(
         cell,
         cellRows[n]!.reduce((s, i) => s + rounded[i]!, 0),
-      ),
-    )
+      )
+    })
     return
   }
   for (const [key, l] of b.labelAtoms) {
     const here = b.data.cells.filter((cell) => cell.labelKey === key)
     const cellAtoms = here.map((cell) => [...c.setAtoms.get(cell.set)!])
     const rounded = roundGroup(l.atoms, cellAtoms, base)
-    here.forEach((cell, n) =>
+    here.forEach((cell, n) => {
       out.set(
         cell,
         cellAtoms[n]!.reduce((s, a) => s + rounded[a]!, 0),
-      ),
-    )
+      )
+    })
   }
 }
 

@@ -117,7 +117,9 @@ export const publishAll = guard(
   },
   (results: ReadonlyArray<Result>, options: Options = {}): Publication => {
     const name = "Publish.publishAll"
-    requireArray(name, "results", results).forEach((r, i) => requireResult(name, r, `results[${i}]`))
+    requireArray(name, "results", results).forEach((r, i) => {
+      requireResult(name, r, `results[${i}]`)
+    })
     return publishResults(results, settings(name, options))
   },
 )

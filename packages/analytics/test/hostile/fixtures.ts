@@ -12,6 +12,7 @@ export const hostileTexts = [
   "constructor",
   "toString",
   "hasOwnProperty",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: deliberate hostile input, a template literal that must stay inert text
   "`${globalThis.__pwned=1}`",
   "x; globalThis.__pwned = 1; //",
   "d => (globalThis.__pwned = 1)",

@@ -54,10 +54,8 @@ const result = (
   let r = computed.get(key)
   if (r === undefined) {
     const i = counting.find((x) => x.id === indicator)!
-    computed.set(
-      key,
-      (r = Indicator.compute(i, years[y]!, { by: by.filter((d) => i.dimensions.includes(d)), margins })),
-    )
+    r = Indicator.compute(i, years[y]!, { by: by.filter((d) => i.dimensions.includes(d)), margins })
+    computed.set(key, r)
   }
   return r
 }

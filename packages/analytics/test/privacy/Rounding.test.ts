@@ -47,6 +47,8 @@ describe("rounding", () => {
     for (const r of rows(2))
       expect((r.responses as number) >= (r.rated as number) && (r.rated as number) >= (r.good as number)).toBe(true)
     // Distinct people: each month's booked still holds its present.
-    rows(3).forEach((r, i) => expect((r.citizens as number) >= (rows(4)[i]!.participants as number)).toBe(true))
+    rows(3).forEach((r, i) => {
+      expect((r.citizens as number) >= (rows(4)[i]!.participants as number)).toBe(true)
+    })
   })
 })

@@ -104,11 +104,11 @@ describe("Suppression.suppress", () => {
         }
         const p = Suppression.suppress(published, r)
         // Every small count is hidden…
-        cells.forEach((row, i) =>
+        cells.forEach((row, i) => {
           row.forEach((v, j) => {
             if (v >= r.min && v <= r.max) expect(Suppression.hidden(p, i, j)).toBe(true)
-          }),
-        )
+          })
+        })
         // …and none can be worked out again.
         expect(revealedBySubtraction(p)).toEqual([])
         expect(revealedByAlgebra(p)).toEqual([])

@@ -5,7 +5,6 @@
  * @module
  */
 import { addMonths, dayNumber, fromDayNumber, isoWeek } from "../Calendar.js"
-import type { IsoDate } from "../IsoDate.js"
 
 /** A day number: whole days since 1970-01-01. */
 export type Day = number

@@ -85,7 +85,7 @@ const collator = new Intl.Collator("en")
 const variablesOf = (d: Dimension) => d.variables ?? [d.name]
 const totalOf = (d: Dimension) => (d.total === undefined ? "Total" : d.total)
 
-const valueOf = (cell: InnerCell, variable: string): string => {
+const valueAt = (cell: InnerCell, variable: string): string => {
   const v = cell[variable]
   if (v === undefined) fail(`inner cell without variable "${variable}"`, `indre celle uten variabelen «${variable}»`)
   return String(v)
@@ -106,7 +106,7 @@ export const dimensionCodes = (inner: ReadonlyArray<InnerCell>, d: Dimension): A
   for (const variable of variablesOf(d)) {
     const values = new Map<string, Array<number>>()
     inner.forEach((cell, i) => {
-      const v = valueOf(cell, variable)
+      const v = valueAt(cell, variable)
       const rows = values.get(v)
       if (rows) rows.push(i)
       else values.set(v, [i])
@@ -146,9 +146,11 @@ export const dimensionCodes = (inner: ReadonlyArray<InnerCell>, d: Dimension): A
       )
   } else {
     const seen = new Set<string>()
-    order = [...(total === null ? [] : [total]), ...levels.reverse().flat()].filter(
-      (c) => !seen.has(c) && (seen.add(c), true),
-    )
+    order = [...(total === null ? [] : [total]), ...levels.reverse().flat()].filter((c) => {
+      if (seen.has(c)) return false
+      seen.add(c)
+      return true
+    })
   }
   return order.map((code) => {
     const rows = byCode.get(code)
@@ -291,13 +293,13 @@ export const extend0 = <C extends InnerCell>(
     const vars = variablesOf(d)
     const seen = new Map<string, Record<string, string>>()
     for (const cell of inner) {
-      const t = Object.fromEntries(vars.map((v) => [v, valueOf(cell, v)]))
+      const t = Object.fromEntries(vars.map((v) => [v, valueAt(cell, v)]))
       const key = JSON.stringify(vars.map((v) => t[v]))
       if (!seen.has(key)) seen.set(key, t)
     }
     return [...seen.values()]
   })
-  const keyOf = (cell: InnerCell) => JSON.stringify(dimensions.map((d) => variablesOf(d).map((v) => valueOf(cell, v))))
+  const keyOf = (cell: InnerCell) => JSON.stringify(dimensions.map((d) => variablesOf(d).map((v) => valueAt(cell, v))))
   const present = new Set(inner.map(keyOf))
   let combos: Array<Record<string, string>> = [{}]
   // First dimension fastest: build from the last dimension outwards.

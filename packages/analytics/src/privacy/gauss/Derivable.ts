@@ -47,7 +47,9 @@ const div = (a: Fraction, b: Fraction) => frac(a.n * b.d, a.d * b.n)
 const column = (x: ModelMatrix, j: number): Array<Fraction> => {
   const v = new Array<Fraction>(x.nrow).fill(ZERO)
   const c = x.columns[j]!
-  c.rows.forEach((r, k) => (v[r] = { n: BigInt(c.values[k]!), d: 1n }))
+  c.rows.forEach((r, k) => {
+    v[r] = { n: BigInt(c.values[k]!), d: 1n }
+  })
   return v
 }
 

@@ -139,7 +139,9 @@ const toIndices = (sel: CellSelection | undefined, ncol: number, what: string): 
     if (sel.length !== ncol)
       fail(`${what}: expected ${ncol} flags, got ${sel.length}`, `${what}: ventet ${ncol} flagg, fikk ${sel.length}`)
     const out: Array<number> = []
-    sel.forEach((b, j) => b && out.push(j))
+    sel.forEach((b, j) => {
+      if (b) out.push(j)
+    })
     return out
   }
   for (const j of sel as ReadonlyArray<number>) {
@@ -222,7 +224,9 @@ export const runGaussSuppression = (o: Options): Result => {
     if (idxDDunique.length < ncol) {
       if (forced.length) primary = primary.filter((p) => !forcedSet.has(p))
       const idNew = new Array<number>(ncol).fill(-1)
-      idxDDunique.forEach((j, k) => (idNew[j] = k))
+      idxDDunique.forEach((j, k) => {
+        idNew[j] = k
+      })
       const map = (js: ReadonlyArray<number>) => unique(js.map((j) => idNew[idxDD[j]!]!))
       dedup = { idxDD, idxDDunique, candidatesOld: candidates, primaryOld: primary }
       primary = map(primary)
@@ -394,7 +398,9 @@ const core = (input: CoreInput): CoreOutput => {
     if (keep.includes(false)) {
       const idx = new Array<number>(nrow).fill(-1)
       let n = 0
-      keep.forEach((kp, i) => kp && (idx[i] = n++))
+      keep.forEach((kp, i) => {
+        if (kp) idx[i] = n++
+      })
       columns = columns.map((c) => {
         const rows: Array<number> = []
         const values: Array<number> = []
@@ -468,7 +474,9 @@ const core = (input: CoreInput): CoreOutput => {
     maxInd2 = order.findIndex((i) => singleton[i])
     if (maxInd2 < 0) maxInd2 = nrow
     perm = new Array<number>(nrow)
-    order.forEach((old, k) => (perm![old] = k))
+    order.forEach((old, k) => {
+      perm![old] = k
+    })
     if (!notPrimary && nForced === 0 && !method.includes("subSum")) {
       primary = primary.filter((p) => {
         const c = columns[p]!
