@@ -4,7 +4,8 @@
 // page in headless Chromium), then the app developer's tests in
 // test-consumer/ (the built packages from require and import, their types on
 // TypeScript 5.9, 6.0 and 7.0, a publish to and install from a local
-// registry). Ends with the plain line CI reads: "N passed, N failed".
+// registry), and Biome over the code (format and lint, warnings included).
+// Ends with the plain line CI reads: "N passed, N failed".
 import { spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, readFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -90,5 +91,14 @@ if (vitestArgs.length === 0) {
   consumerOk = consumer.status === 0
 }
 
+// Formatting and lint: one check that passes or fails, for the whole suite only.
+let lintOk = true
+if (vitestArgs.length === 0) {
+  const lint = spawnSync("npx", ["biome", "ci", "--error-on-warnings", "."], { stdio: "inherit", env })
+  lintOk = lint.status === 0
+  if (lintOk) passed += 1
+  else failed += 1
+}
+
 console.log(`${passed} passed, ${failed} failed`)
-process.exit(run.status === 0 && examplesOk && consumerOk && failed === 0 && passed > 0 ? 0 : 1)
+process.exit(run.status === 0 && examplesOk && consumerOk && lintOk && failed === 0 && passed > 0 ? 0 : 1)
