@@ -1,3 +1,11 @@
+/**
+ * Decisions: a subject evaluated on a date against every rule in force that
+ * day. Each decision carries its outcome, the rule and file it comes from,
+ * the version and its effective period, the facts and parameters it used,
+ * and an explanation tree of every condition with the values on both sides.
+ *
+ * @module
+ */
 import { IsoDate } from "@aktivitetsmodell/core"
 import { on } from "./InForce.js"
 import { guard, requireTree } from "./internal/boundary.js"

@@ -1,3 +1,11 @@
+/**
+ * The subject of a decision: a citizen (by pseudonym, never by national
+ * identity number) plus the situation the question is about — an offering
+ * they want, an enrollment they are in, FIT feedback, or a proposed group.
+ * `SubjectFacts.of` turns a subject and a date into the facts rules test.
+ *
+ * @module
+ */
 import {
   Batch,
   Catalogue,

@@ -1,4 +1,8 @@
-import type { Tables } from "../Tables.js"
+// Shape checks of the package's own values when a caller hands them back:
+// an indicator, a set of tables, a year table. They are checked by shape,
+// not identity, because callers may rebuild them with a spread; what matters
+// is that nothing reaches arquero that could run as code.
+import { type Tables, tableNames } from "../tables/types.js"
 import {
   isRecord,
   own,
@@ -123,20 +127,6 @@ export const requireIndicator = (name: string, u: unknown): Indicator => {
     })
   return u as Indicator
 }
-
-const tableNames = [
-  "offerings",
-  "departments",
-  "attendance",
-  "sessions",
-  "enrollments",
-  "extensions",
-  "goalEvaluations",
-  "transitions",
-  "fitScores",
-  "contributions",
-  "feedback",
-] as const
 
 /** Tables as Tables.fromDataset builds them: the period's days are whole numbers, every table an arquero table. */
 export const requireTables = (name: string, u: unknown): Tables => {
