@@ -5,27 +5,28 @@
  * @module
  */
 import * as Schema from "effect/Schema"
+import * as Codes from "./Codes.js"
 import { IsoDate } from "./IsoDate.js"
 import { RecordId } from "./internal/checks.js"
 
 /**
- * The answers to "was the goal reached?": the one list of these codes
- * (`TreatmentFlow.GOAL_REACHED` is this list).
+ * The answers to "was the goal reached?": `Codes.goalReached`
+ * (`TreatmentFlow.GOAL_REACHED` is this list too).
  * @example
  * GoalEvaluation.goalReachedCodes // ["yes", "partly", "no"]
  * @category models
  */
-export const goalReachedCodes = ["yes", "partly", "no"] as const
+export const goalReachedCodes: typeof Codes.goalReached = Codes.goalReached
 /** @category models */
 export type GoalReached = (typeof goalReachedCodes)[number]
 
 /**
- * What the therapist decides after evaluating the goal: the one list of these codes.
+ * What the therapist decides after evaluating the goal: `Codes.goalDecision`.
  * @example
  * GoalEvaluation.decisionCodes // ["completed", "extend", "other-measures"]
  * @category models
  */
-export const decisionCodes = ["completed", "extend", "other-measures"] as const
+export const decisionCodes: typeof Codes.goalDecision = Codes.goalDecision
 /** @category models */
 export type Decision = (typeof decisionCodes)[number]
 

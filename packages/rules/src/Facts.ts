@@ -6,7 +6,7 @@
  * @module
  */
 import type { Bilingual, Catalogue } from "@aktivitetsmodell/core"
-import { Category } from "@aktivitetsmodell/core"
+import { Category, GoalEvaluation } from "@aktivitetsmodell/core"
 import { guard } from "./internal/boundary.js"
 import { type Domain, labelOf, type Names } from "./internal/codes.js"
 
@@ -465,7 +465,6 @@ export const names = Object.keys(all) as ReadonlyArray<FactName>
 export const isFact = (s: string): s is FactName => typeof s === "string" && Object.hasOwn(all, s)
 
 const statuses = ["active", "transferred", "discontinued"] as const
-const goalReached = ["yes", "partly", "no"] as const
 const proposalDecisions = ["approved", "declined", "pending"] as const
 
 /**
@@ -488,7 +487,7 @@ export const domainValues = guard(
       case "offering-status":
         return statuses
       case "goal-reached":
-        return goalReached
+        return GoalEvaluation.goalReachedCodes
       case "proposal-decision":
         return proposalDecisions
       default:

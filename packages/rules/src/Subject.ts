@@ -12,6 +12,7 @@ import {
   Category,
   Citizen,
   Department,
+  GoalEvaluation,
   IsoDate,
   Offering,
   Problems,
@@ -77,7 +78,7 @@ export const SubjectEnrollment = Schema.Struct({
   stillNeeded: Schema.optionalKey(Schema.Boolean),
   movedToCommunity: Schema.optionalKey(Schema.Boolean),
   consecutiveNoShows: Schema.optionalKey(Count(1000)),
-  goalReached: Schema.optionalKey(Schema.Literals(["yes", "partly", "no"])),
+  goalReached: Schema.optionalKey(Schema.Literals(GoalEvaluation.goalReachedCodes)),
 }).annotate({ identifier: "SubjectEnrollment", title: "Enrollment (deltagelse)" })
 
 /**

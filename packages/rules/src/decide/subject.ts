@@ -5,8 +5,8 @@
 // of the input — "__proto__" or "constructor" included — reaches an
 // object's prototype. Values are never echoed in messages.
 import type { Bilingual } from "@aktivitetsmodell/core"
-import { Calendar } from "@aktivitetsmodell/core"
-import { shortLine } from "../internal/text.js"
+import { Calendar, Codes } from "@aktivitetsmodell/core"
+import { alternatives, shortLine } from "../internal/text.js"
 import type { Subject, SubjectProblem } from "../Subject.js"
 
 type Problems = Array<SubjectProblem>
@@ -66,6 +66,9 @@ const oneOf =
     (typeof v === "string" || typeof v === "number") && values.includes(v)
       ? v
       : problem(out, at, { en: `Expected ${words.en}`, nb: `Forventet ${words.nb}` })
+
+// "yes, partly or no", from core's one list of the codes.
+const goalReachedText = alternatives(Codes.goalReached.map((c) => ({ nb: c, en: c })))
 
 const list =
   (item: Check): Check =>
@@ -142,7 +145,7 @@ export const subjectCheck = (categories: ReadonlyArray<string>): Check =>
         stillNeeded: boolean,
         movedToCommunity: boolean,
         consecutiveNoShows: wholeNumber(0, 1000),
-        goalReached: oneOf(["yes", "partly", "no"], { en: "yes, partly or no", nb: "yes, partly eller no" }),
+        goalReached: oneOf(Codes.goalReached, goalReachedText),
       },
       ["start"],
     ),
