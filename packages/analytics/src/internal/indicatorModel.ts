@@ -1,6 +1,7 @@
 // The types of an indicator, apart from Indicator.ts so that the shape
 // checks (and the privacy modules) read them without an import loop.
 // Indicator.ts re-exports them; this file holds no code.
+import type { Citation } from "@aktivitetsmodell/core"
 import type { ColumnTable } from "arquero"
 import type { Tables } from "../tables/types.js"
 import type { Dimension } from "./dimensionList.js"
@@ -69,14 +70,12 @@ export interface Definition {
 }
 
 /**
- * The fact in a source document an indicator serves: the document by its
- * title (as `docs/sources/README.md` lists it), the section and line(s) in
- * it, and the fact.
+ * The fact in a source document an indicator serves: core's citation (the
+ * document by its title, as `docs/sources/README.md` lists it, the section
+ * and line(s) in it) with its lines always given, and the fact.
  * @category models
  */
-export interface SeedFact {
-  readonly document: string
-  readonly section: string
+export interface SeedFact extends Citation.Citation {
   readonly lines: string
   readonly fact: Bilingual
 }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { Citation } from "@aktivitetsmodell/core"
 import * as EvaluationPlan from "../EvaluationPlan.js"
 import { guard } from "../internal/boundary.js"
 import { formatMeasure, notApplicable } from "../internal/format.js"
@@ -79,7 +80,7 @@ export const render = guard(
         const charts = model.charts.get(s.indicator.id)
         return `<section id="${esc(s.indicator.id)}">
 <h2>${esc(s.indicator.name[lang])}</h2>
-<p class="def"><strong>${t("numerator")}:</strong> ${esc(d.numerator[lang])}${d.denominator === null ? "" : ` <strong>${t("denominator")}:</strong> ${esc(d.denominator[lang])}`} <strong>${t("unit")}:</strong> ${esc(d.unit[lang])}. <strong>${t("period")}:</strong> ${esc(d.period[lang])}.${d.note === undefined ? "" : ` ${esc(d.note[lang])}`}<br><strong>${t("source")}:</strong> ${esc(`${s.indicator.seed.document}, ${s.indicator.seed.section}, ${lang === "nb" ? "linje" : "line"} ${s.indicator.seed.lines}`)}: «${esc(s.indicator.seed.fact[lang])}»</p>
+<p class="def"><strong>${t("numerator")}:</strong> ${esc(d.numerator[lang])}${d.denominator === null ? "" : ` <strong>${t("denominator")}:</strong> ${esc(d.denominator[lang])}`} <strong>${t("unit")}:</strong> ${esc(d.unit[lang])}. <strong>${t("period")}:</strong> ${esc(d.period[lang])}.${d.note === undefined ? "" : ` ${esc(d.note[lang])}`}<br><strong>${t("source")}:</strong> ${esc(Citation.format(s.indicator.seed, lang))}: «${esc(s.indicator.seed.fact[lang])}»</p>
 ${charts === undefined ? "" : `<figure>${charts.bars}</figure>`}
 ${indicatorTable(s, lang, "table")}
 ${s.monthly === null ? "" : `<h3>${t("byMonth")}</h3>${charts?.months === null || charts === undefined ? "" : `<figure>${charts.months}</figure>`}${indicatorTable(s, lang, "monthly")}`}
