@@ -85,10 +85,10 @@ export const decode = guard(
     const raw = ownField(input, "subject")
     const subject = raw === undefined ? undefined : decodeSubject(raw, catalogue)
     const problems = [
-      ...findings.map((f) => ({ pointer: f.pointer, message: f.message })),
+      ...findings.map((f) => ({ code: f.code, pointer: f.pointer, message: f.message })),
       ...(subject === undefined || subject.ok
         ? []
-        : subject.problems.map((p) => ({ pointer: `/subject${p.pointer}`, message: p.message }))),
+        : subject.problems.map((p) => ({ ...p, pointer: `/subject${p.pointer}` }))),
     ]
     if (value === undefined || subject === undefined || !subject.ok || problems.length > 0)
       return { ok: false, problems }

@@ -17,7 +17,6 @@ import {
   Offering,
   Problems,
   Pseudonym,
-  Redact,
 } from "@aktivitetsmodell/core"
 import * as Schema from "effect/Schema"
 import { guard, requireArray, requireObject } from "./internal/boundary.js"
@@ -138,7 +137,9 @@ export type Subject = typeof Subject.Type
 export type Input = typeof Subject.Encoded
 
 /**
- * A problem with a subject: where (a JSON pointer into it) and what, in both languages.
+ * A problem with a subject: core's `Problems.Problem`, with a JSON pointer
+ * into the subject and a code (`schema`, `unknown-name`, `missing-input`,
+ * `unreadable`).
  * @category models
  */
 export type { SubjectProblem } from "./internal/subjectChecks.js"
@@ -175,7 +176,7 @@ export const decode = guard(
     if (first !== undefined)
       return {
         ok: false,
-        problems: first.problems.map((p) => redacted({ pointer: Problems.jsonPointer(p.path), message: p.message })),
+        problems: first.problems.map((p) => redacted({ code: p.code, pointer: p.pointer, message: p.message })),
       }
     const subject = r.valid[0]!
     const problems = catalogueProblems(
@@ -188,10 +189,7 @@ export const decode = guard(
 )
 
 // Core's messages may quote a value; pointers name keys. Neither may carry an identity number out.
-const redacted = (p: SubjectProblem): SubjectProblem => ({
-  pointer: Redact.text(p.pointer),
-  message: { en: Redact.text(p.message.en), nb: Redact.text(p.message.nb) },
-})
+const redacted = (p: SubjectProblem): SubjectProblem => Problems.redacted(p)
 
 /**
  * Thrown by {@link make} with every problem of a subject.

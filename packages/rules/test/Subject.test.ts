@@ -33,17 +33,23 @@ describe("Subject.decode", () => {
       ok: false,
       problems: [
         {
+          code: "schema",
           pointer: "/extra",
           message: { en: "Expected no excess property", nb: "Ukjent felt: det er ikke tillatt her" },
         },
         {
+          code: "schema",
           pointer: "/citizen/id",
           message: {
             en: "Expected a pseudonym: 32 lowercase hexadecimal characters",
             nb: "Forventet et pseudonym: 32 små heksadesimale tegn",
           },
         },
-        { pointer: "/fit/ors", message: { en: "Expected a score from 0 to 40", nb: "Forventet en skår fra 0 til 40" } },
+        {
+          code: "schema",
+          pointer: "/fit/ors",
+          message: { en: "Expected a score from 0 to 40", nb: "Forventet en skår fra 0 til 40" },
+        },
       ],
     })
     const unknown = Subject.decode({ citizen: { departments: ["rpha"] }, offering: "padel" }, catalogue)
@@ -51,6 +57,7 @@ describe("Subject.decode", () => {
       ok: false,
       problems: [
         {
+          code: "unknown-name",
           pointer: "/offering",
           message: {
             en: 'Unknown offering "padel"; did you mean "padelgruppe"?',
@@ -58,6 +65,7 @@ describe("Subject.decode", () => {
           },
         },
         {
+          code: "missing-input",
           pointer: "/citizen",
           message: {
             en: 'The citizen needs "birthYear" or "birthDate"',

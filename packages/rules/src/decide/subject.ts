@@ -14,7 +14,7 @@ type Problems = Array<SubjectProblem>
 export type Check = (value: unknown, at: string, problems: Problems) => unknown
 
 const problem = (problems: Problems, pointer: string, message: Bilingual): undefined => {
-  problems.push({ pointer, message })
+  problems.push({ code: "schema", pointer, message })
   return undefined
 }
 
@@ -181,7 +181,13 @@ export const shapeOf = (
   } catch {
     return {
       ok: false,
-      problems: [{ pointer: "", message: { en: "The subject could not be read", nb: "Situasjonen kunne ikke leses" } }],
+      problems: [
+        {
+          code: "unreadable",
+          pointer: "",
+          message: { en: "The subject could not be read", nb: "Situasjonen kunne ikke leses" },
+        },
+      ],
     }
   }
   return { ok: false, problems }

@@ -2,15 +2,17 @@
 // departments the catalogue knows, and the inputs a question needs.
 // `Subject.decode` checks a subject's shape with its schema and the
 // `decide` entry by hand; both then check this, here.
-import type { Bilingual } from "@aktivitetsmodell/core"
+import type { Bilingual, Problems } from "@aktivitetsmodell/core"
 import { Suggest } from "@aktivitetsmodell/core"
 import { quote } from "./text.js"
 
-/** A problem with a subject: where (a JSON pointer into it) and what, in both languages. */
-export interface SubjectProblem {
-  readonly pointer: string
-  readonly message: Bilingual
-}
+/**
+ * A problem with a subject: core's one Problem, with a JSON pointer into the
+ * subject. Codes: `schema` (the shape), `unknown-name` (an offering or a
+ * department the catalogue does not know), `missing-input` (a question that
+ * needs an input the subject lacks), `unreadable`.
+ */
+export type SubjectProblem = Problems.Problem
 
 // What the checks read of a subject; a decoded `Subject` fits. Structural, so this module needs not import the schema's.
 interface Checked {
@@ -41,6 +43,7 @@ export const catalogueProblems = (
         : Suggest.didYouMean(value, known)
     const shown = quote(value)
     problems.push({
+      code: "unknown-name",
       pointer,
       message: { en: `Unknown ${what.en} ${shown.en}${dym.en}`, nb: `Ukjent ${what.nb} ${shown.nb}${dym.nb}` },
     })
@@ -55,12 +58,14 @@ export const catalogueProblems = (
     unknown("/proposal/byDepartment", subject.proposal.byDepartment, departments, department)
   if (subject.offering !== undefined && subject.citizen === undefined) {
     problems.push({
+      code: "missing-input",
       pointer: "",
       message: { en: 'A question about an offering needs "citizen"', nb: "Et spørsmål om et tilbud trenger «citizen»" },
     })
   }
   if (subject.enrollment !== undefined && subject.offering === undefined) {
     problems.push({
+      code: "missing-input",
       pointer: "/enrollment",
       message: { en: 'An enrollment needs "offering"', nb: "En deltagelse trenger «offering»" },
     })
@@ -71,6 +76,7 @@ export const catalogueProblems = (
     subject.citizen.birthDate === undefined
   ) {
     problems.push({
+      code: "missing-input",
       pointer: "/citizen",
       message: {
         en: 'The citizen needs "birthYear" or "birthDate"',

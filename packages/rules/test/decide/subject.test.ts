@@ -41,6 +41,7 @@ describe("decodeSubject", () => {
       ok: false,
       problems: [
         {
+          code: "schema",
           pointer: "/citizen/id",
           message: {
             en: "Expected a pseudonym: 32 lowercase hexadecimal characters",
@@ -48,15 +49,21 @@ describe("decodeSubject", () => {
           },
         },
         {
+          code: "schema",
           pointer: "/citizen/birthYear",
           message: { en: "Expected a whole number from 1900 to 2100", nb: "Forventet et heltall fra 1900 til 2100" },
         },
-        { pointer: "/offering", message: { en: "Expected a text", nb: "Forventet en tekst" } },
+        { code: "schema", pointer: "/offering", message: { en: "Expected a text", nb: "Forventet en tekst" } },
         {
+          code: "schema",
           pointer: "/enrollment/start",
           message: { en: "Missing: this field is required", nb: "Mangler: feltet må være med" },
         },
-        { pointer: "/fit/ors", message: { en: "Expected a score from 0 to 40", nb: "Forventet en skår fra 0 til 40" } },
+        {
+          code: "schema",
+          pointer: "/fit/ors",
+          message: { en: "Expected a score from 0 to 40", nb: "Forventet en skår fra 0 til 40" },
+        },
       ],
     })
     expect(JSON.stringify(r)).not.toContain("01019012345")
@@ -104,11 +111,17 @@ describe("decodeSubject", () => {
     }
     expect(decodeSubject(throwing, snapshot)).toEqual({
       ok: false,
-      problems: [{ pointer: "", message: { en: "The subject could not be read", nb: "Situasjonen kunne ikke leses" } }],
+      problems: [
+        {
+          code: "unreadable",
+          pointer: "",
+          message: { en: "The subject could not be read", nb: "Situasjonen kunne ikke leses" },
+        },
+      ],
     })
     expect(decodeSubject("karategruppe", snapshot)).toEqual({
       ok: false,
-      problems: [{ pointer: "", message: { en: "Expected an object", nb: "Forventet et objekt" } }],
+      problems: [{ code: "schema", pointer: "", message: { en: "Expected an object", nb: "Forventet et objekt" } }],
     })
   })
 
