@@ -16,7 +16,16 @@
  *
  * @module
  */
+import { CoreError } from "./CoreError.js"
 import type { Bilingual } from "./internal/text.js"
+
+// Boundary cannot use core's guard (the guard is made with it), so its own
+// functions turn a foreign error into a CoreError here.
+const invalid = (name: string, expects: Bilingual): CoreError =>
+  new CoreError("invalid-argument", {
+    nb: `${name} kunne ikke bruke argumentene: forventet ${expects.nb}`,
+    en: `${name} could not use its arguments: expected ${expects.en}`,
+  })
 
 /** What a package's boundary is made of. */
 export interface Options {
@@ -75,15 +84,38 @@ export const isRecord = (u: unknown): u is Record<string, unknown> =>
 export const own: {
   <V>(record: Readonly<Record<string, V>>, key: string): V | undefined
   (o: unknown, key: string): unknown
-} = (o: unknown, key: string): unknown =>
-  typeof o === "object" && o !== null && Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined
+} = (o: unknown, key: string): unknown => {
+  try {
+    return typeof o === "object" && o !== null && Object.hasOwn(o, key)
+      ? (o as Record<string, unknown>)[key]
+      : undefined
+  } catch {
+    throw invalid("Boundary.own", { nb: "et objekt og et navn", en: "an object and a name" })
+  }
+}
 
 /**
  * Makes a package's boundary from its error class (see the module's example).
  * @category constructors
  */
 export const make = (options: Options): Boundary => {
-  const { error, isOwn, before } = options
+  let error: Options["error"]
+  let isOwn: Options["isOwn"]
+  let before: Options["before"]
+  try {
+    ;({ error, isOwn, before } = options)
+    if (
+      typeof error !== "function" ||
+      typeof isOwn !== "function" ||
+      (before !== undefined && typeof before !== "function")
+    )
+      throw new TypeError("options")
+  } catch {
+    throw invalid("Boundary.make", {
+      nb: "{ error, isOwn, before? } med funksjoner",
+      en: "{ error, isOwn, before? } with functions",
+    })
+  }
   const convert = (name: string, expects: Bilingual, e: unknown): unknown => {
     let ours = false
     try {

@@ -90,20 +90,3 @@ export const show = (value: unknown, maxLength = 80): string => {
   const cut = s.length > max ? `${s.slice(0, max)}…` : s
   return typeof value === "string" ? JSON.stringify(cut) : cut
 }
-
-/**
- * A command line's output with every line redacted: `io` with `stdout` and
- * `stderr` wrapped, everything else kept. Both command lines write through it,
- * so no identity number reaches the terminal, whoever built the line.
- * @example
- * const io = Redact.writers({ stdout: console.log, stderr: console.error })
- * io.stdout("fnr 01019012345") // prints "fnr ***********"
- * @category constructors
- */
-export const writers = <W extends { readonly stdout: (text: string) => void; readonly stderr: (text: string) => void }>(
-  io: W,
-): W => ({
-  ...io,
-  stdout: (line: string) => io.stdout(text(line)),
-  stderr: (line: string) => io.stderr(text(line)),
-})

@@ -1,7 +1,7 @@
 // Where the command line writes, and the line it ends on when something it
 // did not foresee fails. Every line passes through core's redaction here,
 // the one place all output goes through.
-import { Redact } from "@aktivitetsmodell/core"
+import { Io as CoreIo } from "@aktivitetsmodell/core"
 
 /**
  * Where `aktivitet-report` writes. Each call is one line or block, without a final line break.
@@ -13,7 +13,7 @@ export interface Io {
 }
 
 /** `io` with every line redacted: no identity number reaches stdout or stderr. */
-export const redacting: (io: Io) => Io = Redact.writers
+export const redacting: (io: Io) => Io = CoreIo.redacting
 
 /**
  * Reports a failure nothing else explains and gives its exit code, 70 as in

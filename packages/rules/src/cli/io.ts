@@ -5,7 +5,7 @@
 import { createReadStream } from "node:fs"
 import { relative, resolve } from "node:path"
 import type { Bilingual } from "@aktivitetsmodell/core"
-import { JsonText, Redact } from "@aktivitetsmodell/core"
+import { Io as CoreIo, JsonText, Redact } from "@aktivitetsmodell/core"
 import { shortLine } from "../internal/text.js"
 import { byteCount, expectFile, inspect, openRegular, type Refusal, readRegular } from "../node/paths.js"
 import { RulesError } from "../RulesError.js"
@@ -28,7 +28,7 @@ export interface Io {
 export type OutputLang = "en" | "nb" | "both"
 
 /** `io` with every line redacted: no identity number reaches stdout or stderr. */
-export const redacting: (io: Io) => Io = Redact.writers
+export const redacting: (io: Io) => Io = CoreIo.redacting
 
 /** A message in the chosen language, or both as "English / bokmål", after `indent`. */
 export const say = (m: Bilingual, lang: OutputLang, indent = ""): string =>
