@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Catalogue, Lang } from "@aktivitetsmodell/core"
+import type { Catalogue, Lang as CoreLang } from "@aktivitetsmodell/core"
 import type { Decision, Decisions } from "./Decision.js"
 import type { Node } from "./Evaluate.js"
 import { codeLabel, type FactType, all as facts, isFact, type Value } from "./Facts.js"
@@ -14,8 +14,12 @@ import { decisionsText, decisionText, nodeLines, valueText, type Wording } from 
 import type { Tree } from "./PolicyTree.js"
 import { format as formatSource } from "./Source.js"
 
-/** The language of an explanation: core's one {@link Lang}. */
-export type { Lang }
+/**
+ * The language of an explanation: core's one `Lang` (a type alias, not a
+ * re-export, so that bundled type declarations keep it a type).
+ * @category models
+ */
+export type Lang = CoreLang
 
 // What a tree says about names, labels and sources, worked out once per tree.
 const wordings = new WeakMap<Tree, Wording>()
