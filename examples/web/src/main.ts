@@ -21,7 +21,7 @@ for (const category of Category.all) {
   const group = document.createElement("optgroup")
   group.label = Category.info[category].label.nb
   for (const offering of catalogue.offerings.filter((o) => o.category === category)) {
-    group.append(new Option(offering.name, offering.id))
+    group.append(new Option(offering.name.nb, offering.id))
   }
   offeringSelect.append(group)
 }

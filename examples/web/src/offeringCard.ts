@@ -17,7 +17,7 @@ export function renderOfferingCard(
   const runBy = [
     offering.operator.team === "activity-team"
       ? "Aktivitetsteamet"
-      : (department?.name ?? offering.operator.department),
+      : (department?.name.nb ?? offering.operator.department),
     ...offering.operator.partners.map((p) => label.partners[p]),
   ].join(" med ")
   const rows: Array<[string, string, string]> = [
@@ -39,7 +39,7 @@ export function renderOfferingCard(
     rows.push(["Videre", c.after !== undefined ? `${c.destination}, etter ${c.after}` : c.destination, "continuation"])
   }
   const fragment = document.createDocumentFragment()
-  fragment.append(el("h3", offering.name), el("p", offering.description))
+  fragment.append(el("h3", offering.name.nb), el("p", offering.description))
   const dl = el("dl")
   for (const [term, value, key] of rows) {
     const dd = el("dd", value)

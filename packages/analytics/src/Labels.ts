@@ -10,9 +10,14 @@ import { type Dimension, labels as dimensionLabels, TOTAL, UNKNOWN } from "./Dim
 import { guard } from "./internal/boundary.js"
 import { isRecord, own, reject, requireLang } from "./internal/checks.js"
 import { requireBy } from "./internal/dimensionList.js"
-import type { Bilingual, Lang } from "./internal/text.js"
+import type { Bilingual, Lang as CoreLang } from "./internal/text.js"
 
-export type { Lang }
+/**
+ * The report languages: core's one `Lang` (a type alias, not a re-export,
+ * so that bundled type declarations keep it a type).
+ * @category models
+ */
+export type Lang = CoreLang
 
 const months: Record<Lang, ReadonlyArray<string>> = {
   nb: [
@@ -78,8 +83,8 @@ const catalogueNames = () => {
   if (cached === undefined) {
     const c = Catalogue.sandnes()
     cached = {
-      offerings: new Map(c.offerings.map((o) => [o.id as string, { nb: o.name, en: o.nameEn }])),
-      departments: new Map(c.departments.map((d) => [d.id as string, { nb: d.name, en: d.nameEn }])),
+      offerings: new Map(c.offerings.map((o) => [o.id as string, { nb: o.name.nb, en: o.name.en }])),
+      departments: new Map(c.departments.map((d) => [d.id as string, { nb: d.name.nb, en: d.name.en }])),
     }
   }
   return cached

@@ -4,7 +4,7 @@
  * @module
  */
 import * as Schema from "effect/Schema"
-import { NonEmptyText, Slug } from "./internal/checks.js"
+import { BilingualName, Slug } from "./internal/checks.js"
 
 /**
  * A department's identifier, a slug such as `psykisk-helse`, `rus-og-avhengighet` or `rpha`.
@@ -21,16 +21,15 @@ export const DepartmentId = Slug.pipe(Schema.brand("DepartmentId")).annotate({
 export type DepartmentId = typeof DepartmentId.Type
 
 /**
- * A department of the unit with its Norwegian and English names.
+ * A department of the unit with its name in Norwegian bokmål and English (`name: { nb, en }`).
  * Mestringsenhetens modell for aktivitet §"Endringer av eksisterende tilbud" names psykisk helse, rus og avhengighet and RPHA.
  * @example
- * Schema.decodeUnknownSync(Department.Department)({ id: "rpha", name: "Rask psykisk helsehjelp og aktivitet", nameEn: "Rapid mental-health help and activity" })
+ * Schema.decodeUnknownSync(Department.Department)({ id: "rpha", name: { nb: "Rask psykisk helsehjelp og aktivitet", en: "Rapid mental-health help and activity" } })
  * @category schemas
  */
 export const Department = Schema.Struct({
   id: DepartmentId,
-  name: NonEmptyText.annotate({ description: "Norwegian name (bokmål)" }),
-  nameEn: NonEmptyText.annotate({ description: "English name" }),
+  name: BilingualName,
 }).annotate({ identifier: "Department", title: "Department (avdeling)" })
 /** @category models */
 export type Department = typeof Department.Type

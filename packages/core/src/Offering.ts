@@ -8,7 +8,7 @@ import { Category } from "./Category.js"
 import * as Citation from "./Citation.js"
 import { DepartmentId } from "./Department.js"
 import { IsoDate } from "./IsoDate.js"
-import { NonEmptyText, NumberBetween, Slug } from "./internal/checks.js"
+import { BilingualName, NonEmptyText, NumberBetween, Slug } from "./internal/checks.js"
 import { guard } from "./internal/guard.js"
 import * as Policy from "./Policy.js"
 
@@ -145,8 +145,8 @@ export type SeedRef = Citation.Citation
  */
 export const Offering = Schema.Struct({
   id: OfferingId,
-  name: NonEmptyText.annotate({ description: "Norwegian name as the seed writes it" }),
-  nameEn: NonEmptyText,
+  /** The name in Norwegian bokmål (`nb`, as the seed writes it) and English (`en`). */
+  name: BilingualName,
   description: NonEmptyText.annotate({ description: "Norwegian description (bokmål)" }),
   category: Category,
   operator: Operator,

@@ -10,7 +10,7 @@ describe("the shipped catalogue", () => {
     const names = (category: string) =>
       Catalogue.sandnes()
         .offerings.filter((o) => o.category === category && o.status.kind !== "discontinued")
-        .map((o) => o.name)
+        .map((o) => o.name.nb)
     expect(names("treatment")).toEqual([
       "Individuell trening på Mudo",
       "Mindfull restorative yoga",
@@ -55,7 +55,7 @@ describe("the shipped catalogue", () => {
     const discontinued = Catalogue.sandnes().offerings.filter((o) => o.status.kind === "discontinued")
     expect(
       discontinued.map((o) => [
-        o.name,
+        o.name.nb,
         o.status.kind === "discontinued" && o.status.formerOperator,
         Offering.transitionEnd(o, policy, "2024-06-01"),
       ]),
@@ -87,15 +87,15 @@ describe("Catalogue.decode", () => {
 
   it("adding an offering is an edit of the file", () => {
     const c = copy()
-    c.offerings.push({ ...c.offerings[1], id: "sjakk", name: "Sjakk", nameEn: "Chess" })
+    c.offerings.push({ ...c.offerings[1], id: "sjakk", name: { nb: "Sjakk", en: "Chess" } })
     const r = Catalogue.decode(c)
-    expect(r.ok && r.catalogue.offerings.at(-1)?.name).toBe("Sjakk")
+    expect(r.ok && r.catalogue.offerings.at(-1)?.name.nb).toBe("Sjakk")
   })
 
   it("a bad entry names the entry, the field and what was expected", () => {
     const c = copy()
     c.offerings[2].format = "solo"
-    delete c.offerings[5].nameEn
+    delete c.offerings[5].name.en
     c.offerings[7].access = "drop-in"
     const r = Catalogue.decode(c)
     expect(r.ok).toBe(false)
@@ -112,8 +112,8 @@ describe("Catalogue.decode", () => {
       },
       {
         code: "schema",
-        pointer: "/offerings/5/nameEn",
-        path: "offerings[5].nameEn",
+        pointer: "/offerings/5/name/en",
+        path: "offerings[5].name.en",
         entry: "padelgruppe",
         message: { en: "Missing key", nb: "Mangler felt" },
       },

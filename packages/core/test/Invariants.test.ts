@@ -22,7 +22,7 @@ describe("Invariants.check", () => {
       path: "offerings[1].priceNok",
       recordId: "mindfull-restorative-yoga",
       message: {
-        en: "Mindfull restorative yoga costs 50 NOK; every offering must cost 0 NOK",
+        en: "Mindful restorative yoga costs 50 NOK; every offering must cost 0 NOK",
         nb: "Mindfull restorative yoga koster 50 kr; alle tilbud skal koste 0 kr",
       },
       seed: {
@@ -51,7 +51,7 @@ describe("Invariants.check", () => {
     const v = Invariants.check(d, { policy })
     expect(v.map((x) => x.code)).toEqual(["department-group-foreign-citizen"])
     expect(v[0]?.message).toEqual({
-      en: "Båltur (rus og avhengighet) is for citizens of rus-og-avhengighet, and this citizen gets help from psykisk-helse",
+      en: "Campfire trip (rus og avhengighet) is for citizens of rus-og-avhengighet, and this citizen gets help from psykisk-helse",
       nb: "Båltur (rus og avhengighet) er for innbyggere i rus-og-avhengighet, og denne innbyggeren får hjelp fra psykisk-helse",
     })
   })
@@ -73,14 +73,14 @@ describe("Invariants.check", () => {
     expect(Invariants.checkOne("noEnrollmentAfterTransition", inside, { policy })).toEqual([])
     const [v] = Invariants.checkOne("noEnrollmentAfterTransition", d, { policy })
     expect(v?.message).toEqual({
-      en: "Sykkelgruppe was discontinued; its transition ended 2023-05-08, but this enrollment starts 2023-05-09",
+      en: "Cycling group was discontinued; its transition ended 2023-05-08, but this enrollment starts 2023-05-09",
       nb: "Sykkelgruppe er avviklet; overgangsperioden sluttet 2023-05-08, men denne deltagelsen starter 2023-05-09",
     })
     // Joining in time is not enough: the participant must have moved on when it ends.
     inside.enrollments[3].status = "completed"
     inside.enrollments[3].closedOn = "2023-06-01"
     expect(Invariants.checkOne("noEnrollmentAfterTransition", inside, { policy }).map((x) => x.message.en)).toEqual([
-      "Sykkelgruppe was discontinued; its transition ended 2023-05-08, but this enrollment lasted until 2023-06-01",
+      "Cycling group was discontinued; its transition ended 2023-05-08, but this enrollment lasted until 2023-06-01",
     ])
     inside.enrollments[3].status = "ongoing"
     delete inside.enrollments[3].closedOn
@@ -101,7 +101,7 @@ describe("Invariants.check", () => {
     const noMeeting = mutable(tinyYear())
     noMeeting.jointMeetings.pop()
     expect(Invariants.check(noMeeting, { policy }).map((v) => v.message.en)).toEqual([
-      "Mindfull restorative yoga is treatment: a joint meeting must set a goal before the first session",
+      "Mindful restorative yoga is treatment: a joint meeting must set a goal before the first session",
     ])
 
     const lateGoal = mutable(tinyYear())
@@ -131,7 +131,7 @@ describe("Invariants.check", () => {
     d.extensions.push({ id: "f-2", enrollmentId: "n-1", date: "2024-03-15", newEnd: "2024-04-14" })
     d.enrollments[0].closedOn = "2024-04-14"
     expect(Invariants.check(d, { policy }).map((v) => v.message.en)).toEqual([
-      "Individuell trening på Mudo may be extended at most 1 time(s); this enrollment has 2 extensions",
+      "Individual training at Mudo may be extended at most 1 time(s); this enrollment has 2 extensions",
     ])
   })
 
@@ -148,8 +148,8 @@ describe("Invariants.check", () => {
     d.attendance.push({ ...d.attendance[0], id: "a-9", date: "2024-01-24" })
     d.enrollments[0].end = "2024-02-19"
     expect(Invariants.check(d, { policy }).map((v) => v.message.en)).toEqual([
-      "Individuell trening på Mudo allows at most 2 sessions per week; week 2024-W04 has 3",
-      "Individuell trening på Mudo lasts 4 weeks per period; period 1 runs 29 days",
+      "Individual training at Mudo allows at most 2 sessions per week; week 2024-W04 has 3",
+      "Individual training at Mudo lasts 4 weeks per period; period 1 runs 29 days",
     ])
   })
 

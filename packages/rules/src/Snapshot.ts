@@ -166,14 +166,13 @@ export const of = guard(
       })),
       offerings: catalogue.offerings.map((o) => ({
         id: o.id,
-        name: o.name,
-        nameEn: o.nameEn,
+        name: { nb: o.name.nb, en: o.name.en },
         category: o.category,
         operator: { department: o.operator.department },
         status: { kind: o.status.kind },
         priceNok: o.priceNok,
       })),
-      departments: catalogue.departments.map((d) => ({ id: d.id, name: d.name, nameEn: d.nameEn })),
+      departments: catalogue.departments.map((d) => ({ id: d.id, name: { nb: d.name.nb, en: d.name.en } })),
       categories: Object.fromEntries(
         domainValues("category", catalogue).map((c) => [c, codeLabel("category", c, catalogue)]),
       ),

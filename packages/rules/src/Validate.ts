@@ -417,13 +417,13 @@ export const requiredParameters = guard(
         add("treatment.max-extensions", { en: "treatments may be extended", nb: "behandlinger kan forlenges" })
       if (o.schedule.frequency === "monthly-cohort")
         add(`offerings.${o.id}.cohort-length`, {
-          en: `${o.nameEn} starts a new group every month`,
-          nb: `${o.name} starter ny gruppe hver måned`,
+          en: `${o.name.en} starts a new group every month`,
+          nb: `${o.name.nb} starter ny gruppe hver måned`,
         })
       if (o.status.kind === "discontinued") {
         add("transition.duration", {
-          en: `${o.nameEn} is discontinued after a transition`,
-          nb: `${o.name} avvikles etter en overgangsperiode`,
+          en: `${o.name.en} is discontinued after a transition`,
+          nb: `${o.name.nb} avvikles etter en overgangsperiode`,
         })
       }
     }

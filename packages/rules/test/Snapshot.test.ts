@@ -38,8 +38,7 @@ describe("Snapshot.of", () => {
   it("carries the words explanations use: names of codes and labels of the facts the rules read", () => {
     expect(snapshot.offerings.find((o) => o.id === "karategruppe")).toEqual({
       id: "karategruppe",
-      name: "Karategruppe",
-      nameEn: expect.any(String),
+      name: { nb: "Karategruppe", en: expect.any(String) },
       category: "everyday",
       operator: { department: "rpha" },
       status: { kind: "active" },

@@ -4,13 +4,13 @@ import * as aq from "arquero"
 import { hasCompletion } from "../internal/completion.js"
 import type { Context } from "./context.js"
 
-/** Columns: offering, name, nameEn, category, department, team, partners, status, capacity, hasCompletion. */
+/** Columns: offering, name (bokmål, the offering's `name.nb`), nameEn (its `name.en`), category, department, team, partners, status, capacity, hasCompletion. */
 export const offerings = (c: Context): ColumnTable => {
   const list = c.offerings
   return aq.table({
     offering: list.map((o) => o.id as string),
-    name: list.map((o) => o.name),
-    nameEn: list.map((o) => o.nameEn),
+    name: list.map((o) => o.name.nb),
+    nameEn: list.map((o) => o.name.en),
     category: list.map((o) => o.category as string),
     department: list.map((o) => o.operator.department as string),
     team: list.map((o) => o.operator.team as string),

@@ -15,9 +15,9 @@ export interface Period {
 
 /**
  * The tables of one period. Columns, by table:
- * - `offerings`: offering, name, nameEn, category, department, team, partners (comma-separated), status (active, transferred, discontinued), capacity,
+ * - `offerings`: offering, name (bokmål, from the offering's `name.nb`), nameEn (from `name.en`), category, department, team, partners (comma-separated), status (active, transferred, discontinued), capacity,
  *   hasCompletion (1 when an enrollment can end as completed: not an open offering meant for long-term participation)
- * - `departments`: department, name, nameEn
+ * - `departments`: department, name (bokmål, from `name.nb`), nameEn (from `name.en`)
  * - `attendance` (rows in the period): enrollment, citizen, offering, category, department, day, month, year, present, noShow
  * - `sessions` (rows in the period): offering, category, department, day, month, year, students, volunteers
  * - `enrollments` (all): enrollment, citizen, offering, category, department, kprService (the offering's KPR service type from the crosswalk, null when it is not reported), kprIncomplete (1 when `KprCheck` finds the register would lack something), start, startMonth, startYear, stop, closed, closedMonth, closedYear, status, completed, hasCompletion (the offering's), referralDay

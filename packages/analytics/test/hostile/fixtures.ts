@@ -33,9 +33,9 @@ export const hostileOfferings = hostileTexts.filter((t) => !t.includes("|"))
 
 /** Department ids and names of the same kind. */
 export const hostileDepartments = [
-  { id: "constructor", name: "<script>alert(1)</script>", nameEn: "[x](javascript:alert(1))" },
-  { id: "__proto__", name: "| a | b |", nameEn: "# heading" },
-  { id: '"); globalThis.__pwned=1; ("', name: "`code` **bold**", nameEn: "<b>bold</b>" },
+  { id: "constructor", name: { nb: "<script>alert(1)</script>", en: "[x](javascript:alert(1))" } },
+  { id: "__proto__", name: { nb: "| a | b |", en: "# heading" } },
+  { id: '"); globalThis.__pwned=1; ("', name: { nb: "`code` **bold**", en: "<b>bold</b>" } },
 ] as const
 
 /** The six citizens of each hostile offering: enough that no count of them is suppressed. */
@@ -48,8 +48,7 @@ export const hostileYear = (): Dataset.Dataset => {
   const offerings = hostileOfferings.map((id, i) => ({
     ...template,
     id,
-    name: `Navn ${id}`,
-    nameEn: `Name ${id}`,
+    name: { nb: `Navn ${id}`, en: `Name ${id}` },
     category: "everyday",
     operator: { department: hostileDepartments[i % hostileDepartments.length]!.id, team: "department", partners: [] },
     status: { kind: "active" },

@@ -80,7 +80,7 @@ describe("Markdown output of hostile records", () => {
     expect(html).toContain(`<h1>${asRendered(hostileTexts[0])}</h1>`)
     // Names of departments and offerings, from the records, in the report itself.
     const fromRecords = renderer.render(report.markdown)
-    for (const d of hostileDepartments) expect(fromRecords).toContain(asRendered(d.name))
+    for (const d of hostileDepartments) expect(fromRecords).toContain(asRendered(d.name.nb))
     expect(fromRecords).toContain(asRendered("Navn <img src=x onerror=alert(1)>"))
   })
 

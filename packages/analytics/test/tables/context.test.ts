@@ -9,10 +9,10 @@ const period = { from: "2024-01-01", to: "2024-12-31" }
 describe("the tables' context", () => {
   it("fills in the catalogue's offerings the dataset lacks, the dataset's winning", () => {
     const catalogue = Catalogue.sandnes().offerings
-    const own = { ...catalogue[0]!, name: "Eget navn" }
+    const own = { ...catalogue[0]!, name: { nb: "Eget navn", en: "Own name" } }
     const c = context(year({ offerings: [own] } as never), period, () => null, policy)
     expect(c.offerings.map((o) => o.id)).toEqual(catalogue.map((o) => o.id))
-    expect(c.offerings[0]!.name).toBe("Eget navn")
+    expect(c.offerings[0]!.name.nb).toBe("Eget navn")
     expect(c.categoryOf(own.id)).toBe(own.category)
     expect([c.categoryOf(undefined), c.categoryOf("finnes-ikke")]).toEqual([null, null])
   })

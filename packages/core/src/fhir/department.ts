@@ -21,6 +21,20 @@ export const readTranslation = (element: unknown, lang = "en"): unknown => {
   return undefined
 }
 
+/**
+ * A bilingual name `{ nb, en }` from a primitive `name` and the English
+ * translation on its `_name`; a missing part stays absent so the schema
+ * reports it, and no name at all gives undefined.
+ */
+export const readName = (name: unknown, element: unknown): unknown => {
+  const en = readTranslation(element)
+  if (name === undefined && en === undefined) return undefined
+  const out: Json = {}
+  put(out, "nb", name)
+  put(out, "en", en)
+  return out
+}
+
 /** The municipality the departments belong to, with its kommunenummer on the address (no-basis). */
 export const municipalityOrganization = (municipality: {
   readonly code: string
@@ -67,8 +81,8 @@ export const departments = mapping<Department>({
     resourceType: "Organization",
     identifier: [ctx.identifier("departments", d.id)],
     active: true,
-    name: ctx.text(d.name),
-    _name: X.translation(ctx.text(d.nameEn)),
+    name: ctx.text(d.name.nb),
+    _name: X.translation(ctx.text(d.name.en)),
     ...(ctx.options.municipality === undefined
       ? {}
       : { partOf: { reference: ctx.municipalityUrl, type: "Organization" } }),
@@ -76,9 +90,13 @@ export const departments = mapping<Department>({
   read: (r) => {
     const record: Json = {}
     put(record, "id", r.recordId("departments"))
-    put(record, "name", r.resource.name)
-    put(record, "nameEn", readTranslation(r.resource._name))
+    put(record, "name", readName(r.resource.name, r.resource._name))
     return record
   },
-  locations: { id: "Organization.identifier", name: "Organization.name", nameEn: "Organization._name.extension" },
+  locations: {
+    id: "Organization.identifier",
+    name: "Organization.name",
+    "name.nb": "Organization.name",
+    "name.en": "Organization._name.extension",
+  },
 })

@@ -5,7 +5,7 @@
 // extensions. Numeric limits are policy parameters, not part of an offering.
 import type { Offering } from "../Offering.js"
 import type { ExportContext } from "./context.js"
-import { readTranslation } from "./department.js"
+import { readName } from "./department.js"
 import * as X from "./extensions.js"
 import { mapping } from "./mapping.js"
 import { asArray, type Found, isObject, type Json, put, putParts, type ResourceReader } from "./reader.js"
@@ -44,8 +44,8 @@ export const offerings = mapping<Offering>({
     active: o.status.kind !== "discontinued",
     providedBy: ctx.ref("departments", o.operator.department, "Organization"),
     category: [concept("category", o.category)],
-    name: ctx.text(o.name),
-    _name: X.translation(ctx.text(o.nameEn)),
+    name: ctx.text(o.name.nb),
+    _name: X.translation(ctx.text(o.name.en)),
     comment: ctx.text(o.description),
     ...(o.location === undefined ? {} : { location: [{ display: ctx.text(o.location) }] }),
     eligibility: [{ code: concept("audience", o.audience) }],
@@ -81,8 +81,7 @@ export const offerings = mapping<Offering>({
     const record: Json = {}
     const R = "HealthcareService"
     put(record, "id", r.recordId("offerings"))
-    put(record, "name", r.resource.name)
-    put(record, "nameEn", readTranslation(r.resource._name))
+    put(record, "name", readName(r.resource.name, r.resource._name))
     put(record, "description", r.resource.comment)
     put(record, "category", r.code(asArray(r.resource.category)[0], "category", `${R}.category[0]`))
     const operator: Json = {}
@@ -127,7 +126,8 @@ export const offerings = mapping<Offering>({
   locations: {
     id: "HealthcareService.identifier",
     name: "HealthcareService.name",
-    nameEn: "HealthcareService._name.extension",
+    "name.nb": "HealthcareService.name",
+    "name.en": "HealthcareService._name.extension",
     description: "HealthcareService.comment",
     category: "HealthcareService.category",
     operator: "HealthcareService.providedBy",

@@ -117,8 +117,13 @@ const classify = (resource: Json): Kind => {
 }
 
 const locate = (mapping: (typeof mappings)[EntityName], path: ReadonlyArray<string | number>): string => {
-  const field = path[0]
-  return (typeof field === "string" ? mapping.locations[field] : undefined) ?? mapping.resourceType
+  const [field, sub] = path
+  if (typeof field !== "string") return mapping.resourceType
+  return (
+    (typeof sub === "string" ? mapping.locations[`${field}.${sub}`] : undefined) ??
+    mapping.locations[field] ??
+    mapping.resourceType
+  )
 }
 
 /**

@@ -22,6 +22,12 @@ export const NonEmptyText = Schema.String.check(
   ),
 )
 
+/** A name in Norwegian bokmål (`nb`) and English (`en`), both non-empty. */
+export const BilingualName = Schema.Struct({
+  nb: NonEmptyText.annotate({ description: "Norwegian name (bokmål)" }),
+  en: NonEmptyText.annotate({ description: "English name" }),
+}).annotate({ identifier: "BilingualName", description: "A name in Norwegian bokmål (nb) and English (en)" })
+
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u
 
 /** An identifier in lowercase letters, digits and single hyphens, such as `mindfull-restorative-yoga`. */

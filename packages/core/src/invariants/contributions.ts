@@ -39,8 +39,8 @@ export const departmentsContribute = (ctx: Context): Array<Violation> => {
       ? []
       : [
           violation("department-contribution-below-minimum", `departments[${i}]`, d.id, {
-            en: `${d.nameEn} contributes ${lowest.share} % of a position to the activity team from ${lowest.day}; at least ${lowest.min} % is required`,
-            nb: `${d.name} bidrar med ${lowest.share} % stilling til aktivitetsteamet fra ${lowest.day}; minst ${lowest.min} % kreves`,
+            en: `${d.name.en} contributes ${lowest.share} % of a position to the activity team from ${lowest.day}; at least ${lowest.min} % is required`,
+            nb: `${d.name.nb} bidrar med ${lowest.share} % stilling til aktivitetsteamet fra ${lowest.day}; minst ${lowest.min} % kreves`,
           }),
         ]
   })

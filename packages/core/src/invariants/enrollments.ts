@@ -16,8 +16,8 @@ export const departmentGroupsServeOwnCitizens = (ctx: Context): Array<Violation>
       ? []
       : [
           violation("department-group-foreign-citizen", `enrollments[${i}].citizenId`, e.id, {
-            en: `${o.name} is for citizens of ${o.operator.department}, and this citizen gets help from ${c.departments.join(", ") || "no department"}`,
-            nb: `${o.name} er for innbyggere i ${o.operator.department}, og denne innbyggeren får hjelp fra ${c.departments.join(", ") || "ingen avdeling"}`,
+            en: `${o.name.en} is for citizens of ${o.operator.department}, and this citizen gets help from ${c.departments.join(", ") || "no department"}`,
+            nb: `${o.name.nb} er for innbyggere i ${o.operator.department}, og denne innbyggeren får hjelp fra ${c.departments.join(", ") || "ingen avdeling"}`,
           }),
         ]
   })
@@ -32,8 +32,8 @@ export const noEnrollmentAfterTransition = (ctx: Context): Array<Violation> => {
     if (e.start > end) {
       out.push(
         violation("enrollment-after-transition", `enrollments[${i}].start`, e.id, {
-          en: `${o.name} was discontinued; its transition ended ${end}, but this enrollment starts ${e.start}`,
-          nb: `${o.name} er avviklet; overgangsperioden sluttet ${end}, men denne deltagelsen starter ${e.start}`,
+          en: `${o.name.en} was discontinued; its transition ended ${end}, but this enrollment starts ${e.start}`,
+          nb: `${o.name.nb} er avviklet; overgangsperioden sluttet ${end}, men denne deltagelsen starter ${e.start}`,
         }),
       )
       return
@@ -41,8 +41,8 @@ export const noEnrollmentAfterTransition = (ctx: Context): Array<Violation> => {
     if (e.closedOn === undefined && e.status === "ongoing" && `${ctx.data.year}-12-31` > end) {
       out.push(
         violation("enrollment-after-transition", `enrollments[${i}].status`, e.id, {
-          en: `${o.name} was discontinued; its transition ended ${end}, but this enrollment is still ongoing`,
-          nb: `${o.name} er avviklet; overgangsperioden sluttet ${end}, men denne deltagelsen pågår fortsatt`,
+          en: `${o.name.en} was discontinued; its transition ended ${end}, but this enrollment is still ongoing`,
+          nb: `${o.name.nb} er avviklet; overgangsperioden sluttet ${end}, men denne deltagelsen pågår fortsatt`,
         }),
       )
       return
@@ -50,8 +50,8 @@ export const noEnrollmentAfterTransition = (ctx: Context): Array<Violation> => {
     if (e.closedOn !== undefined && e.closedOn > end) {
       out.push(
         violation("enrollment-after-transition", `enrollments[${i}].closedOn`, e.id, {
-          en: `${o.name} was discontinued; its transition ended ${end}, but this enrollment lasted until ${e.closedOn}`,
-          nb: `${o.name} er avviklet; overgangsperioden sluttet ${end}, men denne deltagelsen varte til ${e.closedOn}`,
+          en: `${o.name.en} was discontinued; its transition ended ${end}, but this enrollment lasted until ${e.closedOn}`,
+          nb: `${o.name.nb} er avviklet; overgangsperioden sluttet ${end}, men denne deltagelsen varte til ${e.closedOn}`,
         }),
       )
       return
@@ -60,8 +60,8 @@ export const noEnrollmentAfterTransition = (ctx: Context): Array<Violation> => {
       if (a.date > end) {
         out.push(
           violation("enrollment-after-transition", `enrollments[${i}]`, e.id, {
-            en: `${o.name} was discontinued; its transition ended ${end}, but a session is recorded ${a.date}`,
-            nb: `${o.name} er avviklet; overgangsperioden sluttet ${end}, men en samling er registrert ${a.date}`,
+            en: `${o.name.en} was discontinued; its transition ended ${end}, but a session is recorded ${a.date}`,
+            nb: `${o.name.nb} er avviklet; overgangsperioden sluttet ${end}, men en samling er registrert ${a.date}`,
           }),
         )
         return

@@ -12,8 +12,8 @@ export const offeringsAreFree = (ctx: Context): Array<Violation> => {
       ? []
       : [
           violation("offering-not-free", `offerings[${i}].priceNok`, o.id, {
-            en: `${o.name} costs ${o.priceNok} NOK; every offering must cost ${price} NOK`,
-            nb: `${o.name} koster ${o.priceNok} kr; alle tilbud skal koste ${price} kr`,
+            en: `${o.name.en} costs ${o.priceNok} NOK; every offering must cost ${price} NOK`,
+            nb: `${o.name.nb} koster ${o.priceNok} kr; alle tilbud skal koste ${price} kr`,
           }),
         ],
   )
@@ -29,16 +29,16 @@ export const onlyDepartmentsRunDepartmentGroups = (ctx: Context): Array<Violatio
     if (o.category === "department" && (!byDepartment || o.audience !== "own-department")) {
       return [
         violation("department-group-not-run-by-department", `offerings[${i}].operator`, o.id, {
-          en: `${o.name} is a department group, so a department must run it for its own citizens`,
-          nb: `${o.name} er en egen gruppe i avdelingen, og må driftes av avdelingen for egne innbyggere`,
+          en: `${o.name.en} is a department group, so a department must run it for its own citizens`,
+          nb: `${o.name.nb} er en egen gruppe i avdelingen, og må driftes av avdelingen for egne innbyggere`,
         }),
       ]
     }
     if (o.category !== "department" && byDepartment) {
       return [
         violation("department-runs-group-outside-own-groups", `offerings[${i}].operator.team`, o.id, {
-          en: `${o.name} is run by a department but is not a department group; only the activity team runs other offerings`,
-          nb: `${o.name} driftes av en avdeling, men er ikke en egen gruppe i avdelingen; andre tilbud driftes av aktivitetsteamet`,
+          en: `${o.name.en} is run by a department but is not a department group; only the activity team runs other offerings`,
+          nb: `${o.name.nb} driftes av en avdeling, men er ikke en egen gruppe i avdelingen; andre tilbud driftes av aktivitetsteamet`,
         }),
       ]
     }

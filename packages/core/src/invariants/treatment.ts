@@ -33,8 +33,8 @@ export const treatmentNeedsReferralAndGoal = (ctx: Context): Array<Violation> =>
     if (referral === undefined || referral.citizenId !== e.citizenId || referral.offeringId !== e.offeringId) {
       return [
         violation("treatment-referral-missing", `enrollments[${i}].referralId`, e.id, {
-          en: `${o.name} is treatment: the enrollment needs a referral from the therapist for this citizen and offering`,
-          nb: `${o.name} er behandling: deltagelsen krever en henvendelse fra behandler for denne innbyggeren og dette tilbudet`,
+          en: `${o.name.en} is treatment: the enrollment needs a referral from the therapist for this citizen and offering`,
+          nb: `${o.name.nb} er behandling: deltagelsen krever en henvendelse fra behandler for denne innbyggeren og dette tilbudet`,
         }),
       ]
     }
@@ -42,8 +42,8 @@ export const treatmentNeedsReferralAndGoal = (ctx: Context): Array<Violation> =>
     if (meetings.length === 0) {
       return [
         violation("treatment-goal-missing", `enrollments[${i}].referralId`, e.id, {
-          en: `${o.name} is treatment: a joint meeting must set a goal before the first session`,
-          nb: `${o.name} er behandling: et felles møte må sette et mål før første samling`,
+          en: `${o.name.en} is treatment: a joint meeting must set a goal before the first session`,
+          nb: `${o.name.nb} er behandling: et felles møte må sette et mål før første samling`,
         }),
       ]
     }
@@ -89,8 +89,8 @@ export const extensionsWithinLimit = (ctx: Context): Array<Violation> =>
     if (o !== undefined && extensions.length > max) {
       out.push(
         violation("too-many-extensions", `enrollments[${i}]`, e.id, {
-          en: `${o.name} may be extended at most ${max} time(s); this enrollment has ${extensions.length} extensions`,
-          nb: `${o.name} kan forlenges maksimalt ${max} gang(er); denne deltagelsen har ${extensions.length} forlengelser`,
+          en: `${o.name.en} may be extended at most ${max} time(s); this enrollment has ${extensions.length} extensions`,
+          nb: `${o.name.nb} kan forlenges maksimalt ${max} gang(er); denne deltagelsen har ${extensions.length} forlengelser`,
         }),
       )
     }
@@ -124,8 +124,8 @@ export const sessionLimitsHold = (ctx: Context): Array<Violation> =>
     if (sessions !== undefined && booked.length > sessions * periods) {
       out.push(
         violation("session-limit-exceeded", `enrollments[${i}]`, e.id, {
-          en: `${o.name} has ${sessions} sessions per period; this enrollment has ${booked.length} over ${periods} period(s)`,
-          nb: `${o.name} har ${sessions} samlinger per periode; denne deltagelsen har ${booked.length} over ${periods} periode(r)`,
+          en: `${o.name.en} has ${sessions} sessions per period; this enrollment has ${booked.length} over ${periods} period(s)`,
+          nb: `${o.name.nb} har ${sessions} samlinger per periode; denne deltagelsen har ${booked.length} over ${periods} periode(r)`,
         }),
       )
     }
@@ -136,8 +136,8 @@ export const sessionLimitsHold = (ctx: Context): Array<Violation> =>
         if (n > sessionsPerWeek) {
           out.push(
             violation("weekly-session-limit-exceeded", `enrollments[${i}]`, e.id, {
-              en: `${o.name} allows at most ${sessionsPerWeek} sessions per week; week ${week} has ${n}`,
-              nb: `${o.name} tillater inntil ${sessionsPerWeek} økter per uke; uke ${week} har ${n}`,
+              en: `${o.name.en} allows at most ${sessionsPerWeek} sessions per week; week ${week} has ${n}`,
+              nb: `${o.name.nb} tillater inntil ${sessionsPerWeek} økter per uke; uke ${week} har ${n}`,
             }),
           )
         }
@@ -156,8 +156,8 @@ export const sessionLimitsHold = (ctx: Context): Array<Violation> =>
         if (days > max) {
           out.push(
             violation("period-longer-than-limit", `enrollments[${i}]`, e.id, {
-              en: `${o.name} lasts ${weeks} weeks per period; period ${k} runs ${days} days`,
-              nb: `${o.name} varer ${weeks} uker per periode; periode ${k} varer ${days} dager`,
+              en: `${o.name.en} lasts ${weeks} weeks per period; period ${k} runs ${days} days`,
+              nb: `${o.name.nb} varer ${weeks} uker per periode; periode ${k} varer ${days} dager`,
             }),
           )
         }
@@ -175,8 +175,8 @@ export const completionNeedsGoalEvaluation = (ctx: Context): Array<Violation> =>
       ? []
       : [
           violation("completed-without-goal-evaluation", `enrollments[${i}].status`, e.id, {
-            en: `${o.name} is marked completed without the therapist's goal evaluation`,
-            nb: `${o.name} er markert som gjennomført uten behandlers evaluering av målet`,
+            en: `${o.name.en} is marked completed without the therapist's goal evaluation`,
+            nb: `${o.name.nb} er markert som gjennomført uten behandlers evaluering av målet`,
           }),
         ]
   })

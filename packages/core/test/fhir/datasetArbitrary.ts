@@ -56,7 +56,7 @@ const build = (p: Pools): fc.Arbitrary<Dataset.Dataset> => {
   const sessionId = pick(p.sessions, A.recordId)
   const category = fc.constantFrom("treatment", "everyday", "participation", "department")
 
-  const department = (id: string) => fc.record({ id: fc.constant(id), name: A.text, nameEn: A.text })
+  const department = (id: string) => fc.record({ id: fc.constant(id), name: fc.record({ nb: A.text, en: A.text }) })
   const status = fc.oneof(
     fc.constant({ kind: "active" }),
     fc.record({
@@ -71,8 +71,7 @@ const build = (p: Pools): fc.Arbitrary<Dataset.Dataset> => {
     fc
       .record({
         id: fc.constant(id),
-        name: A.text,
-        nameEn: A.text,
+        name: fc.record({ nb: A.text, en: A.text }),
         description: A.text,
         category,
         operator: fc.record({

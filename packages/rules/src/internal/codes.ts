@@ -11,8 +11,7 @@ export type Domain = "offering" | "category" | "department" | "offering-status" 
 /** Something named in both languages, as a catalogue's offerings and departments are. */
 export interface Named {
   readonly id: string
-  readonly name: string
-  readonly nameEn: string
+  readonly name: Bilingual
 }
 
 /** Where names of codes come from. */
@@ -37,7 +36,7 @@ const codeLabels: Record<string, Bilingual> = {
 /** The name of the entry with this id, or the id itself when there is none. */
 export const nameIn = (list: ReadonlyArray<Named>, id: string): Bilingual => {
   const x = list.find((n) => n.id === id)
-  return x === undefined ? { en: id, nb: id } : { en: x.nameEn, nb: x.name }
+  return x === undefined ? { en: id, nb: id } : { en: x.name.en, nb: x.name.nb }
 }
 
 /** A code's name: an offering's, a department's, a category's label, a fixed code's, or the code itself. */

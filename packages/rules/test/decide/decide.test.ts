@@ -200,7 +200,7 @@ describe("decide", () => {
     expect(() => decide(snapshot, subject, "1. mars 2024")).toThrow(
       /Expected a date as YYYY-MM-DD.*Forventet en dato på formen ÅÅÅÅ-MM-DD/su,
     )
-    for (const bad of [null, {}, fixture(), { ...snapshot, format: 2 }, { ...snapshot, rules: "x" }]) {
+    for (const bad of [null, {}, fixture(), { ...snapshot, format: 1 }, { ...snapshot, rules: "x" }]) {
       expect(() => decide(bad as never, subject, "2024-03-01")).toThrow(
         /expected a snapshot from Snapshot\.of.*forventet et øyeblikksbilde/su,
       )
