@@ -54,7 +54,7 @@ describe("InForce", () => {
     const three = check(treeWithYoga([{ from: "2023-03-09", value: 3 }]))
     expect(three.length).toBeGreaterThan(0)
     expect(three[0]).toMatch(
-      /^Mindfull restorative yoga has 3 sessions per period; this enrollment has \d+ over \d+ period\(s\)$/u,
+      /^Mindful restorative yoga has 3 sessions per period; this enrollment has \d+ over \d+ period\(s\)$/u,
     )
   })
 
