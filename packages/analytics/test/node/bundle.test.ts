@@ -18,6 +18,8 @@ describe("the bundled aktivitet-report", () => {
   }, async () => {
     const result = await build({
       ...cliEsbuildOptions,
+      // Input paths are relative to this folder, the repository's root, wherever the test runs from.
+      absWorkingDir: fileURLToPath(new URL("../../../../", import.meta.url)),
       entryPoints: { cli: src("cli.ts") },
       outdir: "/virtual-out",
       write: false,
