@@ -2,6 +2,7 @@
 // arguments, and the exit codes of docs/cli.md. Whole reports are run in
 // cli.test.ts and hostile/cli.test.ts.
 import { Redact } from "@aktivitetsmodell/core"
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { usage } from "../../src/node/cliArgs.js"
 import { type Io, run } from "../../src/node/run.js"
@@ -88,5 +89,48 @@ describe("run when something unforeseen fails", () => {
     }
     await expect(run(["--help"], { stdout: closed, stderr: closed })).resolves.toBe(70)
     await expect(run(["--colour"], { stdout: closed, stderr: closed })).resolves.toBe(70)
+  })
+})
+
+describe("run on any arguments (property)", () => {
+  // Tokens a person or a script could type: the real options, prototype names
+  // as options and values, an identity number, and arbitrary text that names
+  // no existing path ("x-" first), so no report runs and every call is quick.
+  const token = fc.oneof(
+    fc.constantFrom(
+      "--year",
+      "--out",
+      "--data",
+      "--lang",
+      "--format",
+      "--plan",
+      "--source",
+      "--__proto__",
+      "--constructor",
+      "--toString",
+      "--year=__proto__",
+      "--lang=constructor",
+      "--",
+      "audit",
+      "export",
+      "__proto__",
+      "constructor",
+      "01019012345",
+      "--data=01019012345.json",
+    ),
+    fc.string({ maxLength: 12 }).map((s) => `x-${s}`),
+  )
+
+  it("never throws, exits with a documented code, shows no identity number and leaves prototypes alone", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(token, { maxLength: 6 }), async (argv) => {
+        const r = await cli(argv)
+        expect([0, 1, 2, 3, 70]).toContain(r.code)
+        expect(Redact.containsNationalId(`${r.stdout}\n${r.stderr}`)).toBe(false)
+        expect(Object.keys(Object.prototype)).toEqual([])
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
+    )
   })
 })

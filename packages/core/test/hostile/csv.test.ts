@@ -49,6 +49,31 @@ describe("headers that aim at a prototype", () => {
   })
 })
 
+describe("bilingual names as name.nb and name.en columns", () => {
+  const head = "id,name.nb,name.en"
+
+  it("reads both languages, rejects a row that lacks one, and never echoes an identity number", () => {
+    const r = readCsv(
+      "departments",
+      `${head}\nrpha,Rus og psykisk helse,Substance use\ndpa,Dagsenter,\n01019012345,Navn,\n`,
+    )
+    expect(r.valid).toEqual([{ id: "rpha", name: { nb: "Rus og psykisk helse", en: "Substance use" } }])
+    expect(r.valid.length + r.rejected.length).toBe(3)
+    expect(r.rejected.map((x) => x.line)).toEqual([3, 4])
+    expect(messages(r)).not.toContain("01019012345")
+  })
+
+  for (const header of ["name.__proto__", "name.constructor.prototype", "name.nb.__proto__"]) {
+    it(`${header}: every row is rejected with the reason, and no prototype changes`, () => {
+      const r = readCsv("departments", `${head},${header}\nrpha,Rus,Substance,1\ndpa,Dag,Day,2\n`)
+      expect(r.valid).toEqual([])
+      expect(r.rejected.map((x) => x.line)).toEqual([2, 3])
+      expect(Object.keys(Object.prototype)).toEqual([])
+      expect(({} as Record<string, unknown>).nb).toBeUndefined()
+    })
+  }
+})
+
 describe("broken quotes lose only what they break, reported where the record starts", () => {
   it("a stray quote rejects its own row", () => {
     const r = readCsv("referrals", `${HEAD}\n${ok("r-1")}\nr-2,${P},s-2,tur"gruppe,2024-01-08\n${ok("r-3")}\n`)
