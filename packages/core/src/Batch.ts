@@ -12,6 +12,7 @@ import { checkerOf, FALLBACK } from "./internal/fastDecode.js"
 import { guard } from "./internal/guard.js"
 import { formatPath, type PathProblem as Problem, problemsOf } from "./internal/issues.js"
 import type { Bilingual } from "./internal/text.js"
+import { ProblemsError } from "./ProblemsError.js"
 import * as Redact from "./Redact.js"
 
 /**
@@ -51,14 +52,10 @@ const problemsWithField = (problems: ReadonlyArray<Problem>) =>
  * that is not a schema. Bad records are never errors; they are rejections.
  * @category models
  */
-export class BatchError extends Error {
-  readonly _tag = "BatchError"
-  constructor(
-    readonly en: string,
-    readonly nb: string,
-  ) {
-    super(`${en} / ${nb}`)
-    this.name = "BatchError"
+export class BatchError extends ProblemsError {
+  override readonly name: string = "BatchError"
+  constructor(text: Bilingual) {
+    super([], text)
   }
 }
 
@@ -100,7 +97,7 @@ export const decode = <S extends Schema.Top & { readonly DecodingServices: never
   options: { readonly lines?: ReadonlyArray<number> } = {},
 ): BatchResult<S["Type"]> => {
   if (!Schema.isSchema(schema))
-    throw new BatchError("Batch.decode needs an Effect schema", "Batch.decode trenger et Effect-skjema")
+    throw new BatchError({ en: "Batch.decode needs an Effect schema", nb: "Batch.decode trenger et Effect-skjema" })
   const decodeOne = Schema.decodeUnknownResult(schema as unknown as Schema.Codec<S["Type"], unknown>)
   // Most records are valid: a checker compiled from the schema accepts them
   // without Effect's machinery; anything else goes to Effect for its problems.
@@ -153,10 +150,10 @@ export const decode = <S extends Schema.Top & { readonly DecodingServices: never
 export const entitySchema = <K extends EntityName>(entity: K): (typeof entities)[K] => {
   if (typeof entity === "string" && Object.hasOwn(entities, entity)) return entities[entity]
   const name = typeof entity === "string" ? Redact.show(entity, 40) : typeof entity
-  throw new BatchError(
-    `Unknown entity ${name}; expected one of ${entityNames.join(", ")}`,
-    `Ukjent entitet ${name}; forventet én av ${entityNames.join(", ")}`,
-  )
+  throw new BatchError({
+    en: `Unknown entity ${name}; expected one of ${entityNames.join(", ")}`,
+    nb: `Ukjent entitet ${name}; forventet én av ${entityNames.join(", ")}`,
+  })
 }
 
 /**

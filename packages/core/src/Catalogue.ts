@@ -46,7 +46,7 @@ export interface CatalogueProblem extends Omit<Problem, "path"> {
  * @category models
  */
 export class CatalogueError extends ProblemsError<CatalogueProblem> {
-  override readonly _tag: string = "CatalogueError"
+  override readonly name: string = "CatalogueError"
   constructor(problems: ReadonlyArray<CatalogueProblem>) {
     const list = Array.isArray(problems) ? problems : []
     super(
@@ -60,7 +60,6 @@ export class CatalogueError extends ProblemsError<CatalogueProblem> {
           })
           .join("\n"),
     )
-    this.name = "CatalogueError"
   }
 }
 

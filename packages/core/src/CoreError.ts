@@ -6,29 +6,24 @@
  *
  * @module
  */
+
 import type { Bilingual } from "./internal/text.js"
-import * as Redact from "./Redact.js"
+import { ProblemsError } from "./ProblemsError.js"
 
 /**
  * A call that core could not carry out, with a stable `code` and a message in
- * English and bokmål.
+ * English and bokmål. A `ProblemsError` with no problems: the fault is in the
+ * call, not in data.
  * @example
  * try { IsoDate.addDays(null as never, 1) } catch (e) { if (e instanceof CoreError) e.nb }
  * @category models
  */
-export class CoreError extends Error {
-  readonly _tag = "CoreError"
-  readonly en: string
-  readonly nb: string
+export class CoreError extends ProblemsError {
+  override readonly name: string = "CoreError"
   constructor(
     readonly code: "invalid-argument" | "unknown-name" | "missing-parameter",
     message: Bilingual,
   ) {
-    const en = Redact.text(message.en)
-    const nb = Redact.text(message.nb)
-    super(`${en} / ${nb}`)
-    this.en = en
-    this.nb = nb
-    this.name = "CoreError"
+    super([], message)
   }
 }

@@ -203,15 +203,9 @@ export interface CrosswalkProblem extends Omit<Problem, "path"> {
  * @category models
  */
 export class CrosswalkError extends ProblemsError<CrosswalkProblem> {
-  override readonly _tag: string = "CrosswalkError"
+  override readonly name: string = "CrosswalkError"
   constructor(problems: ReadonlyArray<CrosswalkProblem>) {
-    const list = Array.isArray(problems) ? problems : []
-    super(
-      list,
-      { en: "The reporting crosswalk has problems", nb: "Rapporteringsnøkkelen har feil" },
-      `The reporting crosswalk has ${list.length} problem(s):\n${list.map((p) => `  ${p.path}: ${p.message.en} / ${p.message.nb}`).join("\n")}`,
-    )
-    this.name = "CrosswalkError"
+    super(problems, { en: "The reporting crosswalk has problems", nb: "Rapporteringsnøkkelen har feil" })
   }
 }
 

@@ -15,14 +15,13 @@ export type Parsed =
   | { readonly ok: true; readonly value: unknown; readonly lineOf: (pointer: string) => number | undefined }
   | { readonly ok: false; readonly line: number; readonly column: number; readonly message: Bilingual }
 
-class SyntaxProblem extends Error {
+// Thrown inside the scanner and caught in `parse`: it never leaves this
+// module, so it is a plain value, not an error with a stack.
+class SyntaxProblem {
   constructor(
     readonly at: number,
-    readonly en: string,
-    readonly nb: string,
-  ) {
-    super(en)
-  }
+    readonly message: Bilingual,
+  ) {}
 }
 
 // Deep enough for any real file, shallow enough that recursion never overflows the stack.
@@ -48,8 +47,8 @@ const scan = (
       pos++
     }
   }
-  const fail = ({ en, nb }: Bilingual): never => {
-    throw new SyntaxProblem(pos, en, nb)
+  const fail = (message: Bilingual): never => {
+    throw new SyntaxProblem(pos, message)
   }
   const str = (): string => {
     const start = pos
@@ -144,7 +143,7 @@ const scan = (
     if (!(e instanceof SyntaxProblem)) throw e
     const before = text.slice(0, e.at)
     const column = e.at - before.lastIndexOf("\n")
-    return { ok: false, line: before.split("\n").length, column, message: { en: e.en, nb: e.nb } }
+    return { ok: false, line: before.split("\n").length, column, message: e.message }
   }
 }
 

@@ -24,9 +24,9 @@
  * @module
  */
 import { guard } from "./internal/guard.js"
-import type { Problem } from "./internal/issues.js"
-import type { Bilingual, Lang } from "./internal/text.js"
-import * as Redact from "./Redact.js"
+import type { Located } from "./internal/problem.js"
+import type { Lang } from "./internal/text.js"
+import { formatProblem, redactProblem } from "./ProblemsError.js"
 
 export {
   /**
@@ -68,18 +68,7 @@ export {
 export const redacted = guard(
   "Problems.redacted",
   { en: "(problem: Problem)", nb: "(problem: Problem)" },
-  <P extends Located>(p: P): P => ({
-    ...p,
-    code: Redact.text(p.code),
-    pointer: Redact.text(p.pointer),
-    ...(Array.isArray(p.path)
-      ? { path: p.path.map((k: unknown) => (typeof k === "number" ? k : Redact.text(String(k)))) }
-      : typeof p.path === "string"
-        ? { path: Redact.text(p.path) }
-        : {}),
-    ...(p.file === undefined ? {} : { file: Redact.text(p.file) }),
-    message: { en: Redact.text(p.message.en), nb: Redact.text(p.message.nb) },
-  }),
+  redactProblem,
 )
 
 /**
@@ -93,72 +82,29 @@ export const redacted = guard(
 export const format = guard(
   "Problems.format",
   { en: '(problem: Problem, lang?: "en" | "nb" | "both")', nb: '(problem: Problem, lang?: "en" | "nb" | "both")' },
-  (p: Located, lang: Lang | "both" = "both"): string => {
-    const line = typeof p.line === "number" ? p.line : undefined
-    const where =
-      p.file !== undefined && p.file !== ""
-        ? `${p.file}${line === undefined ? "" : `:${line}`}: `
-        : line === undefined
-          ? ""
-          : `${lang === "nb" ? "linje" : "line"} ${line}: `
-    const text = lang === "both" ? `${p.message.en} / ${p.message.nb}` : p.message[lang]
-    const at = p.pointer === "" ? "" : lang === "nb" ? ` (i ${p.pointer})` : ` (at ${p.pointer})`
-    return Redact.text(`${where}${text}${at}`)
-  },
+  (p: Located, lang: Lang | "both" = "both"): string => formatProblem(p, lang),
 )
 
-/**
- * A problem whose `path`, if any, a package keeps in its own form (the
- * catalogue's `offerings[3].limits` text): what {@link format},
- * {@link redacted} and {@link ProblemsError} need.
- * @category models
- */
-export type Located = Omit<Problem, "path"> & { readonly path?: unknown }
-
-// The error must be built whatever it is given, so that throwing it never throws.
-const listOf = (problems: unknown): ReadonlyArray<Located> => {
-  try {
-    return Array.isArray(problems) ? problems.map((p: Located) => redacted(p)) : []
-  } catch {
-    return []
-  }
-}
-
-const formatOr = (p: Located): string => {
-  try {
-    return format(p)
-  } catch {
-    return "?"
-  }
-}
-
-/**
- * The one error that carries problems: every problem, never only the first,
- * each redacted. `en` and `nb` say what failed; `message` lists the problems
- * one a line. Core's catalogue loader throws a subclass of it; other packages'
- * errors carry the same `problems` shape.
- * @example
- * try { Catalogue.decodeOrThrow(json) } catch (e) { if (e instanceof Problems.ProblemsError) e.problems.map((p) => p.pointer) }
- * @category models
- */
-export class ProblemsError<P extends Located = Problem> extends Error {
-  readonly _tag: string = "ProblemsError"
-  readonly problems: ReadonlyArray<P>
-  readonly en: string
-  readonly nb: string
+export type {
   /**
-   * @param problems Every problem found.
-   * @param text What failed, in both languages; by default a count of the problems.
-   * @param message The error's `message`; by default the text and the problems, one a line.
+   * A problem whose `path`, if any, a package keeps in its own form (the
+   * catalogue's `offerings[3].limits` text): what {@link format},
+   * {@link redacted} and {@link ProblemsError} need.
+   * @category models
    */
-  constructor(problems: ReadonlyArray<P>, text?: Bilingual, message?: string) {
-    const list = listOf(problems) as ReadonlyArray<P>
-    const en = Redact.text(text?.en ?? `${list.length} problem(s)`)
-    const nb = Redact.text(text?.nb ?? `${list.length} problem(er)`)
-    super(message === undefined ? `${en} / ${nb}:\n${list.map((p) => `  ${formatOr(p)}`).join("\n")}` : message)
-    this.problems = list
-    this.en = en
-    this.nb = nb
-    this.name = "ProblemsError"
-  }
-}
+  Located,
+} from "./internal/problem.js"
+
+export {
+  /**
+   * The one error the monorepo throws: every problem, never only the first,
+   * each redacted. `text` (and `en`, `nb`) say what failed; `message` lists
+   * the problems one a line. Core's, the rules package's and the analytics
+   * package's errors are all subclasses of it, so one `instanceof` catches
+   * whatever the library throws.
+   * @example
+   * try { Catalogue.decodeOrThrow(json) } catch (e) { if (e instanceof Problems.ProblemsError) e.problems.map((p) => p.pointer) }
+   * @category models
+   */
+  ProblemsError,
+} from "./ProblemsError.js"

@@ -13,6 +13,7 @@ import * as Schema from "effect/Schema"
 import { guard } from "./internal/guard.js"
 import type { Bilingual } from "./internal/text.js"
 import { type NationalIdRejectionCode, validateNationalId } from "./NationalId.js"
+import { ProblemsError } from "./ProblemsError.js"
 
 /**
  * A citizen's pseudonym: 32 lowercase hexadecimal characters (the first 16
@@ -53,13 +54,13 @@ export type Pseudonym = typeof Pseudonym.Type
  * try { await importPseudonymKey("short") } catch (e) { if (e instanceof PseudonymError) e.text.nb }
  * @category models
  */
-export class PseudonymError extends Error {
-  override readonly name = "PseudonymError"
+export class PseudonymError extends ProblemsError {
+  override readonly name: string = "PseudonymError"
   constructor(
     readonly code: "secret-too-short" | "unsuitable-key" | NationalIdRejectionCode,
-    readonly text: Bilingual,
+    text: Bilingual,
   ) {
-    super(`${text.en} / ${text.nb}`)
+    super([], text)
   }
 }
 

@@ -166,9 +166,8 @@ export const hasErrors = guard(
  * try { Policy.loadOrThrow(files) } catch (e) { if (e instanceof PolicyError) console.error(e.message) }
  * @category models
  */
-export class PolicyError extends RulesError {
+export class PolicyError extends RulesError<Problem> {
   override readonly name: string = "PolicyError"
-  readonly problems: ReadonlyArray<Problem>
   constructor(problems: ReadonlyArray<Problem>) {
     const list = listOf(problems)
     const errors = list.filter(isError).length
@@ -176,8 +175,8 @@ export class PolicyError extends RulesError {
       { nb: `Regeltreet har ${errors} feil`, en: `The policy tree has ${errors} error(s)` },
       `The policy tree has ${errors} error(s) / Regeltreet har ${errors} feil:\n` +
         list.map((p) => `  ${formatOr(p)}`).join("\n"),
+      list,
     )
-    this.problems = list
   }
 }
 

@@ -7,63 +7,27 @@
  *
  * @module
  */
-import type { Bilingual } from "@aktivitetsmodell/core"
-import { Redact } from "@aktivitetsmodell/core"
+import { type Bilingual, type Problems, ProblemsError } from "@aktivitetsmodell/core"
 
 /**
- * Any value as text for an error, without throwing: an object whose
- * conversion throws becomes its type's name. Building an error must never throw.
- */
-export const textOf = (u: unknown): string => {
-  try {
-    return typeof u === "string" ? u : String(u)
-  } catch {
-    return typeof u
-  }
-}
-
-const safeText = (s: unknown): string => {
-  try {
-    return Redact.text(textOf(s))
-  } catch {
-    return ""
-  }
-}
-
-const safeBilingual = (text: unknown): Bilingual => {
-  try {
-    const t = text as { en?: unknown; nb?: unknown } | null | undefined
-    return { en: safeText(t?.en), nb: safeText(t?.nb) }
-  } catch {
-    return { en: "", nb: "" }
-  }
-}
-
-/**
- * The base of every error this package throws: `text` in both languages,
- * `message` as "English / bokmål" (or a longer listing a subclass gives).
+ * The base of every error this package throws, and a core
+ * `Problems.ProblemsError`: `text` in both languages, `problems` when the
+ * error is about data (a policy tree, a subject), `message` as
+ * "English / bokmål" or a longer listing a subclass gives.
  * @example
  * try { Decision.decide(tree, subject, "1 March") } catch (e) { if (e instanceof RulesError) console.error(e.text.nb) }
  * @category models
  */
-export class RulesError extends Error {
+export class RulesError<P extends Problems.Located = Problems.Located> extends ProblemsError<P> {
   override readonly name: string = "RulesError"
-  readonly text: Bilingual
 
-  constructor(text: Bilingual, message?: string) {
-    const t = safeBilingual(text)
-    super(message === undefined ? `${t.en} / ${t.nb}` : safeText(message))
-    this.text = t
-  }
-
-  /** The English text. */
-  get en(): string {
-    return this.text.en
-  }
-
-  /** The bokmål text. */
-  get nb(): string {
-    return this.text.nb
+  /**
+   * @param text What failed, in both languages.
+   * @param message The error's `message`, when it should say more than the text.
+   * @param problems Every problem found, when the error is about data.
+   */
+  constructor(text: Bilingual, message?: string, problems: ReadonlyArray<P> = []) {
+    super(problems, text, message)
   }
 }
 

@@ -197,16 +197,15 @@ const redacted = (p: SubjectProblem): SubjectProblem => Problems.redacted(p)
  * try { Subject.make(input) } catch (e) { if (e instanceof Subject.SubjectError) e.problems.length }
  * @category models
  */
-export class SubjectError extends RulesError {
+export class SubjectError extends RulesError<SubjectProblem> {
   override readonly name: string = "SubjectError"
-  readonly problems: ReadonlyArray<SubjectProblem>
   constructor(problems: ReadonlyArray<SubjectProblem>) {
     const list = listOf(problems)
     super(
       { en: `The subject has ${list.length} problem(s)`, nb: `Situasjonen har ${list.length} feil` },
       `The subject has ${list.length} problem(s) / Situasjonen har ${list.length} feil:\n${list.map(line).join("\n")}`,
+      list,
     )
-    this.problems = list
   }
 }
 

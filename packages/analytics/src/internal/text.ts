@@ -1,6 +1,6 @@
 // Every label and message the package shows a person exists in bokmål and
 // English; reports pick one, errors carry both.
-import { type Bilingual, type Lang, Redact } from "@aktivitetsmodell/core"
+import { type Bilingual, type Lang, type Problems, ProblemsError, Redact } from "@aktivitetsmodell/core"
 
 export type { Bilingual, Lang }
 
@@ -15,13 +15,16 @@ export type { Bilingual, Lang }
  * try { buildReport(year) } catch (e) { if (e instanceof AnalyticsError) console.error(e.text.nb) }
  * @category errors
  */
-export class AnalyticsError extends Error {
+export class AnalyticsError<P extends Problems.Located = Problems.Located> extends ProblemsError<P> {
   override readonly name: string = "AnalyticsError"
-  readonly text: Bilingual
-  constructor(text: Bilingual) {
-    const redacted = { nb: Redact.text(part(text, "nb")), en: Redact.text(part(text, "en")) }
-    super(`${redacted.en} / ${redacted.nb}`)
-    this.text = redacted
+  /**
+   * @param text What failed, in both languages.
+   * @param problems Every problem found, when the error is about data.
+   */
+  constructor(text: Bilingual, problems: ReadonlyArray<P> = []) {
+    // The message is the text alone: a subclass's text already lists its problems.
+    const t = { en: part(text, "en"), nb: part(text, "nb") }
+    super(problems, t, `${t.en} / ${t.nb}`)
   }
 }
 

@@ -66,16 +66,17 @@ const shown = (p: unknown): DataFileProblem => {
  * in English and bokmål. The problems are kept redacted, as the message is,
  * and each is a whole core `Problems.Problem` (with `code` and `pointer`).
  */
-export class DataFileError extends AnalyticsError {
-  override readonly name = "DataFileError"
-  readonly problems: ReadonlyArray<DataFileProblem>
+export class DataFileError extends AnalyticsError<DataFileProblem> {
+  override readonly name: string = "DataFileError"
   constructor(problems: ReadonlyArray<Problem>) {
     const list = Array.isArray(problems) ? problems.map(shown) : []
-    super({
-      nb: `${list.length} problem(er) i datafilen:\n${list.map((p) => `  ${p.file}:${p.line}, felt ${p.field}: ${p.message.nb}`).join("\n")}`,
-      en: `${list.length} problem(s) in the data file:\n${list.map((p) => `  ${p.file}:${p.line}, field ${p.field}: ${p.message.en}`).join("\n")}`,
-    })
-    this.problems = list
+    super(
+      {
+        nb: `${list.length} problem(er) i datafilen:\n${list.map((p) => `  ${p.file}:${p.line}, felt ${p.field}: ${p.message.nb}`).join("\n")}`,
+        en: `${list.length} problem(s) in the data file:\n${list.map((p) => `  ${p.file}:${p.line}, field ${p.field}: ${p.message.en}`).join("\n")}`,
+      },
+      list,
+    )
   }
 }
 

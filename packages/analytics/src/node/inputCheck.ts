@@ -3,7 +3,7 @@
 // model runs over the valid ones, and all that was found becomes the report's
 // input section, each finding with its file, the line its record starts on
 // and the record's position in the file, both counted from 1.
-import { type Batch, type Bilingual, Dataset, Invariants, type Policy } from "@aktivitetsmodell/core"
+import { type Batch, type Bilingual, Dataset, Invariants, type Policy, type Problems } from "@aktivitetsmodell/core"
 import { AnalyticsError } from "../internal/text.js"
 import type { Entry, Section } from "../outputs/Rejected.js"
 import * as Rejected from "../outputs/Rejected.js"
@@ -57,11 +57,33 @@ export class RecordsError extends AnalyticsError {
         .map((e) => `  ${lineOf(e, lang)}`)
         .join("\n") +
       (all.length > 20 ? (lang === "nb" ? `\n  … og ${all.length - 20} til` : `\n  … and ${all.length - 20} more`) : "")
-    super({
-      nb: `${all.length} problem(er) i dataene:\n${list("nb")}`,
-      en: `${all.length} problem(s) in the data:\n${list("en")}`,
-    })
+    super(
+      {
+        nb: `${all.length} problem(er) i dataene:\n${list("nb")}`,
+        en: `${all.length} problem(s) in the data:\n${list("en")}`,
+      },
+      all.map(problemOf),
+    )
     this.entries = all
+  }
+}
+
+// A finding as core's one problem shape: its invariant code, or its kind.
+const problemOf = (e: Entry): Problems.Located => {
+  try {
+    return {
+      code: e.code === "" ? e.kind : e.code,
+      pointer: "",
+      file: e.file,
+      ...(typeof e.line === "number" ? { line: e.line } : {}),
+      message: e.message,
+    }
+  } catch {
+    return {
+      code: "unreadable",
+      pointer: "",
+      message: { nb: "(en linje som ikke kan leses)", en: "(a finding that cannot be read)" },
+    }
   }
 }
 

@@ -11,6 +11,7 @@ import type { EntityName, entities } from "../Dataset.js"
 import { decode as decodeBytes, type Encoding } from "../internal/csv/encoding.js"
 import type { Bilingual } from "../internal/text.js"
 import * as JsonText from "../JsonText.js"
+import { ProblemsError } from "../ProblemsError.js"
 import * as Redact from "../Redact.js"
 import { csvRowStream } from "./csv.js"
 
@@ -24,21 +25,25 @@ type EntityType<K extends EntityName> = (typeof entities)[K]["Type"]
  * The message never shows a national identity number.
  * @category models
  */
-export class FileError extends Error {
-  readonly _tag = "FileError"
-  readonly en: string
-  readonly nb: string
-  constructor(
-    readonly file: string,
-    readonly line: number | undefined,
-    en: string,
-    nb: string,
-  ) {
-    const where = Redact.text(`${file}${line === undefined ? "" : `:${line}`}`)
-    super(`${where}: ${Redact.text(en)} / ${Redact.text(nb)}`)
-    this.en = Redact.text(en)
-    this.nb = Redact.text(nb)
-    this.name = "FileError"
+export class FileError extends ProblemsError {
+  override readonly name: string = "FileError"
+  readonly file: string
+  readonly line: number | undefined
+  /**
+   * @param file The file, as the caller named it.
+   * @param text What is wrong with it, in both languages.
+   * @param line Where in the file, counted from 1, when one line is at fault.
+   */
+  constructor(file: string, text: Bilingual, line?: number) {
+    const name = typeof file === "string" ? file : Redact.show(file)
+    const where = Redact.text(`${name}${line === undefined ? "" : `:${line}`}`)
+    super(
+      [{ code: "unreadable-file", pointer: "", file: name, ...(line === undefined ? {} : { line }), message: text }],
+      text,
+    )
+    this.message = `${where}: ${this.en} / ${this.nb}`
+    this.file = Redact.text(name)
+    this.line = line
   }
 }
 
@@ -50,9 +55,11 @@ const parseJson = (file: string, text: string) => {
   if (!parsed.ok) {
     throw new FileError(
       file,
+      {
+        en: `Not valid JSON: ${parsed.message.en} (column ${parsed.column})`,
+        nb: `Ikke gyldig JSON: ${parsed.message.nb} (kolonne ${parsed.column})`,
+      },
       parsed.line,
-      `Not valid JSON: ${parsed.message.en} (column ${parsed.column})`,
-      `Ikke gyldig JSON: ${parsed.message.nb} (kolonne ${parsed.column})`,
     )
   }
   return parsed
@@ -60,23 +67,24 @@ const parseJson = (file: string, text: string) => {
 
 const readBytes = async (file: string): Promise<Uint8Array> => {
   if (typeof file !== "string")
-    throw new FileError(String(typeof file), undefined, "Expected a file path as text", "Forventet en filsti som tekst")
+    throw new FileError(String(typeof file), {
+      en: "Expected a file path as text",
+      nb: "Forventet en filsti som tekst",
+    })
   try {
     const info = await stat(file)
-    if (!info.isFile()) throw new FileError(file, undefined, "Not a regular file", "Ikke en vanlig fil")
+    if (!info.isFile()) throw new FileError(file, { en: "Not a regular file", nb: "Ikke en vanlig fil" })
     if (info.size > MAX_FILE_BYTES) {
-      throw new FileError(
-        file,
-        undefined,
-        `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB; split it by period`,
-        `Filen er større enn ${MAX_FILE_BYTES / 1024 / 1024} MiB; del den opp etter periode`,
-      )
+      throw new FileError(file, {
+        en: `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB; split it by period`,
+        nb: `Filen er større enn ${MAX_FILE_BYTES / 1024 / 1024} MiB; del den opp etter periode`,
+      })
     }
     return await readFile(file)
   } catch (e) {
     if (e instanceof FileError) throw e
     const code = typeof e === "object" && e !== null && "code" in e ? String(e.code) : "unknown"
-    throw new FileError(file, undefined, `Could not read the file (${code})`, `Kunne ikke lese filen (${code})`)
+    throw new FileError(file, { en: `Could not read the file (${code})`, nb: `Kunne ikke lese filen (${code})` })
   }
 }
 
@@ -175,7 +183,7 @@ export const loadJsonFile = async <K extends EntityName>(entity: K, file: string
   const parsed = parseJson(file, decodeBytes(await readBytes(file)).text)
   const data = parsed.value
   if (!Array.isArray(data)) {
-    throw new FileError(file, 1, "Expected a JSON array of records", "Forventet en JSON-liste med poster")
+    throw new FileError(file, { en: "Expected a JSON array of records", nb: "Forventet en JSON-liste med poster" }, 1)
   }
   const lines = data.map((_, i) => JsonText.nearestLine(parsed, `/${i}`))
   return { ...Batch.decodeEntity(entity, data, { lines }), lines }

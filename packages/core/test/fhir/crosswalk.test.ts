@@ -97,7 +97,17 @@ describe("the reporting crosswalk", () => {
     const copy = () => structuredClone(raw) as any
     const unlisted = copy()
     unlisted.entries[0].kostra.sources[0].document = "nowhere"
-    expect(() => Crosswalk.decode(unlisted)).toThrow(/entries\[0\]\.kostra\.sources\[0\]\.document/u)
+    expect(() => Crosswalk.decode(unlisted)).toThrow(
+      /Unknown document "nowhere".*\(at \/entries\/0\/kostra\/sources\/0\/document\)/u,
+    )
+    try {
+      Crosswalk.decode(unlisted)
+    } catch (e) {
+      // The path in the crosswalk's own form stays on the problem.
+      expect((e as Crosswalk.CrosswalkError).problems.map((p) => p.path)).toEqual([
+        "entries[0].kostra.sources[0].document",
+      ])
+    }
     const bare = copy()
     bare.entries[1].kpr.sources = []
     expect(() => Crosswalk.decode(bare)).toThrow(Crosswalk.CrosswalkError)

@@ -10,6 +10,7 @@ import type { Bilingual } from "@aktivitetsmodell/core"
 import { quote } from "../internal/text.js"
 import type { TextFile } from "../PolicyTree.js"
 import type { Code, Problem } from "../Problem.js"
+import { RulesError } from "../RulesError.js"
 import { byteCount } from "./paths.js"
 import { maxDepth, maxEntries, maxFileBytes } from "./walk.js"
 
@@ -41,10 +42,8 @@ export const revisionProblem = (revision: string): Bilingual | undefined => {
 }
 
 /** Thrown when git cannot answer: not installed, not a repository, an unknown revision. */
-export class GitError extends Error {
-  constructor(readonly text: Bilingual) {
-    super(text.en)
-  }
+export class GitError extends RulesError {
+  override readonly name: string = "GitError"
 }
 
 // No pager, no prompts, no lazy fetch of missing objects, no locks taken.
