@@ -46,6 +46,15 @@ describe("exported helpers", () => {
     const planted = "export const bi = (nb: string, en: string): Bilingual => ({ nb, en })"
     expect(positionalBilingual("planted.ts", planted)).toEqual(["planted.ts: bi"])
     expect(positionalBilingual("fine.ts", "export const t = (s: string): Bilingual => ({ nb: s, en: s })")).toEqual([])
+    const swapped = "const fail: (nb: string, en: string) => never = (nb, en) => { throw new Error(en) }"
+    expect(positionalBilingual("type.ts", swapped)).toEqual(["type.ts: fail", "type.ts: fail"])
+    const ctor = "class E extends Error { constructor(readonly file: string, en: string, nb: string) { super(en) } }"
+    expect(positionalBilingual("ctor.ts", ctor)).toEqual(["ctor.ts: E.constructor"])
+    const labels = "const fact = (type: string, en: string, nb: string, descEn: string, descNb: string) => type"
+    expect(positionalBilingual("labels.ts", labels)).toEqual(["labels.ts: fact"])
+    expect(
+      positionalBilingual("named.ts", "const f = ({ nb, en }: Bilingual, token: string, isOpen: boolean) => nb"),
+    ).toEqual([])
   })
 
   it("no function builds bilingual text from two positional strings", () => {

@@ -29,28 +29,39 @@ export const exportedFunctions = (file: string): Array<string> => {
   return [...new Set(names)]
 }
 
+// A parameter that holds one language of a text: `nb`, `en`, `descNb`, `labelEn`.
+const language = (name: string): "nb" | "en" | undefined =>
+  /^(?:nb|[a-z]\w*Nb)$/u.test(name) ? "nb" : /^(?:en|[a-z]\w*En)$/u.test(name) ? "en" : undefined
+
+const nameOf = (node: ts.Node): string => {
+  const named = node as { name?: ts.Node }
+  if (named.name !== undefined && (ts.isIdentifier(named.name) || ts.isPrivateIdentifier(named.name)))
+    return named.name.text
+  if (ts.isConstructorDeclaration(node)) return `${nameOf(node.parent)}.constructor`
+  if (ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name)) return node.parent.name.text
+  return "(anonymous)"
+}
+
 /**
- * Functions of two string parameters that return `Bilingual`: a builder whose
- * arguments can be swapped without an error. Bilingual text is `{ nb, en }`.
+ * Functions, constructors and function types that take bilingual text as
+ * positional strings: a string parameter per language (`(nb, en)`,
+ * `(en, nb)`, `(…, descEn, descNb)`), or two string parameters returning
+ * `Bilingual`. Their arguments can be swapped without an error; bilingual
+ * text is `{ nb, en }` with named fields.
  */
 export const positionalBilingual = (file: string, text: string): Array<string> => {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true)
   const found: Array<string> = []
   const visit = (node: ts.Node): void => {
-    if (
-      (ts.isArrowFunction(node) || ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) &&
-      node.parameters.length === 2 &&
-      node.parameters.every((p) => p.type?.kind === ts.SyntaxKind.StringKeyword) &&
-      node.type !== undefined &&
-      node.type.getText(sf) === "Bilingual"
-    ) {
-      const name =
-        ts.isFunctionDeclaration(node) && node.name
-          ? node.name.text
-          : ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name)
-            ? node.parent.name.text
-            : "(anonymous)"
-      found.push(`${file}: ${name}`)
+    if (ts.isFunctionLike(node)) {
+      const params = node.parameters
+      const languages = new Set(params.map((p) => (ts.isIdentifier(p.name) ? language(p.name.text) : undefined)))
+      const twoStrings =
+        params.length === 2 &&
+        params.every((p) => p.type?.kind === ts.SyntaxKind.StringKeyword) &&
+        node.type !== undefined &&
+        node.type.getText(sf) === "Bilingual"
+      if ((languages.has("nb") && languages.has("en")) || twoStrings) found.push(`${file}: ${nameOf(node)}`)
     }
     ts.forEachChild(node, visit)
   }

@@ -91,8 +91,12 @@ export const wholeMonths = guard(
   },
 )
 
-const part = (n: number, en: [string, string], nb: [string, string]): Bilingual | undefined =>
-  n === 0 ? undefined : { en: `${n} ${n === 1 ? en[0] : en[1]}`, nb: `${n} ${n === 1 ? nb[0] : nb[1]}` }
+// A count with its noun in both languages: `words.nb` is [singular, plural].
+const part = (
+  n: number,
+  words: { readonly en: readonly [string, string]; readonly nb: readonly [string, string] },
+): Bilingual | undefined =>
+  n === 0 ? undefined : { en: `${n} ${words.en[n === 1 ? 0 : 1]}`, nb: `${n} ${words.nb[n === 1 ? 0 : 1]}` }
 
 /**
  * A period length in words.
@@ -107,10 +111,10 @@ export const words = guard(
     const d = parse(length)
     if (d === undefined) return { en: String(length), nb: String(length) }
     const parts = [
-      part(d.years, ["year", "years"], ["år", "år"]),
-      part(d.months, ["month", "months"], ["måned", "måneder"]),
-      part(d.weeks, ["week", "weeks"], ["uke", "uker"]),
-      part(d.days, ["day", "days"], ["dag", "dager"]),
+      part(d.years, { en: ["year", "years"], nb: ["år", "år"] }),
+      part(d.months, { en: ["month", "months"], nb: ["måned", "måneder"] }),
+      part(d.weeks, { en: ["week", "weeks"], nb: ["uke", "uker"] }),
+      part(d.days, { en: ["day", "days"], nb: ["dag", "dager"] }),
     ].filter((p): p is Bilingual => p !== undefined)
     return { en: parts.map((p) => p.en).join(" "), nb: parts.map((p) => p.nb).join(" ") }
   },

@@ -8,7 +8,7 @@
  */
 import { parseArgs as readArgs } from "node:util"
 import { Redact } from "@aktivitetsmodell/core"
-import { AnalyticsError, type Lang } from "../internal/text.js"
+import { AnalyticsError, type Bilingual, type Lang } from "../internal/text.js"
 import { type Format, formatOf, formats } from "./format.js"
 
 /**
@@ -122,8 +122,8 @@ export class UsageError extends AnalyticsError {
 }
 
 // Typed as a whole so that TypeScript narrows after a call that fails.
-const fail: (nb: string, en: string) => never = (nb, en) => {
-  throw new UsageError({ nb, en })
+const fail: (text: Bilingual) => never = (text) => {
+  throw new UsageError(text)
 }
 
 // An argument as typed, redacted and cut short, for a message.
@@ -133,10 +133,10 @@ const unquoted = (s: string): string => Redact.show(s).slice(1, -1)
 const whole = (name: string, raw: string | undefined, min: number, max: number): number => {
   const n = Number(raw)
   if (raw === undefined || !/^\d+$/u.test(raw) || !Number.isSafeInteger(n) || n < min || n > max) {
-    fail(
-      `--${name} må være et heltall fra ${min} til ${max}, fikk ${Redact.show(raw ?? "")}`,
-      `--${name} must be a whole number from ${min} to ${max}, got ${Redact.show(raw ?? "")}`,
-    )
+    fail({
+      nb: `--${name} må være et heltall fra ${min} til ${max}, fikk ${Redact.show(raw ?? "")}`,
+      en: `--${name} must be a whole number from ${min} to ${max}, got ${Redact.show(raw ?? "")}`,
+    })
   }
   return n
 }
@@ -148,7 +148,10 @@ const wholeIf = (values: Values, name: string, min: number, max: number): number
 const language = (raw: string | undefined): Lang =>
   raw === undefined || raw === "nb" || raw === "en"
     ? (raw ?? "nb")
-    : fail(`--lang må være nb eller en, fikk ${Redact.show(raw)}`, `--lang must be nb or en, got ${Redact.show(raw)}`)
+    : fail({
+        nb: `--lang må være nb eller en, fikk ${Redact.show(raw)}`,
+        en: `--lang must be nb or en, got ${Redact.show(raw)}`,
+      })
 
 type Options = Readonly<Record<string, { readonly type: "string" | "boolean"; readonly short?: string }>>
 type Values = ReadonlyMap<string, string>
@@ -202,15 +205,16 @@ const read = (
     if (t.kind === "positional") positionals.push(t.value)
     if (t.kind !== "option") continue
     const option = Object.hasOwn(options, t.name) ? options[t.name] : undefined
-    if (option === undefined) fail(`Ukjent valg ${unquoted(t.rawName)}`, `Unknown option ${unquoted(t.rawName)}`)
+    if (option === undefined)
+      fail({ nb: `Ukjent valg ${unquoted(t.rawName)}`, en: `Unknown option ${unquoted(t.rawName)}` })
     else if (option.type === "boolean") {
-      if (t.inlineValue === true) fail(`${t.rawName} tar ingen verdi`, `${t.rawName} takes no value`)
+      if (t.inlineValue === true) fail({ nb: `${t.rawName} tar ingen verdi`, en: `${t.rawName} takes no value` })
       values.set(t.name, "")
     } else {
       // Lenient parsing takes the next argument whatever it is: "--year --out" is a missing year.
       const v = t.value
       if (v === undefined || v === "" || (t.inlineValue !== true && v.startsWith("--")))
-        fail(`${t.rawName} mangler en verdi`, `${t.rawName} needs a value`)
+        fail({ nb: `${t.rawName} mangler en verdi`, en: `${t.rawName} needs a value` })
       values.set(t.name, v as string)
     }
   }
@@ -228,41 +232,46 @@ export const parseArgs = (argv: ReadonlyArray<string>): CliOptions => {
   // The one argument without "--" is the folder of exports.
   const [folder, ...others] = positionals
   const extra = folder === "" ? folder : others[0]
-  if (extra !== undefined) fail(`Ukjent argument ${Redact.show(extra)}`, `Unknown argument ${Redact.show(extra)}`)
+  if (extra !== undefined)
+    fail({ nb: `Ukjent argument ${Redact.show(extra)}`, en: `Unknown argument ${Redact.show(extra)}` })
   const help = values.has("help")
   const data = values.get("data")
   const synthetic = values.has("synthetic")
   const sources = [folder, data, synthetic ? "synthetic" : undefined].filter((x) => x !== undefined).length
   if (!help && sources === 0)
-    fail(
-      "Oppgi en MAPPE med eksporter, --data FIL eller --synthetic",
-      "Give a FOLDER of exports, --data FILE or --synthetic",
-    )
-  if (sources > 1) fail("Bruk én av MAPPE, --data og --synthetic", "Use one of FOLDER, --data and --synthetic")
+    fail({
+      nb: "Oppgi en MAPPE med eksporter, --data FIL eller --synthetic",
+      en: "Give a FOLDER of exports, --data FILE or --synthetic",
+    })
+  if (sources > 1)
+    fail({ nb: "Bruk én av MAPPE, --data og --synthetic", en: "Use one of FOLDER, --data and --synthetic" })
   const lang = language(values.get("lang"))
   const out = values.get("out")
   const format = values.get("format") ?? (out === undefined ? "html" : formatOf(out))
   if (!(formats as ReadonlyArray<string>).includes(format))
-    fail(
-      `--format må være html, md, csv eller json, fikk ${Redact.show(format)}`,
-      `--format must be html, md, csv or json, got ${Redact.show(format)}`,
-    )
+    fail({
+      nb: `--format må være html, md, csv eller json, fikk ${Redact.show(format)}`,
+      en: `--format must be html, md, csv or json, got ${Redact.show(format)}`,
+    })
   const min = wholeIf(values, "min", 1, 1000)
   const max = wholeIf(values, "max", 0, 1000)
   if (max !== undefined && max < (min ?? 1))
-    fail(`--max (${max}) er mindre enn --min (${min ?? 1})`, `--max (${max}) is less than --min (${min ?? 1})`)
+    fail({
+      nb: `--max (${max}) er mindre enn --min (${min ?? 1})`,
+      en: `--max (${max}) is less than --min (${min ?? 1})`,
+    })
   const profile = values.get("profile") ?? "strict"
   if (profile !== "ssb" && profile !== "strict" && profile !== "rounding")
-    fail(
-      `--profile må være ssb, strict eller rounding, fikk ${Redact.show(profile)}`,
-      `--profile must be ssb, strict or rounding, got ${Redact.show(profile)}`,
-    )
+    fail({
+      nb: `--profile må være ssb, strict eller rounding, fikk ${Redact.show(profile)}`,
+      en: `--profile must be ssb, strict or rounding, got ${Redact.show(profile)}`,
+    })
   if ((min !== undefined || max !== undefined) && profile !== "strict")
-    fail("--min og --max gjelder profilen strict", "--min and --max belong to the profile strict")
+    fail({ nb: "--min og --max gjelder profilen strict", en: "--min and --max belong to the profile strict" })
   if (values.has("max-n") && profile !== "ssb")
-    fail("--max-n gjelder profilen ssb", "--max-n belongs to the profile ssb")
+    fail({ nb: "--max-n gjelder profilen ssb", en: "--max-n belongs to the profile ssb" })
   if (values.has("base") && profile !== "rounding")
-    fail("--base gjelder profilen rounding", "--base belongs to the profile rounding")
+    fail({ nb: "--base gjelder profilen rounding", en: "--base belongs to the profile rounding" })
   const maxN = wholeIf(values, "max-n", 1, 1000)
   const base = wholeIf(values, "base", 2, 1000)
   return {
@@ -311,7 +320,8 @@ export const parseAuditArgs = (argv: ReadonlyArray<string>): AuditOptions => {
   const { values, positionals } = read(argv, shared)
   const help = values.has("help")
   const lang = language(values.get("lang"))
-  if (!help && positionals.length === 0) fail("Oppgi minst én fil å revidere", "Give at least one file to audit")
+  if (!help && positionals.length === 0)
+    fail({ nb: "Oppgi minst én fil å revidere", en: "Give at least one file to audit" })
   return {
     files: positionals,
     lang,

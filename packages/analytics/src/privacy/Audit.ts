@@ -40,7 +40,7 @@ import { all as allIndicators } from "../indicators/index.js"
 import { guard } from "../internal/boundary.js"
 import { isRecord, optionsOf, requireArray, requireLang } from "../internal/checks.js"
 import { parseCsv } from "../internal/csv.js"
-import { AnalyticsError, type Lang } from "../internal/text.js"
+import { AnalyticsError, type Bilingual, type Lang } from "../internal/text.js"
 import { coarse, type Family, familyOf, roles, singleton } from "./Measures.js"
 import { type Profile, parseLabel, requireProfile, smallRange } from "./Profile.js"
 
@@ -108,7 +108,7 @@ export interface Result {
   readonly cells: { readonly total: number; readonly hidden: number }
 }
 
-const fail = (file: string, en: string, nb: string): never => {
+const fail = (file: string, { en, nb }: Bilingual): never => {
   throw new AnalyticsError({ nb: `${file}: ${nb}`, en: `${file}: ${en}` })
 }
 
@@ -141,11 +141,10 @@ const fromTableJson = (
   rows: ReadonlyArray<Record<string, unknown>>,
 ): { cells: Array<Cell>; profile: Profile | null; families: Array<Family> } => {
   if (t.format !== FORMAT)
-    fail(
-      file,
-      `not a publication of this package (no "format": "${FORMAT}")`,
-      `ikke en publisering fra denne pakken (mangler "format": "${FORMAT}")`,
-    )
+    fail(file, {
+      nb: `ikke en publisering fra denne pakken (mangler "format": "${FORMAT}")`,
+      en: `not a publication of this package (no "format": "${FORMAT}")`,
+    })
   const by = Array.isArray(t.by) ? t.by.filter((d): d is string => typeof d === "string") : []
   const total = typeof t.total === "string" ? t.total : TOTAL
   const period =
@@ -195,13 +194,13 @@ const fromJson = (file: string, text: string): Source => {
   try {
     u = JSON.parse(text)
   } catch {
-    return fail(file, "not valid JSON", "ikke gyldig JSON")
+    return fail(file, { nb: "ikke gyldig JSON", en: "not valid JSON" })
   }
   const tables = isRecord(u) && Array.isArray(u.indicators) ? u.indicators : [u]
   const out = tables.map((t) =>
     isRecord(t)
       ? fromTableJson(file, t, Array.isArray(t.rows) ? t.rows.filter(isRecord) : [])
-      : fail(file, "expected a table object", "forventet et tabellobjekt"),
+      : fail(file, { nb: "forventet et tabellobjekt", en: "expected a table object" }),
   )
   const profiles = out.map((o) => o.profile).filter((p): p is Profile => p !== null)
   return {
@@ -214,7 +213,7 @@ const fromJson = (file: string, text: string): Source => {
 
 const fromCsv = (file: string, text: string): Source => {
   const [header, ...records] = parseCsv(text, file)
-  if (header === undefined) return fail(file, "the file is empty", "filen er tom")
+  if (header === undefined) return fail(file, { nb: "filen er tom", en: "the file is empty" })
   const names = header.fields.map((f) => f.trim())
   const at = (n: string) => names.indexOf(n)
   const get = (fields: ReadonlyArray<string>, n: string) => (at(n) < 0 ? "" : (fields[at(n)] ?? ""))
@@ -254,11 +253,10 @@ const fromCsv = (file: string, text: string): Source => {
     (i) => i.measures.length === rest.length && i.measures.every((m) => rest.includes(m.column)),
   )
   if (indicator === undefined)
-    return fail(
-      file,
-      "no metadata the audit recognises (expected the long CSV of aktivitet-report --format csv, or the columns of one indicator)",
-      "ingen metadata revisjonen kjenner igjen (forventet den lange CSV-en fra aktivitet-report --format csv, eller kolonnene til én indikator)",
-    )
+    return fail(file, {
+      nb: "ingen metadata revisjonen kjenner igjen (forventet den lange CSV-en fra aktivitet-report --format csv, eller kolonnene til én indikator)",
+      en: "no metadata the audit recognises (expected the long CSV of aktivitet-report --format csv, or the columns of one indicator)",
+    })
   const rs = roles(indicator)
   for (const r of records) {
     const row: Record<string, unknown> = {}
@@ -317,22 +315,22 @@ export const read = guard(
         try {
           table = tableFromIPC(content)
         } catch {
-          return fail(file, "neither Arrow, JSON nor CSV", "verken Arrow, JSON eller CSV")
+          return fail(file, { nb: "verken Arrow, JSON eller CSV", en: "neither Arrow, JSON nor CSV" })
         }
         const meta = table.schema.metadata?.get(ARROW_KEY)
         if (meta === undefined)
-          return fail(
-            file,
-            `an Arrow file without the metadata "${ARROW_KEY}"`,
-            `en Arrow-fil uten metadataen «${ARROW_KEY}»`,
-          )
+          return fail(file, {
+            nb: `en Arrow-fil uten metadataen «${ARROW_KEY}»`,
+            en: `an Arrow file without the metadata "${ARROW_KEY}"`,
+          })
         let t: unknown
         try {
           t = JSON.parse(meta)
         } catch {
-          return fail(file, "the Arrow metadata is not JSON", "Arrow-metadataen er ikke JSON")
+          return fail(file, { nb: "Arrow-metadataen er ikke JSON", en: "the Arrow metadata is not JSON" })
         }
-        if (!isRecord(t)) return fail(file, "the Arrow metadata is not an object", "Arrow-metadataen er ikke et objekt")
+        if (!isRecord(t))
+          return fail(file, { nb: "Arrow-metadataen er ikke et objekt", en: "the Arrow metadata is not an object" })
         const rows = aq.fromArrow(content).objects() as Array<Record<string, unknown>>
         const o = fromTableJson(file, t, rows)
         return { file, profile: o.profile, cells: o.cells, families: o.families }

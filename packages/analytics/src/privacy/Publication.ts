@@ -42,7 +42,7 @@ import * as aq from "arquero"
 import { all as allDimensions, type Dimension, TOTAL } from "../Dimension.js"
 import { compute, type Indicator, type Result } from "../Indicator.js"
 import { record } from "../internal/expr.js"
-import { AnalyticsError } from "../internal/text.js"
+import { AnalyticsError, type Bilingual } from "../internal/text.js"
 import type { Period, Tables } from "../Tables.js"
 import { candidatesDefault } from "./gauss/Candidates.js"
 import { runGaussSuppression } from "./gauss/GaussSuppression.js"
@@ -243,7 +243,7 @@ const subsetsOf = (n: number): Array<Array<number>> => {
   return out
 }
 
-const fail = (nb: string, en: string): never => {
+const fail = ({ nb, en }: Bilingual): never => {
   throw new AnalyticsError({ nb: nb, en: en })
 }
 
@@ -333,10 +333,10 @@ export const publishResults = (results: ReadonlyArray<Result>, options: Options 
     } else {
       const tables =
         options.tables ??
-        fail(
-          `Publiseringen viser ${data.family.id} etter ulike grupperinger (${[...new Set([...data.tables].map((t) => `[${byOf(t).join(", ")}]`))].join(" og ")}); gi { tables } så de innerste cellene kan telles`,
-          `The publication shows ${data.family.id} by different groupings (${[...new Set([...data.tables].map((t) => `[${byOf(t).join(", ")}]`))].join(" and ")}); give { tables } so that its inner cells can be counted`,
-        )
+        fail({
+          nb: `Publiseringen viser ${data.family.id} etter ulike grupperinger (${[...new Set([...data.tables].map((t) => `[${byOf(t).join(", ")}]`))].join(" og ")}); gi { tables } så de innerste cellene kan telles`,
+          en: `The publication shows ${data.family.id} by different groupings (${[...new Set([...data.tables].map((t) => `[${byOf(t).join(", ")}]`))].join(" and ")}); give { tables } so that its inner cells can be counted`,
+        })
       const indicators = [...new Set([...data.tables].map((t) => results[t]!.indicator))]
       for (const indicator of indicators) {
         const rs = roles(indicator)

@@ -5,7 +5,7 @@
 // is the first of two fences.
 import { all as allDimensions, type Dimension } from "../Dimension.js"
 import { isColumnName } from "../internal/expr.js"
-import { AnalyticsError } from "../internal/text.js"
+import { AnalyticsError, type Bilingual } from "../internal/text.js"
 import type { Condition, Derived, Literal, Part, Query } from "./Query.js"
 import { tables, typeOf } from "./Schema.js"
 
@@ -18,7 +18,7 @@ export const LATEST = "latest_order"
 /** The column the arquero compiler adds for an `in` condition (holding "_", like LATEST). */
 export const listedColumn = (table: string, key: string): string => `in_${table}_${key}`
 
-const fail = (query: string, nb: string, en: string): never => {
+const fail = (query: string, { nb, en }: Bilingual): never => {
   throw new AnalyticsError({ nb: `Spørringen ${query}: ${nb}`, en: `Query ${query}: ${en}` })
 }
 
@@ -31,35 +31,36 @@ type Known = (column: string) => boolean
 
 const checkColumn = (id: string, known: Known, column: unknown): void => {
   if (typeof column !== "string" || !known(column))
-    fail(id, "en kolonne finnes ikke i tabellen", "a column is not in the table")
+    fail(id, { nb: "en kolonne finnes ikke i tabellen", en: "a column is not in the table" })
 }
 
 const checkConditions = (id: string, known: Known, where: ReadonlyArray<Condition>): void => {
   for (const c of where) {
     checkColumn(id, known, c.column)
     if (c.kind === "compare" && !["=", "<>", "<", "<=", ">", ">="].includes(c.op))
-      fail(id, "ukjent sammenligning", "unknown comparison")
+      fail(id, { nb: "ukjent sammenligning", en: "unknown comparison" })
     if (c.kind === "compare" && !isLiteral(c.value))
-      fail(
-        id,
-        "en verdi må være et endelig tall eller en fast tekst",
-        "a value must be a finite number or a fixed text",
-      )
+      fail(id, {
+        nb: "en verdi må være et endelig tall eller en fast tekst",
+        en: "a value must be a finite number or a fixed text",
+      })
     if (
       c.kind === "in" &&
       (typeof c.table !== "string" || typeof c.key !== "string" || typeOf(c.table, c.key) === undefined)
     ) {
-      fail(id, "en oppslagstabell mangler kolonnen", "a table looked up has no such column")
+      fail(id, { nb: "en oppslagstabell mangler kolonnen", en: "a table looked up has no such column" })
     }
-    if (!["compare", "inPeriod", "in", "present"].includes(c.kind)) fail(id, "ukjent betingelse", "unknown condition")
+    if (!["compare", "inPeriod", "in", "present"].includes(c.kind))
+      fail(id, { nb: "ukjent betingelse", en: "unknown condition" })
   }
 }
 
 const checkDerived = (id: string, d: Derived, has: (name: string) => boolean, make: (name: unknown) => void): void => {
-  if (d.kind !== "ratio" && d.kind !== "difference") fail(id, "ukjent avledet mål", "unknown derived measure")
+  if (d.kind !== "ratio" && d.kind !== "difference")
+    fail(id, { nb: "ukjent avledet mål", en: "unknown derived measure" })
   const inputs = d.kind === "ratio" ? [d.numerator, d.denominator] : [d.from, ...d.minus]
   if (!inputs.every((c) => has(c)))
-    fail(id, "et avledet mål bruker et ukjent mål", "a derived measure uses an unknown measure")
+    fail(id, { nb: "et avledet mål bruker et ukjent mål", en: "a derived measure uses an unknown measure" })
   make(d.as)
 }
 
@@ -67,8 +68,8 @@ const checkDerived = (id: string, d: Derived, has: (name: string) => boolean, ma
 // own helper columns hold one), no dimension, and made once.
 const maker = (id: string, made: Set<string>, taken: ReadonlyArray<string>) => (name: unknown) => {
   if (!isColumnName(name) || name.includes("_") || taken.includes(name))
-    fail(id, "et målnavn må være et enkelt navn", "a measure name must be a plain name")
-  if (made.has(name as string)) fail(id, "et målnavn er brukt to ganger", "a measure name is used twice")
+    fail(id, { nb: "et målnavn må være et enkelt navn", en: "a measure name must be a plain name" })
+  if (made.has(name as string)) fail(id, { nb: "et målnavn er brukt to ganger", en: "a measure name is used twice" })
   made.add(name as string)
 }
 
@@ -76,7 +77,7 @@ const maker = (id: string, made: Set<string>, taken: ReadonlyArray<string>) => (
 const checkPer = (id: string, part: Part, inTable: Known): Known => {
   const per = part.per!
   if (part.latest !== undefined)
-    fail(id, "latest og per kan ikke brukes sammen", "latest and per cannot be used together")
+    fail(id, { nb: "latest og per kan ikke brukes sammen", en: "latest and per cannot be used together" })
   checkColumn(id, inTable, per.column)
   const entity = new Set<string>()
   const make = maker(id, entity, [...allDimensions, per.column])
@@ -85,13 +86,13 @@ const checkPer = (id: string, part: Part, inTable: Known): Known => {
     if (a.kind === "first" || a.kind === "last") {
       checkColumn(id, inTable, a.column)
       checkColumn(id, inTable, a.order)
-    } else if (a.kind !== "count") fail(id, "ukjent mål per enhet", "unknown measure per entity")
+    } else if (a.kind !== "count") fail(id, { nb: "ukjent mål per enhet", en: "unknown measure per entity" })
   }
   for (const d of per.derived) checkDerived(id, d, (c) => entity.has(c), make)
   const known: Known = (c) => entity.has(c)
   checkConditions(id, known, per.having)
   if (per.having.some((c) => c.kind !== "compare"))
-    fail(id, "et krav per enhet må være en sammenligning", "a condition per entity must be a comparison")
+    fail(id, { nb: "et krav per enhet må være en sammenligning", en: "a condition per entity must be a comparison" })
   return known
 }
 
@@ -101,13 +102,15 @@ const checkPer = (id: string, part: Part, inTable: Known): Known => {
  */
 export const checkQuery = (query: Query): void => {
   const id = isColumnName(query.id) ? query.id : "(?)"
-  if (!isColumnName(query.id)) fail(id, "id må være et enkelt navn", "the id must be a plain name")
-  if (!query.dimensions.every((d) => allDimensions.includes(d))) fail(id, "ukjent dimensjon", "unknown dimension")
+  if (!isColumnName(query.id)) fail(id, { nb: "id må være et enkelt navn", en: "the id must be a plain name" })
+  if (!query.dimensions.every((d) => allDimensions.includes(d)))
+    fail(id, { nb: "ukjent dimensjon", en: "unknown dimension" })
   const made = new Set<string>()
   const make = maker(id, made, allDimensions)
-  if (query.parts.length === 0) fail(id, "ingen deler", "no parts")
+  if (query.parts.length === 0) fail(id, { nb: "ingen deler", en: "no parts" })
   for (const part of query.parts) {
-    if (typeof part.from !== "string" || !Object.hasOwn(tables, part.from)) fail(id, "ukjent tabell", "unknown table")
+    if (typeof part.from !== "string" || !Object.hasOwn(tables, part.from))
+      fail(id, { nb: "ukjent tabell", en: "unknown table" })
     const inTable: Known = (c) => typeOf(part.from, c) !== undefined
     for (const d of query.dimensions) checkColumn(id, inTable, part.columns?.[d] ?? d)
     if (part.latest !== undefined) {
@@ -125,17 +128,17 @@ export const checkQuery = (query: Query): void => {
       part.per !== undefined &&
       part.aggregates.some((a) => a.kind === "countIf" && a.where.some((c) => c.kind !== "compare"))
     ) {
-      fail(id, "et mål over enheter kan bare sammenligne", "a measure over entities can only compare")
+      fail(id, { nb: "et mål over enheter kan bare sammenligne", en: "a measure over entities can only compare" })
     }
   }
   for (const d of query.derived) checkDerived(id, d, (c) => made.has(c), make)
   if (!query.output.every((c) => made.has(c)))
-    fail(id, "en utkolonne er ikke et mål", "an output column is not a measure")
+    fail(id, { nb: "en utkolonne er ikke et mål", en: "an output column is not a measure" })
 }
 
 /** Throws unless every dimension of `by` is one the query may be grouped by. */
 export const checkBy = (query: Pick<Query, "id" | "dimensions">, by: ReadonlyArray<Dimension>): void => {
   const bad = by.filter((d) => !query.dimensions.includes(d))
   if (bad.length > 0)
-    fail(query.id, `kan ikke grupperes etter ${bad.join(", ")}`, `cannot be grouped by ${bad.join(", ")}`)
+    fail(query.id, { nb: `kan ikke grupperes etter ${bad.join(", ")}`, en: `cannot be grouped by ${bad.join(", ")}` })
 }

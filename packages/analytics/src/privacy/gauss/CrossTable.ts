@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { AnalyticsError } from "../../internal/text.js"
+import { AnalyticsError, type Bilingual } from "../../internal/text.js"
 import { fromColumns, type ModelMatrix } from "./ModelMatrix.js"
 
 /**
@@ -75,7 +75,7 @@ export interface TableOptions {
   readonly removeEmpty?: boolean
 }
 
-const fail = (en: string, nb: string): never => {
+const fail = ({ nb, en }: Bilingual): never => {
   throw new AnalyticsError({ nb: nb, en: en })
 }
 
@@ -87,7 +87,8 @@ const totalOf = (d: Dimension) => (d.total === undefined ? "Total" : d.total)
 
 const valueAt = (cell: InnerCell, variable: string): string => {
   const v = cell[variable]
-  if (v === undefined) fail(`inner cell without variable "${variable}"`, `indre celle uten variabelen «${variable}»`)
+  if (v === undefined)
+    fail({ nb: `indre celle uten variabelen «${variable}»`, en: `inner cell without variable "${variable}"` })
   return String(v)
 }
 
@@ -115,10 +116,10 @@ export const dimensionCodes = (inner: ReadonlyArray<InnerCell>, d: Dimension): A
       const existing = byCode.get(code)
       // One code for two variables is fine only when it means the same inner cells.
       if (existing && existing.join() !== rows.join())
-        fail(
-          `dimension "${d.name}": code "${code}" means different cells in two variables`,
-          `dimensjon «${d.name}»: koden «${code}» betyr ulike celler i to variabler`,
-        )
+        fail({
+          nb: `dimensjon «${d.name}»: koden «${code}» betyr ulike celler i to variabler`,
+          en: `dimension "${d.name}": code "${code}" means different cells in two variables`,
+        })
       byCode.set(code, rows)
     }
     levels.push([...values.keys()].sort(collator.compare))
@@ -126,10 +127,10 @@ export const dimensionCodes = (inner: ReadonlyArray<InnerCell>, d: Dimension): A
   const total = totalOf(d)
   if (total !== null) {
     if (byCode.has(total))
-      fail(
-        `dimension "${d.name}": the total's code "${total}" is also a value`,
-        `dimensjon «${d.name}»: totalens kode «${total}» er også en verdi`,
-      )
+      fail({
+        nb: `dimensjon «${d.name}»: totalens kode «${total}» er også en verdi`,
+        en: `dimension "${d.name}": the total's code "${total}" is also a value`,
+      })
     byCode.set(
       total,
       inner.map((_, i) => i),
@@ -140,10 +141,10 @@ export const dimensionCodes = (inner: ReadonlyArray<InnerCell>, d: Dimension): A
     order = d.order
     const missing = [...byCode.keys()].filter((c) => !order.includes(c))
     if (missing.length)
-      fail(
-        `dimension "${d.name}": order lacks ${missing.join(", ")}`,
-        `dimensjon «${d.name}»: rekkefølgen mangler ${missing.join(", ")}`,
-      )
+      fail({
+        nb: `dimensjon «${d.name}»: rekkefølgen mangler ${missing.join(", ")}`,
+        en: `dimension "${d.name}": order lacks ${missing.join(", ")}`,
+      })
   } else {
     const seen = new Set<string>()
     order = [...(total === null ? [] : [total]), ...levels.reverse().flat()].filter((c) => {
@@ -155,7 +156,10 @@ export const dimensionCodes = (inner: ReadonlyArray<InnerCell>, d: Dimension): A
   return order.map((code) => {
     const rows = byCode.get(code)
     if (rows === undefined)
-      return fail(`dimension "${d.name}": unknown code "${code}"`, `dimensjon «${d.name}»: ukjent kode «${code}»`)
+      return fail({
+        nb: `dimensjon «${d.name}»: ukjent kode «${code}»`,
+        en: `dimension "${d.name}": unknown code "${code}"`,
+      })
     return { code, rows }
   })
 }
@@ -199,15 +203,16 @@ export const crossTable = (
     const names = new Set(dimensions.map((d) => d.name))
     labels = options.cells.map((cell) => {
       for (const k of Object.keys(cell))
-        if (!names.has(k)) fail(`cell names unknown dimension "${k}"`, `cellen nevner ukjent dimensjon «${k}»`)
+        if (!names.has(k))
+          fail({ nb: `cellen nevner ukjent dimensjon «${k}»`, en: `cell names unknown dimension "${k}"` })
       return Object.fromEntries(
         dimensions.map((d) => {
           const code = cell[d.name] ?? totalOf(d)
           if (code === null)
-            return fail(
-              `dimension "${d.name}" has no total; every cell must give its code`,
-              `dimensjonen «${d.name}» har ingen total; hver celle må gi koden`,
-            )
+            return fail({
+              nb: `dimensjonen «${d.name}» har ingen total; hver celle må gi koden`,
+              en: `dimension "${d.name}" has no total; every cell must give its code`,
+            })
           return [d.name, code]
         }),
       )
@@ -222,10 +227,10 @@ export const crossTable = (
     dimensions.reduce<ReadonlyArray<number>>((rows, d, k) => {
       const r = lookup[k]!.get(label[d.name]!)
       if (r === undefined)
-        return fail(
-          `dimension "${d.name}": unknown code "${label[d.name]}"`,
-          `dimensjon «${d.name}»: ukjent kode «${label[d.name]}»`,
-        )
+        return fail({
+          nb: `dimensjon «${d.name}»: ukjent kode «${label[d.name]}»`,
+          en: `dimension "${d.name}": unknown code "${label[d.name]}"`,
+        })
       return r.length === inner.length ? rows : intersect(rows, r)
     }, all),
   )
@@ -256,7 +261,8 @@ export const termCells = (
     let labels: Array<Record<string, string>> = [Object.fromEntries(dimensions.map((d) => [d.name, totalOf(d) ?? ""]))]
     for (const name of term) {
       const d =
-        byName.get(name) ?? fail(`term names unknown dimension "${name}"`, `leddet nevner ukjent dimensjon «${name}»`)
+        byName.get(name) ??
+        fail({ nb: `leddet nevner ukjent dimensjon «${name}»`, en: `term names unknown dimension "${name}"` })
       const total = totalOf(d)
       const codes = dimensionCodes(inner, d).filter((c) => c.code !== total)
       labels = labels.flatMap((l) => codes.map((c) => ({ ...l, [name]: c.code })))

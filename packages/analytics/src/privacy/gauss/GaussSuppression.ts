@@ -33,7 +33,7 @@
  *
  * @module
  */
-import { AnalyticsError } from "../../internal/text.js"
+import { AnalyticsError, type Bilingual } from "../../internal/text.js"
 import { below, EMPTY, eliminate, indexOf, mixed, proportional, type Sparse, sparse, withoutRows } from "./Exact.js"
 import { type Column, columnKey, type ModelMatrix, rowKeys } from "./ModelMatrix.js"
 
@@ -127,7 +127,7 @@ export interface Result {
   readonly arithmetic: "number" | "bigint"
 }
 
-const fail = (en: string, nb: string): never => {
+const fail = ({ nb, en }: Bilingual): never => {
   throw new AnalyticsError({ nb: nb, en: en })
 }
 
@@ -137,7 +137,10 @@ const toIndices = (sel: CellSelection | undefined, ncol: number, what: string): 
   if (sel === undefined) return []
   if (sel.length > 0 && typeof sel[0] === "boolean") {
     if (sel.length !== ncol)
-      fail(`${what}: expected ${ncol} flags, got ${sel.length}`, `${what}: ventet ${ncol} flagg, fikk ${sel.length}`)
+      fail({
+        nb: `${what}: ventet ${ncol} flagg, fikk ${sel.length}`,
+        en: `${what}: expected ${ncol} flags, got ${sel.length}`,
+      })
     const out: Array<number> = []
     sel.forEach((b, j) => {
       if (b) out.push(j)
@@ -146,7 +149,7 @@ const toIndices = (sel: CellSelection | undefined, ncol: number, what: string): 
   }
   for (const j of sel as ReadonlyArray<number>) {
     if (!Number.isInteger(j) || j < 0 || j >= ncol)
-      fail(`${what}: index ${j} outside 0..${ncol - 1}`, `${what}: indeks ${j} utenfor 0..${ncol - 1}`)
+      fail({ nb: `${what}: indeks ${j} utenfor 0..${ncol - 1}`, en: `${what}: index ${j} outside 0..${ncol - 1}` })
   }
   return unique(sel as ReadonlyArray<number>)
 }
@@ -176,7 +179,8 @@ export const runGaussSuppression = (o: Options): Result => {
   const ncol = x.columns.length
   const notes: Array<string> = []
   const method0 = o.singletonMethod ?? "anySum"
-  if (!methods.includes(method0)) fail(`unknown singletonMethod "${method0}"`, `ukjent singletonMethod «${method0}»`)
+  if (!methods.includes(method0))
+    fail({ nb: `ukjent singletonMethod «${method0}»`, en: `unknown singletonMethod "${method0}"` })
 
   let primary = toIndices(o.primary, ncol, "primary")
   const empty: Result = { secondary: [], unsafe: [], singletonMethod: method0, notes, arithmetic: "number" }
@@ -252,10 +256,10 @@ export const runGaussSuppression = (o: Options): Result => {
 
   const singleton = o.singleton ?? new Array<boolean>(x.nrow).fill(false)
   if (singleton.length !== x.nrow)
-    fail(
-      `singleton: expected ${x.nrow} flags (one per inner cell), got ${singleton.length}`,
-      `singleton: ventet ${x.nrow} flagg (ett per indre celle), fikk ${singleton.length}`,
-    )
+    fail({
+      nb: `singleton: ventet ${x.nrow} flagg (ett per indre celle), fikk ${singleton.length}`,
+      en: `singleton: expected ${x.nrow} flags (one per inner cell), got ${singleton.length}`,
+    })
 
   const input: CoreInput = {
     columns,
@@ -368,10 +372,10 @@ const core = (input: CoreInput): CoreOutput => {
     notPrimary = all > prim
     if (notPrimary) {
       if (method !== "anySum")
-        fail(
-          `singletonMethod must be "anySumNOTprimary" when singletons are not primary suppressed`,
-          `singletonMethod må være «anySumNOTprimary» når singletoner ikke er primærundertrykt`,
-        )
+        fail({
+          nb: `singletonMethod må være «anySumNOTprimary» når singletoner ikke er primærundertrykt`,
+          en: `singletonMethod must be "anySumNOTprimary" when singletons are not primary suppressed`,
+        })
       notes.push('singletonMethod is changed to "anySumNOTprimary"')
     }
   }

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { AnalyticsError } from "../../internal/text.js"
+import { AnalyticsError, type Bilingual } from "../../internal/text.js"
 
 /**
  * One published cell as a sparse column: the inner rows it sums, strictly
@@ -36,7 +36,7 @@ export interface ModelMatrix {
   readonly columns: ReadonlyArray<Column>
 }
 
-const invalid = (en: string, nb: string) => new AnalyticsError({ nb: nb, en: en })
+const invalid = (text: Bilingual) => new AnalyticsError(text)
 
 /**
  * A model matrix whose published cells are plain sums of inner cells, each
@@ -63,13 +63,16 @@ export const fromRowSets = (nrow: number, sets: ReadonlyArray<ReadonlyArray<numb
  */
 export const fromColumns = (nrow: number, columns: ReadonlyArray<Column>): ModelMatrix => {
   if (!Number.isInteger(nrow) || nrow < 0)
-    throw invalid(
-      `nrow must be a non-negative integer, got ${nrow}`,
-      `nrow må være et ikke-negativt heltall, fikk ${nrow}`,
-    )
+    throw invalid({
+      nb: `nrow må være et ikke-negativt heltall, fikk ${nrow}`,
+      en: `nrow must be a non-negative integer, got ${nrow}`,
+    })
   const out = columns.map((c, j) => {
     if (c.rows.length !== c.values.length)
-      throw invalid(`column ${j}: rows and values differ in length`, `kolonne ${j}: rows og values har ulik lengde`)
+      throw invalid({
+        nb: `kolonne ${j}: rows og values har ulik lengde`,
+        en: `column ${j}: rows and values differ in length`,
+      })
     const order = c.rows.map((_, k) => k).sort((a, b) => c.rows[a]! - c.rows[b]!)
     const rows: Array<number> = []
     const values: Array<number> = []
@@ -77,14 +80,17 @@ export const fromColumns = (nrow: number, columns: ReadonlyArray<Column>): Model
       const r = c.rows[k]!
       const v = c.values[k]!
       if (!Number.isInteger(r) || r < 0 || r >= nrow)
-        throw invalid(`column ${j}: row ${r} outside 0..${nrow - 1}`, `kolonne ${j}: rad ${r} utenfor 0..${nrow - 1}`)
+        throw invalid({
+          nb: `kolonne ${j}: rad ${r} utenfor 0..${nrow - 1}`,
+          en: `column ${j}: row ${r} outside 0..${nrow - 1}`,
+        })
       if (!Number.isSafeInteger(v))
-        throw invalid(
-          `column ${j}: coefficients must be integers, got ${v}`,
-          `kolonne ${j}: koeffisientene må være heltall, fikk ${v}`,
-        )
+        throw invalid({
+          nb: `kolonne ${j}: koeffisientene må være heltall, fikk ${v}`,
+          en: `column ${j}: coefficients must be integers, got ${v}`,
+        })
       if (rows.length > 0 && rows[rows.length - 1] === r)
-        throw invalid(`column ${j}: row ${r} given twice`, `kolonne ${j}: rad ${r} er gitt to ganger`)
+        throw invalid({ nb: `kolonne ${j}: rad ${r} er gitt to ganger`, en: `column ${j}: row ${r} given twice` })
       if (v !== 0) {
         rows.push(r)
         values.push(v)
@@ -111,10 +117,10 @@ export const fromDense = (dense: ReadonlyArray<ReadonlyArray<number>>): ModelMat
     const values: Array<number> = []
     dense.forEach((row, i) => {
       if (row.length !== ncol)
-        throw invalid(
-          `row ${i} has ${row.length} entries, expected ${ncol}`,
-          `rad ${i} har ${row.length} verdier, ventet ${ncol}`,
-        )
+        throw invalid({
+          nb: `rad ${i} har ${row.length} verdier, ventet ${ncol}`,
+          en: `row ${i} has ${row.length} entries, expected ${ncol}`,
+        })
       if (row[j] !== 0) {
         rows.push(i)
         values.push(row[j]!)
@@ -134,10 +140,10 @@ export const fromDense = (dense: ReadonlyArray<ReadonlyArray<number>>): ModelMat
  */
 export const crossprod = (x: ModelMatrix, inner: ArrayLike<number>): Array<number> => {
   if (inner.length !== x.nrow)
-    throw invalid(
-      `expected ${x.nrow} inner values, got ${inner.length}`,
-      `ventet ${x.nrow} indre verdier, fikk ${inner.length}`,
-    )
+    throw invalid({
+      nb: `ventet ${x.nrow} indre verdier, fikk ${inner.length}`,
+      en: `expected ${x.nrow} inner values, got ${inner.length}`,
+    })
   return x.columns.map((c) => {
     let s = 0
     for (let k = 0; k < c.rows.length; k++) s += c.values[k]! * inner[c.rows[k]!]!
@@ -154,10 +160,10 @@ export const crossprod = (x: ModelMatrix, inner: ArrayLike<number>): Array<numbe
  */
 export const multiply = (x: ModelMatrix, w: ArrayLike<number>): Array<number> => {
   if (w.length !== x.columns.length)
-    throw invalid(
-      `expected ${x.columns.length} weights, got ${w.length}`,
-      `ventet ${x.columns.length} vekter, fikk ${w.length}`,
-    )
+    throw invalid({
+      nb: `ventet ${x.columns.length} vekter, fikk ${w.length}`,
+      en: `expected ${x.columns.length} weights, got ${w.length}`,
+    })
   const out = new Array<number>(x.nrow).fill(0)
   x.columns.forEach((c, j) => {
     for (let k = 0; k < c.rows.length; k++) out[c.rows[k]!]! += c.values[k]! * w[j]!
@@ -175,7 +181,7 @@ export const select = (x: ModelMatrix, columns: ReadonlyArray<number>): ModelMat
   nrow: x.nrow,
   columns: columns.map((j) => {
     const c = x.columns[j]
-    if (c === undefined) throw invalid(`column ${j} does not exist`, `kolonne ${j} finnes ikke`)
+    if (c === undefined) throw invalid({ nb: `kolonne ${j} finnes ikke`, en: `column ${j} does not exist` })
     return c
   }),
 })
