@@ -9,6 +9,7 @@ import { op } from "arquero"
 import { type Indicator, rate } from "../Indicator.js"
 import { dayWithin, rollupBy } from "../internal/group.js"
 import { ORDER_SHIFT } from "../Tables.js"
+import { fitEvaluationLine } from "./fitSource.js"
 import { persons, share, statistic } from "./measures.js"
 
 /**
@@ -43,9 +44,7 @@ export const orsChange: Indicator<"orsChange"> = rate({
   dimensions: ["offering", "category", "department", "year"],
   defaultBy: [],
   seed: {
-    document: "Resultatvurdering Mestringsenheten 2021, med Jæren Recovery College",
-    section: "Bruker/samfunn",
-    lines: "13",
+    ...fitEvaluationLine,
     fact: {
       nb: "Mestringsenheten har valgt verktøyet Feedback informed treatment (FIT)",
       en: "The unit has chosen the tool Feedback Informed Treatment (FIT)",

@@ -7,6 +7,7 @@
 import { op } from "arquero"
 import { type Indicator, rate } from "../Indicator.js"
 import { dayWithin, joinBy, rollupBy } from "../internal/group.js"
+import { fitEvaluationLine } from "./fitSource.js"
 import { events, persons, share } from "./measures.js"
 
 /**
@@ -32,9 +33,7 @@ export const srsAlerts: Indicator<"srsAlerts"> = rate({
   },
   defaultBy: [],
   seed: {
-    document: "Resultatvurdering Mestringsenheten 2021, med Jæren Recovery College",
-    section: "Bruker/samfunn",
-    lines: "13",
+    ...fitEvaluationLine,
     fact: {
       nb: "De som får hjelp melder tilbake hvordan de opplever hjelpen slik at vi sammen kan gjøre mer av det som virker",
       en: "Those who get help report how they experience it so that together we can do more of what works",

@@ -53,22 +53,6 @@ export interface Family {
   readonly decompose?: (values: Readonly<Record<string, number>>) => Readonly<Record<string, number>>
 }
 
-const family = (
-  id: string,
-  label: Bilingual,
-  additive: boolean,
-  atoms: ReadonlyArray<string>,
-  sets: Record<string, ReadonlyArray<string>>,
-  decompose?: Family["decompose"],
-): Family => ({
-  id,
-  label,
-  additive,
-  atoms,
-  sets,
-  ...(decompose === undefined ? {} : { decompose }),
-})
-
 // ORS: improved, deteriorated or stable, crossed with starting below the
 // clinical cutoff or not; recovered is improved and clinical.
 const orsDecompose = (v: Readonly<Record<string, number>>): Record<string, number> => {
@@ -104,98 +88,104 @@ const orsDecompose = (v: Readonly<Record<string, number>>): Record<string, numbe
  * @category privacy
  */
 export const families: ReadonlyArray<Family> = [
-  family(
-    "attendance",
-    { nb: "Innbyggere med oppmøteregistrering", en: "Citizens with an attendance record" },
-    false,
-    ["present", "bookedNeverPresent"],
-    {
+  {
+    id: "attendance",
+    label: { nb: "Innbyggere med oppmøteregistrering", en: "Citizens with an attendance record" },
+    additive: false,
+    atoms: ["present", "bookedNeverPresent"],
+    sets: {
       booked: ["present", "bookedNeverPresent"],
       present: ["present"],
     },
-  ),
-  family(
-    "starts",
-    { nb: "Innbyggere som startet i et tilbud", en: "Citizens who started in an offering" },
-    false,
-    ["new", "returning"],
-    {
+  },
+  {
+    id: "starts",
+    label: { nb: "Innbyggere som startet i et tilbud", en: "Citizens who started in an offering" },
+    additive: false,
+    atoms: ["new", "returning"],
+    sets: {
       started: ["new", "returning"],
       new: ["new"],
       returning: ["returning"],
     },
-  ),
-  family("closures", { nb: "Avsluttede deltakelser", en: "Enrollments closed" }, true, ["completed", "withdrawn"], {
-    ended: ["completed", "withdrawn"],
-    completed: ["completed"],
-    withdrawn: ["withdrawn"],
-  }),
-  family(
-    "active",
-    { nb: "Innbyggere med aktiv deltakelse", en: "Citizens with an active enrollment" },
-    false,
-    ["transitioned", "notTransitioned"],
-    {
+  },
+  {
+    id: "closures",
+    label: { nb: "Avsluttede deltakelser", en: "Enrollments closed" },
+    additive: true,
+    atoms: ["completed", "withdrawn"],
+    sets: {
+      ended: ["completed", "withdrawn"],
+      completed: ["completed"],
+      withdrawn: ["withdrawn"],
+    },
+  },
+  {
+    id: "active",
+    label: { nb: "Innbyggere med aktiv deltakelse", en: "Citizens with an active enrollment" },
+    additive: false,
+    atoms: ["transitioned", "notTransitioned"],
+    sets: {
       active: ["transitioned", "notTransitioned"],
       transitioned: ["transitioned"],
     },
-  ),
-  family(
-    "goals",
-    { nb: "Behandlinger med siste målevaluering", en: "Treatments with a last goal evaluation" },
-    true,
-    ["reached", "partly", "notReached"],
-    {
+  },
+  {
+    id: "goals",
+    label: { nb: "Behandlinger med siste målevaluering", en: "Treatments with a last goal evaluation" },
+    additive: true,
+    atoms: ["reached", "partly", "notReached"],
+    sets: {
       evaluated: ["reached", "partly", "notReached"],
       reached: ["reached"],
       partly: ["partly"],
       notReached: ["notReached"],
     },
-  ),
-  family(
-    "treatments",
-    { nb: "Behandlinger som startet", en: "Treatments that started" },
-    true,
-    ["extended", "notExtended"],
-    {
+  },
+  {
+    id: "treatments",
+    label: { nb: "Behandlinger som startet", en: "Treatments that started" },
+    additive: true,
+    atoms: ["extended", "notExtended"],
+    sets: {
       treatments: ["extended", "notExtended"],
       extended: ["extended"],
     },
-  ),
-  family(
-    "referred",
-    { nb: "Henviste som startet", en: "Referred enrollments that started" },
-    true,
-    ["referredStarted"],
-    {
+  },
+  {
+    id: "referred",
+    label: { nb: "Henviste som startet", en: "Referred enrollments that started" },
+    additive: true,
+    atoms: ["referredStarted"],
+    sets: {
       referredStarted: ["referredStarted"],
     },
-  ),
-  family(
-    "recovery",
-    { nb: "Recoveryhjelpa-deltakelser", en: "Recoveryhjelpa enrollments" },
-    true,
-    ["activityStarted", "noActivityYet"],
-    {
+  },
+  {
+    id: "recovery",
+    label: { nb: "Recoveryhjelpa-deltakelser", en: "Recoveryhjelpa enrollments" },
+    additive: true,
+    atoms: ["activityStarted", "noActivityYet"],
+    sets: {
       recoveryHelped: ["activityStarted", "noActivityYet"],
       activityStarted: ["activityStarted"],
     },
-  ),
-  family(
-    "kpr",
-    { nb: "Vedtak som skal rapporteres til KPR", en: "Decisions reportable to KPR" },
-    true,
-    ["kprComplete", "kprIncomplete"],
-    {
+  },
+  {
+    id: "kpr",
+    label: { nb: "Vedtak som skal rapporteres til KPR", en: "Decisions reportable to KPR" },
+    additive: true,
+    atoms: ["kprComplete", "kprIncomplete"],
+    sets: {
       kprDecisions: ["kprComplete", "kprIncomplete"],
       kprIncomplete: ["kprIncomplete"],
     },
-  ),
-  family(
-    "ors",
-    { nb: "Innbyggere med minst to ORS-skårer", en: "Citizens with at least two ORS scores" },
-    false,
-    [
+  },
+  {
+    id: "ors",
+    label: { nb: "Innbyggere med minst to ORS-skårer", en: "Citizens with at least two ORS scores" },
+    additive: false,
+    atoms: [
       "improvedRecovered",
       "improvedClinical",
       "improvedNonClinical",
@@ -204,7 +194,7 @@ export const families: ReadonlyArray<Family> = [
       "stableClinical",
       "stableNonClinical",
     ],
-    {
+    sets: {
       orsFollowed: [
         "improvedRecovered",
         "improvedClinical",
@@ -219,23 +209,29 @@ export const families: ReadonlyArray<Family> = [
       orsClinicalStart: ["improvedRecovered", "improvedClinical", "deterioratedClinical", "stableClinical"],
       orsRecovered: ["improvedRecovered"],
     },
-    orsDecompose,
-  ),
-  family(
-    "srs",
-    { nb: "Innbyggere med SRS-skjema", en: "Citizens with an SRS form" },
-    false,
-    ["alerted", "notAlerted"],
-    {
+    decompose: orsDecompose,
+  },
+  {
+    id: "srs",
+    label: { nb: "Innbyggere med SRS-skjema", en: "Citizens with an SRS form" },
+    additive: false,
+    atoms: ["alerted", "notAlerted"],
+    sets: {
       srsCitizens: ["alerted", "notAlerted"],
       alerted: ["alerted"],
     },
-  ),
-  family("feedback", { nb: "Tilbakemeldinger", en: "Feedback" }, true, ["good", "ratedNotGood", "unrated"], {
-    responses: ["good", "ratedNotGood", "unrated"],
-    rated: ["good", "ratedNotGood"],
-    good: ["good"],
-  }),
+  },
+  {
+    id: "feedback",
+    label: { nb: "Tilbakemeldinger", en: "Feedback" },
+    additive: true,
+    atoms: ["good", "ratedNotGood", "unrated"],
+    sets: {
+      responses: ["good", "ratedNotGood", "unrated"],
+      rated: ["good", "ratedNotGood"],
+      good: ["good"],
+    },
+  },
 ]
 
 const bySet = new Map<string, Family>()
@@ -267,7 +263,7 @@ export const singleton = guard(
         nb: "Measures.singleton: navnet må være en tekst",
         en: "Measures.singleton: the name must be a text",
       })
-    return family(set, { nb: set, en: set }, false, [set], { [set]: [set] })
+    return { id: set, label: { nb: set, en: set }, additive: false, atoms: [set], sets: { [set]: [set] } }
   },
 )
 
@@ -356,7 +352,13 @@ export const roles = guard(
       const c = `${indicator.id}.${child}`
       const p = `${indicator.id}.${parent}`
       const rest = `${p}-not-${child}`
-      const f = family(p, { nb: p, en: p }, false, [c, rest], { [p]: [c, rest], [c]: [c] })
+      const f = {
+        id: p,
+        label: { nb: p, en: p },
+        additive: false,
+        atoms: [c, rest],
+        sets: { [p]: [c, rest], [c]: [c] },
+      }
       own.set(child, f)
       own.set(parent, f)
     }

@@ -11,9 +11,9 @@
 import { dayNumber } from "../Calendar.js"
 import type { Offering } from "../Offering.js"
 import type { Session } from "../Session.js"
-import { type Day, isHoliday, weekly, workday } from "./calendar.js"
+import { isHoliday, weekly, workday } from "./calendar.js"
 import type { Random } from "./random.js"
-import { participate } from "./sessions.js"
+import { participate, type Schedule } from "./sessions.js"
 import { communityDestinations } from "./treatment.js"
 import { mayJoin, type World } from "./world.js"
 
@@ -31,14 +31,7 @@ const staffFor = (w: World, random: Random, o: Offering): (() => Array<string>) 
 }
 
 /** About one session a month on a working day, with no session in July. */
-const monthlySessions = (
-  w: World,
-  random: Random,
-  o: Offering,
-  from: Day,
-  to: Day,
-  staff: () => Array<string>,
-): Array<Session> => {
+const monthlySessions: Schedule = (w, random, o, from, to, staff) => {
   const out: Array<Session> = []
   for (let m = 1; m <= 12; m++) {
     if (m === 7) continue

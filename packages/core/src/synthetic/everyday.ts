@@ -14,7 +14,7 @@ import type { Offering } from "../Offering.js"
 import type { Session } from "../Session.js"
 import { type Day, isHoliday, plusMonths, weekly, workday } from "./calendar.js"
 import type { Random } from "./random.js"
-import { type Ending, indexOnOrAfter, participate } from "./sessions.js"
+import { type Ending, indexOnOrAfter, participate, type Schedule } from "./sessions.js"
 import { mayJoin, type Person, type World, weightOf } from "./world.js"
 
 /** Share of the unit's citizens who join everyday activities. */
@@ -50,14 +50,7 @@ const offeringWeight: Readonly<Record<string, number>> = {
  * weeklySessions(world, random, offering, from, to, () => world.teamIds(random))
  * @category constructors
  */
-export const weeklySessions = (
-  w: World,
-  random: Random,
-  o: Offering,
-  from: Day,
-  to: Day,
-  staff: () => Array<string>,
-): Array<Session> => {
+export const weeklySessions: Schedule = (w, random, o, from, to, staff) => {
   const day = random.int(1, 5)
   const students = o.operator.partners.includes("students")
   return weekly(from, to, day, isHoliday).map((d) => w.session(o, d, staff(), students ? random.int(0, 3) : 0, 0))

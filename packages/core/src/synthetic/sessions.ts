@@ -14,6 +14,16 @@ import type { Random } from "./random.js"
 import { type AttendanceStatus, attendanceStatus, type Person, type World } from "./world.js"
 
 /** How an open-ended participation ends within the year. */
+/** Plans an offering's sessions inside its window (`from`–`to`), each staffed by `staff()`. */
+export type Schedule = (
+  w: World,
+  random: Random,
+  o: Offering,
+  from: Day,
+  to: Day,
+  staff: () => Array<string>,
+) => Array<Session>
+
 export type Ending =
   | { readonly kind: "ongoing" }
   /** Withdrawn after the session at this index; closes on the last attended session up to it. */

@@ -35,8 +35,9 @@ export const EMPTY: Sparse = { rows: [], values: [] }
 
 const MAX = Number.MAX_SAFE_INTEGER
 
-class Overflow extends Error {}
-const OVERFLOW = new Overflow()
+// Thrown by the number arithmetic and caught in this module, which then
+// redoes the work in bigint: one shared value, not an error with a stack.
+const OVERFLOW: unique symbol = Symbol("overflow")
 
 // Products and differences of exact integers: a true result beyond 2^53
 // rounds to at least 2^53, so the range check catches every inexact one.
@@ -122,17 +123,25 @@ export const sparse = (rows: Array<number>, values: Array<number>): Sparse => ({
   values: normalizeNumber(values),
 })
 
-// b·u − a·v without the pivot row; `keep` filters the rows of v.
-const eliminateNumber = (u: Sparse, pu: number, v: Sparse, pv: number, keep?: (row: number) => boolean): Sparse => {
-  const uv = u.values as Array<number>
-  const vv = v.values as Array<number>
-  const g = gcdNumber(uv[pu]!, vv[pv]!)
-  const a = uv[pu]! / g
-  const b = vv[pv]! / g
+// The rows of b·u − a·v without the pivot row, in order, with each row's
+// position in u and in v (−1 where it has none); `keep` filters the rows of
+// v. The number and bigint passes below share it, so the merge is written once.
+interface Merge {
+  readonly rows: Array<number>
+  readonly inU: Array<number>
+  readonly inV: Array<number>
+}
+
+const merge = (
+  ur: Array<number>,
+  pu: number,
+  vr: Array<number>,
+  pv: number,
+  keep?: (row: number) => boolean,
+): Merge => {
   const rows: Array<number> = []
-  const values: Array<number> = []
-  const ur = u.rows
-  const vr = v.rows
+  const inU: Array<number> = []
+  const inV: Array<number> = []
   let i = 0
   let k = 0
   while (i < ur.length || k < vr.length) {
@@ -146,22 +155,29 @@ const eliminateNumber = (u: Sparse, pu: number, v: Sparse, pv: number, keep?: (r
     }
     const ri = i < ur.length ? ur[i]! : Infinity
     const rk = k < vr.length ? vr[k]! : Infinity
-    if (ri < rk) {
-      rows.push(ri)
-      values.push(mul(b, uv[i]!))
-      i++
-    } else if (rk < ri) {
-      rows.push(rk)
-      values.push(-mul(a, vv[k]!))
-      k++
-    } else {
-      const d = sub(mul(b, uv[i]!), mul(a, vv[k]!))
-      if (d !== 0) {
-        rows.push(ri)
-        values.push(d)
-      }
-      i++
-      k++
+    rows.push(Math.min(ri, rk))
+    inU.push(ri <= rk ? i++ : -1)
+    inV.push(rk <= ri ? k++ : -1)
+  }
+  return { rows, inU, inV }
+}
+
+const eliminateNumber = (u: Sparse, pu: number, v: Sparse, pv: number, keep?: (row: number) => boolean): Sparse => {
+  const uv = u.values as Array<number>
+  const vv = v.values as Array<number>
+  const g = gcdNumber(uv[pu]!, vv[pv]!)
+  const a = uv[pu]! / g
+  const b = vv[pv]! / g
+  const m = merge(u.rows, pu, v.rows, pv, keep)
+  const rows: Array<number> = []
+  const values: Array<number> = []
+  for (let n = 0; n < m.rows.length; n++) {
+    const i = m.inU[n]!
+    const k = m.inV[n]!
+    const d = k < 0 ? mul(b, uv[i]!) : i < 0 ? -mul(a, vv[k]!) : sub(mul(b, uv[i]!), mul(a, vv[k]!))
+    if (d !== 0) {
+      rows.push(m.rows[n]!)
+      values.push(d)
     }
   }
   return { rows, values: normalizeNumber(values) }
@@ -173,39 +189,16 @@ const eliminateBig = (u: Sparse, pu: number, v: Sparse, pv: number, keep?: (row:
   const g = gcdBig(uv[pu]!, vv[pv]!)
   const a = uv[pu]! / g
   const b = vv[pv]! / g
+  const m = merge(u.rows, pu, v.rows, pv, keep)
   const rows: Array<number> = []
   const values: Array<bigint> = []
-  const ur = u.rows
-  const vr = v.rows
-  let i = 0
-  let k = 0
-  while (i < ur.length || k < vr.length) {
-    if (i === pu) {
-      i++
-      continue
-    }
-    if (k < vr.length && (k === pv || (keep !== undefined && !keep(vr[k]!)))) {
-      k++
-      continue
-    }
-    const ri = i < ur.length ? ur[i]! : Infinity
-    const rk = k < vr.length ? vr[k]! : Infinity
-    if (ri < rk) {
-      rows.push(ri)
-      values.push(b * uv[i]!)
-      i++
-    } else if (rk < ri) {
-      rows.push(rk)
-      values.push(-a * vv[k]!)
-      k++
-    } else {
-      const d = b * uv[i]! - a * vv[k]!
-      if (d !== 0n) {
-        rows.push(ri)
-        values.push(d)
-      }
-      i++
-      k++
+  for (let n = 0; n < m.rows.length; n++) {
+    const i = m.inU[n]!
+    const k = m.inV[n]!
+    const d = k < 0 ? b * uv[i]! : i < 0 ? -a * vv[k]! : b * uv[i]! - a * vv[k]!
+    if (d !== 0n) {
+      rows.push(m.rows[n]!)
+      values.push(d)
     }
   }
   return { rows, values: normalizeBig(values) }
