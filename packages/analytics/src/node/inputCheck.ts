@@ -3,7 +3,8 @@
 // model runs over the valid ones, and all that was found becomes the report's
 // input section, each finding with its file, the line its record starts on
 // and the record's position in the file, both counted from 1.
-import { type Batch, type Bilingual, Dataset, Invariants, type Policy, type Problems } from "@aktivitetsmodell/core"
+import { type Batch, Dataset, Invariants, type Policy, type Problems } from "@aktivitetsmodell/core"
+import type { FileProblem } from "@aktivitetsmodell/core/node"
 import { AnalyticsError } from "../internal/text.js"
 import type { Entry, Section } from "../outputs/Rejected.js"
 import * as Rejected from "../outputs/Rejected.js"
@@ -20,7 +21,8 @@ export interface EntityRead {
   readonly valid: ReadonlyArray<unknown>
   readonly rejected: ReadonlyArray<Batch.Rejected>
   readonly lineOf: (index: number) => number | null
-  readonly fileProblems: ReadonlyArray<{ readonly line: number; readonly message: Bilingual }>
+  /** Problems with the file as a whole (core's CSV reader: an empty file, a header that rejects every row). */
+  readonly fileProblems: ReadonlyArray<FileProblem>
 }
 
 /** A municipality-year of the valid records, and the section that lists everything else. */

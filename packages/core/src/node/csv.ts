@@ -15,7 +15,7 @@ import type { EntityName } from "../Dataset.js"
 import { readHeader } from "../internal/csv/header.js"
 import * as M from "../internal/csv/messages.js"
 import { detectDelimiter, type RawRecord, tokenize } from "../internal/csv/tokenize.js"
-import { jsonPointer, type PathProblem } from "../internal/issues.js"
+import { jsonPointer, type PathProblem, type Problem } from "../internal/issues.js"
 import type { Bilingual } from "../internal/text.js"
 
 /** A string tree: what one CSV row becomes before decoding. */
@@ -33,13 +33,20 @@ export interface CsvRow {
   readonly problems?: ReadonlyArray<RowProblem>
 }
 
+/**
+ * A problem with a CSV file as a whole, in core's one problem shape: an
+ * empty file (`empty-file`), or a header that rejects every row (`header`).
+ * `line` is where the header starts.
+ */
+export type FileProblem = Problem & { readonly code: "empty-file" | "header"; readonly line: number }
+
 /** A CSV file read into rows. `problems` are about the file as a whole (an empty file, a wrong header). */
 export interface CsvRows {
   readonly rows: ReadonlyArray<CsvRow>
   readonly delimiter: string
   /** The lines the header row takes (a quoted header cell may hold a line break). */
   readonly header?: { readonly line: number; readonly endLine: number }
-  readonly problems: ReadonlyArray<{ readonly line: number; readonly message: Bilingual }>
+  readonly problems: ReadonlyArray<FileProblem>
 }
 
 // "list" for a field of any length, "tuple" for one of fixed elements, or undefined.
@@ -109,7 +116,8 @@ export const csvRowStream = (entity: EntityName, input: string): CsvRowStream =>
   const delimiter = detectDelimiter(text)
   const records = tokenize(text, delimiter)
   const first = records.next()
-  if (first.done === true) return { rows: [], delimiter, problems: [{ line: 1, message: M.emptyFile }] }
+  if (first.done === true)
+    return { rows: [], delimiter, problems: [{ code: "empty-file", pointer: "", line: 1, message: M.emptyFile }] }
   const headerRecord = first.value
   const header = headerRecord.error === undefined ? readHeader(headerRecord.cells) : undefined
   const headerProblem =
@@ -155,6 +163,9 @@ export const csvRowStream = (entity: EntityName, input: string): CsvRowStream =>
     rows: rows(),
     delimiter,
     header: { line: headerRecord.line, endLine: headerRecord.endLine },
-    problems: headerProblem === undefined ? [] : [{ line: headerRecord.line, message: headerProblem }],
+    problems:
+      headerProblem === undefined
+        ? []
+        : [{ code: "header", pointer: "", line: headerRecord.line, message: headerProblem }],
   }
 }

@@ -13,9 +13,10 @@ import type { Bilingual } from "../internal/text.js"
 import * as JsonText from "../JsonText.js"
 import { ProblemsError } from "../ProblemsError.js"
 import * as Redact from "../Redact.js"
-import { csvRowStream } from "./csv.js"
+import { csvRowStream, type FileProblem } from "./csv.js"
 
 export type { Encoding } from "../internal/csv/encoding.js"
+export type { FileProblem } from "./csv.js"
 
 type EntityType<K extends EntityName> = (typeof entities)[K]["Type"]
 
@@ -100,7 +101,7 @@ export interface CsvResult<A> extends Batch.BatchResult<A> {
   /** The cell delimiter found in the header: `,`, `;` or a tab. */
   readonly delimiter: string
   /** Problems with the file as a whole: empty, or a header that rejects every row. */
-  readonly fileProblems: ReadonlyArray<{ readonly line: number; readonly message: Bilingual }>
+  readonly fileProblems: ReadonlyArray<FileProblem>
   /** The line each record starts on, by record index (valid and rejected alike). */
   readonly lines: ReadonlyArray<number>
 }

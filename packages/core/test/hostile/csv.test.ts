@@ -36,6 +36,7 @@ describe("headers that aim at a prototype", () => {
       ])
       expect(r.fileProblems[0]?.message.en).toContain("column 6")
       expect(r.fileProblems[0]?.message.nb).toContain("reservert navn")
+      expect(r.fileProblems.map((p) => [p.code, p.pointer, p.line])).toEqual([["header", "", 1]])
       expect(({} as Record<string, unknown>).date).toBeUndefined()
       expect(({} as Record<string, unknown>).all).toBeUndefined()
       expect((globalThis as Record<string, unknown>).pwned).toBeUndefined()
@@ -142,6 +143,9 @@ describe("sloppy shapes", () => {
 
   it("an empty file and a header-only file give no records and say so", () => {
     expect(readCsv("referrals", "").fileProblems[0]?.message.en).toContain("empty")
+    expect(readCsv("referrals", "").fileProblems.map((p) => [p.code, p.pointer, p.line])).toEqual([
+      ["empty-file", "", 1],
+    ])
     const headerOnly = readCsv("referrals", `${HEAD}\n`)
     expect([headerOnly.total, headerOnly.fileProblems]).toEqual([0, []])
   })
