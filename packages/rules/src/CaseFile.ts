@@ -13,7 +13,7 @@ import { type Bilingual, Suggest } from "@aktivitetsmodell/core"
 import * as Schema from "effect/Schema"
 import { guard, requireString } from "./internal/boundary.js"
 import { DateText, rule, Text } from "./internal/fields.js"
-import { bare, ownField } from "./internal/own.js"
+import { bare, own } from "./internal/own.js"
 import { child } from "./internal/pointer.js"
 import { isSentence } from "./internal/sentence.js"
 import { decodeShape, type Finding } from "./internal/shape.js"
@@ -202,8 +202,8 @@ export const decode = guard(
     requireString("CaseFile.decode", "file", file)
     const { value, findings } = decodeShape(FileSchema, input)
     // After the shape, each case's subject and outcome names, wherever they can be read, so one pass reports all.
-    const raw = ownField(input, "cases")
-    const named = ownField(input, "rule")
+    const raw = own(input, "cases")
+    const named = own(input, "rule")
     const ruleId = typeof named === "string" ? named : ruleOf(file)
     const subjects: Array<Subject | undefined> = []
     if (Array.isArray(raw)) {
@@ -222,10 +222,10 @@ export const decode = guard(
                 message: p.message,
               })
         }
-        const e = Object.hasOwn(c, "expect") ? typeOf(ownField(c, "expect")) : undefined
+        const e = Object.hasOwn(c, "expect") ? typeOf(own(c, "expect")) : undefined
         if (e !== undefined)
           checkType(e.type, e.pointer === "" ? `${at}/expect` : `${at}/expect${e.pointer}`, kindOf(ruleId), findings)
-        const also = ownField(c, "also")
+        const also = own(c, "also")
         if (typeof also === "object" && also !== null && !Array.isArray(also)) {
           for (const [k, v] of Object.entries(also)) {
             const t = typeOf(v)
@@ -253,6 +253,6 @@ export const decode = guard(
 // An outcome's type and where it is written, when it can be read.
 const typeOf = (u: unknown): { readonly type: string; readonly pointer: string } | undefined => {
   if (typeof u === "string" && u.trim().length > 0) return { type: u, pointer: "" }
-  const t = ownField(u, "type")
+  const t = own(u, "type")
   return typeof t === "string" && t.trim().length > 0 ? { type: t, pointer: "/type" } : undefined
 }

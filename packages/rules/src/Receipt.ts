@@ -14,7 +14,7 @@ import { IsoDate } from "@aktivitetsmodell/core"
 import { decide } from "./Decision.js"
 import { show } from "./Impact.js"
 import { guard, requireObject, requireTree } from "./internal/boundary.js"
-import { ownField } from "./internal/own.js"
+import { own } from "./internal/own.js"
 import { type Receipt, type ReceiptCondition, type ReceiptDecision, ReceiptSchema } from "./internal/receipt.js"
 import { decodeShape } from "./internal/shape.js"
 import { shortLine } from "./internal/text.js"
@@ -82,7 +82,7 @@ export const decode = guard(
     requireObject("Receipt.decode", "catalogue", catalogue)
     const { value, findings } = decodeShape(ReceiptSchema, input)
     // The subject is checked against the catalogue wherever it can be read, so one pass reports all.
-    const raw = ownField(input, "subject")
+    const raw = own(input, "subject")
     const subject = raw === undefined ? undefined : decodeSubject(raw, catalogue)
     const problems = [
       ...findings.map((f) => ({ code: f.code, pointer: f.pointer, message: f.message })),

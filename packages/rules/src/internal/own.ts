@@ -3,11 +3,8 @@
 // name like any other instead of something inherited from Object.prototype.
 import { Boundary } from "@aktivitetsmodell/core"
 
-/** `record[key]` when `key` is the record's own entry, else undefined: core's Boundary.own. */
+/** `record[key]` when `key` is the record's (or any object's) own entry, else undefined: core's Boundary.own. */
 export const { own } = Boundary
-
-/** `u`'s own property `key` when `u` is an object (a list too), else undefined: for reading input not yet decoded. */
-export const ownField = (u: unknown, key: string): unknown => Boundary.own(u, key)
 
 /** A record with no prototype, for keys that come from user data. */
 export const bare = <V>(): Record<string, V> => Object.create(null) as Record<string, V>
