@@ -21,3 +21,21 @@ export const goalReached = ["yes", "partly", "no"] as const
  * @category models
  */
 export const goalDecision = ["completed", "extend", "other-measures"] as const
+
+/**
+ * The kinds of an offering's status: running, moved to a new operator, or
+ * ended and handing its participants over.
+ * @example
+ * Codes.offeringStatus // ["active", "transferred", "discontinued"]
+ * @category models
+ */
+export const offeringStatus = ["active", "transferred", "discontinued"] as const
+
+/**
+ * Where an escalated offering proposal stands. A proposal's own decision is
+ * one of the first two; an escalation may still be pending.
+ * @example
+ * Codes.proposalOutcome // ["approved", "declined", "pending"]
+ * @category models
+ */
+export const proposalOutcome = ["approved", "declined", "pending"] as const

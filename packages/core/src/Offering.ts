@@ -6,6 +6,7 @@
 import * as Schema from "effect/Schema"
 import { Category } from "./Category.js"
 import * as Citation from "./Citation.js"
+import * as Codes from "./Codes.js"
 import { DepartmentId } from "./Department.js"
 import { IsoDate } from "./IsoDate.js"
 import { BilingualName, NonEmptyText, NumberBetween, Slug } from "./internal/checks.js"
@@ -108,21 +109,23 @@ export type Continuation = typeof Continuation.Type
  * community during a transition period (Mestringsenhetens modell for aktivitet §Endringer av eksisterende tilbud).
  * @category schemas
  */
+const [active, transferred, discontinued] = Codes.offeringStatus
+
 export const Status = Schema.Union([
-  Schema.Struct({ kind: Schema.Literal("active") }),
+  Schema.Struct({ kind: Schema.Literal(active) }),
   Schema.Struct({
-    kind: Schema.Literal("transferred"),
+    kind: Schema.Literal(transferred),
     effective: IsoDate,
     from: Schema.Union([Schema.Literal("all-departments"), Schema.Array(DepartmentId)]),
     to: DepartmentId,
   }),
   Schema.Struct({
-    kind: Schema.Literal("discontinued"),
+    kind: Schema.Literal(discontinued),
     formerOperator: DepartmentId,
   }),
 ]).annotate({
   title: "OfferingStatus",
-  expected: 'a status whose kind is "active", "transferred" or "discontinued"',
+  expected: `a status whose kind is "${active}", "${transferred}" or "${discontinued}"`,
 })
 /** @category models */
 export type Status = typeof Status.Type

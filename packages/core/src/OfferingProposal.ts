@@ -6,9 +6,12 @@
  */
 import * as Schema from "effect/Schema"
 import { Category } from "./Category.js"
+import * as Codes from "./Codes.js"
 import { DepartmentId } from "./Department.js"
 import { IsoDate } from "./IsoDate.js"
 import { NonEmptyText, RecordId } from "./internal/checks.js"
+
+const [approved, declined] = Codes.proposalOutcome
 
 /**
  * A proposal goes to the activity lead; the activity team in RPHA decides.
@@ -31,7 +34,7 @@ export const OfferingProposal = Schema.Struct({
   decision: Schema.optionalKey(
     Schema.Struct({
       date: IsoDate,
-      outcome: Schema.Literals(["approved", "declined"]),
+      outcome: Schema.Literals([approved, declined]),
       reason: Schema.optionalKey(NonEmptyText),
     }),
   ),
@@ -39,7 +42,7 @@ export const OfferingProposal = Schema.Struct({
     Schema.Struct({
       date: IsoDate,
       to: Schema.Literals(["extended-leadership-group", "activity-lead"]),
-      outcome: Schema.Literals(["pending", "approved", "declined"]),
+      outcome: Schema.Literals(Codes.proposalOutcome),
     }),
   ),
 }).annotate({ identifier: "OfferingProposal", title: "Offering proposal (forslag til nytt tilbud)" })

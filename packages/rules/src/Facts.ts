@@ -6,7 +6,7 @@
  * @module
  */
 import type { Bilingual, Catalogue } from "@aktivitetsmodell/core"
-import { Category, GoalEvaluation } from "@aktivitetsmodell/core"
+import { Category, Codes } from "@aktivitetsmodell/core"
 import { guard } from "./internal/boundary.js"
 import { type Domain, labelOf, type Names } from "./internal/codes.js"
 
@@ -460,9 +460,6 @@ export const names = Object.keys(all) as ReadonlyArray<FactName>
  */
 export const isFact = (s: string): s is FactName => typeof s === "string" && Object.hasOwn(all, s)
 
-const statuses = ["active", "transferred", "discontinued"] as const
-const proposalDecisions = ["approved", "declined", "pending"] as const
-
 /**
  * The codes a domain allows, given the offering catalogue.
  * @example
@@ -481,11 +478,11 @@ export const domainValues = guard(
       case "department":
         return catalogue.departments.map((d) => d.id)
       case "offering-status":
-        return statuses
+        return Codes.offeringStatus
       case "goal-reached":
-        return GoalEvaluation.goalReachedCodes
+        return Codes.goalReached
       case "proposal-decision":
-        return proposalDecisions
+        return Codes.proposalOutcome
       default:
         throw new TypeError("unknown domain")
     }

@@ -11,6 +11,7 @@ import {
   Catalogue,
   Category,
   Citizen,
+  Codes,
   Department,
   GoalEvaluation,
   IsoDate,
@@ -96,7 +97,7 @@ export const SubjectFit = Schema.Struct({
  */
 export const SubjectProposal = Schema.Struct({
   requested: Schema.Boolean,
-  decision: Schema.optionalKey(Schema.Literals(["approved", "declined", "pending"])),
+  decision: Schema.optionalKey(Schema.Literals(Codes.proposalOutcome)),
   byDepartment: Schema.optionalKey(Department.DepartmentId),
   category: Category.Category,
 }).annotate({ identifier: "SubjectProposal", title: "Proposal (forslag til tilbud)" })
