@@ -85,6 +85,10 @@ const formatOr = (p: Located): string => {
  * only the first, and `message` shows them. Everything is redacted, so no
  * identity number leaves through an error. Each package throws subclasses of
  * it, so `instanceof ProblemsError` catches whatever the library throws.
+ * Also reachable as `Problems.ProblemsError`.
+ * @example
+ * try { Catalogue.decodeOrThrow(json) } catch (e) { if (e instanceof ProblemsError) console.error(e.text.nb, e.problems.length) }
+ * @category models
  */
 export class ProblemsError<P extends Located = Problem> extends Error {
   override readonly name: string = "ProblemsError"
