@@ -1,42 +1,40 @@
 // The indicator benchmark: every indicator over 1,000,000 attendance rows and
-// 100,000 enrollments, against a hand-written single pass over the same
-// records. Prints one JSON line per indicator and one for the whole set:
-//   {"name","unit":"ms","value","baseline","ratio"}   ratio = value / baseline
-// plus a line for building the tables (no baseline: the hand-written passes
-// read the records directly). The whole set's value includes building the
-// tables. Targets: the whole set under 3,000 ms; each indicator within 3× of
-// its hand-written pass. Where that pass takes under 1 ms (department
-// contributions reads three records), arquero's fixed cost of parsing each
-// expression (about 0.1 ms a verb) decides the ratio, so there the target is
-// an absolute one: under 5 ms. Not a test: timings depend on the machine.
-// Run with
+// 100,000 enrollments from plain JS objects, the public API
+// (Tables.fromDataset, then Indicator.compute for each), against a
+// hand-written pass per indicator over the same records (bench/baseline.ts).
+// One JSON line per measurement, {"name","unit","value","baseline","ratio",
+// "target","ok"}, ratio = value / baseline:
+// - the tables (no baseline: the hand-written passes read the records directly);
+// - each indicator, target within 3× of its hand-written pass. That pass reads
+//   the record objects; it is not yet the tight typed-array kernel the speed
+//   issue compares against, so `ok` here is the weaker of the two checks.
+//   Where the pass takes under 1 ms (department contributions reads three
+//   records), arquero's fixed cost of parsing each expression decides the
+//   ratio, so there the target is an absolute one: under 5 ms;
+// - the whole set including building the tables, target under 1,500 ms.
+// Rounds interleave ours and the baseline (A, B, A, B …), in the catalogue's
+// order of indicators; each figure is the median of at least 7 rounds
+// (BENCH_RUNS raises it). A line named "agreement" says whether both sides
+// gave the same tables. Not a test: timings depend on the machine, and the
+// bench exits 0 whatever it finds. Run with
 //   npm run bench -w @aktivitetsmodell/analytics
 
 import { shippedPolicy } from "@aktivitetsmodell/rules/node"
+import { line, median } from "../../../scripts/bench-timing.mjs"
 import { Indicator, Indicators, Tables } from "../src/index.js"
 import { baselines, context, same } from "./baseline.js"
 import { benchYear } from "./input.js"
 
 const policy = shippedPolicy()
 
-const runs = Number(process.env.BENCH_RUNS ?? 5)
+const runs = Math.max(7, Number(process.env.BENCH_RUNS ?? 7))
 const capacity = { sandneshallen: 30, volleyball: 20, helarsbading: 25 }
-const median = (xs: Array<number>) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const time = (f: () => unknown): number => {
   const t0 = performance.now()
   f()
   return performance.now() - t0
 }
-const line = (name: string, value: number, baseline: number | null) =>
-  console.log(
-    JSON.stringify({
-      name,
-      unit: "ms",
-      value: Math.round(value * 10) / 10,
-      baseline: baseline === null ? null : Math.round(baseline * 10) / 10,
-      ratio: baseline === null ? null : Math.round((value / baseline) * 100) / 100,
-    }),
-  )
+const wholeSetTarget = 1500
 
 const t0 = performance.now()
 const data = benchYear()
@@ -62,11 +60,18 @@ for (const indicator of Indicators.all) {
 
 const build: Array<number> = []
 for (let i = 0; i < runs; i++) build.push(time(() => (tables = Tables.fromDataset(data, { policy, capacity }))))
-line("tables", median(build), null)
+line({
+  name: "tables from plain JS objects (1 M attendance rows, 100 k enrollments)",
+  unit: "ms",
+  value: median(build),
+  baseline: null,
+  ratio: null,
+  target: null,
+  ok: null,
+})
 
 let totalValue = median(build)
 let totalBaseline = 0
-const slow: Array<string> = []
 for (const indicator of Indicators.all) {
   const baseline = baselines[indicator.id as Indicators.IndicatorId]
   const ours: Array<number> = []
@@ -84,15 +89,32 @@ for (const indicator of Indicators.all) {
   const b = median(theirs)
   totalValue += v
   totalBaseline += b
-  if (b >= 1 ? v > 3 * b : v > 5) slow.push(indicator.id)
-  line(indicator.id, v, b)
+  const tiny = b < 1
+  line({
+    name: `${indicator.id}: Indicator.compute; baseline a hand-written pass over the records`,
+    unit: "ms",
+    value: v,
+    baseline: b,
+    ratio: b > 0 ? v / b : null,
+    target: tiny ? "< 5 ms (the pass takes under 1 ms)" : "≤ 3× the hand-written pass",
+    ok: tiny ? v < 5 : v <= 3 * b,
+  })
 }
-line("all indicators", totalValue, totalBaseline)
-
-const ok = failures === 0 && totalValue < 3000 && slow.length === 0
-console.error(
-  ok
-    ? `target met: whole set ${Math.round(totalValue)} ms < 3000 ms; every indicator within 3× of hand-written (or under 5 ms where hand-written takes under 1 ms)`
-    : `target missed: whole set ${Math.round(totalValue)} ms${slow.length > 0 ? `; over 3×: ${slow.join(", ")}` : ""}${failures > 0 ? `; ${failures} mismatches` : ""}`,
-)
-process.exitCode = failures > 0 ? 1 : 0
+line({
+  name: "whole indicator set from plain JS objects, tables included; baseline the hand-written passes",
+  unit: "ms",
+  value: totalValue,
+  baseline: totalBaseline,
+  ratio: totalValue / totalBaseline,
+  target: `< ${wholeSetTarget} ms`,
+  ok: totalValue < wholeSetTarget,
+})
+line({
+  name: "agreement: every indicator's table equals its hand-written pass",
+  unit: "mismatches",
+  value: failures,
+  baseline: null,
+  ratio: null,
+  target: "0",
+  ok: failures === 0,
+})
