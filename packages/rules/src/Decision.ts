@@ -92,6 +92,9 @@ export interface Options {
  * something the subject does not give — a birth date when only the birth
  * year is known and the citizen is near the minimum age, whether the joint
  * meeting was held — the outcome is `unknown` and names it, never a guess.
+ * Each decision's `explanation` is built the first time it is read (it is
+ * still an own property, in JSON and in copies), so a caller who reads only
+ * outcomes does not pay for explanations.
  * With `{ receipt: true }` the result carries a receipt (see the `Receipt` module) that
  * `Receipt.replay` (or `aktivitet-rules replay`) re-decides later. Throws an
  * `ArgumentError` for a date that is not `YYYY-MM-DD` or a tree that did not

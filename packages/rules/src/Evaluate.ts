@@ -16,11 +16,10 @@ import {
   isRef,
   type Leaf,
   type Literal,
-  leftRef,
   refsOf,
 } from "./internal/condition.js"
 import { quote } from "./internal/text.js"
-import { isOperator, type OperatorName, all as operators } from "./Operators.js"
+import { type OperatorName, all as operators } from "./Operators.js"
 import { RulesError } from "./RulesError.js"
 
 const unknown = (what: { en: string; nb: string }, name: unknown): RulesError => {
@@ -142,14 +141,17 @@ const someResult = (children: Array<Node>): boolean => {
 }
 
 const comparison = (c: Leaf, inputs: Inputs): Node => {
-  if (!isOperator(c.operator)) throw unknown({ en: "operator", nb: "operator" }, c.operator)
-  const left = side(leftRef(c), inputs)
+  // The operators' own names, as Operators.isOperator, looked up rather than searched for.
+  if (typeof c.operator !== "string" || !Object.hasOwn(operators, c.operator))
+    throw unknown({ en: "operator", nb: "operator" }, c.operator)
+  // A comparison's left-hand side is its own fact and parameter name: no reference need be made.
+  const left = side(c, inputs)
   const right: Side = isRef(c.value) ? side(c.value, inputs) : { kind: "literal", value: c.value }
   return {
     kind: "comparison",
-    result: operators[c.operator].test(left.value, right.value),
+    result: operators[c.operator as OperatorName].test(left.value, right.value),
     left,
-    operator: c.operator,
+    operator: c.operator as OperatorName,
     right,
   }
 }
@@ -184,13 +186,20 @@ export const reads = guard(
   },
 )
 
+// Values alike as JSON. Two texts, booleans or finite numbers are alike only
+// when equal, which skips JSON for the usual values.
+const plain = (v: Value): boolean =>
+  typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))
+const sameValue = (a: Value, b: Value): boolean =>
+  a === b || (!(plain(a) && plain(b)) && JSON.stringify(a) === JSON.stringify(b))
+
 const mergeSide = (sides: ReadonlyArray<Side>): Side => {
   const first = sides[0]!
   if (first.kind !== "fact") return first
   const values: Array<Value> = []
   for (const s of sides) {
     const v = (s as typeof first).value
-    if (!values.some((x) => JSON.stringify(x) === JSON.stringify(v))) values.push(v)
+    if (!values.some((x) => sameValue(x, v))) values.push(v)
   }
   return values.length > 1 ? { ...first, values } : first
 }

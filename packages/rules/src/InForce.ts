@@ -85,7 +85,18 @@ export const changes = guard(
   },
 )
 
-const cache = new WeakMap<Tree, { readonly changes: ReadonlyArray<string>; readonly byStart: Map<string, InForce> }>()
+const cache = new WeakMap<
+  Tree,
+  {
+    readonly changes: ReadonlyArray<string>
+    readonly byStart: Map<string, InForce>
+    /** Each date asked about, checked, with its answer: most callers ask about few dates many times. */
+    readonly byDate: Map<string, InForce>
+  }
+>()
+
+// Enough for every day of several years; past it the memo starts over rather than grow without end.
+const datesRemembered = 4096
 
 const build = (tree: Tree, date: string, from: string): InForce => {
   const catalogue = tree.catalogue
@@ -110,11 +121,14 @@ export const on = guard(
   "InForce.on",
   { en: "(tree: Tree, date: YYYY-MM-DD)", nb: "(tree: Tree, date: ÅÅÅÅ-MM-DD)" },
   (tree: Tree, date: string): InForce => {
+    // A tree and a date seen before were checked then.
+    let entry = cache.get(tree)
+    const known = entry?.byDate.get(date)
+    if (known !== undefined) return known
     requireTree("InForce.on", tree)
     requireDate("InForce.on", "date", date)
-    let entry = cache.get(tree)
     if (entry === undefined) {
-      entry = { changes: changes(tree), byStart: new Map() }
+      entry = { changes: changes(tree), byStart: new Map(), byDate: new Map() }
       cache.set(tree, entry)
     }
     const from = periodStart(entry.changes, date)
@@ -123,6 +137,8 @@ export const on = guard(
       found = build(tree, date, from)
       entry.byStart.set(from, found)
     }
+    if (entry.byDate.size >= datesRemembered) entry.byDate.clear()
+    entry.byDate.set(date, found)
     return found
   },
 )

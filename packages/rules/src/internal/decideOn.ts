@@ -4,14 +4,16 @@
 // entry runs the same code over a snapshot, so the two cannot disagree.
 // Nothing here imports a schema.
 import type { Bilingual } from "@aktivitetsmodell/core"
-import { condition, merge, type Node, reads } from "../Evaluate.js"
+import { explainLater } from "../decide/explanation.js"
+import { planOf, type Step } from "../decide/plan.js"
+import type { Node } from "../Evaluate.js"
 import type { Value } from "../Facts.js"
 import { type Kind, type Outcome, unknown as unknownOutcome } from "../Outcome.js"
 import type { Period, TopCondition } from "../RuleFile.js"
 import type { Source } from "../Source.js"
 import type { Subject } from "../Subject.js"
 import { type Context, type DatedParameter, deriveFacts, type Used } from "./derive.js"
-import { agree, type Open, touches, type Variant, variants } from "./open.js"
+import { agree, type Open, type Variant, variants } from "./open.js"
 
 /**
  * A dated parameter value a decision used, directly or through a derived fact.
@@ -42,6 +44,7 @@ export interface Decision {
   readonly source: Source
   readonly facts: { readonly [fact: string]: Value }
   readonly parameters: ReadonlyArray<ParameterUse>
+  /** Every condition with the values on both sides; built when first read, the same object on every read. */
   readonly explanation: { readonly appliesWhen?: Node; readonly conditions: Node }
   /** For an `unknown` outcome: the inputs that would decide it, and the outcomes it could be (`not-applicable` when the rule might not apply). */
   readonly unknown?: { readonly missing: ReadonlyArray<string>; readonly possible: ReadonlyArray<Outcome> }
@@ -98,30 +101,48 @@ export interface Epoch<P extends DatedParameter> extends Context<P> {
   readonly rules: ReadonlyArray<{ readonly rule: RuleView; readonly version: VersionView }>
 }
 
-const first = (outcomes: ReadonlyArray<Outcome>, order: ReadonlyArray<string>): Outcome | undefined => {
-  for (const type of order) {
-    const o = outcomes.find((x) => x.type === type)
-    if (o !== undefined) return o
-  }
-  return undefined
-}
-
 export const eligibilityTypes = ["not-eligible", "granted-as", "eligible"]
 export const durationTypes = ["ends", "no-more-this-week", "continues"]
 export const extensionTypes = ["may-not-extend", "may-extend"]
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
+/** A summary with only the questions that have an answer, in the order the type lists them. */
+const summaryFrom = (
+  eligibility: Outcome | undefined,
+  duration: Outcome | undefined,
+  extension: Outcome | undefined,
+  escalations: ReadonlyArray<Outcome>,
+): Summary => {
+  const s: Mutable<Summary> = {} as Mutable<Summary>
+  if (eligibility !== undefined) s.eligibility = eligibility
+  if (duration !== undefined) s.duration = duration
+  if (extension !== undefined) s.extension = extension
+  s.escalations = escalations
+  return s
+}
+
+// The stronger of two outcomes by `order` (earlier is stronger); of two alike, the first.
+const stronger = (current: Outcome | undefined, o: Outcome, order: ReadonlyArray<string>): Outcome | undefined => {
+  const rank = order.indexOf(o.type)
+  if (rank < 0) return current
+  return current === undefined || rank < order.indexOf(current.type) ? o : current
+}
+
 /** The summary of definite outcomes: what each question's strongest outcome is. */
 export const summaryOf = (decided: ReadonlyArray<{ readonly kind: Kind; readonly outcome: Outcome }>): Summary => {
-  const of = (kind: Kind) => decided.filter((d) => d.kind === kind).map((d) => d.outcome)
-  const eligibility = first(of("eligibility"), eligibilityTypes)
-  const duration = first(of("duration"), durationTypes)
-  const extension = first(of("duration"), extensionTypes)
-  return {
-    ...(eligibility === undefined ? {} : { eligibility }),
-    ...(duration === undefined ? {} : { duration }),
-    ...(extension === undefined ? {} : { extension }),
-    escalations: of("escalation").filter((o) => o.type === "escalate"),
+  let eligibility: Outcome | undefined
+  let duration: Outcome | undefined
+  let extension: Outcome | undefined
+  const escalations: Array<Outcome> = []
+  for (const { kind, outcome } of decided) {
+    if (kind === "eligibility") eligibility = stronger(eligibility, outcome, eligibilityTypes)
+    else if (kind === "duration") {
+      duration = stronger(duration, outcome, durationTypes)
+      extension = stronger(extension, outcome, extensionTypes)
+    } else if (kind === "escalation" && outcome.type === "escalate") escalations.push(outcome)
   }
+  return summaryFrom(eligibility, duration, extension, escalations)
 }
 
 /** The inputs an unknown decision names, from its outcome. */
@@ -129,8 +150,19 @@ export const missingOf = (d: Decision): ReadonlyArray<string> =>
   (d.outcome.params?.missing ?? "").split(",").filter((m) => m !== "")
 
 const notApplicable: Outcome = { type: "not-applicable" }
-const key = (o: Outcome | undefined): string =>
-  o === undefined ? "" : JSON.stringify([o.type, Object.entries(o.params ?? {}).sort()])
+
+/** The same type with the same parameters. */
+const sameOutcome = (a: Outcome | undefined, b: Outcome | undefined): boolean => {
+  if (a === b) return true
+  if (a === undefined || b === undefined || a.type !== b.type) return false
+  const pa = a.params ?? {}
+  const pb = b.params ?? {}
+  const keys = Object.keys(pa)
+  return keys.length === Object.keys(pb).length && keys.every((k) => Object.hasOwn(pb, k) && pa[k] === pb[k])
+}
+
+const sameOutcomes = (a: ReadonlyArray<Outcome>, b: ReadonlyArray<Outcome>): boolean =>
+  a.length === b.length && a.every((o, i) => sameOutcome(o, b[i]))
 
 /** One summary from one per combination of open values: a question they answer differently is unknown. */
 const combineSummaries = (
@@ -139,109 +171,159 @@ const combineSummaries = (
   open: ReadonlyArray<Open>,
 ): Summary => {
   const field = (pick: (s: Summary) => Outcome | undefined): Outcome | undefined => {
-    const r = agree(summaries.map(pick), all, open, (a, b) => key(a) === key(b))
+    const r = agree(summaries.map(pick), all, open, sameOutcome)
     return r.same ? r.value : unknownOutcome(r.missing)
   }
-  const eligibility = field((s) => s.eligibility)
-  const duration = field((s) => s.duration)
-  const extension = field((s) => s.extension)
   const lists = summaries.map((s) => s.escalations)
-  const r = agree(lists, all, open, (a, b) => a.map(key).join("|") === b.map(key).join("|"))
+  const r = agree(lists, all, open, sameOutcomes)
   const escalations = r.same
     ? r.value
-    : [...lists[0]!.filter((o) => lists.every((l) => l.some((x) => key(x) === key(o)))), unknownOutcome(r.missing)]
-  return {
-    ...(eligibility === undefined ? {} : { eligibility }),
-    ...(duration === undefined ? {} : { duration }),
-    ...(extension === undefined ? {} : { extension }),
+    : [...lists[0]!.filter((o) => lists.every((l) => l.some((x) => sameOutcome(x, o)))), unknownOutcome(r.missing)]
+  return summaryFrom(
+    field((s) => s.eligibility),
+    field((s) => s.duration),
+    field((s) => s.extension),
     escalations,
-  }
+  )
 }
 
-// What a version reads never changes: worked out once per version.
-const readCache = new WeakMap<
-  VersionView,
-  {
-    readonly factNames: ReadonlyArray<string>
-    readonly parameterNames: ReadonlyArray<string>
-    readonly readSet: ReadonlySet<string>
-  }
->()
-const readsOf = (version: VersionView) => {
-  let r = readCache.get(version)
-  if (r === undefined) {
-    const read = [version.appliesWhen, version.conditions].flatMap((c) => (c === undefined ? [] : [reads(c)]))
-    const factNames = [...new Set(read.flatMap((x) => x.facts))]
-    r = { factNames, parameterNames: [...new Set(read.flatMap((x) => x.parameters))], readSet: new Set(factNames) }
-    readCache.set(version, r)
-  }
-  return r
+type Facts = { readonly [fact: string]: Value }
+
+/** A rule whose outcome depends on open inputs: the ones it reads (by index) and its outcome for each combination of them. */
+interface Varying {
+  readonly relevant: ReadonlyArray<number>
+  readonly outcomes: ReadonlyArray<Outcome | undefined>
+}
+
+const none: ReadonlyArray<never> = []
+
+/**
+ * For each rule (by index), the open inputs (by index) that decide a fact it
+ * reads; only those can change its answer. Undefined for a rule none decides.
+ */
+const relevantTo = (
+  open: ReadonlyArray<Open>,
+  readers: ReadonlyMap<string, ReadonlyArray<number>>,
+): Array<Array<number> | undefined> => {
+  const relevant: Array<Array<number> | undefined> = []
+  for (let j = 0; j < open.length; j++)
+    for (const option of open[j]!.options)
+      for (const fact of Object.keys(option))
+        for (const i of readers.get(fact) ?? none) {
+          const list = relevant[i]
+          if (list === undefined) relevant[i] = [j]
+          else if (!list.includes(j)) list.push(j)
+        }
+  return relevant
+}
+
+/** A version's outcome for one set of facts, undefined when it does not apply. */
+const outcomeOf = (step: Step<VersionView, Used<DatedParameter>>, facts: Facts): Outcome | undefined =>
+  step.applies !== undefined && !step.applies(facts)
+    ? undefined
+    : step.holds(facts)
+      ? step.version.event
+      : step.version.otherwise
+
+/** The facts a version reads, with their values (null when unknown). */
+const readFacts = (names: ReadonlyArray<string>, facts: Facts): { [fact: string]: Value } => {
+  // Every name is an own key of `facts` (the plan checked), so none is "__proto__".
+  const out: { [fact: string]: Value } = {}
+  for (const name of names) out[name] = facts[name] ?? null
+  return out
+}
+
+const addUse = (uses: Array<ParameterUse>, p: Used<DatedParameter>): void => {
+  for (const u of uses) if (u.name === p.parameter.name) return
+  uses.push({ name: p.parameter.name, value: p.entry.value, from: p.entry.from, file: p.parameter.file })
+}
+
+/** The parameter values a version used: those it reads, then those its facts were derived from (the value each actually read). */
+const usesOf = (
+  step: Step<VersionView, Used<DatedParameter>>,
+  derivedFrom: ReadonlyMap<string, ReadonlyArray<Used<DatedParameter>>>,
+): Array<ParameterUse> => {
+  const uses: Array<ParameterUse> = []
+  for (const p of step.parameters) addUse(uses, p)
+  if (derivedFrom.size > 0) for (const f of step.factNames) for (const p of derivedFrom.get(f) ?? none) addUse(uses, p)
+  return uses
+}
+
+/** Where the global combination `choice` falls among the combinations of the `relevant` open inputs alone. */
+const localIndex = (choice: ReadonlyArray<number>, relevant: ReadonlyArray<number>, open: ReadonlyArray<Open>) => {
+  let k = 0
+  for (const j of relevant) k = k * open[j]!.options.length + choice[j]!
+  return k
+}
+
+/**
+ * The summary when some decisions' outcomes depend on open inputs
+ * (`varying`, by decision index): one per combination of the open values, combined.
+ */
+const summaryOver = (
+  decisions: ReadonlyArray<Decision>,
+  varying: ReadonlyArray<Varying | undefined>,
+  facts: Facts,
+  open: ReadonlyArray<Open>,
+): Summary => {
+  const all = variants(facts, open)
+  const perVariant = all.map((g) =>
+    decisions.flatMap((d, k) => {
+      const v = varying[k]
+      const outcome = v === undefined ? d.outcome : v.outcomes[localIndex(g.choice, v.relevant, open)]
+      return outcome === undefined ? [] : [{ kind: d.kind, outcome }]
+    }),
+  )
+  return combineSummaries(perVariant.map(summaryOf), all, open)
 }
 
 /**
  * Evaluates `subject` on `date` against every rule in `now`. The caller has
- * checked the date and picked `now` for it.
+ * checked the date and picked `now` for it. Explanations are built when first read.
  */
 export const decideOn = <P extends DatedParameter>(now: Epoch<P>, subject: Subject, date: string): Decisions => {
   const derived = deriveFacts(subject, date, now)
-  const all = variants(derived.facts, derived.open)
+  const facts: Facts = derived.facts
+  const rules = now.rules
+  const parameters = now.parameters
+  const derivedFrom = derived.parameters
+  const plan = planOf(now, rules, { facts, parameters, derivedFrom })
+  const open = derived.open
+  const relevantByRule = open.length === 0 ? none : relevantTo(open, plan.readers)
+  const base = [facts]
   const decisions: Array<Decision> = []
   const notApplicable_: Array<string> = []
-  // Per combination of open values, the definite outcome of every rule that applied.
-  const perVariant: Array<Array<{ kind: Kind; outcome: Outcome }>> = all.map(() => [])
-  for (const { rule, version } of now.rules) {
-    const { factNames, parameterNames, readSet } = readsOf(version)
-    // Only the open inputs this rule reads can change its answer.
-    const relevant =
-      derived.open.length === 0 ? [] : derived.open.map((o, j) => [o, j] as const).filter(([o]) => touches(o, readSet))
-    const local = variants(
-      derived.facts,
-      relevant.map(([o]) => o),
-    )
-    const runs = local.map((v) => {
-      const inputs = { facts: v.facts, parameters: now.parameters, derivedFrom: derived.parameters }
-      const applies = version.appliesWhen === undefined ? undefined : condition(version.appliesWhen, inputs)
-      const conditions = condition(version.conditions, inputs)
-      const outcome =
-        applies !== undefined && !applies.result ? undefined : conditions.result ? version.event : version.otherwise
-      return { applies, conditions, outcome }
-    })
-    if (all.length === 1) {
-      if (runs[0]!.outcome !== undefined) perVariant[0]!.push({ kind: rule.kind, outcome: runs[0]!.outcome })
-    } else {
-      const localIndex = new Map(local.map((v, k) => [v.choice.join(","), k]))
-      all.forEach((g, k) => {
-        const run = runs[localIndex.get(relevant.map(([, j]) => g.choice[j]).join(","))!]!
-        if (run.outcome !== undefined) perVariant[k]!.push({ kind: rule.kind, outcome: run.outcome })
-      })
+  // By decision index, the decisions whose outcome depends on open inputs.
+  const varying: Array<Varying | undefined> = []
+  for (let i = 0; i < rules.length; i++) {
+    const { rule, version } = rules[i]!
+    const step = plan.steps[i]!
+    const relevant = relevantByRule[i] ?? none
+    let runs: ReadonlyArray<Facts> = base
+    let outcome: Outcome | undefined
+    let unknown: Decision["unknown"]
+    if (relevant.length === 0) outcome = outcomeOf(step, facts)
+    else {
+      const opens = relevant.map((j) => open[j]!)
+      const local = variants(facts, opens)
+      runs = local.map((v) => v.facts)
+      const outcomes = runs.map((f) => outcomeOf(step, f))
+      const agreed = agree(outcomes, local, opens, (a, b) => a === b)
+      if (agreed.same) outcome = agreed.value
+      else {
+        varying[decisions.length] = { relevant, outcomes }
+        outcome = unknownOutcome(agreed.missing)
+        const possible = outcomes
+          .map((o) => o ?? notApplicable)
+          .filter((o, k, xs) => xs.findIndex((x) => sameOutcome(x, o)) === k)
+        unknown = { missing: agreed.missing, possible }
+      }
     }
-    const agreed = agree(
-      runs.map((r) => r.outcome),
-      local,
-      relevant.map(([o]) => o),
-      (a, b) => a === b,
-    )
-    if (agreed.same && agreed.value === undefined) {
+    if (outcome === undefined) {
       notApplicable_.push(rule.id)
       continue
     }
-    const parameterUses: Array<ParameterUse> = []
-    // The value each use actually read: a fact's parameter may be dated by the enrollment's first day.
-    const addUse = (p: Used<P> | undefined) => {
-      if (p !== undefined && !parameterUses.some((u) => u.name === p.parameter.name)) {
-        parameterUses.push({ name: p.parameter.name, value: p.entry.value, from: p.entry.from, file: p.parameter.file })
-      }
-    }
-    for (const name of parameterNames) addUse(now.parameters.get(name))
-    for (const f of factNames) for (const p of derived.parameters.get(f) ?? []) addUse(p)
-    const first = runs[0]!
-    const appliesWhen = first.applies === undefined ? undefined : merge(runs.map((r) => r.applies!))
-    const conditions = merge(runs.map((r) => r.conditions))
-    const outcome = agreed.same ? agreed.value! : unknownOutcome(agreed.missing)
-    const possible = agreed.same
-      ? []
-      : runs.map((r) => r.outcome ?? notApplicable).filter((o, i, xs) => xs.findIndex((x) => key(x) === key(o)) === i)
-    decisions.push({
+    const d: Mutable<Omit<Decision, "explanation">> = {
       rule: rule.id,
       kind: rule.kind,
       file: rule.file,
@@ -249,23 +331,20 @@ export const decideOn = <P extends DatedParameter>(now: Epoch<P>, subject: Subje
       effective: version.effective,
       date,
       outcome,
-      branch: !agreed.same ? "unknown" : outcome === version.event ? "event" : "otherwise",
+      branch: unknown !== undefined ? "unknown" : outcome === version.event ? "event" : "otherwise",
       title: rule.title,
       source: version.source ?? rule.source,
-      facts: Object.fromEntries(factNames.map((f) => [f, (derived.facts as Record<string, Value>)[f] ?? null])),
-      parameters: parameterUses,
-      explanation: { ...(appliesWhen === undefined ? {} : { appliesWhen }), conditions },
-      ...(agreed.same ? {} : { unknown: { missing: agreed.missing, possible } }),
-    })
+      facts: readFacts(step.factNames, facts),
+      parameters: usesOf(step, derivedFrom),
+    }
+    const decision = explainLater(d, { version, runs, parameters, derivedFrom })
+    if (unknown !== undefined) d.unknown = unknown
+    decisions.push(decision)
   }
-  const summary =
-    all.length === 1 ? summaryOf(perVariant[0]!) : combineSummaries(perVariant.map(summaryOf), all, derived.open)
+  // When no outcome varies, every combination of open values has the same summary.
+  const summary = varying.length === 0 ? summaryOf(decisions) : summaryOver(decisions, varying, facts, open)
   const pseudonym = subject.citizen?.id
-  return {
-    date,
-    ...(pseudonym === undefined ? {} : { subject: pseudonym }),
-    decisions,
-    notApplicable: notApplicable_,
-    summary,
-  }
+  return pseudonym === undefined
+    ? { date, decisions, notApplicable: notApplicable_, summary }
+    : { date, subject: pseudonym, decisions, notApplicable: notApplicable_, summary }
 }

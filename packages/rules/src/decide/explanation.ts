@@ -1,0 +1,92 @@
+// A decision's explanation, built when it is first read. Deciding needs only
+// the outcome; the explanation tree of every condition, with the values on
+// both sides, costs several times more and is often never looked at. It is
+// still an own, enumerable property, so JSON.stringify, structuredClone, a
+// spread and deep equality see it as before; reading it twice gives the
+// same object, and assigning it replaces it as with any plain property.
+// The evaluator's functions are guarded, so an error while building (only a
+// tree validation rejects can cause one) is as typed as it was when decisions
+// were built at once.
+import { condition, merge, type Node, type ValueInForce } from "../Evaluate.js"
+import type { Value } from "../Facts.js"
+import type { Conditions } from "./plan.js"
+
+/** The explanation trees of a decision. */
+export interface Explanation {
+  readonly appliesWhen?: Node
+  readonly conditions: Node
+}
+
+/** What an explanation is built from: the version and the facts of each combination of open values it was run with. */
+export interface Pending {
+  readonly version: Conditions
+  readonly runs: ReadonlyArray<{ readonly [fact: string]: Value }>
+  readonly parameters: ReadonlyMap<string, ValueInForce>
+  readonly derivedFrom: ReadonlyMap<string, ReadonlyArray<ValueInForce>>
+}
+
+const trees = (c: Conditions["conditions"], p: Pending): Node => {
+  const nodes: Array<Node> = []
+  for (const facts of p.runs) nodes.push(condition(c, { facts, parameters: p.parameters, derivedFrom: p.derivedFrom }))
+  return merge(nodes)
+}
+
+const explain = (p: Pending): Explanation => {
+  const when = p.version.appliesWhen
+  const conditions = trees(p.version.conditions, p)
+  return when === undefined ? { conditions } : { appliesWhen: trees(when, p), conditions }
+}
+
+// The state lives in a private field, which keeps a decision a plain object
+// (its prototype is Object.prototype) with no extra key. A base class whose
+// constructor returns its argument is the one way to give a private field to
+// an object made elsewhere; it is also several times faster than a WeakMap.
+class Adopt {
+  constructor(o: object) {
+    // biome-ignore lint/correctness/noConstructorReturn: returning the argument is what lets Lazy stamp a private field on it.
+    return o
+  }
+}
+
+class Lazy extends Adopt {
+  #pending: Pending | undefined
+  #built: Explanation | undefined
+
+  constructor(o: object, pending: Pending) {
+    super(o)
+    this.#pending = pending
+    this.#built = undefined
+  }
+
+  static read(o: object): Explanation {
+    const lazy = o as Lazy
+    if (lazy.#built === undefined) {
+      const pending = lazy.#pending!
+      lazy.#built = explain(pending)
+      lazy.#pending = undefined
+    }
+    return lazy.#built
+  }
+}
+
+// One getter and setter for every decision, so all decisions keep one shape.
+const accessor: PropertyDescriptor = {
+  get(this: object) {
+    return Lazy.read(this)
+  },
+  set(this: object, value: unknown) {
+    Object.defineProperty(this, "explanation", { value, writable: true, enumerable: true, configurable: true })
+  },
+  enumerable: true,
+  configurable: true,
+}
+
+/** Adds `explanation` to `decision` as a property built from `pending` on first read. */
+export const explainLater = <D extends object>(
+  decision: D,
+  pending: Pending,
+): D & { readonly explanation: Explanation } => {
+  new Lazy(decision, pending)
+  Object.defineProperty(decision, "explanation", accessor)
+  return decision as D & { readonly explanation: Explanation }
+}
