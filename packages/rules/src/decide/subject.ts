@@ -69,6 +69,7 @@ const oneOf =
 
 // "yes, partly or no", from core's one list of the codes.
 const goalReachedText = alternatives(Codes.goalReached.map((c) => ({ nb: c, en: c })))
+const proposalOutcomeText = alternatives(Codes.proposalOutcome.map((c) => ({ nb: c, en: c })))
 
 const list =
   (item: Check): Check =>
@@ -153,10 +154,7 @@ export const subjectCheck = (categories: ReadonlyArray<string>): Check =>
     proposal: object(
       {
         requested: boolean,
-        decision: oneOf(["approved", "declined", "pending"], {
-          en: "approved, declined or pending",
-          nb: "approved, declined eller pending",
-        }),
+        decision: oneOf(Codes.proposalOutcome, proposalOutcomeText),
         byDepartment: text,
         category: oneOf(categories, { en: `one of ${categories.join(", ")}`, nb: `én av ${categories.join(", ")}` }),
       },
