@@ -1,8 +1,9 @@
 /**
- * A DuckDB engine for the described indicators: it holds a DuckDB database
- * in memory, takes a municipality-year's tables through the appender or
- * reads them from Parquet or CSV files, and runs query descriptions compiled
- * to SQL. Results have the shape of the arquero path (`Query.toArquero`).
+ * A DuckDB engine for the indicators: it holds a DuckDB database in memory,
+ * takes a municipality-year's tables through the appender or reads them from
+ * Parquet or CSV files, and runs query descriptions compiled to SQL and the
+ * hand-written SQL of the others (`Query.handWritten`). Results have the
+ * shape of the arquero path (`Query.toArquero`, `Indicator.compute`).
  *
  * @module
  */

@@ -3,8 +3,15 @@
 // schema and are quoted; values travel as typed vectors, never as SQL text.
 import { DOUBLE, type DuckDBConnection, DuckDBDataChunk, type DuckDBType, INTEGER, VARCHAR } from "@duckdb/node-api"
 import { duckdb as q } from "../query/dialect.js"
-import { type ColumnType, columnsOf, columnValues, type TableName, tableNames } from "../query/Schema.js"
-import type { Tables } from "../Tables.js"
+import {
+  type ColumnType,
+  columnsOf,
+  columnValues,
+  rowCount,
+  type Source,
+  type TableName,
+  tableNames,
+} from "../query/Schema.js"
 
 const CHUNK = 2048
 const types: Record<ColumnType, DuckDBType> = { integer: INTEGER, double: DOUBLE, text: VARCHAR }
@@ -16,12 +23,12 @@ export const createTable = (table: TableName): string =>
     .join(", ")})`
 
 /** Replaces the DuckDB tables of the schema with the tables' rows. */
-export const loadTables = async (connection: DuckDBConnection, tables: Pick<Tables, TableName>): Promise<void> => {
+export const loadTables = async (connection: DuckDBConnection, tables: Source): Promise<void> => {
   for (const table of tableNames) {
     await connection.run(createTable(table))
     const columns = columnsOf(table)
     const values = columnValues(tables, table)
-    const rows = tables[table].numRows()
+    const rows = rowCount(tables, table)
     const appender = await connection.createAppender(table)
     try {
       for (let start = 0; start < rows; start += CHUNK) {

@@ -2,17 +2,23 @@
  * Indicators whose computation the query description cannot state yet carry
  * hand-written SQL beside their arquero code (issue 13 allows it); tests run
  * both and compare them. The SQL is the package's own text: every name in it
- * goes through the dialect's `quote`, and only day numbers are written in.
+ * goes through the dialect's `quote`, and only day numbers and the model's
+ * fixed texts (an offering slug, a contribution form) are written in.
  * Days from referral to first session is written here; the others have a
  * file each in `handwritten/`, built from the pieces in `handwritten/text.ts`.
+ * Capacity use and department contributions also read the tables the others
+ * do not: `offerings` (capacity), `departments`, `contributions` and
+ * `parameters` (the required contribution percentage).
  *
  * @module
  */
 import { canonical, type Dimension } from "../Dimension.js"
 import { guard } from "../internal/boundary.js"
-import { checkBy } from "./check.js"
+import { checkApart, checkBy } from "./check.js"
 import { type Dialect, requireDialect } from "./dialect.js"
+import { capacityUse } from "./handwritten/capacityUse.js"
 import { communityTransition } from "./handwritten/communityTransition.js"
+import { departmentContributions } from "./handwritten/departmentContributions.js"
 import { newReturning } from "./handwritten/newReturning.js"
 import { recoveryStart } from "./handwritten/recoveryStart.js"
 import { bigint, day, daysStatistic, groupedSelect, groupKeys } from "./handwritten/text.js"
@@ -64,7 +70,14 @@ export const referralToStart: HandWritten = {
  * The hand-written indicators by id.
  * @category models
  */
-export const handWritten = { referralToStart, recoveryStart, communityTransition, newReturning } as const
+export const handWritten = {
+  referralToStart,
+  recoveryStart,
+  communityTransition,
+  newReturning,
+  capacityUse,
+  departmentContributions,
+} as const
 
 /**
  * The SQL of a hand-written indicator for a grouping (in canonical order), a
@@ -84,6 +97,7 @@ export const handWrittenSql = guard(
       throw new TypeError("not one of the module's hand-written indicators")
     requireDialect(q)
     checkBy(indicator, by)
+    checkApart(indicator, by)
     return indicator.sql(canonical(by), days, q)
   },
 )

@@ -2,7 +2,9 @@
  * The tables and columns a query may read: the whitelist every name of a
  * description is checked against, and the column types an SQL engine stores
  * them as. They are the columns of `Tables` (see Tables.ts), with dictionary
- * columns written out as text.
+ * columns written out as text, and `parameters`: the numbers of `Tables` that
+ * are no table, as one row. No name or other text a person wrote (an
+ * offering's or a department's name) is among them.
  *
  * @module
  */
@@ -68,6 +70,10 @@ export const tables = {
     reliableChange: "double",
   },
   feedback: { source: "text", ...dated, rating: "integer", theme: "text" },
+  offerings: { offering: "text", capacity: "integer" },
+  departments: { department: "text" },
+  contributions: { department: "text", from: "integer", to: "integer", share: "double", form: "text" },
+  parameters: { requiredContributionPercent: "double" },
 } as const satisfies Record<string, Record<string, ColumnType>>
 
 /**
@@ -117,19 +123,35 @@ export const typeOf = (table: string, column: string): ColumnType | undefined =>
 }
 
 /**
- * A table's whitelisted columns from `Tables`, as plain arrays (dictionary
- * columns written out, missing values null), for loading into an SQL engine.
+ * What the schema's tables are read from: the tables of `Tables`, and the
+ * numbers that make up `parameters`.
+ * @category models
+ */
+export type Source = Pick<Tables, Exclude<TableName, "parameters"> | "requiredContributionPercent">
+
+/**
+ * A table's whitelisted columns from `Tables`, as plain arrays of equal
+ * length (dictionary columns written out, missing values null), for loading
+ * into an SQL engine. `parameters` is one row.
  * @example
  * Schema.columnValues(tables, "extensions").day
  * @category constructors
  */
-export const columnValues = (
-  source: Pick<Tables, TableName>,
-  table: TableName,
-): Record<string, Array<number | string | null>> => {
-  const t = source[table]
+export const columnValues = (source: Source, table: TableName): Record<string, Array<number | string | null>> => {
   const out = Object.create(null) as Record<string, Array<number | string | null>>
+  if (table === "parameters") {
+    out.requiredContributionPercent = [source.requiredContributionPercent]
+    return out
+  }
+  const t = source[table]
   for (const [column] of columnsOf(table))
     out[column] = Array.from(t.array(column) as ArrayLike<number | string | null | undefined>, (v) => v ?? null)
   return out
 }
+
+/**
+ * The number of rows `columnValues` gives for a table.
+ * @category constructors
+ */
+export const rowCount = (source: Source, table: TableName): number =>
+  table === "parameters" ? 1 : source[table].numRows()

@@ -7,6 +7,7 @@
  * @module
  */
 import type { ColumnTable } from "arquero"
+import * as aq from "arquero"
 import { canonical, type Dimension } from "../Dimension.js"
 import { guard } from "../internal/boundary.js"
 import { col, num, record } from "../internal/expr.js"
@@ -27,6 +28,7 @@ import {
   type PerEntity,
   type Query,
 } from "./Query.js"
+import { columnValues, type TableName } from "./Schema.js"
 
 const literal = (value: Literal): string => {
   if (!isLiteral(value)) throw new TypeError("not a literal")
@@ -115,12 +117,18 @@ const perEntity = (
   return per.having.length === 0 ? derived : derived.filter(`d => ${all(per.having, { from: 0, to: 0 })}`)
 }
 
+// A table of the schema: one of `Tables`, or `parameters` built from its numbers.
+const tableOf = (tables: Tables, name: TableName): ColumnTable =>
+  name === "parameters" ? aq.table(columnValues(tables, name)) : tables[name]
+
 const runPart = (part: Part, tables: Tables, by: ReadonlyArray<Dimension>): ColumnTable => {
-  let table = tables[part.from]
+  let table = tableOf(tables, part.from)
   for (const c of conditionsOf(part)) {
     if (c.kind !== "in" || table.columnNames().includes(listedColumn(c.table, c.key))) continue
     const name = listedColumn(c.table, c.key)
-    const keys = tables[c.table].groupby(c.key).rollup(record([[name, "d => op.count()"]]))
+    const keys = tableOf(tables, c.table)
+      .groupby(c.key)
+      .rollup(record([[name, "d => op.count()"]]))
     table = table.lookup(keys, [[c.column], [c.key]], name)
   }
   const where = [...part.where.map((c) => condition(c, tables.days))]

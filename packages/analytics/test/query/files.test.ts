@@ -1,6 +1,7 @@
 // Tables written to Parquet (and CSV) by DuckDB and read back: the layout on
-// disk, and the same results as arquero for every described indicator, also
-// for a period narrower than the files hold (the period filter runs in SQL).
+// disk, and the same results as arquero for every described and hand-written
+// indicator, also for a period narrower than the files hold (the period
+// filter runs in SQL); the offerings' capacities travel in the files.
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -9,7 +10,7 @@ import { DuckDb } from "../../src/duckdb/index.js"
 import { type Dimension, Indicator, Indicators } from "../../src/index.js"
 import { definitions, handWritten, toArquero } from "../../src/query/index.js"
 import { sameTable } from "./compare.js"
-import { syntheticYear, tablesOf } from "./synthetic.js"
+import { someCapacities, syntheticYear, tablesOf } from "./synthetic.js"
 
 const dir = mkdtempSync(join(tmpdir(), "aktivitetsmodell-files-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -22,7 +23,7 @@ const sameAsArquero = async (folder: string, format: "parquet" | "csv", period: 
   try {
     await engine.attach(folder, { period, format })
     // Attendance and sessions in the files hold the whole year; arquero's tables only the period.
-    const tables = tablesOf(syntheticYear, { period })
+    const tables = tablesOf(syntheticYear, { period, capacity: someCapacities })
     for (const query of Object.values(definitions)) {
       const groupings: Array<ReadonlyArray<Dimension.Dimension>> = [[], ["offering"], ["month"]]
       for (const by of groupings.filter((g) => g.every((d) => query.dimensions.includes(d)))) {
@@ -51,23 +52,28 @@ const sameAsArquero = async (folder: string, format: "parquet" | "csv", period: 
 }
 
 describe("DuckDB over files", () => {
-  const tables = tablesOf(syntheticYear)
+  const tables = tablesOf(syntheticYear, { capacity: someCapacities })
 
   it("writes Parquet partitioned by year for dated tables, one file for the others", async () => {
     await DuckDb.writeTables(tables, join(dir, "parquet"))
     expect(readdirSync(join(dir, "parquet")).sort()).toEqual([
       "attendance",
+      "contributions",
+      "departments",
       "enrollments",
       "extensions",
       "feedback",
       "fitScores",
       "goalEvaluations",
+      "offerings",
+      "parameters",
       "sessions",
       "transitions",
     ])
     expect(readdirSync(join(dir, "parquet", "attendance"))).toEqual(["year=2024"])
     expect(readdirSync(join(dir, "parquet", "attendance", "year=2024")).every((f) => f.endsWith(".parquet"))).toBe(true)
     expect(existsSync(join(dir, "parquet", "enrollments", "data.parquet"))).toBe(true)
+    expect(existsSync(join(dir, "parquet", "parameters", "data.parquet"))).toBe(true)
   })
 
   it("reads Parquet back with the same results as arquero, for the year and for a narrower period", async () => {

@@ -8,7 +8,7 @@ import { postgres as q } from "../../src/query/dialect.js"
 import { finish } from "../../src/query/finish.js"
 import { type HandWritten, handWrittenSql } from "../../src/query/HandWritten.js"
 import type { Query } from "../../src/query/Query.js"
-import { columnsOf, columnValues, tableNames } from "../../src/query/Schema.js"
+import { columnsOf, columnValues, rowCount, tableNames } from "../../src/query/Schema.js"
 import { toSql } from "../../src/query/sql.js"
 import type { Tables } from "../../src/Tables.js"
 
@@ -21,7 +21,7 @@ export const loadPostgres = async (db: PGlite, tables: Tables): Promise<void> =>
       `DROP TABLE IF EXISTS ${q.quote(table)}; CREATE TABLE ${q.quote(table)} (${columns.map(([c, t]) => `${q.quote(c)} ${q.type(t)}`).join(", ")})`,
     )
     const values = columnValues(tables, table)
-    const rows = tables[table].numRows()
+    const rows = rowCount(tables, table)
     for (let start = 0; start < rows; start += BATCH) {
       const end = Math.min(rows, start + BATCH)
       const params: Array<unknown> = []

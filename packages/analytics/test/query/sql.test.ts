@@ -85,6 +85,36 @@ describe("Query.toSql", () => {
     )
   })
 
+  it("writes only day numbers and the model's fixed texts into the SQL of capacity use and department contributions", () => {
+    // Capacities, departments and the required percentage are read from tables, never written in.
+    const fixed = [
+      "(unknown)",
+      "lent-position",
+      "transferred-budget-post",
+      "1970-01-01",
+      "%Y-%m",
+      "%Y",
+      "YYYY-MM",
+      "YYYY",
+    ]
+    for (const q of [Dialect.duckdb, Dialect.postgres]) {
+      for (const by of [[], ["department"], ["month"], ["year"]] as const) {
+        const contributions = handWrittenSql(handWritten.departmentContributions, by, days, q)
+        const capacity = handWrittenSql(handWritten.capacityUse, by, days, q)
+        for (const sql of [contributions, capacity])
+          for (const [, text] of sql.matchAll(/'([^']*)'/gu)) expect(fixed, sql).toContain(text)
+        expect(contributions).toContain(`CROSS JOIN "parameters" AS p`)
+        expect(capacity).toContain(`LEFT JOIN "offerings" AS o ON o."offering" = c."offering"`)
+      }
+    }
+    expect(handWrittenSql(handWritten.departmentContributions, ["month"], days, Dialect.duckdb)).toContain(
+      `(VALUES (19723, 19753), (19754, 19782)`,
+    )
+    expect(() => handWrittenSql(handWritten.departmentContributions, ["month", "year"], days, Dialect.duckdb)).toThrow(
+      /cannot be grouped by month and year together/u,
+    )
+  })
+
   it("takes only the module's own dialects, and refuses what is no query", () => {
     const foreign = { ...Dialect.duckdb, quote: (name: string) => name }
     expect(() => toSql(definitions.participation, [], days, foreign)).toThrow(

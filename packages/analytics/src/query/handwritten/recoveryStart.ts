@@ -5,14 +5,8 @@
  * @module
  */
 import { RECOVERY_OFFERING } from "../../indicators/recoveryStart.js"
-import { bigint, day, daysStatistic, groupedSelect, groupKeys, rate } from "./text.js"
+import { bigint, day, daysStatistic, fixedText, groupedSelect, groupKeys, rate } from "./text.js"
 import type { HandWritten } from "./types.js"
-
-// The offering is the package's own slug; checked again before it is written in.
-const offering = (): string => {
-  if (!/^[a-z0-9-]+$/u.test(RECOVERY_OFFERING)) throw new TypeError("not a fixed id")
-  return `'${RECOVERY_OFFERING}'`
-}
 
 /**
  * Days until a Recoveryhjelpa citizen has started an activity (see
@@ -32,7 +26,7 @@ export const recoveryStart: HandWritten = {
     return [
       `WITH ${n("helped")} AS (`,
       `  SELECT * FROM ${n("enrollments")}`,
-      `  WHERE ${n("offering")} = ${offering()} AND ${n("start")} BETWEEN ${day(days.from)} AND ${day(days.to)}`,
+      `  WHERE ${n("offering")} = ${fixedText(RECOVERY_OFFERING)} AND ${n("start")} BETWEEN ${day(days.from)} AND ${day(days.to)}`,
       `), ${n("firsts")} AS (`,
       `  SELECT h.${n("enrollment")}, MIN(t.${n("day")}) AS ${n("transitionDay")}`,
       `  FROM ${n("helped")} AS h JOIN ${n("transitions")} AS t ON t.${n("citizen")} = h.${n("citizen")}`,
