@@ -12,7 +12,8 @@ import { rollupBy } from "../internal/group.js"
 
 import type { Tables } from "../Tables.js"
 
-// The periods a result row covers: the whole period, each year or each month, clipped to it.
+// The periods a result row covers: the whole period, each year or each month,
+// clipped to it. A month also names its year, for a grouping by both.
 const periodUnits = (tables: Tables, grain: "month" | "year" | null) => {
   const { from, to } = tables.days
   if (grain === null) return aq.table({ unitFrom: [from], unitTo: [to] })
@@ -27,6 +28,7 @@ const periodUnits = (tables: Tables, grain: "month" | "year" | null) => {
         }))
   return aq.table({
     [grain]: units.map((u) => u.key),
+    ...(grain === "month" ? { year: units.map((u) => u.key.slice(0, 4)) } : {}),
     unitFrom: units.map((u) => Math.max(u.a, from)),
     unitTo: units.map((u) => Math.min(u.b, to)),
   })
@@ -102,7 +104,7 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
   compute: (tables, by) => {
     const grain = by.includes("month") ? "month" : by.includes("year") ? "year" : null
     const units = periodUnits(tables, grain)
-    const unitKeys = grain === null ? [] : [grain]
+    const unitKeys = grain === null ? [] : grain === "month" && by.includes("year") ? ["month", "year"] : [grain]
     // Days of each contribution inside each unit, as a share of the unit's days, in one expression.
     const last = "(d.to == null || d.to > d.unitTo ? d.unitTo : d.to)"
     const first = "(d.from < d.unitFrom ? d.unitFrom : d.from)"
@@ -117,7 +119,7 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
     })
     // Every department in every unit, so a department that gives nothing shows 0.
     const departments = tables.departments.select("department")
-    const grid = grain === null ? departments : departments.cross(units.select(grain))
+    const grid = grain === null ? departments : departments.cross(units.select(unitKeys))
     const full = grid.join_left(sums, [keys, keys]).derive({
       percent: "d => d.percent == null ? 0 : d.percent",
       lent: "d => d.lent == null ? 0 : d.lent",

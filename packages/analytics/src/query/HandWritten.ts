@@ -14,7 +14,7 @@
  */
 import { canonical, type Dimension } from "../Dimension.js"
 import { guard } from "../internal/boundary.js"
-import { checkApart, checkBy } from "./check.js"
+import { checkBy } from "./check.js"
 import { type Dialect, requireDialect } from "./dialect.js"
 import { capacityUse } from "./handwritten/capacityUse.js"
 import { communityTransition } from "./handwritten/communityTransition.js"
@@ -97,7 +97,6 @@ export const handWrittenSql = guard(
       throw new TypeError("not one of the module's hand-written indicators")
     requireDialect(q)
     checkBy(indicator, by)
-    checkApart(indicator, by)
     return indicator.sql(canonical(by), days, q)
   },
 )

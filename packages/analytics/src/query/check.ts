@@ -142,16 +142,3 @@ export const checkBy = (query: Pick<Query, "id" | "dimensions">, by: ReadonlyArr
   if (bad.length > 0)
     fail(query.id, { nb: `kan ikke grupperes etter ${bad.join(", ")}`, en: `cannot be grouped by ${bad.join(", ")}` })
 }
-
-/** Throws when `by` holds dimensions the query cannot be grouped by together (a hand-written query's `apart`). */
-export const checkApart = (
-  query: { readonly id: string; readonly apart?: ReadonlyArray<ReadonlyArray<Dimension>> },
-  by: ReadonlyArray<Dimension>,
-): void => {
-  const together = (query.apart ?? []).find((set) => set.every((d) => by.includes(d)))
-  if (together !== undefined)
-    fail(query.id, {
-      nb: `kan ikke grupperes etter ${together.join(" og ")} samtidig`,
-      en: `cannot be grouped by ${together.join(" and ")} together`,
-    })
-}

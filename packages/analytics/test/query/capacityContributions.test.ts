@@ -14,18 +14,17 @@ import { describe, expect, it } from "vitest"
 import { type Dimension, Indicator, Indicators, type Tables } from "../../src/index.js"
 import { type HandWritten, handWritten } from "../../src/query/index.js"
 import { dataset } from "../arbitraries.js"
-import { allowsTogether } from "./compare.js"
 import { sqlEngines } from "./sqlEngines.js"
 import { someCapacities, syntheticYear, tablesOf } from "./synthetic.js"
 
 const runs = Number(process.env.QUERY_RUNS ?? 30)
 const queries = [handWritten.capacityUse, handWritten.departmentContributions]
 
-// Every subset of the indicator's dimensions, but those its indicator cannot compute (`apart`).
+// Every subset of the indicator's dimensions, month and year together included.
 const allowedGroupings = (query: HandWritten): Array<ReadonlyArray<Dimension.Dimension>> =>
   Array.from({ length: 2 ** query.dimensions.length }, (_, mask) =>
     query.dimensions.filter((_, i) => (mask & (1 << i)) !== 0),
-  ).filter((by) => allowsTogether(query, by))
+  )
 
 const offeringIds = Catalogue.sandnes().offerings.map((o) => o.id as string)
 
@@ -76,11 +75,24 @@ describe("capacity use and department contributions on arquero, DuckDB and Postg
     }
   })
 
-  it("refuse a month and a year together in department contributions, as its indicator has no such unit", async () => {
-    await engines.duckdb().loadTables(tablesOf(syntheticYear))
-    await expect(engines.duckdb().run(handWritten.departmentContributions, ["month", "year"])).rejects.toThrow(
-      /cannot be grouped by month and year together/u,
+  it("group department contributions by month and year together, each month under its year", async () => {
+    const period = { from: "2023-11-01", to: "2024-02-29" }
+    const results = await compareAll(tablesOf(syntheticYear, { period }), (query) =>
+      query.id === "departmentContributions"
+        ? [
+            ["month", "year"],
+            ["department", "month", "year"],
+          ]
+        : [],
     )
+    const table = results["departmentContributions by [month,year]"]!
+    const rows = table.objects() as Array<Record<string, string>>
+    expect(rows.map((r) => [r.month, r.year]).sort()).toEqual([
+      ["2023-11", "2023"],
+      ["2023-12", "2023"],
+      ["2024-01", "2024"],
+      ["2024-02", "2024"],
+    ])
   })
 
   it(

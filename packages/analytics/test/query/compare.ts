@@ -47,9 +47,3 @@ export const groupings = (dimensions: ReadonlyArray<Dimension>): Array<ReadonlyA
     ["source", "department"],
   ].filter((pair) => pair.every((d) => dimensions.includes(d as Dimension))) as Array<ReadonlyArray<Dimension>>),
 ]
-
-/** Whether a hand-written query may be grouped by `by`: no set of its `apart` lies wholly in it. */
-export const allowsTogether = (
-  query: { readonly apart?: ReadonlyArray<ReadonlyArray<Dimension>> },
-  by: ReadonlyArray<Dimension>,
-): boolean => !(query.apart ?? []).some((set) => set.every((d) => by.includes(d)))

@@ -15,8 +15,9 @@ const LENT = "lent-position"
 const TRANSFERRED = "transferred-budget-post"
 
 // The periods a result row covers, as day numbers clipped to the period: the
-// whole period, or each month or year it touches, named as its dimension.
-const units = (grain: "month" | "year" | undefined, days: Days, q: Dialect): string => {
+// whole period, or each month or year it touches, named as its dimension; a
+// month also names its year when the grouping has both.
+const units = (grain: "month" | "year" | undefined, withYear: boolean, days: Days, q: Dialect): string => {
   const n = q.quote
   const bounds =
     grain === undefined
@@ -24,6 +25,7 @@ const units = (grain: "month" | "year" | undefined, days: Days, q: Dialect): str
       : spans(days, grain).map(([a, b]) => [Math.max(a, days.from), Math.min(b, days.to)] as const)
   const first = `u.${n("unitFrom")}`
   const name = grain === undefined ? [] : [`${(grain === "month" ? q.monthOfDay : q.yearOfDay)(first)} AS ${n(grain)}`]
+  if (grain === "month" && withYear) name.push(`${q.yearOfDay(first)} AS ${n("year")}`)
   return [
     `  SELECT ${[first, `u.${n("unitTo")}`, ...name].join(", ")}`,
     `  FROM (VALUES ${bounds.map(([a, b]) => `(${day(a)}, ${day(b)})`).join(", ")}) AS u(${n("unitFrom")}, ${n("unitTo")})`,
@@ -42,8 +44,6 @@ const units = (grain: "month" | "year" | undefined, days: Days, q: Dialect): str
 export const departmentContributions: HandWritten = {
   id: "departmentContributions",
   dimensions: ["department", "month", "year"],
-  // Its indicator has no unit for a month and a year at once.
-  apart: [["month", "year"]],
   output: ["percent", "lent", "transferred", "required", "gap"],
   sql: (by, days, q) => {
     const n = q.quote
@@ -58,7 +58,7 @@ export const departmentContributions: HandWritten = {
     const sum = (c: string) => `SUM(${n(c)})`
     return [
       `WITH ${n("units")} AS (`,
-      units(grain, days, q),
+      units(grain, by.includes("year"), days, q),
       `), ${n("clipped")} AS (`,
       `  SELECT c.*, u.*, ${last} AS ${n("last")}, ${first} AS ${n("first")}`,
       `  FROM ${n("contributions")} AS c CROSS JOIN ${n("units")} AS u`,

@@ -8,14 +8,12 @@ import type { Days } from "../Query.js"
 /**
  * An indicator as hand-written SQL: its dimensions, output columns (after
  * the dimensions, as the indicator's measures) and the SQL for a grouping,
- * a period and a dialect. `apart` lists dimensions it cannot be grouped by
- * together, because its indicator cannot.
+ * a period and a dialect.
  * @category models
  */
 export interface HandWritten {
   readonly id: string
   readonly dimensions: ReadonlyArray<Dimension>
-  readonly apart?: ReadonlyArray<ReadonlyArray<Dimension>>
   readonly output: ReadonlyArray<string>
   readonly sql: (by: ReadonlyArray<Dimension>, days: Days, q: Dialect) => string
 }
