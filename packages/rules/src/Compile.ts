@@ -121,6 +121,11 @@ const denseScalars = (v: ReadonlyArray<unknown>): boolean => {
   return true
 }
 
+// Characters of rule code per generated function: well within the bytecode V8
+// still optimises (about 60 KB), and large enough that a policy of a few
+// dozen rules is one function.
+const sourcePerFunction = 8_000
+
 const generate = (set: RuleSet): { readonly source: string; readonly external: ReadonlyArray<unknown> } => {
   const constants: Array<string> = []
   // Only a text, a finite number, true/false, null and a dense list of those
@@ -192,19 +197,39 @@ const generate = (set: RuleSet): { readonly source: string; readonly external: R
   const join = (op: string) => (xs: Array<string>) =>
     xs.length === 0 ? "true" : xs.length === 1 ? xs[0]! : `(${xs.join(` ${op} `)})`
   const expression: Algebra<string> = { all: join("&&"), any: join("||"), not: (x) => `!${x}`, leaf }
-  const body = set.rules.map((r, i) => {
+  // Rules go into functions of at most `sourcePerFunction` characters, each
+  // reading only its own facts: V8 stops optimising a function whose bytecode
+  // grows past a limit, so one function for thousands of rules would run many
+  // times slower per rule.
+  const groups: Array<string> = []
+  let body: Array<string> = []
+  let size = 0
+  const close = () => {
+    if (body.length === 0) return
+    const reads = [...locals].map(([name, local]) => `  const ${local} = f.${name};`)
+    groups.push([`function g${groups.length}(f, o) {`, ...reads, ...body, "}"].join("\n"))
+    locals.clear()
+    body = []
+    size = 0
+  }
+  set.rules.forEach((r, i) => {
     const test = fold(r.conditions, expression, undefined)
-    if (r.appliesWhen === undefined) return `  o[${i}] = ${test} ? 1 : 2;`
-    return `  o[${i}] = ${fold(r.appliesWhen, expression, undefined)} ? (${test} ? 1 : 2) : 0;`
+    const text =
+      r.appliesWhen === undefined
+        ? `  o[${i}] = ${test} ? 1 : 2;`
+        : `  o[${i}] = ${fold(r.appliesWhen, expression, undefined)} ? (${test} ? 1 : 2) : 0;`
+    body.push(text)
+    size += text.length
+    if (size >= sourcePerFunction) close()
   })
-  const reads = [...locals].map(([name, local]) => `  const ${local} = f.${name};`)
+  close()
   const source = [
     '"use strict";',
     'const N = (x) => Number.parseFloat(x).toString() !== "NaN";',
     ...constants,
+    ...groups,
     "return function run(f, o) {",
-    ...reads,
-    ...body,
+    ...groups.map((_, g) => `  g${g}(f, o);`),
     "};",
   ].join("\n")
   return { source, external }

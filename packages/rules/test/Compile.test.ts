@@ -111,6 +111,34 @@ describe("Compile", () => {
       expect(codes(Compile.compile(set, { mode }), {})).toEqual([1, 1, 0])
   })
 
+  it("splits a large rule set into functions of about 8,000 characters that give the same outcomes (property)", () => {
+    // Rule sets of 150–300 random rules: the generated source has several
+    // functions, each closed by the rule that takes it past 8,000 characters
+    // of rule code, and every rule's outcome lands in its own place across
+    // the functions' boundaries.
+    const large = fc.tuple(fc.array(ruleSet, { minLength: 150, maxLength: 300 }), facts).map(([sets, f]) => {
+      const rules = sets.map((set, i) => ({ ...set.rules[0]!, id: `r${i}` }))
+      return { set: { rules, parameters: sets[0]!.parameters } as RuleSet, f }
+    })
+    fc.assert(
+      fc.property(large, ({ set, f }) => {
+        const source = Compile.compile(set, { mode: "source" })
+        const groups = source.source!.split(/^function g\d+\(f, o\) \{$/mu).slice(1)
+        expect(groups.length).toBeGreaterThan(1)
+        const ruleLines = groups.map((g) => g.split("\n").filter((l) => l.startsWith("  o[")))
+        expect(ruleLines.flat()).toHaveLength(set.rules.length)
+        for (const lines of ruleLines.slice(0, -1)) {
+          const before = lines.slice(0, -1).reduce((n, l) => n + l.length, 0)
+          expect(before).toBeLessThan(8_000)
+          expect(before + lines.at(-1)!.length).toBeGreaterThanOrEqual(8_000)
+        }
+        expect(codes(source, f)).toEqual(codes(Compile.compile(set, { mode: "closures" }), f))
+        expect(codes(source, f)).toEqual(interpreted(set, f))
+      }),
+      { numRuns: 40 },
+    )
+  })
+
   it("compiles a whole tree once per period between policy changes", () => {
     const fast = Compile.forTree(fixture())
     const subject = Subject.make({
