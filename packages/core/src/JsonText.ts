@@ -150,10 +150,23 @@ const scan = (
 // True when a value stands deeper than `maxDepth` (the root is at depth 0),
 // which the scanner refuses and JSON.parse accepts. The recursion stops at
 // `maxDepth`, so it cannot overflow the stack.
+// It walks every value of what may be a file of many megabytes, so it
+// allocates nothing: no list of an object's values, as Object.values makes.
 const tooDeep = (v: object, depth: number): boolean => {
-  const children: ReadonlyArray<unknown> = Array.isArray(v) ? v : Object.values(v)
-  if (children.length > 0 && depth >= maxDepth) return true
-  for (const c of children) if (typeof c === "object" && c !== null && tooDeep(c, depth + 1)) return true
+  if (Array.isArray(v)) {
+    if (v.length > 0 && depth >= maxDepth) return true
+    for (let i = 0; i < v.length; i++) {
+      const c: unknown = v[i]
+      if (typeof c === "object" && c !== null && tooDeep(c, depth + 1)) return true
+    }
+    return false
+  }
+  // JSON.parse makes plain objects whose keys are all their own, "__proto__" included.
+  for (const key in v) {
+    if (depth >= maxDepth) return true
+    const c: unknown = (v as Record<string, unknown>)[key]
+    if (typeof c === "object" && c !== null && tooDeep(c, depth + 1)) return true
+  }
   return false
 }
 

@@ -6,7 +6,7 @@
  * @module
  */
 import { Redact } from "@aktivitetsmodell/core"
-import { forTree } from "./Compile.js"
+import { type FastOutcome, forTree } from "./Compile.js"
 import type { Item } from "./DatasetSubjects.js"
 import { guard, requireTree } from "./internal/boundary.js"
 
@@ -82,6 +82,13 @@ export interface Comparer {
   readonly summary: () => Summary
 }
 
+// The same rule ids in the same order under both trees.
+const sameRules = (x: ReadonlyArray<FastOutcome>, y: ReadonlyArray<FastOutcome>): boolean => {
+  if (x.length !== y.length) return false
+  for (let i = 0; i < x.length; i++) if (x[i]!.rule !== y[i]!.rule) return false
+  return true
+}
+
 /**
  * Starts a comparison of `base` and `head` that takes items one at a time.
  * @example
@@ -103,16 +110,14 @@ export const comparer = guard(
     let headCount = 0
     const counts = new Map<string, { rule: string; from: string; to: string; count: number }>()
     const add = (item: Item): ReadonlyArray<Change> => {
-      const before = new Map(a.outcomes(item.subject, item.date).map((o) => [o.rule, o.outcome]))
-      const after = new Map(b.outcomes(item.subject, item.date).map((o) => [o.rule, o.outcome]))
+      const before = a.outcomes(item.subject, item.date)
+      const after = b.outcomes(item.subject, item.date)
       subjects++
+      for (const o of before) if (o.outcome !== undefined) baseCount++
+      for (const o of after) if (o.outcome !== undefined) headCount++
       const changes: Array<Change> = []
-      for (const o of before.values()) if (o !== undefined) baseCount++
-      for (const o of after.values()) if (o !== undefined) headCount++
-      for (const rule of new Set([...before.keys(), ...after.keys()])) {
-        const x = before.has(rule) ? show(before.get(rule)) : "not in force"
-        const y = after.has(rule) ? show(after.get(rule)) : "not in force"
-        if (x === y) continue
+      const compareOne = (rule: string, x: string, y: string): void => {
+        if (x === y) return
         const pseudonym = item.subject.citizen?.id
         // Keys name records and rule ids name files; either may have been written from an identity number.
         const shown = Redact.text(rule)
@@ -129,6 +134,24 @@ export const comparer = guard(
         entry.count++
         counts.set(k, entry)
       }
+      if (sameRules(before, after)) {
+        // The usual edit keeps the rules and their order: compare them pair by
+        // pair, and word an outcome only when the two are not the same object.
+        for (let i = 0; i < before.length; i++) {
+          const x = before[i]!.outcome
+          const y = after[i]!.outcome
+          if (x !== y) compareOne(before[i]!.rule, show(x), show(y))
+        }
+        return changes
+      }
+      const beforeBy = new Map(before.map((o) => [o.rule, o.outcome]))
+      const afterBy = new Map(after.map((o) => [o.rule, o.outcome]))
+      for (const rule of new Set([...beforeBy.keys(), ...afterBy.keys()]))
+        compareOne(
+          rule,
+          beforeBy.has(rule) ? show(beforeBy.get(rule)) : "not in force",
+          afterBy.has(rule) ? show(afterBy.get(rule)) : "not in force",
+        )
       return changes
     }
     return {

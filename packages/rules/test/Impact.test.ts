@@ -39,6 +39,21 @@ describe("Impact.compare", () => {
     expect(impact.subjects).toBe(items.length)
   })
 
+  it("names a rule that only one tree has as not in force in the other", () => {
+    // Removing a rule (and its cases) changes the rule list, so the comparison goes by rule id.
+    const rule = "eligibility/karate-needs-intake"
+    const head = PolicyTree.loadOrThrow(filesWith({ [`${rule}.json`]: undefined, [`${rule}.cases.yaml`]: undefined }))
+    const impact = Impact.compare(fixture(), head, items)
+    expect(new Set(impact.byRule.map((r) => `${r.rule}: ${r.to}`))).toEqual(new Set([`${rule}: not in force`]))
+    expect(impact.byRule.reduce((n, r) => n + r.count, 0)).toBe(impact.changes.length)
+    // Every question on a date the rule was in force changes; none other does.
+    expect(impact.changes.length).toBeGreaterThan(items.length / 2)
+    expect(impact.changes.every((c) => c.after === "not in force" && c.before !== "not in force")).toBe(true)
+    // The other way round, the rule is not in force before.
+    const back = Impact.compare(head, fixture(), items)
+    expect(back.changes.map((c) => [c.before, c.after])).toEqual(impact.changes.map((c) => [c.after, c.before]))
+  })
+
   it("shows that yoga with 6 sessions from July keeps periods going that used to end after 4", () => {
     const head = PolicyTree.loadOrThrow(
       filesWith({ [yoga]: editJson(yoga, (v) => v.values.push({ from: "2024-07-01", value: 6 })) }),
