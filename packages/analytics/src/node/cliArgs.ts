@@ -73,6 +73,9 @@ export const usage = `aktivitet-report — aktivitetsrapport med indikatorer, sk
                                                 Rapport fra et kommuneår som JSON (core Dataset) / report from a municipality-year as JSON
   aktivitet-report --synthetic [--seed N] [--citizens N] [--year YYYY] [--out FILE]
                                                 Rapport fra et generert år / report from a generated year
+  aktivitet-report export FOLDER|--data FILE.json|--synthetic (--parquet DIR | --csv DIR) [--year YYYY]
+                                                Skriv tabellene for DuckDB og andre SQL-motorer (docs/scale.md) /
+                                                  write the tables for DuckDB and other SQL engines
   aktivitet-report audit FILE.csv|FILE.json|FILE.arrow … [--min N] [--max N] [--lang nb|en]
                                                 List tall i skjermingsområdet som filene viser eller avslører /
                                                   list every count in the small range the files show or give away
@@ -100,6 +103,8 @@ export const usage = `aktivitet-report — aktivitetsrapport med indikatorer, sk
   --policy DIR        a policy tree instead of the shipped one / et annet regeltre enn det som følger med
   --rejected FILE     rejected records and broken rules as CSV (default: rejected.csv beside --out) /
                         avviste poster og regelbrudd som CSV
+  --parquet DIR, --csv DIR    export: the folder the tables go to, as Parquet (by year) or CSV; needs the
+                        optional @duckdb/node-api / mappen tabellene skrives til; trenger @duckdb/node-api
   --stop-on-violations        exit 1 without a report when a record is rejected or a rule of the model is broken
                         (default: listed in the report and counted) / stopp når en post avvises eller en regel brytes
 
@@ -157,6 +162,23 @@ type Options = Readonly<Record<string, { readonly type: "string" | "boolean"; re
 type Values = ReadonlyMap<string, string>
 
 // The options shared by the report and the audit.
+/**
+ * What `aktivitet-report export` was asked to do: read records as a report
+ * does, build the tables and write them where `to` says.
+ * @category models
+ */
+export interface ExportOptions {
+  readonly source: CliOptions["source"]
+  readonly year: number | undefined
+  readonly lang: Lang
+  readonly capacity: string | undefined
+  readonly policy: string | undefined
+  /** The folder the tables are written to, as Parquet or as CSV. */
+  readonly to: { readonly format: "parquet" | "csv"; readonly dir: string }
+  readonly stopOnViolations: boolean
+  readonly help: boolean
+}
+
 const shared = {
   lang: { type: "string" },
   min: { type: "string" },
@@ -184,6 +206,21 @@ const reportOptions = {
   policy: { type: "string" },
   rejected: { type: "string" },
   source: { type: "string" },
+  synthetic: { type: "boolean" },
+  "stop-on-violations": { type: "boolean" },
+} as const satisfies Options
+
+const exportOptions = {
+  lang: shared.lang,
+  help: shared.help,
+  data: { type: "string" },
+  seed: { type: "string" },
+  citizens: { type: "string" },
+  year: { type: "string" },
+  capacity: { type: "string" },
+  policy: { type: "string" },
+  parquet: { type: "string" },
+  csv: { type: "string" },
   synthetic: { type: "boolean" },
   "stop-on-violations": { type: "boolean" },
 } as const satisfies Options
@@ -221,20 +258,13 @@ const read = (
   return { values, positionals }
 }
 
-/**
- * Parses the arguments after the command name.
- * @example
- * parseArgs(["--synthetic", "--seed", "7", "--out", "out/r.html"]).format // "html"
- * @category constructors
- */
-export const parseArgs = (argv: ReadonlyArray<string>): CliOptions => {
-  const { values, positionals } = read(argv, reportOptions)
-  // The one argument without "--" is the folder of exports.
+// Where the records come from: the one argument without "--" (a folder of
+// exports), --data FILE or --synthetic, and exactly one of them.
+const sourceOf = (values: Values, positionals: ReadonlyArray<string>, help: boolean): CliOptions["source"] => {
   const [folder, ...others] = positionals
   const extra = folder === "" ? folder : others[0]
   if (extra !== undefined)
     fail({ nb: `Ukjent argument ${Redact.show(extra)}`, en: `Unknown argument ${Redact.show(extra)}` })
-  const help = values.has("help")
   const data = values.get("data")
   const synthetic = values.has("synthetic")
   const sources = [folder, data, synthetic ? "synthetic" : undefined].filter((x) => x !== undefined).length
@@ -245,6 +275,56 @@ export const parseArgs = (argv: ReadonlyArray<string>): CliOptions => {
     })
   if (sources > 1)
     fail({ nb: "Bruk én av MAPPE, --data og --synthetic", en: "Use one of FOLDER, --data and --synthetic" })
+  return folder !== undefined
+    ? { kind: "folder", dir: folder }
+    : data !== undefined
+      ? { kind: "data", file: data }
+      : {
+          kind: "synthetic",
+          seed: wholeIf(values, "seed", 0, 2 ** 31) ?? 1,
+          citizens: wholeIf(values, "citizens", 0, 1_000_000) ?? 1500,
+        }
+}
+
+/**
+ * Parses the arguments after `aktivitet-report export`.
+ * @example
+ * parseExportArgs(["--synthetic", "--parquet", "out/2024"]).to // { format: "parquet", dir: "out/2024" }
+ * @category constructors
+ */
+export const parseExportArgs = (argv: ReadonlyArray<string>): ExportOptions => {
+  const { values, positionals } = read(argv, exportOptions)
+  const help = values.has("help")
+  const source = sourceOf(values, positionals, help)
+  const parquet = values.get("parquet")
+  const csv = values.get("csv")
+  if (parquet !== undefined && csv !== undefined)
+    fail({ nb: "Bruk enten --parquet MAPPE eller --csv MAPPE", en: "Use either --parquet DIR or --csv DIR" })
+  const dir = parquet ?? csv
+  if (!help && dir === undefined)
+    fail({ nb: "export trenger --parquet MAPPE eller --csv MAPPE", en: "export needs --parquet DIR or --csv DIR" })
+  return {
+    source,
+    year: wholeIf(values, "year", 2000, 2100),
+    lang: language(values.get("lang")),
+    capacity: values.get("capacity"),
+    policy: values.get("policy"),
+    to: { format: parquet === undefined ? "csv" : "parquet", dir: dir ?? "" },
+    stopOnViolations: values.has("stop-on-violations"),
+    help,
+  }
+}
+
+/**
+ * Parses the arguments after the command name.
+ * @example
+ * parseArgs(["--synthetic", "--seed", "7", "--out", "out/r.html"]).format // "html"
+ * @category constructors
+ */
+export const parseArgs = (argv: ReadonlyArray<string>): CliOptions => {
+  const { values, positionals } = read(argv, reportOptions)
+  const help = values.has("help")
+  const source = sourceOf(values, positionals, help)
   const lang = language(values.get("lang"))
   const out = values.get("out")
   const format = values.get("format") ?? (out === undefined ? "html" : formatOf(out))
@@ -275,16 +355,7 @@ export const parseArgs = (argv: ReadonlyArray<string>): CliOptions => {
   const maxN = wholeIf(values, "max-n", 1, 1000)
   const base = wholeIf(values, "base", 2, 1000)
   return {
-    source:
-      folder !== undefined
-        ? { kind: "folder", dir: folder }
-        : data !== undefined
-          ? { kind: "data", file: data }
-          : {
-              kind: "synthetic",
-              seed: wholeIf(values, "seed", 0, 2 ** 31) ?? 1,
-              citizens: wholeIf(values, "citizens", 0, 1_000_000) ?? 1500,
-            },
+    source,
     year: wholeIf(values, "year", 2000, 2100),
     out,
     lang,

@@ -7,15 +7,16 @@
  * @module
  */
 import { dirname, join } from "node:path"
-import type { Policy } from "@aktivitetsmodell/core"
+import type { Dataset, Policy } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
-import { AnalyticsError, FileError, type Lang } from "../internal/text.js"
+import { AnalyticsError, FileError, fileName, type Lang } from "../internal/text.js"
 import { DataFileError } from "../internal/yearTable.js"
 import * as Rejected from "../outputs/Rejected.js"
 import * as Audit from "../privacy/Audit.js"
 import type { Profile } from "../privacy/Profile.js"
 import { buildReport, type Options } from "../Report.js"
-import type { AuditOptions, CliOptions } from "./cliArgs.js"
+import * as Tables from "../Tables.js"
+import type { AuditOptions, CliOptions, ExportOptions } from "./cliArgs.js"
 import { readDatasetText } from "./dataset.js"
 import { readText, writeText } from "./files.js"
 import {
@@ -79,23 +80,7 @@ const report = async (args: CliOptions, io: Io): Promise<number> => {
   const { policy, policyHash } = policyWithHash(args.policy)
   // rejected.csv goes beside the report unless named; with neither, it is not written.
   const rejectedFile = args.rejected ?? (args.out === undefined ? undefined : join(dirname(args.out), "rejected.csv"))
-  const source = args.source
-  const {
-    dataset,
-    section,
-    source: named,
-  } = source.kind === "synthetic"
-    ? {
-        dataset: generate({
-          policy,
-          seed: source.seed,
-          citizens: source.citizens,
-          ...(args.year === undefined ? {} : { year: args.year }),
-        }),
-        section: undefined,
-        source: undefined,
-      }
-    : await readInput(source, args, policy, rejectedFile)
+  const { dataset, section, source: named } = await recordsOf(args, policy, rejectedFile)
   // The profile's numbers in force on the last day of the reported year.
   const profile = profileOf(args, `${args.year ?? dataset.year}-12-31`)
   const options: Options = {
@@ -135,6 +120,26 @@ const report = async (args: CliOptions, io: Io): Promise<number> => {
   return 0
 }
 
+/** What reading records needs to know of the command line. */
+type ReadArgs = Pick<CliOptions, "source" | "year" | "lang" | "stopOnViolations">
+
+/** The records a command reads: a generated year, or a folder or dataset file checked by readInput. */
+const recordsOf = async (
+  args: ReadArgs,
+  policy: Policy.Policy,
+  rejectedFile: string | undefined,
+): Promise<{ readonly dataset: Dataset.Dataset; readonly section?: Rejected.Section; readonly source?: string }> => {
+  const source = args.source
+  if (source.kind !== "synthetic") return await readInput(source, args, policy, rejectedFile)
+  const dataset = generate({
+    policy,
+    seed: source.seed,
+    citizens: source.citizens,
+    ...(args.year === undefined ? {} : { year: args.year }),
+  })
+  return { dataset }
+}
+
 /**
  * The records of a folder or a dataset file, checked before any indicator:
  * rejected records and broken rules go to rejected.csv (when it has a
@@ -143,7 +148,7 @@ const report = async (args: CliOptions, io: Io): Promise<number> => {
  */
 const readInput = async (
   source: Exclude<CliOptions["source"], { kind: "synthetic" }>,
-  args: CliOptions,
+  args: ReadArgs,
   policy: Policy.Policy,
   rejectedFile: string | undefined,
 ): Promise<CheckedInput> => {
@@ -165,6 +170,50 @@ const readInput = async (
   await write(checked.section)
   if (args.stopOnViolations && checked.section.entries.length > 0) throw new RecordsError(checked.section.entries)
   return checked
+}
+
+// DuckDB is an optional peer dependency: without it, export is a usage error that says how to get it.
+const duckDb = async () => {
+  try {
+    return (await import("../duckdb/index.js")).DuckDb
+  } catch {
+    throw new FileError("@duckdb/node-api", {
+      nb: "export trenger DuckDB: npm install @duckdb/node-api",
+      en: "export needs DuckDB: npm install @duckdb/node-api",
+    })
+  }
+}
+
+const exportTables = async (args: ExportOptions, io: Io): Promise<number> => {
+  const { policy } = policyWithHash(args.policy)
+  const { dataset, section } = await recordsOf(args, policy, undefined)
+  const tables = Tables.fromDataset(dataset, {
+    policy,
+    ...(args.year === undefined ? {} : { period: { from: `${args.year}-01-01`, to: `${args.year}-12-31` } }),
+    ...(args.capacity === undefined ? {} : { capacity: await readCapacity(args.capacity) }),
+  })
+  try {
+    await (await duckDb()).writeTables(tables, args.to.dir, { format: args.to.format })
+  } catch (e) {
+    // A folder DuckDB cannot take (a pattern character in its name) is the command line's fault: exit 2, naming it.
+    if (e instanceof AnalyticsError && !(e instanceof FileError)) {
+      const at = fileName(args.to.dir)
+      throw new FileError(args.to.dir, { nb: `${at}: ${e.text.nb}`, en: `${at}: ${e.text.en}` })
+    }
+    throw e
+  }
+  const left = section?.entries.filter((e) => e.kind === "rejected").length ?? 0
+  const nb = args.lang === "nb"
+  if (left > 0)
+    io.stderr(
+      nb
+        ? `${left} avviste poster er ikke med (kjør rapporten for å se dem)`
+        : `${left} rejected record(s) left out (run the report to see them)`,
+    )
+  io.stdout(
+    `${nb ? "Skrev tabellene som" : "Wrote the tables as"} ${args.to.format === "parquet" ? "Parquet" : "CSV"} ${nb ? "til" : "to"} ${args.to.dir}`,
+  )
+  return 0
 }
 
 const audit = async (args: AuditOptions, io: Io): Promise<number> => {
@@ -243,6 +292,15 @@ const answering =
  * @category outputs
  */
 export const runReport: (args: CliOptions, io: Io) => Promise<number> = answering(report)
+
+/**
+ * Writes the tables of the records `args` name, for DuckDB and other SQL
+ * engines, resolving to the exit code.
+ * @example
+ * process.exitCode = await runExport(parseExportArgs(["--synthetic", "--parquet", "out/2024"]), io)
+ * @category outputs
+ */
+export const runExport: (args: ExportOptions, io: Io) => Promise<number> = answering(exportTables)
 
 /**
  * Audits the published files `args` name, resolving to the exit code.

@@ -2,7 +2,7 @@
  * The `aktivitet-report` command line, as a function so tests can run it
  * without a process: `await run(argv, io)` resolves to the exit code.
  *
- * - 0: the report was written (audit: nothing found);
+ * - 0: the report was written (audit: nothing found; export: the tables were written);
  * - 1: records or lines of a file that could be read are wrong (each named,
  *   in English / bokmål), or with `--stop-on-violations` a record was
  *   rejected or a rule of the model broken (audit: a finding);
@@ -17,7 +17,7 @@
  *
  * @module
  */
-import { parseArgs, parseAuditArgs, UsageError, usage } from "./cliArgs.js"
+import { parseArgs, parseAuditArgs, parseExportArgs, UsageError, usage } from "./cliArgs.js"
 import { type Io, internalError, redacting } from "./io.js"
 
 export type { Io } from "./io.js"
@@ -42,6 +42,10 @@ export const run = async (argv: ReadonlyArray<string>, rawIo: Io): Promise<numbe
     if (first === "audit") {
       const args = parseAuditArgs(argv.slice(1))
       return args.help ? help(io) : await (await import("./commands.js")).runAudit(args, io)
+    }
+    if (first === "export") {
+      const args = parseExportArgs(argv.slice(1))
+      return args.help ? help(io) : await (await import("./commands.js")).runExport(args, io)
     }
     const args = parseArgs(argv)
     return args.help ? help(io) : await (await import("./commands.js")).runReport(args, io)

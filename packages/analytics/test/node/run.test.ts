@@ -15,12 +15,16 @@ const cli = async (argv: ReadonlyArray<string>, io?: Partial<Io>) => {
 }
 
 describe("run --help", () => {
-  it.each([[["--help"]], [["-h"]], [["help"]], [["--synthetic", "--help"]], [["audit", "--help"]]])(
-    "prints the help on stdout and exits with 0 for %j",
-    async (argv) => {
-      expect(await cli(argv)).toEqual({ code: 0, stdout: usage, stderr: "" })
-    },
-  )
+  it.each([
+    [["--help"]],
+    [["-h"]],
+    [["help"]],
+    [["--synthetic", "--help"]],
+    [["audit", "--help"]],
+    [["export", "--help"]],
+  ])("prints the help on stdout and exits with 0 for %j", async (argv) => {
+    expect(await cli(argv)).toEqual({ code: 0, stdout: usage, stderr: "" })
+  })
 
   it("prints the help and exits with 2 when given nothing, as aktivitet-rules does", async () => {
     expect(await cli([])).toEqual({ code: 2, stdout: usage, stderr: "" })
@@ -32,7 +36,7 @@ describe("run --help", () => {
     expect(blank).toBe("")
     const sections = rest.join("\n").split("\n\n")
     expect(sections).toHaveLength(3)
-    expect(sections[0]!.split("\n").filter((l) => /^ {2}aktivitet-report /u.test(l))).toHaveLength(4)
+    expect(sections[0]!.split("\n").filter((l) => /^ {2}aktivitet-report /u.test(l))).toHaveLength(5)
     expect(sections[1]!.split("\n").every((l) => /^ {2}--|^ {24}/u.test(l))).toBe(true)
     const exit = sections[2]!.slice(sections[2]!.indexOf("Exit codes / avslutningskoder:"))
     for (const code of ["0", "1", "2", "3", "70"]) expect(exit).toMatch(new RegExp(`\\s${code} [a-z]`, "u"))
@@ -50,6 +54,13 @@ describe("run with arguments it cannot use", () => {
     [["--synthetic=yes"], "--synthetic takes no value / --synthetic tar ingen verdi"],
     [["audit"], "Give at least one file to audit / Oppgi minst én fil å revidere"],
     [["audit", "a.csv", "--profile", "ssb"], "Unknown option --profile / Ukjent valg --profile"],
+    [
+      ["export", "--synthetic"],
+      "export needs --parquet DIR or --csv DIR / export trenger --parquet MAPPE eller --csv MAPPE",
+    ],
+    [["export", "--synthetic", "--parquet", "a", "--csv", "b"], "Use either --parquet DIR or --csv DIR"],
+    [["export", "--parquet", "a"], "Give a FOLDER of exports, --data FILE or --synthetic"],
+    [["export", "--synthetic", "--parquet", "a", "--out", "r.html"], "Unknown option --out / Ukjent valg --out"],
   ])("exits with 2 on %j, the message and then the help on stderr", async (argv, message) => {
     const r = await cli(argv)
     expect(r.code).toBe(2)

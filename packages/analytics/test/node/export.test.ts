@@ -1,0 +1,78 @@
+// aktivitet-report export: the records a report would read, written as the
+// tables DuckDB and other SQL engines read (docs/scale.md), with the exit
+// codes of docs/cli.md. What DuckDB reads back gives arquero's figures.
+import { existsSync, mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { shippedPolicy } from "@aktivitetsmodell/rules/node"
+import { afterAll, describe, expect, it } from "vitest"
+import { DuckDb } from "../../src/duckdb/index.js"
+import { Indicator, Indicators, Tables } from "../../src/index.js"
+import { loadExportFolder } from "../../src/node/index.js"
+import { type Io, run } from "../../src/node/run.js"
+import { handWritten } from "../../src/query/index.js"
+
+const example = fileURLToPath(new URL("../../../../examples/data/export-2024", import.meta.url))
+const dir = mkdtempSync(join(tmpdir(), "aktivitetsmodell-export-"))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const cli = async (argv: ReadonlyArray<string>, io?: Partial<Io>) => {
+  const out: Array<string> = []
+  const err: Array<string> = []
+  const code = await run(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), ...io })
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") }
+}
+
+describe("aktivitet-report export", () => {
+  it("writes a folder of exports as Parquet that DuckDB reads back to arquero's figures", async () => {
+    const to = join(dir, "parquet")
+    const r = await cli(["export", example, "--parquet", to, "--lang", "en"])
+    expect(r).toMatchObject({ code: 0, stdout: `Wrote the tables as Parquet to ${to}` })
+    expect(existsSync(join(to, "attendance", "year=2024"))).toBe(true)
+    const policy = shippedPolicy()
+    const { dataset, section } = await loadExportFolder(example, { policy })
+    // The example folder has wrong rows: those the schemas reject are left out, and said so.
+    const rejected = section.entries.filter((e) => e.kind === "rejected").length
+    expect(rejected).toBeGreaterThan(0)
+    expect(r.stderr).toBe(`${rejected} rejected record(s) left out (run the report to see them)`)
+    const tables = Tables.fromDataset(dataset, { policy })
+    const engine = await DuckDb.open({ threads: 1 })
+    try {
+      await engine.attach(to, { period: tables.period })
+      for (const query of [handWritten.newReturning, handWritten.capacityUse]) {
+        const indicator = Indicators.catalogue[query.id as Indicators.IndicatorId]
+        const ours = (await engine.run(query, ["offering"])).objects()
+        const theirs = Indicator.compute(indicator, tables, { by: ["offering"] }).table.objects()
+        expect(ours.length, query.id).toBeGreaterThan(0)
+        expect(ours, query.id).toEqual(theirs)
+      }
+    } finally {
+      engine.close()
+    }
+  })
+
+  it("writes a generated year as CSV, in Norwegian by default", async () => {
+    const to = join(dir, "csv")
+    const r = await cli(["export", "--synthetic", "--citizens", "60", "--year", "2023", "--csv", to])
+    expect(r).toEqual({ code: 0, stdout: `Skrev tabellene som CSV til ${to}`, stderr: "" })
+    expect(existsSync(join(to, "attendance", "data.csv"))).toBe(true)
+  })
+
+  it("stops with 1 and writes nothing when asked to stop on wrong records", async () => {
+    const to = join(dir, "stopped")
+    const r = await cli(["export", example, "--parquet", to, "--stop-on-violations"])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/problem\(s\) in the data \/ problem\(er\) i dataene/u)
+    expect(existsSync(to)).toBe(false)
+  })
+
+  it("exits with 2, naming the folder, for one DuckDB would read as a pattern", async () => {
+    const to = join(dir, "a*b")
+    const r = await cli(["export", "--synthetic", "--citizens", "20", "--parquet", to])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(to)
+    expect(r.stderr).toMatch(/cannot hold control characters or \* \? \[ \] \{ \}/u)
+    expect(existsSync(to)).toBe(false)
+  })
+})
