@@ -9,21 +9,14 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { describe, expect, it } from "vitest"
-import { run } from "../../src/node/run.js"
 import { policy } from "../fixturePolicy.js"
+import { cli } from "../node/inProcess.js"
 
 const dir = mkdtempSync(join(tmpdir(), "hostile-cli-"))
 const file = (name: string, text: string) => {
   const path = join(dir, name)
   writeFileSync(path, text)
   return path
-}
-
-const cli = async (...argv: Array<string>) => {
-  const out: Array<string> = []
-  const err: Array<string> = []
-  const code = await run(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) })
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") }
 }
 
 // One line, English then bokmål, naming `where`.
@@ -65,21 +58,21 @@ describe("aktivitet-report --capacity", () => {
     ],
     ["empty", "cap-empty.json", "", /^cap-empty\.json:1: not valid JSON: Unexpected end of the file/u],
   ])("refuses %s in one line with exit code 2", async (_, name, text, message) => {
-    const r = await cli(...synthetic, "--capacity", file(name, text))
+    const r = await cli([...synthetic, "--capacity", file(name, text)])
     expect(r.code).toBe(2)
     oneLine(r.stderr.replaceAll(`${dir}/`, ""), message)
     expect(r.stdout).toBe("")
   })
 
   it("refuses a capacity file it cannot read", async () => {
-    const r = await cli(...synthetic, "--capacity", join(dir, "missing.json"))
+    const r = await cli([...synthetic, "--capacity", join(dir, "missing.json")])
     expect(r.code).toBe(2)
     oneLine(r.stderr, /^Could not read .*missing\.json: ENOENT.* \/ Kunne ikke lese/u)
   })
 
   it("takes __proto__ and constructor as offering ids, and no prototype changes", async () => {
     const path = file("cap-proto.json", '{ "__proto__": 5, "constructor": 4, "sandneshallen": 25 }')
-    const r = await cli(...synthetic, "--capacity", path)
+    const r = await cli([...synthetic, "--capacity", path])
     expect([r.code, r.stderr.split("\n")[0]]).toEqual([0, "Aktivitetsrapport 2024"])
     expect(({} as Record<string, unknown>).sandneshallen).toBeUndefined()
     expect(Object.getPrototypeOf({})).toBe(Object.prototype)
@@ -111,7 +104,7 @@ describe("aktivitet-report --data", () => {
       /^data-entity\.json: \/enrollments, \/attendance: expected an array \//u,
     ],
   ])("refuses a file that is %s in one line with exit code 2", async (_, name, text, message) => {
-    const r = await cli("--data", text === null ? join(dir, name) : file(name, text))
+    const r = await cli(["--data", text === null ? join(dir, name) : file(name, text)])
     expect(r.code).toBe(2)
     oneLine(r.stderr.replaceAll(`${dir}/`, ""), message)
   })
@@ -119,7 +112,7 @@ describe("aktivitet-report --data", () => {
   it("lists wrong records, each in both languages, with exit code 1", async () => {
     const bad = structuredClone(year) as unknown as { enrollments: Array<Record<string, unknown>> }
     bad.enrollments[1]!.start = "2024-13-01"
-    const r = await cli("--data", file("records.json", JSON.stringify(bad)))
+    const r = await cli(["--data", file("records.json", JSON.stringify(bad))])
     expect(r.code).toBe(1)
     // Records counted from 1: the second record is "record 2" / "post 2".
     expect(r.stderr).toMatch(
@@ -131,7 +124,7 @@ describe("aktivitet-report --data", () => {
   // be left out), "__proto__" as well; it still reaches no prototype.
   it("refuses a JSON key __proto__ as an unknown key, and no prototype changes", async () => {
     const text = JSON.stringify(year).replace(/^\{/u, '{"__proto__": { "polluted": 1 },')
-    const r = await cli("--data", file("proto.json", text), "--format", "json")
+    const r = await cli(["--data", file("proto.json", text), "--format", "json"])
     expect(r.code).toBe(2)
     oneLine(
       r.stderr.replaceAll(`${dir}/`, ""),
@@ -143,19 +136,19 @@ describe("aktivitet-report --data", () => {
 
 describe("aktivitet-report usage and output", () => {
   it("exits with 2 and the usage on an option it does not know", async () => {
-    const r = await cli("--synthetic", "--colour", "red")
+    const r = await cli(["--synthetic", "--colour", "red"])
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/^Unknown option --colour \/ Ukjent valg --colour\n/u)
     expect(r.stderr).toContain("aktivitet-report --data FILE.json")
   })
 
   it("refuses numbers that are not plain whole numbers", async () => {
-    for (const seed of ["0x10", "1e3", " 7", "-1"]) expect((await cli("--synthetic", "--seed", seed)).code).toBe(2)
+    for (const seed of ["0x10", "1e3", " 7", "-1"]) expect((await cli(["--synthetic", "--seed", seed])).code).toBe(2)
   })
 
   it("names an output it cannot write in one line with exit code 2", async () => {
     const blocker = file("blocker", "a file, not a folder")
-    const r = await cli(...synthetic, "--out", join(blocker, "report.md"))
+    const r = await cli([...synthetic, "--out", join(blocker, "report.md")])
     expect(r.code).toBe(2)
     oneLine(r.stderr, /Could not write .*blocker\/report\.md: .* \/ Kunne ikke skrive/u)
   })

@@ -10,19 +10,12 @@ import { afterAll, describe, expect, it } from "vitest"
 import { DuckDb } from "../../src/duckdb/index.js"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { loadExportFolder } from "../../src/node/index.js"
-import { type Io, run } from "../../src/node/run.js"
 import { handWritten } from "../../src/query/index.js"
+import { cli } from "./inProcess.js"
 
 const example = fileURLToPath(new URL("../../../../examples/data/export-2024", import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), "aktivitetsmodell-export-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-const cli = async (argv: ReadonlyArray<string>, io?: Partial<Io>) => {
-  const out: Array<string> = []
-  const err: Array<string> = []
-  const code = await run(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), ...io })
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") }
-}
 
 describe("aktivitet-report export", () => {
   it("writes a folder of exports as Parquet that DuckDB reads back to arquero's figures", async () => {

@@ -5,14 +5,8 @@ import { Redact } from "@aktivitetsmodell/core"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { usage } from "../../src/node/cliArgs.js"
-import { type Io, run } from "../../src/node/run.js"
-
-const cli = async (argv: ReadonlyArray<string>, io?: Partial<Io>) => {
-  const out: Array<string> = []
-  const err: Array<string> = []
-  const code = await run(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), ...io })
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") }
-}
+import { run } from "../../src/node/run.js"
+import { cli } from "./inProcess.js"
 
 describe("run --help", () => {
   it.each([

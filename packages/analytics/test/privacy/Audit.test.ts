@@ -10,21 +10,15 @@ import { publishLegacy } from "../../bench/legacy.js"
 import { Audit, buildReport, Export, Indicator, Indicators, Publish, Tables } from "../../src/index.js"
 import { refusal } from "../../src/node/commands.js"
 import { auditFiles, auditReport, loadProfile } from "../../src/node/index.js"
-import { run } from "../../src/node/run.js"
 import { policy } from "../fixturePolicy.js"
 import { att, session, year } from "../helpers.js"
+import { cli } from "../node/inProcess.js"
 
 const dir = mkdtempSync(join(tmpdir(), "audit-"))
 const write = (name: string, content: string | Uint8Array) => {
   const path = join(dir, name)
   writeFileSync(path, content)
   return path
-}
-const cli = async (...argv: Array<string>) => {
-  const out: Array<string> = []
-  const err: Array<string> = []
-  const code = await run(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) })
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") }
 }
 
 // February: 15 booked, 14 present (one never came); March: 20, all present.
@@ -91,19 +85,19 @@ describe("aktivitet-report audit", () => {
 
   it("exits with 0 on a publication that gives nothing away, in both languages", async () => {
     const file = write("safe.csv", Export.tidy(safe.tables).toCSV())
-    const nb = await cli("audit", file)
+    const nb = await cli(["audit", file])
     expect(nb.code).toBe(0)
     expect(nb.stdout).toMatch(
       /^Reviderte 1 fil\(er\): \d+ tall om personer, \d+ skjult; område 1–4\nOK: ingen tall for 1–4 personer kan leses eller regnes ut$/u,
     )
-    expect((await cli("audit", file, "--lang", "en")).stdout).toMatch(
+    expect((await cli(["audit", file, "--lang", "en"])).stdout).toMatch(
       /OK: no count of 1–4 people can be read or worked out/u,
     )
   })
 
   it("exits with 1 and lists each finding with the relation that reveals it", async () => {
     const files = leaky.map((p, i) => write(`leaky-${i}.json`, Export.toJson(p)))
-    const r = await cli("audit", ...files, "--lang", "en")
+    const r = await cli(["audit", ...files, "--lang", "en"])
     expect(r.code).toBe(1)
     expect(r.stdout).toContain(
       "bookedNeverPresent [month=2024-02] = 1, given by booked[month=2024-02] − present[month=2024-02]",
@@ -115,11 +109,11 @@ describe("aktivitet-report audit", () => {
   })
 
   it("exits with 2 on a file it cannot use, or no file", async () => {
-    const r = await cli("audit", write("notes.txt", "hello\n"))
+    const r = await cli(["audit", write("notes.txt", "hello\n")])
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/notes\.txt: no metadata the audit recognises .* \/ .*notes\.txt: ingen metadata/u)
-    expect((await cli("audit", join(dir, "missing.csv"))).code).toBe(2)
-    expect((await cli("audit")).code).toBe(2)
+    expect((await cli(["audit", join(dir, "missing.csv")])).code).toBe(2)
+    expect((await cli(["audit"])).code).toBe(2)
   })
 })
 
@@ -129,9 +123,9 @@ describe("the report's own audit", () => {
   it("passes for a report under every profile, and the report is written", async () => {
     for (const profile of ["strict", "ssb", "rounding"]) {
       const out = join(dir, `report-${profile}.csv`)
-      const r = await cli("--synthetic", "--seed", "2", "--citizens", "120", "--profile", profile, "--out", out)
+      const r = await cli(["--synthetic", "--seed", "2", "--citizens", "120", "--profile", profile, "--out", out])
       expect(r.code).toBe(0)
-      expect((await cli("audit", out)).code).toBe(0)
+      expect((await cli(["audit", out])).code).toBe(0)
     }
     expect(auditReport(buildReport(data, { policy, profile: { name: "ssb", maxN: 3 } })).findings).toEqual([])
   })
