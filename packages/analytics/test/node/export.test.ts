@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { Redact } from "@aktivitetsmodell/core"
 import { shippedPolicy } from "@aktivitetsmodell/rules/node"
 import { afterAll, describe, expect, it } from "vitest"
 import { DuckDb } from "../../src/duckdb/index.js"
@@ -58,6 +59,15 @@ describe("aktivitet-report export", () => {
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/problem\(s\) in the data \/ problem\(er\) i dataene/u)
     expect(existsSync(to)).toBe(false)
+  })
+
+  it("shows no identity number that a folder's name holds, and writes the folder all the same", async () => {
+    const to = join(dir, "01019012345")
+    const r = await cli(["export", "--synthetic", "--citizens", "20", "--parquet", to, "--lang", "en"])
+    expect(r.code).toBe(0)
+    expect(existsSync(join(to, "attendance"))).toBe(true)
+    expect(Redact.containsNationalId(`${r.stdout}\n${r.stderr}`)).toBe(false)
+    expect(r.stdout).toBe(`Wrote the tables as Parquet to ${join(dir, "***********")}`)
   })
 
   it("exits with 2, naming the folder, for one DuckDB would read as a pattern", async () => {
