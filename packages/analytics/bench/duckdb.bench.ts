@@ -12,7 +12,8 @@
 // - 10M: the 1M files copied ten times inside DuckDB (citizens and
 //   enrollments renumbered per copy; the catalogue's and the policy's tables
 //   — offerings, departments, contributions, parameters — once), DuckDB alone. Target (issue 13): under
-//   5,000 ms. Peak resident memory of the process is printed beside it.
+//   5,000 ms. Peak resident memory of the process is a line of its own
+//   (target: under 4,096 MB).
 //   Skip with BENCH_10M=0.
 // Both sides are checked to agree at 1M before anything is timed. Exits 0:
 // not a test, timings depend on the machine.
@@ -38,25 +39,18 @@ const queries = [...Object.values(definitions), ...Object.values(handWritten)].m
 }))
 const median = (xs: Array<number>) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const round = (x: number) => Math.round(x * 10) / 10
-const line = (
-  name: string,
-  value: number,
-  baseline: number | null,
-  target: number,
-  extra: Record<string, unknown> = {},
-) => {
+const line = (name: string, value: number, baseline: number | null, target: number, unit = "ms") => {
   const ratio = baseline === null ? null : Math.round((value / baseline) * 100) / 100
   const ok = ratio === null ? value <= target : ratio <= target
   console.log(
     JSON.stringify({
       name,
-      unit: "ms",
+      unit,
       value: round(value),
       baseline: baseline === null ? null : round(baseline),
       ratio,
       target,
       ok,
-      ...extra,
     }),
   )
 }
@@ -150,7 +144,9 @@ try {
       peak = Math.max(peak, await peakRss(async () => (ms = await timeAsync(() => duckdbOver(folder10)))))
       ten.push(ms)
     }
-    line("10M: DuckDB from Parquet", median(ten), null, 5000, { peakRssMB: Math.round(peak / 2 ** 20) })
+    line("10M: DuckDB from Parquet", median(ten), null, 5000)
+    // The issue's memory bound (4 GB at 50 M rows) held at 10 M too.
+    line("10M: peak resident memory of the process", Math.round(peak / 2 ** 20), null, 4096, "MB")
   }
 } finally {
   rmSync(dir, { recursive: true, force: true })
