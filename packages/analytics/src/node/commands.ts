@@ -176,7 +176,10 @@ const readInput = async (
 const duckDb = async () => {
   try {
     return (await import("../duckdb/index.js")).DuckDb
-  } catch {
+  } catch (e) {
+    // Only a missing package is the user's to mend; anything else is ours (exit 70).
+    const code = typeof e === "object" && e !== null && "code" in e ? e.code : undefined
+    if (code !== "ERR_MODULE_NOT_FOUND" && code !== "MODULE_NOT_FOUND") throw e
     throw new FileError("@duckdb/node-api", {
       nb: "export trenger DuckDB: npm install @duckdb/node-api",
       en: "export needs DuckDB: npm install @duckdb/node-api",
