@@ -1,6 +1,6 @@
 /**
- * The dimensions indicators are grouped by: offering, category, department,
- * KPR service type, month, year and, for feedback, its source.
+ * The dimensions indicators are grouped by: municipality, offering, category,
+ * department, KPR service type, month, year and, for feedback, its source.
  *
  * @module
  */
@@ -24,10 +24,11 @@ export const all: ReadonlyArray<Dimension> = dimensions
  * record can be placed on. An indicator built with `Indicator.rate` or
  * `Indicator.count` has these unless it names its own.
  * @example
- * Dimension.standard // ["offering", "category", "department", "month", "year"]
+ * Dimension.standard // ["municipality", "offering", "category", "department", "month", "year"]
  * @category models
  */
 export const standard: ReadonlyArray<Dimension> = Object.freeze([
+  "municipality",
   "offering",
   "category",
   "department",
@@ -42,6 +43,7 @@ export const standard: ReadonlyArray<Dimension> = Object.freeze([
  * @category models
  */
 export const labels: Readonly<Record<Dimension, Bilingual>> = {
+  municipality: { nb: "Kommune", en: "Municipality" },
   offering: { nb: "Tilbud", en: "Offering" },
   category: { nb: "Kategori", en: "Category" },
   department: { nb: "Avdeling", en: "Department" },
@@ -81,8 +83,8 @@ export const UNKNOWN = "(unknown)"
 export const canonical = guard(
   "Dimension.canonical",
   {
-    nb: "en liste med dimensjoner (offering, category, department, kprService, month, year, source)",
-    en: "a list of dimensions (offering, category, department, kprService, month, year, source)",
+    nb: "en liste med dimensjoner (municipality, offering, category, department, kprService, month, year, source)",
+    en: "a list of dimensions (municipality, offering, category, department, kprService, month, year, source)",
   },
   (by: ReadonlyArray<Dimension>): ReadonlyArray<Dimension> => {
     const given = requireBy("Dimension.canonical", by)

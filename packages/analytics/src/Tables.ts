@@ -15,6 +15,7 @@ import { Calendar, type Dataset, Policy } from "@aktivitetsmodell/core"
 import type { ColumnTable } from "arquero"
 import { guard } from "./internal/boundary.js"
 import { optionsOf } from "./internal/checks.js"
+import { municipalityOf, withMunicipality } from "./internal/municipalityColumn.js"
 import { capacityOf, checkDataset, checkIds, periodOf, requiredPercentOf, within } from "./internal/tableInput.js"
 import { attendance } from "./tables/attendance.js"
 import { type Context, context, name } from "./tables/context.js"
@@ -30,6 +31,7 @@ import { sessions } from "./tables/sessions.js"
 import { transitions } from "./tables/transitions.js"
 import type { Period, Tables } from "./tables/types.js"
 
+export { combine } from "./tables/combine.js"
 export { ORDER_SHIFT } from "./tables/context.js"
 export type { Period, Tables } from "./tables/types.js"
 
@@ -92,7 +94,8 @@ export const fromDataset = guard(
     const period = periodOf(name, o.period, checkDataset(name, input))
     const capacity = capacityOf(name, o.capacity)
     const requiredContributionPercent = requiredPercentOf(name, o.requiredContributionPercent, policy, period.to)
-    const tables = build(input, period, capacity, policy)
+    const municipality = municipalityOf(name, input as unknown as Record<string, unknown>)
+    const tables = build(input, period, capacity, policy, municipality)
     checkIds(name, tables as unknown as Readonly<Record<string, ColumnTable>>, idColumns)
     return { ...tables, requiredContributionPercent, policy }
   },
@@ -106,15 +109,18 @@ const build = (
   period: Period,
   capacityFor: (offering: string) => number | null,
   policy: Policy.Policy,
+  municipality: string | null,
 ): Omit<Tables, "requiredContributionPercent" | "policy"> => {
   const c = context(dataset, period, capacityFor, policy)
-  // An error of ours names the table it was building.
-  const of = (entity: string, table: (c: Context) => ColumnTable): ColumnTable => within(name, entity, () => table(c))
+  // An error of ours names the table it was building; every table but
+  // extensions (read through its enrollment) carries the municipality.
+  const of = (entity: string, table: (c: Context) => ColumnTable): ColumnTable =>
+    within(name, entity, () => (entity === "extensions" ? table(c) : withMunicipality(table(c), municipality)))
   return {
     period,
     days: { from: Calendar.dayNumber(period.from), to: Calendar.dayNumber(period.to) },
-    offerings: offerings(c),
-    departments: departments(c),
+    offerings: of("offerings", offerings),
+    departments: of("departments", departments),
     attendance: of("attendance", attendance),
     sessions: of("sessions", sessions),
     enrollments: of("enrollments", enrollments),

@@ -17,6 +17,7 @@ import { GoalEvaluation } from "./GoalEvaluation.js"
 import { IntBetween } from "./internal/checks.js"
 import { guard } from "./internal/guard.js"
 import { JointMeeting } from "./JointMeeting.js"
+import { MunicipalityNumber } from "./Municipality.js"
 import { Offering } from "./Offering.js"
 import { OfferingProposal } from "./OfferingProposal.js"
 import { Referral } from "./Referral.js"
@@ -60,13 +61,16 @@ export type EntityName = keyof typeof entities
 export const entityNames = Object.keys(entities) as ReadonlyArray<EntityName>
 
 /**
- * A municipality-year: the year and an array per entity.
+ * A municipality-year: the year, optionally the municipality's number
+ * (`municipality`, four digits such as `1108`; a dataset without one is one
+ * municipality that is not named), and an array per entity.
  * @example
  * const year: Dataset.Dataset = generate({ seed: 1 })
  * @category schemas
  */
 export const Dataset = Schema.Struct({
   year: IntBetween(2000, 2100),
+  municipality: Schema.optionalKey(MunicipalityNumber),
   departments: Schema.Array(Department),
   offerings: Schema.Array(Offering),
   citizens: Schema.Array(Citizen),

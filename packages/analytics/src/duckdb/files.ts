@@ -29,19 +29,32 @@ export const checkFolder = (folder: unknown): string => {
 /** A path (a checked folder and our own file names) as an SQL string literal. */
 const pathLiteral = (path: string): string => `'${path.replaceAll("'", "''")}'`
 
-/** Whether a table is written in `year=YYYY` folders (Parquet only). */
-const partitioned = (table: TableName, format: Format) => format === "parquet" && partitionedByYear.includes(table)
+/**
+ * The folder levels a table is written in (Parquet only), outermost first:
+ * `year=YYYY` for the dated tables, then `municipality=NNNN` for every table
+ * with a municipality column. A missing municipality is DuckDB's
+ * `__HIVE_DEFAULT_PARTITION__`, read back as missing.
+ */
+export const partitionsOf = (table: TableName, format: Format): ReadonlyArray<"year" | "municipality"> =>
+  format !== "parquet"
+    ? []
+    : [
+        ...(partitionedByYear.includes(table) ? (["year"] as const) : []),
+        ...(columnsOf(table).some(([c]) => c === "municipality") ? (["municipality"] as const) : []),
+      ]
 
 /**
- * The COPY statement writing one table under `folder`: Parquet tables with a
- * year as `<table>/year=YYYY/data_0.parquet`, the others as
- * `<table>/data.parquet`; CSV as `<table>/data.csv` with a header.
+ * The COPY statement writing one table under `folder`: Parquet tables as
+ * `<table>/year=YYYY/municipality=NNNN/data_0.parquet` (the levels of
+ * `partitionsOf`), a table with neither as `<table>/data.parquet`; CSV as
+ * `<table>/data.csv` with a header.
  */
 export const copyTo = (table: TableName, folder: string, format: Format): string => {
   const dir = join(checkFolder(folder), table)
   mkdirSync(dir, { recursive: true })
-  if (partitioned(table, format))
-    return `COPY ${q.quote(table)} TO ${pathLiteral(dir)} (FORMAT parquet, PARTITION_BY (${q.quote("year")}), OVERWRITE_OR_IGNORE true)`
+  const levels = partitionsOf(table, format)
+  if (levels.length > 0)
+    return `COPY ${q.quote(table)} TO ${pathLiteral(dir)} (FORMAT parquet, PARTITION_BY (${levels.map(q.quote).join(", ")}), OVERWRITE_OR_IGNORE true)`
   return format === "parquet"
     ? `COPY ${q.quote(table)} TO ${pathLiteral(join(dir, "data.parquet"))} (FORMAT parquet)`
     : `COPY ${q.quote(table)} TO ${pathLiteral(join(dir, "data.csv"))} (FORMAT csv, HEADER true)`
@@ -54,11 +67,14 @@ export const copyTo = (table: TableName, folder: string, format: Format): string
 export const viewOver = (table: TableName, folder: string, format: Format): string => {
   const dir = join(checkFolder(folder), table)
   const columns = columnsOf(table).map(([c, t]) => `CAST(${q.quote(c)} AS ${q.type(t)}) AS ${q.quote(c)}`)
+  const levels = partitionsOf(table, format)
+  // Partition values are read as text: a municipality number keeps its leading zero.
+  const types = levels.map((l) => `'${l}': VARCHAR`).join(", ")
   const source =
     format === "csv"
       ? `read_csv(${pathLiteral(join(dir, "*.csv"))}, header = true, all_varchar = true)`
-      : partitioned(table, format)
-        ? `read_parquet(${pathLiteral(join(dir, "*", "*.parquet"))}, hive_partitioning = true, hive_types = {'year': VARCHAR})`
+      : levels.length > 0
+        ? `read_parquet(${pathLiteral(join(dir, ...levels.map(() => "*"), "*.parquet"))}, hive_partitioning = true, hive_types = {${types}})`
         : `read_parquet(${pathLiteral(join(dir, "*.parquet"))})`
   return `CREATE OR REPLACE VIEW ${q.quote(table)} AS SELECT ${columns.join(", ")} FROM ${source}`
 }

@@ -3,9 +3,11 @@
  *
  * @module
  */
+import * as aq from "arquero"
 import { op } from "arquero"
+import type { Dimension } from "../Dimension.js"
 import { type Indicator, rate } from "../Indicator.js"
-import { joinBy, rollupBy, withRate, zeroFill } from "../internal/group.js"
+import { joinBy, rollupBy, severalMunicipalities, withRate, zeroFill } from "../internal/group.js"
 import { events, persons, share, statistic } from "./measures.js"
 
 /**
@@ -59,28 +61,38 @@ export const capacityUse: Indicator<"capacityUse"> = rate({
   ],
   headline: "perSession",
   counts: (tables, by) => {
-    const capacity = tables.offerings.select("offering", "capacity")
-    const withOffering = by.includes("offering") ? by : [...by, "offering"]
+    // Offering ids repeat across municipalities: each municipality's capacity
+    // applies to its own sessions, so the offering is then keyed with its municipality.
+    const several = severalMunicipalities(tables)
+    const keyed: ReadonlyArray<Dimension> = several && !by.includes("municipality") ? ["municipality", ...by] : by
+    const withOffering = keyed.includes("offering") ? keyed : [...keyed, "offering"]
+    const capacityKey = "d => op.to_json([d.municipality, d.offering])"
+    const capacity = several
+      ? tables.offerings.derive({ capacityKey }).select("capacityKey", "capacity")
+      : tables.offerings.select("offering", "capacity")
     // Per offering first, so that each offering's capacity applies to its own sessions.
     const sessions = rollupBy(tables.sessions, withOffering, { sessions: op.count() })
     // Grouped by offering already: count citizens in the same pass over attendance.
-    const sameGrouping = withOffering === by
+    const sameGrouping = withOffering.length === by.length
     const present = rollupBy(
       tables.attendance,
       withOffering,
       sameGrouping ? { present: op.count(), citizens: op.distinct("citizen") } : { present: op.count() },
       { filter: "d => d.present === 1" },
     )
-    const perOffering = zeroFill(joinBy(sessions, present, withOffering), [
+    const counted = zeroFill(joinBy(sessions, present, withOffering), [
       "sessions",
       "present",
       ...(sameGrouping ? ["citizens"] : []),
     ])
-      .lookup(capacity, "offering", "capacity")
-      .derive({
-        places: "d => d.capacity == null ? null : d.sessions * d.capacity",
-        presentInPlaces: "d => d.capacity == null ? null : d.present",
-      })
+    const perOffering = (
+      several
+        ? counted.derive({ capacityKey }).lookup(capacity, "capacityKey", "capacity").select(aq.not("capacityKey"))
+        : counted.lookup(capacity, "offering", "capacity")
+    ).derive({
+      places: "d => d.capacity == null ? null : d.sessions * d.capacity",
+      presentInPlaces: "d => d.capacity == null ? null : d.present",
+    })
     // Zero-filled (sessions, present, citizens) and divided (use) by Indicator.rate.
     return sameGrouping
       ? perOffering

@@ -7,8 +7,8 @@ import * as aq from "arquero"
 import { op } from "arquero"
 import type { Indicator } from "../Indicator.js"
 import { monthEnd, monthStart, monthsBetween } from "../internal/dates.js"
-import { num } from "../internal/expr.js"
-import { rollupBy } from "../internal/group.js"
+import { col, num } from "../internal/expr.js"
+import { rollupBy, severalMunicipalities } from "../internal/group.js"
 
 import type { Tables } from "../Tables.js"
 
@@ -58,7 +58,7 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
     unit: { nb: "prosent av en stilling", en: "percent of a position" },
     period: { nb: "Bidrag som gjelder i perioden", en: "Contributions in force in the period" },
   },
-  dimensions: ["department", "month", "year"],
+  dimensions: ["municipality", "department", "month", "year"],
   defaultBy: ["department"],
   seed: {
     document: "Mestringsenhetens modell for aktivitet",
@@ -111,21 +111,33 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
     const weighted = tables.contributions
       .cross(units)
       .derive({ w: `d => ${last} >= ${first} ? d.share * (${last} - ${first} + 1) / (d.unitTo - d.unitFrom + 1) : 0` })
-    const keys = ["department", ...unitKeys]
+    // Department ids repeat across municipalities: a department is one of its municipality.
+    const keys = [
+      ...(severalMunicipalities(tables) || by.includes("municipality") ? ["municipality"] : []),
+      "department",
+      ...unitKeys,
+    ]
     const sums = rollupBy(weighted, keys, {
       percent: op.sum("w"),
       lent: "d => op.sum(d.form === 'lent-position' ? d.w : 0)",
       transferred: "d => op.sum(d.form === 'transferred-budget-post' ? d.w : 0)",
     })
     // Every department in every unit, so a department that gives nothing shows 0.
-    const departments = tables.departments.select("department")
+    const departments = tables.departments.select(keys.filter((k) => k === "municipality" || k === "department"))
     const grid = grain === null ? departments : departments.cross(units.select(unitKeys))
-    const full = grid.join_left(sums, [keys, keys]).derive({
-      percent: "d => d.percent == null ? 0 : d.percent",
-      lent: "d => d.lent == null ? 0 : d.lent",
-      transferred: "d => d.transferred == null ? 0 : d.transferred",
-      required: `() => ${num(tables.requiredContributionPercent)}`,
-    })
+    // Looked up by a JSON key, not joined: a join matches no missing key, and a
+    // dataset that names no municipality has a missing one.
+    const key = `d => op.to_json([${keys.map(col).join(", ")}])`
+    const full = grid
+      .derive({ unitKey: key })
+      .lookup(sums.derive({ unitKey: key }), "unitKey", "percent", "lent", "transferred")
+      .select(aq.not("unitKey"))
+      .derive({
+        percent: "d => d.percent == null ? 0 : d.percent",
+        lent: "d => d.lent == null ? 0 : d.lent",
+        transferred: "d => d.transferred == null ? 0 : d.transferred",
+        required: `() => ${num(tables.requiredContributionPercent)}`,
+      })
     // Grouped by department (and period) already; otherwise sum over departments.
     const grouped =
       by.length === keys.length && by.every((d) => keys.includes(d))

@@ -39,7 +39,7 @@ export const kprReportable: Indicator<"kprReportable"> = rate({
       en: "Which offerings are reported, and under which code, is the crosswalk's to say (catalogue/crosswalk.json); Aktivitetskontakt as støttekontakt is an interpretation.",
     },
   },
-  dimensions: ["offering", "category", "department", "kprService", "month", "year"],
+  dimensions: ["municipality", "offering", "category", "department", "kprService", "month", "year"],
   defaultBy: ["kprService"],
   seed: {
     document: "Mestringsenhetens modell for aktivitet",

@@ -41,7 +41,7 @@ export const orsChange: Indicator<"orsChange"> = rate({
     unit: { nb: "poeng og andeler", en: "points and shares" },
     period: { nb: "ORS-skårer datert i perioden", en: "ORS scores dated in the period" },
   },
-  dimensions: ["offering", "category", "department", "year"],
+  dimensions: ["municipality", "offering", "category", "department", "year"],
   defaultBy: [],
   seed: {
     ...fitEvaluationLine,

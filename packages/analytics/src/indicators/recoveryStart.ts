@@ -48,7 +48,7 @@ export const recoveryStart: Indicator<"recoveryStart"> = rate({
     },
     period: { nb: "Startdatoen i Recoveryhjelpa", en: "The start date in Recoveryhjelpa" },
   },
-  dimensions: ["month", "year"],
+  dimensions: ["municipality", "month", "year"],
   defaultBy: [],
   seed: {
     document: "Mestringsenhetens modell for aktivitet",

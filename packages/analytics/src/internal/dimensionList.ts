@@ -5,7 +5,8 @@ import { Redact } from "@aktivitetsmodell/core"
 import { reject, requireArray } from "./checks.js"
 
 /**
- * A grouping dimension. Values in indicator tables are text: an offering id
+ * A grouping dimension. Values in indicator tables are text: a municipality
+ * number (`1108`; missing for a dataset that names none), an offering id
  * (`turgruppe`), a category (`treatment`), a department id (`rpha`), a KPR
  * service type (`9`, a code of Volven 9151 the crosswalk gives the offering),
  * a month (`2024-03`), a year (`2024`) or a feedback source
@@ -15,7 +16,15 @@ import { reject, requireArray } from "./checks.js"
  * const by: ReadonlyArray<Dimension.Dimension> = ["offering", "month"]
  * @category models
  */
-export type Dimension = "offering" | "category" | "department" | "kprService" | "month" | "year" | "source"
+export type Dimension =
+  | "municipality"
+  | "offering"
+  | "category"
+  | "department"
+  | "kprService"
+  | "month"
+  | "year"
+  | "source"
 
 /**
  * Every dimension, in canonical order: Dimension.all is this list. Frozen, because it is also the list
@@ -23,6 +32,7 @@ export type Dimension = "offering" | "category" | "department" | "kprService" | 
  * otherwise widen what reaches arquero.
  */
 export const dimensions: ReadonlyArray<Dimension> = Object.freeze([
+  "municipality",
   "offering",
   "category",
   "department",

@@ -50,6 +50,14 @@ export const joinBy = (left: ColumnTable, right: ColumnTable, by: ReadonlyArray<
   return named(left).join_full(named(right), [keys, keys])
 }
 
+/**
+ * Whether the tables hold more than one municipality (`Tables.combine`), so
+ * that offering and department ids, which repeat across municipalities, must
+ * be keyed with their municipality. Read from the small offerings table.
+ */
+export const severalMunicipalities = (tables: { readonly offerings: ColumnTable }): boolean =>
+  new Set(tables.offerings.array("municipality") as Iterable<unknown>).size > 1
+
 /** Replaces missing values of count columns by 0: no rows means a count of zero. */
 export const zeroFill = (table: ColumnTable, columns: ReadonlyArray<string>): ColumnTable =>
   table.derive(record(columns.map((c) => [c, `d => ${col(c)} == null ? 0 : ${col(c)}`] as const)))

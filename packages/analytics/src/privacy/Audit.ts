@@ -20,8 +20,9 @@
  *   over every grouping the files show (offering × month …).
  *
  * Totals of distinct people are not sums of their rows, so for them only the
- * relations within a row are used: the audit reports only values that
- * follow exactly. For every hidden count, and every combination of atoms at
+ * relations within a row are used, and across municipalities: a citizen is
+ * of one municipality, so a total over municipalities is the sum of them.
+ * The audit reports only values that follow exactly. For every hidden count, and every combination of atoms at
  * a published row (the people booked but never present in February), it
  * decides by exact elimination whether the published counts determine it;
  * when they do and its value is in the small range, it is a finding, with
@@ -575,7 +576,23 @@ export const run = guard(
         })
         blocks.push({ inner: combos.map((values) => ({ values })), labelKeys: [...labels.keys()] })
       } else {
-        for (const [key, pairs] of labels) blocks.push({ inner: [{ values: new Map(pairs) }], labelKeys: [key] })
+        // Distinct people at a label are no sum of other labels' — except
+        // across municipalities: a citizen is of one municipality (their codes
+        // are kept apart), so a total over municipalities is the sum of them.
+        const byRest = new Map<string, { readonly inner: Array<Pairs>; readonly keys: Array<string> }>()
+        for (const [key, pairs] of labels) {
+          const rest = JSON.stringify(pairs.filter(([d]) => d !== "municipality"))
+          const g = byRest.get(rest) ?? { inner: [], keys: [] }
+          byRest.set(rest, g)
+          g.keys.push(key)
+          if (pairs.some(([d]) => d === "municipality")) g.inner.push(pairs)
+        }
+        for (const g of byRest.values()) {
+          if (g.inner.length > 0)
+            blocks.push({ inner: g.inner.map((p) => ({ values: new Map(p) })), labelKeys: g.keys })
+          else
+            for (const key of g.keys) blocks.push({ inner: [{ values: new Map(labels.get(key)!) }], labelKeys: [key] })
+        }
       }
       for (const block of blocks) {
         const rowsAt = (pairs: Pairs, atoms: ReadonlyArray<number>) => {

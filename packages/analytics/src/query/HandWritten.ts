@@ -36,7 +36,7 @@ export type { HandWritten } from "./handwritten/types.js"
  */
 export const referralToStart: HandWritten = {
   id: "referralToStart",
-  dimensions: ["offering", "category", "department", "month", "year"],
+  dimensions: ["municipality", "offering", "category", "department", "month", "year"],
   output: ["started", "median", "p90"],
   sql: (by, days, q) => {
     const n = q.quote
@@ -46,7 +46,7 @@ export const referralToStart: HandWritten = {
       `  SELECT ${n("enrollment")}, MIN(${n("day")}) AS ${n("first")} FROM ${n("attendance")}`,
       `  WHERE ${n("present")} = 1 AND ${n("day")} BETWEEN ${day(days.from)} AND ${day(days.to)} GROUP BY ${n("enrollment")}`,
       `), ${n("started")} AS (`,
-      `  SELECT e.${n("offering")}, e.${n("category")}, e.${n("department")}, ${q.monthOfDay(`f.${n("first")}`)} AS ${n("month")},`,
+      `  SELECT e.${n("municipality")}, e.${n("offering")}, e.${n("category")}, e.${n("department")}, ${q.monthOfDay(`f.${n("first")}`)} AS ${n("month")},`,
       `    ${q.yearOfDay(`f.${n("first")}`)} AS ${n("year")}, f.${n("first")} - e.${n("referralDay")} AS ${n("days")}`,
       `  FROM ${n("enrollments")} AS e JOIN ${n("firsts")} AS f ON e.${n("enrollment")} = f.${n("enrollment")}`,
       `  WHERE e.${n("referralDay")} IS NOT NULL AND e.${n("start")} >= ${day(days.from)}`,

@@ -18,6 +18,7 @@ export type ColumnType = "integer" | "double" | "text"
 
 /** Dimension columns repeated on every dated table. */
 const dated = {
+  municipality: "text",
   offering: "text",
   category: "text",
   department: "text",
@@ -37,6 +38,7 @@ export const tables = {
   attendance: { enrollment: "integer", citizen: "integer", ...dated, present: "integer", noShow: "integer" },
   sessions: { ...dated, students: "integer", volunteers: "integer" },
   enrollments: {
+    municipality: "text",
     enrollment: "integer",
     citizen: "integer",
     offering: "text",
@@ -70,9 +72,16 @@ export const tables = {
     reliableChange: "double",
   },
   feedback: { source: "text", ...dated, rating: "integer", theme: "text" },
-  offerings: { offering: "text", capacity: "integer" },
-  departments: { department: "text" },
-  contributions: { department: "text", from: "integer", to: "integer", share: "double", form: "text" },
+  offerings: { municipality: "text", offering: "text", capacity: "integer" },
+  departments: { municipality: "text", department: "text" },
+  contributions: {
+    municipality: "text",
+    department: "text",
+    from: "integer",
+    to: "integer",
+    share: "double",
+    form: "text",
+  },
   parameters: { requiredContributionPercent: "double" },
 } as const satisfies Record<string, Record<string, ColumnType>>
 

@@ -15,7 +15,7 @@
 import type { Dimension } from "../Dimension.js"
 import type { Condition, Operator, Query } from "./Query.js"
 
-const allDimensions: ReadonlyArray<Dimension> = ["offering", "category", "department", "month", "year"]
+const allDimensions: ReadonlyArray<Dimension> = ["municipality", "offering", "category", "department", "month", "year"]
 const inPeriod = (column: string): Condition => ({ kind: "inPeriod", column })
 const is = (column: string, value: string | number): Condition => ({ kind: "compare", column, op: "=", value })
 const compare = (column: string, op: Operator, value: number): Condition => ({ kind: "compare", column, op, value })
@@ -187,7 +187,7 @@ export const srsAlerts: Query = {
 export const orsChange: Query = {
   id: "orsChange",
   // Not by month: a change needs two forms, usually months apart.
-  dimensions: ["offering", "category", "department", "year"],
+  dimensions: ["municipality", "offering", "category", "department", "year"],
   parts: [
     {
       from: "fitScores",
@@ -307,7 +307,7 @@ export const feedbackSummary: Query = {
  */
 export const kprReportable: Query = {
   id: "kprReportable",
-  dimensions: ["offering", "category", "department", "kprService", "month", "year"],
+  dimensions: ["municipality", "offering", "category", "department", "kprService", "month", "year"],
   parts: [
     {
       from: "enrollments",

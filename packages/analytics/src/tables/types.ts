@@ -14,7 +14,9 @@ export interface Period {
 }
 
 /**
- * The tables of one period. Columns, by table:
+ * The tables of one period. Every table but `extensions` also has a first
+ * column `municipality`: the dataset's municipality number, or null when it
+ * names none (`Tables.combine` joins several municipalities). Columns, by table:
  * - `offerings`: offering, name (bokmål, from the offering's `name.nb`), nameEn (from `name.en`), category, department, team, partners (comma-separated), status (active, transferred, discontinued), capacity,
  *   hasCompletion (1 when an enrollment can end as completed: not an open offering meant for long-term participation)
  * - `departments`: department, name (bokmål, from `name.nb`), nameEn (from `name.en`)

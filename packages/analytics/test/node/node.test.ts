@@ -21,7 +21,7 @@ describe("node helpers", () => {
     expect(readFileSync(join(dir, "out", "report.html"), "utf8")).toBe(report.html)
     await writeReport(report, join(dir, "out", "report.csv"))
     expect(readFileSync(join(dir, "out", "report.csv"), "utf8").split("\n")[0]).toBe(
-      "indicator,offering,category,department,kprService,month,year,source,measure,value,suppressed,notApplicable,role,set,period,profile,dataSource,synthetic,generatedAt,versions,policyHash",
+      "indicator,municipality,offering,category,department,kprService,month,year,source,measure,value,suppressed,notApplicable,role,set,period,profile,dataSource,synthetic,generatedAt,versions,policyHash",
     )
     await writeReport(report, join(dir, "out", "report.json"))
     expect(

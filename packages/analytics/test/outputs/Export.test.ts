@@ -76,6 +76,7 @@ describe("Export", () => {
     expect(t.numRows()).toBe(9)
     expect(t.columnNames()).toEqual([
       "indicator",
+      "municipality",
       "offering",
       "category",
       "department",
@@ -96,6 +97,7 @@ describe("Export", () => {
     expect(t.objects().slice(3, 6)).toEqual([
       {
         indicator: "participation",
+        municipality: null,
         offering: "turgruppe",
         category: null,
         department: null,
@@ -114,6 +116,7 @@ describe("Export", () => {
       },
       {
         indicator: "participation",
+        municipality: null,
         offering: "turgruppe",
         category: null,
         department: null,
@@ -132,6 +135,7 @@ describe("Export", () => {
       },
       {
         indicator: "participation",
+        municipality: null,
         offering: "turgruppe",
         category: null,
         department: null,

@@ -6,6 +6,7 @@
  */
 import { type Catalogue, sandnes } from "../Catalogue.js"
 import type { Dataset } from "../Dataset.js"
+import { isMunicipalityNumber } from "../internal/municipalityNumber.js"
 import * as Policy from "../Policy.js"
 import { makeCitizens } from "./citizens.js"
 import { makeDepartmentGroups } from "./departments.js"
@@ -37,6 +38,8 @@ export interface GenerateOptions {
   readonly year?: number
   readonly citizens?: number
   readonly catalogue?: Catalogue
+  /** The municipality's number (four digits) the year is marked with; none by default. */
+  readonly municipality?: string
 }
 
 /**
@@ -58,7 +61,17 @@ export const resolveOptions = (options: GenerateOptions) => {
     throw new RangeError(`year must be a whole number from 2000 to 2100, got ${year}`)
   if (!Number.isInteger(citizens) || citizens < 0)
     throw new RangeError(`citizens must be a whole number of 0 or more, got ${citizens}`)
-  return { policy, seed, year, citizens, catalogue: options.catalogue ?? sandnes() }
+  const { municipality } = options
+  if (municipality !== undefined && !isMunicipalityNumber(municipality))
+    throw new RangeError("municipality must be a municipality number of four digits, such as 1108")
+  return {
+    policy,
+    seed,
+    year,
+    citizens,
+    catalogue: options.catalogue ?? sandnes(),
+    ...(municipality === undefined ? {} : { municipality }),
+  }
 }
 
 /**
@@ -70,7 +83,7 @@ export const resolveOptions = (options: GenerateOptions) => {
  * @category constructors
  */
 export const generateYear = (options: GenerateOptions): Dataset => {
-  const { policy, seed, year, citizens, catalogue } = resolveOptions(options)
+  const { policy, seed, year, citizens, catalogue, municipality } = resolveOptions(options)
   const w = new World(year, catalogue, policy, new Random(seed))
   w.records.departments.push(...catalogue.departments.map((d) => structuredClone(d)))
   w.records.offerings.push(...catalogue.offerings.map((o) => structuredClone(o)))
@@ -82,5 +95,5 @@ export const generateYear = (options: GenerateOptions): Dataset => {
   makeParticipation(w)
   makeGovernance(w)
   makeHistory(w)
-  return { year, ...w.records }
+  return { year, ...(municipality === undefined ? {} : { municipality }), ...w.records }
 }

@@ -15,6 +15,7 @@ import { type GenerateOptions, generateYear, resolveOptions } from "./generate.j
 
 export type { InjectedFault } from "./faults.js"
 export type { GenerateOptions } from "./generate.js"
+export { type MunicipalitiesOptions, type MunicipalityPlan, municipalities } from "./municipalities.js"
 
 /**
  * Generates a synthetic municipality-year that passes every schema and has no

@@ -32,12 +32,17 @@ const grouped = (
  */
 export const capacityUse: HandWritten = {
   id: "capacityUse",
-  dimensions: ["offering", "category", "department", "month", "year"],
+  dimensions: ["municipality", "offering", "category", "department", "month", "year"],
   output: ["sessions", "present", "citizens", "perSession", "presentInPlaces", "places", "use"],
   sql: (by, days, q) => {
     const n = q.quote
     const came = `${n("present")} = 1`
-    const withOffering: ReadonlyArray<Dimension> = by.includes("offering") ? by : [...by, "offering"]
+    // Per municipality and offering: offering ids repeat across municipalities, each with its own capacity.
+    const withOffering: ReadonlyArray<Dimension> = [
+      ...(by.includes("municipality") ? [] : ["municipality" as const]),
+      ...by,
+      ...(by.includes("offering") ? [] : ["offering" as const]),
+    ]
     const perOffering = withOffering.map(n).join(", ")
     const keys = by.map(n)
     const sum = (c: string) => bigint(`SUM(${n(c)})`)
@@ -54,6 +59,8 @@ export const capacityUse: HandWritten = {
       `  SELECT c.*, c.${n("sessions")} * o.${n("capacity")} AS ${n("places")},`,
       `    CASE WHEN o.${n("capacity")} IS NULL THEN NULL ELSE c.${n("present")} END AS ${n("presentInPlaces")}`,
       `  FROM ${n("counted")} AS c LEFT JOIN ${n("offerings")} AS o ON o.${n("offering")} = c.${n("offering")}`,
+      // The counted keys are named already: a missing municipality is "(unknown)" on both sides.
+      `    AND ${groupKeys(["municipality"], q, (d) => `o.${n(d)}`)[0]} = c.${n("municipality")}`,
       `), ${n("summed")} AS (`,
       // Keys are named already ("(unknown)" included): group by them as they are.
       `  SELECT ${[...keys, ...["sessions", "present", "presentInPlaces", "places"].map((c) => `${sum(c)} AS ${n(c)}`)].join(", ")}`,

@@ -19,7 +19,7 @@ const active = (by: ReadonlyArray<Dimension>, days: Days, q: Dialect): string =>
   const from = day(days.from)
   const to = day(days.to)
   const overlaps = `e.${n("start")} <= ${to} AND (e.${n("stop")} IS NULL OR e.${n("stop")} >= ${from})`
-  const own = `e.${n("offering")}, e.${n("category")}, e.${n("department")}, e.${n("citizen")}`
+  const own = `e.${n("municipality")}, e.${n("offering")}, e.${n("category")}, e.${n("department")}, e.${n("citizen")}`
   const grain = by.includes("month") ? "month" : by.includes("year") ? "year" : undefined
   if (grain === undefined) return `SELECT ${own} FROM ${n("enrollments")} AS e WHERE ${overlaps}`
   const values = spans(days, grain).map(([a, b]) => `(${day(a)}, ${day(b)})`)
@@ -43,7 +43,7 @@ const active = (by: ReadonlyArray<Dimension>, days: Days, q: Dialect): string =>
  */
 export const communityTransition: HandWritten = {
   id: "communityTransition",
-  dimensions: ["offering", "category", "department", "month", "year"],
+  dimensions: ["municipality", "offering", "category", "department", "month", "year"],
   output: ["participants", "transitioned", "rate"],
   sql: (by, days, q) => {
     const n = q.quote

@@ -43,7 +43,7 @@ const units = (grain: "month" | "year" | undefined, withYear: boolean, days: Day
  */
 export const departmentContributions: HandWritten = {
   id: "departmentContributions",
-  dimensions: ["department", "month", "year"],
+  dimensions: ["municipality", "department", "month", "year"],
   output: ["percent", "lent", "transferred", "required", "gap"],
   sql: (by, days, q) => {
     const n = q.quote
@@ -63,16 +63,18 @@ export const departmentContributions: HandWritten = {
       `  SELECT c.*, u.*, ${last} AS ${n("last")}, ${first} AS ${n("first")}`,
       `  FROM ${n("contributions")} AS c CROSS JOIN ${n("units")} AS u`,
       `), ${n("weighted")} AS (`,
-      `  SELECT ${n("department")}, ${n("form")}, ${n("unitFrom")}, ${weight} AS ${n("w")} FROM ${n("clipped")}`,
+      `  SELECT ${n("municipality")}, ${n("department")}, ${n("form")}, ${n("unitFrom")}, ${weight} AS ${n("w")} FROM ${n("clipped")}`,
       `), ${n("sums")} AS (`,
-      `  SELECT ${n("department")}, ${n("unitFrom")}, SUM(${n("w")}) AS ${n("percent")},`,
+      `  SELECT ${n("municipality")}, ${n("department")}, ${n("unitFrom")}, SUM(${n("w")}) AS ${n("percent")},`,
       `    ${ofForm(LENT)} AS ${n("lent")}, ${ofForm(TRANSFERRED)} AS ${n("transferred")}`,
-      `  FROM ${n("weighted")} GROUP BY ${n("department")}, ${n("unitFrom")}`,
+      `  FROM ${n("weighted")} GROUP BY ${n("municipality")}, ${n("department")}, ${n("unitFrom")}`,
       `), ${n("grid")} AS (`,
-      `  SELECT d.${n("department")}, u.*, ${["percent", "lent", "transferred"].map(zero).join(", ")},`,
+      // A department is one of its municipality: department ids repeat across municipalities.
+      `  SELECT d.${n("municipality")}, d.${n("department")}, u.*, ${["percent", "lent", "transferred"].map(zero).join(", ")},`,
       `    CAST(p.${n("requiredContributionPercent")} AS ${q.type("double")}) AS ${n("required")}`,
       `  FROM ${n("departments")} AS d CROSS JOIN ${n("units")} AS u CROSS JOIN ${n("parameters")} AS p`,
       `  LEFT JOIN ${n("sums")} AS s ON s.${n("department")} = d.${n("department")} AND s.${n("unitFrom")} = u.${n("unitFrom")}`,
+      `    AND s.${n("municipality")} IS NOT DISTINCT FROM d.${n("municipality")}`,
       `)`,
       // A group of one grid row sums to that row; otherwise departments (and units) add up.
       ...groupedSelect(

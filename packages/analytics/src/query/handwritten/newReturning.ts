@@ -17,7 +17,7 @@ import type { HandWritten } from "./types.js"
  */
 export const newReturning: HandWritten = {
   id: "newReturning",
-  dimensions: ["offering", "category", "department", "month", "year"],
+  dimensions: ["municipality", "offering", "category", "department", "month", "year"],
   output: ["started", "new", "returning", "newShare"],
   sql: (by, days, q) => {
     const n = q.quote

@@ -18,11 +18,11 @@ import type { HandWritten } from "./types.js"
  */
 export const recoveryStart: HandWritten = {
   id: "recoveryStart",
-  dimensions: ["month", "year"],
+  dimensions: ["municipality", "month", "year"],
   output: ["helped", "started", "rate", "median", "p90"],
   sql: (by, days, q) => {
     const n = q.quote
-    const keys = groupKeys(by, q, (d) => n(d === "month" ? "startMonth" : "startYear"))
+    const keys = groupKeys(by, q, (d) => n(d === "month" ? "startMonth" : d === "year" ? "startYear" : d))
     return [
       `WITH ${n("helped")} AS (`,
       `  SELECT * FROM ${n("enrollments")}`,

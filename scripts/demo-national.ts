@@ -1,0 +1,122 @@
+// `npm run demo:national`: a synthetic country. Plans 356 municipalities of
+// different sizes, generates each one's year, writes them as one Parquet
+// folder partitioned by year and municipality, reads that folder with DuckDB,
+// computes every indicator by municipality and for the whole country,
+// publishes the tables together under the policy's disclosure profile, and
+// checks the publication with the audit. Long steps show a progress bar.
+//
+// Options: --municipalities N (356), --citizens N (100000, all of them),
+// --seed N (1), --year YYYY (2024), --out DIR (out/national), --lang nb|en.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import {
+  Audit,
+  Dimension,
+  Export,
+  type Indicator,
+  Indicators,
+  Profile,
+  Provenance,
+  Publish,
+  Query,
+  Tables,
+} from "@aktivitetsmodell/analytics"
+import { DuckDb } from "@aktivitetsmodell/analytics/duckdb"
+import { generate, municipalities } from "@aktivitetsmodell/core/synthetic"
+import { InForce } from "@aktivitetsmodell/rules"
+import { loadTreeOrThrow, shippedPolicyDir } from "@aktivitetsmodell/rules/node"
+import { progress } from "./progress.js"
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback
+}
+const count = Number(arg("municipalities", "356"))
+const citizens = Number(arg("citizens", "100000"))
+const seed = Number(arg("seed", "1"))
+const year = Number(arg("year", "2024"))
+const out = arg("out", "out/national")
+const lang = arg("lang", "nb") === "en" ? "en" : "nb"
+const say = (nb: string, en: string) => console.log(lang === "nb" ? nb : en)
+const seconds = (t0: number) => ((performance.now() - t0) / 1000).toFixed(1)
+
+const tree = loadTreeOrThrow(shippedPolicyDir(), { cases: false })
+const policy = InForce.policy(tree)
+const period = { from: `${year}-01-01`, to: `${year}-12-31` }
+
+// 1. The country, one municipality at a time: only its tables are kept.
+let t0 = performance.now()
+const plan = municipalities({ count, citizens, seed })
+const bar = progress(plan.length, lang === "nb" ? "Genererer kommuner" : "Generating municipalities")
+const parts = plan.map((m) => {
+  const dataset = generate({ policy, seed: m.seed, year, citizens: m.citizens, municipality: m.municipality })
+  bar.tick()
+  return Tables.fromDataset(dataset, { policy, period })
+})
+const country = Tables.combine(parts)
+const sizes = plan.map((m) => m.citizens).sort((a, b) => a - b)
+say(
+  `1. ${plan.length} syntetiske kommuner, ${citizens} innbyggere (minst ${sizes[0]}, median ${sizes[Math.floor(sizes.length / 2)]}, størst ${sizes.at(-1)}), ${country.attendance.numRows()} oppmøterader: ${seconds(t0)} s`,
+  `1. ${plan.length} synthetic municipalities, ${citizens} citizens (smallest ${sizes[0]}, median ${sizes[Math.floor(sizes.length / 2)]}, largest ${sizes.at(-1)}), ${country.attendance.numRows()} attendance rows: ${seconds(t0)} s`,
+)
+
+// 2. Parquet, by year and municipality (docs/scale.md).
+t0 = performance.now()
+const folder = join(out, "parquet")
+rmSync(folder, { recursive: true, force: true })
+await DuckDb.writeTables(country, folder)
+say(`2. Parquet skrevet til ${folder}: ${seconds(t0)} s`, `2. Parquet written to ${folder}: ${seconds(t0)} s`)
+
+// 3. Every indicator on DuckDB, from the files: by municipality, and over the country.
+t0 = performance.now()
+const engine = await DuckDb.open()
+const results: Array<Indicator.Result> = []
+try {
+  await engine.attach(folder, { period })
+  const queries = [...Object.values(Query.definitions), ...Object.values(Query.handWritten)]
+  const running = progress(queries.length, lang === "nb" ? "Indikatorer på DuckDB" : "Indicators on DuckDB")
+  for (const query of queries) {
+    const indicator = Indicators.catalogue[query.id as Indicators.IndicatorId]
+    const byMunicipality = await engine.run(query, ["municipality"])
+    const total = (await engine.run(query, [])).derive({ municipality: `() => ${JSON.stringify(Dimension.TOTAL)}` })
+    const columns = ["municipality", ...indicator.measures.map((m) => m.column)]
+    results.push({
+      indicator,
+      by: ["municipality"],
+      margins: true,
+      table: byMunicipality.orderby("municipality").select(columns).concat(total.select(columns)),
+    })
+    running.tick()
+  }
+} finally {
+  engine.close()
+}
+say(
+  `3. ${results.length} indikatorer per kommune på DuckDB: ${seconds(t0)} s`,
+  `3. ${results.length} indicators by municipality on DuckDB: ${seconds(t0)} s`,
+)
+
+// 4. One publication: the policy's strict profile, small counts hidden and
+//    secondary cells hidden so that none can be worked out from the totals.
+t0 = performance.now()
+const profile = Profile.strictFrom(policy, period.to)
+const publication = Publish.publishAll(results, { profile })
+const provenance = Provenance.make(period, { source: "syntetisk land", synthetic: true })
+const csv = Export.tidy(publication.tables, provenance).toCSV()
+mkdirSync(out, { recursive: true })
+writeFileSync(join(out, "kommuner.csv"), csv)
+const hidden = publication.tables.reduce((n, p) => n + p.hidden.primary + p.hidden.secondary, 0)
+say(
+  `4. Publisert med profil ${Profile.label(profile)}: ${hidden} celler skjermet; ${join(out, "kommuner.csv")}: ${seconds(t0)} s`,
+  `4. Published with profile ${Profile.label(profile)}: ${hidden} cells suppressed; ${join(out, "kommuner.csv")}: ${seconds(t0)} s`,
+)
+
+// 5. The audit reads the file back and tries to work out any small count.
+t0 = performance.now()
+const audit = Audit.run([Audit.read(csv, "kommuner.csv")])
+say(
+  `5. Revisjon av filen: ${audit.findings.length} små tall kan regnes ut: ${seconds(t0)} s`,
+  `5. Audit of the file: ${audit.findings.length} small counts can be worked out: ${seconds(t0)} s`,
+)
+console.log(Provenance.line(provenance, lang))
+if (audit.findings.length > 0) process.exitCode = 1
