@@ -11,19 +11,17 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import {
   Audit,
-  Dimension,
   Export,
   type Indicator,
   Indicators,
   Profile,
   Provenance,
   Publish,
-  Query,
   Tables,
 } from "@aktivitetsmodell/analytics"
-import { DuckDb } from "@aktivitetsmodell/analytics/duckdb"
+import { DuckDb, DuckDbIndicators } from "@aktivitetsmodell/analytics/duckdb"
 import { generate, municipalities } from "@aktivitetsmodell/core/synthetic"
-import { InForce } from "@aktivitetsmodell/rules"
+import { InForce, PolicyTree } from "@aktivitetsmodell/rules"
 import { loadTreeOrThrow, shippedPolicyDir } from "@aktivitetsmodell/rules/node"
 import { progress } from "./progress.js"
 
@@ -73,19 +71,10 @@ const engine = await DuckDb.open()
 const results: Array<Indicator.Result> = []
 try {
   await engine.attach(folder, { period })
-  const queries = [...Object.values(Query.definitions), ...Object.values(Query.handWritten)]
-  const running = progress(queries.length, lang === "nb" ? "Indikatorer på DuckDB" : "Indicators on DuckDB")
-  for (const query of queries) {
-    const indicator = Indicators.catalogue[query.id as Indicators.IndicatorId]
-    const byMunicipality = await engine.run(query, ["municipality"])
-    const total = (await engine.run(query, [])).derive({ municipality: `() => ${JSON.stringify(Dimension.TOTAL)}` })
-    const columns = ["municipality", ...indicator.measures.map((m) => m.column)]
-    results.push({
-      indicator,
-      by: ["municipality"],
-      margins: true,
-      table: byMunicipality.orderby("municipality").select(columns).concat(total.select(columns)),
-    })
+  const tables = await DuckDbIndicators.tablesOf(engine, { year, policy })
+  const running = progress(Indicators.all.length, lang === "nb" ? "Indikatorer på DuckDB" : "Indicators on DuckDB")
+  for (const indicator of Indicators.all) {
+    results.push(await DuckDbIndicators.compute(engine, tables, indicator, { by: ["municipality"], margins: true }))
     running.tick()
   }
 } finally {
@@ -101,7 +90,11 @@ say(
 t0 = performance.now()
 const profile = Profile.strictFrom(policy, period.to)
 const publication = Publish.publishAll(results, { profile })
-const provenance = Provenance.make(period, { source: "syntetisk land", synthetic: true })
+const provenance = Provenance.make(period, {
+  source: lang === "nb" ? "syntetisk land" : "synthetic country",
+  synthetic: true,
+  policyHash: PolicyTree.hash(tree),
+})
 const csv = Export.tidy(publication.tables, provenance).toCSV()
 mkdirSync(out, { recursive: true })
 writeFileSync(join(out, "kommuner.csv"), csv)

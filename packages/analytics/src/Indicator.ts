@@ -15,6 +15,8 @@ import { optionsOf, reject, requireRecord } from "./internal/checks.js"
 import { requireBy } from "./internal/dimensionList.js"
 import { record } from "./internal/expr.js"
 import { checkDimensions, withRate, zeroFill } from "./internal/group.js"
+import { marginSubsets } from "./internal/groupings.js"
+import { precomputed } from "./internal/resultSource.js"
 import { requireIndicator, requireTables } from "./internal/shapes.js"
 import type { Tables } from "./Tables.js"
 
@@ -43,7 +45,8 @@ const tidy = (table: ColumnTable, by: ReadonlyArray<Dimension>, columns: Readonl
 
 const computeOne = (indicator: Indicator, tables: Tables, by: ReadonlyArray<Dimension>): ColumnTable => {
   const columns = [...by, ...indicator.measures.map((m) => m.column)]
-  const raw = indicator.compute(tables, by)
+  // Tables a DuckDB engine computed for (see internal/resultSource.ts) hold the raw table.
+  const raw = precomputed(tables, indicator, by) ?? indicator.compute(tables, by)
   const ordered = by.length > 0 ? raw.orderby(...by) : raw
   return tidy(ordered, by, columns)
 }
@@ -98,11 +101,7 @@ const computeChecked = (
 const computeTable = (indicator: Indicator, tables: Tables, by: ReadonlyArray<Dimension>, margins: boolean): Result => {
   checkDimensions(indicator.id, indicator.dimensions, by)
   if (!margins || by.length === 0) return { indicator, by, margins, table: computeOne(indicator, tables, by) }
-  // Subsets of `by` from the full grouping down to the grand total.
-  const subsets: Array<ReadonlyArray<Dimension>> = []
-  for (let mask = (1 << by.length) - 1; mask >= 0; mask--)
-    subsets.push(by.filter((_, i) => (mask & (1 << (by.length - 1 - i))) !== 0))
-  const parts = subsets.map((subset) => {
+  const parts = marginSubsets(by).map((subset) => {
     const t = computeOne(indicator, tables, subset)
     const missing = by.filter((d) => !subset.includes(d))
     // The marker is the package's constant, written as a JSON string literal.

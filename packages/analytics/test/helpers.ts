@@ -24,7 +24,9 @@ export const columnsEqual = (table: ColumnTable, expected: Record<string, Readon
 /** A pseudonym made from a small number, so tests can name citizens 1, 2, 3. */
 export const p = (n: number): string => n.toString(16).padStart(32, "0")
 
-type Records = { [K in Exclude<keyof Dataset.Dataset, "year" | "municipality">]?: ReadonlyArray<Record<string, unknown>> }
+type Records = {
+  [K in Exclude<keyof Dataset.Dataset, "year" | "municipality">]?: ReadonlyArray<Record<string, unknown>>
+}
 
 /**
  * A municipality-year with Sandnes' departments and offerings and only the

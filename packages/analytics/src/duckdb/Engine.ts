@@ -19,11 +19,12 @@ import { duckdb as dialect } from "../query/dialect.js"
 import { finish } from "../query/finish.js"
 import { type HandWritten, handWrittenSql } from "../query/HandWritten.js"
 import type { Days, Query } from "../query/Query.js"
-import { tableNames } from "../query/Schema.js"
+import { type TableName, tableNames } from "../query/Schema.js"
 import { toSql } from "../query/sql.js"
 import { fromDataset, type Period, type Tables } from "../Tables.js"
 import { copyTo, type Format, viewOver } from "./files.js"
 import { loadTables } from "./load.js"
+import { selectAll, tableOf } from "./tableRows.js"
 
 export type { Format } from "./files.js"
 
@@ -53,6 +54,8 @@ export interface Engine {
   readonly run: (query: Query | HandWritten, by: ReadonlyArray<Dimension>) => Promise<ColumnTable>
   /** The SQL text `run` sends. */
   readonly sql: (query: Query | HandWritten, by: ReadonlyArray<Dimension>) => string
+  /** A whole table of the schema as an arquero table, with the schema's columns (for the small ones: offerings, feedback, parameters). */
+  readonly table: (name: TableName) => Promise<ColumnTable>
   readonly close: () => void
 }
 
@@ -83,6 +86,14 @@ export const open = guard(
     )
     const connection: DuckDBConnection = await instance.connect()
     let days: Days | undefined
+    // What the schema's names are now: DuckDB replaces a table by a table and
+    // a view by a view, but not one by the other, so the old kind is dropped first.
+    let holds: "tables" | "views" | undefined
+    const dropAll = async (kind: "tables" | "views") => {
+      if (holds === kind)
+        for (const table of tableNames)
+          await connection.run(`DROP ${kind === "tables" ? "TABLE" : "VIEW"} IF EXISTS ${dialect.quote(table)}`)
+    }
     const sql = (query: Query | HandWritten, by: ReadonlyArray<Dimension>) =>
       "sql" in query
         ? handWrittenSql(query, by, days ?? notLoaded(), dialect)
@@ -90,7 +101,9 @@ export const open = guard(
     const engine: Engine = {
       days: () => days,
       loadTables: async (tables) => {
+        await dropAll("views")
         await loadTables(connection, tables)
+        holds = "tables"
         days = tables.days
       },
       loadDataset: async (dataset, tableOptions) => engine.loadTables(fromDataset(dataset, tableOptions)),
@@ -102,7 +115,9 @@ export const open = guard(
             nb: "DuckDB: perioden må være to ISO-datoer",
             en: "DuckDB: the period must be two ISO dates",
           })
+        await dropAll("tables")
         for (const table of tableNames) await connection.run(viewOver(table, folder, o.format ?? "parquet"))
+        holds = "views"
         days = { from, to }
       },
       write: async (folder, o = {}) => {
@@ -114,6 +129,10 @@ export const open = guard(
         return finish(query, canonical(by), reader.getColumnsObjectJS())
       },
       sql,
+      table: async (name) => {
+        const reader = await connection.runAndReadAll(selectAll(name))
+        return tableOf(name, reader.getColumnsObjectJS())
+      },
       close: () => {
         connection.closeSync()
         instance.closeSync()

@@ -9,6 +9,7 @@ import { monthsBetween } from "../internal/dates.js"
 import { num as numberLiteral } from "../internal/expr.js"
 import { formatNumber, formatShare } from "../internal/format.js"
 import { dayWithin } from "../internal/group.js"
+import type { Grouping } from "../internal/groupings.js"
 import { AnalyticsError, type Bilingual, type Lang } from "../internal/text.js"
 import { type Profile, smallRange } from "../privacy/Profile.js"
 import type { Published } from "../privacy/Publication.js"
@@ -43,16 +44,39 @@ export type Shown = (indicator: Indicator, by: ReadonlyArray<Dimension>) => Publ
  * and involvement by category. A report publishes them with its own tables,
  * as one publication, so that the plan shows nothing the report hides.
  */
-export const planResults = (tables: Tables): Array<Result> => [
+export const planGroupings: ReadonlyArray<Grouping> = [
   ...[
     catalogue.participation,
     catalogue.attendanceRate,
     catalogue.communityTransition,
     catalogue.feedbackSummary,
     catalogue.capacityUse,
-  ].map((i) => compute(i, tables, { by: ["offering"], margins: true })),
-  compute(catalogue.involvement, tables, { by: ["category"], margins: true }),
+  ].map((indicator) => ({ indicator, by: ["offering"] as const, margins: true })),
+  { indicator: catalogue.involvement, by: ["category"], margins: true },
 ]
+
+/** The plan's tables of {@link planGroupings}, computed. */
+export const planResults = (tables: Tables): Array<Result> =>
+  planGroupings.map((g) => compute(g.indicator, tables, { by: g.by, margins: g.margins }))
+
+// What the evidence computes beside the published tables: attendances by
+// offering and month (for the trend) and the department contributions.
+const monthlyParticipation: Grouping = {
+  indicator: catalogue.participation,
+  by: ["offering", "month"],
+  margins: false,
+}
+const contributions: Grouping = {
+  indicator: catalogue.departmentContributions,
+  by: catalogue.departmentContributions.defaultBy,
+  margins: false,
+}
+
+/** The indicator tables the evidence computes from the tables (not from the publication). */
+export const evidenceGroupings: ReadonlyArray<Grouping> = [monthlyParticipation, contributions]
+
+const computed = (tables: Tables, g: Grouping): Array<Values> =>
+  compute(g.indicator, tables, { by: g.by, margins: g.margins }).table.objects() as Array<Values>
 
 /** A lookup into a publication's tables by indicator and grouping. */
 export const lookup =
@@ -110,9 +134,7 @@ export const evidence = (
   // Trend: attendances in the second half of the period against the first.
   const months = monthsBetween(tables.days.from, tables.days.to)
   const firstHalf = new Set(months.slice(0, Math.ceil(months.length / 2)))
-  const monthly = compute(catalogue.participation, tables, {
-    by: ["offering", "month"],
-  }).table.objects() as Array<Values>
+  const monthly = computed(tables, monthlyParticipation)
   const halves = new Map<string, [number, number]>()
   for (const r of monthly) {
     const h = halves.get(String(r.offering)) ?? [0, 0]
@@ -170,16 +192,16 @@ const percent = (v: number, lang: Lang) => `${formatNumber(v, lang, 1)}${lang ==
 
 // The measures of the model as a whole: contributions, the student programme, volunteering.
 const modelRows = (tables: Tables, shown: Shown): Array<Row> => {
-  const contributions = compute(catalogue.departmentContributions, tables).table.objects() as Array<Values>
+  const contributionRows = computed(tables, contributions)
   const names = new Map(
     (tables.departments.objects() as Array<Values>).map((d) => [
       String(d.department),
       { nb: String(d.name), en: String(d.nameEn) },
     ]),
   )
-  const short = contributions.filter((c) => (num(c.gap) ?? 0) < -0.05)
+  const short = contributionRows.filter((c) => (num(c.gap) ?? 0) < -0.05)
   const list = (lang: Lang) =>
-    contributions
+    contributionRows
       .map(
         (c) =>
           `${names.get(String(c.department))?.[lang] ?? String(c.department)} ${percent(num(c.percent) ?? 0, lang)}`,

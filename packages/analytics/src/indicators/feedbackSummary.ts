@@ -54,7 +54,8 @@ export const feedbackSummary: Indicator<"feedbackSummary"> = rate({
       {
         responses: op.count(),
         rated: op.valid("rating"),
-        meanRating: op.mean("rating"),
+        // Sum over count, as SQL's AVG: arquero's running mean can differ in the last bit.
+        meanRating: "d => op.sum(d.rating) / op.valid(d.rating)",
         good: "d => op.sum(d.rating >= 4 ? 1 : 0)",
       },
       { filter: `d => ${dayWithin("day", tables.days.from, tables.days.to)}` },

@@ -97,7 +97,8 @@ export const orsChange: Indicator<"orsChange"> = rate({
       })
     return rollupBy(perCitizen, by, {
       citizens: op.count(),
-      meanChange: op.mean("change"),
+      // Sum over count, as SQL's AVG: arquero's running mean can differ in the last bit.
+      meanChange: "d => op.sum(d.change) / op.valid(d.change)",
       improved: op.sum("improved"),
       clinicalStart: op.sum("clinicalStart"),
       recovered: op.sum("recovered"),

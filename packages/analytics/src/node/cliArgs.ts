@@ -43,8 +43,16 @@ export interface CliOptions {
   readonly rejected: string | undefined
   /** Stop with exit code 1, writing no report, when a record is rejected or a rule of the model is broken. */
   readonly stopOnViolations: boolean
+  /** Which engine computes the indicators: arquero in memory, DuckDB, or DuckDB for large inputs (default). */
+  readonly engine: Engine
   readonly help: boolean
 }
+
+/**
+ * The engines `--engine` names.
+ * @category models
+ */
+export type Engine = "arquero" | "duckdb" | "auto"
 
 /**
  * What `aktivitet-report audit` was asked to do.
@@ -73,7 +81,10 @@ export const usage = `aktivitet-report — aktivitetsrapport med indikatorer, sk
                                                 Rapport fra et kommuneår som JSON (core Dataset) / report from a municipality-year as JSON
   aktivitet-report --synthetic [--seed N] [--citizens N] [--year YYYY] [--out FILE]
                                                 Rapport fra et generert år / report from a generated year
-  aktivitet-report export FOLDER|--data FILE.json|--synthetic (--parquet DIR | --csv DIR) [--year YYYY]
+  aktivitet-report TABLES [--engine duckdb] [--year YYYY] [--out FILE]
+                                                Rapport fra en mappe med tabeller (export --parquet/--csv), med DuckDB /
+                                                  report from a folder of tables (export --parquet/--csv), on DuckDB
+  aktivitet-report export FOLDER|--data FILE.json|--synthetic (--parquet DIR | --csv DIR | --arrow DIR) [--year YYYY]
                                                 Skriv tabellene for DuckDB og andre SQL-motorer (docs/scale.md) /
                                                   write the tables for DuckDB and other SQL engines
   aktivitet-report audit FILE.csv|FILE.json|FILE.arrow … [--min N] [--max N] [--lang nb|en]
@@ -103,13 +114,18 @@ export const usage = `aktivitet-report — aktivitetsrapport med indikatorer, sk
   --policy DIR        a policy tree instead of the shipped one / et annet regeltre enn det som følger med
   --rejected FILE     rejected records and broken rules as CSV (default: rejected.csv beside --out) /
                         avviste poster og regelbrudd som CSV
-  --parquet DIR, --csv DIR    export: the folder the tables go to, as Parquet (by year) or CSV; needs the
-                        optional @duckdb/node-api / mappen tabellene skrives til; trenger @duckdb/node-api
+  --parquet DIR, --csv DIR, --arrow DIR   export: the folder the tables go to, as Parquet (by year), CSV or
+                        Arrow IPC; Parquet and CSV need the optional @duckdb/node-api / mappen tabellene
+                        skrives til; Parquet og CSV trenger @duckdb/node-api
+  --engine arquero|duckdb|auto   what computes the indicators (default auto: DuckDB above 2,000,000 attendance
+                        rows when @duckdb/node-api is installed, and for a folder of tables; else arquero) /
+                        hva som regner ut indikatorene (standard auto)
   --stop-on-violations        exit 1 without a report when a record is rejected or a rule of the model is broken
                         (default: listed in the report and counted) / stopp når en post avvises eller en regel brytes
 
   FOLDER holds one file per entity: citizens.csv, enrollments.json, sessions.arrow … /
-    MAPPE har én fil per enhet.
+    MAPPE har én fil per enhet. Or FOLDER holds tables as export writes them (attendance/ …, docs/scale.md),
+    read by DuckDB / eller tabeller slik export skriver dem, lest av DuckDB.
   --lang nb|en        language of the report and its messages / språk i rapporten og meldingene (default nb)
   Exit codes / avslutningskoder: 0 written, or audit found nothing / skrevet, eller revisjonen fant ingenting,
     1 wrong records, broken rules with --stop-on-violations, or audit findings / feil i postene, regelbrudd med
@@ -173,8 +189,8 @@ export interface ExportOptions {
   readonly lang: Lang
   readonly capacity: string | undefined
   readonly policy: string | undefined
-  /** The folder the tables are written to, as Parquet or as CSV. */
-  readonly to: { readonly format: "parquet" | "csv"; readonly dir: string }
+  /** The folder the tables are written to, as Parquet, CSV or Arrow IPC. */
+  readonly to: { readonly format: "parquet" | "csv" | "arrow"; readonly dir: string }
   readonly stopOnViolations: boolean
   readonly help: boolean
 }
@@ -206,9 +222,22 @@ const reportOptions = {
   policy: { type: "string" },
   rejected: { type: "string" },
   source: { type: "string" },
+  engine: { type: "string" },
   synthetic: { type: "boolean" },
   "stop-on-violations": { type: "boolean" },
 } as const satisfies Options
+
+const engines: ReadonlyArray<Engine> = ["arquero", "duckdb", "auto"]
+
+const engineOf = (raw: string | undefined): Engine =>
+  raw === undefined
+    ? "auto"
+    : (engines as ReadonlyArray<string>).includes(raw)
+      ? (raw as Engine)
+      : fail({
+          nb: `--engine må være arquero, duckdb eller auto, fikk ${Redact.show(raw)}`,
+          en: `--engine must be arquero, duckdb or auto, got ${Redact.show(raw)}`,
+        })
 
 const exportOptions = {
   lang: shared.lang,
@@ -221,6 +250,7 @@ const exportOptions = {
   policy: { type: "string" },
   parquet: { type: "string" },
   csv: { type: "string" },
+  arrow: { type: "string" },
   synthetic: { type: "boolean" },
   "stop-on-violations": { type: "boolean" },
 } as const satisfies Options
@@ -296,20 +326,27 @@ export const parseExportArgs = (argv: ReadonlyArray<string>): ExportOptions => {
   const { values, positionals } = read(argv, exportOptions)
   const help = values.has("help")
   const source = sourceOf(values, positionals, help)
-  const parquet = values.get("parquet")
-  const csv = values.get("csv")
-  if (parquet !== undefined && csv !== undefined)
-    fail({ nb: "Bruk enten --parquet MAPPE eller --csv MAPPE", en: "Use either --parquet DIR or --csv DIR" })
-  const dir = parquet ?? csv
-  if (!help && dir === undefined)
-    fail({ nb: "export trenger --parquet MAPPE eller --csv MAPPE", en: "export needs --parquet DIR or --csv DIR" })
+  const given = (["parquet", "csv", "arrow"] as const).flatMap((f) => {
+    const dir = values.get(f)
+    return dir === undefined ? [] : [{ format: f, dir }]
+  })
+  if (given.length > 1)
+    fail({
+      nb: "Bruk én av --parquet MAPPE, --csv MAPPE og --arrow MAPPE",
+      en: "Use one of --parquet DIR, --csv DIR and --arrow DIR",
+    })
+  if (!help && given.length === 0)
+    fail({
+      nb: "export trenger --parquet MAPPE, --csv MAPPE eller --arrow MAPPE",
+      en: "export needs --parquet DIR, --csv DIR or --arrow DIR",
+    })
   return {
     source,
     year: wholeIf(values, "year", 2000, 2100),
     lang: language(values.get("lang")),
     capacity: values.get("capacity"),
     policy: values.get("policy"),
-    to: { format: parquet === undefined ? "csv" : "parquet", dir: dir ?? "" },
+    to: given[0] ?? { format: "parquet", dir: "" },
     stopOnViolations: values.has("stop-on-violations"),
     help,
   }
@@ -377,6 +414,7 @@ export const parseArgs = (argv: ReadonlyArray<string>): CliOptions => {
     policy: values.get("policy"),
     rejected: values.get("rejected"),
     stopOnViolations: values.has("stop-on-violations"),
+    engine: engineOf(values.get("engine")),
     help,
   }
 }

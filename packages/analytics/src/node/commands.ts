@@ -9,12 +9,15 @@
 import { dirname, join } from "node:path"
 import type { Dataset, Policy } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
-import { AnalyticsError, FileError, fileName, type Lang } from "../internal/text.js"
+import { type Layout, tableLayout } from "../duckdb/layout.js"
+import { chooseEngine } from "../internal/engineChoice.js"
+import { MissingResult } from "../internal/resultSource.js"
+import { AnalyticsError, type Bilingual, FileError, fileName, type Lang } from "../internal/text.js"
 import { DataFileError } from "../internal/yearTable.js"
 import * as Rejected from "../outputs/Rejected.js"
 import * as Audit from "../privacy/Audit.js"
 import type { Profile } from "../privacy/Profile.js"
-import { buildReport, type Options } from "../Report.js"
+import { buildReport, type Options, type Report } from "../Report.js"
 import * as Tables from "../Tables.js"
 import type { AuditOptions, CliOptions, ExportOptions } from "./cliArgs.js"
 import { readDatasetText } from "./dataset.js"
@@ -76,31 +79,108 @@ export const refusal = (audit: Audit.Result, lang: Lang): Array<string> | null =
   ]
 }
 
+// The options every report takes from the command line, whatever it is built from.
+const reportOptions = async (
+  args: CliOptions,
+  policy: Policy.Policy,
+  policyHash: string,
+  year: number,
+  named: string | undefined,
+): Promise<Options> => ({
+  policy,
+  lang: args.lang,
+  // The profile's numbers in force on the last day of the reported year.
+  profile: profileOf(args, `${year}-12-31`),
+  ...(args.names === undefined ? {} : { names: await readNames(args.names) }),
+  ...(args.year === undefined ? {} : { year: args.year }),
+  ...(args.statistics === undefined ? {} : { statistics: await readStatistics(args.statistics) }),
+  ...(args.recoveryCollege === undefined ? {} : { recoveryCollege: await readRecoveryCollege(args.recoveryCollege) }),
+  ...(args.population === undefined ? {} : { population: await readPopulation(args.population) }),
+  ...sourceOf(args, args.lang, named),
+  versions: packageVersions(),
+  policyHash,
+})
+
 const report = async (args: CliOptions, io: Io): Promise<number> => {
   const { policy, policyHash } = policyWithHash(args.policy)
+  if (args.source.kind === "folder") {
+    const layout = tableLayout(args.source.dir)
+    if (layout !== undefined) return await reportOfTables(args, args.source.dir, layout, policy, policyHash, io)
+  }
   // rejected.csv goes beside the report unless named; with neither, it is not written.
   const rejectedFile = args.rejected ?? (args.out === undefined ? undefined : join(dirname(args.out), "rejected.csv"))
   const { dataset, section, source: named } = await recordsOf(args, policy, rejectedFile)
-  // The profile's numbers in force on the last day of the reported year.
-  const profile = profileOf(args, `${args.year ?? dataset.year}-12-31`)
   const options: Options = {
-    policy,
-    lang: args.lang,
-    profile,
-    ...(args.names === undefined ? {} : { names: await readNames(args.names) }),
-    ...(args.year === undefined ? {} : { year: args.year }),
+    ...(await reportOptions(args, policy, policyHash, args.year ?? dataset.year, named)),
     ...(args.capacity === undefined ? {} : { capacity: await readCapacity(args.capacity) }),
-    ...(args.statistics === undefined ? {} : { statistics: await readStatistics(args.statistics) }),
-    ...(args.recoveryCollege === undefined ? {} : { recoveryCollege: await readRecoveryCollege(args.recoveryCollege) }),
-    ...(args.population === undefined ? {} : { population: await readPopulation(args.population) }),
-    ...sourceOf(args, args.lang, named),
-    versions: packageVersions(),
-    policyHash,
   }
-  const built =
-    section === undefined
-      ? buildReport(dataset, options)
-      : withInput(buildReport(dataset, options), section, options.names)
+  const engine = await chooseEngine(args.engine, dataset.attendance.length, duckDbInstalled)
+  const entry = engine === "duckdb" ? await duckDbEntry(engineNeeds) : undefined
+  if (entry !== undefined) onDuckDb(args.lang, io)
+  const report = entry === undefined ? buildReport(dataset, options) : await entry.DuckDbReport.build(dataset, options)
+  const built = section === undefined ? report : withInput(report, section, options.names)
+  const code = await publish(built, args, io)
+  if (code === 0 && section !== undefined && rejectedFile !== undefined)
+    io.stdout(`${args.lang === "nb" ? "Skrev" : "Wrote"} ${rejectedFile}`)
+  return code
+}
+
+// A folder of tables (export's layout): no records to check, every indicator on DuckDB.
+const reportOfTables = async (
+  args: CliOptions,
+  dir: string,
+  layout: Layout,
+  policy: Policy.Policy,
+  policyHash: string,
+  io: Io,
+): Promise<number> => {
+  const at = fileName(dir)
+  if (args.engine === "arquero")
+    throw new FileError(dir, {
+      nb: `${at}: en mappe med tabeller (attendance/ …) leses med --engine duckdb eller auto, ikke arquero`,
+      en: `${at}: a folder of tables (attendance/ …) is read with --engine duckdb or auto, not arquero`,
+    })
+  if (args.capacity !== undefined)
+    throw new FileError(args.capacity, {
+      nb: `${fileName(args.capacity)}: --capacity gjelder ikke en mappe med tabeller; kapasiteten står i ${at}/offerings`,
+      en: `${fileName(args.capacity)}: --capacity does not apply to a folder of tables; the capacity is in ${at}/offerings`,
+    })
+  const year =
+    args.year ??
+    (layout.years.length === 1
+      ? layout.years[0]!
+      : fail(dir, {
+          nb: `${at}: ${layout.years.length === 0 ? "tabellene viser ikke året" : `tabellene har årene ${layout.years.join(", ")}`}; velg ett med --year`,
+          en: `${at}: ${layout.years.length === 0 ? "the tables do not show their year" : `the tables hold the years ${layout.years.join(", ")}`}; choose one with --year`,
+        }))
+  const options = { ...(await reportOptions(args, policy, policyHash, year, undefined)), year, format: layout.format }
+  const entry = await duckDbEntry(engineNeeds)
+  onDuckDb(args.lang, io)
+  let built: Report
+  try {
+    built = await entry.DuckDbReport.fromFolder(dir, options)
+  } catch (e) {
+    // What DuckDB could not read (a missing table, a wrong column) is the folder's fault: exit 2, naming it.
+    if (e instanceof AnalyticsError && !(e instanceof FileError) && !(e instanceof MissingResult))
+      throw new FileError(dir, {
+        nb: `${at}: ${e.text.nb}; se docs/scale.md for mappene og kolonnene`,
+        en: `${at}: ${e.text.en}; see docs/scale.md for the folders and columns`,
+      })
+    throw e
+  }
+  return await publish(built, args, io)
+}
+
+// Said on stderr (never in the report, which is the same on either engine), so that a user sees what --engine auto chose.
+const onDuckDb = (lang: Lang, io: Io): void =>
+  io.stderr(lang === "nb" ? "Indikatorene regnes ut med DuckDB" : "The indicators are computed on DuckDB")
+
+const fail = (file: string, text: Bilingual): never => {
+  throw new FileError(file, text)
+}
+
+// Audits a built report, then writes it where the arguments say.
+const publish = async (built: Report, args: CliOptions, io: Io): Promise<number> => {
   // The audit of its own output, before anything is written.
   const refused = refusal(auditReport(built), args.lang)
   if (refused !== null) {
@@ -115,8 +195,6 @@ const report = async (args: CliOptions, io: Io): Promise<number> => {
     await writeReport(built, args.out, args.format)
     io.stdout(`${built.summary}\n${args.lang === "nb" ? "Skrev" : "Wrote"} ${args.out}`)
   }
-  if (section !== undefined && rejectedFile !== undefined)
-    io.stdout(`${args.lang === "nb" ? "Skrev" : "Wrote"} ${rejectedFile}`)
   return 0
 }
 
@@ -158,32 +236,59 @@ const readInput = async (
   if (source.kind === "folder") {
     checked = await loadExportFolder(source.dir, { policy, ...(args.year === undefined ? {} : { year: args.year }) })
   } else {
-    const { year, reads, source: named } = readDatasetText(await readText(source.file), source.file)
+    const { year, municipality, reads, source: named } = readDatasetText(await readText(source.file), source.file)
     // A dataset file with a wrong record is refused, as before: a report from half its records would mislead.
     const rejected = rejectedEntries(reads)
     if (rejected.length > 0) {
       await write({ files: [], entries: rejected })
       throw new RecordsError(rejected)
     }
-    checked = { ...checkInput(year, reads, policy), ...(named === undefined ? {} : { source: named }) }
+    const input = checkInput(year, reads, policy)
+    checked = {
+      ...input,
+      // The file's municipality number goes with its year (the Parquet layout's municipality= level).
+      ...(municipality === undefined ? {} : { dataset: { ...input.dataset, municipality } }),
+      ...(named === undefined ? {} : { source: named }),
+    }
   }
   await write(checked.section)
   if (args.stopOnViolations && checked.section.entries.length > 0) throw new RecordsError(checked.section.entries)
   return checked
 }
 
-// DuckDB is an optional peer dependency: without it, export is a usage error that says how to get it.
-const duckDb = async () => {
+// DuckDB is an optional peer dependency: without it, a command that needs it
+// is a usage error that says how to get it.
+// A loader may wrap the error of a missing package (Vitest's mocks do): its causes are looked at too.
+const isMissing = (e: unknown, depth = 0): boolean => {
+  if (typeof e !== "object" || e === null || depth > 3) return false
+  const code = "code" in e ? e.code : undefined
+  return code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND" || isMissing((e as Error).cause, depth + 1)
+}
+
+const exportNeeds: Bilingual = { nb: "export", en: "export" }
+const engineNeeds: Bilingual = { nb: "--engine duckdb", en: "--engine duckdb" }
+
+const duckDbEntry = async (what: Bilingual) => {
   try {
-    return (await import("../duckdb/index.js")).DuckDb
+    return await import("../duckdb/index.js")
   } catch (e) {
     // Only a missing package is the user's to mend; anything else is ours (exit 70).
-    const code = typeof e === "object" && e !== null && "code" in e ? e.code : undefined
-    if (code !== "ERR_MODULE_NOT_FOUND" && code !== "MODULE_NOT_FOUND") throw e
+    if (!isMissing(e)) throw e
     throw new FileError("@duckdb/node-api", {
-      nb: "export trenger DuckDB: npm install @duckdb/node-api",
-      en: "export needs DuckDB: npm install @duckdb/node-api",
+      nb: `${what.nb} trenger DuckDB: npm install @duckdb/node-api`,
+      en: `${what.en} needs DuckDB: npm install @duckdb/node-api`,
     })
+  }
+}
+
+// Whether `--engine auto` may pick DuckDB: asked only for a large input.
+const duckDbInstalled = async (): Promise<boolean> => {
+  try {
+    await import("../duckdb/index.js")
+    return true
+  } catch (e) {
+    if (isMissing(e)) return false
+    throw e
   }
 }
 
@@ -196,7 +301,9 @@ const exportTables = async (args: ExportOptions, io: Io): Promise<number> => {
     ...(args.capacity === undefined ? {} : { capacity: await readCapacity(args.capacity) }),
   })
   try {
-    await (await duckDb()).writeTables(tables, args.to.dir, { format: args.to.format })
+    // Arrow IPC is written with flechette, without DuckDB.
+    if (args.to.format === "arrow") (await import("../duckdb/arrow.js")).writeArrow(tables, args.to.dir)
+    else await (await duckDbEntry(exportNeeds)).DuckDb.writeTables(tables, args.to.dir, { format: args.to.format })
   } catch (e) {
     // A folder DuckDB cannot take (a pattern character in its name) is the command line's fault: exit 2, naming it.
     if (e instanceof AnalyticsError && !(e instanceof FileError)) {
@@ -214,7 +321,7 @@ const exportTables = async (args: ExportOptions, io: Io): Promise<number> => {
         : `${left} rejected record(s) left out (run the report to see them)`,
     )
   io.stdout(
-    `${nb ? "Skrev tabellene som" : "Wrote the tables as"} ${args.to.format === "parquet" ? "Parquet" : "CSV"} ${nb ? "til" : "to"} ${args.to.dir}`,
+    `${nb ? "Skrev tabellene som" : "Wrote the tables as"} ${{ parquet: "Parquet", csv: "CSV", arrow: "Arrow IPC" }[args.to.format]} ${nb ? "til" : "to"} ${args.to.dir}`,
   )
   return 0
 }
@@ -249,6 +356,8 @@ const audit = async (args: AuditOptions, io: Io): Promise<number> => {
 // What a failure prints: the message (a DataFileError one problem a line, each
 // in both languages), nothing of a stack.
 const explain = (e: unknown, io: Io): number => {
+  // An indicator table DuckDB did not compute is a bug of ours, not of the input.
+  if (e instanceof MissingResult) return internalError(e, io)
   if (e instanceof RecordsError) {
     io.stderr(`${e.entries.length} problem(s) in the data / problem(er) i dataene:`)
     for (const entry of e.entries.slice(0, 20)) io.stderr(`  ${lineOf(entry, "en")} / ${lineOf(entry, "nb")}`)

@@ -5,7 +5,7 @@
 // with its line, entity, record (counted from 1) and field, since a report
 // from half the records would mislead.
 import { basename } from "node:path"
-import { Batch, Dataset, JsonText, Redact, Suggest } from "@aktivitetsmodell/core"
+import { Batch, Dataset, JsonText, Municipality, Redact, Suggest } from "@aktivitetsmodell/core"
 import { own } from "../internal/checks.js"
 import { FileError, fileName } from "../internal/text.js"
 import { type EntityRead, RecordsError, rejectedEntries } from "./inputCheck.js"
@@ -26,11 +26,11 @@ const notJson = (file: string, text: string, e: unknown): FileError => {
 
 const pointer = (key: string) => `/${key.replace(/~/gu, "~0").replace(/\//gu, "~1")}`
 
-// A key that is neither "year", "source" nor an entity is a typo
+// A key that is neither "year", "municipality", "source" nor an entity is a typo
 // ("attendence") or something else; either way its records would be lost,
 // so it is refused.
 const unknownKeys = (file: string, input: Record<string, unknown>): FileError | undefined => {
-  const known = ["year", "source", ...Dataset.entityNames]
+  const known = ["year", "municipality", "source", ...Dataset.entityNames]
   const unknown = Object.keys(input).filter((k) => !known.includes(k))
   if (unknown.length === 0) return undefined
   const list = (lang: "nb" | "en") =>
@@ -42,8 +42,8 @@ const unknownKeys = (file: string, input: Record<string, unknown>): FileError | 
   const end = (text: string) => (text.endsWith("?") ? text : `${text}.`)
   const name = fileName(file)
   return new FileError(file, {
-    nb: `${name}: ukjent nøkkel ${end(list("nb"))} Forventet «year», eventuelt «source» og enhetene ${Dataset.entityNames.join(", ")}`,
-    en: `${name}: unknown key ${end(list("en"))} Expected "year", optionally "source", and the entities ${Dataset.entityNames.join(", ")}`,
+    nb: `${name}: ukjent nøkkel ${end(list("nb"))} Forventet «year», eventuelt «municipality» og «source», og enhetene ${Dataset.entityNames.join(", ")}`,
+    en: `${name}: unknown key ${end(list("en"))} Expected "year", optionally "municipality" and "source", and the entities ${Dataset.entityNames.join(", ")}`,
   })
 }
 
@@ -54,7 +54,12 @@ const unknownKeys = (file: string, input: Record<string, unknown>): FileError | 
 export const readDatasetText = (
   text: string,
   file: string,
-): { readonly year: number; readonly reads: ReadonlyArray<EntityRead>; readonly source?: string } => {
+): {
+  readonly year: number
+  readonly municipality?: string
+  readonly reads: ReadonlyArray<EntityRead>
+  readonly source?: string
+} => {
   let raw: unknown
   try {
     raw = JSON.parse(text)
@@ -96,6 +101,14 @@ export const readDatasetText = (
       en: `${name}: /source: expected a text of at most 200 characters saying where the data come from`,
     })
   }
+  // The municipality's number, when the file names one: four digits as text.
+  const municipality = own(input, "municipality")
+  if (municipality !== undefined && !Municipality.isNumber(municipality)) {
+    throw new FileError(file, {
+      nb: `${name}: /municipality: forventet et kommunenummer med fire sifre som tekst (som "1108")`,
+      en: `${name}: /municipality: expected a municipality number of four digits as text (such as "1108")`,
+    })
+  }
   let parsed: ReturnType<typeof JsonText.parse> | undefined
   const lineOf = (entity: string) => (index: number) => {
     parsed ??= JsonText.parse(text)
@@ -116,16 +129,21 @@ export const readDatasetText = (
         fileProblems: [],
       }
     })
-  return { year, reads, ...(typeof source === "string" ? { source: Redact.text(source.trim()) } : {}) }
+  return {
+    year,
+    ...(municipality === undefined ? {} : { municipality: municipality as string }),
+    reads,
+    ...(typeof source === "string" ? { source: Redact.text(source.trim()) } : {}),
+  }
 }
 
 /** A municipality-year from the text of a JSON file; see loadDataset. */
 export const parseDataset = (text: string, file: string): Dataset.Dataset => {
-  const { year, reads } = readDatasetText(text, file)
+  const { year, municipality, reads } = readDatasetText(text, file)
   const rejected = rejectedEntries(reads)
   if (rejected.length > 0) throw new RecordsError(rejected)
   const decoded = Object.fromEntries(
     Dataset.entityNames.map((e) => [e, reads.find((r) => r.entity === e)?.valid ?? []]),
   )
-  return { year, ...decoded } as unknown as Dataset.Dataset
+  return { year, ...(municipality === undefined ? {} : { municipality }), ...decoded } as unknown as Dataset.Dataset
 }

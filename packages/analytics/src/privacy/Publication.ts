@@ -243,6 +243,80 @@ const subsetsOf = (n: number): Array<Array<number>> => {
   return out
 }
 
+// Step 1 of publishResults: every count of people as a cell, by family.
+const collectCells = (
+  results: ReadonlyArray<Result>,
+  rowsOf: ReadonlyArray<ReadonlyArray<Row>>,
+): { readonly cells: Map<string, Cell>; readonly families: Map<string, FamilyData> } => {
+  const rolesOf = results.map((r) => roles(r.indicator))
+  const cells = new Map<string, Cell>()
+  const families = new Map<string, FamilyData>()
+  results.forEach((r, t) => {
+    rowsOf[t]!.forEach((row, i) => {
+      const pairs = labelOf(row, r.by)
+      const labelKey = keyOf(pairs)
+      for (const [column, role] of rolesOf[t]!) {
+        if (role.kind !== "set") continue
+        const value = num(row[column])
+        if (value === null) continue
+        let key = `${role.family.id}\u0000${role.set}\u0000${labelKey}`
+        // The same set at the same label with another value (a table of the
+        // caller's that repeats a label) is a cell of its own.
+        const seen = cells.get(key)
+        if (seen !== undefined && seen.value !== value) key = `${key}\u0000${value}`
+        let cell = cells.get(key)
+        if (cell === undefined) {
+          cell = { family: role.family, set: role.set, pairs, labelKey, value, at: [], state: null }
+          cells.set(key, cell)
+          let f = families.get(role.family.id)
+          if (f === undefined) {
+            f = { family: role.family, sets: new Set(), tables: new Set(), cells: [] }
+            families.set(role.family.id, f)
+          }
+          f.cells.push(cell)
+          f.sets.add(role.set)
+        }
+        families.get(role.family.id)!.tables.add(t)
+        cell.at.push({ table: t, row: i, column })
+      }
+    })
+  })
+  return { cells, families }
+}
+
+// The grouping a family's inner cells are counted by: every dimension of its tables.
+const groupingOf = (
+  data: FamilyData,
+  results: ReadonlyArray<Result>,
+): { readonly union: ReadonlyArray<Dimension>; readonly sameGrouping: boolean } => {
+  const byOf = (t: number) => results[t]!.by
+  const union = allDimensions.filter((d) => [...data.tables].some((t) => byOf(t).includes(d)))
+  return { union, sameGrouping: [...data.tables].every((t) => byOf(t).length === union.length) }
+}
+
+/**
+ * The indicator tables `publishResults(results, { tables })` computes from
+ * the tables, beyond the results themselves: for a family shown by different
+ * groupings, each of its indicators by every dimension of its tables. An
+ * engine that computes indicators ahead (DuckDB) computes these too.
+ */
+export const innerGroupings = (
+  results: ReadonlyArray<Result>,
+): Array<{ readonly indicator: Indicator; readonly by: ReadonlyArray<Dimension> }> => {
+  const { families } = collectCells(
+    results,
+    results.map((r) => r.table.objects() as Array<Row>),
+  )
+  return [...families.values()].flatMap((data) => {
+    const { union, sameGrouping } = groupingOf(data, results)
+    if (sameGrouping) return []
+    return [...new Set([...data.tables].map((t) => results[t]!.indicator))].map((indicator) => ({
+      indicator,
+      by: union,
+    }))
+  })
+}
+
 const fail = ({ nb, en }: Bilingual): never => {
   throw new AnalyticsError({ nb: nb, en: en })
 }
@@ -277,38 +351,7 @@ export const publishResults = (results: ReadonlyArray<Result>, options: Options 
   // 1. Every count of people is a cell; the same set at the same label is one cell.
   const rowsOf = results.map((r) => r.table.objects() as Array<Row>)
   const rolesOf = results.map((r) => roles(r.indicator))
-  const cells = new Map<string, Cell>()
-  const families = new Map<string, FamilyData>()
-  results.forEach((r, t) => {
-    rowsOf[t]!.forEach((row, i) => {
-      const pairs = labelOf(row, r.by)
-      const labelKey = keyOf(pairs)
-      for (const [column, role] of rolesOf[t]!) {
-        if (role.kind !== "set") continue
-        const value = num(row[column])
-        if (value === null) continue
-        let key = `${role.family.id}\u0000${role.set}\u0000${labelKey}`
-        // The same set at the same label with another value (a table of the
-        // caller's that repeats a label) is a cell of its own.
-        const seen = cells.get(key)
-        if (seen !== undefined && seen.value !== value) key = `${key}\u0000${value}`
-        let cell = cells.get(key)
-        if (cell === undefined) {
-          cell = { family: role.family, set: role.set, pairs, labelKey, value, at: [], state: null }
-          cells.set(key, cell)
-          let f = families.get(role.family.id)
-          if (f === undefined) {
-            f = { family: role.family, sets: new Set(), tables: new Set(), cells: [] }
-            families.set(role.family.id, f)
-          }
-          f.cells.push(cell)
-          f.sets.add(role.set)
-        }
-        families.get(role.family.id)!.tables.add(t)
-        cell.at.push({ table: t, row: i, column })
-      }
-    })
-  })
+  const { cells, families } = collectCells(results, rowsOf)
 
   // 2. Per family: its coarse atoms, inner cells, and atom values at every label.
   const blocks: Array<Block> = []
@@ -316,8 +359,7 @@ export const publishResults = (results: ReadonlyArray<Result>, options: Options 
     const active = [...data.sets]
     const c = coarse(data.family, active)
     const byOf = (t: number) => results[t]!.by
-    const union = allDimensions.filter((d) => [...data.tables].some((t) => byOf(t).includes(d)))
-    const sameGrouping = [...data.tables].every((t) => byOf(t).length === union.length)
+    const { union, sameGrouping } = groupingOf(data, results)
     const innerValues = new Map<string, { pairs: Pairs; values: Map<string, number> }>()
     const addInner = (pairs: Pairs, set: string, value: number) => {
       const key = keyOf(pairs)

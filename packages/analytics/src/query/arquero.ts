@@ -64,7 +64,8 @@ const aggregate = (a: Aggregate, days: Days): string => {
     case "sum":
       return `d => op.sum(${col(a.column)})`
     case "mean":
-      return `d => op.mean(${col(a.column)})`
+      // Sum over count, as SQL's AVG: arquero's running mean can differ in the last bit.
+      return `d => op.sum(${col(a.column)}) / op.valid(${col(a.column)})`
     case "median":
       return `d => op.median(${col(a.column)})`
   }

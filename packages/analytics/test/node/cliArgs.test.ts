@@ -28,6 +28,16 @@ describe("aktivitet-report arguments", () => {
     expect(parseArgs(["--synthetic"]).stopOnViolations).toBe(false)
   })
 
+  it("takes the engine that computes the indicators, auto by default", () => {
+    expect(parseArgs(["--synthetic"]).engine).toBe("auto")
+    for (const engine of ["arquero", "duckdb", "auto"] as const)
+      expect(parseArgs(["--synthetic", "--engine", engine]).engine).toBe(engine)
+    expect(parseArgs(["out/tables", "--engine=duckdb"]).engine).toBe("duckdb")
+    expect(() => parseArgs(["--synthetic", "--engine", "DuckDB"])).toThrow(
+      '--engine must be arquero, duckdb or auto, got "DuckDB"',
+    )
+  })
+
   it("takes a synthetic year with a seed, and options written with =", () => {
     const a = parseArgs(["--synthetic", "--seed=7", "--citizens", "200", "--format=json", "--min", "1", "--max", "9"])
     expect(a.source).toEqual({ kind: "synthetic", seed: 7, citizens: 200 })

@@ -1,7 +1,7 @@
 // aktivitet-report export: the records a report would read, written as the
 // tables DuckDB and other SQL engines read (docs/scale.md), with the exit
 // codes of docs/cli.md. What DuckDB reads back gives arquero's figures.
-import { existsSync, mkdtempSync, rmSync } from "node:fs"
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -44,6 +44,16 @@ describe("aktivitet-report export", () => {
     } finally {
       engine.close()
     }
+  })
+
+  it("writes a dataset file that names its municipality under that municipality's folders", async () => {
+    const { generate } = await import("@aktivitetsmodell/core/synthetic")
+    const file = join(dir, "oslo.json")
+    writeFileSync(file, JSON.stringify(generate({ policy: shippedPolicy(), citizens: 30, municipality: "0301" })))
+    const to = join(dir, "oslo")
+    expect((await cli(["export", "--data", file, "--parquet", to])).code).toBe(0)
+    expect(readdirSync(join(to, "attendance", "year=2024"))).toEqual(["municipality=0301"])
+    expect(readdirSync(join(to, "enrollments"))).toEqual(["municipality=0301"])
   })
 
   it("writes a generated year as CSV, in Norwegian by default", async () => {

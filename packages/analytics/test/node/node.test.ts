@@ -62,8 +62,28 @@ describe("node helpers", () => {
     const { attendance, ...rest } = data
     writeFileSync(file, JSON.stringify({ ...rest, attendence: attendance }))
     await expect(loadDataset(file)).rejects.toThrow(
-      /typo\.json: unknown key \/attendence; did you mean "attendance"\? Expected "year", optionally "source", and the entities .* \/ .*typo\.json: ukjent nøkkel \/attendence; mente du «attendance»\? Forventet/u,
+      /typo\.json: unknown key \/attendence; did you mean "attendance"\? Expected "year", optionally "municipality" and "source", and the entities .* \/ .*typo\.json: ukjent nøkkel \/attendence; mente du «attendance»\? Forventet/u,
     )
+  })
+
+  it("keeps the municipality a file names, and refuses one that is not four digits as text", async () => {
+    const file = join(dir, "sandnes.json")
+    writeFileSync(file, JSON.stringify({ ...data, municipality: "1108" }))
+    expect((await loadDataset(file)).municipality).toBe("1108")
+    for (const [name, municipality] of [
+      ["number.json", 1108],
+      ["short.json", "108"],
+      ["identity.json", "01017012345"],
+    ] as const) {
+      const bad = join(dir, name)
+      writeFileSync(bad, JSON.stringify({ ...data, municipality }))
+      const error = await loadDataset(bad).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      )
+      expect(error?.message).toMatch(/\/municipality: expected a municipality number of four digits as text/u)
+      expect(error?.message).not.toContain("01017012345")
+    }
   })
 
   it("refuses a file that is not JSON", async () => {

@@ -30,7 +30,7 @@ describe("run --help", () => {
     expect(blank).toBe("")
     const sections = rest.join("\n").split("\n\n")
     expect(sections).toHaveLength(3)
-    expect(sections[0]!.split("\n").filter((l) => /^ {2}aktivitet-report /u.test(l))).toHaveLength(5)
+    expect(sections[0]!.split("\n").filter((l) => /^ {2}aktivitet-report /u.test(l))).toHaveLength(6)
     expect(sections[1]!.split("\n").every((l) => /^ {2}--|^ {24}/u.test(l))).toBe(true)
     const exit = sections[2]!.slice(sections[2]!.indexOf("Exit codes / avslutningskoder:"))
     for (const code of ["0", "1", "2", "3", "70"]) expect(exit).toMatch(new RegExp(`\\s${code} [a-z]`, "u"))
@@ -46,13 +46,19 @@ describe("run with arguments it cannot use", () => {
     [["--synthetic", "--profile", "__proto__"], '--profile must be ssb, strict or rounding, got "__proto__"'],
     [["--synthetic", "--year", "--out", "x.md"], "--year needs a value / --year mangler en verdi"],
     [["--synthetic=yes"], "--synthetic takes no value / --synthetic tar ingen verdi"],
+    [
+      ["--synthetic", "--engine", "spark"],
+      '--engine must be arquero, duckdb or auto, got "spark" / --engine må være arquero, duckdb eller auto, fikk "spark"',
+    ],
+    [["--synthetic", "--engine"], "--engine needs a value / --engine mangler en verdi"],
     [["audit"], "Give at least one file to audit / Oppgi minst én fil å revidere"],
     [["audit", "a.csv", "--profile", "ssb"], "Unknown option --profile / Ukjent valg --profile"],
     [
       ["export", "--synthetic"],
-      "export needs --parquet DIR or --csv DIR / export trenger --parquet MAPPE eller --csv MAPPE",
+      "export needs --parquet DIR, --csv DIR or --arrow DIR / export trenger --parquet MAPPE, --csv MAPPE eller --arrow MAPPE",
     ],
-    [["export", "--synthetic", "--parquet", "a", "--csv", "b"], "Use either --parquet DIR or --csv DIR"],
+    [["export", "--synthetic", "--parquet", "a", "--csv", "b"], "Use one of --parquet DIR, --csv DIR and --arrow DIR"],
+    [["export", "--synthetic", "--arrow", "a", "--csv", "b"], "Use one of --parquet DIR, --csv DIR and --arrow DIR"],
     [["export", "--parquet", "a"], "Give a FOLDER of exports, --data FILE or --synthetic"],
     [["export", "--synthetic", "--parquet", "a", "--out", "r.html"], "Unknown option --out / Ukjent valg --out"],
   ])("exits with 2 on %j, the message and then the help on stderr", async (argv, message) => {
@@ -120,12 +126,20 @@ describe("run on any arguments (property)", () => {
       "export",
       "--parquet",
       "--csv",
+      "--arrow",
+      "--arrow=x-__proto__",
       "--parquet=01019012345",
       "--csv=__proto__",
       "__proto__",
       "constructor",
       "01019012345",
       "--data=01019012345.json",
+      "--engine",
+      "duckdb",
+      "auto",
+      "arquero",
+      "--engine=__proto__",
+      "--engine=01019012345",
     ),
     fc.string({ maxLength: 12 }).map((s) => `x-${s}`),
   )

@@ -54,7 +54,7 @@ const sameAsArquero = async (folder: string, format: "parquet" | "csv", period: 
 describe("DuckDB over files", () => {
   const tables = tablesOf(syntheticYear, { capacity: someCapacities })
 
-  it("writes Parquet partitioned by year for dated tables, one file for the others", async () => {
+  it("writes Parquet by year and municipality for dated tables, by municipality for the others, one file for extensions and parameters", async () => {
     await DuckDb.writeTables(tables, join(dir, "parquet"))
     expect(readdirSync(join(dir, "parquet")).sort()).toEqual([
       "attendance",
@@ -71,8 +71,14 @@ describe("DuckDB over files", () => {
       "transitions",
     ])
     expect(readdirSync(join(dir, "parquet", "attendance"))).toEqual(["year=2024"])
-    expect(readdirSync(join(dir, "parquet", "attendance", "year=2024")).every((f) => f.endsWith(".parquet"))).toBe(true)
-    expect(existsSync(join(dir, "parquet", "enrollments", "data.parquet"))).toBe(true)
+    // A year that names no municipality is under DuckDB's missing-value folder.
+    const unnamed = "municipality=__HIVE_DEFAULT_PARTITION__"
+    expect(readdirSync(join(dir, "parquet", "attendance", "year=2024"))).toEqual([unnamed])
+    expect(
+      readdirSync(join(dir, "parquet", "attendance", "year=2024", unnamed)).every((f) => f.endsWith(".parquet")),
+    ).toBe(true)
+    expect(readdirSync(join(dir, "parquet", "enrollments"))).toEqual([unnamed])
+    expect(existsSync(join(dir, "parquet", "extensions", "data.parquet"))).toBe(true)
     expect(existsSync(join(dir, "parquet", "parameters", "data.parquet"))).toBe(true)
   })
 

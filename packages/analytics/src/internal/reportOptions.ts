@@ -1,0 +1,59 @@
+// The options of a report, checked once: the language, the year, the
+// profile and the names, whichever engine computes the indicators.
+import { Policy, Redact } from "@aktivitetsmodell/core"
+import { type Profile, requireProfile, strictFrom } from "../privacy/Profile.js"
+import { optionsOf, requireArray, requireInteger, requireRecord, requireRule, requireString } from "./checks.js"
+import type { Options } from "./reportTypes.js"
+import { AnalyticsError, type Lang } from "./text.js"
+
+/** A report's options after the checks, with what they decide. */
+export interface Checked {
+  readonly options: Options
+  readonly lang: Lang
+  readonly year: number
+  readonly profile: Profile
+  readonly names: ReadonlyArray<string>
+}
+
+/**
+ * Checks a report's options. The year is the options' or, without one, the
+ * dataset's (`dataset` is then read for it; a folder of tables has none).
+ */
+export const checkReportOptions = (name: string, dataset: unknown, options: Options): Checked => {
+  // A copy, so that each option is read once: a getter need not give the same answer twice.
+  const o = { ...optionsOf(name, options) }
+  const lang = o.lang ?? "nb"
+  if (lang !== "nb" && lang !== "en")
+    throw new AnalyticsError({
+      nb: `Ukjent språk ${Redact.show(lang)}; bruk nb eller en`,
+      en: `Unknown language ${Redact.show(lang)}; use nb or en`,
+    })
+  const year = requireInteger(
+    name,
+    o.year === undefined ? "dataset.year" : "options.year",
+    o.year ?? requireRecord(name, "the dataset", dataset).year,
+    1000,
+    9999,
+  )
+  const policy = Policy.ensure(name, o.policy)
+  const profile: Profile =
+    o.profile !== undefined
+      ? requireProfile(name, o.profile)
+      : o.rule !== undefined
+        ? { name: "strict", ...requireRule(name, o.rule) }
+        : strictFrom(policy, `${year}-12-31`)
+  if (o.title !== undefined) requireString(name, "options.title", o.title)
+  const names = o.names === undefined ? [] : requireArray(name, "options.names", o.names)
+  if (!names.every((n) => typeof n === "string"))
+    throw new AnalyticsError({
+      nb: `${name}: options.names må være en liste med tekster`,
+      en: `${name}: options.names must be a list of texts`,
+    })
+  return {
+    options: { ...(o as unknown as Options), policy },
+    lang,
+    year,
+    profile,
+    names: names as ReadonlyArray<string>,
+  }
+}
