@@ -3,7 +3,8 @@
 // folder partitioned by year and municipality, reads that folder with DuckDB,
 // computes every indicator by municipality and for the whole country,
 // publishes the tables together under the policy's disclosure profile, and
-// checks the publication with the audit. Long steps show a progress bar.
+// checks the publication with the audit, then writes the activity report of
+// the whole country from the same folder. Long steps show a progress bar.
 //
 // Options: --municipalities N (356), --citizens N (100000, all of them),
 // --seed N (1), --year YYYY (2024), --out DIR (out/national), --lang nb|en.
@@ -19,7 +20,7 @@ import {
   Publish,
   Tables,
 } from "@aktivitetsmodell/analytics"
-import { DuckDb, DuckDbIndicators } from "@aktivitetsmodell/analytics/duckdb"
+import { DuckDb, DuckDbIndicators, DuckDbReport } from "@aktivitetsmodell/analytics/duckdb"
 import { generate, municipalities } from "@aktivitetsmodell/core/synthetic"
 import { InForce, PolicyTree } from "@aktivitetsmodell/rules"
 import { loadTreeOrThrow, shippedPolicyDir } from "@aktivitetsmodell/rules/node"
@@ -110,6 +111,25 @@ const audit = Audit.run([Audit.read(csv, "kommuner.csv")])
 say(
   `5. Revisjon av filen: ${audit.findings.length} små tall kan regnes ut: ${seconds(t0)} s`,
   `5. Audit of the file: ${audit.findings.length} small counts can be worked out: ${seconds(t0)} s`,
+)
+// 6. The activity report of the whole country from the same folder, every
+//    indicator on DuckDB, with the same suppression and outputs as a
+//    municipality's report.
+t0 = performance.now()
+const report = await DuckDbReport.fromFolder(folder, {
+  policy,
+  year,
+  lang,
+  synthetic: true,
+  source: lang === "nb" ? "syntetisk land" : "synthetic country",
+  policyHash: PolicyTree.hash(tree),
+  title:
+    lang === "nb" ? `Aktivitet i ${plan.length} kommuner ${year}` : `Activity in ${plan.length} municipalities ${year}`,
+})
+writeFileSync(join(out, "report.html"), report.html)
+say(
+  `6. Rapport for hele landet på DuckDB: ${join(out, "report.html")}: ${seconds(t0)} s`,
+  `6. Report for the whole country on DuckDB: ${join(out, "report.html")}: ${seconds(t0)} s`,
 )
 console.log(Provenance.line(provenance, lang))
 if (audit.findings.length > 0) process.exitCode = 1

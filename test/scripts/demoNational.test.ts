@@ -1,7 +1,7 @@
 // `npm run demo:national` on a small country: it exits 0, every step says
 // what it did, the Parquet folder has a level per municipality, the CSV holds
-// every municipality and the country's total, and the audit of that file
-// finds nothing.
+// every municipality and the country's total, the audit of that file finds
+// nothing, and the country's report is written.
 import { execFile } from "node:child_process"
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -29,6 +29,8 @@ describe("npm run demo:national", () => {
     expect(stdout).toMatch(/^1\. 6 synthetic municipalities, 600 citizens/mu)
     expect(stdout).toMatch(/^3\. 16 indicators by municipality on DuckDB/mu)
     expect(stdout).toMatch(/^5\. Audit of the file: 0 small counts can be worked out/mu)
+    expect(stdout).toMatch(/^6\. Report for the whole country on DuckDB/mu)
+    expect(readFileSync(join(out, "report.html"), "utf8")).toContain("Activity in 6 municipalities 2024")
     // The progress bar, on standard error, reaches its end.
     expect(stderr).toContain("Generating municipalities [##############################] 6/6")
     expect(readdirSync(join(out, "parquet", "attendance", "year=2024")).sort()).toEqual(
