@@ -8,6 +8,7 @@
  */
 import { parseArgs as readArgs } from "node:util"
 import { Redact } from "@aktivitetsmodell/core"
+import { AUTO_DUCKDB_ROWS } from "../internal/engineChoice.js"
 import { AnalyticsError, type Bilingual, type Lang } from "../internal/text.js"
 import { type Format, formatOf, formats } from "./format.js"
 
@@ -117,7 +118,7 @@ export const usage = `aktivitet-report — aktivitetsrapport med indikatorer, sk
   --parquet DIR, --csv DIR, --arrow DIR   export: the folder the tables go to, as Parquet (by year), CSV or
                         Arrow IPC; Parquet and CSV need the optional @duckdb/node-api / mappen tabellene
                         skrives til; Parquet og CSV trenger @duckdb/node-api
-  --engine arquero|duckdb|auto   what computes the indicators (default auto: DuckDB above 2,000,000 attendance
+  --engine arquero|duckdb|auto   what computes the indicators (default auto: DuckDB above ${AUTO_DUCKDB_ROWS.toLocaleString("en-US")} attendance
                         rows when @duckdb/node-api is installed, and for a folder of tables; else arquero) /
                         hva som regner ut indikatorene (standard auto)
   --stop-on-violations        exit 1 without a report when a record is rejected or a rule of the model is broken
