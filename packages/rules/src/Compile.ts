@@ -16,7 +16,8 @@ import type { Bilingual } from "@aktivitetsmodell/core"
 import { reads } from "./Evaluate.js"
 import { isFact } from "./Facts.js"
 import { type InForce, on, type RuleInForce, type RuleSet, ruleSetOn } from "./InForce.js"
-import { guard, requireDate, requireTree } from "./internal/boundary.js"
+import { type BatchPlan, planBatch, runBatch } from "./internal/batch.js"
+import { guard, requireArray, requireDate, requireTree } from "./internal/boundary.js"
 import { type Algebra, type FactRef, fold, isRef, type Leaf, type Literal, leftRef } from "./internal/condition.js"
 import { isNumeric as numeric } from "./internal/numeric.js"
 import { agree, touches, variants } from "./internal/open.js"
@@ -42,8 +43,8 @@ export type Code = 0 | 1 | 2
 export interface Program {
   readonly ids: ReadonlyArray<string>
   readonly mode: "source" | "closures"
-  /** Writes one code per rule, in `ids` order, into `out`. Reuse `out` across subjects. */
-  readonly run: (facts: { readonly [name: string]: unknown }, out: Uint8Array) => void
+  /** Writes one code per rule, in `ids` order, into `out` from index `at` (0 when left out). Reuse `out` across subjects. */
+  readonly run: (facts: { readonly [name: string]: unknown }, out: Uint8Array, at?: number) => void
   /** The generated JavaScript (mode `source` only), for review. */
   readonly source?: string
 }
@@ -207,7 +208,7 @@ const generate = (set: RuleSet): { readonly source: string; readonly external: R
   const close = () => {
     if (body.length === 0) return
     const reads = [...locals].map(([name, local]) => `  const ${local} = f.${name};`)
-    groups.push([`function g${groups.length}(f, o) {`, ...reads, ...body, "}"].join("\n"))
+    groups.push([`function g${groups.length}(f, o, a) {`, ...reads, ...body, "}"].join("\n"))
     locals.clear()
     body = []
     size = 0
@@ -216,8 +217,8 @@ const generate = (set: RuleSet): { readonly source: string; readonly external: R
     const test = fold(r.conditions, expression, undefined)
     const text =
       r.appliesWhen === undefined
-        ? `  o[${i}] = ${test} ? 1 : 2;`
-        : `  o[${i}] = ${fold(r.appliesWhen, expression, undefined)} ? (${test} ? 1 : 2) : 0;`
+        ? `  o[a + ${i}] = ${test} ? 1 : 2;`
+        : `  o[a + ${i}] = ${fold(r.appliesWhen, expression, undefined)} ? (${test} ? 1 : 2) : 0;`
     body.push(text)
     size += text.length
     if (size >= sourcePerFunction) close()
@@ -225,11 +226,12 @@ const generate = (set: RuleSet): { readonly source: string; readonly external: R
   close()
   const source = [
     '"use strict";',
-    'const N = (x) => Number.parseFloat(x).toString() !== "NaN";',
+    'const N = (x) => x !== null && x !== undefined && typeof x !== "boolean" && Number.parseFloat(x).toString() !== "NaN";',
     ...constants,
     ...groups,
-    "return function run(f, o) {",
-    ...groups.map((_, g) => `  g${g}(f, o);`),
+    "return function run(f, o, at) {",
+    "  const a = at === undefined ? 0 : at;",
+    ...groups.map((_, g) => `  g${g}(f, o, a);`),
     "};",
   ].join("\n")
   return { source, external }
@@ -344,10 +346,10 @@ const closures = (set: RuleSet): Program["run"] => {
     scope: r.appliesWhen === undefined ? undefined : fold(r.appliesWhen, test, undefined),
     test: fold(r.conditions, test, undefined),
   }))
-  return (f, o) => {
+  return (f, o, at = 0) => {
     for (let i = 0; i < rules.length; i++) {
       const r = rules[i]!
-      o[i] = r.scope === undefined || r.scope(f) ? (r.test(f) ? 1 : 2) : 0
+      o[at + i] = r.scope === undefined || r.scope(f) ? (r.test(f) ? 1 : 2) : 0
     }
   }
 }
@@ -409,19 +411,44 @@ export interface FastOutcome {
 }
 
 /**
+ * Outcome codes of many subjects on one date, from {@link TreeProgram}'s `codes`.
+ * @category models
+ */
+export interface Codes {
+  /** The rules in force on the date, in order: the columns of each row. */
+  readonly ids: ReadonlyArray<string>
+  /** The version of each rule in force. */
+  readonly versions: ReadonlyArray<number>
+  /**
+   * One row of `ids.length` codes per subject, in the subjects' order: 0 the
+   * rule does not apply, 1 its conditions held (event), 2 they did not
+   * (otherwise), 3 unknown (the answer depends on an input the subject left open).
+   */
+  readonly codes: Uint8Array
+}
+
+/**
  * A compiled evaluator for a whole tree: one program per period between
  * policy changes, built when first needed.
  * @category models
  */
 export interface TreeProgram {
   readonly outcomes: (subject: Subject, date: string) => ReadonlyArray<FastOutcome>
+  /**
+   * Every subject's outcome codes on `date`, in one typed array: the fast
+   * path for batches, with the same outcomes as `outcomes` and `Decision.decide`.
+   */
+  readonly codes: (subjects: ReadonlyArray<Subject>, date: string) => Codes
 }
 
 /**
- * Compiles a tree for batch evaluation over many dates.
+ * Compiles a tree for batch evaluation over many dates: `outcomes` for one
+ * subject, `codes` for a list of subjects on one date.
  * @example
  * const fast = Compile.forTree(tree)
  * fast.outcomes(subject, "2024-06-01").filter((o) => o.outcome?.type === "ends")
+ * const { ids, codes } = fast.codes(subjects, "2024-06-01")
+ * codes[3 * ids.length + ids.indexOf("eligibility/adults-only")] // the fourth subject's code: 0, 1, 2 or 3
  * @category evaluation
  */
 export const forTree = guard(
@@ -432,30 +459,63 @@ export const forTree = guard(
   },
   (tree: Tree, options: { readonly mode?: "source" | "closures" | "auto" } = {}): TreeProgram => {
     requireTree("Compile.forTree", tree)
-    const programs = new Map<
-      InForce,
-      { program: Program; out: Uint8Array; reads: ReadonlySet<string>; outs: Array<Uint8Array> }
-    >()
+    interface Entry {
+      readonly set: RuleSet
+      readonly program: Program
+      readonly out: Uint8Array
+      readonly reads: ReadonlySet<string>
+      readonly outs: Array<Uint8Array>
+      readonly perRule: ReadonlyArray<ReadonlySet<string>>
+      batch?: BatchPlan
+    }
+    const programs = new Map<InForce, Entry>()
+    const entryOf = (now: InForce, date: string): Entry => {
+      let entry = programs.get(now)
+      if (entry === undefined) {
+        const set = ruleSetOn(tree, date)
+        const program = compile(set, options)
+        const perRule = set.rules.map(
+          (r) => new Set([r.appliesWhen, r.conditions].flatMap((c) => (c === undefined ? [] : reads(c).facts))),
+        )
+        // The facts any rule reads: an open input no rule reads changes nothing.
+        const read = new Set(perRule.flatMap((r) => [...r]))
+        entry = { set, program, out: new Uint8Array(program.ids.length), reads: read, outs: [], perRule }
+        programs.set(now, entry)
+      }
+      return entry
+    }
     return {
+      codes: guard(
+        "TreeProgram.codes",
+        {
+          en: "(subjects: ReadonlyArray<Subject>, date: YYYY-MM-DD)",
+          nb: "(subjects: ReadonlyArray<Subject>, date: ÅÅÅÅ-MM-DD)",
+        },
+        (subjects: ReadonlyArray<Subject>, date: string): Codes => {
+          requireArray("TreeProgram.codes", "subjects", subjects)
+          requireDate("TreeProgram.codes", "date", date)
+          const now = on(tree, date)
+          const entry = entryOf(now, date)
+          const { set, program } = entry
+          entry.batch ??= planBatch(
+            entry.perRule,
+            program.run,
+            (indices) => compile({ rules: indices.map((i) => set.rules[i]!), parameters: set.parameters }, options).run,
+          )
+          return {
+            ids: program.ids,
+            versions: now.rules.map((r) => r.version.number),
+            codes: runBatch(entry.batch, now, subjects, date),
+          }
+        },
+      ),
       outcomes: guard(
         "TreeProgram.outcomes",
         { en: "(subject: Subject, date: YYYY-MM-DD)", nb: "(subject: Subject, date: ÅÅÅÅ-MM-DD)" },
         (subject: Subject, date: string): ReadonlyArray<FastOutcome> => {
           requireDate("TreeProgram.outcomes", "date", date)
           const now = on(tree, date)
-          let entry = programs.get(now)
-          if (entry === undefined) {
-            const set = ruleSetOn(tree, date)
-            const program = compile(set, options)
-            // The facts any rule reads: an open input no rule reads changes nothing.
-            const read = new Set(
-              set.rules.flatMap((r) =>
-                [r.appliesWhen, r.conditions].flatMap((c) => (c === undefined ? [] : reads(c).facts)),
-              ),
-            )
-            entry = { program, out: new Uint8Array(program.ids.length), reads: read, outs: [] }
-            programs.set(now, entry)
-          }
+          const entry = entryOf(now, date)
           const derived = factsOf(subject, date, now)
           const e = entry
           const open = derived.open.filter((o) => touches(o, e.reads))
@@ -485,7 +545,6 @@ export const forTree = guard(
           return now.rules.map(({ rule, version }, i) => {
             const agreed = agree(
               runs.map((r) => r[i]),
-              all,
               open,
               (a, b) => a === b,
             )

@@ -24,6 +24,13 @@ export interface Item {
   readonly subject: Subject
 }
 
+// An enrollment's state with the questions asked at a period's end. The
+// state is copied onto an object that has a first key rather than spread first: an object
+// that starts with a spread and then gains keys gets a hidden class of its
+// own in V8, which makes every later read of it slow.
+const withState = <S extends { readonly start: string }, M extends object>(state: S, more: M): S & M =>
+  Object.assign({ start: state.start }, state, more)
+
 /**
  * Every subject a year's records give, in record order.
  * @example
@@ -47,6 +54,7 @@ export const of = guard(
     // The records say whether the joint meeting that sets the goal was held by the start (Mestringsenhetens modell for aktivitet line 72).
     const meetingHeld = (referralId: string | undefined, by: string): boolean =>
       referralId !== undefined && (meetings.get(referralId) ?? []).some((m) => m.date <= by)
+    // Subjects are written out key by key, never as `{ ...base, more }` (see withState).
     const citizenOf = (id: string): Subject["citizen"] => {
       const c = citizens.get(id)
       return c === undefined ? undefined : (citizenFrom(c) as Subject["citizen"])
@@ -55,13 +63,14 @@ export const of = guard(
       const citizen = citizenOf(e.citizenId)
       const o = offerings.get(e.offeringId)
       if (citizen === undefined || o === undefined) continue
-      const base = { citizen, offering: e.offeringId } as const
+      const offering = e.offeringId
       // Enrolled means the offering's access step was passed.
       items.push({
         key: `enrollment ${e.id} start`,
         date: e.start,
         subject: {
-          ...base,
+          citizen,
+          offering,
           referral: e.referralId !== undefined,
           jointMeetingHeld: meetingHeld(e.referralId, e.start),
           intakeRegistered: true,
@@ -89,13 +98,13 @@ export const of = guard(
           key: `enrollment ${e.id} period ${k + 1}`,
           date: last.date,
           subject: {
-            ...base,
-            enrollment: {
-              ...enrollmentOn(e, attended, periods, k, last.date),
+            citizen,
+            offering,
+            enrollment: withState(enrollmentOn(e, attended, periods, k, last.date), {
               extensionRequested: k + 1 < periods.length,
               activityStarted: started(last.date),
               movedToCommunity: moved(last.date),
-            },
+            }),
           },
         })
       })
@@ -106,7 +115,7 @@ export const of = guard(
           items.push({
             key: `attendance ${a.id}`,
             date: a.date,
-            subject: { ...base, enrollment: { start: e.start, consecutiveNoShows: run } },
+            subject: { citizen, offering, enrollment: { start: e.start, consecutiveNoShows: run } },
           })
       }
       const transitionEnd = Offering.transitionEnd(o, policy, e.start)
@@ -116,7 +125,7 @@ export const of = guard(
           items.push({
             key: `enrollment ${e.id} transition`,
             date: after,
-            subject: { ...base, enrollment: { start: e.start, movedToCommunity: moved(after) } },
+            subject: { citizen, offering, enrollment: { start: e.start, movedToCommunity: moved(after) } },
           })
         }
       }

@@ -141,7 +141,8 @@ describe("explanations built on first read", () => {
     const throwing = new Proxy({}, { get: refuse, getOwnPropertyDescriptor: refuse })
     const pending = (facts: object) => ({
       version,
-      runs: [facts as FactValues],
+      facts: facts as FactValues,
+      opens: [],
       parameters: new Map(),
       derivedFrom: new Map(),
     })

@@ -9,6 +9,7 @@
 // were built at once.
 import { condition, merge, type Node, type ValueInForce } from "../Evaluate.js"
 import type { Value } from "../Facts.js"
+import { type Open, type Variant, variants } from "../internal/open.js"
 import type { Conditions } from "./plan.js"
 
 /** The explanation trees of a decision. */
@@ -17,24 +18,27 @@ export interface Explanation {
   readonly conditions: Node
 }
 
-/** What an explanation is built from: the version and the facts of each combination of open values it was run with. */
+/** What an explanation is built from: the version, the facts, and the open inputs whose every combination it was run with. */
 export interface Pending {
   readonly version: Conditions
-  readonly runs: ReadonlyArray<{ readonly [fact: string]: Value }>
+  readonly facts: { readonly [fact: string]: Value }
+  readonly opens: ReadonlyArray<Open>
   readonly parameters: ReadonlyMap<string, ValueInForce>
   readonly derivedFrom: ReadonlyMap<string, ReadonlyArray<ValueInForce>>
 }
 
-const trees = (c: Conditions["conditions"], p: Pending): Node => {
+const trees = (c: Conditions["conditions"], p: Pending, runs: ReadonlyArray<Variant>): Node => {
   const nodes: Array<Node> = []
-  for (const facts of p.runs) nodes.push(condition(c, { facts, parameters: p.parameters, derivedFrom: p.derivedFrom }))
+  for (const { facts } of runs)
+    nodes.push(condition(c, { facts, parameters: p.parameters, derivedFrom: p.derivedFrom }))
   return merge(nodes)
 }
 
 const explain = (p: Pending): Explanation => {
   const when = p.version.appliesWhen
-  const conditions = trees(p.version.conditions, p)
-  return when === undefined ? { conditions } : { appliesWhen: trees(when, p), conditions }
+  const runs = variants(p.facts, p.opens)
+  const conditions = trees(p.version.conditions, p, runs)
+  return when === undefined ? { conditions } : { appliesWhen: trees(when, p, runs), conditions }
 }
 
 // The state lives in a private field, which keeps a decision a plain object

@@ -12,8 +12,8 @@ import { type Kind, type Outcome, unknown as unknownOutcome } from "../Outcome.j
 import type { Period, TopCondition } from "../RuleFile.js"
 import type { Source } from "../Source.js"
 import type { Subject } from "../Subject.js"
-import { type Context, type DatedParameter, deriveFacts, type Used } from "./derive.js"
-import { agree, type Open, type Variant, variants } from "./open.js"
+import { type Context, type DatedParameter, derivedOn, type Used } from "./derive.js"
+import { agree, combinations, type Open } from "./open.js"
 
 /**
  * A dated parameter value a decision used, directly or through a derived fact.
@@ -165,17 +165,13 @@ const sameOutcomes = (a: ReadonlyArray<Outcome>, b: ReadonlyArray<Outcome>): boo
   a.length === b.length && a.every((o, i) => sameOutcome(o, b[i]))
 
 /** One summary from one per combination of open values: a question they answer differently is unknown. */
-const combineSummaries = (
-  summaries: ReadonlyArray<Summary>,
-  all: ReadonlyArray<Variant>,
-  open: ReadonlyArray<Open>,
-): Summary => {
+const combineSummaries = (summaries: ReadonlyArray<Summary>, open: ReadonlyArray<Open>): Summary => {
   const field = (pick: (s: Summary) => Outcome | undefined): Outcome | undefined => {
-    const r = agree(summaries.map(pick), all, open, sameOutcome)
+    const r = agree(summaries.map(pick), open, sameOutcome)
     return r.same ? r.value : unknownOutcome(r.missing)
   }
   const lists = summaries.map((s) => s.escalations)
-  const r = agree(lists, all, open, sameOutcomes)
+  const r = agree(lists, open, sameOutcomes)
   const escalations = r.same
     ? r.value
     : [...lists[0]!.filter((o) => lists.every((l) => l.some((x) => sameOutcome(x, o)))), unknownOutcome(r.missing)]
@@ -263,18 +259,69 @@ const localIndex = (choice: ReadonlyArray<number>, relevant: ReadonlyArray<numbe
 const summaryOver = (
   decisions: ReadonlyArray<Decision>,
   varying: ReadonlyArray<Varying | undefined>,
-  facts: Facts,
   open: ReadonlyArray<Open>,
 ): Summary => {
-  const all = variants(facts, open)
-  const perVariant = all.map((g) =>
-    decisions.flatMap((d, k) => {
+  const perVariant = combinations(open).map((choice) => {
+    const decided: Array<{ readonly kind: Kind; readonly outcome: Outcome }> = []
+    for (let k = 0; k < decisions.length; k++) {
+      const d = decisions[k]!
       const v = varying[k]
-      const outcome = v === undefined ? d.outcome : v.outcomes[localIndex(g.choice, v.relevant, open)]
-      return outcome === undefined ? [] : [{ kind: d.kind, outcome }]
-    }),
-  )
-  return combineSummaries(perVariant.map(summaryOf), all, open)
+      if (v === undefined) decided.push(d)
+      else {
+        const outcome = v.outcomes[localIndex(choice, v.relevant, open)]
+        if (outcome !== undefined) decided.push({ kind: d.kind, outcome })
+      }
+    }
+    return summaryOf(decided)
+  })
+  return combineSummaries(perVariant, open)
+}
+
+/**
+ * A version's outcome for each combination of `opens`' options, in
+ * `combinations` order. Each combination is tried on `facts` itself and the
+ * values put back after, rather than on a copy of every fact per combination.
+ */
+const outcomesOver = (
+  step: Step<VersionView, Used<DatedParameter>>,
+  facts: { [fact: string]: Value },
+  opens: ReadonlyArray<Open>,
+): Array<Outcome | undefined> => {
+  const keys: Array<string> = []
+  const values: Array<Value> = []
+  for (const o of opens)
+    for (const option of o.options)
+      for (const key of Object.keys(option)) {
+        keys.push(key)
+        values.push(facts[key]!)
+      }
+  const restore = () => {
+    for (let i = 0; i < keys.length; i++) facts[keys[i]!] = values[i]!
+  }
+  const outcomes: Array<Outcome | undefined> = []
+  try {
+    // One open input (the usual case): each of its options in turn.
+    if (opens.length === 1) {
+      const options = opens[0]!.options
+      outcomes.push(outcomeOf(step, facts))
+      for (let i = 1; i < options.length; i++) {
+        restore()
+        Object.assign(facts, options[i])
+        outcomes.push(outcomeOf(step, facts))
+      }
+      return outcomes
+    }
+    for (const choice of combinations(opens)) {
+      restore()
+      choice.forEach((i, j) => {
+        if (i !== 0) Object.assign(facts, opens[j]!.options[i])
+      })
+      outcomes.push(outcomeOf(step, facts))
+    }
+  } finally {
+    restore()
+  }
+  return outcomes
 }
 
 /**
@@ -282,7 +329,7 @@ const summaryOver = (
  * checked the date and picked `now` for it. Explanations are built when first read.
  */
 export const decideOn = <P extends DatedParameter>(now: Epoch<P>, subject: Subject, date: string): Decisions => {
-  const derived = deriveFacts(subject, date, now)
+  const derived = derivedOn(subject, date, now)
   const facts: Facts = derived.facts
   const rules = now.rules
   const parameters = now.parameters
@@ -290,7 +337,6 @@ export const decideOn = <P extends DatedParameter>(now: Epoch<P>, subject: Subje
   const plan = planOf(now, rules, { facts, parameters, derivedFrom })
   const open = derived.open
   const relevantByRule = open.length === 0 ? none : relevantTo(open, plan.readers)
-  const base = [facts]
   const decisions: Array<Decision> = []
   const notApplicable_: Array<string> = []
   // By decision index, the decisions whose outcome depends on open inputs.
@@ -299,16 +345,14 @@ export const decideOn = <P extends DatedParameter>(now: Epoch<P>, subject: Subje
     const { rule, version } = rules[i]!
     const step = plan.steps[i]!
     const relevant = relevantByRule[i] ?? none
-    let runs: ReadonlyArray<Facts> = base
+    let opens: ReadonlyArray<Open> = none
     let outcome: Outcome | undefined
     let unknown: Decision["unknown"]
     if (relevant.length === 0) outcome = outcomeOf(step, facts)
     else {
-      const opens = relevant.map((j) => open[j]!)
-      const local = variants(facts, opens)
-      runs = local.map((v) => v.facts)
-      const outcomes = runs.map((f) => outcomeOf(step, f))
-      const agreed = agree(outcomes, local, opens, (a, b) => a === b)
+      opens = relevant.map((j) => open[j]!)
+      const outcomes = outcomesOver(step, derived.facts as { [fact: string]: Value }, opens)
+      const agreed = agree(outcomes, opens, (a, b) => a === b)
       if (agreed.same) outcome = agreed.value
       else {
         varying[decisions.length] = { relevant, outcomes }
@@ -337,12 +381,12 @@ export const decideOn = <P extends DatedParameter>(now: Epoch<P>, subject: Subje
       facts: readFacts(step.factNames, facts),
       parameters: usesOf(step, derivedFrom),
     }
-    const decision = explainLater(d, { version, runs, parameters, derivedFrom })
+    const decision = explainLater(d, { version, facts, opens, parameters, derivedFrom })
     if (unknown !== undefined) d.unknown = unknown
     decisions.push(decision)
   }
   // When no outcome varies, every combination of open values has the same summary.
-  const summary = varying.length === 0 ? summaryOf(decisions) : summaryOver(decisions, varying, facts, open)
+  const summary = varying.length === 0 ? summaryOf(decisions) : summaryOver(decisions, varying, open)
   const pseudonym = subject.citizen?.id
   return pseudonym === undefined
     ? { date, decisions, notApplicable: notApplicable_, summary }

@@ -5,40 +5,14 @@
 // apart. This module imports no schema, which keeps the browser path small.
 import { Calendar, IsoDate, Policy } from "@aktivitetsmodell/core"
 import type { Facts } from "../Facts.js"
-import { addTo } from "../PeriodLength.js"
 import type { Subject } from "../Subject.js"
 import { requireDate } from "./boundary.js"
+import { dayNumber } from "./dayNumber.js"
+import type { Context, DatedParameter, Used } from "./factContext.js"
 import type { Open } from "./open.js"
+import { lookupsOf, valueFor } from "./periodLookups.js"
 
-/** A dated parameter as the facts read it: a tree's parameter file, or a snapshot's entry. */
-export interface DatedParameter {
-  readonly name: string
-  readonly file: string
-  readonly datedBy: Policy.DatedBy
-  readonly values: ReadonlyArray<{ readonly from: string; readonly value: number | string }>
-}
-
-/** A parameter's value on a date, with the parameter it belongs to. */
-export interface Used<P extends DatedParameter> {
-  readonly parameter: P
-  readonly entry: P["values"][number]
-}
-
-/** What an offering contributes to the facts. A catalogue's `Offering` fits. */
-export interface OfferingFacts {
-  readonly id: string
-  readonly category: string
-  readonly operator: { readonly department: string }
-  readonly status: { readonly kind: string }
-  readonly priceNok: number
-}
-
-/** What is in force on a date, as far as the facts need it. `InForce` fits. */
-export interface Context<P extends DatedParameter> {
-  readonly offerings: ReadonlyMap<string, OfferingFacts>
-  readonly parameters: ReadonlyMap<string, Used<P>>
-  readonly policy: { readonly parameters: ReadonlyMap<string, P> }
-}
+export type { Context, DatedParameter, OfferingFacts, Used } from "./factContext.js"
 
 /**
  * The facts of a subject on a date, and the parameters each derived fact was
@@ -51,22 +25,239 @@ export interface Derived<P extends DatedParameter> {
   readonly open: ReadonlyArray<Open>
 }
 
-/** The ages a citizen may be on `date`: one from a birth date, two from a birth year alone (before or after the birthday). */
-const agesOn = (c: Subject["citizen"], date: string): ReadonlyArray<number | null> => {
-  if (c === undefined) return [null]
-  if (c.birthDate !== undefined) return [Calendar.ageOn(c.birthDate, date)]
-  if (c.birthYear === undefined) return [null]
-  const reached = Number(date.slice(0, 4)) - c.birthYear
-  // On 31 December everyone born that year has had their birthday.
-  return date.endsWith("-12-31") ? [reached] : [reached, reached - 1]
+// The options of a joint meeting not mentioned: the same for every subject, so shared and frozen.
+const meetingOptions: Open = Object.freeze({
+  missing: "jointMeetingHeld",
+  options: Object.freeze([Object.freeze({ jointMeetingHeld: false }), Object.freeze({ jointMeetingHeld: true })]),
+})
+
+/** The facts a subject may leave open: the age (only a birth year) and whether the joint meeting was held. */
+export const openFacts: ReadonlyArray<string> = ["age", "jointMeetingHeld"]
+
+/** Which of the costlier facts to compute; a fact not needed is null. */
+export interface Needs {
+  readonly limits: boolean
+  readonly extensionLimit: boolean
+  readonly cohortEnd: boolean
+  readonly transitionEnd: boolean
+  readonly periodWeek: boolean
 }
 
-const openInputs = (subject: Subject, ages: ReadonlyArray<number | null>): ReadonlyArray<Open> => {
-  const open: Array<Open> = []
-  if (ages.length > 1) open.push({ missing: "citizen.birthDate", options: ages.map((age) => ({ age })) })
-  if (subject.jointMeetingHeld === undefined)
-    open.push({ missing: "jointMeetingHeld", options: [{ jointMeetingHeld: false }, { jointMeetingHeld: true }] })
-  return open
+const everything: Needs = { limits: true, extensionLimit: true, cohortEnd: true, transitionEnd: true, periodWeek: true }
+
+/** What a rule set that reads the facts `read` needs computed. */
+export const needsOf = (read: ReadonlySet<string>): Needs => ({
+  limits: read.has("sessionLimit") || read.has("weekLimit") || read.has("sessionsPerWeekLimit"),
+  extensionLimit: read.has("extensionLimit"),
+  cohortEnd: read.has("cohortEnd"),
+  transitionEnd: read.has("transitionEnd"),
+  periodWeek: read.has("periodWeek"),
+})
+
+/** Facts being written. */
+export type FactsOut = { -readonly [K in keyof Facts]: Facts[K] }
+
+/**
+ * An object with every fact, in catalogue order, to write facts into. A
+ * literal of all the keys is laid out once with room for each; adding them
+ * one by one to `{}` would move most into a slower, growing side store.
+ */
+export const blankFacts = (): FactsOut => ({
+  date: null,
+  age: null,
+  citizenDepartments: null,
+  getsHelpFromUnit: null,
+  healthyLifeCentre: null,
+  offering: null,
+  offeringCategory: null,
+  offeringDepartment: null,
+  offeringStatus: null,
+  offeringPriceNok: null,
+  transitionEnd: null,
+  hasReferral: null,
+  jointMeetingHeld: null,
+  intakeRegistered: null,
+  applied: null,
+  individualDecision: null,
+  newApplication: null,
+  bindingRegistration: null,
+  enrolled: null,
+  sessionsUsed: null,
+  sessionsThisWeek: null,
+  periodWeek: null,
+  extensionsUsed: null,
+  extensionRequested: null,
+  sessionLimit: null,
+  weekLimit: null,
+  sessionsPerWeekLimit: null,
+  extensionLimit: null,
+  cohortEnd: null,
+  activityStarted: null,
+  stillNeeded: null,
+  movedToCommunity: null,
+  consecutiveNoShows: null,
+  hasGoalEvaluation: null,
+  goalReached: null,
+  hasFitScore: null,
+  ors: null,
+  srs: null,
+  offTrack: null,
+  hasProposal: null,
+  proposalRequested: null,
+  proposalDecision: null,
+  proposalByDepartment: null,
+  proposalCategory: null,
+})
+
+// Records that `fact` was derived from `found`, when a caller keeps track.
+const track = <P extends DatedParameter>(
+  used: Map<string, Array<Used<P>>> | undefined,
+  fact: string,
+  found: Used<P> | undefined,
+): Used<P> | undefined => {
+  if (found === undefined || used === undefined) return found
+  const list = used.get(fact)
+  if (list === undefined) used.set(fact, [found])
+  else list.push(found)
+  return found
+}
+
+const numeric = (u: Used<DatedParameter> | undefined): number | null => {
+  const v = u?.entry.value
+  return typeof v === "number" ? v : null
+}
+
+// What the question's date gives every subject, remembered for the last
+// date: a batch asks every subject on one date.
+let asked = { date: "", day: 0, year: 0, lastOfYear: false }
+const question = (date: string): typeof asked => {
+  if (date !== asked.date)
+    asked = { date, day: dayNumber(date), year: Number(date.slice(0, 4)), lastOfYear: date.endsWith("-12-31") }
+  return asked
+}
+
+/**
+ * Writes every fact for `subject` on `date` (a checked date) into `out`, in
+ * catalogue order, and the parameters each was derived from into `used` when
+ * given. Returns the citizen's other possible age when only a birth year is
+ * known and the birthday may be still to come, else undefined. Unknown
+ * values are `null`; counts of an enrollment default to 0. One function for
+ * `deriveFacts` and the compiled batch path, so the two cannot drift apart.
+ */
+export const writeFacts = <P extends DatedParameter>(
+  subject: Subject,
+  date: string,
+  now: Context<P>,
+  out: FactsOut,
+  used: Map<string, Array<Used<P>>> | undefined,
+  needs: Needs = everything,
+): number | undefined => {
+  const lookups = lookupsOf(now)
+  const c = subject.citizen
+  const o = subject.offering === undefined ? undefined : now.offerings.get(subject.offering)
+  const e = subject.enrollment
+  // Each parameter's own dating rule picks its value: an enrollment keeps the limits of its first day.
+  const start = e?.start
+  const limits = o === undefined ? undefined : lookups.offering(o.id)
+  let transitionEnd: string | null = null
+  if (needs.transitionEnd && o?.status.kind === "discontinued") {
+    const model = lookups.parameter("model.start")
+    const duration = lookups.parameter("transition.duration")
+    track(used, "transitionEnd", model === undefined ? undefined : valueFor(model, date, start))
+    track(used, "transitionEnd", duration === undefined ? undefined : valueFor(duration, date, start))
+    // What Offering.transitionEnd gives a discontinued offering, without the catalogue's schemas.
+    transitionEnd = lookups.transitionEnd(date)
+  }
+  let extensionLimit: number | null = null
+  if (needs.extensionLimit && o?.category === "treatment") {
+    const max = lookups.parameter(Policy.names.maxExtensions)
+    extensionLimit = numeric(track(used, "extensionLimit", max === undefined ? undefined : valueFor(max, date, start)))
+  }
+  let cohortEnd: string | null = null
+  if (needs.cohortEnd && limits !== undefined && e !== undefined && limits.cohortLength !== undefined) {
+    const length = track(used, "cohortEnd", valueFor(limits.cohortLength, date, start))?.entry.value
+    if (typeof length === "string") cohortEnd = lookups.cohortEnd(e.cohort ?? e.start.slice(0, 7), length)
+  }
+  let sessionLimit: number | null = null
+  let weekLimit: number | null = null
+  let sessionsPerWeekLimit: number | null = null
+  if (needs.limits && limits !== undefined) {
+    const { sessions, weeks, sessionsPerWeek } = limits
+    sessionLimit = numeric(
+      track(used, "sessionLimit", sessions === undefined ? undefined : valueFor(sessions, date, start)),
+    )
+    weekLimit = numeric(track(used, "weekLimit", weeks === undefined ? undefined : valueFor(weeks, date, start)))
+    sessionsPerWeekLimit = numeric(
+      track(
+        used,
+        "sessionsPerWeekLimit",
+        sessionsPerWeek === undefined ? undefined : valueFor(sessionsPerWeek, date, start),
+      ),
+    )
+  }
+  // The age from a birth date, or from a birth year alone one of two (before or after the birthday).
+  let age: number | null = null
+  let otherAge: number | undefined
+  if (c !== undefined) {
+    if (c.birthDate !== undefined) age = Calendar.ageOn(c.birthDate, date)
+    else if (c.birthYear !== undefined) {
+      const q = question(date)
+      age = q.year - c.birthYear
+      // On 31 December everyone born that year has had their birthday.
+      if (!q.lastOfYear) otherAge = age - 1
+    }
+  }
+  const departments = c?.departments ?? []
+  const fit = subject.fit
+  const proposal = subject.proposal
+  out.date = date
+  out.age = age
+  out.citizenDepartments = departments
+  out.getsHelpFromUnit = departments.length > 0
+  out.healthyLifeCentre = c?.healthyLifeCentre ?? false
+  out.offering = o?.id ?? null
+  out.offeringCategory = o?.category ?? null
+  out.offeringDepartment = o?.operator.department ?? null
+  out.offeringStatus = o?.status.kind ?? null
+  out.offeringPriceNok = o?.priceNok ?? null
+  out.transitionEnd = transitionEnd
+  out.hasReferral = subject.referral ?? false
+  out.jointMeetingHeld = subject.jointMeetingHeld ?? false
+  out.intakeRegistered = subject.intakeRegistered ?? false
+  out.applied = subject.applied ?? false
+  out.individualDecision = subject.individualDecision ?? false
+  out.newApplication = subject.newApplication ?? false
+  out.bindingRegistration = subject.bindingRegistration ?? false
+  out.enrolled = e !== undefined
+  out.sessionsUsed = e === undefined ? null : (e.sessionsUsed ?? 0)
+  out.sessionsThisWeek = e === undefined ? null : (e.sessionsThisWeek ?? 0)
+  out.periodWeek =
+    e === undefined || !needs.periodWeek
+      ? null
+      : Math.floor((question(date).day - dayNumber(e.periodStart ?? e.start)) / 7) + 1
+  out.extensionsUsed = e === undefined ? null : (e.extensionsUsed ?? 0)
+  out.extensionRequested = e?.extensionRequested ?? false
+  out.sessionLimit = sessionLimit
+  out.weekLimit = weekLimit
+  out.sessionsPerWeekLimit = sessionsPerWeekLimit
+  out.extensionLimit = extensionLimit
+  out.cohortEnd = cohortEnd
+  out.activityStarted = e?.activityStarted ?? null
+  out.stillNeeded = e?.stillNeeded ?? null
+  out.movedToCommunity = e?.movedToCommunity ?? false
+  out.consecutiveNoShows = e?.consecutiveNoShows ?? 0
+  out.hasGoalEvaluation = e?.goalReached !== undefined
+  out.goalReached = e?.goalReached ?? null
+  out.hasFitScore = fit !== undefined
+  out.ors = fit?.ors ?? null
+  out.srs = fit?.srs ?? null
+  out.offTrack = fit?.offTrack ?? false
+  out.hasProposal = proposal !== undefined
+  out.proposalRequested = proposal?.requested ?? null
+  out.proposalDecision = proposal?.decision ?? null
+  out.proposalByDepartment = proposal?.byDepartment ?? null
+  out.proposalCategory = proposal?.category ?? null
+  return otherAge
 }
 
 /**
@@ -80,97 +271,19 @@ export const deriveFacts = <P extends DatedParameter>(
   name = "SubjectFacts.of",
 ): Derived<P> => {
   requireDate(name, "date", date)
-  const c = subject.citizen
-  const o = subject.offering === undefined ? undefined : now.offerings.get(subject.offering)
-  const e = subject.enrollment
-  // Each parameter's own dating rule picks its value: an enrollment keeps the limits of its first day.
-  const when: Policy.When = e === undefined ? { question: date } : { question: date, enrollmentStart: e.start }
+  return derivedOn(subject, date, now)
+}
+
+/** {@link deriveFacts} for a date the caller has checked. */
+export const derivedOn = <P extends DatedParameter>(subject: Subject, date: string, now: Context<P>): Derived<P> => {
   const used = new Map<string, Array<Used<P>>>()
-  const use = (fact: string, name: string): Used<P> | undefined => {
-    const parameter = now.policy.parameters.get(name)
-    if (parameter === undefined) return undefined
-    // Values of the question's date are already resolved in `now`; only another date needs a lookup.
-    const at = Policy.dateFor(parameter.datedBy, when)
-    let found = now.parameters.get(name)
-    if (at !== date) {
-      const entry = Policy.valueOn(parameter.values, at)
-      found = entry === undefined ? undefined : { parameter, entry }
-    }
-    if (found === undefined) return undefined
-    used.set(fact, [...(used.get(fact) ?? []), found])
-    return found
-  }
-  const numberOf = (fact: string, name: string): number | null => {
-    const v = use(fact, name)?.entry.value
-    return typeof v === "number" ? v : null
-  }
-  const departments = c?.departments ?? []
-  const limit = (fact: string, key: "sessions" | "weeks" | "sessionsPerWeek"): number | null =>
-    o === undefined ? null : numberOf(fact, Policy.limitName(o.id, key))
-  let transitionEnd: string | null = null
-  if (o?.status.kind === "discontinued") {
-    use("transitionEnd", "model.start")
-    use("transitionEnd", "transition.duration")
-    // What Offering.transitionEnd gives a discontinued offering, without the catalogue's schemas.
-    transitionEnd = Policy.transitionEnd(now.policy, { question: date }) ?? null
-  }
-  const extensionLimit = o?.category === "treatment" ? numberOf("extensionLimit", Policy.names.maxExtensions) : null
-  let cohortEnd: string | null = null
-  if (o !== undefined && e !== undefined) {
-    const length = use("cohortEnd", Policy.limitName(o.id, "cohortLength"))?.entry.value
-    if (typeof length === "string")
-      cohortEnd = Calendar.addDays(addTo(`${e.cohort ?? e.start.slice(0, 7)}-01`, length), -1)
-  }
-  const fit = subject.fit
-  const proposal = subject.proposal
-  const ages = agesOn(c, date)
-  const values: Facts = {
-    date,
-    age: ages[0] ?? null,
-    citizenDepartments: departments,
-    getsHelpFromUnit: departments.length > 0,
-    healthyLifeCentre: c?.healthyLifeCentre ?? false,
-    offering: o?.id ?? null,
-    offeringCategory: o?.category ?? null,
-    offeringDepartment: o?.operator.department ?? null,
-    offeringStatus: o?.status.kind ?? null,
-    offeringPriceNok: o?.priceNok ?? null,
-    transitionEnd,
-    hasReferral: subject.referral ?? false,
-    jointMeetingHeld: subject.jointMeetingHeld ?? false,
-    intakeRegistered: subject.intakeRegistered ?? false,
-    applied: subject.applied ?? false,
-    individualDecision: subject.individualDecision ?? false,
-    newApplication: subject.newApplication ?? false,
-    bindingRegistration: subject.bindingRegistration ?? false,
-    enrolled: e !== undefined,
-    sessionsUsed: e === undefined ? null : (e.sessionsUsed ?? 0),
-    sessionsThisWeek: e === undefined ? null : (e.sessionsThisWeek ?? 0),
-    periodWeek: e === undefined ? null : Math.floor(Calendar.daysBetween(e.periodStart ?? e.start, date) / 7) + 1,
-    extensionsUsed: e === undefined ? null : (e.extensionsUsed ?? 0),
-    extensionRequested: e?.extensionRequested ?? false,
-    sessionLimit: limit("sessionLimit", "sessions"),
-    weekLimit: limit("weekLimit", "weeks"),
-    sessionsPerWeekLimit: limit("sessionsPerWeekLimit", "sessionsPerWeek"),
-    extensionLimit,
-    cohortEnd,
-    activityStarted: e?.activityStarted ?? null,
-    stillNeeded: e?.stillNeeded ?? null,
-    movedToCommunity: e?.movedToCommunity ?? false,
-    consecutiveNoShows: e?.consecutiveNoShows ?? 0,
-    hasGoalEvaluation: e?.goalReached !== undefined,
-    goalReached: e?.goalReached ?? null,
-    hasFitScore: fit !== undefined,
-    ors: fit?.ors ?? null,
-    srs: fit?.srs ?? null,
-    offTrack: fit?.offTrack ?? false,
-    hasProposal: proposal !== undefined,
-    proposalRequested: proposal?.requested ?? null,
-    proposalDecision: proposal?.decision ?? null,
-    proposalByDepartment: proposal?.byDepartment ?? null,
-    proposalCategory: proposal?.category ?? null,
-  }
-  return { facts: values, parameters: used, open: openInputs(subject, ages) }
+  const facts = blankFacts()
+  const otherAge = writeFacts(subject, date, now, facts, used)
+  const open: Array<Open> = []
+  if (otherAge !== undefined)
+    open.push({ missing: "citizen.birthDate", options: [{ age: facts.age }, { age: otherAge }] })
+  if (subject.jointMeetingHeld === undefined) open.push(meetingOptions)
+  return { facts, parameters: used, open }
 }
 
 // ---------------------------------------------------------------------------

@@ -23,51 +23,70 @@ export interface Variant {
   readonly choice: ReadonlyArray<number>
 }
 
-/** Every combination of the open inputs' options over `facts`; the first is `facts` itself. */
-export const variants = (
-  facts: { readonly [fact: string]: Value },
-  open: ReadonlyArray<Open>,
-): ReadonlyArray<Variant> => {
-  let out: Array<Variant> = [{ facts, choice: [] }]
+/**
+ * Every combination of the open inputs' options, as the option each takes:
+ * the first open input varies slowest, and combination 0 takes option 0 of each.
+ */
+export const combinations = (open: ReadonlyArray<Open>): ReadonlyArray<ReadonlyArray<number>> => {
+  let out: Array<Array<number>> = [[]]
   for (const o of open) {
-    const next: Array<Variant> = []
-    for (const v of out)
-      o.options.forEach((option, i) => {
-        next.push({ facts: i === 0 ? v.facts : { ...v.facts, ...option }, choice: [...v.choice, i] })
-      })
+    const next: Array<Array<number>> = []
+    for (const choice of out) for (let i = 0; i < o.options.length; i++) next.push([...choice, i])
     out = next
   }
   return out
 }
+
+/** Every combination of the open inputs' options over `facts`, in {@link combinations} order; the first is `facts` itself. */
+export const variants = (
+  facts: { readonly [fact: string]: Value },
+  open: ReadonlyArray<Open>,
+): ReadonlyArray<Variant> =>
+  combinations(open).map((choice) => {
+    if (choice.every((i) => i === 0)) return { facts, choice }
+    const merged: { [fact: string]: Value } = { ...facts }
+    choice.forEach((i, j) => {
+      if (i !== 0) Object.assign(merged, open[j]!.options[i])
+    })
+    return { facts: merged, choice }
+  })
 
 /** True when the open input `i` is among the facts a rule reads. */
 export const touches = (o: Open, read: ReadonlySet<string>): boolean =>
   o.options.some((option) => Object.keys(option).some((f) => read.has(f)))
 
 /**
- * Whether `results` (one per variant) agree; when they do not, the inputs
- * that matter: those for which two variants differing only in that input
- * give different results.
+ * Whether `results` (one per combination of `open`'s options, in
+ * {@link combinations} order) agree; when they do not, the inputs that
+ * matter: those for which two combinations differing only in that input
+ * give different results. A combination's place is computed from its
+ * options, so no combination is looked up by a key.
  */
 export const agree = <T>(
   results: ReadonlyArray<T>,
-  all: ReadonlyArray<Variant>,
   open: ReadonlyArray<Open>,
   same: (a: T, b: T) => boolean,
 ): { readonly same: true; readonly value: T } | { readonly same: false; readonly missing: ReadonlyArray<string> } => {
   const first = results[0]!
-  if (results.every((r) => same(r, first))) return { same: true, value: first }
-  const index = new Map(all.map((v, k) => [v.choice.join(","), k]))
+  let all = true
+  for (let k = 1; k < results.length && all; k++) all = same(results[k]!, first)
+  if (all) return { same: true, value: first }
+  // stride[j]: how far apart two combinations are that differ by one in input j's option.
+  const stride: Array<number> = []
+  for (let j = open.length - 1, size = 1; j >= 0; j--) {
+    stride[j] = size
+    size *= open[j]!.options.length
+  }
   const missing = open
-    .filter((o, j) =>
-      all.some((v, k) =>
-        o.options.some((_, i) => {
-          if (i === v.choice[j]) return false
-          const other = index.get(v.choice.map((c, n) => (n === j ? i : c)).join(","))
-          return other !== undefined && !same(results[k]!, results[other]!)
-        }),
-      ),
-    )
+    .filter((o, j) => {
+      const n = o.options.length
+      for (let k = 0; k < results.length; k++) {
+        const mine = Math.floor(k / stride[j]!) % n
+        for (let i = 0; i < n; i++)
+          if (i !== mine && !same(results[k]!, results[k + (i - mine) * stride[j]!]!)) return true
+      }
+      return false
+    })
     .map((o) => o.missing)
   return { same: false, missing: missing.length > 0 ? missing : open.map((o) => o.missing) }
 }

@@ -1,0 +1,120 @@
+// The compiled path over many subjects at once: per policy period, a plan of
+// the facts the rule set reads (computed once), one reused facts object
+// that each subject's facts are written into, and the compiled program run
+// on it. Facts a subject leaves open are tried by a second, smaller program
+// of only the rules that read them, so a subject with an open age costs one
+// extra run of a rule or two, not of the whole set.
+import type { Subject } from "../Subject.js"
+import {
+  blankFacts,
+  type Context,
+  type DatedParameter,
+  type FactsOut,
+  type Needs,
+  needsOf,
+  openFacts,
+  writeFacts,
+} from "./derive.js"
+
+/** A program as the batch runs it: writes one code per rule into `out` from index `at`. */
+export type Run = (facts: { readonly [name: string]: unknown }, out: Uint8Array, at?: number) => void
+
+/** A policy period made ready for batches. */
+export interface BatchPlan {
+  readonly rules: number
+  readonly run: Run
+  readonly needs: Needs
+  readonly readsAge: boolean
+  readonly readsMeeting: boolean
+  /** The program of the rules that read an open fact, and where each of them is in the whole set. */
+  readonly open: { readonly run: Run; readonly at: Int32Array } | undefined
+}
+
+/** The code of a rule whose outcome depends on a value the subject left open. */
+export const UNKNOWN = 3
+
+/**
+ * The plan for a rule set: `reads` gives the facts each rule reads, in
+ * order; `compile` compiles the rules at the given indices.
+ */
+export const planBatch = (
+  reads: ReadonlyArray<ReadonlySet<string>>,
+  run: Run,
+  compile: (indices: ReadonlyArray<number>) => Run,
+): BatchPlan => {
+  const all = new Set(reads.flatMap((r) => [...r]))
+  const opened = reads.flatMap((r, i) => (openFacts.some((f) => r.has(f)) ? [i] : []))
+  return {
+    rules: reads.length,
+    run,
+    needs: needsOf(all),
+    readsAge: all.has("age"),
+    readsMeeting: all.has("jointMeetingHeld"),
+    open: opened.length === 0 ? undefined : { run: compile(opened), at: Int32Array.from(opened) },
+  }
+}
+
+// One facts object per plan, so every subject's facts have the same shape.
+const scratchOf = new WeakMap<BatchPlan, FactsOut>()
+
+/**
+ * Codes for every subject on `date` (a checked date, in `now`'s period):
+ * `subjects.length` rows of `plan.rules` codes, 0 the rule does not apply,
+ * 1 its event, 2 otherwise, 3 unknown (it depends on an input left open).
+ */
+export const runBatch = <P extends DatedParameter>(
+  plan: BatchPlan,
+  now: Context<P>,
+  subjects: ReadonlyArray<Subject>,
+  date: string,
+): Uint8Array => {
+  const codes = new Uint8Array(subjects.length * plan.rules)
+  // Taken out while in use: a subject's getter that starts another batch gets an object of its own.
+  const facts = scratchOf.get(plan) ?? blankFacts()
+  scratchOf.delete(plan)
+  try {
+    fill(plan, now, subjects, date, facts, codes)
+  } finally {
+    scratchOf.set(plan, facts)
+  }
+  return codes
+}
+
+const fill = <P extends DatedParameter>(
+  plan: BatchPlan,
+  now: Context<P>,
+  subjects: ReadonlyArray<Subject>,
+  date: string,
+  facts: FactsOut,
+  codes: Uint8Array,
+): void => {
+  const n = plan.rules
+  const open = plan.open
+  const other = new Uint8Array(open === undefined ? 0 : open.at.length)
+  for (let s = 0; s < subjects.length; s++) {
+    const subject = subjects[s]!
+    const otherAge = writeFacts(subject, date, now, facts, undefined, plan.needs)
+    const at = s * n
+    plan.run(facts, codes, at)
+    const ageOpen = plan.readsAge && otherAge !== undefined
+    const meetingOpen = plan.readsMeeting && subject.jointMeetingHeld === undefined
+    if (open !== undefined && (ageOpen || meetingOpen)) {
+      // Every other combination of the open values, against the first: a rule they answer differently is unknown.
+      const ages = ageOpen ? 2 : 1
+      const meetings = meetingOpen ? 2 : 1
+      const age = facts.age
+      const meeting = facts.jointMeetingHeld
+      for (let a = 0; a < ages; a++)
+        for (let m = 0; m < meetings; m++) {
+          if (a === 0 && m === 0) continue
+          facts.age = a === 0 ? age : (otherAge as number)
+          facts.jointMeetingHeld = m === 0 ? meeting : true
+          open.run(facts, other)
+          for (let k = 0; k < other.length; k++)
+            if (other[k] !== codes[at + open.at[k]!]) codes[at + open.at[k]!] = UNKNOWN
+        }
+      facts.age = age
+      facts.jointMeetingHeld = meeting
+    }
+  }
+}
