@@ -171,22 +171,23 @@ async function scale(from: string, to: string, times: number): Promise<void> {
   const c = await instance.connect()
   mkdirSync(to, { recursive: true })
   const renumber: Record<string, string> = {
-    citizen: `"citizen" + k * 100000000`,
-    enrollment: `CASE WHEN "enrollment" < 0 THEN "enrollment" ELSE "enrollment" + k * 100000000 END`,
+    // Codes are 32-bit integers: a stride of a million keeps 50 copies of the 1 M year (under a million citizens and enrollments) apart.
+    citizen: `"citizen" + k * 1000000`,
+    enrollment: `CASE WHEN "enrollment" < 0 THEN "enrollment" ELSE "enrollment" + k * 1000000 END`,
     municipality: `CAST(9001 + k AS VARCHAR)`,
   }
   for (const table of tableNames) {
     await c.run(viewOver(table, from, "parquet"))
     const columns = columnsOf(table).map(([col]) => `${renumber[col] ?? `"${col}"`} AS "${col}"`)
     const copies = table === "parameters" ? 1 : times
+    // Views all the way: the copies stream from the files into the new ones, never held whole.
+    await c.run(`ALTER VIEW "${table}" RENAME TO "${table}_source"`)
     await c.run(
-      `CREATE OR REPLACE TABLE "scaled" AS SELECT ${columns.join(", ")} FROM "${table}" CROSS JOIN range(${copies}) AS r(k)`,
+      `CREATE VIEW "${table}" AS SELECT ${columns.join(", ")} FROM "${table}_source" CROSS JOIN range(${copies}) AS r(k)`,
     )
-    await c.run(`ALTER TABLE "scaled" RENAME TO "${table}_scaled"`)
-    await c.run(`DROP VIEW "${table}"`)
-    await c.run(`ALTER TABLE "${table}_scaled" RENAME TO "${table}"`)
     await c.run(copyTo(table, to, "parquet"))
-    await c.run(`DROP TABLE "${table}"`)
+    await c.run(`DROP VIEW "${table}"`)
+    await c.run(`DROP VIEW "${table}_source"`)
   }
   c.closeSync()
   instance.closeSync()

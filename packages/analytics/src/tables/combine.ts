@@ -2,7 +2,7 @@
 // indicators can be grouped and compared by municipality. Codes are local to
 // each municipality's tables (citizen codes, enrollment rows, the row part of
 // `order`), so each part's are moved past the previous parts'.
-import { Redact } from "@aktivitetsmodell/core"
+import { Municipality, Redact } from "@aktivitetsmodell/core"
 import type { ColumnTable } from "arquero"
 import * as aq from "arquero"
 import { guard } from "../internal/boundary.js"
@@ -24,7 +24,8 @@ const municipalityOfPart = (tables: Tables, index: number): string => {
       for (const v of table.array("municipality") as Iterable<unknown>) values.add(v)
   }
   const [only] = values
-  if (values.size !== 1 || typeof only !== "string")
+  // A number of four digits only: a hand-built table's text is never echoed.
+  if (values.size !== 1 || !Municipality.isNumber(only))
     reject(name, {
       nb: `del ${index + 1}: hver del må være ett kommuneår med kommunenummer (Dataset.municipality)`,
       en: `part ${index + 1}: each part must be one municipality-year with a municipality number (Dataset.municipality)`,

@@ -78,5 +78,16 @@ describe("Tables.combine", () => {
     })
     expect(() => Tables.combine([parts[0]!, half])).toThrow(/part 2: the period/u)
     expect(() => Tables.combine([])).toThrow(/at least one part/u)
+    // A hand-built part whose municipality is no number (here an identity number) is refused, never shown.
+    const forged = {
+      ...parts[1]!,
+      offerings: parts[1]!.offerings.derive({ municipality: () => "01017012345" }),
+    }
+    expect(() => Tables.combine([parts[0]!, forged])).toThrow(/part 2: each part must be one municipality-year/u)
+    try {
+      Tables.combine([parts[0]!, forged])
+    } catch (e) {
+      expect(String((e as Error).message)).not.toContain("01017012345")
+    }
   })
 })
