@@ -24,3 +24,13 @@ export interface Line {
 }
 /** Prints one line of the benchmarks' JSON shape, numbers rounded. */
 export declare const line: (l: Line) => void
+/**
+ * Interleaved in-process rounds: each pass runs three times outside the
+ * clock, then once per round in turn (A, B, A, B…). Returns each pass's
+ * rates, items per second by wall and by CPU time, one per round.
+ */
+export declare const interleavedRates: (
+  passes: ReadonlyArray<readonly [string, () => unknown]>,
+  rounds: number,
+  items: number,
+) => Map<string, { readonly wall: Array<number>; readonly cpu: Array<number> }>

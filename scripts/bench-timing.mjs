@@ -50,3 +50,25 @@ export const line = ({ name, unit, value, baseline, ratio, target, ok }) =>
       ok,
     }),
   )
+
+/**
+ * Interleaved in-process rounds: each pass runs three times outside the
+ * clock, then once per round in turn (A, B, A, B…). Returns each pass's
+ * rates, items per second by wall and by CPU time, one per round.
+ */
+export const interleavedRates = (passes, rounds, items) => {
+  const samples = new Map(passes.map(([name]) => [name, { wall: [], cpu: [] }]))
+  for (const [, pass] of passes) for (let i = 0; i < 3; i++) pass()
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, pass] of passes) {
+      const cpu = process.cpuUsage()
+      const start = performance.now()
+      pass()
+      const wall = (performance.now() - start) / 1000
+      const used = process.cpuUsage(cpu)
+      samples.get(name).wall.push(items / wall)
+      samples.get(name).cpu.push(items / ((used.user + used.system) / 1e6))
+    }
+  }
+  return samples
+}

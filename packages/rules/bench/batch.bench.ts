@@ -19,7 +19,7 @@
 // at least 3,000,000 subjects per second and at least half the hand-written
 // loop's rate. Exit status 0 whatever the figures.
 import { generate } from "@aktivitetsmodell/core/synthetic"
-import { line, median } from "../../../scripts/bench-timing.mjs"
+import { interleavedRates, line, median } from "../../../scripts/bench-timing.mjs"
 import { Compile, DatasetSubjects, Decision, InForce, type Subject } from "../src/index.js"
 import { loadTreeOrThrow, shippedPolicyDir } from "../src/node/index.js"
 import { ids } from "./handwritten.js"
@@ -91,25 +91,8 @@ const passes: Array<[string, Pass]> = [
   ],
 ]
 
-const samples = new Map(passes.map(([name]) => [name, { wall: [] as Array<number>, cpu: [] as Array<number> }]))
-const time = (pass: Pass) => {
-  const cpu = process.cpuUsage()
-  const start = performance.now()
-  pass()
-  const wall = (performance.now() - start) / 1000
-  const used = process.cpuUsage(cpu)
-  return { wall: N / wall, cpu: N / ((used.user + used.system) / 1e6) }
-}
-
 // Warm-up outside the clock, then the interleaved rounds.
-for (const [, pass] of passes) for (let i = 0; i < 3; i++) pass()
-for (let round = 0; round < rounds; round++) {
-  for (const [name, pass] of passes) {
-    const r = time(pass)
-    samples.get(name)!.wall.push(r.wall)
-    samples.get(name)!.cpu.push(r.cpu)
-  }
-}
+const samples = interleavedRates(passes, rounds, N)
 
 const cases = [
   { key: "batch", name: "Compile.forTree(tree).codes(subjects, date), facts derived inside the clock", batch: true },

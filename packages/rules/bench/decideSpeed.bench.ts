@@ -22,7 +22,7 @@
 // second with explanations available; a decision is one call of
 // Decision.decide for a subject on a date. Exit status 0 whatever the figures.
 import { generate } from "@aktivitetsmodell/core/synthetic"
-import { line, median } from "../../../scripts/bench-timing.mjs"
+import { interleavedRates, line, median } from "../../../scripts/bench-timing.mjs"
 import type { Facts } from "../src/Facts.js"
 import { DatasetSubjects, Decision, InForce, SubjectFacts } from "../src/index.js"
 import { loadTreeOrThrow, shippedPolicyDir } from "../src/node/index.js"
@@ -102,25 +102,8 @@ const passes: Array<[string, Pass]> = [
   ],
 ]
 
-const samples = new Map(passes.map(([name]) => [name, { wall: [] as Array<number>, cpu: [] as Array<number> }]))
-const time = (pass: Pass) => {
-  const cpu = process.cpuUsage()
-  const start = performance.now()
-  pass()
-  const wall = (performance.now() - start) / 1000
-  const used = process.cpuUsage(cpu)
-  return { wall: items.length / wall, cpu: items.length / ((used.user + used.system) / 1e6) }
-}
-
 // Warm-up outside the clock, then the interleaved rounds.
-for (const [, pass] of passes) for (let i = 0; i < 3; i++) pass()
-for (let round = 0; round < rounds; round++) {
-  for (const [name, pass] of passes) {
-    const r = time(pass)
-    samples.get(name)!.wall.push(r.wall)
-    samples.get(name)!.cpu.push(r.cpu)
-  }
-}
+const samples = interleavedRates(passes, rounds, items.length)
 
 const cases = [
   { key: "read", name: "Decision.decide, the explanation of every decision read" },
