@@ -128,7 +128,7 @@ describe("aktivitet-report --data", () => {
     expect(r.code).toBe(2)
     oneLine(
       r.stderr.replaceAll(`${dir}/`, ""),
-      /^proto\.json: unknown key \/__proto__\. Expected "year", optionally "source", and the entities/u,
+      /^proto\.json: unknown key \/__proto__\. Expected "year", optionally "municipality" and "source", and the entities/u,
     )
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
