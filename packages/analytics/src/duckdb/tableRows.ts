@@ -6,6 +6,7 @@ import * as aq from "arquero"
 import { record } from "../internal/expr.js"
 import { AnalyticsError } from "../internal/text.js"
 import { duckdb as q } from "../query/dialect.js"
+import { plain } from "../query/finish.js"
 import { columnsOf, type TableName, tableNames } from "../query/Schema.js"
 
 /** The SELECT reading every column of the schema's table (only a table of the schema). */
@@ -19,8 +20,6 @@ export const selectAll = (table: TableName): string => {
     .map(([c]) => q.quote(c))
     .join(", ")} FROM ${q.quote(table)}`
 }
-
-const plain = (v: unknown): unknown => (typeof v === "bigint" ? Number(v) : v === undefined ? null : v)
 
 /** The rows DuckDB gave for `selectAll(table)`, as an arquero table. */
 export const tableOf = (table: TableName, columns: Readonly<Record<string, ArrayLike<unknown>>>): ColumnTable =>

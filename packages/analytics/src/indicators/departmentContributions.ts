@@ -8,7 +8,7 @@ import { op } from "arquero"
 import type { Indicator } from "../Indicator.js"
 import { monthEnd, monthStart, monthsBetween } from "../internal/dates.js"
 import { col, num } from "../internal/expr.js"
-import { rollupBy, severalMunicipalities } from "../internal/group.js"
+import { rollupBy } from "../internal/group.js"
 
 import type { Tables } from "../Tables.js"
 
@@ -112,11 +112,7 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
       .cross(units)
       .derive({ w: `d => ${last} >= ${first} ? d.share * (${last} - ${first} + 1) / (d.unitTo - d.unitFrom + 1) : 0` })
     // Department ids repeat across municipalities: a department is one of its municipality.
-    const keys = [
-      ...(severalMunicipalities(tables) || by.includes("municipality") ? ["municipality"] : []),
-      "department",
-      ...unitKeys,
-    ]
+    const keys = ["municipality", "department", ...unitKeys]
     const sums = rollupBy(weighted, keys, {
       percent: op.sum("w"),
       lent: "d => op.sum(d.form === 'lent-position' ? d.w : 0)",

@@ -11,7 +11,8 @@ import { type Dimension, UNKNOWN } from "../Dimension.js"
 import { record } from "../internal/expr.js"
 import type { Query } from "./Query.js"
 
-const plain = (v: unknown): unknown => {
+/** A value as an engine returned it, as arquero holds it: bigint as a number, undefined and NaN as null. */
+export const plain = (v: unknown): unknown => {
   if (typeof v === "bigint") return Number(v)
   if (v === undefined || (typeof v === "number" && Number.isNaN(v))) return null
   return v
