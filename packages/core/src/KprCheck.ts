@@ -61,6 +61,33 @@ export interface Problem extends PathProblem {
   readonly kprCode: string
 }
 
+// What each reportable enrollment lacks, in record order: the one reading of
+// the rules that `check` words as problems and `incomplete` only marks.
+type Finding = {
+  readonly row: number
+  readonly code: Code
+  readonly field: string
+  readonly referral: Dataset["referrals"][number] | undefined
+}
+
+const findings = (data: Dataset, crosswalk: Crosswalk.Crosswalk, found: (f: Finding) => void): void => {
+  const services = Crosswalk.reportable(crosswalk)
+  const citizens = new Set(data.citizens.map((c) => c.id))
+  const referrals = new Map(data.referrals.map((r) => [r.id, r]))
+  data.enrollments.forEach((n, row) => {
+    if (!services.has(n.offeringId)) return
+    if (!citizens.has(n.citizenId)) found({ row, code: "kpr-citizen-unknown", field: "citizenId", referral: undefined })
+    const referral = n.referralId === undefined ? undefined : referrals.get(n.referralId)
+    if (n.referralId === undefined) found({ row, code: "kpr-decision-missing", field: "referralId", referral })
+    else if (referral === undefined) found({ row, code: "kpr-decision-unknown", field: "referralId", referral })
+    else if (referral.citizenId !== n.citizenId || referral.offeringId !== n.offeringId)
+      found({ row, code: "kpr-decision-mismatch", field: "referralId", referral })
+    else if (n.start < referral.date) found({ row, code: "kpr-start-before-decision", field: "start", referral })
+    if (n.status !== "ongoing" && n.closedOn === undefined)
+      found({ row, code: "kpr-end-missing", field: "closedOn", referral })
+  })
+}
+
 /**
  * The problems of every enrollment in a reportable service, in record order.
  * The crosswalk defaults to Sandnes' (`Crosswalk.sandnes()`). Messages name
@@ -74,66 +101,93 @@ export const check = guard(
   { en: "a dataset and optionally a crosswalk", nb: "et datasett og eventuelt en rapporteringsnøkkel" },
   (data: Dataset, crosswalk: Crosswalk.Crosswalk = Crosswalk.sandnes()): Array<Problem> => {
     const services = Crosswalk.reportable(crosswalk)
-    const citizens = new Set(data.citizens.map((c) => c.id))
-    const referrals = new Map(data.referrals.map((r) => [r.id, r]))
     const problems: Array<Problem> = []
-    data.enrollments.forEach((n, i) => {
-      const service = services.get(n.offeringId)
-      if (service === undefined) return
+    findings(data, crosswalk, ({ row: i, code, field, referral }) => {
+      const n = data.enrollments[i]!
+      const service = services.get(n.offeringId)!
       const record = `enrollments[${i}] (${n.id})`
-      const add = (code: Code, field: string, message: Bilingual) =>
-        problems.push({
-          code,
-          pointer: jsonPointer(["enrollments", i, field]),
-          path: ["enrollments", i, field],
-          recordId: Redact.text(n.id),
-          offeringId: Redact.text(n.offeringId),
-          kprCode: service.code,
-          message: {
-            en: Redact.text(`${record}, ${field}: ${message.en}`),
-            nb: Redact.text(`${record}, ${field}: ${message.nb}`),
-          },
-        })
       const what = {
         en: `the enrollment in ${n.offeringId} (KPR ${service.code})`,
         nb: `deltagelsen i ${n.offeringId} (KPR ${service.code})`,
       }
-      if (!citizens.has(n.citizenId)) {
-        add("kpr-citizen-unknown", "citizenId", {
-          en: `${what.en} names a citizen who is not in the dataset; KPR needs the person`,
-          nb: `${what.nb} viser til en innbygger som ikke finnes i datasettet; KPR trenger personen`,
-        })
-      }
-      const referral = n.referralId === undefined ? undefined : referrals.get(n.referralId)
-      if (n.referralId === undefined) {
-        add("kpr-decision-missing", "referralId", {
-          en: `${what.en} has no referral or decision; KPR needs the date the service was granted`,
-          nb: `${what.nb} mangler henvendelse eller vedtak; KPR trenger datoen tjenesten ble tildelt`,
-        })
-      } else if (referral === undefined) {
-        add("kpr-decision-unknown", "referralId", {
-          en: `${what.en} refers to ${n.referralId}, which is not in the dataset`,
-          nb: `${what.nb} viser til ${n.referralId}, som ikke finnes i datasettet`,
-        })
-      } else if (referral.citizenId !== n.citizenId || referral.offeringId !== n.offeringId) {
-        const other = referral.citizenId !== n.citizenId
-        add("kpr-decision-mismatch", "referralId", {
-          en: `${what.en} refers to ${n.referralId}, which is ${other ? "another citizen's" : `for ${referral.offeringId}`}; KPR needs the decision that granted this service`,
-          nb: `${what.nb} viser til ${n.referralId}, som gjelder ${other ? "en annen innbygger" : referral.offeringId}; KPR trenger vedtaket som tildelte denne tjenesten`,
-        })
-      } else if (n.start < referral.date) {
-        add("kpr-start-before-decision", "start", {
-          en: `${what.en} starts ${n.start}, before it was granted on ${referral.date}`,
-          nb: `${what.nb} starter ${n.start}, før den ble tildelt ${referral.date}`,
-        })
-      }
-      if (n.status !== "ongoing" && n.closedOn === undefined) {
-        add("kpr-end-missing", "closedOn", {
-          en: `${what.en} is ${n.status} but has no end date; KPR needs when the service ended`,
-          nb: `${what.nb} er ${n.status === "completed" ? "fullført" : "avbrutt"}, men mangler sluttdato; KPR trenger når tjenesten sluttet`,
-        })
-      }
+      const message = wording(code, n, what, referral)
+      problems.push({
+        code,
+        pointer: jsonPointer(["enrollments", i, field]),
+        path: ["enrollments", i, field],
+        recordId: Redact.text(n.id),
+        offeringId: Redact.text(n.offeringId),
+        kprCode: service.code,
+        message: {
+          en: Redact.text(`${record}, ${field}: ${message.en}`),
+          nb: Redact.text(`${record}, ${field}: ${message.nb}`),
+        },
+      })
     })
     return problems
+  },
+)
+
+// The message of a finding, in both languages.
+const wording = (
+  code: Code,
+  n: Dataset["enrollments"][number],
+  what: Bilingual,
+  referral: Dataset["referrals"][number] | undefined,
+): Bilingual => {
+  switch (code) {
+    case "kpr-citizen-unknown":
+      return {
+        en: `${what.en} names a citizen who is not in the dataset; KPR needs the person`,
+        nb: `${what.nb} viser til en innbygger som ikke finnes i datasettet; KPR trenger personen`,
+      }
+    case "kpr-decision-missing":
+      return {
+        en: `${what.en} has no referral or decision; KPR needs the date the service was granted`,
+        nb: `${what.nb} mangler henvendelse eller vedtak; KPR trenger datoen tjenesten ble tildelt`,
+      }
+    case "kpr-decision-unknown":
+      return {
+        en: `${what.en} refers to ${n.referralId}, which is not in the dataset`,
+        nb: `${what.nb} viser til ${n.referralId}, som ikke finnes i datasettet`,
+      }
+    case "kpr-decision-mismatch": {
+      const other = referral!.citizenId !== n.citizenId
+      return {
+        en: `${what.en} refers to ${n.referralId}, which is ${other ? "another citizen's" : `for ${referral!.offeringId}`}; KPR needs the decision that granted this service`,
+        nb: `${what.nb} viser til ${n.referralId}, som gjelder ${other ? "en annen innbygger" : referral!.offeringId}; KPR trenger vedtaket som tildelte denne tjenesten`,
+      }
+    }
+    case "kpr-start-before-decision":
+      return {
+        en: `${what.en} starts ${n.start}, before it was granted on ${referral!.date}`,
+        nb: `${what.nb} starter ${n.start}, før den ble tildelt ${referral!.date}`,
+      }
+    case "kpr-end-missing":
+      return {
+        en: `${what.en} is ${n.status} but has no end date; KPR needs when the service ended`,
+        nb: `${what.nb} er ${n.status === "completed" ? "fullført" : "avbrutt"}, men mangler sluttdato; KPR trenger når tjenesten sluttet`,
+      }
+  }
+}
+
+/**
+ * Which enrollments the register would lack something for: a 1 per row of
+ * `data.enrollments` that {@link check} finds a problem in, without wording
+ * the problems (the analytics tables mark a whole year's rows this way).
+ * @example
+ * const rows = KprCheck.incomplete(year)
+ * rows.reduce((n, r) => n + r, 0) // enrollments with a problem
+ * @category invariants
+ */
+export const incomplete = guard(
+  "KprCheck.incomplete",
+  { en: "a dataset and optionally a crosswalk", nb: "et datasett og eventuelt en rapporteringsnøkkel" },
+  (data: Dataset, crosswalk: Crosswalk.Crosswalk = Crosswalk.sandnes()): Uint8Array => {
+    const out = new Uint8Array(data.enrollments.length)
+    findings(data, crosswalk, ({ row }) => {
+      out[row] = 1
+    })
+    return out
   },
 )

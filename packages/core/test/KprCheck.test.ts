@@ -52,6 +52,16 @@ describe("KprCheck.check", () => {
     ])
   })
 
+  it("marks as incomplete exactly the rows check finds a problem in", () => {
+    for (const data of [withAktivitetskontakt(), generate({ policy, seed: 3, year: 2024 })]) {
+      const rows = new Set(KprCheck.check(data).map((p) => p.path?.[1]))
+      const marked = KprCheck.incomplete(data)
+      expect(marked.length).toBe(data.enrollments.length)
+      expect([...marked.keys()].filter((i) => marked[i] === 1)).toEqual([...rows].sort((a, b) => Number(a) - Number(b)))
+      expect(rows.size).toBeGreaterThan(0)
+    }
+  })
+
   it("names every code in both languages", () => {
     expect(Object.keys(KprCheck.codes).sort()).toEqual([
       "kpr-citizen-unknown",

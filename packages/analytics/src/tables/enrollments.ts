@@ -32,15 +32,10 @@ export const enrollments = (c: Context): ColumnTable => {
   const kprServices = Crosswalk.reportable()
   const kprService = new Coder<string | null>()
   const kprServiceCodes = new Uint32Array(en.length)
-  const kprIncomplete = new Uint8Array(en.length)
-  // Each problem's path is ["enrollments", row, field].
-  for (const p of KprCheck.check(c.dataset)) {
-    const row = p.path?.[1]
-    if (typeof row === "number") kprIncomplete[row] = 1
-  }
+  const kprIncomplete = KprCheck.incomplete(c.dataset)
   for (let i = 0; i < en.length; i++) {
     const e = en[i]!
-    citizen[i] = c.citizens.code(e.citizenId)
+    citizen[i] = c.citizenOf(e.citizenId, i)
     dims.set(i, e.offeringId, e.start)
     // The last day of participation: when it closed, else its planned end; open-ended ones have none.
     const last = e.closedOn ?? e.end
