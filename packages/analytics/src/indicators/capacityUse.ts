@@ -78,7 +78,7 @@ export const capacityUse: Indicator<"capacityUse"> = rate({
       tables.attendance,
       withOffering,
       sameGrouping ? { present: op.count(), citizens: op.distinct("citizen") } : { present: op.count() },
-      { filter: "d => d.present === 1" },
+      { where: [{ column: "present", is: "equal", value: 1 }] },
     )
     const counted = zeroFill(joinBy(sessions, present, withOffering), [
       "sessions",
@@ -103,7 +103,12 @@ export const capacityUse: Indicator<"capacityUse"> = rate({
             places: op.sum("places"),
             presentInPlaces: op.sum("presentInPlaces"),
           }),
-          rollupBy(tables.attendance, by, { citizens: op.distinct("citizen") }, { filter: "d => d.present === 1" }),
+          rollupBy(
+            tables.attendance,
+            by,
+            { citizens: op.distinct("citizen") },
+            { where: [{ column: "present", is: "equal", value: 1 }] },
+          ),
           by,
         )
   },

@@ -4,42 +4,15 @@
  * @module
  */
 
-import type { ColumnTable } from "arquero"
 import * as aq from "arquero"
 import { op } from "arquero"
-import type { Dimension } from "../Dimension.js"
 import { type Indicator, rate } from "../Indicator.js"
-import { monthsBetween, yearsBetween } from "../internal/dates.js"
-import { col, num } from "../internal/expr.js"
-import { dayWithin, rollupBy } from "../internal/group.js"
-
-import type { Tables } from "../Tables.js"
+import { activePeriods } from "../internal/activePeriods.js"
+import { DictionaryColumn } from "../internal/DictionaryColumn.js"
+import { record } from "../internal/expr.js"
+import { rollupBy } from "../internal/group.js"
+import { valuesOf } from "../internal/kernel/read.js"
 import { persons, share } from "./measures.js"
-
-// Enrollments, one row per (enrollment, month or year) they overlap when
-// grouping by time, so that each month counts its own participants. Without
-// time the table is returned whole, to be filtered after grouping (which
-// keeps arquero's pre-computed groups).
-const enrollmentsByPeriod = (
-  tables: Tables,
-  by: ReadonlyArray<Dimension>,
-): { table: ColumnTable; filter: string | undefined } => {
-  const { from, to } = tables.days
-  const overlaps = `d.start <= ${num(to)} && (d.stop == null || d.stop >= ${num(from)})`
-  if (!by.includes("month") && !by.includes("year")) return { table: tables.enrollments, filter: `d => ${overlaps}` }
-  const clip = (d: { start: number; stop: number | null }): [number, number] => [
-    Math.max(d.start, from),
-    Math.min(d.stop ?? to, to),
-  ]
-  const grain = by.includes("month")
-    ? aq.escape((d: { start: number; stop: number | null }) => monthsBetween(...clip(d)))
-    : aq.escape((d: { start: number; stop: number | null }) => yearsBetween(...clip(d)))
-  const unrolled = tables.enrollments.filter(`d => ${overlaps}`).derive({ period: grain }).unroll("period")
-  const table = by.includes("month")
-    ? unrolled.derive({ month: "d => d.period", year: "d => op.substring(d.period, 0, 4)" })
-    : unrolled.derive({ year: "d => d.period" })
-  return { table, filter: undefined }
-}
 
 /**
  * Of the citizens with an enrollment active in the period, the share who
@@ -90,32 +63,81 @@ export const communityTransition: Indicator<"communityTransition"> = rate({
   headline: "rate",
   counts: (tables, by) => {
     const { from, to } = tables.days
-    // A key per (group, citizen), the same on both sides, so that the active
-    // enrollments can look up whether their citizen moved on from the group.
-    // JSON of the values, not text joined by "|": an offering id holding "|"
-    // (or named "null", beside a record with no offering) must not share a key.
-    const key = `d => op.to_json([${[...by.map(col), col("citizen")].join(", ")}])`
-    const moved = tables.transitions
-      .filter(`d => ${dayWithin("day", from, to)}`)
-      .derive({ key })
-      .dedupe("key")
-      .derive({ moved: "() => 1" })
-    const { table, filter } = enrollmentsByPeriod(tables, by)
-    const active = table
-      .derive({ key })
-      .lookup(moved, "key", "moved")
-      .derive({ movedCitizen: "d => d.moved === 1 ? d.citizen : null" })
-    // Non-movers carry null, which arquero's distinct counts as one extra value when present.
-    return rollupBy(
-      active,
-      by,
-      {
-        participants: op.distinct("citizen"),
-        distinctMoved: op.distinct("movedCitizen"),
-        validMoved: op.valid("movedCitizen"),
-        rows: op.count(),
-      },
-      filter === undefined ? {} : { filter },
-    ).derive({ transitioned: "d => d.distinctMoved - (d.validMoved < d.rows ? 1 : 0)" })
+    const e = tables.enrollments
+    const grain = by.includes("month") ? "month" : by.includes("year") ? "year" : undefined
+    const active = activePeriods(tables, grain)
+    const m = active.rows.length
+    // The active rows as a table of their own: the enrollment's dimensions, the month or year, the citizen.
+    const columns = new Map<string, DictionaryColumn<unknown>>()
+    for (const d of by)
+      if (d !== "month" && d !== "year") columns.set(d, (e.column(d) as DictionaryColumn<unknown>).take(active.rows))
+    if (active.period !== undefined) {
+      if (grain === "month") columns.set("month", active.period)
+      columns.set("year", grain === "year" ? active.period : yearsOfMonths(active.period))
+    }
+    const citizenOf = valuesOf(e, "citizen")
+    const citizen = Int32Array.from(active.rows, (row) => citizenOf[row]!)
+    // A key per (group, citizen), the same on both sides, so that an active row
+    // can tell whether its citizen moved on from its group. Values are matched
+    // as values (a Map per dimension), never joined as text.
+    const keyColumns = by.map((d) => columns.get(d)!)
+    let citizens = 1
+    for (let i = 0; i < m; i++) if (citizen[i]! >= citizens) citizens = citizen[i]! + 1
+    const keyOf = (codes: ReadonlyArray<number>, c: number): number => {
+      let key = 0
+      for (let k = 0; k < codes.length; k++) key = key * keyColumns[k]!.values.length + codes[k]!
+      return key * citizens + c
+    }
+    const t = tables.transitions
+    const tDay = valuesOf(t, "day")
+    const tCitizen = valuesOf(t, "citizen")
+    const tCodes = by.map((d, k) => {
+      const index = new Map(keyColumns[k]!.values.map((v, code) => [v, code] as const))
+      const column = t.column(d) as DictionaryColumn<unknown>
+      return { codes: column.codes, local: column.values.map((v) => index.get(v) ?? -1) }
+    })
+    const moved = new Set<number>()
+    const codes = new Array<number>(by.length)
+    rows: for (let i = 0; i < t.numRows(); i++) {
+      if (!(tDay[i]! >= from && tDay[i]! <= to) || tCitizen[i]! >= citizens) continue
+      for (let k = 0; k < by.length; k++) {
+        codes[k] = tCodes[k]!.local[tCodes[k]!.codes[i]!]!
+        if (codes[k]! < 0) continue rows
+      }
+      moved.add(keyOf(codes, tCitizen[i]!))
+    }
+    // Non-movers carry NaN, which a distinct count counts as one extra value when present.
+    const movedCitizen = new Float64Array(m)
+    for (let i = 0; i < m; i++) {
+      for (let k = 0; k < by.length; k++) codes[k] = keyColumns[k]!.codes[i]!
+      movedCitizen[i] = moved.has(keyOf(codes, citizen[i]!)) ? citizen[i]! : Number.NaN
+    }
+    const table = aq.table(record<unknown>([...columns, ["citizen", citizen], ["movedCitizen", movedCitizen]]))
+    return rollupBy(table, by, {
+      participants: op.distinct("citizen"),
+      distinctMoved: op.distinct("movedCitizen"),
+      validMoved: op.valid("movedCitizen"),
+      rows: op.count(),
+    }).derive({ transitioned: "d => d.distinctMoved - (d.validMoved < d.rows ? 1 : 0)" })
   },
 })
+
+// The year of each month (`YYYY-MM` → `YYYY`), as a dictionary of its own values.
+const yearsOfMonths = (months: DictionaryColumn<string>): DictionaryColumn<string> => {
+  const years: Array<string> = []
+  const index = new Map<string, number>()
+  const local = months.values.map((month) => {
+    const y = month.slice(0, 4)
+    let k = index.get(y)
+    if (k === undefined) {
+      k = years.length
+      years.push(y)
+      index.set(y, k)
+    }
+    return k
+  })
+  return new DictionaryColumn(
+    Uint32Array.from(months.codes, (c) => local[c]!),
+    years,
+  )
+}

@@ -6,7 +6,7 @@
  * @module
  */
 import { type Indicator, rate } from "../Indicator.js"
-import { dayWithin, rollupBy } from "../internal/group.js"
+import { daysWithin, rollupBy } from "../internal/group.js"
 import { persons, share } from "./measures.js"
 
 /**
@@ -63,7 +63,7 @@ export const completionRate: Indicator<"completionRate"> = rate({
       { ended: "d => op.sum(d.hasCompletion)", completed: "d => op.sum(d.hasCompletion * d.completed)" },
       {
         columns: { month: "closedMonth", year: "closedYear" },
-        filter: `d => ${dayWithin("closed", tables.days.from, tables.days.to)}`,
+        where: [daysWithin("closed", tables.days.from, tables.days.to)],
       },
     ),
   derive: (filled) => filled.derive({ withdrawn: "d => d.ended - d.completed" }),

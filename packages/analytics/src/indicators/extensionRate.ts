@@ -5,7 +5,7 @@
  */
 import { op } from "arquero"
 import { type Indicator, rate } from "../Indicator.js"
-import { dayWithin, rollupBy } from "../internal/group.js"
+import { daysWithin, rollupBy } from "../internal/group.js"
 import { persons, share } from "./measures.js"
 
 /**
@@ -51,7 +51,7 @@ export const extensionRate: Indicator<"extensionRate"> = rate({
       { enrollments: op.count(), extended: "d => op.sum(d.extensions > 0 ? 1 : 0)" },
       {
         columns: { month: "startMonth", year: "startYear" },
-        filter: `d => d.category === "treatment" && ${dayWithin("start", from, to)}`,
+        where: [{ column: "category", is: "equal", value: "treatment" }, daysWithin("start", from, to)],
       },
     )
   },

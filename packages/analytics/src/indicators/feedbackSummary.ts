@@ -7,7 +7,7 @@
 import { op } from "arquero"
 import { standard } from "../Dimension.js"
 import { type Indicator, rate } from "../Indicator.js"
-import { dayWithin, rollupBy } from "../internal/group.js"
+import { daysWithin, rollupBy } from "../internal/group.js"
 import { persons, share, statistic } from "./measures.js"
 
 /**
@@ -58,6 +58,6 @@ export const feedbackSummary: Indicator<"feedbackSummary"> = rate({
         meanRating: "d => op.sum(d.rating) / op.valid(d.rating)",
         good: "d => op.sum(d.rating >= 4 ? 1 : 0)",
       },
-      { filter: `d => ${dayWithin("day", tables.days.from, tables.days.to)}` },
+      { where: [daysWithin("day", tables.days.from, tables.days.to)] },
     ),
 })

@@ -6,7 +6,8 @@
  */
 import { op } from "arquero"
 import { type Indicator, rate } from "../Indicator.js"
-import { dayWithin, rollupBy } from "../internal/group.js"
+import { daysWithin, rollupBy } from "../internal/group.js"
+import { valuesOf } from "../internal/kernel/read.js"
 import { persons, share } from "./measures.js"
 
 /**
@@ -53,17 +54,35 @@ export const goalAttainment: Indicator<"goalAttainment"> = rate({
   headline: "rate",
   counts: (tables, by) => {
     const { from, to } = tables.days
-    const last = tables.goalEvaluations.groupby("enrollment").rollup({ lastOrder: op.max("order") })
-    const finals = tables.goalEvaluations
-      .lookup(last, "enrollment", "lastOrder")
-      .filter(
-        `d => d.enrollment >= 0 && d.order === d.lastOrder && d.category === "treatment" && ${dayWithin("day", from, to)}`,
-      )
-    return rollupBy(finals, by, {
-      evaluated: op.count(),
-      reached: "d => op.sum(d.goalReached === 'yes' ? 1 : 0)",
-      partly: "d => op.sum(d.goalReached === 'partly' ? 1 : 0)",
-    })
+    const g = tables.goalEvaluations
+    const n = g.numRows()
+    const enrollment = valuesOf(g, "enrollment")
+    const order = valuesOf(g, "order")
+    const goal = valuesOf<string>(g, "goalReached")
+    // Each enrollment's last evaluation (the greatest order), in one pass.
+    const last = new Map<number, number>()
+    for (let i = 0; i < n; i++) {
+      const k = enrollment[i]!
+      const seen = last.get(k)
+      if (seen === undefined || order[i]! > order[seen]!) last.set(k, i)
+    }
+    const rows = new Uint8Array(n)
+    const reached = new Uint8Array(n)
+    const partly = new Uint8Array(n)
+    for (let i = 0; i < n; i++) {
+      rows[i] = enrollment[i]! >= 0 && last.get(enrollment[i]!) === i ? 1 : 0
+      reached[i] = goal[i] === "yes" ? 1 : 0
+      partly[i] = goal[i] === "partly" ? 1 : 0
+    }
+    return rollupBy(
+      g.assign({ reached, partly }),
+      by,
+      { evaluated: op.count(), reached: op.sum("reached"), partly: op.sum("partly") },
+      {
+        rows,
+        where: [{ column: "category", is: "equal", value: "treatment" }, daysWithin("day", from, to)],
+      },
+    )
   },
   derive: (filled) => filled.derive({ notReached: "d => d.evaluated - d.reached - d.partly" }),
 })

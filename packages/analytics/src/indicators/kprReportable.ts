@@ -7,7 +7,7 @@
  */
 import { op } from "arquero"
 import { type Indicator, rate } from "../Indicator.js"
-import { dayWithin, rollupBy } from "../internal/group.js"
+import { daysWithin, rollupBy } from "../internal/group.js"
 import { persons, share } from "./measures.js"
 
 /**
@@ -63,7 +63,7 @@ export const kprReportable: Indicator<"kprReportable"> = rate({
       { decisions: op.count(), incomplete: op.sum("kprIncomplete") },
       {
         columns: { month: "startMonth", year: "startYear" },
-        filter: `d => d.kprService != null && ${dayWithin("start", tables.days.from, tables.days.to)}`,
+        where: [{ column: "kprService", is: "present" }, daysWithin("start", tables.days.from, tables.days.to)],
       },
     ),
 })

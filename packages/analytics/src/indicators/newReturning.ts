@@ -4,12 +4,11 @@
  *
  * @module
  */
-import { Calendar } from "@aktivitetsmodell/core"
-import * as aq from "arquero"
 import { op } from "arquero"
 import { type Indicator, rate } from "../Indicator.js"
-import { num } from "../internal/expr.js"
-import { dayWithin, rollupBy } from "../internal/group.js"
+import type { DictionaryColumn } from "../internal/DictionaryColumn.js"
+import { daysWithin, rollupBy } from "../internal/group.js"
+import { valuesOf } from "../internal/kernel/read.js"
 import { persons, share } from "./measures.js"
 
 /**
@@ -56,28 +55,34 @@ export const newReturning: Indicator<"newReturning"> = rate({
   headline: "newShare",
   counts: (tables, by) => {
     const { from, to } = tables.days
-    const earliest = tables.enrollments.groupby("citizen").rollup({ first: op.min("start") })
-    // Month and year of the first start, only when the grouping needs them.
-    const firsts =
-      by.includes("month") || by.includes("year")
-        ? earliest.derive({
-            firstMonth: aq.escape((d: { first: number }) => Calendar.fromDayNumber(d.first).slice(0, 7)),
-            firstYear: aq.escape((d: { first: number }) => Calendar.fromDayNumber(d.first).slice(0, 4)),
-          })
-        : earliest.derive({ firstMonth: "() => null", firstYear: "() => null" })
-    // A citizen is new in a period when their first start falls in that same period.
-    const isNew = by.includes("month")
-      ? "d.firstMonth === d.startMonth"
+    const e = tables.enrollments
+    const n = e.numRows()
+    const citizen = valuesOf(e, "citizen")
+    const start = valuesOf(e, "start")
+    // Each citizen's first enrollment: the earliest start, in one pass.
+    let citizens = 0
+    for (let i = 0; i < n; i++) if (citizen[i]! >= citizens) citizens = citizen[i]! + 1
+    const firstRow = new Int32Array(citizens).fill(-1)
+    for (let i = 0; i < n; i++) {
+      const f = firstRow[citizen[i]!]!
+      if (f < 0 || start[i]! < start[f]!) firstRow[citizen[i]!] = i
+    }
+    // A citizen is new in a period when their first start falls in that same
+    // period: the same month (or year) code as the row's start, else in or after the period.
+    const period = by.includes("month")
+      ? (e.column("startMonth") as DictionaryColumn<string>).codes
       : by.includes("year")
-        ? "d.firstYear === d.startYear"
-        : `d.first >= ${num(from)}`
-    // Count distinct new citizens in the same pass as all citizens: non-new rows
-    // carry null, which arquero's distinct counts as one extra value when present.
-    const started = tables.enrollments
-      .lookup(firsts, "citizen", "first", "firstMonth", "firstYear")
-      .derive({ newCitizen: `d => ${isNew} ? d.citizen : null` })
+        ? (e.column("startYear") as DictionaryColumn<string>).codes
+        : undefined
+    // Non-new rows carry NaN, which a distinct count counts as one extra value when present.
+    const newCitizen = new Float64Array(n)
+    for (let i = 0; i < n; i++) {
+      const f = firstRow[citizen[i]!]!
+      const isNew = period === undefined ? start[f]! >= from : period[f] === period[i]
+      newCitizen[i] = isNew ? citizen[i]! : Number.NaN
+    }
     return rollupBy(
-      started,
+      e.assign({ newCitizen }),
       by,
       {
         started: op.distinct("citizen"),
@@ -85,7 +90,7 @@ export const newReturning: Indicator<"newReturning"> = rate({
         validNew: op.valid("newCitizen"),
         rows: op.count(),
       },
-      { columns: { month: "startMonth", year: "startYear" }, filter: `d => ${dayWithin("start", from, to)}` },
+      { columns: { month: "startMonth", year: "startYear" }, where: [daysWithin("start", from, to)] },
     ).derive({ new: "d => d.distinctNew - (d.validNew < d.rows ? 1 : 0)" })
   },
   derive: (filled) => filled.derive({ returning: "d => d.started - d.new" }),

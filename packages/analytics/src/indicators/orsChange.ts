@@ -4,10 +4,10 @@
  *
  * @module
  */
-import * as aq from "arquero"
 import { op } from "arquero"
 import { type Indicator, rate } from "../Indicator.js"
-import { dayWithin, rollupBy } from "../internal/group.js"
+import { daysWithin, rollupBy } from "../internal/group.js"
+import { valuesOf } from "../internal/kernel/read.js"
 import { ORDER_SHIFT } from "../Tables.js"
 import { fitEvaluationLine } from "./fitSource.js"
 import { persons, share, statistic } from "./measures.js"
@@ -69,40 +69,57 @@ export const orsChange: Indicator<"orsChange"> = rate({
   headline: "improvedRate",
   counts: (tables, by) => {
     const { from, to } = tables.days
-    const totals = tables.fitScores.array("total") as Float64Array
-    const clinical = tables.fitScores.array("orsClinical") as Uint8Array
-    const reliable = tables.fitScores.array("reliableChange") as Float64Array
-    const at = (order: number): number => totals[order % ORDER_SHIFT]!
+    const totals = valuesOf(tables.fitScores, "total")
+    const clinicalAt = valuesOf(tables.fitScores, "orsClinical")
+    const reliableAt = valuesOf(tables.fitScores, "reliableChange")
     const perCitizen = rollupBy(
       tables.fitScores,
       [...by, "citizen"],
       { n: op.count(), firstOrder: op.min("order"), lastOrder: op.max("order") },
-      { filter: `d => d.instrument === "ORS" && ${dayWithin("day", from, to)}` },
+      { where: [{ column: "instrument", is: "equal", value: "ORS" }, daysWithin("day", from, to)] },
     )
-      .filter("d => d.n >= 2")
-      .derive({
-        first: aq.escape((d: { firstOrder: number }) => at(d.firstOrder)),
-        last: aq.escape((d: { lastOrder: number }) => at(d.lastOrder)),
-        // The thresholds of the forms' own dates: the first form's cutoff, the last form's cutoff and reliable change.
-        firstClinical: aq.escape((d: { firstOrder: number }) => clinical[d.firstOrder % ORDER_SHIFT]!),
-        lastClinical: aq.escape((d: { lastOrder: number }) => clinical[d.lastOrder % ORDER_SHIFT]!),
-        reliable: aq.escape((d: { lastOrder: number }) => reliable[d.lastOrder % ORDER_SHIFT]!),
-      })
-      .derive({ change: "d => d.last - d.first" })
-      .derive({
-        improved: "d => d.change >= d.reliable ? 1 : 0",
-        deteriorated: "d => d.change <= -d.reliable ? 1 : 0",
-        clinicalStart: "d => d.firstClinical",
-        recovered: "d => d.firstClinical === 1 && d.lastClinical === 0 && d.change >= d.reliable ? 1 : 0",
-      })
-    return rollupBy(perCitizen, by, {
-      citizens: op.count(),
+    // Per citizen with two forms or more: the change from the first form to
+    // the last, judged by the thresholds of the forms' own dates (the first
+    // form's cutoff, the last form's cutoff and reliable change).
+    const m = perCitizen.numRows()
+    const n = valuesOf(perCitizen, "n")
+    const firstOrder = valuesOf(perCitizen, "firstOrder")
+    const lastOrder = valuesOf(perCitizen, "lastOrder")
+    const rows = new Uint8Array(m)
+    const change = new Float64Array(m)
+    const improved = new Uint8Array(m)
+    const deteriorated = new Uint8Array(m)
+    const clinicalStart = new Uint8Array(m)
+    const recovered = new Uint8Array(m)
+    for (let i = 0; i < m; i++) {
+      if (!(n[i]! >= 2)) continue
+      rows[i] = 1
+      const first = firstOrder[i]! % ORDER_SHIFT
+      const last = lastOrder[i]! % ORDER_SHIFT
+      const c = totals[last]! - totals[first]!
+      const reliable = reliableAt[last]!
+      change[i] = c
+      improved[i] = c >= reliable ? 1 : 0
+      deteriorated[i] = c <= -reliable ? 1 : 0
+      clinicalStart[i] = clinicalAt[first]!
+      recovered[i] = clinicalAt[first] === 1 && clinicalAt[last] === 0 && c >= reliable ? 1 : 0
+    }
+    return rollupBy(
+      perCitizen.assign({ change, improved, deteriorated, clinicalStart, recovered }),
+      by,
+      {
+        citizens: op.count(),
+        changeSum: op.sum("change"),
+        changeValid: op.valid("change"),
+        improved: op.sum("improved"),
+        clinicalStart: op.sum("clinicalStart"),
+        recovered: op.sum("recovered"),
+        deteriorated: op.sum("deteriorated"),
+      },
+      { rows },
+    ).derive({
       // Sum over count, as SQL's AVG: arquero's running mean can differ in the last bit.
-      meanChange: "d => op.sum(d.change) / op.valid(d.change)",
-      improved: op.sum("improved"),
-      clinicalStart: op.sum("clinicalStart"),
-      recovered: op.sum("recovered"),
-      deteriorated: op.sum("deteriorated"),
+      meanChange: "d => d.changeSum / d.changeValid",
     })
   },
 })

@@ -49,7 +49,7 @@ export const participation: Indicator<"participation"> = count({
       tables.attendance,
       by,
       { participants: op.distinct("citizen"), attendances: op.count() },
-      { filter: "d => d.present === 1" },
+      { where: [{ column: "present", is: "equal", value: 1 }] },
     )
     return joinBy(rollupBy(tables.sessions, by, { sessions: op.count() }), present, by)
   },

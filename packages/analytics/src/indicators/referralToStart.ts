@@ -4,12 +4,11 @@
  *
  * @module
  */
-import { Calendar } from "@aktivitetsmodell/core"
-import * as aq from "arquero"
 import { op } from "arquero"
 import { count, type Indicator } from "../Indicator.js"
-import { num } from "../internal/expr.js"
+import type { DictionaryColumn } from "../internal/DictionaryColumn.js"
 import { rollupBy } from "../internal/group.js"
+import { monthAndYear, valuesOf } from "../internal/kernel/read.js"
 import { daysQuantiles, persons } from "./measures.js"
 
 /**
@@ -51,22 +50,40 @@ export const referralToStart: Indicator<"referralToStart"> = count({
   headline: "median",
   counts: (tables, by) => {
     const { from } = tables.days
-    // The attendance table is grouped by its pre-keyed enrollment column without hashing.
-    const firsts = tables.attendance
-      .groupby("enrollment")
-      .filter("d => d.present === 1")
-      .rollup({ first: op.min("day") })
-    const started = tables.enrollments
-      .filter(`d => d.referralDay != null && d.start >= ${num(from)}`)
-      .lookup(firsts, "enrollment", "first")
-      .filter("d => d.first != null")
-      .derive({ days: "d => d.first - d.referralDay" })
+    const e = tables.enrollments
+    const n = e.numRows()
+    // Each enrollment's first day with the citizen present, in one pass over attendance.
+    const first = new Float64Array(n).fill(Number.NaN)
+    const enrollment = tables.attendance.column("enrollment") as DictionaryColumn<number>
+    const rowOf = enrollment.values
+    const codes = enrollment.codes
+    const present = valuesOf(tables.attendance, "present")
+    const day = valuesOf(tables.attendance, "day")
+    for (let i = 0; i < codes.length; i++) {
+      if (present[i] !== 1) continue
+      const row = rowOf[codes[i]!]!
+      if (row >= 0 && !(day[i]! >= first[row]!)) first[row] = day[i]!
+    }
+    // Referred enrollments that started in the period and had a first session.
+    const referred = valuesOf<number | null>(e, "referralDay")
+    const start = valuesOf(e, "start")
+    const rows = new Uint8Array(n)
+    const days = new Float64Array(n)
+    for (let i = 0; i < n; i++) {
+      const r = referred[i]
+      if (r === null || r === undefined || !(start[i]! >= from) || Number.isNaN(first[i])) continue
+      rows[i] = 1
+      days[i] = first[i]! - r
+    }
+    // Month and year are the first session's.
     const timed = by.some((d) => d === "month" || d === "year")
-      ? started.derive({
-          month: aq.escape((d: { first: number }) => Calendar.fromDayNumber(d.first).slice(0, 7)),
-          year: aq.escape((d: { first: number }) => Calendar.fromDayNumber(d.first).slice(0, 4)),
-        })
-      : started
-    return rollupBy(timed, by, { started: op.count(), median: op.median("days"), p90: op.quantile("days", 0.9) })
+      ? e.assign({ days, ...monthAndYear(first) })
+      : e.assign({ days })
+    return rollupBy(
+      timed,
+      by,
+      { started: op.count(), median: op.median("days"), p90: op.quantile("days", 0.9) },
+      { rows },
+    )
   },
 })

@@ -6,7 +6,8 @@
  */
 import { op } from "arquero"
 import { type Indicator, rate } from "../Indicator.js"
-import { dayWithin, joinBy, rollupBy } from "../internal/group.js"
+import { daysWithin, joinBy, rollupBy } from "../internal/group.js"
+import type { Where } from "../internal/kernel/where.js"
 import { fitEvaluationLine } from "./fitSource.js"
 import { events, persons, share } from "./measures.js"
 
@@ -49,18 +50,18 @@ export const srsAlerts: Indicator<"srsAlerts"> = rate({
   headline: "rate",
   counts: (tables, by) => {
     const { from, to } = tables.days
-    const inPeriod = `d.instrument === "SRS" && ${dayWithin("day", from, to)}`
+    const inPeriod: Where = [{ column: "instrument", is: "equal", value: "SRS" }, daysWithin("day", from, to)]
     const forms = rollupBy(
       tables.fitScores,
       by,
       { forms: op.count(), alerts: op.sum("srsAlert"), citizens: op.distinct("citizen") },
-      { filter: `d => ${inPeriod}` },
+      { where: inPeriod },
     )
     const alerted = rollupBy(
       tables.fitScores,
       by,
       { citizensAlerted: op.distinct("citizen") },
-      { filter: `d => ${inPeriod} && d.srsAlert === 1` },
+      { where: [...inPeriod, { column: "srsAlert", is: "equal", value: 1 }] },
     )
     return joinBy(forms, alerted, by)
   },

@@ -47,6 +47,26 @@ export class DictionaryColumn<T> {
     }
   }
 
+  /**
+   * The column of the given rows, its dictionary narrowed to the values they
+   * hold, in order of first appearance (as arquero would group them).
+   */
+  take(rows: ArrayLike<number>): DictionaryColumn<T> {
+    const local = new Int32Array(this.values.length).fill(-1)
+    const values: Array<T> = []
+    const codes = new Uint32Array(rows.length)
+    for (let i = 0; i < rows.length; i++) {
+      const c = this.codes[rows[i]!]!
+      let k = local[c]!
+      if (k < 0) {
+        k = local[c] = values.length
+        values.push(this.values[c]!)
+      }
+      codes[i] = k
+    }
+    return new DictionaryColumn(codes, values)
+  }
+
   *[Symbol.iterator](): Iterator<T> {
     for (let i = 0; i < this.length; i++) yield this.at(i)
   }

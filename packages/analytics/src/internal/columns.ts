@@ -127,6 +127,16 @@ export class DimensionBuilder {
     this.year[i] = this.dateYear[dc]!
   }
 
+  /** Row `to` gets the dimensions of row `from`: the same offering and date. */
+  copy(from: number, to: number): void {
+    this.offering[to] = this.offering[from]!
+    this.category[to] = this.category[from]!
+    this.department[to] = this.department[from]!
+    this.day[to] = this.day[from]!
+    this.month[to] = this.month[from]!
+    this.year[to] = this.year[from]!
+  }
+
   columns() {
     return {
       offering: new DictionaryColumn(

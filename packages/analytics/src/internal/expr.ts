@@ -11,8 +11,9 @@ import { AnalyticsError } from "./text.js"
 // and in SQL (query/dialect.ts) alike. Data values (offering ids, themes,
 // names) never become column names.
 const namePattern = /^[A-Za-z][A-Za-z0-9_]*$/u
-// Fixed ids of the model (such as "recoveryhjelpa") as core's Slug writes them.
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u
+// Fixed ids and codes of the model (such as "recoveryhjelpa" as core's Slug
+// writes them, or the instrument "ORS"): letters, digits and inner hyphens.
+const slugPattern = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/u
 
 const refuse = (what: string): never => {
   throw new AnalyticsError({

@@ -6,34 +6,68 @@ import type { ColumnTable } from "arquero"
 import { type Dimension, UNKNOWN } from "../Dimension.js"
 import { own } from "./checks.js"
 import { col, num, record } from "./expr.js"
+import type { Aggregate } from "./kernel/reduce.js"
+import { aggregateOf, rollup } from "./kernel/rollup.js"
+import { type Condition, expression, type Where } from "./kernel/where.js"
 import { AnalyticsError } from "./text.js"
 
 /** Which column of a source table holds a dimension, when not the dimension's own name. */
 export type ColumnMap = Partial<Record<string, string>>
 
+// The column that carries `rows` into arquero when the kernel cannot run.
+const KEPT = "keptRow"
+
 /** Rollup values as arquero takes them: column name → aggregate expression. */
 export type Values = Record<string, unknown>
 
 /**
- * Groups by `by`, keeps the rows matching `filter`, and rolls up `values`.
+ * Groups by `by`, keeps the rows where `where` holds and `rows` has a 1 (or,
+ * for a condition neither can state, the rows matching the arquero
+ * expression `filter`), and rolls up `values`.
  *
- * The filter comes after `groupby` on purpose: arquero keeps the grouping of
- * a filtered table by re-indexing it, so dictionary columns stay pre-grouped
- * (filtering first would make it hash every remaining row again).
+ * Integer-coded keys with aggregates the kernel knows (count, sum, valid,
+ * min, max, distinct of a plain column) and a structured `where` run in
+ * typed-array passes (kernel/rollup.ts), which give what arquero gives, row
+ * for row. Anything else runs arquero, filtering after `groupby` on purpose:
+ * arquero keeps the grouping of a filtered table by re-indexing it, so
+ * dictionary columns stay pre-grouped (filtering first would make it hash
+ * every remaining row again).
  */
 export const rollupBy = (
   table: ColumnTable,
   by: ReadonlyArray<string>,
   values: Values,
-  options: { readonly columns?: ColumnMap; readonly filter?: string } = {},
+  options: {
+    readonly columns?: ColumnMap
+    readonly where?: Where
+    readonly rows?: Uint8Array
+    readonly filter?: string
+  } = {},
 ): ColumnTable => {
   const columns = options.columns ?? {}
   const keys = by.map((d) => (own(columns, d) as string | undefined) ?? d)
-  let t = keys.length > 0 ? table.groupby(...keys) : table
-  if (options.filter !== undefined) t = t.filter(options.filter)
-  const out = t.rollup(record(Object.entries(values)) as Record<string, string>)
   const renames = record(by.flatMap((d, i) => (keys[i] !== d ? [[keys[i]!, d] as const] : [])))
-  return Object.keys(renames).length > 0 ? out.rename(renames) : out
+  const rename = (out: ColumnTable) => (Object.keys(renames).length > 0 ? out.rename(renames) : out)
+  const entries = Object.entries(values)
+  const aggregates = entries.map(([name, v]) => [name, aggregateOf(v)] as const)
+  if (options.filter === undefined && aggregates.every(([, a]) => a !== undefined)) {
+    const known = aggregates as ReadonlyArray<readonly [string, Aggregate]>
+    const fast = rollup(table, keys, known, options.where, options.rows)
+    if (fast !== undefined) return rename(fast)
+  }
+  // arquero: the kept rows as a column of the package's own name, then one filter.
+  const where: Where = [
+    ...(options.where ?? []),
+    ...(options.rows === undefined ? [] : [{ column: KEPT, is: "equal", value: 1 } as const]),
+  ]
+  const source = options.rows === undefined ? table : table.assign(record([[KEPT, options.rows]]))
+  let t = keys.length > 0 ? source.groupby(...keys) : source
+  const filters = [
+    ...(where.length > 0 ? [expression(where)] : []),
+    ...(options.filter === undefined ? [] : [options.filter]),
+  ]
+  for (const f of filters) t = t.filter(f)
+  return rename(t.rollup(record(entries) as Record<string, string>))
 }
 
 /**
@@ -65,6 +99,14 @@ export const zeroFill = (table: ColumnTable, columns: ReadonlyArray<string>): Co
 /** Derives `name` = numerator / denominator, or null when the denominator is 0. */
 export const withRate = (table: ColumnTable, name: string, numerator: string, denominator: string): ColumnTable =>
   table.derive(record([[name, `d => ${col(denominator)} > 0 ? ${col(numerator)} / ${col(denominator)} : null`]]))
+
+/** The condition that a column's day number lies within `from`–`to`. */
+export const daysWithin = (column: string, from: number, to: number): Condition => ({
+  column,
+  is: "within",
+  from,
+  to,
+})
 
 /** An arquero expression that is true for day numbers within `from`–`to`. */
 export const dayWithin = (column: string, from: number, to: number): string =>

@@ -29,6 +29,12 @@ export interface Context {
   readonly dates: DateParts
   /** Citizens as integer codes, in order of first appearance. */
   readonly citizens: Coder<string>
+  /**
+   * The code of a record's citizen, given the row of its enrollment (or -1):
+   * a record names its enrollment's citizen as a rule, so the code is looked
+   * up once per enrollment, not once per record.
+   */
+  readonly citizenOf: (id: string, enrollmentRow: number) => number
   /** The offerings the dataset lists, then the catalogue's it lacks. */
   readonly offerings: ReadonlyArray<Offering.Offering>
   readonly facts: (offering: string) => OfferingFacts | undefined
@@ -64,6 +70,8 @@ export const context = (
   for (let i = 0; i < en.length; i++) enrollmentRow.set(en[i]!.id, i)
   let lastEnrollment: string | undefined
   let lastRow = -1
+  const citizens = new Coder<string>()
+  const enrollmentCitizen = new Int32Array(en.length).fill(-1)
   const referralDay = new Map<string, number>()
   within(name, "referrals", () => {
     for (const r of dataset.referrals) referralDay.set(r.id, dates.day(r.date))
@@ -73,19 +81,29 @@ export const context = (
     period,
     policy,
     dates,
-    citizens: new Coder<string>(),
+    citizens,
+    citizenOf: (id, row) => {
+      if (row < 0) return citizens.code(id)
+      const known = enrollmentCitizen[row]!
+      if (known >= 0 && en[row]!.citizenId === id) return known
+      const code = citizens.code(id)
+      if (en[row]!.citizenId === id) enrollmentCitizen[row] = code
+      return code
+    },
     offerings,
     facts: (id) => offeringFacts.get(id),
     categoryOf: (id) => (id === undefined ? null : (offeringFacts.get(id)?.category ?? null)),
     // An offering the list does not know may well have an end: only a known open one is left out.
     withoutCompletion: new Set(offerings.filter((o) => !hasCompletion(o)).map((o) => o.id as string)),
     capacityFor,
-    // Attendance names the same enrollment row after row; look it up once per run.
+    // Attendance names the same enrollment row after row; look it up once per
+    // run. Exports often list records in their enrollments' order, so the
+    // next enrollment is tried before the map.
     enrollmentOf: (id) => {
       if (id === undefined) return -1
       if (id !== lastEnrollment) {
         lastEnrollment = id
-        lastRow = enrollmentRow.get(id) ?? -1
+        lastRow = en[lastRow + 1]?.id === id ? lastRow + 1 : (enrollmentRow.get(id) ?? -1)
       }
       return lastRow
     },

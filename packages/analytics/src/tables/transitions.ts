@@ -10,7 +10,7 @@ export const transitions = (c: Context): ColumnTable => {
   const rows = allRows(tr.length)
   const enrollment = ints(rows, (r) => c.enrollmentOf(tr[r]!.enrollmentId))
   return aq.table({
-    citizen: ints(rows, (r) => c.citizens.code(tr[r]!.citizenId)),
+    citizen: ints(rows, (r) => c.citizenOf(tr[r]!.citizenId, enrollment[r]!)),
     enrollment,
     ...dimensionColumns(
       rows,

@@ -1,0 +1,97 @@
+// A column read as small integer codes, the form every kernel works on: a
+// dictionary column gives its codes, an integer typed array its values, and
+// any other column (a plain array, say the keys of an earlier rollup, or
+// floats with NaN for missing) is coded value by value in order of first
+// appearance. Values are told apart as JavaScript's Map does (arquero joins
+// keys as text, so its null and "null" meet; here they stay apart).
+import { DictionaryColumn } from "../DictionaryColumn.js"
+
+/** A column as integer codes in 0 … size - 1, and the value each code stands for. */
+export interface Coded {
+  readonly codes: ArrayLike<number>
+  readonly size: number
+  readonly value: (code: number) => unknown
+  /** The value of a row as stored (codes merge -0 with 0; a group shows its first row's). */
+  readonly at: (row: number) => unknown
+  /** Whether the value of a code is valid in arquero's sense (not null, undefined or NaN). */
+  readonly valid: (code: number) => boolean
+}
+
+const always = () => true
+
+/** The largest code an integer column may hold: its codes index typed arrays. */
+const MAX_CODE = 2 ** 26
+
+const isIntegerArray = (
+  c: unknown,
+): c is Int32Array | Uint32Array | Uint16Array | Int16Array | Uint8Array | Int8Array =>
+  c instanceof Int32Array ||
+  c instanceof Uint32Array ||
+  c instanceof Uint16Array ||
+  c instanceof Int16Array ||
+  c instanceof Uint8Array ||
+  c instanceof Int8Array
+
+/** Whether a value is valid in arquero's sense: not null, undefined or NaN. */
+export const isValid = (v: unknown): boolean => v !== null && v !== undefined && !Number.isNaN(v)
+
+// Codes each value of a column in order of first appearance; every missing
+// value (null, undefined, NaN) gets one code, as it is one group in arquero.
+const encoded = (column: ArrayLike<unknown>): Coded => {
+  const codes = new Int32Array(column.length)
+  const index = new Map<unknown, number>()
+  const values: Array<unknown> = []
+  let last: unknown
+  let lastCode = -1
+  for (let i = 0; i < column.length; i++) {
+    let v = column[i]
+    if (Number.isNaN(v)) v = Number.NaN
+    if (lastCode >= 0 && Object.is(v, last)) {
+      codes[i] = lastCode
+      continue
+    }
+    let c = index.get(v)
+    if (c === undefined) {
+      c = values.length
+      values.push(v)
+      index.set(v, c)
+    }
+    codes[i] = lastCode = c
+    last = v
+  }
+  return {
+    codes,
+    size: values.length,
+    value: (k) => values[k],
+    at: (row) => column[row],
+    valid: (k) => isValid(values[k]),
+  }
+}
+
+/** The codes of a column, or undefined when it is not a column this package builds. */
+export const codedOf = (column: unknown): Coded | undefined => {
+  if (column instanceof DictionaryColumn) {
+    const values = column.values as ReadonlyArray<unknown>
+    return {
+      codes: column.codes,
+      size: values.length,
+      value: (k) => values[k],
+      at: (row) => column.at(row),
+      valid: (k) => isValid(values[k]),
+    }
+  }
+  if (isIntegerArray(column)) {
+    let max = -1
+    let min = 0
+    for (let i = 0; i < column.length; i++) {
+      const v = column[i]!
+      if (v < min) min = v
+      if (v > max) max = v
+    }
+    if (min >= 0 && max < MAX_CODE)
+      return { codes: column, size: max + 1, value: (k) => k, at: (row) => column[row], valid: always }
+    return encoded(column)
+  }
+  if (Array.isArray(column) || column instanceof Float64Array || column instanceof Float32Array) return encoded(column)
+  return undefined
+}

@@ -1,0 +1,68 @@
+// Reading a table's columns as arrays by row without copying, for the typed
+// passes indicators make over the tables of Tables.fromDataset (never
+// filtered or ordered, so row i of a column is row i of the table).
+
+import { Calendar } from "@aktivitetsmodell/core"
+import type { ColumnTable } from "arquero"
+import { DictionaryColumn } from "../DictionaryColumn.js"
+import { AnalyticsError } from "../text.js"
+
+/** A column's values by row: the stored array itself, or a dictionary column's values looked up. */
+export const valuesOf = <T = number>(table: ColumnTable, name: string): ArrayLike<T> => {
+  if (table.isFiltered() || table.isOrdered())
+    throw new AnalyticsError({
+      nb: `Intern feil: kolonnen ${name} leses fra en filtrert eller sortert tabell`,
+      en: `Internal error: column ${name} is read from a filtered or ordered table`,
+    })
+  const column = table.column(name) as unknown
+  if (column instanceof DictionaryColumn) return Array.from(column as DictionaryColumn<T>)
+  if (column === undefined || column === null)
+    throw new AnalyticsError({
+      nb: `Intern feil: tabellen har ingen kolonne ${name}`,
+      en: `Internal error: the table has no column ${name}`,
+    })
+  return column as ArrayLike<T>
+}
+
+/**
+ * The month (`YYYY-MM`) and year (`YYYY`) of each row's day number, as
+ * dictionary columns of the values present; a missing day (NaN or null)
+ * gives null. Each distinct day is turned into text once.
+ */
+export const monthAndYear = (
+  days: ArrayLike<number | null>,
+): { readonly month: DictionaryColumn<string | null>; readonly year: DictionaryColumn<string | null> } => {
+  const n = days.length
+  const monthCodes = new Uint32Array(n)
+  const yearCodes = new Uint32Array(n)
+  const months: Array<string | null> = []
+  const years: Array<string | null> = []
+  const monthIndex = new Map<string | null, number>()
+  const yearIndex = new Map<string | null, number>()
+  const byDay = new Map<number, number>()
+  const code = (index: Map<string | null, number>, values: Array<string | null>, v: string | null): number => {
+    let c = index.get(v)
+    if (c === undefined) {
+      c = values.length
+      values.push(v)
+      index.set(v, c)
+    }
+    return c
+  }
+  for (let i = 0; i < n; i++) {
+    const d = days[i]
+    const key = d === null || d === undefined ? Number.NaN : d
+    // Both codes of a day packed in one number: month code × 2^20 + year code.
+    let packed = byDay.get(key)
+    if (packed === undefined) {
+      const iso = Number.isNaN(key) ? null : Calendar.fromDayNumber(key)
+      const m = code(monthIndex, months, iso === null ? null : iso.slice(0, 7))
+      const y = code(yearIndex, years, iso === null ? null : iso.slice(0, 4))
+      packed = m * 2 ** 20 + y
+      byDay.set(key, packed)
+    }
+    monthCodes[i] = Math.floor(packed / 2 ** 20)
+    yearCodes[i] = packed % 2 ** 20
+  }
+  return { month: new DictionaryColumn(monthCodes, months), year: new DictionaryColumn(yearCodes, years) }
+}
