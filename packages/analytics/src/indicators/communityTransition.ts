@@ -81,37 +81,39 @@ export const communityTransition: Indicator<"communityTransition"> = rate({
     // can tell whether its citizen moved on from its group. Values are matched
     // as values (a Map per dimension), never joined as text.
     const keyColumns = by.map((d) => columns.get(d)!)
+    // Group numbers as floats: a product of several dictionaries' sizes may pass 2^31.
+    const group = new Float64Array(m)
+    for (const k of keyColumns) {
+      const size = k.values.length
+      const codes = k.codes
+      for (let i = 0; i < m; i++) group[i] = group[i]! * size + codes[i]!
+    }
     let citizens = 1
     for (let i = 0; i < m; i++) if (citizen[i]! >= citizens) citizens = citizen[i]! + 1
-    const keyOf = (codes: ReadonlyArray<number>, c: number): number => {
-      let key = 0
-      for (let k = 0; k < codes.length; k++) key = key * keyColumns[k]!.values.length + codes[k]!
-      return key * citizens + c
-    }
+    // The transitions in the period, by the same group numbers: -1 where a value has no active row.
     const t = tables.transitions
+    const n = t.numRows()
     const tDay = valuesOf(t, "day")
     const tCitizen = valuesOf(t, "citizen")
-    const tCodes = by.map((d, k) => {
+    const tGroup = new Float64Array(n)
+    by.forEach((d, k) => {
+      const size = keyColumns[k]!.values.length
       const index = new Map(keyColumns[k]!.values.map((v, code) => [v, code] as const))
       const column = t.column(d) as DictionaryColumn<unknown>
-      return { codes: column.codes, local: column.values.map((v) => index.get(v) ?? -1) }
+      const local = Int32Array.from(column.values, (v) => index.get(v) ?? -1)
+      for (let i = 0; i < n; i++) {
+        const code = local[column.codes[i]!]!
+        tGroup[i] = tGroup[i]! < 0 || code < 0 ? -1 : tGroup[i]! * size + code
+      }
     })
     const moved = new Set<number>()
-    const codes = new Array<number>(by.length)
-    rows: for (let i = 0; i < t.numRows(); i++) {
-      if (!(tDay[i]! >= from && tDay[i]! <= to) || tCitizen[i]! >= citizens) continue
-      for (let k = 0; k < by.length; k++) {
-        codes[k] = tCodes[k]!.local[tCodes[k]!.codes[i]!]!
-        if (codes[k]! < 0) continue rows
-      }
-      moved.add(keyOf(codes, tCitizen[i]!))
-    }
+    for (let i = 0; i < n; i++)
+      if (tGroup[i]! >= 0 && tDay[i]! >= from && tDay[i]! <= to && tCitizen[i]! < citizens)
+        moved.add(tGroup[i]! * citizens + tCitizen[i]!)
     // Non-movers carry NaN, which a distinct count counts as one extra value when present.
     const movedCitizen = new Float64Array(m)
-    for (let i = 0; i < m; i++) {
-      for (let k = 0; k < by.length; k++) codes[k] = keyColumns[k]!.codes[i]!
-      movedCitizen[i] = moved.has(keyOf(codes, citizen[i]!)) ? citizen[i]! : Number.NaN
-    }
+    for (let i = 0; i < m; i++)
+      movedCitizen[i] = moved.size > 0 && moved.has(group[i]! * citizens + citizen[i]!) ? citizen[i]! : Number.NaN
     const table = aq.table(record<unknown>([...columns, ["citizen", citizen], ["movedCitizen", movedCitizen]]))
     return rollupBy(table, by, {
       participants: op.distinct("citizen"),

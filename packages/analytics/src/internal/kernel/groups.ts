@@ -6,14 +6,19 @@
 // table.
 import type { Coded } from "./codes.js"
 
-/** Each row's group (-1 for a row the mask leaves out), and the key codes of each group. */
+/**
+ * Each row's group (-1 for a row the mask leaves out), the key codes of each
+ * group, and whether groups without a kept row are to be dropped from the
+ * output (arquero drops them when a filter follows the grouping).
+ */
 export interface Groups {
-  readonly of: Int32Array
+  readonly of: ArrayLike<number>
   readonly size: number
   /** keyCodes[k][g]: the code of key k in group g. */
   readonly keyCodes: ReadonlyArray<Int32Array>
   /** The first row of each group, whose values the group shows; none in dictionary order. */
   readonly firstRow: Int32Array | undefined
+  readonly dropEmpty: boolean
 }
 
 // Combined keys up to this many get a dense lookup array; beyond, a Map.
@@ -21,7 +26,9 @@ const DENSE = 2 ** 22
 
 /**
  * Groups the rows by `keys`. `dictionaryOrder` is arquero's pre-grouped case
- * (one dictionary column): groups follow the codes.
+ * (one dictionary column): groups follow the codes. Groups are numbered over
+ * all rows, as arquero groups before it filters; the rows `keep` leaves out
+ * get -1.
  */
 export const groupRows = (
   n: number,
@@ -29,80 +36,41 @@ export const groupRows = (
   keep: Uint8Array | undefined,
   dictionaryOrder: boolean,
 ): Groups => {
-  const of = new Int32Array(n)
-  let size: number
-  let firstRow: Int32Array | undefined
-  if (keys.length === 0) {
-    size = 1
-    firstRow = new Int32Array(1)
-  } else if (keys.length === 1 && dictionaryOrder) {
+  const dropEmpty = keep !== undefined && keys.length > 0
+  if (keys.length === 1 && dictionaryOrder) {
     const codes = keys[0]!.codes
-    size = keys[0]!.size
-    for (let i = 0; i < n; i++) of[i] = codes[i]!
-    firstRow = undefined
-  } else {
-    // Mixed-radix key per row, then dense numbers in order of first appearance.
-    let span = 1
-    for (const k of keys) span *= Math.max(1, k.size)
-    const first: Array<number> = []
-    if (span <= DENSE) {
-      const index = new Int32Array(span).fill(-1)
-      for (let i = 0; i < n; i++) {
-        let key = 0
-        for (let k = 0; k < keys.length; k++) key = key * keys[k]!.size + keys[k]!.codes[i]!
-        let g = index[key]!
-        if (g < 0) {
-          g = index[key] = first.length
-          first.push(i)
-        }
-        of[i] = g
-      }
-    } else {
-      const index = new Map<number, number>()
-      for (let i = 0; i < n; i++) {
-        let key = 0
-        for (let k = 0; k < keys.length; k++) key = key * keys[k]!.size + keys[k]!.codes[i]!
-        let g = index.get(key)
-        if (g === undefined) {
-          g = first.length
-          index.set(key, g)
-          first.push(i)
-        }
-        of[i] = g
-      }
+    const size = keys[0]!.size
+    const keyCodes = [Int32Array.from({ length: size }, (_, g) => g)]
+    // Without a mask the codes are the groups as they stand.
+    if (keep === undefined) return { of: codes, size, keyCodes, firstRow: undefined, dropEmpty }
+    const of = new Int32Array(n)
+    for (let i = 0; i < n; i++) of[i] = keep[i] === 1 ? codes[i]! : -1
+    return { of, size, keyCodes, firstRow: undefined, dropEmpty }
+  }
+  const of = new Int32Array(n)
+  if (keys.length === 0) {
+    if (keep !== undefined) for (let i = 0; i < n; i++) of[i] = keep[i] === 1 ? 0 : -1
+    return { of, size: 1, keyCodes: [], firstRow: new Int32Array(1), dropEmpty }
+  }
+  // Mixed-radix key per row, then dense numbers in order of first appearance.
+  let span = 1
+  for (const k of keys) span *= Math.max(1, k.size)
+  const first: Array<number> = []
+  const dense = span <= DENSE ? new Int32Array(span).fill(-1) : undefined
+  const sparse = dense === undefined ? new Map<number, number>() : undefined
+  for (let i = 0; i < n; i++) {
+    let key = 0
+    for (let k = 0; k < keys.length; k++) key = key * keys[k]!.size + keys[k]!.codes[i]!
+    let g = dense !== undefined ? dense[key]! : (sparse!.get(key) ?? -1)
+    if (g < 0) {
+      g = first.length
+      if (dense !== undefined) dense[key] = g
+      else sparse!.set(key, g)
+      first.push(i)
     }
-    size = first.length
-    firstRow = Int32Array.from(first)
+    of[i] = keep === undefined || keep[i] === 1 ? g : -1
   }
-  // Group g's key codes: from its first row, or the code itself in dictionary order.
-  const rows = firstRow
-  const keyCodes = keys.map((k) =>
-    rows === undefined ? Int32Array.from({ length: size }, (_, g) => g) : Int32Array.from(rows, (row) => k.codes[row]!),
-  )
-  if (keep === undefined) return { of, size, keyCodes, firstRow }
-  return dropEmpty({ of, size, keyCodes, firstRow }, keep)
-}
-
-// Leaves out the rows the mask drops and the groups left without rows, keeping the groups' order.
-const dropEmpty = ({ of, size, keyCodes, firstRow }: Groups, keep: Uint8Array): Groups => {
-  const n = of.length
-  const seen = new Uint8Array(size)
-  for (let i = 0; i < n; i++) if (keep[i] === 1) seen[of[i]!] = 1
-  const renumber = new Int32Array(size)
-  let m = 0
-  for (let g = 0; g < size; g++) renumber[g] = seen[g] === 1 ? m++ : -1
-  for (let i = 0; i < n; i++) of[i] = keep[i] === 1 ? renumber[of[i]!]! : -1
-  // Without keys the single group stays, rows or not, as arquero's ungrouped rollup gives one row.
-  if (keyCodes.length === 0) return { of, size: 1, keyCodes, firstRow }
-  const keptOf = (codes: Int32Array) => {
-    const out = new Int32Array(m)
-    for (let g = 0; g < size; g++) if (renumber[g]! >= 0) out[renumber[g]!] = codes[g]!
-    return out
-  }
-  return {
-    of,
-    size: m,
-    keyCodes: keyCodes.map(keptOf),
-    firstRow: firstRow === undefined ? undefined : keptOf(firstRow),
-  }
+  const firstRow = Int32Array.from(first)
+  const keyCodes = keys.map((k) => Int32Array.from(firstRow, (row) => k.codes[row]!))
+  return { of, size: first.length, keyCodes, firstRow, dropEmpty }
 }

@@ -77,12 +77,20 @@ export const rollup = (
     keep,
     dictionaryOrder,
   )
+  // The groups shown: all, or (after a filter) those with a kept row, in order.
+  let shown: Int32Array | undefined
+  if (g.dropEmpty) {
+    const rows = count(g)
+    shown = Int32Array.from(rows.keys()).filter((k) => rows[k]! > 0)
+  }
+  const pick = <T>(values: ArrayLike<T>): Array<T> =>
+    shown === undefined ? Array.from(values) : Array.from(shown, (k) => values[k]!)
   const out: Array<readonly [string, ArrayLike<unknown>]> = keys.map((k, i) => {
     const c = coded[i]!
     const rows = g.firstRow
     return [
       k,
-      rows === undefined ? Array.from(g.keyCodes[i]!, (code) => c.value(code)) : Array.from(rows, (row) => c.at(row)),
+      rows === undefined ? pick(g.keyCodes[i]!).map((code) => c.value(code)) : pick(rows).map((row) => c.at(row)),
     ] as const
   })
   for (const [name, a, input] of inputs) {
@@ -94,7 +102,7 @@ export const rollup = (
           : a.op === "quantile"
             ? quantile(g, input as ArrayLike<unknown>, a.p)
             : numeric(g, a.op, input as ArrayLike<unknown>)
-    out.push([name, Array.from(column)])
+    out.push([name, pick(column)])
   }
   return aq.table(record(out))
 }
