@@ -202,7 +202,10 @@ const joined = <R extends Row>(
   }
 }
 
-const participation = (t: T): Array<Row> => {
+// Sessions per offering, and present attendances and distinct present
+// citizens per offering: one pass over sessions, one over attendance (a
+// bitset over citizen × offering). Participation and capacity use share it.
+const presentByOffering = (t: T) => {
   const s = dict(t.sessions, "offering")
   const sessions = new Int32Array(s.values.length)
   const sc = s.codes
@@ -213,19 +216,24 @@ const participation = (t: T): Array<Row> => {
   const present = ints(t.attendance, "present")
   const G = a.values.length
   const seen = bits(citizenBound(citizen) * G)
-  const attendances = new Int32Array(G)
-  const participants = new Int32Array(G)
+  const presents = new Int32Array(G)
+  const citizens = new Int32Array(G)
   for (let i = 0; i < codes.length; i++) {
     if (present[i] !== 1) continue
     const g = codes[i]!
-    attendances[g]!++
+    presents[g]!++
     const b = citizen[i]! * G + g
     const m = 1 << (b & 31)
     if ((seen[b >>> 5]! & m) === 0) {
       seen[b >>> 5]! |= m
-      participants[g]!++
+      citizens[g]!++
     }
   }
+  return { s, sessions, a, G, presents, citizens }
+}
+
+const participation = (t: T): Array<Row> => {
+  const { s, sessions, a, G, presents: attendances, citizens: participants } = presentByOffering(t)
   const out = joined("offering", (offering) => ({ offering, participants: 0, attendances: 0, sessions: 0 }))
   for (let g = 0; g < s.values.length; g++) if (sessions[g]! > 0) out.get(s.values[g]).sessions += sessions[g]!
   for (let g = 0; g < G; g++)
@@ -682,29 +690,7 @@ const srsAlerts = (t: T): Array<Row> => {
 const capacityUse = (t: T): Array<Row> => {
   if (new Set(t.offerings.array("municipality") as Iterable<unknown>).size > 1)
     throw new Error("typedBaseline: capacityUse's pass covers one municipality's tables")
-  const s = dict(t.sessions, "offering")
-  const sessions = new Int32Array(s.values.length)
-  const sc = s.codes
-  for (let i = 0; i < sc.length; i++) sessions[sc[i]!]!++
-  const a = dict(t.attendance, "offering")
-  const codes = a.codes
-  const citizen = ints(t.attendance, "citizen")
-  const present = ints(t.attendance, "present")
-  const G = a.values.length
-  const seen = bits(citizenBound(citizen) * G)
-  const presents = new Int32Array(G)
-  const citizens = new Int32Array(G)
-  for (let i = 0; i < codes.length; i++) {
-    if (present[i] !== 1) continue
-    const g = codes[i]!
-    presents[g]!++
-    const b = citizen[i]! * G + g
-    const m = 1 << (b & 31)
-    if ((seen[b >>> 5]! & m) === 0) {
-      seen[b >>> 5]! |= m
-      citizens[g]!++
-    }
-  }
+  const { s, sessions, a, G, presents, citizens } = presentByOffering(t)
   const out = joined("offering", (offering) => ({ offering, sessions: 0, present: 0, citizens: 0 }))
   for (let g = 0; g < s.values.length; g++) if (sessions[g]! > 0) out.get(s.values[g]).sessions += sessions[g]!
   for (let g = 0; g < G; g++)

@@ -8,6 +8,7 @@ import * as aq from "arquero"
 import { op } from "arquero"
 import { type Indicator, rate } from "../Indicator.js"
 import { activePeriods } from "../internal/activePeriods.js"
+import { Coder } from "../internal/columns.js"
 import { DictionaryColumn } from "../internal/DictionaryColumn.js"
 import { record } from "../internal/expr.js"
 import { rollupBy } from "../internal/group.js"
@@ -126,20 +127,10 @@ export const communityTransition: Indicator<"communityTransition"> = rate({
 
 // The year of each month (`YYYY-MM` → `YYYY`), as a dictionary of its own values.
 const yearsOfMonths = (months: DictionaryColumn<string>): DictionaryColumn<string> => {
-  const years: Array<string> = []
-  const index = new Map<string, number>()
-  const local = months.values.map((month) => {
-    const y = month.slice(0, 4)
-    let k = index.get(y)
-    if (k === undefined) {
-      k = years.length
-      years.push(y)
-      index.set(y, k)
-    }
-    return k
-  })
+  const years = new Coder<string>()
+  const local = months.values.map((month) => years.code(month.slice(0, 4)))
   return new DictionaryColumn(
     Uint32Array.from(months.codes, (c) => local[c]!),
-    years,
+    years.values,
   )
 }

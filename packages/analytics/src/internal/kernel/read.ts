@@ -4,6 +4,7 @@
 
 import { Calendar } from "@aktivitetsmodell/core"
 import type { ColumnTable } from "arquero"
+import { Coder } from "../columns.js"
 import { DictionaryColumn } from "../DictionaryColumn.js"
 import { AnalyticsError } from "../text.js"
 
@@ -35,20 +36,9 @@ export const monthAndYear = (
   const n = days.length
   const monthCodes = new Uint32Array(n)
   const yearCodes = new Uint32Array(n)
-  const months: Array<string | null> = []
-  const years: Array<string | null> = []
-  const monthIndex = new Map<string | null, number>()
-  const yearIndex = new Map<string | null, number>()
+  const months = new Coder<string | null>()
+  const years = new Coder<string | null>()
   const byDay = new Map<number, number>()
-  const code = (index: Map<string | null, number>, values: Array<string | null>, v: string | null): number => {
-    let c = index.get(v)
-    if (c === undefined) {
-      c = values.length
-      values.push(v)
-      index.set(v, c)
-    }
-    return c
-  }
   for (let i = 0; i < n; i++) {
     const d = days[i]
     const key = d === null || d === undefined ? Number.NaN : d
@@ -56,13 +46,15 @@ export const monthAndYear = (
     let packed = byDay.get(key)
     if (packed === undefined) {
       const iso = Number.isNaN(key) ? null : Calendar.fromDayNumber(key)
-      const m = code(monthIndex, months, iso === null ? null : iso.slice(0, 7))
-      const y = code(yearIndex, years, iso === null ? null : iso.slice(0, 4))
-      packed = m * 2 ** 20 + y
+      packed =
+        months.code(iso === null ? null : iso.slice(0, 7)) * 2 ** 20 + years.code(iso === null ? null : iso.slice(0, 4))
       byDay.set(key, packed)
     }
     monthCodes[i] = Math.floor(packed / 2 ** 20)
     yearCodes[i] = packed % 2 ** 20
   }
-  return { month: new DictionaryColumn(monthCodes, months), year: new DictionaryColumn(yearCodes, years) }
+  return {
+    month: new DictionaryColumn(monthCodes, months.values),
+    year: new DictionaryColumn(yearCodes, years.values),
+  }
 }
