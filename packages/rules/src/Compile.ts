@@ -18,11 +18,11 @@ import { isFact } from "./Facts.js"
 import { type InForce, on, type RuleInForce, type RuleSet, ruleSetOn } from "./InForce.js"
 import { type BatchPlan, planBatch, runBatch } from "./internal/batch.js"
 import { guard, requireArray, requireDate, requireTree } from "./internal/boundary.js"
-import { type Algebra, type FactRef, fold, isRef, type Leaf, type Literal, leftRef } from "./internal/condition.js"
+import { type Algebra, fold, type Leaf } from "./internal/condition.js"
+import { build, type Checks, generate, type Operand, sides } from "./internal/generate.js"
 import { isNumeric as numeric } from "./internal/numeric.js"
 import { agree, touches, variants } from "./internal/open.js"
-import { quote } from "./internal/text.js"
-import { isOperator, type OperatorName, all as operators } from "./Operators.js"
+import { all as operators } from "./Operators.js"
 import { type Outcome, unknown as unknownOutcome } from "./Outcome.js"
 import type { Tree } from "./PolicyTree.js"
 import { RulesError } from "./RulesError.js"
@@ -63,179 +63,8 @@ export class CompileError extends RulesError {
   }
 }
 
-// Names that enter generated source must be plain identifiers as well as
-// catalogue entries, so no name can close a string or a statement.
-const identifier = /^[A-Za-z][A-Za-z0-9]*$/u
-
-// A name in an error is quoted, cut and redacted like any user text.
-const named = (s: unknown): { en: string; nb: string } => quote(typeof s === "string" ? s : String(typeof s))
-
-const checkFact = (name: string): string => {
-  if (typeof name !== "string" || !isFact(name) || name === "parameter" || !identifier.test(name)) {
-    const n = named(name)
-    throw new CompileError({ en: `Unknown fact ${n.en}`, nb: `Ukjent faktum ${n.nb}` })
-  }
-  return name
-}
-
-const parameterValue = (set: RuleSet, ref: FactRef): unknown => {
-  const name = ref.params?.name
-  if (typeof name !== "string" || !set.parameters.has(name)) {
-    const n = named(name ?? "")
-    throw new CompileError({ en: `Unknown parameter ${n.en}`, nb: `Ukjent parameter ${n.nb}` })
-  }
-  return set.parameters.get(name)
-}
-
-const checkOperator = (name: string): OperatorName => {
-  if (typeof name !== "string" || !isOperator(name)) {
-    const n = named(name)
-    throw new CompileError({ en: `Unknown operator ${n.en}`, nb: `Ukjent operator ${n.nb}` })
-  }
-  return name
-}
-
-/** A side of a comparison before code generation: a fact read, or a constant. */
-type Operand = { readonly kind: "fact"; readonly name: string } | { readonly kind: "constant"; readonly value: unknown }
-
-const operand = (set: RuleSet, ref: FactRef | undefined, literal: Literal): Operand => {
-  if (ref === undefined) return { kind: "constant", value: literal }
-  if (ref.fact === "parameter") return { kind: "constant", value: parameterValue(set, ref) }
-  return { kind: "fact", name: checkFact(ref.fact) }
-}
-
-const sides = (set: RuleSet, c: Leaf): [Operand, OperatorName, Operand] => [
-  operand(set, leftRef(c), null),
-  checkOperator(c.operator),
-  isRef(c.value) ? operand(set, c.value, null) : operand(set, undefined, c.value),
-]
-
-// ---------------------------------------------------------------------------
-// Source back end
-// ---------------------------------------------------------------------------
-
-const spellableScalar = (v: unknown): boolean =>
-  v === null || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))
-
-const denseScalars = (v: ReadonlyArray<unknown>): boolean => {
-  for (let i = 0; i < v.length; i++) if (!Object.hasOwn(v, i) || !spellableScalar(v[i])) return false
-  return true
-}
-
-// Characters of rule code per generated function: well within the bytecode V8
-// still optimises (about 60 KB), and large enough that a policy of a few
-// dozen rules is one function.
-const sourcePerFunction = 8_000
-
-const generate = (set: RuleSet): { readonly source: string; readonly external: ReadonlyArray<unknown> } => {
-  const constants: Array<string> = []
-  // Only a text, a finite number, true/false, null and a dense list of those
-  // enter the source, as JSON literals. Anything else a RuleSet built in code
-  // may hold — Infinity, NaN, undefined, an object (whose "__proto__" key a
-  // JavaScript object literal would read as a prototype), a nested or sparse
-  // list — reaches the function by reference, never as text.
-  const external: Array<unknown> = []
-  const locals = new Map<string, string>()
-  const spellable = (v: unknown): boolean => (Array.isArray(v) ? denseScalars(v) : spellableScalar(v))
-  const json = (v: unknown): string => {
-    if (!spellable(v)) {
-      external.push(v)
-      return `K[${external.length - 1}]`
-    }
-    // Every rule-file value enters the source as a JSON literal; lists are
-    // hoisted so they are built once. JSON text is valid JavaScript (ES2019).
-    const text = JSON.stringify(v)
-    if (!Array.isArray(v)) return text
-    constants.push(`const k${constants.length} = ${text};`)
-    return `k${constants.length - 1}`
-  }
-  const read = (o: Operand): string => {
-    if (o.kind === "constant") return json(o.value)
-    let local = locals.get(o.name)
-    if (local === undefined) {
-      local = `v${locals.size}`
-      locals.set(o.name, local)
-    }
-    return local
-  }
-  // A literal such as 0 must be parenthesised before ".indexOf".
-  const call = (e: string) => (/^[A-Za-z_$][\w$]*$/u.test(e) ? e : `(${e})`)
-  const leaf = (c: Leaf): string => {
-    const [left, op, right] = sides(set, c)
-    const l = read(left)
-    const r = read(right)
-    switch (op) {
-      case "equal":
-        return `(${l} === ${r})`
-      case "notEqual":
-        return `(${l} !== ${r})`
-      case "in":
-      case "notIn": {
-        // A literal list is unrolled: indexOf compares with ===, as this does.
-        if (right.kind === "constant" && Array.isArray(right.value) && right.value.length <= 8) {
-          const items = right.value.map((x) => json(x))
-          if (items.length === 0) return op === "in" ? "false" : "true"
-          return op === "in"
-            ? `(${items.map((x) => `${l} === ${x}`).join(" || ")})`
-            : `(${items.map((x) => `${l} !== ${x}`).join(" && ")})`
-        }
-        return op === "in" ? `(${call(r)}.indexOf(${l}) > -1)` : `(${call(r)}.indexOf(${l}) === -1)`
-      }
-      case "contains":
-        return `(Array.isArray(${l}) && ${call(l)}.indexOf(${r}) > -1)`
-      case "doesNotContain":
-        return `(Array.isArray(${l}) && ${call(l)}.indexOf(${r}) === -1)`
-      default: {
-        const sign = { lessThan: "<", lessThanInclusive: "<=", greaterThan: ">", greaterThanInclusive: ">=" }[op]
-        // The engine's guard, numeric(fact), decided at compile time for a
-        // constant; for a number it is "not NaN", which x === x tests fast.
-        if (left.kind === "constant") return numeric(left.value) ? `(${l} ${sign} ${r})` : "false"
-        return `(typeof ${l} === "number" ? (${l} === ${l} && ${l} ${sign} ${r}) : (N(${l}) && ${l} ${sign} ${r}))`
-      }
-    }
-  }
-  // json-rules-engine: an empty all/any passes; one condition is itself.
-  const join = (op: string) => (xs: Array<string>) =>
-    xs.length === 0 ? "true" : xs.length === 1 ? xs[0]! : `(${xs.join(` ${op} `)})`
-  const expression: Algebra<string> = { all: join("&&"), any: join("||"), not: (x) => `!${x}`, leaf }
-  // Rules go into functions of at most `sourcePerFunction` characters, each
-  // reading only its own facts: V8 stops optimising a function whose bytecode
-  // grows past a limit, so one function for thousands of rules would run many
-  // times slower per rule.
-  const groups: Array<string> = []
-  let body: Array<string> = []
-  let size = 0
-  const close = () => {
-    if (body.length === 0) return
-    const reads = [...locals].map(([name, local]) => `  const ${local} = f.${name};`)
-    groups.push([`function g${groups.length}(f, o, a) {`, ...reads, ...body, "}"].join("\n"))
-    locals.clear()
-    body = []
-    size = 0
-  }
-  set.rules.forEach((r, i) => {
-    const test = fold(r.conditions, expression, undefined)
-    const text =
-      r.appliesWhen === undefined
-        ? `  o[a + ${i}] = ${test} ? 1 : 2;`
-        : `  o[a + ${i}] = ${fold(r.appliesWhen, expression, undefined)} ? (${test} ? 1 : 2) : 0;`
-    body.push(text)
-    size += text.length
-    if (size >= sourcePerFunction) close()
-  })
-  close()
-  const source = [
-    '"use strict";',
-    'const N = (x) => x !== null && x !== undefined && typeof x !== "boolean" && Number.parseFloat(x).toString() !== "NaN";',
-    ...constants,
-    ...groups,
-    "return function run(f, o, at) {",
-    "  const a = at === undefined ? 0 : at;",
-    ...groups.map((_, g) => `  g${g}(f, o, a);`),
-    "};",
-  ].join("\n")
-  return { source, external }
-}
+// Facts from the catalogue; a name it does not know is a CompileError.
+const checks: Checks = { isFact, error: (text) => new CompileError(text) }
 
 // ---------------------------------------------------------------------------
 // Closure back end
@@ -259,7 +88,7 @@ const numericGuard = (a: unknown): boolean => (typeof a === "number" ? !Number.i
 const closureLeaf =
   (set: RuleSet) =>
   (c: Leaf): Test => {
-    const [left, op, right] = sides(set, c)
+    const [left, op, right] = sides(set, c, checks)
     const l = getter(left)
     const constant = right.kind === "constant"
     const rv = constant ? right.value : undefined
@@ -393,9 +222,8 @@ export const compile = guard(
     const ids = set.rules.map((r) => r.id)
     const mode = options.mode ?? "auto"
     if (mode === "closures" || (mode === "auto" && !canGenerate())) return { ids, mode: "closures", run: closures(set) }
-    const { source, external } = generate(set)
-    const run = new Function("K", source)(external) as Program["run"]
-    return { ids, mode: "source", run, source }
+    const generated = generate(set, checks)
+    return { ids, mode: "source", run: build(generated), source: generated.source }
   },
 )
 
@@ -466,6 +294,8 @@ export const forTree = guard(
       readonly reads: ReadonlySet<string>
       readonly outs: Array<Uint8Array>
       readonly perRule: ReadonlyArray<ReadonlySet<string>>
+      /** The facts each rule's appliesWhen reads. */
+      readonly scopes: ReadonlyArray<ReadonlySet<string>>
       batch?: BatchPlan
     }
     const programs = new Map<InForce, Entry>()
@@ -479,7 +309,8 @@ export const forTree = guard(
         )
         // The facts any rule reads: an open input no rule reads changes nothing.
         const read = new Set(perRule.flatMap((r) => [...r]))
-        entry = { set, program, out: new Uint8Array(program.ids.length), reads: read, outs: [], perRule }
+        const scopes = set.rules.map((r) => new Set(r.appliesWhen === undefined ? [] : reads(r.appliesWhen).facts))
+        entry = { set, program, out: new Uint8Array(program.ids.length), reads: read, outs: [], perRule, scopes }
         programs.set(now, entry)
       }
       return entry
@@ -499,6 +330,7 @@ export const forTree = guard(
           const { set, program } = entry
           entry.batch ??= planBatch(
             entry.perRule,
+            entry.scopes,
             program.run,
             (indices) => compile({ rules: indices.map((i) => set.rules[i]!), parameters: set.parameters }, options).run,
           )

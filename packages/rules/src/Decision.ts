@@ -7,7 +7,7 @@
  * @module
  */
 import { IsoDate } from "@aktivitetsmodell/core"
-import { on } from "./InForce.js"
+import { type InForce, on } from "./InForce.js"
 import { guard, requireTree } from "./internal/boundary.js"
 import {
   type Decision,
@@ -77,6 +77,41 @@ export const summarise = guard(
   },
 )
 
+// What is in force on each date a tree was asked about, the date and tree
+// checked then: most callers ask about few dates many times.
+const asked = new WeakMap<Tree, Map<string, InForce>>()
+const datesRemembered = 4096
+
+// The last answer, for callers that ask about one tree and date many times in a row.
+let last: { readonly tree: Tree; readonly date: string; readonly now: InForce } | undefined
+
+const inForce = (tree: Tree, date: string): InForce => {
+  if (last !== undefined && last.tree === tree && last.date === date) return last.now
+  const now = inForceOn(tree, date)
+  last = { tree, date, now }
+  return now
+}
+
+const inForceOn = (tree: Tree, date: string): InForce => {
+  let byDate = asked.get(tree)
+  const known = byDate?.get(date)
+  if (known !== undefined) return known
+  if (!IsoDate.isIsoDate(date))
+    throw new ArgumentError("Decision.decide", {
+      en: "Expected a date as YYYY-MM-DD",
+      nb: "Forventet en dato på formen ÅÅÅÅ-MM-DD",
+    })
+  requireTree("Decision.decide", tree)
+  const now = on(tree, date)
+  if (byDate === undefined) {
+    byDate = new Map()
+    asked.set(tree, byDate)
+  }
+  if (byDate.size >= datesRemembered) byDate.clear()
+  byDate.set(date, now)
+  return now
+}
+
 /**
  * Options for {@link decide}.
  * @category models
@@ -111,13 +146,7 @@ export const decide = guard(
     nb: "(tree: Tree, subject: Subject, date: ÅÅÅÅ-MM-DD, options?: { receipt?: boolean })",
   },
   (tree: Tree, subject: Subject, date: string, options: Options = {}): Decisions & { readonly receipt?: Receipt } => {
-    if (!IsoDate.isIsoDate(date))
-      throw new ArgumentError("Decision.decide", {
-        en: "Expected a date as YYYY-MM-DD",
-        nb: "Forventet en dato på formen ÅÅÅÅ-MM-DD",
-      })
-    requireTree("Decision.decide", tree)
-    const result = decideOn(on(tree, date), subject, date)
+    const result = decideOn(inForce(tree, date), subject, date)
     return options?.receipt === true ? { ...result, receipt: receiptOf(tree, subject, result) } : result
   },
 ) as {

@@ -52,24 +52,27 @@ class Adopt {
   }
 }
 
-class Lazy extends Adopt {
-  #pending: Pending | undefined
-  #built: Explanation | undefined
+/** What is pending until the first read, then what was built from it. One field keeps stamping cheap. */
+interface State {
+  pending: Pending | undefined
+  built: Explanation | undefined
+}
 
-  constructor(o: object, pending: Pending) {
+class Lazy extends Adopt {
+  #state: State
+
+  constructor(o: object, state: State) {
     super(o)
-    this.#pending = pending
-    this.#built = undefined
+    this.#state = state
   }
 
   static read(o: object): Explanation {
-    const lazy = o as Lazy
-    if (lazy.#built === undefined) {
-      const pending = lazy.#pending!
-      lazy.#built = explain(pending)
-      lazy.#pending = undefined
+    const state = (o as Lazy).#state
+    if (state.built === undefined) {
+      state.built = explain(state.pending!)
+      state.pending = undefined
     }
-    return lazy.#built
+    return state.built
   }
 }
 
@@ -90,7 +93,7 @@ export const explainLater = <D extends object>(
   decision: D,
   pending: Pending,
 ): D & { readonly explanation: Explanation } => {
-  new Lazy(decision, pending)
+  new Lazy(decision, { pending, built: undefined })
   Object.defineProperty(decision, "explanation", accessor)
   return decision as D & { readonly explanation: Explanation }
 }

@@ -1,11 +1,17 @@
 // What is in force in a policy period, made ready to decide from quickly:
 // each rule version's conditions compiled once into plain tests that give the
 // explaining evaluator's results without building an explanation, and what
-// each version reads. A decision's explanation is built by the explaining
-// evaluator only when it is read; the tests here decide the outcome.
+// each version reads. Where eval is allowed, the compiled path's generator
+// also writes one program for every version's code and one function per
+// version that copies the facts it reads (names checked as Compile checks
+// them); the closures decide elsewhere, and for the combinations of values a
+// subject leaves open. A decision's explanation is built by the explaining
+// evaluator only when it is read.
 import { condition, type Inputs, reads, type ValueInForce } from "../Evaluate.js"
 import type { Value } from "../Facts.js"
 import { type Algebra, type Condition, type FactRef, fold, isRef, type Leaf } from "../internal/condition.js"
+import { build, type Checks, copiers, generate, type Run } from "../internal/generate.js"
+import { isNumeric } from "../internal/numeric.js"
 import { type OperatorName, all as operators } from "../Operators.js"
 
 type Facts = { readonly [fact: string]: Value }
@@ -28,6 +34,12 @@ export interface Step<V extends Conditions, Q extends ValueInForce> {
   readonly parameters: ReadonlyArray<Q>
   readonly applies: Test | undefined
   readonly holds: Test
+  /** 0 when the version does not apply to `facts`, 1 when its conditions hold, 2 when they do not. */
+  readonly code: (facts: Facts) => number
+  /** The facts `appliesWhen` reads (none without one). */
+  readonly appliesFacts: ReadonlySet<string>
+  /** An object with the keys of `factNames`, in order, to copy and fill: a copy keeps the layout a literal would have. */
+  readonly blank: { readonly [fact: string]: Value }
 }
 
 type Parameters = ReadonlyMap<string, ValueInForce>
@@ -41,15 +53,51 @@ const read = (ref: FactRef, parameters: Parameters): Read =>
     ? { value: parameters.get(ref.params.name)!.entry.value }
     : { fact: ref.fact }
 
+// A number is numeric unless NaN; anything else goes to the engine's guard.
+const numericValue = (a: Value): boolean => (typeof a === "number" ? !Number.isNaN(a) : isNumeric(a))
+
+/** A fact against a constant, with the operator's own test inlined where it is a plain comparison. */
+const factAgainst = (operator: OperatorName, name: string, value: Value): Test => {
+  const v = value as number
+  switch (operator) {
+    case "equal":
+      return (facts) => (facts[name] ?? null) === value
+    case "notEqual":
+      return (facts) => (facts[name] ?? null) !== value
+    case "lessThan":
+      return (facts) => {
+        const a = facts[name] ?? null
+        return numericValue(a) && (a as number) < v
+      }
+    case "lessThanInclusive":
+      return (facts) => {
+        const a = facts[name] ?? null
+        return numericValue(a) && (a as number) <= v
+      }
+    case "greaterThan":
+      return (facts) => {
+        const a = facts[name] ?? null
+        return numericValue(a) && (a as number) > v
+      }
+    case "greaterThanInclusive":
+      return (facts) => {
+        const a = facts[name] ?? null
+        return numericValue(a) && (a as number) >= v
+      }
+    default: {
+      const test = operators[operator].test
+      return (facts) => test(facts[name] ?? null, value)
+    }
+  }
+}
+
 const leaf = (c: Leaf, parameters: Parameters): Test => {
   const test = operators[c.operator as OperatorName].test
   const left = read(c, parameters)
   const right: Read = isRef(c.value) ? read(c.value, parameters) : { value: c.value }
-  // Most comparisons read one fact against a constant: one closure, no calls but the operator's.
-  if (left.fact !== undefined && right.fact === undefined) {
-    const [name, value] = [left.fact, right.value]
-    return (facts) => test(facts[name] ?? null, value)
-  }
+  // Most comparisons read one fact against a constant: one closure, the common operators written out.
+  if (left.fact !== undefined && right.fact === undefined)
+    return factAgainst(c.operator as OperatorName, left.fact, right.value)
   const value = (r: Read): ((facts: Facts) => Value) => {
     if (r.fact === undefined) {
       const v = r.value
@@ -90,15 +138,28 @@ const stepOf = <V extends Conditions, Q extends ValueInForce>(
   parameters: ReadonlyMap<string, Q>,
 ): Step<V, Q> => {
   const used = [version.appliesWhen, version.conditions].flatMap((c) => (c === undefined ? [] : [reads(c)]))
+  const factNames = [...new Set(used.flatMap((x) => x.facts))]
+  const applies = version.appliesWhen === undefined ? undefined : fold(version.appliesWhen, testing, parameters)
+  const holds = fold(version.conditions, testing, parameters)
+  // Fact names come from a checked rule file and are defined as own data properties, so none reaches a prototype.
+  const blank: { [fact: string]: Value } = {}
+  for (const name of factNames)
+    Object.defineProperty(blank, name, { value: null, writable: true, enumerable: true, configurable: true })
   return {
     version,
-    factNames: [...new Set(used.flatMap((x) => x.facts))],
+    factNames,
     parameters: [...new Set(used.flatMap((x) => x.parameters))].flatMap((name) => {
       const p = parameters.get(name)
       return p === undefined ? [] : [p]
     }),
-    applies: version.appliesWhen === undefined ? undefined : fold(version.appliesWhen, testing, parameters),
-    holds: fold(version.conditions, testing, parameters),
+    applies,
+    holds,
+    appliesFacts: new Set(version.appliesWhen === undefined ? [] : reads(version.appliesWhen).facts),
+    code:
+      applies === undefined
+        ? (facts) => (holds(facts) ? 1 : 2)
+        : (facts) => (applies(facts) ? (holds(facts) ? 1 : 2) : 0),
+    blank,
   }
 }
 
@@ -106,6 +167,60 @@ const stepOf = <V extends Conditions, Q extends ValueInForce>(
 export interface Plan<V extends Conditions, Q extends ValueInForce> {
   readonly steps: ReadonlyArray<Step<V, Q>>
   readonly readers: ReadonlyMap<string, ReadonlyArray<number>>
+  /** Every step's code at once, as the compiled path generates it; undefined where eval is forbidden. */
+  readonly run: Run | undefined
+  /** For each step, a function that copies the facts it reads into a new object; undefined where eval is forbidden. */
+  readonly copiers: ReadonlyArray<(facts: Facts) => { [fact: string]: Value }> | undefined
+}
+
+// Whether this page or process may build functions from source, found out
+// once: under a Content-Security-Policy each refused attempt is reported.
+let generating: boolean | undefined
+
+/** Lets a test take the closures' path, as a page that forbids eval does. */
+export const allowGenerating = (allowed: boolean): void => {
+  generating = allowed
+}
+
+/**
+ * The generated program of a period's versions, or undefined. Names have
+ * been checked by the explaining evaluator, and the generator checks them
+ * again (a known fact and a plain identifier); a name it still refuses
+ * leaves the closures to decide.
+ */
+const programOf = (
+  rules: ReadonlyArray<{ readonly version: Conditions }>,
+  steps: ReadonlyArray<{ readonly factNames: ReadonlyArray<string> }>,
+  inputs: Inputs & { readonly parameters: ReadonlyMap<string, ValueInForce> },
+): Pick<Plan<Conditions, ValueInForce>, "run" | "copiers"> => {
+  const none = { run: undefined, copiers: undefined }
+  if (generating === false) return none
+  const facts = inputs.facts
+  const checks: Checks = { isFact: (name) => Object.hasOwn(facts, name), error: (text) => new Error(text.en) }
+  let generated: ReturnType<typeof generate>
+  try {
+    generated = generate(
+      {
+        rules: rules.map(({ version }) => version),
+        parameters: new Map([...inputs.parameters].map(([name, p]) => [name, p.entry.value])),
+      },
+      checks,
+    )
+  } catch {
+    return none
+  }
+  try {
+    const run = build(generated)
+    generating = true
+    const copy = copiers(
+      steps.map((s) => s.factNames),
+      checks,
+    )
+    return { run, copiers: copy as Plan<Conditions, ValueInForce>["copiers"] }
+  } catch {
+    generating = false
+    return none
+  }
 }
 
 const plans = new WeakMap<object, Plan<Conditions, ValueInForce>>()
@@ -137,7 +252,7 @@ export const planOf = <V extends Conditions, Q extends ValueInForce>(
       condition(version.conditions, inputs)
     }
     const steps = rules.map(({ version }) => stepOf(version, inputs.parameters))
-    plan = { steps, readers: readersOf(steps) }
+    plan = { steps, readers: readersOf(steps), ...programOf(rules, steps, inputs) }
     plans.set(epoch, plan)
   }
   return plan

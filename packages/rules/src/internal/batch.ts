@@ -27,8 +27,23 @@ export interface BatchPlan {
   readonly readsAge: boolean
   readonly readsMeeting: boolean
   /** The program of the rules that read an open fact, and where each of them is in the whole set. */
-  readonly open: { readonly run: Run; readonly at: Int32Array } | undefined
+  readonly open: OpenRules | undefined
 }
+
+/** The rules that read an open fact: their program, where each is in the whole set, and what each reads. */
+export interface OpenRules {
+  readonly run: Run
+  readonly at: Int32Array
+  /** By rule: 1 when it reads the age, 2 the joint meeting, 3 both; for its whole version and for its appliesWhen alone. */
+  readonly reads: Uint8Array
+  readonly scope: Uint8Array
+}
+
+const AGE = 1
+const MEETING = 2
+
+const openBits = (read: ReadonlySet<string>): number =>
+  (read.has("age") ? AGE : 0) | (read.has("jointMeetingHeld") ? MEETING : 0)
 
 /** The code of a rule whose outcome depends on a value the subject left open. */
 export const UNKNOWN = 3
@@ -39,6 +54,7 @@ export const UNKNOWN = 3
  */
 export const planBatch = (
   reads: ReadonlyArray<ReadonlySet<string>>,
+  scopes: ReadonlyArray<ReadonlySet<string>>,
   run: Run,
   compile: (indices: ReadonlyArray<number>) => Run,
 ): BatchPlan => {
@@ -50,8 +66,29 @@ export const planBatch = (
     needs: needsOf(all),
     readsAge: all.has("age"),
     readsMeeting: all.has("jointMeetingHeld"),
-    open: opened.length === 0 ? undefined : { run: compile(opened), at: Int32Array.from(opened) },
+    open:
+      opened.length === 0
+        ? undefined
+        : {
+            run: compile(opened),
+            at: Int32Array.from(opened),
+            reads: Uint8Array.from(opened, (i) => openBits(reads[i]!)),
+            scope: Uint8Array.from(opened, (i) => openBits(scopes[i]!)),
+          },
   }
+}
+
+/**
+ * Whether the values left open (`open`, AGE and MEETING bits) can change a
+ * rule's code: only for a rule that reads one of them, and of those, one
+ * that applies or whose appliesWhen reads one (a rule whose appliesWhen
+ * fails whatever the open values are gives 0 for every combination).
+ */
+const mayVary = (rules: OpenRules, open: number, codes: Uint8Array, at: number): boolean => {
+  for (let k = 0; k < rules.at.length; k++)
+    if ((rules.reads[k]! & open) !== 0 && (codes[at + rules.at[k]!] !== 0 || (rules.scope[k]! & open) !== 0))
+      return true
+  return false
 }
 
 // One facts object per plan, so every subject's facts have the same shape.
@@ -98,7 +135,11 @@ const fill = <P extends DatedParameter>(
     plan.run(facts, codes, at)
     const ageOpen = plan.readsAge && otherAge !== undefined
     const meetingOpen = plan.readsMeeting && subject.jointMeetingHeld === undefined
-    if (open !== undefined && (ageOpen || meetingOpen)) {
+    if (
+      open !== undefined &&
+      (ageOpen || meetingOpen) &&
+      mayVary(open, (ageOpen ? AGE : 0) | (meetingOpen ? MEETING : 0), codes, at)
+    ) {
       // Every other combination of the open values, against the first: a rule they answer differently is unknown.
       const ages = ageOpen ? 2 : 1
       const meetings = meetingOpen ? 2 : 1

@@ -12,7 +12,7 @@ import { type Kind, type Outcome, unknown as unknownOutcome } from "../Outcome.j
 import type { Period, TopCondition } from "../RuleFile.js"
 import type { Source } from "../Source.js"
 import type { Subject } from "../Subject.js"
-import { type Context, type DatedParameter, derivedOn, type Used } from "./derive.js"
+import { type Context, type DatedParameter, derivedOn, meetingOptions, type Used } from "./derive.js"
 import { agree, combinations, type Open } from "./open.js"
 
 /**
@@ -129,20 +129,31 @@ const stronger = (current: Outcome | undefined, o: Outcome, order: ReadonlyArray
   return current === undefined || rank < order.indexOf(current.type) ? o : current
 }
 
+/** Each question's strongest outcome so far. */
+class Strongest {
+  eligibility: Outcome | undefined = undefined
+  duration: Outcome | undefined = undefined
+  extension: Outcome | undefined = undefined
+  readonly escalations: Array<Outcome> = []
+
+  add(kind: Kind, outcome: Outcome): void {
+    if (kind === "eligibility") this.eligibility = stronger(this.eligibility, outcome, eligibilityTypes)
+    else if (kind === "duration") {
+      this.duration = stronger(this.duration, outcome, durationTypes)
+      this.extension = stronger(this.extension, outcome, extensionTypes)
+    } else if (kind === "escalation" && outcome.type === "escalate") this.escalations.push(outcome)
+  }
+
+  summary(): Summary {
+    return summaryFrom(this.eligibility, this.duration, this.extension, this.escalations)
+  }
+}
+
 /** The summary of definite outcomes: what each question's strongest outcome is. */
 export const summaryOf = (decided: ReadonlyArray<{ readonly kind: Kind; readonly outcome: Outcome }>): Summary => {
-  let eligibility: Outcome | undefined
-  let duration: Outcome | undefined
-  let extension: Outcome | undefined
-  const escalations: Array<Outcome> = []
-  for (const { kind, outcome } of decided) {
-    if (kind === "eligibility") eligibility = stronger(eligibility, outcome, eligibilityTypes)
-    else if (kind === "duration") {
-      duration = stronger(duration, outcome, durationTypes)
-      extension = stronger(extension, outcome, extensionTypes)
-    } else if (kind === "escalation" && outcome.type === "escalate") escalations.push(outcome)
-  }
-  return summaryFrom(eligibility, duration, extension, escalations)
+  const s = new Strongest()
+  for (const { kind, outcome } of decided) s.add(kind, outcome)
+  return s.summary()
 }
 
 /** The inputs an unknown decision names, from its outcome. */
@@ -193,6 +204,11 @@ interface Varying {
 
 const none: ReadonlyArray<never> = []
 
+const identical = <T>(a: T, b: T): boolean => a === b
+
+// Shared by every decision whose facts used no parameter: only read, never handed out.
+const noParameters: ReadonlyMap<string, ReadonlyArray<Used<DatedParameter>>> = new Map()
+
 /**
  * For each rule (by index), the open inputs (by index) that decide a fact it
  * reads; only those can change its answer. Undefined for a rule none decides.
@@ -203,14 +219,38 @@ const relevantTo = (
 ): Array<Array<number> | undefined> => {
   const relevant: Array<Array<number> | undefined> = []
   for (let j = 0; j < open.length; j++)
-    for (const option of open[j]!.options)
-      for (const fact of Object.keys(option))
-        for (const i of readers.get(fact) ?? none) {
-          const list = relevant[i]
-          if (list === undefined) relevant[i] = [j]
-          else if (!list.includes(j)) list.push(j)
-        }
+    for (const i of touchedBy(open[j]!, readers)) {
+      const list = relevant[i]
+      if (list === undefined) relevant[i] = [j]
+      else list.push(j)
+    }
   return relevant
+}
+
+// The rules the shared, frozen options of an unmentioned joint meeting touch, per plan (by its readers).
+const meetingTouches = new WeakMap<ReadonlyMap<string, ReadonlyArray<number>>, ReadonlyArray<number>>()
+
+/** The rules (by index, each once) that read a fact one of `o`'s options decides. */
+const touchedBy = (o: Open, readers: ReadonlyMap<string, ReadonlyArray<number>>): ReadonlyArray<number> => {
+  const shared = o === meetingOptions
+  if (shared) {
+    const known = meetingTouches.get(readers)
+    if (known !== undefined) return known
+  }
+  const touched: Array<number> = []
+  for (const option of o.options)
+    for (const fact of Object.keys(option))
+      for (const i of readers.get(fact) ?? none) if (!touched.includes(i)) touched.push(i)
+  if (shared) meetingTouches.set(readers, touched)
+  return touched
+}
+
+/** True when one of the open inputs `relevant` decides a fact that `scope` (an appliesWhen's facts) reads. */
+const decidesScope = (relevant: ReadonlyArray<number>, open: ReadonlyArray<Open>, scope: ReadonlySet<string>) => {
+  if (scope.size === 0) return false
+  for (const j of relevant)
+    for (const option of open[j]!.options) for (const fact of Object.keys(option)) if (scope.has(fact)) return true
+  return false
 }
 
 /** A version's outcome for one set of facts, undefined when it does not apply. */
@@ -222,10 +262,14 @@ const outcomeOf = (step: Step<VersionView, Used<DatedParameter>>, facts: Facts):
       : step.version.otherwise
 
 /** The facts a version reads, with their values (null when unknown). */
-const readFacts = (names: ReadonlyArray<string>, facts: Facts): { [fact: string]: Value } => {
-  // Every name is an own key of `facts` (the plan checked), so none is "__proto__".
-  const out: { [fact: string]: Value } = {}
-  for (const name of names) out[name] = facts[name] ?? null
+const readFacts = (step: Step<VersionView, Used<DatedParameter>>, facts: Facts): { [fact: string]: Value } => {
+  // A copy of the step's blank has every key already; every name is an own key of `facts` (the plan checked).
+  const out: { [fact: string]: Value } = { ...step.blank }
+  const names = step.factNames
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!
+    out[name] = facts[name] ?? null
+  }
   return out
 }
 
@@ -262,17 +306,14 @@ const summaryOver = (
   open: ReadonlyArray<Open>,
 ): Summary => {
   const perVariant = combinations(open).map((choice) => {
-    const decided: Array<{ readonly kind: Kind; readonly outcome: Outcome }> = []
+    const s = new Strongest()
     for (let k = 0; k < decisions.length; k++) {
       const d = decisions[k]!
       const v = varying[k]
-      if (v === undefined) decided.push(d)
-      else {
-        const outcome = v.outcomes[localIndex(choice, v.relevant, open)]
-        if (outcome !== undefined) decided.push({ kind: d.kind, outcome })
-      }
+      const outcome = v === undefined ? d.outcome : v.outcomes[localIndex(choice, v.relevant, open)]
+      if (outcome !== undefined) s.add(d.kind, outcome)
     }
-    return summaryOf(decided)
+    return s.summary()
   })
   return combineSummaries(perVariant, open)
 }
@@ -324,12 +365,69 @@ const outcomesOver = (
   return outcomes
 }
 
+/** What a decision copies from its rule and version, read once per period into objects of one shape. */
+interface Row {
+  readonly id: string
+  readonly kind: Kind
+  readonly file: string
+  readonly title: Bilingual
+  readonly source: Source
+  readonly version: VersionView
+}
+
+// Rules and versions come from decoded files of many shapes; reading them per decision would be slow.
+const rowsByPlan = new WeakMap<object, ReadonlyArray<Row>>()
+
+const rowsOf = (plan: object, rules: Epoch<DatedParameter>["rules"]): ReadonlyArray<Row> => {
+  let rows = rowsByPlan.get(plan)
+  if (rows === undefined) {
+    rows = rules.map(({ rule, version }) => ({
+      id: rule.id,
+      kind: rule.kind,
+      file: rule.file,
+      title: rule.title,
+      source: version.source ?? rule.source,
+      version,
+    }))
+    rowsByPlan.set(plan, rows)
+  }
+  return rows
+}
+
+/**
+ * True when every other option of `o` gives the step the code `first` (that
+ * of the facts as they are, option 0). Each option is tried on `facts`
+ * itself and the values put back after.
+ */
+const sameForEvery = (
+  step: Step<VersionView, Used<DatedParameter>>,
+  facts: { [fact: string]: Value },
+  o: Open,
+  first: number,
+): boolean => {
+  const options = o.options
+  for (let k = 1; k < options.length; k++) {
+    const option = options[k]!
+    const keys = Object.keys(option)
+    const saved = keys.map((key) => facts[key]!)
+    let code: number
+    try {
+      for (const key of keys) facts[key] = option[key]!
+      code = step.code(facts)
+    } finally {
+      for (let i = 0; i < keys.length; i++) facts[keys[i]!] = saved[i]!
+    }
+    if (code !== first) return false
+  }
+  return true
+}
+
 /**
  * Evaluates `subject` on `date` against every rule in `now`. The caller has
  * checked the date and picked `now` for it. Explanations are built when first read.
  */
 export const decideOn = <P extends DatedParameter>(now: Epoch<P>, subject: Subject, date: string): Decisions => {
-  const derived = derivedOn(subject, date, now)
+  const derived = derivedOn(subject, date, now, noParameters as ReadonlyMap<string, ReadonlyArray<Used<P>>>)
   const facts: Facts = derived.facts
   const rules = now.rules
   const parameters = now.parameters
@@ -338,21 +436,47 @@ export const decideOn = <P extends DatedParameter>(now: Epoch<P>, subject: Subje
   const open = derived.open
   const relevantByRule = open.length === 0 ? none : relevantTo(open, plan.readers)
   const decisions: Array<Decision> = []
-  const notApplicable_: Array<string> = []
+  // Most rules do not apply: sized once, cut to its length at the end.
+  const notApplicable_: Array<string> = new Array(rules.length)
+  let skipped = 0
   // By decision index, the decisions whose outcome depends on open inputs.
   const varying: Array<Varying | undefined> = []
+  const steps = plan.steps
+  const rows = rowsOf(plan, rules)
+  const copiers = plan.copiers
+  // Every rule's code in one run of the generated program, where there is one; the closures otherwise.
+  const codes = plan.run === undefined ? undefined : new Uint8Array(rules.length)
+  if (codes !== undefined) plan.run!(facts, codes)
   for (let i = 0; i < rules.length; i++) {
-    const { rule, version } = rules[i]!
-    const step = plan.steps[i]!
+    const step = steps[i]!
     const relevant = relevantByRule[i] ?? none
     let opens: ReadonlyArray<Open> = none
     let outcome: Outcome | undefined
     let unknown: Decision["unknown"]
-    if (relevant.length === 0) outcome = outcomeOf(step, facts)
-    else {
+    const code = codes === undefined ? step.code(facts) : codes[i]!
+    // A rule whose appliesWhen does not hold, whatever the open values are, does not apply.
+    const row = rows[i]!
+    if (code === 0 && (relevant.length === 0 || !decidesScope(relevant, open, step.appliesFacts))) {
+      notApplicable_[skipped++] = row.id
+      continue
+    }
+    const version = row.version
+    if (relevant.length === 0) outcome = code === 1 ? version.event : version.otherwise
+    else if (
+      relevant.length === 1 &&
+      sameForEvery(step, facts as { [fact: string]: Value }, open[relevant[0]!]!, code)
+    ) {
+      // One open input that does not change the code (the usual case): the code stands.
+      opens = [open[relevant[0]!]!]
+      if (code === 0) {
+        notApplicable_[skipped++] = row.id
+        continue
+      }
+      outcome = code === 1 ? version.event : version.otherwise
+    } else {
       opens = relevant.map((j) => open[j]!)
       const outcomes = outcomesOver(step, derived.facts as { [fact: string]: Value }, opens)
-      const agreed = agree(outcomes, opens, (a, b) => a === b)
+      const agreed = agree(outcomes, opens, identical)
       if (agreed.same) outcome = agreed.value
       else {
         varying[decisions.length] = { relevant, outcomes }
@@ -364,27 +488,28 @@ export const decideOn = <P extends DatedParameter>(now: Epoch<P>, subject: Subje
       }
     }
     if (outcome === undefined) {
-      notApplicable_.push(rule.id)
+      notApplicable_[skipped++] = row.id
       continue
     }
     const d: Mutable<Omit<Decision, "explanation">> = {
-      rule: rule.id,
-      kind: rule.kind,
-      file: rule.file,
+      rule: row.id,
+      kind: row.kind,
+      file: row.file,
       version: version.number,
       effective: version.effective,
       date,
       outcome,
       branch: unknown !== undefined ? "unknown" : outcome === version.event ? "event" : "otherwise",
-      title: rule.title,
-      source: version.source ?? rule.source,
-      facts: readFacts(step.factNames, facts),
+      title: row.title,
+      source: row.source,
+      facts: copiers === undefined ? readFacts(step, facts) : copiers[i]!(facts),
       parameters: usesOf(step, derivedFrom),
     }
     const decision = explainLater(d, { version, facts, opens, parameters, derivedFrom })
     if (unknown !== undefined) d.unknown = unknown
     decisions.push(decision)
   }
+  notApplicable_.length = skipped
   // When no outcome varies, every combination of open values has the same summary.
   const summary = varying.length === 0 ? summaryOf(decisions) : summaryOver(decisions, varying, open)
   const pseudonym = subject.citizen?.id

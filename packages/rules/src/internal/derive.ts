@@ -3,9 +3,10 @@
 // on a date from what is in force then (for `SubjectFacts` over a policy
 // tree and the `decide` entry over a snapshot), so none of them can drift
 // apart. This module imports no schema, which keeps the browser path small.
-import { Calendar, IsoDate, Policy } from "@aktivitetsmodell/core"
+import { IsoDate, Policy } from "@aktivitetsmodell/core"
 import type { Facts } from "../Facts.js"
 import type { Subject } from "../Subject.js"
+import { ageOn } from "./age.js"
 import { requireDate } from "./boundary.js"
 import { dayNumber } from "./dayNumber.js"
 import type { Context, DatedParameter, Used } from "./factContext.js"
@@ -26,7 +27,7 @@ export interface Derived<P extends DatedParameter> {
 }
 
 // The options of a joint meeting not mentioned: the same for every subject, so shared and frozen.
-const meetingOptions: Open = Object.freeze({
+export const meetingOptions: Open = Object.freeze({
   missing: "jointMeetingHeld",
   options: Object.freeze([Object.freeze({ jointMeetingHeld: false }), Object.freeze({ jointMeetingHeld: true })]),
 })
@@ -109,15 +110,25 @@ export const blankFacts = (): FactsOut => ({
   proposalCategory: null,
 })
 
+/** Where `writeFacts` records the parameters each fact was derived from; the map is made on the first. */
+export interface Tracker<P extends DatedParameter> {
+  map: Map<string, Array<Used<P>>> | undefined
+}
+
 // Records that `fact` was derived from `found`, when a caller keeps track.
 const track = <P extends DatedParameter>(
-  used: Map<string, Array<Used<P>>> | undefined,
+  used: Tracker<P> | undefined,
   fact: string,
   found: Used<P> | undefined,
 ): Used<P> | undefined => {
   if (found === undefined || used === undefined) return found
-  const list = used.get(fact)
-  if (list === undefined) used.set(fact, [found])
+  let map = used.map
+  if (map === undefined) {
+    map = new Map()
+    used.map = map
+  }
+  const list = map.get(fact)
+  if (list === undefined) map.set(fact, [found])
   else list.push(found)
   return found
 }
@@ -149,16 +160,18 @@ export const writeFacts = <P extends DatedParameter>(
   date: string,
   now: Context<P>,
   out: FactsOut,
-  used: Map<string, Array<Used<P>>> | undefined,
+  used: Tracker<P> | undefined,
   needs: Needs = everything,
 ): number | undefined => {
   const lookups = lookupsOf(now)
+  const q = question(date)
   const c = subject.citizen
-  const o = subject.offering === undefined ? undefined : now.offerings.get(subject.offering)
+  const row = subject.offering === undefined ? undefined : lookups.row(subject.offering)
+  const o = row?.offering
   const e = subject.enrollment
   // Each parameter's own dating rule picks its value: an enrollment keeps the limits of its first day.
   const start = e?.start
-  const limits = o === undefined ? undefined : lookups.offering(o.id)
+  const limits = row?.limits
   let transitionEnd: string | null = null
   if (needs.transitionEnd && o?.status.kind === "discontinued") {
     const model = lookups.parameter("model.start")
@@ -199,9 +212,8 @@ export const writeFacts = <P extends DatedParameter>(
   let age: number | null = null
   let otherAge: number | undefined
   if (c !== undefined) {
-    if (c.birthDate !== undefined) age = Calendar.ageOn(c.birthDate, date)
+    if (c.birthDate !== undefined) age = ageOn(c.birthDate, date, q.year)
     else if (c.birthYear !== undefined) {
-      const q = question(date)
       age = q.year - c.birthYear
       // On 31 December everyone born that year has had their birthday.
       if (!q.lastOfYear) otherAge = age - 1
@@ -232,9 +244,7 @@ export const writeFacts = <P extends DatedParameter>(
   out.sessionsUsed = e === undefined ? null : (e.sessionsUsed ?? 0)
   out.sessionsThisWeek = e === undefined ? null : (e.sessionsThisWeek ?? 0)
   out.periodWeek =
-    e === undefined || !needs.periodWeek
-      ? null
-      : Math.floor((question(date).day - dayNumber(e.periodStart ?? e.start)) / 7) + 1
+    e === undefined || !needs.periodWeek ? null : Math.floor((q.day - dayNumber(e.periodStart ?? e.start)) / 7) + 1
   out.extensionsUsed = e === undefined ? null : (e.extensionsUsed ?? 0)
   out.extensionRequested = e?.extensionRequested ?? false
   out.sessionLimit = sessionLimit
@@ -274,11 +284,21 @@ export const deriveFacts = <P extends DatedParameter>(
   return derivedOn(subject, date, now)
 }
 
-/** {@link deriveFacts} for a date the caller has checked. */
-export const derivedOn = <P extends DatedParameter>(subject: Subject, date: string, now: Context<P>): Derived<P> => {
-  const used = new Map<string, Array<Used<P>>>()
+/**
+ * {@link deriveFacts} for a date the caller has checked. A caller that only
+ * reads `parameters` may pass `none`, an empty map to share when no fact
+ * was derived from a parameter.
+ */
+export const derivedOn = <P extends DatedParameter>(
+  subject: Subject,
+  date: string,
+  now: Context<P>,
+  none?: ReadonlyMap<string, ReadonlyArray<Used<P>>>,
+): Derived<P> => {
+  const tracker: Tracker<P> = { map: undefined }
   const facts = blankFacts()
-  const otherAge = writeFacts(subject, date, now, facts, used)
+  const otherAge = writeFacts(subject, date, now, facts, tracker)
+  const used = tracker.map ?? none ?? new Map()
   const open: Array<Open> = []
   if (otherAge !== undefined)
     open.push({ missing: "citizen.birthDate", options: [{ age: facts.age }, { age: otherAge }] })

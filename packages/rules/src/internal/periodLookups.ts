@@ -4,12 +4,14 @@
 // without building their names again, the transition's end and cohorts' ends.
 import { Calendar, Policy } from "@aktivitetsmodell/core"
 import { addTo } from "../PeriodLength.js"
-import type { Context, DatedParameter, Used } from "./factContext.js"
+import type { Context, DatedParameter, OfferingFacts, Used } from "./factContext.js"
 
 /** A parameter and its value on the period's question dates (undefined when it has none). */
 export interface Lookup<P extends DatedParameter> {
   readonly parameter: P
   readonly inForce: Used<P> | undefined
+  /** The parameter's value with each of its entries, by the entry's index, made when first read. */
+  readonly byEntry: Array<Used<P> | undefined>
 }
 
 /** The parameters that hold one offering's limits; undefined where the policy has none. */
@@ -20,10 +22,18 @@ export interface OfferingLookups<P extends DatedParameter> {
   readonly cohortLength: Lookup<P> | undefined
 }
 
+/** An offering in force with its limits: what a subject naming it reads, found with one lookup. */
+export interface OfferingRow<P extends DatedParameter> {
+  readonly offering: OfferingFacts
+  readonly limits: OfferingLookups<P>
+}
+
 /** A period's lookups, filled as subjects need them. */
 export interface PeriodLookups<P extends DatedParameter> {
   readonly parameter: (name: string) => Lookup<P> | undefined
   readonly offering: (id: string) => OfferingLookups<P>
+  /** The offering a subject names, with its limits; undefined for a name not in force (any value may be asked). */
+  readonly row: (name: unknown) => OfferingRow<P> | undefined
   /** `Policy.transitionEnd` for a question date, remembered for the last date asked. */
   readonly transitionEnd: (date: string) => string | null
   /** The last day of a cohort that starts in `month` (YYYY-MM) and lasts `length`, remembered per month. */
@@ -39,28 +49,39 @@ const build = <P extends DatedParameter>(now: Context<P>): PeriodLookups<P> => {
   const parameter = (name: string): Lookup<P> | undefined => {
     if (byName.has(name)) return byName.get(name)
     const p = now.policy.parameters.get(name)
-    const found = p === undefined ? undefined : { parameter: p, inForce: now.parameters.get(name) }
+    const found = p === undefined ? undefined : { parameter: p, inForce: now.parameters.get(name), byEntry: [] }
     byName.set(name, found)
     return found
+  }
+  const offering = (id: string): OfferingLookups<P> => {
+    let found = byOffering.get(id)
+    if (found === undefined) {
+      found = {
+        sessions: parameter(Policy.limitName(id, "sessions")),
+        weeks: parameter(Policy.limitName(id, "weeks")),
+        sessionsPerWeek: parameter(Policy.limitName(id, "sessionsPerWeek")),
+        cohortLength: parameter(Policy.limitName(id, "cohortLength")),
+      }
+      byOffering.set(id, found)
+    }
+    return found
+  }
+  // Filled once from the offerings in force, so a name a subject gives never adds an entry.
+  let rows: Map<unknown, OfferingRow<P>> | undefined
+  const row = (name: unknown): OfferingRow<P> | undefined => {
+    if (rows === undefined) {
+      rows = new Map()
+      for (const [key, o] of now.offerings) rows.set(key, { offering: o, limits: offering(o.id) })
+    }
+    return rows.get(name)
   }
   const cohorts = new Map<string, Map<string, string>>()
   let lastDate: string | undefined
   let lastEnd: string | null = null
   return {
     parameter,
-    offering: (id) => {
-      let found = byOffering.get(id)
-      if (found === undefined) {
-        found = {
-          sessions: parameter(Policy.limitName(id, "sessions")),
-          weeks: parameter(Policy.limitName(id, "weeks")),
-          sessionsPerWeek: parameter(Policy.limitName(id, "sessionsPerWeek")),
-          cohortLength: parameter(Policy.limitName(id, "cohortLength")),
-        }
-        byOffering.set(id, found)
-      }
-      return found
-    },
+    offering,
+    row,
     cohortEnd: (month, length) => {
       let byMonth = cohorts.get(length)
       if (byMonth === undefined) {
@@ -88,13 +109,18 @@ const build = <P extends DatedParameter>(now: Context<P>): PeriodLookups<P> => {
 
 const cache = new WeakMap<object, PeriodLookups<DatedParameter>>()
 
+// The last period asked about: a batch asks for the same one for every subject.
+let last: { readonly now: object; readonly lookups: PeriodLookups<DatedParameter> } | undefined
+
 /** The lookups for what is in force in `now`'s period. */
 export const lookupsOf = <P extends DatedParameter>(now: Context<P>): PeriodLookups<P> => {
+  if (last?.now === now) return last.lookups as unknown as PeriodLookups<P>
   let found = cache.get(now) as PeriodLookups<P> | undefined
   if (found === undefined) {
     found = build(now)
     cache.set(now, found as unknown as PeriodLookups<DatedParameter>)
   }
+  last = { now, lookups: found as unknown as PeriodLookups<DatedParameter> }
   return found
 }
 
@@ -111,10 +137,18 @@ export const valueFor = <P extends DatedParameter>(
   const parameter = lookup.parameter
   const at = parameter.datedBy === "enrollment-start" ? (enrollmentStart ?? date) : date
   if (at === date) return lookup.inForce
-  let entry: P["values"][number] | undefined
-  for (const e of parameter.values) {
-    if (e.from <= at) entry = e
+  const values = parameter.values
+  let k = -1
+  for (let i = 0; i < values.length; i++) {
+    if (values[i]!.from <= at) k = i
     else break
   }
-  return entry === undefined ? undefined : { parameter, entry }
+  if (k < 0) return undefined
+  // One object per entry rather than one per subject: a batch reads the same few entries for every enrollment.
+  let used = lookup.byEntry[k]
+  if (used === undefined) {
+    used = { parameter, entry: values[k]! }
+    lookup.byEntry[k] = used
+  }
+  return used
 }
