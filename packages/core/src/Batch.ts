@@ -86,7 +86,10 @@ const notAList: Rejected["problems"] = [
  * Decodes each record with `schema`. Excess fields are errors, not silently
  * dropped; every rejected record reports all its problems. Never throws on
  * data: `null`, wrong types, throwing getters and cyclic objects come back as
- * rejections, and one bad record never stops the batch.
+ * rejections, and one bad record never stops the batch. `fromJson: true`
+ * says the records are `JSON.parse`'s output (plain data: no getters, nothing
+ * shared), so a valid record comes back as it is instead of as an equal
+ * copy, which saves time and memory on large files.
  * @example
  * const { valid, rejected } = Batch.decode(Referral.Referral, rows)
  * @category constructors
@@ -94,14 +97,14 @@ const notAList: Rejected["problems"] = [
 export const decode = <S extends Schema.Top & { readonly DecodingServices: never }>(
   schema: S,
   records: ReadonlyArray<unknown>,
-  options: { readonly lines?: ReadonlyArray<number> } = {},
+  options: { readonly lines?: ReadonlyArray<number>; readonly fromJson?: boolean } = {},
 ): BatchResult<S["Type"]> => {
   if (!Schema.isSchema(schema))
     throw new BatchError({ en: "Batch.decode needs an Effect schema", nb: "Batch.decode trenger et Effect-skjema" })
   const decodeOne = Schema.decodeUnknownResult(schema as unknown as Schema.Codec<S["Type"], unknown>)
   // Most records are valid: a checker compiled from the schema accepts them
   // without Effect's machinery; anything else goes to Effect for its problems.
-  const fast = checkerOf(schema.ast)
+  const fast = checkerOf(schema.ast, options?.fromJson === true)
   const valid: Array<S["Type"]> = []
   const rejected: Array<Rejected> = []
   if (!Array.isArray(records)) {

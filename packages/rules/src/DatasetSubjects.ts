@@ -55,9 +55,17 @@ export const of = guard(
     const meetingHeld = (referralId: string | undefined, by: string): boolean =>
       referralId !== undefined && (meetings.get(referralId) ?? []).some((m) => m.date <= by)
     // Subjects are written out key by key, never as `{ ...base, more }` (see withState).
+    // One citizen object per citizen, shared by all their subjects, rather than one per subject.
+    const citizenObjects = new Map<string, Subject["citizen"]>()
     const citizenOf = (id: string): Subject["citizen"] => {
-      const c = citizens.get(id)
-      return c === undefined ? undefined : (citizenFrom(c) as Subject["citizen"])
+      let made = citizenObjects.get(id)
+      if (made === undefined) {
+        const c = citizens.get(id)
+        if (c === undefined) return undefined
+        made = citizenFrom(c) as Subject["citizen"]
+        citizenObjects.set(id, made)
+      }
+      return made
     }
     for (const e of data.enrollments) {
       const citizen = citizenOf(e.citizenId)

@@ -6,10 +6,11 @@
  * @module
  */
 import { Redact } from "@aktivitetsmodell/core"
-import { type FastOutcome, forTree } from "./Compile.js"
+import { forTree } from "./Compile.js"
 import type { Item } from "./DatasetSubjects.js"
-import { guard, requireTree } from "./internal/boundary.js"
-
+import { guard, requireArray, requireTree } from "./internal/boundary.js"
+import { chunkSize, codeComparer, wellFormed } from "./internal/impactCodes.js"
+import { showOutcome } from "./internal/showOutcome.js"
 import type { Outcome } from "./Outcome.js"
 import type { Tree } from "./PolicyTree.js"
 
@@ -54,15 +55,7 @@ export interface Impact {
 export const show = guard(
   "Impact.show",
   { nb: "(outcome: Outcome | undefined)", en: "(outcome: Outcome | undefined)" },
-  (o: Outcome | undefined): string =>
-    o === undefined
-      ? "not applicable"
-      : o.params === undefined || Object.keys(o.params).length === 0
-        ? o.type
-        : `${o.type}(${Object.entries(o.params)
-            .sort(([a], [b]) => (a < b ? -1 : 1))
-            .map(([k, v]) => `${k}=${v}`)
-            .join(",")})`,
+  (o: Outcome | undefined): string => showOutcome(o),
 )
 
 /**
@@ -75,25 +68,34 @@ export type Summary = Omit<Impact, "changes">
  * A comparison fed one item at a time, for inputs too large to hold: each
  * {@link Comparer.add} returns that item's changes, and {@link Comparer.summary}
  * the totals so far. Memory stays bounded by the trees, not the items.
+ * {@link Comparer.addAll} takes many items at once and gives the same changes,
+ * many times faster.
  * @category models
  */
 export interface Comparer {
   readonly add: (item: Item) => ReadonlyArray<Change>
+  /** The changes of `items`, in their order: the same as `add` on each. */
+  readonly addAll: (items: ReadonlyArray<Item>) => ReadonlyArray<Change>
   readonly summary: () => Summary
 }
 
 // The same rule ids in the same order under both trees.
-const sameRules = (x: ReadonlyArray<FastOutcome>, y: ReadonlyArray<FastOutcome>): boolean => {
+const sameRules = (
+  x: ReadonlyArray<{ readonly rule: string }>,
+  y: ReadonlyArray<{ readonly rule: string }>,
+): boolean => {
   if (x.length !== y.length) return false
   for (let i = 0; i < x.length; i++) if (x[i]!.rule !== y[i]!.rule) return false
   return true
 }
 
 /**
- * Starts a comparison of `base` and `head` that takes items one at a time.
+ * Starts a comparison of `base` and `head` that takes items one at a time,
+ * or many at once with `addAll`.
  * @example
  * const c = Impact.comparer(base, head)
  * for (const item of items) for (const change of c.add(item)) console.log(JSON.stringify(change))
+ * c.addAll(moreItems).length
  * c.summary().byRule
  * @category evaluation
  */
@@ -109,6 +111,23 @@ export const comparer = guard(
     let baseCount = 0
     let headCount = 0
     const counts = new Map<string, { rule: string; from: string; to: string; count: number }>()
+    const record = (changes: Array<Change>, item: Item, rule: string, x: string, y: string): void => {
+      const pseudonym = item.subject.citizen?.id
+      // Keys name records and rule ids name files; either may have been written from an identity number.
+      const shown = Redact.text(rule)
+      changes.push({
+        key: Redact.text(String(item.key)),
+        date: item.date,
+        ...(pseudonym === undefined ? {} : { subject: pseudonym }),
+        rule: shown,
+        before: x,
+        after: y,
+      })
+      const k = `${rule}\u0000${x}\u0000${y}`
+      const entry = counts.get(k) ?? { rule: shown, from: x, to: y, count: 0 }
+      entry.count++
+      counts.set(k, entry)
+    }
     const add = (item: Item): ReadonlyArray<Change> => {
       const before = a.outcomes(item.subject, item.date)
       const after = b.outcomes(item.subject, item.date)
@@ -117,22 +136,7 @@ export const comparer = guard(
       for (const o of after) if (o.outcome !== undefined) headCount++
       const changes: Array<Change> = []
       const compareOne = (rule: string, x: string, y: string): void => {
-        if (x === y) return
-        const pseudonym = item.subject.citizen?.id
-        // Keys name records and rule ids name files; either may have been written from an identity number.
-        const shown = Redact.text(rule)
-        changes.push({
-          key: Redact.text(String(item.key)),
-          date: item.date,
-          ...(pseudonym === undefined ? {} : { subject: pseudonym }),
-          rule: shown,
-          before: x,
-          after: y,
-        })
-        const k = `${rule}\u0000${x}\u0000${y}`
-        const entry = counts.get(k) ?? { rule: shown, from: x, to: y, count: 0 }
-        entry.count++
-        counts.set(k, entry)
+        if (x !== y) record(changes, item, rule, x, y)
       }
       if (sameRules(before, after)) {
         // The usual edit keeps the rules and their order: compare them pair by
@@ -140,7 +144,7 @@ export const comparer = guard(
         for (let i = 0; i < before.length; i++) {
           const x = before[i]!.outcome
           const y = after[i]!.outcome
-          if (x !== y) compareOne(before[i]!.rule, show(x), show(y))
+          if (x !== y) compareOne(before[i]!.rule, showOutcome(x), showOutcome(y))
         }
         return changes
       }
@@ -149,9 +153,38 @@ export const comparer = guard(
       for (const rule of new Set([...beforeBy.keys(), ...afterBy.keys()]))
         compareOne(
           rule,
-          beforeBy.has(rule) ? show(beforeBy.get(rule)) : "not in force",
-          afterBy.has(rule) ? show(afterBy.get(rule)) : "not in force",
+          beforeBy.has(rule) ? showOutcome(beforeBy.get(rule)) : "not in force",
+          afterBy.has(rule) ? showOutcome(afterBy.get(rule)) : "not in force",
         )
+      return changes
+    }
+    const batch = codeComparer(base, head, a, b)
+    const addAll = (items: ReadonlyArray<Item>): ReadonlyArray<Change> => {
+      requireArray("Comparer.addAll", "items", items)
+      const changes: Array<Change> = []
+      const pushAll = (xs: ReadonlyArray<Change>) => {
+        for (const x of xs) changes.push(x)
+      }
+      let run: Array<Item> = []
+      const flush = () => {
+        if (run.length === 0) return
+        const totals = batch(run, add, (item, rule, x, y) => record(changes, item, rule, x, y), pushAll)
+        subjects += totals.subjects
+        baseCount += totals.base
+        headCount += totals.head
+        run = []
+      }
+      for (let i = 0; i < items.length; i++) {
+        const item = wellFormed(items[i])
+        if (item !== undefined) {
+          run.push(item)
+          continue
+        }
+        // What the batch cannot take goes through add, in its place, which says what is wrong with it.
+        flush()
+        pushAll(add(items[i]!))
+      }
+      flush()
       return changes
     }
     return {
@@ -162,6 +195,14 @@ export const comparer = guard(
           en: "(item: { key: string; date: YYYY-MM-DD; subject: Subject })",
         },
         add,
+      ),
+      addAll: guard(
+        "Comparer.addAll",
+        {
+          nb: "(items: ReadonlyArray<{ key: string; date: ÅÅÅÅ-MM-DD; subject: Subject }>)",
+          en: "(items: ReadonlyArray<{ key: string; date: YYYY-MM-DD; subject: Subject }>)",
+        },
+        addAll,
       ),
       summary: () => ({
         subjects,
@@ -186,8 +227,22 @@ export const compare = guard(
   { nb: "(base: Tree, head: Tree, items: Iterable<Item>)", en: "(base: Tree, head: Tree, items: Iterable<Item>)" },
   (base: Tree, head: Tree, items: Iterable<Item>): Impact => {
     const c = comparer(base, head)
+    // A list is compared whole (the larger the date groups, the faster); any other iterable a chunk at a time.
+    if (Array.isArray(items)) {
+      const changes = c.addAll(items)
+      return { ...c.summary(), changes }
+    }
     const changes: Array<Change> = []
-    for (const item of items) for (const change of c.add(item)) changes.push(change)
+    let chunk: Array<Item> = []
+    const flush = () => {
+      for (const change of c.addAll(chunk)) changes.push(change)
+      chunk = []
+    }
+    for (const item of items) {
+      chunk.push(item)
+      if (chunk.length === chunkSize) flush()
+    }
+    flush()
     return { ...c.summary(), changes }
   },
 )

@@ -5,6 +5,11 @@
 // for anything else — an invalid record, a transformation, a node kind it does
 // not know — it answers FALLBACK, and Effect decodes as before, problems and
 // all. The differential test holds its output equal to Effect's.
+//
+// A checker made with `reuse` returns a valid object or array itself when
+// its output would be an equal copy (same keys in the same order, same
+// values): for JSON.parse's output, which has no getters and shares nothing,
+// that saves a copy of every record.
 import type * as SchemaAST from "effect/SchemaAST"
 
 /** Not decided here: let Effect decode it. */
@@ -35,7 +40,7 @@ const withChecks = (ast: SchemaAST.AST, f: Checker): Checker => {
   }
 }
 
-const compileNode = (ast: SchemaAST.AST): Checker | undefined => {
+const compileNode = (ast: SchemaAST.AST, reuse: boolean): Checker | undefined => {
   // Transformations change values; only Effect applies them.
   if (ast.encoding !== undefined) return undefined
   switch (ast._tag) {
@@ -50,7 +55,7 @@ const compileNode = (ast: SchemaAST.AST): Checker | undefined => {
       return withChecks(ast, (u) => (u === literal ? u : FALLBACK))
     }
     case "Union": {
-      const members = (ast as SchemaAST.Union).types.map(compileNode)
+      const members = (ast as SchemaAST.Union).types.map((t) => compileNode(t, reuse))
       if (members.some((m) => m === undefined)) return undefined
       const ms = members as Array<Checker>
       // Exactly one member must accept it; otherwise Effect decides (its union modes differ).
@@ -67,8 +72,8 @@ const compileNode = (ast: SchemaAST.AST): Checker | undefined => {
     }
     case "Arrays": {
       const a = ast as SchemaAST.Arrays
-      const elements = a.elements.map(compileNode)
-      const rest = a.rest.map(compileNode)
+      const elements = a.elements.map((e) => compileNode(e, reuse))
+      const rest = a.rest.map((e) => compileNode(e, reuse))
       if (elements.some((e) => e === undefined) || rest.length > 1 || rest.some((r) => r === undefined))
         return undefined
       if (a.elements.some((e) => e.context?.isOptional === true)) return undefined
@@ -77,13 +82,15 @@ const compileNode = (ast: SchemaAST.AST): Checker | undefined => {
       return withChecks(ast, (u) => {
         if (!Array.isArray(u)) return FALLBACK
         if (r === undefined ? u.length !== es.length : u.length < es.length) return FALLBACK
-        const out = new Array<unknown>(u.length)
+        let out: Array<unknown> | undefined = reuse ? undefined : new Array<unknown>(u.length)
         for (let i = 0; i < u.length; i++) {
-          const v = (i < es.length ? es[i]! : r!)(u[i])
+          const given: unknown = u[i]
+          const v = (i < es.length ? es[i]! : r!)(given)
           if (v === FALLBACK) return FALLBACK
-          out[i] = v
+          if (out === undefined && v !== given) out = u.slice(0, i)
+          if (out !== undefined) out[i] = v
         }
-        return out
+        return out ?? u
       })
     }
     case "Objects": {
@@ -92,11 +99,20 @@ const compileNode = (ast: SchemaAST.AST): Checker | undefined => {
       const props = o.propertySignatures.map((p) => ({
         name: p.name,
         optional: p.type.context?.isOptional === true,
-        check: compileNode(p.type),
+        check: compileNode(p.type, reuse),
       }))
       if (props.some((p) => p.check === undefined || typeof p.name !== "string")) return undefined
       const names = new Set(props.map((p) => p.name as string))
       const n = props.length
+      // The copy of the properties before the i-th, all of them kept as they were.
+      const copyBefore = (input: Record<string, unknown>, i: number): Record<string, unknown> => {
+        const out: Record<string, unknown> = {}
+        for (let j = 0; j < i; j++) {
+          const name = props[j]!.name as string
+          if (Object.hasOwn(input, name)) out[name] = input[name]
+        }
+        return out
+      }
       return withChecks(ast, (u) => {
         if (typeof u !== "object" || u === null || Array.isArray(u)) return FALLBACK
         const input = u as Record<string, unknown>
@@ -108,7 +124,9 @@ const compileNode = (ast: SchemaAST.AST): Checker | undefined => {
           present++
         }
         if (Object.getOwnPropertySymbols(input).length > 0) return FALLBACK
-        const out: Record<string, unknown> = {}
+        // Reused only while it equals the copy: a plain object, its keys in the schema's order, each value kept.
+        let out: Record<string, unknown> | undefined =
+          reuse && Object.getPrototypeOf(input) === Object.prototype ? undefined : {}
         let seen = 0
         for (let i = 0; i < n; i++) {
           const p = props[i]!
@@ -117,12 +135,14 @@ const compileNode = (ast: SchemaAST.AST): Checker | undefined => {
             if (p.optional) continue
             return FALLBACK
           }
-          seen++
-          const v = p.check!(input[name])
+          const given = input[name]
+          const v = p.check!(given)
           if (v === FALLBACK) return FALLBACK
-          out[name] = v
+          if (out === undefined && (v !== given || keys[seen] !== name)) out = copyBefore(input, i)
+          seen++
+          if (out !== undefined) out[name] = v
         }
-        return seen === present ? out : FALLBACK
+        return seen === present ? (out ?? input) : FALLBACK
       })
     }
     default:
@@ -130,15 +150,23 @@ const compileNode = (ast: SchemaAST.AST): Checker | undefined => {
   }
 }
 
-const cache = new WeakMap<SchemaAST.AST, Checker | null>()
+const caches = {
+  copy: new WeakMap<SchemaAST.AST, Checker | null>(),
+  reuse: new WeakMap<SchemaAST.AST, Checker | null>(),
+}
 
-/** The compiled checker of a schema's AST, or `undefined` when the AST has a node it does not know. */
-export const checkerOf = (ast: SchemaAST.AST): Checker | undefined => {
+/**
+ * The compiled checker of a schema's AST, or `undefined` when the AST has a
+ * node it does not know. With `reuse`, valid input is returned rather than
+ * copied where the copy would be equal: only for JSON.parse's output.
+ */
+export const checkerOf = (ast: SchemaAST.AST, reuse = false): Checker | undefined => {
+  const cache = reuse ? caches.reuse : caches.copy
   const cached = cache.get(ast)
   if (cached !== undefined) return cached ?? undefined
   let compiled: Checker | undefined
   try {
-    compiled = compileNode(ast)
+    compiled = compileNode(ast, reuse)
   } catch {
     compiled = undefined
   }

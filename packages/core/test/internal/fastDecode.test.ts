@@ -66,3 +66,30 @@ describe("the compiled fast path agrees with Effect", () => {
     })
   }
 })
+
+describe("the fast path with reuse (JSON.parse's output)", () => {
+  for (const entity of entityNames) {
+    const records = JSON.parse(JSON.stringify(year[entity])) as ReadonlyArray<Record<string, unknown>>
+    if (records.length === 0) continue
+    it(`${entity}: a valid record comes back as it is, equal to Effect's output`, () => {
+      const effect = Schema.decodeUnknownResult(entities[entity] as unknown as Schema.Codec<unknown, unknown>)
+      const reuse = checkerOf(entities[entity].ast, true)!
+      for (const r of records.slice(0, 200)) {
+        const e = effect(r, { onExcessProperty: "error" })
+        expect(reuse(r)).toBe(r)
+        expect(JSON.stringify(reuse(r))).toBe(JSON.stringify(Result.isSuccess(e) ? e.success : undefined))
+      }
+    })
+  }
+
+  it("copies a record whose keys are in another order, or that is not a plain object", () => {
+    const r = JSON.parse(JSON.stringify(year.citizens[0])) as Record<string, unknown>
+    const reordered = Object.fromEntries(Object.entries(r).reverse())
+    const reuse = checkerOf(entities.citizens.ast, true)!
+    const out = reuse(reordered)
+    expect(out).not.toBe(reordered)
+    expect(JSON.stringify(out)).toBe(JSON.stringify(checkerOf(entities.citizens.ast)!(r)))
+    const inherited = Object.assign(Object.create({ extra: 1 }), r)
+    expect(reuse(inherited)).not.toBe(inherited)
+  })
+})

@@ -1,14 +1,15 @@
 // `aktivitet-rules impact`: how many decisions change between two trees over a data set.
 //
-// Items are compared one at a time and only the totals and the first
+// Items are compared a chunk at a time and only the totals and the first
 // `--show` examples are kept, so memory does not grow with the data; with
-// `--jsonl` each changed decision is written as a JSON line as it is found,
-// then one summary line. Only `--json` (one JSON document) holds every change.
+// `--jsonl` each changed decision is written as a JSON line as its chunk is
+// compared, then one summary line. Only `--json` (one JSON document) holds every change.
 import { Batch, Dataset, IsoDate, Problems } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { type Item, of as subjectsOfDataset } from "../DatasetSubjects.js"
 import { type Change, comparer } from "../Impact.js"
 import { policy } from "../InForce.js"
+import { chunkSize } from "../internal/impactCodes.js"
 import { shortLine } from "../internal/text.js"
 import type { Tree } from "../PolicyTree.js"
 import { decode } from "../Subject.js"
@@ -132,7 +133,8 @@ const itemsOf = (io: Io, data: string, tree: Tree, o: ImpactOptions): Source | u
     })
     return bad.count > 0 ? undefined : { items, label: { nb: input.name, en: input.name }, bad }
   }
-  const decoded = Batch.decode(Dataset.Dataset, [input.value])
+  // The value is JSON.parse's: a valid file is used as it is, not copied.
+  const decoded = Batch.decode(Dataset.Dataset, [input.value], { fromJson: true })
   const rejected = decoded.rejected[0]
   if (rejected !== undefined) {
     for (const p of rejected.problems.slice(0, 50)) {
@@ -143,8 +145,28 @@ const itemsOf = (io: Io, data: string, tree: Tree, o: ImpactOptions): Source | u
   return { items: subjectsOfDataset(decoded.valid[0]!, policy(tree)), label: { nb: input.name, en: input.name }, bad }
 }
 
-// How many items go by between waits for a slow reader.
+// How many lines go out between waits for a slow reader.
 const drainEvery = 256
+
+// Items are compared a chunk at a time: the batch path groups a chunk by
+// date, and the larger the groups the faster it goes. A list already in
+// memory is one chunk; a stream is gathered into chunks, so memory stays
+// bounded. Output waits for a slow reader between chunks and every few lines.
+async function* chunks(items: Iterable<Item> | AsyncIterable<Item>): AsyncGenerator<ReadonlyArray<Item>> {
+  if (Array.isArray(items)) {
+    yield items
+    return
+  }
+  let chunk: Array<Item> = []
+  for await (const item of items) {
+    chunk.push(item)
+    if (chunk.length === chunkSize) {
+      yield chunk
+      chunk = []
+    }
+  }
+  if (chunk.length > 0) yield chunk
+}
 
 export const impact = async (io: Io, o: ImpactOptions): Promise<number> => {
   const { head, data } = o
@@ -171,15 +193,16 @@ export const impact = async (io: Io, o: ImpactOptions): Promise<number> => {
   const all: Array<Change> = []
   const examples: Array<Change> = []
   let changed = 0
-  let n = 0
-  for await (const item of input.items) {
-    for (const change of c.add(item)) {
+  for await (const chunk of chunks(input.items)) {
+    for (const change of c.addAll(chunk)) {
       changed++
-      if (o.jsonl) io.stdout(jsonLine(change))
-      else if (o.json) all.push(change)
+      if (o.jsonl) {
+        io.stdout(jsonLine(change))
+        if (changed % drainEvery === 0) await io.drain?.()
+      } else if (o.json) all.push(change)
       else if (examples.length < o.show) examples.push(change)
     }
-    if (++n % drainEvery === 0) await io.drain?.()
+    await io.drain?.()
   }
   const summary = c.summary()
   const code = input.bad.count > 0 ? 1 : 0

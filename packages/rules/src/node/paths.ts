@@ -196,12 +196,13 @@ export const readRegular = (
     }
     if (opened.size > maxBytes) return tooLarge(opened.size)
     // Read at most one byte over the cap, growing the buffer if the file grew since fstat.
-    let buffer = Buffer.alloc(Math.min(opened.size, maxBytes) + 1)
+    // Unfilled: only the bytes read are ever decoded, and a large file needs no zeroing first.
+    let buffer = Buffer.allocUnsafe(Math.min(opened.size, maxBytes) + 1)
     let length = 0
     for (;;) {
       if (length === buffer.length) {
         if (length > maxBytes) return tooLarge(length)
-        const bigger = Buffer.alloc(Math.min(buffer.length * 2, maxBytes + 1))
+        const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1))
         buffer.copy(bigger, 0, 0, length)
         buffer = bigger
       }

@@ -236,6 +236,7 @@ const mustBeTyped = (name: string, thrown: unknown): void => {
 const handedOut: Array<[string, Fn]> = [
   ["Compile.forTree(tree).outcomes", Rules.Compile.forTree(tree).outcomes as Fn],
   ["Impact.comparer(tree, tree).add", Rules.Impact.comparer(tree, tree).add as Fn],
+  ["Impact.comparer(tree, tree).addAll", Rules.Impact.comparer(tree, tree).addAll as Fn],
   ["Engine.runner(set).run", Rules.Engine.runner(ruleSet).run as Fn],
 ]
 
