@@ -26,7 +26,8 @@ export type Values = Record<string, unknown>
  * expression `filter`), and rolls up `values`.
  *
  * Integer-coded keys with aggregates the kernel knows (count, sum, valid,
- * min, max, distinct of a plain column) and a structured `where` run in
+ * min, max, distinct, median or quantile of a plain column) and a
+ * structured `where` run in
  * typed-array passes (kernel/rollup.ts), which give what arquero gives, row
  * for row. Anything else runs arquero, filtering after `groupby` on purpose:
  * arquero keeps the grouping of a filtered table by re-indexing it, so
