@@ -81,7 +81,7 @@ export const joinBy = (left: ColumnTable, right: ColumnTable, by: ReadonlyArray<
   // A join does not match missing keys: records without an offering on both
   // sides would come out as two "(unknown)" rows. Name them first.
   const named = (t: ColumnTable) =>
-    t.derive(record(keys.map((k) => [k, `d => ${col(k)} == null ? ${JSON.stringify(UNKNOWN)} : ${col(k)}`] as const)))
+    withColumns(t, keys, (k) => Array.from(t.array(k) as ArrayLike<unknown>, (v) => (v == null ? UNKNOWN : v)))
   return named(left).join_full(named(right), [keys, keys])
 }
 
@@ -93,13 +93,32 @@ export const joinBy = (left: ColumnTable, right: ColumnTable, by: ReadonlyArray<
 export const severalMunicipalities = (tables: { readonly offerings: ColumnTable }): boolean =>
   new Set(tables.offerings.array("municipality") as Iterable<unknown>).size > 1
 
+/**
+ * The table with `columns` set to `valuesOf(column)`: the small result tables
+ * of indicators get their derived columns as plain arrays, with no
+ * expression to parse and compile (and no name in expression text). A
+ * filtered or ordered table is made whole first, so values line up by row.
+ */
+const withColumns = (
+  table: ColumnTable,
+  columns: ReadonlyArray<string>,
+  valuesOf: (column: string) => Array<unknown>,
+): ColumnTable => {
+  if (columns.length === 0) return table
+  const t = table.isFiltered() || table.isOrdered() ? table.reify() : table
+  return t.assign(record(columns.map((c) => [c, valuesOf(c)] as const)))
+}
+
 /** Replaces missing values of count columns by 0: no rows means a count of zero. */
 export const zeroFill = (table: ColumnTable, columns: ReadonlyArray<string>): ColumnTable =>
-  table.derive(record(columns.map((c) => [c, `d => ${col(c)} == null ? 0 : ${col(c)}`] as const)))
+  withColumns(table, columns, (c) => Array.from(table.array(c) as ArrayLike<unknown>, (v) => (v == null ? 0 : v)))
 
 /** Derives `name` = numerator / denominator, or null when the denominator is 0. */
-export const withRate = (table: ColumnTable, name: string, numerator: string, denominator: string): ColumnTable =>
-  table.derive(record([[name, `d => ${col(denominator)} > 0 ? ${col(numerator)} / ${col(denominator)} : null`]]))
+export const withRate = (table: ColumnTable, name: string, numerator: string, denominator: string): ColumnTable => {
+  const n = table.array(numerator) as ArrayLike<number>
+  const d = table.array(denominator) as ArrayLike<number>
+  return withColumns(table, [name], () => Array.from(d, (den, i) => (den > 0 ? n[i]! / den : null)))
+}
 
 /** The condition that a column's day number lies within `from`–`to`. */
 export const daysWithin = (column: string, from: number, to: number): Condition => ({
