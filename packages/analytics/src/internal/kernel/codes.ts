@@ -8,13 +8,15 @@ import { DictionaryColumn } from "../DictionaryColumn.js"
 
 /** A column as integer codes in 0 … size - 1, and the value each code stands for. */
 export interface Coded {
-  readonly codes: ArrayLike<number>
+  readonly codes: Int32Array
   readonly size: number
   readonly value: (code: number) => unknown
   /** The value of a row as stored (codes merge -0 with 0; a group shows its first row's). */
   readonly at: (row: number) => unknown
   /** Whether the value of a code is valid in arquero's sense (not null, undefined or NaN). */
   readonly valid: (code: number) => boolean
+  /** Whether every code stands for a valid value, so a pass need not ask. */
+  readonly allValid: boolean
 }
 
 const always = () => true
@@ -65,6 +67,7 @@ const encoded = (column: ArrayLike<unknown>): Coded => {
     value: (k) => values[k],
     at: (row) => column[row],
     valid: (k) => isValid(values[k]),
+    allValid: values.every(isValid),
   }
 }
 
@@ -72,12 +75,16 @@ const encoded = (column: ArrayLike<unknown>): Coded => {
 export const codedOf = (column: unknown): Coded | undefined => {
   if (column instanceof DictionaryColumn) {
     const values = column.values as ReadonlyArray<unknown>
+    // The same codes read as Int32Array (they are below 2^31): every kernel
+    // loop then sees one array type, which keeps its element loads monomorphic.
+    const codes = column.codes
     return {
-      codes: column.codes,
+      codes: new Int32Array(codes.buffer, codes.byteOffset, codes.length),
       size: values.length,
       value: (k) => values[k],
       at: (row) => column.at(row),
       valid: (k) => isValid(values[k]),
+      allValid: values.every(isValid),
     }
   }
   if (isIntegerArray(column)) {
@@ -89,7 +96,14 @@ export const codedOf = (column: unknown): Coded | undefined => {
       if (v > max) max = v
     }
     if (min >= 0 && max < MAX_CODE)
-      return { codes: column, size: max + 1, value: (k) => k, at: (row) => column[row], valid: always }
+      return {
+        codes: column instanceof Int32Array ? column : Int32Array.from(column),
+        size: max + 1,
+        value: (k) => k,
+        at: (row) => column[row],
+        valid: always,
+        allValid: true,
+      }
     return encoded(column)
   }
   if (Array.isArray(column) || column instanceof Float64Array || column instanceof Float32Array) return encoded(column)

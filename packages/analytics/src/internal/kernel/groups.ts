@@ -12,7 +12,7 @@ import type { Coded } from "./codes.js"
  * output (arquero drops them when a filter follows the grouping).
  */
 export interface Groups {
-  readonly of: ArrayLike<number>
+  readonly of: Int32Array
   readonly size: number
   /** keyCodes[k][g]: the code of key k in group g. */
   readonly keyCodes: ReadonlyArray<Int32Array>

@@ -58,7 +58,21 @@ export const distinct = (g: Groups, column: Coded): Float64Array => {
   const out = new Float64Array(size)
   const validCode = Uint8Array.from({ length: V }, (_, k) => (column.valid(k) ? 1 : 0))
   const missing = new Uint8Array(size)
-  if (size * V <= BITSET) {
+  if (size * V <= BITSET && column.allValid) {
+    // The common case, every value valid: no check per row.
+    const bits = new Uint32Array(Math.ceil((size * V) / 32))
+    for (let i = 0; i < of.length; i++) {
+      const k = of[i]!
+      if (k < 0) continue
+      const bit = k * V + codes[i]!
+      const word = bit >>> 5
+      const mask = 1 << (bit & 31)
+      if ((bits[word]! & mask) === 0) {
+        bits[word]! |= mask
+        out[k]!++
+      }
+    }
+  } else if (size * V <= BITSET) {
     const bits = new Uint32Array(Math.ceil((size * V) / 32))
     for (let i = 0; i < of.length; i++) {
       const k = of[i]!

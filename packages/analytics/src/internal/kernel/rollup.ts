@@ -78,10 +78,13 @@ export const rollup = (
     dictionaryOrder,
   )
   // The groups shown: all, or (after a filter) those with a kept row, in order.
+  // Rows per group, counted once: for dropping empty groups and for every count.
+  let perGroup: Float64Array | undefined
+  const counted = () => (perGroup ??= count(g))
   let shown: Int32Array | undefined
   if (g.dropEmpty) {
-    const rows = count(g)
-    shown = Int32Array.from(rows.keys()).filter((k) => rows[k]! > 0)
+    const n = counted()
+    shown = Int32Array.from(n.keys()).filter((k) => n[k]! > 0)
   }
   const pick = <T>(values: ArrayLike<T>): Array<T> =>
     shown === undefined ? Array.from(values) : Array.from(shown, (k) => values[k]!)
@@ -96,7 +99,7 @@ export const rollup = (
   for (const [name, a, input] of inputs) {
     const column =
       a.op === "count"
-        ? count(g)
+        ? counted()
         : a.op === "distinct"
           ? distinct(g, input as NonNullable<ReturnType<typeof codedOf>>)
           : a.op === "quantile"

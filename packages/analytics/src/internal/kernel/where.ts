@@ -68,6 +68,11 @@ export const mask = (table: ColumnTable, where: Where): Uint8Array | undefined =
         const v = values[i]!
         if (!(v >= from && v <= to)) out[i] = 0
       }
+    } else if (ArrayBuffer.isView(column) && c.is === "equal") {
+      // A typed array holds numbers only: a text never equals one.
+      const values = column as unknown as ArrayLike<number>
+      const value = c.value
+      for (let i = 0; i < n; i++) if (values[i] !== value) out[i] = 0
     } else {
       const values = column as ArrayLike<unknown>
       for (let i = 0; i < n; i++) if (out[i] === 1 && !test(c, values[i])) out[i] = 0
