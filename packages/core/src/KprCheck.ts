@@ -65,6 +65,7 @@ export interface Problem extends PathProblem {
 // the rules that `check` words as problems and `incomplete` only marks.
 type Finding = {
   readonly row: number
+  readonly service: { readonly code: string }
   readonly code: Code
   readonly field: string
   readonly referral: Dataset["referrals"][number] | undefined
@@ -75,16 +76,20 @@ const findings = (data: Dataset, crosswalk: Crosswalk.Crosswalk, found: (f: Find
   const citizens = new Set(data.citizens.map((c) => c.id))
   const referrals = new Map(data.referrals.map((r) => [r.id, r]))
   data.enrollments.forEach((n, row) => {
-    if (!services.has(n.offeringId)) return
-    if (!citizens.has(n.citizenId)) found({ row, code: "kpr-citizen-unknown", field: "citizenId", referral: undefined })
+    const service = services.get(n.offeringId)
+    if (service === undefined) return
+    if (!citizens.has(n.citizenId))
+      found({ row, service, code: "kpr-citizen-unknown", field: "citizenId", referral: undefined })
     const referral = n.referralId === undefined ? undefined : referrals.get(n.referralId)
-    if (n.referralId === undefined) found({ row, code: "kpr-decision-missing", field: "referralId", referral })
-    else if (referral === undefined) found({ row, code: "kpr-decision-unknown", field: "referralId", referral })
+    if (n.referralId === undefined) found({ row, service, code: "kpr-decision-missing", field: "referralId", referral })
+    else if (referral === undefined)
+      found({ row, service, code: "kpr-decision-unknown", field: "referralId", referral })
     else if (referral.citizenId !== n.citizenId || referral.offeringId !== n.offeringId)
-      found({ row, code: "kpr-decision-mismatch", field: "referralId", referral })
-    else if (n.start < referral.date) found({ row, code: "kpr-start-before-decision", field: "start", referral })
+      found({ row, service, code: "kpr-decision-mismatch", field: "referralId", referral })
+    else if (n.start < referral.date)
+      found({ row, service, code: "kpr-start-before-decision", field: "start", referral })
     if (n.status !== "ongoing" && n.closedOn === undefined)
-      found({ row, code: "kpr-end-missing", field: "closedOn", referral })
+      found({ row, service, code: "kpr-end-missing", field: "closedOn", referral })
   })
 }
 
@@ -100,11 +105,9 @@ export const check = guard(
   "KprCheck.check",
   { en: "a dataset and optionally a crosswalk", nb: "et datasett og eventuelt en rapporteringsnøkkel" },
   (data: Dataset, crosswalk: Crosswalk.Crosswalk = Crosswalk.sandnes()): Array<Problem> => {
-    const services = Crosswalk.reportable(crosswalk)
     const problems: Array<Problem> = []
-    findings(data, crosswalk, ({ row: i, code, field, referral }) => {
+    findings(data, crosswalk, ({ row: i, service, code, field, referral }) => {
       const n = data.enrollments[i]!
-      const service = services.get(n.offeringId)!
       const record = `enrollments[${i}] (${n.id})`
       const what = {
         en: `the enrollment in ${n.offeringId} (KPR ${service.code})`,

@@ -5,10 +5,10 @@
 import type { ColumnTable } from "arquero"
 import { type Dimension, UNKNOWN } from "../Dimension.js"
 import { own } from "./checks.js"
-import { col, num, record } from "./expr.js"
+import { record } from "./expr.js"
 import type { Aggregate } from "./kernel/reduce.js"
 import { aggregateOf, rollup } from "./kernel/rollup.js"
-import { type Condition, expression, type Where } from "./kernel/where.js"
+import { type Condition, conditionText, expression, type Where } from "./kernel/where.js"
 import { AnalyticsError } from "./text.js"
 
 /** Which column of a source table holds a dimension, when not the dimension's own name. */
@@ -130,7 +130,7 @@ export const daysWithin = (column: string, from: number, to: number): Condition 
 
 /** An arquero expression that is true for day numbers within `from`–`to`. */
 export const dayWithin = (column: string, from: number, to: number): string =>
-  `${col(column)} != null && ${col(column)} >= ${num(from)} && ${col(column)} <= ${num(to)}`
+  conditionText(daysWithin(column, from, to))
 
 /** Throws when an indicator is asked for a dimension it does not have. */
 export const checkDimensions = (id: string, allowed: ReadonlyArray<Dimension>, by: ReadonlyArray<Dimension>): void => {

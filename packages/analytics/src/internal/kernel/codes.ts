@@ -4,6 +4,7 @@
 // floats with NaN for missing) is coded value by value in order of first
 // appearance. Values are told apart as JavaScript's Map does (arquero joins
 // keys as text, so its null and "null" meet; here they stay apart).
+import { Coder } from "../columns.js"
 import { DictionaryColumn } from "../DictionaryColumn.js"
 
 /** A column as integer codes in 0 … size - 1, and the value each code stands for. */
@@ -40,27 +41,11 @@ export const isValid = (v: unknown): boolean => v !== null && v !== undefined &&
 // Codes each value of a column in order of first appearance; every missing
 // value (null, undefined, NaN) gets one code, as it is one group in arquero.
 const encoded = (column: ArrayLike<unknown>): Coded => {
+  // A Map tells values apart by SameValueZero: every NaN is one value, and -0 is 0.
+  const coder = new Coder<unknown>()
   const codes = new Int32Array(column.length)
-  const index = new Map<unknown, number>()
-  const values: Array<unknown> = []
-  let last: unknown
-  let lastCode = -1
-  for (let i = 0; i < column.length; i++) {
-    let v = column[i]
-    if (Number.isNaN(v)) v = Number.NaN
-    if (lastCode >= 0 && Object.is(v, last)) {
-      codes[i] = lastCode
-      continue
-    }
-    let c = index.get(v)
-    if (c === undefined) {
-      c = values.length
-      values.push(v)
-      index.set(v, c)
-    }
-    codes[i] = lastCode = c
-    last = v
-  }
+  for (let i = 0; i < column.length; i++) codes[i] = coder.code(column[i])
+  const values = coder.values
   return {
     codes,
     size: values.length,

@@ -19,7 +19,8 @@ export type Where = ReadonlyArray<Condition>
 
 const literal = (v: number | string): string => (typeof v === "number" ? num(v) : slug(v))
 
-const expressionOf = (c: Condition): string => {
+/** The arquero expression text of one condition (the body, without `d =>`). */
+export const conditionText = (c: Condition): string => {
   const x = col(c.column)
   switch (c.is) {
     case "equal":
@@ -32,7 +33,7 @@ const expressionOf = (c: Condition): string => {
 }
 
 /** The arquero filter expression of `where`. */
-export const expression = (where: Where): string => `d => ${where.map(expressionOf).join(" && ")}`
+export const expression = (where: Where): string => `d => ${where.map(conditionText).join(" && ")}`
 
 /** Whether a value passes one condition, as the expression would judge it. */
 const test = (c: Condition, v: unknown): boolean => {
