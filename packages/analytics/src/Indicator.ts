@@ -14,8 +14,9 @@ import { guard } from "./internal/boundary.js"
 import { optionsOf, reject, requireRecord } from "./internal/checks.js"
 import { requireBy } from "./internal/dimensionList.js"
 import { record } from "./internal/expr.js"
-import { checkDimensions, withRate, zeroFill } from "./internal/group.js"
+import { checkDimensions, withRates, zeroFill } from "./internal/group.js"
 import { marginSubsets } from "./internal/groupings.js"
+import { orderOf } from "./internal/kernel/sort.js"
 import { precomputed } from "./internal/resultSource.js"
 import { requireIndicator, requireTables } from "./internal/shapes.js"
 import type { Tables } from "./Tables.js"
@@ -27,28 +28,47 @@ import type { Indicator, Measure, Result } from "./internal/indicatorModel.js"
 // Turns missing values (arquero's undefined for an empty aggregate, NaN) into
 // null and fixes column order, so that every output writes them the same way.
 // A record that names no offering (say) gets the dimension value "(unknown)".
-const tidy = (table: ColumnTable, by: ReadonlyArray<Dimension>, columns: ReadonlyArray<string>): ColumnTable =>
+// `rows` gives the order to write the rows in (all of them when absent).
+const tidy = (
+  table: ColumnTable,
+  by: ReadonlyArray<Dimension>,
+  columns: ReadonlyArray<string>,
+  rows?: Uint32Array,
+): ColumnTable =>
   aq.table(
     record(
       columns.map((c) => {
-        const values = Array.from(table.array(c) as ArrayLike<unknown>)
+        const values = valuesByRow(table, c)
         const missing = (by as ReadonlyArray<string>).includes(c) ? UNKNOWN : null
-        return [
-          c,
-          values.map((v) =>
-            v === undefined || v === null || (typeof v === "number" && Number.isNaN(v)) ? missing : v,
-          ),
-        ] as const
+        const clean = (v: unknown) =>
+          v === undefined || v === null || (typeof v === "number" && Number.isNaN(v)) ? missing : v
+        return [c, rows === undefined ? Array.from(values, clean) : Array.from(rows, (i) => clean(values[i]))] as const
       }),
     ),
   )
 
+// A column's values by row: read in place when the table is neither filtered nor ordered.
+const valuesByRow = (table: ColumnTable, c: string): ArrayLike<unknown> => {
+  if (table.isFiltered() || table.isOrdered()) return table.array(c) as ArrayLike<unknown>
+  const column = table.column(c) as unknown
+  if (ArrayBuffer.isView(column) || Array.isArray(column)) return column as ArrayLike<unknown>
+  return table.array(c) as ArrayLike<unknown>
+}
+
+// The raw table sorted by `by` as arquero's orderby sorts it (kernel/sort.ts),
+// read and written once: no ordered table to build and read back.
 const computeOne = (indicator: Indicator, tables: Tables, by: ReadonlyArray<Dimension>): ColumnTable => {
   const columns = [...by, ...indicator.measures.map((m) => m.column)]
   // Tables a DuckDB engine computed for (see internal/resultSource.ts) hold the raw table.
   const raw = precomputed(tables, indicator, by) ?? indicator.compute(tables, by)
-  const ordered = by.length > 0 ? raw.orderby(...by) : raw
-  return tidy(ordered, by, columns)
+  if (by.length === 0) return tidy(raw, by, columns)
+  // orderby sorts the rows as they stand, whatever order the table had.
+  const rows = raw.isOrdered() ? raw.unorder() : raw
+  const order = orderOf(
+    rows.numRows(),
+    by.map((d) => valuesByRow(rows, d)),
+  )
+  return tidy(rows, by, columns, order)
 }
 
 /**
@@ -157,7 +177,9 @@ const byOffering: ReadonlyArray<Dimension> = ["offering"]
 const fromCounts = <Id extends string>(spec: Counted<Id>): Indicator<Id> => {
   const { counts, derive, dimensions, defaultBy, id, name, definition, ...rest } = spec
   const countColumns = spec.measures.filter(isCount).map((m) => m.column)
-  const rates = spec.measures.filter((m) => m.kind === "rate")
+  const rates = spec.measures
+    .filter((m) => m.kind === "rate")
+    .map((m) => ({ column: m.column, numerator: m.numerator!, denominator: m.denominator! }))
   return {
     id,
     name,
@@ -173,7 +195,7 @@ const fromCounts = <Id extends string>(spec: Counted<Id>): Indicator<Id> => {
         countColumns.filter((c) => present.includes(c)),
       )
       const derived = derive === undefined ? filled : derive(filled)
-      return rates.reduce((t, m) => withRate(t, m.column, m.numerator!, m.denominator!), derived)
+      return withRates(derived, rates)
     },
   }
 }

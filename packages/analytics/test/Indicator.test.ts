@@ -104,6 +104,26 @@ describe("Indicator.rate", () => {
   })
 })
 
+describe("Indicator.compute's row order", () => {
+  it("sorts by the dimensions as arquero's orderby does, whatever order the counts came in, ties in row order", () => {
+    const rows = aq.table({
+      offering: ["b", "a", null, "a", "b"],
+      booked: [1, 2, 3, 4, 5],
+      present: [1, 1, 1, 1, 1],
+      absent: [0, 1, 2, 3, 4],
+      share: [1, 0.5, 1 / 3, 0.25, 0.2],
+    })
+    // An indicator whose compute gives an ordered table, as orderby on it gives.
+    const raw = rows.orderby(aq.desc("booked"))
+    const direct = { ...Indicator.rate({ ...plain, counts: () => rows }), compute: () => raw }
+    const r = Indicator.compute(direct, tables, { by: ["offering"] }).table
+    expect(Array.from(r.array("booked") as ArrayLike<number>)).toEqual(
+      Array.from(raw.orderby("offering").array("booked") as ArrayLike<number>),
+    )
+    expect(Array.from(r.array("offering") as ArrayLike<string>)).toEqual(["(unknown)", "a", "a", "b", "b"])
+  })
+})
+
 describe("Indicator.count", () => {
   it("fills missing counts with 0 and adds no rate", () => {
     const built = Indicator.count({ ...plain, measures: [booked, present], headline: "present" })

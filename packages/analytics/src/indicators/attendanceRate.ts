@@ -6,6 +6,7 @@
 import { op } from "arquero"
 import { type Indicator, rate } from "../Indicator.js"
 import { rollupBy } from "../internal/group.js"
+import { citizenRollup } from "../internal/passes/citizenRollup.js"
 import { events, persons, share } from "./measures.js"
 
 /**
@@ -46,7 +47,14 @@ export const attendanceRate: Indicator<"attendanceRate"> = rate({
     share("rate", { nb: "Oppmøteandel", en: "Attendance rate" }, "present", "booked"),
   ],
   headline: "rate",
+  // One fused pass over the attendance rows for rows and citizens; the rollup where a column is of another kind.
   counts: (tables, by) =>
+    citizenRollup(tables.attendance, by, undefined, [
+      ["citizens", "citizens"],
+      ["booked", "rows"],
+      ["present", { sum: "present" }],
+      ["noShow", { sum: "noShow" }],
+    ]) ??
     rollupBy(tables.attendance, by, {
       citizens: op.distinct("citizen"),
       booked: op.count(),

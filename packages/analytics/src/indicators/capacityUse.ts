@@ -8,6 +8,7 @@ import { op } from "arquero"
 import type { Dimension } from "../Dimension.js"
 import { type Indicator, rate } from "../Indicator.js"
 import { joinBy, rollupBy, severalMunicipalities, withRate, zeroFill } from "../internal/group.js"
+import { type CitizenMeasure, citizenRollup } from "../internal/passes/citizenRollup.js"
 import { events, persons, share, statistic } from "./measures.js"
 
 /**
@@ -74,12 +75,21 @@ export const capacityUse: Indicator<"capacityUse"> = rate({
     const sessions = rollupBy(tables.sessions, withOffering, { sessions: op.count() })
     // Grouped by offering already: count citizens in the same pass over attendance.
     const sameGrouping = withOffering.length === by.length
-    const present = rollupBy(
-      tables.attendance,
-      withOffering,
-      sameGrouping ? { present: op.count(), citizens: op.distinct("citizen") } : { present: op.count() },
-      { where: [{ column: "present", is: "equal", value: 1 }] },
-    )
+    const measures: ReadonlyArray<readonly [string, CitizenMeasure]> = sameGrouping
+      ? [
+          ["present", "rows"],
+          ["citizens", "citizens"],
+        ]
+      : [["present", "rows"]]
+    // One fused pass over the attendance rows; the rollup where a column is of another kind.
+    const present =
+      citizenRollup(tables.attendance, withOffering, "present", measures) ??
+      rollupBy(
+        tables.attendance,
+        withOffering,
+        sameGrouping ? { present: op.count(), citizens: op.distinct("citizen") } : { present: op.count() },
+        { where: [{ column: "present", is: "equal", value: 1 }] },
+      )
     const counted = zeroFill(joinBy(sessions, present, withOffering), [
       "sessions",
       "present",
@@ -103,12 +113,13 @@ export const capacityUse: Indicator<"capacityUse"> = rate({
             places: op.sum("places"),
             presentInPlaces: op.sum("presentInPlaces"),
           }),
-          rollupBy(
-            tables.attendance,
-            by,
-            { citizens: op.distinct("citizen") },
-            { where: [{ column: "present", is: "equal", value: 1 }] },
-          ),
+          citizenRollup(tables.attendance, by, "present", [["citizens", "citizens"]]) ??
+            rollupBy(
+              tables.attendance,
+              by,
+              { citizens: op.distinct("citizen") },
+              { where: [{ column: "present", is: "equal", value: 1 }] },
+            ),
           by,
         )
   },

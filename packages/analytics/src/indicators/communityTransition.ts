@@ -4,15 +4,18 @@
  * @module
  */
 
+import type { ColumnTable } from "arquero"
 import * as aq from "arquero"
-import { op } from "arquero"
 import { type Indicator, rate } from "../Indicator.js"
 import { activePeriods } from "../internal/activePeriods.js"
 import { Coder } from "../internal/columns.js"
 import { DictionaryColumn } from "../internal/DictionaryColumn.js"
 import { record } from "../internal/expr.js"
-import { rollupBy } from "../internal/group.js"
 import { valuesOf } from "../internal/kernel/read.js"
+import { codeBound, type Keys, keyedCitizens } from "../internal/passes/keyedCitizens.js"
+import type { KeyGroups } from "../internal/passes/keyGroups.js"
+import { mixIn } from "../internal/passes/mixIn.js"
+import { PairSet } from "../internal/passes/pairSet.js"
 import { persons, share } from "./measures.js"
 
 /**
@@ -65,63 +68,53 @@ export const communityTransition: Indicator<"communityTransition"> = rate({
   counts: (tables, by) => {
     const { from, to } = tables.days
     const e = tables.enrollments
+    const t = tables.transitions
     const grain = by.includes("month") ? "month" : by.includes("year") ? "year" : undefined
     const active = activePeriods(tables, grain)
-    const m = active.rows.length
-    // The active rows as a table of their own: the enrollment's dimensions, the month or year, the citizen.
-    const columns = new Map<string, DictionaryColumn<unknown>>()
-    for (const d of by)
-      if (d !== "month" && d !== "year") columns.set(d, (e.column(d) as DictionaryColumn<unknown>).take(active.rows))
-    if (active.period !== undefined) {
-      if (grain === "month") columns.set("month", active.period)
-      columns.set("year", grain === "year" ? active.period : yearsOfMonths(active.period))
-    }
-    const citizenOf = valuesOf(e, "citizen")
-    const citizen = Int32Array.from(active.rows, (row) => citizenOf[row]!)
-    // A key per (group, citizen), the same on both sides, so that an active row
-    // can tell whether its citizen moved on from its group. Values are matched
-    // as values (a Map per dimension), never joined as text.
-    const keyColumns = by.map((d) => columns.get(d)!)
-    // Group numbers as floats: a product of several dictionaries' sizes may pass 2^31.
-    const group = new Float64Array(m)
-    for (const k of keyColumns) {
-      const size = k.values.length
-      const codes = k.codes
-      for (let i = 0; i < m; i++) group[i] = group[i]! * size + codes[i]!
-    }
-    let citizens = 1
-    for (let i = 0; i < m; i++) if (citizen[i]! >= citizens) citizens = citizen[i]! + 1
-    // The transitions in the period, by the same group numbers: -1 where a value has no active row.
-    const t = tables.transitions
-    const n = t.numRows()
-    const tDay = valuesOf(t, "day")
-    const tCitizen = valuesOf(t, "citizen")
-    const tGroup = new Float64Array(n)
-    by.forEach((d, k) => {
-      const size = keyColumns[k]!.values.length
-      const index = new Map(keyColumns[k]!.values.map((v, code) => [v, code] as const))
-      const column = t.column(d) as DictionaryColumn<unknown>
-      const local = Int32Array.from(column.values, (v) => index.get(v) ?? -1)
-      for (let i = 0; i < n; i++) {
-        const code = local[column.codes[i]!]!
-        tGroup[i] = tGroup[i]! < 0 || code < 0 ? -1 : tGroup[i]! * size + code
-      }
+    const rows = active.rows
+    const m = rows.length
+    // Each dimension's codes (by enrollment row, or by active row for the
+    // month or year), and the transitions' codes matched to them by value
+    // (a Map per dimension, never joined as text; -1 where no value matches).
+    const dims = by.map((d): Dim & { readonly perActive: boolean } => {
+      const perActive = d === "month" || d === "year"
+      const column = perActive
+        ? d === "month" || grain === "year"
+          ? active.period!
+          : yearsOfMonths(active.period!)
+        : (e.column(d) as DictionaryColumn<unknown>)
+      const index = new Map<unknown, number>(column.values.map((v, code) => [v, code] as const))
+      const other = t.column(d) as DictionaryColumn<unknown>
+      const local = Int32Array.from(other.values, (v) => index.get(v) ?? -1)
+      return { column, perActive, local, other: other.codes }
     })
-    const moved = new Set<number>()
-    for (let i = 0; i < n; i++)
-      if (tGroup[i]! >= 0 && tDay[i]! >= from && tDay[i]! <= to && tCitizen[i]! < citizens)
-        moved.add(tGroup[i]! * citizens + tCitizen[i]!)
-    // Non-movers carry NaN, which a distinct count counts as one extra value when present.
-    const movedCitizen = new Float64Array(m)
-    for (let i = 0; i < m; i++)
-      movedCitizen[i] = moved.size > 0 && moved.has(group[i]! * citizens + citizen[i]!) ? citizen[i]! : Number.NaN
-    const table = aq.table(record<unknown>([...columns, ["citizen", citizen], ["movedCitizen", movedCitizen]]))
-    return rollupBy(table, by, {
-      participants: op.distinct("citizen"),
-      distinctMoved: op.distinct("movedCitizen"),
-      validMoved: op.valid("movedCitizen"),
-      rows: op.count(),
-    }).derive({ transitioned: "d => d.distinctMoved - (d.validMoved < d.rows ? 1 : 0)" })
+    // Each active row's combined key (mixed radix), its groups in order of
+    // first appearance (as the rollup over the active rows numbered them) and
+    // the distinct citizens of each.
+    let span = 1
+    for (const d of dims) span *= d.column.values.length
+    // One dimension's codes are the keys as they stand; several are mixed first.
+    const only = dims.length === 1 ? dims[0]! : undefined
+    let keys: Keys
+    if (only !== undefined) keys = { codes: only.column.codes, at: only.perActive ? undefined : rows, span }
+    else {
+      const key = new Float64Array(m)
+      for (const d of dims) mixIn(key, d.column.values.length, d.column.codes, d.perActive ? undefined : rows)
+      keys = { codes: key, at: undefined, span }
+    }
+    const citizen = valuesOf(e, "citizen")
+    // Every citizen code is below the largest: a bound for the pairs' sets.
+    const bound = codeBound(citizen)
+    const { groups, seen, citizens: participants } = keyedCitizens(m, keys, rows, citizen, bound, by.length === 0)
+    // Those among them who moved on in the period from the group, each once.
+    const transitioned = movedOn(t, from, to, dims, { groups, seen, bound, span })
+    // One row per group: each dimension's value at the group's first active row.
+    const first = groups.firstRow
+    const values = dims.map((d, k) => {
+      const { codes, values } = d.column
+      return [by[k]!, first.map((i) => values[codes[d.perActive ? i : rows[i]!]!])] as const
+    })
+    return aq.table(record<unknown>([...values, ["participants", participants], ["transitioned", transitioned]]))
   },
 })
 
@@ -129,8 +122,44 @@ export const communityTransition: Indicator<"communityTransition"> = rate({
 const yearsOfMonths = (months: DictionaryColumn<string>): DictionaryColumn<string> => {
   const years = new Coder<string>()
   const local = months.values.map((month) => years.code(month.slice(0, 4)))
-  return new DictionaryColumn(
-    Uint32Array.from(months.codes, (c) => local[c]!),
-    years.values,
-  )
+  const codes = new Uint32Array(months.length)
+  for (let i = 0; i < codes.length; i++) codes[i] = local[months.codes[i]!]!
+  return new DictionaryColumn(codes, years.values)
+}
+
+/** A dimension of the count: its codes and values, and the transitions' codes matched to them. */
+interface Dim {
+  readonly column: DictionaryColumn<unknown>
+  readonly local: Int32Array
+  readonly other: Uint32Array
+}
+
+// Per group, the distinct citizens seen in it with a transition in the
+// period from it (matched by the same combined key), in one pass over the
+// transitions.
+const movedOn = (
+  t: ColumnTable,
+  from: number,
+  to: number,
+  dims: ReadonlyArray<Dim>,
+  active: { readonly groups: KeyGroups; readonly seen: PairSet; readonly bound: number; readonly span: number },
+): Float64Array => {
+  const { groups, seen, bound } = active
+  const transitioned = new Float64Array(groups.size)
+  const n = t.numRows()
+  const day = valuesOf(t, "day")
+  const citizen = valuesOf(t, "citizen")
+  const moved = new PairSet(active.span, bound)
+  for (let i = 0; i < n; i++) {
+    const c = citizen[i]!
+    if (!(day[i]! >= from && day[i]! <= to && c >= 0 && c < bound)) continue
+    let k = 0
+    for (const d of dims) {
+      const code = d.local[d.other[i]!]!
+      if (code < 0) k = Number.NaN
+      k = k * d.column.values.length + code
+    }
+    if (!Number.isNaN(k) && seen.has(k, c) && moved.add(k, c)) transitioned[groups.get(k)]!++
+  }
+  return transitioned
 }

@@ -5,8 +5,10 @@
  *
  * @module
  */
+import { op } from "arquero"
 import { type Indicator, rate } from "../Indicator.js"
-import { daysWithin, rollupBy } from "../internal/group.js"
+import { daysWithin, rollupBy, withDifference } from "../internal/group.js"
+import { sumProduct } from "../internal/kernel/aggregates.js"
 import { persons, share } from "./measures.js"
 
 /**
@@ -60,11 +62,11 @@ export const completionRate: Indicator<"completionRate"> = rate({
     rollupBy(
       tables.enrollments,
       by,
-      { ended: "d => op.sum(d.hasCompletion)", completed: "d => op.sum(d.hasCompletion * d.completed)" },
+      { ended: op.sum("hasCompletion"), completed: sumProduct("hasCompletion", "completed") },
       {
         columns: { month: "closedMonth", year: "closedYear" },
         where: [daysWithin("closed", tables.days.from, tables.days.to)],
       },
     ),
-  derive: (filled) => filled.derive({ withdrawn: "d => d.ended - d.completed" }),
+  derive: (filled) => withDifference(filled, "withdrawn", "ended", ["completed"]),
 })

@@ -8,6 +8,7 @@ import { op } from "arquero"
 import { standard } from "../Dimension.js"
 import { type Indicator, rate } from "../Indicator.js"
 import { daysWithin, rollupBy } from "../internal/group.js"
+import { countAtLeast, mean } from "../internal/kernel/aggregates.js"
 import { persons, share, statistic } from "./measures.js"
 
 /**
@@ -55,8 +56,8 @@ export const feedbackSummary: Indicator<"feedbackSummary"> = rate({
         responses: op.count(),
         rated: op.valid("rating"),
         // Sum over count, as SQL's AVG: arquero's running mean can differ in the last bit.
-        meanRating: "d => op.sum(d.rating) / op.valid(d.rating)",
-        good: "d => op.sum(d.rating >= 4 ? 1 : 0)",
+        meanRating: mean("rating"),
+        good: countAtLeast("rating", 4),
       },
       { where: [daysWithin("day", tables.days.from, tables.days.to)] },
     ),

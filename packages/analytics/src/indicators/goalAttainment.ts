@@ -6,8 +6,9 @@
  */
 import { op } from "arquero"
 import { type Indicator, rate } from "../Indicator.js"
-import { daysWithin, rollupBy } from "../internal/group.js"
-import { valuesOf } from "../internal/kernel/read.js"
+import { daysWithin, rollupBy, withDifference } from "../internal/group.js"
+import { lastRows } from "../internal/kernel/last.js"
+import { plain, valuesOf } from "../internal/kernel/read.js"
 import { persons, share } from "./measures.js"
 
 /**
@@ -54,23 +55,15 @@ export const goalAttainment: Indicator<"goalAttainment"> = rate({
   headline: "rate",
   counts: (tables, by) => {
     const { from, to } = tables.days
-    const g = tables.goalEvaluations
+    const g = plain(tables.goalEvaluations)
     const n = g.numRows()
     const enrollment = valuesOf(g, "enrollment")
     const order = valuesOf(g, "order")
     const goal = valuesOf<string>(g, "goalReached")
-    // Each enrollment's last evaluation (the greatest order), in one pass.
-    const last = new Map<number, number>()
-    for (let i = 0; i < n; i++) {
-      const k = enrollment[i]!
-      const seen = last.get(k)
-      if (seen === undefined || order[i]! > order[seen]!) last.set(k, i)
-    }
-    const rows = new Uint8Array(n)
+    const rows = lastRows(enrollment, order)
     const reached = new Uint8Array(n)
     const partly = new Uint8Array(n)
     for (let i = 0; i < n; i++) {
-      rows[i] = enrollment[i]! >= 0 && last.get(enrollment[i]!) === i ? 1 : 0
       reached[i] = goal[i] === "yes" ? 1 : 0
       partly[i] = goal[i] === "partly" ? 1 : 0
     }
@@ -84,5 +77,5 @@ export const goalAttainment: Indicator<"goalAttainment"> = rate({
       },
     )
   },
-  derive: (filled) => filled.derive({ notReached: "d => d.evaluated - d.reached - d.partly" }),
+  derive: (filled) => withDifference(filled, "notReached", "evaluated", ["reached", "partly"]),
 })

@@ -6,6 +6,7 @@
 import { op } from "arquero"
 import { type Indicator, rate } from "../Indicator.js"
 import { rollupBy } from "../internal/group.js"
+import { countAbove } from "../internal/kernel/aggregates.js"
 import { events, share } from "./measures.js"
 
 /**
@@ -53,9 +54,9 @@ export const involvement: Indicator<"involvement"> = rate({
   counts: (tables, by) =>
     rollupBy(tables.sessions, by, {
       sessions: op.count(),
-      withStudents: "d => op.sum(d.students > 0 ? 1 : 0)",
+      withStudents: countAbove("students", 0),
       students: op.sum("students"),
-      withVolunteers: "d => op.sum(d.volunteers > 0 ? 1 : 0)",
+      withVolunteers: countAbove("volunteers", 0),
       volunteers: op.sum("volunteers"),
     }),
 })

@@ -4,11 +4,11 @@
  *
  * @module
  */
-import { op } from "arquero"
 import { type Indicator, rate } from "../Indicator.js"
 import type { DictionaryColumn } from "../internal/DictionaryColumn.js"
-import { daysWithin, rollupBy } from "../internal/group.js"
 import { valuesOf } from "../internal/kernel/read.js"
+import { type Grouping, groupedTable, groupingOf, shownGroups } from "../internal/passes/grouping.js"
+import { PairSet } from "../internal/passes/pairSet.js"
 import { persons, share } from "./measures.js"
 
 /**
@@ -56,17 +56,9 @@ export const newReturning: Indicator<"newReturning"> = rate({
   counts: (tables, by) => {
     const { from, to } = tables.days
     const e = tables.enrollments
-    const n = e.numRows()
     const citizen = valuesOf(e, "citizen")
-    const start = valuesOf(e, "start")
-    // Each citizen's first enrollment: the earliest start, in one pass.
-    let citizens = 0
-    for (let i = 0; i < n; i++) if (citizen[i]! >= citizens) citizens = citizen[i]! + 1
-    const firstRow = new Int32Array(citizens).fill(-1)
-    for (let i = 0; i < n; i++) {
-      const f = firstRow[citizen[i]!]!
-      if (f < 0 || start[i]! < start[f]!) firstRow[citizen[i]!] = i
-    }
+    const start = valuesOf<number | null>(e, "start")
+    const firstRow = firstStarts(citizen, start)
     // A citizen is new in a period when their first start falls in that same
     // period: the same month (or year) code as the row's start, else in or after the period.
     const period = by.includes("month")
@@ -74,24 +66,67 @@ export const newReturning: Indicator<"newReturning"> = rate({
       : by.includes("year")
         ? (e.column("startYear") as DictionaryColumn<string>).codes
         : undefined
-    // Non-new rows carry NaN, which a distinct count counts as one extra value when present.
-    const newCitizen = new Float64Array(n)
-    for (let i = 0; i < n; i++) {
-      const f = firstRow[citizen[i]!]!
-      const isNew = period === undefined ? start[f]! >= from : period[f] === period[i]
-      newCitizen[i] = isNew ? citizen[i]! : Number.NaN
-    }
-    return rollupBy(
-      e.assign({ newCitizen }),
-      by,
-      {
-        started: op.distinct("citizen"),
-        distinctNew: op.distinct("newCitizen"),
-        validNew: op.valid("newCitizen"),
-        rows: op.count(),
-      },
-      { columns: { month: "startMonth", year: "startYear" }, where: [daysWithin("start", from, to)] },
-    ).derive({ new: "d => d.distinctNew - (d.validNew < d.rows ? 1 : 0)" })
+    // Grouped as the rollup kernel groups the enrollments.
+    const grouping = groupingOf(
+      e,
+      by.map((d) => (d === "month" ? "startMonth" : d === "year" ? "startYear" : d)),
+    )!
+    const c = startedAndNew(grouping, citizen, start, firstRow, period, from, to)
+    return groupedTable(grouping, by, shownGroups(grouping, true, c.rows), [
+      ["started", c.started],
+      ["new", c.fresh],
+    ])
   },
-  derive: (filled) => filled.derive({ returning: "d => d.started - d.new" }),
+  // Returning = started − new, as plain numbers: no expression to parse and compile.
+  derive: (filled) => {
+    const t = filled.isFiltered() || filled.isOrdered() ? filled.reify() : filled
+    const started = t.array("started") as ArrayLike<number>
+    const fresh = t.array("new") as ArrayLike<number>
+    return t.assign({ returning: Array.from(started, (s, i) => s - fresh[i]!) })
+  },
 })
+
+// Each citizen's first enrollment (the earliest start; the first row among
+// equals), by citizen code, in one pass; -1 for a code no row has.
+const firstStarts = (citizen: ArrayLike<number>, start: ArrayLike<number | null>): Int32Array => {
+  const n = citizen.length
+  let citizens = 0
+  for (let i = 0; i < n; i++) if (citizen[i]! >= citizens) citizens = citizen[i]! + 1
+  const firstRow = new Int32Array(citizens).fill(-1)
+  for (let i = 0; i < n; i++) {
+    const f = firstRow[citizen[i]!]!
+    if (f < 0 || start[i]! < start[f]!) firstRow[citizen[i]!] = i
+  }
+  return firstRow
+}
+
+// One pass over the enrollments starting in the period: the rows, the
+// distinct citizens and the distinct new citizens per group.
+const startedAndNew = (
+  grouping: Grouping,
+  citizen: ArrayLike<number>,
+  start: ArrayLike<number | null>,
+  firstRow: Int32Array,
+  period: Uint32Array | undefined,
+  from: number,
+  to: number,
+) => {
+  const { of, size } = grouping.groups
+  const rows = new Float64Array(size)
+  const started = new Float64Array(size)
+  const fresh = new Float64Array(size)
+  const seen = new PairSet(size, firstRow.length)
+  const seenNew = new PairSet(size, firstRow.length)
+  for (let i = 0; i < of.length; i++) {
+    const s = start[i]
+    if (s === null || s === undefined || !(s >= from && s <= to)) continue
+    const g = of[i]!
+    const c = citizen[i]!
+    rows[g]!++
+    if (seen.add(g, c)) started[g]!++
+    const f = firstRow[c]!
+    const isNew = period === undefined ? start[f]! >= from : period[f] === period[i]
+    if (isNew && seenNew.add(g, c)) fresh[g]!++
+  }
+  return { rows, started, fresh }
+}

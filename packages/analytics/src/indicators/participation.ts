@@ -7,6 +7,7 @@
 import { op } from "arquero"
 import { count, type Indicator } from "../Indicator.js"
 import { joinBy, rollupBy } from "../internal/group.js"
+import { citizenRollup } from "../internal/passes/citizenRollup.js"
 import { events, persons } from "./measures.js"
 
 /**
@@ -45,12 +46,18 @@ export const participation: Indicator<"participation"> = count({
   ],
   headline: "participants",
   counts: (tables, by) => {
-    const present = rollupBy(
-      tables.attendance,
-      by,
-      { participants: op.distinct("citizen"), attendances: op.count() },
-      { where: [{ column: "present", is: "equal", value: 1 }] },
-    )
+    // One fused pass over the attendance rows; the rollup where a column is of another kind.
+    const present =
+      citizenRollup(tables.attendance, by, "present", [
+        ["participants", "citizens"],
+        ["attendances", "rows"],
+      ]) ??
+      rollupBy(
+        tables.attendance,
+        by,
+        { participants: op.distinct("citizen"), attendances: op.count() },
+        { where: [{ column: "present", is: "equal", value: 1 }] },
+      )
     return joinBy(rollupBy(tables.sessions, by, { sessions: op.count() }), present, by)
   },
 })

@@ -7,7 +7,8 @@
 import { op } from "arquero"
 import { type Indicator, rate } from "../Indicator.js"
 import { daysWithin, joinBy, rollupBy } from "../internal/group.js"
-import type { Where } from "../internal/kernel/where.js"
+import { plain } from "../internal/kernel/read.js"
+import { mask, type Where } from "../internal/kernel/where.js"
 import { fitEvaluationLine } from "./fitSource.js"
 import { events, persons, share } from "./measures.js"
 
@@ -48,20 +49,26 @@ export const srsAlerts: Indicator<"srsAlerts"> = rate({
     persons("citizensAlerted", { nb: "Innbyggere med varsel", en: "Citizens with an alert" }, "alerted", "persons"),
   ],
   headline: "rate",
+  // The period's forms are found once; the alerts among them are those rows
+  // with srsAlert = 1 (one pass over them, not the period's conditions again).
   counts: (tables, by) => {
     const { from, to } = tables.days
+    const f = plain(tables.fitScores)
     const inPeriod: Where = [{ column: "instrument", is: "equal", value: "SRS" }, daysWithin("day", from, to)]
+    const isAlert: Where = [{ column: "srsAlert", is: "equal", value: 1 }]
+    const formRows = mask(f, inPeriod)
+    const alertRows = formRows === undefined ? undefined : mask(f, isAlert, formRows)
     const forms = rollupBy(
-      tables.fitScores,
+      f,
       by,
       { forms: op.count(), alerts: op.sum("srsAlert"), citizens: op.distinct("citizen") },
-      { where: inPeriod },
+      formRows === undefined ? { where: inPeriod } : { rows: formRows },
     )
     const alerted = rollupBy(
-      tables.fitScores,
+      f,
       by,
       { citizensAlerted: op.distinct("citizen") },
-      { where: [...inPeriod, { column: "srsAlert", is: "equal", value: 1 }] },
+      alertRows === undefined ? { where: [...inPeriod, ...isAlert] } : { rows: alertRows },
     )
     return joinBy(forms, alerted, by)
   },

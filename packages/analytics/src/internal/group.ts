@@ -6,6 +6,7 @@ import type { ColumnTable } from "arquero"
 import { type Dimension, UNKNOWN } from "../Dimension.js"
 import { own } from "./checks.js"
 import { record } from "./expr.js"
+import { aggregateText, isAggregate } from "./kernel/aggregates.js"
 import type { Aggregate } from "./kernel/reduce.js"
 import { aggregateOf, rollup } from "./kernel/rollup.js"
 import { type Condition, conditionText, expression, type Where } from "./kernel/where.js"
@@ -17,7 +18,7 @@ export type ColumnMap = Partial<Record<string, string>>
 // The column that carries `rows` into arquero when the kernel cannot run.
 const KEPT = "keptRow"
 
-/** Rollup values as arquero takes them: column name → aggregate expression. */
+/** Rollup values: column name → an arquero aggregate expression or op, or an aggregate as data (kernel/aggregates.ts). */
 export type Values = Record<string, unknown>
 
 /**
@@ -68,7 +69,9 @@ export const rollupBy = (
     ...(options.filter === undefined ? [] : [options.filter]),
   ]
   for (const f of filters) t = t.filter(f)
-  return rename(t.rollup(record(entries) as Record<string, string>))
+  // Aggregates given as data go to arquero as their expression text.
+  const texts = entries.map(([name, v]) => [name, isAggregate(v) ? aggregateText(v) : v] as const)
+  return rename(t.rollup(record(texts) as Record<string, string>))
 }
 
 /**
@@ -118,6 +121,42 @@ export const withRate = (table: ColumnTable, name: string, numerator: string, de
   const n = table.array(numerator) as ArrayLike<number>
   const d = table.array(denominator) as ArrayLike<number>
   return withColumns(table, [name], () => Array.from(d, (den, i) => (den > 0 ? n[i]! / den : null)))
+}
+
+/**
+ * Derives every rate of `rates` as {@link withRate} does, one after the
+ * other (a rate may divide an earlier one), in one new table.
+ */
+export const withRates = (
+  table: ColumnTable,
+  rates: ReadonlyArray<{ readonly column: string; readonly numerator: string; readonly denominator: string }>,
+): ColumnTable => {
+  const added = new Map<string, Array<unknown>>()
+  const read = (c: string) => (added.get(c) ?? table.array(c)) as ArrayLike<number>
+  for (const r of rates) {
+    const n = read(r.numerator)
+    const d = read(r.denominator)
+    added.set(
+      r.column,
+      Array.from(d, (den, i) => (den > 0 ? n[i]! / den : null)),
+    )
+  }
+  return withColumns(table, [...added.keys()], (c) => added.get(c)!)
+}
+
+/**
+ * Derives `name` = `from` − each of `less`, row by row, as the expression
+ * `d => d.from - d.less…` would, but as an array: no expression to compile.
+ */
+export const withDifference = (
+  table: ColumnTable,
+  name: string,
+  from: string,
+  less: ReadonlyArray<string>,
+): ColumnTable => {
+  const minuend = table.array(from) as ArrayLike<number>
+  const subtrahends = less.map((c) => table.array(c) as ArrayLike<number>)
+  return withColumns(table, [name], () => Array.from(minuend, (v, i) => subtrahends.reduce((acc, s) => acc - s[i]!, v)))
 }
 
 /** The condition that a column's day number lies within `from`–`to`. */

@@ -2,6 +2,7 @@ import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { policy } from "../fixturePolicy.js"
 import { att, tableEqual, year } from "../helpers.js"
+import { sameAsBeforeFusedPasses } from "./fusedPassProperty.js"
 
 // Yoga: citizen 1 present, no-show, present; citizen 2 absent with notice.
 // Turgruppe: citizen 2 present twice. Sandneshallen in March: citizen 3 no-show.
@@ -55,5 +56,11 @@ describe("attendanceRate", () => {
       noShow: [0],
       rate: [null],
     })
+  })
+})
+
+describe("attendanceRate's fused passes", () => {
+  it("give the straightforward computation's table, row for row, on random years", () => {
+    sameAsBeforeFusedPasses(Indicators.catalogue.attendanceRate)
   })
 })

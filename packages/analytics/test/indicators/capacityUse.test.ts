@@ -2,6 +2,7 @@ import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { policy } from "../fixturePolicy.js"
 import { att, session, tableEqual, year } from "../helpers.js"
+import { sameAsBeforeFusedPasses } from "./fusedPassProperty.js"
 
 // Sandneshallen has 2 places per session (a made-up capacity) and two
 // sessions: 3 of 4 places used. Volleyball has no known capacity: one session,
@@ -50,5 +51,11 @@ describe("capacityUse", () => {
       places: [4],
       use: [0.75],
     })
+  })
+})
+
+describe("capacityUse's fused passes", () => {
+  it("give the straightforward computation's table, row for row, on random years", () => {
+    sameAsBeforeFusedPasses(Indicators.catalogue.capacityUse)
   })
 })

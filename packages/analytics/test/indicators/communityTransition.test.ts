@@ -2,6 +2,7 @@ import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { policy } from "../fixturePolicy.js"
 import { enr, p, tableEqual, year } from "../helpers.js"
+import { sameAsBeforeFusedPasses } from "./fusedPassProperty.js"
 
 const transition = (
   id: string,
@@ -64,5 +65,11 @@ describe("communityTransition", () => {
         rate: [0, 1 / 3, 1 / 3, 0],
       },
     )
+  })
+})
+
+describe("communityTransition's fused passes", () => {
+  it("give the straightforward computation's table, row for row, on random years", () => {
+    sameAsBeforeFusedPasses(Indicators.catalogue.communityTransition)
   })
 })

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { policy } from "../fixturePolicy.js"
 import { enr, tableEqual, year } from "../helpers.js"
+import { agreesWithReference } from "./reference.js"
 
 // Mudo: n-1 completed in March, n-2 withdrawn in March, n-3 completed in
 // April via its planned end (no closedOn), n-4 still ongoing. Yoga: n-5
@@ -94,5 +95,9 @@ describe("completionRate where completion does not apply", () => {
     expect(
       Indicator.compute(Indicators.catalogue.participation, open, { by: ["category"] }).notApplicable,
     ).toBeUndefined()
+  })
+
+  it("gives the table its arquero version gave, for every grouping of up to two dimensions", () => {
+    agreesWithReference(completionRate)
   })
 })

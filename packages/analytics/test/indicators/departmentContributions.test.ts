@@ -2,6 +2,7 @@ import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { policy } from "../fixturePolicy.js"
 import { tableEqual, year } from "../helpers.js"
+import { agreesWithReference } from "./reference.js"
 
 // 2024 has 366 days. Psykisk helse lends 20 % all year; rus og avhengighet
 // transfers 20 % from 1 July (184 days); RPHA gives nothing.
@@ -58,5 +59,9 @@ describe("departmentContributions", () => {
         gap: [-20, 0],
       },
     )
+  })
+
+  it("gives the table its arquero version gave, for every grouping of up to two dimensions", () => {
+    agreesWithReference(departmentContributions)
   })
 })

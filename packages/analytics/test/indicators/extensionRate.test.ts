@@ -2,6 +2,7 @@ import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { policy } from "../fixturePolicy.js"
 import { enr, tableEqual, year } from "../helpers.js"
+import { agreesWithReference } from "./reference.js"
 
 // Four Mudo treatments start in 2024; n-1 and n-3 are extended. One yoga
 // treatment starts in 2024 without extension. n-5 started in 2023 and was
@@ -44,5 +45,9 @@ describe("extensionRate", () => {
       extended: [1, 1, 0],
       rate: [0.5, 0.5, 0],
     })
+  })
+
+  it("gives the table its arquero version gave, for every grouping of up to two dimensions", () => {
+    agreesWithReference(extensionRate)
   })
 })

@@ -2,6 +2,7 @@ import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { policy } from "../fixturePolicy.js"
 import { tableEqual, year } from "../helpers.js"
+import { agreesWithReference } from "./reference.js"
 
 const feedback = (id: string, source: string, date: string, rating?: number, more: Record<string, string> = {}) => ({
   id,
@@ -58,5 +59,9 @@ describe("feedbackSummary", () => {
         goodShare: [null, 1, 0.5],
       },
     )
+  })
+
+  it("gives the table its arquero version gave, for every grouping of up to two dimensions", () => {
+    agreesWithReference(feedbackSummary)
   })
 })

@@ -2,6 +2,7 @@ import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { policy } from "../fixturePolicy.js"
 import { enr, tableEqual, year } from "../helpers.js"
+import { agreesWithReference } from "./reference.js"
 
 const evaluation = (
   id: string,
@@ -65,5 +66,9 @@ describe("goalAttainment", () => {
       notReached: [1, 0],
       rate: [0.5, 1],
     })
+  })
+
+  it("gives the table its arquero version gave, for every grouping of up to two dimensions", () => {
+    agreesWithReference(goalAttainment)
   })
 })

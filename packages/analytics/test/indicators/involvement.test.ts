@@ -2,6 +2,7 @@ import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { policy } from "../fixturePolicy.js"
 import { session, tableEqual, year } from "../helpers.js"
+import { agreesWithReference } from "./reference.js"
 
 // Sandneshallen: three sessions, two with students (2 and 3 of them).
 // Inkludert: two sessions, one with a volunteer. Yoga: one session, nobody.
@@ -32,5 +33,9 @@ describe("involvement", () => {
       volunteerShare: [0, 0.5, 0],
       volunteers: [0, 1, 0],
     })
+  })
+
+  it("gives the table its arquero version gave, for every grouping of up to two dimensions", () => {
+    agreesWithReference(involvement)
   })
 })

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest"
 import { Dimension, Indicator, Indicators, Labels, Publish, Tables } from "../../src/index.js"
 import { policy } from "../fixturePolicy.js"
 import { enr, p, tableEqual, year } from "../helpers.js"
+import { agreesWithReference } from "./reference.js"
 
 const { kprReportable } = Indicators.catalogue
 
@@ -107,5 +108,9 @@ describe("kprReportable", () => {
       { kprService: "9", decisions: null, incomplete: null, incompleteRate: null, suppressed: "primary" },
       { kprService: "(total)", decisions: null, incomplete: null, incompleteRate: null, suppressed: "primary" },
     ])
+  })
+
+  it("gives the table its arquero version gave, for every grouping of up to two dimensions", () => {
+    agreesWithReference(kprReportable)
   })
 })

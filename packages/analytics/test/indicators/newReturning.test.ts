@@ -2,6 +2,7 @@ import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { policy } from "../fixturePolicy.js"
 import { enr, tableEqual, year } from "../helpers.js"
+import { sameAsBeforeFusedPasses } from "./fusedPassProperty.js"
 
 // Citizen 1 started Mudo in November 2023, then yoga in February 2024: returning.
 // Citizen 2 starts Sandneshallen and yoga in February 2024: new in both.
@@ -41,5 +42,11 @@ describe("newReturning", () => {
       returning: [1, 1, 1],
       newShare: [2 / 3, 0, 2 / 3],
     })
+  })
+})
+
+describe("newReturning's fused passes", () => {
+  it("give the straightforward computation's table, row for row, on random years", () => {
+    sameAsBeforeFusedPasses(Indicators.catalogue.newReturning)
   })
 })

@@ -2,6 +2,7 @@ import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { policy } from "../fixturePolicy.js"
 import { enr, fit, tableEqual, year } from "../helpers.js"
+import { sameAsBeforeFusedPasses } from "./fusedPassProperty.js"
 
 // Citizen 1 (Mudo): 18 → 21 → 26: +8, reliable and across 25: recovered.
 // Citizen 2 (Mudo): 20 → 24: +4, not reliable.
@@ -66,5 +67,11 @@ describe("orsChange", () => {
       deteriorated: [0, 0, 1],
       deterioratedRate: [0, 0, 0.5],
     })
+  })
+})
+
+describe("orsChange's fused passes", () => {
+  it("give the straightforward computation's table, row for row, on random years", () => {
+    sameAsBeforeFusedPasses(Indicators.catalogue.orsChange)
   })
 })

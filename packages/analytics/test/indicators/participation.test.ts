@@ -2,6 +2,7 @@ import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { policy } from "../fixturePolicy.js"
 import { att, session, tableEqual, year } from "../helpers.js"
+import { sameAsBeforeFusedPasses } from "./fusedPassProperty.js"
 
 // Two offerings in two months. Citizen 1 comes to yoga twice and misses once;
 // citizen 2 comes once to yoga and once to the walking group; citizen 3 is
@@ -53,5 +54,11 @@ describe("participation", () => {
       attendances: [4, 4],
       sessions: [5, 5],
     })
+  })
+})
+
+describe("participation's fused passes", () => {
+  it("give the straightforward computation's table, row for row, on random years", () => {
+    sameAsBeforeFusedPasses(Indicators.catalogue.participation)
   })
 })

@@ -2,6 +2,7 @@ import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { policy } from "../fixturePolicy.js"
 import { enr, p, tableEqual, year } from "../helpers.js"
+import { agreesWithReference } from "./reference.js"
 
 const transition = (id: string, citizen: number, date: string) => ({
   id,
@@ -58,5 +59,26 @@ describe("recoveryStart", () => {
       median: [45, 10],
       p90: [57, 10],
     })
+  })
+
+  it("counts a transition on the day the help started as started that day", () => {
+    const sameDay = Tables.fromDataset(
+      year({
+        enrollments: [enr("n-1", 1, "recoveryhjelpa", "2024-02-01")],
+        transitions: [transition("t-1", 1, "2024-02-01")],
+      }),
+      { policy },
+    )
+    tableEqual(Indicator.compute(recoveryStart, sameDay).table, {
+      helped: [1],
+      started: [1],
+      rate: [1],
+      median: [0],
+      p90: [0],
+    })
+  })
+
+  it("gives the table its arquero version gave, for every grouping of up to two dimensions", () => {
+    agreesWithReference(recoveryStart)
   })
 })

@@ -2,6 +2,7 @@ import { describe, it } from "vitest"
 import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { policy } from "../fixturePolicy.js"
 import { enr, fit, tableEqual, year } from "../helpers.js"
+import { agreesWithReference } from "./reference.js"
 
 // Five SRS forms in 2024: citizen 1 gives 35 and 38 (one alert), citizen 2
 // gives 36 (exactly 36 is no alert) and 20, citizen 3 gives 40. An ORS form
@@ -43,5 +44,9 @@ describe("srsAlerts", () => {
       citizens: [2, 3],
       citizensAlerted: [1, 1],
     })
+  })
+
+  it("gives the table its arquero version gave, for every grouping of up to two dimensions", () => {
+    agreesWithReference(srsAlerts)
   })
 })

@@ -19,6 +19,8 @@ export interface Groups {
   /** The first row of each group, whose values the group shows; none in dictionary order. */
   readonly firstRow: Int32Array | undefined
   readonly dropEmpty: boolean
+  /** The kept rows of each group, where the grouping counted them on the way. */
+  readonly rows?: Float64Array
 }
 
 // Combined keys up to this many get a dense lookup array; beyond, a Map.
@@ -44,8 +46,15 @@ export const groupRows = (
     // Without a mask the codes are the groups as they stand.
     if (keep === undefined) return { of: codes, size, keyCodes, firstRow: undefined, dropEmpty }
     const of = new Int32Array(n)
-    for (let i = 0; i < n; i++) of[i] = keep[i] === 1 ? codes[i]! : -1
-    return { of, size, keyCodes, firstRow: undefined, dropEmpty }
+    const rows = new Float64Array(size)
+    for (let i = 0; i < n; i++) {
+      if (keep[i] === 1) {
+        const k = codes[i]!
+        of[i] = k
+        rows[k]!++
+      } else of[i] = -1
+    }
+    return { of, size, keyCodes, firstRow: undefined, dropEmpty, rows }
   }
   const of = new Int32Array(n)
   if (keys.length === 0) {

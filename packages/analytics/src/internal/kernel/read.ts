@@ -8,6 +8,10 @@ import { Coder } from "../columns.js"
 import { DictionaryColumn } from "../DictionaryColumn.js"
 import { AnalyticsError } from "../text.js"
 
+/** The table with its rows as stored: a filtered or ordered one (none of Tables.fromDataset's is) made whole. */
+export const plain = (table: ColumnTable): ColumnTable =>
+  table.isFiltered() || table.isOrdered() ? table.reify() : table
+
 /** A column's values by row: the stored array itself, or a dictionary column's values looked up. */
 export const valuesOf = <T = number>(table: ColumnTable, name: string): ArrayLike<T> => {
   if (table.isFiltered() || table.isOrdered())

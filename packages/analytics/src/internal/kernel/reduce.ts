@@ -12,6 +12,12 @@ export type Aggregate =
   | { readonly op: "sum" | "valid" | "min" | "max"; readonly column: string }
   | { readonly op: "distinct"; readonly column: string }
   | { readonly op: "quantile"; readonly column: string; readonly p: number }
+  /** `op.sum(d.column * d.times)`: the sum of the valid products. */
+  | { readonly op: "sumProduct"; readonly column: string; readonly times: string }
+  /** `op.sum(d.column > value ? 1 : 0)` (`countAtLeast`: `>=`): the rows whose value passes. */
+  | { readonly op: "countAbove" | "countAtLeast"; readonly column: string; readonly value: number }
+  /** `op.sum(d.column) / op.valid(d.column)`: the mean as SQL's AVG gives it (NaN for no valid value). */
+  | { readonly op: "mean"; readonly column: string }
 
 /** Rows per group. */
 export const count = (g: Groups): Float64Array => {
@@ -31,6 +37,7 @@ export const numeric = (
   values: ArrayLike<unknown>,
 ): Array<number | undefined> => {
   const of = g.of
+  if (op === "sum" && isTypedNumbers(values)) return typedSum(g, values)
   const valid = new Float64Array(g.size)
   const acc = new Float64Array(g.size)
   const typed = ArrayBuffer.isView(values)
@@ -47,6 +54,45 @@ export const numeric = (
   return Array.from(acc, (a, k) => (op === "valid" ? valid[k]! : valid[k]! > 0 ? a : undefined))
 }
 
+const isTypedNumbers = (values: ArrayLike<unknown>): values is ArrayLike<number> =>
+  ArrayBuffer.isView(values) && !(values instanceof BigInt64Array || values instanceof BigUint64Array)
+
+// A sum over a typed array of numbers, where NaN is the only missing value: the loop most rollups run.
+const typedSum = (g: Groups, values: ArrayLike<number>): Array<number | undefined> => {
+  const of = g.of
+  const valid = new Float64Array(g.size)
+  const acc = new Float64Array(g.size)
+  for (let i = 0; i < of.length; i++) {
+    const k = of[i]!
+    if (k < 0) continue
+    const v = values[i]!
+    if (Number.isNaN(v)) continue
+    acc[k]! += v
+    valid[k]!++
+  }
+  return Array.from(acc, (a, k) => (valid[k]! > 0 ? a : undefined))
+}
+
+/**
+ * A sum over integers, which are never missing, and the rows per group it
+ * passed on the way (the sum is undefined for a group without rows).
+ */
+export const sumAndCount = (
+  g: Groups,
+  values: ArrayLike<number>,
+): { readonly sums: Array<number | undefined>; readonly rows: Float64Array } => {
+  const of = g.of
+  const rows = new Float64Array(g.size)
+  const acc = new Float64Array(g.size)
+  for (let i = 0; i < of.length; i++) {
+    const k = of[i]!
+    if (k < 0) continue
+    acc[k]! += values[i]!
+    rows[k]!++
+  }
+  return { sums: Array.from(acc, (a, k) => (rows[k]! > 0 ? a : undefined)), rows }
+}
+
 // Group × value pairs up to this many are marked in a bitset; beyond, rows are
 // bucketed by group and each group's values stamped.
 const BITSET = 2 ** 27
@@ -56,7 +102,6 @@ export const distinct = (g: Groups, column: Coded): Float64Array => {
   const { of, size } = g
   const { codes, size: V } = column
   const out = new Float64Array(size)
-  const validCode = Uint8Array.from({ length: V }, (_, k) => (column.valid(k) ? 1 : 0))
   const missing = new Uint8Array(size)
   if (size * V <= BITSET && column.allValid) {
     // The common case, every value valid: no check per row.
@@ -72,7 +117,13 @@ export const distinct = (g: Groups, column: Coded): Float64Array => {
         out[k]!++
       }
     }
-  } else if (size * V <= BITSET) {
+    return out
+  }
+  // Which codes stand for a valid value (every one, for integer codes).
+  const validCode = new Uint8Array(V)
+  if (column.allValid) validCode.fill(1)
+  else for (let k = 0; k < V; k++) validCode[k] = column.valid(k) ? 1 : 0
+  if (size * V <= BITSET) {
     const bits = new Uint32Array(Math.ceil((size * V) / 32))
     for (let i = 0; i < of.length; i++) {
       const k = of[i]!
@@ -144,4 +195,61 @@ export const quantile = (g: Groups, values: ArrayLike<unknown>, p: number): Arra
     }
   }
   return out
+}
+
+/** The sum of `a × b` per group over the rows whose product is valid; undefined for none. */
+export const sumProduct = (g: Groups, a: ArrayLike<unknown>, b: ArrayLike<unknown>): Array<number | undefined> => {
+  const of = g.of
+  const valid = new Uint8Array(g.size)
+  const acc = new Float64Array(g.size)
+  for (let i = 0; i < of.length; i++) {
+    const k = of[i]!
+    if (k < 0) continue
+    // The product as the expression computes it: null counts as 0, undefined gives NaN.
+    const x = (a[i] as number) * (b[i] as number)
+    if (Number.isNaN(x)) continue
+    acc[k]! += x
+    valid[k] = 1
+  }
+  return Array.from(acc, (s, k) => (valid[k] === 1 ? s : undefined))
+}
+
+/**
+ * The rows per group whose value is above `value` (or, `orEqual`, at least
+ * it), compared as JavaScript compares (a null is 0, undefined never
+ * passes); undefined for a group without rows, whose sum is empty.
+ */
+export const countPassing = (
+  g: Groups,
+  values: ArrayLike<unknown>,
+  value: number,
+  orEqual: boolean,
+  rows: Float64Array,
+): Array<number | undefined> => {
+  const of = g.of
+  const out = new Float64Array(g.size)
+  for (let i = 0; i < of.length; i++) {
+    const k = of[i]!
+    if (k < 0) continue
+    const v = values[i] as number
+    if (orEqual ? v >= value : v > value) out[k]!++
+  }
+  return Array.from(out, (c, k) => (rows[k]! > 0 ? c : undefined))
+}
+
+/** The sum over the valid count per group: NaN where no value is valid, as `undefined / 0` is. */
+export const mean = (g: Groups, values: ArrayLike<unknown>): Array<number> => {
+  // One pass for both, adding as numeric's sum adds.
+  const of = g.of
+  const valid = new Float64Array(g.size)
+  const acc = new Float64Array(g.size)
+  for (let i = 0; i < of.length; i++) {
+    const k = of[i]!
+    if (k < 0) continue
+    const v = values[i]
+    if (!isValid(v)) continue
+    acc[k]! += +(v as number)
+    valid[k]!++
+  }
+  return Array.from(acc, (s, k) => (valid[k]! > 0 ? s / valid[k]! : Number.NaN))
 }

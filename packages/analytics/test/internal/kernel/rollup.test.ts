@@ -9,6 +9,14 @@ import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { DictionaryColumn } from "../../../src/internal/DictionaryColumn.js"
 import { record } from "../../../src/internal/expr.js"
+import {
+  aggregateText,
+  countAbove,
+  countAtLeast,
+  isAggregate,
+  mean,
+  sumProduct,
+} from "../../../src/internal/kernel/aggregates.js"
 import { aggregateOf, rollup } from "../../../src/internal/kernel/rollup.js"
 import { expression, type Where } from "../../../src/internal/kernel/where.js"
 
@@ -63,7 +71,15 @@ const aggregate = fc.oneof(
   fc.constantFrom(...columns).map((c) => op.distinct(c)),
   fc.constantFrom(...numericColumns).map((c) => op.median(c)),
   fc.tuple(fc.constantFrom(...numericColumns), fc.constantFrom(0, 0.1, 0.9, 1)).map(([c, p]) => op.quantile(c, p)),
+  // Aggregates as data, which arquero gets as their expression text.
+  fc.tuple(fc.constantFrom(...numericColumns), fc.constantFrom(...numericColumns)).map(([a, b]) => sumProduct(a, b)),
+  fc.tuple(fc.constantFrom(...numericColumns), fc.integer({ min: -2, max: 4 })).map(([c, v]) => countAbove(c, v)),
+  fc.tuple(fc.constantFrom(...numericColumns), fc.integer({ min: -2, max: 4 })).map(([c, v]) => countAtLeast(c, v)),
+  fc.constantFrom(...numericColumns).map((c) => mean(c)),
 )
+
+// What arquero takes for an aggregate: the op, or an aggregate's expression text.
+const forArquero = (v: unknown) => (isAggregate(v) ? aggregateText(v) : v)
 
 const condition = fc.oneof(
   fc.constantFrom("a", "treatment").map((value) => ({ column: "dict", is: "equal", value }) as const),
@@ -109,7 +125,7 @@ describe("the rollup kernel", () => {
           const source = rows === undefined ? table : table.assign({ kept: rows })
           let t = keys.length > 0 ? source.groupby(...keys) : source
           if (conditions.length > 0) t = t.filter(expression(conditions))
-          const want = t.rollup(record(named) as Record<string, string>)
+          const want = t.rollup(record(named.map(([k, v]) => [k, forArquero(v)] as const)) as Record<string, string>)
           expect(plain(kernel!.objects())).toEqual(plain(want.objects()))
           expect(kernel!.columnNames()).toEqual(want.columnNames())
         },
@@ -123,6 +139,9 @@ describe("the rollup kernel", () => {
     expect(aggregateOf(op.quantile("days", 0.9))).toEqual({ op: "quantile", column: "days", p: 0.9 })
     expect(aggregateOf(op.median("days"))).toEqual({ op: "quantile", column: "days", p: 0.5 })
     expect(aggregateOf("d => op.sum(d.x > 0 ? 1 : 0)")).toBeUndefined()
+    expect(aggregateOf(countAbove("x", 0))).toEqual({ op: "countAbove", column: "x", value: 0 })
+    expect(aggregateOf({ op: "countAbove", column: "x", value: "0" })).toBeUndefined()
+    expect(aggregateOf({ op: "toString", column: "x" })).toBeUndefined()
     expect(aggregateOf(op.mode("x"))).toBeUndefined()
     expect(aggregateOf(op.sum(["a", "b"] as unknown as string))).toBeUndefined()
   })

@@ -1,0 +1,39 @@
+// Row order as arquero's `orderby(...keys)` gives it (ascending on each key),
+// without building a table to sort: the small result tables of indicators
+// are sorted once here and then written as one table. The comparison is
+// arquero's generated one (expression/compare.js), written out: a missing
+// value (null or undefined) before any other, then `<` and `>`, dates by
+// their time, NaN before any number; arquero sorts the row indices with a
+// stable sort, and so does this.
+
+/** arquero's ascending comparison of two values of one key. */
+export const compareAsArquero = (a: unknown, b: unknown): number => {
+  let u = a as number
+  let v = b as number
+  if ((u < v || u == null) && v != null) return -1
+  if ((u > v || v == null) && u != null) return 1
+  v = (v as unknown) instanceof Date ? +v : v
+  u = (u as unknown) instanceof Date ? +u : u
+  if (Number.isNaN(u) && !Number.isNaN(v)) return -1
+  if (Number.isNaN(v) && !Number.isNaN(u)) return 1
+  return 0
+}
+
+/**
+ * The row indices of `n` rows in the order arquero's `orderby(...keys)`
+ * gives, `keys` being the key columns' values. Sorted as arquero sorts them,
+ * a Uint32Array of indices with the same comparison, so that even values
+ * no order fits (texts, numbers and dates mixed) come out as arquero has them.
+ */
+export const orderOf = (n: number, keys: ReadonlyArray<ArrayLike<unknown>>): Uint32Array => {
+  const rows = new Uint32Array(n)
+  for (let i = 0; i < n; i++) rows[i] = i
+  if (keys.length === 0 || n < 2) return rows
+  return rows.sort((i, j) => {
+    for (const k of keys) {
+      const c = compareAsArquero(k[i], k[j])
+      if (c !== 0) return c
+    }
+    return 0
+  })
+}
