@@ -14,16 +14,31 @@ import { CoreError } from "./CoreError.js"
 import { guard } from "./internal/guard.js"
 import type { IsoDate } from "./internal/isoDateType.js"
 
-const pattern = /^\d{4}-\d{2}-\d{2}$/u
 const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
 
-// Decoding checks every date of every record, so this stays allocation-free.
+// The value of the ASCII digit at `i`, or -1 for any other character.
+const digitAt = (s: string, i: number): number => {
+  const c = s.charCodeAt(i) - 48
+  return c >= 0 && c <= 9 ? c : -1
+}
+
+// Decoding checks every date of every record, so this stays allocation-free:
+// "YYYY-MM-DD" read character by character, as /^\d{4}-\d{2}-\d{2}$/u would.
 const isValidCalendarDate = (s: string): boolean => {
-  if (!pattern.test(s)) return false
-  const y = +s.slice(0, 4)
-  const mo = +s.slice(5, 7)
-  const d = +s.slice(8, 10)
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false
+  const y0 = digitAt(s, 0)
+  const y1 = digitAt(s, 1)
+  const y2 = digitAt(s, 2)
+  const y3 = digitAt(s, 3)
+  const m0 = digitAt(s, 5)
+  const m1 = digitAt(s, 6)
+  const d0 = digitAt(s, 8)
+  const d1 = digitAt(s, 9)
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return false
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3
+  const mo = m0 * 10 + m1
+  const d = d0 * 10 + d1
   return mo >= 1 && mo <= 12 && d >= 1 && d <= (mo === 2 && isLeap(y) ? 29 : monthDays[mo - 1]!)
 }
 

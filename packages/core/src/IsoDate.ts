@@ -7,6 +7,7 @@
  */
 import * as Schema from "effect/Schema"
 import { isIsoDate } from "./Calendar.js"
+import { withPredicate } from "./internal/predicates.js"
 
 // The arithmetic lives in Calendar, which has no schemas; IsoDate keeps it under its old names.
 export {
@@ -37,19 +38,23 @@ export {
  */
 export const IsoDate = Schema.String.check(
   // `: boolean`, not the predicate `isIsoDate` gives: the schema's type must not depend on itself.
-  Schema.makeFilter((s: string): boolean => isIsoDate(s), {
-    identifier: "IsoDate",
-    title: "ISO date",
-    description: "A calendar date in Europe/Oslo as YYYY-MM-DD",
-    message: "Expected an existing calendar date as YYYY-MM-DD",
-    messageNb: "Forventet en gyldig dato på formen ÅÅÅÅ-MM-DD",
-    toJsonSchema: () => ({ type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", format: "date" }),
-  }),
+  withPredicate(
+    Schema.makeFilter((s: string): boolean => isIsoDate(s), {
+      identifier: "IsoDate",
+      title: "ISO date",
+      description: "A calendar date in Europe/Oslo as YYYY-MM-DD",
+      message: "Expected an existing calendar date as YYYY-MM-DD",
+      messageNb: "Forventet en gyldig dato på formen ÅÅÅÅ-MM-DD",
+      toJsonSchema: () => ({ type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", format: "date" }),
+    }),
+    isIsoDate,
+  ),
 ).pipe(Schema.brand("IsoDate"))
 
 /** @category models */
 export type IsoDate = typeof IsoDate.Type
 
+const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/u
 /**
  * A calendar month as `YYYY-MM`, such as a walking-group cohort (`2024-03`).
  * @example
@@ -57,8 +62,11 @@ export type IsoDate = typeof IsoDate.Type
  * @category schemas
  */
 export const Month = Schema.String.check(
-  Schema.isPattern(/^\d{4}-(0[1-9]|1[0-2])$/u, {
-    message: "Expected a month as YYYY-MM",
-    messageNb: "Forventet en måned på formen ÅÅÅÅ-MM",
-  }),
+  withPredicate(
+    Schema.isPattern(monthPattern, {
+      message: "Expected a month as YYYY-MM",
+      messageNb: "Forventet en måned på formen ÅÅÅÅ-MM",
+    }),
+    (s: string) => monthPattern.test(s),
+  ),
 ).annotate({ title: "Month" })

@@ -11,9 +11,13 @@
  */
 import * as Schema from "effect/Schema"
 import { guard } from "./internal/guard.js"
+import { isPseudonymText } from "./internal/idText.js"
+import { withPredicate } from "./internal/predicates.js"
 import type { Bilingual } from "./internal/text.js"
 import { type NationalIdRejectionCode, validateNationalId } from "./NationalId.js"
 import { ProblemsError } from "./ProblemsError.js"
+
+const pseudonymPattern = /^[0-9a-f]{32}$/u
 
 /**
  * A citizen's pseudonym: 32 lowercase hexadecimal characters (the first 16
@@ -27,10 +31,13 @@ import { ProblemsError } from "./ProblemsError.js"
  * @category schemas
  */
 export const Pseudonym = Schema.String.check(
-  Schema.isPattern(/^[0-9a-f]{32}$/u, {
-    message: "Expected a pseudonym: 32 lowercase hexadecimal characters",
-    messageNb: "Forventet et pseudonym: 32 små heksadesimale tegn",
-  }),
+  withPredicate(
+    Schema.isPattern(pseudonymPattern, {
+      message: "Expected a pseudonym: 32 lowercase hexadecimal characters",
+      messageNb: "Forventet et pseudonym: 32 små heksadesimale tegn",
+    }),
+    isPseudonymText,
+  ),
 ).pipe(Schema.brand("Pseudonym"))
 
 /**

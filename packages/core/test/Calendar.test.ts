@@ -4,12 +4,61 @@
 
 import { fileURLToPath } from "node:url"
 import { build } from "esbuild"
+import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { Calendar, IsoDate, Policy } from "../src/index.js"
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url))
 
+// isIsoDate as it was written with a pattern: it now reads the characters one by one.
+const byPattern = (s: string): boolean => {
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(s)) return false
+  const y = +s.slice(0, 4)
+  const mo = +s.slice(5, 7)
+  const d = +s.slice(8, 10)
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+  return (
+    mo >= 1 &&
+    mo <= 12 &&
+    d >= 1 &&
+    d <= (mo === 2 && leap ? 29 : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!)
+  )
+}
+
 describe("Calendar", () => {
+  it("accepts as an ISO date exactly what the pattern and the month lengths accept (property)", () => {
+    const near = fc.constantFrom(..."0123456789-/:x \u0660".split(""))
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ minLength: 8, maxLength: 12, unit: near }),
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+          fc
+            .tuple(fc.nat(9999), fc.nat(99), fc.nat(99))
+            .map(
+              ([y, m, d]) =>
+                `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
+            ),
+          fc.string({ maxLength: 12 }),
+        ),
+        (s) => {
+          expect(Calendar.isIsoDate(s)).toBe(byPattern(s))
+        },
+      ),
+      { numRuns: 2000 },
+    )
+    for (const s of [
+      "2024-02-29",
+      "2023-02-29",
+      "1900-02-29",
+      "2000-02-29",
+      "0000-01-01",
+      "2024-04-31",
+      "2024-01-01\n",
+    ])
+      expect(Calendar.isIsoDate(s)).toBe(byPattern(s))
+  })
+
   it("is the arithmetic IsoDate gives, not a copy of it", () => {
     for (const name of [
       "addDays",

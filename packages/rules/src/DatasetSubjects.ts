@@ -11,7 +11,8 @@
 import type { Dataset } from "@aktivitetsmodell/core"
 import { Collections, IsoDate, Offering, type Policy, Redact } from "@aktivitetsmodell/core"
 import { guard } from "./internal/boundary.js"
-import { byDate, citizenOf as citizenFrom, enrollmentOn, periodsOf, sessionsIn } from "./internal/derive.js"
+import { byDate, citizenOf as citizenFrom, periodsOf } from "./internal/derive.js"
+import { lastSessionIn, stateAt } from "./internal/impactPeriods.js"
 import type { Subject } from "./Subject.js"
 
 /**
@@ -24,12 +25,23 @@ export interface Item {
   readonly subject: Subject
 }
 
-// An enrollment's state with the questions asked at a period's end. The
-// state is copied onto an object that has a first key rather than spread first: an object
-// that starts with a spread and then gains keys gets a hidden class of its
-// own in V8, which makes every later read of it slow.
-const withState = <S extends { readonly start: string }, M extends object>(state: S, more: M): S & M =>
-  Object.assign({ start: state.start }, state, more)
+// An identity number is eleven digits: a key with fewer cannot hold one, and
+// counting digits is much quicker than redaction's pattern on every key.
+const mayHoldNationalId = (key: string): boolean => {
+  let digits = 0
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i)
+    if (c >= 48 && c <= 57 && ++digits === 11) return true
+  }
+  return false
+}
+
+// Records in date order: the list itself when it already is (it is only
+// read), as byDate's sorted copy would be; otherwise that copy.
+const inDateOrder = <T extends { readonly date: string }>(xs: ReadonlyArray<T>): ReadonlyArray<T> => {
+  for (let i = 1; i < xs.length; i++) if (xs[i]!.date < xs[i - 1]!.date) return byDate(xs)
+  return xs
+}
 
 /**
  * Every subject a year's records give, in record order.
@@ -44,7 +56,11 @@ export const of = guard(
   { en: "(data: Dataset, policy: Policy)", nb: "(data: Dataset, policy: Policy)" },
   (data: Dataset.Dataset, policy: Policy.Policy): ReadonlyArray<Item> => {
     const items: Array<Item> = []
-    const citizens = new Map<string, Dataset.Dataset["citizens"][number]>(data.citizens.map((c) => [c.id, c]))
+    // One citizen object per citizen, shared by all their subjects, rather than one per subject.
+    const citizens = new Map<string, Subject["citizen"]>(
+      data.citizens.map((c) => [c.id, citizenFrom(c) as Subject["citizen"]]),
+    )
+    const citizenOf = (id: string): Subject["citizen"] => citizens.get(id)
     const offerings = new Map<string, Dataset.Dataset["offerings"][number]>(data.offerings.map((o) => [o.id, o]))
     const attendance = Collections.groupBy(data.attendance, (a) => a.enrollmentId)
     const extensions = Collections.groupBy(data.extensions, (x) => x.enrollmentId)
@@ -54,18 +70,22 @@ export const of = guard(
     // The records say whether the joint meeting that sets the goal was held by the start (Mestringsenhetens modell for aktivitet line 72).
     const meetingHeld = (referralId: string | undefined, by: string): boolean =>
       referralId !== undefined && (meetings.get(referralId) ?? []).some((m) => m.date <= by)
-    // Subjects are written out key by key, never as `{ ...base, more }` (see withState).
-    // One citizen object per citizen, shared by all their subjects, rather than one per subject.
-    const citizenObjects = new Map<string, Subject["citizen"]>()
-    const citizenOf = (id: string): Subject["citizen"] => {
-      let made = citizenObjects.get(id)
-      if (made === undefined) {
-        const c = citizens.get(id)
-        if (c === undefined) return undefined
-        made = citizenFrom(c) as Subject["citizen"]
-        citizenObjects.set(id, made)
-      }
-      return made
+    // Subjects are written out key by key, never as `{ ...base, more }` (see impactPeriods).
+    const none: ReadonlyArray<never> = []
+    // A discontinued offering's transition end depends on the policy and the date only: once per start date.
+    const transitionEnds = new Map<string, string | undefined>()
+    const transitionEndOf = (o: Dataset.Dataset["offerings"][number], start: string): string | undefined => {
+      if (o.status.kind !== "discontinued") return undefined
+      if (!transitionEnds.has(start)) transitionEnds.set(start, Offering.transitionEnd(o, policy, start))
+      return transitionEnds.get(start)
+    }
+    // A key names a record by its id; an id may have been written from an identity number.
+    const push = (key: string, date: string, subject: Subject): void => {
+      items.push({
+        key: mayHoldNationalId(key) && Redact.containsNationalId(key) ? Redact.text(key) : key,
+        date,
+        subject,
+      })
     }
     for (const e of data.enrollments) {
       const citizen = citizenOf(e.citizenId)
@@ -73,67 +93,59 @@ export const of = guard(
       if (citizen === undefined || o === undefined) continue
       const offering = e.offeringId
       // Enrolled means the offering's access step was passed.
-      items.push({
-        key: `enrollment ${e.id} start`,
-        date: e.start,
-        subject: {
-          citizen,
-          offering,
-          referral: e.referralId !== undefined,
-          jointMeetingHeld: meetingHeld(e.referralId, e.start),
-          intakeRegistered: true,
-          applied: true,
-          individualDecision: true,
-          bindingRegistration: true,
-        },
+      push(`enrollment ${e.id} start`, e.start, {
+        citizen,
+        offering,
+        referral: e.referralId !== undefined,
+        jointMeetingHeld: meetingHeld(e.referralId, e.start),
+        intakeRegistered: true,
+        applied: true,
+        individualDecision: true,
+        bindingRegistration: true,
       })
-      const attended = byDate(attendance.get(e.id) ?? [])
-      const exts = byDate(extensions.get(e.id) ?? [])
+      const attended = inDateOrder(attendance.get(e.id) ?? none)
+      const transitions = transitionsByCitizen.get(e.citizenId) ?? none
       const moved = (date: string) =>
-        (transitionsByCitizen.get(e.citizenId) ?? []).some(
+        transitions.some(
           (t) =>
             t.date <= date &&
             (t.enrollmentId === e.id || t.fromOfferingId === e.offeringId || t.enrollmentId === undefined),
         )
-      const started = (date: string) => (transitionsByCitizen.get(e.citizenId) ?? []).some((t) => t.date <= date)
-      const periods = periodsOf(e, exts)
-      periods.forEach((period, k) => {
-        if (period.start === undefined) return
+      const started = (date: string) => transitions.some((t) => t.date <= date)
+      const periods = periodsOf(e, inDateOrder(extensions.get(e.id) ?? none))
+      for (let k = 0; k < periods.length; k++) {
+        if (periods[k]!.start === undefined) continue
         // Each period is asked about at its last session.
-        const last = sessionsIn(attended, period).at(-1)
-        if (last === undefined) return
-        items.push({
-          key: `enrollment ${e.id} period ${k + 1}`,
-          date: last.date,
-          subject: {
-            citizen,
-            offering,
-            enrollment: withState(enrollmentOn(e, attended, periods, k, last.date), {
-              extensionRequested: k + 1 < periods.length,
-              activityStarted: started(last.date),
-              movedToCommunity: moved(last.date),
-            }),
-          },
+        const last = lastSessionIn(attended, periods[k]!)
+        if (last < 0) continue
+        const date = attended[last]!.date
+        push(`enrollment ${e.id} period ${k + 1}`, date, {
+          citizen,
+          offering,
+          enrollment: stateAt(e, attended, periods, k, date, {
+            activityStarted: started(date),
+            movedToCommunity: moved(date),
+          }),
         })
-      })
+      }
       let run = 0
       for (const a of attended) {
         run = a.status === "no-show" ? run + 1 : 0
         if (run > 0)
-          items.push({
-            key: `attendance ${a.id}`,
-            date: a.date,
-            subject: { citizen, offering, enrollment: { start: e.start, consecutiveNoShows: run } },
+          push(`attendance ${a.id}`, a.date, {
+            citizen,
+            offering,
+            enrollment: { start: e.start, consecutiveNoShows: run },
           })
       }
-      const transitionEnd = Offering.transitionEnd(o, policy, e.start)
+      const transitionEnd = transitionEndOf(o, e.start)
       if (transitionEnd !== undefined) {
         const after = IsoDate.addDays(transitionEnd, 1)
         if (e.start <= transitionEnd && (e.closedOn === undefined || e.closedOn >= after)) {
-          items.push({
-            key: `enrollment ${e.id} transition`,
-            date: after,
-            subject: { citizen, offering, enrollment: { start: e.start, movedToCommunity: moved(after) } },
+          push(`enrollment ${e.id} transition`, after, {
+            citizen,
+            offering,
+            enrollment: { start: e.start, movedToCommunity: moved(after) },
           })
         }
       }
@@ -142,37 +154,28 @@ export const of = guard(
       const e = enrollments.get(g.enrollmentId)
       const citizen = e === undefined ? undefined : citizenOf(e.citizenId)
       if (e === undefined || citizen === undefined || !offerings.has(e.offeringId)) continue
-      items.push({
-        key: `goal evaluation ${g.id}`,
-        date: g.date,
-        subject: { citizen, offering: e.offeringId, enrollment: { start: e.start, goalReached: g.goalReached } },
+      push(`goal evaluation ${g.id}`, g.date, {
+        citizen,
+        offering: e.offeringId,
+        enrollment: { start: e.start, goalReached: g.goalReached },
       })
     }
     for (const s of data.fitScores) {
       const citizen = citizenOf(s.citizenId)
       if (citizen === undefined) continue
-      items.push({
-        key: `FIT ${s.id}`,
-        date: s.date,
-        subject: { citizen, fit: s.instrument === "ORS" ? { ors: s.total } : { srs: s.total } },
-      })
+      push(`FIT ${s.id}`, s.date, { citizen, fit: s.instrument === "ORS" ? { ors: s.total } : { srs: s.total } })
     }
     for (const p of data.proposals) {
       const decision = p.decision?.outcome ?? "pending"
-      items.push({
-        key: `proposal ${p.id}`,
-        date: p.decision?.date ?? p.date,
-        subject: {
-          proposal: {
-            requested: p.requested,
-            decision,
-            ...(p.proposedByDepartment === undefined ? {} : { byDepartment: p.proposedByDepartment }),
-            category: p.category,
-          },
+      push(`proposal ${p.id}`, p.decision?.date ?? p.date, {
+        proposal: {
+          requested: p.requested,
+          decision,
+          ...(p.proposedByDepartment === undefined ? {} : { byDepartment: p.proposedByDepartment }),
+          category: p.category,
         },
       })
     }
-    // A key names a record by its id; an id may have been written from an identity number.
-    return items.map((item) => (Redact.containsNationalId(item.key) ? { ...item, key: Redact.text(item.key) } : item))
+    return items
   },
 )

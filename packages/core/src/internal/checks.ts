@@ -2,6 +2,8 @@
 // Each check carries an English `message` (Effect's default formatter uses it)
 // and a `messageNb` annotation that the Norwegian formatter in ./issues.ts reads.
 import * as Schema from "effect/Schema"
+import { isRecordId } from "./idText.js"
+import { withPredicate } from "./predicates.js"
 import type { Bilingual } from "./text.js"
 
 /** A filter with an English and a Norwegian failure message. */
@@ -9,7 +11,11 @@ export const filter = <T>(
   predicate: (value: T) => boolean,
   message: Bilingual,
   annotations: Schema.Annotations.Filter = {},
-) => Schema.makeFilter<T>(predicate, { ...annotations, message: message.en, messageNb: message.nb })
+) =>
+  withPredicate(
+    Schema.makeFilter<T>(predicate, { ...annotations, message: message.en, messageNb: message.nb }),
+    predicate,
+  )
 
 /** A text that is not empty or only white space. */
 export const NonEmptyText = Schema.String.check(
@@ -46,7 +52,7 @@ export const Slug = Schema.String.check(
 const idPattern = /^[A-Za-z0-9_.:-]{1,64}$/u
 export const RecordId = Schema.String.check(
   filter<string>(
-    (s) => idPattern.test(s),
+    isRecordId,
     {
       en: "Expected an identifier of 1–64 letters, digits, '_', '-', '.' or ':'",
       nb: "Forventet en identifikator på 1–64 tegn: bokstaver, sifre, '_', '-', '.' eller ':'",

@@ -10,7 +10,9 @@
 // its output would be an equal copy (same keys in the same order, same
 // values): for JSON.parse's output, which has no getters and shares nothing,
 // that saves a copy of every record.
+import * as Schema from "effect/Schema"
 import type * as SchemaAST from "effect/SchemaAST"
+import { predicateOf, withPredicate } from "./predicates.js"
 
 /** Not decided here: let Effect decode it. */
 export const FALLBACK: unique symbol = Symbol("fallback")
@@ -21,22 +23,51 @@ export type Checker = (input: unknown) => Out
 const OPTIONS = { errors: "first" } as const
 
 type Check = NonNullable<SchemaAST.AST["checks"]>[number]
+// A test passes a value when it returns `true`.
+type Test = (input: unknown) => unknown
 
-const checksPass = (checks: ReadonlyArray<Check>, input: unknown, ast: SchemaAST.AST): boolean => {
+// Effect's own finite-number filter, made from `Number.isFinite`.
+const finite = Schema.Finite.ast.checks?.[0]
+if (finite !== undefined) withPredicate(finite, Number.isFinite)
+
+// A node's checks as one flat list of tests, in order: a filter's registered
+// predicate where it has one, else the filter run as Effect runs it.
+const testsOf = (checks: ReadonlyArray<Check>, ast: SchemaAST.AST, out: Array<Test>): Array<Test> => {
   for (const c of checks) {
     if (c._tag === "FilterGroup") {
-      if (!checksPass(c.checks, input, ast)) return false
-    } else if (c.run(input as never, ast, OPTIONS as never) !== undefined) return false
+      testsOf(c.checks, ast, out)
+      continue
+    }
+    const predicate = predicateOf(c) as Test | undefined
+    out.push(predicate ?? ((input) => c.run(input as never, ast, OPTIONS as never) === undefined))
   }
-  return true
+  return out
 }
 
 const withChecks = (ast: SchemaAST.AST, f: Checker): Checker => {
   const checks = ast.checks
   if (checks === undefined) return f
+  const tests = testsOf(checks, ast, [])
   return (input) => {
     const out = f(input)
-    return out === FALLBACK || !checksPass(checks, out, ast) ? FALLBACK : out
+    if (out === FALLBACK) return FALLBACK
+    for (let i = 0; i < tests.length; i++) if (tests[i]!(out) !== true) return FALLBACK
+    return out
+  }
+}
+
+// A string, number or boolean with its checks, in one function: most fields of a record are one.
+const leaf = (ast: SchemaAST.AST, kind: "string" | "number" | "boolean"): Checker => {
+  const tests = testsOf(ast.checks ?? [], ast, [])
+  if (tests.length === 0) return (u) => (typeof u === kind ? u : FALLBACK)
+  const first = tests[0]!
+  if (tests.length === 1) return (u) => (typeof u === kind && first(u) === true ? u : FALLBACK)
+  const second = tests[1]!
+  if (tests.length === 2) return (u) => (typeof u === kind && first(u) === true && second(u) === true ? u : FALLBACK)
+  return (u) => {
+    if (typeof u !== kind) return FALLBACK
+    for (let i = 0; i < tests.length; i++) if (tests[i]!(u) !== true) return FALLBACK
+    return u
   }
 }
 
@@ -45,11 +76,11 @@ const compileNode = (ast: SchemaAST.AST, reuse: boolean): Checker | undefined =>
   if (ast.encoding !== undefined) return undefined
   switch (ast._tag) {
     case "String":
-      return withChecks(ast, (u) => (typeof u === "string" ? u : FALLBACK))
+      return leaf(ast, "string")
     case "Number":
-      return withChecks(ast, (u) => (typeof u === "number" ? u : FALLBACK))
+      return leaf(ast, "number")
     case "Boolean":
-      return withChecks(ast, (u) => (typeof u === "boolean" ? u : FALLBACK))
+      return leaf(ast, "boolean")
     case "Literal": {
       const literal = (ast as SchemaAST.Literal).literal
       return withChecks(ast, (u) => (u === literal ? u : FALLBACK))
@@ -131,7 +162,8 @@ const compileNode = (ast: SchemaAST.AST, reuse: boolean): Checker | undefined =>
         for (let i = 0; i < n; i++) {
           const p = props[i]!
           const name = p.name as string
-          if (!Object.hasOwn(input, name)) {
+          // The next own key is this one, or it is looked up: JSON records list their keys in the schema's order.
+          if (keys[seen] !== name && !Object.hasOwn(input, name)) {
             if (p.optional) continue
             return FALLBACK
           }

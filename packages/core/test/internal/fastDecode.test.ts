@@ -92,4 +92,18 @@ describe("the fast path with reuse (JSON.parse's output)", () => {
     const inherited = Object.assign(Object.create({ extra: 1 }), r)
     expect(reuse(inherited)).not.toBe(inherited)
   })
+
+  it("leaves to Effect a record with an own property its keys do not list, however the keys are ordered", () => {
+    // The next listed key is taken as present; any other schema field is still looked up.
+    const e = JSON.parse(JSON.stringify(year.enrollments.find((x) => x.end === undefined))) as Record<string, unknown>
+    for (const reuse of [true, false]) {
+      const check = checkerOf(entities.enrollments.ast, reuse)!
+      const hidden = { ...e }
+      Object.defineProperty(hidden, "end", { value: "2024-12-31", enumerable: false })
+      expect(check(hidden)).toBe(FALLBACK)
+      const reversed = Object.fromEntries(Object.entries(e).reverse())
+      Object.defineProperty(reversed, "end", { value: "2024-12-31", enumerable: false })
+      expect(check(reversed)).toBe(FALLBACK)
+    }
+  })
 })
