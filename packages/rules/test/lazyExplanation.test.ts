@@ -139,18 +139,17 @@ describe("explanations built on first read", () => {
       throw new TypeError("refused")
     }
     const throwing = new Proxy({}, { get: refuse, getOwnPropertyDescriptor: refuse })
-    const pending = (facts: object) => ({
-      version,
+    const basis = (facts: object) => ({
       facts: facts as FactValues,
-      opens: [],
+      open: [],
       parameters: new Map(),
       derivedFrom: new Map(),
     })
-    const broken = explainLater({}, pending(throwing))
+    const broken = explainLater({}, version, [], basis(throwing))
     expect(() => broken.explanation).toThrow(ArgumentError)
     expect(() => broken.explanation).toThrow(/Evaluate.condition could not use its arguments/u)
     // A fact the facts do not hold is the evaluator's own error, as it always was.
-    const unknownFact = explainLater({}, pending({}))
+    const unknownFact = explainLater({}, version, [], basis({}))
     expect(() => unknownFact.explanation).toThrow(RulesError)
     expect(() => unknownFact.explanation).toThrow(/Unknown fact/u)
   })

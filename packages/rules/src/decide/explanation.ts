@@ -9,7 +9,8 @@
 // were built at once.
 import { condition, merge, type Node, type ValueInForce } from "../Evaluate.js"
 import type { Value } from "../Facts.js"
-import { type Open, type Variant, variants } from "../internal/open.js"
+import type { Open } from "../internal/open.js"
+import { variants } from "../internal/open.js"
 import type { Conditions } from "./plan.js"
 
 /** The explanation trees of a decision. */
@@ -18,27 +19,47 @@ export interface Explanation {
   readonly conditions: Node
 }
 
-/** What an explanation is built from: the version, the facts, and the open inputs whose every combination it was run with. */
-export interface Pending {
-  readonly version: Conditions
+/** What every decision of one subject on one date is explained from: its facts, the open inputs and the parameters. */
+export interface Basis {
   readonly facts: { readonly [fact: string]: Value }
-  readonly opens: ReadonlyArray<Open>
+  readonly open: ReadonlyArray<Open>
   readonly parameters: ReadonlyMap<string, ValueInForce>
   readonly derivedFrom: ReadonlyMap<string, ReadonlyArray<ValueInForce>>
 }
 
-const trees = (c: Conditions["conditions"], p: Pending, runs: ReadonlyArray<Variant>): Node => {
+/** One decision's explanation: pending until the first read, then what was built. One object per decision keeps stamping cheap. */
+class State {
+  constructor(
+    readonly version: Conditions,
+    /** The open inputs (by index into the subject's) whose every combination the explanation runs over. */
+    readonly relevant: ReadonlyArray<number>,
+    readonly basis: Basis,
+  ) {}
+  built: Explanation | undefined = undefined
+}
+
+// A basis is itself the evaluator's inputs: its facts, parameters and what each derived fact came from.
+const trees = (c: Conditions["conditions"], s: Basis, runs: ReadonlyArray<{ readonly facts: Basis["facts"] }>) => {
+  if (runs.length === 1) return condition(c, s)
   const nodes: Array<Node> = []
   for (const { facts } of runs)
-    nodes.push(condition(c, { facts, parameters: p.parameters, derivedFrom: p.derivedFrom }))
+    nodes.push(condition(c, { facts, parameters: s.parameters, derivedFrom: s.derivedFrom }))
   return merge(nodes)
 }
 
-const explain = (p: Pending): Explanation => {
-  const when = p.version.appliesWhen
-  const runs = variants(p.facts, p.opens)
-  const conditions = trees(p.version.conditions, p, runs)
-  return when === undefined ? { conditions } : { appliesWhen: trees(when, p, runs), conditions }
+const explain = (state: State): Explanation => {
+  const { version, relevant, basis } = state
+  const when = version.appliesWhen
+  // With no open input there is one run, over the facts themselves.
+  const runs =
+    relevant.length === 0
+      ? [basis]
+      : variants(
+          basis.facts,
+          relevant.map((j) => basis.open[j]!),
+        )
+  const conditions = trees(version.conditions, basis, runs)
+  return when === undefined ? { conditions } : { appliesWhen: trees(when, basis, runs), conditions }
 }
 
 // The state lives in a private field, which keeps a decision a plain object
@@ -52,12 +73,6 @@ class Adopt {
   }
 }
 
-/** What is pending until the first read, then what was built from it. One field keeps stamping cheap. */
-interface State {
-  pending: Pending | undefined
-  built: Explanation | undefined
-}
-
 class Lazy extends Adopt {
   #state: State
 
@@ -68,15 +83,14 @@ class Lazy extends Adopt {
 
   static read(o: object): Explanation {
     const state = (o as Lazy).#state
-    if (state.built === undefined) {
-      state.built = explain(state.pending!)
-      state.pending = undefined
-    }
+    if (state.built === undefined) state.built = explain(state)
     return state.built
   }
 }
 
 // One getter and setter for every decision, so all decisions keep one shape.
+// An own accessor is what keeps the explanation in JSON, copies and spreads;
+// defining it is most of what an unread explanation costs.
 const accessor: PropertyDescriptor = {
   get(this: object) {
     return Lazy.read(this)
@@ -88,12 +102,18 @@ const accessor: PropertyDescriptor = {
   configurable: true,
 }
 
-/** Adds `explanation` to `decision` as a property built from `pending` on first read. */
+/**
+ * Adds `explanation` to `decision` as a property built on first read from
+ * `version` over `basis`, run with every combination of the open inputs
+ * `relevant` names.
+ */
 export const explainLater = <D extends object>(
   decision: D,
-  pending: Pending,
+  version: Conditions,
+  relevant: ReadonlyArray<number>,
+  basis: Basis,
 ): D & { readonly explanation: Explanation } => {
-  new Lazy(decision, { pending, built: undefined })
+  new Lazy(decision, new State(version, relevant, basis))
   Object.defineProperty(decision, "explanation", accessor)
   return decision as D & { readonly explanation: Explanation }
 }

@@ -171,6 +171,8 @@ export interface Plan<V extends Conditions, Q extends ValueInForce> {
   readonly run: Run | undefined
   /** For each step, a function that copies the facts it reads into a new object; undefined where eval is forbidden. */
   readonly copiers: ReadonlyArray<(facts: Facts) => { [fact: string]: Value }> | undefined
+  /** A buffer for `run`'s codes, one per step: a caller fills it and reads it before anything else can. */
+  readonly codes: Uint8Array
 }
 
 // Whether this page or process may build functions from source, found out
@@ -235,24 +237,28 @@ const readersOf = (steps: ReadonlyArray<Step<Conditions, ValueInForce>>): Map<st
 
 /**
  * The plan for the versions of `rules`, made once per `epoch` (what is in
- * force in one policy period, with `inputs.parameters`). The first time,
- * every version is run through the explaining evaluator with `inputs`, so a
+ * force in one policy period, with `parameters`). The first time, every
+ * version is run through the explaining evaluator with `facts`, so a
  * tree that names an unknown fact, parameter or operator fails as it always
  * has; the tests may then rely on every name being known.
  */
 export const planOf = <V extends Conditions, Q extends ValueInForce>(
   epoch: object,
   rules: ReadonlyArray<{ readonly version: V }>,
-  inputs: Inputs & { readonly parameters: ReadonlyMap<string, Q> },
+  facts: Inputs["facts"],
+  parameters: ReadonlyMap<string, Q>,
+  derivedFrom: ReadonlyMap<string, ReadonlyArray<ValueInForce>>,
 ): Plan<V, Q> => {
   let plan = plans.get(epoch) as Plan<V, Q> | undefined
   if (plan === undefined) {
+    // The inputs are gathered only here: once a period's plan is made, a call needs none of them.
+    const inputs = { facts, parameters, derivedFrom }
     for (const { version } of rules) {
       if (version.appliesWhen !== undefined) condition(version.appliesWhen, inputs)
       condition(version.conditions, inputs)
     }
     const steps = rules.map(({ version }) => stepOf(version, inputs.parameters))
-    plan = { steps, readers: readersOf(steps), ...programOf(rules, steps, inputs) }
+    plan = { steps, readers: readersOf(steps), ...programOf(rules, steps, inputs), codes: new Uint8Array(steps.length) }
     plans.set(epoch, plan)
   }
   return plan

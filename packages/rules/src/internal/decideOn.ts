@@ -4,15 +4,16 @@
 // entry runs the same code over a snapshot, so the two cannot disagree.
 // Nothing here imports a schema.
 import type { Bilingual } from "@aktivitetsmodell/core"
-import { explainLater } from "../decide/explanation.js"
+import { type Basis, explainLater } from "../decide/explanation.js"
 import { planOf, type Step } from "../decide/plan.js"
+import { relevanceOf } from "../decide/relevance.js"
 import type { Node } from "../Evaluate.js"
 import type { Value } from "../Facts.js"
 import { type Kind, type Outcome, unknown as unknownOutcome } from "../Outcome.js"
 import type { Period, TopCondition } from "../RuleFile.js"
 import type { Source } from "../Source.js"
 import type { Subject } from "../Subject.js"
-import { type Context, type DatedParameter, derivedOn, meetingOptions, type Used } from "./derive.js"
+import { type Context, type DatedParameter, derivedOn, type Used } from "./derive.js"
 import { agree, combinations, type Open } from "./open.js"
 
 /**
@@ -209,50 +210,6 @@ const identical = <T>(a: T, b: T): boolean => a === b
 // Shared by every decision whose facts used no parameter: only read, never handed out.
 const noParameters: ReadonlyMap<string, ReadonlyArray<Used<DatedParameter>>> = new Map()
 
-/**
- * For each rule (by index), the open inputs (by index) that decide a fact it
- * reads; only those can change its answer. Undefined for a rule none decides.
- */
-const relevantTo = (
-  open: ReadonlyArray<Open>,
-  readers: ReadonlyMap<string, ReadonlyArray<number>>,
-): Array<Array<number> | undefined> => {
-  const relevant: Array<Array<number> | undefined> = []
-  for (let j = 0; j < open.length; j++)
-    for (const i of touchedBy(open[j]!, readers)) {
-      const list = relevant[i]
-      if (list === undefined) relevant[i] = [j]
-      else list.push(j)
-    }
-  return relevant
-}
-
-// The rules the shared, frozen options of an unmentioned joint meeting touch, per plan (by its readers).
-const meetingTouches = new WeakMap<ReadonlyMap<string, ReadonlyArray<number>>, ReadonlyArray<number>>()
-
-/** The rules (by index, each once) that read a fact one of `o`'s options decides. */
-const touchedBy = (o: Open, readers: ReadonlyMap<string, ReadonlyArray<number>>): ReadonlyArray<number> => {
-  const shared = o === meetingOptions
-  if (shared) {
-    const known = meetingTouches.get(readers)
-    if (known !== undefined) return known
-  }
-  const touched: Array<number> = []
-  for (const option of o.options)
-    for (const fact of Object.keys(option))
-      for (const i of readers.get(fact) ?? none) if (!touched.includes(i)) touched.push(i)
-  if (shared) meetingTouches.set(readers, touched)
-  return touched
-}
-
-/** True when one of the open inputs `relevant` decides a fact that `scope` (an appliesWhen's facts) reads. */
-const decidesScope = (relevant: ReadonlyArray<number>, open: ReadonlyArray<Open>, scope: ReadonlySet<string>) => {
-  if (scope.size === 0) return false
-  for (const j of relevant)
-    for (const option of open[j]!.options) for (const fact of Object.keys(option)) if (scope.has(fact)) return true
-  return false
-}
-
 /** A version's outcome for one set of facts, undefined when it does not apply. */
 const outcomeOf = (step: Step<VersionView, Used<DatedParameter>>, facts: Facts): Outcome | undefined =>
   step.applies !== undefined && !step.applies(facts)
@@ -284,7 +241,9 @@ const usesOf = (
   derivedFrom: ReadonlyMap<string, ReadonlyArray<Used<DatedParameter>>>,
 ): Array<ParameterUse> => {
   const uses: Array<ParameterUse> = []
-  for (const p of step.parameters) addUse(uses, p)
+  // A step's own parameters are already one per name.
+  for (const p of step.parameters)
+    uses.push({ name: p.parameter.name, value: p.entry.value, from: p.entry.from, file: p.parameter.file })
   if (derivedFrom.size > 0) for (const f of step.factNames) for (const p of derivedFrom.get(f) ?? none) addUse(uses, p)
   return uses
 }
@@ -375,13 +334,19 @@ interface Row {
   readonly version: VersionView
 }
 
-// Rules and versions come from decoded files of many shapes; reading them per decision would be slow.
-const rowsByPlan = new WeakMap<object, ReadonlyArray<Row>>()
+/** A period's rows, and a list as long to gather the rules that do not apply in before copying them out. */
+interface Rows {
+  readonly rows: ReadonlyArray<Row>
+  readonly skipped: Array<string>
+}
 
-const rowsOf = (plan: object, rules: Epoch<DatedParameter>["rules"]): ReadonlyArray<Row> => {
-  let rows = rowsByPlan.get(plan)
-  if (rows === undefined) {
-    rows = rules.map(({ rule, version }) => ({
+// Rules and versions come from decoded files of many shapes; reading them per decision would be slow.
+const rowsByPlan = new WeakMap<object, Rows>()
+
+const rowsOf = (plan: object, rules: Epoch<DatedParameter>["rules"]): Rows => {
+  let found = rowsByPlan.get(plan)
+  if (found === undefined) {
+    const rows = rules.map(({ rule, version }) => ({
       id: rule.id,
       kind: rule.kind,
       file: rule.file,
@@ -389,9 +354,10 @@ const rowsOf = (plan: object, rules: Epoch<DatedParameter>["rules"]): ReadonlyAr
       source: version.source ?? rule.source,
       version,
     }))
-    rowsByPlan.set(plan, rows)
+    found = { rows, skipped: rows.map((r) => r.id) }
+    rowsByPlan.set(plan, found)
   }
-  return rows
+  return found
 }
 
 /**
@@ -432,34 +398,35 @@ export const decideOn = <P extends DatedParameter>(now: Epoch<P>, subject: Subje
   const rules = now.rules
   const parameters = now.parameters
   const derivedFrom = derived.parameters
-  const plan = planOf(now, rules, { facts, parameters, derivedFrom })
+  const plan = planOf(now, rules, facts, parameters, derivedFrom)
   const open = derived.open
-  const relevantByRule = open.length === 0 ? none : relevantTo(open, plan.readers)
+  const relevance = open.length === 0 ? undefined : relevanceOf(plan, open)
   const decisions: Array<Decision> = []
-  // Most rules do not apply: sized once, cut to its length at the end.
-  const notApplicable_: Array<string> = new Array(rules.length)
-  let skipped = 0
+  // Most rules do not apply: gathered in the period's list (nothing else runs until they are copied out).
+  const { rows, skipped } = rowsOf(plan, rules)
+  let notApplying = 0
   // By decision index, the decisions whose outcome depends on open inputs.
-  const varying: Array<Varying | undefined> = []
+  let varying: Array<Varying | undefined> | undefined
   const steps = plan.steps
-  const rows = rowsOf(plan, rules)
   const copiers = plan.copiers
   // Every rule's code in one run of the generated program, where there is one; the closures otherwise.
-  const codes = plan.run === undefined ? undefined : new Uint8Array(rules.length)
+  // The plan's buffer is written in full here and read only below, before anything else can run.
+  const codes = plan.run === undefined ? undefined : plan.codes
   if (codes !== undefined) plan.run!(facts, codes)
+  // What every explanation of this call is built from, made with the first decision.
+  let basis: Basis | undefined
   for (let i = 0; i < rules.length; i++) {
     const step = steps[i]!
-    const relevant = relevantByRule[i] ?? none
-    let opens: ReadonlyArray<Open> = none
-    let outcome: Outcome | undefined
-    let unknown: Decision["unknown"]
     const code = codes === undefined ? step.code(facts) : codes[i]!
-    // A rule whose appliesWhen does not hold, whatever the open values are, does not apply.
+    const relevant = relevance === undefined ? none : (relevance.relevant[i] ?? none)
     const row = rows[i]!
-    if (code === 0 && (relevant.length === 0 || !decidesScope(relevant, open, step.appliesFacts))) {
-      notApplicable_[skipped++] = row.id
+    // A rule whose appliesWhen does not hold, whatever the open values are, does not apply.
+    if (code === 0 && (relevant.length === 0 || !relevance!.scoped[i])) {
+      skipped[notApplying++] = row.id
       continue
     }
+    let outcome: Outcome | undefined
+    let unknown: Decision["unknown"]
     const version = row.version
     if (relevant.length === 0) outcome = code === 1 ? version.event : version.otherwise
     else if (
@@ -467,18 +434,18 @@ export const decideOn = <P extends DatedParameter>(now: Epoch<P>, subject: Subje
       sameForEvery(step, facts as { [fact: string]: Value }, open[relevant[0]!]!, code)
     ) {
       // One open input that does not change the code (the usual case): the code stands.
-      opens = [open[relevant[0]!]!]
       if (code === 0) {
-        notApplicable_[skipped++] = row.id
+        skipped[notApplying++] = row.id
         continue
       }
       outcome = code === 1 ? version.event : version.otherwise
     } else {
-      opens = relevant.map((j) => open[j]!)
+      const opens = relevant.map((j) => open[j]!)
       const outcomes = outcomesOver(step, derived.facts as { [fact: string]: Value }, opens)
       const agreed = agree(outcomes, opens, identical)
       if (agreed.same) outcome = agreed.value
       else {
+        varying ??= []
         varying[decisions.length] = { relevant, outcomes }
         outcome = unknownOutcome(agreed.missing)
         const possible = outcomes
@@ -488,7 +455,7 @@ export const decideOn = <P extends DatedParameter>(now: Epoch<P>, subject: Subje
       }
     }
     if (outcome === undefined) {
-      notApplicable_[skipped++] = row.id
+      skipped[notApplying++] = row.id
       continue
     }
     const d: Mutable<Omit<Decision, "explanation">> = {
@@ -505,13 +472,14 @@ export const decideOn = <P extends DatedParameter>(now: Epoch<P>, subject: Subje
       facts: copiers === undefined ? readFacts(step, facts) : copiers[i]!(facts),
       parameters: usesOf(step, derivedFrom),
     }
-    const decision = explainLater(d, { version, facts, opens, parameters, derivedFrom })
+    basis ??= { facts, open, parameters, derivedFrom }
+    const decision = explainLater(d, version, relevant, basis)
     if (unknown !== undefined) d.unknown = unknown
     decisions.push(decision)
   }
-  notApplicable_.length = skipped
+  const notApplicable_ = skipped.slice(0, notApplying)
   // When no outcome varies, every combination of open values has the same summary.
-  const summary = varying.length === 0 ? summaryOf(decisions) : summaryOver(decisions, varying, open)
+  const summary = varying === undefined ? summaryOf(decisions) : summaryOver(decisions, varying, open)
   const pseudonym = subject.citizen?.id
   return pseudonym === undefined
     ? { date, decisions, notApplicable: notApplicable_, summary }
