@@ -5,6 +5,7 @@ import fc from "fast-check"
 import { describe, expect, it, vi } from "vitest"
 import type { ParameterInForce, RuleSet } from "../src/InForce.js"
 import { Compile, Decision, Engine, Evaluate, InForce, Subject, SubjectFacts } from "../src/index.js"
+import { sourcePerFunction } from "../src/internal/generate.js"
 import { names as operatorNames } from "../src/Operators.js"
 import { facts, ruleSet, subjectOnDate } from "./arbitraries.js"
 import { fixture } from "./helpers.js"
@@ -178,12 +179,12 @@ describe("Compile", () => {
       expect(codes(Compile.compile(set, { mode }), {})).toEqual([1, 1, 0])
   })
 
-  it("splits a large rule set into functions of about 8,000 characters that give the same outcomes (property)", () => {
-    // Rule sets of 150–300 random rules: the generated source has several
-    // functions, each closed by the rule that takes it past 8,000 characters
-    // of rule code, and every rule's outcome lands in its own place across
+  it("splits a large rule set into functions of about 40,000 characters that give the same outcomes (property)", () => {
+    // Rule sets of 400–600 random rules: the generated source has several
+    // functions, each closed by the rule that takes it past the budget of
+    // rule code, and every rule's outcome lands in its own place across
     // the functions' boundaries.
-    const large = fc.tuple(fc.array(ruleSet, { minLength: 150, maxLength: 300 }), facts).map(([sets, f]) => {
+    const large = fc.tuple(fc.array(ruleSet, { minLength: 400, maxLength: 600 }), facts).map(([sets, f]) => {
       const rules = sets.map((set, i) => ({ ...set.rules[0]!, id: `r${i}` }))
       return { set: { rules, parameters: sets[0]!.parameters } as RuleSet, f }
     })
@@ -196,13 +197,25 @@ describe("Compile", () => {
         expect(ruleLines.flat()).toHaveLength(set.rules.length)
         for (const lines of ruleLines.slice(0, -1)) {
           const before = lines.slice(0, -1).reduce((n, l) => n + l.length, 0)
-          expect(before).toBeLessThan(8_000)
-          expect(before + lines.at(-1)!.length).toBeGreaterThanOrEqual(8_000)
+          expect(before).toBeLessThan(sourcePerFunction)
+          expect(before + lines.at(-1)!.length).toBeGreaterThanOrEqual(sourcePerFunction)
         }
         expect(codes(source, f)).toEqual(codes(Compile.compile(set, { mode: "closures" }), f))
         expect(codes(source, f)).toEqual(interpreted(set, f))
       }),
-      { numRuns: 40 },
+      { numRuns: 15 },
+    )
+  })
+
+  it("writes a rule set that fits one function into the program itself, with the same outcomes (property)", () => {
+    fc.assert(
+      fc.property(ruleSet, facts, (set, f) => {
+        const source = Compile.compile(set, { mode: "source" })
+        expect(source.source).not.toMatch(/^function g\d+/mu)
+        expect(source.source!.split("\n").filter((l) => l.startsWith("  o["))).toHaveLength(set.rules.length)
+        expect(codes(source, f)).toEqual(interpreted(set, f))
+      }),
+      { numRuns: 200 },
     )
   })
 

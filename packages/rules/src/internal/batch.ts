@@ -125,37 +125,47 @@ const fill = <P extends DatedParameter>(
   facts: FactsOut,
   codes: Uint8Array,
 ): void => {
-  const n = plan.rules
-  const open = plan.open
+  // The plan's parts in locals: the loop reads none of them from the plan again.
+  const { rules: n, run, needs, open, readsAge, readsMeeting } = plan
   const other = new Uint8Array(open === undefined ? 0 : open.at.length)
-  for (let s = 0; s < subjects.length; s++) {
+  for (let s = 0, at = 0; s < subjects.length; s++, at += n) {
     const subject = subjects[s]!
-    const otherAge = writeFacts(subject, date, now, facts, undefined, plan.needs)
-    const at = s * n
-    plan.run(facts, codes, at)
-    const ageOpen = plan.readsAge && otherAge !== undefined
-    const meetingOpen = plan.readsMeeting && subject.jointMeetingHeld === undefined
-    if (
-      open !== undefined &&
-      (ageOpen || meetingOpen) &&
-      mayVary(open, (ageOpen ? AGE : 0) | (meetingOpen ? MEETING : 0), codes, at)
-    ) {
-      // Every other combination of the open values, against the first: a rule they answer differently is unknown.
-      const ages = ageOpen ? 2 : 1
-      const meetings = meetingOpen ? 2 : 1
-      const age = facts.age
-      const meeting = facts.jointMeetingHeld
-      for (let a = 0; a < ages; a++)
-        for (let m = 0; m < meetings; m++) {
-          if (a === 0 && m === 0) continue
-          facts.age = a === 0 ? age : (otherAge as number)
-          facts.jointMeetingHeld = m === 0 ? meeting : true
-          open.run(facts, other)
-          for (let k = 0; k < other.length; k++)
-            if (other[k] !== codes[at + open.at[k]!]) codes[at + open.at[k]!] = UNKNOWN
-        }
-      facts.age = age
-      facts.jointMeetingHeld = meeting
-    }
+    const otherAge = writeFacts(subject, date, now, facts, undefined, needs)
+    run(facts, codes, at)
+    if (open === undefined) continue
+    const left =
+      (readsAge && otherAge !== undefined ? AGE : 0) |
+      (readsMeeting && subject.jointMeetingHeld === undefined ? MEETING : 0)
+    if (left !== 0 && mayVary(open, left, codes, at)) markUnknown(open, left, otherAge, facts, codes, at, other)
   }
+}
+
+/**
+ * Runs the open rules on every other combination of the values left open
+ * (`left`), against the first: a rule they answer differently is unknown.
+ * `facts` is given back as it came.
+ */
+const markUnknown = (
+  open: OpenRules,
+  left: number,
+  otherAge: number | undefined,
+  facts: FactsOut,
+  codes: Uint8Array,
+  at: number,
+  other: Uint8Array,
+): void => {
+  const ages = (left & AGE) !== 0 ? 2 : 1
+  const meetings = (left & MEETING) !== 0 ? 2 : 1
+  const age = facts.age
+  const meeting = facts.jointMeetingHeld
+  for (let a = 0; a < ages; a++)
+    for (let m = 0; m < meetings; m++) {
+      if (a === 0 && m === 0) continue
+      facts.age = a === 0 ? age : (otherAge as number)
+      facts.jointMeetingHeld = m === 0 ? meeting : true
+      open.run(facts, other)
+      for (let k = 0; k < other.length; k++) if (other[k] !== codes[at + open.at[k]!]) codes[at + open.at[k]!] = UNKNOWN
+    }
+  facts.age = age
+  facts.jointMeetingHeld = meeting
 }

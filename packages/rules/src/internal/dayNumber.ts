@@ -3,33 +3,50 @@
 // every subject. It gives what `Math.round(Date.UTC(y, m - 1, d) / day)`
 // gives for any text, as Calendar.daysBetween computes it: parts are read with
 // Number and truncated as Date.UTC does, an out-of-range month or day rolls
-// over, and a year Date.UTC treats specially (0–99, negative, unreadable)
-// goes to Date.UTC itself.
+// over, and a year Date.UTC treats specially (0–99, negative, unreadable,
+// or too large) goes to Date.UTC itself.
 const day = 86_400_000
 
-// A digit's value from its character code, or NaN for any other character.
-const digit = (s: string, i: number): number => {
-  const c = s.charCodeAt(i) - 48
-  return c >= 0 && c <= 9 ? c : Number.NaN
-}
+// Whether a character code minus 48 is a digit; unsigned, so one test rejects both ends.
+const isDigit = (d: number): boolean => d >>> 0 <= 9
 
 export const dayNumber = (date: string): number => {
-  // The usual case, "YYYY-MM-DD" with a year from 100, read digit by digit without a substring.
+  // The usual case, "YYYY-MM-DD" with a year from 100, read digit by digit
+  // without a substring and in small integers only, which V8 keeps in registers.
   if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
-    const y = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3)
-    const m = digit(date, 5) * 10 + digit(date, 6)
-    const d = digit(date, 8) * 10 + digit(date, 9)
-    if (y >= 100 && !Number.isNaN(m + d)) return fromCivil(y, m, d)
+    const y0 = date.charCodeAt(0) - 48
+    const y1 = date.charCodeAt(1) - 48
+    const y2 = date.charCodeAt(2) - 48
+    const y3 = date.charCodeAt(3) - 48
+    const m0 = date.charCodeAt(5) - 48
+    const m1 = date.charCodeAt(6) - 48
+    const d0 = date.charCodeAt(8) - 48
+    const d1 = date.charCodeAt(9) - 48
+    if (
+      isDigit(y0) &&
+      isDigit(y1) &&
+      isDigit(y2) &&
+      isDigit(y3) &&
+      isDigit(m0) &&
+      isDigit(m1) &&
+      isDigit(d0) &&
+      isDigit(d1)
+    ) {
+      const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3
+      if (y >= 100) return fromCivil(y, m0 * 10 + m1, d0 * 10 + d1)
+    }
   }
   return general(date)
 }
 
 const general = (date: string): number => {
+  // Date.UTC truncates its arguments, the month after the 1 is taken off (".2" is January).
   const y = Math.trunc(Number(date.slice(0, 4)))
-  const m = Math.trunc(Number(date.slice(5, 7)))
+  const month = Math.trunc(Number(date.slice(5, 7)) - 1)
   const d = Math.trunc(Number(date.slice(8, 10)))
-  if (!(y >= 100 && Number.isFinite(m))) return Math.round(Date.UTC(y, m - 1, d) / day)
-  return fromCivil(y, m, d)
+  // Four characters read with Number may also give a year such as 7e30, past what Date.UTC counts (NaN).
+  if (!(y >= 100 && y <= 9999 && Number.isFinite(month))) return Math.round(Date.UTC(y, month, d) / day)
+  return fromCivil(y, month + 1, d)
 }
 
 // Days from the civil calendar (H. Hinnant): a year counted from 1 March

@@ -3,7 +3,7 @@
 // on a date from what is in force then (for `SubjectFacts` over a policy
 // tree and the `decide` entry over a snapshot), so none of them can drift
 // apart. This module imports no schema, which keeps the browser path small.
-import { IsoDate, Policy } from "@aktivitetsmodell/core"
+import { IsoDate } from "@aktivitetsmodell/core"
 import type { Facts } from "../Facts.js"
 import type { Subject } from "../Subject.js"
 import { ageOn } from "./age.js"
@@ -12,6 +12,7 @@ import { dayNumber } from "./dayNumber.js"
 import type { Context, DatedParameter, Used } from "./factContext.js"
 import type { Open } from "./open.js"
 import { lookupsOf, valueFor } from "./periodLookups.js"
+import { periodWeeksOn } from "./periodWeek.js"
 
 export type { Context, DatedParameter, OfferingFacts, Used } from "./factContext.js"
 
@@ -140,10 +141,15 @@ const numeric = (u: Used<DatedParameter> | undefined): number | null => {
 
 // What the question's date gives every subject, remembered for the last
 // date: a batch asks every subject on one date.
-let asked = { date: "", day: 0, year: 0, lastOfYear: false }
+const questionOn = (date: string) => ({
+  date,
+  year: Number(date.slice(0, 4)),
+  lastOfYear: date.endsWith("-12-31"),
+  periodWeek: periodWeeksOn(dayNumber(date)),
+})
+let asked = questionOn("1970-01-01")
 const question = (date: string): typeof asked => {
-  if (date !== asked.date)
-    asked = { date, day: dayNumber(date), year: Number(date.slice(0, 4)), lastOfYear: date.endsWith("-12-31") }
+  if (date !== asked.date) asked = questionOn(date)
   return asked
 }
 
@@ -166,26 +172,31 @@ export const writeFacts = <P extends DatedParameter>(
   const lookups = lookupsOf(now)
   const q = question(date)
   const c = subject.citizen
-  const row = subject.offering === undefined ? undefined : lookups.row(subject.offering)
-  const o = row?.offering
+  const name = subject.offering
   const e = subject.enrollment
-  // Each parameter's own dating rule picks its value: an enrollment keeps the limits of its first day.
+  const fit = subject.fit
+  const proposal = subject.proposal
+  const departments = c?.departments ?? []
   const start = e?.start
-  const limits = row?.limits
+  const row = name === undefined ? undefined : lookups.row(name)
+  const status = row === undefined ? null : row.status
+  const category = row === undefined ? null : row.category
+  // Each parameter's own dating rule picks its value: an enrollment keeps the limits of its first day.
   let transitionEnd: string | null = null
-  if (needs.transitionEnd && o?.status.kind === "discontinued") {
-    const model = lookups.parameter("model.start")
-    const duration = lookups.parameter("transition.duration")
+  if (needs.transitionEnd && status === "discontinued") {
+    const model = lookups.modelStart
+    const duration = lookups.transitionDuration
     track(used, "transitionEnd", model === undefined ? undefined : valueFor(model, date, start))
     track(used, "transitionEnd", duration === undefined ? undefined : valueFor(duration, date, start))
     // What Offering.transitionEnd gives a discontinued offering, without the catalogue's schemas.
     transitionEnd = lookups.transitionEnd(date)
   }
   let extensionLimit: number | null = null
-  if (needs.extensionLimit && o?.category === "treatment") {
-    const max = lookups.parameter(Policy.names.maxExtensions)
+  if (needs.extensionLimit && category === "treatment") {
+    const max = lookups.maxExtensions
     extensionLimit = numeric(track(used, "extensionLimit", max === undefined ? undefined : valueFor(max, date, start)))
   }
+  const limits = row?.limits
   let cohortEnd: string | null = null
   if (needs.cohortEnd && limits !== undefined && e !== undefined && limits.cohortLength !== undefined) {
     const length = track(used, "cohortEnd", valueFor(limits.cohortLength, date, start))?.entry.value
@@ -219,19 +230,16 @@ export const writeFacts = <P extends DatedParameter>(
       if (!q.lastOfYear) otherAge = age - 1
     }
   }
-  const departments = c?.departments ?? []
-  const fit = subject.fit
-  const proposal = subject.proposal
   out.date = date
   out.age = age
   out.citizenDepartments = departments
   out.getsHelpFromUnit = departments.length > 0
   out.healthyLifeCentre = c?.healthyLifeCentre ?? false
-  out.offering = o?.id ?? null
-  out.offeringCategory = o?.category ?? null
-  out.offeringDepartment = o?.operator.department ?? null
-  out.offeringStatus = o?.status.kind ?? null
-  out.offeringPriceNok = o?.priceNok ?? null
+  out.offering = row === undefined ? null : row.id
+  out.offeringCategory = category
+  out.offeringDepartment = row === undefined ? null : row.department
+  out.offeringStatus = status
+  out.offeringPriceNok = row === undefined ? null : row.priceNok
   out.transitionEnd = transitionEnd
   out.hasReferral = subject.referral ?? false
   out.jointMeetingHeld = subject.jointMeetingHeld ?? false
@@ -240,33 +248,65 @@ export const writeFacts = <P extends DatedParameter>(
   out.individualDecision = subject.individualDecision ?? false
   out.newApplication = subject.newApplication ?? false
   out.bindingRegistration = subject.bindingRegistration ?? false
-  out.enrolled = e !== undefined
-  out.sessionsUsed = e === undefined ? null : (e.sessionsUsed ?? 0)
-  out.sessionsThisWeek = e === undefined ? null : (e.sessionsThisWeek ?? 0)
-  out.periodWeek =
-    e === undefined || !needs.periodWeek ? null : Math.floor((q.day - dayNumber(e.periodStart ?? e.start)) / 7) + 1
-  out.extensionsUsed = e === undefined ? null : (e.extensionsUsed ?? 0)
-  out.extensionRequested = e?.extensionRequested ?? false
   out.sessionLimit = sessionLimit
   out.weekLimit = weekLimit
   out.sessionsPerWeekLimit = sessionsPerWeekLimit
   out.extensionLimit = extensionLimit
   out.cohortEnd = cohortEnd
-  out.activityStarted = e?.activityStarted ?? null
-  out.stillNeeded = e?.stillNeeded ?? null
-  out.movedToCommunity = e?.movedToCommunity ?? false
-  out.consecutiveNoShows = e?.consecutiveNoShows ?? 0
-  out.hasGoalEvaluation = e?.goalReached !== undefined
-  out.goalReached = e?.goalReached ?? null
-  out.hasFitScore = fit !== undefined
-  out.ors = fit?.ors ?? null
-  out.srs = fit?.srs ?? null
-  out.offTrack = fit?.offTrack ?? false
-  out.hasProposal = proposal !== undefined
-  out.proposalRequested = proposal?.requested ?? null
-  out.proposalDecision = proposal?.decision ?? null
-  out.proposalByDepartment = proposal?.byDepartment ?? null
-  out.proposalCategory = proposal?.category ?? null
+  // One test per part of the subject rather than one per fact: most subjects lack one part or another.
+  if (e === undefined) {
+    out.enrolled = false
+    out.sessionsUsed = null
+    out.sessionsThisWeek = null
+    out.periodWeek = null
+    out.extensionsUsed = null
+    out.extensionRequested = false
+    out.activityStarted = null
+    out.stillNeeded = null
+    out.movedToCommunity = false
+    out.consecutiveNoShows = 0
+    out.hasGoalEvaluation = false
+    out.goalReached = null
+  } else {
+    out.enrolled = true
+    out.sessionsUsed = e.sessionsUsed ?? 0
+    out.sessionsThisWeek = e.sessionsThisWeek ?? 0
+    out.periodWeek = needs.periodWeek ? q.periodWeek(e.periodStart ?? e.start) : null
+    out.extensionsUsed = e.extensionsUsed ?? 0
+    out.extensionRequested = e.extensionRequested ?? false
+    out.activityStarted = e.activityStarted ?? null
+    out.stillNeeded = e.stillNeeded ?? null
+    out.movedToCommunity = e.movedToCommunity ?? false
+    out.consecutiveNoShows = e.consecutiveNoShows ?? 0
+    const goal = e.goalReached
+    out.hasGoalEvaluation = goal !== undefined
+    out.goalReached = goal ?? null
+  }
+  // A part that is null rather than left out counts as given, with nothing in it.
+  if (fit === undefined || fit === null) {
+    out.hasFitScore = fit !== undefined
+    out.ors = null
+    out.srs = null
+    out.offTrack = false
+  } else {
+    out.hasFitScore = true
+    out.ors = fit.ors ?? null
+    out.srs = fit.srs ?? null
+    out.offTrack = fit.offTrack ?? false
+  }
+  if (proposal === undefined || proposal === null) {
+    out.hasProposal = proposal !== undefined
+    out.proposalRequested = null
+    out.proposalDecision = null
+    out.proposalByDepartment = null
+    out.proposalCategory = null
+  } else {
+    out.hasProposal = true
+    out.proposalRequested = proposal.requested ?? null
+    out.proposalDecision = proposal.decision ?? null
+    out.proposalByDepartment = proposal.byDepartment ?? null
+    out.proposalCategory = proposal.category ?? null
+  }
   return otherAge
 }
 

@@ -93,10 +93,31 @@ const denseScalars = (v: ReadonlyArray<unknown>): boolean => {
   return true
 }
 
-// Characters of rule code per generated function: well within the bytecode V8
-// still optimises (about 60 KB), and large enough that a policy of a few
-// dozen rules is one function.
-const sourcePerFunction = 8_000
+/**
+ * Characters of rule code per generated function. V8's optimising compiler
+ * gives up on a function of more than 60 KB of bytecode; rule code comes to
+ * about 0.6 bytes of bytecode per character, so 40,000 characters stays well
+ * clear of that. Smaller functions cost more per rule (each reads its facts
+ * again, and each is deoptimised and optimised again on its own when a rare
+ * branch first runs): 2,800 rules in functions of 8,000 characters took
+ * about half as long again per rule as in functions of 40,000 (ruleCount
+ * bench). A policy of a few hundred rules is one function.
+ */
+export const sourcePerFunction = 40_000
+
+// `a === b`, where a fact is compared with a text or a number: the fact's
+// type is tested first, so V8 sees only that type at the === and compares
+// with a fast, type-specific check instead of its generic one (facts are
+// often null where a text or number would be). The answer is the same: a
+// value of another type is never === the constant.
+const same = (left: Operand, l: string, right: Operand, r: string): string => {
+  const type = (o: Operand) =>
+    o.kind === "constant" && (typeof o.value === "string" || typeof o.value === "number") ? typeof o.value : undefined
+  const known = type(right) ?? type(left)
+  const fact = type(right) === undefined ? r : l
+  if (known === undefined || (left.kind === "constant" && right.kind === "constant")) return `(${l} === ${r})`
+  return `(typeof ${fact} === "${known}" && ${l} === ${r})`
+}
 
 /** The source of a function `run(facts, out, at)`, and the values it reads by reference (as `K`). */
 export const generate = (
@@ -141,18 +162,16 @@ export const generate = (
     const r = read(right)
     switch (op) {
       case "equal":
-        return `(${l} === ${r})`
+        return `(${same(left, l, right, r)})`
       case "notEqual":
-        return `(${l} !== ${r})`
+        return `(!${same(left, l, right, r)})`
       case "in":
       case "notIn": {
         // A literal list is unrolled: indexOf compares with ===, as this does.
         if (right.kind === "constant" && Array.isArray(right.value) && right.value.length <= 8) {
-          const items = right.value.map((x) => json(x))
+          const items = right.value.map((x) => same(left, l, { kind: "constant", value: x }, json(x)))
           if (items.length === 0) return op === "in" ? "false" : "true"
-          return op === "in"
-            ? `(${items.map((x) => `${l} === ${x}`).join(" || ")})`
-            : `(${items.map((x) => `${l} !== ${x}`).join(" && ")})`
+          return op === "in" ? `(${items.join(" || ")})` : `!(${items.join(" || ")})`
         }
         return op === "in" ? `(${call(r)}.indexOf(${l}) > -1)` : `(${call(r)}.indexOf(${l}) === -1)`
       }
@@ -177,13 +196,12 @@ export const generate = (
   // reading only its own facts: V8 stops optimising a function whose bytecode
   // grows past a limit, so one function for thousands of rules would run many
   // times slower per rule.
-  const groups: Array<string> = []
+  const groups: Array<ReadonlyArray<string>> = []
   let body: Array<string> = []
   let size = 0
   const close = () => {
     if (body.length === 0) return
-    const reads = [...locals].map(([name, local]) => `  const ${local} = f.${name};`)
-    groups.push([`function g${groups.length}(f, o, a) {`, ...reads, ...body, "}"].join("\n"))
+    groups.push([...[...locals].map(([name, local]) => `  const ${local} = f.${name};`), ...body])
     locals.clear()
     body = []
     size = 0
@@ -199,14 +217,16 @@ export const generate = (
     if (size >= sourcePerFunction) close()
   })
   close()
+  // A rule set that fits one function is written into `run` itself, which saves a call per subject.
+  const single = groups.length === 1
   const source = [
     '"use strict";',
     'const N = (x) => x !== null && x !== undefined && typeof x !== "boolean" && Number.parseFloat(x).toString() !== "NaN";',
     ...constants,
-    ...groups,
+    ...(single ? [] : groups.map((lines, g) => [`function g${g}(f, o, a) {`, ...lines, "}"].join("\n"))),
     "return function run(f, o, at) {",
     "  const a = at === undefined ? 0 : at;",
-    ...groups.map((_, g) => `  g${g}(f, o, a);`),
+    ...(single ? groups[0]! : groups.map((_, g) => `  g${g}(f, o, a);`)),
     "};",
   ].join("\n")
   return { source, external }

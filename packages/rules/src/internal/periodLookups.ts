@@ -4,7 +4,7 @@
 // without building their names again, the transition's end and cohorts' ends.
 import { Calendar, Policy } from "@aktivitetsmodell/core"
 import { addTo } from "../PeriodLength.js"
-import type { Context, DatedParameter, OfferingFacts, Used } from "./factContext.js"
+import type { Context, DatedParameter, Used } from "./factContext.js"
 
 /** A parameter and its value on the period's question dates (undefined when it has none). */
 export interface Lookup<P extends DatedParameter> {
@@ -22,15 +22,28 @@ export interface OfferingLookups<P extends DatedParameter> {
   readonly cohortLength: Lookup<P> | undefined
 }
 
-/** An offering in force with its limits: what a subject naming it reads, found with one lookup. */
+/**
+ * An offering in force with its limits: what a subject naming it reads,
+ * found with one lookup. The offering's facts are copied out once per
+ * period: offerings come in many shapes, and reading them per subject would
+ * make every read a slow, megamorphic one.
+ */
 export interface OfferingRow<P extends DatedParameter> {
-  readonly offering: OfferingFacts
+  readonly id: string | null
+  readonly category: string | null
+  readonly department: string | null
+  readonly status: string | null
+  readonly priceNok: number | null
   readonly limits: OfferingLookups<P>
 }
 
 /** A period's lookups, filled as subjects need them. */
 export interface PeriodLookups<P extends DatedParameter> {
   readonly parameter: (name: string) => Lookup<P> | undefined
+  /** The parameters a discontinued offering's transition end and a treatment's extension limit are derived from. */
+  readonly modelStart: Lookup<P> | undefined
+  readonly transitionDuration: Lookup<P> | undefined
+  readonly maxExtensions: Lookup<P> | undefined
   readonly offering: (id: string) => OfferingLookups<P>
   /** The offering a subject names, with its limits; undefined for a name not in force (any value may be asked). */
   readonly row: (name: unknown) => OfferingRow<P> | undefined
@@ -71,7 +84,15 @@ const build = <P extends DatedParameter>(now: Context<P>): PeriodLookups<P> => {
   const row = (name: unknown): OfferingRow<P> | undefined => {
     if (rows === undefined) {
       rows = new Map()
-      for (const [key, o] of now.offerings) rows.set(key, { offering: o, limits: offering(o.id) })
+      for (const [key, o] of now.offerings)
+        rows.set(key, {
+          id: o.id ?? null,
+          category: o.category ?? null,
+          department: o.operator.department ?? null,
+          status: o.status.kind ?? null,
+          priceNok: o.priceNok ?? null,
+          limits: offering(o.id),
+        })
     }
     return rows.get(name)
   }
@@ -80,6 +101,9 @@ const build = <P extends DatedParameter>(now: Context<P>): PeriodLookups<P> => {
   let lastEnd: string | null = null
   return {
     parameter,
+    modelStart: parameter(Policy.names.modelStart),
+    transitionDuration: parameter(Policy.names.transitionDuration),
+    maxExtensions: parameter(Policy.names.maxExtensions),
     offering,
     row,
     cohortEnd: (month, length) => {

@@ -138,6 +138,20 @@ describe("fact derivation", () => {
     )
   })
 
+  it("gives what the derivation it replaced gave for a fit score or proposal that is null rather than left out (property)", () => {
+    // A part given as null counts as given, with nothing in it; the fast
+    // writer tests each part once, so both spellings of "none" are checked.
+    const tree = fixture()
+    const nulled = fc.tuple(subjectOnDate, fc.boolean(), fc.boolean()).map(([{ subject, date }, fit, proposal]) => ({
+      subject: { ...subject, ...(fit ? { fit: null } : {}), ...(proposal ? { proposal: null } : {}) },
+      date,
+    }))
+    fc.assert(
+      fc.property(nulled, ({ subject, date }) => same(tree, subject as unknown as Subject.Subject, date)),
+      { numRuns: 200 },
+    )
+  })
+
   it("gives what the derivation it replaced gave, for every question of a synthetic year on the shipped policy", () => {
     const tree = loadTreeOrThrow(shippedPolicyDir())
     const policy = InForce.policy(tree)
