@@ -10,7 +10,8 @@
 import { type Bilingual, Catalogue } from "@aktivitetsmodell/core"
 import { type CaseFile, decode as decodeCases, isCaseFile } from "./CaseFile.js"
 import { guard, reject, requireArray, requireTree } from "./internal/boundary.js"
-import { parse, maxChars as parseMaxChars } from "./internal/parse.js"
+import { maxChars as parseMaxChars } from "./internal/parse.js"
+import { parsing } from "./internal/parseCache.js"
 import { sha256 } from "./internal/sha256.js"
 import type { Finding } from "./internal/shape.js"
 
@@ -129,6 +130,8 @@ const loadFiles = (
   const brokenParameters = new Set<string>()
   const caseInputs: Array<{ file: string; value: unknown; lineOf: (p: string) => number }> = []
   const texts = new Map<string, string>()
+  // A file parsed for the tree loaded before, with the same text, is not parsed again.
+  const parser = parsing()
   for (const { path, text } of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
     // Parameters and rules may be written in JSON or in YAML (where comments are allowed).
     const isParameter = path.startsWith("parameters/") && !isCaseFile(path) && /\.(?:json|ya?ml)$/u.test(path)
@@ -149,7 +152,7 @@ const loadFiles = (
       }
       continue
     }
-    const parsed = parse(path, text)
+    const parsed = parser.parse(path, text)
     if (!parsed.ok) {
       problems.push(...parsed.problems)
       if (isParameter) brokenParameters.add(nameOf(path))
@@ -182,6 +185,7 @@ const loadFiles = (
       } else if (rule !== undefined) rules.push(rule)
     } else caseInputs.push({ file: path, value: parsed.value, lineOf: parsed.lineOf })
   }
+  parser.done()
   const lineOf = (file: string, pointer: string) => lines.get(file)?.(pointer) ?? 1
   const findings = check(rules, parameters, catalogue, { brokenParameters })
   const broken = new Set<string>()
