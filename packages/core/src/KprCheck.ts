@@ -62,34 +62,35 @@ export interface Problem extends PathProblem {
 }
 
 // What each reportable enrollment lacks, in record order: the one reading of
-// the rules that `check` words as problems and `incomplete` only marks.
-type Finding = {
-  readonly row: number
-  readonly service: { readonly code: string }
-  readonly code: Code
-  readonly field: string
-  readonly referral: Dataset["referrals"][number] | undefined
-}
+// the rules that `check` words as problems and `incomplete` only marks. A
+// finding is passed as arguments, not as an object: `incomplete` marks a
+// year's rows and needs none of it but the row.
+type Found = (
+  row: number,
+  service: { readonly code: string },
+  code: Code,
+  field: string,
+  referral: Dataset["referrals"][number] | undefined,
+) => void
 
-const findings = (data: Dataset, crosswalk: Crosswalk.Crosswalk, found: (f: Finding) => void): void => {
+const findings = (data: Dataset, crosswalk: Crosswalk.Crosswalk, found: Found): void => {
   const services = Crosswalk.reportable(crosswalk)
   const citizens = new Set(data.citizens.map((c) => c.id))
-  const referrals = new Map(data.referrals.map((r) => [r.id, r]))
+  // Filled in place: a pair per referral would be a year's garbage.
+  const referrals = new Map<string, Dataset["referrals"][number]>()
+  const list = data.referrals
+  for (let i = 0; i < list.length; i++) referrals.set(list[i]!.id, list[i]!)
   data.enrollments.forEach((n, row) => {
     const service = services.get(n.offeringId)
     if (service === undefined) return
-    if (!citizens.has(n.citizenId))
-      found({ row, service, code: "kpr-citizen-unknown", field: "citizenId", referral: undefined })
+    if (!citizens.has(n.citizenId)) found(row, service, "kpr-citizen-unknown", "citizenId", undefined)
     const referral = n.referralId === undefined ? undefined : referrals.get(n.referralId)
-    if (n.referralId === undefined) found({ row, service, code: "kpr-decision-missing", field: "referralId", referral })
-    else if (referral === undefined)
-      found({ row, service, code: "kpr-decision-unknown", field: "referralId", referral })
+    if (n.referralId === undefined) found(row, service, "kpr-decision-missing", "referralId", referral)
+    else if (referral === undefined) found(row, service, "kpr-decision-unknown", "referralId", referral)
     else if (referral.citizenId !== n.citizenId || referral.offeringId !== n.offeringId)
-      found({ row, service, code: "kpr-decision-mismatch", field: "referralId", referral })
-    else if (n.start < referral.date)
-      found({ row, service, code: "kpr-start-before-decision", field: "start", referral })
-    if (n.status !== "ongoing" && n.closedOn === undefined)
-      found({ row, service, code: "kpr-end-missing", field: "closedOn", referral })
+      found(row, service, "kpr-decision-mismatch", "referralId", referral)
+    else if (n.start < referral.date) found(row, service, "kpr-start-before-decision", "start", referral)
+    if (n.status !== "ongoing" && n.closedOn === undefined) found(row, service, "kpr-end-missing", "closedOn", referral)
   })
 }
 
@@ -106,7 +107,7 @@ export const check = guard(
   { en: "a dataset and optionally a crosswalk", nb: "et datasett og eventuelt en rapporteringsnøkkel" },
   (data: Dataset, crosswalk: Crosswalk.Crosswalk = Crosswalk.sandnes()): Array<Problem> => {
     const problems: Array<Problem> = []
-    findings(data, crosswalk, ({ row: i, service, code, field, referral }) => {
+    findings(data, crosswalk, (i, service, code, field, referral) => {
       const n = data.enrollments[i]!
       const record = `enrollments[${i}] (${n.id})`
       const what = {
@@ -188,7 +189,7 @@ export const incomplete = guard(
   { en: "a dataset and optionally a crosswalk", nb: "et datasett og eventuelt en rapporteringsnøkkel" },
   (data: Dataset, crosswalk: Crosswalk.Crosswalk = Crosswalk.sandnes()): Uint8Array => {
     const out = new Uint8Array(data.enrollments.length)
-    findings(data, crosswalk, ({ row }) => {
+    findings(data, crosswalk, (row) => {
       out[row] = 1
     })
     return out

@@ -1,3 +1,4 @@
+import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { CoreError, Crosswalk, KprCheck, Problems, Redact } from "../src/index.js"
 import { generate } from "../src/synthetic/index.js"
@@ -122,6 +123,73 @@ describe("KprCheck.check", () => {
     expect(() => KprCheck.check(undefined as never)).toThrow(CoreError)
     expect(() => KprCheck.check(undefined as never)).toThrow(
       /KprCheck\.check could not use its arguments: expected a dataset/u,
+    )
+  })
+})
+
+// The rules read plainly, one enrollment at a time: what each row lacks.
+const plainCodes = (data: ReturnType<typeof mutable>): Array<Array<string>> => {
+  const reportable = Crosswalk.reportable()
+  const citizens = new Set(data.citizens.map((c: { id: string }) => c.id))
+  return data.enrollments.map((n: Record<string, string | undefined>) => {
+    if (!reportable.has(n.offeringId!)) return []
+    const out: Array<string> = []
+    if (!citizens.has(n.citizenId!)) out.push("kpr-citizen-unknown")
+    // The last referral of an id counts, as in a map filled in order.
+    const referral = data.referrals.findLast((r: { id: string }) => r.id === n.referralId)
+    if (n.referralId === undefined) out.push("kpr-decision-missing")
+    else if (referral === undefined) out.push("kpr-decision-unknown")
+    else if (referral.citizenId !== n.citizenId || referral.offeringId !== n.offeringId)
+      out.push("kpr-decision-mismatch")
+    else if (n.start! < referral.date) out.push("kpr-start-before-decision")
+    if (n.status !== "ongoing" && n.closedOn === undefined) out.push("kpr-end-missing")
+    return out
+  })
+}
+
+describe("KprCheck on messy years", () => {
+  const pick = <T>(xs: ReadonlyArray<T>) => fc.constantFrom(...xs)
+  const citizen = pick([ids.bo, ids.bo, ids.anna, stranger])
+  const offering = pick(["aktivitetskontakt", "aktivitetskontakt", "aktivitetskontakt", "sandneshallen"])
+  const date = pick(["2024-03-01", "2024-03-01", "2024-03-04"])
+  const year = fc
+    .record({
+      referrals: fc.array(fc.record({ id: pick(["r-1", "r-2"]), citizenId: citizen, offeringId: offering, date }), {
+        maxLength: 4,
+      }),
+      enrollments: fc.array(
+        fc.record({
+          citizenId: citizen,
+          offeringId: offering,
+          start: date,
+          status: pick(["ongoing", "completed", "withdrawn"]),
+          closedOn: fc.option(date, { nil: undefined }),
+          referralId: fc.option(pick(["r-1", "r-1", "r-2", "r-9"]), { nil: undefined, freq: 5 }),
+        }),
+        { maxLength: 12 },
+      ),
+    })
+    .map((r) => {
+      const data = mutable(tinyYear())
+      data.referrals = r.referrals.map((x) => ({ ...x, therapistId: "s-ther" }))
+      data.enrollments = r.enrollments.map((n, i) => {
+        const e: Record<string, unknown> = { id: `k-${i}`, ...n }
+        for (const k of Object.keys(e)) if (e[k] === undefined) delete e[k]
+        return e
+      })
+      return data
+    })
+
+  it("check finds, and incomplete marks, what the plain reading of the rules does (property)", () => {
+    fc.assert(
+      fc.property(year, (data) => {
+        const plain = plainCodes(data)
+        const found: Array<Array<string>> = plain.map(() => [])
+        for (const p of KprCheck.check(data)) found[Number(p.path?.[1])]!.push(p.code)
+        expect(found).toEqual(plain)
+        expect([...KprCheck.incomplete(data)]).toEqual(plain.map((c) => (c.length > 0 ? 1 : 0)))
+      }),
+      { numRuns: 300 },
     )
   })
 })

@@ -4,7 +4,7 @@
 // looks a value up in its map only when it changes.
 import { IsoDate, Redact } from "@aktivitetsmodell/core"
 import { DictionaryColumn } from "./DictionaryColumn.js"
-import type { DateParts } from "./dates.js"
+import { type DateParts, isoKey } from "./dates.js"
 import { AnalyticsError } from "./text.js"
 
 /** What the builder needs to know of an offering. */
@@ -85,7 +85,12 @@ export class DimensionBuilder {
   private readonly departments = new Coder<string | null>()
   private readonly months = new Coder<string>()
   private readonly years = new Coder<string>()
-  private readonly dateCodes = new Coder<string>()
+  // Dates by their digits (see isoKey): a number hashes without reading the
+  // text again. Other texts (never a calendar date) by the text.
+  private readonly keyCodes = new Map<number, number>()
+  private readonly textCodes = new Map<string, number>()
+  private lastKey = -1
+  private lastKeyCode = -1
   private readonly offeringCategory: Array<number> = []
   private readonly offeringDepartment: Array<number> = []
   private readonly dateDay: Array<number> = []
@@ -105,7 +110,8 @@ export class DimensionBuilder {
     this.year = new Uint32Array(n)
   }
 
-  set(i: number, o: string | undefined, d: string): void {
+  /** Row `i` gets offering `o` and date `d`; `key` is `isoKey(d)`, given when the caller has it already. */
+  set(i: number, o: string | undefined, d: string, key: number = isoKey(d)): void {
     const oc = this.offerings.code(o)
     if (oc === this.offeringCategory.length) {
       const f = o === undefined ? undefined : this.facts(o)
@@ -115,16 +121,32 @@ export class DimensionBuilder {
     this.offering[i] = oc
     this.category[i] = this.offeringCategory[oc]!
     this.department[i] = this.offeringDepartment[oc]!
-    const dc = this.dateCodes.code(d)
-    if (dc === this.dateDay.length) {
+    const dc = this.dateCode(d, key)
+    this.day[i] = this.dateDay[dc]!
+    this.month[i] = this.dateMonth[dc]!
+    this.year[i] = this.dateYear[dc]!
+  }
+
+  // The code of a date, its parts read (and the date checked) on first sight.
+  // A date shaped YYYY-MM-DD is found by its key; any other text by the
+  // text, though DateParts refuses it anyway.
+  private dateCode(d: string, key: number): number {
+    if (key >= 0 && key === this.lastKey) return this.lastKeyCode
+    let dc = key >= 0 ? this.keyCodes.get(key) : this.textCodes.get(d)
+    if (dc === undefined) {
       const p = this.dates.parts(d)
+      dc = this.dateDay.length
+      if (key >= 0) this.keyCodes.set(key, dc)
+      else this.textCodes.set(d, dc)
       this.dateDay.push(p.day)
       this.dateMonth.push(this.months.code(p.month))
       this.dateYear.push(this.years.code(p.year))
     }
-    this.day[i] = this.dateDay[dc]!
-    this.month[i] = this.dateMonth[dc]!
-    this.year[i] = this.dateYear[dc]!
+    if (key >= 0) {
+      this.lastKey = key
+      this.lastKeyCode = dc
+    }
+    return dc
   }
 
   /** Row `to` gets the dimensions of row `from`: the same offering and date. */
@@ -137,17 +159,19 @@ export class DimensionBuilder {
     this.year[to] = this.year[from]!
   }
 
-  columns() {
+  /** The columns of the first `n` rows (all by default): a table that kept fewer rows than it made room for. */
+  columns(n: number = this.day.length) {
+    const cut = <A extends Uint32Array | Int32Array>(a: A): A => (n === a.length ? a : (a.slice(0, n) as A))
     return {
       offering: new DictionaryColumn(
-        this.offering,
+        cut(this.offering),
         this.offerings.values.map((v) => v ?? null),
       ),
-      category: new DictionaryColumn(this.category, this.categories.values),
-      department: new DictionaryColumn(this.department, this.departments.values),
-      day: this.day,
-      month: new DictionaryColumn(this.month, this.months.values),
-      year: new DictionaryColumn(this.year, this.years.values),
+      category: new DictionaryColumn(cut(this.category), this.categories.values),
+      department: new DictionaryColumn(cut(this.department), this.departments.values),
+      day: cut(this.day),
+      month: new DictionaryColumn(cut(this.month), this.months.values),
+      year: new DictionaryColumn(cut(this.year), this.years.values),
     }
   }
 }
@@ -168,6 +192,13 @@ export const dimensionColumns = (
 /** An Int32Array of `f` over the selected rows. */
 export const ints = (rows: Int32Array, f: (row: number) => number): Int32Array => {
   const out = new Int32Array(rows.length)
+  for (let i = 0; i < rows.length; i++) out[i] = f(rows[i]!)
+  return out
+}
+
+/** A Float64Array of `f` over the selected rows. */
+export const floats = (rows: Int32Array, f: (row: number) => number): Float64Array => {
+  const out = new Float64Array(rows.length)
   for (let i = 0; i < rows.length; i++) out[i] = f(rows[i]!)
   return out
 }

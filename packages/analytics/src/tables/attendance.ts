@@ -1,25 +1,44 @@
 // The `attendance` table: the attendance records in the period.
+import { IsoDate } from "@aktivitetsmodell/core"
 import type { ColumnTable } from "arquero"
 import * as aq from "arquero"
 import { DimensionBuilder, rowsWithin } from "../internal/columns.js"
 import { DictionaryColumn } from "../internal/DictionaryColumn.js"
+import { isoKey } from "../internal/dates.js"
 import type { Context } from "./context.js"
 
 /** Columns: enrollment, citizen, offering, category, department, day, month, year, present, noShow. */
 export const attendance = (c: Context): ColumnTable => {
   const at = c.dataset.attendance
-  const rows = rowsWithin(at, (a) => a.date, c.period.from, c.period.to)
-  // One pass over the attendance rows fills every column: a million record
-  // objects are read once, not once per column. Each row names its
-  // enrollment's row in `enrollments`; the codes are local so that every
-  // group of the dictionary has rows.
+  const { from, to } = c.period
+  try {
+    return build(c, at, from, to)
+  } catch (e) {
+    // One pass does what two did (pick the rows in the period, then fill
+    // them); an error is the one the first pass over the dates would have
+    // given, else the one met filling.
+    rowsWithin(at, (a) => a.date, from, to)
+    throw e
+  }
+}
+
+const build = (c: Context, at: Context["dataset"]["attendance"], from: string, to: string): ColumnTable => {
+  const n = at.length
+  // One pass over the attendance rows picks the rows in the period and fills
+  // every column: a million record objects are read once, not once per
+  // column. Each row names its enrollment's row in `enrollments`; the codes
+  // are local so that every group of the dictionary has rows. Columns get
+  // room for every row and are cut to those kept.
+  const fromKey = isoKey(from)
+  const toKey = isoKey(to)
+  const outside = new Set<number>()
   const localCode = new Int32Array(c.dataset.enrollments.length + 1).fill(-1)
   const enrollmentValues: Array<number> = []
-  const enrollmentCodes = new Uint32Array(rows.length)
-  const citizen = new Int32Array(rows.length)
-  const present = new Uint8Array(rows.length)
-  const noShow = new Uint8Array(rows.length)
-  const dims = new DimensionBuilder(rows.length, c.facts, c.dates)
+  const enrollmentCodes = new Uint32Array(n)
+  const citizen = new Int32Array(n)
+  const present = new Uint8Array(n)
+  const noShow = new Uint8Array(n)
+  const dims = new DimensionBuilder(n, c.facts, c.dates)
   // Consecutive rows mostly repeat the enrollment, citizen, offering and date
   // of the row before (the same strings): those are compared before any lookup.
   let lastEnrollment: string | undefined
@@ -28,10 +47,24 @@ export const attendance = (c: Context): ColumnTable => {
   let lastCitizen: string | undefined
   let lastCitizenCode = -1
   let lastOffering: string | undefined
-  let lastDate: string | undefined
-  let lastRow = -1
-  for (let i = 0; i < rows.length; i++) {
-    const a = at[rows[i]!]!
+  let lastKey = -1
+  let m = 0
+  for (let r = 0; r < n; r++) {
+    const a = at[r]!
+    const d = a.date
+    const key = isoKey(d)
+    if (key < 0) {
+      // Not shaped as a date: outside the period it is refused as the rows
+      // are picked; inside, when its parts are read.
+      if (!(typeof d === "string" && d >= from && d <= to)) rowsWithin(at, (x) => x.date, from, to)
+    } else if (key < fromKey || key > toKey) {
+      if (!outside.has(key)) {
+        if (!IsoDate.isIsoDate(d)) rowsWithin(at, (x) => x.date, from, to)
+        outside.add(key)
+      }
+      continue
+    }
+    const i = m++
     const eid = a.enrollmentId
     if (lastCode < 0 || eid !== lastEnrollment) {
       enrollmentRow = c.enrollmentOf(eid)
@@ -52,23 +85,22 @@ export const attendance = (c: Context): ColumnTable => {
     }
     citizen[i] = lastCitizenCode
     const o = a.offeringId
-    const d = a.date
-    if (lastRow >= 0 && o === lastOffering && d === lastDate) dims.copy(lastRow, i)
+    if (i > 0 && key >= 0 && key === lastKey && o === lastOffering) dims.copy(i - 1, i)
     else {
-      dims.set(i, o, d)
+      dims.set(i, o, d, key)
       lastOffering = o
-      lastDate = d
+      lastKey = key
     }
-    lastRow = i
     const status = a.status
     present[i] = status === "present" ? 1 : 0
     noShow[i] = status === "no-show" ? 1 : 0
   }
+  const cut = <A extends Uint32Array | Int32Array | Uint8Array>(x: A): A => (m === n ? x : (x.slice(0, m) as A))
   return aq.table({
-    enrollment: new DictionaryColumn(enrollmentCodes, enrollmentValues),
-    citizen,
-    ...dims.columns(),
-    present,
-    noShow,
+    enrollment: new DictionaryColumn(cut(enrollmentCodes), enrollmentValues),
+    citizen: cut(citizen),
+    ...dims.columns(m),
+    present: cut(present),
+    noShow: cut(noShow),
   })
 }

@@ -1,7 +1,7 @@
 // The `goalEvaluations` table: every evaluation of a goal, placed at its enrollment's offering.
 import type { ColumnTable } from "arquero"
 import * as aq from "arquero"
-import { allRows, dimensionColumns, ints } from "../internal/columns.js"
+import { allRows, dimensionColumns, floats, ints } from "../internal/columns.js"
 import { type Context, ORDER_SHIFT } from "./context.js"
 
 /** Columns: enrollment, offering, category, department, day, month, year, order, goalReached. */
@@ -18,7 +18,7 @@ export const goalEvaluations = (c: Context): ColumnTable => {
       c.facts,
       c.dates,
     ),
-    order: Float64Array.from(ge, (g, i) => c.dates.day(g.date) * ORDER_SHIFT + i),
+    order: floats(rows, (r) => c.dates.day(ge[r]!.date) * ORDER_SHIFT + r),
     goalReached: ge.map((g) => g.goalReached as string),
   })
 }
