@@ -7,7 +7,6 @@
  */
 
 import type { ColumnTable } from "arquero"
-import * as aq from "arquero"
 import { canonical, type Dimension, standard, TOTAL, UNKNOWN } from "./Dimension.js"
 import { notApplicableRows } from "./internal/applicability.js"
 import { guard } from "./internal/boundary.js"
@@ -17,6 +16,7 @@ import { record } from "./internal/expr.js"
 import { checkDimensions, withRates, zeroFill } from "./internal/group.js"
 import { marginSubsets } from "./internal/groupings.js"
 import { orderOf } from "./internal/kernel/sort.js"
+import { tableOf } from "./internal/kernel/table.js"
 import { precomputed } from "./internal/resultSource.js"
 import { requireIndicator, requireTables } from "./internal/shapes.js"
 import type { Tables } from "./Tables.js"
@@ -35,17 +35,22 @@ const tidy = (
   columns: ReadonlyArray<string>,
   rows?: Uint32Array,
 ): ColumnTable =>
-  aq.table(
-    record(
-      columns.map((c) => {
-        const values = valuesByRow(table, c)
-        const missing = (by as ReadonlyArray<string>).includes(c) ? UNKNOWN : null
-        const clean = (v: unknown) =>
-          v === undefined || v === null || (typeof v === "number" && Number.isNaN(v)) ? missing : v
-        return [c, rows === undefined ? Array.from(values, clean) : Array.from(rows, (i) => clean(values[i]))] as const
-      }),
-    ),
+  tableOf(
+    columns.map((c) => [c, cleaned(valuesByRow(table, c), (by as ReadonlyArray<string>).includes(c), rows)] as const),
   )
+
+// A column's values in the order `rows` gives (all, when absent), a missing
+// one (undefined, null, NaN) as "(unknown)" in a dimension and null elsewhere.
+const cleaned = (values: ArrayLike<unknown>, dimension: boolean, rows: Uint32Array | undefined): Array<unknown> => {
+  const missing = dimension ? UNKNOWN : null
+  const n = rows === undefined ? values.length : rows.length
+  const out = new Array<unknown>(n)
+  for (let i = 0; i < n; i++) {
+    const v = values[rows === undefined ? i : rows[i]!]
+    out[i] = v === undefined || v === null || (typeof v === "number" && Number.isNaN(v)) ? missing : v
+  }
+  return out
+}
 
 // A column's values by row: read in place when the table is neither filtered nor ordered.
 const valuesByRow = (table: ColumnTable, c: string): ArrayLike<unknown> => {
@@ -190,14 +195,49 @@ const fromCounts = <Id extends string>(spec: Counted<Id>): Indicator<Id> => {
     compute: (tables, by) => {
       const raw = counts(tables, by)
       const present = raw.columnNames()
-      const filled = zeroFill(
-        raw,
-        countColumns.filter((c) => present.includes(c)),
-      )
+      const fill = countColumns.filter((c) => present.includes(c))
+      if (derive === undefined && isPlain(raw)) return filledWithRates(raw, fill, rates)
+      const filled = zeroFill(raw, fill)
       const derived = derive === undefined ? filled : derive(filled)
       return withRates(derived, rates)
     },
   }
+}
+
+const isPlain = (t: ColumnTable): boolean => !t.isFiltered() && !t.isOrdered() && !t.isGrouped()
+
+// zeroFill, then withRates, written as one table: each filled column where it
+// stood, each rate where it stood or, when new, after the others in order.
+const filledWithRates = (
+  raw: ColumnTable,
+  fill: ReadonlyArray<string>,
+  rates: ReadonlyArray<{ readonly column: string; readonly numerator: string; readonly denominator: string }>,
+): ColumnTable => {
+  // The columns written here, read back by the rates after them.
+  const added = new Map<string, ArrayLike<unknown>>()
+  for (const c of fill) added.set(c, zeroFilled(raw.array(c) as ArrayLike<unknown>))
+  const read = (c: string) => (added.get(c) ?? raw.array(c)) as ArrayLike<number>
+  for (const r of rates) added.set(r.column, divided(read(r.numerator), read(r.denominator)))
+  const columns = new Map<string, unknown>()
+  for (const name of raw.columnNames()) columns.set(name, added.get(name) ?? raw.column(name))
+  for (const [name, values] of added) columns.set(name, values)
+  return tableOf([...columns] as Array<[string, ArrayLike<unknown>]>)
+}
+
+const zeroFilled = (values: ArrayLike<unknown>): Array<unknown> => {
+  const out = new Array<unknown>(values.length)
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]
+    out[i] = v == null ? 0 : v
+  }
+  return out
+}
+
+// numerator / denominator by row, null where the denominator is not above 0.
+const divided = (n: ArrayLike<number>, d: ArrayLike<number>): Array<number | null> => {
+  const out = new Array<number | null>(d.length)
+  for (let i = 0; i < d.length; i++) out[i] = d[i]! > 0 ? n[i]! / d[i]! : null
+  return out
 }
 
 // Checks a Counted as requireIndicator checks an indicator, with stand-ins for what fromCounts fills in.

@@ -3,6 +3,7 @@
 // filled counts. Checked against hand computations on a counts table given
 // directly, so that only the constructor is under test.
 import * as aq from "arquero"
+import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { AnalyticsError, Dimension, Indicator, Indicators, Tables } from "../src/index.js"
 import { policy } from "./fixturePolicy.js"
@@ -136,5 +137,66 @@ describe("Indicator.count", () => {
 
   it("refuses a measure of kind rate", () => {
     expect(() => Indicator.count(spec)).toThrow(/use Indicator\.rate/u)
+  })
+})
+
+// Without `derive`, the filled counts and the rates are written as one table;
+// with an identity `derive`, they take the straightforward way (a filled
+// table, then one with the rates). Both must give the same table, column for
+// column, on random counts: missing and typed counts, a rate that replaces a
+// column, a rate over an earlier rate, and tables filtered or ordered.
+describe("Indicator.rate without derive", () => {
+  const count = (column: string): Indicator.Measure => ({ ...booked, column })
+  const rate = (column: string, numerator: string, denominator: string): Indicator.Measure => ({
+    ...share,
+    column,
+    numerator,
+    denominator,
+  })
+  const measures = [
+    count("booked"),
+    count("present"),
+    rate("share", "present", "booked"),
+    rate("ratio", "share", "booked"),
+  ]
+  const value = fc.oneof(fc.integer({ min: -1, max: 5 }), fc.constantFrom(null, undefined, Number.NaN))
+  const counts = fc.integer({ min: 0, max: 6 }).chain((n) =>
+    fc.record({
+      offering: fc.array(fc.constantFrom("a", "b", null), { minLength: n, maxLength: n }),
+      booked: fc.array(value, { minLength: n, maxLength: n }),
+      present: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: n, maxLength: n }),
+      share: fc.array(value, { minLength: n, maxLength: n }),
+      extra: fc.array(fc.integer(), { minLength: n, maxLength: n }),
+      typed: fc.boolean(),
+      shape: fc.constantFrom("plain", "filtered", "ordered"),
+    }),
+  )
+
+  it("gives the table the straightforward way gives, raw and computed", () => {
+    fc.assert(
+      fc.property(counts, fc.boolean(), (c, withShare) => {
+        let raw = aq.table({
+          offering: c.offering,
+          ...(withShare ? { share: c.share } : {}),
+          booked: c.booked,
+          present: c.typed ? Int32Array.from(c.present) : c.present,
+          extra: Float64Array.from(c.extra),
+        })
+        if (c.shape === "filtered") raw = raw.filter("d => d.extra > 0")
+        if (c.shape === "ordered") raw = raw.orderby("extra")
+        const base = { ...plain, id: "fusedRates", measures, counts: () => raw }
+        const fast = Indicator.rate(base)
+        const straight = Indicator.rate({ ...base, derive: (t: aq.ColumnTable) => t })
+        const a = fast.compute(tables, ["offering"])
+        const b = straight.compute(tables, ["offering"])
+        expect(a.columnNames()).toEqual(b.columnNames())
+        expect(a.objects()).toEqual(b.objects())
+        const r = Indicator.compute(fast, tables, { by: ["offering"] }).table
+        const s = Indicator.compute(straight, tables, { by: ["offering"] }).table
+        expect(r.columnNames()).toEqual(s.columnNames())
+        expect(r.objects()).toEqual(s.objects())
+      }),
+      { numRuns: 300 },
+    )
   })
 })

@@ -3,13 +3,14 @@
  *
  * @module
  */
-import * as aq from "arquero"
+import type { ColumnTable } from "arquero"
 import type { Indicator } from "../Indicator.js"
 import { monthEnd, monthStart, monthsBetween } from "../internal/dates.js"
 import { record } from "../internal/expr.js"
 import { codedOf } from "../internal/kernel/codes.js"
 import { groupRows } from "../internal/kernel/groups.js"
 import { numeric } from "../internal/kernel/reduce.js"
+import { tableOf } from "../internal/kernel/table.js"
 import type { Tables } from "../Tables.js"
 
 /** The periods a result row covers, with the columns naming each. */
@@ -44,7 +45,7 @@ const periodUnits = (tables: Tables, grain: "month" | "year" | null): Units => {
 }
 
 // A column's values by row, as the table gives them.
-const valuesOf = (table: aq.ColumnTable, name: string): ArrayLike<unknown> => table.array(name) as ArrayLike<unknown>
+const valuesOf = (table: ColumnTable, name: string): ArrayLike<unknown> => table.array(name) as ArrayLike<unknown>
 
 // The sums of `values` per group of the `by` columns, groups in order of
 // first appearance and each summed in row order, as a rollup sums them.
@@ -210,15 +211,13 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
       grouped === undefined ? Array.from(values) : grouped.firstRow.map((row) => values[row])
     const [percent, lent, transferred, requiredSum] =
       grouped === undefined ? [...sums, required] : (grouped.sums as Array<Array<number>>)
-    return aq.table(
-      record([
-        ...(exact ? keys : by).map((k) => [k, column(grid[k]!)] as const),
-        ["percent", percent],
-        ["lent", lent],
-        ["transferred", transferred],
-        ["required", requiredSum],
-        ["gap", percent!.map((p, i) => p - requiredSum![i]!)],
-      ]),
-    )
+    return tableOf([
+      ...(exact ? keys : by).map((k) => [k, column(grid[k]!)] as const),
+      ["percent", percent!],
+      ["lent", lent!],
+      ["transferred", transferred!],
+      ["required", requiredSum!],
+      ["gap", percent!.map((p, i) => p - requiredSum![i]!)],
+    ])
   },
 }

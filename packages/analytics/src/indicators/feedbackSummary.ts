@@ -9,6 +9,8 @@ import { standard } from "../Dimension.js"
 import { type Indicator, rate } from "../Indicator.js"
 import { daysWithin, rollupBy } from "../internal/group.js"
 import { countAtLeast, mean } from "../internal/kernel/aggregates.js"
+import type { Where } from "../internal/kernel/where.js"
+import { ratings } from "../internal/passes/ratings.js"
 import { persons, share, statistic } from "./measures.js"
 
 /**
@@ -48,17 +50,24 @@ export const feedbackSummary: Indicator<"feedbackSummary"> = rate({
     share("goodShare", { nb: "Andel god", en: "Share good" }, "good", "rated"),
   ],
   headline: "meanRating",
-  counts: (tables, by) =>
-    rollupBy(
-      tables.feedback,
-      by,
-      {
-        responses: op.count(),
-        rated: op.valid("rating"),
-        // Sum over count, as SQL's AVG: arquero's running mean can differ in the last bit.
-        meanRating: mean("rating"),
-        good: countAtLeast("rating", 4),
-      },
-      { where: [daysWithin("day", tables.days.from, tables.days.to)] },
-    ),
+  // One pass over the period's feedback where its columns allow it, else the kernel.
+  counts: (tables, by) => {
+    const where: Where = [daysWithin("day", tables.days.from, tables.days.to)]
+    const names = { rows: "responses", valid: "rated", mean: "meanRating", atLeast: "good" }
+    return (
+      ratings(tables.feedback, by, where, "rating", 4, names) ??
+      rollupBy(
+        tables.feedback,
+        by,
+        {
+          responses: op.count(),
+          rated: op.valid("rating"),
+          // Sum over count, as SQL's AVG: arquero's running mean can differ in the last bit.
+          meanRating: mean("rating"),
+          good: countAtLeast("rating", 4),
+        },
+        { where },
+      )
+    )
+  },
 })

@@ -7,6 +7,7 @@ import { op } from "arquero"
 import { type Indicator, rate } from "../Indicator.js"
 import { rollupBy } from "../internal/group.js"
 import { countAbove } from "../internal/kernel/aggregates.js"
+import { positiveSums } from "../internal/passes/positiveSums.js"
 import { events, share } from "./measures.js"
 
 /**
@@ -51,7 +52,12 @@ export const involvement: Indicator<"involvement"> = rate({
     events("volunteers", { nb: "Frivillige til stede", en: "Volunteer presences" }, "persons"),
   ],
   headline: "studentShare",
+  // One pass over the sessions where their columns allow it, else the kernel.
   counts: (tables, by) =>
+    positiveSums(tables.sessions, by, "sessions", [
+      { column: "students", above: "withStudents", sum: "students" },
+      { column: "volunteers", above: "withVolunteers", sum: "volunteers" },
+    ]) ??
     rollupBy(tables.sessions, by, {
       sessions: op.count(),
       withStudents: countAbove("students", 0),

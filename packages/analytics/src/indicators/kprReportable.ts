@@ -8,6 +8,8 @@
 import { op } from "arquero"
 import { type Indicator, rate } from "../Indicator.js"
 import { daysWithin, rollupBy } from "../internal/group.js"
+import type { Where } from "../internal/kernel/where.js"
+import { keptSums } from "../internal/passes/keptSums.js"
 import { persons, share } from "./measures.js"
 
 /**
@@ -56,14 +58,22 @@ export const kprReportable: Indicator<"kprReportable"> = rate({
     share("incompleteRate", { nb: "Andel med mangler", en: "Share incomplete" }, "incomplete", "decisions"),
   ],
   headline: "decisions",
-  counts: (tables, by) =>
-    rollupBy(
-      tables.enrollments,
-      by,
-      { decisions: op.count(), incomplete: op.sum("kprIncomplete") },
-      {
-        columns: { month: "startMonth", year: "startYear" },
-        where: [{ column: "kprService", is: "present" }, daysWithin("start", tables.days.from, tables.days.to)],
-      },
-    ),
+  // One pass over the reported enrollments where their columns allow it, else the kernel.
+  counts: (tables, by) => {
+    const columns = { month: "startMonth", year: "startYear" }
+    const where: Where = [
+      { column: "kprService", is: "present" },
+      daysWithin("start", tables.days.from, tables.days.to),
+    ]
+    const keys = by.map((d) => (d === "month" ? columns.month : d === "year" ? columns.year : d))
+    return (
+      keptSums(tables.enrollments, by, keys, where, "kprIncomplete", { rows: "decisions", sum: "incomplete" }) ??
+      rollupBy(
+        tables.enrollments,
+        by,
+        { decisions: op.count(), incomplete: op.sum("kprIncomplete") },
+        { columns, where },
+      )
+    )
+  },
 })

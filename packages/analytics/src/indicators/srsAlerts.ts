@@ -9,6 +9,7 @@ import { type Indicator, rate } from "../Indicator.js"
 import { daysWithin, joinBy, rollupBy } from "../internal/group.js"
 import { plain } from "../internal/kernel/read.js"
 import { mask, type Where } from "../internal/kernel/where.js"
+import { flaggedCitizens } from "../internal/passes/flaggedCitizens.js"
 import { fitEvaluationLine } from "./fitSource.js"
 import { events, persons, share } from "./measures.js"
 
@@ -49,12 +50,21 @@ export const srsAlerts: Indicator<"srsAlerts"> = rate({
     persons("citizensAlerted", { nb: "Innbyggere med varsel", en: "Citizens with an alert" }, "alerted", "persons"),
   ],
   headline: "rate",
-  // The period's forms are found once; the alerts among them are those rows
-  // with srsAlert = 1 (one pass over them, not the period's conditions again).
+  // One pass over the period's forms counts forms, alerts, citizens and the
+  // alerted among them. Where it cannot, the period's forms are found once;
+  // the alerts among them are those rows with srsAlert = 1 (one pass over
+  // them, not the period's conditions again).
   counts: (tables, by) => {
     const { from, to } = tables.days
     const f = plain(tables.fitScores)
     const inPeriod: Where = [{ column: "instrument", is: "equal", value: "SRS" }, daysWithin("day", from, to)]
+    const fused = flaggedCitizens(f, by, inPeriod, "srsAlert", {
+      rows: "forms",
+      flagSum: "alerts",
+      citizens: "citizens",
+      flaggedCitizens: "citizensAlerted",
+    })
+    if (fused !== undefined) return fused
     const isAlert: Where = [{ column: "srsAlert", is: "equal", value: 1 }]
     const formRows = mask(f, inPeriod)
     const alertRows = formRows === undefined ? undefined : mask(f, isAlert, formRows)

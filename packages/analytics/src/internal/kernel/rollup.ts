@@ -4,9 +4,7 @@
 // minimum, maximum and distinct count of plain columns. Any other shape
 // returns undefined, and the caller runs arquero.
 import type { ColumnTable } from "arquero"
-import * as aq from "arquero"
 import { DictionaryColumn } from "../DictionaryColumn.js"
-import { record } from "../expr.js"
 import { isAggregate } from "./aggregates.js"
 import { type Coded, codedOf } from "./codes.js"
 import { type Groups, groupRows } from "./groups.js"
@@ -21,6 +19,7 @@ import {
   sumAndCount,
   sumProduct,
 } from "./reduce.js"
+import { tableOf } from "./table.js"
 import { clearFailing, mask, passingCodes, type Where } from "./where.js"
 
 /**
@@ -179,5 +178,5 @@ export const rollup = (
   inputs.forEach(([name, a, input], i) => {
     out.push([name, pick(early.get(i) ?? reduced(g, a, input, counted))])
   })
-  return aq.table(record(out))
+  return tableOf(out)
 }

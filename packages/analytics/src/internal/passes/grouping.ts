@@ -4,11 +4,10 @@
 // columns under the dimensions' names, then the measures), so a fused pass
 // gives what rollupBy gives, row for row.
 import type { ColumnTable } from "arquero"
-import * as aq from "arquero"
 import { DictionaryColumn } from "../DictionaryColumn.js"
-import { record } from "../expr.js"
 import { type Coded, codedOf } from "../kernel/codes.js"
 import { type Groups, groupRows } from "../kernel/groups.js"
+import { tableOf } from "../kernel/table.js"
 
 /** The groups of a table's rows by integer-coded key columns. */
 export interface Grouping {
@@ -65,5 +64,5 @@ export const groupedTable = (
       rows === undefined ? pick(groups.keyCodes[k]!).map((code) => c.value(code)) : pick(rows).map((row) => c.at(row))
     return [names[k]!, values] as const
   })
-  return aq.table(record([...keys, ...measures.map(([name, values]) => [name, pick(values)] as const)]))
+  return tableOf([...keys, ...measures.map(([name, values]) => [name, pick(values)] as const)])
 }
