@@ -3,11 +3,18 @@
 // a command, option, date or path belongs. Each gives one short line on
 // standard error and exit code 2.
 
+import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { Redact } from "@aktivitetsmodell/core"
-import { describe, expect, it } from "vitest"
+import { afterAll, describe, expect, it } from "vitest"
 import { run } from "../../src/cli/main.js"
 import { examples } from "../nationalIds.js"
+
+// An empty folder of its own as the working folder: a relative path such as
+// "x" must name nothing, whatever else the system's temporary folder holds.
+const cwd = mkdtempSync(join(tmpdir(), "hostile-arguments-"))
+afterAll(() => rmSync(cwd, { recursive: true, force: true }))
 
 const cli = async (argv: Array<string>) => {
   const out: Array<string> = []
@@ -16,7 +23,7 @@ const cli = async (argv: Array<string>) => {
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
     stdin: () => "",
-    cwd: tmpdir(),
+    cwd,
   })
   return { code, out, err }
 }
