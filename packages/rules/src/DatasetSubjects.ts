@@ -25,17 +25,6 @@ export interface Item {
   readonly subject: Subject
 }
 
-// An identity number is eleven digits: a key with fewer cannot hold one, and
-// counting digits is much quicker than redaction's pattern on every key.
-const mayHoldNationalId = (key: string): boolean => {
-  let digits = 0
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i)
-    if (c >= 48 && c <= 57 && ++digits === 11) return true
-  }
-  return false
-}
-
 // Records in date order: the list itself when it already is (it is only
 // read), as byDate's sorted copy would be; otherwise that copy.
 const inDateOrder = <T extends { readonly date: string }>(xs: ReadonlyArray<T>): ReadonlyArray<T> => {
@@ -82,7 +71,7 @@ export const of = guard(
     // A key names a record by its id; an id may have been written from an identity number.
     const push = (key: string, date: string, subject: Subject): void => {
       items.push({
-        key: mayHoldNationalId(key) && Redact.containsNationalId(key) ? Redact.text(key) : key,
+        key: Redact.text(key),
         date,
         subject,
       })

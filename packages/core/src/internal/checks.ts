@@ -2,6 +2,7 @@
 // Each check carries an English `message` (Effect's default formatter uses it)
 // and a `messageNb` annotation that the Norwegian formatter in ./issues.ts reads.
 import * as Schema from "effect/Schema"
+import * as Redact from "../Redact.js"
 import { isRecordId } from "./idText.js"
 import { withPredicate } from "./predicates.js"
 import type { Bilingual } from "./text.js"
@@ -45,6 +46,14 @@ export const Slug = Schema.String.check(
       nb: "Forventet en identifikator med små bokstaver, sifre og bindestrek (som psykisk-helse)",
     },
     { toJsonSchema: () => ({ pattern: slugPattern.source }) },
+  ),
+  // Offering and department ids go into every subject and table: one written
+  // like an identity number ("010190-12345" is a slug) would be published.
+  filter<string>(
+    (s) => !Redact.containsNationalId(s),
+    { en: "Expected an identifier, not an identity number", nb: "Forventet en identifikator, ikke et fødselsnummer" },
+    // No JSON Schema keyword says it; the pattern above stays the whole of the published shape.
+    { toJsonSchema: () => ({}) },
   ),
 )
 

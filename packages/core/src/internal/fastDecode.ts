@@ -164,7 +164,8 @@ const compileNode = (ast: SchemaAST.AST, reuse: boolean): Checker | undefined =>
           const name = p.name as string
           // The next own key is this one, or it is looked up: JSON records list their keys in the schema's order.
           if (keys[seen] !== name && !Object.hasOwn(input, name)) {
-            if (p.optional) continue
+            // Effect reads a field with `in`: one the prototype holds is for it to decode.
+            if (p.optional && !(name in input)) continue
             return FALLBACK
           }
           const given = input[name]
