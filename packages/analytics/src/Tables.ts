@@ -115,7 +115,12 @@ const build = (
   // An error of ours names the table it was building; every table but
   // extensions (read through its enrollment) carries the municipality.
   const of = (entity: string, table: (c: Context) => ColumnTable): ColumnTable =>
-    within(name, entity, () => (entity === "extensions" ? table(c) : withMunicipality(table(c), municipality)))
+    within(
+      name,
+      entity,
+      () => (entity === "extensions" ? table(c) : withMunicipality(table(c), municipality)),
+      (dataset as unknown as Record<string, unknown>)[entity],
+    )
   return {
     period,
     days: { from: Calendar.dayNumber(period.from), to: Calendar.dayNumber(period.to) },

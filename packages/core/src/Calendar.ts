@@ -17,28 +17,41 @@ import type { IsoDate } from "./internal/isoDateType.js"
 const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
 
-// The value of the ASCII digit at `i`, or -1 for any other character.
-const digitAt = (s: string, i: number): number => {
-  const c = s.charCodeAt(i) - 48
-  return c >= 0 && c <= 9 ? c : -1
+/**
+ * A text shaped `YYYY-MM-DD`, in ASCII digits, as the number YYYYMMDD; -1
+ * for anything else. The calendar is not checked ("2024-02-30" has a key).
+ * Two such texts compare as their keys do, so hot loops (decoding, fact
+ * derivation, table building) compare and look up dates as small integers,
+ * read character by character without a substring or an allocation.
+ * @example
+ * dateKey("2024-03-14") // 20240314
+ * dateKey("2024-3-14") // -1
+ * @category constructors
+ */
+export const dateKey = (s: unknown): number => {
+  if (typeof s !== "string" || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1
+  const y0 = s.charCodeAt(0) - 48
+  const y1 = s.charCodeAt(1) - 48
+  const y2 = s.charCodeAt(2) - 48
+  const y3 = s.charCodeAt(3) - 48
+  const m0 = s.charCodeAt(5) - 48
+  const m1 = s.charCodeAt(6) - 48
+  const d0 = s.charCodeAt(8) - 48
+  const d1 = s.charCodeAt(9) - 48
+  // Every digit in 0–9: as unsigned, a character below "0" is above 9 too.
+  if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9) return -1
+  if (m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9) return -1
+  return ((((((y0 * 10 + y1) * 10 + y2) * 10 + y3) * 10 + m0) * 10 + m1) * 10 + d0) * 10 + d1
 }
 
-// Decoding checks every date of every record, so this stays allocation-free:
-// "YYYY-MM-DD" read character by character, as /^\d{4}-\d{2}-\d{2}$/u would.
+// Decoding checks every date of every record: "YYYY-MM-DD" as
+// /^\d{4}-\d{2}-\d{2}$/u would read it, then a real day of the calendar.
 const isValidCalendarDate = (s: string): boolean => {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false
-  const y0 = digitAt(s, 0)
-  const y1 = digitAt(s, 1)
-  const y2 = digitAt(s, 2)
-  const y3 = digitAt(s, 3)
-  const m0 = digitAt(s, 5)
-  const m1 = digitAt(s, 6)
-  const d0 = digitAt(s, 8)
-  const d1 = digitAt(s, 9)
-  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return false
-  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3
-  const mo = m0 * 10 + m1
-  const d = d0 * 10 + d1
+  const key = dateKey(s)
+  if (key < 0) return false
+  const y = (key / 10_000) | 0
+  const mo = ((key / 100) | 0) % 100
+  const d = key % 100
   return mo >= 1 && mo <= 12 && d >= 1 && d <= (mo === 2 && isLeap(y) ? 29 : monthDays[mo - 1]!)
 }
 

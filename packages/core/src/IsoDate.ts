@@ -15,6 +15,7 @@ export {
   addMonths,
   ageOn,
   agesOn,
+  dateKey,
   dayNumber,
   daysBetween,
   daysInMonth,

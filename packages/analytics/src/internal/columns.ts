@@ -2,10 +2,9 @@
 // few dozen offerings, a few hundred dates and, row after row, the same
 // enrollment and citizen, so every coder remembers the last value it saw and
 // looks a value up in its map only when it changes.
-import { IsoDate, Redact } from "@aktivitetsmodell/core"
+import { Calendar, IsoDate } from "@aktivitetsmodell/core"
 import { DictionaryColumn } from "./DictionaryColumn.js"
-import { type DateParts, isoKey } from "./dates.js"
-import { AnalyticsError } from "./text.js"
+import { DateError, type DateParts } from "./dates.js"
 
 /** What the builder needs to know of an offering. */
 export interface OfferingFacts {
@@ -49,12 +48,8 @@ export const rowsWithin = <R>(rows: ReadonlyArray<R>, date: (r: R) => string, fr
     const d = date(rows[i]!)
     if (typeof d === "string" && d >= from && d <= to) out[m++] = i
     else if (!outside.has(d)) {
-      if (!IsoDate.isIsoDate(d)) {
-        throw new AnalyticsError({
-          nb: `post ${i}: forventet en gyldig dato ÅÅÅÅ-MM-DD, fant ${Redact.show(d)}`,
-          en: `record ${i}: expected a calendar date as YYYY-MM-DD, found ${Redact.show(d)}`,
-        })
-      }
+      // The table's builder names the record and field that hold it.
+      if (!IsoDate.isIsoDate(d)) throw new DateError(d, i)
       outside.add(d)
     }
   }
@@ -85,7 +80,7 @@ export class DimensionBuilder {
   private readonly departments = new Coder<string | null>()
   private readonly months = new Coder<string>()
   private readonly years = new Coder<string>()
-  // Dates by their digits (see isoKey): a number hashes without reading the
+  // Dates by their digits (see Calendar.dateKey): a number hashes without reading the
   // text again. Other texts (never a calendar date) by the text.
   private readonly keyCodes = new Map<number, number>()
   private readonly textCodes = new Map<string, number>()
@@ -110,8 +105,8 @@ export class DimensionBuilder {
     this.year = new Uint32Array(n)
   }
 
-  /** Row `i` gets offering `o` and date `d`; `key` is `isoKey(d)`, given when the caller has it already. */
-  set(i: number, o: string | undefined, d: string, key: number = isoKey(d)): void {
+  /** Row `i` gets offering `o` and date `d`; `key` is `Calendar.dateKey(d)`, given when the caller has it already. */
+  set(i: number, o: string | undefined, d: string, key: number = Calendar.dateKey(d)): void {
     const oc = this.offerings.code(o)
     if (oc === this.offeringCategory.length) {
       const f = o === undefined ? undefined : this.facts(o)

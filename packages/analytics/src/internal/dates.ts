@@ -43,25 +43,20 @@ export const yearsBetween = (from: number, to: number): Array<string> => {
 }
 
 /**
- * A text shaped YYYY-MM-DD as the number YYYYMMDD, or -1 for anything else
- * (a calendar date or not: "2024-02-30" has a key too). Two such texts
- * compare as their keys do, so a period test needs no string comparison, and
- * a key is found in a map without hashing the text.
+ * A text that is not a calendar date, where one was needed. It keeps the
+ * text, so that the table's builder can name the record and field holding it.
  */
-export const isoKey = (d: unknown): number => {
-  if (typeof d !== "string" || d.length !== 10 || d.charCodeAt(4) !== 45 || d.charCodeAt(7) !== 45) return -1
-  const y0 = d.charCodeAt(0) - 48
-  const y1 = d.charCodeAt(1) - 48
-  const y2 = d.charCodeAt(2) - 48
-  const y3 = d.charCodeAt(3) - 48
-  const m0 = d.charCodeAt(5) - 48
-  const m1 = d.charCodeAt(6) - 48
-  const d0 = d.charCodeAt(8) - 48
-  const d1 = d.charCodeAt(9) - 48
-  // Every digit in 0–9: as unsigned, a character below "0" is above 9 too.
-  if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9) return -1
-  if (m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9) return -1
-  return ((((((y0 * 10 + y1) * 10 + y2) * 10 + y3) * 10 + m0) * 10 + m1) * 10 + d0) * 10 + d1
+export class DateError extends AnalyticsError {
+  /** @param record The index of the record that holds it, when the reader knows. */
+  constructor(
+    readonly value: unknown,
+    readonly record?: number,
+  ) {
+    super({
+      nb: `forventet en gyldig dato ÅÅÅÅ-MM-DD, fant ${Redact.show(value)}`,
+      en: `expected a calendar date as YYYY-MM-DD, found ${Redact.show(value)}`,
+    })
+  }
 }
 
 /** A date's day number, month (`YYYY-MM`) and year (`YYYY`). */
@@ -79,7 +74,7 @@ export interface Parts {
  * "2024-13-45" would otherwise roll over into another month unnoticed.
  */
 export class DateParts {
-  // By key (see isoKey) when the text has the shape, else by the text: a
+  // By key (see Calendar.dateKey) when the text has the shape, else by the text: a
   // fresh copy of a date then costs no hashing of the text.
   private readonly byKey = new Map<number, Parts>()
   private readonly cache = new Map<string, Parts>()
@@ -89,16 +84,11 @@ export class DateParts {
   private last: Parts | undefined
 
   parts(iso: string): Parts {
-    const key = isoKey(iso)
+    const key = Calendar.dateKey(iso)
     if (key >= 0 && key === this.lastKey) return this.last!
     let p = key >= 0 ? this.byKey.get(key) : this.cache.get(iso)
     if (p === undefined) {
-      if (!IsoDate.isIsoDate(iso)) {
-        throw new AnalyticsError({
-          nb: `forventet en gyldig dato ÅÅÅÅ-MM-DD, fant ${Redact.show(iso)}`,
-          en: `expected a calendar date as YYYY-MM-DD, found ${Redact.show(iso)}`,
-        })
-      }
+      if (!IsoDate.isIsoDate(iso)) throw new DateError(iso)
       const m = iso.slice(0, 7)
       const y = iso.slice(0, 4)
       let month = this.months.get(m)

@@ -9,7 +9,8 @@ import { TOTAL, UNKNOWN } from "../Dimension.js"
 import { tableNames } from "../tables/types.js"
 import { isRecord, own, reject, requireArray, requireFinite, requireInteger, requireRecord } from "./checks.js"
 import { DictionaryColumn } from "./DictionaryColumn.js"
-import { AnalyticsError } from "./text.js"
+import { DateError } from "./dates.js"
+import { AnalyticsError, type Bilingual } from "./text.js"
 
 /** The entities the tables are built from, each a table but referrals; each must be a list. */
 export const entities = [...tableNames, "referrals"] as const
@@ -89,14 +90,33 @@ export const requiredPercentOf = (name: string, u: unknown, policy: Policy.Polic
 }
 
 /** Runs the building of one entity's table, naming the entity in any error of ours. */
-export const within = <T>(name: string, entity: string, f: () => T): T => {
+export const within = <T>(name: string, entity: string, f: () => T, records?: unknown): T => {
   try {
     return f()
   } catch (e) {
-    if (e instanceof AnalyticsError)
-      throw new AnalyticsError({ nb: `${name}: ${entity}: ${e.text.nb}`, en: `${name}: ${entity}: ${e.text.en}` })
+    if (e instanceof AnalyticsError) {
+      const at = e instanceof DateError ? placeOf(records, e) : { en: "", nb: "" }
+      throw new AnalyticsError({
+        nb: `${name}: ${entity}: ${at.nb}${e.text.nb}`,
+        en: `${name}: ${entity}: ${at.en}${e.text.en}`,
+      })
+    }
     throw e
   }
+}
+
+// Where a refused date stands: its record (the first that holds the value,
+// unless the reader knew which) and the field holding it. Builders read a
+// date once for every record that shares it, so the place is found after.
+const placeOf = (records: unknown, e: DateError): Bilingual => {
+  const list: ReadonlyArray<unknown> = Array.isArray(records) ? records : []
+  const holds = (r: unknown): string | undefined =>
+    isRecord(r) ? Object.keys(r).find((k) => r[k] === e.value) : undefined
+  const index = e.record ?? list.findIndex((r) => holds(r) !== undefined)
+  if (index < 0) return { en: "", nb: "" }
+  const field = holds(list[index])
+  const at = field === undefined ? `${index}: ` : `${index}, ${Redact.text(field)}: `
+  return { en: `record ${at}`, nb: `post ${at}` }
 }
 
 const distinctValues = (column: unknown): ReadonlyArray<unknown> =>

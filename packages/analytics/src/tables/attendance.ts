@@ -1,10 +1,9 @@
 // The `attendance` table: the attendance records in the period.
-import { IsoDate } from "@aktivitetsmodell/core"
+import { Calendar, IsoDate } from "@aktivitetsmodell/core"
 import type { ColumnTable } from "arquero"
 import * as aq from "arquero"
 import { DimensionBuilder, rowsWithin } from "../internal/columns.js"
 import { DictionaryColumn } from "../internal/DictionaryColumn.js"
-import { isoKey } from "../internal/dates.js"
 import type { Context } from "./context.js"
 
 /** Columns: enrollment, citizen, offering, category, department, day, month, year, present, noShow. */
@@ -29,8 +28,8 @@ const build = (c: Context, at: Context["dataset"]["attendance"], from: string, t
   // column. Each row names its enrollment's row in `enrollments`; the codes
   // are local so that every group of the dictionary has rows. Columns get
   // room for every row and are cut to those kept.
-  const fromKey = isoKey(from)
-  const toKey = isoKey(to)
+  const fromKey = Calendar.dateKey(from)
+  const toKey = Calendar.dateKey(to)
   const outside = new Set<number>()
   const localCode = new Int32Array(c.dataset.enrollments.length + 1).fill(-1)
   const enrollmentValues: Array<number> = []
@@ -52,7 +51,7 @@ const build = (c: Context, at: Context["dataset"]["attendance"], from: string, t
   for (let r = 0; r < n; r++) {
     const a = at[r]!
     const d = a.date
-    const key = isoKey(d)
+    const key = Calendar.dateKey(d)
     if (key < 0) {
       // Not shaped as a date: outside the period it is refused as the rows
       // are picked; inside, when its parts are read.

@@ -68,6 +68,9 @@ export const context = (
   const en = dataset.enrollments
   const enrollmentRow = new Map<string, number>()
   for (let i = 0; i < en.length; i++) enrollmentRow.set(en[i]!.id, i)
+  // The row the map gives for its id (the last of duplicates): only such a row may be taken without the map.
+  const mapped = new Uint8Array(en.length)
+  for (const row of enrollmentRow.values()) mapped[row] = 1
   let lastEnrollment: string | undefined
   let lastRow = -1
   const citizens = new Coder<string>()
@@ -103,7 +106,7 @@ export const context = (
       if (id === undefined) return -1
       if (id !== lastEnrollment) {
         lastEnrollment = id
-        lastRow = en[lastRow + 1]?.id === id ? lastRow + 1 : (enrollmentRow.get(id) ?? -1)
+        lastRow = mapped[lastRow + 1] === 1 && en[lastRow + 1]!.id === id ? lastRow + 1 : (enrollmentRow.get(id) ?? -1)
       }
       return lastRow
     },

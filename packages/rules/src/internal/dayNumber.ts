@@ -5,37 +5,15 @@
 // Number and truncated as Date.UTC does, an out-of-range month or day rolls
 // over, and a year Date.UTC treats specially (0–99, negative, unreadable,
 // or too large) goes to Date.UTC itself.
+import { Calendar } from "@aktivitetsmodell/core"
+
 const day = 86_400_000
 
-// Whether a character code minus 48 is a digit; unsigned, so one test rejects both ends.
-const isDigit = (d: number): boolean => d >>> 0 <= 9
-
 export const dayNumber = (date: string): number => {
-  // The usual case, "YYYY-MM-DD" with a year from 100, read digit by digit
-  // without a substring and in small integers only, which V8 keeps in registers.
-  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
-    const y0 = date.charCodeAt(0) - 48
-    const y1 = date.charCodeAt(1) - 48
-    const y2 = date.charCodeAt(2) - 48
-    const y3 = date.charCodeAt(3) - 48
-    const m0 = date.charCodeAt(5) - 48
-    const m1 = date.charCodeAt(6) - 48
-    const d0 = date.charCodeAt(8) - 48
-    const d1 = date.charCodeAt(9) - 48
-    if (
-      isDigit(y0) &&
-      isDigit(y1) &&
-      isDigit(y2) &&
-      isDigit(y3) &&
-      isDigit(m0) &&
-      isDigit(m1) &&
-      isDigit(d0) &&
-      isDigit(d1)
-    ) {
-      const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3
-      if (y >= 100) return fromCivil(y, m0 * 10 + m1, d0 * 10 + d1)
-    }
-  }
+  // The usual case, "YYYY-MM-DD" with a year from 100, read as the integer
+  // YYYYMMDD without a substring, which V8 keeps in registers.
+  const key = Calendar.dateKey(date)
+  if (key >= 1_000_000) return fromCivil((key / 10_000) | 0, ((key / 100) | 0) % 100, key % 100)
   return general(date)
 }
 
