@@ -7,9 +7,6 @@ import type { ColumnTable } from "arquero"
 import type { Indicator } from "../Indicator.js"
 import { monthEnd, monthStart, monthsBetween } from "../internal/dates.js"
 import { record } from "../internal/expr.js"
-import { codedOf } from "../internal/kernel/codes.js"
-import { groupRows } from "../internal/kernel/groups.js"
-import { numeric } from "../internal/kernel/reduce.js"
 import { tableOf } from "../internal/kernel/table.js"
 import type { Tables } from "../Tables.js"
 
@@ -47,16 +44,75 @@ const periodUnits = (tables: Tables, grain: "month" | "year" | null): Units => {
 // A column's values by row, as the table gives them.
 const valuesOf = (table: ColumnTable, name: string): ArrayLike<unknown> => table.array(name) as ArrayLike<unknown>
 
-// The sums of `values` per group of the `by` columns, groups in order of
-// first appearance and each summed in row order, as a rollup sums them.
+// Tuples of values numbered in order of first appearance, through a Map per
+// position rather than a key text per row. A missing value and null are one
+// value, as they were in the JSON key the arquero version looked up by.
+class Tuples {
+  private readonly root = new Map<unknown, unknown>()
+  size = 0
+  /** The number of `values`, or -1 when no tuple equal to it was added. */
+  get(values: ReadonlyArray<unknown>): number {
+    let node: unknown = this.root
+    for (let i = 0; i < values.length && node !== undefined; i++)
+      node = (node as Map<unknown, unknown>).get(values[i] ?? null)
+    return node === undefined ? -1 : (node as number)
+  }
+  /** The number of `values`, the next one when it is new. */
+  add(values: ReadonlyArray<unknown>): number {
+    let node = this.root
+    const last = values.length - 1
+    for (let i = 0; i < last; i++) {
+      const v = values[i] ?? null
+      let next = node.get(v) as Map<unknown, unknown> | undefined
+      if (next === undefined) {
+        next = new Map()
+        node.set(v, next)
+      }
+      node = next
+    }
+    const at = node.get(values[last] ?? null) as number | undefined
+    if (at !== undefined) return at
+    node.set(values[last] ?? null, this.size)
+    return this.size++
+  }
+}
+
+// Adds `x` to `sums[at]` unless it is NaN, counting what was added, as a rollup's sum skips NaN.
+const add = (sums: Array<number>, valid: Array<number>, at: number, x: number): void => {
+  if (Number.isNaN(x)) return
+  sums[at]! += x
+  valid[at]!++
+}
+
+// A sum with nothing added is missing, as a rollup gives it.
+const summed = (sums: ReadonlyArray<number>, valid: ReadonlyArray<number>): Array<number | undefined> =>
+  sums.map((s, i) => (valid[i]! > 0 ? s : undefined))
+
+// The rows of `values` summed per group of the `by` columns of `grid`, groups
+// in order of first appearance and each sum taken in row order.
 const sumBy = (
-  n: number,
-  by: ReadonlyArray<ArrayLike<unknown>>,
-  values: ReadonlyArray<ArrayLike<unknown>>,
-): { readonly firstRow: ReadonlyArray<number>; readonly sums: ReadonlyArray<ReadonlyArray<number | undefined>> } => {
-  const coded = by.map((c) => codedOf(Array.from(c))!)
-  const g = groupRows(n, coded, undefined, false)
-  return { firstRow: Array.from(g.firstRow!), sums: values.map((v) => numeric(g, "sum", v)) }
+  by: ReadonlyArray<string>,
+  grid: Record<string, ReadonlyArray<unknown>>,
+  values: ReadonlyArray<ReadonlyArray<number>>,
+): { readonly columns: Array<Array<unknown>>; readonly sums: Array<Array<number | undefined>> } => {
+  const groups = new Tuples()
+  const columns = by.map(() => [] as Array<unknown>)
+  const sums = values.map(() => [] as Array<number>)
+  const valid = values.map(() => [] as Array<number>)
+  const n = values[0]?.length ?? 0
+  for (let r = 0; r < n; r++) {
+    const known = groups.size
+    const g = groups.add(by.map((k) => grid[k]![r]))
+    if (g === known) {
+      for (let i = 0; i < by.length; i++) columns[i]!.push(grid[by[i]!]![r])
+      for (let v = 0; v < values.length; v++) {
+        sums[v]!.push(0)
+        valid[v]!.push(0)
+      }
+    }
+    for (let v = 0; v < values.length; v++) add(sums[v]!, valid[v]!, g, values[v]![r]!)
+  }
+  return { columns, sums: sums.map((s, v) => summed(s, valid[v]!)) }
 }
 
 /**
@@ -128,14 +184,13 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
   headline: "percent",
   // The arquero version crossed contributions with periods, rolled up, looked
   // up by a JSON key and rolled up again, parsing an expression at each
-  // step; the few rows are computed here as arrays in the same order, with
-  // the same arithmetic, summed in the same order.
+  // step. The few rows are computed here as arrays in the same order and
+  // with the same arithmetic, each sum taken in the same order.
   compute: (tables, by) => {
     const grain = by.includes("month") ? "month" : by.includes("year") ? "year" : null
     const units = periodUnits(tables, grain)
     const unitKeys = grain === null ? [] : grain === "month" && by.includes("year") ? ["month", "year"] : [grain]
-    // Department ids repeat across municipalities: a department is one of its municipality.
-    const keys = ["municipality", "department", ...unitKeys]
+    const U = units.from.length
     const c = tables.contributions
     const cMunicipality = valuesOf(c, "municipality")
     const cDepartment = valuesOf(c, "department")
@@ -143,13 +198,22 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
     const cTo = valuesOf(c, "to") as ArrayLike<number | null | undefined>
     const share = valuesOf(c, "share") as ArrayLike<number>
     const form = valuesOf(c, "form")
-    // Days of each contribution inside each unit, as a share of the unit's days, contribution by contribution.
-    const U = units.from.length
-    const w = new Float64Array(c.numRows() * U)
-    const lentW = new Float64Array(w.length)
-    const transferredW = new Float64Array(w.length)
-    const weighted: Record<string, Array<unknown>> = record(keys.map((k) => [k, [] as Array<unknown>] as const))
+    // Department ids repeat across municipalities: a department is one of its
+    // municipality. Sums per department and unit, in contribution order: the
+    // share of the unit's days each contribution covers.
+    const slot = new Tuples()
+    const sums: [Array<number>, Array<number>, Array<number>] = [[], [], []]
+    const valid: [Array<number>, Array<number>, Array<number>] = [[], [], []]
     for (let k = 0; k < c.numRows(); k++) {
+      const n = slot.size
+      const at = slot.add([cMunicipality[k], cDepartment[k]]) * U
+      if (slot.size > n) {
+        for (let s = 0; s < 3; s++)
+          for (let u = 0; u < U; u++) {
+            sums[s]!.push(0)
+            valid[s]!.push(0)
+          }
+      }
       for (let u = 0; u < U; u++) {
         const unitFrom = units.from[u]!
         const unitTo = units.to[u]!
@@ -158,61 +222,39 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
         // biome-ignore lint/complexity/useMathMinMax: the comparison arquero's expression made, for any value.
         const first = cFrom[k]! < unitFrom ? unitFrom : cFrom[k]!
         const x = last >= first ? (share[k]! * (last - first + 1)) / (unitTo - unitFrom + 1) : 0
-        const row = k * U + u
-        w[row] = x
-        lentW[row] = form[k] === "lent-position" ? x : 0
-        transferredW[row] = form[k] === "transferred-budget-post" ? x : 0
-        weighted.municipality!.push(cMunicipality[k])
-        weighted.department!.push(cDepartment[k])
-        for (const key of unitKeys) weighted[key]!.push(units.keys[key]![u])
+        add(sums[0], valid[0], at + u, x)
+        add(sums[1], valid[1], at + u, form[k] === "lent-position" ? x : 0)
+        add(sums[2], valid[2], at + u, form[k] === "transferred-budget-post" ? x : 0)
       }
     }
-    // Summed per key, then looked up by a JSON key, not joined: a join matches
-    // no missing key, and a dataset that names no municipality has a missing
-    // one. As in a lookup, the last group of a key wins.
-    const jsonKey = (columns: Record<string, ArrayLike<unknown>>, row: number) =>
-      JSON.stringify(keys.map((k) => columns[k]![row]))
-    const summed = sumBy(
-      w.length,
-      keys.map((k) => weighted[k]!),
-      [w, lentW, transferredW],
-    )
-    const sumOf = new Map<string, number>()
-    summed.firstRow.forEach((row, g) => {
-      sumOf.set(jsonKey(weighted, row), g)
-    })
     // Every department in every unit, so a department that gives nothing shows 0.
     const d = tables.departments
     const dMunicipality = valuesOf(d, "municipality")
     const dDepartment = valuesOf(d, "department")
-    const grid: Record<string, Array<unknown>> = record(keys.map((k) => [k, [] as Array<unknown>] as const))
-    const sums = [[], [], []] as [Array<number>, Array<number>, Array<number>]
+    const grid: Record<string, Array<unknown>> = record(
+      ["municipality", "department", ...unitKeys].map((k) => [k, [] as Array<unknown>] as const),
+    )
+    const rows: [Array<number>, Array<number>, Array<number>] = [[], [], []]
     for (let r = 0; r < d.numRows(); r++) {
+      const g = slot.get([dMunicipality[r], dDepartment[r]])
+      const at = g < 0 ? undefined : g * U
       for (let u = 0; u < U; u++) {
         grid.municipality!.push(dMunicipality[r])
         grid.department!.push(dDepartment[r])
         for (const key of unitKeys) grid[key]!.push(units.keys[key]![u])
-        const g = sumOf.get(jsonKey(grid, grid.department!.length - 1))
-        for (let s = 0; s < 3; s++) sums[s]!.push(g === undefined ? 0 : (summed.sums[s]![g] ?? 0))
+        for (let s = 0; s < 3; s++) rows[s]!.push(at === undefined || valid[s]![at + u] === 0 ? 0 : sums[s]![at + u]!)
       }
     }
-    const required = sums[0].map(() => tables.requiredContributionPercent)
-    // Grouped by department (and period) already; otherwise sum over departments.
+    const required = rows[0].map(() => tables.requiredContributionPercent)
+    // Grouped by department (and period) already; otherwise summed over what `by` leaves out.
+    const keys = ["municipality", "department", ...unitKeys]
     const exact = by.length === keys.length && by.every((k) => keys.includes(k))
-    const rows = required.length
-    const grouped = exact
-      ? undefined
-      : sumBy(
-          rows,
-          by.map((k) => grid[k]!),
-          [...sums, required].map((a) => Float64Array.from(a)),
-        )
-    const column = (values: ArrayLike<unknown>) =>
-      grouped === undefined ? Array.from(values) : grouped.firstRow.map((row) => values[row])
-    const [percent, lent, transferred, requiredSum] =
-      grouped === undefined ? [...sums, required] : (grouped.sums as Array<Array<number>>)
+    const grouped = exact ? undefined : sumBy(by, grid, [...rows, required])
+    const [percent, lent, transferred, requiredSum] = (grouped?.sums ?? [...rows, required]) as Array<Array<number>>
     return tableOf([
-      ...(exact ? keys : by).map((k) => [k, column(grid[k]!)] as const),
+      ...(grouped === undefined
+        ? keys.map((k) => [k, grid[k]!] as const)
+        : by.map((k, i) => [k, grouped.columns[i]!] as const)),
       ["percent", percent!],
       ["lent", lent!],
       ["transferred", transferred!],

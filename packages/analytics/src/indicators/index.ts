@@ -9,7 +9,7 @@ import type { Indicator } from "../Indicator.js"
 import { guard } from "../internal/boundary.js"
 import { requireBy } from "../internal/dimensionList.js"
 import { checkDimensions } from "../internal/group.js"
-import { requireTables } from "../internal/shapes.js"
+import { requireTables, trustedIndicator } from "../internal/shapes.js"
 
 import type { Tables } from "../Tables.js"
 import { attendanceRate } from "./attendanceRate.js"
@@ -34,7 +34,7 @@ import { srsAlerts } from "./srsAlerts.js"
 // unknown dimension give an AnalyticsError, and a polluted prototype stops it.
 const guarded = <Id extends string>(indicator: Indicator<Id>): Indicator<Id> => {
   const name = `Indicators.catalogue.${indicator.id}.compute`
-  return {
+  return trustedIndicator(`Indicators.catalogue.${indicator.id}`, {
     ...indicator,
     compute: guard(
       name,
@@ -48,7 +48,7 @@ const guarded = <Id extends string>(indicator: Indicator<Id>): Indicator<Id> => 
         return indicator.compute(tables, by)
       },
     ),
-  }
+  })
 }
 
 /**

@@ -77,8 +77,27 @@ const requireMeasure = (name: string, u: unknown, i: number): Measure => {
   return m as unknown as Measure
 }
 
+// Indicators checked once and frozen whole (the catalogue's): nothing in them
+// can change after the check, so they pass without another.
+const checked = new WeakSet<object>()
+
+const freezeAll = (u: unknown): void => {
+  if (typeof u !== "object" || u === null || Object.isFrozen(u)) return
+  Object.freeze(u)
+  for (const v of Object.values(u)) freezeAll(v)
+}
+
+/** `indicator` checked, then frozen with everything it holds, so that requireIndicator passes it at once. */
+export const trustedIndicator = <I extends Indicator>(name: string, indicator: I): I => {
+  requireIndicator(name, indicator)
+  freezeAll(indicator)
+  checked.add(indicator)
+  return indicator
+}
+
 /** An indicator, as the catalogue defines them (or a caller's own, of the same shape). */
 export const requireIndicator = (name: string, u: unknown): Indicator => {
+  if (typeof u === "object" && u !== null && checked.has(u)) return u as Indicator
   const i = requireRecord(name, "the indicator", u)
   requireString(name, "indicator.id", i.id)
   if (!isBilingual(i.name))

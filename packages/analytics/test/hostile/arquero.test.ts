@@ -87,9 +87,11 @@ describe("a polluted Object.prototype", () => {
   })
 
   it("runs again, with the same figures, once the prototype is clean", () => {
-    const before = buildReport(small, { policy, year: 2024 }).markdown
-    expect(() => polluted(() => buildReport(small, { policy, year: 2024 }))).toThrow(AnalyticsError)
-    expect(buildReport(small, { policy, year: 2024 }).markdown).toBe(before)
+    // One time for all three, so a minute turning between them changes nothing.
+    const options = { policy, year: 2024, generatedAt: "2024-12-31T12:00:00Z" }
+    const before = buildReport(small, options).markdown
+    expect(() => polluted(() => buildReport(small, options))).toThrow(AnalyticsError)
+    expect(buildReport(small, options).markdown).toBe(before)
   })
 })
 
