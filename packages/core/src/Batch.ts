@@ -94,6 +94,12 @@ const notAList: Rejected["problems"] = [
  * const { valid, rejected } = Batch.decode(Referral.Referral, rows)
  * @category constructors
  */
+// Whether a plain object inherits an enumerable key (Object.prototype was written to).
+const inheritsKeys = (): boolean => {
+  for (const _ in {}) return true
+  return false
+}
+
 export const decode = <S extends Schema.Top & { readonly DecodingServices: never }>(
   schema: S,
   records: ReadonlyArray<unknown>,
@@ -104,7 +110,9 @@ export const decode = <S extends Schema.Top & { readonly DecodingServices: never
   const decodeOne = Schema.decodeUnknownResult(schema as unknown as Schema.Codec<S["Type"], unknown>)
   // Most records are valid: a checker compiled from the schema accepts them
   // without Effect's machinery; anything else goes to Effect for its problems.
-  const fast = checkerOf(schema.ast, options?.fromJson === true)
+  // Reusing a record takes its own keys for all its fields; a key every
+  // object inherits (a polluted prototype) could stand in for one: then copy.
+  const fast = checkerOf(schema.ast, options?.fromJson === true && !inheritsKeys())
   const valid: Array<S["Type"]> = []
   const rejected: Array<Rejected> = []
   if (!Array.isArray(records)) {

@@ -133,48 +133,60 @@ const compileNode = (ast: SchemaAST.AST, reuse: boolean): Checker | undefined =>
         check: compileNode(p.type, reuse),
       }))
       if (props.some((p) => p.check === undefined || typeof p.name !== "string")) return undefined
-      const names = new Set(props.map((p) => p.name as string))
+      const position = new Map(props.map((p, i) => [p.name as string, i]))
       const n = props.length
       // The copy of the properties before the i-th, all of them kept as they were.
       const copyBefore = (input: Record<string, unknown>, i: number): Record<string, unknown> => {
         const out: Record<string, unknown> = {}
         for (let j = 0; j < i; j++) {
           const name = props[j]!.name as string
-          if (Object.hasOwn(input, name)) out[name] = input[name]
+          if (name in input) out[name] = input[name]
         }
         return out
       }
       return withChecks(ast, (u) => {
         if (typeof u !== "object" || u === null || Array.isArray(u)) return FALLBACK
         const input = u as Record<string, unknown>
-        // Excess keys are errors (onExcessProperty: "error"): let Effect report them.
-        const keys = Object.keys(input)
+        const plain = Object.getPrototypeOf(input) === Object.prototype
+        // JSON.parse makes no symbol keys; on any other record one is an excess field for Effect to report.
+        if (!(reuse && plain) && Object.getOwnPropertySymbols(input).length > 0) return FALLBACK
+        // The keys, read without making a list of them. Excess keys are errors
+        // (onExcessProperty: "error"): let Effect report them. for-in also
+        // gives inherited enumerable keys, which Effect reads too when they
+        // are fields; any other sends the record to Effect.
         let present = 0
-        for (const k of keys) {
-          if (!names.has(k)) return FALLBACK
+        let inOrder = true
+        let next = 0
+        for (const k in input) {
+          let at = next
+          while (at < n && props[at]!.name !== k) at++
+          if (at === n) {
+            at = position.get(k) ?? -1
+            if (at < 0) return FALLBACK
+            inOrder = false
+          }
+          next = at + 1
           present++
         }
-        if (Object.getOwnPropertySymbols(input).length > 0) return FALLBACK
         // Reused only while it equals the copy: a plain object, its keys in the schema's order, each value kept.
-        let out: Record<string, unknown> | undefined =
-          reuse && Object.getPrototypeOf(input) === Object.prototype ? undefined : {}
+        let out: Record<string, unknown> | undefined = reuse && plain && inOrder ? undefined : {}
         let seen = 0
         for (let i = 0; i < n; i++) {
           const p = props[i]!
           const name = p.name as string
-          // The next own key is this one, or it is looked up: JSON records list their keys in the schema's order.
-          if (keys[seen] !== name && !Object.hasOwn(input, name)) {
-            // Effect reads a field with `in`: one the prototype holds is for it to decode.
-            if (p.optional && !(name in input)) continue
+          const given = input[name]
+          // Effect reads a field with `in`, inherited ones too.
+          if (given === undefined && !(name in input)) {
+            if (p.optional) continue
             return FALLBACK
           }
-          const given = input[name]
           const v = p.check!(given)
           if (v === FALLBACK) return FALLBACK
-          if (out === undefined && (v !== given || keys[seen] !== name)) out = copyBefore(input, i)
+          if (out === undefined && v !== given) out = copyBefore(input, i)
           seen++
           if (out !== undefined) out[name] = v
         }
+        // A field seen but not listed (inherited and hidden) is for Effect to read.
         return seen === present ? (out ?? input) : FALLBACK
       })
     }

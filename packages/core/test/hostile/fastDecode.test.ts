@@ -611,6 +611,30 @@ describe("hostile record shapes", () => {
   })
 })
 
+describe("a polluted Object.prototype", () => {
+  // Every object inherits an enumerable `closedOn`, the schema's last field:
+  // Effect reads it as the field, so JSON data without one must not come back
+  // as it is. Its keys are in the schema's order, inherited one included.
+  it("gives Effect's output in both modes, never the record itself without the inherited field", () => {
+    const proto = Object.prototype as Rec
+    try {
+      proto.closedOn = "2024-12-31"
+      const json = JSON.parse(JSON.stringify(enrollment)) as Rec
+      const want = effectVerdict(Enrollment.Enrollment, json)
+      expect(want).toEqual({ ok: true, value: { ...enrollment, closedOn: "2024-12-31" } })
+      for (const fromJson of [false, true]) {
+        const got = Batch.decode(Enrollment.Enrollment, [json], { fromJson }).valid[0] as Rec
+        expect(got, `fromJson ${fromJson}`).not.toBe(json)
+        expect(Object.hasOwn(got, "closedOn"), `fromJson ${fromJson}`).toBe(true)
+        expect({ ...got }).toEqual(want.ok ? want.value : undefined)
+      }
+    } finally {
+      delete proto.closedOn
+    }
+    expect(({} as Rec).closedOn).toBeUndefined()
+  })
+})
+
 describe("national identity numbers in records", () => {
   it.each(FNRS.map((fnr) => ({ fnr })))("$fnr in an id field is accepted only as the id pattern allows", ({ fnr }) => {
     // RecordId does not forbid a number written in its characters; only the pattern decides.
