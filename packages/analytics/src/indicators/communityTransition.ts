@@ -5,13 +5,12 @@
  */
 
 import type { ColumnTable } from "arquero"
-import * as aq from "arquero"
 import { type Indicator, rate } from "../Indicator.js"
 import { activePeriods } from "../internal/activePeriods.js"
 import { Coder } from "../internal/columns.js"
 import { DictionaryColumn } from "../internal/DictionaryColumn.js"
-import { record } from "../internal/expr.js"
 import { valuesOf } from "../internal/kernel/read.js"
+import { tableOf } from "../internal/kernel/table.js"
 import { codeBound, type Keys, keyedCitizens } from "../internal/passes/keyedCitizens.js"
 import type { KeyGroups } from "../internal/passes/keyGroups.js"
 import { mixIn } from "../internal/passes/mixIn.js"
@@ -114,7 +113,7 @@ export const communityTransition: Indicator<"communityTransition"> = rate({
       const { codes, values } = d.column
       return [by[k]!, first.map((i) => values[codes[d.perActive ? i : rows[i]!]!])] as const
     })
-    return aq.table(record<unknown>([...values, ["participants", participants], ["transitioned", transitioned]]))
+    return tableOf([...values, ["participants", participants], ["transitioned", transitioned]])
   },
 })
 

@@ -1,15 +1,8 @@
-/**
- * FIT outcome: change in the Outcome Rating Scale (ORS) from a citizen's
- * first score to their last.
- *
- * @module
- */
-import * as aq from "arquero"
 import { type Indicator, rate } from "../Indicator.js"
-import { record } from "../internal/expr.js"
 import { daysWithin } from "../internal/group.js"
 import { type Coded, codedOf } from "../internal/kernel/codes.js"
 import { valuesOf } from "../internal/kernel/read.js"
+import { tableOf } from "../internal/kernel/table.js"
 import { mask } from "../internal/kernel/where.js"
 import { KeyGroups } from "../internal/passes/keyGroups.js"
 import { ORDER_SHIFT } from "../Tables.js"
@@ -88,19 +81,17 @@ export const orsChange: Indicator<"orsChange"> = rate({
     const pick = (values: ArrayLike<number>) => shown.map((g) => values[g]!)
     // A sum over no citizen is missing, as the rollup gives it.
     const summed = (values: ArrayLike<number>) => shown.map((g) => (citizens[g]! > 0 ? values[g]! : undefined))
-    return aq.table(
-      record<unknown>([
-        ...by.map((d, k) => [d, shown.map((g) => keys[k]!.at(groups.firstRow[g]!))] as const),
-        ["citizens", pick(citizens)],
-        ["changeValid", pick(changeValid)],
-        // Sum over count, as SQL's AVG: arquero's running mean can differ in the last bit.
-        ["meanChange", shown.map((g) => changeSum[g]! / changeValid[g]!)],
-        ["improved", summed(changes.improved)],
-        ["clinicalStart", summed(changes.clinicalStart)],
-        ["recovered", summed(changes.recovered)],
-        ["deteriorated", summed(changes.deteriorated)],
-      ]),
-    )
+    return tableOf([
+      ...by.map((d, k) => [d, shown.map((g) => keys[k]!.at(groups.firstRow[g]!))] as const),
+      ["citizens", pick(citizens)],
+      ["changeValid", pick(changeValid)],
+      // Sum over count, as SQL's AVG: arquero's running mean can differ in the last bit.
+      ["meanChange", shown.map((g) => changeSum[g]! / changeValid[g]!)],
+      ["improved", summed(changes.improved)],
+      ["clinicalStart", summed(changes.clinicalStart)],
+      ["recovered", summed(changes.recovered)],
+      ["deteriorated", summed(changes.deteriorated)],
+    ])
   },
 })
 
