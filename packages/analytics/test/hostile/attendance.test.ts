@@ -24,22 +24,13 @@ import { dataset } from "../arbitraries.js"
 import { policy } from "../fixturePolicy.js"
 import { att, enr, p, session, year } from "../helpers.js"
 import { firstAppearance, naiveAttendance } from "../tables/reference.js"
+import { thrown } from "./fixtures.js"
 
 const runs = Number(process.env.FUZZ_RUNS ?? 300)
 
 type Records = Parameters<typeof year>[0]
 const build = (records: Records, period?: Period) =>
   fromDataset(year(records), period === undefined ? { policy } : { policy, period })
-
-const thrown = (f: () => unknown): AnalyticsError => {
-  try {
-    f()
-  } catch (e) {
-    expect(e).toBeInstanceOf(AnalyticsError)
-    return e as AnalyticsError
-  }
-  throw new Error("expected an AnalyticsError")
-}
 
 /** A table's rows without the municipality column (null throughout: the years here name none). */
 const rows = (t: ColumnTable): Array<Record<string, unknown>> =>

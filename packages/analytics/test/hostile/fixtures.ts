@@ -3,6 +3,8 @@
 // reach the package as a Dataset built by hand, as plain JavaScript could,
 // without core's schemas (which would refuse most of these ids).
 import { Catalogue, type Dataset } from "@aktivitetsmodell/core"
+import { expect } from "vitest"
+import { AnalyticsError } from "../../src/index.js"
 import { att, enr, session, year } from "../helpers.js"
 
 /** Texts that would run, inherit or render if used as code, keys or markup. */
@@ -88,4 +90,15 @@ export const hostileYear = (): Dataset.Dataset => {
     feedback,
     contributions,
   } as never)
+}
+
+/** The AnalyticsError `f` throws; the test fails if it throws anything else or nothing. */
+export const thrown = (f: () => unknown): AnalyticsError => {
+  try {
+    f()
+  } catch (e) {
+    expect(e).toBeInstanceOf(AnalyticsError)
+    return e as AnalyticsError
+  }
+  throw new Error("expected an AnalyticsError")
 }

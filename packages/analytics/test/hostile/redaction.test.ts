@@ -18,20 +18,11 @@ import {
 import { run } from "../../src/node/run.js"
 import { policy } from "../fixturePolicy.js"
 import { att, session, year } from "../helpers.js"
+import { thrown } from "./fixtures.js"
 
 // One made-up number (a plausible birth date, 1 January 1990), written four ways.
 const forms = ["01019012345", "010190 12345", "010190-12345", "01.01.90.123.45"] as const
 const digits = /\d{6}[ .-]?\d{5}|\d\d\.\d\d\.\d\d\.\d{3}\.\d\d/u
-
-const thrown = (f: () => unknown): AnalyticsError => {
-  try {
-    f()
-  } catch (e) {
-    expect(e).toBeInstanceOf(AnalyticsError)
-    return e as AnalyticsError
-  }
-  throw new Error("expected an AnalyticsError")
-}
 
 describe.each(forms)("a national identity number written %s", (id) => {
   it("is found by the check before publishing, and not repeated by it", () => {
