@@ -13,7 +13,12 @@ export const dayNumber = (date: string): number => {
   // The usual case, "YYYY-MM-DD" with a year from 100, read as the integer
   // YYYYMMDD without a substring, which V8 keeps in registers.
   const key = Calendar.dateKey(date)
-  if (key >= 1_000_000) return fromCivil((key / 10_000) | 0, ((key / 100) | 0) % 100, key % 100)
+  if (key >= 1_000_000) {
+    const y = (key / 10_000) | 0
+    const md = key - y * 10_000
+    const m = (md / 100) | 0
+    return fromCivil(y, m, md - m * 100)
+  }
   return general(date)
 }
 
