@@ -105,13 +105,17 @@ export const within = <T>(name: string, entity: string, f: () => T, records?: un
   }
 }
 
+// The fields the builders read dates from.
+const dateFields = ["date", "start", "closedOn", "end"]
+
 // Where a refused date stands: its record (the first that holds the value,
 // unless the reader knew which) and the field holding it. Builders read a
 // date once for every record that shares it, so the place is found after.
 const placeOf = (records: unknown, e: DateError): Bilingual => {
   const list: ReadonlyArray<unknown> = Array.isArray(records) ? records : []
+  // The date fields first: an id may hold the same text as the date that was read.
   const holds = (r: unknown): string | undefined =>
-    isRecord(r) ? Object.keys(r).find((k) => r[k] === e.value) : undefined
+    isRecord(r) ? [...dateFields, ...Object.keys(r)].find((k) => Object.hasOwn(r, k) && r[k] === e.value) : undefined
   const index = e.record ?? list.findIndex((r) => holds(r) !== undefined)
   if (index < 0) return { en: "", nb: "" }
   const field = holds(list[index])

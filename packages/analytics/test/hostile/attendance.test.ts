@@ -137,6 +137,14 @@ describe("attendance and session dates that are not calendar dates", () => {
     }
   })
 
+  it("names the date field even when the record's id holds the same text", () => {
+    const attendance = [
+      att(1, "sandneshallen", "2024-03-01"),
+      { ...att(2, "sandneshallen", "x"), id: "2024-02-30", date: "2024-02-30" },
+    ]
+    expect(thrown(() => build({ attendance })).message).toBe(dateMessage("attendance", "2024-02-30", 1))
+  })
+
   it("names the first refused record outside the period, whatever comes after", () => {
     const attendance = [
       att(1, "sandneshallen", "2024-03-01"),
