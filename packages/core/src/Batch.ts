@@ -7,6 +7,7 @@
  */
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
+import { inheritedKeys } from "./Boundary.js"
 import { type EntityName, entities, entityNames } from "./Dataset.js"
 import { checkerOf, FALLBACK } from "./internal/fastDecode.js"
 import { guard } from "./internal/guard.js"
@@ -94,12 +95,6 @@ const notAList: Rejected["problems"] = [
  * const { valid, rejected } = Batch.decode(Referral.Referral, rows)
  * @category constructors
  */
-// Whether a plain object inherits an enumerable key (Object.prototype was written to).
-const inheritsKeys = (): boolean => {
-  for (const _ in {}) return true
-  return false
-}
-
 export const decode = <S extends Schema.Top & { readonly DecodingServices: never }>(
   schema: S,
   records: ReadonlyArray<unknown>,
@@ -112,7 +107,7 @@ export const decode = <S extends Schema.Top & { readonly DecodingServices: never
   // without Effect's machinery; anything else goes to Effect for its problems.
   // Reusing a record takes its own keys for all its fields; a key every
   // object inherits (a polluted prototype) could stand in for one: then copy.
-  const fast = checkerOf(schema.ast, options?.fromJson === true && !inheritsKeys())
+  const fast = checkerOf(schema.ast, options?.fromJson === true && inheritedKeys().object.length === 0)
   const valid: Array<S["Type"]> = []
   const rejected: Array<Rejected> = []
   if (!Array.isArray(records)) {

@@ -95,6 +95,22 @@ export const own: {
 }
 
 /**
+ * The enumerable keys every object, and every list, inherits: none, unless
+ * something wrote to `Object.prototype` or `Array.prototype`. Code that
+ * walks keys with `for … in`, or trusts a record's own keys, checks this.
+ * @example
+ * Boundary.inheritedKeys() // { object: [], array: [] }
+ * @category guards
+ */
+export const inheritedKeys = (): { readonly object: Array<string>; readonly array: Array<string> } => {
+  const object: Array<string> = []
+  const array: Array<string> = []
+  for (const k in {}) object.push(k)
+  for (const k in []) if (!object.includes(k)) array.push(k)
+  return { object, array }
+}
+
+/**
  * Makes a package's boundary from its error class (see the module's example).
  * @category constructors
  */

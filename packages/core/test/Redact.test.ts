@@ -70,6 +70,29 @@ describe("Redact.text", () => {
   })
 })
 
+describe("Redact.text, the digit count before the pattern", () => {
+  // A text with fewer than eleven digits is given back without the pattern.
+  // Appending "/" and eleven zeros (no birth date, and "/" joins no number)
+  // sends the same text through the pattern: both must mask alike.
+  const unit = fc.constantFrom(..."0123456789 .-/\u00a0\u2013a:", "01019012345", "010190 12345", "01.01.90.123.45")
+  const PAD = "/00000000000"
+  it("masks exactly as the pattern does, whatever the text (property)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 24 }), (s) => {
+        expect(Redact.text(s + PAD)).toBe(Redact.text(s) + PAD)
+        expect(Redact.containsNationalId(s)).toBe(Redact.text(s) !== s)
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it("leaves a text with ten digits or fewer as it is, and masks the eleventh digit's number", () => {
+    expect(Redact.text("0101901234")).toBe("0101901234")
+    expect(Redact.text("010190 1234x")).toBe("010190 1234x")
+    expect(Redact.text("x01019012345")).toBe(`x${Redact.MASK}`)
+  })
+})
+
 describe("Redact.show", () => {
   it("quotes strings, describes other values, cuts long text after redacting", () => {
     expect(Redact.show("01019012345")).toBe(`"${Redact.MASK}"`)

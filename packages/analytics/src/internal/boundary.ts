@@ -13,18 +13,9 @@
 import { Boundary, Redact } from "@aktivitetsmodell/core"
 import { AnalyticsError } from "./text.js"
 
-/** The enumerable keys every object (or every array) inherits, which should be none. */
-export const pollutedKeys = (): { readonly object: Array<string>; readonly array: Array<string> } => {
-  const object: Array<string> = []
-  const array: Array<string> = []
-  for (const k in {}) object.push(k)
-  for (const k in []) if (!object.includes(k)) array.push(k)
-  return { object, array }
-}
-
 /** Throws when a shared prototype carries enumerable keys (see the top of this file). */
 export const assertUnpolluted = (name: string): void => {
-  const { object, array } = pollutedKeys()
+  const { object, array } = Boundary.inheritedKeys()
   if (object.length === 0 && array.length === 0) return
   const keys = object.length > 0 ? object : array
   const where = object.length > 0 ? "Object.prototype" : "Array.prototype"
