@@ -77,42 +77,35 @@ class Tuples {
   }
 }
 
-// Adds `x` to `sums[at]` unless it is NaN, counting what was added, as a rollup's sum skips NaN.
-const add = (sums: Array<number>, valid: Array<number>, at: number, x: number): void => {
-  if (Number.isNaN(x)) return
-  sums[at]! += x
-  valid[at]!++
+// Adds `x` to `sums[at]` unless it is NaN, as a rollup's sum skips NaN. A
+// sum starts at 0, so one with nothing added reads as 0, as the lookup's
+// missing sum did.
+const add = (sums: Array<number>, at: number, x: number): void => {
+  if (!Number.isNaN(x)) sums[at]! += x
 }
 
-// A sum with nothing added is missing, as a rollup gives it.
-const summed = (sums: ReadonlyArray<number>, valid: ReadonlyArray<number>): Array<number | undefined> =>
-  sums.map((s, i) => (valid[i]! > 0 ? s : undefined))
-
 // The rows of `values` summed per group of the `by` columns of `grid`, groups
-// in order of first appearance and each sum taken in row order.
+// in order of first appearance and each sum taken in row order. Every group
+// has a row, and the rows hold sums and the required percentage, never NaN.
 const sumBy = (
   by: ReadonlyArray<string>,
   grid: Record<string, ReadonlyArray<unknown>>,
   values: ReadonlyArray<ReadonlyArray<number>>,
-): { readonly columns: Array<Array<unknown>>; readonly sums: Array<Array<number | undefined>> } => {
+): { readonly columns: Array<Array<unknown>>; readonly sums: Array<Array<number>> } => {
   const groups = new Tuples()
   const columns = by.map(() => [] as Array<unknown>)
   const sums = values.map(() => [] as Array<number>)
-  const valid = values.map(() => [] as Array<number>)
   const n = values[0]?.length ?? 0
   for (let r = 0; r < n; r++) {
     const known = groups.size
     const g = groups.add(by.map((k) => grid[k]![r]))
     if (g === known) {
       for (let i = 0; i < by.length; i++) columns[i]!.push(grid[by[i]!]![r])
-      for (let v = 0; v < values.length; v++) {
-        sums[v]!.push(0)
-        valid[v]!.push(0)
-      }
+      for (const s of sums) s.push(0)
     }
-    for (let v = 0; v < values.length; v++) add(sums[v]!, valid[v]!, g, values[v]![r]!)
+    for (let v = 0; v < values.length; v++) sums[v]![g]! += values[v]![r]!
   }
-  return { columns, sums: sums.map((s, v) => summed(s, valid[v]!)) }
+  return { columns, sums }
 }
 
 /**
@@ -203,16 +196,11 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
     // share of the unit's days each contribution covers.
     const slot = new Tuples()
     const sums: [Array<number>, Array<number>, Array<number>] = [[], [], []]
-    const valid: [Array<number>, Array<number>, Array<number>] = [[], [], []]
     for (let k = 0; k < c.numRows(); k++) {
       const n = slot.size
       const at = slot.add([cMunicipality[k], cDepartment[k]]) * U
       if (slot.size > n) {
-        for (let s = 0; s < 3; s++)
-          for (let u = 0; u < U; u++) {
-            sums[s]!.push(0)
-            valid[s]!.push(0)
-          }
+        for (const sum of sums) for (let u = 0; u < U; u++) sum.push(0)
       }
       for (let u = 0; u < U; u++) {
         const unitFrom = units.from[u]!
@@ -222,9 +210,9 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
         // biome-ignore lint/complexity/useMathMinMax: the comparison arquero's expression made, for any value.
         const first = cFrom[k]! < unitFrom ? unitFrom : cFrom[k]!
         const x = last >= first ? (share[k]! * (last - first + 1)) / (unitTo - unitFrom + 1) : 0
-        add(sums[0], valid[0], at + u, x)
-        add(sums[1], valid[1], at + u, form[k] === "lent-position" ? x : 0)
-        add(sums[2], valid[2], at + u, form[k] === "transferred-budget-post" ? x : 0)
+        add(sums[0], at + u, x)
+        add(sums[1], at + u, form[k] === "lent-position" ? x : 0)
+        add(sums[2], at + u, form[k] === "transferred-budget-post" ? x : 0)
       }
     }
     // Every department in every unit, so a department that gives nothing shows 0.
@@ -242,7 +230,7 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
         grid.municipality!.push(dMunicipality[r])
         grid.department!.push(dDepartment[r])
         for (const key of unitKeys) grid[key]!.push(units.keys[key]![u])
-        for (let s = 0; s < 3; s++) rows[s]!.push(at === undefined || valid[s]![at + u] === 0 ? 0 : sums[s]![at + u]!)
+        for (let s = 0; s < 3; s++) rows[s]!.push(at === undefined ? 0 : sums[s]![at + u]!)
       }
     }
     const required = rows[0].map(() => tables.requiredContributionPercent)

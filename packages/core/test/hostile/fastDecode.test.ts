@@ -195,6 +195,14 @@ const short = (s: string): string =>
     ? `${JSON.stringify(s.slice(0, 4))}…${JSON.stringify(s.slice(-2))} (${s.length} chars)`
     : JSON.stringify(s)
 
+/** A referral with `value` in `field`: kept as it is when `accepted`, else refused at that field with `message`. */
+const expectReferralField = (field: string, value: string, accepted: boolean, message: string): void => {
+  const result = one(Referral.Referral, { ...referral, [field]: value }, true)
+  expect(result.valid.length).toBe(accepted ? 1 : 0)
+  if (accepted) expect((result.valid[0] as Rec)[field]).toBe(value)
+  else expect(problemsOf(result)).toEqual([[field, message]])
+}
+
 // ---------------------------------------------------------------------------
 
 describe("hostile ids (RecordId: /^[A-Za-z0-9_.:-]{1,64}$/)", () => {
@@ -253,12 +261,7 @@ describe("hostile ids (RecordId: /^[A-Za-z0-9_.:-]{1,64}$/)", () => {
   for (const field of ["id", "therapistId"] as const)
     it.each(cases.map(([value, accepted]) => ({ value, accepted, name: short(value) })))(
       `${field} $name: accepted $accepted, as Effect decides`,
-      ({ value, accepted }) => {
-        const result = one(Referral.Referral, { ...referral, [field]: value }, true)
-        expect(result.valid.length).toBe(accepted ? 1 : 0)
-        if (accepted) expect((result.valid[0] as Rec)[field]).toBe(value)
-        else expect(problemsOf(result)).toEqual([[field, ID_MESSAGE]])
-      },
+      ({ value, accepted }) => expectReferralField(field, value, accepted, ID_MESSAGE),
     )
 })
 
@@ -286,11 +289,7 @@ describe("hostile pseudonyms (/^[0-9a-f]{32}$/)", () => {
 
   it.each(cases.map(([name, value, accepted]) => ({ name, value, accepted })))(
     "citizenId with $name: accepted $accepted, as Effect decides",
-    ({ value, accepted }) => {
-      const result = one(Referral.Referral, { ...referral, citizenId: value }, true)
-      expect(result.valid.length).toBe(accepted ? 1 : 0)
-      if (!accepted) expect(problemsOf(result)).toEqual([["citizenId", PSEUDONYM_MESSAGE]])
-    },
+    ({ value, accepted }) => expectReferralField("citizenId", value, accepted, PSEUDONYM_MESSAGE),
   )
 
   it("a citizen's own id follows the same pattern", () => {
@@ -352,11 +351,7 @@ describe("hostile dates (an existing day as YYYY-MM-DD, ASCII digits)", () => {
 
   it.each(cases.map(([value, accepted]) => ({ value, accepted, name: JSON.stringify(value) })))(
     "date $name: accepted $accepted, as Effect decides",
-    ({ value, accepted }) => {
-      const result = one(Referral.Referral, { ...referral, date: value }, true)
-      expect(result.valid.length).toBe(accepted ? 1 : 0)
-      if (!accepted) expect(problemsOf(result)).toEqual([["date", DATE_MESSAGE]])
-    },
+    ({ value, accepted }) => expectReferralField("date", value, accepted, DATE_MESSAGE),
   )
 
   it("any near-date text is accepted exactly when the oracle accepts it (property)", () => {

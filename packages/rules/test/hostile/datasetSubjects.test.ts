@@ -42,25 +42,27 @@ const copy = (d: Dataset.Dataset): Loose => structuredClone(d)
 const withOwnProto = (record: object): Loose =>
   JSON.parse(`{"__proto__":{"polluted":"yes","toString":1},${JSON.stringify(record).slice(1)}`)
 
+/** The record at `i` of `entity` renamed, with `field` of every record in `referrers` that named it. */
+const rename =
+  (entity: string, field: string, referrers: ReadonlyArray<string>) =>
+  (d: Loose, i: number, id: string): void => {
+    const r = d[entity][i]
+    if (r === undefined) return
+    const old = r.id
+    r.id = id
+    for (const list of referrers) for (const x of d[list]) if (x[field] === old) x[field] = id
+  }
+
 /** The enrollment at `i` renamed, with everything that refers to it. */
-const renameEnrollment = (d: Loose, i: number, id: string): void => {
-  const e = d.enrollments[i]
-  if (e === undefined) return
-  const old = e.id
-  e.id = id
-  for (const list of [d.attendance, d.extensions, d.goalEvaluations, d.transitions])
-    for (const x of list) if (x.enrollmentId === old) x.enrollmentId = id
-}
+const renameEnrollment = rename("enrollments", "enrollmentId", [
+  "attendance",
+  "extensions",
+  "goalEvaluations",
+  "transitions",
+])
 
 /** The citizen at `i` renamed, with everything that refers to them. */
-const renameCitizen = (d: Loose, i: number, id: string): void => {
-  const c = d.citizens[i]
-  if (c === undefined) return
-  const old = c.id
-  c.id = id
-  for (const list of [d.enrollments, d.fitScores, d.transitions, d.attendance])
-    for (const x of list) if (x.citizenId === old) x.citizenId = id
-}
+const renameCitizen = rename("citizens", "citizenId", ["enrollments", "fitScores", "transitions", "attendance"])
 
 /** The keys each record should give, worked out from the records alone. */
 const expectedKeys = (d: Loose): Record<string, Array<string>> => {
