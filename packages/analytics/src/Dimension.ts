@@ -5,7 +5,7 @@
  * @module
  */
 import { guard } from "./internal/boundary.js"
-import { type Dimension, dimensions, requireBy } from "./internal/dimensionList.js"
+import { type Dimension, dimensions, inCanonicalOrder, requireBy } from "./internal/dimensionList.js"
 import type { Bilingual } from "./internal/text.js"
 
 /** A grouping dimension (see the list in {@link all}). */
@@ -87,7 +87,6 @@ export const canonical = guard(
     en: "a list of dimensions (municipality, offering, category, department, kprService, month, year, source)",
   },
   (by: ReadonlyArray<Dimension>): ReadonlyArray<Dimension> => {
-    const given = requireBy("Dimension.canonical", by)
-    return all.filter((d) => given.includes(d))
+    return inCanonicalOrder(requireBy("Dimension.canonical", by))
   },
 )

@@ -7,11 +7,11 @@
  */
 
 import type { ColumnTable } from "arquero"
-import { canonical, type Dimension, standard, TOTAL, UNKNOWN } from "./Dimension.js"
+import { type Dimension, standard, TOTAL, UNKNOWN } from "./Dimension.js"
 import { notApplicableRows } from "./internal/applicability.js"
 import { guard } from "./internal/boundary.js"
 import { optionsOf, reject, requireRecord } from "./internal/checks.js"
-import { requireBy } from "./internal/dimensionList.js"
+import { inCanonicalOrder, requireBy } from "./internal/dimensionList.js"
 import { record } from "./internal/expr.js"
 import { checkDimensions, withRates, zeroFill } from "./internal/group.js"
 import { marginSubsets } from "./internal/groupings.js"
@@ -65,15 +65,50 @@ const valuesByRow = (table: ColumnTable, c: string): ArrayLike<unknown> => {
 const computeOne = (indicator: Indicator, tables: Tables, by: ReadonlyArray<Dimension>): ColumnTable => {
   const columns = [...by, ...indicator.measures.map((m) => m.column)]
   // Tables a DuckDB engine computed for (see internal/resultSource.ts) hold the raw table.
-  const raw = precomputed(tables, indicator, by) ?? indicator.compute(tables, by)
-  if (by.length === 0) return tidy(raw, by, columns)
+  const source = precomputed(tables, indicator, by)
+  const raw = source ?? indicator.compute(tables, by)
   // orderby sorts the rows as they stand, whatever order the table had.
-  const rows = raw.isOrdered() ? raw.unorder() : raw
-  const order = orderOf(
-    rows.numRows(),
-    by.map((d) => valuesByRow(rows, d)),
-  )
+  const rows = by.length > 0 && raw.isOrdered() ? raw.unorder() : raw
+  const order =
+    by.length === 0
+      ? undefined
+      : orderOf(
+          rows.numRows(),
+          by.map((d) => valuesByRow(rows, d)),
+        )
+  // A table the indicator made (not a source's, which others may hold) that
+  // is tidy already is the result as it stands: no second table to build.
+  if (source === undefined && isTidy(rows, by, columns, order)) return rows
   return tidy(rows, by, columns, order)
+}
+
+// Whether `table` is what tidy would make of it: exactly `columns`, in order,
+// each a plain array with no missing value (none in a dimension, no undefined
+// or NaN in a measure), and its rows already in `order`.
+const isTidy = (
+  table: ColumnTable,
+  by: ReadonlyArray<Dimension>,
+  columns: ReadonlyArray<string>,
+  order: Uint32Array | undefined,
+): boolean => {
+  if (table.isFiltered() || table.isOrdered()) return false
+  // By index: columnNames() copies the frozen list of names.
+  if (table.numCols() !== columns.length) return false
+  for (let i = 0; i < columns.length; i++) if (table.columnName(i) !== columns[i]) return false
+  if (order !== undefined) for (let i = 0; i < order.length; i++) if (order[i] !== i) return false
+  return columns.every((c) => {
+    const values = table.column(c) as unknown
+    return Array.isArray(values) && isClean(values, (by as ReadonlyArray<string>).includes(c))
+  })
+}
+
+// No value a tidy table would change: undefined and NaN anywhere, null in a dimension.
+const isClean = (values: ReadonlyArray<unknown>, dimension: boolean): boolean => {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]
+    if (v === undefined || (v === null && dimension) || (typeof v === "number" && Number.isNaN(v))) return false
+  }
+  return true
 }
 
 /**
@@ -106,7 +141,7 @@ export const compute = guard(
     return computeChecked(
       indicator,
       tables,
-      canonical(o.by === undefined ? indicator.defaultBy : requireBy(name, o.by)),
+      inCanonicalOrder(o.by === undefined ? requireBy(name, indicator.defaultBy) : requireBy(name, o.by)),
       o.margins === true,
     )
   },

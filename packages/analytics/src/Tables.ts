@@ -16,6 +16,7 @@ import type { ColumnTable } from "arquero"
 import { guard } from "./internal/boundary.js"
 import { optionsOf } from "./internal/checks.js"
 import { municipalityOf, withMunicipality } from "./internal/municipalityColumn.js"
+import { sealTables } from "./internal/shapes.js"
 import { capacityOf, checkDataset, checkIds, periodOf, requiredPercentOf, within } from "./internal/tableInput.js"
 import { attendance } from "./tables/attendance.js"
 import { type Context, context, name } from "./tables/context.js"
@@ -97,7 +98,7 @@ export const fromDataset = guard(
     const municipality = municipalityOf(name, input as unknown as Record<string, unknown>)
     const tables = build(input, period, capacity, policy, municipality)
     checkIds(name, tables as unknown as Readonly<Record<string, ColumnTable>>, idColumns)
-    return { ...tables, requiredContributionPercent, policy }
+    return sealTables({ ...tables, requiredContributionPercent, policy })
   },
 )
 

@@ -200,3 +200,71 @@ describe("Indicator.rate without derive", () => {
     )
   })
 })
+
+// A table an indicator gives already sorted, with exactly its columns and no
+// missing value, is the result as it stands; any other is sorted and cleaned.
+// Both must give what sorting and cleaning by hand gives.
+describe("Indicator.compute on a table that is tidy already", () => {
+  const direct = (raw: aq.ColumnTable): Indicator.Indicator => ({
+    ...Indicator.count({ ...plain, measures: [booked, present], headline: "present" }),
+    compute: () => raw,
+  })
+  const byHand = (raw: aq.ColumnTable): Array<Record<string, unknown>> =>
+    (raw.orderby("offering").objects() as Array<Record<string, unknown>>).map((row) => {
+      const missing = (v: unknown) => v === undefined || v === null || Number.isNaN(v)
+      return {
+        offering: missing(row.offering) ? "(unknown)" : row.offering,
+        booked: missing(row.booked) ? null : row.booked,
+        present: missing(row.present) ? null : row.present,
+      }
+    })
+
+  it("returns a sorted table with exactly its columns and no missing value as it stands", () => {
+    const raw = aq.table({ offering: ["a", "b"], booked: [2, 1], present: [null, 1] })
+    expect(Indicator.compute(direct(raw), tables, { by: ["offering"] }).table).toBe(raw)
+  })
+
+  it("writes a new table when the rows are out of order, a value is missing, or a column is extra or typed", () => {
+    const cases = [
+      aq.table({ offering: ["b", "a"], booked: [2, 1], present: [1, 1] }),
+      aq.table({ offering: [null, "a"], booked: [2, 1], present: [1, 1] }),
+      aq.table({ offering: ["a", "b"], booked: [Number.NaN, 1], present: [1, 1] }),
+      aq.table({ offering: ["a", "b"], booked: [undefined, 1], present: [1, 1] }),
+      aq.table({ offering: ["a", "b"], booked: [2, 1], present: [1, 1], extra: [0, 0] }),
+      aq.table({ offering: ["a", "b"], present: [1, 1], booked: [2, 1] }),
+      aq.table({ offering: ["a", "b"], booked: Float64Array.of(2, 1), present: [1, 1] }),
+    ]
+    for (const raw of cases) {
+      const r = Indicator.compute(direct(raw), tables, { by: ["offering"] }).table
+      expect(r).not.toBe(raw)
+      expect(r.columnNames()).toEqual(["offering", "booked", "present"])
+      expect(r.objects()).toEqual(byHand(raw))
+    }
+  })
+
+  it("gives what sorting and cleaning by hand gives, on random tables", () => {
+    const value = fc.oneof(fc.integer({ min: -2, max: 3 }), fc.constantFrom(null, undefined, Number.NaN))
+    const raws = fc.integer({ min: 0, max: 6 }).chain((n) =>
+      fc.record({
+        offering: fc.array(fc.constantFrom("a", "b", "c", null, undefined), { minLength: n, maxLength: n }),
+        booked: fc.array(value, { minLength: n, maxLength: n }),
+        present: fc.array(value, { minLength: n, maxLength: n }),
+        sorted: fc.boolean(),
+        order: fc.constantFrom("offering-first", "measures-first"),
+      }),
+    )
+    fc.assert(
+      fc.property(raws, (c) => {
+        let raw =
+          c.order === "offering-first"
+            ? aq.table({ offering: c.offering, booked: c.booked, present: c.present })
+            : aq.table({ booked: c.booked, present: c.present, offering: c.offering })
+        if (c.sorted) raw = raw.orderby("offering").reify()
+        const r = Indicator.compute(direct(raw), tables, { by: ["offering"] }).table
+        expect(r.columnNames()).toEqual(["offering", "booked", "present"])
+        expect(r.objects()).toEqual(byHand(raw))
+      }),
+      { numRuns: 300 },
+    )
+  })
+})

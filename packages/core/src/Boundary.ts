@@ -111,6 +111,20 @@ export const inheritedKeys = (): { readonly object: Array<string>; readonly arra
 }
 
 /**
+ * Whether any key is inherited by every object or array: the question
+ * {@link inheritedKeys} answers in full, asked without building its lists,
+ * for a guard that runs on every call.
+ * @example
+ * Boundary.hasInheritedKeys() // false
+ * @category guards
+ */
+export const hasInheritedKeys = (): boolean => {
+  for (const _ in {}) return true
+  for (const _ in []) return true
+  return false
+}
+
+/**
  * Makes a package's boundary from its error class (see the module's example).
  * @category constructors
  */

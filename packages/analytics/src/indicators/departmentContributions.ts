@@ -3,10 +3,10 @@
  *
  * @module
  */
-import type { ColumnTable } from "arquero"
 import type { Indicator } from "../Indicator.js"
 import { monthEnd, monthStart, monthsBetween } from "../internal/dates.js"
-import { record } from "../internal/expr.js"
+import { plain, valuesOf } from "../internal/kernel/read.js"
+import { orderOf } from "../internal/kernel/sort.js"
 import { tableOf } from "../internal/kernel/table.js"
 import type { Tables } from "../Tables.js"
 
@@ -41,12 +41,10 @@ const periodUnits = (tables: Tables, grain: "month" | "year" | null): Units => {
   }
 }
 
-// A column's values by row, as the table gives them.
-const valuesOf = (table: ColumnTable, name: string): ArrayLike<unknown> => table.array(name) as ArrayLike<unknown>
-
 // Tuples of values numbered in order of first appearance, through a Map per
 // position rather than a key text per row. A missing value and null are one
-// value, as they were in the JSON key the arquero version looked up by.
+// value, as they were in the JSON key the arquero version looked up by. The
+// caller may reuse one array for every tuple: none is kept.
 class Tuples {
   private readonly root = new Map<unknown, unknown>()
   size = 0
@@ -84,28 +82,61 @@ const add = (sums: Array<number>, at: number, x: number): void => {
   if (!Number.isNaN(x)) sums[at]! += x
 }
 
-// The rows of `values` summed per group of the `by` columns of `grid`, groups
-// in order of first appearance and each sum taken in row order. Every group
-// has a row, and the rows hold sums and the required percentage, never NaN.
-const sumBy = (
-  by: ReadonlyArray<string>,
-  grid: Record<string, ReadonlyArray<unknown>>,
-  values: ReadonlyArray<ReadonlyArray<number>>,
-): { readonly columns: Array<Array<unknown>>; readonly sums: Array<Array<number>> } => {
-  const groups = new Tuples()
-  const columns = by.map(() => [] as Array<unknown>)
-  const sums = values.map(() => [] as Array<number>)
-  const n = values[0]?.length ?? 0
-  for (let r = 0; r < n; r++) {
-    const known = groups.size
-    const g = groups.add(by.map((k) => grid[k]![r]))
-    if (g === known) {
-      for (let i = 0; i < by.length; i++) columns[i]!.push(grid[by[i]!]![r])
-      for (const s of sums) s.push(0)
+// `values` in the order of the row numbers `order` gives (themselves when that is their order).
+const inOrder = <T>(values: Array<T>, order: Uint32Array): Array<T> => {
+  if (isIdentity(order)) return values
+  const out = new Array<T>(order.length)
+  for (let i = 0; i < order.length; i++) out[i] = values[order[i]!]!
+  return out
+}
+
+const isIdentity = (order: Uint32Array): boolean => {
+  for (let i = 0; i < order.length; i++) if (order[i] !== i) return false
+  return true
+}
+
+/** Sums per department (of a municipality) and period unit, in contribution order. */
+interface Slots {
+  readonly slot: Tuples
+  /** Percent, lent and transferred: each `U` sums per slot. */
+  readonly sums: readonly [Array<number>, Array<number>, Array<number>]
+}
+
+// The share of each unit's days each contribution covers, summed per
+// department of a municipality (department ids repeat across
+// municipalities) and unit.
+const contributed = (tables: Tables, units: Units): Slots => {
+  const U = units.from.length
+  const c = plain(tables.contributions)
+  const cMunicipality = valuesOf<unknown>(c, "municipality")
+  const cDepartment = valuesOf<unknown>(c, "department")
+  const cFrom = valuesOf<number>(c, "from")
+  const cTo = valuesOf<number | null | undefined>(c, "to")
+  const share = valuesOf<number>(c, "share")
+  const form = valuesOf<unknown>(c, "form")
+  const slot = new Tuples()
+  const sums: [Array<number>, Array<number>, Array<number>] = [[], [], []]
+  const pair: [unknown, unknown] = [null, null]
+  for (let k = 0; k < cFrom.length; k++) {
+    pair[0] = cMunicipality[k]
+    pair[1] = cDepartment[k]
+    const n = slot.size
+    const at = slot.add(pair) * U
+    if (slot.size > n) for (const sum of sums) for (let u = 0; u < U; u++) sum.push(0)
+    for (let u = 0; u < U; u++) {
+      const unitFrom = units.from[u]!
+      const unitTo = units.to[u]!
+      const to = cTo[k]
+      const last = to == null || to > unitTo ? unitTo : to
+      // biome-ignore lint/complexity/useMathMinMax: the comparison arquero's expression made, for any value.
+      const first = cFrom[k]! < unitFrom ? unitFrom : cFrom[k]!
+      const x = last >= first ? (share[k]! * (last - first + 1)) / (unitTo - unitFrom + 1) : 0
+      add(sums[0], at + u, x)
+      add(sums[1], at + u, form[k] === "lent-position" ? x : 0)
+      add(sums[2], at + u, form[k] === "transferred-budget-post" ? x : 0)
     }
-    for (let v = 0; v < values.length; v++) sums[v]![g]! += values[v]![r]!
   }
-  return { columns, sums }
+  return { slot, sums }
 }
 
 /**
@@ -182,72 +213,77 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
   compute: (tables, by) => {
     const grain = by.includes("month") ? "month" : by.includes("year") ? "year" : null
     const units = periodUnits(tables, grain)
-    const unitKeys = grain === null ? [] : grain === "month" && by.includes("year") ? ["month", "year"] : [grain]
     const U = units.from.length
-    const c = tables.contributions
-    const cMunicipality = valuesOf(c, "municipality")
-    const cDepartment = valuesOf(c, "department")
-    const cFrom = valuesOf(c, "from") as ArrayLike<number>
-    const cTo = valuesOf(c, "to") as ArrayLike<number | null | undefined>
-    const share = valuesOf(c, "share") as ArrayLike<number>
-    const form = valuesOf(c, "form")
-    // Department ids repeat across municipalities: a department is one of its
-    // municipality. Sums per department and unit, in contribution order: the
-    // share of the unit's days each contribution covers.
-    const slot = new Tuples()
-    const sums: [Array<number>, Array<number>, Array<number>] = [[], [], []]
-    for (let k = 0; k < c.numRows(); k++) {
-      const n = slot.size
-      const at = slot.add([cMunicipality[k], cDepartment[k]]) * U
-      if (slot.size > n) {
-        for (const sum of sums) for (let u = 0; u < U; u++) sum.push(0)
-      }
-      for (let u = 0; u < U; u++) {
-        const unitFrom = units.from[u]!
-        const unitTo = units.to[u]!
-        const to = cTo[k]
-        const last = to == null || to > unitTo ? unitTo : to
-        // biome-ignore lint/complexity/useMathMinMax: the comparison arquero's expression made, for any value.
-        const first = cFrom[k]! < unitFrom ? unitFrom : cFrom[k]!
-        const x = last >= first ? (share[k]! * (last - first + 1)) / (unitTo - unitFrom + 1) : 0
-        add(sums[0], at + u, x)
-        add(sums[1], at + u, form[k] === "lent-position" ? x : 0)
-        add(sums[2], at + u, form[k] === "transferred-budget-post" ? x : 0)
-      }
-    }
-    // Every department in every unit, so a department that gives nothing shows 0.
-    const d = tables.departments
-    const dMunicipality = valuesOf(d, "municipality")
-    const dDepartment = valuesOf(d, "department")
-    const grid: Record<string, Array<unknown>> = record(
-      ["municipality", "department", ...unitKeys].map((k) => [k, [] as Array<unknown>] as const),
+    const { slot, sums } = contributed(tables, units)
+    const required = tables.requiredContributionPercent
+    // Every department in every unit, so a department that gives nothing
+    // shows 0; rows summed per group of `by` in order of first appearance,
+    // each sum taken in row order.
+    const d = plain(tables.departments)
+    const dMunicipality = valuesOf<unknown>(d, "municipality")
+    const dDepartment = valuesOf<unknown>(d, "department")
+    const valueAt = by.map((k): ((r: number, u: number) => unknown) =>
+      k === "municipality"
+        ? (r) => dMunicipality[r]
+        : k === "department"
+          ? (r) => dDepartment[r]
+          : (_, u) => units.keys[k]![u],
     )
-    const rows: [Array<number>, Array<number>, Array<number>] = [[], [], []]
-    for (let r = 0; r < d.numRows(); r++) {
-      const g = slot.get([dMunicipality[r], dDepartment[r]])
-      const at = g < 0 ? undefined : g * U
-      for (let u = 0; u < U; u++) {
-        grid.municipality!.push(dMunicipality[r])
-        grid.department!.push(dDepartment[r])
-        for (const key of unitKeys) grid[key]!.push(units.keys[key]![u])
-        for (let s = 0; s < 3; s++) rows[s]!.push(at === undefined ? 0 : sums[s]![at + u]!)
-      }
-    }
-    const required = rows[0].map(() => tables.requiredContributionPercent)
-    // Grouped by department (and period) already; otherwise summed over what `by` leaves out.
+    // Grouped by department and period already, each row is a group of its own.
+    const unitKeys = grain === null ? [] : grain === "month" && by.includes("year") ? ["month", "year"] : [grain]
     const keys = ["municipality", "department", ...unitKeys]
     const exact = by.length === keys.length && by.every((k) => keys.includes(k))
-    const grouped = exact ? undefined : sumBy(by, grid, [...rows, required])
-    const [percent, lent, transferred, requiredSum] = (grouped?.sums ?? [...rows, required]) as Array<Array<number>>
+    const groups = new Tuples()
+    const tuple = new Array<unknown>(by.length)
+    const columns = by.map(() => [] as Array<unknown>)
+    const percent: Array<number> = []
+    const lent: Array<number> = []
+    const transferred: Array<number> = []
+    const requiredSum: Array<number> = []
+    const pair: [unknown, unknown] = [null, null]
+    for (let r = 0; r < dDepartment.length; r++) {
+      pair[0] = dMunicipality[r]
+      pair[1] = dDepartment[r]
+      const s = slot.get(pair)
+      for (let u = 0; u < U; u++) {
+        for (let i = 0; i < by.length; i++) tuple[i] = valueAt[i]!(r, u)
+        const p = s < 0 ? 0 : sums[0][s * U + u]!
+        const l = s < 0 ? 0 : sums[1][s * U + u]!
+        const t = s < 0 ? 0 : sums[2][s * U + u]!
+        if (exact) {
+          for (let i = 0; i < by.length; i++) columns[i]!.push(tuple[i])
+          percent.push(p)
+          lent.push(l)
+          transferred.push(t)
+          requiredSum.push(required)
+          continue
+        }
+        const g = groups.add(tuple)
+        if (g === percent.length) {
+          for (let i = 0; i < by.length; i++) columns[i]!.push(tuple[i])
+          percent.push(0)
+          lent.push(0)
+          transferred.push(0)
+          requiredSum.push(0)
+        }
+        percent[g]! += p
+        lent[g]! += l
+        transferred[g]! += t
+        requiredSum[g]! += required
+      }
+    }
+    // Rows in the order Indicator.compute sorts them by, so that it takes
+    // this table as it stands rather than write a sorted copy.
+    const order = orderOf(percent.length, columns)
+    const gap: Array<number> = []
+    for (let i = 0; i < order.length; i++) gap.push(percent[order[i]!]! - requiredSum[order[i]!]!)
     return tableOf([
-      ...(grouped === undefined
-        ? keys.map((k) => [k, grid[k]!] as const)
-        : by.map((k, i) => [k, grouped.columns[i]!] as const)),
-      ["percent", percent!],
-      ["lent", lent!],
-      ["transferred", transferred!],
-      ["required", requiredSum!],
-      ["gap", percent!.map((p, i) => p - requiredSum![i]!)],
+      ...by.map((k, i) => [k, inOrder(columns[i]!, order)] as const),
+      ["percent", inOrder(percent, order)],
+      ["lent", inOrder(lent, order)],
+      ["transferred", inOrder(transferred, order)],
+      ["required", inOrder(requiredSum, order)],
+      ["gap", gap],
     ])
   },
 }

@@ -71,8 +71,12 @@ export class DictionaryColumn<T> {
     for (let i = 0; i < this.length; i++) yield this.at(i)
   }
 
+  // A loop over the codes: Array.from would step through the generator above.
   toArray(): Array<T> {
-    return Array.from(this)
+    const { codes, values } = this
+    const out = new Array<T>(codes.length)
+    for (let i = 0; i < codes.length; i++) out[i] = values[codes[i]!]!
+    return out
   }
 }
 

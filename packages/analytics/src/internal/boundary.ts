@@ -15,6 +15,7 @@ import { AnalyticsError } from "./text.js"
 
 /** Throws when a shared prototype carries enumerable keys (see the top of this file). */
 export const assertUnpolluted = (name: string): void => {
+  if (!Boundary.hasInheritedKeys()) return
   const { object, array } = Boundary.inheritedKeys()
   if (object.length === 0 && array.length === 0) return
   const keys = object.length > 0 ? object : array

@@ -55,3 +55,10 @@ export const requireBy = (name: string, u: unknown): ReadonlyArray<Dimension> =>
   }
   return list as ReadonlyArray<Dimension>
 }
+
+/** Checked dimensions in canonical order, each once (Dimension.canonical without its boundary). */
+export const inCanonicalOrder = (by: ReadonlyArray<Dimension>): ReadonlyArray<Dimension> => {
+  const out: Array<Dimension> = []
+  for (let i = 0; i < dimensions.length; i++) if (by.includes(dimensions[i]!)) out.push(dimensions[i]!)
+  return out
+}

@@ -148,7 +148,21 @@ export const requireIndicator = (name: string, u: unknown): Indicator => {
 }
 
 /** Tables as Tables.fromDataset builds them: the period's days are whole numbers, every table an arquero table. */
+// Tables this package built: frozen with their period and days when made, so
+// the shape checked then cannot change and requireTables passes them at once.
+// Only the policy is read again: a policy object is not frozen.
+const built = new WeakSet<object>()
+
+/** `tables` as this package hands them out: frozen (with period and days) and passed by requireTables at once. */
+export const sealTables = <T extends Tables>(tables: T): T => {
+  Object.freeze(tables.period)
+  Object.freeze(tables.days)
+  built.add(Object.freeze(tables))
+  return tables
+}
+
 export const requireTables = (name: string, u: unknown): Tables => {
+  if (typeof u === "object" && u !== null && built.has(u)) return requirePolicy(name, u as Tables)
   const t = requireRecord(name, "tables", u)
   const period = requireRecord(name, "tables.period", own(t, "period"))
   requireString(name, "tables.period.from", period.from)
@@ -157,12 +171,17 @@ export const requireTables = (name: string, u: unknown): Tables => {
   if (!Number.isInteger(days.from) || !Number.isInteger(days.to))
     reject(name, { nb: "tables.days må ha hele dagnummer", en: "tables.days must hold whole day numbers" })
   requireFinite(name, "tables.requiredContributionPercent", own(t, "requiredContributionPercent"))
+  requirePolicy(name, t)
+  for (const k of tableNames) requireTable(name, `tables.${k}`, own(t, k))
+  return u as Tables
+}
+
+const requirePolicy = <T>(name: string, t: T): T => {
   const policy = own(t, "policy") as { readonly parameters?: unknown } | undefined
   if (!(policy?.parameters instanceof Map))
     reject(name, {
       nb: "tables.policy må være regelverket tabellene ble bygd med",
       en: "tables.policy must be the policy the tables were built with",
     })
-  for (const k of tableNames) requireTable(name, `tables.${k}`, own(t, k))
-  return u as Tables
+  return t
 }

@@ -9,7 +9,7 @@ import { guard } from "../internal/boundary.js"
 import { reject } from "../internal/checks.js"
 import { concatColumn, type Shift } from "../internal/concatColumns.js"
 import { record } from "../internal/expr.js"
-import { requireTables } from "../internal/shapes.js"
+import { requireTables, sealTables } from "../internal/shapes.js"
 import { ORDER_SHIFT } from "./context.js"
 import { type Tables, tableNames } from "./types.js"
 
@@ -126,12 +126,12 @@ export const combine = guard(
         })
       return aq.table(record(tables[0]!.columnNames().map((c) => [c, concatColumn(tables, c, shiftsOf(c))] as const)))
     }
-    return {
+    return sealTables({
       period: first!.period,
       days: first!.days,
       requiredContributionPercent: first!.requiredContributionPercent,
       policy: first!.policy,
       ...(Object.fromEntries(tableNames.map((t) => [t, table(t)])) as Pick<Tables, (typeof tableNames)[number]>),
-    }
+    })
   },
 )

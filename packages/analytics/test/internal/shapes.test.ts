@@ -3,7 +3,7 @@
 // changed copy of a catalogue entry too, is checked on every call.
 import { describe, expect, it } from "vitest"
 import { AnalyticsError, Indicator, Indicators, Tables } from "../../src/index.js"
-import { requireIndicator } from "../../src/internal/shapes.js"
+import { requireIndicator, requireTables } from "../../src/internal/shapes.js"
 import { policy } from "../fixturePolicy.js"
 import { att, year } from "../helpers.js"
 
@@ -36,5 +36,51 @@ describe("catalogue indicators", () => {
     expect(() => requireIndicator("test", broken)).toThrow(/measures\[0\]\.column/u)
     // The catalogue's own still computes.
     expect(Indicator.compute(original, tables).table.numRows()).toBeGreaterThan(0)
+  })
+})
+
+describe("tables this package built", () => {
+  const two = Tables.combine([
+    Tables.fromDataset(
+      { ...year({ attendance: [att(1, "sandneshallen", "2024-03-01")] }), municipality: "1108" },
+      { policy },
+    ),
+    Tables.fromDataset(
+      { ...year({ attendance: [att(2, "turgruppe", "2024-04-01")] }), municipality: "1103" },
+      { policy },
+    ),
+  ])
+
+  it("are frozen with their period and days, so their check cannot go stale", () => {
+    for (const t of [tables, two]) {
+      expect(Object.isFrozen(t) && Object.isFrozen(t.period) && Object.isFrozen(t.days)).toBe(true)
+      expect(() => {
+        ;(t as { attendance: unknown }).attendance = "d => 1"
+      }).toThrow(TypeError)
+      expect(() => {
+        ;(t.days as { from: number }).from = 0
+      }).toThrow(TypeError)
+      expect(requireTables("test", t)).toBe(t)
+    }
+  })
+
+  it("a copy is checked in full: a table swapped for text, or broken days, is refused", () => {
+    expect(() => requireTables("test", { ...tables, attendance: "d => 1" })).toThrow(/tables\.attendance/u)
+    expect(() => requireTables("test", { ...tables, days: { from: 1.5, to: 2 } })).toThrow(/tables\.days/u)
+    expect(() =>
+      Indicator.compute(Indicators.catalogue.participation, { ...tables, attendance: "d => 1" } as never),
+    ).toThrow(AnalyticsError)
+  })
+
+  it("still need their policy: a sealed set whose policy lost its parameters is refused", () => {
+    const policyOf = tables.policy as { parameters: unknown }
+    const parameters = policyOf.parameters
+    try {
+      policyOf.parameters = "none"
+      expect(() => requireTables("test", tables)).toThrow(/tables\.policy/u)
+    } finally {
+      policyOf.parameters = parameters
+    }
+    expect(requireTables("test", tables)).toBe(tables)
   })
 })

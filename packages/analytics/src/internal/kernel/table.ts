@@ -1,14 +1,22 @@
-// A table from named columns, built the cheap way: arquero reads a Map's
-// entries directly, where an object made with record() (no prototype, so
-// slow properties) is first listed with Object.entries. arquero copies the
-// names into a plain object, where "__proto__" would set the prototype: names
-// that are not plain identifiers go the record() way.
-import type { ColumnTable } from "arquero"
+// A table from named columns, built the cheap way: the columns go straight
+// to arquero's ColumnTable constructor as one plain object, which is what
+// aq.table() builds from a Map or an object before calling it, only without
+// stepping through the entries first. A plain object would take a
+// "__proto__" name as its prototype, so only plain identifiers go this way;
+// any other name goes through aq.table() on a record() (no prototype).
 import * as aq from "arquero"
+import { ColumnTable } from "arquero"
 import { isColumnName, record } from "../expr.js"
 
 /** The table of `columns` in their order. */
-export const tableOf = (columns: ReadonlyArray<readonly [string, ArrayLike<unknown>]>): ColumnTable =>
-  columns.every(([name]) => isColumnName(name))
-    ? aq.table(new Map(columns as ReadonlyArray<[string, ArrayLike<unknown>]>))
-    : aq.table(record(columns))
+export const tableOf = (columns: ReadonlyArray<readonly [string, ArrayLike<unknown>]>): ColumnTable => {
+  const data: Record<string, ArrayLike<unknown>> = {}
+  const names: Array<string> = []
+  for (const [name, values] of columns) {
+    if (!isColumnName(name)) return aq.table(record(columns))
+    // A name given twice keeps its first place and its last values, as a Map does.
+    if (!Object.hasOwn(data, name)) names.push(name)
+    data[name] = values
+  }
+  return new ColumnTable(data as unknown as ConstructorParameters<typeof ColumnTable>[0], names)
+}

@@ -1,0 +1,27 @@
+// A dictionary column read whole: toArray (a loop over the codes) gives what
+// stepping through the column one value at a time gives.
+import * as fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { DictionaryColumn, encode } from "../../src/internal/DictionaryColumn.js"
+import { valuesOf } from "../../src/internal/kernel/read.js"
+import { tableOf } from "../../src/internal/kernel/table.js"
+
+describe("DictionaryColumn.toArray", () => {
+  it("gives each row's value, as the column's iterator and at() give them (property)", () => {
+    const value = fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.constantFrom(null, undefined))
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 40 }), (values) => {
+        const column = encode(values.length, (i) => values[i])
+        expect(column.toArray()).toEqual(values)
+        expect(column.toArray()).toEqual([...column])
+        expect(column.toArray()).toEqual(Array.from({ length: values.length }, (_, i) => column.at(i)))
+        expect(Array.from(valuesOf(tableOf([["x", column as unknown as ArrayLike<unknown>]]), "x"))).toEqual(values)
+      }),
+    )
+  })
+
+  it("gives undefined for a code past its dictionary, as at() does", () => {
+    const column = new DictionaryColumn(Uint32Array.of(0, 5), ["a"])
+    expect(column.toArray()).toEqual(["a", undefined])
+  })
+})
