@@ -100,3 +100,59 @@ describe("JsonText.parse", () => {
     )
   })
 })
+
+// parseUtf8 parses a file's bytes as parse parses their decoded text: the
+// same value, the same lines, the same errors.
+describe("JsonText.parseUtf8", () => {
+  const utf8 = new TextDecoder("utf-8", { ignoreBOM: true })
+  const same = (bytes: Uint8Array, pointers: ReadonlyArray<string> = []): void => {
+    const a = JsonText.parseUtf8(bytes)
+    const b = JsonText.parse(utf8.decode(bytes))
+    expect(a.ok).toBe(b.ok)
+    if (!a.ok || !b.ok) {
+      expect(a).toEqual(b)
+      return
+    }
+    expect(a.value).toStrictEqual(b.value)
+    for (const p of pointers) expect(a.lineOf(p), p).toBe(b.lineOf(p))
+  }
+  const encode = (s: string) => new TextEncoder().encode(s)
+
+  it("gives parse's value and lines for any JSON value with any characters (property)", () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ stringUnit: "binary", maxDepth: 3 }), fc.boolean(), (v, pretty) => {
+        const pointers = typeof v === "object" && v !== null ? ["", ...Object.keys(v).map((k) => `/${k}`)] : [""]
+        same(encode(JSON.stringify(v, null, pretty ? 2 : 0)), pointers)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it("gives parse's errors, with line and column, for broken text and bytes (property)", () => {
+    const piece = fc.oneof(
+      fc.constantFrom('"', "\\", "\\\\", "{", "}", "[", "]", ":", ",", "\n", "1", "ø", "–", "\\u00"),
+      fc.uint8Array({ minLength: 1, maxLength: 2 }).map((b) => Array.from(b, (x) => x | 0x80)),
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) =>
+        same(Uint8Array.from(pieces.flatMap((p) => (typeof p === "string" ? [...encode(p)] : p)))),
+      ),
+      { numRuns: 1000 },
+    )
+  })
+
+  it("reads a Norwegian file with lines, a byte order mark refused as parse refuses it", () => {
+    same(encode('{\n  "navn": "Bjørg",\n  "merknad": "uke 3–4"\n}'), ["/navn", "/merknad"])
+    same(Uint8Array.of(0xef, 0xbb, 0xbf, ...encode("{}")))
+    same(encode('"\\\\ø"'))
+    same(encode('"\\ø"'))
+  })
+
+  it("refuses deep nesting as parse does, and anything but bytes with a CoreError", () => {
+    same(encode(`${"[".repeat(513)}"ø"${"]".repeat(513)}`))
+    for (const input of ["{}", null, [123], new Uint16Array(2)])
+      expect(() => JsonText.parseUtf8(input as unknown as Uint8Array)).toThrow(
+        /JsonText\.parseUtf8 could not use its arguments/u,
+      )
+  })
+})

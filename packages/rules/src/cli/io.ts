@@ -7,7 +7,7 @@ import { relative, resolve } from "node:path"
 import type { Bilingual } from "@aktivitetsmodell/core"
 import { Io as CoreIo, JsonText, Redact } from "@aktivitetsmodell/core"
 import { shortLine } from "../internal/text.js"
-import { byteCount, expectFile, inspect, openRegular, type Refusal, readRegular } from "../node/paths.js"
+import { byteCount, expectFile, inspect, openRegular, type Refusal, readRegularBytes } from "../node/paths.js"
 import { RulesError } from "../RulesError.js"
 import { once } from "./lines.js"
 
@@ -80,33 +80,25 @@ export const readJson = (
   io: Io,
   file: string,
 ): { readonly value: unknown; readonly lineOf: (pointer: string) => number; readonly name: string } => {
-  let text: string
-  if (file === "-") {
-    try {
-      text = io.stdin()
-    } catch {
-      throw new UsageError({ nb: "Kan ikke lese standard inn", en: "Cannot read standard input" })
-    }
-  } else {
-    const path = resolve(io.cwd, file)
-    const found = inspect(path)
-    const refusal = expectFile(found)
-    if (refusal !== undefined || found.kind !== "file")
-      throw refused(io, file, refusal ?? { code: "not-a-file", message: { nb: "Ikke en fil", en: "Not a file" } })
-    const r = readRegular(found.real, maxJsonBytes)
-    if (!r.ok) {
-      const message =
-        r.code === "too-large"
-          ? {
-              nb: `${r.message.nb}; gi større inndata som JSON Lines (.jsonl)`,
-              en: `${r.message.en}; give larger inputs as JSON Lines (.jsonl)`,
-            }
-          : r.message
-      throw refused(io, file, { code: r.code, message })
-    }
-    text = r.text
-  }
   const name = file === "-" ? "<stdin>" : shown(io, file)
+  const parsed = file === "-" ? JsonText.parse(stdinText(io, name)) : JsonText.parseUtf8(fileBytes(io, file))
+  if (!parsed.ok) {
+    throw new UsageError({
+      en: `${name}:${parsed.line}: ${parsed.message.en} (column ${parsed.column})`,
+      nb: `${name}:${parsed.line}: ${parsed.message.nb} (kolonne ${parsed.column})`,
+    })
+  }
+  return { value: parsed.value, lineOf: (pointer) => JsonText.nearestLine(parsed, pointer), name }
+}
+
+// Standard input's text, refused over maxJsonBytes.
+const stdinText = (io: Io, name: string): string => {
+  let text: string
+  try {
+    text = io.stdin()
+  } catch {
+    throw new UsageError({ nb: "Kan ikke lese standard inn", en: "Cannot read standard input" })
+  }
   if (text.length > maxJsonBytes) {
     const most = byteCount(maxJsonBytes)
     throw new UsageError(
@@ -117,14 +109,28 @@ export const readJson = (
       `${name}: `,
     )
   }
-  const parsed = JsonText.parse(text)
-  if (!parsed.ok) {
-    throw new UsageError({
-      en: `${name}:${parsed.line}: ${parsed.message.en} (column ${parsed.column})`,
-      nb: `${name}:${parsed.line}: ${parsed.message.nb} (kolonne ${parsed.column})`,
-    })
+  return text
+}
+
+// A regular file's bytes, at most maxJsonBytes (so its text is no longer).
+const fileBytes = (io: Io, file: string): Uint8Array => {
+  const path = resolve(io.cwd, file)
+  const found = inspect(path)
+  const refusal = expectFile(found)
+  if (refusal !== undefined || found.kind !== "file")
+    throw refused(io, file, refusal ?? { code: "not-a-file", message: { nb: "Ikke en fil", en: "Not a file" } })
+  const r = readRegularBytes(found.real, maxJsonBytes)
+  if (!r.ok) {
+    const message =
+      r.code === "too-large"
+        ? {
+            nb: `${r.message.nb}; gi større inndata som JSON Lines (.jsonl)`,
+            en: `${r.message.en}; give larger inputs as JSON Lines (.jsonl)`,
+          }
+        : r.message
+    throw refused(io, file, { code: r.code, message })
   }
-  return { value: parsed.value, lineOf: (pointer) => JsonText.nearestLine(parsed, pointer), name }
+  return r.bytes
 }
 
 /** True when `file` is to be read as JSON Lines: by `--jsonl`, or a .jsonl or .ndjson name. */

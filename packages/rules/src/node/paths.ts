@@ -169,17 +169,14 @@ export const openRegular = (
 }
 
 /**
- * Reads a regular file as UTF-8, refusing anything else and anything over
+ * Reads a regular file's bytes, refusing anything else and anything over
  * `maxBytes`. `noFollow` refuses a symbolic link in the last step of the path.
  */
-// A leading byte order mark stays in the text, as with Buffer#toString.
-const utf8 = new TextDecoder("utf-8", { ignoreBOM: true })
-
-export const readRegular = (
+export const readRegularBytes = (
   path: string,
   maxBytes: number,
   noFollow = false,
-): { readonly ok: true; readonly text: string } | ({ readonly ok: false } & Refusal) => {
+): { readonly ok: true; readonly bytes: Uint8Array } | ({ readonly ok: false } & Refusal) => {
   const opened = openRegular(path, noFollow)
   if (!opened.ok) return opened
   const fd = opened.fd
@@ -213,12 +210,25 @@ export const readRegular = (
       if (n === 0) break
       length += n
     }
-    // TextDecoder replaces invalid bytes exactly as Buffer#toString does and
-    // decodes large files with non-Latin-1 characters about twice as fast.
-    return { ok: true, text: utf8.decode(buffer.subarray(0, length)) }
+    return { ok: true, bytes: buffer.subarray(0, length) }
   } catch (e) {
     return { ok: false, ...refusalOf(e) }
   } finally {
     closeSync(fd)
   }
+}
+
+// A leading byte order mark stays in the text, as with Buffer#toString.
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true })
+
+/** Reads a regular file as UTF-8 text, as {@link readRegularBytes} reads its bytes. */
+export const readRegular = (
+  path: string,
+  maxBytes: number,
+  noFollow = false,
+): { readonly ok: true; readonly text: string } | ({ readonly ok: false } & Refusal) => {
+  const r = readRegularBytes(path, maxBytes, noFollow)
+  // TextDecoder replaces invalid bytes exactly as Buffer#toString does and
+  // decodes large files with non-Latin-1 characters about twice as fast.
+  return r.ok ? { ok: true, text: utf8.decode(r.bytes) } : r
 }
