@@ -96,10 +96,11 @@ const isTidy = (
   if (table.numCols() !== columns.length) return false
   for (let i = 0; i < columns.length; i++) if (table.columnName(i) !== columns[i]) return false
   if (order !== undefined) for (let i = 0; i < order.length; i++) if (order[i] !== i) return false
-  return columns.every((c) => {
-    const values = table.column(c) as unknown
-    return Array.isArray(values) && isClean(values, (by as ReadonlyArray<string>).includes(c))
-  })
+  for (let i = 0; i < columns.length; i++) {
+    const values = table.column(columns[i]!) as unknown
+    if (!Array.isArray(values) || !isClean(values, (by as ReadonlyArray<string>).includes(columns[i]!))) return false
+  }
+  return true
 }
 
 // No value a tidy table would change: undefined and NaN anywhere, null in a dimension.

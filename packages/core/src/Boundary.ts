@@ -110,6 +110,10 @@ export const inheritedKeys = (): { readonly object: Array<string>; readonly arra
   return { object, array }
 }
 
+// Frozen, so the only keys for-in can find on them are inherited ones.
+const emptyObject = Object.freeze({})
+const emptyArray = Object.freeze([])
+
 /**
  * Whether any key is inherited by every object or array: the question
  * {@link inheritedKeys} answers in full, asked without building its lists,
@@ -119,8 +123,8 @@ export const inheritedKeys = (): { readonly object: Array<string>; readonly arra
  * @category guards
  */
 export const hasInheritedKeys = (): boolean => {
-  for (const _ in {}) return true
-  for (const _ in []) return true
+  for (const _ in emptyObject) return true
+  for (const _ in emptyArray) return true
   return false
 }
 

@@ -90,6 +90,9 @@ const inOrder = <T>(values: Array<T>, order: Uint32Array): Array<T> => {
   return out
 }
 
+// A list of `n` zeros, no larger than it needs to be.
+const zeros = (n: number): Array<number> => new Array<number>(n).fill(0)
+
 const isIdentity = (order: Uint32Array): boolean => {
   for (let i = 0; i < order.length; i++) if (order[i] !== i) return false
   return true
@@ -233,56 +236,63 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
     const unitKeys = grain === null ? [] : grain === "month" && by.includes("year") ? ["month", "year"] : [grain]
     const keys = ["municipality", "department", ...unitKeys]
     const exact = by.length === keys.length && by.every((k) => keys.includes(k))
+    // First the groups, numbered in order of first appearance, and each row's group.
+    const R = dDepartment.length * U
+    const groupOf = new Int32Array(R)
     const groups = new Tuples()
     const tuple = new Array<unknown>(by.length)
-    const columns = by.map(() => [] as Array<unknown>)
-    const percent: Array<number> = []
-    const lent: Array<number> = []
-    const transferred: Array<number> = []
-    const requiredSum: Array<number> = []
+    const groupKeys = by.map(() => [] as Array<unknown>)
+    let G = 0
+    for (let r = 0, row = 0; r < dDepartment.length; r++)
+      for (let u = 0; u < U; u++, row++) {
+        for (let i = 0; i < by.length; i++) tuple[i] = valueAt[i]!(r, u)
+        const g = exact ? G : groups.add(tuple)
+        if (g === G) {
+          for (let i = 0; i < by.length; i++) groupKeys[i]!.push(tuple[i])
+          G++
+        }
+        groupOf[row] = g
+      }
+    // Then the sums, each written straight to its group's place in the order
+    // Indicator.compute sorts by, so that it takes this table as it stands,
+    // and each taken in row order.
+    const order = orderOf(G, groupKeys)
+    const place = new Int32Array(G)
+    for (let i = 0; i < G; i++) place[order[i]!] = i
+    const columns = groupKeys.map((values) => inOrder(values, order))
+    const percent = zeros(G)
+    const lent = zeros(G)
+    const transferred = zeros(G)
+    const requiredSum = zeros(G)
     const pair: [unknown, unknown] = [null, null]
-    for (let r = 0; r < dDepartment.length; r++) {
+    for (let r = 0, row = 0; r < dDepartment.length; r++) {
       pair[0] = dMunicipality[r]
       pair[1] = dDepartment[r]
       const s = slot.get(pair)
-      for (let u = 0; u < U; u++) {
-        for (let i = 0; i < by.length; i++) tuple[i] = valueAt[i]!(r, u)
-        const p = s < 0 ? 0 : sums[0][s * U + u]!
-        const l = s < 0 ? 0 : sums[1][s * U + u]!
-        const t = s < 0 ? 0 : sums[2][s * U + u]!
+      for (let u = 0; u < U; u++, row++) {
+        const at = place[groupOf[row]!]!
         if (exact) {
-          for (let i = 0; i < by.length; i++) columns[i]!.push(tuple[i])
-          percent.push(p)
-          lent.push(l)
-          transferred.push(t)
-          requiredSum.push(required)
+          // A row of its own: the sum as it stands, as the arquero version gave it.
+          percent[at] = s < 0 ? 0 : sums[0][s * U + u]!
+          lent[at] = s < 0 ? 0 : sums[1][s * U + u]!
+          transferred[at] = s < 0 ? 0 : sums[2][s * U + u]!
+          requiredSum[at] = required
           continue
         }
-        const g = groups.add(tuple)
-        if (g === percent.length) {
-          for (let i = 0; i < by.length; i++) columns[i]!.push(tuple[i])
-          percent.push(0)
-          lent.push(0)
-          transferred.push(0)
-          requiredSum.push(0)
-        }
-        percent[g]! += p
-        lent[g]! += l
-        transferred[g]! += t
-        requiredSum[g]! += required
+        percent[at]! += s < 0 ? 0 : sums[0][s * U + u]!
+        lent[at]! += s < 0 ? 0 : sums[1][s * U + u]!
+        transferred[at]! += s < 0 ? 0 : sums[2][s * U + u]!
+        requiredSum[at]! += required
       }
     }
-    // Rows in the order Indicator.compute sorts them by, so that it takes
-    // this table as it stands rather than write a sorted copy.
-    const order = orderOf(percent.length, columns)
-    const gap: Array<number> = []
-    for (let i = 0; i < order.length; i++) gap.push(percent[order[i]!]! - requiredSum[order[i]!]!)
+    const gap = zeros(G)
+    for (let i = 0; i < G; i++) gap[i] = percent[i]! - requiredSum[i]!
     return tableOf([
-      ...by.map((k, i) => [k, inOrder(columns[i]!, order)] as const),
-      ["percent", inOrder(percent, order)],
-      ["lent", inOrder(lent, order)],
-      ["transferred", inOrder(transferred, order)],
-      ["required", inOrder(requiredSum, order)],
+      ...by.map((k, i) => [k, columns[i]!] as const),
+      ["percent", percent],
+      ["lent", lent],
+      ["transferred", transferred],
+      ["required", requiredSum],
       ["gap", gap],
     ])
   },

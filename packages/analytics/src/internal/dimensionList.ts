@@ -45,7 +45,8 @@ export const dimensions: ReadonlyArray<Dimension> = Object.freeze([
 /** A list of known dimensions; an unknown one is refused rather than dropped. */
 export const requireBy = (name: string, u: unknown): ReadonlyArray<Dimension> => {
   const list = requireArray(name, "by", u)
-  for (const d of list) {
+  for (let i = 0; i < list.length; i++) {
+    const d = list[i]
     if (typeof d !== "string" || !(dimensions as ReadonlyArray<string>).includes(d)) {
       reject(name, {
         nb: `ukjent dimensjon ${Redact.show(d)}; forventet noen av ${dimensions.join(", ")}`,

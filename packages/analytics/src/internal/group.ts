@@ -173,8 +173,11 @@ export const dayWithin = (column: string, from: number, to: number): string =>
 
 /** Throws when an indicator is asked for a dimension it does not have. */
 export const checkDimensions = (id: string, allowed: ReadonlyArray<Dimension>, by: ReadonlyArray<Dimension>): void => {
-  const bad = by.filter((d) => !allowed.includes(d))
-  if (bad.length > 0) {
+  // Asked on every computation: a loop that allocates nothing when all are allowed.
+  let allAllowed = true
+  for (let i = 0; i < by.length; i++) if (!allowed.includes(by[i]!)) allAllowed = false
+  if (!allAllowed) {
+    const bad = by.filter((d) => !allowed.includes(d))
     throw new AnalyticsError({
       nb: `Indikatoren ${id} kan ikke grupperes etter ${bad.join(", ")}; tillatt: ${allowed.join(", ")}`,
       en: `Indicator ${id} cannot be grouped by ${bad.join(", ")}; allowed: ${allowed.join(", ")}`,

@@ -147,7 +147,6 @@ export const requireIndicator = (name: string, u: unknown): Indicator => {
   return u as Indicator
 }
 
-/** Tables as Tables.fromDataset builds them: the period's days are whole numbers, every table an arquero table. */
 // Tables this package built: frozen with their period and days when made, so
 // the shape checked then cannot change and requireTables passes them at once.
 // Only the policy is read again: a policy object is not frozen.
@@ -161,6 +160,7 @@ export const sealTables = <T extends Tables>(tables: T): T => {
   return tables
 }
 
+/** Tables as Tables.fromDataset builds them: the period's days are whole numbers, every table an arquero table. */
 export const requireTables = (name: string, u: unknown): Tables => {
   if (typeof u === "object" && u !== null && built.has(u)) return requirePolicy(name, u as Tables)
   const t = requireRecord(name, "tables", u)
