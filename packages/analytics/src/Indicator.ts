@@ -15,10 +15,10 @@ import { inCanonicalOrder, requireBy } from "./internal/dimensionList.js"
 import { record } from "./internal/expr.js"
 import { checkDimensions, withRates, zeroFill } from "./internal/group.js"
 import { marginSubsets } from "./internal/groupings.js"
-import { orderOf } from "./internal/kernel/sort.js"
+import { inOrder, orderOf } from "./internal/kernel/sort.js"
 import { tableOf } from "./internal/kernel/table.js"
 import { precomputed } from "./internal/resultSource.js"
-import { requireIndicator, requireTables } from "./internal/shapes.js"
+import { computeOf, requireIndicator, requireTables } from "./internal/shapes.js"
 import type { Tables } from "./Tables.js"
 
 export type { Definition, Indicator, Measure, MeasureKind, Result, SeedFact } from "./internal/indicatorModel.js"
@@ -66,16 +66,12 @@ const computeOne = (indicator: Indicator, tables: Tables, by: ReadonlyArray<Dime
   const columns = [...by, ...indicator.measures.map((m) => m.column)]
   // Tables a DuckDB engine computed for (see internal/resultSource.ts) hold the raw table.
   const source = precomputed(tables, indicator, by)
-  const raw = source ?? indicator.compute(tables, by)
+  const raw = source ?? computeOf(indicator)(tables, by)
   // orderby sorts the rows as they stand, whatever order the table had.
   const rows = by.length > 0 && raw.isOrdered() ? raw.unorder() : raw
-  const order =
-    by.length === 0
-      ? undefined
-      : orderOf(
-          rows.numRows(),
-          by.map((d) => valuesByRow(rows, d)),
-        )
+  const keys = by.map((d) => valuesByRow(rows, d))
+  // Rows in order already need no sort: the common case, and a sort's worth of work per call.
+  const order = inOrder(rows.numRows(), keys) ? undefined : orderOf(rows.numRows(), keys)
   // A table the indicator made (not a source's, which others may hold) that
   // is tidy already is the result as it stands: no second table to build.
   if (source === undefined && isTidy(rows, by, columns, order)) return rows
@@ -84,7 +80,7 @@ const computeOne = (indicator: Indicator, tables: Tables, by: ReadonlyArray<Dime
 
 // Whether `table` is what tidy would make of it: exactly `columns`, in order,
 // each a plain array with no missing value (none in a dimension, no undefined
-// or NaN in a measure), and its rows already in `order`.
+// or NaN in a measure), and its rows in order already (no `order` given).
 const isTidy = (
   table: ColumnTable,
   by: ReadonlyArray<Dimension>,
@@ -95,7 +91,7 @@ const isTidy = (
   // By index: columnNames() copies the frozen list of names.
   if (table.numCols() !== columns.length) return false
   for (let i = 0; i < columns.length; i++) if (table.columnName(i) !== columns[i]) return false
-  if (order !== undefined) for (let i = 0; i < order.length; i++) if (order[i] !== i) return false
+  if (order !== undefined) return false
   for (let i = 0; i < columns.length; i++) {
     const values = table.column(columns[i]!) as unknown
     if (!Array.isArray(values) || !isClean(values, (by as ReadonlyArray<string>).includes(columns[i]!))) return false

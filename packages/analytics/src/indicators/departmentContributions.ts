@@ -78,7 +78,7 @@ class Tuples {
 // Adds `x` to `sums[at]` unless it is NaN, as a rollup's sum skips NaN. A
 // sum starts at 0, so one with nothing added reads as 0, as the lookup's
 // missing sum did.
-const add = (sums: Array<number>, at: number, x: number): void => {
+const add = (sums: Float64Array, at: number, x: number): void => {
   if (!Number.isNaN(x)) sums[at]! += x
 }
 
@@ -102,7 +102,7 @@ const isIdentity = (order: Uint32Array): boolean => {
 interface Slots {
   readonly slot: Tuples
   /** Percent, lent and transferred: each `U` sums per slot. */
-  readonly sums: readonly [Array<number>, Array<number>, Array<number>]
+  readonly sums: readonly [Float64Array, Float64Array, Float64Array]
 }
 
 // The share of each unit's days each contribution covers, summed per
@@ -118,14 +118,14 @@ const contributed = (tables: Tables, units: Units): Slots => {
   const share = valuesOf<number>(c, "share")
   const form = valuesOf<unknown>(c, "form")
   const slot = new Tuples()
-  const sums: [Array<number>, Array<number>, Array<number>] = [[], [], []]
+  // At most one slot per contribution; a sum starts at 0.
+  const size = cFrom.length * U
+  const sums = [new Float64Array(size), new Float64Array(size), new Float64Array(size)] as const
   const pair: [unknown, unknown] = [null, null]
   for (let k = 0; k < cFrom.length; k++) {
     pair[0] = cMunicipality[k]
     pair[1] = cDepartment[k]
-    const n = slot.size
     const at = slot.add(pair) * U
-    if (slot.size > n) for (const sum of sums) for (let u = 0; u < U; u++) sum.push(0)
     for (let u = 0; u < U; u++) {
       const unitFrom = units.from[u]!
       const unitTo = units.to[u]!

@@ -34,21 +34,25 @@ import { srsAlerts } from "./srsAlerts.js"
 // unknown dimension give an AnalyticsError, and a polluted prototype stops it.
 const guarded = <Id extends string>(indicator: Indicator<Id>): Indicator<Id> => {
   const name = `Indicators.catalogue.${indicator.id}.compute`
-  return trustedIndicator(`Indicators.catalogue.${indicator.id}`, {
-    ...indicator,
-    compute: guard(
-      name,
-      {
-        nb: `tabeller fra Tables.fromDataset og en liste med dimensjoner blant ${indicator.dimensions.join(", ")}`,
-        en: `tables from Tables.fromDataset and a list of dimensions among ${indicator.dimensions.join(", ")}`,
-      },
-      (tables: Tables, by: ReadonlyArray<Dimension>) => {
-        requireTables(name, tables)
-        checkDimensions(indicator.id, indicator.dimensions, requireBy(name, by))
-        return indicator.compute(tables, by)
-      },
-    ),
-  })
+  return trustedIndicator(
+    `Indicators.catalogue.${indicator.id}`,
+    {
+      ...indicator,
+      compute: guard(
+        name,
+        {
+          nb: `tabeller fra Tables.fromDataset og en liste med dimensjoner blant ${indicator.dimensions.join(", ")}`,
+          en: `tables from Tables.fromDataset and a list of dimensions among ${indicator.dimensions.join(", ")}`,
+        },
+        (tables: Tables, by: ReadonlyArray<Dimension>) => {
+          requireTables(name, tables)
+          checkDimensions(indicator.id, indicator.dimensions, requireBy(name, by))
+          return indicator.compute(tables, by)
+        },
+      ),
+    },
+    indicator.compute,
+  )
 }
 
 /**

@@ -7,10 +7,9 @@
 // inherited key can become a column (see boundary.ts for why that matters).
 import { AnalyticsError } from "./text.js"
 
-// The package's own column names: plain identifiers, in arquero expressions
-// and in SQL (query/dialect.ts) alike. Data values (offering ids, themes,
-// names) never become column names.
-const namePattern = /^[A-Za-z][A-Za-z0-9_]*$/u
+// The package's own column names: plain identifiers (/^[A-Za-z][A-Za-z0-9_]*$/),
+// in arquero expressions and in SQL (query/dialect.ts) alike. Data values
+// (offering ids, themes, names) never become column names.
 // Fixed ids and codes of the model (such as "recoveryhjelpa" as core's Slug
 // writes them, or the instrument "ORS"): letters, digits and inner hyphens.
 const slugPattern = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/u
@@ -23,7 +22,16 @@ const refuse = (what: string): never => {
 }
 
 /** Whether `name` may be a column of an indicator table (a plain identifier). */
-export const isColumnName = (name: unknown): name is string => typeof name === "string" && namePattern.test(name)
+export const isColumnName = (name: unknown): name is string => {
+  // A loop over the characters rather than the pattern: it is asked for every column of every result table.
+  if (typeof name !== "string" || name.length === 0) return false
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i)
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+    if (!letter && (i === 0 || !((c >= 48 && c <= 57) || c === 95))) return false
+  }
+  return true
+}
 
 /** `d["name"]` for one of the package's own column names; anything else is refused. */
 export const col = (name: string): string =>

@@ -87,13 +87,25 @@ const freezeAll = (u: unknown): void => {
   for (const v of Object.values(u)) freezeAll(v)
 }
 
-/** `indicator` checked, then frozen with everything it holds, so that requireIndicator passes it at once. */
-export const trustedIndicator = <I extends Indicator>(name: string, indicator: I): I => {
+// The compute behind a catalogue indicator's boundary, for Indicator.compute,
+// which has made the same checks (tables, grouping) under its own boundary.
+const inner = new WeakMap<object, Indicator["compute"]>()
+
+/**
+ * `indicator` checked, then frozen with everything it holds, so that
+ * requireIndicator passes it at once; `compute` is its compute without the
+ * boundary, which computeOf then gives.
+ */
+export const trustedIndicator = <I extends Indicator>(name: string, indicator: I, compute?: I["compute"]): I => {
   requireIndicator(name, indicator)
   freezeAll(indicator)
   checked.add(indicator)
+  if (compute !== undefined) inner.set(indicator, compute)
   return indicator
 }
+
+/** How to compute `indicator` once its tables and grouping are checked: a catalogue entry's compute without its boundary. */
+export const computeOf = (indicator: Indicator): Indicator["compute"] => inner.get(indicator) ?? indicator.compute
 
 /** An indicator, as the catalogue defines them (or a caller's own, of the same shape). */
 export const requireIndicator = (name: string, u: unknown): Indicator => {

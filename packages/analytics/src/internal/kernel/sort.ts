@@ -37,3 +37,37 @@ export const orderOf = (n: number, keys: ReadonlyArray<ArrayLike<unknown>>): Uin
     return 0
   })
 }
+
+// The kind of values a key column holds for inOrder: texts, numbers, or
+// something else (dates, or a mix), where the comparison need not be
+// transitive and only the sort itself can say what order it gives.
+const kindOf = (values: ArrayLike<unknown>, n: number): "string" | "number" | "other" => {
+  let kind: "string" | "number" | undefined
+  for (let i = 0; i < n; i++) {
+    const v = values[i]
+    if (v === null || v === undefined) continue
+    const t = typeof v
+    if (t !== "string" && t !== "number") return "other"
+    if (kind === undefined) kind = t
+    else if (kind !== t) return "other"
+  }
+  return kind ?? "string"
+}
+
+/**
+ * Whether the `n` rows are in the order orderOf gives already (so it would
+ * give 0, 1, 2 …): each row not after the next, and every key column of
+ * texts or of numbers (missing values allowed), where the comparison is a
+ * total order and a stable sort keeps sorted rows as they are.
+ */
+export const inOrder = (n: number, keys: ReadonlyArray<ArrayLike<unknown>>): boolean => {
+  for (const k of keys) if (kindOf(k, n) === "other") return false
+  for (let i = 1; i < n; i++) {
+    for (let j = 0; j < keys.length; j++) {
+      const c = compareAsArquero(keys[j]![i - 1], keys[j]![i])
+      if (c < 0) break
+      if (c > 0) return false
+    }
+  }
+  return true
+}

@@ -1,10 +1,12 @@
 // The row order of kernel/sort.ts against arquero's orderby: on random key
 // columns mixing texts, numbers, dates, null, undefined and NaN, orderOf
-// gives the rows in the order arquero's orderby gives them, ties included.
+// gives the rows in the order arquero's orderby gives them, ties included;
+// inOrder says rows are in that order only when orderOf leaves them as they
+// are, and says so for sorted texts and numbers.
 import * as aq from "arquero"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { compareAsArquero, orderOf } from "../../../src/internal/kernel/sort.js"
+import { compareAsArquero, inOrder, orderOf } from "../../../src/internal/kernel/sort.js"
 
 const runs = Number(process.env.KERNEL_RUNS ?? 150)
 
@@ -47,5 +49,60 @@ describe("orderOf", () => {
     expect(compareAsArquero("a", undefined)).toBe(1)
     expect(compareAsArquero(Number.NaN, 1)).toBe(-1)
     expect(compareAsArquero(null, undefined)).toBe(0)
+  })
+})
+
+describe("inOrder", () => {
+  const identity = (n: number) => Uint32Array.from({ length: n }, (_, i) => i)
+  const keyColumns = (kind: "mixed" | "texts" | "numbers") =>
+    kind === "mixed"
+      ? value
+      : kind === "texts"
+        ? fc.constantFrom("a", "b", "(unknown)", "2024-01", "2024-10", "", null, undefined)
+        : fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom(null, undefined, Number.NaN, 0.5, -0))
+
+  const cases = fc
+    .record({
+      kind: fc.constantFrom("mixed", "texts", "numbers") as fc.Arbitrary<"mixed" | "texts" | "numbers">,
+      n: fc.integer({ min: 0, max: 12 }),
+      width: fc.integer({ min: 1, max: 2 }),
+      sorted: fc.boolean(),
+    })
+    .chain(({ kind, n, width, sorted }) =>
+      fc.record({
+        kind: fc.constant(kind),
+        n: fc.constant(n),
+        sorted: fc.constant(sorted),
+        keys: fc.array(fc.array(keyColumns(kind), { minLength: n, maxLength: n }), {
+          minLength: width,
+          maxLength: width,
+        }),
+      }),
+    )
+
+  it("says rows are in order only when orderOf leaves them as they are, on any keys (property)", () => {
+    fc.assert(
+      fc.property(cases, ({ kind, n, sorted, keys }) => {
+        // Half the time the rows are sorted first, so that the fast path is taken.
+        const rows = sorted ? Array.from(orderOf(n, keys)) : Array.from({ length: n }, (_, i) => i)
+        const columns = keys.map((k) => rows.map((r) => k[r]))
+        const order = orderOf(n, columns)
+        if (inOrder(n, columns)) expect(order).toEqual(identity(n))
+        // Texts or numbers alone: sorted rows are always recognised.
+        else if (kind !== "mixed") expect(order).not.toEqual(identity(n))
+      }),
+      { numRuns: runs * 4 },
+    )
+  })
+
+  it("leaves mixed texts and numbers to the sort, where rows can be in order pair by pair and still move", () => {
+    // Each neighbour compares equal (a text against a number), yet "b" comes after "a".
+    const keys = [["b", 1, "a", 0]]
+    expect(orderOf(4, keys)).not.toEqual(identity(4))
+    expect(inOrder(4, keys)).toBe(false)
+    expect(inOrder(3, [[null, "a", "b"]])).toBe(true)
+    expect(inOrder(3, [["a", null, "b"]])).toBe(false)
+    expect(inOrder(3, [[Number.NaN, -1, 2]])).toBe(true)
+    expect(inOrder(2, [[new Date(0), new Date(1)]])).toBe(false)
   })
 })
