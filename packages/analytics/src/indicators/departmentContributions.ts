@@ -6,7 +6,7 @@
 import type { Indicator } from "../Indicator.js"
 import { monthEnd, monthStart, monthsBetween } from "../internal/dates.js"
 import { plain, valuesOf } from "../internal/kernel/read.js"
-import { orderOf } from "../internal/kernel/sort.js"
+import { inOrder, orderOf } from "../internal/kernel/sort.js"
 import { tableOf } from "../internal/kernel/table.js"
 import type { Tables } from "../Tables.js"
 
@@ -82,9 +82,8 @@ const add = (sums: Float64Array, at: number, x: number): void => {
   if (!Number.isNaN(x)) sums[at]! += x
 }
 
-// `values` in the order of the row numbers `order` gives (themselves when that is their order).
-const inOrder = <T>(values: Array<T>, order: Uint32Array): Array<T> => {
-  if (isIdentity(order)) return values
+// `values` in the order of the row numbers `order` gives.
+const sorted = <T>(values: Array<T>, order: Uint32Array): Array<T> => {
   const out = new Array<T>(order.length)
   for (let i = 0; i < order.length; i++) out[i] = values[order[i]!]!
   return out
@@ -92,11 +91,6 @@ const inOrder = <T>(values: Array<T>, order: Uint32Array): Array<T> => {
 
 // A list of `n` zeros, no larger than it needs to be.
 const zeros = (n: number): Array<number> => new Array<number>(n).fill(0)
-
-const isIdentity = (order: Uint32Array): boolean => {
-  for (let i = 0; i < order.length; i++) if (order[i] !== i) return false
-  return true
-}
 
 /** Sums per department (of a municipality) and period unit, in contribution order. */
 interface Slots {
@@ -256,10 +250,11 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
     // Then the sums, each written straight to its group's place in the order
     // Indicator.compute sorts by, so that it takes this table as it stands,
     // and each taken in row order.
-    const order = orderOf(G, groupKeys)
-    const place = new Int32Array(G)
-    for (let i = 0; i < G; i++) place[order[i]!] = i
-    const columns = groupKeys.map((values) => inOrder(values, order))
+    const order = inOrder(G, groupKeys) ? undefined : orderOf(G, groupKeys)
+    // Each group's place in that order, when it is not its number.
+    const place = order === undefined ? undefined : new Int32Array(G)
+    if (place !== undefined) for (let i = 0; i < G; i++) place[order![i]!] = i
+    const columns = order === undefined ? groupKeys : groupKeys.map((values) => sorted(values, order))
     const percent = zeros(G)
     const lent = zeros(G)
     const transferred = zeros(G)
@@ -270,7 +265,7 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
       pair[1] = dDepartment[r]
       const s = slot.get(pair)
       for (let u = 0; u < U; u++, row++) {
-        const at = place[groupOf[row]!]!
+        const at = place === undefined ? groupOf[row]! : place[groupOf[row]!]!
         if (exact) {
           // A row of its own: the sum as it stands, as the arquero version gave it.
           percent[at] = s < 0 ? 0 : sums[0][s * U + u]!
