@@ -1,0 +1,79 @@
+// readJson reads a file's bytes and parses them with core's
+// JsonText.parseUtf8. For any file it must give what decoding the file as
+// Node does and parsing the text gives: the same value and lines, or the same
+// message, with its line and column, in both languages.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { JsonText } from "@aktivitetsmodell/core"
+import fc from "fast-check"
+import { afterAll, describe, expect, it } from "vitest"
+import { type Io, readJson, UsageError } from "../../src/cli/io.js"
+
+const dir = mkdtempSync(join(tmpdir(), "io-test-"))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const io: Io = { stdout: () => {}, stderr: () => {}, stdin: () => "", cwd: dir }
+
+// What readJson gave before it read bytes: the text as Node decodes it, parsed.
+const asText = (bytes: Buffer) => JsonText.parse(bytes.toString("utf8"))
+
+const same = (bytes: Buffer, pointers: ReadonlyArray<string>): void => {
+  writeFileSync(join(dir, "input.json"), bytes)
+  const want = asText(bytes)
+  let got: ReturnType<typeof readJson> | UsageError
+  try {
+    got = readJson(io, "input.json")
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e
+    got = e
+  }
+  if (want.ok) {
+    expect(got).not.toBeInstanceOf(UsageError)
+    const r = got as ReturnType<typeof readJson>
+    expect(r.value).toEqual(want.value)
+    for (const p of pointers) expect(r.lineOf(p), p).toBe(JsonText.nearestLine(want, p))
+  } else {
+    expect(got).toBeInstanceOf(UsageError)
+    expect((got as UsageError).text).toEqual({
+      en: `input.json:${want.line}: ${want.message.en} (column ${want.column})`,
+      nb: `input.json:${want.line}: ${want.message.nb} (kolonne ${want.column})`,
+    })
+  }
+}
+
+describe("readJson", () => {
+  it("gives the decoded text's value and lines for any JSON with any characters, written with line breaks (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.string({ unit: "binary", maxLength: 4 }),
+          fc.jsonValue({ stringUnit: "binary", maxDepth: 2 }),
+          { maxKeys: 4 },
+        ),
+        (v) => {
+          const pointers = Object.keys(v).map((k) => `/${k.replace(/~/gu, "~0").replace(/\//gu, "~1")}`)
+          same(Buffer.from(JSON.stringify(v, null, 2), "utf8"), ["", ...pointers])
+        },
+      ),
+      { numRuns: 100 },
+    )
+  })
+
+  it("gives the decoded text's message, line and column for broken files and bytes (property)", () => {
+    const piece = fc.oneof(
+      fc.constantFrom('{"a": ', '"', "\\", "\n", "]", "}", ",", "ø", "–", "1").map((t) => Buffer.from(t, "utf8")),
+      fc.uint8Array({ minLength: 1, maxLength: 2 }).map((b) => Buffer.from(Array.from(b, (x) => x | 0x80))),
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => same(Buffer.concat(pieces), [])),
+      { numRuns: 300 },
+    )
+  })
+
+  it("reads a Norwegian file, and refuses one that starts with a byte order mark as before", () => {
+    same(Buffer.from('{\n  "navn": "Bjørg",\n  "merknad": "uke 3–4"\n}', "utf8"), ["/navn", "/merknad"])
+    same(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("{}")]), [])
+    same(Buffer.from('["\\\\ø", "\\ø"]', "utf8"), [])
+  })
+})
