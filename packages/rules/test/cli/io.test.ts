@@ -1,11 +1,13 @@
 // readJson reads a file's bytes and parses them with core's
-// JsonText.parseUtf8. For any file it must give what decoding the file as
-// Node does and parsing the text gives: the same value and lines, or the same
-// message, with its line and column, in both languages.
+// JsonText.parseUtf8. For any file, hostile keys and identity numbers
+// included, it must give what decoding the file as Node does and parsing the
+// text gives: the same value and lines, or the same message, with its line
+// and column, in both languages and without an identity number; and no
+// prototype changes.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { JsonText } from "@aktivitetsmodell/core"
+import { JsonText, Redact } from "@aktivitetsmodell/core"
 import fc from "fast-check"
 import { afterAll, describe, expect, it } from "vitest"
 import { type Io, readJson, UsageError } from "../../src/cli/io.js"
@@ -35,11 +37,14 @@ const same = (bytes: Buffer, pointers: ReadonlyArray<string>): void => {
     for (const p of pointers) expect(r.lineOf(p), p).toBe(JsonText.nearestLine(want, p))
   } else {
     expect(got).toBeInstanceOf(UsageError)
+    const text = (got as UsageError).text
+    expect(Redact.containsNationalId(`${text.en} ${text.nb}`)).toBe(false)
     expect((got as UsageError).text).toEqual({
       en: `input.json:${want.line}: ${want.message.en} (column ${want.column})`,
       nb: `input.json:${want.line}: ${want.message.nb} (kolonne ${want.column})`,
     })
   }
+  expect(Object.keys(Object.prototype)).toEqual([])
 }
 
 describe("readJson", () => {
@@ -62,7 +67,23 @@ describe("readJson", () => {
 
   it("gives the decoded text's message, line and column for broken files and bytes (property)", () => {
     const piece = fc.oneof(
-      fc.constantFrom('{"a": ', '"', "\\", "\n", "]", "}", ",", "ø", "–", "1").map((t) => Buffer.from(t, "utf8")),
+      fc
+        .constantFrom(
+          '{"a": ',
+          '{"__proto__": ',
+          '"',
+          "\\",
+          "\n",
+          "]",
+          "}",
+          ",",
+          "ø",
+          "–",
+          "1",
+          "01019012345",
+          "010190 12345",
+        )
+        .map((t) => Buffer.from(t, "utf8")),
       fc.uint8Array({ minLength: 1, maxLength: 2 }).map((b) => Buffer.from(Array.from(b, (x) => x | 0x80))),
     )
     fc.assert(
@@ -75,5 +96,11 @@ describe("readJson", () => {
     same(Buffer.from('{\n  "navn": "Bjørg",\n  "merknad": "uke 3–4"\n}', "utf8"), ["/navn", "/merknad"])
     same(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("{}")]), [])
     same(Buffer.from('["\\\\ø", "\\ø"]', "utf8"), [])
+    // Hostile keys and identity numbers: read as data, never quoted in a message.
+    same(Buffer.from('{"__proto__": {"x": "ø"}, "constructor": "01019012345 – ø"}', "utf8"), [
+      "/__proto__",
+      "/constructor",
+    ])
+    same(Buffer.from('{"a": 01019012345 – }', "utf8"), [])
   })
 })
