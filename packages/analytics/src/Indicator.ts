@@ -15,6 +15,7 @@ import { inCanonicalOrder, requireBy } from "./internal/dimensionList.js"
 import { record } from "./internal/expr.js"
 import { checkDimensions, withRates, zeroFill } from "./internal/group.js"
 import { marginSubsets } from "./internal/groupings.js"
+import { isValid } from "./internal/kernel/codes.js"
 import { inOrder, orderOf } from "./internal/kernel/sort.js"
 import { tableOf } from "./internal/kernel/table.js"
 import { precomputed } from "./internal/resultSource.js"
@@ -47,7 +48,7 @@ const cleaned = (values: ArrayLike<unknown>, dimension: boolean, rows: Uint32Arr
   const out = new Array<unknown>(n)
   for (let i = 0; i < n; i++) {
     const v = values[rows === undefined ? i : rows[i]!]
-    out[i] = v === undefined || v === null || (typeof v === "number" && Number.isNaN(v)) ? missing : v
+    out[i] = isValid(v) ? v : missing
   }
   return out
 }
@@ -103,7 +104,7 @@ const isTidy = (
 const isClean = (values: ReadonlyArray<unknown>, dimension: boolean): boolean => {
   for (let i = 0; i < values.length; i++) {
     const v = values[i]
-    if (v === undefined || (v === null && dimension) || (typeof v === "number" && Number.isNaN(v))) return false
+    if (!isValid(v) && (dimension || v !== null)) return false
   }
   return true
 }

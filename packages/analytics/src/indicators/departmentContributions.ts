@@ -5,7 +5,7 @@
  */
 import type { Indicator } from "../Indicator.js"
 import { monthEnd, monthStart, monthsBetween } from "../internal/dates.js"
-import { plain, valuesOf } from "../internal/kernel/read.js"
+import { pick, plain, valuesOf } from "../internal/kernel/read.js"
 import { inOrder, orderOf } from "../internal/kernel/sort.js"
 import { tableOf } from "../internal/kernel/table.js"
 import type { Tables } from "../Tables.js"
@@ -80,13 +80,6 @@ class Tuples {
 // missing sum did.
 const add = (sums: Float64Array, at: number, x: number): void => {
   if (!Number.isNaN(x)) sums[at]! += x
-}
-
-// `values` in the order of the row numbers `order` gives.
-const sorted = <T>(values: Array<T>, order: Uint32Array): Array<T> => {
-  const out = new Array<T>(order.length)
-  for (let i = 0; i < order.length; i++) out[i] = values[order[i]!]!
-  return out
 }
 
 // A list of `n` zeros, no larger than it needs to be.
@@ -254,7 +247,7 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
     // Each group's place in that order, when it is not its number.
     const place = order === undefined ? undefined : new Int32Array(G)
     if (place !== undefined) for (let i = 0; i < G; i++) place[order![i]!] = i
-    const columns = order === undefined ? groupKeys : groupKeys.map((values) => sorted(values, order))
+    const columns = order === undefined ? groupKeys : groupKeys.map((values) => pick(values, order))
     const percent = zeros(G)
     const lent = zeros(G)
     const transferred = zeros(G)

@@ -12,6 +12,14 @@ import { AnalyticsError } from "../text.js"
 export const plain = (table: ColumnTable): ColumnTable =>
   table.isFiltered() || table.isOrdered() ? table.reify() : table
 
+/** `values` at the rows `rows` lists, in that order (all of them, copied, when absent). */
+export const pick = <T>(values: ArrayLike<T>, rows?: ArrayLike<number>): Array<T> => {
+  if (rows === undefined) return Array.from(values)
+  const out = new Array<T>(rows.length)
+  for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]!]!
+  return out
+}
+
 /** A column's values by row: the stored array itself, or a dictionary column's values looked up. */
 export const valuesOf = <T = number>(table: ColumnTable, name: string): ArrayLike<T> => {
   if (table.isFiltered() || table.isOrdered())

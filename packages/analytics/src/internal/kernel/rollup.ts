@@ -8,6 +8,7 @@ import { DictionaryColumn } from "../DictionaryColumn.js"
 import { isAggregate } from "./aggregates.js"
 import { type Coded, codedOf } from "./codes.js"
 import { type Groups, groupRows } from "./groups.js"
+import { pick } from "./read.js"
 import {
   type Aggregate,
   count,
@@ -165,18 +166,18 @@ export const rollup = (
     const n = counted()
     shown = Int32Array.from(n.keys()).filter((k) => n[k]! > 0 && (keyPasses === undefined || keyPasses[k] === 1))
   }
-  const pick = <T>(values: ArrayLike<T>): Array<T> =>
-    shown === undefined ? Array.from(values) : Array.from(shown, (k) => values[k]!)
   const out: Array<readonly [string, ArrayLike<unknown>]> = keys.map((k, i) => {
     const c = coded[i]!
     const rows = g.firstRow
     return [
       k,
-      rows === undefined ? pick(g.keyCodes[i]!).map((code) => c.value(code)) : pick(rows).map((row) => c.at(row)),
+      rows === undefined
+        ? pick(g.keyCodes[i]!, shown).map((code) => c.value(code))
+        : pick(rows, shown).map((row) => c.at(row)),
     ] as const
   })
   inputs.forEach(([name, a, input], i) => {
-    out.push([name, pick(early.get(i) ?? reduced(g, a, input, counted))])
+    out.push([name, pick(early.get(i) ?? reduced(g, a, input, counted), shown)])
   })
   return tableOf(out)
 }

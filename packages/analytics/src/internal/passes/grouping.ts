@@ -7,6 +7,7 @@ import type { ColumnTable } from "arquero"
 import { DictionaryColumn } from "../DictionaryColumn.js"
 import { type Coded, codedOf } from "../kernel/codes.js"
 import { type Groups, groupRows } from "../kernel/groups.js"
+import { pick } from "../kernel/read.js"
 import { tableOf } from "../kernel/table.js"
 
 /** The groups of a table's rows by integer-coded key columns. */
@@ -56,13 +57,13 @@ export const groupedTable = (
   measures: ReadonlyArray<readonly [string, ArrayLike<unknown>]>,
 ): ColumnTable => {
   const { coded, groups } = grouping
-  const pick = <T>(values: ArrayLike<T>): Array<T> =>
-    shown === undefined ? Array.from(values) : Array.from(shown, (g) => values[g]!)
   const rows = groups.firstRow
   const keys = coded.map((c, k) => {
     const values =
-      rows === undefined ? pick(groups.keyCodes[k]!).map((code) => c.value(code)) : pick(rows).map((row) => c.at(row))
+      rows === undefined
+        ? pick(groups.keyCodes[k]!, shown).map((code) => c.value(code))
+        : pick(rows, shown).map((row) => c.at(row))
     return [names[k]!, values] as const
   })
-  return tableOf([...keys, ...measures.map(([name, values]) => [name, pick(values)] as const)])
+  return tableOf([...keys, ...measures.map(([name, values]) => [name, pick(values, shown)] as const)])
 }
