@@ -18,7 +18,8 @@
 // - the whole set including building the tables, target under 1,500 ms.
 // Rounds interleave ours and both passes (A, B, C, A, B, C …), in the
 // catalogue's order of indicators; each figure is the median of at least 7
-// rounds (BENCH_RUNS raises it). Before any timing every indicator's table is
+// rounds (BENCH_RUNS raises it), after each of the three has run for 150 ms
+// untimed, so that the JIT has optimised it. Before any timing every indicator's table is
 // compared with both passes' (the values as `same` compares them); two lines
 // named "agreement" give the mismatches. Not a test: timings depend on the
 // machine, and the bench exits 0 whatever it finds. Run with
@@ -65,10 +66,8 @@ let typedFailures = 0
 const typedAgrees = new Set<string>()
 // Calls per timed sample, of the typed pass and of Indicator.compute alike:
 // enough for a sample of about 1 ms, so that a call of a few µs is not
-// measured against the clock's own cost and a cold cache.
-const typedCalls = new Map<string, number>()
-const oursCalls = new Map<string, number>()
-// The count comes from ten warm calls: one cold call can take several times a warm one.
+// measured against the clock's own cost and a cold cache. The count comes
+// from ten calls after the warm-up: one cold call can take several times a warm one.
 const callsFor = (f: () => unknown): number => {
   f()
   const once =
@@ -76,6 +75,13 @@ const callsFor = (f: () => unknown): number => {
       for (let k = 0; k < 10; k++) f()
     }) / 10
   return once >= 1 ? 1 : Math.min(1000, Math.ceil(1 / Math.max(once, 0.001)))
+}
+// Runs `f` for at least `warmMs` before it is timed.
+const warmMs = 150
+const warm = (f: () => unknown): void => {
+  const t0 = performance.now()
+  do f()
+  while (performance.now() - t0 < warmMs)
 }
 for (const indicator of Indicators.all) {
   const id = indicator.id as Indicators.IndicatorId
@@ -89,14 +95,6 @@ for (const indicator of Indicators.all) {
     typedFailures++
     console.error(`MISMATCH ${id}: arquero and the typed-array pass differ`)
   }
-  typedCalls.set(
-    id,
-    callsFor(() => typedBaselines[id](tables)),
-  )
-  oursCalls.set(
-    id,
-    callsFor(() => Indicator.compute(indicator, tables)),
-  )
 }
 
 const build: Array<number> = []
@@ -117,8 +115,14 @@ for (const indicator of Indicators.all) {
   const id = indicator.id as Indicators.IndicatorId
   const baseline = baselines[id]
   const typed = typedBaselines[id]
-  const calls = typedCalls.get(id)!
-  const ourCalls = oursCalls.get(id)!
+  // Each side runs for a while before its rounds, the way it runs in a
+  // long-lived process: a call of a few µs is otherwise timed before the JIT
+  // has optimised it, at several times its steady cost.
+  warm(() => Indicator.compute(indicator, tables))
+  warm(() => baseline(c))
+  warm(() => typed(tables))
+  const ourCalls = callsFor(() => Indicator.compute(indicator, tables))
+  const calls = callsFor(() => typed(tables))
   const ours: Array<number> = []
   const theirs: Array<number> = []
   const tight: Array<number> = []

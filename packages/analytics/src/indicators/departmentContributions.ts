@@ -5,7 +5,7 @@
  */
 import type { Indicator } from "../Indicator.js"
 import { monthEnd, monthStart, monthsBetween } from "../internal/dates.js"
-import { pick, plain, valuesOf } from "../internal/kernel/read.js"
+import { plain, valuesOf } from "../internal/kernel/read.js"
 import { inOrder, orderOf } from "../internal/kernel/sort.js"
 import { tableOf } from "../internal/kernel/table.js"
 import type { Tables } from "../Tables.js"
@@ -41,15 +41,21 @@ const periodUnits = (tables: Tables, grain: "month" | "year" | null): Units => {
   }
 }
 
-// Tuples of values numbered in order of first appearance, through a Map per
-// position rather than a key text per row. A missing value and null are one
-// value, as they were in the JSON key the arquero version looked up by. The
-// caller may reuse one array for every tuple: none is kept.
+// Tuples of values numbered in order of first appearance. A missing value
+// and null are one value, as they were in the JSON key the arquero version
+// looked up by; otherwise values are told apart as a Map tells them
+// (SameValueZero). The first few tuples are found by a scan over a flat
+// list, as a municipality's few departments are, and only more of them
+// through a Map per position: a Map costs more to make than a short scan.
+// The caller may reuse one array for every tuple: none is kept.
 class Tuples {
-  private readonly root = new Map<unknown, unknown>()
+  /** Tuples kept in a flat list, `width` values each, while they are few. */
+  private readonly flat: Array<unknown> = []
+  private root: Map<unknown, unknown> | undefined = undefined
   size = 0
   /** The number of `values`, or -1 when no tuple equal to it was added. */
   get(values: ReadonlyArray<unknown>): number {
+    if (this.root === undefined) return this.scan(values)
     let node: unknown = this.root
     for (let i = 0; i < values.length && node !== undefined; i++)
       node = (node as Map<unknown, unknown>).get(values[i] ?? null)
@@ -57,7 +63,42 @@ class Tuples {
   }
   /** The number of `values`, the next one when it is new. */
   add(values: ReadonlyArray<unknown>): number {
-    let node = this.root
+    if (this.root === undefined) {
+      const at = this.scan(values)
+      if (at >= 0) return at
+      if (this.size < smallTuples) {
+        for (let i = 0; i < values.length; i++) this.flat.push(values[i] ?? null)
+        return this.size++
+      }
+      // One more than a scan is worth: from now on, a Map per position.
+      this.root = new Map()
+      const w = values.length
+      for (let t = 0; t < this.size; t++) this.put(this.flat.slice(t * w, t * w + w), t)
+    }
+    return this.put(values, this.size)
+  }
+  // The number of `values` in the flat list, or -1.
+  private scan(values: ReadonlyArray<unknown>): number {
+    const flat = this.flat
+    const w = values.length
+    const end = this.size * w
+    // The empty tuple, when there is one, is number 0.
+    if (w === 0) return this.size > 0 ? 0 : -1
+    if (w === 1) {
+      const v = values[0] ?? null
+      for (let at = 0; at < end; at++) if (sameValue(flat[at], v)) return at
+      return -1
+    }
+    for (let at = 0; at < end; at += w) {
+      let i = 0
+      while (i < w && sameValue(flat[at + i], values[i] ?? null)) i++
+      if (i === w) return at / w
+    }
+    return -1
+  }
+  // Adds `values` as number `n` to the Maps when it is new; its number.
+  private put(values: ReadonlyArray<unknown>, n: number): number {
+    let node = this.root!
     const last = values.length - 1
     for (let i = 0; i < last; i++) {
       const v = values[i] ?? null
@@ -70,33 +111,57 @@ class Tuples {
     }
     const at = node.get(values[last] ?? null) as number | undefined
     if (at !== undefined) return at
-    node.set(values[last] ?? null, this.size)
-    return this.size++
+    node.set(values[last] ?? null, n)
+    if (n === this.size) this.size++
+    return n
   }
 }
+
+// How many tuples a Tuples finds by a scan.
+const smallTuples = 8
+
+// SameValueZero, as a Map compares keys: NaN is NaN, and -0 is 0.
+// biome-ignore lint/suspicious/noSelfCompare: the NaN check, for any value.
+const sameValue = (a: unknown, b: unknown): boolean => a === b || (a !== a && b !== b)
 
 // Adds `x` to `sums[at]` unless it is NaN, as a rollup's sum skips NaN. A
 // sum starts at 0, so one with nothing added reads as 0, as the lookup's
 // missing sum did.
-const add = (sums: Float64Array, at: number, x: number): void => {
+const add = (sums: Array<number>, at: number, x: number): void => {
   if (!Number.isNaN(x)) sums[at]! += x
 }
 
-// A list of `n` zeros, no larger than it needs to be.
-const zeros = (n: number): Array<number> => new Array<number>(n).fill(0)
-
-/** Sums per department (of a municipality) and period unit, in contribution order. */
+/** Sums per department (of a municipality) and period unit. */
 interface Slots {
-  readonly slot: Tuples
-  /** Percent, lent and transferred: each `U` sums per slot. */
-  readonly sums: readonly [Float64Array, Float64Array, Float64Array]
+  /** Each row of `departments`: its department's slot. */
+  readonly slotOf: Array<number>
+  /** Percent, lent and transferred per slot and unit: at `3 × (slot × U + unit)`, then +1 and +2. */
+  readonly sums: Array<number>
 }
 
 // The share of each unit's days each contribution covers, summed per
 // department of a municipality (department ids repeat across
-// municipalities) and unit.
-const contributed = (tables: Tables, units: Units): Slots => {
+// municipalities) and unit, each sum taken in contribution order. One slot
+// per department the `departments` table lists: a contribution to any
+// other is listed nowhere.
+const contributed = (
+  tables: Tables,
+  units: Units,
+  dMunicipality: ArrayLike<unknown>,
+  dDepartment: ArrayLike<unknown>,
+): Slots => {
   const U = units.from.length
+  const slots = new Tuples()
+  const pair: [unknown, unknown] = [null, null]
+  const slotOf = new Array<number>(dDepartment.length)
+  for (let r = 0; r < dDepartment.length; r++) {
+    pair[0] = dMunicipality[r]
+    pair[1] = dDepartment[r]
+    slotOf[r] = slots.add(pair)
+  }
+  // A plain array: a small typed array costs a buffer of its own to allocate.
+  const sums: Array<number> = []
+  for (let i = 3 * slots.size * U; i > 0; i--) sums.push(0)
   const c = plain(tables.contributions)
   const cMunicipality = valuesOf<unknown>(c, "municipality")
   const cDepartment = valuesOf<unknown>(c, "department")
@@ -104,15 +169,13 @@ const contributed = (tables: Tables, units: Units): Slots => {
   const cTo = valuesOf<number | null | undefined>(c, "to")
   const share = valuesOf<number>(c, "share")
   const form = valuesOf<unknown>(c, "form")
-  const slot = new Tuples()
-  // At most one slot per contribution; a sum starts at 0.
-  const size = cFrom.length * U
-  const sums = [new Float64Array(size), new Float64Array(size), new Float64Array(size)] as const
-  const pair: [unknown, unknown] = [null, null]
   for (let k = 0; k < cFrom.length; k++) {
     pair[0] = cMunicipality[k]
     pair[1] = cDepartment[k]
-    const at = slot.add(pair) * U
+    const s = slots.get(pair)
+    if (s < 0) continue
+    const lent = form[k] === "lent-position"
+    const transferred = form[k] === "transferred-budget-post"
     for (let u = 0; u < U; u++) {
       const unitFrom = units.from[u]!
       const unitTo = units.to[u]!
@@ -121,12 +184,14 @@ const contributed = (tables: Tables, units: Units): Slots => {
       // biome-ignore lint/complexity/useMathMinMax: the comparison arquero's expression made, for any value.
       const first = cFrom[k]! < unitFrom ? unitFrom : cFrom[k]!
       const x = last >= first ? (share[k]! * (last - first + 1)) / (unitTo - unitFrom + 1) : 0
-      add(sums[0], at + u, x)
-      add(sums[1], at + u, form[k] === "lent-position" ? x : 0)
-      add(sums[2], at + u, form[k] === "transferred-budget-post" ? x : 0)
+      // Adding 0 to a sum that starts at 0 changes nothing, so the other forms add nothing.
+      const at = 3 * (s * U + u)
+      add(sums, at, x)
+      if (lent) add(sums, at + 1, x)
+      if (transferred) add(sums, at + 2, x)
     }
   }
-  return { slot, sums }
+  return { slotOf, sums }
 }
 
 /**
@@ -204,84 +269,87 @@ export const departmentContributions: Indicator<"departmentContributions"> = {
     const grain = by.includes("month") ? "month" : by.includes("year") ? "year" : null
     const units = periodUnits(tables, grain)
     const U = units.from.length
-    const { slot, sums } = contributed(tables, units)
-    const required = tables.requiredContributionPercent
-    // Every department in every unit, so a department that gives nothing
-    // shows 0; rows summed per group of `by` in order of first appearance,
-    // each sum taken in row order.
     const d = plain(tables.departments)
     const dMunicipality = valuesOf<unknown>(d, "municipality")
     const dDepartment = valuesOf<unknown>(d, "department")
-    const valueAt = by.map((k): ((r: number, u: number) => unknown) =>
-      k === "municipality"
-        ? (r) => dMunicipality[r]
-        : k === "department"
-          ? (r) => dDepartment[r]
-          : (_, u) => units.keys[k]![u],
-    )
+    const { slotOf, sums } = contributed(tables, units, dMunicipality, dDepartment)
+    const required = tables.requiredContributionPercent
     // Grouped by department and period already, each row is a group of its own.
     const unitKeys = grain === null ? [] : grain === "month" && by.includes("year") ? ["month", "year"] : [grain]
     const keys = ["municipality", "department", ...unitKeys]
     const exact = by.length === keys.length && by.every((k) => keys.includes(k))
-    // First the groups, numbered in order of first appearance, and each row's group.
+    // Every department in every unit, so a department that gives nothing
+    // shows 0; rows summed per group of `by`. First each row's group,
+    // numbered in order of first appearance, and each group's place in the
+    // order Indicator.compute sorts by, so that it takes this table as it
+    // stands; then the sums, each written to its place, taken in row order.
     const R = dDepartment.length * U
-    const groupOf = new Int32Array(R)
     const groups = new Tuples()
     const tuple = new Array<unknown>(by.length)
-    const groupKeys = by.map(() => [] as Array<unknown>)
+    const groupKeys: Array<Array<unknown>> = []
+    for (let i = 0; i < by.length; i++) groupKeys.push([])
+    const groupOf = new Array<number>(R)
     let G = 0
     for (let r = 0, row = 0; r < dDepartment.length; r++)
       for (let u = 0; u < U; u++, row++) {
-        for (let i = 0; i < by.length; i++) tuple[i] = valueAt[i]!(r, u)
-        const g = exact ? G : groups.add(tuple)
-        if (g === G) {
-          for (let i = 0; i < by.length; i++) groupKeys[i]!.push(tuple[i])
-          G++
+        for (let i = 0; i < by.length; i++) {
+          const k = by[i]!
+          tuple[i] = k === "municipality" ? dMunicipality[r] : k === "department" ? dDepartment[r] : units.keys[k]![u]
         }
+        const g = exact ? G : groups.add(tuple)
         groupOf[row] = g
+        if (g < G) continue
+        for (let i = 0; i < by.length; i++) groupKeys[i]!.push(tuple[i])
+        G++
       }
-    // Then the sums, each written straight to its group's place in the order
-    // Indicator.compute sorts by, so that it takes this table as it stands,
-    // and each taken in row order.
     const order = inOrder(G, groupKeys) ? undefined : orderOf(G, groupKeys)
-    // Each group's place in that order, when it is not its number.
-    const place = order === undefined ? undefined : new Int32Array(G)
-    if (place !== undefined) for (let i = 0; i < G; i++) place[order![i]!] = i
-    const columns = order === undefined ? groupKeys : groupKeys.map((values) => pick(values, order))
-    const percent = zeros(G)
-    const lent = zeros(G)
-    const transferred = zeros(G)
-    const requiredSum = zeros(G)
-    const pair: [unknown, unknown] = [null, null]
-    for (let r = 0, row = 0; r < dDepartment.length; r++) {
-      pair[0] = dMunicipality[r]
-      pair[1] = dDepartment[r]
-      const s = slot.get(pair)
+    const place = new Array<number>(G)
+    for (let i = 0; i < G; i++) place[order === undefined ? i : order[i]!] = i
+    // A loop of its own rather than kernel/read.ts's pick: this one only
+    // ever sees these few kinds of array, so it stays fast.
+    const columns: Array<readonly [string, ArrayLike<unknown>]> = []
+    for (let i = 0; i < by.length; i++) {
+      const values = new Array<unknown>(G)
+      for (let g = 0; g < G; g++) values[place[g]!] = groupKeys[i]![g]
+      columns.push([by[i]!, values])
+    }
+    const percent = new Array<number>(G)
+    const lent = new Array<number>(G)
+    const transferred = new Array<number>(G)
+    const requiredSum = new Array<number>(G)
+    // Each sum from 0, as a rollup takes it; a row of its own keeps its value as it is.
+    if (!exact)
+      for (let p = 0; p < G; p++) {
+        percent[p] = 0
+        lent[p] = 0
+        transferred[p] = 0
+        requiredSum[p] = 0
+      }
+    for (let r = 0, row = 0; r < dDepartment.length; r++)
       for (let u = 0; u < U; u++, row++) {
-        const at = place === undefined ? groupOf[row]! : place[groupOf[row]!]!
+        const p = place[groupOf[row]!]!
+        const at = 3 * (slotOf[r]! * U + u)
         if (exact) {
-          // A row of its own: the sum as it stands, as the arquero version gave it.
-          percent[at] = s < 0 ? 0 : sums[0][s * U + u]!
-          lent[at] = s < 0 ? 0 : sums[1][s * U + u]!
-          transferred[at] = s < 0 ? 0 : sums[2][s * U + u]!
-          requiredSum[at] = required
+          percent[p] = sums[at]!
+          lent[p] = sums[at + 1]!
+          transferred[p] = sums[at + 2]!
+          requiredSum[p] = required
           continue
         }
-        percent[at]! += s < 0 ? 0 : sums[0][s * U + u]!
-        lent[at]! += s < 0 ? 0 : sums[1][s * U + u]!
-        transferred[at]! += s < 0 ? 0 : sums[2][s * U + u]!
-        requiredSum[at]! += required
+        percent[p]! += sums[at]!
+        lent[p]! += sums[at + 1]!
+        transferred[p]! += sums[at + 2]!
+        requiredSum[p]! += required
       }
-    }
-    const gap = zeros(G)
-    for (let i = 0; i < G; i++) gap[i] = percent[i]! - requiredSum[i]!
-    return tableOf([
-      ...by.map((k, i) => [k, columns[i]!] as const),
+    const gap = new Array<number>(G)
+    for (let p = 0; p < G; p++) gap[p] = percent[p]! - requiredSum[p]!
+    columns.push(
       ["percent", percent],
       ["lent", lent],
       ["transferred", transferred],
       ["required", requiredSum],
       ["gap", gap],
-    ])
+    )
+    return tableOf(columns)
   },
 }

@@ -16,9 +16,13 @@ export interface GroupBySpec {
   readonly size: number
 }
 
+// The most rows a column keeps its values by row for (see valuesByRow).
+const keptRows = 4096
+
 /** A column of values stored as small integer codes into a dictionary. */
 export class DictionaryColumn<T> {
   readonly length: number
+  private byRow: ReadonlyArray<T> | undefined = undefined
   constructor(
     readonly codes: Uint32Array,
     readonly values: ReadonlyArray<T>,
@@ -69,6 +73,18 @@ export class DictionaryColumn<T> {
 
   *[Symbol.iterator](): Iterator<T> {
     for (let i = 0; i < this.length; i++) yield this.at(i)
+  }
+
+  /**
+   * The values by row, not to be changed. A small column's list is kept once
+   * made: a small table (the contributions, say) is read whole by every
+   * call that uses it, and a large column is not held twice.
+   */
+  valuesByRow(): ReadonlyArray<T> {
+    if (this.byRow !== undefined) return this.byRow
+    const values = this.toArray()
+    if (this.length <= keptRows) this.byRow = Object.freeze(values)
+    return values
   }
 
   // A loop over the codes: Array.from would step through the generator above.

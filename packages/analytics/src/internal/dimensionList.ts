@@ -57,8 +57,27 @@ export const requireBy = (name: string, u: unknown): ReadonlyArray<Dimension> =>
   return list as ReadonlyArray<Dimension>
 }
 
+// Each dimension's place in canonical order.
+const places: ReadonlyMap<string, number> = new Map(dimensions.map((d, i) => [d, i]))
+
 /** Checked dimensions in canonical order, each once (Dimension.canonical without its boundary). */
 export const inCanonicalOrder = (by: ReadonlyArray<Dimension>): ReadonlyArray<Dimension> => {
+  // Most groupings are in canonical order already, each dimension once: a copy then does.
+  let last = -1
+  for (let i = 0; i < by.length; i++) {
+    const place = places.get(by[i]!) ?? -1
+    if (place <= last) return sorted(by)
+    last = place
+  }
+  // A loop, not slice(): `by` is often an indicator's frozen defaultBy, and
+  // slice on a frozen array takes V8's slow path.
+  const out = new Array<Dimension>(by.length)
+  for (let i = 0; i < by.length; i++) out[i] = by[i]!
+  return out
+}
+
+// The dimensions `by` names, in canonical order, each once.
+const sorted = (by: ReadonlyArray<Dimension>): ReadonlyArray<Dimension> => {
   const out: Array<Dimension> = []
   for (let i = 0; i < dimensions.length; i++) if (by.includes(dimensions[i]!)) out.push(dimensions[i]!)
   return out

@@ -104,6 +104,18 @@ export const trustedIndicator = <I extends Indicator>(name: string, indicator: I
   return indicator
 }
 
+// The measure columns of checked indicators, which are frozen, so the list stays right.
+const measureColumnsOf = new WeakMap<Indicator, ReadonlyArray<string>>()
+
+/** The columns of `indicator`'s measures, in order; listed once for a checked indicator. */
+export const measureColumns = (indicator: Indicator): ReadonlyArray<string> => {
+  const known = measureColumnsOf.get(indicator)
+  if (known !== undefined) return known
+  const columns = indicator.measures.map((m) => m.column)
+  if (checked.has(indicator)) measureColumnsOf.set(indicator, Object.freeze(columns))
+  return columns
+}
+
 /** How to compute `indicator` once its tables and grouping are checked: a catalogue entry's compute without its boundary. */
 export const computeOf = (indicator: Indicator): Indicator["compute"] => inner.get(indicator) ?? indicator.compute
 

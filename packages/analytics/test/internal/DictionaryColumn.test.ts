@@ -25,3 +25,28 @@ describe("DictionaryColumn.toArray", () => {
     expect(column.toArray()).toEqual(["a", undefined])
   })
 })
+
+describe("DictionaryColumn.valuesByRow", () => {
+  it("gives toArray's values, the same frozen list each time for a small column (property)", () => {
+    const value = fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.constantFrom(null, undefined))
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 40 }), (values) => {
+        const column = encode(values.length, (i) => values[i])
+        const rows = column.valuesByRow()
+        expect(rows).toEqual(column.toArray())
+        expect(column.valuesByRow()).toBe(rows)
+        expect(Object.isFrozen(rows)).toBe(true)
+        // toArray still gives a list of the caller's own.
+        expect(column.toArray()).not.toBe(rows)
+      }),
+    )
+  })
+
+  it("keeps no second copy of a large column", () => {
+    const n = 5000
+    const column = encode(n, (i) => `v${i % 7}`)
+    const first = column.valuesByRow()
+    expect(first).toEqual(column.toArray())
+    expect(column.valuesByRow()).not.toBe(first)
+  })
+})

@@ -3,7 +3,7 @@
 // changed copy of a catalogue entry too, is checked on every call.
 import { describe, expect, it } from "vitest"
 import { AnalyticsError, Indicator, Indicators, Tables } from "../../src/index.js"
-import { requireIndicator, requireTables } from "../../src/internal/shapes.js"
+import { measureColumns, requireIndicator, requireTables } from "../../src/internal/shapes.js"
 import { policy } from "../fixturePolicy.js"
 import { att, year } from "../helpers.js"
 
@@ -36,6 +36,18 @@ describe("catalogue indicators", () => {
     expect(() => requireIndicator("test", broken)).toThrow(/measures\[0\]\.column/u)
     // The catalogue's own still computes.
     expect(Indicator.compute(original, tables).table.numRows()).toBeGreaterThan(0)
+  })
+
+  it("list their measure columns once; any other indicator's are read anew on each call", () => {
+    const original = Indicators.catalogue.participation
+    const columns = original.measures.map((m) => m.column)
+    expect(measureColumns(original)).toEqual(columns)
+    expect(measureColumns(original)).toBe(measureColumns(original))
+    // An indicator of the caller's own may change between calls.
+    const own = { ...original, measures: [...original.measures] }
+    expect(measureColumns(own)).toEqual(columns)
+    own.measures.pop()
+    expect(measureColumns(own)).toEqual(columns.slice(0, -1))
   })
 })
 

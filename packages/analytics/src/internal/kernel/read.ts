@@ -28,7 +28,7 @@ export const valuesOf = <T = number>(table: ColumnTable, name: string): ArrayLik
       en: `Internal error: column ${name} is read from a filtered or ordered table`,
     })
   const column = table.column(name) as unknown
-  if (column instanceof DictionaryColumn) return (column as DictionaryColumn<T>).toArray()
+  if (column instanceof DictionaryColumn) return (column as DictionaryColumn<T>).valuesByRow()
   if (column === undefined || column === null)
     throw new AnalyticsError({
       nb: `Intern feil: tabellen har ingen kolonne ${name}`,

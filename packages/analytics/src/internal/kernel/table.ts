@@ -8,12 +8,23 @@ import * as aq from "arquero"
 import { ColumnTable } from "arquero"
 import { isColumnName, record } from "../expr.js"
 
+// Names already found to be plain identifiers: the same few are asked for
+// on every call, and a lookup costs less than a look at each character. A
+// bounded set, so that a stream of new names cannot grow it without end.
+const plainNames = new Set<string>()
+const isPlain = (name: string): boolean => {
+  if (plainNames.has(name)) return true
+  if (!isColumnName(name)) return false
+  if (plainNames.size < 1024) plainNames.add(name)
+  return true
+}
+
 /** The table of `columns` in their order. */
 export const tableOf = (columns: ReadonlyArray<readonly [string, ArrayLike<unknown>]>): ColumnTable => {
   const data: Record<string, ArrayLike<unknown>> = {}
   const names: Array<string> = []
   for (const [name, values] of columns) {
-    if (!isColumnName(name)) return aq.table(record(columns))
+    if (!isPlain(name)) return aq.table(record(columns))
     // A name given twice keeps its first place and its last values, as a Map does.
     if (!Object.hasOwn(data, name)) names.push(name)
     data[name] = values

@@ -44,6 +44,52 @@ describe("orderOf", () => {
     )
   })
 
+  it("gives arquero's orderby order on texts alone or numbers alone, few rows (sorted by insertion) or many", () => {
+    const texts: fc.Arbitrary<unknown> = fc.constantFrom(
+      "a",
+      "b",
+      "B",
+      "(unknown)",
+      "2024-01",
+      "2024-10",
+      "",
+      null,
+      undefined,
+    )
+    const numbers: fc.Arbitrary<unknown> = fc.oneof(
+      fc.integer({ min: -3, max: 3 }),
+      fc.constantFrom(null, undefined, Number.NaN, 0.5, -0),
+    )
+    fc.assert(
+      fc.property(
+        fc
+          .record({ n: fc.integer({ min: 0, max: 24 }), aTexts: fc.boolean(), bTexts: fc.boolean() })
+          .chain(({ n, aTexts, bTexts }) =>
+            fc.record({
+              a: fc.array(aTexts ? texts : numbers, { minLength: n, maxLength: n }),
+              b: fc.array(bTexts ? texts : numbers, { minLength: n, maxLength: n }),
+              keys: fc.subarray(["a", "b"], { minLength: 1 }),
+            }),
+          ),
+        ({ a, b, keys }) => {
+          const row = Array.from(a, (_, i) => i)
+          const want = aq
+            .table({ a, b, row })
+            .orderby(...keys)
+            .array("row")
+          const columns = { a, b } as Record<string, ArrayLike<unknown>>
+          expect(
+            orderOf(
+              a.length,
+              keys.map((k) => columns[k]!),
+            ),
+          ).toEqual(Uint32Array.from(want as ArrayLike<number>))
+        },
+      ),
+      { numRuns: runs * 2 },
+    )
+  })
+
   it("puts missing values first and NaN before numbers", () => {
     expect(compareAsArquero(null, "a")).toBe(-1)
     expect(compareAsArquero("a", undefined)).toBe(1)
