@@ -16,6 +16,22 @@ const value = fc.oneof(
   fc.integer({ min: 0, max: 3 }).map((d) => new Date(Date.UTC(2024, 0, 1 + d))),
 )
 
+// orderOf of key columns `a` and `b` (those `keys` names) against arquero's orderby of the same.
+const sortsAsArquero = ({ a, b, keys }: { a: Array<unknown>; b: Array<unknown>; keys: Array<string> }): void => {
+  const row = Array.from(a, (_, i) => i)
+  const want = aq
+    .table({ a, b, row })
+    .orderby(...keys)
+    .array("row")
+  const columns = { a, b } as Record<string, ArrayLike<unknown>>
+  expect(
+    orderOf(
+      a.length,
+      keys.map((k) => columns[k]!),
+    ),
+  ).toEqual(Uint32Array.from(want as ArrayLike<number>))
+}
+
 describe("orderOf", () => {
   it("gives arquero's orderby order", () => {
     fc.assert(
@@ -27,18 +43,7 @@ describe("orderOf", () => {
             keys: fc.subarray(["a", "b"], { minLength: 1 }),
           }),
         ),
-        ({ a, b, keys }) => {
-          const row = Array.from(a, (_, i) => i)
-          const table = aq.table({ a, b, row })
-          const want = table.orderby(...keys).array("row")
-          const columns = { a, b } as Record<string, ArrayLike<unknown>>
-          expect(
-            orderOf(
-              a.length,
-              keys.map((k) => columns[k]!),
-            ),
-          ).toEqual(Uint32Array.from(want as ArrayLike<number>))
-        },
+        sortsAsArquero,
       ),
       { numRuns: runs },
     )
@@ -71,20 +76,7 @@ describe("orderOf", () => {
               keys: fc.subarray(["a", "b"], { minLength: 1 }),
             }),
           ),
-        ({ a, b, keys }) => {
-          const row = Array.from(a, (_, i) => i)
-          const want = aq
-            .table({ a, b, row })
-            .orderby(...keys)
-            .array("row")
-          const columns = { a, b } as Record<string, ArrayLike<unknown>>
-          expect(
-            orderOf(
-              a.length,
-              keys.map((k) => columns[k]!),
-            ),
-          ).toEqual(Uint32Array.from(want as ArrayLike<number>))
-        },
+        sortsAsArquero,
       ),
       { numRuns: runs * 2 },
     )
