@@ -3,7 +3,10 @@
 // always a list of its own that the caller's list does not share.
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { dimensions, inCanonicalOrder } from "../../src/internal/dimensionList.js"
+import { Query, Tables } from "../../src/index.js"
+import { type Dimension, dimensions, inCanonicalOrder } from "../../src/internal/dimensionList.js"
+import { policy } from "../fixturePolicy.js"
+import { att, year } from "../helpers.js"
 
 describe("inCanonicalOrder", () => {
   it("gives each dimension once in canonical order, in a new list (property)", () => {
@@ -24,5 +27,42 @@ describe("inCanonicalOrder", () => {
     expect(inCanonicalOrder(["month", "offering"])).toEqual(["offering", "month"])
     expect(inCanonicalOrder(["month", "month"])).toEqual(["month"])
     expect(inCanonicalOrder([])).toEqual([])
+  })
+})
+
+describe("inCanonicalOrder on a list that answers differently each time it is read", () => {
+  // A getter that gives a dimension to the first `after` reads, then another name.
+  const shifting = (good: string, bad: string, after: number): ReadonlyArray<Dimension> => {
+    let reads = 0
+    const list = ["x"]
+    Object.defineProperty(list, 0, { get: () => (++reads > after ? bad : good), enumerable: true })
+    return list as unknown as ReadonlyArray<Dimension>
+  }
+
+  it("writes only the package's own names, whatever a later read gives", () => {
+    for (const bad of ["citizen", "__proto__", "constructor", "01019012345"])
+      for (let after = 0; after < 6; after++) {
+        const got = inCanonicalOrder(shifting("offering", bad, after))
+        expect(
+          got.every((d) => dimensions.includes(d)),
+          `${bad} after ${after}`,
+        ).toBe(true)
+      }
+  })
+
+  it("groups a query by a dimension only, whatever a later read gives (Query.toArquero)", () => {
+    const tables = Tables.fromDataset(
+      year({ attendance: [att(1, "turgruppe", "2024-03-01"), att(2, "turgruppe", "2024-03-02")] }),
+      { policy },
+    )
+    for (let after = 0; after < 6; after++) {
+      let table: ReturnType<typeof Query.toArquero> | undefined
+      try {
+        table = Query.toArquero(Query.definitions.attendanceRate, tables, shifting("offering", "citizen", after))
+      } catch {
+        continue
+      }
+      expect(table.columnNames(), `after ${after}`).not.toContain("citizen")
+    }
   })
 })
