@@ -46,8 +46,10 @@ const guarded = <Id extends string>(indicator: Indicator<Id>): Indicator<Id> => 
         },
         (tables: Tables, by: ReadonlyArray<Dimension>) => {
           requireTables(name, tables)
-          checkDimensions(indicator.id, indicator.dimensions, requireBy(name, by))
-          return indicator.compute(tables, by)
+          // The checked copy goes on, not the caller's list, which a getter could change between reads.
+          const checked = requireBy(name, by)
+          checkDimensions(indicator.id, indicator.dimensions, checked)
+          return indicator.compute(tables, checked)
         },
       ),
     },

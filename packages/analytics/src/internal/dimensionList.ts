@@ -42,9 +42,13 @@ export const dimensions: ReadonlyArray<Dimension> = Object.freeze([
   "source",
 ] as const)
 
-/** A list of known dimensions; an unknown one is refused rather than dropped. */
+/**
+ * A list of known dimensions; an unknown one is refused rather than dropped.
+ * The list given back is a copy with each element read once: use it, not the
+ * caller's, which a getter could make answer a second read differently.
+ */
 export const requireBy = (name: string, u: unknown): ReadonlyArray<Dimension> => {
-  const list = requireArray(name, "by", u)
+  const list = Array.from(requireArray(name, "by", u))
   for (let i = 0; i < list.length; i++) {
     const d = list[i]
     if (typeof d !== "string" || !(dimensions as ReadonlyArray<string>).includes(d)) {

@@ -3,8 +3,8 @@
 // always a list of its own that the caller's list does not share.
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Query, Tables } from "../../src/index.js"
-import { type Dimension, dimensions, inCanonicalOrder } from "../../src/internal/dimensionList.js"
+import { Indicators, Query, Tables } from "../../src/index.js"
+import { type Dimension, dimensions, inCanonicalOrder, requireBy } from "../../src/internal/dimensionList.js"
 import { policy } from "../fixturePolicy.js"
 import { att, year } from "../helpers.js"
 
@@ -48,6 +48,20 @@ describe("inCanonicalOrder on a list that answers differently each time it is re
           `${bad} after ${after}`,
         ).toBe(true)
       }
+  })
+
+  it("is checked on a copy read once by requireBy, and a catalogue compute groups by that copy", () => {
+    const checked = requireBy("test", shifting("department", "__proto__", 1))
+    expect(checked).toEqual(["department"])
+    expect(checked).toEqual(["department"])
+    const tables = Tables.fromDataset(year({}), { policy })
+    for (let after = 1; after < 6; after++) {
+      const table = Indicators.catalogue.departmentContributions.compute(
+        tables,
+        shifting("department", "__proto__", after),
+      )
+      expect(table.columnNames()[0], `after ${after}`).toBe("department")
+    }
   })
 
   it("groups a query by a dimension only, whatever a later read gives (Query.toArquero)", () => {
