@@ -14,6 +14,14 @@ export const { isRecord, own } = Boundary
 export const optionsOf = (name: string, u: unknown): Record<string, unknown> =>
   u === undefined ? {} : requireRecord(name, "options", u)
 
+/** A copy of a list of true and false, each element read once; anything else is refused, naming `what`. */
+export const requireBooleans = (name: string, what: string, u: unknown): Array<boolean> => {
+  const list = Array.from(requireArray(name, what, u))
+  if (!list.every((b) => typeof b === "boolean"))
+    reject(name, { nb: `${what} må ha true eller false per rad`, en: `${what} must hold true or false per row` })
+  return list as Array<boolean>
+}
+
 export const requireFinite = (name: string, what: string, u: unknown): number =>
   typeof u === "number" && Number.isFinite(u)
     ? u

@@ -97,9 +97,9 @@ export const toCsv = guard(
     nb: "en publisert tabell fra Publish.publish og { lang?, labelled? }",
     en: "a published table from Publish.publish and { lang?, labelled? }",
   },
-  (published: Published, options: { readonly lang?: Lang; readonly labelled?: boolean } = {}): string => {
+  (given: Published, options: { readonly lang?: Lang; readonly labelled?: boolean } = {}): string => {
     const name = "Export.toCsv"
-    requirePublished(name, published)
+    const published = requirePublished(name, given)
     const o = optionsOf(name, options)
     const lang = o.lang === undefined ? "nb" : requireLang(name, o.lang)
     if (o.labelled !== undefined && typeof o.labelled !== "boolean")
@@ -142,8 +142,8 @@ const labelledCsv = (published: Published, lang: Lang): string => {
 export const toJson = guard(
   "Export.toJson",
   { nb: "en publisert tabell fra Publish.publish", en: "a published table from Publish.publish" },
-  (published: Published): string => {
-    requirePublished("Export.toJson", published)
+  (given: Published): string => {
+    const published = requirePublished("Export.toJson", given)
     const text = JSON.stringify(
       {
         ...metadata(published),
@@ -173,8 +173,8 @@ export const toJson = guard(
 export const toArrow = guard(
   "Export.toArrow",
   { nb: "en publisert tabell fra Publish.publish", en: "a published table from Publish.publish" },
-  (published: Published): Uint8Array => {
-    requirePublished("Export.toArrow", published)
+  (given: Published): Uint8Array => {
+    const published = requirePublished("Export.toArrow", given)
     const meta = JSON.stringify({
       ...metadata(published),
       states: published.states,
@@ -210,8 +210,10 @@ export const tidy = guard(
     nb: "en liste med publiserte tabeller fra Publish.publish og eventuelt en proveniens",
     en: "a list of published tables from Publish.publish and optionally a provenance",
   },
-  (published: ReadonlyArray<Published>, provenance?: Provenance): ColumnTable => {
-    for (const p of requireArray("Export.tidy", "published", published)) requirePublished("Export.tidy", p)
+  (given: ReadonlyArray<Published>, provenance?: Provenance): ColumnTable => {
+    const published = Array.from(requireArray("Export.tidy", "published", given), (p) =>
+      requirePublished("Export.tidy", p),
+    )
     const about = provenance === undefined ? {} : provenanceColumns(requireProvenanceOf("Export.tidy", provenance))
     const rows = published.flatMap((p) => {
       const rs = roles(p.indicator)

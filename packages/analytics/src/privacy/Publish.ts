@@ -8,7 +8,15 @@
  */
 import type { Result } from "../Indicator.js"
 import { guard } from "../internal/boundary.js"
-import { optionsOf, reject, requireArray, requireRecord, requireRule, requireTable } from "../internal/checks.js"
+import {
+  optionsOf,
+  reject,
+  requireArray,
+  requireBooleans,
+  requireRecord,
+  requireRule,
+  requireTable,
+} from "../internal/checks.js"
 import { requireBy } from "../internal/dimensionList.js"
 import { requireIndicator, requireTables } from "../internal/shapes.js"
 
@@ -38,14 +46,26 @@ export interface Options {
   readonly period?: Period
 }
 
+// A result's fields, each read once and checked, as a value of its own: the
+// publication uses it, not the caller's object, where a getter could answer
+// a second read differently.
 const requireResult = (name: string, u: unknown, what: string): Result => {
   const r = requireRecord(name, what, u)
-  requireIndicator(name, r.indicator)
-  requireBy(name, r.by)
-  requireTable(name, `${what}.table`, r.table)
-  if (typeof r.margins !== "boolean")
+  const indicator = requireIndicator(name, r.indicator)
+  const by = requireBy(name, r.by)
+  const table = requireTable(name, `${what}.table`, r.table)
+  const margins = r.margins
+  if (typeof margins !== "boolean")
     reject(name, { nb: `${what}.margins må være true eller false`, en: `${what}.margins must be true or false` })
-  return u as Result
+  const notApplicable =
+    r.notApplicable === undefined ? undefined : requireBooleans(name, `${what}.notApplicable`, r.notApplicable)
+  return {
+    indicator,
+    by,
+    margins: margins as boolean,
+    table,
+    ...(notApplicable === undefined ? {} : { notApplicable }),
+  }
 }
 
 const profileOf = (name: string, o: Record<string, unknown>): Profile => {
@@ -93,8 +113,8 @@ export const publish = guard(
   },
   (result: Result, options: Options = {}): Published => {
     const name = "Publish.publish"
-    requireResult(name, result, "the result")
-    return publishResults([result], settings(name, options)).tables[0]!
+    const checked = requireResult(name, result, "the result")
+    return publishResults([checked], settings(name, options)).tables[0]!
   },
 )
 
@@ -117,10 +137,10 @@ export const publishAll = guard(
   },
   (results: ReadonlyArray<Result>, options: Options = {}): Publication => {
     const name = "Publish.publishAll"
-    requireArray(name, "results", results).forEach((r, i) => {
-      requireResult(name, r, `results[${i}]`)
-    })
-    return publishResults(results, settings(name, options))
+    const checked = Array.from(requireArray(name, "results", results), (r, i) =>
+      requireResult(name, r, `results[${i}]`),
+    )
+    return publishResults(checked, settings(name, options))
   },
 )
 

@@ -32,6 +32,39 @@ const tables = Tables.fromDataset(
   { policy },
 )
 
+// An object whose getter gives `first` to the first read and `later` to every other.
+const shifting = <T extends object>(o: T, key: string, first: unknown, later: unknown): T => {
+  let reads = 0
+  return Object.defineProperty({ ...o }, key, { get: () => (reads++ === 0 ? first : later), enumerable: true })
+}
+
+describe("Publish.publish on a result that answers differently each time it is read", () => {
+  it("publishes the result as it was checked", () => {
+    const result = Indicator.compute(Indicators.catalogue.completionRate, tables, { by: ["offering"], margins: true })
+    const expected = Publish.publish(result, { tables })
+    for (const [key, later] of [
+      ["by", ["__proto__"]],
+      ["table", "d => (globalThis.__pwned = 1)"],
+      ["indicator", { id: "__proto__" }],
+    ] as const) {
+      const one = Publish.publish(shifting(result, key, result[key], later), { tables })
+      expect(one.by, key).toEqual(expected.by)
+      expect(one.table.objects(), key).toEqual(expected.table.objects())
+      const all = Publish.publishAll([shifting(result, key, result[key], later)], { tables })
+      expect(all.tables[0]!.table.objects(), key).toEqual(expected.table.objects())
+    }
+    expect((globalThis as { __pwned?: unknown }).__pwned).toBeUndefined()
+  })
+
+  it("refuses a notApplicable that is not true or false per row, naming it", () => {
+    const result = Indicator.compute(Indicators.catalogue.completionRate, tables, { by: ["offering"] })
+    for (const bad of [[1], "yes", [true, null]])
+      expect(() => Publish.publish({ ...result, notApplicable: bad } as never, { tables })).toThrow(
+        /the result\.notApplicable must (hold true or false per row|be a list)/u,
+      )
+  })
+})
+
 describe("Publish.publish", () => {
   it("hides small counts and small complements, then enough cells that the total gives nothing away", () => {
     const shown = Publish.publish(
