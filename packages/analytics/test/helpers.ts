@@ -113,3 +113,18 @@ export const fit = (
   items: [total / 4, total / 4, total / 4, total / 4],
   total,
 })
+
+/**
+ * Two sessions, Sandneshallen's with six participants and the walking
+ * group's with one present and one absent: a year whose walking group is a
+ * small count to hide.
+ */
+export const twoSessions = (): Dataset.Dataset =>
+  year({
+    sessions: [session("sandneshallen", "2024-02-05"), session("turgruppe", "2024-02-07")],
+    attendance: [
+      ...[1, 2, 3, 4, 5, 6].map((c) => att(c, "sandneshallen", "2024-02-05")),
+      att(7, "turgruppe", "2024-02-07"),
+      att(8, "turgruppe", "2024-02-07", "absent"),
+    ],
+  })

@@ -8,18 +8,9 @@ import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { AnalyticsError, Export, Indicator, Indicators, Publish, Tables } from "../../src/index.js"
 import { policy } from "../fixturePolicy.js"
-import { att, session, year } from "../helpers.js"
+import { twoSessions } from "../helpers.js"
 
-const tables = Tables.fromDataset(
-  year({
-    sessions: [session("sandneshallen", "2024-02-05"), session("turgruppe", "2024-02-07")],
-    attendance: [
-      ...[1, 2, 3, 4, 5, 6].map((c) => att(c, "sandneshallen", "2024-02-05")),
-      att(7, "turgruppe", "2024-02-07"),
-    ],
-  }),
-  { policy },
-)
+const tables = Tables.fromDataset(twoSessions(), { policy })
 const result = Indicator.compute(Indicators.catalogue.participation, tables, { by: ["offering"], margins: true })
 const shown = Publish.publish(result, { tables })
 

@@ -3,19 +3,9 @@ import * as aq from "arquero"
 import { describe, expect, it } from "vitest"
 import { Export, Indicator, Indicators, Provenance, Publish, Tables } from "../../src/index.js"
 import { policy } from "../fixturePolicy.js"
-import { att, p, session, year } from "../helpers.js"
+import { p, twoSessions, year } from "../helpers.js"
 
-const tables = Tables.fromDataset(
-  year({
-    sessions: [session("sandneshallen", "2024-02-05"), session("turgruppe", "2024-02-07")],
-    attendance: [
-      ...[1, 2, 3, 4, 5, 6].map((c) => att(c, "sandneshallen", "2024-02-05")),
-      att(7, "turgruppe", "2024-02-07"),
-      att(8, "turgruppe", "2024-02-07", "absent"),
-    ],
-  }),
-  { policy },
-)
+const tables = Tables.fromDataset(twoSessions(), { policy })
 const shown = Publish.publish(
   Indicator.compute(Indicators.catalogue.participation, tables, { by: ["offering"], margins: true }),
   { tables },
