@@ -1,9 +1,10 @@
 // A grouping in canonical order: each dimension once, in Dimension.all's
 // order, whatever order and repeats the caller gave, frozen or not, and
 // always a list of its own that the caller's list does not share.
+import { Redact } from "@aktivitetsmodell/core"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Indicators, Query, Tables } from "../../src/index.js"
+import { AnalyticsError, Indicators, Dimension as PublicDimension, Query, Tables } from "../../src/index.js"
 import { type Dimension, dimensions, inCanonicalOrder, requireBy } from "../../src/internal/dimensionList.js"
 import { policy } from "../fixturePolicy.js"
 import { att, year } from "../helpers.js"
@@ -38,6 +39,39 @@ describe("inCanonicalOrder on a list that answers differently each time it is re
     Object.defineProperty(list, 0, { get: () => (++reads > after ? bad : good), enumerable: true })
     return list as unknown as ReadonlyArray<Dimension>
   }
+
+  it("takes a list of dimensions read once or refuses it cleanly, whatever the getters give (property)", () => {
+    const element = fc.constantFrom<unknown>(
+      ...dimensions,
+      "citizen",
+      "__proto__",
+      "constructor",
+      "01019012345",
+      null,
+      7,
+      {},
+    )
+    fc.assert(
+      fc.property(fc.array(fc.tuple(element, element, fc.integer({ min: 0, max: 3 })), { maxLength: 6 }), (spec) => {
+        // Each element answers `first` to its first `honest` reads, then `later`.
+        const list: Array<unknown> = []
+        spec.forEach(([first, later, honest], i) => {
+          let reads = 0
+          Object.defineProperty(list, i, { get: () => (reads++ < honest ? first : later), enumerable: true })
+        })
+        try {
+          const got = PublicDimension.canonical(list as never)
+          // Taken: only the package's own names, each once, in canonical order.
+          expect(got).toEqual(dimensions.filter((d) => got.includes(d)))
+        } catch (e) {
+          // Refused: a clean error, with no identity number in it.
+          expect(e).toBeInstanceOf(AnalyticsError)
+          expect(Redact.containsNationalId((e as Error).message)).toBe(false)
+        }
+        expect(Object.keys(Object.prototype)).toEqual([])
+      }),
+    )
+  })
 
   it("writes only the package's own names, whatever a later read gives", () => {
     for (const bad of ["citizen", "__proto__", "constructor", "01019012345"])
