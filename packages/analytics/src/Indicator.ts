@@ -116,11 +116,7 @@ const isTidy = (
 // dimension. NaN is the one value not equal to itself.
 const isClean = (values: ReadonlyArray<unknown>, dimension: boolean): boolean => {
   if (dimension) {
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i]
-      // biome-ignore lint/suspicious/noSelfCompare: the NaN check, for any value.
-      if (v === null || v === undefined || v !== v) return false
-    }
+    for (let i = 0; i < values.length; i++) if (!isValid(values[i])) return false
     return true
   }
   for (let i = 0; i < values.length; i++) {

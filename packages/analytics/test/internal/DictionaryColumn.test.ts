@@ -6,11 +6,15 @@ import { DictionaryColumn, encode } from "../../src/internal/DictionaryColumn.js
 import { valuesOf } from "../../src/internal/kernel/read.js"
 import { tableOf } from "../../src/internal/kernel/table.js"
 
+// The values of a column: short texts, whole numbers and missing values.
+const columnValues = fc.array(fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.constantFrom(null, undefined)), {
+  maxLength: 40,
+})
+
 describe("DictionaryColumn.toArray", () => {
   it("gives each row's value, as the column's iterator and at() give them (property)", () => {
-    const value = fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.constantFrom(null, undefined))
     fc.assert(
-      fc.property(fc.array(value, { maxLength: 40 }), (values) => {
+      fc.property(columnValues, (values) => {
         const column = encode(values.length, (i) => values[i])
         expect(column.toArray()).toEqual(values)
         expect(column.toArray()).toEqual([...column])
@@ -28,9 +32,8 @@ describe("DictionaryColumn.toArray", () => {
 
 describe("DictionaryColumn.valuesByRow", () => {
   it("gives toArray's values, the same frozen list each time for a small column (property)", () => {
-    const value = fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.constantFrom(null, undefined))
     fc.assert(
-      fc.property(fc.array(value, { maxLength: 40 }), (values) => {
+      fc.property(columnValues, (values) => {
         const column = encode(values.length, (i) => values[i])
         const rows = column.valuesByRow()
         expect(rows).toEqual(column.toArray())
