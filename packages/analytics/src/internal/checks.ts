@@ -10,6 +10,9 @@ import type { Lang } from "./text.js"
 export const { reject, requireString, requireArray, requireRecord } = boundary
 export const { isRecord, own } = Boundary
 
+/** True for `{ nb, en }` with both as texts: a bilingual label or message. */
+export const isBilingual = (u: unknown): boolean => isRecord(u) && typeof u.nb === "string" && typeof u.en === "string"
+
 /** An options object, where leaving it out means the defaults. */
 export const optionsOf = (name: string, u: unknown): Record<string, unknown> =>
   u === undefined ? {} : requireRecord(name, "options", u)

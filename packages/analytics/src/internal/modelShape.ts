@@ -6,7 +6,7 @@ import { IsoDate } from "@aktivitetsmodell/core"
 import type { Model } from "../outputs/ReportModel.js"
 import { requireProfile } from "../privacy/Profile.js"
 import {
-  isRecord,
+  isBilingual,
   reject,
   requireArray,
   requireFinite,
@@ -18,7 +18,6 @@ import {
 import { requirePlan } from "./planShape.js"
 import { requirePublished } from "./publishedShape.js"
 
-const isBilingual = (u: unknown): boolean => isRecord(u) && typeof u.nb === "string" && typeof u.en === "string"
 const requireBilingual = (name: string, what: string, u: unknown): void => {
   if (!isBilingual(u))
     reject(name, { nb: `${what} må være { nb, en } som tekster`, en: `${what} must be { nb, en } texts` })

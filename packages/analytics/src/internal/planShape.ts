@@ -2,10 +2,9 @@
 // read from an edited CSV). The answer is looked up among the four own keys,
 // so "constructor" or "__proto__" is refused rather than found on a prototype.
 import type { Plan } from "../evaluation/plan.js"
-import { isRecord, reject, requireArray, requireRecord } from "./checks.js"
+import { isBilingual, reject, requireArray, requireRecord } from "./checks.js"
 
 const answers = ["yes", "no", "uncertain", "if-capacity"]
-const isBilingual = (u: unknown): boolean => isRecord(u) && typeof u.nb === "string" && typeof u.en === "string"
 
 /** A plan: a period and rows of id, measure, assessment, continue and who. */
 export const requirePlan = (name: string, u: unknown): Plan => {

@@ -4,7 +4,7 @@
 // is that nothing reaches arquero that could run as code.
 import { type Tables, tableNames } from "../tables/types.js"
 import {
-  isRecord,
+  isBilingual,
   own,
   reject,
   requireArray,
@@ -31,8 +31,6 @@ export const isFigure = (v: unknown): v is number | null => v === null || (typeo
 export const isYearValues = (u: unknown): boolean => u instanceof Map && [...u.values()].every(isFigure)
 
 const kinds = ["persons", "count", "rate", "statistic"]
-
-const isBilingual = (u: unknown): boolean => isRecord(u) && typeof u.nb === "string" && typeof u.en === "string"
 
 const requireMeasure = (name: string, u: unknown, i: number): Measure => {
   const m = requireRecord(name, `measures[${i}]`, u)
