@@ -8,6 +8,7 @@
  * @module
  */
 
+import { Redact } from "@aktivitetsmodell/core"
 import { type Evidence, evidence, lookup, planResults, type Shown } from "./evaluation/evidence.js"
 import type { Continue, Plan, Row } from "./evaluation/plan.js"
 import { guard } from "./internal/boundary.js"
@@ -243,8 +244,8 @@ export const toCsv = guard(
     nb: "en plan, et språk (nb eller en) og eventuelt en proveniens",
     en: "a plan, a language (nb or en) and optionally a provenance",
   },
-  (plan: Plan, lang: Lang, provenance?: Provenance): string => {
-    requirePlan("EvaluationPlan.toCsv", plan)
+  (given: Plan, lang: Lang, provenance?: Provenance): string => {
+    const plan = requirePlan("EvaluationPlan.toCsv", given)
     requireLang("EvaluationPlan.toCsv", lang)
     const about = provenance === undefined ? [] : Object.entries(provenanceColumns(provenance))
     return `${[
@@ -285,8 +286,8 @@ const cell = escapeMarkdown
 export const toMarkdown = guard(
   "EvaluationPlan.toMarkdown",
   { nb: "en plan og et språk (nb eller en)", en: "a plan and a language (nb or en)" },
-  (plan: Plan, lang: Lang): string => {
-    requirePlan("EvaluationPlan.toMarkdown", plan)
+  (given: Plan, lang: Lang): string => {
+    const plan = requirePlan("EvaluationPlan.toMarkdown", given)
     requireLang("EvaluationPlan.toMarkdown", lang)
     return `${[
       `| ${[headings.measure, headings.assessment, headings.continue, headings.who].map((h) => cell(h[lang])).join(" | ")} |`,
@@ -376,9 +377,13 @@ const parseChecked = (text: string, file: string, period: Plan["period"]): Plan 
       })
       continue
     }
-    const same = (s: string) => ({ nb: s, en: s })
+    // A cell is free text written by hand: an identity number in it is masked as it is read.
+    const same = (s: string) => {
+      const shown = Redact.text(s)
+      return { nb: shown, en: shown }
+    }
     rows.push({
-      id: get(index.id),
+      id: Redact.text(get(index.id)),
       measure: same(get(index.measure)),
       assessment: same(get(index.assessment)),
       continue: answer,

@@ -94,7 +94,7 @@ export const requireModel = (name: string, u: unknown): Model => {
     requireArray(name, "model.recoveryCollege", m.recoveryCollege).forEach((g, i) => {
       requireGrid(name, `model.recoveryCollege[${i}]`, g)
     })
-  requirePlan(name, m.plan)
+  const plan = requirePlan(name, m.plan)
   requireRule(name, m.rule)
   requireProfile(name, m.profile)
   const hidden = requireRecord(name, "model.hidden", m.hidden)
@@ -105,5 +105,6 @@ export const requireModel = (name: string, u: unknown): Model => {
       nb: "model.charts må være et Map med indikator-id → diagrammer",
       en: "model.charts must be a Map of indicator id → charts",
     })
-  return u as Model
+  // The plan as checked, its texts masked; the rest as given.
+  return { ...(u as Model), plan }
 }

@@ -72,7 +72,7 @@ export const render = guard(
   "Html.render",
   { nb: "en rapportmodell (Report.model)", en: "a report model (Report.model)" },
   (model: Model): string => {
-    const { lang } = requireModel("Html.render", model)
+    const { lang, plan: checkedPlan } = requireModel("Html.render", model)
     const t = (k: keyof typeof texts) => esc(texts[k][lang])
     const sections = model.sections
       .map((s) => {
@@ -103,7 +103,7 @@ ${s.monthly === null ? "" : `<h3>${t("byMonth")}</h3>${charts?.months === null |
       `<li><a href="#privacy">${t("privacy")}</a></li>`,
     ].join("")
     const h = EvaluationPlan.headings
-    const plan = `<section id="plan"><h2>${t("plan")}</h2><p class="def">${t("planNote")}</p><table class="plan"><thead><tr><th>${esc(h.measure[lang])}</th><th>${esc(h.assessment[lang])}</th><th>${esc(h.continue[lang])}</th><th>${esc(h.who[lang])}</th></tr></thead><tbody>${model.plan.rows
+    const plan = `<section id="plan"><h2>${t("plan")}</h2><p class="def">${t("planNote")}</p><table class="plan"><thead><tr><th>${esc(h.measure[lang])}</th><th>${esc(h.assessment[lang])}</th><th>${esc(h.continue[lang])}</th><th>${esc(h.who[lang])}</th></tr></thead><tbody>${checkedPlan.rows
       .map(
         (r) =>
           `<tr><td>${esc(r.measure[lang])}</td><td>${esc(r.assessment[lang])}</td><td>${esc(EvaluationPlan.continueLabels[r.continue][lang])}</td><td>${esc(r.who[lang])}</td></tr>`,

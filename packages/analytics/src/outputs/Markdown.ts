@@ -31,7 +31,7 @@ export const render = guard(
   "Markdown.render",
   { nb: "en rapportmodell (Report.model)", en: "a report model (Report.model)" },
   (model: Model): string => {
-    const { lang } = requireModel("Markdown.render", model)
+    const { lang, plan } = requireModel("Markdown.render", model)
     const { provenance } = model
     // A synthetic report says so first and last, whatever part of it is copied on.
     const synthetic = provenance.synthetic ? [`> ${md(Provenance.syntheticNotice[lang])}`, ""] : []
@@ -73,7 +73,7 @@ export const render = guard(
         out.push(`| ${values.map(md).join(" | ")} |`)
       }
     }
-    out.push("", `## ${md(texts.plan[lang])}`, "", EvaluationPlan.toMarkdown(model.plan, lang).trimEnd())
+    out.push("", `## ${md(texts.plan[lang])}`, "", EvaluationPlan.toMarkdown(plan, lang).trimEnd())
     out.push(
       "",
       `## ${md(texts.privacy[lang])}`,
