@@ -64,7 +64,7 @@ const requireProvenance = (name: string, u: unknown): void => {
 /** A report model as buildReport makes it (Report.model). */
 export const requireModel = (name: string, u: unknown): Model => {
   const m = requireRecord(name, "the model", u)
-  requireLang(name, m.lang)
+  const lang = requireLang(name, m.lang)
   requireString(name, "model.title", m.title)
   const period = requireRecord(name, "model.period", m.period)
   if (!IsoDate.isIsoDate(period.from) || !IsoDate.isIsoDate(period.to))
@@ -105,6 +105,6 @@ export const requireModel = (name: string, u: unknown): Model => {
       nb: "model.charts må være et Map med indikator-id → diagrammer",
       en: "model.charts must be a Map of indicator id → charts",
     })
-  // The plan as checked, its texts masked; the rest as given.
-  return { ...(u as Model), plan }
+  // The language and the plan as checked (its texts masked); the rest as given.
+  return { ...(u as Model), lang, plan }
 }
