@@ -252,7 +252,10 @@ export const tidy = guard(
       "profile",
       ...Object.keys(about),
     ]
-    return rows.length === 0 ? aq.table(Object.fromEntries(columns.map((c) => [c, []]))) : aq.from(rows)
+    const table = rows.length === 0 ? aq.table(Object.fromEntries(columns.map((c) => [c, []]))) : aq.from(rows)
+    // Its texts are the tables', the grouping's and the provenance's: checked as the CSV and the JSON are.
+    assertNone(table.toCSV(), "Export.tidy")
+    return table
   },
 )
 
