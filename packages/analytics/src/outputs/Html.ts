@@ -15,6 +15,7 @@ import { texts } from "../internal/texts.js"
 import { describeProfile, periodText } from "../internal/words.js"
 import * as Labels from "../Labels.js"
 import * as Provenance from "../Provenance.js"
+import { assertNone } from "../privacy/Identifiers.js"
 import * as Rejected from "./Rejected.js"
 import type { Grid, Model, Section } from "./ReportModel.js"
 import { escapeXml as esc } from "./Svg.js"
@@ -121,7 +122,7 @@ ${s.monthly === null ? "" : `<h3>${t("byMonth")}</h3>${charts?.months === null |
       )
       .join("")
     const privacy = `<section id="privacy"><h2>${t("privacy")}</h2><p>${esc(describeProfile(model.profile, model.hidden, lang))}</p><h3>${t("symbols")}</h3><p>${t("suppressed")}<br>${t("missing")}<br>${t("notApplicable")}<br>${t("irrelevant")}</p></section>`
-    return `<!doctype html>
+    const html = `<!doctype html>
 <html lang="${lang === "nb" ? "nb" : "en"}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(model.title)}${provenance.synthetic ? ` (${esc(Provenance.syntheticLabel[lang].toLowerCase())})` : ""}</title><style>${style}</style></head>
 <body>
@@ -138,5 +139,8 @@ ${privacy}
 </body>
 </html>
 `
+    // The model's texts are the caller's to change: the page is checked as the report's files are.
+    assertNone(html, "Html.render")
+    return html
   },
 )

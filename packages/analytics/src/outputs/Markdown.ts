@@ -18,6 +18,7 @@ import { texts } from "../internal/texts.js"
 import { describeProfile, periodText } from "../internal/words.js"
 import * as Labels from "../Labels.js"
 import * as Provenance from "../Provenance.js"
+import { assertNone } from "../privacy/Identifiers.js"
 import * as Rejected from "./Rejected.js"
 import type { Model } from "./ReportModel.js"
 
@@ -86,6 +87,9 @@ export const render = guard(
       "",
     )
     out.push("---", "", md(Provenance.line(provenance, lang)), "", ...synthetic)
-    return out.join("\n")
+    const text = out.join("\n")
+    // The model's texts are the caller's to change: the text is checked as the report's files are.
+    assertNone(text, "Markdown.render")
+    return text
   },
 )
