@@ -8,7 +8,7 @@
  * @module
  */
 import type { Bilingual, IsoDate } from "@aktivitetsmodell/core"
-import { Calendar } from "@aktivitetsmodell/core"
+import { Calendar, Policy } from "@aktivitetsmodell/core"
 import { guard, requireDate } from "./internal/boundary.js"
 import { quote } from "./internal/text.js"
 import { RulesError } from "./RulesError.js"
@@ -77,7 +77,9 @@ export const addTo = guard(
 )
 
 /**
- * Whole months in a period length that has only years and months, else undefined.
+ * Whole months in a period length of years and months only ("P2M",
+ * "P1Y6M"), else undefined. It is core's `Policy.wholeMonths`, so that a
+ * transition length `check` accepts is one core reads the same way.
  * @example
  * PeriodLength.wholeMonths("P2M") // 2
  * @category constructors
@@ -85,10 +87,7 @@ export const addTo = guard(
 export const wholeMonths = guard(
   "PeriodLength.wholeMonths",
   { en: "(length: string)", nb: "(length: string)" },
-  (length: string): number | undefined => {
-    const d = parse(length)
-    return d === undefined || d.weeks !== 0 || d.days !== 0 ? undefined : d.years * 12 + d.months
-  },
+  (length: string): number | undefined => Policy.wholeMonths(length),
 )
 
 // A count with its noun in both languages: `words.nb` is [singular, plural].

@@ -1,4 +1,4 @@
-import { IsoDate } from "@aktivitetsmodell/core"
+import { IsoDate, Policy } from "@aktivitetsmodell/core"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { PeriodLength } from "../src/index.js"
@@ -37,6 +37,31 @@ describe("PeriodLength.isPeriodLength", () => {
   it("names what it expected when adding a text that is no period length", () => {
     expect(() => PeriodLength.addTo("2024-01-01", "two months")).toThrow(
       'Not a period length such as P2M: "two months"',
+    )
+  })
+})
+
+describe("PeriodLength.wholeMonths", () => {
+  it("reads a length as core reads a transition, so that check and core agree", () => {
+    // Accepted by the period pattern, but not whole months as core counts them.
+    for (const t of ["P2M0D", "P2M0W", "P1000Y", "P0Y2M0D"]) {
+      expect(PeriodLength.isPeriodLength(t)).toBe(true)
+      expect(PeriodLength.wholeMonths(t)).toBeUndefined()
+    }
+    expect(PeriodLength.wholeMonths("P0M")).toBe(0)
+    const part = (unit: string) =>
+      fc.option(
+        fc.integer({ min: 0, max: 12_000 }).map((n) => `${n}${unit}`),
+        { nil: "" },
+      )
+    const text = fc.oneof(
+      fc.tuple(part("Y"), part("M"), part("W"), part("D")).map((xs) => `P${xs.join("")}`),
+      fc.string({ maxLength: 12 }),
+    )
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(PeriodLength.wholeMonths(t)).toBe(Policy.wholeMonths(t))
+      }),
     )
   })
 })

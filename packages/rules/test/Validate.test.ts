@@ -150,6 +150,16 @@ describe("Validate: parameters", () => {
     ])
   })
 
+  it("refuses a transition length core would not read as whole months", () => {
+    const transition = "parameters/transition/duration.json"
+    for (const value of ["P2M0D", "P8W", "P60D"]) {
+      const text = editJson(transition, (v) => {
+        v.values[0].value = value
+      })
+      expect(problemsAfter({ [transition]: text }).filter((p) => p.includes("whole months"))).toHaveLength(1)
+    }
+  })
+
   it("lists what the catalogue needs", () => {
     expect(Validate.requiredParameters(Catalogue.sandnes()).map((r) => r.name)).toEqual([
       "model.start",
