@@ -78,3 +78,59 @@ describe("DatasetSubjects.of", () => {
     expect(keys).toContain(`enrollment ${Redact.MASK} start`)
   })
 })
+
+describe("DatasetSubjects.subjectsOf", () => {
+  const base = generate({ policy: fixturePolicy(), seed: 9, year: 2024, citizens: 30 })
+  it("tells of exactly the records whose citizen, offering or enrollment is missing, and gives of's items (property)", () => {
+    const pick = (n: number) => fc.uniqueArray(fc.nat({ max: Math.max(0, n - 1) }), { maxLength: Math.min(n, 6) })
+    fc.assert(
+      fc.property(
+        pick(base.enrollments.length),
+        pick(base.enrollments.length),
+        pick(base.goalEvaluations.length),
+        pick(base.fitScores.length),
+        (noCitizen, noOffering, noEnrollment, noFitCitizen) => {
+          // Built by hand, as plain JavaScript could: references the schema's brands do not hold.
+          const data = {
+            ...base,
+            enrollments: base.enrollments.map((e, i) =>
+              noCitizen.includes(i)
+                ? { ...e, citizenId: "f".repeat(32) }
+                : noOffering.includes(i)
+                  ? { ...e, offeringId: "no-such-offering" }
+                  : e,
+            ),
+            goalEvaluations: base.goalEvaluations.map((g, i) =>
+              noEnrollment.includes(i) ? { ...g, enrollmentId: "n-none" } : g,
+            ),
+            fitScores: base.fitScores.map((f, i) =>
+              noFitCitizen.includes(i) ? { ...f, citizenId: "e".repeat(32) } : f,
+            ),
+          } as unknown as Dataset.Dataset
+          const told: Array<string> = []
+          const items = DatasetSubjects.subjectsOf(data, fixturePolicy(), (s) => told.push(s.pointer))
+          expect(JSON.stringify(items)).toBe(JSON.stringify(DatasetSubjects.of(data, fixturePolicy())))
+          // An evaluation of an enrollment that gives no subject gives none either.
+          const dropped = new Set(
+            data.enrollments.flatMap((e, i) => (noCitizen.includes(i) || noOffering.includes(i) ? [e.id] : [])),
+          )
+          const want = [
+            ...data.enrollments.flatMap((_, i) =>
+              noCitizen.includes(i)
+                ? [`/enrollments/${i}/citizenId`]
+                : noOffering.includes(i)
+                  ? [`/enrollments/${i}/offeringId`]
+                  : [],
+            ),
+            ...data.goalEvaluations.flatMap((g, i) =>
+              noEnrollment.includes(i) || dropped.has(g.enrollmentId) ? [`/goalEvaluations/${i}/enrollmentId`] : [],
+            ),
+            ...data.fitScores.flatMap((_, i) => (noFitCitizen.includes(i) ? [`/fitScores/${i}/citizenId`] : [])),
+          ]
+          expect(told).toEqual(want)
+        },
+      ),
+      { numRuns: Math.min(runs, 40) },
+    )
+  })
+})

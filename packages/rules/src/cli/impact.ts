@@ -6,7 +6,7 @@
 // compared, then one summary line. Only `--json` (one JSON document) holds every change.
 import { Batch, Dataset, IsoDate, Problems } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
-import { type Item, of as subjectsOfDataset } from "../DatasetSubjects.js"
+import { type Item, type Skipped, subjectsOf, of as subjectsOfDataset } from "../DatasetSubjects.js"
 import { type Change, comparer } from "../Impact.js"
 import { policy } from "../InForce.js"
 import { chunkSize } from "../internal/impactCodes.js"
@@ -137,12 +137,42 @@ const itemsOf = (io: Io, data: string, tree: Tree, o: ImpactOptions): Source | u
   const decoded = Batch.decode(Dataset.Dataset, [input.value], { fromJson: true })
   const rejected = decoded.rejected[0]
   if (rejected !== undefined) {
-    for (const p of rejected.problems.slice(0, 50)) {
+    for (const p of rejected.problems.slice(0, shownProblems)) {
       io.stderr(`${input.name}:${input.lineOf(Problems.jsonPointer(p.path))}: ${p.field}: ${say(p.message, o.lang)}`)
     }
+    more(io, rejected.problems.length, o.lang)
     return undefined
   }
-  return { items: subjectsOfDataset(decoded.valid[0]!, policy(tree)), label: { nb: input.name, en: input.name }, bad }
+  // A record that names a citizen, offering or enrollment the file does not hold gives no subject: said, never dropped unseen.
+  const skipped: Array<Skipped> = []
+  const items = subjectsOf(decoded.valid[0]!, policy(tree), (s) => skipped.push(s))
+  for (const s of skipped.slice(0, shownProblems))
+    io.stderr(`${input.name}:${input.lineOf(s.pointer)}: ${fieldOf(s.pointer)}: ${say(s.message, o.lang)}`)
+  more(io, skipped.length, o.lang)
+  bad.count += skipped.length
+  return { items, label: { nb: input.name, en: input.name }, bad }
+}
+
+// How many problems of a file are printed; the rest are counted.
+const shownProblems = 50
+
+const more = (io: Io, count: number, lang: OutputLang): void => {
+  if (count > shownProblems)
+    io.stderr(
+      say(
+        {
+          nb: `… og ${count - shownProblems} problemer til (${count} i alt)`,
+          en: `… and ${count - shownProblems} more problems (${count} in all)`,
+        },
+        lang,
+      ),
+    )
+}
+
+// "/enrollments/3/citizenId" as "enrollments[3].citizenId", as the record problems name their field.
+const fieldOf = (pointer: string): string => {
+  const [entity, index, key] = pointer.split("/").slice(1)
+  return `${entity}[${index}].${key}`
 }
 
 // How many lines go out between waits for a slow reader.

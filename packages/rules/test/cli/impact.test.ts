@@ -74,3 +74,50 @@ describe("aktivitet-rules impact on a Dataset file", () => {
     }
   })
 })
+
+describe("aktivitet-rules impact on a Dataset file with records it cannot use", () => {
+  const year = () => generate({ policy: fixturePolicy(), seed: 4, year: 2024, citizens: 40 })
+  const run = async (data: object) => {
+    const file = join(dir, `broken-${Math.random().toString(36).slice(2)}.json`)
+    writeFileSync(file, JSON.stringify(data, null, 1))
+    return cli(["impact", "--base", fixtureDir, "--head", fixtureDir, "--data", file, "--lang", "en"])
+  }
+
+  it("names every record that names a citizen, offering or enrollment the file lacks, and exits 1", async () => {
+    const whole = year()
+    const data = {
+      ...whole,
+      enrollments: whole.enrollments.map((e, i) =>
+        i === 0 ? { ...e, citizenId: "f".repeat(32) } : i === 1 ? { ...e, offeringId: "no-such-offering" } : e,
+      ),
+      goalEvaluations: whole.goalEvaluations.map((g, i) => (i === 0 ? { ...g, enrollmentId: "n-none" } : g)),
+      fitScores: whole.fitScores.map((f, i) => (i === 0 ? { ...f, citizenId: "e".repeat(32) } : f)),
+    }
+    const r = await run(data)
+    expect(r.code).toBe(1)
+    const lines = r.err.split("\n")
+    expect(lines).toHaveLength(4)
+    expect(lines[0]).toMatch(
+      /^broken-\w+\.json:\d+: enrollments\[0\]\.citizenId: the citizen is not among the data's citizens/u,
+    )
+    expect(lines[1]).toMatch(/: enrollments\[1\]\.offeringId: the offering is not among the data's offerings/u)
+    expect(lines[2]).toMatch(/: goalEvaluations\[0\]\.enrollmentId: the enrollment is not in the data/u)
+    expect(lines[3]).toMatch(/: fitScores\[0\]\.citizenId: the citizen is not among/u)
+    // Each line points at the record's own reference in the file.
+    const text = JSON.stringify(data, null, 1).split("\n")
+    const at = Number(/:(\d+):/u.exec(lines[0]!)![1])
+    expect(text[at - 1]).toContain(`"citizenId": "${"f".repeat(32)}"`)
+    // The impact of what could be used is still given.
+    expect(r.out).toContain("Changed decisions: 0")
+  })
+
+  it("counts the problems it does not print", async () => {
+    const whole = year()
+    const data = { ...whole, attendance: whole.attendance.map((a) => ({ ...a, date: "2024-13-01" })) }
+    const r = await run(data)
+    expect(r.code).toBe(1)
+    const lines = r.err.split("\n")
+    expect(lines).toHaveLength(51)
+    expect(lines[50]).toBe(`… and ${whole.attendance.length - 50} more problems (${whole.attendance.length} in all)`)
+  })
+})
