@@ -97,11 +97,15 @@ export const suggest = guard(
   },
 )
 
+// The change in attendances from the first half of the period to the second that
+// counts as a sign: the suggestion reads it, and the plan names only this band.
+const trendStep = 0.3
+
 const suggestChecked = (
   e: Pick<Evidence, "active" | "participants" | "trend" | "attendance" | "feedback" | "use">,
 ): Continue => {
   if (!e.active) return "uncertain"
-  const falling = e.trend !== null && e.trend <= -0.3
+  const falling = e.trend !== null && e.trend <= -trendStep
   const weak = (e.attendance !== null && e.attendance < 0.6) || (e.feedback !== null && e.feedback < 3)
   if (falling && weak) return "no"
   if (falling || weak || e.participants === null) return "uncertain"
@@ -125,18 +129,22 @@ const sentence = (e: Evidence, lang: Lang): string => {
   parts.push(
     `${who}, ${sessions}${e.attendance === null ? "" : lang === "nb" ? `; oppmøte ${formatShare(e.attendance, lang)}` : `; attendance ${formatShare(e.attendance, lang)}`}.`,
   )
-  if (e.trend !== null && Math.abs(e.trend) < 0.005) {
+  // The halves are not published, and the period's attendances are: an exact change
+  // would give both halves, a small one among them. The sentence names only the band.
+  if (e.trend !== null) {
+    const step = formatShare(trendStep, lang)
     parts.push(
-      lang === "nb"
-        ? "Oppmøtene var stabile fra første til andre halvdel av perioden."
-        : "Attendances were stable from the first to the second half of the period.",
-    )
-  } else if (e.trend !== null) {
-    const size = formatShare(Math.abs(e.trend), lang)
-    parts.push(
-      lang === "nb"
-        ? `Oppmøtene ${e.trend >= 0 ? "økte" : "falt"} ${size} fra første til andre halvdel av perioden.`
-        : `Attendances ${e.trend >= 0 ? "rose" : "fell"} ${size} from the first to the second half of the period.`,
+      e.trend <= -trendStep
+        ? lang === "nb"
+          ? `Oppmøtene falt med ${step} eller mer fra første til andre halvdel av perioden.`
+          : `Attendances fell by ${step} or more from the first to the second half of the period.`
+        : e.trend >= trendStep
+          ? lang === "nb"
+            ? `Oppmøtene økte med ${step} eller mer fra første til andre halvdel av perioden.`
+            : `Attendances rose by ${step} or more from the first to the second half of the period.`
+          : lang === "nb"
+            ? `Oppmøtene endret seg med mindre enn ${step} fra første til andre halvdel av perioden.`
+            : `Attendances changed by less than ${step} from the first to the second half of the period.`,
     )
   }
   if (e.transition !== null) {

@@ -62,12 +62,67 @@ describe("EvaluationPlan.draft", () => {
     )
     const row = EvaluationPlan.draft(t).rows.find((r) => r.id === "volleyball")!
     expect(row.assessment.nb).toBe(
-      "12 deltakere, 2 samlinger; oppmøte 88\u00a0%. Oppmøtene falt 25\u00a0% fra første til andre halvdel av perioden.",
+      "12 deltakere, 2 samlinger; oppmøte 88\u00a0%. Oppmøtene endret seg med mindre enn 30\u00a0% fra første til andre halvdel av perioden.",
     )
     expect(row.assessment.en).toBe(
-      "12 participants, 2 sessions; attendance 88%. Attendances fell 25% from the first to the second half of the period.",
+      "12 participants, 2 sessions; attendance 88%. Attendances changed by less than 30% from the first to the second half of the period.",
     )
     expect(row.continue).toBe("yes")
+  })
+
+  it("names only the band of a change, so that the halves cannot be worked out from the published total", () => {
+    // Turgruppe: 6 present twice in the first half, 1 in the second. With the published
+    // total (13), an exact "fell 92 %" would give the second half: one person.
+    const six = Array.from({ length: 6 }, (_, i) => 40 + i)
+    const eight = Array.from({ length: 8 }, (_, i) => 60 + i)
+    const days = ["2024-02-07", "2024-03-07"]
+    const t = Tables.fromDataset(
+      year({
+        sessions: [
+          ...days.map((d) => session("turgruppe", d)),
+          session("turgruppe", "2024-10-07"),
+          ...days.map((d) => session("sandneshallen", d)),
+        ],
+        attendance: [
+          ...days.flatMap((d) => six.map((c) => att(c, "turgruppe", d))),
+          att(six[0]!, "turgruppe", "2024-10-07"),
+          ...days.flatMap((d) => eight.map((c) => att(c, "sandneshallen", d))),
+        ],
+      }),
+      { policy },
+    )
+    const row = EvaluationPlan.draft(t).rows.find((r) => r.id === "turgruppe")!
+    expect(row.assessment.en).toContain("Attendances fell by 30% or more from the first to the second half")
+    expect(row.assessment.nb).toContain("Oppmøtene falt med 30\u00a0% eller mer fra første til andre halvdel")
+    for (const text of [row.assessment.en, row.assessment.nb]) expect(text).not.toMatch(/9[12]/u)
+  })
+
+  it("words any change as one of three bands, with no figure of the halves (property)", () => {
+    const bands = [
+      "Attendances fell by 30% or more from the first to the second half of the period.",
+      "Attendances rose by 30% or more from the first to the second half of the period.",
+      "Attendances changed by less than 30% from the first to the second half of the period.",
+    ]
+    fc.assert(
+      fc.property(fc.integer({ min: 5, max: 12 }), fc.integer({ min: 0, max: 20 }), (first, second) => {
+        const people = Array.from({ length: 20 }, (_, i) => 80 + i)
+        const days = ["2024-02-07", "2024-03-07"]
+        const t = Tables.fromDataset(
+          year({
+            sessions: [...days.map((d) => session("turgruppe", d)), session("turgruppe", "2024-10-07")],
+            attendance: [
+              ...days.flatMap((d) => people.slice(0, first).map((c) => att(c, "turgruppe", d))),
+              ...people.slice(0, second).map((c) => att(c, "turgruppe", "2024-10-07")),
+            ],
+          }),
+          { policy },
+        )
+        const text = EvaluationPlan.draft(t).rows.find((r) => r.id === "turgruppe")!.assessment.en
+        const trend = text.split(". ").find((x) => x.startsWith("Attendances"))
+        if (trend !== undefined) expect(bands).toContain(trend.endsWith(".") ? trend : `${trend}.`)
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 25) },
+    )
   })
 
   it("lists every offering that was not discontinued, then the model-wide measures", () => {
