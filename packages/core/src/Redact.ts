@@ -6,12 +6,16 @@
  * eleven digits, alone or split by single spaces, dashes or dots
  * (`01019012345`, `010190 12345`, `010190-12345`, `01.01.90.123.45`), when the
  * first six digits could be a birth date (day 01–31, or 41–71 for D-numbers;
- * month 01–12, or +40 / +80 for H-numbers and synthetic numbers). Over-redacting
- * a look-alike is preferred to leaking a real number. The pattern is linear:
+ * month 01–12, or +40 / +80 for H-numbers and synthetic numbers), and the same
+ * padded with leading zeros. Over-redacting a look-alike is preferred to
+ * leaking a real number; only inside a content hash or a pseudonym, where
+ * digits run together by chance, must the check digits be valid too. The pattern is linear:
  * separators and digits are disjoint, so there is no backtracking on user text.
  *
  * @module
  */
+
+import { hasValidCheckDigits } from "./internal/checkDigits.js"
 
 /** What a redacted identity number reads as. */
 export const MASK = "***********"
@@ -49,17 +53,31 @@ export const text = (text: string): string =>
   typeof text === "string"
     ? !elevenDigits(text)
       ? text
-      : text.replace(candidate, (match, offset: number) =>
-          plausibleBirthDate(match.replace(/\D/gu, "")) && !insideDigest(text, match, offset) ? MASK : match,
-        )
+      : text
+          .replace(candidate, (match, offset: number) => (masked(match, text, offset) ? MASK : match))
+          .replace(zeroPadded, (match, tail: string) => (plausibleBirthDate(tail) ? MASK : match))
     : show(text)
+
+// A number padded with zeros to a wider field, as a sloppy export writes it
+// (0001019012345, or 32 digits where a pseudonym should be), is the number.
+const zeroPadded = /(?<![\d])0+(\d{11})(?![\d])/gu
+
+// A look-alike with a plausible birth date is masked. Inside a run of hex
+// characters (a content hash, a pseudonym) eleven digits in a row happen by
+// chance, so there only digits whose check digits are valid, a number that
+// can be real, are masked: a hash keeps working, while a real number written
+// into a hash-like text, such as 21 hex letters and then the number, does not pass.
+const masked = (match: string, text: string, offset: number): boolean => {
+  const digits = match.replace(/\D/gu, "")
+  return plausibleBirthDate(digits) && (!insideDigest(text, match, offset) || hasValidCheckDigits(digits))
+}
 
 const hex = /[0-9a-f]/u
 
 // A content hash (sha256 as 64 hex characters) may hold eleven digits in a
-// row; it is not a number someone wrote. Only an unbroken run of at least 32
-// lowercase hex characters with a letter in it counts, so a number written
-// beside a word or a code is still masked.
+// row. Only an unbroken run of at least 32 lowercase hex characters with a
+// letter in it counts as one, so a number written beside a word or a code is
+// masked whatever its check digits.
 const insideDigest = (text: string, match: string, offset: number): boolean => {
   if (!/^\d+$/u.test(match)) return false
   let start = offset

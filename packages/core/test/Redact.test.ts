@@ -41,6 +41,54 @@ describe("Redact.text", () => {
     expect(Redact.text(`${"0".repeat(30)}a01019012345`)).toBe(`${"0".repeat(30)}a01019012345`)
   })
 
+  it("masks a real number written into a hash-like run or padded with zeros", () => {
+    // 31129956715 has valid check digits; 01019012345 has not.
+    const real = "31129956715"
+    for (const prefix of ["a".repeat(21), "a".repeat(22), "0447bc6a6de64f", "f".repeat(40)])
+      expect(Redact.text(`id ${prefix}${real}`)).toBe(`id ${prefix}${Redact.MASK}`)
+    expect(Redact.text(`${"ab".repeat(16)}${real}cd`)).toBe(`${"ab".repeat(16)}${Redact.MASK}cd`)
+    // A look-alike that cannot be a real number stays inside a hash.
+    expect(Redact.text(`${"a".repeat(22)}01019012345`)).toBe(`${"a".repeat(22)}01019012345`)
+    // Zero-padded to a wider field, as a sloppy export writes it.
+    expect(Redact.text("0001019012345")).toBe(Redact.MASK)
+    expect(Redact.text(`citizen ${"0".repeat(21)}${real}`)).toBe(`citizen ${Redact.MASK}`)
+    expect(Redact.text(`${"0".repeat(21)}00000000000`)).toBe(`${"0".repeat(21)}00000000000`)
+  })
+
+  it("a number with valid check digits never survives, whatever hex or zeros surround it (property)", () => {
+    const hexChar = fc.constantFrom(..."0123456789abcdef")
+    const real = fc
+      .tuple(
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 499 }),
+      )
+      .map(([d, m, y, i]) => {
+        const nine = `${String(d).padStart(2, "0")}${String(m).padStart(2, "0")}${String(y).padStart(2, "0")}${String(i).padStart(3, "0")}`
+        const sum = (ds: ReadonlyArray<number>, ws: ReadonlyArray<number>) => ws.reduce((a, w, k) => a + w * ds[k]!, 0)
+        const digits = Array.from(nine, Number)
+        const k1 = (11 - (sum(digits, [3, 7, 6, 1, 8, 9, 4, 5, 2]) % 11)) % 11
+        const k2 = (11 - (sum([...digits, k1], [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]) % 11)) % 11
+        return k1 === 10 || k2 === 10 ? undefined : `${nine}${k1}${k2}`
+      })
+      .filter((n): n is string => n !== undefined)
+    fc.assert(
+      fc.property(
+        fc.array(hexChar, { maxLength: 40 }).map((xs) => xs.join("")),
+        real,
+        fc.array(hexChar, { maxLength: 40 }).map((xs) => xs.join("")),
+        fc.nat({ max: 30 }),
+        (before, n, after, zeros) => {
+          // Digits right beside the number make a longer run of digits, which is no number: keep letters there.
+          const text = `${before.replace(/\d$/u, "a")}${"0".repeat(zeros)}${n}${after.replace(/^\d/u, "b")}`
+          expect(Redact.text(text)).not.toContain(n)
+          expect(Redact.containsNationalId(text)).toBe(true)
+        },
+      ),
+    )
+  })
+
   it("runs in linear time on long digit-and-separator text", () => {
     const long = "1-".repeat(200_000)
     const t = performance.now()
