@@ -3,8 +3,9 @@
  * and output passes through it before a person or a log sees it.
  *
  * It replaces anything written like a Norwegian national identity number:
- * eleven digits, alone or split by single spaces, dashes or dots
- * (`01019012345`, `010190 12345`, `010190-12345`, `01.01.90.123.45`), when the
+ * eleven digits, alone or split by spaces, dashes, dots or characters that do
+ * not show (`01019012345`, `010190 12345`, `010190-12345`, `01.01.90.123.45`,
+ * `010190\u200b12345`), when the
  * first six digits could be a birth date (day 01–31, or 41–71 for D-numbers;
  * month 01–12, or +40 / +80 for H-numbers and synthetic numbers), and the same
  * padded with leading zeros. Over-redacting a look-alike is preferred to
@@ -20,9 +21,21 @@ import { hasValidCheckDigits } from "./internal/checkDigits.js"
 /** What a redacted identity number reads as. */
 export const MASK = "***********"
 
-// Eleven digits with at most one separator between two digits. "/" is left out
-// so that date ranges such as 2024-01-08/2024-02-01 are not read as numbers.
-const candidate = /(?<![\d])\d(?:[ .\-\u00a0\u2010\u2011\u2013]?\d){10}(?![\d])/gu
+// A digit, ASCII or fullwidth (as some keyboards write them).
+const digit = "[0-9\\uff10-\\uff19]"
+// Between two digits, up to three marks a number is written with: spaces of
+// every width, tabs, dots, dashes, underscores, and characters that do not
+// show at all (a soft hyphen, a zero-width space), which the eye skips. "/"
+// is left out so that date ranges such as 2024-01-08/2024-02-01 are not read
+// as numbers, and line breaks so that a column of small counts is not.
+const gap = "[ .\\-_\\t\\u00a0\\u00ad\\u2007\\u2009\\u200b-\\u200f\\u2010\\u2011\\u2013\\u202f\\u2060\\ufeff]{0,3}"
+const candidate = new RegExp(`(?<!${digit})${digit}(?:${gap}${digit}){10}(?!${digit})`, "gu")
+
+// The eleven digits of a match, as ASCII.
+const digitsOf = (match: string): string =>
+  match
+    .replace(/[^0-9\uff10-\uff19]/gu, "")
+    .replace(/[\uff10-\uff19]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48))
 
 const plausibleBirthDate = (digits: string): boolean => {
   const day = Number(digits.slice(0, 2))
@@ -38,7 +51,7 @@ const elevenDigits = (s: string): boolean => {
   let digits = 0
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i)
-    if (c >= 48 && c <= 57 && ++digits === 11) return true
+    if (((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) && ++digits === 11) return true
   }
   return false
 }
@@ -68,7 +81,7 @@ const zeroPadded = /(?<![\d])0+(\d{11})(?![\d])/gu
 // can be real, are masked: a hash keeps working, while a real number written
 // into a hash-like text, such as 21 hex letters and then the number, does not pass.
 const masked = (match: string, text: string, offset: number): boolean => {
-  const digits = match.replace(/\D/gu, "")
+  const digits = digitsOf(match)
   return plausibleBirthDate(digits) && (!insideDigest(text, match, offset) || hasValidCheckDigits(digits))
 }
 

@@ -41,6 +41,17 @@ describe("Redact.text", () => {
     expect(Redact.text(`${"0".repeat(30)}a01019012345`)).toBe(`${"0".repeat(30)}a01019012345`)
   })
 
+  it("masks a number split by marks the eye skips or reads as a gap, and fullwidth digits", () => {
+    const splits = ["\u200b", "\u00ad", "\u2009", "\u202f", "\u2007", "\t", "  ", "_", " - ", "\u2060\u200b"]
+    for (const g of splits) expect(Redact.text(`fnr 010190${g}12345 slutt`)).toBe(`fnr ${Redact.MASK} slutt`)
+    expect(Redact.text("fnr \uff10\uff11\uff10\uff11\uff19\uff10\uff11\uff12\uff13\uff14\uff15")).toBe(
+      `fnr ${Redact.MASK}`,
+    )
+    // A line break or a "/" still parts two numbers: a column of counts, a date range.
+    expect(Redact.text("010190\n12345")).toBe("010190\n12345")
+    expect(Redact.text("1990-01-01/1990-12-31")).toBe("1990-01-01/1990-12-31")
+  })
+
   it("masks a real number written into a hash-like run or padded with zeros", () => {
     // 31129956715 has valid check digits; 01019012345 has not.
     const real = "31129956715"
@@ -99,7 +110,21 @@ describe("Redact.text", () => {
 
   it("any 11 digits with a plausible birth date, however separated, never survive", () => {
     const digit = fc.integer({ min: 0, max: 9 }).map(String)
-    const sep = fc.constantFrom("", " ", "-", ".")
+    const mark = fc.constantFrom(
+      "",
+      " ",
+      "-",
+      ".",
+      "_",
+      "\t",
+      "\u00a0",
+      "\u00ad",
+      "\u2009",
+      "\u200b",
+      "\u202f",
+      "\u2060",
+    )
+    const sep = fc.array(mark, { maxLength: 3 }).map((xs) => xs.join(""))
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 31 }),
