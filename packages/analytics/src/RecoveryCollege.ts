@@ -95,6 +95,7 @@ export const parse = guard(
 const requireInputs = (name: string, participants: unknown, population: unknown): void => {
   const p = requireRecord(name, "the participants", participants)
   requireYears(name, "participants.years", p.years)
+  const seen = new Set<unknown>()
   requireArray(name, "participants.rows", p.rows).forEach((r, i) => {
     const ok = isRecord(r) && typeof r.municipality === "string" && isYearValues(r.values) && isFigure(r.total)
     if (!ok)
@@ -102,6 +103,14 @@ const requireInputs = (name: string, participants: unknown, population: unknown)
         nb: `participants.rows[${i}] må være { municipality, values (Map med år → tall eller null), total }`,
         en: `participants.rows[${i}] must be { municipality, values (Map of year → number or null), total }`,
       })
+    // A rate is found by the municipality's name: two rows of one name would give one row's rate under the other's.
+    const municipality = (r as { readonly municipality: string }).municipality
+    if (seen.has(municipality))
+      reject(name, {
+        nb: `participants.rows[${i}] har en kommune som står to ganger`,
+        en: `participants.rows[${i}] names a municipality that appears twice`,
+      })
+    seen.add(municipality)
   })
   requireArray(name, "population", population).forEach((r, i) => {
     if (

@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs"
+import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { RecoveryCollege } from "../src/index.js"
+import { buildReport, RecoveryCollege } from "../src/index.js"
+import { policy } from "./fixturePolicy.js"
+import { twoSessions } from "./helpers.js"
 
 const text = readFileSync(
   new URL("../../../examples/data/recovery-college-participants-2019-2021.csv", import.meta.url),
@@ -33,6 +36,48 @@ describe("RecoveryCollege", () => {
       { municipality: "Sola", year: 2021, participants: 20, population: 20_000, perThousand: 1 },
       { municipality: "Andre", year: 2021, participants: 4, population: null, perThousand: null },
     ])
+  })
+
+  it("refuses participants that name one municipality twice, so that no rate is shown under the other row", () => {
+    const twice = {
+      years: [2021],
+      rows: [
+        { municipality: "Sandnes", values: new Map([[2021, 2]]), total: null },
+        { municipality: "Sandnes", values: new Map([[2021, 50]]), total: null },
+      ],
+    }
+    const population = [{ municipality: "Sandnes", year: 2021, population: 1000 }]
+    expect(() => RecoveryCollege.perThousand(twice, population)).toThrow(
+      /participants.rows\[1\] names a municipality that appears twice/u,
+    )
+    // The report's section reads the rates the same way.
+    expect(() => buildReport(twoSessions(), { policy, year: 2024, recoveryCollege: twice, population })).toThrow(
+      /appears twice/u,
+    )
+  })
+
+  it("gives one rate per row and year, or refuses a list whose names repeat (property)", () => {
+    const row = fc.record({
+      municipality: fc.constantFrom("Sandnes", "Sola", "Time", "Andre"),
+      value: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
+    })
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 5 }), (rows) => {
+        const given = {
+          years: [2021],
+          rows: rows.map((r) => ({ municipality: r.municipality, values: new Map([[2021, r.value]]), total: null })),
+        }
+        const population = [{ municipality: "Sandnes", year: 2021, population: 1000 }]
+        const names = rows.map((r) => r.municipality)
+        if (new Set(names).size < names.length) {
+          expect(() => RecoveryCollege.perThousand(given, population)).toThrow(/appears twice/u)
+          return
+        }
+        const out = RecoveryCollege.perThousand(given, population).objects() as Array<Record<string, unknown>>
+        expect(out.map((r) => r.municipality)).toEqual(names)
+        for (const [i, r] of out.entries()) expect(r.participants).toBe(rows[i]!.value)
+      }),
+    )
   })
 
   it("refuses a population of zero or less", () => {
