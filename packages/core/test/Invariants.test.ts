@@ -1,7 +1,7 @@
 import { Schema } from "effect"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Dataset, Invariants } from "../src/index.js"
+import { Dataset, Invariants, Policy } from "../src/index.js"
 import { policy, withValues } from "./fixturePolicy.js"
 import { ids, mutable, tinyYear } from "./fixtures.js"
 
@@ -199,6 +199,56 @@ describe("Invariants.check", () => {
       { from: "2024-05-01", value: 6 },
     ])
     expect(Invariants.check(d, { policy: sixFromMay }).map((v) => v.code)).toEqual(["session-limit-exceeded"])
+  })
+
+  it("a limit dated by the session's date holds each session to the limit in force on its date, as the rules do", () => {
+    const d = mutable(tinyYear())
+    for (const [k, date] of ["2024-04-10", "2024-04-17", "2024-04-24", "2024-04-26", "2024-05-01"].entries()) {
+      d.sessions.push({ id: `x-y${k}`, offeringId: "mindfull-restorative-yoga", date, staffIds: ["s-ther"] })
+      d.attendance.push({
+        id: `a-y${k}`,
+        sessionId: `x-y${k}`,
+        enrollmentId: "n-2",
+        citizenId: ids.anna,
+        offeringId: "mindfull-restorative-yoga",
+        date,
+        status: "present",
+      })
+    }
+    const yoga = "offerings.mindfull-restorative-yoga.sessions"
+    const bySession = (values: ReadonlyArray<{ from: string; value: number }>) => {
+      const p = withValues(yoga, values)
+      const q = p.parameters.get(yoga)!
+      return Policy.make(
+        [...p.parameters].map(([n, x]) => [n, n === yoga ? { ...q, datedBy: "session-date" as const } : x] as const),
+      )
+    }
+    // 6 from 1 May: the fifth session, on 1 May, is within the limit of its day.
+    expect(
+      Invariants.check(d, {
+        policy: bySession([
+          { from: "2023-03-09", value: 4 },
+          { from: "2024-05-01", value: 6 },
+        ]),
+      }),
+    ).toEqual([])
+    // 6 from 2 May: on 1 May the limit is still 4, and it is the fifth session.
+    const over = Invariants.check(d, {
+      policy: bySession([
+        { from: "2023-03-09", value: 4 },
+        { from: "2024-05-02", value: 6 },
+      ]),
+    })
+    expect(over.map((v) => v.code)).toEqual(["session-limit-exceeded"])
+    expect(over[0]!.message.en).toContain("has 4 sessions per period; this enrollment has 5 over 1 period(s)")
+    // Cut to 2 from 20 April: the third session, on 24 April, is over the limit of its day.
+    const cut = Invariants.check(d, {
+      policy: bySession([
+        { from: "2023-03-09", value: 4 },
+        { from: "2024-04-20", value: 2 },
+      ]),
+    })
+    expect(cut[0]!.message.en).toContain("has 2 sessions per period; this enrollment has 3 over 1 period(s)")
   })
 
   it("a treatment completes only with the therapist's goal evaluation", () => {

@@ -49,6 +49,22 @@ export const limitsOf = (ctx: Context, o: Offering, e: Enrollment): Policy.Limit
   Policy.limits(ctx.policy, o, { question: e.start, enrollmentStart: e.start })
 
 /**
+ * Whether an offering's session limits (per period or per week) may change
+ * within an enrollment: a parameter dated by the session's date or the
+ * question's. Then each session is held to the limits in force on its own
+ * date, as the rules decide at each session.
+ */
+export const limitsMoveWithSessions = (ctx: Context, o: Offering): boolean =>
+  (["sessions", "sessionsPerWeek"] as const).some((k) => {
+    const datedBy = ctx.policy.parameters.get(Policy.limitName(o.id, k))?.datedBy
+    return datedBy !== undefined && datedBy !== "enrollment-start"
+  })
+
+/** The limits a session of an enrollment is held to: those in force on the session's date. */
+export const limitsAtSession = (ctx: Context, o: Offering, e: Enrollment, date: string): Policy.Limits =>
+  Policy.limits(ctx.policy, o, { question: date, enrollmentStart: e.start, session: date })
+
+/**
  * A number of the policy for a record dated `date`. A record from before the
  * parameter's first value (a year that begins before the model's start) is
  * held to that first value.

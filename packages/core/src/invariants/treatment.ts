@@ -4,7 +4,15 @@ import type { Enrollment } from "../Enrollment.js"
 import { daysBetween, isoWeek } from "../IsoDate.js"
 import type { Offering } from "../Offering.js"
 import type { Context } from "./context.js"
-import { extensionsOf, limitsOf, periodEnd, unknownReference, violation } from "./context.js"
+import {
+  extensionsOf,
+  limitsAtSession,
+  limitsMoveWithSessions,
+  limitsOf,
+  periodEnd,
+  unknownReference,
+  violation,
+} from "./context.js"
 import type { Violation } from "./Violation.js"
 
 const treatments = (ctx: Context): Array<[Enrollment, number, Offering]> =>
@@ -110,6 +118,51 @@ export const extensionsWithinLimit = (ctx: Context): Array<Violation> =>
     return out
   })
 
+const tooMany = (o: Offering, e: Enrollment, i: number, sessions: number, n: number, periods: number): Violation =>
+  violation("session-limit-exceeded", `enrollments[${i}]`, e.id, {
+    en: `${o.name.en} has ${sessions} sessions per period; this enrollment has ${n} over ${periods} period(s)`,
+    nb: `${o.name.nb} har ${sessions} samlinger per periode; denne deltagelsen har ${n} over ${periods} periode(r)`,
+  })
+
+const tooManyInWeek = (o: Offering, e: Enrollment, i: number, most: number, week: string, n: number): Violation =>
+  violation("weekly-session-limit-exceeded", `enrollments[${i}]`, e.id, {
+    en: `${o.name.en} allows at most ${most} sessions per week; week ${week} has ${n}`,
+    nb: `${o.name.nb} tillater inntil ${most} økter per uke; uke ${week} har ${n}`,
+  })
+
+// Limits that may change within an enrollment: in date order, each session is
+// held to the limits in force on its date, counting the sessions booked by
+// then. One violation of each kind per enrollment and week at most.
+const limitsSessionBySession = (
+  ctx: Context,
+  o: Offering,
+  e: Enrollment,
+  i: number,
+  booked: ReadonlyArray<{ readonly date: string }>,
+  periods: number,
+): Array<Violation> => {
+  const out: Array<Violation> = []
+  const inOrder = [...booked].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  const perWeek = new Map<string, number>()
+  const weeksOver = new Set<string>()
+  let over = false
+  inOrder.forEach((a, k) => {
+    const { sessions, sessionsPerWeek } = limitsAtSession(ctx, o, e, a.date)
+    if (!over && sessions !== undefined && k + 1 > sessions * periods) {
+      over = true
+      out.push(tooMany(o, e, i, sessions, k + 1, periods))
+    }
+    const week = isoWeek(a.date)
+    const n = (perWeek.get(week) ?? 0) + 1
+    perWeek.set(week, n)
+    if (sessionsPerWeek !== undefined && n > sessionsPerWeek && !weeksOver.has(week)) {
+      weeksOver.add(week)
+      out.push(tooManyInWeek(o, e, i, sessionsPerWeek, week, n))
+    }
+  })
+  return out
+}
+
 /**
  * Mestringsenhetens modell for aktivitet: each offering's limits — Mudo 4 weeks with at most 2 sessions per
  * ISO week; yoga, the creative group and padel 4 sessions — per period.
@@ -121,26 +174,16 @@ export const sessionLimitsHold = (ctx: Context): Array<Violation> =>
     // Every booked session counts toward the limit, attended or not: "Gruppen har 4 samlinger".
     const booked = ctx.attendanceByEnrollment.get(e.id) ?? []
     const { sessions, sessionsPerWeek, weeks } = limitsOf(ctx, o, e)
-    if (sessions !== undefined && booked.length > sessions * periods) {
-      out.push(
-        violation("session-limit-exceeded", `enrollments[${i}]`, e.id, {
-          en: `${o.name.en} has ${sessions} sessions per period; this enrollment has ${booked.length} over ${periods} period(s)`,
-          nb: `${o.name.nb} har ${sessions} samlinger per periode; denne deltagelsen har ${booked.length} over ${periods} periode(r)`,
-        }),
-      )
-    }
-    if (sessionsPerWeek !== undefined) {
-      const perWeek = new Map<string, number>()
-      for (const a of booked) perWeek.set(isoWeek(a.date), (perWeek.get(isoWeek(a.date)) ?? 0) + 1)
-      for (const [week, n] of perWeek) {
-        if (n > sessionsPerWeek) {
-          out.push(
-            violation("weekly-session-limit-exceeded", `enrollments[${i}]`, e.id, {
-              en: `${o.name.en} allows at most ${sessionsPerWeek} sessions per week; week ${week} has ${n}`,
-              nb: `${o.name.nb} tillater inntil ${sessionsPerWeek} økter per uke; uke ${week} har ${n}`,
-            }),
-          )
-        }
+    if (limitsMoveWithSessions(ctx, o)) {
+      out.push(...limitsSessionBySession(ctx, o, e, i, booked, periods))
+    } else {
+      if (sessions !== undefined && booked.length > sessions * periods)
+        out.push(tooMany(o, e, i, sessions, booked.length, periods))
+      if (sessionsPerWeek !== undefined) {
+        const perWeek = new Map<string, number>()
+        for (const a of booked) perWeek.set(isoWeek(a.date), (perWeek.get(isoWeek(a.date)) ?? 0) + 1)
+        for (const [week, n] of perWeek)
+          if (n > sessionsPerWeek) out.push(tooManyInWeek(o, e, i, sessionsPerWeek, week, n))
       }
     }
     if (weeks !== undefined) {
