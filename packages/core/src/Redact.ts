@@ -68,11 +68,17 @@ export const text = (text: string): string =>
       ? text
       : text
           .replace(candidate, (match, offset: number) => (masked(match, text, offset) ? MASK : match))
-          .replace(zeroPadded, (match, tail: string) => (plausibleBirthDate(tail) ? MASK : match))
+          .replace(zeroPadded, (match, tail: string, offset: number, whole: string) =>
+            plausibleBirthDate(tail) && (!insideDigest(whole, match, offset) || hasValidCheckDigits(tail))
+              ? MASK
+              : match,
+          )
     : show(text)
 
 // A number padded with zeros to a wider field, as a sloppy export writes it
 // (0001019012345, or 32 digits where a pseudonym should be), is the number.
+// Inside a hash or a pseudonym, a 0 before eleven digits happens by chance:
+// there, as for any number, the check digits must be valid too.
 const zeroPadded = /(?<![\d])0+(\d{11})(?![\d])/gu
 
 // A look-alike with a plausible birth date is masked. Inside a run of hex
