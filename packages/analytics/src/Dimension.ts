@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { Collections } from "@aktivitetsmodell/core"
 import { guard } from "./internal/boundary.js"
 import { type Dimension, dimensions, inCanonicalOrder, requireBy } from "./internal/dimensionList.js"
 import type { Bilingual } from "./internal/text.js"
@@ -42,7 +43,7 @@ export const standard: ReadonlyArray<Dimension> = Object.freeze([
  * Dimension.labels.offering.nb // "Tilbud"
  * @category models
  */
-export const labels: Readonly<Record<Dimension, Bilingual>> = {
+export const labels: Readonly<Record<Dimension, Bilingual>> = Collections.deepFreeze({
   municipality: { nb: "Kommune", en: "Municipality" },
   offering: { nb: "Tilbud", en: "Offering" },
   category: { nb: "Kategori", en: "Category" },
@@ -51,7 +52,7 @@ export const labels: Readonly<Record<Dimension, Bilingual>> = {
   month: { nb: "Måned", en: "Month" },
   year: { nb: "År", en: "Year" },
   source: { nb: "Kilde", en: "Source" },
-}
+})
 
 /**
  * The value that marks a margin (total) row in an indicator table: the row

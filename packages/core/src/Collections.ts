@@ -61,3 +61,20 @@ export const countBy: typeof countByImpl = guard("Collections.countBy", expects,
  * @category constructors
  */
 export const indexBy: typeof indexByImpl = guard("Collections.indexBy", expects, indexByImpl) as typeof indexByImpl
+
+/**
+ * `value` frozen all the way down (plain objects and arrays), and returned:
+ * for settings a package shares, such as a default rule, that no caller may
+ * change for everyone else.
+ * @example
+ * const rule = Collections.deepFreeze({ min: 1, max: 4 })
+ * Object.isFrozen(rule) // true
+ * @category constructors
+ */
+export const deepFreeze = <T>(value: T): T => {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key])
+  }
+  return value
+}

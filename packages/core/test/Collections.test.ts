@@ -34,3 +34,28 @@ describe("Collections", () => {
     )
   })
 })
+
+describe("Collections.deepFreeze", () => {
+  it("freezes plain objects and arrays all the way down, and gives the value back", () => {
+    const rule = { min: 1, max: 4, labels: [{ nb: "liten", en: "small" }] }
+    expect(Collections.deepFreeze(rule)).toBe(rule)
+    expect(Object.isFrozen(rule) && Object.isFrozen(rule.labels) && Object.isFrozen(rule.labels[0])).toBe(true)
+    expect(() => {
+      ;(rule as { min: number }).min = 0
+    }).toThrow(TypeError)
+    for (const x of [1, "a", null, undefined]) expect(Collections.deepFreeze(x)).toBe(x)
+  })
+
+  it("any nested value ends up frozen (property)", () => {
+    fc.assert(
+      fc.property(fc.anything(), (v) => {
+        const frozen = Collections.deepFreeze(v)
+        const all = (x: unknown): boolean =>
+          typeof x !== "object" ||
+          x === null ||
+          (Object.isFrozen(x) && Reflect.ownKeys(x).every((k) => all((x as Record<PropertyKey, unknown>)[k])))
+        expect(all(frozen)).toBe(true)
+      }),
+    )
+  })
+})

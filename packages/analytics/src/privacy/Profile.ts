@@ -21,7 +21,7 @@
  *
  * @module
  */
-import { Policy } from "@aktivitetsmodell/core"
+import { Collections, Policy } from "@aktivitetsmodell/core"
 import { guard } from "../internal/boundary.js"
 import { reject, requireLang, requireRecord } from "../internal/checks.js"
 import type { Bilingual, Lang } from "../internal/text.js"
@@ -68,7 +68,7 @@ export type Profile = Strict | Ssb | Rounding
  * Profile.names // ["ssb", "strict", "rounding"]
  * @category privacy
  */
-export const names: ReadonlyArray<Profile["name"]> = ["ssb", "strict", "rounding"]
+export const names: ReadonlyArray<Profile["name"]> = Collections.deepFreeze(["ssb", "strict", "rounding"])
 
 /**
  * The dated parameters each profile reads from the policy tree, by field.

@@ -13,6 +13,7 @@
  *
  * @module
  */
+import { Collections } from "@aktivitetsmodell/core"
 import { guard } from "../internal/boundary.js"
 import { requireRecord, requireRule } from "../internal/checks.js"
 import { requireGrid, requirePattern } from "../internal/gridShapes.js"
@@ -41,7 +42,7 @@ export interface Rule {
  * Suppression.defaultRule.max // 4
  * @category privacy
  */
-export const defaultRule: Rule = { min: 1, max: 4 }
+export const defaultRule: Rule = Collections.deepFreeze({ min: 1, max: 4 })
 
 export type { CellState, Grid, Pattern } from "./grid.js"
 

@@ -12,6 +12,7 @@
  *
  * @module
  */
+import { Collections } from "@aktivitetsmodell/core"
 import type { Dimension } from "../Dimension.js"
 import type { Condition, Operator, Query } from "./Query.js"
 
@@ -329,7 +330,7 @@ export const kprReportable: Query = {
  * Object.keys(Query.definitions) // ["participation", "attendanceRate", …]
  * @category models
  */
-export const definitions = {
+export const definitions = Collections.deepFreeze({
   participation,
   attendanceRate,
   completionRate,
@@ -340,7 +341,7 @@ export const definitions = {
   involvement,
   feedbackSummary,
   kprReportable,
-} as const
+} as const)
 
 /**
  * The id of a described indicator.
