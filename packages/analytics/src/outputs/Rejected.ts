@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { Redact } from "@aktivitetsmodell/core"
+import { Dataset, Redact } from "@aktivitetsmodell/core"
 import { guard } from "../internal/boundary.js"
 import { isRecord, reject, requireArray, requireLang } from "../internal/checks.js"
 import { formatNumber } from "../internal/format.js"
@@ -136,15 +136,31 @@ export const totals = guard(
   },
 )
 
+const unknownColumn = { nb: "(ukjent kolonne)", en: "(unknown column)" }
+
+// A finding's field as the outputs show it. A field the entity has is shown;
+// so are the reader's own names for a cell ("column 6") and the header row.
+// Any other name is a column heading someone wrote, free text that may name
+// a person, so it is not shown.
+const fieldOf = (e: Entry, lang: Lang): string => {
+  if (e.field === "") return ""
+  const column = /^column (\d+)$/u.exec(e.field)
+  if (column !== null) return lang === "nb" ? `kolonne ${column[1]}` : e.field
+  if (e.field === "header") return lang === "nb" ? "overskriftsraden" : e.field
+  const schema = Object.hasOwn(Dataset.entities, e.entity)
+    ? Dataset.entities[e.entity as Dataset.EntityName]
+    : undefined
+  const first = e.field.split(/[.[]/u)[0]!
+  return schema !== undefined && Object.hasOwn(schema.fields, first) ? clean(e.field, lang) : unknownColumn[lang]
+}
+
 // Where a finding is, unchecked: for the outputs below, which check their input once.
 const whereOf = (e: Entry, lang: Lang): string => {
   const file = e.file === "" ? (lang === "nb" ? "(dataene)" : "(the data)") : e.file
   const at = `${file}${e.line === null ? "" : `:${e.line}`}`
   const record = e.record === null ? "" : lang === "nb" ? `, post ${e.record}` : `, record ${e.record}`
-  // The CSV reader names a cell without a field by its column: "column 6" is "kolonne 6" in bokmål.
-  const name =
-    lang === "nb" ? e.field.replace(/^column (\d+)$/u, "kolonne $1").replace(/^header$/u, "overskriftsraden") : e.field
-  const field = name === "" ? "" : lang === "nb" ? `, felt ${clean(name, lang)}` : `, field ${clean(name, lang)}`
+  const name = fieldOf(e, lang)
+  const field = name === "" ? "" : lang === "nb" ? `, felt ${name}` : `, field ${name}`
   return `${at}${record}${field}`
 }
 
@@ -214,7 +230,7 @@ export const toCsv: (section: Section, lang: Lang) => string = output("Rejected.
       e.record ?? "",
       csvText(e.entity),
       e.kind,
-      csvText(clean(e.field, lang)),
+      csvText(fieldOf(e, lang)),
       csvText(e.code),
       csvText(clean(e.message[lang], lang)),
     ].join(","),

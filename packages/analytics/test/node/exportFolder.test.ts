@@ -115,6 +115,30 @@ describe("loadExportFolder", () => {
     for (const id of ids) expect(shown).not.toContain(id)
   })
 
+  it("never shows a column heading the entity does not have, whatever it says (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ maxLength: 30 }).filter((t) => !/[,"\r\n]/u.test(t)),
+        async (text) => {
+          const heading = `Kari Nordmann ${text}`.trim()
+          const { section } = await loadExportFolder(
+            folder({ "referrals.csv": [`${referralsHeader},${heading}`, `${referral(1)},x`].join("\n") }),
+            { policy },
+          )
+          expect(section.files[0]).toMatchObject({ records: 1, rejected: 1 })
+          for (const out of [
+            Rejected.toCsv(section, "nb"),
+            Rejected.toHtml(section, "en"),
+            Rejected.toMarkdown(section, "nb"),
+            ...section.entries.map((e) => Rejected.line(e, "en")),
+          ])
+            expect(out).not.toContain("Kari")
+        },
+      ),
+      { numRuns: 30 },
+    )
+  })
+
   it("passes over hidden files such as .DS_Store", async () => {
     const { section } = await loadExportFolder(folder({ ".DS_Store": "\0\0", "citizens.csv": citizens }), { policy })
     expect(section.files.map((f) => f.file)).toEqual(["citizens.csv"])
@@ -132,8 +156,9 @@ describe("loadExportFolder", () => {
       ["referrals.csv", 2, 1, 1],
     ])
     expect(section.entries.filter((e) => e.kind === "file").map((e) => [e.file, e.line])).toEqual([["citizens.csv", 1]])
-    // The formula reaches rejected.csv as text, never as a formula.
-    expect(Rejected.toCsv(section, "en")).toContain(",'=cmd|' /C calc'!A0,")
+    // The heading is free text: it reaches neither rejected.csv nor the report, as a formula or otherwise.
+    expect(Rejected.toCsv(section, "en")).toContain(",(unknown column),")
+    expect(Rejected.toCsv(section, "en")).not.toContain("=cmd")
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 

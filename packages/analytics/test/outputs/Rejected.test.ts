@@ -57,8 +57,13 @@ describe("Rejected", () => {
     expect(csv[2]).toBe(
       'referrals.csv,2,1,referrals,violation,citizenId,unknown-reference,"Refers to citizen ""[pseudonym]"", which is not in the data"',
     )
-    // A spreadsheet would run "=cmd…" as a formula: it is written as text.
-    expect(csv[3]).toMatch(/^citizens\.csv,4,3,citizens,rejected,'=cmd\|' \/C calc'!A0,,/u)
+    // A column heading the entity does not have is free text someone wrote: it is not shown at all.
+    expect(csv[3]).toMatch(/^citizens\.csv,4,3,citizens,rejected,\(unknown column\),,/u)
+    expect(Rejected.toCsv(section, "en")).not.toContain("=cmd")
+    expect(Rejected.toHtml(section, "nb")).toContain("felt (ukjent kolonne)")
+    // A spreadsheet would run "=cmd…" as a formula: a file so named is written as text.
+    const formula = { ...section, entries: [{ ...section.entries[0]!, file: "=cmd|' /C calc'!A0.csv" }] }
+    expect(Rejected.toCsv(formula, "en").split("\n")[1]).toMatch(/^'=cmd\|' \/C calc'!A0\.csv,3,/u)
     expect(Rejected.toCsv(section, "nb")).not.toContain(P)
   })
 
