@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { IsoDate } from "@aktivitetsmodell/core"
+import { IsoDate, Redact } from "@aktivitetsmodell/core"
 import { guard } from "./internal/boundary.js"
 import { isRecord, optionsOf, reject, requireRecord } from "./internal/checks.js"
 import type { Bilingual, Lang } from "./internal/text.js"
@@ -66,6 +66,9 @@ const instant = (u: unknown): string => {
   return d!.toISOString()
 }
 
+// A source is named by whoever made the export: an identity number in it is masked wherever it is shown.
+const masked = (s: string | null): string | null => (typeof s === "string" ? Redact.text(s) : s)
+
 // A name, not a paragraph: one line, so it cannot break a table or a heading.
 const oneLine = (u: unknown, what: string): string | null => {
   if (u === undefined) return null
@@ -94,7 +97,7 @@ const versionsOf = (u: unknown): Record<string, string> => {
         nb: "options.versions må gi versjonen som tekst for hvert pakkenavn",
         en: "options.versions must map package names to version texts",
       })
-    if (k !== PACKAGE) all.push([k, (v as string).trim()])
+    if (k !== PACKAGE) all.push([Redact.text(k), Redact.text((v as string).trim())])
   }
   return Object.fromEntries(all.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
@@ -122,7 +125,7 @@ export const make = guard(
     if (o.synthetic !== undefined && typeof o.synthetic !== "boolean")
       reject(name, { nb: "options.synthetic må være true eller false", en: "options.synthetic must be true or false" })
     return {
-      source: oneLine(o.source, "options.source"),
+      source: masked(oneLine(o.source, "options.source")),
       synthetic: o.synthetic === true,
       period: { from: p.from as string, to: p.to as string },
       generatedAt: instant(o.generatedAt),
@@ -177,11 +180,8 @@ export const fields = guard(
       })
     }
     const synthetic = syntheticLabel[lang]
-    const source = p.synthetic
-      ? p.source === null
-        ? synthetic
-        : `${synthetic} (${p.source})`
-      : (p.source ?? notGiven[lang])
+    const given = masked(p.source)
+    const source = p.synthetic ? (given === null ? synthetic : `${synthetic} (${given})`) : (given ?? notGiven[lang])
     return [
       { key: "source", label: lang === "nb" ? "Datakilde" : "Data source", value: source },
       { key: "period", label: lang === "nb" ? "Periode" : "Period", value: dateRange(p.period, lang) },
@@ -189,9 +189,11 @@ export const fields = guard(
       {
         key: "versions",
         label: lang === "nb" ? "Programvare" : "Software",
-        value: Object.entries(p.versions)
-          .map(([k, v]) => `${k} ${v}`)
-          .join(", "),
+        value: Redact.text(
+          Object.entries(p.versions)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(", "),
+        ),
       },
       {
         key: "policyHash",
@@ -253,12 +255,14 @@ export const columns = guard(
       })
     }
     return {
-      dataSource: p.source,
+      dataSource: masked(p.source),
       synthetic: p.synthetic,
       generatedAt: p.generatedAt,
-      versions: Object.entries(p.versions)
-        .map(([k, v]) => `${k} ${v}`)
-        .join("; "),
+      versions: Redact.text(
+        Object.entries(p.versions)
+          .map(([k, v]) => `${k} ${v}`)
+          .join("; "),
+      ),
       policyHash: p.policyHash,
     }
   },

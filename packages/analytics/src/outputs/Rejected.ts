@@ -156,7 +156,7 @@ const fieldOf = (e: Entry, lang: Lang): string => {
 
 // Where a finding is, unchecked: for the outputs below, which check their input once.
 const whereOf = (e: Entry, lang: Lang): string => {
-  const file = e.file === "" ? (lang === "nb" ? "(dataene)" : "(the data)") : e.file
+  const file = e.file === "" ? (lang === "nb" ? "(dataene)" : "(the data)") : clean(e.file, lang)
   const at = `${file}${e.line === null ? "" : `:${e.line}`}`
   const record = e.record === null ? "" : lang === "nb" ? `, post ${e.record}` : `, record ${e.record}`
   const name = fieldOf(e, lang)
@@ -180,7 +180,7 @@ export const where = guard("Rejected.where", entryExpected, (e: Entry, lang: Lan
 )
 
 const lineOf = (e: Entry, lang: Lang): string =>
-  `${whereOf(e, lang)}: ${e.code === "" ? "" : `[${e.code}] `}${clean(e.message[lang], lang)}`.replace(
+  `${whereOf(e, lang)}: ${e.code === "" ? "" : `[${clean(e.code, lang)}] `}${clean(e.message[lang], lang)}`.replace(
     /[\r\n\u2028\u2029]+/gu,
     " ",
   )
@@ -225,13 +225,13 @@ const output = (name: string, render: (s: Section, lang: Lang) => string) =>
 export const toCsv: (section: Section, lang: Lang) => string = output("Rejected.toCsv", (s, lang) => {
   const rows = s.entries.map((e) =>
     [
-      csvText(e.file),
+      csvText(clean(e.file, lang)),
       e.line ?? "",
       e.record ?? "",
-      csvText(e.entity),
+      csvText(clean(e.entity, lang)),
       e.kind,
       csvText(fieldOf(e, lang)),
-      csvText(e.code),
+      csvText(clean(e.code, lang)),
       csvText(clean(e.message[lang], lang)),
     ].join(","),
   )
@@ -260,8 +260,8 @@ const summary = (s: Section, lang: Lang): string => {
       : `${n(t.records)} records read: ${n(t.valid)} valid and ${n(t.rejected)} rejected. Rules of the model broken by the valid ones: ${n(t.violations)}. The indicators are computed from the valid records; everything rejected is in rejected.csv.`
   if (catalogue.length === 0) return text
   return lang === "nb"
-    ? `${text} Uten egen fil, fra den innebygde katalogen: ${catalogue.join(", ")}.`
-    : `${text} With no file of their own, from the shipped catalogue: ${catalogue.join(", ")}.`
+    ? `${text} Uten egen fil, fra den innebygde katalogen: ${clean(catalogue.join(", "), lang)}.`
+    : `${text} With no file of their own, from the shipped catalogue: ${clean(catalogue.join(", "), lang)}.`
 }
 
 const more = (s: Section, lang: Lang): string | null => {
@@ -290,13 +290,13 @@ export const toMarkdown: (section: Section, lang: Lang) => string = output("Reje
   ]
   for (const f of s.files)
     out.push(
-      `| ${md(f.file)} | ${md(f.entity)} | ${formatNumber(f.records, lang)} | ${formatNumber(f.valid, lang)} | ${formatNumber(f.rejected, lang)} |`,
+      `| ${md(clean(f.file, lang))} | ${md(clean(f.entity, lang))} | ${formatNumber(f.records, lang)} | ${formatNumber(f.valid, lang)} | ${formatNumber(f.rejected, lang)} |`,
     )
   if (s.entries.length > 0) {
     out.push("", `| ${h("where")} | ${h("kind")} | ${h("message")} |`, "|---|---|---|")
     for (const e of s.entries.slice(0, shownInReport))
       out.push(
-        `| ${md(whereOf(e, lang))} | ${md(kinds[e.kind][lang])}${e.code === "" ? "" : ` (${md(e.code)})`} | ${md(clean(e.message[lang], lang))} |`,
+        `| ${md(whereOf(e, lang))} | ${md(kinds[e.kind][lang])}${e.code === "" ? "" : ` (${md(clean(e.code, lang))})`} | ${md(clean(e.message[lang], lang))} |`,
       )
     const rest = more(s, lang)
     if (rest !== null) out.push("", md(rest))
@@ -315,14 +315,14 @@ export const toHtml: (section: Section, lang: Lang) => string = output("Rejected
   const files = s.files
     .map(
       (f) =>
-        `<tr><td>${esc(f.file)}</td><td>${esc(f.entity)}</td><td>${formatNumber(f.records, lang)}</td><td>${formatNumber(f.valid, lang)}</td><td>${formatNumber(f.rejected, lang)}</td></tr>`,
+        `<tr><td>${esc(clean(f.file, lang))}</td><td>${esc(clean(f.entity, lang))}</td><td>${formatNumber(f.records, lang)}</td><td>${formatNumber(f.valid, lang)}</td><td>${formatNumber(f.rejected, lang)}</td></tr>`,
     )
     .join("")
   const entries = s.entries
     .slice(0, shownInReport)
     .map(
       (e) =>
-        `<tr><td>${esc(whereOf(e, lang))}</td><td>${esc(kinds[e.kind][lang])}${e.code === "" ? "" : ` (${esc(e.code)})`}</td><td>${esc(clean(e.message[lang], lang))}</td></tr>`,
+        `<tr><td>${esc(whereOf(e, lang))}</td><td>${esc(kinds[e.kind][lang])}${e.code === "" ? "" : ` (${esc(clean(e.code, lang))})`}</td><td>${esc(clean(e.message[lang], lang))}</td></tr>`,
     )
     .join("")
   const rest = more(s, lang)
