@@ -71,10 +71,16 @@ export const indexBy: typeof indexByImpl = guard("Collections.indexBy", expects,
  * Object.isFrozen(rule) // true
  * @category constructors
  */
-export const deepFreeze = <T>(value: T): T => {
+export const deepFreeze: <T>(value: T) => T = guard(
+  "Collections.deepFreeze",
+  { nb: "en verdi av vanlige objekter og lister", en: "a value of plain objects and arrays" },
+  <T>(value: T): T => freezeAll(value),
+)
+
+const freezeAll = <T>(value: T): T => {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value)
-    for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key])
+    for (const key of Reflect.ownKeys(value)) freezeAll((value as Record<PropertyKey, unknown>)[key])
   }
   return value
 }
