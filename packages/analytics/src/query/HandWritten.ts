@@ -66,18 +66,39 @@ export const referralToStart: HandWritten = {
   },
 }
 
+// A hand-written indicator whose sql, called on its own, checks what
+// handWrittenSql checks: one of the module's dialects and a grouping it has.
+function checked(indicator: HandWritten): HandWritten {
+  return Object.freeze({
+    ...indicator,
+    sql: guard(
+      `Query.handWritten.${indicator.id}.sql`,
+      {
+        nb: "en gruppering, perioden som dagnummer og en dialekt",
+        en: "a grouping, the period as day numbers and a dialect",
+      },
+      (by: ReadonlyArray<Dimension>, days: Days, q: Dialect): string => {
+        requireDialect(q)
+        checkBy(indicator, by)
+        return indicator.sql(canonical(by), days, q)
+      },
+    ),
+  })
+}
+
 /**
  * The hand-written indicators by id.
  * @category models
  */
 export const handWritten = {
-  referralToStart,
-  recoveryStart,
-  communityTransition,
-  newReturning,
-  capacityUse,
-  departmentContributions,
+  referralToStart: checked(referralToStart),
+  recoveryStart: checked(recoveryStart),
+  communityTransition: checked(communityTransition),
+  newReturning: checked(newReturning),
+  capacityUse: checked(capacityUse),
+  departmentContributions: checked(departmentContributions),
 } as const
+Object.freeze(handWritten)
 
 /**
  * The SQL of a hand-written indicator for a grouping (in canonical order), a

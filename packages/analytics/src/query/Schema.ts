@@ -8,6 +8,8 @@
  *
  * @module
  */
+import { guard } from "../internal/boundary.js"
+import { AnalyticsError } from "../internal/text.js"
 import type { Tables } from "../tables/types.js"
 
 /**
@@ -117,8 +119,19 @@ export const tableNames = Object.keys(tables) as ReadonlyArray<TableName>
  * Schema.columnsOf("extensions") // [["enrollment", "integer"], ["day", "integer"]]
  * @category models
  */
-export const columnsOf = (table: TableName): ReadonlyArray<readonly [string, ColumnType]> =>
-  Object.entries(tables[table]) as Array<[string, ColumnType]>
+export const columnsOf = (table: TableName): ReadonlyArray<readonly [string, ColumnType]> => {
+  requireTableName(table)
+  return Object.entries(tables[table]) as Array<[string, ColumnType]>
+}
+
+// Own keys only: "constructor" is no table.
+const requireTableName = (table: unknown): void => {
+  if (typeof table !== "string" || !Object.hasOwn(tables, table))
+    throw new AnalyticsError({
+      nb: `tabellen må være en av ${Object.keys(tables).join(", ")}`,
+      en: `the table must be one of ${Object.keys(tables).join(", ")}`,
+    })
+}
 
 /**
  * The type of a column of a table, or undefined when the table has no such
@@ -146,7 +159,16 @@ export type Source = Pick<Tables, Exclude<TableName, "parameters"> | "requiredCo
  * Schema.columnValues(tables, "extensions").day
  * @category constructors
  */
-export const columnValues = (source: Source, table: TableName): Record<string, Array<number | string | null>> => {
+export const columnValues = guard(
+  "Query.Schema.columnValues",
+  { nb: "tabellene fra Tables og et tabellnavn", en: "the tables from Tables and a table name" },
+  (source: Source, table: TableName): Record<string, Array<number | string | null>> => {
+    requireTableName(table)
+    return columnValuesOf(source, table)
+  },
+)
+
+const columnValuesOf = (source: Source, table: TableName): Record<string, Array<number | string | null>> => {
   const out = Object.create(null) as Record<string, Array<number | string | null>>
   if (table === "parameters") {
     out.requiredContributionPercent = [source.requiredContributionPercent]
@@ -162,5 +184,11 @@ export const columnValues = (source: Source, table: TableName): Record<string, A
  * The number of rows `columnValues` gives for a table.
  * @category constructors
  */
-export const rowCount = (source: Source, table: TableName): number =>
-  table === "parameters" ? 1 : source[table].numRows()
+export const rowCount = guard(
+  "Query.Schema.rowCount",
+  { nb: "tabellene fra Tables og et tabellnavn", en: "the tables from Tables and a table name" },
+  (source: Source, table: TableName): number => {
+    requireTableName(table)
+    return table === "parameters" ? 1 : source[table].numRows()
+  },
+)

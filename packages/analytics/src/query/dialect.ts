@@ -95,11 +95,20 @@ export const postgres: Dialect = {
  * @category models
  */
 export const dialects = { duckdb, postgres } as const
+// A dialect's quote keeps names apart from SQL: no caller may swap one out.
+Object.freeze(duckdb)
+Object.freeze(postgres)
+Object.freeze(dialects)
 
 /**
- * Throws unless `q` is one of the module's own dialects: a dialect's `quote`
- * is what keeps names apart from SQL, so no other may write a query.
+ * Throws an AnalyticsError unless `q` is one of the module's own dialects: a
+ * dialect's `quote` is what keeps names apart from SQL, so no other may write a query.
+ * @category predicates
  */
 export const requireDialect = (q: unknown): void => {
-  if (!(Object.values(dialects) as ReadonlyArray<unknown>).includes(q)) throw new TypeError("unknown dialect")
+  if (!(Object.values(dialects) as ReadonlyArray<unknown>).includes(q))
+    throw new AnalyticsError({
+      nb: "dialekten må være Query.Dialect.duckdb eller Query.Dialect.postgres",
+      en: "the dialect must be Query.Dialect.duckdb or Query.Dialect.postgres",
+    })
 }

@@ -118,7 +118,7 @@ describe("Query.toSql", () => {
   it("takes only the module's own dialects, and refuses what is no query", () => {
     const foreign = { ...Dialect.duckdb, quote: (name: string) => name }
     expect(() => toSql(definitions.participation, [], days, foreign)).toThrow(
-      /Query.toSql could not use its arguments/u,
+      /the dialect must be Query.Dialect.duckdb or Query.Dialect.postgres/u,
     )
     expect(() => toSql(null as unknown as Query, [], days, Dialect.duckdb)).toThrow(
       /Query.toSql could not use its arguments/u,
