@@ -48,6 +48,18 @@ const Month = Schema.String.check(
   }),
 )
 
+// The years a birth may be given in, as core's Citizen holds them.
+const firstBirthYear = 1900
+const lastBirthYear = 2100
+
+// A birth date in those years, as a birth year must be: 0001-01-01 would make anyone old enough.
+const BirthDate = IsoDate.IsoDate.check(
+  Schema.makeFilter((d: string) => Number(d.slice(0, 4)) >= firstBirthYear && Number(d.slice(0, 4)) <= lastBirthYear, {
+    message: `Expected a birth date from ${firstBirthYear} to ${lastBirthYear}`,
+    messageNb: `Forventet en fødselsdato fra ${firstBirthYear} til ${lastBirthYear}`,
+  }),
+)
+
 /**
  * The citizen as a decision needs them: pseudonym, age, departments and
  * whether the healthy-life centre helps them. A core `Citizen` record fits.
@@ -55,8 +67,8 @@ const Month = Schema.String.check(
  */
 export const SubjectCitizen = Schema.Struct({
   id: Schema.optionalKey(Pseudonym.Pseudonym),
-  birthYear: Schema.optionalKey(Between(1900, 2100)),
-  birthDate: Schema.optionalKey(IsoDate.IsoDate),
+  birthYear: Schema.optionalKey(Between(firstBirthYear, lastBirthYear)),
+  birthDate: Schema.optionalKey(BirthDate),
   departments: Schema.Array(Department.DepartmentId),
   healthyLifeCentre: Schema.optionalKey(Schema.Boolean),
   pathway: Schema.optionalKey(Citizen.Pathway),

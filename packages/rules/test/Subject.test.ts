@@ -24,6 +24,28 @@ describe("Subject.decode", () => {
     expect(r.ok).toBe(true)
   })
 
+  it("takes a birth date only in the years a birth year may be, as core does", () => {
+    const withBirth = (birthDate: string) =>
+      Subject.decode({ citizen: { birthDate, departments: ["rpha"] }, offering: "turgruppe" }, catalogue)
+    const refused = withBirth("0001-01-01")
+    expect(refused.ok).toBe(false)
+    if (!refused.ok)
+      expect(refused.problems[0]).toMatchObject({
+        pointer: "/citizen/birthDate",
+        message: {
+          en: "Expected a birth date from 1900 to 2100",
+          nb: "Forventet en fødselsdato fra 1900 til 2100",
+        },
+      })
+    fc.assert(
+      fc.property(fc.date({ min: new Date("0001-01-01"), max: new Date("9999-12-31"), noInvalidDate: true }), (d) => {
+        const iso = d.toISOString().slice(0, 10)
+        const year = Number(iso.slice(0, 4))
+        expect(withBirth(iso).ok).toBe(year >= 1900 && year <= 2100)
+      }),
+    )
+  })
+
   it("reports every problem with a pointer, in both languages", () => {
     const r = Subject.decode(
       { citizen: { id: "anna", departments: ["rpha"] }, offering: "padel", fit: { ors: 41 }, extra: 1 },
