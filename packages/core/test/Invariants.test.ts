@@ -7,6 +7,24 @@ import { ids, mutable, tinyYear } from "./fixtures.js"
 
 const codes = (d: Dataset.Dataset) => Invariants.check(d, { policy }).map((v) => `${v.code} @ ${v.path}`)
 
+// Anna's enrollment n-2 (from 10 April 2024) with five yoga sessions, the fifth on 1 May.
+const fiveYogaSessions = () => {
+  const d = mutable(tinyYear())
+  for (const [k, date] of ["2024-04-10", "2024-04-17", "2024-04-24", "2024-04-26", "2024-05-01"].entries()) {
+    d.sessions.push({ id: `x-y${k}`, offeringId: "mindfull-restorative-yoga", date, staffIds: ["s-ther"] })
+    d.attendance.push({
+      id: `a-y${k}`,
+      sessionId: `x-y${k}`,
+      enrollmentId: "n-2",
+      citizenId: ids.anna,
+      offeringId: "mindfull-restorative-yoga",
+      date,
+      status: "present",
+    })
+  }
+  return d
+}
+
 describe("Invariants.check", () => {
   it("the hand-built year is valid and breaks no invariant", () => {
     expect(() => Schema.decodeUnknownSync(Dataset.Dataset)(tinyYear(), { onExcessProperty: "error" })).not.toThrow()
@@ -154,38 +172,14 @@ describe("Invariants.check", () => {
   })
 
   it("yoga has 4 sessions per period", () => {
-    const d = mutable(tinyYear())
-    for (const [k, date] of ["2024-04-10", "2024-04-17", "2024-04-24", "2024-04-26", "2024-05-01"].entries()) {
-      d.sessions.push({ id: `x-y${k}`, offeringId: "mindfull-restorative-yoga", date, staffIds: ["s-ther"] })
-      d.attendance.push({
-        id: `a-y${k}`,
-        sessionId: `x-y${k}`,
-        enrollmentId: "n-2",
-        citizenId: ids.anna,
-        offeringId: "mindfull-restorative-yoga",
-        date,
-        status: "present",
-      })
-    }
+    const d = fiveYogaSessions()
     expect(Invariants.check(d, { policy }).map((v) => v.message.nb)).toEqual([
       "Mindfull restorative yoga har 4 samlinger per periode; denne deltagelsen har 5 over 1 periode(r)",
     ])
   })
 
   it("limits can change over time: each enrollment is held to the limits in force on its first day", () => {
-    const d = mutable(tinyYear())
-    for (const [k, date] of ["2024-04-10", "2024-04-17", "2024-04-24", "2024-04-26", "2024-05-01"].entries()) {
-      d.sessions.push({ id: `x-y${k}`, offeringId: "mindfull-restorative-yoga", date, staffIds: ["s-ther"] })
-      d.attendance.push({
-        id: `a-y${k}`,
-        sessionId: `x-y${k}`,
-        enrollmentId: "n-2",
-        citizenId: ids.anna,
-        offeringId: "mindfull-restorative-yoga",
-        date,
-        status: "present",
-      })
-    }
+    const d = fiveYogaSessions()
     const yoga = "offerings.mindfull-restorative-yoga.sessions"
     // Yoga goes from 4 to 6 sessions from 1 April 2024; the enrollment starts 10 April.
     const sixFromApril = withValues(yoga, [
@@ -202,19 +196,7 @@ describe("Invariants.check", () => {
   })
 
   it("a limit dated by the session's date holds each session to the limit in force on its date, as the rules do", () => {
-    const d = mutable(tinyYear())
-    for (const [k, date] of ["2024-04-10", "2024-04-17", "2024-04-24", "2024-04-26", "2024-05-01"].entries()) {
-      d.sessions.push({ id: `x-y${k}`, offeringId: "mindfull-restorative-yoga", date, staffIds: ["s-ther"] })
-      d.attendance.push({
-        id: `a-y${k}`,
-        sessionId: `x-y${k}`,
-        enrollmentId: "n-2",
-        citizenId: ids.anna,
-        offeringId: "mindfull-restorative-yoga",
-        date,
-        status: "present",
-      })
-    }
+    const d = fiveYogaSessions()
     const yoga = "offerings.mindfull-restorative-yoga.sessions"
     const bySession = (values: ReadonlyArray<{ from: string; value: number }>) => {
       const p = withValues(yoga, values)
