@@ -22,7 +22,12 @@ const ownByDesign = new Set([
 
 describe("exported helpers", () => {
   it("reads exported arrow functions and function declarations", () => {
-    expect(exportedFunctions("packages/core/src/Collections.ts")).toEqual(["groupBy", "countBy", "indexBy", "deepFreeze"])
+    expect(exportedFunctions("packages/core/src/Collections.ts")).toEqual([
+      "groupBy",
+      "countBy",
+      "indexBy",
+      "deepFreeze",
+    ])
   })
 
   it("no two packages export a helper of the same name", () => {
