@@ -66,14 +66,28 @@ export const text = (text: string): string =>
   typeof text === "string"
     ? !elevenDigits(text)
       ? text
-      : text
-          .replace(candidate, (match, offset: number) => (masked(match, text, offset) ? MASK : match))
-          .replace(zeroPadded, (match, tail: string, offset: number, whole: string) =>
-            plausibleBirthDate(tail) && (!insideDigest(whole, match, offset) || hasValidCheckDigits(tail))
-              ? MASK
-              : match,
-          )
+      : maskCandidates(text).replace(zeroPadded, (match, tail: string, offset: number, whole: string) =>
+          plausibleBirthDate(tail) && (!insideDigest(whole, match, offset) || hasValidCheckDigits(tail)) ? MASK : match,
+        )
     : show(text)
+
+// Every candidate masked where it can be a number. Candidates may overlap
+// ("72 01.01.90.123.45" holds two runs of eleven digits): when one is not a
+// number, the search goes on from its next character, not from its end.
+// A candidate spans at most 41 characters, so the pass stays linear.
+const maskCandidates = (text: string): string => {
+  let out = ""
+  let last = 0
+  candidate.lastIndex = 0
+  for (let m = candidate.exec(text); m !== null; m = candidate.exec(text)) {
+    if (masked(m[0], text, m.index)) {
+      out += text.slice(last, m.index) + MASK
+      last = m.index + m[0].length
+      candidate.lastIndex = last
+    } else candidate.lastIndex = m.index + 1
+  }
+  return last === 0 ? text : out + text.slice(last)
+}
 
 // A number padded with zeros to a wider field, as a sloppy export writes it
 // (0001019012345, or 32 digits where a pseudonym should be), is the number.

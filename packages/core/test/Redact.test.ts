@@ -53,6 +53,12 @@ describe("Redact.text", () => {
     expect(Redact.text("1990-01-01/1990-12-31")).toBe("1990-01-01/1990-12-31")
   })
 
+  it("finds a number right after other digits, where two runs of eleven overlap", () => {
+    expect(Redact.text("72 01.01.90.123.45")).toBe(`72 ${Redact.MASK}`)
+    expect(Redact.text("tlf 9 010190 12345")).toBe(`tlf 9 ${Redact.MASK}`)
+    expect(Redact.text("fnr 010190 12345 og 020290 12345")).toBe(`fnr ${Redact.MASK} og ${Redact.MASK}`)
+  })
+
   it("masks a real number written into a hash-like run or padded with zeros", () => {
     // 31129956715 has valid check digits; 01019012345 has not.
     const real = "31129956715"
@@ -157,6 +163,8 @@ describe("Redact.text", () => {
           const written = [...digits].map((c, i) => (i === 0 ? c : `${seps[i - 1]}${c}`)).join("")
           expect(Redact.containsNationalId(Redact.text(`a ${written} b`))).toBe(false)
           expect(Redact.text(`a ${written} b`)).toContain(Redact.MASK)
+          // Digits before it, apart by a gap, may make an earlier run of eleven that is no number.
+          expect(Redact.text(`tlf 72 ${written} b`)).toContain(Redact.MASK)
         },
       ),
       { numRuns: 500 },
