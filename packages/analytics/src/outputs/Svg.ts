@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { Redact } from "@aktivitetsmodell/core"
 import { guard } from "../internal/boundary.js"
 import { isRecord, optionsOf, reject, requireArray, requireFinite, requireString } from "../internal/checks.js"
 
@@ -27,12 +28,16 @@ export const escapeXml = guard("Svg.escapeXml", { nb: "en tekst", en: "a text" }
   escapeText(requireString("Svg.escapeXml", "text", s)),
 )
 
+// A caller's text as a chart shows it: an identity number masked, then escaped.
+// A chart may be used on its own, outside a report and its identifier check.
+const shown = (s: string): string => escapeText(Redact.text(requireString("Svg", "text", s)))
+
 // The outer element: an accessible image with its title, shown and announced.
 // The id is escaped like any text: a caller (or an indicator id) may hold a quote.
 const frame = (id: string, title: string, width: number, height: number, body: string): string =>
-  `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${escapeText(id)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">` +
-  `<title id="${escapeText(id)}">${escapeXml(title)}</title>` +
-  `<text x="0" y="16" font-family="system-ui, sans-serif" font-size="14" font-weight="bold">${escapeXml(title)}</text>` +
+  `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${shown(id)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">` +
+  `<title id="${shown(id)}">${shown(title)}</title>` +
+  `<text x="0" y="16" font-family="system-ui, sans-serif" font-size="14" font-weight="bold">${shown(title)}</text>` +
   body +
   `</svg>`
 
@@ -121,18 +126,18 @@ const barRow = (
   return (
     (label === null
       ? ""
-      : `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" ${font}>${escapeXml(label)}</text>`) +
+      : `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" ${font}>${shown(label)}</text>`) +
     (value === null
       ? ""
       : `<rect x="${labelWidth}" y="${y + 4}" width="${w.toFixed(1)}" height="${row - 8}" fill="${colour}"/>`) +
-    `<text x="${(labelWidth + w + 6).toFixed(1)}" y="${y + 15}" ${font}>${escapeXml(text)}</text>`
+    `<text x="${(labelWidth + w + 6).toFixed(1)}" y="${y + 15}" ${font}>${shown(text)}</text>`
   )
 }
 
 // A legend entry: a colour swatch and the series' name.
 const legendEntry = (x: number, y: number, colour: string, name: string): string =>
   `<rect x="${x}" y="${y - 9}" width="10" height="10" fill="${colour}"/>` +
-  `<text x="${x + 14}" y="${y}" ${font}>${escapeXml(name)}</text>`
+  `<text x="${x + 14}" y="${y}" ${font}>${shown(name)}</text>`
 
 const drawBars = (
   title: string,
@@ -318,12 +323,12 @@ const drawLines = (
   const y = (v: number) => top + plotH - ((v - lo) / (hi - lo)) * plotH
   const axis =
     `<line x1="${left}" y1="${top + plotH}" x2="${width - right}" y2="${top + plotH}" stroke="#888"/>` +
-    `<text x="${left - 6}" y="${top + 4}" text-anchor="end" ${font}>${escapeXml(format(hi))}</text>` +
-    `<text x="${left - 6}" y="${top + plotH}" text-anchor="end" ${font}>${escapeXml(format(lo))}</text>` +
+    `<text x="${left - 6}" y="${top + 4}" text-anchor="end" ${font}>${shown(format(hi))}</text>` +
+    `<text x="${left - 6}" y="${top + plotH}" text-anchor="end" ${font}>${shown(format(lo))}</text>` +
     xLabels
       .map(
         (l, i) =>
-          `<text x="${x(i).toFixed(1)}" y="${top + plotH + 16}" text-anchor="middle" ${font}>${escapeXml(l)}</text>`,
+          `<text x="${x(i).toFixed(1)}" y="${top + plotH + 16}" text-anchor="middle" ${font}>${shown(l)}</text>`,
       )
       .join("")
   const paths = lines
@@ -344,7 +349,7 @@ const drawLines = (
         .map((v, i) =>
           v === null
             ? ""
-            : `<circle cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3" fill="${colour}"><title>${escapeXml(`${line.name}, ${xLabels[i] ?? ""}: ${format(v)}`)}</title></circle>`,
+            : `<circle cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3" fill="${colour}"><title>${shown(`${line.name}, ${xLabels[i] ?? ""}: ${format(v)}`)}</title></circle>`,
         )
         .join("")
       const legendY = top + plotH + 34 + 16 * Math.floor(k / 2)

@@ -1,10 +1,11 @@
 // Texts a caller hands to the output helpers (a data source's name, software
 // versions, a hand-built input section's file, entity, code and catalogue
-// names) come out with no identity number, in any of its written forms.
+// names, a chart's title and labels, a dimension value) come out with no
+// identity number, in any of its written forms.
 import { Redact } from "@aktivitetsmodell/core"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Provenance, Rejected } from "../../src/index.js"
+import { Labels, Provenance, Rejected, Svg } from "../../src/index.js"
 
 const forms = ["01019012345", "010190 12345", "010190-12345", "01.01.90.123.45", "010190\u200b12345"] as const
 const period = { from: "2024-01-01", to: "2024-12-31" }
@@ -58,6 +59,22 @@ describe("Rejected with an identity number in a hand-built section", () => {
           noId(Rejected.toMarkdown(section, lang))
           noId(Rejected.line(section.entries[0]!, lang))
           noId(Rejected.where(section.entries[0]!, lang))
+        }
+      }),
+      { numRuns: 100 },
+    )
+  })
+})
+
+describe("Charts and labels with an identity number in the caller's texts", () => {
+  it("mask it in every chart text and every label (property)", () => {
+    fc.assert(
+      fc.property(text, text, text, (title, label, name) => {
+        noId(Svg.barChart(title, [{ label, value: 3, text: label }], { id: name }))
+        noId(Svg.lineChart(title, [label, "b"], [{ name, values: [1, 2] }], () => label))
+        for (const lang of ["nb", "en"] as const) {
+          noId(Labels.value("offering", label, lang))
+          noId(Labels.value("offering", "x", lang, { offerings: { x: { nb: name, en: name } } }))
         }
       }),
       { numRuns: 100 },
