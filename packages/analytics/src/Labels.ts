@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { Catalogue, Category, Crosswalk, Redact } from "@aktivitetsmodell/core"
+import { Catalogue, Category, Crosswalk } from "@aktivitetsmodell/core"
 import { type Dimension, labels as dimensionLabels, TOTAL, UNKNOWN } from "./Dimension.js"
 import { guard } from "./internal/boundary.js"
 import { isRecord, own, reject, requireLang } from "./internal/checks.js"
@@ -132,8 +132,7 @@ export const value = guard(
         en: "the value must be a text, a number or null",
       })
     }
-    // A value or a name the caller gives may be anything written by hand: a label shows no identity number.
-    return Redact.text(label(dimension, raw, lang, names))
+    return label(dimension, raw, lang, names)
   },
 )
 

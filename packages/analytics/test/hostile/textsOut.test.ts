@@ -1,11 +1,13 @@
 // Texts a caller hands to the output helpers (a data source's name, software
 // versions, a hand-built input section's file, entity, code and catalogue
-// names, a chart's title and labels, a dimension value) come out with no
-// identity number, in any of its written forms.
+// names, a chart's title and labels) come out with no identity number, in
+// any of its written forms. (Labels.value gives a value as it is, so that a
+// report built on an offering id like an identity number stops: see
+// redaction.test.ts.)
 import { Redact } from "@aktivitetsmodell/core"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Labels, Provenance, Rejected, Svg } from "../../src/index.js"
+import { Provenance, Rejected, Svg } from "../../src/index.js"
 
 const forms = ["01019012345", "010190 12345", "010190-12345", "01.01.90.123.45", "010190\u200b12345"] as const
 const period = { from: "2024-01-01", to: "2024-12-31" }
@@ -66,16 +68,12 @@ describe("Rejected with an identity number in a hand-built section", () => {
   })
 })
 
-describe("Charts and labels with an identity number in the caller's texts", () => {
-  it("mask it in every chart text and every label (property)", () => {
+describe("Charts with an identity number in the caller's texts", () => {
+  it("mask it in every text they draw (property)", () => {
     fc.assert(
       fc.property(text, text, text, (title, label, name) => {
         noId(Svg.barChart(title, [{ label, value: 3, text: label }], { id: name }))
         noId(Svg.lineChart(title, [label, "b"], [{ name, values: [1, 2] }], () => label))
-        for (const lang of ["nb", "en"] as const) {
-          noId(Labels.value("offering", label, lang))
-          noId(Labels.value("offering", "x", lang, { offerings: { x: { nb: name, en: name } } }))
-        }
       }),
       { numRuns: 100 },
     )
