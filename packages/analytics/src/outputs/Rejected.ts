@@ -138,12 +138,14 @@ export const totals = guard(
 
 const unknownColumn = { nb: "(ukjent kolonne)", en: "(unknown column)" }
 
-// A finding's field as the outputs show it. A field the entity has is shown;
+// A rejected record's field as the outputs show it. A field the entity has is shown;
 // so are the reader's own names for a cell ("column 6") and the header row.
 // Any other name is a column heading someone wrote, free text that may name
 // a person, so it is not shown.
 const fieldOf = (e: Entry, lang: Lang): string => {
   if (e.field === "") return ""
+  // A broken rule names a field of the package's own invariants, never a heading.
+  if (e.kind !== "rejected") return clean(e.field, lang)
   const column = /^column (\d+)$/u.exec(e.field)
   if (column !== null) return lang === "nb" ? `kolonne ${column[1]}` : e.field
   if (e.field === "header") return lang === "nb" ? "overskriftsraden" : e.field
