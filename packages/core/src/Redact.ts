@@ -67,7 +67,7 @@ export const text = (text: string): string =>
     ? !elevenDigits(text)
       ? text
       : maskCandidates(text).replace(zeroPadded, (match, tail: string, offset: number, whole: string) =>
-          plausibleBirthDate(tail) && (!insideDigest(whole, match, offset) || hasValidCheckDigits(tail)) ? MASK : match,
+          isNumberAt(tail, whole, match, offset) ? MASK : match,
         )
     : show(text)
 
@@ -101,9 +101,13 @@ const zeroPadded = /(?<![\d])0+(\d{11})(?![\d])/gu
 // can be real, are masked: a hash keeps working, while a real number written
 // into a hash-like text, such as 21 hex letters and then the number, does not pass.
 const masked = (match: string, text: string, offset: number): boolean => {
-  const digits = digitsOf(match)
-  return plausibleBirthDate(digits) && (!insideDigest(text, match, offset) || hasValidCheckDigits(digits))
+  return isNumberAt(digitsOf(match), text, match, offset)
 }
+
+// Eleven digits found as `match` at `offset`: a number when the birth date is
+// plausible, and, inside a hash-like run, when the check digits hold too.
+const isNumberAt = (digits: string, text: string, match: string, offset: number): boolean =>
+  plausibleBirthDate(digits) && (!insideDigest(text, match, offset) || hasValidCheckDigits(digits))
 
 const hex = /[0-9a-f]/u
 
