@@ -4,6 +4,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { FileError, loadCsvFile, readCsv, readCsvBytes } from "../../src/node/index.js"
 import * as Redact from "../../src/Redact.js"
@@ -228,5 +229,45 @@ describe("no identity number in any message", () => {
     await expect(loadCsvFile("referrals", dir)).rejects.toThrow("Not a regular file")
     writeFileSync(join(dir, "ok.csv"), `${HEAD}\n${ok("r-1")}\n`)
     expect((await loadCsvFile("referrals", join(dir, "ok.csv"))).valid).toHaveLength(1)
+  })
+})
+
+describe("no header text in any message", () => {
+  // A heading may be free text about a person; the messages go into a report's published input section.
+  const note = "Kari Nordmann har depresjon"
+  for (const [what, header] of [
+    ["a reserved part", `${note}.__proto__`],
+    ["an empty part", `${note}..x`],
+    ["a repeated name", `${note},${note}`],
+    ["a name and a part of it", `${note},${note}.x`],
+  ] as const) {
+    it(`${what}: the message names the columns by number only`, () => {
+      const r = readCsv("referrals", `${HEAD},${header}\n${ok("r-1")},1,2\n`)
+      expect(r.valid).toEqual([])
+      expect(r.fileProblems).toHaveLength(1)
+      expect(messages(r)).not.toContain("Kari")
+      expect(r.fileProblems[0]?.message.en).toMatch(/column 6/u)
+    })
+  }
+
+  it("property: no text of a wrong header reaches a message", () => {
+    // Each heading carries a marker word; a header wrong in any of the four ways must not echo it.
+    const heading = fc
+      .tuple(fc.constantFrom("ZQX", "zqx", "Zqx"), fc.stringMatching(/^[a-z_]{0,4}( [a-z_]{1,4})?$/u))
+      .map(([m, rest]) => `${m}${rest}`)
+    const wrong = fc.oneof(
+      heading.map((h) => [h, h]),
+      heading.map((h) => [h, `${h}.part`]),
+      heading.map((h) => [`${h}.__proto__`]),
+      heading.map((h) => [`${h}..x`]),
+    )
+    fc.assert(
+      fc.property(fc.array(heading, { maxLength: 3 }), wrong, (extra, bad) => {
+        const names = [...extra, ...bad]
+        const r = readCsv("referrals", `${HEAD},${names.join(",")}\n${ok("r-1")}${",1".repeat(names.length)}\n`)
+        expect(r.fileProblems).toHaveLength(1)
+        expect(messages(r).toLowerCase()).not.toContain("zqx")
+      }),
+    )
   })
 })

@@ -31,10 +31,10 @@ export const readHeader = (cells: ReadonlyArray<string>): Header => {
     paths.push(path)
     if (name.length > MAX_NAME || path.some((s) => /^\d+$/u.test(s) && Number(s) > MAX_INDEX))
       problems.push(M.headerTooLong(column))
-    else if (path.some((s) => reserved.has(s))) problems.push(M.forbiddenSegment(column, name))
-    else if (path.some((s) => s === "")) problems.push(M.emptySegment(column, name))
+    else if (path.some((s) => reserved.has(s))) problems.push(M.forbiddenSegment(column))
+    else if (path.some((s) => s === "")) problems.push(M.emptySegment(column))
     const first = seen.get(name)
-    if (first !== undefined) problems.push(M.duplicateHeader(column, first, name))
+    if (first !== undefined) problems.push(M.duplicateHeader(column, first))
     else seen.set(name, column)
   })
   // `goal` and `goal.text` would write the same place; sorted, a prefix sits just before its extensions.
@@ -44,7 +44,7 @@ export const readHeader = (cells: ReadonlyArray<string>): Header => {
     for (let m = k + 1; m < named.length && named[m]![0].startsWith(a); m++) {
       const [b, cb] = named[m]!
       if (b.startsWith(`${a}.`)) {
-        problems.push(M.conflictingHeader(Math.max(ca, cb), Math.min(ca, cb), b, a))
+        problems.push(M.conflictingHeader(Math.max(ca, cb), Math.min(ca, cb)))
         break
       }
     }

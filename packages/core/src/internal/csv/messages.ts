@@ -1,11 +1,9 @@
-// The CSV reader's messages. They name columns and lines, never cell values:
-// a cell may hold a national identity number.
-import * as Redact from "../../Redact.js"
+// The CSV reader's messages. They name columns by number and lines, never
+// cell values or header text: a cell may hold a national identity number, and
+// a heading may be free text about a person, and these messages are published
+// with a report's input section.
 import type { Bilingual } from "../text.js"
 import type { SyntaxCode } from "./tokenize.js"
-
-/** A header name as a message may show it: redacted and cut short. */
-export const columnName = (name: string): string => Redact.show(name, 60)
 
 // A messy export rejects many rows for the same reason: one message object each.
 const memo = new Map<string, Bilingual>()
@@ -78,24 +76,24 @@ export const headerUnreadable = (reason: Bilingual): Bilingual => ({
   nb: `Overskriftsraden kunne ikke leses: ${reason.nb}`,
 })
 
-export const forbiddenSegment = (column: number, name: string): Bilingual => ({
-  en: `column ${column} (${columnName(name)}) uses a reserved name (__proto__, constructor or prototype)`,
-  nb: `kolonne ${column} (${columnName(name)}) bruker et reservert navn (__proto__, constructor eller prototype)`,
+export const forbiddenSegment = (column: number): Bilingual => ({
+  en: `column ${column} uses a reserved name (__proto__, constructor or prototype)`,
+  nb: `kolonne ${column} bruker et reservert navn (__proto__, constructor eller prototype)`,
 })
 
-export const emptySegment = (column: number, name: string): Bilingual => ({
-  en: `column ${column} (${columnName(name)}) has an empty part between dots`,
-  nb: `kolonne ${column} (${columnName(name)}) har en tom del mellom punktum`,
+export const emptySegment = (column: number): Bilingual => ({
+  en: `column ${column} has an empty part between dots`,
+  nb: `kolonne ${column} har en tom del mellom punktum`,
 })
 
-export const duplicateHeader = (column: number, first: number, name: string): Bilingual => ({
-  en: `column ${column} (${columnName(name)}) repeats column ${first}`,
-  nb: `kolonne ${column} (${columnName(name)}) gjentar kolonne ${first}`,
+export const duplicateHeader = (column: number, first: number): Bilingual => ({
+  en: `column ${column} repeats the name of column ${first}`,
+  nb: `kolonne ${column} gjentar navnet i kolonne ${first}`,
 })
 
-export const conflictingHeader = (column: number, other: number, name: string, otherName: string): Bilingual => ({
-  en: `column ${column} (${columnName(name)}) and column ${other} (${columnName(otherName)}) cannot both be set: one is part of the other`,
-  nb: `kolonne ${column} (${columnName(name)}) og kolonne ${other} (${columnName(otherName)}) kan ikke begge settes: den ene er en del av den andre`,
+export const conflictingHeader = (column: number, other: number): Bilingual => ({
+  en: `column ${column} and column ${other} cannot both be set: one names a part of the other (such as goal.text beside goal)`,
+  nb: `kolonne ${column} og kolonne ${other} kan ikke begge settes: den ene navngir en del av den andre (som goal.text ved siden av goal)`,
 })
 
 export const headerTooLong = (column: number): Bilingual => ({
