@@ -233,6 +233,45 @@ describe("Invariants.check", () => {
     expect(cut[0]!.message.en).toContain("has 2 sessions per period; this enrollment has 3 over 1 period(s)")
   })
 
+  it("a weeks limit dated by the day judged holds each day of a period to the limit in force that day, as the rules do", () => {
+    const mudo = "offerings.individuell-trening-mudo.weeks"
+    const byQuestion = (values: ReadonlyArray<{ from: string; value: number }>) => {
+      const p = withValues(mudo, values)
+      const q = p.parameters.get(mudo)!
+      return Policy.make(
+        [...p.parameters].map(([n, x]) => [n, n === mudo ? { ...q, datedBy: "question-date" as const } : x] as const),
+      )
+    }
+    const weeksOf = (d: Dataset.Dataset, policy: Policy.Policy) =>
+      Invariants.checkOne("sessionLimitsHold", d, { policy }).map((v) => v.message.en)
+    // Period 1 of n-1 runs from 22 January to 25 February: 35 days, in its fifth week.
+    const d = mutable(tinyYear())
+    d.enrollments[0].end = "2024-02-25"
+    d.extensions[0] = { ...d.extensions[0], date: "2024-02-23", newEnd: "2024-03-17" }
+    const fourThenFive = [
+      { from: "2023-03-09", value: 4 },
+      { from: "2024-02-10", value: 5 },
+    ]
+    // Read on the first day, the limit is 4 weeks and the period too long.
+    expect(weeksOf(d, withValues(mudo, fourThenFive))).toEqual([
+      "Individual training at Mudo lasts 4 weeks per period; period 1 runs 35 days",
+    ])
+    // Read on each day, 5 weeks hold from 10 February, before the period reaches its fifth week.
+    expect(weeksOf(d, byQuestion(fourThenFive))).toEqual([])
+    // 5 weeks only from 20 February: on 19 February (day 29, week 5) the limit is still 4.
+    const late = byQuestion([
+      { from: "2023-03-09", value: 4 },
+      { from: "2024-02-20", value: 5 },
+    ])
+    expect(weeksOf(d, late)).toEqual(["Individual training at Mudo lasts 4 weeks per period; period 1 runs 35 days"])
+    // Cut to 1 week from 1 March: the second period (26 February to 17 March) runs past it.
+    const cut = byQuestion([
+      { from: "2023-03-09", value: 5 },
+      { from: "2024-03-01", value: 1 },
+    ])
+    expect(weeksOf(d, cut)).toEqual(["Individual training at Mudo lasts 1 weeks per period; period 2 runs 21 days"])
+  })
+
   it("a treatment completes only with the therapist's goal evaluation", () => {
     const d = mutable(tinyYear())
     d.enrollments[1].status = "completed"

@@ -55,10 +55,17 @@ export const limitsOf = (ctx: Context, o: Offering, e: Enrollment): Policy.Limit
  * date, as the rules decide at each session.
  */
 export const limitsMoveWithSessions = (ctx: Context, o: Offering): boolean =>
-  (["sessions", "sessionsPerWeek"] as const).some((k) => {
-    const datedBy = ctx.policy.parameters.get(Policy.limitName(o.id, k))?.datedBy
-    return datedBy !== undefined && datedBy !== "enrollment-start"
-  })
+  limitMoves(ctx, o, "sessions") || limitMoves(ctx, o, "sessionsPerWeek")
+
+/** Whether one limit of an offering is dated by the day judged (a session's or the question's), not the enrollment's start. */
+export const limitMoves = (ctx: Context, o: Offering, key: "sessions" | "sessionsPerWeek" | "weeks"): boolean => {
+  const datedBy = ctx.policy.parameters.get(Policy.limitName(o.id, key))?.datedBy
+  return datedBy !== undefined && datedBy !== "enrollment-start"
+}
+
+/** The days a limit of an offering takes a new value, in order. */
+export const limitChanges = (ctx: Context, o: Offering, key: "sessions" | "sessionsPerWeek" | "weeks"): Array<string> =>
+  (ctx.policy.parameters.get(Policy.limitName(o.id, key))?.values ?? []).map((v) => v.from)
 
 /** The limits a session of an enrollment is held to: those in force on the session's date. */
 export const limitsAtSession = (ctx: Context, o: Offering, e: Enrollment, date: string): Policy.Limits =>

@@ -1,11 +1,13 @@
 // Invariants of activity as treatment: the flow, the period and the limits.
 
 import type { Enrollment } from "../Enrollment.js"
-import { daysBetween, isoWeek } from "../IsoDate.js"
+import { addDays, daysBetween, isoWeek } from "../IsoDate.js"
 import type { Offering } from "../Offering.js"
 import type { Context } from "./context.js"
 import {
   extensionsOf,
+  limitChanges,
+  limitMoves,
   limitsAtSession,
   limitsMoveWithSessions,
   limitsOf,
@@ -186,28 +188,57 @@ export const sessionLimitsHold = (ctx: Context): Array<Violation> =>
           if (n > sessionsPerWeek) out.push(tooManyInWeek(o, e, i, sessionsPerWeek, week, n))
       }
     }
-    if (weeks !== undefined) {
-      const max = weeks * 7
-      const bounds = [
-        e.start as string,
-        ...(e.end === undefined ? [] : [e.end as string]),
-        ...extensionsOf(ctx, e).map((x) => x.newEnd as string),
-      ]
-      for (let k = 1; k < bounds.length; k++) {
-        // The first period counts its first day; later periods start the day after the previous end.
-        const days = daysBetween(bounds[k - 1]!, bounds[k]!) + (k === 1 ? 1 : 0)
-        if (days > max) {
-          out.push(
-            violation("period-longer-than-limit", `enrollments[${i}]`, e.id, {
-              en: `${o.name.en} lasts ${weeks} weeks per period; period ${k} runs ${days} days`,
-              nb: `${o.name.nb} varer ${weeks} uker per periode; periode ${k} varer ${days} dager`,
-            }),
-          )
-        }
+    const bounds = [
+      e.start as string,
+      ...(e.end === undefined ? [] : [e.end as string]),
+      ...extensionsOf(ctx, e).map((x) => x.newEnd as string),
+    ]
+    for (let k = 1; k < bounds.length; k++) {
+      // The first period counts its first day; later periods start the day after the previous end.
+      const from = k === 1 ? bounds[0]! : addDays(bounds[k - 1]!, 1)
+      const to = bounds[k]!
+      const weeksOver = weeksBroken(ctx, o, e, weeks, from, to)
+      if (weeksOver !== undefined) {
+        const days = daysBetween(from, to) + 1
+        out.push(
+          violation("period-longer-than-limit", `enrollments[${i}]`, e.id, {
+            en: `${o.name.en} lasts ${weeksOver} weeks per period; period ${k} runs ${days} days`,
+            nb: `${o.name.nb} varer ${weeksOver} uker per periode; periode ${k} varer ${days} dager`,
+          }),
+        )
       }
     }
     return out
   })
+
+// The weeks limit a period from `from` to `to` runs past, or undefined. A
+// limit dated by the enrollment's start (`atStart`) holds the whole period.
+// One dated by the day judged holds each day, as the rules ask the period's
+// week against the limit on the day asked: the period's week only grows, so
+// the days to check are the last one before each change of the limit, and the
+// period's last day.
+const weeksBroken = (
+  ctx: Context,
+  o: Offering,
+  e: Enrollment,
+  atStart: number | undefined,
+  from: string,
+  to: string,
+): number | undefined => {
+  if (!limitMoves(ctx, o, "weeks"))
+    return atStart !== undefined && daysBetween(from, to) + 1 > atStart * 7 ? atStart : undefined
+  const days = [
+    ...limitChanges(ctx, o, "weeks")
+      .filter((c) => c > from && c <= to)
+      .map((c) => addDays(c, -1)),
+    to,
+  ]
+  for (const day of days) {
+    const weeks = limitsAtSession(ctx, o, e, day).weeks
+    if (weeks !== undefined && daysBetween(from, day) + 1 > weeks * 7) return weeks
+  }
+  return undefined
+}
 
 /** Mestringsenhetens modell for aktivitet Saksgang 5: a treatment is completed only after the therapist's goal evaluation. */
 export const completionNeedsGoalEvaluation = (ctx: Context): Array<Violation> =>
