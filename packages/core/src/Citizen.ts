@@ -26,6 +26,14 @@ export const Pathway = Schema.Literals([1, 2, 3]).annotate({
 export type Pathway = typeof Pathway.Type
 
 /**
+ * The years a birth may be given in, for `birthYear` and the year of `birthDate`.
+ * @example
+ * Citizen.birthYears.first // 1900
+ * @category models
+ */
+export const birthYears: { readonly first: number; readonly last: number } = Object.freeze({ first: 1900, last: 2100 })
+
+/**
  * A citizen. `departments` lists the unit's departments that help them; it may
  * be empty when only the healthy-life centre does (`healthyLifeCentre`).
  * `birthYear` is always known; `birthDate`, when given, must fall in that year.
@@ -38,7 +46,7 @@ export type Pathway = typeof Pathway.Type
  */
 export const Citizen = Schema.Struct({
   id: Pseudonym,
-  birthYear: IntBetween(1900, 2100),
+  birthYear: IntBetween(birthYears.first, birthYears.last),
   birthDate: Schema.optionalKey(IsoDate),
   departments: Schema.Array(DepartmentId),
   healthyLifeCentre: Schema.Boolean,

@@ -48,9 +48,8 @@ const Month = Schema.String.check(
   }),
 )
 
-// The years a birth may be given in, as core's Citizen holds them.
-const firstBirthYear = 1900
-const lastBirthYear = 2100
+// The years a birth may be given in: core's Citizen holds them.
+const { first: firstBirthYear, last: lastBirthYear } = Citizen.birthYears
 
 // A birth date in those years, as a birth year must be: 0001-01-01 would make anyone old enough.
 const BirthDate = IsoDate.IsoDate.check(
