@@ -33,7 +33,7 @@
  * @module
  */
 
-import { Catalogue, Crosswalk } from "@aktivitetsmodell/core"
+import { Catalogue, Crosswalk, Redact } from "@aktivitetsmodell/core"
 import { tableFromIPC } from "@uwdata/flechette"
 import * as aq from "arquero"
 import { all as allDimensions, TOTAL } from "../Dimension.js"
@@ -699,12 +699,15 @@ export const describe = guard(
   (f: Finding, lang: Lang): string => {
     requireLang("Audit.describe", lang)
     const where = `${f.period === "" ? "" : `${f.period} `}${f.family}: ${f.what} [${text(f.pairs)}] = ${f.value}`
-    return f.how === "published"
-      ? lang === "nb"
-        ? `${where}, vist som det er (${f.relation}, ${f.files.join(", ")})`
-        : `${where}, shown as it is (${f.relation}, ${f.files.join(", ")})`
-      : lang === "nb"
-        ? `${where}, gitt av ${f.relation} (${f.files.join(", ")})`
-        : `${where}, given by ${f.relation} (${f.files.join(", ")})`
+    // Names, values and file names come from the files audited, which may be anyone's: masked as the line is written.
+    return Redact.text(
+      f.how === "published"
+        ? lang === "nb"
+          ? `${where}, vist som det er (${f.relation}, ${f.files.join(", ")})`
+          : `${where}, shown as it is (${f.relation}, ${f.files.join(", ")})`
+        : lang === "nb"
+          ? `${where}, gitt av ${f.relation} (${f.files.join(", ")})`
+          : `${where}, given by ${f.relation} (${f.files.join(", ")})`,
+    )
   },
 )

@@ -4,7 +4,9 @@
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { IsoDate, NationalId, Redact } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
+import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { publishLegacy } from "../../bench/legacy.js"
 import { Audit, buildReport, Export, Indicator, Indicators, Publish, Tables } from "../../src/index.js"
@@ -76,6 +78,40 @@ describe("Audit", () => {
         (f) => `${f.how} ${f.what} ${f.value}`,
       ),
     ).toContain("published present 14")
+  })
+
+  it("describes a finding without the identity number a hostile file wrote in a value or its name", () => {
+    const shown = { ...publishLegacy(present), period: tables.period, profile: { name: "ssb", maxN: 3 } as const }
+    for (const fnr of ["01019012345", "010190 12345", "01.01.90.123.45"]) {
+      const json = Export.toJson(shown).replaceAll('"2024-02"', JSON.stringify(fnr))
+      const findings = Audit.run([Audit.read(json, `${fnr}.json`)], { max: 20 }).findings
+      expect(findings.some((f) => JSON.stringify(f.pairs).includes(JSON.stringify(fnr)))).toBe(true)
+      for (const lang of ["nb", "en"] as const)
+        for (const line of findings.map((f) => Audit.describe(f, lang)))
+          expect(Redact.containsNationalId(line), line).toBe(false)
+    }
+  })
+
+  it("property: no identity number a file wrote as a value reaches a described finding", () => {
+    const shown = { ...publishLegacy(present), period: tables.period, profile: { name: "ssb", maxN: 3 } as const }
+    const json = Export.toJson(shown)
+    const fnr = fc
+      .tuple(fc.integer({ min: 0, max: 40_000 }), fc.integer({ min: 0, max: 999 }), fc.constantFrom("", " ", "-", "."))
+      .map(([day, individual, gap]) => {
+        const id = NationalId.makeNationalId(IsoDate.addDays("1940-01-01", day), individual)
+        return id === undefined ? undefined : `${id.slice(0, 6)}${gap}${id.slice(6)}`
+      })
+      .filter((id): id is string => id !== undefined)
+    fc.assert(
+      fc.property(fnr, fc.constantFrom("en", "nb") as fc.Arbitrary<"en" | "nb">, (id, lang) => {
+        const findings = Audit.run([Audit.read(json.replaceAll('"2024-02"', JSON.stringify(id)), "x.json")], {
+          max: 20,
+        }).findings
+        expect(findings.length).toBeGreaterThan(0)
+        for (const f of findings) expect(Redact.containsNationalId(Audit.describe(f, lang))).toBe(false)
+      }),
+      { numRuns: 40 },
+    )
   })
 })
 
