@@ -13,9 +13,8 @@
  *
  * @module
  */
-import { Collections } from "@aktivitetsmodell/core"
 import { guard } from "../internal/boundary.js"
-import { requireRecord, requireRule } from "../internal/checks.js"
+import { reject, requireRecord, requireRule } from "../internal/checks.js"
 import { requireGrid, requirePattern } from "../internal/gridShapes.js"
 
 import { candidatesDefault } from "./gauss/Candidates.js"
@@ -25,24 +24,17 @@ import { type Column, fromColumns } from "./gauss/ModelMatrix.js"
 import { type Profile, requireProfile } from "./Profile.js"
 
 /**
- * The small-cell rule: counts from `min` to `max` are hidden. The default
- * hides 1–4; zero is shown, as a known absence reveals no one.
+ * The small-cell rule: counts from `min` to `max` are hidden; zero is shown,
+ * as a known absence reveals no one. The policy tree holds the range in force
+ * (`privacy.strict-min`, `privacy.strict-max`); `Profile.strictFrom` reads it.
  * @example
- * const strict: Suppression.Rule = { min: 1, max: 9 }
+ * const strict: Suppression.Rule = Profile.asRule(Profile.strictFrom(policy, "2024-12-31")) // { min: 1, max: 4 }
  * @category privacy
  */
 export interface Rule {
   readonly min: number
   readonly max: number
 }
-
-/**
- * Counts of 1–4 are suppressed.
- * @example
- * Suppression.defaultRule.max // 4
- * @category privacy
- */
-export const defaultRule: Rule = Collections.deepFreeze({ min: 1, max: 4 })
 
 export type { CellState, Grid, Pattern } from "./grid.js"
 
@@ -75,7 +67,7 @@ const model = (R: number, C: number, exists: (r: number, c: number) => boolean) 
  * The hidden positions that can be derived from what is published (known
  * zeros included). Empty means the pattern is safe.
  * @example
- * Suppression.exposed(Suppression.suppress(grid)) // []
+ * Suppression.exposed(Suppression.suppress(grid, strict)) // []
  * @category privacy
  */
 export const exposed = guard(
@@ -105,7 +97,8 @@ export const exposed = guard(
  * be derived from the published ones. With the `ssb` profile zeros are
  * primary too (GaussSuppression's protectZeros).
  * @example
- * const pattern = Suppression.suppress({ cells: [[3, 10], [7, 12]], rowTotals: [13, 19], columnTotals: [10, 22], grandTotal: 32 })
+ * const strict = Profile.strictFrom(policy, "2024-12-31") // the policy's range, 1–4
+ * const pattern = Suppression.suppress({ cells: [[3, 10], [7, 12]], rowTotals: [13, 19], columnTotals: [10, 22], grandTotal: 32 }, strict)
  * pattern.states[0] // ["primary", "secondary", "published"]
  * @category privacy
  */
@@ -115,9 +108,15 @@ export const suppress = guard(
     nb: "en tabell { cells, rowTotals?, columnTotals?, grandTotal?, primary? } og { min, max } eller en profil",
     en: "a grid { cells, rowTotals?, columnTotals?, grandTotal?, primary? } and { min, max } or a profile",
   },
-  (grid: Grid, given: Rule | Profile = defaultRule): Pattern => {
+  (grid: Grid, given: Rule | Profile): Pattern => {
     const name = "Suppression.suppress"
     const g = requireGrid(name, grid)
+    // The range is the policy's, never a copy here: a caller passes what the policy tree holds.
+    if (given === undefined)
+      reject(name, {
+        nb: "trenger en regel { min, max } eller en profil, fra regelverket: Profile.strictFrom(policy, dato)",
+        en: "needs a rule { min, max } or a profile, from the policy: Profile.strictFrom(policy, date)",
+      })
     const isProfile = Object.hasOwn(requireRecord(name, "rule", given), "name")
     const profile: Profile = isProfile ? requireProfile(name, given) : { name: "strict", ...requireRule(name, given) }
     const [min, max] =

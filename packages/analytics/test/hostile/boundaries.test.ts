@@ -64,7 +64,7 @@ const own = [
   report.model,
   report.plan,
   grid,
-  Analytics.Suppression.suppress(grid),
+  Analytics.Suppression.suppress(grid, { min: 1, max: 4 }),
   Analytics.Indicators.catalogue.participation,
   "nb",
   "en",

@@ -1,11 +1,11 @@
 // Settings the package shares with every caller cannot be changed by one of
-// them: a dependency that set the default rule to { min: 0, max: 0 } would
-// turn suppression off for everyone who relies on the default.
+// them: a dependency that rewrote a dimension's labels would change every
+// caller's tables. Suppression has no default range to switch off: it takes
+// the policy's, from each caller.
 import { describe, expect, it } from "vitest"
 import { Dimension, Profile, Query, Suppression } from "../../src/index.js"
 
 const settings: ReadonlyArray<[string, object]> = [
-  ["Suppression.defaultRule", Suppression.defaultRule],
   ["Dimension.labels", Dimension.labels],
   ["Profile.names", Profile.names],
   ["Query.definitions", Query.definitions],
@@ -20,13 +20,15 @@ describe("shared settings", () => {
     expect(all(value)).toBe(true)
   })
 
-  it("the default rule cannot be switched off, and suppression still hides 1–4", () => {
-    expect(() => {
-      ;(Suppression.defaultRule as { max: number }).max = 0
-    }).toThrow(TypeError)
+  it("a label cannot be rewritten, and suppression takes its range from the caller, never a default", () => {
     expect(() => {
       ;(Dimension.labels.offering as { nb: string }).nb = "01019012345"
     }).toThrow(TypeError)
-    expect(Suppression.defaultRule).toEqual({ min: 1, max: 4 })
+    expect("defaultRule" in Suppression).toBe(false)
+    const grid = { cells: [[3, 10]], columnTotals: [3, 10] }
+    expect(() => Suppression.suppress(grid, undefined as unknown as Suppression.Rule)).toThrow(
+      /Profile\.strictFrom\(policy, date\)/u,
+    )
+    expect(Suppression.suppress(grid, { min: 1, max: 4 }).states[0]?.[0]).toBe("primary")
   })
 })

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest"
 import { publishLegacy, suppress as suppressLegacy } from "../../bench/legacy.js"
 import type { Result } from "../../src/Indicator.js"
-import { Audit, Export, Indicator, Indicators, Publish, Suppression, Tables } from "../../src/index.js"
+import { Audit, Export, Indicator, Indicators, Profile, Publish, Suppression, Tables } from "../../src/index.js"
 import { policy } from "../fixturePolicy.js"
 import { att, fit, session, year } from "../helpers.js"
 
@@ -121,7 +121,7 @@ describe("over-suppression", () => {
       [33, 34, 3],
     ])
     expect(hiddenInner(suppressLegacy(grid))).toBe(7)
-    const pattern = Suppression.suppress(grid)
+    const pattern = Suppression.suppress(grid, Profile.strictFrom(policy, "2024-12-31"))
     expect(hiddenInner(pattern)).toBe(4)
     expect(
       pattern.states.map((r) => r.map((s) => (s === "published" ? "." : s === "primary" ? "P" : "S")).join("")),
