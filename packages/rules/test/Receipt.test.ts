@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto"
+import { Redact } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
+import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { DatasetSubjects, Decision, PolicyTree, Receipt, Subject } from "../src/index.js"
 import { adult, editJson, filesWith, fileText, fixture, fixturePolicy, type Loose } from "./helpers.js"
@@ -95,6 +97,50 @@ describe("Decision.decide with a receipt", () => {
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.problems.map((p) => p.pointer)).toEqual(["/__proto__", "/receipt", "/decisions/0/branch"])
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it("reads any change to a stored receipt as a receipt or as problems, never throwing, and no message echoes an identity number (property)", () => {
+    const { receipt } = Decision.decide(fixture(), yoga, "2024-07-15", { receipt: true })
+    // Every place in the stored receipt, as a path of keys.
+    const paths: Array<Array<string | number>> = []
+    const walk = (v: unknown, path: Array<string | number>) => {
+      paths.push(path)
+      if (Array.isArray(v)) for (const [i, x] of v.entries()) walk(x, [...path, i])
+      else if (typeof v === "object" && v !== null) for (const [k, x] of Object.entries(v)) walk(x, [...path, k])
+    }
+    walk(stored(receipt), [])
+    const hostile = fc.oneof(
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.constantFrom("01019012345", "010190 12345", "__proto__", "constructor", "", -1, 1e308, null),
+    )
+    fc.assert(
+      fc.property(fc.constantFrom(...paths), hostile, fc.boolean(), (path, value, asKey) => {
+        const r = stored(receipt) as Loose
+        if (path.length === 0) return
+        const parent = path.slice(0, -1).reduce((o: Loose, k) => o[k], r)
+        const last = path[path.length - 1]!
+        // Either the value at that place changes, or the key there is renamed to the value as text.
+        if (asKey && !Array.isArray(parent) && typeof value === "string") {
+          const kept = parent[last]
+          delete parent[last]
+          parent[value] = kept
+        } else parent[last] = value
+        const decoded = Receipt.decode(JSON.parse(JSON.stringify(r)), fixture().catalogue)
+        if (decoded.ok) {
+          expect(Receipt.replay(fixture(), decoded.receipt).changes.every((c) => typeof c.kind === "string")).toBe(true)
+          return
+        }
+        expect(decoded.problems.length).toBeGreaterThan(0)
+        for (const p of decoded.problems) {
+          expect(p.pointer.startsWith("/") || p.pointer === "").toBe(true)
+          expect(p.message.nb.length * p.message.en.length).toBeGreaterThan(0)
+          // The pointer locates the place in the caller's own file (the CLI masks it as it prints); the message is shown as it is.
+          expect(Redact.containsNationalId(JSON.stringify(p.message))).toBe(false)
+        }
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+      }),
+      { numRuns: 300 },
+    )
   })
 
   it("replays 10,000 decisions of a synthetic year as the same", { timeout: 60_000 }, () => {

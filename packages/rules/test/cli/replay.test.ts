@@ -65,4 +65,26 @@ describe("aktivitet-rules replay", () => {
       'bad.json:1: Missing "files"',
     ])
   })
+
+  it("reports a key or value written as an identity number at its line, masked", async () => {
+    for (const fnr of ["01019012345", "010190 12345"]) {
+      writeFileSync(
+        join(root, "fnr.json"),
+        `{
+  "receipt": 1,
+  ${JSON.stringify(fnr)}: 2,
+  "date": ${JSON.stringify(fnr)}
+}
+`,
+      )
+      const r = await cli(["replay", "fnr.json", "--policy", "policy", "--lang", "en"], root)
+      expect(r.code).toBe(1)
+      const lines = r.err.split("\n")
+      expect(lines.slice(0, 2)).toEqual([
+        "fnr.json:3: Unknown key \"***********\" (at /***********)",
+        "fnr.json:4: Expected an existing calendar date as YYYY-MM-DD (at /date)",
+      ])
+      expect(r.err).not.toMatch(/\d{6}.?\d{5}/u)
+    }
+  })
 })
