@@ -21,13 +21,14 @@ import {
   requireRule,
   requireString,
 } from "./internal/checks.js"
-import { csvField, parseCsv } from "./internal/csv.js"
+import { type CsvRecord, csvField } from "./internal/csv.js"
+import { type Outcome, outcome, readRows } from "./internal/dataRows.js"
 import { formatNumber, formatShare } from "./internal/format.js"
 import { escapeMarkdown } from "./internal/markdown.js"
 import { requirePlan } from "./internal/planShape.js"
 import { requireTables } from "./internal/shapes.js"
 import { type Bilingual, type Lang, quoted } from "./internal/text.js"
-import { DataFileError, type Problem } from "./internal/yearTable.js"
+import { type Problem, type ReadResult, valueOrThrow } from "./internal/yearTable.js"
 import { type Provenance, columns as provenanceColumns } from "./Provenance.js"
 import { type Profile, requireProfile, strictFrom } from "./privacy/Profile.js"
 import { publishResults } from "./privacy/Publication.js"
@@ -36,6 +37,7 @@ import { label as themeLabel } from "./privacy/Themes.js"
 import type { Tables } from "./tables/types.js"
 
 export type { Continue, Plan, Row } from "./evaluation/plan.js"
+export type { Problem, ReadResult }
 
 /**
  * The labels of each answer.
@@ -308,42 +310,15 @@ export const toMarkdown = guard(
   },
 )
 
-/**
- * Reads an edited plan back from CSV, headings in bokmål or English. The
- * "continue" cell must be one of the four answers in either language (any
- * case). Edited texts are kept as written, for both languages. Throws a
- * DataFileError naming the file, line and field of every problem.
- * @example
- * const edited = EvaluationPlan.parse(text, "evalueringsplan.csv")
- * @category constructors
- */
-export const parse = guard(
-  "EvaluationPlan.parse",
-  {
-    nb: "CSV-tekst, filnavnet og eventuelt perioden { from, to }",
-    en: "CSV text, the file name and optionally the period { from, to }",
-  },
-  (text: string, file: string, period: Plan["period"] = { from: "", to: "" }): Plan => {
-    requireString("EvaluationPlan.parse", "text", text)
-    requireString("EvaluationPlan.parse", "file", file)
-    if (!isRecord(period) || typeof period.from !== "string" || typeof period.to !== "string") {
-      reject("EvaluationPlan.parse", {
-        nb: "period må være { from, to } som tekster",
-        en: "period must be { from, to } as texts",
-      })
-    }
-    return parseChecked(text, file, period)
-  },
-)
+// The column of each heading, in bokmål or English, any case.
+interface PlanHeader {
+  readonly index: Readonly<Record<keyof typeof headings | "id", number>>
+}
 
-const parseChecked = (text: string, file: string, period: Plan["period"]): Plan => {
-  const [header, ...records] = parseCsv(text, file)
-  const problems: Array<Problem> = []
-  if (header === undefined)
-    throw new DataFileError([
-      { file, line: 1, field: "(header)", message: { nb: "Filen er tom", en: "The file is empty" } },
-    ])
-  const names = header.fields.map((f) => f.trim().toLowerCase())
+const required = ["measure", "assessment", "continue", "who"] as const
+
+const planHeader = (cells: ReadonlyArray<string>): Outcome<PlanHeader> => {
+  const names = cells.map((f) => f.trim().toLowerCase())
   const column = (k: keyof typeof headings) =>
     names.findIndex((n) => n === headings[k].nb.toLowerCase() || n === headings[k].en.toLowerCase())
   const index = {
@@ -353,51 +328,104 @@ const parseChecked = (text: string, file: string, period: Plan["period"]): Plan 
     who: column("who"),
     id: names.indexOf("id"),
   }
-  for (const k of ["measure", "assessment", "continue", "who"] as const) {
-    if (index[k] < 0) {
-      problems.push({
-        file,
-        line: header.line,
-        field: headings[k].en,
-        message: { nb: `Mangler kolonnen «${headings[k].nb}»`, en: `Missing the column "${headings[k].en}"` },
-      })
-    }
-  }
-  if (problems.length > 0) throw new DataFileError(problems)
-  const answers = new Map<string, Continue>()
-  for (const [k, label] of Object.entries(continueLabels) as Array<[Continue, Bilingual]>) {
-    answers.set(label.nb.toLowerCase(), k)
-    answers.set(label.en.toLowerCase(), k)
-  }
-  const rows: Array<Row> = []
-  for (const r of records) {
-    const get = (i: number) => (i < 0 ? "" : (r.fields[i] ?? ""))
-    const answer = answers.get(get(index.continue).trim().toLowerCase())
-    if (answer === undefined) {
-      problems.push({
-        file,
-        line: r.line,
-        field: headings.continue.nb,
-        message: {
-          nb: `Forventet Ja, Nei, Usikker eller «Ja, hvis kapasitet», fant ${quoted(get(index.continue)).nb}`,
-          en: `Expected Yes, No, Uncertain or "Yes, if capacity allows", found ${quoted(get(index.continue)).en}`,
+  const problems = required
+    .filter((k) => index[k] < 0)
+    .map((k) => ({
+      field: headings[k].en,
+      message: { nb: `Mangler kolonnen «${headings[k].nb}»`, en: `Missing the column "${headings[k].en}"` },
+    }))
+  return outcome(problems, () => ({ index }))
+}
+
+// Each answer in either language, lower case; a Map, so "__proto__" is just an unknown answer.
+const answers = new Map<string, Continue>(
+  (Object.entries(continueLabels) as Array<[Continue, Bilingual]>).flatMap(([k, label]) => [
+    [label.nb.toLowerCase(), k],
+    [label.en.toLowerCase(), k],
+  ]),
+)
+
+// A cell is free text written by hand: an identity number in it is masked as it is read.
+const same = (s: string): Bilingual => {
+  const shown = Redact.text(s)
+  return { nb: shown, en: shown }
+}
+
+const planRow = (r: CsvRecord, { index }: PlanHeader): Outcome<Row> => {
+  const get = (i: number) => (i < 0 ? "" : (r.fields[i] ?? ""))
+  const answer = answers.get(get(index.continue).trim().toLowerCase())
+  if (answer === undefined)
+    return {
+      problems: [
+        {
+          field: headings.continue.nb,
+          message: {
+            nb: `Forventet Ja, Nei, Usikker eller «Ja, hvis kapasitet», fant ${quoted(get(index.continue)).nb}`,
+            en: `Expected Yes, No, Uncertain or "Yes, if capacity allows", found ${quoted(get(index.continue)).en}`,
+          },
         },
-      })
-      continue
+      ],
     }
-    // A cell is free text written by hand: an identity number in it is masked as it is read.
-    const same = (s: string) => {
-      const shown = Redact.text(s)
-      return { nb: shown, en: shown }
-    }
-    rows.push({
+  return {
+    value: {
       id: Redact.text(get(index.id)),
       measure: same(get(index.measure)),
       assessment: same(get(index.assessment)),
       continue: answer,
       who: same(get(index.who)),
+    },
+  }
+}
+
+// The one reading path of read and parse; `name` is the function the caller called.
+const readNamed = (name: string, text: string, file: string, period: Plan["period"]): ReadResult<Plan> => {
+  requireString(name, "text", text)
+  requireString(name, "file", file)
+  if (!isRecord(period) || typeof period.from !== "string" || typeof period.to !== "string") {
+    reject(name, {
+      nb: "period må være { from, to } som tekster",
+      en: "period must be { from, to } as texts",
     })
   }
-  if (problems.length > 0) throw new DataFileError(problems)
-  return { period, rows }
+  const { rows, rejected } = readRows(text, file, planHeader, planRow)
+  return { value: { period, rows }, rejected }
 }
+
+const expects = {
+  nb: "CSV-tekst, filnavnet og eventuelt perioden { from, to }",
+  en: "CSV text, the file name and optionally the period { from, to }",
+}
+
+/**
+ * Reads an edited plan back from CSV, headings in bokmål or English, keeping
+ * every row that can be read. The "continue" cell must be one of the four
+ * answers in either language (any case). Edited texts are kept as written,
+ * for both languages, with identity numbers masked. `value` is the plan of
+ * the valid rows; `rejected` names the file, line and field of every problem
+ * of every other row, in English and bokmål. A missing heading rejects every
+ * row. Throws only for wrong arguments.
+ * @example
+ * const { value, rejected } = EvaluationPlan.read(text, "evalueringsplan.csv")
+ * @category constructors
+ */
+export const read = guard(
+  "EvaluationPlan.read",
+  expects,
+  (text: string, file: string, period: Plan["period"] = { from: "", to: "" }): ReadResult<Plan> =>
+    readNamed("EvaluationPlan.read", text, file, period),
+)
+
+/**
+ * Reads an edited plan as {@link read} does, but whole or not at all: throws
+ * a DataFileError naming the file, line and field of every problem when any
+ * row is rejected.
+ * @example
+ * const edited = EvaluationPlan.parse(text, "evalueringsplan.csv")
+ * @category constructors
+ */
+export const parse = guard(
+  "EvaluationPlan.parse",
+  expects,
+  (text: string, file: string, period: Plan["period"] = { from: "", to: "" }): Plan =>
+    valueOrThrow(readNamed("EvaluationPlan.parse", text, file, period)),
+)

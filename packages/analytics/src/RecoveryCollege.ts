@@ -11,8 +11,18 @@ import * as aq from "arquero"
 import { guard } from "./internal/boundary.js"
 import { isRecord, reject, requireArray, requireRecord, requireString } from "./internal/checks.js"
 import { isFigure, isYearValues, requireYears } from "./internal/shapes.js"
-import { AnalyticsError, quoted } from "./internal/text.js"
-import { DataFileError, readYearTable } from "./internal/yearTable.js"
+import { AnalyticsError } from "./internal/text.js"
+import {
+  notANumber,
+  numberCell,
+  type Problem,
+  type ReadResult,
+  readYearTable,
+  valueOrThrow,
+  type YearRow,
+} from "./internal/yearTable.js"
+
+export type { Problem, ReadResult }
 
 /**
  * Participants per municipality and year; null where the source gives none.
@@ -41,53 +51,68 @@ export type Population = ReadonlyArray<{
   readonly population: number
 }>
 
+// The total column is a count like the year columns: a text there would
+// become NaN and fail far from the file, so it is checked as they are.
+const totalOf = (row: YearRow): number | null | undefined => numberCell(row.text.total ?? "", true)
+const totalProblems = (row: YearRow) => (totalOf(row) === undefined ? [notANumber("total", row.text.total!)] : [])
+
+const participantsOf = (row: YearRow): Participants["rows"][number] => {
+  const source = row.text.source?.trim() ?? ""
+  return {
+    municipality: row.key,
+    values: row.values,
+    total: totalOf(row) ?? null,
+    ...(source === "" ? {} : { source }),
+  }
+}
+
+// The one reading path of read and parse; `name` is the function the caller called.
+const readNamed = (name: string, text: string, file: string): ReadResult<Participants> => {
+  requireString(name, "text", text)
+  requireString(name, "file", file)
+  const { years, rows, rejected } = readYearTable(text, file, {
+    key: "municipality",
+    textColumns: [],
+    nonNegative: true,
+    check: totalProblems,
+  })
+  return { value: { years, rows: rows.map(participantsOf) }, rejected }
+}
+
+const expects = { nb: "CSV-tekst og filnavnet", en: "CSV text and the file name" }
+
 /**
- * Reads a participants CSV: a `municipality` column, one column per year and
- * optionally a `total` column and a `source` column (which a report credits). Throws a DataFileError naming the file, line
- * and field of every problem.
+ * Reads a participants CSV, keeping every valid row: a `municipality`
+ * column, one column per year and optionally a `total` column and a `source`
+ * column (which a report credits). `value` holds the rows that could be read;
+ * `rejected` names the file, line and field of every problem of every other
+ * row, in English and bokmål. A rate is found by the municipality's name, so
+ * a row naming a municipality an earlier row already names is rejected, and
+ * `value` never holds one name twice. A wrong header (no `municipality`
+ * column, no year, a year twice) rejects every row. Throws only for
+ * arguments that are not texts.
+ * @example
+ * const { value, rejected } = RecoveryCollege.read(text, "recovery-college-participants-2019-2021.csv")
+ * @category constructors
+ */
+export const read = guard(
+  "RecoveryCollege.read",
+  expects,
+  (text: string, file: string): ReadResult<Participants> => readNamed("RecoveryCollege.read", text, file),
+)
+
+/**
+ * Reads a participants CSV as {@link read} does, but whole or not at all:
+ * throws a DataFileError naming the file, line and field of every problem
+ * when any row is rejected.
  * @example
  * const rc = RecoveryCollege.parse(text, "recovery-college-participants-2019-2021.csv")
  * @category constructors
  */
 export const parse = guard(
   "RecoveryCollege.parse",
-  { nb: "CSV-tekst og filnavnet", en: "CSV text and the file name" },
-  (text: string, file: string): Participants => {
-    requireString("RecoveryCollege.parse", "text", text)
-    requireString("RecoveryCollege.parse", "file", file)
-    const { years, rows } = readYearTable(text, file, { key: "municipality", textColumns: [], nonNegative: true })
-    // The total column is a count like the year columns: a text there would
-    // become NaN and fail far from the file, so it is checked here.
-    const bad = rows.filter(
-      (r) => r.text.total !== undefined && r.text.total !== "" && !/^\d+(?:[.,]\d+)?$/u.test(r.text.total),
-    )
-    if (bad.length > 0) {
-      throw new DataFileError(
-        bad.map((r) => ({
-          file,
-          line: r.line,
-          field: "total",
-          message: {
-            nb: `Forventet et tall eller en tom celle, fant ${quoted(r.text.total!).nb}`,
-            en: `Expected a number or an empty cell, found ${quoted(r.text.total!).en}`,
-          },
-        })),
-      )
-    }
-    return {
-      years,
-      rows: rows.map((r) => {
-        const total = r.text.total
-        const source = r.text.source?.trim() ?? ""
-        return {
-          municipality: r.key,
-          values: r.values,
-          total: total === undefined || total === "" ? null : Number(total.replace(",", ".")),
-          ...(source === "" ? {} : { source }),
-        }
-      }),
-    }
-  },
+  expects,
+  (text: string, file: string): Participants => valueOrThrow(readNamed("RecoveryCollege.parse", text, file)),
 )
 
 // Participants as parse gives them, and a population as a list of

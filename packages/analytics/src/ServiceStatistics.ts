@@ -13,9 +13,16 @@ import { guard } from "./internal/boundary.js"
 import { isRecord, reject, requireArray, requireRecord, requireString } from "./internal/checks.js"
 import { isYearValues, requireYears } from "./internal/shapes.js"
 import { type Bilingual, quoted } from "./internal/text.js"
-import { DataFileError, type Problem, readYearTable } from "./internal/yearTable.js"
+import {
+  DataFileError,
+  type Problem,
+  type ReadResult,
+  readYearTable,
+  valueOrThrow,
+  type YearRow,
+} from "./internal/yearTable.js"
 
-export { DataFileError, type Problem }
+export { DataFileError, type Problem, type ReadResult }
 
 /**
  * What a series counts: a number of persons, or of their cases or events
@@ -53,12 +60,65 @@ export interface Statistics {
 
 const units: ReadonlyArray<Unit> = ["count", "activities", "percent", "fte"]
 
+const unitProblems = (row: YearRow) =>
+  units.includes(row.text.unit as Unit)
+    ? []
+    : [
+        {
+          field: "unit",
+          message: {
+            nb: `Ukjent enhet ${quoted(String(row.text.unit)).nb}; forventet count, activities, percent eller fte`,
+            en: `Unknown unit ${quoted(String(row.text.unit)).en}; expected count, activities, percent or fte`,
+          },
+        },
+      ]
+
+const seriesOf = (row: YearRow): Series => ({
+  id: row.key,
+  label: { nb: row.text.label_nb ?? row.key, en: row.text.label_en ?? row.key },
+  unit: row.text.unit as Unit,
+  values: row.values,
+  source: row.text.source ?? "",
+})
+
+// The one reading path of read and parse; `name` is the function the caller called.
+const readNamed = (name: string, text: string, file: string): ReadResult<Statistics> => {
+  requireString(name, "text", text)
+  requireString(name, "file", file)
+  const { years, rows, rejected } = readYearTable(text, file, {
+    key: "id",
+    textColumns: ["label_nb", "label_en", "unit"],
+    check: unitProblems,
+  })
+  return { value: { years, series: rows.map(seriesOf) }, rejected }
+}
+
+const expects = { nb: "CSV-tekst og filnavnet", en: "CSV text and the file name" }
+
 /**
- * Reads a statistics CSV: columns `id`, `label_nb`, `label_en`, `unit`
- * (count, activities, percent or fte), one column per year and optionally
- * `source` (where the row's figures come from, which the report credits).
- * Throws a {@link DataFileError} naming the file, line and field of every
- * problem, in English and bokmål.
+ * Reads a statistics CSV, keeping every valid row: columns `id`, `label_nb`,
+ * `label_en`, `unit` (count, activities, percent or fte), one column per
+ * year and optionally `source` (where the row's figures come from, which the
+ * report credits). `value` holds the series of the valid rows; `rejected`
+ * names the file, line and field of every problem of every other row, in
+ * English and bokmål. A row whose `id` an earlier row already has is
+ * rejected. A wrong header (a missing column, no year or a year twice)
+ * rejects every row. Throws only for arguments that are not texts.
+ * @example
+ * const { value, rejected } = ServiceStatistics.read(text, "service-statistics-2017-2021.csv")
+ * for (const p of rejected) console.error(`${p.file}:${p.line}: ${p.field}: ${p.message.en}`)
+ * @category constructors
+ */
+export const read = guard(
+  "ServiceStatistics.read",
+  expects,
+  (text: string, file: string): ReadResult<Statistics> => readNamed("ServiceStatistics.read", text, file),
+)
+
+/**
+ * Reads a statistics CSV as {@link read} does, but whole or not at all:
+ * throws a {@link DataFileError} naming the file, line and field of every
+ * problem, in English and bokmål, when any row is rejected.
  * @example
  * const stats = ServiceStatistics.parse(text, "service-statistics-2017-2021.csv")
  * stats.series.find((s) => s.id === "new-cases")?.values.get(2021) // 1585
@@ -66,36 +126,8 @@ const units: ReadonlyArray<Unit> = ["count", "activities", "percent", "fte"]
  */
 export const parse = guard(
   "ServiceStatistics.parse",
-  { nb: "CSV-tekst og filnavnet", en: "CSV text and the file name" },
-  (text: string, file: string): Statistics => {
-    requireString("ServiceStatistics.parse", "text", text)
-    requireString("ServiceStatistics.parse", "file", file)
-    const { years, rows } = readYearTable(text, file, { key: "id", textColumns: ["label_nb", "label_en", "unit"] })
-    const problems: Array<Problem> = []
-    const series = rows.map((row): Series => {
-      const unit = row.text.unit as Unit
-      if (!units.includes(unit)) {
-        problems.push({
-          file,
-          line: row.line,
-          field: "unit",
-          message: {
-            nb: `Ukjent enhet ${quoted(String(row.text.unit)).nb}; forventet count, activities, percent eller fte`,
-            en: `Unknown unit ${quoted(String(row.text.unit)).en}; expected count, activities, percent or fte`,
-          },
-        })
-      }
-      return {
-        id: row.key,
-        label: { nb: row.text.label_nb ?? row.key, en: row.text.label_en ?? row.key },
-        unit,
-        values: row.values,
-        source: row.text.source ?? "",
-      }
-    })
-    if (problems.length > 0) throw new DataFileError(problems)
-    return { years, series }
-  },
+  expects,
+  (text: string, file: string): Statistics => valueOrThrow(readNamed("ServiceStatistics.parse", text, file)),
 )
 
 // Statistics as parse gives them: whole years, and series whose values are a

@@ -1,6 +1,8 @@
+import { Redact } from "@aktivitetsmodell/core"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { EvaluationPlan, Provenance, Tables } from "../src/index.js"
+import { accountedFor, csvLine, fileOf } from "./dataFiles.js"
 import { policy } from "./fixturePolicy.js"
 import { att, session, year } from "./helpers.js"
 
@@ -203,6 +205,103 @@ describe("EvaluationPlan.parse", () => {
         }
         const csv = EvaluationPlan.toCsv(plan, lang)
         expect(EvaluationPlan.toCsv(EvaluationPlan.parse(csv, "plan.csv", plan.period), lang)).toBe(csv)
+      }),
+    )
+  })
+})
+
+describe("EvaluationPlan.read", () => {
+  const head = "Aktivitet/tiltak,Vurdering,Videreføres?,Hvem?,id"
+
+  it("keeps the rows around an answer it does not know, and names that row's line and field", () => {
+    const text = `${head}\nTurgruppe,Bra,Ja,RPHA,turgruppe\nYoga,Usikkert,Kanskje,RPHA,yoga\nKor,Fint,"Yes, if capacity allows",Frivillige,kor\n`
+    const { value, rejected } = EvaluationPlan.read(text, "plan.csv", { from: "2024-01-01", to: "2024-12-31" })
+    expect(value.period).toEqual({ from: "2024-01-01", to: "2024-12-31" })
+    expect(value.rows.map((r) => [r.id, r.continue])).toEqual([
+      ["turgruppe", "yes"],
+      ["kor", "if-capacity"],
+    ])
+    expect(rejected).toEqual([
+      {
+        file: "plan.csv",
+        line: 3,
+        field: "Videreføres?",
+        message: {
+          nb: "Forventet Ja, Nei, Usikker eller «Ja, hvis kapasitet», fant «Kanskje»",
+          en: 'Expected Yes, No, Uncertain or "Yes, if capacity allows", found "Kanskje"',
+        },
+      },
+    ])
+  })
+
+  it("rejects every row when a heading is missing, each at its line, and keeps none", () => {
+    const { value, rejected } = EvaluationPlan.read(
+      "Tiltak,Vurdering,Videreføres?,Hvem?\nA,B,Ja,C\nD,E,Nei,F\n",
+      "plan.csv",
+    )
+    expect(value.rows).toEqual([])
+    expect(rejected.map((p) => [p.line, p.field, p.message.en])).toEqual([
+      [
+        2,
+        "Activity/measure",
+        'The header row (line 1) is wrong, so no row can be read: Missing the column "Activity/measure"',
+      ],
+      [
+        3,
+        "Activity/measure",
+        'The header row (line 1) is wrong, so no row can be read: Missing the column "Activity/measure"',
+      ],
+    ])
+  })
+
+  it("throws only for wrong arguments", () => {
+    expect(() => EvaluationPlan.read("", "plan.csv", { from: 1 } as never)).toThrow(
+      /EvaluationPlan\.read: period must be \{ from, to \} as texts/u,
+    )
+    expect(EvaluationPlan.read("", "plan.csv").rejected.map((p) => p.message.en)).toEqual(["The file is empty"])
+  })
+
+  it("keeps every valid row as written, masked, and names every other row (property)", () => {
+    const labels = ["Ja", "Nei", "Usikker", "Ja, hvis kapasitet", "Yes", "No", "Uncertain", "Yes, if capacity allows"]
+    const keys = ["yes", "no", "uncertain", "if-capacity", "yes", "no", "uncertain", "if-capacity"]
+    const text = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("__proto__", "constructor", "ring 01019012345"))
+    const row = fc.record({
+      valid: fc.boolean(),
+      answer: fc.nat({ max: labels.length - 1 }),
+      upper: fc.boolean(),
+      wrong: fc.constantFrom("Kanskje", "", "__proto__", "01019012345", "ja ja"),
+      measure: text,
+      assessment: text,
+      who: text,
+      id: text,
+      blankBefore: fc.boolean(),
+    })
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 10 }), fc.constantFrom("nb", "en"), (rows, lang) => {
+        const heading = lang === "nb" ? head : "Activity/measure,Assessment,Continue?,Who?,id"
+        const built = rows.map((r) => {
+          const answer = r.valid ? (r.upper ? labels[r.answer]!.toUpperCase() : labels[r.answer]!) : r.wrong
+          return { line: csvLine([r.measure, r.assessment, answer, r.who, r.id]), blankBefore: r.blankBefore }
+        })
+        const { text: csv, lines } = fileOf(heading, built)
+        const { value, rejected } = EvaluationPlan.read(csv, "plan.csv")
+        const same = (s: string) => ({ nb: Redact.text(s), en: Redact.text(s) })
+        expect(value.rows).toEqual(
+          rows
+            .filter((r) => r.valid)
+            .map((r) => ({
+              id: Redact.text(r.id),
+              measure: same(r.measure),
+              assessment: same(r.assessment),
+              continue: keys[r.answer],
+              who: same(r.who),
+            })),
+        )
+        const bad = rows.flatMap((r, i) => (r.valid ? [] : [lines[i]!]))
+        accountedFor(value.rows.length, rejected, "plan.csv", lines, bad)
+        expect(JSON.stringify(rejected)).not.toContain("01019012345")
+        if (rejected.length === 0) expect(EvaluationPlan.parse(csv, "plan.csv")).toEqual(value)
+        else expect(() => EvaluationPlan.parse(csv, "plan.csv")).toThrow(/problem\(s\) in the data file/u)
       }),
     )
   })

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { buildReport, RecoveryCollege } from "../src/index.js"
+import { accountedFor, csvLine, fileOf } from "./dataFiles.js"
 import { policy } from "./fixturePolicy.js"
 import { twoSessions } from "./helpers.js"
 
@@ -89,6 +90,115 @@ describe("RecoveryCollege", () => {
   it("refuses negative participants with the file, line and field", () => {
     expect(() => RecoveryCollege.parse("municipality,2020\nTime,-3\n", "rc.csv")).toThrow(
       /rc\.csv:2, field 2020: Expected a number or an empty cell, found "-3"/u,
+    )
+  })
+})
+
+describe("RecoveryCollege.read", () => {
+  it("keeps the first row of a municipality named twice and rejects the later ones, saying so", () => {
+    const text = "municipality,2020,2021,total\nSandnes,2,3,5\nSola,1,1,2\nSandnes,40,50,90\nSandnes,1,1,2\n"
+    const { value, rejected } = RecoveryCollege.read(text, "rc.csv")
+    expect(value.rows.map((r) => [r.municipality, r.values.get(2021), r.total])).toEqual([
+      ["Sandnes", 3, 5],
+      ["Sola", 1, 2],
+    ])
+    expect(rejected.map((p) => [p.line, p.field, p.message.en])).toEqual([
+      [
+        4,
+        "municipality",
+        '"Sandnes" also appears on line 2; a value of the column "municipality" may appear only once',
+      ],
+      [
+        5,
+        "municipality",
+        '"Sandnes" also appears on line 2; a value of the column "municipality" may appear only once',
+      ],
+    ])
+    expect(rejected[0]!.message.nb).toBe(
+      "«Sandnes» står også på linje 2; en verdi i kolonnen «municipality» kan stå bare én gang",
+    )
+    // What read keeps, perThousand takes: one rate per municipality.
+    const rates = RecoveryCollege.perThousand(value, [{ municipality: "Sandnes", year: 2021, population: 1000 }])
+    expect(rates.objects().filter((r) => (r as { year: number }).year === 2021)).toHaveLength(2)
+  })
+
+  it("rejects a negative count or a total that is not a number, and keeps the rest", () => {
+    const text = "municipality,2021,total\nTime,-3,\nKlepp,2,x\nHå,4,4\n"
+    const { value, rejected } = RecoveryCollege.read(text, "rc.csv")
+    expect(value.rows.map((r) => [r.municipality, r.values.get(2021), r.total])).toEqual([["Hå", 4, 4]])
+    expect(rejected.map((p) => [p.line, p.field, p.message.en])).toEqual([
+      [2, "2021", 'Expected a number or an empty cell, found "-3"'],
+      [3, "total", 'Expected a number or an empty cell, found "x"'],
+    ])
+  })
+
+  it("rejects every row when the header has no year, and keeps none", () => {
+    const { value, rejected } = RecoveryCollege.read("municipality,total\nTime,3\nKlepp,2\n", "rc.csv")
+    expect(value).toEqual({ years: [], rows: [] })
+    expect(rejected.map((p) => [p.line, p.field, p.message.en])).toEqual([
+      [2, "(header)", "The header row (line 1) is wrong, so no row can be read: No year columns (such as 2021)"],
+      [3, "(header)", "The header row (line 1) is wrong, so no row can be read: No year columns (such as 2021)"],
+    ])
+    expect(() => RecoveryCollege.parse("municipality,total\nTime,3\n", "rc.csv")).toThrow(
+      /rc\.csv:2, field \(header\): The header row \(line 1\) is wrong/u,
+    )
+  })
+
+  it("keeps every valid row as written, never one name twice, and names every other row (property)", () => {
+    const names = ["Sandnes", "Sola", "Time", "Andre", "Totalt", "__proto__", "constructor", "Ålgård"]
+    const cell = fc.option(fc.integer({ min: 0, max: 500 }), { nil: null })
+    const row = fc.record({
+      kind: fc.constantFrom("valid", "valid", "valid", "negative", "total", "fields", "empty"),
+      name: fc.constantFrom(...names),
+      values: fc.tuple(cell, cell),
+      total: cell,
+      source: fc.constantFrom("", "seed line 150"),
+      blankBefore: fc.boolean(),
+    })
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 12 }), (rows) => {
+        const seen = new Set<string>()
+        const valid: Array<unknown> = []
+        const badAt: Array<number> = []
+        const built = rows.map((r, i) => {
+          const name = r.kind === "empty" ? "" : r.name
+          const values = r.values.map((v) => (v === null ? "" : String(v)))
+          if (r.kind === "negative") values[0] = "-1"
+          const cells = [
+            name,
+            ...values,
+            r.kind === "total" ? "mange" : r.total === null ? "" : String(r.total),
+            r.source,
+          ]
+          const ok = r.kind === "valid" && !seen.has(name)
+          if (r.kind !== "fields" && name !== "") seen.add(name)
+          if (ok)
+            valid.push({
+              municipality: name,
+              values: [
+                [2020, r.values[0]],
+                [2021, r.values[1]],
+              ],
+              total: r.total,
+              ...(r.source === "" ? {} : { source: r.source }),
+            })
+          else badAt.push(i)
+          return { line: csvLine(r.kind === "fields" ? cells.slice(0, 3) : cells), blankBefore: r.blankBefore }
+        })
+        const { text, lines } = fileOf("municipality,2020,2021,total,source", built)
+        const { value, rejected } = RecoveryCollege.read(text, "rc.csv")
+        expect(value.rows.map((r) => ({ ...r, values: [...r.values] }))).toEqual(valid)
+        expect(new Set(value.rows.map((r) => r.municipality)).size).toBe(value.rows.length)
+        accountedFor(
+          value.rows.length,
+          rejected,
+          "rc.csv",
+          lines,
+          badAt.map((i) => lines[i]!),
+        )
+        if (rejected.length === 0) expect(RecoveryCollege.parse(text, "rc.csv")).toEqual(value)
+        else expect(() => RecoveryCollege.parse(text, "rc.csv")).toThrow(/problem\(s\) in the data file/u)
+      }),
     )
   })
 })

@@ -2,23 +2,12 @@
 // municipality), one column per year, empty cells for figures the report
 // does not give. Shared by the service statistics and Recovery College files.
 import { Problems, Redact } from "@aktivitetsmodell/core"
-import { type CsvRecord, parseCsv } from "./csv.js"
+import type { CsvRecord } from "./csv.js"
+import { type Outcome, outcome, type Problem, type ReadResult, type RowProblem, readRows } from "./dataRows.js"
 import { record } from "./expr.js"
 import { AnalyticsError, quoted } from "./text.js"
 
-/**
- * A problem in a data file, as the readers write it: core's
- * `Problems.Problem` with the file, line and column name (`field`) always
- * given. `code` and `pointer` may be left out here; a {@link DataFileError}
- * fills them in ({@link dataFileCode}, and the column as a pointer).
- */
-export interface Problem
-  extends Omit<Problems.Problem, "code" | "pointer" | "file" | "line">,
-    Partial<Pick<Problems.Problem, "code" | "pointer">> {
-  readonly file: string
-  readonly line: number
-  readonly field: string
-}
+export type { Problem, ReadResult } from "./dataRows.js"
 
 /** A problem as a {@link DataFileError} keeps it: a whole core `Problems.Problem`. */
 export interface DataFileProblem extends Problem {
@@ -80,6 +69,12 @@ export class DataFileError extends AnalyticsError<DataFileProblem> {
   }
 }
 
+/** A lenient read made strict: its value, or a {@link DataFileError} listing every problem. */
+export const valueOrThrow = <T>(read: ReadResult<T>): T => {
+  if (read.rejected.length > 0) throw new DataFileError(read.rejected)
+  return read.value
+}
+
 /** One row of a year table. */
 export interface YearRow {
   readonly line: number
@@ -88,119 +83,140 @@ export interface YearRow {
   readonly values: ReadonlyMap<number, number | null>
 }
 
+/** How to read a year table; see {@link readYearTable}. */
+export interface YearTableOptions {
+  readonly key: string
+  readonly textColumns: ReadonlyArray<string>
+  readonly nonNegative?: boolean
+  /** More problems of a row, from its text columns (a unit the reader does not know). */
+  readonly check?: (row: YearRow) => ReadonlyArray<RowProblem>
+}
+
 const numberPattern = /^-?\d+(?:[.,]\d+)?$/u
 
 /**
+ * A number cell: null when empty, the number (with a decimal point or comma),
+ * or undefined when it is not a number (or is negative, when that is refused).
+ */
+export const numberCell = (raw: string, nonNegative: boolean): number | null | undefined => {
+  if (raw === "") return null
+  if (!numberPattern.test(raw) || (nonNegative && raw.startsWith("-"))) return undefined
+  return Number(raw.replace(",", "."))
+}
+
+/** The problem of a cell that should hold a number; the cell is quoted masked. */
+export const notANumber = (field: string, raw: string): RowProblem => ({
+  field,
+  message: {
+    nb: `Forventet et tall eller en tom celle, fant ${quoted(raw).nb}`,
+    en: `Expected a number or an empty cell, found ${quoted(raw).en}`,
+  },
+})
+
+const isYear = (name: string): boolean => /^\d{4}$/u.test(name)
+
+/** The header of a year table, read. */
+interface YearHeader {
+  readonly names: ReadonlyArray<string>
+  readonly keyIndex: number
+  readonly yearColumns: ReadonlyArray<readonly [string, number]>
+}
+
+const missingColumn = (name: string): RowProblem => ({
+  field: name,
+  message: { nb: `Mangler kolonnen «${name}»`, en: `Missing the column "${name}"` },
+})
+
+// Only the expected names and the years are named in a message: any other heading is free text.
+const yearHeader = (cells: ReadonlyArray<string>, options: YearTableOptions): Outcome<YearHeader> => {
+  const names = cells.map((f) => f.trim())
+  const problems = [options.key, ...options.textColumns].filter((n) => !names.includes(n)).map(missingColumn)
+  const yearColumns = names.map((n, i) => [n, i] as const).filter(([n]) => isYear(n))
+  if (yearColumns.length === 0)
+    problems.push({
+      field: "(header)",
+      message: { nb: "Ingen årskolonner (som 2021)", en: "No year columns (such as 2021)" },
+    })
+  const repeated = yearColumns.filter(([n], i) => yearColumns.findIndex(([m]) => m === n) < i)
+  for (const [n] of repeated)
+    problems.push({ field: n, message: { nb: "Året står to ganger", en: "The year appears twice" } })
+  return outcome(problems, () => ({ names, keyIndex: names.indexOf(options.key), yearColumns }))
+}
+
+const keyProblems = (key: string, line: number, seen: Map<string, number>, column: string): Array<RowProblem> => {
+  if (key === "") return [{ field: column, message: { nb: "Tom nøkkel", en: "Empty key" } }]
+  const earlier = seen.get(key)
+  if (earlier === undefined) {
+    seen.set(key, line)
+    return []
+  }
+  // A row is found by its key (a rate by the municipality's name): a second row of one key is refused, the first kept.
+  return [
+    {
+      field: column,
+      message: {
+        nb: `${quoted(key).nb} står også på linje ${earlier}; en verdi i kolonnen «${column}» kan stå bare én gang`,
+        en: `${quoted(key).en} also appears on line ${earlier}; a value of the column "${column}" may appear only once`,
+      },
+    },
+  ]
+}
+
+const yearRow = (
+  entry: CsvRecord,
+  h: YearHeader,
+  options: YearTableOptions,
+  seen: Map<string, number>,
+): Outcome<YearRow> => {
+  if (entry.fields.length !== h.names.length)
+    return {
+      problems: [
+        {
+          field: "(row)",
+          message: {
+            nb: `Forventet ${h.names.length} felt, fant ${entry.fields.length}`,
+            en: `Expected ${h.names.length} fields, found ${entry.fields.length}`,
+          },
+        },
+      ],
+    }
+  const key = entry.fields[h.keyIndex]!.trim()
+  const problems = keyProblems(key, entry.line, seen, options.key)
+  const values = new Map<number, number | null>()
+  for (const [n, i] of h.yearColumns) {
+    const raw = entry.fields[i]!.trim()
+    const value = numberCell(raw, options.nonNegative === true)
+    if (value === undefined) problems.push(notANumber(n, raw))
+    else values.set(Number(n), value)
+  }
+  // Column names come from the file: no prototype, so a column "__proto__"
+  // stays a column and a missing "total" finds nothing inherited.
+  const text = record(h.names.flatMap((n, i) => (isYear(n) ? [] : [[n, entry.fields[i]!.trim()] as const])))
+  const row: YearRow = { line: entry.line, key, text, values }
+  problems.push(...(options.check?.(row) ?? []))
+  return outcome(problems, () => row)
+}
+
+/**
  * Reads a year table. `key` is the column that names each row (unique,
- * non-empty); `textColumns` must be present; every 4-digit column is a year;
- * any other column is kept as text. A year cell is empty (missing) or a
- * number, with a decimal point or comma. Throws a {@link DataFileError}
- * listing every problem.
+ * non-empty: a later row of a key already read is rejected); `textColumns`
+ * must be present; every 4-digit column is a year; any other column is kept
+ * as text. A year cell is empty (missing) or a number, with a decimal point
+ * or comma. Never throws for what the text holds: the valid rows, and every
+ * problem of the others (see {@link readRows}).
  */
 export const readYearTable = (
   text: string,
   file: string,
-  options: { readonly key: string; readonly textColumns: ReadonlyArray<string>; readonly nonNegative?: boolean },
-): { years: Array<number>; rows: Array<YearRow> } => {
-  const records: Array<CsvRecord> = parseCsv(text, file)
-  const problems: Array<Problem> = []
-  const header = records[0]
-  if (header === undefined)
-    throw new DataFileError([
-      { file, line: 1, field: "(header)", message: { nb: "Filen er tom", en: "The file is empty" } },
-    ])
-  const names = header.fields.map((f) => f.trim())
-  for (const required of [options.key, ...options.textColumns]) {
-    if (!names.includes(required)) {
-      problems.push({
-        file,
-        line: header.line,
-        field: required,
-        message: { nb: `Mangler kolonnen «${required}»`, en: `Missing the column "${required}"` },
-      })
-    }
-  }
-  const yearColumns = names.map((n, i) => [n, i] as const).filter(([n]) => /^\d{4}$/u.test(n))
-  if (yearColumns.length === 0) {
-    problems.push({
-      file,
-      line: header.line,
-      field: "(header)",
-      message: { nb: "Ingen årskolonner (som 2021)", en: "No year columns (such as 2021)" },
-    })
-  }
-  const seenYears = new Set<string>()
-  for (const [n] of yearColumns) {
-    if (seenYears.has(n))
-      problems.push({
-        file,
-        line: header.line,
-        field: n,
-        message: { nb: "Året står to ganger", en: "The year appears twice" },
-      })
-    seenYears.add(n)
-  }
-  if (problems.length > 0) throw new DataFileError(problems)
-  const keyIndex = names.indexOf(options.key)
-  const seenKeys = new Map<string, number>()
-  const rows: Array<YearRow> = []
-  for (const entry of records.slice(1)) {
-    if (entry.fields.length !== names.length) {
-      problems.push({
-        file,
-        line: entry.line,
-        field: "(row)",
-        message: {
-          nb: `Forventet ${names.length} felt, fant ${entry.fields.length}`,
-          en: `Expected ${names.length} fields, found ${entry.fields.length}`,
-        },
-      })
-      continue
-    }
-    const key = entry.fields[keyIndex]!.trim()
-    if (key === "")
-      problems.push({ file, line: entry.line, field: options.key, message: { nb: "Tom nøkkel", en: "Empty key" } })
-    const earlier = seenKeys.get(key)
-    if (earlier !== undefined) {
-      problems.push({
-        file,
-        line: entry.line,
-        field: options.key,
-        message: {
-          nb: `${quoted(key).nb} står også på linje ${earlier}`,
-          en: `${quoted(key).en} also appears on line ${earlier}`,
-        },
-      })
-    }
-    seenKeys.set(key, entry.line)
-    const values = new Map<number, number | null>()
-    for (const [n, i] of yearColumns) {
-      const raw = entry.fields[i]!.trim()
-      if (raw === "") {
-        values.set(Number(n), null)
-        continue
-      }
-      if (!numberPattern.test(raw) || (options.nonNegative === true && raw.startsWith("-"))) {
-        problems.push({
-          file,
-          line: entry.line,
-          field: n,
-          message: {
-            nb: `Forventet et tall eller en tom celle, fant ${quoted(raw).nb}`,
-            en: `Expected a number or an empty cell, found ${quoted(raw).en}`,
-          },
-        })
-        continue
-      }
-      values.set(Number(n), Number(raw.replace(",", ".")))
-    }
-    // Column names come from the file: no prototype, so a column "__proto__"
-    // stays a column and a missing "total" finds nothing inherited.
-    const textFields = record(
-      names.flatMap((n, i) => (/^\d{4}$/u.test(n) ? [] : [[n, entry.fields[i]!.trim()] as const])),
-    )
-    rows.push({ line: entry.line, key, text: textFields, values })
-  }
-  if (problems.length > 0) throw new DataFileError(problems)
-  return { years: yearColumns.map(([n]) => Number(n)).sort((a, b) => a - b), rows }
+  options: YearTableOptions,
+): { readonly years: Array<number>; readonly rows: Array<YearRow>; readonly rejected: Array<Problem> } => {
+  const seen = new Map<string, number>()
+  const read = readRows(
+    text,
+    file,
+    (cells) => yearHeader(cells, options),
+    (entry, h) => yearRow(entry, h, options, seen),
+  )
+  const years = (read.header?.yearColumns ?? []).map(([n]) => Number(n)).sort((a, b) => a - b)
+  return { years, rows: read.rows, rejected: read.rejected }
 }

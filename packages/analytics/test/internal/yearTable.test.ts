@@ -1,6 +1,6 @@
 import type { Problems } from "@aktivitetsmodell/core"
 import { describe, expect, it } from "vitest"
-import { DataFileError, dataFileCode, readYearTable } from "../../src/internal/yearTable.js"
+import { DataFileError, dataFileCode, readYearTable, valueOrThrow } from "../../src/internal/yearTable.js"
 
 const id = "01019012345" // a made-up number of the national identity number's shape
 
@@ -22,8 +22,9 @@ describe("readYearTable", () => {
   })
 
   it("reports every problem as a core problem: code, pointer, file and line", () => {
+    const read = (text: string) => readYearTable(text, "t.csv", { key: "measure", textColumns: [] })
     const e = failure(() =>
-      readYearTable(`measure,2021\nvisits,x\nvisits,2\n${id},1,2\n`, "t.csv", { key: "measure", textColumns: [] }),
+      valueOrThrow({ value: null, rejected: read(`measure,2021\nvisits,x\nvisits,2\n${id},1,2\n`).rejected }),
     )
     expect(e.problems.length).toBeGreaterThan(1)
     const core: ReadonlyArray<Problems.Problem> = e.problems
