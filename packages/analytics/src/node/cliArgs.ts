@@ -101,6 +101,8 @@ export const usage = `aktivitet-report — aktivitetsrapport med indikatorer, sk
   --statistics FILE   yearly service statistics as CSV / tjenestestatistikk per år som CSV
   --recovery-college FILE, --population FILE   Recovery College participants and inhabitants /
                         deltakere i Recovery College og innbyggere
+                        (a wrong row of --statistics or --recovery-college is named and left out /
+                        en feil rad i --statistics eller --recovery-college nevnes og holdes utenfor)
   --capacity FILE.json        places per session by offering id / plasser per samling per tilbud
   --plan FILE.csv     also write the evaluation-plan draft / skriv også utkastet til evalueringsplan
   --profile ssb|strict|rounding   disclosure control (default strict), its numbers from the policy tree
@@ -121,18 +123,20 @@ export const usage = `aktivitet-report — aktivitetsrapport med indikatorer, sk
   --engine arquero|duckdb|auto   what computes the indicators (default auto: DuckDB above ${AUTO_DUCKDB_ROWS.toLocaleString("en-US")} attendance
                         rows when @duckdb/node-api is installed, and for a folder of tables; else arquero) /
                         hva som regner ut indikatorene (standard auto)
-  --stop-on-violations        exit 1 without a report when a record is rejected or a rule of the model is broken
-                        (default: listed in the report and counted) / stopp når en post avvises eller en regel brytes
+  --stop-on-violations        exit 1 without a report when a record (or a row of --statistics or
+                        --recovery-college) is rejected or a rule of the model is broken (default: listed in the
+                        report and counted) / stopp når en post avvises eller en regel brytes
 
   FOLDER holds one file per entity: citizens.csv, enrollments.json, sessions.arrow … /
     MAPPE har én fil per enhet. Or FOLDER holds tables as export writes them (attendance/ …, docs/scale.md),
     read by DuckDB / eller tabeller slik export skriver dem, lest av DuckDB.
   --lang nb|en        language of the report and its messages / språk i rapporten og meldingene (default nb)
   Exit codes / avslutningskoder: 0 written, or audit found nothing / skrevet, eller revisjonen fant ingenting,
-    1 wrong records, broken rules with --stop-on-violations, or audit findings / feil i postene, regelbrudd med
-    --stop-on-violations, eller funn i revisjonen, 2 wrong usage or an unusable file / feil bruk eller en fil som
-    ikke kan brukes, 3 the report would give away a small count, nothing written / rapporten ville avsløre et lite
-    tall, ingenting skrevet, 70 internal error / intern feil`
+    1 wrong records, broken rules with --stop-on-violations, rows left out of --statistics or --recovery-college
+    (the report is written), or audit findings / feil i postene, regelbrudd med --stop-on-violations, rader holdt
+    utenfor --statistics eller --recovery-college (rapporten skrives), eller funn i revisjonen, 2 wrong usage or an
+    unusable file / feil bruk eller en fil som ikke kan brukes, 3 the report would give away a small count, nothing
+    written / rapporten ville avsløre et lite tall, ingenting skrevet, 70 internal error / intern feil`
 
 /**
  * A command line that cannot be run as given: an unknown option, a missing

@@ -13,11 +13,13 @@ import { type Layout, tableLayout } from "../duckdb/layout.js"
 import { chooseEngine } from "../internal/engineChoice.js"
 import { MissingResult } from "../internal/resultSource.js"
 import { AnalyticsError, type Bilingual, FileError, fileName, type Lang } from "../internal/text.js"
-import { DataFileError } from "../internal/yearTable.js"
+import { DataFileError, type Problem, type ReadResult } from "../internal/yearTable.js"
 import * as Rejected from "../outputs/Rejected.js"
 import * as Audit from "../privacy/Audit.js"
 import type { Profile } from "../privacy/Profile.js"
+import * as RecoveryCollege from "../RecoveryCollege.js"
 import { buildReport, type Options, type Report } from "../Report.js"
+import * as ServiceStatistics from "../ServiceStatistics.js"
 import * as Tables from "../Tables.js"
 import type { AuditOptions, CliOptions, ExportOptions } from "./cliArgs.js"
 import { readDatasetText } from "./dataset.js"
@@ -29,8 +31,6 @@ import {
   loadProfile,
   readCapacity,
   readPopulation,
-  readRecoveryCollege,
-  readStatistics,
   reportText,
   writePlan,
   writeReport,
@@ -79,13 +79,52 @@ export const refusal = (audit: Audit.Result, lang: Lang): Array<string> | null =
   ]
 }
 
-// The options every report takes from the command line, whatever it is built from.
+/** Rows of the report's own data files (statistics, Recovery College) that were left out. */
+type LeftOut = Array<Problem>
+
+/**
+ * A data file the report reads row by row: the report uses the valid rows,
+ * and each rejected row is named on stderr, in the report's language, as
+ * `file:line: field: message`. With `--stop-on-violations` a rejected row
+ * stops the command instead, as a wrong record does (exit code 1, no report).
+ */
+const readRowsOf = async <T>(
+  file: string,
+  read: (text: string, file: string) => ReadResult<T>,
+  args: Pick<CliOptions, "lang" | "stopOnViolations">,
+  io: Io,
+  left: LeftOut,
+): Promise<T> => {
+  const { value, rejected } = read(await readText(file), file)
+  if (rejected.length === 0) return value
+  if (args.stopOnViolations) throw new DataFileError(rejected)
+  for (const p of rejected) io.stderr(`${fileName(p.file)}:${p.line}: ${p.field}: ${p.message[args.lang]}`)
+  left.push(...rejected)
+  return value
+}
+
+// A report written without some rows of its data files ends with 1, and says so once more.
+const withLeftOut = (code: number, left: LeftOut, lang: Lang, io: Io): number => {
+  if (code !== 0 || left.length === 0) return code
+  const lines = new Set(left.map((p) => `${p.file}\u0000${p.line}`)).size
+  io.stderr(
+    lang === "nb"
+      ? `Rapporten er laget uten ${lines} linje(r) fra datafilene, nevnt over`
+      : `The report was made without ${lines} line(s) of the data files, named above`,
+  )
+  return 1
+}
+
+// The options every report takes from the command line, whatever it is built from;
+// the rows its data files left out go to `left`.
 const reportOptions = async (
   args: CliOptions,
   policy: Policy.Policy,
   policyHash: string,
   year: number,
   named: string | undefined,
+  io: Io,
+  left: LeftOut,
 ): Promise<Options> => ({
   policy,
   lang: args.lang,
@@ -93,8 +132,12 @@ const reportOptions = async (
   profile: profileOf(args, `${year}-12-31`),
   ...(args.names === undefined ? {} : { names: await readNames(args.names) }),
   ...(args.year === undefined ? {} : { year: args.year }),
-  ...(args.statistics === undefined ? {} : { statistics: await readStatistics(args.statistics) }),
-  ...(args.recoveryCollege === undefined ? {} : { recoveryCollege: await readRecoveryCollege(args.recoveryCollege) }),
+  ...(args.statistics === undefined
+    ? {}
+    : { statistics: await readRowsOf(args.statistics, ServiceStatistics.read, args, io, left) }),
+  ...(args.recoveryCollege === undefined
+    ? {}
+    : { recoveryCollege: await readRowsOf(args.recoveryCollege, RecoveryCollege.read, args, io, left) }),
   ...(args.population === undefined ? {} : { population: await readPopulation(args.population) }),
   ...sourceOf(args, args.lang, named),
   versions: packageVersions(),
@@ -110,8 +153,9 @@ const report = async (args: CliOptions, io: Io): Promise<number> => {
   // rejected.csv goes beside the report unless named; with neither, it is not written.
   const rejectedFile = args.rejected ?? (args.out === undefined ? undefined : join(dirname(args.out), "rejected.csv"))
   const { dataset, section, source: named } = await recordsOf(args, policy, rejectedFile)
+  const left: LeftOut = []
   const options: Options = {
-    ...(await reportOptions(args, policy, policyHash, args.year ?? dataset.year, named)),
+    ...(await reportOptions(args, policy, policyHash, args.year ?? dataset.year, named, io, left)),
     ...(args.capacity === undefined ? {} : { capacity: await readCapacity(args.capacity) }),
   }
   const engine = await chooseEngine(args.engine, dataset.attendance.length, duckDbInstalled)
@@ -122,7 +166,7 @@ const report = async (args: CliOptions, io: Io): Promise<number> => {
   const code = await publish(built, args, io)
   if (code === 0 && section !== undefined && rejectedFile !== undefined)
     io.stdout(`${args.lang === "nb" ? "Skrev" : "Wrote"} ${rejectedFile}`)
-  return code
+  return withLeftOut(code, left, args.lang, io)
 }
 
 // A folder of tables (export's layout): no records to check, every indicator on DuckDB.
@@ -153,7 +197,12 @@ const reportOfTables = async (
           nb: `${at}: ${layout.years.length === 0 ? "tabellene viser ikke året" : `tabellene har årene ${layout.years.join(", ")}`}; velg ett med --year`,
           en: `${at}: ${layout.years.length === 0 ? "the tables do not show their year" : `the tables hold the years ${layout.years.join(", ")}`}; choose one with --year`,
         }))
-  const options = { ...(await reportOptions(args, policy, policyHash, year, undefined)), year, format: layout.format }
+  const left: LeftOut = []
+  const options = {
+    ...(await reportOptions(args, policy, policyHash, year, undefined, io, left)),
+    year,
+    format: layout.format,
+  }
   const entry = await duckDbEntry(engineNeeds)
   onDuckDb(args.lang, io)
   let built: Report
@@ -168,7 +217,7 @@ const reportOfTables = async (
       })
     throw e
   }
-  return await publish(built, args, io)
+  return withLeftOut(await publish(built, args, io), left, args.lang, io)
 }
 
 // Said on stderr (never in the report, which is the same on either engine), so that a user sees what --engine auto chose.

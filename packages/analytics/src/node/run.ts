@@ -5,7 +5,9 @@
  * - 0: the report was written (audit: nothing found; export: the tables were written);
  * - 1: records or lines of a file that could be read are wrong (each named,
  *   in English / bokmål), or with `--stop-on-violations` a record was
- *   rejected or a rule of the model broken (audit: a finding);
+ *   rejected or a rule of the model broken (audit: a finding); also when
+ *   rows of `--statistics` or `--recovery-college` were rejected: the report
+ *   is written from the other rows, and each rejected row is named on stderr;
  * - 2: wrong usage, or a file that is missing, unreadable, not JSON or of the
  *   wrong shape (one line naming the file and the line or JSON pointer);
  * - 3: the report would let someone read or work out a count in the

@@ -3,7 +3,7 @@
 // trace; wrong records in a readable file: each named, exit code 1. Run in
 // process through run(), and once as a process for what only a process shows.
 import { spawnSync } from "node:child_process"
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -76,6 +76,91 @@ describe("aktivitet-report --capacity", () => {
     expect([r.code, r.stderr.split("\n")[0]]).toEqual([0, "Aktivitetsrapport 2024"])
     expect(({} as Record<string, unknown>).sandneshallen).toBeUndefined()
     expect(Object.getPrototypeOf({})).toBe(Object.prototype)
+  })
+})
+
+describe("aktivitet-report --statistics and --recovery-college with wrong rows", () => {
+  const stats = (rows: string) =>
+    `id,label_nb,label_en,unit,2020,2021\nkept,Beholdt rad,Kept row,count,966,1585\n${rows}`
+  const lines = (stderr: string) => stderr.replaceAll(`${dir}/`, "").split("\n")
+  // As HTML: the Markdown report has no statistics or Recovery College section.
+  const year = ["--synthetic", "--seed", "3", "--citizens", "60", "--year", "2024", "--format", "html"]
+
+  it("uses the valid rows, names each rejected row on stderr in the chosen language, and exits with 1", async () => {
+    const good = file("stats-good.csv", stats(""))
+    const ok = await cli([...year, "--statistics", good, "--out", join(dir, "good.html"), "--lang", "en"])
+    expect([ok.code, ok.stderr]).toEqual([0, ""])
+    const path = file(
+      "stats-bad.csv",
+      stats("late,Sen rad,Left row,count,12a,3\nwho,Hvem,Who,01019012345,1,2\nkept,Igjen,Again,count,1,2\n"),
+    )
+    const out = join(dir, "stats-bad.html")
+    const en = await cli([...year, "--statistics", path, "--out", out, "--lang", "en"])
+    expect(en.code).toBe(1)
+    expect(lines(en.stderr)).toEqual([
+      'stats-bad.csv:3: 2020: Expected a number or an empty cell, found "12a"',
+      'stats-bad.csv:4: unit: Unknown unit "***********"; expected count, activities, percent or fte',
+      'stats-bad.csv:5: id: "kept" also appears on line 2; a value of the column "id" may appear only once',
+      "The report was made without 3 line(s) of the data files, named above",
+    ])
+    const report = readFileSync(out, "utf8")
+    expect(report).toContain("Kept row")
+    expect(report).not.toContain("Left row")
+    expect(en.stdout).toContain(`Wrote ${out}`)
+    const nb = await cli([...year, "--statistics", path, "--out", out])
+    expect(nb.code).toBe(1)
+    expect(lines(nb.stderr)).toEqual([
+      "stats-bad.csv:3: 2020: Forventet et tall eller en tom celle, fant «12a»",
+      "stats-bad.csv:4: unit: Ukjent enhet «***********»; forventet count, activities, percent eller fte",
+      "stats-bad.csv:5: id: «kept» står også på linje 2; en verdi i kolonnen «id» kan stå bare én gang",
+      "Rapporten er laget uten 3 linje(r) fra datafilene, nevnt over",
+    ])
+  })
+
+  it("names every row of a file whose header is wrong, and still writes the report", async () => {
+    const path = file("stats-head.csv", "id,label_nb,unit,2021\na,A,count,1\nb,B,count,2\n")
+    const out = join(dir, "stats-head.md")
+    const r = await cli([...year, "--statistics", path, "--out", out, "--lang", "en"])
+    expect(r.code).toBe(1)
+    const wrong = 'label_en: The header row (line 1) is wrong, so no row can be read: Missing the column "label_en"'
+    expect(lines(r.stderr)).toEqual([
+      `stats-head.csv:2: ${wrong}`,
+      `stats-head.csv:3: ${wrong}`,
+      "The report was made without 2 line(s) of the data files, named above",
+    ])
+    expect(existsSync(out)).toBe(true)
+  })
+
+  it("keeps the first row of a municipality named twice, so each rate is its own", async () => {
+    const rc = file("rc-twice.csv", "municipality,2021\nSandnes,30\nSola,3\nSandnes,50\n")
+    const population = file("population.csv", "municipality,year,population\nSandnes,2021,1000\n")
+    const out = join(dir, "rc-twice.html")
+    const r = await cli([...year, "--recovery-college", rc, "--population", population, "--out", out, "--lang", "en"])
+    expect(r.code).toBe(1)
+    expect(lines(r.stderr)).toEqual([
+      'rc-twice.csv:4: municipality: "Sandnes" also appears on line 2; a value of the column "municipality" may appear only once',
+      "The report was made without 1 line(s) of the data files, named above",
+    ])
+    const html = readFileSync(out, "utf8")
+    const section = html.slice(html.indexOf('<section id="recovery-college">'), html.indexOf('<section id="plan">'))
+    // The first row's 30, and per 1,000 of 1,000 inhabitants its own 30: never the later row's 50.
+    expect(section.match(/<tr><td>Sandnes<\/td><td>30<\/td>/gu)).toHaveLength(2)
+    expect(section).not.toContain("<td>50</td>")
+  })
+
+  it("with --stop-on-violations writes no report and lists the rows in both languages, as a wrong record", async () => {
+    const path = file("stats-stop.csv", stats("late,Sen,Late,count,x,3\n"))
+    const kept = join(dir, "stats-kept.html")
+    expect((await cli([...year, "--statistics", path, "--out", kept])).code).toBe(1)
+    expect(existsSync(kept)).toBe(true)
+    const out = join(dir, "stats-stop.html")
+    const r = await cli([...year, "--statistics", path, "--out", out, "--stop-on-violations"])
+    expect(r.code).toBe(1)
+    expect(lines(r.stderr)).toEqual([
+      "1 problem(s) in the data file / problem(er) i datafilen:",
+      '  stats-stop.csv:3, field/felt 2020: Expected a number or an empty cell, found "x" / Forventet et tall eller en tom celle, fant «x»',
+    ])
+    expect(existsSync(out)).toBe(false)
   })
 })
 
