@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { Redact } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { describe, expect, it } from "vitest"
 import { policy } from "../fixturePolicy.js"
@@ -115,6 +116,16 @@ describe("aktivitet-report --statistics and --recovery-college with wrong rows",
       "stats-bad.csv:5: id: «kept» står også på linje 2; en verdi i kolonnen «id» kan stå bare én gang",
       "Rapporten er laget uten 3 linje(r) fra datafilene, nevnt over",
     ])
+  })
+
+  it("names a rejected row of a file named like an identity number without the number", async () => {
+    for (const fnr of ["01019012345", "010190 12345"]) {
+      const path = file(`${fnr}.csv`, stats("late,Sen rad,Left row,count,12a,3\n"))
+      const r = await cli([...year, "--statistics", path, "--out", join(dir, "fnr.html"), "--lang", "en"])
+      expect(r.code).toBe(1)
+      expect(lines(r.stderr)[0]).toBe('***********.csv:3: 2020: Expected a number or an empty cell, found "12a"')
+      expect(Redact.containsNationalId(r.stderr)).toBe(false)
+    }
   })
 
   it("names every row of a file whose header is wrong, and still writes the report", async () => {
