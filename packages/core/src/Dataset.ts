@@ -16,6 +16,7 @@ import { FitScore } from "./FitScore.js"
 import { GoalEvaluation } from "./GoalEvaluation.js"
 import { IntBetween } from "./internal/checks.js"
 import { guard } from "./internal/guard.js"
+import { hasField } from "./internal/schemaPath.js"
 import { JointMeeting } from "./JointMeeting.js"
 import { MunicipalityNumber } from "./Municipality.js"
 import { Offering } from "./Offering.js"
@@ -103,4 +104,24 @@ export const counts = guard(
   { en: "a dataset", nb: "et datasett" },
   (d: Dataset): Record<EntityName, number> =>
     Object.fromEntries(entityNames.map((k) => [k, d[k].length])) as Record<EntityName, number>,
+)
+
+/**
+ * Whether `field`, a path as a problem names it (`goal.text`,
+ * `staffIds[0]`), is a place the entity's records have at every level. A
+ * key they lack is text someone wrote, such as a CSV heading, which may say
+ * something about a person: outputs show a field only when this holds.
+ * @example
+ * Dataset.isField("jointMeetings", "goal.text") // true
+ * Dataset.isField("jointMeetings", "goal.Kari Nordmann") // false
+ * @category predicates
+ */
+export const isField = guard(
+  "Dataset.isField",
+  { en: "(entity: EntityName, field: string)", nb: "(entity: EntityName, field: string)" },
+  (entity: EntityName, field: string): boolean =>
+    typeof entity === "string" &&
+    typeof field === "string" &&
+    Object.hasOwn(entities, entity) &&
+    hasField(entities[entity].ast, field),
 )

@@ -149,11 +149,8 @@ const fieldOf = (e: Entry, lang: Lang): string => {
   const column = /^column (\d+)$/u.exec(e.field)
   if (column !== null) return lang === "nb" ? `kolonne ${column[1]}` : e.field
   if (e.field === "header") return lang === "nb" ? "overskriftsraden" : e.field
-  const schema = Object.hasOwn(Dataset.entities, e.entity)
-    ? Dataset.entities[e.entity as Dataset.EntityName]
-    : undefined
-  const first = e.field.split(/[.[]/u)[0]!
-  return schema !== undefined && Object.hasOwn(schema.fields, first) ? clean(e.field, lang) : unknownColumn[lang]
+  // Every part must be the entity's: `goal.Kari Nordmann` has a known first part and a heading after it.
+  return Dataset.isField(e.entity as Dataset.EntityName, e.field) ? clean(e.field, lang) : unknownColumn[lang]
 }
 
 // Where a finding is, unchecked: for the outputs below, which check their input once.
