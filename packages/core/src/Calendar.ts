@@ -202,6 +202,29 @@ export const today = guard(
 )
 
 /**
+ * The years a birth may be given in, as a citizen's `birthYear` or the year
+ * of a `birthDate`. Core's `Citizen` and the rules' subjects (both entries)
+ * read them here; a birth date such as 0001-01-01 would make anyone old enough.
+ * @example
+ * Calendar.birthYears.first // 1900
+ * @category models
+ */
+export const birthYears: { readonly first: number; readonly last: number } = Object.freeze({ first: 1900, last: 2100 })
+
+/**
+ * Whether `u` is an existing calendar date in {@link birthYears}.
+ * @example
+ * isBirthDate("1990-05-17") // true
+ * isBirthDate("0001-01-01") // false
+ * @category predicates
+ */
+export const isBirthDate = (u: unknown): u is IsoDate => {
+  if (!isIsoDate(u)) return false
+  const year = Number(u.slice(0, 4))
+  return year >= birthYears.first && year <= birthYears.last
+}
+
+/**
  * Age in whole years on a date, as Norwegian law counts it (the birthday itself counts).
  * @example
  * ageOn("2005-03-10", "2023-03-09") // 17

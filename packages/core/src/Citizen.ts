@@ -5,6 +5,7 @@
  * @module
  */
 import * as Schema from "effect/Schema"
+import { birthYears } from "./Calendar.js"
 import { DepartmentId } from "./Department.js"
 import { IsoDate } from "./IsoDate.js"
 import { filter, IntBetween } from "./internal/checks.js"
@@ -24,14 +25,6 @@ export const Pathway = Schema.Literals([1, 2, 3]).annotate({
 })
 /** @category models */
 export type Pathway = typeof Pathway.Type
-
-/**
- * The years a birth may be given in, for `birthYear` and the year of `birthDate`.
- * @example
- * Citizen.birthYears.first // 1900
- * @category models
- */
-export const birthYears: { readonly first: number; readonly last: number } = Object.freeze({ first: 1900, last: 2100 })
 
 /**
  * A citizen. `departments` lists the unit's departments that help them; it may

@@ -20,6 +20,7 @@ export {
   daysBetween,
   daysInMonth,
   fromDayNumber,
+  isBirthDate,
   isIsoDate,
   isoWeek,
   isoWeekday,

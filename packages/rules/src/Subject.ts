@@ -8,6 +8,7 @@
  */
 import {
   Batch,
+  Calendar,
   Catalogue,
   Category,
   Citizen,
@@ -48,12 +49,12 @@ const Month = Schema.String.check(
   }),
 )
 
-// The years a birth may be given in: core's Citizen holds them.
-const { first: firstBirthYear, last: lastBirthYear } = Citizen.birthYears
+// The years a birth may be given in, as core's Calendar holds them for both entries.
+const { first: firstBirthYear, last: lastBirthYear } = Calendar.birthYears
 
 // A birth date in those years, as a birth year must be: 0001-01-01 would make anyone old enough.
 const BirthDate = IsoDate.IsoDate.check(
-  Schema.makeFilter((d: string) => Number(d.slice(0, 4)) >= firstBirthYear && Number(d.slice(0, 4)) <= lastBirthYear, {
+  Schema.makeFilter((d: string) => Calendar.isBirthDate(d), {
     message: `Expected a birth date from ${firstBirthYear} to ${lastBirthYear}`,
     messageNb: `Forventet en fødselsdato fra ${firstBirthYear} til ${lastBirthYear}`,
   }),

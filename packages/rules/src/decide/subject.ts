@@ -47,6 +47,17 @@ const date: Check = (v, at, out) =>
         nb: "Forventet en gyldig dato på formen ÅÅÅÅ-MM-DD",
       })
 
+// A birth date in the years a birth may be given in, checked as Subject.decode checks it.
+const birthDate: Check = (v, at, out) =>
+  date(v, at, out) === undefined
+    ? undefined
+    : Calendar.isBirthDate(v)
+      ? v
+      : problem(out, at, {
+          en: `Expected a birth date from ${Calendar.birthYears.first} to ${Calendar.birthYears.last}`,
+          nb: `Forventet en fødselsdato fra ${Calendar.birthYears.first} til ${Calendar.birthYears.last}`,
+        })
+
 const month: Check = (v, at, out) =>
   typeof v === "string" && /^\d{4}-(0[1-9]|1[0-2])$/u.test(v)
     ? v
@@ -117,8 +128,8 @@ export const subjectCheck = (categories: ReadonlyArray<string>): Check =>
     citizen: object(
       {
         id: pseudonym,
-        birthYear: wholeNumber(1900, 2100),
-        birthDate: date,
+        birthYear: wholeNumber(Calendar.birthYears.first, Calendar.birthYears.last),
+        birthDate,
         departments: list(text),
         healthyLifeCentre: boolean,
         pathway: oneOf([1, 2, 3], { en: "pathway 1, 2 or 3", nb: "hovedforløp 1, 2 eller 3" }),

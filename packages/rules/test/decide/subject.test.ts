@@ -151,7 +151,7 @@ const pools: Readonly<Record<string, ReadonlyArray<unknown>>> = {
   citizen: [{ birthYear: 1990, departments: [] }, {}, []],
   "citizen.id": ["0f1e2d3c4b5a69788796a5b4c3d2e1f0", "0F1E2D3C4B5A69788796A5B4C3D2E1F0", "x", 1],
   "citizen.birthYear": [1900, 2100, 1899, 2101, 1990.5, "1990"],
-  "citizen.birthDate": dates,
+  "citizen.birthDate": [...dates, "0001-01-01", "1899-12-31", "1900-01-01", "2100-12-31", "2101-01-01"],
   "citizen.departments": [[], ["rpha"], ["nope"], [1], "rpha"],
   "citizen.departments.0": ["rpha", "rhpa", 1],
   "citizen.healthyLifeCentre": booleans,
