@@ -84,5 +84,17 @@ export const catalogueProblems = (
       },
     })
   }
+  // Core's Citizen holds a birth date in its birth year; the age comes from the date, so a date that disagrees would decide.
+  const c = subject.citizen
+  if (c?.birthYear !== undefined && c.birthDate !== undefined && Number(c.birthDate.slice(0, 4)) !== c.birthYear) {
+    problems.push({
+      code: "schema",
+      pointer: "/citizen/birthDate",
+      message: {
+        en: 'Expected "birthDate" to fall in "birthYear"',
+        nb: "Forventet at «birthDate» er i «birthYear»",
+      },
+    })
+  }
   return problems
 }

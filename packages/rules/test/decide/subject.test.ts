@@ -125,6 +125,29 @@ describe("decodeSubject", () => {
     })
   })
 
+  it("refuses a birth date outside its birth year in both entries, as core's Citizen does", () => {
+    // A child's birth year with an adult's birth date: the age comes from the date, so it would decide.
+    const input = { citizen: { birthYear: 2015, birthDate: "1990-05-17", departments: [] }, offering: "karategruppe" }
+    const expected = {
+      ok: false,
+      problems: [
+        {
+          code: "schema",
+          pointer: "/citizen/birthDate",
+          message: {
+            en: 'Expected "birthDate" to fall in "birthYear"',
+            nb: "Forventet at «birthDate» er i «birthYear»",
+          },
+        },
+      ],
+    }
+    expect(decodeSubject(input, snapshot)).toEqual(expected)
+    expect(Subject.decode(input, catalogue)).toEqual(expected)
+    const agreeing = { ...input, citizen: { ...input.citizen, birthYear: 1990 } }
+    expect(decodeSubject(agreeing, snapshot).ok).toBe(true)
+    expect(Subject.decode(agreeing, catalogue).ok).toBe(true)
+  })
+
   it("accepts and rejects exactly what Subject.decode does, and builds the same subject", () => {
     fc.assert(
       fc.property(fc.constantFrom(...valid), fc.array(edit, { minLength: 1, maxLength: 3 }), (base, edits) => {
@@ -150,8 +173,8 @@ const anything = [1, "x", {}, []]
 const pools: Readonly<Record<string, ReadonlyArray<unknown>>> = {
   citizen: [{ birthYear: 1990, departments: [] }, {}, []],
   "citizen.id": ["0f1e2d3c4b5a69788796a5b4c3d2e1f0", "0F1E2D3C4B5A69788796A5B4C3D2E1F0", "x", 1],
-  "citizen.birthYear": [1900, 2100, 1899, 2101, 1990.5, "1990"],
-  "citizen.birthDate": [...dates, "0001-01-01", "1899-12-31", "1900-01-01", "2100-12-31", "2101-01-01"],
+  "citizen.birthYear": [1900, 2100, 1899, 2101, 1990.5, "1990", 1990],
+  "citizen.birthDate": [...dates, "0001-01-01", "1899-12-31", "1900-01-01", "2100-12-31", "2101-01-01", "1990-05-17"],
   "citizen.departments": [[], ["rpha"], ["nope"], [1], "rpha"],
   "citizen.departments.0": ["rpha", "rhpa", 1],
   "citizen.healthyLifeCentre": booleans,
