@@ -225,8 +225,7 @@ const weeksBroken = (
   from: string,
   to: string,
 ): number | undefined => {
-  if (!limitMoves(ctx, o, "weeks"))
-    return atStart !== undefined && daysBetween(from, to) + 1 > atStart * 7 ? atStart : undefined
+  if (!limitMoves(ctx, o, "weeks")) return atStart !== undefined && beyond(from, to, atStart) ? atStart : undefined
   const days = [
     ...limitChanges(ctx, o, "weeks")
       .filter((c) => c > from && c <= to)
@@ -235,10 +234,16 @@ const weeksBroken = (
   ]
   for (const day of days) {
     const weeks = limitsAtSession(ctx, o, e, day).weeks
-    if (weeks !== undefined && daysBetween(from, day) + 1 > weeks * 7) return weeks
+    if (weeks !== undefined && beyond(from, day, weeks)) return weeks
   }
   return undefined
 }
+
+// Whether on `day` a period from `from` is past `weeks`, as the rule
+// duration/week-limit asks it: its week (counted from 1) above the limit,
+// and only a limit above 0 limits anything.
+const beyond = (from: string, day: string, weeks: number): boolean =>
+  weeks > 0 && Math.floor(daysBetween(from, day) / 7) + 1 > weeks
 
 /** Mestringsenhetens modell for aktivitet Saksgang 5: a treatment is completed only after the therapist's goal evaluation. */
 export const completionNeedsGoalEvaluation = (ctx: Context): Array<Violation> =>
