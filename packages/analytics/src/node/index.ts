@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { Catalogue, type Dataset, Policy } from "@aktivitetsmodell/core"
+import { Calendar, Catalogue, type Dataset, Policy } from "@aktivitetsmodell/core"
 import { InForce } from "@aktivitetsmodell/rules"
 import { loadTree, shippedPolicyDir } from "@aktivitetsmodell/rules/node"
 import * as EvaluationPlan from "../EvaluationPlan.js"
@@ -23,7 +23,7 @@ import { reportCsv, reportJson } from "../outputs/Export.js"
 import type * as Provenance from "../Provenance.js"
 import * as Audit from "../privacy/Audit.js"
 import { assertNone } from "../privacy/Identifiers.js"
-import { fromParameters, type Profile, names as profileNames } from "../privacy/Profile.js"
+import { asRule, fromParameters, type Profile, names as profileNames } from "../privacy/Profile.js"
 import * as RecoveryCollege from "../RecoveryCollege.js"
 import type { Report } from "../Report.js"
 import * as ServiceStatistics from "../ServiceStatistics.js"
@@ -330,7 +330,9 @@ export const loadProfile = guard(
 /**
  * Audits published files (CSV, JSON or Arrow, possibly from different runs):
  * every count in the small range that they show or give away, with the
- * relation that reveals it (see `Audit`).
+ * relation that reveals it (see `Audit`). A file that names no profile (a
+ * wide CSV of one table) is audited for the shipped policy's strict range in
+ * force today, unless `min` and `max` are given.
  * @example
  * const { findings } = await auditFiles(["out/report.csv", "out/2024.json"])
  * @category privacy
@@ -354,7 +356,10 @@ export const auditFiles = guard(
         throw e
       }
     }
-    return Audit.run(sources, options)
+    // A file that names no profile is audited for the policy's strict range in force today, where the caller gives none.
+    if (!sources.some((s) => s.profile === null)) return Audit.run(sources, options)
+    const strict = asRule(loadProfile("strict", Calendar.today()))
+    return Audit.run(sources, { min: options.min ?? strict.min, max: options.max ?? strict.max })
   },
 )
 

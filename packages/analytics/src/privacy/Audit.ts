@@ -39,7 +39,7 @@ import * as aq from "arquero"
 import { all as allDimensions, TOTAL } from "../Dimension.js"
 import { all as allIndicators } from "../indicators/index.js"
 import { guard } from "../internal/boundary.js"
-import { isRecord, optionsOf, requireArray, requireLang } from "../internal/checks.js"
+import { isRecord, optionsOf, reject, requireArray, requireLang } from "../internal/checks.js"
 import { parseCsv } from "../internal/csv.js"
 import { AnalyticsError, type Bilingual, type Lang } from "../internal/text.js"
 import { coarse, type Family, familyOf, roles, singleton } from "./Measures.js"
@@ -472,8 +472,10 @@ const functional = (() => {
 })()
 
 /**
- * Runs the audit over files read with {@link read}. `max` (and `min`) set
- * the small range instead of the files' profiles.
+ * Runs the audit over files read with {@link read}. The small range is the
+ * widest of the files' profiles; `min` and `max` set it instead, and must be
+ * given when a file names no profile (a wide CSV of one table), since the
+ * range is the policy's.
  * @example
  * const result = Audit.run([Audit.read(csv, "report.csv")])
  * result.findings.length // 0 for a publication that gives nothing away
@@ -488,10 +490,16 @@ export const run = guard(
   (sources: ReadonlyArray<Source>, options: { readonly min?: number; readonly max?: number } = {}): Result => {
     requireArray("Audit.run", "sources", sources)
     const o = optionsOf("Audit.run", options)
-    const ranges = sources.map((s) => (s.profile === null ? ([1, 4] as const) : smallRange(s.profile)))
-    const low =
-      typeof o.min === "number" ? o.min : ranges.length === 0 ? 1 : Math.max(1, Math.min(...ranges.map((r) => r[0])))
-    const high = typeof o.max === "number" ? o.max : ranges.length === 0 ? 4 : Math.max(...ranges.map((r) => r[1]))
+    // The range comes from each file's profile or from the caller, never from a copy of the policy here.
+    const unprofiled = sources.filter((s) => s.profile === null).map((s) => s.file)
+    if ((typeof o.min !== "number" || typeof o.max !== "number") && (unprofiled.length > 0 || sources.length === 0))
+      reject("Audit.run", {
+        nb: `${unprofiled.length === 0 ? "uten filer" : `${unprofiled.join(", ")} oppgir ingen skjermingsprofil`}: gi { min, max } fra regelverket, som Profile.asRule(Profile.strictFrom(policy, dato))`,
+        en: `${unprofiled.length === 0 ? "with no files" : `${unprofiled.join(", ")} names no disclosure profile`}: give { min, max } from the policy, such as Profile.asRule(Profile.strictFrom(policy, date))`,
+      })
+    const ranges = sources.flatMap((s) => (s.profile === null ? [] : [smallRange(s.profile)]))
+    const low = typeof o.min === "number" ? o.min : Math.max(1, Math.min(...ranges.map((r) => r[0])))
+    const high = typeof o.max === "number" ? o.max : Math.max(...ranges.map((r) => r[1]))
     const inRange = (v: number) => v >= Math.max(low, 1) && v <= high
     const declared = new Map<string, Family>()
     for (const s of sources) for (const f of s.families) if (!declared.has(f.id)) declared.set(f.id, f)

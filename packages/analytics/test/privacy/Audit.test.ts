@@ -4,12 +4,12 @@
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { IsoDate, NationalId, Redact } from "@aktivitetsmodell/core"
+import { Calendar, IsoDate, NationalId, Policy, Redact } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { publishLegacy } from "../../bench/legacy.js"
-import { Audit, buildReport, Export, Indicator, Indicators, Publish, Tables } from "../../src/index.js"
+import { Audit, buildReport, Export, Indicator, Indicators, Profile, Publish, Tables } from "../../src/index.js"
 import { refusal } from "../../src/node/commands.js"
 import { auditFiles, auditReport, loadProfile } from "../../src/node/index.js"
 import { policy } from "../fixturePolicy.js"
@@ -65,7 +65,20 @@ describe("Audit", () => {
       expect(Audit.run(sources).findings.map((f) => `${f.what} ${f.value}`)).toContain("bookedNeverPresent 1")
     }
     // The wide CSV has no period: its cells are of one unknown period, and it still adds up.
-    expect(Audit.run(wide).findings.map((f) => `${f.what} ${f.value}`)).toContain("bookedNeverPresent 1")
+    // It names no profile either: the range is the policy's, which the caller gives.
+    const strict = Profile.asRule(Profile.strictFrom(policy, "2024-12-31"))
+    expect(Audit.run(wide, strict).findings.map((f) => `${f.what} ${f.value}`)).toContain("bookedNeverPresent 1")
+    expect(() => Audit.run(wide)).toThrow(/old-0\.csv, old-1\.csv names no disclosure profile: give \{ min, max \}/u)
+    expect(() => Audit.run([])).toThrow(/with no files: give \{ min, max \}/u)
+    expect(Audit.run([], strict).range).toEqual([1, 4])
+    // A range from an edited policy is the one checked.
+    const edited = Policy.make(
+      [...policy.parameters].map(
+        ([n, x]) => [n, n === "privacy.strict-max" ? { ...x, values: [{ from: "2023-03-09", value: 9 }] } : x] as const,
+      ),
+    )
+    const nine = Profile.asRule(Profile.strictFrom(edited, "2024-12-31"))
+    expect(Audit.run(wide, nine).range).toEqual([1, 9])
     expect(() => Audit.read("a,b\n1,2\n", "other.csv")).toThrow(/other\.csv: no metadata the audit recognises/u)
   })
 
@@ -142,6 +155,16 @@ describe("aktivitet-report audit", () => {
       /^\d+ count\(s\) of 1–4 people can be read or worked out \/ \d+ tall for 1–4 personer kan leses eller regnes ut$/u,
     )
     expect((await auditFiles(files)).findings.length).toBeGreaterThan(0)
+  })
+
+  it("audits a file that names no profile for the shipped policy's strict range, or the range given", async () => {
+    const wide = leaky.map((p, i) => write(`wide-${i}.csv`, p.table.toCSV()))
+    const shipped = Profile.asRule(loadProfile("strict", Calendar.today()))
+    expect((await auditFiles(wide)).range).toEqual([shipped.min, shipped.max])
+    expect((await auditFiles(wide, { max: 9 })).range).toEqual([shipped.min, 9])
+    const r = await cli(["audit", ...wide, "--lang", "en"])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain(`range ${shipped.min}–${shipped.max}`)
   })
 
   it("exits with 2 on a file it cannot use, or no file", async () => {
