@@ -10,6 +10,7 @@ import type { ColumnTable } from "arquero"
 import * as aq from "arquero"
 import { guard } from "./internal/boundary.js"
 import { isRecord, reject, requireArray, requireRecord, requireString } from "./internal/checks.js"
+import { readPopulationTable } from "./internal/populationTable.js"
 import { isFigure, isYearValues, requireYears } from "./internal/shapes.js"
 import { AnalyticsError } from "./internal/text.js"
 import {
@@ -50,6 +51,29 @@ export type Population = ReadonlyArray<{
   readonly year: number
   readonly population: number
 }>
+
+/**
+ * Reads a population CSV with columns `municipality`, `year` and
+ * `population`, keeping every usable row: a year of four digits and a
+ * population above 0 on each (an empty cell is refused, not read as 0).
+ * `rejected` names the file, line and field of every problem of every other
+ * row. A rate divides by the population of its municipality and year, so a
+ * later row for a pair an earlier row already gives is rejected. Throws only
+ * for arguments that are not texts.
+ * @example
+ * const { value, rejected } = RecoveryCollege.readPopulation(text, "folketall.csv")
+ * @category constructors
+ */
+export const readPopulation = guard(
+  "RecoveryCollege.readPopulation",
+  { nb: "CSV-tekst og filnavnet", en: "CSV text and the file name" },
+  (text: string, file: string): ReadResult<Population> => {
+    requireString("RecoveryCollege.readPopulation", "text", text)
+    requireString("RecoveryCollege.readPopulation", "file", file)
+    const { rows, rejected } = readPopulationTable(text, file)
+    return { value: rows, rejected }
+  },
+)
 
 // The total column is a count like the year columns: a text there would
 // become NaN and fail far from the file, so it is checked as they are.

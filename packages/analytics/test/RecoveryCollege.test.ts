@@ -202,3 +202,85 @@ describe("RecoveryCollege.read", () => {
     )
   })
 })
+
+describe("RecoveryCollege.readPopulation", () => {
+  it("keeps the usable rows and names each other one at its line", () => {
+    const text = [
+      "municipality,year,population,note",
+      "Sandnes,2021,1000,Kari Nordmann",
+      "Sola,2021,mange,",
+      "Time,21,500,",
+      "Sandnes,2021,1200,",
+      ",2021,10,",
+      "Sola,2021,0,",
+      "__proto__,2021,7,",
+      "Sola,2022,300,",
+    ].join("\n")
+    const { value, rejected } = RecoveryCollege.readPopulation(text, "folketall.csv")
+    expect(value).toEqual([
+      { municipality: "Sandnes", year: 2021, population: 1000 },
+      { municipality: "__proto__", year: 2021, population: 7 },
+      { municipality: "Sola", year: 2022, population: 300 },
+    ])
+    expect(rejected.map((p) => `${p.line} ${p.field}: ${p.message.en}`)).toEqual([
+      '3 population: Expected a population above 0, found "mange"',
+      '4 year: Expected a year such as 2021, found "21"',
+      '5 municipality: "Sandnes" 2021 also appears on line 2',
+      "6 municipality: Empty municipality",
+      '7 population: Expected a population above 0, found "0"',
+    ])
+    // Free text in another column is neither read nor named.
+    expect(JSON.stringify(rejected)).not.toContain("Kari")
+    expect(({} as Record<string, unknown>).population).toBeUndefined()
+  })
+
+  it("rejects every row when a column is missing, and masks an identity number in a cell", () => {
+    const missing = RecoveryCollege.readPopulation("municipality,year\nSandnes,2021\nSola,2021\n", "p.csv")
+    expect(missing.value).toEqual([])
+    expect(missing.rejected.map((p) => [p.line, p.field])).toEqual([
+      [2, "population"],
+      [3, "population"],
+    ])
+    const fnr = RecoveryCollege.readPopulation("municipality,year,population\nSandnes,2021,010190 12345\n", "p.csv")
+    expect(fnr.rejected).toHaveLength(1)
+    expect(JSON.stringify(fnr.rejected)).not.toMatch(/\d{6}.?\d{5}/u)
+  })
+
+  it("keeps every usable row as written and names every other row (property)", () => {
+    const row = fc.record({
+      kind: fc.constantFrom("valid", "valid", "valid", "year", "population", "zero", "empty"),
+      name: fc.constantFrom("Sandnes", "Sola", "Time", "__proto__", "constructor", "Ålgård"),
+      year: fc.integer({ min: 2019, max: 2022 }),
+      population: fc.integer({ min: 1, max: 100_000 }),
+      blankBefore: fc.boolean(),
+    })
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 12 }), (rows) => {
+        const seen = new Set<string>()
+        const valid: Array<unknown> = []
+        const badAt: Array<number> = []
+        const built = rows.map((r, i) => {
+          const name = r.kind === "empty" ? "" : r.name
+          const year = r.kind === "year" ? "år" : String(r.year)
+          const population = r.kind === "population" ? "mange" : r.kind === "zero" ? "0" : String(r.population)
+          const key = `${name}|${r.year}`
+          if (r.kind === "valid" && !seen.has(key)) {
+            seen.add(key)
+            valid.push({ municipality: name, year: r.year, population: r.population })
+          } else badAt.push(i)
+          return { line: csvLine([name, year, population]), blankBefore: r.blankBefore }
+        })
+        const { text, lines } = fileOf("municipality,year,population", built)
+        const { value, rejected } = RecoveryCollege.readPopulation(text, "p.csv")
+        expect(value).toEqual(valid)
+        accountedFor(
+          value.length,
+          rejected,
+          "p.csv",
+          lines,
+          badAt.map((i) => lines[i]!),
+        )
+      }),
+    )
+  })
+})

@@ -30,7 +30,6 @@ import {
   loadExportFolder,
   loadProfile,
   readCapacity,
-  readPopulation,
   reportText,
   writePlan,
   writeReport,
@@ -138,7 +137,9 @@ const reportOptions = async (
   ...(args.recoveryCollege === undefined
     ? {}
     : { recoveryCollege: await readRowsOf(args.recoveryCollege, RecoveryCollege.read, args, io, left) }),
-  ...(args.population === undefined ? {} : { population: await readPopulation(args.population) }),
+  ...(args.population === undefined
+    ? {}
+    : { population: await readRowsOf(args.population, RecoveryCollege.readPopulation, args, io, left) }),
   ...sourceOf(args, args.lang, named),
   versions: packageVersions(),
   policyHash,

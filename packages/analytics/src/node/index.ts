@@ -17,8 +17,8 @@ import { loadTree, shippedPolicyDir } from "@aktivitetsmodell/rules/node"
 import * as EvaluationPlan from "../EvaluationPlan.js"
 import { guard } from "../internal/boundary.js"
 import { isRecord, reject, requireArray, requireLang } from "../internal/checks.js"
-import { parseCsv } from "../internal/csv.js"
 import { AnalyticsError, FileError, fileName, type Lang } from "../internal/text.js"
+import { valueOrThrow } from "../internal/yearTable.js"
 import { reportCsv, reportJson } from "../outputs/Export.js"
 import type * as Provenance from "../Provenance.js"
 import * as Audit from "../privacy/Audit.js"
@@ -240,9 +240,9 @@ export const readRecoveryCollege: (file: string) => Promise<RecoveryCollege.Part
 )
 
 /**
- * Reads a population CSV with columns `municipality`, `year`, `population`:
- * a year of four digits and a number of inhabitants on every line (an empty
- * cell is refused, not read as 0).
+ * Reads a population CSV (see `RecoveryCollege.readPopulation`) whole or not
+ * at all: throws a DataFileError naming the file, line and field of every
+ * problem when any row is rejected.
  * @example
  * const population = await readPopulation("folketall.csv")
  * @category constructors
@@ -252,31 +252,7 @@ export const readPopulation = guard(
   { nb: "stien til en CSV-fil", en: "the path of a CSV file" },
   async (file: string): Promise<RecoveryCollege.Population> => {
     const path = requireFile("readPopulation", file)
-    const name = fileName(path)
-    const [header, ...records] = parseCsv(await readText(path), path)
-    const names = header?.fields.map((f) => f.trim()) ?? []
-    const at = (n: string) => names.indexOf(n)
-    for (const n of ["municipality", "year", "population"]) {
-      if (at(n) < 0)
-        throw new AnalyticsError({
-          nb: `${name}:1: mangler kolonnen «${n}»`,
-          en: `${name}:1: missing the column "${n}"`,
-        })
-    }
-    return records.map((r) => {
-      const cell = (n: string) => (r.fields[at(n)] ?? "").trim()
-      if (!/^\d{4}$/u.test(cell("year")) || !/^\d+(?:[.,]\d+)?$/u.test(cell("population"))) {
-        throw new AnalyticsError({
-          nb: `${name}:${r.line}: forventet år og folketall som tall`,
-          en: `${name}:${r.line}: expected year and population as numbers`,
-        })
-      }
-      return {
-        municipality: cell("municipality"),
-        year: Number(cell("year")),
-        population: Number(cell("population").replace(",", ".")),
-      }
-    })
+    return valueOrThrow(RecoveryCollege.readPopulation(await readText(path), path))
   },
 )
 

@@ -159,6 +159,22 @@ describe("aktivitet-report --statistics and --recovery-college with wrong rows",
     expect(section).not.toContain("<td>50</td>")
   })
 
+  it("uses the usable rows of --population and names the others, as it does for the other data files", async () => {
+    const rc = file("rc-pop.csv", "municipality,2021\nSandnes,30\nSola,3\n")
+    const population = file("population-bad.csv", "municipality,year,population\nSandnes,2021,1000\nSola,2021,mange\n")
+    const out = join(dir, "rc-pop.html")
+    const r = await cli([...year, "--recovery-college", rc, "--population", population, "--out", out, "--lang", "en"])
+    expect(r.code).toBe(1)
+    expect(lines(r.stderr)).toEqual([
+      'population-bad.csv:3: population: Expected a population above 0, found "mange"',
+      "The report was made without 1 line(s) of the data files, named above",
+    ])
+    const html = readFileSync(out, "utf8")
+    const section = html.slice(html.indexOf('<section id="recovery-college">'), html.indexOf('<section id="plan">'))
+    // Sandnes has its rate (30 per 1,000 of 1,000 inhabitants); Sola has none, not one from a guessed population.
+    expect(section.match(/<tr><td>Sandnes<\/td><td>30<\/td>/gu)).toHaveLength(2)
+  })
+
   it("with --stop-on-violations writes no report and lists the rows in both languages, as a wrong record", async () => {
     const path = file("stats-stop.csv", stats("late,Sen,Late,count,x,3\n"))
     const kept = join(dir, "stats-kept.html")

@@ -99,6 +99,8 @@ describe("node helpers", () => {
     expect(await readPopulation(good)).toEqual([{ municipality: "Sandnes", year: 2021, population: 1000 }])
     const bad = join(dir, "population-bad.csv")
     writeFileSync(bad, "municipality,year,population\nSandnes,2021,mange\n")
-    await expect(readPopulation(bad)).rejects.toThrow(/population-bad\.csv:2: expected year and population as numbers/u)
+    await expect(readPopulation(bad)).rejects.toThrow(
+      /population-bad\.csv:2, field population: Expected a population above 0, found "mange"/u,
+    )
   })
 })
