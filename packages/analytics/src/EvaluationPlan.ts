@@ -22,7 +22,7 @@ import {
   requireString,
 } from "./internal/checks.js"
 import { type CsvRecord, csvField } from "./internal/csv.js"
-import { type Outcome, outcome, readRows } from "./internal/dataRows.js"
+import { type Outcome, outcome, readRows, wrongWidth } from "./internal/dataRows.js"
 import { formatNumber, formatShare } from "./internal/format.js"
 import { escapeMarkdown } from "./internal/markdown.js"
 import { requirePlan } from "./internal/planShape.js"
@@ -313,6 +313,7 @@ export const toMarkdown = guard(
 // The column of each heading, in bokmål or English, any case.
 interface PlanHeader {
   readonly index: Readonly<Record<keyof typeof headings | "id", number>>
+  readonly width: number
 }
 
 const required = ["measure", "assessment", "continue", "who"] as const
@@ -334,7 +335,7 @@ const planHeader = (cells: ReadonlyArray<string>): Outcome<PlanHeader> => {
       field: headings[k].en,
       message: { nb: `Mangler kolonnen «${headings[k].nb}»`, en: `Missing the column "${headings[k].en}"` },
     }))
-  return outcome(problems, () => ({ index }))
+  return outcome(problems, () => ({ index, width: cells.length }))
 }
 
 // Each answer in either language, lower case; a Map, so "__proto__" is just an unknown answer.
@@ -351,7 +352,9 @@ const same = (s: string): Bilingual => {
   return { nb: shown, en: shown }
 }
 
-const planRow = (r: CsvRecord, { index }: PlanHeader): Outcome<Row> => {
+const planRow = (r: CsvRecord, { index, width }: PlanHeader): Outcome<Row> => {
+  // A row short of cells would read its missing answers as empty: it is refused, as one with cells beyond the header.
+  if (r.fields.length !== width) return { problems: [wrongWidth(width, r.fields.length)] }
   const get = (i: number) => (i < 0 ? "" : (r.fields[i] ?? ""))
   const answer = answers.get(get(index.continue).trim().toLowerCase())
   if (answer === undefined)

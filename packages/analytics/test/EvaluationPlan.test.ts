@@ -234,6 +234,16 @@ describe("EvaluationPlan.read", () => {
     ])
   })
 
+  it("rejects a row short of cells or with cells beyond the header, rather than read a missing answer as empty", () => {
+    const csv = `${head}\nLøpegruppe,Bra,Ja,Teamet,a\nTurgruppe,Bra,Ja\nYoga,Bra,Ja,Teamet,c,ekstra\n`
+    const { value, rejected } = EvaluationPlan.read(csv, "plan.csv")
+    expect(value.rows.map((r) => r.id)).toEqual(["a"])
+    expect(rejected.map((p) => `${p.line} ${p.field}: ${p.message.en}`)).toEqual([
+      "3 (row): Expected 5 fields, found 3",
+      "4 (row): Expected 5 fields, found 6",
+    ])
+  })
+
   it("rejects every row when a heading is missing, each at its line, and keeps none", () => {
     const { value, rejected } = EvaluationPlan.read(
       "Tiltak,Vurdering,Videreføres?,Hvem?\nA,B,Ja,C\nD,E,Nei,F\n",
@@ -274,14 +284,18 @@ describe("EvaluationPlan.read", () => {
       assessment: text,
       who: text,
       id: text,
+      // A valid row written short of its last cell, or with one cell too many, is no longer valid.
+      width: fc.constantFrom(5, 5, 5, 4, 6),
       blankBefore: fc.boolean(),
     })
     fc.assert(
-      fc.property(fc.array(row, { maxLength: 10 }), fc.constantFrom("nb", "en"), (rows, lang) => {
+      fc.property(fc.array(row, { maxLength: 10 }), fc.constantFrom("nb", "en"), (drawn, lang) => {
+        const rows = drawn.map((r) => ({ ...r, valid: r.valid && r.width === 5 }))
         const heading = lang === "nb" ? head : "Activity/measure,Assessment,Continue?,Who?,id"
-        const built = rows.map((r) => {
+        const built = drawn.map((r) => {
           const answer = r.valid ? (r.upper ? labels[r.answer]!.toUpperCase() : labels[r.answer]!) : r.wrong
-          return { line: csvLine([r.measure, r.assessment, answer, r.who, r.id]), blankBefore: r.blankBefore }
+          const cells = [r.measure, r.assessment, answer, r.who, r.id, "x"].slice(0, r.width)
+          return { line: csvLine(cells), blankBefore: r.blankBefore }
         })
         const { text: csv, lines } = fileOf(heading, built)
         const { value, rejected } = EvaluationPlan.read(csv, "plan.csv")

@@ -3,7 +3,7 @@
 // its record starts on, and nothing the text holds makes the reading throw.
 import type { Problems } from "@aktivitetsmodell/core"
 import { type CsvRecord, notClosed, readCsvRecords } from "./csv.js"
-import type { Bilingual } from "./text.js"
+import { type Bilingual, quoted } from "./text.js"
 
 /**
  * A problem in a data file, as the readers write it: core's
@@ -87,3 +87,22 @@ export const readRows = <H, T>(
   }
   return { header: head.value, rows, rejected }
 }
+
+/** The problem of a row whose cells do not match the header's columns. */
+export const wrongWidth = (want: number, found: number): RowProblem => ({
+  field: "(row)",
+  message: { nb: `Forventet ${want} felt, fant ${found}`, en: `Expected ${want} fields, found ${found}` },
+})
+
+/**
+ * The problem of a row whose `column` repeats a value an earlier row, on line
+ * `earlier`, already has; the value is quoted masked. A row is found by that
+ * value, so the first is kept and the later refused.
+ */
+export const repeatedValue = (column: string, value: string, earlier: number): RowProblem => ({
+  field: column,
+  message: {
+    nb: `${quoted(value).nb} står også på linje ${earlier}; en verdi i kolonnen «${column}» kan stå bare én gang`,
+    en: `${quoted(value).en} also appears on line ${earlier}; a value of the column "${column}" may appear only once`,
+  },
+})

@@ -3,7 +3,16 @@
 // does not give. Shared by the service statistics and Recovery College files.
 import { Problems, Redact } from "@aktivitetsmodell/core"
 import type { CsvRecord } from "./csv.js"
-import { type Outcome, outcome, type Problem, type ReadResult, type RowProblem, readRows } from "./dataRows.js"
+import {
+  type Outcome,
+  outcome,
+  type Problem,
+  type ReadResult,
+  type RowProblem,
+  readRows,
+  repeatedValue,
+  wrongWidth,
+} from "./dataRows.js"
 import { record } from "./expr.js"
 import { AnalyticsError, quoted } from "./text.js"
 
@@ -151,15 +160,7 @@ const keyProblems = (key: string, line: number, seen: Map<string, number>, colum
     return []
   }
   // A row is found by its key (a rate by the municipality's name): a second row of one key is refused, the first kept.
-  return [
-    {
-      field: column,
-      message: {
-        nb: `${quoted(key).nb} står også på linje ${earlier}; en verdi i kolonnen «${column}» kan stå bare én gang`,
-        en: `${quoted(key).en} also appears on line ${earlier}; a value of the column "${column}" may appear only once`,
-      },
-    },
-  ]
+  return [repeatedValue(column, key, earlier)]
 }
 
 const yearRow = (
@@ -168,18 +169,7 @@ const yearRow = (
   options: YearTableOptions,
   seen: Map<string, number>,
 ): Outcome<YearRow> => {
-  if (entry.fields.length !== h.names.length)
-    return {
-      problems: [
-        {
-          field: "(row)",
-          message: {
-            nb: `Forventet ${h.names.length} felt, fant ${entry.fields.length}`,
-            en: `Expected ${h.names.length} fields, found ${entry.fields.length}`,
-          },
-        },
-      ],
-    }
+  if (entry.fields.length !== h.names.length) return { problems: [wrongWidth(h.names.length, entry.fields.length)] }
   const key = entry.fields[h.keyIndex]!.trim()
   const problems = keyProblems(key, entry.line, seen, options.key)
   const values = new Map<number, number | null>()
