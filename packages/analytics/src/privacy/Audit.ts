@@ -474,8 +474,9 @@ const functional = (() => {
 /**
  * Runs the audit over files read with {@link read}. The small range is the
  * widest of the files' profiles; `min` and `max` set it instead, and must be
- * given when a file names no profile (a wide CSV of one table), since the
- * range is the policy's.
+ * given when a file with counts names no profile (a wide CSV of one table),
+ * since the range is the policy's. With no counts to check and no range
+ * given, the range is empty (its low end above its high end).
  * @example
  * const result = Audit.run([Audit.read(csv, "report.csv")])
  * result.findings.length // 0 for a publication that gives nothing away
@@ -491,15 +492,17 @@ export const run = guard(
     requireArray("Audit.run", "sources", sources)
     const o = optionsOf("Audit.run", options)
     // The range comes from each file's profile or from the caller, never from a copy of the policy here.
-    const unprofiled = sources.filter((s) => s.profile === null).map((s) => s.file)
-    if ((typeof o.min !== "number" || typeof o.max !== "number") && (unprofiled.length > 0 || sources.length === 0))
+    // A file without counts needs none; with nothing to check, the range is the caller's or empty.
+    const unprofiled = sources.filter((s) => s.profile === null && s.cells.length > 0).map((s) => s.file)
+    if ((typeof o.min !== "number" || typeof o.max !== "number") && unprofiled.length > 0)
       reject("Audit.run", {
-        nb: `${unprofiled.length === 0 ? "uten filer" : `${unprofiled.join(", ")} oppgir ingen skjermingsprofil`}: gi { min, max } fra regelverket, som Profile.asRule(Profile.strictFrom(policy, dato))`,
-        en: `${unprofiled.length === 0 ? "with no files" : `${unprofiled.join(", ")} names no disclosure profile`}: give { min, max } from the policy, such as Profile.asRule(Profile.strictFrom(policy, date))`,
+        nb: `${unprofiled.join(", ")} oppgir ingen skjermingsprofil: gi { min, max } fra regelverket, som Profile.asRule(Profile.strictFrom(policy, dato))`,
+        en: `${unprofiled.join(", ")} names no disclosure profile: give { min, max } from the policy, such as Profile.asRule(Profile.strictFrom(policy, date))`,
       })
     const ranges = sources.flatMap((s) => (s.profile === null ? [] : [smallRange(s.profile)]))
-    const low = typeof o.min === "number" ? o.min : Math.max(1, Math.min(...ranges.map((r) => r[0])))
-    const high = typeof o.max === "number" ? o.max : Math.max(...ranges.map((r) => r[1]))
+    const low =
+      typeof o.min === "number" ? o.min : ranges.length === 0 ? 0 : Math.max(1, Math.min(...ranges.map((r) => r[0])))
+    const high = typeof o.max === "number" ? o.max : ranges.length === 0 ? 0 : Math.max(...ranges.map((r) => r[1]))
     const inRange = (v: number) => v >= Math.max(low, 1) && v <= high
     const declared = new Map<string, Family>()
     for (const s of sources) for (const f of s.families) if (!declared.has(f.id)) declared.set(f.id, f)
