@@ -161,6 +161,8 @@ const requireInputs = (name: string, participants: unknown, population: unknown)
       })
     seen.add(municipality)
   })
+  // A rate divides by the population of its municipality and year: two of one pair would leave the last to decide.
+  const pairs = new Set<string>()
   requireArray(name, "population", population).forEach((r, i) => {
     if (
       !isRecord(r) ||
@@ -173,6 +175,14 @@ const requireInputs = (name: string, participants: unknown, population: unknown)
         en: `population[${i}] must be { municipality, year, population }`,
       })
     }
+    const { municipality, year } = r as { readonly municipality: string; readonly year: number }
+    const pair = `${municipality}\u0000${year}`
+    if (pairs.has(pair))
+      reject(name, {
+        nb: `population[${i}] har en kommune og et år som står to ganger`,
+        en: `population[${i}] names a municipality and year that appear twice`,
+      })
+    pairs.add(pair)
   })
 }
 

@@ -81,6 +81,18 @@ describe("RecoveryCollege", () => {
     )
   })
 
+  it("refuses a population that names a municipality and year twice, so that no rate takes the last", () => {
+    const rc = RecoveryCollege.parse("municipality,2024\nSandnes,10\n", "rc.csv")
+    const twice = [
+      { municipality: "Sandnes", year: 2024, population: 1000 },
+      { municipality: "Sandnes", year: 2024, population: 10 },
+    ]
+    expect(() => RecoveryCollege.perThousand(rc, twice)).toThrow(
+      /population\[1\] names a municipality and year that appear twice/u,
+    )
+    expect(RecoveryCollege.perThousand(rc, twice.slice(0, 1)).objects()[0]).toMatchObject({ perThousand: 10 })
+  })
+
   it("refuses a population of zero or less", () => {
     expect(() => RecoveryCollege.perThousand(rc, [{ municipality: "Time", year: 2020, population: 0 }])).toThrow(
       /Invalid population for Time 2020/u,
@@ -223,15 +235,25 @@ describe("RecoveryCollege.readPopulation", () => {
       { municipality: "Sola", year: 2022, population: 300 },
     ])
     expect(rejected.map((p) => `${p.line} ${p.field}: ${p.message.en}`)).toEqual([
-      '3 population: Expected a population above 0, found "mange"',
+      '3 population: Expected a whole population above 0, without separators, found "mange"',
       '4 year: Expected a year such as 2021, found "21"',
-      '5 municipality: "Sandnes" 2021 also appears on line 2',
+      '5 municipality: "Sandnes" "2021" also appears on line 2; each municipality and year may appear only once',
       "6 municipality: Empty municipality",
-      '7 population: Expected a population above 0, found "0"',
+      // As in the year tables, a pair is given from its first row, even a rejected one.
+      '7 municipality: "Sola" "2021" also appears on line 3; each municipality and year may appear only once',
+      '7 population: Expected a whole population above 0, without separators, found "0"',
     ])
     // Free text in another column is neither read nor named.
     expect(JSON.stringify(rejected)).not.toContain("Kari")
     expect(({} as Record<string, unknown>).population).toBeUndefined()
+  })
+
+  it("refuses a population written with separators or decimals, and a row of the wrong width", () => {
+    const text =
+      "municipality,year,population\nSandnes,2024,1.000\nSola,2024,12,345\nTime,2024,1 500\nGjesdal,2024,2500\n"
+    const { value, rejected } = RecoveryCollege.readPopulation(text, "p.csv")
+    expect(value).toEqual([{ municipality: "Gjesdal", year: 2024, population: 2500 }])
+    expect(rejected.map((p) => `${p.line} ${p.field}`)).toEqual(["2 population", "3 (row)", "4 population"])
   })
 
   it("rejects every row when a column is missing, and masks an identity number in a cell", () => {
@@ -263,11 +285,13 @@ describe("RecoveryCollege.readPopulation", () => {
           const name = r.kind === "empty" ? "" : r.name
           const year = r.kind === "year" ? "år" : String(r.year)
           const population = r.kind === "population" ? "mange" : r.kind === "zero" ? "0" : String(r.population)
-          const key = `${name}|${r.year}`
-          if (r.kind === "valid" && !seen.has(key)) {
-            seen.add(key)
+          // A pair counts as given from its first row with a name, valid or not.
+          const key = `${name}|${year}`
+          const repeated = name !== "" && seen.has(key)
+          if (name !== "") seen.add(key)
+          if (r.kind === "valid" && !repeated)
             valid.push({ municipality: name, year: r.year, population: r.population })
-          } else badAt.push(i)
+          else badAt.push(i)
           return { line: csvLine([name, year, population]), blankBefore: r.blankBefore }
         })
         const { text, lines } = fileOf("municipality,year,population", built)

@@ -166,7 +166,7 @@ describe("aktivitet-report --statistics and --recovery-college with wrong rows",
     const r = await cli([...year, "--recovery-college", rc, "--population", population, "--out", out, "--lang", "en"])
     expect(r.code).toBe(1)
     expect(lines(r.stderr)).toEqual([
-      'population-bad.csv:3: population: Expected a population above 0, found "mange"',
+      'population-bad.csv:3: population: Expected a whole population above 0, without separators, found "mange"',
       "The report was made without 1 line(s) of the data files, named above",
     ])
     const html = readFileSync(out, "utf8")

@@ -100,7 +100,7 @@ describe("node helpers", () => {
     const bad = join(dir, "population-bad.csv")
     writeFileSync(bad, "municipality,year,population\nSandnes,2021,mange\n")
     await expect(readPopulation(bad)).rejects.toThrow(
-      /population-bad\.csv:2, field population: Expected a population above 0, found "mange"/u,
+      /population-bad\.csv:2, field population: Expected a whole population above 0, without separators, found "mange"/u,
     )
   })
 })
