@@ -436,11 +436,10 @@ export const parseAuditArgs = (argv: ReadonlyArray<string>): AuditOptions => {
   const lang = language(values.get("lang"))
   if (!help && positionals.length === 0)
     fail({ nb: "Oppgi minst én fil å revidere", en: "Give at least one file to audit" })
-  return {
-    files: positionals,
-    lang,
-    min: wholeIf(values, "min", 1, 1000),
-    max: wholeIf(values, "max", 1, 1000),
-    help,
-  }
+  const min = wholeIf(values, "min", 1, 1000)
+  const max = wholeIf(values, "max", 1, 1000)
+  // Both given: checked here; one given and the other from the files or the policy: checked by the audit.
+  if (min !== undefined && max !== undefined && max < min)
+    fail({ nb: `--max (${max}) er mindre enn --min (${min})`, en: `--max (${max}) is less than --min (${min})` })
+  return { files: positionals, lang, min, max, help }
 }

@@ -380,6 +380,10 @@ const audit = async (args: AuditOptions, io: Io): Promise<number> => {
   const result = await auditFiles(args.files, {
     ...(args.min === undefined ? {} : { min: args.min }),
     ...(args.max === undefined ? {} : { max: args.max }),
+  }).catch((e: unknown) => {
+    // A range that checks nothing is a wrong argument (exit 2), not a finding (exit 1).
+    if (e instanceof AnalyticsError && !(e instanceof FileError)) throw new FileError(args.files.join(", "), e.text)
+    throw e
   })
   const [low, high] = result.range
   const nb = args.lang === "nb"

@@ -23,7 +23,7 @@ import { reportCsv, reportJson } from "../outputs/Export.js"
 import type * as Provenance from "../Provenance.js"
 import * as Audit from "../privacy/Audit.js"
 import { assertNone } from "../privacy/Identifiers.js"
-import { asRule, fromParameters, type Profile, names as profileNames } from "../privacy/Profile.js"
+import { asRule, fromParameters, type Profile, names as profileNames, smallRange } from "../privacy/Profile.js"
 import * as RecoveryCollege from "../RecoveryCollege.js"
 import type { Report } from "../Report.js"
 import * as ServiceStatistics from "../ServiceStatistics.js"
@@ -332,10 +332,18 @@ export const auditFiles = guard(
         throw e
       }
     }
-    // A file that names no profile is audited for the policy's strict range in force today, where the caller gives none.
+    // A file that names no profile is audited for the policy's strict range in force today, beside the
+    // ranges of the files that name theirs: the widest of all, where the caller gives no bound.
     if (!sources.some((s) => s.profile === null)) return Audit.run(sources, options)
     const strict = asRule(loadProfile("strict", Calendar.today()))
-    return Audit.run(sources, { min: options.min ?? strict.min, max: options.max ?? strict.max })
+    const ranges = [
+      [strict.min, strict.max] as const,
+      ...sources.flatMap((s) => (s.profile === null ? [] : [smallRange(s.profile)])),
+    ]
+    return Audit.run(sources, {
+      min: options.min ?? Math.min(...ranges.map((r) => r[0])),
+      max: options.max ?? Math.max(...ranges.map((r) => r[1])),
+    })
   },
 )
 

@@ -503,6 +503,17 @@ export const run = guard(
     const low =
       typeof o.min === "number" ? o.min : ranges.length === 0 ? 0 : Math.max(1, Math.min(...ranges.map((r) => r[0])))
     const high = typeof o.max === "number" ? o.max : ranges.length === 0 ? 0 : Math.max(...ranges.map((r) => r[1]))
+    // A range that checks nothing must not read as "nothing found".
+    if (
+      !Number.isInteger(low) ||
+      !Number.isInteger(high) ||
+      low < 0 ||
+      (ranges.length + unprofiled.length > 0 && low > high)
+    )
+      reject("Audit.run", {
+        nb: `området ${low}–${high} er ikke et område av hele tall med min ikke over max`,
+        en: `the range ${low}–${high} is not a range of whole numbers with min not above max`,
+      })
     const inRange = (v: number) => v >= Math.max(low, 1) && v <= high
     const declared = new Map<string, Family>()
     for (const s of sources) for (const f of s.families) if (!declared.has(f.id)) declared.set(f.id, f)

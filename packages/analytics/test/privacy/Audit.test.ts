@@ -1,7 +1,7 @@
 // The audit anyone can run: it reads the published files (CSV, JSON, Arrow,
 // from one run or several), rebuilds the relations from their metadata and
 // lists every count in the small range that they show or give away.
-import { mkdtempSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Calendar, IsoDate, NationalId, Policy, Redact } from "@aktivitetsmodell/core"
@@ -168,6 +168,30 @@ describe("aktivitet-report audit", () => {
     const r = await cli(["audit", ...wide, "--lang", "en"])
     expect(r.code).toBe(1)
     expect(r.stdout).toContain(`range ${shipped.min}–${shipped.max}`)
+  })
+
+  it("refuses a range that checks nothing, rather than report that nothing was found", async () => {
+    const wide = leaky.map((p, i) => write(`range-${i}.csv`, p.table.toCSV()))
+    // The policy's max (4) under a --min of 6: no count could be in range.
+    const low = await cli(["audit", ...wide, "--min", "6", "--lang", "en"])
+    expect(low.code).toBe(2)
+    expect(low.stderr).toMatch(/the range 6–4 is not a range of whole numbers with min not above max/u)
+    const swapped = await cli(["audit", ...wide, "--min", "5", "--max", "2", "--lang", "en"])
+    expect(swapped.code).toBe(2)
+    expect(swapped.stderr).toContain("--max (2) is less than --min (5)")
+    const sources = wide.map((f) => Audit.read(readFileSync(f, "utf8"), f))
+    expect(() => Audit.run(sources, { min: Number.NaN, max: Number.NaN })).toThrow(/not a range of whole numbers/u)
+    expect(() => Audit.run(sources, { min: 3, max: 2 })).toThrow(/the range 3–2/u)
+  })
+
+  it("audits files with and without a profile for the widest of their ranges and the policy's", async () => {
+    const ssb = write(
+      "ssb.json",
+      Export.toJson({ ...publishLegacy(present), period: tables.period, profile: { name: "ssb", maxN: 9 } }),
+    )
+    const wide = write("beside.csv", leaky[0]!.table.toCSV())
+    expect((await auditFiles([ssb])).range).toEqual([1, 9])
+    expect((await auditFiles([ssb, wide])).range).toEqual([1, 9])
   })
 
   it("exits with 2 on a file it cannot use, or no file", async () => {
