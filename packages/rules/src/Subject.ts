@@ -54,7 +54,8 @@ const { first: firstBirthYear, last: lastBirthYear } = Calendar.birthYears
 
 // A birth date in those years, as a birth year must be: 0001-01-01 would make anyone old enough.
 const BirthDate = IsoDate.IsoDate.check(
-  Schema.makeFilter((d: string) => Calendar.isBirthDate(d), {
+  // Judged only for a date: one that does not exist is named once, as the decide entry names it.
+  Schema.makeFilter((d: string) => !Calendar.isIsoDate(d) || Calendar.isBirthDate(d), {
     message: `Expected a birth date from ${firstBirthYear} to ${lastBirthYear}`,
     messageNb: `Forventet en fødselsdato fra ${firstBirthYear} til ${lastBirthYear}`,
   }),

@@ -148,6 +148,17 @@ describe("decodeSubject", () => {
     expect(Subject.decode(agreeing, catalogue).ok).toBe(true)
   })
 
+  it("names a wrong birth date once, with the same message in both entries", () => {
+    for (const birthDate of ["2023-02-29", "1990-5-17", "abc", "1899-12-31", "0001-01-01"]) {
+      const input = { citizen: { birthDate, departments: [] }, offering: "karategruppe" }
+      const lean = decodeSubject(input, snapshot)
+      const full = Subject.decode(input, catalogue)
+      const messages = (r: typeof lean | typeof full) => (r.ok ? [] : r.problems.map((p) => p.message.en))
+      expect(messages(full), birthDate).toEqual(messages(lean))
+      expect(messages(lean), birthDate).toHaveLength(1)
+    }
+  })
+
   it("accepts and rejects exactly what Subject.decode does, and builds the same subject", () => {
     fc.assert(
       fc.property(fc.constantFrom(...valid), fc.array(edit, { minLength: 1, maxLength: 3 }), (base, edits) => {
