@@ -81,7 +81,7 @@ describe("aktivitet-rules replay", () => {
       expect(r.code).toBe(1)
       const lines = r.err.split("\n")
       expect(lines.slice(0, 2)).toEqual([
-        "fnr.json:3: Unknown key \"***********\" (at /***********)",
+        'fnr.json:3: Unknown key "***********" (at /***********)',
         "fnr.json:4: Expected an existing calendar date as YYYY-MM-DD (at /date)",
       ])
       expect(r.err).not.toMatch(/\d{6}.?\d{5}/u)
