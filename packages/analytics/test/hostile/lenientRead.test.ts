@@ -8,6 +8,7 @@ import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { EvaluationPlan, RecoveryCollege, ServiceStatistics } from "../../src/index.js"
 import { readCsvRecords } from "../../src/internal/csv.js"
+import { valueOrThrow } from "../../src/internal/yearTable.js"
 import { hostileTexts, thrown } from "./fixtures.js"
 
 // One made-up identity number (1 January 1990), written four ways.
@@ -20,9 +21,15 @@ const showsNoId = (text: string): void => {
 
 const stats = "id,label_nb,label_en,unit,2020,2021"
 const plan = "Aktivitet/tiltak,Vurdering,Videreføres?,Hvem?,id"
+const population = "municipality,year,population"
 
-// The three readers, each with read and its strict twin parse.
+// The four readers, each with read and its strict twin parse (the population's twin is the Node readPopulation's core).
 const readers = {
+  Population: {
+    file: "p.csv",
+    read: RecoveryCollege.readPopulation,
+    parse: (t: string, f: string) => valueOrThrow(RecoveryCollege.readPopulation(t, f)),
+  },
   ServiceStatistics: { file: "s.csv", read: ServiceStatistics.read, parse: ServiceStatistics.parse },
   RecoveryCollege: { file: "rc.csv", read: RecoveryCollege.read, parse: RecoveryCollege.parse },
   EvaluationPlan: {
@@ -42,12 +49,18 @@ describe.each(forms)("an identity number written %s", (id) => {
     ["a total", "RecoveryCollege", `municipality,2021,total\nTime,1,1\nKlepp,2,nr ${id}\nHå,3,3\n`],
     ["a repeated municipality", "RecoveryCollege", `municipality,2021\n${id},1\n${id},2\nHå,3\n`],
     ["an answer", "EvaluationPlan", `${plan}\nA,B,Ja,C,a\nD,E,${id},F,d\nG,H,Nei,I,g\n`],
+    ["a population", "Population", `${population}\nTime,2021,1\nKlepp,2021,nr ${id}\nHå,2021,3\n`],
+    ["a repeated municipality and year", "Population", `${population}\n${id},2021,1\n${id},2021,2\nHå,2021,3\n`],
   ] as const
 
   it.each(cases)("in %s rejects that row only, masked in read's problems and in parse's error", (_, name, text) => {
     const reader = readers[name]
     const { value, rejected } = reader.read(text, reader.file)
-    const kept = "series" in value ? value.series : value.rows
+    const kept: ReadonlyArray<unknown> = Array.isArray(value)
+      ? value
+      : "series" in value
+        ? value.series
+        : (value as { readonly rows: ReadonlyArray<unknown> }).rows
     expect(kept).toHaveLength(2)
     expect(rejected.length).toBeGreaterThan(0)
     expect(new Set(rejected.map((p) => p.line)).size).toBe(1)
@@ -117,6 +130,8 @@ describe("whatever the text holds", () => {
     "a,A,A,count,1,2",
     "Time,1,1",
     "A,B,Ja,C,a",
+    population,
+    "Time,2021,1",
     '"',
     '""',
     ",",
@@ -139,6 +154,7 @@ describe("whatever the text holds", () => {
           for (const p of rejected) expect(starts.has(p.line) || (starts.size === 0 && p.line === 1)).toBe(true)
           showsNoId(JSON.stringify(rejected))
         }
+        expect(Object.keys(Object.prototype)).toEqual([])
       }),
     )
   })
