@@ -13,7 +13,19 @@ import { chunkSize } from "../internal/impactCodes.js"
 import { shortLine } from "../internal/text.js"
 import type { Tree } from "../PolicyTree.js"
 import { decode } from "../Subject.js"
-import { type Io, isJsonLines, jsonLine, type OutputLang, openStream, readJson, say, shown, UsageError } from "./io.js"
+import {
+  type FileBytes,
+  type Io,
+  isJsonLines,
+  jsonLine,
+  type OutputLang,
+  openStream,
+  readAhead,
+  readJson,
+  say,
+  shown,
+  UsageError,
+} from "./io.js"
 import { lines } from "./lines.js"
 import { loadAtRevision, loadOrReport } from "./load.js"
 import { parseLine, report } from "./subjects.js"
@@ -70,7 +82,13 @@ type Source = {
 }
 
 /** The items to evaluate: the synthetic year, a Dataset file, a JSON list of items, or JSON Lines of items. */
-const itemsOf = (io: Io, data: string, tree: Tree, o: ImpactOptions): Source | undefined => {
+const itemsOf = (
+  io: Io,
+  data: string,
+  tree: Tree,
+  o: ImpactOptions,
+  bytes: FileBytes | undefined,
+): Source | undefined => {
   const bad = { count: 0 }
   const m = syntheticSpec.exec(data)
   if (m !== null) {
@@ -116,7 +134,7 @@ const itemsOf = (io: Io, data: string, tree: Tree, o: ImpactOptions): Source | u
     }
     return { items: items(), label: { nb: name, en: name }, bad }
   }
-  const input = readJson(io, data)
+  const input = readJson(io, data, bytes)
   if (Array.isArray(input.value)) {
     const items: Array<Item> = []
     input.value.forEach((raw: unknown, i) => {
@@ -152,6 +170,9 @@ const itemsOf = (io: Io, data: string, tree: Tree, o: ImpactOptions): Source | u
   bad.count += skipped.length
   return { items, label: { nb: input.name, en: input.name }, bad }
 }
+
+// Whether itemsOf reads `data` as one JSON file.
+const wholeFile = (data: string): boolean => data !== "-" && !syntheticSpec.test(data) && !isJsonLines(data, false)
 
 // How many problems of a file are printed; the rest are counted.
 const shownProblems = 50
@@ -212,12 +233,14 @@ export const impact = async (io: Io, o: ImpactOptions): Promise<number> => {
     })
   }
   const lang = o.lang
+  // A whole JSON file is read on libuv's threads while the trees load.
+  const ahead = wholeFile(data) ? readAhead(io, data) : undefined
   const base = o.base ?? `${shown(io, head)}@${o.from}`
   const a = o.from === undefined ? loadOrReport(io, base, lang) : loadAtRevision(io, head, o.from, lang)
   if (typeof a === "number") return a
   const b = loadOrReport(io, head, lang)
   if (typeof b === "number") return b
-  const input = itemsOf(io, data, b, o)
+  const input = itemsOf(io, data, b, o, ahead === undefined ? undefined : await ahead)
   if (input === undefined) return 1
   const c = comparer(a, b)
   const all: Array<Change> = []

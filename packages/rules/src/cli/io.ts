@@ -7,7 +7,15 @@ import { relative, resolve } from "node:path"
 import type { Bilingual } from "@aktivitetsmodell/core"
 import { Io as CoreIo, JsonText, Redact } from "@aktivitetsmodell/core"
 import { shortLine } from "../internal/text.js"
-import { byteCount, expectFile, inspect, openRegular, type Refusal, readRegularBytes } from "../node/paths.js"
+import {
+  byteCount,
+  expectFile,
+  inspect,
+  openRegular,
+  type Refusal,
+  readRegularBytes,
+  readRegularBytesLater,
+} from "../node/paths.js"
 import { RulesError } from "../RulesError.js"
 import { once } from "./lines.js"
 
@@ -75,13 +83,15 @@ export const jsonLine = (value: unknown, indent?: number): string => {
 /** The most a whole JSON input may be; JSON Lines has no such limit. */
 export const maxJsonBytes = 100_000_000
 
-/** Reads a JSON file or standard input ("-"), with a lineOf for its JSON pointers. */
+/** Reads a JSON file or standard input ("-"), with a lineOf for its JSON pointers; `bytes` gives a file's bytes read ahead. */
 export const readJson = (
   io: Io,
   file: string,
+  bytes?: FileBytes,
 ): { readonly value: unknown; readonly lineOf: (pointer: string) => number; readonly name: string } => {
   const name = file === "-" ? "<stdin>" : shown(io, file)
-  const parsed = file === "-" ? JsonText.parse(stdinText(io, name)) : JsonText.parseUtf8(fileBytes(io, file))
+  const parsed =
+    file === "-" ? JsonText.parse(stdinText(io, name)) : JsonText.parseUtf8((bytes ?? fileBytes(io, file))())
   if (!parsed.ok) {
     throw new UsageError({
       en: `${name}:${parsed.line}: ${parsed.message.en} (column ${parsed.column})`,
@@ -112,25 +122,50 @@ const stdinText = (io: Io, name: string): string => {
   return text
 }
 
+/** A file's bytes, or, when called, the usage error that says why it cannot be read. */
+export type FileBytes = () => Uint8Array
+
 // A regular file's bytes, at most maxJsonBytes (so its text is no longer).
-const fileBytes = (io: Io, file: string): Uint8Array => {
-  const path = resolve(io.cwd, file)
-  const found = inspect(path)
+const fileBytes = (io: Io, file: string): FileBytes => {
+  const real = regularFile(io, file)
+  if (typeof real !== "string") return real
+  const r = readRegularBytes(real, maxJsonBytes)
+  return () => bytesOf(io, file, r)
+}
+
+/**
+ * Starts reading a JSON file's bytes (at most maxJsonBytes) on libuv's
+ * threads, so a command can load its trees meanwhile. A refusal is thrown
+ * only when the bytes are asked for, so it comes in the order it would
+ * without the read ahead. The promise never rejects.
+ */
+export const readAhead = (io: Io, file: string): Promise<FileBytes> => {
+  const real = regularFile(io, file)
+  if (typeof real !== "string") return Promise.resolve(real)
+  return readRegularBytesLater(real, maxJsonBytes).then((r) => () => bytesOf(io, file, r))
+}
+
+// The file's real path, or what throws the refusal of something that is not a regular file.
+const regularFile = (io: Io, file: string): string | FileBytes => {
+  const found = inspect(resolve(io.cwd, file))
   const refusal = expectFile(found)
-  if (refusal !== undefined || found.kind !== "file")
-    throw refused(io, file, refusal ?? { code: "not-a-file", message: { nb: "Ikke en fil", en: "Not a file" } })
-  const r = readRegularBytes(found.real, maxJsonBytes)
-  if (!r.ok) {
-    const message =
-      r.code === "too-large"
-        ? {
-            nb: `${r.message.nb}; gi større inndata som JSON Lines (.jsonl)`,
-            en: `${r.message.en}; give larger inputs as JSON Lines (.jsonl)`,
-          }
-        : r.message
-    throw refused(io, file, { code: r.code, message })
+  if (refusal === undefined && found.kind === "file") return found.real
+  const e = refused(io, file, refusal ?? { code: "not-a-file", message: { nb: "Ikke en fil", en: "Not a file" } })
+  return () => {
+    throw e
   }
-  return r.bytes
+}
+
+const bytesOf = (io: Io, file: string, r: ReturnType<typeof readRegularBytes>): Uint8Array => {
+  if (r.ok) return r.bytes
+  const message =
+    r.code === "too-large"
+      ? {
+          nb: `${r.message.nb}; gi større inndata som JSON Lines (.jsonl)`,
+          en: `${r.message.en}; give larger inputs as JSON Lines (.jsonl)`,
+        }
+      : r.message
+  throw refused(io, file, { code: r.code, message })
 }
 
 /** True when `file` is to be read as JSON Lines: by `--jsonl`, or a .jsonl or .ndjson name. */

@@ -3,7 +3,7 @@
 // a FIFO, socket or device (opening a FIFO blocks until someone writes).
 // Files are opened non-blocking and checked again through the open handle,
 // so a file swapped for a FIFO between the look and the read cannot hang us.
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Stats, statSync } from "node:fs"
+import { closeSync, constants, fstatSync, openSync, read, readSync, realpathSync, type Stats, statSync } from "node:fs"
 import type { Bilingual } from "@aktivitetsmodell/core"
 import type { Code } from "../Problem.js"
 
@@ -168,54 +168,105 @@ export const openRegular = (
   }
 }
 
+type BytesRead = { readonly ok: true; readonly bytes: Uint8Array } | ({ readonly ok: false } & Refusal)
+
+const tooLarge = (size: number, maxBytes: number) => {
+  const has = byteCount(size)
+  const most = byteCount(maxBytes)
+  return {
+    ok: false,
+    code: "too-large",
+    size,
+    message: {
+      en: `The file has ${has.en}; at most ${most.en} are read`,
+      nb: `Filen har ${has.nb}; høyst ${most.nb} leses`,
+    },
+  } as const
+}
+
+// The buffer a file is read into, at most one byte over the cap so that a
+// file grown since fstat is caught. Unfilled: only the bytes read are ever
+// decoded, and a large file needs no zeroing first.
+class Filling {
+  buffer: Buffer
+  length = 0
+  constructor(
+    size: number,
+    readonly maxBytes: number,
+  ) {
+    this.buffer = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1)
+  }
+  /** Takes the `n` bytes just read: the result once the file is read (`n` is 0) or too large, else undefined. */
+  took(n: number): BytesRead | undefined {
+    if (n === 0) return { ok: true, bytes: this.buffer.subarray(0, this.length) }
+    this.length += n
+    if (this.length === this.buffer.length) {
+      if (this.length > this.maxBytes) return tooLarge(this.length, this.maxBytes)
+      const bigger = Buffer.allocUnsafe(Math.min(this.buffer.length * 2, this.maxBytes + 1))
+      this.buffer.copy(bigger, 0, 0, this.length)
+      this.buffer = bigger
+    }
+    return undefined
+  }
+}
+
 /**
  * Reads a regular file's bytes, refusing anything else and anything over
  * `maxBytes`. `noFollow` refuses a symbolic link in the last step of the path.
  */
-export const readRegularBytes = (
-  path: string,
-  maxBytes: number,
-  noFollow = false,
-): { readonly ok: true; readonly bytes: Uint8Array } | ({ readonly ok: false } & Refusal) => {
+export const readRegularBytes = (path: string, maxBytes: number, noFollow = false): BytesRead => {
   const opened = openRegular(path, noFollow)
   if (!opened.ok) return opened
   const fd = opened.fd
   try {
-    const tooLarge = (size: number) => {
-      const has = byteCount(size)
-      const most = byteCount(maxBytes)
-      return {
-        ok: false,
-        code: "too-large",
-        size,
-        message: {
-          en: `The file has ${has.en}; at most ${most.en} are read`,
-          nb: `Filen har ${has.nb}; høyst ${most.nb} leses`,
-        },
-      } as const
-    }
-    if (opened.size > maxBytes) return tooLarge(opened.size)
-    // Read at most one byte over the cap, growing the buffer if the file grew since fstat.
-    // Unfilled: only the bytes read are ever decoded, and a large file needs no zeroing first.
-    let buffer = Buffer.allocUnsafe(Math.min(opened.size, maxBytes) + 1)
-    let length = 0
+    if (opened.size > maxBytes) return tooLarge(opened.size, maxBytes)
+    const f = new Filling(opened.size, maxBytes)
     for (;;) {
-      if (length === buffer.length) {
-        if (length > maxBytes) return tooLarge(length)
-        const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1))
-        buffer.copy(bigger, 0, 0, length)
-        buffer = bigger
-      }
-      const n = readSync(fd, buffer, length, buffer.length - length, null)
-      if (n === 0) break
-      length += n
+      const done = f.took(readSync(fd, f.buffer, f.length, f.buffer.length - f.length, null))
+      if (done !== undefined) return done
     }
-    return { ok: true, bytes: buffer.subarray(0, length) }
   } catch (e) {
     return { ok: false, ...refusalOf(e) }
   } finally {
     closeSync(fd)
   }
+}
+
+const readAsync = (fd: number, f: Filling): Promise<number> =>
+  new Promise((done, fail) => {
+    read(fd, f.buffer, f.length, f.buffer.length - f.length, null, (e, n) => (e === null ? done(n) : fail(e)))
+  })
+
+/**
+ * {@link readRegularBytes}, with the reads on libuv's threads so the caller
+ * can work meanwhile. The file is opened and checked at once; the promise
+ * never rejects.
+ */
+export const readRegularBytesLater = (path: string, maxBytes: number, noFollow = false): Promise<BytesRead> => {
+  const opened = openRegular(path, noFollow)
+  if (!opened.ok) return Promise.resolve(opened)
+  const fd = opened.fd
+  if (opened.size > maxBytes) {
+    closeSync(fd)
+    return Promise.resolve(tooLarge(opened.size, maxBytes))
+  }
+  const go = async (): Promise<BytesRead> => {
+    const f = new Filling(opened.size, maxBytes)
+    for (;;) {
+      const done = f.took(await readAsync(fd, f))
+      if (done !== undefined) return done
+    }
+  }
+  return go().then(
+    (r) => {
+      closeSync(fd)
+      return r
+    },
+    (e: unknown) => {
+      closeSync(fd)
+      return { ok: false, ...refusalOf(e) }
+    },
+  )
 }
 
 // A leading byte order mark stays in the text, as with Buffer#toString.

@@ -112,6 +112,26 @@ describe("a path given on the command line", () => {
     ).toEqual(["pipe: A FIFO (named pipe), not a file; it is not opened"])
   })
 
+  it("given to impact as data is refused only after both trees load, as if it were read then", async () => {
+    const root = workspace()
+    mkdirSync(join(root, "folder"))
+    const impact = (base: string, data: string) =>
+      cli(["impact", "--base", base, "--head", "policy", "--data", data, "--lang", "en"], root)
+    expect(await impact("policy", "folder")).toEqual({
+      code: 2,
+      out: [],
+      err: ["folder: A folder, where a file is expected"],
+    })
+    expect(await impact("policy", "nope.json")).toEqual({
+      code: 2,
+      out: [],
+      err: ["nope.json: No such file or folder"],
+    })
+    // A base that is no folder is named, not the data file read ahead.
+    for (const data of ["folder", "nope.json"])
+      expect(await impact("nope", data)).toEqual({ code: 2, out: [], err: ["nope: No such file or folder"] })
+  })
+
   it.skipIf(!posix)("that is a device or a socket is refused, exit 2", async () => {
     const root = workspace()
     expect(await cli(["evaluate", "--date", "2024-03-01", "/dev/null", "--lang", "en"], root)).toEqual({
@@ -206,13 +226,18 @@ describe("size caps", () => {
     writeFileSync(big, "")
     truncateSync(big, maxJsonBytes + 1)
     const r = await cli(["evaluate", "--date", "2024-03-01", "big.json", "--lang", "en"], root)
-    expect(r).toEqual({
+    const refused = {
       code: 2,
       out: [],
       err: [
         "big.json: The file has 100,000,001 bytes; at most 100,000,000 bytes are read; give larger inputs as JSON Lines (.jsonl)",
       ],
-    })
+    }
+    expect(r).toEqual(refused)
+    // impact reads its data file ahead, while the trees load: the same refusal.
+    expect(
+      await cli(["impact", "--base", "policy", "--head", "policy", "--data", "big.json", "--lang", "en"], root),
+    ).toEqual(refused)
   })
 
   it("a policy file over the cap is refused unread, with its size, exit 1", async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import fc from "fast-check"
 import { afterAll, describe, expect, it } from "vitest"
-import { readRegular } from "../../src/node/paths.js"
+import { readRegular, readRegularBytes, readRegularBytesLater } from "../../src/node/paths.js"
 
 const dir = mkdtempSync(join(tmpdir(), "paths-test-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -35,5 +35,35 @@ describe("readRegular", () => {
     const r = readRegular(file, 1024)
     expect(r.ok).toBe(false)
     expect(r.ok === false && r.code).toBe("too-large")
+  })
+})
+
+describe("readRegularBytesLater", () => {
+  it("reads what readRegularBytes reads, and refuses what it refuses", async () => {
+    const file = join(dir, "later")
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 96 }), fc.integer({ min: 0, max: 128 }), async (body, cap) => {
+        writeFileSync(file, body)
+        const now = readRegularBytes(file, cap)
+        const later = await readRegularBytesLater(file, cap)
+        expect(later).toEqual(now)
+        expect(later.ok).toBe(body.length <= cap)
+        if (later.ok) expect(Buffer.from(later.bytes).equals(Buffer.from(body))).toBe(true)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it("reads a file larger than its first buffer whole", async () => {
+    const file = join(dir, "later-large")
+    const bytes = Buffer.from("Ærø ☃ 𝄞 ".repeat(100_000))
+    writeFileSync(file, bytes)
+    const r = await readRegularBytesLater(file, 10_000_000)
+    expect(r.ok && Buffer.from(r.bytes).equals(bytes)).toBe(true)
+  })
+
+  it("gives a refusal, never a rejected promise, for what is not a regular file", async () => {
+    expect(await readRegularBytesLater(dir, 1024)).toMatchObject({ ok: false, code: "not-a-file" })
+    expect(await readRegularBytesLater(join(dir, "missing"), 1024)).toMatchObject({ ok: false, code: "missing" })
   })
 })
