@@ -21,6 +21,7 @@ import {
   Pseudonym,
 } from "@aktivitetsmodell/core"
 import * as Schema from "effect/Schema"
+import { checkedSubject, subjectCheck } from "./decide/subject.js"
 import { guard, requireArray, requireObject } from "./internal/boundary.js"
 import { catalogueProblems, type SubjectProblem } from "./internal/subjectChecks.js"
 import { RulesError } from "./RulesError.js"
@@ -185,22 +186,29 @@ export const decode = guard(
     requireObject("Subject.decode", "catalogue", catalogue)
     requireArray("Subject.decode", "catalogue.offerings", catalogue.offerings)
     requireArray("Subject.decode", "catalogue.departments", catalogue.departments)
+    const offerings = catalogue.offerings.map((o) => o.id)
+    const departments = catalogue.departments.map((d) => d.id)
     const r = Batch.decode(Subject, [input])
     const first = r.rejected[0]
-    if (first !== undefined)
+    if (first !== undefined) {
+      // The schema decides; the decide entry's checks, which refuse the same
+      // subjects (a test holds them together), word what is wrong, so both
+      // entries say the same thing in the same places.
+      const worded = checkedSubject(input, shape, offerings, departments)
+      const problems = worded.ok ? first.problems : worded.problems
       return {
         ok: false,
-        problems: first.problems.map((p) => redacted({ code: p.code, pointer: p.pointer, message: p.message })),
+        problems: problems.map((p) => redacted({ code: p.code, pointer: p.pointer, message: p.message })),
       }
+    }
     const subject = r.valid[0]!
-    const problems = catalogueProblems(
-      subject,
-      catalogue.offerings.map((o) => o.id),
-      catalogue.departments.map((d) => d.id),
-    )
+    const problems = catalogueProblems(subject, offerings, departments)
     return problems.length > 0 ? { ok: false, problems } : { ok: true, subject }
   },
 )
+
+// The checker of the decide entry, for the model's categories.
+const shape = subjectCheck(Category.all)
 
 // Core's messages may quote a value; pointers name keys. Neither may carry an identity number out.
 const redacted = (p: SubjectProblem): SubjectProblem => Problems.redacted(p)

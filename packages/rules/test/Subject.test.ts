@@ -57,7 +57,7 @@ describe("Subject.decode", () => {
         {
           code: "schema",
           pointer: "/extra",
-          message: { en: "Expected no excess property", nb: "Ukjent felt: det er ikke tillatt her" },
+          message: { en: "Unknown field: it is not allowed here", nb: "Ukjent felt: det er ikke tillatt her" },
         },
         {
           code: "schema",

@@ -21,7 +21,6 @@ import type { Node } from "../Evaluate.js"
 import { guard } from "../internal/boundary.js"
 import { decideOn } from "../internal/decideOn.js"
 import { decisionsText, decisionText, type Lang, nodeLines } from "../internal/explain.js"
-import { catalogueProblems } from "../internal/subjectChecks.js"
 
 import { describe as describeOutcome, type Kind, type Outcome } from "../Outcome.js"
 import { ArgumentError } from "../RulesError.js"
@@ -30,7 +29,7 @@ import type * as SourceModule from "../Source.js"
 import type * as SubjectModule from "../Subject.js"
 import type { SubjectProblem } from "../Subject.js"
 import { epochOn, type Prepared, prepared } from "./prepare.js"
-import { shapeOf } from "./subject.js"
+import { checkedSubject } from "./subject.js"
 
 export type { Decision, Decisions, ParameterUse, Summary } from "../Decision.js"
 export type { Node, Side } from "../Evaluate.js"
@@ -73,14 +72,12 @@ export const decodeSubject = guard(
     | { readonly ok: true; readonly subject: Subject }
     | { readonly ok: false; readonly problems: ReadonlyArray<SubjectProblem> } => {
     const p = prepared("decodeSubject", snapshot)
-    const shape = shapeOf(input, p.subject)
-    if (!shape.ok) return shape
-    const problems = catalogueProblems(
-      shape.subject,
+    return checkedSubject(
+      input,
+      p.subject,
       snapshot.offerings.map((o) => o.id),
       snapshot.departments.map((d) => d.id),
     )
-    return problems.length > 0 ? { ok: false, problems } : shape
   },
 )
 

@@ -6,6 +6,7 @@
 // object's prototype. Values are never echoed in messages.
 import type { Bilingual } from "@aktivitetsmodell/core"
 import { Calendar, Codes } from "@aktivitetsmodell/core"
+import { catalogueProblems } from "../internal/subjectChecks.js"
 import { alternatives, shortLine } from "../internal/text.js"
 import type { Subject, SubjectProblem } from "../Subject.js"
 
@@ -200,4 +201,22 @@ export const shapeOf = (
     }
   }
   return { ok: false, problems }
+}
+
+/**
+ * The subject `input` describes when its shape is right and the catalogue
+ * knows the offering and departments it names (by id), or every problem.
+ */
+export const checkedSubject = (
+  input: unknown,
+  check: Check,
+  offerings: ReadonlyArray<string>,
+  departments: ReadonlyArray<string>,
+):
+  | { readonly ok: true; readonly subject: Subject }
+  | { readonly ok: false; readonly problems: ReadonlyArray<SubjectProblem> } => {
+  const shape = shapeOf(input, check)
+  if (!shape.ok) return shape
+  const problems = catalogueProblems(shape.subject, offerings, departments)
+  return problems.length > 0 ? { ok: false, problems } : shape
 }
