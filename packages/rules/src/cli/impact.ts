@@ -81,11 +81,18 @@ type Source = {
   readonly bad: { count: number }
 }
 
-/** The items to evaluate: the synthetic year, a Dataset file, a JSON list of items, or JSON Lines of items. */
+/**
+ * The items to evaluate: the synthetic year, a Dataset file, a JSON list of
+ * items, or JSON Lines of items. Items' subjects are read against `tree`
+ * (the head's catalogue). A year of records happened under the base policy:
+ * the synthetic year is made with it and its subjects derived with it, so
+ * the data do not already follow the change being weighed.
+ */
 const itemsOf = (
   io: Io,
   data: string,
   tree: Tree,
+  base: Tree,
   o: ImpactOptions,
   bytes: FileBytes | undefined,
 ): Source | undefined => {
@@ -106,7 +113,7 @@ const itemsOf = (
         en: `synthetic:YEAR:SEED needs a seed up to ${Number.MAX_SAFE_INTEGER}`,
       })
     return {
-      items: subjectsOfDataset(generate({ policy: policy(tree), seed, year }), policy(tree)),
+      items: subjectsOfDataset(generate({ policy: policy(base), seed, year }), policy(base)),
       label: { nb: `syntetisk år ${year} (frø ${seed})`, en: `synthetic year ${year} (seed ${seed})` },
       bad,
     }
@@ -163,7 +170,7 @@ const itemsOf = (
   }
   // A record that names a citizen, offering or enrollment the file does not hold gives no subject: said, never dropped unseen.
   const skipped: Array<Skipped> = []
-  const items = subjectsOf(decoded.valid[0]!, policy(tree), (s) => skipped.push(s))
+  const items = subjectsOf(decoded.valid[0]!, policy(base), (s) => skipped.push(s))
   for (const s of skipped.slice(0, shownProblems))
     io.stderr(`${input.name}:${input.lineOf(s.pointer)}: ${fieldOf(s.pointer)}: ${say(s.message, o.lang)}`)
   more(io, skipped.length, o.lang)
@@ -240,7 +247,7 @@ export const impact = async (io: Io, o: ImpactOptions): Promise<number> => {
   if (typeof a === "number") return a
   const b = loadOrReport(io, head, lang)
   if (typeof b === "number") return b
-  const input = itemsOf(io, data, b, o, ahead === undefined ? undefined : await ahead)
+  const input = itemsOf(io, data, b, a, o, ahead === undefined ? undefined : await ahead)
   if (input === undefined) return 1
   const c = comparer(a, b)
   const all: Array<Change> = []

@@ -9,7 +9,7 @@
 import { spawnSync } from "node:child_process"
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join } from "node:path"
+import { join, relative } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Invariants } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
@@ -198,6 +198,38 @@ describe("the guide's walkthrough", () => {
     )
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0)
     expect(r.stdout).toMatch(/Test Files {2}\S*3 passed/u)
+  })
+
+  it("prints step 5's impact exactly as the guide shows it, in both languages", { timeout: 120_000 }, async () => {
+    const root = mkdtempSync(join(tmpdir(), "aktivitet-rules-impact-"))
+    const head = join(root, "packages/rules/policy")
+    cpSync(shippedPolicyDir(), head, { recursive: true })
+    const file = join(head, yogaFile)
+    writeFileSync(file, withValue(readFileSync(file, "utf8"), walkthrough("nb").value))
+    const base = join(root, "regelverk-for")
+    cpSync(shippedPolicyDir(), base, { recursive: true })
+    for (const lang of ["nb", "en"] as const) {
+      const heading =
+        lang === "nb" ? "### 5. Se virkningen på det syntetiske året" : "### 5. See the impact on the synthetic year"
+      const command = blocks(guide(lang), heading, "sh")[0]!
+      // The plain block right after the command: what it prints.
+      const shown = guide(lang).split(`\`\`\`sh\n${command}\`\`\`\n\n\`\`\`\n`)[1]!.split("```")[0]!
+      const argv = command
+        .trim()
+        .split(/\s+/u)
+        .slice(2)
+        .map((a) => (a === "/tmp/regelverk-for" ? base : a))
+      const out: Array<string> = []
+      const code = await run(argv, {
+        stdout: (t) => out.push(t),
+        stderr: (t) => out.push(t),
+        stdin: () => "",
+        cwd: root,
+      })
+      expect(code).toBe(0)
+      // The base's folder is the guide's /tmp/regelverk-for.
+      expect(out.join("\n").replaceAll(relative(root, base), "/tmp/regelverk-for")).toBe(shown.trimEnd())
+    }
   })
 
   it("gives the same answer from explain, the invariants and impact on the guide's example", () => {
