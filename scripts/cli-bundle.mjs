@@ -28,6 +28,11 @@ const barrels = {
     direct: (file) => join(root, "packages/core/src", file),
     inBuilt: false,
   },
+  "@aktivitetsmodell/core/node": {
+    index: join(root, "packages/core/src/node/index.ts"),
+    direct: (file) => join(root, "packages/core/src/node", file),
+    inBuilt: false,
+  },
   "@aktivitetsmodell/rules": {
     index: join(root, "packages/rules/src/index.ts"),
     direct: (file) => join(root, "packages/rules/src", file),
@@ -111,7 +116,7 @@ export const directImports = {
       const built = args.path.endsWith(".js")
       if (built && !args.path.includes(`${sep}dist${sep}`)) return undefined
       const source = readFileSync(args.path, "utf8")
-      if (!/from\s*["'](?:effect|@aktivitetsmodell\/(?:core|rules))["']/u.test(source)) return undefined
+      if (!/from\s*["'](?:effect|@aktivitetsmodell\/(?:core|core\/node|rules))["']/u.test(source)) return undefined
       return {
         contents: rewriteBarrelImports(source, exportsOf(built), direct),
         loader: built ? "js" : "ts",

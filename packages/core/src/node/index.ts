@@ -17,6 +17,7 @@ import { csvRowStream, type FileProblem } from "./csv.js"
 
 export type { Encoding } from "../internal/csv/encoding.js"
 export type { FileProblem } from "./csv.js"
+export { type LineOutput, type LineStream, lineOutput } from "./lineOutput.js"
 
 type EntityType<K extends EntityName> = (typeof entities)[K]["Type"]
 

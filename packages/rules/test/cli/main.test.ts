@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process"
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { spawn, spawnSync } from "node:child_process"
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, relative } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -210,6 +210,41 @@ describe("aktivitet-rules impact", () => {
 })
 
 describe("the aktivitet-rules executable", () => {
+  it("ends quietly with its own exit code when its reader stops early, as `| head -1` does", {
+    timeout: 60_000,
+  }, async () => {
+    const head = copyPolicy()
+    // A minimum age of 25 from 2024 changes hundreds of decisions: far more output than one line.
+    appendFileSync(join(head, "parameters/citizen/minimum-age.yaml"), "  - from: 2024-01-01\n    value: 25\n")
+    const tsx = join(repo, "node_modules/tsx/dist/cli.mjs")
+    const args = ["--base", fixtureDir, "--head", head, "--data", "synthetic:2024", "--jsonl"]
+    const child = spawn(
+      process.execPath,
+      [tsx, "--conditions=@aktivitetsmodell/source", join(repo, "packages/rules/src/cli.ts"), "impact", ...args],
+      { cwd: head },
+    )
+    let stderr = ""
+    child.stderr.on("data", (b: Buffer) => {
+      stderr += b.toString()
+    })
+    let first = ""
+    const closed = new Promise<void>((done) => {
+      child.stdout.on("data", (b: Buffer) => {
+        first += b.toString()
+        // The reader takes its first line and goes, as head does.
+        if (first.includes("\n")) {
+          child.stdout.destroy()
+          done()
+        }
+      })
+    })
+    const exited = new Promise<number | null>((done) => child.on("close", (code) => done(code)))
+    await closed
+    expect(JSON.parse(first.split("\n")[0]!)).toMatchObject({ rule: "eligibility/adults-only" })
+    expect(await exited).toBe(0)
+    expect(stderr).toBe("")
+  })
+
   it("exits non-zero with file:line messages on a broken tree", async () => {
     const dir = copyPolicy()
     writeFileSync(join(dir, "eligibility/adults-only.json"), '{\n  "title": \n}\n')
