@@ -5,13 +5,17 @@
  * It replaces anything written like a Norwegian national identity number:
  * eleven digits, alone or split by spaces, dashes, dots or characters that do
  * not show (`01019012345`, `010190 12345`, `010190-12345`, `01.01.90.123.45`,
- * `010190\u200b12345`), when the
+ * `010190\u200b12345`), or with one "/" between the birth date and the
+ * personal number (`010190/12345`, `010190 / 12345`, and `010190~112345` as
+ * a JSON pointer escapes that key), when the
  * first six digits could be a birth date (day 01–31, or 41–71 for D-numbers;
  * month 01–12, or +40 / +80 for H-numbers and synthetic numbers), and the same
  * padded with leading zeros. Over-redacting a look-alike is preferred to
  * leaking a real number; only inside a content hash or a pseudonym, where
- * digits run together by chance, must the check digits be valid too. The pattern is linear:
- * separators and digits are disjoint, so there is no backtracking on user text.
+ * digits run together by chance, must the check digits be valid too. A "/"
+ * anywhere else, as in a date range, a path or a fraction, joins no number.
+ * The pattern is linear: separators and digits are disjoint, so there is no
+ * backtracking on user text.
  *
  * @module
  */
@@ -25,16 +29,27 @@ export const MASK = "***********"
 const digit = "[0-9\\uff10-\\uff19]"
 // Between two digits, up to three marks a number is written with: spaces of
 // every width, tabs, dots, dashes, underscores, and characters that do not
-// show at all (a soft hyphen, a zero-width space), which the eye skips. "/"
-// is left out so that date ranges such as 2024-01-08/2024-02-01 are not read
-// as numbers, and line breaks so that a column of small counts is not.
-const gap = "[ .\\-_\\t\\u00a0\\u00ad\\u2007\\u2009\\u200b-\\u200f\\u2010\\u2011\\u2013\\u202f\\u2060\\ufeff]{0,3}"
-const candidate = new RegExp(`(?<!${digit})${digit}(?:${gap}${digit}){10}(?!${digit})`, "gu")
+// show at all (a soft hyphen, a zero-width space), which the eye skips. Line
+// breaks are left out so that a column of small counts is not read as a number.
+const mark = "[ .\\-_\\t\\u00a0\\u00ad\\u2007\\u2009\\u200b-\\u200f\\u2010\\u2011\\u2013\\u202f\\u2060\\ufeff]"
+const gap = `${mark}{0,3}`
+// Between the birth date and the personal number only (the sixth and seventh
+// digit), a "/" may stand too, with marks around it: 010190/12345. Anywhere
+// else "/" parts numbers, so that date ranges such as 2024-01-08/2024-02-01 or
+// 010124/020224, paths and fractions are not read as numbers. A JSON pointer
+// writes the "/" of a key as "~1" (/010190~112345), and a pointer built from
+// a key is redacted as text, so "~1" there is the same "/". Neither "/" nor
+// "~" is a mark or a digit, so the pattern still has one way to read a text.
+const split = `${gap}(?:(?:/|~1)${gap})?`
+const candidate = new RegExp(
+  `(?<!${digit})${digit}(?:${gap}${digit}){5}${split}${digit}(?:${gap}${digit}){4}(?!${digit})`,
+  "gu",
+)
 
-// The eleven digits of a match, as ASCII.
+// The eleven digits of a match, as ASCII ("~1" is a "/", its 1 no digit).
 const digitsOf = (match: string): string =>
   match
-    .replace(/[^0-9\uff10-\uff19]/gu, "")
+    .replace(/~1|[^0-9\uff10-\uff19]/gu, "")
     .replace(/[\uff10-\uff19]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48))
 
 const plausibleBirthDate = (digits: string): boolean => {
@@ -74,7 +89,7 @@ export const text = (text: string): string =>
 // Every candidate masked where it can be a number. Candidates may overlap
 // ("72 01.01.90.123.45" holds two runs of eleven digits): when one is not a
 // number, the search goes on from its next character, not from its end.
-// A candidate spans at most 41 characters, so the pass stays linear.
+// A candidate spans at most 46 characters, so the pass stays linear.
 const maskCandidates = (text: string): string => {
   let out = ""
   let last = 0

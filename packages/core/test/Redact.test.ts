@@ -1,7 +1,10 @@
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { hasValidCheckDigits } from "../src/internal/checkDigits.js"
+import { makeNationalId } from "../src/NationalId.js"
+import * as Problems from "../src/Problems.js"
 import * as Redact from "../src/Redact.js"
+import { isoDate } from "./arbitraries.js"
 
 describe("Redact.text", () => {
   it("masks every common written form of an identity number", () => {
@@ -172,11 +175,167 @@ describe("Redact.text", () => {
   })
 })
 
+describe("Redact.text, a slash between the birth date and the personal number", () => {
+  it("masks 010190/12345, with marks around the slash, and as a JSON pointer writes it", () => {
+    for (const form of [
+      "010190/12345",
+      "010190 / 12345",
+      "010190\u200b/\u200b12345",
+      "010190 - / _ 12345",
+      "01.01.90/123.45",
+      "410190/12345",
+      "\uff10\uff11\uff10\uff11\uff19\uff10/\uff11\uff12\uff13\uff14\uff15",
+      "010190~112345",
+      "010190 ~1 12345",
+    ]) {
+      expect(Redact.text(`fnr ${form}.`)).toBe(`fnr ${Redact.MASK}.`)
+      expect(Redact.containsNationalId(`fnr ${form}.`)).toBe(true)
+    }
+    // A key with a slash, escaped into a pointer and redacted only afterwards.
+    expect(Redact.text(Problems.jsonPointer(["citizens", "010190/12345", "id"]))).toBe(`/citizens/${Redact.MASK}/id`)
+    // Two keys of a pointer that together are the 6/5 form hold the number too.
+    expect(Redact.text("/citizens/010190/12345")).toBe(`/citizens/${Redact.MASK}`)
+    expect(Redact.text("010190/12345/67890")).toBe(`${Redact.MASK}/67890`)
+    expect(Redact.text("12 010190/12345")).toBe(`12 ${Redact.MASK}`)
+  })
+
+  it("leaves a slash anywhere else, date ranges, pointers, paths and fractions alone", () => {
+    for (const s of [
+      "2024-01-08/2024-02-01",
+      "01.01.2024/31.12.2024",
+      "1.1.2024/31.12.24",
+      "010124/020224",
+      "010124 / 020224",
+      "/enrollments/12/citizenId",
+      "/offerings/3/limits/sessions",
+      "data/2024/01/08/report.csv",
+      "3/4 av 12 deltakere, 1/2",
+      "0101/9012345",
+      "01019/012345",
+      "0101901/2345",
+      "010190/123456",
+      "0010190/12345",
+      "010190//12345",
+      "010190    /12345",
+      "010190/\n12345",
+      // A birth date that cannot be one.
+      "123456/12345",
+      "/a~1b/c~0d",
+    ]) {
+      expect(Redact.text(s), s).toBe(s)
+      expect(Redact.containsNationalId(s), s).toBe(false)
+    }
+  })
+
+  it("a slash between any other two digits joins no number (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.stringMatching(/^[0-9]{7}$/),
+        fc.integer({ min: 1, max: 10 }).filter((k) => k !== 6),
+        (d, m, rest, k) => {
+          const digits = `${String(d).padStart(2, "0")}${String(m).padStart(2, "0")}${rest}`
+          const written = `x ${digits.slice(0, k)}/${digits.slice(k)} y`
+          expect(Redact.text(written)).toBe(written)
+        },
+      ),
+    )
+  })
+
+  it("a valid identity number written 6 digits, marks, a slash, marks, 5 digits never shows (property)", () => {
+    const nationalId = fc
+      .record({
+        date: isoDate.filter((date) => date < "2040"),
+        individual: fc.integer({ min: 0, max: 999 }),
+        dNumber: fc.boolean(),
+        synthetic: fc.constantFrom("none" as const, "tenor" as const, "nav" as const),
+      })
+      .map(({ date, individual, dNumber, synthetic }) =>
+        makeNationalId(date, individual, synthetic === "none" ? { dNumber } : { dNumber, synthetic }),
+      )
+      .filter((n): n is string => n !== undefined)
+    const mark = fc.constantFrom(" ", ".", "-", "_", "\t", "\u00a0", "\u00ad", "\u2009", "\u200b", "\u202f", "\u2060")
+    const marks = fc.array(mark, { maxLength: 3 }).map((xs) => xs.join(""))
+    // Text around it: letters, digits, slashes, dates, marks and line breaks.
+    const around = fc
+      .array(fc.constantFrom(..."ab fnr/-.:,\n0123456789", "2024-01-08", "/enrollments/12/"), { maxLength: 12 })
+      .map((xs) => xs.join(""))
+    fc.assert(
+      fc.property(around, nationalId, marks, marks, around, (before, n, m1, m2, after) => {
+        // A letter right beside the number, so that no digit of the text joins it.
+        const text = `${before}a${n.slice(0, 6)}${m1}/${m2}${n.slice(6)}b${after}`
+        const out = Redact.text(text)
+        expect(out).toContain(`a${Redact.MASK}b`)
+        expect(out).not.toContain(n)
+        expect(Redact.containsNationalId(text)).toBe(true)
+        // The same number as a key in a JSON pointer.
+        const pointer = Problems.jsonPointer([before, `${n.slice(0, 6)}/${n.slice(6)}`])
+        expect(Redact.text(pointer).endsWith(`/${Redact.MASK}`)).toBe(true)
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  it("date ranges pass through unchanged (property)", () => {
+    fc.assert(
+      fc.property(isoDate, isoDate, (a, b) => {
+        const dmy = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`
+        const short = (d: string) => `${d.slice(8, 10)}${d.slice(5, 7)}${d.slice(2, 4)}`
+        for (const range of [`${a}/${b}`, `${dmy(a)}/${dmy(b)}`, `${short(a)}/${short(b)}`, `periode ${a}/${b}.`]) {
+          expect(Redact.text(range)).toBe(range)
+          expect(Redact.containsNationalId(range)).toBe(false)
+        }
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  it("runs in linear time on long text of digits and slashes", () => {
+    // Each of these holds a candidate or a near miss at almost every digit;
+    // a pattern or a walk that backtracked over the text would take minutes.
+    const length = 100_000
+    const texts = [
+      "1/",
+      "0/1/",
+      "010190/",
+      "010190/1234/",
+      "999999/12345/",
+      "010190/12345/",
+      "010190 / 1234 / ",
+      "010190~1",
+      "1".repeat(6),
+    ].map((unit) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length))
+    let seed = 7
+    texts.push(
+      Array.from({ length }, () => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31
+        return "0123456789/ "[seed % 12]
+      }).join(""),
+    )
+    for (const long of texts) {
+      const t = performance.now()
+      Redact.text(long)
+      Redact.containsNationalId(long)
+      // A work bound, not a timing of speed: linear runs take a few milliseconds.
+      expect(performance.now() - t, long.slice(0, 16)).toBeLessThan(1000)
+    }
+  })
+})
+
 describe("Redact.text, the digit count before the pattern", () => {
   // A text with fewer than eleven digits is given back without the pattern.
-  // Appending "/" and eleven zeros (no birth date, and "/" joins no number)
-  // sends the same text through the pattern: both must mask alike.
-  const unit = fc.constantFrom(..."0123456789 .-/\u00a0\u2013a:", "01019012345", "010190 12345", "01.01.90.123.45")
+  // Appending "/" and eleven zeros (no birth date, and a "/" before more than
+  // five digits joins no number) sends the same text through the pattern: both
+  // must mask alike.
+  const unit = fc.constantFrom(
+    ..."0123456789 .-/~\u00a0\u2013a:",
+    "01019012345",
+    "010190 12345",
+    "01.01.90.123.45",
+    "010190/12345",
+    "010190~1",
+  )
   const PAD = "/00000000000"
   it("masks exactly as the pattern does, whatever the text (property)", () => {
     fc.assert(

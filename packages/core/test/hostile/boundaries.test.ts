@@ -33,6 +33,7 @@ const junk = fc.oneof(
   fc.constant(undefined),
   fc.constant("01019012345"),
   fc.constant("010190 12345"),
+  fc.constant("010190/12345"),
   fc.constant(Number.NaN),
   fc.func(fc.anything()),
   fc.constant(0).map(throwing),

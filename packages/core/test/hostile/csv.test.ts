@@ -206,18 +206,20 @@ describe("encodings", () => {
 })
 
 describe("no identity number in any message", () => {
-  const forms = ["01019012345", "010190 12345", "010190-12345", "01.01.90.123.45"]
+  const forms = ["01019012345", "010190 12345", "010190-12345", "01.01.90.123.45", "010190/12345", "010190 / 12345"]
 
   for (const fnr of forms) {
     it(`"${fnr}" in a header, a cell and a broken row is never echoed`, () => {
       const r = readCsv("referrals", `${HEAD},${fnr}\n${ok("r-1")},1\nr-2,"${fnr}\n${fnr},${fnr}\n`)
       expect(Redact.containsNationalId(messages(r))).toBe(false)
+      expect(messages(r)).not.toContain(fnr)
       const cell = readCsv(
         "citizens",
         `id,birthYear,departments,healthyLifeCentre,pathway\n${fnr},${fnr},${fnr},${fnr},${fnr}\n`,
       )
       expect(cell.rejected).toHaveLength(1)
       expect(Redact.containsNationalId(messages(cell))).toBe(false)
+      expect(messages(cell)).not.toContain(fnr)
     })
   }
 

@@ -21,7 +21,15 @@ type AnySchema = Parameters<typeof Batch.decode>[0]
 type Rec = Record<string, unknown>
 type BatchResult = ReturnType<typeof Batch.decode>
 
-const FNRS = ["01019012345", "010190 12345", "010190-12345", "01.01.90.123.45", "31129956715"] as const
+const FNRS = [
+  "01019012345",
+  "010190 12345",
+  "010190-12345",
+  "01.01.90.123.45",
+  "31129956715",
+  "010190/12345",
+  "010190 / 12345",
+] as const
 // The patterns beside the schemas, as independent oracles.
 const idPattern = /^[A-Za-z0-9_.:-]{1,64}$/u
 const pseudonymPattern = /^[0-9a-f]{32}$/u
@@ -639,8 +647,8 @@ describe("national identity numbers in records", () => {
       ])
   })
 
-  it("the forms with a space are never ids; the others are", () => {
-    expect(FNRS.map((f) => idPattern.test(f))).toEqual([true, false, true, true, true])
+  it("the forms with a space or a slash are never ids; the others are", () => {
+    expect(FNRS.map((f) => idPattern.test(f))).toEqual([true, false, true, true, true, false, false])
   })
 
   it.each(FNRS.map((fnr) => ({ fnr })))("$fnr is never a pseudonym, and no problem shows it", ({ fnr }) => {
