@@ -1,7 +1,8 @@
 /**
  * A last check before anything leaves the package: published text must hold
  * no national identity number, in any of the ways one is written
- * (`01019012345`, `010190 12345`, `010190-12345`, `01.01.90.123.45`), and no
+ * (`01019012345`, `010190 12345`, `010190-12345`, `01.01.90.123.45`,
+ * `010190/12345`, fullwidth digits), and no
  * pseudonym (32 hexadecimal characters), and, when the caller gives a list
  * of names (the citizens', the staff's), none of those names. National
  * identity numbers are recognised by core's one redaction (`Redact`), so this
@@ -18,11 +19,17 @@ import { AnalyticsError } from "../internal/text.js"
 // match and an identifier inside a word still does.
 const pseudonym = /(?<![0-9a-fA-F])[0-9a-f]{32}(?![0-9a-fA-F])/gu
 
+// A digit as Redact reads one: ASCII or fullwidth.
+const digit = /[0-9\uff10-\uff19]/u
+const isDigit = (c: string | undefined): boolean => c !== undefined && digit.test(c)
+
 // The national identity numbers in `text`, as written there. Redact.text masks
 // each with MASK and leaves everything else as it was; with any "*" of the text
 // first made into a character that is neither digit nor separator (which
 // changes no match), each MASK in its output marks one number, and that number
-// runs from the same place in the text through its eleventh digit.
+// runs from the same place in the text through its eleventh digit, or through
+// the end of its run of ASCII digits when it is padded with zeros (Redact
+// never masks eleven digits that another digit follows).
 const nationalIds = (text: string): Array<string> => {
   if (!Redact.containsNationalId(text)) return []
   const plain = text.replace(/\*/gu, "x")
@@ -32,10 +39,15 @@ const nationalIds = (text: string): Array<string> => {
   let i = 0
   let j = 0
   while (j < masked.length) {
-    if (masked.startsWith(Redact.MASK, j) && /\d/u.test(plain[i] ?? "")) {
+    if (masked.startsWith(Redact.MASK, j) && isDigit(plain[i])) {
       let digits = 0
       const start = i
-      while (i < plain.length && digits < 11) if (/\d/u.test(plain[i++]!)) digits++
+      while (i < plain.length && digits < 11) {
+        // "~1" is the "/" of a key in a JSON pointer (010190~112345): its 1 is no digit of the number.
+        if (plain.startsWith("~1", i)) i += 2
+        else if (isDigit(plain[i++])) digits++
+      }
+      while (/[0-9]/u.test(plain[i] ?? "")) i++
       found.push(text.slice(start, i))
       j += Redact.MASK.length
     } else {

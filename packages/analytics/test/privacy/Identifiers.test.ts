@@ -22,6 +22,15 @@ describe("Identifiers", () => {
     }
   })
 
+  it("finds a number as Redact masks it: with a slash, as a pointer writes it, in fullwidth digits, padded with zeros", () => {
+    const fullwidth = "\uff10\uff11\uff10\uff11\uff19\uff10\uff11\uff12\uff13\uff14\uff15"
+    for (const form of ["010190/12345", "010190 / 12345", "010190~112345", fullwidth, "0001019012345"]) {
+      expect(Identifiers.find(`fnr ${form}, så 01017012345.`)).toEqual([form, "01017012345"])
+      expect(() => Identifiers.assertNone(`<td>${form}</td>`, "report.html")).toThrow(/contains 1 possible identifier/u)
+    }
+    expect(Identifiers.find("2024-01-08/2024-02-01, /enrollments/12/citizenId, 010124/020224")).toEqual([])
+  })
+
   // Changed with core's one redaction: a national identity number is now one
   // with a plausible birth date (as core's Redact decides), in any of its
   // written forms, rather than any eleven digits in a row.
@@ -40,6 +49,8 @@ describe("Identifiers", () => {
           `${d}${m}${y} ${p}`,
           `${d}${m}${y}-${p}`,
           `${d}.${m}.${y}.${p.slice(0, 3)}.${p.slice(3)}`,
+          `${d}${m}${y}/${p}`,
+          `${d}${m}${y} / ${p}`,
         ),
       )
     const id = fc.oneof(nationalId, fc.stringMatching(/^[0-9a-f]{32}$/))
