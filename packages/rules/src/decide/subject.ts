@@ -6,9 +6,9 @@
 // object's prototype. Values are never echoed in messages.
 import type { Bilingual } from "@aktivitetsmodell/core"
 import { Calendar, Codes } from "@aktivitetsmodell/core"
+import type { SubjectProblem } from "../internal/subjectChecks.js"
 import { catalogueProblems } from "../internal/subjectChecks.js"
 import { alternatives, shortLine } from "../internal/text.js"
-import type { Subject, SubjectProblem } from "../Subject.js"
 
 type Problems = Array<SubjectProblem>
 /** Checks one value at `at` (a JSON pointer); returns it as the subject holds it, or undefined with a problem added. */
@@ -178,16 +178,16 @@ export const subjectCheck = (categories: ReadonlyArray<string>): Check =>
  * The subject `input` describes, or every problem with its shape. An input
  * whose getters throw, or that is cyclic, is one problem, not an exception.
  */
-export const shapeOf = (
+export const shapeOf = <S extends object>(
   input: unknown,
   check: Check,
 ):
-  | { readonly ok: true; readonly subject: Subject }
+  | { readonly ok: true; readonly subject: S }
   | { readonly ok: false; readonly problems: ReadonlyArray<SubjectProblem> } => {
   const problems: Problems = []
   try {
     const checked = check(input, "", problems)
-    if (problems.length === 0) return { ok: true, subject: checked as Subject }
+    if (problems.length === 0) return { ok: true, subject: checked as S }
   } catch {
     return {
       ok: false,
@@ -207,15 +207,15 @@ export const shapeOf = (
  * The subject `input` describes when its shape is right and the catalogue
  * knows the offering and departments it names (by id), or every problem.
  */
-export const checkedSubject = (
+export const checkedSubject = <S extends object>(
   input: unknown,
   check: Check,
   offerings: ReadonlyArray<string>,
   departments: ReadonlyArray<string>,
 ):
-  | { readonly ok: true; readonly subject: Subject }
+  | { readonly ok: true; readonly subject: S }
   | { readonly ok: false; readonly problems: ReadonlyArray<SubjectProblem> } => {
-  const shape = shapeOf(input, check)
+  const shape = shapeOf<S>(input, check)
   if (!shape.ok) return shape
   const problems = catalogueProblems(shape.subject, offerings, departments)
   return problems.length > 0 ? { ok: false, problems } : shape
