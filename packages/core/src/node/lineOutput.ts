@@ -4,6 +4,7 @@
 // trace. Here the first such error marks the output closed: later lines are
 // dropped and waiting for drain returns at once, so the command finishes
 // and exits with its own code.
+import { guard } from "../internal/guard.js"
 
 /** The part of a writable stream this needs: `process.stdout` and `process.stderr` fit. */
 export interface LineStream {
@@ -30,29 +31,33 @@ export interface LineOutput {
  * await out.drain()
  * @category constructors
  */
-export const lineOutput = (stream: LineStream): LineOutput => {
-  let gone = false
-  const waiting = new Set<() => void>()
-  stream.on("error", (e) => {
-    if (e.code !== "EPIPE") throw e
-    gone = true
-    for (const done of waiting) done()
-    waiting.clear()
-  })
-  return {
-    line: (text) => {
-      if (!gone) stream.write(`${text}\n`)
-    },
-    drain: () =>
-      gone || !stream.writableNeedDrain
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => {
-            const done = () => {
-              waiting.delete(done)
-              resolve()
-            }
-            waiting.add(done)
-            stream.once("drain", done)
-          }),
-  }
-}
+export const lineOutput = guard(
+  "lineOutput",
+  { en: "a writable stream, such as process.stdout", nb: "en skrivbar strøm, som process.stdout" },
+  (stream: LineStream): LineOutput => {
+    let gone = false
+    const waiting = new Set<() => void>()
+    stream.on("error", (e) => {
+      if (e.code !== "EPIPE") throw e
+      gone = true
+      for (const done of waiting) done()
+      waiting.clear()
+    })
+    return {
+      line: (text) => {
+        if (!gone) stream.write(`${text}\n`)
+      },
+      drain: () =>
+        gone || !stream.writableNeedDrain
+          ? Promise.resolve()
+          : new Promise<void>((resolve) => {
+              const done = () => {
+                waiting.delete(done)
+                resolve()
+              }
+              waiting.add(done)
+              stream.once("drain", done)
+            }),
+    }
+  },
+)
