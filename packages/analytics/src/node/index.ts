@@ -23,7 +23,7 @@ import { reportCsv, reportJson } from "../outputs/Export.js"
 import type * as Provenance from "../Provenance.js"
 import * as Audit from "../privacy/Audit.js"
 import { assertNone } from "../privacy/Identifiers.js"
-import { asRule, fromParameters, type Profile, names as profileNames, smallRange } from "../privacy/Profile.js"
+import { asRule, fromParameters, type Profile, names as profileNames } from "../privacy/Profile.js"
 import * as RecoveryCollege from "../RecoveryCollege.js"
 import type { Report } from "../Report.js"
 import * as ServiceStatistics from "../ServiceStatistics.js"
@@ -308,7 +308,9 @@ export const loadProfile = guard(
  * every count in the small range that they show or give away, with the
  * relation that reveals it (see `Audit`). A file that names no profile (a
  * wide CSV of one table) is audited for the shipped policy's strict range in
- * force today, unless `min` and `max` are given.
+ * force today; `Audit.run` takes the widest of it and the files' profiles'
+ * ranges, unless `min` and `max` are given. A range that would check nothing
+ * is refused with an `Audit.BadRangeError`.
  * @example
  * const { findings } = await auditFiles(["out/report.csv", "out/2024.json"])
  * @category privacy
@@ -332,18 +334,9 @@ export const auditFiles = guard(
         throw e
       }
     }
-    // A file that names no profile is audited for the policy's strict range in force today, beside the
-    // ranges of the files that name theirs: the widest of all, where the caller gives no bound.
+    // The policy is read only when a file names no profile; Audit.run decides the range from it and the files'.
     if (!sources.some((s) => s.profile === null)) return Audit.run(sources, options)
-    const strict = asRule(loadProfile("strict", Calendar.today()))
-    const ranges = [
-      [strict.min, strict.max] as const,
-      ...sources.flatMap((s) => (s.profile === null ? [] : [smallRange(s.profile)])),
-    ]
-    return Audit.run(sources, {
-      min: options.min ?? Math.min(...ranges.map((r) => r[0])),
-      max: options.max ?? Math.max(...ranges.map((r) => r[1])),
-    })
+    return Audit.run(sources, { ...options, unprofiled: asRule(loadProfile("strict", Calendar.today())) })
   },
 )
 

@@ -28,7 +28,8 @@
  * when they do and its value is in the small range, it is a finding, with
  * the relation that reveals it. A count in the small range shown as it is is
  * a finding too. The small range is the files' profile's (`strict` min–max,
- * `ssb` 1–maxN, `rounding` 1–base−1; 1–4 when a file names none).
+ * `ssb` 1–maxN, `rounding` 1–base−1; the policy's strict range, which the
+ * caller gives, when a file names none), worked out in `auditRange`.
  *
  * @module
  */
@@ -39,11 +40,14 @@ import * as aq from "arquero"
 import { all as allDimensions, TOTAL } from "../Dimension.js"
 import { all as allIndicators } from "../indicators/index.js"
 import { guard } from "../internal/boundary.js"
-import { isRecord, optionsOf, reject, requireArray, requireLang } from "../internal/checks.js"
+import { isRecord, optionsOf, requireArray, requireLang } from "../internal/checks.js"
 import { parseCsv } from "../internal/csv.js"
 import { AnalyticsError, type Bilingual, type Lang } from "../internal/text.js"
+import { type RunOptions, rangeOf } from "./auditRange.js"
 import { coarse, type Family, familyOf, roles, singleton } from "./Measures.js"
-import { type Profile, parseLabel, requireProfile, smallRange } from "./Profile.js"
+import { type Profile, parseLabel, requireProfile } from "./Profile.js"
+
+export { BadRangeError, type Bounds, type RunOptions } from "./auditRange.js"
 
 /** What every machine-readable output of the package declares (see `Export`). */
 const FORMAT = "aktivitetsmodell-publication/1"
@@ -473,10 +477,12 @@ const functional = (() => {
 
 /**
  * Runs the audit over files read with {@link read}. The small range is the
- * widest of the files' profiles; `min` and `max` set it instead, and must be
- * given when a file with counts names no profile (a wide CSV of one table),
- * since the range is the policy's. With no counts to check and no range
- * given, the range is empty (its low end above its high end).
+ * widest of the files' profiles' and, for files that name no profile (a wide
+ * CSV of one table), of `unprofiled`, the policy's strict range; `min` and
+ * `max` set an end instead. A file with counts and no profile needs
+ * `unprofiled`, or both `min` and `max`. With no counts to check and no range
+ * given, the range is empty (its low end above its high end). A range that
+ * would check nothing is refused with a {@link BadRangeError}.
  * @example
  * const result = Audit.run([Audit.read(csv, "report.csv")])
  * result.findings.length // 0 for a publication that gives nothing away
@@ -485,35 +491,13 @@ const functional = (() => {
 export const run = guard(
   "Audit.run",
   {
-    nb: "en liste med filer fra Audit.read og { min?, max? }",
-    en: "a list of files from Audit.read and { min?, max? }",
+    nb: "en liste med filer fra Audit.read og { min?, max?, unprofiled? }",
+    en: "a list of files from Audit.read and { min?, max?, unprofiled? }",
   },
-  (sources: ReadonlyArray<Source>, options: { readonly min?: number; readonly max?: number } = {}): Result => {
+  (sources: ReadonlyArray<Source>, options: RunOptions = {}): Result => {
     requireArray("Audit.run", "sources", sources)
     const o = optionsOf("Audit.run", options)
-    // The range comes from each file's profile or from the caller, never from a copy of the policy here.
-    // A file without counts needs none; with nothing to check, the range is the caller's or empty.
-    const unprofiled = sources.filter((s) => s.profile === null && s.cells.length > 0).map((s) => s.file)
-    if ((typeof o.min !== "number" || typeof o.max !== "number") && unprofiled.length > 0)
-      reject("Audit.run", {
-        nb: `${unprofiled.join(", ")} oppgir ingen skjermingsprofil: gi { min, max } fra regelverket, som Profile.asRule(Profile.strictFrom(policy, dato))`,
-        en: `${unprofiled.join(", ")} names no disclosure profile: give { min, max } from the policy, such as Profile.asRule(Profile.strictFrom(policy, date))`,
-      })
-    const ranges = sources.flatMap((s) => (s.profile === null ? [] : [smallRange(s.profile)]))
-    const low =
-      typeof o.min === "number" ? o.min : ranges.length === 0 ? 0 : Math.max(1, Math.min(...ranges.map((r) => r[0])))
-    const high = typeof o.max === "number" ? o.max : ranges.length === 0 ? 0 : Math.max(...ranges.map((r) => r[1]))
-    // A range that checks nothing must not read as "nothing found".
-    if (
-      !Number.isInteger(low) ||
-      !Number.isInteger(high) ||
-      low < 0 ||
-      (ranges.length + unprofiled.length > 0 && low > high)
-    )
-      reject("Audit.run", {
-        nb: `området ${low}–${high} er ikke et område av hele tall med min ikke over max`,
-        en: `the range ${low}–${high} is not a range of whole numbers with min not above max`,
-      })
+    const [low, high] = rangeOf(sources, o)
     const inRange = (v: number) => v >= Math.max(low, 1) && v <= high
     const declared = new Map<string, Family>()
     for (const s of sources) for (const f of s.families) if (!declared.has(f.id)) declared.set(f.id, f)
