@@ -21,7 +21,8 @@ import * as RecoveryCollege from "../RecoveryCollege.js"
 import { buildReport, type Options, type Report } from "../Report.js"
 import * as ServiceStatistics from "../ServiceStatistics.js"
 import * as Tables from "../Tables.js"
-import type { AuditOptions, CliOptions, ExportOptions } from "./cliArgs.js"
+import { rangeUsage } from "./auditUsage.js"
+import { type AuditOptions, type CliOptions, type ExportOptions, UsageError } from "./cliArgs.js"
 import { readDatasetText } from "./dataset.js"
 import { readText, writeText } from "./files.js"
 import {
@@ -36,7 +37,7 @@ import {
 } from "./index.js"
 import { type CheckedInput, checkInput, lineOf, RecordsError, rejectedEntries } from "./inputCheck.js"
 import { withInput } from "./inputReport.js"
-import { type Io, internalError } from "./io.js"
+import { type Io, internalError, usageFailure } from "./io.js"
 import { packageVersions, policyWithHash, sourceOf } from "./provenance.js"
 
 // Names that must appear in no output: one a line, blank lines and "#" comments left out.
@@ -381,9 +382,8 @@ const audit = async (args: AuditOptions, io: Io): Promise<number> => {
     ...(args.min === undefined ? {} : { min: args.min }),
     ...(args.max === undefined ? {} : { max: args.max }),
   }).catch((e: unknown) => {
-    // A range that checks nothing is a wrong argument (exit 2), not a finding (exit 1).
-    if (e instanceof AnalyticsError && !(e instanceof FileError)) throw new FileError(args.files.join(", "), e.text)
-    throw e
+    // A range that checks nothing is wrong usage (exit 2), not a finding (exit 1); a file problem stays one.
+    throw e instanceof Audit.BadRangeError ? rangeUsage(e, args) : e
   })
   const [low, high] = result.range
   const nb = args.lang === "nb"
@@ -424,6 +424,7 @@ const explain = (e: unknown, io: Io): number => {
       io.stderr(`  ${p.file}:${p.line}, field/felt ${p.field}: ${p.message.en} / ${p.message.nb}`)
     return 1
   }
+  if (e instanceof UsageError) return usageFailure(e, io)
   if (e instanceof FileError) {
     io.stderr(e.message)
     return 2

@@ -2,6 +2,7 @@
 // did not foresee fails. Every line passes through core's redaction here,
 // the one place all output goes through.
 import { Io as CoreIo } from "@aktivitetsmodell/core"
+import { type UsageError, usage } from "./cliArgs.js"
 
 /**
  * Where `aktivitet-report` writes. Each call is one line or block, without a final line break.
@@ -26,4 +27,11 @@ export const internalError = (e: unknown, io: Io): number => {
     `Internal error in aktivitet-report (${kind}); please report it / Intern feil i aktivitet-report (${kind}); meld gjerne fra om den`,
   )
   return 70
+}
+
+/** Reports wrong usage, as every command does: the message, then the help; exit code 2. */
+export const usageFailure = (e: UsageError, io: Io): number => {
+  io.stderr(e.message)
+  io.stderr(`\n${usage}`)
+  return 2
 }

@@ -20,7 +20,7 @@
  * @module
  */
 import { parseArgs, parseAuditArgs, parseExportArgs, UsageError, usage } from "./cliArgs.js"
-import { type Io, internalError, redacting } from "./io.js"
+import { type Io, internalError, redacting, usageFailure } from "./io.js"
 
 export type { Io } from "./io.js"
 
@@ -53,10 +53,7 @@ export const run = async (argv: ReadonlyArray<string>, rawIo: Io): Promise<numbe
     return args.help ? help(io) : await (await import("./commands.js")).runReport(args, io)
   } catch (e) {
     try {
-      if (!(e instanceof UsageError)) return internalError(e, io)
-      io.stderr(e.message)
-      io.stderr(`\n${usage}`)
-      return 2
+      return e instanceof UsageError ? usageFailure(e, io) : internalError(e, io)
     } catch {
       // Not even stderr takes a line (a closed pipe): the exit code is all that is left.
       return 70
