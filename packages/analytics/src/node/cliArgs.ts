@@ -115,8 +115,9 @@ export const usage = `aktivitet-report — aktivitetsrapport med indikatorer, sk
   --source TEXT       the data source every output names (else the dataset file's "source") /
                         datakilden hver utdata oppgir
   --policy DIR        a policy tree instead of the shipped one / et annet regeltre enn det som følger med
-  --rejected FILE     rejected records and broken rules as CSV (default: rejected.csv beside --out) /
-                        avviste poster og regelbrudd som CSV
+  --rejected FILE     rejected records and broken rules, each with its line and message, as CSV for the
+                        analyst only, not to be published (default: rejected.csv beside --out) /
+                        avviste poster og regelbrudd som CSV, internt for analytikeren: skal ikke publiseres
   --parquet DIR, --csv DIR, --arrow DIR   export: the folder the tables go to, as Parquet (by year), CSV or
                         Arrow IPC; Parquet and CSV need the optional @duckdb/node-api / mappen tabellene
                         skrives til; Parquet og CSV trenger @duckdb/node-api

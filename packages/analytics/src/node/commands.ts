@@ -167,7 +167,12 @@ const report = async (args: CliOptions, io: Io): Promise<number> => {
   const built = section === undefined ? report : withInput(report, section, options.names)
   const code = await publish(built, args, io)
   if (code === 0 && section !== undefined && rejectedFile !== undefined)
-    io.stdout(`${args.lang === "nb" ? "Skrev" : "Wrote"} ${rejectedFile}`)
+    // Every finding with its line and message: for the analyst, never for publication (docs/cli.md).
+    io.stdout(
+      args.lang === "nb"
+        ? `Skrev ${rejectedFile} (intern, for analytikeren: skal ikke publiseres)`
+        : `Wrote ${rejectedFile} (internal, for the analyst: not to be published)`,
+    )
   return withLeftOut(code, left, args.lang, io)
 }
 

@@ -129,7 +129,7 @@ ${s.monthly === null ? "" : `<h3>${t("byMonth")}</h3>${charts?.months === null |
 <header><h1>${esc(model.title)}</h1><p>${esc(periodText(model.period, lang))}</p>${synthetic}<dl class="provenance">${fields}</dl></header>
 <section class="summary"><h2>${t("summary")}</h2><dl>${model.headlines.map((x) => `<dt>${esc(x.label[lang])}</dt><dd>${esc(x.value)}</dd>`).join("")}</dl></section>
 <nav><h2>${t("contents")}</h2><ol>${toc}</ol></nav>
-${model.rejected === undefined ? "" : Rejected.toHtml(model.rejected, lang)}
+${model.rejected === undefined ? "" : Rejected.toHtml(model.rejected, lang, model.profile)}
 ${sections}
 ${statistics}
 ${rc}

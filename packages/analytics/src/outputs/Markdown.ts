@@ -49,7 +49,7 @@ export const render = guard(
       "",
     ]
     for (const h of model.headlines) out.push(`- **${md(h.label[lang])}:** ${md(h.value)}`)
-    if (model.rejected !== undefined) out.push("", Rejected.toMarkdown(model.rejected, lang).trimEnd())
+    if (model.rejected !== undefined) out.push("", Rejected.toMarkdown(model.rejected, lang, model.profile).trimEnd())
     for (const s of model.sections) {
       const { indicator, by } = s.table
       const { numerator, denominator } = indicator.definition

@@ -2,20 +2,28 @@
  * What reading the input found before any indicator was computed: per file,
  * how many records it held and how many were valid or rejected, and every
  * rejected record and broken invariant with its file, the line the record
- * starts on and its position in the file (both counted from 1). Written as a
- * report section (HTML, Markdown) and as `rejected.csv` for the analyst.
+ * starts on and its position in the file (both counted from 1).
  *
- * Every text passes through core's redaction, and pseudonyms are masked: the
- * section is part of a report that may be shared.
+ * Two outputs, for two readers. The report's section (HTML, Markdown) is
+ * published: it gives counts only (per file, and per kind of problem: a
+ * field or a rule's code), suppressed by the report's profile as its tables
+ * are, and never a finding's line, record, value or message, which may tell
+ * of one person (an age on a date, a department) or quote a name written in
+ * an id. `rejected.csv` ({@link toCsv}) lists every finding for the analyst
+ * who mends the export; it is internal and is not to be published.
+ *
+ * Every text passes through core's redaction, and pseudonyms are masked.
  *
  * @module
  */
 import { Dataset, Redact } from "@aktivitetsmodell/core"
 import { guard } from "../internal/boundary.js"
 import { isRecord, reject, requireArray, requireLang } from "../internal/checks.js"
-import { formatNumber } from "../internal/format.js"
+import { formatNumber, SUPPRESSED } from "../internal/format.js"
+import { type InputCounts, inputCounts, type Shown } from "../internal/inputCounts.js"
 import { escapeMarkdown as md } from "../internal/markdown.js"
 import type { Bilingual, Lang } from "../internal/text.js"
+import { type Profile, requireProfile } from "../privacy/Profile.js"
 import { escapeXml as esc } from "./Svg.js"
 
 /**
@@ -63,7 +71,10 @@ export interface Section {
   readonly fromCatalogue?: ReadonlyArray<string>
 }
 
-/** How many findings the report shows; rejected.csv has them all. */
+/**
+ * How many findings the report listed before it stopped listing them.
+ * @deprecated The published section lists no finding; rejected.csv, for the analyst, has them all.
+ */
 export const shownInReport = 200
 
 // A pseudonym (32 hex digits) is an identifier; the report check refuses one.
@@ -244,94 +255,140 @@ const headings = {
   records: { nb: "Poster", en: "Records" },
   valid: { nb: "Gyldige", en: "Valid" },
   rejected: { nb: "Avvist", en: "Rejected" },
-  where: { nb: "Hvor", en: "Where" },
+  violating: { nb: "Med regelbrudd", en: "Breaking a rule" },
   kind: { nb: "Hva", en: "What" },
-  message: { nb: "Melding", en: "Message" },
+  problem: { nb: "Felt eller regel", en: "Field or rule" },
+  problemRecords: { nb: "Poster med problemet", en: "Records with the problem" },
 }
 
-const summary = (s: Section, lang: Lang): string => {
-  const t = totals(s)
-  const n = (x: number) => formatNumber(x, lang)
+// A kind of problem as the published section names it: a field or a rule, never a message.
+const kindKey = (e: Entry): string => (e.kind === "rejected" ? `field\u0000${fieldOf(e, "en")}` : `code\u0000${e.code}`)
+
+const problemLabel = (e: Entry, lang: Lang): string => {
+  if (e.kind === "file") return lang === "nb" ? "filen som helhet" : "the file as a whole"
+  if (e.kind === "violation") return e.code === "" ? (lang === "nb" ? "(uten kode)" : "(no code)") : clean(e.code, lang)
+  const name = fieldOf(e, lang)
+  return name === ""
+    ? lang === "nb"
+      ? "hele posten"
+      : "the whole record"
+    : lang === "nb"
+      ? `felt ${name}`
+      : `field ${name}`
+}
+
+const fileLabel = (file: string, lang: Lang): string =>
+  file === "" ? (lang === "nb" ? "(dataene)" : "(the data)") : clean(file, lang)
+
+// A published count: hidden as the tables hide one; empty where no file counts it.
+const count = (v: Shown | undefined, lang: Lang): string =>
+  v === undefined ? "" : v === null ? SUPPRESSED : formatNumber(v, lang)
+
+const summary = (c: InputCounts<Entry>, s: Section, lang: Lang): string => {
+  const t = c.totals
+  // In a sentence a hidden count is a word; the tables below use the symbol.
+  const n = (v: Shown) => (v === null ? (lang === "nb" ? "skjermet" : "suppressed") : formatNumber(v, lang))
   const catalogue = s.fromCatalogue ?? []
   const text =
     lang === "nb"
-      ? `${n(t.records)} poster lest: ${n(t.valid)} gyldige og ${n(t.rejected)} avvist. ${n(t.violations)} brudd på modellens regler blant de gyldige. Indikatorene er regnet av de gyldige postene; alt som er avvist, står i rejected.csv.`
-      : `${n(t.records)} records read: ${n(t.valid)} valid and ${n(t.rejected)} rejected. Rules of the model broken by the valid ones: ${n(t.violations)}. The indicators are computed from the valid records; everything rejected is in rejected.csv.`
+      ? `Poster lest: ${n(t.records)}; gyldige: ${n(t.valid)}; avvist: ${n(t.rejected)}; gyldige poster med brudd på modellens regler: ${n(t.violating)}. Indikatorene er regnet av de gyldige postene. Tall som kan vise eller avsløre et lite antall personer, er skjermet som i tabellene (${SUPPRESSED}). Hver avvist post og hvert regelbrudd med fil, linje og melding står i en intern fil for analytikeren (rejected.csv), som ikke skal publiseres.`
+      : `Records read: ${n(t.records)}; valid: ${n(t.valid)}; rejected: ${n(t.rejected)}; valid records breaking a rule of the model: ${n(t.violating)}. The indicators are computed from the valid records. Counts that would show or give away a small number of people are suppressed as in the tables (${SUPPRESSED}). Each rejected record and broken rule, with its file, line and message, is in an internal file for the analyst (rejected.csv), which is not to be published.`
   if (catalogue.length === 0) return text
   return lang === "nb"
     ? `${text} Uten egen fil, fra den innebygde katalogen: ${clean(catalogue.join(", "), lang)}.`
     : `${text} With no file of their own, from the shipped catalogue: ${clean(catalogue.join(", "), lang)}.`
 }
 
-const more = (s: Section, lang: Lang): string | null => {
-  const left = s.entries.length - shownInReport
-  if (left <= 0) return null
-  return lang === "nb"
-    ? `… og ${formatNumber(left, lang)} til; alle står i rejected.csv.`
-    : `… and ${formatNumber(left, lang)} more; all are in rejected.csv.`
-}
-
-/**
- * The section as Markdown: the files with their counts, then the findings.
- * @example
- * Rejected.toMarkdown(section, "nb")
- * @category outputs
- */
-export const toMarkdown: (section: Section, lang: Lang) => string = output("Rejected.toMarkdown", (s, lang) => {
-  const h = (k: keyof typeof headings) => md(headings[k][lang])
-  const out = [
-    `## ${h("title")}`,
-    "",
-    md(summary(s, lang)),
-    "",
-    `| ${h("file")} | ${h("entity")} | ${h("records")} | ${h("valid")} | ${h("rejected")} |`,
-    "|---|---|---|---|---|",
-  ]
-  for (const f of s.files)
-    out.push(
-      `| ${md(clean(f.file, lang))} | ${md(clean(f.entity, lang))} | ${formatNumber(f.records, lang)} | ${formatNumber(f.valid, lang)} | ${formatNumber(f.rejected, lang)} |`,
-    )
-  if (s.entries.length > 0) {
-    out.push("", `| ${h("where")} | ${h("kind")} | ${h("message")} |`, "|---|---|---|")
-    for (const e of s.entries.slice(0, shownInReport))
-      out.push(
-        `| ${md(whereOf(e, lang))} | ${md(kinds[e.kind][lang])}${e.code === "" ? "" : ` (${md(clean(e.code, lang))})`} | ${md(clean(e.message[lang], lang))} |`,
-      )
-    const rest = more(s, lang)
-    if (rest !== null) out.push("", md(rest))
-  }
-  return `${out.join("\n")}\n`
-})
-
-/**
- * The section as HTML (`<section id="input">`), every text escaped.
- * @example
- * Rejected.toHtml(section, "en")
- * @category outputs
- */
-export const toHtml: (section: Section, lang: Lang) => string = output("Rejected.toHtml", (s, lang) => {
-  const h = (k: keyof typeof headings) => esc(headings[k][lang])
-  const files = s.files
-    .map(
-      (f) =>
-        `<tr><td>${esc(clean(f.file, lang))}</td><td>${esc(clean(f.entity, lang))}</td><td>${formatNumber(f.records, lang)}</td><td>${formatNumber(f.valid, lang)}</td><td>${formatNumber(f.rejected, lang)}</td></tr>`,
-    )
-    .join("")
-  const entries = s.entries
-    .slice(0, shownInReport)
-    .map(
-      (e) =>
-        `<tr><td>${esc(whereOf(e, lang))}</td><td>${esc(kinds[e.kind][lang])}${e.code === "" ? "" : ` (${esc(clean(e.code, lang))})`}</td><td>${esc(clean(e.message[lang], lang))}</td></tr>`,
-    )
-    .join("")
-  const rest = more(s, lang)
-  return (
-    `<section id="input"><h2>${h("title")}</h2><p>${esc(summary(s, lang))}</p>` +
-    `<table><thead><tr><th>${h("file")}</th><th>${h("entity")}</th><th>${h("records")}</th><th>${h("valid")}</th><th>${h("rejected")}</th></tr></thead><tbody>${files}</tbody></table>` +
-    (s.entries.length === 0
-      ? ""
-      : `<table class="plan"><thead><tr><th>${h("where")}</th><th>${h("kind")}</th><th>${h("message")}</th></tr></thead><tbody>${entries}</tbody></table>`) +
-    (rest === null ? "" : `<p>${esc(rest)}</p>`) +
-    "</section>"
+// Every published rendering of a section takes the same arguments, checked the same way.
+const published = (name: string, render: (s: Section, c: InputCounts<Entry>, lang: Lang) => string) =>
+  guard(
+    name,
+    {
+      nb: "et avsnitt { files, entries }, et språk (nb eller en) og en profil fra regelverket",
+      en: "a section { files, entries }, a language (nb or en) and a profile from the policy",
+    },
+    (section: Section, lang: Lang, profile: Profile): string => {
+      const s = requireSection(name, section)
+      const l = requireLang(name, lang)
+      // The range is the policy's: without a profile there is nothing to suppress by, so nothing is shown.
+      if (profile === undefined)
+        reject(name, {
+          nb: "trenger profilen rapporten publiseres med (report.model.profile), fra regelverket",
+          en: "needs the profile the report is published with (report.model.profile), from the policy",
+        })
+      return render(s, inputCounts(s, requireProfile(name, profile), kindKey), l)
+    },
   )
-})
+
+/**
+ * The section as a published report shows it, in Markdown: per file the
+ * records read, valid, rejected and breaking a rule, then per kind of
+ * problem (a field, a rule's code) the records that have it, every count
+ * suppressed under `profile` as the report's tables are. No line, record,
+ * value or message of a finding is shown: those are for the analyst, in
+ * {@link toCsv}.
+ * @example
+ * Rejected.toMarkdown(section, "nb", report.model.profile)
+ * @category outputs
+ */
+export const toMarkdown: (section: Section, lang: Lang, profile: Profile) => string = published(
+  "Rejected.toMarkdown",
+  (s, c, lang) => {
+    const h = (k: keyof typeof headings) => md(headings[k][lang])
+    const out = [
+      `## ${h("title")}`,
+      "",
+      md(summary(c, s, lang)),
+      "",
+      `| ${h("file")} | ${h("entity")} | ${h("records")} | ${h("valid")} | ${h("rejected")} | ${h("violating")} |`,
+      "|---|---|---|---|---|---|",
+    ]
+    for (const f of c.files)
+      out.push(
+        `| ${md(fileLabel(f.file, lang))} | ${md(clean(f.entity, lang))} | ${count(f.records, lang)} | ${count(f.valid, lang)} | ${count(f.rejected, lang)} | ${count(f.violating, lang)} |`,
+      )
+    if (c.problems.length > 0) {
+      out.push("", `| ${h("file")} | ${h("kind")} | ${h("problem")} | ${h("problemRecords")} |`, "|---|---|---|---|")
+      for (const p of c.problems)
+        out.push(
+          `| ${md(fileLabel(p.file, lang))} | ${md(kinds[p.kind][lang])} | ${md(problemLabel(p.example, lang))} | ${count(p.records, lang)} |`,
+        )
+    }
+    return `${out.join("\n")}\n`
+  },
+)
+
+/**
+ * The section as a published report shows it, in HTML (`<section
+ * id="input">`), every text escaped; what it holds is what
+ * {@link toMarkdown} holds.
+ * @example
+ * Rejected.toHtml(section, "en", report.model.profile)
+ * @category outputs
+ */
+export const toHtml: (section: Section, lang: Lang, profile: Profile) => string = published(
+  "Rejected.toHtml",
+  (s, c, lang) => {
+    const h = (k: keyof typeof headings) => esc(headings[k][lang])
+    const files = c.files
+      .map(
+        (f) =>
+          `<tr><td>${esc(fileLabel(f.file, lang))}</td><td>${esc(clean(f.entity, lang))}</td><td>${count(f.records, lang)}</td><td>${count(f.valid, lang)}</td><td>${count(f.rejected, lang)}</td><td>${count(f.violating, lang)}</td></tr>`,
+      )
+      .join("")
+    const problems = c.problems
+      .map(
+        (p) =>
+          `<tr><td>${esc(fileLabel(p.file, lang))}</td><td>${esc(kinds[p.kind][lang])}</td><td>${esc(problemLabel(p.example, lang))}</td><td>${count(p.records, lang)}</td></tr>`,
+      )
+      .join("")
+    return (
+      `<section id="input"><h2>${h("title")}</h2><p>${esc(summary(c, s, lang))}</p>` +
+      `<table><thead><tr><th>${h("file")}</th><th>${h("entity")}</th><th>${h("records")}</th><th>${h("valid")}</th><th>${h("rejected")}</th><th>${h("violating")}</th></tr></thead><tbody>${files}</tbody></table>` +
+      (c.problems.length === 0
+        ? ""
+        : `<table class="plan"><thead><tr><th>${h("file")}</th><th>${h("kind")}</th><th>${h("problem")}</th><th>${h("problemRecords")}</th></tr></thead><tbody>${problems}</tbody></table>`) +
+      "</section>"
+    )
+  },
+)

@@ -7,8 +7,10 @@
 import { Redact } from "@aktivitetsmodell/core"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Provenance, Rejected, Svg } from "../../src/index.js"
+import { Profile, Provenance, Rejected, Svg } from "../../src/index.js"
+import { policy } from "../fixturePolicy.js"
 
+const strict = Profile.strictFrom(policy, "2024-12-31")
 const forms = ["01019012345", "010190 12345", "010190-12345", "01.01.90.123.45", "010190\u200b12345"] as const
 const period = { from: "2024-01-01", to: "2024-12-31" }
 const noId = (text: string): void => {
@@ -57,8 +59,8 @@ describe("Rejected with an identity number in a hand-built section", () => {
         }
         for (const lang of ["nb", "en"] as const) {
           noId(Rejected.toCsv(section, lang))
-          noId(Rejected.toHtml(section, lang))
-          noId(Rejected.toMarkdown(section, lang))
+          noId(Rejected.toHtml(section, lang, strict))
+          noId(Rejected.toMarkdown(section, lang, strict))
           noId(Rejected.line(section.entries[0]!, lang))
           noId(Rejected.where(section.entries[0]!, lang))
         }

@@ -11,7 +11,10 @@ import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { FileError, loadExportFolder } from "../../src/node/index.js"
 import * as Rejected from "../../src/outputs/Rejected.js"
+import { strictFrom } from "../../src/privacy/Profile.js"
 import { policy } from "../fixturePolicy.js"
+
+const strict = strictFrom(policy, "2024-12-31")
 
 const P = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
 const root = mkdtempSync(join(tmpdir(), "export-folder-"))
@@ -109,8 +112,8 @@ describe("loadExportFolder", () => {
     const shown = [
       Rejected.toCsv(section, "nb"),
       Rejected.toCsv(section, "en"),
-      Rejected.toHtml(section, "nb"),
-      Rejected.toMarkdown(section, "en"),
+      Rejected.toHtml(section, "nb", strict),
+      Rejected.toMarkdown(section, "en", strict),
     ].join("\n")
     for (const id of ids) expect(shown).not.toContain(id)
   })
@@ -132,8 +135,8 @@ describe("loadExportFolder", () => {
           expect(section.files[0]).toMatchObject({ records: 1, rejected: 1 })
           for (const out of [
             Rejected.toCsv(section, "nb"),
-            Rejected.toHtml(section, "en"),
-            Rejected.toMarkdown(section, "nb"),
+            Rejected.toHtml(section, "en", strict),
+            Rejected.toMarkdown(section, "nb", strict),
             ...section.entries.map((e) => Rejected.line(e, "en")),
           ])
             expect(out).not.toContain("Kari")
@@ -154,8 +157,8 @@ describe("loadExportFolder", () => {
       expect(section.files[0]).toMatchObject({ records: 1, rejected: 1 })
       const shown = [
         Rejected.toCsv(section, "en"),
-        Rejected.toHtml(section, "nb"),
-        Rejected.toMarkdown(section, "en"),
+        Rejected.toHtml(section, "nb", strict),
+        Rejected.toMarkdown(section, "en", strict),
         ...section.entries.map((e) => Rejected.line(e, "en")),
       ].join("\n")
       expect(shown).not.toContain("Kari")
