@@ -5,7 +5,8 @@
  * It replaces anything written like a Norwegian national identity number:
  * eleven digits, alone or split by spaces, dashes, dots or characters that do
  * not show (`01019012345`, `010190 12345`, `010190-12345`, `01.01.90.123.45`,
- * `010190\u200b12345`), or with one "/" between the birth date and the
+ * `010190\u200b12345`, or with the year in full: `01.01.1990 12345`), or
+ * with one "/" between the birth date and the
  * personal number (`010190/12345`, `010190 / 12345`, and `010190~112345` as
  * a JSON pointer escapes that key), when the
  * first six digits could be a birth date (day 01–31, or 41–71 for D-numbers;
@@ -45,6 +46,15 @@ const candidate = new RegExp(
   `(?<!${digit})${digit}(?:${gap}${digit}){5}${split}${digit}(?:${gap}${digit}){4}(?!${digit})`,
   "gu",
 )
+
+// The same with the birth year written in full (01.01.1990 12345): thirteen
+// digits, the fifth and sixth the century. Found before the eleven-digit
+// form, which would otherwise see only a part of it.
+const fullYear = new RegExp(
+  `(?<!${digit})${digit}(?:${gap}${digit}){7}${split}${digit}(?:${gap}${digit}){4}(?!${digit})`,
+  "gu",
+)
+const centuries = new Set(["18", "19", "20"])
 
 // The eleven digits of a match, as ASCII ("~1" is a "/", its 1 no digit).
 const digitsOf = (match: string): string =>
@@ -86,22 +96,36 @@ export const text = (text: string): string =>
         )
     : show(text)
 
-// Every candidate masked where it can be a number. Candidates may overlap
-// ("72 01.01.90.123.45" holds two runs of eleven digits): when one is not a
-// number, the search goes on from its next character, not from its end.
-// A candidate spans at most 46 characters, so the pass stays linear.
-const maskCandidates = (text: string): string => {
+// Every candidate masked where it can be a number: first those with the year
+// in full, then the rest. Candidates may overlap ("72 01.01.90.123.45" holds
+// two runs of eleven digits): when one is not a number, the search goes on
+// from its next character, not from its end. A candidate spans at most 54
+// characters, so each pass stays linear.
+const maskCandidates = (text: string): string => maskEach(maskEach(text, fullYear, withFullYear), candidate, masked)
+
+const maskEach = (
+  text: string,
+  pattern: RegExp,
+  isNumber: (match: string, text: string, offset: number) => boolean,
+): string => {
   let out = ""
   let last = 0
-  candidate.lastIndex = 0
-  for (let m = candidate.exec(text); m !== null; m = candidate.exec(text)) {
-    if (masked(m[0], text, m.index)) {
+  pattern.lastIndex = 0
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    if (isNumber(m[0], text, m.index)) {
       out += text.slice(last, m.index) + MASK
       last = m.index + m[0].length
-      candidate.lastIndex = last
-    } else candidate.lastIndex = m.index + 1
+      pattern.lastIndex = last
+    } else pattern.lastIndex = m.index + 1
   }
   return last === 0 ? text : out + text.slice(last)
+}
+
+// Thirteen digits are a number written with its birth year in full when the
+// fifth and sixth are a century and the eleven without them are a number.
+const withFullYear = (match: string, text: string, offset: number): boolean => {
+  const digits = digitsOf(match)
+  return centuries.has(digits.slice(4, 6)) && isNumberAt(digits.slice(0, 4) + digits.slice(6), text, match, offset)
 }
 
 // A number padded with zeros to a wider field, as a sloppy export writes it

@@ -323,6 +323,42 @@ describe("Redact.text, a slash between the birth date and the personal number", 
   })
 })
 
+describe("Redact.text, the birth year written in full", () => {
+  it("masks 01.01.1990 12345 and its other written forms, and leaves dates and counts alone", () => {
+    for (const t of ["01.01.1990 12345", "01011990-12345", "01.01.1990/12345", "fnr: 01-01-1990 123 45."])
+      expect(Redact.text(t), t).not.toMatch(/1990|12345|123 45/u)
+    expect(Redact.text("født 01.01.1990 12345, ellers frisk")).toBe(`født ${Redact.MASK}, ellers frisk`)
+    // Not a century, no birth date, or too few digits: as it stands.
+    for (const t of ["01.01.2190 12345", "01.13.1990 12345", "01.03.2024 14 deltakere", "2024-01-08/2024-02-01"])
+      expect(Redact.text(t)).toBe(t)
+  })
+
+  it("a valid identity number written with its year in full never shows (property)", () => {
+    const written = fc
+      .record({
+        date: isoDate.filter((date) => date >= "1900" && date < "2040"),
+        individual: fc.integer({ min: 0, max: 999 }),
+        day: fc.constantFrom(".", "-", "", " "),
+        gap: fc.constantFrom(" ", "-", "/", " / ", "", "\u00a0"),
+      })
+      .chain(({ date, individual, day, gap }) => {
+        const n = makeNationalId(date, individual)
+        if (n === undefined) return fc.constant(undefined)
+        const full = `${date.slice(8, 10)}${day}${date.slice(5, 7)}${day}${date.slice(0, 4)}${gap}${n.slice(6)}`
+        return fc.constant({ n, full, year: date.slice(0, 4) })
+      })
+      .filter((w): w is { n: string; full: string; year: string } => w !== undefined)
+    fc.assert(
+      fc.property(written, fc.constantFrom("", "fnr ", "født "), (w, before) => {
+        const out = Redact.text(`${before}${w.full}.`)
+        expect(out).toBe(`${before}${Redact.MASK}.`)
+        expect(Redact.containsNationalId(w.full)).toBe(true)
+      }),
+      { numRuns: 1000 },
+    )
+  })
+})
+
 describe("Redact.text, the digit count before the pattern", () => {
   // A text with fewer than eleven digits is given back without the pattern.
   // Appending "/" and eleven zeros (no birth date, and a "/" before more than
