@@ -69,13 +69,17 @@ const fileKey = (file: string, entity: string) => `${file}\u0000${entity}`
 const recordsOf = (entries: ReadonlyArray<Entry>): number =>
   new Set(entries.map((e, i) => (e.record === null ? `#${i}` : e.record))).size
 
+// Appends in place: a file may have a rejected record on every one of its lines.
+const pushTo = <E>(map: Map<string, Array<E>>, key: string, e: E): void => {
+  const list = map.get(key)
+  if (list === undefined) map.set(key, [e])
+  else list.push(e)
+}
+
 // Findings of one file and kind grouped by what the published section shows of them, in order of appearance.
 const groups = <E extends Entry>(entries: ReadonlyArray<E>, kindKey: (e: E) => string): Map<string, Array<E>> => {
   const out = new Map<string, Array<E>>()
-  for (const e of entries) {
-    const k = kindKey(e)
-    out.set(k, [...(out.get(k) ?? []), e])
-  }
+  for (const e of entries) pushTo(out, kindKey(e), e)
   return out
 }
 
@@ -93,10 +97,7 @@ export const inputCounts = <E extends Entry>(
 ): InputCounts<E> => {
   const files = section.files
   const byFile = new Map<string, Array<E>>()
-  for (const e of section.entries) {
-    const k = fileKey(e.file, e.entity)
-    byFile.set(k, [...(byFile.get(k) ?? []), e])
-  }
+  for (const e of section.entries) pushTo(byFile, fileKey(e.file, e.entity), e)
   const of = (k: string, kind: Entry["kind"]) => (byFile.get(k) ?? []).filter((e) => e.kind === kind)
   // Findings of a file the section does not count (broken rules of the data as a whole) get a row of their own.
   const keys = files.map((f) => fileKey(f.file, f.entity))
