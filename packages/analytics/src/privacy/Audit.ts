@@ -526,6 +526,34 @@ export const run = guard(
       })
     }
 
+    // The same count published twice with two values, as by two runs over
+    // corrected data: their difference is a count of its own (the people in
+    // one run and not the other), given away by reading the two together.
+    const firstValue = new Map<string, Cell>()
+    const differing = new Set<string>()
+    for (const c of cells) {
+      if (c.value === null) continue
+      const key = `${c.period}|${c.role}|${c.role === "persons" ? c.set : c.measure}|${JSON.stringify(c.pairs)}`
+      const before = firstValue.get(key)
+      if (before === undefined) {
+        firstValue.set(key, c)
+        continue
+      }
+      const value = Math.abs(c.value - before.value!)
+      if (!inRange(value) || differing.has(`${key}|${value}`)) continue
+      differing.add(`${key}|${value}`)
+      findings.push({
+        period: c.period,
+        family: c.family,
+        what: c.role === "persons" ? c.set : `${c.measure} (events of ${c.set})`,
+        pairs: c.pairs,
+        value,
+        how: "derived",
+        relation: `${c.indicator}.${c.measure} (${c.file}) − ${before.indicator}.${before.measure} (${before.file})`,
+        files: [...new Set([before.file, c.file])].sort(),
+      })
+    }
+
     // Counts of people, one system per period and family.
     const groups = new Map<string, Array<Cell>>()
     for (const c of cells) {

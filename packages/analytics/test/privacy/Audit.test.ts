@@ -55,6 +55,31 @@ describe("Audit", () => {
     expect(Audit.run(together.tables.map((t, i) => Audit.read(Export.toJson(t), `${i}.json`))).findings).toEqual([])
   })
 
+  it("finds two runs that publish the same count with values a small count apart", () => {
+    // A later run over corrected records: one more person present in March.
+    const later = Tables.fromDataset(
+      year({
+        attendance: [...feb, ...mar, att(21, "sandneshallen", "2024-03-04")],
+        sessions: [session("sandneshallen", "2024-02-05"), session("sandneshallen", "2024-03-04")],
+      }),
+      { policy },
+    )
+    const first = Publish.publish(present, { tables })
+    const second = Publish.publish(
+      Indicator.compute(Indicators.catalogue.participation, later, { by: ["month"], margins: true }),
+      { tables: later },
+    )
+    expect(Audit.run([Audit.read(Export.toJson(second), "2.json")]).findings).toEqual([])
+    const both = Audit.run([Audit.read(Export.toJson(first), "1.json"), Audit.read(Export.toJson(second), "2.json")])
+    const differences = both.findings.filter((f) => f.relation.includes("(2.json) −"))
+    expect(differences.length).toBeGreaterThan(0)
+    expect(differences.every((f) => f.value === 1 && f.files.join() === "1.json,2.json")).toBe(true)
+    // The same run read twice gives nothing away.
+    expect(
+      Audit.run([Audit.read(Export.toJson(first), "1.json"), Audit.read(Export.toJson(first), "1b.json")]).findings,
+    ).toEqual([])
+  })
+
   it("reads the long CSV, the JSON of a report, Arrow and the wide CSV of one table", () => {
     const old = [publishLegacy(booked), publishLegacy(present)].map((p) => ({ ...p, period: tables.period }))
     const csv = Audit.read(Export.tidy(old).toCSV(), "old.csv")
