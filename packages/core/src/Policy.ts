@@ -88,7 +88,7 @@ export const names = {
 
 /**
  * The limits of an offering's period that the policy sets, each absent when
- * it sets none.
+ * it sets none (a value of 0 or below is none, as the rules read it).
  * @category models
  */
 export interface Limits {
@@ -258,7 +258,8 @@ export const limits = guard(
     const out: { -readonly [K in keyof Limits]: number } = {}
     for (const key of ["sessions", "weeks", "sessionsPerWeek"] as const) {
       const v = number(policy, limitName(offering.id, key), when)
-      if (v !== undefined) out[key] = v
+      // 0 or below sets no limit: the rules apply a limit only when it is above 0.
+      if (v !== undefined && v > 0) out[key] = v
     }
     if (offering.category === "treatment") {
       const x = number(policy, names.maxExtensions, when)

@@ -12,6 +12,7 @@ import { IsoDate, Policy } from "@aktivitetsmodell/core"
 import * as Schema from "effect/Schema"
 import * as SchemaIssue from "effect/SchemaIssue"
 import { guard, requireString } from "./internal/boundary.js"
+import { countFindings } from "./internal/countParameter.js"
 import { Bilingual as BilingualText, DateText, nonEmpty, Text } from "./internal/fields.js"
 import { decodeShape, type Finding } from "./internal/shape.js"
 import { quote } from "./internal/text.js"
@@ -220,6 +221,7 @@ export const decode = guard(
     }
     const { value, findings: shape } = decodeShape(FileSchema, input)
     findings.push(...shape)
+    if (value !== undefined) findings.push(...countFindings(name, value.values))
     if (value === undefined || findings.length > 0) return { findings }
     const { $schema: _, ...rest } = value
     return { parameter: { name, file, ...rest, values: rest.values as ReadonlyArray<Entry> }, findings }

@@ -69,6 +69,8 @@ interface Context {
   readonly file: string
   readonly catalogue: Catalogue.Catalogue
   readonly parameters: ReadonlyMap<string, Parameter>
+  /** Parameter files that exist but did not load: already reported at their own file. */
+  readonly broken: ReadonlySet<string>
   readonly out: Array<FileFinding>
 }
 
@@ -99,6 +101,8 @@ const operandOf = (ctx: Context, ref: FactRef, pointer: string): Operand | undef
     const name = ref.params?.name ?? ""
     const p = ctx.parameters.get(name)
     if (p === undefined) {
+      // A file that exists but did not load has been reported at the file.
+      if (ctx.broken.has(name)) return undefined
       const dym = Suggest.didYouMean(name, ctx.parameters.keys())
       const n = quote(name)
       error(ctx, `${pointer}/params/name`, "unknown-parameter", {
@@ -343,6 +347,7 @@ const checkRule = (ctx: Context, rule: RuleFile) => {
           if (ref.fact === "parameter" && ref.params !== undefined)
             checkParameterCoverage(ctx, ref.params.name, v.effective.from, `${p}/params/name`, what)
           for (const name of globalParameters(ref.fact)) {
+            if (ctx.broken.has(name)) continue
             if (!ctx.parameters.has(name)) {
               error(ctx, `${p}/fact`, "parameter-missing", {
                 en: `The fact ${ref.fact} is computed from the parameter ${name}, which the tree does not have`,
@@ -555,8 +560,9 @@ export const check = guard(
   ): ReadonlyArray<FileFinding> => {
     const out: Array<FileFinding> = []
     const used = new Set<string>()
+    const broken = options.brokenParameters ?? new Set()
     for (const rule of rules) {
-      checkRule({ file: rule.file, catalogue, parameters, out }, rule)
+      checkRule({ file: rule.file, catalogue, parameters, broken, out }, rule)
       for (const v of rule.versions) {
         for (const tree of [v.appliesWhen, v.conditions]) {
           if (tree === undefined) continue
@@ -570,7 +576,7 @@ export const check = guard(
       }
     }
     const firstRuleDate = rules.flatMap((r) => r.versions.map((v) => v.effective.from)).sort()[0]
-    checkParameters(catalogue, parameters, firstRuleDate, used, options.brokenParameters ?? new Set(), out)
+    checkParameters(catalogue, parameters, firstRuleDate, used, broken, out)
     return out
   },
 )

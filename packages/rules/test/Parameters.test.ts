@@ -53,6 +53,30 @@ describe("Parameters", () => {
     ])
   })
 
+  it("refuses a count below 0 or with a fraction, keeps 0, and leaves other numbers alone", () => {
+    const values = [-6, 0, 4.5, 6].map((value, i) => ({ from: `202${i}-07-01`, value }))
+    const found = (name: string) =>
+      Parameters.decode({ ...base, values }, `parameters/${name}.json`).findings.map((f) => [f.pointer, f.message.en])
+    expect(found("offerings/mindfull-restorative-yoga/sessions")).toEqual([
+      ["/values/0/value", "Expected a whole number of sessions, 0 or more (0 means no limit), got -6"],
+      ["/values/2/value", "Expected a whole number of sessions, 0 or more (0 means no limit), got 4.5"],
+    ])
+    expect(found("offerings/individuell-trening-mudo/sessions-per-week").map(([p]) => p)).toEqual([
+      "/values/0/value",
+      "/values/2/value",
+    ])
+    expect(
+      Parameters.decode({ ...base, values }, "parameters/treatment/max-extensions.json").findings[1]?.message,
+    ).toEqual({
+      nb: "Forventet et helt antall forlengelser, 0 eller flere (0 betyr ingen forlengelse), fikk 4,5",
+      en: "Expected a whole number of extensions, 0 or more (0 means no extension), got 4.5",
+    })
+    // A cutoff, a price or a cohort's length is not a count.
+    expect(found("fit/ors-cutoff")).toEqual([])
+    expect(found("offerings/price-nok")).toEqual([])
+    expect(found("offerings/turgruppe/cohort-length")).toEqual([])
+  })
+
   it("rejects a source without a seed section or a link", () => {
     const { findings } = Parameters.decode(
       { ...base, source: { document: "Mestringsenhetens modell for aktivitet" } },

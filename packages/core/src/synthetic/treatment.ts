@@ -218,7 +218,8 @@ const firstPeriod = (
       if (i < 0) return undefined
       const size = plan.sizeOn(plan.slots[i]!.day)
       const slots = plan.slots.slice(i, i + size)
-      return spanning(slots, slots.length === size)
+      // A period books at least one session; none booked is no period.
+      return slots.length === 0 ? undefined : spanning(slots, slots.length === size)
     }
     case "cohort": {
       const i = plan.cohorts.findIndex((c) => c.slots[0]!.day > after)
@@ -250,7 +251,7 @@ const nextPeriod = (
     case "course": {
       const i = plan.slots.findIndex((s) => s.day > prev.end)
       const size = plan.sizeOn(enrollmentStart)
-      if (i < 0 || i + size > plan.slots.length) return undefined
+      if (i < 0 || size < 1 || i + size > plan.slots.length) return undefined
       return spanning(plan.slots.slice(i, i + size), true)
     }
     case "cohort": {

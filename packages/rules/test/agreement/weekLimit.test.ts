@@ -53,7 +53,8 @@ const rulesEnd = (tree: PolicyTree.Tree, start: string, from: string, to: string
 
 describe("the weeks limit, dated by the enrollment's start or by the day judged", () => {
   it("core flags a period exactly when the rules end it on one of its days (property)", () => {
-    const limit = fc.constantFrom(0, -1, 1, 2, 3, 4, 5, 6, 8, 4.5)
+    // Every weeks limit the tree accepts: a whole number from 0 (no limit) up.
+    const limit = fc.constantFrom(0, 1, 2, 3, 4, 5, 6, 8)
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 120 }).map((d) => IsoDate.addDays("2024-01-01", d)),

@@ -7,13 +7,14 @@
 //   copy of the shipped policy, keeps everything that reads the shipped tree
 //   green: `check` passes and the shipped-policy tests pass against the copy.
 import { spawnSync } from "node:child_process"
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, relative } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Invariants } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { describe, expect, it } from "vitest"
+import YAML from "yaml"
 import { run } from "../../src/cli/main.js"
 import { DatasetSubjects, Decision, Impact, InForce, PolicyTree, Subject } from "../../src/index.js"
 import { readTreeFiles, shippedPolicyDir } from "../../src/node/index.js"
@@ -40,6 +41,8 @@ interface Example {
   readonly edit: (text: string) => string
   /** The file the message names, when another than the one broken. */
   readonly reported?: string
+  /** The fixture's JSON file that `file` stands in for, written as YAML as the shipped policy writes it. */
+  readonly asYaml?: string
 }
 
 const json = (edit: (v: Loose) => void) => (text: string) => {
@@ -54,6 +57,7 @@ const replace = (from: string | RegExp, to: string) => (text: string) => {
 }
 
 const sessionLimit = "duration/session-limit.json"
+const yogaSessions = "parameters/offerings/mindfull-restorative-yoga/sessions"
 const adults = "eligibility/adults-only.json"
 
 // In the order of the guide's table.
@@ -73,6 +77,11 @@ const examples: ReadonlyArray<Example> = [
     edit: replace('"name": "fit.ors-cutoff"', '"name": "fit.ors-cutof"'),
   },
   { file: "eligibility/karate-needs-intake.cases.yaml", edit: replace("offering: karategruppe", "offering: karate") },
+  {
+    file: `${yogaSessions}.yaml`,
+    asYaml: `${yogaSessions}.json`,
+    edit: (text) => `${text}  - from: 2024-07-01\n    value: -6\n`,
+  },
   { file: adults, edit: json((v) => v.versions.push({ ...v.versions[0], effective: { from: "2025-01-01" } })) },
   {
     file: adults,
@@ -97,6 +106,11 @@ const printed = async (example: Example): Promise<{ nb: string; en: string }> =>
   const dir = join(root, "packages/rules/policy")
   cpSync(fixtureDir, dir, { recursive: true })
   const path = join(dir, example.file)
+  if (example.asYaml !== undefined) {
+    const json = join(dir, example.asYaml)
+    writeFileSync(path, YAML.stringify(JSON.parse(readFileSync(json, "utf8"))))
+    rmSync(json)
+  }
   writeFileSync(path, example.edit(readFileSync(path, "utf8")))
   const prefix = `packages/rules/policy/${example.reported ?? example.file}:`
   const line = async (lang: "nb" | "en") => {

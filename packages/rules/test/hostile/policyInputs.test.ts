@@ -49,6 +49,8 @@ const corpus: ReadonlyArray<readonly [string, string]> = [
   ["a YAML tag", "!!js/function 'function () { globalThis.polluted = 1 }'\n"],
   ["YAML with constructor and prototype keys", "constructor: { prototype: { polluted: 1 } }\nlabel: x\n"],
   ["an empty file", ""],
+  ["a negative number of sessions", fileText(`${yoga}.json`).replace('"value": 4', '"value": -6')],
+  ["a fraction of a session", fileText(`${yoga}.json`).replace('"value": 4', '"value": 4.5')],
 ]
 
 describe("hostile parameter files, in JSON and YAML", () => {
