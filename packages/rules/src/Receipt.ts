@@ -16,6 +16,7 @@ import { show } from "./Impact.js"
 import { guard, requireObject, requireTree } from "./internal/boundary.js"
 import { own } from "./internal/own.js"
 import { type Receipt, type ReceiptCondition, type ReceiptDecision, ReceiptSchema } from "./internal/receipt.js"
+import { receiptIn } from "./internal/receiptInput.js"
 import { decodeShape } from "./internal/shape.js"
 import { shortLine } from "./internal/text.js"
 import type { Outcome } from "./Outcome.js"
@@ -63,8 +64,10 @@ export interface Replay {
 // ---------------------------------------------------------------------------
 
 /**
- * Decodes a receipt read from a file. Every problem comes back with a JSON
- * pointer, in both languages; the subject is checked against `catalogue`.
+ * Decodes a receipt read from a file: the receipt itself, or a decision
+ * result that carries it under `receipt` (what `aktivitet-rules evaluate
+ * --receipt` writes for one situation). Every problem comes back with a JSON
+ * pointer into `input`, in both languages; the subject is checked against `catalogue`.
  * @example
  * const r = Receipt.decode(JSON.parse(text), tree.catalogue)
  * if (r.ok) Receipt.replay(tree, r.receipt).same
@@ -80,15 +83,18 @@ export const decode = guard(
     | { readonly ok: true; readonly receipt: Receipt }
     | { readonly ok: false; readonly problems: ReadonlyArray<SubjectProblem> } => {
     requireObject("Receipt.decode", "catalogue", catalogue)
-    const { value, findings } = decodeShape(ReceiptSchema, input)
+    const found = receiptIn(input)
+    if ("list" in found) return { ok: false, problems: [{ code: "shape", pointer: "", message: found.list }] }
+    const { receipt: body, at } = found
+    const { value, findings } = decodeShape(ReceiptSchema, body)
     // The subject is checked against the catalogue wherever it can be read, so one pass reports all.
-    const raw = own(input, "subject")
+    const raw = own(body, "subject")
     const subject = raw === undefined ? undefined : decodeSubject(raw, catalogue)
     const problems = [
-      ...findings.map((f) => ({ code: f.code, pointer: f.pointer, message: f.message })),
+      ...findings.map((f) => ({ code: f.code, pointer: `${at}${f.pointer}`, message: f.message })),
       ...(subject === undefined || subject.ok
         ? []
-        : subject.problems.map((p) => ({ ...p, pointer: `/subject${p.pointer}` }))),
+        : subject.problems.map((p) => ({ ...p, pointer: `${at}/subject${p.pointer}` }))),
     ]
     if (value === undefined || subject === undefined || !subject.ok || problems.length > 0)
       return { ok: false, problems }

@@ -143,6 +143,63 @@ describe("Decision.decide with a receipt", () => {
     )
   })
 
+  it("reads the decision result evaluate --receipt writes as its receipt; a change outside the receipt changes nothing, one inside gives the bare receipt's problems under /receipt (property)", () => {
+    const result = JSON.parse(JSON.stringify(Decision.decide(fixture(), yoga, "2024-07-15", { receipt: true })))
+    const bare = Receipt.decode(result.receipt, fixture().catalogue)
+    expect(bare.ok).toBe(true)
+    expect(Receipt.decode(result, fixture().catalogue)).toEqual(bare)
+    const paths: Array<Array<string | number>> = []
+    const walk = (v: unknown, path: Array<string | number>) => {
+      paths.push(path)
+      if (Array.isArray(v)) for (const [i, x] of v.entries()) walk(x, [...path, i])
+      else if (typeof v === "object" && v !== null) for (const [k, x] of Object.entries(v)) walk(x, [...path, k])
+    }
+    walk(result, [])
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...paths.filter((p) => p.length > 1 || (p.length === 1 && p[0] !== "receipt"))),
+        fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom("__proto__", "", -1, null)),
+        (path, value) => {
+          const changed = JSON.parse(JSON.stringify(result)) as Loose
+          const parent = path.slice(0, -1).reduce((o: Loose, k) => o[k], changed)
+          parent[path[path.length - 1]!] = value
+          const decoded = Receipt.decode(changed, fixture().catalogue)
+          if (path[0] !== "receipt") {
+            expect(decoded).toEqual(bare)
+            return
+          }
+          // A receipt's own "receipt" is its format number: an object there is no receipt, never unwrapped again.
+          if (path.length === 2 && path[1] === "receipt") {
+            expect(decoded.ok).toBe(false)
+            return
+          }
+          const alone = Receipt.decode(changed.receipt, fixture().catalogue)
+          expect(decoded.ok).toBe(alone.ok)
+          if (!decoded.ok && !alone.ok)
+            expect(decoded.problems).toEqual(alone.problems.map((p) => ({ ...p, pointer: `/receipt${p.pointer}` })))
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
+  it("refuses a list of decisions with one problem saying to replay one situation at a time", () => {
+    const result = JSON.parse(JSON.stringify(Decision.decide(fixture(), yoga, "2024-07-15", { receipt: true })))
+    const r = Receipt.decode([result, result], fixture().catalogue)
+    expect(r.ok).toBe(false)
+    if (!r.ok)
+      expect(r.problems).toEqual([
+        {
+          code: "shape",
+          pointer: "",
+          message: {
+            nb: "Forventet én avgjørelse med kvittering, slik evaluate --receipt skriver den for én situasjon, fikk en liste med 2; spill av én situasjon om gangen",
+            en: "Expected one decision with its receipt, as evaluate --receipt writes it for one situation, got a list of 2; replay one situation at a time",
+          },
+        },
+      ])
+  })
+
   it("replays 10,000 decisions of a synthetic year as the same", { timeout: 60_000 }, () => {
     const tree = fixture()
     let decisions = 0

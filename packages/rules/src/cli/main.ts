@@ -32,6 +32,8 @@ const help = `aktivitet-rules — regelverket for aktivitetsmodellen / the activ
                         impact sammenligner --head med samme mappe i en git-revisjon
 
   DIR defaults to the policy this package ships / DIR er som standard regelverket som følger med pakken.
+  RECEIPT is what evaluate --receipt writes for one subject, or its "receipt" alone /
+    KVITTERING er det evaluate --receipt skriver for én situasjon, eller «receipt»-feltet alene.
   FILE ending in .jsonl or .ndjson, or - with --jsonl, is read as JSON Lines, one subject per line /
     FIL som slutter på .jsonl eller .ndjson, eller - med --jsonl, leses som JSON Lines, én situasjon per linje.
   --jsonl             write one JSON line per subject or changed decision / skriv én JSON-linje per situasjon eller endret avgjørelse

@@ -52,6 +52,34 @@ describe("aktivitet-rules replay", () => {
     ).toBe(true)
   })
 
+  it("reads the file evaluate --receipt writes, saved as the guide says, and names a problem in it at its line", async () => {
+    const yoga = { ...subject, referral: true, jointMeetingHeld: true }
+    writeFileSync(join(root, "yoga.json"), JSON.stringify(yoga, null, 2))
+    const evaluated = await cli(
+      ["evaluate", "--date", "2024-07-15", "--policy", "policy", "--receipt", "yoga.json"],
+      root,
+    )
+    expect(evaluated.code).toBe(0)
+    // `> kvittering.json`: every line written, each ended by a newline.
+    const saved = `${evaluated.out}\n`
+    writeFileSync(join(root, "kvittering.json"), saved)
+    expect(await cli(["replay", "kvittering.json", "--policy", "policy", "--lang", "nb"], root)).toEqual({
+      code: 0,
+      out: "samme: kvittering.json mot policy gir samme avgjørelse på samme grunnlag",
+      err: "",
+    })
+    const lines = saved.split("\n")
+    const at = lines.findIndex((l) => l === '    "date": "2024-07-15",') + 1
+    expect(at).toBeGreaterThan(1)
+    lines[at - 1] = '    "date": "2024-02-30",'
+    writeFileSync(join(root, "kvittering.json"), lines.join("\n"))
+    expect(await cli(["replay", "kvittering.json", "--policy", "policy", "--lang", "en"], root)).toEqual({
+      code: 1,
+      out: "",
+      err: `kvittering.json:${at}: Expected an existing calendar date as YYYY-MM-DD (at /receipt/date)`,
+    })
+  })
+
   it("reports a receipt that is not one with its line and pointer", async () => {
     writeFileSync(join(root, "bad.json"), '{\n  "receipt": 1,\n  "date": "2024-02-30"\n}\n')
     const r = await cli(["replay", "bad.json", "--policy", "policy", "--lang", "en"], root)

@@ -246,6 +246,40 @@ describe("the guide's walkthrough", () => {
     }
   })
 
+  it("saves a receipt as step 6 says, and replay reads that file back as the same decision", async () => {
+    for (const lang of ["nb", "en"] as const) {
+      const root = mkdtempSync(join(tmpdir(), "aktivitet-rules-receipt-"))
+      const [question, save] = blocks(
+        guide(lang),
+        lang === "nb" ? "### 6. Forklar én avgjørelse" : "### 6. Explain one decision",
+        "sh",
+      )
+      writeFileSync(join(root, "yoga.json"), question!.split("<<'EOF'\n")[1]!.split("\nEOF")[0]!)
+      // `npx aktivitet-rules evaluate … > FILE`, run in process with the question where the guide wrote it.
+      const [command, file] = save!.trim().split(" > ")
+      const argv = command!
+        .split(" ")
+        .slice(2)
+        .map((a) => (a === "/tmp/yoga.json" ? "yoga.json" : a))
+      const lines: Array<string> = []
+      const io = {
+        stdout: (t: string) => lines.push(t),
+        stderr: (t: string) => lines.push(t),
+        stdin: () => "",
+        cwd: root,
+      }
+      expect(await run(argv, io)).toBe(0)
+      writeFileSync(join(root, file!), `${lines.join("\n")}\n`)
+      lines.length = 0
+      expect(await run(["replay", file!, "--lang", lang], io)).toBe(0)
+      expect(lines).toEqual([
+        lang === "nb"
+          ? `samme: ${file} mot ${shippedPolicyDir()} gir samme avgjørelse på samme grunnlag`
+          : `same: ${file} against ${shippedPolicyDir()} gives the same decision on the same grounds`,
+      ])
+    }
+  })
+
   it("gives the same answer from explain, the invariants and impact on the guide's example", () => {
     const { value } = walkthrough("nb")
     const files = readTreeFiles(shippedPolicyDir())
