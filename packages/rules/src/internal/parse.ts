@@ -14,6 +14,7 @@ import {
   type Node as YamlNode,
 } from "yaml"
 import type { Problem } from "../Problem.js"
+import { savedAsUtf16, utf16Message, withoutBom } from "./encoding.js"
 import { diagnose } from "./jsonSyntax.js"
 import { steps } from "./pointer.js"
 import { quote, shortLine } from "./text.js"
@@ -194,8 +195,11 @@ export const parse = (file: string, text: string): Parsed => {
       ],
     }
   }
+  if (savedAsUtf16(text)) return { ok: false, problems: [syntax(file, 1, utf16Message)] }
+  // Lines and columns are counted from after the mark, as an editor shows them.
+  const body = withoutBom(text)
   try {
-    return /\.ya?ml$/u.test(file) ? parseYaml(file, text) : parseJson(file, text)
+    return /\.ya?ml$/u.test(file) ? parseYaml(file, body) : parseJson(file, body)
   } catch (e) {
     // Pathologically deep nesting overflows the parser's stack.
     if (e instanceof RangeError)

@@ -7,6 +7,7 @@
 // switched off, so a partial clone cannot reach out to the network.
 import { spawnSync } from "node:child_process"
 import type { Bilingual } from "@aktivitetsmodell/core"
+import { savedAsUtf16, utf16Message } from "../internal/encoding.js"
 import { quote } from "../internal/text.js"
 import type { TextFile } from "../PolicyTree.js"
 import type { Code, Problem } from "../Problem.js"
@@ -181,6 +182,7 @@ export const filesAt = (
     // One process for every file: "<object> blob <size>\n<bytes>\n" each.
     const out = git(top, ["cat-file", "--batch"], Buffer.from(`${wanted.map((w) => w.object).join("\n")}\n`))
     const decoder = new TextDecoder("utf-8", { fatal: true })
+    const lenient = new TextDecoder("utf-8", { ignoreBOM: true })
     let at = 0
     for (const w of wanted) {
       const eol = out.indexOf(0x0a, at)
@@ -193,7 +195,9 @@ export const filesAt = (
       try {
         files.push({ path: w.path, text: decoder.decode(body) })
       } catch {
-        problem(w.path, "unreadable", { en: "The file is not UTF-8 text", nb: "Filen er ikke UTF-8-tekst" })
+        // A UTF-16 file is named as such, as when the tree is read from a folder.
+        if (savedAsUtf16(lenient.decode(body))) problem(w.path, "syntax", utf16Message)
+        else problem(w.path, "unreadable", { en: "The file is not UTF-8 text", nb: "Filen er ikke UTF-8-tekst" })
       }
     }
   }

@@ -38,7 +38,8 @@ export const tableMessages = (text: string): Array<string> => {
 interface Example {
   /** The file the example breaks, under the policy folder. */
   readonly file: string
-  readonly edit: (text: string) => string
+  /** The file's new text, or its bytes when the example is about how the file is saved. */
+  readonly edit: (text: string) => string | Uint8Array
   /** The file the message names, when another than the one broken. */
   readonly reported?: string
   /** The fixture's JSON file that `file` stands in for, written as YAML as the shipped policy writes it. */
@@ -67,6 +68,8 @@ const examples: ReadonlyArray<Example> = [
   { file: sessionLimit, edit: replace(/\n {10}\}\n {8}\]/u, "\n        ]") },
   { file: "duration/session-limit.cases.yaml", edit: replace("    date: 2023-04-24", "   date: 2023-04-24") },
   { file: "duration/session-limit.cases.yaml", edit: replace("    date: 2023-04-24", "\tdate: 2023-04-24") },
+  // Saved as Notepad's "Unicode": UTF-16, little-endian, with its byte order mark.
+  { file: sessionLimit, edit: (text) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]) },
   { file: "duration/session-limit.cases.yaml", edit: replace("expect: continues", "expect: fortsetter") },
   {
     file: "eligibility/karate-needs-intake.json",

@@ -1,7 +1,7 @@
 // `impact --from REVISION` reads the policy folder as committed, with git,
 // from a repository made here for the test.
 import { spawnSync } from "node:child_process"
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs"
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
@@ -86,6 +86,32 @@ describe("impact --from a git revision", () => {
       files.find((f) => f.path === "parameters/offerings/mindfull-restorative-yoga/sessions.json")?.text,
     ).not.toContain("2024-07-01")
     expect(files.length).toBe(git(repo, "ls-files", "rules/policy").split("\n").length)
+  })
+
+  it("names a file committed as UTF-16 as such, and reads one with a UTF-8 byte order mark", () => {
+    const other = mkdtempSync(join(tmpdir(), "aktivitet-rules-git-utf16-"))
+    git(other, "init", "--quiet")
+    mkdirSync(join(other, "duration"))
+    const text = readFileSync(join(fixtureDir, "duration/session-limit.json"), "utf8")
+    writeFileSync(
+      join(other, "duration/session-limit.json"),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]),
+    )
+    writeFileSync(
+      join(other, "duration/week-limit.json"),
+      `\uFEFF${readFileSync(join(fixtureDir, "duration/week-limit.json"), "utf8")}`,
+    )
+    git(other, "add", ".")
+    git(other, "commit", "--quiet", "-m", "saved on Windows")
+    const { files, problems } = filesAt(other, "HEAD")
+    expect(problems.map((p) => [p.file, p.code, p.message.en])).toEqual([
+      [
+        "duration/session-limit.json",
+        "syntax",
+        'The file is saved as UTF-16 (which Notepad calls "Unicode"); save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)',
+      ],
+    ])
+    expect(files.map((f) => f.path)).toEqual(["duration/week-limit.json"])
   })
 
   it("refuses a symbolic link committed in the folder", () => {
