@@ -83,7 +83,11 @@ export const jsonLine = (value: unknown, indent?: number): string => {
 /** The most a whole JSON input may be; JSON Lines has no such limit. */
 export const maxJsonBytes = 100_000_000
 
-/** Reads a JSON file or standard input ("-"), with a lineOf for its JSON pointers; `bytes` gives a file's bytes read ahead. */
+/**
+ * Reads a JSON file or standard input ("-"), with a lineOf for its JSON
+ * pointers; `bytes` gives a file's bytes read ahead. A leading byte order
+ * mark is skipped.
+ */
 export const readJson = (
   io: Io,
   file: string,
@@ -91,7 +95,9 @@ export const readJson = (
 ): { readonly value: unknown; readonly lineOf: (pointer: string) => number; readonly name: string } => {
   const name = file === "-" ? "<stdin>" : shown(io, file)
   const parsed =
-    file === "-" ? JsonText.parse(stdinText(io, name)) : JsonText.parseUtf8((bytes ?? fileBytes(io, file))())
+    file === "-"
+      ? JsonText.parse(stdinText(io, name).replace(/^\uFEFF/u, ""))
+      : JsonText.parseUtf8(withoutBom((bytes ?? fileBytes(io, file))()))
   if (!parsed.ok) {
     throw new UsageError({
       en: `${name}:${parsed.line}: ${parsed.message.en} (column ${parsed.column})`,
@@ -100,6 +106,11 @@ export const readJson = (
   }
   return { value: parsed.value, lineOf: (pointer) => JsonText.nearestLine(parsed, pointer), name }
 }
+
+// Windows editors may start a UTF-8 file with a byte order mark: it is no
+// part of the JSON, and lines and columns count from after it.
+const withoutBom = (b: Uint8Array): Uint8Array =>
+  b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b
 
 // Standard input's text, refused over maxJsonBytes.
 const stdinText = (io: Io, name: string): string => {

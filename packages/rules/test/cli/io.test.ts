@@ -17,8 +17,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const io: Io = { stdout: () => {}, stderr: () => {}, stdin: () => "", cwd: dir }
 
-// What readJson gave before it read bytes: the text as Node decodes it, parsed.
-const asText = (bytes: Buffer) => JsonText.parse(bytes.toString("utf8"))
+// What readJson gave before it read bytes: the text as Node decodes it,
+// parsed, with a leading byte order mark skipped.
+const asText = (bytes: Buffer) => JsonText.parse(bytes.toString("utf8").replace(/^\uFEFF/u, ""))
 
 const same = (bytes: Buffer, pointers: ReadonlyArray<string>): void => {
   writeFileSync(join(dir, "input.json"), bytes)
@@ -48,7 +49,7 @@ const same = (bytes: Buffer, pointers: ReadonlyArray<string>): void => {
 }
 
 describe("readJson", () => {
-  it("gives the decoded text's value and lines for any JSON with any characters, written with line breaks (property)", () => {
+  it("gives the decoded text's value and lines for any JSON with any characters, written with line breaks, with or without a byte order mark (property)", () => {
     fc.assert(
       fc.property(
         fc.dictionary(
@@ -56,9 +57,11 @@ describe("readJson", () => {
           fc.jsonValue({ stringUnit: "binary", maxDepth: 2 }),
           { maxKeys: 4 },
         ),
-        (v) => {
+        fc.boolean(),
+        (v, bom) => {
           const pointers = Object.keys(v).map((k) => `/${k.replace(/~/gu, "~0").replace(/\//gu, "~1")}`)
-          same(Buffer.from(JSON.stringify(v, null, 2), "utf8"), ["", ...pointers])
+          const text = Buffer.from(JSON.stringify(v, null, 2), "utf8")
+          same(bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), text]) : text, ["", ...pointers])
         },
       ),
       { numRuns: 100 },
@@ -92,9 +95,18 @@ describe("readJson", () => {
     )
   })
 
-  it("reads a Norwegian file, and refuses one that starts with a byte order mark as before", () => {
+  it("reads a Norwegian file, and one a Windows editor saved with a byte order mark", () => {
     same(Buffer.from('{\n  "navn": "Bjørg",\n  "merknad": "uke 3–4"\n}', "utf8"), ["/navn", "/merknad"])
-    same(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("{}")]), [])
+    const bom = Buffer.from([0xef, 0xbb, 0xbf])
+    same(Buffer.concat([bom, Buffer.from("{}")]), [])
+    writeFileSync(join(dir, "bom.json"), Buffer.concat([bom, Buffer.from('{\n  "date": "2024-07-15"\n}')]))
+    const r = readJson(io, "bom.json")
+    expect(r.value).toEqual({ date: "2024-07-15" })
+    expect(r.lineOf("/date")).toBe(2)
+    // Only at the start: a mark further in is an error where it stands.
+    expect(() => readJson({ ...io, stdin: () => "\uFEFF[1]" }, "-").value).not.toThrow()
+    writeFileSync(join(dir, "inner.json"), Buffer.concat([Buffer.from("[1,"), bom, Buffer.from("2]")]))
+    expect(() => readJson(io, "inner.json")).toThrow(UsageError)
     same(Buffer.from('["\\\\ø", "\\ø"]', "utf8"), [])
     // Hostile keys and identity numbers: read as data, never quoted in a message.
     same(Buffer.from('{"__proto__": {"x": "ø"}, "constructor": "01019012345 – ø"}', "utf8"), [
