@@ -6,6 +6,7 @@ import { createReadStream } from "node:fs"
 import { relative, resolve } from "node:path"
 import type { Bilingual } from "@aktivitetsmodell/core"
 import { Io as CoreIo, JsonText, Redact } from "@aktivitetsmodell/core"
+import { bytesSavedAsUtf16, bytesWithoutBom, savedAsUtf16, utf16Message, withoutBom } from "../internal/encoding.js"
 import { shortLine } from "../internal/text.js"
 import {
   byteCount,
@@ -94,10 +95,7 @@ export const readJson = (
   bytes?: FileBytes,
 ): { readonly value: unknown; readonly lineOf: (pointer: string) => number; readonly name: string } => {
   const name = file === "-" ? "<stdin>" : shown(io, file)
-  const parsed =
-    file === "-"
-      ? JsonText.parse(stdinText(io, name).replace(/^\uFEFF/u, ""))
-      : JsonText.parseUtf8(withoutBom((bytes ?? fileBytes(io, file))()))
+  const parsed = file === "-" ? stdinJson(io, name) : fileJson(name, (bytes ?? fileBytes(io, file))())
   if (!parsed.ok) {
     throw new UsageError({
       en: `${name}:${parsed.line}: ${parsed.message.en} (column ${parsed.column})`,
@@ -108,9 +106,18 @@ export const readJson = (
 }
 
 // Windows editors may start a UTF-8 file with a byte order mark: it is no
-// part of the JSON, and lines and columns count from after it.
-const withoutBom = (b: Uint8Array): Uint8Array =>
-  b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b
+// part of the JSON, and lines and columns count from after it. A file saved
+// as UTF-16 is named as such, as a policy file is.
+const fileJson = (name: string, bytes: Uint8Array): JsonText.Parsed => {
+  if (bytesSavedAsUtf16(bytes)) throw new UsageError(utf16Message, `${name}: `)
+  return JsonText.parseUtf8(bytesWithoutBom(bytes))
+}
+
+const stdinJson = (io: Io, name: string): JsonText.Parsed => {
+  const text = stdinText(io, name)
+  if (savedAsUtf16(text)) throw new UsageError(utf16Message, `${name}: `)
+  return JsonText.parse(withoutBom(text))
+}
 
 // Standard input's text, refused over maxJsonBytes.
 const stdinText = (io: Io, name: string): string => {

@@ -11,8 +11,21 @@ const bom = "\uFEFF"
 /** `text` without a leading byte order mark. */
 export const withoutBom = (text: string): string => (text.startsWith(bom) ? text.slice(bom.length) : text)
 
+/** UTF-8 `bytes` without a leading byte order mark (EF BB BF). */
+export const bytesWithoutBom = (b: Uint8Array): Uint8Array =>
+  b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b
+
 // The characters looked at: enough to tell, and a bound on the work for a large file.
 const sample = 4096
+
+/** Whether `bytes` are a file saved as UTF-16: its byte order mark, or a NUL beside every ASCII letter. */
+export const bytesSavedAsUtf16 = (b: Uint8Array): boolean => {
+  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) return true
+  const n = Math.min(b.length, sample)
+  let nuls = 0
+  for (let i = 0; i < n; i++) if (b[i] === 0) nuls++
+  return nuls > 0 && nuls * 4 >= n
+}
 
 /** Whether `text` is a UTF-16 file's bytes read as UTF-8. */
 export const savedAsUtf16 = (text: string): boolean => {

@@ -21,8 +21,18 @@ const io: Io = { stdout: () => {}, stderr: () => {}, stdin: () => "", cwd: dir }
 // parsed, with a leading byte order mark skipped.
 const asText = (bytes: Buffer) => JsonText.parse(bytes.toString("utf8").replace(/^\uFEFF/u, ""))
 
+const utf16 = {
+  nb: "Filen er lagret som UTF-16 (i Notisblokk kalt «Unicode»); lagre den som UTF-8 (i Notisblokk: Lagre som, Koding: UTF-8)",
+  en: 'The file is saved as UTF-16 (which Notepad calls "Unicode"); save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)',
+}
+
 const same = (bytes: Buffer, pointers: ReadonlyArray<string>): void => {
   writeFileSync(join(dir, "input.json"), bytes)
+  // UTF-16's byte order mark, which no UTF-8 text starts with: named as such.
+  if (bytes[0]! + bytes[1]! === 0xff + 0xfe && Math.min(bytes[0]!, bytes[1]!) === 0xfe) {
+    expect(() => readJson(io, "input.json")).toThrow(expect.objectContaining({ text: utf16 }))
+    return
+  }
   const want = asText(bytes)
   let got: ReturnType<typeof readJson> | UsageError
   try {
@@ -107,6 +117,27 @@ describe("readJson", () => {
     expect(() => readJson({ ...io, stdin: () => "\uFEFF[1]" }, "-").value).not.toThrow()
     writeFileSync(join(dir, "inner.json"), Buffer.concat([Buffer.from("[1,"), bom, Buffer.from("2]")]))
     expect(() => readJson(io, "inner.json")).toThrow(UsageError)
+  })
+
+  it("names a file saved as UTF-16, as Notepad's Unicode writes it, with or without its mark", () => {
+    const json = '{\n  "date": "2024-07-15"\n}'
+    const forms = [
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, "utf16le")]),
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(json, "utf16le").swap16()]),
+      Buffer.from(json, "utf16le"),
+    ]
+    for (const bytes of forms) {
+      writeFileSync(join(dir, "utf16.json"), bytes)
+      let thrown: unknown
+      try {
+        readJson(io, "utf16.json")
+      } catch (e) {
+        thrown = e
+      }
+      expect(thrown).toBeInstanceOf(UsageError)
+      expect((thrown as UsageError).place).toBe("utf16.json: ")
+      expect((thrown as UsageError).text).toEqual(utf16)
+    }
     same(Buffer.from('["\\\\ø", "\\ø"]', "utf8"), [])
     // Hostile keys and identity numbers: read as data, never quoted in a message.
     same(Buffer.from('{"__proto__": {"x": "ø"}, "constructor": "01019012345 – ø"}', "utf8"), [
