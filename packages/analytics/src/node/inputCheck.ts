@@ -8,6 +8,7 @@ import type { FileProblem } from "@aktivitetsmodell/core/node"
 import { AnalyticsError } from "../internal/text.js"
 import type { Entry, Section } from "../outputs/Rejected.js"
 import * as Rejected from "../outputs/Rejected.js"
+import { withoutRepeats } from "./repeats.js"
 
 /**
  * The records of one entity as read from one file. `valid.length +
@@ -138,14 +139,16 @@ const kindOrder: Readonly<Record<Entry["kind"], number>> = { file: 0, rejected: 
 /**
  * Builds the municipality-year from the valid records, runs every invariant
  * of the model on it, and lists what was rejected or broken, file by file
- * and in the order of the records.
+ * and in the order of the records. A record whose id an earlier record of
+ * its file has is rejected as a repeat, so the indicators count it once.
  */
 export const checkInput = (
   year: number,
-  reads: ReadonlyArray<EntityRead>,
+  given: ReadonlyArray<EntityRead>,
   policy: Policy.Policy,
   defaults: Partial<Readonly<Record<Dataset.EntityName, ReadonlyArray<unknown>>>> = {},
 ): CheckedInput => {
+  const reads = given.map(withoutRepeats)
   const byEntity = new Map(reads.map((r) => [r.entity as string, r]))
   const at = new Map(reads.map((r) => [r.entity as string, positions(r)]))
   const fromDefaults = Dataset.entityNames.filter((e) => !byEntity.has(e) && defaults[e] !== undefined)
