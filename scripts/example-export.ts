@@ -13,6 +13,7 @@ import { Dataset } from "@aktivitetsmodell/core"
 import { readCsv } from "@aktivitetsmodell/core/node"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { shippedPolicy } from "@aktivitetsmodell/rules/node"
+import * as SchemaAST from "effect/SchemaAST"
 
 const root = fileURLToPath(new URL("..", import.meta.url))
 const outIndex = process.argv.indexOf("--out")
@@ -40,6 +41,14 @@ const toCsv = (records: ReadonlyArray<unknown>): { header: Array<string>; rows: 
   const header = [...new Set(flat.flatMap((c) => [...c.keys()]))]
   return { header, rows: flat.map((c) => header.map((h) => cell(c.get(h) ?? "")).join(",")) }
 }
+
+// The columns of an entity as the CSV reader takes them: nested fields with a dot.
+const columnsOf = (ast: SchemaAST.AST, prefix = ""): Array<string> =>
+  SchemaAST.isObjects(ast)
+    ? ast.propertySignatures.flatMap((p) =>
+        columnsOf(p.type, prefix === "" ? String(p.name) : `${prefix}.${String(p.name)}`),
+      )
+    : [prefix]
 
 // Sorted keys, so that a record read back compares equal to the one written.
 const canonical = (v: unknown): string =>
@@ -87,7 +96,11 @@ mkdirSync(out, { recursive: true })
 for (const entity of Dataset.entityNames) {
   if (entity === "offerings" || entity === "departments") continue
   const records = year[entity] as ReadonlyArray<unknown>
-  if (records.length === 0) continue
+  // None of them this year: the header alone says so (a missing file would make the figures missing, not 0).
+  if (records.length === 0) {
+    writeFileSync(join(out, `${entity}.csv`), `${columnsOf(Dataset.entities[entity].ast).join(",")}\n`)
+    continue
+  }
   const { header, rows } = toCsv(records)
   const text = `${[header.join(","), ...rows].join("\n")}\n`
   // Every record written must read back as itself before any mistake is added.

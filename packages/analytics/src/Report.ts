@@ -11,6 +11,7 @@ import { reportFromTables, tablesFor } from "./internal/reportBuild.js"
 import { checkReportOptions } from "./internal/reportOptions.js"
 import type { Options, Report } from "./internal/reportTypes.js"
 
+export type { MissingInput } from "./internal/indicatorInputs.js"
 export type { Options, Report } from "./internal/reportTypes.js"
 
 /**

@@ -82,6 +82,7 @@ export const requireModel = (name: string, u: unknown): Model => {
     const r = requireRecord(name, `model.sections[${i}]`, s)
     requirePublished(name, r.table)
     if (r.monthly !== null) requirePublished(name, r.monthly)
+    if (r.missing !== undefined) requireBilingual(name, `model.sections[${i}].missing`, r.missing)
   })
   if (m.statistics !== null) {
     const st = requireRecord(name, "model.statistics", m.statistics)

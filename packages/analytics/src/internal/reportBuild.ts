@@ -16,11 +16,13 @@ import { barChart, lineChart } from "../outputs/Svg.js"
 import * as Provenance from "../Provenance.js"
 import { assertNone } from "../privacy/Identifiers.js"
 import { asRule, label } from "../privacy/Profile.js"
-import { type Published, publishResults } from "../privacy/Publication.js"
+import { type Publication, type Published, publishResults } from "../privacy/Publication.js"
 import { fromDataset } from "../Tables.js"
 import type { Tables } from "../tables/types.js"
+import { blankPublished } from "./blankPublished.js"
 import { recoveryCollegeSection, statisticsSection } from "./figures.js"
 import { formatMeasure, formatNumber, notApplicable } from "./format.js"
+import { type MissingInput, missingReason } from "./indicatorInputs.js"
 import { displayRows } from "./order.js"
 import type { Checked } from "./reportOptions.js"
 import { reportResults, sameTable } from "./reportResults.js"
@@ -130,6 +132,19 @@ const charts = (section: Section, lang: Lang): { bars: string; months: string | 
   return { bars: barSvg, months }
 }
 
+// The publication with every table whose indicator counts records that could not be read blanked.
+const withoutUnread = (publication: Publication, missing: ReadonlyArray<MissingInput>): Publication => {
+  if (missing.length === 0) return publication
+  const tables = publication.tables.map((p) =>
+    missingReason(p.indicator, missing) === undefined ? p : blankPublished(p),
+  )
+  const hidden = tables.reduce(
+    (a, p) => ({ primary: a.primary + p.hidden.primary, secondary: a.secondary + p.hidden.secondary }),
+    { primary: 0, secondary: 0 },
+  )
+  return { ...publication, tables, hidden }
+}
+
 /** The report's tables of a dataset: the year, the policy and the capacities of the options. */
 export const tablesFor = (dataset: Dataset.Dataset, { options, year }: Checked): Tables =>
   fromDataset(dataset, {
@@ -143,16 +158,20 @@ export const tablesFor = (dataset: Dataset.Dataset, { options, year }: Checked):
  * tables (internal/resultSource.ts) are reported from those.
  */
 export const reportFromTables = (tables: Tables, checked: Checked): Report => {
-  const { options, lang, year, profile, names } = checked
+  const { options, lang, year, profile, names, missing } = checked
   // Every table the report and its plan show, published together as one system.
   const { own, results } = reportResults(tables)
-  const publication = publishResults(results, { profile, tables })
+  const publication = withoutUnread(publishResults(results, { profile, tables }), missing)
   const at = (r: Result) => publication.tables[results.findIndex((x) => sameTable(x, r))]!
-  const sections: Array<Section> = own.map((s) => ({
-    indicator: s.indicator,
-    table: at(s.table),
-    monthly: s.monthly === null ? null : at(s.monthly),
-  }))
+  const sections: Array<Section> = own.map((s) => {
+    const why = missingReason(s.indicator, missing)
+    return {
+      indicator: s.indicator,
+      table: at(s.table),
+      monthly: s.monthly === null ? null : at(s.monthly),
+      ...(why === undefined ? {} : { missing: why }),
+    }
+  })
   const shownInSections = sections.flatMap((s) => (s.monthly === null ? [s.table] : [s.table, s.monthly]))
   const plan = EvaluationPlan.draftFrom(tables, lookup(publication.tables), profile)
   const hidden = shownInSections.reduce(
@@ -191,6 +210,7 @@ export const reportFromTables = (tables: Tables, checked: Checked): Report => {
     periodText(model.period, lang),
     ...(provenance.synthetic ? [Provenance.syntheticNotice[lang]] : []),
     ...model.headlines.map((h) => `  ${h.label[lang]}: ${h.value}`),
+    ...sections.flatMap((s) => (s.missing === undefined ? [] : [`  ${s.indicator.name[lang]}: ${s.missing[lang]}`])),
     lang === "nb"
       ? `  Skjermet: ${formatNumber(hidden.primary, lang)} celler med små tall og ${formatNumber(hidden.secondary, lang)} for å hindre tilbakeregning (profil ${label(profile)}).`
       : `  Suppressed: ${formatNumber(hidden.primary, lang)} cells with small counts and ${formatNumber(hidden.secondary, lang)} to prevent working them out (profile ${label(profile)}).`,

@@ -3,6 +3,7 @@
 import { Policy, Redact } from "@aktivitetsmodell/core"
 import { type Profile, requireProfile, strictFrom } from "../privacy/Profile.js"
 import { optionsOf, requireArray, requireInteger, requireRecord, requireRule, requireString } from "./checks.js"
+import type { MissingInput } from "./indicatorInputs.js"
 import type { Options } from "./reportTypes.js"
 import { AnalyticsError, type Lang } from "./text.js"
 
@@ -13,6 +14,7 @@ export interface Checked {
   readonly year: number
   readonly profile: Profile
   readonly names: ReadonlyArray<string>
+  readonly missing: ReadonlyArray<MissingInput>
 }
 
 /**
@@ -49,11 +51,30 @@ export const checkReportOptions = (name: string, dataset: unknown, options: Opti
       nb: `${name}: options.names må være en liste med tekster`,
       en: `${name}: options.names must be a list of texts`,
     })
+  // Copied before it is checked, so that a getter answers once.
+  const missing = (o.missing === undefined ? [] : requireArray(name, "options.missing", o.missing)).map(copyOf)
+  if (!missing.every(isMissingInput))
+    throw new AnalyticsError({
+      nb: `${name}: options.missing må være en liste med { entity, reason: { nb, en } }`,
+      en: `${name}: options.missing must be a list of { entity, reason: { nb, en } }`,
+    })
   return {
     options: { ...(o as unknown as Options), policy },
     lang,
     year,
     profile,
     names: names as ReadonlyArray<string>,
+    missing,
   }
 }
+
+const copyOf = (u: unknown): { entity: unknown; reason: { nb: unknown; en: unknown } } | null => {
+  if (typeof u !== "object" || u === null) return null
+  const { entity, reason } = u as { entity?: unknown; reason?: unknown }
+  if (typeof reason !== "object" || reason === null) return null
+  const { nb, en } = reason as { nb?: unknown; en?: unknown }
+  return { entity, reason: { nb, en } }
+}
+
+const isMissingInput = (u: ReturnType<typeof copyOf>): u is MissingInput =>
+  u !== null && typeof u.entity === "string" && typeof u.reason.nb === "string" && typeof u.reason.en === "string"

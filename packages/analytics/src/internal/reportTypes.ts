@@ -9,6 +9,7 @@ import type { Publication, Published } from "../privacy/Publication.js"
 import type { Rule } from "../privacy/Suppression.js"
 import type { Participants, Population } from "../RecoveryCollege.js"
 import type { Statistics } from "../ServiceStatistics.js"
+import type { MissingInput } from "./indicatorInputs.js"
 import type { Lang } from "./text.js"
 
 /**
@@ -25,6 +26,10 @@ import type { Lang } from "./text.js"
  * `versions` and `policyHash` (`PolicyTree.hash` of the tree the policy came
  * from) are the provenance every output states (see `Provenance`); a
  * synthetic year must say `synthetic: true`, so that every page says so.
+ * `missing` names the entities whose records could not be read (no file, an
+ * empty file, every record rejected; `loadExportFolder` gives them): every
+ * indicator that counts them is published as missing, with the reason,
+ * never as 0.
  * @category models
  */
 export interface Options {
@@ -44,6 +49,7 @@ export interface Options {
   readonly generatedAt?: Date | string
   readonly versions?: Readonly<Record<string, string>>
   readonly policyHash?: string
+  readonly missing?: ReadonlyArray<MissingInput>
 }
 
 /**

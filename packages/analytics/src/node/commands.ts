@@ -154,11 +154,12 @@ const report = async (args: CliOptions, io: Io): Promise<number> => {
   }
   // rejected.csv goes beside the report unless named; with neither, it is not written.
   const rejectedFile = args.rejected ?? (args.out === undefined ? undefined : join(dirname(args.out), "rejected.csv"))
-  const { dataset, section, source: named } = await recordsOf(args, policy, rejectedFile)
+  const { dataset, section, source: named, missing } = await recordsOf(args, policy, rejectedFile)
   const left: LeftOut = []
   const options: Options = {
     ...(await reportOptions(args, policy, policyHash, args.year ?? dataset.year, named, io, left)),
     ...(args.capacity === undefined ? {} : { capacity: await readCapacity(args.capacity) }),
+    ...(missing === undefined ? {} : { missing }),
   }
   const engine = await chooseEngine(args.engine, dataset.attendance.length, duckDbInstalled)
   const entry = engine === "duckdb" ? await duckDbEntry(engineNeeds) : undefined
@@ -262,7 +263,12 @@ const recordsOf = async (
   args: ReadArgs,
   policy: Policy.Policy,
   rejectedFile: string | undefined,
-): Promise<{ readonly dataset: Dataset.Dataset; readonly section?: Rejected.Section; readonly source?: string }> => {
+): Promise<{
+  readonly dataset: Dataset.Dataset
+  readonly section?: Rejected.Section
+  readonly source?: string
+  readonly missing?: CheckedInput["missing"]
+}> => {
   const source = args.source
   if (source.kind !== "synthetic") return await readInput(source, args, policy, rejectedFile)
   const dataset = generate({

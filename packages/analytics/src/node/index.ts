@@ -33,6 +33,7 @@ import { listFolder, readFile, yearOfFolder } from "./exportFolder.js"
 import { readBytes, readText, requireFile, writeText } from "./files.js"
 import { type Format, formatOf, formats } from "./format.js"
 import { type CheckedInput, checkInput, type EntityRead } from "./inputCheck.js"
+import { missingInputs } from "./missingInputs.js"
 
 export { AnalyticsError, FileError } from "../internal/text.js"
 export type { Format } from "./format.js"
@@ -184,7 +185,11 @@ export const loadExportFolder = guard(
     const reads: Array<EntityRead> = []
     for (const f of files) reads.push(await readFile(f))
     const catalogue = Catalogue.sandnes()
-    return checkInput(year, reads, policy, { offerings: catalogue.offerings, departments: catalogue.departments })
+    const checked = checkInput(year, reads, policy, {
+      offerings: catalogue.offerings,
+      departments: catalogue.departments,
+    })
+    return { ...checked, missing: missingInputs(checked.section) }
   },
 )
 

@@ -5,6 +5,7 @@
 // and the record's position in the file, both counted from 1.
 import { type Batch, Dataset, Invariants, type Policy, type Problems } from "@aktivitetsmodell/core"
 import type { FileProblem } from "@aktivitetsmodell/core/node"
+import type { MissingInput } from "../internal/indicatorInputs.js"
 import { AnalyticsError } from "../internal/text.js"
 import type { Entry, Section } from "../outputs/Rejected.js"
 import * as Rejected from "../outputs/Rejected.js"
@@ -32,6 +33,12 @@ export interface CheckedInput {
   readonly section: Section
   /** The data source the input names itself (a dataset file's "source"), for the report's provenance. */
   readonly source?: string
+  /**
+   * The entities whose records could not be read (a folder: no file, an
+   * empty file, every record rejected): give them to buildReport as
+   * `missing`, and the indicators that count them are published as missing.
+   */
+  readonly missing?: ReadonlyArray<MissingInput>
 }
 
 /** A finding as one line; one built by plain JavaScript that cannot be read is still a line. */

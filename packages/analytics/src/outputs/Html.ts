@@ -82,7 +82,7 @@ export const render = guard(
         return `<section id="${esc(s.indicator.id)}">
 <h2>${esc(s.indicator.name[lang])}</h2>
 <p class="def"><strong>${t("numerator")}:</strong> ${esc(d.numerator[lang])}${d.denominator === null ? "" : ` <strong>${t("denominator")}:</strong> ${esc(d.denominator[lang])}`} <strong>${t("unit")}:</strong> ${esc(d.unit[lang])}. <strong>${t("period")}:</strong> ${esc(d.period[lang])}.${d.note === undefined ? "" : ` ${esc(d.note[lang])}`}<br><strong>${t("source")}:</strong> ${esc(Citation.format(s.indicator.seed, lang))}: «${esc(s.indicator.seed.fact[lang])}»</p>
-${charts === undefined ? "" : `<figure>${charts.bars}</figure>`}
+${s.missing === undefined ? "" : `<p class="missing"><strong>${esc(s.missing[lang])}</strong></p>\n`}${charts === undefined ? "" : `<figure>${charts.bars}</figure>`}
 ${indicatorTable(s, lang, "table")}
 ${s.monthly === null ? "" : `<h3>${t("byMonth")}</h3>${charts?.months === null || charts === undefined ? "" : `<figure>${charts.months}</figure>`}${indicatorTable(s, lang, "monthly")}`}
 </section>`

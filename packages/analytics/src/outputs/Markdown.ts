@@ -59,6 +59,7 @@ export const render = guard(
         "",
         `${md(numerator[lang])}${denominator === null ? "" : ` / ${md(denominator[lang])}`}.`,
         "",
+        ...(s.missing === undefined ? [] : [`**${md(s.missing[lang])}**`, ""]),
       )
       out.push(
         `| ${[...by.map((d) => Labels.dimension(d, lang)), ...indicator.measures.map((m) => m.label[lang])].map(md).join(" | ")} |`,

@@ -24,6 +24,8 @@ export interface Section {
   readonly indicator: Indicator
   readonly table: Published
   readonly monthly: Published | null
+  /** Why every figure of the indicator is missing (its input could not be read); absent when it was computed. */
+  readonly missing?: Bilingual
 }
 
 /**
