@@ -133,9 +133,10 @@ export const usage = `aktivitet-report — aktivitetsrapport med indikatorer, sk
     read by DuckDB / eller tabeller slik export skriver dem, lest av DuckDB.
   --lang nb|en        language of the report and its messages / språk i rapporten og meldingene (default nb)
   Exit codes / avslutningskoder: 0 written, or audit found nothing / skrevet, eller revisjonen fant ingenting,
-    1 wrong records, broken rules with --stop-on-violations, rows left out of --statistics or --recovery-college
-    (the report is written), or audit findings / feil i postene, regelbrudd med --stop-on-violations, rader holdt
-    utenfor --statistics eller --recovery-college (rapporten skrives), eller funn i revisjonen, 2 wrong usage or an
+    1 rejected records or an unreadable export file, rows left out of --statistics or --recovery-college (the report
+    is written), broken rules with --stop-on-violations, or audit findings / avviste poster eller en eksportfil som
+    ikke kunne leses, rader holdt utenfor --statistics eller --recovery-college (rapporten skrives), regelbrudd med
+    --stop-on-violations, eller funn i revisjonen, 2 wrong usage or an
     unusable file / feil bruk eller en fil som ikke kan brukes, 3 the report would give away a small count, nothing
     written / rapporten ville avsløre et lite tall, ingenting skrevet, 70 internal error / intern feil`
 

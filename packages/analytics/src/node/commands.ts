@@ -36,6 +36,7 @@ import {
   writeReport,
 } from "./index.js"
 import { type CheckedInput, checkInput, lineOf, RecordsError, rejectedEntries } from "./inputCheck.js"
+import { inputExit, lostInput } from "./inputExit.js"
 import { withInput } from "./inputReport.js"
 import { type Io, internalError, usageFailure } from "./io.js"
 import { packageVersions, policyWithHash, sourceOf } from "./provenance.js"
@@ -174,7 +175,9 @@ const report = async (args: CliOptions, io: Io): Promise<number> => {
         ? `Skrev ${rejectedFile} (intern, for analytikeren: skal ikke publiseres)`
         : `Wrote ${rejectedFile} (internal, for the analyst: not to be published)`,
     )
-  return withLeftOut(code, left, args.lang, io)
+  // Written without some records: 1, as without some rows of the data files.
+  const lost = code === 0 ? inputExit(section, args.lang, io) : 0
+  return Math.max(withLeftOut(code, left, args.lang, io), lost)
 }
 
 // A folder of tables (export's layout): no records to check, every indicator on DuckDB.
@@ -374,18 +377,19 @@ const exportTables = async (args: ExportOptions, io: Io): Promise<number> => {
     }
     throw e
   }
-  const left = section?.entries.filter((e) => e.kind === "rejected").length ?? 0
+  const left = lostInput(section)
   const nb = args.lang === "nb"
-  if (left > 0)
+  if (left.records > 0 || left.files > 0)
     io.stderr(
       nb
-        ? `${left} avviste poster er ikke med (kjør rapporten for å se dem)`
-        : `${left} rejected record(s) left out (run the report to see them)`,
+        ? `${left.records} avviste poster og ${left.files} filer som ikke kunne leses, er ikke med (kjør rapporten for å se dem)`
+        : `${left.records} rejected record(s) and ${left.files} file(s) that could not be read left out (run the report to see them)`,
     )
   io.stdout(
     `${nb ? "Skrev tabellene som" : "Wrote the tables as"} ${{ parquet: "Parquet", csv: "CSV", arrow: "Arrow IPC" }[args.to.format]} ${nb ? "til" : "to"} ${args.to.dir}`,
   )
-  return 0
+  // The tables were written without some records: 1, as the report does.
+  return left.records > 0 || left.files > 0 ? 1 : 0
 }
 
 const audit = async (args: AuditOptions, io: Io): Promise<number> => {

@@ -8,7 +8,10 @@ import { tableFromArrays, tableToIPC } from "@uwdata/flechette"
 import { describe, expect, it } from "vitest"
 import { loadExportFolder } from "../../src/node/index.js"
 import * as Rejected from "../../src/outputs/Rejected.js"
+import * as Profile from "../../src/privacy/Profile.js"
 import { policy } from "../fixturePolicy.js"
+
+const strict = Profile.strictFrom(policy, "2024-12-31")
 
 const root = mkdtempSync(join(tmpdir(), "hostile-repeats-"))
 let n = 0
@@ -43,7 +46,11 @@ describe("hostile repeated ids", () => {
       [3, 2],
       [4, 3],
     ])
-    const shown = [Rejected.toCsv(section, "nb"), Rejected.toMarkdown(section, "en"), Rejected.toHtml(section, "nb")]
+    const shown = [
+      Rejected.toCsv(section, "nb"),
+      Rejected.toMarkdown(section, "en", strict),
+      Rejected.toHtml(section, "nb", strict),
+    ]
     for (const text of shown) expect(text).not.toContain(P)
   })
 

@@ -1,10 +1,11 @@
 // The CLI end to end, as a user runs it (through tsx, against the sources).
 import { spawnSync } from "node:child_process"
-import { existsSync, mkdtempSync, readFileSync } from "node:fs"
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "vitest"
+import { cli as inProcess } from "./inProcess.js"
 
 const cli = fileURLToPath(new URL("../../src/cli.ts", import.meta.url))
 const run = (...args: Array<string>) =>
@@ -75,8 +76,12 @@ describe("aktivitet-report FOLDER", () => {
       stdout: (t) => out.push(t),
       stderr: (t) => out.push(t),
     })
-    expect(code).toBe(0)
+    // The report is written, but without the rejected records: 1, as docs/cli.md says.
+    expect(code).toBe(1)
     expect(out.join("\n")).toContain(`Skrev ${join(dir, "rejected.csv")}`)
+    expect(out.at(-1)).toBe(
+      "Laget uten 3 avvist(e) post(er) og 0 fil(er) som ikke kunne leses, nevnt i rejected.csv og avsnittet «Innlesing»",
+    )
     const wrong = [
       ["citizens.csv", lineOf("citizens.csv", "19x8"), "birthYear"],
       ["enrollments.csv", lineOf("enrollments.csv", "pågår"), "status"],
@@ -120,5 +125,64 @@ describe("aktivitet-report FOLDER", () => {
     expect(err.join("\n")).toMatch(
       /citizens\.csv:\d+, record \d+, field birthYear: Expected .* \/ citizens\.csv:\d+, post \d+, felt birthYear: Forventet/u,
     )
+  })
+})
+
+describe("aktivitet-report FOLDER: the exit code", () => {
+  const example = fileURLToPath(new URL("../../../../examples/data/export-2024", import.meta.url))
+  const copy = (change: (dir: string) => void): string => {
+    const dir = join(mkdtempSync(join(tmpdir(), "cli-exit-")), "export-2024")
+    cpSync(example, dir, { recursive: true })
+    change(dir)
+    return dir
+  }
+  const clean = copy((dir) => {
+    // The example's wrong rows taken out: every record valid, one broken rule left.
+    for (const [file, text] of [
+      ["citizens.csv", "19x8"],
+      ["enrollments.csv", "pågår"],
+      ["attendance.csv", "2024-02-30"],
+    ] as const) {
+      const lines = readFileSync(join(dir, file), "utf8").split("\n")
+      writeFileSync(join(dir, file), lines.filter((l) => !l.includes(text)).join("\n"))
+    }
+  })
+
+  it("is 0 when every record was read, a broken rule alone changing nothing", async () => {
+    const r = await inProcess([clean, "--format", "md", "--lang", "en"])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain("unknown-reference")
+  })
+
+  it.each([
+    [
+      "a repeated row",
+      (dir: string) =>
+        appendFileSync(join(dir, "sessions.csv"), readFileSync(join(dir, "sessions.csv"), "utf8").split("\n")[1]!),
+    ],
+    ["an empty file", (dir: string) => writeFileSync(join(dir, "transitions.csv"), "")],
+    ["a file whose header rejects every row", (dir: string) => writeFileSync(join(dir, "feedback.csv"), "x,y\n1,2\n")],
+  ])("is 1 after writing the report when the folder has %s", async (_, change) => {
+    const dir = copy((d) => {
+      cpSync(clean, d, { recursive: true })
+      change(d)
+    })
+    const out = join(dir, "..", "report.md")
+    const r = await inProcess([dir, "--out", out, "--lang", "en"])
+    expect(r.code).toBe(1)
+    expect(existsSync(out)).toBe(true)
+    expect(r.stderr.split("\n").at(-1)).toMatch(
+      /^Made without \d+ rejected record\(s\) and \d+ file\(s\) that could not be read/u,
+    )
+  })
+
+  it("is 1 for export too, and 0 when nothing was left out", async () => {
+    const root = mkdtempSync(join(tmpdir(), "cli-exit-export-"))
+    expect((await inProcess(["export", clean, "--arrow", join(root, "a")])).code).toBe(0)
+    const empty = copy((d) => {
+      cpSync(clean, d, { recursive: true })
+      writeFileSync(join(d, "transitions.csv"), "")
+    })
+    expect((await inProcess(["export", empty, "--arrow", join(root, "b")])).code).toBe(1)
   })
 })
