@@ -173,6 +173,13 @@ describe("loadExportFolder", () => {
     expect(section.entries.map((e) => Rejected.line(e, "en")).join("\n")).toContain("field date")
   })
 
+  it("reads a Norwegian-Excel fitScores.csv: ';' between fields and decimal commas", async () => {
+    const text = `id;citizenId;date;instrument;items;total\r\no-1;${P};2024-02-05;ORS;5|4,5|6|5,2;20,7\r\n`
+    const { dataset, section } = await loadExportFolder(folder({ "fitScores.csv": text }), { policy })
+    expect(section.files[0]).toMatchObject({ records: 1, valid: 1, rejected: 0 })
+    expect(dataset.fitScores.map((f) => [f.items, f.total])).toEqual([[[5, 4.5, 6, 5.2], 20.7]])
+  })
+
   it("passes over hidden files such as .DS_Store", async () => {
     const { section } = await loadExportFolder(folder({ ".DS_Store": "\0\0", "citizens.csv": citizens }), { policy })
     expect(section.files.map((f) => f.file)).toEqual(["citizens.csv"])

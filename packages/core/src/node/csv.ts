@@ -12,6 +12,7 @@
 import * as SchemaAST from "effect/SchemaAST"
 import { entitySchema } from "../Batch.js"
 import type { EntityName } from "../Dataset.js"
+import { commaIsDecimal, hasDecimalComma, isNumericAt, withDecimalPoint } from "../internal/csv/decimalComma.js"
 import { readHeader } from "../internal/csv/header.js"
 import * as M from "../internal/csv/messages.js"
 import { detectDelimiter, type RawRecord, tokenize } from "../internal/csv/tokenize.js"
@@ -127,6 +128,8 @@ export const csvRowStream = (entity: EntityName, input: string): CsvRowStream =>
   const paths = header?.paths ?? []
   const lists = paths.map((p) => (p === undefined ? undefined : listKindAt(ast, p)))
   const named = paths.reduce((last, p, i) => (p === undefined ? last : i + 1), 0)
+  const numeric = paths.map((p) => p !== undefined && isNumericAt(ast, p))
+  const decimalComma = commaIsDecimal(delimiter)
 
   function* rows(): Generator<CsvRow> {
     for (const r of records) {
@@ -152,7 +155,13 @@ export const csvRowStream = (entity: EntityName, input: string): CsvRowStream =>
         }
         if (path === undefined) problems.push(problem(`column ${col + 1}`, M.extraCell(col + 1)))
         else if (cell.includes("\uFFFD")) problems.push(problem(`column ${col + 1}`, M.replacementCharacter(col + 1)))
-        else setPath(tree, path, lists[col] === undefined ? cell : cell.split("|"))
+        else {
+          const values = lists[col] === undefined ? [cell] : cell.split("|")
+          if (numeric[col] && !decimalComma && values.some(hasDecimalComma))
+            problems.push(problem(path.join("."), M.decimalComma(col + 1)))
+          const read = numeric[col] && decimalComma ? values.map(withDecimalPoint) : values
+          setPath(tree, path, lists[col] === undefined ? read[0]! : read)
+        }
       })
       yield problems.length > 0
         ? { line: r.line, endLine: r.endLine, raw: r.raw, problems }

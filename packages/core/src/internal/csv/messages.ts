@@ -110,3 +110,9 @@ export const tooManyColumns = (count: number): Bilingual => ({
   en: `it has ${count} columns; at most 1,000 are read`,
   nb: `den har ${count} kolonner; høyst 1 000 leses`,
 })
+
+export const decimalComma = (column: number): Bilingual =>
+  once(`decimal-comma:${column}`, () => ({
+    en: `column ${column} holds a number with a decimal comma, read as one only in a file separated by ";" (as Norwegian Excel saves it): write the number with a point (4.5), or save the file with ";" between the fields`,
+    nb: `kolonne ${column} har et tall med desimalkomma, som leses som tall bare i en fil med «;» mellom feltene (slik norsk Excel lagrer den): skriv tallet med punktum (4.5), eller lagre fila med «;» mellom feltene`,
+  }))
