@@ -1,22 +1,11 @@
-// The folder report's exit code against files that are nearly empty: a byte-
-// order mark alone, blank lines, a header alone. 1 exactly when a record was
-// rejected or a file could not be read; a header alone says "none" (0).
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { exportFolders } from "../exportFolders.js"
 import { cli } from "../node/inProcess.js"
 
 const P = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
-const root = mkdtempSync(join(tmpdir(), "hostile-exit-"))
-let n = 0
-const folder = (files: Readonly<Record<string, string>>): string => {
-  const dir = join(root, `f${n++}-2024`)
-  mkdirSync(dir)
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
-  return dir
-}
+/** A new folder named for 2024 holding the files given. */
+const folder = exportFolders("hostile-exit-")
 const citizens = `id,birthYear,departments,healthyLifeCentre,pathway\n${P},1980,rpha,false,2\n`
 const header = "id,source,date,offeringId,category,theme,rating,comment"
 const good = `b-1,citizen,2024-03-01,,,tema,4,`

@@ -1,26 +1,15 @@
-// Repeated ids that are keys of Object.prototype or pseudonyms, in
-// CSV, JSON and Arrow: each repeat is rejected once, the first kept, no
-// prototype reached, and a pseudonym never shown.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
 import { tableFromArrays, tableToIPC } from "@uwdata/flechette"
 import { describe, expect, it } from "vitest"
 import { loadExportFolder } from "../../src/node/index.js"
 import * as Rejected from "../../src/outputs/Rejected.js"
 import * as Profile from "../../src/privacy/Profile.js"
+import { exportFolders } from "../exportFolders.js"
 import { policy } from "../fixturePolicy.js"
 
 const strict = Profile.strictFrom(policy, "2024-12-31")
 
-const root = mkdtempSync(join(tmpdir(), "hostile-repeats-"))
-let n = 0
-const folder = (files: Readonly<Record<string, string | Uint8Array>>): string => {
-  const dir = join(root, `f${n++}-2024`)
-  mkdirSync(dir)
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content)
-  return dir
-}
+/** A new folder named for 2024 holding the files given. */
+const folder = exportFolders("hostile-repeats-")
 
 const P = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
 const ids = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"] as const

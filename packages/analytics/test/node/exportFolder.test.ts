@@ -12,20 +12,16 @@ import { describe, expect, it } from "vitest"
 import { FileError, loadExportFolder } from "../../src/node/index.js"
 import * as Rejected from "../../src/outputs/Rejected.js"
 import { strictFrom } from "../../src/privacy/Profile.js"
+import { exportFolders } from "../exportFolders.js"
 import { policy } from "../fixturePolicy.js"
 
 const strict = strictFrom(policy, "2024-12-31")
 
 const P = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
+/** A new folder named for 2024 holding the files given. */
+const folder = exportFolders("export-folder-")
+// For a folder whose name holds no year.
 const root = mkdtempSync(join(tmpdir(), "export-folder-"))
-let n = 0
-/** A new folder named for 2024 holding `files`. */
-const folder = (files: Readonly<Record<string, string | Uint8Array>>): string => {
-  const dir = join(root, `f${n++}-2024`)
-  mkdirSync(dir)
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content)
-  return dir
-}
 const referralsHeader = "id,citizenId,therapistId,offeringId,date"
 const referral = (i: number, date = "2024-01-08") => `r-${i},${P},s-2,turgruppe,${date}`
 const citizens = `id,birthYear,departments,healthyLifeCentre,pathway\n${P},1980,rpha,false,2\n`

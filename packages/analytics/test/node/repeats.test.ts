@@ -1,9 +1,3 @@
-// A record exported twice is counted once: the first keeps its place, every
-// repeat is rejected naming the first's record and line, and the indicators
-// are those of the folder without the repeats.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
 import type { Dataset } from "@aktivitetsmodell/core"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
@@ -11,16 +5,11 @@ import { Indicator, Indicators, Tables } from "../../src/index.js"
 import { loadExportFolder } from "../../src/node/index.js"
 import * as Rejected from "../../src/outputs/Rejected.js"
 import { dataset as randomYear } from "../arbitraries.js"
+import { exportFolders } from "../exportFolders.js"
 import { policy } from "../fixturePolicy.js"
 
-const root = mkdtempSync(join(tmpdir(), "repeats-"))
-let n = 0
-const folder = (files: Readonly<Record<string, string>>): string => {
-  const dir = join(root, `f${n++}-2024`)
-  mkdirSync(dir)
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content)
-  return dir
-}
+/** A new folder named for 2024 holding the files given. */
+const folder = exportFolders("repeats-")
 
 const P = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
 const header = "id,citizenId,offeringId,start,end,status"
