@@ -3,29 +3,15 @@
 // model runs over the valid ones, and all that was found becomes the report's
 // input section, each finding with its file, the line its record starts on
 // and the record's position in the file, both counted from 1.
-import { type Batch, Dataset, Invariants, type Policy, type Problems } from "@aktivitetsmodell/core"
-import type { FileProblem } from "@aktivitetsmodell/core/node"
+import { Dataset, Invariants, type Policy, type Problems } from "@aktivitetsmodell/core"
 import type { MissingInput } from "../internal/indicatorInputs.js"
 import { AnalyticsError } from "../internal/text.js"
 import type { Entry, Section } from "../outputs/Rejected.js"
 import * as Rejected from "../outputs/Rejected.js"
+import type { EntityRead } from "./entityRead.js"
 import { withoutRepeats } from "./repeats.js"
 
-/**
- * The records of one entity as read from one file. `valid.length +
- * rejected.length = total`, always; `lineOf(index)` is the line the record
- * at `index` (from 0) starts on, or null where the format has no lines.
- */
-export interface EntityRead {
-  readonly file: string
-  readonly entity: Dataset.EntityName
-  readonly total: number
-  readonly valid: ReadonlyArray<unknown>
-  readonly rejected: ReadonlyArray<Batch.Rejected>
-  readonly lineOf: (index: number) => number | null
-  /** Problems with the file as a whole (core's CSV reader: an empty file, a header that rejects every row). */
-  readonly fileProblems: ReadonlyArray<FileProblem>
-}
+export type { EntityRead } from "./entityRead.js"
 
 /** A municipality-year of the valid records, and the section that lists everything else. */
 export interface CheckedInput {

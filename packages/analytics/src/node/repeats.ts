@@ -4,7 +4,7 @@
 // the first is kept and every repeat is rejected, naming the first's record
 // and line. Valid + rejected = input still holds: nothing is dropped.
 import type { Batch } from "@aktivitetsmodell/core"
-import type { EntityRead } from "./inputCheck.js"
+import type { EntityRead } from "./entityRead.js"
 
 const idOf = (record: unknown): string | undefined => {
   if (typeof record !== "object" || record === null || !Object.hasOwn(record, "id")) return undefined
