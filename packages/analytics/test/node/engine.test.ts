@@ -19,6 +19,8 @@ const untimed = (text: string): string =>
   text
     .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?Z?/gu, "TIME")
     .replace(/\d\d?\.\d\d?\.\d{4},? \d\d[:.]\d\d/gu, "TIME")
+    // The report's footer in bokmål: "Generert: 3. desember 2026 kl. 21:53".
+    .replace(/kl\. \d\d[:.]\d\d/gu, "kl. TIME")
 
 // CSV writes numbers in full: a mean or a 90th percentile may differ between
 // the engines in the last bits (arquero's running mean and its quantile
