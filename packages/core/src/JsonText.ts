@@ -9,6 +9,7 @@
 
 import { guard } from "./internal/guard.js"
 import { oneByteJson, utf8Text } from "./internal/oneByteJson.js"
+import { minPieceInput, parseInPieces } from "./internal/pieceJson.js"
 import type { Bilingual } from "./internal/text.js"
 
 /** @category models */
@@ -200,6 +201,13 @@ export const parseUtf8 = guard(
   { en: "the UTF-8 bytes of JSON text (a Uint8Array)", nb: "UTF-8-bytene til en JSON-tekst (en Uint8Array)" },
   (bytes: Uint8Array): Parsed => {
     if (!(bytes instanceof Uint8Array)) throw new TypeError("JsonText.parseUtf8 takes a Uint8Array")
+    let text: string | undefined
+    const textOf = () => {
+      text ??= utf8Text(bytes)
+      return text
+    }
+    const pieces = bytes.length >= minPieceInput ? parseInPieces(bytes) : undefined
+    if (pieces !== undefined) return parsedValue(pieces.value, textOf)
     const oneByte = oneByteJson(bytes)
     if (oneByte === undefined) return parseText(utf8Text(bytes))
     let value: unknown
@@ -209,11 +217,7 @@ export const parseUtf8 = guard(
       // JSON.parse fails on the one-byte string exactly where it fails on the text: the text's own errors.
       return parseText(utf8Text(bytes))
     }
-    let text: string | undefined
-    return parsedValue(value, () => {
-      text ??= utf8Text(bytes)
-      return text
-    })
+    return parsedValue(value, textOf)
   },
 )
 

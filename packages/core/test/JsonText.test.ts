@@ -148,8 +148,26 @@ describe("JsonText.parseUtf8", () => {
     same(encode('"\\ø"'))
   })
 
+  // A file of 4 MiB or more is parsed in pieces (internal/pieceJson.ts).
+  it("gives parse's value, lines and errors for a file large enough to be parsed in pieces", () => {
+    const record = (i: number) => ({ id: `a-${i}`, date: "2024-01-02", note: i % 97 === 0 ? "Bjørg – 😀" : "x" })
+    const year = { year: 2024, attendance: Array.from({ length: 70_000 }, (_, i) => record(i)), staff: [{ id: "s" }] }
+    const pretty = encode(JSON.stringify(year, null, 1))
+    expect(pretty.length).toBeGreaterThan(1 << 22)
+    same(pretty, ["/year", "/attendance/0", "/attendance/39999/note", "/staff/0/id"])
+    // Broken near its end: the error's line and column are the whole text's.
+    const broken = pretty.slice()
+    broken[broken.length - 30] = 0x7b
+    same(broken)
+    same(encode(JSON.stringify(year)).subarray(0, (1 << 22) + 17))
+  })
+
   it("refuses deep nesting as parse does, and anything but bytes with a CoreError", () => {
     same(encode(`${"[".repeat(513)}"ø"${"]".repeat(513)}`))
+    // In a file parsed in pieces too.
+    const deep = `{"b":${"[".repeat(600)}${"]".repeat(600)}}`
+    const shallow = Array.from({ length: 300_000 }, () => '{"b":[]}').join(",")
+    same(encode(`{"a":[${shallow},${deep}]}`))
     for (const input of ["{}", null, [123], new Uint16Array(2)])
       expect(() => JsonText.parseUtf8(input as unknown as Uint8Array)).toThrow(
         /JsonText\.parseUtf8 could not use its arguments/u,

@@ -1,0 +1,254 @@
+// A large JSON file parsed a piece at a time. One JSON.parse of a whole
+// 80 MB file needs the file's text as one string beside its bytes, and
+// making that string needs its parts too: some 160 MB of memory touched
+// once, which costs more than the parse on a machine where fresh memory is
+// slow. Here a long list of objects, at the top or as a member of the top
+// object, is parsed in pieces of about 64 KiB, whose texts die young.
+//
+// The value is exactly JSON.parse's, or there is none and the caller parses
+// the text whole (and reports where a broken one breaks):
+// - a piece is a run of list elements ending before a `,` or the list's
+//   `]`, taken only when `[` + piece + `]` parses. A run that parses alone
+//   is balanced, so the `,` or `]` after it stands in the list itself, and
+//   runs joined by commas parse as one list;
+// - the top object is parsed by JSON.parse with each cut list as `[]` and
+//   then given its elements, which is JSON.parse's value when no member
+//   name comes twice and none is `__proto__` (then the text is parsed whole);
+// - pieces and the parts between them start and end at ASCII bytes, so
+//   decoding each apart gives the code units decoding the whole gives.
+// How a piece's end is found only decides how fast this is, never the value.
+import { oneByteJson, utf8Text } from "./oneByteJson.js"
+
+// Below this a file is parsed whole: one JSON.parse is as quick.
+export const minPieceInput = 1 << 22
+// Young-generation strings: made, parsed and dropped before a collection.
+const defaultPieceBytes = 1 << 16
+// A member value that is not a list of objects is read byte by byte, so it must be small.
+const maxSmallValue = 1 << 20
+
+const QUOTE = 0x22
+const BACKSLASH = 0x5c
+const OPEN_BRACE = 0x7b
+const CLOSE_BRACE = 0x7d
+const OPEN_BRACKET = 0x5b
+const CLOSE_BRACKET = 0x5d
+const COMMA = 0x2c
+const COLON = 0x3a
+
+const isSpace = (b: number | undefined): boolean => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09
+
+const skipSpace = (bytes: Uint8Array, i: number): number => {
+  while (isSpace(bytes[i])) i++
+  return i
+}
+
+// The text of bytes [from, to), which start and end at ASCII bytes. As
+// many code units as bytes means no character took two bytes or more, so
+// the text is already one-byte (or holds a U+FFFD, as oneByteJson's would):
+// most pieces need no search for non-ASCII runs.
+const textOf = (bytes: Uint8Array, from: number, to: number): string => {
+  const part = bytes.subarray(from, to)
+  const text = utf8Text(part)
+  return text.length === part.length ? text : (oneByteJson(part) ?? text)
+}
+
+// The index just past the string whose opening quote is at `open`, or -1.
+const stringEnd = (bytes: Uint8Array, open: number): number => {
+  let i = open + 1
+  for (;;) {
+    const q = bytes.indexOf(QUOTE, i)
+    if (q < 0) return -1
+    let slashes = 0
+    while (bytes[q - slashes - 1] === BACKSLASH) slashes++
+    if (slashes % 2 === 0) return q + 1
+    i = q + 1
+  }
+}
+
+// The index just past a small member value starting at `from` (a scalar,
+// string, object or list), or -1. JSON.parse checks it later, as part of the top object.
+const smallValueEnd = (bytes: Uint8Array, from: number): number => {
+  let depth = 0
+  const last = Math.min(bytes.length, from + maxSmallValue)
+  for (let i = from; i < last; i++) {
+    const b = bytes[i]!
+    if (b === QUOTE) {
+      const end = stringEnd(bytes, i)
+      if (end < 0) return -1
+      if (depth === 0) return end
+      i = end - 1
+    } else if (b === OPEN_BRACE || b === OPEN_BRACKET) depth++
+    else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
+      if (depth === 0) return i
+      depth--
+      if (depth === 0) return i + 1
+    } else if (depth === 0 && (b === COMMA || isSpace(b))) return i
+  }
+  return -1
+}
+
+// The elements of [from, to) as a list, or undefined when they do not parse
+// as one. No elements is no piece: `[{…},]` is not JSON.
+const piece = (bytes: Uint8Array, from: number, to: number): Array<unknown> | undefined => {
+  if (skipSpace(bytes, from) >= to) return undefined
+  try {
+    return JSON.parse(`[${textOf(bytes, from, to)}]`) as Array<unknown>
+  } catch {
+    return undefined
+  }
+}
+
+// The next `}` at or after `from` followed, past spaces, by `,` and then `{`: where a list of objects may be cut.
+const nextCut = (bytes: Uint8Array, from: number): number => {
+  for (let i = from; ; ) {
+    const c = bytes.indexOf(CLOSE_BRACE, i)
+    if (c < 0) return -1
+    const comma = skipSpace(bytes, c + 1)
+    if (bytes[comma] === COMMA && bytes[skipSpace(bytes, comma + 1)] === OPEN_BRACE) return c
+    i = c + 1
+  }
+}
+
+// One list of the pieces' elements; concat copies them natively, a few thousand lists at a time.
+const joined = (pieces: ReadonlyArray<Array<unknown>>): Array<unknown> => {
+  let out: Array<unknown> = []
+  for (let i = 0; i < pieces.length; i += 4096) out = out.concat(...pieces.slice(i, i + 4096))
+  return out
+}
+
+// Where the run of list elements starting at `from` may end, found by
+// following strings and nesting: the first `,` at the list's own depth at
+// or after `after`, or the `]` that closes the list; -1 if there is none.
+// Slower than a cut found by indexOf, so used only where such a cut failed.
+const boundary = (bytes: Uint8Array, from: number, after: number): number => {
+  let depth = 0
+  for (let i = from; i < bytes.length; i++) {
+    const b = bytes[i]
+    if (b === QUOTE) {
+      const end = stringEnd(bytes, i)
+      if (end < 0) return -1
+      i = end - 1
+    } else if (b === OPEN_BRACE || b === OPEN_BRACKET) depth++
+    else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
+      if (depth === 0) return b === CLOSE_BRACKET ? i : -1
+      depth--
+    } else if (b === COMMA && depth === 0 && i >= after) return i
+  }
+  return -1
+}
+
+/**
+ * A list of objects whose `[` is at `open`: its elements and the index past
+ * its `]`, or undefined. Pieces are cut about every `pieceBytes` where
+ * indexOf finds a cut; where that cut does not parse (it lies inside a
+ * record, or past the list's end), the piece's end is found by following
+ * the bytes' strings and nesting instead. So every byte is parsed at most
+ * twice, once in a piece that failed and once in one that did not.
+ */
+const listOfObjects = (
+  bytes: Uint8Array,
+  open: number,
+  pieceBytes: number,
+): { readonly items: Array<unknown>; readonly end: number } | undefined => {
+  // The pieces' lists, joined once at the end.
+  const pieces: Array<Array<unknown>> = []
+  let from = open + 1
+  for (;;) {
+    const cut = nextCut(bytes, from + pieceBytes)
+    const some = cut < 0 ? undefined : piece(bytes, from, cut + 1)
+    if (some !== undefined) {
+      pieces.push(some)
+      from = skipSpace(bytes, cut + 1) + 1
+      continue
+    }
+    const end = boundary(bytes, from, from + pieceBytes)
+    const rest = end < 0 ? undefined : piece(bytes, from, end)
+    if (rest === undefined) return undefined
+    pieces.push(rest)
+    if (bytes[end] === CLOSE_BRACKET) return { items: joined(pieces), end: end + 1 }
+    from = end + 1
+  }
+}
+
+// Whether a list of objects starts at `i` (its `[`).
+const listOfObjectsAt = (bytes: Uint8Array, i: number): boolean =>
+  bytes[i] === OPEN_BRACKET && bytes[skipSpace(bytes, i + 1)] === OPEN_BRACE
+
+// The top object, with its lists of objects parsed in pieces.
+const topObject = (
+  bytes: Uint8Array,
+  open: number,
+  pieceBytes: number,
+): { value: unknown; end: number } | undefined => {
+  const skeleton: Array<string> = ["{"]
+  const lists: Array<readonly [string, Array<unknown>]> = []
+  const names = new Set<string>()
+  let i = skipSpace(bytes, open + 1)
+  if (bytes[i] === CLOSE_BRACE) return undefined
+  for (;;) {
+    if (bytes[i] !== QUOTE) return undefined
+    const nameEnd = stringEnd(bytes, i)
+    if (nameEnd < 0) return undefined
+    const nameText = textOf(bytes, i, nameEnd)
+    let name: unknown
+    try {
+      name = JSON.parse(nameText)
+    } catch {
+      return undefined
+    }
+    if (typeof name !== "string" || name === "__proto__" || names.has(name)) return undefined
+    names.add(name)
+    i = skipSpace(bytes, nameEnd)
+    if (bytes[i] !== COLON) return undefined
+    i = skipSpace(bytes, i + 1)
+    if (listOfObjectsAt(bytes, i)) {
+      const list = listOfObjects(bytes, i, pieceBytes)
+      if (list === undefined) return undefined
+      skeleton.push(nameText, ":[]")
+      lists.push([name, list.items])
+      i = list.end
+    } else {
+      const end = smallValueEnd(bytes, i)
+      if (end < 0) return undefined
+      skeleton.push(nameText, ":", textOf(bytes, i, end))
+      i = end
+    }
+    i = skipSpace(bytes, i)
+    if (bytes[i] === CLOSE_BRACE) break
+    if (bytes[i] !== COMMA) return undefined
+    skeleton.push(",")
+    i = skipSpace(bytes, i + 1)
+  }
+  skeleton.push("}")
+  let value: Record<string, unknown>
+  try {
+    value = JSON.parse(skeleton.join("")) as Record<string, unknown>
+  } catch {
+    return undefined
+  }
+  // Each name is the object's own, made by JSON.parse as `[]`, and none is __proto__.
+  for (const [name, items] of lists) value[name] = items
+  return { value, end: i + 1 }
+}
+
+/**
+ * The value JSON.parse gives for the UTF-8 text of `bytes`, parsed in
+ * pieces, or undefined when the text is not a list of objects or an object
+ * holding such lists, or when it may not parse: then the caller parses it
+ * whole. `pieceBytes` is for tests, to cut small texts into many pieces.
+ */
+export const parseInPieces = (
+  bytes: Uint8Array,
+  pieceBytes = defaultPieceBytes,
+): { readonly value: unknown } | undefined => {
+  const start = skipSpace(bytes, 0)
+  const list = listOfObjectsAt(bytes, start) ? listOfObjects(bytes, start, pieceBytes) : undefined
+  const top =
+    bytes[start] === OPEN_BRACE
+      ? topObject(bytes, start, pieceBytes)
+      : list === undefined
+        ? undefined
+        : { value: list.items, end: list.end }
+  if (top === undefined || skipSpace(bytes, top.end) !== bytes.length) return undefined
+  return { value: top.value }
+}

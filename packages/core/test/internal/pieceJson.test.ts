@@ -1,0 +1,226 @@
+// A JSON file parsed in pieces must give JSON.parse's value, or none (then
+// it is parsed whole). Held on random JSON of every kind, on data shaped as
+// a Dataset export with hostile strings, and on broken and crafted texts:
+// cuts inside strings and nested lists, repeated and __proto__ names,
+// truncation, garbage after the value, byte order marks and invalid UTF-8.
+import * as fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { parseInPieces } from "../../src/internal/pieceJson.js"
+
+const encode = (s: string) => new TextEncoder().encode(s)
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true })
+
+const wholeParse = (bytes: Uint8Array): { ok: true; value: unknown } | { ok: false } => {
+  try {
+    return { ok: true, value: JSON.parse(utf8.decode(bytes)) }
+  } catch {
+    return { ok: false }
+  }
+}
+
+// Pieces give no value, or exactly the whole parse's: same keys in the same order, own __proto__ keys included.
+const agrees = (bytes: Uint8Array, pieceBytes: number): { readonly value: unknown } | undefined => {
+  const pieces = parseInPieces(bytes, pieceBytes)
+  const whole = wholeParse(bytes)
+  if (pieces === undefined) return undefined
+  expect(whole.ok).toBe(true)
+  if (!whole.ok) return pieces
+  expect(pieces.value).toStrictEqual(whole.value)
+  expect(JSON.stringify(pieces.value)).toBe(JSON.stringify(whole.value))
+  return pieces
+}
+
+// Characters that make cuts look possible where there are none.
+const tricky = fc.constantFrom("},{", "}]", "},", '"},{"id":"', "\\", '\\"', "]", "}", "{", ",", "ø", "–", "😀", " ")
+const hostileText = fc
+  .array(fc.oneof(tricky, fc.string({ unit: "binary", maxLength: 4 })), { maxLength: 6 })
+  .map((p) => p.join(""))
+const plainText = fc.stringMatching(/^[a-zA-Z0-9 æøåÆØÅ.-]{0,12}$/u)
+
+const record = (text: fc.Arbitrary<string>) =>
+  fc.record({
+    id: fc.stringMatching(/^a-[0-9]{5}$/u),
+    date: fc.constantFrom("2024-01-02", "2024-12-31"),
+    note: text,
+    count: fc.integer({ min: -5, max: 500 }),
+    staffIds: fc.array(fc.constantFrom("s-001", "s-002"), { maxLength: 2 }),
+    goal: fc.option(fc.record({ text, measure: text }), { nil: null }),
+  })
+
+const dataset = (text: fc.Arbitrary<string>, records = record(text)) =>
+  fc
+    .dictionary(
+      fc.stringMatching(/^[a-zA-Z]{1,10}$/u),
+      fc.oneof(
+        { weight: 4, arbitrary: fc.array(records, { minLength: 1, maxLength: 40 }) },
+        { weight: 1, arbitrary: fc.oneof(fc.integer(), text, fc.constant([]), fc.record({ nb: text })) },
+      ),
+      { minKeys: 1, maxKeys: 6 },
+    )
+    .map((d) => ({ year: 2024, ...d }))
+
+const pieceSize = fc.integer({ min: 1, max: 200 })
+
+describe("parseInPieces", () => {
+  it("gives JSON.parse's value or none for any JSON, compact or pretty (property)", () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ stringUnit: "binary" }), fc.boolean(), pieceSize, (v, pretty, size) => {
+        agrees(encode(JSON.stringify(v, null, pretty ? 2 : 0)), size)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it("parses a Dataset-shaped export in pieces, compact or pretty, with the same value (property)", () => {
+    fc.assert(
+      fc.property(dataset(plainText), fc.constantFrom(0, 1, "\t"), pieceSize, (v, indent, size) => {
+        const bytes = encode(JSON.stringify(v, null, indent))
+        expect(agrees(bytes, size)).toBeDefined()
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it("parses a top-level list of objects in pieces (property)", () => {
+    fc.assert(
+      fc.property(fc.array(record(plainText), { minLength: 1, maxLength: 60 }), pieceSize, (v, size) => {
+        expect(agrees(encode(JSON.stringify(v)), size)).toBeDefined()
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it("gives the same value or none when strings hold cut marks, quotes and any characters (property)", () => {
+    fc.assert(
+      fc.property(dataset(hostileText), pieceSize, (v, size) => {
+        agrees(encode(JSON.stringify(v)), size)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it("never gives a value a broken text would not give: bytes cut, dropped, changed or added (property)", () => {
+    const edit = fc.record({
+      at: fc.nat(),
+      kind: fc.constantFrom("drop", "change", "insert", "truncate"),
+      byte: fc.constantFrom(...encode('{}[],:" \\0a'), 0xc3, 0xff, 0xef),
+    })
+    fc.assert(
+      fc.property(dataset(plainText), fc.array(edit, { minLength: 1, maxLength: 4 }), pieceSize, (v, edits, size) => {
+        let b = Array.from(encode(JSON.stringify(v)))
+        for (const e of edits) {
+          const at = e.at % (b.length + 1)
+          if (e.kind === "drop") b.splice(at, 1)
+          else if (e.kind === "change") b[at] = e.byte
+          else if (e.kind === "insert") b.splice(at, 0, e.byte)
+          else b = b.slice(0, at)
+        }
+        agrees(Uint8Array.from(b), size)
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  it("keeps records whose strings hold what looks like a cut or the list's end", () => {
+    const v = {
+      year: 2024,
+      feedback: [
+        { id: "b-1", comment: '"},{"id":"b-9","comment":"smuggled' },
+        { id: "b-2", comment: "}]" },
+        { id: "b-3", comment: '}],"attendance":[{"id":"a-1"}' },
+        { id: "b-4", comment: "\\" },
+      ],
+      attendance: [{ id: "a-2" }],
+    }
+    for (const size of [1, 2, 5, 40]) expect(agrees(encode(JSON.stringify(v)), size)?.value).toEqual(v)
+  })
+
+  it("keeps records that hold lists of objects of their own", () => {
+    const v = {
+      offerings: Array.from({ length: 30 }, (_, i) => ({
+        id: `o-${i}`,
+        partners: [{ name: "a" }, { name: "b", more: [{ x: [] }] }],
+      })),
+      attendance: [{ id: "a-1" }, { id: "a-2" }],
+    }
+    // A cut inside a record does not parse; the piece's end is then found by following the nesting.
+    for (const size of [1, 7, 64, 1000]) expect(agrees(encode(JSON.stringify(v)), size)?.value).toEqual(v)
+    // Elements after the first need not be objects.
+    expect(agrees(encode('[{"a":1},2,[{"b":[]}],"c"]'), 1)?.value).toEqual([{ a: 1 }, 2, [{ b: [] }], "c"])
+  })
+
+  it("gives no value where JSON.parse keeps the last of a repeated name or makes an own __proto__", () => {
+    const repeated = encode('{"attendance":[{"id":"a-1"}],"attendance":[{"id":"a-2"}]}')
+    expect(parseInPieces(repeated, 1)).toBeUndefined()
+    const proto = encode('{"__proto__":[{"polluted":true}],"x":[{"id":1}]}')
+    expect(parseInPieces(proto, 1)).toBeUndefined()
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined()
+    // A name written with escapes is the same name.
+    expect(parseInPieces(encode('{"a":[{"i":1}],"\\u0061":[{"i":2}]}'), 1)).toBeUndefined()
+  })
+
+  it("gives no value for broken or other texts, which are parsed whole instead", () => {
+    for (const text of [
+      "",
+      " ",
+      "[]",
+      "{}",
+      "1",
+      '"text"',
+      "[1,2,3]",
+      '[{"a":1},]',
+      '[{"a":1}',
+      '{"a":[{"b":1}]',
+      '{"a":[{"b":1}]}x',
+      '{"a":[{"b":1}]}{}',
+      '{"a":[{"b":1}],}',
+      '{"a" [{"b":1}]}',
+      '{"a":[{"b":1}] "c":1}',
+      '{"a":[{"b":1}],"c":tru e}',
+      '\uFEFF{"a":[{"b":1}]}',
+      '{"a":[{"b":1}],"c":{"d":1]}',
+      '{"a":[{"b":"\n"}]}',
+    ]) {
+      expect(parseInPieces(encode(text), 1), text).toBeUndefined()
+    }
+  })
+
+  it("reads names and texts in any UTF-8, and gives JSON.parse's U+FFFD for invalid bytes", () => {
+    const bytes = Uint8Array.from([
+      ...encode('{"navn":[{"t":"Bjørg – 😀"},{"t":"'),
+      0xff,
+      0xc3,
+      ...encode('"}],"æøå":[{"t":"\\u00e6"}],"n":"'),
+      0xe2,
+      0x80,
+      ...encode('"}'),
+    ])
+    for (const size of [1, 3, 100]) {
+      const r = agrees(bytes, size)
+      expect(r).toBeDefined()
+      expect(r?.value).toEqual({ navn: [{ t: "Bjørg – 😀" }, { t: "\uFFFD\uFFFD" }], æøå: [{ t: "æ" }], n: "\uFFFD" })
+    }
+  })
+
+  it("parses each byte at most twice, however many cuts fall inside records", () => {
+    // Every record holds a nested list of objects, so most cuts indexOf finds are inside one.
+    const nested = { a: Array.from({ length: 400 }, (_, i) => ({ i, n: [{ x: 1 }, { y: [{ z: 2 }] }] })) }
+    const bytes = encode(JSON.stringify(nested))
+    const parse = JSON.parse
+    let parsedChars = 0
+    JSON.parse = (text: string) => {
+      parsedChars += text.length
+      return parse(text)
+    }
+    try {
+      for (const size of [1, 50, 500]) {
+        parsedChars = 0
+        expect(parseInPieces(bytes, size)?.value).toEqual(nested)
+        // Pieces add two brackets each; the skeleton is a few bytes.
+        expect(parsedChars).toBeLessThanOrEqual(2 * bytes.length + 4 * 400 + 64)
+      }
+    } finally {
+      JSON.parse = parse
+    }
+  })
+})
