@@ -201,25 +201,79 @@ export const parseUtf8 = guard(
   { en: "the UTF-8 bytes of JSON text (a Uint8Array)", nb: "UTF-8-bytene til en JSON-tekst (en Uint8Array)" },
   (bytes: Uint8Array): Parsed => {
     if (!(bytes instanceof Uint8Array)) throw new TypeError("JsonText.parseUtf8 takes a Uint8Array")
-    let text: string | undefined
-    const textOf = () => {
-      text ??= utf8Text(bytes)
-      return text
-    }
     const pieces = bytes.length >= minPieceInput ? parseInPieces(bytes) : undefined
-    if (pieces !== undefined) return parsedValue(pieces.value, textOf)
-    const oneByte = oneByteJson(bytes)
-    if (oneByte === undefined) return parseText(utf8Text(bytes))
-    let value: unknown
-    try {
-      value = JSON.parse(oneByte)
-    } catch {
-      // JSON.parse fails on the one-byte string exactly where it fails on the text: the text's own errors.
-      return parseText(utf8Text(bytes))
-    }
-    return parsedValue(value, textOf)
+    return pieces === undefined
+      ? parseWhole(bytes)
+      : parsedValue(
+          pieces.value,
+          lazyText(() => bytes),
+        )
   },
 )
+
+/**
+ * Parses a JSON file as {@link parseUtf8} parses its bytes, reading it as it
+ * goes: `read` fills the array it is given with the file's next bytes and
+ * gives how many it wrote, 0 at the end. A list of objects, or an object
+ * whose members are such lists and small values (as a Dataset export is), is
+ * parsed without ever holding the whole file. `whole` gives the file's bytes,
+ * read again, only where they are needed: for a line, for an error's place,
+ * or for a text of another shape.
+ * @example
+ * const fd = openSync(path, "r")
+ * const r = JsonText.parseUtf8Read((into) => readSync(fd, into), () => readFileSync(path))
+ * @category constructors
+ */
+export const parseUtf8Read = guard(
+  "JsonText.parseUtf8Read",
+  {
+    en: "a function that reads the next bytes into an array, and one that gives all of them",
+    nb: "en funksjon som leser de neste bytene inn i en tabell, og en som gir alle",
+  },
+  (read: (into: Uint8Array) => number, whole: () => Uint8Array): Parsed => {
+    if (typeof read !== "function" || typeof whole !== "function")
+      throw new TypeError("JsonText.parseUtf8Read takes two functions")
+    const checkedRead = (into: Uint8Array): number => {
+      const n = read(into)
+      if (!Number.isSafeInteger(n) || n < 0 || n > into.length)
+        throw new TypeError("read must give how many bytes it wrote")
+      return n
+    }
+    const pieces = parseInPieces(checkedRead)
+    const bytes = () => {
+      const b = whole()
+      if (!(b instanceof Uint8Array)) throw new TypeError("whole must give a Uint8Array")
+      return b
+    }
+    return pieces === undefined ? parseWhole(bytes()) : parsedValue(pieces.value, lazyText(bytes))
+  },
+)
+
+// The bytes' text, decoded the first time it is asked for.
+const lazyText = (bytes: () => Uint8Array): (() => string) => {
+  let text: string | undefined
+  return () => {
+    text ??= utf8Text(bytes())
+    return text
+  }
+}
+
+// The bytes parsed as one one-byte string, or decoded whole.
+const parseWhole = (bytes: Uint8Array): Parsed => {
+  const oneByte = oneByteJson(bytes)
+  if (oneByte === undefined) return parseText(utf8Text(bytes))
+  let value: unknown
+  try {
+    value = JSON.parse(oneByte)
+  } catch {
+    // JSON.parse fails on the one-byte string exactly where it fails on the text: the text's own errors.
+    return parseText(utf8Text(bytes))
+  }
+  return parsedValue(
+    value,
+    lazyText(() => bytes),
+  )
+}
 
 // JSON.parse first: it is many times faster, and most texts are valid. The
 // scanner runs only to say where and why a text is not JSON (Node 20's

@@ -162,6 +162,46 @@ describe("JsonText.parseUtf8", () => {
     same(encode(JSON.stringify(year)).subarray(0, (1 << 22) + 17))
   })
 
+  it("reads a large file as it parses it, and reads it whole only for a line or another shape", () => {
+    const year = { year: 2024, attendance: Array.from({ length: 30_000 }, (_, i) => ({ id: `a-${i}`, note: "Bjørg" })) }
+    const bytes = encode(JSON.stringify(year, null, 1))
+    const run = (b: Uint8Array) => {
+      let at = 0
+      let wholes = 0
+      const read = (into: Uint8Array) => {
+        const n = Math.min(into.length, 1000, b.length - at)
+        into.set(b.subarray(at, at + n))
+        at += n
+        return n
+      }
+      const r = JsonText.parseUtf8Read(read, () => {
+        wholes++
+        return b
+      })
+      return { r, wholes: () => wholes }
+    }
+    const valid = run(bytes)
+    expect(valid.r.ok && valid.r.value).toEqual(year)
+    expect(valid.wholes()).toBe(0)
+    expect(valid.r.ok && valid.r.lineOf("/attendance/2/note")).toBe(14)
+    expect(valid.wholes()).toBe(1)
+    // Another shape, and a broken text, are parsed whole, with parse's errors.
+    const list = encode("[1, 2, 3]")
+    const other = run(list)
+    expect(other.r).toMatchObject({ ok: true, value: [1, 2, 3] })
+    expect(other.wholes()).toBe(1)
+    const broken = bytes.slice(0, -2)
+    expect(run(broken).r).toEqual(JsonText.parse(utf8.decode(broken)))
+    // A read that says it wrote more than it could is refused.
+    expect(() =>
+      JsonText.parseUtf8Read(
+        (into) => into.length + 1,
+        () => bytes,
+      ),
+    ).toThrow(/parseUtf8Read/u)
+    expect(() => JsonText.parseUtf8Read("x" as never, () => bytes)).toThrow(/parseUtf8Read/u)
+  })
+
   it("refuses deep nesting as parse does, and anything but bytes with a CoreError", () => {
     same(encode(`${"[".repeat(513)}"ø"${"]".repeat(513)}`))
     // In a file parsed in pieces too.

@@ -25,6 +25,20 @@ export const minPieceInput = 1 << 22
 const defaultPieceBytes = 1 << 16
 // A member value that is not a list of objects is read byte by byte, so it must be small.
 const maxSmallValue = 1 << 20
+// Bytes held past the current place when reading a window at a time: more
+// than a piece, a member's name or a small value need.
+const defaultLookahead = 1 << 22
+// The window a file is read into, grown only for a piece that does not fit.
+const defaultWindowBytes = 1 << 23
+
+/** How an input is cut and read; other than the defaults only in tests, to cut small texts often. */
+export interface Sizes {
+  readonly pieceBytes: number
+  readonly lookahead: number
+  readonly windowBytes: number
+}
+
+const defaults: Sizes = { pieceBytes: defaultPieceBytes, lookahead: defaultLookahead, windowBytes: defaultWindowBytes }
 
 const QUOTE = 0x22
 const BACKSLASH = 0x5c
@@ -40,6 +54,50 @@ const isSpace = (b: number | undefined): boolean => b === 0x20 || b === 0x0a || 
 const skipSpace = (bytes: Uint8Array, i: number): number => {
   while (isSpace(bytes[i])) i++
   return i
+}
+
+/** Fills `into` with the input's next bytes and gives how many it wrote: 0 at the end. */
+export type ReadInto = (into: Uint8Array) => number
+
+// The bytes held of an input, all of it or a window read a piece at a time.
+// Positions are indexes into `bytes`; `keep` moves the bytes still needed
+// to the start of the window, so only the position it gives back stays valid.
+class Window {
+  private constructor(
+    readonly sizes: Sizes,
+    private buffer: Uint8Array,
+    public bytes: Uint8Array,
+    public done: boolean,
+    private readonly readInto: ReadInto | undefined,
+  ) {}
+
+  static of(input: Uint8Array | ReadInto, sizes: Sizes): Window {
+    return input instanceof Uint8Array
+      ? new Window(sizes, input, input, true, undefined)
+      : new Window(sizes, new Uint8Array(sizes.windowBytes), new Uint8Array(0), false, input)
+  }
+
+  /** Holds at least `ahead` bytes from `from` on, or all to the input's end; gives `from`'s new index. */
+  keep(from: number, ahead: number): number {
+    const held = this.bytes.length - from
+    if (this.done || held >= ahead || this.readInto === undefined) return from
+    if (this.buffer.length < ahead) {
+      const bigger = new Uint8Array(Math.max(2 * ahead, 2 * this.buffer.length))
+      bigger.set(this.bytes.subarray(from))
+      this.buffer = bigger
+    } else this.buffer.copyWithin(0, from, this.bytes.length)
+    let n = held
+    while (n < this.buffer.length) {
+      const got = this.readInto(this.buffer.subarray(n))
+      if (got === 0) {
+        this.done = true
+        break
+      }
+      n += got
+    }
+    this.bytes = this.buffer.subarray(0, n)
+    return 0
+  }
 }
 
 // The text of bytes [from, to), which start and end at ASCII bytes. As
@@ -146,26 +204,35 @@ const boundary = (bytes: Uint8Array, from: number, after: number): number => {
  * twice, once in a piece that failed and once in one that did not.
  */
 const listOfObjects = (
-  bytes: Uint8Array,
+  w: Window,
   open: number,
-  pieceBytes: number,
-): { readonly items: Array<unknown>; readonly end: number } | undefined => {
+): { readonly value: Array<unknown>; readonly end: number } | undefined => {
+  const { pieceBytes, lookahead } = w.sizes
   // The pieces' lists, joined once at the end.
   const pieces: Array<Array<unknown>> = []
   let from = open + 1
+  let ahead = pieceBytes + lookahead
   for (;;) {
+    from = w.keep(from, ahead)
+    const bytes = w.bytes
     const cut = nextCut(bytes, from + pieceBytes)
     const some = cut < 0 ? undefined : piece(bytes, from, cut + 1)
     if (some !== undefined) {
       pieces.push(some)
       from = skipSpace(bytes, cut + 1) + 1
+      ahead = pieceBytes + lookahead
       continue
     }
     const end = boundary(bytes, from, from + pieceBytes)
     const rest = end < 0 ? undefined : piece(bytes, from, end)
-    if (rest === undefined) return undefined
+    if (rest === undefined) {
+      // The run may go on past the bytes held: hold twice as many, up to the input's end.
+      if (w.done) return undefined
+      ahead = 2 * Math.max(ahead, bytes.length - from)
+      continue
+    }
     pieces.push(rest)
-    if (bytes[end] === CLOSE_BRACKET) return { items: joined(pieces), end: end + 1 }
+    if (bytes[end] === CLOSE_BRACKET) return { value: joined(pieces), end: end + 1 }
     from = end + 1
   }
 }
@@ -175,15 +242,14 @@ const listOfObjectsAt = (bytes: Uint8Array, i: number): boolean =>
   bytes[i] === OPEN_BRACKET && bytes[skipSpace(bytes, i + 1)] === OPEN_BRACE
 
 // The top object, with its lists of objects parsed in pieces.
-const topObject = (
-  bytes: Uint8Array,
-  open: number,
-  pieceBytes: number,
-): { value: unknown; end: number } | undefined => {
+const topObject = (w: Window, open: number): { value: unknown; end: number } | undefined => {
+  const { lookahead } = w.sizes
   const skeleton: Array<string> = ["{"]
   const lists: Array<readonly [string, Array<unknown>]> = []
   const names = new Set<string>()
-  let i = skipSpace(bytes, open + 1)
+  let i = w.keep(open + 1, lookahead)
+  let bytes = w.bytes
+  i = skipSpace(bytes, i)
   if (bytes[i] === CLOSE_BRACE) return undefined
   for (;;) {
     if (bytes[i] !== QUOTE) return undefined
@@ -202,10 +268,10 @@ const topObject = (
     if (bytes[i] !== COLON) return undefined
     i = skipSpace(bytes, i + 1)
     if (listOfObjectsAt(bytes, i)) {
-      const list = listOfObjects(bytes, i, pieceBytes)
+      const list = listOfObjects(w, i)
       if (list === undefined) return undefined
       skeleton.push(nameText, ":[]")
-      lists.push([name, list.items])
+      lists.push([name, list.value])
       i = list.end
     } else {
       const end = smallValueEnd(bytes, i)
@@ -213,6 +279,8 @@ const topObject = (
       skeleton.push(nameText, ":", textOf(bytes, i, end))
       i = end
     }
+    i = w.keep(i, lookahead)
+    bytes = w.bytes
     i = skipSpace(bytes, i)
     if (bytes[i] === CLOSE_BRACE) break
     if (bytes[i] !== COMMA) return undefined
@@ -231,24 +299,35 @@ const topObject = (
   return { value, end: i + 1 }
 }
 
+// Whether nothing but spaces follows `from`, to the input's end.
+const onlySpaceAfter = (w: Window, from: number): boolean => {
+  for (let i = from; ; ) {
+    i = skipSpace(w.bytes, w.keep(i, w.sizes.lookahead))
+    if (i < w.bytes.length) return false
+    if (w.done) return true
+  }
+}
+
 /**
- * The value JSON.parse gives for the UTF-8 text of `bytes`, parsed in
+ * The value JSON.parse gives for the UTF-8 text of `input`, parsed in
  * pieces, or undefined when the text is not a list of objects or an object
  * holding such lists, or when it may not parse: then the caller parses it
- * whole. `pieceBytes` is for tests, to cut small texts into many pieces.
+ * whole. `input` is the text's bytes, or a function that reads them a
+ * window at a time, so that the whole text is never held.
  */
 export const parseInPieces = (
-  bytes: Uint8Array,
-  pieceBytes = defaultPieceBytes,
+  input: Uint8Array | ReadInto,
+  sizes: Partial<Sizes> = {},
 ): { readonly value: unknown } | undefined => {
-  const start = skipSpace(bytes, 0)
-  const list = listOfObjectsAt(bytes, start) ? listOfObjects(bytes, start, pieceBytes) : undefined
+  const w = Window.of(input, { ...defaults, ...sizes })
+  const start = skipSpace(w.bytes, w.keep(0, w.sizes.lookahead))
+  const bytes = w.bytes
   const top =
     bytes[start] === OPEN_BRACE
-      ? topObject(bytes, start, pieceBytes)
-      : list === undefined
-        ? undefined
-        : { value: list.items, end: list.end }
-  if (top === undefined || skipSpace(bytes, top.end) !== bytes.length) return undefined
+      ? topObject(w, start)
+      : listOfObjectsAt(bytes, start)
+        ? listOfObjects(w, start)
+        : undefined
+  if (top === undefined || !onlySpaceAfter(w, top.end)) return undefined
   return { value: top.value }
 }

@@ -5,7 +5,7 @@
 // truncation, garbage after the value, byte order marks and invalid UTF-8.
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { parseInPieces } from "../../src/internal/pieceJson.js"
+import { parseInPieces, type ReadInto } from "../../src/internal/pieceJson.js"
 
 const encode = (s: string) => new TextEncoder().encode(s)
 const utf8 = new TextDecoder("utf-8", { ignoreBOM: true })
@@ -18,16 +18,54 @@ const wholeParse = (bytes: Uint8Array): { ok: true; value: unknown } | { ok: fal
   }
 }
 
-// Pieces give no value, or exactly the whole parse's: same keys in the same order, own __proto__ keys included.
-const agrees = (bytes: Uint8Array, pieceBytes: number): { readonly value: unknown } | undefined => {
-  const pieces = parseInPieces(bytes, pieceBytes)
+// The bytes as a file read `most` bytes at a time at most, as a short read gives them.
+const reader = (bytes: Uint8Array, most: number): ReadInto => {
+  let at = 0
+  return (into) => {
+    const n = Math.min(into.length, most, bytes.length - at)
+    into.set(bytes.subarray(at, at + n))
+    at += n
+    return n
+  }
+}
+
+// How the bytes are read: whole, or through a small window with short reads,
+// so that pieces and names cross the window's edge and the window grows.
+type Reading = {
+  readonly pieceBytes: number
+  readonly lookahead: number
+  readonly windowBytes: number
+  readonly most: number
+}
+const reading: fc.Arbitrary<Reading> = fc.record({
+  pieceBytes: fc.integer({ min: 1, max: 200 }),
+  lookahead: fc.integer({ min: 200, max: 400 }),
+  windowBytes: fc.integer({ min: 16, max: 2000 }),
+  most: fc.integer({ min: 1, max: 700 }),
+})
+
+// Pieces give no value, or exactly the whole parse's: same keys in the same
+// order, own __proto__ keys included. Both from the bytes and read through a
+// window; the first result is given (a value when either gave one).
+const agrees = (bytes: Uint8Array, how: Reading | number): { readonly value: unknown } | undefined => {
+  const r = typeof how === "number" ? { pieceBytes: how, lookahead: 256, windowBytes: 300, most: 100 } : how
   const whole = wholeParse(bytes)
-  if (pieces === undefined) return undefined
-  expect(whole.ok).toBe(true)
-  if (!whole.ok) return pieces
-  expect(pieces.value).toStrictEqual(whole.value)
-  expect(JSON.stringify(pieces.value)).toBe(JSON.stringify(whole.value))
-  return pieces
+  const results = [parseInPieces(bytes, { pieceBytes: r.pieceBytes }), parseInPieces(reader(bytes, r.most), r)]
+  for (const pieces of results) {
+    if (pieces === undefined) continue
+    expect(whole.ok).toBe(true)
+    if (!whole.ok) continue
+    expect(pieces.value).toStrictEqual(whole.value)
+    expect(JSON.stringify(pieces.value)).toBe(JSON.stringify(whole.value))
+  }
+  return results[0] ?? results[1]
+}
+
+// Both ways of reading gave a value.
+const bothTaken = (bytes: Uint8Array, how: Reading): void => {
+  agrees(bytes, how)
+  expect(parseInPieces(bytes, { pieceBytes: how.pieceBytes })).toBeDefined()
+  expect(parseInPieces(reader(bytes, how.most), how)).toBeDefined()
 }
 
 // Characters that make cuts look possible where there are none.
@@ -59,13 +97,11 @@ const dataset = (text: fc.Arbitrary<string>, records = record(text)) =>
     )
     .map((d) => ({ year: 2024, ...d }))
 
-const pieceSize = fc.integer({ min: 1, max: 200 })
-
 describe("parseInPieces", () => {
   it("gives JSON.parse's value or none for any JSON, compact or pretty (property)", () => {
     fc.assert(
-      fc.property(fc.jsonValue({ stringUnit: "binary" }), fc.boolean(), pieceSize, (v, pretty, size) => {
-        agrees(encode(JSON.stringify(v, null, pretty ? 2 : 0)), size)
+      fc.property(fc.jsonValue({ stringUnit: "binary" }), fc.boolean(), reading, (v, pretty, how) => {
+        agrees(encode(JSON.stringify(v, null, pretty ? 2 : 0)), how)
       }),
       { numRuns: 300 },
     )
@@ -73,9 +109,8 @@ describe("parseInPieces", () => {
 
   it("parses a Dataset-shaped export in pieces, compact or pretty, with the same value (property)", () => {
     fc.assert(
-      fc.property(dataset(plainText), fc.constantFrom(0, 1, "\t"), pieceSize, (v, indent, size) => {
-        const bytes = encode(JSON.stringify(v, null, indent))
-        expect(agrees(bytes, size)).toBeDefined()
+      fc.property(dataset(plainText), fc.constantFrom(0, 1, "\t"), reading, (v, indent, how) => {
+        bothTaken(encode(JSON.stringify(v, null, indent)), how)
       }),
       { numRuns: 300 },
     )
@@ -83,8 +118,8 @@ describe("parseInPieces", () => {
 
   it("parses a top-level list of objects in pieces (property)", () => {
     fc.assert(
-      fc.property(fc.array(record(plainText), { minLength: 1, maxLength: 60 }), pieceSize, (v, size) => {
-        expect(agrees(encode(JSON.stringify(v)), size)).toBeDefined()
+      fc.property(fc.array(record(plainText), { minLength: 1, maxLength: 60 }), reading, (v, how) => {
+        bothTaken(encode(JSON.stringify(v)), how)
       }),
       { numRuns: 200 },
     )
@@ -92,8 +127,8 @@ describe("parseInPieces", () => {
 
   it("gives the same value or none when strings hold cut marks, quotes and any characters (property)", () => {
     fc.assert(
-      fc.property(dataset(hostileText), pieceSize, (v, size) => {
-        agrees(encode(JSON.stringify(v)), size)
+      fc.property(dataset(hostileText), reading, (v, how) => {
+        agrees(encode(JSON.stringify(v)), how)
       }),
       { numRuns: 300 },
     )
@@ -106,7 +141,7 @@ describe("parseInPieces", () => {
       byte: fc.constantFrom(...encode('{}[],:" \\0a'), 0xc3, 0xff, 0xef),
     })
     fc.assert(
-      fc.property(dataset(plainText), fc.array(edit, { minLength: 1, maxLength: 4 }), pieceSize, (v, edits, size) => {
+      fc.property(dataset(plainText), fc.array(edit, { minLength: 1, maxLength: 4 }), reading, (v, edits, how) => {
         let b = Array.from(encode(JSON.stringify(v)))
         for (const e of edits) {
           const at = e.at % (b.length + 1)
@@ -115,7 +150,7 @@ describe("parseInPieces", () => {
           else if (e.kind === "insert") b.splice(at, 0, e.byte)
           else b = b.slice(0, at)
         }
-        agrees(Uint8Array.from(b), size)
+        agrees(Uint8Array.from(b), how)
       }),
       { numRuns: 1000 },
     )
@@ -151,12 +186,12 @@ describe("parseInPieces", () => {
 
   it("gives no value where JSON.parse keeps the last of a repeated name or makes an own __proto__", () => {
     const repeated = encode('{"attendance":[{"id":"a-1"}],"attendance":[{"id":"a-2"}]}')
-    expect(parseInPieces(repeated, 1)).toBeUndefined()
+    expect(parseInPieces(repeated, { pieceBytes: 1 })).toBeUndefined()
     const proto = encode('{"__proto__":[{"polluted":true}],"x":[{"id":1}]}')
-    expect(parseInPieces(proto, 1)).toBeUndefined()
+    expect(parseInPieces(proto, { pieceBytes: 1 })).toBeUndefined()
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined()
     // A name written with escapes is the same name.
-    expect(parseInPieces(encode('{"a":[{"i":1}],"\\u0061":[{"i":2}]}'), 1)).toBeUndefined()
+    expect(parseInPieces(encode('{"a":[{"i":1}],"\\u0061":[{"i":2}]}'), { pieceBytes: 1 })).toBeUndefined()
   })
 
   it("gives no value for broken or other texts, which are parsed whole instead", () => {
@@ -181,7 +216,11 @@ describe("parseInPieces", () => {
       '{"a":[{"b":1}],"c":{"d":1]}',
       '{"a":[{"b":"\n"}]}',
     ]) {
-      expect(parseInPieces(encode(text), 1), text).toBeUndefined()
+      expect(parseInPieces(encode(text), { pieceBytes: 1 }), text).toBeUndefined()
+      expect(
+        parseInPieces(reader(encode(text), 1), { pieceBytes: 1, lookahead: 4, windowBytes: 2 }),
+        text,
+      ).toBeUndefined()
     }
   })
 
@@ -215,7 +254,7 @@ describe("parseInPieces", () => {
     try {
       for (const size of [1, 50, 500]) {
         parsedChars = 0
-        expect(parseInPieces(bytes, size)?.value).toEqual(nested)
+        expect(parseInPieces(bytes, { pieceBytes: size })?.value).toEqual(nested)
         // Pieces add two brackets each; the skeleton is a few bytes.
         expect(parsedChars).toBeLessThanOrEqual(2 * bytes.length + 4 * 400 + 64)
       }

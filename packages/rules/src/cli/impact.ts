@@ -13,19 +13,7 @@ import { chunkSize } from "../internal/impactCodes.js"
 import { shortLine } from "../internal/text.js"
 import type { Tree } from "../PolicyTree.js"
 import { decode } from "../Subject.js"
-import {
-  type FileBytes,
-  type Io,
-  isJsonLines,
-  jsonLine,
-  type OutputLang,
-  openStream,
-  readAhead,
-  readJson,
-  say,
-  shown,
-  UsageError,
-} from "./io.js"
+import { type Io, isJsonLines, jsonLine, type OutputLang, openStream, readJson, say, shown, UsageError } from "./io.js"
 import { lines } from "./lines.js"
 import { loadAtRevision, loadOrReport } from "./load.js"
 import { parseLine, report } from "./subjects.js"
@@ -88,14 +76,7 @@ type Source = {
  * the synthetic year is made with it and its subjects derived with it, so
  * the data do not already follow the change being weighed.
  */
-const itemsOf = (
-  io: Io,
-  data: string,
-  tree: Tree,
-  base: Tree,
-  o: ImpactOptions,
-  bytes: FileBytes | undefined,
-): Source | undefined => {
+const itemsOf = (io: Io, data: string, tree: Tree, base: Tree, o: ImpactOptions): Source | undefined => {
   const bad = { count: 0 }
   const m = syntheticSpec.exec(data)
   if (m !== null) {
@@ -141,7 +122,7 @@ const itemsOf = (
     }
     return { items: items(), label: { nb: name, en: name }, bad }
   }
-  const input = readJson(io, data, bytes)
+  const input = readJson(io, data)
   if (Array.isArray(input.value)) {
     const items: Array<Item> = []
     input.value.forEach((raw: unknown, i) => {
@@ -177,9 +158,6 @@ const itemsOf = (
   bad.count += skipped.length
   return { items, label: { nb: input.name, en: input.name }, bad }
 }
-
-// Whether itemsOf reads `data` as one JSON file.
-const wholeFile = (data: string): boolean => data !== "-" && !syntheticSpec.test(data) && !isJsonLines(data, false)
 
 // How many problems of a file are printed; the rest are counted.
 const shownProblems = 50
@@ -240,14 +218,12 @@ export const impact = async (io: Io, o: ImpactOptions): Promise<number> => {
     })
   }
   const lang = o.lang
-  // A whole JSON file is read on libuv's threads while the trees load.
-  const ahead = wholeFile(data) ? readAhead(io, data) : undefined
   const base = o.base ?? `${shown(io, head)}@${o.from}`
   const a = o.from === undefined ? loadOrReport(io, base, lang) : loadAtRevision(io, head, o.from, lang)
   if (typeof a === "number") return a
   const b = loadOrReport(io, head, lang)
   if (typeof b === "number") return b
-  const input = itemsOf(io, data, b, a, o, ahead === undefined ? undefined : await ahead)
+  const input = itemsOf(io, data, b, a, o)
   if (input === undefined) return 1
   const c = comparer(a, b)
   const all: Array<Change> = []

@@ -2,21 +2,13 @@
 // is printed, and reading input — a whole JSON file with line numbers for
 // its problems, or JSON Lines as a stream. Every line written passes through
 // core's redaction here, the one place all output goes through.
-import { createReadStream } from "node:fs"
+import { closeSync, createReadStream, readSync } from "node:fs"
 import { relative, resolve } from "node:path"
 import type { Bilingual } from "@aktivitetsmodell/core"
 import { Io as CoreIo, JsonText, Redact } from "@aktivitetsmodell/core"
 import { bytesSavedAsUtf16, bytesWithoutBom, savedAsUtf16, utf16Message, withoutBom } from "../internal/encoding.js"
 import { shortLine } from "../internal/text.js"
-import {
-  byteCount,
-  expectFile,
-  inspect,
-  openRegular,
-  type Refusal,
-  readRegularBytes,
-  readRegularBytesLater,
-} from "../node/paths.js"
+import { byteCount, expectFile, inspect, openRegular, type Refusal, readRegularBytes, tooLarge } from "../node/paths.js"
 import { RulesError } from "../RulesError.js"
 import { once } from "./lines.js"
 
@@ -86,16 +78,14 @@ export const maxJsonBytes = 100_000_000
 
 /**
  * Reads a JSON file or standard input ("-"), with a lineOf for its JSON
- * pointers; `bytes` gives a file's bytes read ahead. A leading byte order
- * mark is skipped.
+ * pointers. A leading byte order mark is skipped.
  */
 export const readJson = (
   io: Io,
   file: string,
-  bytes?: FileBytes,
 ): { readonly value: unknown; readonly lineOf: (pointer: string) => number; readonly name: string } => {
   const name = file === "-" ? "<stdin>" : shown(io, file)
-  const parsed = file === "-" ? stdinJson(io, name) : fileJson(name, (bytes ?? fileBytes(io, file))())
+  const parsed = file === "-" ? stdinJson(io, name) : fileJson(io, file, name)
   if (!parsed.ok) {
     throw new UsageError({
       en: `${name}:${parsed.line}: ${parsed.message.en} (column ${parsed.column})`,
@@ -105,12 +95,43 @@ export const readJson = (
   return { value: parsed.value, lineOf: (pointer) => JsonText.nearestLine(parsed, pointer), name }
 }
 
+// A file this large is parsed as it is read, a window at a time
+// (JsonText.parseUtf8Read): holding an 80 MB file's bytes beside what is
+// parsed from them costs more than reading it twice where a line is needed.
+const readAsParsed = 1 << 22
+
 // Windows editors may start a UTF-8 file with a byte order mark: it is no
 // part of the JSON, and lines and columns count from after it. A file saved
 // as UTF-16 is named as such, as a policy file is.
-const fileJson = (name: string, bytes: Uint8Array): JsonText.Parsed => {
-  if (bytesSavedAsUtf16(bytes)) throw new UsageError(utf16Message, `${name}: `)
-  return JsonText.parseUtf8(bytesWithoutBom(bytes))
+const fileJson = (io: Io, file: string, name: string): JsonText.Parsed => {
+  const whole = (): Uint8Array => {
+    const bytes = fileBytes(io, file)
+    if (bytesSavedAsUtf16(bytes)) throw new UsageError(utf16Message, `${name}: `)
+    return bytesWithoutBom(bytes)
+  }
+  const real = regularFile(io, file)
+  const opened = openRegular(real)
+  if (!opened.ok || opened.size < readAsParsed) {
+    if (opened.ok) closeSync(opened.fd)
+    return JsonText.parseUtf8(whole())
+  }
+  try {
+    if (opened.size > maxJsonBytes) throw tooLargeFile(io, file, opened.size)
+    const head = new Uint8Array(4096)
+    const headLength = readSync(opened.fd, head, 0, head.length, 0)
+    if (bytesSavedAsUtf16(head.subarray(0, headLength))) throw new UsageError(utf16Message, `${name}: `)
+    let position = headLength - bytesWithoutBom(head.subarray(0, headLength)).length
+    const read = (into: Uint8Array): number => {
+      const n = readSync(opened.fd, into, 0, into.length, position)
+      position += n
+      // A file grown past the cap since it was opened.
+      if (position > maxJsonBytes) throw tooLargeFile(io, file, position)
+      return n
+    }
+    return JsonText.parseUtf8Read(read, whole)
+  } finally {
+    closeSync(opened.fd)
+  }
 }
 
 const stdinJson = (io: Io, name: string): JsonText.Parsed => {
@@ -140,51 +161,39 @@ const stdinText = (io: Io, name: string): string => {
   return text
 }
 
-/** A file's bytes, or, when called, the usage error that says why it cannot be read. */
-export type FileBytes = () => Uint8Array
-
 // A regular file's bytes, at most maxJsonBytes (so its text is no longer).
-const fileBytes = (io: Io, file: string): FileBytes => {
-  const real = regularFile(io, file)
-  if (typeof real !== "string") return real
-  const r = readRegularBytes(real, maxJsonBytes)
-  return () => bytesOf(io, file, r)
+const fileBytes = (io: Io, file: string): Uint8Array => {
+  const r = readRegularBytes(regularFile(io, file), maxJsonBytes)
+  if (r.ok) return r.bytes
+  throw readRefused(io, file, r)
 }
 
-/**
- * Starts reading a JSON file's bytes (at most maxJsonBytes) on libuv's
- * threads, so a command can load its trees meanwhile. A refusal is thrown
- * only when the bytes are asked for, so it comes in the order it would
- * without the read ahead. The promise never rejects.
- */
-export const readAhead = (io: Io, file: string): Promise<FileBytes> => {
-  const real = regularFile(io, file)
-  if (typeof real !== "string") return Promise.resolve(real)
-  return readRegularBytesLater(real, maxJsonBytes).then((r) => () => bytesOf(io, file, r))
-}
-
-// The file's real path, or what throws the refusal of something that is not a regular file.
-const regularFile = (io: Io, file: string): string | FileBytes => {
+// The file's real path; a refusal of anything that is not a regular file.
+const regularFile = (io: Io, file: string): string => {
   const found = inspect(resolve(io.cwd, file))
   const refusal = expectFile(found)
   if (refusal === undefined && found.kind === "file") return found.real
-  const e = refused(io, file, refusal ?? { code: "not-a-file", message: { nb: "Ikke en fil", en: "Not a file" } })
-  return () => {
-    throw e
-  }
+  throw refused(io, file, refusal ?? { code: "not-a-file", message: { nb: "Ikke en fil", en: "Not a file" } })
 }
 
-const bytesOf = (io: Io, file: string, r: ReturnType<typeof readRegularBytes>): Uint8Array => {
-  if (r.ok) return r.bytes
-  const message =
+// Why `file` cannot be read; a file too large is told where to turn.
+const readRefused = (io: Io, file: string, r: Refusal): UsageError =>
+  refused(
+    io,
+    file,
     r.code === "too-large"
       ? {
-          nb: `${r.message.nb}; gi større inndata som JSON Lines (.jsonl)`,
-          en: `${r.message.en}; give larger inputs as JSON Lines (.jsonl)`,
+          code: r.code,
+          message: {
+            nb: `${r.message.nb}; gi større inndata som JSON Lines (.jsonl)`,
+            en: `${r.message.en}; give larger inputs as JSON Lines (.jsonl)`,
+          },
         }
-      : r.message
-  throw refused(io, file, { code: r.code, message })
-}
+      : r,
+  )
+
+const tooLargeFile = (io: Io, file: string, size: number): UsageError =>
+  readRefused(io, file, tooLarge(size, maxJsonBytes))
 
 /** True when `file` is to be read as JSON Lines: by `--jsonl`, or a .jsonl or .ndjson name. */
 export const isJsonLines = (file: string, flag: boolean): boolean => flag || /\.(?:jsonl|ndjson)$/iu.test(file)

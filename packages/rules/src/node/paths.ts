@@ -3,7 +3,7 @@
 // a FIFO, socket or device (opening a FIFO blocks until someone writes).
 // Files are opened non-blocking and checked again through the open handle,
 // so a file swapped for a FIFO between the look and the read cannot hang us.
-import { closeSync, constants, fstatSync, openSync, read, readSync, realpathSync, type Stats, statSync } from "node:fs"
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Stats, statSync } from "node:fs"
 import type { Bilingual } from "@aktivitetsmodell/core"
 import type { Code } from "../Problem.js"
 
@@ -170,7 +170,8 @@ export const openRegular = (
 
 type BytesRead = { readonly ok: true; readonly bytes: Uint8Array } | ({ readonly ok: false } & Refusal)
 
-const tooLarge = (size: number, maxBytes: number) => {
+/** The refusal of a file of `size` bytes, over `maxBytes`. */
+export const tooLarge = (size: number, maxBytes: number) => {
   const has = byteCount(size)
   const most = byteCount(maxBytes)
   return {
@@ -230,43 +231,6 @@ export const readRegularBytes = (path: string, maxBytes: number, noFollow = fals
   } finally {
     closeSync(fd)
   }
-}
-
-const readAsync = (fd: number, f: Filling): Promise<number> =>
-  new Promise((done, fail) => {
-    read(fd, f.buffer, f.length, f.buffer.length - f.length, null, (e, n) => (e === null ? done(n) : fail(e)))
-  })
-
-/**
- * {@link readRegularBytes}, with the reads on libuv's threads so the caller
- * can work meanwhile. The file is opened and checked at once; the promise
- * never rejects.
- */
-export const readRegularBytesLater = (path: string, maxBytes: number, noFollow = false): Promise<BytesRead> => {
-  const opened = openRegular(path, noFollow)
-  if (!opened.ok) return Promise.resolve(opened)
-  const fd = opened.fd
-  if (opened.size > maxBytes) {
-    closeSync(fd)
-    return Promise.resolve(tooLarge(opened.size, maxBytes))
-  }
-  const go = async (): Promise<BytesRead> => {
-    const f = new Filling(opened.size, maxBytes)
-    for (;;) {
-      const done = f.took(await readAsync(fd, f))
-      if (done !== undefined) return done
-    }
-  }
-  return go().then(
-    (r) => {
-      closeSync(fd)
-      return r
-    },
-    (e: unknown) => {
-      closeSync(fd)
-      return { ok: false, ...refusalOf(e) }
-    },
-  )
 }
 
 // A leading byte order mark stays in the text, as with Buffer#toString.

@@ -147,3 +147,46 @@ describe("readJson", () => {
     same(Buffer.from('{"a": 01019012345 – }', "utf8"), [])
   })
 })
+
+// A file of 4 MiB or more is parsed as it is read (JsonText.parseUtf8Read),
+// and read again only for a line, an error's place, or another shape.
+describe("readJson on a large file", () => {
+  const year = (n: number) => ({
+    year: 2024,
+    attendance: Array.from({ length: n }, (_, i) => ({
+      id: `a-${i}`,
+      date: "2024-01-02",
+      note: i % 89 === 0 ? "Bjørg – 😀 01019012345" : "x",
+    })),
+    staff: [{ id: "s-1" }],
+  })
+  const big = Buffer.from(JSON.stringify(year(70_000), null, 1), "utf8")
+
+  it("gives the decoded text's value and lines, with or without a byte order mark", () => {
+    expect(big.length).toBeGreaterThan(1 << 22)
+    const pointers = ["/year", "/attendance/0/id", "/attendance/69999/note", "/staff/0"]
+    same(big, pointers)
+    same(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), big]), pointers)
+  })
+
+  it("gives the decoded text's message, line and column when it breaks far in", () => {
+    const broken = Buffer.from(big)
+    broken[broken.length - 40] = 0x2c
+    same(broken, [])
+    same(big.subarray(0, big.length - 3), [])
+  })
+
+  it("reads a large file of another shape whole", () => {
+    same(Buffer.from(JSON.stringify(Array.from({ length: 700_000 }, (_, i) => i))), ["/699999"])
+  })
+
+  it("names a large file saved as UTF-16", () => {
+    writeFileSync(
+      join(dir, "big16.json"),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(big.toString(), "utf16le")]),
+    )
+    expect(() => readJson(io, "big16.json")).toThrow(expect.objectContaining({ text: utf16 }))
+    writeFileSync(join(dir, "big16.json"), Buffer.from(big.toString(), "utf16le"))
+    expect(() => readJson(io, "big16.json")).toThrow(expect.objectContaining({ text: utf16 }))
+  })
+})

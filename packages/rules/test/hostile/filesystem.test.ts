@@ -127,7 +127,7 @@ describe("a path given on the command line", () => {
       out: [],
       err: ["nope.json: No such file or folder"],
     })
-    // A base that is no folder is named, not the data file read ahead.
+    // A base that is no folder is named first; the data file is not looked at.
     for (const data of ["folder", "nope.json"])
       expect(await impact("nope", data)).toEqual({ code: 2, out: [], err: ["nope: No such file or folder"] })
   })

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import fc from "fast-check"
 import { afterAll, describe, expect, it } from "vitest"
-import { readRegular, readRegularBytes, readRegularBytesLater } from "../../src/node/paths.js"
+import { readRegular, readRegularBytes } from "../../src/node/paths.js"
 
 const dir = mkdtempSync(join(tmpdir(), "paths-test-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -38,32 +38,31 @@ describe("readRegular", () => {
   })
 })
 
-describe("readRegularBytesLater", () => {
-  it("reads what readRegularBytes reads, and refuses what it refuses", async () => {
-    const file = join(dir, "later")
-    await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 96 }), fc.integer({ min: 0, max: 128 }), async (body, cap) => {
+describe("readRegularBytes", () => {
+  it("reads any bytes whole up to the cap, and refuses more", () => {
+    const file = join(dir, "bytes-capped")
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 96 }), fc.integer({ min: 0, max: 128 }), (body, cap) => {
         writeFileSync(file, body)
-        const now = readRegularBytes(file, cap)
-        const later = await readRegularBytesLater(file, cap)
-        expect(later).toEqual(now)
-        expect(later.ok).toBe(body.length <= cap)
-        if (later.ok) expect(Buffer.from(later.bytes).equals(Buffer.from(body))).toBe(true)
+        const r = readRegularBytes(file, cap)
+        expect(r.ok).toBe(body.length <= cap)
+        if (r.ok) expect(Buffer.from(r.bytes).equals(Buffer.from(body))).toBe(true)
+        else expect(r).toMatchObject({ code: "too-large", size: body.length })
       }),
       { numRuns: 200 },
     )
   })
 
-  it("reads a file larger than its first buffer whole", async () => {
-    const file = join(dir, "later-large")
+  it("reads a file larger than its first buffer whole", () => {
+    const file = join(dir, "bytes-large")
     const bytes = Buffer.from("Ærø ☃ 𝄞 ".repeat(100_000))
     writeFileSync(file, bytes)
-    const r = await readRegularBytesLater(file, 10_000_000)
+    const r = readRegularBytes(file, 10_000_000)
     expect(r.ok && Buffer.from(r.bytes).equals(bytes)).toBe(true)
   })
 
-  it("gives a refusal, never a rejected promise, for what is not a regular file", async () => {
-    expect(await readRegularBytesLater(dir, 1024)).toMatchObject({ ok: false, code: "not-a-file" })
-    expect(await readRegularBytesLater(join(dir, "missing"), 1024)).toMatchObject({ ok: false, code: "missing" })
+  it("refuses what is not a regular file", () => {
+    expect(readRegularBytes(dir, 1024)).toMatchObject({ ok: false, code: "not-a-file" })
+    expect(readRegularBytes(join(dir, "missing"), 1024)).toMatchObject({ ok: false, code: "missing" })
   })
 })
