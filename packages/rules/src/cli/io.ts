@@ -104,19 +104,18 @@ const readAsParsed = 1 << 22
 // part of the JSON, and lines and columns count from after it. A file saved
 // as UTF-16 is named as such, as a policy file is.
 const fileJson = (io: Io, file: string, name: string): JsonText.Parsed => {
+  const found = regularFile(io, file)
   const whole = (): Uint8Array => {
-    const bytes = fileBytes(io, file)
-    if (bytesSavedAsUtf16(bytes)) throw new UsageError(utf16Message, `${name}: `)
-    return bytesWithoutBom(bytes)
+    const r = readRegularBytes(found.real, maxJsonBytes)
+    if (!r.ok) throw readRefused(io, file, r)
+    if (bytesSavedAsUtf16(r.bytes)) throw new UsageError(utf16Message, `${name}: `)
+    return bytesWithoutBom(r.bytes)
   }
-  const real = regularFile(io, file)
-  const opened = openRegular(real)
-  if (!opened.ok || opened.size < readAsParsed) {
-    if (opened.ok) closeSync(opened.fd)
-    return JsonText.parseUtf8(whole())
-  }
+  if (found.size < readAsParsed) return JsonText.parseUtf8(whole())
+  const opened = openRegular(found.real)
+  if (!opened.ok) throw readRefused(io, file, opened)
   try {
-    if (opened.size > maxJsonBytes) throw tooLargeFile(io, file, opened.size)
+    if (opened.size > maxJsonBytes) throw readRefused(io, file, tooLarge(opened.size, maxJsonBytes))
     const head = new Uint8Array(4096)
     const headLength = readSync(opened.fd, head, 0, head.length, 0)
     if (bytesSavedAsUtf16(head.subarray(0, headLength))) throw new UsageError(utf16Message, `${name}: `)
@@ -125,7 +124,7 @@ const fileJson = (io: Io, file: string, name: string): JsonText.Parsed => {
       const n = readSync(opened.fd, into, 0, into.length, position)
       position += n
       // A file grown past the cap since it was opened.
-      if (position > maxJsonBytes) throw tooLargeFile(io, file, position)
+      if (position > maxJsonBytes) throw readRefused(io, file, tooLarge(position, maxJsonBytes))
       return n
     }
     return JsonText.parseUtf8Read(read, whole)
@@ -161,18 +160,11 @@ const stdinText = (io: Io, name: string): string => {
   return text
 }
 
-// A regular file's bytes, at most maxJsonBytes (so its text is no longer).
-const fileBytes = (io: Io, file: string): Uint8Array => {
-  const r = readRegularBytes(regularFile(io, file), maxJsonBytes)
-  if (r.ok) return r.bytes
-  throw readRefused(io, file, r)
-}
-
-// The file's real path; a refusal of anything that is not a regular file.
-const regularFile = (io: Io, file: string): string => {
+// The file's real path and size; a refusal of anything that is not a regular file.
+const regularFile = (io: Io, file: string): { readonly real: string; readonly size: number } => {
   const found = inspect(resolve(io.cwd, file))
   const refusal = expectFile(found)
-  if (refusal === undefined && found.kind === "file") return found.real
+  if (refusal === undefined && found.kind === "file") return found
   throw refused(io, file, refusal ?? { code: "not-a-file", message: { nb: "Ikke en fil", en: "Not a file" } })
 }
 
@@ -191,9 +183,6 @@ const readRefused = (io: Io, file: string, r: Refusal): UsageError =>
         }
       : r,
   )
-
-const tooLargeFile = (io: Io, file: string, size: number): UsageError =>
-  readRefused(io, file, tooLarge(size, maxJsonBytes))
 
 /** True when `file` is to be read as JSON Lines: by `--jsonl`, or a .jsonl or .ndjson name. */
 export const isJsonLines = (file: string, flag: boolean): boolean => flag || /\.(?:jsonl|ndjson)$/iu.test(file)
