@@ -234,6 +234,8 @@ const listOfObjects = (
     pieces.push(rest)
     if (bytes[end] === CLOSE_BRACKET) return { value: joined(pieces), end: end + 1 }
     from = end + 1
+    // One long element made the window grow; the next pieces need no more than usual.
+    ahead = pieceBytes + lookahead
   }
 }
 
