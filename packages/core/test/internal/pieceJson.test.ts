@@ -263,3 +263,129 @@ describe("parseInPieces", () => {
     }
   })
 })
+
+// Hand-made texts, cut at every piece size and read through windows of
+// every small size, so that each cut, window edge and short read falls on
+// every byte of them at least once.
+describe("parseInPieces on crafted texts", () => {
+  // Own keys in the same order, the same prototypes, Object.is for scalars (so -0 is not 0).
+  // toStrictEqual compares constructors, which a "constructor" key replaces.
+  const exactly = (a: unknown, b: unknown): boolean => {
+    if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) return Object.is(a, b)
+    if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false
+    const keys = Reflect.ownKeys(a)
+    const others = Reflect.ownKeys(b)
+    return (
+      keys.length === others.length &&
+      keys.every((k, i) => {
+        const d = Object.getOwnPropertyDescriptor(a, k)
+        const e = Object.getOwnPropertyDescriptor(b, k)
+        return k === others[i] && d?.enumerable === e?.enumerable && exactly(d?.value, e?.value)
+      })
+    )
+  }
+  const agreesExactly = (bytes: Uint8Array, how: Reading): { readonly value: unknown } | undefined => {
+    const whole = wholeParse(bytes)
+    const results = [parseInPieces(bytes, { pieceBytes: how.pieceBytes }), parseInPieces(reader(bytes, how.most), how)]
+    for (const pieces of results) {
+      if (pieces === undefined) continue
+      expect(whole.ok).toBe(true)
+      expect(whole.ok && exactly(pieces.value, whole.value)).toBe(true)
+    }
+    return results[0] ?? results[1]
+  }
+  const sweep = (bytes: Uint8Array): void => {
+    for (let size = 1; size <= bytes.length + 1; size++) {
+      agreesExactly(bytes, {
+        pieceBytes: size,
+        lookahead: 1 + (size % 7),
+        windowBytes: 1 + (size % 5),
+        most: 1 + (size % 3),
+      })
+    }
+  }
+
+  it("keeps strings whose backslash runs and escaped quotes end next to a cut mark", () => {
+    const v = {
+      a: [
+        { s: "\\", t: '\\"},{"' },
+        { s: '\\\\"},{"s":"', t: "\\\\" },
+        { s: '"}]', t: '\\"]' },
+        { s: '\\\\\\"},{', t: "}" },
+      ],
+      b: '\\"},{',
+      c: [{ s: '"],"c":[{"s":"' }],
+    }
+    const bytes = encode(JSON.stringify(v))
+    sweep(bytes)
+    expect(agrees(bytes, 3)?.value).toEqual(v)
+  })
+
+  it("keeps names JSON.parse orders as integers, names of Object.prototype's members, and -0", () => {
+    for (const text of [
+      '{"b":[{"x":-0}],"2":1,"1":[{"y":-0.0}],"-0":[{}],"4294967295":-0,"4294967294":[{"z":1}],"01":2}',
+      '{"constructor":[{"a":1}],"toString":[{"b":2}],"hasOwnProperty":-0,"valueOf":{"__proto__":1}}',
+      '[{"__proto__":{"polluted":1}},{"constructor":{"prototype":{"polluted":2}}},{"a":-0}]',
+    ]) {
+      const bytes = encode(text)
+      sweep(bytes)
+      expect(agreesExactly(bytes, { pieceBytes: 1, lookahead: 1, windowBytes: 1, most: 1 }), text).toBeDefined()
+    }
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined()
+  })
+
+  it("gives no value where a name comes twice however it is written", () => {
+    for (const text of [
+      '{"a":1,"x":[{}],"\\u0061":2}',
+      '{"a":[{}],"x":1,"\\u0061":[{}]}',
+      '{"\\u005f_proto__":[{"polluted":1}]}',
+      '{"x":[{}],"__\\u0070roto__":{"polluted":1}}',
+      '{"\\ud800":[{}],"\\uD800":[{}]}',
+    ]) {
+      expect(parseInPieces(encode(text), { pieceBytes: 1 }), text).toBeUndefined()
+      expect(
+        parseInPieces(reader(encode(text), 1), { pieceBytes: 1, lookahead: 2, windowBytes: 1 }),
+        text,
+      ).toBeUndefined()
+    }
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined()
+  })
+
+  it("gives no value when a character JSON does not count as space stands between any two bytes", () => {
+    const base = '{"a":[{"b":1},{"c":[{"d":2}]}],"e":{"f":[1]}}'
+    for (const odd of ["\u00a0", "\f", "\v", "\uFEFF", "\u2028", "\u0000"]) {
+      for (let at = 0; at <= base.length; at++) {
+        const bytes = encode(base.slice(0, at) + odd + base.slice(at))
+        agreesExactly(bytes, { pieceBytes: 1 + (at % 4), lookahead: 3, windowBytes: 2, most: 1 + (at % 2) })
+      }
+    }
+  })
+
+  it("decodes invalid and cut UTF-8 at every place as JSON.parse's text does", () => {
+    const base = encode('{"æ":[{"ø":"–😀"},{"å":"x"}],"n":"é"}')
+    for (const odd of [[0xff], [0xc3], [0xe2, 0x80], [0xf0, 0x9f, 0x98], [0xef, 0xbb, 0xbf], [0x80, 0x80]]) {
+      for (let at = 0; at <= base.length; at++) {
+        const bytes = Uint8Array.from([...base.subarray(0, at), ...odd, ...base.subarray(at)])
+        agreesExactly(bytes, { pieceBytes: 1 + (at % 5), lookahead: 2 + (at % 3), windowBytes: 1, most: 1 + (at % 4) })
+      }
+    }
+  })
+
+  it("reads a list whose elements are larger than the window, whatever the reads give", () => {
+    const v = { a: [{ s: "x".repeat(500), t: [{ u: "},{" }] }, 1, "}", [{}], { s: "ø".repeat(300) }], b: null }
+    const bytes = encode(JSON.stringify(v))
+    for (const most of [1, 7, 64, 10_000]) {
+      const sizes = { pieceBytes: 16, lookahead: 8, windowBytes: 4 }
+      expect(parseInPieces(reader(bytes, most), sizes)?.value).toEqual(v)
+    }
+    // A read that stops early is the end of the input: a text cut short gives no value.
+    let calls = 0
+    const stopsEarly: ReadInto = (into) => {
+      calls++
+      if (calls > 3) return 0
+      into.set(bytes.subarray((calls - 1) * 10, calls * 10).subarray(0, into.length))
+      return Math.min(10, into.length)
+    }
+    expect(parseInPieces(stopsEarly, { pieceBytes: 4, lookahead: 8, windowBytes: 16 })).toBeUndefined()
+  })
+})
