@@ -389,3 +389,52 @@ describe("parseInPieces on crafted texts", () => {
     expect(parseInPieces(stopsEarly, { pieceBytes: 4, lookahead: 8, windowBytes: 16 })).toBeUndefined()
   })
 })
+
+// A crafted file must cost about what JSON.parse costs, not a search of the
+// rest of the file for every piece or every list.
+describe("parseInPieces's cost on crafted texts", () => {
+  // The characters JSON.parse is given while the bytes are parsed in pieces, from the bytes and read through a window.
+  const parsedChars = (bytes: Uint8Array, pieceBytes: number): ReadonlyArray<number> => {
+    const parse = JSON.parse
+    let chars = 0
+    JSON.parse = (text: string) => {
+      chars += text.length
+      return parse(text)
+    }
+    try {
+      const counts: Array<number> = []
+      for (const input of [bytes, reader(bytes, 1 << 16)]) {
+        chars = 0
+        expect(parseInPieces(input, { pieceBytes, lookahead: 1 << 20, windowBytes: 1 << 20 })).toBeDefined()
+        counts.push(chars)
+      }
+      return counts
+    } finally {
+      JSON.parse = parse
+    }
+  }
+
+  it("parses many short lists once each, though a cut lies a piece further on in a later list", () => {
+    const text = `{${Array.from({ length: 2000 }, (_, i) => `"l${i}":[{"i":${i}},{"i":${i}}]`).join(",")}}`
+    const bytes = encode(text)
+    // Each list costs its own bytes, not a failed piece of pieceBytes.
+    for (const chars of parsedChars(bytes, 4096)) expect(chars).toBeLessThanOrEqual(3 * bytes.length)
+  })
+
+  it("parses a long list with no cut in it once, though a later list has cuts", () => {
+    const bytes = encode(`{"a":[{}${",1".repeat(20_000)}],"b":[{},{}]}`)
+    for (const chars of parsedChars(bytes, 64)) expect(chars).toBeLessThanOrEqual(3 * bytes.length)
+  })
+
+  it("searches for cuts no further than a piece or two on, in a list whose later elements are not objects", () => {
+    const text = `[${'{"a":1},1,'.repeat(20_000)}1]`
+    const bytes = encode(text)
+    let started = performance.now()
+    JSON.parse(text)
+    const parseTime = performance.now() - started
+    started = performance.now()
+    expect(parseInPieces(bytes, { pieceBytes: 16 })?.value).toEqual(JSON.parse(text))
+    // Searching the rest of the list for every piece takes seconds here; a linear search, milliseconds.
+    expect(performance.now() - started).toBeLessThan(500 + 50 * parseTime)
+  })
+})
