@@ -156,10 +156,12 @@ const piece = (bytes: Uint8Array, from: number, to: number): Array<unknown> | un
   }
 }
 
-// The next `}` at or after `from` followed, past spaces, by `,` and then `{`: where a list of objects may be cut.
-const nextCut = (bytes: Uint8Array, from: number): number => {
+// The first `}` in [from, to) followed, past spaces, by `,` and then `{`: where a list of objects may be cut.
+// Searched no further than `to`, so a search costs no more than the piece it may give.
+const nextCut = (bytes: Uint8Array, from: number, to: number): number => {
+  const near = bytes.subarray(0, Math.min(to, bytes.length))
   for (let i = from; ; ) {
-    const c = bytes.indexOf(CLOSE_BRACE, i)
+    const c = near.indexOf(CLOSE_BRACE, i)
     if (c < 0) return -1
     const comma = skipSpace(bytes, c + 1)
     if (bytes[comma] === COMMA && bytes[skipSpace(bytes, comma + 1)] === OPEN_BRACE) return c
@@ -200,8 +202,12 @@ const boundary = (bytes: Uint8Array, from: number, after: number): number => {
  * its `]`, or undefined. Pieces are cut about every `pieceBytes` where
  * indexOf finds a cut; where that cut does not parse (it lies inside a
  * record, or past the list's end), the piece's end is found by following
- * the bytes' strings and nesting instead. So every byte is parsed at most
- * twice, once in a piece that failed and once in one that did not.
+ * the bytes' strings and nesting instead. A list's first piece is found so
+ * too, so a short list costs its own bytes, not a search a piece long; and
+ * a cut is searched for only up to two pieces on, so a list with none, or a
+ * cut in a later list, costs no more than the piece found instead. A piece
+ * that failed is under two pieces long and the one found instead at least
+ * one, so every byte is parsed at most three times.
  */
 const listOfObjects = (
   w: Window,
@@ -215,7 +221,7 @@ const listOfObjects = (
   for (;;) {
     from = w.keep(from, ahead)
     const bytes = w.bytes
-    const cut = nextCut(bytes, from + pieceBytes)
+    const cut = pieces.length === 0 ? -1 : nextCut(bytes, from + pieceBytes, from + 2 * pieceBytes)
     const some = cut < 0 ? undefined : piece(bytes, from, cut + 1)
     if (some !== undefined) {
       pieces.push(some)
