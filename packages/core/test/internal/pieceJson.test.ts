@@ -438,3 +438,22 @@ describe("parseInPieces's cost on crafted texts", () => {
     expect(performance.now() - started).toBeLessThan(500 + 50 * parseTime)
   })
 })
+
+describe("parseInPieces reading a broken text", () => {
+  it("stops at a broken record early in a long list, without reading the rest into a grown window", () => {
+    const bytes = encode(`[{"id":tru},${'{"id":"a-00001","n":12},'.repeat(5000)}{"id":"z"}]`)
+    let read = 0
+    let largest = 0
+    const counting: ReadInto = (into) => {
+      largest = Math.max(largest, into.buffer.byteLength)
+      const n = Math.min(into.length, bytes.length - read)
+      into.set(bytes.subarray(read, read + n))
+      read += n
+      return n
+    }
+    expect(parseInPieces(counting, { pieceBytes: 64, lookahead: 256, windowBytes: 1024 })).toBeUndefined()
+    // The run up to the first comma after a piece is whole in the window, so more bytes cannot mend it.
+    expect(read).toBeLessThanOrEqual(1024)
+    expect(largest).toBeLessThanOrEqual(1024)
+  })
+})
