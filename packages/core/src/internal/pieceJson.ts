@@ -232,8 +232,9 @@ const listOfObjects = (
     const end = boundary(bytes, from, from + pieceBytes)
     const rest = end < 0 ? undefined : piece(bytes, from, end)
     if (rest === undefined) {
+      // A run whose end was found whole and that does not parse is broken: more bytes cannot mend it.
+      if (w.done || end >= 0) return undefined
       // The run may go on past the bytes held: hold twice as many, up to the input's end.
-      if (w.done) return undefined
       ahead = 2 * Math.max(ahead, bytes.length - from)
       continue
     }
