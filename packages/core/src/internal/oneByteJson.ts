@@ -49,6 +49,13 @@ const nextNonAscii = (bytes: Uint8Array, from: number): number => {
   return i
 }
 
+/** Whether the byte at `i` follows an escaping backslash: an odd run of them. */
+export const afterEscape = (bytes: Uint8Array, i: number): boolean => {
+  let backslashes = 0
+  while (i - backslashes - 1 >= 0 && bytes[i - backslashes - 1] === 0x5c) backslashes++
+  return backslashes % 2 === 1
+}
+
 /** The bytes as a one-byte string JSON.parse reads as their UTF-8 text, or undefined where it cannot be written so. */
 export const oneByteJson = (bytes: Uint8Array): string | undefined => {
   const parts: Array<string> = []
@@ -58,9 +65,7 @@ export const oneByteJson = (bytes: Uint8Array): string | undefined => {
     if (start >= bytes.length) break
     let end = start
     while (end < bytes.length && bytes[end]! >= 0x80) end++
-    let backslashes = 0
-    while (start - backslashes - 1 >= 0 && bytes[start - backslashes - 1] === 0x5c) backslashes++
-    if (backslashes % 2 === 1) return undefined
+    if (afterEscape(bytes, start)) return undefined
     parts.push(utf8.decode(bytes.subarray(from, start)), escaped(utf8.decode(bytes.subarray(start, end))))
     from = end
   }

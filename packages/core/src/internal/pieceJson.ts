@@ -17,7 +17,7 @@
 // - pieces and the parts between them start and end at ASCII bytes, so
 //   decoding each apart gives the code units decoding the whole gives.
 // How a piece's end is found only decides how fast this is, never the value.
-import { oneByteJson, utf8Text } from "./oneByteJson.js"
+import { afterEscape, oneByteJson, utf8Text } from "./oneByteJson.js"
 
 // Below this a file is parsed whole: one JSON.parse is as quick.
 export const minPieceInput = 1 << 22
@@ -41,7 +41,6 @@ export interface Sizes {
 const defaults: Sizes = { pieceBytes: defaultPieceBytes, lookahead: defaultLookahead, windowBytes: defaultWindowBytes }
 
 const QUOTE = 0x22
-const BACKSLASH = 0x5c
 const OPEN_BRACE = 0x7b
 const CLOSE_BRACE = 0x7d
 const OPEN_BRACKET = 0x5b
@@ -116,9 +115,7 @@ const stringEnd = (bytes: Uint8Array, open: number): number => {
   for (;;) {
     const q = bytes.indexOf(QUOTE, i)
     if (q < 0) return -1
-    let slashes = 0
-    while (bytes[q - slashes - 1] === BACKSLASH) slashes++
-    if (slashes % 2 === 0) return q + 1
+    if (!afterEscape(bytes, q)) return q + 1
     i = q + 1
   }
 }
