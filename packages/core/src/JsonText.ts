@@ -9,8 +9,21 @@
 
 import { guard } from "./internal/guard.js"
 import { oneByteJson, utf8Text } from "./internal/oneByteJson.js"
-import { minPieceInput, parseInPieces } from "./internal/pieceJson.js"
+import { minPieceInput, parseInPieces, type Take, takeLists } from "./internal/pieceJson.js"
 import type { Bilingual } from "./internal/text.js"
+
+/**
+ * Lists of a top object handed over in runs rather than kept in the value,
+ * so that a caller can check and keep what it needs of a long list while
+ * the text is parsed. Each member whose name `takes` accepts and whose value
+ * is a list gives its elements to `run`, a run at a time and in their
+ * order, and is `[]` in the value. `restart` is called before the text is
+ * parsed again from its start (a text of another shape): what was handed
+ * over until then is void. When the result is not `ok`, all of it is void.
+ * Names come from the text: `takes` should look them up as own keys or in a Map.
+ * @category models
+ */
+export type { Take }
 
 /** @category models */
 export type Parsed =
@@ -179,10 +192,43 @@ const tooDeep = (v: object, depth: number): boolean => {
  * r.ok && r.lineOf("/a/1") // 2
  * @category constructors
  */
-export const parse = guard("JsonText.parse", { en: "JSON text", nb: "JSON-tekst" }, (text: string): Parsed => {
-  if (typeof text !== "string") throw new TypeError("JsonText.parse takes a string")
-  return parseText(text)
-})
+export const parse = guard(
+  "JsonText.parse",
+  { en: "JSON text", nb: "JSON-tekst" },
+  (text: string, take?: Take): Parsed => {
+    if (typeof text !== "string") throw new TypeError("JsonText.parse takes a string")
+    checkTake(take)
+    return taken(parseText(text), take)
+  },
+)
+
+const checkTake = (take: Take | undefined): void => {
+  if (take === undefined) return
+  if (
+    typeof take !== "object" ||
+    take === null ||
+    typeof take.takes !== "function" ||
+    typeof take.run !== "function" ||
+    typeof take.restart !== "function"
+  )
+    throw new TypeError("take must be an object with the functions takes, run and restart")
+}
+
+// A valid value's taken lists handed over; a cut list was handed over while it was parsed.
+const taken = (parsed: Parsed, take: Take | undefined): Parsed => {
+  if (take !== undefined && parsed.ok) takeLists(parsed.value, take)
+  return parsed
+}
+
+// A cut list's run may be handed over only when no element stands deeper than
+// the scanner goes: a list of the top object holds its elements at depth 2.
+const fitsDepth = (elements: ReadonlyArray<unknown>): boolean => {
+  for (let i = 0; i < elements.length; i++) {
+    const e = elements[i]
+    if (typeof e === "object" && e !== null && tooDeep(e, 2)) return false
+  }
+  return true
+}
 
 /**
  * Parses the UTF-8 bytes of JSON text (a file as read) as {@link parse}
@@ -199,15 +245,21 @@ export const parse = guard("JsonText.parse", { en: "JSON text", nb: "JSON-tekst"
 export const parseUtf8 = guard(
   "JsonText.parseUtf8",
   { en: "the UTF-8 bytes of JSON text (a Uint8Array)", nb: "UTF-8-bytene til en JSON-tekst (en Uint8Array)" },
-  (bytes: Uint8Array): Parsed => {
+  (bytes: Uint8Array, take?: Take): Parsed => {
     if (!(bytes instanceof Uint8Array)) throw new TypeError("JsonText.parseUtf8 takes a Uint8Array")
-    const pieces = bytes.length >= minPieceInput ? parseInPieces(bytes) : undefined
-    return pieces === undefined
-      ? parseWhole(bytes)
-      : parsedValue(
-          pieces.value,
-          lazyText(() => bytes),
-        )
+    checkTake(take)
+    const pieces = bytes.length >= minPieceInput ? parseInPieces(bytes, {}, take, fitsDepth) : undefined
+    if (pieces === undefined) {
+      take?.restart()
+      return taken(parseWhole(bytes), take)
+    }
+    return taken(
+      parsedValue(
+        pieces.value,
+        lazyText(() => bytes),
+      ),
+      take,
+    )
   },
 )
 
@@ -218,10 +270,18 @@ export const parseUtf8 = guard(
  * whose members are such lists and small values (as a Dataset export is), is
  * parsed without ever holding the whole file. `whole` gives the file's bytes,
  * read again, only where they are needed: for a line, for an error's place,
- * or for a text of another shape.
+ * or for a text of another shape. With `take` (see {@link Take}), the top
+ * object's lists it takes are handed over as they are parsed, and their
+ * records need not all be held at once.
  * @example
  * const fd = openSync(path, "r")
  * const r = JsonText.parseUtf8Read((into) => readSync(fd, into), () => readFileSync(path))
+ * let sessions = 0
+ * JsonText.parseUtf8Read(read, whole, {
+ *   takes: (name) => name === "sessions",
+ *   run: (_name, elements) => { sessions += elements.length },
+ *   restart: () => { sessions = 0 },
+ * })
  * @category constructors
  */
 export const parseUtf8Read = guard(
@@ -230,22 +290,27 @@ export const parseUtf8Read = guard(
     en: "a function that reads the next bytes into an array, and one that gives all of them",
     nb: "en funksjon som leser de neste bytene inn i en tabell, og en som gir alle",
   },
-  (read: (into: Uint8Array) => number, whole: () => Uint8Array): Parsed => {
+  (read: (into: Uint8Array) => number, whole: () => Uint8Array, take?: Take): Parsed => {
     if (typeof read !== "function" || typeof whole !== "function")
       throw new TypeError("JsonText.parseUtf8Read takes two functions")
+    checkTake(take)
     const checkedRead = (into: Uint8Array): number => {
       const n = read(into)
       if (!Number.isSafeInteger(n) || n < 0 || n > into.length)
         throw new TypeError("read must give how many bytes it wrote")
       return n
     }
-    const pieces = parseInPieces(checkedRead)
+    const pieces = parseInPieces(checkedRead, {}, take, fitsDepth)
     const bytes = () => {
       const b = whole()
       if (!(b instanceof Uint8Array)) throw new TypeError("whole must give a Uint8Array")
       return b
     }
-    return pieces === undefined ? parseWhole(bytes()) : parsedValue(pieces.value, lazyText(bytes))
+    if (pieces === undefined) {
+      take?.restart()
+      return taken(parseWhole(bytes()), take)
+    }
+    return taken(parsedValue(pieces.value, lazyText(bytes)), take)
   },
 )
 

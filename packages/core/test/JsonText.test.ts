@@ -214,3 +214,115 @@ describe("JsonText.parseUtf8", () => {
       )
   })
 })
+
+// A take hands a top object's lists over in runs and leaves `[]` in their
+// place; what it was handed before a restart is void.
+describe("JsonText with a take", () => {
+  const encode = (s: string) => new TextEncoder().encode(s)
+  const recorder = (names: ReadonlyArray<string>) => {
+    let got = new Map<string, Array<unknown>>()
+    let runs = 0
+    let restarts = 0
+    const take: JsonText.Take = {
+      takes: (name) => names.includes(name),
+      run: (name, elements) => {
+        runs++
+        const list = got.get(name) ?? []
+        for (const e of elements) list.push(e)
+        got.set(name, list)
+      },
+      restart: () => {
+        restarts++
+        got = new Map()
+      },
+    }
+    return { take, got: () => got, runs: () => runs, restarts: () => restarts }
+  }
+  // What a take should leave and be handed, from JSON.parse's value.
+  const expected = (value: Record<string, unknown>, names: ReadonlyArray<string>) => {
+    const left: Record<string, unknown> = JSON.parse(JSON.stringify(value))
+    const handed = new Map<string, Array<unknown>>()
+    for (const name of Object.keys(left)) {
+      const v = left[name]
+      if (!names.includes(name) || !Array.isArray(v)) continue
+      if (v.length > 0) handed.set(name, v)
+      left[name] = []
+    }
+    return { left, handed }
+  }
+  const reader = (b: Uint8Array) => {
+    let at = 0
+    return (into: Uint8Array) => {
+      const n = Math.min(into.length, 4096, b.length - at)
+      into.set(b.subarray(at, at + n))
+      at += n
+      return n
+    }
+  }
+  const member = fc.oneof(
+    fc.array(fc.record({ id: fc.string(), n: fc.integer() }), { maxLength: 5 }),
+    fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }),
+    fc.jsonValue({ maxDepth: 2 }),
+  )
+  const year = fc.dictionary(fc.constantFrom("attendance", "sessions", "staff", "year", "notes"), member)
+
+  it("hands each taken list over whole and leaves [] for any small text, by every entry (property)", () => {
+    fc.assert(
+      fc.property(year, fc.subarray(["attendance", "sessions", "notes", "other"]), (value, names) => {
+        const text = JSON.stringify(value)
+        const want = expected(value, names)
+        for (const parse of [
+          (t: JsonText.Take) => JsonText.parse(text, t),
+          (t: JsonText.Take) => JsonText.parseUtf8(encode(text), t),
+          (t: JsonText.Take) => JsonText.parseUtf8Read(reader(encode(text)), () => encode(text), t),
+        ]) {
+          const r = recorder(names)
+          const parsed = parse(r.take)
+          expect(parsed.ok && parsed.value).toEqual(want.left)
+          expect(r.got()).toEqual(want.handed)
+        }
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it("hands a large file's list over in runs as it is read, and starts again for another shape", () => {
+    const records = Array.from({ length: 80_000 }, (_, i) => ({ id: `a-${i}`, date: "2024-01-02", status: "present" }))
+    const value = { year: 2024, attendance: records, staff: [{ id: "s-1" }] }
+    const bytes = encode(JSON.stringify(value))
+    expect(bytes.length).toBeGreaterThan(1 << 22)
+    const r = recorder(["attendance"])
+    const parsed = JsonText.parseUtf8Read(reader(bytes), () => bytes, r.take)
+    expect(parsed.ok && parsed.value).toEqual({ year: 2024, attendance: [], staff: [{ id: "s-1" }] })
+    expect(r.got().get("attendance")).toEqual(records)
+    expect(r.runs()).toBeGreaterThan(10)
+    expect(parsed.ok && parsed.lineOf("/attendance/7")).toBe(1)
+    // A repeated name is parsed whole: the runs before are void, and JSON.parse's last list is handed over once.
+    const twice = encode(`${JSON.stringify(value).slice(0, -1)},"attendance":[{"id":"last"}]}`)
+    const again = recorder(["attendance"])
+    const whole = JsonText.parseUtf8(twice, again.take)
+    expect(again.restarts()).toBe(1)
+    expect(again.got().get("attendance")).toEqual([{ id: "last" }])
+    expect(whole.ok && (whole.value as { attendance: unknown }).attendance).toEqual([])
+  })
+
+  it("refuses a taken record nested too deep, as parse does, and a take that is not one", () => {
+    const shallow = Array.from({ length: 300_000 }, () => '{"b":[]}').join(",")
+    const deep = `{"b":${"[".repeat(600)}${"]".repeat(600)}}`
+    const text = `{"attendance":[${shallow},${deep}]}`
+    const r = recorder(["attendance"])
+    const parsed = JsonText.parseUtf8(encode(text), r.take)
+    expect(parsed).toEqual(JsonText.parse(text))
+    expect(parsed.ok).toBe(false)
+    expect(() => JsonText.parse("{}", { takes: () => true } as never)).toThrow(/JsonText\.parse could not use/u)
+  })
+
+  it("hands over an own __proto__ list without touching any prototype", () => {
+    const r = recorder(["__proto__", "constructor"])
+    const parsed = JsonText.parse('{"__proto__":[{"polluted":true}],"constructor":[1]}', r.take)
+    expect(parsed.ok && Object.getOwnPropertyDescriptor(parsed.value, "__proto__")?.value).toEqual([])
+    expect(parsed.ok && Object.getPrototypeOf(parsed.value)).toBe(Object.prototype)
+    expect(r.got().get("__proto__")).toEqual([{ polluted: true }])
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined()
+  })
+})

@@ -55,6 +55,19 @@ const skipSpace = (bytes: Uint8Array, i: number): number => {
   return i
 }
 
+/**
+ * Lists of the top object handed over rather than kept: a member `takes`
+ * accepts gives its elements to `run`, a run at a time in their order, and
+ * stands in the value as `[]`. The elements come from JSON.parse, as the
+ * list's would. `restart` says that what was handed over is void, because
+ * the text is parsed again from its start.
+ */
+export interface Take {
+  readonly takes: (name: string) => boolean
+  readonly run: (name: string, elements: ReadonlyArray<unknown>) => void
+  readonly restart: () => void
+}
+
 /** Fills `into` with the input's next bytes and gives how many it wrote: 0 at the end. */
 export type ReadInto = (into: Uint8Array) => number
 
@@ -209,19 +222,27 @@ const boundary = (bytes: Uint8Array, from: number, after: number): number => {
 const listOfObjects = (
   w: Window,
   open: number,
+  sink?: (elements: Array<unknown>) => boolean,
 ): { readonly value: Array<unknown>; readonly end: number } | undefined => {
   const { pieceBytes, lookahead } = w.sizes
-  // The pieces' lists, joined once at the end.
+  // The pieces' lists, joined once at the end; a sink takes them instead, or refuses one.
   const pieces: Array<Array<unknown>> = []
+  let runs = 0
+  const hand = (elements: Array<unknown>): boolean => {
+    runs++
+    if (sink === undefined) pieces.push(elements)
+    else return sink(elements)
+    return true
+  }
   let from = open + 1
   let ahead = pieceBytes + lookahead
   for (;;) {
     from = w.keep(from, ahead)
     const bytes = w.bytes
-    const cut = pieces.length === 0 ? -1 : nextCut(bytes, from + pieceBytes, from + 2 * pieceBytes)
+    const cut = runs === 0 ? -1 : nextCut(bytes, from + pieceBytes, from + 2 * pieceBytes)
     const some = cut < 0 ? undefined : piece(bytes, from, cut + 1)
     if (some !== undefined) {
-      pieces.push(some)
+      if (!hand(some)) return undefined
       from = skipSpace(bytes, cut + 1) + 1
       ahead = pieceBytes + lookahead
       continue
@@ -235,7 +256,7 @@ const listOfObjects = (
       ahead = 2 * Math.max(ahead, bytes.length - from)
       continue
     }
-    pieces.push(rest)
+    if (!hand(rest)) return undefined
     if (bytes[end] === CLOSE_BRACKET) return { value: joined(pieces), end: end + 1 }
     from = end + 1
     // One long element made the window grow; the next pieces need no more than usual.
@@ -247,8 +268,14 @@ const listOfObjects = (
 const listOfObjectsAt = (bytes: Uint8Array, i: number): boolean =>
   bytes[i] === OPEN_BRACKET && bytes[skipSpace(bytes, i + 1)] === OPEN_BRACE
 
-// The top object, with its lists of objects parsed in pieces.
-const topObject = (w: Window, open: number): { value: unknown; end: number } | undefined => {
+// The top object, with its lists of objects parsed in pieces; a taken list's
+// pieces go to `take` once `fits` passes each, and it stays `[]`.
+const topObject = (
+  w: Window,
+  open: number,
+  take: Take | undefined,
+  fits: (elements: Array<unknown>) => boolean,
+): { value: unknown; end: number } | undefined => {
   const { lookahead } = w.sizes
   const skeleton: Array<string> = ["{"]
   const lists: Array<readonly [string, Array<unknown>]> = []
@@ -274,10 +301,21 @@ const topObject = (w: Window, open: number): { value: unknown; end: number } | u
     if (bytes[i] !== COLON) return undefined
     i = skipSpace(bytes, i + 1)
     if (listOfObjectsAt(bytes, i)) {
-      const list = listOfObjects(w, i)
+      const taken = take?.takes(name) === true
+      const list = listOfObjects(
+        w,
+        i,
+        taken
+          ? (elements) => {
+              if (!fits(elements)) return false
+              take!.run(name, elements)
+              return true
+            }
+          : undefined,
+      )
       if (list === undefined) return undefined
       skeleton.push(nameText, ":[]")
-      lists.push([name, list.value])
+      if (!taken) lists.push([name, list.value])
       i = list.end
     } else {
       const end = smallValueEnd(bytes, i)
@@ -315,22 +353,43 @@ const onlySpaceAfter = (w: Window, from: number): boolean => {
 }
 
 /**
+ * Hands each list member of `value`, when it is a plain object, that `take`
+ * takes to it whole, and leaves `[]` in its place: what parsing in pieces
+ * does for a cut list, for a list parsed whole or too short to cut.
+ */
+export const takeLists = (value: unknown, take: Take): void => {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return
+  const o = value as Record<string, unknown>
+  for (const name of Object.keys(o)) {
+    const list = o[name]
+    if (!Array.isArray(list) || list.length === 0 || !take.takes(name)) continue
+    take.run(name, list)
+    // JSON.parse's own key (never the prototype, even for "__proto__"): assigned as data.
+    Object.defineProperty(o, name, { value: [], writable: true, enumerable: true, configurable: true })
+  }
+}
+
+/**
  * The value JSON.parse gives for the UTF-8 text of `input`, parsed in
  * pieces, or undefined when the text is not a list of objects or an object
  * holding such lists, or when it may not parse: then the caller parses it
  * whole. `input` is the text's bytes, or a function that reads them a
- * window at a time, so that the whole text is never held.
+ * window at a time, so that the whole text is never held. With `take`, the
+ * top object's lists it takes are handed over (see {@link Take}); a run is
+ * handed over only when `fits` passes it, and otherwise there is no value.
  */
 export const parseInPieces = (
   input: Uint8Array | ReadInto,
   sizes: Partial<Sizes> = {},
+  take?: Take,
+  fits: (elements: Array<unknown>) => boolean = () => true,
 ): { readonly value: unknown } | undefined => {
   const w = Window.of(input, { ...defaults, ...sizes })
   const start = skipSpace(w.bytes, w.keep(0, w.sizes.lookahead))
   const bytes = w.bytes
   const top =
     bytes[start] === OPEN_BRACE
-      ? topObject(w, start)
+      ? topObject(w, start, take, fits)
       : listOfObjectsAt(bytes, start)
         ? listOfObjects(w, start)
         : undefined

@@ -5,7 +5,7 @@
 // truncation, garbage after the value, byte order marks and invalid UTF-8.
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { parseInPieces, type ReadInto } from "../../src/internal/pieceJson.js"
+import { parseInPieces, type ReadInto, type Take, takeLists } from "../../src/internal/pieceJson.js"
 
 const encode = (s: string) => new TextEncoder().encode(s)
 const utf8 = new TextDecoder("utf-8", { ignoreBOM: true })
@@ -460,5 +460,64 @@ describe("parseInPieces reading a broken text", () => {
     // The run up to the first comma after a piece is whole in the window, so more bytes cannot mend it.
     expect(read).toBeLessThanOrEqual(1024)
     expect(largest).toBeLessThanOrEqual(1024)
+  })
+})
+
+describe("parseInPieces with a take", () => {
+  // Records what it is handed; a restart forgets it.
+  const recorder = (names: ReadonlyArray<string>) => {
+    const got = new Map<string, Array<unknown>>()
+    const take: Take = {
+      takes: (name) => names.includes(name),
+      run: (name, elements) => {
+        const list = got.get(name) ?? []
+        for (const e of elements) list.push(e)
+        got.set(name, list)
+      },
+      restart: () => got.clear(),
+    }
+    return { take, got }
+  }
+
+  it("hands every element of each taken list over once, in order, and leaves [] (property)", () => {
+    let parsed = 0
+    const withNames = fc
+      .oneof(dataset(plainText), dataset(hostileText))
+      .chain((v) => fc.tuple(fc.constant(v), fc.subarray(Object.keys(v)), reading, fc.constantFrom(0, 1)))
+    fc.assert(
+      fc.property(withNames, ([v, names, how, indent]) => {
+        const bytes = encode(JSON.stringify(v, null, indent))
+        const whole = JSON.parse(JSON.stringify(v)) as Record<string, unknown>
+        const handed = new Map<string, Array<unknown>>()
+        for (const name of names)
+          if (Array.isArray(whole[name])) {
+            if ((whole[name] as Array<unknown>).length > 0) handed.set(name, whole[name] as Array<unknown>)
+            whole[name] = []
+          }
+        for (const input of [bytes, reader(bytes, how.most)]) {
+          const r = recorder(names)
+          const out = parseInPieces(input, input === bytes ? { pieceBytes: how.pieceBytes } : how, r.take)
+          if (out === undefined) continue
+          parsed++
+          takeLists(out.value, r.take)
+          expect(out.value).toEqual(whole)
+          expect(r.got).toEqual(handed)
+        }
+      }),
+      { numRuns: 300 },
+    )
+    // Datasets of plain text are always parsed in pieces.
+    expect(parsed).toBeGreaterThan(300)
+  })
+
+  it("gives no value when a run does not fit, and hands nothing over after it", () => {
+    const text = JSON.stringify({ a: Array.from({ length: 50 }, (_, i) => ({ i })), b: [{ x: 1 }] })
+    const r = recorder(["a", "b"])
+    let runs = 0
+    const out = parseInPieces(encode(text), { pieceBytes: 40 }, r.take, () => ++runs < 3)
+    expect(out).toBeUndefined()
+    expect(runs).toBe(3)
+    expect(r.got.get("a")?.length).toBeLessThan(50)
+    expect(r.got.has("b")).toBe(false)
   })
 })

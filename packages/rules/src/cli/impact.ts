@@ -6,11 +6,14 @@
 // compared, then one summary line. Only `--json` (one JSON document) holds every change.
 import { Batch, Dataset, IsoDate, Problems } from "@aktivitetsmodell/core"
 import { generate } from "@aktivitetsmodell/core/synthetic"
-import { type Item, type Skipped, subjectsOf, of as subjectsOfDataset } from "../DatasetSubjects.js"
+import { type Item, type Skipped, of as subjectsOfDataset } from "../DatasetSubjects.js"
 import { type Change, comparer } from "../Impact.js"
 import { policy } from "../InForce.js"
+import type { AttendanceColumns } from "../internal/attendanceColumns.js"
 import { chunkSize } from "../internal/impactCodes.js"
 import { shortLine } from "../internal/text.js"
+import { yearSubjects } from "../internal/yearSubjects.js"
+import { yearTake } from "../internal/yearTake.js"
 import type { Tree } from "../PolicyTree.js"
 import { decode } from "../Subject.js"
 import { type Io, isJsonLines, jsonLine, type OutputLang, openStream, readJson, say, shown, UsageError } from "./io.js"
@@ -122,7 +125,9 @@ const itemsOf = (io: Io, data: string, tree: Tree, base: Tree, o: ImpactOptions)
     }
     return { items: items(), label: { nb: name, en: name }, bad }
   }
-  const input = readJson(io, data)
+  // A Dataset's attendance is kept as columns, and the lists impact does not read are checked and dropped.
+  const take = yearTake()
+  const input = readJson(io, data, take)
   if (Array.isArray(input.value)) {
     const items: Array<Item> = []
     input.value.forEach((raw: unknown, i) => {
@@ -139,6 +144,19 @@ const itemsOf = (io: Io, data: string, tree: Tree, base: Tree, o: ImpactOptions)
     })
     return bad.count > 0 ? undefined : { items, label: { nb: input.name, en: input.name }, bad }
   }
+  // A record the take refused is reported from the file read again as records, where it stands.
+  if (!take.ok()) return yearItems(io, readJson(io, data), base, o)
+  return yearItems(io, input, base, o, take.attendance())
+}
+
+// The subjects of a Dataset file, or undefined after reporting its problems.
+const yearItems = (
+  io: Io,
+  input: ReturnType<typeof readJson>,
+  base: Tree,
+  o: ImpactOptions,
+  attendance?: AttendanceColumns,
+): Source | undefined => {
   // The value is JSON.parse's: a valid file is used as it is, not copied.
   const decoded = Batch.decode(Dataset.Dataset, [input.value], { fromJson: true })
   const rejected = decoded.rejected[0]
@@ -151,12 +169,11 @@ const itemsOf = (io: Io, data: string, tree: Tree, base: Tree, o: ImpactOptions)
   }
   // A record that names a citizen, offering or enrollment the file does not hold gives no subject: said, never dropped unseen.
   const skipped: Array<Skipped> = []
-  const items = subjectsOf(decoded.valid[0]!, policy(base), (s) => skipped.push(s))
+  const items = yearSubjects(decoded.valid[0]!, policy(base), (s) => skipped.push(s), attendance?.grouped())
   for (const s of skipped.slice(0, shownProblems))
     io.stderr(`${input.name}:${input.lineOf(s.pointer)}: ${fieldOf(s.pointer)}: ${say(s.message, o.lang)}`)
   more(io, skipped.length, o.lang)
-  bad.count += skipped.length
-  return { items, label: { nb: input.name, en: input.name }, bad }
+  return { items, label: { nb: input.name, en: input.name }, bad: { count: skipped.length } }
 }
 
 // How many problems of a file are printed; the rest are counted.

@@ -78,14 +78,16 @@ export const maxJsonBytes = 100_000_000
 
 /**
  * Reads a JSON file or standard input ("-"), with a lineOf for its JSON
- * pointers. A leading byte order mark is skipped.
+ * pointers. A leading byte order mark is skipped. With `take`, the top
+ * object's lists it takes are handed over as they are parsed (JsonText.Take).
  */
 export const readJson = (
   io: Io,
   file: string,
+  take?: JsonText.Take,
 ): { readonly value: unknown; readonly lineOf: (pointer: string) => number; readonly name: string } => {
   const name = file === "-" ? "<stdin>" : shown(io, file)
-  const parsed = file === "-" ? stdinJson(io, name) : fileJson(io, file, name)
+  const parsed = file === "-" ? stdinJson(io, name, take) : fileJson(io, file, name, take)
   if (!parsed.ok) {
     throw new UsageError({
       en: `${name}:${parsed.line}: ${parsed.message.en} (column ${parsed.column})`,
@@ -103,7 +105,7 @@ const readAsParsed = 1 << 22
 // Windows editors may start a UTF-8 file with a byte order mark: it is no
 // part of the JSON, and lines and columns count from after it. A file saved
 // as UTF-16 is named as such, as a policy file is.
-const fileJson = (io: Io, file: string, name: string): JsonText.Parsed => {
+const fileJson = (io: Io, file: string, name: string, take: JsonText.Take | undefined): JsonText.Parsed => {
   const found = regularFile(io, file)
   const whole = (): Uint8Array => {
     const r = readRegularBytes(found.real, maxJsonBytes)
@@ -111,7 +113,7 @@ const fileJson = (io: Io, file: string, name: string): JsonText.Parsed => {
     if (bytesSavedAsUtf16(r.bytes)) throw new UsageError(utf16Message, `${name}: `)
     return bytesWithoutBom(r.bytes)
   }
-  if (found.size < readAsParsed) return JsonText.parseUtf8(whole())
+  if (found.size < readAsParsed) return JsonText.parseUtf8(whole(), take)
   const opened = openRegular(found.real)
   if (!opened.ok) throw readRefused(io, file, opened)
   try {
@@ -127,16 +129,16 @@ const fileJson = (io: Io, file: string, name: string): JsonText.Parsed => {
       if (position > maxJsonBytes) throw readRefused(io, file, tooLarge(position, maxJsonBytes))
       return n
     }
-    return JsonText.parseUtf8Read(read, whole)
+    return JsonText.parseUtf8Read(read, whole, take)
   } finally {
     closeSync(opened.fd)
   }
 }
 
-const stdinJson = (io: Io, name: string): JsonText.Parsed => {
+const stdinJson = (io: Io, name: string, take: JsonText.Take | undefined): JsonText.Parsed => {
   const text = stdinText(io, name)
   if (savedAsUtf16(text)) throw new UsageError(utf16Message, `${name}: `)
-  return JsonText.parse(withoutBom(text))
+  return JsonText.parse(withoutBom(text), take)
 }
 
 // Standard input's text, refused over maxJsonBytes.

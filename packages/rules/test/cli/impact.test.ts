@@ -121,3 +121,50 @@ describe("aktivitet-rules impact on a Dataset file with records it cannot use", 
     expect(lines[50]).toBe(`… and ${whole.attendance.length - 50} more problems (${whole.attendance.length} in all)`)
   })
 })
+
+// A file of 4 MiB or more is read as it is parsed, its attendance kept as
+// columns and the lists impact does not read checked and dropped.
+describe("aktivitet-rules impact on a Dataset file read as it is parsed", () => {
+  const year = generate({ policy: fixturePolicy(), seed: 6, year: 2024, citizens: 900 })
+  const write = (data: object, name: string) => {
+    const file = join(dir, name)
+    const text = JSON.stringify(data, null, 1)
+    writeFileSync(file, text)
+    expect(text.length).toBeGreaterThan(1 << 22)
+    return { file, lines: text.split("\n") }
+  }
+  const head = join(dir, "large-head")
+  const files = filesWith(heads[0]![1])
+  for (const f of files) {
+    mkdirSync(dirname(join(head, f.path)), { recursive: true })
+    writeFileSync(join(head, f.path), f.text)
+  }
+
+  it("gives exactly the straightforward path's report", async () => {
+    const { file } = write(year, "large.json")
+    const want = expected(fixture(), PolicyTree.loadOrThrow(files), year)
+    expect(want.changes.length).toBeGreaterThan(0)
+    const json = await cli(["impact", "--base", fixtureDir, "--head", head, "--data", file, "--json"])
+    expect(json.err).toBe("")
+    expect(json.out).toBe(JSON.stringify(want, null, 2))
+  })
+
+  it("names a broken record far into the attendance or sessions at its line, and uses none of the file", async () => {
+    for (const [list, field, value] of [
+      ["attendance", "status", "late"],
+      ["sessions", "date", "2024-02-30"],
+    ] as const) {
+      const at = year[list].length - 3
+      const data = { ...year, [list]: year[list].map((r, i) => (i === at ? { ...r, [field]: value } : r)) }
+      const { file, lines } = write(data, `large-${list}.json`)
+      const r = await cli(["impact", "--base", fixtureDir, "--head", head, "--data", file, "--lang", "en"])
+      expect(r.code).toBe(1)
+      expect(r.out).toBe("")
+      const problems = r.err.split("\n")
+      expect(problems).toHaveLength(1)
+      expect(problems[0]).toMatch(new RegExp(`^large-${list}\\.json:\\d+: ${list}\\[${at}\\]\\.${field}: `, "u"))
+      const line = Number(/:(\d+):/u.exec(problems[0]!)![1])
+      expect(lines[line - 1]).toContain(`"${field}": "${value}"`)
+    }
+  })
+})
