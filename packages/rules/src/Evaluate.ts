@@ -16,6 +16,7 @@ import {
   isRef,
   type Leaf,
   type Literal,
+  leftRef,
   refsOf,
 } from "./internal/condition.js"
 import { quote } from "./internal/text.js"
@@ -247,4 +248,108 @@ const mergeNodes = (nodes: ReadonlyArray<Node>): Node => {
     ...unknown,
     children: first.children.map((_, i) => mergeNodes(ls.map((n) => n.children[i]!))),
   }
+}
+
+/**
+ * Evaluates a condition tree under several inputs and merges the
+ * explanations: exactly `merge(runs.map((r) => condition(c, r)))`, but a
+ * comparison that reads the same values in every run is evaluated once.
+ * The runs of a subject that leaves an input open differ in a fact or two,
+ * so most of the tree is evaluated once instead of once per run.
+ * @example
+ * const node = Evaluate.conditionOver(version.conditions, [{ facts: f17, parameters }, { facts: f18, parameters }])
+ * node.unknown // true where age 17 and 18 answer differently
+ * @category evaluation
+ */
+export const conditionOver = guard(
+  "Evaluate.conditionOver",
+  {
+    en: "(condition: Condition, runs: ReadonlyArray<{ facts, parameters, derivedFrom? }>)",
+    nb: "(condition: Condition, runs: ReadonlyArray<{ facts, parameters, derivedFrom? }>)",
+  },
+  (c: Condition, runs: ReadonlyArray<Inputs>): Node => {
+    if (!Array.isArray(runs) || runs.length === 0)
+      throw new RulesError({
+        en: "Evaluate.conditionOver needs a list of at least one run",
+        nb: "Evaluate.conditionOver trenger en liste med minst én kjøring",
+      })
+    if (runs.length === 1) return evaluate(c, runs[0]!)
+    return fold(c, over, runs).node
+  },
+)
+
+// A merged node, and each run's result when the runs' results may differ (undefined: all are node.result).
+interface Over {
+  readonly node: Node
+  readonly results: ReadonlyArray<boolean> | undefined
+}
+
+// Whether every run reads `ref` as the first run does: the same parameters
+// and derivations, and the fact its own in each with the same value
+// (Object.is: an operator may tell -0 from 0).
+const sameIn = (runs: ReadonlyArray<Inputs>, ref: FactRef): boolean => {
+  const first = runs[0]!
+  const parameter = ref.fact === "parameter" && ref.params !== undefined
+  const own = !parameter && Object.hasOwn(first.facts, ref.fact)
+  for (let r = 1; r < runs.length; r++) {
+    const run = runs[r]!
+    if (run.parameters !== first.parameters || run.derivedFrom !== first.derivedFrom) return false
+    if (parameter) continue
+    if (Object.hasOwn(run.facts, ref.fact) !== own || (own && !Object.is(run.facts[ref.fact], first.facts[ref.fact])))
+      return false
+  }
+  return true
+}
+
+// Each run's result of a node from its children's, or undefined when no child's differ.
+const resultsOf = (
+  children: ReadonlyArray<Over>,
+  runs: number,
+  combine: (results: ReadonlyArray<boolean>) => boolean,
+): ReadonlyArray<boolean> | undefined => {
+  if (children.every((c) => c.results === undefined)) return undefined
+  const out: Array<boolean> = []
+  for (let r = 0; r < runs; r++)
+    out.push(combine(children.map((c) => (c.results === undefined ? c.node.result : c.results[r]!))))
+  return out
+}
+
+// Whether a node's results differ between runs, as `merge` marks it.
+const differs = (results: ReadonlyArray<boolean> | undefined): boolean =>
+  results?.some((x) => x !== results[0]) === true
+
+const every = (xs: ReadonlyArray<boolean>): boolean => xs.every((x) => x)
+// json-rules-engine: an empty "any" passes.
+const some = (xs: ReadonlyArray<boolean>): boolean => xs.length === 0 || xs.some((x) => x)
+
+const over: Algebra<Over, ReadonlyArray<Inputs>> = {
+  all: (children, runs) => group("all", children, resultsOf(children, runs.length, every)),
+  any: (children, runs) => group("any", children, resultsOf(children, runs.length, some)),
+  not: (child) => {
+    const results = child.results === undefined ? undefined : child.results.map((x) => !x)
+    const node: Node = differs(results)
+      ? { kind: "not", result: !child.node.result, unknown: true, child: child.node }
+      : { kind: "not", result: !child.node.result, child: child.node }
+    return { node, results }
+  },
+  leaf: (c, runs) => {
+    if (sameIn(runs, leftRef(c)) && (!isRef(c.value) || sameIn(runs, c.value)))
+      return { node: comparison(c, runs[0]!), results: undefined }
+    const nodes: Array<Node> = []
+    for (const run of runs) nodes.push(comparison(c, run))
+    return { node: mergeNodes(nodes), results: nodes.map((n) => n.result) }
+  },
+}
+
+const group = (
+  kind: "all" | "any",
+  children: ReadonlyArray<Over>,
+  results: ReadonlyArray<boolean> | undefined,
+): Over => {
+  const nodes = children.map((c) => c.node)
+  const result = kind === "all" ? everyResult(nodes) : someResult(nodes)
+  const node: Node = differs(results)
+    ? { kind, result, unknown: true, children: nodes }
+    : { kind, result, children: nodes }
+  return { node, results }
 }

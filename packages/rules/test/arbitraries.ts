@@ -86,7 +86,7 @@ const leaf: fc.Arbitrary<Condition> = fc
     return { ...left, operator, value: v } as Condition
   })
 
-const tree: fc.Arbitrary<Condition> = fc.letrec<{ node: Condition }>((tie) => ({
+export const tree: fc.Arbitrary<Condition> = fc.letrec<{ node: Condition }>((tie) => ({
   node: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
     { weight: 3, arbitrary: leaf },
@@ -96,7 +96,7 @@ const tree: fc.Arbitrary<Condition> = fc.letrec<{ node: Condition }>((tie) => ({
   ),
 })).node
 
-const top: fc.Arbitrary<TopCondition> = fc.oneof(
+export const top: fc.Arbitrary<TopCondition> = fc.oneof(
   fc.array(tree, { maxLength: 3 }).map((all) => ({ all })),
   fc.array(tree, { maxLength: 3 }).map((any) => ({ any })),
   tree.map((not) => ({ not })),

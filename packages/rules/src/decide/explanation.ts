@@ -7,7 +7,7 @@
 // The evaluator's functions are guarded, so an error while building (only a
 // tree validation rejects can cause one) is as typed as it was when decisions
 // were built at once.
-import { condition, merge, type Node, type ValueInForce } from "../Evaluate.js"
+import { condition, conditionOver, type Node, type ValueInForce } from "../Evaluate.js"
 import type { Value } from "../Facts.js"
 import type { Open } from "../internal/open.js"
 import { variants } from "../internal/open.js"
@@ -39,12 +39,14 @@ class State {
 }
 
 // A basis is itself the evaluator's inputs: its facts, parameters and what each derived fact came from.
+// With open inputs, the tree is evaluated under each combination and merged;
+// conditionOver evaluates once each comparison that reads none of them.
 const trees = (c: Conditions["conditions"], s: Basis, runs: ReadonlyArray<{ readonly facts: Basis["facts"] }>) => {
   if (runs.length === 1) return condition(c, s)
-  const nodes: Array<Node> = []
-  for (const { facts } of runs)
-    nodes.push(condition(c, { facts, parameters: s.parameters, derivedFrom: s.derivedFrom }))
-  return merge(nodes)
+  return conditionOver(
+    c,
+    runs.map(({ facts }) => ({ facts, parameters: s.parameters, derivedFrom: s.derivedFrom })),
+  )
 }
 
 const explain = (state: State): Explanation => {
