@@ -125,8 +125,9 @@ const itemsOf = (io: Io, data: string, tree: Tree, base: Tree, o: ImpactOptions)
     }
     return { items: items(), label: { nb: name, en: name }, bad }
   }
-  // A Dataset's attendance is kept as columns, and the lists impact does not read are checked and dropped.
-  const take = yearTake()
+  // A Dataset file's attendance is kept as columns, and the lists impact does not read are checked and dropped.
+  // Standard input can be read only once, so it is read as records.
+  const take = data === "-" ? undefined : yearTake()
   const input = readJson(io, data, take)
   if (Array.isArray(input.value)) {
     const items: Array<Item> = []
@@ -145,8 +146,8 @@ const itemsOf = (io: Io, data: string, tree: Tree, base: Tree, o: ImpactOptions)
     return bad.count > 0 ? undefined : { items, label: { nb: input.name, en: input.name }, bad }
   }
   // A record the take refused is reported from the file read again as records, where it stands.
-  if (!take.ok()) return yearItems(io, readJson(io, data), base, o)
-  return yearItems(io, input, base, o, take.attendance())
+  if (take !== undefined && !take.ok()) return yearItems(io, readJson(io, data), base, o)
+  return yearItems(io, input, base, o, take?.attendance())
 }
 
 // The subjects of a Dataset file, or undefined after reporting its problems.

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { afterAll, describe, expect, it } from "vitest"
-import { run } from "../../src/cli/main.js"
+import { run, run as runCommand } from "../../src/cli/main.js"
 import type { Change } from "../../src/Impact.js"
 import { Impact, InForce, PolicyTree } from "../../src/index.js"
 import type { Tree } from "../../src/PolicyTree.js"
@@ -109,6 +109,29 @@ describe("aktivitet-rules impact on a Dataset file with records it cannot use", 
     expect(text[at - 1]).toContain(`"citizenId": "${"f".repeat(32)}"`)
     // The impact of what could be used is still given.
     expect(r.out).toContain("Changed decisions: 0")
+  })
+
+  it("reads a broken Dataset from standard input once, and names its record at its line", async () => {
+    const whole = year()
+    const data = { ...whole, attendance: whole.attendance.map((a, i) => (i === 5 ? { ...a, status: "late" } : a)) }
+    const text = JSON.stringify(data, null, 1)
+    // Standard input as a process has it: its text once, then nothing.
+    let reads = 0
+    const err: Array<string> = []
+    const code = await runCommand(
+      ["impact", "--base", fixtureDir, "--head", fixtureDir, "--data", "-", "--lang", "en"],
+      {
+        stdout: () => {},
+        stderr: (t) => err.push(t),
+        stdin: () => (reads++ === 0 ? text : ""),
+        cwd: dir,
+      },
+    )
+    expect(code).toBe(1)
+    expect(err).toHaveLength(1)
+    expect(err[0]).toMatch(/^<stdin>:\d+: attendance\[5\]\.status: /u)
+    const line = Number(/:(\d+):/u.exec(err[0]!)![1])
+    expect(text.split("\n")[line - 1]).toContain('"status": "late"')
   })
 
   it("counts the problems it does not print", async () => {
