@@ -274,7 +274,14 @@ export const conditionOver = guard(
         nb: "Evaluate.conditionOver trenger en liste med minst én kjøring",
       })
     if (runs.length === 1) return evaluate(c, runs[0]!)
-    return fold(c, over, runs).node
+    try {
+      return fold(c, over, runs).node
+    } catch {
+      // Comparisons are evaluated here in tree order across the runs, not run
+      // after run: the first run to fail may fail at a later comparison, with
+      // another error. Evaluating each run in turn throws the error merge's would.
+      return mergeNodes(runs.map((r) => evaluate(c, r)))
+    }
   },
 )
 

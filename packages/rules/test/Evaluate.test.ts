@@ -38,8 +38,8 @@ const runs = fc
 const outcome = (f: () => unknown) => {
   try {
     return { ok: true as const, value: f() }
-  } catch {
-    return { ok: false as const }
+  } catch (e) {
+    return { ok: false as const, message: (e as Error).message }
   }
 }
 
@@ -50,7 +50,10 @@ describe("Evaluate.conditionOver", () => {
         const want = outcome(() => Evaluate.merge(rs.map((r) => Evaluate.condition(c, r))))
         const got = outcome(() => Evaluate.conditionOver(c, rs))
         expect(got.ok).toBe(want.ok)
-        if (!want.ok || !got.ok) return
+        if (!want.ok || !got.ok) {
+          expect(got).toEqual(want)
+          return
+        }
         expect(got.value).toEqual(want.value)
         expect(JSON.stringify(got.value)).toBe(JSON.stringify(want.value))
       }),
@@ -93,5 +96,22 @@ describe("Evaluate.conditionOver", () => {
       ],
     })
     expect(() => Evaluate.conditionOver(c as never, [])).toThrow(/conditionOver/u)
+  })
+
+  it("throws the error of the first run that fails, as evaluating run after run does", () => {
+    const c = {
+      all: [
+        { fact: "x", operator: "equal", value: 1 },
+        { fact: "y", operator: "equal", value: 1 },
+      ],
+    }
+    const parameters = new Map()
+    // The first run lacks y, the second lacks x: run after run, y is missed first.
+    const runs = [
+      { facts: { x: 1 }, parameters },
+      { facts: { y: 1 }, parameters },
+    ]
+    expect(() => Evaluate.merge(runs.map((r) => Evaluate.condition(c as never, r)))).toThrow(/Unknown fact "y"/u)
+    expect(() => Evaluate.conditionOver(c as never, runs)).toThrow(/Unknown fact "y"/u)
   })
 })
