@@ -8,7 +8,7 @@ import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { generate } from "@aktivitetsmodell/core/synthetic"
 import { afterAll, describe, expect, it } from "vitest"
-import { run, run as runCommand } from "../../src/cli/main.js"
+import { run } from "../../src/cli/main.js"
 import type { Change } from "../../src/Impact.js"
 import { Impact, InForce, PolicyTree } from "../../src/index.js"
 import type { Tree } from "../../src/PolicyTree.js"
@@ -18,10 +18,10 @@ import { straightforward } from "../straightforwardSubjects.js"
 const dir = mkdtempSync(join(tmpdir(), "aktivitet-rules-impact-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const cli = async (argv: Array<string>) => {
+const cli = async (argv: Array<string>, stdin: () => string = () => "") => {
   const out: Array<string> = []
   const err: Array<string> = []
-  const code = await run(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), stdin: () => "", cwd: dir })
+  const code = await run(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), stdin, cwd: dir })
   return { code, out: out.join("\n"), err: err.join("\n") }
 }
 
@@ -117,21 +117,30 @@ describe("aktivitet-rules impact on a Dataset file with records it cannot use", 
     const text = JSON.stringify(data, null, 1)
     // Standard input as a process has it: its text once, then nothing.
     let reads = 0
-    const err: Array<string> = []
-    const code = await runCommand(
-      ["impact", "--base", fixtureDir, "--head", fixtureDir, "--data", "-", "--lang", "en"],
-      {
-        stdout: () => {},
-        stderr: (t) => err.push(t),
-        stdin: () => (reads++ === 0 ? text : ""),
-        cwd: dir,
-      },
-    )
-    expect(code).toBe(1)
+    const args = ["impact", "--base", fixtureDir, "--head", fixtureDir, "--data", "-", "--lang", "en"]
+    const r = await cli(args, () => (reads++ === 0 ? text : ""))
+    expect(r.code).toBe(1)
+    const err = r.err.split("\n")
     expect(err).toHaveLength(1)
     expect(err[0]).toMatch(/^<stdin>:\d+: attendance\[5\]\.status: /u)
     const line = Number(/:(\d+):/u.exec(err[0]!)![1])
     expect(text.split("\n")[line - 1]).toContain('"status": "late"')
+  })
+
+  it("names a broken record read from standard input, which can be read only once, as from a file", async () => {
+    const whole = year()
+    const data = { ...whole, sessions: whole.sessions.map((s, i) => (i === 0 ? { ...s, extra: 1 } : s)) }
+    const text = JSON.stringify(data, null, 1)
+    // Standard input as a pipe gives its text once; reading it again gives nothing.
+    let reads = 0
+    const args = ["impact", "--base", fixtureDir, "--head", fixtureDir, "--data", "-", "--lang", "en"]
+    const piped = await cli(args, () => (reads++ === 0 ? text : ""))
+    const file = await run(data)
+    expect(file.code).toBe(1)
+    expect(piped.code).toBe(1)
+    expect(piped.err).toMatch(/^<stdin>:\d+: sessions\[0\]\.extra: /u)
+    expect(piped.err).toBe(file.err.replace(/^broken-\w+\.json:/gmu, "<stdin>:"))
+    expect(piped.out).toBe(file.out.replace(/data: broken-\w+\.json/u, "data: <stdin>"))
   })
 
   it("counts the problems it does not print", async () => {
