@@ -249,17 +249,7 @@ export const parseUtf8 = guard(
     if (!(bytes instanceof Uint8Array)) throw new TypeError("JsonText.parseUtf8 takes a Uint8Array")
     checkTake(take)
     const pieces = bytes.length >= minPieceInput ? parseInPieces(bytes, {}, take, fitsDepth) : undefined
-    if (pieces === undefined) {
-      take?.restart()
-      return taken(parseWhole(bytes), take)
-    }
-    return taken(
-      parsedValue(
-        pieces.value,
-        lazyText(() => bytes),
-      ),
-      take,
-    )
+    return settled(pieces, () => bytes, take)
   },
 )
 
@@ -306,13 +296,23 @@ export const parseUtf8Read = guard(
       if (!(b instanceof Uint8Array)) throw new TypeError("whole must give a Uint8Array")
       return b
     }
-    if (pieces === undefined) {
-      take?.restart()
-      return taken(parseWhole(bytes()), take)
-    }
-    return taken(parsedValue(pieces.value, lazyText(bytes)), take)
+    return settled(pieces, bytes, take)
   },
 )
+
+// The result of parsing in pieces, or, where that gave no value, of parsing
+// the bytes whole (what a take was handed until then is void).
+const settled = (
+  pieces: { readonly value: unknown } | undefined,
+  bytes: () => Uint8Array,
+  take: Take | undefined,
+): Parsed => {
+  if (pieces === undefined) {
+    take?.restart()
+    return taken(parseWhole(bytes()), take)
+  }
+  return taken(parsedValue(pieces.value, lazyText(bytes)), take)
+}
 
 // The bytes' text, decoded the first time it is asked for.
 const lazyText = (bytes: () => Uint8Array): (() => string) => {

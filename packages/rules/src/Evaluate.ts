@@ -132,11 +132,11 @@ export const condition = guard(
 )
 
 // json-rules-engine: an empty list passes, whether "all" or "any".
-const everyResult = (children: Array<Node>): boolean => {
+const everyResult = (children: ReadonlyArray<{ readonly result: boolean }>): boolean => {
   for (const n of children) if (!n.result) return false
   return true
 }
-const someResult = (children: Array<Node>): boolean => {
+const someResult = (children: ReadonlyArray<{ readonly result: boolean }>): boolean => {
   for (const n of children) if (n.result) return true
   return children.length === 0
 }
@@ -308,16 +308,16 @@ const sameIn = (runs: ReadonlyArray<Inputs>, ref: FactRef): boolean => {
   return true
 }
 
-// Each run's result of a node from its children's, or undefined when no child's differ.
+// A group's result in each run from its children's, by `passes`, or undefined when no child's differ.
 const resultsOf = (
   children: ReadonlyArray<Over>,
   runs: number,
-  combine: (results: ReadonlyArray<boolean>) => boolean,
+  passes: (children: ReadonlyArray<{ readonly result: boolean }>) => boolean,
 ): ReadonlyArray<boolean> | undefined => {
   if (children.every((c) => c.results === undefined)) return undefined
   const out: Array<boolean> = []
   for (let r = 0; r < runs; r++)
-    out.push(combine(children.map((c) => (c.results === undefined ? c.node.result : c.results[r]!))))
+    out.push(passes(children.map((c) => ({ result: c.results === undefined ? c.node.result : c.results[r]! }))))
   return out
 }
 
@@ -325,13 +325,9 @@ const resultsOf = (
 const differs = (results: ReadonlyArray<boolean> | undefined): boolean =>
   results?.some((x) => x !== results[0]) === true
 
-const every = (xs: ReadonlyArray<boolean>): boolean => xs.every((x) => x)
-// json-rules-engine: an empty "any" passes.
-const some = (xs: ReadonlyArray<boolean>): boolean => xs.length === 0 || xs.some((x) => x)
-
 const over: Algebra<Over, ReadonlyArray<Inputs>> = {
-  all: (children, runs) => group("all", children, resultsOf(children, runs.length, every)),
-  any: (children, runs) => group("any", children, resultsOf(children, runs.length, some)),
+  all: (children, runs) => group("all", everyResult, children, runs.length),
+  any: (children, runs) => group("any", someResult, children, runs.length),
   not: (child) => {
     const results = child.results === undefined ? undefined : child.results.map((x) => !x)
     const node: Node = differs(results)
@@ -350,11 +346,13 @@ const over: Algebra<Over, ReadonlyArray<Inputs>> = {
 
 const group = (
   kind: "all" | "any",
+  passes: (children: ReadonlyArray<{ readonly result: boolean }>) => boolean,
   children: ReadonlyArray<Over>,
-  results: ReadonlyArray<boolean> | undefined,
+  runs: number,
 ): Over => {
   const nodes = children.map((c) => c.node)
-  const result = kind === "all" ? everyResult(nodes) : someResult(nodes)
+  const results = resultsOf(children, runs, passes)
+  const result = passes(nodes)
   const node: Node = differs(results)
     ? { kind, result, unknown: true, children: nodes }
     : { kind, result, children: nodes }

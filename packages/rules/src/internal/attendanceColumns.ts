@@ -5,10 +5,18 @@
 // enrollment and date as numbers, its status as a code and, for a no-show,
 // its id (the only attendance a subject's key names), and the records
 // themselves die young.
+import { Session } from "@aktivitetsmodell/core"
 import type { Attended } from "./yearSubjects.js"
 
-const statuses = ["present", "absent", "no-show"] as const
-const noShow = 2
+// The statuses as the schema lists them, so a status is coded by its place there.
+const statuses: ReadonlyArray<string> = Session.Attendance.fields.status.literals
+const noShow = statuses.indexOf("no-show")
+
+// `into`, a larger column, with the first `count` values of `from`.
+const copied = <A extends Int32Array | Uint8Array>(into: A, from: A, count: number): A => {
+  into.set(from.subarray(0, count))
+  return into
+}
 
 export class AttendanceColumns {
   private readonly enrollments = new Map<string, number>()
@@ -37,7 +45,7 @@ export class AttendanceColumns {
         this.dates.set(a.date, d)
         this.dateTexts.push(a.date)
       }
-      const s = statuses.indexOf(a.status as (typeof statuses)[number])
+      const s = statuses.indexOf(a.status)
       if (s < 0) throw new TypeError("attendance status not checked")
       this.enrollment[row] = e
       this.date[row] = d
@@ -48,15 +56,9 @@ export class AttendanceColumns {
 
   private grow(atLeast: number): void {
     const size = Math.max(atLeast, 2 * this.status.length)
-    const enrollment = new Int32Array(size)
-    enrollment.set(this.enrollment.subarray(0, this.count))
-    const date = new Int32Array(size)
-    date.set(this.date.subarray(0, this.count))
-    const status = new Uint8Array(size)
-    status.set(this.status.subarray(0, this.count))
-    this.enrollment = enrollment
-    this.date = date
-    this.status = status
+    this.enrollment = copied(new Int32Array(size), this.enrollment, this.count)
+    this.date = copied(new Int32Array(size), this.date, this.count)
+    this.status = copied(new Uint8Array(size), this.status, this.count)
   }
 
   /** How many records were added. */

@@ -66,9 +66,30 @@ const byEnrollment = (records: ReadonlyArray<Attended & { readonly enrollmentId:
   return (enrollmentId: string) => groups.get(enrollmentId)
 }
 
+/**
+ * The lists of a Dataset the subjects are derived from. `yearSubjects` is
+ * given only these (its type holds no other), so impact may check and drop
+ * the rest while it reads a file.
+ */
+export const listsRead = [
+  "citizens",
+  "offerings",
+  "enrollments",
+  "attendance",
+  "extensions",
+  "transitions",
+  "jointMeetings",
+  "goalEvaluations",
+  "fitScores",
+  "proposals",
+] as const satisfies ReadonlyArray<Dataset.EntityName>
+
+/** The records subjects are derived from. */
+export type YearRecords = Pick<Dataset.Dataset, (typeof listsRead)[number]>
+
 /** Every subject of `data` in record order; each record that gives none is told to `skipped`. */
 export const yearSubjects = (
-  data: Dataset.Dataset,
+  data: YearRecords,
   policy: Policy.Policy,
   skipped: (s: Skipped) => void,
   attendanceOf?: (enrollmentId: string) => ReadonlyArray<Attended> | undefined,

@@ -6,19 +6,14 @@
 // lists passing the Dataset's check. A run with any other record leaves the
 // take not ok, and the caller reads the file as records, so that each
 // problem is reported where it stands.
-import { Batch, type JsonText } from "@aktivitetsmodell/core"
+import { Batch, Dataset, type JsonText } from "@aktivitetsmodell/core"
 import { AttendanceColumns } from "./attendanceColumns.js"
+import { listsRead } from "./yearSubjects.js"
 
-// The lists DatasetSubjects does not read.
-const unread: ReadonlySet<string> = new Set([
-  "departments",
-  "staff",
-  "referrals",
-  "episodes",
-  "sessions",
-  "contributions",
-  "feedback",
-])
+// The lists the subjects are not derived from.
+const unread: ReadonlySet<string> = new Set(
+  Dataset.entityNames.filter((name) => !(listsRead as ReadonlyArray<string>).includes(name)),
+)
 
 export interface YearTake extends JsonText.Take {
   /** Whether every record handed over since the last restart passed its check. */
